@@ -1,0 +1,21 @@
+import ExpressRouteCalculator
+
+/// One ercalc subcommand: its spec and how to run it.
+protocol Command {
+  /// The spec that drives parsing and help.
+  static var spec: CommandSpec { get }
+  /// Runs with parsed arguments; throws ``UsageError``, ``Diagnostic`` or ``CommandFailure``.
+  static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode
+}
+
+/// What a running command can touch: its output streams and the file system root.
+struct CommandContext {
+  /// Text for standard output.
+  var output: String = ""
+  /// Progress and warnings for standard error, flushed by ``CLI`` as they come.
+  var progress: (String) -> Void = { _ in }
+  /// Warnings collected for standard error.
+  var warnings: [String] = []
+  /// Whether standard error is a terminal (progress lines overwrite each other).
+  var interactive = false
+}

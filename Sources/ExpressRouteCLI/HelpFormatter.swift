@@ -1,0 +1,96 @@
+/// Renders help and usage text in swift-argument-parser's layout.
+///
+/// Indent 2, label column 26, greedy word wrap at 80 columns; labels wider
+/// than the column put their help on the next line.
+enum HelpFormatter {
+  static let indent = 2
+  static let labelColumnWidth = 26
+  static let width = 80
+
+  /// `ercalc quote [<deployment>] [<options>]`, or every option when it fits in 80 columns.
+  static func usage(_ spec: CommandSpec) -> String {
+    let arguments = spec.arguments.map(\.synopsis)
+    let options = spec.options.filter { $0.name != "help" }.map { "[\($0.synopsis)\($0.isRepeatable ? " ..." : "")]" }
+    let full = ([spec.name] + arguments + options).joined(separator: " ")
+    if full.count + "USAGE: ".count <= width { return full }
+    return ([spec.name] + arguments + (options.isEmpty ? [] : ["[<options>]"])).joined(separator: " ")
+  }
+
+  static func help(_ spec: CommandSpec, subcommands: [CommandSpec] = []) -> String {
+    var text = "OVERVIEW: \(spec.abstract)\n"
+    if let discussion = spec.discussion {
+      text += "\n" + discussion.split(separator: "\n", omittingEmptySubsequences: false).map { wrap(String($0), indent: 0) }.joined(separator: "\n") + "\n"
+    }
+    text += "\nUSAGE: \(subcommands.isEmpty ? usage(spec) : "\(spec.name) <subcommand>")\n"
+    if !spec.arguments.isEmpty {
+      text += "\nARGUMENTS:\n"
+      for argument in spec.arguments {
+        text += row(label: "<\(argument.name)>", help: argument.help)
+      }
+    }
+    text += "\nOPTIONS:\n"
+    for option in spec.options {
+      var help = option.help
+      var details: [String] = []
+      if let allowed = option.allowedValues { details.append("values: \(allowed.joined(separator: ", "))") }
+      if let value = option.defaultValue { details.append("default: \(value)") }
+      if !details.isEmpty { help += " (\(details.joined(separator: "; ")))" }
+      text += row(label: option.label, help: help)
+    }
+    if !subcommands.isEmpty {
+      text += "\nSUBCOMMANDS:\n"
+      for command in subcommands {
+        text += row(label: String(command.name.split(separator: " ").last ?? ""), help: command.abstract)
+      }
+      text += "\n  See '\(spec.name.split(separator: " ").first ?? "") help <subcommand>' for detailed help.\n"
+    }
+    return text
+  }
+
+  static func row(label: String, help: String) -> String {
+    let pad = String(repeating: " ", count: indent)
+    let labelText = pad + label
+    let helpIndent = indent + labelColumnWidth - indent
+    let lines = wrapWords(help, width: width - helpIndent)
+    var text = ""
+    if labelText.count < labelColumnWidth {
+      text += labelText + String(repeating: " ", count: labelColumnWidth - labelText.count) + (lines.first ?? "") + "\n"
+      for line in lines.dropFirst() { text += String(repeating: " ", count: helpIndent) + line + "\n" }
+    } else {
+      text += labelText + "\n"
+      for line in lines { text += String(repeating: " ", count: helpIndent) + line + "\n" }
+    }
+    return text
+  }
+
+  static func wrap(_ text: String, indent: Int) -> String {
+    wrapWords(text, width: width - indent).map { String(repeating: " ", count: indent) + $0 }.joined(separator: "\n")
+  }
+
+  static func wrapWords(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      if current.isEmpty {
+        current = String(word)
+      } else if current.count + 1 + word.count <= width {
+        current += " " + word
+      } else {
+        lines.append(current)
+        current = String(word)
+      }
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    return lines
+  }
+
+  /// The `Error:` block for a usage error.
+  static func usageError(_ error: UsageError, spec: CommandSpec, isGroup: Bool = false) -> String {
+    """
+    Error: \(error.message)
+    Usage: \(isGroup ? "\(spec.name) <subcommand>" : usage(spec))
+      See '\(spec.name) --help' for more information.
+
+    """
+  }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// A JSON value together with its file and JSON path, for strict decoding.
+///
+/// Every accessor throws a ``Diagnostic`` that names the file, line, column
+/// and path of the offending value and says what was expected:
+///
+///     rates.json:14:7: error: circuits.rows[2].monthly: expected a price string such as "436.00", found the number 436
+public struct JSONNode: Sendable {
+  /// The value.
+  public let value: JSONValue
+  /// The JSON path of the value (`circuits.rows[2]`); empty for the root.
+  public let path: String
+  /// The file the value came from.
+  public let file: String
+
+  /// Wraps a document's root value.
+  public init(root: JSONValue, file: String) {
+    self.value = root
+    self.path = ""
+    self.file = file
+  }
+
+  init(value: JSONValue, path: String, file: String) {
+    self.value = value
+    self.path = path
+    self.file = file
+  }
+
+  /// Parses `data` and returns its root node.
+  public static func parse(_ data: Data, file: String) throws(Diagnostic) -> JSONNode {
+    JSONNode(root: try JSONParser.parse([UInt8](data), file: file), file: file)
+  }
+
+  /// The location of this value in its file.
+  public var location: FileLocation {
+    FileLocation(file: file, line: value.line, column: value.column)
+  }
+
+  /// A diagnostic about this value.
+  public func error(_ message: String, rule: String? = nil) -> Diagnostic {
+    Diagnostic(.error, message, location: location, path: path.isEmpty ? nil : path, rule: rule)
+  }
+
+  /// A warning about this value.
+  public func warning(_ message: String) -> Diagnostic {
+    Diagnostic(.warning, message, location: location, path: path.isEmpty ? nil : path)
+  }
+
+  /// Whether the value is JSON `null`.
+  public var isNull: Bool { value.kind == .null }
+
+  // MARK: - Typed access
+
+  /// The value as an object.
+  public func object() throws(Diagnostic) -> JSONObject {
+    guard case .object(let members) = value.kind else {
+      throw error("expected an object, found \(value.summary)")
+    }
+    return JSONObject(node: self, members: members)
+  }
+
+  /// The value as an array of nodes with indexed paths.
+  public func array() throws(Diagnostic) -> [JSONNode] {
+    guard case .array(let elements) = value.kind else {
+      throw error("expected an array, found \(value.summary)")
+    }
+    return elements.enumerated().map { index, element in
+      JSONNode(value: element, path: "\(path)[\(index)]", file: file)
+    }
+  }
+
+  /// The value as a string.
+  public func string() throws(Diagnostic) -> String {
+    guard case .string(let text) = value.kind else {
+      throw error("expected a string, found \(value.summary)")
+    }
+    return text
+  }
+
+  /// The value as a string that is not empty or blank.
+  public func nonEmptyString() throws(Diagnostic) -> String {
+    let text = try string()
+    guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw error("expected a non-empty string")
+    }
+    return text
+  }
+
+  /// The value as a Boolean.
+  public func bool() throws(Diagnostic) -> Bool {
+    guard case .bool(let flag) = value.kind else {
+      throw error("expected true or false, found \(value.summary)")
+    }
+    return flag
+  }
+
+  /// The value as a whole number within `range`.
+  public func int(in range: ClosedRange<Int> = 0...Int.max) throws(Diagnostic) -> Int {
+    guard case .number(let text) = value.kind, let number = Decimal(jsonNumber: text),
+      let whole = number.exactInt
+    else {
+      throw error("expected a whole number, found \(value.summary)")
+    }
+    guard range.contains(whole) else {
+      throw error("\(whole) is out of range (expected \(range.lowerBound) to \(range.upperBound))")
+    }
+    return whole
+  }
+
+  /// The value as an exact decimal, from a JSON number or a numeric string.
+  public func decimal() throws(Diagnostic) -> Decimal {
+    switch value.kind {
+    case .number(let text):
+      if let number = Decimal(jsonNumber: text) { return number }
+    case .string(let text):
+      if let number = Decimal(strict: text) { return number }
+      throw error("'\(text)' is not a number (expected plain decimal notation such as \"0.025\")")
+    default:
+      break
+    }
+    throw error("expected a number, found \(value.summary)")
+  }
+
+  /// The value as a non-negative price written as a JSON string (`"436.00"`).
+  ///
+  /// Prices are strings so they stay exact and keep their scale on every platform.
+  public func price() throws(Diagnostic) -> Decimal {
+    guard case .string(let text) = value.kind else {
+      throw error("expected a price string such as \"436.00\", found \(value.summary)")
+    }
+    guard let amount = Decimal(strict: text) else {
+      throw error("'\(text)' is not a price (expected a decimal string such as \"436.00\")")
+    }
+    guard amount >= 0 else {
+      throw error("negative price '\(text)' (expected zero or more)")
+    }
+    return amount
+  }
+
+  /// The value parsed by `parse`, with `expected` named in the error.
+  public func parsed<T>(as expected: String, _ parse: (String) -> T?) throws(Diagnostic) -> T {
+    let text = try string()
+    guard let result = parse(text) else {
+      throw error("'\(text)' is not valid (expected \(expected))")
+    }
+    return result
+  }
+
+  /// The value as one of `type`'s cases, matched case-insensitively.
+  public func oneOf<T: ParsableName>(_ type: T.Type) throws(Diagnostic) -> T {
+    let text = try string()
+    guard let result = T(name: text) else {
+      throw error(T.invalidNameMessage(text))
+    }
+    return result
+  }
+}
+
+/// A JSON object with its path, for strict decoding.
+public struct JSONObject: Sendable {
+  /// The object's own node.
+  public let node: JSONNode
+  /// The members in file order.
+  public let members: [JSONMember]
+
+  /// The member `key`, or `nil` when it is absent or `null`.
+  public func optional(_ key: String) -> JSONNode? {
+    guard let member = members.first(where: { $0.key == key }), member.value.kind != .null else {
+      return nil
+    }
+    return JSONNode(value: member.value, path: childPath(key), file: node.file)
+  }
+
+  /// The member `key`; absent or `null` is an error.
+  public func required(_ key: String) throws(Diagnostic) -> JSONNode {
+    guard let member = optional(key) else {
+      throw node.error("missing key '\(key)'")
+    }
+    return member
+  }
+
+  /// Whether the object has a member `key` (even `null`).
+  public func has(_ key: String) -> Bool { members.contains(where: { $0.key == key }) }
+
+  /// Rejects any key not in `allowed`, suggesting the nearest allowed key.
+  public func rejectUnknownKeys(_ allowed: [String]) throws(Diagnostic) {
+    for member in members where !allowed.contains(member.key) {
+      let at = JSONNode(value: member.value, path: childPath(member.key), file: node.file)
+      var message = "unknown key '\(member.key)'"
+      if let suggestion = Suggestion.nearest(to: member.key, in: allowed) {
+        message += "; did you mean '\(suggestion)'?"
+      } else {
+        message += " (expected one of: \(allowed.joined(separator: ", ")))"
+      }
+      throw at.error(message)
+    }
+  }
+
+  private func childPath(_ key: String) -> String {
+    let simple = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    let component = simple ? key : "[\"\(key)\"]"
+    if node.path.isEmpty { return simple ? key : component }
+    return simple ? "\(node.path).\(key)" : "\(node.path)\(component)"
+  }
+}

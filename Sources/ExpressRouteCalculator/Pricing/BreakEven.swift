@@ -1,0 +1,73 @@
+import Foundation
+
+/// Where MeteredData and UnlimitedData cost the same for one circuit size and zone.
+///
+/// The crossover volume is `(unlimited − metered) ÷ egress price per GB`;
+/// its share of capacity is that volume over what the circuit can carry
+/// one way in a month (`bandwidth × hours × 3600 ÷ 8`).
+public struct BreakEven: Hashable, Sendable {
+  /// The outcome of the comparison.
+  public enum Outcome: Hashable, Sendable {
+    /// Unlimited is cheaper above `volume` per month.
+    case crossover(volume: DataVolume, capacityShare: Decimal)
+    /// The crossover lies beyond what the circuit can carry: metered always wins.
+    case beyondCapacity(volume: DataVolume, capacityShare: Decimal)
+    /// Unlimited costs no more than metered even with no data.
+    case unlimitedAlwaysCheaper
+    /// Egress is free in this zone, so metered always wins.
+    case meteredAlwaysCheaper
+    /// A needed price is missing.
+    case unpriced(String)
+  }
+
+  /// The tier compared.
+  public var tier: CircuitTier
+  /// The circuit size.
+  public var bandwidth: Bandwidth
+  /// The zone.
+  public var zone: Zone
+  /// The result.
+  public var outcome: Outcome
+
+  /// A one-line explanation: `unlimited is cheaper above 210,560 GB/month (64% of capacity)`.
+  public var summary: String {
+    switch outcome {
+    case .crossover(let volume, let share):
+      return "unlimited is cheaper above \(volume)/month (\((share * 100).fixedPoint(places: 0))% of one direction's capacity)"
+    case .beyondCapacity(let volume, let share):
+      return "no crossover within line capacity (it would be \(volume)/month, \((share * 100).fixedPoint(places: 0))% of capacity); metered is always cheaper"
+    case .unlimitedAlwaysCheaper: return "unlimited costs no more than metered at any volume"
+    case .meteredAlwaysCheaper: return "no crossover: outbound data is free on metered here"
+    case .unpriced(let reason): return "break-even unknown: \(reason)"
+    }
+  }
+}
+
+extension PricingEngine {
+  /// One direction's full-month capacity of `bandwidth` (328.5 GB per Mbps at 730 h).
+  public func monthlyCapacity(of bandwidth: Bandwidth) -> DataVolume {
+    DataVolume(rate: bandwidth, seconds: hoursPerMonth * 3600)
+  }
+
+  /// The metered-vs-unlimited break-even for a Standard or Premium circuit.
+  public func breakEven(tier: CircuitTier, bandwidth: Bandwidth, zone: Zone) -> BreakEven {
+    func result(_ outcome: BreakEven.Outcome) -> BreakEven {
+      BreakEven(tier: tier, bandwidth: bandwidth, zone: zone, outcome: outcome)
+    }
+    guard tier != .local else { return result(.unpriced("Local has no metered option")) }
+    let metered = rates.rate(for: .circuit(tier, .metered, bandwidth, zone))
+    let unlimited = rates.rate(for: .circuit(tier, .unlimited, bandwidth, zone))
+    let egress = rates.rate(for: .egress(zone))
+    for (rate, meter) in [(metered, Meter.circuit(tier, .metered, bandwidth, zone)), (unlimited, .circuit(tier, .unlimited, bandwidth, zone)), (egress, .egress(zone))] where rate?.price == nil {
+      return result(.unpriced("\(meter.displayName) is unpriced"))
+    }
+    guard let m = metered?.price?.amount, let u = unlimited?.price?.amount, let e = egress?.price?.amount else {
+      return result(.unpriced("missing price"))
+    }
+    if u <= m { return result(.unlimitedAlwaysCheaper) }
+    if e == 0 { return result(.meteredAlwaysCheaper) }
+    let volume = DataVolume.gigabytes((u - m) / e)
+    let share = volume.bytes / monthlyCapacity(of: bandwidth).bytes
+    return result(share > 1 ? .beyondCapacity(volume: volume, capacityShare: share) : .crossover(volume: volume, capacityShare: share))
+  }
+}

@@ -1,0 +1,19 @@
+/// How far a price can be trusted, as labelled in the research notes.
+public enum Confidence: String, ParsableName, Comparable {
+  /// Seen in an official Microsoft source.
+  case confirmed = "CONFIRMED"
+  /// Seen only in third-party material (cached API output, partner FAQs).
+  case secondary = "SECONDARY"
+  /// Sources conflict or the figure is an inference.
+  case uncertain = "UNCERTAIN"
+  /// A user's own estimate or negotiated figure.
+  case estimate = "ESTIMATE"
+
+  public var name: String { rawValue }
+  public static let kindDescription = "confidence label"
+
+  /// CONFIRMED < SECONDARY < UNCERTAIN < ESTIMATE (most to least trusted).
+  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+  public static func < (lhs: Confidence, rhs: Confidence) -> Bool { lhs.rank < rhs.rank }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Prices deployments against one rate table and the peering-location catalogue.
+///
+/// The pipeline is validate → price: ``validate(_:)`` applies every product
+/// rule (``ProductRule``) and throws the first violation; ``quote(_:)`` then
+/// turns each resource into line items. Rounding happens once per line item
+/// (``LineItem``). Meters without a price become ``UnpricedItem``s.
+public struct PricingEngine: Sendable {
+  /// The prices.
+  public var rates: RateTable
+  /// Peering locations, zones and geopolitical regions.
+  public var locations: LocationCatalog
+  /// Hours in a billing month for hourly meters (the table's value unless overridden).
+  public var hoursPerMonth: Decimal
+
+  /// Creates an engine; `hoursPerMonth` defaults to the table's.
+  public init(rates: RateTable, locations: LocationCatalog, hoursPerMonth: Decimal? = nil) {
+    self.rates = rates
+    self.locations = locations
+    self.hoursPerMonth = hoursPerMonth ?? rates.hoursPerMonth
+  }
+
+  /// The engine on the tables embedded in the binary.
+  public static func embeddedDefault() throws(Diagnostic) -> PricingEngine {
+    PricingEngine(rates: try RateTable.embeddedDefault(), locations: try LocationCatalog.embeddedDefault())
+  }
+
+  var currency: CurrencyCode { rates.currency }
+
+  // MARK: - Quoting
+
+  /// Prices `deployment` as itemised monthly line items.
+  ///
+  /// - Throws: ``Diagnostic`` for the first broken product rule or dangling name.
+  public func quote(_ deployment: Deployment) throws(Diagnostic) -> Quote {
+    let resolved = try validate(deployment)
+    var builder = QuoteBuilder(rates: rates)
+    for circuit in deployment.circuits {
+      priceCircuit(circuit, zone: resolved.zones[circuit.name] ?? .zone1, deployment: deployment, into: &builder)
+    }
+    for port in deployment.directPorts {
+      builder.add(
+        resource: "Direct port pair '\(port.name)'", meter: .directPortPair(port.speed, port.billing), quantity: 1,
+        detail: "1 month")
+    }
+    for gateway in deployment.gateways {
+      let resource = "gateway '\(gateway.name)'"
+      if gateway.sku == .erGwScale {
+        let units = Decimal(gateway.scaleUnits ?? 0)
+        builder.add(
+          resource: resource, meter: .gateway(.erGwScale), quantity: hoursPerMonth * units * Decimal(gateway.count),
+          detail: "\(hoursPerMonth.plainDescription) h × \(units.plainDescription) scale units" + countDetail(gateway.count))
+      } else {
+        builder.add(
+          resource: resource, meter: .gateway(gateway.sku), quantity: hoursPerMonth * Decimal(gateway.count),
+          detail: "\(hoursPerMonth.plainDescription) h" + countDetail(gateway.count))
+      }
+    }
+    for link in deployment.globalReach {
+      let zoneA = resolved.zones[link.circuitA] ?? .zone1
+      let zoneB = resolved.zones[link.circuitB] ?? .zone1
+      let resource = "Global Reach \(link.name)"
+      let legs: [(DataVolume, Zone, Zone, String, String)] = [
+        (link.dataAToB, zoneA, zoneB, link.circuitA, link.circuitB),
+        (link.dataBToA, zoneB, zoneA, link.circuitB, link.circuitA),
+      ]
+      for (volume, fromZone, toZone, from, to) in legs where volume.bytes > 0 {
+        builder.add(
+          resource: resource, meter: .globalReach(fromZone, .outbound), quantity: volume.gigabytes,
+          detail: "\(volume) out of '\(from)'")
+        builder.add(
+          resource: resource, meter: .globalReach(toZone, .inbound), quantity: volume.gigabytes,
+          detail: "\(volume) into '\(to)'")
+      }
+      if link.dataAToB.bytes == 0 && link.dataBToA.bytes == 0 {
+        builder.notes.append("\(resource): no data volume given; Global Reach is charged per GB in and out")
+      }
+    }
+    for collector in deployment.trafficCollectors {
+      let zone = resolved.zones[collector.name] ?? .zone1
+      let resource = "Traffic Collector '\(collector.name)'"
+      builder.add(resource: resource, meter: .trafficCollector(zone), quantity: hoursPerMonth, detail: "\(hoursPerMonth.plainDescription) h")
+      if collector.processedData.bytes > 0 {
+        builder.add(
+          resource: resource, meter: .trafficCollectorData(zone), quantity: collector.processedData.gigabytes,
+          detail: "\(collector.processedData) processed")
+      }
+    }
+    for vpn in deployment.vpnGateways {
+      builder.add(
+        resource: "VPN gateway '\(vpn.name)'", meter: .vpnGateway(vpn.sku), quantity: hoursPerMonth * Decimal(vpn.count),
+        detail: "\(hoursPerMonth.plainDescription) h" + countDetail(vpn.count))
+    }
+    return builder.quote(name: deployment.name, hoursPerMonth: hoursPerMonth, table: rates)
+  }
+
+  private func countDetail(_ count: Int) -> String { count == 1 ? "" : " × \(count)" }
+
+  private func priceCircuit(_ circuit: Circuit, zone: Zone, deployment: Deployment, into builder: inout QuoteBuilder) {
+    let resource = "circuit '\(circuit.name)'"
+    if let portName = circuit.directPort {
+      if circuit.tier == .premium {
+        builder.add(resource: resource, meter: .directPremiumAddOn(circuit.bandwidth), quantity: 1, detail: "1 month")
+      } else {
+        builder.notes.append(
+          "\(resource): \(circuit.tier.name) \(circuit.bandwidth) on Direct port pair '\(portName)' has no circuit fee (included in the port-pair fee)")
+      }
+    } else {
+      builder.add(
+        resource: resource, meter: .circuit(circuit.tier, circuit.billing, circuit.bandwidth, zone), quantity: 1,
+        detail: "1 month")
+    }
+    if circuit.billing == .metered && circuit.tier != .local {
+      builder.add(
+        resource: resource, meter: .egress(zone), quantity: circuit.monthlyEgress.gigabytes,
+        detail: "\(circuit.monthlyEgress) outbound")
+    }
+  }
+}
+
+/// Collects line items and unpriced items while a quote is built.
+struct QuoteBuilder {
+  let rates: RateTable
+  var lineItems: [LineItem] = []
+  var unpriced: [UnpricedItem] = []
+  var notes: [String] = []
+
+  init(rates: RateTable) { self.rates = rates }
+
+  mutating func add(resource: String, meter: Meter, quantity: Decimal, detail: String? = nil) {
+    guard let rate = rates.rate(for: meter) else {
+      unpriced.append(
+        UnpricedItem(resource: resource, meter: meter, quantity: quantity, reason: "the rate table '\(rates.name)' has no row for this meter"))
+      return
+    }
+    guard let price = rate.price else {
+      unpriced.append(UnpricedItem(resource: resource, meter: meter, quantity: quantity, reason: rate.unpricedReason ?? "unpriced"))
+      return
+    }
+    lineItems.append(
+      LineItem(resource: resource, meter: meter, quantity: quantity, unitPrice: price, provenance: rate.provenance, detail: detail))
+  }
+
+  func quote(name: String, hoursPerMonth: Decimal, table: RateTable) -> Quote {
+    let used = Set(lineItems.map(\.provenance.sourceID) + unpriced.compactMap { table.rate(for: $0.meter)?.provenance.sourceID })
+    return Quote(
+      name: name, currency: table.currency, hoursPerMonth: hoursPerMonth, priceTableName: table.name,
+      priceDate: table.effectiveDate, lineItems: lineItems, unpriced: unpriced, notes: notes,
+      sources: table.sources.filter { used.contains($0.id) })
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// One priced line of a monthly bill.
+///
+/// ``amount`` is `unitPrice × quantity` rounded once, to cents, with
+/// ``RoundingRule/lineItem``; a quote's total is the exact sum of its
+/// line items' amounts.
+public struct LineItem: Hashable, Sendable {
+  /// The resource this line belongs to (`circuit 'ams-1'`).
+  public var resource: String
+  /// The meter charged.
+  public var meter: Meter
+  /// How many units of ``Meter/unit`` (months, hours, GB).
+  public var quantity: Decimal
+  /// The price of one unit.
+  public var unitPrice: Money
+  /// `unitPrice × quantity`, rounded to cents.
+  public var amount: Money
+  /// Where the unit price came from.
+  public var provenance: Provenance
+  /// How the quantity was reached (`730 h × 2 gateways`).
+  public var detail: String?
+
+  /// Creates a line item and rounds its amount.
+  public init(resource: String, meter: Meter, quantity: Decimal, unitPrice: Money, provenance: Provenance, detail: String? = nil) {
+    self.resource = resource
+    self.meter = meter
+    self.quantity = quantity
+    self.unitPrice = unitPrice
+    self.amount = (unitPrice * quantity).rounded(toPlaces: 2, rule: .lineItem)
+    self.provenance = provenance
+    self.detail = detail
+  }
+}
+
+/// A charge the engine knows about but cannot price: listed, never counted as zero.
+public struct UnpricedItem: Hashable, Sendable {
+  /// The resource this charge belongs to.
+  public var resource: String
+  /// The meter without a price.
+  public var meter: Meter
+  /// How many units would be charged.
+  public var quantity: Decimal
+  /// Why there is no price.
+  public var reason: String
+
+  /// Creates an unpriced item.
+  public init(resource: String, meter: Meter, quantity: Decimal, reason: String) {
+    self.resource = resource
+    self.meter = meter
+    self.quantity = quantity
+    self.reason = reason
+  }
+}
+
+/// The itemised monthly cost of a deployment.
+public struct Quote: Hashable, Sendable {
+  /// The deployment's name.
+  public var name: String
+  /// The currency of every amount.
+  public var currency: CurrencyCode
+  /// Hours in the billing month used for hourly meters.
+  public var hoursPerMonth: Decimal
+  /// The rate table's name.
+  public var priceTableName: String
+  /// The rate table's effective date.
+  public var priceDate: String
+  /// Priced lines, in deployment order.
+  public var lineItems: [LineItem]
+  /// Charges that could not be priced.
+  public var unpriced: [UnpricedItem]
+  /// Facts the reader should know (for example, circuits included in a Direct port fee).
+  public var notes: [String]
+  /// The sources behind the priced lines, in table order.
+  public var sources: [PriceSource]
+
+  /// The exact sum of the line items (unpriced items excluded, and listed).
+  public var total: Money { Money.sum(lineItems.map(\.amount), currency: currency) }
+
+  /// Whether every charge was priced.
+  public var isComplete: Bool { unpriced.isEmpty }
+
+  /// The least trusted confidence among the priced lines.
+  public var weakestConfidence: Confidence? { lineItems.map(\.provenance.confidence).max() }
+}

@@ -1,0 +1,363 @@
+import Foundation
+
+extension RateTable {
+  /// Decodes and validates a complete rate table.
+  ///
+  /// - Parameters:
+  ///   - data: The JSON bytes.
+  ///   - file: The path to show in error messages.
+  /// - Throws: ``Diagnostic`` naming the file, line, column and JSON path of
+  ///   the first problem: a syntax error, unknown key, unknown SKU or zone,
+  ///   missing bandwidth row, negative or malformed price, bad currency,
+  ///   duplicate row, or a row that breaks a product rule.
+  public init(json data: Data, file: String) throws(Diagnostic) {
+    let root = try JSONNode.parse(data, file: file)
+    var reader = RateTableReader(root: root, isOverride: false)
+    self = try reader.readTable()
+  }
+
+  /// Applies an override file (negotiated prices, Direct or Global Reach rates) to this table.
+  ///
+  /// An override has the same sections as a table, all optional, and
+  /// `"kind": "override"`. Each row replaces the row for the same meter or
+  /// adds one. Its currency must match this table's.
+  public mutating func apply(overrideJSON data: Data, file: String) throws(Diagnostic) {
+    let root = try JSONNode.parse(data, file: file)
+    var reader = RateTableReader(root: root, isOverride: true)
+    let patch = try reader.readTable()
+    guard patch.currency == currency else {
+      throw try root.object().required("currency").error(
+        "override currency \(patch.currency) does not match the rate table's \(currency)")
+    }
+    for source in patch.sources {
+      sources.removeAll { $0.id == source.id }
+      sources.append(source)
+    }
+    for rate in patch.rates { upsert(rate) }
+    for (sku, capabilities) in patch.gatewayCapabilities { gatewayCapabilities[sku] = capabilities }
+    if let scale = patch.scaleGateway { scaleGateway = scale }
+    if reader.declaredHoursPerMonth { hoursPerMonth = patch.hoursPerMonth }
+  }
+}
+
+/// Reads the rate-table JSON schema, version 1 (documented in PriceTables/README.md).
+struct RateTableReader {
+  let root: JSONNode
+  let isOverride: Bool
+  private(set) var declaredHoursPerMonth = false
+  private var sources: [PriceSource] = []
+  private var seen: [Meter: FileLocation] = [:]
+  private var rates: [Rate] = []
+
+  init(root: JSONNode, isOverride: Bool) {
+    self.root = root
+    self.isOverride = isOverride
+  }
+
+  static let sectionKeys = [
+    "circuits", "egress", "gateways", "scaleGateway", "directPorts", "directPremiumAddOn",
+    "globalReach", "trafficCollector", "vpnGateways",
+  ]
+
+  mutating func readTable() throws(Diagnostic) -> RateTable {
+    let object = try root.object()
+    try object.rejectUnknownKeys(
+      ["$schema", "schemaVersion", "kind", "name", "currency", "effectiveDate", "hoursPerMonth", "notes", "sources"]
+        + Self.sectionKeys)
+    let versionNode = try object.required("schemaVersion")
+    let version = try versionNode.int(in: 1...Int.max)
+    guard version <= RateTable.supportedSchemaVersion else {
+      throw versionNode.error(
+        "version \(version) is newer than this tool supports (\(RateTable.supportedSchemaVersion))")
+    }
+    let kind = try object.optional("kind")?.string() ?? "rateTable"
+    let expectedKind = isOverride ? "override" : "rateTable"
+    guard kind == expectedKind else {
+      throw (object.optional("kind") ?? root).error(
+        "this file is a '\(kind)', expected a '\(expectedKind)' here"
+          + (isOverride ? " (pass complete tables with --prices)" : " (pass override files with --overrides)"))
+    }
+    let currencyNode = try object.required("currency")
+    let currencyText = try currencyNode.string()
+    guard let currency = CurrencyCode(currencyText) else {
+      throw currencyNode.error("'\(currencyText)' is not a currency code (expected three upper-case letters such as USD)")
+    }
+    let name = try isOverride ? object.optional("name")?.string() ?? "override" : object.required("name").nonEmptyString()
+    var effectiveDate = ""
+    if let dateNode = isOverride ? object.optional("effectiveDate") : try object.required("effectiveDate") {
+      effectiveDate = try dateNode.string()
+      guard isISODate(effectiveDate) else {
+        throw dateNode.error("'\(effectiveDate)' is not a date (expected YYYY-MM-DD)")
+      }
+    }
+    var hoursPerMonth: Decimal = 730
+    if let hoursNode = object.optional("hoursPerMonth") {
+      hoursPerMonth = try hoursNode.decimal()
+      guard hoursPerMonth > 0, hoursPerMonth <= 744 else {
+        throw hoursNode.error("\(hoursPerMonth) hours per month is out of range (expected more than 0 and at most 744)")
+      }
+      declaredHoursPerMonth = true
+    }
+    try readSources(object.required("sources"))
+
+    var capabilities: [GatewaySKU: GatewayCapabilities] = [:]
+    var scaleGateway: ScaleGatewayCapabilities?
+    if let node = isOverride ? object.optional("circuits") : try object.required("circuits") {
+      try readCircuits(node, currency: currency)
+    }
+    if let node = isOverride ? object.optional("egress") : try object.required("egress") {
+      try readRows(node, keys: ["zone", "perGB"], currency: currency) { row throws(Diagnostic) in
+        [(.egress(try row.required("zone").oneOf(Zone.self)), "perGB")]
+      }
+    }
+    if let node = object.optional("gateways") {
+      capabilities = try readGateways(node, currency: currency)
+    }
+    if let node = object.optional("scaleGateway") {
+      scaleGateway = try readScaleGateway(node, currency: currency)
+    }
+    if let node = object.optional("directPorts") {
+      try readRows(node, keys: ["portSpeed", "billing", "monthly"], currency: currency) { row throws(Diagnostic) in
+        [(.directPortPair(try row.required("portSpeed").oneOf(DirectPortSpeed.self), try row.required("billing").oneOf(BillingFamily.self)), "monthly")]
+      }
+    }
+    if let node = object.optional("directPremiumAddOn") {
+      try readRows(node, keys: ["bandwidth", "monthly"], currency: currency) { row throws(Diagnostic) in
+        [(.directPremiumAddOn(try readBandwidth(row.required("bandwidth"))), "monthly")]
+      }
+    }
+    if let node = object.optional("globalReach") {
+      try readRows(node, keys: ["zone", "direction", "perGB"], currency: currency) { row throws(Diagnostic) in
+        [(.globalReach(try row.required("zone").oneOf(Zone.self), try row.required("direction").oneOf(GlobalReachDirection.self)), "perGB")]
+      }
+    }
+    if let node = object.optional("trafficCollector") {
+      try readRows(node, keys: ["zone", "hourly", "perGB"], currency: currency) { row throws(Diagnostic) in
+        let zone = try row.required("zone").oneOf(Zone.self)
+        return [(.trafficCollector(zone), "hourly"), (.trafficCollectorData(zone), "perGB")]
+      }
+    }
+    if let node = object.optional("vpnGateways") {
+      try readRows(node, keys: ["sku", "hourly"], currency: currency) { row throws(Diagnostic) in
+        [(.vpnGateway(try row.required("sku").nonEmptyString()), "hourly")]
+      }
+    }
+    return RateTable(
+      name: name, currency: currency, effectiveDate: effectiveDate, hoursPerMonth: hoursPerMonth,
+      sources: sources, rates: rates, gatewayCapabilities: capabilities, scaleGateway: scaleGateway)
+  }
+
+  // MARK: - Sources
+
+  private mutating func readSources(_ node: JSONNode) throws(Diagnostic) {
+    let entries = try node.array()
+    if entries.isEmpty { throw node.error("expected at least one source") }
+    for entry in entries {
+      let object = try entry.object()
+      try object.rejectUnknownKeys(["id", "title", "url", "date"])
+      let idNode = try object.required("id")
+      let id = try idNode.nonEmptyString()
+      if sources.contains(where: { $0.id == id }) {
+        throw idNode.error("duplicate source id '\(id)'")
+      }
+      let dateNode = try object.required("date")
+      let date = try dateNode.string()
+      guard isISODate(date) else { throw dateNode.error("'\(date)' is not a date (expected YYYY-MM-DD)") }
+      sources.append(
+        PriceSource(
+          id: id, title: try object.required("title").nonEmptyString(),
+          url: try object.optional("url")?.string(), date: date))
+    }
+  }
+
+  // MARK: - Sections
+
+  /// A section's defaults: `{ "source": …, "confidence": …, "note": …, "rows": [ … ] }`.
+  private struct SectionDefaults {
+    var source: String?
+    var confidence: Confidence?
+    var note: String?
+  }
+
+  private func readSectionDefaults(_ object: JSONObject, extraKeys: [String] = []) throws(Diagnostic) -> SectionDefaults {
+    try object.rejectUnknownKeys(["source", "confidence", "note", "rows"] + extraKeys)
+    return SectionDefaults(
+      source: try object.optional("source")?.string(),
+      confidence: try object.optional("confidence")?.oneOf(Confidence.self),
+      note: try object.optional("note")?.string())
+  }
+
+  private func provenance(_ row: JSONObject, defaults: SectionDefaults, priced: Bool) throws(Diagnostic) -> Provenance {
+    let sourceNode = row.optional("source")
+    guard let sourceID = try sourceNode?.string() ?? defaults.source else {
+      throw row.node.error("missing key 'source' (give it on the row or on its section)")
+    }
+    guard let source = sources.first(where: { $0.id == sourceID }) else {
+      var message = "unknown source '\(sourceID)' (expected an id from 'sources')"
+      if let near = Suggestion.nearest(to: sourceID, in: sources.map(\.id)) { message += "; did you mean '\(near)'?" }
+      throw (sourceNode ?? row.node).error(message)
+    }
+    let confidence = try row.optional("confidence")?.oneOf(Confidence.self) ?? defaults.confidence
+    if priced && confidence == nil {
+      throw row.node.error("missing key 'confidence' (give it on the row or on its section)")
+    }
+    return Provenance(
+      sourceID: sourceID, date: source.date, confidence: confidence ?? .uncertain,
+      note: try row.optional("note")?.string() ?? defaults.note)
+  }
+
+  /// Reads a section of rows, each giving one or more `(meter, priceKey)` pairs.
+  private mutating func readRows(
+    _ node: JSONNode, keys: [String], currency: CurrencyCode,
+    meters: (JSONObject) throws(Diagnostic) -> [(Meter, String)]
+  ) throws(Diagnostic) {
+    let section = try node.object()
+    let defaults = try readSectionDefaults(section)
+    for rowNode in try section.required("rows").array() {
+      let row = try rowNode.object()
+      try row.rejectUnknownKeys(keys + ["source", "confidence", "note", "unpriced"])
+      try readRow(row, meters: try meters(row), defaults: defaults, currency: currency)
+    }
+  }
+
+  private mutating func readRow(
+    _ row: JSONObject, meters: [(Meter, String)], defaults: SectionDefaults, currency: CurrencyCode
+  ) throws(Diagnostic) {
+    let unpricedNode = row.optional("unpriced")
+    let reason = try unpricedNode?.nonEmptyString()
+    for (meter, priceKey) in meters {
+      if let previous = seen[meter] {
+        throw row.node.error("duplicate row for \(meter.displayName) (first defined at line \(previous.line))")
+      }
+      seen[meter] = row.node.location
+      if let priceNode = row.optional(priceKey) {
+        if unpricedNode != nil, meters.count == 1 {
+          throw priceNode.error("a row has either '\(priceKey)' or 'unpriced', not both")
+        }
+        let amount = try priceNode.price()
+        rates.append(
+          Rate(
+            meter: meter, price: Money(amount, currency: currency),
+            provenance: try provenance(row, defaults: defaults, priced: true), location: row.node.location))
+      } else if let reason {
+        rates.append(
+          Rate(
+            meter: meter, unpricedReason: reason,
+            provenance: try provenance(row, defaults: defaults, priced: false), location: row.node.location))
+      } else {
+        throw row.node.error("missing key '\(priceKey)' (a price string, or 'unpriced' with the reason there is none)")
+      }
+    }
+  }
+
+  private mutating func readCircuits(_ node: JSONNode, currency: CurrencyCode) throws(Diagnostic) {
+    try readRows(node, keys: ["tier", "billing", "bandwidth", "zone", "monthly"], currency: currency) { row throws(Diagnostic) in
+      let tier = try row.required("tier").oneOf(CircuitTier.self)
+      let billingNode = try row.required("billing")
+      let billing = try billingNode.oneOf(BillingFamily.self)
+      let bandwidthNode = try row.required("bandwidth")
+      let bandwidth = try readBandwidth(bandwidthNode)
+      let zone = try row.required("zone").oneOf(Zone.self)
+      if tier == .local {
+        if billing != .unlimited {
+          throw billingNode.error("Local circuits are UnlimitedData only", rule: ProductRule.localUnlimitedOnly.id)
+        }
+        if bandwidth < .gbps(1) || !Bandwidth.providerSizes.contains(bandwidth) {
+          throw bandwidthNode.error(
+            "Local circuits come in 1, 2, 5 and 10 Gbps, not \(bandwidth)", rule: ProductRule.localMinimumBandwidth.id)
+        }
+      } else if !Bandwidth.providerSizes.contains(bandwidth) {
+        throw bandwidthNode.error(
+          "\(bandwidth) is not a provider circuit size (expected \(Bandwidth.providerSizes.map(\.description).joined(separator: ", ")))",
+          rule: ProductRule.providerBandwidths.id)
+      }
+      return [(.circuit(tier, billing, bandwidth, zone), "monthly")]
+    }
+    guard !isOverride else { return }
+    // Completeness: a (tier, billing, zone) group that has any row must have every size.
+    var groups: [String: (CircuitTier, BillingFamily, Zone, Set<Bandwidth>)] = [:]
+    for rate in rates {
+      guard case .circuit(let tier, let billing, let bandwidth, let zone) = rate.meter else { continue }
+      let key = "\(tier.rank)-\(billing.rawValue)-\(zone.rank)"
+      var group = groups[key] ?? (tier, billing, zone, [])
+      group.3.insert(bandwidth)
+      groups[key] = group
+    }
+    for key in groups.keys.sorted() {
+      guard let (tier, billing, zone, present) = groups[key] else { continue }
+      let expected = tier == .local ? Bandwidth.providerSizes.filter { $0 >= .gbps(1) } : Bandwidth.providerSizes
+      if let missing = expected.first(where: { !present.contains($0) }) {
+        throw node.error(
+          "\(tier.name) \(billing.name) \(zone.name) has no row for \(missing) (a group with any row needs every size: \(expected.map(\.description).joined(separator: ", ")))")
+      }
+    }
+  }
+
+  private mutating func readGateways(_ node: JSONNode, currency: CurrencyCode) throws(Diagnostic) -> [GatewaySKU: GatewayCapabilities] {
+    let section = try node.object()
+    let defaults = try readSectionDefaults(section)
+    var capabilities: [GatewaySKU: GatewayCapabilities] = [:]
+    for rowNode in try section.required("rows").array() {
+      let row = try rowNode.object()
+      try row.rejectUnknownKeys(
+        ["sku", "hourly", "throughput", "maxCircuits", "routesLearned", "fastPath", "source", "confidence", "note", "unpriced"])
+      let skuNode = try row.required("sku")
+      let sku = try skuNode.oneOf(GatewaySKU.self)
+      if sku == .erGwScale {
+        throw skuNode.error("ErGwScale is priced per scale unit in the 'scaleGateway' section, not in 'gateways'")
+      }
+      try readRow(row, meters: [(.gateway(sku), "hourly")], defaults: defaults, currency: currency)
+      let capabilityKeys = ["throughput", "maxCircuits", "routesLearned", "fastPath"]
+      if !isOverride || capabilityKeys.contains(where: { row.has($0) }) {
+        capabilities[sku] = GatewayCapabilities(
+          throughput: try readBandwidth(row.required("throughput")),
+          maxCircuits: try row.required("maxCircuits").int(in: 1...1000),
+          routesLearned: try row.required("routesLearned").int(in: 1...1_000_000),
+          fastPath: try row.required("fastPath").bool())
+      }
+    }
+    return capabilities
+  }
+
+  private mutating func readScaleGateway(_ node: JSONNode, currency: CurrencyCode) throws(Diagnostic) -> ScaleGatewayCapabilities {
+    let object = try node.object()
+    try object.rejectUnknownKeys(
+      ["hourlyPerUnit", "unpriced", "minUnits", "maxUnits", "throughputPerUnit", "fastPathMinUnits", "routesLearned",
+       "maxCircuits", "source", "confidence", "note"])
+    try readRow(object, meters: [(.gateway(.erGwScale), "hourlyPerUnit")], defaults: SectionDefaults(), currency: currency)
+    let minUnitsNode = try object.required("minUnits")
+    let minUnits = try minUnitsNode.int(in: 1...1000)
+    let maxUnitsNode = try object.required("maxUnits")
+    let maxUnits = try maxUnitsNode.int(in: 1...1000)
+    guard maxUnits >= minUnits else { throw maxUnitsNode.error("maxUnits \(maxUnits) is below minUnits \(minUnits)") }
+    var steps: [ScaleGatewayCapabilities.CircuitStep] = []
+    for stepNode in try object.required("maxCircuits").array() {
+      let step = try stepNode.object()
+      try step.rejectUnknownKeys(["fromUnits", "circuits"])
+      steps.append(
+        .init(minUnits: try step.required("fromUnits").int(in: 1...1000), maxCircuits: try step.required("circuits").int(in: 1...1000)))
+    }
+    return ScaleGatewayCapabilities(
+      minUnits: minUnits, maxUnits: maxUnits, throughputPerUnit: try readBandwidth(object.required("throughputPerUnit")),
+      fastPathMinUnits: try object.required("fastPathMinUnits").int(in: 1...1000),
+      routesLearned: try object.required("routesLearned").int(in: 1...1_000_000), circuitSteps: steps)
+  }
+}
+
+/// Reads a bandwidth string such as `"1 Gbps"`.
+func readBandwidth(_ node: JSONNode) throws(Diagnostic) -> Bandwidth {
+  try node.parsed(as: Bandwidth.expectedFormat) { Bandwidth(parsing: $0) }
+}
+
+/// Whether `text` is a valid calendar date in `YYYY-MM-DD` form.
+func isISODate(_ text: String) -> Bool {
+  let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+  guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+    parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+    let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+    (1...12).contains(month), day >= 1
+  else { return false }
+  let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+  let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  return day <= days[month - 1]
+}

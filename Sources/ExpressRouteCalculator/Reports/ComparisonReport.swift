@@ -1,0 +1,129 @@
+import Foundation
+
+/// The report of ``CircuitComparison``: every SKU × billing option side by side.
+public struct ComparisonReport: Report {
+  /// The comparison.
+  public var comparison: CircuitComparison
+  /// The engine's capacity helper result: one direction's full-month volume.
+  public var monthlyCapacity: DataVolume
+
+  /// Creates a report.
+  public init(comparison: CircuitComparison, monthlyCapacity: DataVolume) {
+    self.comparison = comparison
+    self.monthlyCapacity = monthlyCapacity
+  }
+
+  private var place: String {
+    comparison.location.map { "\($0.name) (\(comparison.zone.name))" } ?? comparison.zone.name
+  }
+
+  public var document: ReportDocument {
+    let c = comparison
+    let currency = c.options.compactMap(\.quote).first?.currency.rawValue ?? ""
+    let share = monthlyCapacity.bytes > 0 ? c.monthlyEgress.bytes / monthlyCapacity.bytes * 100 : 0
+    var blocks: [ReportBlock] = [
+      .facts([
+        ReportFact("Location", place),
+        ReportFact("Bandwidth", c.bandwidth.description),
+        ReportFact("Outbound data", "\(c.monthlyEgress)/month (\(share.fixedPoint(places: 1))% of one direction's capacity of \(monthlyCapacity))"),
+        ReportFact("Prices", c.priceTableName),
+        ReportFact("Price date", c.priceDate),
+        ReportFact("Hours per month", c.hoursPerMonth.plainDescription),
+      ]),
+      .heading("Options, cheapest first"),
+    ]
+    let cheapest = c.cheapest?.monthlyTotal
+    let rows = c.options.map { option -> [String] in
+      if let reason = option.unavailableReason {
+        return [option.tier.name, option.billing.name, "", "", "not available", "", reason]
+      }
+      guard let quote = option.quote else { return [] }
+      let circuitFee = quote.lineItems.filter { if case .circuit = $0.meter { return true } else { return false } }
+      let egress = quote.lineItems.filter { if case .egress = $0.meter { return true } else { return false } }
+      let fee = Money.sum(circuitFee.map(\.amount), currency: quote.currency)
+      let data = Money.sum(egress.map(\.amount), currency: quote.currency)
+      if !quote.isComplete {
+        return [option.tier.name, option.billing.name, circuitFee.isEmpty ? "unpriced" : fee.groupedAmount, option.billing == .metered ? (egress.isEmpty ? "unpriced" : data.groupedAmount) : "included", "unpriced", "", quote.unpriced.map(\.reason).joined(separator: "; ")]
+      }
+      let delta = cheapest.map { quote.total - $0 }
+      let deltaText = delta.map { $0.amount == 0 ? "cheapest" : "+\($0.groupedAmount)" } ?? ""
+      return [
+        option.tier.name, option.billing.name, fee.groupedAmount, option.billing == .metered && option.tier != .local ? data.groupedAmount : "included",
+        quote.total.groupedAmount, deltaText, option.tier == .local ? "reaches only \(c.location?.localRegions.joined(separator: ", ") ?? "the local region")" : "",
+      ]
+    }
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [
+            .init("Tier"), .init("Billing"), .init("Circuit (\(currency))", .right), .init("Outbound data", .right),
+            .init("Monthly total", .right), .init("vs cheapest", .right), .init("Note"),
+          ], rows: rows)))
+    let priced = c.options.filter { $0.monthlyTotal != nil }
+    if !priced.isEmpty {
+      blocks.append(
+        .chart(
+          ReportChart(
+            kind: .bars, title: "Monthly total by option", categories: priced.map(\.label),
+            series: [.init(name: "Monthly total", values: priced.map { NSDecimalNumber(decimal: $0.monthlyTotal?.amount ?? 0).doubleValue })],
+            valueLabel: "\(currency) per month")))
+    }
+    blocks.append(.heading("Break-even"))
+    var items = c.breakEvens.map { "\($0.tier.name): \($0.summary)" }
+    if let local = c.localBreakEven { items.append(local) }
+    blocks.append(.list(items))
+    if let recommended = c.cheapest {
+      blocks.append(.paragraph("Cheapest: \(recommended.label) at \(recommended.monthlyTotal?.groupedAmount ?? "") \(currency)/month. Note that bandwidth can grow in place but not shrink, and metered can switch to unlimited but not back."))
+    }
+    return ReportDocument(title: "ExpressRoute options: \(c.bandwidth) at \(place)", blocks: blocks)
+  }
+
+  public var json: JSONValue {
+    let c = comparison
+    return .object([
+      ("schema", .string("ercalc.compare")),
+      ("schemaVersion", .number(1)),
+      ("location", .string(c.location?.name)),
+      ("zone", .string(c.zone.name)),
+      ("bandwidth", .string(c.bandwidth.description)),
+      ("monthlyEgressGB", .string(c.monthlyEgress.gigabytes.plainDescription)),
+      ("priceTable", .string(c.priceTableName)),
+      ("priceDate", .string(c.priceDate)),
+      ("hoursPerMonth", .string(c.hoursPerMonth.plainDescription)),
+      (
+        "options",
+        .array(
+          c.options.map { option in
+            .object([
+              ("tier", .string(option.tier.name)),
+              ("billing", .string(option.billing.name)),
+              ("available", .bool(option.unavailableReason == nil)),
+              ("unavailableReason", .string(option.unavailableReason)),
+              ("monthlyTotal", option.monthlyTotal.map { .money($0) } ?? .null),
+              ("quote", option.quote.map(QuoteReport.quoteJSON) ?? .null),
+            ])
+          })
+      ),
+      (
+        "breakEven",
+        .array(
+          c.breakEvens.map { breakEven in
+            var members: [(String, JSONValue)] = [("tier", .string(breakEven.tier.name)), ("summary", .string(breakEven.summary))]
+            switch breakEven.outcome {
+            case .crossover(let volume, let share), .beyondCapacity(let volume, let share):
+              members.append(("volumeGB", .string(volume.gigabytes.rounded(toPlaces: 3, rule: .toNearestOrEven).plainDescription)))
+              members.append(("capacityShare", .string(share.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)))
+            default:
+              members.append(("volumeGB", .null))
+            }
+            return .object(members)
+          })
+      ),
+      ("localBreakEven", .string(c.localBreakEven)),
+    ])
+  }
+
+  public var csvRows: [CostRow] {
+    comparison.options.compactMap(\.quote).flatMap { QuoteReport.costRows($0, period: nil, group: $0.name) }
+  }
+}

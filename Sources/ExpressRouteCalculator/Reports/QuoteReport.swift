@@ -1,0 +1,195 @@
+import Foundation
+
+/// The report of one priced deployment.
+public struct QuoteReport: Report {
+  /// The priced deployment.
+  public var quote: Quote
+  /// The charge period for CSV rows (`2026-01`), if the quote is for a given month.
+  public var period: String?
+
+  /// Creates a report.
+  public init(quote: Quote, period: String? = nil) {
+    self.quote = quote
+    self.period = period
+  }
+
+  public var document: ReportDocument {
+    var blocks: [ReportBlock] = [
+      .facts(Self.pricingFacts(quote) + [ReportFact("Monthly total", "\(quote.total.groupedAmount) \(quote.currency)" + (quote.isComplete ? "" : " (excludes \(quote.unpriced.count) unpriced item\(quote.unpriced.count == 1 ? "" : "s"))"))]),
+      .heading("Line items"),
+      .table(Self.lineItemTable(quote)),
+    ]
+    blocks.append(contentsOf: Self.trailer(quote))
+    if quote.lineItems.count > 1 {
+      blocks.insert(.chart(Self.breakdownChart(quote)), at: 3)
+    }
+    return ReportDocument(title: "ExpressRoute quote: \(quote.name)", blocks: blocks)
+  }
+
+  /// Price table, date, hours and rounding rule, shown at the top of every priced report.
+  static func pricingFacts(_ quote: Quote) -> [ReportFact] {
+    var facts = [
+      ReportFact("Prices", quote.priceTableName),
+      ReportFact("Price date", quote.priceDate),
+      ReportFact("Hours per month", quote.hoursPerMonth.plainDescription),
+      ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums"),
+    ]
+    if let weakest = quote.weakestConfidence {
+      facts.append(ReportFact("Weakest price confidence", weakest.rawValue))
+    }
+    return facts
+  }
+
+  static func lineItemTable(_ quote: Quote) -> ReportTable {
+    ReportTable(
+      columns: [
+        .init("Resource"), .init("Meter"), .init("Quantity", .right), .init("Unit"), .init("Unit price", .right),
+        .init("Amount (\(quote.currency))", .right), .init("Confidence"),
+      ],
+      rows: quote.lineItems.map { item in
+        [
+          item.resource, item.meter.displayName, item.quantity.grouped(places: quantityPlaces(item.quantity)), item.meter.unit.shortName,
+          item.unitPrice.amount.plainDescription, item.amount.groupedAmount, item.provenance.confidence.rawValue,
+        ]
+      },
+      footer: ["Total", "", "", "", "", quote.total.groupedAmount, ""])
+  }
+
+  static func quantityPlaces(_ value: Decimal) -> Int {
+    for places in 0...3 where value.rounded(toPlaces: places, rule: .toNearestOrEven) == value { return places }
+    return 3
+  }
+
+  static func breakdownChart(_ quote: Quote) -> ReportChart {
+    var totals: [(String, Decimal)] = []
+    for item in quote.lineItems {
+      let key = item.meter.section
+      if let index = totals.firstIndex(where: { $0.0 == key }) {
+        totals[index].1 += item.amount.amount
+      } else {
+        totals.append((key, item.amount.amount))
+      }
+    }
+    return ReportChart(
+      kind: .bars, title: "Monthly cost by meter group", categories: totals.map(\.0),
+      series: [.init(name: "Monthly cost", values: totals.map { NSDecimalNumber(decimal: $0.1).doubleValue })],
+      valueLabel: "\(quote.currency) per month")
+  }
+
+  /// Unpriced items, notes and sources: the closing blocks of every priced report.
+  static func trailer(_ quote: Quote) -> [ReportBlock] {
+    var blocks: [ReportBlock] = []
+    blocks.append(.heading("Not priced"))
+    if quote.unpriced.isEmpty {
+      blocks.append(.paragraph("Every charge was priced."))
+    } else {
+      blocks.append(
+        .list(
+          quote.unpriced.map {
+            "\($0.resource): \($0.meter.displayName), \($0.quantity.grouped(places: quantityPlaces($0.quantity))) \($0.meter.unit.shortName): \($0.reason)"
+          }))
+    }
+    if !quote.notes.isEmpty {
+      blocks.append(.heading("Notes"))
+      blocks.append(.list(quote.notes))
+    }
+    blocks.append(.heading("Price sources"))
+    blocks.append(.list(quote.sources.map(sourceLine)))
+    return blocks
+  }
+
+  static func sourceLine(_ source: PriceSource) -> String {
+    "\(source.id): \(source.title), \(source.date)" + (source.url.map { " <\($0)>" } ?? "")
+  }
+
+  public var json: JSONValue {
+    .object([
+      ("schema", .string("ercalc.quote")),
+      ("schemaVersion", .number(1)),
+      ("quote", Self.quoteJSON(quote)),
+    ])
+  }
+
+  /// The JSON object of a quote, shared by every report that embeds quotes.
+  static func quoteJSON(_ quote: Quote) -> JSONValue {
+    .object([
+      ("name", .string(quote.name)),
+      ("currency", .string(quote.currency.rawValue)),
+      ("priceTable", .string(quote.priceTableName)),
+      ("priceDate", .string(quote.priceDate)),
+      ("hoursPerMonth", .string(quote.hoursPerMonth.plainDescription)),
+      ("monthlyTotal", .money(quote.total)),
+      ("complete", .bool(quote.isComplete)),
+      (
+        "lineItems",
+        .array(
+          quote.lineItems.map { item in
+            .object([
+              ("resource", .string(item.resource)),
+              ("meter", .string(item.meter.displayName)),
+              ("meterName", .string(item.meter.meterName)),
+              ("unit", .string(item.meter.unit.rawValue)),
+              ("quantity", .string(item.quantity.plainDescription)),
+              ("unitPrice", .price(item.unitPrice)),
+              ("amount", .money(item.amount)),
+              ("detail", .string(item.detail)),
+              ("source", .string(item.provenance.sourceID)),
+              ("sourceDate", .string(item.provenance.date)),
+              ("confidence", .string(item.provenance.confidence.rawValue)),
+              ("note", .string(item.provenance.note)),
+            ])
+          })
+      ),
+      (
+        "unpriced",
+        .array(
+          quote.unpriced.map { item in
+            .object([
+              ("resource", .string(item.resource)),
+              ("meter", .string(item.meter.displayName)),
+              ("unit", .string(item.meter.unit.rawValue)),
+              ("quantity", .string(item.quantity.plainDescription)),
+              ("reason", .string(item.reason)),
+            ])
+          })
+      ),
+      ("notes", .array(quote.notes.map { .string($0) })),
+      (
+        "sources",
+        .array(
+          quote.sources.map { source in
+            .object([("id", .string(source.id)), ("title", .string(source.title)), ("url", .string(source.url)), ("date", .string(source.date))])
+          })
+      ),
+    ])
+  }
+
+  public var csvRows: [CostRow] { Self.costRows(quote, period: period) }
+
+  /// CSV rows of a quote for one charge period (`2026-01`), or undated.
+  static func costRows(_ quote: Quote, period: String?, group: String = "") -> [CostRow] {
+    let (start, end) = period.map(periodBounds) ?? ("", "")
+    let priced = quote.lineItems.map { item in
+      CostRow(
+        currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter, quantity: item.quantity,
+        unitPrice: item.unitPrice, cost: item.amount, priceDate: quote.priceDate, priceSource: item.provenance.sourceID,
+        confidence: item.provenance.confidence.rawValue, group: group)
+    }
+    let unpriced = quote.unpriced.map { item in
+      CostRow(
+        currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter, quantity: item.quantity,
+        unitPrice: nil, cost: nil, priceDate: quote.priceDate, priceSource: item.reason, confidence: "", group: group)
+    }
+    return priced + unpriced
+  }
+
+  /// `2026-01` → (`2026-01-01T00:00:00Z`, `2026-02-01T00:00:00Z`).
+  static func periodBounds(_ period: String) -> (String, String) {
+    let parts = period.split(separator: "-")
+    guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return ("", "") }
+    let nextYear = month == 12 ? year + 1 : year
+    let nextMonth = month == 12 ? 1 : month + 1
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return ("\(year)-\(two(month))-01T00:00:00Z", "\(nextYear)-\(two(nextMonth))-01T00:00:00Z")
+  }
+}

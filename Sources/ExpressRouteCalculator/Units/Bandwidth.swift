@@ -1,0 +1,91 @@
+import Foundation
+
+/// A data rate, such as a circuit's 10 Gbps capacity.
+///
+/// Stored as a whole number of bits per second, so `.gbps(1) == .mbps(1000)`
+/// holds exactly. Prefixes are decimal (SI): 1 Mbps = 1 000 000 bit/s.
+/// ExpressRoute bandwidth is duplex: a 1 Gbps circuit carries 1 Gbps each way.
+public struct Bandwidth: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The rate in bits per second.
+  public var bitsPerSecond: Int64
+
+  /// Creates a rate from bits per second.
+  public init(bitsPerSecond: Int64) { self.bitsPerSecond = bitsPerSecond }
+
+  /// `value` megabits per second.
+  public static func mbps(_ value: Int64) -> Bandwidth { Bandwidth(bitsPerSecond: value * 1_000_000) }
+  /// `value` gigabits per second.
+  public static func gbps(_ value: Int64) -> Bandwidth {
+    Bandwidth(bitsPerSecond: value * 1_000_000_000)
+  }
+
+  /// The rate in megabits per second, exactly.
+  public var megabitsPerSecond: Decimal { Decimal(bitsPerSecond) / 1_000_000 }
+
+  /// `10 Gbps`, `500 Mbps`, `1500 Mbps`: the largest unit that gives a whole number.
+  public var description: String {
+    for (unit, size) in Self.units.reversed() where bitsPerSecond % size == 0 && bitsPerSecond >= size {
+      return "\(bitsPerSecond / size) \(unit)"
+    }
+    return "\(bitsPerSecond) bps"
+  }
+
+  /// `1Gbps`: the description without the space, for identifiers.
+  public var compactDescription: String { description.replacingOccurrences(of: " ", with: "") }
+
+  public static func < (lhs: Bandwidth, rhs: Bandwidth) -> Bool {
+    lhs.bitsPerSecond < rhs.bitsPerSecond
+  }
+
+  static let units: [(String, Int64)] = [
+    ("Kbps", 1_000), ("Mbps", 1_000_000), ("Gbps", 1_000_000_000), ("Tbps", 1_000_000_000_000),
+  ]
+
+  /// The provider-circuit sizes ExpressRoute sells, smallest first.
+  public static let providerSizes: [Bandwidth] = [
+    .mbps(50), .mbps(100), .mbps(200), .mbps(500), .gbps(1), .gbps(2), .gbps(5), .gbps(10),
+  ]
+}
+
+extension Bandwidth {
+  /// Parses `50Mbps`, `1Gbps`, `1 G`, `10G`, `500M`, `1.5 Gbps`, `2000 Mb/s`.
+  ///
+  /// The unit is required; accepted units are `bps`, `Kbps`, `Mbps`, `Gbps`,
+  /// `Tbps` (case-insensitive, with optional `b/s` spelling or the bare prefix
+  /// letter). The result must be a whole number of bits per second.
+  public init?(parsing text: String) {
+    guard let (number, unit) = splitQuantity(text), let value = Decimal(strict: number),
+      value > 0
+    else { return nil }
+    let normalized = unit.lowercased().replacingOccurrences(of: "b/s", with: "bps")
+    let scale: Int64
+    switch normalized {
+    case "bps": scale = 1
+    case "k", "kbps", "kbit", "kbit/s": scale = 1_000
+    case "m", "mbps", "mbit", "mbit/s": scale = 1_000_000
+    case "g", "gbps", "gbit", "gbit/s": scale = 1_000_000_000
+    case "t", "tbps", "tbit", "tbit/s": scale = 1_000_000_000_000
+    default: return nil
+    }
+    let bits = value * Decimal(scale)
+    guard bits.isWholeNumber, bits <= Decimal(Int64.max / 2), let whole = bits.exactInt else {
+      return nil
+    }
+    self.init(bitsPerSecond: Int64(whole))
+  }
+
+  /// What ``init(parsing:)`` accepts, for error messages.
+  public static let expectedFormat = "a rate with a unit, such as 50Mbps, 1Gbps or 10 G"
+}
+
+/// Splits `"40 TB"` or `"40TB"` into its number and unit text.
+func splitQuantity(_ text: String) -> (String, String)? {
+  let trimmed = text.trimmingCharacters(in: .whitespaces)
+  guard let unitStart = trimmed.firstIndex(where: { !("0"..."9").contains($0) && $0 != "." && $0 != "-" && $0 != "+" }) else {
+    return nil
+  }
+  let number = String(trimmed[trimmed.startIndex..<unitStart])
+  let unit = trimmed[unitStart...].trimmingCharacters(in: .whitespaces)
+  guard !number.isEmpty, !unit.isEmpty, !unit.contains(" ") else { return nil }
+  return (number, unit)
+}

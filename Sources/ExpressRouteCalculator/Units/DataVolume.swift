@@ -1,0 +1,85 @@
+import Foundation
+
+/// An amount of data transferred, such as a month's outbound traffic.
+///
+/// Stored as an exact decimal number of bytes. Decimal prefixes are SI
+/// (1 GB = 1 000 000 000 bytes, the unit Azure meters data transfer in);
+/// binary prefixes are IEC (1 GiB = 1 073 741 824 bytes).
+public struct DataVolume: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The volume in bytes.
+  public var bytes: Decimal
+
+  /// Creates a volume from bytes.
+  public init(bytes: Decimal) { self.bytes = bytes }
+
+  /// `value` gigabytes (10⁹ bytes).
+  public static func gigabytes(_ value: Decimal) -> DataVolume {
+    DataVolume(bytes: value * 1_000_000_000)
+  }
+
+  /// No data.
+  public static let zero = DataVolume(bytes: 0)
+
+  /// The volume in gigabytes (10⁹ bytes), exactly.
+  public var gigabytes: Decimal { bytes / 1_000_000_000 }
+
+  /// The volume carried by `rate` sustained for `seconds`.
+  public init(rate: Bandwidth, seconds: Decimal) {
+    bytes = Decimal(rate.bitsPerSecond) * seconds / 8
+  }
+
+  /// `40,000 GB`: gigabytes with grouping and up to three decimals.
+  public var description: String {
+    let gb = gigabytes
+    let places = gb.isWholeNumber ? 0 : 3
+    var text = gb.grouped(places: places)
+    if places > 0 {
+      while text.hasSuffix("0") { text.removeLast() }
+    }
+    return "\(text) GB"
+  }
+
+  public static func < (lhs: DataVolume, rhs: DataVolume) -> Bool { lhs.bytes < rhs.bytes }
+
+  /// The sum of two volumes.
+  public static func + (lhs: DataVolume, rhs: DataVolume) -> DataVolume {
+    DataVolume(bytes: lhs.bytes + rhs.bytes)
+  }
+
+  /// A volume scaled by an exact factor (growth, months).
+  public static func * (lhs: DataVolume, rhs: Decimal) -> DataVolume {
+    DataVolume(bytes: lhs.bytes * rhs)
+  }
+}
+
+extension DataVolume {
+  /// Parses `40TB`, `500GB`, `1.5TiB`, `40 000 GB` is rejected, `750 MB`.
+  ///
+  /// The unit is required: `B`, `KB`, `MB`, `GB`, `TB`, `PB` (SI) or `KiB`,
+  /// `MiB`, `GiB`, `TiB`, `PiB` (IEC), case-insensitive. Negative values are
+  /// rejected.
+  public init?(parsing text: String) {
+    guard let (number, unit) = splitQuantity(text), let value = Decimal(strict: number),
+      value >= 0
+    else { return nil }
+    let scale: Decimal
+    switch unit.lowercased() {
+    case "b": scale = 1
+    case "kb": scale = 1_000
+    case "mb": scale = 1_000_000
+    case "gb": scale = 1_000_000_000
+    case "tb": scale = 1_000_000_000_000
+    case "pb": scale = 1_000_000_000_000_000
+    case "kib": scale = 1_024
+    case "mib": scale = 1_048_576
+    case "gib": scale = 1_073_741_824
+    case "tib": scale = 1_099_511_627_776
+    case "pib": scale = 1_125_899_906_842_624
+    default: return nil
+    }
+    self.init(bytes: value * scale)
+  }
+
+  /// What ``init(parsing:)`` accepts, for error messages.
+  public static let expectedFormat = "a volume with a unit, such as 500GB, 40TB or 1.5TiB"
+}

@@ -1,0 +1,45 @@
+/// A closed set of named values that input files and flags spell in words.
+///
+/// Matching ignores case, spaces, hyphens and underscores, so `ErGw1AZ`,
+/// `ergw1az` and `ErGw-1-AZ` are the same; ``aliases`` adds other spellings.
+public protocol ParsableName: CaseIterable, Hashable, Sendable {
+  /// The canonical spelling, as printed.
+  var name: String { get }
+  /// Other accepted spellings.
+  var aliases: [String] { get }
+  /// What kind of thing this is, for messages (`circuit SKU`).
+  static var kindDescription: String { get }
+}
+
+extension ParsableName {
+  /// Other accepted spellings; none by default.
+  public var aliases: [String] { [] }
+
+  /// Matches `text` against names and aliases, ignoring case and separators.
+  public init?(name text: String) {
+    let key = normalizedName(text)
+    guard
+      let match = Self.allCases.first(where: { candidate in
+        normalizedName(candidate.name) == key || candidate.aliases.contains { normalizedName($0) == key }
+      })
+    else { return nil }
+    self = match
+  }
+
+  /// The canonical names of every case, in declaration order.
+  public static var allNames: [String] { allCases.map(\.name) }
+
+  /// `'x' is not a known circuit SKU (expected 'Local', 'Standard' or 'Premium')`.
+  public static func invalidNameMessage(_ text: String) -> String {
+    var message = "'\(text)' is not a known \(kindDescription) (expected \(Suggestion.list(allNames)))"
+    if let suggestion = Suggestion.nearest(to: text, in: allNames) {
+      message += "; did you mean '\(suggestion)'?"
+    }
+    return message
+  }
+}
+
+/// Lower-cases `text` and drops spaces, hyphens, underscores, dots and parentheses.
+func normalizedName(_ text: String) -> String {
+  String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+}
