@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders help and usage text in swift-argument-parser's layout.
 ///
 /// Indent 2, label column 26, greedy word wrap at 80 columns; labels wider
@@ -17,9 +19,20 @@ enum HelpFormatter {
   }
 
   static func help(_ spec: CommandSpec, subcommands: [CommandSpec] = []) -> String {
-    var text = "OVERVIEW: \(spec.abstract)\n"
+    var text = wrapWords("OVERVIEW: \(spec.abstract)", width: width).joined(separator: "\n") + "\n"
     if let discussion = spec.discussion {
-      text += "\n" + discussion.split(separator: "\n", omittingEmptySubsequences: false).map { wrap(String($0), indent: 0) }.joined(separator: "\n") + "\n"
+      let lines = discussion.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        let indent = line.prefix(while: { $0 == " " }).count
+        let body = String(line.dropFirst(indent))
+        if indent > 0, let gap = body.range(of: "  ") {
+          // "  label   help": lay out like an option row.
+          let label = String(body[body.startIndex..<gap.lowerBound])
+          let help = body[gap.upperBound...].trimmingCharacters(in: .whitespaces)
+          return String(row(label: label, help: help).dropLast())
+        }
+        return wrap(body, indent: indent)
+      }
+      text += "\n" + lines.joined(separator: "\n") + "\n"
     }
     text += "\nUSAGE: \(subcommands.isEmpty ? usage(spec) : "\(spec.name) <subcommand>")\n"
     if !spec.arguments.isEmpty {
@@ -63,8 +76,11 @@ enum HelpFormatter {
     return text
   }
 
-  static func wrap(_ text: String, indent: Int) -> String {
-    wrapWords(text, width: width - indent).map { String(repeating: " ", count: indent) + $0 }.joined(separator: "\n")
+  /// Wraps `text` at 80 columns: the first line indented by `indent`, the rest by `hangingIndent`.
+  static func wrap(_ text: String, indent: Int, hangingIndent: Int? = nil) -> String {
+    let rest = hangingIndent ?? indent
+    let lines = wrapWords(text, width: width - max(indent, rest))
+    return lines.enumerated().map { String(repeating: " ", count: $0.offset == 0 ? indent : rest) + $0.element }.joined(separator: "\n")
   }
 
   static func wrapWords(_ text: String, width: Int) -> [String] {

@@ -4,10 +4,11 @@ import ExpressRouteCalculator
 enum CompareCommand: Command {
   static let spec = CommandSpec(
     name: "ercalc compare",
-    abstract: "Compare every SKU and billing model for one location, bandwidth and egress volume.",
+    abstract: "Compare every SKU and billing model for one circuit, cheapest first.",
     discussion: """
       Lists Local, Standard and Premium with MeteredData and UnlimitedData side by side, cheapest first, with the metered-vs-unlimited break-even volume.
-      Example: ercalc compare --location Amsterdam --bandwidth 1Gbps --egress 40TB
+      Example:
+        ercalc compare --location Amsterdam --bandwidth 1Gbps --egress 40TB
       """,
     options: [
       .option("location", value: "name", help: "Peering location, such as Amsterdam."),

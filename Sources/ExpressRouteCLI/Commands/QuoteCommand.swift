@@ -8,7 +8,8 @@ enum QuoteCommand: Command {
     abstract: "Price one ExpressRoute configuration as itemised monthly line items.",
     discussion: """
       Give a deployment JSON file, or describe one circuit with flags. Charges without a rate are listed as unpriced, never counted as zero.
-      Example: ercalc quote --location Amsterdam --bandwidth 1Gbps --sku standard --billing metered --egress 40TB --gateway ErGw1AZ
+      Example:
+        ercalc quote --location Amsterdam --bandwidth 1G --egress 40TB --gateway ErGw1AZ
       """,
     arguments: [ArgumentSpec("deployment", help: "Deployment JSON file (see README, 'Deployment files'); '-' reads standard input.", isOptional: true)],
     options: [

@@ -281,7 +281,7 @@ public struct JSONParser {
           guard let scalar = Unicode.Scalar(code) else { throw failure("invalid \\u escape") }
           scalars.append(scalar)
         default:
-          index -= 1
+          index -= 2
           throw failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
         }
         runStart = index

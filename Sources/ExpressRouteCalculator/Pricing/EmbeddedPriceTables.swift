@@ -322,6 +322,7 @@ enum EmbeddedPriceTables {
     ]
   }
 }
+
 """##
 
   /// The contents of `PriceTables/peering-locations.json`.
@@ -451,5 +452,6 @@ enum EmbeddedPriceTables {
     {"name": "Washington DC (US Gov)", "zone": "US Gov Zone 1", "localRegions": ["US DoD East", "US Gov Virginia"], "geopoliticalRegion": "US Government"}
   ]
 }
+
 """##
 }

@@ -1,0 +1,34 @@
+import ExpressRouteCLI
+import Testing
+
+@Suite struct HelpTests {
+  @Test func rootHelpListsSubcommands() {
+    let result = ercalc("--help")
+    #expect(result.status == .success)
+    #expect(result.errors.isEmpty)
+    assertSnapshot(result.output, named: "root-help.txt")
+  }
+
+  @Test("Every subcommand has help", arguments: ["quote", "compare", "prices"])
+  func subcommandHelp(_ command: String) {
+    let result = ercalc(command, "--help")
+    #expect(result.status == .success)
+    #expect(result.output.hasPrefix("OVERVIEW: "))
+    #expect(result.output.contains("USAGE: ercalc \(command)"))
+    #expect(result.output.contains("  -h, --help              Show help information.\n"))
+    #expect(ercalc("help", command).output == result.output)
+    assertSnapshot(result.output, named: "\(command)-help.txt")
+  }
+
+  @Test func helpLinesFitIn80Columns() {
+    for command in ["quote", "compare", "prices"] {
+      for line in ercalc(command, "--help").output.split(separator: "\n") {
+        #expect(line.count <= 80, "\(command): \(line)")
+      }
+    }
+  }
+
+  @Test func versionPrints() {
+    #expect(ercalc("--version").output == "\(CLI.version)\n")
+  }
+}

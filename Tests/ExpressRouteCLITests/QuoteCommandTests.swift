@@ -1,0 +1,84 @@
+import ExpressRouteCLI
+import Foundation
+import Testing
+
+@Suite struct QuoteCommandTests {
+  @Test func issueExampleQuoteText() {
+    // 436 + 40,000 GB × 0.025 = 1,436.00; ErGw1AZ 730 × 0.361 = 263.53; total 1,699.53.
+    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--sku", "standard", "--billing", "metered", "--egress", "40TB", "--gateway", "ErGw1AZ")
+    #expect(result.status == .success)
+    #expect(result.errors.isEmpty)
+    #expect(result.output.contains("Monthly total:            1,699.53 USD\n"))
+    assertSnapshot(result.output, named: "quote-amsterdam.txt")
+  }
+
+  @Test("Quote in every format", arguments: ["text", "markdown", "json", "csv", "html"])
+  func deploymentFileInEveryFormat(_ format: String) {
+    let result = ercalc("quote", fixture("estate.json"), "--format", format, "--period", "2026-12")
+    #expect(result.status == .success)
+    // The unpriced Direct port pair is reported on stderr as a warning, not priced as zero.
+    #expect(result.errors == "warning: 1 charge could not be priced and is not in the total; see 'Not priced'\n")
+    assertSnapshot(result.output, named: "estate.\(format)")
+  }
+
+  @Test func jsonQuoteCarriesExactMoneyStrings() throws {
+    let result = ercalc("quote", "--zone", "Zone 2", "--bandwidth", "10G", "--sku", "premium", "--billing", "unlimited", "--format", "json")
+    #expect(result.status == .success)
+    #expect(result.output.contains("\"monthlyTotal\": \"85000.00\""))
+    #expect(result.output.contains("\"hoursPerMonth\": \"730\""))
+    #expect(result.output.contains("\"priceDate\": \"2026-07-21\""))
+  }
+
+  @Test func failAboveGatesTheBudget() {
+    let over = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "40TB", "--fail-above", "1000")
+    #expect(over.status == .failure)
+    #expect(over.errors == "error: monthly total 1,436.00 USD exceeds --fail-above 1,000.00 USD\n")
+    #expect(!over.output.isEmpty)
+    let under = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "40TB", "--fail-above", "1436")
+    #expect(under.status == .success)
+  }
+
+  @Test func outputFileIsWrittenAtomically() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("q.json").path
+    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1G", "--output", path)
+    #expect(result.status == .success)
+    #expect(result.output.isEmpty)
+    #expect(result.errors == "wrote \(path)\n")
+    let written = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(written.hasPrefix("{\n  \"schema\": \"ercalc.quote\""))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["q.json"])
+    let missing = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1G", "--output", "/nonexistent/dir/q.txt")
+    #expect(missing.status == .failure)
+    #expect(missing.errors == "error: cannot write '/nonexistent/dir/q.txt': directory '/nonexistent/dir' does not exist\n")
+  }
+
+  @Test func overridesPriceDirectPorts() {
+    // Override: 10G metered port pair at 5,000.00 (an ESTIMATE). Standard 10G circuit on it: no fee;
+    // egress 1,000 GB × 0.025 = 25.00. Total 5,025.00, nothing unpriced.
+    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "10G", "--direct-port", "10G", "--egress", "1000GB",
+      "--overrides", fixture("direct-override.json"), "--format", "json")
+    #expect(result.status == .success)
+    #expect(result.errors.isEmpty)
+    #expect(result.output.contains("\"monthlyTotal\": \"5025.00\""))
+    #expect(result.output.contains("\"complete\": true"))
+  }
+
+  @Test func compareShowsEveryOptionAndBreakEven() {
+    let result = ercalc("compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB")
+    #expect(result.status == .success)
+    assertSnapshot(result.output, named: "compare-amsterdam.txt")
+  }
+
+  @Test func pricesShowAndValidate() {
+    let show = ercalc("prices", "show")
+    #expect(show.status == .success)
+    #expect(show.output.contains("Effective date:  2026-07-21"))
+    #expect(show.output.contains("Direct 10 Gbps port pair, MeteredData: No port-pair price"))
+    let validate = ercalc("prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path)
+    #expect(validate.status == .success)
+    #expect(validate.output.hasSuffix(": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 201 priced rates, 32 unpriced, 9 sources\n"))
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import ExpressRouteCalculator
+
+/// The built-in tables: they load, they match PriceTables/ byte for byte, and key figures are right.
+@Suite struct EmbeddedPriceTablesTests {
+  static let generatedFile = "Sources/ExpressRouteCalculator/Pricing/EmbeddedPriceTables.swift"
+
+  /// The Swift source the generator writes for the current PriceTables/ files.
+  ///
+  /// A multi-line literal drops the newline just before its closing delimiter,
+  /// so the generator writes one extra newline to keep each file's final one.
+  static func generatedSource(rateTable: String, locations: String) -> String {
+    """
+    // GENERATED FILE: do not edit. Regenerate with
+    //   UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests
+    // from the files in PriceTables/. A test fails when the two drift.
+
+    /// The default tables, embedded so the binary works from any directory.
+    enum EmbeddedPriceTables {
+      /// The file name of the default rate table.
+      static let rateTableFile = "expressroute-usd.json"
+      /// The file name of the peering-location catalogue.
+      static let peeringLocationsFile = "peering-locations.json"
+
+      /// The contents of `PriceTables/expressroute-usd.json`.
+      static let rateTable = ##\"\"\"
+    \(rateTable)
+    \"\"\"##
+
+      /// The contents of `PriceTables/peering-locations.json`.
+      static let peeringLocations = ##\"\"\"
+    \(locations)
+    \"\"\"##
+    }
+
+    """
+  }
+
+  @Test func embeddedTablesMatchPriceTablesFolder() throws {
+    let root = Fixtures.packageRoot
+    let rateTable = try String(contentsOf: root.appendingPathComponent("PriceTables/expressroute-usd.json"), encoding: .utf8)
+    let locations = try String(contentsOf: root.appendingPathComponent("PriceTables/peering-locations.json"), encoding: .utf8)
+    #expect(!rateTable.contains("\"\"\"##") && !locations.contains("\"\"\"##"))
+    let expected = Self.generatedSource(rateTable: rateTable, locations: locations)
+    let sourceURL = root.appendingPathComponent(Self.generatedFile)
+    let actual = try String(contentsOf: sourceURL, encoding: .utf8)
+    if ProcessInfo.processInfo.environment["UPDATE_EMBEDDED_TABLES"] != nil {
+      if actual != expected {
+        try expected.write(to: sourceURL, atomically: true, encoding: .utf8)
+        Issue.record("Regenerated \(Self.generatedFile); rebuild and run the tests again")
+      }
+      return
+    }
+    #expect(actual == expected, "PriceTables/ and the embedded copy drifted: run UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests")
+    #expect(EmbeddedPriceTables.rateTable == rateTable)
+    #expect(EmbeddedPriceTables.peeringLocations == locations)
+  }
+
+  @Test func defaultTablesLoadWithExpectedCounts() throws {
+    let table = try RateTable.embeddedDefault()
+    // 4 families × 8 sizes × 5 zones = 160 provider rows, plus 4 Local sizes × 4 zones = 16.
+    #expect(table.rates.filter { $0.meter.section == "circuits" }.count == 176)
+    #expect(table.currency == .usd)
+    #expect(table.effectiveDate == "2026-07-21")
+    #expect(table.hoursPerMonth == 730)
+    #expect(table.rate(for: .circuit(.local, .unlimited, .gbps(1), .zone4)) == nil)
+    #expect(table.rate(for: .gateway(.erGwScale))?.price == Fixtures.usd("0.21"))
+    #expect(table.rate(for: .gateway(.erGwScale))?.provenance.confidence == .confirmed)
+    #expect(table.rate(for: .directPortPair(.gbps100, .unlimited))?.price == nil)
+    #expect(table.rate(for: .circuit(.standard, .metered, .mbps(100), .zone1))?.price == nil)
+    #expect(table.capabilities(of: .erGwScale, scaleUnits: 10) == GatewayCapabilities(throughput: .gbps(10), maxCircuits: 16, routesLearned: 9500, fastPath: true))
+    #expect(table.capabilities(of: .erGw1AZ, scaleUnits: nil)?.maxCircuits == 4)
+    let catalog = try LocationCatalog.embeddedDefault()
+    #expect(catalog.location(named: "washington-dc")?.localRegions == ["East US", "East US 2"])
+    #expect(catalog.location(named: "Bogota")?.zone == .zone4)
+    #expect(catalog.location(named: "Phoenix (US Gov)")?.zone == .usGovZone1)
+    #expect(catalog.geopoliticalRegion(ofAzureRegion: "westeurope")?.name == "Europe")
+  }
+
+  @Test func everyPriceTablesFileValidates() throws {
+    let folder = Fixtures.packageRoot.appendingPathComponent("PriceTables")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+    #expect(files.contains("expressroute-usd.json"))
+    for file in files where file != "peering-locations.json" {
+      let data = try Data(contentsOf: folder.appendingPathComponent(file))
+      if file.contains("override") {
+        var table = try RateTable.embeddedDefault()
+        try table.apply(overrideJSON: data, file: file)
+      } else {
+        _ = try RateTable(json: data, file: file)
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import ExpressRouteCalculator
+
+@Suite struct MoneyTests {
+  @Test("Strict decimal parsing accepts plain notation only", arguments: [
+    ("436", "436"), ("436.07", "436.07"), (".5", "0.5"), ("-12", "-12"), ("+3", "3"), ("0.025", "0.025"),
+  ])
+  func strictParsingAccepts(_ input: String, _ expected: String) {
+    #expect(Decimal(strict: input)?.plainDescription == expected)
+  }
+
+  @Test("Strict decimal parsing rejects what Decimal(string:) half-accepts", arguments: [
+    "12abc", "1,5", "1e3", "", ".", "-", "1.2.3", " 12", "12 ", "nan", "inf", "1-2", "--1",
+  ])
+  func strictParsingRejects(_ input: String) {
+    #expect(Decimal(strict: input) == nil)
+  }
+
+  @Test func jsonNumbersParseExactlyWithExponents() {
+    #expect(Decimal(jsonNumber: "2.5E-2") == Fixtures.decimal("0.025"))
+    #expect(Decimal(jsonNumber: "1e3") == 1000)
+    #expect(Decimal(jsonNumber: "0.1") == Fixtures.decimal("0.1"))
+    #expect(Decimal(jsonNumber: "1e") == nil)
+  }
+
+  @Test("Rounding rules", arguments: [
+    ("2.665", RoundingRule.toNearestOrEven, "2.66"), ("2.675", .toNearestOrEven, "2.68"),
+    ("2.665", .toNearestOrAwayFromZero, "2.67"), ("-2.665", .toNearestOrAwayFromZero, "-2.67"),
+    ("2.661", .up, "2.67"), ("2.669", .down, "2.66"), ("-2.669", .towardZero, "-2.66"), ("2.669", .towardZero, "2.66"),
+  ])
+  func roundingRules(_ input: String, _ rule: RoundingRule, _ expected: String) {
+    #expect(Fixtures.decimal(input).rounded(toPlaces: 2, rule: rule) == Fixtures.decimal(expected))
+  }
+
+  @Test func fixedPointFormattingIsLocaleFreeAndPadded() {
+    #expect(Fixtures.decimal("1234.5").fixedPoint(places: 2) == "1234.50")
+    #expect(Fixtures.decimal("0.125").fixedPoint(places: 2) == "0.12")  // half-even for display
+    #expect(Fixtures.decimal("-0.001").fixedPoint(places: 2) == "0.00")
+    #expect(Fixtures.decimal("1234567.891").grouped(places: 2) == "1,234,567.89")
+    #expect(Fixtures.decimal("-1234.5").grouped(places: 2) == "-1,234.50")
+    #expect(Fixtures.usd("436").description == "436.00 USD")
+  }
+
+  @Test func arithmeticIsExact() {
+    // 0.1 + 0.2 == 0.3 exactly in Decimal, unlike Double.
+    #expect(Fixtures.usd("0.1") + Fixtures.usd("0.2") == Fixtures.usd("0.3"))
+    // 730 h × 0.632 = 461.36 exactly.
+    #expect(Fixtures.usd("0.632") * 730 == Fixtures.usd("461.36"))
+    #expect(Money.sum([Fixtures.usd("1.10"), Fixtures.usd("2.20")], currency: .usd) == Fixtures.usd("3.3"))
+  }
+
+  @Test func lineItemRoundsOnceHalfAwayFromZero() {
+    // 3 × 0.125 = 0.375 → 0.38 under the line-item rule (half away from zero); half-even would give 0.38 too,
+    // so use 0.125 × 1 = 0.125 → 0.13 (half-even would give 0.12).
+    let item = LineItem(resource: "r", meter: .egress(.zone1), quantity: 1, unitPrice: Fixtures.usd("0.125"),
+      provenance: Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed))
+    #expect(item.amount == Fixtures.usd("0.13"))
+  }
+
+  @Test func currencyCodesAreThreeUpperCaseLetters() {
+    #expect(CurrencyCode("EUR")?.rawValue == "EUR")
+    #expect(CurrencyCode("eur") == nil)
+    #expect(CurrencyCode("EURO") == nil)
+    #expect(CurrencyCode("U1D") == nil)
+  }
+}
