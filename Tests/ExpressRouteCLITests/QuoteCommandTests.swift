@@ -72,6 +72,16 @@ import Testing
     assertSnapshot(result.output, named: "compare-amsterdam.txt")
   }
 
+  @Test func breakEvenMatrixMatchesReferenceTable() {
+    // Spot checks against pricing-facts.md §2: Zone 1 1 Gbps (5,700 − 436) / 0.025 = 210,560 GB (64%);
+    // Zone 3 10 Gbps (82,000 − 3,400) / 0.14 = 561,428.571 GB (17%).
+    let result = ercalc("prices", "breakeven")
+    #expect(result.status == .success)
+    #expect(result.output.contains("1 Gbps       210,560 GB (64%)"))
+    #expect(result.output.contains("561,428.571 GB (17%)"))
+    assertSnapshot(result.output, named: "breakeven-standard.txt")
+  }
+
   @Test func pricesShowAndValidate() {
     let show = ercalc("prices", "show")
     #expect(show.status == .success)

@@ -10,12 +10,14 @@ enum PricesCommand: Command {
         show        Print the rate table in use (built-in unless --prices), with sources, dates and what is unpriced.
         validate    Check rate table files (and --overrides) strictly; print one line per file.
         locations   List peering locations with zone, local regions and geopolitical region.
+        breakeven   Metered-vs-unlimited break-even for every size and zone (--sku standard or premium).
       """,
     arguments: [
-      ArgumentSpec("action", help: "show, validate or locations."),
+      ArgumentSpec("action", help: "show, validate, locations or breakeven."),
       ArgumentSpec("files", help: "For validate: rate table files (default: the built-in table).", isOptional: true, isRepeating: true),
     ],
-    options: PricingOptions.specs + OutputOptions.specs)
+    options: [.option("sku", value: "tier", help: "Tier for breakeven.", allowed: ["standard", "premium"], default: "standard")]
+      + PricingOptions.specs + OutputOptions.specs)
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     let action = arguments.argument("action") ?? ""
@@ -45,9 +47,15 @@ enum PricesCommand: Command {
       let engine = try PricingOptions.engine(arguments)
       try OutputOptions.emit(LocationReport(catalog: engine.locations), arguments, context: &context)
       return .success
+    case "breakeven":
+      if !files.isEmpty { throw UsageError("Unexpected argument '\(files[0])'") }
+      let engine = try PricingOptions.engine(arguments)
+      let tier = CircuitTier(name: arguments.value("sku") ?? "standard") ?? .standard
+      try OutputOptions.emit(BreakEvenReport(engine: engine, tier: tier), arguments, context: &context)
+      return .success
     default:
-      var message = "Unknown action '\(action)'. Please provide one of 'show', 'validate' or 'locations'."
-      if let near = Suggestion.nearest(to: action, in: ["show", "validate", "locations"]) { message = "Unknown action '\(action)'. Did you mean '\(near)'?" }
+      var message = "Unknown action '\(action)'. Please provide one of 'show', 'validate', 'locations' or 'breakeven'."
+      if let near = Suggestion.nearest(to: action, in: ["show", "validate", "locations", "breakeven"]) { message = "Unknown action '\(action)'. Did you mean '\(near)'?" }
       throw UsageError(message)
     }
   }
