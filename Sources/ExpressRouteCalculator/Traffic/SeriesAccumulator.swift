@@ -1,0 +1,144 @@
+import Foundation
+
+/// Accumulates one circuit's samples as they stream in, in bounded memory.
+///
+/// Each sample is an average rate over the series interval starting at its
+/// timestamp. Volumes integrate `rate × interval` per calendar month (UTC);
+/// percentiles come from ``RateHistogram``. Problems are handled explicitly:
+/// duplicates are dropped (first kept) and counted; gaps and empty values are
+/// counted and reported; backwards timestamps and steps that break the
+/// interval grid (mixed granularity) stop ingest with the row's location.
+struct SeriesAccumulator {
+  let circuit: String
+  private(set) var interval: Int64?
+  private(set) var firstTimestamp: Int64?
+  private(set) var lastTimestamp: Int64?
+  private(set) var samples = 0
+  private(set) var inbound = DirectionAccumulator()
+  private(set) var outbound = DirectionAccumulator()
+  private(set) var gaps = IssueCounter()
+  private(set) var duplicates = IssueCounter()
+  private(set) var missingValues = IssueCounter()
+  private var pending: (Int64, Double?, Double?)?
+
+  init(circuit: String, interval: Int64?) {
+    self.circuit = circuit
+    self.interval = interval
+  }
+
+  /// Adds one sample; `location` is evaluated only when a problem must be reported.
+  @inline(__always)
+  mutating func add(timestamp: Int64, inbound inValue: Double?, outbound outValue: Double?, location: () -> FileLocation) throws(Diagnostic) {
+    if let last = lastTimestamp {
+      let step = timestamp - last
+      if step == 0 {
+        duplicates.record(location, "duplicate sample at \(Timestamp.format(timestamp)) for circuit '\(circuit)' (the first one is kept)")
+        return
+      }
+      if step < 0 {
+        throw Diagnostic(
+          .error,
+          "timestamp \(Timestamp.format(timestamp)) is earlier than the previous sample of circuit '\(circuit)' (\(Timestamp.format(last))); sort the rows by time (out-of-order rows are not reordered silently)",
+          location: location())
+      }
+      if let interval {
+        if step % interval != 0 {
+          throw Diagnostic(
+            .error,
+            "sample at \(Timestamp.format(timestamp)) is \(step) s after the previous one, which is not a multiple of the \(interval) s interval of circuit '\(circuit)' (mixed granularity; export one interval per series)",
+            location: location())
+        }
+        if step > interval {
+          gaps.record(location, "gap of \(step / interval - 1) sample(s) before \(Timestamp.format(timestamp)) for circuit '\(circuit)'", count: Int(step / interval - 1))
+        }
+      } else {
+        interval = step
+        if let (t, i, o) = pending {
+          record(timestamp: t, inbound: i, outbound: o, location: location)
+          pending = nil
+        }
+      }
+    } else {
+      firstTimestamp = timestamp
+    }
+    lastTimestamp = timestamp
+    if interval == nil {
+      pending = (timestamp, inValue, outValue)
+      return
+    }
+    record(timestamp: timestamp, inbound: inValue, outbound: outValue, location: location)
+  }
+
+  @inline(__always)
+  private mutating func record(timestamp: Int64, inbound inValue: Double?, outbound outValue: Double?, location: () -> FileLocation) {
+    samples += 1
+    let seconds = Double(interval ?? 0)
+    if let inValue { inbound.add(inValue, at: timestamp, seconds: seconds) }
+    if let outValue { outbound.add(outValue, at: timestamp, seconds: seconds) }
+    if inValue == nil || outValue == nil {
+      missingValues.record(location, "no value at \(Timestamp.format(timestamp)) for circuit '\(circuit)' (treated as missing, not as zero)")
+    }
+  }
+
+  /// Finishes the series; a lone first sample needs a known interval.
+  mutating func finish(file: String) throws(Diagnostic) {
+    if let (t, _, _) = pending {
+      throw Diagnostic(
+        .error,
+        "circuit '\(circuit)' has a single sample at \(Timestamp.format(t)), so its interval cannot be inferred; pass --interval (for example --interval 60)",
+        file: file)
+    }
+    inbound.flush()
+    outbound.flush()
+  }
+}
+
+/// Counts one kind of data problem and remembers where it first happened.
+struct IssueCounter {
+  private(set) var count = 0
+  private(set) var first: Diagnostic?
+
+  @inline(__always)
+  mutating func record(_ location: () -> FileLocation, _ message: @autoclosure () -> String, count: Int = 1) {
+    if first == nil { first = Diagnostic(.warning, message(), location: location()) }
+    self.count += count
+  }
+}
+
+/// One direction's running statistics.
+struct DirectionAccumulator {
+  private(set) var histogram = RateHistogram()
+  private(set) var maximum = 0.0
+  /// Bit-seconds and covered seconds per month.
+  private(set) var months: [MonthKey: (bitSeconds: Double, seconds: Double)] = [:]
+  private var currentMonth: MonthKey?
+  private var currentStart: Int64 = 0
+  private var currentEnd: Int64 = 0
+  private var currentBits = 0.0
+  private var currentSeconds = 0.0
+
+  @inline(__always)
+  mutating func add(_ value: Double, at timestamp: Int64, seconds: Double) {
+    histogram.add(value)
+    if value > maximum { maximum = value }
+    if timestamp < currentStart || timestamp >= currentEnd || currentMonth == nil {
+      flush()
+      let month = Timestamp.monthKey(timestamp)
+      currentMonth = month
+      currentStart = month.start
+      currentEnd = month.next.start
+      currentBits = 0
+      currentSeconds = 0
+    }
+    currentBits += value * seconds
+    currentSeconds += seconds
+  }
+
+  mutating func flush() {
+    guard let month = currentMonth else { return }
+    let existing = months[month] ?? (0, 0)
+    months[month] = (existing.bitSeconds + currentBits, existing.seconds + currentSeconds)
+    currentBits = 0
+    currentSeconds = 0
+  }
+}

@@ -1,0 +1,148 @@
+/// UTC timestamps as whole seconds since 1970, parsed without Foundation's date machinery.
+///
+/// Accepts ISO 8601 (`2026-01-01T00:05:00Z`, `+00:00`/`-05:00` offsets,
+/// fractional seconds) and the space-separated form `2026-01-01 00:05:00`
+/// (read as UTC). Calendar arithmetic is Howard Hinnant's days-from-civil.
+public enum Timestamp {
+  /// What ``parse(_:)`` accepts, for messages.
+  public static let expectedFormat = "an ISO 8601 timestamp such as 2026-07-01T00:00:00Z"
+
+  /// Parses `bytes` (one field) into seconds since 1970-01-01T00:00:00Z.
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    let count = bytes.count
+    guard count >= 16 else { return nil }
+    @inline(__always) func digit(_ index: Int) -> Int? {
+      let byte = bytes[index]
+      return byte >= 48 && byte <= 57 ? Int(byte - 48) : nil
+    }
+    @inline(__always) func number(_ start: Int, _ length: Int) -> Int? {
+      var value = 0
+      for index in start..<(start + length) {
+        guard let d = digit(index) else { return nil }
+        value = value * 10 + d
+      }
+      return value
+    }
+    guard let year = number(0, 4), bytes[4] == 45, let month = number(5, 2), bytes[7] == 45, let day = number(8, 2),
+      bytes[10] == 84 || bytes[10] == 32 || bytes[10] == 116, let hour = number(11, 2), bytes[13] == 58, let minute = number(14, 2)
+    else { return nil }
+    var index = 16
+    var second = 0
+    if index < count, bytes[index] == 58 {
+      guard count >= 19, let s = number(17, 2) else { return nil }
+      second = s
+      index = 19
+      if index < count, bytes[index] == 46 {
+        index += 1
+        let start = index
+        while index < count, digit(index) != nil { index += 1 }
+        guard index > start else { return nil }
+      }
+    }
+    var offset = 0
+    if index < count {
+      switch bytes[index] {
+      case 90, 122:  // Z
+        index += 1
+      case 43, 45:  // + or -
+        let sign = bytes[index] == 45 ? -1 : 1
+        guard count >= index + 3, let hours = number(index + 1, 2) else { return nil }
+        var minutes = 0
+        if count >= index + 6, bytes[index + 3] == 58, let m = number(index + 4, 2) {
+          minutes = m
+          index += 6
+        } else if count >= index + 5, let m = number(index + 3, 2) {
+          minutes = m
+          index += 5
+        } else {
+          index += 3
+        }
+        offset = sign * (hours * 3600 + minutes * 60)
+      default:
+        return nil
+      }
+    }
+    guard index == count, (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month), hour < 24, minute < 60,
+      second < 61
+    else { return nil }
+    return Int64(daysFromCivil(year: year, month: month, day: day)) * 86400 + Int64(hour * 3600 + minute * 60 + second - offset)
+  }
+
+  /// Parses a string field.
+  public static func parse(_ text: String) -> Int64? {
+    var copy = text
+    return copy.withUTF8 { parse($0) }
+  }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date.
+  public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146097 + doe - 719468
+  }
+
+  /// The (year, month, day) of a day count since 1970-01-01.
+  public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    let z = days + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+
+  static func daysInMonth(year: Int, month: Int) -> Int {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+  }
+
+  /// `2026-07-01T00:05:00Z`.
+  public static func format(_ seconds: Int64) -> String {
+    let days = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+    let rest = Int(seconds - Int64(days) * 86400)
+    let (y, m, d) = civil(fromDays: days)
+    return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+  }
+
+  /// The calendar month (`2026-07`) containing `seconds`.
+  public static func monthKey(_ seconds: Int64) -> MonthKey {
+    let days = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+    let (y, m, _) = civil(fromDays: days)
+    return MonthKey(year: y, month: m)
+  }
+
+  static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}
+
+/// A calendar month in UTC.
+public struct MonthKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The year.
+  public var year: Int
+  /// The month, 1 to 12.
+  public var month: Int
+
+  /// Creates a month.
+  public init(year: Int, month: Int) {
+    self.year = year
+    self.month = month
+  }
+
+  /// `2026-07`.
+  public var description: String { "\(year)-\(Timestamp.two(month))" }
+
+  /// Seconds since 1970 at the start of this month.
+  public var start: Int64 { Int64(Timestamp.daysFromCivil(year: year, month: month, day: 1)) * 86400 }
+  /// The following month.
+  public var next: MonthKey { month == 12 ? MonthKey(year: year + 1, month: 1) : MonthKey(year: year, month: month + 1) }
+  /// Seconds in this month.
+  public var seconds: Int64 { next.start - start }
+
+  public static func < (lhs: MonthKey, rhs: MonthKey) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+}

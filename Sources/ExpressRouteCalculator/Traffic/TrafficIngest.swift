@@ -1,0 +1,74 @@
+import Foundation
+
+/// Reads traffic series (CSV and Azure Monitor JSON) into per-circuit accumulators.
+///
+/// Files are read in order; a circuit seen in several files continues across
+/// them, so files must be given oldest first. Memory grows with the number of
+/// circuits, not rows.
+public struct TrafficIngest: Sendable {
+  /// How to read files.
+  public struct Options: Sendable {
+    /// Seconds between samples, when it cannot be read from the file (CSV).
+    public var interval: Int64?
+    /// The circuit name for single-circuit files without a circuit column.
+    public var defaultCircuit: String
+
+    /// Creates options.
+    public init(interval: Int64? = nil, defaultCircuit: String = "circuit") {
+      self.interval = interval
+      self.defaultCircuit = defaultCircuit
+    }
+  }
+
+  var accumulators: [SeriesAccumulator] = []
+  var index: [String: Int] = [:]
+  /// Total bytes read.
+  public internal(set) var bytesRead = 0
+  /// Total data rows read.
+  public internal(set) var rowsRead = 0
+  /// Notes about how files were read (header line found, units).
+  public internal(set) var notes: [String] = []
+  let options: Options
+
+  /// Creates an empty ingest.
+  public init(options: Options = Options()) { self.options = options }
+
+  mutating func accumulatorIndex(for circuit: String, interval: Int64?) -> Int {
+    if let existing = index[circuit] { return existing }
+    accumulators.append(SeriesAccumulator(circuit: circuit, interval: interval ?? options.interval))
+    index[circuit] = accumulators.count - 1
+    return accumulators.count - 1
+  }
+
+  /// Reads one file, choosing the reader by content (JSON starts with `{`).
+  public mutating func read(contentsOf url: URL, displayName: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url, options: .alwaysMapped)
+    } catch {
+      throw Diagnostic(.error, "cannot read the file (\(error.localizedDescription))", file: displayName)
+    }
+    try read(data, file: displayName, progress: progress)
+  }
+
+  /// Reads one file's bytes.
+  public mutating func read(_ data: Data, file: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
+    let firstByte = data.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
+    if firstByte == UInt8(ascii: "{") {
+      try readAzureMonitorJSON(data, file: file)
+    } else {
+      try readCSV(data, file: file, progress: progress)
+    }
+    bytesRead += data.count
+  }
+
+  /// Finishes every series and returns one summary per circuit, in first-seen order.
+  public mutating func summaries(file: String) throws(Diagnostic) -> [TrafficSummary] {
+    var result: [TrafficSummary] = []
+    for position in accumulators.indices {
+      try accumulators[position].finish(file: file)
+      result.append(accumulators[position].summary())
+    }
+    return result
+  }
+}

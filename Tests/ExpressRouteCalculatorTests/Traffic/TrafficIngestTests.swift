@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+
+@testable import ExpressRouteCalculator
+
+@Suite struct TrafficIngestTests {
+  static func ingest(_ text: String, file: String = "t.csv", interval: Int64? = nil) throws -> [TrafficSummary] {
+    var ingest = TrafficIngest(options: .init(interval: interval))
+    try ingest.read(Data(text.utf8), file: file)
+    return try ingest.summaries(file: file)
+  }
+
+  static let fourMinutes = """
+    Time,BitsInPerSecond,BitsOutPerSecond
+    2026-01-01T00:00:00Z,100000000,200000000
+    2026-01-01T00:01:00Z,100000000,400000000
+    2026-01-01T00:02:00Z,300000000,600000000
+    2026-01-01T00:03:00Z,100000000,800000000
+
+    """
+
+  @Test func percentilesAndVolumesByHand() throws {
+    let summary = try #require(try Self.ingest(Self.fourMinutes).first)
+    // Outbound 200, 400, 600, 800 Mbps. Nearest rank: P50 = rank ⌈0.5×4⌉ = 2 → 400 Mbps; P95 = rank ⌈3.8⌉ = 4 → 800 Mbps.
+    #expect(summary.outbound.p50 == .mbps(400))
+    #expect(summary.outbound.p95 == .mbps(800))
+    #expect(summary.outbound.p99 == .mbps(800))
+    #expect(summary.outbound.max == .mbps(800))
+    // Volume = (200 + 400 + 600 + 800) × 10⁶ bit/s × 60 s ÷ 8 = 15 × 10⁹ bytes = 15 GB (integrated, not averaged).
+    #expect(summary.outbound.total == .gigabytes(15))
+    // Inbound 100, 100, 300, 100 Mbps: P50 rank 2 → 100 Mbps; P95 rank 4 → 300 Mbps; 600 × 10⁶ × 60 ÷ 8 = 4.5 GB.
+    #expect(summary.inbound.p50 == .mbps(100))
+    #expect(summary.inbound.p95 == .mbps(300))
+    #expect(summary.inbound.total == .gigabytes(Fixtures.decimal("4.5")))
+    #expect(summary.interval == 60)
+    #expect(summary.samples == 4)
+    #expect(summary.warnings.isEmpty)
+    #expect(summary.outbound.months.map(\.month.description) == ["2026-01"])
+  }
+
+  @Test func longFormatPreambleQuotesCRLFAndUnits() throws {
+    let text = "Report for subscription X\r\n\r\n\"Timestamp\",\"Circuit\",\"Bits Out (Mbps)\",\"Bits In (Mbps)\"\r\n"
+      + "\"2026-01-31 23:59:00\",\"ams\",\"100\",\"1.5\"\r\n" + "2026-01-31 23:59:00,lon,50,0\r\n"
+      + "2026-02-01T00:00:00+00:00,ams,300,2.5\r\n" + "2026-02-01T01:00:00+01:00,lon,70,0\r\n"
+    let summaries = try Self.ingest(text)
+    #expect(summaries.map(\.circuit) == ["ams", "lon"])
+    // ams: 100 Mbps in January (60 s → 0.75 GB), 300 Mbps in February (2.25 GB); max 300 Mbps.
+    #expect(summaries[0].outbound.months.map(\.volume) == [.gigabytes(Fixtures.decimal("0.75")), .gigabytes(Fixtures.decimal("2.25"))])
+    #expect(summaries[0].outbound.max == .mbps(300))
+    #expect(summaries[0].inbound.max == Bandwidth(bitsPerSecond: 2_500_000))
+    // lon: 01:00+01:00 is 00:00Z, so its two samples are 60 s apart as well.
+    #expect(summaries[1].interval == 60)
+  }
+
+  struct ErrorCase: Sendable, CustomTestStringConvertible {
+    let id: String
+    let text: String
+    let expected: String
+    var testDescription: String { id }
+  }
+
+  static let errorCases: [ErrorCase] = [
+    ErrorCase(
+      id: "out of order", text: "Time,BitsOutPerSecond\n2026-01-01T00:02:00Z,1\n2026-01-01T00:03:00Z,1\n2026-01-01T00:01:00Z,1\n",
+      expected: "t.csv:4:1: error: timestamp 2026-01-01T00:01:00Z is earlier than the previous sample of circuit 'circuit' (2026-01-01T00:03:00Z); sort the rows by time (out-of-order rows are not reordered silently)"),
+    ErrorCase(
+      id: "negative", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,-5\n",
+      expected: "t.csv:2:22: error: negative rate '-5' in column 'BitsOutPerSecond' (expected zero or more)"),
+    ErrorCase(
+      id: "non-numeric", text: "Time,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,12,5x\n",
+      expected: "t.csv:2:25: error: '5x' is not a number in column 'BitsOutPerSecond' (expected bits per second, such as 125000000)"),
+    ErrorCase(
+      id: "mixed granularity", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1\n2026-01-01T00:05:00Z,1\n2026-01-01T00:06:00Z,1\n",
+      expected: "t.csv:4:1: error: sample at 2026-01-01T00:06:00Z is 60 s after the previous one, which is not a multiple of the 300 s interval of circuit 'circuit' (mixed granularity; export one interval per series)"),
+    ErrorCase(
+      id: "bad timestamp", text: "Time,BitsOutPerSecond\n2026-13-01T00:00:00Z,1\n",
+      expected: "t.csv:2:1: error: '2026-13-01T00:00:00Z' is not a timestamp (expected an ISO 8601 timestamp such as 2026-07-01T00:00:00Z)"),
+    ErrorCase(
+      id: "field count", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1,2\n",
+      expected: "t.csv:2:1: error: expected 2 fields like the header, found 3"),
+    ErrorCase(
+      id: "no traffic column", text: "Time,Packets\n2026-01-01T00:00:00Z,1\n",
+      expected: "t.csv:1:1: error: the header has no traffic column (expected BitsInPerSecond and BitsOutPerSecond, or 'Bits In'/'Bits Out'; found 'Time', 'Packets')"),
+    ErrorCase(
+      id: "no header", text: "a,b\n1,2\n",
+      expected: "t.csv: error: no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)"),
+    ErrorCase(
+      id: "single sample", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1\n",
+      expected: "t.csv: error: circuit 'circuit' has a single sample at 2026-01-01T00:00:00Z, so its interval cannot be inferred; pass --interval (for example --interval 60)"),
+  ]
+
+  @Test(arguments: errorCases)
+  func badSeriesGiveExactErrors(_ errorCase: ErrorCase) {
+    let error = Fixtures.diagnostic { _ = try Self.ingest(errorCase.text) }
+    #expect(error?.description == errorCase.expected)
+  }
+
+  @Test func gapsDuplicatesAndEmptyValuesAreReportedNotAveraged() throws {
+    let text = """
+      Time,BitsInPerSecond,BitsOutPerSecond
+      2026-01-01T00:00:00Z,8,800
+      2026-01-01T00:01:00Z,8,800
+      2026-01-01T00:01:00Z,8,999999
+      2026-01-01T00:04:00Z,8,
+      2026-01-01T00:05:00Z,8,800
+
+      """
+    let summary = try #require(try Self.ingest(text).first)
+    // Kept outbound: 800, 800, (empty), 800 → 3 values × 800 bit/s × 60 s ÷ 8 = 18,000 bytes. The duplicate is dropped;
+    // the two missing minutes (00:02, 00:03) and the empty value add nothing.
+    #expect(summary.outbound.total == DataVolume(bytes: 18_000))
+    #expect(summary.outbound.max == Bandwidth(bitsPerSecond: 800))
+    #expect(summary.samples == 4)
+    #expect(summary.warnings.map(\.description) == [
+      "t.csv:5:1: warning: 2 missing samples for circuit 'circuit'; first: gap of 2 sample(s) before 2026-01-01T00:04:00Z for circuit 'circuit'",
+      "t.csv:4:1: warning: 1 duplicate sample for circuit 'circuit'; first: duplicate sample at 2026-01-01T00:01:00Z for circuit 'circuit' (the first one is kept)",
+      "t.csv:5:1: warning: 1 empty value for circuit 'circuit'; first: no value at 2026-01-01T00:04:00Z for circuit 'circuit' (treated as missing, not as zero)",
+    ])
+    // 4 of the 6 one-minute slots from 00:00 to 00:05 are present.
+    #expect(summary.coverage == Fixtures.decimal("4") / 6)
+  }
+
+  @Test func azureMonitorCLIShapeWithDeviceRolesAndNulls() throws {
+    let json = """
+      {
+        "cost": 0.0,
+        "interval": "0:01:00",
+        "namespace": "Microsoft.Network/expressRouteCircuits",
+        "resourceregion": "westeurope",
+        "timespan": "2026-01-01T00:00:00Z/2026-01-01T00:03:00Z",
+        "value": [
+          {
+            "errorCode": "Success", "errorMessage": null,
+            "id": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/ams-1/providers/Microsoft.Insights/metrics/BitsOutPerSecond",
+            "name": {"localizedValue": "BitsOutPerSecond", "value": "BitsOutPerSecond"},
+            "resourceGroup": "rg",
+            "timeseries": [
+              {"data": [
+                {"average": 100000000.0, "count": null, "maximum": null, "minimum": null, "timeStamp": "2026-01-01T00:00:00+00:00", "total": null},
+                {"average": 300000000.0, "count": null, "maximum": null, "minimum": null, "timeStamp": "2026-01-01T00:01:00+00:00", "total": null},
+                {"average": null, "count": null, "maximum": null, "minimum": null, "timeStamp": "2026-01-01T00:02:00+00:00", "total": null}
+              ], "metadatavalues": [{"name": {"localizedValue": "devicerole", "value": "devicerole"}, "value": "Primary"}]},
+              {"data": [
+                {"average": 20000000.0, "count": null, "maximum": null, "minimum": null, "timeStamp": "2026-01-01T00:00:00+00:00", "total": null},
+                {"average": 0.0, "count": null, "maximum": null, "minimum": null, "timeStamp": "2026-01-01T00:01:00+00:00", "total": null},
+                {"average": null, "count": null, "maximum": null, "minimum": null, "timeStamp": "2026-01-01T00:02:00+00:00", "total": null}
+              ], "metadatavalues": [{"name": {"localizedValue": "devicerole", "value": "devicerole"}, "value": "Secondary"}]}
+            ],
+            "type": "Microsoft.Insights/metrics",
+            "unit": "BitsPerSecond"
+          }
+        ]
+      }
+      """
+    let summary = try #require(try Self.ingest(json, file: "m.json").first)
+    #expect(summary.circuit == "ams-1")
+    #expect(summary.interval == 60)
+    // Primary + secondary per minute: 120 Mbps, 300 Mbps; 00:02 has no value (null), not zero.
+    #expect(summary.outbound.max == .mbps(300))
+    #expect(summary.outbound.samples == 2)
+    // (120 + 300) × 10⁶ × 60 ÷ 8 = 3.15 × 10⁹ bytes = 3.15 GB.
+    #expect(summary.outbound.total == .gigabytes(Fixtures.decimal("3.15")))
+    #expect(summary.warnings.count == 1)
+  }
+
+  @Test func restShapeWithISOIntervalAndMaximumOnlyIsRejected() throws {
+    let rest = """
+      {"cost": 59, "timespan": "2026-01-01T00:00:00Z/2026-01-01T01:00:00Z", "interval": "PT5M", "value": [
+        {"id": "/subscriptions/x/providers/Microsoft.Network/expressRouteCircuits/c1/providers/Microsoft.Insights/metrics/BitsInPerSecond",
+         "type": "Microsoft.Insights/metrics", "name": {"value": "BitsInPerSecond", "localizedValue": "BitsInPerSecond"},
+         "unit": "BitsPerSecond", "errorCode": "Success",
+         "timeseries": [{"metadatavalues": [], "data": [{"timeStamp": "2026-01-01T00:00:00Z", "maximum": 5}]}]}]}
+      """
+    let error = Fixtures.diagnostic { _ = try Self.ingest(rest, file: "r.json") }
+    #expect(error?.description == "r.json:2:3: error: value[0]: BitsInPerSecond has no 'average' values (re-export with --aggregation Average; maxima cannot be integrated into volumes)")
+    #expect(parseInterval("PT1M") == 60)
+    #expect(parseInterval("PT1H") == 3600)
+    #expect(parseInterval("P1D") == 86400)
+    #expect(parseInterval("0:05:00") == 300)
+    #expect(parseInterval("1 day, 0:00:00") == 86400)
+    #expect(parseInterval("PT") == nil)
+  }
+
+  @Test func histogramIsExactForFourDigitValuesAndBounded() {
+    var histogram = RateHistogram()
+    for value in stride(from: 1.0, through: 1000.0, by: 1.0) { histogram.add(value * 1_000_000) }
+    // Nearest rank of 1..1000 Mbps: P95 = rank 950 → 950 Mbps; P99 = rank 990 → 990 Mbps.
+    #expect(histogram.percentile(95) == 950_000_000)
+    #expect(histogram.percentile(99) == 990_000_000)
+    #expect(histogram.percentile(100) == 1_000_000_000)
+    // A 5-significant-digit value reports its bucket's lower bound, within 0.1%.
+    var fine = RateHistogram()
+    fine.add(123_456_789)
+    #expect(fine.percentile(50) == 123_400_000)
+  }
+
+  @Test func timestampsParseAllAcceptedForms() {
+    #expect(Timestamp.parse("2026-07-01T00:00:00Z") == 1_782_864_000)
+    #expect(Timestamp.parse("2026-07-01T02:00:00+02:00") == 1_782_864_000)
+    #expect(Timestamp.parse("2026-07-01 00:00:00") == 1_782_864_000)
+    #expect(Timestamp.parse("2026-07-01T00:00:00.000Z") == 1_782_864_000)
+    #expect(Timestamp.parse("2026-07-01T00:00Z") == 1_782_864_000)
+    #expect(Timestamp.parse("2026-02-29T00:00:00Z") == nil)
+    #expect(Timestamp.parse("07/01/2026 00:00") == nil)
+    #expect(Timestamp.format(1_782_864_000) == "2026-07-01T00:00:00Z")
+  }
+}
