@@ -241,7 +241,7 @@ enum EmbeddedPriceTables {
     "hourlyPerUnit": "0.21",
     "source": "er-scale-gw-2025",
     "confidence": "CONFIRMED",
-    "note": "1 Gbps per scale unit; FastPath from 10 units",
+    "note": "1 Gbps per scale unit; FastPath from 10 units; not offered in the unavailableRegions as of 11/2025",
     "minUnits": 1,
     "maxUnits": 40,
     "throughputPerUnit": "1 Gbps",
@@ -251,7 +251,8 @@ enum EmbeddedPriceTables {
       {"fromUnits": 1, "circuits": 4},
       {"fromUnits": 2, "circuits": 8},
       {"fromUnits": 10, "circuits": 16}
-    ]
+    ],
+    "unavailableRegions": ["Belgium Central", "Japan East", "Qatar Central", "Southeast Asia", "West Europe", "West India", "West US 2", "South Central US", "East US 2"]
   },
   "directPorts": {
     "source": "er-direct-2026",

@@ -35,6 +35,8 @@ public struct ScaleGatewayCapabilities: Hashable, Sendable {
   public var routesLearned: Int
   /// Circuit-connection limits: from `minUnits` units on, up to `maxCircuits`.
   public var circuitSteps: [CircuitStep]
+  /// Azure regions where the scalable gateway is not offered.
+  public var unavailableRegions: [String] = []
 
   /// One step of the circuit-connection limit.
   public struct CircuitStep: Hashable, Sendable {

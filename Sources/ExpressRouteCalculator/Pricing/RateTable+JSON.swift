@@ -323,7 +323,7 @@ struct RateTableReader {
     let object = try node.object()
     try object.rejectUnknownKeys(
       ["hourlyPerUnit", "unpriced", "minUnits", "maxUnits", "throughputPerUnit", "fastPathMinUnits", "routesLearned",
-       "maxCircuits", "source", "confidence", "note"])
+       "maxCircuits", "unavailableRegions", "source", "confidence", "note"])
     try readRow(object, meters: [(.gateway(.erGwScale), "hourlyPerUnit")], defaults: SectionDefaults(), currency: currency)
     let minUnitsNode = try object.required("minUnits")
     let minUnits = try minUnitsNode.int(in: 1...1000)
@@ -337,10 +337,12 @@ struct RateTableReader {
       steps.append(
         .init(minUnits: try step.required("fromUnits").int(in: 1...1000), maxCircuits: try step.required("circuits").int(in: 1...1000)))
     }
-    return ScaleGatewayCapabilities(
+    var capabilities = ScaleGatewayCapabilities(
       minUnits: minUnits, maxUnits: maxUnits, throughputPerUnit: try readBandwidth(object.required("throughputPerUnit")),
       fastPathMinUnits: try object.required("fastPathMinUnits").int(in: 1...1000),
       routesLearned: try object.required("routesLearned").int(in: 1...1_000_000), circuitSteps: steps)
+    capabilities.unavailableRegions = try (object.optional("unavailableRegions")?.array() ?? []).map { node throws(Diagnostic) in try node.nonEmptyString() }
+    return capabilities
   }
 }
 

@@ -20,6 +20,8 @@ public struct TrafficSummary: Hashable, Sendable {
     public var max: Bandwidth
     /// Volume per month, in month order.
     public var months: [MonthVolume]
+    /// The duration curve: the rate at percentiles 5, 10, … 100 (20 points).
+    public var curve: [Bandwidth]
 
     /// The rate at `percentile` (50, 95, 99 or 100).
     public func rate(atPercentile percentile: Int) -> Bandwidth {
@@ -111,7 +113,8 @@ extension SeriesAccumulator {
       }
       return TrafficSummary.Direction(
         samples: accumulator.histogram.count, p50: rate(accumulator.histogram.percentile(50)), p95: rate(accumulator.histogram.percentile(95)),
-        p99: rate(accumulator.histogram.percentile(99)), max: rate(accumulator.maximum), months: months)
+        p99: rate(accumulator.histogram.percentile(99)), max: rate(accumulator.maximum), months: months,
+        curve: stride(from: 5, through: 100, by: 5).map { rate(accumulator.histogram.percentile(Double($0))) })
     }
     var warnings: [Diagnostic] = []
     for (counter, noun) in [(gaps, "missing sample"), (duplicates, "duplicate sample"), (missingValues, "empty value")] where counter.count > 0 {

@@ -23,11 +23,15 @@ public struct Bandwidth: Hashable, Comparable, Sendable, CustomStringConvertible
   public var megabitsPerSecond: Decimal { Decimal(bitsPerSecond) / 1_000_000 }
 
   /// `10 Gbps`, `500 Mbps`, `1500 Mbps`: the largest unit that gives a whole number.
+  ///
+  /// Rates that are not a whole number of Mbps (computed requirements) print
+  /// in Mbps with one decimal, rounded up: `1,612.2 Mbps`.
   public var description: String {
     for (unit, size) in Self.units.reversed() where bitsPerSecond % size == 0 && bitsPerSecond >= size {
-      return "\(bitsPerSecond / size) \(unit)"
+      if size >= 1_000_000 || bitsPerSecond < 1_000_000 { return "\(bitsPerSecond / size) \(unit)" }
     }
-    return "\(bitsPerSecond) bps"
+    if bitsPerSecond < 1_000_000 { return "\(bitsPerSecond) bps" }
+    return "\(megabitsPerSecond.rounded(toPlaces: 1, rule: .up).grouped(places: 1)) Mbps"
   }
 
   /// `1Gbps`: the description without the space, for identifiers.

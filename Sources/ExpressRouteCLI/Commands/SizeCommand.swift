@@ -1,0 +1,73 @@
+import ExpressRouteCalculator
+import Foundation
+
+/// `ercalc size`: recommends circuit, SKU, billing model and gateway from a workload profile.
+enum SizeCommand: Command {
+  static let spec = CommandSpec(
+    name: "ercalc size",
+    abstract: "Recommend circuit bandwidth, SKU, billing model and gateway for a workload.",
+    discussion: """
+      Reads a workload profile (README, 'Workload profiles') and, when given, traffic series: CSV with a time column and BitsInPerSecond/BitsOutPerSecond columns (optionally a circuit column), or Azure Monitor metrics JSON (REST or az monitor metrics list). Every option is priced over the horizon or rejected with its reason.
+      Example:
+        ercalc size profile.json --series metrics.csv --format html -o sizing.html
+      """,
+    arguments: [ArgumentSpec("profile", help: "Workload profile JSON file.")],
+    options: [
+      .option("series", value: "file", help: "Traffic series file (CSV or Azure Monitor JSON), oldest first; repeatable. Adds to the profile's own.", repeatable: true),
+      .option("circuit", value: "name", help: "The circuit to size from, when a series holds several."),
+      .option("interval", value: "seconds", help: "Seconds between CSV samples, when a series has a single sample per circuit."),
+      .option("start", value: "yyyy-mm", help: "Calendar month of plan month 1, for report labels and CSV periods."),
+      .flag("quiet", short: "q", help: "Do not print progress or data warnings on standard error."),
+    ] + PricingOptions.specs + OutputOptions.specs)
+
+  static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+    guard let path = arguments.argument("profile") else { throw UsageError("Missing expected argument '<profile>'") }
+    let engine = try PricingOptions.engine(arguments)
+    var profile = try WorkloadProfile(json: try readInput(path), file: path)
+    var start: MonthKey?
+    if let text = arguments.value("start") {
+      guard isMonth(text), let year = Int(text.prefix(4)), let month = Int(text.suffix(2)) else {
+        throw UsageError("The value '\(text)' is invalid for '--start <yyyy-mm>'. Please provide a month such as 2027-01.")
+      }
+      start = MonthKey(year: year, month: month)
+    }
+    let interval = try arguments.value("interval").map { Int64(try parseCount($0, option: "--interval <seconds>", range: 1...86_400 * 31)) }
+    let profileDirectory = URL(fileURLWithPath: path).deletingLastPathComponent()
+    var files = profile.series.map { (profileDirectory.appendingPathComponent($0).path, $0) }
+    files += (arguments.values["series"] ?? []).map { ($0, $0) }
+    var traffic: TrafficSummary?
+    if !files.isEmpty {
+      var ingest = TrafficIngest(options: .init(interval: interval))
+      let quiet = arguments.flag("quiet")
+      let progress = context.progress
+      for (resolved, shown) in files {
+        guard FileManager.default.fileExists(atPath: resolved) else {
+          throw CommandFailure("cannot read series '\(shown)': no such file" + (resolved != shown ? " (looked in '\(resolved)')" : ""))
+        }
+        try ingest.read(contentsOf: URL(fileURLWithPath: resolved), displayName: shown) { done, total in
+          if !quiet { progress("reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / max(total, 1))%)\n") }
+        }
+      }
+      let summaries = try ingest.summaries(file: files.last?.1 ?? path)
+      if !arguments.flag("quiet") {
+        context.warnings.append(contentsOf: ingest.notes.map { "note: \($0)" })
+        context.warnings.append(contentsOf: summaries.flatMap(\.warnings).map(\.description))
+      }
+      let wanted = arguments.value("circuit") ?? profile.seriesCircuit
+      if let wanted {
+        guard let match = summaries.first(where: { $0.circuit == wanted }) else {
+          throw Diagnostic(.error, "the series has no circuit '\(wanted)' (it has \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")))")
+        }
+        traffic = match
+      } else if summaries.count == 1 {
+        traffic = summaries[0]
+      } else {
+        throw UsageError("The series holds \(summaries.count) circuits (\(summaries.prefix(6).map { "'\($0.circuit)'" }.joined(separator: ", "))\(summaries.count > 6 ? ", …" : "")); choose one with --circuit <name> or \"seriesCircuit\" in the profile.")
+      }
+      profile.series = []
+    }
+    let result = try SizingSolver(engine: engine).solve(profile, traffic: traffic)
+    try OutputOptions.emit(SizingReport(result: result, engine: engine, startMonth: start), arguments, context: &context)
+    return .success
+  }
+}

@@ -1,0 +1,267 @@
+import Foundation
+
+/// The report of a sizing: recommendation, plan, every option and why.
+public struct SizingReport: Report {
+  /// The result.
+  public var result: SizingResult
+  /// The metered-vs-unlimited chart for the recommended size, when it applies.
+  public var crossover: ReportChart?
+  /// The first month of the plan (`2027-01`), for CSV periods; `nil` for month numbers.
+  public var startMonth: MonthKey?
+
+  /// Creates a report; `engine` draws the crossover chart.
+  public init(result: SizingResult, engine: PricingEngine, startMonth: MonthKey? = nil) {
+    self.result = result
+    self.startMonth = startMonth
+    if let step = result.recommendation {
+      crossover = CrossoverChart.make(engine: engine, tier: step.tier == .local ? .standard : step.tier, bandwidth: step.bandwidth, zone: result.location.zone)
+    }
+  }
+
+  var currency: String { result.planMonthlyCosts.first?.currency.rawValue ?? "" }
+
+  func monthLabel(_ month: Int) -> String {
+    guard var key = startMonth else { return "month \(month + 1)" }
+    for _ in 0..<month { key = key.next }
+    return key.description
+  }
+
+  static func bandwidth(_ bits: Decimal) -> Bandwidth { Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: bits).int64Value) }
+
+  public var document: ReportDocument {
+    let r = result
+    let d = r.demand
+    var blocks: [ReportBlock] = [
+      .facts([
+        ReportFact("Location", "\(r.location.name) (\(r.location.zone.name), \(r.location.geopoliticalRegion))"),
+        ReportFact("Prices", r.priceTableName),
+        ReportFact("Price date", r.priceDate),
+        ReportFact("Hours per month", r.hoursPerMonth.plainDescription),
+        ReportFact("Sizing rate", "\(d.sizingRate) \(d.sizingDirection)"),
+        ReportFact("Needed now", "\(Self.bandwidth(d.requiredBitsPerSecond(month: 0)))"),
+        ReportFact("Needed by month \(d.horizonMonths)", "\(Self.bandwidth(d.requiredBitsPerSecond(month: d.horizonMonths - 1)))"),
+        ReportFact("Outbound data", "\(d.monthlyEgress)/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"),
+        ReportFact("Horizon total", "\(r.horizonTotal.groupedAmount) \(currency) over \(d.horizonMonths) months (circuit plan \(r.planCost.groupedAmount) + extras \((r.extrasMonthly * Decimal(d.horizonMonths)).groupedAmount))"),
+      ]),
+      .heading("Recommendation"),
+    ]
+    if let step = r.recommendation {
+      var sentence = "Buy a \(step.tier.name) \(step.billing.name) \(step.bandwidth) circuit at \(r.location.name)"
+      if let gateway = r.gateway { sentence += " with \(gateway.label) gateway\(r.extras.first?.label.hasPrefix("1 ×") == false ? "s" : "")" }
+      sentence += ". First month: \((r.planMonthlyCosts.first.map { $0 + r.extrasMonthly } ?? r.extrasMonthly).groupedAmount) \(currency)."
+      if r.plan.count > 1 { sentence += " The plan changes \(r.plan.count - 1) time\(r.plan.count == 2 ? "" : "s") over the horizon (below)." }
+      blocks.append(.paragraph(sentence))
+    }
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init("From"), .init("Circuit"), .init("Why")],
+          rows: r.plan.map { [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason] })))
+    if !r.extras.isEmpty {
+      blocks.append(.heading("Included extras"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Item"), .init("Monthly (\(currency))", .right), .init("Note")],
+            rows: r.extras.map { [$0.label, $0.monthly?.groupedAmount ?? "unpriced", $0.note] })))
+    }
+    blocks.append(.heading("How the demand was worked out"))
+    blocks.append(.list(d.basis))
+    blocks.append(.heading("SKU tier"))
+    blocks.append(.list(r.tierReasons))
+    let feasible = r.candidates.filter { $0.verdict.isFeasible }
+    blocks.append(.heading("Runner-up options (held unchanged for \(d.horizonMonths) months)"))
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init("Option"), .init("Month 1 (\(currency))", .right), .init("Horizon (\(currency))", .right), .init("vs plan", .right)],
+          rows: feasible.prefix(8).map { candidate in
+            guard case .feasible(let total, let first) = candidate.verdict else { return [] }
+            let delta = total - r.planCost
+            return [candidate.label, first.groupedAmount, total.groupedAmount, delta.amount == 0 ? "same" : (delta.amount > 0 ? "+" : "") + delta.groupedAmount]
+          })))
+    let monthlyTotals = r.planMonthlyCosts.map { $0 + r.extrasMonthly }
+    if !monthlyTotals.isEmpty {
+      var series: [ReportChart.Series] = [.init(name: "Circuit", values: r.planMonthlyCosts.map { CrossoverChart.double($0.amount) })]
+      for extra in r.extras {
+        if let monthly = extra.monthly {
+          series.append(.init(name: extra.label, values: Array(repeating: CrossoverChart.double(monthly.amount), count: r.planMonthlyCosts.count)))
+        }
+      }
+      blocks.append(
+        .chart(ReportChart(kind: .stackedColumns, title: "Monthly budget", categories: (0..<monthlyTotals.count).map(monthLabel), series: series, valueLabel: "\(currency) per month")))
+    }
+    if let crossover { blocks.append(.chart(crossover)) }
+    let others = r.candidates.filter { !$0.verdict.isFeasible }
+    blocks.append(.heading("Options ruled out"))
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init("Option"), .init("Verdict"), .init("Reason")],
+          rows: others.map { candidate in
+            switch candidate.verdict {
+            case .rejected(let reason): return [candidate.label, "rejected", reason]
+            case .unpriced(let reason): return [candidate.label, "unpriced", reason]
+            case .feasible: return []
+            }
+          })))
+    if !r.gatewayCandidates.isEmpty {
+      blocks.append(.heading("Gateways"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Gateway"), .init("Monthly (\(currency))", .right), .init("Verdict")],
+            rows: r.gatewayCandidates.map { gateway in
+              switch gateway.verdict {
+              case .feasible(_, let monthly): return [gateway.label, monthly.groupedAmount, gateway == r.gateway ? "recommended" : "feasible"]
+              case .rejected(let reason): return [gateway.label, "", "rejected: \(reason)"]
+              case .unpriced(let reason): return [gateway.label, "", "unpriced: \(reason)"]
+              }
+            })))
+    }
+    if let audit = r.audit {
+      blocks.append(.heading("Current circuit: \(audit.label)"))
+      blocks.append(
+        .facts([
+          ReportFact("Utilisation now", "\((audit.utilization * 100).fixedPoint(places: 1))%"),
+          ReportFact("Cost over the horizon", audit.horizonCost.map { "\($0.groupedAmount) \(currency)" } ?? "n/a"),
+          ReportFact("Recommended circuit plan", "\(audit.recommendedCost.groupedAmount) \(currency)"),
+        ]))
+      blocks.append(.list(audit.findings))
+    }
+    if let traffic = r.traffic {
+      blocks.append(.heading("Measured traffic: \(traffic.circuit)"))
+      blocks.append(
+        .facts([
+          ReportFact("Samples", "\(traffic.samples) every \(traffic.interval) s, \(Timestamp.format(traffic.start)) to \(Timestamp.format(traffic.end))"),
+          ReportFact("Coverage", "\((traffic.coverage * 100).fixedPoint(places: 2))% of expected samples present"),
+        ]))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Direction"), .init("P50", .right), .init("P95", .right), .init("P99", .right), .init("Max", .right), .init("Total", .right)],
+            rows: [("Outbound (Azure → on-premises)", traffic.outbound), ("Inbound (on-premises → Azure)", traffic.inbound)].map { name, direction in
+              [name, direction.p50.description, direction.p95.description, direction.p99.description, direction.max.description, direction.total.description]
+            })))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Month"), .init("Outbound", .right), .init("Coverage", .right), .init("Scaled to \(r.hoursPerMonth.plainDescription) h", .right)],
+            rows: traffic.outbound.months.map { [$0.month.description, $0.volume.description, "\(($0.coverage * 100).fixedPoint(places: 1))%", $0.scaled(toHours: r.hoursPerMonth).description] })))
+      blocks.append(
+        .chart(
+          ReportChart(
+            kind: .lines, title: "Traffic duration curve (share of samples at or below each rate)",
+            categories: stride(from: 5, through: 100, by: 5).map { "P\($0)" },
+            series: [
+              .init(name: "Outbound Mbps", values: traffic.outbound.curve.map { Double($0.bitsPerSecond) / 1e6 }),
+              .init(name: "Inbound Mbps", values: traffic.inbound.curve.map { Double($0.bitsPerSecond) / 1e6 }),
+            ], valueLabel: "Mbps")))
+      if !traffic.warnings.isEmpty { blocks.append(.list(traffic.warnings.map(\.description))) }
+    }
+    if !r.notes.isEmpty {
+      blocks.append(.heading("Notes"))
+      blocks.append(.list(r.notes))
+    }
+    return ReportDocument(title: "ExpressRoute sizing: \(r.name)", blocks: blocks)
+  }
+
+  public var json: JSONValue {
+    let r = result
+    func verdictJSON(_ verdict: SizingCandidate.Verdict) -> [(String, JSONValue)] {
+      switch verdict {
+      case .feasible(let total, let first): return [("verdict", .string("feasible")), ("firstMonth", .money(first)), ("horizonCost", .money(total))]
+      case .rejected(let reason): return [("verdict", .string("rejected")), ("reason", .string(reason))]
+      case .unpriced(let reason): return [("verdict", .string("unpriced")), ("reason", .string(reason))]
+      }
+    }
+    var members: [(String, JSONValue)] = [
+      ("schema", .string("ercalc.sizing")), ("schemaVersion", .number(1)), ("name", .string(r.name)),
+      ("location", .string(r.location.name)), ("zone", .string(r.location.zone.name)), ("currency", .string(currency)),
+      ("priceTable", .string(r.priceTableName)), ("priceDate", .string(r.priceDate)), ("hoursPerMonth", .string(r.hoursPerMonth.plainDescription)),
+      (
+        "demand",
+        .object([
+          ("sizingRateBps", .number(Int(r.demand.sizingRate.bitsPerSecond))), ("sizingDirection", .string(r.demand.sizingDirection)),
+          ("monthlyEgressGB", .string(r.demand.monthlyEgress.gigabytes.plainDescription)),
+          ("yearlyGrowth", .string(r.demand.yearlyGrowth.plainDescription)), ("targetUtilization", .string(r.demand.targetUtilization.plainDescription)),
+          ("horizonMonths", .number(r.demand.horizonMonths)), ("basis", .array(r.demand.basis.map { .string($0) })),
+        ])
+      ),
+      ("tierReasons", .array(r.tierReasons.map { .string($0) })),
+      (
+        "plan",
+        .array(
+          r.plan.map {
+            .object([
+              ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
+              ("bandwidth", .string($0.bandwidth.description)), ("reason", .string($0.reason)),
+            ])
+          })
+      ),
+      ("planMonthlyCosts", .array(r.planMonthlyCosts.map { .money($0) })),
+      ("planCost", .money(r.planCost)),
+      ("extras", .array(r.extras.map { .object([("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null), ("note", .string($0.note))]) })),
+      ("horizonTotal", .money(r.horizonTotal)),
+      ("candidates", .array(r.candidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
+      ("gateway", .string(r.gateway?.label)),
+      ("gatewayCandidates", .array(r.gatewayCandidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
+      ("notes", .array(r.notes.map { .string($0) })),
+    ]
+    if let audit = r.audit {
+      members.append(
+        (
+          "audit",
+          .object([
+            ("current", .string(audit.label)), ("utilization", .string(audit.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
+            ("horizonCost", audit.horizonCost.map { .money($0) } ?? .null), ("recommendedCost", .money(audit.recommendedCost)),
+            ("findings", .array(audit.findings.map { .string($0) })),
+          ])
+        ))
+    }
+    if let traffic = r.traffic {
+      func direction(_ d: TrafficSummary.Direction) -> JSONValue {
+        .object([
+          ("p50Bps", .number(Int(d.p50.bitsPerSecond))), ("p95Bps", .number(Int(d.p95.bitsPerSecond))), ("p99Bps", .number(Int(d.p99.bitsPerSecond))),
+          ("maxBps", .number(Int(d.max.bitsPerSecond))), ("totalGB", .string(d.total.gigabytes.plainDescription)),
+          ("months", .array(d.months.map { .object([("month", .string($0.month.description)), ("gigabytes", .string($0.volume.gigabytes.plainDescription)), ("coverage", .string($0.coverage.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription))]) })),
+        ])
+      }
+      members.append(
+        (
+          "traffic",
+          .object([
+            ("circuit", .string(traffic.circuit)), ("intervalSeconds", .number(Int(traffic.interval))), ("samples", .number(traffic.samples)),
+            ("start", .string(Timestamp.format(traffic.start))), ("end", .string(Timestamp.format(traffic.end))),
+            ("outbound", direction(traffic.outbound)), ("inbound", direction(traffic.inbound)),
+            ("warnings", .array(traffic.warnings.map { .string($0.description) })),
+          ])
+        ))
+    }
+    return .object(members)
+  }
+
+  public var csvRows: [CostRow] {
+    let r = result
+    var rows: [CostRow] = []
+    guard let currencyCode = r.planMonthlyCosts.first?.currency else { return [] }
+    for (month, cost) in r.planMonthlyCosts.enumerated() {
+      let step = r.plan.last { $0.month <= month }
+      let (start, end) = startMonth.map { _ in QuoteReport.periodBounds(monthLabel(month)) } ?? ("", "")
+      if let step {
+        rows.append(
+          CostRow(
+            currency: currencyCode, periodStart: start, periodEnd: end, resource: "circuit at \(r.location.name)",
+            meter: .circuit(step.tier, step.billing, step.bandwidth, r.location.zone), quantity: 1, unitPrice: nil, cost: cost,
+            priceDate: r.priceDate, priceSource: "plan (circuit fee and metered egress)", confidence: "", group: monthLabel(month)))
+      }
+      for extra in r.extras {
+        rows.append(
+          CostRow(
+            currency: currencyCode, periodStart: start, periodEnd: end, resource: extra.label, meter: extra.meter, quantity: 1,
+            unitPrice: extra.monthly, cost: extra.monthly, priceDate: r.priceDate, priceSource: extra.note, confidence: "", group: monthLabel(month)))
+      }
+    }
+    return rows
+  }
+}
