@@ -44,7 +44,7 @@ enum SizeCommand: Command {
         guard FileManager.default.fileExists(atPath: resolved) else {
           throw CommandFailure("cannot read series '\(shown)': no such file" + (resolved != shown ? " (looked in '\(resolved)')" : ""))
         }
-        try ingest.read(contentsOf: URL(fileURLWithPath: resolved), displayName: shown) { done, total in
+        try ingest.read(path: resolved, displayName: shown) { done, total in
           if !quiet { progress("reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / max(total, 1))%)\n") }
         }
       }

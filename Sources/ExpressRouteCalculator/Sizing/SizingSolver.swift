@@ -29,6 +29,9 @@ public struct SizingSolver: Sendable {
     } catch {
       throw Diagnostic(.error, error.message, location: profile.origin, path: "peeringLocation")
     }
+    if traffic == nil && profile.peakOutbound == nil && profile.peakInbound == nil {
+      throw Diagnostic(.error, "the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series' or --series)", location: profile.origin)
+    }
     var notes: [String] = []
     let demand = makeDemand(profile, traffic: traffic, notes: &notes)
     let policy = try tierPolicy(profile, location: location)

@@ -217,8 +217,5 @@ extension WorkloadProfile {
         bandwidth: try readBandwidth(current.required("bandwidth")), gateway: try current.optional("gateway")?.oneOf(GatewaySKU.self),
         scaleUnits: try current.optional("scaleUnits")?.int(in: 1...1000))
     }
-    if series.isEmpty && peakOutbound == nil && peakInbound == nil {
-      throw (object.optional("traffic") ?? root).error("the profile needs traffic: 'peakOutbound' (and 'monthlyEgress'), or 'series' files")
-    }
   }
 }

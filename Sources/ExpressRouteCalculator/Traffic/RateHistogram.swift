@@ -8,8 +8,16 @@
 /// buckets are whole bits.
 public struct RateHistogram: Sendable {
   private var counts: [UInt32] = []
+  /// Bucket indexes not yet counted. Interleaved series touch many histograms
+  /// in turn; counting in batches keeps each batch inside one histogram's
+  /// cache lines, which roughly halves ingest time on a 20-circuit file.
+  private var pending: [Int32] = []
+  private var pendingCount = 0
+  static let batch = 1024
+  private var counted: Int = 0
+
   /// Samples added.
-  public private(set) var count: Int = 0
+  public var count: Int { counted + pendingCount }
 
   /// An empty histogram.
   public init() {}
@@ -22,12 +30,29 @@ public struct RateHistogram: Sendable {
 
   @inline(__always) static func bucket(_ value: Double) -> Int {
     if value < 1000 { return Int(value) }
-    var exponent = 3
-    while exponent < 19 && value >= powers[exponent + 1] { exponent += 1 }
-    let mantissa = Int(value / powers[exponent - 3])  // 1000...9999
-    return 1000 + (exponent - 3) * 9000 + (min(mantissa, 9999) - 1000)
+    // Floor to whole bit/s, then keep four significant digits. Each branch
+    // divides by a literal, which compiles to a multiply and shift.
+    let v = value < 9.2e18 ? UInt64(value) : UInt64(9.2e18)
+    let exponent: Int
+    let mantissa: UInt64
+    switch v {
+    case ..<10_000: (exponent, mantissa) = (3, v)
+    case ..<100_000: (exponent, mantissa) = (4, v / 10)
+    case ..<1_000_000: (exponent, mantissa) = (5, v / 100)
+    case ..<10_000_000: (exponent, mantissa) = (6, v / 1_000)
+    case ..<100_000_000: (exponent, mantissa) = (7, v / 10_000)
+    case ..<1_000_000_000: (exponent, mantissa) = (8, v / 100_000)
+    case ..<10_000_000_000: (exponent, mantissa) = (9, v / 1_000_000)
+    case ..<100_000_000_000: (exponent, mantissa) = (10, v / 10_000_000)
+    case ..<1_000_000_000_000: (exponent, mantissa) = (11, v / 100_000_000)
+    case ..<10_000_000_000_000: (exponent, mantissa) = (12, v / 1_000_000_000)
+    case ..<100_000_000_000_000: (exponent, mantissa) = (13, v / 10_000_000_000)
+    default: (exponent, mantissa) = (14, min(v / 100_000_000_000, 9999))
+    }
+    return 1000 + (exponent - 3) * 9000 + (Int(mantissa) - 1000)
   }
 
+  /// The lower bound of `bucket`'s range.
   static func lowerBound(_ bucket: Int) -> Double {
     if bucket < 1000 { return Double(bucket) }
     let exponent = (bucket - 1000) / 9000 + 3
@@ -37,23 +62,72 @@ public struct RateHistogram: Sendable {
 
   /// Adds one non-negative sample.
   @inline(__always) public mutating func add(_ value: Double) {
-    let index = Self.bucket(value)
-    if index >= counts.count { counts.append(contentsOf: repeatElement(0, count: index - counts.count + 1024)) }
-    counts[index] &+= 1
-    count += 1
+    if pendingCount == pending.count {
+      if pending.isEmpty {
+        pending = [Int32](repeating: 0, count: Self.batch)
+      } else {
+        flush()
+      }
+    }
+    pending[pendingCount] = Int32(truncatingIfNeeded: Self.bucket(value))
+    pendingCount += 1
+  }
+
+  /// Counts every pending sample.
+  public mutating func flush() {
+    guard pendingCount > 0 else { return }
+    var highest = 0
+    for position in 0..<pendingCount { highest = max(highest, Int(pending[position])) }
+    if highest >= counts.count { counts.append(contentsOf: repeatElement(0, count: highest - counts.count + 1024)) }
+    counts.withUnsafeMutableBufferPointer { buffer in
+      for position in 0..<pendingCount { buffer[Int(pending[position])] &+= 1 }
+    }
+    counted += pendingCount
+    pendingCount = 0
   }
 
   /// Adds every sample of `other`.
   public mutating func merge(_ other: RateHistogram) {
+    var other = other
+    other.flush()
+    flush()
     if other.counts.count > counts.count { counts.append(contentsOf: repeatElement(0, count: other.counts.count - counts.count)) }
     for (index, value) in other.counts.enumerated() where value > 0 { counts[index] &+= value }
-    count += other.count
+    counted += other.counted
+  }
+
+  /// Several nearest-rank percentiles in one pass over the buckets; `percentiles` ascending.
+  public func percentiles(_ percentiles: [Double]) -> [Double?] {
+    guard pendingCount == 0 else {
+      var flushed = self
+      flushed.flush()
+      return flushed.percentiles(percentiles)
+    }
+    guard count > 0 else { return percentiles.map { _ in nil } }
+    let ranks = percentiles.map { min(max(Int(($0 / 100 * Double(count)).rounded(.up)), 1), count) }
+    var result = [Double?](repeating: nil, count: ranks.count)
+    var next = 0
+    var seen = 0
+    for (index, value) in counts.enumerated() where value > 0 {
+      seen += Int(value)
+      while next < ranks.count && seen >= ranks[next] {
+        result[next] = Self.lowerBound(index)
+        next += 1
+      }
+      if next == ranks.count { break }
+    }
+    return result
   }
 
   /// The nearest-rank percentile: the value at rank ⌈p/100 × n⌉ of the sorted samples.
   ///
   /// `percentile` is in (0, 100]; `nil` when empty.
   public func percentile(_ percentile: Double) -> Double? {
+    guard pendingCount == 0 else {
+      var flushed = self
+      flushed.flush()
+      return flushed.percentile(percentile)
+    }
     guard count > 0 else { return nil }
     var rank = Int((percentile / 100 * Double(count)).rounded(.up))
     rank = min(max(rank, 1), count)

@@ -41,7 +41,7 @@ struct SeriesAccumulator {
           "timestamp \(Timestamp.format(timestamp)) is earlier than the previous sample of circuit '\(circuit)' (\(Timestamp.format(last))); sort the rows by time (out-of-order rows are not reordered silently)",
           location: location())
       }
-      if let interval {
+      if let interval, step != interval {
         if step % interval != 0 {
           throw Diagnostic(
             .error,
@@ -135,6 +135,7 @@ struct DirectionAccumulator {
   }
 
   mutating func flush() {
+    histogram.flush()
     guard let month = currentMonth else { return }
     let existing = months[month] ?? (0, 0)
     months[month] = (existing.bitSeconds + currentBits, existing.seconds + currentSeconds)

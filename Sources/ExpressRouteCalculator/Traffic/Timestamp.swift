@@ -98,9 +98,12 @@ public enum Timestamp {
     return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
-  static func daysInMonth(year: Int, month: Int) -> Int {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+  @inline(__always) static func daysInMonth(year: Int, month: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
   }
 
   /// `2026-07-01T00:05:00Z`.

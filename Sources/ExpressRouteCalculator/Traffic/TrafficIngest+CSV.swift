@@ -19,97 +19,247 @@ extension TrafficIngest {
   static let timeHeaders: Set<String> = ["time", "timestamp", "timegenerated", "datetime", "date", "timeutc", "timestamputc", "datetimeutc"]
   static let circuitHeaders: Set<String> = ["circuit", "circuitname", "resource", "resourcename", "resourceid", "name"]
 
-  /// Reads a CSV series: a time column, `BitsInPerSecond`/`BitsOutPerSecond`
-  /// columns (or `Bits In`/`Bits Out`, with an optional `Mbps`/`Gbps` unit in
-  /// the header), and optionally a circuit column (long format).
-  ///
-  /// Preamble lines before the header row are skipped. Empty cells and
-  /// `null` are missing values; anything else that is not a non-negative
-  /// number is an error with its line and column.
+  /// Reads a CSV series held in memory (see ``readCSV(fileDescriptor:file:size:progress:)``).
   mutating func readCSV(_ data: Data, file: String, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
-    let total = data.count
-    var rows = 0
+    var scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval)
     let result: Result<Int, Diagnostic> = data.withUnsafeBytes { raw in
-      guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+      guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else {
         return .failure(Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file))
       }
-      do {
-        rows = try scanCSV(base, count: total, file: file, progress: progress)
-        return .success(rows)
-      } catch let error as Diagnostic {
-        return .failure(error)
+      do throws(Diagnostic) {
+        _ = try scanner.scan(base, count: raw.count, isFinal: true, series: &accumulators, names: &index)
+        return .success(scanner.rows)
       } catch {
-        return .failure(Diagnostic(.error, "\(error)", file: file))
+        return .failure(error)
       }
     }
     switch result {
-    case .success(let count): rowsRead += count
+    case .success(let rows): rowsRead += rows
     case .failure(let error): throw error
+    }
+    try scanner.finish()
+    notes.append(contentsOf: scanner.notes)
+  }
+
+  /// Streams a CSV series from a file descriptor in 16 MiB blocks.
+  ///
+  /// A time column, `BitsInPerSecond`/`BitsOutPerSecond` columns (or
+  /// `Bits In`/`Bits Out`, with an optional `Mbps`/`Gbps` unit in the header),
+  /// and optionally a circuit column (long format). Preamble lines before the
+  /// header row are skipped. Empty cells and `null` are missing values;
+  /// anything else that is not a non-negative number is an error with its
+  /// line and column. Memory stays at one block plus the per-circuit state.
+  mutating func readCSV(fileDescriptor: Int32, file: String, size: Int, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
+    var scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval)
+    let blockSize = 16 << 20
+    var buffer = [UInt8](repeating: 0, count: blockSize)
+    var filled = 0
+    var done = 0
+    var nextProgress = 64 << 20
+    var endOfFile = false
+    while !endOfFile {
+      if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+      let got = buffer.withUnsafeMutableBytes { raw in Glibc.read(fileDescriptor, raw.baseAddress! + filled, raw.count - filled) }  // swift-format-ignore: NeverForceUnwrap
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: file)
+      }
+      endOfFile = got == 0
+      filled += got
+      if filled == 0 { break }
+      let consumed: Int
+      do {
+        consumed = try buffer.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
+          // swift-format-ignore: NeverForceUnwrap
+          // The buffer is never empty.
+          try scanner.scan(pointer.baseAddress!, count: filled, isFinal: endOfFile, series: &accumulators, names: &index)
+        }
+      }
+      if consumed < filled {
+        buffer.withUnsafeMutableBytes { raw in
+          // swift-format-ignore: NeverForceUnwrap
+          _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
+        }
+      }
+      filled -= consumed
+      done += consumed
+      if done >= nextProgress {
+        progress?(done, size)
+        nextProgress += 64 << 20
+      }
+    }
+    if done == 0 && scanner.line == 0 {
+      throw Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file)
+    }
+    rowsRead += scanner.rows
+    try scanner.finish()
+    notes.append(contentsOf: scanner.notes)
+  }
+
+  /// The accumulator index of circuit `name`, adding one when it is new.
+  static func circuitIndex(_ name: String, _ series: inout [SeriesAccumulator], _ names: inout [String: Int], _ interval: Int64?) -> Int {
+    if let existing = names[name] { return existing }
+    series.append(SeriesAccumulator(circuit: name, interval: interval))
+    names[name] = series.count - 1
+    return series.count - 1
+  }
+}
+
+/// Scans CSV text block by block, keeping what it learned (header, circuits, line number) between blocks.
+struct CSVScanner {
+  let file: String
+  let defaultCircuit: String
+  let interval: Int64?
+  private(set) var line = 0
+  private(set) var rows = 0
+  private(set) var notes: [String] = []
+  private var layout: CSVColumnLayout?
+  private var circuitLookup: [UInt64: [Int]] = [:]
+  private var circuitNames: [[UInt8]] = []
+  private var lastCircuitIndex = -1
+  private var singleCircuit = -1
+
+  init(file: String, defaultCircuit: String, interval: Int64?) {
+    self.file = file
+    self.defaultCircuit = defaultCircuit
+    self.interval = interval
+  }
+
+  /// Fails when no header was found.
+  func finish() throws(Diagnostic) {
+    if layout == nil {
+      throw Diagnostic(.error, "no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)", file: file)
     }
   }
 
-  private mutating func scanCSV(_ base: UnsafePointer<UInt8>, count total: Int, file: String, progress: ((Int, Int) -> Void)?) throws -> Int {
+  /// Processes every complete line in `base[0..<count]` (every line when `isFinal`) and returns the bytes consumed.
+  mutating func scan(
+    _ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool, series: inout [SeriesAccumulator], names: inout [String: Int]
+  ) throws(Diagnostic) -> Int {
     var position = 0
-    var line = 0
-    var layout: CSVColumnLayout?
     // Header search.
-    while position < total, layout == nil {
-      line += 1
+    while layout == nil {
+      guard position < total else { return position }
       let end = lineEnd(base, from: position, count: total)
+      if end.next == total && !isFinal && (total == 0 || base[total - 1] != 0x0A) { return position }
+      line += 1
       let cells = splitQuoted(UnsafeBufferPointer(start: base + position, count: end.contentEnd - position))
-      if line == 1, cells.first.map({ $0.hasPrefix("\u{FEFF}") }) == true {
-        // handled by normalisation below
-      }
       let normalized = cells.map { normalizedName($0) }
-      if let time = normalized.firstIndex(where: { Self.timeHeaders.contains($0) }) {
-        layout = try makeLayout(cells: cells, normalized: normalized, time: time, file: file, line: line)
+      if let time = normalized.firstIndex(where: { TrafficIngest.timeHeaders.contains($0) }) {
+        layout = try Self.makeLayout(cells: cells, normalized: normalized, time: time, file: file, line: line)
         if line > 1 { notes.append("\(file): skipped \(line - 1) preamble line(s) before the header on line \(line)") }
+        if layout?.circuit == nil { singleCircuit = TrafficIngest.circuitIndex(defaultCircuit, &series, &names, interval) }
       } else if line >= 50 {
         throw Diagnostic(.error, "no header row with a time column in the first 50 lines (expected a column named Time, Timestamp or TimeGenerated)", file: file)
       }
       position = end.next
     }
-    guard let layout else {
-      throw Diagnostic(.error, "no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)", file: file)
-    }
+    guard let layout else { return position }
+    // The hot loop works on locals: no struct copies, no allocation per row.
     let fieldCount = layout.headers.count
+    let timeColumn = layout.time
+    let inColumn = layout.inbound ?? -1
+    let outColumn = layout.outbound ?? -1
+    let circuitColumn = layout.circuit ?? -1
+    let inScale = layout.inboundScale
+    let outScale = layout.outboundScale
+    let headers = layout.headers
+    let file = self.file
+    let defaultInterval = interval
+    var line = self.line
     var rows = 0
-    var fieldStarts = [Int](repeating: 0, count: fieldCount + 1)
-    var fieldEnds = [Int](repeating: 0, count: fieldCount + 1)
-    var lastCircuitBytes: [UInt8] = []
-    var lastCircuitIndex = -1
-    var circuitLookup: [[UInt8]: Int] = [:]
-    var nextProgress = 64 << 20
-    let singleCircuit = layout.circuit == nil ? accumulatorIndex(for: options.defaultCircuit, interval: nil) : -1
+    // Raw buffers for field offsets: no uniqueness checks in the hot loop.
+    let fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 1)
+    let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 1)
+    fieldStarts.initialize(repeating: 0, count: fieldCount + 1)
+    fieldEnds.initialize(repeating: 0, count: fieldCount + 1)
+    var circuitLookup = self.circuitLookup
+    var circuitNames = self.circuitNames
+    var lastCircuitIndex = self.lastCircuitIndex
+    var lastCircuitStart = 0
+    var lastCircuitLength = -1
+    var lastTimeStart = 0
+    var lastTimeLength = -1
+    var lastTimestamp: Int64 = 0
+    defer {
+      self.line = line
+      self.rows += rows
+      fieldStarts.deallocate()
+      fieldEnds.deallocate()
+      self.circuitLookup = circuitLookup
+      self.circuitNames = circuitNames
+      self.lastCircuitIndex = lastCircuitIndex
+    }
+    let singleCircuit = self.singleCircuit
     while position < total {
       line += 1
-      let end = lineEnd(base, from: position, count: total)
+      // One pass finds the commas and the end of the line, eight bytes at a time.
       let lineStart = position
-      let contentEnd = end.contentEnd
-      position = end.next
-      if contentEnd == lineStart { continue }
-      if position >= nextProgress {
-        progress?(position, total)
-        nextProgress += 64 << 20
-      }
-      // Split fields (fast path: no quotes).
       var fields = 0
       var cursor = lineStart
       var fieldStart = lineStart
       var quoted = false
-      while cursor < contentEnd {
-        let byte = base[cursor]
-        if byte == 0x22 { quoted = true }
-        if byte == 0x2C {
+      var foundEnd = false
+      while cursor + 8 <= total {
+        let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+        let newline = ByteScanning.matches(word, 0x0A)
+        var commas = ByteScanning.matches(word, 0x2C)
+        if ByteScanning.matches(word, 0x22) != 0 { quoted = true }
+        if newline != 0 {
+          let stop = newline.trailingZeroBitCount >> 3
+          commas &= (UInt64(1) << UInt64(stop * 8)) &- 1
+          while commas != 0 {
+            let at = cursor + (commas.trailingZeroBitCount >> 3)
+            if fields <= fieldCount {
+              fieldStarts[fields] = fieldStart
+              fieldEnds[fields] = at
+            }
+            fields += 1
+            fieldStart = at + 1
+            commas &= commas &- 1
+          }
+          cursor += stop
+          foundEnd = true
+          break
+        }
+        while commas != 0 {
+          let at = cursor + (commas.trailingZeroBitCount >> 3)
           if fields <= fieldCount {
             fieldStarts[fields] = fieldStart
-            fieldEnds[fields] = cursor
+            fieldEnds[fields] = at
           }
           fields += 1
-          fieldStart = cursor + 1
+          fieldStart = at + 1
+          commas &= commas &- 1
         }
-        cursor += 1
+        cursor += 8
       }
+      if !foundEnd {
+        while cursor < total {
+          let byte = base[cursor]
+          if byte == 0x2C {
+            if fields <= fieldCount {
+              fieldStarts[fields] = fieldStart
+              fieldEnds[fields] = cursor
+            }
+            fields += 1
+            fieldStart = cursor + 1
+          } else if byte == 0x0A {
+            break
+          } else if byte == 0x22 {
+            quoted = true
+          }
+          cursor += 1
+        }
+      }
+      if cursor >= total && !isFinal {
+        line -= 1
+        return lineStart
+      }
+      position = cursor + 1
+      var contentEnd = min(cursor, total)
+      if contentEnd > lineStart && base[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+      if contentEnd == lineStart { continue }
       if fields <= fieldCount {
         fieldStarts[fields] = fieldStart
         fieldEnds[fields] = contentEnd
@@ -131,50 +281,92 @@ extension TrafficIngest {
           location: FileLocation(file: file, line: line, column: 1))
       }
       rows += 1
-      let currentLine = line
-      func location(_ field: Int) -> FileLocation {
-        FileLocation(file: file, line: currentLine, column: fieldStarts[field] - lineStart + 1)
-      }
-      let (ts, te) = trim(base, fieldStarts[layout.time], fieldEnds[layout.time])
-      guard let timestamp = Timestamp.parse(UnsafeBufferPointer(start: base + ts, count: te - ts)) else {
-        throw Diagnostic(
-          .error, "'\(text(base, ts, te))' is not a timestamp (expected \(Timestamp.expectedFormat))", location: location(layout.time))
+      let (ts, te) = trim(base, fieldStarts[timeColumn], fieldEnds[timeColumn])
+      let timestamp: Int64
+      if te - ts == lastTimeLength && ByteScanning.equal(base + ts, base + lastTimeStart, lastTimeLength) {
+        timestamp = lastTimestamp
+      } else {
+        guard let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + ts, count: te - ts)) else {
+          throw Diagnostic(
+            .error, "'\(text(base, ts, te))' is not a timestamp (expected \(Timestamp.expectedFormat))",
+            location: FileLocation(file: file, line: line, column: fieldStarts[timeColumn] - lineStart + 1))
+        }
+        timestamp = parsed
+        lastTimestamp = parsed
+        lastTimeStart = ts
+        lastTimeLength = te - ts
       }
       var inbound: Double?
       var outbound: Double?
-      if let column = layout.inbound {
-        inbound = try value(base, fieldStarts[column], fieldEnds[column], scale: layout.inboundScale, header: layout.headers[column], location: location(column))
-      }
-      if let column = layout.outbound {
-        outbound = try value(base, fieldStarts[column], fieldEnds[column], scale: layout.outboundScale, header: layout.headers[column], location: location(column))
-      }
-      var target = singleCircuit
-      if let column = layout.circuit {
-        let (cs, ce) = trim(base, fieldStarts[column], fieldEnds[column])
-        let length = ce - cs
-        if length == lastCircuitBytes.count && memcmp(base + cs, lastCircuitBytes, length) == 0 && lastCircuitIndex >= 0 {
-          target = lastCircuitIndex
-        } else {
-          let bytes = Array(UnsafeBufferPointer(start: base + cs, count: length))
-          if let found = circuitLookup[bytes] {
-            target = found
-          } else {
-            guard length > 0 else {
-              throw Diagnostic(.error, "empty circuit name (expected a name in column '\(layout.headers[column])')", location: location(column))
-            }
-            target = accumulatorIndex(for: String(decoding: bytes, as: UTF8.self), interval: nil)
-            circuitLookup[bytes] = target
-          }
-          lastCircuitBytes = bytes
-          lastCircuitIndex = target
+      if inColumn >= 0 {
+        switch csvValue(base, fieldStarts[inColumn], fieldEnds[inColumn], scale: inScale) {
+        case .value(let value): inbound = value
+        case .missing: break
+        case .invalid:
+          throw cellError(base, fieldStarts[inColumn], fieldEnds[inColumn], header: headers[inColumn], file: file, line: line, lineStart: lineStart)
         }
       }
-      try accumulators[target].add(timestamp: timestamp, inbound: inbound, outbound: outbound) { location(layout.time) }
+      if outColumn >= 0 {
+        switch csvValue(base, fieldStarts[outColumn], fieldEnds[outColumn], scale: outScale) {
+        case .value(let value): outbound = value
+        case .missing: break
+        case .invalid:
+          throw cellError(base, fieldStarts[outColumn], fieldEnds[outColumn], header: headers[outColumn], file: file, line: line, lineStart: lineStart)
+        }
+      }
+      var target = singleCircuit
+      if circuitColumn >= 0 {
+        let (cs, ce) = trim(base, fieldStarts[circuitColumn], fieldEnds[circuitColumn])
+        let length = ce - cs
+        if length == lastCircuitLength && lastCircuitIndex >= 0 && ByteScanning.equal(base + cs, base + lastCircuitStart, length) {
+          target = lastCircuitIndex
+        } else {
+          // Interleaved exports cycle through circuits: try the one after the last first.
+          var found = -1
+          let guess = lastCircuitIndex + 1 < circuitNames.count ? lastCircuitIndex + 1 : 0
+          if guess < circuitNames.count, circuitNames[guess].count == length,
+            circuitNames[guess].withUnsafeBufferPointer({ $0.baseAddress.map { ByteScanning.equal($0, base + cs, length) } ?? (length == 0) })
+          {
+            found = guess
+          } else {
+            // FNV-1a over the name's bytes; verified with memcmp, so no per-row allocation.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in cs..<ce { hash = (hash ^ UInt64(base[index])) &* 0x100_0000_01b3 }
+            for candidate in circuitLookup[hash] ?? [] where circuitNames[candidate].count == length {
+              if circuitNames[candidate].withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, base + cs, length) == 0 } ?? (length == 0) }) {
+                found = candidate
+                break
+              }
+            }
+            if found < 0 {
+              guard length > 0 else {
+                throw Diagnostic(
+                  .error, "empty circuit name (expected a name in column '\(headers[circuitColumn])')",
+                  location: FileLocation(file: file, line: line, column: fieldStarts[circuitColumn] - lineStart + 1))
+              }
+              let bytes = Array(UnsafeBufferPointer(start: base + cs, count: length))
+              found = TrafficIngest.circuitIndex(String(decoding: bytes, as: UTF8.self), &series, &names, defaultInterval)
+              if found >= circuitNames.count { circuitNames.append(contentsOf: repeatElement([], count: found - circuitNames.count + 1)) }
+              circuitNames[found] = bytes
+              circuitLookup[hash, default: []].append(found)
+            }
+          }
+          target = found
+          lastCircuitIndex = found
+          lastCircuitStart = cs
+          lastCircuitLength = length
+        }
+      }
+      let currentLine = line
+      let timeColumnStart = fieldStarts[timeColumn] - lineStart + 1
+      try series[target].add(timestamp: timestamp, inbound: inbound, outbound: outbound) {
+        FileLocation(file: file, line: currentLine, column: timeColumnStart)
+      }
     }
-    return rows
+    return min(position, total)
   }
 
-  private func makeLayout(cells: [String], normalized: [String], time: Int, file: String, line: Int) throws(Diagnostic) -> CSVColumnLayout {
+  static func makeLayout(cells: [String], normalized: [String], time: Int, file: String, line: Int) throws(Diagnostic) -> CSVColumnLayout {
     func scale(_ header: String) -> Double {
       if header.contains("gbps") || header.contains("gbits") { return 1e9 }
       if header.contains("mbps") || header.contains("mbits") { return 1e6 }
@@ -189,27 +381,37 @@ extension TrafficIngest {
         "the header has no traffic column (expected BitsInPerSecond and BitsOutPerSecond, or 'Bits In'/'Bits Out'; found \(cells.map { "'\($0)'" }.joined(separator: ", ")))",
         location: FileLocation(file: file, line: line, column: 1))
     }
-    let circuit = normalized.firstIndex { Self.circuitHeaders.contains($0) }
+    let circuit = normalized.firstIndex { TrafficIngest.circuitHeaders.contains($0) }
     return CSVColumnLayout(
       time: time, inbound: inbound, outbound: outbound, circuit: circuit, inboundScale: inbound.map { scale(normalized[$0]) } ?? 1,
       outboundScale: outbound.map { scale(normalized[$0]) } ?? 1, headers: cells.map { $0.trimmingCharacters(in: .whitespaces) })
-  }
+  }}
 
-  @inline(__always)
-  private func value(
-    _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, scale: Double, header: String, location: @autoclosure () -> FileLocation
-  ) throws(Diagnostic) -> Double? {
-    let (s, e) = trim(base, start, end)
-    if s == e { return nil }
-    if e - s == 4, base[s] | 0x20 == 0x6E, base[s + 1] | 0x20 == 0x75, base[s + 2] | 0x20 == 0x6C, base[s + 3] | 0x20 == 0x6C { return nil }
-    guard let parsed = parseNumber(base, s, e) else {
-      throw Diagnostic(.error, "'\(text(base, s, e))' is not a number in column '\(header)' (expected bits per second, such as 125000000)", location: location())
-    }
-    guard parsed >= 0 else {
-      throw Diagnostic(.error, "negative rate '\(text(base, s, e))' in column '\(header)' (expected zero or more)", location: location())
-    }
-    return parsed * scale
+/// What a rate cell holds.
+enum CellValue {
+  case value(Double)
+  case missing
+  case invalid
+}
+
+/// A rate cell: missing when empty or `null`, invalid unless a non-negative number.
+@inline(__always)
+func csvValue(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, scale: Double) -> CellValue {
+  let (s, e) = trim(base, start, end)
+  if s == e { return .missing }
+  if e - s == 4, base[s] | 0x20 == 0x6E, base[s + 1] | 0x20 == 0x75, base[s + 2] | 0x20 == 0x6C, base[s + 3] | 0x20 == 0x6C { return .missing }
+  guard let parsed = parseNumber(base, s, e), parsed >= 0 else { return .invalid }
+  return .value(parsed * scale)
+}
+
+/// The error for a rate cell that is not a non-negative number.
+func cellError(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, header: String, file: String, line: Int, lineStart: Int) -> Diagnostic {
+  let (s, e) = trim(base, start, end)
+  let location = FileLocation(file: file, line: line, column: start - lineStart + 1)
+  if let parsed = parseNumber(base, s, e), parsed < 0 {
+    return Diagnostic(.error, "negative rate '\(text(base, s, e))' in column '\(header)' (expected zero or more)", location: location)
   }
+  return Diagnostic(.error, "'\(text(base, s, e))' is not a number in column '\(header)' (expected bits per second, such as 125000000)", location: location)
 }
 
 /// Where a line's content ends (before `\r\n` or `\n`) and where the next line starts.
@@ -255,6 +457,21 @@ func isBlank(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool
 /// Parses `[+-]digits[.digits][e[+-]digits]` into a Double; `nil` for anything else.
 @inline(__always)
 func parseNumber(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+  // Fast path: 8 to 16 plain digits, as rate exports usually are.
+  let length = end - start
+  if length >= 8 && length <= 16, let high = ByteScanning.eightDigits(base + start) {
+    if length == 8 { return Double(high) }
+    if length == 16, let low = ByteScanning.eightDigits(base + start + 8) { return Double(high * 100_000_000 + low) }
+    var value = high
+    var index = start + 8
+    while index < end {
+      let d = base[index] &- 0x30
+      guard d < 10 else { break }
+      value = value * 10 + UInt64(d)
+      index += 1
+    }
+    if index == end { return Double(value) }
+  }
   var index = start
   var negative = false
   if index < end, base[index] == 0x2D || base[index] == 0x2B {

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reads traffic series (CSV and Azure Monitor JSON) into per-circuit accumulators.
 ///
 /// Files are read in order; a circuit seen in several files continues across
@@ -41,14 +45,38 @@ public struct TrafficIngest: Sendable {
   }
 
   /// Reads one file, choosing the reader by content (JSON starts with `{`).
-  public mutating func read(contentsOf url: URL, displayName: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
-    let data: Data
-    do {
-      data = try Data(contentsOf: url, options: .alwaysMapped)
-    } catch {
-      throw Diagnostic(.error, "cannot read the file (\(error.localizedDescription))", file: displayName)
+  ///
+  /// CSV is streamed in blocks (memory does not grow with the file); JSON is
+  /// read whole. `path` `-` reads standard input.
+  public mutating func read(path: String, displayName: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
+    let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: displayName)
     }
-    try read(data, file: displayName, progress: progress)
+    defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+    var status = stat()
+    let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+    // Peek at the first bytes to choose the reader, then rewind (or replay them for pipes).
+    var head = [UInt8](repeating: 0, count: 4096)
+    let got = head.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 4096) }
+    guard got >= 0 else { throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: displayName) }
+    head.removeLast(4096 - got)
+    let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
+    let seekable = lseek(descriptor, 0, SEEK_SET) == 0
+    if first == UInt8(ascii: "{") || !seekable {
+      var data = Data(head)
+      while true {
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 1 << 20) }
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else { break }
+        data.append(contentsOf: chunk[0..<count])
+      }
+      try read(data, file: displayName, progress: progress)
+      return
+    }
+    try readCSV(fileDescriptor: descriptor, file: displayName, size: size, progress: progress)
+    bytesRead += size
   }
 
   /// Reads one file's bytes.

@@ -111,10 +111,14 @@ extension SeriesAccumulator {
         let bytes = Decimal(string: String(format: "%.0f", entry.bitSeconds / 8)) ?? 0
         return TrafficSummary.MonthVolume(month: month, volume: DataVolume(bytes: bytes), coveredSeconds: Int64(entry.seconds))
       }
+      // One pass: P5, P10, … P100 for the curve, then P50, P95 and P99 from the same walk.
+      let levels = stride(from: 5.0, through: 100.0, by: 5.0).map { $0 } + [99.0]
+      let values = accumulator.histogram.percentiles(levels.sorted())
+      let sortedLevels = levels.sorted()
+      func at(_ level: Double) -> Bandwidth { rate(sortedLevels.firstIndex(of: level).flatMap { values[$0] }) }
       return TrafficSummary.Direction(
-        samples: accumulator.histogram.count, p50: rate(accumulator.histogram.percentile(50)), p95: rate(accumulator.histogram.percentile(95)),
-        p99: rate(accumulator.histogram.percentile(99)), max: rate(accumulator.maximum), months: months,
-        curve: stride(from: 5, through: 100, by: 5).map { rate(accumulator.histogram.percentile(Double($0))) })
+        samples: accumulator.histogram.count, p50: at(50), p95: at(95), p99: at(99), max: rate(accumulator.maximum), months: months,
+        curve: stride(from: 5.0, through: 100.0, by: 5.0).map { at($0) })
     }
     var warnings: [Diagnostic] = []
     for (counter, noun) in [(gaps, "missing sample"), (duplicates, "duplicate sample"), (missingValues, "empty value")] where counter.count > 0 {
