@@ -86,6 +86,9 @@ public struct SizingSolver: Sendable {
       }
     }
 
+    if steps.count > 1 {
+      notes.append("growing bandwidth in place needs room on the provider's port; connectivity-provider fees are not included")
+    }
     let gatewayCandidates = gatewayOptions(profile, demand: demand)
     let gateway = gatewayCandidates.first { $0.verdict.isFeasible }
     var extras: [SizingExtra] = []

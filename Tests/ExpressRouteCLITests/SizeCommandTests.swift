@@ -1,0 +1,70 @@
+import ExpressRouteCLI
+import Foundation
+import Testing
+
+@Suite struct SizeCommandTests {
+  @Test func sizesFromASeriesReferencedByTheProfile() {
+    let result = ercalc("size", fixture("sizing-profile.json"), "--format", "json")
+    #expect(result.status == .success)
+    // ams outbound: 12 h × 400 Mbps + 12 h × 100 Mbps a day = 2,700 GB/day; January 31 days = 83,700 GB,
+    // scaled to 730 h: 83,700 × 730 / 744 = 82,125 GB. P95 = 400 Mbps; ÷ 0.8 → 500 Mbps needed now.
+    #expect(result.output.contains("\"monthlyEgressGB\": \"82125\""))
+    #expect(result.output.contains("\"sizingRateBps\": 400000000"))
+    #expect(result.output.contains("\"p95Bps\": 400000000"))
+    #expect(result.output.contains("{\n          \"month\": \"2026-01\",\n          \"gigabytes\": \"83700\","))
+    assertSnapshot(result.output, named: "sizing.json")
+  }
+
+  @Test("Sizing report in every format", arguments: ["text", "markdown", "csv", "html"])
+  func everyFormat(_ format: String) {
+    let result = ercalc("size", fixture("sizing-profile.json"), "--format", format, "--start", "2027-01", "--quiet")
+    #expect(result.status == .success)
+    #expect(result.errors.isEmpty)
+    assertSnapshot(result.output, named: "sizing.\(format)")
+  }
+
+  @Test func severalCircuitsNeedAChoice() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-size-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let profile = directory.appendingPathComponent("p.json").path
+    try #"{"peeringLocation": "Amsterdam"}"#.write(toFile: profile, atomically: true, encoding: .utf8)
+    let unchosen = ercalc("size", profile, "--series", fixture("two-circuits.csv"))
+    #expect(unchosen.status == .usage)
+    #expect(unchosen.errors.hasPrefix("Error: The series holds 2 circuits ('ams', 'lon'); choose one with --circuit <name> or \"seriesCircuit\" in the profile.\n"))
+    let wrong = ercalc("size", profile, "--series", fixture("two-circuits.csv"), "--circuit", "nope")
+    #expect(wrong.status == .dataError)
+    #expect(wrong.errors == "error: the series has no circuit 'nope' (it has 'ams', 'lon')\n")
+    let chosen = ercalc("size", profile, "--series", fixture("two-circuits.csv"), "--circuit", "lon", "--format", "json")
+    #expect(chosen.status == .success)
+    // lon: 10 Mbps always; January = 10⁷ × 744 h × 3600 s ÷ 8 = 3,348 GB.
+    #expect(chosen.output.contains("\"gigabytes\": \"3348\""))
+  }
+
+  @Test func badSeriesReportsLineAndColumn() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-size-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let series = directory.appendingPathComponent("bad.csv").path
+    try "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,5\n2026-01-01T00:01:00Z,five\n".write(toFile: series, atomically: true, encoding: .utf8)
+    let profile = directory.appendingPathComponent("p.json").path
+    try #"{"peeringLocation": "Amsterdam", "gateways": 0}"#.write(toFile: profile, atomically: true, encoding: .utf8)
+    let result = ercalc("size", profile, "--series", series)
+    #expect(result.status == .dataError)
+    #expect(result.errors == "\(series):3:22: error: 'five' is not a number in column 'BitsOutPerSecond' (expected bits per second, such as 125000000)\n")
+    let noTraffic = ercalc("size", profile)
+    #expect(noTraffic.status == .dataError)
+    #expect(noTraffic.errors == "\(profile):1:1: error: the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series' or --series)\n")
+  }
+
+  @Test func profileErrorsNameThePath() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-size-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let profile = directory.appendingPathComponent("p.json").path
+    try #"{"peeringLocation": "Amsterdam", "sizing": {"percentile": 90}}"#.write(toFile: profile, atomically: true, encoding: .utf8)
+    let result = ercalc("size", profile)
+    #expect(result.status == .dataError)
+    #expect(result.errors == "\(profile):1:59: error: sizing.percentile: 90 is not a supported percentile (expected 50, 95, 99 or 100 for the maximum)\n")
+  }
+}
