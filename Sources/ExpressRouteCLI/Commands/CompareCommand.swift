@@ -15,7 +15,8 @@ enum CompareCommand: Command {
       .option("zone", value: "zone", help: "Billing zone, when no location is given.", allowed: Zone.allNames),
       .option("bandwidth", value: "rate", help: "Circuit bandwidth, such as 1Gbps.", default: "1Gbps"),
       .option("egress", value: "volume", help: "Outbound data per month, such as 40TB.", default: "0GB"),
-    ] + PricingOptions.specs + OutputOptions.specs)
+    ] + PricingOptions.specs + OutputOptions.specs
+      + [.option("fail-above", value: "amount", help: "Exit with status 1 when even the cheapest option costs more than this amount a month.")])
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     let engine = try PricingOptions.engine(arguments)
@@ -35,6 +36,9 @@ enum CompareCommand: Command {
     }
     let comparison = try engine.compare(location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: egress)
     try OutputOptions.emit(ComparisonReport(comparison: comparison, monthlyCapacity: engine.monthlyCapacity(of: bandwidth)), arguments, context: &context)
+    if let cheapest = comparison.cheapest?.monthlyTotal {
+      try OutputOptions.checkBudget(cheapest, arguments, what: "cheapest option's monthly total")
+    }
     return .success
   }
 }

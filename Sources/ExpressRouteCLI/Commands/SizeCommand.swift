@@ -18,11 +18,13 @@ enum SizeCommand: Command {
       .option("interval", value: "seconds", help: "Seconds between CSV samples, when a series has a single sample per circuit."),
       .option("start", value: "yyyy-mm", help: "Calendar month of plan month 1, for report labels and CSV periods."),
       .flag("quiet", short: "q", help: "Do not print progress or data warnings on standard error."),
-    ] + PricingOptions.specs + OutputOptions.specs)
+    ] + PricingOptions.specs + OutputOptions.specs
+      + [.option("fail-above", value: "amount", help: "Exit with status 1 when any month of the plan (with extras) costs more than this amount.")])
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     guard let path = arguments.argument("profile") else { throw UsageError("Missing expected argument '<profile>'") }
     let engine = try PricingOptions.engine(arguments)
+    _ = try OutputOptions.failAboveAmount(arguments)  // validate the flag before the (possibly long) ingest
     var profile = try WorkloadProfile(json: try readInput(path), file: path)
     var start: MonthKey?
     if let text = arguments.value("start") {
@@ -68,6 +70,9 @@ enum SizeCommand: Command {
     }
     let result = try SizingSolver(engine: engine).solve(profile, traffic: traffic)
     try OutputOptions.emit(SizingReport(result: result, engine: engine, startMonth: start), arguments, context: &context)
+    if let highest = result.planMonthlyCosts.max().map({ $0 + result.extrasMonthly }) {
+      try OutputOptions.checkBudget(highest, arguments, what: "highest monthly cost")
+    }
     return .success
   }
 }

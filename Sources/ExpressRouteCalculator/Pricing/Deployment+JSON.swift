@@ -35,7 +35,7 @@ extension Deployment {
     for node in try object.optional("circuits")?.array() ?? [] {
       let item = try node.object()
       try item.rejectUnknownKeys(
-        ["name", "peeringLocation", "zone", "tier", "billing", "bandwidth", "egress", "directPort", "vnetLinks", "notes"])
+        ["name", "peeringLocation", "zone", "tier", "billing", "bandwidth", "egress", "directPort", "vnetLinks", "external", "notes"])
       circuits.append(
         Circuit(
           name: try uniqueName(item), peeringLocation: try item.optional("peeringLocation")?.nonEmptyString(),
@@ -45,6 +45,7 @@ extension Deployment {
           monthlyEgress: try item.optional("egress").map { node throws(Diagnostic) in try readVolume(node) } ?? .zero,
           directPort: try item.optional("directPort")?.nonEmptyString(),
           virtualNetworkLinks: try item.optional("vnetLinks")?.int(in: 0...1000), origin: node.location))
+      circuits[circuits.count - 1].isExternal = try item.optional("external")?.bool() ?? false
     }
     for node in try object.optional("directPorts")?.array() ?? [] {
       let item = try node.object()

@@ -58,6 +58,9 @@ public struct Circuit: Hashable, Sendable {
   public var directPort: String?
   /// VNets linked to the circuit, if known (checked against the SKU limit).
   public var virtualNetworkLinks: Int?
+  /// Whether the circuit belongs to someone else (the far end of a Global Reach link):
+  /// checked by the rules and used for its zone, but not priced.
+  public var isExternal: Bool = false
   /// Where the circuit was defined, for messages.
   public var origin: FileLocation?
 

@@ -36,7 +36,7 @@ public struct PricingEngine: Sendable {
   public func quote(_ deployment: Deployment) throws(Diagnostic) -> Quote {
     let resolved = try validate(deployment)
     var builder = QuoteBuilder(rates: rates)
-    for circuit in deployment.circuits {
+    for circuit in deployment.circuits where !circuit.isExternal {
       priceCircuit(circuit, zone: resolved.zones[circuit.name] ?? .zone1, deployment: deployment, into: &builder)
     }
     for port in deployment.directPorts {

@@ -10,16 +10,21 @@ public protocol Report: Sendable {
   var json: JSONValue { get }
   /// Cost rows for CSV, one per line item or unpriced item.
   var csvRows: [CostRow] { get }
+  /// The CSV text; FOCUS cost rows unless a report has a table of its own.
+  var csv: String { get }
 }
 
 extension Report {
+  /// FOCUS-style cost rows.
+  public var csv: String { CostRow.csv(csvRows) }
+
   /// The report rendered in `format`.
   public func render(_ format: ReportFormat) -> String {
     switch format {
     case .text: return TextRenderer().render(document)
     case .markdown: return MarkdownRenderer().render(document)
     case .json: return JSONWriter.write(json)
-    case .csv: return CostRow.csv(csvRows)
+    case .csv: return csv
     case .html: return HTMLRenderer().render(document)
     }
   }

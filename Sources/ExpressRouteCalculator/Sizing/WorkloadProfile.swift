@@ -129,7 +129,11 @@ extension WorkloadProfile {
 
   /// Decodes a profile file.
   public init(json data: Data, file: String) throws(Diagnostic) {
-    let root = try JSONNode.parse(data, file: file)
+    try self.init(node: try JSONNode.parse(data, file: file))
+  }
+
+  /// Decodes a profile from a JSON object node (also used inside portfolios).
+  public init(node root: JSONNode) throws(Diagnostic) {
     let object = try root.object()
     try object.rejectUnknownKeys([
       "$schema", "schemaVersion", "name", "notes", "peeringLocation", "targetRegions", "hubRegion", "traffic", "sizing", "privatePeeringRoutes",

@@ -82,7 +82,7 @@ struct SVGChart {
              ("fill", Self.palette[seriesIndex % Self.palette.count])],
             [.el("title", text: "\(chart.categories[index]), \(series.name): \(amount(value))")]))
       }
-      let labelEvery = max(1, count / 12)
+      let labelEvery = Self.labelStride(count)
       if index % labelEvery == 0 {
         nodes.append(
           .el("text", [("x", n(left + Double(index) * slot + slot / 2)), ("y", n(plotTop + plotHeight + 16)), ("text-anchor", "middle"), ("class", "label")], text: chart.categories[index]))
@@ -116,7 +116,7 @@ struct SVGChart {
           "polyline", [("points", points), ("fill", "none"), ("stroke", Self.palette[seriesIndex % Self.palette.count]), ("stroke-width", "2")],
           [.el("title", text: series.name)]))
     }
-    let labelEvery = max(1, (count - 1) / 6)
+    let labelEvery = Self.labelStride(count)
     for index in stride(from: 0, to: count, by: labelEvery) {
       nodes.append(
         .el("text", [("x", n(x(Double(index)))), ("y", n(plotTop + plotHeight + 16)), ("text-anchor", "middle"), ("class", "label")], text: chart.categories[index]))
@@ -129,6 +129,9 @@ struct SVGChart {
     nodes.append(contentsOf: legend(y: plotTop + plotHeight + 36))
     return (nodes, Int(plotTop + plotHeight + 50 + Double((chart.series.count + 3) / 4) * 18))
   }
+
+  /// Label every n-th category so at most about six labels share the axis.
+  static func labelStride(_ count: Int) -> Int { max(1, (count + 5) / 6) }
 
   private func legend(y: Double) -> [HTMLNode] {
     var nodes: [HTMLNode] = []

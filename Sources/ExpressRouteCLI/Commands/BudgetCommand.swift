@@ -1,0 +1,63 @@
+import ExpressRouteCalculator
+import Foundation
+
+/// `ercalc budget`: prices a portfolio month by month.
+enum BudgetCommand: Command {
+  static let spec = CommandSpec(
+    name: "ercalc budget",
+    abstract: "Budget a portfolio of sites month by month, with growth and upgrade plans.",
+    discussion: """
+      A portfolio lists sites; each is a fixed deployment (with yearly volume growth) or a workload profile that ercalc sizes and follows month by month. Totals come per month, year, site and meter.
+      Example:
+        ercalc budget portfolio.json --format html -o budget.html
+      """,
+    arguments: [ArgumentSpec("portfolio", help: "Portfolio JSON file (README, 'Portfolios').")],
+    options: [
+      .option("start", value: "yyyy-mm", help: "First month, overriding the portfolio's startMonth."),
+      .option("months", value: "n", help: "Months to budget, 1 to 60, overriding the portfolio's horizonMonths."),
+    ] + PricingOptions.specs + OutputOptions.specs
+      + [.option("fail-above", value: "amount", help: "Exit with status 1 when any month's total exceeds this amount (a budget gate for CI).")])
+
+  static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+    guard let path = arguments.argument("portfolio") else { throw UsageError("Missing expected argument '<portfolio>'") }
+    let engine = try PricingOptions.engine(arguments)
+    var portfolio = try Portfolio(json: try readInput(path), file: path)
+    if let text = arguments.value("start") {
+      guard let month = MonthKey(parsing: text) else {
+        throw UsageError("The value '\(text)' is invalid for '--start <yyyy-mm>'. Please provide a month such as 2027-01.")
+      }
+      portfolio.startMonth = month
+    }
+    if let text = arguments.value("months") { portfolio.horizonMonths = try parseCount(text, option: "--months <n>", range: 1...60) }
+    let failAbove = try OutputOptions.failAboveAmount(arguments)
+    var traffic: [String: TrafficSummary] = [:]
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+    for site in portfolio.sites {
+      guard case .profile(let profile) = site.source, !profile.series.isEmpty else { continue }
+      var ingest = TrafficIngest()
+      for file in profile.series {
+        let resolved = directory.appendingPathComponent(file).path
+        guard FileManager.default.fileExists(atPath: resolved) else {
+          throw CommandFailure("cannot read series '\(file)' of site '\(site.name)': no such file (looked in '\(resolved)')")
+        }
+        try ingest.read(path: resolved, displayName: file)
+      }
+      let summaries = try ingest.summaries(file: profile.series.last ?? path)
+      context.warnings.append(contentsOf: summaries.flatMap(\.warnings).map(\.description))
+      guard let summary = profile.seriesCircuit.flatMap({ name in summaries.first { $0.circuit == name } }) ?? (summaries.count == 1 ? summaries.first : nil) else {
+        throw Diagnostic(.error, "site '\(site.name)': the series holds \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")); set 'seriesCircuit' in its profile", file: path)
+      }
+      traffic[site.name] = summary
+    }
+    let budget = try BudgetPlanner(engine: engine).budget(portfolio, traffic: traffic)
+    try OutputOptions.emit(BudgetReport(budget: budget), arguments, context: &context)
+    let unpriced = budget.unpriced.count
+    if unpriced > 0 {
+      context.warnings.append("warning: \(unpriced) charge\(unpriced == 1 ? "" : "s") could not be priced and \(unpriced == 1 ? "is" : "are") not in the totals; see 'Not priced'")
+    }
+    if let failAbove, budget.peakMonthTotal.amount > failAbove {
+      throw CommandFailure("highest monthly total \(budget.peakMonthTotal.groupedAmount) \(budget.currency) exceeds --fail-above \(failAbove.grouped(places: 2)) \(budget.currency)")
+    }
+    return .success
+  }
+}

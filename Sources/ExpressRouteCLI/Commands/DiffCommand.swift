@@ -1,0 +1,53 @@
+import ExpressRouteCalculator
+import Foundation
+
+/// `ercalc diff`: the cost change between two deployments or two portfolios.
+enum DiffCommand: Command {
+  static let spec = CommandSpec(
+    name: "ercalc diff",
+    abstract: "Show the cost change per item between two deployments or two portfolios.",
+    discussion: """
+      Deployments are compared month against month, line by line; portfolios over their period, by site and meter group.
+      Example:
+        ercalc diff today.json proposed.json --fail-above 20000
+      """,
+    arguments: [ArgumentSpec("before", help: "Deployment or portfolio JSON file."), ArgumentSpec("after", help: "Deployment or portfolio JSON file.")],
+    options: PricingOptions.specs + OutputOptions.specs
+      + [.option("fail-above", value: "amount", help: "Exit with status 1 when the after side's monthly total (highest month for portfolios) exceeds this amount.")])
+
+  static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+    guard let first = arguments.argument("before"), let second = arguments.argument("after") else {
+      throw UsageError("Missing expected argument '<after>'")
+    }
+    let engine = try PricingOptions.engine(arguments)
+    let firstData = try readInput(first)
+    let secondData = try readInput(second)
+    let firstIsPortfolio = isPortfolio(firstData, file: first)
+    guard firstIsPortfolio == isPortfolio(secondData, file: second) else {
+      throw UsageError("'\(first)' and '\(second)' must both be deployments or both be portfolios.")
+    }
+    let report: DiffReport
+    let gateTotal: Money
+    if firstIsPortfolio {
+      let planner = BudgetPlanner(engine: engine)
+      let before = try planner.budget(try Portfolio(json: firstData, file: first))
+      let after = try planner.budget(try Portfolio(json: secondData, file: second))
+      report = DiffReport(before: before, after: after)
+      gateTotal = after.peakMonthTotal
+    } else {
+      let before = try engine.quote(try Deployment(json: firstData, file: first))
+      let after = try engine.quote(try Deployment(json: secondData, file: second))
+      report = DiffReport(before: before, after: after)
+      gateTotal = after.total
+    }
+    try OutputOptions.emit(report, arguments, context: &context)
+    try OutputOptions.checkBudget(gateTotal, arguments, what: firstIsPortfolio ? "highest monthly total" : "monthly total")
+    return .success
+  }
+
+  /// Whether a JSON file is a portfolio (it has `sites`); syntax errors surface when it is decoded.
+  static func isPortfolio(_ data: Data, file: String) -> Bool {
+    guard let root = try? JSONParser.parse([UInt8](data), file: file) else { return false }
+    return root["sites"] != nil
+  }
+}

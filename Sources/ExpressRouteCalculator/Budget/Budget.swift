@@ -1,0 +1,89 @@
+import Foundation
+
+/// A portfolio priced month by month: one quote per site per month.
+public struct Budget: Hashable, Sendable {
+  /// One site's months.
+  public struct Site: Hashable, Sendable {
+    /// The site's name.
+    public var name: String
+    /// One quote per month, in month order.
+    public var months: [Quote]
+    /// The solver's result, for sized sites.
+    public var sizing: SizingResult?
+
+    /// The site's total over the horizon.
+    public func total(currency: CurrencyCode) -> Money { Money.sum(months.map(\.total), currency: currency) }
+  }
+
+  /// The portfolio's name.
+  public var name: String
+  /// The months budgeted.
+  public var months: [MonthKey]
+  /// The sites.
+  public var sites: [Site]
+  /// The currency.
+  public var currency: CurrencyCode
+  /// Hours per month used.
+  public var hoursPerMonth: Decimal
+  /// The rate table's name.
+  public var priceTableName: String
+  /// The rate table's date.
+  public var priceDate: String
+  /// The sources behind the priced lines.
+  public var sources: [PriceSource]
+  /// Facts the reader should know (growth assumptions, capacity warnings).
+  public var notes: [String]
+
+  /// The total of every site in month `index`.
+  public func monthTotal(_ index: Int) -> Money {
+    Money.sum(sites.map { $0.months[index].total }, currency: currency)
+  }
+
+  /// The total over the horizon.
+  public var total: Money { Money.sum(months.indices.map(monthTotal), currency: currency) }
+
+  /// The highest monthly total (for budget gates).
+  public var peakMonthTotal: Money { months.indices.map(monthTotal).max() ?? .zero(currency) }
+
+  /// Totals per calendar year, in year order.
+  public var yearTotals: [(year: Int, total: Money)] {
+    var result: [(Int, Money)] = []
+    for (index, month) in months.enumerated() {
+      if let last = result.last, last.0 == month.year {
+        result[result.count - 1].1 = last.1 + monthTotal(index)
+      } else {
+        result.append((month.year, monthTotal(index)))
+      }
+    }
+    return result
+  }
+
+  /// Totals per meter group (circuits, egress, gateways …) over the horizon, largest first.
+  public var meterTotals: [(group: String, total: Money)] {
+    var totals: [String: Decimal] = [:]
+    for site in sites {
+      for quote in site.months {
+        for item in quote.lineItems { totals[item.meter.section, default: 0] += item.amount.amount }
+      }
+    }
+    return totals.keys.sorted().map { ($0, Money(totals[$0] ?? 0, currency: currency)) }.sorted { $0.1 > $1.1 }
+  }
+
+  /// Unpriced charges, each once, with the months it occurs in.
+  public var unpriced: [(site: String, item: UnpricedItem, months: Int)] {
+    var result: [(String, UnpricedItem, Int)] = []
+    for site in sites {
+      var seen: [String: Int] = [:]
+      var order: [UnpricedItem] = []
+      for quote in site.months {
+        for item in quote.unpriced {
+          let key = "\(item.resource)|\(item.meter.displayName)"
+          if seen[key] == nil { order.append(item) }
+          seen[key, default: 0] += 1
+        }
+      }
+      for item in order { result.append((site.name, item, seen["\(item.resource)|\(item.meter.displayName)"] ?? 0)) }
+    }
+    return result
+  }
+}

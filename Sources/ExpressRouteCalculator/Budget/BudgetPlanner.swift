@@ -1,0 +1,119 @@
+import Foundation
+
+/// Prices a ``Portfolio`` month by month.
+///
+/// Deployment sites keep their configuration; their volumes (egress, Global
+/// Reach, collector data) grow by the site's yearly growth, compounded
+/// monthly. Profile sites are sized by ``SizingSolver`` over the portfolio's
+/// horizon and follow its plan: each month's configuration is turned into a
+/// ``Deployment`` and priced by the same ``PricingEngine``.
+public struct BudgetPlanner: Sendable {
+  /// The engine.
+  public var engine: PricingEngine
+
+  /// Creates a planner.
+  public init(engine: PricingEngine) { self.engine = engine }
+
+  /// Budgets `portfolio`; `traffic` holds summarised series for profile sites, by site name.
+  public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:]) throws(Diagnostic) -> Budget {
+    let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
+    var sites: [Budget.Site] = []
+    var notes: [String] = []
+    for site in portfolio.sites {
+      switch site.source {
+      case .deployment(let deployment, let growth):
+        let demand = Demand(
+          sizingRate: Bandwidth(bitsPerSecond: 0), sizingDirection: "outbound", monthlyEgress: .zero, yearlyGrowth: growth,
+          targetUtilization: 1, horizonMonths: portfolio.horizonMonths, basis: [])
+        var quotes: [Quote] = []
+        for index in months.indices {
+          let factor = demand.growthFactor(month: index)
+          var scaled = deployment
+          scaled.name = site.name
+          for position in scaled.circuits.indices {
+            scaled.circuits[position].monthlyEgress = grown(deployment.circuits[position].monthlyEgress, factor)
+            let capacity = engine.monthlyCapacity(of: scaled.circuits[position].bandwidth)
+            if scaled.circuits[position].monthlyEgress > capacity, !notes.contains(where: { $0.hasPrefix("\(site.name): circuit '\(scaled.circuits[position].name)'") }) {
+              notes.append("\(site.name): circuit '\(scaled.circuits[position].name)' would carry \(scaled.circuits[position].monthlyEgress) in \(months[index]), more than its \(scaled.circuits[position].bandwidth) can carry one way in a month (\(capacity)); size it with a profile")
+            }
+          }
+          for position in scaled.globalReach.indices {
+            scaled.globalReach[position].dataAToB = grown(deployment.globalReach[position].dataAToB, factor)
+            scaled.globalReach[position].dataBToA = grown(deployment.globalReach[position].dataBToA, factor)
+          }
+          for position in scaled.trafficCollectors.indices {
+            scaled.trafficCollectors[position].processedData = grown(deployment.trafficCollectors[position].processedData, factor)
+          }
+          do {
+            quotes.append(try engine.quote(scaled))
+          } catch {
+            throw Diagnostic(error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
+          }
+        }
+        if growth != 0 { notes.append("\(site.name): volumes grow \((growth * 100).fixedPoint(places: 1))% a year, compounded monthly; the configuration is fixed") }
+        sites.append(Budget.Site(name: site.name, months: quotes, sizing: nil))
+      case .profile(var profile):
+        profile.horizonMonths = portfolio.horizonMonths
+        let result: SizingResult
+        do {
+          result = try SizingSolver(engine: engine).solve(profile, traffic: traffic[site.name])
+        } catch {
+          throw Diagnostic(error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
+        }
+        var quotes: [Quote] = []
+        for index in months.indices {
+          guard let step = result.plan.last(where: { $0.month <= index }) else { continue }
+          var quote = try engine.quote(deployment(for: profile, result: result, step: step, month: index, siteName: site.name))
+          quote.notes = []
+          quotes.append(quote)
+        }
+        notes.append("\(site.name): sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")")
+        sites.append(Budget.Site(name: site.name, months: quotes, sizing: result))
+      }
+    }
+    var used = Set<String>()
+    for site in sites {
+      for quote in site.months { used.formUnion(quote.sources.map(\.id)) }
+    }
+    return Budget(
+      name: portfolio.name, months: months, sites: sites, currency: engine.rates.currency, hoursPerMonth: engine.hoursPerMonth,
+      priceTableName: engine.rates.name, priceDate: engine.rates.effectiveDate, sources: engine.rates.sources.filter { used.contains($0.id) },
+      notes: notes)
+  }
+
+  func grown(_ volume: DataVolume, _ factor: Decimal) -> DataVolume {
+    DataVolume(bytes: (volume.bytes * factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
+  }
+
+  /// The configuration a sized site runs in `month`, as a deployment to price.
+  func deployment(for profile: WorkloadProfile, result: SizingResult, step: PlanStep, month: Int, siteName: String) -> Deployment {
+    let location = result.location.name
+    var deployment = Deployment(name: siteName)
+    deployment.circuits.append(
+      Circuit(
+        name: "circuit", peeringLocation: location, tier: step.tier, billing: step.billing, bandwidth: step.bandwidth,
+        monthlyEgress: result.demand.egress(month: month)))
+    if let gateway = result.gateway, profile.gateways > 0 {
+      deployment.gateways.append(Gateway(name: "gateway", sku: gateway.sku, scaleUnits: gateway.scaleUnits, count: profile.gateways))
+    }
+    switch profile.redundancy {
+    case .single:
+      break
+    case .secondCircuit(let other):
+      if let last = result.plan.last {
+        deployment.circuits.append(Circuit(name: "second circuit", peeringLocation: other, tier: last.tier, billing: last.billing, bandwidth: last.bandwidth))
+      }
+    case .backupVPN(let sku):
+      deployment.vpnGateways.append(VPNGateway(name: "backup VPN", sku: sku))
+    }
+    for (index, need) in profile.globalReach.enumerated() {
+      let name = "remote \(index + 1) (\(need.location))"
+      var remote = Circuit(name: name, peeringLocation: need.location, tier: step.tier == .local ? .standard : step.tier, billing: .metered, bandwidth: step.bandwidth)
+      remote.isExternal = true
+      deployment.circuits.append(remote)
+      let data = grown(need.monthlyData, result.demand.growthFactor(month: month))
+      deployment.globalReach.append(GlobalReachLink(circuitA: "circuit", circuitB: name, dataAToB: data, dataBToA: data))
+    }
+    return deployment
+  }
+}

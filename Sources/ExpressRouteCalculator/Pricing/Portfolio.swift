@@ -1,0 +1,104 @@
+import Foundation
+
+/// Many sites budgeted together month by month (`ercalc budget`).
+///
+/// A site is either a fixed ``Deployment`` whose traffic grows, or a
+/// ``WorkloadProfile`` that the solver sizes, with its upgrade plan.
+public struct Portfolio: Hashable, Sendable {
+  /// One site.
+  public struct Site: Hashable, Sendable {
+    /// What the site is made of.
+    public enum Source: Hashable, Sendable {
+      /// A fixed configuration; volumes grow by `yearlyGrowth`.
+      case deployment(Deployment, yearlyGrowth: Decimal)
+      /// A workload to size; the solver's plan gives each month's configuration.
+      case profile(WorkloadProfile)
+    }
+
+    /// The site's name.
+    public var name: String
+    /// What the site is made of.
+    public var source: Source
+  }
+
+  /// The portfolio's name.
+  public var name: String
+  /// The first month budgeted.
+  public var startMonth: MonthKey
+  /// Months budgeted (1 to 60).
+  public var horizonMonths: Int
+  /// The sites.
+  public var sites: [Site]
+}
+
+extension Portfolio {
+  /// The newest portfolio `schemaVersion` this build understands.
+  public static let supportedSchemaVersion = 1
+
+  /// Decodes a portfolio file. Profile series paths are resolved against `baseDirectory`.
+  public init(json data: Data, file: String) throws(Diagnostic) {
+    let root = try JSONNode.parse(data, file: file)
+    let object = try root.object()
+    try object.rejectUnknownKeys(["$schema", "schemaVersion", "name", "notes", "startMonth", "horizonMonths", "sites"])
+    if let versionNode = object.optional("schemaVersion") {
+      let version = try versionNode.int(in: 1...Int.max)
+      guard version <= Self.supportedSchemaVersion else {
+        throw versionNode.error("version \(version) is newer than this tool supports (\(Self.supportedSchemaVersion))")
+      }
+    }
+    let startNode = try object.required("startMonth")
+    let startText = try startNode.string()
+    guard let start = MonthKey(parsing: startText) else {
+      throw startNode.error("'\(startText)' is not a month (expected YYYY-MM, such as 2027-01)")
+    }
+    var sites: [Site] = []
+    for siteNode in try object.required("sites").array() {
+      let site = try siteNode.object()
+      try site.rejectUnknownKeys(["name", "deployment", "yearlyGrowth", "profile", "notes"])
+      let nameNode = try site.required("name")
+      let name = try nameNode.nonEmptyString()
+      if sites.contains(where: { $0.name == name }) { throw nameNode.error("duplicate site name '\(name)'") }
+      switch (site.optional("deployment"), site.optional("profile")) {
+      case (let deployment?, nil):
+        var growth: Decimal = 0
+        if let growthNode = site.optional("yearlyGrowth") {
+          growth = try growthNode.decimal()
+          guard growth > -1, growth <= 10 else { throw growthNode.error("\(growth) is out of range (expected more than -1 and at most 10, such as 0.2 for 20%)") }
+        }
+        sites.append(Site(name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth)))
+      case (nil, let profileNode?):
+        if site.optional("yearlyGrowth") != nil {
+          throw try site.required("yearlyGrowth").error("a profile site takes its growth from 'profile.sizing.yearlyGrowth'")
+        }
+        var profile = try WorkloadProfile(node: profileNode)
+        if profile.name == "workload" { profile.name = name }
+        sites.append(Site(name: name, source: .profile(profile)))
+      case (nil, nil):
+        throw siteNode.error("a site needs a 'deployment' or a 'profile'")
+      default:
+        throw siteNode.error("a site has either a 'deployment' or a 'profile', not both")
+      }
+    }
+    if sites.isEmpty { throw try object.required("sites").error("expected at least one site") }
+    self.init(
+      name: try object.optional("name")?.nonEmptyString() ?? "portfolio", startMonth: start,
+      horizonMonths: try object.optional("horizonMonths")?.int(in: 1...60) ?? 12, sites: sites)
+  }
+}
+
+extension MonthKey {
+  /// Parses `2027-01`.
+  public init?(parsing text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
+      (1...12).contains(month), year >= 1970
+    else { return nil }
+    self.init(year: year, month: month)
+  }
+
+  /// The month `count` months later.
+  public func advanced(by count: Int) -> MonthKey {
+    let index = year * 12 + (month - 1) + count
+    return MonthKey(year: index / 12, month: index % 12 + 1)
+  }
+}

@@ -1,0 +1,64 @@
+import ExpressRouteCLI
+import Foundation
+import Testing
+
+/// The worked examples in Reports/ must be exactly what the code produces.
+///
+/// Regenerate them all with `RECORD_SNAPSHOTS=1 swift test --filter GalleryTests`
+/// (the run fails once, so a regeneration is never mistaken for a pass).
+@Suite struct GalleryTests {
+  struct Example: Sendable, CustomTestStringConvertible {
+    let folder: String
+    let arguments: [String]
+    let output: String
+    var testDescription: String { folder }
+  }
+
+  static let examples = [
+    Example(folder: "branch-office", arguments: ["quote", "deployment.json", "--period", "2027-01"], output: "quote"),
+    Example(folder: "data-centre-growth", arguments: ["size", "profile.json", "--start", "2027-04", "--quiet"], output: "sizing"),
+    Example(folder: "global-estate", arguments: ["budget", "portfolio.json"], output: "budget"),
+  ]
+
+  static let formats = ["text", "markdown", "json", "csv", "html"]
+
+  static func fileName(_ example: Example, _ format: String) -> String {
+    let ext = ["text": "txt", "markdown": "md"][format] ?? format
+    return "\(example.output).\(ext)"
+  }
+
+  @Test(arguments: examples, formats)
+  func galleryIsUpToDate(_ example: Example, _ format: String) {
+    let folder = packageRoot.appendingPathComponent("Reports").appendingPathComponent(example.folder)
+    let arguments = [example.arguments[0], folder.appendingPathComponent(example.arguments[1]).path] + example.arguments.dropFirst(2) + ["--format", format]
+    let result = ercalc(arguments)
+    #expect(result.status == .success, "\(result.errors)")
+    assertGolden(result.output, at: folder.appendingPathComponent(Self.fileName(example, format)))
+  }
+}
+
+/// Compares `actual` with the file at `url`; `RECORD_SNAPSHOTS=1` rewrites it and fails once.
+func assertGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+  let existing = try? String(contentsOf: url, encoding: .utf8)
+  if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || existing == nil {
+    if existing != actual {
+      try? actual.write(to: url, atomically: true, encoding: .utf8)
+      Issue.record("Recorded \(url.lastPathComponent)", sourceLocation: sourceLocation)
+    }
+    return
+  }
+  if existing != actual {
+    let expectedLines = (existing ?? "").components(separatedBy: "\n")
+    let actualLines = actual.components(separatedBy: "\n")
+    var diff: [String] = []
+    for change in actualLines.difference(from: expectedLines) {
+      switch change {
+      case .remove(let offset, let line, _): diff.append("–\(offset + 1): \(line)")
+      case .insert(let offset, let line, _): diff.append("+\(offset + 1): \(line)")
+      }
+    }
+    let message = "\(url.lastPathComponent) is stale (– file, + code); run RECORD_SNAPSHOTS=1 swift test --filter GalleryTests:\n"
+      + Array(diff.prefix(30)).joined(separator: "\n")
+    Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+  }
+}
