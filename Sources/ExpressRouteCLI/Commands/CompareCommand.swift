@@ -35,7 +35,7 @@ enum CompareCommand: Command {
       context.warnings.append("note: no --location or --zone given; comparing at Amsterdam (Zone 1)")
     }
     let comparison = try engine.compare(location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: egress)
-    try OutputOptions.emit(ComparisonReport(comparison: comparison, monthlyCapacity: engine.monthlyCapacity(of: bandwidth)), arguments, context: &context)
+    try OutputOptions.emit(ComparisonReport(comparison: comparison, engine: engine), arguments, context: &context)
     if let cheapest = comparison.cheapest?.monthlyTotal {
       try OutputOptions.checkBudget(cheapest, arguments, what: "cheapest option's monthly total")
     }

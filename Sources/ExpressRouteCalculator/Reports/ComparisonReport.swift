@@ -4,13 +4,16 @@ import Foundation
 public struct ComparisonReport: Report {
   /// The comparison.
   public var comparison: CircuitComparison
-  /// The engine's capacity helper result: one direction's full-month volume.
+  /// One direction's full-month volume at the compared bandwidth.
   public var monthlyCapacity: DataVolume
+  /// Metered-vs-unlimited cost by volume for Standard at this size and zone.
+  public var crossover: ReportChart?
 
-  /// Creates a report.
-  public init(comparison: CircuitComparison, monthlyCapacity: DataVolume) {
+  /// Creates a report; `engine` supplies the capacity and the crossover chart.
+  public init(comparison: CircuitComparison, engine: PricingEngine) {
     self.comparison = comparison
-    self.monthlyCapacity = monthlyCapacity
+    self.monthlyCapacity = engine.monthlyCapacity(of: comparison.bandwidth)
+    self.crossover = CrossoverChart.make(engine: engine, tier: .standard, bandwidth: comparison.bandwidth, zone: comparison.zone)
   }
 
   private var place: String {
@@ -69,6 +72,7 @@ public struct ComparisonReport: Report {
             valueLabel: "\(currency) per month")))
     }
     blocks.append(.heading("Break-even"))
+    if let crossover { blocks.append(.chart(crossover)) }
     var items = c.breakEvens.map { "\($0.tier.name): \($0.summary)" }
     if let local = c.localBreakEven { items.append(local) }
     blocks.append(.list(items))
