@@ -1,4 +1,5 @@
 import ExpressRouteCalculator
+import Foundation
 
 /// `ercalc prices show|validate|locations`: inspect and check rate tables.
 enum PricesCommand: Command {
@@ -11,13 +12,24 @@ enum PricesCommand: Command {
         validate    Check rate table files (and --overrides) strictly; print one line per file.
         locations   List peering locations with zone, local regions and geopolitical region.
         breakeven   Metered-vs-unlimited break-even for every size and zone (--sku standard or premium).
+        import      Convert saved Retail Prices API pages (files) into a rate table (--output).
+        fetch       Download the Retail Prices API pages and import them (--output).
+      A new table that moves any price by more than --max-change or loses a priced meter is refused unless --force.
       """,
     arguments: [
-      ArgumentSpec("action", help: "show, validate, locations or breakeven."),
-      ArgumentSpec("files", help: "For validate: rate table files (default: the built-in table).", isOptional: true, isRepeating: true),
+      ArgumentSpec("action", help: "show, validate, locations, breakeven, import or fetch."),
+      ArgumentSpec("files", help: "For validate: rate table files (default: the built-in table); for import: API page files.", isOptional: true, isRepeating: true),
     ],
-    options: [.option("sku", value: "tier", help: "Tier for breakeven.", allowed: ["standard", "premium"], default: "standard")]
-      + PricingOptions.specs + OutputOptions.specs)
+    options: [
+      .option("sku", value: "tier", help: "Tier for breakeven.", allowed: ["standard", "premium"], default: "standard"),
+      .option("gateway-region", value: "region", help: "For import and fetch: the ARM region whose gateway prices to take, such as eastus."),
+      .option("currency", value: "code", help: "For fetch: the currency to ask for, such as EUR.", default: "USD"),
+      .option("endpoint", value: "url", help: "For fetch: the Retail Prices API endpoint.", default: "https://prices.azure.com/api/retail/prices"),
+      .option("timeout", value: "seconds", help: "For fetch: seconds before a request times out.", default: "30"),
+      .option("retries", value: "n", help: "For fetch: attempts per page.", default: "3"),
+      .option("max-change", value: "percent", help: "For import and fetch: the largest price move accepted without --force.", default: "25%"),
+      .flag("force", help: "For import and fetch: write the table even when the refresh guard objects."),
+    ] + PricingOptions.specs + OutputOptions.specs)
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     let action = arguments.argument("action") ?? ""
@@ -47,6 +59,26 @@ enum PricesCommand: Command {
       let engine = try PricingOptions.engine(arguments)
       try OutputOptions.emit(LocationReport(catalog: engine.locations), arguments, context: &context)
       return .success
+    case "import":
+      guard !files.isEmpty else { throw UsageError("Missing expected argument '<files>' (Retail Prices API page files to import)") }
+      let pages = try files.map { file in try RetailPricePage(json: try readInput(file), file: file) }
+      return try importPages(pages, arguments, context: &context)
+    case "fetch":
+      if !files.isEmpty { throw UsageError("Unexpected argument '\(files[0])'") }
+      guard arguments.value("output") != nil else { throw UsageError("Missing expected option '--output <file>' (where to write the fetched table)") }
+      var fetcher = RetailPriceFetcher(endpoint: arguments.value("endpoint") ?? "https://prices.azure.com/api/retail/prices")
+      if let code = arguments.value("currency") {
+        guard CurrencyCode(code.uppercased()) != nil else {
+          throw UsageError("The value '\(code)' is invalid for '--currency <code>'. Please provide a three-letter currency code such as EUR.")
+        }
+        fetcher.currency = code.uppercased()
+      }
+      fetcher.timeout = TimeInterval(try arguments.value("timeout").map { try parseCount($0, option: "--timeout <seconds>", range: 1...600) } ?? 30)
+      fetcher.attempts = try arguments.value("retries").map { try parseCount($0, option: "--retries <n>", range: 1...10) } ?? 3
+      if let delay = ProcessInfo.processInfo.environment["ERCALC_RETRY_DELAY"], let seconds = Double(delay) { fetcher.retryDelay = seconds }
+      fetcher.progress = context.progress
+      let pages = try fetcher.fetchAll()
+      return try importPages(pages, arguments, context: &context)
     case "breakeven":
       if !files.isEmpty { throw UsageError("Unexpected argument '\(files[0])'") }
       let engine = try PricingOptions.engine(arguments)
@@ -54,10 +86,61 @@ enum PricesCommand: Command {
       try OutputOptions.emit(BreakEvenReport(engine: engine, tier: tier), arguments, context: &context)
       return .success
     default:
-      var message = "Unknown action '\(action)'. Please provide one of 'show', 'validate', 'locations' or 'breakeven'."
-      if let near = Suggestion.nearest(to: action, in: ["show", "validate", "locations", "breakeven"]) { message = "Unknown action '\(action)'. Did you mean '\(near)'?" }
+      var message = "Unknown action '\(action)'. Please provide one of 'show', 'validate', 'locations', 'breakeven', 'import' or 'fetch'."
+      if let near = Suggestion.nearest(to: action, in: ["show", "validate", "locations", "breakeven", "import", "fetch"]) { message = "Unknown action '\(action)'. Did you mean '\(near)'?" }
       throw UsageError(message)
     }
+  }
+
+  /// Imports `pages`, checks the result against the current table, and writes it.
+  static func importPages(_ pages: [RetailPricePage], _ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+    let current = try PricingOptions.engine(arguments).rates
+    let importer = RetailPriceImporter(gatewayRegion: arguments.value("gateway-region"))
+    let (table, summary) = try importer.makeTable(pages: pages, base: current)
+    var threshold = Decimal(string: "0.25") ?? 1
+    if let text = arguments.value("max-change") {
+      guard let value = Decimal(strict: text.hasSuffix("%") ? String(text.dropLast()) : text), value >= 0 else {
+        throw UsageError("The value '\(text)' is invalid for '--max-change <percent>'. Please provide a percentage such as 25%.")
+      }
+      threshold = value / 100
+    }
+    var report = [
+      "imported \(summary.imported) of \(summary.items) items (\(summary.skipped) skipped: not Consumption, other gateway regions or higher price tiers)"
+    ]
+    if !summary.unrecognized.isEmpty {
+      report.append("\(summary.unrecognized.count) item\(summary.unrecognized.count == 1 ? " was" : "s were") not recognised and left out:")
+      report += summary.unrecognized.map { "  \($0)" }
+    }
+    if !summary.conflicts.isEmpty {
+      report.append("\(summary.conflicts.count) conflicting price\(summary.conflicts.count == 1 ? "" : "s"):")
+      report += summary.conflicts.map { "  \($0)" }
+    }
+    let guardian = RefreshGuard(threshold: threshold)
+    if table.currency == current.currency {
+      let changes = guardian.changes(from: current, to: table)
+      let violations = guardian.violations(changes)
+      report.append("\(changes.count) change\(changes.count == 1 ? "" : "s") against the current table '\(current.name)'")
+      if !violations.isEmpty {
+        report.append("the refresh guard objects to \(violations.count) change\(violations.count == 1 ? "" : "s") (over \((threshold * 100).fixedPoint(places: 0))% or a priced meter lost):")
+        report += violations.prefix(40).map { "  \($0.description)" }
+        if violations.count > 40 { report.append("  … and \(violations.count - 40) more") }
+        if !arguments.flag("force") {
+          context.warnings += report
+          throw CommandFailure("not written: the new table differs too much from the current one; review the changes above and pass --force to accept them")
+        }
+      }
+    } else {
+      report.append("the new table is in \(table.currency), the current one in \(current.currency): prices were not compared")
+    }
+    context.warnings += report
+    let text = table.jsonText(notes: "Imported from the Azure Retail Prices API. Meters the pages did not price are marked unpriced.")
+    if let path = arguments.value("output") {
+      try AtomicFile.write(text, to: path)
+      context.warnings.append("wrote \(path)")
+    } else {
+      context.output += text
+    }
+    return .success
   }
 
   static func summary(_ table: RateTable, file: String) -> String {

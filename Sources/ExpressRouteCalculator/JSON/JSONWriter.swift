@@ -45,6 +45,18 @@ public enum JSONWriter {
     }
   }
 
+  /// `value` on one line: `{"a": 1, "b": [true, null]}`.
+  public static func inline(_ value: JSONValue) -> String {
+    switch value.kind {
+    case .null: return "null"
+    case .bool(let flag): return flag ? "true" : "false"
+    case .number(let text): return text
+    case .string(let text): return quoted(text)
+    case .array(let elements): return "[" + elements.map(inline).joined(separator: ", ") + "]"
+    case .object(let members): return "{" + members.map { quoted($0.key) + ": " + inline($0.value) }.joined(separator: ", ") + "}"
+    }
+  }
+
   /// `text` as a JSON string literal.
   public static func quoted(_ text: String) -> String {
     var result = "\""
