@@ -5,7 +5,7 @@ import Foundation
 enum PricesCommand: Command {
   static let spec = CommandSpec(
     name: "ercalc prices",
-    abstract: "Show or validate a rate table, or list peering locations.",
+    abstract: "Show, validate, import or fetch rate tables; list peering locations.",
     discussion: """
       Actions:
         show        Print the rate table in use (built-in unless --prices), with sources, dates and what is unpriced.
