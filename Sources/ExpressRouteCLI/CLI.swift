@@ -18,7 +18,7 @@ public enum CLI {
     options: [.flag("version", help: "Show the version.")])
 
   static var commands: [any Command.Type] {
-    [QuoteCommand.self, CompareCommand.self, SizeCommand.self, BudgetCommand.self, DiffCommand.self, PricesCommand.self]
+    [QuoteCommand.self, CompareCommand.self, SizeCommand.self, BudgetCommand.self, DiffCommand.self, AuditCommand.self, PricesCommand.self]
   }
 
   /// Runs ercalc with `arguments` (without the program name).

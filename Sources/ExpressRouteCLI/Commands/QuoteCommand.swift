@@ -13,6 +13,7 @@ enum QuoteCommand: Command {
       """,
     arguments: [ArgumentSpec("deployment", help: "Deployment JSON file (see README, 'Deployment files'); '-' reads standard input.", isOptional: true)],
     options: [
+      .option("from", value: "file", help: "Price an existing or planned configuration: az/ARM JSON or Terraform JSON (terraform show -json)."),
       .option("location", value: "name", help: "Peering location, such as Amsterdam or 'Washington DC'."),
       .option("zone", value: "zone", help: "Billing zone, when no location is given.", allowed: Zone.allNames),
       .option("bandwidth", value: "rate", help: "Circuit bandwidth, such as 500Mbps or 1Gbps."),
@@ -38,7 +39,23 @@ enum QuoteCommand: Command {
     let deployment: Deployment
     let circuitFlags = ["location", "zone", "bandwidth", "sku", "billing", "egress", "direct-port", "gateway", "scale-units", "gateway-count",
       "backup-vpn", "traffic-collector", "global-reach", "global-reach-data", "vnet-links"]
-    if let path = arguments.argument("deployment") {
+    var imported: DeploymentImporter.Result?
+    if let path = arguments.value("from") {
+      if arguments.argument("deployment") != nil { throw UsageError("Give either a deployment file or '--from <file>', not both.") }
+      if let flag = circuitFlags.filter({ $0 != "egress" }).first(where: { arguments.values[$0] != nil }) {
+        throw UsageError("The option '--\(flag)' cannot be combined with '--from'; only '--egress' (applied to every metered circuit) can.")
+      }
+      var result = try DeploymentImporter().read(json: try readInput(path), file: path)
+      if let text = arguments.value("egress") {
+        let volume = try parseVolume(text, option: "--egress <volume>")
+        for index in result.deployment.circuits.indices where result.unknownEgress.contains(result.deployment.circuits[index].name) {
+          result.deployment.circuits[index].monthlyEgress = volume
+        }
+        result.unknownEgress = []
+      }
+      imported = result
+      deployment = result.deployment
+    } else if let path = arguments.argument("deployment") {
       if let flag = circuitFlags.first(where: { arguments.values[$0] != nil }) ?? (arguments.flag("fastpath") ? "fastpath" : nil) {
         throw UsageError("The option '--\(flag)' cannot be combined with a deployment file; describe the whole configuration in the file.")
       }
@@ -49,10 +66,26 @@ enum QuoteCommand: Command {
     if let period = arguments.value("period"), !isMonth(period) {
       throw UsageError("The value '\(period)' is invalid for '--period <yyyy-mm>'. Please provide a month such as 2026-01.")
     }
-    let quote = try engine.quote(deployment)
+    var quote = try engine.quote(deployment)
+    if let imported {
+      let resolved = try engine.validate(deployment)
+      for name in imported.unknownEgress {
+        quote.lineItems.removeAll { item in
+          if case .egress = item.meter { return item.resource == "circuit '\(name)'" }
+          return false
+        }
+        quote.unpriced.append(
+          UnpricedItem(
+            resource: "circuit '\(name)'", meter: .egress(resolved.zones[name] ?? .zone1), quantity: 0,
+            reason: "outbound volume unknown from the configuration; give it with --egress, or measure it with ercalc size"))
+      }
+      quote.skippedResources = imported.skipped
+      quote.notes += imported.notes + ["read \(imported.format) from \(arguments.value("from") ?? "")"]
+    }
     try OutputOptions.emit(QuoteReport(quote: quote, period: arguments.value("period")), arguments, context: &context)
     if !quote.isComplete {
-      context.warnings.append("warning: \(quote.unpriced.count) charge\(quote.unpriced.count == 1 ? "" : "s") could not be priced and \(quote.unpriced.count == 1 ? "is" : "are") not in the total; see 'Not priced'")
+      let count = quote.unpriced.count + quote.skippedResources.count
+      context.warnings.append("warning: \(count) charge\(count == 1 ? "" : "s") could not be priced and \(count == 1 ? "is" : "are") not in the total; see 'Not priced'")
     }
     try OutputOptions.checkBudget(quote.total, arguments, what: "monthly total")
     return .success

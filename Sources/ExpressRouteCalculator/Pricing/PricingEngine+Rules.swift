@@ -40,7 +40,12 @@ extension PricingEngine {
     }
     for circuit in deployment.circuits {
       let what = "circuit '\(circuit.name)'"
-      var (zone, location) = try place(what, location: circuit.peeringLocation, zone: circuit.zone, origin: circuit.origin)
+      // A circuit on a Direct port pair may leave its location to the pair.
+      var placement = (circuit.peeringLocation, circuit.zone)
+      if placement.0 == nil && placement.1 == nil, let port = circuit.directPort.flatMap({ name in deployment.directPorts.first { $0.name == name } }) {
+        placement = (port.peeringLocation, port.zone)
+      }
+      var (zone, location) = try place(what, location: placement.0, zone: placement.1, origin: circuit.origin)
       if circuit.tier == .local {
         if circuit.billing != .unlimited {
           throw fail("\(what) is Local, and Local circuits are UnlimitedData only", at: circuit.origin, rule: .localUnlimitedOnly)

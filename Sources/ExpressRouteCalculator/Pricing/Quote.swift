@@ -73,12 +73,14 @@ public struct Quote: Hashable, Sendable {
   public var notes: [String]
   /// The sources behind the priced lines, in table order.
   public var sources: [PriceSource]
+  /// Resources read from an existing configuration that ercalc could not price, with why.
+  public var skippedResources: [String] = []
 
   /// The exact sum of the line items (unpriced items excluded, and listed).
   public var total: Money { Money.sum(lineItems.map(\.amount), currency: currency) }
 
   /// Whether every charge was priced.
-  public var isComplete: Bool { unpriced.isEmpty }
+  public var isComplete: Bool { unpriced.isEmpty && skippedResources.isEmpty }
 
   /// The least trusted confidence among the priced lines.
   public var weakestConfidence: Confidence? { lineItems.map(\.provenance.confidence).max() }

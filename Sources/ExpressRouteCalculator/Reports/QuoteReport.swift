@@ -15,7 +15,7 @@ public struct QuoteReport: Report {
 
   public var document: ReportDocument {
     var blocks: [ReportBlock] = [
-      .facts(Self.pricingFacts(quote) + [ReportFact("Monthly total", "\(quote.total.groupedAmount) \(quote.currency)" + (quote.isComplete ? "" : " (excludes \(quote.unpriced.count) unpriced item\(quote.unpriced.count == 1 ? "" : "s"))"))]),
+      .facts(Self.pricingFacts(quote) + [ReportFact("Monthly total", "\(quote.total.groupedAmount) \(quote.currency)" + (quote.isComplete ? "" : " (excludes \(quote.unpriced.count + quote.skippedResources.count) unpriced item\(quote.unpriced.count + quote.skippedResources.count == 1 ? "" : "s"))"))]),
       .heading("Line items"),
       .table(Self.lineItemTable(quote)),
     ]
@@ -80,14 +80,14 @@ public struct QuoteReport: Report {
   static func trailer(_ quote: Quote) -> [ReportBlock] {
     var blocks: [ReportBlock] = []
     blocks.append(.heading("Not priced"))
-    if quote.unpriced.isEmpty {
+    if quote.unpriced.isEmpty && quote.skippedResources.isEmpty {
       blocks.append(.paragraph("Every charge was priced."))
     } else {
       blocks.append(
         .list(
           quote.unpriced.map {
             "\($0.resource): \($0.meter.displayName), \($0.quantity.grouped(places: quantityPlaces($0.quantity))) \($0.meter.unit.shortName): \($0.reason)"
-          }))
+          } + quote.skippedResources))
     }
     if !quote.notes.isEmpty {
       blocks.append(.heading("Notes"))
@@ -154,6 +154,7 @@ public struct QuoteReport: Report {
           })
       ),
       ("notes", .array(quote.notes.map { .string($0) })),
+      ("skippedResources", .array(quote.skippedResources.map { .string($0) })),
       (
         "sources",
         .array(

@@ -64,7 +64,8 @@ public struct TrafficIngest: Sendable {
     let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
     let seekable = lseek(descriptor, 0, SEEK_SET) == 0
     if first == UInt8(ascii: "{") || !seekable {
-      var data = Data(head)
+      // A rewound file is read again from the start; a pipe continues after the peeked bytes.
+      var data = seekable ? Data() : Data(head)
       while true {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 1 << 20) }

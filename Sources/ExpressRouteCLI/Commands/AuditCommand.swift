@@ -1,0 +1,43 @@
+import ExpressRouteCalculator
+import Foundation
+
+/// `ercalc audit`: current cost against recommended cost for every circuit of a live estate.
+enum AuditCommand: Command {
+  static let spec = CommandSpec(
+    name: "ercalc audit",
+    abstract: "Audit a live estate: each circuit's cost today against what its traffic needs.",
+    discussion: """
+      Reads the configuration (az/ARM or Terraform JSON) and each circuit's metrics (Azure Monitor JSON or CSV with a circuit column, matched by circuit name), sizes every provider circuit, and shows the saving or the risk.
+      Example:
+        ercalc audit --from circuits.json --series ams-er.json --series sin-er.json
+      """,
+    options: [
+      .option("from", value: "file", help: "The estate: az network express-route list output, ARM JSON or Terraform JSON."),
+      .option("series", value: "file", help: "Metrics series (Azure Monitor JSON or CSV), oldest first; repeatable.", repeatable: true),
+      .option("months", value: "n", help: "Months to look ahead.", default: "12"),
+      .option("target-region", value: "region", help: "An Azure region the circuits serve (lets the audit consider Local); repeatable.", repeatable: true),
+      .flag("quiet", short: "q", help: "Do not print data warnings on standard error."),
+    ] + PricingOptions.specs + OutputOptions.specs)
+
+  static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+    guard let path = arguments.value("from") else { throw UsageError("Missing expected option '--from <file>'") }
+    let files = arguments.values["series"] ?? []
+    guard !files.isEmpty else { throw UsageError("Missing expected option '--series <file>' (the circuits' metrics)") }
+    let months = try arguments.value("months").map { try parseCount($0, option: "--months <n>", range: 1...60) } ?? 12
+    let engine = try PricingOptions.engine(arguments)
+    let estate = try DeploymentImporter().read(json: try readInput(path), file: path)
+    var ingest = TrafficIngest()
+    for file in files {
+      guard FileManager.default.fileExists(atPath: file) else { throw CommandFailure("cannot read series '\(file)': no such file") }
+      try ingest.read(path: file, displayName: file)
+    }
+    let summaries = try ingest.summaries(file: files.last ?? path)
+    if !arguments.flag("quiet") { context.warnings += summaries.flatMap(\.warnings).map(\.description) }
+    let audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: arguments.values["target-region"] ?? [])
+    let entries = try audit.audit(estate.deployment, traffic: summaries)
+    try OutputOptions.emit(
+      AuditReport(entries: entries, name: estate.deployment.name, horizonMonths: months, priceTableName: engine.rates.name, priceDate: engine.rates.effectiveDate),
+      arguments, context: &context)
+    return .success
+  }
+}

@@ -1,0 +1,294 @@
+import Foundation
+
+/// Reads existing or planned configurations into a ``Deployment``.
+///
+/// Understands `az network express-route list` and other ARM JSON (a list, a
+/// REST `{"value": [...]}` page, a template's `resources`, or one resource,
+/// with or without the `properties` wrapper), and Terraform JSON
+/// (`terraform show -json` of a plan or of state). Every resource it cannot
+/// price is listed with the reason, never dropped silently.
+public struct DeploymentImporter: Sendable {
+  /// What was read.
+  public struct Result: Sendable {
+    /// The deployment to price.
+    public var deployment: Deployment
+    /// Resources not priced, with why (`azurerm_express_route_gateway 'hub': Virtual WAN …`).
+    public var skipped: [String]
+    /// Metered circuits whose outbound volume the configuration cannot tell.
+    public var unknownEgress: [String]
+    /// Facts about how resources were read (assumptions, free resources).
+    public var notes: [String]
+    /// The format detected.
+    public var format: String
+  }
+
+  /// Creates an importer.
+  public init() {}
+
+  /// Reads `data`, detecting the format.
+  public func read(json data: Data, file: String) throws(Diagnostic) -> Result {
+    let root = try JSONNode.parse(data, file: file)
+    var state = State(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+    if case .object = root.value.kind, root.value["format_version"] != nil || root.value["terraform_version"] != nil {
+      let object = try root.object()
+      var modules: [JSONNode] = []
+      if let planned = object.optional("planned_values") { modules.append(try planned.object().required("root_module")) }
+      if let values = object.optional("values"), let module = try values.object().optional("root_module") { modules.append(module) }
+      guard !modules.isEmpty else {
+        throw root.error("a Terraform JSON document needs 'planned_values' (terraform show -json PLAN) or 'values' (terraform show -json)")
+      }
+      for module in modules { try readTerraformModule(module, into: &state) }
+      return try state.finish(format: "Terraform JSON")
+    }
+    var resources: [JSONNode] = []
+    switch root.value.kind {
+    case .array:
+      resources = try root.array()
+    case .object:
+      if let value = root.value["value"], case .array = value.kind {
+        resources = try root.object().required("value").array()
+      } else if let list = root.value["resources"], case .array = list.kind {
+        resources = try root.object().required("resources").array()
+      } else {
+        resources = [root]
+      }
+    default:
+      throw root.error("expected ARM JSON (a resource, a list of resources, or a template) or Terraform JSON, found \(root.value.summary)")
+    }
+    for resource in resources { try readARMResource(resource, into: &state) }
+    return try state.finish(format: "ARM JSON")
+  }
+
+  // MARK: - ARM
+
+  /// Looks a key up on the resource and then inside `properties`.
+  func property(_ object: JSONObject, _ key: String) throws(Diagnostic) -> JSONNode? {
+    if let direct = object.optional(key) { return direct }
+    if let properties = object.optional("properties") { return try properties.object().optional(key) }
+    return nil
+  }
+
+  func readARMResource(_ node: JSONNode, into state: inout State) throws(Diagnostic) {
+    let resource = try node.object()
+    let type = try resource.optional("type")?.string() ?? ""
+    let name = try resource.optional("name")?.string() ?? "resource \(state.counter + 1)"
+    state.counter += 1
+    switch type.lowercased() {
+    case "microsoft.network/expressroutecircuits":
+      let skuObject = try resource.required("sku").object()
+      let tier = try skuObject.required("tier").oneOf(CircuitTier.self)
+      let billing = try skuObject.required("family").oneOf(BillingFamily.self)
+      var bandwidth: Bandwidth?
+      var location: String?
+      if let provider = try property(resource, "serviceProviderProperties"), !provider.isNull {
+        let providerObject = try provider.object()
+        if let mbps = providerObject.optional("bandwidthInMbps") { bandwidth = .mbps(Int64(try mbps.int(in: 1...1_000_000))) }
+        location = try providerObject.optional("peeringLocation")?.string()
+      }
+      if let gbps = try property(resource, "bandwidthInGbps"), !gbps.isNull {
+        let value = try gbps.decimal()
+        bandwidth = Bandwidth(parsing: "\(value.plainDescription) Gbps")
+      }
+      var port: String?
+      if let portNode = try property(resource, "expressRoutePort"), !portNode.isNull, let id = try portNode.object().optional("id") {
+        port = Self.lastSegment(try id.string())
+      }
+      guard let bandwidth else {
+        state.skipped.append("circuit '\(name)': no bandwidth (expected serviceProviderProperties.bandwidthInMbps or bandwidthInGbps)")
+        return
+      }
+      state.circuits.append(
+        Circuit(name: name, peeringLocation: location, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port, origin: node.location))
+      // Global Reach connections nested in the circuit's peerings.
+      for peering in try property(resource, "peerings")?.array() ?? [] {
+        let peeringObject = try peering.object()
+        for connection in try property(peeringObject, "connections")?.array() ?? [] {
+          let connectionObject = try connection.object()
+          if let peer = try property(connectionObject, "peerExpressRouteCircuitPeering"), let id = try peer.object().optional("id") {
+            state.globalReach.append((name, Self.circuitName(inPeeringID: try id.string()), node.location))
+          }
+        }
+      }
+    case "microsoft.network/expressrouteports":
+      let speed = try property(resource, "bandwidthInGbps").map { node throws(Diagnostic) -> DirectPortSpeed in
+        let value = try node.decimal()
+        guard let speed = DirectPortSpeed(name: value.plainDescription) else {
+          throw node.error("\(value.plainDescription) Gbps is not a Direct port speed (expected 10, 100 or 400)")
+        }
+        return speed
+      }
+      let billing = try property(resource, "billingType").map { node throws(Diagnostic) in try node.oneOf(BillingFamily.self) }
+      guard let speed else {
+        state.skipped.append("Direct port '\(name)': no bandwidthInGbps")
+        return
+      }
+      state.ports.append(
+        DirectPortPair(
+          name: name, peeringLocation: try property(resource, "peeringLocation")?.string(), speed: speed, billing: billing ?? .metered,
+          origin: node.location))
+      if billing == nil { state.notes.append("Direct port '\(name)': no billingType; assumed MeteredData") }
+    case "microsoft.network/virtualnetworkgateways":
+      let gatewayType = try property(resource, "gatewayType")?.string() ?? ""
+      let skuName = try resource.optional("sku").map { node throws(Diagnostic) in try node.object().optional("name")?.string() ?? "" } ?? ""
+      if gatewayType.lowercased() == "expressroute" {
+        guard let sku = GatewaySKU(name: skuName) else {
+          state.skipped.append("ExpressRoute gateway '\(name)': SKU '\(skuName)' is not one ercalc knows")
+          return
+        }
+        var units: Int?
+        if sku == .erGwScale {
+          if let bounds = try property(resource, "autoScaleConfiguration").flatMap({ node throws(Diagnostic) in try node.object().optional("bounds") }) {
+            units = try bounds.object().optional("min")?.int(in: 1...1000)
+          }
+          state.notes.append("gateway '\(name)': ErGwScale priced at its minimum of \(units ?? 0) scale units; autoscaling above it costs more")
+        }
+        state.gateways.append(Gateway(name: name, sku: sku, scaleUnits: units, origin: node.location))
+      } else if gatewayType.lowercased() == "vpn" {
+        state.vpnGateways.append(VPNGateway(name: name, sku: skuName, origin: node.location))
+      } else {
+        state.skipped.append("virtual network gateway '\(name)': gatewayType '\(gatewayType)' is neither ExpressRoute nor Vpn")
+      }
+    case "microsoft.network/expressroutecircuits/peerings/connections":
+      let circuit = try property(resource, "expressRouteCircuitPeering").flatMap { node throws(Diagnostic) in try node.object().optional("id") }
+      let peer = try property(resource, "peerExpressRouteCircuitPeering").flatMap { node throws(Diagnostic) in try node.object().optional("id") }
+      if let circuit, let peer {
+        state.globalReach.append((Self.circuitName(inPeeringID: try circuit.string()), Self.circuitName(inPeeringID: try peer.string()), node.location))
+      } else {
+        state.skipped.append("Global Reach connection '\(name)': the circuit peering IDs are missing")
+      }
+    case "microsoft.network/expressroutecircuits/peerings", "microsoft.network/connections", "microsoft.network/expressroutecircuits/authorizations":
+      state.notes.append("\(type) '\(name)': no charge of its own")
+    default:
+      state.skipped.append("\(type.isEmpty ? "resource" : type) '\(name)': not an ExpressRoute resource ercalc prices")
+    }
+  }
+
+  static func lastSegment(_ id: String) -> String { String(id.split(separator: "/").last ?? Substring(id)) }
+
+  /// `…/expressRouteCircuits/ams/peerings/AzurePrivatePeering` → `ams`.
+  static func circuitName(inPeeringID id: String) -> String {
+    let parts = id.split(separator: "/").map(String.init)
+    if let index = parts.firstIndex(where: { $0.lowercased() == "expressroutecircuits" }), index + 1 < parts.count { return parts[index + 1] }
+    return lastSegment(id)
+  }
+
+  // MARK: - Terraform
+
+  func readTerraformModule(_ node: JSONNode, into state: inout State) throws(Diagnostic) {
+    let module = try node.object()
+    for resourceNode in try module.optional("resources")?.array() ?? [] {
+      try readTerraformResource(resourceNode, into: &state)
+    }
+    for child in try module.optional("child_modules")?.array() ?? [] {
+      try readTerraformModule(child, into: &state)
+    }
+  }
+
+  func readTerraformResource(_ node: JSONNode, into state: inout State) throws(Diagnostic) {
+    let resource = try node.object()
+    let type = try resource.required("type").string()
+    let address = try resource.optional("address")?.string() ?? type
+    if try resource.optional("mode")?.string() == "data" { return }
+    guard let valuesNode = resource.optional("values") else {
+      state.skipped.append("\(address): no values (unknown until apply)")
+      return
+    }
+    let values = try valuesNode.object()
+    let resourceName = try resource.optional("name")?.string() ?? address
+    let name = try values.optional("name")?.string() ?? resourceName
+    switch type {
+    case "azurerm_express_route_circuit":
+      guard let skuNode = try values.optional("sku")?.array().first else {
+        state.skipped.append("\(address): no sku block")
+        return
+      }
+      let sku = try skuNode.object()
+      let tier = try sku.required("tier").oneOf(CircuitTier.self)
+      let billing = try sku.required("family").oneOf(BillingFamily.self)
+      var bandwidth: Bandwidth?
+      if let mbps = values.optional("bandwidth_in_mbps") { bandwidth = .mbps(Int64(try mbps.int(in: 1...1_000_000))) }
+      if let gbps = values.optional("bandwidth_in_gbps") { bandwidth = Bandwidth(parsing: "\(try gbps.decimal().plainDescription) Gbps") }
+      guard let bandwidth else {
+        state.skipped.append("\(address): no bandwidth_in_mbps or bandwidth_in_gbps")
+        return
+      }
+      var port: String?
+      if let id = try values.optional("express_route_port_id")?.string() { port = Self.lastSegment(id) }
+      state.circuits.append(
+        Circuit(
+          name: name, peeringLocation: try values.optional("peering_location")?.string(), tier: tier, billing: billing, bandwidth: bandwidth,
+          directPort: port, origin: node.location))
+    case "azurerm_express_route_port":
+      let gbps = try values.required("bandwidth_in_gbps")
+      guard let speed = DirectPortSpeed(name: try gbps.decimal().plainDescription) else {
+        throw gbps.error("\(try gbps.decimal().plainDescription) Gbps is not a Direct port speed (expected 10, 100 or 400)")
+      }
+      let billing = try values.optional("billing_type").map { node throws(Diagnostic) in try node.oneOf(BillingFamily.self) }
+      state.ports.append(
+        DirectPortPair(name: name, peeringLocation: try values.optional("peering_location")?.string(), speed: speed, billing: billing ?? .metered, origin: node.location))
+      if billing == nil { state.notes.append("\(address): no billing_type; assumed MeteredData") }
+    case "azurerm_virtual_network_gateway":
+      let gatewayType = try values.optional("type")?.string() ?? ""
+      let skuName = try values.optional("sku")?.string() ?? ""
+      if gatewayType == "ExpressRoute" {
+        guard let sku = GatewaySKU(name: skuName) else {
+          state.skipped.append("\(address): ExpressRoute gateway SKU '\(skuName)' is not one ercalc knows")
+          return
+        }
+        state.gateways.append(Gateway(name: name, sku: sku, scaleUnits: sku == .erGwScale ? 1 : nil, origin: node.location))
+        if sku == .erGwScale { state.notes.append("\(address): ErGwScale priced at 1 scale unit (the plan does not state the scale bounds)") }
+      } else if gatewayType == "Vpn" {
+        state.vpnGateways.append(VPNGateway(name: name, sku: skuName, origin: node.location))
+      } else {
+        state.skipped.append("\(address): gateway type '\(gatewayType)' is neither ExpressRoute nor Vpn")
+      }
+    case "azurerm_express_route_circuit_connection":
+      let circuit = try values.optional("peering_id")?.string()
+      let peer = try values.optional("peer_peering_id")?.string()
+      if let circuit, let peer {
+        state.globalReach.append((Self.circuitName(inPeeringID: circuit), Self.circuitName(inPeeringID: peer), node.location))
+      } else {
+        state.skipped.append("\(address): Global Reach connection whose circuit IDs are known only after apply; per-GB charges not priced")
+      }
+    case "azurerm_express_route_gateway":
+      let units = try values.optional("scale_units")?.int(in: 1...1000)
+      state.skipped.append("\(address): Virtual WAN ExpressRoute gateway (\(units.map { "\($0) scale units" } ?? "scale units unknown")); Virtual WAN meters are not in the rate table")
+    case "azurerm_express_route_circuit_peering", "azurerm_express_route_circuit_authorization", "azurerm_virtual_network_gateway_connection",
+      "azurerm_express_route_connection":
+      state.notes.append("\(address): no charge of its own")
+    default:
+      state.skipped.append("\(address): \(type) is not an ExpressRoute resource ercalc prices")
+    }
+  }
+
+  // MARK: - Assembly
+
+  struct State {
+    var name: String
+    var counter = 0
+    var circuits: [Circuit] = []
+    var ports: [DirectPortPair] = []
+    var gateways: [Gateway] = []
+    var vpnGateways: [VPNGateway] = []
+    var globalReach: [(String, String, FileLocation)] = []
+    var skipped: [String] = []
+    var notes: [String] = []
+
+    mutating func finish(format: String) throws(Diagnostic) -> Result {
+      var deployment = Deployment(name: name, circuits: circuits, directPorts: ports, gateways: gateways, vpnGateways: vpnGateways)
+      for (a, b, origin) in globalReach {
+        guard deployment.circuit(named: b) != nil else {
+          skipped.append("Global Reach from '\(a)' to '\(b)': the peer circuit is not in this export, so its zone and SKU are unknown")
+          continue
+        }
+        let duplicate = deployment.globalReach.contains { ($0.circuitA == a && $0.circuitB == b) || ($0.circuitA == b && $0.circuitB == a) }
+        if !duplicate { deployment.globalReach.append(GlobalReachLink(circuitA: a, circuitB: b, origin: origin)) }
+      }
+      let unknown = deployment.circuits.filter { $0.billing == .metered && $0.tier != .local }.map(\.name)
+      if deployment.circuits.isEmpty && deployment.directPorts.isEmpty && deployment.gateways.isEmpty && deployment.vpnGateways.isEmpty {
+        throw Diagnostic(.error, "found no ExpressRoute circuit, Direct port or gateway to price (\(skipped.count) other resource\(skipped.count == 1 ? "" : "s") skipped)")
+      }
+      return Result(deployment: deployment, skipped: skipped, unknownEgress: unknown, notes: notes, format: format)
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Audits every circuit of a live estate against what its measured traffic needs.
+///
+/// Each provider circuit with a metrics series is sized as a workload whose
+/// current configuration is the circuit itself; the result is its cost now,
+/// the recommended configuration's cost, the saving over the horizon and any
+/// risk (over 90% utilisation, outgrown within the horizon).
+public struct EstateAudit: Sendable {
+  /// One circuit's audit.
+  public struct Entry: Hashable, Sendable {
+    /// The circuit's name.
+    public var circuit: String
+    /// `Standard MeteredData 1 Gbps at Amsterdam`.
+    public var current: String
+    /// The sizing, when the circuit could be audited.
+    public var result: SizingResult?
+    /// Why it was not audited.
+    public var skippedReason: String?
+  }
+
+  /// The solver.
+  public var solver: SizingSolver
+  /// Months to look ahead.
+  public var horizonMonths: Int
+  /// Regions the circuits serve (Local is only considered when given).
+  public var targetRegions: [String]
+
+  /// Creates an audit.
+  public init(engine: PricingEngine, horizonMonths: Int = 12, targetRegions: [String] = []) {
+    solver = SizingSolver(engine: engine)
+    self.horizonMonths = horizonMonths
+    self.targetRegions = targetRegions
+  }
+
+  /// Audits every circuit in `deployment` that has a series in `traffic` (by circuit name).
+  public func audit(_ deployment: Deployment, traffic: [TrafficSummary]) throws(Diagnostic) -> [Entry] {
+    var entries: [Entry] = []
+    for circuit in deployment.circuits where !circuit.isExternal {
+      let location = circuit.peeringLocation ?? circuit.directPort.flatMap { name in deployment.directPorts.first { $0.name == name }?.peeringLocation }
+      let label = "\(circuit.tier.name) \(circuit.billing.name) \(circuit.bandwidth)" + (location.map { " at \($0)" } ?? "")
+      if circuit.directPort != nil {
+        entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "runs on ExpressRoute Direct; the audit sizes provider circuits"))
+        continue
+      }
+      guard let location else {
+        entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "no peering location in the configuration"))
+        continue
+      }
+      guard let summary = traffic.first(where: { normalizedName($0.circuit) == normalizedName(circuit.name) }) else {
+        entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "no metrics series for this circuit (series hold: \(traffic.map(\.circuit).joined(separator: ", ")))"))
+        continue
+      }
+      // Global Reach links stay: they can require Premium and count as VNet links.
+      let peers = deployment.globalReach.compactMap { link -> String? in
+        link.circuitA == circuit.name ? link.circuitB : link.circuitB == circuit.name ? link.circuitA : nil
+      }
+      let reach = peers.compactMap { name in deployment.circuit(named: name)?.peeringLocation }.map {
+        WorkloadProfile.GlobalReachNeed(location: $0, monthlyData: .zero)
+      }
+      let profile = WorkloadProfile(
+        name: circuit.name, peeringLocation: location, targetRegions: targetRegions, horizonMonths: horizonMonths,
+        virtualNetworks: circuit.virtualNetworkLinks ?? 1, globalReach: reach, gateways: 0,
+        current: .init(tier: circuit.tier, billing: circuit.billing, bandwidth: circuit.bandwidth))
+      do {
+        entries.append(Entry(circuit: circuit.name, current: label, result: try solver.solve(profile, traffic: summary), skippedReason: nil))
+      } catch {
+        entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: error.message))
+      }
+    }
+    return entries
+  }
+}

@@ -1,0 +1,57 @@
+import ExpressRouteCLI
+import Foundation
+import Testing
+
+@Suite struct ExistingDeploymentTests {
+  @Test func azListOutputIsPricedAndTheRestListed() {
+    let result = ercalc("quote", "--from", fixture("existing/az-estate.json"), "--format", "json")
+    #expect(result.status == .success)
+    // Premium MeteredData 1 Gbps Zone 1 (1,186) + Premium UnlimitedData 1 Gbps Zone 2 (10,150)
+    // + ErGw2AZ 730 × 0.632 (461.36) + VpnGw1AZ 730 × 0.361 (263.53) = 12,060.89.
+    #expect(result.output.contains("\"monthlyTotal\": \"12060.89\""))
+    #expect(result.output.contains("\"resource\": \"Direct port pair 'ams-direct'\""))
+    #expect(result.output.contains("\"reason\": \"outbound volume unknown from the configuration; give it with --egress, or measure it with ercalc size\""))
+    #expect(result.output.contains("\"Microsoft.Storage/storageAccounts 'logs': not an ExpressRoute resource ercalc prices\""))
+    #expect(result.output.contains("\"Global Reach ams-er <-> sin-er: no data volume given; Global Reach is charged per GB in and out\""))
+    #expect(result.errors == "warning: 3 charges could not be priced and are not in the total; see 'Not priced'\n")
+  }
+
+  @Test func egressFlagFillsUnknownVolumes() {
+    // ams-er metered: + 10,000 GB × 0.025 = 250.00 → 12,310.89.
+    let result = ercalc("quote", "--from", fixture("existing/az-estate.json"), "--egress", "10TB", "--format", "json")
+    #expect(result.output.contains("\"monthlyTotal\": \"12310.89\""))
+  }
+
+  @Test func terraformPlanIsPriced() {
+    let result = ercalc("quote", "--from", fixture("existing/terraform-plan.json"))
+    #expect(result.status == .success)
+    // Standard UnlimitedData 2 Gbps Zone 1 (11,400) + ErGw1AZ (263.53) + VpnGw2AZ in a child module 730 × 0.564 (411.72) = 12,075.25.
+    #expect(result.output.contains("Monthly total:            12,075.25 USD (excludes 2 unpriced items)\n"))
+    #expect(result.output.contains("- azurerm_express_route_gateway.hub: Virtual WAN ExpressRoute gateway (2 scale units); Virtual WAN\n  meters are not in the rate table\n"))
+  }
+
+  @Test func wrongTypesInTerraformAreErrorsWithPaths() {
+    let result = ercalc("quote", "--from", fixture("existing/terraform-bad-sku.json"))
+    #expect(result.status == .dataError)
+    #expect(result.errors == "\(fixture("existing/terraform-bad-sku.json")):40:25: error: planned_values.root_module.resources[1].values.sku[0].tier: 'Ultra' is not a known circuit SKU tier (expected 'Local', 'Standard' or 'Premium')\n")
+    let notJSON = ercalc("quote", "--from", fixture("two-circuits.csv"))
+    #expect(notJSON.status == .dataError)
+    #expect(notJSON.errors.hasPrefix("\(fixture("two-circuits.csv")):1:1: error: invalid JSON: expected a value, found 'T'"))
+  }
+
+  @Test func auditComparesEachCircuitWithItsTraffic() {
+    let result = ercalc(
+      "audit", "--from", fixture("existing/az-estate.json"), "--series", fixture("existing/ams-er-metrics.json"), "--series",
+      fixture("existing/sin-er-metrics.json"), "--format", "json")
+    #expect(result.status == .success, "\(result.errors)")
+    // ams-er: P95 100 Mbps → 125 Mbps needed → 200 Mbps. January 100 Mbps × 744 h = 33,480 GB, scaled to 730 h = 32,850 GB.
+    // Global Reach to Singapore keeps it Premium: 295 + 32,850 × 0.025 = 1,116.25/month against today's 1,186 + 821.25 = 2,007.25.
+    // Saving 12 × 891.00 = 10,692.00.
+    // sin-er: P95 300 Mbps → 500 Mbps; 98,550 GB × 0.05 + 1,090 = 6,017.50 metered > 6,000 unlimited (Zone 2).
+    // Saving 12 × (10,150 − 6,000) = 49,800.00. Total 60,492.00.
+    #expect(result.output.contains("\"totalSaving\": \"60492.00\""))
+    #expect(result.output.contains("\"recommended\": \"Premium MeteredData 200 Mbps\""))
+    #expect(result.output.contains("\"recommended\": \"Premium UnlimitedData 500 Mbps\""))
+    #expect(result.output.contains("\"skippedReason\": \"runs on ExpressRoute Direct; the audit sizes provider circuits\""))
+  }
+}
