@@ -1,4 +1,5 @@
 import Foundation
+import ExpressRouteCalculator
 
 /// Renders help and usage text in swift-argument-parser's layout.
 ///
@@ -83,22 +84,7 @@ enum HelpFormatter {
     return lines.enumerated().map { String(repeating: " ", count: $0.offset == 0 ? indent : rest) + $0.element }.joined(separator: "\n")
   }
 
-  static func wrapWords(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      if current.isEmpty {
-        current = String(word)
-      } else if current.count + 1 + word.count <= width {
-        current += " " + word
-      } else {
-        lines.append(current)
-        current = String(word)
-      }
-    }
-    if !current.isEmpty || lines.isEmpty { lines.append(current) }
-    return lines
-  }
+  static func wrapWords(_ text: String, width: Int) -> [String] { HelpWrap.wrap(text, width: width) }
 
   /// The `Error:` block for a usage error.
   static func usageError(_ error: UsageError, spec: CommandSpec, isGroup: Bool = false) -> String {

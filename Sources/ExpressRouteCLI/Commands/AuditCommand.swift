@@ -26,13 +26,7 @@ enum AuditCommand: Command {
     let months = try arguments.value("months").map { try parseCount($0, option: "--months <n>", range: 1...60) } ?? 12
     let engine = try PricingOptions.engine(arguments)
     let estate = try DeploymentImporter().read(json: try readInput(path), file: path)
-    var ingest = TrafficIngest()
-    for file in files {
-      guard FileManager.default.fileExists(atPath: file) else { throw CommandFailure("cannot read series '\(file)': no such file") }
-      try ingest.read(path: file, displayName: file)
-    }
-    let summaries = try ingest.summaries(file: files.last ?? path)
-    if !arguments.flag("quiet") { context.warnings += summaries.flatMap(\.warnings).map(\.description) }
+    let summaries = try SeriesLoader.summaries(files.map { ($0, $0) }, quiet: arguments.flag("quiet"), context: &context)
     let audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: arguments.values["target-region"] ?? [])
     let entries = try audit.audit(estate.deployment, traffic: summaries)
     try OutputOptions.emit(

@@ -34,16 +34,8 @@ enum BudgetCommand: Command {
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
     for site in portfolio.sites {
       guard case .profile(let profile) = site.source, !profile.series.isEmpty else { continue }
-      var ingest = TrafficIngest()
-      for file in profile.series {
-        let resolved = directory.appendingPathComponent(file).path
-        guard FileManager.default.fileExists(atPath: resolved) else {
-          throw CommandFailure("cannot read series '\(file)' of site '\(site.name)': no such file (looked in '\(resolved)')")
-        }
-        try ingest.read(path: resolved, displayName: file)
-      }
-      let summaries = try ingest.summaries(file: profile.series.last ?? path)
-      context.warnings.append(contentsOf: summaries.flatMap(\.warnings).map(\.description))
+      let files = profile.series.map { (directory.appendingPathComponent($0).path, $0) }
+      let summaries = try SeriesLoader.summaries(files, quiet: false, context: &context)
       guard let summary = profile.seriesCircuit.flatMap({ name in summaries.first { $0.circuit == name } }) ?? (summaries.count == 1 ? summaries.first : nil) else {
         throw Diagnostic(.error, "site '\(site.name)': the series holds \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")); set 'seriesCircuit' in its profile", file: path)
       }

@@ -39,22 +39,7 @@ enum SizeCommand: Command {
     files += (arguments.values["series"] ?? []).map { ($0, $0) }
     var traffic: TrafficSummary?
     if !files.isEmpty {
-      var ingest = TrafficIngest(options: .init(interval: interval))
-      let quiet = arguments.flag("quiet")
-      let progress = context.progress
-      for (resolved, shown) in files {
-        guard FileManager.default.fileExists(atPath: resolved) else {
-          throw CommandFailure("cannot read series '\(shown)': no such file" + (resolved != shown ? " (looked in '\(resolved)')" : ""))
-        }
-        try ingest.read(path: resolved, displayName: shown) { done, total in
-          if !quiet { progress("reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / max(total, 1))%)\n") }
-        }
-      }
-      let summaries = try ingest.summaries(file: files.last?.1 ?? path)
-      if !arguments.flag("quiet") {
-        context.warnings.append(contentsOf: ingest.notes.map { "note: \($0)" })
-        context.warnings.append(contentsOf: summaries.flatMap(\.warnings).map(\.description))
-      }
+      let summaries = try SeriesLoader.summaries(files, quiet: arguments.flag("quiet"), context: &context, interval: interval)
       let wanted = arguments.value("circuit") ?? profile.seriesCircuit
       if let wanted {
         guard let match = summaries.first(where: { $0.circuit == wanted }) else {

@@ -74,9 +74,10 @@ struct TextRenderer {
   }
 }
 
-/// Greedy word wrap shared by the text renderers.
-enum HelpWrap {
-  static func wrap(_ text: String, width: Int) -> [String] {
+/// Greedy word wrap shared by the text renderer and the CLI's help.
+public enum HelpWrap {
+  /// `text` split into lines of at most `width` characters (a longer word gets a line of its own).
+  public static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {

@@ -205,23 +205,8 @@ struct CSVScanner {
         let newline = ByteScanning.matches(word, 0x0A)
         var commas = ByteScanning.matches(word, 0x2C)
         if ByteScanning.matches(word, 0x22) != 0 { quoted = true }
-        if newline != 0 {
-          let stop = newline.trailingZeroBitCount >> 3
-          commas &= (UInt64(1) << UInt64(stop * 8)) &- 1
-          while commas != 0 {
-            let at = cursor + (commas.trailingZeroBitCount >> 3)
-            if fields <= fieldCount {
-              fieldStarts[fields] = fieldStart
-              fieldEnds[fields] = at
-            }
-            fields += 1
-            fieldStart = at + 1
-            commas &= commas &- 1
-          }
-          cursor += stop
-          foundEnd = true
-          break
-        }
+        let stop = newline != 0 ? newline.trailingZeroBitCount >> 3 : 8
+        if newline != 0 { commas &= (UInt64(1) << UInt64(stop * 8)) &- 1 }
         while commas != 0 {
           let at = cursor + (commas.trailingZeroBitCount >> 3)
           if fields <= fieldCount {
@@ -232,7 +217,11 @@ struct CSVScanner {
           fieldStart = at + 1
           commas &= commas &- 1
         }
-        cursor += 8
+        cursor += stop
+        if newline != 0 {
+          foundEnd = true
+          break
+        }
       }
       if !foundEnd {
         while cursor < total {
@@ -296,24 +285,8 @@ struct CSVScanner {
         lastTimeStart = ts
         lastTimeLength = te - ts
       }
-      var inbound: Double?
-      var outbound: Double?
-      if inColumn >= 0 {
-        switch csvValue(base, fieldStarts[inColumn], fieldEnds[inColumn], scale: inScale) {
-        case .value(let value): inbound = value
-        case .missing: break
-        case .invalid:
-          throw cellError(base, fieldStarts[inColumn], fieldEnds[inColumn], header: headers[inColumn], file: file, line: line, lineStart: lineStart)
-        }
-      }
-      if outColumn >= 0 {
-        switch csvValue(base, fieldStarts[outColumn], fieldEnds[outColumn], scale: outScale) {
-        case .value(let value): outbound = value
-        case .missing: break
-        case .invalid:
-          throw cellError(base, fieldStarts[outColumn], fieldEnds[outColumn], header: headers[outColumn], file: file, line: line, lineStart: lineStart)
-        }
-      }
+      let inbound = try rateCell(base, fieldStarts, fieldEnds, inColumn, inScale, headers, file, line, lineStart)
+      let outbound = try rateCell(base, fieldStarts, fieldEnds, outColumn, outScale, headers, file, line, lineStart)
       var target = singleCircuit
       if circuitColumn >= 0 {
         let (cs, ce) = trim(base, fieldStarts[circuitColumn], fieldEnds[circuitColumn])
@@ -386,6 +359,20 @@ struct CSVScanner {
       time: time, inbound: inbound, outbound: outbound, circuit: circuit, inboundScale: inbound.map { scale(normalized[$0]) } ?? 1,
       outboundScale: outbound.map { scale(normalized[$0]) } ?? 1, headers: cells.map { $0.trimmingCharacters(in: .whitespaces) })
   }}
+
+/// The rate in `column` of the current row: `nil` when the file has no such column or the cell is empty.
+@inline(__always)
+func rateCell(
+  _ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ column: Int, _ scale: Double,
+  _ headers: [String], _ file: String, _ line: Int, _ lineStart: Int
+) throws(Diagnostic) -> Double? {
+  guard column >= 0 else { return nil }
+  switch csvValue(base, starts[column], ends[column], scale: scale) {
+  case .value(let value): return value
+  case .missing: return nil
+  case .invalid: throw cellError(base, starts[column], ends[column], header: headers[column], file: file, line: line, lineStart: lineStart)
+  }
+}
 
 /// What a rate cell holds.
 enum CellValue {

@@ -1,0 +1,30 @@
+import ExpressRouteCalculator
+import Foundation
+
+/// Reads traffic series files for the commands that size (size, budget, audit).
+enum SeriesLoader {
+  /// Reads `files` (each a path and the name to show) oldest first, and summarises every circuit.
+  ///
+  /// Data warnings and reader notes go to `context.warnings` unless `quiet`;
+  /// progress lines for large files go to standard error as they happen.
+  static func summaries(
+    _ files: [(path: String, shown: String)], quiet: Bool, context: inout CommandContext, interval: Int64? = nil
+  ) throws -> [TrafficSummary] {
+    var ingest = TrafficIngest(options: .init(interval: interval))
+    let progress = context.progress
+    for (path, shown) in files {
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw CommandFailure("cannot read series '\(shown)': no such file" + (path != shown ? " (looked in '\(path)')" : ""))
+      }
+      try ingest.read(path: path, displayName: shown) { done, total in
+        if !quiet { progress("reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / max(total, 1))%)\n") }
+      }
+    }
+    let summaries = try ingest.summaries(file: files.last?.shown ?? "")
+    if !quiet {
+      context.warnings += ingest.notes.map { "note: \($0)" }
+      context.warnings += summaries.flatMap(\.warnings).map(\.description)
+    }
+    return summaries
+  }
+}
