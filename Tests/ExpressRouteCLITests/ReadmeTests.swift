@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// The README's worked examples must show what the tool prints today.
+@Suite struct ReadmeTests {
+  /// The text between a `$ ercalc …` line in a ```text block and the block's end (or a `…` line).
+  static func example(after command: String) throws -> String {
+    let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let marker = "$ \(command)\n"
+    guard let start = readme.range(of: marker) else { return "" }
+    let rest = readme[start.upperBound...]
+    let end = rest.range(of: "```")?.lowerBound ?? rest.endIndex
+    var block = String(rest[rest.startIndex..<end])
+    if let ellipsis = block.range(of: "…\n") { block = String(block[block.startIndex..<ellipsis.lowerBound]) }
+    return block
+  }
+
+  @Test(arguments: [
+    "ercalc compare --location Amsterdam --bandwidth 1Gbps --egress 40TB",
+    "ercalc size Tests/ExpressRouteCLITests/Fixtures/sizing-profile.json",
+    "ercalc budget Reports/global-estate/portfolio.json --months 6",
+  ])
+  func readmeExampleMatchesTheTool(_ command: String) throws {
+    let shown = try Self.example(after: command)
+    #expect(!shown.isEmpty, "README has no example for '\(command)'")
+    let arguments = command.split(separator: " ").dropFirst().map { word -> String in
+      word.contains("/") ? packageRoot.appendingPathComponent(String(word)).path : String(word)
+    }
+    let result = ercalc(arguments + ["--quiet"].filter { _ in command.contains(" size ") })
+    #expect(result.status == .success)
+    #expect(result.output.hasPrefix(shown), "README example for '\(command)' is stale; paste the current output")
+  }
+}
