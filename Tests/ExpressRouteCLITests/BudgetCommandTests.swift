@@ -48,7 +48,7 @@ import Testing
     // Before: 436 + 40,000 × 0.025 + 263.53 = 1,699.53. After: 5,700 + 263.53 = 5,963.53. Change +4,264.00 (+250.9%).
     let result = ercalc("diff", fixture("before.json"), fixture("after.json"))
     #expect(result.status == .success)
-    #expect(result.output.contains("Change:     +4,264.00 USD (+250.9%)\n"))
+    #expect(result.output.contains("Change:          +4,264.00 USD (+250.9%)\n"))
     #expect(result.output.contains("1 item unchanged and not shown."))
     assertSnapshot(result.output, named: "diff.txt")
     let gate = ercalc("diff", fixture("before.json"), fixture("after.json"), "--fail-above", "5000")

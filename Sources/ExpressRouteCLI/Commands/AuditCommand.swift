@@ -30,7 +30,8 @@ enum AuditCommand: Command {
     let audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: arguments.values["target-region"] ?? [])
     let entries = try audit.audit(estate.deployment, traffic: summaries)
     try OutputOptions.emit(
-      AuditReport(entries: entries, name: estate.deployment.name, horizonMonths: months, priceTableName: engine.rates.name, priceDate: engine.rates.effectiveDate),
+      AuditReport(entries: entries, name: estate.deployment.name, horizonMonths: months, priceTableName: engine.rates.name, priceDate: engine.rates.effectiveDate,
+        hoursPerMonth: engine.hoursPerMonth),
       arguments, context: &context)
     return .success
   }

@@ -12,9 +12,14 @@ public struct AuditReport: Report {
   public var priceTableName: String
   /// The rate table's date.
   public var priceDate: String
+  /// Hours per month used for hourly meters.
+  public var hoursPerMonth: Decimal
 
   /// Creates a report.
-  public init(entries: [EstateAudit.Entry], name: String, horizonMonths: Int, priceTableName: String, priceDate: String) {
+  public init(
+    entries: [EstateAudit.Entry], name: String, horizonMonths: Int, priceTableName: String, priceDate: String, hoursPerMonth: Decimal
+  ) {
+    self.hoursPerMonth = hoursPerMonth
     self.entries = entries
     self.name = name
     self.horizonMonths = horizonMonths
@@ -49,6 +54,7 @@ public struct AuditReport: Report {
         ReportFact("Saving over the horizon", totalSaving.map { "\($0.groupedAmount) \($0.currency)" } ?? "n/a"),
         ReportFact("Prices", priceTableName),
         ReportFact("Price date", priceDate),
+        ReportFact("Hours per month", hoursPerMonth.plainDescription),
       ]),
       .table(
         ReportTable(
@@ -82,7 +88,8 @@ public struct AuditReport: Report {
   public var json: JSONValue {
     .object([
       ("schema", .string("ercalc.audit")), ("schemaVersion", .number(1)), ("name", .string(name)), ("horizonMonths", .number(horizonMonths)),
-      ("priceTable", .string(priceTableName)), ("priceDate", .string(priceDate)), ("totalSaving", totalSaving.map { .money($0) } ?? .null),
+      ("priceTable", .string(priceTableName)), ("priceDate", .string(priceDate)),
+      ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("totalSaving", totalSaving.map { .money($0) } ?? .null),
       (
         "circuits",
         .array(

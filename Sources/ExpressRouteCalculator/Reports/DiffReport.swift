@@ -29,6 +29,8 @@ public struct DiffReport: Report {
   public var unpriced: [String]
   /// The price date.
   public var priceDate: String
+  /// Hours per month used for hourly meters.
+  public var hoursPerMonth: Decimal
 
   /// Compares two quotes line by line.
   public init(before: Quote, after: Quote) {
@@ -38,7 +40,7 @@ public struct DiffReport: Report {
     self.init(
       beforeName: before.name, afterName: after.name, basis: "monthly", before: entries(before), after: entries(after), currency: before.currency,
       unpriced: before.unpriced.map { "before: \($0.resource): \($0.meter.displayName)" } + after.unpriced.map { "after: \($0.resource): \($0.meter.displayName)" },
-      priceDate: after.priceDate)
+      priceDate: after.priceDate, hoursPerMonth: after.hoursPerMonth)
   }
 
   /// Compares two budgets by site and meter group over their periods.
@@ -66,13 +68,14 @@ public struct DiffReport: Report {
       currency: before.currency,
       unpriced: before.unpriced.map { "before: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" }
         + after.unpriced.map { "after: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" },
-      priceDate: after.priceDate)
+      priceDate: after.priceDate, hoursPerMonth: after.hoursPerMonth)
   }
 
   init(
     beforeName: String, afterName: String, basis: String, before: [(String, Money)], after: [(String, Money)], currency: CurrencyCode,
-    unpriced: [String], priceDate: String
+    unpriced: [String], priceDate: String, hoursPerMonth: Decimal
   ) {
+    self.hoursPerMonth = hoursPerMonth
     self.beforeName = beforeName
     self.afterName = afterName
     self.basis = basis
@@ -110,6 +113,7 @@ public struct DiffReport: Report {
         ReportFact("Change", "\(Self.signed(change)) \(currency)\(percent)"),
         ReportFact("Amounts", basis),
         ReportFact("Price date", priceDate),
+        ReportFact("Hours per month", hoursPerMonth.plainDescription),
       ]),
       .table(
         ReportTable(
@@ -132,7 +136,7 @@ public struct DiffReport: Report {
     .object([
       ("schema", .string("ercalc.diff")), ("schemaVersion", .number(1)), ("before", .string(beforeName)), ("after", .string(afterName)),
       ("basis", .string(basis)), ("currency", .string(currency.rawValue)), ("priceDate", .string(priceDate)),
-      ("beforeTotal", .money(beforeTotal)), ("afterTotal", .money(afterTotal)), ("change", .money(afterTotal - beforeTotal)),
+      ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("beforeTotal", .money(beforeTotal)), ("afterTotal", .money(afterTotal)), ("change", .money(afterTotal - beforeTotal)),
       (
         "items",
         .array(
