@@ -118,8 +118,10 @@ struct SVGChart {
     }
     let labelEvery = Self.labelStride(count)
     for index in stride(from: 0, to: count, by: labelEvery) {
+      // Edge labels are anchored inward so they stay inside the view box.
+      let anchor = index == 0 ? "start" : index == count - 1 ? "end" : "middle"
       nodes.append(
-        .el("text", [("x", n(x(Double(index)))), ("y", n(plotTop + plotHeight + 16)), ("text-anchor", "middle"), ("class", "label")], text: chart.categories[index]))
+        .el("text", [("x", n(x(Double(index)))), ("y", n(plotTop + plotHeight + 16)), ("text-anchor", anchor), ("class", "label")], text: chart.categories[index]))
     }
     for marker in chart.markers {
       let mx = x(marker.position)
