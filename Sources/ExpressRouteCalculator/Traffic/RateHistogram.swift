@@ -1,13 +1,15 @@
 /// A histogram of bit rates with four significant decimal digits per bucket.
 ///
-/// Memory is bounded (at most about 100,000 counters, allocated as needed)
-/// however many samples are added, so percentiles of a year of one-minute
-/// samples cost the same as of a day. Values with at most four significant
+/// Memory is bounded however many samples are added (counters only for the
+/// span between the lowest and highest bucket seen, at most about 100,000), so
+/// percentiles of a year of one-minute samples cost the same as of a day. Values with at most four significant
 /// digits (`150000000`, `1234`) are exact; others are reported as their
 /// bucket's lower bound, at most 0.1% below the true value. Below 1,000 bit/s
 /// buckets are whole bits.
 public struct RateHistogram: Sendable {
+  /// Counters for buckets `offset ..< offset + counts.count`: only the span the values use.
   private var counts: [UInt32] = []
+  private var offset = 0
   /// Bucket indexes not yet counted. Interleaved series touch many histograms
   /// in turn; counting in batches keeps each batch inside one histogram's
   /// cache lines, which roughly halves ingest time on a 20-circuit file.
@@ -76,14 +78,34 @@ public struct RateHistogram: Sendable {
   /// Counts every pending sample.
   public mutating func flush() {
     guard pendingCount > 0 else { return }
+    var lowest = Int.max
     var highest = 0
-    for position in 0..<pendingCount { highest = max(highest, Int(pending[position])) }
-    if highest >= counts.count { counts.append(contentsOf: repeatElement(0, count: highest - counts.count + 1024)) }
+    for position in 0..<pendingCount {
+      let bucket = Int(pending[position])
+      lowest = min(lowest, bucket)
+      highest = max(highest, bucket)
+    }
+    cover(lowest, highest)
+    let base = offset
     counts.withUnsafeMutableBufferPointer { buffer in
-      for position in 0..<pendingCount { buffer[Int(pending[position])] &+= 1 }
+      for position in 0..<pendingCount { buffer[Int(pending[position]) - base] &+= 1 }
     }
     counted += pendingCount
     pendingCount = 0
+  }
+
+  /// Grows the counters so buckets `lowest...highest` have one.
+  private mutating func cover(_ lowest: Int, _ highest: Int) {
+    if counts.isEmpty {
+      offset = lowest
+      counts = [UInt32](repeating: 0, count: highest - lowest + 1)
+      return
+    }
+    if lowest < offset {
+      counts.insert(contentsOf: repeatElement(0, count: offset - lowest), at: 0)
+      offset = lowest
+    }
+    if highest >= offset + counts.count { counts.append(contentsOf: repeatElement(0, count: highest - offset - counts.count + 1)) }
   }
 
   /// Adds every sample of `other`.
@@ -91,8 +113,9 @@ public struct RateHistogram: Sendable {
     var other = other
     other.flush()
     flush()
-    if other.counts.count > counts.count { counts.append(contentsOf: repeatElement(0, count: other.counts.count - counts.count)) }
-    for (index, value) in other.counts.enumerated() where value > 0 { counts[index] &+= value }
+    guard !other.counts.isEmpty else { return }
+    cover(other.offset, other.offset + other.counts.count - 1)
+    for (index, value) in other.counts.enumerated() where value > 0 { counts[other.offset + index - offset] &+= value }
     counted += other.counted
   }
 
@@ -111,7 +134,7 @@ public struct RateHistogram: Sendable {
     for (index, value) in counts.enumerated() where value > 0 {
       seen += Int(value)
       while next < ranks.count && seen >= ranks[next] {
-        result[next] = Self.lowerBound(index)
+        result[next] = Self.lowerBound(offset + index)
         next += 1
       }
       if next == ranks.count { break }
@@ -134,7 +157,7 @@ public struct RateHistogram: Sendable {
     var seen = 0
     for (index, value) in counts.enumerated() where value > 0 {
       seen += Int(value)
-      if seen >= rank { return Self.lowerBound(index) }
+      if seen >= rank { return Self.lowerBound(offset + index) }
     }
     return nil
   }

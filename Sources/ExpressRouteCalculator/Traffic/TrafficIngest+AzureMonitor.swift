@@ -64,6 +64,9 @@ extension TrafficIngest {
           if let averageNode = point.optional("average") {
             let average = try averageNode.decimal()
             guard average >= 0 else { throw averageNode.error("negative rate \(average) (expected zero or more)") }
+            guard average <= 1_000_000_000_000_000 else {
+              throw averageNode.error("rate \(average) is above 1 Pbps (expected bits per second; check the unit)")
+            }
             value = NSDecimalNumber(decimal: average).doubleValue
             sawAverage = true
           } else if point.optional("maximum") != nil || point.optional("total") != nil {

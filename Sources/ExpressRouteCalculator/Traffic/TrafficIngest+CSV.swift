@@ -388,7 +388,9 @@ func csvValue(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, scale: Dou
   if s == e { return .missing }
   if e - s == 4, base[s] | 0x20 == 0x6E, base[s + 1] | 0x20 == 0x75, base[s + 2] | 0x20 == 0x6C, base[s + 3] | 0x20 == 0x6C { return .missing }
   guard let parsed = parseNumber(base, s, e), parsed >= 0 else { return .invalid }
-  return .value(parsed * scale)
+  let rate = parsed * scale
+  guard rate <= TrafficIngest.maximumRate else { return .invalid }
+  return .value(rate)
 }
 
 /// The error for a rate cell that is not a non-negative number.
@@ -397,6 +399,9 @@ func cellError(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, header: S
   let location = FileLocation(file: file, line: line, column: start - lineStart + 1)
   if let parsed = parseNumber(base, s, e), parsed < 0 {
     return Diagnostic(.error, "negative rate '\(text(base, s, e))' in column '\(header)' (expected zero or more)", location: location)
+  }
+  if parseNumber(base, s, e) != nil {
+    return Diagnostic(.error, "rate '\(text(base, s, e))' in column '\(header)' is above 1 Pbps (expected bits per second; check the unit)", location: location)
   }
   return Diagnostic(.error, "'\(text(base, s, e))' is not a number in column '\(header)' (expected bits per second, such as 125000000)", location: location)
 }

@@ -24,6 +24,9 @@ public struct TrafficIngest: Sendable {
     }
   }
 
+  /// The highest rate accepted, in bit/s (1 Pbps); anything above is a unit mistake.
+  static let maximumRate = 1e15
+
   var accumulators: [SeriesAccumulator] = []
   var index: [String: Int] = [:]
   /// Total bytes read.

@@ -104,7 +104,10 @@ extension SeriesAccumulator {
   /// The summary of everything added so far.
   func summary() -> TrafficSummary {
     func direction(_ accumulator: DirectionAccumulator) -> TrafficSummary.Direction {
-      func rate(_ value: Double?) -> Bandwidth { Bandwidth(bitsPerSecond: Int64((value ?? 0).rounded(.down))) }
+      func rate(_ value: Double?) -> Bandwidth {
+        // Ingest rejects rates above 1 Pbps; clamp anyway so a summary can never trap.
+        Bandwidth(bitsPerSecond: Int64(min(max((value ?? 0).rounded(.down), 0), TrafficIngest.maximumRate)))
+      }
       let months = accumulator.months.keys.sorted().map { month -> TrafficSummary.MonthVolume in
         let entry = accumulator.months[month] ?? (0, 0)
         // bit-seconds → bytes: exact for integer rates; rounded to whole bytes otherwise.

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@testable import ExpressRouteCalculator
+
+/// Corrupted inputs must give a result or a ``Diagnostic``, never a crash.
+///
+/// Deterministic mutation testing: valid documents are damaged byte by byte
+/// (flips, deletions, duplications, truncations, inserted separators) and
+/// fed to every parser. A crash aborts the test process, so passing means
+/// no input among these crashed the unsafe-pointer CSV scanner or the JSON parser.
+@Suite struct RobustnessTests {
+  struct Mutator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+
+    mutating func mutate(_ input: [UInt8]) -> [UInt8] {
+      var bytes = input
+      let interesting: [UInt8] = [0x2C, 0x0A, 0x0D, 0x22, 0x2D, 0x2E, 0x30, 0x39, 0x65, 0x7B, 0x7D, 0x5B, 0x5D, 0x3A, 0x00, 0xFF, 0x20]
+      for _ in 0..<(1 + below(4)) {
+        guard !bytes.isEmpty else { break }
+        let at = below(bytes.count)
+        switch below(6) {
+        case 0: bytes[at] = UInt8(truncatingIfNeeded: next())
+        case 1: bytes.remove(at: at)
+        case 2: bytes.insert(interesting[below(interesting.count)], at: at)
+        case 3: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + 1 + below(24))], at: at)
+        case 4: bytes.removeLast(min(bytes.count, below(16)))
+        default: bytes[at] = interesting[below(interesting.count)]
+        }
+      }
+      return bytes
+    }
+  }
+
+  static let csv = Array(
+    """
+    Report preamble
+    Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond
+    2026-01-01T00:00:00Z,ams,100000000,200000000
+    2026-01-01T00:00:00Z,lon,1.5e6,"300"
+    2026-01-01T00:01:00Z,ams,100000000,
+    2026-01-01T00:01:00+00:00,lon,null,12345678901234567
+    2026-01-01T00:02:00Z,ams,7,8
+
+    """.utf8)
+
+  @Test func corruptedCSVNeverCrashes() throws {
+    var mutator = Mutator(state: 7)
+    var accepted = 0
+    var rejected = 0
+    for _ in 0..<3000 {
+      let bytes = mutator.mutate(Self.csv)
+      var ingest = TrafficIngest(options: .init(interval: 60))
+      do {
+        try ingest.read(Data(bytes), file: "m.csv")
+        _ = try ingest.summaries(file: "m.csv")
+        accepted += 1
+      } catch {
+        #expect(error.description.hasPrefix("m.csv"), "\(error.description)")
+        rejected += 1
+      }
+    }
+    // Both outcomes occur, so the mutations reach past the first line.
+    #expect(accepted > 10)
+    #expect(rejected > 100)
+  }
+
+  @Test func corruptedJSONNeverCrashes() throws {
+    let documents = [
+      try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/estate.json")),
+      try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/retail/page2.json")),
+      try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/sizing-profile.json")),
+    ]
+    let engine = try Fixtures.engine()
+    var mutator = Mutator(state: 11)
+    var outcomes = [0, 0]
+    for round in 0..<1500 {
+      let bytes = Data(mutator.mutate([UInt8](documents[round % documents.count])))
+      do {
+        switch round % 3 {
+        case 0: _ = try engine.quote(try Deployment(json: bytes, file: "m.json"))
+        case 1: _ = try RetailPricePage(json: bytes, file: "m.json")
+        default: _ = try WorkloadProfile(json: bytes, file: "m.json")
+        }
+        outcomes[0] += 1
+      } catch {
+        #expect(!error.message.isEmpty)
+        outcomes[1] += 1
+      }
+    }
+    #expect(outcomes[0] > 20)
+    #expect(outcomes[1] > 500)
+  }
+
+  @Test func streamedBlocksSplitAnywhereGiveTheSameResult() throws {
+    // The block reader must give the same summary wherever a block boundary falls.
+    let text = (0..<400).map { "2026-01-01T\(String(format: "%02d", $0 / 60)):\(String(format: "%02d", $0 % 60)):00Z,c\($0 % 3),\($0 * 1000),\($0 * 2000)" }
+    let bytes = Array(("Time,Circuit,BitsIn,BitsOut\n" + text.joined(separator: "\n") + "\n").utf8)
+    var whole = TrafficIngest()
+    try whole.read(Data(bytes), file: "w.csv")
+    let expected = try whole.summaries(file: "w.csv")
+    for split in [1, 7, 27, 28, 29, 100, 1000, bytes.count - 1] {
+      var scanner = CSVScanner(file: "s.csv", defaultCircuit: "circuit", interval: nil)
+      var series: [SeriesAccumulator] = []
+      var names: [String: Int] = [:]
+      var carry: [UInt8] = []
+      for chunk in [Array(bytes[0..<split]), Array(bytes[split...])] {
+        carry += chunk
+        let isFinal = chunk.count == bytes.count - split
+        let consumed = try carry.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
+          try scanner.scan(pointer.baseAddress!, count: carry.count, isFinal: isFinal, series: &series, names: &names)
+        }
+        carry.removeFirst(consumed)
+      }
+      var summaries: [TrafficSummary] = []
+      for index in series.indices {
+        try series[index].finish(file: "s.csv")
+        summaries.append(series[index].summary())
+      }
+      #expect(summaries.map(\.outbound.total) == expected.map(\.outbound.total), "split at \(split)")
+      #expect(summaries.map(\.samples) == expected.map(\.samples), "split at \(split)")
+    }
+  }
+}
