@@ -285,8 +285,14 @@ struct CSVScanner {
         lastTimeStart = ts
         lastTimeLength = te - ts
       }
-      let inbound = try rateCell(base, fieldStarts, fieldEnds, inColumn, inScale, headers, file, line, lineStart)
-      let outbound = try rateCell(base, fieldStarts, fieldEnds, outColumn, outScale, headers, file, line, lineStart)
+      let inCell = rateCell(base, fieldStarts, fieldEnds, inColumn, inScale)
+      let outCell = rateCell(base, fieldStarts, fieldEnds, outColumn, outScale)
+      if inCell == .invalid || outCell == .invalid {
+        let column = inCell == .invalid ? inColumn : outColumn
+        throw cellError(base, fieldStarts[column], fieldEnds[column], header: headers[column], file: file, line: line, lineStart: lineStart)
+      }
+      let inbound = inCell.rate
+      let outbound = outCell.rate
       var target = singleCircuit
       if circuitColumn >= 0 {
         let (cs, ce) = trim(base, fieldStarts[circuitColumn], fieldEnds[circuitColumn])
@@ -360,25 +366,23 @@ struct CSVScanner {
       outboundScale: outbound.map { scale(normalized[$0]) } ?? 1, headers: cells.map { $0.trimmingCharacters(in: .whitespaces) })
   }}
 
-/// The rate in `column` of the current row: `nil` when the file has no such column or the cell is empty.
+/// The rate cell in `column` of the current row (missing when the file has no such column).
 @inline(__always)
-func rateCell(
-  _ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ column: Int, _ scale: Double,
-  _ headers: [String], _ file: String, _ line: Int, _ lineStart: Int
-) throws(Diagnostic) -> Double? {
-  guard column >= 0 else { return nil }
-  switch csvValue(base, starts[column], ends[column], scale: scale) {
-  case .value(let value): return value
-  case .missing: return nil
-  case .invalid: throw cellError(base, starts[column], ends[column], header: headers[column], file: file, line: line, lineStart: lineStart)
-  }
+func rateCell(_ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ column: Int, _ scale: Double) -> CellValue {
+  column >= 0 ? csvValue(base, starts[column], ends[column], scale: scale) : .missing
 }
 
 /// What a rate cell holds.
-enum CellValue {
+enum CellValue: Equatable {
   case value(Double)
   case missing
   case invalid
+
+  /// The rate, or `nil` when missing (or invalid).
+  var rate: Double? {
+    if case .value(let value) = self { return value }
+    return nil
+  }
 }
 
 /// A rate cell: missing when empty or `null`, invalid unless a non-negative number.
