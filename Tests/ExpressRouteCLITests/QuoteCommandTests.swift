@@ -82,6 +82,19 @@ import Testing
     assertSnapshot(result.output, named: "breakeven-standard.txt")
   }
 
+  @Test func pricesLocationsAndJSONShow() {
+    let locations = ercalc("prices", "locations")
+    #expect(locations.status == .success)
+    #expect(locations.output.contains("Washington DC            Zone 1         East US, East US 2            North America"))
+    #expect(locations.output.contains("Bogota                   Zone 4         n/a (no Local)                South America"))
+    let json = ercalc("prices", "show", "--format", "json")
+    #expect(json.status == .success)
+    #expect(json.output.contains("{\n      \"meter\": \"ErGwScale gateway scale unit\",\n      \"section\": \"scaleGateway\",\n      \"unit\": \"1 Hour\",\n      \"price\": \"0.21\","))
+    let overrides = ercalc("prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path, "--overrides", fixture("direct-override.json"))
+    // The override prices one of the 32 unpriced meters (Direct 10 Gbps metered port pair): 201 + 1 priced, 32 − 1 unpriced.
+    #expect(overrides.output.hasSuffix("202 priced rates, 31 unpriced, 10 sources\n"))
+  }
+
   @Test func pricesShowAndValidate() {
     let show = ercalc("prices", "show")
     #expect(show.status == .success)
