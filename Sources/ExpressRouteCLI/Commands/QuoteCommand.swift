@@ -68,16 +68,17 @@ enum QuoteCommand: Command {
     }
     var quote = try engine.quote(deployment)
     if let imported {
-      let resolved = try engine.validate(deployment)
-      for name in imported.unknownEgress {
-        quote.lineItems.removeAll { item in
-          if case .egress = item.meter { return item.resource == "circuit '\(name)'" }
-          return false
-        }
-        quote.unpriced.append(
-          UnpricedItem(
-            resource: "circuit '\(name)'", meter: .egress(resolved.zones[name] ?? .zone1), quantity: 0,
-            reason: "outbound volume unknown from the configuration; give it with --egress, or measure it with ercalc size"))
+      // A metered circuit's 0 GB egress line becomes an unpriced item: the volume is unknown, not zero.
+      let unknown = Set(imported.unknownEgress.map { "circuit '\($0)'" })
+      let placeholders = quote.lineItems.filter { item in
+        if case .egress = item.meter { return unknown.contains(item.resource) }
+        return false
+      }
+      quote.lineItems.removeAll { placeholders.contains($0) }
+      quote.unpriced += placeholders.map { item in
+        UnpricedItem(
+          resource: item.resource, meter: item.meter, quantity: 0,
+          reason: "outbound volume unknown from the configuration; give it with --egress, or measure it with ercalc size")
       }
       quote.skippedResources = imported.skipped
       quote.notes += imported.notes + ["read \(imported.format) from \(arguments.value("from") ?? "")"]
