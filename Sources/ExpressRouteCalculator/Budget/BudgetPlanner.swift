@@ -22,12 +22,9 @@ public struct BudgetPlanner: Sendable {
     for site in portfolio.sites {
       switch site.source {
       case .deployment(let deployment, let growth):
-        let demand = Demand(
-          sizingRate: Bandwidth(bitsPerSecond: 0), sizingDirection: "outbound", monthlyEgress: .zero, yearlyGrowth: growth,
-          targetUtilization: 1, horizonMonths: portfolio.horizonMonths, basis: [])
         var quotes: [Quote] = []
         for index in months.indices {
-          let factor = demand.growthFactor(month: index)
+          let factor = Demand.growthFactor(yearlyGrowth: growth, month: index)
           var scaled = deployment
           scaled.name = site.name
           for position in scaled.circuits.indices {

@@ -22,7 +22,10 @@ public struct Demand: Hashable, Sendable {
   public var basis: [String]
 
   /// The growth factor of month `month`, to six decimals.
-  public func growthFactor(month: Int) -> Decimal {
+  public func growthFactor(month: Int) -> Decimal { Self.growthFactor(yearlyGrowth: yearlyGrowth, month: month) }
+
+  /// `(1 + yearlyGrowth)^(month/12)`, to six decimals: growth compounded monthly.
+  public static func growthFactor(yearlyGrowth: Decimal, month: Int) -> Decimal {
     let base = NSDecimalNumber(decimal: 1 + yearlyGrowth).doubleValue
     let factor = pow(base, Double(month) / 12)
     return Decimal(string: String(format: "%.6f", factor)) ?? 1
