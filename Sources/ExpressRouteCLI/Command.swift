@@ -16,6 +16,4 @@ struct CommandContext {
   var progress: (String) -> Void = { _ in }
   /// Warnings collected for standard error.
   var warnings: [String] = []
-  /// Whether standard error is a terminal (progress lines overwrite each other).
-  var interactive = false
 }

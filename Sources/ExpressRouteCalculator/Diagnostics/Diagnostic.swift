@@ -50,6 +50,3 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     return text + message
   }
 }
-
-/// A diagnostic's list, sorted as found.
-public typealias Diagnostics = [Diagnostic]

@@ -108,17 +108,6 @@ public struct RateHistogram: Sendable {
     if highest >= offset + counts.count { counts.append(contentsOf: repeatElement(0, count: highest - offset - counts.count + 1)) }
   }
 
-  /// Adds every sample of `other`.
-  public mutating func merge(_ other: RateHistogram) {
-    var other = other
-    other.flush()
-    flush()
-    guard !other.counts.isEmpty else { return }
-    cover(other.offset, other.offset + other.counts.count - 1)
-    for (index, value) in other.counts.enumerated() where value > 0 { counts[other.offset + index - offset] &+= value }
-    counted += other.counted
-  }
-
   /// Several nearest-rank percentiles in one pass over the buckets; `percentiles` ascending.
   public func percentiles(_ percentiles: [Double]) -> [Double?] {
     guard pendingCount == 0 else {

@@ -34,9 +34,6 @@ public struct Bandwidth: Hashable, Comparable, Sendable, CustomStringConvertible
     return "\(megabitsPerSecond.rounded(toPlaces: 1, rule: .up).grouped(places: 1)) Mbps"
   }
 
-  /// `1Gbps`: the description without the space, for identifiers.
-  public var compactDescription: String { description.replacingOccurrences(of: " ", with: "") }
-
   public static func < (lhs: Bandwidth, rhs: Bandwidth) -> Bool {
     lhs.bitsPerSecond < rhs.bitsPerSecond
   }
