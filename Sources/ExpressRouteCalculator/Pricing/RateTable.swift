@@ -41,11 +41,23 @@ public struct RateTable: Hashable, Sendable {
     self.effectiveDate = effectiveDate
     self.hoursPerMonth = hoursPerMonth
     self.sources = sources
-    self.rates = []
-    self.index = [:]
     self.gatewayCapabilities = gatewayCapabilities
     self.scaleGateway = scaleGateway
-    for rate in rates { upsert(rate) }
+    // Last one wins per meter, then one sort: no quadratic re-indexing while loading.
+    var unique: [Rate] = []
+    var seen: [Meter: Int] = [:]
+    for rate in rates {
+      if let position = seen[rate.meter] {
+        unique[position] = rate
+      } else {
+        seen[rate.meter] = unique.count
+        unique.append(rate)
+      }
+    }
+    // Ties (meters that sort alike) keep their input order.
+    self.rates = unique.enumerated().sorted { $0.element.meter < $1.element.meter || !($1.element.meter < $0.element.meter) && $0.offset < $1.offset }
+      .map(\.element)
+    self.index = Dictionary(uniqueKeysWithValues: self.rates.enumerated().map { ($1.meter, $0) })
   }
 
   /// The rate for `meter`, if the table has a row for it (priced or not).
@@ -67,8 +79,7 @@ public struct RateTable: Hashable, Sendable {
     }
     let position = rates.firstIndex(where: { rate.meter < $0.meter }) ?? rates.count
     rates.insert(rate, at: position)
-    index = [:]
-    for (offset, existing) in rates.enumerated() { index[existing.meter] = offset }
+    for offset in position..<rates.count { index[rates[offset].meter] = offset }
   }
 
   /// The circuit sizes the table prices for `tier`, `billing` and `zone`, smallest first.

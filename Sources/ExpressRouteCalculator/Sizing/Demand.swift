@@ -7,22 +7,47 @@ import Foundation
 /// larger direction, grown, divided by the target utilisation.
 public struct Demand: Hashable, Sendable {
   /// The rate sized on (the chosen percentile of the larger direction).
-  public var sizingRate: Bandwidth
+  public let sizingRate: Bandwidth
   /// Which direction that was (`outbound` or `inbound`).
-  public var sizingDirection: String
+  public let sizingDirection: String
   /// Outbound data in month 0.
-  public var monthlyEgress: DataVolume
+  public let monthlyEgress: DataVolume
   /// Yearly growth applied.
-  public var yearlyGrowth: Decimal
+  public let yearlyGrowth: Decimal
   /// Target utilisation.
-  public var targetUtilization: Decimal
+  public let targetUtilization: Decimal
   /// Months planned.
-  public var horizonMonths: Int
+  public let horizonMonths: Int
   /// Where each figure came from, for the report.
-  public var basis: [String]
+  public let basis: [String]
+
+  /// Growth factors, needed bandwidths and outbound data of each month of the horizon, computed once:
+  /// the solver asks for them for every option.
+  private let factors: [Decimal]
+  private let requirements: [Decimal]
+  private let volumes: [DataVolume]
+
+  /// Creates the demand and works out each month of the horizon.
+  public init(
+    sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, yearlyGrowth: Decimal, targetUtilization: Decimal,
+    horizonMonths: Int, basis: [String]
+  ) {
+    self.sizingRate = sizingRate
+    self.sizingDirection = sizingDirection
+    self.monthlyEgress = monthlyEgress
+    self.yearlyGrowth = yearlyGrowth
+    self.targetUtilization = targetUtilization
+    self.horizonMonths = horizonMonths
+    self.basis = basis
+    factors = (0..<max(horizonMonths, 0)).map { Self.growthFactor(yearlyGrowth: yearlyGrowth, month: $0) }
+    requirements = factors.map { Self.required(sizingRate, factor: $0, utilization: targetUtilization) }
+    volumes = factors.map { Self.grown(monthlyEgress, factor: $0) }
+  }
 
   /// The growth factor of month `month`, to six decimals.
-  public func growthFactor(month: Int) -> Decimal { Self.growthFactor(yearlyGrowth: yearlyGrowth, month: month) }
+  public func growthFactor(month: Int) -> Decimal {
+    factors.indices.contains(month) ? factors[month] : Self.growthFactor(yearlyGrowth: yearlyGrowth, month: month)
+  }
 
   /// `(1 + yearlyGrowth)^(month/12)`, to six decimals: growth compounded monthly.
   public static func growthFactor(yearlyGrowth: Decimal, month: Int) -> Decimal {
@@ -33,12 +58,21 @@ public struct Demand: Hashable, Sendable {
 
   /// Outbound data in `month`, to the megabyte.
   public func egress(month: Int) -> DataVolume {
-    DataVolume(bytes: (monthlyEgress.bytes * growthFactor(month: month)).rounded(toPlaces: -6, rule: .toNearestOrEven))
+    volumes.indices.contains(month) ? volumes[month] : Self.grown(monthlyEgress, factor: growthFactor(month: month))
   }
 
   /// The bandwidth needed in `month`, in bits per second (rounded up).
   public func requiredBitsPerSecond(month: Int) -> Decimal {
-    (Decimal(sizingRate.bitsPerSecond) * growthFactor(month: month) / targetUtilization).rounded(toPlaces: 0, rule: .up)
+    requirements.indices.contains(month)
+      ? requirements[month] : Self.required(sizingRate, factor: growthFactor(month: month), utilization: targetUtilization)
+  }
+
+  private static func grown(_ volume: DataVolume, factor: Decimal) -> DataVolume {
+    DataVolume(bytes: (volume.bytes * factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
+  }
+
+  private static func required(_ rate: Bandwidth, factor: Decimal, utilization: Decimal) -> Decimal {
+    (Decimal(rate.bitsPerSecond) * factor / utilization).rounded(toPlaces: 0, rule: .up)
   }
 
   /// The largest bandwidth needed over the horizon (the last month, unless traffic shrinks).

@@ -41,5 +41,16 @@ extension ParsableName {
 
 /// Lower-cases `text` and drops spaces, hyphens, underscores, dots and parentheses.
 func normalizedName(_ text: String) -> String {
-  String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+  // ASCII fast path: names and table keys are almost always ASCII.
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(text.utf8.count)
+  for byte in text.utf8 {
+    switch byte {
+    case 0x30...0x39, 0x61...0x7A: bytes.append(byte)
+    case 0x41...0x5A: bytes.append(byte | 0x20)
+    case 0x80...: return String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+    default: continue
+    }
+  }
+  return String(decoding: bytes, as: UTF8.self)
 }
