@@ -12,16 +12,26 @@ enum ByteScanning {
   }
 
   /// Whether `length` bytes at `a` and `b` are equal.
+  ///
+  /// Compares words; the last word overlaps the one before it, so there is no byte tail.
   @inline(__always) static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-    var offset = 0
     let rawA = UnsafeRawPointer(a)
     let rawB = UnsafeRawPointer(b)
-    while offset + 8 <= length {
-      if rawA.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != rawB.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
-        return false
+    if length >= 8 {
+      var offset = 0
+      while offset + 8 < length {
+        if rawA.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != rawB.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+          return false
+        }
+        offset += 8
       }
-      offset += 8
+      return rawA.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) == rawB.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
     }
+    if length >= 4 {
+      return rawA.loadUnaligned(as: UInt32.self) == rawB.loadUnaligned(as: UInt32.self)
+        && rawA.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self) == rawB.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+    }
+    var offset = 0
     while offset < length {
       if a[offset] != b[offset] { return false }
       offset += 1
@@ -36,6 +46,26 @@ enum ByteScanning {
     // Every byte must be 0...9: no borrow (high bit clear) and byte + 6 must not reach 16.
     guard (digits | (digits &+ 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0 == 0 else { return nil }
     // Little-endian: the first digit is the low byte. Combine pairs, quads, then halves.
+    let pairs = (digits &* 10 &+ (digits >> 8)) & 0x00FF_00FF_00FF_00FF
+    let quads = (pairs &* 100 &+ (pairs >> 16)) & 0x0000_FFFF_0000_FFFF
+    return (quads &* 10000 &+ (quads >> 32)) & 0xFFFF_FFFF
+  }
+
+  /// How many of `word`'s bytes, from the first (lowest), are ASCII digits before the first that is not (0...8).
+  @inline(__always) static func leadingDigits(_ word: UInt64) -> Int {
+    // A byte is a digit when its high nibble is 3 and its low nibble plus 6 stays below 16.
+    let highNibble = (word & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030
+    let lowNibble = ((word & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0
+    let bad = highNibble | lowNibble
+    // 0x80 in every byte of `bad` that is not zero (no carries cross bytes).
+    let notDigit = (((bad & low7) &+ low7) | bad) & ~low7
+    return notDigit == 0 ? 8 : notDigit.trailingZeroBitCount >> 3
+  }
+
+  /// The value of the first `count` (1...8) bytes of `word`, which must be ASCII digits.
+  @inline(__always) static func digitsValue(_ word: UInt64, count: Int) -> UInt64 {
+    // Shift the digits to the top; the zero bytes below them read as leading zeros.
+    let digits = (word & 0x0F0F_0F0F_0F0F_0F0F) << UInt64((8 - count) * 8)
     let pairs = (digits &* 10 &+ (digits >> 8)) & 0x00FF_00FF_00FF_00FF
     let quads = (pairs &* 100 &+ (pairs >> 16)) & 0x0000_FFFF_0000_FFFF
     return (quads &* 10000 &+ (quads >> 32)) & 0xFFFF_FFFF

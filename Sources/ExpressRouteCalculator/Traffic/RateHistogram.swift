@@ -34,7 +34,8 @@ public struct RateHistogram: Sendable {
     if value < 1000 { return Int(value) }
     // Floor to whole bit/s, then keep four significant digits. Each branch
     // divides by a literal, which compiles to a multiply and shift.
-    let v = value < 9.2e18 ? UInt64(value) : UInt64(9.2e18)
+    // Int64 conversion is one instruction; UInt64 conversion is a dozen.
+    let v = UInt64(value < 9.2e18 ? Int64(value) : 9_200_000_000_000_000_000)
     let exponent: Int
     let mantissa: UInt64
     switch v {
@@ -73,6 +74,27 @@ public struct RateHistogram: Sendable {
     }
     pending[pendingCount] = Int32(truncatingIfNeeded: Self.bucket(value))
     pendingCount += 1
+  }
+
+  /// Adds `count` non-negative samples.
+  mutating func add(_ values: UnsafePointer<Double>, count: Int) {
+    var done = 0
+    while done < count {
+      if pendingCount == pending.count {
+        if pending.isEmpty {
+          pending = [Int32](repeating: 0, count: Self.batch)
+        } else {
+          flush()
+        }
+      }
+      let room = min(pending.count - pendingCount, count - done)
+      let start = pendingCount
+      pending.withUnsafeMutableBufferPointer { buffer in
+        for index in 0..<room { buffer[start + index] = Int32(truncatingIfNeeded: Self.bucket(values[done + index])) }
+      }
+      pendingCount += room
+      done += room
+    }
   }
 
   /// Counts every pending sample.

@@ -69,6 +69,47 @@ struct SeriesAccumulator {
     record(timestamp: timestamp, inbound: inValue, outbound: outValue, location: location)
   }
 
+  /// Adds a batch of samples in row order, exactly as adding them one by one would.
+  ///
+  /// Runs of samples one interval apart, with both values and inside both
+  /// directions' current month, are added as whole runs; any other sample
+  /// goes through ``add(timestamp:inbound:outbound:location:)``.
+  mutating func add(batch: SampleBatch, file: String) throws(Diagnostic) {
+    var k = 0
+    let count = batch.count
+    while k < count {
+      if let interval, let last = lastTimestamp, pending == nil, let inMonth = inbound.openMonth, let outMonth = outbound.openMonth {
+        let low = max(inMonth.lowerBound, outMonth.lowerBound)
+        let high = min(inMonth.upperBound, outMonth.upperBound)
+        var end = k
+        var previous = last
+        while end < count {
+          let t = batch.timestamps[end]
+          guard t &- previous == interval, t >= low, t < high, !batch.inbound[end].isNaN, !batch.outbound[end].isNaN else { break }
+          previous = t
+          end += 1
+        }
+        if end > k {
+          let seconds = Double(interval)
+          inbound.add(run: batch.inbound + k, count: end - k, seconds: seconds)
+          outbound.add(run: batch.outbound + k, count: end - k, seconds: seconds)
+          samples += end - k
+          lastTimestamp = previous
+          k = end
+          continue
+        }
+      }
+      let inValue = batch.inbound[k]
+      let outValue = batch.outbound[k]
+      let line = batch.lines[k]
+      let column = batch.columns[k]
+      try add(timestamp: batch.timestamps[k], inbound: inValue.isNaN ? nil : inValue, outbound: outValue.isNaN ? nil : outValue) {
+        FileLocation(file: file, line: line, column: column)
+      }
+      k += 1
+    }
+  }
+
   @inline(__always)
   private mutating func record(timestamp: Int64, inbound inValue: Double?, outbound outValue: Double?, location: () -> FileLocation) {
     samples += 1
@@ -132,6 +173,26 @@ struct DirectionAccumulator {
     }
     currentBits += value * seconds
     currentSeconds += seconds
+  }
+
+  /// The current month's seconds, `nil` before the first sample.
+  var openMonth: Range<Int64>? { currentMonth == nil ? nil : currentStart..<currentEnd }
+
+  /// Adds `count` samples that all fall in the current month (see ``openMonth``), in order.
+  mutating func add(run values: UnsafePointer<Double>, count: Int, seconds: Double) {
+    histogram.add(values, count: count)
+    var maximum = self.maximum
+    var bits = currentBits
+    var covered = currentSeconds
+    for index in 0..<count {
+      let value = values[index]
+      if value > maximum { maximum = value }
+      bits += value * seconds
+      covered += seconds
+    }
+    self.maximum = maximum
+    currentBits = bits
+    currentSeconds = covered
   }
 
   mutating func flush() {

@@ -21,7 +21,7 @@ extension TrafficIngest {
 
   /// Reads a CSV series held in memory (see ``readCSV(fileDescriptor:file:size:progress:)``).
   mutating func readCSV(_ data: Data, file: String, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
-    var scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval)
+    var scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
     let result: Result<Int, Diagnostic> = data.withUnsafeBytes { raw in
       guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else {
         return .failure(Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file))
@@ -37,7 +37,8 @@ extension TrafficIngest {
     case .success(let rows): rowsRead += rows
     case .failure(let error): throw error
     }
-    try scanner.finish()
+    plainRowsRead += scanner.plainRowCount
+    try scanner.finish(series: &accumulators)
     notes.append(contentsOf: scanner.notes)
   }
 
@@ -50,7 +51,7 @@ extension TrafficIngest {
   /// anything else that is not a non-negative number is an error with its
   /// line and column. Memory stays at one block plus the per-circuit state.
   mutating func readCSV(fileDescriptor: Int32, file: String, size: Int, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
-    var scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval)
+    var scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
     let blockSize = 16 << 20
     var buffer = [UInt8](repeating: 0, count: blockSize)
     var filled = 0
@@ -92,7 +93,8 @@ extension TrafficIngest {
       throw Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file)
     }
     rowsRead += scanner.rows
-    try scanner.finish()
+    plainRowsRead += scanner.plainRowCount
+    try scanner.finish(series: &accumulators)
     notes.append(contentsOf: scanner.notes)
   }
 
@@ -112,28 +114,48 @@ struct CSVScanner {
   let interval: Int64?
   private(set) var line = 0
   private(set) var rows = 0
+  /// Rows read by the fast path (for tests).
+  private(set) var plainRowCount = 0
   private(set) var notes: [String] = []
   private var layout: CSVColumnLayout?
   private var circuitLookup: [UInt64: [Int]] = [:]
   private var circuitNames: [[UInt8]] = []
   private var lastCircuitIndex = -1
   private var singleCircuit = -1
+  private let staging = SampleStaging()
+  /// Whether plain rows take ``CSVPlainRowReader``'s fast path and rows are staged; off, each row is added on its own.
+  let fastIngest: Bool
 
-  init(file: String, defaultCircuit: String, interval: Int64?) {
+  init(file: String, defaultCircuit: String, interval: Int64?, fastIngest: Bool = true) {
     self.file = file
     self.defaultCircuit = defaultCircuit
     self.interval = interval
+    self.fastIngest = fastIngest
   }
 
-  /// Fails when no header was found.
-  func finish() throws(Diagnostic) {
+  /// Adds every staged sample; fails when no header was found.
+  func finish(series: inout [SeriesAccumulator]) throws(Diagnostic) {
+    try staging.flushAll(series: &series, file: file)
     if layout == nil {
       throw Diagnostic(.error, "no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)", file: file)
     }
   }
 
   /// Processes every complete line in `base[0..<count]` (every line when `isFinal`) and returns the bytes consumed.
+  ///
+  /// Samples are staged (see ``SampleStaging``); ``finish(series:)`` adds the last ones.
   mutating func scan(
+    _ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool, series: inout [SeriesAccumulator], names: inout [String: Int]
+  ) throws(Diagnostic) -> Int {
+    do {
+      return try scanRows(base, count: total, isFinal: isFinal, series: &series, names: &names)
+    } catch {
+      // Rows staged before the failing one come first, as if added one by one.
+      throw staging.earliest(error, series: &series, file: file)
+    }
+  }
+
+  private mutating func scanRows(
     _ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool, series: inout [SeriesAccumulator], names: inout [String: Int]
   ) throws(Diagnostic) -> Int {
     var position = 0
@@ -149,6 +171,7 @@ struct CSVScanner {
         layout = try Self.makeLayout(cells: cells, normalized: normalized, time: time, file: file, line: line)
         if line > 1 { notes.append("\(file): skipped \(line - 1) preamble line(s) before the header on line \(line)") }
         if layout?.circuit == nil { singleCircuit = TrafficIngest.circuitIndex(defaultCircuit, &series, &names, interval) }
+        staging.reserve(circuits: series.count)
       } else if line >= 50 {
         throw Diagnostic(.error, "no header row with a time column in the first 50 lines (expected a column named Time, Timestamp or TimeGenerated)", file: file)
       }
@@ -178,20 +201,31 @@ struct CSVScanner {
     var lastCircuitIndex = self.lastCircuitIndex
     var lastCircuitStart = 0
     var lastCircuitLength = -1
-    var lastTimeStart = 0
-    var lastTimeLength = -1
-    var lastTimestamp: Int64 = 0
+    let singleCircuit = self.singleCircuit
+    var plainRows = CSVPlainRowReader(layout: layout, circuitNames: circuitNames, singleCircuit: singleCircuit)
+    let usePlainRows = fastIngest
     defer {
       self.line = line
       self.rows += rows
+      plainRows.deallocate()
       fieldStarts.deallocate()
       fieldEnds.deallocate()
       self.circuitLookup = circuitLookup
       self.circuitNames = circuitNames
       self.lastCircuitIndex = lastCircuitIndex
     }
-    let singleCircuit = self.singleCircuit
     while position < total {
+      if usePlainRows && position + CSVPlainRowReader.window <= total {
+        let runStart = position
+        let rowsBefore = rows
+        defer { plainRowCount += rows - rowsBefore }
+        position = try plainRows.readRun(
+          base, from: position, end: total, line: &line, rows: &rows, lastCircuit: &lastCircuitIndex, staging: staging, series: &series,
+          file: file)
+        // The last circuit is now the fast path's: forget the general path's remembered name bytes.
+        if position != runStart { lastCircuitLength = -1 }
+        guard position < total else { break }
+      }
       line += 1
       // One pass finds the commas and the end of the line, eight bytes at a time.
       let lineStart = position
@@ -272,8 +306,8 @@ struct CSVScanner {
       rows += 1
       let (ts, te) = trim(base, fieldStarts[timeColumn], fieldEnds[timeColumn])
       let timestamp: Int64
-      if te - ts == lastTimeLength && ByteScanning.equal(base + ts, base + lastTimeStart, lastTimeLength) {
-        timestamp = lastTimestamp
+      if te > ts && te - ts == plainRows.lastTimeLength && ByteScanning.equal(base + ts, base + plainRows.lastTimeStart, te - ts) {
+        timestamp = plainRows.lastTimestamp
       } else {
         guard let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + ts, count: te - ts)) else {
           throw Diagnostic(
@@ -281,9 +315,7 @@ struct CSVScanner {
             location: FileLocation(file: file, line: line, column: fieldStarts[timeColumn] - lineStart + 1))
         }
         timestamp = parsed
-        lastTimestamp = parsed
-        lastTimeStart = ts
-        lastTimeLength = te - ts
+        plainRows.rememberTime(start: ts, length: te - ts, timestamp: parsed)
       }
       let inCell = rateCell(base, fieldStarts, fieldEnds, inColumn, inScale)
       let outCell = rateCell(base, fieldStarts, fieldEnds, outColumn, outScale)
@@ -328,6 +360,8 @@ struct CSVScanner {
               if found >= circuitNames.count { circuitNames.append(contentsOf: repeatElement([], count: found - circuitNames.count + 1)) }
               circuitNames[found] = bytes
               circuitLookup[hash, default: []].append(found)
+              plainRows.setCircuitNames(circuitNames)
+              staging.reserve(circuits: series.count)
             }
           }
           target = found
@@ -336,10 +370,11 @@ struct CSVScanner {
           lastCircuitLength = length
         }
       }
-      let currentLine = line
-      let timeColumnStart = fieldStarts[timeColumn] - lineStart + 1
-      try series[target].add(timestamp: timestamp, inbound: inbound, outbound: outbound) {
-        FileLocation(file: file, line: currentLine, column: timeColumnStart)
+      if staging.append(
+        circuit: target, timestamp: timestamp, inbound: inbound ?? .nan, outbound: outbound ?? .nan, line: line,
+        column: fieldStarts[timeColumn] - lineStart + 1) || !usePlainRows
+      {
+        try staging.flush(target, series: &series, file: file)
       }
     }
     return min(position, total)

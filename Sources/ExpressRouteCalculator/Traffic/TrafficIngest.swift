@@ -16,6 +16,9 @@ public struct TrafficIngest: Sendable {
     public var interval: Int64?
     /// The circuit name for single-circuit files without a circuit column.
     public var defaultCircuit: String
+    /// Whether CSV ingest uses the plain-row fast path and per-circuit staging; off, every row is
+    /// parsed by the general parser and added on its own (tests compare the two).
+    var fastIngest = true
 
     /// Creates options.
     public init(interval: Int64? = nil, defaultCircuit: String = "circuit") {
@@ -33,6 +36,8 @@ public struct TrafficIngest: Sendable {
   public internal(set) var bytesRead = 0
   /// Total data rows read.
   public internal(set) var rowsRead = 0
+  /// CSV rows read by the plain-row fast path (the rest took the general parser).
+  var plainRowsRead = 0
   /// Notes about how files were read (header line found, units).
   public internal(set) var notes: [String] = []
   let options: Options

@@ -120,6 +120,7 @@ import Testing
         }
         carry.removeFirst(consumed)
       }
+      try scanner.finish(series: &series)
       var summaries: [TrafficSummary] = []
       for index in series.indices {
         try series[index].finish(file: "s.csv")

@@ -1,0 +1,238 @@
+/// The fast path of ``CSVScanner``: reads one plain data row field by field, word at a time.
+///
+/// A plain row has exactly the header's fields, no quotes, no spaces around
+/// values, rates that are 1 to 16 ASCII digits, a timestamp equal to the
+/// previous row's or one ``Timestamp/parse(_:)`` accepts, and a circuit name
+/// already seen (the one after the previous row's, or the same). Anything else
+/// (empty cells, `null`, decimals, quotes, a new circuit, a bad value) returns
+/// `nil` and the general row parser handles the row, so both paths produce the
+/// same samples and the same errors.
+struct CSVPlainRowReader {
+  /// A row must start at least this many bytes before the end of the buffer:
+  /// every word load of a row stays inside.
+  static let window = 512
+  /// Fields may not start past `window - margin` from the row start; timestamps are at most 48 bytes.
+  private static let margin = 64
+  private static let longestTimestamp = 48
+
+  private enum Kind: UInt8 {
+    case other, time, circuit, inbound, outbound
+  }
+
+  private let kinds: UnsafeMutablePointer<UInt8>
+  private let fieldCount: Int
+  private let inboundScale: Double
+  private let outboundScale: Double
+  private let singleCircuit: Int
+  private var names: UnsafeMutablePointer<UInt8>
+  /// Start of each circuit name in `names`, and its length (-1 when the name cannot appear unquoted).
+  private var nameStarts: UnsafeMutablePointer<Int>
+  private var nameLengths: UnsafeMutablePointer<Int>
+  private var nameCount: Int
+  /// The previous timestamp's field, which the next rows usually repeat.
+  private(set) var lastTimeStart = 0
+  private(set) var lastTimeLength = 0
+  private(set) var lastTimestamp: Int64 = 0
+
+  /// A reader for rows of `layout`; call ``deallocate()`` when done.
+  init(layout: CSVColumnLayout, circuitNames: [[UInt8]], singleCircuit: Int) {
+    fieldCount = layout.headers.count
+    kinds = .allocate(capacity: max(fieldCount, 1))
+    kinds.initialize(repeating: Kind.other.rawValue, count: max(fieldCount, 1))
+    kinds[layout.time] = Kind.time.rawValue
+    if let column = layout.circuit { kinds[column] = Kind.circuit.rawValue }
+    if let column = layout.inbound { kinds[column] = Kind.inbound.rawValue }
+    if let column = layout.outbound { kinds[column] = Kind.outbound.rawValue }
+    inboundScale = layout.inboundScale
+    outboundScale = layout.outboundScale
+    self.singleCircuit = singleCircuit
+    names = .allocate(capacity: 1)
+    nameStarts = .allocate(capacity: 1)
+    nameLengths = .allocate(capacity: 1)
+    nameCount = 0
+    setCircuitNames(circuitNames)
+  }
+
+  func deallocate() {
+    kinds.deallocate()
+    names.deallocate()
+    nameStarts.deallocate()
+    nameLengths.deallocate()
+  }
+
+  /// Replaces the known circuit names (after the general path added one).
+  mutating func setCircuitNames(_ circuitNames: [[UInt8]]) {
+    names.deallocate()
+    nameStarts.deallocate()
+    nameLengths.deallocate()
+    let total = circuitNames.reduce(0) { $0 + $1.count }
+    names = .allocate(capacity: max(total, 1))
+    nameStarts = .allocate(capacity: max(circuitNames.count, 1))
+    nameLengths = .allocate(capacity: max(circuitNames.count, 1))
+    var offset = 0
+    for (index, name) in circuitNames.enumerated() {
+      // A name with a comma, quote or line break only matches a quoted field: leave it to the general path.
+      let plain = !name.isEmpty && name.count < Self.window - Self.margin && !name.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+      (names + offset).initialize(from: name, count: name.count)
+      nameStarts[index] = offset
+      nameLengths[index] = plain ? name.count : -1
+      offset += name.count
+    }
+    nameCount = circuitNames.count
+  }
+
+  /// Remembers a timestamp the general path parsed from `base[start ..< start + length]`.
+  mutating func rememberTime(start: Int, length: Int, timestamp: Int64) {
+    lastTimeStart = start
+    lastTimeLength = length
+    lastTimestamp = timestamp
+  }
+
+  /// Forgets the remembered timestamp field (its bytes are about to move).
+  mutating func forgetTime() { lastTimeLength = 0 }
+
+  /// Reads plain rows from `start` while each starts at least ``window`` bytes before `end`, staging
+  /// each one; stops at the first row that is not plain and returns its start.
+  ///
+  /// `line` and `rows` count the rows read; `lastCircuit` is the previous row's circuit.
+  mutating func readRun(
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, rows: inout Int, lastCircuit: inout Int,
+    staging: SampleStaging, series: inout [SeriesAccumulator], file: String
+  ) throws(Diagnostic) -> Int {
+    var rowStart = start
+    let lastField = fieldCount - 1
+    var circuit = lastCircuit
+    defer { lastCircuit = circuit }
+    rowLoop: while rowStart + Self.window <= end {
+      var p = rowStart
+      let limit = rowStart + Self.window - Self.margin
+      var timestamp: Int64 = 0
+      var timeColumn = 1
+      var inbound = Double.nan
+      var outbound = Double.nan
+      var target = singleCircuit
+      for column in 0..<fieldCount {
+        guard p < limit else { break rowLoop }
+        let isLast = column == lastField
+        switch kinds[column] {
+        case Kind.time.rawValue:
+          timeColumn = p - rowStart + 1
+          let length = lastTimeLength
+          if length > 0 && length <= Self.longestTimestamp, ByteScanning.equal(base + p, base + lastTimeStart, length),
+            case let after = Self.skipTerminator(base, p + length, isLast), after >= 0
+          {
+            timestamp = lastTimestamp
+            p = after
+          } else {
+            let fieldEnd = Self.fieldEnd(base, from: p, limit: p + Self.longestTimestamp)
+            guard fieldEnd > p, let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + p, count: fieldEnd - p)) else { break rowLoop }
+            let after = Self.skipTerminator(base, fieldEnd, isLast)
+            guard after >= 0 else { break rowLoop }
+            rememberTime(start: p, length: fieldEnd - p, timestamp: parsed)
+            timestamp = parsed
+            p = after
+          }
+        case Kind.circuit.rawValue:
+          let bound = rowStart + Self.window
+          var guess = circuit + 1 < nameCount ? circuit + 1 : 0
+          var after = matchName(base, p, guess, isLast, bound)
+          if after < 0 && circuit >= 0 && circuit < nameCount {
+            guess = circuit
+            after = matchName(base, p, guess, isLast, bound)
+          }
+          guard after >= 0 else { break rowLoop }
+          target = guess
+          p = after
+        case Kind.inbound.rawValue:
+          guard let value = Self.digits(base, &p) else { break rowLoop }
+          inbound = Double(value) * inboundScale
+          guard inbound <= TrafficIngest.maximumRate else { break rowLoop }
+          p = Self.skipTerminator(base, p, isLast)
+          guard p >= 0 else { break rowLoop }
+        case Kind.outbound.rawValue:
+          guard let value = Self.digits(base, &p) else { break rowLoop }
+          outbound = Double(value) * outboundScale
+          guard outbound <= TrafficIngest.maximumRate else { break rowLoop }
+          p = Self.skipTerminator(base, p, isLast)
+          guard p >= 0 else { break rowLoop }
+        default:
+          let fieldEnd = Self.fieldEnd(base, from: p, limit: limit)
+          guard fieldEnd < limit else { break rowLoop }
+          // An ignored last field may end in `\r`, which is part of `\r\n`.
+          p = Self.skipTerminator(base, isLast && fieldEnd > p && base[fieldEnd - 1] == 0x0D ? fieldEnd - 1 : fieldEnd, isLast)
+          guard p >= 0 else { break rowLoop }
+        }
+      }
+      line += 1
+      rows += 1
+      rowStart = p
+      if singleCircuit < 0 { circuit = target }
+      if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: timeColumn) {
+        try staging.flush(target, series: &series, file: file)
+      }
+    }
+    return rowStart
+  }
+
+  /// The position after circuit `index`'s name and its terminator at `p`, or -1; reads stay before `bound`.
+  @inline(__always)
+  private func matchName(_ base: UnsafePointer<UInt8>, _ p: Int, _ index: Int, _ isLast: Bool, _ bound: Int) -> Int {
+    guard index < nameCount else { return -1 }
+    let length = nameLengths[index]
+    guard length > 0, p + length + 2 <= bound, ByteScanning.equal(base + p, names + nameStarts[index], length) else { return -1 }
+    return Self.skipTerminator(base, p + length, isLast)
+  }
+
+  /// The position after the field terminator at `p` (`,`, or `\n`/`\r\n` for the last field), or -1.
+  @inline(__always)
+  private static func skipTerminator(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool) -> Int {
+    let byte = base[p]
+    if !isLast { return byte == 0x2C ? p + 1 : -1 }
+    if byte == 0x0A { return p + 1 }
+    if byte == 0x0D && base[p + 1] == 0x0A { return p + 2 }
+    return -1
+  }
+
+  /// The first comma, line feed or quote at or after `p` (before `limit`), or `limit`.
+  @inline(__always)
+  private static func fieldEnd(_ base: UnsafePointer<UInt8>, from p: Int, limit: Int) -> Int {
+    var cursor = p
+    while cursor < limit {
+      let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+      let found = ByteScanning.matches(word, 0x2C) | ByteScanning.matches(word, 0x0A) | ByteScanning.matches(word, 0x22)
+      if found != 0 {
+        let at = cursor + found.trailingZeroBitCount >> 3
+        // A quote means the general path must unquote the line.
+        return at < limit && base[at] != 0x22 ? at : limit
+      }
+      cursor += 8
+    }
+    return limit
+  }
+
+  /// Reads 1 to 16 ASCII digits at `p` as an integer and moves `p` past them; `nil` for anything else.
+  @inline(__always)
+  static func digits(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> UInt64? {
+    let first = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+    let count = ByteScanning.leadingDigits(first)
+    if count == 0 { return nil }
+    if count < 8 {
+      p += count
+      return ByteScanning.digitsValue(first, count: count)
+    }
+    let second = UnsafeRawPointer(base + p + 8).loadUnaligned(as: UInt64.self)
+    let more = ByteScanning.leadingDigits(second)
+    if more == 8 { return nil }
+    p += 8 + more
+    let high = ByteScanning.digitsValue(first, count: 8)
+    switch more {
+    case 0: return high
+    case 1: return high &* 10 &+ (second & 0x0F)
+    case 2: return high &* 100 &+ (second & 0x0F) &* 10 &+ (second >> 8 & 0x0F)
+    default:
+      var scale: UInt64 = 1
+      for _ in 0..<more { scale &*= 10 }
+      return high &* scale &+ ByteScanning.digitsValue(second, count: more)
+    }
+  }
+}

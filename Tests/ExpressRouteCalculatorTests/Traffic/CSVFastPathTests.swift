@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+
+@testable import ExpressRouteCalculator
+
+/// The plain-row fast path and sample staging must not change a single result or message.
+///
+/// Each test reads the same bytes with the fast path on and off (the general
+/// row parser alone, adding rows one by one is what every other test checks)
+/// and compares everything: summaries, notes and errors.
+@Suite struct CSVFastPathTests {
+  typealias Mutator = RobustnessTests.Mutator
+
+  /// What reading a file gave: summaries and notes, or the error text.
+  struct Outcome: Equatable, CustomStringConvertible {
+    var summaries: [TrafficSummary] = []
+    var notes: [String] = []
+    var error: String?
+    var plainRows = 0
+
+    var description: String { error ?? "\(summaries.count) circuits, \(summaries.map(\.samples)) samples" }
+
+    static func == (a: Outcome, b: Outcome) -> Bool { a.summaries == b.summaries && a.notes == b.notes && a.error == b.error }
+  }
+
+  static func read(_ bytes: [UInt8], fastPath: Bool, interval: Int64? = nil) -> Outcome {
+    var options = TrafficIngest.Options(interval: interval)
+    options.fastIngest = fastPath
+    var ingest = TrafficIngest(options: options)
+    var outcome = Outcome()
+    do {
+      try ingest.read(Data(bytes), file: "f.csv")
+      outcome.summaries = try ingest.summaries(file: "f.csv")
+      outcome.notes = ingest.notes
+    } catch {
+      outcome.error = error.description
+    }
+    outcome.plainRows = ingest.plainRowsRead
+    return outcome
+  }
+
+  /// A long-format file with every quirk the general parser handles, sprinkled between plain rows.
+  static func quirkyFile(rows: Int, seed: UInt64) -> [UInt8] {
+    var random = Mutator(state: seed)
+    var circuits = ["ams-1", "lon-primary", "par", "fra-02"]
+    var text = "Exported by a portal\nTimestamp,Circuit,BitsInPerSecond,Region,BitsOutPerSecond\n"
+    // 2026-01-31T22:00:00Z: the file crosses into February.
+    var minute: Int64 = 1_769_896_800 / 60
+    for row in 0..<rows {
+      if row == rows / 3 { circuits.append("new-circuit-appearing-late") }
+      let circuit = circuits[row % circuits.count]
+      if row % circuits.count == 0 {
+        minute += random.below(40) == 0 ? 2 : 1  // an occasional gap
+      }
+      var stamp = Timestamp.format(minute * 60)
+      var inbound = "\(100_000_000 + random.below(900_000_000))"
+      var outbound = "\(random.below(3_000_000_000))"
+      var name = circuit
+      var region = "westeurope"
+      var ending = "\n"
+      switch random.below(60) {
+      case 0: inbound = ""
+      case 1: outbound = "null"
+      case 2: inbound = "1.5e8"
+      case 3: outbound = "123456789.25"
+      case 4: name = "\"\(circuit)\""
+      case 5: inbound = " \(inbound) "
+      case 6: ending = "\r\n"
+      case 7: region = "\"north, europe\""
+      case 8: outbound = "00000123456789012"  // 17 digits: the general path reads it
+      case 9: stamp = stamp.replacingOccurrences(of: "Z", with: "+00:00")
+      case 10: inbound = "0"
+      case 11: outbound = "1000000000000000"  // 16 digits, exactly 1 Pbps: the fast path's longest
+      case 12: region = ""
+      default: break
+      }
+      text += "\(stamp),\(name),\(inbound),\(region),\(outbound)\(ending)"
+      if random.below(200) == 0 { text += "\(stamp),\(name),1,x,2\n" }  // a duplicate sample
+      if random.below(300) == 0 { text += "\n" }  // a blank line
+    }
+    return Array(text.utf8)
+  }
+
+  @Test func fastAndGeneralPathsGiveIdenticalResultsOnAQuirkyFile() {
+    for seed in [1, 2, 3] as [UInt64] {
+      let bytes = Self.quirkyFile(rows: 3000, seed: seed)
+      let fast = Self.read(bytes, fastPath: true)
+      let general = Self.read(bytes, fastPath: false)
+      #expect(fast.error == nil, "seed \(seed): \(fast)")
+      #expect(fast == general, "seed \(seed)")
+      // The comparison means something only if both paths ran: most rows are plain, some are not.
+      #expect(fast.plainRows > 2000, "seed \(seed): \(fast.plainRows) plain rows")
+      #expect(fast.plainRows < 3000, "seed \(seed): \(fast.plainRows) plain rows")
+      #expect(general.plainRows == 0)
+      #expect(fast.summaries.count == 5)
+      // Gaps, duplicates and missing values were met and reported.
+      let warnings = fast.summaries.flatMap(\.warnings).map(\.message)
+      #expect(warnings.contains { $0.contains("first: gap of") }, "seed \(seed): \(warnings)")
+      #expect(warnings.contains { $0.contains("first: duplicate sample") }, "seed \(seed): \(warnings)")
+      #expect(warnings.contains { $0.contains("first: no value at") }, "seed \(seed): \(warnings)")
+    }
+  }
+
+  @Test func corruptedFilesGiveTheSameOutcomeOnBothPaths() {
+    let original = Self.quirkyFile(rows: 250, seed: 9)
+    var mutator = Mutator(state: 11)
+    var errors = 0
+    for round in 0..<120 {
+      let bytes = mutator.mutate(original)
+      let fast = Self.read(bytes, fastPath: true)
+      let general = Self.read(bytes, fastPath: false)
+      #expect(fast == general, "round \(round): fast \(fast) vs general \(general)")
+      if fast.error != nil { errors += 1 }
+    }
+    // Both kinds of outcome were compared.
+    #expect(errors > 10)
+    #expect(errors < 115)
+  }
+
+  @Test func stagedErrorsKeepTheirLineOrder() {
+    // Circuit b goes backwards on line 7; a parse error follows on line 9, and circuit a
+    // goes backwards on line 10. Adding row by row stops at line 7; staging must too.
+    var text = "Time,Circuit,BitsIn,BitsOut\n"
+    text += "2026-01-01T00:00:00Z,a,1,1\n2026-01-01T00:00:00Z,b,1,1\n"  // lines 2-3
+    text += "2026-01-01T00:01:00Z,a,1,1\n2026-01-01T00:01:00Z,b,1,1\n"  // lines 4-5
+    text += "2026-01-01T00:02:00Z,a,1,1\n2026-01-01T00:00:30Z,b,1,1\n"  // lines 6-7: b backwards
+    text += "2026-01-01T00:03:00Z,a,1,1\n2026-01-01T00:03:00Z,b,x,1\n"  // lines 8-9: not a number
+    text += "2026-01-01T00:00:00Z,a,1,1\n"  // line 10: a backwards
+    // Pad with plain rows so the fast path runs over the start of the file.
+    let padding = (0..<40).map { "2026-01-02T00:\(String(format: "%02d", $0)):00Z,c,1,1\n" }.joined()
+    for fastPath in [true, false] {
+      let outcome = Self.read(Array((text + padding).utf8), fastPath: fastPath)
+      #expect(
+        outcome.error
+          == "f.csv:7:1: error: timestamp 2026-01-01T00:00:30Z is earlier than the previous sample of circuit 'b' (2026-01-01T00:01:00Z); sort the rows by time (out-of-order rows are not reordered silently)",
+        "fast path \(fastPath)")
+    }
+    // Without the earlier error, the parse error on line 9 is reported, not line 10's.
+    let fixed = text.replacingOccurrences(of: "00:00:30Z,b", with: "00:02:00Z,b")
+    let outcome = Self.read(Array((fixed + padding).utf8), fastPath: true)
+    #expect(outcome.error == "f.csv:9:24: error: 'x' is not a number in column 'BitsIn' (expected bits per second, such as 125000000)")
+  }
+
+  @Test func theEarliestErrorAcrossCircuitsWins() {
+    // 300 interleaved rows fill a's staging buffer (256 rows) first; b's error on an earlier line must win.
+    var lines = ["Time,Circuit,BitsIn,BitsOut"]
+    for minute in 0..<300 {
+      let stamp = Timestamp.format(1_767_225_600 + Int64(minute) * 60)
+      lines.append("\(stamp),a,100,200")
+      // b goes backwards at minute 100 (line 2 + 2 × 100 + 1 = 203); a at minute 200 (line 402).
+      lines.append(minute == 100 ? "2025-12-31T00:00:00Z,b,1,1" : "\(stamp),b,1,1")
+      if minute == 200 { lines[lines.count - 2] = "2025-12-31T00:00:00Z,a,100,200" }
+    }
+    let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+    let fast = Self.read(bytes, fastPath: true)
+    #expect(fast.error?.hasPrefix("f.csv:203:1: error: timestamp 2025-12-31T00:00:00Z is earlier than the previous sample of circuit 'b'") == true, "\(fast)")
+    #expect(fast == Self.read(bytes, fastPath: false))
+  }
+
+  @Test func blockSplitsDoNotChangeResults() throws {
+    let bytes = Self.quirkyFile(rows: 1500, seed: 5)
+    let whole = Self.read(bytes, fastPath: true)
+    var random = Mutator(state: 3)
+    for _ in 0..<12 {
+      var scanner = CSVScanner(file: "f.csv", defaultCircuit: "circuit", interval: nil)
+      var series: [SeriesAccumulator] = []
+      var names: [String: Int] = [:]
+      var carry: [UInt8] = []
+      var offset = 0
+      while offset < bytes.count {
+        let size = 1 + random.below(3000)
+        let chunk = bytes[offset..<min(bytes.count, offset + size)]
+        offset += chunk.count
+        carry += chunk
+        let isFinal = offset == bytes.count
+        let consumed = try carry.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
+          try scanner.scan(pointer.baseAddress!, count: carry.count, isFinal: isFinal, series: &series, names: &names)
+        }
+        carry.removeFirst(consumed)
+      }
+      try scanner.finish(series: &series)
+      var summaries: [TrafficSummary] = []
+      for index in series.indices {
+        try series[index].finish(file: "f.csv")
+        summaries.append(series[index].summary())
+      }
+      #expect(summaries == whole.summaries)
+    }
+  }
+
+  @Test func wordScanningHelpersMatchByteByByteDefinitions() {
+    var random = Mutator(state: 21)
+    let alphabet = Array("0123456789,./:\n\r\"e-+ ".utf8) + [0x2F, 0x3A, 0x00, 0xFF, 0xB0, 0xB9]
+    for _ in 0..<20000 {
+      let bytes = (0..<16).map { _ in random.below(3) == 0 ? alphabet[random.below(alphabet.count)] : UInt8(0x30 + random.below(10)) }
+      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      let expectedDigits = bytes[0..<8].prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+      #expect(ByteScanning.leadingDigits(word) == expectedDigits, "\(bytes)")
+      if expectedDigits > 0 {
+        let expectedValue = bytes[0..<expectedDigits].reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) }
+        #expect(ByteScanning.digitsValue(word, count: expectedDigits) == expectedValue)
+      }
+      var position = 0
+      let value = bytes.withUnsafeBufferPointer { CSVPlainRowReader.digits($0.baseAddress!, &position) }
+      let run = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+      if run == 0 || run > 15 {
+        #expect(value == nil)
+      } else {
+        #expect(value == bytes[0..<run].reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) } && position == run, "\(bytes)")
+      }
+      let length = random.below(17)
+      var other = bytes
+      if random.below(2) == 0 && length > 0 { other[random.below(length)] ^= UInt8(1 << random.below(8)) }
+      let equal = bytes.withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in ByteScanning.equal(a.baseAddress!, b.baseAddress!, length) } }
+      #expect(equal == (bytes[0..<length] == other[0..<length]))
+    }
+  }
+}
