@@ -19,7 +19,24 @@ struct CSVPlainRowReader {
     case other, time, circuit, inbound, outbound
   }
 
+  /// Column orders with a straight-line reader; any other order walks the columns.
+  private enum Shape {
+    /// `Time, Circuit, In, Out`: long format, as ercalc documents it.
+    case long
+    /// `Time, In, Out`: one circuit.
+    case wide
+    case general
+  }
+
+  /// The timestamp field most rows repeat, and its value.
+  private struct TimeMemo {
+    var start: Int
+    var length: Int
+    var timestamp: Int64
+  }
+
   private let kinds: UnsafeMutablePointer<UInt8>
+  private let shape: Shape
   private let fieldCount: Int
   private let inboundScale: Double
   private let outboundScale: Double
@@ -43,6 +60,12 @@ struct CSVPlainRowReader {
     if let column = layout.circuit { kinds[column] = Kind.circuit.rawValue }
     if let column = layout.inbound { kinds[column] = Kind.inbound.rawValue }
     if let column = layout.outbound { kinds[column] = Kind.outbound.rawValue }
+    let order = Array(UnsafeBufferPointer(start: kinds, count: fieldCount)).map { Kind(rawValue: $0) ?? .other }
+    switch order {
+    case [.time, .circuit, .inbound, .outbound]: shape = .long
+    case [.time, .inbound, .outbound]: shape = .wide
+    default: shape = .general
+    }
     inboundScale = layout.inboundScale
     outboundScale = layout.outboundScale
     self.singleCircuit = singleCircuit
@@ -100,101 +123,165 @@ struct CSVPlainRowReader {
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
     var rowStart = start
-    let lastField = fieldCount - 1
+    var memo = TimeMemo(start: lastTimeStart, length: lastTimeLength, timestamp: lastTimestamp)
     var circuit = lastCircuit
-    defer { lastCircuit = circuit }
-    rowLoop: while rowStart + Self.window <= end {
-      var p = rowStart
-      let limit = rowStart + Self.window - Self.margin
-      var timestamp: Int64 = 0
-      var timeColumn = 1
-      var inbound = Double.nan
-      var outbound = Double.nan
-      var target = singleCircuit
-      for column in 0..<fieldCount {
-        guard p < limit else { break rowLoop }
-        let isLast = column == lastField
-        switch kinds[column] {
-        case Kind.time.rawValue:
-          timeColumn = p - rowStart + 1
-          let length = lastTimeLength
-          if length > 0 && length <= Self.longestTimestamp, ByteScanning.equal(base + p, base + lastTimeStart, length),
-            case let after = Self.skipTerminator(base, p + length, isLast), after >= 0
-          {
-            timestamp = lastTimestamp
-            p = after
-          } else {
-            let fieldEnd = Self.fieldEnd(base, from: p, limit: p + Self.longestTimestamp)
-            guard fieldEnd > p, let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + p, count: fieldEnd - p)) else { break rowLoop }
-            let after = Self.skipTerminator(base, fieldEnd, isLast)
-            guard after >= 0 else { break rowLoop }
-            rememberTime(start: p, length: fieldEnd - p, timestamp: parsed)
-            timestamp = parsed
-            p = after
-          }
-        case Kind.circuit.rawValue:
-          let bound = rowStart + Self.window
-          var guess = circuit + 1 < nameCount ? circuit + 1 : 0
-          var after = matchName(base, p, guess, isLast, bound)
-          if after < 0 && circuit >= 0 && circuit < nameCount {
-            guess = circuit
-            after = matchName(base, p, guess, isLast, bound)
-          }
-          guard after >= 0 else { break rowLoop }
-          target = guess
-          p = after
-        case Kind.inbound.rawValue:
-          guard let value = Self.digits(base, &p) else { break rowLoop }
-          inbound = Double(value) * inboundScale
-          guard inbound <= TrafficIngest.maximumRate else { break rowLoop }
-          p = Self.skipTerminator(base, p, isLast)
-          guard p >= 0 else { break rowLoop }
-        case Kind.outbound.rawValue:
-          guard let value = Self.digits(base, &p) else { break rowLoop }
-          outbound = Double(value) * outboundScale
-          guard outbound <= TrafficIngest.maximumRate else { break rowLoop }
-          p = Self.skipTerminator(base, p, isLast)
-          guard p >= 0 else { break rowLoop }
-        default:
-          let fieldEnd = Self.fieldEnd(base, from: p, limit: limit)
-          guard fieldEnd < limit else { break rowLoop }
-          // An ignored last field may end in `\r`, which is part of `\r\n`.
-          p = Self.skipTerminator(base, isLast && fieldEnd > p && base[fieldEnd - 1] == 0x0D ? fieldEnd - 1 : fieldEnd, isLast)
-          guard p >= 0 else { break rowLoop }
+    defer {
+      lastCircuit = circuit
+      rememberTime(start: memo.start, length: memo.length, timestamp: memo.timestamp)
+    }
+    let inboundScale = self.inboundScale
+    let outboundScale = self.outboundScale
+    switch shape {
+    case .long:
+      while rowStart &+ Self.window <= end {
+        var timestamp: Int64 = 0
+        var target = circuit
+        var inbound = 0.0
+        var outbound = 0.0
+        var p = readTime(base, rowStart, false, &memo, &timestamp)
+        guard p >= 0 else { break }
+        p = readCircuit(base, p, false, &target, bound: rowStart &+ Self.window)
+        guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
+        p = Self.readRate(base, p, false, inboundScale, &inbound)
+        guard p >= 0 else { break }
+        p = Self.readRate(base, p, true, outboundScale, &outbound)
+        guard p >= 0 else { break }
+        circuit = target
+        line &+= 1
+        rows &+= 1
+        rowStart = p
+        if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: 1) {
+          try staging.flush(target, series: &series, file: file)
         }
       }
-      line += 1
-      rows += 1
-      rowStart = p
-      if singleCircuit < 0 { circuit = target }
-      if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: timeColumn) {
-        try staging.flush(target, series: &series, file: file)
+    case .wide:
+      while rowStart &+ Self.window <= end {
+        var timestamp: Int64 = 0
+        var inbound = 0.0
+        var outbound = 0.0
+        var p = readTime(base, rowStart, false, &memo, &timestamp)
+        guard p >= 0 else { break }
+        p = Self.readRate(base, p, false, inboundScale, &inbound)
+        guard p >= 0 else { break }
+        p = Self.readRate(base, p, true, outboundScale, &outbound)
+        guard p >= 0 else { break }
+        line &+= 1
+        rows &+= 1
+        rowStart = p
+        if staging.append(circuit: singleCircuit, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: 1) {
+          try staging.flush(singleCircuit, series: &series, file: file)
+        }
+      }
+    case .general:
+      let lastField = fieldCount - 1
+      rowLoop: while rowStart + Self.window <= end {
+        var p = rowStart
+        let limit = rowStart + Self.window - Self.margin
+        var timestamp: Int64 = 0
+        var timeColumn = 1
+        var inbound = Double.nan
+        var outbound = Double.nan
+        var target = singleCircuit < 0 ? circuit : singleCircuit
+        for column in 0..<fieldCount {
+          guard p < limit else { break rowLoop }
+          let isLast = column == lastField
+          switch kinds[column] {
+          case Kind.time.rawValue:
+            timeColumn = p - rowStart + 1
+            p = readTime(base, p, isLast, &memo, &timestamp)
+          case Kind.circuit.rawValue:
+            p = readCircuit(base, p, isLast, &target, bound: rowStart + Self.window)
+          case Kind.inbound.rawValue:
+            p = Self.readRate(base, p, isLast, inboundScale, &inbound)
+          case Kind.outbound.rawValue:
+            p = Self.readRate(base, p, isLast, outboundScale, &outbound)
+          default:
+            let fieldEnd = Self.fieldEnd(base, from: p, limit: limit)
+            guard fieldEnd < limit else { break rowLoop }
+            // An ignored last field may end in `\r`, which is part of `\r\n`.
+            p = Self.skipTerminator(base, isLast && fieldEnd > p && base[fieldEnd - 1] == 0x0D ? fieldEnd - 1 : fieldEnd, isLast)
+          }
+          guard p >= 0 else { break rowLoop }
+        }
+        line += 1
+        rows += 1
+        rowStart = p
+        if singleCircuit < 0 { circuit = target }
+        if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: timeColumn) {
+          try staging.flush(target, series: &series, file: file)
+        }
       }
     }
     return rowStart
   }
 
+  /// Reads the timestamp field at `p` into `timestamp`: the remembered one when the bytes repeat it,
+  /// otherwise parsed (and remembered). Returns the position after the terminator, or -1.
+  @inline(always)
+  private func readTime(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout TimeMemo, _ timestamp: inout Int64) -> Int {
+    let length = memo.length
+    if length > 0 && length <= Self.longestTimestamp && ByteScanning.equal(base + p, base + memo.start, length) {
+      let after = Self.skipTerminator(base, p &+ length, isLast)
+      if after >= 0 {
+        timestamp = memo.timestamp
+        return after
+      }
+    }
+    let fieldEnd = Self.fieldEnd(base, from: p, limit: p + Self.longestTimestamp)
+    guard fieldEnd > p, let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + p, count: fieldEnd - p)) else { return -1 }
+    let after = Self.skipTerminator(base, fieldEnd, isLast)
+    guard after >= 0 else { return -1 }
+    memo = TimeMemo(start: p, length: fieldEnd - p, timestamp: parsed)
+    timestamp = parsed
+    return after
+  }
+
+  /// Reads a known circuit name at `p`: the one after `circuit`, or `circuit` again. Sets `circuit`
+  /// and returns the position after the terminator, or -1.
+  @inline(always)
+  private func readCircuit(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ circuit: inout Int, bound: Int) -> Int {
+    let next = circuit &+ 1 < nameCount ? circuit &+ 1 : 0
+    var after = matchName(base, p, next, isLast, bound)
+    if after >= 0 {
+      circuit = next
+      return after
+    }
+    if circuit >= 0 && circuit < nameCount { after = matchName(base, p, circuit, isLast, bound) }
+    return after
+  }
+
+  /// Reads a rate field of 1 to 16 digits at `p`, times `scale`, into `rate`; returns the position
+  /// after the terminator, or -1 (also for rates above 1 Pbps, which the general path reports).
+  @inline(always)
+  private static func readRate(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ scale: Double, _ rate: inout Double) -> Int {
+    var cursor = p
+    guard let value = digits(base, &cursor) else { return -1 }
+    rate = Double(value) * scale
+    guard rate <= TrafficIngest.maximumRate else { return -1 }
+    return skipTerminator(base, cursor, isLast)
+  }
+
   /// The position after circuit `index`'s name and its terminator at `p`, or -1; reads stay before `bound`.
-  @inline(__always)
+  @inline(always)
   private func matchName(_ base: UnsafePointer<UInt8>, _ p: Int, _ index: Int, _ isLast: Bool, _ bound: Int) -> Int {
     guard index < nameCount else { return -1 }
     let length = nameLengths[index]
-    guard length > 0, p + length + 2 <= bound, ByteScanning.equal(base + p, names + nameStarts[index], length) else { return -1 }
-    return Self.skipTerminator(base, p + length, isLast)
+    guard length > 0, p &+ length &+ 2 <= bound, ByteScanning.equal(base + p, names + nameStarts[index], length) else { return -1 }
+    return Self.skipTerminator(base, p &+ length, isLast)
   }
 
   /// The position after the field terminator at `p` (`,`, or `\n`/`\r\n` for the last field), or -1.
-  @inline(__always)
+  @inline(always)
   private static func skipTerminator(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool) -> Int {
     let byte = base[p]
-    if !isLast { return byte == 0x2C ? p + 1 : -1 }
-    if byte == 0x0A { return p + 1 }
-    if byte == 0x0D && base[p + 1] == 0x0A { return p + 2 }
+    if !isLast { return byte == 0x2C ? p &+ 1 : -1 }
+    if byte == 0x0A { return p &+ 1 }
+    if byte == 0x0D && base[p &+ 1] == 0x0A { return p &+ 2 }
     return -1
   }
 
   /// The first comma, line feed or quote at or after `p` (before `limit`), or `limit`.
-  @inline(__always)
+  @inline(always)
   private static func fieldEnd(_ base: UnsafePointer<UInt8>, from p: Int, limit: Int) -> Int {
     var cursor = p
     while cursor < limit {
@@ -211,19 +298,19 @@ struct CSVPlainRowReader {
   }
 
   /// Reads 1 to 16 ASCII digits at `p` as an integer and moves `p` past them; `nil` for anything else.
-  @inline(__always)
+  @inline(always)
   static func digits(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> UInt64? {
     let first = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
     let count = ByteScanning.leadingDigits(first)
     if count == 0 { return nil }
     if count < 8 {
-      p += count
+      p &+= count
       return ByteScanning.digitsValue(first, count: count)
     }
-    let second = UnsafeRawPointer(base + p + 8).loadUnaligned(as: UInt64.self)
+    let second = UnsafeRawPointer(base + (p &+ 8)).loadUnaligned(as: UInt64.self)
     let more = ByteScanning.leadingDigits(second)
     if more == 8 { return nil }
-    p += 8 + more
+    p &+= 8 &+ more
     let high = ByteScanning.digitsValue(first, count: 8)
     switch more {
     case 0: return high
