@@ -30,12 +30,12 @@ public struct RateHistogram: Sendable {
     return value
   }
 
-  @inline(__always) static func bucket(_ value: Double) -> Int {
+  @inline(always) static func bucket(_ value: Double) -> Int {
     if value < 1000 { return Int(value) }
     // Floor to whole bit/s, then keep four significant digits. Each branch
     // divides by a literal, which compiles to a multiply and shift.
     // Int64 conversion is one instruction; UInt64 conversion is a dozen.
-    let v = UInt64(value < 9.2e18 ? Int64(value) : 9_200_000_000_000_000_000)
+    let v = UInt64(bitPattern: value < 9.2e18 ? Int64(value) : 9_200_000_000_000_000_000)
     let exponent: Int
     let mantissa: UInt64
     switch v {
