@@ -35,29 +35,32 @@ echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -
 echo "swift: $(swift --version 2>&1 | head -1)"
 echo "file: $csv, $bytes bytes, $rows rows"
 echo
-echo "| tool | threads | best of $runs (s) | median (s) | MB/s (best) | max RSS (MB) |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| tool | threads | best of $runs (s) | median (s) | MB/s (best) | MB/s (median) | CPU s (median) | MB per CPU s | max RSS (MB) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 measure() {  # label threads command...
   local label="$1" threads="$2"
   shift 2
-  local times=() rss=0
+  local times=() cpus=() rss=0
   local record
   record="$(mktemp)"
   for _ in $(seq "$runs"); do
     local out
-    /usr/bin/time -o "$record" -f "%e %M" "$@" > /dev/null 2>&1
+    /usr/bin/time -o "$record" -f "%e %U %S %M" "$@" > /dev/null 2>&1
     out=$(tail -1 "$record")
-    times+=("${out% *}")
-    local r="${out#* }"
-    [ "$r" -gt "$rss" ] && rss="$r"
+    read -r elapsed user system kilobytes <<< "$out"
+    times+=("$elapsed")
+    cpus+=("$(awk -v u="$user" -v s="$system" 'BEGIN {printf "%.2f", u + s}')")
+    [ "$kilobytes" -gt "$rss" ] && rss="$kilobytes"
   done
   rm -f "$record"
-  local sorted best median
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  best=$(echo "$sorted" | head -1)
-  median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
-  echo "| $label | $threads | $best | $median | $(awk -v b="$bytes" -v t="$best" 'BEGIN {printf "%.0f", b / t / 1e6}') | $((rss / 1024)) |"
+  local middle=$(( (runs + 1) / 2 ))
+  local best median cpu
+  best=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "${middle}p")
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "${middle}p")
+  rate() { awk -v b="$bytes" -v t="$1" 'BEGIN {printf "%.0f", b / t / 1e6}'; }
+  echo "| $label | $threads | $best | $median | $(rate "$best") | $(rate "$median") | $cpu | $(rate "$cpu") | $((rss / 1024)) |"
 }
 
 measure "ercalc size" 1 "$ercalc" size "$profile" --series "$csv" --quiet
