@@ -132,44 +132,30 @@ struct CSVPlainRowReader {
     let inboundScale = self.inboundScale
     let outboundScale = self.outboundScale
     switch shape {
-    case .long:
+    case .long, .wide:
+      // Straight-line rows: time, the circuit (long layout only), inbound, outbound.
+      let long = shape == .long
       while rowStart &+ Self.window <= end {
         var timestamp: Int64 = 0
-        var target = circuit
+        var target = long ? circuit : singleCircuit
         var inbound = 0.0
         var outbound = 0.0
         var p = readTime(base, rowStart, false, &memo, &timestamp)
         guard p >= 0 else { break }
-        p = readCircuit(base, p, false, &target, bound: rowStart &+ Self.window)
-        guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
+        if long {
+          p = readCircuit(base, p, false, &target, bound: rowStart &+ Self.window)
+          guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
+        }
         p = Self.readRate(base, p, false, inboundScale, &inbound)
         guard p >= 0 else { break }
         p = Self.readRate(base, p, true, outboundScale, &outbound)
         guard p >= 0 else { break }
-        circuit = target
+        if long { circuit = target }
         line &+= 1
         rows &+= 1
         rowStart = p
         if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: 1) {
           try staging.flush(target, series: &series, file: file)
-        }
-      }
-    case .wide:
-      while rowStart &+ Self.window <= end {
-        var timestamp: Int64 = 0
-        var inbound = 0.0
-        var outbound = 0.0
-        var p = readTime(base, rowStart, false, &memo, &timestamp)
-        guard p >= 0 else { break }
-        p = Self.readRate(base, p, false, inboundScale, &inbound)
-        guard p >= 0 else { break }
-        p = Self.readRate(base, p, true, outboundScale, &outbound)
-        guard p >= 0 else { break }
-        line &+= 1
-        rows &+= 1
-        rowStart = p
-        if staging.append(circuit: singleCircuit, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: 1) {
-          try staging.flush(singleCircuit, series: &series, file: file)
         }
       }
     case .general:

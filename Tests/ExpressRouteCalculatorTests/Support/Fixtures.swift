@@ -17,6 +17,36 @@ enum Fixtures {
   /// A decimal parsed from a string.
   static func decimal(_ text: String) -> Decimal { Decimal(strict: text) ?? .nan }
 
+  /// Summaries of a CSV fed to one ``CSVScanner`` in chunks of the given sizes (the last chunk
+  /// takes the rest), carrying unconsumed bytes over as the block reader does.
+  static func scanInChunks(_ bytes: [UInt8], sizes: [Int], file: String = "f.csv") throws -> [TrafficSummary] {
+    var scanner = CSVScanner(file: file, defaultCircuit: "circuit", interval: nil)
+    var series: [SeriesAccumulator] = []
+    var names: [String: Int] = [:]
+    var carry: [UInt8] = []
+    var offset = 0
+    var pending = sizes[...]
+    while offset < bytes.count {
+      let size = pending.popFirst() ?? bytes.count
+      let chunk = bytes[offset..<min(bytes.count, offset + max(size, 1))]
+      offset += chunk.count
+      carry += chunk
+      let isFinal = offset == bytes.count
+      let consumed = try carry.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
+        // swift-format-ignore: NeverForceUnwrap
+        try scanner.scan(pointer.baseAddress!, count: carry.count, isFinal: isFinal, series: &series, names: &names)
+      }
+      carry.removeFirst(consumed)
+    }
+    try scanner.finish(series: &series)
+    var summaries: [TrafficSummary] = []
+    for index in series.indices {
+      try series[index].finish(file: file)
+      summaries.append(series[index].summary())
+    }
+    return summaries
+  }
+
   /// The engine on the embedded default tables.
   static func engine() throws -> PricingEngine { try PricingEngine.embeddedDefault() }
 

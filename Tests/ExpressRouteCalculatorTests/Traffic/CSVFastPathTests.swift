@@ -188,29 +188,8 @@ import Testing
     let whole = Self.read(bytes, fastPath: true)
     var random = Mutator(state: 3)
     for _ in 0..<12 {
-      var scanner = CSVScanner(file: "f.csv", defaultCircuit: "circuit", interval: nil)
-      var series: [SeriesAccumulator] = []
-      var names: [String: Int] = [:]
-      var carry: [UInt8] = []
-      var offset = 0
-      while offset < bytes.count {
-        let size = 1 + random.below(3000)
-        let chunk = bytes[offset..<min(bytes.count, offset + size)]
-        offset += chunk.count
-        carry += chunk
-        let isFinal = offset == bytes.count
-        let consumed = try carry.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
-          try scanner.scan(pointer.baseAddress!, count: carry.count, isFinal: isFinal, series: &series, names: &names)
-        }
-        carry.removeFirst(consumed)
-      }
-      try scanner.finish(series: &series)
-      var summaries: [TrafficSummary] = []
-      for index in series.indices {
-        try series[index].finish(file: "f.csv")
-        summaries.append(series[index].summary())
-      }
-      #expect(summaries == whole.summaries)
+      let sizes = (0..<bytes.count).map { _ in 1 + random.below(3000) }
+      #expect(try Fixtures.scanInChunks(bytes, sizes: sizes) == whole.summaries)
     }
   }
 

@@ -108,24 +108,7 @@ import Testing
     try whole.read(Data(bytes), file: "w.csv")
     let expected = try whole.summaries(file: "w.csv")
     for split in [1, 7, 27, 28, 29, 100, 1000, bytes.count - 1] {
-      var scanner = CSVScanner(file: "s.csv", defaultCircuit: "circuit", interval: nil)
-      var series: [SeriesAccumulator] = []
-      var names: [String: Int] = [:]
-      var carry: [UInt8] = []
-      for chunk in [Array(bytes[0..<split]), Array(bytes[split...])] {
-        carry += chunk
-        let isFinal = chunk.count == bytes.count - split
-        let consumed = try carry.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
-          try scanner.scan(pointer.baseAddress!, count: carry.count, isFinal: isFinal, series: &series, names: &names)
-        }
-        carry.removeFirst(consumed)
-      }
-      try scanner.finish(series: &series)
-      var summaries: [TrafficSummary] = []
-      for index in series.indices {
-        try series[index].finish(file: "s.csv")
-        summaries.append(series[index].summary())
-      }
+      let summaries = try Fixtures.scanInChunks(bytes, sizes: [split], file: "s.csv")
       #expect(summaries.map(\.outbound.total) == expected.map(\.outbound.total), "split at \(split)")
       #expect(summaries.map(\.samples) == expected.map(\.samples), "split at \(split)")
     }
