@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a large, deterministic traffic CSV in ercalc's long format.
 
-Usage: generate_series.py OUT.csv [--circuits 20] [--days 365] [--interval 60]
+Usage: generate_series.py OUT.csv [--circuits 20] [--days 365] [--interval 60] [--decimals]
 
 One row per circuit per interval, interleaved by time (as merged Azure Monitor
 exports are): Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond.
@@ -18,6 +18,7 @@ def main() -> None:
     parser.add_argument("--circuits", type=int, default=20)
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--interval", type=int, default=60)
+    parser.add_argument("--decimals", action="store_true", help="rates with two decimals, as averaged exports have")
     args = parser.parse_args()
     rng = random.Random(20261122)
     names = [f"circuit-{i:02d}" for i in range(1, args.circuits + 1)]
@@ -39,7 +40,10 @@ def main() -> None:
                 k += 1
                 bits_in = int(base_in[c] * daily) + noise[k % 4099]
                 bits_out = int(base_out[c] * daily) + noise[(k * 7) % 4099]
-                buffer.append(f"{stamp},{name},{bits_in},{bits_out}\n")
+                if args.decimals:
+                    buffer.append(f"{stamp},{name},{bits_in}.{k % 100:02d},{bits_out}.{(k * 7) % 100:02d}\n")
+                else:
+                    buffer.append(f"{stamp},{name},{bits_in},{bits_out}\n")
             if len(buffer) > 100_000:
                 out.write("".join(buffer))
                 buffer.clear()

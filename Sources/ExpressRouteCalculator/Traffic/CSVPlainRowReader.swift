@@ -1,18 +1,20 @@
 /// The fast path of ``CSVScanner``: reads one plain data row field by field, word at a time.
 ///
 /// A plain row has exactly the header's fields, no quotes, no spaces around
-/// values, rates that are 1 to 16 ASCII digits, a timestamp equal to the
+/// values, rates of 1 to 16 ASCII digits (a decimal point allowed), a timestamp equal to the
 /// previous row's or one ``Timestamp/parse(_:)`` accepts, and a circuit name
 /// already seen (the one after the previous row's, or the same). Anything else
-/// (empty cells, `null`, decimals, quotes, a new circuit, a bad value) returns
-/// `nil` and the general row parser handles the row, so both paths produce the
+/// (empty cells, `null`, exponents, quotes, a new circuit, a bad value) stops the
+/// run and the general row parser handles the row, so both paths produce the
 /// same samples and the same errors.
 struct CSVPlainRowReader {
   /// A row must start at least this many bytes before the end of the buffer:
   /// every word load of a row stays inside.
   static let window = 512
-  /// Fields may not start past `window - margin` from the row start; timestamps are at most 48 bytes.
-  private static let margin = 64
+  /// Fields may not start past `window - margin` from the row start, which leaves room for two
+  /// rate fields (each at most 16 digits, a point and a 16-byte load) and their terminators.
+  /// Timestamps are at most 48 bytes.
+  private static let margin = 128
   private static let longestTimestamp = 48
 
   private enum Kind: UInt8 {
@@ -236,13 +238,27 @@ struct CSVPlainRowReader {
     return after
   }
 
-  /// Reads a rate field of 1 to 16 digits at `p`, times `scale`, into `rate`; returns the position
-  /// after the terminator, or -1 (also for rates above 1 Pbps, which the general path reports).
+  /// Reads a rate field at `p`, times `scale`, into `rate`: 1 to 16 digits, optionally with a
+  /// decimal point and fraction (16 digits at most in all), valued exactly as the general
+  /// parser values it. Returns the position after the terminator, or -1 (also for rates above
+  /// 1 Pbps, which the general path reports).
   @inline(always)
   private static func readRate(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ scale: Double, _ rate: inout Double) -> Int {
     var cursor = p
-    guard let value = digits(base, &cursor) else { return -1 }
-    rate = Double(value) * scale
+    guard let whole = digits(base, &cursor) else { return -1 }
+    if base[cursor] == 0x2E {
+      // `digits.fraction`: the general parser divides the whole mantissa by 10^(fraction digits).
+      var end = cursor &+ 1
+      guard let fraction = digits(base, &end) else { return -1 }
+      let fractionDigits = end &- cursor &- 1
+      guard cursor &- p &+ fractionDigits <= 16 else { return -1 }
+      var power: UInt64 = 1
+      for _ in 0..<fractionDigits { power &*= 10 }
+      rate = Double(whole &* power &+ fraction) / Double(power) * scale
+      cursor = end
+    } else {
+      rate = Double(whole) * scale
+    }
     guard rate <= TrafficIngest.maximumRate else { return -1 }
     return skipTerminator(base, cursor, isLast)
   }

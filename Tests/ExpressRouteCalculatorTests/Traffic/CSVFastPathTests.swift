@@ -90,6 +90,12 @@ import Testing
       case 11: outbound = "1000000000000000"  // 16 digits, exactly 1 Pbps: the fast path's longest
       case 12: region = ""
       case 13: stamp = stamp.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")  // the same time spelled differently
+      case 14: inbound = "0.5"
+      case 15: outbound = "1.05"
+      case 16: inbound = "12345678.123456789"  // 17 digits with a point: the general path reads it
+      case 17: outbound = "123."
+      case 18: inbound = ".5"
+      case 19: outbound = "99999999.99999999"  // 16 digits with a point: the fast path's longest
       default: break
       }
       let cells: [String]
