@@ -17,7 +17,9 @@ enum SeriesLoader {
         throw CommandFailure("cannot read series '\(shown)': no such file" + (path != shown ? " (looked in '\(path)')" : ""))
       }
       try ingest.read(path: path, displayName: shown) { done, total in
-        if !quiet { progress("reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / max(total, 1))%)\n") }
+        guard !quiet else { return }
+        // A pipe has no size: show what was read so far.
+        progress(total > 0 ? "reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / total)%)\n" : "reading \(shown): \(done >> 20) MiB\n")
       }
     }
     let summaries = try ingest.summaries(file: files.last?.shown ?? "")

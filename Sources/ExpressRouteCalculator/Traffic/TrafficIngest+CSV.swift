@@ -49,12 +49,17 @@ extension TrafficIngest {
   /// and optionally a circuit column (long format). Preamble lines before the
   /// header row are skipped. Empty cells and `null` are missing values;
   /// anything else that is not a non-negative number is an error with its
-  /// line and column. Memory stays at one block plus the per-circuit state.
-  mutating func readCSV(fileDescriptor: Int32, file: String, size: Int, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
+  /// line and column. Memory stays at one block plus the per-circuit state, for
+  /// pipes too: `prefix` holds bytes already read from `fileDescriptor` (a pipe's
+  /// peeked head), which are read first. `size` is only for progress (0 when unknown).
+  /// Returns the bytes read.
+  @discardableResult
+  mutating func readCSV(fileDescriptor: Int32, file: String, size: Int, prefix: [UInt8] = [], progress: ((Int, Int) -> Void)?) throws(Diagnostic) -> Int {
     var scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
     let blockSize = 16 << 20
-    var buffer = [UInt8](repeating: 0, count: blockSize)
-    var filled = 0
+    var buffer = [UInt8](repeating: 0, count: max(blockSize, prefix.count))
+    buffer.replaceSubrange(0..<prefix.count, with: prefix)
+    var filled = prefix.count
     var done = 0
     var nextProgress = 64 << 20
     var endOfFile = false
@@ -96,6 +101,7 @@ extension TrafficIngest {
     plainRowsRead += scanner.plainRowCount
     try scanner.finish(series: &accumulators)
     notes.append(contentsOf: scanner.notes)
+    return done
   }
 
   /// The accumulator index of circuit `name`, adding one when it is new.

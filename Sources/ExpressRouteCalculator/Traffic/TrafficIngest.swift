@@ -71,8 +71,8 @@ public struct TrafficIngest: Sendable {
     head.removeLast(4096 - got)
     let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
     let seekable = lseek(descriptor, 0, SEEK_SET) == 0
-    if first == UInt8(ascii: "{") || !seekable {
-      // A rewound file is read again from the start; a pipe continues after the peeked bytes.
+    if first == UInt8(ascii: "{") {
+      // JSON is parsed whole. A rewound file is read again from the start; a pipe continues after the peeked bytes.
       var data = seekable ? Data() : Data(head)
       while true {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -84,8 +84,9 @@ public struct TrafficIngest: Sendable {
       try read(data, file: displayName, progress: progress)
       return
     }
-    try readCSV(fileDescriptor: descriptor, file: displayName, size: size, progress: progress)
-    bytesRead += size
+    // CSV streams from files and pipes alike; a pipe's peeked bytes are replayed first.
+    let streamed = try readCSV(fileDescriptor: descriptor, file: displayName, size: size, prefix: seekable ? [] : head, progress: progress)
+    bytesRead += streamed
   }
 
   /// Reads one file's bytes.

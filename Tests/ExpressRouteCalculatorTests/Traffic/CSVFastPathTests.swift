@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @testable import ExpressRouteCalculator
 
 /// The plain-row fast path and sample staging must not change a single result or message.
@@ -197,6 +201,39 @@ import Testing
       let sizes = (0..<bytes.count).map { _ in 1 + random.below(3000) }
       #expect(try Fixtures.scanInChunks(bytes, sizes: sizes) == whole.summaries)
     }
+  }
+
+  @Test func pipesStreamLikeFiles() throws {
+    // A named pipe cannot seek: the peeked head must be replayed and the rest streamed.
+    let bytes = Self.quirkyFile(rows: 6000, seed: 4, layout: .long)
+    #expect(bytes.count > 200_000)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-fifo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("series.csv").path
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    let fifo = directory.appendingPathComponent("pipe.csv").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let writer = Thread {
+      let descriptor = open(fifo, O_WRONLY)
+      guard descriptor >= 0 else { return }
+      var offset = 0
+      while offset < bytes.count {
+        // Small writes, so the reader sees many short reads.
+        let written = bytes[offset..<min(offset + 7000, bytes.count)].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written > 0 else { break }
+        offset += written
+      }
+      close(descriptor)
+    }
+    writer.start()
+    var piped = TrafficIngest()
+    try piped.read(path: fifo, displayName: "pipe.csv")
+    var whole = TrafficIngest()
+    try whole.read(path: file, displayName: "pipe.csv")
+    #expect(piped.bytesRead == bytes.count)
+    #expect(piped.rowsRead == whole.rowsRead)
+    #expect(try piped.summaries(file: "pipe.csv") == whole.summaries(file: "pipe.csv"))
   }
 
   @Test func wordScanningHelpersMatchByteByByteDefinitions() {
