@@ -113,9 +113,6 @@ struct CSVPlainRowReader {
     lastTimestamp = timestamp
   }
 
-  /// Forgets the remembered timestamp field (its bytes are about to move).
-  mutating func forgetTime() { lastTimeLength = 0 }
-
   /// Reads plain rows from `start` while each starts at least ``window`` bytes before `end`, staging
   /// each one; stops at the first row that is not plain and returns its start.
   ///
