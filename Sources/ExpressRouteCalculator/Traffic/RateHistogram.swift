@@ -64,16 +64,8 @@ public struct RateHistogram: Sendable {
   }
 
   /// Adds one non-negative sample.
-  @inline(__always) public mutating func add(_ value: Double) {
-    if pendingCount == pending.count {
-      if pending.isEmpty {
-        pending = [Int32](repeating: 0, count: Self.batch)
-      } else {
-        flush()
-      }
-    }
-    pending[pendingCount] = Int32(truncatingIfNeeded: Self.bucket(value))
-    pendingCount += 1
+  public mutating func add(_ value: Double) {
+    withUnsafePointer(to: value) { add($0, count: 1) }
   }
 
   /// Adds `count` non-negative samples.

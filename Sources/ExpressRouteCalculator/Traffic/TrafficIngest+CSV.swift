@@ -19,7 +19,7 @@ extension TrafficIngest {
   static let timeHeaders: Set<String> = ["time", "timestamp", "timegenerated", "datetime", "date", "timeutc", "timestamputc", "datetimeutc"]
   static let circuitHeaders: Set<String> = ["circuit", "circuitname", "resource", "resourcename", "resourceid", "name"]
 
-  /// Reads a CSV series held in memory (see ``readCSV(fileDescriptor:file:size:progress:)``).
+  /// Reads a CSV series held in memory (see ``readCSV(fileDescriptor:file:size:prefix:progress:)``).
   mutating func readCSV(_ data: Data, file: String, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
     var scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
     let result: Result<Int, Diagnostic> = data.withUnsafeBytes { raw in
@@ -209,7 +209,7 @@ struct CSVScanner {
     var lastCircuitLength = -1
     let singleCircuit = self.singleCircuit
     var plainRows = CSVPlainRowReader(layout: layout, circuitNames: circuitNames, singleCircuit: singleCircuit)
-    let usePlainRows = fastIngest
+    let fast = fastIngest
     defer {
       self.line = line
       self.rows += rows
@@ -221,7 +221,7 @@ struct CSVScanner {
       self.lastCircuitIndex = lastCircuitIndex
     }
     while position < total {
-      if usePlainRows && position + CSVPlainRowReader.window <= total {
+      if fast && position + CSVPlainRowReader.window <= total {
         let runStart = position
         let rowsBefore = rows
         defer { plainRowCount += rows - rowsBefore }
@@ -378,7 +378,7 @@ struct CSVScanner {
       }
       if staging.append(
         circuit: target, timestamp: timestamp, inbound: inbound ?? .nan, outbound: outbound ?? .nan, line: line,
-        column: fieldStarts[timeColumn] - lineStart + 1) || !usePlainRows
+        column: fieldStarts[timeColumn] - lineStart + 1) || !fast
       {
         try staging.flush(target, series: &series, file: file)
       }
