@@ -9,21 +9,24 @@ import Foundation
 public struct JSONNode: Sendable {
   /// The value.
   public let value: JSONValue
-  /// The JSON path of the value (`circuits.rows[2]`); empty for the root.
-  public let path: String
+  /// Where the value sits in the document.
+  public let position: JSONPath
   /// The file the value came from.
   public let file: String
+
+  /// The JSON path of the value as text (`circuits.rows[2]`); empty for the root.
+  public var path: String { position.description }
 
   /// Wraps a document's root value.
   public init(root: JSONValue, file: String) {
     self.value = root
-    self.path = ""
+    self.position = .root
     self.file = file
   }
 
-  init(value: JSONValue, path: String, file: String) {
+  init(value: JSONValue, position: JSONPath, file: String) {
     self.value = value
-    self.path = path
+    self.position = position
     self.file = file
   }
 
@@ -39,12 +42,14 @@ public struct JSONNode: Sendable {
 
   /// A diagnostic about this value.
   public func error(_ message: String, rule: String? = nil) -> Diagnostic {
-    Diagnostic(.error, message, location: location, path: path.isEmpty ? nil : path, rule: rule)
+    let path = self.path
+    return Diagnostic(.error, message, location: location, path: path.isEmpty ? nil : path, rule: rule)
   }
 
   /// A warning about this value.
   public func warning(_ message: String) -> Diagnostic {
-    Diagnostic(.warning, message, location: location, path: path.isEmpty ? nil : path)
+    let path = self.path
+    return Diagnostic(.warning, message, location: location, path: path.isEmpty ? nil : path)
   }
 
   /// Whether the value is JSON `null`.
@@ -66,7 +71,7 @@ public struct JSONNode: Sendable {
       throw error("expected an array, found \(value.summary)")
     }
     return elements.enumerated().map { index, element in
-      JSONNode(value: element, path: "\(path)[\(index)]", file: file)
+      JSONNode(value: element, position: .element(position, index), file: file)
     }
   }
 
@@ -169,7 +174,7 @@ public struct JSONObject: Sendable {
     guard let member = members.first(where: { $0.key == key }), member.value.kind != .null else {
       return nil
     }
-    return JSONNode(value: member.value, path: childPath(key), file: node.file)
+    return JSONNode(value: member.value, position: .member(node.position, key), file: node.file)
   }
 
   /// The member `key`; absent or `null` is an error.
@@ -186,7 +191,7 @@ public struct JSONObject: Sendable {
   /// Rejects any key not in `allowed`, suggesting the nearest allowed key.
   public func rejectUnknownKeys(_ allowed: [String]) throws(Diagnostic) {
     for member in members where !allowed.contains(member.key) {
-      let at = JSONNode(value: member.value, path: childPath(member.key), file: node.file)
+      let at = JSONNode(value: member.value, position: .member(node.position, member.key), file: node.file)
       var message = "unknown key '\(member.key)'"
       if let suggestion = Suggestion.nearest(to: member.key, in: allowed) {
         message += "; did you mean '\(suggestion)'?"
@@ -195,12 +200,5 @@ public struct JSONObject: Sendable {
       }
       throw at.error(message)
     }
-  }
-
-  private func childPath(_ key: String) -> String {
-    let simple = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-    let component = simple ? key : "[\"\(key)\"]"
-    if node.path.isEmpty { return simple ? key : component }
-    return simple ? "\(node.path).\(key)" : "\(node.path)\(component)"
   }
 }

@@ -134,7 +134,15 @@ public struct JSONParser {
       let keyLine = line
       let keyColumn = column
       let key = try parseString()
-      if !seen.insert(key).inserted {
+      // Small objects (most of them) check earlier keys directly; large ones use a set.
+      let duplicate: Bool
+      if members.count < 16 {
+        duplicate = members.contains { $0.key == key }
+        if !duplicate && members.count == 15 { seen = Set(members.map(\.key) + [key]) }
+      } else {
+        duplicate = !seen.insert(key).inserted
+      }
+      if duplicate {
         throw failure("duplicate key \"\(key)\"", line: keyLine, column: keyColumn)
       }
       skipWhitespace()
@@ -241,6 +249,12 @@ public struct JSONParser {
       }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
+        // Most strings have no escapes: decode the bytes in one go.
+        if scalars.isEmpty {
+          let text = String(decoding: bytes[runStart..<index], as: UTF8.self)
+          index += 1
+          return text
+        }
         flush(self, into: &scalars)
         index += 1
         return String(scalars)

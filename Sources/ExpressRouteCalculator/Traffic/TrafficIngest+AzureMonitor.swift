@@ -62,12 +62,12 @@ extension TrafficIngest {
           }
           var value: Double?
           if let averageNode = point.optional("average") {
-            let average = try averageNode.decimal()
-            guard average >= 0 else { throw averageNode.error("negative rate \(average) (expected zero or more)") }
-            guard average <= 1_000_000_000_000_000 else {
-              throw averageNode.error("rate \(average) is above 1 Pbps (expected bits per second; check the unit)")
+            let (average, text) = try Self.rate(averageNode)
+            guard average >= 0 else { throw averageNode.error("negative rate \(text) (expected zero or more)") }
+            guard average <= Self.maximumRate else {
+              throw averageNode.error("rate \(text) is above 1 Pbps (expected bits per second; check the unit)")
             }
-            value = NSDecimalNumber(decimal: average).doubleValue
+            value = average
             sawAverage = true
           } else if point.optional("maximum") != nil || point.optional("total") != nil {
             sawOther = true
@@ -99,6 +99,19 @@ extension TrafficIngest {
         rowsRead += 1
       }
     }
+  }
+}
+
+extension TrafficIngest {
+  /// A rate and its text, from a JSON number (read as the CSV reader reads numbers) or a numeric string.
+  static func rate(_ node: JSONNode) throws(Diagnostic) -> (Double, String) {
+    if case .number(let text) = node.value.kind {
+      var bytes = text
+      let parsed = bytes.withUTF8 { buffer in buffer.baseAddress.flatMap { parseNumber($0, 0, buffer.count) } }
+      if let parsed { return (parsed, text) }
+    }
+    let exact = try node.decimal()
+    return (NSDecimalNumber(decimal: exact).doubleValue, "\(exact)")
   }
 }
 

@@ -181,6 +181,29 @@ import Testing
     #expect(parseInterval("PT") == nil)
   }
 
+  @Test func azureMonitorAveragesAreNumbersOrNumericStringsWithinRange() throws {
+    func export(_ averages: [String]) -> String {
+      let points = averages.enumerated().map { index, average in
+        "{\"timeStamp\": \"2026-01-01T00:0\(index):00Z\", \"average\": \(average)}"
+      }
+      return """
+        {"interval": "PT1M", "value": [{"name": {"value": "BitsOutPerSecond"}, "timeseries": [{"data": [
+        \(points.joined(separator: ",\n"))
+        ]}]}]}
+        """
+    }
+    // Numbers, exponents and numeric strings: 125 + 250 + 62.5 Mbps.
+    let summary = try #require(try Self.ingest(export(["125000000", "2.5e8", "\"62500000.0\""]), file: "m.json").first)
+    #expect(summary.outbound.max == .mbps(250))
+    #expect(summary.outbound.samples == 3)
+    // (125 + 250 + 62.5) × 10⁶ × 60 ÷ 8 = 3.28125 × 10⁹ bytes.
+    #expect(summary.outbound.total == .gigabytes(Fixtures.decimal("3.28125")))
+    let negative = Fixtures.diagnostic { _ = try Self.ingest(export(["1", "-5.5"]), file: "m.json") }
+    #expect(negative?.description == "m.json:3:50: error: value[0].timeseries[0].data[1].average: negative rate -5.5 (expected zero or more)")
+    let huge = Fixtures.diagnostic { _ = try Self.ingest(export(["2e15"]), file: "m.json") }
+    #expect(huge?.description == "m.json:2:50: error: value[0].timeseries[0].data[0].average: rate 2e15 is above 1 Pbps (expected bits per second; check the unit)")
+  }
+
   @Test func histogramIsExactForFourDigitValuesAndBounded() {
     var histogram = RateHistogram()
     for value in stride(from: 1.0, through: 1000.0, by: 1.0) { histogram.add(value * 1_000_000) }
