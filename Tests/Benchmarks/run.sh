@@ -2,6 +2,8 @@
 # Benchmarks ercalc's traffic ingest against DuckDB on the same machine and file.
 #
 # Usage: Tests/Benchmarks/run.sh [CSV]   (default: generates /tmp/ercalc-bench.csv, ~0.55 GB)
+#        JSON=1 Tests/Benchmarks/run.sh   also times an `az monitor metrics list` export
+#                                         (one circuit, 30 days of PT1M, both device roles, ~42 MB)
 #
 # Times `ercalc size` (the whole command: start-up, streaming CSV ingest, percentiles,
 # monthly volumes, solver and report) over 20 circuits × one year of 1-minute samples,
@@ -67,4 +69,20 @@ measure "ercalc size" 1 "$ercalc" size "$profile" --series "$csv" --quiet
 if python3 -c "import duckdb" 2>/dev/null; then
   measure "DuckDB $(python3 -c 'import duckdb; print(duckdb.__version__)')" 1 python3 "$here/duckdb_query.py" "$csv" 1
   measure "DuckDB $(python3 -c 'import duckdb; print(duckdb.__version__)')" 2 python3 "$here/duckdb_query.py" "$csv" 2
+fi
+
+if [ "${JSON:-0}" = 1 ]; then
+  json="${csv%.csv}-azure.json"
+  [ -f "$json" ] || python3 "$here/generate_azure_json.py" "$json"
+  cat > "$profile" <<JSON
+{"schemaVersion": 1, "name": "benchmark", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"],
+ "traffic": {"seriesCircuit": "ams-1"}}
+JSON
+  bytes=$(stat -c %s "$json")
+  echo
+  echo "Azure Monitor JSON: $json, $bytes bytes"
+  echo
+  echo "| tool | threads | best of $runs (s) | median (s) | MB/s (best) | MB/s (median) | CPU s (median) | MB per CPU s | max RSS (MB) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  measure "ercalc size (JSON)" 1 "$ercalc" size "$profile" --series "$json" --quiet
 fi
