@@ -1,4 +1,4 @@
-/// The fast path of ``CSVScanner``: reads one plain data row field by field, word at a time.
+/// The fast path of ``CSVScanner``: reads runs of plain data rows field by field, word at a time.
 ///
 /// A plain row has exactly the header's fields, no quotes, no spaces around
 /// values, rates of 1 to 16 ASCII digits (a decimal point allowed), a timestamp equal to the
@@ -30,8 +30,8 @@ struct CSVPlainRowReader {
     case general
   }
 
-  /// The timestamp field most rows repeat, and its value.
-  private struct TimeMemo {
+  /// The timestamp field most rows repeat (`length` 0 when none yet), and its value.
+  struct TimeMemo {
     var start: Int
     var length: Int
     var timestamp: Int64
@@ -48,10 +48,8 @@ struct CSVPlainRowReader {
   private var nameStarts: UnsafeMutablePointer<Int>
   private var nameLengths: UnsafeMutablePointer<Int>
   private var nameCount: Int
-  /// The previous timestamp's field, which the next rows usually repeat.
-  private(set) var lastTimeStart = 0
-  private(set) var lastTimeLength = 0
-  private(set) var lastTimestamp: Int64 = 0
+  /// The previous timestamp's field, which the next rows usually repeat; shared with the general path.
+  var lastTime = TimeMemo(start: 0, length: 0, timestamp: 0)
 
   /// A reader for rows of `layout`; call ``deallocate()`` when done.
   init(layout: CSVColumnLayout, circuitNames: [[UInt8]], singleCircuit: Int) {
@@ -106,13 +104,6 @@ struct CSVPlainRowReader {
     nameCount = circuitNames.count
   }
 
-  /// Remembers a timestamp the general path parsed from `base[start ..< start + length]`.
-  mutating func rememberTime(start: Int, length: Int, timestamp: Int64) {
-    lastTimeStart = start
-    lastTimeLength = length
-    lastTimestamp = timestamp
-  }
-
   /// Reads plain rows from `start` while each starts at least ``window`` bytes before `end`, staging
   /// each one; stops at the first row that is not plain and returns its start.
   ///
@@ -122,11 +113,12 @@ struct CSVPlainRowReader {
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
     var rowStart = start
-    var memo = TimeMemo(start: lastTimeStart, length: lastTimeLength, timestamp: lastTimestamp)
+    // A local copy, so the loop keeps it in registers.
+    var memo = lastTime
     var circuit = lastCircuit
     defer {
       lastCircuit = circuit
-      rememberTime(start: memo.start, length: memo.length, timestamp: memo.timestamp)
+      lastTime = memo
     }
     let inboundScale = self.inboundScale
     let outboundScale = self.outboundScale

@@ -312,8 +312,9 @@ struct CSVScanner {
       rows += 1
       let (ts, te) = trim(base, fieldStarts[timeColumn], fieldEnds[timeColumn])
       let timestamp: Int64
-      if te > ts && te - ts == plainRows.lastTimeLength && ByteScanning.equal(base + ts, base + plainRows.lastTimeStart, te - ts) {
-        timestamp = plainRows.lastTimestamp
+      let memo = plainRows.lastTime
+      if te > ts && te - ts == memo.length && ByteScanning.equal(base + ts, base + memo.start, te - ts) {
+        timestamp = memo.timestamp
       } else {
         guard let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + ts, count: te - ts)) else {
           throw Diagnostic(
@@ -321,7 +322,7 @@ struct CSVScanner {
             location: FileLocation(file: file, line: line, column: fieldStarts[timeColumn] - lineStart + 1))
         }
         timestamp = parsed
-        plainRows.rememberTime(start: ts, length: te - ts, timestamp: parsed)
+        plainRows.lastTime = CSVPlainRowReader.TimeMemo(start: ts, length: te - ts, timestamp: parsed)
       }
       let inCell = rateCell(base, fieldStarts, fieldEnds, inColumn, inScale)
       let outCell = rateCell(base, fieldStarts, fieldEnds, outColumn, outScale)
