@@ -47,16 +47,8 @@ func assertGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation 
     }
     return
   }
-  if existing != actual {
-    let expectedLines = (existing ?? "").components(separatedBy: "\n")
-    let actualLines = actual.components(separatedBy: "\n")
-    var diff: [String] = []
-    for change in actualLines.difference(from: expectedLines) {
-      switch change {
-      case .remove(let offset, let line, _): diff.append("–\(offset + 1): \(line)")
-      case .insert(let offset, let line, _): diff.append("+\(offset + 1): \(line)")
-      }
-    }
+  if let existing, existing != actual {
+    let diff = lineDiff(from: existing, to: actual)
     let message = "\(url.lastPathComponent) is stale (– file, + code); run RECORD_SNAPSHOTS=1 swift test --filter GalleryTests:\n"
       + Array(diff.prefix(30)).joined(separator: "\n")
     Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)

@@ -48,15 +48,16 @@ func assertSnapshot(_ actual: String, named name: String, filePath: String = #fi
     return
   }
   guard let expected = existing, expected != actual else { return }
-  let expectedLines = expected.components(separatedBy: "\n")
-  let actualLines = actual.components(separatedBy: "\n")
-  var diff: [String] = []
-  for change in actualLines.difference(from: expectedLines) {
+  let message = "Snapshot \(name) differs (– expected, + actual):\n" + lineDiff(from: expected, to: actual).prefix(40).joined(separator: "\n")
+  Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+}
+
+/// The lines that differ between two texts: `–n: line` for removed, `+n: line` for added (1-based).
+func lineDiff(from expected: String, to actual: String) -> [String] {
+  actual.components(separatedBy: "\n").difference(from: expected.components(separatedBy: "\n")).map { change in
     switch change {
-    case .remove(let offset, let line, _): diff.append("–\(offset + 1): \(line)")
-    case .insert(let offset, let line, _): diff.append("+\(offset + 1): \(line)")
+    case .remove(let offset, let line, _): return "–\(offset + 1): \(line)"
+    case .insert(let offset, let line, _): return "+\(offset + 1): \(line)"
     }
   }
-  let message = "Snapshot \(name) differs (– expected, + actual):\n" + Array(diff.prefix(40)).joined(separator: "\n")
-  Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
 }

@@ -11,14 +11,9 @@ import Testing
 /// no input among these crashed the unsafe-pointer CSV scanner or the JSON parser.
 @Suite struct RobustnessTests {
   struct Mutator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    private var generator: SplitMix
+    init(state: UInt64) { generator = SplitMix(state: state) }
+    mutating func next() -> UInt64 { generator.next() }
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
 
     mutating func mutate(_ input: [UInt8]) -> [UInt8] {
