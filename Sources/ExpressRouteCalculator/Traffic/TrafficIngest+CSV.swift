@@ -21,25 +21,19 @@ extension TrafficIngest {
 
   /// Reads a CSV series held in memory (see ``readCSV(fileDescriptor:file:size:prefix:progress:)``).
   mutating func readCSV(_ data: Data, file: String, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
-    var scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
+    var scanner = makeScanner(file: file)
     let result: Result<Int, Diagnostic> = data.withUnsafeBytes { raw in
       guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else {
         return .failure(Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file))
       }
       do throws(Diagnostic) {
-        _ = try scanner.scan(base, count: raw.count, isFinal: true, series: &accumulators, names: &index)
-        return .success(scanner.rows)
+        return .success(try scanner.scan(base, count: raw.count, isFinal: true, series: &accumulators, names: &index))
       } catch {
         return .failure(error)
       }
     }
-    switch result {
-    case .success(let rows): rowsRead += rows
-    case .failure(let error): throw error
-    }
-    plainRowsRead += scanner.plainRowCount
-    try scanner.finish(series: &accumulators)
-    notes.append(contentsOf: scanner.notes)
+    if case .failure(let error) = result { throw error }
+    try complete(scanner)
   }
 
   /// Streams a CSV series from a file descriptor in 16 MiB blocks.
@@ -55,7 +49,7 @@ extension TrafficIngest {
   /// Returns the bytes read.
   @discardableResult
   mutating func readCSV(fileDescriptor: Int32, file: String, size: Int, prefix: [UInt8] = [], progress: ((Int, Int) -> Void)?) throws(Diagnostic) -> Int {
-    var scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
+    var scanner = makeScanner(file: file)
     let blockSize = 16 << 20
     var buffer = [UInt8](repeating: 0, count: max(blockSize, prefix.count))
     buffer.replaceSubrange(0..<prefix.count, with: prefix)
@@ -97,11 +91,20 @@ extension TrafficIngest {
     if done == 0 && scanner.line == 0 {
       throw Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file)
     }
+    try complete(scanner)
+    return done
+  }
+
+  private func makeScanner(file: String) -> CSVScanner {
+    CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
+  }
+
+  /// Adds a finished file's staged samples, counts and notes.
+  private mutating func complete(_ scanner: CSVScanner) throws(Diagnostic) {
     rowsRead += scanner.rows
     plainRowsRead += scanner.plainRowCount
     try scanner.finish(series: &accumulators)
     notes.append(contentsOf: scanner.notes)
-    return done
   }
 
   /// The accumulator index of circuit `name`, adding one when it is new.
