@@ -42,13 +42,7 @@ enum ByteScanning {
   /// The value of exactly eight ASCII digits at `pointer`, or `nil` if any byte is not a digit.
   @inline(__always) static func eightDigits(_ pointer: UnsafePointer<UInt8>) -> UInt64? {
     let word = UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)
-    let digits = word &- 0x3030_3030_3030_3030
-    // Every byte must be 0...9: no borrow (high bit clear) and byte + 6 must not reach 16.
-    guard (digits | (digits &+ 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0 == 0 else { return nil }
-    // Little-endian: the first digit is the low byte. Combine pairs, quads, then halves.
-    let pairs = (digits &* 10 &+ (digits >> 8)) & 0x00FF_00FF_00FF_00FF
-    let quads = (pairs &* 100 &+ (pairs >> 16)) & 0x0000_FFFF_0000_FFFF
-    return (quads &* 10000 &+ (quads >> 32)) & 0xFFFF_FFFF
+    return leadingDigits(word) == 8 ? digitsValue(word, count: 8) : nil
   }
 
   /// How many of `word`'s bytes, from the first (lowest), are ASCII digits before the first that is not (0...8).
