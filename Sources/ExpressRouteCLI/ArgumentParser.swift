@@ -56,19 +56,28 @@ extension CommandSpec {
         value = arguments[index]
         index += 1
       }
-      if let allowed = option.allowedValues {
-        guard let match = allowed.first(where: { $0.lowercased() == value.lowercased() }) else {
-          throw UsageError(
-            "The value '\(value)' is invalid for '\(option.longName) <\(valueName)>'. \(Self.allowedValuesSentence(allowed))")
-        }
-        value = match
+      if let problem = Self.unprintable(value) {
+        throw UsageError("The value '\(value)' is invalid for '\(option.longName) <\(valueName)>': it contains \(problem).")
       }
+      guard let canonical = option.kind.canonical(value) else {
+        throw UsageError("The value '\(value)' is invalid for '\(option.longName) <\(valueName)>'. \(option.kind.expected(value))")
+      }
+      value = canonical
       if !option.isRepeatable, result.values[option.name] != nil {
         throw UsageError("The option '\(option.longName)' was given more than once.")
       }
       result.values[option.name, default: []].append(value)
     }
     if result.flag("help") { return result }
+    for option in options {
+      guard let parent = option.parent, result.values[option.name] != nil || result.flags.contains(option.name),
+        result.values[parent] == nil && !result.flags.contains(parent), let parentSpec = findOption("--\(parent)")
+      else { continue }
+      throw UsageError("The option '\(option.longName)' needs '\(parentSpec.synopsis)'; without it, '\(option.longName)' would have no effect.")
+    }
+    for value in positionals {
+      if let problem = Self.unprintable(value) { throw UsageError("The argument '\(value)' is invalid: it contains \(problem).") }
+    }
     var remaining = positionals[...]
     for argument in self.arguments {
       if argument.isRepeating {
@@ -96,6 +105,21 @@ extension CommandSpec {
     }
     if name.count == 2, let letter = name.last {
       return options.first { $0.short == letter }
+    }
+    return nil
+  }
+
+  /// What makes `text` unusable as a name or value: a control character, an
+  /// invisible formatting character (zero-width space, byte-order mark) or a
+  /// replacement character (the trace of invalid UTF-8); `nil` when clean.
+  static func unprintable(_ text: String) -> String? {
+    for scalar in text.unicodeScalars {
+      if scalar == "\u{FFFD}" { return "invalid UTF-8 (shown as U+FFFD)" }
+      switch scalar.properties.generalCategory {
+      case .control: return "the control character U+\(String(scalar.value, radix: 16, uppercase: true))"
+      case .format: return "the invisible character U+\(String(scalar.value, radix: 16, uppercase: true))"
+      default: continue
+      }
     }
     return nil
   }

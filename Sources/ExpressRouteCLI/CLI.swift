@@ -54,6 +54,18 @@ public enum CLI {
     return execute(command, Array(arguments.dropFirst()), output: &output, errors: &errors)
   }
 
+  /// The exit status once the output streams are flushed: a failed write to
+  /// standard output (a full disk) becomes one message and status 1; a closed
+  /// pipe (`| head -1`) keeps the command's own status, quietly.
+  public static func finish(_ status: ExitCode, output: FileHandleOutputStream, errors: inout FileHandleOutputStream) -> ExitCode {
+    if let failure = output.failure {
+      errors.write("error: cannot write to standard output: \(failure)\n")
+      return status == .success ? .failure : status
+    }
+    if errors.failure != nil && status == .success { return .failure }
+    return status
+  }
+
   static func execute(
     _ command: any Command.Type, _ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream
   ) -> ExitCode {
@@ -71,7 +83,10 @@ public enum CLI {
     }
     var stderrBuffer = ""
     var context = CommandContext()
-    context.progress = { line in FileHandle.standardError.write(Data(line.utf8)) }
+    context.progress = { line in
+      var bytes = Array(line.utf8)
+      _ = FileHandleOutputStream.writeAll(STDERR_FILENO, &bytes)  // progress is best effort
+    }
     defer { errors.write(stderrBuffer) }
     do {
       let status = try command.run(parsed, context: &context)

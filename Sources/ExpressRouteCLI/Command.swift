@@ -16,4 +16,6 @@ struct CommandContext {
   var progress: (String) -> Void = { _ in }
   /// Warnings collected for standard error.
   var warnings: [String] = []
+  /// The `--output` file the report was written to, once written.
+  var written: String?
 }

@@ -62,18 +62,27 @@ public struct OptionSpec: Sendable {
   public var defaultValue: String?
   /// Whether it may be given more than once.
   public var isRepeatable: Bool
+  /// What the value is; the parser checks every value against it.
+  public var kind: OptionValueKind = .text
+  /// The option this one refines (`gateway` for `gateway-count`): giving it alone is an error.
+  public var parent: String?
 
   /// Creates an option that takes a value.
+  ///
+  /// `kind` says what the value is (`allowed` is shorthand for ``OptionValueKind/choice(_:)``);
+  /// `parent` names the option this one needs.
   public static func option(
-    _ name: String, short: Character? = nil, value: String, help: String, allowed: [String]? = nil, default defaultValue: String? = nil,
-    repeatable: Bool = false
+    _ name: String, short: Character? = nil, value: String, kind: OptionValueKind = .text, help: String, allowed: [String]? = nil,
+    default defaultValue: String? = nil, repeatable: Bool = false, parent: String? = nil
   ) -> OptionSpec {
-    OptionSpec(name: name, short: short, valueName: value, help: help, allowedValues: allowed, defaultValue: defaultValue, isRepeatable: repeatable)
+    OptionSpec(
+      name: name, short: short, valueName: value, help: help, allowedValues: allowed, defaultValue: defaultValue, isRepeatable: repeatable,
+      kind: allowed.map { .choice($0) } ?? kind, parent: parent)
   }
 
-  /// Creates a flag.
-  public static func flag(_ name: String, short: Character? = nil, help: String) -> OptionSpec {
-    OptionSpec(name: name, short: short, valueName: nil, help: help, allowedValues: nil, defaultValue: nil, isRepeatable: false)
+  /// Creates a flag; `parent` names the option it needs.
+  public static func flag(_ name: String, short: Character? = nil, help: String, parent: String? = nil) -> OptionSpec {
+    OptionSpec(name: name, short: short, valueName: nil, help: help, allowedValues: nil, defaultValue: nil, isRepeatable: false, parent: parent)
   }
 
   /// `-h, --help`.

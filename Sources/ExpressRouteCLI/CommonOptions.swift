@@ -4,52 +4,43 @@ import Foundation
 /// Options shared by every command that prices: which tables, overrides and hours.
 enum PricingOptions {
   static let specs: [OptionSpec] = [
-    .option("prices", value: "file", help: "Rate table JSON to use instead of the built-in table."),
-    .option("overrides", value: "file", help: "Override file patching the rate table (negotiated prices, Direct and Global Reach rates); repeatable.", repeatable: true),
-    .option("locations", value: "file", help: "Peering-location catalogue JSON to use instead of the built-in one."),
-    .option("hours-per-month", value: "hours", help: "Hours in a billing month for hourly meters.", default: "730, or the rate table's value"),
+    .option("prices", value: "file", kind: .path, help: "Rate table JSON to use instead of the built-in table."),
+    .option(
+      "overrides", value: "file", kind: .path, help: "Override file patching the rate table (negotiated prices, Direct and Global Reach rates); repeatable.",
+      repeatable: true),
+    .option("locations", value: "file", kind: .path, help: "Peering-location catalogue JSON to use instead of the built-in one."),
+    .option("hours-per-month", value: "hours", kind: .hours, help: "Hours in a billing month for hourly meters.", default: "730, or the rate table's value"),
+    InputFile.limitSpec,
   ]
 
   /// Loads the tables named by the options (or the built-in ones) into an engine.
   static func engine(_ arguments: ParsedArguments) throws -> PricingEngine {
+    let input = InputFile(arguments)
     var rates: RateTable
     if let path = arguments.value("prices") {
-      rates = try RateTable(json: try readInput(path), file: path)
+      rates = try RateTable(json: try input.readJSON(path), file: path)
     } else {
       rates = try RateTable.embeddedDefault()
     }
     for path in arguments.values["overrides"] ?? [] {
-      try rates.apply(overrideJSON: try readInput(path), file: path)
+      try rates.apply(overrideJSON: try input.readJSON(path), file: path)
     }
     let locations: LocationCatalog
     if let path = arguments.value("locations") {
-      locations = try LocationCatalog(json: try readInput(path), file: path)
+      locations = try LocationCatalog(json: try input.readJSON(path), file: path)
     } else {
       locations = try LocationCatalog.embeddedDefault()
     }
-    var hours: Decimal?
-    if let text = arguments.value("hours-per-month") {
-      guard let value = Decimal(strict: text), value > 0, value <= 744 else {
-        throw UsageError("The value '\(text)' is invalid for '--hours-per-month <hours>'. Please provide a number of hours from 1 to 744, such as 730.")
-      }
-      hours = value
-    }
-    return PricingEngine(rates: rates, locations: locations, hoursPerMonth: hours)
+    return PricingEngine(rates: rates, locations: locations, hoursPerMonth: arguments.decimal("hours-per-month"))
   }
-}
 
-/// Reads an input file, or standard input for `-`.
-func readInput(_ path: String) throws -> Data {
-  if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-  var isDirectory: ObjCBool = false
-  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-    throw CommandFailure("cannot read '\(path)': no such file")
+  /// The peering location `name`, or the usage error that names `option` and the nearest names.
+  static func location(_ name: String, option: String, engine: PricingEngine) throws -> PeeringLocation {
+    guard let found = engine.locations.location(named: name) else {
+      throw UsageError("The value '\(name)' is invalid for '\(option)': \(engine.locations.unknownLocationMessage(name)).")
+    }
+    return found
   }
-  guard !isDirectory.boolValue else { throw CommandFailure("cannot read '\(path)': it is a directory") }
-  guard let data = FileManager.default.contents(atPath: path) else {
-    throw CommandFailure("cannot read '\(path)': permission denied or unreadable")
-  }
-  return data
 }
 
 /// Options shared by every command that reports: format, output file, budget gate.
@@ -58,11 +49,18 @@ enum OutputOptions {
 
   static let specs: [OptionSpec] = [
     .option("format", short: "f", value: "format", help: "Report format.", allowed: formats, default: "text, or from the --output extension"),
-    .option("output", short: "o", value: "file", help: "Write the report to this file (atomically) instead of standard output."),
+    .option("output", short: "o", value: "file", kind: .path, help: "Write the report to this file (atomically) instead of standard output; '-' is standard output."),
   ]
 
-  static let failAbove = OptionSpec.option(
-    "fail-above", value: "amount", help: "Exit with status 1 when the monthly total exceeds this amount (a budget gate for CI).")
+  /// `--fail-above` with the command's own help, and `--allow-unpriced`.
+  static func gateSpecs(_ help: String) -> [OptionSpec] {
+    [
+      .option("fail-above", value: "amount", kind: .money, help: help),
+      .flag(
+        "allow-unpriced", help: "Let --fail-above pass although some charges could not be priced (the total is then incomplete).",
+        parent: "fail-above"),
+    ]
+  }
 
   /// The format from `--format`, else from the `--output` extension, else text.
   static func format(_ arguments: ParsedArguments) -> ReportFormat {
@@ -73,48 +71,42 @@ enum OutputOptions {
 
   /// Renders `report` and writes it to standard output or `--output`.
   static func emit(_ report: some Report, _ arguments: ParsedArguments, context: inout CommandContext) throws {
-    let text = report.render(format(arguments))
-    if let path = arguments.value("output") {
-      try AtomicFile.write(text, to: path)
+    try write(report.render(format(arguments)), arguments, context: &context)
+  }
+
+  /// Writes finished report text to standard output or `--output` (`-` is standard output).
+  static func write(_ text: String, _ arguments: ParsedArguments, context: inout CommandContext) throws {
+    if let path = arguments.value("output"), path != "-" {
+      try OutputFile.write(text, to: path)
+      context.written = path
       context.warnings.append("wrote \(path)")
     } else {
       context.output += text
     }
   }
 
-  /// Parses `--fail-above`, if given.
-  static func failAboveAmount(_ arguments: ParsedArguments) throws -> Decimal? {
-    guard let text = arguments.value("fail-above") else { return nil }
-    guard let value = Decimal(strict: text.replacingOccurrences(of: ",", with: "")), value >= 0 else {
-      throw UsageError("The value '\(text)' is invalid for '--fail-above <amount>'. Please provide an amount such as 5000 or 5000.00.")
-    }
-    return value
+  /// Warns on standard error that `count` charges are missing from the total, with the flags that would price them.
+  static func warnIncomplete(_ count: Int, hints: [String] = [], context: inout CommandContext) {
+    guard count > 0 else { return }
+    var line = "warning: \(count) charge\(count == 1 ? "" : "s") could not be priced and \(count == 1 ? "is" : "are") not in the total; see 'Not priced'"
+    if !hints.isEmpty { line += " (\(hints.joined(separator: "; ")))" }
+    context.warnings.append(line)
   }
 
-  /// Fails with status 1 when `total` exceeds the `--fail-above` amount.
-  static func checkBudget(_ total: Money, _ arguments: ParsedArguments, what: String) throws {
-    guard let limit = try failAboveAmount(arguments), total.amount > limit else { return }
-    throw CommandFailure(
-      "\(what) \(total.groupedAmount) \(total.currency) exceeds --fail-above \(limit.grouped(places: 2)) \(total.currency)")
-  }
-}
-
-/// Writes files atomically: a temporary file in the same directory, then rename.
-enum AtomicFile {
-  static func write(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent()
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw CommandFailure("cannot write '\(path)': directory '\(directory.path)' does not exist")
+  /// The `--fail-above` gate: fails with status 1 when `total` exceeds the amount, or when
+  /// `unpriced` charges are missing from it (unless `--allow-unpriced`).
+  ///
+  /// A report already written to `--output` stays: it is valid and shows why the gate failed.
+  static func checkBudget(_ total: Money, unpriced: Int, _ arguments: ParsedArguments, what: String, context: inout CommandContext) throws {
+    guard let limit = arguments.money("fail-above") else { return }
+    let written = context.written.map { " (the report was written to '\($0)' and shows why)" } ?? ""
+    if total.amount > limit {
+      throw CommandFailure(
+        "\(what) \(total.groupedAmount) \(total.currency) exceeds --fail-above \(limit.grouped(places: 2)) \(total.currency)\(written)")
     }
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
-      throw CommandFailure("cannot write '\(path)': could not create a temporary file in '\(directory.path)'")
-    }
-    guard rename(temporary.path, url.path) == 0 else {
-      try? FileManager.default.removeItem(at: temporary)
-      throw CommandFailure("cannot write '\(path)': rename failed (\(String(cString: strerror(errno))))")
+    if unpriced > 0 && !arguments.flag("allow-unpriced") {
+      throw CommandFailure(
+        "--fail-above cannot pass: \(unpriced) charge\(unpriced == 1 ? " was" : "s were") not priced, so the \(what) of \(total.groupedAmount) \(total.currency) is incomplete; price them (see 'Not priced') or pass --allow-unpriced\(written)")
     }
   }
 }

@@ -29,7 +29,7 @@ import Testing
     #expect(table.rate(for: .circuit(.local, .unlimited, .gbps(1), .zone1))?.price == Money(1200, currency: .usd))
     #expect(table.rate(for: .gateway(.erGw1AZ))?.price == Money(Decimal(string: "0.361") ?? 0, currency: .usd))
     #expect(table.rate(for: .gateway(.erGwScale))?.price == Money(Decimal(string: "0.21") ?? 0, currency: .usd))
-    #expect(table.rate(for: .vpnGateway("VpnGw1AZ"))?.price == Money(Decimal(string: "0.361") ?? 0, currency: .usd))
+    #expect(table.rate(for: .vpnGateway(.vpnGw1AZ))?.price == Money(Decimal(string: "0.361") ?? 0, currency: .usd))
     // Meters the pages did not price are unpriced, not copied from the built-in table.
     #expect(table.rate(for: .circuit(.standard, .metered, .gbps(2), .zone1))?.price == nil)
     #expect(table.rate(for: .circuit(.standard, .metered, .gbps(2), .zone1))?.unpricedReason == "not in the imported Retail Prices API pages")

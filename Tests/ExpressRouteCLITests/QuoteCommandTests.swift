@@ -43,7 +43,7 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("q.json").path
-    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1G", "--output", path)
+    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "1TB", "--output", path)
     #expect(result.status == .success)
     #expect(result.output.isEmpty)
     #expect(result.errors == "wrote \(path)\n")

@@ -39,7 +39,7 @@ import Testing
     ErrorCase(id: "unknown prices action", arguments: ["prices", "shwo"],
       expected: "Error: Unknown action 'shwo'. Did you mean 'show'?\nUsage: ercalc prices <action> [<files> ...] [<options>]\n  See 'ercalc prices --help' for more information.\n"),
     ErrorCase(id: "gateway options without gateway", arguments: ["quote", "--location", "Amsterdam", "--bandwidth", "1G", "--fastpath"],
-      expected: "Error: '--fastpath' and '--scale-units' need '--gateway <sku>'\n" + quoteUsage),
+      expected: "Error: The option '--fastpath' needs '--gateway <sku>'; without it, '--fastpath' would have no effect.\n" + quoteUsage),
   ]
 
   @Test(arguments: cases)

@@ -12,9 +12,9 @@ enum AuditCommand: Command {
         ercalc audit --from circuits.json --series ams-er.json --series sin-er.json
       """,
     options: [
-      .option("from", value: "file", help: "The estate: az network express-route list output, ARM JSON or Terraform JSON."),
-      .option("series", value: "file", help: "Metrics series (Azure Monitor JSON or CSV), oldest first; repeatable.", repeatable: true),
-      .option("months", value: "n", help: "Months to look ahead.", default: "12"),
+      .option("from", value: "file", kind: .path, help: "The estate: az network express-route list output, ARM JSON or Terraform JSON."),
+      .option("series", value: "file", kind: .path, help: "Metrics series (Azure Monitor JSON or CSV), oldest first; repeatable.", repeatable: true),
+      .option("months", value: "n", kind: .count(1...60), help: "Months to look ahead.", default: "12"),
       .option("target-region", value: "region", help: "An Azure region the circuits serve (lets the audit consider Local); repeatable.", repeatable: true),
       .flag("quiet", short: "q", help: "Do not print data warnings on standard error."),
     ] + PricingOptions.specs + OutputOptions.specs)
@@ -23,9 +23,9 @@ enum AuditCommand: Command {
     guard let path = arguments.value("from") else { throw UsageError("Missing expected option '--from <file>'") }
     let files = arguments.values["series"] ?? []
     guard !files.isEmpty else { throw UsageError("Missing expected option '--series <file>' (the circuits' metrics)") }
-    let months = try arguments.value("months").map { try parseCount($0, option: "--months <n>", range: 1...60) } ?? 12
+    let months = arguments.count("months") ?? 12
     let engine = try PricingOptions.engine(arguments)
-    let estate = try DeploymentImporter().read(json: try readInput(path), file: path)
+    let estate = try DeploymentImporter().read(json: try InputFile(arguments).readJSON(path), file: path)
     let summaries = try SeriesLoader.summaries(files.map { ($0, $0) }, quiet: arguments.flag("quiet"), context: &context)
     let audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: arguments.values["target-region"] ?? [])
     let entries = try audit.audit(estate.deployment, traffic: summaries)

@@ -13,23 +13,17 @@ enum BudgetCommand: Command {
       """,
     arguments: [ArgumentSpec("portfolio", help: "Portfolio JSON file (README, 'Portfolios').")],
     options: [
-      .option("start", value: "yyyy-mm", help: "First month, overriding the portfolio's startMonth."),
-      .option("months", value: "n", help: "Months to budget, 1 to 60, overriding the portfolio's horizonMonths."),
+      .option("start", value: "yyyy-mm", kind: .month, help: "First month, overriding the portfolio's startMonth."),
+      .option("months", value: "n", kind: .count(1...60), help: "Months to budget, 1 to 60, overriding the portfolio's horizonMonths."),
     ] + PricingOptions.specs + OutputOptions.specs
-      + [.option("fail-above", value: "amount", help: "Exit with status 1 when any month's total exceeds this amount (a budget gate for CI).")])
+      + OutputOptions.gateSpecs("Exit with status 1 when any month's total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."))
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     guard let path = arguments.argument("portfolio") else { throw UsageError("Missing expected argument '<portfolio>'") }
     let engine = try PricingOptions.engine(arguments)
-    var portfolio = try Portfolio(json: try readInput(path), file: path)
-    if let text = arguments.value("start") {
-      guard let month = MonthKey(parsing: text) else {
-        throw UsageError("The value '\(text)' is invalid for '--start <yyyy-mm>'. Please provide a month such as 2027-01.")
-      }
-      portfolio.startMonth = month
-    }
-    if let text = arguments.value("months") { portfolio.horizonMonths = try parseCount(text, option: "--months <n>", range: 1...60) }
-    let failAbove = try OutputOptions.failAboveAmount(arguments)
+    var portfolio = try Portfolio(json: try InputFile(arguments).readJSON(path), file: path)
+    if let month = arguments.month("start") { portfolio.startMonth = month }
+    if let months = arguments.count("months") { portfolio.horizonMonths = months }
     var traffic: [String: TrafficSummary] = [:]
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
     for site in portfolio.sites {
@@ -43,13 +37,8 @@ enum BudgetCommand: Command {
     }
     let budget = try BudgetPlanner(engine: engine).budget(portfolio, traffic: traffic)
     try OutputOptions.emit(BudgetReport(budget: budget), arguments, context: &context)
-    let unpriced = budget.unpriced.count
-    if unpriced > 0 {
-      context.warnings.append("warning: \(unpriced) charge\(unpriced == 1 ? "" : "s") could not be priced and \(unpriced == 1 ? "is" : "are") not in the totals; see 'Not priced'")
-    }
-    if let failAbove, budget.peakMonthTotal.amount > failAbove {
-      throw CommandFailure("highest monthly total \(budget.peakMonthTotal.groupedAmount) \(budget.currency) exceeds --fail-above \(failAbove.grouped(places: 2)) \(budget.currency)")
-    }
+    OutputOptions.warnIncomplete(budget.unpriced.count, context: &context)
+    try OutputOptions.checkBudget(budget.peakMonthTotal, unpriced: budget.unpriced.count, arguments, what: "highest monthly total", context: &context)
     return .success
   }
 }

@@ -13,23 +13,20 @@ enum CompareCommand: Command {
     options: [
       .option("location", value: "name", help: "Peering location, such as Amsterdam."),
       .option("zone", value: "zone", help: "Billing zone, when no location is given.", allowed: Zone.allNames),
-      .option("bandwidth", value: "rate", help: "Circuit bandwidth, such as 1Gbps.", default: "1Gbps"),
-      .option("egress", value: "volume", help: "Outbound data per month, such as 40TB.", default: "0GB"),
+      .option("bandwidth", value: "rate", kind: .bandwidth, help: "Circuit bandwidth, such as 1Gbps.", default: "1Gbps"),
+      .option("egress", value: "volume", kind: .volume, help: "Outbound data per month, such as 40TB (0GB when left out, and said so).", default: "0GB"),
     ] + PricingOptions.specs + OutputOptions.specs
-      + [.option("fail-above", value: "amount", help: "Exit with status 1 when even the cheapest option costs more than this amount a month.")])
+      + OutputOptions.gateSpecs("Exit with status 1 when even the cheapest option costs more than this amount a month, or none could be priced."))
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     let engine = try PricingOptions.engine(arguments)
-    let bandwidth = try parseBandwidth(arguments.value("bandwidth") ?? "1Gbps", option: "--bandwidth <rate>")
-    let egress = try parseVolume(arguments.value("egress") ?? "0GB", option: "--egress <volume>")
-    var location: PeeringLocation?
-    if let name = arguments.value("location") {
-      guard let found = engine.locations.location(named: name) else {
-        throw UsageError("The value '\(name)' is invalid for '--location <name>': \(engine.locations.unknownLocationMessage(name)).")
-      }
-      location = found
+    let bandwidth = arguments.bandwidth("bandwidth") ?? .gbps(1)
+    let egress = arguments.volume("egress") ?? .zero
+    if arguments.value("egress") == nil {
+      context.warnings.append("note: no --egress given; comparing with 0 GB of outbound data a month, which favours metered billing")
     }
-    let zone = arguments.value("zone").flatMap { Zone(name: $0) }
+    var location = try arguments.value("location").map { try PricingOptions.location($0, option: "--location <name>", engine: engine) }
+    let zone = arguments.name("zone", as: Zone.self)
     if location == nil && zone == nil {
       location = engine.locations.location(named: "Amsterdam")
       context.warnings.append("note: no --location or --zone given; comparing at Amsterdam (Zone 1)")
@@ -37,7 +34,9 @@ enum CompareCommand: Command {
     let comparison = try engine.compare(location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: egress)
     try OutputOptions.emit(ComparisonReport(comparison: comparison, engine: engine), arguments, context: &context)
     if let cheapest = comparison.cheapest?.monthlyTotal {
-      try OutputOptions.checkBudget(cheapest, arguments, what: "cheapest option's monthly total")
+      try OutputOptions.checkBudget(cheapest, unpriced: 0, arguments, what: "cheapest option's monthly total", context: &context)
+    } else if arguments.value("fail-above") != nil && !arguments.flag("allow-unpriced") {
+      throw CommandFailure("--fail-above cannot pass: no option could be priced at \(bandwidth)")
     }
     return .success
   }

@@ -13,35 +13,46 @@ enum DiffCommand: Command {
       """,
     arguments: [ArgumentSpec("before", help: "Deployment or portfolio JSON file."), ArgumentSpec("after", help: "Deployment or portfolio JSON file.")],
     options: PricingOptions.specs + OutputOptions.specs
-      + [.option("fail-above", value: "amount", help: "Exit with status 1 when the after side's monthly total (highest month for portfolios) exceeds this amount.")])
+      + OutputOptions.gateSpecs(
+        "Exit with status 1 when the after side's monthly total (highest month for portfolios) exceeds this amount, or a charge could not be priced."))
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     guard let first = arguments.argument("before"), let second = arguments.argument("after") else {
       throw UsageError("Missing expected argument '<after>'")
     }
     let engine = try PricingOptions.engine(arguments)
-    let firstData = try readInput(first)
-    let secondData = try readInput(second)
+    let input = InputFile(arguments)
+    let firstData = try input.readJSON(first)
+    let secondData = try input.readJSON(second)
     let firstIsPortfolio = isPortfolio(firstData, file: first)
     guard firstIsPortfolio == isPortfolio(secondData, file: second) else {
       throw UsageError("'\(first)' and '\(second)' must both be deployments or both be portfolios.")
     }
     let report: DiffReport
     let gateTotal: Money
+    let afterUnpriced: Int
     if firstIsPortfolio {
       let planner = BudgetPlanner(engine: engine)
       let before = try planner.budget(try Portfolio(json: firstData, file: first))
       let after = try planner.budget(try Portfolio(json: secondData, file: second))
       report = DiffReport(before: before, after: after)
       gateTotal = after.peakMonthTotal
+      afterUnpriced = after.unpriced.count
     } else {
       let before = try engine.quote(try Deployment(json: firstData, file: first))
       let after = try engine.quote(try Deployment(json: secondData, file: second))
       report = DiffReport(before: before, after: after)
       gateTotal = after.total
+      afterUnpriced = after.unpriced.count + after.skippedResources.count
     }
     try OutputOptions.emit(report, arguments, context: &context)
-    try OutputOptions.checkBudget(gateTotal, arguments, what: firstIsPortfolio ? "highest monthly total" : "monthly total")
+    let incomplete = report.rows.filter(\.isIncomplete).count
+    if incomplete > 0 {
+      context.warnings.append(
+        "warning: \(incomplete) item\(incomplete == 1 ? " is" : "s are") not priced on one side or both, so the change is unknown; see 'Not priced'")
+    }
+    try OutputOptions.checkBudget(
+      gateTotal, unpriced: afterUnpriced, arguments, what: firstIsPortfolio ? "highest monthly total" : "monthly total", context: &context)
     return .success
   }
 

@@ -25,15 +25,16 @@ enum PricesCommand: Command {
       .option("gateway-region", value: "region", help: "For import and fetch: the ARM region whose gateway prices to take, such as eastus."),
       .option("currency", value: "code", help: "For fetch: the currency to ask for, such as EUR.", default: "USD"),
       .option("endpoint", value: "url", help: "For fetch: the Retail Prices API endpoint.", default: "https://prices.azure.com/api/retail/prices"),
-      .option("timeout", value: "seconds", help: "For fetch: seconds before a request times out.", default: "30"),
-      .option("retries", value: "n", help: "For fetch: attempts per page.", default: "3"),
-      .option("max-change", value: "percent", help: "For import and fetch: the largest price move accepted without --force.", default: "25%"),
+      .option("timeout", value: "seconds", kind: .count(1...600), help: "For fetch: seconds before a request times out.", default: "30"),
+      .option("retries", value: "n", kind: .count(1...10), help: "For fetch: attempts per page.", default: "3"),
+      .option("max-change", value: "percent", kind: .percentage, help: "For import and fetch: the largest price move accepted without --force.", default: "25%"),
       .flag("force", help: "For import and fetch: write the table even when the refresh guard objects."),
     ] + PricingOptions.specs + OutputOptions.specs)
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     let action = arguments.argument("action") ?? ""
     let files = arguments.positionals["files"] ?? []
+    let input = InputFile(arguments)
     switch action {
     case "show":
       if !files.isEmpty { throw UsageError("Unexpected argument '\(files[0])' (use --prices FILE to show a file)") }
@@ -47,9 +48,9 @@ enum PricesCommand: Command {
         return .success
       }
       for file in files {
-        var table = try RateTable(json: try readInput(file), file: file)
+        var table = try RateTable(json: try input.readJSON(file), file: file)
         for path in arguments.values["overrides"] ?? [] {
-          try table.apply(overrideJSON: try readInput(path), file: path)
+          try table.apply(overrideJSON: try input.readJSON(path), file: path)
         }
         context.output += summary(table, file: file)
       }
@@ -61,7 +62,7 @@ enum PricesCommand: Command {
       return .success
     case "import":
       guard !files.isEmpty else { throw UsageError("Missing expected argument '<files>' (Retail Prices API page files to import)") }
-      let pages = try files.map { file in try RetailPricePage(json: try readInput(file), file: file) }
+      let pages = try files.map { file in try RetailPricePage(json: try input.readJSON(file), file: file) }
       return try importPages(pages, arguments, context: &context)
     case "fetch":
       if !files.isEmpty { throw UsageError("Unexpected argument '\(files[0])'") }
@@ -73,8 +74,8 @@ enum PricesCommand: Command {
         }
         fetcher.currency = code.uppercased()
       }
-      fetcher.timeout = TimeInterval(try arguments.value("timeout").map { try parseCount($0, option: "--timeout <seconds>", range: 1...600) } ?? 30)
-      fetcher.attempts = try arguments.value("retries").map { try parseCount($0, option: "--retries <n>", range: 1...10) } ?? 3
+      fetcher.timeout = TimeInterval(arguments.count("timeout") ?? 30)
+      fetcher.attempts = arguments.count("retries") ?? 3
       if let delay = ProcessInfo.processInfo.environment["ERCALC_RETRY_DELAY"], let seconds = Double(delay) { fetcher.retryDelay = seconds }
       fetcher.progress = context.progress
       let pages = try fetcher.fetchAll()
@@ -97,13 +98,7 @@ enum PricesCommand: Command {
     let current = try PricingOptions.engine(arguments).rates
     let importer = RetailPriceImporter(gatewayRegion: arguments.value("gateway-region"))
     let (table, summary) = try importer.makeTable(pages: pages, base: current)
-    var threshold = Decimal(string: "0.25") ?? 1
-    if let text = arguments.value("max-change") {
-      guard let value = Decimal(strict: text.hasSuffix("%") ? String(text.dropLast()) : text), value >= 0 else {
-        throw UsageError("The value '\(text)' is invalid for '--max-change <percent>'. Please provide a percentage such as 25%.")
-      }
-      threshold = value / 100
-    }
+    let threshold = arguments.fraction("max-change") ?? Decimal(25) / 100
     var report = [
       "imported \(summary.imported) of \(summary.items) items (\(summary.skipped) skipped: not Consumption, other gateway regions or higher price tiers)"
     ]
@@ -134,12 +129,7 @@ enum PricesCommand: Command {
     }
     context.warnings += report
     let text = table.jsonText(notes: "Imported from the Azure Retail Prices API. Meters the pages did not price are marked unpriced.")
-    if let path = arguments.value("output") {
-      try AtomicFile.write(text, to: path)
-      context.warnings.append("wrote \(path)")
-    } else {
-      context.output += text
-    }
+    try OutputOptions.write(text, arguments, context: &context)
     return .success
   }
 

@@ -13,27 +13,20 @@ enum SizeCommand: Command {
       """,
     arguments: [ArgumentSpec("profile", help: "Workload profile JSON file.")],
     options: [
-      .option("series", value: "file", help: "Traffic series file (CSV or Azure Monitor JSON), oldest first; repeatable. Adds to the profile's own.", repeatable: true),
+      .option("series", value: "file", kind: .path, help: "Traffic series file (CSV or Azure Monitor JSON), oldest first; repeatable. Adds to the profile's own.", repeatable: true),
       .option("circuit", value: "name", help: "The circuit to size from, when a series holds several."),
-      .option("interval", value: "seconds", help: "Seconds between CSV samples, when a series has a single sample per circuit."),
-      .option("start", value: "yyyy-mm", help: "Calendar month of plan month 1, for report labels and CSV periods."),
+      .option("interval", value: "seconds", kind: .count(1...(86_400 * 31)), help: "Seconds between CSV samples, when a series has a single sample per circuit."),
+      .option("start", value: "yyyy-mm", kind: .month, help: "Calendar month of plan month 1, for report labels and CSV periods."),
       .flag("quiet", short: "q", help: "Do not print progress or data warnings on standard error."),
     ] + PricingOptions.specs + OutputOptions.specs
-      + [.option("fail-above", value: "amount", help: "Exit with status 1 when any month of the plan (with extras) costs more than this amount.")])
+      + OutputOptions.gateSpecs("Exit with status 1 when any month of the plan (with extras) costs more than this amount, or a charge could not be priced."))
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     guard let path = arguments.argument("profile") else { throw UsageError("Missing expected argument '<profile>'") }
     let engine = try PricingOptions.engine(arguments)
-    _ = try OutputOptions.failAboveAmount(arguments)  // validate the flag before the (possibly long) ingest
-    var profile = try WorkloadProfile(json: try readInput(path), file: path)
-    var start: MonthKey?
-    if let text = arguments.value("start") {
-      guard isMonth(text), let year = Int(text.prefix(4)), let month = Int(text.suffix(2)) else {
-        throw UsageError("The value '\(text)' is invalid for '--start <yyyy-mm>'. Please provide a month such as 2027-01.")
-      }
-      start = MonthKey(year: year, month: month)
-    }
-    let interval = try arguments.value("interval").map { Int64(try parseCount($0, option: "--interval <seconds>", range: 1...86_400 * 31)) }
+    var profile = try WorkloadProfile(json: try InputFile(arguments).readJSON(path), file: path)
+    let start = arguments.month("start")
+    let interval = arguments.count("interval").map(Int64.init)
     let profileDirectory = URL(fileURLWithPath: path).deletingLastPathComponent()
     var files = profile.series.map { (profileDirectory.appendingPathComponent($0).path, $0) }
     files += (arguments.values["series"] ?? []).map { ($0, $0) }
@@ -55,8 +48,10 @@ enum SizeCommand: Command {
     }
     let result = try SizingSolver(engine: engine).solve(profile, traffic: traffic)
     try OutputOptions.emit(SizingReport(result: result, engine: engine, startMonth: start), arguments, context: &context)
+    let unpricedExtras = result.extras.filter { $0.monthly == nil }.count
+    OutputOptions.warnIncomplete(unpricedExtras, context: &context)
     if let highest = result.planMonthlyCosts.max().map({ $0 + result.extrasMonthly }) {
-      try OutputOptions.checkBudget(highest, arguments, what: "highest monthly cost")
+      try OutputOptions.checkBudget(highest, unpriced: unpricedExtras, arguments, what: "highest monthly cost", context: &context)
     }
     return .success
   }

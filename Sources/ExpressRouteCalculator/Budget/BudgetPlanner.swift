@@ -28,21 +28,22 @@ public struct BudgetPlanner: Sendable {
           var scaled = deployment
           scaled.name = site.name
           for position in scaled.circuits.indices {
-            scaled.circuits[position].monthlyEgress = grown(deployment.circuits[position].monthlyEgress, factor)
+            scaled.circuits[position].monthlyEgress = deployment.circuits[position].monthlyEgress.map { grown($0, factor) }
             let capacity = engine.monthlyCapacity(of: scaled.circuits[position].bandwidth)
-            if scaled.circuits[position].monthlyEgress > capacity, !notes.contains(where: { $0.hasPrefix("\(site.name): circuit '\(scaled.circuits[position].name)'") }) {
-              notes.append("\(site.name): circuit '\(scaled.circuits[position].name)' would carry \(scaled.circuits[position].monthlyEgress) in \(months[index]), more than its \(scaled.circuits[position].bandwidth) can carry one way in a month (\(capacity)); size it with a profile")
+            if let egress = scaled.circuits[position].monthlyEgress, egress > capacity, !notes.contains(where: { $0.hasPrefix("\(site.name): circuit '\(scaled.circuits[position].name)'") }) {
+              notes.append("\(site.name): circuit '\(scaled.circuits[position].name)' would carry \(egress) in \(months[index]), more than its \(scaled.circuits[position].bandwidth) can carry one way in a month (\(capacity)); size it with a profile")
             }
           }
           for position in scaled.globalReach.indices {
-            scaled.globalReach[position].dataAToB = grown(deployment.globalReach[position].dataAToB, factor)
-            scaled.globalReach[position].dataBToA = grown(deployment.globalReach[position].dataBToA, factor)
+            scaled.globalReach[position].dataAToB = deployment.globalReach[position].dataAToB.map { grown($0, factor) }
+            scaled.globalReach[position].dataBToA = deployment.globalReach[position].dataBToA.map { grown($0, factor) }
           }
           for position in scaled.trafficCollectors.indices {
-            scaled.trafficCollectors[position].processedData = grown(deployment.trafficCollectors[position].processedData, factor)
+            scaled.trafficCollectors[position].processedData = deployment.trafficCollectors[position].processedData.map { grown($0, factor) }
           }
           do {
-            quotes.append(try engine.quote(scaled))
+            // Month 1 is the deployment as given; later months note an overrun (above) instead of failing.
+            quotes.append(try engine.quote(scaled, checkingCapacity: index == 0))
           } catch {
             throw Diagnostic(error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
           }
@@ -98,7 +99,7 @@ public struct BudgetPlanner: Sendable {
       break
     case .secondCircuit(let other):
       if let last = result.plan.last {
-        deployment.circuits.append(Circuit(name: "second circuit", peeringLocation: other, tier: last.tier, billing: last.billing, bandwidth: last.bandwidth))
+        deployment.circuits.append(Circuit(name: "second circuit", peeringLocation: other, tier: last.tier, billing: last.billing, bandwidth: last.bandwidth, monthlyEgress: .zero))
       }
     case .backupVPN(let sku):
       deployment.vpnGateways.append(VPNGateway(name: "backup VPN", sku: sku))

@@ -14,8 +14,6 @@ public struct DeploymentImporter: Sendable {
     public var deployment: Deployment
     /// Resources not priced, with why (`azurerm_express_route_gateway 'hub': Virtual WAN …`).
     public var skipped: [String]
-    /// Metered circuits whose outbound volume the configuration cannot tell.
-    public var unknownEgress: [String]
     /// Facts about how resources were read (assumptions, free resources).
     public var notes: [String]
     /// The format detected.
@@ -144,7 +142,11 @@ public struct DeploymentImporter: Sendable {
         }
         state.gateways.append(Gateway(name: name, sku: sku, scaleUnits: units, origin: node.location))
       } else if gatewayType.lowercased() == "vpn" {
-        state.vpnGateways.append(VPNGateway(name: name, sku: skuName, origin: node.location))
+        guard let sku = VPNGatewaySKU(name: skuName) else {
+          state.skipped.append("VPN gateway '\(name)': \(VPNGatewaySKU.invalidNameMessage(skuName))")
+          return
+        }
+        state.vpnGateways.append(VPNGateway(name: name, sku: sku, origin: node.location))
       } else {
         state.skipped.append("virtual network gateway '\(name)': gatewayType '\(gatewayType)' is neither ExpressRoute nor Vpn")
       }
@@ -238,7 +240,11 @@ public struct DeploymentImporter: Sendable {
         state.gateways.append(Gateway(name: name, sku: sku, scaleUnits: sku == .erGwScale ? 1 : nil, origin: node.location))
         if sku == .erGwScale { state.notes.append("\(address): ErGwScale priced at 1 scale unit (the plan does not state the scale bounds)") }
       } else if gatewayType == "Vpn" {
-        state.vpnGateways.append(VPNGateway(name: name, sku: skuName, origin: node.location))
+        guard let sku = VPNGatewaySKU(name: skuName) else {
+          state.skipped.append("\(address): \(VPNGatewaySKU.invalidNameMessage(skuName))")
+          return
+        }
+        state.vpnGateways.append(VPNGateway(name: name, sku: sku, origin: node.location))
       } else {
         state.skipped.append("\(address): gateway type '\(gatewayType)' is neither ExpressRoute nor Vpn")
       }
@@ -284,11 +290,10 @@ public struct DeploymentImporter: Sendable {
         let duplicate = deployment.globalReach.contains { ($0.circuitA == a && $0.circuitB == b) || ($0.circuitA == b && $0.circuitB == a) }
         if !duplicate { deployment.globalReach.append(GlobalReachLink(circuitA: a, circuitB: b, origin: origin)) }
       }
-      let unknown = deployment.circuits.filter { $0.billing == .metered && $0.tier != .local }.map(\.name)
       if deployment.circuits.isEmpty && deployment.directPorts.isEmpty && deployment.gateways.isEmpty && deployment.vpnGateways.isEmpty {
         throw Diagnostic(.error, "found no ExpressRoute circuit, Direct port or gateway to price (\(skipped.count) other resource\(skipped.count == 1 ? "" : "s") skipped)")
       }
-      return Result(deployment: deployment, skipped: skipped, unknownEgress: unknown, notes: notes, format: format)
+      return Result(deployment: deployment, skipped: skipped, notes: notes, format: format)
     }
   }
 }

@@ -153,8 +153,7 @@ public struct RetailPriceImporter: Sendable {
     let zone = Zone(name: item.armRegionName)
     if item.serviceName == "VPN Gateway" {
       let sku = item.meterName.replacingOccurrences(of: " Gateway", with: "")
-      let known = ["Basic", "VpnGw1", "VpnGw2", "VpnGw3", "VpnGw4", "VpnGw5", "VpnGw1AZ", "VpnGw2AZ", "VpnGw3AZ", "VpnGw4AZ", "VpnGw5AZ"]
-      if item.unitOfMeasure == "1 Hour", let match = known.first(where: { $0.lowercased() == sku.lowercased() }) { return .meter(.vpnGateway(match)) }
+      if item.unitOfMeasure == "1 Hour", let match = VPNGatewaySKU(name: sku) { return .meter(.vpnGateway(match)) }
       return .unrecognized
     }
     guard item.serviceName == "ExpressRoute" else { return .unrecognized }

@@ -134,11 +134,11 @@ public struct JSONNode: Sendable {
     guard case .string(let text) = value.kind else {
       throw error("expected a price string such as \"436.00\", found \(value.summary)")
     }
-    guard let amount = Decimal(strict: text) else {
-      throw error("'\(text)' is not a price (expected a decimal string such as \"436.00\")")
-    }
-    guard amount >= 0 else {
-      throw error("negative price '\(text)' (expected zero or more)")
+    guard let amount = Decimal(plain: text) else {
+      if text.hasPrefix("-"), Decimal(plain: text.dropFirst()) != nil {
+        throw error("negative price '\(text)' (expected zero or more)")
+      }
+      throw error("'\(text)' is not a price (expected digits with an optional decimal point and digits after it, such as \"436.00\" or \"0.361\")")
     }
     return amount
   }

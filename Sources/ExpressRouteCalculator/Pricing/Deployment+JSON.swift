@@ -42,7 +42,7 @@ extension Deployment {
           zone: try item.optional("zone")?.oneOf(Zone.self), tier: try item.required("tier").oneOf(CircuitTier.self),
           billing: try item.optional("billing")?.oneOf(BillingFamily.self) ?? .metered,
           bandwidth: try readBandwidth(item.required("bandwidth")),
-          monthlyEgress: try item.optional("egress").map { node throws(Diagnostic) in try readVolume(node) } ?? .zero,
+          monthlyEgress: try item.optional("egress").map { node throws(Diagnostic) in try readVolume(node) },
           directPort: try item.optional("directPort")?.nonEmptyString(),
           virtualNetworkLinks: try item.optional("vnetLinks")?.int(in: 0...1000), origin: node.location))
       circuits[circuits.count - 1].isExternal = try item.optional("external")?.bool() ?? false
@@ -72,8 +72,8 @@ extension Deployment {
       globalReach.append(
         GlobalReachLink(
           circuitA: try item.required("circuitA").nonEmptyString(), circuitB: try item.required("circuitB").nonEmptyString(),
-          dataAToB: try item.optional("dataAToB").map { node throws(Diagnostic) in try readVolume(node) } ?? .zero,
-          dataBToA: try item.optional("dataBToA").map { node throws(Diagnostic) in try readVolume(node) } ?? .zero,
+          dataAToB: try item.optional("dataAToB").map { node throws(Diagnostic) in try readVolume(node) },
+          dataBToA: try item.optional("dataBToA").map { node throws(Diagnostic) in try readVolume(node) },
           origin: node.location))
     }
     for node in try object.optional("trafficCollectors")?.array() ?? [] {
@@ -84,7 +84,7 @@ extension Deployment {
           name: try uniqueName(item),
           circuits: try (item.optional("circuits")?.array() ?? []).map { node throws(Diagnostic) in try node.nonEmptyString() },
           zone: try item.optional("zone")?.oneOf(Zone.self),
-          processedData: try item.optional("processedData").map { node throws(Diagnostic) in try readVolume(node) } ?? .zero,
+          processedData: try item.optional("processedData").map { node throws(Diagnostic) in try readVolume(node) },
           origin: node.location))
     }
     for node in try object.optional("vpnGateways")?.array() ?? [] {
@@ -92,7 +92,7 @@ extension Deployment {
       try item.rejectUnknownKeys(["name", "sku", "count", "notes"])
       vpnGateways.append(
         VPNGateway(
-          name: try uniqueName(item), sku: try item.required("sku").nonEmptyString(),
+          name: try uniqueName(item), sku: try item.required("sku").oneOf(VPNGatewaySKU.self),
           count: try item.optional("count")?.int(in: 1...1000) ?? 1, origin: node.location))
     }
     if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty {

@@ -52,8 +52,9 @@ public struct Circuit: Hashable, Sendable {
   public var billing: BillingFamily
   /// The circuit bandwidth (each direction).
   public var bandwidth: Bandwidth
-  /// Outbound data per month (Azure → on-premises), charged on MeteredData.
-  public var monthlyEgress: DataVolume
+  /// Outbound data per month (Azure → on-premises), charged on MeteredData;
+  /// `nil` when unknown (a metered circuit's data charge is then listed as unpriced, never as 0.00).
+  public var monthlyEgress: DataVolume?
   /// The Direct port pair this circuit runs on; `nil` for a provider circuit.
   public var directPort: String?
   /// VNets linked to the circuit, if known (checked against the SKU limit).
@@ -67,7 +68,7 @@ public struct Circuit: Hashable, Sendable {
   /// Creates a circuit.
   public init(
     name: String, peeringLocation: String? = nil, zone: Zone? = nil, tier: CircuitTier, billing: BillingFamily,
-    bandwidth: Bandwidth, monthlyEgress: DataVolume = .zero, directPort: String? = nil,
+    bandwidth: Bandwidth, monthlyEgress: DataVolume? = nil, directPort: String? = nil,
     virtualNetworkLinks: Int? = nil, origin: FileLocation? = nil
   ) {
     self.name = name
@@ -150,15 +151,15 @@ public struct GlobalReachLink: Hashable, Sendable {
   public var circuitA: String
   /// The second circuit's name.
   public var circuitB: String
-  /// Data per month from A to B.
-  public var dataAToB: DataVolume
-  /// Data per month from B to A.
-  public var dataBToA: DataVolume
+  /// Data per month from A to B; `nil` when unknown (listed as unpriced).
+  public var dataAToB: DataVolume?
+  /// Data per month from B to A; `nil` when unknown (listed as unpriced).
+  public var dataBToA: DataVolume?
   /// Where the link was defined, for messages.
   public var origin: FileLocation?
 
   /// Creates a link.
-  public init(circuitA: String, circuitB: String, dataAToB: DataVolume = .zero, dataBToA: DataVolume = .zero, origin: FileLocation? = nil) {
+  public init(circuitA: String, circuitB: String, dataAToB: DataVolume? = nil, dataBToA: DataVolume? = nil, origin: FileLocation? = nil) {
     self.circuitA = circuitA
     self.circuitB = circuitB
     self.dataAToB = dataAToB
@@ -178,13 +179,13 @@ public struct TrafficCollector: Hashable, Sendable {
   public var circuits: [String]
   /// The zone it is billed in; taken from the first circuit when absent.
   public var zone: Zone?
-  /// Flow data processed per month.
-  public var processedData: DataVolume
+  /// Flow data processed per month; `nil` when unknown (the per-GB charge is listed as unpriced).
+  public var processedData: DataVolume?
   /// Where the collector was defined, for messages.
   public var origin: FileLocation?
 
   /// Creates a collector.
-  public init(name: String, circuits: [String] = [], zone: Zone? = nil, processedData: DataVolume = .zero, origin: FileLocation? = nil) {
+  public init(name: String, circuits: [String] = [], zone: Zone? = nil, processedData: DataVolume? = nil, origin: FileLocation? = nil) {
     self.name = name
     self.circuits = circuits
     self.zone = zone
@@ -197,15 +198,15 @@ public struct TrafficCollector: Hashable, Sendable {
 public struct VPNGateway: Hashable, Sendable {
   /// A unique name within the deployment.
   public var name: String
-  /// The SKU as Azure spells it (`VpnGw1AZ`).
-  public var sku: String
+  /// The SKU.
+  public var sku: VPNGatewaySKU
   /// How many identical gateways.
   public var count: Int
   /// Where the gateway was defined, for messages.
   public var origin: FileLocation?
 
   /// Creates a VPN gateway.
-  public init(name: String, sku: String, count: Int = 1, origin: FileLocation? = nil) {
+  public init(name: String, sku: VPNGatewaySKU, count: Int = 1, origin: FileLocation? = nil) {
     self.name = name
     self.sku = sku
     self.count = count

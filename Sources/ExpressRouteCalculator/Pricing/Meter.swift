@@ -20,8 +20,8 @@ public enum Meter: Hashable, Sendable {
   case trafficCollector(Zone)
   /// ExpressRoute Traffic Collector data processed, per GB.
   case trafficCollectorData(Zone)
-  /// A VPN gateway (for backup VPN), per hour; the SKU name as Azure spells it.
-  case vpnGateway(String)
+  /// A VPN gateway (for backup VPN), per hour.
+  case vpnGateway(VPNGatewaySKU)
 
   /// The unit one quantity of this meter is measured in.
   public var unit: PricingUnit {
@@ -60,7 +60,7 @@ public enum Meter: Hashable, Sendable {
     case .globalReach(let zone, let direction): return "Global Reach \(direction.rawValue) data, \(zone.name)"
     case .trafficCollector(let zone): return "Traffic Collector, \(zone.name)"
     case .trafficCollectorData(let zone): return "Traffic Collector data processed, \(zone.name)"
-    case .vpnGateway(let sku): return "\(sku) VPN gateway"
+    case .vpnGateway(let sku): return "\(sku.name) VPN gateway"
     }
   }
 
@@ -79,7 +79,7 @@ public enum Meter: Hashable, Sendable {
     case .globalReach(_, let direction): return "Global Reach Data Transfer \(direction == .outbound ? "Out" : "In")"
     case .trafficCollector: return "Traffic Collector"
     case .trafficCollectorData: return "Traffic Collector Data Processed"
-    case .vpnGateway(let sku): return sku
+    case .vpnGateway(let sku): return sku.name
     }
   }
 
@@ -95,7 +95,7 @@ public enum Meter: Hashable, Sendable {
     case .globalReach(let zone, let direction): return [5, zone.rank, direction == .outbound ? 0 : 1]
     case .trafficCollector(let zone): return [6, zone.rank, 0]
     case .trafficCollectorData(let zone): return [6, zone.rank, 1]
-    case .vpnGateway: return [7]
+    case .vpnGateway(let sku): return [7, sku.rank]
     }
   }
 }
@@ -103,11 +103,7 @@ public enum Meter: Hashable, Sendable {
 extension Meter: Comparable {
   public static func < (lhs: Meter, rhs: Meter) -> Bool {
     let (a, b) = (lhs.sortKey, rhs.sortKey)
-    if a != b { return a.lexicographicallyPrecedes(b) }
-    if case .vpnGateway(let x) = lhs, case .vpnGateway(let y) = rhs {
-      return x.count != y.count ? x.count < y.count : x < y
-    }
-    return false
+    return a.lexicographicallyPrecedes(b)
   }
 }
 

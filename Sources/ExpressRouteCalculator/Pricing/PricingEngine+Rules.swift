@@ -1,3 +1,5 @@
+import Foundation
+
 /// What validation learned about a deployment: each named part's zone and location.
 public struct ResolvedDeployment: Hashable, Sendable {
   /// The billing zone of each circuit, port pair and Traffic Collector, by name.
@@ -12,7 +14,11 @@ extension PricingEngine {
   /// - Returns: The zone and location of each part.
   /// - Throws: ``Diagnostic`` naming the broken ``ProductRule`` (or the dangling
   ///   name) and, for files, where the offending part was defined.
-  public func validate(_ deployment: Deployment) throws(Diagnostic) -> ResolvedDeployment {
+  ///
+  /// - Parameter checkingCapacity: Whether to check each circuit's outbound
+  ///   volume against what it can carry (``ProductRule/egressWithinCapacity``);
+  ///   budgets that grow volumes month by month note an overrun instead.
+  public func validate(_ deployment: Deployment, checkingCapacity: Bool = true) throws(Diagnostic) -> ResolvedDeployment {
     var resolved = ResolvedDeployment(zones: [:], locations: [:])
     func fail(_ message: String, at origin: FileLocation?, rule: ProductRule? = nil) -> Diagnostic {
       Diagnostic(.error, message, location: origin, rule: rule?.id)
@@ -87,6 +93,15 @@ extension PricingEngine {
           "\(what) is \(circuit.bandwidth), which is not a provider circuit size (expected \(Bandwidth.providerSizes.map(\.description).joined(separator: ", ")))\(hint)",
           at: circuit.origin, rule: .providerBandwidths)
       }
+      if checkingCapacity, !circuit.isExternal, let egress = circuit.monthlyEgress {
+        let capacity = monthlyCapacity(of: circuit.bandwidth)
+        if egress > capacity {
+          let share = (egress.bytes / capacity.bytes * 100).rounded(toPlaces: 0, rule: .lineItem)
+          throw fail(
+            "\(what) sends \(egress) a month, \(share.grouped(places: 0))% of the \(capacity) that \(circuit.bandwidth) carries one way in \(hoursPerMonth.plainDescription) hours; check the volume's unit or the bandwidth",
+            at: circuit.origin, rule: .egressWithinCapacity)
+        }
+      }
       resolved.zones[circuit.name] = zone
       resolved.locations[circuit.name] = location
     }
@@ -134,6 +149,30 @@ extension PricingEngine {
       }
       let locationA = resolved.locations[a.name]
       let locationB = resolved.locations[b.name]
+      if locationA == nil || locationB == nil {
+        // An end given by zone only: check what the zones alone can prove.
+        let regionsA = locationA.map { [$0.geopoliticalRegion] } ?? geopoliticalRegions(in: resolved.zones[a.name])
+        let regionsB = locationB.map { [$0.geopoliticalRegion] } ?? geopoliticalRegions(in: resolved.zones[b.name])
+        let bothPremium = a.tier == .premium && b.tier == .premium
+        if !bothPremium {
+          if regionsA.isDisjoint(with: regionsB) {
+            throw Diagnostic(
+              .error,
+              "\(what) joins \(resolved.zones[a.name]?.name ?? "?") and \(resolved.zones[b.name]?.name ?? "?"), which share no geopolitical region, so it crosses geopolitical regions; both circuits must be Premium",
+              location: link.origin, rule: ProductRule.globalReachPremiumAcrossGeopolitical.id)
+          }
+          throw Diagnostic(
+            .error,
+            "\(what) cannot be checked: circuit '\(locationA == nil ? a.name : b.name)' is given by zone only, so whether the link crosses geopolitical regions (which needs Premium on both ends) is unknown; give peering locations, or make both circuits Premium",
+            location: link.origin, rule: ProductRule.globalReachNeedsLocations.id)
+        }
+        if resolved.zones[a.name] == resolved.zones[b.name] {
+          throw Diagnostic(
+            .error,
+            "\(what) cannot be checked: both ends are in \(resolved.zones[a.name]?.name ?? "the same zone") and one is given by zone only, so whether they are at different peering locations is unknown; give peering locations",
+            location: link.origin, rule: ProductRule.globalReachNeedsLocations.id)
+        }
+      }
       if let locationA, let locationB {
         if locationA == locationB {
           throw Diagnostic(
@@ -148,6 +187,11 @@ extension PricingEngine {
         }
       }
     }
+  }
+
+  /// The geopolitical regions with at least one peering location in `zone`.
+  private func geopoliticalRegions(in zone: Zone?) -> Set<String> {
+    Set(locations.locations.filter { $0.zone == zone }.map(\.geopoliticalRegion))
   }
 
   private func validateVirtualNetworkLinks(_ deployment: Deployment) throws(Diagnostic) {

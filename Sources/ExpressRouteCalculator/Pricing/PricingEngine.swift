@@ -33,8 +33,9 @@ public struct PricingEngine: Sendable {
   /// Prices `deployment` as itemised monthly line items.
   ///
   /// - Throws: ``Diagnostic`` for the first broken product rule or dangling name.
-  public func quote(_ deployment: Deployment) throws(Diagnostic) -> Quote {
-    let resolved = try validate(deployment)
+  /// - Parameter checkingCapacity: See ``validate(_:checkingCapacity:)``.
+  public func quote(_ deployment: Deployment, checkingCapacity: Bool = true) throws(Diagnostic) -> Quote {
+    let resolved = try validate(deployment, checkingCapacity: checkingCapacity)
     var builder = QuoteBuilder(rates: rates)
     for circuit in deployment.circuits where !circuit.isExternal {
       priceCircuit(circuit, zone: resolved.zones[circuit.name] ?? .zone1, deployment: deployment, into: &builder)
@@ -61,11 +62,18 @@ public struct PricingEngine: Sendable {
       let zoneA = resolved.zones[link.circuitA] ?? .zone1
       let zoneB = resolved.zones[link.circuitB] ?? .zone1
       let resource = "Global Reach \(link.name)"
-      let legs: [(DataVolume, Zone, Zone, String, String)] = [
+      let legs: [(DataVolume?, Zone, Zone, String, String)] = [
         (link.dataAToB, zoneA, zoneB, link.circuitA, link.circuitB),
         (link.dataBToA, zoneB, zoneA, link.circuitB, link.circuitA),
       ]
-      for (volume, fromZone, toZone, from, to) in legs where volume.bytes > 0 {
+      for (volume, fromZone, toZone, from, to) in legs {
+        guard let volume else {
+          let reason = "data volume from '\(from)' to '\(to)' not given (Global Reach is charged per GB out and in)"
+          builder.addUnknown(resource: resource, meter: .globalReach(fromZone, .outbound), reason: reason)
+          builder.addUnknown(resource: resource, meter: .globalReach(toZone, .inbound), reason: reason)
+          continue
+        }
+        guard volume.bytes > 0 else { continue }
         builder.add(
           resource: resource, meter: .globalReach(fromZone, .outbound), quantity: volume.gigabytes,
           detail: "\(volume) out of '\(from)'")
@@ -73,18 +81,18 @@ public struct PricingEngine: Sendable {
           resource: resource, meter: .globalReach(toZone, .inbound), quantity: volume.gigabytes,
           detail: "\(volume) into '\(to)'")
       }
-      if link.dataAToB.bytes == 0 && link.dataBToA.bytes == 0 {
-        builder.notes.append("\(resource): no data volume given; Global Reach is charged per GB in and out")
-      }
     }
     for collector in deployment.trafficCollectors {
       let zone = resolved.zones[collector.name] ?? .zone1
       let resource = "Traffic Collector '\(collector.name)'"
       builder.add(resource: resource, meter: .trafficCollector(zone), quantity: hoursPerMonth, detail: "\(hoursPerMonth.plainDescription) h")
-      if collector.processedData.bytes > 0 {
-        builder.add(
-          resource: resource, meter: .trafficCollectorData(zone), quantity: collector.processedData.gigabytes,
-          detail: "\(collector.processedData) processed")
+      if let processed = collector.processedData {
+        if processed.bytes > 0 {
+          builder.add(
+            resource: resource, meter: .trafficCollectorData(zone), quantity: processed.gigabytes, detail: "\(processed) processed")
+        }
+      } else {
+        builder.addUnknown(resource: resource, meter: .trafficCollectorData(zone), reason: "processed flow data per month not given")
       }
     }
     for vpn in deployment.vpnGateways {
@@ -112,9 +120,13 @@ public struct PricingEngine: Sendable {
         detail: "1 month")
     }
     if circuit.billing == .metered && circuit.tier != .local {
-      builder.add(
-        resource: resource, meter: .egress(zone), quantity: circuit.monthlyEgress.gigabytes,
-        detail: "\(circuit.monthlyEgress) outbound")
+      if let egress = circuit.monthlyEgress {
+        builder.add(resource: resource, meter: .egress(zone), quantity: egress.gigabytes, detail: "\(egress) outbound")
+      } else {
+        builder.addUnknown(
+          resource: resource, meter: .egress(zone),
+          reason: "outbound data per month not given (MeteredData charges every GB out; give the volume, or measure it from traffic)")
+      }
     }
   }
 }
@@ -140,6 +152,11 @@ struct QuoteBuilder {
     }
     lineItems.append(
       LineItem(resource: resource, meter: meter, quantity: quantity, unitPrice: price, provenance: rate.provenance, detail: detail))
+  }
+
+  /// Lists a charge whose quantity nobody gave: unpriced, never 0.00.
+  mutating func addUnknown(resource: String, meter: Meter, reason: String) {
+    unpriced.append(UnpricedItem(resource: resource, meter: meter, quantity: nil, reason: reason))
   }
 
   func quote(name: String, hoursPerMonth: Decimal, table: RateTable) -> Quote {

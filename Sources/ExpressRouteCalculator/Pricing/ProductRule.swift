@@ -12,11 +12,13 @@ public enum ProductRule: String, CaseIterable, Sendable {
   case globalReachNotLocal = "global-reach-not-local"
   case globalReachPremiumAcrossGeopolitical = "global-reach-premium-across-geopolitical"
   case globalReachDifferentLocations = "global-reach-different-locations"
+  case globalReachNeedsLocations = "global-reach-needs-locations"
   case gatewayFastPath = "gateway-fastpath"
   case gatewayCircuitLimit = "gateway-circuit-limit"
   case gatewayScaleUnits = "gateway-scale-units"
   case trafficCollectorMinimumBandwidth = "traffic-collector-min-bandwidth"
   case virtualNetworkLinks = "vnet-link-limit"
+  case egressWithinCapacity = "egress-within-capacity"
 
   /// The id printed in brackets in error messages.
   public var id: String { rawValue }
@@ -34,11 +36,14 @@ public enum ProductRule: String, CaseIterable, Sendable {
     case .globalReachNotLocal: return "Global Reach is not available on Local circuits."
     case .globalReachPremiumAcrossGeopolitical: return "Global Reach across geopolitical regions needs Premium on both circuits."
     case .globalReachDifferentLocations: return "Global Reach links circuits at different peering locations."
+    case .globalReachNeedsLocations:
+      return "A Global Reach link whose ends are given by zone only must be checkable: Premium on both ends, and zones that differ or peering locations."
     case .gatewayFastPath: return "FastPath needs UltraPerformance, ErGw3AZ or ErGwScale with at least 10 scale units."
     case .gatewayCircuitLimit: return "A gateway connects at most 4/8/16 circuits by SKU (ErGwScale by scale units)."
     case .gatewayScaleUnits: return "ErGwScale runs 1 to 40 scale units."
     case .trafficCollectorMinimumBandwidth: return "Traffic Collector works with circuits of 1 Gbps or more."
     case .virtualNetworkLinks: return "Local/Standard circuits link at most 10 VNets; Premium 20 to 100 by bandwidth."
+    case .egressWithinCapacity: return "A circuit's outbound data per month is at most what its bandwidth carries one way in the billing month."
     }
   }
 }

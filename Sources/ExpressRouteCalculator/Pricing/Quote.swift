@@ -39,13 +39,14 @@ public struct UnpricedItem: Hashable, Sendable {
   public var resource: String
   /// The meter without a price.
   public var meter: Meter
-  /// How many units would be charged.
-  public var quantity: Decimal
-  /// Why there is no price.
+  /// How many units would be charged; `nil` when the quantity itself is unknown
+  /// (an outbound volume nobody gave).
+  public var quantity: Decimal?
+  /// Why there is no price, and what would settle it.
   public var reason: String
 
   /// Creates an unpriced item.
-  public init(resource: String, meter: Meter, quantity: Decimal, reason: String) {
+  public init(resource: String, meter: Meter, quantity: Decimal?, reason: String) {
     self.resource = resource
     self.meter = meter
     self.quantity = quantity

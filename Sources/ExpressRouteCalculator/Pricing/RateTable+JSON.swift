@@ -139,7 +139,7 @@ struct RateTableReader {
     }
     if let node = object.optional("vpnGateways") {
       try readRows(node, keys: ["sku", "hourly"], currency: currency) { row throws(Diagnostic) in
-        [(.vpnGateway(try row.required("sku").nonEmptyString()), "hourly")]
+        [(.vpnGateway(try row.required("sku").oneOf(VPNGatewaySKU.self)), "hourly")]
       }
     }
     return RateTable(

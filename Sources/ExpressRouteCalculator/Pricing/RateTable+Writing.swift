@@ -68,7 +68,7 @@ extension RateTable {
           append("trafficCollector", members + provenance(rate))
         }
       case .vpnGateway(let sku):
-        append("vpnGateways", row(rate, [("sku", .string(sku))], priceKey: "hourly"))
+        append("vpnGateways", row(rate, [("sku", .string(sku.name))], priceKey: "hourly"))
       }
     }
     var lines: [String] = ["{"]

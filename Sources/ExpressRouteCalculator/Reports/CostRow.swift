@@ -17,8 +17,8 @@ public struct CostRow: Hashable, Sendable {
   public var resource: String
   /// The meter.
   public var meter: Meter
-  /// The quantity in ``Meter/unit``.
-  public var quantity: Decimal
+  /// The quantity in ``Meter/unit``; `nil` when unknown (an unpriced charge whose volume nobody gave).
+  public var quantity: Decimal?
   /// Unit price; `nil` when unpriced.
   public var unitPrice: Money?
   /// Cost; `nil` when unpriced.
@@ -34,7 +34,7 @@ public struct CostRow: Hashable, Sendable {
 
   /// Creates a row.
   public init(
-    currency: CurrencyCode, periodStart: String = "", periodEnd: String = "", resource: String, meter: Meter, quantity: Decimal,
+    currency: CurrencyCode, periodStart: String = "", periodEnd: String = "", resource: String, meter: Meter, quantity: Decimal?,
     unitPrice: Money?, cost: Money?, priceDate: String, priceSource: String, confidence: String, group: String = ""
   ) {
     self.currency = currency
@@ -60,7 +60,7 @@ public struct CostRow: Hashable, Sendable {
   var fields: [String] {
     [
       currency.rawValue, periodStart, periodEnd, meter.section == "vpnGateways" ? "VPN Gateway" : "Azure ExpressRoute", "Networking",
-      resource, meter.meterName, meter.displayName, quantity.plainDescription, meter.unit.rawValue,
+      resource, meter.meterName, meter.displayName, quantity?.plainDescription ?? "", meter.unit.rawValue,
       unitPrice.map { $0.amount.plainDescription } ?? "", cost.map { $0.amount.fixedPoint(places: 2) } ?? "", group,
       cost == nil ? "unpriced" : "priced", priceDate, priceSource, confidence,
     ]

@@ -6,13 +6,25 @@ public struct DiffReport: Report {
   public struct Row: Hashable, Sendable {
     /// What is compared (`circuit 'ams' · Standard MeteredData 1 Gbps circuit, Zone 1`).
     public var item: String
-    /// The amount before, if the item exists there.
+    /// The priced amount before, if the item exists there and has a price.
     public var before: Money?
-    /// The amount after, if the item exists there.
+    /// The priced amount after, if the item exists there and has a price.
     public var after: Money?
+    /// Why (part of) the item before could not be priced; `nil` when fully priced or absent.
+    public var beforeUnpriced: String?
+    /// Why (part of) the item after could not be priced; `nil` when fully priced or absent.
+    public var afterUnpriced: String?
 
-    /// After minus before (a missing side counts as zero).
-    public func change(currency: CurrencyCode) -> Money { (after ?? .zero(currency)) - (before ?? .zero(currency)) }
+    init(item: String) { self.item = item }
+
+    /// Whether either side holds a charge without a price, so the change is unknown.
+    public var isIncomplete: Bool { beforeUnpriced != nil || afterUnpriced != nil }
+
+    /// After minus before (a missing side counts as zero); `nil` when a side is not priced.
+    public func change(currency: CurrencyCode) -> Money? {
+      guard !isIncomplete else { return nil }
+      return (after ?? .zero(currency)) - (before ?? .zero(currency))
+    }
   }
 
   /// The names of the two sides.
@@ -32,33 +44,43 @@ public struct DiffReport: Report {
   /// Hours per month used for hourly meters.
   public var hoursPerMonth: Decimal
 
-  /// Compares two quotes line by line.
+  /// One side's entry: the item key, its amount (`nil` when unpriced) and why it is unpriced.
+  typealias Entry = (key: String, amount: Money?, unpriced: String?)
+
+  /// Compares two quotes line by line; unpriced charges are rows too, never absent.
   public init(before: Quote, after: Quote) {
-    func entries(_ quote: Quote) -> [(String, Money)] {
-      quote.lineItems.map { ("\($0.resource) · \($0.meter.displayName)", $0.amount) }
+    func entries(_ quote: Quote) -> [Entry] {
+      quote.lineItems.map { ("\($0.resource) · \($0.meter.displayName)", $0.amount, nil) }
+        + quote.unpriced.map { ("\($0.resource) · \($0.meter.displayName)", nil, $0.reason) }
+        + quote.skippedResources.map { ($0, nil, "not priced") }
+    }
+    func unpriced(_ quote: Quote, _ side: String) -> [String] {
+      quote.unpriced.map { "\(side): \($0.resource): \($0.meter.displayName): \($0.reason)" } + quote.skippedResources.map { "\(side): \($0)" }
     }
     self.init(
       beforeName: before.name, afterName: after.name, basis: "monthly", before: entries(before), after: entries(after), currency: before.currency,
-      unpriced: before.unpriced.map { "before: \($0.resource): \($0.meter.displayName)" } + after.unpriced.map { "after: \($0.resource): \($0.meter.displayName)" },
-      priceDate: after.priceDate, hoursPerMonth: after.hoursPerMonth)
+      unpriced: unpriced(before, "before") + unpriced(after, "after"), priceDate: after.priceDate, hoursPerMonth: after.hoursPerMonth)
   }
 
   /// Compares two budgets by site and meter group over their periods.
   public init(before: Budget, after: Budget) {
-    func entries(_ budget: Budget) -> [(String, Money)] {
-      var result: [(String, Money)] = []
+    func entries(_ budget: Budget) -> [Entry] {
+      var result: [Entry] = []
       for site in budget.sites {
-        var groups: [(String, Decimal)] = []
-        for quote in site.months {
-          for item in quote.lineItems {
-            if let index = groups.firstIndex(where: { $0.0 == item.meter.section }) {
-              groups[index].1 += item.amount.amount
-            } else {
-              groups.append((item.meter.section, item.amount.amount))
-            }
+        var groups: [(String, Decimal, String?)] = []
+        func add(_ section: String, _ amount: Decimal, _ reason: String?) {
+          if let index = groups.firstIndex(where: { $0.0 == section }) {
+            groups[index].1 += amount
+            if groups[index].2 == nil { groups[index].2 = reason }
+          } else {
+            groups.append((section, amount, reason))
           }
         }
-        result += groups.map { ("\(site.name) · \($0.0)", Money($0.1, currency: budget.currency)) }
+        for quote in site.months {
+          for item in quote.lineItems { add(item.meter.section, item.amount.amount, nil) }
+          for item in quote.unpriced { add(item.meter.section, 0, item.reason) }
+        }
+        result += groups.map { ("\(site.name) · \($0.0)", Money($0.1, currency: budget.currency), $0.2) }
       }
       return result
     }
@@ -72,7 +94,7 @@ public struct DiffReport: Report {
   }
 
   init(
-    beforeName: String, afterName: String, basis: String, before: [(String, Money)], after: [(String, Money)], currency: CurrencyCode,
+    beforeName: String, afterName: String, basis: String, before: [Entry], after: [Entry], currency: CurrencyCode,
     unpriced: [String], priceDate: String, hoursPerMonth: Decimal
   ) {
     self.hoursPerMonth = hoursPerMonth
@@ -83,18 +105,28 @@ public struct DiffReport: Report {
     self.unpriced = unpriced
     self.priceDate = priceDate
     var rows: [Row] = []
-    func add(_ key: String, before: Money?, after: Money?) {
-      if let index = rows.firstIndex(where: { $0.item == key }) {
-        if let before { rows[index].before = (rows[index].before ?? .zero(currency)) + before }
-        if let after { rows[index].after = (rows[index].after ?? .zero(currency)) + after }
+    var index: [String: Int] = [:]
+    func add(_ entry: Entry, after isAfter: Bool) {
+      let position = index[entry.key] ?? {
+        rows.append(Row(item: entry.key))
+        index[entry.key] = rows.count - 1
+        return rows.count - 1
+      }()
+      if isAfter {
+        if let amount = entry.amount { rows[position].after = (rows[position].after ?? .zero(currency)) + amount }
+        if let reason = entry.unpriced, rows[position].afterUnpriced == nil { rows[position].afterUnpriced = reason }
       } else {
-        rows.append(Row(item: key, before: before, after: after))
+        if let amount = entry.amount { rows[position].before = (rows[position].before ?? .zero(currency)) + amount }
+        if let reason = entry.unpriced, rows[position].beforeUnpriced == nil { rows[position].beforeUnpriced = reason }
       }
     }
-    for (key, amount) in before { add(key, before: amount, after: nil) }
-    for (key, amount) in after { add(key, before: nil, after: amount) }
+    for entry in before { add(entry, after: false) }
+    for entry in after { add(entry, after: true) }
     self.rows = rows
   }
+
+  /// Whether every item on both sides was priced, so the change is the whole change.
+  public var isComplete: Bool { !rows.contains(where: \.isIncomplete) }
 
   /// The total before.
   public var beforeTotal: Money { Money.sum(rows.compactMap(\.before), currency: currency) }
@@ -103,14 +135,29 @@ public struct DiffReport: Report {
 
   static func signed(_ money: Money) -> String { money.amount > 0 ? "+" + money.groupedAmount : money.groupedAmount }
 
+  static func cell(_ amount: Money?, unpriced: String?) -> String {
+    switch (amount, unpriced) {
+    case (let amount?, _?): return amount.groupedAmount + " + not priced"
+    case (nil, _?): return "not priced"
+    case (let amount?, nil): return amount.groupedAmount
+    case (nil, nil): return "-"
+    }
+  }
+
   public var document: ReportDocument {
     let change = afterTotal - beforeTotal
     let percent = beforeTotal.amount != 0 ? " (\(change.amount > 0 ? "+" : "")\((change.amount / beforeTotal.amount * 100).fixedPoint(places: 1))%)" : ""
+    let incomplete = rows.filter(\.isIncomplete).count
+    let changeText =
+      incomplete == 0
+      ? "\(Self.signed(change)) \(currency)\(percent)"
+      : "unknown: \(incomplete) item\(incomplete == 1 ? " is" : "s are") not priced (priced items alone: \(Self.signed(change)) \(currency))"
+    let side = { (total: Money, flag: Bool) in "\(total.groupedAmount) \(self.currency)" + (flag ? " (incomplete: excludes unpriced charges)" : "") }
     var blocks: [ReportBlock] = [
       .facts([
-        ReportFact("Before", "\(beforeName): \(beforeTotal.groupedAmount) \(currency)"),
-        ReportFact("After", "\(afterName): \(afterTotal.groupedAmount) \(currency)"),
-        ReportFact("Change", "\(Self.signed(change)) \(currency)\(percent)"),
+        ReportFact("Before", "\(beforeName): \(side(beforeTotal, rows.contains { $0.beforeUnpriced != nil }))"),
+        ReportFact("After", "\(afterName): \(side(afterTotal, rows.contains { $0.afterUnpriced != nil }))"),
+        ReportFact("Change", changeText),
         ReportFact("Amounts", basis),
         ReportFact("Price date", priceDate),
         ReportFact("Hours per month", hoursPerMonth.plainDescription),
@@ -118,15 +165,19 @@ public struct DiffReport: Report {
       .table(
         ReportTable(
           columns: [.init("Item"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
-          rows: rows.filter { $0.before != $0.after }.map { row in
-            [row.item, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-", Self.signed(row.change(currency: currency))]
+          rows: rows.filter { $0.before != $0.after || $0.isIncomplete }.map { row in
+            [
+              row.item, Self.cell(row.before, unpriced: row.beforeUnpriced), Self.cell(row.after, unpriced: row.afterUnpriced),
+              row.change(currency: currency).map(Self.signed) ?? "unknown",
+            ]
           },
-          footer: ["Total", beforeTotal.groupedAmount, afterTotal.groupedAmount, Self.signed(change)])),
+          footer: ["Total", beforeTotal.groupedAmount, afterTotal.groupedAmount, incomplete == 0 ? Self.signed(change) : "unknown"])),
     ]
-    let unchanged = rows.filter { $0.before == $0.after }.count
+    let unchanged = rows.filter { $0.before == $0.after && !$0.isIncomplete }.count
     if unchanged > 0 { blocks.append(.paragraph("\(unchanged) item\(unchanged == 1 ? "" : "s") unchanged and not shown.")) }
     if !unpriced.isEmpty {
       blocks.append(.heading("Not priced"))
+      blocks.append(.paragraph("These charges have no price, so the totals above exclude them and the change is unknown until they are priced."))
       blocks.append(.list(unpriced))
     }
     return ReportDocument(title: "Cost difference: \(beforeName) → \(afterName)", blocks: blocks)
@@ -136,14 +187,16 @@ public struct DiffReport: Report {
     .object([
       ("schema", .string("ercalc.diff")), ("schemaVersion", .number(1)), ("before", .string(beforeName)), ("after", .string(afterName)),
       ("basis", .string(basis)), ("currency", .string(currency.rawValue)), ("priceDate", .string(priceDate)),
-      ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("beforeTotal", .money(beforeTotal)), ("afterTotal", .money(afterTotal)), ("change", .money(afterTotal - beforeTotal)),
+      ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("beforeTotal", .money(beforeTotal)), ("afterTotal", .money(afterTotal)),
+      ("change", isComplete ? .money(afterTotal - beforeTotal) : .null), ("complete", .bool(isComplete)),
       (
         "items",
         .array(
           rows.map { row in
             .object([
               ("item", .string(row.item)), ("before", row.before.map { .money($0) } ?? .null), ("after", row.after.map { .money($0) } ?? .null),
-              ("change", .money(row.change(currency: currency))),
+              ("change", row.change(currency: currency).map { .money($0) } ?? .null),
+              ("beforeUnpriced", .string(row.beforeUnpriced)), ("afterUnpriced", .string(row.afterUnpriced)),
             ])
           })
       ),
@@ -153,10 +206,18 @@ public struct DiffReport: Report {
 
   public var csvRows: [CostRow] { [] }
 
-  /// Diff CSV: item, before, after, change (plain columns, not FOCUS: a diff is not a cost record).
+  /// Diff CSV: item, before, after, change, status (plain columns, not FOCUS: a diff is not a cost record).
+  ///
+  /// An item with an unpriced side has `x_Status` `unpriced`, an empty change and the reason.
   public var csv: String {
-    CSVWriter.write(
-      [["Item", "Before", "After", "Change", "BillingCurrency"]]
-        + rows.map { [$0.item, $0.before.map { $0.amount.fixedPoint(places: 2) } ?? "", $0.after.map { $0.amount.fixedPoint(places: 2) } ?? "", $0.change(currency: currency).amount.fixedPoint(places: 2), currency.rawValue] })
+    func amount(_ money: Money?) -> String { money.map { $0.amount.fixedPoint(places: 2) } ?? "" }
+    return CSVWriter.write(
+      [["Item", "Before", "After", "Change", "BillingCurrency", "x_Status", "x_UnpricedReason"]]
+        + rows.map { row in
+          [
+            row.item, amount(row.before), amount(row.after), amount(row.change(currency: currency)), currency.rawValue,
+            row.isIncomplete ? "unpriced" : "priced", row.afterUnpriced ?? row.beforeUnpriced ?? "",
+          ]
+        })
   }
 }

@@ -86,7 +86,7 @@ public struct QuoteReport: Report {
       blocks.append(
         .list(
           quote.unpriced.map {
-            "\($0.resource): \($0.meter.displayName), \($0.quantity.grouped(places: quantityPlaces($0.quantity))) \($0.meter.unit.shortName): \($0.reason)"
+            "\($0.resource): \($0.meter.displayName), \(unpricedQuantity($0)): \($0.reason)"
           } + quote.skippedResources))
     }
     if !quote.notes.isEmpty {
@@ -96,6 +96,12 @@ public struct QuoteReport: Report {
     blocks.append(.heading("Price sources"))
     blocks.append(.list(quote.sources.map(sourceLine)))
     return blocks
+  }
+
+  /// `730 hour`, or `quantity unknown` when nobody gave it.
+  static func unpricedQuantity(_ item: UnpricedItem) -> String {
+    guard let quantity = item.quantity else { return "quantity unknown" }
+    return "\(quantity.grouped(places: quantityPlaces(quantity))) \(item.meter.unit.shortName)"
   }
 
   static func sourceLine(_ source: PriceSource) -> String {
@@ -148,7 +154,7 @@ public struct QuoteReport: Report {
               ("resource", .string(item.resource)),
               ("meter", .string(item.meter.displayName)),
               ("unit", .string(item.meter.unit.rawValue)),
-              ("quantity", .string(item.quantity.plainDescription)),
+              ("quantity", item.quantity.map { .string($0.plainDescription) } ?? .null),
               ("reason", .string(item.reason)),
             ])
           })

@@ -70,10 +70,10 @@ extension SizingSolver {
       return [SizingExtra(label: "second circuit: \(step.tier.name) \(step.billing.name) \(step.bandwidth) at \(location.name)", meter: meter, monthly: price, note: "standby circuit for redundancy")]
     case .backupVPN(let sku):
       guard let rate = engine.rates.rate(for: .vpnGateway(sku)), let price = rate.price else {
-        return [SizingExtra(label: "\(sku) VPN gateway", meter: .vpnGateway(sku), monthly: nil, note: engine.rates.rate(for: .vpnGateway(sku))?.unpricedReason ?? "no rate for VPN gateway \(sku)")]
+        return [SizingExtra(label: "\(sku.name) VPN gateway", meter: .vpnGateway(sku), monthly: nil, note: engine.rates.rate(for: .vpnGateway(sku))?.unpricedReason ?? "no rate for VPN gateway \(sku.name)")]
       }
-      notes.append("a backup VPN carries far less than the circuit; check \(sku)'s throughput against the traffic you need to survive an outage")
-      return [SizingExtra(label: "\(sku) VPN gateway (backup path)", meter: .vpnGateway(sku), monthly: (price * engine.hoursPerMonth).rounded(toPlaces: 2, rule: .lineItem), note: "\(engine.hoursPerMonth.plainDescription) h × \(price.amount.plainDescription)")]
+      notes.append("a backup VPN carries far less than the circuit; check \(sku.name)'s throughput against the traffic you need to survive an outage")
+      return [SizingExtra(label: "\(sku.name) VPN gateway (backup path)", meter: .vpnGateway(sku), monthly: (price * engine.hoursPerMonth).rounded(toPlaces: 2, rule: .lineItem), note: "\(engine.hoursPerMonth.plainDescription) h × \(price.amount.plainDescription)")]
     }
   }
 

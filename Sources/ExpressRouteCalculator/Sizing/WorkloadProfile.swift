@@ -13,7 +13,7 @@ public struct WorkloadProfile: Hashable, Sendable {
     /// A second, standby circuit of the same SKU at another peering location.
     case secondCircuit(location: String)
     /// A VPN gateway as the backup path.
-    case backupVPN(sku: String)
+    case backupVPN(sku: VPNGatewaySKU)
   }
 
   /// A Global Reach link to a circuit elsewhere, with the data it carries each way per month.
@@ -201,7 +201,7 @@ extension WorkloadProfile {
       switch try modeNode.string() {
       case "single": redundancy = .single
       case "secondCircuit": redundancy = .secondCircuit(location: try redundancyObject.required("location").nonEmptyString())
-      case "backupVPN": redundancy = .backupVPN(sku: try redundancyObject.optional("vpnSku")?.nonEmptyString() ?? "VpnGw1AZ")
+      case "backupVPN": redundancy = .backupVPN(sku: try redundancyObject.optional("vpnSku")?.oneOf(VPNGatewaySKU.self) ?? .vpnGw1AZ)
       case let other: throw modeNode.error("'\(other)' is not a redundancy mode (expected 'single', 'secondCircuit' or 'backupVPN')")
       }
     }

@@ -52,8 +52,9 @@ extension Bandwidth {
   /// Parses `50Mbps`, `1Gbps`, `1 G`, `10G`, `500M`, `1.5 Gbps`, `2000 Mb/s`.
   ///
   /// The unit is required; accepted units are `bps`, `Kbps`, `Mbps`, `Gbps`,
-  /// `Tbps` (case-insensitive, with optional `b/s` spelling or the bare prefix
-  /// letter). The result must be a whole number of bits per second.
+  /// `Tbps` (case-insensitive, with optional `b/s` or `bit/s` spelling or the bare
+  /// prefix letter). `1Gbit` is an amount of data, not a rate, and is rejected.
+  /// The result must be a whole number of bits per second.
   public init?(parsing text: String) {
     guard let (number, unit) = splitQuantity(text), let value = Decimal(strict: number),
       value > 0
@@ -62,10 +63,10 @@ extension Bandwidth {
     let scale: Int64
     switch normalized {
     case "bps": scale = 1
-    case "k", "kbps", "kbit", "kbit/s": scale = 1_000
-    case "m", "mbps", "mbit", "mbit/s": scale = 1_000_000
-    case "g", "gbps", "gbit", "gbit/s": scale = 1_000_000_000
-    case "t", "tbps", "tbit", "tbit/s": scale = 1_000_000_000_000
+    case "k", "kbps", "kbit/s": scale = 1_000
+    case "m", "mbps", "mbit/s": scale = 1_000_000
+    case "g", "gbps", "gbit/s": scale = 1_000_000_000
+    case "t", "tbps", "tbit/s": scale = 1_000_000_000_000
     default: return nil
     }
     let bits = value * Decimal(scale)

@@ -29,6 +29,28 @@ extension Decimal {
     self = value
   }
 
+  /// Parses an unsigned amount in plain notation (`436`, `436.07`, `0.361`) and nothing else.
+  ///
+  /// Stricter than ``init(strict:)``: no sign and no bare point (`+436`, `.361`
+  /// and `436.` are rejected), as prices and money amounts are written.
+  public init?(plain text: some StringProtocol) {
+    var digitsBefore = 0
+    var digitsAfter = 0
+    var sawPoint = false
+    for character in text.utf8 {
+      switch character {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        if sawPoint { digitsAfter += 1 } else { digitsBefore += 1 }
+      case UInt8(ascii: ".") where !sawPoint:
+        sawPoint = true
+      default:
+        return nil
+      }
+    }
+    guard digitsBefore > 0, !sawPoint || digitsAfter > 0, digitsBefore + digitsAfter <= 38 else { return nil }
+    self.init(strict: text)
+  }
+
   /// Parses a JSON number lexeme (`12`, `-0.5`, `1e3`, `2.5E-2`) exactly.
   ///
   /// JSON numbers may carry an exponent; the mantissa is parsed strictly and

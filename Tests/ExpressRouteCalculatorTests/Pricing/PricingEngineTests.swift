@@ -64,7 +64,7 @@ import Testing
     let engine = try Fixtures.engine()
     let quote = try engine.quote(
       Deployment(name: "t", circuits: [
-        circuit("l", .local, .unlimited, .gbps(1), egress: "900TB"), circuit("s", at: "Singapore", .standard, .metered, .gbps(1), egress: "10TB"),
+        circuit("l", .local, .unlimited, .gbps(1), egress: "300TB"), circuit("s", at: "Singapore", .standard, .metered, .gbps(1), egress: "10TB"),
       ]))
     #expect(quote.total == Fixtures.usd("2136.00"))
   }
@@ -114,9 +114,9 @@ import Testing
       Deployment(
         name: "t", circuits: [circuit(.standard, .unlimited, .gbps(1))],
         trafficCollectors: [TrafficCollector(name: "etc", circuits: ["c"], processedData: .gigabytes(200))],
-        vpnGateways: [VPNGateway(name: "v", sku: "VpnGw1AZ"), VPNGateway(name: "w", sku: "VpnGw3AZ")]))
+        vpnGateways: [VPNGateway(name: "v", sku: .vpnGw1AZ), VPNGateway(name: "w", sku: .vpnGw3AZ)]))
     #expect(quote.lineItems.map(\.amount) == [Fixtures.usd("5700.00"), Fixtures.usd("438.00"), Fixtures.usd("20.00"), Fixtures.usd("263.53")])
-    #expect(quote.unpriced.map(\.meter) == [.vpnGateway("VpnGw3AZ")])
+    #expect(quote.unpriced.map(\.meter) == [.vpnGateway(.vpnGw3AZ)])
   }
 
   struct RuleCase: Sendable, CustomTestStringConvertible {

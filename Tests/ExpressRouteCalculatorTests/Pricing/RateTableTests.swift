@@ -53,7 +53,7 @@ import Testing
       expected: "t.json:12:104: error: circuits.rows[4].monthly: negative price '-436' (expected zero or more)"),
     ErrorCase(
       id: "comma decimal", replace: "\"monthly\": \"436\"", with: "\"monthly\": \"436,00\"",
-      expected: "t.json:12:104: error: circuits.rows[4].monthly: '436,00' is not a price (expected a decimal string such as \"436.00\")"),
+      expected: "t.json:12:104: error: circuits.rows[4].monthly: '436,00' is not a price (expected digits with an optional decimal point and digits after it, such as \"436.00\" or \"0.361\")"),
     ErrorCase(
       id: "number price", replace: "\"monthly\": \"436\"", with: "\"monthly\": 436",
       expected: "t.json:12:104: error: circuits.rows[4].monthly: expected a price string such as \"436.00\", found the number 436"),

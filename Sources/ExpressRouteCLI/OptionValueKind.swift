@@ -1,0 +1,113 @@
+import ExpressRouteCalculator
+import Foundation
+
+/// What an option's value is: parsing, case-folding and the "invalid value" message are written once here.
+///
+/// ``CommandSpec/parse(_:)`` checks every value against its kind, so a command
+/// reads a value that has already been validated (``ParsedArguments/bandwidth(_:)``
+/// and friends) and every bad value gets the same message shape:
+/// `The value 'x' is invalid for '--option <placeholder>'. Please provide …`.
+public enum OptionValueKind: Sendable {
+  /// Free text, such as a report title or a location name checked later against the catalogue.
+  case text
+  /// A file path (`-` for standard input where the command reads one).
+  case path
+  /// A data rate with a unit (``Bandwidth``).
+  case bandwidth
+  /// A data volume with a unit (``DataVolume``).
+  case volume
+  /// A non-negative amount of money; `,` grouping is allowed (`5,000.00`).
+  case money
+  /// A whole number within the range.
+  case count(ClosedRange<Int>)
+  /// A calendar month, `YYYY-MM`.
+  case month
+  /// Hours in a billing month, more than 0 and at most 744.
+  case hours
+  /// A non-negative percentage, `25` or `25%`.
+  case percentage
+  /// One of a closed set of names, matched ignoring case, spaces, hyphens and underscores.
+  case choice([String])
+
+  /// The canonical value of `text`, or `nil` when it is not of this kind.
+  func canonical(_ text: String) -> String? {
+    switch self {
+    case .text: return text.isEmpty ? nil : text
+    case .path: return text.isEmpty ? nil : text
+    case .bandwidth: return Bandwidth(parsing: text) == nil ? nil : text
+    case .volume: return DataVolume(parsing: text) == nil ? nil : text
+    case .money: return Self.money(text) == nil ? nil : text
+    case .count(let range): return Int(text).map { range.contains($0) } == true ? text : nil
+    case .month: return Self.month(text) == nil ? nil : text
+    case .hours: return Decimal(plain: text).map { $0 > 0 && $0 <= 744 } == true ? text : nil
+    case .percentage: return Self.percentage(text) == nil ? nil : text
+    case .choice(let names):
+      let key = Self.fold(text)
+      return names.first { Self.fold($0) == key }
+    }
+  }
+
+  /// The end of the message: what a valid value looks like.
+  func expected(_ text: String) -> String {
+    switch self {
+    case .text: return "Please provide a non-empty value."
+    case .path: return "Please provide a file path."
+    case .bandwidth:
+      var sentence = "Please provide \(Bandwidth.expectedFormat)."
+      if text.lowercased().hasSuffix("bit") || text.lowercased().hasSuffix("byte") {
+        sentence += " '\(text)' is an amount of data, not a rate per second."
+      }
+      return sentence
+    case .volume: return "Please provide \(DataVolume.expectedFormat)."
+    case .money: return "Please provide an amount such as 5000 or 5000.00."
+    case .count(let range): return "Please provide a whole number from \(range.lowerBound) to \(range.upperBound)."
+    case .month: return "Please provide a month such as 2026-01."
+    case .hours: return "Please provide a number of hours from 1 to 744, such as 730."
+    case .percentage: return "Please provide a percentage such as 25 or 25%."
+    case .choice(let names):
+      var sentence = CommandSpec.allowedValuesSentence(names)
+      if let near = Suggestion.nearest(to: text, in: names) { sentence = "Did you mean '\(near)'? " + sentence }
+      return sentence
+    }
+  }
+
+  /// Lower-cased, without spaces, hyphens and underscores: `VPN-Gw1_AZ` and `vpngw1az` match.
+  static func fold(_ text: String) -> String {
+    String(text.lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" })
+  }
+
+  static func money(_ text: String) -> Decimal? {
+    Decimal(plain: text.replacingOccurrences(of: ",", with: ""))
+  }
+
+  static func month(_ text: String) -> MonthKey? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+      let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+    else { return nil }
+    return MonthKey(year: year, month: month)
+  }
+
+  static func percentage(_ text: String) -> Decimal? {
+    Decimal(plain: text.hasSuffix("%") ? String(text.dropLast()) : text)
+  }
+}
+
+extension ParsedArguments {
+  /// The value of a ``OptionValueKind/bandwidth`` option.
+  func bandwidth(_ name: String) -> Bandwidth? { value(name).flatMap { Bandwidth(parsing: $0) } }
+  /// The value of a ``OptionValueKind/volume`` option.
+  func volume(_ name: String) -> DataVolume? { value(name).flatMap { DataVolume(parsing: $0) } }
+  /// The value of a ``OptionValueKind/money`` option.
+  func money(_ name: String) -> Decimal? { value(name).flatMap { OptionValueKind.money($0) } }
+  /// The value of a ``OptionValueKind/count(_:)`` option.
+  func count(_ name: String) -> Int? { value(name).flatMap { Int($0) } }
+  /// The value of a ``OptionValueKind/month`` option.
+  func month(_ name: String) -> MonthKey? { value(name).flatMap { OptionValueKind.month($0) } }
+  /// The value of a ``OptionValueKind/hours`` or other plain decimal option.
+  func decimal(_ name: String) -> Decimal? { value(name).flatMap { Decimal(plain: $0) } }
+  /// The value of a ``OptionValueKind/percentage`` option, as a fraction (`25%` is 0.25).
+  func fraction(_ name: String) -> Decimal? { value(name).flatMap { OptionValueKind.percentage($0) }.map { $0 / 100 } }
+  /// The value of a ``OptionValueKind/choice(_:)`` option as a ``ParsableName`` case.
+  func name<T: ParsableName>(_ name: String, as type: T.Type) -> T? { value(name).flatMap { T(name: $0) } }
+}

@@ -1,0 +1,26 @@
+/// A VPN gateway SKU (for a backup VPN path), as Azure spells it.
+///
+/// Matched like every other name (``ParsableName``): `vpngw1az`, `VPNGW1AZ` and
+/// `VpnGw1AZ` are the same SKU, and an unknown name is an error with a
+/// suggestion instead of a charge that silently disappears.
+public enum VPNGatewaySKU: String, ParsableName, Comparable {
+  case basic = "Basic"
+  case vpnGw1 = "VpnGw1"
+  case vpnGw2 = "VpnGw2"
+  case vpnGw3 = "VpnGw3"
+  case vpnGw4 = "VpnGw4"
+  case vpnGw5 = "VpnGw5"
+  case vpnGw1AZ = "VpnGw1AZ"
+  case vpnGw2AZ = "VpnGw2AZ"
+  case vpnGw3AZ = "VpnGw3AZ"
+  case vpnGw4AZ = "VpnGw4AZ"
+  case vpnGw5AZ = "VpnGw5AZ"
+
+  public var name: String { rawValue }
+  public static let kindDescription = "VPN gateway SKU"
+
+  /// Declaration order.
+  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+  public static func < (lhs: VPNGatewaySKU, rhs: VPNGatewaySKU) -> Bool { lhs.rank < rhs.rank }
+}
