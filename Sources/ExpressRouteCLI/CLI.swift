@@ -99,7 +99,7 @@ public enum CLI {
       return .usage
     } catch let error as Diagnostic {
       for warning in context.warnings { stderrBuffer += warning + "\n" }
-      stderrBuffer += error.description + "\n"
+      stderrBuffer += error.commandLineDescription + "\n"
       return .dataError
     } catch let error as CommandFailure {
       output.write(context.output)

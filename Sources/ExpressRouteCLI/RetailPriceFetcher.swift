@@ -38,7 +38,8 @@ struct RetailPriceFetcher {
   }
 
   /// Every page, in order.
-  func fetchAll() throws -> [RetailPricePage] {
+  /// Downloads every page; `check` sees the pages so far after each one and may stop the download by throwing.
+  func fetchAll(check: ([RetailPricePage]) throws -> Void = { _ in }) throws -> [RetailPricePage] {
     var pages: [RetailPricePage] = []
     var next: URL? = try firstURL()
     var seen = Set<String>()
@@ -53,6 +54,7 @@ struct RetailPriceFetcher {
       pages.append(page)
       items += page.items.count
       progress("fetched page \(pages.count): \(page.items.count) items (\(items) in all)\n")
+      try check(pages)
       if let link = page.nextPageLink, !link.isEmpty {
         guard let nextURL = URL(string: link, relativeTo: url)?.absoluteURL else {
           throw Diagnostic(.error, "NextPageLink '\(link)' is not a URL", file: "page \(pages.count) (\(url.absoluteString))")

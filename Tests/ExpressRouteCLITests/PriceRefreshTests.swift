@@ -83,7 +83,7 @@ import Testing
   @Test func gatewayRegionIsRequiredWhenPagesHoldSeveral() {
     let result = ercalc("prices", "import", fixture("retail/page1.json"), fixture("retail/page2.json"))
     #expect(result.status == .dataError)
-    #expect(result.errors == "error: the pages price gateways in 2 regions (eastus, westeurope); choose one with --gateway-region\n")
+    #expect(result.errors == "error: the pages price gateways in 2 regions (eastus, westeurope); choose one (with --gateway-region)\n")
   }
 
   @Test func fetchFollowsPagesRetriesFailuresAndRejectsMalformedPages() throws {

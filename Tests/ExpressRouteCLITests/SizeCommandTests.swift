@@ -54,7 +54,7 @@ import Testing
     #expect(result.errors == "\(series):3:22: error: 'five' is not a number in column 'BitsOutPerSecond' (expected bits per second, such as 125000000)\n")
     let noTraffic = ercalc("size", profile)
     #expect(noTraffic.status == .dataError)
-    #expect(noTraffic.errors == "\(profile):1:1: error: the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series' or --series)\n")
+    #expect(noTraffic.errors == "\(profile):1:1: error: the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series') (or pass them with --series)\n")
   }
 
   @Test func profileErrorsNameThePath() throws {

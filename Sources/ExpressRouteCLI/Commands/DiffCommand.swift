@@ -58,7 +58,7 @@ enum DiffCommand: Command {
 
   /// Whether a JSON file is a portfolio (it has `sites`); syntax errors surface when it is decoded.
   static func isPortfolio(_ data: Data, file: String) -> Bool {
-    guard let root = try? JSONParser.parse([UInt8](data), file: file) else { return false }
+    guard let root = try? JSONParser.parse(data, file: file) else { return false }
     return root["sites"] != nil
   }
 }

@@ -78,7 +78,7 @@ enum PricesCommand: Command {
       fetcher.attempts = arguments.count("retries") ?? 3
       if let delay = ProcessInfo.processInfo.environment["ERCALC_RETRY_DELAY"], let seconds = Double(delay) { fetcher.retryDelay = seconds }
       fetcher.progress = context.progress
-      let pages = try fetcher.fetchAll()
+      let pages = try fetcher.fetchAll(check: try earlyGuard(arguments))
       return try importPages(pages, arguments, context: &context)
     case "breakeven":
       if !files.isEmpty { throw UsageError("Unexpected argument '\(files[0])'") }
@@ -90,6 +90,24 @@ enum PricesCommand: Command {
       var message = "Unknown action '\(action)'. Please provide one of 'show', 'validate', 'locations', 'breakeven', 'import' or 'fetch'."
       if let near = Suggestion.nearest(to: action, in: ["show", "validate", "locations", "breakeven", "import", "fetch"]) { message = "Unknown action '\(action)'. Did you mean '\(near)'?" }
       throw UsageError(message)
+    }
+  }
+
+  /// The refresh guard applied while pages arrive: a price that already moves by more than
+  /// `--max-change` stops the download at once (unless `--force`), instead of after the last page.
+  /// Lost meters are judged only at the end, when every page is in.
+  static func earlyGuard(_ arguments: ParsedArguments) throws -> ([RetailPricePage]) throws -> Void {
+    guard !arguments.flag("force") else { return { _ in } }
+    let current = try PricingOptions.engine(arguments).rates
+    let importer = RetailPriceImporter(gatewayRegion: arguments.value("gateway-region"))
+    let guardian = RefreshGuard(threshold: arguments.fraction("max-change") ?? Decimal(25) / 100)
+    return { pages in
+      // A partial set of pages may not import yet (for example, gateways in several regions): judge it later.
+      guard let (table, _) = try? importer.makeTable(pages: pages, base: current), table.currency == current.currency else { return }
+      let moved = guardian.violations(guardian.changes(from: current, to: table)).filter { $0.kind == .changed }
+      guard let first = moved.first else { return }
+      throw CommandFailure(
+        "stopped after page \(pages.count): \(moved.count) price\(moved.count == 1 ? "" : "s") already move\(moved.count == 1 ? "s" : "") by more than --max-change (\(first.description)\(moved.count > 1 ? ", …" : "")); nothing was written; pass --force to accept")
     }
   }
 

@@ -22,11 +22,13 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   public var file: String?
   /// The product rule that was broken, such as `local-unlimited-only`.
   public var rule: String?
+  /// What would settle the problem, for front ends to turn into their own hint.
+  public var remedy: Remedy?
 
   /// Creates a diagnostic.
   public init(
     _ severity: Severity = .error, _ message: String, location: FileLocation? = nil,
-    path: String? = nil, file: String? = nil, rule: String? = nil
+    path: String? = nil, file: String? = nil, rule: String? = nil, remedy: Remedy? = nil
   ) {
     self.severity = severity
     self.message = message
@@ -34,6 +36,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     self.path = path
     self.file = file ?? location?.file
     self.rule = rule
+    self.remedy = remedy
   }
 
   /// `file:line:column: error: path: message [rule]`.

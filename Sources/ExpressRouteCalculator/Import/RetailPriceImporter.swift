@@ -52,7 +52,7 @@ public struct RetailPriceImporter: Sendable {
     var region = gatewayRegion
     if region == nil && regions.count == 1 { region = regions[0] }
     if region == nil && regions.count > 1 {
-      throw Diagnostic(.error, "the pages price gateways in \(regions.count) regions (\(regions.prefix(8).joined(separator: ", "))\(regions.count > 8 ? ", …" : "")); choose one with --gateway-region")
+      throw Diagnostic(.error, "the pages price gateways in \(regions.count) regions (\(regions.prefix(8).joined(separator: ", "))\(regions.count > 8 ? ", …" : "")); choose one", remedy: .gatewayRegion)
     }
     let date = items.compactMap(\.effectiveDate).max() ?? base.effectiveDate
     let source = PriceSource(

@@ -32,7 +32,7 @@ public struct JSONNode: Sendable {
 
   /// Parses `data` and returns its root node.
   public static func parse(_ data: Data, file: String) throws(Diagnostic) -> JSONNode {
-    JSONNode(root: try JSONParser.parse([UInt8](data), file: file), file: file)
+    JSONNode(root: try JSONParser.parse(data, file: file), file: file)
   }
 
   /// The location of this value in its file.
@@ -83,11 +83,19 @@ public struct JSONNode: Sendable {
     return text
   }
 
-  /// The value as a string that is not empty or blank.
+  /// The value as a string that is not empty or blank and holds no invisible
+  /// or control characters (a zero-width space in a name makes two names that
+  /// look the same but never match).
   public func nonEmptyString() throws(Diagnostic) -> String {
     let text = try string()
     guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw error("expected a non-empty string")
+    }
+    for scalar in text.unicodeScalars {
+      let category = scalar.properties.generalCategory
+      if category == .control || category == .format || scalar == "\u{FFFD}" {
+        throw error("'\(text)' contains the invisible or control character U+\(String(scalar.value, radix: 16, uppercase: true)) (expected visible text)")
+      }
     }
     return text
   }
@@ -154,7 +162,7 @@ public struct JSONNode: Sendable {
 
   /// The value as one of `type`'s cases, matched case-insensitively.
   public func oneOf<T: ParsableName>(_ type: T.Type) throws(Diagnostic) -> T {
-    let text = try string()
+    let text = try nonEmptyString()
     guard let result = T(name: text) else {
       throw error(T.invalidNameMessage(text))
     }

@@ -1,10 +1,12 @@
+import Foundation
+
 /// A strict RFC 8259 JSON parser that records line and column of every value.
 ///
 /// Foundation's `JSONDecoder` accepts trailing commas and reports syntax
 /// errors without a position; this parser rejects both trailing commas and
 /// duplicate keys and reports `file:line:column` for every failure.
 public struct JSONParser {
-  private let bytes: [UInt8]
+  private let bytes: UnsafeBufferPointer<UInt8>
   private let file: String
   private var index = 0
   private var line = 1
@@ -16,6 +18,18 @@ public struct JSONParser {
   /// - Parameter file: The path to show in error messages.
   /// - Throws: ``Diagnostic`` with the position of the first syntax error.
   public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> JSONValue {
+    try bytes.withUnsafeBufferPointer { buffer throws(Diagnostic) in try parse(buffer, file: file) }
+  }
+
+  /// Parses a document held in `data` without copying it first.
+  public static func parse(_ data: Data, file: String) throws(Diagnostic) -> JSONValue {
+    let result: Result<JSONValue, Diagnostic> = data.withUnsafeBytes { raw in
+      Result { () throws(Diagnostic) in try parse(raw.bindMemory(to: UInt8.self), file: file) }
+    }
+    return try result.get()
+  }
+
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(Diagnostic) -> JSONValue {
     var parser = JSONParser(bytes: bytes, file: file)
     parser.skipByteOrderMark()
     parser.skipWhitespace()
@@ -32,7 +46,7 @@ public struct JSONParser {
     try parse(Array(text.utf8), file: file)
   }
 
-  private init(bytes: [UInt8], file: String) {
+  private init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
     self.bytes = bytes
     self.file = file
   }
@@ -238,9 +252,16 @@ public struct JSONParser {
     index += 1
     var scalars = String.UnicodeScalarView()
     var runStart = index
-    func flush(_ parser: JSONParser, into scalars: inout String.UnicodeScalarView) {
+    // Invalid UTF-8 is an error, never silently replaced by U+FFFD.
+    func decode(_ parser: JSONParser) throws(Diagnostic) -> String {
+      guard let text = String(validating: parser.bytes[runStart..<parser.index], as: UTF8.self) else {
+        throw parser.failure("invalid UTF-8 in a string (the file must be UTF-8 encoded)", line: openLine, column: openColumn)
+      }
+      return text
+    }
+    func flush(_ parser: JSONParser, into scalars: inout String.UnicodeScalarView) throws(Diagnostic) {
       if runStart < parser.index {
-        scalars.append(contentsOf: String(decoding: parser.bytes[runStart..<parser.index], as: UTF8.self).unicodeScalars)
+        scalars.append(contentsOf: try decode(parser).unicodeScalars)
       }
     }
     while true {
@@ -251,11 +272,11 @@ public struct JSONParser {
       if byte == UInt8(ascii: "\"") {
         // Most strings have no escapes: decode the bytes in one go.
         if scalars.isEmpty {
-          let text = String(decoding: bytes[runStart..<index], as: UTF8.self)
+          let text = try decode(self)
           index += 1
           return text
         }
-        flush(self, into: &scalars)
+        try flush(self, into: &scalars)
         index += 1
         return String(scalars)
       }
@@ -263,7 +284,7 @@ public struct JSONParser {
         throw failure("control character in a string (newlines must be escaped as \\n)")
       }
       if byte == UInt8(ascii: "\\") {
-        flush(self, into: &scalars)
+        try flush(self, into: &scalars)
         index += 1
         guard index < bytes.count else { throw failure("unterminated escape sequence") }
         let escape = bytes[index]

@@ -19,16 +19,26 @@ public struct JSONValue: Sendable, Hashable {
 
   /// The kind of value and its payload.
   public var kind: Kind
+  /// Where the value starts, packed to keep large documents small (a value is 32 bytes, not 40).
+  private var packedLine: UInt32
+  private var packedColumn: UInt32
+
   /// The 1-based line where the value starts.
-  public var line: Int
+  public var line: Int {
+    get { Int(packedLine) }
+    set { packedLine = UInt32(clamping: newValue) }
+  }
   /// The 1-based column where the value starts.
-  public var column: Int
+  public var column: Int {
+    get { Int(packedColumn) }
+    set { packedColumn = UInt32(clamping: newValue) }
+  }
 
   /// Creates a value at a position.
   public init(_ kind: Kind, line: Int = 1, column: Int = 1) {
     self.kind = kind
-    self.line = line
-    self.column = column
+    self.packedLine = UInt32(clamping: line)
+    self.packedColumn = UInt32(clamping: column)
   }
 
   /// A short name of the kind, for messages: `a string`, `the number 436`.

@@ -18,6 +18,8 @@ public struct BreakEven: Hashable, Sendable {
     case meteredAlwaysCheaper
     /// A needed price is missing.
     case unpriced(String)
+    /// The size is not sold as a provider circuit of this tier, so there is nothing to compare.
+    case notSold(String)
   }
 
   /// The tier compared.
@@ -39,6 +41,7 @@ public struct BreakEven: Hashable, Sendable {
     case .unlimitedAlwaysCheaper: return "unlimited costs no more than metered at any volume"
     case .meteredAlwaysCheaper: return "no crossover: outbound data is free on metered here"
     case .unpriced(let reason): return "break-even unknown: \(reason)"
+    case .notSold(let reason): return "no break-even: \(reason)"
     }
   }
 }
@@ -54,7 +57,10 @@ extension PricingEngine {
     func result(_ outcome: BreakEven.Outcome) -> BreakEven {
       BreakEven(tier: tier, bandwidth: bandwidth, zone: zone, outcome: outcome)
     }
-    guard tier != .local else { return result(.unpriced("Local has no metered option")) }
+    guard tier != .local else { return result(.notSold("Local has no metered option")) }
+    guard Bandwidth.providerSizes.contains(bandwidth) else {
+      return result(.notSold("\(bandwidth) is not sold as a provider circuit (more than 10 Gbps needs ExpressRoute Direct)"))
+    }
     let metered = rates.rate(for: .circuit(tier, .metered, bandwidth, zone))
     let unlimited = rates.rate(for: .circuit(tier, .unlimited, bandwidth, zone))
     let egress = rates.rate(for: .egress(zone))

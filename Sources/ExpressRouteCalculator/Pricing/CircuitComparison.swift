@@ -43,6 +43,8 @@ public struct CircuitComparison: Hashable, Sendable {
   public var priceTableName: String
   /// The rate table's effective date.
   public var priceDate: String
+  /// The currency of every amount.
+  public var currency: CurrencyCode
   /// The cheapest fully priced option.
   public var cheapest: Option? { options.first { $0.monthlyTotal != nil } }
 }
@@ -71,7 +73,11 @@ extension PricingEngine {
         let quote = try self.quote(Deployment(name: circuit.name, circuits: [circuit]))
         options.append(.init(tier: tier, billing: billing, quote: quote, unavailableReason: nil))
       } catch {
-        options.append(.init(tier: tier, billing: billing, quote: nil, unavailableReason: error.message))
+        let reason =
+          error.rule == ProductRule.providerBandwidths.id
+          ? "\(bandwidth) is not sold as a provider circuit" + (bandwidth > .gbps(10) ? " (more than 10 Gbps needs ExpressRoute Direct)" : "")
+          : "[\(error.rule ?? "rule")] " + error.message
+        options.append(.init(tier: tier, billing: billing, quote: nil, unavailableReason: reason))
       }
     }
     options.sort { a, b in
@@ -97,6 +103,7 @@ extension PricingEngine {
     return CircuitComparison(
       location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: monthlyEgress, options: options,
       breakEvens: [breakEven(tier: .standard, bandwidth: bandwidth, zone: zone), breakEven(tier: .premium, bandwidth: bandwidth, zone: zone)],
-      localBreakEven: localBreakEven, hoursPerMonth: hoursPerMonth, priceTableName: rates.name, priceDate: rates.effectiveDate)
+      localBreakEven: localBreakEven, hoursPerMonth: hoursPerMonth, priceTableName: rates.name, priceDate: rates.effectiveDate,
+      currency: rates.currency)
   }
 }

@@ -39,7 +39,7 @@ enum EmbeddedPriceTables {
       {"tier": "Standard", "billing": "MeteredData", "bandwidth": "50 Mbps", "zone": "Zone 3", "monthly": "55"},
       {"tier": "Standard", "billing": "MeteredData", "bandwidth": "50 Mbps", "zone": "Zone 4", "monthly": "55"},
       {"tier": "Standard", "billing": "MeteredData", "bandwidth": "50 Mbps", "zone": "US Gov Zone 1", "monthly": "70"},
-      {"tier": "Standard", "billing": "MeteredData", "bandwidth": "100 Mbps", "zone": "Zone 1", "unpriced": "UNCERTAIN in the reference: the API dump says 110 but every other zone says 100 and the Premium add-on disagrees; re-fetch it or supply it with --overrides"},
+      {"tier": "Standard", "billing": "MeteredData", "bandwidth": "100 Mbps", "zone": "Zone 1", "unpriced": "UNCERTAIN in the reference: the API dump says 110 but every other zone says 100 and the Premium add-on disagrees; re-fetch it or supply it in an override file"},
       {"tier": "Standard", "billing": "MeteredData", "bandwidth": "100 Mbps", "zone": "Zone 2", "monthly": "100"},
       {"tier": "Standard", "billing": "MeteredData", "bandwidth": "100 Mbps", "zone": "Zone 3", "monthly": "100"},
       {"tier": "Standard", "billing": "MeteredData", "bandwidth": "100 Mbps", "zone": "Zone 4", "monthly": "100"},
@@ -257,40 +257,40 @@ enum EmbeddedPriceTables {
   "directPorts": {
     "source": "er-direct-2026",
     "rows": [
-      {"portSpeed": "10 Gbps", "billing": "MeteredData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it with --overrides"},
-      {"portSpeed": "10 Gbps", "billing": "UnlimitedData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it with --overrides"},
-      {"portSpeed": "100 Gbps", "billing": "MeteredData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it with --overrides"},
-      {"portSpeed": "100 Gbps", "billing": "UnlimitedData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it with --overrides"},
-      {"portSpeed": "400 Gbps", "billing": "MeteredData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it with --overrides"},
-      {"portSpeed": "400 Gbps", "billing": "UnlimitedData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it with --overrides"}
+      {"portSpeed": "10 Gbps", "billing": "MeteredData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it in an override file"},
+      {"portSpeed": "10 Gbps", "billing": "UnlimitedData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it in an override file"},
+      {"portSpeed": "100 Gbps", "billing": "MeteredData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it in an override file"},
+      {"portSpeed": "100 Gbps", "billing": "UnlimitedData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it in an override file"},
+      {"portSpeed": "400 Gbps", "billing": "MeteredData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it in an override file"},
+      {"portSpeed": "400 Gbps", "billing": "UnlimitedData", "unpriced": "No port-pair price in any official or cached API source (pricing-facts.md section 3); supply it in an override file"}
     ]
   },
   "directPremiumAddOn": {
     "source": "er-direct-2026",
     "rows": [
-      {"bandwidth": "1 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it with --overrides"},
-      {"bandwidth": "2 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it with --overrides"},
-      {"bandwidth": "5 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it with --overrides"},
-      {"bandwidth": "10 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it with --overrides"},
-      {"bandwidth": "40 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it with --overrides"},
-      {"bandwidth": "100 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it with --overrides"},
-      {"bandwidth": "200 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it with --overrides"},
-      {"bandwidth": "400 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it with --overrides"}
+      {"bandwidth": "1 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it in an override file"},
+      {"bandwidth": "2 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it in an override file"},
+      {"bandwidth": "5 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it in an override file"},
+      {"bandwidth": "10 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it in an override file"},
+      {"bandwidth": "40 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it in an override file"},
+      {"bandwidth": "100 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it in an override file"},
+      {"bandwidth": "200 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it in an override file"},
+      {"bandwidth": "400 Gbps", "unpriced": "The Direct FAQ only says 'slight add-on charge'; no figure found; supply it in an override file"}
     ]
   },
   "globalReach": {
     "source": "er-faq-2026",
     "rows": [
-      {"zone": "Zone 1", "direction": "outbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them with --overrides"},
-      {"zone": "Zone 1", "direction": "inbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them with --overrides"},
-      {"zone": "Zone 2", "direction": "outbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them with --overrides"},
-      {"zone": "Zone 2", "direction": "inbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them with --overrides"},
-      {"zone": "Zone 3", "direction": "outbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them with --overrides"},
-      {"zone": "Zone 3", "direction": "inbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them with --overrides"},
-      {"zone": "Zone 4", "direction": "outbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them with --overrides"},
-      {"zone": "Zone 4", "direction": "inbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them with --overrides"},
-      {"zone": "US Gov Zone 1", "direction": "outbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them with --overrides"},
-      {"zone": "US Gov Zone 1", "direction": "inbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them with --overrides"}
+      {"zone": "Zone 1", "direction": "outbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them in an override file"},
+      {"zone": "Zone 1", "direction": "inbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them in an override file"},
+      {"zone": "Zone 2", "direction": "outbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them in an override file"},
+      {"zone": "Zone 2", "direction": "inbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them in an override file"},
+      {"zone": "Zone 3", "direction": "outbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them in an override file"},
+      {"zone": "Zone 3", "direction": "inbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them in an override file"},
+      {"zone": "Zone 4", "direction": "outbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them in an override file"},
+      {"zone": "Zone 4", "direction": "inbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them in an override file"},
+      {"zone": "US Gov Zone 1", "direction": "outbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them in an override file"},
+      {"zone": "US Gov Zone 1", "direction": "inbound", "unpriced": "Global Reach per-GB rates were not found in official or cached sources; supply them in an override file"}
     ]
   },
   "trafficCollector": {

@@ -73,9 +73,9 @@ struct RateTableReader {
     let kind = try object.optional("kind")?.string() ?? "rateTable"
     let expectedKind = isOverride ? "override" : "rateTable"
     guard kind == expectedKind else {
-      throw (object.optional("kind") ?? root).error(
-        "this file is a '\(kind)', expected a '\(expectedKind)' here"
-          + (isOverride ? " (pass complete tables with --prices)" : " (pass override files with --overrides)"))
+      var problem = (object.optional("kind") ?? root).error("this file is a '\(kind)', expected a '\(expectedKind)' here")
+      problem.remedy = isOverride ? .completeRateTable : .overrideFile
+      throw problem
     }
     let currencyNode = try object.required("currency")
     let currencyText = try currencyNode.string()

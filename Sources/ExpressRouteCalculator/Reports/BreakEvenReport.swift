@@ -31,6 +31,7 @@ public struct BreakEvenReport: Report {
     case .unlimitedAlwaysCheaper: return "always unlimited"
     case .meteredAlwaysCheaper: return "always metered"
     case .unpriced: return "unpriced"
+    case .notSold: return "not sold"
     }
   }
 

@@ -22,7 +22,7 @@ public struct ComparisonReport: Report {
 
   public var document: ReportDocument {
     let c = comparison
-    let currency = c.options.compactMap(\.quote).first?.currency.rawValue ?? ""
+    let currency = c.currency.rawValue
     let share = monthlyCapacity.bytes > 0 ? c.monthlyEgress.bytes / monthlyCapacity.bytes * 100 : 0
     var blocks: [ReportBlock] = [
       .facts([
@@ -38,7 +38,7 @@ public struct ComparisonReport: Report {
     let cheapest = c.cheapest?.monthlyTotal
     let rows = c.options.map { option -> [String] in
       if let reason = option.unavailableReason {
-        return [option.tier.name, option.billing.name, "", "", "not available", "", reason]
+        return [option.tier.name, option.billing.name, "", "", "not sold", "", reason]
       }
       guard let quote = option.quote else { return [] }
       let circuitFee = quote.lineItems.filter { if case .circuit = $0.meter { return true } else { return false } }

@@ -30,7 +30,8 @@ public struct SizingSolver: Sendable {
       throw Diagnostic(.error, error.message, location: profile.origin, path: "peeringLocation")
     }
     if traffic == nil && profile.peakOutbound == nil && profile.peakInbound == nil {
-      throw Diagnostic(.error, "the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series' or --series)", location: profile.origin)
+      throw Diagnostic(.error, "the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series')", location: profile.origin,
+        remedy: .seriesFiles)
     }
     var notes: [String] = []
     let demand = makeDemand(profile, traffic: traffic, notes: &notes)
@@ -62,9 +63,9 @@ public struct SizingSolver: Sendable {
       var message = "no priced provider circuit can carry this workload: it needs \(requirement) by the end of the horizon"
       if requirement > .gbps(10) {
         message += "; provider circuits stop at 10 Gbps, so it needs ExpressRoute Direct"
-        if let direct { message += " (\(direct.label) is the smallest fit, but its port price is unknown: supply it with --overrides)" }
+        if let direct { message += " (\(direct.label) is the smallest fit, but its port price is unknown: supply it in an override file)" }
       }
-      throw Diagnostic(.error, message)
+      throw Diagnostic(.error, message, remedy: direct == nil ? nil : .overrideFile)
     }
     var steps: [PlanStep] = []
     for (month, state) in chosen.states.enumerated() {

@@ -14,6 +14,10 @@ struct SeriesAccumulator {
   private(set) var firstTimestamp: Int64?
   private(set) var lastTimestamp: Int64?
   private(set) var samples = 0
+  /// Samples with both an inbound and an outbound value.
+  private(set) var completeSamples = 0
+  /// Samples with at least one value.
+  private(set) var valuedSamples = 0
   private(set) var inbound = DirectionAccumulator()
   private(set) var outbound = DirectionAccumulator()
   private(set) var gaps = IssueCounter()
@@ -94,6 +98,8 @@ struct SeriesAccumulator {
           inbound.add(run: batch.inbound + k, count: end - k, seconds: seconds)
           outbound.add(run: batch.outbound + k, count: end - k, seconds: seconds)
           samples += end - k
+          completeSamples += end - k
+          valuedSamples += end - k
           lastTimestamp = previous
           k = end
           continue
@@ -113,6 +119,8 @@ struct SeriesAccumulator {
   @inline(__always)
   private mutating func record(timestamp: Int64, inbound inValue: Double?, outbound outValue: Double?, location: () -> FileLocation) {
     samples += 1
+    if inValue != nil && outValue != nil { completeSamples += 1 }
+    if inValue != nil || outValue != nil { valuedSamples += 1 }
     let seconds = Double(interval ?? 0)
     if let inValue { inbound.add(inValue, at: timestamp, seconds: seconds) }
     if let outValue { outbound.add(outValue, at: timestamp, seconds: seconds) }
@@ -126,8 +134,8 @@ struct SeriesAccumulator {
     if let (t, _, _) = pending {
       throw Diagnostic(
         .error,
-        "circuit '\(circuit)' has a single sample at \(Timestamp.format(t)), so its interval cannot be inferred; pass --interval (for example --interval 60)",
-        file: file)
+        "circuit '\(circuit)' has a single sample at \(Timestamp.format(t)), so its interval cannot be inferred; give the seconds between samples",
+        file: file, remedy: .sampleInterval)
     }
     inbound.flush()
     outbound.flush()

@@ -56,7 +56,24 @@ public struct TrafficIngest: Sendable {
   ///
   /// CSV is streamed in blocks (memory does not grow with the file); JSON is
   /// read whole. `path` `-` reads standard input.
+  ///
+  /// - Throws: ``Diagnostic`` naming the file when it holds no sample with a
+  ///   value (only a header, or only empty cells): no traffic is not zero traffic.
   public mutating func read(path: String, displayName: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
+    let valuedBefore = valuedSamples
+    let rowsBefore = rowsRead
+    try readAny(path: path, displayName: displayName, progress: progress)
+    if valuedSamples == valuedBefore {
+      throw Diagnostic(
+        .error, "the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found \(rowsRead == rowsBefore ? "no rows" : "only empty values"))",
+        file: displayName)
+    }
+  }
+
+  /// Samples with at least one value, over every circuit read so far.
+  var valuedSamples: Int { accumulators.reduce(0) { $0 + $1.valuedSamples } }
+
+  private mutating func readAny(path: String, displayName: String, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
     let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
     guard descriptor >= 0 else {
       throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: displayName)

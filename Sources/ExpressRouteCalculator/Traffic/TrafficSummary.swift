@@ -62,8 +62,10 @@ public struct TrafficSummary: Hashable, Sendable {
   public var start: Int64
   /// Last sample's time.
   public var end: Int64
-  /// Samples kept.
+  /// Samples kept (timestamps, with or without values).
   public var samples: Int
+  /// Samples with both an inbound and an outbound value: what coverage counts.
+  public var completeSamples: Int
   /// Outbound (egress) statistics.
   public var outbound: Direction
   /// Inbound (ingress) statistics.
@@ -71,10 +73,11 @@ public struct TrafficSummary: Hashable, Sendable {
   /// Warnings about the data (gaps, duplicates, missing values), each with its first location.
   public var warnings: [Diagnostic]
 
-  /// Share of the expected samples present between first and last.
+  /// Share of the expected samples present between first and last, counting
+  /// only samples with both values (an empty cell is not a sample).
   public var coverage: Decimal {
     let expected = (end - start) / max(interval, 1) + 1
-    return expected > 0 ? Decimal(samples) / Decimal(expected) : 0
+    return expected > 0 ? Decimal(completeSamples) / Decimal(expected) : 0
   }
 
   /// The month with the most outbound data per covered hour, scaled to `hours`.
@@ -132,6 +135,7 @@ extension SeriesAccumulator {
     }
     return TrafficSummary(
       circuit: circuit, interval: interval ?? 0, start: firstTimestamp ?? 0, end: lastTimestamp ?? 0, samples: samples,
+      completeSamples: completeSamples,
       outbound: direction(outbound), inbound: direction(inbound), warnings: warnings)
   }
 }

@@ -212,6 +212,6 @@ import Testing
     #expect(comparison.options.compactMap(\.monthlyTotal) == ["1200", "1436", "2186", "5700", "6450"].map { Fixtures.usd($0) })
     let atlanta = try #require(engine.locations.location(named: "Atlanta"))
     let noLocal = try engine.compare(location: atlanta, bandwidth: .gbps(1), monthlyEgress: .zero)
-    #expect(noLocal.options.last?.unavailableReason == "circuit 'Local unlimited' is Local, but Atlanta has no local Azure region, so Local is not sold there")
+    #expect(noLocal.options.last?.unavailableReason == "[local-needs-local-region] circuit 'Local unlimited' is Local, but Atlanta has no local Azure region, so Local is not sold there")
   }
 }

@@ -128,6 +128,7 @@ import Testing
     let error = Fixtures.diagnostic { try table.apply(overrideJSON: Data(euro.utf8), file: "o.json") }
     #expect(error?.description == "o.json:1:54: error: currency: override currency EUR does not match the rate table's USD")
     let wrongKind = Fixtures.diagnostic { _ = try Self.load(override) }
-    #expect(wrongKind?.description == "t.json:1:30: error: kind: this file is a 'override', expected a 'rateTable' here (pass override files with --overrides)")
+    #expect(wrongKind?.description == "t.json:1:30: error: kind: this file is a 'override', expected a 'rateTable' here")
+    #expect(wrongKind?.remedy == .overrideFile)  // the CLI says which flag: see UsageErrorTests
   }
 }

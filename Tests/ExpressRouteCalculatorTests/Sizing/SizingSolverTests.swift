@@ -106,7 +106,8 @@ import Testing
 
   @Test func tooMuchTrafficForProviderCircuitsSaysDirect() throws {
     let error = Fixtures.diagnostic { _ = try solve(profile(peak: .gbps(12), egress: "1000GB")) }
-    #expect(error?.description == "error: no priced provider circuit can carry this workload: it needs 15 Gbps by the end of the horizon; provider circuits stop at 10 Gbps, so it needs ExpressRoute Direct (Direct 100 Gbps pair: Standard MeteredData 40 Gbps is the smallest fit, but its port price is unknown: supply it with --overrides)")
+    #expect(error?.description == "error: no priced provider circuit can carry this workload: it needs 15 Gbps by the end of the horizon; provider circuits stop at 10 Gbps, so it needs ExpressRoute Direct (Direct 100 Gbps pair: Standard MeteredData 40 Gbps is the smallest fit, but its port price is unknown: supply it in an override file)")
+    #expect(error?.remedy == .overrideFile)
   }
 
   @Test func unknownRegionSuggestsNearest() throws {

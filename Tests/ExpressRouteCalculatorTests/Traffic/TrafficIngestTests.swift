@@ -86,7 +86,7 @@ import Testing
       expected: "t.csv: error: no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)"),
     ErrorCase(
       id: "single sample", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1\n",
-      expected: "t.csv: error: circuit 'circuit' has a single sample at 2026-01-01T00:00:00Z, so its interval cannot be inferred; pass --interval (for example --interval 60)"),
+      expected: "t.csv: error: circuit 'circuit' has a single sample at 2026-01-01T00:00:00Z, so its interval cannot be inferred; give the seconds between samples"),
   ]
 
   @Test(arguments: errorCases)
@@ -116,8 +116,10 @@ import Testing
       "t.csv:4:1: warning: 1 duplicate sample for circuit 'circuit'; first: duplicate sample at 2026-01-01T00:01:00Z for circuit 'circuit' (the first one is kept)",
       "t.csv:5:1: warning: 1 empty value for circuit 'circuit'; first: no value at 2026-01-01T00:04:00Z for circuit 'circuit' (treated as missing, not as zero)",
     ])
-    // 4 of the 6 one-minute slots from 00:00 to 00:05 are present.
-    #expect(summary.coverage == Fixtures.decimal("4") / 6)
+    // 4 of the 6 one-minute slots from 00:00 to 00:05 have a row, but 00:04 has an empty value:
+    // an empty cell is not a sample, so coverage is 3 ÷ 6 = 50%.
+    #expect(summary.completeSamples == 3)
+    #expect(summary.coverage == Fixtures.decimal("0.5"))
   }
 
   @Test func azureMonitorCLIShapeWithDeviceRolesAndNulls() throws {
