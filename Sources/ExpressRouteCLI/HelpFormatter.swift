@@ -48,6 +48,7 @@ enum HelpFormatter {
       var details: [String] = []
       if let allowed = option.allowedValues { details.append("values: \(allowed.joined(separator: ", "))") }
       if let value = option.defaultValue { details.append("default: \(value)") }
+      if let parent = option.parent { details.append("needs --\(parent)") }
       if !details.isEmpty { help += " (\(details.joined(separator: "; ")))" }
       text += row(label: option.label, help: help)
     }

@@ -28,6 +28,10 @@ public enum OptionValueKind: Sendable {
   case percentage
   /// One of a closed set of names, matched ignoring case, spaces, hyphens and underscores.
   case choice([String])
+  /// A three-letter ISO 4217 currency code, upper-cased (`eur` is `EUR`).
+  case currencyCode
+  /// An absolute `http` or `https` URL.
+  case url
 
   /// The canonical value of `text`, or `nil` when it is not of this kind.
   func canonical(_ text: String) -> String? {
@@ -44,6 +48,12 @@ public enum OptionValueKind: Sendable {
     case .choice(let names):
       let key = Self.fold(text)
       return names.first { Self.fold($0) == key }
+    case .currencyCode: return CurrencyCode(text.uppercased()).map { _ in text.uppercased() }
+    case .url:
+      guard let components = URLComponents(string: text), components.scheme == "http" || components.scheme == "https",
+        components.host?.isEmpty == false
+      else { return nil }
+      return text
     }
   }
 
@@ -68,6 +78,8 @@ public enum OptionValueKind: Sendable {
       var sentence = CommandSpec.allowedValuesSentence(names)
       if let near = Suggestion.nearest(to: text, in: names) { sentence = "Did you mean '\(near)'? " + sentence }
       return sentence
+    case .currencyCode: return "Please provide a three-letter currency code such as EUR."
+    case .url: return "Please provide an http or https URL."
     }
   }
 

@@ -26,14 +26,13 @@ struct RetailPriceFetcher {
 
   /// The first page's URL: ExpressRoute and VPN Gateway, Consumption prices only.
   func firstURL() throws -> URL {
-    guard var components = URLComponents(string: endpoint), components.scheme == "http" || components.scheme == "https" else {
-      throw UsageError("The value '\(endpoint)' is invalid for '--endpoint <url>'. Please provide an http or https URL.")
-    }
+    // The option layer checked the URL (OptionValueKind.url).
+    guard var components = URLComponents(string: endpoint) else { throw CommandFailure("'\(endpoint)' is not a URL") }
     var items = components.queryItems ?? []
     items.append(URLQueryItem(name: "$filter", value: "(serviceName eq 'ExpressRoute' or serviceName eq 'VPN Gateway') and priceType eq 'Consumption'"))
     if let currency { items.append(URLQueryItem(name: "currencyCode", value: "'\(currency)'")) }
     components.queryItems = items
-    guard let url = components.url else { throw UsageError("The value '\(endpoint)' is invalid for '--endpoint <url>'.") }
+    guard let url = components.url else { throw CommandFailure("'\(endpoint)' is not a URL") }
     return url
   }
 

@@ -23,8 +23,8 @@ enum PricesCommand: Command {
     options: [
       .option("sku", value: "tier", help: "Tier for breakeven.", allowed: ["standard", "premium"], default: "standard"),
       .option("gateway-region", value: "region", help: "For import and fetch: the ARM region whose gateway prices to take, such as eastus."),
-      .option("currency", value: "code", help: "For fetch: the currency to ask for, such as EUR.", default: "USD"),
-      .option("endpoint", value: "url", help: "For fetch: the Retail Prices API endpoint.", default: "https://prices.azure.com/api/retail/prices"),
+      .option("currency", value: "code", kind: .currencyCode, help: "For fetch: the currency to ask for, such as EUR.", default: "USD"),
+      .option("endpoint", value: "url", kind: .url, help: "For fetch: the Retail Prices API endpoint.", default: "https://prices.azure.com/api/retail/prices"),
       .option("timeout", value: "seconds", kind: .count(1...600), help: "For fetch: seconds before a request times out.", default: "30"),
       .option("retries", value: "n", kind: .count(1...10), help: "For fetch: attempts per page.", default: "3"),
       .option("max-change", value: "percent", kind: .percentage, help: "For import and fetch: the largest price move accepted without --force.", default: "25%"),
@@ -68,12 +68,7 @@ enum PricesCommand: Command {
       if !files.isEmpty { throw UsageError("Unexpected argument '\(files[0])'") }
       guard arguments.value("output") != nil else { throw UsageError("Missing expected option '--output <file>' (where to write the fetched table)") }
       var fetcher = RetailPriceFetcher(endpoint: arguments.value("endpoint") ?? "https://prices.azure.com/api/retail/prices")
-      if let code = arguments.value("currency") {
-        guard CurrencyCode(code.uppercased()) != nil else {
-          throw UsageError("The value '\(code)' is invalid for '--currency <code>'. Please provide a three-letter currency code such as EUR.")
-        }
-        fetcher.currency = code.uppercased()
-      }
+      if let code = arguments.value("currency") { fetcher.currency = code }
       fetcher.timeout = TimeInterval(arguments.count("timeout") ?? 30)
       fetcher.attempts = arguments.count("retries") ?? 3
       if let delay = ProcessInfo.processInfo.environment["ERCALC_RETRY_DELAY"], let seconds = Double(delay) { fetcher.retryDelay = seconds }

@@ -86,7 +86,7 @@ enum QuoteCommand: Command {
   /// Which flag would give the quantities a flag-built or imported quote left unknown.
   static func quantityHints(_ arguments: ParsedArguments) -> [String] {
     if arguments.value("from") != nil { return ["give outbound volumes with --egress"] }
-    if arguments.argument("deployment") != nil { return ["give the volumes in the deployment file ('egress', 'dataAToB', 'processedData')"] }
+    if arguments.argument("deployment") != nil { return ["give the volumes as 'egress', 'dataAToB' or 'processedData' in the deployment file"] }
     var hints = ["give outbound data with --egress"]
     if arguments.value("global-reach") != nil { hints += ["--global-reach-data and --global-reach-egress"] }
     return [hints.joined(separator: ", ")]

@@ -76,7 +76,7 @@ struct InputFile {
   }
 
   static func describe(_ bytes: Int) -> String {
-    bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) byte"
+    bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(Decimal(bytes).grouped(places: 0)) bytes"
   }
 }
 

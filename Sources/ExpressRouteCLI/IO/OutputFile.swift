@@ -12,7 +12,7 @@ import Foundation
 /// - Anything else (a directory, a block device, a socket) is refused.
 enum OutputFile {
   static func write(_ text: String, to path: String) throws {
-    guard !path.isEmpty else { throw UsageError("The value '' is invalid for '--output <file>'. Please provide a file path.") }
+    guard !path.isEmpty else { throw CommandFailure("no output path given") }  // the option layer rejects '' first
     var target = path
     var status = stat()
     if lstat(target, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {

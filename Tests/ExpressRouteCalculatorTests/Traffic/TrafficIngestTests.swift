@@ -174,7 +174,7 @@ import Testing
          "timeseries": [{"metadatavalues": [], "data": [{"timeStamp": "2026-01-01T00:00:00Z", "maximum": 5}]}]}]}
       """
     let error = Fixtures.diagnostic { _ = try Self.ingest(rest, file: "r.json") }
-    #expect(error?.description == "r.json:2:3: error: value[0]: BitsInPerSecond has no 'average' values (re-export with --aggregation Average; maxima cannot be integrated into volumes)")
+    #expect(error?.description == "r.json:2:3: error: value[0]: BitsInPerSecond has no 'average' values (re-export with the Average aggregation, as az monitor metrics list --aggregation Average does; maxima cannot be integrated into volumes)")
     #expect(parseInterval("PT1M") == 60)
     #expect(parseInterval("PT1H") == 3600)
     #expect(parseInterval("P1D") == 86400)

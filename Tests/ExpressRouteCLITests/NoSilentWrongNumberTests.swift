@@ -1,0 +1,420 @@
+import ExpressRouteCLI
+import ExpressRouteCalculator
+import Foundation
+import Testing
+
+/// Regression tests for the ten defects of the "no silent wrong number, no crash" issue, one group per item.
+///
+/// Prices come from the built-in table (PriceTables/expressroute-usd.json): Standard MeteredData 1 Gbps
+/// Zone 1 $436/month, Premium $1,186; Zone 1 egress $0.025/GB; ErGw1AZ $0.361/h; VpnGw1AZ $0.361/h; 730 h.
+@Suite struct NoSilentWrongNumberTests {
+  static let quote1G = ["quote", "--location", "Amsterdam", "--bandwidth", "1Gbps"]
+
+  func write(_ text: String, to directory: URL, _ name: String) throws -> String {
+    let path = directory.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  // MARK: 1. A full disk or a closed pipe never crashes
+
+  @Test("Full disk: one message, exit 1, every format", arguments: ["text", "markdown", "json", "csv", "html"])
+  func fullDiskIsOneMessage(_ format: String) throws {
+    let result = try runErcalc(Self.quote1G + ["--egress", "40TB", "--format", format], stdout: "/dev/full")
+    #expect(!result.signaled)
+    #expect(result.status == 1)
+    #expect(result.errors == "error: cannot write to standard output: No space left on device\n")
+  }
+
+  @Test func fullDiskOnPricesShowAndOnStandardError() throws {
+    let show = try runErcalc(["prices", "show"], stdout: "/dev/full")
+    #expect(!show.signaled && show.status == 1)
+    // Standard error on a full device: the usage error still exits 64, with nothing to say it on.
+    let usage = try runErcalc(["quote", "--bandwidth", "fast"], stderr: "/dev/full")
+    #expect(!usage.signaled && usage.status == 64)
+  }
+
+  @Test func closedPipeExitsQuietly() throws {
+    let result = try runErcalc(Self.quote1G + ["--egress", "40TB", "--format", "html"], closedStdout: true)
+    #expect(!result.signaled)
+    #expect(result.status == 0)
+    #expect(result.errors.isEmpty)
+  }
+
+  // MARK: 2. Unknown SKU names are errors, known ones match in any case
+
+  @Test(arguments: ["vpngw1az", "VPNGW1AZ", "VpnGw1AZ", "vpn-gw-1-az"])
+  func vpnSkuMatchesCaseInsensitively(_ spelling: String) {
+    // 436.00 + 730 h × 0.361 (VpnGw1AZ) = 436.00 + 263.53 = 699.53.
+    let result = ercalc(Self.quote1G + ["--egress", "0GB", "--backup-vpn", spelling, "--format", "json", "--fail-above", "700"])
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.output.contains("\"monthlyTotal\": \"699.53\""))
+  }
+
+  @Test func unknownSkuIsAUsageErrorWithSuggestion() {
+    let banana = ercalc(Self.quote1G + ["--backup-vpn", "banana"])
+    #expect(banana.status == .usage)
+    #expect(banana.errors.hasPrefix("Error: The value 'banana' is invalid for '--backup-vpn <sku>'. Please provide one of the following:\n  - Basic\n"))
+    let typo = ercalc(Self.quote1G + ["--backup-vpn", "VpnGw1AZZ"])
+    #expect(typo.errors.hasPrefix("Error: The value 'VpnGw1AZZ' is invalid for '--backup-vpn <sku>'. Did you mean 'VpnGw1AZ'?"))
+    // Other names fold too: PREMIUM metered 1 Gbps Zone 1 = 1,186.00; ergw1az = ErGw1AZ, 730 × 0.361 = 263.53 → 1,449.53.
+    let folded = ercalc(Self.quote1G + ["--sku", "PREMIUM", "--egress", "0GB", "--gateway", "ergw1az", "--format", "json"])
+    #expect(folded.status == .success, "\(folded.errors)")
+    #expect(folded.output.contains("\"monthlyTotal\": \"1449.53\""))
+  }
+
+  @Test func skuNamesInFilesAreCanonicalOrErrors() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let override = try write(
+      """
+      {"schemaVersion": 1, "kind": "override", "currency": "USD",
+       "sources": [{"id": "ea", "title": "Our price sheet", "date": "2026-11-01"}],
+       "vpnGateways": {"source": "ea", "confidence": "ESTIMATE", "rows": [{"sku": "vpngw1az", "hourly": "0.21"}]}}
+      """, to: directory, "o.json")
+    // The lower-case override row replaces VpnGw1AZ: 436.00 + 730 × 0.21 = 436.00 + 153.30 = 589.30.
+    let patched = ercalc(Self.quote1G + ["--egress", "0GB", "--backup-vpn", "VpnGw1AZ", "--overrides", override, "--format", "json"])
+    #expect(patched.status == .success, "\(patched.errors)")
+    #expect(patched.output.contains("\"monthlyTotal\": \"589.30\""))
+    let deployment = try write(#"{"vpnGateways": [{"name": "v", "sku": "banana"}]}"#, to: directory, "d.json")
+    let bad = ercalc("quote", deployment)
+    #expect(bad.status == .dataError)
+    #expect(bad.errors.contains("vpnGateways[0].sku: 'banana' is not a known VPN gateway SKU"))
+  }
+
+  // MARK: 3. An unknown quantity is not priced, never 0.00
+
+  @Test func deploymentCircuitWithoutEgressIsUnpricedNotZero() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let deployment = try write(
+      #"{"circuits": [{"name": "c", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps"}]}"#,
+      to: directory, "d.json")
+    let result = ercalc("quote", deployment, "--format", "json")
+    #expect(result.status == .success)
+    // Only the circuit fee (436.00) is priced; the data charge is listed with an unknown quantity.
+    #expect(result.output.contains("\"monthlyTotal\": \"436.00\""))
+    #expect(result.output.contains("\"complete\": false"))
+    #expect(result.output.contains("\"meter\": \"Metered outbound data, Zone 1\",\n        \"unit\": \"1 GB\",\n        \"quantity\": null"))
+    #expect(!result.output.contains("\"amount\": \"0.00\""))
+    let csv = ercalc("quote", deployment, "--format", "csv")
+    #expect(csv.output.contains("circuit 'c',Metered Data - Data Transfer Out,\"Metered outbound data, Zone 1\",,1 GB,,,,unpriced,2026-07-21,\"outbound data per month not given"))
+  }
+
+  @Test func globalReachSecondCircuitTakesItsOwnVolume() {
+    // Amsterdam: 436 + 10,000 GB × 0.025 = 686.00; London (Zone 1): 436 + 5,000 GB × 0.025 = 561.00;
+    // Global Reach per-GB rates are unpriced in the built-in table. Total 1,247.00.
+    let given = ercalc(
+      Self.quote1G + ["--egress", "10TB", "--global-reach", "London", "--global-reach-egress", "5TB", "--global-reach-data", "1TB", "--format", "json"])
+    #expect(given.status == .success, "\(given.errors)")
+    #expect(given.output.contains("\"monthlyTotal\": \"1247.00\""))
+    // Without the second circuit's volume its data charge is not priced: 686.00 + 436.00 = 1,122.00, and said.
+    let unknown = ercalc(Self.quote1G + ["--egress", "10TB", "--global-reach", "London", "--global-reach-data", "1TB", "--format", "json"])
+    #expect(unknown.output.contains("\"monthlyTotal\": \"1122.00\""))
+    #expect(unknown.output.contains("\"resource\": \"circuit 'remote'\",\n        \"meter\": \"Metered outbound data, Zone 1\",\n        \"unit\": \"1 GB\",\n        \"quantity\": null"))
+    #expect(unknown.errors.contains("--global-reach-data and --global-reach-egress"))
+  }
+
+  @Test func diffShowsUnpricedItemsAndAnUnknownChange() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let after = try write(
+      """
+      {"name": "proposed", "circuits": [
+        {"name": "c", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "40 TB"},
+        {"name": "d", "peeringLocation": "London", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps"}],
+       "gateways": [{"name": "g", "sku": "ErGw1AZ", "circuits": ["c", "d"]}]}
+      """, to: directory, "after.json")
+    // Before: 436 + 40,000 × 0.025 + 730 × 0.361 = 436 + 1,000 + 263.53 = 1,699.53. After adds d's 436.00 priced,
+    // and d's outbound data unpriced: the change is unknown, not +436.00.
+    let text = ercalc("diff", fixture("before.json"), after)
+    #expect(text.status == .success)
+    #expect(text.output.contains("Change:          unknown: 1 item is not priced (priced items alone: +436.00 USD)\n"))
+    #expect(text.output.contains("circuit 'd' · Metered outbound data, Zone 1                       -  not priced  unknown\n"))
+    #expect(text.output.contains("After:           proposed: 2,135.53 USD (incomplete: excludes unpriced charges)\n"))
+    #expect(text.errors.contains("warning: 1 item is not priced on one side or both, so the change is unknown"))
+    let csv = ercalc("diff", fixture("before.json"), after, "--format", "csv")
+    #expect(csv.output.contains("\"circuit 'd' · Metered outbound data, Zone 1\",,,,USD,unpriced,\"outbound data per month not given"))
+    let json = ercalc("diff", fixture("before.json"), after, "--format", "json")
+    #expect(json.output.contains("\"change\": null"))
+    #expect(json.output.contains("\"complete\": false"))
+  }
+
+  // MARK: 4. A budget gate never passes an incomplete total
+
+  @Test func gateFailsWhenAnythingIsUnpriced() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let ports = try write(
+      #"{"directPorts": [{"name": "p", "peeringLocation": "Amsterdam", "portSpeed": "10 Gbps", "billing": "MeteredData"}]}"#,
+      to: directory, "ports.json")
+    // The only charge is the Direct port pair, which has no price: the total 0.00 is not a pass.
+    let gated = ercalc("quote", ports, "--fail-above", "1")
+    #expect(gated.status == .failure)
+    #expect(gated.errors.contains("error: --fail-above cannot pass: 1 charge was not priced, so the monthly total of 0.00 USD is incomplete"))
+    #expect(ercalc("quote", ports, "--fail-above", "1", "--allow-unpriced").status == .success)
+    let estate = packageRoot.appendingPathComponent("Reports/global-estate/portfolio.json").path
+    let budget = ercalc("budget", estate, "--fail-above", "1000000")
+    #expect(budget.status == .failure)
+    #expect(budget.errors.contains("error: --fail-above cannot pass: 5 charges were not priced"))
+    #expect(ercalc("budget", estate, "--fail-above", "1000000", "--allow-unpriced").status == .success)
+    #expect(ercalc("quote", "--allow-unpriced", "--location", "Amsterdam", "--bandwidth", "1G").status == .usage)
+  }
+
+  // MARK: 5. Reading is bounded
+
+  @Test func endlessZerosStopAtTheFirstByte() throws {
+    let result = try runErcalc(["quote", "-"], stdin: "/dev/zero", memoryLimitKB: 524_288, timeout: 20)
+    #expect(!result.signaled && !result.timedOut)
+    #expect(result.status == 65)
+    #expect(result.errors == "<stdin>:1:1: error: invalid JSON: byte 0x00 is not allowed in JSON text\n")
+    #expect(result.seconds < 5)
+  }
+
+  @Test func inputCapIsClearAndRaisable() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let body = (0..<40).map { #"{"name": "c\#($0)", "zone": "Zone 1", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "1 TB"}"# }
+    let path = try write(#"{"circuits": ["# + body.joined(separator: ",\n") + "]}", to: directory, "d.json")
+    let capped = ercalc("quote", path, "--max-input-size", "1KB")
+    #expect(capped.status == .dataError)
+    #expect(capped.errors == "\(path): error: the input is larger than the 1,000 bytes limit for one document (raise it with --max-input-size, such as --max-input-size 1GB)\n")
+    // 40 circuits × (436 + 1,000 × 0.025) = 40 × 461.00 = 18,440.00 once the cap allows the file.
+    let raised = ercalc("quote", path, "--max-input-size", "1MB", "--format", "json")
+    #expect(raised.output.contains("\"monthlyTotal\": \"18440.00\""), "\(raised.errors)")
+  }
+
+  @Test func largeDocumentStaysInBoundedMemory() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // About 20 MB: 150,000 circuits, the last with an unknown key. The whole file is parsed, then rejected with its position,
+    // inside a 768 MiB address-space limit (peak measured at about 5× the file; see README, 'Errors and limits').
+    let path = directory.appendingPathComponent("big.json").path
+    var text = #"{"circuits": ["#
+    for index in 0..<150_000 {
+      text += #"{"name": "c\#(index)", "peeringLocation": "Amsterdam", "tier": "Standard", "bandwidth": "1 Gbps"},"#
+    }
+    text += #"{"name": "last", "bogus": 1}]}"#
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try runErcalc(["quote", path], memoryLimitKB: 786_432, timeout: 60)
+    #expect(!result.signaled && !result.timedOut)
+    #expect(result.status == 65)
+    #expect(result.errors.contains("circuits[150000].bogus: unknown key 'bogus'"))
+  }
+
+  // MARK: 6. No traffic is not zero traffic
+
+  @Test func emptySeriesAreErrorsNamingTheFile() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let profile = try write(#"{"schemaVersion": 1, "name": "x", "peeringLocation": "Amsterdam"}"#, to: directory, "p.json")
+    let header = try write("Time,BitsInPerSecond,BitsOutPerSecond\n", to: directory, "header.csv")
+    let empty = try write("Time,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,,\n2026-01-01T00:01:00Z,,\n", to: directory, "empty.csv")
+    let onlyHeader = ercalc("size", profile, "--series", header, "--quiet")
+    #expect(onlyHeader.status == .dataError)
+    #expect(onlyHeader.errors == "\(header): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found no rows)\n")
+    let onlyEmpty = ercalc("size", profile, "--series", empty, "--quiet")
+    #expect(onlyEmpty.status == .dataError)
+    #expect(onlyEmpty.errors == "\(empty): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found only empty values)\n")
+  }
+
+  // MARK: 7. --output never replaces what it should not
+
+  @Test func outputKeepsModeFollowsLinksAndWritesThroughPipes() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let args = Self.quote1G + ["--egress", "40TB", "--format", "json"]
+    // A mode-600 file keeps its mode.
+    let secret = try write("old", to: directory, "secret.json")
+    chmod(secret, 0o600)
+    #expect(ercalc(args + ["--output", secret]).status == .success)
+    #expect((try FileManager.default.attributesOfItem(atPath: secret)[.posixPermissions] as? Int) == 0o600)
+    #expect(try String(contentsOfFile: secret, encoding: .utf8).contains("\"monthlyTotal\": \"1436.00\""))
+    // A symbolic link stays a link; its target gets the report.
+    let target = try write("old", to: directory, "target.json")
+    let link = directory.appendingPathComponent("link.json").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    #expect(ercalc(args + ["--output", link]).status == .success)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+    #expect(try String(contentsOfFile: target, encoding: .utf8).contains("\"monthlyTotal\": \"1436.00\""))
+    // A FIFO is written through and stays a FIFO.
+    let fifo = directory.appendingPathComponent("fifo").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    nonisolated(unsafe) var received = Data()
+    let reader = Thread { received = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
+    reader.start()
+    #expect(ercalc(args + ["--output", fifo]).status == .success)
+    while !reader.isFinished { usleep(1000) }
+    #expect(String(decoding: received, as: UTF8.self).contains("\"monthlyTotal\": \"1436.00\""))
+    var status = stat()
+    #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+    // A character device is written through, never replaced.
+    #expect(ercalc(args + ["--output", "/dev/null"]).status == .success)
+    #expect(lstat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+    // A directory is refused.
+    let refused = ercalc(args + ["--output", directory.path])
+    #expect(refused.status == .failure)
+    #expect(refused.errors == "error: cannot write '\(directory.path)': it is a directory\n")
+    #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["secret.json", "target.json", "link.json", "fifo"])
+  }
+
+  @Test func failedRunLeavesTheOldOutputAndTrippedGateStillWrites() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let output = try write("previous report", to: directory, "q.json")
+    let bad = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "3Gbps", "--egress", "1TB", "--output", output)
+    #expect(bad.status == .dataError)
+    #expect(try String(contentsOfFile: output, encoding: .utf8) == "previous report")
+    // 1,436.00 > 1,000: the gate fails, and the valid report that shows why is written all the same.
+    let gated = ercalc(Self.quote1G + ["--egress", "40TB", "--output", output, "--fail-above", "1000"])
+    #expect(gated.status == .failure)
+    #expect(gated.errors.contains("exceeds --fail-above 1,000.00 USD (the report was written to '\(output)' and shows why)"))
+    #expect(try String(contentsOfFile: output, encoding: .utf8).contains("\"monthlyTotal\": \"1436.00\""))
+  }
+
+  // MARK: 8. Devices, pipes and empty paths read as a shell user expects
+
+  @Test func devNullAndPipesAreRead() throws {
+    let empty = ercalc("quote", "/dev/null")
+    #expect(empty.status == .dataError)
+    #expect(empty.errors == "/dev/null:1:1: error: the input is empty (expected a JSON document)\n")
+    // A named pipe, as `quote <(cat before.json)` gives: read like a file. 1,699.53 (see item 3).
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let fifo = directory.appendingPathComponent("in").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let text = try Data(contentsOf: URL(fileURLWithPath: fixture("before.json")))
+    let writer = Thread { FileHandle(forWritingAtPath: fifo)?.write(text) }
+    writer.start()
+    let piped = ercalc("quote", fifo, "--format", "json")
+    #expect(piped.status == .success, "\(piped.errors)")
+    #expect(piped.output.contains("\"monthlyTotal\": \"1699.53\""))
+    let noPath = ercalc(Self.quote1G + ["--output", ""])
+    #expect(noPath.status == .usage)
+    #expect(noPath.errors.hasPrefix("Error: The value '' is invalid for '--output <file>'. Please provide a file path.\n"))
+  }
+
+  // MARK: 9. Rules without holes
+
+  @Test func globalReachBetweenZoneOnlyCircuitsIsChecked() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    func link(_ zoneA: String, _ zoneB: String, tier: String) throws -> RunResult {
+      let path = try write(
+        """
+        {"circuits": [
+          {"name": "a", "zone": "\(zoneA)", "tier": "\(tier)", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "1 TB"},
+          {"name": "b", "zone": "\(zoneB)", "tier": "\(tier)", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "1 TB"}],
+         "globalReach": [{"circuitA": "a", "circuitB": "b", "dataAToB": "1 TB", "dataBToA": "1 TB"}]}
+        """, to: directory, "gr.json")
+      return ercalc("quote", path)
+    }
+    // No geopolitical region has locations in both Zone 1 and Zone 2: the link crosses regions and needs Premium.
+    let crossing = try link("Zone 1", "Zone 2", tier: "Standard")
+    #expect(crossing.status == .dataError)
+    #expect(crossing.errors.contains("[global-reach-premium-across-geopolitical] Global Reach link a <-> b joins Zone 1 and Zone 2"))
+    // North America has locations in Zone 1 and Zone 4: unknown without locations.
+    let unknown = try link("Zone 1", "Zone 4", tier: "Standard")
+    #expect(unknown.status == .dataError)
+    #expect(unknown.errors.contains("[global-reach-needs-locations]"))
+    #expect(try link("Zone 1", "Zone 2", tier: "Premium").status == .success)
+  }
+
+  @Test(arguments: [
+    (["--global-reach-data", "1TB"], "Error: The option '--global-reach-data' needs '--global-reach <location>'"),
+    (["--gateway-count", "2"], "Error: The option '--gateway-count' needs '--gateway <sku>'"),
+    (["--scale-units", "2"], "Error: The option '--scale-units' needs '--gateway <sku>'"),
+    (["--bandwidth", "1Gbit"], "Error: The value '1Gbit' is invalid for '--bandwidth <rate>'. Please provide a rate with a unit, such as 50Mbps, 1Gbps or 10 G. '1Gbit' is an amount of data, not a rate per second."),
+    (["--location", "Amster\u{200B}dam"], "Error: The value 'Amster\u{200B}dam' is invalid for '--location <name>': it contains the invisible character U+200B."),
+    (["--location", "Amster\u{FFFD}dam"], "Error: The value 'Amster\u{FFFD}dam' is invalid for '--location <name>': it contains invalid UTF-8 (shown as U+FFFD)."),
+  ])
+  func flagHolesAreUsageErrors(_ extra: [String], _ expected: String) {
+    let result = ercalc(["quote", "--location", "Amsterdam", "--bandwidth", "1Gbps"] + extra)
+    #expect(result.status == .usage)
+    #expect(result.errors.hasPrefix(expected), "\(result.errors)")
+  }
+
+  @Test func fileHolesAreDataErrors() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Invalid UTF-8 (a lone 0xFF byte) in a name.
+    let invalid = directory.appendingPathComponent("utf8.json").path
+    var bytes = Array(#"{"circuits": [{"name": "ams"#.utf8)
+    bytes += [0xFF] + Array(#"", "zone": "Zone 1", "tier": "Standard", "bandwidth": "1 Gbps", "egress": "1 TB"}]}"#.utf8)
+    #expect(FileManager.default.createFile(atPath: invalid, contents: Data(bytes)))
+    let utf8 = ercalc("quote", invalid)
+    #expect(utf8.status == .dataError)
+    #expect(utf8.errors == "\(invalid):1:24: error: invalid JSON: invalid UTF-8 in a string (the file must be UTF-8 encoded)\n")
+    let zeroWidth = try write(
+      "{\"circuits\": [{\"name\": \"a\u{200B}b\", \"zone\": \"Zone 1\", \"tier\": \"Standard\", \"bandwidth\": \"1 Gbps\", \"egress\": \"1 TB\"}]}",
+      to: directory, "zw.json")
+    #expect(ercalc("quote", zeroWidth).errors.contains("circuits[0].name: 'a\u{200B}b' contains the invisible or control character U+200B"))
+    for price in ["+436", ".361", "436."] {
+      let override = try write(
+        """
+        {"schemaVersion": 1, "kind": "override", "currency": "USD", "sources": [{"id": "x", "title": "t", "date": "2026-11-01"}],
+         "gateways": {"source": "x", "confidence": "ESTIMATE", "rows": [{"sku": "ErGw1AZ", "hourly": "\(price)"}]}}
+        """, to: directory, "o.json")
+      let result = ercalc("prices", "validate", "--overrides", override)
+      #expect(result.status == .dataError, "\(price)")
+      #expect(result.errors.contains("'\(price)' is not a price"), "\(price)")
+    }
+  }
+
+  @Test func egressBeyondCapacityIsRefused() {
+    // 1 Gbps carries 10⁹ × 730 × 3,600 ÷ 8 = 328,500,000,000 bytes = 328,500 GB one way in 730 h;
+    // 20,000 TB = 20,000,000 GB is 6,088% of that.
+    let result = ercalc(Self.quote1G + ["--egress", "20000TB"])
+    #expect(result.status == .dataError)
+    #expect(result.errors == "error: [egress-within-capacity] circuit 'circuit' sends 20,000,000 GB a month, 6,088% of the 328,500 GB that 1 Gbps carries one way in 730 hours; check the volume's unit or the bandwidth\n")
+  }
+
+  @Test func compareAbove10GbpsSaysNotSold() {
+    let result = ercalc("compare", "--location", "Amsterdam", "--bandwidth", "20Gbps", "--egress", "1TB")
+    #expect(result.status == .success)
+    #expect(!result.output.contains("Circuit ()"))
+    #expect(result.output.contains("Circuit (USD)"))
+    #expect(result.output.contains("Standard  MeteredData                                       not sold               20 Gbps is not sold as a provider circuit (more than 10 Gbps needs ExpressRoute Direct)\n"))
+    #expect(!result.output.contains("unpriced"))
+  }
+
+  @Test func libraryMessagesNameRemediesAndTheCommandLineNamesFlags() throws {
+    let result = ercalc("prices", "validate", fixture("direct-override.json"))
+    #expect(result.status == .dataError)
+    #expect(result.errors.hasSuffix("expected a 'rateTable' here (pass override files with --overrides)\n"))
+    // No string in the library names an ercalc flag (az's own flags, quoted as az usage, are fine).
+    let sources = packageRoot.appendingPathComponent("Sources/ExpressRouteCalculator")
+    let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+    for file in files {
+      let text = try String(contentsOfFile: sources.appendingPathComponent(file).path, encoding: .utf8)
+      for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains("\"") {
+        guard let range = line.range(of: #"--[a-z]"#, options: .regularExpression), !line.contains("az monitor") else { continue }
+        Issue.record("\(file): a library string names a flag: \(line[range.lowerBound...].prefix(40))")
+      }
+    }
+  }
+
+  // MARK: 10. prices fetch applies --max-change as pages arrive
+
+  @Test func fetchStopsAtTheFirstPageThatMovesAPriceTooFar() throws {
+    let page1 = try String(contentsOfFile: fixture("retail/page1.json"), encoding: .utf8)
+    let page2 = try String(contentsOfFile: fixture("retail/page2.json"), encoding: .utf8)
+    // Page 1 moves Standard MeteredData 1 Gbps Zone 1 from 436 to 900 (+106%).
+    let moved = page1.replacingOccurrences(of: "\"retailPrice\": 436,\n      \"unitPrice\": 436,", with: "\"retailPrice\": 900,\n      \"unitPrice\": 900,")
+    #expect(moved != page1)
+    let server = try LocalHTTPServer { path, _ in
+      if path.hasPrefix("/jump/api") { return (200, moved.replacingOccurrences(of: "\"PAGE2\"", with: "\"/jump/page2\"")) }
+      if path == "/jump/page2" { return (200, page2) }
+      return (404, "no")
+    }
+    defer { server.stop() }
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let output = directory.appendingPathComponent("t.json").path
+    let result = ercalc("prices", "fetch", "--endpoint", server.baseURL + "/jump/api", "--gateway-region", "eastus", "--output", output)
+    #expect(result.status == .failure)
+    #expect(result.errors.contains("error: stopped after page 1: 1 price already moves by more than --max-change (Standard MeteredData 1 Gbps circuit, Zone 1: 436 → 900 (+106.4%)); nothing was written; pass --force to accept\n"))
+    #expect(server.requests("/jump/page2") == 0)
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+}
