@@ -27,14 +27,14 @@ let package = Package(
       swiftSettings: swiftSettings),
 
     // MARK: - Tests
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
     .testTarget(
       name: "ExpressRouteCalculatorTests",
-      dependencies: ["ExpressRouteCalculator"],
-      exclude: ["Fixtures", "Snapshots"],
+      dependencies: ["ExpressRouteCalculator", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "ExpressRouteCLITests",
-      dependencies: ["ExpressRouteCLI", "ExpressRouteCalculator"],
+      dependencies: ["ExpressRouteCLI", "ExpressRouteCalculator", "TestSupport"],
       exclude: ["Fixtures", "Snapshots"],
       swiftSettings: swiftSettings),
   ]

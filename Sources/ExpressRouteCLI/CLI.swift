@@ -21,6 +21,9 @@ public enum CLI {
     [QuoteCommand.self, CompareCommand.self, SizeCommand.self, BudgetCommand.self, DiffCommand.self, AuditCommand.self, PricesCommand.self]
   }
 
+  /// Every subcommand's spec, in help order (for tools and tests that walk the options).
+  public static var commandSpecs: [CommandSpec] { commands.map { $0.spec } }
+
   /// Runs ercalc with `arguments` (without the program name).
   public static func run(
     _ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream

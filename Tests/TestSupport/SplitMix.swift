@@ -1,8 +1,12 @@
 /// A small deterministic generator (SplitMix64), so randomised tests are repeatable.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
+public struct SplitMix: RandomNumberGenerator {
+  /// The state; the seed.
+  public var state: UInt64
 
-  mutating func next() -> UInt64 {
+  /// A generator starting from `state`.
+  public init(state: UInt64) { self.state = state }
+
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
