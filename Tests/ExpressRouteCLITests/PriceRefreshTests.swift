@@ -4,14 +4,8 @@ import Foundation
 import Testing
 
 @Suite struct PriceRefreshTests {
-  static func temporaryDirectory() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-prices-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return directory
-  }
-
   @Test func importClassifiesPagesAndListsWhatItSkipped() throws {
-    let directory = try Self.temporaryDirectory()
+    let directory = try temporaryDirectory("ercalc-prices")
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("imported.json").path
     let result = ercalc(
@@ -40,7 +34,7 @@ import Testing
   }
 
   @Test func refreshGuardRefusesLostMetersAndBigMoves() throws {
-    let directory = try Self.temporaryDirectory()
+    let directory = try temporaryDirectory("ercalc-prices")
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("imported.json").path
     let result = ercalc("prices", "import", fixture("retail/page1.json"), fixture("retail/page2.json"), "--gateway-region", "eastus", "--output", output)
@@ -100,7 +94,7 @@ import Testing
     }
     defer { server.stop() }
     setenv("ERCALC_RETRY_DELAY", "0.05", 1)
-    let directory = try Self.temporaryDirectory()
+    let directory = try temporaryDirectory("ercalc-prices")
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("fetched.json").path
 
