@@ -48,10 +48,10 @@ enum SizeCommand: Command {
     }
     let result = try SizingSolver(engine: engine).solve(profile, traffic: traffic)
     try OutputOptions.emit(SizingReport(result: result, engine: engine, startMonth: start), arguments, context: &context)
-    let unpricedExtras = result.extras.filter { $0.monthly == nil }.count
-    OutputOptions.warnIncomplete(unpricedExtras, context: &context)
-    if let highest = result.planMonthlyCosts.max().map({ $0 + result.extrasMonthly }) {
-      try OutputOptions.checkBudget(highest, unpriced: unpricedExtras, arguments, what: "highest monthly cost", context: &context)
+    let unpriced = result.unpricedCharges.count
+    OutputOptions.warnIncomplete(unpriced, context: &context)
+    if let highest = result.monthlyTotals.max() {
+      try OutputOptions.checkBudget(highest, unpriced: unpriced, arguments, what: "highest monthly cost", context: &context)
     }
     return .success
   }

@@ -58,13 +58,8 @@ public struct BudgetPlanner: Sendable {
         } catch {
           throw Diagnostic(error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
         }
-        var quotes: [Quote] = []
-        for index in months.indices {
-          guard let step = result.plan.last(where: { $0.month <= index }) else { continue }
-          var quote = try engine.quote(deployment(for: profile, result: result, step: step, month: index, siteName: site.name))
-          quote.notes = []
-          quotes.append(quote)
-        }
+        // The solver prices every month of its plan through the engine; the budget takes those quotes as they are.
+        let quotes = result.months.map(\.quote)
         notes.append("\(site.name): sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")")
         sites.append(Budget.Site(name: site.name, months: quotes, sizing: result))
       }
@@ -81,37 +76,5 @@ public struct BudgetPlanner: Sendable {
 
   func grown(_ volume: DataVolume, _ factor: Decimal) -> DataVolume {
     DataVolume(bytes: (volume.bytes * factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
-  }
-
-  /// The configuration a sized site runs in `month`, as a deployment to price.
-  func deployment(for profile: WorkloadProfile, result: SizingResult, step: PlanStep, month: Int, siteName: String) -> Deployment {
-    let location = result.location.name
-    var deployment = Deployment(name: siteName)
-    deployment.circuits.append(
-      Circuit(
-        name: "circuit", peeringLocation: location, tier: step.tier, billing: step.billing, bandwidth: step.bandwidth,
-        monthlyEgress: result.demand.egress(month: month)))
-    if let gateway = result.gateway, profile.gateways > 0 {
-      deployment.gateways.append(Gateway(name: "gateway", sku: gateway.sku, scaleUnits: gateway.scaleUnits, count: profile.gateways))
-    }
-    switch profile.redundancy {
-    case .single:
-      break
-    case .secondCircuit(let other):
-      if let last = result.plan.last {
-        deployment.circuits.append(Circuit(name: "second circuit", peeringLocation: other, tier: last.tier, billing: last.billing, bandwidth: last.bandwidth, monthlyEgress: .zero))
-      }
-    case .backupVPN(let sku):
-      deployment.vpnGateways.append(VPNGateway(name: "backup VPN", sku: sku))
-    }
-    for (index, need) in profile.globalReach.enumerated() {
-      let name = "remote \(index + 1) (\(need.location))"
-      var remote = Circuit(name: name, peeringLocation: need.location, tier: step.tier == .local ? .standard : step.tier, billing: .metered, bandwidth: step.bandwidth)
-      remote.isExternal = true
-      deployment.circuits.append(remote)
-      let data = grown(need.monthlyData, result.demand.growthFactor(month: month))
-      deployment.globalReach.append(GlobalReachLink(circuitA: "circuit", circuitB: name, dataAToB: data, dataBToA: data))
-    }
-    return deployment
   }
 }

@@ -46,17 +46,7 @@ public struct PricingEngine: Sendable {
         detail: "1 month")
     }
     for gateway in deployment.gateways {
-      let resource = "gateway '\(gateway.name)'"
-      if gateway.sku == .erGwScale {
-        let units = Decimal(gateway.scaleUnits ?? 0)
-        builder.add(
-          resource: resource, meter: .gateway(.erGwScale), quantity: hoursPerMonth * units * Decimal(gateway.count),
-          detail: "\(hoursPerMonth.plainDescription) h × \(units.plainDescription) scale units" + countDetail(gateway.count))
-      } else {
-        builder.add(
-          resource: resource, meter: .gateway(gateway.sku), quantity: hoursPerMonth * Decimal(gateway.count),
-          detail: "\(hoursPerMonth.plainDescription) h" + countDetail(gateway.count))
-      }
+      priceGateway(gateway, into: &builder)
     }
     for link in deployment.globalReach {
       let zoneA = resolved.zones[link.circuitA] ?? .zone1
@@ -104,6 +94,38 @@ public struct PricingEngine: Sendable {
   }
 
   private func countDetail(_ count: Int) -> String { count == 1 ? "" : " × \(count)" }
+
+  /// The monthly charges of one circuit in `zone`, priced exactly as ``quote(_:checkingCapacity:)`` prices it,
+  /// without checking the product rules (the caller has validated the configuration once).
+  ///
+  /// The sizing solver prices every option month by month through this, so a plan and a quote of the same
+  /// configuration always agree.
+  public func monthlyCharges(of circuit: Circuit, zone: Zone) -> (total: Money, unpriced: [UnpricedItem]) {
+    var builder = QuoteBuilder(rates: rates)
+    priceCircuit(circuit, zone: zone, deployment: Deployment(name: circuit.name, circuits: [circuit]), into: &builder)
+    return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)
+  }
+
+  /// The monthly charges of one gateway (or `count` identical ones), priced as a quote prices them.
+  public func monthlyCharges(of gateway: Gateway) -> (total: Money, unpriced: [UnpricedItem]) {
+    var builder = QuoteBuilder(rates: rates)
+    priceGateway(gateway, into: &builder)
+    return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)
+  }
+
+  private func priceGateway(_ gateway: Gateway, into builder: inout QuoteBuilder) {
+    let resource = "gateway '\(gateway.name)'"
+    if gateway.sku == .erGwScale {
+      let units = Decimal(gateway.scaleUnits ?? 0)
+      builder.add(
+        resource: resource, meter: .gateway(.erGwScale), quantity: hoursPerMonth * units * Decimal(gateway.count),
+        detail: "\(hoursPerMonth.plainDescription) h × \(units.plainDescription) scale units" + countDetail(gateway.count))
+    } else {
+      builder.add(
+        resource: resource, meter: .gateway(gateway.sku), quantity: hoursPerMonth * Decimal(gateway.count),
+        detail: "\(hoursPerMonth.plainDescription) h" + countDetail(gateway.count))
+    }
+  }
 
   private func priceCircuit(_ circuit: Circuit, zone: Zone, deployment: Deployment, into builder: inout QuoteBuilder) {
     let resource = "circuit '\(circuit.name)'"

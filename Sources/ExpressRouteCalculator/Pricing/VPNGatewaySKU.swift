@@ -23,4 +23,18 @@ public enum VPNGatewaySKU: String, ParsableName, Comparable {
   public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
   public static func < (lhs: VPNGatewaySKU, rhs: VPNGatewaySKU) -> Bool { lhs.rank < rhs.rank }
+
+  /// Microsoft's aggregate throughput benchmark for the SKU (Generation2 where the SKU has one, else
+  /// Generation1): MicrosoftDocs/azure-docs `includes/vpn-gateway-table-gwtype-aggtput-include.md`
+  /// (ms.date 10/19/2023). A benchmark over several tunnels, not a guarantee across the internet.
+  public var aggregateThroughput: Bandwidth {
+    switch self {
+    case .basic: return .mbps(100)
+    case .vpnGw1, .vpnGw1AZ: return .mbps(650)
+    case .vpnGw2, .vpnGw2AZ: return .mbps(1250)
+    case .vpnGw3, .vpnGw3AZ: return .mbps(2500)
+    case .vpnGw4, .vpnGw4AZ: return .gbps(5)
+    case .vpnGw5, .vpnGw5AZ: return .gbps(10)
+    }
+  }
 }

@@ -41,24 +41,68 @@ public struct SizingReport: Report {
         ReportFact("Needed now", "\(Self.bandwidth(d.requiredBitsPerSecond(month: 0)))"),
         ReportFact("Needed by month \(d.horizonMonths)", "\(Self.bandwidth(d.requiredBitsPerSecond(month: d.horizonMonths - 1)))"),
         ReportFact("Outbound data", "\(d.monthlyEgress)/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"),
-        ReportFact("Horizon total", "\(r.horizonTotal.groupedAmount) \(currency) over \(d.horizonMonths) months (circuit plan \(r.planCost.groupedAmount) + extras \((r.extrasMonthly * Decimal(d.horizonMonths)).groupedAmount))"),
+        ReportFact(
+          "Horizon total",
+          "\(r.horizonTotal.groupedAmount) \(currency) over \(d.horizonMonths) months (circuit plan \(r.planCost.groupedAmount) + extras \(Money.sum(r.extrasMonthlyCosts, currency: r.horizonTotal.currency).groupedAmount))"
+            + (r.unpricedCharges.isEmpty ? "" : "; excludes \(r.unpricedCharges.count) unpriced charge\(r.unpricedCharges.count == 1 ? "" : "s")")),
       ]),
       .heading("Recommendation"),
     ]
     if let step = r.recommendation {
       var sentence = "Buy a \(step.tier.name) \(step.billing.name) \(step.bandwidth) circuit at \(r.location.name)"
-      if let gateway = r.gateway { sentence += " with \(gateway.label) gateway\(r.extras.first?.label.hasPrefix("1 ×") == false ? "s" : "")" }
-      sentence += ". First month: \((r.planMonthlyCosts.first.map { $0 + r.extrasMonthly } ?? r.extrasMonthly).groupedAmount) \(currency)."
+      if let gateway = r.gatewayPlan.first { sentence += " with \(gateway.label) gateway\(r.extras.first?.label.hasPrefix("1 ×") == false ? "s" : "")" }
+      if let second = r.secondPlan.first, let resilience = r.resilience {
+        sentence += ", and a \(second.tier.name) \(second.billing.name) \(second.bandwidth) second circuit (\(resilience.design))"
+      }
+      sentence += ". First month: \((r.monthlyTotals.first ?? .zero(r.horizonTotal.currency)).groupedAmount) \(currency)."
       if r.plan.count > 1 { sentence += " The plan changes \(r.plan.count - 1) time\(r.plan.count == 2 ? "" : "s") over the horizon (below)." }
+      if r.lookAheadMonths > 0 {
+        sentence += " Every move is judged against the \(r.lookAheadMonths) months after it, so the plan of a month does not depend on where the horizon ends."
+      }
       blocks.append(.paragraph(sentence))
+    }
+    if !r.blockedByPrice.isEmpty {
+      blocks.append(.list(r.blockedByPrice.map { "Cheaper option without a price: " + $0 }))
     }
     blocks.append(
       .table(
         ReportTable(
           columns: [.init("From"), .init("Circuit"), .init("Why")],
           rows: r.plan.map { [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason] })))
+    if !r.secondPlan.isEmpty {
+      blocks.append(.heading("Second circuit"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("From"), .init("Circuit"), .init("Why")],
+            rows: r.secondPlan.map { [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason] })))
+    }
+    if r.gatewayPlan.count > 1 {
+      blocks.append(.heading("Gateway plan"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("From"), .init("Gateway"), .init("Why")], rows: r.gatewayPlan.map { [monthLabel($0.month), $0.label, $0.reason] })))
+    }
+    if let resilience = r.resilience {
+      blocks.append(.heading("Resilience"))
+      var facts = [
+        ReportFact("Design", resilience.design),
+        ReportFact("Survives", resilience.survives),
+        ReportFact("Redundancy costs", resilience.monthlyCost.map { "\($0.groupedAmount) \(currency) in month 1" } ?? "not priced"),
+      ]
+      if let first = resilience.failoverFirstMonth, let last = resilience.failoverLastMonth {
+        facts.append(ReportFact("A failover month adds", "\(first.groupedAmount) \(currency) in month 1, \(last.groupedAmount) \(currency) in month \(d.horizonMonths)"))
+      }
+      blocks.append(.facts(facts))
+      if !resilience.findings.isEmpty { blocks.append(.list(resilience.findings)) }
+    }
+    if !r.bursts.isEmpty {
+      blocks.append(.heading("Bursts"))
+      blocks.append(.list(r.bursts))
+    }
     if !r.extras.isEmpty {
-      blocks.append(.heading("Included extras"))
+      blocks.append(.heading("Included extras (month 1)"))
       blocks.append(
         .table(
           ReportTable(
@@ -80,16 +124,23 @@ public struct SizingReport: Report {
             let delta = total - r.planCost
             return [candidate.label, first.groupedAmount, total.groupedAmount, delta.amount == 0 ? "same" : (delta.amount > 0 ? "+" : "") + delta.groupedAmount]
           })))
-    let monthlyTotals = r.planMonthlyCosts.map { $0 + r.extrasMonthly }
-    if !monthlyTotals.isEmpty {
-      var series: [ReportChart.Series] = [.init(name: "Circuit", values: r.planMonthlyCosts.map { CrossoverChart.double($0.amount) })]
-      for extra in r.extras {
-        if let monthly = extra.monthly {
-          series.append(.init(name: extra.label, values: Array(repeating: CrossoverChart.double(monthly.amount), count: r.planMonthlyCosts.count)))
+    if !r.months.isEmpty {
+      // One series per kind of charge, month by month, from each month's quote.
+      var groups: [String] = []
+      var values: [String: [Double]] = [:]
+      for (index, month) in r.months.enumerated() {
+        for item in month.quote.lineItems {
+          let group = Self.chargeGroup(item)
+          if values[group] == nil {
+            groups.append(group)
+            values[group] = Array(repeating: 0, count: r.months.count)
+          }
+          values[group]?[index] += CrossoverChart.double(item.amount.amount)
         }
       }
+      let series = groups.map { ReportChart.Series(name: $0, values: values[$0] ?? []) }
       blocks.append(
-        .chart(ReportChart(kind: .stackedColumns, title: "Monthly budget", categories: (0..<monthlyTotals.count).map(monthLabel), series: series, valueLabel: "\(currency) per month")))
+        .chart(ReportChart(kind: .stackedColumns, title: "Monthly budget", categories: (0..<r.months.count).map(monthLabel), series: series, valueLabel: "\(currency) per month")))
     }
     if let crossover { blocks.append(.chart(crossover)) }
     let others = r.candidates.filter { !$0.verdict.isFeasible }
@@ -166,6 +217,16 @@ public struct SizingReport: Report {
     return ReportDocument(title: "ExpressRoute sizing: \(r.name)", blocks: blocks)
   }
 
+  /// The chart group of a line item: `Circuit`, `Second circuit`, `Gateway`, `Backup VPN`, `Global Reach`.
+  static func chargeGroup(_ item: LineItem) -> String {
+    switch item.meter {
+    case .gateway: return "Gateway"
+    case .vpnGateway: return "Backup VPN"
+    case .globalReach: return "Global Reach"
+    default: return item.resource == "circuit 'second circuit'" ? "Second circuit" : "Circuit"
+    }
+  }
+
   public var json: JSONValue {
     let r = result
     func verdictJSON(_ verdict: SizingCandidate.Verdict) -> [(String, JSONValue)] {
@@ -203,6 +264,34 @@ public struct SizingReport: Report {
       ("planCost", .money(r.planCost)),
       ("extras", .array(r.extras.map { .object([("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null), ("note", .string($0.note))]) })),
       ("horizonTotal", .money(r.horizonTotal)),
+      ("monthlyTotals", .array(r.monthlyTotals.map { .money($0) })),
+      ("lookAheadMonths", .number(r.lookAheadMonths)),
+      (
+        "secondPlan",
+        .array(
+          r.secondPlan.map {
+            .object([
+              ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
+              ("bandwidth", .string($0.bandwidth.description)), ("reason", .string($0.reason)),
+            ])
+          })
+      ),
+      ("gatewayPlan", .array(r.gatewayPlan.map { .object([("month", .number($0.month + 1)), ("gateway", .string($0.label)), ("reason", .string($0.reason))]) })),
+      (
+        "resilience",
+        r.resilience.map { resilience in
+          .object([
+            ("design", .string(resilience.design)), ("survives", .string(resilience.survives)),
+            ("monthlyCost", resilience.monthlyCost.map { .money($0) } ?? .null),
+            ("failoverMonthFirst", resilience.failoverFirstMonth.map { .money($0) } ?? .null),
+            ("failoverMonthLast", resilience.failoverLastMonth.map { .money($0) } ?? .null),
+            ("findings", .array(resilience.findings.map { .string($0) })),
+          ])
+        } ?? .null
+      ),
+      ("bursts", .array(r.bursts.map { .string($0) })),
+      ("blockedByPrice", .array(r.blockedByPrice.map { .string($0) })),
+      ("unpriced", .array(r.unpricedCharges.map { .object([("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)), ("reason", .string($0.reason))]) })),
       ("candidates", .array(r.candidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
       ("gateway", .string(r.gateway?.label)),
       ("gatewayCandidates", .array(r.gatewayCandidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
@@ -241,27 +330,10 @@ public struct SizingReport: Report {
     return .object(members)
   }
 
+  /// One FOCUS-style row per line item per month, as each month's quote prices it.
   public var csvRows: [CostRow] {
-    let r = result
-    var rows: [CostRow] = []
-    guard let currencyCode = r.planMonthlyCosts.first?.currency else { return [] }
-    for (month, cost) in r.planMonthlyCosts.enumerated() {
-      let step = r.plan.last { $0.month <= month }
-      let (start, end) = startMonth.map { _ in QuoteReport.periodBounds(monthLabel(month)) } ?? ("", "")
-      if let step {
-        rows.append(
-          CostRow(
-            currency: currencyCode, periodStart: start, periodEnd: end, resource: "circuit at \(r.location.name)",
-            meter: .circuit(step.tier, step.billing, step.bandwidth, r.location.zone), quantity: 1, unitPrice: nil, cost: cost,
-            priceDate: r.priceDate, priceSource: "plan (circuit fee and metered egress)", confidence: "", group: monthLabel(month)))
-      }
-      for extra in r.extras {
-        rows.append(
-          CostRow(
-            currency: currencyCode, periodStart: start, periodEnd: end, resource: extra.label, meter: extra.meter, quantity: 1,
-            unitPrice: extra.monthly, cost: extra.monthly, priceDate: r.priceDate, priceSource: extra.note, confidence: "", group: monthLabel(month)))
-      }
+    result.months.flatMap { month in
+      QuoteReport.costRows(month.quote, period: startMonth.map { _ in monthLabel(month.month) }, group: monthLabel(month.month))
     }
-    return rows
   }
 }

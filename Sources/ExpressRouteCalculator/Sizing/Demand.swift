@@ -2,18 +2,30 @@ import Foundation
 
 /// The traffic a workload needs carried, month by month over the horizon.
 ///
-/// Month `m` (0-based) scales the base figures by `(1 + growth)^(m/12)`.
-/// The bandwidth a circuit needs in month `m` is the sizing rate of the
-/// larger direction, grown, divided by the target utilisation.
+/// Month `m` (0-based) scales the base figures by the growth factor: `(1 + growth)^(m/12)`
+/// for a stated yearly rate, or the fitted model's factor (``GrowthFit``). The
+/// bandwidth a circuit needs in month `m` is the sizing rate of the larger
+/// direction, grown, divided by the target utilisation. Every figure is defined
+/// beyond the horizon too, so a decision can be judged against the months after it.
 public struct Demand: Hashable, Sendable {
+  /// How the base figures grow.
+  public enum Growth: Hashable, Sendable {
+    /// A stated yearly rate, compounded monthly.
+    case stated(yearly: Decimal)
+    /// A model fitted to measured monthly volumes.
+    case fitted(GrowthFit)
+  }
+
   /// The rate sized on (the chosen percentile of the larger direction).
   public let sizingRate: Bandwidth
   /// Which direction that was (`outbound` or `inbound`).
   public let sizingDirection: String
   /// Outbound data in month 0.
   public let monthlyEgress: DataVolume
-  /// Yearly growth applied.
+  /// Yearly growth applied (the headline figure of ``growth``).
   public let yearlyGrowth: Decimal
+  /// How the figures grow.
+  public let growth: Growth
   /// Target utilisation.
   public let targetUtilization: Decimal
   /// Months planned.
@@ -32,26 +44,47 @@ public struct Demand: Hashable, Sendable {
     sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, yearlyGrowth: Decimal, targetUtilization: Decimal,
     horizonMonths: Int, basis: [String]
   ) {
+    self.init(
+      sizingRate: sizingRate, sizingDirection: sizingDirection, monthlyEgress: monthlyEgress, growth: .stated(yearly: yearlyGrowth),
+      targetUtilization: targetUtilization, horizonMonths: horizonMonths, basis: basis)
+  }
+
+  /// Creates the demand with a growth model and works out each month of the horizon.
+  public init(
+    sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, growth: Growth, targetUtilization: Decimal,
+    horizonMonths: Int, basis: [String]
+  ) {
     self.sizingRate = sizingRate
     self.sizingDirection = sizingDirection
     self.monthlyEgress = monthlyEgress
-    self.yearlyGrowth = yearlyGrowth
+    self.growth = growth
+    switch growth {
+    case .stated(let yearly): self.yearlyGrowth = yearly
+    case .fitted(let fit): self.yearlyGrowth = fit.yearly
+    }
     self.targetUtilization = targetUtilization
     self.horizonMonths = horizonMonths
     self.basis = basis
-    factors = (0..<max(horizonMonths, 0)).map { Self.growthFactor(yearlyGrowth: yearlyGrowth, month: $0) }
+    factors = (0..<max(horizonMonths, 0)).map { Self.growthFactor(growth, month: $0) }
     requirements = factors.map { Self.required(sizingRate, factor: $0, utilization: targetUtilization) }
     volumes = factors.map { Self.grown(monthlyEgress, factor: $0) }
   }
 
   /// The growth factor of month `month`, to six decimals.
   public func growthFactor(month: Int) -> Decimal {
-    factors.indices.contains(month) ? factors[month] : Self.growthFactor(yearlyGrowth: yearlyGrowth, month: month)
+    factors.indices.contains(month) ? factors[month] : Self.growthFactor(growth, month: month)
+  }
+
+  static func growthFactor(_ growth: Growth, month: Int) -> Decimal {
+    switch growth {
+    case .stated(let yearly): return growthFactor(yearlyGrowth: yearly, month: month)
+    case .fitted(let fit): return fit.factor(month: month)
+    }
   }
 
   /// `(1 + yearlyGrowth)^(month/12)`, to six decimals: growth compounded monthly.
   public static func growthFactor(yearlyGrowth: Decimal, month: Int) -> Decimal {
-    let base = NSDecimalNumber(decimal: 1 + yearlyGrowth).doubleValue
+    let base = max(0, NSDecimalNumber(decimal: 1 + yearlyGrowth).doubleValue)
     let factor = pow(base, Double(month) / 12)
     return Decimal(string: String(format: "%.6f", factor)) ?? 1
   }

@@ -67,6 +67,49 @@ public struct GatewayCandidate: Hashable, Sendable {
   public var label: String { scaleUnits.map { "\(sku.name) × \($0) units" } ?? sku.name }
 }
 
+/// One step of the gateway plan: from `month` on, run this gateway.
+public struct GatewayStep: Hashable, Sendable {
+  /// The 0-based month the step starts.
+  public var month: Int
+  /// The SKU.
+  public var sku: GatewaySKU
+  /// Scale units, for ErGwScale.
+  public var scaleUnits: Int?
+  /// Why the step happens.
+  public var reason: String
+
+  /// `ErGw2AZ` or `ErGwScale × 3 units`.
+  public var label: String { scaleUnits.map { "\(sku.name) × \($0) units" } ?? sku.name }
+}
+
+/// One month of the plan: everything that runs that month, priced by the engine.
+public struct PlannedMonth: Hashable, Sendable {
+  /// The 0-based month.
+  public var month: Int
+  /// The configuration that runs (circuits, gateways, VPN, Global Reach).
+  public var deployment: Deployment
+  /// Its monthly quote.
+  public var quote: Quote
+  /// The recommended circuit's own charges (fee and metered data).
+  public var circuitCost: Money
+}
+
+/// Which failure the design survives, and what surviving it costs.
+public struct Resilience: Hashable, Sendable {
+  /// The redundancy mode, in words.
+  public var design: String
+  /// What failure the design survives, and what it does not.
+  public var survives: String
+  /// What the redundancy adds to month 1 (second circuit, VPN gateway); `nil` when unpriced, zero for a single circuit.
+  public var monthlyCost: Money?
+  /// What a month spent on failover adds in month 1, when it differs from normal running.
+  public var failoverFirstMonth: Money?
+  /// What a month spent on failover adds in the last month of the horizon.
+  public var failoverLastMonth: Money?
+  /// Findings: throughput shortfalls, what is not priced.
+  public var findings: [String]
+}
+
 /// A fixed monthly extra the recommendation includes (gateway, second circuit, backup VPN, Global Reach).
 public struct SizingExtra: Hashable, Sendable {
   /// What it is.
@@ -127,17 +170,41 @@ public struct SizingResult: Hashable, Sendable {
   public var traffic: TrafficSummary?
   /// Notes and warnings for the reader.
   public var notes: [String]
+  /// The gateway plan, month by month (empty without gateways).
+  public var gatewayPlan: [GatewayStep] = []
+  /// The second circuit's plan, for a second-circuit design.
+  public var secondPlan: [PlanStep] = []
+  /// Every month of the horizon: the configuration and its quote.
+  public var months: [PlannedMonth] = []
+  /// Which failure the design survives and at what cost.
+  public var resilience: Resilience?
+  /// Bursts above the recommended bandwidth, measured from the series.
+  public var bursts: [String] = []
+  /// Cheaper options blocked only by a missing price, with the override row that would settle each.
+  public var blockedByPrice: [String] = []
+  /// Months after each month that every decision was judged against.
+  public var lookAheadMonths: Int = 0
 
   /// The circuit plan's cost over the horizon.
   public var planCost: Money { Money.sum(planMonthlyCosts, currency: planMonthlyCosts.first?.currency ?? .usd) }
 
-  /// Priced extras per month.
-  public var extrasMonthly: Money {
-    Money.sum(extras.compactMap(\.monthly), currency: planMonthlyCosts.first?.currency ?? .usd)
-  }
+  /// Priced extras in month 1 (gateways, second circuit, VPN, Global Reach).
+  public var extrasMonthly: Money { extrasMonthlyCosts.first ?? .zero(planMonthlyCosts.first?.currency ?? .usd) }
 
-  /// Everything over the horizon: plan plus priced extras for every month.
-  public var horizonTotal: Money { planCost + extrasMonthly * Decimal(demand.horizonMonths) }
+  /// Priced extras in each month: each month's quote less the recommended circuit's own charges.
+  public var extrasMonthlyCosts: [Money] { months.map { $0.quote.total - $0.circuitCost } }
+
+  /// Each month's total, as its quote prices it.
+  public var monthlyTotals: [Money] { months.map(\.quote.total) }
+
+  /// Everything over the horizon: the sum of the monthly quotes.
+  public var horizonTotal: Money { Money.sum(monthlyTotals, currency: planMonthlyCosts.first?.currency ?? .usd) }
+
+  /// Charges no month could price (each listed once).
+  public var unpricedCharges: [UnpricedItem] {
+    var seen = Set<String>()
+    return months.flatMap(\.quote.unpriced).filter { seen.insert("\($0.resource)|\($0.meter.displayName)").inserted }
+  }
 
   /// The first step: what to buy now.
   public var recommendation: PlanStep? { plan.first }

@@ -1,13 +1,14 @@
 import Foundation
 
 extension SizingSolver {
-  /// Every gateway option for the workload, cheapest feasible first.
-  func gatewayOptions(_ profile: WorkloadProfile, demand: Demand) -> [GatewayCandidate] {
+  /// Every gateway option for a month that needs `requirement` bit/s, cheapest feasible first.
+  ///
+  /// Each option is priced by the engine (``PricingEngine/monthlyCharges(of:)``) for the profile's
+  /// number of gateways. ErGwScale takes the fewest scale units that carry the traffic, the circuits and FastPath.
+  func gatewayOptions(_ profile: WorkloadProfile, requirement required: Decimal) -> [GatewayCandidate] {
     guard profile.gateways > 0 else { return [] }
-    let required = demand.peakRequirement
     let circuits: Int
     if case .secondCircuit = profile.redundancy { circuits = 2 } else { circuits = 1 }
-    let hours = engine.hoursPerMonth
     var options: [GatewayCandidate] = []
     func verdict(_ sku: GatewaySKU, units: Int?, capabilities: GatewayCapabilities) -> SizingCandidate.Verdict {
       if sku.isLegacy && !profile.allowLegacyGateways {
@@ -21,10 +22,9 @@ extension SizingSolver {
       if profile.privatePeeringRoutes > capabilities.routesLearned {
         return .rejected("learns at most \(capabilities.routesLearned) routes, the workload advertises \(profile.privatePeeringRoutes)")
       }
-      guard let rate = engine.rates.rate(for: .gateway(sku)) else { return .unpriced("no rate for \(sku.name)") }
-      guard let price = rate.price else { return .unpriced(rate.unpricedReason ?? "unpriced") }
-      let monthly = (price.amount * hours * Decimal(units ?? 1) * Decimal(profile.gateways)).rounded(toPlaces: 2, rule: .lineItem)
-      return .feasible(horizonCost: Money(monthly * Decimal(demand.horizonMonths), currency: currency), firstMonth: Money(monthly, currency: currency))
+      let charges = engine.monthlyCharges(of: Gateway(name: "gateway", sku: sku, scaleUnits: units, count: profile.gateways))
+      if let missing = charges.unpriced.first { return .unpriced(missing.reason) }
+      return .feasible(horizonCost: charges.total, firstMonth: charges.total)
     }
     for sku in [GatewaySKU.erGw1AZ, .erGw2AZ, .erGw3AZ, .standard, .highPerformance, .ultraPerformance] {
       guard let capabilities = engine.rates.capabilities(of: sku, scaleUnits: nil) else { continue }
@@ -54,52 +54,153 @@ extension SizingSolver {
     }
   }
 
-  /// The second circuit or backup VPN the workload asked for.
-  func redundancyExtras(_ profile: WorkloadProfile, last: PlanStep?, demand: Demand, notes: inout [String]) -> [SizingExtra] {
+  /// Which failure the design survives, what the redundancy costs, and what a failover month adds.
+  func assessResilience(
+    _ profile: WorkloadProfile, months: [PlannedMonth], secondMonths: [CircuitPlanner.Month]?, secondLocation: PeeringLocation?,
+    demand: Demand, extras: inout [SizingExtra], notes: inout [String]
+  ) -> Resilience {
+    let last = max(months.count - 1, 0)
     switch profile.redundancy {
     case .single:
-      return []
-    case .secondCircuit(let name):
-      // The location was checked by the tier policy.
-      guard let step = last, let location = engine.locations.location(named: name) else { return [] }
-      let meter = Meter.circuit(step.tier, step.billing, step.bandwidth, location.zone)
-      guard let price = engine.rates.rate(for: meter)?.price else {
-        return [SizingExtra(label: "second circuit at \(location.name)", meter: meter, monthly: nil, note: "\(meter.displayName) is unpriced")]
+      return Resilience(
+        design: "one circuit",
+        survives:
+          "the loss of one of the circuit's two connections (every ExpressRoute circuit has a primary and a secondary link), but not an outage of the peering location or the provider there",
+        monthlyCost: .zero(currency), failoverFirstMonth: nil, failoverLastMonth: nil, findings: [])
+    case .secondCircuit(_, let failover):
+      guard let secondMonths, let secondLocation, let first = months.first else {
+        return Resilience(
+          design: "a second circuit", survives: "nothing more until the second circuit can be planned", monthlyCost: nil, failoverFirstMonth: nil,
+          failoverLastMonth: nil, findings: ["the second circuit could not be planned or priced"])
       }
-      notes.append("the second circuit is priced as a standby \(step.tier.name) \(step.billing.name) \(step.bandwidth) at \(location.name) (the plan's final size) with no egress; failover traffic on a metered circuit is charged per GB")
-      return [SizingExtra(label: "second circuit: \(step.tier.name) \(step.billing.name) \(step.bandwidth) at \(location.name)", meter: meter, monthly: price, note: "standby circuit for redundancy")]
+      let secondCost = first.quote.lineItems.filter { $0.resource == "circuit 'second circuit'" }
+      let secondMonthly = Money.sum(secondCost.map(\.amount), currency: currency)
+      let unpricedSecond = first.quote.unpriced.contains { $0.resource == "circuit 'second circuit'" }
+      let state = secondMonths[0].state
+      extras.append(
+        SizingExtra(
+          label: "second circuit: \(state.tier.name) \(state.billing.name) \(state.bandwidth) at \(secondLocation.name)", meter: .circuit(state.tier, state.billing, state.bandwidth, secondLocation.zone),
+          monthly: unpricedSecond ? nil : secondMonthly,
+          note: failover == .activePassive ? "standby: carries no traffic until failover; planned on its own (zero) egress" : "active/active: carries half the traffic, sized for all of it"))
+      // What a month on failover adds: the survivor carries all outbound data.
+      func failoverDelta(_ month: Int) -> Money? {
+        let planned = months[month]
+        var deployment = planned.deployment
+        guard let primary = deployment.circuits.firstIndex(where: { $0.name == "circuit" }),
+          let second = deployment.circuits.firstIndex(where: { $0.name == "second circuit" })
+        else { return nil }
+        deployment.circuits[second].monthlyEgress = demand.egress(month: month)
+        deployment.circuits[primary].monthlyEgress = .zero
+        guard let quote = try? engine.quote(deployment, checkingCapacity: false), quote.unpriced.count == planned.quote.unpriced.count else { return nil }
+        return quote.total - planned.quote.total
+      }
+      let design = failover == .activePassive ? "active/passive" : "active/active"
+      var findings: [String] = []
+      if failover == .activePassive, state.billing == .metered {
+        findings.append("the standby is MeteredData because it carries no traffic in normal running; a failover month pays its metered data")
+      }
+      if secondMonths.map(\.state) != secondMonths.map({ _ in state }) {
+        findings.append("the second circuit follows the load it must carry on failover, month by month (see its plan)")
+      }
+      return Resilience(
+        design: "two circuits, \(design), at \(profile.peeringLocation) and \(secondLocation.name) (maximum resiliency)",
+        survives: "the loss of a whole peering location or provider: either circuit carries all the traffic alone",
+        monthlyCost: unpricedSecond ? nil : secondMonthly, failoverFirstMonth: failoverDelta(0), failoverLastMonth: failoverDelta(last), findings: findings)
     case .backupVPN(let sku):
-      guard let rate = engine.rates.rate(for: .vpnGateway(sku)), let price = rate.price else {
-        return [SizingExtra(label: "\(sku.name) VPN gateway", meter: .vpnGateway(sku), monthly: nil, note: engine.rates.rate(for: .vpnGateway(sku))?.unpricedReason ?? "no rate for VPN gateway \(sku.name)")]
+      let rate = engine.rates.rate(for: .vpnGateway(sku))
+      let charges = months.first.map { month in Money.sum(month.quote.lineItems.filter { $0.resource == "VPN gateway 'backup VPN'" }.map(\.amount), currency: currency) }
+      let priced = rate?.price != nil
+      extras.append(
+        SizingExtra(
+          label: "\(sku.name) VPN gateway (backup path)", meter: .vpnGateway(sku), monthly: priced ? charges : nil,
+          note: priced ? "\(engine.hoursPerMonth.plainDescription) h × \(rate?.price?.amount.plainDescription ?? "")" : rate?.unpricedReason ?? "no rate for VPN gateway \(sku.name)"))
+      var findings: [String] = []
+      let throughput = sku.aggregateThroughput
+      let needNow = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: Decimal(demand.sizingRate.bitsPerSecond) * demand.growthFactor(month: 0)).int64Value)
+      let needLast = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: Decimal(demand.sizingRate.bitsPerSecond) * demand.growthFactor(month: last)).int64Value)
+      if throughput < needLast {
+        let short = Bandwidth(bitsPerSecond: needLast.bitsPerSecond - throughput.bitsPerSecond)
+        let share = Decimal(short.bitsPerSecond) / Decimal(max(needLast.bitsPerSecond, 1)) * 100
+        var sentence = "\(sku.name) carries about \(throughput) (Microsoft's aggregate benchmark); the traffic it backs up is \(needNow) now and \(needLast) by month \(last + 1), so a failover would leave \(short) (\(share.fixedPoint(places: 0))%) of the \(demand.sizingDirection) \(demand.sizingRate == needLast ? "rate" : "rate then") without a path"
+        let zoneRedundant = sku.name.hasSuffix("AZ")
+        if let enough = VPNGatewaySKU.allCases.filter({ $0 != .basic && $0.name.hasSuffix("AZ") == zoneRedundant && $0.aggregateThroughput >= needLast })
+          .min(by: { $0.aggregateThroughput < $1.aggregateThroughput })
+        {
+          sentence += "; \(enough.name) (\(enough.aggregateThroughput)) would carry it"
+        } else {
+          sentence += "; no VPN gateway SKU carries that much"
+        }
+        findings.append(sentence)
+      } else {
+        findings.append("\(sku.name) carries about \(throughput) (Microsoft's aggregate benchmark), enough for the \(needLast) it backs up by month \(last + 1)")
       }
-      notes.append("a backup VPN carries far less than the circuit; check \(sku.name)'s throughput against the traffic you need to survive an outage")
-      return [SizingExtra(label: "\(sku.name) VPN gateway (backup path)", meter: .vpnGateway(sku), monthly: (price * engine.hoursPerMonth).rounded(toPlaces: 2, rule: .lineItem), note: "\(engine.hoursPerMonth.plainDescription) h × \(price.amount.plainDescription)")]
+      findings.append("VPN traffic crosses the internet: the benchmark is not guaranteed, and outbound data over it is billed as internet egress (not priced here)")
+      return Resilience(
+        design: "one circuit with a \(sku.name) VPN gateway as backup",
+        survives: "the loss of the ExpressRoute circuit or its peering location, over the internet at up to \(throughput)",
+        monthlyCost: priced ? charges : nil, failoverFirstMonth: nil, failoverLastMonth: nil, findings: findings)
     }
   }
 
-  /// Global Reach charges: per GB out of one circuit and into the other, by each zone.
+  /// Bursts above the recommended bandwidth, from the measured series: how often, how large, and whether
+  /// ExpressRoute's burst to about twice the bandwidth (over the secondary link; not guaranteed) covers them.
+  func burstFindings(_ traffic: TrafficSummary?, step: PlanStep?) -> [String] {
+    guard let traffic, let step else { return [] }
+    var findings: [String] = []
+    for (name, direction) in [("outbound", traffic.outbound), ("inbound", traffic.inbound)] {
+      let share = direction.shareAbove(step.bandwidth)
+      guard share > 0, direction.max > step.bandwidth else { continue }
+      let ratio = Decimal(direction.max.bitsPerSecond) / Decimal(step.bandwidth.bitsPerSecond)
+      var sentence =
+        "\(name) bursts above the recommended \(step.bandwidth) in \((share * 100).fixedPoint(places: 1))% of the samples; the largest is \(direction.max) (\(ratio.fixedPoint(places: 1))× the bandwidth)"
+      sentence +=
+        ratio <= 2
+        ? "; ExpressRoute's burst to about 2× over the secondary link would cover it, but that is not guaranteed: size for the bursts if they matter"
+        : "; that is beyond even ExpressRoute's burst to about 2× (which is not guaranteed): expect drops, or size for the bursts"
+      findings.append(sentence)
+    }
+    return findings
+  }
+
+  /// Options that would also carry the workload, are smaller or the same size as the recommendation, and
+  /// lack only a price, with the override row that would settle each.
+  func blockedByPrice(_ candidates: [SizingCandidate], recommended: PlanStep?, zone: Zone) -> [String] {
+    guard let recommended else { return [] }
+    return candidates.compactMap { candidate in
+      guard case .unpriced(let reason) = candidate.verdict else { return nil }
+      switch candidate.kind {
+      case .provider(let tier, let billing, let bandwidth) where bandwidth < recommended.bandwidth || (bandwidth == recommended.bandwidth && tier < recommended.tier):
+        return "\(candidate.label) would also carry the workload and may be cheaper, but has no price (\(reason)); an override row "
+          + "{\"tier\": \"\(tier.name)\", \"billing\": \"\(billing.name)\", \"bandwidth\": \"\(bandwidth)\", \"zone\": \"\(zone.name)\", \"monthly\": \"…\"} in 'circuits' would settle it"
+      default:
+        return nil
+      }
+    }
+  }
+
+  /// Global Reach charges: per GB out of one circuit and into the other, by each zone (month 1, as the engine prices them).
   func globalReachExtras(_ profile: WorkloadProfile, zone: Zone) -> [SizingExtra] {
     profile.globalReach.compactMap { need in
       guard let remote = engine.locations.location(named: need.location) else { return nil }
-      let gigabytes = need.monthlyData.gigabytes
-      let meters: [Meter] = [.globalReach(zone, .outbound), .globalReach(remote.zone, .inbound), .globalReach(remote.zone, .outbound), .globalReach(zone, .inbound)]
-      var total: Decimal = 0
-      for meter in meters {
-        guard let price = engine.rates.rate(for: meter)?.price else {
-          return SizingExtra(
-            label: "Global Reach to \(remote.name) (\(need.monthlyData) each way)", meter: meter, monthly: nil,
-            note: engine.rates.rate(for: meter)?.unpricedReason ?? "no rate for \(meter.displayName)")
-        }
-        total += (price.amount * gigabytes).rounded(toPlaces: 2, rule: .lineItem)
+      let label = "Global Reach to \(remote.name) (\(need.monthlyData) each way)"
+      var deployment = Deployment(name: "reach")
+      var local = Circuit(name: "a", zone: zone, tier: .premium, billing: .unlimited, bandwidth: .gbps(1))
+      var far = Circuit(name: "b", zone: remote.zone, tier: .premium, billing: .unlimited, bandwidth: .gbps(1))
+      local.isExternal = true
+      far.isExternal = true
+      deployment.circuits = [local, far]
+      deployment.globalReach = [GlobalReachLink(circuitA: "a", circuitB: "b", dataAToB: need.monthlyData, dataBToA: need.monthlyData)]
+      guard let quote = try? engine.quote(deployment, checkingCapacity: false) else { return nil }
+      if let missing = quote.unpriced.first {
+        return SizingExtra(label: label, meter: missing.meter, monthly: nil, note: missing.reason)
       }
-      return SizingExtra(label: "Global Reach to \(remote.name) (\(need.monthlyData) each way)", meter: .globalReach(zone, .outbound), monthly: Money(total, currency: currency), note: "per GB out of and into each circuit, by zone")
+      return SizingExtra(label: label, meter: .globalReach(zone, .outbound), monthly: quote.total, note: "per GB out of and into each circuit, by zone")
     }
   }
 
   /// Compares the circuit in service with the recommendation.
   func auditCurrent(
-    _ current: WorkloadProfile.CurrentCircuit, zone: Zone, demand: Demand, policy: TierPolicy, profile: WorkloadProfile, planCost: Money,
-    firstStep: PlanStep?
+    _ current: WorkloadProfile.CurrentCircuit, planner: CircuitPlanner, demand: Demand, policy: TierPolicy, planCost: Money, firstStep: PlanStep?
   ) -> CircuitAudit {
     let label = "\(current.tier.name) \(current.billing.name) \(current.bandwidth)"
     let utilization = Decimal(demand.sizingRate.bitsPerSecond) / Decimal(max(current.bandwidth.bitsPerSecond, 1))
@@ -110,7 +211,7 @@ extension SizingSolver {
     if let month = demand.firstMonthExceeding(current.bandwidth) {
       findings.append(month == 0 ? "risk: the circuit is already below the required bandwidth at \((demand.targetUtilization * 100).fixedPoint(places: 0))% target utilisation" : "risk: outgrown in month \(month + 1) at the planned growth")
     }
-    let candidate = evaluateProvider(current.tier, current.billing, current.bandwidth, zone: zone, demand: demand, policy: policy, profile: profile)
+    let candidate = evaluateProvider(CircuitPlanner.State(tier: current.tier, billing: current.billing, bandwidth: current.bandwidth), planner: planner, policy: policy)
     var cost: Money?
     switch candidate.verdict {
     case .feasible(let total, _):

@@ -20,6 +20,11 @@ public struct SizingSolver: Sendable {
 
   /// Sizes `profile`, using `traffic` (a summarised series) when given.
   ///
+  /// Every month of the horizon is planned (circuit, second circuit, gateway, VPN,
+  /// Global Reach) and priced by the engine as a quote; every decision is judged
+  /// against the `lookAheadMonths` after it, so the plan of a month never depends
+  /// on where the horizon ends.
+  ///
   /// - Throws: ``Diagnostic`` for unknown locations or regions, or when no
   ///   option can carry the workload.
   public func solve(_ profile: WorkloadProfile, traffic: TrafficSummary? = nil) throws(Diagnostic) -> SizingResult {
@@ -36,28 +41,34 @@ public struct SizingSolver: Sendable {
     var notes: [String] = []
     let demand = makeDemand(profile, traffic: traffic, notes: &notes)
     let policy = try tierPolicy(profile, location: location)
-    let zone = location.zone
+    let horizon = demand.horizonMonths
+    var primaryShare: Decimal = 1
+    if case .secondCircuit(_, .activeActive) = profile.redundancy { primaryShare = Decimal(1) / 2 }
+    let planner = CircuitPlanner(
+      engine: engine, location: location, demand: demand, egressShare: primaryShare, lookAhead: profile.lookAheadMonths,
+      virtualNetworkLinks: policy.virtualNetworkLinks)
 
-    // Static candidates.
+    // Static candidates, for comparison.
     var candidates: [SizingCandidate] = []
     for tier in CircuitTier.allCases {
       for billing in BillingFamily.allCases {
         for bandwidth in Bandwidth.providerSizes {
-          candidates.append(evaluateProvider(tier, billing, bandwidth, zone: zone, demand: demand, policy: policy, profile: profile))
+          candidates.append(evaluateProvider(CircuitPlanner.State(tier: tier, billing: billing, bandwidth: bandwidth), planner: planner, policy: policy))
         }
       }
     }
-    candidates.append(contentsOf: directCandidates(zone: zone, demand: demand, policy: policy, profile: profile))
+    candidates.append(contentsOf: directCandidates(location: location, demand: demand, policy: policy, share: primaryShare))
     candidates.sort(by: Self.candidateOrder)
 
-    // The plan.
-    var best: (cost: Decimal, states: [(CircuitTier, BillingFamily, Bandwidth)], monthly: [Decimal])?
+    // The plan: the tier whose first look-ahead window is cheapest (independent of the horizon).
+    var best: (window: Decimal, months: [CircuitPlanner.Month])?
     for tier in policy.allowedTiers {
-      guard let plan = optimalPlan(tier: tier, zone: zone, demand: demand, profile: profile) else { continue }
-      if let current = best, current.cost <= plan.cost { continue }
-      best = plan
+      guard let months = planner.plan(tier: tier, horizon: horizon) else { continue }
+      let window = planner.firstWindowCost(tier: tier) ?? months.reduce(0) { $0 + $1.cost }
+      if let current = best, current.window <= window { continue }
+      best = (window, months)
     }
-    guard let chosen = best else {
+    guard let chosen = best?.months else {
       let requirement = Bandwidth(bitsPerSecond: Int64(NSDecimalNumber(decimal: demand.peakRequirement).int64Value))
       let direct = candidates.first { if case .direct = $0.kind, case .unpriced = $0.verdict { return true } else { return false } }
       var message = "no priced provider circuit can carry this workload: it needs \(requirement) by the end of the horizon"
@@ -67,49 +78,151 @@ public struct SizingSolver: Sendable {
       }
       throw Diagnostic(.error, message, remedy: direct == nil ? nil : .overrideFile)
     }
-    var steps: [PlanStep] = []
-    for (month, state) in chosen.states.enumerated() {
-      let previous = steps.last
-      if previous == nil || previous?.bandwidth != state.2 || previous?.billing != state.1 {
-        var reason = month == 0 ? "buy now" : ""
-        if let previous {
-          var parts: [String] = []
-          if state.2 != previous.bandwidth {
-            let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
-            parts.append("grow in place from \(previous.bandwidth): the workload needs \(need) from month \(month + 1)")
-          }
-          if state.1 != previous.billing {
-            parts.append("switch to UnlimitedData: outbound reaches \(demand.egress(month: month)) a month, where unlimited is cheaper (one-way change)")
-          }
-          reason = parts.joined(separator: "; ")
-        }
-        steps.append(PlanStep(month: month, tier: state.0, billing: state.1, bandwidth: state.2, reason: reason))
-      }
-    }
-
+    let steps = Self.steps(chosen)
     if steps.count > 1 {
       notes.append("growing bandwidth in place needs room on the provider's port; connectivity-provider fees are not included")
     }
-    let gatewayCandidates = gatewayOptions(profile, demand: demand)
-    let gateway = gatewayCandidates.first { $0.verdict.isFeasible }
+
+    // The second circuit, planned on its own traffic.
+    var secondMonths: [CircuitPlanner.Month]?
+    var secondLocation: PeeringLocation?
+    if case .secondCircuit(let name, let failover) = profile.redundancy, let other = engine.locations.location(named: name) {
+      secondLocation = other
+      let secondPlanner = CircuitPlanner(
+        engine: engine, location: other, demand: demand, egressShare: failover == .activePassive ? 0 : Decimal(1) / 2,
+        lookAhead: profile.lookAheadMonths, virtualNetworkLinks: policy.virtualNetworkLinks)
+      let tier = steps.first?.tier ?? .standard
+      secondMonths = secondPlanner.plan(tier: tier, horizon: horizon) ?? (tier == .local ? secondPlanner.plan(tier: .standard, horizon: horizon) : nil)
+      if secondMonths == nil { notes.append("the second circuit at \(other.name) cannot be planned: no priced \(tier.name) circuit there carries the failover load") }
+    }
+
+    // Gateways, month by month.
+    let gatewayCandidates = gatewayOptions(profile, requirement: demand.requiredBitsPerSecond(month: 0))
+    var gatewayPlan: [GatewayStep] = []
+    var monthlyGateways: [Gateway?] = []
+    if profile.gateways > 0 {
+      for month in 0..<horizon {
+        let option = gatewayOptions(profile, requirement: demand.requiredBitsPerSecond(month: month)).first { $0.verdict.isFeasible }
+        let gateway = option.map { Gateway(name: "gateway", sku: $0.sku, scaleUnits: $0.scaleUnits, count: profile.gateways, circuits: ["circuit"]) }
+        monthlyGateways.append(gateway)
+        if let option, gatewayPlan.last.map({ $0.sku != option.sku || $0.scaleUnits != option.scaleUnits }) ?? true {
+          var reason = month == 0 ? "cheapest gateway that carries month 1" : ""
+          if let previous = gatewayPlan.last {
+            let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
+            reason = option.sku == .erGwScale && previous.sku == .erGwScale
+              ? "scale to \(option.scaleUnits ?? 0) units for \(need) (autoscale, in place)"
+              : previous.sku.isLegacy != option.sku.isLegacy
+                ? "move from \(previous.label) to \(option.label) for \(need): a migration between legacy and zone-redundant SKUs, not an in-place resize"
+                : "resize in place from \(previous.label) to \(option.label) for \(need)"
+          }
+          gatewayPlan.append(GatewayStep(month: month, sku: option.sku, scaleUnits: option.scaleUnits, reason: reason))
+        }
+      }
+    }
+
+    // Every month, priced as a quote.
+    var months: [PlannedMonth] = []
+    for month in 0..<horizon {
+      let deployment = monthlyDeployment(
+        profile, location: location, demand: demand, month: month, primary: chosen[month], primaryShare: primaryShare,
+        second: secondMonths?[month], secondLocation: secondLocation, gateway: profile.gateways > 0 ? monthlyGateways[month] : nil)
+      var quote: Quote
+      do {
+        quote = try engine.quote(deployment, checkingCapacity: false)
+      } catch {
+        throw Diagnostic(error.severity, "month \(month + 1) of the plan: \(error.message)", location: profile.origin, rule: error.rule)
+      }
+      quote.notes = []
+      if profile.gateways > 0 && monthlyGateways[month] == nil {
+        quote.unpriced.append(UnpricedItem(resource: "gateway", meter: .gateway(.erGw1AZ), quantity: nil, reason: "no gateway option is both feasible and priced; see the gateway table"))
+      }
+      months.append(PlannedMonth(month: month, deployment: deployment, quote: quote, circuitCost: Money(chosen[month].cost, currency: currency)))
+    }
+
     var extras: [SizingExtra] = []
     if profile.gateways > 0 {
-      if let gateway, case .feasible(_, let monthly) = gateway.verdict {
-        extras.append(SizingExtra(label: "\(profile.gateways) × \(gateway.label) gateway", meter: .gateway(gateway.sku), monthly: monthly, note: "cheapest gateway that carries the traffic"))
+      if let gateway = monthlyGateways.first ?? nil {
+        let charges = engine.monthlyCharges(of: gateway)
+        extras.append(
+          SizingExtra(
+            label: "\(profile.gateways) × \(GatewayStep(month: 0, sku: gateway.sku, scaleUnits: gateway.scaleUnits, reason: "").label) gateway", meter: .gateway(gateway.sku),
+            monthly: charges.unpriced.isEmpty ? charges.total : nil,
+            note: gatewayPlan.count > 1 ? "resized with demand (see the gateway plan)" : "cheapest gateway that carries the traffic"))
       } else {
         extras.append(SizingExtra(label: "ExpressRoute gateway", meter: .gateway(.erGw1AZ), monthly: nil, note: "no gateway option is both feasible and priced; see the gateway table"))
       }
     }
-    extras.append(contentsOf: redundancyExtras(profile, last: steps.last, demand: demand, notes: &notes))
-    extras.append(contentsOf: globalReachExtras(profile, zone: zone))
+    let resilience = assessResilience(profile, months: months, secondMonths: secondMonths, secondLocation: secondLocation, demand: demand, extras: &extras, notes: &notes)
+    extras.append(contentsOf: globalReachExtras(profile, zone: location.zone))
 
-    let planMonthly = chosen.monthly.map { Money($0, currency: currency) }
-    let audit = profile.current.map { auditCurrent($0, zone: zone, demand: demand, policy: policy, profile: profile, planCost: Money.sum(planMonthly, currency: currency), firstStep: steps.first) }
-    return SizingResult(
+    let planMonthly = chosen.map { Money($0.cost, currency: currency) }
+    let audit = profile.current.map {
+      auditCurrent($0, planner: planner, demand: demand, policy: policy, planCost: Money.sum(planMonthly, currency: currency), firstStep: steps.first)
+    }
+    let secondSteps = secondMonths.map(Self.steps) ?? []
+    var result = SizingResult(
       name: profile.name, location: location, demand: demand, hoursPerMonth: engine.hoursPerMonth, priceTableName: engine.rates.name,
       priceDate: engine.rates.effectiveDate, tierReasons: policy.reasons, plan: steps, planMonthlyCosts: planMonthly, candidates: candidates,
-      gateway: profile.gateways > 0 ? gateway : nil, gatewayCandidates: profile.gateways > 0 ? gatewayCandidates : [], extras: extras,
-      audit: audit, traffic: traffic, notes: notes)
+      gateway: profile.gateways > 0 ? gatewayCandidates.first { $0.verdict.isFeasible } : nil, gatewayCandidates: profile.gateways > 0 ? gatewayCandidates : [],
+      extras: extras, audit: audit, traffic: traffic, notes: notes)
+    result.gatewayPlan = gatewayPlan
+    result.secondPlan = secondSteps
+    result.months = months
+    result.resilience = resilience
+    result.lookAheadMonths = profile.lookAheadMonths
+    result.bursts = burstFindings(traffic, step: steps.first)
+    result.blockedByPrice = blockedByPrice(candidates, recommended: steps.first, zone: location.zone)
+    return result
+  }
+
+  /// Plan steps from planned months: a step wherever the state changes.
+  static func steps(_ months: [CircuitPlanner.Month]) -> [PlanStep] {
+    var steps: [PlanStep] = []
+    for (month, planned) in months.enumerated() {
+      let state = planned.state
+      if let last = steps.last, last.tier == state.tier, last.billing == state.billing, last.bandwidth == state.bandwidth { continue }
+      steps.append(PlanStep(month: month, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth, reason: month == 0 ? "buy now" : planned.reason))
+    }
+    return steps
+  }
+
+  /// The configuration that runs in `month`: circuits with their share of the traffic, the gateway, VPN and Global Reach.
+  func monthlyDeployment(
+    _ profile: WorkloadProfile, location: PeeringLocation, demand: Demand, month: Int, primary: CircuitPlanner.Month, primaryShare: Decimal,
+    second: CircuitPlanner.Month?, secondLocation: PeeringLocation?, gateway: Gateway?, failover: Bool = false
+  ) -> Deployment {
+    var deployment = Deployment(name: profile.name)
+    let egress = demand.egress(month: month)
+    var circuit = Circuit(
+      name: "circuit", peeringLocation: location.name, tier: primary.state.tier, billing: primary.state.billing, bandwidth: primary.state.bandwidth,
+      monthlyEgress: failover ? .zero : egress * primaryShare)
+    circuit.virtualNetworkLinks = nil
+    deployment.circuits.append(circuit)
+    if let second, let secondLocation {
+      let secondShare: Decimal = failover ? 1 : (1 - primaryShare)
+      deployment.circuits.append(
+        Circuit(
+          name: "second circuit", peeringLocation: secondLocation.name, tier: second.state.tier, billing: second.state.billing,
+          bandwidth: second.state.bandwidth, monthlyEgress: egress * secondShare))
+    }
+    if var gateway {
+      gateway.circuits = deployment.circuits.map(\.name)
+      deployment.gateways.append(gateway)
+    }
+    if case .backupVPN(let sku) = profile.redundancy {
+      deployment.vpnGateways.append(VPNGateway(name: "backup VPN", sku: sku))
+    }
+    for (index, need) in profile.globalReach.enumerated() {
+      let name = "remote \(index + 1) (\(need.location))"
+      var remote = Circuit(
+        name: name, peeringLocation: need.location, tier: primary.state.tier == .local ? .standard : primary.state.tier, billing: .metered,
+        bandwidth: primary.state.bandwidth)
+      remote.isExternal = true
+      deployment.circuits.append(remote)
+      let data = DataVolume(bytes: (need.monthlyData.bytes * demand.growthFactor(month: month)).rounded(toPlaces: -6, rule: .toNearestOrEven))
+      deployment.globalReach.append(GlobalReachLink(circuitA: "circuit", circuitB: name, dataAToB: data, dataBToA: data))
+    }
+    return deployment
   }
 
   // MARK: - Demand
@@ -120,7 +233,7 @@ public struct SizingSolver: Sendable {
     var outbound = profile.peakOutbound ?? .init(bitsPerSecond: 0)
     var inbound = profile.peakInbound ?? .init(bitsPerSecond: 0)
     var egress = profile.monthlyEgress
-    var growth = profile.yearlyGrowth
+    var growth: Demand.Growth? = profile.yearlyGrowth.map { .stated(yearly: $0) }
     if let traffic {
       if profile.peakOutbound == nil { outbound = traffic.outbound.rate(atPercentile: profile.percentile) }
       if profile.peakInbound == nil { inbound = traffic.inbound.rate(atPercentile: profile.percentile) }
@@ -129,9 +242,11 @@ public struct SizingSolver: Sendable {
         egress = busiest.scaled(toHours: engine.hoursPerMonth)
         basis.append("monthly outbound \(egress ?? .zero): busiest month \(busiest.month) (\(busiest.volume) measured over \((busiest.coverage * 100).fixedPoint(places: 1))% of the month), scaled to \(engine.hoursPerMonth.plainDescription) h")
       }
-      if growth == nil, let trend = traffic.yearlyTrend(hours: engine.hoursPerMonth) {
-        growth = trend
-        basis.append("growth \((trend * 100).fixedPoint(places: 1))% a year from the series trend")
+      let measured = traffic.outbound.months.filter { $0.coverage >= Decimal(string: "0.5")! }
+      if growth == nil, let fit = GrowthFit.fit(measured.map { ($0.month, $0.scaled(toHours: engine.hoursPerMonth)) }, base: egress ?? .zero) {
+        growth = .fitted(fit)
+        basis.append(
+          "growth \(fit.summary), fitted on the monthly outbound volumes of \(fit.months.first?.description ?? "") to \(fit.months.last?.description ?? "") (\(fit.months.count) months): \(fit.reason); peak rates are assumed to grow like volumes")
       }
     } else {
       basis.append("\(percentileName) rates from the profile: outbound \(outbound), inbound \(inbound)")
@@ -140,13 +255,13 @@ public struct SizingSolver: Sendable {
     if egress == nil {
       notes.append("no monthly outbound volume was given or measured: metered options are priced with 0 GB of egress")
     }
-    if profile.yearlyGrowth != nil {
-      basis.append("growth \(((growth ?? 0) * 100).fixedPoint(places: 1))% a year from the profile")
+    if let stated = profile.yearlyGrowth {
+      basis.append("growth \(GrowthFit.percent(stated)) a year from the profile (it wins over any trend in the series)")
     } else if growth == nil {
       basis.append("no growth given or measurable (fewer than three months of data): 0% a year")
     }
     let larger = max(outbound, inbound)
-    if let egress, larger.bitsPerSecond > 0 {
+    if traffic == nil, let egress, larger.bitsPerSecond > 0 {
       // The average rate a month's volume implies cannot exceed the peak it was sized on.
       let average = egress.bytes * 8 / (engine.hoursPerMonth * 3600)
       if average > Decimal(larger.bitsPerSecond) {
@@ -156,7 +271,7 @@ public struct SizingSolver: Sendable {
     basis.append("target utilisation \((profile.targetUtilization * 100).fixedPoint(places: 1))% over a \(profile.horizonMonths)-month horizon")
     return Demand(
       sizingRate: larger, sizingDirection: outbound >= inbound ? "outbound" : "inbound", monthlyEgress: egress ?? .zero,
-      yearlyGrowth: growth ?? 0, targetUtilization: profile.targetUtilization, horizonMonths: profile.horizonMonths, basis: basis)
+      growth: growth ?? .stated(yearly: 0), targetUtilization: profile.targetUtilization, horizonMonths: profile.horizonMonths, basis: basis)
   }
 
   // MARK: - Tier policy
@@ -201,7 +316,7 @@ public struct SizingSolver: Sendable {
       }
       if remote == location { throw Diagnostic(.error, "Global Reach links circuits at different peering locations; \(remote.name) is this circuit's own", location: profile.origin, path: "globalReach", rule: ProductRule.globalReachDifferentLocations.id) }
     }
-    if case .secondCircuit(let other) = profile.redundancy {
+    if case .secondCircuit(let other, _) = profile.redundancy {
       guard let second = engine.locations.location(named: other) else {
         throw Diagnostic(.error, "redundancy: \(engine.locations.unknownLocationMessage(other))", location: profile.origin, path: "redundancy.location")
       }
@@ -217,7 +332,7 @@ public struct SizingSolver: Sendable {
       if !far.isEmpty { localProblems.append("\(far.joined(separator: ", ")) \(far.count == 1 ? "is" : "are") not local to \(location.name) (local: \(location.localRegions.joined(separator: ", ")))") }
     }
     if !profile.globalReach.isEmpty { localProblems.append("Global Reach is not available on Local") }
-    if case .secondCircuit(let other) = profile.redundancy, let second = engine.locations.location(named: other), !regions.allSatisfy({ second.localRegions.contains($0) }) {
+    if case .secondCircuit(let other, _) = profile.redundancy, let second = engine.locations.location(named: other), !regions.allSatisfy({ second.localRegions.contains($0) }) {
       localProblems.append("the second circuit at \(second.name) could not be Local for the same regions")
     }
     localProblems.append(contentsOf: premiumReasons)
@@ -254,51 +369,35 @@ public struct SizingSolver: Sendable {
       let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
       return month == 0
         ? "too small: needs \(need) now (\(demand.sizingDirection) \(demand.sizingRate) ÷ \((demand.targetUtilization * 100).fixedPoint(places: 0))% utilisation)"
-        : "too small from month \(month + 1): needs \(need) with \((demand.yearlyGrowth * 100).fixedPoint(places: 1))% yearly growth"
+        : "too small from month \(month + 1): needs \(need) with \(GrowthFit.percent(demand.yearlyGrowth)) yearly growth"
     }
     let limit = tier.maxVirtualNetworkLinks(at: bandwidth)
     if policy.virtualNetworkLinks > limit { return "[\(ProductRule.virtualNetworkLinks.id)] \(policy.virtualNetworkLinks) VNet links exceed the \(limit) of \(tier.name) at \(bandwidth)" }
     return nil
   }
 
-  /// The monthly circuit cost in `month`, or the reason it is unpriced.
-  func monthlyCost(_ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, zone: Zone, demand: Demand, month: Int) -> Result<Decimal, PricingGap> {
-    guard let rate = engine.rates.rate(for: .circuit(tier, billing, bandwidth, zone)) else {
-      return .failure(PricingGap(reason: "no rate for \(Meter.circuit(tier, billing, bandwidth, zone).displayName)"))
-    }
-    guard let fee = rate.price else { return .failure(PricingGap(reason: rate.unpricedReason ?? "unpriced")) }
-    var total = fee.amount
-    if billing == .metered && tier != .local {
-      guard let egress = engine.rates.rate(for: .egress(zone))?.price else { return .failure(PricingGap(reason: "no metered egress price for \(zone.name)")) }
-      total += (egress.amount * demand.egress(month: month).gigabytes).rounded(toPlaces: 2, rule: .lineItem)
-    }
-    return .success(total)
-  }
-
-  struct PricingGap: Error { var reason: String }
-
-  func evaluateProvider(
-    _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, zone: Zone, demand: Demand, policy: TierPolicy, profile: WorkloadProfile
-  ) -> SizingCandidate {
-    let kind = SizingCandidate.Kind.provider(tier, billing, bandwidth)
-    if let reason = staticRejection(tier, billing, bandwidth, demand: demand, policy: policy) {
+  /// A provider configuration held unchanged for the whole horizon, priced month by month by the engine.
+  func evaluateProvider(_ state: CircuitPlanner.State, planner: CircuitPlanner, policy: TierPolicy) -> SizingCandidate {
+    let kind = SizingCandidate.Kind.provider(state.tier, state.billing, state.bandwidth)
+    if let reason = staticRejection(state.tier, state.billing, state.bandwidth, demand: planner.demand, policy: policy) ?? planner.ruleProblem(state) {
       return SizingCandidate(kind: kind, verdict: .rejected(reason))
     }
     var total: Decimal = 0
     var first: Decimal = 0
-    for month in 0..<demand.horizonMonths {
-      switch monthlyCost(tier, billing, bandwidth, zone: zone, demand: demand, month: month) {
-      case .success(let cost):
-        total += cost
-        if month == 0 { first = cost }
-      case .failure(let gap):
-        return SizingCandidate(kind: kind, verdict: .unpriced(gap.reason))
+    for month in 0..<planner.demand.horizonMonths {
+      guard let cost = planner.cost(state, month: month) else {
+        let circuit = Circuit(name: "circuit", peeringLocation: planner.location.name, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth, monthlyEgress: planner.egress(month: month))
+        let reason = engine.monthlyCharges(of: circuit, zone: planner.location.zone).unpriced.first?.reason ?? "unpriced"
+        return SizingCandidate(kind: kind, verdict: .unpriced(reason))
       }
+      total += cost
+      if month == 0 { first = cost }
     }
     return SizingCandidate(kind: kind, verdict: .feasible(horizonCost: Money(total, currency: currency), firstMonth: Money(first, currency: currency)))
   }
 
-  func directCandidates(zone: Zone, demand: Demand, policy: TierPolicy, profile: WorkloadProfile) -> [SizingCandidate] {
+  /// Circuits on ExpressRoute Direct port pairs, priced by the engine as a port pair plus a circuit on it.
+  func directCandidates(location: PeeringLocation, demand: Demand, policy: TierPolicy, share: Decimal) -> [SizingCandidate] {
     var result: [SizingCandidate] = []
     let need = demand.peakRequirement
     for port in [DirectPortSpeed.gbps10, .gbps100] {
@@ -309,32 +408,23 @@ public struct SizingSolver: Sendable {
       for billing in BillingFamily.allCases {
         let tier: CircuitTier = policy.standardRejection == nil ? .standard : .premium
         let kind = SizingCandidate.Kind.direct(port, tier, billing, size)
-        guard let portRate = engine.rates.rate(for: .directPortPair(port, billing)), let portPrice = portRate.price else {
-          result.append(SizingCandidate(kind: kind, verdict: .unpriced(engine.rates.rate(for: .directPortPair(port, billing))?.unpricedReason ?? "no Direct port-pair rate")))
-          continue
-        }
-        var monthly = portPrice.amount
-        if tier == .premium {
-          guard let addOn = engine.rates.rate(for: .directPremiumAddOn(size))?.price else {
-            result.append(SizingCandidate(kind: kind, verdict: .unpriced("the Premium add-on for a \(size) circuit on Direct is unpriced")))
-            continue
-          }
-          monthly += addOn.amount
-        }
         var total: Decimal = 0
         var first: Decimal = 0
         var gap: String?
         for month in 0..<demand.horizonMonths {
-          var cost = monthly
-          if billing == .metered {
-            guard let egress = engine.rates.rate(for: .egress(zone))?.price else {
-              gap = "no metered egress price for \(zone.name)"
-              break
-            }
-            cost += (egress.amount * demand.egress(month: month).gigabytes).rounded(toPlaces: 2, rule: .lineItem)
+          let deployment = Deployment(
+            name: "direct", circuits: [Circuit(name: "circuit", peeringLocation: location.name, tier: tier, billing: billing, bandwidth: size, monthlyEgress: demand.egress(month: month) * share, directPort: "ports")],
+            directPorts: [DirectPortPair(name: "ports", peeringLocation: location.name, speed: port, billing: billing)])
+          guard let quote = try? engine.quote(deployment, checkingCapacity: false) else {
+            gap = "not a valid Direct configuration"
+            break
           }
-          if month == 0 { first = cost }
-          total += cost
+          if let missing = quote.unpriced.first {
+            gap = missing.reason
+            break
+          }
+          if month == 0 { first = quote.total.amount }
+          total += quote.total.amount
         }
         if let gap {
           result.append(SizingCandidate(kind: kind, verdict: .unpriced(gap)))
@@ -357,71 +447,6 @@ public struct SizingSolver: Sendable {
     if group(a) != group(b) { return group(a) < group(b) }
     if let x = a.horizonCost, let y = b.horizonCost, x != y { return x < y }
     return a.sortKey.lexicographicallyPrecedes(b.sortKey)
-  }
-
-  // MARK: - Plan
-
-  /// The cheapest month-by-month plan for `tier`, or `nil` when no plan carries the traffic.
-  ///
-  /// States are (bandwidth, billing); a state may only move to a larger or
-  /// equal bandwidth and from metered to unlimited.
-  func optimalPlan(tier: CircuitTier, zone: Zone, demand: Demand, profile: WorkloadProfile) -> (cost: Decimal, states: [(CircuitTier, BillingFamily, Bandwidth)], monthly: [Decimal])? {
-    let sizes = Bandwidth.providerSizes
-    let billings: [BillingFamily] = tier == .local ? [.unlimited] : [.metered, .unlimited]
-    let states = billings.flatMap { billing in sizes.map { (billing, $0) } }
-    let policy = TierPolicy(allowedTiers: [tier], reasons: [], localRejection: nil, standardRejection: nil, virtualNetworkLinks: profile.virtualNetworks + profile.globalReach.count)
-    let months = demand.horizonMonths
-    var cost = [[Decimal?]](repeating: [Decimal?](repeating: nil, count: states.count), count: months)
-    for month in 0..<months {
-      for (index, state) in states.enumerated() {
-        guard staticRejection(tier, state.0, state.1, demand: demand, policy: policy, months: month..<(month + 1)) == nil else { continue }
-        if case .success(let value) = monthlyCost(tier, state.0, state.1, zone: zone, demand: demand, month: month) { cost[month][index] = value }
-      }
-    }
-    func canMove(_ from: Int, _ to: Int) -> Bool {
-      let a = states[from]
-      let b = states[to]
-      return b.1 >= a.1 && (a.0 == b.0 || (a.0 == .metered && b.0 == .unlimited))
-    }
-    var best = [[Decimal?]](repeating: [Decimal?](repeating: nil, count: states.count), count: months)
-    var parent = [[Int]](repeating: [Int](repeating: -1, count: states.count), count: months)
-    for index in states.indices { best[0][index] = cost[0][index] }
-    if months > 1 {
-      for month in 1..<months {
-        for to in states.indices {
-          guard let here = cost[month][to] else { continue }
-          var bestPrevious: (Decimal, Int)?
-          for from in states.indices where canMove(from, to) {
-            guard let previous = best[month - 1][from] else { continue }
-            // Prefer staying put on ties, so plans change only when it saves money.
-            if let (incumbent, incumbentFrom) = bestPrevious, incumbent < previous || (incumbent == previous && (incumbentFrom == to || from != to)) {
-              continue
-            }
-            bestPrevious = (previous, from)
-          }
-          if let (previous, from) = bestPrevious {
-            best[month][to] = previous + here
-            parent[month][to] = from
-          }
-        }
-      }
-    }
-    var end: (Decimal, Int)?
-    for index in states.indices {
-      guard let value = best[months - 1][index] else { continue }
-      if let (incumbent, _) = end, incumbent <= value { continue }
-      end = (value, index)
-    }
-    guard let (total, last) = end else { return nil }
-    var path = [last]
-    var month = months - 1
-    while month > 0 {
-      path.append(parent[month][path[path.count - 1]])
-      month -= 1
-    }
-    path.reverse()
-    let monthly = path.enumerated().map { cost[$0.offset][$0.element] ?? 0 }
-    return (total, path.map { (tier, states[$0].0, states[$0].1) }, monthly)
   }
 }
 

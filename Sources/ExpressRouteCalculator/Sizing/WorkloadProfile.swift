@@ -10,10 +10,18 @@ public struct WorkloadProfile: Hashable, Sendable {
   public enum Redundancy: Hashable, Sendable {
     /// One circuit.
     case single
-    /// A second, standby circuit of the same SKU at another peering location.
-    case secondCircuit(location: String)
+    /// A second circuit at another peering location (maximum resiliency), sharing the load as `failover` says.
+    case secondCircuit(location: String, failover: Failover = .activePassive)
     /// A VPN gateway as the backup path.
     case backupVPN(sku: VPNGatewaySKU)
+  }
+
+  /// How two circuits share the traffic.
+  public enum Failover: String, Hashable, Sendable {
+    /// The second circuit carries nothing until the first fails, then everything.
+    case activePassive
+    /// Traffic is split evenly; either circuit carries everything when the other fails.
+    case activeActive
   }
 
   /// A Global Reach link to a circuit elsewhere, with the data it carries each way per month.
@@ -66,6 +74,8 @@ public struct WorkloadProfile: Hashable, Sendable {
   public var yearlyGrowth: Decimal?
   /// Months to plan over.
   public var horizonMonths: Int
+  /// Months after each month that a decision is judged against (the plan never depends on where the horizon ends).
+  public var lookAheadMonths: Int = 24
   /// Private-peering IPv4 routes advertised from on-premises.
   public var privatePeeringRoutes: Int
   /// VNets to link to the circuit.
@@ -162,7 +172,8 @@ extension WorkloadProfile {
     }
     if let sizingNode = object.optional("sizing") {
       let sizing = try sizingNode.object()
-      try sizing.rejectUnknownKeys(["percentile", "targetUtilization", "headroom", "yearlyGrowth", "horizonMonths"])
+      try sizing.rejectUnknownKeys(["percentile", "targetUtilization", "headroom", "yearlyGrowth", "horizonMonths", "lookAheadMonths"])
+      if let node = sizing.optional("lookAheadMonths") { lookAheadMonths = try node.int(in: 1...60) }
       if let node = sizing.optional("percentile") {
         percentile = try node.int(in: 1...100)
         guard [50, 95, 99, 100].contains(percentile) else {
@@ -196,11 +207,20 @@ extension WorkloadProfile {
     if let node = object.optional("allowLegacyGateways") { allowLegacyGateways = try node.bool() }
     if let node = object.optional("redundancy") {
       let redundancyObject = try node.object()
-      try redundancyObject.rejectUnknownKeys(["mode", "location", "vpnSku"])
+      try redundancyObject.rejectUnknownKeys(["mode", "location", "vpnSku", "failover"])
       let modeNode = try redundancyObject.required("mode")
       switch try modeNode.string() {
       case "single": redundancy = .single
-      case "secondCircuit": redundancy = .secondCircuit(location: try redundancyObject.required("location").nonEmptyString())
+      case "secondCircuit":
+        var failover = Failover.activePassive
+        if let failoverNode = redundancyObject.optional("failover") {
+          let text = try failoverNode.string()
+          guard let value = Failover(rawValue: text) else {
+            throw failoverNode.error("'\(text)' is not a failover mode (expected 'activePassive' or 'activeActive')")
+          }
+          failover = value
+        }
+        redundancy = .secondCircuit(location: try redundancyObject.required("location").nonEmptyString(), failover: failover)
       case "backupVPN": redundancy = .backupVPN(sku: try redundancyObject.optional("vpnSku")?.oneOf(VPNGatewaySKU.self) ?? .vpnGw1AZ)
       case let other: throw modeNode.error("'\(other)' is not a redundancy mode (expected 'single', 'secondCircuit' or 'backupVPN')")
       }

@@ -22,6 +22,19 @@ public struct TrafficSummary: Hashable, Sendable {
     public var months: [MonthVolume]
     /// The duration curve: the rate at percentiles 5, 10, … 100 (20 points).
     public var curve: [Bandwidth]
+    /// The busiest tenth in detail: the rate at percentiles 90.0, 90.1, … 100.0 (101 points).
+    public var tail: [Bandwidth]
+
+    /// The share of samples above `rate` (0 to 1), to 0.1% in the busiest tenth and 5% below it.
+    public func shareAbove(_ rate: Bandwidth) -> Decimal {
+      guard samples > 0 else { return 0 }
+      if let last = tail.last, last <= rate { return 0 }
+      if let index = tail.lastIndex(where: { $0 <= rate }) {
+        return Decimal(100 - index) / 1000
+      }
+      let below = curve.lastIndex(where: { $0 <= rate }).map { $0 + 1 } ?? 0
+      return Decimal(20 - below) / 20
+    }
 
     /// The rate at `percentile` (50, 95, 99 or 100).
     public func rate(atPercentile percentile: Int) -> Bandwidth {
@@ -84,23 +97,6 @@ public struct TrafficSummary: Hashable, Sendable {
   public func busiestMonth(hours: Decimal) -> MonthVolume? {
     outbound.months.max { $0.scaled(toHours: hours) < $1.scaled(toHours: hours) }
   }
-
-  /// Yearly growth of outbound volume from a least-squares line through the monthly
-  /// volumes (scaled to full months), as a fraction (0.2 = 20% a year); `nil` below three months.
-  public func yearlyTrend(hours: Decimal) -> Decimal? {
-    let points = outbound.months.filter { $0.coverage >= Decimal(string: "0.5")! }
-    guard points.count >= 3 else { return nil }
-    let ys = points.map { NSDecimalNumber(decimal: $0.scaled(toHours: hours).gigabytes).doubleValue }
-    let xs = points.map { Double(($0.month.year - points[0].month.year) * 12 + $0.month.month - points[0].month.month) }
-    let n = Double(points.count)
-    let meanX = xs.reduce(0, +) / n
-    let meanY = ys.reduce(0, +) / n
-    let sxx = zip(xs, xs).map { ($0 - meanX) * ($1 - meanX) }.reduce(0, +)
-    guard sxx > 0, meanY > 0 else { return nil }
-    let sxy = zip(xs, ys).map { ($0 - meanX) * ($1 - meanY) }.reduce(0, +)
-    let yearly = sxy / sxx * 12 / meanY
-    return Decimal(string: String(format: "%.4f", yearly)) ?? 0
-  }
 }
 
 extension SeriesAccumulator {
@@ -117,14 +113,17 @@ extension SeriesAccumulator {
         let bytes = Decimal(string: String(format: "%.0f", entry.bitSeconds / 8)) ?? 0
         return TrafficSummary.MonthVolume(month: month, volume: DataVolume(bytes: bytes), coveredSeconds: Int64(entry.seconds))
       }
-      // One pass: P5, P10, … P100 for the curve, then P50, P95 and P99 from the same walk.
-      let levels = stride(from: 5.0, through: 100.0, by: 5.0).map { $0 } + [99.0]
-      let values = accumulator.histogram.percentiles(levels.sorted())
-      let sortedLevels = levels.sorted()
-      func at(_ level: Double) -> Bandwidth { rate(sortedLevels.firstIndex(of: level).flatMap { values[$0] }) }
+      // One pass: P5, P10, … P100 for the curve, P90.0 … P100 by 0.1 for the tail, and P50, P95 and P99, from the same walk.
+      let tailLevels = (0...100).map { 90 + Double($0) / 10 }
+      let curveLevels = stride(from: 5.0, through: 100.0, by: 5.0).map { $0 }
+      let sortedLevels = Array(Set(curveLevels + tailLevels + [99.0])).sorted()
+      let values = accumulator.histogram.percentiles(sortedLevels)
+      func at(_ level: Double) -> Bandwidth {
+        rate(sortedLevels.firstIndex { abs($0 - level) < 1e-9 }.flatMap { values[$0] })
+      }
       return TrafficSummary.Direction(
         samples: accumulator.histogram.count, p50: at(50), p95: at(95), p99: at(99), max: rate(accumulator.maximum), months: months,
-        curve: stride(from: 5.0, through: 100.0, by: 5.0).map { at($0) })
+        curve: curveLevels.map { at($0) }, tail: tailLevels.map { at($0) })
     }
     var warnings: [Diagnostic] = []
     for (counter, noun) in [(gaps, "missing sample"), (duplicates, "duplicate sample"), (missingValues, "empty value")] where counter.count > 0 {
