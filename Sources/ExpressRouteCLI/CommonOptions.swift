@@ -43,6 +43,18 @@ enum PricingOptions {
   }
 }
 
+/// `--fiscal-year-start`, for the commands that total budgets per year.
+enum BudgetYearOptions {
+  static let spec = OptionSpec.option(
+    "fiscal-year-start", value: "yyyy-mm", kind: .month,
+    help: "Total per fiscal year starting in this month (such as 2027-04 for April to March) instead of per calendar year.")
+
+  /// Sets the budget's year start from the option, when given.
+  static func apply(_ arguments: ParsedArguments, to budget: inout Budget) {
+    if let month = arguments.month("fiscal-year-start") { budget.fiscalYearStart = month.month }
+  }
+}
+
 /// Options shared by every command that reports: format, output file, budget gate.
 enum OutputOptions {
   static let formats = ReportFormat.allCases.map(\.rawValue)

@@ -29,4 +29,20 @@ enum SeriesLoader {
     }
     return summaries
   }
+
+  /// The traffic of every profile site that names series files (paths relative to the portfolio), by site name.
+  static func portfolioTraffic(_ portfolio: Portfolio, path: String, context: inout CommandContext) throws -> [String: TrafficSummary] {
+    var traffic: [String: TrafficSummary] = [:]
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+    for site in portfolio.sites {
+      guard case .profile(let profile) = site.source, !profile.series.isEmpty else { continue }
+      let files = profile.series.map { (directory.appendingPathComponent($0).path, $0) }
+      let summaries = try summaries(files, quiet: false, context: &context)
+      guard let summary = profile.seriesCircuit.flatMap({ SeriesMatch.summary(named: $0, in: summaries) }) ?? (summaries.count == 1 ? summaries.first : nil) else {
+        throw Diagnostic(.error, "site '\(site.name)': the series holds \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")); set 'seriesCircuit' in its profile", file: path)
+      }
+      traffic[site.name] = summary
+    }
+    return traffic
+  }
 }

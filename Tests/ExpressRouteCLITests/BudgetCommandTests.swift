@@ -58,3 +58,39 @@ import Testing
     #expect(mixed.status == .usage)
   }
 }
+
+@Suite struct BudgetYearAndDiffTests {
+  @Test func fiscalYearsTotalPerSite() {
+    // small-portfolio.json, 2027-01 to 2027-03. ams: 1 Gbps metered, 10,000 GB growing 20% a year:
+    // m0 436 + 250.00 = 686.00; m1 factor 1.015309 → 10,153.09 GB × 0.025 = 253.83 → 689.83;
+    // m2 factor 1.030853 → 10,308.53 GB × 0.025 = 257.71 → 693.71. gw: ErGw1AZ 730 × 0.361 = 263.53 a month.
+    // Fiscal years from February: 2026-02 to 2027-01 holds 2027-01; 2027-02 to 2028-01 holds the other two months.
+    let result = ercalc("budget", fixture("small-portfolio.json"), "--fiscal-year-start", "2027-02")
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.output.contains("2026-02 to 2027-01       1       949.53\n"))  // 686.00 + 263.53
+    #expect(result.output.contains("2027-02 to 2028-01       2     1,910.60\n"))  // 689.83 + 693.71 + 2 × 263.53
+    #expect(result.output.contains("ams                686.00            1,383.54     2,069.54\n"))
+    #expect(result.output.contains("gw                 263.53              527.06       790.59\n"))
+  }
+
+  @Test func diffReadsPortfoliosWhoseProfilesUseSeries() throws {
+    let directory = try temporaryDirectory("ercalc-diff")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.copyItem(atPath: fixture("two-circuits.csv"), toPath: directory.appendingPathComponent("metrics.csv").path)
+    let portfolio = directory.appendingPathComponent("p.json").path
+    try """
+      {"schemaVersion": 1, "name": "measured", "startMonth": "2027-01", "horizonMonths": 12, "sites": [
+        {"name": "ams", "profile": {"name": "ams", "peeringLocation": "Amsterdam", "gateways": 0,
+          "traffic": {"series": ["metrics.csv"], "seriesCircuit": "AMS"}}}]}
+      """.write(toFile: portfolio, atomically: true, encoding: .utf8)
+    // 'ercalc budget' reads it; 'ercalc diff' must read it the same way (it used to stop: "the profile needs traffic").
+    let budget = ercalc("budget", portfolio)
+    #expect(budget.status == .success, "\(budget.errors)")
+    let diff = ercalc("diff", portfolio, portfolio)
+    #expect(diff.status == .success, "\(diff.errors)")
+    #expect(diff.output.contains("Change:          0.00 USD (0.0%)\n"))
+    #expect(diff.output.contains("Per year and site"))
+    // The series circuit 'ams' is matched by the one rule, whatever its case ('AMS' above).
+    #expect(!diff.errors.contains("error"))
+  }
+}

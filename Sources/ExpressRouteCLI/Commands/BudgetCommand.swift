@@ -15,6 +15,7 @@ enum BudgetCommand: Command {
     options: [
       .option("start", value: "yyyy-mm", kind: .month, help: "First month, overriding the portfolio's startMonth."),
       .option("months", value: "n", kind: .count(1...60), help: "Months to budget, 1 to 60, overriding the portfolio's horizonMonths."),
+      BudgetYearOptions.spec,
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs("Exit with status 1 when any month's total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."))
 
@@ -24,18 +25,9 @@ enum BudgetCommand: Command {
     var portfolio = try Portfolio(json: try InputFile(arguments).readJSON(path), file: path)
     if let month = arguments.month("start") { portfolio.startMonth = month }
     if let months = arguments.count("months") { portfolio.horizonMonths = months }
-    var traffic: [String: TrafficSummary] = [:]
-    let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-    for site in portfolio.sites {
-      guard case .profile(let profile) = site.source, !profile.series.isEmpty else { continue }
-      let files = profile.series.map { (directory.appendingPathComponent($0).path, $0) }
-      let summaries = try SeriesLoader.summaries(files, quiet: false, context: &context)
-      guard let summary = profile.seriesCircuit.flatMap({ name in summaries.first { $0.circuit == name } }) ?? (summaries.count == 1 ? summaries.first : nil) else {
-        throw Diagnostic(.error, "site '\(site.name)': the series holds \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")); set 'seriesCircuit' in its profile", file: path)
-      }
-      traffic[site.name] = summary
-    }
-    let budget = try BudgetPlanner(engine: engine).budget(portfolio, traffic: traffic)
+    let traffic = try SeriesLoader.portfolioTraffic(portfolio, path: path, context: &context)
+    var budget = try BudgetPlanner(engine: engine).budget(portfolio, traffic: traffic)
+    BudgetYearOptions.apply(arguments, to: &budget)
     try OutputOptions.emit(BudgetReport(budget: budget), arguments, context: &context)
     OutputOptions.warnIncomplete(budget.unpriced.count, context: &context)
     try OutputOptions.checkBudget(budget.peakMonthTotal, unpriced: budget.unpriced.count, arguments, what: "highest monthly total", context: &context)

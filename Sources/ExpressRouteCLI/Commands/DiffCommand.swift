@@ -12,7 +12,7 @@ enum DiffCommand: Command {
         ercalc diff today.json proposed.json --fail-above 20000
       """,
     arguments: [ArgumentSpec("before", help: "Deployment or portfolio JSON file."), ArgumentSpec("after", help: "Deployment or portfolio JSON file.")],
-    options: PricingOptions.specs + OutputOptions.specs
+    options: [BudgetYearOptions.spec] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs(
         "Exit with status 1 when the after side's monthly total (highest month for portfolios) exceeds this amount, or a charge could not be priced."))
 
@@ -33,8 +33,13 @@ enum DiffCommand: Command {
     let afterUnpriced: Int
     if firstIsPortfolio {
       let planner = BudgetPlanner(engine: engine)
-      let before = try planner.budget(try Portfolio(json: firstData, file: first))
-      let after = try planner.budget(try Portfolio(json: secondData, file: second))
+      let beforePortfolio = try Portfolio(json: firstData, file: first)
+      let afterPortfolio = try Portfolio(json: secondData, file: second)
+      // Profile sites read their traffic series exactly as 'ercalc budget' does.
+      var before = try planner.budget(beforePortfolio, traffic: try SeriesLoader.portfolioTraffic(beforePortfolio, path: first, context: &context))
+      var after = try planner.budget(afterPortfolio, traffic: try SeriesLoader.portfolioTraffic(afterPortfolio, path: second, context: &context))
+      BudgetYearOptions.apply(arguments, to: &before)
+      BudgetYearOptions.apply(arguments, to: &after)
       report = DiffReport(before: before, after: after)
       gateTotal = after.peakMonthTotal
       afterUnpriced = after.unpriced.count

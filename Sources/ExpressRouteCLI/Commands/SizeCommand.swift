@@ -35,7 +35,7 @@ enum SizeCommand: Command {
       let summaries = try SeriesLoader.summaries(files, quiet: arguments.flag("quiet"), context: &context, interval: interval)
       let wanted = arguments.value("circuit") ?? profile.seriesCircuit
       if let wanted {
-        guard let match = summaries.first(where: { $0.circuit == wanted }) else {
+        guard let match = SeriesMatch.summary(named: wanted, in: summaries) else {
           throw Diagnostic(.error, "the series has no circuit '\(wanted)' (it has \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")))")
         }
         traffic = match

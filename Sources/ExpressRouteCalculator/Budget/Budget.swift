@@ -33,6 +33,43 @@ public struct Budget: Hashable, Sendable {
   public var sources: [PriceSource]
   /// Facts the reader should know (growth assumptions, capacity warnings).
   public var notes: [String]
+  /// The month (1–12) budget years start in: 1 for calendar years, 4 for April-to-March fiscal years.
+  public var fiscalYearStart: Int = 1
+
+  /// One budget year (calendar or fiscal) within the period.
+  public struct Year: Hashable, Sendable {
+    /// `2027`, or `2027-04 to 2028-03` for a fiscal year.
+    public var label: String
+    /// Indices into ``months``.
+    public var months: Range<Int>
+  }
+
+  /// The budget years the period touches, in order; the first and last may be partial.
+  public var years: [Year] {
+    var result: [Year] = []
+    for (index, month) in months.enumerated() {
+      let startYear = month.month >= fiscalYearStart ? month.year : month.year - 1
+      let label: String
+      if fiscalYearStart == 1 {
+        label = String(startYear)
+      } else {
+        let first = MonthKey(year: startYear, month: fiscalYearStart)
+        label = "\(first) to \(first.advanced(by: 11))"
+      }
+      if let last = result.last, last.label == label {
+        result[result.count - 1].months = last.months.lowerBound..<(index + 1)
+      } else {
+        result.append(Year(label: label, months: index..<(index + 1)))
+      }
+    }
+    return result
+  }
+
+  /// The total of every site in `year`.
+  public func total(_ year: Year) -> Money { Money.sum(year.months.map(monthTotal), currency: currency) }
+
+  /// The total of `site` in `year`.
+  public func total(of site: Site, in year: Year) -> Money { Money.sum(year.months.map { site.months[$0].total }, currency: currency) }
 
   /// The total of every site in month `index`.
   public func monthTotal(_ index: Int) -> Money {

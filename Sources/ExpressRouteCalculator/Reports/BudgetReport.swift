@@ -38,13 +38,17 @@ public struct BudgetReport: Report {
             [b.months[index].description] + b.sites.map { $0.months[index].total.groupedAmount } + [b.monthTotal(index).groupedAmount]
           },
           footer: ["Total"] + b.sites.map { $0.total(currency: b.currency).groupedAmount } + [b.total.groupedAmount])),
-      .heading("Per year"),
+      .heading(b.fiscalYearStart == 1 ? "Per year" : "Per fiscal year"),
       .table(
         ReportTable(
-          columns: [.init("Year"), .init("Months", .right), .init("Total (\(currency))", .right)],
-          rows: b.yearTotals.map { year in
-            [String(year.year), String(b.months.filter { $0.year == year.year }.count), year.total.groupedAmount]
-          })),
+          columns: [.init(b.fiscalYearStart == 1 ? "Year" : "Fiscal year"), .init("Months", .right), .init("Total (\(currency))", .right)],
+          rows: b.years.map { year in [year.label, String(year.months.count), b.total(year).groupedAmount] })),
+      .heading(b.fiscalYearStart == 1 ? "Per year and site" : "Per fiscal year and site"),
+      .table(
+        ReportTable(
+          columns: [.init("Site")] + b.years.map { .init($0.label, .right) } + [.init("Total (\(currency))", .right)],
+          rows: b.sites.map { site in [site.name] + b.years.map { b.total(of: site, in: $0).groupedAmount } + [site.total(currency: b.currency).groupedAmount] },
+          footer: ["Total"] + b.years.map { b.total($0).groupedAmount } + [b.total.groupedAmount])),
       .heading("Per site"),
       .table(
         ReportTable(
@@ -100,6 +104,17 @@ public struct BudgetReport: Report {
       ("months", .array(b.months.map { .string($0.description) })),
       ("monthTotals", .array(b.months.indices.map { .money(b.monthTotal($0)) })),
       ("yearTotals", .array(b.yearTotals.map { .object([("year", .number($0.year)), ("total", .money($0.total))]) })),
+      ("fiscalYearStart", .number(b.fiscalYearStart)),
+      (
+        "years",
+        .array(
+          b.years.map { year in
+            .object([
+              ("year", .string(year.label)), ("months", .number(year.months.count)), ("total", .money(b.total(year))),
+              ("sites", .array(b.sites.map { .object([("site", .string($0.name)), ("total", .money(b.total(of: $0, in: year)))]) })),
+            ])
+          })
+      ),
       ("meterTotals", .array(b.meterTotals.map { .object([("group", .string($0.group)), ("total", .money($0.total))]) })),
       ("total", .money(b.total)),
       (

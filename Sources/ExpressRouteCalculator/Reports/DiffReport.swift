@@ -43,6 +43,8 @@ public struct DiffReport: Report {
   public var priceDate: String
   /// Hours per month used for hourly meters.
   public var hoursPerMonth: Decimal
+  /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent).
+  public var yearRows: [(site: String, year: String, before: Money?, after: Money?)] = []
 
   /// One side's entry: the item key, its amount (`nil` when unpriced) and why it is unpriced.
   typealias Entry = (key: String, amount: Money?, unpriced: String?)
@@ -91,6 +93,18 @@ public struct DiffReport: Report {
       unpriced: before.unpriced.map { "before: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" }
         + after.unpriced.map { "after: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" },
       priceDate: after.priceDate, hoursPerMonth: after.hoursPerMonth)
+    func unique(_ names: [String]) -> [String] { names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } }
+    let siteNames = unique(after.sites.map(\.name) + before.sites.map(\.name))
+    let years = unique(after.years.map(\.label) + before.years.map(\.label))
+    for site in siteNames {
+      for label in years {
+        func total(_ budget: Budget) -> Money? {
+          guard let entry = budget.sites.first(where: { $0.name == site }), let year = budget.years.first(where: { $0.label == label }) else { return nil }
+          return budget.total(of: entry, in: year)
+        }
+        yearRows.append((site, label, total(before), total(after)))
+      }
+    }
   }
 
   init(
@@ -173,6 +187,19 @@ public struct DiffReport: Report {
           },
           footer: ["Total", beforeTotal.groupedAmount, afterTotal.groupedAmount, incomplete == 0 ? Self.signed(change) : "unknown"])),
     ]
+    if !yearRows.isEmpty {
+      blocks.append(.heading("Per year and site"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Site"), .init("Year"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
+            rows: yearRows.map { row in
+              [
+                row.site, row.year, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-",
+                Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency))),
+              ]
+            })))
+    }
     let unchanged = rows.filter { $0.before == $0.after && !$0.isIncomplete }.count
     if unchanged > 0 { blocks.append(.paragraph("\(unchanged) item\(unchanged == 1 ? "" : "s") unchanged and not shown.")) }
     if !unpriced.isEmpty {

@@ -47,7 +47,7 @@ public struct EstateAudit: Sendable {
         entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "no peering location in the configuration"))
         continue
       }
-      guard let summary = traffic.first(where: { normalizedName($0.circuit) == normalizedName(circuit.name) }) else {
+      guard let summary = SeriesMatch.summary(named: circuit.name, in: traffic) else {
         entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "no metrics series for this circuit (series hold: \(traffic.map(\.circuit).joined(separator: ", ")))"))
         continue
       }
