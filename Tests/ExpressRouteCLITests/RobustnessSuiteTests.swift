@@ -182,7 +182,8 @@ import Testing
       let result = try runErcalc(arguments, stdin: stream, memoryLimitKB: 524_288, timeout: 20)
       #expect(!result.signaled && !result.timedOut, "\(arguments) < \(stream)")
       #expect(result.status == 65, "\(arguments) < \(stream): \(result.status) \(result.errors)")
-      #expect(result.errors.hasPrefix("<stdin>:1:"), "\(result.errors)")
+      // Random bytes may hold a line feed before the first bad byte, so only zeros and empty input pin line 1.
+      #expect(result.errors.hasPrefix(stream == "/dev/urandom" ? "<stdin>:" : "<stdin>:1:"), "\(result.errors)")
       #expect(result.seconds < 10)
     }
   }
