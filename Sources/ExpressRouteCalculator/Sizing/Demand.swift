@@ -22,6 +22,9 @@ public struct Demand: Hashable, Sendable {
   public let sizingDirection: String
   /// Outbound data in month 0.
   public let monthlyEgress: DataVolume
+  /// Whether the outbound volume was given or measured; when not, plans compare options at 0 GB
+  /// and quotes list the metered data charge as not priced.
+  public var egressIsKnown = true
   /// Yearly growth applied (the headline figure of ``growth``).
   public let yearlyGrowth: Decimal
   /// How the figures grow.

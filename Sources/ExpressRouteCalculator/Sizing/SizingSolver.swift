@@ -195,7 +195,7 @@ public struct SizingSolver: Sendable {
     let egress = demand.egress(month: month)
     var circuit = Circuit(
       name: "circuit", peeringLocation: location.name, tier: primary.state.tier, billing: primary.state.billing, bandwidth: primary.state.bandwidth,
-      monthlyEgress: failover ? .zero : egress * primaryShare)
+      monthlyEgress: demand.egressIsKnown ? (failover ? .zero : egress * primaryShare) : nil)
     circuit.virtualNetworkLinks = nil
     deployment.circuits.append(circuit)
     if let second, let secondLocation {
@@ -203,7 +203,7 @@ public struct SizingSolver: Sendable {
       deployment.circuits.append(
         Circuit(
           name: "second circuit", peeringLocation: secondLocation.name, tier: second.state.tier, billing: second.state.billing,
-          bandwidth: second.state.bandwidth, monthlyEgress: egress * secondShare))
+          bandwidth: second.state.bandwidth, monthlyEgress: demand.egressIsKnown || secondShare == 0 ? egress * secondShare : nil))
     }
     if var gateway {
       gateway.circuits = deployment.circuits.map(\.name)
@@ -253,7 +253,7 @@ public struct SizingSolver: Sendable {
     }
     if let given = profile.monthlyEgress { basis.append("monthly outbound \(given) from the profile") }
     if egress == nil {
-      notes.append("no monthly outbound volume was given or measured: metered options are priced with 0 GB of egress")
+      notes.append("no monthly outbound volume was given or measured: options are compared at 0 GB, and the metered data charge is listed as not priced")
     }
     if let stated = profile.yearlyGrowth {
       basis.append("growth \(GrowthFit.percent(stated)) a year from the profile (it wins over any trend in the series)")
@@ -269,9 +269,11 @@ public struct SizingSolver: Sendable {
       }
     }
     basis.append("target utilisation \((profile.targetUtilization * 100).fixedPoint(places: 1))% over a \(profile.horizonMonths)-month horizon")
-    return Demand(
+    var demand = Demand(
       sizingRate: larger, sizingDirection: outbound >= inbound ? "outbound" : "inbound", monthlyEgress: egress ?? .zero,
       growth: growth ?? .stated(yearly: 0), targetUtilization: profile.targetUtilization, horizonMonths: profile.horizonMonths, basis: basis)
+    demand.egressIsKnown = egress != nil
+    return demand
   }
 
   // MARK: - Tier policy
