@@ -3,16 +3,23 @@ import Foundation
 /// Builds the metered-vs-unlimited cost chart for one circuit size and zone.
 enum CrossoverChart {
   /// Monthly cost of MeteredData and UnlimitedData from 0 to the circuit's full one-way capacity.
+  /// Every point is priced by ``PricingEngine/monthlyCharges(of:zone:)``, the pricer quotes use.
   static func make(engine: PricingEngine, tier: CircuitTier, bandwidth: Bandwidth, zone: Zone) -> ReportChart? {
-    guard tier != .local,
-      let metered = engine.rates.rate(for: .circuit(tier, .metered, bandwidth, zone))?.price,
-      let unlimited = engine.rates.rate(for: .circuit(tier, .unlimited, bandwidth, zone))?.price,
-      let egress = engine.rates.rate(for: .egress(zone))?.price
-    else { return nil }
+    guard tier != .local else { return nil }
     let capacity = engine.monthlyCapacity(of: bandwidth).gigabytes
     let steps = 10
     let volumes = (0...steps).map { capacity * Decimal($0) / Decimal(steps) }
-    let meteredCosts = volumes.map { metered.amount + egress.amount * $0 }
+    func costs(_ billing: BillingFamily) -> [Decimal]? {
+      var result: [Decimal] = []
+      for volume in volumes {
+        let circuit = Circuit(name: "chart", zone: zone, tier: tier, billing: billing, bandwidth: bandwidth, monthlyEgress: .gigabytes(volume))
+        let charges = engine.monthlyCharges(of: circuit, zone: zone)
+        guard charges.unpriced.isEmpty else { return nil }
+        result.append(charges.total.amount)
+      }
+      return result
+    }
+    guard let meteredCosts = costs(.metered), let unlimitedCosts = costs(.unlimited) else { return nil }
     var markers: [ReportChart.Marker] = []
     let breakEven = engine.breakEven(tier: tier, bandwidth: bandwidth, zone: zone)
     if case .crossover(let volume, let share) = breakEven.outcome {
@@ -23,7 +30,7 @@ enum CrossoverChart {
       categories: volumes.map { "\($0.grouped(places: 0)) GB" },
       series: [
         .init(name: "MeteredData", values: meteredCosts.map(double)),
-        .init(name: "UnlimitedData", values: volumes.map { _ in double(unlimited.amount) }),
+        .init(name: "UnlimitedData", values: unlimitedCosts.map(double)),
       ], valueLabel: "\(engine.rates.currency) per month", markers: markers)
   }
 
