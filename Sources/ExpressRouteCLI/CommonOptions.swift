@@ -55,6 +55,14 @@ enum BudgetYearOptions {
   }
 }
 
+/// `--lead-time`: months an old and a new circuit both run when a change needs a new circuit.
+enum LeadTimeOptions {
+  static let spec = OptionSpec.option(
+    "lead-time", value: "months", kind: .count(0...12),
+    help: "Months the old and the new circuit both run when a change needs a new circuit (smaller, unlimited to metered, to or from Local).",
+    default: "1, or the profile's leadTimeMonths")
+}
+
 /// Options shared by every command that reports: format, output file, budget gate.
 enum OutputOptions {
   static let formats = ReportFormat.allCases.map(\.rawValue)

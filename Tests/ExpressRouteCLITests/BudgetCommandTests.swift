@@ -93,4 +93,15 @@ import Testing
     // The series circuit 'ams' is matched by the one rule, whatever its case ('AMS' above).
     #expect(!diff.errors.contains("error"))
   }
+
+  @Test func diffOfDeploymentsShowsOneTimeOverlaps() {
+    // after.json runs circuit 'c' UnlimitedData 1 Gbps (5,700 a month); before.json has it MeteredData: going that way
+    // needs a new circuit, and the old one runs alongside for the lead time: 1 month 5,700.00, 2 months 11,400.00.
+    let one = ercalc("diff", fixture("after.json"), fixture("before.json"))
+    #expect(one.status == .success, "\(one.errors)")
+    #expect(one.output.contains("One-time: changes that need a new circuit"))
+    #expect(one.output.contains("c        UnlimitedData cannot go back to MeteredData       1                     5,700.00\n"))
+    let two = ercalc("diff", fixture("after.json"), fixture("before.json"), "--lead-time", "2", "--format", "json")
+    #expect(two.output.contains("\"cost\": \"11400.00\""))
+  }
 }

@@ -48,10 +48,12 @@ import Testing
     #expect(result.status == .success, "\(result.errors)")
     // ams-er: P95 100 Mbps → 125 Mbps needed → 200 Mbps. January 100 Mbps × 744 h = 33,480 GB, scaled to 730 h = 32,850 GB.
     // Global Reach to Singapore keeps it Premium: 295 + 32,850 × 0.025 = 1,116.25/month against today's 1,186 + 821.25 = 2,007.25.
-    // Saving 12 × 891.00 = 10,692.00.
+    // Saving 12 × 891.00 = 10,692.00, less the lead month a smaller circuit needs: old 2,007.25 + new idle 295 − new 1,116.25
+    // = 1,186.00 → 9,506.00.
     // sin-er: P95 300 Mbps → 500 Mbps; 98,550 GB × 0.05 + 1,090 = 6,017.50 metered > 6,000 unlimited (Zone 2).
-    // Saving 12 × (10,150 − 6,000) = 49,800.00. Total 60,492.00.
-    #expect(result.output.contains("\"totalSaving\": \"60492.00\""))
+    // Saving 12 × (10,150 − 6,000) = 49,800.00, less its lead month (10,150 + 6,000 − 6,000 = 10,150) → 39,650.00.
+    // Total 49,156.00.
+    #expect(result.output.contains("\"totalSaving\": \"49156.00\""))
     #expect(result.output.contains("\"recommended\": \"Premium MeteredData 200 Mbps\""))
     #expect(result.output.contains("\"recommended\": \"Premium UnlimitedData 500 Mbps\""))
     #expect(result.output.contains("\"skippedReason\": \"runs on ExpressRoute Direct; the audit sizes provider circuits\""))

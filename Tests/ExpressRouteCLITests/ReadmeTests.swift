@@ -22,6 +22,7 @@ import Testing
     "ercalc quote --location Amsterdam --bandwidth 1Gbit",
     "ercalc quote Tests/ExpressRouteCLITests/Fixtures/bad-deployment.json",
     "ercalc quote --location Amsterdam --bandwidth 1Gbps",
+    "ercalc size Reports/redundant-design/profile.json --start 2027-01",
   ])
   func readmeExampleMatchesTheTool(_ command: String) throws {
     let shown = try Self.example(after: command)

@@ -16,6 +16,7 @@ enum AuditCommand: Command {
       .option("series", value: "file", kind: .path, help: "Metrics series (Azure Monitor JSON or CSV), oldest first; repeatable.", repeatable: true),
       .option("months", value: "n", kind: .count(1...60), help: "Months to look ahead.", default: "12"),
       .option("target-region", value: "region", help: "An Azure region the circuits serve (lets the audit consider Local); repeatable.", repeatable: true),
+      LeadTimeOptions.spec,
       .flag("quiet", short: "q", help: "Do not print data warnings on standard error."),
     ] + PricingOptions.specs + OutputOptions.specs)
 
@@ -27,7 +28,8 @@ enum AuditCommand: Command {
     let engine = try PricingOptions.engine(arguments)
     let estate = try DeploymentImporter().read(json: try InputFile(arguments).readJSON(path), file: path)
     let summaries = try SeriesLoader.summaries(files.map { ($0, $0) }, quiet: arguments.flag("quiet"), context: &context)
-    let audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: arguments.values["target-region"] ?? [])
+    var audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: arguments.values["target-region"] ?? [])
+    if let lead = arguments.count("lead-time") { audit.leadTimeMonths = lead }
     let entries = try audit.audit(estate.deployment, traffic: summaries)
     try OutputOptions.emit(
       AuditReport(entries: entries, name: estate.deployment.name, horizonMonths: months, priceTableName: engine.rates.name, priceDate: engine.rates.effectiveDate,

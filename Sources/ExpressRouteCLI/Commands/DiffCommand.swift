@@ -12,7 +12,7 @@ enum DiffCommand: Command {
         ercalc diff today.json proposed.json --fail-above 20000
       """,
     arguments: [ArgumentSpec("before", help: "Deployment or portfolio JSON file."), ArgumentSpec("after", help: "Deployment or portfolio JSON file.")],
-    options: [BudgetYearOptions.spec] + PricingOptions.specs + OutputOptions.specs
+    options: [BudgetYearOptions.spec, LeadTimeOptions.spec] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs(
         "Exit with status 1 when the after side's monthly total (highest month for portfolios) exceeds this amount, or a charge could not be priced."))
 
@@ -44,9 +44,13 @@ enum DiffCommand: Command {
       gateTotal = after.peakMonthTotal
       afterUnpriced = after.unpriced.count
     } else {
-      let before = try engine.quote(try Deployment(json: firstData, file: first))
-      let after = try engine.quote(try Deployment(json: secondData, file: second))
-      report = DiffReport(before: before, after: after)
+      let beforeDeployment = try Deployment(json: firstData, file: first)
+      let afterDeployment = try Deployment(json: secondData, file: second)
+      let before = try engine.quote(beforeDeployment)
+      let after = try engine.quote(afterDeployment)
+      var deploymentReport = DiffReport(before: before, after: after)
+      deploymentReport.overlaps = engine.moveOverlaps(from: beforeDeployment, to: afterDeployment, leadMonths: arguments.count("lead-time") ?? 1)
+      report = deploymentReport
       gateTotal = after.total
       afterUnpriced = after.unpriced.count + after.skippedResources.count
     }

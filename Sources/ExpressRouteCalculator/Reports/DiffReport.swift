@@ -43,6 +43,8 @@ public struct DiffReport: Report {
   public var priceDate: String
   /// Hours per month used for hourly meters.
   public var hoursPerMonth: Decimal
+  /// Changes that need a new circuit, with the one-time cost of running the old one alongside.
+  public var overlaps: [MoveOverlap] = []
   /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent).
   public var yearRows: [(site: String, year: String, before: Money?, after: Money?)] = []
 
@@ -187,6 +189,14 @@ public struct DiffReport: Report {
           },
           footer: ["Total", beforeTotal.groupedAmount, afterTotal.groupedAmount, incomplete == 0 ? Self.signed(change) : "unknown"])),
     ]
+    if !overlaps.isEmpty {
+      blocks.append(.heading("One-time: changes that need a new circuit"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Circuit"), .init("Why"), .init("Months", .right), .init("Old circuit meanwhile (\(currency.rawValue))", .right)],
+            rows: overlaps.map { [$0.circuit, $0.reason, String($0.months), $0.cost?.groupedAmount ?? "not priced"] })))
+    }
     if !yearRows.isEmpty {
       blocks.append(.heading("Per year and site"))
       blocks.append(
@@ -228,6 +238,16 @@ public struct DiffReport: Report {
           })
       ),
       ("unpriced", .array(unpriced.map { .string($0) })),
+      (
+        "oneTime",
+        .array(
+          overlaps.map {
+            .object([
+              ("circuit", .string($0.circuit)), ("reason", .string($0.reason)), ("months", .number($0.months)),
+              ("cost", $0.cost.map { .money($0) } ?? .null),
+            ])
+          })
+      ),
     ])
   }
 

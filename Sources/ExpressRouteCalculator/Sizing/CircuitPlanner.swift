@@ -76,12 +76,15 @@ struct CircuitPlanner {
   }
 
   /// The plan for `horizon` months in `tier`, or `nil` when some month has no priced state that carries the traffic.
-  func plan(tier: CircuitTier, horizon: Int) -> [Month]? {
+  ///
+  /// With `start`, the circuit in service today, month 0 may only be reached from it in place.
+  func plan(tier: CircuitTier, horizon: Int, start: State? = nil) -> [Month]? {
     let states = states(tier: tier)
     guard !states.isEmpty else { return nil }
+    if let start, !states.contains(start) { return nil }
     let table = costTable(states, months: horizon + lookAhead)
     var months: [Month] = []
-    var previous: Int?
+    var previous: Int? = start.flatMap { states.firstIndex(of: $0) }
     for month in 0..<horizon {
       guard let (path, total) = cheapestPath(table, states: states, from: previous, months: month..<(month + lookAhead)) else { return nil }
       let chosen = path[0]
@@ -108,10 +111,21 @@ struct CircuitPlanner {
 
   /// The cost of the cheapest path over the first look-ahead window in `tier`: how tiers are compared,
   /// so the choice of tier does not depend on the horizon either.
-  func firstWindowCost(tier: CircuitTier) -> Decimal? {
+  func firstWindowCost(tier: CircuitTier, start: State? = nil) -> Decimal? {
     let states = states(tier: tier)
     guard !states.isEmpty else { return nil }
-    return cheapestPath(costTable(states, months: lookAhead), states: states, from: nil, months: 0..<lookAhead)?.total
+    let from = start.flatMap { states.firstIndex(of: $0) }
+    if start != nil && from == nil { return nil }
+    return cheapestPath(costTable(states, months: lookAhead), states: states, from: from, months: 0..<lookAhead)?.total
+  }
+
+  /// Why moving from `current` to `next` needs a new circuit, or `nil` when it can be done in place.
+  static func newCircuitReason(from current: State, to next: State) -> String? {
+    var reasons: [String] = []
+    if next.bandwidth < current.bandwidth { reasons.append("bandwidth cannot shrink in place (\(current.bandwidth) to \(next.bandwidth))") }
+    if current.billing == .unlimited && next.billing == .metered { reasons.append("UnlimitedData cannot go back to MeteredData") }
+    if (current.tier == .local) != (next.tier == .local) { reasons.append("changing to or from Local means a new circuit") }
+    return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
   }
 
   /// The cheapest path over `window` starting from a state reachable from `start`; the window is cut

@@ -21,6 +21,8 @@ public struct EstateAudit: Sendable {
 
   /// The solver.
   public var solver: SizingSolver
+  /// Months an old and a new circuit both run when the recommendation needs a new circuit.
+  public var leadTimeMonths = 1
   /// Months to look ahead.
   public var horizonMonths: Int
   /// Regions the circuits serve (Local is only considered when given).
@@ -58,10 +60,11 @@ public struct EstateAudit: Sendable {
       let reach = peers.compactMap { name in deployment.circuit(named: name)?.peeringLocation }.map {
         WorkloadProfile.GlobalReachNeed(location: $0, monthlyData: .zero)
       }
-      let profile = WorkloadProfile(
+      var profile = WorkloadProfile(
         name: circuit.name, peeringLocation: location, targetRegions: targetRegions, horizonMonths: horizonMonths,
         virtualNetworks: circuit.virtualNetworkLinks ?? 1, globalReach: reach, gateways: 0,
         current: .init(tier: circuit.tier, billing: circuit.billing, bandwidth: circuit.bandwidth))
+      profile.leadTimeMonths = leadTimeMonths
       do {
         entries.append(Entry(circuit: circuit.name, current: label, result: try solver.solve(profile, traffic: summary), skippedReason: nil))
       } catch {

@@ -68,7 +68,7 @@ public struct SizingSolver: Sendable {
       if let current = best, current.window <= window { continue }
       best = (window, months)
     }
-    guard let chosen = best?.months else {
+    guard var chosen = best?.months else {
       let requirement = Bandwidth(bitsPerSecond: Int64(NSDecimalNumber(decimal: demand.peakRequirement).int64Value))
       let direct = candidates.first { if case .direct = $0.kind, case .unpriced = $0.verdict { return true } else { return false } }
       var message = "no priced provider circuit can carry this workload: it needs \(requirement) by the end of the horizon"
@@ -78,7 +78,39 @@ public struct SizingSolver: Sendable {
       }
       throw Diagnostic(.error, message, remedy: direct == nil ? nil : .overrideFile)
     }
-    let steps = Self.steps(chosen)
+    // The circuit in service today: keep it (growing in place), or move to a new one and pay the overlap months.
+    var overlap: CircuitPlanner.State?
+    var moveNote: String?
+    var overlapExtra: Decimal = 0
+    if let current = profile.current {
+      let currentState = CircuitPlanner.State(tier: current.tier, billing: current.billing, bandwidth: current.bandwidth)
+      let lead = min(profile.leadTimeMonths, horizon)
+      if let reason = CircuitPlanner.newCircuitReason(from: currentState, to: chosen[0].state) {
+        // The overlap: the current circuit carries the traffic while the new one is billed but idle.
+        var extra: Decimal = 0
+        for month in 0..<lead {
+          let old = planner.cost(currentState, month: month)
+          let idle = CircuitPlanner(engine: engine, location: location, demand: demand, egressShare: 0, lookAhead: 1, virtualNetworkLinks: 0)
+            .cost(chosen[month].state, month: month)
+          extra += (old ?? 0) + (idle ?? 0) - chosen[month].cost
+        }
+        let keep = policy.allowedTiers.contains(current.tier) ? planner.plan(tier: current.tier, horizon: horizon, start: currentState) : nil
+        let keepWindow = keep == nil ? nil : planner.firstWindowCost(tier: current.tier, start: currentState)
+        let moveWindow = (planner.firstWindowCost(tier: chosen[0].state.tier) ?? 0) + extra
+        if let keep, let keepWindow, keepWindow <= moveWindow {
+          chosen = keep
+          moveNote = "keeping the current \(current.tier.name) \(current.billing.name) \(current.bandwidth) circuit costs \(keepWindow.grouped(places: 2)) over the next \(profile.lookAheadMonths) months, no more than moving to a new circuit (\(reason)) at \(moveWindow.grouped(places: 2)) with \(lead) overlap month\(lead == 1 ? "" : "s")"
+        } else if lead > 0 {
+          overlap = currentState
+          overlapExtra = extra
+          moveNote = "the recommendation needs a new circuit (\(reason)): the current circuit keeps running for \(lead) month\(lead == 1 ? "" : "s") (lead time) while the new one is billed, adding \(extra.grouped(places: 2)) \(currency)"
+            + (keepWindow.map { "; keeping the current circuit would cost \($0.grouped(places: 2)) over the next \(profile.lookAheadMonths) months against \(moveWindow.grouped(places: 2))" } ?? "")
+        }
+      }
+    }
+    if let moveNote { notes.append(moveNote) }
+    var steps = Self.steps(chosen)
+    if overlap != nil, !steps.isEmpty { steps[0].reason = "buy now; the current circuit runs alongside for \(min(profile.leadTimeMonths, horizon)) month(s)" }
     if steps.count > 1 {
       notes.append("growing bandwidth in place needs room on the provider's port; connectivity-provider fees are not included")
     }
@@ -125,7 +157,8 @@ public struct SizingSolver: Sendable {
     for month in 0..<horizon {
       let deployment = monthlyDeployment(
         profile, location: location, demand: demand, month: month, primary: chosen[month], primaryShare: primaryShare,
-        second: secondMonths?[month], secondLocation: secondLocation, gateway: profile.gateways > 0 ? monthlyGateways[month] : nil)
+        second: secondMonths?[month], secondLocation: secondLocation, gateway: profile.gateways > 0 ? monthlyGateways[month] : nil,
+        overlap: month < profile.leadTimeMonths ? overlap : nil)
       var quote: Quote
       do {
         quote = try engine.quote(deployment, checkingCapacity: false)
@@ -156,9 +189,13 @@ public struct SizingSolver: Sendable {
     extras.append(contentsOf: globalReachExtras(profile, zone: location.zone))
 
     let planMonthly = chosen.map { Money($0.cost, currency: currency) }
-    let audit = profile.current.map {
-      auditCurrent($0, planner: planner, demand: demand, policy: policy, planCost: Money.sum(planMonthly, currency: currency), firstStep: steps.first)
+    var audit = profile.current.map {
+      // The recommendation's cost includes the overlap months a new circuit needs.
+      auditCurrent(
+        $0, planner: planner, demand: demand, policy: policy, planCost: Money.sum(planMonthly, currency: currency) + Money(overlapExtra, currency: currency),
+        firstStep: steps.first)
     }
+    if let moveNote { audit?.findings.append(moveNote) }
     let secondSteps = secondMonths.map(Self.steps) ?? []
     var result = SizingResult(
       name: profile.name, location: location, demand: demand, hoursPerMonth: engine.hoursPerMonth, priceTableName: engine.rates.name,
@@ -189,7 +226,8 @@ public struct SizingSolver: Sendable {
   /// The configuration that runs in `month`: circuits with their share of the traffic, the gateway, VPN and Global Reach.
   func monthlyDeployment(
     _ profile: WorkloadProfile, location: PeeringLocation, demand: Demand, month: Int, primary: CircuitPlanner.Month, primaryShare: Decimal,
-    second: CircuitPlanner.Month?, secondLocation: PeeringLocation?, gateway: Gateway?, failover: Bool = false
+    second: CircuitPlanner.Month?, secondLocation: PeeringLocation?, gateway: Gateway?, failover: Bool = false,
+    overlap: CircuitPlanner.State? = nil
   ) -> Deployment {
     var deployment = Deployment(name: profile.name)
     let egress = demand.egress(month: month)
@@ -197,6 +235,14 @@ public struct SizingSolver: Sendable {
       name: "circuit", peeringLocation: location.name, tier: primary.state.tier, billing: primary.state.billing, bandwidth: primary.state.bandwidth,
       monthlyEgress: demand.egressIsKnown ? (failover ? .zero : egress * primaryShare) : nil)
     circuit.virtualNetworkLinks = nil
+    if let overlap {
+      // Lead time: the current circuit still carries the traffic; the new one is billed but idle.
+      deployment.circuits.append(
+        Circuit(
+          name: "current circuit", peeringLocation: location.name, tier: overlap.tier, billing: overlap.billing, bandwidth: overlap.bandwidth,
+          monthlyEgress: circuit.monthlyEgress))
+      circuit.monthlyEgress = demand.egressIsKnown ? .zero : nil
+    }
     deployment.circuits.append(circuit)
     if let second, let secondLocation {
       let secondShare: Decimal = failover ? 1 : (1 - primaryShare)

@@ -76,6 +76,8 @@ public struct WorkloadProfile: Hashable, Sendable {
   public var horizonMonths: Int
   /// Months after each month that a decision is judged against (the plan never depends on where the horizon ends).
   public var lookAheadMonths: Int = 24
+  /// Months the old and the new circuit both run when a move needs a new circuit (ordering, provisioning, cut-over).
+  public var leadTimeMonths: Int = 1
   /// Private-peering IPv4 routes advertised from on-premises.
   public var privatePeeringRoutes: Int
   /// VNets to link to the circuit.
@@ -172,8 +174,9 @@ extension WorkloadProfile {
     }
     if let sizingNode = object.optional("sizing") {
       let sizing = try sizingNode.object()
-      try sizing.rejectUnknownKeys(["percentile", "targetUtilization", "headroom", "yearlyGrowth", "horizonMonths", "lookAheadMonths"])
+      try sizing.rejectUnknownKeys(["percentile", "targetUtilization", "headroom", "yearlyGrowth", "horizonMonths", "lookAheadMonths", "leadTimeMonths"])
       if let node = sizing.optional("lookAheadMonths") { lookAheadMonths = try node.int(in: 1...60) }
+      if let node = sizing.optional("leadTimeMonths") { leadTimeMonths = try node.int(in: 0...12) }
       if let node = sizing.optional("percentile") {
         percentile = try node.int(in: 1...100)
         guard [50, 95, 99, 100].contains(percentile) else {

@@ -267,3 +267,58 @@ extension WorkloadProfile {
     return copy
   }
 }
+
+@Suite struct NewCircuitMoveTests {
+  func profile(lead: Int) -> WorkloadProfile {
+    var profile = WorkloadProfile(
+      name: "t", peeringLocation: "Amsterdam", monthlyEgress: .gigabytes(10_000), peakOutbound: .mbps(300), yearlyGrowth: 0, gateways: 0,
+      current: .init(tier: .standard, billing: .unlimited, bandwidth: .gbps(1), gateway: nil, scaleUnits: nil))
+    profile.leadTimeMonths = lead
+    return profile
+  }
+
+  @Test func aMoveToANewCircuitPaysItsOverlapMonths() throws {
+    // Today: Standard UnlimitedData 1 Gbps (5,700). 300 Mbps ÷ 0.8 = 375 → 500 Mbps metered: 290 + 10,000 × 0.025 = 540.
+    // Unlimited → metered and 1 Gbps → 500 Mbps both need a new circuit. In the lead month the old circuit carries the
+    // traffic (5,700) while the new one is billed idle (290): 5,990. 12 months: 5,990 + 11 × 540 = 11,930.00.
+    let solver = SizingSolver(engine: try Fixtures.engine())
+    let oneMonth = try solver.solve(profile(lead: 1))
+    #expect(oneMonth.recommendation?.bandwidth == .mbps(500))
+    #expect(oneMonth.monthlyTotals.first == Fixtures.usd("5990.00"))
+    #expect(oneMonth.horizonTotal == Fixtures.usd("11930.00"))
+    // Two lead months: 2 × 5,990 + 10 × 540 = 17,380.00.
+    #expect(try solver.solve(profile(lead: 2)).horizonTotal == Fixtures.usd("17380.00"))
+    // The audit counts the overlap: today 12 × 5,700 = 68,400; recommendation 12 × 540 + (5,990 − 540) = 11,930; saving 56,470.
+    let audit = try #require(oneMonth.audit)
+    #expect(audit.recommendedCost == Fixtures.usd("11930.00"))
+    #expect(audit.findings.contains { $0.hasPrefix("saving: the recommendation costs 56,470.00 USD less over 12 months") })
+  }
+
+  @Test func aBudgetCarriesTheOverlapToo() throws {
+    let text = """
+      {"schemaVersion": 1, "name": "p", "startMonth": "2027-01", "horizonMonths": 12, "sites": [
+        {"name": "ams", "profile": {"name": "ams", "peeringLocation": "Amsterdam", "gateways": 0,
+          "traffic": {"peakOutbound": "300 Mbps", "monthlyEgress": "10000 GB"}, "sizing": {"leadTimeMonths": 1},
+          "current": {"tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}}}]}
+      """
+    let budget = try BudgetPlanner(engine: try Fixtures.engine()).budget(try Portfolio(json: Data(text.utf8), file: "p.json"))
+    #expect(budget.total == Fixtures.usd("11930.00"))  // as above
+    #expect(budget.sites.first?.months.first?.lineItems.contains { $0.resource == "circuit 'current circuit'" } == true)
+  }
+
+  @Test func diffShowsTheOneTimeOverlap() throws {
+    // Before: Standard UnlimitedData 1 Gbps (5,700 a month); after: the same circuit MeteredData, which needs a new circuit.
+    // One month of the old circuit alongside: 5,700.00 one-time.
+    let engine = try Fixtures.engine()
+    let before = Deployment(name: "b", circuits: [Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .unlimited, bandwidth: .gbps(1))])
+    var after = before
+    after.circuits[0].billing = .metered
+    after.circuits[0].monthlyEgress = .gigabytes(1000)
+    let overlaps = engine.moveOverlaps(from: before, to: after, leadMonths: 1)
+    #expect(overlaps == [MoveOverlap(circuit: "c", reason: "UnlimitedData cannot go back to MeteredData", months: 1, cost: Fixtures.usd("5700.00"))])
+    // Growing in place needs nothing.
+    var grown = before
+    grown.circuits[0].bandwidth = .gbps(2)
+    #expect(engine.moveOverlaps(from: before, to: grown, leadMonths: 1).isEmpty)
+  }
+}

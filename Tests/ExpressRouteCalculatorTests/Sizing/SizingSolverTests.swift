@@ -96,12 +96,14 @@ import Testing
     wanted.current = .init(tier: .standard, billing: .unlimited, bandwidth: .gbps(1))
     let result = try solve(wanted)
     let audit = try #require(result.audit)
-    // Current: 12 × 5,700 = 68,400. Recommended: 12 × 1,936 = 23,232. Saving 45,168.
+    // Current: 12 × 5,700 = 68,400. Recommended: 12 × 1,936 = 23,232, plus the lead month in which the old circuit still
+    // runs (5,700) beside the idle new one (436) instead of the new one alone (1,936): + 4,200 → 27,432. Saving 40,968.
     #expect(audit.horizonCost == Fixtures.usd("68400"))
     #expect(audit.findings == [
       "risk: the outbound sizing rate 950 Mbps is 95% of the 1 Gbps circuit (over 90%)",
-      "saving: the recommendation costs 45,168.00 USD less over 12 months (3,764.00 a month on average)",
+      "saving: the recommendation costs 40,968.00 USD less over 12 months (3,414.00 a month on average)",
       "moving from UnlimitedData to MeteredData is not allowed in place on a provider circuit: it needs a new circuit",
+      "the recommendation needs a new circuit (UnlimitedData cannot go back to MeteredData): the current circuit keeps running for 1 month (lead time) while the new one is billed, adding 4,200.00 USD; keeping the current circuit would cost 136,800.00 over the next 24 months against 50,664.00",
     ])
   }
 
