@@ -54,7 +54,7 @@ struct CircuitPlanner {
       _ = try engine.validate(Deployment(name: "option", circuits: [circuit]), checkingCapacity: false)
       return nil
     } catch {
-      return (error.rule.map { "[\($0)] " } ?? "") + error.message.replacingOccurrences(of: "circuit 'circuit' ", with: "")
+      return (error.rule.map { "[\($0)] " } ?? "") + error.message.replacingOccurrences(of: "circuit 'circuit' ", with: "this circuit ")
     }
   }
 

@@ -17,8 +17,16 @@ extension SizingSolver {
       if Decimal(capabilities.throughput.bitsPerSecond) < required {
         return .rejected("carries \(capabilities.throughput), needs \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: required).int64Value))")
       }
-      if capabilities.maxCircuits < circuits { return .rejected("connects \(capabilities.maxCircuits) circuits, needs \(circuits)") }
-      if profile.latencySensitive && !capabilities.fastPath { return .rejected("[\(ProductRule.gatewayFastPath.id)] no FastPath, and the workload is latency-sensitive") }
+      // The product rules (circuits per gateway, FastPath) are the engine's: validate the gateway as a quote would.
+      let names = (1...circuits).map { "circuit \($0)" }
+      let probe = Deployment(
+        name: "gateway option", circuits: names.map { Circuit(name: $0, zone: .zone1, tier: .standard, billing: .metered, bandwidth: .gbps(1)) },
+        gateways: [Gateway(name: "gateway", sku: sku, scaleUnits: units, circuits: names, fastPath: profile.latencySensitive)])
+      do {
+        _ = try engine.validate(probe, checkingCapacity: false)
+      } catch {
+        return .rejected((error.rule.map { "[\($0)] " } ?? "") + error.message.replacingOccurrences(of: "gateway 'gateway' ", with: "the gateway "))
+      }
       if profile.privatePeeringRoutes > capabilities.routesLearned {
         return .rejected("learns at most \(capabilities.routesLearned) routes, the workload advertises \(profile.privatePeeringRoutes)")
       }

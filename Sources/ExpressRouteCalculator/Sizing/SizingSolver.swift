@@ -407,11 +407,16 @@ public struct SizingSolver: Sendable {
   // MARK: - Candidates
 
   /// Why a provider configuration cannot serve the whole horizon, or `nil`.
-  func staticRejection(_ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, demand: Demand, policy: TierPolicy, months: Range<Int>? = nil) -> String? {
+  ///
+  /// The workload's tier policy first, then the product rules (checked by the engine's validator, the one
+  /// place they live, through `rules`), then capacity month by month.
+  func staticRejection(
+    _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, demand: Demand, policy: TierPolicy, months: Range<Int>? = nil,
+    rules: () -> String?
+  ) -> String? {
     if tier == .local, let reason = policy.localRejection { return reason }
     if tier == .standard, let reason = policy.standardRejection { return reason }
-    if tier == .local && billing == .metered { return "[\(ProductRule.localUnlimitedOnly.id)] Local is UnlimitedData only" }
-    if tier == .local && bandwidth < .gbps(1) { return "[\(ProductRule.localMinimumBandwidth.id)] Local starts at 1 Gbps" }
+    if let rule = rules() { return rule }
     let range = months ?? 0..<demand.horizonMonths
     if let month = range.first(where: { demand.requiredBitsPerSecond(month: $0) > Decimal(bandwidth.bitsPerSecond) }) {
       let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
@@ -419,15 +424,13 @@ public struct SizingSolver: Sendable {
         ? "too small: needs \(need) now (\(demand.sizingDirection) \(demand.sizingRate) ÷ \((demand.targetUtilization * 100).fixedPoint(places: 0))% utilisation)"
         : "too small from month \(month + 1): needs \(need) with \(GrowthFit.percent(demand.yearlyGrowth)) yearly growth"
     }
-    let limit = tier.maxVirtualNetworkLinks(at: bandwidth)
-    if policy.virtualNetworkLinks > limit { return "[\(ProductRule.virtualNetworkLinks.id)] \(policy.virtualNetworkLinks) VNet links exceed the \(limit) of \(tier.name) at \(bandwidth)" }
     return nil
   }
 
   /// A provider configuration held unchanged for the whole horizon, priced month by month by the engine.
   func evaluateProvider(_ state: CircuitPlanner.State, planner: CircuitPlanner, policy: TierPolicy) -> SizingCandidate {
     let kind = SizingCandidate.Kind.provider(state.tier, state.billing, state.bandwidth)
-    if let reason = staticRejection(state.tier, state.billing, state.bandwidth, demand: planner.demand, policy: policy) ?? planner.ruleProblem(state) {
+    if let reason = staticRejection(state.tier, state.billing, state.bandwidth, demand: planner.demand, policy: policy, rules: { planner.ruleProblem(state) }) {
       return SizingCandidate(kind: kind, verdict: .rejected(reason))
     }
     var total: Decimal = 0

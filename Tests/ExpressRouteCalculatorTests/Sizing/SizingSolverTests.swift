@@ -84,7 +84,7 @@ import Testing
     let result = try solve(wanted)
     #expect(result.gateway?.label == "ErGwScale × 10 units")
     #expect(result.extras.first?.monthly == Fixtures.usd("1533.00"))
-    #expect(result.gatewayCandidates.first { $0.sku == .erGw2AZ }?.verdict == .rejected("[gateway-fastpath] no FastPath, and the workload is latency-sensitive"))
+    #expect(result.gatewayCandidates.first { $0.sku == .erGw2AZ }?.verdict == .rejected("[gateway-fastpath] the gateway wants FastPath, which ErGw2AZ does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)"))
     // ErGwScale is not offered in West Europe (the hub region here): ErGw3AZ it is.
     var western = wanted
     western.targetRegions = ["West Europe", "North Europe"]
