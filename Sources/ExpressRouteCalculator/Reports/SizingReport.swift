@@ -227,6 +227,17 @@ public struct SizingReport: Report {
     }
   }
 
+  /// A plan's steps as JSON (month 1-based).
+  static func planJSON(_ steps: [PlanStep]) -> JSONValue {
+    .array(
+      steps.map {
+        .object([
+          ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
+          ("bandwidth", .string($0.bandwidth.description)), ("reason", .string($0.reason)),
+        ])
+      })
+  }
+
   public var json: JSONValue {
     let r = result
     func verdictJSON(_ verdict: SizingCandidate.Verdict) -> [(String, JSONValue)] {
@@ -250,32 +261,14 @@ public struct SizingReport: Report {
         ])
       ),
       ("tierReasons", .array(r.tierReasons.map { .string($0) })),
-      (
-        "plan",
-        .array(
-          r.plan.map {
-            .object([
-              ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
-              ("bandwidth", .string($0.bandwidth.description)), ("reason", .string($0.reason)),
-            ])
-          })
-      ),
+      ("plan", Self.planJSON(r.plan)),
       ("planMonthlyCosts", .array(r.planMonthlyCosts.map { .money($0) })),
       ("planCost", .money(r.planCost)),
       ("extras", .array(r.extras.map { .object([("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null), ("note", .string($0.note))]) })),
       ("horizonTotal", .money(r.horizonTotal)),
       ("monthlyTotals", .array(r.monthlyTotals.map { .money($0) })),
       ("lookAheadMonths", .number(r.lookAheadMonths)),
-      (
-        "secondPlan",
-        .array(
-          r.secondPlan.map {
-            .object([
-              ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
-              ("bandwidth", .string($0.bandwidth.description)), ("reason", .string($0.reason)),
-            ])
-          })
-      ),
+      ("secondPlan", Self.planJSON(r.secondPlan)),
       ("gatewayPlan", .array(r.gatewayPlan.map { .object([("month", .number($0.month + 1)), ("gateway", .string($0.label)), ("reason", .string($0.reason))]) })),
       (
         "resilience",
