@@ -16,6 +16,7 @@ enum BudgetCommand: Command {
       .option("start", value: "yyyy-mm", kind: .month, help: "First month, overriding the portfolio's startMonth."),
       .option("months", value: "n", kind: .count(1...60), help: "Months to budget, 1 to 60, overriding the portfolio's horizonMonths."),
       BudgetYearOptions.spec,
+      .flag("amortize", help: "Spread one-time charges (installation fees) over their contract term instead of their first month."),
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs("Exit with status 1 when any month's total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."))
 
@@ -26,7 +27,7 @@ enum BudgetCommand: Command {
     if let month = arguments.month("start") { portfolio.startMonth = month }
     if let months = arguments.count("months") { portfolio.horizonMonths = months }
     let traffic = try SeriesLoader.portfolioTraffic(portfolio, path: path, context: &context)
-    var budget = try BudgetPlanner(engine: engine).budget(portfolio, traffic: traffic)
+    var budget = try BudgetPlanner(engine: engine).budget(portfolio, traffic: traffic, amortize: arguments.flag("amortize"))
     BudgetYearOptions.apply(arguments, to: &budget)
     try OutputOptions.emit(BudgetReport(budget: budget), arguments, context: &context)
     OutputOptions.warnIncomplete(budget.unpriced.count, context: &context)

@@ -18,6 +18,7 @@ enum SizeCommand: Command {
       .option("interval", value: "seconds", kind: .count(1...(86_400 * 31)), help: "Seconds between CSV samples, when a series has a single sample per circuit."),
       .option("start", value: "yyyy-mm", kind: .month, help: "Calendar month of plan month 1, for report labels and CSV periods."),
       LeadTimeOptions.spec,
+      .flag("amortize", help: "Spread one-time charges (installation fees) over their contract term instead of their first month."),
       .flag("quiet", short: "q", help: "Do not print progress or data warnings on standard error."),
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs("Exit with status 1 when any month of the plan (with extras) costs more than this amount, or a charge could not be priced."))
@@ -28,6 +29,8 @@ enum SizeCommand: Command {
     var profile = try WorkloadProfile(json: try InputFile(arguments).readJSON(path), file: path)
     let start = arguments.month("start")
     if let lead = arguments.count("lead-time") { profile.leadTimeMonths = lead }
+    profile.planStart = start
+    profile.amortizeCharges = arguments.flag("amortize")
     let interval = arguments.count("interval").map(Int64.init)
     let profileDirectory = URL(fileURLWithPath: path).deletingLastPathComponent()
     var files = profile.series.map { (profileDirectory.appendingPathComponent($0).path, $0) }

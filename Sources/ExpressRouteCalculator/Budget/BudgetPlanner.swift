@@ -14,8 +14,25 @@ public struct BudgetPlanner: Sendable {
   /// Creates a planner.
   public init(engine: PricingEngine) { self.engine = engine }
 
+  /// The charges that fall in `month`, each as a monthly line of that month's amount.
+  ///
+  /// One-time charges fall in their start month, or spread over their term with `amortize`.
+  static func charges(_ charges: [UserCharge], in month: MonthKey, budgetStart: MonthKey, amortize: Bool) -> [UserCharge] {
+    charges.compactMap { charge in
+      guard let amount = charge.amount(in: month, budgetStart: budgetStart, amortize: amortize) else { return nil }
+      var monthly = charge
+      monthly.amount = amount
+      monthly.recurrence = .monthly
+      monthly.termMonths = nil
+      return monthly
+    }
+  }
+
   /// Budgets `portfolio`; `traffic` holds summarised series for profile sites, by site name.
-  public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:]) throws(Diagnostic) -> Budget {
+  ///
+  /// User charges (provider and colocation fees) fall month by month; one-time charges fall in
+  /// their month, or spread over their contract term with `amortize`.
+  public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false) throws(Diagnostic) -> Budget {
     let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
     var sites: [Budget.Site] = []
     var notes: [String] = []
@@ -27,6 +44,7 @@ public struct BudgetPlanner: Sendable {
           let factor = Demand.growthFactor(yearlyGrowth: growth, month: index)
           var scaled = deployment
           scaled.name = site.name
+          scaled.charges = Self.charges(deployment.charges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
           for position in scaled.circuits.indices {
             scaled.circuits[position].monthlyEgress = deployment.circuits[position].monthlyEgress.map { grown($0, factor) }
             let capacity = engine.monthlyCapacity(of: scaled.circuits[position].bandwidth)
@@ -52,14 +70,30 @@ public struct BudgetPlanner: Sendable {
         sites.append(Budget.Site(name: site.name, months: quotes, sizing: nil))
       case .profile(var profile):
         profile.horizonMonths = portfolio.horizonMonths
+        let profileCharges = profile.charges
+        profile.charges = []  // added month by month below, on the portfolio's calendar
         let result: SizingResult
         do {
           result = try SizingSolver(engine: engine).solve(profile, traffic: traffic[site.name])
         } catch {
           throw Diagnostic(error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
         }
-        // The solver prices every month of its plan through the engine; the budget takes those quotes as they are.
-        let quotes = result.months.map(\.quote)
+        // The solver prices every month of its plan through the engine; the budget takes those quotes as they are,
+        // re-quoting a month only to add the charges that fall in it.
+        var quotes: [Quote] = []
+        for (index, planned) in result.months.enumerated() {
+          let falling = Self.charges(profileCharges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
+          guard !falling.isEmpty else {
+            quotes.append(planned.quote)
+            continue
+          }
+          var deployment = planned.deployment
+          deployment.charges = falling
+          var quote = try engine.quote(deployment, checkingCapacity: false)
+          quote.notes = []
+          quote.unpriced = planned.quote.unpriced
+          quotes.append(quote)
+        }
         notes.append("\(site.name): sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")")
         sites.append(Budget.Site(name: site.name, months: quotes, sizing: result))
       }

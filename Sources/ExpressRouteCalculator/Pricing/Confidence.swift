@@ -8,6 +8,8 @@ public enum Confidence: String, ParsableName, Comparable {
   case uncertain = "UNCERTAIN"
   /// A user's own estimate or negotiated figure.
   case estimate = "ESTIMATE"
+  /// A charge the user supplied (a provider's or colocation's bill), priced as given.
+  case user = "USER"
 
   public var name: String { rawValue }
   public static let kindDescription = "confidence label"

@@ -17,7 +17,7 @@ extension Deployment {
     let object = try node.object()
     try object.rejectUnknownKeys(
       ["$schema", "schemaVersion", "name", "notes", "circuits", "directPorts", "gateways", "globalReach", "trafficCollectors",
-       "vpnGateways"])
+       "vpnGateways", "charges"])
     if let versionNode = object.optional("schemaVersion") {
       let version = try versionNode.int(in: 1...Int.max)
       guard version <= Deployment.supportedSchemaVersion else {
@@ -95,7 +95,8 @@ extension Deployment {
           name: try uniqueName(item), sku: try item.required("sku").oneOf(VPNGatewaySKU.self),
           count: try item.optional("count")?.int(in: 1...1000) ?? 1, origin: node.location))
     }
-    if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty {
+    charges = try UserCharge.list(object.optional("charges"))
+    if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty && charges.isEmpty {
       throw node.error("the deployment has nothing to price (expected at least one of 'circuits', 'directPorts', 'gateways', 'trafficCollectors' or 'vpnGateways')")
     }
   }

@@ -19,6 +19,8 @@ public struct Deployment: Hashable, Sendable {
   public var trafficCollectors: [TrafficCollector]
   /// VPN gateways kept as a backup path.
   public var vpnGateways: [VPNGateway]
+  /// Charges the user supplies (provider ports, cross-connects, installation fees).
+  public var charges: [UserCharge] = []
 
   /// Creates a deployment.
   public init(

@@ -22,11 +22,13 @@ public enum Meter: Hashable, Sendable {
   case trafficCollectorData(Zone)
   /// A VPN gateway (for backup VPN), per hour.
   case vpnGateway(VPNGatewaySKU)
+  /// A charge the user supplied (provider port, cross-connect, installation), by its name; per month.
+  case userCharge(String)
 
   /// The unit one quantity of this meter is measured in.
   public var unit: PricingUnit {
     switch self {
-    case .circuit, .directPortPair, .directPremiumAddOn: return .month
+    case .circuit, .directPortPair, .directPremiumAddOn, .userCharge: return .month
     case .gateway, .trafficCollector, .vpnGateway: return .hour
     case .egress, .globalReach, .trafficCollectorData: return .gigabyte
     }
@@ -44,6 +46,7 @@ public enum Meter: Hashable, Sendable {
     case .globalReach: return "globalReach"
     case .trafficCollector, .trafficCollectorData: return "trafficCollector"
     case .vpnGateway: return "vpnGateways"
+    case .userCharge: return "userCharges"
     }
   }
 
@@ -61,6 +64,7 @@ public enum Meter: Hashable, Sendable {
     case .trafficCollector(let zone): return "Traffic Collector, \(zone.name)"
     case .trafficCollectorData(let zone): return "Traffic Collector data processed, \(zone.name)"
     case .vpnGateway(let sku): return "\(sku.name) VPN gateway"
+    case .userCharge(let name): return name
     }
   }
 
@@ -80,6 +84,7 @@ public enum Meter: Hashable, Sendable {
     case .trafficCollector: return "Traffic Collector"
     case .trafficCollectorData: return "Traffic Collector Data Processed"
     case .vpnGateway(let sku): return sku.name
+    case .userCharge(let name): return name
     }
   }
 
@@ -96,6 +101,7 @@ public enum Meter: Hashable, Sendable {
     case .trafficCollector(let zone): return [6, zone.rank, 0]
     case .trafficCollectorData(let zone): return [6, zone.rank, 1]
     case .vpnGateway(let sku): return [7, sku.rank]
+    case .userCharge: return [8]
     }
   }
 }

@@ -19,6 +19,8 @@ public struct Portfolio: Hashable, Sendable {
     public var name: String
     /// What the site is made of.
     public var source: Source
+    /// Charges of the site as a whole (provider contracts, colocation), beside its deployment's or profile's own.
+    public var charges: [UserCharge] = []
   }
 
   /// The portfolio's name.
@@ -54,7 +56,8 @@ extension Portfolio {
     var sites: [Site] = []
     for siteNode in try object.required("sites").array() {
       let site = try siteNode.object()
-      try site.rejectUnknownKeys(["name", "deployment", "yearlyGrowth", "profile", "notes"])
+      try site.rejectUnknownKeys(["name", "deployment", "yearlyGrowth", "profile", "charges", "notes"])
+      let siteCharges = try UserCharge.list(site.optional("charges"))
       let nameNode = try site.required("name")
       let name = try nameNode.nonEmptyString()
       if sites.contains(where: { $0.name == name }) { throw nameNode.error("duplicate site name '\(name)'") }
@@ -65,14 +68,14 @@ extension Portfolio {
           growth = try growthNode.decimal()
           guard growth > -1, growth <= 10 else { throw growthNode.error("\(growth) is out of range (expected more than -1 and at most 10, such as 0.2 for 20%)") }
         }
-        sites.append(Site(name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth)))
+        sites.append(Site(name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth), charges: siteCharges))
       case (nil, let profileNode?):
         if site.optional("yearlyGrowth") != nil {
           throw try site.required("yearlyGrowth").error("a profile site takes its growth from 'profile.sizing.yearlyGrowth'")
         }
         var profile = try WorkloadProfile(node: profileNode)
         if profile.name == "workload" { profile.name = name }
-        sites.append(Site(name: name, source: .profile(profile)))
+        sites.append(Site(name: name, source: .profile(profile), charges: siteCharges))
       case (nil, nil):
         throw siteNode.error("a site needs a 'deployment' or a 'profile'")
       default:

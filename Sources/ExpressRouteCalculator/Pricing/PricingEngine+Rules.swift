@@ -114,6 +114,14 @@ extension PricingEngine {
           at: port.origin, rule: .directSubscriptionLimit)
       }
     }
+    for charge in deployment.charges {
+      if let currency = charge.currency, currency != rates.currency {
+        throw fail("charge '\(charge.name)' is in \(currency), but the rate table is in \(rates.currency) (give charges in the table's currency)", at: charge.origin)
+      }
+      if let name = charge.attachedTo, deployment.circuit(named: name) == nil, !deployment.directPorts.contains(where: { $0.name == name }) {
+        throw fail("charge '\(charge.name)' is attached to '\(name)', which is neither a circuit nor a Direct port pair of the deployment", at: charge.origin)
+      }
+    }
     try validateGlobalReach(deployment, resolved: resolved)
     try validateVirtualNetworkLinks(deployment)
     try validateGateways(deployment)

@@ -85,6 +85,16 @@ public struct PricingEngine: Sendable {
         builder.addUnknown(resource: resource, meter: .trafficCollectorData(zone), reason: "processed flow data per month not given")
       }
     }
+    for charge in deployment.charges {
+      let item = LineItem(
+        resource: charge.resource, meter: .userCharge(charge.name), quantity: 1, unitPrice: Money(charge.amount, currency: currency),
+        provenance: Provenance(sourceID: charge.vendor, date: "", confidence: .user),
+        detail: charge.recurrence == .monthly ? (charge.termMonths.map { "monthly, \($0)-month term" } ?? "monthly") : "one-time")
+      switch charge.recurrence {
+      case .monthly: builder.lineItems.append(item)
+      case .oneTime: builder.oneTime.append(item)
+      }
+    }
     for vpn in deployment.vpnGateways {
       builder.add(
         resource: "VPN gateway '\(vpn.name)'", meter: .vpnGateway(vpn.sku), quantity: hoursPerMonth * Decimal(vpn.count),
@@ -159,6 +169,7 @@ struct QuoteBuilder {
   var lineItems: [LineItem] = []
   var unpriced: [UnpricedItem] = []
   var notes: [String] = []
+  var oneTime: [LineItem] = []
 
   init(rates: RateTable) { self.rates = rates }
 
@@ -183,9 +194,11 @@ struct QuoteBuilder {
 
   func quote(name: String, hoursPerMonth: Decimal, table: RateTable) -> Quote {
     let used = Set(lineItems.map(\.provenance.sourceID) + unpriced.compactMap { table.rate(for: $0.meter)?.provenance.sourceID })
-    return Quote(
+    var quote = Quote(
       name: name, currency: table.currency, hoursPerMonth: hoursPerMonth, priceTableName: table.name,
       priceDate: table.effectiveDate, lineItems: lineItems, unpriced: unpriced, notes: notes,
       sources: table.sources.filter { used.contains($0.id) })
+    quote.oneTime = oneTime
+    return quote
   }
 }

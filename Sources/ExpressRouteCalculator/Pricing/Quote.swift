@@ -76,6 +76,8 @@ public struct Quote: Hashable, Sendable {
   public var sources: [PriceSource]
   /// Resources read from an existing configuration that ercalc could not price, with why.
   public var skippedResources: [String] = []
+  /// One-time charges the user supplied (installation fees): listed, not in the monthly total.
+  public var oneTime: [LineItem] = []
 
   /// The exact sum of the line items (unpriced items excluded, and listed).
   public var total: Money { Money.sum(lineItems.map(\.amount), currency: currency) }
@@ -83,6 +85,6 @@ public struct Quote: Hashable, Sendable {
   /// Whether every charge was priced.
   public var isComplete: Bool { unpriced.isEmpty && skippedResources.isEmpty }
 
-  /// The least trusted confidence among the priced lines.
-  public var weakestConfidence: Confidence? { lineItems.map(\.provenance.confidence).max() }
+  /// The least trusted confidence among the priced Azure lines (the user's own charges are their own word).
+  public var weakestConfidence: Confidence? { lineItems.map(\.provenance.confidence).filter { $0 != .user }.max() }
 }

@@ -69,6 +69,8 @@ extension RateTable {
         }
       case .vpnGateway(let sku):
         append("vpnGateways", row(rate, [("sku", .string(sku.name))], priceKey: "hourly"))
+      case .userCharge:
+        continue  // user charges live in deployments, never in a rate table
       }
     }
     var lines: [String] = ["{"]

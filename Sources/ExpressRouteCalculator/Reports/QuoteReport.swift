@@ -79,6 +79,15 @@ public struct QuoteReport: Report {
   /// Unpriced items, notes and sources: the closing blocks of every priced report.
   static func trailer(_ quote: Quote) -> [ReportBlock] {
     var blocks: [ReportBlock] = []
+    if !quote.oneTime.isEmpty {
+      blocks.append(.heading("One-time charges (not in the monthly total)"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Vendor"), .init("Charge"), .init("Amount (\(quote.currency))", .right)],
+            rows: quote.oneTime.map { [$0.resource, $0.meter.displayName, $0.amount.groupedAmount] },
+            footer: ["Total", "", Money.sum(quote.oneTime.map(\.amount), currency: quote.currency).groupedAmount])))
+    }
     blocks.append(.heading("Not priced"))
     if quote.unpriced.isEmpty && quote.skippedResources.isEmpty {
       blocks.append(.paragraph("Every charge was priced."))
@@ -157,6 +166,13 @@ public struct QuoteReport: Report {
               ("quantity", item.quantity.map { .string($0.plainDescription) } ?? .null),
               ("reason", .string(item.reason)),
             ])
+          })
+      ),
+      (
+        "oneTime",
+        .array(
+          quote.oneTime.map { item in
+            .object([("resource", .string(item.resource)), ("charge", .string(item.meter.displayName)), ("amount", .money(item.amount)), ("source", .string(item.provenance.sourceID))])
           })
       ),
       ("notes", .array(quote.notes.map { .string($0) })),

@@ -258,6 +258,10 @@ public struct SizingSolver: Sendable {
     if case .backupVPN(let sku) = profile.redundancy {
       deployment.vpnGateways.append(VPNGateway(name: "backup VPN", sku: sku))
     }
+    // The user's own charges that fall this month (without a calendar, a charge starts in month 1).
+    let base = profile.planStart ?? MonthKey(year: 2000, month: 1)
+    let charges = profile.planStart == nil ? profile.charges.map { charge in var copy = charge; copy.startMonth = nil; return copy } : profile.charges
+    deployment.charges = BudgetPlanner.charges(charges, in: base.advanced(by: month), budgetStart: base, amortize: profile.amortizeCharges)
     for (index, need) in profile.globalReach.enumerated() {
       let name = "remote \(index + 1) (\(need.location))"
       var remote = Circuit(

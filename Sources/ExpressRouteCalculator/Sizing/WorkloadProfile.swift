@@ -78,6 +78,12 @@ public struct WorkloadProfile: Hashable, Sendable {
   public var lookAheadMonths: Int = 24
   /// Months the old and the new circuit both run when a move needs a new circuit (ordering, provisioning, cut-over).
   public var leadTimeMonths: Int = 1
+  /// Charges the user supplies for this workload (provider port, cross-connects, installation).
+  public var charges: [UserCharge] = []
+  /// The calendar month of plan month 1, when known; it places charges that name a start month.
+  public var planStart: MonthKey?
+  /// Whether one-time charges are spread over their contract term.
+  public var amortizeCharges = false
   /// Private-peering IPv4 routes advertised from on-premises.
   public var privatePeeringRoutes: Int
   /// VNets to link to the circuit.
@@ -149,7 +155,7 @@ extension WorkloadProfile {
     let object = try root.object()
     try object.rejectUnknownKeys([
       "$schema", "schemaVersion", "name", "notes", "peeringLocation", "targetRegions", "hubRegion", "traffic", "sizing", "privatePeeringRoutes",
-      "virtualNetworks", "microsoft365", "redundancy", "globalReach", "latencySensitive", "gateways", "allowLegacyGateways", "current",
+      "virtualNetworks", "microsoft365", "redundancy", "globalReach", "latencySensitive", "gateways", "allowLegacyGateways", "charges", "current",
     ])
     if let versionNode = object.optional("schemaVersion") {
       let version = try versionNode.int(in: 1...Int.max)
@@ -236,6 +242,7 @@ extension WorkloadProfile {
           location: try link.required("location").nonEmptyString(),
           monthlyData: try link.optional("monthlyData").map { node throws(Diagnostic) in try readVolume(node) } ?? .zero))
     }
+    charges = try UserCharge.list(object.optional("charges"))
     if let node = object.optional("current") {
       let current = try node.object()
       try current.rejectUnknownKeys(["tier", "billing", "bandwidth", "gateway", "scaleUnits"])

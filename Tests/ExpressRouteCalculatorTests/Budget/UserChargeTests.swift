@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import ExpressRouteCalculator
+
+/// The whole cost of connectivity: provider and colocation charges beside Microsoft's.
+@Suite struct UserChargeTests {
+  static let portfolio = """
+    {"schemaVersion": 1, "name": "p", "startMonth": "2027-01", "horizonMonths": 12, "sites": [
+      {"name": "branch", "deployment": {
+        "circuits": [{"name": "ams", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "10000 GB"}],
+        "charges": [
+          {"name": "10G port and VLAN", "vendor": "Megaport", "amount": "450.00", "recurrence": "monthly", "termMonths": 12, "attachedTo": "ams"},
+          {"name": "Installation", "vendor": "Megaport", "amount": "1200.00", "recurrence": "oneTime", "termMonths": 12, "startMonth": "2027-01", "attachedTo": "ams"}]}}]}
+    """
+
+  @Test func aProviderCircuitWithMonthlyAndOneTimeCharges() throws {
+    // Circuit: 436 + 10,000 GB × 0.025 = 686.00 a month; Megaport port 450.00 a month for the 12-month term;
+    // installation 1,200.00 once. 12 months: 12 × (686 + 450) + 1,200 = 13,632 + 1,200 = 14,832.00.
+    let planner = BudgetPlanner(engine: try Fixtures.engine())
+    let portfolio = try Portfolio(json: Data(Self.portfolio.utf8), file: "p.json")
+    let plain = try planner.budget(portfolio)
+    #expect(plain.total == Fixtures.usd("14832.00"))
+    #expect(plain.monthTotal(0) == Fixtures.usd("2336.00"))  // 686 + 450 + 1,200
+    #expect(plain.monthTotal(1) == Fixtures.usd("1136.00"))  // 686 + 450
+    // Amortised over the 12-month term: 1,200 ÷ 12 = 100.00 a month, so every month is 1,236.00; the total is the same.
+    let amortised = try planner.budget(portfolio, amortize: true)
+    #expect(amortised.total == Fixtures.usd("14832.00"))
+    #expect((0..<12).map(amortised.monthTotal).allSatisfy { $0 == Fixtures.usd("1236.00") })
+    // The charge carries its vendor as source and USER as confidence.
+    let line = try #require(plain.sites[0].months[0].lineItems.first { $0.meter == .userCharge("10G port and VLAN") })
+    #expect(line.provenance.sourceID == "Megaport")
+    #expect(line.provenance.confidence == .user)
+  }
+
+  @Test func aQuoteListsOneTimeChargesApart() throws {
+    let node = try JSONNode.parse(Data(Self.portfolio.utf8), file: "p.json")
+    let deployment = try Deployment(node: try node.object().required("sites").array()[0].object().required("deployment"))
+    let quote = try Fixtures.engine().quote(deployment)
+    // Monthly: 686 + 450 = 1,136.00; the installation is listed apart, not in the monthly total.
+    #expect(quote.total == Fixtures.usd("1136.00"))
+    #expect(quote.oneTime.map(\.amount) == [Fixtures.usd("1200.00")])
+    #expect(quote.weakestConfidence == .confirmed)
+  }
+
+  @Test func amortisedSharesAddUpExactly() {
+    // 1,000.00 over 3 months: 333.33, 333.33 and 333.34.
+    let charge = UserCharge(name: "i", vendor: "v", amount: 1000, recurrence: .oneTime, termMonths: 3)
+    let start = MonthKey(year: 2027, month: 1)
+    let shares = (0..<4).map { charge.amount(in: start.advanced(by: $0), budgetStart: start, amortize: true) }
+    #expect(shares == [Fixtures.decimal("333.33"), Fixtures.decimal("333.33"), Fixtures.decimal("333.34"), nil])
+  }
+
+  @Test func chargesInAnotherCurrencyOrOnAnUnknownCircuitAreErrors() throws {
+    let text = #"{"circuits": [{"name": "ams", "zone": "Zone 1", "tier": "Standard", "bandwidth": "1 Gbps", "egress": "1 TB"}], "charges": [{"name": "x", "vendor": "v", "amount": "1.00", "currency": "EUR", "recurrence": "monthly"}]}"#
+    let error = Fixtures.diagnostic { _ = try Fixtures.engine().quote(try Deployment(json: Data(text.utf8), file: "d.json")) }
+    #expect(error?.message == "charge 'x' is in EUR, but the rate table is in USD (give charges in the table's currency)")
+    let dangling = text.replacingOccurrences(of: #""currency": "EUR", "#, with: #""attachedTo": "lon", "#)
+    let other = Fixtures.diagnostic { _ = try Fixtures.engine().quote(try Deployment(json: Data(dangling.utf8), file: "d.json")) }
+    #expect(other?.message == "charge 'x' is attached to 'lon', which is neither a circuit nor a Direct port pair of the deployment")
+  }
+}
