@@ -11,6 +11,9 @@ enum PricingOptions {
     .option("locations", value: "file", kind: .path, help: "Peering-location catalogue JSON to use instead of the built-in one."),
     .option("hours-per-month", value: "hours", kind: .hours, help: "Hours in a billing month for hourly meters.", default: "730, or the rate table's value"),
     InputFile.limitSpec,
+    .option(
+      "discount", value: "percent", kind: .discount,
+      help: "A negotiated discount off Azure's list prices: 12% on everything, or circuits=10% on one meter family; repeatable.", repeatable: true),
   ]
 
   /// Loads the tables named by the options (or the built-in ones) into an engine.
@@ -31,7 +34,10 @@ enum PricingOptions {
     } else {
       locations = try LocationCatalog.embeddedDefault()
     }
-    return PricingEngine(rates: rates, locations: locations, hoursPerMonth: arguments.decimal("hours-per-month"))
+    var engine = PricingEngine(rates: rates, locations: locations, hoursPerMonth: arguments.decimal("hours-per-month"))
+    engine.discounts = rates.discounts
+    for text in arguments.values["discount"] ?? [] { _ = engine.discounts.add(text) }
+    return engine
   }
 
   /// The peering location `name`, or the usage error that names `option` and the nearest names.

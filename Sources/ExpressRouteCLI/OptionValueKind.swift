@@ -32,6 +32,8 @@ public enum OptionValueKind: Sendable {
   case currencyCode
   /// An absolute `http` or `https` URL.
   case url
+  /// A discount: `12%` on every Azure charge, or `circuits=10%` on one meter family.
+  case discount
 
   /// The canonical value of `text`, or `nil` when it is not of this kind.
   func canonical(_ text: String) -> String? {
@@ -49,6 +51,9 @@ public enum OptionValueKind: Sendable {
       let key = Self.fold(text)
       return names.first { Self.fold($0) == key }
     case .currencyCode: return CurrencyCode(text.uppercased()).map { _ in text.uppercased() }
+    case .discount:
+      var probe = Discounts()
+      return probe.add(text) ? text : nil
     case .url:
       guard let components = URLComponents(string: text), components.scheme == "http" || components.scheme == "https",
         components.host?.isEmpty == false
@@ -80,6 +85,7 @@ public enum OptionValueKind: Sendable {
       return sentence
     case .currencyCode: return "Please provide a three-letter currency code such as EUR."
     case .url: return "Please provide an http or https URL."
+    case .discount: return "Please provide a percentage below 100 such as 12%, or a meter family and a percentage such as circuits=10% (families: \(Discounts.sections.joined(separator: ", ")))."
     }
   }
 

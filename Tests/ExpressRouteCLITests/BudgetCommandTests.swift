@@ -21,7 +21,7 @@ import Testing
     #expect(result.status == .success)
     let lines = result.output.components(separatedBy: "\r\n")
     #expect(lines[0].hasPrefix("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,ServiceCategory,ResourceName,SkuMeter,"))
-    #expect(lines.contains("USD,2027-02-01T00:00:00Z,2027-03-01T00:00:00Z,Azure ExpressRoute,Networking,circuit 'c',Metered Data - Data Transfer Out,\"Metered outbound data, Zone 1\",10153.09,1 GB,0.025,253.83,ams,priced,2026-07-21,waf-net-2023,CONFIRMED"))
+    #expect(lines.contains("USD,2027-02-01T00:00:00Z,2027-03-01T00:00:00Z,Azure ExpressRoute,Networking,circuit 'c',Metered Data - Data Transfer Out,\"Metered outbound data, Zone 1\",10153.09,1 GB,0.025,253.83,253.83,253.83,ams,priced,2026-07-21,waf-net-2023,CONFIRMED"))
     // 3 months × (2 ams lines + 1 gateway line) + header + final empty line.
     #expect(lines.count == 11)
   }

@@ -98,7 +98,7 @@ import Testing
     #expect(result.output.contains("\"meter\": \"Metered outbound data, Zone 1\",\n        \"unit\": \"1 GB\",\n        \"quantity\": null"))
     #expect(!result.output.contains("\"amount\": \"0.00\""))
     let csv = ercalc("quote", deployment, "--format", "csv")
-    #expect(csv.output.contains("circuit 'c',Metered Data - Data Transfer Out,\"Metered outbound data, Zone 1\",,1 GB,,,,unpriced,2026-07-21,\"outbound data per month not given"))
+    #expect(csv.output.contains("circuit 'c',Metered Data - Data Transfer Out,\"Metered outbound data, Zone 1\",,1 GB,,,,,,unpriced,2026-07-21,\"outbound data per month not given"))
   }
 
   @Test func globalReachSecondCircuitTakesItsOwnVolume() {

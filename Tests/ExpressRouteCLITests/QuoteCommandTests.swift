@@ -105,3 +105,34 @@ import Testing
     #expect(validate.output.hasSuffix(": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 201 priced rates, 32 unpriced, 9 sources\n"))
   }
 }
+
+@Suite struct DiscountTests {
+  @Test func aTwelvePercentDiscountShowsListAndDiscountedAmounts() throws {
+    // List: 436 + 40,000 GB × 0.025 = 1,436.00. With 12% off: 436 × 0.88 = 383.68 and 1,000 × 0.88 = 880.00 → 1,263.68.
+    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "12%", "--format", "json")
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.output.contains("\"monthlyTotal\": \"1263.68\""))
+    #expect(result.output.contains("\"listTotal\": \"1436.00\""))
+    // FOCUS: ListCost keeps the list price; ContractedCost and EffectiveCost take the discount.
+    let csv = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "12%", "--format", "csv")
+    #expect(csv.output.contains(",1,1/Month,436,436.00,383.68,383.68,"))
+    #expect(csv.output.contains(",40000,1 GB,0.025,1000.00,880.00,880.00,"))
+    // One family only: 10% on circuits → 392.40 + 1,000.00 = 1,392.40.
+    let family = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "circuits=10%", "--format", "json")
+    #expect(family.output.contains("\"monthlyTotal\": \"1392.40\""))
+    let bad = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--discount", "pizza=10%")
+    #expect(bad.status == .usage)
+  }
+
+  @Test func anOverrideFileDeclaresTheDiscount() throws {
+    let directory = try temporaryDirectory("ercalc-discount")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("ea.json").path
+    try """
+      {"schemaVersion": 1, "kind": "override", "currency": "USD", "sources": [{"id": "ea", "title": "EA", "date": "2026-11-01"}],
+       "discounts": {"all": "12"}}
+      """.write(toFile: path, atomically: true, encoding: .utf8)
+    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--overrides", path, "--format", "json")
+    #expect(result.output.contains("\"monthlyTotal\": \"1263.68\""), "\(result.errors)")
+  }
+}

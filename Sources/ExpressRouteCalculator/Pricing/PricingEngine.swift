@@ -13,6 +13,8 @@ public struct PricingEngine: Sendable {
   public var locations: LocationCatalog
   /// Hours in a billing month for hourly meters (the table's value unless overridden).
   public var hoursPerMonth: Decimal
+  /// Negotiated discounts on Azure's charges (never on the user's own charges).
+  public var discounts = Discounts()
 
   /// Creates an engine; `hoursPerMonth` defaults to the table's.
   public init(rates: RateTable, locations: LocationCatalog, hoursPerMonth: Decimal? = nil) {
@@ -36,7 +38,7 @@ public struct PricingEngine: Sendable {
   /// - Parameter checkingCapacity: See ``validate(_:checkingCapacity:)``.
   public func quote(_ deployment: Deployment, checkingCapacity: Bool = true) throws(Diagnostic) -> Quote {
     let resolved = try validate(deployment, checkingCapacity: checkingCapacity)
-    var builder = QuoteBuilder(rates: rates)
+    var builder = QuoteBuilder(rates: rates, discounts: discounts)
     for circuit in deployment.circuits where !circuit.isExternal {
       priceCircuit(circuit, zone: resolved.zones[circuit.name] ?? .zone1, deployment: deployment, into: &builder)
     }
@@ -111,14 +113,14 @@ public struct PricingEngine: Sendable {
   /// The sizing solver prices every option month by month through this, so a plan and a quote of the same
   /// configuration always agree.
   public func monthlyCharges(of circuit: Circuit, zone: Zone) -> (total: Money, unpriced: [UnpricedItem]) {
-    var builder = QuoteBuilder(rates: rates)
+    var builder = QuoteBuilder(rates: rates, discounts: discounts)
     priceCircuit(circuit, zone: zone, deployment: Deployment(name: circuit.name, circuits: [circuit]), into: &builder)
     return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)
   }
 
   /// The monthly charges of one gateway (or `count` identical ones), priced as a quote prices them.
   public func monthlyCharges(of gateway: Gateway) -> (total: Money, unpriced: [UnpricedItem]) {
-    var builder = QuoteBuilder(rates: rates)
+    var builder = QuoteBuilder(rates: rates, discounts: discounts)
     priceGateway(gateway, into: &builder)
     return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)
   }
@@ -166,12 +168,16 @@ public struct PricingEngine: Sendable {
 /// Collects line items and unpriced items while a quote is built.
 struct QuoteBuilder {
   let rates: RateTable
+  var discounts = Discounts()
   var lineItems: [LineItem] = []
   var unpriced: [UnpricedItem] = []
   var notes: [String] = []
   var oneTime: [LineItem] = []
 
-  init(rates: RateTable) { self.rates = rates }
+  init(rates: RateTable, discounts: Discounts = Discounts()) {
+    self.rates = rates
+    self.discounts = discounts
+  }
 
   mutating func add(resource: String, meter: Meter, quantity: Decimal, detail: String? = nil) {
     guard let rate = rates.rate(for: meter) else {
@@ -184,7 +190,9 @@ struct QuoteBuilder {
       return
     }
     lineItems.append(
-      LineItem(resource: resource, meter: meter, quantity: quantity, unitPrice: price, provenance: rate.provenance, detail: detail))
+      LineItem(
+        resource: resource, meter: meter, quantity: quantity, unitPrice: price, provenance: rate.provenance, detail: detail,
+        discount: discounts.rate(for: meter)))
   }
 
   /// Lists a charge whose quantity nobody gave: unpriced, never 0.00.

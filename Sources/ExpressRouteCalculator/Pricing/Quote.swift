@@ -2,9 +2,9 @@ import Foundation
 
 /// One priced line of a monthly bill.
 ///
-/// ``amount`` is `unitPrice × quantity` rounded once, to cents, with
-/// ``RoundingRule/lineItem``; a quote's total is the exact sum of its
-/// line items' amounts.
+/// ``amount`` is `unitPrice × quantity × (1 − discount)` rounded once, to cents,
+/// with ``RoundingRule/lineItem``; ``listAmount`` is the same without the discount.
+/// A quote's total is the exact sum of its line items' amounts.
 public struct LineItem: Hashable, Sendable {
   /// The resource this line belongs to (`circuit 'ams-1'`).
   public var resource: String
@@ -14,20 +14,28 @@ public struct LineItem: Hashable, Sendable {
   public var quantity: Decimal
   /// The price of one unit.
   public var unitPrice: Money
-  /// `unitPrice × quantity`, rounded to cents.
+  /// `unitPrice × quantity × (1 − discount)`, rounded to cents: what is billed.
   public var amount: Money
+  /// `unitPrice × quantity`, rounded to cents: the list price (FOCUS `ListCost`).
+  public var listAmount: Money
+  /// The negotiated discount applied, as a fraction (0.12 = 12%); 0 at list price.
+  public var discount: Decimal
   /// Where the unit price came from.
   public var provenance: Provenance
   /// How the quantity was reached (`730 h × 2 gateways`).
   public var detail: String?
 
   /// Creates a line item and rounds its amount.
-  public init(resource: String, meter: Meter, quantity: Decimal, unitPrice: Money, provenance: Provenance, detail: String? = nil) {
+  public init(
+    resource: String, meter: Meter, quantity: Decimal, unitPrice: Money, provenance: Provenance, detail: String? = nil, discount: Decimal = 0
+  ) {
     self.resource = resource
     self.meter = meter
     self.quantity = quantity
     self.unitPrice = unitPrice
-    self.amount = (unitPrice * quantity).rounded(toPlaces: 2, rule: .lineItem)
+    self.discount = discount
+    self.listAmount = (unitPrice * quantity).rounded(toPlaces: 2, rule: .lineItem)
+    self.amount = discount == 0 ? listAmount : (unitPrice * quantity * (1 - discount)).rounded(toPlaces: 2, rule: .lineItem)
     self.provenance = provenance
     self.detail = detail
   }
@@ -81,6 +89,9 @@ public struct Quote: Hashable, Sendable {
 
   /// The exact sum of the line items (unpriced items excluded, and listed).
   public var total: Money { Money.sum(lineItems.map(\.amount), currency: currency) }
+
+  /// The total at list prices (before any negotiated discount).
+  public var listTotal: Money { Money.sum(lineItems.map(\.listAmount), currency: currency) }
 
   /// Whether every charge was priced.
   public var isComplete: Bool { unpriced.isEmpty && skippedResources.isEmpty }

@@ -37,6 +37,7 @@ extension RateTable {
     for (sku, capabilities) in patch.gatewayCapabilities { gatewayCapabilities[sku] = capabilities }
     if let scale = patch.scaleGateway { scaleGateway = scale }
     if reader.declaredHoursPerMonth { hoursPerMonth = patch.hoursPerMonth }
+    if let node = try root.object().optional("discounts") { discounts = try Discounts(node: node) }
   }
 }
 
@@ -63,7 +64,7 @@ struct RateTableReader {
     let object = try root.object()
     try object.rejectUnknownKeys(
       ["$schema", "schemaVersion", "kind", "name", "currency", "effectiveDate", "hoursPerMonth", "notes", "sources"]
-        + Self.sectionKeys)
+        + Self.sectionKeys + (isOverride ? ["discounts"] : []))
     let versionNode = try object.required("schemaVersion")
     let version = try versionNode.int(in: 1...Int.max)
     guard version <= RateTable.supportedSchemaVersion else {

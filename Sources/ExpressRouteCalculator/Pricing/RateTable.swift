@@ -26,6 +26,8 @@ public struct RateTable: Hashable, Sendable {
   public var gatewayCapabilities: [GatewaySKU: GatewayCapabilities]
   /// Rules of the scalable gateway, if the table describes it.
   public var scaleGateway: ScaleGatewayCapabilities?
+  /// Negotiated discounts an override file declared (`"discounts": {"all": "12", "circuits": "10"}`, in percent).
+  public var discounts = Discounts()
 
   private var index: [Meter: Int]
 

@@ -21,8 +21,10 @@ public struct CostRow: Hashable, Sendable {
   public var quantity: Decimal?
   /// Unit price; `nil` when unpriced.
   public var unitPrice: Money?
-  /// Cost; `nil` when unpriced.
+  /// Cost after negotiated discounts (FOCUS `ContractedCost` and `EffectiveCost`); `nil` when unpriced.
   public var cost: Money?
+  /// Cost at list price (FOCUS `ListCost`); the cost itself when no discount applies.
+  public var listCost: Money?
   /// The rate table's effective date.
   public var priceDate: String
   /// The price's source id, or the reason it is unpriced.
@@ -45,6 +47,7 @@ public struct CostRow: Hashable, Sendable {
     self.quantity = quantity
     self.unitPrice = unitPrice
     self.cost = cost
+    self.listCost = cost
     self.priceDate = priceDate
     self.priceSource = priceSource
     self.confidence = confidence
@@ -53,7 +56,7 @@ public struct CostRow: Hashable, Sendable {
 
   static let header = [
     "BillingCurrency", "ChargePeriodStart", "ChargePeriodEnd", "ServiceName", "ServiceCategory", "ResourceName", "SkuMeter",
-    "ChargeDescription", "PricingQuantity", "PricingUnit", "ListUnitPrice", "ListCost", "x_Group", "x_Status", "x_PriceDate",
+    "ChargeDescription", "PricingQuantity", "PricingUnit", "ListUnitPrice", "ListCost", "ContractedCost", "EffectiveCost", "x_Group", "x_Status", "x_PriceDate",
     "x_PriceSource", "x_Confidence",
   ]
 
@@ -61,7 +64,8 @@ public struct CostRow: Hashable, Sendable {
     [
       currency.rawValue, periodStart, periodEnd, meter.section == "vpnGateways" ? "VPN Gateway" : "Azure ExpressRoute", "Networking",
       resource, meter.meterName, meter.displayName, quantity?.plainDescription ?? "", meter.unit.rawValue,
-      unitPrice.map { $0.amount.plainDescription } ?? "", cost.map { $0.amount.fixedPoint(places: 2) } ?? "", group,
+      unitPrice.map { $0.amount.plainDescription } ?? "", listCost.map { $0.amount.fixedPoint(places: 2) } ?? "",
+      cost.map { $0.amount.fixedPoint(places: 2) } ?? "", cost.map { $0.amount.fixedPoint(places: 2) } ?? "", group,
       cost == nil ? "unpriced" : "priced", priceDate, priceSource, confidence,
     ]
   }

@@ -15,7 +15,9 @@ public struct QuoteReport: Report {
 
   public var document: ReportDocument {
     var blocks: [ReportBlock] = [
-      .facts(Self.pricingFacts(quote) + [ReportFact("Monthly total", "\(quote.total.groupedAmount) \(quote.currency)" + (quote.isComplete ? "" : " (excludes \(quote.unpriced.count + quote.skippedResources.count) unpriced item\(quote.unpriced.count + quote.skippedResources.count == 1 ? "" : "s"))"))]),
+      .facts(
+        Self.pricingFacts(quote) + Self.discountFacts(quote)
+          + [ReportFact("Monthly total", "\(quote.total.groupedAmount) \(quote.currency)" + (quote.isComplete ? "" : " (excludes \(quote.unpriced.count + quote.skippedResources.count) unpriced item\(quote.unpriced.count + quote.skippedResources.count == 1 ? "" : "s"))"))]),
       .heading("Line items"),
       .table(Self.lineItemTable(quote)),
     ]
@@ -40,8 +42,30 @@ public struct QuoteReport: Report {
     return facts
   }
 
+  /// `List total` and the discount, when a negotiated discount applies.
+  static func discountFacts(_ quote: Quote) -> [ReportFact] {
+    guard quote.listTotal != quote.total else { return [] }
+    let saved = quote.listTotal - quote.total
+    return [ReportFact("List total", "\(quote.listTotal.groupedAmount) \(quote.currency) (discounts save \(saved.groupedAmount) \(quote.currency))")]
+  }
+
   static func lineItemTable(_ quote: Quote) -> ReportTable {
-    ReportTable(
+    if quote.lineItems.contains(where: { $0.discount != 0 }) {
+      return ReportTable(
+        columns: [
+          .init("Resource"), .init("Meter"), .init("Quantity", .right), .init("Unit"), .init("Unit price", .right),
+          .init("List (\(quote.currency))", .right), .init("Discount", .right), .init("Amount (\(quote.currency))", .right), .init("Confidence"),
+        ],
+        rows: quote.lineItems.map { item in
+          [
+            item.resource, item.meter.displayName, item.quantity.grouped(places: quantityPlaces(item.quantity)), item.meter.unit.shortName,
+            item.unitPrice.amount.plainDescription, item.listAmount.groupedAmount, "\((item.discount * 100).plainDescription)%",
+            item.amount.groupedAmount, item.provenance.confidence.rawValue,
+          ]
+        },
+        footer: ["Total", "", "", "", "", quote.listTotal.groupedAmount, "", quote.total.groupedAmount, ""])
+    }
+    return ReportTable(
       columns: [
         .init("Resource"), .init("Meter"), .init("Quantity", .right), .init("Unit"), .init("Unit price", .right),
         .init("Amount (\(quote.currency))", .right), .init("Confidence"),
@@ -134,6 +158,7 @@ public struct QuoteReport: Report {
       ("priceDate", .string(quote.priceDate)),
       ("hoursPerMonth", .string(quote.hoursPerMonth.plainDescription)),
       ("monthlyTotal", .money(quote.total)),
+      ("listTotal", .money(quote.listTotal)),
       ("complete", .bool(quote.isComplete)),
       (
         "lineItems",
@@ -147,6 +172,8 @@ public struct QuoteReport: Report {
               ("quantity", .string(item.quantity.plainDescription)),
               ("unitPrice", .price(item.unitPrice)),
               ("amount", .money(item.amount)),
+              ("listAmount", .money(item.listAmount)),
+              ("discount", .string(item.discount.plainDescription)),
               ("detail", .string(item.detail)),
               ("source", .string(item.provenance.sourceID)),
               ("sourceDate", .string(item.provenance.date)),
@@ -193,10 +220,12 @@ public struct QuoteReport: Report {
   static func costRows(_ quote: Quote, period: String?, group: String = "") -> [CostRow] {
     let (start, end) = period.map(periodBounds) ?? ("", "")
     let priced = quote.lineItems.map { item in
-      CostRow(
+      var row = CostRow(
         currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter, quantity: item.quantity,
         unitPrice: item.unitPrice, cost: item.amount, priceDate: quote.priceDate, priceSource: item.provenance.sourceID,
         confidence: item.provenance.confidence.rawValue, group: group)
+      row.listCost = item.listAmount
+      return row
     }
     let unpriced = quote.unpriced.map { item in
       CostRow(
