@@ -91,8 +91,8 @@ import Testing
     #expect(json.status == .success)
     #expect(json.output.contains("{\n      \"meter\": \"ErGwScale gateway scale unit\",\n      \"section\": \"scaleGateway\",\n      \"unit\": \"1 Hour\",\n      \"price\": \"0.21\","))
     let overrides = ercalc("prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path, "--overrides", fixture("direct-override.json"))
-    // The override prices one of the 32 unpriced meters (Direct 10 Gbps metered port pair): 201 + 1 priced, 32 − 1 unpriced.
-    #expect(overrides.output.hasSuffix("202 priced rates, 31 unpriced, 10 sources\n"))
+    // The override prices one of the 36 unpriced meters (Direct 10 Gbps metered port pair): 213 + 1 priced, 36 − 1 unpriced.
+    #expect(overrides.output.hasSuffix("214 priced rates, 35 unpriced, 12 sources\n"))
   }
 
   @Test func pricesShowAndValidate() {
@@ -102,7 +102,9 @@ import Testing
     #expect(show.output.contains("Direct 10 Gbps port pair, MeteredData: No port-pair price"))
     let validate = ercalc("prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path)
     #expect(validate.status == .success)
-    #expect(validate.output.hasSuffix(": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 201 priced rates, 32 unpriced, 9 sources\n"))
+    #expect(validate.output.hasSuffix(": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 213 priced rates, 36 unpriced, 11 sources\n"))
+    // 201 circuit, egress, gateway, Direct, Global Reach, collector and VPN rows priced, plus 12 internet egress tiers
+    // (North America: 5 via Microsoft's network, 2 via routing preference internet; Asia Pacific: 5); 32 + 4 unpriced.
   }
 }
 
@@ -134,5 +136,31 @@ import Testing
       """.write(toFile: path, atomically: true, encoding: .utf8)
     let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--overrides", path, "--format", "json")
     #expect(result.output.contains("\"monthlyTotal\": \"1263.68\""), "\(result.errors)")
+  }
+}
+
+@Suite struct VPNComparisonTests {
+  @Test func expressRouteAgainstAVPNAcrossATierBoundary() throws {
+    // Washington DC (North America), 500 Mbps.
+    // ExpressRoute: Standard MeteredData 500 Mbps 290 + 0.025/GB, ErGwScale 1 unit 730 × 0.21 = 153.30.
+    // VPN: VpnGw1 (650 Mbps benchmark) 730 × 0.19 = 138.70; internet egress: 100 GB free, 0.087/GB to 10,240 GB, then 0.083/GB.
+    // 5,000 GB: ER 290 + 125 + 153.30 = 568.30; VPN 138.70 + 4,900 × 0.087 = 138.70 + 426.30 = 565.00.
+    // 20,000 GB (past the 10,240 GB tier boundary): ER 290 + 500 + 153.30 = 943.30;
+    //   VPN 138.70 + 10,140 × 0.087 + 9,760 × 0.083 = 138.70 + 882.18 + 810.08 = 1,830.96.
+    // Break-even in the 0.087 tier: 138.70 + (V − 100) × 0.087 = 443.30 + 0.025 V → 0.062 V = 313.30 → V = 5,053.2 → 5,054 GB.
+    let low = ercalc("compare", "--location", "Washington DC", "--bandwidth", "500Mbps", "--egress", "5TB", "--with-vpn", "--format", "json")
+    #expect(low.status == .success, "\(low.errors)")
+    #expect(low.output.contains("\"expressRouteMonthly\": \"568.30\""))
+    #expect(low.output.contains("\"vpnMonthly\": \"565.00\""))
+    #expect(low.output.contains("\"breakEvenGB\": \"5054\""))
+    let high = ercalc("compare", "--location", "Washington DC", "--bandwidth", "500Mbps", "--egress", "20TB", "--with-vpn", "--format", "json")
+    #expect(high.output.contains("\"expressRouteMonthly\": \"943.30\""))
+    #expect(high.output.contains("\"vpnMonthly\": \"1830.96\""))
+    #expect(high.output.contains("\"breakEvenGB\": \"5054\""))
+    // Europe's internet egress has no source: listed as not priced, and no break-even is claimed.
+    let europe = ercalc("compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "20TB", "--with-vpn")
+    #expect(europe.output.contains("357.70 + not priced"))
+    #expect(europe.output.contains("Break-even: the break-even cannot be worked out: one side has no price"))
+    #expect(ercalc("compare", "--location", "Amsterdam", "--routing", "Internet").status == .usage)  // --routing needs --with-vpn
   }
 }

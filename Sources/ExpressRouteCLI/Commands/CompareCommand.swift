@@ -15,6 +15,10 @@ enum CompareCommand: Command {
       .option("zone", value: "zone", help: "Billing zone, when no location is given.", allowed: Zone.allNames),
       .option("bandwidth", value: "rate", kind: .bandwidth, help: "Circuit bandwidth, such as 1Gbps.", default: "1Gbps"),
       .option("egress", value: "volume", kind: .volume, help: "Outbound data per month, such as 40TB (0GB when left out, and said so).", default: "0GB"),
+      .flag("with-vpn", help: "Also price a site-to-site VPN over the internet (VPN gateway and tiered internet egress) and the break-even volume."),
+      .option(
+        "routing", value: "routing", help: "How the VPN's internet traffic leaves Azure.", allowed: InternetRouting.allNames, default: "Microsoft network",
+        parent: "with-vpn"),
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs("Exit with status 1 when even the cheapest option costs more than this amount a month, or none could be priced."))
 
@@ -32,7 +36,11 @@ enum CompareCommand: Command {
       context.warnings.append("note: no --location or --zone given; comparing at Amsterdam (Zone 1)")
     }
     let comparison = try engine.compare(location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: egress)
-    try OutputOptions.emit(ComparisonReport(comparison: comparison, engine: engine), arguments, context: &context)
+    var report = ComparisonReport(comparison: comparison, engine: engine)
+    if arguments.flag("with-vpn") {
+      report.vpn = engine.compareWithVPN(comparison, volume: egress, routing: arguments.name("routing", as: InternetRouting.self) ?? .microsoftNetwork)
+    }
+    try OutputOptions.emit(report, arguments, context: &context)
     if let cheapest = comparison.cheapest?.monthlyTotal {
       try OutputOptions.checkBudget(cheapest, unpriced: 0, arguments, what: "cheapest option's monthly total", context: &context)
     } else if arguments.value("fail-above") != nil && !arguments.flag("allow-unpriced") {

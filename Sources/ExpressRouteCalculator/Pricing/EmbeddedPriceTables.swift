@@ -20,6 +20,8 @@ enum EmbeddedPriceTables {
   "hoursPerMonth": "730",
   "notes": "Transcribed from ../shared/reference/pricing-facts.md. Prices are strings so they stay exact. Gateway hourly prices vary by Azure region; the figures here are the representative ones the reference gives. Re-check every figure against the Retail Prices API before committing a budget.",
   "sources": [
+    {"id": "retail-bandwidth-fixture", "title": "Azure Retail Prices API items for serviceName 'Bandwidth', productName 'Rtn Preference: MGN', meterName 'Standard Data Transfer Out' (eastus and southeastasia, tierMinimumUnits 0/100/10240/51200/153600/512000), as recorded in a third-party cost tool's test fixture", "date": "2022-05-01"},
+    {"id": "ms-routing-preference-2025", "title": "Microsoft Tech Community, 'Azure routing preference: a hidden lever for performance vs. cost trade-offs' (first 10 TB a month beyond the free 100 GB: United States $0.087/GB via Microsoft's network, $0.04/GB via routing preference internet)", "url": "https://techcommunity.microsoft.com/blog/startupsatmicrosoftblog/azure-routing-preference-a-hidden-lever-for-performance-vs-cost-trade-offs/4451425", "date": "2025-09-05"},
     {"id": "tco-dump-2026-07", "title": "Retail Prices API output cached by jcvib/tco-calculator (pricing_data_jul2026.js, version 2026.Q07)", "url": "https://github.com/jcvib/tco-calculator", "date": "2026-07-21"},
     {"id": "waf-net-2023", "title": "Azure Well-Architected Framework, cost/provision-networking.md (worked Zone 1 example)", "url": "https://learn.microsoft.com/azure/well-architected/cost-optimization/", "date": "2023-04-18"},
     {"id": "er-scale-gw-2025", "title": "About the ExpressRoute scalable gateway (scalable-gateway.md)", "url": "https://learn.microsoft.com/azure/expressroute/scalable-gateway", "date": "2025-06-25"},
@@ -320,6 +322,29 @@ enum EmbeddedPriceTables {
       {"sku": "VpnGw3AZ", "unpriced": "Not found in the reference"},
       {"sku": "VpnGw4AZ", "unpriced": "Not found in the reference"},
       {"sku": "VpnGw5AZ", "unpriced": "Not found in the reference"}
+    ]
+  },
+  "internetEgress": {
+    "source": "retail-bandwidth-fixture",
+    "confidence": "SECONDARY",
+    "note": "Internet egress for a VPN over the internet, per GB by monthly volume tier; each tier runs from its fromGB to the next tier's",
+    "rows": [
+      {"region": "North America", "routing": "Microsoft network", "fromGB": 0, "perGB": "0", "note": "the first 100 GB a month are free"},
+      {"region": "North America", "routing": "Microsoft network", "fromGB": 100, "perGB": "0.087"},
+      {"region": "North America", "routing": "Microsoft network", "fromGB": 10240, "perGB": "0.083"},
+      {"region": "North America", "routing": "Microsoft network", "fromGB": 51200, "perGB": "0.07"},
+      {"region": "North America", "routing": "Microsoft network", "fromGB": 153600, "perGB": "0.05"},
+      {"region": "North America", "routing": "Microsoft network", "fromGB": 512000, "unpriced": "above 500 TB a month Microsoft quotes a price on request"},
+      {"region": "North America", "routing": "Internet", "fromGB": 0, "perGB": "0", "source": "ms-routing-preference-2025", "note": "the first 100 GB a month are free"},
+      {"region": "North America", "routing": "Internet", "fromGB": 100, "perGB": "0.04", "source": "ms-routing-preference-2025"},
+      {"region": "North America", "routing": "Internet", "fromGB": 10240, "unpriced": "the routing-preference-internet rates above 10 TB were not found in any source"},
+      {"region": "Asia Pacific", "routing": "Microsoft network", "fromGB": 0, "perGB": "0", "note": "the first 100 GB a month are free"},
+      {"region": "Asia Pacific", "routing": "Microsoft network", "fromGB": 100, "perGB": "0.12"},
+      {"region": "Asia Pacific", "routing": "Microsoft network", "fromGB": 10240, "perGB": "0.085"},
+      {"region": "Asia Pacific", "routing": "Microsoft network", "fromGB": 51200, "perGB": "0.082"},
+      {"region": "Asia Pacific", "routing": "Microsoft network", "fromGB": 153600, "perGB": "0.08"},
+      {"region": "Asia Pacific", "routing": "Microsoft network", "fromGB": 512000, "unpriced": "above 500 TB a month Microsoft quotes a price on request"},
+      {"region": "Europe", "routing": "Microsoft network", "fromGB": 0, "unpriced": "no source for Europe's internet egress tiers was found; supply them in an override file"}
     ]
   }
 }

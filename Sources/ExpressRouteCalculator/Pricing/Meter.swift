@@ -24,13 +24,15 @@ public enum Meter: Hashable, Sendable {
   case vpnGateway(VPNGatewaySKU)
   /// A charge the user supplied (provider port, cross-connect, installation), by its name; per month.
   case userCharge(String)
+  /// Internet egress (for a VPN over the internet), per GB, in the tier that starts at `fromGB` in a month.
+  case internetEgress(InternetRegion, InternetRouting, fromGB: Int)
 
   /// The unit one quantity of this meter is measured in.
   public var unit: PricingUnit {
     switch self {
     case .circuit, .directPortPair, .directPremiumAddOn, .userCharge: return .month
     case .gateway, .trafficCollector, .vpnGateway: return .hour
-    case .egress, .globalReach, .trafficCollectorData: return .gigabyte
+    case .egress, .globalReach, .trafficCollectorData, .internetEgress: return .gigabyte
     }
   }
 
@@ -47,6 +49,7 @@ public enum Meter: Hashable, Sendable {
     case .trafficCollector, .trafficCollectorData: return "trafficCollector"
     case .vpnGateway: return "vpnGateways"
     case .userCharge: return "userCharges"
+    case .internetEgress: return "internetEgress"
     }
   }
 
@@ -65,6 +68,7 @@ public enum Meter: Hashable, Sendable {
     case .trafficCollectorData(let zone): return "Traffic Collector data processed, \(zone.name)"
     case .vpnGateway(let sku): return "\(sku.name) VPN gateway"
     case .userCharge(let name): return name
+    case .internetEgress(let region, let routing, let from): return "Internet egress, \(region.name), via \(routing.name), from \(from) GB"
     }
   }
 
@@ -85,6 +89,7 @@ public enum Meter: Hashable, Sendable {
     case .trafficCollectorData: return "Traffic Collector Data Processed"
     case .vpnGateway(let sku): return sku.name
     case .userCharge(let name): return name
+    case .internetEgress(_, let routing, _): return routing == .microsoftNetwork ? "Standard Data Transfer Out" : "Internet Routing Data Transfer Out"
     }
   }
 
@@ -102,6 +107,7 @@ public enum Meter: Hashable, Sendable {
     case .trafficCollectorData(let zone): return [6, zone.rank, 1]
     case .vpnGateway(let sku): return [7, sku.rank]
     case .userCharge: return [8]
+    case .internetEgress(let region, let routing, let from): return [9, region.rank, routing.rank, from]
     }
   }
 }

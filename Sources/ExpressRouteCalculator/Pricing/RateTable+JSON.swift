@@ -57,7 +57,7 @@ struct RateTableReader {
 
   static let sectionKeys = [
     "circuits", "egress", "gateways", "scaleGateway", "directPorts", "directPremiumAddOn",
-    "globalReach", "trafficCollector", "vpnGateways",
+    "globalReach", "trafficCollector", "vpnGateways", "internetEgress",
   ]
 
   mutating func readTable() throws(Diagnostic) -> RateTable {
@@ -136,6 +136,11 @@ struct RateTableReader {
       try readRows(node, keys: ["zone", "hourly", "perGB"], currency: currency) { row throws(Diagnostic) in
         let zone = try row.required("zone").oneOf(Zone.self)
         return [(.trafficCollector(zone), "hourly"), (.trafficCollectorData(zone), "perGB")]
+      }
+    }
+    if let node = object.optional("internetEgress") {
+      try readRows(node, keys: ["region", "routing", "fromGB", "perGB"], currency: currency) { row throws(Diagnostic) in
+        [(.internetEgress(try row.required("region").oneOf(InternetRegion.self), try row.required("routing").oneOf(InternetRouting.self), fromGB: try row.required("fromGB").int(in: 0...100_000_000)), "perGB")]
       }
     }
     if let node = object.optional("vpnGateways") {

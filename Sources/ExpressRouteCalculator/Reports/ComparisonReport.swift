@@ -8,6 +8,8 @@ public struct ComparisonReport: Report {
   public var monthlyCapacity: DataVolume
   /// Metered-vs-unlimited cost by volume for Standard at this size and zone.
   public var crossover: ReportChart?
+  /// ExpressRoute against a VPN over the internet, when asked for.
+  public var vpn: VPNComparison?
 
   /// Creates a report; `engine` supplies the capacity and the crossover chart.
   public init(comparison: CircuitComparison, engine: PricingEngine) {
@@ -76,6 +78,35 @@ public struct ComparisonReport: Report {
     var items = c.breakEvens.map { "\($0.tier.name): \($0.summary)" }
     if let local = c.localBreakEven { items.append(local) }
     blocks.append(.list(items))
+    if let vpn {
+      blocks.append(.heading("ExpressRoute or a VPN over the internet"))
+      func row(_ name: String, _ quote: Quote?, _ note: String) -> [String] {
+        guard let quote else { return [name, "not priced", note] }
+        return [name, quote.total.groupedAmount + (quote.isComplete ? "" : " + not priced"), note]
+      }
+      let er = vpn.expressRoute
+      let erNote = er.map { quote in
+        quote.lineItems.map { item -> String in
+          switch item.meter {
+          case .circuit(let tier, let billing, let bandwidth, _): return "\(tier.name) \(billing.name) \(bandwidth) circuit"
+          case .egress: return "\(item.quantity.grouped(places: 0)) GB metered"
+          case .gateway(let sku): return sku == .erGwScale ? "ErGwScale gateway" : "\(sku.name) gateway"
+          default: return item.meter.displayName
+          }
+        }.joined(separator: " + ")
+      } ?? "no priced option"
+      let vpnNote = vpn.vpn.map { quote in
+        let gateway = quote.lineItems.first { if case .vpnGateway = $0.meter { return true } else { return false } }
+        return "\(gateway?.meter.displayName ?? "VPN gateway") + \(vpn.volume) of internet egress in tiers"
+      } ?? "no priced VPN gateway or internet egress"
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("At \(vpn.volume) a month"), .init("Monthly (\(currency))", .right), .init("Made of")],
+            rows: [row("ExpressRoute", er, erNote), row("VPN over the internet (\(vpn.routing.name))", vpn.vpn, vpnNote)])))
+      blocks.append(.paragraph("Break-even: " + vpn.verdict + "."))
+      blocks.append(.list(vpn.notes))
+    }
     if let recommended = c.cheapest {
       blocks.append(.paragraph("Cheapest: \(recommended.label) at \(recommended.monthlyTotal?.groupedAmount ?? "") \(currency)/month. Note that bandwidth can grow in place but not shrink, and metered can switch to unlimited but not back."))
     }
@@ -107,6 +138,17 @@ public struct ComparisonReport: Report {
               ("quote", option.quote.map(QuoteReport.quoteJSON) ?? .null),
             ])
           })
+      ),
+      (
+        "vpnComparison",
+        vpn.map { vpn in
+          .object([
+            ("volumeGB", .string(vpn.volume.gigabytes.plainDescription)), ("routing", .string(vpn.routing.name)), ("region", .string(vpn.region?.name)),
+            ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null),
+            ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null), ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
+            ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null), ("verdict", .string(vpn.verdict)),
+          ])
+        } ?? .null
       ),
       (
         "breakEven",
