@@ -26,6 +26,16 @@ public struct UserCharge: Hashable, Sendable {
   public var startMonth: MonthKey?
   /// The circuit or port pair it belongs to; the site when absent.
   public var attachedTo: String?
+  /// Which way of connecting the charge belongs to, when it depends on it.
+  public enum Path: String, Hashable, Sendable {
+    /// A connectivity provider's circuit (port and VLAN fees).
+    case provider
+    /// ExpressRoute Direct (colocation cross-connects, own routers).
+    case direct
+  }
+
+  /// The path the charge belongs to; `nil` when it applies whichever way the site connects.
+  public var path: Path?
   /// The currency the file gave, if any; it must be the rate table's.
   public var currency: CurrencyCode?
   /// Where it was defined, for messages.
@@ -78,7 +88,7 @@ extension UserCharge {
     var result: [UserCharge] = []
     for element in try node?.array() ?? [] {
       let item = try element.object()
-      try item.rejectUnknownKeys(["name", "vendor", "amount", "currency", "recurrence", "termMonths", "startMonth", "attachedTo", "notes"])
+      try item.rejectUnknownKeys(["name", "vendor", "amount", "currency", "recurrence", "termMonths", "startMonth", "attachedTo", "path", "notes"])
       let recurrenceNode = try item.required("recurrence")
       let recurrenceText = try recurrenceNode.string()
       guard let recurrence = Recurrence(rawValue: recurrenceText) else {
@@ -101,6 +111,11 @@ extension UserCharge {
         recurrence: recurrence, termMonths: try item.optional("termMonths")?.int(in: 1...240), startMonth: start,
         attachedTo: try item.optional("attachedTo")?.nonEmptyString(), origin: element.location)
       charge.currency = currency
+      if let pathNode = item.optional("path") {
+        let text = try pathNode.string()
+        guard let path = Path(rawValue: text) else { throw pathNode.error("'\(text)' is not a path (expected 'provider' or 'direct')") }
+        charge.path = path
+      }
       result.append(charge)
     }
     return result

@@ -97,6 +97,10 @@ public struct SizingReport: Report {
       blocks.append(.facts(facts))
       if !resilience.findings.isEmpty { blocks.append(.list(resilience.findings)) }
     }
+    if !r.pathComparison.isEmpty {
+      blocks.append(.heading("Provider circuit or ExpressRoute Direct (whole cost)"))
+      blocks.append(.list(r.pathComparison))
+    }
     if !r.bursts.isEmpty {
       blocks.append(.heading("Bursts"))
       blocks.append(.list(r.bursts))
@@ -283,6 +287,7 @@ public struct SizingReport: Report {
         } ?? .null
       ),
       ("bursts", .array(r.bursts.map { .string($0) })),
+      ("pathComparison", .array(r.pathComparison.map { .string($0) })),
       ("blockedByPrice", .array(r.blockedByPrice.map { .string($0) })),
       ("unpriced", .array(r.unpricedCharges.map { .object([("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)), ("reason", .string($0.reason))]) })),
       ("candidates", .array(r.candidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),

@@ -248,4 +248,44 @@ extension SizingSolver {
     }
     return CircuitAudit(label: label, horizonCost: cost, recommendedCost: planCost, utilization: utilization, findings: findings)
   }
+
+  /// The provider plan against the cheapest priced Direct option over the horizon, each with the charges the profile
+  /// gives for its path (provider ports; Direct cross-connects), saying plainly when a path has none.
+  func comparePaths(_ profile: WorkloadProfile, candidates: [SizingCandidate], result: SizingResult) -> [String] {
+    guard let direct = candidates.first(where: { if case .direct = $0.kind, $0.verdict.isFeasible { return true } else { return false } }),
+      let directAzure = direct.horizonCost
+    else { return [] }
+    let base = profile.planStart ?? MonthKey(year: 2000, month: 1)
+    func charges(_ path: UserCharge.Path) -> Money {
+      let own = profile.charges.filter { $0.path == path || $0.path == nil }.map { charge -> UserCharge in
+        var copy = charge
+        if profile.planStart == nil { copy.startMonth = nil }
+        return copy
+      }
+      let total = (0..<result.demand.horizonMonths).reduce(Decimal(0)) { sum, month in
+        sum + own.compactMap { $0.amount(in: base.advanced(by: month), budgetStart: base, amortize: profile.amortizeCharges) }.reduce(0, +)
+      }
+      return Money(total, currency: currency)
+    }
+    let months = result.demand.horizonMonths
+    let providerAzure = result.horizonTotal - charges(.provider)
+    let providerTotal = result.horizonTotal
+    let directTotal = directAzure + charges(.direct)
+    var lines: [String] = []
+    if !profile.charges.contains(where: { $0.path == .provider }) {
+      lines.append("no provider-side charges were given (port and VLAN fees): the provider side counts Azure's charges only")
+    }
+    if !profile.charges.contains(where: { $0.path == .direct }) {
+      lines.append("no Direct-side charges were given (colocation cross-connects, routers): the Direct side counts Azure's charges only")
+    }
+    lines.append(
+      "over \(months) months: provider plan \(providerTotal.groupedAmount) \(currency) (Azure \(providerAzure.groupedAmount) + own charges \(charges(.provider).groupedAmount)); "
+        + "\(direct.label) \(directTotal.groupedAmount) \(currency) (Azure \(directAzure.groupedAmount) + own charges \(charges(.direct).groupedAmount))")
+    let difference = directTotal - providerTotal
+    lines.append(
+      difference.amount < 0
+        ? "on the whole cost ExpressRoute Direct is cheaper by \((providerTotal - directTotal).groupedAmount) \(currency): consider \(direct.label) (the plan above is the provider alternative)"
+        : "on the whole cost the provider circuit is cheaper by \(difference.groupedAmount) \(currency)")
+    return lines
+  }
 }

@@ -209,6 +209,7 @@ public struct SizingSolver: Sendable {
     result.lookAheadMonths = profile.lookAheadMonths
     result.bursts = burstFindings(traffic, step: steps.first)
     result.blockedByPrice = blockedByPrice(candidates, recommended: steps.first, zone: location.zone)
+    result.pathComparison = comparePaths(profile, candidates: candidates, result: result)
     return result
   }
 
@@ -260,7 +261,9 @@ public struct SizingSolver: Sendable {
     }
     // The user's own charges that fall this month (without a calendar, a charge starts in month 1).
     let base = profile.planStart ?? MonthKey(year: 2000, month: 1)
-    let charges = profile.planStart == nil ? profile.charges.map { charge in var copy = charge; copy.startMonth = nil; return copy } : profile.charges
+    // The plan is a provider circuit: Direct-only charges (cross-connects) belong to the Direct alternative.
+    let providerCharges = profile.charges.filter { $0.path != .direct }
+    let charges = profile.planStart == nil ? providerCharges.map { charge in var copy = charge; copy.startMonth = nil; return copy } : providerCharges
     deployment.charges = BudgetPlanner.charges(charges, in: base.advanced(by: month), budgetStart: base, amortize: profile.amortizeCharges)
     for (index, need) in profile.globalReach.enumerated() {
       let name = "remote \(index + 1) (\(need.location))"

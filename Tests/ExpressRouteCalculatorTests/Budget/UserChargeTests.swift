@@ -60,3 +60,39 @@ import Testing
     #expect(other?.message == "charge 'x' is attached to 'lon', which is neither a circuit nor a Direct port pair of the deployment")
   }
 }
+
+@Suite struct WholeCostPathTests {
+  func solve(withCharges: Bool) throws -> SizingResult {
+    // Direct 10 Gbps metered port pair at 3,500.00 a month (an override: the built-in table has no port price).
+    var engine = try Fixtures.engine()
+    try engine.rates.apply(
+      overrideJSON: Data(
+        """
+        {"schemaVersion": 1, "kind": "override", "currency": "USD", "sources": [{"id": "q", "title": "quote", "date": "2026-11-01"}],
+         "directPorts": {"source": "q", "confidence": "ESTIMATE", "rows": [{"portSpeed": "10 Gbps", "billing": "MeteredData", "monthly": "3500.00"}]}}
+        """.utf8), file: "o.json")
+    var profile = WorkloadProfile(
+      name: "t", peeringLocation: "Amsterdam", monthlyEgress: .gigabytes(10_000), peakOutbound: .mbps(6000), yearlyGrowth: 0, gateways: 0)
+    if withCharges {
+      var port = UserCharge(name: "10G port and VLAN", vendor: "Megaport", amount: 1500, recurrence: .monthly)
+      port.path = .provider
+      var crossConnects = UserCharge(name: "2 cross-connects", vendor: "Equinix", amount: 600, recurrence: .monthly)
+      crossConnects.path = .direct
+      profile.charges = [port, crossConnects]
+    }
+    return try SizingSolver(engine: engine).solve(profile)
+  }
+
+  @Test func crossConnectAndPortChargesFlipTheChoice() throws {
+    // 6,000 Mbps ÷ 0.8 = 7,500 Mbps → 10 Gbps. Provider: Standard MeteredData 10 Gbps 3,400 + 10,000 × 0.025 = 3,650 a month,
+    // 43,800 over 12 months. Direct: the 3,500 port pair, no circuit fee, 250 egress = 3,750 a month, 45,000: provider wins by 1,200.
+    let azureOnly = try solve(withCharges: false)
+    #expect(azureOnly.pathComparison.last == "on the whole cost the provider circuit is cheaper by 1,200.00 USD")
+    #expect(azureOnly.pathComparison.first == "no provider-side charges were given (port and VLAN fees): the provider side counts Azure's charges only")
+    // With the provider's port (1,500 a month) and Direct's cross-connects (600 a month): provider 12 × 5,150 = 61,800;
+    // Direct 12 × 4,350 = 52,200. Direct is now cheaper by 9,600.
+    let whole = try solve(withCharges: true)
+    #expect(whole.horizonTotal == Fixtures.usd("61800.00"))
+    #expect(whole.pathComparison.last?.hasPrefix("on the whole cost ExpressRoute Direct is cheaper by 9,600.00 USD") == true)
+  }
+}
