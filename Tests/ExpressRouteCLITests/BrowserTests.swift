@@ -11,7 +11,7 @@ import Testing
   static let required = ProcessInfo.processInfo.environment["CI"] != nil
 
   static let pages: [String] = [
-    "Reports/branch-office/quote.html", "Reports/data-centre-growth/sizing.html", "Reports/global-estate/budget.html", "Reports/redundant-design/sizing.html",
+    "Reports/branch-office/quote.html", "Reports/data-centre-growth/sizing.html", "Reports/global-estate/budget.html", "Reports/redundant-design/sizing.html", "Reports/provider-charges/budget.html",
     "Tests/ExpressRouteCLITests/Snapshots/estate.html",
   ]
 

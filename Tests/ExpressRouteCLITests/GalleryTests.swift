@@ -18,6 +18,7 @@ import Testing
     Example(folder: "branch-office", arguments: ["quote", "deployment.json", "--period", "2027-01"], output: "quote"),
     Example(folder: "data-centre-growth", arguments: ["size", "profile.json", "--start", "2027-04", "--quiet"], output: "sizing"),
     Example(folder: "global-estate", arguments: ["budget", "portfolio.json"], output: "budget"),
+    Example(folder: "provider-charges", arguments: ["budget", "portfolio.json"], output: "budget"),
     Example(folder: "redundant-design", arguments: ["size", "profile.json", "--start", "2027-01", "--quiet"], output: "sizing"),
   ]
 
