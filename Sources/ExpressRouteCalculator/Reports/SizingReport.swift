@@ -97,6 +97,16 @@ public struct SizingReport: Report {
       blocks.append(.facts(facts))
       if !resilience.findings.isEmpty { blocks.append(.list(resilience.findings)) }
     }
+    if let vpn = r.vpnAlternative {
+      blocks.append(.heading("ExpressRoute or a VPN over the internet (month 1)"))
+      var facts = [
+        ReportFact("ExpressRoute", vpn.expressRoute.map { "\($0.total.groupedAmount) \(currency) (cheapest circuit at \(vpn.bandwidth) and its gateway)" } ?? "not priced"),
+        ReportFact("VPN over the internet", vpn.vpn.map { "\($0.total.groupedAmount) \(currency)" + ($0.isComplete ? "" : " + not priced") + " (gateway and \(vpn.volume) of internet egress)" } ?? "not priced"),
+      ]
+      facts.append(ReportFact("Break-even", vpn.verdict))
+      blocks.append(.facts(facts))
+      blocks.append(.list(vpn.notes))
+    }
     if !r.pathComparison.isEmpty {
       blocks.append(.heading("Provider circuit or ExpressRoute Direct (whole cost)"))
       blocks.append(.list(r.pathComparison))
@@ -288,6 +298,16 @@ public struct SizingReport: Report {
       ),
       ("bursts", .array(r.bursts.map { .string($0) })),
       ("pathComparison", .array(r.pathComparison.map { .string($0) })),
+      (
+        "vpnAlternative",
+        r.vpnAlternative.map { vpn in
+          .object([
+            ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null), ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null),
+            ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)), ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null),
+            ("verdict", .string(vpn.verdict)),
+          ])
+        } ?? .null
+      ),
       ("blockedByPrice", .array(r.blockedByPrice.map { .string($0) })),
       ("unpriced", .array(r.unpricedCharges.map { .object([("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)), ("reason", .string($0.reason))]) })),
       ("candidates", .array(r.candidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),

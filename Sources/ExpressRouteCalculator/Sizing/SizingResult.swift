@@ -182,6 +182,8 @@ public struct SizingResult: Hashable, Sendable {
   public var bursts: [String] = []
   /// Cheaper options blocked only by a missing price, with the override row that would settle each.
   public var blockedByPrice: [String] = []
+  /// The recommended circuit in month 1 against a VPN over the internet carrying the same traffic.
+  public var vpnAlternative: VPNComparison?
   /// Provider circuit against ExpressRoute Direct on the whole cost (Azure's and the user's own charges), when Direct was weighed.
   public var pathComparison: [String] = []
   /// Months after each month that every decision was judged against.

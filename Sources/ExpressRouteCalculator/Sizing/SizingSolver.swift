@@ -210,6 +210,11 @@ public struct SizingSolver: Sendable {
     result.bursts = burstFindings(traffic, step: steps.first)
     result.blockedByPrice = blockedByPrice(candidates, recommended: steps.first, zone: location.zone)
     result.pathComparison = comparePaths(profile, candidates: candidates, result: result)
+    if let step = steps.first, var comparison = try? engine.compare(location: location, bandwidth: step.bandwidth, monthlyEgress: demand.egress(month: 0)) {
+      // Only the tiers this workload may use (Local, for one, may be ruled out by its regions).
+      comparison.options = comparison.options.filter { policy.allowedTiers.contains($0.tier) }
+      result.vpnAlternative = engine.compareWithVPN(comparison, volume: demand.egress(month: 0))
+    }
     return result
   }
 
