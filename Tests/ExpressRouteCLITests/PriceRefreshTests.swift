@@ -117,3 +117,21 @@ import Testing
     #expect(gone.errors.contains(": HTTP 404; not retried\n"))
   }
 }
+
+@Suite struct InternetEgressImportTests {
+  @Test func importReadsInternetEgressTiers() throws {
+    // Bandwidth items carry one item per tier (tierMinimumUnits); each becomes a tier row of the region's group.
+    let directory = try temporaryDirectory("ercalc-prices")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let output = directory.appendingPathComponent("t.json").path
+    let result = ercalc(
+      "prices", "import", fixture("retail/page1.json"), fixture("retail/bandwidth.json"), "--gateway-region", "eastus", "--output", output, "--force")
+    #expect(result.status == .success, "\(result.errors)")
+    let table = try RateTable(json: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
+    #expect(table.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 100))?.price == Money(Decimal(string: "0.087") ?? 0, currency: .usd))
+    #expect(table.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 153600))?.price == Money(Decimal(string: "0.05") ?? 0, currency: .usd))
+    #expect(table.rate(for: .internetEgress(.northAmerica, .internet, fromGB: 100))?.price == Money(Decimal(string: "0.04") ?? 0, currency: .usd))
+    // The westus2 item stands for the same group: only the gateway region's items are kept.
+    #expect(!result.errors.contains("conflicting"))
+  }
+}

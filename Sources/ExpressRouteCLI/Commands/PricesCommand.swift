@@ -94,7 +94,7 @@ enum PricesCommand: Command {
   static func earlyGuard(_ arguments: ParsedArguments) throws -> ([RetailPricePage]) throws -> Void {
     guard !arguments.flag("force") else { return { _ in } }
     let current = try PricingOptions.engine(arguments).rates
-    let importer = RetailPriceImporter(gatewayRegion: arguments.value("gateway-region"))
+    let importer = RetailPriceImporter(gatewayRegion: arguments.value("gateway-region"), locations: try PricingOptions.engine(arguments).locations)
     let guardian = RefreshGuard(threshold: arguments.fraction("max-change") ?? Decimal(25) / 100)
     return { pages in
       // A partial set of pages may not import yet (for example, gateways in several regions): judge it later.
@@ -109,7 +109,7 @@ enum PricesCommand: Command {
   /// Imports `pages`, checks the result against the current table, and writes it.
   static func importPages(_ pages: [RetailPricePage], _ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     let current = try PricingOptions.engine(arguments).rates
-    let importer = RetailPriceImporter(gatewayRegion: arguments.value("gateway-region"))
+    let importer = RetailPriceImporter(gatewayRegion: arguments.value("gateway-region"), locations: try PricingOptions.engine(arguments).locations)
     let (table, summary) = try importer.makeTable(pages: pages, base: current)
     let threshold = arguments.fraction("max-change") ?? Decimal(25) / 100
     var report = [

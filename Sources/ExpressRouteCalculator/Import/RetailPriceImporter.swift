@@ -11,9 +11,20 @@ import Foundation
 public struct RetailPriceImporter: Sendable {
   /// The ARM region whose gateway prices to take (`eastus`); required when pages hold several.
   public var gatewayRegion: String?
+  /// The internet egress region group of each ARM region (`eastus` → North America), for Bandwidth items.
+  public var internetRegions: [String: InternetRegion] = [:]
 
   /// Creates an importer.
   public init(gatewayRegion: String? = nil) { self.gatewayRegion = gatewayRegion }
+
+  /// Creates an importer that also reads internet egress tiers, placing ARM regions with `locations`.
+  public init(gatewayRegion: String?, locations: LocationCatalog) {
+    self.gatewayRegion = gatewayRegion
+    for group in locations.geopoliticalRegions {
+      guard let region = InternetRegion(geopoliticalRegion: group.name) else { continue }
+      for azureRegion in group.azureRegions { internetRegions[armName(azureRegion)] = region }
+    }
+  }
 
   /// What an import did.
   public struct Summary: Hashable, Sendable {
@@ -78,16 +89,22 @@ public struct RetailPriceImporter: Sendable {
         summary.skipped += 1
         continue
       }
-      guard item.tierMinimumUnits == 0 else {
-        summary.skipped += 1
-        continue
+      let classification = classify(item)
+      // Tiered items: only internet egress keeps its higher tiers (each tier is its own meter).
+      if item.tierMinimumUnits != 0 {
+        guard case .meter(.internetEgress) = classification else {
+          summary.skipped += 1
+          continue
+        }
       }
-      switch classify(item) {
+      switch classification {
       case .meter(let meter):
         if case .gateway = meter, item.armRegionName.lowercased() != region?.lowercased() {
           summary.skipped += 1
         } else if case .vpnGateway = meter, item.armRegionName.lowercased() != region?.lowercased() {
           summary.skipped += 1
+        } else if case .internetEgress = meter, let region, item.armRegionName.lowercased() != region.lowercased() {
+          summary.skipped += 1  // one region's internet egress tiers stand for its group
         } else {
           add(meter, item)
         }
@@ -151,6 +168,15 @@ public struct RetailPriceImporter: Sendable {
   func classify(_ item: RetailPriceItem) -> Classification {
     let name = item.meterName
     let zone = Zone(name: item.armRegionName)
+    if item.serviceName == "Bandwidth" {
+      // Internet egress: "Standard Data Transfer Out" under routing via Microsoft's network or routing preference internet.
+      let routing: InternetRouting? =
+        item.productName == "Rtn Preference: MGN" ? .microsoftNetwork : item.productName == "Rtn Preference: Internet" ? .internet : nil
+      guard let routing, item.meterName == "Standard Data Transfer Out", item.unitOfMeasure == "1 GB",
+        let region = internetRegions[item.armRegionName.lowercased()]
+      else { return .unrecognized }
+      return .meter(.internetEgress(region, routing, fromGB: NSDecimalNumber(decimal: item.tierMinimumUnits).intValue))
+    }
     if item.serviceName == "VPN Gateway" {
       let sku = item.meterName.replacingOccurrences(of: " Gateway", with: "")
       if item.unitOfMeasure == "1 Hour", let match = VPNGatewaySKU(name: sku) { return .meter(.vpnGateway(match)) }
