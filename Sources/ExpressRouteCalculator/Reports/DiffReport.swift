@@ -43,6 +43,8 @@ public struct DiffReport: Report {
   public var priceDate: String
   /// Hours per month used for hourly meters.
   public var hoursPerMonth: Decimal
+  /// One-time charges the user supplied on either side (installation fees), which are not monthly.
+  public var oneTimeCharges: [(item: String, before: Money?, after: Money?)] = []
   /// Changes that need a new circuit, with the one-time cost of running the old one alongside.
   public var overlaps: [MoveOverlap] = []
   /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent).
@@ -64,6 +66,14 @@ public struct DiffReport: Report {
     self.init(
       beforeName: before.name, afterName: after.name, basis: "monthly", before: entries(before), after: entries(after), currency: before.currency,
       unpriced: unpriced(before, "before") + unpriced(after, "after"), priceDate: after.priceDate, hoursPerMonth: after.hoursPerMonth)
+    let keys = (before.oneTime + after.oneTime).map { "\($0.resource) · \($0.meter.displayName)" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    oneTimeCharges = keys.map { key in
+      func amount(_ quote: Quote) -> Money? {
+        let items = quote.oneTime.filter { "\($0.resource) · \($0.meter.displayName)" == key }
+        return items.isEmpty ? nil : Money.sum(items.map(\.amount), currency: quote.currency)
+      }
+      return (key, amount(before), amount(after))
+    }
   }
 
   /// Compares two budgets by site and meter group over their periods.
@@ -189,6 +199,16 @@ public struct DiffReport: Report {
           },
           footer: ["Total", beforeTotal.groupedAmount, afterTotal.groupedAmount, incomplete == 0 ? Self.signed(change) : "unknown"])),
     ]
+    if !oneTimeCharges.isEmpty {
+      blocks.append(.heading("One-time charges (not in the monthly amounts)"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Item"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
+            rows: oneTimeCharges.map { row in
+              [row.item, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-", Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency)))]
+            })))
+    }
     if !overlaps.isEmpty {
       blocks.append(.heading("One-time: changes that need a new circuit"))
       blocks.append(

@@ -96,3 +96,21 @@ import Testing
     #expect(whole.pathComparison.last?.hasPrefix("on the whole cost ExpressRoute Direct is cheaper by 9,600.00 USD") == true)
   }
 }
+
+@Suite struct ChargeDiffTests {
+  @Test func diffShowsChargesMonthlyAndOneTime() throws {
+    // Adding a provider: +450.00 a month (its port) and a 1,200.00 installation, shown apart from the monthly change.
+    let engine = try Fixtures.engine()
+    let before = Deployment(name: "b", circuits: [Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1), monthlyEgress: .gigabytes(1000))])
+    var after = before
+    after.charges = [
+      UserCharge(name: "port", vendor: "Megaport", amount: 450, recurrence: .monthly, attachedTo: "c"),
+      UserCharge(name: "install", vendor: "Megaport", amount: 1200, recurrence: .oneTime, attachedTo: "c"),
+    ]
+    let report = DiffReport(before: try engine.quote(before), after: try engine.quote(after))
+    #expect(report.afterTotal - report.beforeTotal == Fixtures.usd("450.00"))
+    #expect(report.oneTimeCharges.count == 1)
+    #expect(report.oneTimeCharges.first?.after == Fixtures.usd("1200.00"))
+    #expect(report.render(.text).contains("One-time charges (not in the monthly amounts)"))
+  }
+}
