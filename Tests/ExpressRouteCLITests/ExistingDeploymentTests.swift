@@ -27,9 +27,11 @@ import Testing
   @Test func terraformPlanIsPriced() {
     let result = ercalc("quote", "--from", fixture("existing/terraform-plan.json"))
     #expect(result.status == .success)
-    // Standard UnlimitedData 2 Gbps Zone 1 (11,400) + ErGw1AZ (263.53) + VpnGw2AZ in a child module 730 × 0.564 (411.72) = 12,075.25.
-    #expect(result.output.contains("Monthly total:            12,075.25 USD (excludes 2 unpriced items)\n"))
-    #expect(result.output.contains("- azurerm_express_route_gateway.hub: Virtual WAN ExpressRoute gateway (2 scale units); Virtual WAN\n  meters are not in the rate table\n"))
+    // Standard UnlimitedData 2 Gbps Zone 1 (11,400) + ErGw1AZ (263.53) + VpnGw2AZ in a child module 730 × 0.564 (411.72)
+    // + the Virtual WAN hub of azurerm_express_route_gateway.hub: 730 × 0.25 = 182.50 and 2 scale units 2 × 730 × 0.42 = 613.20
+    // = 12,870.95.
+    #expect(result.output.contains("Monthly total:            12,870.95 USD (excludes 1 unpriced item)\n"))
+    #expect(result.output.contains("Virtual WAN hub 'vwan-er'  Virtual WAN ExpressRoute scale unit               1,460  hour         0.42        613.20  CONFIRMED\n"))
   }
 
   @Test func wrongTypesInTerraformAreErrorsWithPaths() {
@@ -57,5 +59,26 @@ import Testing
     #expect(result.output.contains("\"recommended\": \"Premium MeteredData 200 Mbps\""))
     #expect(result.output.contains("\"recommended\": \"Premium UnlimitedData 500 Mbps\""))
     #expect(result.output.contains("\"skippedReason\": \"runs on ExpressRoute Direct; the audit sizes provider circuits\""))
+  }
+
+  @Test func resourceGraphShapesVirtualWANAndUnknownPortLocations() {
+    // az graph query output ({"count", "data"}), a gateway whose SKU is under properties.sku (REST/ARM/Resource Graph),
+    // a Virtual WAN ExpressRoute gateway, and a Direct port at a port location ercalc cannot place.
+    // ams-er 5,700 + ErGw2AZ 730 × 0.632 = 461.36 + hub 730 × 0.25 = 182.50 + 3 scale units 3 × 730 × 0.42 = 919.80
+    // + 2 connection units 2 × 730 × 0.05 = 73.00 = 7,336.66; the port pair is listed as not priced, and the quote goes on.
+    let result = ercalc("quote", "--from", fixture("existing/graph-vwan-estate.json"), "--format", "json")
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.output.contains("\"monthlyTotal\": \"7336.66\""))
+    #expect(result.output.contains("Direct port pair 'sea-ports': 'Equinix-Seattle-SE2' is not a known peering location"))
+  }
+
+  @Test func anEstateWithNothingToPriceSaysWhy() throws {
+    let directory = try temporaryDirectory("ercalc-import")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("e.json").path
+    try #"[{"type": "Microsoft.Storage/storageAccounts", "name": "logs"}]"#.write(toFile: path, atomically: true, encoding: .utf8)
+    let result = ercalc("quote", "--from", path)
+    #expect(result.status == .dataError)
+    #expect(result.errors.contains("(1 other resource skipped; Microsoft.Storage/storageAccounts 'logs': not an ExpressRoute resource ercalc prices)"))
   }
 }

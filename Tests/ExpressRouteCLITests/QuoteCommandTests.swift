@@ -91,8 +91,8 @@ import Testing
     #expect(json.status == .success)
     #expect(json.output.contains("{\n      \"meter\": \"ErGwScale gateway scale unit\",\n      \"section\": \"scaleGateway\",\n      \"unit\": \"1 Hour\",\n      \"price\": \"0.21\","))
     let overrides = ercalc("prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path, "--overrides", fixture("direct-override.json"))
-    // The override prices one of the 36 unpriced meters (Direct 10 Gbps metered port pair): 213 + 1 priced, 36 − 1 unpriced.
-    #expect(overrides.output.hasSuffix("214 priced rates, 35 unpriced, 12 sources\n"))
+    // The override prices one of the 36 unpriced meters (Direct 10 Gbps metered port pair): 216 + 1 priced, 36 − 1 unpriced.
+    #expect(overrides.output.hasSuffix("217 priced rates, 35 unpriced, 13 sources\n"))
   }
 
   @Test func pricesShowAndValidate() {
@@ -102,9 +102,10 @@ import Testing
     #expect(show.output.contains("Direct 10 Gbps port pair, MeteredData: No port-pair price"))
     let validate = ercalc("prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path)
     #expect(validate.status == .success)
-    #expect(validate.output.hasSuffix(": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 213 priced rates, 36 unpriced, 11 sources\n"))
+    #expect(validate.output.hasSuffix(": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 216 priced rates, 36 unpriced, 12 sources\n"))
     // 201 circuit, egress, gateway, Direct, Global Reach, collector and VPN rows priced, plus 12 internet egress tiers
-    // (North America: 5 via Microsoft's network, 2 via routing preference internet; Asia Pacific: 5); 32 + 4 unpriced.
+    // (North America: 5 via Microsoft's network, 2 via routing preference internet; Asia Pacific: 5) and 3 Virtual WAN
+    // rows (hub, scale unit, connection unit); 32 + 4 unpriced.
   }
 }
 

@@ -26,7 +26,7 @@ enum AuditCommand: Command {
     guard !files.isEmpty else { throw UsageError("Missing expected option '--series <file>' (the circuits' metrics)") }
     let months = arguments.count("months") ?? 12
     let engine = try PricingOptions.engine(arguments)
-    let estate = try DeploymentImporter().read(json: try InputFile(arguments).readJSON(path), file: path)
+    let estate = try DeploymentImporter().read(json: try InputFile(arguments).readJSON(path), file: path).placingLocations(engine.locations)
     let summaries = try SeriesLoader.summaries(files.map { ($0, $0) }, quiet: arguments.flag("quiet"), context: &context)
     var audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: arguments.values["target-region"] ?? [])
     if let lead = arguments.count("lead-time") { audit.leadTimeMonths = lead }

@@ -54,7 +54,7 @@ enum QuoteCommand: Command {
       if let flag = circuitFlags.filter({ $0 != "egress" }).first(where: { arguments.values[$0] != nil }) {
         throw UsageError("The option '--\(flag)' cannot be combined with '--from'; only '--egress' (applied to every metered circuit) can.")
       }
-      var result = try DeploymentImporter().read(json: try input.readJSON(path), file: path)
+      var result = try DeploymentImporter().read(json: try input.readJSON(path), file: path).placingLocations(engine.locations)
       if let volume = arguments.volume("egress") {
         for index in result.deployment.circuits.indices where result.deployment.circuits[index].monthlyEgress == nil {
           result.deployment.circuits[index].monthlyEgress = volume

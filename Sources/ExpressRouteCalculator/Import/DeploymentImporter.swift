@@ -45,6 +45,9 @@ public struct DeploymentImporter: Sendable {
     case .object:
       if let value = root.value["value"], case .array = value.kind {
         resources = try root.object().required("value").array()
+      } else if let data = root.value["data"], case .array = data.kind {
+        // az graph query: {"count": N, "data": [...]}.
+        resources = try root.object().required("data").array()
       } else if let list = root.value["resources"], case .array = list.kind {
         resources = try root.object().required("resources").array()
       } else {
@@ -127,7 +130,8 @@ public struct DeploymentImporter: Sendable {
       if billing == nil { state.notes.append("Direct port '\(name)': no billingType; assumed MeteredData") }
     case "microsoft.network/virtualnetworkgateways":
       let gatewayType = try property(resource, "gatewayType")?.string() ?? ""
-      let skuName = try resource.optional("sku").map { node throws(Diagnostic) in try node.object().optional("name")?.string() ?? "" } ?? ""
+      // REST, ARM templates and Azure Resource Graph put the SKU under properties.sku; az puts it at the top.
+      let skuName = try property(resource, "sku").map { node throws(Diagnostic) in try node.object().optional("name")?.string() ?? "" } ?? ""
       if gatewayType.lowercased() == "expressroute" {
         guard let sku = GatewaySKU(name: skuName) else {
           state.skipped.append("ExpressRoute gateway '\(name)': SKU '\(skuName)' is not one ercalc knows")
@@ -150,6 +154,21 @@ public struct DeploymentImporter: Sendable {
       } else {
         state.skipped.append("virtual network gateway '\(name)': gatewayType '\(gatewayType)' is neither ExpressRoute nor Vpn")
       }
+    case "microsoft.network/expressroutegateways":
+      // Virtual WAN: the gateway's scale units (the minimum of its autoscale bounds) and its ExpressRoute connections.
+      var units: Int?
+      if let bounds = try property(resource, "autoScaleConfiguration").flatMap({ node throws(Diagnostic) in try node.object().optional("bounds") }) {
+        units = try bounds.object().optional("min")?.int(in: 1...1000)
+      }
+      let connections = try property(resource, "expressRouteConnections")?.array().count ?? 0
+      guard let units else {
+        state.skipped.append("Virtual WAN ExpressRoute gateway '\(name)': no autoScaleConfiguration.bounds.min, so its scale units are unknown")
+        return
+      }
+      state.hubs.append(VirtualWANHub(name: name, scaleUnits: units, connections: connections, origin: node.location))
+      state.notes.append("Virtual WAN ExpressRoute gateway '\(name)': priced with its hub at its minimum of \(units) scale units and \(connections) connection\(connections == 1 ? "" : "s"); autoscaling above it costs more")
+    case "microsoft.network/virtualhubs":
+      state.notes.append("Virtual WAN hub '\(name)': priced with its ExpressRoute gateway (a hub without one is not priced here)")
     case "microsoft.network/expressroutecircuits/peerings/connections":
       let circuit = try property(resource, "expressRouteCircuitPeering").flatMap { node throws(Diagnostic) in try node.object().optional("id") }
       let peer = try property(resource, "peerExpressRouteCircuitPeering").flatMap { node throws(Diagnostic) in try node.object().optional("id") }
@@ -257,10 +276,16 @@ public struct DeploymentImporter: Sendable {
         state.skipped.append("\(address): Global Reach connection whose circuit IDs are known only after apply; per-GB charges not priced")
       }
     case "azurerm_express_route_gateway":
-      let units = try values.optional("scale_units")?.int(in: 1...1000)
-      state.skipped.append("\(address): Virtual WAN ExpressRoute gateway (\(units.map { "\($0) scale units" } ?? "scale units unknown")); Virtual WAN meters are not in the rate table")
-    case "azurerm_express_route_circuit_peering", "azurerm_express_route_circuit_authorization", "azurerm_virtual_network_gateway_connection",
-      "azurerm_express_route_connection":
+      guard let units = try values.optional("scale_units")?.int(in: 1...1000) else {
+        state.skipped.append("\(address): Virtual WAN ExpressRoute gateway without scale_units; its scale units are unknown")
+        return
+      }
+      state.hubs.append(VirtualWANHub(name: name, scaleUnits: units, connections: 0, origin: node.location))
+    case "azurerm_virtual_hub":
+      state.notes.append("\(address): Virtual WAN hub, priced with its ExpressRoute gateway")
+    case "azurerm_express_route_connection":
+      state.terraformConnections += 1
+    case "azurerm_express_route_circuit_peering", "azurerm_express_route_circuit_authorization", "azurerm_virtual_network_gateway_connection":
       state.notes.append("\(address): no charge of its own")
     default:
       state.skipped.append("\(address): \(type) is not an ExpressRoute resource ercalc prices")
@@ -277,11 +302,22 @@ public struct DeploymentImporter: Sendable {
     var gateways: [Gateway] = []
     var vpnGateways: [VPNGateway] = []
     var globalReach: [(String, String, FileLocation)] = []
+    var hubs: [VirtualWANHub] = []
+    var terraformConnections = 0
     var skipped: [String] = []
     var notes: [String] = []
 
     mutating func finish(format: String) throws(Diagnostic) -> Result {
       var deployment = Deployment(name: name, circuits: circuits, directPorts: ports, gateways: gateways, vpnGateways: vpnGateways)
+      // Terraform connections name their gateway only by an ID known after apply: one hub takes them all.
+      if terraformConnections > 0 {
+        if hubs.count == 1 {
+          hubs[0].connections += terraformConnections
+        } else {
+          notes.append("\(terraformConnections) Virtual WAN ExpressRoute connection\(terraformConnections == 1 ? "" : "s") could not be tied to one hub; their connection units are not priced")
+        }
+      }
+      deployment.virtualWANHubs = hubs
       for (a, b, origin) in globalReach {
         guard deployment.circuit(named: b) != nil else {
           skipped.append("Global Reach from '\(a)' to '\(b)': the peer circuit is not in this export, so its zone and SKU are unknown")
@@ -290,10 +326,52 @@ public struct DeploymentImporter: Sendable {
         let duplicate = deployment.globalReach.contains { ($0.circuitA == a && $0.circuitB == b) || ($0.circuitA == b && $0.circuitB == a) }
         if !duplicate { deployment.globalReach.append(GlobalReachLink(circuitA: a, circuitB: b, origin: origin)) }
       }
-      if deployment.circuits.isEmpty && deployment.directPorts.isEmpty && deployment.gateways.isEmpty && deployment.vpnGateways.isEmpty {
-        throw Diagnostic(.error, "found no ExpressRoute circuit, Direct port or gateway to price (\(skipped.count) other resource\(skipped.count == 1 ? "" : "s") skipped)")
+      if deployment.circuits.isEmpty && deployment.directPorts.isEmpty && deployment.gateways.isEmpty && deployment.vpnGateways.isEmpty
+        && deployment.virtualWANHubs.isEmpty
+      {
+        let shown = skipped.prefix(10).map { "; \($0)" }.joined()
+        throw Diagnostic(
+          .error,
+          "found no ExpressRoute circuit, Direct port or gateway to price (\(skipped.count) other resource\(skipped.count == 1 ? "" : "s") skipped\(shown)\(skipped.count > 10 ? "; …" : ""))")
       }
       return Result(deployment: deployment, skipped: skipped, notes: notes, format: format)
     }
+  }
+
+}
+
+extension DeploymentImporter.Result {
+  /// The result with every circuit and port pair whose peering location `locations` does not know moved to
+  /// `skipped` (with the reason), and the gateways that named them pointed at what remains: one unknown
+  /// location no longer stops the whole estate.
+  public func placingLocations(_ locations: LocationCatalog) -> DeploymentImporter.Result {
+    var result = self
+    var removed = Set<String>()
+    result.deployment.directPorts.removeAll { port in
+      guard let name = port.peeringLocation, locations.location(named: name) == nil else { return false }
+      result.skipped.append("Direct port pair '\(port.name)': \(locations.unknownLocationMessage(name)); not priced (a port location such as Equinix-Seattle-SE2 needs mapping to its peering location)")
+      removed.insert(port.name)
+      return true
+    }
+    result.deployment.circuits.removeAll { circuit in
+      if let port = circuit.directPort, removed.contains(port) {
+        result.skipped.append("circuit '\(circuit.name)': runs on Direct port pair '\(port)', which is not priced")
+        removed.insert(circuit.name)
+        return true
+      }
+      guard let name = circuit.peeringLocation, locations.location(named: name) == nil else { return false }
+      result.skipped.append("circuit '\(circuit.name)': \(locations.unknownLocationMessage(name)); not priced")
+      removed.insert(circuit.name)
+      return true
+    }
+    for index in result.deployment.gateways.indices {
+      result.deployment.gateways[index].circuits.removeAll { removed.contains($0) }
+    }
+    result.deployment.globalReach.removeAll { link in
+      guard removed.contains(link.circuitA) || removed.contains(link.circuitB) else { return false }
+      result.skipped.append("Global Reach \(link.name): one end is not priced")
+      return true
+    }
+    return result
   }
 }

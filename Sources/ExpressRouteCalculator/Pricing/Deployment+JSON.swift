@@ -17,7 +17,7 @@ extension Deployment {
     let object = try node.object()
     try object.rejectUnknownKeys(
       ["$schema", "schemaVersion", "name", "notes", "circuits", "directPorts", "gateways", "globalReach", "trafficCollectors",
-       "vpnGateways", "charges"])
+       "vpnGateways", "charges", "virtualWANHubs"])
     if let versionNode = object.optional("schemaVersion") {
       let version = try versionNode.int(in: 1...Int.max)
       guard version <= Deployment.supportedSchemaVersion else {
@@ -96,7 +96,15 @@ extension Deployment {
           count: try item.optional("count")?.int(in: 1...1000) ?? 1, origin: node.location))
     }
     charges = try UserCharge.list(object.optional("charges"))
-    if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty && charges.isEmpty {
+    for node in try object.optional("virtualWANHubs")?.array() ?? [] {
+      let item = try node.object()
+      try item.rejectUnknownKeys(["name", "scaleUnits", "connections", "notes"])
+      virtualWANHubs.append(
+        VirtualWANHub(
+          name: try uniqueName(item), scaleUnits: try item.required("scaleUnits").int(in: 1...1000),
+          connections: try item.optional("connections")?.int(in: 0...1000) ?? 0, origin: node.location))
+    }
+    if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty && charges.isEmpty && virtualWANHubs.isEmpty {
       throw node.error("the deployment has nothing to price (expected at least one of 'circuits', 'directPorts', 'gateways', 'trafficCollectors' or 'vpnGateways')")
     }
   }

@@ -21,6 +21,8 @@ public struct Deployment: Hashable, Sendable {
   public var vpnGateways: [VPNGateway]
   /// Charges the user supplies (provider ports, cross-connects, installation fees).
   public var charges: [UserCharge] = []
+  /// Virtual WAN hubs with ExpressRoute gateways.
+  public var virtualWANHubs: [VirtualWANHub] = []
 
   /// Creates a deployment.
   public init(

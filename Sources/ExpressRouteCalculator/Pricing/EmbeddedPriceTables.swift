@@ -20,6 +20,7 @@ enum EmbeddedPriceTables {
   "hoursPerMonth": "730",
   "notes": "Transcribed from ../shared/reference/pricing-facts.md. Prices are strings so they stay exact. Gateway hourly prices vary by Azure region; the figures here are the representative ones the reference gives. Re-check every figure against the Retail Prices API before committing a budget.",
   "sources": [
+    {"id": "vwan-pricing-2023", "title": "About Virtual WAN pricing (articles/virtual-wan/pricing-concepts.md): ExpressRoute scale unit $0.42/h (1 unit = 2 Gbps), ExpressRoute connection unit $0.05/h, Standard hub $0.25/h", "url": "https://learn.microsoft.com/azure/virtual-wan/pricing-concepts", "date": "2023-07-28"},
     {"id": "retail-bandwidth-fixture", "title": "Azure Retail Prices API items for serviceName 'Bandwidth', productName 'Rtn Preference: MGN', meterName 'Standard Data Transfer Out' (eastus and southeastasia, tierMinimumUnits 0/100/10240/51200/153600/512000), as recorded in a third-party cost tool's test fixture", "date": "2022-05-01"},
     {"id": "ms-routing-preference-2025", "title": "Microsoft Tech Community, 'Azure routing preference: a hidden lever for performance vs. cost trade-offs' (first 10 TB a month beyond the free 100 GB: United States $0.087/GB via Microsoft's network, $0.04/GB via routing preference internet)", "url": "https://techcommunity.microsoft.com/blog/startupsatmicrosoftblog/azure-routing-preference-a-hidden-lever-for-performance-vs-cost-trade-offs/4451425", "date": "2025-09-05"},
     {"id": "tco-dump-2026-07", "title": "Retail Prices API output cached by jcvib/tco-calculator (pricing_data_jul2026.js, version 2026.Q07)", "url": "https://github.com/jcvib/tco-calculator", "date": "2026-07-21"},
@@ -345,6 +346,16 @@ enum EmbeddedPriceTables {
       {"region": "Asia Pacific", "routing": "Microsoft network", "fromGB": 153600, "perGB": "0.08"},
       {"region": "Asia Pacific", "routing": "Microsoft network", "fromGB": 512000, "unpriced": "above 500 TB a month Microsoft quotes a price on request"},
       {"region": "Europe", "routing": "Microsoft network", "fromGB": 0, "unpriced": "no source for Europe's internet egress tiers was found; supply them in an override file"}
+    ]
+  },
+  "virtualWAN": {
+    "source": "vwan-pricing-2023",
+    "confidence": "CONFIRMED",
+    "note": "Virtual WAN hub with an ExpressRoute gateway; the page also mentions other increments from the 6th scale unit, which are not modelled",
+    "rows": [
+      {"item": "hub", "hourly": "0.25"},
+      {"item": "ExpressRoute scale unit", "hourly": "0.42"},
+      {"item": "ExpressRoute connection unit", "hourly": "0.05"}
     ]
   }
 }

@@ -26,12 +26,14 @@ public enum Meter: Hashable, Sendable {
   case userCharge(String)
   /// Internet egress (for a VPN over the internet), per GB, in the tier that starts at `fromGB` in a month.
   case internetEgress(InternetRegion, InternetRouting, fromGB: Int)
+  /// A Virtual WAN hub, its ExpressRoute scale units or connection units, per hour.
+  case virtualWAN(VirtualWANMeter)
 
   /// The unit one quantity of this meter is measured in.
   public var unit: PricingUnit {
     switch self {
     case .circuit, .directPortPair, .directPremiumAddOn, .userCharge: return .month
-    case .gateway, .trafficCollector, .vpnGateway: return .hour
+    case .gateway, .trafficCollector, .vpnGateway, .virtualWAN: return .hour
     case .egress, .globalReach, .trafficCollectorData, .internetEgress: return .gigabyte
     }
   }
@@ -50,6 +52,7 @@ public enum Meter: Hashable, Sendable {
     case .vpnGateway: return "vpnGateways"
     case .userCharge: return "userCharges"
     case .internetEgress: return "internetEgress"
+    case .virtualWAN: return "virtualWAN"
     }
   }
 
@@ -69,6 +72,7 @@ public enum Meter: Hashable, Sendable {
     case .vpnGateway(let sku): return "\(sku.name) VPN gateway"
     case .userCharge(let name): return name
     case .internetEgress(let region, let routing, let from): return "Internet egress, \(region.name), via \(routing.name), from \(from) GB"
+    case .virtualWAN(let item): return "Virtual WAN \(item.name)"
     }
   }
 
@@ -90,6 +94,12 @@ public enum Meter: Hashable, Sendable {
     case .vpnGateway(let sku): return sku.name
     case .userCharge(let name): return name
     case .internetEgress(_, let routing, _): return routing == .microsoftNetwork ? "Standard Data Transfer Out" : "Internet Routing Data Transfer Out"
+    case .virtualWAN(let item):
+      switch item {
+      case .hub: return "Standard Hub"
+      case .expressRouteScaleUnit: return "ExpressRoute Scale Unit"
+      case .expressRouteConnectionUnit: return "ExpressRoute Connection Unit"
+      }
     }
   }
 
@@ -108,6 +118,7 @@ public enum Meter: Hashable, Sendable {
     case .vpnGateway(let sku): return [7, sku.rank]
     case .userCharge: return [8]
     case .internetEgress(let region, let routing, let from): return [9, region.rank, routing.rank, from]
+    case .virtualWAN(let item): return [10, item.rank]
     }
   }
 }

@@ -87,6 +87,19 @@ public struct PricingEngine: Sendable {
         builder.addUnknown(resource: resource, meter: .trafficCollectorData(zone), reason: "processed flow data per month not given")
       }
     }
+    for hub in deployment.virtualWANHubs {
+      let resource = "Virtual WAN hub '\(hub.name)'"
+      let hours = hoursPerMonth.plainDescription
+      builder.add(resource: resource, meter: .virtualWAN(.hub), quantity: hoursPerMonth, detail: "\(hours) h")
+      builder.add(
+        resource: resource, meter: .virtualWAN(.expressRouteScaleUnit), quantity: hoursPerMonth * Decimal(hub.scaleUnits),
+        detail: "\(hours) h × \(hub.scaleUnits) scale units (2 Gbps each)")
+      if hub.connections > 0 {
+        builder.add(
+          resource: resource, meter: .virtualWAN(.expressRouteConnectionUnit), quantity: hoursPerMonth * Decimal(hub.connections),
+          detail: "\(hours) h × \(hub.connections) connections")
+      }
+    }
     for charge in deployment.charges {
       let item = LineItem(
         resource: charge.resource, meter: .userCharge(charge.name), quantity: 1, unitPrice: Money(charge.amount, currency: currency),

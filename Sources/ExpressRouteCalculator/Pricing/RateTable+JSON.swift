@@ -57,7 +57,7 @@ struct RateTableReader {
 
   static let sectionKeys = [
     "circuits", "egress", "gateways", "scaleGateway", "directPorts", "directPremiumAddOn",
-    "globalReach", "trafficCollector", "vpnGateways", "internetEgress",
+    "globalReach", "trafficCollector", "vpnGateways", "internetEgress", "virtualWAN",
   ]
 
   mutating func readTable() throws(Diagnostic) -> RateTable {
@@ -141,6 +141,11 @@ struct RateTableReader {
     if let node = object.optional("internetEgress") {
       try readRows(node, keys: ["region", "routing", "fromGB", "perGB"], currency: currency) { row throws(Diagnostic) in
         [(.internetEgress(try row.required("region").oneOf(InternetRegion.self), try row.required("routing").oneOf(InternetRouting.self), fromGB: try row.required("fromGB").int(in: 0...100_000_000)), "perGB")]
+      }
+    }
+    if let node = object.optional("virtualWAN") {
+      try readRows(node, keys: ["item", "hourly"], currency: currency) { row throws(Diagnostic) in
+        [(.virtualWAN(try row.required("item").oneOf(VirtualWANMeter.self)), "hourly")]
       }
     }
     if let node = object.optional("vpnGateways") {

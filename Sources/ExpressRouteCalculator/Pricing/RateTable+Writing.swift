@@ -22,7 +22,7 @@ extension RateTable {
     }
     var sections: [(String, [[(String, JSONValue)]])] = [
       ("circuits", []), ("egress", []), ("gateways", []), ("directPorts", []), ("directPremiumAddOn", []), ("globalReach", []),
-      ("trafficCollector", []), ("vpnGateways", []), ("internetEgress", []),
+      ("trafficCollector", []), ("vpnGateways", []), ("internetEgress", []), ("virtualWAN", []),
     ]
     func append(_ section: String, _ members: [(String, JSONValue)]) {
       if let index = sections.firstIndex(where: { $0.0 == section }) { sections[index].1.append(members) }
@@ -71,6 +71,8 @@ extension RateTable {
         append("vpnGateways", row(rate, [("sku", .string(sku.name))], priceKey: "hourly"))
       case .userCharge:
         continue  // user charges live in deployments, never in a rate table
+      case .virtualWAN(let item):
+        append("virtualWAN", row(rate, [("item", .string(item.name))], priceKey: "hourly"))
       case .internetEgress(let region, let routing, let from):
         append("internetEgress", row(rate, [("region", .string(region.name)), ("routing", .string(routing.name)), ("fromGB", .number(from))], priceKey: "perGB"))
       }
