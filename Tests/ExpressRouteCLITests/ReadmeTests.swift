@@ -23,6 +23,7 @@ import Testing
     "ercalc quote Tests/ExpressRouteCLITests/Fixtures/bad-deployment.json",
     "ercalc quote --location Amsterdam --bandwidth 1Gbps",
     "ercalc size Reports/redundant-design/profile.json --start 2027-01",
+    "ercalc budget Reports/provider-charges/portfolio.json",
   ])
   func readmeExampleMatchesTheTool(_ command: String) throws {
     let shown = try Self.example(after: command)
