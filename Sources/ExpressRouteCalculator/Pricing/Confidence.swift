@@ -1,5 +1,5 @@
 /// How far a price can be trusted, as labelled in the research notes.
-public enum Confidence: String, ParsableName, Comparable {
+public enum Confidence: String, DeclarationOrdered {
   /// Seen in an official Microsoft source.
   case confirmed = "CONFIRMED"
   /// Seen only in third-party material (cached API output, partner FAQs).
@@ -13,9 +13,5 @@ public enum Confidence: String, ParsableName, Comparable {
 
   public var name: String { rawValue }
   public static let kindDescription = "confidence label"
-
-  /// CONFIRMED < SECONDARY < UNCERTAIN < ESTIMATE (most to least trusted).
-  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-
-  public static func < (lhs: Confidence, rhs: Confidence) -> Bool { lhs.rank < rhs.rank }
+  // Ordered by declaration (DeclarationOrdered): CONFIRMED < SECONDARY < UNCERTAIN < ESTIMATE < USER, most to least trusted.
 }

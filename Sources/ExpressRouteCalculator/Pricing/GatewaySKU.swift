@@ -1,5 +1,5 @@
 /// An ExpressRoute virtual network gateway SKU.
-public enum GatewaySKU: String, ParsableName, Comparable {
+public enum GatewaySKU: String, DeclarationOrdered {
   case standard = "Standard"
   case highPerformance = "HighPerformance"
   case ultraPerformance = "UltraPerformance"
@@ -22,8 +22,5 @@ public enum GatewaySKU: String, ParsableName, Comparable {
   /// Whether this is a legacy (non-zone-redundant) SKU.
   public var isLegacy: Bool { [.standard, .highPerformance, .ultraPerformance].contains(self) }
 
-  /// Declaration order.
-  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
-  public static func < (lhs: GatewaySKU, rhs: GatewaySKU) -> Bool { lhs.rank < rhs.rank }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The source-region group that internet egress is priced by (Azure's bandwidth zones, which are not ExpressRoute zones).
-public enum InternetRegion: String, ParsableName, Comparable {
+public enum InternetRegion: String, DeclarationOrdered {
   case northAmerica = "North America"
   case europe = "Europe"
   case asiaPacific = "Asia Pacific"
@@ -11,8 +11,6 @@ public enum InternetRegion: String, ParsableName, Comparable {
 
   public var name: String { rawValue }
   public static let kindDescription = "internet egress region"
-  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-  public static func < (lhs: InternetRegion, rhs: InternetRegion) -> Bool { lhs.rank < rhs.rank }
 
   /// The group an ExpressRoute peering location's geopolitical region sends internet traffic from.
   ///
@@ -31,15 +29,13 @@ public enum InternetRegion: String, ParsableName, Comparable {
 }
 
 /// How internet-bound traffic leaves Azure: over Microsoft's network (the default) or handed to ISPs early.
-public enum InternetRouting: String, ParsableName, Comparable {
+public enum InternetRouting: String, DeclarationOrdered {
   case microsoftNetwork = "Microsoft network"
   case internet = "Internet"
 
   public var name: String { rawValue }
   public var aliases: [String] { self == .microsoftNetwork ? ["MGN", "Microsoft premium network"] : ["routing preference internet", "ISP"] }
   public static let kindDescription = "internet routing"
-  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-  public static func < (lhs: InternetRouting, rhs: InternetRouting) -> Bool { lhs.rank < rhs.rank }
 }
 
 extension PricingEngine {

@@ -3,7 +3,7 @@
 /// Matched like every other name (``ParsableName``): `vpngw1az`, `VPNGW1AZ` and
 /// `VpnGw1AZ` are the same SKU, and an unknown name is an error with a
 /// suggestion instead of a charge that silently disappears.
-public enum VPNGatewaySKU: String, ParsableName, Comparable {
+public enum VPNGatewaySKU: String, DeclarationOrdered {
   case basic = "Basic"
   case vpnGw1 = "VpnGw1"
   case vpnGw2 = "VpnGw2"
@@ -19,10 +19,7 @@ public enum VPNGatewaySKU: String, ParsableName, Comparable {
   public var name: String { rawValue }
   public static let kindDescription = "VPN gateway SKU"
 
-  /// Declaration order.
-  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
-  public static func < (lhs: VPNGatewaySKU, rhs: VPNGatewaySKU) -> Bool { lhs.rank < rhs.rank }
 
   /// Microsoft's aggregate throughput benchmark for the SKU (Generation2 where the SKU has one, else
   /// Generation1): MicrosoftDocs/azure-docs `includes/vpn-gateway-table-gwtype-aggtput-include.md`

@@ -22,13 +22,11 @@ public struct VirtualWANHub: Hashable, Sendable {
 }
 
 /// What a Virtual WAN hub is charged for, per hour.
-public enum VirtualWANMeter: String, ParsableName, Comparable {
+public enum VirtualWANMeter: String, DeclarationOrdered {
   case hub = "hub"
   case expressRouteScaleUnit = "ExpressRoute scale unit"
   case expressRouteConnectionUnit = "ExpressRoute connection unit"
 
   public var name: String { rawValue }
   public static let kindDescription = "Virtual WAN meter"
-  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-  public static func < (lhs: VirtualWANMeter, rhs: VirtualWANMeter) -> Bool { lhs.rank < rhs.rank }
 }

@@ -2,7 +2,7 @@
 ///
 /// ExpressRoute zones are not Azure availability zones and not the bandwidth
 /// zones of internet egress; they only select circuit and egress rates.
-public enum Zone: String, ParsableName, Comparable {
+public enum Zone: String, DeclarationOrdered {
   case zone1 = "Zone 1"
   case zone2 = "Zone 2"
   case zone3 = "Zone 3"
@@ -20,9 +20,5 @@ public enum Zone: String, ParsableName, Comparable {
     }
   }
   public static let kindDescription = "ExpressRoute zone"
-
-  /// Declaration order: Zone 1 … Zone 4, then US Gov Zone 1.
-  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-
-  public static func < (lhs: Zone, rhs: Zone) -> Bool { lhs.rank < rhs.rank }
+  // Ordered by declaration (DeclarationOrdered): Zone 1 … Zone 4, then US Gov Zone 1.
 }

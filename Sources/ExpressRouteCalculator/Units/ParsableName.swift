@@ -54,3 +54,15 @@ func normalizedName(_ text: String) -> String {
   }
   return String(decoding: bytes, as: UTF8.self)
 }
+
+/// A ``ParsableName`` ordered by declaration: its ``rank`` is its place among `allCases`.
+public protocol DeclarationOrdered: ParsableName, Comparable {}
+
+extension DeclarationOrdered {
+  /// Declaration order, from 0.
+  public var rank: Int {
+    Self.allCases.firstIndex(of: self).map { Self.allCases.distance(from: Self.allCases.startIndex, to: $0) } ?? 0
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+}
