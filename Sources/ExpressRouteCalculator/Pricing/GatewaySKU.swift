@@ -21,6 +21,4 @@ public enum GatewaySKU: String, DeclarationOrdered {
 
   /// Whether this is a legacy (non-zone-redundant) SKU.
   public var isLegacy: Bool { [.standard, .highPerformance, .ultraPerformance].contains(self) }
-
-
 }

@@ -19,8 +19,6 @@ public enum VPNGatewaySKU: String, DeclarationOrdered {
   public var name: String { rawValue }
   public static let kindDescription = "VPN gateway SKU"
 
-
-
   /// Microsoft's aggregate throughput benchmark for the SKU (Generation2 where the SKU has one, else
   /// Generation1): MicrosoftDocs/azure-docs `includes/vpn-gateway-table-gwtype-aggtput-include.md`
   /// (ms.date 10/19/2023). A benchmark over several tunnels, not a guarantee across the internet.
