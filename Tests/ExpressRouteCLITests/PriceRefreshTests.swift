@@ -135,3 +135,57 @@ import Testing
     #expect(!result.errors.contains("conflicting"))
   }
 }
+
+@Suite struct RetailImportDatesTests {
+  static func item(_ meter: String, _ price: String, start: String, end: String? = nil, service: String = "ExpressRoute", region: String = "Zone 1", unit: String = "1/Month") -> String {
+    """
+    {"currencyCode": "USD", "tierMinimumUnits": 0, "retailPrice": \(price), "unitPrice": \(price), "armRegionName": "\(region)", "location": "\(region)",
+     "effectiveStartDate": "\(start)T00:00:00Z"\(end.map { ", \"effectiveEndDate\": \"\($0)T23:59:59Z\"" } ?? ""), "meterName": "\(meter)",
+     "productName": "ExpressRoute", "skuName": "Standard", "serviceName": "\(service)", "unitOfMeasure": "\(unit)", "type": "Consumption"}
+    """
+  }
+
+  func importPage(_ items: [String], force: Bool = true) throws -> (RunResult, RateTable?) {
+    let directory = try temporaryDirectory("ercalc-prices")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let page = directory.appendingPathComponent("page.json").path
+    try (#"{"BillingCurrency": "USD", "Items": ["# + items.joined(separator: ",") + #"], "NextPageLink": null}"#).write(toFile: page, atomically: true, encoding: .utf8)
+    let output = directory.appendingPathComponent("t.json").path
+    let result = ercalc(["prices", "import", page, "--output", output] + (force ? ["--force"] : []))
+    let table = try? RateTable(json: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
+    return (result, table)
+  }
+
+  @Test func theItemInEffectOnThePriceDateWins() throws {
+    // The same meter twice: 450 from 2026-07-01 replaces 436 from 2025-01-01, whatever their order; a price that
+    // ended in 2026-03 is history and skipped. The table is dated 2026-07-01.
+    for order in [[0, 1], [1, 0]] {
+      let items = [
+        Self.item("Standard Metered Data 1 Gbps Circuit", "436", start: "2025-01-01"),
+        Self.item("Standard Metered Data 1 Gbps Circuit", "450", start: "2026-07-01"),
+      ]
+      let (result, table) = try importPage(order.map { items[$0] } + [Self.item("Standard Metered Data 2 Gbps Circuit", "999", start: "2025-01-01", end: "2026-03-31")])
+      #expect(result.status == .success, "\(result.errors)")
+      #expect(table?.effectiveDate == "2026-07-01")
+      #expect(table?.rate(for: .circuit(.standard, .metered, .gbps(1), .zone1))?.price == Money(450, currency: .usd))
+      #expect(table?.rate(for: .circuit(.standard, .metered, .gbps(2), .zone1))?.price == nil)
+      #expect(!result.errors.contains("conflicting"))
+    }
+  }
+
+  @Test func bothLocalNamesAreRecognised() throws {
+    let (result, table) = try importPage([
+      Self.item("Local 1 Gbps Circuit", "1200", start: "2026-07-01"), Self.item("Local Unlimited Data 2 Gbps Circuit", "2200", start: "2026-07-01"),
+    ])
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(table?.rate(for: .circuit(.local, .unlimited, .gbps(1), .zone1))?.price == Money(1200, currency: .usd))
+    #expect(table?.rate(for: .circuit(.local, .unlimited, .gbps(2), .zone1))?.price == Money(2200, currency: .usd))
+  }
+
+  @Test func pagesWithoutExpressRouteAreRefusedEvenWithForce() throws {
+    let (result, table) = try importPage([Self.item("VpnGw1 Gateway", "0.19", start: "2026-07-01", service: "VPN Gateway", region: "eastus", unit: "1 Hour")])
+    #expect(result.status == .dataError)
+    #expect(result.errors == "error: the pages hold no ExpressRoute item (1 item of VPN Gateway); nothing to import\n")
+    #expect(table == nil)
+  }
+}

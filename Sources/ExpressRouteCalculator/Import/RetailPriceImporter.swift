@@ -52,6 +52,13 @@ public struct RetailPriceImporter: Sendable {
     guard let first = items.first else {
       throw Diagnostic(.error, "the pages hold no items (expected Retail Prices API items for serviceName 'ExpressRoute')")
     }
+    // A table made only of other services' items would be all unpriced, dated from unrelated items: never write one.
+    guard items.contains(where: { $0.serviceName == "ExpressRoute" }) else {
+      let services = Set(items.map(\.serviceName)).sorted()
+      throw Diagnostic(
+        .error,
+        "the pages hold no ExpressRoute item (\(items.count) item\(items.count == 1 ? "" : "s") of \(services.joined(separator: ", "))); nothing to import")
+    }
     guard let currency = CurrencyCode(pages.compactMap(\.billingCurrency).first ?? first.currencyCode) else {
       throw Diagnostic(.error, "'\(first.currencyCode)' is not a currency code (expected three upper-case letters such as USD)", location: first.location)
     }
@@ -71,21 +78,34 @@ public struct RetailPriceImporter: Sendable {
       url: "https://prices.azure.com/api/retail/prices", date: date)
     let provenance = Provenance(sourceID: source.id, date: date, confidence: .confirmed)
     var rates: [Meter: Rate] = [:]
+    var starts: [Meter: String] = [:]
     var order: [Meter] = []
+    /// Two items for one meter: the one in effect on the table's date wins (the latest start); equal starts with
+    /// different prices are a conflict, and the first is kept.
     func add(_ meter: Meter, _ item: RetailPriceItem) {
+      summary.imported += 1
+      let start = item.effectiveDate ?? ""
       if let existing = rates[meter] {
-        if existing.price?.amount != item.retailPrice {
+        let existingStart = starts[meter] ?? ""
+        if start > existingStart {
+          rates[meter] = Rate(meter: meter, price: Money(item.retailPrice, currency: currency), provenance: provenance, location: item.location)
+          starts[meter] = start
+        } else if start == existingStart, existing.price?.amount != item.retailPrice {
           summary.conflicts.append("\(meter.displayName): \(existing.price?.amount.plainDescription ?? "?") and \(item.retailPrice.plainDescription) at \(item.location); kept the first")
         }
-        summary.imported += 1
         return
       }
       rates[meter] = Rate(meter: meter, price: Money(item.retailPrice, currency: currency), provenance: provenance, location: item.location)
+      starts[meter] = start
       order.append(meter)
-      summary.imported += 1
     }
     for item in items {
       guard item.type == "Consumption" else {
+        summary.skipped += 1
+        continue
+      }
+      // A price that ended before the table's date is history, not the price.
+      if let end = item.effectiveEndDate, end < date {
         summary.skipped += 1
         continue
       }
@@ -192,7 +212,8 @@ public struct RetailPriceImporter: Sendable {
       guard let bandwidth = Bandwidth(parsing: "\(match.3) \(match.4)") else { return .unrecognized }
       return .meter(.circuit(tier, billing, bandwidth, zone))
     }
-    if let match = name.firstMatch(of: /^Local (\d+) Gbps Circuit$/), let zone, item.unitOfMeasure == "1/Month",
+    // Both spellings: `Local 1 Gbps Circuit` and `Local Unlimited Data 1 Gbps Circuit`.
+    if let match = name.firstMatch(of: /^Local (?:Unlimited Data )?(\d+) Gbps Circuit$/), let zone, item.unitOfMeasure == "1/Month",
       let bandwidth = Bandwidth(parsing: "\(match.1) Gbps")
     {
       return .meter(.circuit(.local, .unlimited, bandwidth, zone))

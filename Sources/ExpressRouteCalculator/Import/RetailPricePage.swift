@@ -47,6 +47,8 @@ public struct RetailPriceItem: Sendable {
   public var type: String
   /// `effectiveStartDate`, date part (`2026-07-01`).
   public var effectiveDate: String?
+  /// `effectiveEndDate`, date part, when the price has ended (or will).
+  public var effectiveEndDate: String?
   /// `tierMinimumUnits`.
   public var tierMinimumUnits: Decimal
   /// Where the item stands in its page.
@@ -75,6 +77,12 @@ public struct RetailPriceItem: Sendable {
       let day = String(text.prefix(10))
       guard isISODate(day) else { throw dateNode.error("'\(text)' is not a date (expected ISO 8601 such as 2026-07-01T00:00:00Z)") }
       effectiveDate = day
+    }
+    if let endNode = object.optional("effectiveEndDate"), !endNode.isNull {
+      let text = try endNode.string()
+      let day = String(text.prefix(10))
+      guard isISODate(day) else { throw endNode.error("'\(text)' is not a date (expected ISO 8601 such as 2026-12-31T23:59:59Z)") }
+      effectiveEndDate = day
     }
   }
 
