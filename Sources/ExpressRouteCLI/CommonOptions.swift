@@ -34,7 +34,9 @@ enum PricingOptions {
     } else {
       locations = try LocationCatalog.embeddedDefault()
     }
-    var engine = PricingEngine(rates: rates, locations: locations, hoursPerMonth: arguments.decimal("hours-per-month"))
+    // One value for the hours: the table carries what --hours-per-month says, so every report prints what was used.
+    if let hours = arguments.decimal("hours-per-month") { rates.hoursPerMonth = hours }
+    var engine = PricingEngine(rates: rates, locations: locations)
     engine.discounts = rates.discounts
     for text in arguments.values["discount"] ?? [] { _ = engine.discounts.add(text) }
     return engine

@@ -165,3 +165,15 @@ import Testing
     #expect(ercalc("compare", "--location", "Amsterdam", "--routing", "Internet").status == .usage)  // --routing needs --with-vpn
   }
 }
+
+@Suite struct HoursPerMonthTests {
+  @Test func pricesShowPrintsTheHoursInUse() {
+    // The hours were stored twice: the flag reached the engine but not the table the report printed (730).
+    let show = ercalc("prices", "show", "--hours-per-month", "744")
+    #expect(show.output.contains("Hours per month: 744\n"), "\(show.output.prefix(400))")
+    // And a quote uses them: ErGw1AZ 744 × 0.361 = 268.584 → 268.58.
+    let quote = ercalc("quote", "--zone", "Zone 1", "--bandwidth", "1Gbps", "--egress", "0GB", "--gateway", "ErGw1AZ", "--hours-per-month", "744", "--format", "json")
+    #expect(quote.output.contains("\"hoursPerMonth\": \"744\""))
+    #expect(quote.output.contains("\"amount\": \"268.58\""))
+  }
+}
