@@ -68,3 +68,14 @@ import Testing
     #expect(result.errors == "\(profile):1:59: error: sizing.percentile: 90 is not a supported percentile (expected 50, 95, 99 or 100 for the maximum)\n")
   }
 }
+
+@Suite struct SeriesMatchTests {
+  @Test func sizeAndAuditMatchSeriesByOneRule() {
+    // two-circuits.csv names its circuits 'ams' and 'lon'; 'AMS', ' ams ' and a resource ID ending in 'ams' all select 'ams'.
+    for wanted in ["AMS", " ams ", "/subscriptions/x/resourceGroups/y/providers/Microsoft.Network/expressRouteCircuits/ams"] {
+      let result = ercalc("size", fixture("sizing-profile.json"), "--circuit", wanted, "--quiet", "--format", "json")
+      #expect(result.status == .success, "\(wanted): \(result.errors)")
+      #expect(result.output.contains("\"circuit\": \"ams\""))
+    }
+  }
+}
