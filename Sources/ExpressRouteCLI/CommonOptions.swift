@@ -6,10 +6,12 @@ enum PricingOptions {
   static let specs: [OptionSpec] = [
     .option("prices", value: "file", kind: .path, help: "Rate table JSON to use instead of the built-in table."),
     .option(
-      "overrides", value: "file", kind: .path, help: "Override file patching the rate table (negotiated prices, Direct and Global Reach rates); repeatable.",
+      "overrides", value: "file", kind: .path,
+      help: "Override file patching the rate table (negotiated prices, Direct and Global Reach rates); repeatable.",
       repeatable: true),
     .option("locations", value: "file", kind: .path, help: "Peering-location catalogue JSON to use instead of the built-in one."),
-    .option("hours-per-month", value: "hours", kind: .hours, help: "Hours in a billing month for hourly meters.", default: "730, or the rate table's value"),
+    .option(
+      "hours-per-month", value: "hours", kind: .hours, help: "Hours in a billing month for hourly meters.", default: "730, or the rate table's value"),
     InputFile.limitSpec,
     .option(
       "discount", value: "percent", kind: .discount,
@@ -77,7 +79,9 @@ enum OutputOptions {
 
   static let specs: [OptionSpec] = [
     .option("format", short: "f", value: "format", help: "Report format.", allowed: formats, default: "text, or from the --output extension"),
-    .option("output", short: "o", value: "file", kind: .path, help: "Write the report to this file (atomically) instead of standard output; '-' is standard output."),
+    .option(
+      "output", short: "o", value: "file", kind: .path,
+      help: "Write the report to this file (atomically) instead of standard output; '-' is standard output."),
   ]
 
   /// `--fail-above` with the command's own help, and `--allow-unpriced`.
@@ -116,7 +120,8 @@ enum OutputOptions {
   /// Warns on standard error that `count` charges are missing from the total, with the flags that would price them.
   static func warnIncomplete(_ count: Int, hints: [String] = [], context: inout CommandContext) {
     guard count > 0 else { return }
-    var line = "warning: \(count) charge\(count == 1 ? "" : "s") could not be priced and \(count == 1 ? "is" : "are") not in the total; see 'Not priced'"
+    var line =
+      "warning: \(count) charge\(count == 1 ? "" : "s") could not be priced and \(count == 1 ? "is" : "are") not in the total; see 'Not priced'"
     if !hints.isEmpty { line += " (\(hints.joined(separator: "; ")))" }
     context.warnings.append(line)
   }
@@ -134,7 +139,8 @@ enum OutputOptions {
     }
     if unpriced > 0 && !arguments.flag("allow-unpriced") {
       throw CommandFailure(
-        "--fail-above cannot pass: \(unpriced) charge\(unpriced == 1 ? " was" : "s were") not priced, so the \(what) of \(total.groupedAmount) \(total.currency) is incomplete; price them (see 'Not priced') or pass --allow-unpriced\(written)")
+        "--fail-above cannot pass: \(unpriced) charge\(unpriced == 1 ? " was" : "s were") not priced, so the \(what) of \(total.groupedAmount) \(total.currency) is incomplete; price them (see 'Not priced') or pass --allow-unpriced\(written)"
+      )
     }
   }
 }

@@ -85,7 +85,9 @@ public enum OptionValueKind: Sendable {
       return sentence
     case .currencyCode: return "Please provide a three-letter currency code such as EUR."
     case .url: return "Please provide an http or https URL."
-    case .discount: return "Please provide a percentage below 100 such as 12%, or a meter family and a percentage such as circuits=10% (families: \(Discounts.sections.joined(separator: ", ")))."
+    case .discount:
+      return
+        "Please provide a percentage below 100 such as 12%, or a meter family and a percentage such as circuits=10% (families: \(Discounts.sections.joined(separator: ", ")))."
     }
   }
 

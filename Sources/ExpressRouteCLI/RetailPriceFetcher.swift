@@ -29,7 +29,12 @@ struct RetailPriceFetcher {
     // The option layer checked the URL (OptionValueKind.url).
     guard var components = URLComponents(string: endpoint) else { throw CommandFailure("'\(endpoint)' is not a URL") }
     var items = components.queryItems ?? []
-    items.append(URLQueryItem(name: "$filter", value: "(serviceName eq 'ExpressRoute' or serviceName eq 'VPN Gateway' or (serviceName eq 'Bandwidth' and (productName eq 'Rtn Preference: MGN' or productName eq 'Rtn Preference: Internet'))) and priceType eq 'Consumption'"))
+    items.append(
+      URLQueryItem(
+        name: "$filter",
+        value:
+          "(serviceName eq 'ExpressRoute' or serviceName eq 'VPN Gateway' or (serviceName eq 'Bandwidth' and (productName eq 'Rtn Preference: MGN' or productName eq 'Rtn Preference: Internet'))) and priceType eq 'Consumption'"
+      ))
     if let currency { items.append(URLQueryItem(name: "currencyCode", value: "'\(currency)'")) }
     components.queryItems = items
     guard let url = components.url else { throw CommandFailure("'\(endpoint)' is not a URL") }

@@ -19,7 +19,8 @@ enum SeriesLoader {
       try ingest.read(path: path, displayName: shown) { done, total in
         guard !quiet else { return }
         // A pipe has no size: show what was read so far.
-        progress(total > 0 ? "reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / total)%)\n" : "reading \(shown): \(done >> 20) MiB\n")
+        progress(
+          total > 0 ? "reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / total)%)\n" : "reading \(shown): \(done >> 20) MiB\n")
       }
     }
     let summaries = try ingest.summaries(file: files.last?.shown ?? "")
@@ -38,8 +39,14 @@ enum SeriesLoader {
       guard case .profile(let profile) = site.source, !profile.series.isEmpty else { continue }
       let files = profile.series.map { (directory.appendingPathComponent($0).path, $0) }
       let summaries = try summaries(files, quiet: false, context: &context)
-      guard let summary = profile.seriesCircuit.flatMap({ SeriesMatch.summary(named: $0, in: summaries) }) ?? (summaries.count == 1 ? summaries.first : nil) else {
-        throw Diagnostic(.error, "site '\(site.name)': the series holds \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")); set 'seriesCircuit' in its profile", file: path)
+      guard
+        let summary = profile.seriesCircuit.flatMap({ SeriesMatch.summary(named: $0, in: summaries) })
+          ?? (summaries.count == 1 ? summaries.first : nil)
+      else {
+        throw Diagnostic(
+          .error,
+          "site '\(site.name)': the series holds \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")); set 'seriesCircuit' in its profile",
+          file: path)
       }
       traffic[site.name] = summary
     }

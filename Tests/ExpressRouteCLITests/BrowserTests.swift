@@ -6,12 +6,14 @@ import Testing
 /// `.ci/run` installs Chromium from the system packages, and under CI a missing
 /// browser is a failure; on a developer machine without it the test is skipped.
 @Suite struct BrowserTests {
-  static let chromium: String? = ["CHROMIUM", "CHROME"].compactMap { ProcessInfo.processInfo.environment[$0] }.first
+  static let chromium: String? =
+    ["CHROMIUM", "CHROME"].compactMap { ProcessInfo.processInfo.environment[$0] }.first
     ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
   static let required = ProcessInfo.processInfo.environment["CI"] != nil
 
   static let pages: [String] = [
-    "Reports/branch-office/quote.html", "Reports/data-centre-growth/sizing.html", "Reports/global-estate/budget.html", "Reports/redundant-design/sizing.html", "Reports/provider-charges/budget.html",
+    "Reports/branch-office/quote.html", "Reports/data-centre-growth/sizing.html", "Reports/global-estate/budget.html",
+    "Reports/redundant-design/sizing.html", "Reports/provider-charges/budget.html",
     "Tests/ExpressRouteCLITests/Snapshots/estate.html",
   ]
 

@@ -21,7 +21,10 @@ import Testing
     #expect(result.status == .success)
     let lines = result.output.components(separatedBy: "\r\n")
     #expect(lines[0].hasPrefix("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,ServiceCategory,ResourceName,SkuMeter,"))
-    #expect(lines.contains("USD,2027-02-01T00:00:00Z,2027-03-01T00:00:00Z,Azure ExpressRoute,Networking,circuit 'c',Metered Data - Data Transfer Out,\"Metered outbound data, Zone 1\",10153.09,1 GB,0.025,253.83,253.83,253.83,ams,priced,2026-07-21,waf-net-2023,CONFIRMED"))
+    #expect(
+      lines.contains(
+        "USD,2027-02-01T00:00:00Z,2027-03-01T00:00:00Z,Azure ExpressRoute,Networking,circuit 'c',Metered Data - Data Transfer Out,\"Metered outbound data, Zone 1\",10153.09,1 GB,0.025,253.83,253.83,253.83,ams,priced,2026-07-21,waf-net-2023,CONFIRMED"
+      ))
     // 3 months × (2 ams lines + 1 gateway line) + header + final empty line.
     #expect(lines.count == 11)
   }
@@ -79,10 +82,10 @@ import Testing
     try FileManager.default.copyItem(atPath: fixture("two-circuits.csv"), toPath: directory.appendingPathComponent("metrics.csv").path)
     let portfolio = directory.appendingPathComponent("p.json").path
     try """
-      {"schemaVersion": 1, "name": "measured", "startMonth": "2027-01", "horizonMonths": 12, "sites": [
-        {"name": "ams", "profile": {"name": "ams", "peeringLocation": "Amsterdam", "gateways": 0,
-          "traffic": {"series": ["metrics.csv"], "seriesCircuit": "AMS"}}}]}
-      """.write(toFile: portfolio, atomically: true, encoding: .utf8)
+    {"schemaVersion": 1, "name": "measured", "startMonth": "2027-01", "horizonMonths": 12, "sites": [
+      {"name": "ams", "profile": {"name": "ams", "peeringLocation": "Amsterdam", "gateways": 0,
+        "traffic": {"series": ["metrics.csv"], "seriesCircuit": "AMS"}}}]}
+    """.write(toFile: portfolio, atomically: true, encoding: .utf8)
     // 'ercalc budget' reads it; 'ercalc diff' must read it the same way (it used to stop: "the profile needs traffic").
     let budget = ercalc("budget", portfolio)
     #expect(budget.status == .success, "\(budget.errors)")

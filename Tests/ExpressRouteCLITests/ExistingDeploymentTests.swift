@@ -11,11 +11,15 @@ import Testing
     #expect(result.output.contains("\"monthlyTotal\": \"12060.89\""))
     #expect(result.output.contains("\"resource\": \"Direct port pair 'ams-direct'\""))
     // The metered circuit's outbound volume is unknown: listed with no quantity, never 0.00.
-    #expect(result.output.contains("\"quantity\": null,\n        \"reason\": \"outbound data per month not given (MeteredData charges every GB out; give the volume, or measure it from traffic)\""))
+    #expect(
+      result.output.contains(
+        "\"quantity\": null,\n        \"reason\": \"outbound data per month not given (MeteredData charges every GB out; give the volume, or measure it from traffic)\""
+      ))
     #expect(result.output.contains("\"Microsoft.Storage/storageAccounts 'logs': not an ExpressRoute resource ercalc prices\""))
     // The Global Reach link's volumes are unknown too: out of one circuit and into the other, each way (4 meters).
     #expect(result.output.contains("\"reason\": \"data volume from 'ams-er' to 'sin-er' not given (Global Reach is charged per GB out and in)\""))
-    #expect(result.errors == "warning: 7 charges could not be priced and are not in the total; see 'Not priced' (give outbound volumes with --egress)\n")
+    #expect(
+      result.errors == "warning: 7 charges could not be priced and are not in the total; see 'Not priced' (give outbound volumes with --egress)\n")
   }
 
   @Test func egressFlagFillsUnknownVolumes() {
@@ -31,16 +35,23 @@ import Testing
     // + the Virtual WAN hub of azurerm_express_route_gateway.hub: 730 × 0.25 = 182.50 and 2 scale units 2 × 730 × 0.42 = 613.20
     // = 12,870.95.
     #expect(result.output.contains("Monthly total:            12,870.95 USD (excludes 1 unpriced item)\n"))
-    #expect(result.output.contains("Virtual WAN hub 'vwan-er'  Virtual WAN ExpressRoute scale unit               1,460  hour         0.42        613.20  CONFIRMED\n"))
+    #expect(
+      result.output.contains(
+        "Virtual WAN hub 'vwan-er'  Virtual WAN ExpressRoute scale unit               1,460  hour         0.42        613.20  CONFIRMED\n"))
   }
 
   @Test func wrongTypesInTerraformAreErrorsWithPaths() {
     let result = ercalc("quote", "--from", fixture("existing/terraform-bad-sku.json"))
     #expect(result.status == .dataError)
-    #expect(result.errors == "\(fixture("existing/terraform-bad-sku.json")):40:25: error: planned_values.root_module.resources[1].values.sku[0].tier: 'Ultra' is not a known circuit SKU tier (expected 'Local', 'Standard' or 'Premium')\n")
+    #expect(
+      result.errors
+        == "\(fixture("existing/terraform-bad-sku.json")):40:25: error: planned_values.root_module.resources[1].values.sku[0].tier: 'Ultra' is not a known circuit SKU tier (expected 'Local', 'Standard' or 'Premium')\n"
+    )
     let notJSON = ercalc("quote", "--from", fixture("two-circuits.csv"))
     #expect(notJSON.status == .dataError)
-    #expect(notJSON.errors.hasPrefix("\(fixture("two-circuits.csv")):1:1: error: invalid JSON: expected '{' or '[' at the start of the document, found 'T'"))
+    #expect(
+      notJSON.errors.hasPrefix("\(fixture("two-circuits.csv")):1:1: error: invalid JSON: expected '{' or '[' at the start of the document, found 'T'")
+    )
   }
 
   @Test func auditComparesEachCircuitWithItsTraffic() {
@@ -79,6 +90,7 @@ import Testing
     try #"[{"type": "Microsoft.Storage/storageAccounts", "name": "logs"}]"#.write(toFile: path, atomically: true, encoding: .utf8)
     let result = ercalc("quote", "--from", path)
     #expect(result.status == .dataError)
-    #expect(result.errors.contains("(1 other resource skipped; Microsoft.Storage/storageAccounts 'logs': not an ExpressRoute resource ercalc prices)"))
+    #expect(
+      result.errors.contains("(1 other resource skipped; Microsoft.Storage/storageAccounts 'logs': not an ExpressRoute resource ercalc prices)"))
   }
 }

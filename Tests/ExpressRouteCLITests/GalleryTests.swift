@@ -32,7 +32,8 @@ import Testing
   @Test(arguments: examples, formats)
   func galleryIsUpToDate(_ example: Example, _ format: String) {
     let folder = packageRoot.appendingPathComponent("Reports").appendingPathComponent(example.folder)
-    let arguments = [example.arguments[0], folder.appendingPathComponent(example.arguments[1]).path] + example.arguments.dropFirst(2) + ["--format", format]
+    let arguments =
+      [example.arguments[0], folder.appendingPathComponent(example.arguments[1]).path] + example.arguments.dropFirst(2) + ["--format", format]
     let result = ercalc(arguments)
     #expect(result.status == .success, "\(result.errors)")
     assertGolden(result.output, at: folder.appendingPathComponent(Self.fileName(example, format)))
@@ -51,7 +52,8 @@ func assertGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation 
   }
   if let existing, existing != actual {
     let diff = lineDiff(from: existing, to: actual)
-    let message = "\(url.lastPathComponent) is stale (– file, + code); run RECORD_SNAPSHOTS=1 swift test --filter GalleryTests:\n"
+    let message =
+      "\(url.lastPathComponent) is stale (– file, + code); run RECORD_SNAPSHOTS=1 swift test --filter GalleryTests:\n"
       + Array(diff.prefix(30)).joined(separator: "\n")
     Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
   }

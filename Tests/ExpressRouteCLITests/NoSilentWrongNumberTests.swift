@@ -54,7 +54,8 @@ import Testing
   @Test func unknownSkuIsAUsageErrorWithSuggestion() {
     let banana = ercalc(Self.quote1G + ["--backup-vpn", "banana"])
     #expect(banana.status == .usage)
-    #expect(banana.errors.hasPrefix("Error: The value 'banana' is invalid for '--backup-vpn <sku>'. Please provide one of the following:\n  - Basic\n"))
+    #expect(
+      banana.errors.hasPrefix("Error: The value 'banana' is invalid for '--backup-vpn <sku>'. Please provide one of the following:\n  - Basic\n"))
     let typo = ercalc(Self.quote1G + ["--backup-vpn", "VpnGw1AZZ"])
     #expect(typo.errors.hasPrefix("Error: The value 'VpnGw1AZZ' is invalid for '--backup-vpn <sku>'. Did you mean 'VpnGw1AZ'?"))
     // Other names fold too: PREMIUM metered 1 Gbps Zone 1 = 1,186.00; ergw1az = ErGw1AZ, 730 × 0.361 = 263.53 → 1,449.53.
@@ -98,20 +99,28 @@ import Testing
     #expect(result.output.contains("\"meter\": \"Metered outbound data, Zone 1\",\n        \"unit\": \"1 GB\",\n        \"quantity\": null"))
     #expect(!result.output.contains("\"amount\": \"0.00\""))
     let csv = ercalc("quote", deployment, "--format", "csv")
-    #expect(csv.output.contains("circuit 'c',Metered Data - Data Transfer Out,\"Metered outbound data, Zone 1\",,1 GB,,,,,,unpriced,2026-07-21,\"outbound data per month not given"))
+    #expect(
+      csv.output.contains(
+        "circuit 'c',Metered Data - Data Transfer Out,\"Metered outbound data, Zone 1\",,1 GB,,,,,,unpriced,2026-07-21,\"outbound data per month not given"
+      ))
   }
 
   @Test func globalReachSecondCircuitTakesItsOwnVolume() {
     // Amsterdam: 436 + 10,000 GB × 0.025 = 686.00; London (Zone 1): 436 + 5,000 GB × 0.025 = 561.00;
     // Global Reach per-GB rates are unpriced in the built-in table. Total 1,247.00.
     let given = ercalc(
-      Self.quote1G + ["--egress", "10TB", "--global-reach", "London", "--global-reach-egress", "5TB", "--global-reach-data", "1TB", "--format", "json"])
+      Self.quote1G + [
+        "--egress", "10TB", "--global-reach", "London", "--global-reach-egress", "5TB", "--global-reach-data", "1TB", "--format", "json",
+      ])
     #expect(given.status == .success, "\(given.errors)")
     #expect(given.output.contains("\"monthlyTotal\": \"1247.00\""))
     // Without the second circuit's volume its data charge is not priced: 686.00 + 436.00 = 1,122.00, and said.
     let unknown = ercalc(Self.quote1G + ["--egress", "10TB", "--global-reach", "London", "--global-reach-data", "1TB", "--format", "json"])
     #expect(unknown.output.contains("\"monthlyTotal\": \"1122.00\""))
-    #expect(unknown.output.contains("\"resource\": \"circuit 'remote'\",\n        \"meter\": \"Metered outbound data, Zone 1\",\n        \"unit\": \"1 GB\",\n        \"quantity\": null"))
+    #expect(
+      unknown.output.contains(
+        "\"resource\": \"circuit 'remote'\",\n        \"meter\": \"Metered outbound data, Zone 1\",\n        \"unit\": \"1 GB\",\n        \"quantity\": null"
+      ))
     #expect(unknown.errors.contains("--global-reach-data and --global-reach-egress"))
   }
 
@@ -174,11 +183,16 @@ import Testing
   @Test func inputCapIsClearAndRaisable() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let body = (0..<40).map { #"{"name": "c\#($0)", "zone": "Zone 1", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "1 TB"}"# }
+    let body = (0..<40).map {
+      #"{"name": "c\#($0)", "zone": "Zone 1", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "1 TB"}"#
+    }
     let path = try write(#"{"circuits": ["# + body.joined(separator: ",\n") + "]}", to: directory, "d.json")
     let capped = ercalc("quote", path, "--max-input-size", "1KB")
     #expect(capped.status == .dataError)
-    #expect(capped.errors == "\(path): error: the input is larger than the 1,000 bytes limit for one document (raise it with --max-input-size, such as --max-input-size 1GB)\n")
+    #expect(
+      capped.errors
+        == "\(path): error: the input is larger than the 1,000 bytes limit for one document (raise it with --max-input-size, such as --max-input-size 1GB)\n"
+    )
     // 40 circuits × (436 + 1,000 × 0.025) = 40 × 461.00 = 18,440.00 once the cap allows the file.
     let raised = ercalc("quote", path, "--max-input-size", "1MB", "--format", "json")
     #expect(raised.output.contains("\"monthlyTotal\": \"18440.00\""), "\(raised.errors)")
@@ -212,10 +226,15 @@ import Testing
     let empty = try write("Time,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,,\n2026-01-01T00:01:00Z,,\n", to: directory, "empty.csv")
     let onlyHeader = ercalc("size", profile, "--series", header, "--quiet")
     #expect(onlyHeader.status == .dataError)
-    #expect(onlyHeader.errors == "\(header): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found no rows)\n")
+    #expect(
+      onlyHeader.errors
+        == "\(header): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found no rows)\n")
     let onlyEmpty = ercalc("size", profile, "--series", empty, "--quiet")
     #expect(onlyEmpty.status == .dataError)
-    #expect(onlyEmpty.errors == "\(empty): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found only empty values)\n")
+    #expect(
+      onlyEmpty.errors
+        == "\(empty): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found only empty values)\n"
+    )
   }
 
   // MARK: 7. --output never replaces what it should not
@@ -324,9 +343,18 @@ import Testing
     (["--global-reach-data", "1TB"], "Error: The option '--global-reach-data' needs '--global-reach <location>'"),
     (["--gateway-count", "2"], "Error: The option '--gateway-count' needs '--gateway <sku>'"),
     (["--scale-units", "2"], "Error: The option '--scale-units' needs '--gateway <sku>'"),
-    (["--bandwidth", "1Gbit"], "Error: The value '1Gbit' is invalid for '--bandwidth <rate>'. Please provide a rate with a unit, such as 50Mbps, 1Gbps or 10 G. '1Gbit' is an amount of data, not a rate per second."),
-    (["--location", "Amster\u{200B}dam"], "Error: The value 'Amster\u{200B}dam' is invalid for '--location <name>': it contains the invisible character U+200B."),
-    (["--location", "Amster\u{FFFD}dam"], "Error: The value 'Amster\u{FFFD}dam' is invalid for '--location <name>': it contains invalid UTF-8 (shown as U+FFFD)."),
+    (
+      ["--bandwidth", "1Gbit"],
+      "Error: The value '1Gbit' is invalid for '--bandwidth <rate>'. Please provide a rate with a unit, such as 50Mbps, 1Gbps or 10 G. '1Gbit' is an amount of data, not a rate per second."
+    ),
+    (
+      ["--location", "Amster\u{200B}dam"],
+      "Error: The value 'Amster\u{200B}dam' is invalid for '--location <name>': it contains the invisible character U+200B."
+    ),
+    (
+      ["--location", "Amster\u{FFFD}dam"],
+      "Error: The value 'Amster\u{FFFD}dam' is invalid for '--location <name>': it contains invalid UTF-8 (shown as U+FFFD)."
+    ),
   ])
   func flagHolesAreUsageErrors(_ extra: [String], _ expected: String) {
     let result = ercalc(["quote", "--location", "Amsterdam", "--bandwidth", "1Gbps"] + extra)
@@ -366,7 +394,10 @@ import Testing
     // 20,000 TB = 20,000,000 GB is 6,088% of that.
     let result = ercalc(Self.quote1G + ["--egress", "20000TB"])
     #expect(result.status == .dataError)
-    #expect(result.errors == "error: [egress-within-capacity] circuit 'circuit' sends 20,000,000 GB a month, 6,088% of the 328,500 GB that 1 Gbps carries one way in 730 hours; check the volume's unit or the bandwidth\n")
+    #expect(
+      result.errors
+        == "error: [egress-within-capacity] circuit 'circuit' sends 20,000,000 GB a month, 6,088% of the 328,500 GB that 1 Gbps carries one way in 730 hours; check the volume's unit or the bandwidth\n"
+    )
   }
 
   @Test func compareAbove10GbpsSaysNotSold() {
@@ -374,7 +405,10 @@ import Testing
     #expect(result.status == .success)
     #expect(!result.output.contains("Circuit ()"))
     #expect(result.output.contains("Circuit (USD)"))
-    #expect(result.output.contains("Standard  MeteredData                                       not sold               20 Gbps is not sold as a provider circuit (more than 10 Gbps needs ExpressRoute Direct)\n"))
+    #expect(
+      result.output.contains(
+        "Standard  MeteredData                                       not sold               20 Gbps is not sold as a provider circuit (more than 10 Gbps needs ExpressRoute Direct)\n"
+      ))
     #expect(!result.output.contains("unpriced"))
   }
 
@@ -400,7 +434,8 @@ import Testing
     let page1 = try String(contentsOfFile: fixture("retail/page1.json"), encoding: .utf8)
     let page2 = try String(contentsOfFile: fixture("retail/page2.json"), encoding: .utf8)
     // Page 1 moves Standard MeteredData 1 Gbps Zone 1 from 436 to 900 (+106%).
-    let moved = page1.replacingOccurrences(of: "\"retailPrice\": 436,\n      \"unitPrice\": 436,", with: "\"retailPrice\": 900,\n      \"unitPrice\": 900,")
+    let moved = page1.replacingOccurrences(
+      of: "\"retailPrice\": 436,\n      \"unitPrice\": 436,", with: "\"retailPrice\": 900,\n      \"unitPrice\": 900,")
     #expect(moved != page1)
     let server = try LocalHTTPServer { path, _ in
       if path.hasPrefix("/jump/api") { return (200, moved.replacingOccurrences(of: "\"PAGE2\"", with: "\"/jump/page2\"")) }
@@ -413,7 +448,10 @@ import Testing
     let output = directory.appendingPathComponent("t.json").path
     let result = ercalc("prices", "fetch", "--endpoint", server.baseURL + "/jump/api", "--gateway-region", "eastus", "--output", output)
     #expect(result.status == .failure)
-    #expect(result.errors.contains("error: stopped after page 1: 1 price already moves by more than --max-change (Standard MeteredData 1 Gbps circuit, Zone 1: 436 → 900 (+106.4%)); nothing was written; pass --force to accept\n"))
+    #expect(
+      result.errors.contains(
+        "error: stopped after page 1: 1 price already moves by more than --max-change (Standard MeteredData 1 Gbps circuit, Zone 1: 436 → 900 (+106.4%)); nothing was written; pass --force to accept\n"
+      ))
     #expect(server.requests("/jump/page2") == 0)
     #expect(!FileManager.default.fileExists(atPath: output))
   }

@@ -13,8 +13,13 @@ import Testing
     #expect(result.status == .success, "\(result.errors)")
     // 14 items: 11 imported (two Zone 1 egress items are one meter), DevTest and the westeurope gateway skipped, one unknown.
     #expect(result.errors.contains("imported 11 of 14 items (2 skipped: not Consumption, other gateway regions or higher price tiers)\n"))
-    #expect(result.errors.contains("1 item was not recognised and left out:\n  \(fixture("retail/page2.json")):73:5: ExpressRoute: ExpressRoute Metro Resiliency Unit (Zone 1, 1 Hour, 1.5 USD)\n"))
-    #expect(result.errors.contains("1 conflicting price:\n  Metered outbound data, Zone 2: 0.05 and 0.06 at \(fixture("retail/page2.json")):95:5; kept the first\n"))
+    #expect(
+      result.errors.contains(
+        "1 item was not recognised and left out:\n  \(fixture("retail/page2.json")):73:5: ExpressRoute: ExpressRoute Metro Resiliency Unit (Zone 1, 1 Hour, 1.5 USD)\n"
+      ))
+    #expect(
+      result.errors.contains(
+        "1 conflicting price:\n  Metered outbound data, Zone 2: 0.05 and 0.06 at \(fixture("retail/page2.json")):95:5; kept the first\n"))
     // The written table is valid schema-1 JSON and carries the imported prices as CONFIRMED API figures.
     let table = try RateTable(json: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
     #expect(table.effectiveDate == "2026-07-01")
@@ -37,19 +42,29 @@ import Testing
     let directory = try temporaryDirectory("ercalc-prices")
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("imported.json").path
-    let result = ercalc("prices", "import", fixture("retail/page1.json"), fixture("retail/page2.json"), "--gateway-region", "eastus", "--output", output)
+    let result = ercalc(
+      "prices", "import", fixture("retail/page1.json"), fixture("retail/page2.json"), "--gateway-region", "eastus", "--output", output)
     #expect(result.status == .failure)
     #expect(!FileManager.default.fileExists(atPath: output))
     #expect(result.errors.contains("  Standard MeteredData 2 Gbps circuit, Zone 1: priced today at 872, unpriced or missing in the new table\n"))
-    #expect(result.errors.hasSuffix("error: not written: the new table differs too much from the current one; review the changes above and pass --force to accept them\n"))
+    #expect(
+      result.errors.hasSuffix(
+        "error: not written: the new table differs too much from the current one; review the changes above and pass --force to accept them\n"))
 
     // Against a current table holding only what the pages price, a 30% move still trips a 25% guard.
     let guardian = RefreshGuard()
     let current = RateTable(
       name: "t", currency: .usd, effectiveDate: "2026-01-01", sources: [],
-      rates: [Rate(meter: .egress(.zone1), price: Money(Decimal(string: "0.02") ?? 0, currency: .usd), provenance: Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed))])
+      rates: [
+        Rate(
+          meter: .egress(.zone1), price: Money(Decimal(string: "0.02") ?? 0, currency: .usd),
+          provenance: Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed))
+      ])
     var candidate = current
-    candidate.upsert(Rate(meter: .egress(.zone1), price: Money(Decimal(string: "0.026") ?? 0, currency: .usd), provenance: Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed)))
+    candidate.upsert(
+      Rate(
+        meter: .egress(.zone1), price: Money(Decimal(string: "0.026") ?? 0, currency: .usd),
+        provenance: Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed)))
     let changes = guardian.changes(from: current, to: candidate)
     #expect(changes.map(\.description) == ["Metered outbound data, Zone 1: 0.02 → 0.026 (+30.0%)"])
     #expect(guardian.violations(changes).count == 1)
@@ -64,7 +79,9 @@ import Testing
 
   @Test(arguments: [
     BadPage(file: "wrong-type.json", expected: ":7:22: error: Items[0].retailPrice: expected a number, found the string \"0.632\"\n"),
-    BadPage(file: "missing-items.json", expected: ":1:1: error: missing key 'Items' (expected a Retail Prices API page: {\"Items\": [...], \"NextPageLink\": ...})\n"),
+    BadPage(
+      file: "missing-items.json",
+      expected: ":1:1: error: missing key 'Items' (expected a Retail Prices API page: {\"Items\": [...], \"NextPageLink\": ...})\n"),
     BadPage(file: "empty.json", expected: "error: the pages hold no items (expected Retail Prices API items for serviceName 'ExpressRoute')\n"),
   ])
   func badPagesGiveClearErrors(_ page: BadPage) {
@@ -98,17 +115,20 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("fetched.json").path
 
-    let fetched = ercalc("prices", "fetch", "--endpoint", server.baseURL + "/ok/api", "--gateway-region", "eastus", "--output", output, "--force", "--timeout", "5")
+    let fetched = ercalc(
+      "prices", "fetch", "--endpoint", server.baseURL + "/ok/api", "--gateway-region", "eastus", "--output", output, "--force", "--timeout", "5")
     #expect(fetched.status == .success, "\(fetched.errors)")
     #expect(server.requests("/ok/page2?x=1") == 2)  // one 503, then the page
     let table = try RateTable(json: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
     #expect(table.rate(for: .circuit(.premium, .metered, .gbps(1), .zone1))?.price == Money(1186, currency: .usd))
 
-    let malformed = ercalc("prices", "fetch", "--endpoint", server.baseURL + "/broken/api", "--output", directory.appendingPathComponent("b.json").path, "--force")
+    let malformed = ercalc(
+      "prices", "fetch", "--endpoint", server.baseURL + "/broken/api", "--output", directory.appendingPathComponent("b.json").path, "--force")
     #expect(malformed.status == .dataError)
     #expect(malformed.errors.hasSuffix("page 2 (\(server.baseURL)/broken/page2):1:17: error: invalid JSON: trailing comma before ']'\n"))
 
-    let down = ercalc("prices", "fetch", "--endpoint", server.baseURL + "/down/api", "--output", directory.appendingPathComponent("d.json").path, "--retries", "2")
+    let down = ercalc(
+      "prices", "fetch", "--endpoint", server.baseURL + "/down/api", "--output", directory.appendingPathComponent("d.json").path, "--retries", "2")
     #expect(down.status == .failure)
     #expect(down.errors.contains("gave up after 2 attempts; last: HTTP 500\n"))
 
@@ -128,8 +148,11 @@ import Testing
       "prices", "import", fixture("retail/page1.json"), fixture("retail/bandwidth.json"), "--gateway-region", "eastus", "--output", output, "--force")
     #expect(result.status == .success, "\(result.errors)")
     let table = try RateTable(json: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
-    #expect(table.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 100))?.price == Money(Decimal(string: "0.087") ?? 0, currency: .usd))
-    #expect(table.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 153600))?.price == Money(Decimal(string: "0.05") ?? 0, currency: .usd))
+    #expect(
+      table.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 100))?.price == Money(Decimal(string: "0.087") ?? 0, currency: .usd))
+    #expect(
+      table.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 153600))?.price == Money(Decimal(string: "0.05") ?? 0, currency: .usd)
+    )
     #expect(table.rate(for: .internetEgress(.northAmerica, .internet, fromGB: 100))?.price == Money(Decimal(string: "0.04") ?? 0, currency: .usd))
     // The westus2 item stands for the same group: only the gateway region's items are kept.
     #expect(!result.errors.contains("conflicting"))
@@ -137,7 +160,10 @@ import Testing
 }
 
 @Suite struct RetailImportDatesTests {
-  static func item(_ meter: String, _ price: String, start: String, end: String? = nil, service: String = "ExpressRoute", region: String = "Zone 1", unit: String = "1/Month") -> String {
+  static func item(
+    _ meter: String, _ price: String, start: String, end: String? = nil, service: String = "ExpressRoute", region: String = "Zone 1",
+    unit: String = "1/Month"
+  ) -> String {
     """
     {"currencyCode": "USD", "tierMinimumUnits": 0, "retailPrice": \(price), "unitPrice": \(price), "armRegionName": "\(region)", "location": "\(region)",
      "effectiveStartDate": "\(start)T00:00:00Z"\(end.map { ", \"effectiveEndDate\": \"\($0)T23:59:59Z\"" } ?? ""), "meterName": "\(meter)",
@@ -149,7 +175,8 @@ import Testing
     let directory = try temporaryDirectory("ercalc-prices")
     defer { try? FileManager.default.removeItem(at: directory) }
     let page = directory.appendingPathComponent("page.json").path
-    try (#"{"BillingCurrency": "USD", "Items": ["# + items.joined(separator: ",") + #"], "NextPageLink": null}"#).write(toFile: page, atomically: true, encoding: .utf8)
+    try (#"{"BillingCurrency": "USD", "Items": ["# + items.joined(separator: ",") + #"], "NextPageLink": null}"#).write(
+      toFile: page, atomically: true, encoding: .utf8)
     let output = directory.appendingPathComponent("t.json").path
     let result = ercalc(["prices", "import", page, "--output", output] + (force ? ["--force"] : []))
     let table = try? RateTable(json: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
@@ -164,7 +191,8 @@ import Testing
         Self.item("Standard Metered Data 1 Gbps Circuit", "436", start: "2025-01-01"),
         Self.item("Standard Metered Data 1 Gbps Circuit", "450", start: "2026-07-01"),
       ]
-      let (result, table) = try importPage(order.map { items[$0] } + [Self.item("Standard Metered Data 2 Gbps Circuit", "999", start: "2025-01-01", end: "2026-03-31")])
+      let (result, table) = try importPage(
+        order.map { items[$0] } + [Self.item("Standard Metered Data 2 Gbps Circuit", "999", start: "2025-01-01", end: "2026-03-31")])
       #expect(result.status == .success, "\(result.errors)")
       #expect(table?.effectiveDate == "2026-07-01")
       #expect(table?.rate(for: .circuit(.standard, .metered, .gbps(1), .zone1))?.price == Money(450, currency: .usd))
@@ -183,7 +211,9 @@ import Testing
   }
 
   @Test func pagesWithoutExpressRouteAreRefusedEvenWithForce() throws {
-    let (result, table) = try importPage([Self.item("VpnGw1 Gateway", "0.19", start: "2026-07-01", service: "VPN Gateway", region: "eastus", unit: "1 Hour")])
+    let (result, table) = try importPage([
+      Self.item("VpnGw1 Gateway", "0.19", start: "2026-07-01", service: "VPN Gateway", region: "eastus", unit: "1 Hour")
+    ])
     #expect(result.status == .dataError)
     #expect(result.errors == "error: the pages hold no ExpressRoute item (1 item of VPN Gateway); nothing to import\n")
     #expect(table == nil)

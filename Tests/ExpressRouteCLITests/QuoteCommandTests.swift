@@ -5,7 +5,9 @@ import Testing
 @Suite struct QuoteCommandTests {
   @Test func issueExampleQuoteText() {
     // 436 + 40,000 GB × 0.025 = 1,436.00; ErGw1AZ 730 × 0.361 = 263.53; total 1,699.53.
-    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--sku", "standard", "--billing", "metered", "--egress", "40TB", "--gateway", "ErGw1AZ")
+    let result = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--sku", "standard", "--billing", "metered", "--egress", "40TB", "--gateway",
+      "ErGw1AZ")
     #expect(result.status == .success)
     #expect(result.errors.isEmpty)
     #expect(result.output.contains("Monthly total:            1,699.53 USD\n"))
@@ -58,7 +60,8 @@ import Testing
   @Test func overridesPriceDirectPorts() {
     // Override: 10G metered port pair at 5,000.00 (an ESTIMATE). Standard 10G circuit on it: no fee;
     // egress 1,000 GB × 0.025 = 25.00. Total 5,025.00, nothing unpriced.
-    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "10G", "--direct-port", "10G", "--egress", "1000GB",
+    let result = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "10G", "--direct-port", "10G", "--egress", "1000GB",
       "--overrides", fixture("direct-override.json"), "--format", "json")
     #expect(result.status == .success)
     #expect(result.errors.isEmpty)
@@ -89,8 +92,13 @@ import Testing
     #expect(locations.output.contains("Bogota                   Zone 4         n/a (no Local)                South America"))
     let json = ercalc("prices", "show", "--format", "json")
     #expect(json.status == .success)
-    #expect(json.output.contains("{\n      \"meter\": \"ErGwScale gateway scale unit\",\n      \"section\": \"scaleGateway\",\n      \"unit\": \"1 Hour\",\n      \"price\": \"0.21\","))
-    let overrides = ercalc("prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path, "--overrides", fixture("direct-override.json"))
+    #expect(
+      json.output.contains(
+        "{\n      \"meter\": \"ErGwScale gateway scale unit\",\n      \"section\": \"scaleGateway\",\n      \"unit\": \"1 Hour\",\n      \"price\": \"0.21\","
+      ))
+    let overrides = ercalc(
+      "prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path, "--overrides",
+      fixture("direct-override.json"))
     // The override prices one of the 36 unpriced meters (Direct 10 Gbps metered port pair): 216 + 1 priced, 36 − 1 unpriced.
     #expect(overrides.output.hasSuffix("217 priced rates, 35 unpriced, 13 sources\n"))
   }
@@ -102,7 +110,9 @@ import Testing
     #expect(show.output.contains("Direct 10 Gbps port pair, MeteredData: No port-pair price"))
     let validate = ercalc("prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path)
     #expect(validate.status == .success)
-    #expect(validate.output.hasSuffix(": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 216 priced rates, 36 unpriced, 12 sources\n"))
+    #expect(
+      validate.output.hasSuffix(
+        ": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 216 priced rates, 36 unpriced, 12 sources\n"))
     // 201 circuit, egress, gateway, Direct, Global Reach, collector and VPN rows priced, plus 12 internet egress tiers
     // (North America: 5 via Microsoft's network, 2 via routing preference internet; Asia Pacific: 5) and 3 Virtual WAN
     // rows (hub, scale unit, connection unit); 32 + 4 unpriced.
@@ -121,7 +131,8 @@ import Testing
     #expect(csv.output.contains(",1,1/Month,436,436.00,383.68,383.68,"))
     #expect(csv.output.contains(",40000,1 GB,0.025,1000.00,880.00,880.00,"))
     // One family only: 10% on circuits → 392.40 + 1,000.00 = 1,392.40.
-    let family = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "circuits=10%", "--format", "json")
+    let family = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "circuits=10%", "--format", "json")
     #expect(family.output.contains("\"monthlyTotal\": \"1392.40\""))
     let bad = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--discount", "pizza=10%")
     #expect(bad.status == .usage)
@@ -132,9 +143,9 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("ea.json").path
     try """
-      {"schemaVersion": 1, "kind": "override", "currency": "USD", "sources": [{"id": "ea", "title": "EA", "date": "2026-11-01"}],
-       "discounts": {"all": "12"}}
-      """.write(toFile: path, atomically: true, encoding: .utf8)
+    {"schemaVersion": 1, "kind": "override", "currency": "USD", "sources": [{"id": "ea", "title": "EA", "date": "2026-11-01"}],
+     "discounts": {"all": "12"}}
+    """.write(toFile: path, atomically: true, encoding: .utf8)
     let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--overrides", path, "--format", "json")
     #expect(result.output.contains("\"monthlyTotal\": \"1263.68\""), "\(result.errors)")
   }
@@ -172,7 +183,8 @@ import Testing
     let show = ercalc("prices", "show", "--hours-per-month", "744")
     #expect(show.output.contains("Hours per month: 744\n"), "\(show.output.prefix(400))")
     // And a quote uses them: ErGw1AZ 744 × 0.361 = 268.584 → 268.58.
-    let quote = ercalc("quote", "--zone", "Zone 1", "--bandwidth", "1Gbps", "--egress", "0GB", "--gateway", "ErGw1AZ", "--hours-per-month", "744", "--format", "json")
+    let quote = ercalc(
+      "quote", "--zone", "Zone 1", "--bandwidth", "1Gbps", "--egress", "0GB", "--gateway", "ErGw1AZ", "--hours-per-month", "744", "--format", "json")
     #expect(quote.output.contains("\"hoursPerMonth\": \"744\""))
     #expect(quote.output.contains("\"amount\": \"268.58\""))
   }

@@ -69,7 +69,9 @@ import Testing
         let option = options.randomElement(using: &random)!
         arguments += ["--\(option.name)", Self.hostileValues.randomElement(using: &random)!]
       }
-      if Bool.random(using: &random) { arguments.append(["--fastpath", "--allow-unpriced", "stray", "--no-such-flag", "-"].randomElement(using: &random)!) }
+      if Bool.random(using: &random) {
+        arguments.append(["--fastpath", "--allow-unpriced", "stray", "--no-such-flag", "-"].randomElement(using: &random)!)
+      }
       let (result, seconds) = timed(arguments)
       check(arguments, result, seconds: seconds)
     }
@@ -93,11 +95,13 @@ import Testing
     return result
   }
 
-  @Test("Damaged input files", arguments: [
-    ("quote", "before.json"), ("quote", "estate.json"), ("budget", "small-portfolio.json"), ("diff", "after.json"),
-    ("size", "two-circuits.csv"), ("audit", "existing/az-estate.json"), ("audit", "existing/terraform-plan.json"),
-    ("audit", "existing/ams-er-metrics.json"), ("prices", "direct-override.json"),
-  ])
+  @Test(
+    "Damaged input files",
+    arguments: [
+      ("quote", "before.json"), ("quote", "estate.json"), ("budget", "small-portfolio.json"), ("diff", "after.json"),
+      ("size", "two-circuits.csv"), ("audit", "existing/az-estate.json"), ("audit", "existing/terraform-plan.json"),
+      ("audit", "existing/ams-er-metrics.json"), ("prices", "direct-override.json"),
+    ])
   func damagedInputFiles(_ command: String, _ name: String) throws {
     var random = SplitMix(state: Self.seed ^ UInt64(name.utf8.count) << 8 ^ UInt64(command.utf8.count))
     let directory = try temporaryDirectory("ercalc-robust")
@@ -113,7 +117,8 @@ import Testing
       let arguments: [String]
       switch (command, name) {
       case ("size", _): arguments = ["size", fixture("sizing-profile.json"), "--series", path, "--circuit", "ams", "--quiet"]
-      case ("audit", "existing/ams-er-metrics.json"): arguments = ["audit", "--from", fixture("existing/az-estate.json"), "--series", path, "--quiet"]
+      case ("audit", "existing/ams-er-metrics.json"):
+        arguments = ["audit", "--from", fixture("existing/az-estate.json"), "--series", path, "--quiet"]
       case ("audit", _): arguments = ["audit", "--from", path, "--series", fixture("existing/ams-er-metrics.json"), "--quiet"]
       case ("diff", _): arguments = ["diff", fixture("before.json"), path]
       case ("prices", _): arguments = ["prices", "validate", "--overrides", path]
@@ -146,7 +151,8 @@ import Testing
         let egress = givesEgress ? #", "egress": "\#(Int.random(in: 1...90_000, using: &random)) GB""# : ""
         if metered && !givesEgress { unknown.append("c\(index)") }
         circuits.append(
-          #"{"name": "c\#(index)", "peeringLocation": "\#(locations.randomElement(using: &random)!)", "tier": "Premium", "billing": "\#(metered ? "MeteredData" : "UnlimitedData")", "bandwidth": "1 Gbps"\#(egress)}"#)
+          #"{"name": "c\#(index)", "peeringLocation": "\#(locations.randomElement(using: &random)!)", "tier": "Premium", "billing": "\#(metered ? "MeteredData" : "UnlimitedData")", "bandwidth": "1 Gbps"\#(egress)}"#
+        )
       }
       let path = directory.appendingPathComponent("d.json").path
       try (#"{"circuits": ["# + circuits.joined(separator: ", ") + "]}").write(toFile: path, atomically: true, encoding: .utf8)

@@ -31,7 +31,9 @@ import Testing
     try #"{"peeringLocation": "Amsterdam"}"#.write(toFile: profile, atomically: true, encoding: .utf8)
     let unchosen = ercalc("size", profile, "--series", fixture("two-circuits.csv"))
     #expect(unchosen.status == .usage)
-    #expect(unchosen.errors.hasPrefix("Error: The series holds 2 circuits ('ams', 'lon'); choose one with --circuit <name> or \"seriesCircuit\" in the profile.\n"))
+    #expect(
+      unchosen.errors.hasPrefix(
+        "Error: The series holds 2 circuits ('ams', 'lon'); choose one with --circuit <name> or \"seriesCircuit\" in the profile.\n"))
     let wrong = ercalc("size", profile, "--series", fixture("two-circuits.csv"), "--circuit", "nope")
     #expect(wrong.status == .dataError)
     #expect(wrong.errors == "error: the series has no circuit 'nope' (it has 'ams', 'lon')\n")
@@ -51,10 +53,14 @@ import Testing
     try #"{"peeringLocation": "Amsterdam", "gateways": 0}"#.write(toFile: profile, atomically: true, encoding: .utf8)
     let result = ercalc("size", profile, "--series", series)
     #expect(result.status == .dataError)
-    #expect(result.errors == "\(series):3:22: error: 'five' is not a number in column 'BitsOutPerSecond' (expected bits per second, such as 125000000)\n")
+    #expect(
+      result.errors == "\(series):3:22: error: 'five' is not a number in column 'BitsOutPerSecond' (expected bits per second, such as 125000000)\n")
     let noTraffic = ercalc("size", profile)
     #expect(noTraffic.status == .dataError)
-    #expect(noTraffic.errors == "\(profile):1:1: error: the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series') (or pass them with --series)\n")
+    #expect(
+      noTraffic.errors
+        == "\(profile):1:1: error: the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series') (or pass them with --series)\n"
+    )
   }
 
   @Test func profileErrorsNameThePath() throws {
@@ -65,7 +71,8 @@ import Testing
     try #"{"peeringLocation": "Amsterdam", "sizing": {"percentile": 90}}"#.write(toFile: profile, atomically: true, encoding: .utf8)
     let result = ercalc("size", profile)
     #expect(result.status == .dataError)
-    #expect(result.errors == "\(profile):1:59: error: sizing.percentile: 90 is not a supported percentile (expected 50, 95, 99 or 100 for the maximum)\n")
+    #expect(
+      result.errors == "\(profile):1:59: error: sizing.percentile: 90 is not a supported percentile (expected 50, 95, 99 or 100 for the maximum)\n")
   }
 }
 

@@ -15,7 +15,8 @@ enum AuditCommand: Command {
       .option("from", value: "file", kind: .path, help: "The estate: az network express-route list output, ARM JSON or Terraform JSON."),
       .option("series", value: "file", kind: .path, help: "Metrics series (Azure Monitor JSON or CSV), oldest first; repeatable.", repeatable: true),
       .option("months", value: "n", kind: .count(1...60), help: "Months to look ahead.", default: "12"),
-      .option("target-region", value: "region", help: "An Azure region the circuits serve (lets the audit consider Local); repeatable.", repeatable: true),
+      .option(
+        "target-region", value: "region", help: "An Azure region the circuits serve (lets the audit consider Local); repeatable.", repeatable: true),
       LeadTimeOptions.spec,
       .flag("quiet", short: "q", help: "Do not print data warnings on standard error."),
     ] + PricingOptions.specs + OutputOptions.specs)
@@ -32,7 +33,9 @@ enum AuditCommand: Command {
     if let lead = arguments.count("lead-time") { audit.leadTimeMonths = lead }
     let entries = try audit.audit(estate.deployment, traffic: summaries)
     try OutputOptions.emit(
-      AuditReport(entries: entries, name: estate.deployment.name, horizonMonths: months, priceTableName: engine.rates.name, priceDate: engine.rates.effectiveDate,
+      AuditReport(
+        entries: entries, name: estate.deployment.name, horizonMonths: months, priceTableName: engine.rates.name,
+        priceDate: engine.rates.effectiveDate,
         hoursPerMonth: engine.hoursPerMonth),
       arguments, context: &context)
     return .success

@@ -18,7 +18,8 @@ enum BudgetCommand: Command {
       BudgetYearOptions.spec,
       .flag("amortize", help: "Spread one-time charges (installation fees) over their contract term instead of their first month."),
     ] + PricingOptions.specs + OutputOptions.specs
-      + OutputOptions.gateSpecs("Exit with status 1 when any month's total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."))
+      + OutputOptions.gateSpecs(
+        "Exit with status 1 when any month's total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."))
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     guard let path = arguments.argument("portfolio") else { throw UsageError("Missing expected argument '<portfolio>'") }

@@ -14,10 +14,12 @@ enum CompareCommand: Command {
       .option("location", value: "name", help: "Peering location, such as Amsterdam."),
       .option("zone", value: "zone", help: "Billing zone, when no location is given.", allowed: Zone.allNames),
       .option("bandwidth", value: "rate", kind: .bandwidth, help: "Circuit bandwidth, such as 1Gbps.", default: "1Gbps"),
-      .option("egress", value: "volume", kind: .volume, help: "Outbound data per month, such as 40TB (0GB when left out, and said so).", default: "0GB"),
+      .option(
+        "egress", value: "volume", kind: .volume, help: "Outbound data per month, such as 40TB (0GB when left out, and said so).", default: "0GB"),
       .flag("with-vpn", help: "Also price a site-to-site VPN over the internet (VPN gateway and tiered internet egress) and the break-even volume."),
       .option(
-        "routing", value: "routing", help: "How the VPN's internet traffic leaves Azure.", allowed: InternetRouting.allNames, default: "Microsoft network",
+        "routing", value: "routing", help: "How the VPN's internet traffic leaves Azure.", allowed: InternetRouting.allNames,
+        default: "Microsoft network",
         parent: "with-vpn"),
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs("Exit with status 1 when even the cheapest option costs more than this amount a month, or none could be priced."))
@@ -38,7 +40,8 @@ enum CompareCommand: Command {
     let comparison = try engine.compare(location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: egress)
     var report = ComparisonReport(comparison: comparison, engine: engine)
     if arguments.flag("with-vpn") {
-      report.vpn = engine.compareWithVPN(comparison, volume: egress, routing: arguments.name("routing", as: InternetRouting.self) ?? .microsoftNetwork)
+      report.vpn = engine.compareWithVPN(
+        comparison, volume: egress, routing: arguments.name("routing", as: InternetRouting.self) ?? .microsoftNetwork)
     }
     try OutputOptions.emit(report, arguments, context: &context)
     if let cheapest = comparison.cheapest?.monthlyTotal {

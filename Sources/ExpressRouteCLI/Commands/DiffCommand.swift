@@ -11,10 +11,13 @@ enum DiffCommand: Command {
       Example:
         ercalc diff today.json proposed.json --fail-above 20000
       """,
-    arguments: [ArgumentSpec("before", help: "Deployment or portfolio JSON file."), ArgumentSpec("after", help: "Deployment or portfolio JSON file.")],
+    arguments: [
+      ArgumentSpec("before", help: "Deployment or portfolio JSON file."), ArgumentSpec("after", help: "Deployment or portfolio JSON file."),
+    ],
     options: [BudgetYearOptions.spec, LeadTimeOptions.spec] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs(
-        "Exit with status 1 when the after side's monthly total (highest month for portfolios) exceeds this amount, or a charge could not be priced."))
+        "Exit with status 1 when the after side's monthly total (highest month for portfolios) exceeds this amount, or a charge could not be priced.")
+  )
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     guard let first = arguments.argument("before"), let second = arguments.argument("after") else {

@@ -18,16 +18,22 @@ enum PricesCommand: Command {
       """,
     arguments: [
       ArgumentSpec("action", help: "show, validate, locations, breakeven, import or fetch."),
-      ArgumentSpec("files", help: "For validate: rate table files (default: the built-in table); for import: API page files.", isOptional: true, isRepeating: true),
+      ArgumentSpec(
+        "files", help: "For validate: rate table files (default: the built-in table); for import: API page files.", isOptional: true,
+        isRepeating: true),
     ],
     options: [
       .option("sku", value: "tier", help: "Tier for breakeven.", allowed: ["standard", "premium"], default: "standard"),
       .option("gateway-region", value: "region", help: "For import and fetch: the ARM region whose gateway prices to take, such as eastus."),
       .option("currency", value: "code", kind: .currencyCode, help: "For fetch: the currency to ask for, such as EUR.", default: "USD"),
-      .option("endpoint", value: "url", kind: .url, help: "For fetch: the Retail Prices API endpoint.", default: "https://prices.azure.com/api/retail/prices"),
+      .option(
+        "endpoint", value: "url", kind: .url, help: "For fetch: the Retail Prices API endpoint.",
+        default: "https://prices.azure.com/api/retail/prices"),
       .option("timeout", value: "seconds", kind: .count(1...600), help: "For fetch: seconds before a request times out.", default: "30"),
       .option("retries", value: "n", kind: .count(1...10), help: "For fetch: attempts per page.", default: "3"),
-      .option("max-change", value: "percent", kind: .percentage, help: "For import and fetch: the largest price move accepted without --force.", default: "25%"),
+      .option(
+        "max-change", value: "percent", kind: .percentage, help: "For import and fetch: the largest price move accepted without --force.",
+        default: "25%"),
       .flag("force", help: "For import and fetch: write the table even when the refresh guard objects."),
     ] + PricingOptions.specs + OutputOptions.specs)
 
@@ -39,7 +45,9 @@ enum PricesCommand: Command {
     case "show":
       if !files.isEmpty { throw UsageError("Unexpected argument '\(files[0])' (use --prices FILE to show a file)") }
       let engine = try PricingOptions.engine(arguments)
-      try OutputOptions.emit(RateTableReport(table: engine.rates, file: arguments.value("prices") ?? "built-in (PriceTables/expressroute-usd.json)"), arguments, context: &context)
+      try OutputOptions.emit(
+        RateTableReport(table: engine.rates, file: arguments.value("prices") ?? "built-in (PriceTables/expressroute-usd.json)"), arguments,
+        context: &context)
       return .success
     case "validate":
       if files.isEmpty {
@@ -83,7 +91,9 @@ enum PricesCommand: Command {
       return .success
     default:
       var message = "Unknown action '\(action)'. Please provide one of 'show', 'validate', 'locations', 'breakeven', 'import' or 'fetch'."
-      if let near = Suggestion.nearest(to: action, in: ["show", "validate", "locations", "breakeven", "import", "fetch"]) { message = "Unknown action '\(action)'. Did you mean '\(near)'?" }
+      if let near = Suggestion.nearest(to: action, in: ["show", "validate", "locations", "breakeven", "import", "fetch"]) {
+        message = "Unknown action '\(action)'. Did you mean '\(near)'?"
+      }
       throw UsageError(message)
     }
   }
@@ -102,7 +112,8 @@ enum PricesCommand: Command {
       let moved = guardian.violations(guardian.changes(from: current, to: table)).filter { $0.kind == .changed }
       guard let first = moved.first else { return }
       throw CommandFailure(
-        "stopped after page \(pages.count): \(moved.count) price\(moved.count == 1 ? "" : "s") already move\(moved.count == 1 ? "s" : "") by more than --max-change (\(first.description)\(moved.count > 1 ? ", …" : "")); nothing was written; pass --force to accept")
+        "stopped after page \(pages.count): \(moved.count) price\(moved.count == 1 ? "" : "s") already move\(moved.count == 1 ? "s" : "") by more than --max-change (\(first.description)\(moved.count > 1 ? ", …" : "")); nothing was written; pass --force to accept"
+      )
     }
   }
 
@@ -129,12 +140,15 @@ enum PricesCommand: Command {
       let violations = guardian.violations(changes)
       report.append("\(changes.count) change\(changes.count == 1 ? "" : "s") against the current table '\(current.name)'")
       if !violations.isEmpty {
-        report.append("the refresh guard objects to \(violations.count) change\(violations.count == 1 ? "" : "s") (over \((threshold * 100).fixedPoint(places: 0))% or a priced meter lost):")
+        report.append(
+          "the refresh guard objects to \(violations.count) change\(violations.count == 1 ? "" : "s") (over \((threshold * 100).fixedPoint(places: 0))% or a priced meter lost):"
+        )
         report += violations.prefix(40).map { "  \($0.description)" }
         if violations.count > 40 { report.append("  … and \(violations.count - 40) more") }
         if !arguments.flag("force") {
           context.warnings += report
-          throw CommandFailure("not written: the new table differs too much from the current one; review the changes above and pass --force to accept them")
+          throw CommandFailure(
+            "not written: the new table differs too much from the current one; review the changes above and pass --force to accept them")
         }
       }
     } else {
@@ -148,6 +162,7 @@ enum PricesCommand: Command {
 
   static func summary(_ table: RateTable, file: String) -> String {
     let unpriced = table.unpricedRates.count
-    return "\(file): ok: \(table.name), \(table.currency), effective \(table.effectiveDate), \(table.rates.count - unpriced) priced rates, \(unpriced) unpriced, \(table.sources.count) sources\n"
+    return
+      "\(file): ok: \(table.name), \(table.currency), effective \(table.effectiveDate), \(table.rates.count - unpriced) priced rates, \(unpriced) unpriced, \(table.sources.count) sources\n"
   }
 }

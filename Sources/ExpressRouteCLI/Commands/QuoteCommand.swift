@@ -11,9 +11,12 @@ enum QuoteCommand: Command {
       Example:
         ercalc quote --location Amsterdam --bandwidth 1G --egress 40TB --gateway ErGw1AZ
       """,
-    arguments: [ArgumentSpec("deployment", help: "Deployment JSON file (see README, 'Deployment files'); '-' reads standard input.", isOptional: true)],
+    arguments: [
+      ArgumentSpec("deployment", help: "Deployment JSON file (see README, 'Deployment files'); '-' reads standard input.", isOptional: true)
+    ],
     options: [
-      .option("from", value: "file", kind: .path, help: "Price an existing or planned configuration: az/ARM JSON or Terraform JSON (terraform show -json)."),
+      .option(
+        "from", value: "file", kind: .path, help: "Price an existing or planned configuration: az/ARM JSON or Terraform JSON (terraform show -json)."),
       .option("location", value: "name", help: "Peering location, such as Amsterdam or 'Washington DC'."),
       .option("zone", value: "zone", help: "Billing zone, when no location is given.", allowed: Zone.allNames),
       .option("bandwidth", value: "rate", kind: .bandwidth, help: "Circuit bandwidth, such as 500Mbps or 1Gbps."),
@@ -22,7 +25,8 @@ enum QuoteCommand: Command {
       .option(
         "egress", value: "volume", kind: .volume,
         help: "Outbound data per month, such as 40TB or 500GB. Without it a metered circuit's data charge is listed as not priced."),
-      .option("direct-port", value: "speed", help: "Run the circuit on an ExpressRoute Direct port pair of this speed.", allowed: ["10G", "100G", "400G"]),
+      .option(
+        "direct-port", value: "speed", help: "Run the circuit on an ExpressRoute Direct port pair of this speed.", allowed: ["10G", "100G", "400G"]),
       .option("gateway", value: "sku", help: "Add an ExpressRoute gateway.", allowed: GatewaySKU.allNames),
       .option("scale-units", value: "n", kind: .count(1...40), help: "Scale units for an ErGwScale gateway.", parent: "gateway"),
       .option("gateway-count", value: "n", kind: .count(1...1000), help: "Number of identical gateways.", default: "1", parent: "gateway"),
@@ -39,15 +43,18 @@ enum QuoteCommand: Command {
       .option("vnet-links", value: "n", kind: .count(0...1000), help: "VNets linked to the circuit (checked against the SKU limit)."),
       .option("name", value: "text", help: "A name for the report."),
       .option("period", value: "yyyy-mm", kind: .month, help: "Month the quote is for, used for the CSV ChargePeriodStart/End columns."),
-    ] + PricingOptions.specs + OutputOptions.specs + OutputOptions.gateSpecs(
-      "Exit with status 1 when the monthly total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."))
+    ] + PricingOptions.specs + OutputOptions.specs
+      + OutputOptions.gateSpecs(
+        "Exit with status 1 when the monthly total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."))
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     let engine = try PricingOptions.engine(arguments)
     let input = InputFile(arguments)
     let deployment: Deployment
-    let circuitFlags = ["location", "zone", "bandwidth", "sku", "billing", "egress", "direct-port", "gateway", "scale-units", "gateway-count",
-      "backup-vpn", "traffic-collector", "global-reach", "global-reach-data", "global-reach-egress", "vnet-links"]
+    let circuitFlags = [
+      "location", "zone", "bandwidth", "sku", "billing", "egress", "direct-port", "gateway", "scale-units", "gateway-count",
+      "backup-vpn", "traffic-collector", "global-reach", "global-reach-data", "global-reach-egress", "vnet-links",
+    ]
     var imported: DeploymentImporter.Result?
     if let path = arguments.value("from") {
       if arguments.argument("deployment") != nil { throw UsageError("Give either a deployment file or '--from <file>', not both.") }
@@ -102,15 +109,19 @@ enum QuoteCommand: Command {
     let tier = arguments.name("sku", as: CircuitTier.self) ?? .standard
     let billing = arguments.name("billing", as: BillingFamily.self) ?? (tier == .local ? .unlimited : .metered)
     let egress = arguments.volume("egress")
-    let location = try arguments.value("location").map { name throws in try PricingOptions.location(name, option: "--location <name>", engine: engine).name }
+    let location = try arguments.value("location").map { name throws in
+      try PricingOptions.location(name, option: "--location <name>", engine: engine).name
+    }
     let zone = arguments.name("zone", as: Zone.self)
-    let name = arguments.value("name") ?? [location ?? zone?.name, bandwidth.description, tier.name, billing.name].compactMap { $0 }.joined(separator: " ")
+    let name =
+      arguments.value("name") ?? [location ?? zone?.name, bandwidth.description, tier.name, billing.name].compactMap { $0 }.joined(separator: " ")
     var deployment = Deployment(name: name)
     var circuit = Circuit(
       name: "circuit", peeringLocation: location, zone: location == nil ? zone : nil, tier: tier, billing: billing, bandwidth: bandwidth,
       monthlyEgress: egress, virtualNetworkLinks: arguments.count("vnet-links"))
     if let speed = arguments.name("direct-port", as: DirectPortSpeed.self) {
-      deployment.directPorts.append(DirectPortPair(name: "direct", peeringLocation: location, zone: location == nil ? zone : nil, speed: speed, billing: billing))
+      deployment.directPorts.append(
+        DirectPortPair(name: "direct", peeringLocation: location, zone: location == nil ? zone : nil, speed: speed, billing: billing))
       circuit.directPort = "direct"
     }
     deployment.circuits.append(circuit)
@@ -130,7 +141,9 @@ enum QuoteCommand: Command {
       let found = try PricingOptions.location(remote, option: "--global-reach <location>", engine: engine)
       let data = arguments.volume("global-reach-data")
       deployment.circuits.append(
-        Circuit(name: "remote", peeringLocation: found.name, tier: tier, billing: billing, bandwidth: bandwidth, monthlyEgress: arguments.volume("global-reach-egress")))
+        Circuit(
+          name: "remote", peeringLocation: found.name, tier: tier, billing: billing, bandwidth: bandwidth,
+          monthlyEgress: arguments.volume("global-reach-egress")))
       deployment.globalReach.append(GlobalReachLink(circuitA: "circuit", circuitB: "remote", dataAToB: data, dataBToA: data))
     }
     return deployment

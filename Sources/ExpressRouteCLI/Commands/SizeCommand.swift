@@ -13,15 +13,20 @@ enum SizeCommand: Command {
       """,
     arguments: [ArgumentSpec("profile", help: "Workload profile JSON file.")],
     options: [
-      .option("series", value: "file", kind: .path, help: "Traffic series file (CSV or Azure Monitor JSON), oldest first; repeatable. Adds to the profile's own.", repeatable: true),
+      .option(
+        "series", value: "file", kind: .path,
+        help: "Traffic series file (CSV or Azure Monitor JSON), oldest first; repeatable. Adds to the profile's own.", repeatable: true),
       .option("circuit", value: "name", help: "The circuit to size from, when a series holds several."),
-      .option("interval", value: "seconds", kind: .count(1...(86_400 * 31)), help: "Seconds between CSV samples, when a series has a single sample per circuit."),
+      .option(
+        "interval", value: "seconds", kind: .count(1...(86_400 * 31)),
+        help: "Seconds between CSV samples, when a series has a single sample per circuit."),
       .option("start", value: "yyyy-mm", kind: .month, help: "Calendar month of plan month 1, for report labels and CSV periods."),
       LeadTimeOptions.spec,
       .flag("amortize", help: "Spread one-time charges (installation fees) over their contract term instead of their first month."),
       .flag("quiet", short: "q", help: "Do not print progress or data warnings on standard error."),
     ] + PricingOptions.specs + OutputOptions.specs
-      + OutputOptions.gateSpecs("Exit with status 1 when any month of the plan (with extras) costs more than this amount, or a charge could not be priced."))
+      + OutputOptions.gateSpecs(
+        "Exit with status 1 when any month of the plan (with extras) costs more than this amount, or a charge could not be priced."))
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     guard let path = arguments.argument("profile") else { throw UsageError("Missing expected argument '<profile>'") }
@@ -47,7 +52,9 @@ enum SizeCommand: Command {
       } else if summaries.count == 1 {
         traffic = summaries[0]
       } else {
-        throw UsageError("The series holds \(summaries.count) circuits (\(summaries.prefix(6).map { "'\($0.circuit)'" }.joined(separator: ", "))\(summaries.count > 6 ? ", …" : "")); choose one with --circuit <name> or \"seriesCircuit\" in the profile.")
+        throw UsageError(
+          "The series holds \(summaries.count) circuits (\(summaries.prefix(6).map { "'\($0.circuit)'" }.joined(separator: ", "))\(summaries.count > 6 ? ", …" : "")); choose one with --circuit <name> or \"seriesCircuit\" in the profile."
+        )
       }
       profile.series = []
     }

@@ -57,7 +57,9 @@ enum OutputFile {
     var template = Array((directory + "/.\(url.lastPathComponent).tmp-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { throw failure(shown, "could not create a temporary file in '\(directory)': ", errno) }
-    let temporary = template.withUnsafeBufferPointer { FileManager.default.string(withFileSystemRepresentation: $0.baseAddress!, length: strlen($0.baseAddress!)) }
+    let temporary = template.withUnsafeBufferPointer {
+      FileManager.default.string(withFileSystemRepresentation: $0.baseAddress!, length: strlen($0.baseAddress!))
+    }
     var committed = false
     defer {
       if !committed { unlink(temporary) }

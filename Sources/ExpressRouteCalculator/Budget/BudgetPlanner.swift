@@ -48,8 +48,12 @@ public struct BudgetPlanner: Sendable {
           for position in scaled.circuits.indices {
             scaled.circuits[position].monthlyEgress = deployment.circuits[position].monthlyEgress.map { grown($0, factor) }
             let capacity = engine.monthlyCapacity(of: scaled.circuits[position].bandwidth)
-            if let egress = scaled.circuits[position].monthlyEgress, egress > capacity, !notes.contains(where: { $0.hasPrefix("\(site.name): circuit '\(scaled.circuits[position].name)'") }) {
-              notes.append("\(site.name): circuit '\(scaled.circuits[position].name)' would carry \(egress) in \(months[index]), more than its \(scaled.circuits[position].bandwidth) can carry one way in a month (\(capacity)); size it with a profile")
+            if let egress = scaled.circuits[position].monthlyEgress, egress > capacity,
+              !notes.contains(where: { $0.hasPrefix("\(site.name): circuit '\(scaled.circuits[position].name)'") })
+            {
+              notes.append(
+                "\(site.name): circuit '\(scaled.circuits[position].name)' would carry \(egress) in \(months[index]), more than its \(scaled.circuits[position].bandwidth) can carry one way in a month (\(capacity)); size it with a profile"
+              )
             }
           }
           for position in scaled.globalReach.indices {
@@ -63,10 +67,13 @@ public struct BudgetPlanner: Sendable {
             // Month 1 is the deployment as given; later months note an overrun (above) instead of failing.
             quotes.append(try engine.quote(scaled, checkingCapacity: index == 0))
           } catch {
-            throw Diagnostic(error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
+            throw Diagnostic(
+              error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
           }
         }
-        if growth != 0 { notes.append("\(site.name): volumes grow \((growth * 100).fixedPoint(places: 1))% a year, compounded monthly; the configuration is fixed") }
+        if growth != 0 {
+          notes.append("\(site.name): volumes grow \((growth * 100).fixedPoint(places: 1))% a year, compounded monthly; the configuration is fixed")
+        }
         sites.append(Budget.Site(name: site.name, months: quotes, sizing: nil))
       case .profile(var profile):
         profile.horizonMonths = portfolio.horizonMonths
@@ -76,7 +83,8 @@ public struct BudgetPlanner: Sendable {
         do {
           result = try SizingSolver(engine: engine).solve(profile, traffic: traffic[site.name])
         } catch {
-          throw Diagnostic(error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
+          throw Diagnostic(
+            error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
         }
         // The solver prices every month of its plan through the engine; the budget takes those quotes as they are,
         // re-quoting a month only to add the charges that fall in it.
@@ -94,7 +102,9 @@ public struct BudgetPlanner: Sendable {
           quote.unpriced = planned.quote.unpriced
           quotes.append(quote)
         }
-        notes.append("\(site.name): sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")")
+        notes.append(
+          "\(site.name): sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")"
+        )
         sites.append(Budget.Site(name: site.name, months: quotes, sizing: result))
       }
     }

@@ -139,7 +139,8 @@ public struct DeploymentImporter: Sendable {
         }
         var units: Int?
         if sku == .erGwScale {
-          if let bounds = try property(resource, "autoScaleConfiguration").flatMap({ node throws(Diagnostic) in try node.object().optional("bounds") }) {
+          if let bounds = try property(resource, "autoScaleConfiguration").flatMap({ node throws(Diagnostic) in try node.object().optional("bounds") }
+          ) {
             units = try bounds.object().optional("min")?.int(in: 1...1000)
           }
           state.notes.append("gateway '\(name)': ErGwScale priced at its minimum of \(units ?? 0) scale units; autoscaling above it costs more")
@@ -166,14 +167,17 @@ public struct DeploymentImporter: Sendable {
         return
       }
       state.hubs.append(VirtualWANHub(name: name, scaleUnits: units, connections: connections, origin: node.location))
-      state.notes.append("Virtual WAN ExpressRoute gateway '\(name)': priced with its hub at its minimum of \(units) scale units and \(connections) connection\(connections == 1 ? "" : "s"); autoscaling above it costs more")
+      state.notes.append(
+        "Virtual WAN ExpressRoute gateway '\(name)': priced with its hub at its minimum of \(units) scale units and \(connections) connection\(connections == 1 ? "" : "s"); autoscaling above it costs more"
+      )
     case "microsoft.network/virtualhubs":
       state.notes.append("Virtual WAN hub '\(name)': priced with its ExpressRoute gateway (a hub without one is not priced here)")
     case "microsoft.network/expressroutecircuits/peerings/connections":
       let circuit = try property(resource, "expressRouteCircuitPeering").flatMap { node throws(Diagnostic) in try node.object().optional("id") }
       let peer = try property(resource, "peerExpressRouteCircuitPeering").flatMap { node throws(Diagnostic) in try node.object().optional("id") }
       if let circuit, let peer {
-        state.globalReach.append((Self.circuitName(inPeeringID: try circuit.string()), Self.circuitName(inPeeringID: try peer.string()), node.location))
+        state.globalReach.append(
+          (Self.circuitName(inPeeringID: try circuit.string()), Self.circuitName(inPeeringID: try peer.string()), node.location))
       } else {
         state.skipped.append("Global Reach connection '\(name)': the circuit peering IDs are missing")
       }
@@ -246,7 +250,9 @@ public struct DeploymentImporter: Sendable {
       }
       let billing = try values.optional("billing_type").map { node throws(Diagnostic) in try node.oneOf(BillingFamily.self) }
       state.ports.append(
-        DirectPortPair(name: name, peeringLocation: try values.optional("peering_location")?.string(), speed: speed, billing: billing ?? .metered, origin: node.location))
+        DirectPortPair(
+          name: name, peeringLocation: try values.optional("peering_location")?.string(), speed: speed, billing: billing ?? .metered,
+          origin: node.location))
       if billing == nil { state.notes.append("\(address): no billing_type; assumed MeteredData") }
     case "azurerm_virtual_network_gateway":
       let gatewayType = try values.optional("type")?.string() ?? ""
@@ -314,7 +320,9 @@ public struct DeploymentImporter: Sendable {
         if hubs.count == 1 {
           hubs[0].connections += terraformConnections
         } else {
-          notes.append("\(terraformConnections) Virtual WAN ExpressRoute connection\(terraformConnections == 1 ? "" : "s") could not be tied to one hub; their connection units are not priced")
+          notes.append(
+            "\(terraformConnections) Virtual WAN ExpressRoute connection\(terraformConnections == 1 ? "" : "s") could not be tied to one hub; their connection units are not priced"
+          )
         }
       }
       deployment.virtualWANHubs = hubs
@@ -332,7 +340,8 @@ public struct DeploymentImporter: Sendable {
         let shown = skipped.prefix(10).map { "; \($0)" }.joined()
         throw Diagnostic(
           .error,
-          "found no ExpressRoute circuit, Direct port or gateway to price (\(skipped.count) other resource\(skipped.count == 1 ? "" : "s") skipped\(shown)\(skipped.count > 10 ? "; …" : ""))")
+          "found no ExpressRoute circuit, Direct port or gateway to price (\(skipped.count) other resource\(skipped.count == 1 ? "" : "s") skipped\(shown)\(skipped.count > 10 ? "; …" : ""))"
+        )
       }
       return Result(deployment: deployment, skipped: skipped, notes: notes, format: format)
     }
@@ -349,7 +358,9 @@ extension DeploymentImporter.Result {
     var removed = Set<String>()
     result.deployment.directPorts.removeAll { port in
       guard let name = port.peeringLocation, locations.location(named: name) == nil else { return false }
-      result.skipped.append("Direct port pair '\(port.name)': \(locations.unknownLocationMessage(name)); not priced (a port location such as Equinix-Seattle-SE2 needs mapping to its peering location)")
+      result.skipped.append(
+        "Direct port pair '\(port.name)': \(locations.unknownLocationMessage(name)); not priced (a port location such as Equinix-Seattle-SE2 needs mapping to its peering location)"
+      )
       removed.insert(port.name)
       return true
     }

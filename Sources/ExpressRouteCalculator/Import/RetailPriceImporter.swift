@@ -57,20 +57,27 @@ public struct RetailPriceImporter: Sendable {
       let services = Set(items.map(\.serviceName)).sorted()
       throw Diagnostic(
         .error,
-        "the pages hold no ExpressRoute item (\(items.count) item\(items.count == 1 ? "" : "s") of \(services.joined(separator: ", "))); nothing to import")
+        "the pages hold no ExpressRoute item (\(items.count) item\(items.count == 1 ? "" : "s") of \(services.joined(separator: ", "))); nothing to import"
+      )
     }
     guard let currency = CurrencyCode(pages.compactMap(\.billingCurrency).first ?? first.currencyCode) else {
-      throw Diagnostic(.error, "'\(first.currencyCode)' is not a currency code (expected three upper-case letters such as USD)", location: first.location)
+      throw Diagnostic(
+        .error, "'\(first.currencyCode)' is not a currency code (expected three upper-case letters such as USD)", location: first.location)
     }
     for item in items where item.currencyCode != currency.rawValue {
-      throw Diagnostic(.error, "item currency \(item.currencyCode) differs from the page currency \(currency) (expected one currency per import)", location: item.location)
+      throw Diagnostic(
+        .error, "item currency \(item.currencyCode) differs from the page currency \(currency) (expected one currency per import)",
+        location: item.location)
     }
     let regions = Set(items.filter { Self.gatewaySKU($0) != nil || $0.serviceName == "VPN Gateway" }.map(\.armRegionName)).sorted()
     summary.gatewayRegions = regions
     var region = gatewayRegion
     if region == nil && regions.count == 1 { region = regions[0] }
     if region == nil && regions.count > 1 {
-      throw Diagnostic(.error, "the pages price gateways in \(regions.count) regions (\(regions.prefix(8).joined(separator: ", "))\(regions.count > 8 ? ", …" : "")); choose one", remedy: .gatewayRegion)
+      throw Diagnostic(
+        .error,
+        "the pages price gateways in \(regions.count) regions (\(regions.prefix(8).joined(separator: ", "))\(regions.count > 8 ? ", …" : "")); choose one",
+        remedy: .gatewayRegion)
     }
     let date = items.compactMap(\.effectiveDate).max() ?? base.effectiveDate
     let source = PriceSource(
@@ -91,7 +98,9 @@ public struct RetailPriceImporter: Sendable {
           rates[meter] = Rate(meter: meter, price: Money(item.retailPrice, currency: currency), provenance: provenance, location: item.location)
           starts[meter] = start
         } else if start == existingStart, existing.price?.amount != item.retailPrice {
-          summary.conflicts.append("\(meter.displayName): \(existing.price?.amount.plainDescription ?? "?") and \(item.retailPrice.plainDescription) at \(item.location); kept the first")
+          summary.conflicts.append(
+            "\(meter.displayName): \(existing.price?.amount.plainDescription ?? "?") and \(item.retailPrice.plainDescription) at \(item.location); kept the first"
+          )
         }
         return
       }

@@ -87,5 +87,7 @@ public struct RetailPriceItem: Sendable {
   }
 
   /// `meterName (armRegionName, unitOfMeasure)`, for listings.
-  public var summary: String { "\(serviceName): \(meterName) (\(armRegionName.isEmpty ? "no region" : armRegionName), \(unitOfMeasure), \(retailPrice.plainDescription) \(currencyCode))" }
+  public var summary: String {
+    "\(serviceName): \(meterName) (\(armRegionName.isEmpty ? "no region" : armRegionName), \(unitOfMeasure), \(retailPrice.plainDescription) \(currencyCode))"
+  }
 }

@@ -94,7 +94,8 @@ public struct JSONNode: Sendable {
     for scalar in text.unicodeScalars {
       let category = scalar.properties.generalCategory
       if category == .control || category == .format || scalar == "\u{FFFD}" {
-        throw error("'\(text)' contains the invisible or control character U+\(String(scalar.value, radix: 16, uppercase: true)) (expected visible text)")
+        throw error(
+          "'\(text)' contains the invisible or control character U+\(String(scalar.value, radix: 16, uppercase: true)) (expected visible text)")
       }
     }
     return text

@@ -37,7 +37,8 @@ public struct BreakEven: Hashable, Sendable {
     case .crossover(let volume, let share):
       return "unlimited is cheaper above \(volume)/month (\((share * 100).fixedPoint(places: 0))% of one direction's capacity)"
     case .beyondCapacity(let volume, let share):
-      return "no crossover within line capacity (it would be \(volume)/month, \((share * 100).fixedPoint(places: 0))% of capacity); metered is always cheaper"
+      return
+        "no crossover within line capacity (it would be \(volume)/month, \((share * 100).fixedPoint(places: 0))% of capacity); metered is always cheaper"
     case .unlimitedAlwaysCheaper: return "unlimited costs no more than metered at any volume"
     case .meteredAlwaysCheaper: return "no crossover: outbound data is free on metered here"
     case .unpriced(let reason): return "break-even unknown: \(reason)"
@@ -64,7 +65,9 @@ extension PricingEngine {
     let metered = rates.rate(for: .circuit(tier, .metered, bandwidth, zone))
     let unlimited = rates.rate(for: .circuit(tier, .unlimited, bandwidth, zone))
     let egress = rates.rate(for: .egress(zone))
-    for (rate, meter) in [(metered, Meter.circuit(tier, .metered, bandwidth, zone)), (unlimited, .circuit(tier, .unlimited, bandwidth, zone)), (egress, .egress(zone))] where rate?.price == nil {
+    for (rate, meter) in [
+      (metered, Meter.circuit(tier, .metered, bandwidth, zone)), (unlimited, .circuit(tier, .unlimited, bandwidth, zone)), (egress, .egress(zone)),
+    ] where rate?.price == nil {
       return result(.unpriced("\(meter.displayName) is unpriced"))
     }
     guard let m = metered?.price?.amount, let u = unlimited?.price?.amount, let e = egress?.price?.amount else {

@@ -16,8 +16,10 @@ extension Deployment {
   public init(node: JSONNode, defaultName: String = "deployment") throws(Diagnostic) {
     let object = try node.object()
     try object.rejectUnknownKeys(
-      ["$schema", "schemaVersion", "name", "notes", "circuits", "directPorts", "gateways", "globalReach", "trafficCollectors",
-       "vpnGateways", "charges", "virtualWANHubs"])
+      [
+        "$schema", "schemaVersion", "name", "notes", "circuits", "directPorts", "gateways", "globalReach", "trafficCollectors",
+        "vpnGateways", "charges", "virtualWANHubs",
+      ])
     if let versionNode = object.optional("schemaVersion") {
       let version = try versionNode.int(in: 1...Int.max)
       guard version <= Deployment.supportedSchemaVersion else {
@@ -104,8 +106,11 @@ extension Deployment {
           name: try uniqueName(item), scaleUnits: try item.required("scaleUnits").int(in: 1...1000),
           connections: try item.optional("connections")?.int(in: 0...1000) ?? 0, origin: node.location))
     }
-    if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty && charges.isEmpty && virtualWANHubs.isEmpty {
-      throw node.error("the deployment has nothing to price (expected at least one of 'circuits', 'directPorts', 'gateways', 'trafficCollectors' or 'vpnGateways')")
+    if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty && charges.isEmpty
+      && virtualWANHubs.isEmpty
+    {
+      throw node.error(
+        "the deployment has nothing to price (expected at least one of 'circuits', 'directPorts', 'gateways', 'trafficCollectors' or 'vpnGateways')")
     }
   }
 }

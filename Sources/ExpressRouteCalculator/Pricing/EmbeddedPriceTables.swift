@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // GENERATED FILE: do not edit. Regenerate with
 //   UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests
 // from the files in PriceTables/. A test fails when the two drift.

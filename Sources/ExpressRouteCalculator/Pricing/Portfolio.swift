@@ -66,9 +66,12 @@ extension Portfolio {
         var growth: Decimal = 0
         if let growthNode = site.optional("yearlyGrowth") {
           growth = try growthNode.decimal()
-          guard growth > -1, growth <= 10 else { throw growthNode.error("\(growth) is out of range (expected more than -1 and at most 10, such as 0.2 for 20%)") }
+          guard growth > -1, growth <= 10 else {
+            throw growthNode.error("\(growth) is out of range (expected more than -1 and at most 10, such as 0.2 for 20%)")
+          }
         }
-        sites.append(Site(name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth), charges: siteCharges))
+        sites.append(
+          Site(name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth), charges: siteCharges))
       case (nil, let profileNode?):
         if site.optional("yearlyGrowth") != nil {
           throw try site.required("yearlyGrowth").error("a profile site takes its growth from 'profile.sizing.yearlyGrowth'")

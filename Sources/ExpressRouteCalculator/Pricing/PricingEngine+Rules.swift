@@ -48,7 +48,8 @@ extension PricingEngine {
       let what = "circuit '\(circuit.name)'"
       // A circuit on a Direct port pair may leave its location to the pair.
       var placement = (circuit.peeringLocation, circuit.zone)
-      if placement.0 == nil && placement.1 == nil, let port = circuit.directPort.flatMap({ name in deployment.directPorts.first { $0.name == name } }) {
+      if placement.0 == nil && placement.1 == nil, let port = circuit.directPort.flatMap({ name in deployment.directPorts.first { $0.name == name } })
+      {
         placement = (port.peeringLocation, port.zone)
       }
       var (zone, location) = try place(what, location: placement.0, zone: placement.1, origin: circuit.origin)
@@ -60,10 +61,14 @@ extension PricingEngine {
           throw fail("\(what) is Local at \(circuit.bandwidth); Local starts at 1 Gbps", at: circuit.origin, rule: .localMinimumBandwidth)
         }
         guard let location else {
-          throw fail("\(what) is Local and needs a peering location (Local depends on its local Azure region)", at: circuit.origin, rule: .localNeedsLocalRegion)
+          throw fail(
+            "\(what) is Local and needs a peering location (Local depends on its local Azure region)", at: circuit.origin,
+            rule: .localNeedsLocalRegion)
         }
         if !location.offersLocal {
-          throw fail("\(what) is Local, but \(location.name) has no local Azure region, so Local is not sold there", at: circuit.origin, rule: .localNeedsLocalRegion)
+          throw fail(
+            "\(what) is Local, but \(location.name) has no local Azure region, so Local is not sold there", at: circuit.origin,
+            rule: .localNeedsLocalRegion)
         }
       }
       if let portName = circuit.directPort {
@@ -116,10 +121,13 @@ extension PricingEngine {
     }
     for charge in deployment.charges {
       if let currency = charge.currency, currency != rates.currency {
-        throw fail("charge '\(charge.name)' is in \(currency), but the rate table is in \(rates.currency) (give charges in the table's currency)", at: charge.origin)
+        throw fail(
+          "charge '\(charge.name)' is in \(currency), but the rate table is in \(rates.currency) (give charges in the table's currency)",
+          at: charge.origin)
       }
       if let name = charge.attachedTo, deployment.circuit(named: name) == nil, !deployment.directPorts.contains(where: { $0.name == name }) {
-        throw fail("charge '\(charge.name)' is attached to '\(name)', which is neither a circuit nor a Direct port pair of the deployment", at: charge.origin)
+        throw fail(
+          "charge '\(charge.name)' is attached to '\(name)', which is neither a circuit nor a Direct port pair of the deployment", at: charge.origin)
       }
     }
     try validateGlobalReach(deployment, resolved: resolved)
@@ -132,7 +140,9 @@ extension PricingEngine {
           throw fail("\(what) names circuit '\(name)', which the deployment does not define", at: collector.origin)
         }
         if circuit.bandwidth < .gbps(1) {
-          throw fail("\(what) collects circuit '\(name)' at \(circuit.bandwidth); Traffic Collector needs 1 Gbps or more", at: collector.origin, rule: .trafficCollectorMinimumBandwidth)
+          throw fail(
+            "\(what) collects circuit '\(name)' at \(circuit.bandwidth); Traffic Collector needs 1 Gbps or more", at: collector.origin,
+            rule: .trafficCollectorMinimumBandwidth)
         }
       }
       guard let zone = collector.zone ?? collector.circuits.first.flatMap({ resolved.zones[$0] }) else {
@@ -224,7 +234,8 @@ extension PricingEngine {
         let range = (scale?.minUnits ?? 1)...(scale?.maxUnits ?? 40)
         guard let units = gateway.scaleUnits, range.contains(units) else {
           throw Diagnostic(
-            .error, "\(what) is ErGwScale and needs scaleUnits from \(range.lowerBound) to \(range.upperBound)\(gateway.scaleUnits.map { ", not \($0)" } ?? "")",
+            .error,
+            "\(what) is ErGwScale and needs scaleUnits from \(range.lowerBound) to \(range.upperBound)\(gateway.scaleUnits.map { ", not \($0)" } ?? "")",
             location: gateway.origin, rule: ProductRule.gatewayScaleUnits.id)
         }
       } else if let units = gateway.scaleUnits {
@@ -236,7 +247,8 @@ extension PricingEngine {
       guard let capabilities = rates.capabilities(of: gateway.sku, scaleUnits: gateway.scaleUnits) else { continue }
       if gateway.fastPath && !capabilities.fastPath {
         throw Diagnostic(
-          .error, "\(what) wants FastPath, which \(gatewayLabel(gateway)) does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)",
+          .error,
+          "\(what) wants FastPath, which \(gatewayLabel(gateway)) does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)",
           location: gateway.origin, rule: ProductRule.gatewayFastPath.id)
       }
       if gateway.circuits.count > capabilities.maxCircuits {

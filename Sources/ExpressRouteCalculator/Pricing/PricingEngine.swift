@@ -159,7 +159,8 @@ public struct PricingEngine: Sendable {
         builder.add(resource: resource, meter: .directPremiumAddOn(circuit.bandwidth), quantity: 1, detail: "1 month")
       } else {
         builder.notes.append(
-          "\(resource): \(circuit.tier.name) \(circuit.bandwidth) on Direct port pair '\(portName)' has no circuit fee (included in the port-pair fee)")
+          "\(resource): \(circuit.tier.name) \(circuit.bandwidth) on Direct port pair '\(portName)' has no circuit fee (included in the port-pair fee)"
+        )
       }
     } else {
       builder.add(

@@ -37,7 +37,8 @@ public enum ProductRule: String, CaseIterable, Sendable {
     case .globalReachPremiumAcrossGeopolitical: return "Global Reach across geopolitical regions needs Premium on both circuits."
     case .globalReachDifferentLocations: return "Global Reach links circuits at different peering locations."
     case .globalReachNeedsLocations:
-      return "A Global Reach link whose ends are given by zone only must be checkable: Premium on both ends, and zones that differ or peering locations."
+      return
+        "A Global Reach link whose ends are given by zone only must be checkable: Premium on both ends, and zones that differ or peering locations."
     case .gatewayFastPath: return "FastPath needs UltraPerformance, ErGw3AZ or ErGwScale with at least 10 scale units."
     case .gatewayCircuitLimit: return "A gateway connects at most 4/8/16 circuits by SKU (ErGwScale by scale units)."
     case .gatewayScaleUnits: return "ErGwScale runs 1 to 40 scale units."

@@ -119,7 +119,12 @@ struct RateTableReader {
     }
     if let node = object.optional("directPorts") {
       try readRows(node, keys: ["portSpeed", "billing", "monthly"], currency: currency) { row throws(Diagnostic) in
-        [(.directPortPair(try row.required("portSpeed").oneOf(DirectPortSpeed.self), try row.required("billing").oneOf(BillingFamily.self)), "monthly")]
+        [
+          (
+            .directPortPair(try row.required("portSpeed").oneOf(DirectPortSpeed.self), try row.required("billing").oneOf(BillingFamily.self)),
+            "monthly"
+          )
+        ]
       }
     }
     if let node = object.optional("directPremiumAddOn") {
@@ -140,7 +145,13 @@ struct RateTableReader {
     }
     if let node = object.optional("internetEgress") {
       try readRows(node, keys: ["region", "routing", "fromGB", "perGB"], currency: currency) { row throws(Diagnostic) in
-        [(.internetEgress(try row.required("region").oneOf(InternetRegion.self), try row.required("routing").oneOf(InternetRouting.self), fromGB: try row.required("fromGB").int(in: 0...100_000_000)), "perGB")]
+        [
+          (
+            .internetEgress(
+              try row.required("region").oneOf(InternetRegion.self), try row.required("routing").oneOf(InternetRouting.self),
+              fromGB: try row.required("fromGB").int(in: 0...100_000_000)), "perGB"
+          )
+        ]
       }
     }
     if let node = object.optional("virtualWAN") {
@@ -299,7 +310,8 @@ struct RateTableReader {
       let expected = tier == .local ? Bandwidth.providerSizes.filter { $0 >= .gbps(1) } : Bandwidth.providerSizes
       if let missing = expected.first(where: { !present.contains($0) }) {
         throw node.error(
-          "\(tier.name) \(billing.name) \(zone.name) has no row for \(missing) (a group with any row needs every size: \(expected.map(\.description).joined(separator: ", ")))")
+          "\(tier.name) \(billing.name) \(zone.name) has no row for \(missing) (a group with any row needs every size: \(expected.map(\.description).joined(separator: ", ")))"
+        )
       }
     }
   }
@@ -333,8 +345,10 @@ struct RateTableReader {
   private mutating func readScaleGateway(_ node: JSONNode, currency: CurrencyCode) throws(Diagnostic) -> ScaleGatewayCapabilities {
     let object = try node.object()
     try object.rejectUnknownKeys(
-      ["hourlyPerUnit", "unpriced", "minUnits", "maxUnits", "throughputPerUnit", "fastPathMinUnits", "routesLearned",
-       "maxCircuits", "unavailableRegions", "source", "confidence", "note"])
+      [
+        "hourlyPerUnit", "unpriced", "minUnits", "maxUnits", "throughputPerUnit", "fastPathMinUnits", "routesLearned",
+        "maxCircuits", "unavailableRegions", "source", "confidence", "note",
+      ])
     try readRow(object, meters: [(.gateway(.erGwScale), "hourlyPerUnit")], defaults: SectionDefaults(), currency: currency)
     let minUnitsNode = try object.required("minUnits")
     let minUnits = try minUnitsNode.int(in: 1...1000)
@@ -352,7 +366,9 @@ struct RateTableReader {
       minUnits: minUnits, maxUnits: maxUnits, throughputPerUnit: try readBandwidth(object.required("throughputPerUnit")),
       fastPathMinUnits: try object.required("fastPathMinUnits").int(in: 1...1000),
       routesLearned: try object.required("routesLearned").int(in: 1...1_000_000), circuitSteps: steps)
-    capabilities.unavailableRegions = try (object.optional("unavailableRegions")?.array() ?? []).map { node throws(Diagnostic) in try node.nonEmptyString() }
+    capabilities.unavailableRegions = try (object.optional("unavailableRegions")?.array() ?? []).map { node throws(Diagnostic) in
+      try node.nonEmptyString()
+    }
     return capabilities
   }
 }

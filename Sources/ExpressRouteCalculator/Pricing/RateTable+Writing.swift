@@ -31,7 +31,14 @@ extension RateTable {
     for rate in rates {
       switch rate.meter {
       case .circuit(let tier, let billing, let bandwidth, let zone):
-        append("circuits", row(rate, [("tier", .string(tier.name)), ("billing", .string(billing.name)), ("bandwidth", .string(bandwidth.description)), ("zone", .string(zone.name))], priceKey: "monthly"))
+        append(
+          "circuits",
+          row(
+            rate,
+            [
+              ("tier", .string(tier.name)), ("billing", .string(billing.name)), ("bandwidth", .string(bandwidth.description)),
+              ("zone", .string(zone.name)),
+            ], priceKey: "monthly"))
       case .egress(let zone):
         append("egress", row(rate, [("zone", .string(zone.name))], priceKey: "perGB"))
       case .gateway(.erGwScale):
@@ -74,7 +81,9 @@ extension RateTable {
       case .virtualWAN(let item):
         append("virtualWAN", row(rate, [("item", .string(item.name))], priceKey: "hourly"))
       case .internetEgress(let region, let routing, let from):
-        append("internetEgress", row(rate, [("region", .string(region.name)), ("routing", .string(routing.name)), ("fromGB", .number(from))], priceKey: "perGB"))
+        append(
+          "internetEgress",
+          row(rate, [("region", .string(region.name)), ("routing", .string(routing.name)), ("fromGB", .number(from))], priceKey: "perGB"))
       }
     }
     var lines: [String] = ["{"]
@@ -92,7 +101,9 @@ extension RateTable {
     }
     top.append("  \"sources\": [\n" + sourceLines.joined(separator: ",\n") + "\n  ]")
     for (section, rows) in sections where !rows.isEmpty || section == "circuits" || section == "egress" {
-      top.append("  \(JSONWriter.quoted(section)): {\n    \"rows\": [\n" + rows.map { "      " + JSONWriter.inline(.object($0)) }.joined(separator: ",\n") + "\n    ]\n  }")
+      top.append(
+        "  \(JSONWriter.quoted(section)): {\n    \"rows\": [\n" + rows.map { "      " + JSONWriter.inline(.object($0)) }.joined(separator: ",\n")
+          + "\n    ]\n  }")
     }
     if let scale = scaleGateway {
       var members: [(String, JSONValue)] = []
@@ -103,7 +114,8 @@ extension RateTable {
         members += [("unpriced", .string("no ErGwScale rate")), ("source", .string(sources.first?.id ?? ""))]
       }
       members += [
-        ("minUnits", .number(scale.minUnits)), ("maxUnits", .number(scale.maxUnits)), ("throughputPerUnit", .string(scale.throughputPerUnit.description)),
+        ("minUnits", .number(scale.minUnits)), ("maxUnits", .number(scale.maxUnits)),
+        ("throughputPerUnit", .string(scale.throughputPerUnit.description)),
         ("fastPathMinUnits", .number(scale.fastPathMinUnits)), ("routesLearned", .number(scale.routesLearned)),
         ("maxCircuits", .array(scale.circuitSteps.map { .object([("fromUnits", .number($0.minUnits)), ("circuits", .number($0.maxCircuits))]) })),
         ("unavailableRegions", .array(scale.unavailableRegions.map { .string($0) })),

@@ -107,7 +107,8 @@ extension UserCharge {
         currency = code
       }
       var charge = UserCharge(
-        name: try item.required("name").nonEmptyString(), vendor: try item.required("vendor").nonEmptyString(), amount: try item.required("amount").price(),
+        name: try item.required("name").nonEmptyString(), vendor: try item.required("vendor").nonEmptyString(),
+        amount: try item.required("amount").price(),
         recurrence: recurrence, termMonths: try item.optional("termMonths")?.int(in: 1...240), startMonth: start,
         attachedTo: try item.optional("attachedTo")?.nonEmptyString(), origin: element.location)
       charge.currency = currency

@@ -36,7 +36,9 @@ extension PricingEngine {
     let region = comparison.location.flatMap { InternetRegion(geopoliticalRegion: $0.geopoliticalRegion) }
     var notes: [String] = []
     if let location = comparison.location, let region {
-      notes.append("internet egress is priced as leaving from \(region.name), the region group of \(location.name); traffic leaves from the Azure region your VNets are in")
+      notes.append(
+        "internet egress is priced as leaving from \(region.name), the region group of \(location.name); traffic leaves from the Azure region your VNets are in"
+      )
     }
     // The cheapest ExpressRoute gateway that carries the bandwidth.
     var gateways: [Gateway] = [.erGw1AZ, .erGw2AZ, .erGw3AZ].compactMap { (sku: GatewaySKU) -> Gateway? in
@@ -44,7 +46,9 @@ extension PricingEngine {
       return Gateway(name: "gateway", sku: sku, circuits: ["circuit"])
     }
     if let scale = rates.scaleGateway {
-      let units = max(scale.minUnits, NSDecimalNumber(decimal: (Decimal(bandwidth.bitsPerSecond) / Decimal(scale.throughputPerUnit.bitsPerSecond)).ceilingValue).intValue)
+      let units = max(
+        scale.minUnits,
+        NSDecimalNumber(decimal: (Decimal(bandwidth.bitsPerSecond) / Decimal(scale.throughputPerUnit.bitsPerSecond)).ceilingValue).intValue)
       if units <= scale.maxUnits { gateways.append(Gateway(name: "gateway", sku: .erGwScale, scaleUnits: units, circuits: ["circuit"])) }
     }
     let gateway = gateways.compactMap { gateway -> (Gateway, Money)? in
@@ -56,7 +60,9 @@ extension PricingEngine {
       .compactMap { sku -> (VPNGatewaySKU, Money)? in rates.rate(for: .vpnGateway(sku))?.price.map { (sku, $0) } }
       .min { $0.1 < $1.1 }?.0
     if let vpnSKU {
-      notes.append("\(vpnSKU.name) is the cheapest priced VPN gateway whose aggregate throughput benchmark (\(vpnSKU.aggregateThroughput)) carries \(bandwidth); one site-to-site tunnel is within its included count. The benchmark is not guaranteed across the internet.")
+      notes.append(
+        "\(vpnSKU.name) is the cheapest priced VPN gateway whose aggregate throughput benchmark (\(vpnSKU.aggregateThroughput)) carries \(bandwidth); one site-to-site tunnel is within its included count. The benchmark is not guaranteed across the internet."
+      )
     } else {
       notes.append("no priced VPN gateway SKU carries \(bandwidth) (the largest benchmark is 10 Gbps)")
     }
@@ -65,8 +71,11 @@ extension PricingEngine {
       var best: Quote?
       for option in options {
         var deployment = Deployment(
-          name: "ExpressRoute", circuits: [
-            Circuit(name: "circuit", peeringLocation: comparison.location?.name, zone: comparison.location == nil ? comparison.zone : nil, tier: option.tier, billing: option.billing, bandwidth: bandwidth, monthlyEgress: volume)
+          name: "ExpressRoute",
+          circuits: [
+            Circuit(
+              name: "circuit", peeringLocation: comparison.location?.name, zone: comparison.location == nil ? comparison.zone : nil,
+              tier: option.tier, billing: option.billing, bandwidth: bandwidth, monthlyEgress: volume)
           ])
         if let gateway { deployment.gateways = [gateway] }
         guard let quote = try? quote(deployment, checkingCapacity: false), quote.isComplete else { continue }
@@ -91,12 +100,15 @@ extension PricingEngine {
     let capacity = monthlyCapacity(of: bandwidth).gigabytes
     var points: Set<Decimal> = [0, capacity]
     if let region {
-      for rate in internetEgressTiers(region, routing) { if let start = rate.meter.internetTierStart, Decimal(start) < capacity { points.insert(Decimal(start)) } }
+      for rate in internetEgressTiers(region, routing) {
+        if let start = rate.meter.internetTierStart, Decimal(start) < capacity { points.insert(Decimal(start)) }
+      }
     }
     for result in comparison.breakEvens {
       if case .crossover(let crossing, _) = result.outcome { points.insert(crossing.gigabytes) }
     }
-    if let local = options.first(where: { $0.tier == .local })?.quote, let standard = options.first(where: { $0.tier == .standard && $0.billing == .metered })?.quote,
+    if let local = options.first(where: { $0.tier == .local })?.quote,
+      let standard = options.first(where: { $0.tier == .standard && $0.billing == .metered })?.quote,
       let egress = rates.rate(for: .egress(comparison.zone))?.price, egress.amount > 0
     {
       let fee = standard.lineItems.filter { if case .circuit = $0.meter { return true } else { return false } }.map(\.amount.amount).reduce(0, +)
@@ -128,7 +140,8 @@ extension PricingEngine {
     if let breakEven {
       verdict = "a VPN over the internet is cheaper below \(breakEven) a month; ExpressRoute is cheaper above it"
     } else if let (_, d) = previous, d < 0, let pricedUpTo, pricedUpTo > 0 {
-      verdict = pricedUpTo >= capacity
+      verdict =
+        pricedUpTo >= capacity
         ? "a VPN over the internet is cheaper at every volume the circuit can carry (ExpressRoute buys private connectivity, not a lower bill)"
         : "a VPN over the internet is cheaper up to \(DataVolume.gigabytes(pricedUpTo)), the last volume with priced internet egress tiers; beyond that it cannot be compared"
     }

@@ -66,7 +66,11 @@ public struct AuditReport: Report {
             guard let result = entry.result, let audit = result.audit else {
               return [entry.circuit, entry.current, "", "not audited", "", "", ""]
             }
-            let step = result.recommendation.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" + (result.plan.count > 1 ? " (+\(result.plan.count - 1) change\(result.plan.count == 2 ? "" : "s"))" : "") } ?? ""
+            let step =
+              result.recommendation.map {
+                "\($0.tier.name) \($0.billing.name) \($0.bandwidth)"
+                  + (result.plan.count > 1 ? " (+\(result.plan.count - 1) change\(result.plan.count == 2 ? "" : "s"))" : "")
+              } ?? ""
             let saving = audit.horizonCost.map { ($0 - audit.recommendedCost).groupedAmount } ?? "n/a"
             return [
               entry.circuit, entry.current, Self.currentFirstMonth(result)?.groupedAmount ?? "cannot carry it", step,

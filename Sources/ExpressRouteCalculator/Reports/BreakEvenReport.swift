@@ -42,7 +42,9 @@ public struct BreakEvenReport: Report {
         .facts([
           ReportFact("Prices", priceTableName), ReportFact("Price date", priceDate),
           ReportFact("Hours per month", hoursPerMonth.plainDescription),
-          ReportFact("Reading", "unlimited is cheaper above the volume shown (GB outbound per month); the percentage is its share of one direction's full-month capacity"),
+          ReportFact(
+            "Reading",
+            "unlimited is cheaper above the volume shown (GB outbound per month); the percentage is its share of one direction's full-month capacity"),
         ]),
         .table(
           ReportTable(

@@ -12,12 +12,16 @@ public struct BudgetReport: Report {
     let b = budget
     let currency = b.currency.rawValue
     let unpriced = b.unpriced
-    let average = b.months.isEmpty ? b.total : Money((b.total.amount / Decimal(b.months.count)).rounded(toPlaces: 2, rule: .lineItem), currency: b.currency)
+    let average =
+      b.months.isEmpty ? b.total : Money((b.total.amount / Decimal(b.months.count)).rounded(toPlaces: 2, rule: .lineItem), currency: b.currency)
     var blocks: [ReportBlock] = [
       .facts([
         ReportFact("Period", "\(b.months.first?.description ?? "") to \(b.months.last?.description ?? "") (\(b.months.count) months)"),
         ReportFact("Sites", String(b.sites.count)),
-        ReportFact("Total", "\(b.total.groupedAmount) \(currency)" + (unpriced.isEmpty ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)")),
+        ReportFact(
+          "Total",
+          "\(b.total.groupedAmount) \(currency)"
+            + (unpriced.isEmpty ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)")),
         ReportFact("Average month", "\(average.groupedAmount) \(currency)"),
         ReportFact("Highest month", "\(b.peakMonthTotal.groupedAmount) \(currency)"),
         ReportFact("Prices", b.priceTableName),
@@ -47,12 +51,16 @@ public struct BudgetReport: Report {
       .table(
         ReportTable(
           columns: [.init("Site")] + b.years.map { .init($0.label, .right) } + [.init("Total (\(currency))", .right)],
-          rows: b.sites.map { site in [site.name] + b.years.map { b.total(of: site, in: $0).groupedAmount } + [site.total(currency: b.currency).groupedAmount] },
+          rows: b.sites.map { site in
+            [site.name] + b.years.map { b.total(of: site, in: $0).groupedAmount } + [site.total(currency: b.currency).groupedAmount]
+          },
           footer: ["Total"] + b.years.map { b.total($0).groupedAmount } + [b.total.groupedAmount])),
       .heading("Per site"),
       .table(
         ReportTable(
-          columns: [.init("Site"), .init("First month", .right), .init("Last month", .right), .init("Total (\(currency))", .right), .init("Share", .right)],
+          columns: [
+            .init("Site"), .init("First month", .right), .init("Last month", .right), .init("Total (\(currency))", .right), .init("Share", .right),
+          ],
           rows: b.sites.map { site in
             let total = site.total(currency: b.currency)
             let share = b.total.amount > 0 ? total.amount / b.total.amount * 100 : 0
@@ -76,14 +84,22 @@ public struct BudgetReport: Report {
       blocks.append(.heading("\(site.name): first month (\(b.months.first?.description ?? ""))"))
       blocks.append(.table(QuoteReport.lineItemTable(first)))
       if let sizing = site.sizing, sizing.plan.count > 1 {
-        blocks.append(.list(sizing.plan.map { "from \(b.months.first?.advanced(by: $0.month).description ?? ""): \($0.tier.name) \($0.billing.name) \($0.bandwidth) (\($0.reason))" }))
+        blocks.append(
+          .list(
+            sizing.plan.map {
+              "from \(b.months.first?.advanced(by: $0.month).description ?? ""): \($0.tier.name) \($0.billing.name) \($0.bandwidth) (\($0.reason))"
+            }))
       }
     }
     blocks.append(.heading("Not priced"))
     if unpriced.isEmpty {
       blocks.append(.paragraph("Every charge was priced."))
     } else {
-      blocks.append(.list(unpriced.map { "\($0.site): \($0.item.resource): \($0.item.meter.displayName), in \($0.months) month\($0.months == 1 ? "" : "s"): \($0.item.reason)" }))
+      blocks.append(
+        .list(
+          unpriced.map {
+            "\($0.site): \($0.item.resource): \($0.item.meter.displayName), in \($0.months) month\($0.months == 1 ? "" : "s"): \($0.item.reason)"
+          }))
     }
     if !b.notes.isEmpty {
       blocks.append(.heading("Assumptions and notes"))
@@ -124,7 +140,16 @@ public struct BudgetReport: Report {
             .object([
               ("name", .string(site.name)), ("total", .money(site.total(currency: b.currency))),
               ("monthTotals", .array(site.months.map { .money($0.total) })),
-              ("plan", .array((site.sizing?.plan ?? []).map { .object([("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)), ("bandwidth", .string($0.bandwidth.description))]) })),
+              (
+                "plan",
+                .array(
+                  (site.sizing?.plan ?? []).map {
+                    .object([
+                      ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
+                      ("bandwidth", .string($0.bandwidth.description)),
+                    ])
+                  })
+              ),
               ("months", .array(site.months.map(QuoteReport.quoteJSON))),
             ])
           })

@@ -48,13 +48,19 @@ public struct ComparisonReport: Report {
       let fee = Money.sum(circuitFee.map(\.amount), currency: quote.currency)
       let data = Money.sum(egress.map(\.amount), currency: quote.currency)
       if !quote.isComplete {
-        return [option.tier.name, option.billing.name, circuitFee.isEmpty ? "unpriced" : fee.groupedAmount, option.billing == .metered ? (egress.isEmpty ? "unpriced" : data.groupedAmount) : "included", "unpriced", "", quote.unpriced.map(\.reason).joined(separator: "; ")]
+        return [
+          option.tier.name, option.billing.name, circuitFee.isEmpty ? "unpriced" : fee.groupedAmount,
+          option.billing == .metered ? (egress.isEmpty ? "unpriced" : data.groupedAmount) : "included", "unpriced", "",
+          quote.unpriced.map(\.reason).joined(separator: "; "),
+        ]
       }
       let delta = cheapest.map { quote.total - $0 }
       let deltaText = delta.map { $0.amount == 0 ? "cheapest" : "+\($0.groupedAmount)" } ?? ""
       return [
-        option.tier.name, option.billing.name, fee.groupedAmount, option.billing == .metered && option.tier != .local ? data.groupedAmount : "included",
-        quote.total.groupedAmount, deltaText, option.tier == .local ? "reaches only \(c.location?.localRegions.joined(separator: ", ") ?? "the local region")" : "",
+        option.tier.name, option.billing.name, fee.groupedAmount,
+        option.billing == .metered && option.tier != .local ? data.groupedAmount : "included",
+        quote.total.groupedAmount, deltaText,
+        option.tier == .local ? "reaches only \(c.location?.localRegions.joined(separator: ", ") ?? "the local region")" : "",
       ]
     }
     blocks.append(
@@ -85,20 +91,22 @@ public struct ComparisonReport: Report {
         return [name, quote.total.groupedAmount + (quote.isComplete ? "" : " + not priced"), note]
       }
       let er = vpn.expressRoute
-      let erNote = er.map { quote in
-        quote.lineItems.map { item -> String in
-          switch item.meter {
-          case .circuit(let tier, let billing, let bandwidth, _): return "\(tier.name) \(billing.name) \(bandwidth) circuit"
-          case .egress: return "\(item.quantity.grouped(places: 0)) GB metered"
-          case .gateway(let sku): return sku == .erGwScale ? "ErGwScale gateway" : "\(sku.name) gateway"
-          default: return item.meter.displayName
-          }
-        }.joined(separator: " + ")
-      } ?? "no priced option"
-      let vpnNote = vpn.vpn.map { quote in
-        let gateway = quote.lineItems.first { if case .vpnGateway = $0.meter { return true } else { return false } }
-        return "\(gateway?.meter.displayName ?? "VPN gateway") + \(vpn.volume) of internet egress in tiers"
-      } ?? "no priced VPN gateway or internet egress"
+      let erNote =
+        er.map { quote in
+          quote.lineItems.map { item -> String in
+            switch item.meter {
+            case .circuit(let tier, let billing, let bandwidth, _): return "\(tier.name) \(billing.name) \(bandwidth) circuit"
+            case .egress: return "\(item.quantity.grouped(places: 0)) GB metered"
+            case .gateway(let sku): return sku == .erGwScale ? "ErGwScale gateway" : "\(sku.name) gateway"
+            default: return item.meter.displayName
+            }
+          }.joined(separator: " + ")
+        } ?? "no priced option"
+      let vpnNote =
+        vpn.vpn.map { quote in
+          let gateway = quote.lineItems.first { if case .vpnGateway = $0.meter { return true } else { return false } }
+          return "\(gateway?.meter.displayName ?? "VPN gateway") + \(vpn.volume) of internet egress in tiers"
+        } ?? "no priced VPN gateway or internet egress"
       blocks.append(
         .table(
           ReportTable(
@@ -108,7 +116,10 @@ public struct ComparisonReport: Report {
       blocks.append(.list(vpn.notes))
     }
     if let recommended = c.cheapest {
-      blocks.append(.paragraph("Cheapest: \(recommended.label) at \(recommended.monthlyTotal?.groupedAmount ?? "") \(currency)/month. Note that bandwidth can grow in place but not shrink, and metered can switch to unlimited but not back."))
+      blocks.append(
+        .paragraph(
+          "Cheapest: \(recommended.label) at \(recommended.monthlyTotal?.groupedAmount ?? "") \(currency)/month. Note that bandwidth can grow in place but not shrink, and metered can switch to unlimited but not back."
+        ))
     }
     return ReportDocument(title: "ExpressRoute options: \(c.bandwidth) at \(place)", blocks: blocks)
   }
@@ -143,7 +154,8 @@ public struct ComparisonReport: Report {
         "vpnComparison",
         vpn.map { vpn in
           .object([
-            ("volumeGB", .string(vpn.volume.gigabytes.plainDescription)), ("routing", .string(vpn.routing.name)), ("region", .string(vpn.region?.name)),
+            ("volumeGB", .string(vpn.volume.gigabytes.plainDescription)), ("routing", .string(vpn.routing.name)),
+            ("region", .string(vpn.region?.name)),
             ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null),
             ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null), ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
             ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null), ("verdict", .string(vpn.verdict)),

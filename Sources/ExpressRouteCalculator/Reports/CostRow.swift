@@ -56,7 +56,8 @@ public struct CostRow: Hashable, Sendable {
 
   static let header = [
     "BillingCurrency", "ChargePeriodStart", "ChargePeriodEnd", "ServiceName", "ServiceCategory", "ResourceName", "SkuMeter",
-    "ChargeDescription", "PricingQuantity", "PricingUnit", "ListUnitPrice", "ListCost", "ContractedCost", "EffectiveCost", "x_Group", "x_Status", "x_PriceDate",
+    "ChargeDescription", "PricingQuantity", "PricingUnit", "ListUnitPrice", "ListCost", "ContractedCost", "EffectiveCost", "x_Group", "x_Status",
+    "x_PriceDate",
     "x_PriceSource", "x_Confidence",
   ]
 

@@ -66,7 +66,9 @@ public struct DiffReport: Report {
     self.init(
       beforeName: before.name, afterName: after.name, basis: "monthly", before: entries(before), after: entries(after), currency: before.currency,
       unpriced: unpriced(before, "before") + unpriced(after, "after"), priceDate: after.priceDate, hoursPerMonth: after.hoursPerMonth)
-    let keys = (before.oneTime + after.oneTime).map { "\($0.resource) · \($0.meter.displayName)" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    let keys = (before.oneTime + after.oneTime).map { "\($0.resource) · \($0.meter.displayName)" }.reduce(into: [String]()) {
+      if !$0.contains($1) { $0.append($1) }
+    }
     oneTimeCharges = keys.map { key in
       func amount(_ quote: Quote) -> Money? {
         let items = quote.oneTime.filter { "\($0.resource) · \($0.meter.displayName)" == key }
@@ -111,7 +113,9 @@ public struct DiffReport: Report {
     for site in siteNames {
       for label in years {
         func total(_ budget: Budget) -> Money? {
-          guard let entry = budget.sites.first(where: { $0.name == site }), let year = budget.years.first(where: { $0.label == label }) else { return nil }
+          guard let entry = budget.sites.first(where: { $0.name == site }), let year = budget.years.first(where: { $0.label == label }) else {
+            return nil
+          }
           return budget.total(of: entry, in: year)
         }
         yearRows.append((site, label, total(before), total(after)))
@@ -133,11 +137,13 @@ public struct DiffReport: Report {
     var rows: [Row] = []
     var index: [String: Int] = [:]
     func add(_ entry: Entry, after isAfter: Bool) {
-      let position = index[entry.key] ?? {
-        rows.append(Row(item: entry.key))
-        index[entry.key] = rows.count - 1
-        return rows.count - 1
-      }()
+      let position =
+        index[entry.key]
+        ?? {
+          rows.append(Row(item: entry.key))
+          index[entry.key] = rows.count - 1
+          return rows.count - 1
+        }()
       if isAfter {
         if let amount = entry.amount { rows[position].after = (rows[position].after ?? .zero(currency)) + amount }
         if let reason = entry.unpriced, rows[position].afterUnpriced == nil { rows[position].afterUnpriced = reason }
@@ -172,7 +178,8 @@ public struct DiffReport: Report {
 
   public var document: ReportDocument {
     let change = afterTotal - beforeTotal
-    let percent = beforeTotal.amount != 0 ? " (\(change.amount > 0 ? "+" : "")\((change.amount / beforeTotal.amount * 100).fixedPoint(places: 1))%)" : ""
+    let percent =
+      beforeTotal.amount != 0 ? " (\(change.amount > 0 ? "+" : "")\((change.amount / beforeTotal.amount * 100).fixedPoint(places: 1))%)" : ""
     let incomplete = rows.filter(\.isIncomplete).count
     let changeText =
       incomplete == 0
@@ -206,7 +213,10 @@ public struct DiffReport: Report {
           ReportTable(
             columns: [.init("Item"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
             rows: oneTimeCharges.map { row in
-              [row.item, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-", Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency)))]
+              [
+                row.item, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-",
+                Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency))),
+              ]
             })))
     }
     if !overlaps.isEmpty {

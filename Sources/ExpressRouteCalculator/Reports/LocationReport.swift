@@ -14,7 +14,9 @@ public struct LocationReport: Report {
         .table(
           ReportTable(
             columns: [.init("Location"), .init("Zone"), .init("Local Azure regions"), .init("Geopolitical region")],
-            rows: catalog.locations.map { [$0.name, $0.zone.name, $0.localRegions.isEmpty ? "n/a (no Local)" : $0.localRegions.joined(separator: ", "), $0.geopoliticalRegion] })),
+            rows: catalog.locations.map {
+              [$0.name, $0.zone.name, $0.localRegions.isEmpty ? "n/a (no Local)" : $0.localRegions.joined(separator: ", "), $0.geopoliticalRegion]
+            })),
       ])
   }
 
@@ -39,6 +41,8 @@ public struct LocationReport: Report {
 
   /// Locations as CSV rows (name, zone, local regions, geopolitical region).
   public var csv: String {
-    CSVWriter.write([["Location", "Zone", "LocalRegions", "GeopoliticalRegion"]] + catalog.locations.map { [$0.name, $0.zone.name, $0.localRegions.joined(separator: "; "), $0.geopoliticalRegion] })
+    CSVWriter.write(
+      [["Location", "Zone", "LocalRegions", "GeopoliticalRegion"]]
+        + catalog.locations.map { [$0.name, $0.zone.name, $0.localRegions.joined(separator: "; "), $0.geopoliticalRegion] })
   }
 }

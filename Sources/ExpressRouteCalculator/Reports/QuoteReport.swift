@@ -17,7 +17,15 @@ public struct QuoteReport: Report {
     var blocks: [ReportBlock] = [
       .facts(
         Self.pricingFacts(quote) + Self.discountFacts(quote)
-          + [ReportFact("Monthly total", "\(quote.total.groupedAmount) \(quote.currency)" + (quote.isComplete ? "" : " (excludes \(quote.unpriced.count + quote.skippedResources.count) unpriced item\(quote.unpriced.count + quote.skippedResources.count == 1 ? "" : "s"))"))]),
+          + [
+            ReportFact(
+              "Monthly total",
+              "\(quote.total.groupedAmount) \(quote.currency)"
+                + (quote.isComplete
+                  ? ""
+                  : " (excludes \(quote.unpriced.count + quote.skippedResources.count) unpriced item\(quote.unpriced.count + quote.skippedResources.count == 1 ? "" : "s"))")
+            )
+          ]),
       .heading("Line items"),
       .table(Self.lineItemTable(quote)),
     ]
@@ -199,7 +207,10 @@ public struct QuoteReport: Report {
         "oneTime",
         .array(
           quote.oneTime.map { item in
-            .object([("resource", .string(item.resource)), ("charge", .string(item.meter.displayName)), ("amount", .money(item.amount)), ("source", .string(item.provenance.sourceID))])
+            .object([
+              ("resource", .string(item.resource)), ("charge", .string(item.meter.displayName)), ("amount", .money(item.amount)),
+              ("source", .string(item.provenance.sourceID)),
+            ])
           })
       ),
       ("notes", .array(quote.notes.map { .string($0) })),

@@ -37,7 +37,10 @@ public struct RateTableReport: Report {
       blocks.append(.heading("Gateway capabilities"))
       var rows = GatewaySKU.allCases.compactMap { sku -> [String]? in
         guard let capability = table.gatewayCapabilities[sku] else { return nil }
-        return [sku.name, capability.throughput.description, String(capability.maxCircuits), String(capability.routesLearned), capability.fastPath ? "yes" : "no"]
+        return [
+          sku.name, capability.throughput.description, String(capability.maxCircuits), String(capability.routesLearned),
+          capability.fastPath ? "yes" : "no",
+        ]
       }
       rows.append([
         "ErGwScale (per unit)", "\(scale.throughputPerUnit) per unit, \(scale.minUnits)-\(scale.maxUnits) units",

@@ -14,7 +14,8 @@ public struct SizingReport: Report {
     self.result = result
     self.startMonth = startMonth
     if let step = result.recommendation {
-      crossover = CrossoverChart.make(engine: engine, tier: step.tier == .local ? .standard : step.tier, bandwidth: step.bandwidth, zone: result.location.zone)
+      crossover = CrossoverChart.make(
+        engine: engine, tier: step.tier == .local ? .standard : step.tier, bandwidth: step.bandwidth, zone: result.location.zone)
     }
   }
 
@@ -50,14 +51,17 @@ public struct SizingReport: Report {
     ]
     if let step = r.recommendation {
       var sentence = "Buy a \(step.tier.name) \(step.billing.name) \(step.bandwidth) circuit at \(r.location.name)"
-      if let gateway = r.gatewayPlan.first { sentence += " with \(gateway.label) gateway\(r.extras.first?.label.hasPrefix("1 ×") == false ? "s" : "")" }
+      if let gateway = r.gatewayPlan.first {
+        sentence += " with \(gateway.label) gateway\(r.extras.first?.label.hasPrefix("1 ×") == false ? "s" : "")"
+      }
       if let second = r.secondPlan.first, let resilience = r.resilience {
         sentence += ", and a \(second.tier.name) \(second.billing.name) \(second.bandwidth) second circuit (\(resilience.design))"
       }
       sentence += ". First month: \((r.monthlyTotals.first ?? .zero(r.horizonTotal.currency)).groupedAmount) \(currency)."
       if r.plan.count > 1 { sentence += " The plan changes \(r.plan.count - 1) time\(r.plan.count == 2 ? "" : "s") over the horizon (below)." }
       if r.lookAheadMonths > 0 {
-        sentence += " Every move is judged against the \(r.lookAheadMonths) months after it, so the plan of a month does not depend on where the horizon ends."
+        sentence +=
+          " Every move is judged against the \(r.lookAheadMonths) months after it, so the plan of a month does not depend on where the horizon ends."
       }
       blocks.append(.paragraph(sentence))
     }
@@ -92,7 +96,9 @@ public struct SizingReport: Report {
         ReportFact("Redundancy costs", resilience.monthlyCost.map { "\($0.groupedAmount) \(currency) in month 1" } ?? "not priced"),
       ]
       if let first = resilience.failoverFirstMonth, let last = resilience.failoverLastMonth {
-        facts.append(ReportFact("A failover month adds", "\(first.groupedAmount) \(currency) in month 1, \(last.groupedAmount) \(currency) in month \(d.horizonMonths)"))
+        facts.append(
+          ReportFact(
+            "A failover month adds", "\(first.groupedAmount) \(currency) in month 1, \(last.groupedAmount) \(currency) in month \(d.horizonMonths)"))
       }
       blocks.append(.facts(facts))
       if !resilience.findings.isEmpty { blocks.append(.list(resilience.findings)) }
@@ -100,8 +106,14 @@ public struct SizingReport: Report {
     if let vpn = r.vpnAlternative {
       blocks.append(.heading("ExpressRoute or a VPN over the internet (month 1)"))
       var facts = [
-        ReportFact("ExpressRoute", vpn.expressRoute.map { "\($0.total.groupedAmount) \(currency) (cheapest circuit at \(vpn.bandwidth) and its gateway)" } ?? "not priced"),
-        ReportFact("VPN over the internet", vpn.vpn.map { "\($0.total.groupedAmount) \(currency)" + ($0.isComplete ? "" : " + not priced") + " (gateway and \(vpn.volume) of internet egress)" } ?? "not priced"),
+        ReportFact(
+          "ExpressRoute",
+          vpn.expressRoute.map { "\($0.total.groupedAmount) \(currency) (cheapest circuit at \(vpn.bandwidth) and its gateway)" } ?? "not priced"),
+        ReportFact(
+          "VPN over the internet",
+          vpn.vpn.map {
+            "\($0.total.groupedAmount) \(currency)" + ($0.isComplete ? "" : " + not priced") + " (gateway and \(vpn.volume) of internet egress)"
+          } ?? "not priced"),
       ]
       facts.append(ReportFact("Break-even", vpn.verdict))
       blocks.append(.facts(facts))
@@ -136,7 +148,10 @@ public struct SizingReport: Report {
           rows: feasible.prefix(8).map { candidate in
             guard case .feasible(let total, let first) = candidate.verdict else { return [] }
             let delta = total - r.planCost
-            return [candidate.label, first.groupedAmount, total.groupedAmount, delta.amount == 0 ? "same" : (delta.amount > 0 ? "+" : "") + delta.groupedAmount]
+            return [
+              candidate.label, first.groupedAmount, total.groupedAmount,
+              delta.amount == 0 ? "same" : (delta.amount > 0 ? "+" : "") + delta.groupedAmount,
+            ]
           })))
     if !r.months.isEmpty {
       // One series per kind of charge, month by month, from each month's quote.
@@ -154,7 +169,10 @@ public struct SizingReport: Report {
       }
       let series = groups.map { ReportChart.Series(name: $0, values: values[$0] ?? []) }
       blocks.append(
-        .chart(ReportChart(kind: .stackedColumns, title: "Monthly budget", categories: (0..<r.months.count).map(monthLabel), series: series, valueLabel: "\(currency) per month")))
+        .chart(
+          ReportChart(
+            kind: .stackedColumns, title: "Monthly budget", categories: (0..<r.months.count).map(monthLabel), series: series,
+            valueLabel: "\(currency) per month")))
     }
     if let crossover { blocks.append(.chart(crossover)) }
     let others = r.candidates.filter { !$0.verdict.isFeasible }
@@ -198,21 +216,34 @@ public struct SizingReport: Report {
       blocks.append(.heading("Measured traffic: \(traffic.circuit)"))
       blocks.append(
         .facts([
-          ReportFact("Samples", "\(traffic.samples) every \(traffic.interval) s, \(Timestamp.format(traffic.start)) to \(Timestamp.format(traffic.end))"),
+          ReportFact(
+            "Samples", "\(traffic.samples) every \(traffic.interval) s, \(Timestamp.format(traffic.start)) to \(Timestamp.format(traffic.end))"),
           ReportFact("Coverage", "\((traffic.coverage * 100).fixedPoint(places: 2))% of expected samples present"),
         ]))
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("Direction"), .init("P50", .right), .init("P95", .right), .init("P99", .right), .init("Max", .right), .init("Total", .right)],
+            columns: [
+              .init("Direction"), .init("P50", .right), .init("P95", .right), .init("P99", .right), .init("Max", .right), .init("Total", .right),
+            ],
             rows: [("Outbound (Azure → on-premises)", traffic.outbound), ("Inbound (on-premises → Azure)", traffic.inbound)].map { name, direction in
-              [name, direction.p50.description, direction.p95.description, direction.p99.description, direction.max.description, direction.total.description]
+              [
+                name, direction.p50.description, direction.p95.description, direction.p99.description, direction.max.description,
+                direction.total.description,
+              ]
             })))
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("Month"), .init("Outbound", .right), .init("Coverage", .right), .init("Scaled to \(r.hoursPerMonth.plainDescription) h", .right)],
-            rows: traffic.outbound.months.map { [$0.month.description, $0.volume.description, "\(($0.coverage * 100).fixedPoint(places: 1))%", $0.scaled(toHours: r.hoursPerMonth).description] })))
+            columns: [
+              .init("Month"), .init("Outbound", .right), .init("Coverage", .right), .init("Scaled to \(r.hoursPerMonth.plainDescription) h", .right),
+            ],
+            rows: traffic.outbound.months.map {
+              [
+                $0.month.description, $0.volume.description, "\(($0.coverage * 100).fixedPoint(places: 1))%",
+                $0.scaled(toHours: r.hoursPerMonth).description,
+              ]
+            })))
       blocks.append(
         .chart(
           ReportChart(
@@ -270,7 +301,8 @@ public struct SizingReport: Report {
         .object([
           ("sizingRateBps", .number(Int(r.demand.sizingRate.bitsPerSecond))), ("sizingDirection", .string(r.demand.sizingDirection)),
           ("monthlyEgressGB", .string(r.demand.monthlyEgress.gigabytes.plainDescription)),
-          ("yearlyGrowth", .string(r.demand.yearlyGrowth.plainDescription)), ("targetUtilization", .string(r.demand.targetUtilization.plainDescription)),
+          ("yearlyGrowth", .string(r.demand.yearlyGrowth.plainDescription)),
+          ("targetUtilization", .string(r.demand.targetUtilization.plainDescription)),
           ("horizonMonths", .number(r.demand.horizonMonths)), ("basis", .array(r.demand.basis.map { .string($0) })),
         ])
       ),
@@ -278,12 +310,19 @@ public struct SizingReport: Report {
       ("plan", Self.planJSON(r.plan)),
       ("planMonthlyCosts", .array(r.planMonthlyCosts.map { .money($0) })),
       ("planCost", .money(r.planCost)),
-      ("extras", .array(r.extras.map { .object([("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null), ("note", .string($0.note))]) })),
+      (
+        "extras",
+        .array(
+          r.extras.map { .object([("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null), ("note", .string($0.note))]) })
+      ),
       ("horizonTotal", .money(r.horizonTotal)),
       ("monthlyTotals", .array(r.monthlyTotals.map { .money($0) })),
       ("lookAheadMonths", .number(r.lookAheadMonths)),
       ("secondPlan", Self.planJSON(r.secondPlan)),
-      ("gatewayPlan", .array(r.gatewayPlan.map { .object([("month", .number($0.month + 1)), ("gateway", .string($0.label)), ("reason", .string($0.reason))]) })),
+      (
+        "gatewayPlan",
+        .array(r.gatewayPlan.map { .object([("month", .number($0.month + 1)), ("gateway", .string($0.label)), ("reason", .string($0.reason))]) })
+      ),
       (
         "resilience",
         r.resilience.map { resilience in
@@ -303,13 +342,20 @@ public struct SizingReport: Report {
         r.vpnAlternative.map { vpn in
           .object([
             ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null), ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null),
-            ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)), ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null),
+            ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
+            ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null),
             ("verdict", .string(vpn.verdict)),
           ])
         } ?? .null
       ),
       ("blockedByPrice", .array(r.blockedByPrice.map { .string($0) })),
-      ("unpriced", .array(r.unpricedCharges.map { .object([("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)), ("reason", .string($0.reason))]) })),
+      (
+        "unpriced",
+        .array(
+          r.unpricedCharges.map {
+            .object([("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)), ("reason", .string($0.reason))])
+          })
+      ),
       ("candidates", .array(r.candidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
       ("gateway", .string(r.gateway?.label)),
       ("gatewayCandidates", .array(r.gatewayCandidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
@@ -320,7 +366,8 @@ public struct SizingReport: Report {
         (
           "audit",
           .object([
-            ("current", .string(audit.label)), ("utilization", .string(audit.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
+            ("current", .string(audit.label)),
+            ("utilization", .string(audit.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
             ("horizonCost", audit.horizonCost.map { .money($0) } ?? .null), ("recommendedCost", .money(audit.recommendedCost)),
             ("findings", .array(audit.findings.map { .string($0) })),
           ])
@@ -331,7 +378,16 @@ public struct SizingReport: Report {
         .object([
           ("p50Bps", .number(Int(d.p50.bitsPerSecond))), ("p95Bps", .number(Int(d.p95.bitsPerSecond))), ("p99Bps", .number(Int(d.p99.bitsPerSecond))),
           ("maxBps", .number(Int(d.max.bitsPerSecond))), ("totalGB", .string(d.total.gigabytes.plainDescription)),
-          ("months", .array(d.months.map { .object([("month", .string($0.month.description)), ("gigabytes", .string($0.volume.gigabytes.plainDescription)), ("coverage", .string($0.coverage.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription))]) })),
+          (
+            "months",
+            .array(
+              d.months.map {
+                .object([
+                  ("month", .string($0.month.description)), ("gigabytes", .string($0.volume.gigabytes.plainDescription)),
+                  ("coverage", .string($0.coverage.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
+                ])
+              })
+          ),
         ])
       }
       members.append(

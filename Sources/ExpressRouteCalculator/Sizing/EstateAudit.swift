@@ -39,10 +39,12 @@ public struct EstateAudit: Sendable {
   public func audit(_ deployment: Deployment, traffic: [TrafficSummary]) throws(Diagnostic) -> [Entry] {
     var entries: [Entry] = []
     for circuit in deployment.circuits where !circuit.isExternal {
-      let location = circuit.peeringLocation ?? circuit.directPort.flatMap { name in deployment.directPorts.first { $0.name == name }?.peeringLocation }
+      let location =
+        circuit.peeringLocation ?? circuit.directPort.flatMap { name in deployment.directPorts.first { $0.name == name }?.peeringLocation }
       let label = "\(circuit.tier.name) \(circuit.billing.name) \(circuit.bandwidth)" + (location.map { " at \($0)" } ?? "")
       if circuit.directPort != nil {
-        entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "runs on ExpressRoute Direct; the audit sizes provider circuits"))
+        entries.append(
+          Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "runs on ExpressRoute Direct; the audit sizes provider circuits"))
         continue
       }
       guard let location else {
@@ -50,7 +52,10 @@ public struct EstateAudit: Sendable {
         continue
       }
       guard let summary = SeriesMatch.summary(named: circuit.name, in: traffic) else {
-        entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "no metrics series for this circuit (series hold: \(traffic.map(\.circuit).joined(separator: ", ")))"))
+        entries.append(
+          Entry(
+            circuit: circuit.name, current: label, result: nil,
+            skippedReason: "no metrics series for this circuit (series hold: \(traffic.map(\.circuit).joined(separator: ", ")))"))
         continue
       }
       // Global Reach links stay: they can require Premium and count as VNet links.

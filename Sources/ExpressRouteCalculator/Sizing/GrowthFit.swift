@@ -115,7 +115,8 @@ public struct GrowthFit: Hashable, Sendable {
       reason = "linear fits better, but its decline would reach zero within four years; a compound decline is used instead"
     } else {
       model = .linear
-      reason = compound == nil
+      reason =
+        compound == nil
         ? "linear (a month without traffic rules out a compound fit)"
         : "linear fits better (R² \(fixed(rounded(linearR2))) against \(fixed(rounded(compound?.r2 ?? 0))) for compound)"
     }

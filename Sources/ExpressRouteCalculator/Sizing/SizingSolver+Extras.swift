@@ -40,16 +40,23 @@ extension SizingSolver {
     }
     let hub = (profile.hubRegion ?? profile.targetRegions.first).flatMap { engine.locations.canonicalAzureRegion($0) ?? $0 }
     if let scale = engine.rates.scaleGateway, let hub, scale.unavailableRegions.contains(where: { normalizedName($0) == normalizedName(hub) }) {
-      options.append(GatewayCandidate(sku: .erGwScale, scaleUnits: nil, verdict: .rejected("not offered in \(hub), the hub region (per the rate table's ErGwScale availability list)")))
+      options.append(
+        GatewayCandidate(
+          sku: .erGwScale, scaleUnits: nil,
+          verdict: .rejected("not offered in \(hub), the hub region (per the rate table's ErGwScale availability list)")))
     } else if let scale = engine.rates.scaleGateway {
       let perUnit = Decimal(scale.throughputPerUnit.bitsPerSecond)
       var units = max(scale.minUnits, NSDecimalNumber(decimal: (required / perUnit).ceilingValue).intValue)
       if profile.latencySensitive { units = max(units, scale.fastPathMinUnits) }
       if let step = scale.circuitSteps.first(where: { $0.maxCircuits >= circuits }) { units = max(units, step.minUnits) }
       if units > scale.maxUnits {
-        options.append(GatewayCandidate(sku: .erGwScale, scaleUnits: scale.maxUnits, verdict: .rejected("needs \(units) scale units, more than the \(scale.maxUnits) maximum")))
+        options.append(
+          GatewayCandidate(
+            sku: .erGwScale, scaleUnits: scale.maxUnits, verdict: .rejected("needs \(units) scale units, more than the \(scale.maxUnits) maximum")))
       } else {
-        options.append(GatewayCandidate(sku: .erGwScale, scaleUnits: units, verdict: verdict(.erGwScale, units: units, capabilities: scale.capabilities(units: units))))
+        options.append(
+          GatewayCandidate(
+            sku: .erGwScale, scaleUnits: units, verdict: verdict(.erGwScale, units: units, capabilities: scale.capabilities(units: units))))
       }
     }
     return options.sorted { a, b in
@@ -87,9 +94,12 @@ extension SizingSolver {
       let state = secondMonths[0].state
       extras.append(
         SizingExtra(
-          label: "second circuit: \(state.tier.name) \(state.billing.name) \(state.bandwidth) at \(secondLocation.name)", meter: .circuit(state.tier, state.billing, state.bandwidth, secondLocation.zone),
+          label: "second circuit: \(state.tier.name) \(state.billing.name) \(state.bandwidth) at \(secondLocation.name)",
+          meter: .circuit(state.tier, state.billing, state.bandwidth, secondLocation.zone),
           monthly: unpricedSecond ? nil : secondMonthly,
-          note: failover == .activePassive ? "standby: carries no traffic until failover; planned on its own (zero) egress" : "active/active: carries half the traffic, sized for all of it"))
+          note: failover == .activePassive
+            ? "standby: carries no traffic until failover; planned on its own (zero) egress"
+            : "active/active: carries half the traffic, sized for all of it"))
       // What a month on failover adds: the survivor carries all outbound data.
       func failoverDelta(_ month: Int) -> Money? {
         let planned = months[month]
@@ -99,7 +109,9 @@ extension SizingSolver {
         else { return nil }
         deployment.circuits[second].monthlyEgress = demand.egress(month: month)
         deployment.circuits[primary].monthlyEgress = .zero
-        guard let quote = try? engine.quote(deployment, checkingCapacity: false), quote.unpriced.count == planned.quote.unpriced.count else { return nil }
+        guard let quote = try? engine.quote(deployment, checkingCapacity: false), quote.unpriced.count == planned.quote.unpriced.count else {
+          return nil
+        }
         return quote.total - planned.quote.total
       }
       let design = failover == .activePassive ? "active/passive" : "active/active"
@@ -113,36 +125,47 @@ extension SizingSolver {
       return Resilience(
         design: "two circuits, \(design), at \(profile.peeringLocation) and \(secondLocation.name) (maximum resiliency)",
         survives: "the loss of a whole peering location or provider: either circuit carries all the traffic alone",
-        monthlyCost: unpricedSecond ? nil : secondMonthly, failoverFirstMonth: failoverDelta(0), failoverLastMonth: failoverDelta(last), findings: findings)
+        monthlyCost: unpricedSecond ? nil : secondMonthly, failoverFirstMonth: failoverDelta(0), failoverLastMonth: failoverDelta(last),
+        findings: findings)
     case .backupVPN(let sku):
       let rate = engine.rates.rate(for: .vpnGateway(sku))
-      let charges = months.first.map { month in Money.sum(month.quote.lineItems.filter { $0.resource == "VPN gateway 'backup VPN'" }.map(\.amount), currency: currency) }
+      let charges = months.first.map { month in
+        Money.sum(month.quote.lineItems.filter { $0.resource == "VPN gateway 'backup VPN'" }.map(\.amount), currency: currency)
+      }
       let priced = rate?.price != nil
       extras.append(
         SizingExtra(
           label: "\(sku.name) VPN gateway (backup path)", meter: .vpnGateway(sku), monthly: priced ? charges : nil,
-          note: priced ? "\(engine.hoursPerMonth.plainDescription) h × \(rate?.price?.amount.plainDescription ?? "")" : rate?.unpricedReason ?? "no rate for VPN gateway \(sku.name)"))
+          note: priced
+            ? "\(engine.hoursPerMonth.plainDescription) h × \(rate?.price?.amount.plainDescription ?? "")"
+            : rate?.unpricedReason ?? "no rate for VPN gateway \(sku.name)"))
       var findings: [String] = []
       let throughput = sku.aggregateThroughput
-      let needNow = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: Decimal(demand.sizingRate.bitsPerSecond) * demand.growthFactor(month: 0)).int64Value)
-      let needLast = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: Decimal(demand.sizingRate.bitsPerSecond) * demand.growthFactor(month: last)).int64Value)
+      let needNow = Bandwidth(
+        bitsPerSecond: NSDecimalNumber(decimal: Decimal(demand.sizingRate.bitsPerSecond) * demand.growthFactor(month: 0)).int64Value)
+      let needLast = Bandwidth(
+        bitsPerSecond: NSDecimalNumber(decimal: Decimal(demand.sizingRate.bitsPerSecond) * demand.growthFactor(month: last)).int64Value)
       if throughput < needLast {
         let short = Bandwidth(bitsPerSecond: needLast.bitsPerSecond - throughput.bitsPerSecond)
         let share = Decimal(short.bitsPerSecond) / Decimal(max(needLast.bitsPerSecond, 1)) * 100
-        var sentence = "\(sku.name) carries about \(throughput) (Microsoft's aggregate benchmark); the traffic it backs up is \(needNow) now and \(needLast) by month \(last + 1), so a failover would leave \(short) (\(share.fixedPoint(places: 0))%) of the \(demand.sizingDirection) \(demand.sizingRate == needLast ? "rate" : "rate then") without a path"
+        var sentence =
+          "\(sku.name) carries about \(throughput) (Microsoft's aggregate benchmark); the traffic it backs up is \(needNow) now and \(needLast) by month \(last + 1), so a failover would leave \(short) (\(share.fixedPoint(places: 0))%) of the \(demand.sizingDirection) \(demand.sizingRate == needLast ? "rate" : "rate then") without a path"
         let zoneRedundant = sku.name.hasSuffix("AZ")
-        if let enough = VPNGatewaySKU.allCases.filter({ $0 != .basic && $0.name.hasSuffix("AZ") == zoneRedundant && $0.aggregateThroughput >= needLast })
-          .min(by: { $0.aggregateThroughput < $1.aggregateThroughput })
-        {
+        if let enough = VPNGatewaySKU.allCases.filter({
+          $0 != .basic && $0.name.hasSuffix("AZ") == zoneRedundant && $0.aggregateThroughput >= needLast
+        })
+        .min(by: { $0.aggregateThroughput < $1.aggregateThroughput }) {
           sentence += "; \(enough.name) (\(enough.aggregateThroughput)) would carry it"
         } else {
           sentence += "; no VPN gateway SKU carries that much"
         }
         findings.append(sentence)
       } else {
-        findings.append("\(sku.name) carries about \(throughput) (Microsoft's aggregate benchmark), enough for the \(needLast) it backs up by month \(last + 1)")
+        findings.append(
+          "\(sku.name) carries about \(throughput) (Microsoft's aggregate benchmark), enough for the \(needLast) it backs up by month \(last + 1)")
       }
-      findings.append("VPN traffic crosses the internet: the benchmark is not guaranteed, and outbound data over it is billed as internet egress (not priced here)")
+      findings.append(
+        "VPN traffic crosses the internet: the benchmark is not guaranteed, and outbound data over it is billed as internet egress (not priced here)")
       return Resilience(
         design: "one circuit with a \(sku.name) VPN gateway as backup",
         survives: "the loss of the ExpressRoute circuit or its peering location, over the internet at up to \(throughput)",
@@ -177,7 +200,8 @@ extension SizingSolver {
     return candidates.compactMap { candidate in
       guard case .unpriced(let reason) = candidate.verdict else { return nil }
       switch candidate.kind {
-      case .provider(let tier, let billing, let bandwidth) where bandwidth < recommended.bandwidth || (bandwidth == recommended.bandwidth && tier < recommended.tier):
+      case .provider(let tier, let billing, let bandwidth)
+      where bandwidth < recommended.bandwidth || (bandwidth == recommended.bandwidth && tier < recommended.tier):
         return "\(candidate.label) would also carry the workload and may be cheaper, but has no price (\(reason)); an override row "
           + "{\"tier\": \"\(tier.name)\", \"billing\": \"\(billing.name)\", \"bandwidth\": \"\(bandwidth)\", \"zone\": \"\(zone.name)\", \"monthly\": \"…\"} in 'circuits' would settle it"
       default:
@@ -202,7 +226,8 @@ extension SizingSolver {
       if let missing = quote.unpriced.first {
         return SizingExtra(label: label, meter: missing.meter, monthly: nil, note: missing.reason)
       }
-      return SizingExtra(label: label, meter: .globalReach(zone, .outbound), monthly: quote.total, note: "per GB out of and into each circuit, by zone")
+      return SizingExtra(
+        label: label, meter: .globalReach(zone, .outbound), monthly: quote.total, note: "per GB out of and into each circuit, by zone")
     }
   }
 
@@ -214,19 +239,27 @@ extension SizingSolver {
     let utilization = Decimal(demand.sizingRate.bitsPerSecond) / Decimal(max(current.bandwidth.bitsPerSecond, 1))
     var findings: [String] = []
     if utilization > Decimal(string: "0.9") ?? 1 {
-      findings.append("risk: the \(demand.sizingDirection) sizing rate \(demand.sizingRate) is \((utilization * 100).fixedPoint(places: 0))% of the \(current.bandwidth) circuit (over 90%)")
+      findings.append(
+        "risk: the \(demand.sizingDirection) sizing rate \(demand.sizingRate) is \((utilization * 100).fixedPoint(places: 0))% of the \(current.bandwidth) circuit (over 90%)"
+      )
     }
     if let month = demand.firstMonthExceeding(current.bandwidth) {
-      findings.append(month == 0 ? "risk: the circuit is already below the required bandwidth at \((demand.targetUtilization * 100).fixedPoint(places: 0))% target utilisation" : "risk: outgrown in month \(month + 1) at the planned growth")
+      findings.append(
+        month == 0
+          ? "risk: the circuit is already below the required bandwidth at \((demand.targetUtilization * 100).fixedPoint(places: 0))% target utilisation"
+          : "risk: outgrown in month \(month + 1) at the planned growth")
     }
-    let candidate = evaluateProvider(CircuitPlanner.State(tier: current.tier, billing: current.billing, bandwidth: current.bandwidth), planner: planner, policy: policy)
+    let candidate = evaluateProvider(
+      CircuitPlanner.State(tier: current.tier, billing: current.billing, bandwidth: current.bandwidth), planner: planner, policy: policy)
     var cost: Money?
     switch candidate.verdict {
     case .feasible(let total, _):
       cost = total
       let saving = total - planCost
       if saving.amount > 0 {
-        findings.append("saving: the recommendation costs \(saving.groupedAmount) \(currency) less over \(demand.horizonMonths) months (\((saving.amount / Decimal(demand.horizonMonths)).grouped(places: 2)) a month on average)")
+        findings.append(
+          "saving: the recommendation costs \(saving.groupedAmount) \(currency) less over \(demand.horizonMonths) months (\((saving.amount / Decimal(demand.horizonMonths)).grouped(places: 2)) a month on average)"
+        )
       } else {
         findings.append("the current circuit is already the cheapest option that carries the traffic")
       }
@@ -280,7 +313,8 @@ extension SizingSolver {
     }
     lines.append(
       "over \(months) months: provider plan \(providerTotal.groupedAmount) \(currency) (Azure \(providerAzure.groupedAmount) + own charges \(charges(.provider).groupedAmount)); "
-        + "\(direct.label) \(directTotal.groupedAmount) \(currency) (Azure \(directAzure.groupedAmount) + own charges \(charges(.direct).groupedAmount))")
+        + "\(direct.label) \(directTotal.groupedAmount) \(currency) (Azure \(directAzure.groupedAmount) + own charges \(charges(.direct).groupedAmount))"
+    )
     let difference = directTotal - providerTotal
     lines.append(
       difference.amount < 0

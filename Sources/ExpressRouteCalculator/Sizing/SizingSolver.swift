@@ -35,7 +35,9 @@ public struct SizingSolver: Sendable {
       throw Diagnostic(.error, error.message, location: profile.origin, path: "peeringLocation")
     }
     if traffic == nil && profile.peakOutbound == nil && profile.peakInbound == nil {
-      throw Diagnostic(.error, "the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series')", location: profile.origin,
+      throw Diagnostic(
+        .error, "the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series')",
+        location: profile.origin,
         remedy: .seriesFiles)
     }
     var notes: [String] = []
@@ -53,7 +55,8 @@ public struct SizingSolver: Sendable {
     for tier in CircuitTier.allCases {
       for billing in BillingFamily.allCases {
         for bandwidth in Bandwidth.providerSizes {
-          candidates.append(evaluateProvider(CircuitPlanner.State(tier: tier, billing: billing, bandwidth: bandwidth), planner: planner, policy: policy))
+          candidates.append(
+            evaluateProvider(CircuitPlanner.State(tier: tier, billing: billing, bandwidth: bandwidth), planner: planner, policy: policy))
         }
       }
     }
@@ -99,18 +102,24 @@ public struct SizingSolver: Sendable {
         let moveWindow = (planner.firstWindowCost(tier: chosen[0].state.tier) ?? 0) + extra
         if let keep, let keepWindow, keepWindow <= moveWindow {
           chosen = keep
-          moveNote = "keeping the current \(current.tier.name) \(current.billing.name) \(current.bandwidth) circuit costs \(keepWindow.grouped(places: 2)) over the next \(profile.lookAheadMonths) months, no more than moving to a new circuit (\(reason)) at \(moveWindow.grouped(places: 2)) with \(lead) overlap month\(lead == 1 ? "" : "s")"
+          moveNote =
+            "keeping the current \(current.tier.name) \(current.billing.name) \(current.bandwidth) circuit costs \(keepWindow.grouped(places: 2)) over the next \(profile.lookAheadMonths) months, no more than moving to a new circuit (\(reason)) at \(moveWindow.grouped(places: 2)) with \(lead) overlap month\(lead == 1 ? "" : "s")"
         } else if lead > 0 {
           overlap = currentState
           overlapExtra = extra
-          moveNote = "the recommendation needs a new circuit (\(reason)): the current circuit keeps running for \(lead) month\(lead == 1 ? "" : "s") (lead time) while the new one is billed, adding \(extra.grouped(places: 2)) \(currency)"
-            + (keepWindow.map { "; keeping the current circuit would cost \($0.grouped(places: 2)) over the next \(profile.lookAheadMonths) months against \(moveWindow.grouped(places: 2))" } ?? "")
+          moveNote =
+            "the recommendation needs a new circuit (\(reason)): the current circuit keeps running for \(lead) month\(lead == 1 ? "" : "s") (lead time) while the new one is billed, adding \(extra.grouped(places: 2)) \(currency)"
+            + (keepWindow.map {
+              "; keeping the current circuit would cost \($0.grouped(places: 2)) over the next \(profile.lookAheadMonths) months against \(moveWindow.grouped(places: 2))"
+            } ?? "")
         }
       }
     }
     if let moveNote { notes.append(moveNote) }
     var steps = Self.steps(chosen)
-    if overlap != nil, !steps.isEmpty { steps[0].reason = "buy now; the current circuit runs alongside for \(min(profile.leadTimeMonths, horizon)) month(s)" }
+    if overlap != nil, !steps.isEmpty {
+      steps[0].reason = "buy now; the current circuit runs alongside for \(min(profile.leadTimeMonths, horizon)) month(s)"
+    }
     if steps.count > 1 {
       notes.append("growing bandwidth in place needs room on the provider's port; connectivity-provider fees are not included")
     }
@@ -124,8 +133,11 @@ public struct SizingSolver: Sendable {
         engine: engine, location: other, demand: demand, egressShare: failover == .activePassive ? 0 : Decimal(1) / 2,
         lookAhead: profile.lookAheadMonths, virtualNetworkLinks: policy.virtualNetworkLinks)
       let tier = steps.first?.tier ?? .standard
-      secondMonths = secondPlanner.plan(tier: tier, horizon: horizon) ?? (tier == .local ? secondPlanner.plan(tier: .standard, horizon: horizon) : nil)
-      if secondMonths == nil { notes.append("the second circuit at \(other.name) cannot be planned: no priced \(tier.name) circuit there carries the failover load") }
+      secondMonths =
+        secondPlanner.plan(tier: tier, horizon: horizon) ?? (tier == .local ? secondPlanner.plan(tier: .standard, horizon: horizon) : nil)
+      if secondMonths == nil {
+        notes.append("the second circuit at \(other.name) cannot be planned: no priced \(tier.name) circuit there carries the failover load")
+      }
     }
 
     // Gateways, month by month.
@@ -141,7 +153,8 @@ public struct SizingSolver: Sendable {
           var reason = month == 0 ? "cheapest gateway that carries month 1" : ""
           if let previous = gatewayPlan.last {
             let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
-            reason = option.sku == .erGwScale && previous.sku == .erGwScale
+            reason =
+              option.sku == .erGwScale && previous.sku == .erGwScale
               ? "scale to \(option.scaleUnits ?? 0) units for \(need) (autoscale, in place)"
               : previous.sku.isLegacy != option.sku.isLegacy
                 ? "move from \(previous.label) to \(option.label) for \(need): a migration between legacy and zone-redundant SKUs, not an in-place resize"
@@ -167,7 +180,10 @@ public struct SizingSolver: Sendable {
       }
       quote.notes = []
       if profile.gateways > 0 && monthlyGateways[month] == nil {
-        quote.unpriced.append(UnpricedItem(resource: "gateway", meter: .gateway(.erGw1AZ), quantity: nil, reason: "no gateway option is both feasible and priced; see the gateway table"))
+        quote.unpriced.append(
+          UnpricedItem(
+            resource: "gateway", meter: .gateway(.erGw1AZ), quantity: nil,
+            reason: "no gateway option is both feasible and priced; see the gateway table"))
       }
       months.append(PlannedMonth(month: month, deployment: deployment, quote: quote, circuitCost: Money(chosen[month].cost, currency: currency)))
     }
@@ -178,21 +194,27 @@ public struct SizingSolver: Sendable {
         let charges = engine.monthlyCharges(of: gateway)
         extras.append(
           SizingExtra(
-            label: "\(profile.gateways) × \(GatewayStep(month: 0, sku: gateway.sku, scaleUnits: gateway.scaleUnits, reason: "").label) gateway", meter: .gateway(gateway.sku),
+            label: "\(profile.gateways) × \(GatewayStep(month: 0, sku: gateway.sku, scaleUnits: gateway.scaleUnits, reason: "").label) gateway",
+            meter: .gateway(gateway.sku),
             monthly: charges.unpriced.isEmpty ? charges.total : nil,
             note: gatewayPlan.count > 1 ? "resized with demand (see the gateway plan)" : "cheapest gateway that carries the traffic"))
       } else {
-        extras.append(SizingExtra(label: "ExpressRoute gateway", meter: .gateway(.erGw1AZ), monthly: nil, note: "no gateway option is both feasible and priced; see the gateway table"))
+        extras.append(
+          SizingExtra(
+            label: "ExpressRoute gateway", meter: .gateway(.erGw1AZ), monthly: nil,
+            note: "no gateway option is both feasible and priced; see the gateway table"))
       }
     }
-    let resilience = assessResilience(profile, months: months, secondMonths: secondMonths, secondLocation: secondLocation, demand: demand, extras: &extras, notes: &notes)
+    let resilience = assessResilience(
+      profile, months: months, secondMonths: secondMonths, secondLocation: secondLocation, demand: demand, extras: &extras, notes: &notes)
     extras.append(contentsOf: globalReachExtras(profile, zone: location.zone))
 
     let planMonthly = chosen.map { Money($0.cost, currency: currency) }
     var audit = profile.current.map {
       // The recommendation's cost includes the overlap months a new circuit needs.
       auditCurrent(
-        $0, planner: planner, demand: demand, policy: policy, planCost: Money.sum(planMonthly, currency: currency) + Money(overlapExtra, currency: currency),
+        $0, planner: planner, demand: demand, policy: policy,
+        planCost: Money.sum(planMonthly, currency: currency) + Money(overlapExtra, currency: currency),
         firstStep: steps.first)
     }
     if let moveNote { audit?.findings.append(moveNote) }
@@ -200,7 +222,8 @@ public struct SizingSolver: Sendable {
     var result = SizingResult(
       name: profile.name, location: location, demand: demand, hoursPerMonth: engine.hoursPerMonth, priceTableName: engine.rates.name,
       priceDate: engine.rates.effectiveDate, tierReasons: policy.reasons, plan: steps, planMonthlyCosts: planMonthly, candidates: candidates,
-      gateway: profile.gateways > 0 ? gatewayCandidates.first { $0.verdict.isFeasible } : nil, gatewayCandidates: profile.gateways > 0 ? gatewayCandidates : [],
+      gateway: profile.gateways > 0 ? gatewayCandidates.first { $0.verdict.isFeasible } : nil,
+      gatewayCandidates: profile.gateways > 0 ? gatewayCandidates : [],
       extras: extras, audit: audit, traffic: traffic, notes: notes)
     result.gatewayPlan = gatewayPlan
     result.secondPlan = secondSteps
@@ -210,7 +233,9 @@ public struct SizingSolver: Sendable {
     result.bursts = burstFindings(traffic, step: steps.first)
     result.blockedByPrice = blockedByPrice(candidates, recommended: steps.first, zone: location.zone)
     result.pathComparison = comparePaths(profile, candidates: candidates, result: result)
-    if let step = steps.first, var comparison = try? engine.compare(location: location, bandwidth: step.bandwidth, monthlyEgress: demand.egress(month: 0)) {
+    if let step = steps.first,
+      var comparison = try? engine.compare(location: location, bandwidth: step.bandwidth, monthlyEgress: demand.egress(month: 0))
+    {
       // Only the tiers this workload may use (Local, for one, may be ruled out by its regions).
       comparison.options = comparison.options.filter { policy.allowedTiers.contains($0.tier) }
       result.vpnAlternative = engine.compareWithVPN(comparison, volume: demand.egress(month: 0))
@@ -224,7 +249,8 @@ public struct SizingSolver: Sendable {
     for (month, planned) in months.enumerated() {
       let state = planned.state
       if let last = steps.last, last.tier == state.tier, last.billing == state.billing, last.bandwidth == state.bandwidth { continue }
-      steps.append(PlanStep(month: month, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth, reason: month == 0 ? "buy now" : planned.reason))
+      steps.append(
+        PlanStep(month: month, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth, reason: month == 0 ? "buy now" : planned.reason))
     }
     return steps
   }
@@ -268,7 +294,11 @@ public struct SizingSolver: Sendable {
     let base = profile.planStart ?? MonthKey(year: 2000, month: 1)
     // The plan is a provider circuit: Direct-only charges (cross-connects) belong to the Direct alternative.
     let providerCharges = profile.charges.filter { $0.path != .direct }
-    let charges = profile.planStart == nil ? providerCharges.map { charge in var copy = charge; copy.startMonth = nil; return copy } : providerCharges
+    let charges =
+      profile.planStart == nil
+      ? providerCharges.map { charge in
+        var copy = charge; copy.startMonth = nil; return copy
+      } : providerCharges
     deployment.charges = BudgetPlanner.charges(charges, in: base.advanced(by: month), budgetStart: base, amortize: profile.amortizeCharges)
     for (index, need) in profile.globalReach.enumerated() {
       let name = "remote \(index + 1) (\(need.location))"
@@ -295,23 +325,29 @@ public struct SizingSolver: Sendable {
     if let traffic {
       if profile.peakOutbound == nil { outbound = traffic.outbound.rate(atPercentile: profile.percentile) }
       if profile.peakInbound == nil { inbound = traffic.inbound.rate(atPercentile: profile.percentile) }
-      basis.append("\(percentileName) from series '\(traffic.circuit)': outbound \(outbound), inbound \(inbound) (\(traffic.samples) samples every \(traffic.interval) s)")
+      basis.append(
+        "\(percentileName) from series '\(traffic.circuit)': outbound \(outbound), inbound \(inbound) (\(traffic.samples) samples every \(traffic.interval) s)"
+      )
       if egress == nil, let busiest = traffic.busiestMonth(hours: engine.hoursPerMonth) {
         egress = busiest.scaled(toHours: engine.hoursPerMonth)
-        basis.append("monthly outbound \(egress ?? .zero): busiest month \(busiest.month) (\(busiest.volume) measured over \((busiest.coverage * 100).fixedPoint(places: 1))% of the month), scaled to \(engine.hoursPerMonth.plainDescription) h")
+        basis.append(
+          "monthly outbound \(egress ?? .zero): busiest month \(busiest.month) (\(busiest.volume) measured over \((busiest.coverage * 100).fixedPoint(places: 1))% of the month), scaled to \(engine.hoursPerMonth.plainDescription) h"
+        )
       }
       let measured = traffic.outbound.months.filter { $0.coverage >= Decimal(string: "0.5")! }
       if growth == nil, let fit = GrowthFit.fit(measured.map { ($0.month, $0.scaled(toHours: engine.hoursPerMonth)) }, base: egress ?? .zero) {
         growth = .fitted(fit)
         basis.append(
-          "growth \(fit.summary), fitted on the monthly outbound volumes of \(fit.months.first?.description ?? "") to \(fit.months.last?.description ?? "") (\(fit.months.count) months): \(fit.reason); peak rates are assumed to grow like volumes")
+          "growth \(fit.summary), fitted on the monthly outbound volumes of \(fit.months.first?.description ?? "") to \(fit.months.last?.description ?? "") (\(fit.months.count) months): \(fit.reason); peak rates are assumed to grow like volumes"
+        )
       }
     } else {
       basis.append("\(percentileName) rates from the profile: outbound \(outbound), inbound \(inbound)")
     }
     if let given = profile.monthlyEgress { basis.append("monthly outbound \(given) from the profile") }
     if egress == nil {
-      notes.append("no monthly outbound volume was given or measured: options are compared at 0 GB, and the metered data charge is listed as not priced")
+      notes.append(
+        "no monthly outbound volume was given or measured: options are compared at 0 GB, and the metered data charge is listed as not priced")
     }
     if let stated = profile.yearlyGrowth {
       basis.append("growth \(GrowthFit.percent(stated)) a year from the profile (it wins over any trend in the series)")
@@ -323,7 +359,9 @@ public struct SizingSolver: Sendable {
       // The average rate a month's volume implies cannot exceed the peak it was sized on.
       let average = egress.bytes * 8 / (engine.hoursPerMonth * 3600)
       if average > Decimal(larger.bitsPerSecond) {
-        notes.append("check the inputs: \(egress) a month averages \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: average).int64Value)), more than the sizing rate \(larger)")
+        notes.append(
+          "check the inputs: \(egress) a month averages \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: average).int64Value)), more than the sizing rate \(larger)"
+        )
       }
     }
     basis.append("target utilisation \((profile.targetUtilization * 100).fixedPoint(places: 1))% over a \(profile.horizonMonths)-month horizon")
@@ -358,30 +396,45 @@ public struct SizingSolver: Sendable {
     }
     let outside = regions.filter { engine.locations.geopoliticalRegion(ofAzureRegion: $0)?.name != location.geopoliticalRegion }
     if !outside.isEmpty {
-      premiumReasons.append("\(outside.joined(separator: ", ")) \(outside.count == 1 ? "is" : "are") outside \(location.geopoliticalRegion), the geopolitical region of \(location.name)")
+      premiumReasons.append(
+        "\(outside.joined(separator: ", ")) \(outside.count == 1 ? "is" : "are") outside \(location.geopoliticalRegion), the geopolitical region of \(location.name)"
+      )
     }
     if profile.privatePeeringRoutes > 10_000 {
-      throw Diagnostic(.error, "\(profile.privatePeeringRoutes) private-peering routes exceed even Premium's 10,000; summarise routes before sizing", location: profile.origin, path: "privatePeeringRoutes")
+      throw Diagnostic(
+        .error, "\(profile.privatePeeringRoutes) private-peering routes exceed even Premium's 10,000; summarise routes before sizing",
+        location: profile.origin, path: "privatePeeringRoutes")
     }
-    if profile.privatePeeringRoutes > 4_000 { premiumReasons.append("\(profile.privatePeeringRoutes) private-peering routes exceed the 4,000 of Standard and Local") }
+    if profile.privatePeeringRoutes > 4_000 {
+      premiumReasons.append("\(profile.privatePeeringRoutes) private-peering routes exceed the 4,000 of Standard and Local")
+    }
     let links = profile.virtualNetworks + profile.globalReach.count
     if links > 10 { premiumReasons.append("\(links) VNet links (Global Reach connections count too) exceed the 10 of Standard and Local") }
     if profile.microsoft365 { premiumReasons.append("Microsoft 365 over Microsoft peering requires the Premium add-on") }
     for need in profile.globalReach {
       guard let remote = engine.locations.location(named: need.location) else {
-        throw Diagnostic(.error, "globalReach: \(engine.locations.unknownLocationMessage(need.location))", location: profile.origin, path: "globalReach")
+        throw Diagnostic(
+          .error, "globalReach: \(engine.locations.unknownLocationMessage(need.location))", location: profile.origin, path: "globalReach")
       }
       if remote.geopoliticalRegion != location.geopoliticalRegion {
-        premiumReasons.append("Global Reach to \(remote.name) crosses geopolitical regions (\(location.geopoliticalRegion) to \(remote.geopoliticalRegion))")
+        premiumReasons.append(
+          "Global Reach to \(remote.name) crosses geopolitical regions (\(location.geopoliticalRegion) to \(remote.geopoliticalRegion))")
       }
-      if remote == location { throw Diagnostic(.error, "Global Reach links circuits at different peering locations; \(remote.name) is this circuit's own", location: profile.origin, path: "globalReach", rule: ProductRule.globalReachDifferentLocations.id) }
+      if remote == location {
+        throw Diagnostic(
+          .error, "Global Reach links circuits at different peering locations; \(remote.name) is this circuit's own", location: profile.origin,
+          path: "globalReach", rule: ProductRule.globalReachDifferentLocations.id)
+      }
     }
     if case .secondCircuit(let other, _) = profile.redundancy {
       guard let second = engine.locations.location(named: other) else {
-        throw Diagnostic(.error, "redundancy: \(engine.locations.unknownLocationMessage(other))", location: profile.origin, path: "redundancy.location")
+        throw Diagnostic(
+          .error, "redundancy: \(engine.locations.unknownLocationMessage(other))", location: profile.origin, path: "redundancy.location")
       }
       if second == location {
-        throw Diagnostic(.error, "redundancy: the second circuit must be at another peering location than \(location.name)", location: profile.origin, path: "redundancy.location")
+        throw Diagnostic(
+          .error, "redundancy: the second circuit must be at another peering location than \(location.name)", location: profile.origin,
+          path: "redundancy.location")
       }
     }
     if !location.offersLocal { localProblems.append("\(location.name) has no local Azure region") }
@@ -389,10 +442,16 @@ public struct SizingSolver: Sendable {
       localProblems.append("no target regions were given, so Local's reach cannot be checked")
     } else if location.offersLocal {
       let far = regions.filter { !location.localRegions.contains($0) }
-      if !far.isEmpty { localProblems.append("\(far.joined(separator: ", ")) \(far.count == 1 ? "is" : "are") not local to \(location.name) (local: \(location.localRegions.joined(separator: ", ")))") }
+      if !far.isEmpty {
+        localProblems.append(
+          "\(far.joined(separator: ", ")) \(far.count == 1 ? "is" : "are") not local to \(location.name) (local: \(location.localRegions.joined(separator: ", ")))"
+        )
+      }
     }
     if !profile.globalReach.isEmpty { localProblems.append("Global Reach is not available on Local") }
-    if case .secondCircuit(let other, _) = profile.redundancy, let second = engine.locations.location(named: other), !regions.allSatisfy({ second.localRegions.contains($0) }) {
+    if case .secondCircuit(let other, _) = profile.redundancy, let second = engine.locations.location(named: other),
+      !regions.allSatisfy({ second.localRegions.contains($0) })
+    {
       localProblems.append("the second circuit at \(second.name) could not be Local for the same regions")
     }
     localProblems.append(contentsOf: premiumReasons)
@@ -406,7 +465,8 @@ public struct SizingSolver: Sendable {
     }
     if premiumReasons.isEmpty {
       allowed.append(.standard)
-      reasons.append("Standard is enough: regions, routes (\(profile.privatePeeringRoutes)), VNet links (\(links)) and Microsoft 365 are within its limits")
+      reasons.append(
+        "Standard is enough: regions, routes (\(profile.privatePeeringRoutes)), VNet links (\(links)) and Microsoft 365 are within its limits")
     } else {
       reasons.append("Premium is required: \(premiumReasons.joined(separator: "; "))")
     }
@@ -442,21 +502,26 @@ public struct SizingSolver: Sendable {
   /// A provider configuration held unchanged for the whole horizon, priced month by month by the engine.
   func evaluateProvider(_ state: CircuitPlanner.State, planner: CircuitPlanner, policy: TierPolicy) -> SizingCandidate {
     let kind = SizingCandidate.Kind.provider(state.tier, state.billing, state.bandwidth)
-    if let reason = staticRejection(state.tier, state.billing, state.bandwidth, demand: planner.demand, policy: policy, rules: { planner.ruleProblem(state) }) {
+    if let reason = staticRejection(
+      state.tier, state.billing, state.bandwidth, demand: planner.demand, policy: policy, rules: { planner.ruleProblem(state) })
+    {
       return SizingCandidate(kind: kind, verdict: .rejected(reason))
     }
     var total: Decimal = 0
     var first: Decimal = 0
     for month in 0..<planner.demand.horizonMonths {
       guard let cost = planner.cost(state, month: month) else {
-        let circuit = Circuit(name: "circuit", peeringLocation: planner.location.name, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth, monthlyEgress: planner.egress(month: month))
+        let circuit = Circuit(
+          name: "circuit", peeringLocation: planner.location.name, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth,
+          monthlyEgress: planner.egress(month: month))
         let reason = engine.monthlyCharges(of: circuit, zone: planner.location.zone).unpriced.first?.reason ?? "unpriced"
         return SizingCandidate(kind: kind, verdict: .unpriced(reason))
       }
       total += cost
       if month == 0 { first = cost }
     }
-    return SizingCandidate(kind: kind, verdict: .feasible(horizonCost: Money(total, currency: currency), firstMonth: Money(first, currency: currency)))
+    return SizingCandidate(
+      kind: kind, verdict: .feasible(horizonCost: Money(total, currency: currency), firstMonth: Money(first, currency: currency)))
   }
 
   /// Circuits on ExpressRoute Direct port pairs, priced by the engine as a port pair plus a circuit on it.
@@ -465,7 +530,10 @@ public struct SizingSolver: Sendable {
     let need = demand.peakRequirement
     for port in [DirectPortSpeed.gbps10, .gbps100] {
       guard let size = port.circuitSizes.first(where: { Decimal($0.bitsPerSecond) >= need }) else {
-        result.append(SizingCandidate(kind: .direct(port, .standard, .metered, port.circuitSizes.last ?? port.bandwidth), verdict: .rejected("too small: the largest circuit on a \(port.name) pair is \(port.circuitSizes.last?.description ?? "")")))
+        result.append(
+          SizingCandidate(
+            kind: .direct(port, .standard, .metered, port.circuitSizes.last ?? port.bandwidth),
+            verdict: .rejected("too small: the largest circuit on a \(port.name) pair is \(port.circuitSizes.last?.description ?? "")")))
         continue
       }
       for billing in BillingFamily.allCases {
@@ -476,7 +544,12 @@ public struct SizingSolver: Sendable {
         var gap: String?
         for month in 0..<demand.horizonMonths {
           let deployment = Deployment(
-            name: "direct", circuits: [Circuit(name: "circuit", peeringLocation: location.name, tier: tier, billing: billing, bandwidth: size, monthlyEgress: demand.egress(month: month) * share, directPort: "ports")],
+            name: "direct",
+            circuits: [
+              Circuit(
+                name: "circuit", peeringLocation: location.name, tier: tier, billing: billing, bandwidth: size,
+                monthlyEgress: demand.egress(month: month) * share, directPort: "ports")
+            ],
             directPorts: [DirectPortPair(name: "ports", peeringLocation: location.name, speed: port, billing: billing)])
           guard let quote = try? engine.quote(deployment, checkingCapacity: false) else {
             gap = "not a valid Direct configuration"
@@ -492,7 +565,9 @@ public struct SizingSolver: Sendable {
         if let gap {
           result.append(SizingCandidate(kind: kind, verdict: .unpriced(gap)))
         } else {
-          result.append(SizingCandidate(kind: kind, verdict: .feasible(horizonCost: Money(total, currency: currency), firstMonth: Money(first, currency: currency))))
+          result.append(
+            SizingCandidate(
+              kind: kind, verdict: .feasible(horizonCost: Money(total, currency: currency), firstMonth: Money(first, currency: currency))))
         }
       }
     }

@@ -180,7 +180,9 @@ extension WorkloadProfile {
     }
     if let sizingNode = object.optional("sizing") {
       let sizing = try sizingNode.object()
-      try sizing.rejectUnknownKeys(["percentile", "targetUtilization", "headroom", "yearlyGrowth", "horizonMonths", "lookAheadMonths", "leadTimeMonths"])
+      try sizing.rejectUnknownKeys([
+        "percentile", "targetUtilization", "headroom", "yearlyGrowth", "horizonMonths", "lookAheadMonths", "leadTimeMonths",
+      ])
       if let node = sizing.optional("lookAheadMonths") { lookAheadMonths = try node.int(in: 1...60) }
       if let node = sizing.optional("leadTimeMonths") { leadTimeMonths = try node.int(in: 0...12) }
       if let node = sizing.optional("percentile") {
@@ -203,7 +205,9 @@ extension WorkloadProfile {
       }
       if let node = sizing.optional("yearlyGrowth") {
         let growth = try node.decimal()
-        guard growth > -1, growth <= 10 else { throw node.error("\(growth) is out of range (expected more than -1 and at most 10, such as 0.2 for 20%)") }
+        guard growth > -1, growth <= 10 else {
+          throw node.error("\(growth) is out of range (expected more than -1 and at most 10, such as 0.2 for 20%)")
+        }
         yearlyGrowth = growth
       }
       if let node = sizing.optional("horizonMonths") { horizonMonths = try node.int(in: 1...60) }

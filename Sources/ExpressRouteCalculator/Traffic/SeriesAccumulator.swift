@@ -53,7 +53,9 @@ struct SeriesAccumulator {
             location: location())
         }
         if step > interval {
-          gaps.record(location, "gap of \(step / interval - 1) sample(s) before \(Timestamp.format(timestamp)) for circuit '\(circuit)'", count: Int(step / interval - 1))
+          gaps.record(
+            location, "gap of \(step / interval - 1) sample(s) before \(Timestamp.format(timestamp)) for circuit '\(circuit)'",
+            count: Int(step / interval - 1))
         }
       } else {
         interval = step

@@ -84,7 +84,9 @@ extension TrafficIngest {
         }
       }
       if !sawAverage && sawOther {
-        throw metricNode.error("\(metricName) has no 'average' values (re-export with the Average aggregation, as az monitor metrics list --aggregation Average does; maxima cannot be integrated into volumes)")
+        throw metricNode.error(
+          "\(metricName) has no 'average' values (re-export with the Average aggregation, as az monitor metrics list --aggregation Average does; maxima cannot be integrated into volumes)"
+        )
       }
     }
     guard !order.isEmpty else {

@@ -48,7 +48,9 @@ extension TrafficIngest {
   /// peeked head), which are read first. `size` is only for progress (0 when unknown).
   /// Returns the bytes read.
   @discardableResult
-  mutating func readCSV(fileDescriptor: Int32, file: String, size: Int, prefix: [UInt8] = [], progress: ((Int, Int) -> Void)?) throws(Diagnostic) -> Int {
+  mutating func readCSV(fileDescriptor: Int32, file: String, size: Int, prefix: [UInt8] = [], progress: ((Int, Int) -> Void)?) throws(Diagnostic)
+    -> Int
+  {
     var scanner = makeScanner(file: file)
     let blockSize = 16 << 20
     var buffer = [UInt8](repeating: 0, count: max(blockSize, prefix.count))
@@ -59,7 +61,8 @@ extension TrafficIngest {
     var endOfFile = false
     while !endOfFile {
       if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-      let got = buffer.withUnsafeMutableBytes { raw in Glibc.read(fileDescriptor, raw.baseAddress! + filled, raw.count - filled) }  // swift-format-ignore: NeverForceUnwrap
+      // The buffer is never empty, so its base address exists.
+      let got = buffer.withUnsafeMutableBytes { raw in Glibc.read(fileDescriptor, raw.baseAddress! + filled, raw.count - filled) }
       if got < 0 {
         if errno == EINTR { continue }
         throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: file)
@@ -182,7 +185,8 @@ struct CSVScanner {
         if layout?.circuit == nil { singleCircuit = TrafficIngest.circuitIndex(defaultCircuit, &series, &names, interval) }
         staging.reserve(circuits: series.count)
       } else if line >= 50 {
-        throw Diagnostic(.error, "no header row with a time column in the first 50 lines (expected a column named Time, Timestamp or TimeGenerated)", file: file)
+        throw Diagnostic(
+          .error, "no header row with a time column in the first 50 lines (expected a column named Time, Timestamp or TimeGenerated)", file: file)
       }
       position = end.next
     }
@@ -397,8 +401,12 @@ struct CSVScanner {
       if header.contains("kbps") || header.contains("kbits") { return 1e3 }
       return 1
     }
-    let inbound = normalized.firstIndex { $0.contains("bitsin") || $0.hasPrefix("in") && ($0.contains("bps") || $0.contains("bits")) || $0.hasPrefix("ingress") }
-    let outbound = normalized.firstIndex { $0.contains("bitsout") || $0.hasPrefix("out") && ($0.contains("bps") || $0.contains("bits")) || $0.hasPrefix("egress") }
+    let inbound = normalized.firstIndex {
+      $0.contains("bitsin") || $0.hasPrefix("in") && ($0.contains("bps") || $0.contains("bits")) || $0.hasPrefix("ingress")
+    }
+    let outbound = normalized.firstIndex {
+      $0.contains("bitsout") || $0.hasPrefix("out") && ($0.contains("bps") || $0.contains("bits")) || $0.hasPrefix("egress")
+    }
     guard inbound != nil || outbound != nil else {
       throw Diagnostic(
         .error,
@@ -409,11 +417,14 @@ struct CSVScanner {
     return CSVColumnLayout(
       time: time, inbound: inbound, outbound: outbound, circuit: circuit, inboundScale: inbound.map { scale(normalized[$0]) } ?? 1,
       outboundScale: outbound.map { scale(normalized[$0]) } ?? 1, headers: cells.map { $0.trimmingCharacters(in: .whitespaces) })
-  }}
+  }
+}
 
 /// The rate cell in `column` of the current row (missing when the file has no such column).
 @inline(__always)
-func rateCell(_ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ column: Int, _ scale: Double) -> CellValue {
+func rateCell(_ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ column: Int, _ scale: Double)
+  -> CellValue
+{
   column >= 0 ? csvValue(base, starts[column], ends[column], scale: scale) : .missing
 }
 
@@ -450,9 +461,11 @@ func cellError(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, header: S
     return Diagnostic(.error, "negative rate '\(text(base, s, e))' in column '\(header)' (expected zero or more)", location: location)
   }
   if parseNumber(base, s, e) != nil {
-    return Diagnostic(.error, "rate '\(text(base, s, e))' in column '\(header)' is above 1 Pbps (expected bits per second; check the unit)", location: location)
+    return Diagnostic(
+      .error, "rate '\(text(base, s, e))' in column '\(header)' is above 1 Pbps (expected bits per second; check the unit)", location: location)
   }
-  return Diagnostic(.error, "'\(text(base, s, e))' is not a number in column '\(header)' (expected bits per second, such as 125000000)", location: location)
+  return Diagnostic(
+    .error, "'\(text(base, s, e))' is not a number in column '\(header)' (expected bits per second, such as 125000000)", location: location)
 }
 
 /// Where a line's content ends (before `\r\n` or `\n`) and where the next line starts.

@@ -65,7 +65,8 @@ public struct TrafficIngest: Sendable {
     try readAny(path: path, displayName: displayName, progress: progress)
     if valuedSamples == valuedBefore {
       throw Diagnostic(
-        .error, "the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found \(rowsRead == rowsBefore ? "no rows" : "only empty values"))",
+        .error,
+        "the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found \(rowsRead == rowsBefore ? "no rows" : "only empty values"))",
         file: displayName)
     }
   }

@@ -93,7 +93,8 @@ final class LocalHTTPServer: @unchecked Sendable {
     lock.unlock()
     let (status, body) = respond(path, attempt)
     let bodyBytes = Array(body.utf8)
-    let head = "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Error")\r\nContent-Type: application/json\r\nContent-Length: \(bodyBytes.count)\r\nConnection: close\r\n\r\n"
+    let head =
+      "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Error")\r\nContent-Type: application/json\r\nContent-Length: \(bodyBytes.count)\r\nConnection: close\r\n\r\n"
     let bytes = Array(head.utf8) + bodyBytes
     var sent = 0
     while sent < bytes.count {

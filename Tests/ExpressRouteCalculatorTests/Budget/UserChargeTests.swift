@@ -52,7 +52,8 @@ import Testing
   }
 
   @Test func chargesInAnotherCurrencyOrOnAnUnknownCircuitAreErrors() throws {
-    let text = #"{"circuits": [{"name": "ams", "zone": "Zone 1", "tier": "Standard", "bandwidth": "1 Gbps", "egress": "1 TB"}], "charges": [{"name": "x", "vendor": "v", "amount": "1.00", "currency": "EUR", "recurrence": "monthly"}]}"#
+    let text =
+      #"{"circuits": [{"name": "ams", "zone": "Zone 1", "tier": "Standard", "bandwidth": "1 Gbps", "egress": "1 TB"}], "charges": [{"name": "x", "vendor": "v", "amount": "1.00", "currency": "EUR", "recurrence": "monthly"}]}"#
     let error = Fixtures.diagnostic { _ = try Fixtures.engine().quote(try Deployment(json: Data(text.utf8), file: "d.json")) }
     #expect(error?.message == "charge 'x' is in EUR, but the rate table is in USD (give charges in the table's currency)")
     let dangling = text.replacingOccurrences(of: #""currency": "EUR", "#, with: #""attachedTo": "lon", "#)
@@ -88,7 +89,8 @@ import Testing
     // 43,800 over 12 months. Direct: the 3,500 port pair, no circuit fee, 250 egress = 3,750 a month, 45,000: provider wins by 1,200.
     let azureOnly = try solve(withCharges: false)
     #expect(azureOnly.pathComparison.last == "on the whole cost the provider circuit is cheaper by 1,200.00 USD")
-    #expect(azureOnly.pathComparison.first == "no provider-side charges were given (port and VLAN fees): the provider side counts Azure's charges only")
+    #expect(
+      azureOnly.pathComparison.first == "no provider-side charges were given (port and VLAN fees): the provider side counts Azure's charges only")
     // With the provider's port (1,500 a month) and Direct's cross-connects (600 a month): provider 12 × 5,150 = 61,800;
     // Direct 12 × 4,350 = 52,200. Direct is now cheaper by 9,600.
     let whole = try solve(withCharges: true)
@@ -101,7 +103,11 @@ import Testing
   @Test func diffShowsChargesMonthlyAndOneTime() throws {
     // Adding a provider: +450.00 a month (its port) and a 1,200.00 installation, shown apart from the monthly change.
     let engine = try Fixtures.engine()
-    let before = Deployment(name: "b", circuits: [Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1), monthlyEgress: .gigabytes(1000))])
+    let before = Deployment(
+      name: "b",
+      circuits: [
+        Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1), monthlyEgress: .gigabytes(1000))
+      ])
     var after = before
     after.charges = [
       UserCharge(name: "port", vendor: "Megaport", amount: 450, recurrence: .monthly, attachedTo: "c"),

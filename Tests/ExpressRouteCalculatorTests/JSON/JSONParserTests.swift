@@ -23,9 +23,15 @@ import Testing
     ErrorCase(id: "empty", json: "", expected: "t.json:1:1: error: invalid JSON: expected a value, found end of file"),
     ErrorCase(id: "bad escape", json: "[\"a\\q\"]", expected: "t.json:1:4: error: invalid JSON: invalid escape '\\q' in a string"),
     // Keys k0 … k19 on lines 2-21, then a repeat: small objects compare keys directly, from the 17th key on a set is used.
-    ErrorCase(id: "duplicate of the 16th key in a large object", json: largeObject(repeating: "k15"), expected: "t.json:22:1: error: invalid JSON: duplicate key \"k15\""),
-    ErrorCase(id: "duplicate of the 17th key in a large object", json: largeObject(repeating: "k16"), expected: "t.json:22:1: error: invalid JSON: duplicate key \"k16\""),
-    ErrorCase(id: "duplicate of the first key in a large object", json: largeObject(repeating: "k0"), expected: "t.json:22:1: error: invalid JSON: duplicate key \"k0\""),
+    ErrorCase(
+      id: "duplicate of the 16th key in a large object", json: largeObject(repeating: "k15"),
+      expected: "t.json:22:1: error: invalid JSON: duplicate key \"k15\""),
+    ErrorCase(
+      id: "duplicate of the 17th key in a large object", json: largeObject(repeating: "k16"),
+      expected: "t.json:22:1: error: invalid JSON: duplicate key \"k16\""),
+    ErrorCase(
+      id: "duplicate of the first key in a large object", json: largeObject(repeating: "k0"),
+      expected: "t.json:22:1: error: invalid JSON: duplicate key \"k0\""),
   ]
 
   /// `{` then `"k0": 0,` … `"k19": 19,` one per line, then `"key": 99}`.

@@ -13,6 +13,7 @@ import Testing
   /// so the generator writes one extra newline to keep each file's final one.
   static func generatedSource(rateTable: String, locations: String) -> String {
     """
+    // swift-format-ignore-file
     // GENERATED FILE: do not edit. Regenerate with
     //   UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests
     // from the files in PriceTables/. A test fails when the two drift.
@@ -53,7 +54,8 @@ import Testing
       }
       return
     }
-    #expect(actual == expected, "PriceTables/ and the embedded copy drifted: run UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests")
+    #expect(
+      actual == expected, "PriceTables/ and the embedded copy drifted: run UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests")
     #expect(EmbeddedPriceTables.rateTable == rateTable)
     #expect(EmbeddedPriceTables.peeringLocations == locations)
   }
@@ -70,7 +72,9 @@ import Testing
     #expect(table.rate(for: .gateway(.erGwScale))?.provenance.confidence == .confirmed)
     #expect(table.rate(for: .directPortPair(.gbps100, .unlimited))?.price == nil)
     #expect(table.rate(for: .circuit(.standard, .metered, .mbps(100), .zone1))?.price == nil)
-    #expect(table.capabilities(of: .erGwScale, scaleUnits: 10) == GatewayCapabilities(throughput: .gbps(10), maxCircuits: 16, routesLearned: 9500, fastPath: true))
+    #expect(
+      table.capabilities(of: .erGwScale, scaleUnits: 10)
+        == GatewayCapabilities(throughput: .gbps(10), maxCircuits: 16, routesLearned: 9500, fastPath: true))
     #expect(table.capabilities(of: .erGw1AZ, scaleUnits: nil)?.maxCircuits == 4)
     let catalog = try LocationCatalog.embeddedDefault()
     #expect(catalog.location(named: "washington-dc")?.localRegions == ["East US", "East US 2"])

@@ -8,7 +8,8 @@ import Testing
     _ name: String, at location: String = "Amsterdam", _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth,
     egress: String = "0GB", port: String? = nil
   ) -> Circuit {
-    Circuit(name: name, peeringLocation: location, tier: tier, billing: billing, bandwidth: bandwidth,
+    Circuit(
+      name: name, peeringLocation: location, tier: tier, billing: billing, bandwidth: bandwidth,
       monthlyEgress: DataVolume(parsing: egress) ?? .zero, directPort: port)
   }
 
@@ -63,9 +64,11 @@ import Testing
     // 436 + 10,000 GB × 0.05 = 936.00.
     let engine = try Fixtures.engine()
     let quote = try engine.quote(
-      Deployment(name: "t", circuits: [
-        circuit("l", .local, .unlimited, .gbps(1), egress: "300TB"), circuit("s", at: "Singapore", .standard, .metered, .gbps(1), egress: "10TB"),
-      ]))
+      Deployment(
+        name: "t",
+        circuits: [
+          circuit("l", .local, .unlimited, .gbps(1), egress: "300TB"), circuit("s", at: "Singapore", .standard, .metered, .gbps(1), egress: "10TB"),
+        ]))
     #expect(quote.total == Fixtures.usd("2136.00"))
   }
 
@@ -88,9 +91,10 @@ import Testing
       name: "t", circuits: [circuit("a", .premium, .metered, .gbps(1)), circuit("b", at: "Tokyo", .premium, .metered, .gbps(1))],
       globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b", dataAToB: .gigabytes(100), dataBToA: .gigabytes(50))])
     let quote = try engine.quote(deployment)
-    #expect(quote.unpriced.map(\.meter) == [
-      .globalReach(.zone1, .outbound), .globalReach(.zone2, .inbound), .globalReach(.zone2, .outbound), .globalReach(.zone1, .inbound),
-    ])
+    #expect(
+      quote.unpriced.map(\.meter) == [
+        .globalReach(.zone1, .outbound), .globalReach(.zone2, .inbound), .globalReach(.zone2, .outbound), .globalReach(.zone1, .inbound),
+      ])
     #expect(quote.unpriced.map(\.quantity) == [100, 100, 50, 50])
 
     // With an override at 0.02/GB out and in, Zone 1 and Zone 2: (100 + 100 + 50 + 50) GB × 0.02 = 6.00,
@@ -98,7 +102,10 @@ import Testing
     var priced = engine
     for zone in [Zone.zone1, .zone2] {
       for direction in [GlobalReachDirection.outbound, .inbound] {
-        priced.rates.upsert(Rate(meter: .globalReach(zone, direction), price: Fixtures.usd("0.02"), provenance: Provenance(sourceID: "o", date: "2026-01-01", confidence: .estimate)))
+        priced.rates.upsert(
+          Rate(
+            meter: .globalReach(zone, direction), price: Fixtures.usd("0.02"),
+            provenance: Provenance(sourceID: "o", date: "2026-01-01", confidence: .estimate)))
       }
     }
     let pricedQuote = try priced.quote(deployment)
@@ -127,44 +134,102 @@ import Testing
   }
 
   static let ruleCases: [RuleCase] = {
-    func c(_ name: String, _ location: String, _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, port: String? = nil) -> Circuit {
+    func c(_ name: String, _ location: String, _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, port: String? = nil) -> Circuit
+    {
       Circuit(name: name, peeringLocation: location, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port)
     }
     func c(_ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, port: String? = nil) -> Circuit {
       c("c", "Amsterdam", tier, billing, bandwidth, port: port)
     }
     return [
-      RuleCase(id: "local metered", deployment: Deployment(name: "t", circuits: [c(.local, .metered, .gbps(1))]),
+      RuleCase(
+        id: "local metered", deployment: Deployment(name: "t", circuits: [c(.local, .metered, .gbps(1))]),
         expected: "error: [local-unlimited-only] circuit 'c' is Local, and Local circuits are UnlimitedData only"),
-      RuleCase(id: "local small", deployment: Deployment(name: "t", circuits: [c(.local, .unlimited, .mbps(500))]),
+      RuleCase(
+        id: "local small", deployment: Deployment(name: "t", circuits: [c(.local, .unlimited, .mbps(500))]),
         expected: "error: [local-min-bandwidth] circuit 'c' is Local at 500 Mbps; Local starts at 1 Gbps"),
-      RuleCase(id: "local without region", deployment: Deployment(name: "t", circuits: [c("c", "Atlanta", .local, .unlimited, .gbps(1))]),
+      RuleCase(
+        id: "local without region", deployment: Deployment(name: "t", circuits: [c("c", "Atlanta", .local, .unlimited, .gbps(1))]),
         expected: "error: [local-needs-local-region] circuit 'c' is Local, but Atlanta has no local Azure region, so Local is not sold there"),
-      RuleCase(id: "provider above 10G", deployment: Deployment(name: "t", circuits: [c(.standard, .metered, .gbps(40))]),
-        expected: "error: [provider-bandwidths] circuit 'c' is 40 Gbps, which is not a provider circuit size (expected 50 Mbps, 100 Mbps, 200 Mbps, 500 Mbps, 1 Gbps, 2 Gbps, 5 Gbps, 10 Gbps) (more than 10 Gbps needs ExpressRoute Direct)"),
-      RuleCase(id: "direct size", deployment: Deployment(name: "t", circuits: [c(.standard, .metered, .gbps(40), port: "p")], directPorts: [DirectPortPair(name: "p", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)]),
+      RuleCase(
+        id: "provider above 10G", deployment: Deployment(name: "t", circuits: [c(.standard, .metered, .gbps(40))]),
+        expected:
+          "error: [provider-bandwidths] circuit 'c' is 40 Gbps, which is not a provider circuit size (expected 50 Mbps, 100 Mbps, 200 Mbps, 500 Mbps, 1 Gbps, 2 Gbps, 5 Gbps, 10 Gbps) (more than 10 Gbps needs ExpressRoute Direct)"
+      ),
+      RuleCase(
+        id: "direct size",
+        deployment: Deployment(
+          name: "t", circuits: [c(.standard, .metered, .gbps(40), port: "p")],
+          directPorts: [DirectPortPair(name: "p", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)]),
         expected: "error: [direct-circuit-sizes] circuit 'c' is 40 Gbps, but a 10 Gbps Direct pair offers 1 Gbps, 2 Gbps, 5 Gbps, 10 Gbps"),
-      RuleCase(id: "direct oversubscribed", deployment: Deployment(name: "t", circuits: [c("a", "Amsterdam", .standard, .metered, .gbps(10), port: "p"), c("b", "Amsterdam", .standard, .metered, .gbps(10), port: "p"), c("d", "Amsterdam", .standard, .metered, .gbps(5), port: "p")], directPorts: [DirectPortPair(name: "p", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)]),
-        expected: "error: [direct-subscription-limit] circuits on Direct port pair 'p' total 25 Gbps, above the pair's 20 Gbps limit (twice one 10 Gbps port)"),
-      RuleCase(id: "direct billing", deployment: Deployment(name: "t", circuits: [c(.standard, .unlimited, .gbps(10), port: "p")], directPorts: [DirectPortPair(name: "p", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)]),
+      RuleCase(
+        id: "direct oversubscribed",
+        deployment: Deployment(
+          name: "t",
+          circuits: [
+            c("a", "Amsterdam", .standard, .metered, .gbps(10), port: "p"), c("b", "Amsterdam", .standard, .metered, .gbps(10), port: "p"),
+            c("d", "Amsterdam", .standard, .metered, .gbps(5), port: "p"),
+          ], directPorts: [DirectPortPair(name: "p", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)]),
+        expected:
+          "error: [direct-subscription-limit] circuits on Direct port pair 'p' total 25 Gbps, above the pair's 20 Gbps limit (twice one 10 Gbps port)"
+      ),
+      RuleCase(
+        id: "direct billing",
+        deployment: Deployment(
+          name: "t", circuits: [c(.standard, .unlimited, .gbps(10), port: "p")],
+          directPorts: [DirectPortPair(name: "p", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)]),
         expected: "error: [direct-billing-matches-port] circuit 'c' is UnlimitedData, but Direct port pair 'p' is MeteredData"),
-      RuleCase(id: "global reach local", deployment: Deployment(name: "t", circuits: [c("a", "Amsterdam", .local, .unlimited, .gbps(1)), c("b", "London", .standard, .metered, .gbps(1))], globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b")]),
+      RuleCase(
+        id: "global reach local",
+        deployment: Deployment(
+          name: "t", circuits: [c("a", "Amsterdam", .local, .unlimited, .gbps(1)), c("b", "London", .standard, .metered, .gbps(1))],
+          globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b")]),
         expected: "error: [global-reach-not-local] Global Reach link a <-> b includes a Local circuit; Global Reach needs Standard or Premium"),
-      RuleCase(id: "global reach across regions", deployment: Deployment(name: "t", circuits: [c("a", "Amsterdam", .premium, .metered, .gbps(1)), c("b", "Tokyo", .standard, .metered, .gbps(1))], globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b")]),
-        expected: "error: [global-reach-premium-across-geopolitical] Global Reach link a <-> b crosses geopolitical regions (Europe to Japan); both circuits must be Premium"),
-      RuleCase(id: "global reach same location", deployment: Deployment(name: "t", circuits: [c("a", "Amsterdam", .standard, .metered, .gbps(1)), c("b", "Amsterdam", .standard, .metered, .gbps(1))], globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b")]),
-        expected: "error: [global-reach-different-locations] Global Reach link a <-> b joins two circuits at Amsterdam; Global Reach links circuits at different peering locations"),
-      RuleCase(id: "fastpath", deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGw2AZ, fastPath: true)]),
-        expected: "error: [gateway-fastpath] gateway 'g' wants FastPath, which ErGw2AZ does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)"),
-      RuleCase(id: "fastpath scale", deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGwScale, scaleUnits: 9, fastPath: true)]),
-        expected: "error: [gateway-fastpath] gateway 'g' wants FastPath, which ErGwScale with 9 scale units does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)"),
-      RuleCase(id: "scale units", deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGwScale, scaleUnits: 41)]),
+      RuleCase(
+        id: "global reach across regions",
+        deployment: Deployment(
+          name: "t", circuits: [c("a", "Amsterdam", .premium, .metered, .gbps(1)), c("b", "Tokyo", .standard, .metered, .gbps(1))],
+          globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b")]),
+        expected:
+          "error: [global-reach-premium-across-geopolitical] Global Reach link a <-> b crosses geopolitical regions (Europe to Japan); both circuits must be Premium"
+      ),
+      RuleCase(
+        id: "global reach same location",
+        deployment: Deployment(
+          name: "t", circuits: [c("a", "Amsterdam", .standard, .metered, .gbps(1)), c("b", "Amsterdam", .standard, .metered, .gbps(1))],
+          globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b")]),
+        expected:
+          "error: [global-reach-different-locations] Global Reach link a <-> b joins two circuits at Amsterdam; Global Reach links circuits at different peering locations"
+      ),
+      RuleCase(
+        id: "fastpath", deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGw2AZ, fastPath: true)]),
+        expected:
+          "error: [gateway-fastpath] gateway 'g' wants FastPath, which ErGw2AZ does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)"
+      ),
+      RuleCase(
+        id: "fastpath scale", deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGwScale, scaleUnits: 9, fastPath: true)]),
+        expected:
+          "error: [gateway-fastpath] gateway 'g' wants FastPath, which ErGwScale with 9 scale units does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)"
+      ),
+      RuleCase(
+        id: "scale units", deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGwScale, scaleUnits: 41)]),
         expected: "error: [gateway-scale-units] gateway 'g' is ErGwScale and needs scaleUnits from 1 to 40, not 41"),
-      RuleCase(id: "gateway circuits", deployment: Deployment(name: "t", circuits: ["a", "b", "d", "e", "f"].map { c($0, "Amsterdam", .standard, .metered, .gbps(1)) }, gateways: [Gateway(name: "g", sku: .erGw1AZ, circuits: ["a", "b", "d", "e", "f"])]),
+      RuleCase(
+        id: "gateway circuits",
+        deployment: Deployment(
+          name: "t", circuits: ["a", "b", "d", "e", "f"].map { c($0, "Amsterdam", .standard, .metered, .gbps(1)) },
+          gateways: [Gateway(name: "g", sku: .erGw1AZ, circuits: ["a", "b", "d", "e", "f"])]),
         expected: "error: [gateway-circuit-limit] gateway 'g' connects 5 circuits; ErGw1AZ allows 4"),
-      RuleCase(id: "unknown location", deployment: Deployment(name: "t", circuits: [c("c", "Amsterdm", .standard, .metered, .gbps(1))]),
+      RuleCase(
+        id: "unknown location", deployment: Deployment(name: "t", circuits: [c("c", "Amsterdm", .standard, .metered, .gbps(1))]),
         expected: "error: circuit 'c': 'Amsterdm' is not a known peering location; did you mean 'Amsterdam'?"),
-      RuleCase(id: "vnet links", deployment: Deployment(name: "t", circuits: [Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1), virtualNetworkLinks: 11)]),
+      RuleCase(
+        id: "vnet links",
+        deployment: Deployment(
+          name: "t",
+          circuits: [
+            Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1), virtualNetworkLinks: 11)
+          ]),
         expected: "error: [vnet-link-limit] circuit 'c' has 11 VNet links (Global Reach connections count too); a Standard 1 Gbps circuit allows 10"),
     ]
   }()
@@ -176,14 +241,16 @@ import Testing
     #expect(error?.description == ruleCase.expected)
   }
 
-  @Test("Break-even volumes match the reference table", arguments: [
-    // (8,700 − 436) / 0.14 = 59,028.571… GB; share = 59,028.571 / 328,500 = 17.97%
-    (Bandwidth.gbps(1), Zone.zone3, "59028.571"),
-    // (5,700 − 436) / 0.025 = 210,560 GB
-    (.gbps(1), .zone1, "210560"),
-    // (82,000 − 3,400) / 0.05 = 1,572,000 GB
-    (.gbps(10), .zone2, "1572000"),
-  ])
+  @Test(
+    "Break-even volumes match the reference table",
+    arguments: [
+      // (8,700 − 436) / 0.14 = 59,028.571… GB; share = 59,028.571 / 328,500 = 17.97%
+      (Bandwidth.gbps(1), Zone.zone3, "59028.571"),
+      // (5,700 − 436) / 0.025 = 210,560 GB
+      (.gbps(1), .zone1, "210560"),
+      // (82,000 − 3,400) / 0.05 = 1,572,000 GB
+      (.gbps(10), .zone2, "1572000"),
+    ])
   func breakEven(_ bandwidth: Bandwidth, _ zone: Zone, _ expectedGB: String) throws {
     let result = try Fixtures.engine().breakEven(tier: .standard, bandwidth: bandwidth, zone: zone)
     guard case .crossover(let volume, _) = result.outcome else {
@@ -208,10 +275,15 @@ import Testing
     let location = try #require(engine.locations.location(named: "amsterdam"))
     let comparison = try engine.compare(location: location, bandwidth: .gbps(1), monthlyEgress: .gigabytes(40_000))
     // Local 1,200 < Standard metered 1,436 < Premium metered 1,186 + 1,000 = 2,186 < Std unl 5,700 < Prem unl 6,450
-    #expect(comparison.options.map(\.label) == ["Local UnlimitedData", "Standard MeteredData", "Premium MeteredData", "Standard UnlimitedData", "Premium UnlimitedData"])
+    #expect(
+      comparison.options.map(\.label) == [
+        "Local UnlimitedData", "Standard MeteredData", "Premium MeteredData", "Standard UnlimitedData", "Premium UnlimitedData",
+      ])
     #expect(comparison.options.compactMap(\.monthlyTotal) == ["1200", "1436", "2186", "5700", "6450"].map { Fixtures.usd($0) })
     let atlanta = try #require(engine.locations.location(named: "Atlanta"))
     let noLocal = try engine.compare(location: atlanta, bandwidth: .gbps(1), monthlyEgress: .zero)
-    #expect(noLocal.options.last?.unavailableReason == "[local-needs-local-region] circuit 'Local unlimited' is Local, but Atlanta has no local Azure region, so Local is not sold there")
+    #expect(
+      noLocal.options.last?.unavailableReason
+        == "[local-needs-local-region] circuit 'Local unlimited' is Local, but Atlanta has no local Azure region, so Local is not sold there")
   }
 }

@@ -53,7 +53,9 @@ import Testing
       expected: "t.json:12:104: error: circuits.rows[4].monthly: negative price '-436' (expected zero or more)"),
     ErrorCase(
       id: "comma decimal", replace: "\"monthly\": \"436\"", with: "\"monthly\": \"436,00\"",
-      expected: "t.json:12:104: error: circuits.rows[4].monthly: '436,00' is not a price (expected digits with an optional decimal point and digits after it, such as \"436.00\" or \"0.361\")"),
+      expected:
+        "t.json:12:104: error: circuits.rows[4].monthly: '436,00' is not a price (expected digits with an optional decimal point and digits after it, such as \"436.00\" or \"0.361\")"
+    ),
     ErrorCase(
       id: "number price", replace: "\"monthly\": \"436\"", with: "\"monthly\": 436",
       expected: "t.json:12:104: error: circuits.rows[4].monthly: expected a price string such as \"436.00\", found the number 436"),
@@ -63,13 +65,22 @@ import Testing
     ErrorCase(
       id: "unknown tier", replace: "\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"2 Gbps\"",
       with: "\"tier\": \"Standart\", \"billing\": \"MeteredData\", \"bandwidth\": \"2 Gbps\"",
-      expected: "t.json:13:14: error: circuits.rows[5].tier: 'Standart' is not a known circuit SKU tier (expected 'Local', 'Standard' or 'Premium'); did you mean 'Standard'?"),
+      expected:
+        "t.json:13:14: error: circuits.rows[5].tier: 'Standart' is not a known circuit SKU tier (expected 'Local', 'Standard' or 'Premium'); did you mean 'Standard'?"
+    ),
     ErrorCase(
       id: "unknown zone", replace: "[{\"zone\": \"Zone 1\"", with: "[{\"zone\": \"Zone 9\"",
-      expected: "t.json:17:74: error: egress.rows[0].zone: 'Zone 9' is not a known ExpressRoute zone (expected 'Zone 1', 'Zone 2', 'Zone 3', 'Zone 4' or 'US Gov Zone 1'); did you mean 'Zone 1'?"),
+      expected:
+        "t.json:17:74: error: egress.rows[0].zone: 'Zone 9' is not a known ExpressRoute zone (expected 'Zone 1', 'Zone 2', 'Zone 3', 'Zone 4' or 'US Gov Zone 1'); did you mean 'Zone 1'?"
+    ),
     ErrorCase(
-      id: "missing bandwidth row", replace: "    {\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"5 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"2180\"},\n", with: "",
-      expected: "t.json:7:15: error: circuits: Standard MeteredData Zone 1 has no row for 5 Gbps (a group with any row needs every size: 50 Mbps, 100 Mbps, 200 Mbps, 500 Mbps, 1 Gbps, 2 Gbps, 5 Gbps, 10 Gbps)"),
+      id: "missing bandwidth row",
+      replace:
+        "    {\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"5 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"2180\"},\n",
+      with: "",
+      expected:
+        "t.json:7:15: error: circuits: Standard MeteredData Zone 1 has no row for 5 Gbps (a group with any row needs every size: 50 Mbps, 100 Mbps, 200 Mbps, 500 Mbps, 1 Gbps, 2 Gbps, 5 Gbps, 10 Gbps)"
+    ),
     ErrorCase(
       id: "duplicate row", replace: "\"bandwidth\": \"2 Gbps\"", with: "\"bandwidth\": \"1 Gbps\"",
       expected: "t.json:13:5: error: circuits.rows[5]: duplicate row for Standard MeteredData 1 Gbps circuit, Zone 1 (first defined at line 12)"),
@@ -78,10 +89,14 @@ import Testing
       expected: "t.json:12:103: error: circuits.rows[4].montly: unknown key 'montly'; did you mean 'monthly'?"),
     ErrorCase(
       id: "bad bandwidth", replace: "\"bandwidth\": \"2 Gbps\"", with: "\"bandwidth\": \"3 Gbps\"",
-      expected: "t.json:13:65: error: circuits.rows[5].bandwidth: [provider-bandwidths] 3 Gbps is not a provider circuit size (expected 50 Mbps, 100 Mbps, 200 Mbps, 500 Mbps, 1 Gbps, 2 Gbps, 5 Gbps, 10 Gbps)"),
+      expected:
+        "t.json:13:65: error: circuits.rows[5].bandwidth: [provider-bandwidths] 3 Gbps is not a provider circuit size (expected 50 Mbps, 100 Mbps, 200 Mbps, 500 Mbps, 1 Gbps, 2 Gbps, 5 Gbps, 10 Gbps)"
+    ),
     ErrorCase(
-      id: "metered local", replace: "\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"10 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"3400\"}",
-      with: "\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"10 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"3400\"},\n    {\"tier\": \"Local\", \"billing\": \"MeteredData\", \"bandwidth\": \"1 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"1200\"}",
+      id: "metered local",
+      replace: "\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"10 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"3400\"}",
+      with:
+        "\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"10 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"3400\"},\n    {\"tier\": \"Local\", \"billing\": \"MeteredData\", \"bandwidth\": \"1 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"1200\"}",
       expected: "t.json:16:34: error: circuits.rows[8].billing: [local-unlimited-only] Local circuits are UnlimitedData only"),
     ErrorCase(
       id: "unknown source", replace: "\"circuits\": {\"source\": \"s\"", with: "\"circuits\": {\"source\": \"S1\"",

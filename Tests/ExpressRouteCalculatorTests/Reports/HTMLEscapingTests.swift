@@ -18,8 +18,12 @@ import Testing
         .facts([ReportFact(hostile, hostile)]), .heading(hostile), .paragraph(hostile), .list([hostile]),
         .table(ReportTable(columns: [.init(hostile)], rows: [[hostile]], footer: [hostile])),
         .chart(ReportChart(kind: .bars, title: hostile, categories: [hostile], series: [.init(name: hostile, values: [1])], valueLabel: hostile)),
-        .chart(ReportChart(kind: .lines, title: hostile, categories: [hostile, hostile], series: [.init(name: hostile, values: [1, 2])], valueLabel: hostile, markers: [.init(position: 0.5, label: hostile)])),
-        .chart(ReportChart(kind: .stackedColumns, title: hostile, categories: [hostile], series: [.init(name: hostile, values: [1])], valueLabel: hostile)),
+        .chart(
+          ReportChart(
+            kind: .lines, title: hostile, categories: [hostile, hostile], series: [.init(name: hostile, values: [1, 2])], valueLabel: hostile,
+            markers: [.init(position: 0.5, label: hostile)])),
+        .chart(
+          ReportChart(kind: .stackedColumns, title: hostile, categories: [hostile], series: [.init(name: hostile, values: [1])], valueLabel: hostile)),
       ])
     let html = HTMLRenderer().render(document)
     #expect(!html.contains("<script"))
@@ -35,7 +39,8 @@ import Testing
   }
 
   @Test func csvQuotesAndDefusesFormulas() {
-    #expect(CSVWriter.write([["a,b", "say \"hi\"", "=HYPERLINK(\"x\")", "-12.5", "@me", "line\nbreak"]])
-      == "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",-12.5,'@me,\"line\nbreak\"\r\n")
+    #expect(
+      CSVWriter.write([["a,b", "say \"hi\"", "=HYPERLINK(\"x\")", "-12.5", "@me", "line\nbreak"]])
+        == "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\",-12.5,'@me,\"line\nbreak\"\r\n")
   }
 }

@@ -80,7 +80,10 @@ import Testing
     #expect(result.monthlyTotals.first == Fixtures.usd("949.53"))
     #expect(result.horizonTotal == Fixtures.usd("11394.36"))  // 12 × 949.53
     let findings = try #require(result.resilience?.findings)
-    #expect(findings.first == "VpnGw1AZ carries about 650 Mbps (Microsoft's aggregate benchmark); the traffic it backs up is 800 Mbps now and 800 Mbps by month 12, so a failover would leave 150 Mbps (19%) of the outbound rate without a path; VpnGw2AZ (1250 Mbps) would carry it")
+    #expect(
+      findings.first
+        == "VpnGw1AZ carries about 650 Mbps (Microsoft's aggregate benchmark); the traffic it backs up is 800 Mbps now and 800 Mbps by month 12, so a failover would leave 150 Mbps (19%) of the outbound rate without a path; VpnGw2AZ (1250 Mbps) would carry it"
+    )
     #expect(result.resilience?.monthlyCost == Fixtures.usd("263.53"))
   }
 
@@ -108,7 +111,10 @@ import Testing
     // Units follow need(m) = 560 × 2^(m/12) Mbps: 3 above 2,000 (m > 22.0, m23), 4 above 3,000 (2^(m/12) > 5.357, m > 29.05,
     // m30), 5 above 4,000 (2^(m/12) > 7.143, m > 34.04, m35).
     let sized = try #require(long.sites.first?.sizing)
-    #expect(sized.gatewayPlan.map(\.label) == ["ErGwScale × 1 units", "ErGwScale × 2 units", "ErGwScale × 3 units", "ErGwScale × 4 units", "ErGwScale × 5 units"])
+    #expect(
+      sized.gatewayPlan.map(\.label) == [
+        "ErGwScale × 1 units", "ErGwScale × 2 units", "ErGwScale × 3 units", "ErGwScale × 4 units", "ErGwScale × 5 units",
+      ])
     #expect(sized.gatewayPlan.map(\.month) == [0, 11, 23, 30, 35])
   }
 
@@ -179,7 +185,8 @@ import Testing
     // 10% a month for 12 months: 1.1^12 − 1 = 2.138428… → +213.8% a year (the old trend said +113.7%).
     let volumes = (0..<12).map { month in Decimal(10_000) * Decimal(pow(1.1, Double(month))) }
     let result = try solve(
-      profile(peak: .mbps(400), egress: "0GB").withoutStatedTraffic(), traffic: summary(monthlyGB: volumes.map { $0.rounded(toPlaces: 3, rule: .toNearestOrEven) }))
+      profile(peak: .mbps(400), egress: "0GB").withoutStatedTraffic(),
+      traffic: summary(monthlyGB: volumes.map { $0.rounded(toPlaces: 3, rule: .toNearestOrEven) }))
     guard case .fitted(let fit) = result.demand.growth else { Issue.record("no fitted growth"); return }
     #expect(fit.model == .compound)
     #expect(fit.yearly == Fixtures.decimal("2.138428"))
@@ -228,9 +235,10 @@ import Testing
     wanted.monthlyEgress = nil
     let result = try solve(wanted, traffic: traffic)
     #expect(result.recommendation?.bandwidth == .mbps(500))
-    #expect(result.bursts == [
-      "outbound bursts above the recommended 500 Mbps in 4.0% of the samples; the largest is 900 Mbps (1.8× the bandwidth); ExpressRoute's burst to about 2× over the secondary link would cover it, but that is not guaranteed: size for the bursts if they matter"
-    ])
+    #expect(
+      result.bursts == [
+        "outbound bursts above the recommended 500 Mbps in 4.0% of the samples; the largest is 900 Mbps (1.8× the bandwidth); ExpressRoute's burst to about 2× over the secondary link would cover it, but that is not guaranteed: size for the bursts if they matter"
+      ])
     #expect(!result.notes.contains { $0.contains("check the inputs") })
   }
 
@@ -241,7 +249,10 @@ import Testing
     #expect(result.recommendation?.bandwidth == .mbps(200))
     let blocked = try #require(result.blockedByPrice.first)
     #expect(blocked.hasPrefix("Standard MeteredData 100 Mbps would also carry the workload and may be cheaper, but has no price (UNCERTAIN"))
-    #expect(blocked.hasSuffix("an override row {\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"100 Mbps\", \"zone\": \"Zone 1\", \"monthly\": \"…\"} in 'circuits' would settle it"))
+    #expect(
+      blocked.hasSuffix(
+        "an override row {\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"100 Mbps\", \"zone\": \"Zone 1\", \"monthly\": \"…\"} in 'circuits' would settle it"
+      ))
     // That row, with a price below 200 Mbps's $145, settles it: 100 Mbps at 100 + 100 GB × 0.025 = 102.50 a month.
     var engine = try Fixtures.engine()
     try engine.rates.apply(
@@ -310,7 +321,8 @@ extension WorkloadProfile {
     // Before: Standard UnlimitedData 1 Gbps (5,700 a month); after: the same circuit MeteredData, which needs a new circuit.
     // One month of the old circuit alongside: 5,700.00 one-time.
     let engine = try Fixtures.engine()
-    let before = Deployment(name: "b", circuits: [Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .unlimited, bandwidth: .gbps(1))])
+    let before = Deployment(
+      name: "b", circuits: [Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .unlimited, bandwidth: .gbps(1))])
     var after = before
     after.circuits[0].billing = .metered
     after.circuits[0].monthlyEgress = .gigabytes(1000)
@@ -327,7 +339,8 @@ extension WorkloadProfile {
   @Test func sizeComparesTheRecommendationWithAVPN() throws {
     // Washington DC, 400 Mbps ÷ 0.8 = 500 Mbps metered, 5,000 GB: the same figures as compare --with-vpn
     // (ExpressRoute 290 + 125 + ErGwScale 153.30 = 568.30; VPN 138.70 + 4,900 × 0.087 = 565.00; break-even 5,054 GB).
-    let profile = WorkloadProfile(name: "t", peeringLocation: "Washington DC", monthlyEgress: .gigabytes(5000), peakOutbound: .mbps(400), yearlyGrowth: 0, gateways: 0)
+    let profile = WorkloadProfile(
+      name: "t", peeringLocation: "Washington DC", monthlyEgress: .gigabytes(5000), peakOutbound: .mbps(400), yearlyGrowth: 0, gateways: 0)
     let result = try SizingSolver(engine: try Fixtures.engine()).solve(profile)
     let vpn = try #require(result.vpnAlternative)
     #expect(vpn.expressRoute?.total == Fixtures.usd("568.30"))

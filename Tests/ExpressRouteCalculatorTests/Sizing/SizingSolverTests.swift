@@ -62,7 +62,8 @@ import Testing
     // Tokyo (Zone 2), 1 Gbps: metered 436 + 0.05/GB vs unlimited 8,700; break-even 165,280 GB.
     // Egress 140,000 GB growing 20% a year: month index 10 → 140,000 × 1.2^(10/12) = 162,973 GB (metered 8,584.64);
     // index 11 → 165,467 GB (metered 8,709.37 > 8,700), so the plan switches from month 12.
-    let result = try solve(profile("Tokyo", regions: ["Japan East", "Japan West"], peak: .mbps(600), egress: "140000GB", growth: "0.2", horizon: 24, utilization: "1"))
+    let result = try solve(
+      profile("Tokyo", regions: ["Japan East", "Japan West"], peak: .mbps(600), egress: "140000GB", growth: "0.2", horizon: 24, utilization: "1"))
     #expect(result.plan.map(\.month) == [0, 11])
     #expect(result.plan.map(\.billing) == [.metered, .unlimited])
     #expect(result.plan.allSatisfy { $0.bandwidth == .gbps(1) })
@@ -84,7 +85,11 @@ import Testing
     let result = try solve(wanted)
     #expect(result.gateway?.label == "ErGwScale × 10 units")
     #expect(result.extras.first?.monthly == Fixtures.usd("1533.00"))
-    #expect(result.gatewayCandidates.first { $0.sku == .erGw2AZ }?.verdict == .rejected("[gateway-fastpath] the gateway wants FastPath, which ErGw2AZ does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)"))
+    #expect(
+      result.gatewayCandidates.first { $0.sku == .erGw2AZ }?.verdict
+        == .rejected(
+          "[gateway-fastpath] the gateway wants FastPath, which ErGw2AZ does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)"
+        ))
     // ErGwScale is not offered in West Europe (the hub region here): ErGw3AZ it is.
     var western = wanted
     western.targetRegions = ["West Europe", "North Europe"]
@@ -99,17 +104,21 @@ import Testing
     // Current: 12 × 5,700 = 68,400. Recommended: 12 × 1,936 = 23,232, plus the lead month in which the old circuit still
     // runs (5,700) beside the idle new one (436) instead of the new one alone (1,936): + 4,200 → 27,432. Saving 40,968.
     #expect(audit.horizonCost == Fixtures.usd("68400"))
-    #expect(audit.findings == [
-      "risk: the outbound sizing rate 950 Mbps is 95% of the 1 Gbps circuit (over 90%)",
-      "saving: the recommendation costs 40,968.00 USD less over 12 months (3,414.00 a month on average)",
-      "moving from UnlimitedData to MeteredData is not allowed in place on a provider circuit: it needs a new circuit",
-      "the recommendation needs a new circuit (UnlimitedData cannot go back to MeteredData): the current circuit keeps running for 1 month (lead time) while the new one is billed, adding 4,200.00 USD; keeping the current circuit would cost 136,800.00 over the next 24 months against 50,664.00",
-    ])
+    #expect(
+      audit.findings == [
+        "risk: the outbound sizing rate 950 Mbps is 95% of the 1 Gbps circuit (over 90%)",
+        "saving: the recommendation costs 40,968.00 USD less over 12 months (3,414.00 a month on average)",
+        "moving from UnlimitedData to MeteredData is not allowed in place on a provider circuit: it needs a new circuit",
+        "the recommendation needs a new circuit (UnlimitedData cannot go back to MeteredData): the current circuit keeps running for 1 month (lead time) while the new one is billed, adding 4,200.00 USD; keeping the current circuit would cost 136,800.00 over the next 24 months against 50,664.00",
+      ])
   }
 
   @Test func tooMuchTrafficForProviderCircuitsSaysDirect() throws {
     let error = Fixtures.diagnostic { _ = try solve(profile(peak: .gbps(12), egress: "1000GB")) }
-    #expect(error?.description == "error: no priced provider circuit can carry this workload: it needs 15 Gbps by the end of the horizon; provider circuits stop at 10 Gbps, so it needs ExpressRoute Direct (Direct 100 Gbps pair: Standard MeteredData 40 Gbps is the smallest fit, but its port price is unknown: supply it in an override file)")
+    #expect(
+      error?.description
+        == "error: no priced provider circuit can carry this workload: it needs 15 Gbps by the end of the horizon; provider circuits stop at 10 Gbps, so it needs ExpressRoute Direct (Direct 100 Gbps pair: Standard MeteredData 40 Gbps is the smallest fit, but its port price is unknown: supply it in an override file)"
+    )
     #expect(error?.remedy == .overrideFile)
   }
 

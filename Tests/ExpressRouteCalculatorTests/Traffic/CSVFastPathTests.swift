@@ -189,7 +189,9 @@ import Testing
     }
     let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
     let fast = Self.read(bytes, fastPath: true)
-    #expect(fast.error?.hasPrefix("f.csv:203:1: error: timestamp 2025-12-31T00:00:00Z is earlier than the previous sample of circuit 'b'") == true, "\(fast)")
+    #expect(
+      fast.error?.hasPrefix("f.csv:203:1: error: timestamp 2025-12-31T00:00:00Z is earlier than the previous sample of circuit 'b'") == true,
+      "\(fast)")
     #expect(fast == Self.read(bytes, fastPath: false))
   }
 
@@ -259,7 +261,9 @@ import Testing
       let length = random.below(17)
       var other = bytes
       if random.below(2) == 0 && length > 0 { other[random.below(length)] ^= UInt8(1 << random.below(8)) }
-      let equal = bytes.withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in ByteScanning.equal(a.baseAddress!, b.baseAddress!, length) } }
+      let equal = bytes.withUnsafeBufferPointer { a in
+        other.withUnsafeBufferPointer { b in ByteScanning.equal(a.baseAddress!, b.baseAddress!, length) }
+      }
       #expect(equal == (bytes[0..<length] == other[0..<length]))
     }
   }

@@ -98,7 +98,9 @@ import Testing
 
   @Test func streamedBlocksSplitAnywhereGiveTheSameResult() throws {
     // The block reader must give the same summary wherever a block boundary falls.
-    let text = (0..<400).map { "2026-01-01T\(String(format: "%02d", $0 / 60)):\(String(format: "%02d", $0 % 60)):00Z,c\($0 % 3),\($0 * 1000),\($0 * 2000)" }
+    let text = (0..<400).map {
+      "2026-01-01T\(String(format: "%02d", $0 / 60)):\(String(format: "%02d", $0 % 60)):00Z,c\($0 % 3),\($0 * 1000),\($0 * 2000)"
+    }
     let bytes = Array(("Time,Circuit,BitsIn,BitsOut\n" + text.joined(separator: "\n") + "\n").utf8)
     var whole = TrafficIngest()
     try whole.read(Data(bytes), file: "w.csv")

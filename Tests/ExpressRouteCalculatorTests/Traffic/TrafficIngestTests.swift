@@ -39,7 +39,8 @@ import Testing
   }
 
   @Test func longFormatPreambleQuotesCRLFAndUnits() throws {
-    let text = "Report for subscription X\r\n\r\n\"Timestamp\",\"Circuit\",\"Bits Out (Mbps)\",\"Bits In (Mbps)\"\r\n"
+    let text =
+      "Report for subscription X\r\n\r\n\"Timestamp\",\"Circuit\",\"Bits Out (Mbps)\",\"Bits In (Mbps)\"\r\n"
       + "\"2026-01-31 23:59:00\",\"ams\",\"100\",\"1.5\"\r\n" + "2026-01-31 23:59:00,lon,50,0\r\n"
       + "2026-02-01T00:00:00+00:00,ams,300,2.5\r\n" + "2026-02-01T01:00:00+01:00,lon,70,0\r\n"
     let summaries = try Self.ingest(text)
@@ -62,7 +63,9 @@ import Testing
   static let errorCases: [ErrorCase] = [
     ErrorCase(
       id: "out of order", text: "Time,BitsOutPerSecond\n2026-01-01T00:02:00Z,1\n2026-01-01T00:03:00Z,1\n2026-01-01T00:01:00Z,1\n",
-      expected: "t.csv:4:1: error: timestamp 2026-01-01T00:01:00Z is earlier than the previous sample of circuit 'circuit' (2026-01-01T00:03:00Z); sort the rows by time (out-of-order rows are not reordered silently)"),
+      expected:
+        "t.csv:4:1: error: timestamp 2026-01-01T00:01:00Z is earlier than the previous sample of circuit 'circuit' (2026-01-01T00:03:00Z); sort the rows by time (out-of-order rows are not reordered silently)"
+    ),
     ErrorCase(
       id: "negative", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,-5\n",
       expected: "t.csv:2:22: error: negative rate '-5' in column 'BitsOutPerSecond' (expected zero or more)"),
@@ -71,7 +74,9 @@ import Testing
       expected: "t.csv:2:25: error: '5x' is not a number in column 'BitsOutPerSecond' (expected bits per second, such as 125000000)"),
     ErrorCase(
       id: "mixed granularity", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1\n2026-01-01T00:05:00Z,1\n2026-01-01T00:06:00Z,1\n",
-      expected: "t.csv:4:1: error: sample at 2026-01-01T00:06:00Z is 60 s after the previous one, which is not a multiple of the 300 s interval of circuit 'circuit' (mixed granularity; export one interval per series)"),
+      expected:
+        "t.csv:4:1: error: sample at 2026-01-01T00:06:00Z is 60 s after the previous one, which is not a multiple of the 300 s interval of circuit 'circuit' (mixed granularity; export one interval per series)"
+    ),
     ErrorCase(
       id: "bad timestamp", text: "Time,BitsOutPerSecond\n2026-13-01T00:00:00Z,1\n",
       expected: "t.csv:2:1: error: '2026-13-01T00:00:00Z' is not a timestamp (expected an ISO 8601 timestamp such as 2026-07-01T00:00:00Z)"),
@@ -80,13 +85,17 @@ import Testing
       expected: "t.csv:2:1: error: expected 2 fields like the header, found 3"),
     ErrorCase(
       id: "no traffic column", text: "Time,Packets\n2026-01-01T00:00:00Z,1\n",
-      expected: "t.csv:1:1: error: the header has no traffic column (expected BitsInPerSecond and BitsOutPerSecond, or 'Bits In'/'Bits Out'; found 'Time', 'Packets')"),
+      expected:
+        "t.csv:1:1: error: the header has no traffic column (expected BitsInPerSecond and BitsOutPerSecond, or 'Bits In'/'Bits Out'; found 'Time', 'Packets')"
+    ),
     ErrorCase(
       id: "no header", text: "a,b\n1,2\n",
       expected: "t.csv: error: no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)"),
     ErrorCase(
       id: "single sample", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1\n",
-      expected: "t.csv: error: circuit 'circuit' has a single sample at 2026-01-01T00:00:00Z, so its interval cannot be inferred; give the seconds between samples"),
+      expected:
+        "t.csv: error: circuit 'circuit' has a single sample at 2026-01-01T00:00:00Z, so its interval cannot be inferred; give the seconds between samples"
+    ),
   ]
 
   @Test(arguments: errorCases)
@@ -111,11 +120,12 @@ import Testing
     #expect(summary.outbound.total == DataVolume(bytes: 18_000))
     #expect(summary.outbound.max == Bandwidth(bitsPerSecond: 800))
     #expect(summary.samples == 4)
-    #expect(summary.warnings.map(\.description) == [
-      "t.csv:5:1: warning: 2 missing samples for circuit 'circuit'; first: gap of 2 sample(s) before 2026-01-01T00:04:00Z for circuit 'circuit'",
-      "t.csv:4:1: warning: 1 duplicate sample for circuit 'circuit'; first: duplicate sample at 2026-01-01T00:01:00Z for circuit 'circuit' (the first one is kept)",
-      "t.csv:5:1: warning: 1 empty value for circuit 'circuit'; first: no value at 2026-01-01T00:04:00Z for circuit 'circuit' (treated as missing, not as zero)",
-    ])
+    #expect(
+      summary.warnings.map(\.description) == [
+        "t.csv:5:1: warning: 2 missing samples for circuit 'circuit'; first: gap of 2 sample(s) before 2026-01-01T00:04:00Z for circuit 'circuit'",
+        "t.csv:4:1: warning: 1 duplicate sample for circuit 'circuit'; first: duplicate sample at 2026-01-01T00:01:00Z for circuit 'circuit' (the first one is kept)",
+        "t.csv:5:1: warning: 1 empty value for circuit 'circuit'; first: no value at 2026-01-01T00:04:00Z for circuit 'circuit' (treated as missing, not as zero)",
+      ])
     // 4 of the 6 one-minute slots from 00:00 to 00:05 have a row, but 00:04 has an empty value:
     // an empty cell is not a sample, so coverage is 3 ÷ 6 = 50%.
     #expect(summary.completeSamples == 3)
@@ -174,7 +184,10 @@ import Testing
          "timeseries": [{"metadatavalues": [], "data": [{"timeStamp": "2026-01-01T00:00:00Z", "maximum": 5}]}]}]}
       """
     let error = Fixtures.diagnostic { _ = try Self.ingest(rest, file: "r.json") }
-    #expect(error?.description == "r.json:2:3: error: value[0]: BitsInPerSecond has no 'average' values (re-export with the Average aggregation, as az monitor metrics list --aggregation Average does; maxima cannot be integrated into volumes)")
+    #expect(
+      error?.description
+        == "r.json:2:3: error: value[0]: BitsInPerSecond has no 'average' values (re-export with the Average aggregation, as az monitor metrics list --aggregation Average does; maxima cannot be integrated into volumes)"
+    )
     #expect(parseInterval("PT1M") == 60)
     #expect(parseInterval("PT1H") == 3600)
     #expect(parseInterval("P1D") == 86400)
@@ -203,7 +216,9 @@ import Testing
     let negative = Fixtures.diagnostic { _ = try Self.ingest(export(["1", "-5.5"]), file: "m.json") }
     #expect(negative?.description == "m.json:3:50: error: value[0].timeseries[0].data[1].average: negative rate -5.5 (expected zero or more)")
     let huge = Fixtures.diagnostic { _ = try Self.ingest(export(["2e15"]), file: "m.json") }
-    #expect(huge?.description == "m.json:2:50: error: value[0].timeseries[0].data[0].average: rate 2e15 is above 1 Pbps (expected bits per second; check the unit)")
+    #expect(
+      huge?.description
+        == "m.json:2:50: error: value[0].timeseries[0].data[0].average: rate 2e15 is above 1 Pbps (expected bits per second; check the unit)")
   }
 
   @Test func histogramIsExactForFourDigitValuesAndBounded() {

@@ -4,16 +4,20 @@ import Testing
 @testable import ExpressRouteCalculator
 
 @Suite struct MoneyTests {
-  @Test("Strict decimal parsing accepts plain notation only", arguments: [
-    ("436", "436"), ("436.07", "436.07"), (".5", "0.5"), ("-12", "-12"), ("+3", "3"), ("0.025", "0.025"),
-  ])
+  @Test(
+    "Strict decimal parsing accepts plain notation only",
+    arguments: [
+      ("436", "436"), ("436.07", "436.07"), (".5", "0.5"), ("-12", "-12"), ("+3", "3"), ("0.025", "0.025"),
+    ])
   func strictParsingAccepts(_ input: String, _ expected: String) {
     #expect(Decimal(strict: input)?.plainDescription == expected)
   }
 
-  @Test("Strict decimal parsing rejects what Decimal(string:) half-accepts", arguments: [
-    "12abc", "1,5", "1e3", "", ".", "-", "1.2.3", " 12", "12 ", "nan", "inf", "1-2", "--1",
-  ])
+  @Test(
+    "Strict decimal parsing rejects what Decimal(string:) half-accepts",
+    arguments: [
+      "12abc", "1,5", "1e3", "", ".", "-", "1.2.3", " 12", "12 ", "nan", "inf", "1-2", "--1",
+    ])
   func strictParsingRejects(_ input: String) {
     #expect(Decimal(strict: input) == nil)
   }
@@ -25,11 +29,13 @@ import Testing
     #expect(Decimal(jsonNumber: "1e") == nil)
   }
 
-  @Test("Rounding rules", arguments: [
-    ("2.665", RoundingRule.toNearestOrEven, "2.66"), ("2.675", .toNearestOrEven, "2.68"),
-    ("2.665", .toNearestOrAwayFromZero, "2.67"), ("-2.665", .toNearestOrAwayFromZero, "-2.67"),
-    ("2.661", .up, "2.67"), ("2.669", .down, "2.66"), ("-2.669", .towardZero, "-2.66"), ("2.669", .towardZero, "2.66"),
-  ])
+  @Test(
+    "Rounding rules",
+    arguments: [
+      ("2.665", RoundingRule.toNearestOrEven, "2.66"), ("2.675", .toNearestOrEven, "2.68"),
+      ("2.665", .toNearestOrAwayFromZero, "2.67"), ("-2.665", .toNearestOrAwayFromZero, "-2.67"),
+      ("2.661", .up, "2.67"), ("2.669", .down, "2.66"), ("-2.669", .towardZero, "-2.66"), ("2.669", .towardZero, "2.66"),
+    ])
   func roundingRules(_ input: String, _ rule: RoundingRule, _ expected: String) {
     #expect(Fixtures.decimal(input).rounded(toPlaces: 2, rule: rule) == Fixtures.decimal(expected))
   }
@@ -54,7 +60,8 @@ import Testing
   @Test func lineItemRoundsOnceHalfAwayFromZero() {
     // 3 × 0.125 = 0.375 → 0.38 under the line-item rule (half away from zero); half-even would give 0.38 too,
     // so use 0.125 × 1 = 0.125 → 0.13 (half-even would give 0.12).
-    let item = LineItem(resource: "r", meter: .egress(.zone1), quantity: 1, unitPrice: Fixtures.usd("0.125"),
+    let item = LineItem(
+      resource: "r", meter: .egress(.zone1), quantity: 1, unitPrice: Fixtures.usd("0.125"),
       provenance: Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed))
     #expect(item.amount == Fixtures.usd("0.13"))
   }

@@ -4,10 +4,12 @@ import Testing
 @testable import ExpressRouteCalculator
 
 @Suite struct QuantityParsingTests {
-  @Test("Bandwidth parsing", arguments: [
-    ("50Mbps", Int64(50_000_000)), ("1Gbps", 1_000_000_000), ("1 G", 1_000_000_000), ("10G", 10_000_000_000),
-    ("500M", 500_000_000), ("1.5 Gbps", 1_500_000_000), ("2000 Mb/s", 2_000_000_000), ("100gbps", 100_000_000_000),
-  ])
+  @Test(
+    "Bandwidth parsing",
+    arguments: [
+      ("50Mbps", Int64(50_000_000)), ("1Gbps", 1_000_000_000), ("1 G", 1_000_000_000), ("10G", 10_000_000_000),
+      ("500M", 500_000_000), ("1.5 Gbps", 1_500_000_000), ("2000 Mb/s", 2_000_000_000), ("100gbps", 100_000_000_000),
+    ])
   func bandwidthParsing(_ input: String, _ bits: Int64) {
     #expect(Bandwidth(parsing: input)?.bitsPerSecond == bits)
   }
@@ -24,10 +26,12 @@ import Testing
     #expect(Bandwidth.gbps(1) == Bandwidth.mbps(1000))
   }
 
-  @Test("Volume parsing", arguments: [
-    ("40TB", "40000"), ("500GB", "500"), ("1.5TiB", "1649.267441664"), ("750 MB", "0.75"), ("1 PB", "1000000"), ("0GB", "0"),
-    ("2gib", "2.147483648"),
-  ])
+  @Test(
+    "Volume parsing",
+    arguments: [
+      ("40TB", "40000"), ("500GB", "500"), ("1.5TiB", "1649.267441664"), ("750 MB", "0.75"), ("1 PB", "1000000"), ("0GB", "0"),
+      ("2gib", "2.147483648"),
+    ])
   func volumeParsing(_ input: String, _ gigabytes: String) {
     #expect(DataVolume(parsing: input)?.gigabytes == Fixtures.decimal(gigabytes))
   }
@@ -49,6 +53,8 @@ import Testing
     #expect(Zone(name: "zone 2") == .zone2)
     #expect(Zone(name: "US Gov Zone 1") == .usGovZone1)
     #expect(BillingFamily(name: "metered") == .metered)
-    #expect(CircuitTier.invalidNameMessage("Premum") == "'Premum' is not a known circuit SKU tier (expected 'Local', 'Standard' or 'Premium'); did you mean 'Premium'?")
+    #expect(
+      CircuitTier.invalidNameMessage("Premum")
+        == "'Premum' is not a known circuit SKU tier (expected 'Local', 'Standard' or 'Premium'); did you mean 'Premium'?")
   }
 }

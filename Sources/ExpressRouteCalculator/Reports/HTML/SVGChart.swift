@@ -20,8 +20,10 @@ struct SVGChart {
       [
         .el(
           "svg",
-          [("viewBox", "0 0 720 \(height)"), ("width", "720"), ("height", "\(height)"), ("role", "img"), ("aria-labelledby", titleID),
-           ("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart-\(kindName)")],
+          [
+            ("viewBox", "0 0 720 \(height)"), ("width", "720"), ("height", "\(height)"), ("role", "img"), ("aria-labelledby", titleID),
+            ("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart-\(kindName)"),
+          ],
           [.el("title", [("id", titleID)], text: chart.title)] + body),
         .el("figcaption", text: "\(chart.title) (\(chart.valueLabel))"),
       ])
@@ -78,14 +80,19 @@ struct SVGChart {
         nodes.append(
           .el(
             "rect",
-            [("x", n(left + Double(index) * slot + slot * 0.15)), ("y", n(base)), ("width", n(slot * 0.7)), ("height", n(height)),
-             ("fill", Self.palette[seriesIndex % Self.palette.count])],
+            [
+              ("x", n(left + Double(index) * slot + slot * 0.15)), ("y", n(base)), ("width", n(slot * 0.7)), ("height", n(height)),
+              ("fill", Self.palette[seriesIndex % Self.palette.count]),
+            ],
             [.el("title", text: "\(chart.categories[index]), \(series.name): \(amount(value))")]))
       }
       let labelEvery = Self.labelStride(count)
       if index % labelEvery == 0 {
         nodes.append(
-          .el("text", [("x", n(left + Double(index) * slot + slot / 2)), ("y", n(plotTop + plotHeight + 16)), ("text-anchor", "middle"), ("class", "label")], text: chart.categories[index]))
+          .el(
+            "text",
+            [("x", n(left + Double(index) * slot + slot / 2)), ("y", n(plotTop + plotHeight + 16)), ("text-anchor", "middle"), ("class", "label")],
+            text: chart.categories[index]))
       }
     }
     nodes.append(contentsOf: legend(y: plotTop + plotHeight + 36))
@@ -121,7 +128,9 @@ struct SVGChart {
       // Edge labels are anchored inward so they stay inside the view box.
       let anchor = index == 0 ? "start" : index == count - 1 ? "end" : "middle"
       nodes.append(
-        .el("text", [("x", n(x(Double(index)))), ("y", n(plotTop + plotHeight + 16)), ("text-anchor", anchor), ("class", "label")], text: chart.categories[index]))
+        .el(
+          "text", [("x", n(x(Double(index)))), ("y", n(plotTop + plotHeight + 16)), ("text-anchor", anchor), ("class", "label")],
+          text: chart.categories[index]))
     }
     for marker in chart.markers {
       let mx = x(marker.position)
@@ -142,7 +151,8 @@ struct SVGChart {
       let row = Double(index / 4)
       let x = 70 + column * 160
       let ly = y + row * 18
-      nodes.append(.el("rect", [("x", n(x)), ("y", n(ly - 10)), ("width", "12"), ("height", "12"), ("fill", Self.palette[index % Self.palette.count])]))
+      nodes.append(
+        .el("rect", [("x", n(x)), ("y", n(ly - 10)), ("width", "12"), ("height", "12"), ("fill", Self.palette[index % Self.palette.count])]))
       nodes.append(.el("text", [("x", n(x + 16)), ("y", n(ly)), ("class", "label")], text: series.name))
     }
     return nodes
