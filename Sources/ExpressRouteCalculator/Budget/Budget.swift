@@ -100,7 +100,7 @@ public struct Budget: Hashable, Sendable {
     var totals: [String: Decimal] = [:]
     for site in sites {
       for quote in site.months {
-        for item in quote.lineItems { totals[item.meter.section, default: 0] += item.amount.amount }
+        for item in quote.lineItems { totals[item.meter.groupName, default: 0] += item.amount.amount }
       }
     }
     return totals.keys.sorted().map { ($0, Money(totals[$0] ?? 0, currency: currency)) }.sorted { $0.1 > $1.1 }

@@ -56,6 +56,24 @@ public enum Meter: Hashable, Sendable {
     }
   }
 
+  /// The meter family as people say it, for totals by group: `Circuits`, `ErGwScale gateways`, `Your own charges`.
+  public var groupName: String {
+    switch self {
+    case .circuit: return "Circuits"
+    case .egress: return "Metered outbound data"
+    case .gateway(.erGwScale): return "ErGwScale gateways"
+    case .gateway: return "ExpressRoute gateways"
+    case .directPortPair: return "Direct port pairs"
+    case .directPremiumAddOn: return "Premium add-on on Direct"
+    case .globalReach: return "Global Reach"
+    case .trafficCollector, .trafficCollectorData: return "Traffic Collector"
+    case .vpnGateway: return "VPN gateways"
+    case .userCharge: return "Your own charges"
+    case .internetEgress: return "Internet egress"
+    case .virtualWAN: return "Virtual WAN"
+    }
+  }
+
   /// A human name: `Standard MeteredData 1 Gbps circuit, Zone 1`.
   public var displayName: String {
     switch self {

@@ -93,8 +93,8 @@ public struct DiffReport: Report {
           }
         }
         for quote in site.months {
-          for item in quote.lineItems { add(item.meter.section, item.amount.amount, nil) }
-          for item in quote.unpriced { add(item.meter.section, 0, item.reason) }
+          for item in quote.lineItems { add(item.meter.groupName, item.amount.amount, nil) }
+          for item in quote.unpriced { add(item.meter.groupName, 0, item.reason) }
         }
         result += groups.map { ("\(site.name) · \($0.0)", Money($0.1, currency: budget.currency), $0.2) }
       }

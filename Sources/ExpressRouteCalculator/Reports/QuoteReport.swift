@@ -95,7 +95,7 @@ public struct QuoteReport: Report {
   static func breakdownChart(_ quote: Quote) -> ReportChart {
     var totals: [(String, Decimal)] = []
     for item in quote.lineItems {
-      let key = item.meter.section
+      let key = item.meter.groupName
       if let index = totals.firstIndex(where: { $0.0 == key }) {
         totals[index].1 += item.amount.amount
       } else {
