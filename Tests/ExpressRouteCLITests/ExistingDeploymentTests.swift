@@ -40,6 +40,26 @@ import Testing
         "Virtual WAN hub 'vwan-er'  Virtual WAN ExpressRoute scale unit               1,460  hour         0.42        613.20  CONFIRMED\n"))
   }
 
+  @Test func terraformCircuitOnAPortFromTheSamePlanIsTracedThroughModules() {
+    // module.circuits' express_route_port_id = var.port_id ← module.ports.port_id ← azurerm_express_route_port.primary.id.
+    let result = ercalc("quote", "--from", fixture("existing/terraform-direct-plan.json"), "--egress", "1000GB")
+    #expect(result.status == .success)
+    // Only the circuit on the port is priced: MeteredData Zone 1 (Amsterdam) 1,000 GB × 0.025 = 25.00; the circuit fee is in the
+    // port-pair fee, and the 10 Gbps port-pair fee has no published price (listed as not priced).
+    #expect(result.output.contains("Monthly total:            25.00 USD (excludes 2 unpriced items)\n"))
+    #expect(result.output.contains("circuit 'ams-direct-er'  Metered outbound data, Zone 1     1,000  GB         0.025         25.00  CONFIRMED\n"))
+    let flat = result.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(
+      flat.contains(
+        "- module.circuits.azurerm_express_route_circuit.this[0]: express_route_port_id is known only after apply; traced through the plan's configuration to module.ports.azurerm_express_route_port.primary\n"
+      ))
+    // The root circuit's port comes from a variable the plan does not bind to a port: listed with the reason, not dropped.
+    #expect(
+      flat.contains(
+        "- azurerm_express_route_circuit.legacy: express_route_port_id is known only after apply and its references (var.existing_port_id) do not lead to one azurerm_express_route_port in this plan; not priced\n"
+      ))
+  }
+
   @Test func wrongTypesInTerraformAreErrorsWithPaths() {
     let result = ercalc("quote", "--from", fixture("existing/terraform-bad-sku.json"))
     #expect(result.status == .dataError)

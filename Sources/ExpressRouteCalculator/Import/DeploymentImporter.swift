@@ -36,6 +36,7 @@ public struct DeploymentImporter: Sendable {
         throw root.error("a Terraform JSON document needs 'planned_values' (terraform show -json PLAN) or 'values' (terraform show -json)")
       }
       for module in modules { try readTerraformModule(module, into: &state) }
+      try state.tracePortsKnownAfterApply(through: TerraformConfiguration(plan: object))
       return try state.finish(format: "Terraform JSON")
     }
     var resources: [JSONNode] = []
@@ -239,16 +240,19 @@ public struct DeploymentImporter: Sendable {
       }
       var port: String?
       if let id = try values.optional("express_route_port_id")?.string() { port = Self.lastSegment(id) }
+      let peeringLocation = try values.optional("peering_location")?.string()
+      if port == nil && peeringLocation == nil { state.circuitsOnUnknownPorts.append((state.circuits.count, address)) }
       state.circuits.append(
         Circuit(
-          name: name, peeringLocation: try values.optional("peering_location")?.string(), tier: tier, billing: billing, bandwidth: bandwidth,
-          directPort: port, origin: node.location))
+          name: name, peeringLocation: peeringLocation, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port,
+          origin: node.location))
     case "azurerm_express_route_port":
       let gbps = try values.required("bandwidth_in_gbps")
       guard let speed = DirectPortSpeed(name: try gbps.decimal().plainDescription) else {
         throw gbps.error("\(try gbps.decimal().plainDescription) Gbps is not a Direct port speed (expected 10, 100 or 400)")
       }
       let billing = try values.optional("billing_type").map { node throws(Diagnostic) in try node.oneOf(BillingFamily.self) }
+      state.portAddresses[TerraformConfiguration.normalized(address)] = name
       state.ports.append(
         DirectPortPair(
           name: name, peeringLocation: try values.optional("peering_location")?.string(), speed: speed, billing: billing ?? .metered,
@@ -312,6 +316,33 @@ public struct DeploymentImporter: Sendable {
     var terraformConnections = 0
     var skipped: [String] = []
     var notes: [String] = []
+    /// Terraform port pairs by address (indices removed), for circuits whose port ID is known only after apply.
+    var portAddresses: [String: String] = [:]
+    /// Terraform circuits with neither a peering location nor a port ID: (index in `circuits`, address).
+    var circuitsOnUnknownPorts: [(Int, String)] = []
+
+    /// Gives each circuit whose `express_route_port_id` is unknown until apply the port pair its configuration
+    /// expression refers to (across modules); a circuit that cannot be traced is listed as not priced, with why.
+    mutating func tracePortsKnownAfterApply(through configuration: TerraformConfiguration) {
+      var untraced = Set<Int>()
+      for (index, address) in circuitsOnUnknownPorts {
+        if let portAddress = configuration.resource(for: address, attribute: "express_route_port_id", ofType: "azurerm_express_route_port"),
+          let port = portAddresses[portAddress]
+        {
+          circuits[index].directPort = port
+          notes.append("\(address): express_route_port_id is known only after apply; traced through the plan's configuration to \(portAddress)")
+          continue
+        }
+        let references = configuration.references(for: address, attribute: "express_route_port_id")
+        let why =
+          references.isEmpty
+          ? "no peering_location and no express_route_port_id, and the plan's configuration names no port for it"
+          : "express_route_port_id is known only after apply and its references (\(references.joined(separator: ", "))) do not lead to one azurerm_express_route_port in this plan"
+        skipped.append("\(address): \(why); not priced")
+        untraced.insert(index)
+      }
+      circuits = circuits.enumerated().filter { !untraced.contains($0.offset) }.map(\.element)
+    }
 
     mutating func finish(format: String) throws(Diagnostic) -> Result {
       var deployment = Deployment(name: name, circuits: circuits, directPorts: ports, gateways: gateways, vpnGateways: vpnGateways)
