@@ -94,13 +94,20 @@ import Testing
 
   @Test func resourceGraphShapesVirtualWANAndUnknownPortLocations() {
     // az graph query output ({"count", "data"}), a gateway whose SKU is under properties.sku (REST/ARM/Resource Graph),
-    // a Virtual WAN ExpressRoute gateway, and a Direct port at a port location ercalc cannot place.
+    // a Virtual WAN ExpressRoute gateway, a Direct port at a mapped port location and one at a port location ercalc cannot place.
     // ams-er 5,700 + ErGw2AZ 730 × 0.632 = 461.36 + hub 730 × 0.25 = 182.50 + 3 scale units 3 × 730 × 0.42 = 919.80
     // + 2 connection units 2 × 730 × 0.05 = 73.00 = 7,336.66; the port pair is listed as not priced, and the quote goes on.
     let result = ercalc("quote", "--from", fixture("existing/graph-vwan-estate.json"), "--format", "json")
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("\"monthlyTotal\": \"7336.66\""))
-    #expect(result.output.contains("Direct port pair 'sea-ports': 'Equinix-Seattle-SE2' is not a known peering location"))
+    // Equinix-Seattle-SE2 is a port location the table maps (facility Equinix SE2 = peering location Seattle): the pair is
+    // placed and listed for its missing port-pair price, not for its location.
+    #expect(
+      result.output.contains("Direct port pair 'sea-ports': port location Equinix-Seattle-SE2 is peering location Seattle (facility Equinix SE2)"))
+    #expect(result.output.contains("\"resource\": \"Direct port pair 'sea-ports'\""))
+    #expect(!result.output.contains("'Equinix-Seattle-SE2' is not a known peering location"))
+    // A port location the table does not map is listed with the reason, and the quote goes on.
+    #expect(result.output.contains("Direct port pair 'ams-ports': 'Interxion-Amsterdam-AMS8' is not a known peering location"))
   }
 
   @Test func anEstateWithNothingToPriceSaysWhy() throws {

@@ -387,10 +387,19 @@ extension DeploymentImporter.Result {
   public func placingLocations(_ locations: LocationCatalog) -> DeploymentImporter.Result {
     var result = self
     var removed = Set<String>()
+    for index in result.deployment.directPorts.indices {
+      let port = result.deployment.directPorts[index]
+      guard let name = port.peeringLocation, locations.location(named: name) == nil, let mapped = locations.portLocation(named: name) else {
+        continue
+      }
+      result.deployment.directPorts[index].peeringLocation = mapped.peeringLocation
+      result.notes.append(
+        "Direct port pair '\(port.name)': port location \(mapped.name) is peering location \(mapped.peeringLocation) (facility \(mapped.facility))")
+    }
     result.deployment.directPorts.removeAll { port in
       guard let name = port.peeringLocation, locations.location(named: name) == nil else { return false }
       result.skipped.append(
-        "Direct port pair '\(port.name)': \(locations.unknownLocationMessage(name)); not priced (a port location such as Equinix-Seattle-SE2 needs mapping to its peering location)"
+        "Direct port pair '\(port.name)': \(locations.unknownLocationMessage(name)); not priced (a port location needs an entry in the peering-location table's portLocations to be placed)"
       )
       removed.insert(port.name)
       return true

@@ -368,7 +368,7 @@ enum EmbeddedPriceTables {
 {
   "schemaVersion": 1,
   "source": {"id": "er-locations", "title": "ExpressRoute locations and providers (zones and local regions, ms.date 2023-08-28; Metro locations 2024-06) and the geopolitical-region include (ms.date 2024-04-05)", "url": "https://learn.microsoft.com/azure/expressroute/expressroute-locations-providers", "date": "2024-04-05"},
-  "notes": "Peering locations added after 08/2023 are missing. US Government locations carry the suffix ' (US Gov)' and bill in US Gov Zone 1. Brazil Southeast (Rio de Janeiro's local region) and Bogota are placed in South America by inference: the include lists neither.",
+  "notes": "Peering locations added after 08/2023 are missing. US Government locations carry the suffix ' (US Gov)' and bill in US Gov Zone 1. Brazil Southeast (Rio de Janeiro's local region) and Bogota are placed in South America by inference: the include lists neither. portLocations: Direct port-location names as the Azure API returns them (example output of Get-AzureRMExpressRoutePortLocations in MicrosoftDocs/azure-docs articles/expressroute/expressroute-howto-erdirect.md, ms.date 09/21/2018), each mapped to the peering location whose address column on expressroute-locations-providers.md names the same facility; port locations not listed here are reported as not priced.",
   "geopoliticalRegions": [
     {"name": "Australia Government", "azureRegions": ["Australia Central", "Australia Central 2"]},
     {"name": "Europe", "azureRegions": ["France Central", "France South", "Germany North", "Germany West Central", "Italy North", "North Europe", "Norway East", "Norway West", "Poland Central", "Sweden Central", "Switzerland North", "Switzerland West", "UK West", "UK South", "West Europe"]},
@@ -488,6 +488,12 @@ enum EmbeddedPriceTables {
     {"name": "Seattle (US Gov)", "zone": "US Gov Zone 1", "localRegions": [], "geopoliticalRegion": "US Government"},
     {"name": "Silicon Valley (US Gov)", "zone": "US Gov Zone 1", "localRegions": [], "geopoliticalRegion": "US Government"},
     {"name": "Washington DC (US Gov)", "zone": "US Gov Zone 1", "localRegions": ["US DoD East", "US Gov Virginia"], "geopoliticalRegion": "US Government"}
+  ],
+  "portLocations": [
+    {"name": "Equinix-Ashburn-DC2", "peeringLocation": "Washington DC", "facility": "Equinix DC2"},
+    {"name": "Equinix-Dallas-DA3", "peeringLocation": "Dallas", "facility": "Equinix DA3"},
+    {"name": "Equinix-San-Jose-SV1", "peeringLocation": "Silicon Valley", "facility": "Equinix SV1"},
+    {"name": "Equinix-Seattle-SE2", "peeringLocation": "Seattle", "facility": "Equinix SE2"}
   ]
 }
 

@@ -12,12 +12,23 @@ public struct LocationCatalog: Hashable, Sendable {
   public var geopoliticalRegions: [GeopoliticalRegion]
   /// Where the data came from.
   public var source: PriceSource
+  /// ExpressRoute Direct port locations with the peering location each belongs to.
+  public var portLocations: [PortLocation]
 
   /// Creates a catalogue.
-  public init(locations: [PeeringLocation], geopoliticalRegions: [GeopoliticalRegion], source: PriceSource) {
+  public init(
+    locations: [PeeringLocation], geopoliticalRegions: [GeopoliticalRegion], source: PriceSource, portLocations: [PortLocation] = []
+  ) {
     self.locations = locations
     self.geopoliticalRegions = geopoliticalRegions
     self.source = source
+    self.portLocations = portLocations
+  }
+
+  /// The Direct port location called `name` (`Equinix-Seattle-SE2`), if the catalogue maps it.
+  public func portLocation(named name: String) -> PortLocation? {
+    let key = normalizedName(name)
+    return portLocations.first { normalizedName($0.name) == key }
   }
 
   /// The location called `name`, if any.
@@ -74,7 +85,7 @@ extension LocationCatalog {
   public init(json data: Data, file: String) throws(Diagnostic) {
     let root = try JSONNode.parse(data, file: file)
     let object = try root.object()
-    try object.rejectUnknownKeys(["$schema", "schemaVersion", "source", "geopoliticalRegions", "locations", "notes"])
+    try object.rejectUnknownKeys(["$schema", "schemaVersion", "source", "geopoliticalRegions", "locations", "portLocations", "notes"])
     let versionNode = try object.required("schemaVersion")
     let version = try versionNode.int(in: 1...Int.max)
     guard version <= RateTable.supportedSchemaVersion else {
@@ -132,6 +143,22 @@ extension LocationCatalog {
       locations.append(
         PeeringLocation(name: name, zone: try location.required("zone").oneOf(Zone.self), localRegions: local, geopoliticalRegion: geo))
     }
-    self.init(locations: locations, geopoliticalRegions: regions, source: source)
+    var ports: [PortLocation] = []
+    for portNode in try object.optional("portLocations")?.array() ?? [] {
+      let port = try portNode.object()
+      try port.rejectUnknownKeys(["name", "peeringLocation", "facility"])
+      let nameNode = try port.required("name")
+      let name = try nameNode.nonEmptyString()
+      if ports.contains(where: { normalizedName($0.name) == normalizedName(name) }) {
+        throw nameNode.error("duplicate port location '\(name)'")
+      }
+      let peeringNode = try port.required("peeringLocation")
+      let peering = try peeringNode.nonEmptyString()
+      guard locations.contains(where: { $0.name == peering }) else {
+        throw peeringNode.error("'\(peering)' is not a peering location listed in 'locations'")
+      }
+      ports.append(PortLocation(name: name, peeringLocation: peering, facility: try port.required("facility").nonEmptyString()))
+    }
+    self.init(locations: locations, geopoliticalRegions: regions, source: source, portLocations: ports)
   }
 }

@@ -17,6 +17,12 @@ public struct LocationReport: Report {
             rows: catalog.locations.map {
               [$0.name, $0.zone.name, $0.localRegions.isEmpty ? "n/a (no Local)" : $0.localRegions.joined(separator: ", "), $0.geopoliticalRegion]
             })),
+        .heading("ExpressRoute Direct port locations"),
+        .paragraph("A port pair at a port location is billed in its peering location's zone; a port location not listed here is not priced."),
+        .table(
+          ReportTable(
+            columns: [.init("Port location"), .init("Peering location"), .init("Facility")],
+            rows: catalog.portLocations.map { [$0.name, $0.peeringLocation, $0.facility] })),
       ])
   }
 
@@ -32,6 +38,13 @@ public struct LocationReport: Report {
               ("name", .string($0.name)), ("zone", .string($0.zone.name)), ("localRegions", .array($0.localRegions.map { .string($0) })),
               ("geopoliticalRegion", .string($0.geopoliticalRegion)),
             ])
+          })
+      ),
+      (
+        "portLocations",
+        .array(
+          catalog.portLocations.map {
+            .object([("name", .string($0.name)), ("peeringLocation", .string($0.peeringLocation)), ("facility", .string($0.facility))])
           })
       ),
     ])
