@@ -7,8 +7,8 @@ import Testing
     let result = ercalc("quote", "--from", fixture("existing/az-estate.json"), "--format", "json")
     #expect(result.status == .success)
     // Premium MeteredData 1 Gbps Zone 1 (1,186) + Premium UnlimitedData 1 Gbps Zone 2 (10,150)
-    // + ErGw2AZ 730 × 0.632 (461.36) + VpnGw1AZ 730 × 0.361 (263.53) = 12,060.89.
-    #expect(result.output.contains("\"monthlyTotal\": \"12060.89\""))
+    // + ErGw2AZ 730 × 0.632 (461.36) + VpnGw1AZ 730 × 0.21 (153.30) = 11,950.66.
+    #expect(result.output.contains("\"monthlyTotal\": \"11950.66\""))
     #expect(result.output.contains("\"resource\": \"Direct port pair 'ams-direct'\""))
     // The metered circuit's outbound volume is unknown: listed with no quantity, never 0.00.
     #expect(
@@ -23,9 +23,9 @@ import Testing
   }
 
   @Test func egressFlagFillsUnknownVolumes() {
-    // ams-er metered: + 10,000 GB × 0.025 = 250.00 → 12,310.89.
+    // ams-er metered: + 10,000 GB × 0.025 = 250.00 → 12,200.66.
     let result = ercalc("quote", "--from", fixture("existing/az-estate.json"), "--egress", "10TB", "--format", "json")
-    #expect(result.output.contains("\"monthlyTotal\": \"12310.89\""))
+    #expect(result.output.contains("\"monthlyTotal\": \"12200.66\""))
   }
 
   @Test func terraformPlanIsPriced() {

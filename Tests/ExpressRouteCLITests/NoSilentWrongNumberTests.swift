@@ -6,7 +6,7 @@ import Testing
 /// Regression tests for the ten defects of the "no silent wrong number, no crash" issue, one group per item.
 ///
 /// Prices come from the built-in table (PriceTables/expressroute-usd.json): Standard MeteredData 1 Gbps
-/// Zone 1 $436/month, Premium $1,186; Zone 1 egress $0.025/GB; ErGw1AZ $0.361/h; VpnGw1AZ $0.361/h; 730 h.
+/// Zone 1 $436/month, Premium $1,186; Zone 1 egress $0.025/GB; ErGw1AZ $0.361/h; VpnGw1AZ $0.21/h; 730 h.
 @Suite struct NoSilentWrongNumberTests {
   static let quote1G = ["quote", "--location", "Amsterdam", "--bandwidth", "1Gbps"]
 
@@ -45,10 +45,10 @@ import Testing
 
   @Test(arguments: ["vpngw1az", "VPNGW1AZ", "VpnGw1AZ", "vpn-gw-1-az"])
   func vpnSkuMatchesCaseInsensitively(_ spelling: String) {
-    // 436.00 + 730 h × 0.361 (VpnGw1AZ) = 436.00 + 263.53 = 699.53.
-    let result = ercalc(Self.quote1G + ["--egress", "0GB", "--backup-vpn", spelling, "--format", "json", "--fail-above", "700"])
+    // 436.00 + 730 h × 0.21 (VpnGw1AZ) = 436.00 + 153.30 = 589.30.
+    let result = ercalc(Self.quote1G + ["--egress", "0GB", "--backup-vpn", spelling, "--format", "json", "--fail-above", "600"])
     #expect(result.status == .success, "\(result.errors)")
-    #expect(result.output.contains("\"monthlyTotal\": \"699.53\""))
+    #expect(result.output.contains("\"monthlyTotal\": \"589.30\""))
   }
 
   @Test func unknownSkuIsAUsageErrorWithSuggestion() {

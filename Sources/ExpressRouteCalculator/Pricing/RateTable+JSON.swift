@@ -182,9 +182,14 @@ struct RateTableReader {
       if sources.contains(where: { $0.id == id }) {
         throw idNode.error("duplicate source id '\(id)'")
       }
-      let dateNode = try object.required("date")
-      let date = try dateNode.string()
-      guard isISODate(date) else { throw dateNode.error("'\(date)' is not a date (expected YYYY-MM-DD)") }
+      // Every source states its date; `null` says the source carries none (shown as "undated").
+      guard object.has("date") else { throw entry.error("missing key 'date' (a YYYY-MM-DD date, or null when the source carries none)") }
+      var date: String?
+      if let dateNode = object.optional("date") {
+        let text = try dateNode.string()
+        guard isISODate(text) else { throw dateNode.error("'\(text)' is not a date (expected YYYY-MM-DD, or null)") }
+        date = text
+      }
       sources.append(
         PriceSource(
           id: id, title: try object.required("title").nonEmptyString(),

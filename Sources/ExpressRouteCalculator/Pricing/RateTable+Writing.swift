@@ -96,7 +96,7 @@ extension RateTable {
     let sourceLines = sources.map { source -> String in
       var members: [(String, JSONValue)] = [("id", .string(source.id)), ("title", .string(source.title))]
       if let url = source.url { members.append(("url", .string(url))) }
-      members.append(("date", .string(source.date)))
+      members.append(("date", source.date.map(JSONValue.string) ?? .null))
       return "    " + JSONWriter.inline(.object(members))
     }
     top.append("  \"sources\": [\n" + sourceLines.joined(separator: ",\n") + "\n  ]")

@@ -146,7 +146,7 @@ public struct QuoteReport: Report {
   }
 
   static func sourceLine(_ source: PriceSource) -> String {
-    "\(source.id): \(source.title), \(source.date)" + (source.url.map { " <\($0)>" } ?? "")
+    "\(source.id): \(source.title), \(source.date ?? "undated")" + (source.url.map { " <\($0)>" } ?? "")
   }
 
   public var json: JSONValue {
@@ -184,7 +184,7 @@ public struct QuoteReport: Report {
               ("discount", .string(item.discount.plainDescription)),
               ("detail", .string(item.detail)),
               ("source", .string(item.provenance.sourceID)),
-              ("sourceDate", .string(item.provenance.date)),
+              ("sourceDate", item.provenance.date.map(JSONValue.string) ?? .null),
               ("confidence", .string(item.provenance.confidence.rawValue)),
               ("note", .string(item.provenance.note)),
             ])
@@ -219,7 +219,10 @@ public struct QuoteReport: Report {
         "sources",
         .array(
           quote.sources.map { source in
-            .object([("id", .string(source.id)), ("title", .string(source.title)), ("url", .string(source.url)), ("date", .string(source.date))])
+            .object([
+              ("id", .string(source.id)), ("title", .string(source.title)), ("url", .string(source.url)),
+              ("date", source.date.map(JSONValue.string) ?? .null),
+            ])
           })
       ),
     ])

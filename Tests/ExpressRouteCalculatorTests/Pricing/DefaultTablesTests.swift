@@ -76,6 +76,13 @@ import Testing
       table.capabilities(of: .erGwScale, scaleUnits: 10)
         == GatewayCapabilities(throughput: .gbps(10), maxCircuits: 16, routesLearned: 9500, fastPath: true))
     #expect(table.capabilities(of: .erGw1AZ, scaleUnits: nil)?.maxCircuits == 4)
+    // VPN rows carry the date their source carries: infracost's golden test changed VpnGw1AZ to 730 × 0.21 = 153.30 on
+    // 2025-01-15 (it was 263.53, 0.361/h); the third-party gateway lists carry no date at all.
+    #expect(table.rate(for: .vpnGateway(.vpnGw1AZ))?.price == Fixtures.usd("0.21"))
+    #expect(table.rate(for: .vpnGateway(.vpnGw1AZ))?.provenance.date == "2025-01-15")
+    #expect(table.rate(for: .vpnGateway(.vpnGw1))?.price == Fixtures.usd("0.19"))
+    #expect(table.rate(for: .gateway(.erGw1AZ))?.provenance.date == nil)
+    #expect(table.rate(for: .gateway(.erGw1AZ))?.provenance.description == "gw-third-party, undated, SECONDARY")
     let catalog = try LocationCatalog.embeddedDefault()
     #expect(catalog.location(named: "washington-dc")?.localRegions == ["East US", "East US 2"])
     #expect(catalog.location(named: "Bogota")?.zone == .zone4)

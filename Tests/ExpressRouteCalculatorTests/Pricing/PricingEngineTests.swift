@@ -114,7 +114,7 @@ import Testing
   }
 
   @Test func trafficCollectorAndBackupVPN() throws {
-    // Collector Zone 1: 730 × 0.60 = 438.00, plus 200 GB × 0.10 = 20.00. VpnGw1AZ: 730 × 0.361 = 263.53.
+    // Collector Zone 1: 730 × 0.60 = 438.00, plus 200 GB × 0.10 = 20.00. VpnGw1AZ: 730 × 0.21 = 153.30.
     // VpnGw3AZ has no price in the reference: unpriced.
     let engine = try Fixtures.engine()
     let quote = try engine.quote(
@@ -122,7 +122,7 @@ import Testing
         name: "t", circuits: [circuit(.standard, .unlimited, .gbps(1))],
         trafficCollectors: [TrafficCollector(name: "etc", circuits: ["c"], processedData: .gigabytes(200))],
         vpnGateways: [VPNGateway(name: "v", sku: .vpnGw1AZ), VPNGateway(name: "w", sku: .vpnGw3AZ)]))
-    #expect(quote.lineItems.map(\.amount) == [Fixtures.usd("5700.00"), Fixtures.usd("438.00"), Fixtures.usd("20.00"), Fixtures.usd("263.53")])
+    #expect(quote.lineItems.map(\.amount) == [Fixtures.usd("5700.00"), Fixtures.usd("438.00"), Fixtures.usd("20.00"), Fixtures.usd("153.30")])
     #expect(quote.unpriced.map(\.meter) == [.vpnGateway(.vpnGw3AZ)])
   }
 

@@ -108,12 +108,26 @@ import Testing
       id: "bad date", replace: "\"effectiveDate\": \"2026-01-01\"", with: "\"effectiveDate\": \"2026-02-30\"",
       expected: "t.json:5:20: error: effectiveDate: '2026-02-30' is not a date (expected YYYY-MM-DD)"),
     ErrorCase(
+      id: "source without a date", replace: "\"title\": \"Test source\", \"date\": \"2026-01-01\"", with: "\"title\": \"Test source\"",
+      expected: "t.json:6:15: error: sources[0]: missing key 'date' (a YYYY-MM-DD date, or null when the source carries none)"),
+    ErrorCase(
+      id: "bad source date", replace: "\"date\": \"2026-01-01\"", with: "\"date\": \"January 2025\"",
+      expected: "t.json:6:59: error: sources[0].date: 'January 2025' is not a date (expected YYYY-MM-DD, or null)"),
+    ErrorCase(
       id: "price and unpriced", replace: "\"monthly\": \"436\"", with: "\"monthly\": \"436\", \"unpriced\": \"why\"",
       expected: "t.json:12:104: error: circuits.rows[4].monthly: a row has either 'monthly' or 'unpriced', not both"),
     ErrorCase(
       id: "no price", replace: ", \"monthly\": \"436\"", with: "",
       expected: "t.json:12:5: error: circuits.rows[4]: missing key 'monthly' (a price string, or 'unpriced' with the reason there is none)"),
   ]
+
+  @Test func aSourceWithoutADateIsUndated() throws {
+    // `"date": null` says the source carries no date: its prices say "undated", never a made-up date.
+    let table = try Self.load(Self.validTable.replacingOccurrences(of: "\"date\": \"2026-01-01\"", with: "\"date\": null"))
+    let rate = try #require(table.rate(for: .circuit(.standard, .metered, .gbps(1), .zone1)))
+    #expect(rate.provenance.date == nil)
+    #expect(rate.provenance.description == "s, undated, CONFIRMED")
+  }
 
   @Test(arguments: errorCases)
   func invalidTablesGiveExactErrors(_ errorCase: ErrorCase) {

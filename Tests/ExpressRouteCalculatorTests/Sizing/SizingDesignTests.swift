@@ -8,7 +8,7 @@ import Testing
 ///
 /// Prices are the built-in table's: Standard MeteredData 500 Mbps $290, 1 Gbps $436, 2 Gbps $872 a month in Zones 1
 /// and 3; Standard UnlimitedData 1 Gbps $5,700 (Zone 1), 2 Gbps $11,400 (Zone 1) and $17,400 (Zone 3); outbound data
-/// $0.025/GB in Zone 1 and $0.14/GB in Zone 3; ErGwScale $0.21 per unit-hour (730 h: $153.30 a unit); VpnGw1AZ $0.361/h.
+/// $0.025/GB in Zone 1 and $0.14/GB in Zone 3; ErGwScale $0.21 per unit-hour (730 h: $153.30 a unit); VpnGw1AZ $0.21/h.
 @Suite struct SizingDesignTests {
   func solve(_ profile: WorkloadProfile, traffic: TrafficSummary? = nil) throws -> SizingResult {
     try SizingSolver(engine: Fixtures.engine()).solve(profile, traffic: traffic)
@@ -74,17 +74,17 @@ import Testing
   }
 
   @Test func backupVPNMustCarryWhatItBacksUp() throws {
-    // 800 Mbps ÷ 0.8 = 1 Gbps metered: 436 + 10,000 × 0.025 = 686; VpnGw1AZ 730 × 0.361 = 263.53 → 949.53 a month.
+    // 800 Mbps ÷ 0.8 = 1 Gbps metered: 436 + 10,000 × 0.025 = 686; VpnGw1AZ 730 × 0.21 = 153.30 → 839.30 a month.
     // VpnGw1AZ's benchmark is 650 Mbps: a failover leaves 800 − 650 = 150 Mbps (19%) without a path; VpnGw2AZ (1.25 Gbps) carries it.
     let result = try solve(profile(peak: .mbps(800), egress: "10000GB", redundancy: .backupVPN(sku: .vpnGw1AZ)))
-    #expect(result.monthlyTotals.first == Fixtures.usd("949.53"))
-    #expect(result.horizonTotal == Fixtures.usd("11394.36"))  // 12 × 949.53
+    #expect(result.monthlyTotals.first == Fixtures.usd("839.30"))
+    #expect(result.horizonTotal == Fixtures.usd("10071.60"))  // 12 × 839.30
     let findings = try #require(result.resilience?.findings)
     #expect(
       findings.first
         == "VpnGw1AZ carries about 650 Mbps (Microsoft's aggregate benchmark); the traffic it backs up is 800 Mbps now and 800 Mbps by month 12, so a failover would leave 150 Mbps (19%) of the outbound rate without a path; VpnGw2AZ (1250 Mbps) would carry it"
     )
-    #expect(result.resilience?.monthlyCost == Fixtures.usd("263.53"))
+    #expect(result.resilience?.monthlyCost == Fixtures.usd("153.30"))
   }
 
   // MARK: Time-phased gateways; a year costs the same in any horizon
