@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Every configuration fixture (az, ARM, Resource Graph and Terraform shapes; see Fixtures/existing/README.md) goes
+/// through `quote --from`, and every resource in it comes out either priced (a line item or an unpriced charge under its
+/// name) or listed with a reason (skipped or noted): nothing is dropped silently.
+@Suite struct ImportCorpusTests {
+  /// The configuration fixtures: metrics exports and the deliberately broken plan are not configurations.
+  static let files: [String] = {
+    let folder = packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/existing")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".json") && !$0.contains("metrics") && !$0.contains("bad") }.sorted()
+  }()
+
+  /// The names a resource may appear under: its ARM `name`, or its Terraform `address` and `values.name`.
+  static func resources(in file: String) throws -> [[String]] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: fixture("existing/\(file)")))
+    let root = try JSONSerialization.jsonObject(with: data)
+    if let plan = root as? [String: Any], let planned = plan["planned_values"] as? [String: Any],
+      let module = planned["root_module"] as? [String: Any]
+    {
+      var found: [[String]] = []
+      func walk(_ module: [String: Any]) {
+        for resource in module["resources"] as? [[String: Any]] ?? [] {
+          // Data sources are reads of what exists, not resources the plan deploys.
+          guard resource["mode"] as? String != "data", let address = resource["address"] as? String else { continue }
+          let name = (resource["values"] as? [String: Any])?["name"] as? String
+          found.append([address] + (name.map { [$0] } ?? []))
+        }
+        for child in module["child_modules"] as? [[String: Any]] ?? [] { walk(child) }
+      }
+      walk(module)
+      return found
+    }
+    let items: [Any]
+    if let list = root as? [Any] {
+      items = list
+    } else if let object = root as? [String: Any] {
+      items = (object["value"] ?? object["data"] ?? object["resources"]) as? [Any] ?? [object]
+    } else {
+      items = []
+    }
+    return items.compactMap { ($0 as? [String: Any])?["name"] as? String }.map { [$0] }
+  }
+
+  @Test func theCorpusHasEveryShape() {
+    #expect(Self.files == ["az-estate.json", "graph-vwan-estate.json", "terraform-direct-plan.json", "terraform-plan.json"])
+  }
+
+  @Test(arguments: files)
+  func everyResourceIsPricedOrListedWithAReason(_ file: String) throws {
+    let result = ercalc("quote", "--from", fixture("existing/\(file)"), "--format", "json")
+    #expect(result.status == .success, "\(file): \(result.errors)")
+    let resources = try Self.resources(in: file)
+    #expect(resources.count >= 3, "\(file) has too few resources to mean anything")
+    for names in resources {
+      // A name shows up quoted in a line item, an unpriced charge, a skipped resource or a note.
+      let shown = names.contains { name in
+        result.output.contains("'\(name)'") || result.output.contains("\"\(name):") || result.output.contains(" \(name):")
+      }
+      #expect(shown, "\(file): resource \(names.joined(separator: " / ")) is neither priced nor listed")
+    }
+  }
+}
