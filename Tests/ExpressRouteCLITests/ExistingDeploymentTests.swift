@@ -60,6 +60,55 @@ import Testing
       ))
   }
 
+  @Test func armTemplateExpressionsAreEvaluatedFromDefaultsAndAParametersFile() {
+    // Defaults: Premium MeteredData 50 Mbps at Washington DC (Zone 1) 130.00 + legacy Standard gateway 730 × 0.19 = 138.70
+    // → 268.70; the circuit's name comes from parameters(), the gateway's from concat(), the SKU name from format().
+    let defaults = ercalc("quote", "--from", fixture("existing/arm-template.json"))
+    #expect(defaults.status == .success, "\(defaults.errors)")
+    #expect(defaults.output.contains("Monthly total:            268.70 USD (excludes 1 unpriced item)\n"))
+    #expect(defaults.output.contains("gateway 'er-ckt01-gw'  Standard gateway "))
+    // The parameters file (azuredeploy.parameters.json shape) wins: Standard 1 Gbps 436.00 + 1,000 GB × 0.025 = 25.00
+    // + ErGw1AZ 730 × 0.361 = 263.53 → 724.53.
+    let given = ercalc(
+      "quote", "--from", fixture("existing/arm-template.json"), "--parameters", fixture("existing/arm-template.parameters.json"),
+      "--egress", "1000GB")
+    #expect(given.status == .success, "\(given.errors)")
+    #expect(given.output.contains("Monthly total:            724.53 USD\n"))
+    #expect(given.output.contains("circuit 'er-ckt01'     Standard MeteredData 1 Gbps circuit, Zone 1 "))
+    // --parameters means nothing without --from.
+    #expect(ercalc("quote", "--parameters", fixture("existing/arm-template.parameters.json")).status == .usage)
+  }
+
+  @Test func armExpressionsThatCannotBeEvaluatedAreNamed() throws {
+    let directory = try temporaryDirectory("ercalc-arm")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let template = try String(contentsOfFile: fixture("existing/arm-template.json"), encoding: .utf8)
+    // A gateway SKU chosen by if(): the gateway is listed as not priced, naming the expression; the circuit is still priced.
+    let withIf = directory.appendingPathComponent("if.json").path
+    try template.replacingOccurrences(
+      of: #""sku": {"name": "[parameters('gatewaySku')]", "tier": "[parameters('gatewaySku')]"}"#,
+      with: #""sku": {"name": "[if(equals(parameters('location'), 'eastus'), 'ErGw2AZ', 'ErGw1AZ')]"}"#
+    ).write(toFile: withIf, atomically: true, encoding: .utf8)
+    let skipped = ercalc("quote", "--from", withIf)
+    #expect(skipped.status == .success)
+    #expect(skipped.output.contains("Monthly total:            130.00 USD (excludes 2 unpriced items)\n"))
+    #expect(
+      skipped.output.replacingOccurrences(of: "\n  ", with: " ").contains(
+        "was not evaluated: function 'if()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat() and format()); give the value in a parameters file or in the template)"
+      ))
+    // A circuit tier from a parameter with no default and no parameters file: an error at the value, naming the expression.
+    let noDefault = directory.appendingPathComponent("nodefault.json").path
+    try template.replacingOccurrences(
+      of: #""defaultValue": "Premium", "#, with: ""
+    ).write(toFile: noDefault, atomically: true, encoding: .utf8)
+    let failed = ercalc("quote", "--from", noDefault)
+    #expect(failed.status == .dataError)
+    #expect(
+      failed.errors.hasPrefix(
+        "\(noDefault):24:60: error: resources[0].sku.tier: '[parameters('erSKU_Tier')]' is not a known circuit SKU tier (expected 'Local', 'Standard' or 'Premium') (the ARM template expression [parameters('erSKU_Tier')] was not evaluated: parameter 'erSKU_Tier' has no value (no defaultValue in the template and none in a parameters file); give the value in a parameters file or in the template)"
+      ), "\(failed.errors)")
+  }
+
   @Test func wrongTypesInTerraformAreErrorsWithPaths() {
     let result = ercalc("quote", "--from", fixture("existing/terraform-bad-sku.json"))
     #expect(result.status == .dataError)

@@ -9,7 +9,7 @@ import Testing
   static let files: [String] = {
     let folder = packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/existing")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".json") && !$0.contains("metrics") && !$0.contains("bad") }.sorted()
+    return names.filter { $0.hasSuffix(".json") && !$0.contains("metrics") && !$0.contains("bad") && !$0.hasSuffix(".parameters.json") }.sorted()
   }()
 
   /// The names a resource may appear under: its ARM `name`, or its Terraform `address` and `values.name`.
@@ -40,11 +40,14 @@ import Testing
     } else {
       items = []
     }
-    return items.compactMap { ($0 as? [String: Any])?["name"] as? String }.map { [$0] }
+    return items.compactMap { ($0 as? [String: Any])?["name"] as? String }.map { [templateNames[$0] ?? $0] }
   }
 
+  /// What the ARM template's name expressions evaluate to with the template's defaults.
+  static let templateNames = ["[parameters('erCircuitName')]": "er-ckt01", "[variables('gatewayName')]": "er-ckt01-gw"]
+
   @Test func theCorpusHasEveryShape() {
-    #expect(Self.files == ["az-estate.json", "graph-vwan-estate.json", "terraform-direct-plan.json", "terraform-plan.json"])
+    #expect(Self.files == ["arm-template.json", "az-estate.json", "graph-vwan-estate.json", "terraform-direct-plan.json", "terraform-plan.json"])
   }
 
   @Test(arguments: files)
@@ -52,7 +55,7 @@ import Testing
     let result = ercalc("quote", "--from", fixture("existing/\(file)"), "--format", "json")
     #expect(result.status == .success, "\(file): \(result.errors)")
     let resources = try Self.resources(in: file)
-    #expect(resources.count >= 3, "\(file) has too few resources to mean anything")
+    #expect(resources.count >= 2, "\(file) has too few resources to mean anything")
     for names in resources {
       // A name shows up quoted in a line item, an unpriced charge, a skipped resource or a note.
       let shown = names.contains { name in

@@ -20,8 +20,13 @@ public struct DeploymentImporter: Sendable {
     public var format: String
   }
 
-  /// Creates an importer.
-  public init() {}
+  /// The parameters file (`azuredeploy.parameters.json` shape) for an ARM template's `parameters()`, if any.
+  public var templateParameters: JSONNode?
+
+  /// Creates an importer; `templateParameters` gives an ARM template's parameter values.
+  public init(templateParameters: JSONNode? = nil) {
+    self.templateParameters = templateParameters
+  }
 
   /// Reads `data`, detecting the format.
   public func read(json data: Data, file: String) throws(Diagnostic) -> Result {
@@ -50,7 +55,21 @@ public struct DeploymentImporter: Sendable {
         // az graph query: {"count": N, "data": [...]}.
         resources = try root.object().required("data").array()
       } else if let list = root.value["resources"], case .array = list.kind {
-        resources = try root.object().required("resources").array()
+        // An ARM template: evaluate parameters(), variables(), concat() and format() where resources use them.
+        var expressions = try ARMTemplateExpressions(template: try root.object(), values: templateParameters)
+        for resource in try root.object().required("resources").array() {
+          let resolved = JSONNode(value: expressions.resolve(resource.value), position: resource.position, file: resource.file)
+          let skippedBefore = state.skipped.count
+          do {
+            try readARMResource(resolved, into: &state)
+          } catch {
+            throw Self.namingExpressions(error, expressions.unevaluated)
+          }
+          for index in skippedBefore..<state.skipped.count {
+            state.skipped[index] = Self.namingExpressions(in: state.skipped[index], expressions.unevaluated)
+          }
+        }
+        return try state.finish(format: "ARM template")
       } else {
         resources = [root]
       }
@@ -62,6 +81,21 @@ public struct DeploymentImporter: Sendable {
   }
 
   // MARK: - ARM
+
+  /// `error` with the ARM expression it quotes named, when ercalc could not evaluate that expression.
+  static func namingExpressions(_ error: Diagnostic, _ unevaluated: [String: String]) -> Diagnostic {
+    var named = error
+    named.message = namingExpressions(in: error.message, unevaluated)
+    return named
+  }
+
+  /// `message` with the first unevaluated ARM expression it quotes explained.
+  static func namingExpressions(in message: String, _ unevaluated: [String: String]) -> String {
+    for (text, reason) in unevaluated.sorted(by: { $0.key < $1.key }) where message.contains(text) {
+      return message + " (the ARM template expression \(text) was not evaluated: \(reason); give the value in a parameters file or in the template)"
+    }
+    return message
+  }
 
   /// Looks a key up on the resource and then inside `properties`.
   func property(_ object: JSONObject, _ key: String) throws(Diagnostic) -> JSONNode? {
