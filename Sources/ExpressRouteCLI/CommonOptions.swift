@@ -144,3 +144,19 @@ enum OutputOptions {
     }
   }
 }
+
+/// `--from` estates: the importer with an ARM template's `--parameters`, and unknown locations listed, not fatal.
+enum ImportOptions {
+  static let parametersSpec = OptionSpec.option(
+    "parameters", value: "file", kind: .path,
+    help: "Parameter values for an ARM template given with --from (the azuredeploy.parameters.json shape); defaults come from the template.",
+    parent: "from")
+
+  /// Reads the estate at `path` (az/ARM JSON, an ARM template with its parameters, or Terraform JSON).
+  static func read(_ path: String, _ arguments: ParsedArguments, engine: PricingEngine) throws -> DeploymentImporter.Result {
+    let input = InputFile(arguments)
+    let parameters = try arguments.value("parameters").map { file in try JSONNode.parse(try input.readJSON(file), file: file) }
+    return try DeploymentImporter(templateParameters: parameters).read(json: try input.readJSON(path), file: path)
+      .placingLocations(engine.locations)
+  }
+}

@@ -13,6 +13,7 @@ enum AuditCommand: Command {
       """,
     options: [
       .option("from", value: "file", kind: .path, help: "The estate: az network express-route list output, ARM JSON or Terraform JSON."),
+      ImportOptions.parametersSpec,
       .option("series", value: "file", kind: .path, help: "Metrics series (Azure Monitor JSON or CSV), oldest first; repeatable.", repeatable: true),
       .option("months", value: "n", kind: .count(1...60), help: "Months to look ahead.", default: "12"),
       .option(
@@ -27,7 +28,7 @@ enum AuditCommand: Command {
     guard !files.isEmpty else { throw UsageError("Missing expected option '--series <file>' (the circuits' metrics)") }
     let months = arguments.count("months") ?? 12
     let engine = try PricingOptions.engine(arguments)
-    let estate = try DeploymentImporter().read(json: try InputFile(arguments).readJSON(path), file: path).placingLocations(engine.locations)
+    let estate = try ImportOptions.read(path, arguments, engine: engine)
     let summaries = try SeriesLoader.summaries(files.map { ($0, $0) }, quiet: arguments.flag("quiet"), context: &context)
     var audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: arguments.values["target-region"] ?? [])
     if let lead = arguments.count("lead-time") { audit.leadTimeMonths = lead }

@@ -17,10 +17,7 @@ enum QuoteCommand: Command {
     options: [
       .option(
         "from", value: "file", kind: .path, help: "Price an existing or planned configuration: az/ARM JSON or Terraform JSON (terraform show -json)."),
-      .option(
-        "parameters", value: "file", kind: .path,
-        help: "Parameter values for an ARM template given with --from (the azuredeploy.parameters.json shape); defaults come from the template.",
-        parent: "from"),
+      ImportOptions.parametersSpec,
       .option("location", value: "name", help: "Peering location, such as Amsterdam or 'Washington DC'."),
       .option("zone", value: "zone", help: "Billing zone, when no location is given.", allowed: Zone.allNames),
       .option("bandwidth", value: "rate", kind: .bandwidth, help: "Circuit bandwidth, such as 500Mbps or 1Gbps."),
@@ -65,9 +62,7 @@ enum QuoteCommand: Command {
       if let flag = circuitFlags.filter({ $0 != "egress" }).first(where: { arguments.values[$0] != nil }) {
         throw UsageError("The option '--\(flag)' cannot be combined with '--from'; only '--egress' (applied to every metered circuit) can.")
       }
-      let parameters = try arguments.value("parameters").map { file in try JSONNode.parse(try input.readJSON(file), file: file) }
-      var result = try DeploymentImporter(templateParameters: parameters).read(json: try input.readJSON(path), file: path)
-        .placingLocations(engine.locations)
+      var result = try ImportOptions.read(path, arguments, engine: engine)
       if let volume = arguments.volume("egress") {
         for index in result.deployment.circuits.indices where result.deployment.circuits[index].monthlyEgress == nil {
           result.deployment.circuits[index].monthlyEgress = volume
