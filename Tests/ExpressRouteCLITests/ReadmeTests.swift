@@ -24,6 +24,8 @@ import Testing
     "ercalc quote --location Amsterdam --bandwidth 1Gbps",
     "ercalc size Reports/redundant-design/profile.json --start 2027-01",
     "ercalc budget Reports/provider-charges/portfolio.json",
+    "ercalc quote --from Tests/ExpressRouteCLITests/Fixtures/existing/graph-vwan-estate.json",
+    "ercalc quote --from Tests/ExpressRouteCLITests/Fixtures/existing/terraform-direct-plan.json --egress 1000GB",
   ])
   func readmeExampleMatchesTheTool(_ command: String) throws {
     let shown = try Self.example(after: command)
