@@ -38,10 +38,7 @@ struct ARMTemplateExpressions {
     case .string(let text):
       guard Self.isExpression(text) else { return value }
       do throws(Failure) {
-        var parser = Parser(text: String(text.dropFirst().dropLast()))
-        let result = try evaluate(try parser.parseExpression(), depth: 0)
-        guard parser.atEnd else { throw Failure("unexpected text after the expression") }
-        var resolved = result
+        var resolved = try evaluate(expression: text, depth: 0)
         resolved.line = value.line
         resolved.column = value.column
         return resolved
@@ -66,6 +63,11 @@ struct ARMTemplateExpressions {
 
   // MARK: - Evaluation
 
+  /// The functions ercalc evaluates, by their lowercased names.
+  enum Function: String {
+    case parameters, variables, concat, format
+  }
+
   struct Failure: Error {
     var reason: String
     init(_ reason: String) { self.reason = reason }
@@ -77,47 +79,52 @@ struct ARMTemplateExpressions {
     case call(String, [Expression])
   }
 
-  private mutating func evaluate(_ expression: Expression, depth: Int) throws(Failure) -> JSONValue {
+  /// Parses and evaluates the text of one expression, brackets included.
+  private func evaluate(expression text: String, depth: Int) throws(Failure) -> JSONValue {
+    var parser = Parser(text: String(text.dropFirst().dropLast()))
+    let expression = try parser.parseExpression()
+    guard parser.atEnd else { throw Failure("unexpected text after the expression") }
+    return try evaluate(expression, depth: depth)
+  }
+
+  private func evaluate(_ expression: Expression, depth: Int) throws(Failure) -> JSONValue {
     guard depth < 32 else { throw Failure("expressions nest too deeply") }
     switch expression {
     case .string(let text): return JSONValue(.string(text))
     case .integer(let text): return JSONValue(.number(text))
     case .call(let name, let arguments):
-      guard ["parameters", "variables", "concat", "format"].contains(name.lowercased()) else {
+      guard let function = Function(rawValue: name.lowercased()) else {
         throw Failure("function '\(name)()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat() and format())")
       }
       var values: [JSONValue] = []
       for argument in arguments { values.append(try evaluate(argument, depth: depth + 1)) }
-      switch name.lowercased() {
-      case "parameters":
+      switch function {
+      case .parameters:
         let key = try Self.singleString(values, name)
         guard let value = parameters[key.lowercased()] else {
           throw Failure("parameter '\(key)' has no value (no defaultValue in the template and none in a parameters file)")
         }
         return try resolveNested(value, depth: depth)
-      case "variables":
+      case .variables:
         let key = try Self.singleString(values, name)
         guard let value = variables[key.lowercased()] else { throw Failure("variable '\(key)' is not defined in the template") }
         return try resolveNested(value, depth: depth)
-      case "concat":
+      case .concat:
         return JSONValue(.string(try values.map { value throws(Failure) in try Self.text(value) }.joined()))
-      case "format":
+      case .format:
         guard let first = values.first, case .string(let pattern) = first.kind else { throw Failure("format() needs a format string") }
         let texts = try values.dropFirst().map { value throws(Failure) in try Self.text(value) }
         var result = pattern
         for (index, text) in texts.enumerated() { result = result.replacingOccurrences(of: "{\(index)}", with: text) }
         return JSONValue(.string(result))
-      default:
-        throw Failure("function '\(name)()' is not evaluated by ercalc")
       }
     }
   }
 
   /// A parameter or variable value that is itself an expression is evaluated in turn.
-  private mutating func resolveNested(_ value: JSONValue, depth: Int) throws(Failure) -> JSONValue {
+  private func resolveNested(_ value: JSONValue, depth: Int) throws(Failure) -> JSONValue {
     guard case .string(let text) = value.kind, Self.isExpression(text) else { return value }
-    var parser = Parser(text: String(text.dropFirst().dropLast()))
-    return try evaluate(try parser.parseExpression(), depth: depth + 1)
+    return try evaluate(expression: text, depth: depth + 1)
   }
 
   private static func singleString(_ values: [JSONValue], _ name: String) throws(Failure) -> String {

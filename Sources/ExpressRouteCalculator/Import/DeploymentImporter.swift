@@ -56,8 +56,9 @@ public struct DeploymentImporter: Sendable {
         resources = try root.object().required("data").array()
       } else if let list = root.value["resources"], case .array = list.kind {
         // An ARM template: evaluate parameters(), variables(), concat() and format() where resources use them.
-        var expressions = try ARMTemplateExpressions(template: try root.object(), values: templateParameters)
-        for resource in try root.object().required("resources").array() {
+        let template = try root.object()
+        var expressions = try ARMTemplateExpressions(template: template, values: templateParameters)
+        for resource in try template.required("resources").array() {
           let resolved = JSONNode(value: expressions.resolve(resource.value), position: resource.position, file: resource.file)
           let skippedBefore = state.skipped.count
           do {

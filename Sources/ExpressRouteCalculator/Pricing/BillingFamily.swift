@@ -2,7 +2,7 @@
 ///
 /// MeteredData pays per GB of outbound (Azure → on-premises) data by zone;
 /// UnlimitedData includes all data except Global Reach. Inbound is always free.
-public enum BillingFamily: String, ParsableName, Comparable {
+public enum BillingFamily: String, DeclarationOrdered {
   case metered = "MeteredData"
   case unlimited = "UnlimitedData"
 
@@ -18,7 +18,5 @@ public enum BillingFamily: String, ParsableName, Comparable {
   /// `metered` or `unlimited`, for tables.
   public var shortName: String { self == .metered ? "metered" : "unlimited" }
 
-  public static func < (lhs: BillingFamily, rhs: BillingFamily) -> Bool {
-    lhs == .metered && rhs == .unlimited
-  }
+  // Ordered by declaration (DeclarationOrdered): MeteredData < UnlimitedData.
 }

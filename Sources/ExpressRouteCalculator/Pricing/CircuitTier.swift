@@ -3,22 +3,13 @@
 /// Local reaches only the local Azure region(s) of its peering location;
 /// Standard reaches every region in the same geopolitical region; Premium
 /// reaches all regions and raises route and VNet-link limits.
-public enum CircuitTier: String, ParsableName, Comparable {
+public enum CircuitTier: String, DeclarationOrdered {
   case local = "Local"
   case standard = "Standard"
   case premium = "Premium"
 
   public var name: String { rawValue }
   public static let kindDescription = "circuit SKU tier"
-
-  /// Local < Standard < Premium.
-  public var rank: Int {
-    switch self {
-    case .local: return 0
-    case .standard: return 1
-    case .premium: return 2
-    }
-  }
 
   /// Maximum private-peering IPv4 routes accepted from on-premises (CONFIRMED, limits include 03/31/2026).
   public var maxPrivatePeeringRoutes: Int { self == .premium ? 10_000 : 4_000 }
@@ -40,5 +31,5 @@ public enum CircuitTier: String, ParsableName, Comparable {
     }
   }
 
-  public static func < (lhs: CircuitTier, rhs: CircuitTier) -> Bool { lhs.rank < rhs.rank }
+  // Ordered by declaration (DeclarationOrdered): Local < Standard < Premium.
 }
