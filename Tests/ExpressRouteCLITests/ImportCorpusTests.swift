@@ -47,7 +47,11 @@ import Testing
   static let templateNames = ["[parameters('erCircuitName')]": "er-ckt01", "[variables('gatewayName')]": "er-ckt01-gw"]
 
   @Test func theCorpusHasEveryShape() {
-    #expect(Self.files == ["arm-template.json", "az-estate.json", "graph-vwan-estate.json", "terraform-direct-plan.json", "terraform-plan.json"])
+    #expect(
+      Self.files == [
+        "arm-template.json", "az-estate.json", "graph-vwan-estate.json", "terraform-change-plan.json", "terraform-direct-plan.json",
+        "terraform-plan.json",
+      ])
   }
 
   @Test(arguments: files)
@@ -63,5 +67,13 @@ import Testing
       }
       #expect(shown, "\(file): resource \(names.joined(separator: " / ")) is neither priced nor listed")
     }
+  }
+
+  /// Every Terraform plan with resource changes also prices its own change (`diff --from PLAN`).
+  @Test(arguments: files.filter { $0.hasPrefix("terraform-") })
+  func everyPlanDiffs(_ file: String) {
+    let result = ercalc("diff", "--from", fixture("existing/\(file)"), "--format", "json")
+    #expect(result.status == .success, "\(file): \(result.errors)")
+    #expect(result.output.contains("\"schema\": \"ercalc.diff\""))
   }
 }

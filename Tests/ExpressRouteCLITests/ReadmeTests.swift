@@ -26,6 +26,7 @@ import Testing
     "ercalc budget Reports/provider-charges/portfolio.json",
     "ercalc quote --from Tests/ExpressRouteCLITests/Fixtures/existing/graph-vwan-estate.json",
     "ercalc quote --from Tests/ExpressRouteCLITests/Fixtures/existing/terraform-direct-plan.json --egress 1000GB",
+    "ercalc diff --from Tests/ExpressRouteCLITests/Fixtures/existing/terraform-change-plan.json",
   ])
   func readmeExampleMatchesTheTool(_ command: String) throws {
     let shown = try Self.example(after: command)

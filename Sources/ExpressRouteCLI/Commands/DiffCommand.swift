@@ -8,19 +8,37 @@ enum DiffCommand: Command {
     abstract: "Show the cost change per item between two deployments or two portfolios.",
     discussion: """
       Deployments are compared month against month, line by line; portfolios over their period, by site and meter group.
-      Example:
+      With one '--from', a Terraform plan (terraform show -json PLAN) is compared with the state it changes: the monthly cost change applying it makes. With two, two estates (az/ARM JSON, ARM templates or Terraform JSON, in any mix) are compared.
+      Examples:
         ercalc diff today.json proposed.json --fail-above 20000
+        ercalc diff --from plan.json --fail-above 500
+        ercalc diff --from estate-2026.json --from main.tfplan.json
       """,
     arguments: [
-      ArgumentSpec("before", help: "Deployment or portfolio JSON file."), ArgumentSpec("after", help: "Deployment or portfolio JSON file."),
+      ArgumentSpec("before", help: "Deployment or portfolio JSON file.", isOptional: true),
+      ArgumentSpec("after", help: "Deployment or portfolio JSON file.", isOptional: true),
     ],
-    options: [BudgetYearOptions.spec, LeadTimeOptions.spec] + PricingOptions.specs + OutputOptions.specs
+    options: [
+      .option(
+        "from", value: "file", kind: .path,
+        help: "A Terraform plan to price the change of (once), or an estate to compare (twice: before, then after); az/ARM JSON or Terraform JSON.",
+        repeatable: true),
+      ImportOptions.parametersSpec, BudgetYearOptions.spec, LeadTimeOptions.spec,
+    ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs(
-        "Exit with status 1 when the after side's monthly total (highest month for portfolios) exceeds this amount, or a charge could not be priced.")
+        "Exit with status 1 when the after side's monthly total (highest month for portfolios) exceeds this amount, or a charge could not be priced. With --from, the limit is on the monthly increase."
+      )
   )
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
-    guard let first = arguments.argument("before"), let second = arguments.argument("after") else {
+    if let estates = arguments.values["from"] {
+      if arguments.argument("before") != nil { throw UsageError("Give either two deployment files or '--from <file>', not both.") }
+      return try runImported(estates, arguments, context: &context)
+    }
+    guard let first = arguments.argument("before") else {
+      throw UsageError("Missing expected argument '<before>' (or give '--from plan.json')")
+    }
+    guard let second = arguments.argument("after") else {
       throw UsageError("Missing expected argument '<after>'")
     }
     let engine = try PricingOptions.engine(arguments)
@@ -65,6 +83,46 @@ enum DiffCommand: Command {
     }
     try OutputOptions.checkBudget(
       gateTotal, unpriced: afterUnpriced, arguments, what: firstIsPortfolio ? "highest monthly total" : "monthly total", context: &context)
+    return .success
+  }
+
+  /// `diff --from PLAN` (the change a Terraform plan makes) or `diff --from A --from B` (two estates).
+  static func runImported(_ estates: [String], _ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
+    guard estates.count <= 2 else { throw UsageError("Give '--from' once (a Terraform plan) or twice (two estates), not \(estates.count) times.") }
+    let engine = try PricingOptions.engine(arguments)
+    let before: DeploymentImporter.Result
+    let after: DeploymentImporter.Result
+    var plannedChanges: [TerraformPlanChange.ResourceChange] = []
+    var replaced: Set<String> = []
+    if estates.count == 2 {
+      before = try ImportOptions.read(estates[0], arguments, engine: engine)
+      after = try ImportOptions.read(estates[1], arguments, engine: engine)
+    } else {
+      let plan = try DeploymentImporter().readPlanChange(json: try InputFile(arguments).readJSON(estates[0]), file: estates[0])
+      before = plan.before.placingLocations(engine.locations)
+      after = plan.after.placingLocations(engine.locations)
+      plannedChanges = plan.changes
+      replaced = Set(plan.replacedCircuits)
+    }
+    func quote(_ result: DeploymentImporter.Result) throws -> Quote {
+      var quote = try engine.quote(result.deployment)
+      quote.skippedResources = result.skipped
+      return quote
+    }
+    let beforeQuote = try quote(before)
+    let afterQuote = try quote(after)
+    var report = DiffReport(before: beforeQuote, after: afterQuote)
+    report.plannedChanges = plannedChanges
+    report.overlaps = engine.moveOverlaps(
+      from: before.deployment, to: after.deployment, leadMonths: arguments.count("lead-time") ?? 1, replaced: replaced)
+    try OutputOptions.emit(report, arguments, context: &context)
+    let incomplete = report.rows.filter(\.isIncomplete).count
+    if incomplete > 0 {
+      context.warnings.append(
+        "warning: \(incomplete) item\(incomplete == 1 ? " is" : "s are") not priced on one side or both, so the change is unknown; see 'Not priced'")
+    }
+    try OutputOptions.checkBudget(
+      report.afterTotal - report.beforeTotal, unpriced: incomplete, arguments, what: "monthly increase", context: &context)
     return .success
   }
 

@@ -81,6 +81,7 @@ enum QuoteCommand: Command {
     var quote = try engine.quote(deployment)
     if let imported {
       quote.skippedResources = imported.skipped
+      quote.outOfScopeResources = imported.outOfScope
       quote.notes += imported.notes + ["read \(imported.format) from \(arguments.value("from") ?? "")"]
     }
     let hints = quote.unpriced.contains { $0.quantity == nil } ? Self.quantityHints(arguments) : []

@@ -16,6 +16,9 @@ public struct DeploymentImporter: Sendable {
     public var skipped: [String]
     /// Facts about how resources were read (assumptions, free resources).
     public var notes: [String]
+    /// Resources that are not ExpressRoute resources (`azurerm_resource_group.network: not an ExpressRoute
+    /// resource`): outside the quote, not unpriced.
+    public var outOfScope: [String] = []
     /// The format detected.
     public var format: String
   }
@@ -33,15 +36,7 @@ public struct DeploymentImporter: Sendable {
     let root = try JSONNode.parse(data, file: file)
     var state = State(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
     if case .object = root.value.kind, root.value["format_version"] != nil || root.value["terraform_version"] != nil {
-      let object = try root.object()
-      var modules: [JSONNode] = []
-      if let planned = object.optional("planned_values") { modules.append(try planned.object().required("root_module")) }
-      if let values = object.optional("values"), let module = try values.object().optional("root_module") { modules.append(module) }
-      guard !modules.isEmpty else {
-        throw root.error("a Terraform JSON document needs 'planned_values' (terraform show -json PLAN) or 'values' (terraform show -json)")
-      }
-      for module in modules { try readTerraformModule(module, into: &state) }
-      try state.tracePortsKnownAfterApply(through: TerraformConfiguration(plan: object))
+      try readTerraformPlannedValues(root, into: &state)
       return try state.finish(format: "Terraform JSON")
     }
     var resources: [JSONNode] = []
@@ -220,7 +215,7 @@ public struct DeploymentImporter: Sendable {
     case "microsoft.network/expressroutecircuits/peerings", "microsoft.network/connections", "microsoft.network/expressroutecircuits/authorizations":
       state.notes.append("\(type) '\(name)': no charge of its own")
     default:
-      state.skipped.append("\(type.isEmpty ? "resource" : type) '\(name)': not an ExpressRoute resource ercalc prices")
+      state.outOfScope.append("\(type.isEmpty ? "resource" : type) '\(name)': not an ExpressRoute resource")
     }
   }
 
@@ -234,6 +229,20 @@ public struct DeploymentImporter: Sendable {
   }
 
   // MARK: - Terraform
+
+  /// Reads a Terraform document's `planned_values` (a plan) or `values` (state), tracing circuits whose port is
+  /// known only after apply through the plan's `configuration`.
+  func readTerraformPlannedValues(_ root: JSONNode, into state: inout State) throws(Diagnostic) {
+    let object = try root.object()
+    var modules: [JSONNode] = []
+    if let planned = object.optional("planned_values") { modules.append(try planned.object().required("root_module")) }
+    if let values = object.optional("values"), let module = try values.object().optional("root_module") { modules.append(module) }
+    guard !modules.isEmpty else {
+      throw root.error("a Terraform JSON document needs 'planned_values' (terraform show -json PLAN) or 'values' (terraform show -json)")
+    }
+    for module in modules { try readTerraformModule(module, into: &state) }
+    try state.tracePortsKnownAfterApply(through: TerraformConfiguration(plan: object))
+  }
 
   func readTerraformModule(_ node: JSONNode, into state: inout State) throws(Diagnostic) {
     let module = try node.object()
@@ -254,8 +263,16 @@ public struct DeploymentImporter: Sendable {
       state.skipped.append("\(address): no values (unknown until apply)")
       return
     }
-    let values = try valuesNode.object()
-    let resourceName = try resource.optional("name")?.string() ?? address
+    try readTerraformValues(
+      try valuesNode.object(), type: type, address: address, resourceName: try resource.optional("name")?.string() ?? address, origin: node.location,
+      into: &state)
+  }
+
+  /// Reads one Terraform resource's attribute values (`values` in planned values or state, `before` in a plan's
+  /// resource change); `origin` is where diagnostics and line items point.
+  func readTerraformValues(
+    _ values: JSONObject, type: String, address: String, resourceName: String, origin: FileLocation, into state: inout State
+  ) throws(Diagnostic) {
     let name = try values.optional("name")?.string() ?? resourceName
     switch type {
     case "azurerm_express_route_circuit":
@@ -280,7 +297,7 @@ public struct DeploymentImporter: Sendable {
       state.circuits.append(
         Circuit(
           name: name, peeringLocation: peeringLocation, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port,
-          origin: node.location))
+          origin: origin))
     case "azurerm_express_route_port":
       let gbps = try values.required("bandwidth_in_gbps")
       guard let speed = DirectPortSpeed(name: try gbps.decimal().plainDescription) else {
@@ -291,7 +308,7 @@ public struct DeploymentImporter: Sendable {
       state.ports.append(
         DirectPortPair(
           name: name, peeringLocation: try values.optional("peering_location")?.string(), speed: speed, billing: billing ?? .metered,
-          origin: node.location))
+          origin: origin))
       if billing == nil { state.notes.append("\(address): no billing_type; assumed MeteredData") }
     case "azurerm_virtual_network_gateway":
       let gatewayType = try values.optional("type")?.string() ?? ""
@@ -301,14 +318,14 @@ public struct DeploymentImporter: Sendable {
           state.skipped.append("\(address): ExpressRoute gateway SKU '\(skuName)' is not one ercalc knows")
           return
         }
-        state.gateways.append(Gateway(name: name, sku: sku, scaleUnits: sku == .erGwScale ? 1 : nil, origin: node.location))
+        state.gateways.append(Gateway(name: name, sku: sku, scaleUnits: sku == .erGwScale ? 1 : nil, origin: origin))
         if sku == .erGwScale { state.notes.append("\(address): ErGwScale priced at 1 scale unit (the plan does not state the scale bounds)") }
       } else if gatewayType == "Vpn" {
         guard let sku = VPNGatewaySKU(name: skuName) else {
           state.skipped.append("\(address): \(VPNGatewaySKU.invalidNameMessage(skuName))")
           return
         }
-        state.vpnGateways.append(VPNGateway(name: name, sku: sku, origin: node.location))
+        state.vpnGateways.append(VPNGateway(name: name, sku: sku, origin: origin))
       } else {
         state.skipped.append("\(address): gateway type '\(gatewayType)' is neither ExpressRoute nor Vpn")
       }
@@ -316,7 +333,7 @@ public struct DeploymentImporter: Sendable {
       let circuit = try values.optional("peering_id")?.string()
       let peer = try values.optional("peer_peering_id")?.string()
       if let circuit, let peer {
-        state.globalReach.append((Self.circuitName(inPeeringID: circuit), Self.circuitName(inPeeringID: peer), node.location))
+        state.globalReach.append((Self.circuitName(inPeeringID: circuit), Self.circuitName(inPeeringID: peer), origin))
       } else {
         state.skipped.append("\(address): Global Reach connection whose circuit IDs are known only after apply; per-GB charges not priced")
       }
@@ -325,7 +342,7 @@ public struct DeploymentImporter: Sendable {
         state.skipped.append("\(address): Virtual WAN ExpressRoute gateway without scale_units; its scale units are unknown")
         return
       }
-      state.hubs.append(VirtualWANHub(name: name, scaleUnits: units, connections: 0, origin: node.location))
+      state.hubs.append(VirtualWANHub(name: name, scaleUnits: units, connections: 0, origin: origin))
     case "azurerm_virtual_hub":
       state.notes.append("\(address): Virtual WAN hub, priced with its ExpressRoute gateway")
     case "azurerm_express_route_connection":
@@ -333,7 +350,7 @@ public struct DeploymentImporter: Sendable {
     case "azurerm_express_route_circuit_peering", "azurerm_express_route_circuit_authorization", "azurerm_virtual_network_gateway_connection":
       state.notes.append("\(address): no charge of its own")
     default:
-      state.skipped.append("\(address): \(type) is not an ExpressRoute resource ercalc prices")
+      state.outOfScope.append("\(address): \(type) is not an ExpressRoute resource")
     }
   }
 
@@ -350,6 +367,7 @@ public struct DeploymentImporter: Sendable {
     var hubs: [VirtualWANHub] = []
     var terraformConnections = 0
     var skipped: [String] = []
+    var outOfScope: [String] = []
     var notes: [String] = []
     /// Terraform port pairs by address (indices removed), for circuits whose port ID is known only after apply.
     var portAddresses: [String: String] = [:]
@@ -379,7 +397,8 @@ public struct DeploymentImporter: Sendable {
       circuits = circuits.enumerated().filter { !untraced.contains($0.offset) }.map(\.element)
     }
 
-    mutating func finish(format: String) throws(Diagnostic) -> Result {
+    /// The deployment read; with `allowingEmpty` false, a document with nothing to price is an error.
+    mutating func finish(format: String, allowingEmpty: Bool = false) throws(Diagnostic) -> Result {
       var deployment = Deployment(name: name, circuits: circuits, directPorts: ports, gateways: gateways, vpnGateways: vpnGateways)
       // Terraform connections name their gateway only by an ID known after apply: one hub takes them all.
       if terraformConnections > 0 {
@@ -400,16 +419,18 @@ public struct DeploymentImporter: Sendable {
         let duplicate = deployment.globalReach.contains { ($0.circuitA == a && $0.circuitB == b) || ($0.circuitA == b && $0.circuitB == a) }
         if !duplicate { deployment.globalReach.append(GlobalReachLink(circuitA: a, circuitB: b, origin: origin)) }
       }
-      if deployment.circuits.isEmpty && deployment.directPorts.isEmpty && deployment.gateways.isEmpty && deployment.vpnGateways.isEmpty
+      if !allowingEmpty && deployment.circuits.isEmpty && deployment.directPorts.isEmpty && deployment.gateways.isEmpty
+        && deployment.vpnGateways.isEmpty
         && deployment.virtualWANHubs.isEmpty
       {
-        let shown = skipped.prefix(10).map { "; \($0)" }.joined()
+        let others = skipped + outOfScope
+        let shown = others.prefix(10).map { "; \($0)" }.joined()
         throw Diagnostic(
           .error,
-          "found no ExpressRoute circuit, Direct port or gateway to price (\(skipped.count) other resource\(skipped.count == 1 ? "" : "s") skipped\(shown)\(skipped.count > 10 ? "; …" : ""))"
+          "found no ExpressRoute circuit, Direct port or gateway to price (\(others.count) other resource\(others.count == 1 ? "" : "s") skipped\(shown)\(others.count > 10 ? "; …" : ""))"
         )
       }
-      return Result(deployment: deployment, skipped: skipped, notes: notes, format: format)
+      return Result(deployment: deployment, skipped: skipped, notes: notes, outOfScope: outOfScope, format: format)
     }
   }
 

@@ -20,11 +20,13 @@ public struct MoveOverlap: Hashable, Sendable {
 extension PricingEngine {
   /// The circuits of `after` that replace a circuit of the same name in `before` with a new one, each with the
   /// cost of running the old circuit for `leadMonths` more months, priced as a quote prices it.
-  public func moveOverlaps(from before: Deployment, to after: Deployment, leadMonths: Int) -> [MoveOverlap] {
+  ///
+  /// `replaced` names circuits that are replaced whatever the change (a Terraform plan's delete-and-create).
+  public func moveOverlaps(from before: Deployment, to after: Deployment, leadMonths: Int, replaced: Set<String> = []) -> [MoveOverlap] {
     var result: [MoveOverlap] = []
     for old in before.circuits where !old.isExternal {
       guard let new = after.circuit(named: old.name), !new.isExternal else { continue }
-      var reasons: [String] = []
+      var reasons: [String] = replaced.contains(old.name) ? ["the plan destroys and re-creates it"] : []
       if new.bandwidth < old.bandwidth { reasons.append("bandwidth cannot shrink in place (\(old.bandwidth) to \(new.bandwidth))") }
       if old.billing == .unlimited && new.billing == .metered { reasons.append("UnlimitedData cannot go back to MeteredData") }
       if (old.tier == .local) != (new.tier == .local) { reasons.append("changing to or from Local means a new circuit") }

@@ -84,6 +84,9 @@ public struct Quote: Hashable, Sendable {
   public var sources: [PriceSource]
   /// Resources read from an existing configuration that ercalc could not price, with why.
   public var skippedResources: [String] = []
+  /// Resources read from an existing configuration that are not ExpressRoute resources (resource groups,
+  /// virtual networks, storage): outside this quote, named so nothing vanishes, and not counted as unpriced.
+  public var outOfScopeResources: [String] = []
   /// One-time charges the user supplied (installation fees): listed, not in the monthly total.
   public var oneTime: [LineItem] = []
 

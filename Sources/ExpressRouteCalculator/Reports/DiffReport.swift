@@ -47,6 +47,8 @@ public struct DiffReport: Report {
   public var oneTimeCharges: [(item: String, before: Money?, after: Money?)] = []
   /// Changes that need a new circuit, with the one-time cost of running the old one alongside.
   public var overlaps: [MoveOverlap] = []
+  /// For a Terraform plan: the ExpressRoute resources it creates, changes, destroys or replaces.
+  public var plannedChanges: [TerraformPlanChange.ResourceChange] = []
   /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent).
   public var yearRows: [(site: String, year: String, before: Money?, after: Money?)] = []
 
@@ -219,6 +221,11 @@ public struct DiffReport: Report {
               ]
             })))
     }
+    if !plannedChanges.isEmpty {
+      blocks.append(.heading("Planned changes"))
+      blocks.append(
+        .table(ReportTable(columns: [.init("Resource"), .init("Action")], rows: plannedChanges.map { [$0.address, $0.action.rawValue] })))
+    }
     if !overlaps.isEmpty {
       blocks.append(.heading("One-time: changes that need a new circuit"))
       blocks.append(
@@ -268,6 +275,10 @@ public struct DiffReport: Report {
           })
       ),
       ("unpriced", .array(unpriced.map { .string($0) })),
+      (
+        "plannedChanges",
+        .array(plannedChanges.map { .object([("resource", .string($0.address)), ("action", .string($0.action.rawValue))]) })
+      ),
       (
         "oneTime",
         .array(

@@ -130,6 +130,11 @@ public struct QuoteReport: Report {
             "\($0.resource): \($0.meter.displayName), \(unpricedQuantity($0)): \($0.reason)"
           } + quote.skippedResources))
     }
+    if !quote.outOfScopeResources.isEmpty {
+      blocks.append(.heading("Outside this quote"))
+      blocks.append(.paragraph("These resources are not ExpressRoute resources; their own charges (if any) are not part of this quote."))
+      blocks.append(.list(quote.outOfScopeResources))
+    }
     if !quote.notes.isEmpty {
       blocks.append(.heading("Notes"))
       blocks.append(.list(quote.notes))
@@ -215,6 +220,7 @@ public struct QuoteReport: Report {
       ),
       ("notes", .array(quote.notes.map { .string($0) })),
       ("skippedResources", .array(quote.skippedResources.map { .string($0) })),
+      ("outOfScopeResources", .array(quote.outOfScopeResources.map { .string($0) })),
       (
         "sources",
         .array(
