@@ -163,6 +163,18 @@ import Testing
     #expect(result.output.contains("Direct port pair 'ams-ports': 'Interxion-Amsterdam-AMS8' is not a known peering location"))
   }
 
+  @Test func azResourceListRowsSayWhatIsMissingAndHowToExport() {
+    // az resource list gives "properties": null: the circuit's bandwidth and the gateway's type are not in the rows.
+    let result = ercalc("quote", "--from", fixture("existing/az-resource-list.json"))
+    #expect(result.status == .dataError)
+    #expect(
+      result.errors.contains(
+        "circuit 'ams-er': no bandwidth (expected serviceProviderProperties.bandwidthInMbps or bandwidthInGbps) (the row has \"properties\": null, as 'az resource list' returns it; export with 'az network express-route list', 'az network vnet-gateway list', 'az graph query' or 'az resource show --ids' to price it)"
+      ))
+    #expect(
+      result.errors.contains("virtual network gateway 'weu-ergw': gatewayType '' is neither ExpressRoute nor Vpn (the row has \"properties\": null"))
+  }
+
   @Test func anEstateWithNothingToPriceSaysWhy() throws {
     let directory = try temporaryDirectory("ercalc-import")
     defer { try? FileManager.default.removeItem(at: directory) }

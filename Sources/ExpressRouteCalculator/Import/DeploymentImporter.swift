@@ -105,6 +105,22 @@ public struct DeploymentImporter: Sendable {
     let type = try resource.optional("type")?.string() ?? ""
     let name = try resource.optional("name")?.string() ?? "resource \(state.counter + 1)"
     state.counter += 1
+    // `az resource list` rows carry `"properties": null`: bandwidth, gateway type and scale units are not in them.
+    if resource.members.contains(where: { $0.key == "properties" && $0.value.kind == .null }) {
+      let skippedBefore = state.skipped.count
+      defer {
+        for index in skippedBefore..<state.skipped.count {
+          state.skipped[index] +=
+            " (the row has \"properties\": null, as 'az resource list' returns it; export with 'az network express-route list', 'az network vnet-gateway list', 'az graph query' or 'az resource show --ids' to price it)"
+        }
+      }
+      try readARMResourceFields(resource, node: node, type: type, name: name, into: &state)
+    } else {
+      try readARMResourceFields(resource, node: node, type: type, name: name, into: &state)
+    }
+  }
+
+  func readARMResourceFields(_ resource: JSONObject, node: JSONNode, type: String, name: String, into state: inout State) throws(Diagnostic) {
     switch type.lowercased() {
     case "microsoft.network/expressroutecircuits":
       let skuObject = try resource.required("sku").object()
