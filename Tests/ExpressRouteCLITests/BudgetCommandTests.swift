@@ -72,8 +72,9 @@ import Testing
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("2026-02 to 2027-01       1       949.53\n"))  // 686.00 + 263.53
     #expect(result.output.contains("2027-02 to 2028-01       2     1,910.60\n"))  // 689.83 + 693.71 + 2 × 263.53
-    #expect(result.output.contains("ams                686.00            1,383.54     2,069.54\n"))
-    #expect(result.output.contains("gw                 263.53              527.06       790.59\n"))
+    // Shares of the period's 2,860.13: 2,069.54 / 2,860.13 = 72.4%, 790.59 / 2,860.13 = 27.6%.
+    #expect(result.output.contains("ams                686.00            1,383.54     2,069.54   72.4%\n"))
+    #expect(result.output.contains("gw                 263.53              527.06       790.59   27.6%\n"))
   }
 
   @Test func diffReadsPortfoliosWhoseProfilesUseSeries() throws {

@@ -169,7 +169,7 @@ import Testing
     #expect(result.status == .dataError)
     #expect(
       result.errors.contains(
-        "circuit 'ams-er': no bandwidth (expected serviceProviderProperties.bandwidthInMbps or bandwidthInGbps) (the row has \"properties\": null, as 'az resource list' returns it; export with 'az network express-route list', 'az network vnet-gateway list', 'az graph query' or 'az resource show --ids' to price it)"
+        "circuit 'ams-er': no bandwidth (expected serviceProviderProperties.bandwidthInMbps or bandwidthInGbps) (the row has \"properties\": null, as 'az resource list' returns it; export with 'az network express-route list', 'az network vnet-gateway list', 'az graph query' or 'az resource show' to price it)"
       ))
     #expect(
       result.errors.contains("virtual network gateway 'weu-ergw': gatewayType '' is neither ExpressRoute nor Vpn (the row has \"properties\": null"))

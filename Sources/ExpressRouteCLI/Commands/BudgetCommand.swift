@@ -17,6 +17,15 @@ enum BudgetCommand: Command {
       .option("months", value: "n", kind: .count(1...60), help: "Months to budget, 1 to 60, overriding the portfolio's horizonMonths."),
       BudgetYearOptions.spec,
       .flag("amortize", help: "Spread one-time charges (installation fees) over their contract term instead of their first month."),
+      .option(
+        "group-by", value: "tag",
+        help: "Group sites by one of their tags (such as region or costCentre): totals per group and year, and a chart by group."),
+      .option("top", value: "n", kind: .count(1...1000), help: "Sites in the top-by-cost and top-by-growth tables.", default: "10"),
+      .flag(
+        "details",
+        help:
+          "Show the site × month table and each site's line items (and every month's quote in JSON) even for more than 12 sites; CSV always holds every line item."
+      ),
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs(
         "Exit with status 1 when any month's total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."))
@@ -30,7 +39,15 @@ enum BudgetCommand: Command {
     let traffic = try SeriesLoader.portfolioTraffic(portfolio, path: path, context: &context)
     var budget = try BudgetPlanner(engine: engine).budget(portfolio, traffic: traffic, amortize: arguments.flag("amortize"))
     BudgetYearOptions.apply(arguments, to: &budget)
-    try OutputOptions.emit(BudgetReport(budget: budget), arguments, context: &context)
+    if let tag = arguments.value("group-by"), !budget.sites.contains(where: { $0.tags[tag] != nil }) {
+      let known = Set(budget.sites.flatMap(\.tags.keys)).sorted()
+      throw UsageError(
+        "No site has the tag '\(tag)'"
+          + (known.isEmpty ? "; the portfolio's sites have no tags" : " (tags in this portfolio: \(known.joined(separator: ", ")))"))
+    }
+    let report = BudgetReport(
+      budget: budget, groupBy: arguments.value("group-by"), top: arguments.count("top") ?? 10, showsDetails: arguments.flag("details"))
+    try OutputOptions.emit(report, arguments, context: &context)
     OutputOptions.warnIncomplete(budget.unpriced.count, context: &context)
     try OutputOptions.checkBudget(budget.peakMonthTotal, unpriced: budget.unpriced.count, arguments, what: "highest monthly total", context: &context)
     return .success

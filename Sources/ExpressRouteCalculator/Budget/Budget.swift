@@ -10,6 +10,10 @@ public struct Budget: Hashable, Sendable {
     public var months: [Quote]
     /// The solver's result, for sized sites.
     public var sizing: SizingResult?
+    /// The site's tags from the portfolio (`region`: `Europe`), for grouping.
+    public var tags: [String: String] = [:]
+    /// Facts about this site (growth, how it was sized).
+    public var notes: [String] = []
 
     /// The site's total over the horizon.
     public func total(currency: CurrencyCode) -> Money { Money.sum(months.map(\.total), currency: currency) }
@@ -76,11 +80,22 @@ public struct Budget: Hashable, Sendable {
     Money.sum(sites.map { $0.months[index].total }, currency: currency)
   }
 
+  /// Every month's total, in one pass over the sites.
+  public var monthTotals: [Money] {
+    var totals = [Decimal](repeating: 0, count: months.count)
+    for site in sites {
+      for (index, quote) in site.months.enumerated() where index < totals.count {
+        for item in quote.lineItems { totals[index] += item.amount.amount }
+      }
+    }
+    return totals.map { Money($0, currency: currency) }
+  }
+
   /// The total over the horizon.
-  public var total: Money { Money.sum(months.indices.map(monthTotal), currency: currency) }
+  public var total: Money { Money.sum(monthTotals, currency: currency) }
 
   /// The highest monthly total (for budget gates).
-  public var peakMonthTotal: Money { months.indices.map(monthTotal).max() ?? .zero(currency) }
+  public var peakMonthTotal: Money { monthTotals.max() ?? .zero(currency) }
 
   /// Totals per calendar year, in year order.
   public var yearTotals: [(year: Int, total: Money)] {

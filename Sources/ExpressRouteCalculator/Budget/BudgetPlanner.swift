@@ -28,85 +28,52 @@ public struct BudgetPlanner: Sendable {
     }
   }
 
+  /// One site's months, with the portfolio-level notes it raises.
+  struct SiteBudget: Sendable {
+    var site: Budget.Site
+    var notes: [String]
+    var grew = false
+    var sized = false
+  }
+
   /// Budgets `portfolio`; `traffic` holds summarised series for profile sites, by site name.
   ///
   /// User charges (provider and colocation fees) fall month by month; one-time charges fall in
-  /// their month, or spread over their contract term with `amortize`.
+  /// their month, or spread over their contract term with `amortize`. Sites are independent, so they are
+  /// budgeted on every core; the result, notes and the first error are in portfolio order, as on one core.
   public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false) throws(Diagnostic) -> Budget {
     let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
+    // Many sites share a growth rate: each rate's monthly factors are worked out once.
+    var factorsByGrowth: [Decimal: [Decimal]] = [:]
+    for site in portfolio.sites {
+      if case .deployment(_, let growth) = site.source, factorsByGrowth[growth] == nil {
+        factorsByGrowth[growth] = months.indices.map { Demand.growthFactor(yearlyGrowth: growth, month: $0) }
+      }
+    }
+    let factors = factorsByGrowth
+    let options = PlannerOptionsCache()
+    let results = ConcurrentMap.map(portfolio.sites) { site in
+      Result { () throws(Diagnostic) -> SiteBudget in
+        try budget(site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors, amortize: amortize, options: options)
+      }
+    }
     var sites: [Budget.Site] = []
     var notes: [String] = []
-    for site in portfolio.sites {
-      switch site.source {
-      case .deployment(let deployment, let growth):
-        var quotes: [Quote] = []
-        for index in months.indices {
-          let factor = Demand.growthFactor(yearlyGrowth: growth, month: index)
-          var scaled = deployment
-          scaled.name = site.name
-          scaled.charges = Self.charges(deployment.charges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
-          for position in scaled.circuits.indices {
-            scaled.circuits[position].monthlyEgress = deployment.circuits[position].monthlyEgress.map { grown($0, factor) }
-            let capacity = engine.monthlyCapacity(of: scaled.circuits[position].bandwidth)
-            if let egress = scaled.circuits[position].monthlyEgress, egress > capacity,
-              !notes.contains(where: { $0.hasPrefix("\(site.name): circuit '\(scaled.circuits[position].name)'") })
-            {
-              notes.append(
-                "\(site.name): circuit '\(scaled.circuits[position].name)' would carry \(egress) in \(months[index]), more than its \(scaled.circuits[position].bandwidth) can carry one way in a month (\(capacity)); size it with a profile"
-              )
-            }
-          }
-          for position in scaled.globalReach.indices {
-            scaled.globalReach[position].dataAToB = deployment.globalReach[position].dataAToB.map { grown($0, factor) }
-            scaled.globalReach[position].dataBToA = deployment.globalReach[position].dataBToA.map { grown($0, factor) }
-          }
-          for position in scaled.trafficCollectors.indices {
-            scaled.trafficCollectors[position].processedData = deployment.trafficCollectors[position].processedData.map { grown($0, factor) }
-          }
-          do {
-            // Month 1 is the deployment as given; later months note an overrun (above) instead of failing.
-            quotes.append(try engine.quote(scaled, checkingCapacity: index == 0))
-          } catch {
-            throw Diagnostic(
-              error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
-          }
-        }
-        if growth != 0 {
-          notes.append("\(site.name): volumes grow \((growth * 100).fixedPoint(places: 1))% a year, compounded monthly; the configuration is fixed")
-        }
-        sites.append(Budget.Site(name: site.name, months: quotes, sizing: nil))
-      case .profile(var profile):
-        profile.horizonMonths = portfolio.horizonMonths
-        let profileCharges = profile.charges
-        profile.charges = []  // added month by month below, on the portfolio's calendar
-        let result: SizingResult
-        do {
-          result = try SizingSolver(engine: engine).solve(profile, traffic: traffic[site.name])
-        } catch {
-          throw Diagnostic(
-            error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
-        }
-        // The solver prices every month of its plan through the engine; the budget takes those quotes as they are,
-        // re-quoting a month only to add the charges that fall in it.
-        var quotes: [Quote] = []
-        for (index, planned) in result.months.enumerated() {
-          let falling = Self.charges(profileCharges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
-          guard !falling.isEmpty else {
-            quotes.append(planned.quote)
-            continue
-          }
-          var deployment = planned.deployment
-          deployment.charges = falling
-          var quote = try engine.quote(deployment, checkingCapacity: false)
-          quote.notes = []
-          quote.unpriced = planned.quote.unpriced
-          quotes.append(quote)
-        }
-        notes.append(
-          "\(site.name): sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")"
-        )
-        sites.append(Budget.Site(name: site.name, months: quotes, sizing: result))
-      }
+    var grownSites = 0
+    var sizedSites = 0
+    for result in results {
+      let siteBudget = try result.get()
+      sites.append(siteBudget.site)
+      notes += siteBudget.notes
+      if siteBudget.grew { grownSites += 1 }
+      if siteBudget.sized { sizedSites += 1 }
+    }
+    if grownSites > 0 {
+      notes.append(
+        "deployment sites with a yearly growth (\(grownSites)): volumes grow by it, compounded monthly, on a fixed configuration (see each site)")
+    }
+    if sizedSites > 0 {
+      notes.append("profile sites (\(sizedSites)): sized by the solver and following its month-by-month plan (see each site)")
     }
     var used = Set<String>()
     for site in sites {
@@ -116,6 +83,96 @@ public struct BudgetPlanner: Sendable {
       name: portfolio.name, months: months, sites: sites, currency: engine.rates.currency, hoursPerMonth: engine.hoursPerMonth,
       priceTableName: engine.rates.name, priceDate: engine.rates.effectiveDate, sources: engine.rates.sources.filter { used.contains($0.id) },
       notes: notes)
+  }
+
+  /// Budgets one site over `months`.
+  func budget(
+    _ site: Portfolio.Site, months: [MonthKey], portfolio: Portfolio, traffic: TrafficSummary?, factors: [Decimal: [Decimal]], amortize: Bool,
+    options: PlannerOptionsCache? = nil
+  ) throws(Diagnostic) -> SiteBudget {
+    var notes: [String] = []
+    var siteNotes: [String] = []
+    switch site.source {
+    case .deployment(let deployment, let growth):
+      var quotes: [Quote] = []
+      var overrun: Set<String> = []
+      var previous: Deployment?
+      for index in months.indices {
+        let factor = factors[growth]?[index] ?? Demand.growthFactor(yearlyGrowth: growth, month: index)
+        var scaled = deployment
+        scaled.name = site.name
+        scaled.charges = Self.charges(deployment.charges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
+        for position in scaled.circuits.indices {
+          scaled.circuits[position].monthlyEgress = deployment.circuits[position].monthlyEgress.map { grown($0, factor) }
+          let capacity = engine.monthlyCapacity(of: scaled.circuits[position].bandwidth)
+          if let egress = scaled.circuits[position].monthlyEgress, egress > capacity, overrun.insert(scaled.circuits[position].name).inserted {
+            notes.append(
+              "\(site.name): circuit '\(scaled.circuits[position].name)' would carry \(egress) in \(months[index]), more than its \(scaled.circuits[position].bandwidth) can carry one way in a month (\(capacity)); size it with a profile"
+            )
+          }
+        }
+        for position in scaled.globalReach.indices {
+          scaled.globalReach[position].dataAToB = deployment.globalReach[position].dataAToB.map { grown($0, factor) }
+          scaled.globalReach[position].dataBToA = deployment.globalReach[position].dataBToA.map { grown($0, factor) }
+        }
+        for position in scaled.trafficCollectors.indices {
+          scaled.trafficCollectors[position].processedData = deployment.trafficCollectors[position].processedData.map { grown($0, factor) }
+        }
+        if index > 0, let previous, previous == scaled, let last = quotes.last {
+          // Nothing grew or fell due since last month (unlimited data, no volumes): the same quote.
+          quotes.append(last)
+          continue
+        }
+        do {
+          // Month 1 is the deployment as given; later months note an overrun (above) instead of failing.
+          quotes.append(try engine.quote(scaled, checkingCapacity: index == 0))
+        } catch {
+          throw Diagnostic(
+            error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
+        }
+        previous = scaled
+      }
+      if growth != 0 {
+        siteNotes.append("volumes grow \((growth * 100).fixedPoint(places: 1))% a year, compounded monthly; the configuration is fixed")
+      }
+      return SiteBudget(
+        site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes), notes: notes, grew: growth != 0)
+    case .profile(var profile):
+      profile.horizonMonths = portfolio.horizonMonths
+      let profileCharges = profile.charges
+      profile.charges = []  // added month by month below, on the portfolio's calendar
+      let result: SizingResult
+      do {
+        var solver = SizingSolver(engine: engine)
+        solver.depth = .planOnly
+        solver.optionsCache = options
+        result = try solver.solve(profile, traffic: traffic)
+      } catch {
+        throw Diagnostic(
+          error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
+      }
+      // The solver prices every month of its plan through the engine; the budget takes those quotes as they are,
+      // re-quoting a month only to add the charges that fall in it.
+      var quotes: [Quote] = []
+      for (index, planned) in result.months.enumerated() {
+        let falling = Self.charges(profileCharges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
+        guard !falling.isEmpty else {
+          quotes.append(planned.quote)
+          continue
+        }
+        var deployment = planned.deployment
+        deployment.charges = falling
+        var quote = try engine.quote(deployment, checkingCapacity: false)
+        quote.notes = []
+        quote.unpriced = planned.quote.unpriced
+        quotes.append(quote)
+      }
+      siteNotes.append(
+        "sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")"
+      )
+      return SiteBudget(
+        site: Budget.Site(name: site.name, months: quotes, sizing: result, tags: site.tags, notes: siteNotes), notes: notes, sized: true)
+    }
   }
 
   func grown(_ volume: DataVolume, _ factor: Decimal) -> DataVolume {

@@ -111,7 +111,7 @@ public struct DeploymentImporter: Sendable {
       defer {
         for index in skippedBefore..<state.skipped.count {
           state.skipped[index] +=
-            " (the row has \"properties\": null, as 'az resource list' returns it; export with 'az network express-route list', 'az network vnet-gateway list', 'az graph query' or 'az resource show --ids' to price it)"
+            " (the row has \"properties\": null, as 'az resource list' returns it; export with 'az network express-route list', 'az network vnet-gateway list', 'az graph query' or 'az resource show' to price it)"
         }
       }
       try readARMResourceFields(resource, node: node, type: type, name: name, into: &state)

@@ -7,13 +7,23 @@ import Foundation
 /// `Washington DC`) and suggest the nearest name on a miss.
 public struct LocationCatalog: Hashable, Sendable {
   /// Every peering location, in file order.
-  public var locations: [PeeringLocation]
+  public var locations: [PeeringLocation] { didSet { locationIndex = Self.index(locations.map(\.name)) } }
   /// Every geopolitical region, in file order.
   public var geopoliticalRegions: [GeopoliticalRegion]
   /// Where the data came from.
   public var source: PriceSource
   /// ExpressRoute Direct port locations with the peering location each belongs to.
-  public var portLocations: [PortLocation]
+  public var portLocations: [PortLocation] { didSet { portLocationIndex = Self.index(portLocations.map(\.name)) } }
+  /// Normalised name → position in ``locations`` (first wins), so a lookup normalises one name, not every one.
+  private var locationIndex: [String: Int]
+  /// Normalised name → position in ``portLocations``.
+  private var portLocationIndex: [String: Int]
+
+  static func index(_ names: [String]) -> [String: Int] {
+    var index: [String: Int] = [:]
+    for (position, name) in names.enumerated() where index[normalizedName(name)] == nil { index[normalizedName(name)] = position }
+    return index
+  }
 
   /// Creates a catalogue.
   public init(
@@ -23,18 +33,18 @@ public struct LocationCatalog: Hashable, Sendable {
     self.geopoliticalRegions = geopoliticalRegions
     self.source = source
     self.portLocations = portLocations
+    locationIndex = Self.index(locations.map(\.name))
+    portLocationIndex = Self.index(portLocations.map(\.name))
   }
 
   /// The Direct port location called `name` (`Equinix-Seattle-SE2`), if the catalogue maps it.
   public func portLocation(named name: String) -> PortLocation? {
-    let key = normalizedName(name)
-    return portLocations.first { normalizedName($0.name) == key }
+    portLocationIndex[normalizedName(name)].map { portLocations[$0] }
   }
 
   /// The location called `name`, if any.
   public func location(named name: String) -> PeeringLocation? {
-    let key = normalizedName(name)
-    return locations.first { normalizedName($0.name) == key }
+    locationIndex[normalizedName(name)].map { locations[$0] }
   }
 
   /// The location called `name`, or a diagnostic with the nearest known name.

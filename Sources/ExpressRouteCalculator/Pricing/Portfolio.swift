@@ -21,6 +21,8 @@ public struct Portfolio: Hashable, Sendable {
     public var source: Source
     /// Charges of the site as a whole (provider contracts, colocation), beside its deployment's or profile's own.
     public var charges: [UserCharge] = []
+    /// Labels to group reports by (`region`: `Europe`, `costCentre`: `CC-1001`).
+    public var tags: [String: String] = [:]
   }
 
   /// The portfolio's name.
@@ -54,13 +56,22 @@ extension Portfolio {
       throw startNode.error("'\(startText)' is not a month (expected YYYY-MM, such as 2027-01)")
     }
     var sites: [Site] = []
+    var siteNames: Set<String> = []
     for siteNode in try object.required("sites").array() {
       let site = try siteNode.object()
-      try site.rejectUnknownKeys(["name", "deployment", "yearlyGrowth", "profile", "charges", "notes"])
+      try site.rejectUnknownKeys(["name", "deployment", "yearlyGrowth", "profile", "charges", "notes", "tags"])
+      var tags: [String: String] = [:]
+      if let tagsNode = site.optional("tags") {
+        let tagObject = try tagsNode.object()
+        for member in tagObject.members {
+          guard let value = tagObject.optional(member.key) else { continue }
+          tags[member.key] = try value.nonEmptyString()
+        }
+      }
       let siteCharges = try UserCharge.list(site.optional("charges"))
       let nameNode = try site.required("name")
       let name = try nameNode.nonEmptyString()
-      if sites.contains(where: { $0.name == name }) { throw nameNode.error("duplicate site name '\(name)'") }
+      guard siteNames.insert(name).inserted else { throw nameNode.error("duplicate site name '\(name)'") }
       switch (site.optional("deployment"), site.optional("profile")) {
       case (let deployment?, nil):
         var growth: Decimal = 0
@@ -71,14 +82,16 @@ extension Portfolio {
           }
         }
         sites.append(
-          Site(name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth), charges: siteCharges))
+          Site(
+            name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth), charges: siteCharges,
+            tags: tags))
       case (nil, let profileNode?):
         if site.optional("yearlyGrowth") != nil {
           throw try site.required("yearlyGrowth").error("a profile site takes its growth from 'profile.sizing.yearlyGrowth'")
         }
         var profile = try WorkloadProfile(node: profileNode)
         if profile.name == "workload" { profile.name = name }
-        sites.append(Site(name: name, source: .profile(profile), charges: siteCharges))
+        sites.append(Site(name: name, source: .profile(profile), charges: siteCharges, tags: tags))
       case (nil, nil):
         throw siteNode.error("a site needs a 'deployment' or a 'profile'")
       default:

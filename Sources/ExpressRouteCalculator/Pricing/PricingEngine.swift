@@ -131,6 +131,15 @@ public struct PricingEngine: Sendable {
     return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)
   }
 
+  /// The outbound-data line of a MeteredData circuit in `zone` carrying `volume`: the amount a quote bills for
+  /// it (rounded as a line item), or `nil` when the meter has no price. A circuit's monthly charges are its fee
+  /// plus this, so planners that price many months can price the fee once per option and this once per month.
+  public func outboundDataCharge(_ volume: DataVolume, zone: Zone) -> Money? {
+    var builder = QuoteBuilder(rates: rates, discounts: discounts)
+    builder.add(resource: "circuit", meter: .egress(zone), quantity: volume.gigabytes)
+    return builder.unpriced.isEmpty ? builder.lineItems.first?.amount : nil
+  }
+
   /// The monthly charges of one gateway (or `count` identical ones), priced as a quote prices them.
   public func monthlyCharges(of gateway: Gateway) -> (total: Money, unpriced: [UnpricedItem]) {
     var builder = QuoteBuilder(rates: rates, discounts: discounts)

@@ -1,94 +1,199 @@
 import Foundation
 
-/// The report of a ``Budget``: totals per month, year, site and meter, every line item in CSV.
+/// The report of a ``Budget``: totals per month, year, group and site, the largest and fastest-growing sites, and
+/// every line item in CSV.
+///
+/// Sites are rows, never columns, so the report reads the same at 3 sites and at 1,000: the site × month matrix
+/// and each site's line items appear in text, Markdown and HTML only for small portfolios
+/// (``detailSiteLimit`` sites or fewer) or when ``showsDetails`` asks for them. JSON always holds the site × month
+/// totals and each site's first month, and every month's quote under the same rule; CSV holds every line item.
 public struct BudgetReport: Report {
   /// The budget.
   public var budget: Budget
+  /// The tag to group sites by (`region`), if any.
+  public var groupBy: String?
+  /// How many sites the top-sites tables list.
+  public var top: Int
+  /// Whether to show the site × month matrix and each site's line items whatever the portfolio's size.
+  public var showsDetails: Bool
 
-  /// Creates a report.
-  public init(budget: Budget) { self.budget = budget }
+  /// Portfolios up to this many sites show the site × month matrix and each site's line items by default.
+  public static let detailSiteLimit = 12
+
+  /// Creates a report; sites are grouped by the tag `groupBy` when given.
+  public init(budget: Budget, groupBy: String? = nil, top: Int = 10, showsDetails: Bool = false) {
+    self.budget = budget
+    self.groupBy = groupBy
+    self.top = top
+    self.showsDetails = showsDetails
+  }
+
+  static func amount(_ value: Decimal) -> String { value.grouped(places: 2) }
+
+  static func share(_ part: Decimal, of whole: Decimal) -> String {
+    whole > 0 ? "\((part / whole * 100).fixedPoint(places: 1))%" : "-"
+  }
 
   public var document: ReportDocument {
     let b = budget
+    let summary = BudgetSummary(b, groupBy: groupBy)
     let currency = b.currency.rawValue
     let unpriced = b.unpriced
-    let average =
-      b.months.isEmpty ? b.total : Money((b.total.amount / Decimal(b.months.count)).rounded(toPlaces: 2, rule: .lineItem), currency: b.currency)
-    var blocks: [ReportBlock] = [
-      .facts([
-        ReportFact("Period", "\(b.months.first?.description ?? "") to \(b.months.last?.description ?? "") (\(b.months.count) months)"),
-        ReportFact("Sites", String(b.sites.count)),
-        ReportFact(
-          "Total",
-          "\(b.total.groupedAmount) \(currency)"
-            + (unpriced.isEmpty ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)")),
-        ReportFact("Average month", "\(average.groupedAmount) \(currency)"),
-        ReportFact("Highest month", "\(b.peakMonthTotal.groupedAmount) \(currency)"),
-        ReportFact("Prices", b.priceTableName),
-        ReportFact("Price date", b.priceDate),
-        ReportFact("Hours per month", b.hoursPerMonth.plainDescription),
-        ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums"),
-      ]),
-      .chart(
-        ReportChart(
-          kind: .stackedColumns, title: "Monthly budget by site", categories: b.months.map(\.description),
-          series: b.sites.map { site in .init(name: site.name, values: site.months.map { Self.double($0.total.amount) }) },
-          valueLabel: "\(currency) per month")),
-      .heading("Per month"),
-      .table(
-        ReportTable(
-          columns: [.init("Month")] + b.sites.map { .init($0.name, .right) } + [.init("Total (\(currency))", .right)],
-          rows: b.months.indices.map { index in
-            [b.months[index].description] + b.sites.map { $0.months[index].total.groupedAmount } + [b.monthTotal(index).groupedAmount]
-          },
-          footer: ["Total"] + b.sites.map { $0.total(currency: b.currency).groupedAmount } + [b.total.groupedAmount])),
-      .heading(b.fiscalYearStart == 1 ? "Per year" : "Per fiscal year"),
-      .table(
-        ReportTable(
-          columns: [.init(b.fiscalYearStart == 1 ? "Year" : "Fiscal year"), .init("Months", .right), .init("Total (\(currency))", .right)],
-          rows: b.years.map { year in [year.label, String(year.months.count), b.total(year).groupedAmount] })),
-      .heading(b.fiscalYearStart == 1 ? "Per year and site" : "Per fiscal year and site"),
-      .table(
-        ReportTable(
-          columns: [.init("Site")] + b.years.map { .init($0.label, .right) } + [.init("Total (\(currency))", .right)],
-          rows: b.sites.map { site in
-            [site.name] + b.years.map { b.total(of: site, in: $0).groupedAmount } + [site.total(currency: b.currency).groupedAmount]
-          },
-          footer: ["Total"] + b.years.map { b.total($0).groupedAmount } + [b.total.groupedAmount])),
-      .heading("Per site"),
-      .table(
-        ReportTable(
-          columns: [
-            .init("Site"), .init("First month", .right), .init("Last month", .right), .init("Total (\(currency))", .right), .init("Share", .right),
-          ],
-          rows: b.sites.map { site in
-            let total = site.total(currency: b.currency)
-            let share = b.total.amount > 0 ? total.amount / b.total.amount * 100 : 0
-            return [
-              site.name, site.months.first?.total.groupedAmount ?? "", site.months.last?.total.groupedAmount ?? "", total.groupedAmount,
-              "\(share.fixedPoint(places: 1))%",
-            ]
-          })),
-      .heading("Per meter"),
-      .chart(
-        ReportChart(
-          kind: .bars, title: "Cost by meter group over the period", categories: b.meterTotals.map(\.group),
-          series: [.init(name: "Total", values: b.meterTotals.map { Self.double($0.total.amount) })], valueLabel: currency)),
-      .table(
-        ReportTable(
-          columns: [.init("Meter group"), .init("Total (\(currency))", .right)],
-          rows: b.meterTotals.map { [$0.group, $0.total.groupedAmount] })),
+    let details = showsDetails || b.sites.count <= Self.detailSiteLimit
+    let grouped = groupBy != nil
+    let average = b.months.isEmpty ? summary.total : (summary.total / Decimal(b.months.count)).rounded(toPlaces: 2, rule: .lineItem)
+    let yearWord = b.fiscalYearStart == 1 ? "year" : "fiscal year"
+    var facts = [
+      ReportFact("Period", "\(b.months.first?.description ?? "") to \(b.months.last?.description ?? "") (\(b.months.count) months)"),
+      ReportFact("Sites", String(b.sites.count)),
     ]
-    for site in b.sites {
-      guard let first = site.months.first else { continue }
-      blocks.append(.heading("\(site.name): first month (\(b.months.first?.description ?? ""))"))
-      blocks.append(.table(QuoteReport.lineItemTable(first)))
-      if let sizing = site.sizing, sizing.plan.count > 1 {
+    if let groupBy { facts.append(ReportFact("Grouped by", "\(groupBy) (\(summary.groups.count) group\(summary.groups.count == 1 ? "" : "s"))")) }
+    facts += [
+      ReportFact(
+        "Total",
+        "\(Self.amount(summary.total)) \(currency)"
+          + (unpriced.isEmpty ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)")),
+      ReportFact("Average month", "\(Self.amount(average)) \(currency)"),
+      ReportFact("Highest month", "\(Self.amount(summary.peakMonthTotal)) \(currency)"),
+      ReportFact("Prices", b.priceTableName),
+      ReportFact("Price date", b.priceDate),
+      ReportFact("Hours per month", b.hoursPerMonth.plainDescription),
+      ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums"),
+    ]
+    var blocks: [ReportBlock] = [.facts(facts), .chart(monthlyChart(summary))]
+
+    // Monthly totals: the site × month matrix only when it stays readable.
+    blocks.append(.heading("Per month"))
+    if details && !grouped {
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Month")] + b.sites.map { .init($0.name, .right) } + [.init("Total (\(currency))", .right)],
+            rows: b.months.indices.map { index in
+              [b.months[index].description] + summary.siteMonthTotals.map { Self.amount($0[index]) } + [Self.amount(summary.monthTotals[index])]
+            },
+            footer: ["Total"] + summary.siteTotals.map(Self.amount) + [Self.amount(summary.total)])))
+    } else if grouped && summary.groups.count <= Self.detailSiteLimit {
+      let groupMonths = summary.groups.map { summary.monthTotals(of: $0) }
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Month")] + summary.groups.map { .init($0.name, .right) } + [.init("Total (\(currency))", .right)],
+            rows: b.months.indices.map { index in
+              [b.months[index].description] + groupMonths.map { Self.amount($0[index]) } + [Self.amount(summary.monthTotals[index])]
+            },
+            footer: ["Total"] + summary.groups.map { Self.amount(summary.yearTotals(of: $0).total) } + [Self.amount(summary.total)])))
+    } else {
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Month"), .init("Total (\(currency))", .right), .init("Change", .right)],
+            rows: b.months.indices.map { index in
+              let change = index == 0 ? "" : Self.signed(summary.monthTotals[index] - summary.monthTotals[index - 1])
+              return [b.months[index].description, Self.amount(summary.monthTotals[index]), change]
+            },
+            footer: ["Total", Self.amount(summary.total), ""])))
+      blocks.append(.paragraph("Each site's month-by-month amounts are in the JSON and CSV formats (or shown here with the details option)."))
+    }
+
+    blocks.append(.heading("Per \(yearWord)"))
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init(yearWord.prefix(1).uppercased() + yearWord.dropFirst()), .init("Months", .right), .init("Total (\(currency))", .right)],
+          rows: summary.years.indices.map { index in
+            [summary.years[index].label, String(summary.years[index].months.count), Self.amount(summary.yearTotals[index])]
+          })))
+
+    if let groupBy {
+      blocks.append(.heading("Per \(yearWord) and \(groupBy)"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init(groupBy), .init("Sites", .right)] + summary.years.map { .init($0.label, .right) } + [
+              .init("Total (\(currency))", .right), .init("Share", .right),
+            ],
+            rows: summary.groups.map { group in
+              let totals = summary.yearTotals(of: group)
+              return [group.name, String(group.sites.count)] + totals.years.map(Self.amount) + [
+                Self.amount(totals.total), Self.share(totals.total, of: summary.total),
+              ]
+            },
+            footer: ["Total", String(b.sites.count)] + summary.yearTotals.map(Self.amount) + [Self.amount(summary.total), "100.0%"])))
+    }
+
+    if b.sites.count > Self.detailSiteLimit {
+      let tag = groupBy.map { [ReportTable.Column($0)] } ?? []
+      func group(_ site: Int) -> [String] { groupBy.map { [b.sites[site].tags[$0] ?? "(no \($0))"] } ?? [] }
+      let byCost = summary.topSitesByCost(top)
+      blocks.append(.heading("Top \(byCost.count) sites by cost"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Rank", .right), .init("Site")] + tag + [.init("Total (\(currency))", .right), .init("Share", .right)],
+            rows: byCost.enumerated().map { rank, site in
+              [String(rank + 1), b.sites[site].name] + group(site) + [
+                Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total),
+              ]
+            })))
+      let byGrowth = summary.topSitesByGrowth(top)
+      if !byGrowth.isEmpty {
+        blocks.append(.heading("Top \(byGrowth.count) sites by growth (first to last month)"))
         blocks.append(
-          .list(
-            sizing.plan.map {
-              "from \(b.months.first?.advanced(by: $0.month).description ?? ""): \($0.tier.name) \($0.billing.name) \($0.bandwidth) (\($0.reason))"
-            }))
+          .table(
+            ReportTable(
+              columns: [.init("Rank", .right), .init("Site")] + tag + [
+                .init("\(b.months.first?.description ?? "First")", .right), .init("\(b.months.last?.description ?? "Last")", .right),
+                .init("Change", .right), .init("Change %", .right),
+              ],
+              rows: byGrowth.enumerated().map { rank, site in
+                let row = summary.siteMonthTotals[site]
+                let first = row.first ?? 0
+                let last = row.last ?? 0
+                return [String(rank + 1), b.sites[site].name] + group(site) + [
+                  Self.amount(first), Self.amount(last), Self.signed(last - first), first > 0 ? "+" + Self.share(last - first, of: first) : "new",
+                ]
+              })))
+      }
+    }
+
+    blocks.append(.heading("Per \(yearWord) and site"))
+    let siteOrder = summary.groups.flatMap(\.sites)
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init("Site")] + (groupBy.map { [ReportTable.Column($0)] } ?? []) + summary.years.map { .init($0.label, .right) } + [
+            .init("Total (\(currency))", .right), .init("Share", .right),
+          ],
+          rows: siteOrder.map { site in
+            [b.sites[site].name] + (groupBy.map { [b.sites[site].tags[$0] ?? "(no \($0))"] } ?? []) + summary.siteYearTotals[site].map(Self.amount)
+              + [Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total)]
+          },
+          footer: ["Total"] + (grouped ? [""] : []) + summary.yearTotals.map(Self.amount) + [Self.amount(summary.total), "100.0%"])))
+
+    let meterTotals = b.meterTotals
+    blocks.append(.heading("Per meter"))
+    blocks.append(
+      .chart(
+        ReportChart(
+          kind: .bars, title: "Cost by meter group over the period", categories: meterTotals.map(\.group),
+          series: [.init(name: "Total", values: meterTotals.map { Self.double($0.total.amount) })], valueLabel: currency)))
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init("Meter group"), .init("Total (\(currency))", .right)], rows: meterTotals.map { [$0.group, $0.total.groupedAmount] })))
+    if details {
+      for site in b.sites {
+        guard let first = site.months.first else { continue }
+        blocks.append(.heading("\(site.name): first month (\(b.months.first?.description ?? ""))"))
+        blocks.append(.table(QuoteReport.lineItemTable(first)))
+        if let sizing = site.sizing, sizing.plan.count > 1 {
+          blocks.append(
+            .list(
+              sizing.plan.map {
+                "from \(b.months.first?.advanced(by: $0.month).description ?? ""): \($0.tier.name) \($0.billing.name) \($0.bandwidth) (\($0.reason))"
+              }))
+        }
       }
     }
     blocks.append(.heading("Not priced"))
@@ -101,45 +206,108 @@ public struct BudgetReport: Report {
             "\($0.site): \($0.item.resource): \($0.item.meter.displayName), in \($0.months) month\($0.months == 1 ? "" : "s"): \($0.item.reason)"
           }))
     }
-    if !b.notes.isEmpty {
+    let siteNotes = details ? b.sites.flatMap { site in site.notes.map { "\(site.name): \($0)" } } : []
+    if !b.notes.isEmpty || !siteNotes.isEmpty {
       blocks.append(.heading("Assumptions and notes"))
-      blocks.append(.list(b.notes))
+      blocks.append(.list(b.notes + siteNotes))
     }
     blocks.append(.heading("Price sources"))
     blocks.append(.list(b.sources.map(QuoteReport.sourceLine)))
     return ReportDocument(title: "ExpressRoute budget: \(b.name)", blocks: blocks)
   }
 
+  static func signed(_ value: Decimal) -> String { value > 0 ? "+" + amount(value) : amount(value) }
+
+  /// Monthly totals stacked by group, by site (small portfolios), or by the largest sites and the rest.
+  func monthlyChart(_ summary: BudgetSummary) -> ReportChart {
+    let b = budget
+    let categories = b.months.map(\.description)
+    let series: [ReportChart.Series]
+    let title: String
+    if groupBy != nil {
+      title = "Monthly budget by \(groupBy ?? "")"
+      series = summary.groups.map { .init(name: $0.name, values: summary.monthTotals(of: $0).map(Self.double)) }
+    } else if b.sites.count <= Self.detailSiteLimit {
+      title = "Monthly budget by site"
+      series = b.sites.indices.map { .init(name: b.sites[$0].name, values: summary.siteMonthTotals[$0].map(Self.double)) }
+    } else {
+      let shown = summary.topSitesByCost(Self.detailSiteLimit - 1)
+      let rest = Set(b.sites.indices).subtracting(shown)
+      var other = [Decimal](repeating: 0, count: b.months.count)
+      for site in rest {
+        for (index, value) in summary.siteMonthTotals[site].enumerated() { other[index] += value }
+      }
+      title = "Monthly budget: the \(shown.count) largest sites and the other \(rest.count)"
+      series =
+        shown.map { .init(name: b.sites[$0].name, values: summary.siteMonthTotals[$0].map(Self.double)) } + [
+          .init(name: "Other \(rest.count) sites", values: other.map(Self.double))
+        ]
+    }
+    return ReportChart(kind: .stackedColumns, title: title, categories: categories, series: series, valueLabel: "\(b.currency.rawValue) per month")
+  }
+
   static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
 
   public var json: JSONValue {
     let b = budget
+    let summary = BudgetSummary(b, groupBy: groupBy)
+    let details = showsDetails || b.sites.count <= Self.detailSiteLimit
+    func money(_ value: Decimal) -> JSONValue { .money(Money(value, currency: b.currency)) }
+    var calendarYears: [(year: Int, total: Decimal)] = []
+    for (index, month) in b.months.enumerated() {
+      if let last = calendarYears.last, last.year == month.year {
+        calendarYears[calendarYears.count - 1].total += summary.monthTotals[index]
+      } else {
+        calendarYears.append((month.year, summary.monthTotals[index]))
+      }
+    }
     return .object([
       ("schema", .string("ercalc.budget")), ("schemaVersion", .number(1)), ("name", .string(b.name)), ("currency", .string(b.currency.rawValue)),
       ("priceTable", .string(b.priceTableName)), ("priceDate", .string(b.priceDate)), ("hoursPerMonth", .string(b.hoursPerMonth.plainDescription)),
       ("months", .array(b.months.map { .string($0.description) })),
-      ("monthTotals", .array(b.months.indices.map { .money(b.monthTotal($0)) })),
-      ("yearTotals", .array(b.yearTotals.map { .object([("year", .number($0.year)), ("total", .money($0.total))]) })),
+      ("monthTotals", .array(summary.monthTotals.map(money))),
+      ("yearTotals", .array(calendarYears.map { .object([("year", .number($0.year)), ("total", money($0.total))]) })),
       ("fiscalYearStart", .number(b.fiscalYearStart)),
       (
         "years",
         .array(
-          b.years.map { year in
+          summary.years.indices.map { year in
             .object([
-              ("year", .string(year.label)), ("months", .number(year.months.count)), ("total", .money(b.total(year))),
-              ("sites", .array(b.sites.map { .object([("site", .string($0.name)), ("total", .money(b.total(of: $0, in: year)))]) })),
+              ("year", .string(summary.years[year].label)), ("months", .number(summary.years[year].months.count)),
+              ("total", money(summary.yearTotals[year])),
+              (
+                "sites",
+                .array(b.sites.indices.map { .object([("site", .string(b.sites[$0].name)), ("total", money(summary.siteYearTotals[$0][year]))]) })
+              ),
             ])
           })
       ),
+      ("groupBy", .string(groupBy)),
+      (
+        "groups",
+        .array(
+          groupBy == nil
+            ? []
+            : summary.groups.map { group in
+              let totals = summary.yearTotals(of: group)
+              return .object([
+                ("name", .string(group.name)), ("sites", .array(group.sites.map { .string(b.sites[$0].name) })),
+                ("yearTotals", .array(totals.years.map(money))), ("total", money(totals.total)),
+              ])
+            })
+      ),
       ("meterTotals", .array(b.meterTotals.map { .object([("group", .string($0.group)), ("total", .money($0.total))]) })),
-      ("total", .money(b.total)),
+      ("total", money(summary.total)),
       (
         "sites",
         .array(
-          b.sites.map { site in
-            .object([
-              ("name", .string(site.name)), ("total", .money(site.total(currency: b.currency))),
-              ("monthTotals", .array(site.months.map { .money($0.total) })),
+          b.sites.indices.map { index in
+            let site = b.sites[index]
+            return .object([
+              ("name", .string(site.name)),
+              ("tags", .object(site.tags.keys.sorted().map { ($0, .string(site.tags[$0] ?? "")) })),
+              ("total", money(summary.siteTotals[index])),
+              ("monthTotals", .array(summary.siteMonthTotals[index].map(money))),
               (
                 "plan",
                 .array(
@@ -150,7 +318,11 @@ public struct BudgetReport: Report {
                     ])
                   })
               ),
-              ("months", .array(site.months.map(QuoteReport.quoteJSON))),
+              // Every month's quote with its line items at 1,000 sites is hundreds of MB: the first month's, and the
+              // rest on request (every line item of every month is in the CSV).
+              ("firstMonth", site.months.first.map(QuoteReport.quoteJSON) ?? .null),
+              ("months", details ? .array(site.months.map(QuoteReport.quoteJSON)) : .null),
+              ("notes", .array(site.notes.map { .string($0) })),
             ])
           })
       ),

@@ -33,6 +33,64 @@ struct CircuitPlanner {
   let lookAhead: Int
   /// VNet links on the circuit (checked against the tier's limit).
   let virtualNetworkLinks: Int
+  /// Each provider state's monthly fee (with no outbound data), `nil` when unpriced: priced once.
+  private let fees: [State: Decimal?]
+  /// The outbound-data line of each month, `nil` when unpriced: every MeteredData state in the zone uses the
+  /// same meter, so it is priced once per month, not once per state and month.
+  private let dataCharges: [Decimal?]
+  /// Each provider state's product-rule problem at this location (`nil` inside when it has none).
+  private var ruleProblems: [State: String?] = [:]
+  /// The same fees and data lines in ``PathCosts`` units, and each month's needed bandwidth in whole bits per
+  /// second, for months `0 ..< horizon + lookAhead`: the tables the look-ahead search reads are built with
+  /// integer adds and compares only.
+  private var feeUnits: [State: Int64] = [:]
+  private var dataUnits: [Int64?] = []
+  private var requiredBits: [Int64] = []
+
+  /// Creates a planner and prices its options' fees and each month's outbound data (months
+  /// `0 ..< horizon + lookAhead`) once, with the engine's own pricer.
+  init(
+    engine: PricingEngine, location: PeeringLocation, demand: Demand, egressShare: Decimal, lookAhead: Int, virtualNetworkLinks: Int,
+    options: PlannerOptionsCache? = nil
+  ) {
+    self.engine = engine
+    self.location = location
+    self.demand = demand
+    self.egressShare = egressShare
+    self.lookAhead = lookAhead
+    self.virtualNetworkLinks = virtualNetworkLinks
+    let key = PlannerOptionsCache.Key(location: location.name, virtualNetworkLinks: virtualNetworkLinks)
+    let known = options?.options(for: key)
+    var fees: [State: Decimal?] = known?.fees ?? [:]
+    if known == nil {
+      for tier in CircuitTier.allCases {
+        for billing in BillingFamily.allCases {
+          for bandwidth in Bandwidth.providerSizes {
+            let state = State(tier: tier, billing: billing, bandwidth: bandwidth)
+            let circuit = Circuit(
+              name: "circuit", peeringLocation: location.name, tier: tier, billing: billing, bandwidth: bandwidth,
+              monthlyEgress: Self.paysForData(state) ? .zero : nil)
+            let charges = engine.monthlyCharges(of: circuit, zone: location.zone)
+            fees[state] = .some(charges.unpriced.isEmpty ? charges.total.amount : nil)
+          }
+        }
+      }
+    }
+    self.fees = fees
+    self.dataCharges = (0..<(demand.horizonMonths + max(lookAhead, 1))).map { month in
+      engine.outboundDataCharge(demand.egress(month: month) * egressShare, zone: location.zone)?.amount
+    }
+    if let known {
+      ruleProblems = known.ruleProblems
+      feeUnits = known.feeUnits
+    } else {
+      for state in fees.keys { ruleProblems[state] = .some(checkRules(state)) }
+      for (state, fee) in fees { if let fee { feeUnits[state] = PathCosts.units(fee) } }
+      options?.store(.init(fees: fees, ruleProblems: ruleProblems, feeUnits: feeUnits), for: key)
+    }
+    dataUnits = dataCharges.map { $0.map(PathCosts.units) }
+    requiredBits = dataCharges.indices.map { NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: $0)).int64Value }
+  }
 
   /// The outbound volume this circuit carries in `month`.
   func egress(month: Int) -> DataVolume { demand.egress(month: month) * egressShare }
@@ -45,8 +103,14 @@ struct CircuitPlanner {
     }.filter { ruleProblem($0) == nil }
   }
 
-  /// The product rule a state breaks at this location, checked by the engine's validator (one place for the rules).
+  /// The product rule a state breaks at this location, checked once per state when the planner is made.
   func ruleProblem(_ state: State) -> String? {
+    if let known = ruleProblems[state] { return known }
+    return checkRules(state)
+  }
+
+  /// The product rule a state breaks at this location, checked by the engine's validator (one place for the rules).
+  func checkRules(_ state: State) -> String? {
     let circuit = Circuit(
       name: "circuit", peeringLocation: location.name, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth,
       virtualNetworkLinks: max(virtualNetworkLinks, 0))
@@ -58,8 +122,17 @@ struct CircuitPlanner {
     }
   }
 
-  /// The circuit's monthly cost in `month`, or `nil` when a charge is unpriced.
+  /// The circuit's monthly cost in `month`, or `nil` when a charge is unpriced: its fee plus, for MeteredData,
+  /// the month's outbound-data line, each priced once by the engine (equal to ``pricedWhole(_:month:)``).
   func cost(_ state: State, month: Int) -> Decimal? {
+    guard let fee = fees[state] ?? nil else { return fees[state] == nil ? pricedWhole(state, month: month) : nil }
+    guard Self.paysForData(state) else { return fee }
+    guard month < dataCharges.count else { return pricedWhole(state, month: month) }
+    return dataCharges[month].map { fee + $0 }
+  }
+
+  /// The circuit's monthly cost in `month` priced as one circuit by the engine, or `nil` when a charge is unpriced.
+  func pricedWhole(_ state: State, month: Int) -> Decimal? {
     let circuit = Circuit(
       name: "circuit", peeringLocation: location.name, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth,
       monthlyEgress: egress(month: month))
@@ -68,7 +141,31 @@ struct CircuitPlanner {
   }
 
   func carries(_ state: State, month: Int) -> Bool {
-    Decimal(state.bandwidth.bitsPerSecond) >= demand.requiredBitsPerSecond(month: month)
+    if month < requiredBits.count { return state.bandwidth.bitsPerSecond >= requiredBits[month] }
+    return Decimal(state.bandwidth.bitsPerSecond) >= demand.requiredBitsPerSecond(month: month)
+  }
+
+  /// Each state's cost in months `0 ..< months` in ``PathCosts`` units; `nil` where it does not carry the
+  /// month or is unpriced. Equal to ``costTable(_:months:)``, built from integers.
+  func unitTable(_ states: [State], months: Int) -> PathCosts {
+    guard months <= dataUnits.count else { return PathCosts(decimalTable(states, months: months)) }
+    var table = [[Int64?]](repeating: [Int64?](repeating: nil, count: states.count), count: months)
+    let fees = states.map { feeUnits[$0] }
+    let paysForData = states.map(Self.paysForData)
+    let bits = states.map(\.bandwidth.bitsPerSecond)
+    for month in 0..<months {
+      let data = dataUnits[month]
+      let required = requiredBits[month]
+      for index in states.indices where bits[index] >= required {
+        guard let fee = fees[index] else { continue }
+        if paysForData[index] {
+          if let data { table[month][index] = fee + data }
+        } else {
+          table[month][index] = fee
+        }
+      }
+    }
+    return PathCosts(units: table, states: states)
   }
 
   static func canMove(_ from: State, _ to: State) -> Bool {
@@ -82,7 +179,7 @@ struct CircuitPlanner {
     let states = states(tier: tier)
     guard !states.isEmpty else { return nil }
     if let start, !states.contains(start) { return nil }
-    let table = costTable(states, months: horizon + lookAhead)
+    let table = unitTable(states, months: horizon + lookAhead)
     var months: [Month] = []
     var previous: Int? = start.flatMap { states.firstIndex(of: $0) }
     for month in 0..<horizon {
@@ -92,7 +189,7 @@ struct CircuitPlanner {
       if let previous, chosen != previous {
         reason = explain(from: states[previous], to: states[chosen], month: month, table: table, states: states, total: total)
       }
-      months.append(Month(state: states[chosen], cost: table[month][chosen] ?? 0, reason: reason))
+      months.append(Month(state: states[chosen], cost: table.units[month][chosen].map(table.decimal) ?? 0, reason: reason))
       previous = chosen
     }
     return months
@@ -100,6 +197,12 @@ struct CircuitPlanner {
 
   /// Each state's cost in months `0 ..< months`; `nil` where it does not carry the month or is unpriced.
   func costTable(_ states: [State], months: Int) -> [[Decimal?]] {
+    let table = unitTable(states, months: months)
+    return table.units.map { row in row.map { $0.map(table.decimal) } }
+  }
+
+  /// ``costTable(_:months:)`` month by month through ``cost(_:month:)`` (for months past the precomputed ones).
+  func decimalTable(_ states: [State], months: Int) -> [[Decimal?]] {
     var table = [[Decimal?]](repeating: [Decimal?](repeating: nil, count: states.count), count: months)
     for month in 0..<months {
       for (index, state) in states.enumerated() where carries(state, month: month) {
@@ -109,6 +212,9 @@ struct CircuitPlanner {
     return table
   }
 
+  /// Whether the state is billed per outbound GB (MeteredData, except Local, whose data is included).
+  static func paysForData(_ state: State) -> Bool { state.billing == .metered && state.tier != .local }
+
   /// The cost of the cheapest path over the first look-ahead window in `tier`: how tiers are compared,
   /// so the choice of tier does not depend on the horizon either.
   func firstWindowCost(tier: CircuitTier, start: State? = nil) -> Decimal? {
@@ -116,7 +222,7 @@ struct CircuitPlanner {
     guard !states.isEmpty else { return nil }
     let from = start.flatMap { states.firstIndex(of: $0) }
     if start != nil && from == nil { return nil }
-    return cheapestPath(costTable(states, months: lookAhead), states: states, from: from, months: 0..<lookAhead)?.total
+    return cheapestPath(unitTable(states, months: lookAhead), states: states, from: from, months: 0..<lookAhead)?.total
   }
 
   /// Why moving from `current` to `next` needs a new circuit, or `nil` when it can be done in place.
@@ -131,60 +237,75 @@ struct CircuitPlanner {
   /// The cheapest path over `window` starting from a state reachable from `start`; the window is cut
   /// before the first month no state can serve (beyond that, nothing can be planned anyway).
   func cheapestPath(
-    _ table: [[Decimal?]], states: [State], from start: Int?, months window: Range<Int>, allowed: (State) -> Bool = { _ in true }
+    _ table: PathCosts, states: [State], from start: Int?, months window: Range<Int>, allowed: (State) -> Bool = { _ in true }
   ) -> (path: [Int], total: Decimal)? {
+    let count = states.count
     var end = window.upperBound
-    if let blocked = window.first(where: { month in !table[month].contains { $0 != nil } }) { end = blocked }
+    if let blocked = window.first(where: { !table.servesAny(month: $0) }) { end = blocked }
     guard end > window.lowerBound else { return nil }
     let months = window.lowerBound..<end
-    var best = [Decimal?](repeating: nil, count: states.count)
-    var parents: [[Int]] = []
-    for (offset, month) in months.enumerated() {
-      var next = [Decimal?](repeating: nil, count: states.count)
-      var parent = [Int](repeating: -1, count: states.count)
-      for to in states.indices where allowed(states[to]) {
-        guard let here = table[month][to] else { continue }
-        if offset == 0 {
-          if let start, !Self.canMove(states[start], states[to]) { continue }
-          // Prefer staying in the current state on ties.
-          next[to] = here
-          parent[to] = start ?? -1
-          continue
+    let movable = table.flatMoves(states)  // [from * count + to]
+    let allowedStates = states.map(allowed)
+    let none = PathCosts.none
+    var best = [Int64](repeating: none, count: count)
+    var next = best
+    var parents = [Int](repeating: -1, count: months.count * count)  // [offset * count + state]
+    var reached: [Int] = []  // the states with a path so far, in state order
+    reached.reserveCapacity(count)
+    table.flat.withUnsafeBufferPointer { costs in
+      for (offset, month) in months.enumerated() {
+        for index in 0..<count { next[index] = none }
+        let row = month * count
+        for to in 0..<count where allowedStates[to] {
+          let here = costs[row + to]
+          if here == none { continue }
+          if offset == 0 {
+            if let start, !movable[start * count + to] { continue }
+            // Prefer staying in the current state on ties.
+            next[to] = here
+            parents[to] = start ?? -1
+            continue
+          }
+          var chosenValue = none
+          var chosenFrom = -1
+          for from in reached where movable[from * count + to] {
+            let value = best[from]
+            if chosenFrom >= 0, chosenValue < value || (chosenValue == value && (chosenFrom == to || from != to)) { continue }
+            chosenValue = value
+            chosenFrom = from
+          }
+          if chosenFrom >= 0 {
+            next[to] = chosenValue + here
+            parents[offset * count + to] = chosenFrom
+          }
         }
-        var chosen: (Decimal, Int)?
-        for from in states.indices where Self.canMove(states[from], states[to]) {
-          guard let value = best[from] else { continue }
-          if let (incumbent, incumbentFrom) = chosen, incumbent < value || (incumbent == value && (incumbentFrom == to || from != to)) { continue }
-          chosen = (value, from)
-        }
-        if let (value, from) = chosen {
-          next[to] = value + here
-          parent[to] = from
-        }
+        swap(&best, &next)
+        reached.removeAll(keepingCapacity: true)
+        for index in 0..<count where best[index] != none { reached.append(index) }
       }
-      best = next
-      parents.append(parent)
     }
     // The cheapest end; on ties the earliest state in the list (smaller, metered first), or staying put.
-    var last: (Decimal, Int)?
-    for index in states.indices {
-      guard let value = best[index] else { continue }
-      if let (incumbent, incumbentIndex) = last {
-        if incumbent < value { continue }
-        if incumbent == value && !(index == start && incumbentIndex != start) { continue }
+    var total = none
+    var final = -1
+    for index in 0..<count where best[index] != none {
+      let value = best[index]
+      if final >= 0 {
+        if total < value { continue }
+        if total == value && !(index == start && final != start) { continue }
       }
-      last = (value, index)
+      total = value
+      final = index
     }
-    guard let (total, final) = last else { return nil }
+    guard final >= 0 else { return nil }
     var path = [final]
-    for offset in stride(from: parents.count - 1, to: 0, by: -1) {
-      path.append(parents[offset][path[path.count - 1]])
+    for offset in stride(from: months.count - 1, to: 0, by: -1) {
+      path.append(parents[offset * count + path[path.count - 1]])
     }
-    return (path.reversed(), total)
+    return (path.reversed(), table.decimal(total))
   }
 
   /// Why the plan moves from `from` to `to` in `month`.
-  func explain(from: State, to: State, month: Int, table: [[Decimal?]], states: [State], total: Decimal) -> String {
+  func explain(from: State, to: State, month: Int, table: PathCosts, states: [State], total: Decimal) -> String {
     var parts: [String] = []
     if to.bandwidth != from.bandwidth {
       let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
@@ -206,5 +327,83 @@ struct CircuitPlanner {
       parts.append(sentence)
     }
     return parts.joined(separator: "; ")
+  }
+}
+
+/// A cost table in whole hundredths of a cent: every line item is rounded to cents, so a month's cost is a whole
+/// number of units and the look-ahead search adds and compares `Int64`s exactly instead of `Decimal`s.
+struct PathCosts {
+  /// Units per unit of money: 10⁴ (hundredths of a cent).
+  static let scalePower = 4
+  /// The marker of "no cost": the state does not carry the month, or is unpriced.
+  static let none = Int64.max
+  /// `[month][state]` cost in units; `nil` where the state does not carry the month or is unpriced.
+  let units: [[Int64?]]
+  /// The same costs in one array, `[month * states + state]`, with ``none`` for `nil`: what the search reads.
+  let flat: [Int64]
+  /// Whether any state serves each month.
+  private let served: [Bool]
+  /// `[from * states + to]`: whether a circuit can move in place between the states the table was built for.
+  private var moves: [Bool]?
+
+  init(_ table: [[Decimal?]]) {
+    self.init(units: table.map { row in row.map { value in value.map(Self.units) } })
+  }
+
+  init(units: [[Int64?]], states: [CircuitPlanner.State]? = nil) {
+    self.units = units
+    flat = units.flatMap { row in row.map { $0 ?? Self.none } }
+    served = units.map { row in row.contains { $0 != nil } }
+    moves = states.map(Self.moves)
+  }
+
+  /// Whether any state serves `month`.
+  func servesAny(month: Int) -> Bool { served[month] }
+
+  /// Which moves between `states` can be made in place, flattened (worked out once when the table was built for them).
+  func flatMoves(_ states: [CircuitPlanner.State]) -> [Bool] {
+    if let moves, moves.count == states.count * states.count { return moves }
+    return Self.moves(states)
+  }
+
+  static func moves(_ states: [CircuitPlanner.State]) -> [Bool] {
+    states.flatMap { from in states.map { to in CircuitPlanner.canMove(from, to) } }
+  }
+
+  /// `amount` in units (amounts are whole cents, so this is exact).
+  static func units(_ amount: Decimal) -> Int64 {
+    NSDecimalNumber(decimal: amount.shifted(byPowerOfTen: scalePower).rounded(toPlaces: 0, rule: .lineItem)).int64Value
+  }
+
+  /// `units` back in money.
+  func decimal(_ units: Int64) -> Decimal { Decimal(units).shifted(byPowerOfTen: -Self.scalePower) }
+}
+
+/// The parts of a planner that depend only on the location and the VNet links (each option's fee and product-rule
+/// problem), shared by the planners of many sites with one engine (a budget), so each location prices its
+/// options once.
+final class PlannerOptionsCache: @unchecked Sendable {
+  struct Key: Hashable {
+    var location: String
+    var virtualNetworkLinks: Int
+  }
+  struct Options {
+    var fees: [CircuitPlanner.State: Decimal?]
+    var ruleProblems: [CircuitPlanner.State: String?]
+    var feeUnits: [CircuitPlanner.State: Int64]
+  }
+  private var entries: [Key: Options] = [:]
+  private let lock = NSLock()
+
+  func options(for key: Key) -> Options? {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries[key]
+  }
+
+  func store(_ options: Options, for key: Key) {
+    lock.lock()
+    entries[key] = options
+    lock.unlock()
   }
 }

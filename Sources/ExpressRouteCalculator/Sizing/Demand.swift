@@ -68,10 +68,16 @@ public struct Demand: Hashable, Sendable {
     self.targetUtilization = targetUtilization
     self.horizonMonths = horizonMonths
     self.basis = basis
-    factors = (0..<max(horizonMonths, 0)).map { Self.growthFactor(growth, month: $0) }
+    // The horizon and the default look-ahead beyond it: planners ask for every one of these months
+    // for every option, so each is worked out once here.
+    factors = (0..<(max(horizonMonths, 0) + Self.monthsBeyondHorizon)).map { Self.growthFactor(growth, month: $0) }
     requirements = factors.map { Self.required(sizingRate, factor: $0, utilization: targetUtilization) }
     volumes = factors.map { Self.grown(monthlyEgress, factor: $0) }
   }
+
+  /// Months past the horizon worked out in advance (the default look-ahead; months further out are worked out
+  /// when asked for).
+  static let monthsBeyondHorizon = 24
 
   /// The growth factor of month `month`, to six decimals.
   public func growthFactor(month: Int) -> Decimal {
@@ -85,8 +91,13 @@ public struct Demand: Hashable, Sendable {
     }
   }
 
-  /// `(1 + yearlyGrowth)^(month/12)`, to six decimals: growth compounded monthly.
+  /// `(1 + yearlyGrowth)^(month/12)`, to six decimals: growth compounded monthly. Portfolios share a few
+  /// growth rates across many sites, so each (rate, month) is worked out once per process.
   public static func growthFactor(yearlyGrowth: Decimal, month: Int) -> Decimal {
+    GrowthFactorCache.shared.factor(yearlyGrowth: yearlyGrowth, month: month) { computeGrowthFactor(yearlyGrowth: yearlyGrowth, month: month) }
+  }
+
+  static func computeGrowthFactor(yearlyGrowth: Decimal, month: Int) -> Decimal {
     let base = max(0, NSDecimalNumber(decimal: 1 + yearlyGrowth).doubleValue)
     let factor = pow(base, Double(month) / 12)
     return Decimal(string: String(format: "%.6f", factor)) ?? 1
@@ -119,5 +130,32 @@ public struct Demand: Hashable, Sendable {
   /// The first month (0-based) in which `bandwidth` is too small, if any.
   public func firstMonthExceeding(_ bandwidth: Bandwidth) -> Int? {
     (0..<horizonMonths).first { requiredBitsPerSecond(month: $0) > Decimal(bandwidth.bitsPerSecond) }
+  }
+}
+
+/// Growth factors already worked out, by yearly rate and month (a pure function of both, so caching it changes
+/// no result).
+final class GrowthFactorCache: @unchecked Sendable {
+  static let shared = GrowthFactorCache()
+  private struct Key: Hashable {
+    var yearlyGrowth: Decimal
+    var month: Int
+  }
+  private var factors: [Key: Decimal] = [:]
+  private let lock = NSLock()
+
+  func factor(yearlyGrowth: Decimal, month: Int, compute: () -> Decimal) -> Decimal {
+    let key = Key(yearlyGrowth: yearlyGrowth, month: month)
+    lock.lock()
+    if let known = factors[key] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    let value = compute()
+    lock.lock()
+    if factors.count < 100_000 { factors[key] = value }
+    lock.unlock()
+    return value
   }
 }

@@ -6,6 +6,38 @@ extension SizingSolver {
   /// Each option is priced by the engine (``PricingEngine/monthlyCharges(of:)``) for the profile's
   /// number of gateways. ErGwScale takes the fewest scale units that carry the traffic, the circuits and FastPath.
   func gatewayOptions(_ profile: WorkloadProfile, requirement required: Decimal) -> [GatewayCandidate] {
+    var cache: [GatewayVerdictKey: SizingCandidate.Verdict] = [:]
+    return gatewayOptions(profile, requirement: required, cache: &cache)
+  }
+
+  /// The gateway SKUs of fixed size the solver weighs (ErGwScale is weighed by its units).
+  static let fixedGatewaySKUs: [GatewaySKU] = [.erGw1AZ, .erGw2AZ, .erGw3AZ, .standard, .highPerformance, .ultraPerformance]
+
+  /// What of a needed bandwidth the gateway options depend on: which fixed SKUs carry it, and how many ErGwScale
+  /// units it takes. Months with the same key have the same options, so a plan weighs each key once.
+  func gatewayRequirementKey(_ required: Decimal) -> [Int] {
+    // `required` is a whole number of bits per second (rounded up), so integers compare and divide it exactly.
+    let bits = NSDecimalNumber(decimal: required).int64Value
+    var key = Self.fixedGatewaySKUs.map { sku in
+      engine.rates.capabilities(of: sku, scaleUnits: nil).map { $0.throughput.bitsPerSecond >= bits ? 1 : 0 } ?? -1
+    }
+    if let scale = engine.rates.scaleGateway, scale.throughputPerUnit.bitsPerSecond > 0 {
+      let perUnit = scale.throughputPerUnit.bitsPerSecond
+      key.append(Int((bits + perUnit - 1) / perUnit))
+    }
+    return key
+  }
+
+  /// A gateway option's verdict apart from its throughput: the product rules, routes and price depend only on the
+  /// SKU and scale units, so a month-by-month plan works them out once per option through `cache`.
+  struct GatewayVerdictKey: Hashable {
+    var sku: GatewaySKU
+    var units: Int?
+  }
+
+  func gatewayOptions(
+    _ profile: WorkloadProfile, requirement required: Decimal, cache: inout [GatewayVerdictKey: SizingCandidate.Verdict]
+  ) -> [GatewayCandidate] {
     guard profile.gateways > 0 else { return [] }
     let circuits: Int
     if case .secondCircuit = profile.redundancy { circuits = 2 } else { circuits = 1 }
@@ -17,6 +49,13 @@ extension SizingSolver {
       if Decimal(capabilities.throughput.bitsPerSecond) < required {
         return .rejected("carries \(capabilities.throughput), needs \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: required).int64Value))")
       }
+      let key = GatewayVerdictKey(sku: sku, units: units)
+      if let known = cache[key] { return known }
+      let verdict = rulesAndPrice(sku, units: units, capabilities: capabilities)
+      cache[key] = verdict
+      return verdict
+    }
+    func rulesAndPrice(_ sku: GatewaySKU, units: Int?, capabilities: GatewayCapabilities) -> SizingCandidate.Verdict {
       // The product rules (circuits per gateway, FastPath) are the engine's: validate the gateway as a quote would.
       let names = (1...circuits).map { "circuit \($0)" }
       let probe = Deployment(
@@ -34,7 +73,7 @@ extension SizingSolver {
       if let missing = charges.unpriced.first { return .unpriced(missing.reason) }
       return .feasible(horizonCost: charges.total, firstMonth: charges.total)
     }
-    for sku in [GatewaySKU.erGw1AZ, .erGw2AZ, .erGw3AZ, .standard, .highPerformance, .ultraPerformance] {
+    for sku in Self.fixedGatewaySKUs {
       guard let capabilities = engine.rates.capabilities(of: sku, scaleUnits: nil) else { continue }
       options.append(GatewayCandidate(sku: sku, scaleUnits: nil, verdict: verdict(sku, units: nil, capabilities: capabilities)))
     }

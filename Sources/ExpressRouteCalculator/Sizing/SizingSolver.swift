@@ -16,6 +16,21 @@ public struct SizingSolver: Sendable {
   /// Creates a solver.
   public init(engine: PricingEngine) { self.engine = engine }
 
+  /// How much a solve explains beyond its plan.
+  public enum Depth: Sendable {
+    /// Every option weighed and every comparison (the `size` report).
+    case full
+    /// The plan, its gateway and its priced months only (a budget, which shows plans, not the options weighed).
+    case planOnly
+  }
+
+  /// How much ``solve(_:traffic:)`` explains; `.full` unless a caller needs only the plan.
+  public var depth: Depth = .full
+
+  /// Options already priced per location, shared by the solves of one budget (same engine); `nil` prices them
+  /// for each solve.
+  var optionsCache: PlannerOptionsCache?
+
   var currency: CurrencyCode { engine.rates.currency }
 
   /// Sizes `profile`, using `traffic` (a summarised series) when given.
@@ -48,11 +63,11 @@ public struct SizingSolver: Sendable {
     if case .secondCircuit(_, .activeActive) = profile.redundancy { primaryShare = Decimal(1) / 2 }
     let planner = CircuitPlanner(
       engine: engine, location: location, demand: demand, egressShare: primaryShare, lookAhead: profile.lookAheadMonths,
-      virtualNetworkLinks: policy.virtualNetworkLinks)
+      virtualNetworkLinks: policy.virtualNetworkLinks, options: optionsCache)
 
-    // Static candidates, for comparison.
+    // Static candidates, for comparison (a plan-only solve weighs them only to explain a failure).
     var candidates: [SizingCandidate] = []
-    for tier in CircuitTier.allCases {
+    for tier in depth == .full ? CircuitTier.allCases : [] {
       for billing in BillingFamily.allCases {
         for bandwidth in Bandwidth.providerSizes {
           candidates.append(
@@ -60,8 +75,10 @@ public struct SizingSolver: Sendable {
         }
       }
     }
-    candidates.append(contentsOf: directCandidates(location: location, demand: demand, policy: policy, share: primaryShare))
-    candidates.sort(by: Self.candidateOrder)
+    if depth == .full {
+      candidates.append(contentsOf: directCandidates(location: location, demand: demand, policy: policy, share: primaryShare))
+      candidates.sort(by: Self.candidateOrder)
+    }
 
     // The plan: the tier whose first look-ahead window is cheapest (independent of the horizon).
     var best: (window: Decimal, months: [CircuitPlanner.Month])?
@@ -72,6 +89,7 @@ public struct SizingSolver: Sendable {
       best = (window, months)
     }
     guard var chosen = best?.months else {
+      if depth != .full { return try SizingSolver(engine: engine).solve(profile, traffic: traffic) }
       let requirement = Bandwidth(bitsPerSecond: Int64(NSDecimalNumber(decimal: demand.peakRequirement).int64Value))
       let direct = candidates.first { if case .direct = $0.kind, case .unpriced = $0.verdict { return true } else { return false } }
       var message = "no priced provider circuit can carry this workload: it needs \(requirement) by the end of the horizon"
@@ -131,7 +149,7 @@ public struct SizingSolver: Sendable {
       secondLocation = other
       let secondPlanner = CircuitPlanner(
         engine: engine, location: other, demand: demand, egressShare: failover == .activePassive ? 0 : Decimal(1) / 2,
-        lookAhead: profile.lookAheadMonths, virtualNetworkLinks: policy.virtualNetworkLinks)
+        lookAhead: profile.lookAheadMonths, virtualNetworkLinks: policy.virtualNetworkLinks, options: optionsCache)
       let tier = steps.first?.tier ?? .standard
       secondMonths =
         secondPlanner.plan(tier: tier, horizon: horizon) ?? (tier == .local ? secondPlanner.plan(tier: .standard, horizon: horizon) : nil)
@@ -145,8 +163,18 @@ public struct SizingSolver: Sendable {
     var gatewayPlan: [GatewayStep] = []
     var monthlyGateways: [Gateway?] = []
     if profile.gateways > 0 {
+      var verdicts: [GatewayVerdictKey: SizingCandidate.Verdict] = [:]
+      var chosenByKey: [[Int]: GatewayCandidate?] = [:]
       for month in 0..<horizon {
-        let option = gatewayOptions(profile, requirement: demand.requiredBitsPerSecond(month: month)).first { $0.verdict.isFeasible }
+        let required = demand.requiredBitsPerSecond(month: month)
+        let key = gatewayRequirementKey(required)
+        let option =
+          chosenByKey[key]
+          ?? {
+            let first = gatewayOptions(profile, requirement: required, cache: &verdicts).first { $0.verdict.isFeasible }
+            chosenByKey[key] = .some(first)
+            return first
+          }()
         let gateway = option.map { Gateway(name: "gateway", sku: $0.sku, scaleUnits: $0.scaleUnits, count: profile.gateways, circuits: ["circuit"]) }
         monthlyGateways.append(gateway)
         if let option, gatewayPlan.last.map({ $0.sku != option.sku || $0.scaleUnits != option.scaleUnits }) ?? true {
@@ -173,10 +201,15 @@ public struct SizingSolver: Sendable {
         second: secondMonths?[month], secondLocation: secondLocation, gateway: profile.gateways > 0 ? monthlyGateways[month] : nil,
         overlap: month < profile.leadTimeMonths ? overlap : nil)
       var quote: Quote
-      do {
-        quote = try engine.quote(deployment, checkingCapacity: false)
-      } catch {
-        throw Diagnostic(error.severity, "month \(month + 1) of the plan: \(error.message)", location: profile.origin, rule: error.rule)
+      if let previous = months.last, previous.deployment == deployment {
+        // The same configuration and volumes as the month before (unlimited data, no growth): the same quote.
+        quote = previous.quote
+      } else {
+        do {
+          quote = try engine.quote(deployment, checkingCapacity: false)
+        } catch {
+          throw Diagnostic(error.severity, "month \(month + 1) of the plan: \(error.message)", location: profile.origin, rule: error.rule)
+        }
       }
       quote.notes = []
       if profile.gateways > 0 && monthlyGateways[month] == nil {
@@ -231,6 +264,7 @@ public struct SizingSolver: Sendable {
     result.resilience = resilience
     result.lookAheadMonths = profile.lookAheadMonths
     result.bursts = burstFindings(traffic, step: steps.first)
+    guard depth == .full else { return result }
     result.blockedByPrice = blockedByPrice(candidates, recommended: steps.first, zone: location.zone)
     result.pathComparison = comparePaths(profile, candidates: candidates, result: result)
     if let step = steps.first,

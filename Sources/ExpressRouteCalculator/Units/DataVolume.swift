@@ -21,7 +21,7 @@ public struct DataVolume: Hashable, Comparable, Sendable, CustomStringConvertibl
   public static let zero = DataVolume(bytes: 0)
 
   /// The volume in gigabytes (10⁹ bytes), exactly.
-  public var gigabytes: Decimal { bytes / 1_000_000_000 }
+  public var gigabytes: Decimal { bytes.shifted(byPowerOfTen: -9) }
 
   /// The volume carried by `rate` sustained for `seconds`.
   public init(rate: Bandwidth, seconds: Decimal) {

@@ -52,12 +52,38 @@ extension Decimal {
   ///
   /// `Decimal.description` is locale-independent on this platform, but this
   /// wrapper guarantees plain notation and no trailing zeros.
-  public var plainDescription: String {
+  public var plainDescription: String { plainDescriptionOfSmallValue ?? generalPlainDescription }
+
+  /// ``plainDescription`` through `Decimal`'s own formatter, for any value.
+  var generalPlainDescription: String {
     var text = "\(self)"
     if text.contains("."), !text.contains("e"), !text.contains("E") {
       while text.hasSuffix("0") { text.removeLast() }
       if text.hasSuffix(".") { text.removeLast() }
     }
     return text == "-0" ? "0" : text
+  }
+}
+
+extension Decimal {
+  /// ``plainDescription`` built from the significand and exponent for values whose significand has at most 18
+  /// digits (every price, quantity and amount here), without `Decimal`'s general formatter; `nil` otherwise.
+  var plainDescriptionOfSmallValue: String? {
+    guard isFinite, exponent > -20, exponent < 20 else { return nil }
+    let digitsValue = significand
+    guard digitsValue < 1_000_000_000_000_000_000 else { return nil }
+    let value = NSDecimalNumber(decimal: digitsValue).uint64Value
+    if value == 0 { return "0" }
+    var digits = String(value)
+    if exponent >= 0 {
+      digits += String(repeating: "0", count: exponent)
+    } else {
+      let places = -exponent
+      if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
+      digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+      while digits.hasSuffix("0") { digits.removeLast() }
+      if digits.hasSuffix(".") { digits.removeLast() }
+    }
+    return sign == .minus ? "-" + digits : digits
   }
 }

@@ -162,3 +162,34 @@ import Testing
     #expect(compared >= 200)
   }
 }
+
+/// The planner prices each option's fee once and each month's outbound data once; every entry must still equal
+/// the month priced whole by the engine (``CircuitPlanner/pricedWhole(_:month:)``), discounts and rounding included.
+@Suite struct CircuitPlannerCostTableTests {
+  @Test(arguments: ["Amsterdam", "Singapore", "Sao Paulo"])
+  func tableEqualsWholeMonthPricing(_ locationName: String) throws {
+    var engine = try Fixtures.engine()
+    // 7.5% off egress and 3% off everything: amounts with half-cent remainders, so rounding per line shows.
+    engine.discounts = Discounts(all: Fixtures.decimal("0.03"), bySection: ["egress": Fixtures.decimal("0.075")])
+    let location = try #require(engine.locations.location(named: locationName))
+    let demand = Demand(
+      sizingRate: .mbps(730), sizingDirection: "outbound", monthlyEgress: try #require(DataVolume(parsing: "12345.678GB")),
+      yearlyGrowth: Fixtures.decimal("0.37"),
+      targetUtilization: Fixtures.decimal("0.8"), horizonMonths: 24, basis: [])
+    let planner = CircuitPlanner(
+      engine: engine, location: location, demand: demand, egressShare: Fixtures.decimal("0.5"), lookAhead: 6, virtualNetworkLinks: 3)
+    var compared = 0
+    for tier in CircuitTier.allCases {
+      let states = planner.states(tier: tier)
+      let table = planner.costTable(states, months: 30)
+      for month in 0..<30 {
+        for (index, state) in states.enumerated() {
+          let expected = planner.carries(state, month: month) ? planner.pricedWhole(state, month: month) : nil
+          #expect(table[month][index] == expected, "\(tier.name) \(state.billing.name) \(state.bandwidth.description), month \(month)")
+          if expected != nil { compared += 1 }
+        }
+      }
+    }
+    #expect(compared > 100)
+  }
+}

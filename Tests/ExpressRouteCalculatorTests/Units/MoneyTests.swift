@@ -73,3 +73,26 @@ import Testing
     #expect(CurrencyCode("U1D") == nil)
   }
 }
+
+/// The fast plain-notation formatter must write exactly what `Decimal`'s own formatter writes.
+@Suite struct PlainDescriptionTests {
+  @Test func fastPathMatchesTheGeneralFormatter() throws {
+    var checked = 0
+    var generator = SystemRandomNumberGenerator()
+    let fixed = ["0", "-0", "0.025", "436", "-3.5", "730", "0.000001", "-0.10", "1234567.891", "999999999999999999", "0.3610", "1e3", "12.5e-4"]
+    var values = try fixed.map { try #require(Decimal(string: $0)) }
+    for _ in 0..<20_000 {
+      let mantissa = Decimal(UInt64.random(in: 0...999_999_999_999, using: &generator))
+      let exponent = Int.random(in: -15...8, using: &generator)
+      let value = Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: exponent, significand: mantissa)
+      values.append(value)
+      values.append(value * Decimal(string: "730")! / 7)
+    }
+    for value in values {
+      guard let fast = value.plainDescriptionOfSmallValue else { continue }
+      #expect(fast == value.generalPlainDescription, "\(value)")
+      checked += 1
+    }
+    #expect(checked > 20_000)  // the divided values have 38 digits and take the general path
+  }
+}
