@@ -1,5 +1,6 @@
 import ExpressRouteCLI
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct BudgetCommandTests {
@@ -16,15 +17,18 @@ import Testing
     #expect(result.output.contains("\"total\": \"2860.13\""))
   }
 
-  @Test func csvHasFOCUSChargePeriods() {
+  @Test func csvHasFOCUSChargePeriods() throws {
     let result = ercalc("budget", fixture("small-portfolio.json"), "--format", "csv")
     #expect(result.status == .success)
     let lines = result.output.components(separatedBy: "\r\n")
-    #expect(lines[0].hasPrefix("BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ServiceName,ServiceCategory,ResourceName,SkuMeter,"))
+    // February's data line: 10,153.09 GB × 0.025 = 253.83, charged for 2027-02.
+    let row = try #require(
+      CSVTable(result.output).rows.first { $0["ChargePeriodStart"] == "2027-02-01T00:00:00Z" && $0["PricingUnit"] == "GB" })
+    #expect(row["ChargePeriodEnd"] == "2027-03-01T00:00:00Z")
     #expect(
-      lines.contains(
-        "USD,2027-02-01T00:00:00Z,2027-03-01T00:00:00Z,Azure ExpressRoute,Networking,circuit 'c',Metered Data - Data Transfer Out,\"Metered outbound data, Zone 1\",10153.09,1 GB,0.025,253.83,253.83,253.83,ams,priced,2026-07-21,waf-net-2023,CONFIRMED"
-      ))
+      [row["PricingQuantity"], row["ListUnitPrice"], row["BilledCost"], row["ResourceName"], row["x_Group"]] == [
+        "10153.09", "0.025", "253.83", "c", "ams",
+      ])
     // 3 months × (2 ams lines + 1 gateway line) + header + final empty line.
     #expect(lines.count == 11)
   }

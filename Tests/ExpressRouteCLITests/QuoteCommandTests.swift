@@ -1,5 +1,6 @@
 import ExpressRouteCLI
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct QuoteCommandTests {
@@ -134,8 +135,15 @@ import Testing
     #expect(result.output.contains("\"listTotal\": \"1436.00\""))
     // FOCUS: ListCost keeps the list price; ContractedCost and EffectiveCost take the discount.
     let csv = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "12%", "--format", "csv")
-    #expect(csv.output.contains(",1,1/Month,436,436.00,383.68,383.68,"))
-    #expect(csv.output.contains(",40000,1 GB,0.025,1000.00,880.00,880.00,"))
+    let table = CSVTable(csv.output)
+    let circuit = try #require(table.rows(where: "PricingUnit", is: "Months").first)
+    #expect(circuit["ListUnitPrice"] == "436")
+    #expect(circuit["ContractedUnitPrice"] == "383.68")  // 436 × 0.88
+    #expect(
+      [circuit["ListCost"], circuit["ContractedCost"], circuit["EffectiveCost"], circuit["BilledCost"]] == ["436.00", "383.68", "383.68", "383.68"])
+    #expect(circuit["x_CostBasis"] == "negotiated discount off list price")
+    let data = try #require(table.rows(where: "PricingUnit", is: "GB").first)
+    #expect([data["PricingQuantity"], data["ListUnitPrice"], data["ListCost"], data["BilledCost"]] == ["40000", "0.025", "1000.00", "880.00"])
     // One family only: 10% on circuits → 392.40 + 1,000.00 = 1,392.40.
     let family = ercalc(
       "quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "circuits=10%", "--format", "json")

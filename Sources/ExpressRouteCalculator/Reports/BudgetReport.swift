@@ -333,7 +333,7 @@ public struct BudgetReport: Report {
   public var csvRows: [CostRow] {
     budget.sites.flatMap { site in
       site.months.enumerated().flatMap { index, quote in
-        QuoteReport.costRows(quote, period: budget.months[index].description, group: site.name)
+        QuoteReport.costRows(quote, period: budget.months[index].description, group: site.name, tags: site.tags)
       }
     }
   }

@@ -1,11 +1,14 @@
 import Foundation
 
-/// One row of the CSV export, named after FOCUS columns where they apply.
+/// One row of the CSV export: a FOCUS 1.0 cost record (FinOps Open Cost and Usage Specification,
+/// github.com/FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec, `specification/columns/`).
 ///
-/// FOCUS (FinOps Open Cost and Usage Specification) columns: `BillingCurrency`,
-/// `ChargePeriodStart`, `ChargePeriodEnd`, `ServiceName`, `ServiceCategory`,
-/// `ResourceName`, `SkuMeter`, `PricingQuantity`, `PricingUnit`,
-/// `ListUnitPrice`, `ListCost`. ercalc's own columns start with `x_`.
+/// Every mandatory FOCUS 1.0 column is present (``focusMandatoryColumns``), then the conditional ones ercalc can
+/// fill, then ercalc's own columns, which start with `x_` as FOCUS asks. The dataset is an estimate, not a bill:
+/// `BillingAccountId` is `ercalc-estimate`, and `x_DatasetType` says `estimate`. `BilledCost`, `EffectiveCost` and
+/// `ContractedCost` are the cost after any negotiated discount (the list price when none applies), `ListCost` the
+/// cost at list price; `x_CostBasis` says which. An unpriced charge keeps its quantity (when known), leaves every
+/// cost empty and carries `x_Status` `unpriced` with `x_UnpricedReason`: it is never 0.
 public struct CostRow: Hashable, Sendable {
   /// The currency.
   public var currency: CurrencyCode
@@ -21,18 +24,22 @@ public struct CostRow: Hashable, Sendable {
   public var quantity: Decimal?
   /// Unit price; `nil` when unpriced.
   public var unitPrice: Money?
-  /// Cost after negotiated discounts (FOCUS `ContractedCost` and `EffectiveCost`); `nil` when unpriced.
+  /// Cost after negotiated discounts (FOCUS `BilledCost`, `EffectiveCost`, `ContractedCost`); `nil` when unpriced.
   public var cost: Money?
   /// Cost at list price (FOCUS `ListCost`); the cost itself when no discount applies.
   public var listCost: Money?
   /// The rate table's effective date.
   public var priceDate: String
-  /// The price's source id, or the reason it is unpriced.
+  /// The price's source id (the vendor, for the user's own charges), or the reason it is unpriced.
   public var priceSource: String
   /// The confidence label, empty when unpriced.
   public var confidence: String
   /// Extra grouping (site or scenario), empty when not used.
   public var group: String
+  /// Tags of the site the charge belongs to (FOCUS `Tags`).
+  public var tags: [String: String] = [:]
+  /// The negotiated discount applied to the unit price, as a fraction (0 at list price).
+  public var discount: Decimal = 0
 
   /// Creates a row.
   public init(
@@ -54,20 +61,103 @@ public struct CostRow: Hashable, Sendable {
     self.group = group
   }
 
-  static let header = [
-    "BillingCurrency", "ChargePeriodStart", "ChargePeriodEnd", "ServiceName", "ServiceCategory", "ResourceName", "SkuMeter",
-    "ChargeDescription", "PricingQuantity", "PricingUnit", "ListUnitPrice", "ListCost", "ContractedCost", "EffectiveCost", "x_Group", "x_Status",
-    "x_PriceDate",
-    "x_PriceSource", "x_Confidence",
+  /// The columns FOCUS 1.0 makes mandatory (feature level "Mandatory" in the specification's column files).
+  public static let focusMandatoryColumns = [
+    "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory",
+    "ChargeClass", "ChargeDescription", "ChargePeriodEnd", "ChargePeriodStart", "ContractedCost", "EffectiveCost", "InvoiceIssuerName",
+    "ListCost", "ProviderName", "PublisherName", "ServiceCategory", "ServiceName",
   ]
 
+  /// The conditional and recommended FOCUS 1.0 columns ercalc fills.
+  static let focusOtherColumns = [
+    "ChargeFrequency", "ConsumedQuantity", "ConsumedUnit", "ContractedUnitPrice", "ListUnitPrice", "PricingCategory", "PricingQuantity",
+    "PricingUnit", "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType", "SkuId", "SkuPriceId", "SubAccountId",
+    "SubAccountName", "Tags",
+  ]
+
+  /// ercalc's own columns.
+  static let extensionColumns = [
+    "x_DatasetType", "x_Group", "x_Status", "x_UnpricedReason", "x_CostBasis", "x_PriceDate", "x_PriceSource", "x_Confidence",
+    "x_UnitOfMeasure",
+  ]
+
+  static let header = focusMandatoryColumns + focusOtherColumns + extensionColumns
+
+  /// Whether the charge is the user's own (a provider's or colocation's bill), not an Azure meter.
+  var isUserCharge: Bool { if case .userCharge = meter { return true } else { return false } }
+
+  /// FOCUS `ServiceName`: the Azure service the meter is billed under.
+  var serviceName: String {
+    switch meter.section {
+    case "vpnGateways": return "VPN Gateway"
+    case "virtualWAN": return "Virtual WAN"
+    case "internetEgress": return "Bandwidth"
+    case "userCharges": return "Connectivity provider and colocation"
+    default: return "ExpressRoute"
+    }
+  }
+
+  /// FOCUS `PricingUnit` in the specification's unit format.
+  var focusUnit: String {
+    switch meter.unit {
+    case .month: return "Months"
+    case .hour: return "Hours"
+    case .gigabyte: return "GB"
+    }
+  }
+
+  /// `circuit 'ams-1'` → (`ExpressRoute circuit`, `ams-1`); a resource without a quoted name is its own name.
+  var resourceParts: (type: String, name: String) {
+    guard let open = resource.firstIndex(of: "'"), let close = resource.lastIndex(of: "'"), open < close else {
+      return (resource.hasPrefix("Global Reach") ? "ExpressRoute Global Reach connection" : "", resource)
+    }
+    let kind = resource[resource.startIndex..<open].trimmingCharacters(in: .whitespaces)
+    let names = [
+      "circuit": "ExpressRoute circuit", "gateway": "ExpressRoute gateway", "Direct port pair": "ExpressRoute Direct port pair",
+      "VPN gateway": "VPN gateway", "Virtual WAN hub": "Virtual WAN hub", "Traffic Collector": "ExpressRoute Traffic Collector",
+    ]
+    return (names[kind] ?? kind, String(resource[resource.index(after: open)..<close]))
+  }
+
   var fields: [String] {
-    [
-      currency.rawValue, periodStart, periodEnd, meter.section == "vpnGateways" ? "VPN Gateway" : "Azure ExpressRoute", "Networking",
-      resource, meter.meterName, meter.displayName, quantity?.plainDescription ?? "", meter.unit.rawValue,
-      unitPrice.map { $0.amount.plainDescription } ?? "", listCost.map { $0.amount.fixedPoint(places: 2) } ?? "",
-      cost.map { $0.amount.fixedPoint(places: 2) } ?? "", cost.map { $0.amount.fixedPoint(places: 2) } ?? "", group,
-      cost == nil ? "unpriced" : "priced", priceDate, priceSource, confidence,
+    func money(_ value: Money?) -> String { value.map { $0.amount.fixedPoint(places: 2) } ?? "" }
+    let issuer = isUserCharge ? priceSource : "Microsoft"
+    let priced = cost != nil
+    let basis: String
+    if !priced {
+      basis = ""
+    } else if isUserCharge {
+      basis = "your own charge, as given"
+    } else if let cost, let listCost, cost != listCost {
+      basis = "negotiated discount off list price"
+    } else if confidence == Confidence.estimate.rawValue {
+      basis = "your own rate (override file)"
+    } else {
+      basis = "list price"
+    }
+    let frequency: String
+    switch meter.unit {
+    case .gigabyte: frequency = "Usage-Based"
+    case .month, .hour: frequency = isUserCharge && periodStart.isEmpty ? "" : "Recurring"
+    }
+    let parts = resourceParts
+    let quantityText = quantity?.plainDescription ?? ""
+    let tagText =
+      tags.isEmpty
+      ? "" : "{" + tags.keys.sorted().map { "\(JSONWriter.quoted($0)):\(JSONWriter.quoted(tags[$0] ?? ""))" }.joined(separator: ",") + "}"
+    return [
+      // Mandatory.
+      money(cost), "ercalc-estimate", "Estimate (not a billed account)", currency.rawValue, periodEnd, periodStart,
+      isUserCharge ? "Purchase" : "Usage", "", meter.displayName, periodEnd, periodStart, money(cost), money(cost), issuer,
+      money(listCost), issuer, issuer, "Networking", serviceName,
+      // Conditional and recommended.
+      frequency, quantityText, quantity == nil ? "" : focusUnit,
+      unitPrice.map { (discount == 0 ? $0.amount : $0.amount * (1 - discount)).plainDescription } ?? "",
+      unitPrice.map { $0.amount.plainDescription } ?? "", priced ? "Standard" : "", quantityText, focusUnit, "", "", "", parts.name,
+      parts.type, meter.meterName, "", "", "", tagText,
+      // ercalc's own.
+      "estimate", group, priced ? "priced" : "unpriced", priced ? "" : priceSource, basis, priceDate, priced ? priceSource : "", confidence,
+      meter.unit.rawValue,
     ]
   }
 

@@ -237,7 +237,7 @@ public struct QuoteReport: Report {
   public var csvRows: [CostRow] { Self.costRows(quote, period: period) }
 
   /// CSV rows of a quote for one charge period (`2026-01`), or undated.
-  static func costRows(_ quote: Quote, period: String?, group: String = "") -> [CostRow] {
+  static func costRows(_ quote: Quote, period: String?, group: String = "", tags: [String: String] = [:]) -> [CostRow] {
     let (start, end) = period.map(periodBounds) ?? ("", "")
     let priced = quote.lineItems.map { item in
       var row = CostRow(
@@ -245,12 +245,16 @@ public struct QuoteReport: Report {
         unitPrice: item.unitPrice, cost: item.amount, priceDate: quote.priceDate, priceSource: item.provenance.sourceID,
         confidence: item.provenance.confidence.rawValue, group: group)
       row.listCost = item.listAmount
+      row.discount = item.discount
+      row.tags = tags
       return row
     }
     let unpriced = quote.unpriced.map { item in
-      CostRow(
+      var row = CostRow(
         currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter, quantity: item.quantity,
         unitPrice: nil, cost: nil, priceDate: quote.priceDate, priceSource: item.reason, confidence: "", group: group)
+      row.tags = tags
+      return row
     }
     return priced + unpriced
   }
