@@ -20,6 +20,7 @@ import Testing
     Example(folder: "global-estate", arguments: ["budget", "portfolio.json"], output: "budget"),
     Example(folder: "provider-charges", arguments: ["budget", "portfolio.json"], output: "budget"),
     Example(folder: "redundant-design", arguments: ["size", "profile.json", "--start", "2027-01", "--quiet"], output: "sizing"),
+    Example(folder: "regional-estate", arguments: ["budget", "portfolio.json", "--group-by", "region"], output: "budget"),
   ]
 
   static let formats = ["text", "markdown", "json", "csv", "html"]
@@ -56,5 +57,28 @@ func assertGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation 
       "\(url.lastPathComponent) is stale (– file, + code); run RECORD_SNAPSHOTS=1 swift test --filter GalleryTests:\n"
       + Array(diff.prefix(30)).joined(separator: "\n")
     Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+  }
+}
+
+/// Every gallery report a person reads (text, Markdown, HTML) uses human names, never ercalc's internal ones.
+@Suite struct HumanNamesTests {
+  /// Rate-table section keys, enum case names and Swift type names that must not reach a reader.
+  static let internalNames = [
+    "scaleGateway", "directPremiumAddOn", "vpnGateways", "internetEgress", "userCharges", "trafficCollectorData", "virtualWAN",
+    "directPorts", "globalReach", "erGw1AZ", "erGwScale", "vpnGw", "expressRouteScaleUnit", "expressRouteConnectionUnit", "CircuitTier",
+    "BillingFamily", "GatewaySKU", "Optional(", "nil", "Decimal(",
+  ]
+
+  @Test(arguments: GalleryTests.examples, ["text", "markdown", "html"])
+  func galleryUsesHumanNames(_ example: GalleryTests.Example, _ format: String) throws {
+    let file = packageRoot.appendingPathComponent("Reports").appendingPathComponent(example.folder)
+      .appendingPathComponent(GalleryTests.fileName(example, format))
+    let text = try String(contentsOf: file, encoding: .utf8)
+    for name in Self.internalNames {
+      // Whole words only ("nil" inside "Brasil" is fine).
+      let pattern = "(?<![A-Za-z])" + NSRegularExpression.escapedPattern(for: name) + "(?![a-z])"
+      let found = text.range(of: pattern, options: .regularExpression)
+      #expect(found == nil, "\(example.folder)/\(GalleryTests.fileName(example, format)) shows the internal name '\(name)'")
+    }
   }
 }

@@ -218,6 +218,18 @@ public struct BudgetReport: Report {
 
   static func signed(_ value: Decimal) -> String { value > 0 ? "+" + amount(value) : amount(value) }
 
+  /// Markers where a sized site's plan changes its circuit (up to six, so labels stay readable; small
+  /// portfolios only, where each site is its own series).
+  func upgradeMarkers(_ summary: BudgetSummary) -> [ReportChart.Marker] {
+    guard groupBy == nil, budget.sites.count <= Self.detailSiteLimit else { return [] }
+    let steps = budget.sites.flatMap { site in
+      (site.sizing?.plan.dropFirst() ?? []).map { (site.name, $0) }
+    }
+    return steps.prefix(6).map { name, step in
+      .init(position: Double(step.month) - 0.5, label: "\(name): \(step.bandwidth) \(step.billing.name)")
+    }
+  }
+
   /// Monthly totals stacked by group, by site (small portfolios), or by the largest sites and the rest.
   func monthlyChart(_ summary: BudgetSummary) -> ReportChart {
     let b = budget
@@ -243,7 +255,9 @@ public struct BudgetReport: Report {
           .init(name: "Other \(rest.count) sites", values: other.map(Self.double))
         ]
     }
-    return ReportChart(kind: .stackedColumns, title: title, categories: categories, series: series, valueLabel: "\(b.currency.rawValue) per month")
+    return ReportChart(
+      kind: .stackedColumns, title: title, categories: categories, series: series, valueLabel: "\(b.currency.rawValue) per month",
+      markers: upgradeMarkers(summary), categoryLabel: "Month")
   }
 
   static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }

@@ -31,7 +31,7 @@ enum CrossoverChart {
       series: [
         .init(name: "MeteredData", values: meteredCosts.map(double)),
         .init(name: "UnlimitedData", values: unlimitedCosts.map(double)),
-      ], valueLabel: "\(engine.rates.currency) per month", markers: markers)
+      ], valueLabel: "\(engine.rates.currency) per month", markers: markers, categoryLabel: "Outbound data per month (GB)")
   }
 
   static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }

@@ -133,14 +133,37 @@ public struct ReportChart: Hashable, Sendable {
   public var valueLabel: String
   /// Marker lines (for example, a break-even volume).
   public var markers: [Marker]
+  /// The category axis title with its unit (`Month`, `Outbound data per month (GB)`); empty for bars.
+  public var categoryLabel: String
+  /// Horizontal reference lines at a value, with a label (a circuit's capacity on a traffic chart).
+  public var levels: [(value: Double, label: String)] = []
+  /// Series drawn up to their second-to-last point, the last step dashed: for curves whose last point is a
+  /// peak, not a measured step (a traffic duration curve's P95 to P100).
+  public var lastStepIsPeak = false
 
   /// Creates a chart. Values are `Double` for drawing only; every amount shown as text comes from `Decimal`.
-  public init(kind: Kind, title: String, categories: [String], series: [Series], valueLabel: String, markers: [Marker] = []) {
+  public init(
+    kind: Kind, title: String, categories: [String], series: [Series], valueLabel: String, markers: [Marker] = [], categoryLabel: String = ""
+  ) {
     self.kind = kind
     self.title = title
     self.categories = categories
     self.series = series
     self.valueLabel = valueLabel
     self.markers = markers
+    self.categoryLabel = categoryLabel
+  }
+
+  public static func == (lhs: ReportChart, rhs: ReportChart) -> Bool {
+    lhs.kind == rhs.kind && lhs.title == rhs.title && lhs.categories == rhs.categories && lhs.series == rhs.series
+      && lhs.valueLabel == rhs.valueLabel && lhs.markers == rhs.markers && lhs.categoryLabel == rhs.categoryLabel
+      && lhs.levels.map(\.value) == rhs.levels.map(\.value) && lhs.levels.map(\.label) == rhs.levels.map(\.label)
+      && lhs.lastStepIsPeak == rhs.lastStepIsPeak
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(title)
+    hasher.combine(categories)
+    hasher.combine(series)
   }
 }

@@ -27,6 +27,11 @@ public struct SizingReport: Report {
     return key.description
   }
 
+  /// A marker at each plan step after the first: where the circuit is upgraded (or its billing changes).
+  func upgradeMarkers(_ r: SizingResult) -> [ReportChart.Marker] {
+    r.plan.dropFirst().map { .init(position: Double($0.month) - 0.5, label: "\($0.tier.name) \($0.billing.name) \($0.bandwidth)") }
+  }
+
   static func bandwidth(_ bits: Decimal) -> Bandwidth { Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: bits).int64Value) }
 
   public var document: ReportDocument {
@@ -172,7 +177,7 @@ public struct SizingReport: Report {
         .chart(
           ReportChart(
             kind: .stackedColumns, title: "Monthly budget", categories: (0..<r.months.count).map(monthLabel), series: series,
-            valueLabel: "\(currency) per month")))
+            valueLabel: "\(currency) per month", markers: upgradeMarkers(r), categoryLabel: "Month of the plan")))
     }
     if let crossover { blocks.append(.chart(crossover)) }
     let others = r.candidates.filter { !$0.verdict.isFeasible }
@@ -244,15 +249,19 @@ public struct SizingReport: Report {
                 $0.scaled(toHours: r.hoursPerMonth).description,
               ]
             })))
-      blocks.append(
-        .chart(
-          ReportChart(
-            kind: .lines, title: "Traffic duration curve (share of samples at or below each rate)",
-            categories: stride(from: 5, through: 100, by: 5).map { "P\($0)" },
-            series: [
-              .init(name: "Outbound Mbps", values: traffic.outbound.curve.map { Double($0.bitsPerSecond) / 1e6 }),
-              .init(name: "Inbound Mbps", values: traffic.inbound.curve.map { Double($0.bitsPerSecond) / 1e6 }),
-            ], valueLabel: "Mbps")))
+      var curve = ReportChart(
+        kind: .lines, title: "Traffic duration curve (share of samples at or below each rate)",
+        categories: stride(from: 5, through: 100, by: 5).map { "P\($0)" },
+        series: [
+          .init(name: "Outbound Mbps", values: traffic.outbound.curve.map { Double($0.bitsPerSecond) / 1e6 }),
+          .init(name: "Inbound Mbps", values: traffic.inbound.curve.map { Double($0.bitsPerSecond) / 1e6 }),
+        ], valueLabel: "Rate (Mbps)", categoryLabel: "Share of samples at or below the rate (percentile)")
+      // P100 is the single highest sample: drawn as a peak, not as a measured ramp from P95.
+      curve.lastStepIsPeak = true
+      if let step = r.recommendation {
+        curve.levels.append((Double(step.bandwidth.bitsPerSecond) / 1e6, "capacity: \(step.bandwidth) circuit"))
+      }
+      blocks.append(.chart(curve))
       if !traffic.warnings.isEmpty { blocks.append(.list(traffic.warnings.map(\.description))) }
     }
     if !r.notes.isEmpty {

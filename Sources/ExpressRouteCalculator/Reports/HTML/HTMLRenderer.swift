@@ -59,7 +59,8 @@ struct HTMLRenderer {
     if let footer = table.footer {
       children.append(.el("tfoot", [], [.el("tr", [], footer.enumerated().map { HTMLNode.el("td", cellAttributes($0.offset), text: $0.element) })]))
     }
-    return .el("table", [], children)
+    // The table scrolls inside its own box (header and first column stay in view), never the page.
+    return .el("div", [("class", "table-wrap")], [.el("table", [], children)])
   }
 
   static let styleSheet = """
@@ -70,20 +71,32 @@ struct HTMLRenderer {
     dl.facts{display:grid;grid-template-columns:max-content auto;gap:4px 16px}
     dl.facts dt{font-weight:600}
     dl.facts dd{margin:0}
-    table{border-collapse:collapse;width:100%;font-size:.9em;margin:8px 0}
-    th,td{border-bottom:1px solid #d8dee9;padding:4px 8px;text-align:left;vertical-align:top}
+    li,p,dd,figcaption{overflow-wrap:anywhere}
+    .table-wrap{max-width:100%;max-height:80vh;overflow:auto;margin:8px 0;border:1px solid #e3e8f0}
+    table{border-collapse:separate;border-spacing:0;width:100%;font-size:.9em}
+    th,td{border-bottom:1px solid #d8dee9;padding:4px 8px;text-align:left;vertical-align:top;background:#fff}
     th{background:#f1f4f9}
+    thead th{position:sticky;top:0;z-index:2}
+    tbody td:first-child,tfoot td:first-child{position:sticky;left:0;z-index:1;white-space:nowrap}
+    thead th:first-child{left:0;z-index:3}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-    tfoot td{font-weight:700;border-top:2px solid #1d2433}
+    tfoot td{font-weight:700;border-top:2px solid #1d2433;position:sticky;bottom:0}
     figure.chart{margin:16px 0}
     figure.chart svg{max-width:100%;height:auto;display:block}
     figure.chart figcaption{font-size:.85em;color:#555}
     svg text{font-size:12px;fill:#1d2433}
-    svg text.value{fill:#555}
+    svg text.value,svg text.tick{fill:#555}
+    svg text.axis-title{font-weight:600}
     svg .axis{stroke:#888;stroke-width:1}
-    svg .marker{stroke:#b54a6a;stroke-width:1.5;stroke-dasharray:4 3}
+    svg .grid{stroke:#e3e8f0;stroke-width:1}
+    svg .marker{stroke:#D55E00;stroke-width:1.5;stroke-dasharray:4 3}
+    svg .level{stroke:#1d2433;stroke-width:1.5;stroke-dasharray:8 4}
+    svg .peak{stroke-dasharray:3 3}
     footer{margin-top:32px;font-size:.8em;color:#666}
-    @media print{main{max-width:none;padding:0}h2{break-after:avoid}table,figure{break-inside:avoid}}
+    @page{size:A4 landscape;margin:10mm}
+    @media print{main{max-width:none;padding:0}h2{break-after:avoid}figure{break-inside:avoid}
+    .table-wrap{overflow:visible;max-height:none;border:0}table{font-size:7.5pt}th,td{padding:2px 4px}
+    thead{display:table-header-group}thead th,tbody td:first-child,tfoot td{position:static}}
 
     """
 }
