@@ -15,7 +15,8 @@ public struct ComparisonReport: Report {
   public init(comparison: CircuitComparison, engine: PricingEngine) {
     self.comparison = comparison
     self.monthlyCapacity = engine.monthlyCapacity(of: comparison.bandwidth)
-    self.crossover = CrossoverChart.make(engine: engine, tier: .standard, bandwidth: comparison.bandwidth, zone: comparison.zone)
+    self.crossover = CrossoverChart.make(
+      engine: engine, tier: .standard, bandwidth: comparison.bandwidth, zone: comparison.zone, volume: comparison.monthlyEgress)
   }
 
   private var place: String {

@@ -4,7 +4,12 @@ import Foundation
 enum CrossoverChart {
   /// Monthly cost of MeteredData and UnlimitedData from 0 to the circuit's full one-way capacity.
   /// Every point is priced by ``PricingEngine/monthlyCharges(of:zone:)``, the pricer quotes use.
-  static func make(engine: PricingEngine, tier: CircuitTier, bandwidth: Bandwidth, zone: Zone) -> ReportChart? {
+  ///
+  /// `volume` (the user's own outbound data) is marked on the volume axis with `volumeLabel` when it fits the
+  /// circuit; beyond its capacity the marker sits at the right edge and says so.
+  static func make(
+    engine: PricingEngine, tier: CircuitTier, bandwidth: Bandwidth, zone: Zone, volume: DataVolume? = nil, volumeLabel: String = "your volume"
+  ) -> ReportChart? {
     guard tier != .local else { return nil }
     let capacity = engine.monthlyCapacity(of: bandwidth).gigabytes
     let steps = 10
@@ -24,6 +29,13 @@ enum CrossoverChart {
     let breakEven = engine.breakEven(tier: tier, bandwidth: bandwidth, zone: zone)
     if case .crossover(let volume, let share) = breakEven.outcome {
       markers.append(.init(position: double(share) * Double(steps), label: "break-even \(volume)"))
+    }
+    if let volume, capacity > 0 {
+      let share = volume.gigabytes / capacity
+      markers.append(
+        .init(
+          position: min(double(share), 1) * Double(steps),
+          label: share > 1 ? "\(volumeLabel): \(volume), beyond capacity" : "\(volumeLabel): \(volume)"))
     }
     return ReportChart(
       kind: .lines, title: "\(tier.name) \(bandwidth), \(zone.name): monthly cost by outbound volume",

@@ -5,7 +5,10 @@ public struct SizingReport: Report {
   /// The result.
   public var result: SizingResult
   /// The metered-vs-unlimited chart for the recommended size, when it applies.
-  public var crossover: ReportChart?
+  public var crossover: ReportChart? { crossovers.first }
+  /// One metered-vs-unlimited chart per circuit size the plan uses, each marking the outbound volume of the
+  /// month the size starts.
+  public var crossovers: [ReportChart] = []
   /// The first month of the plan (`2027-01`), for CSV periods; `nil` for month numbers.
   public var startMonth: MonthKey?
 
@@ -13,9 +16,17 @@ public struct SizingReport: Report {
   public init(result: SizingResult, engine: PricingEngine, startMonth: MonthKey? = nil) {
     self.result = result
     self.startMonth = startMonth
-    if let step = result.recommendation {
-      crossover = CrossoverChart.make(
-        engine: engine, tier: step.tier == .local ? .standard : step.tier, bandwidth: step.bandwidth, zone: result.location.zone)
+    var drawn: Set<String> = []
+    for step in result.plan {
+      let tier: CircuitTier = step.tier == .local ? .standard : step.tier
+      guard drawn.insert("\(tier.name) \(step.bandwidth)").inserted else { continue }
+      let volume = result.demand.egressIsKnown ? result.demand.egress(month: step.month) : nil
+      if let chart = CrossoverChart.make(
+        engine: engine, tier: tier, bandwidth: step.bandwidth, zone: result.location.zone, volume: volume,
+        volumeLabel: step.month == 0 ? "your volume" : "volume in month \(step.month + 1)")
+      {
+        crossovers.append(chart)
+      }
     }
   }
 
@@ -179,7 +190,7 @@ public struct SizingReport: Report {
             kind: .stackedColumns, title: "Monthly budget", categories: (0..<r.months.count).map(monthLabel), series: series,
             valueLabel: "\(currency) per month", markers: upgradeMarkers(r), categoryLabel: "Month of the plan")))
     }
-    if let crossover { blocks.append(.chart(crossover)) }
+    for chart in crossovers { blocks.append(.chart(chart)) }
     let others = r.candidates.filter { !$0.verdict.isFeasible }
     blocks.append(.heading("Options ruled out"))
     blocks.append(

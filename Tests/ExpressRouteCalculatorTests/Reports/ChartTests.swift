@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import ExpressRouteCalculator
+
+/// Charts a reader can read: round ticks, axis titles, the user's own volume, a capacity line, a peak not drawn as data.
+@Suite struct ChartTests {
+  @Test func ticksAreRoundValuesCoveringTheMaximum() {
+    // 17,683.29: a fifth is 3,536.66, so steps of 5,000 up to 20,000.
+    #expect(SVGChart.ticks(upTo: 17_683.29) == [0, 5_000, 10_000, 15_000, 20_000])
+    // 1,800: a fifth is 360, so steps of 500 up to 2,000.
+    #expect(SVGChart.ticks(upTo: 1_800) == [0, 500, 1_000, 1_500, 2_000])
+    // 0.9: steps of 0.2 up to 1.0.
+    let small = SVGChart.ticks(upTo: 0.9)
+    #expect(small.count == 6 && abs((small.last ?? 0) - 1.0) < 1e-9)
+    #expect(SVGChart.ticks(upTo: 0) == [0, 1])
+  }
+
+  @Test func chartsNameBothAxesAndMarkTheUsersVolume() throws {
+    let engine = try PricingEngine.embeddedDefault()
+    // Standard 1 Gbps Zone 1: capacity 1 Gbps × 730 h one way = 328,500 GB; 40,000 GB is 12.2% of it.
+    let chart = try #require(
+      CrossoverChart.make(
+        engine: engine, tier: .standard, bandwidth: .gbps(1), zone: .zone1, volume: .gigabytes(40_000)))
+    #expect(chart.categoryLabel == "Outbound data per month (GB)")
+    let marker = try #require(chart.markers.first { $0.label == "your volume: 40,000 GB" })
+    #expect(abs(marker.position - 40_000.0 / 328_500.0 * 10) < 1e-9)
+    let svg = HTMLRenderer().render(ReportDocument(title: "t", blocks: [.chart(chart)]))
+    #expect(svg.components(separatedBy: "class=\"axis-title\"").count - 1 == 2)
+    #expect(svg.contains(">USD per month</text>") && svg.contains(">Outbound data per month (GB)</text>"))
+    #expect(svg.contains(">your volume: 40,000 GB</text>"))
+  }
+
+  @Test func aPeakIsADotAndACapacityIsALine() {
+    var chart = ReportChart(
+      kind: .lines, title: "curve", categories: ["P50", "P95", "P100"], series: [.init(name: "Outbound Mbps", values: [100, 200, 900])],
+      valueLabel: "Rate (Mbps)", categoryLabel: "Percentile")
+    chart.lastStepIsPeak = true
+    chart.levels = [(1000, "capacity: 1 Gbps circuit")]
+    let html = HTMLRenderer().render(ReportDocument(title: "t", blocks: [.chart(chart)]))
+    // The polyline stops at P95 (two points); P95 → P100 is a dashed line to a dot.
+    let polyline = html.components(separatedBy: "<polyline points=\"")[1].components(separatedBy: "\"")[0]
+    #expect(polyline.split(separator: " ").count == 2)
+    #expect(html.contains("class=\"peak\"") && html.contains("<circle"))
+    #expect(html.contains("class=\"level\"") && html.contains(">capacity: 1 Gbps circuit</text>"))
+  }
+}
