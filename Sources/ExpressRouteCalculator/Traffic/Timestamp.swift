@@ -123,29 +123,3 @@ public enum Timestamp {
 
   static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
-
-/// A calendar month in UTC.
-public struct MonthKey: Hashable, Comparable, Sendable, CustomStringConvertible {
-  /// The year.
-  public var year: Int
-  /// The month, 1 to 12.
-  public var month: Int
-
-  /// Creates a month.
-  public init(year: Int, month: Int) {
-    self.year = year
-    self.month = month
-  }
-
-  /// `2026-07`.
-  public var description: String { "\(year)-\(Timestamp.two(month))" }
-
-  /// Seconds since 1970 at the start of this month.
-  public var start: Int64 { Int64(Timestamp.daysFromCivil(year: year, month: month, day: 1)) * 86400 }
-  /// The following month.
-  public var next: MonthKey { month == 12 ? MonthKey(year: year + 1, month: 1) : MonthKey(year: year, month: month + 1) }
-  /// Seconds in this month.
-  public var seconds: Int64 { next.start - start }
-
-  public static func < (lhs: MonthKey, rhs: MonthKey) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
-}

@@ -5,7 +5,7 @@ import Testing
 
 /// The built-in tables: they load, they match PriceTables/ byte for byte, and key figures are right.
 @Suite struct EmbeddedPriceTablesTests {
-  static let generatedFile = "Sources/ExpressRouteCalculator/Pricing/EmbeddedPriceTables.swift"
+  static let generatedFile = "Sources/ExpressRouteCalculator/RateTable/EmbeddedPriceTables.swift"
 
   /// The Swift source the generator writes for the current PriceTables/ files.
   ///

@@ -104,20 +104,3 @@ extension Portfolio {
       horizonMonths: try object.optional("horizonMonths")?.int(in: 1...60) ?? 12, sites: sites)
   }
 }
-
-extension MonthKey {
-  /// Parses `2027-01`.
-  public init?(parsing text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
-      (1...12).contains(month), year >= 1970
-    else { return nil }
-    self.init(year: year, month: month)
-  }
-
-  /// The month `count` months later.
-  public func advanced(by count: Int) -> MonthKey {
-    let index = year * 12 + (month - 1) + count
-    return MonthKey(year: index / 12, month: index % 12 + 1)
-  }
-}
