@@ -45,11 +45,15 @@ enum BudgetCommand: Command {
         "No site has the tag '\(tag)'"
           + (known.isEmpty ? "; the portfolio's sites have no tags" : " (tags in this portfolio: \(known.joined(separator: ", ")))"))
     }
+    let summary = BudgetSummary(budget, groupBy: arguments.value("group-by"))
     let report = BudgetReport(
-      budget: budget, groupBy: arguments.value("group-by"), top: arguments.count("top") ?? 10, showsDetails: arguments.flag("details"))
+      budget: budget, groupBy: arguments.value("group-by"), top: arguments.count("top") ?? 10, showsDetails: arguments.flag("details"),
+      summary: summary)
     try OutputOptions.emit(report, arguments, context: &context)
-    OutputOptions.warnIncomplete(budget.unpriced.count, context: &context)
-    try OutputOptions.checkBudget(budget.peakMonthTotal, unpriced: budget.unpriced.count, arguments, what: "highest monthly total", context: &context)
+    OutputOptions.warnIncomplete(summary.unpriced.count, context: &context)
+    try OutputOptions.checkBudget(
+      Money(summary.peakMonthTotal, currency: budget.currency), unpriced: summary.unpriced.count, arguments, what: "highest monthly total",
+      context: &context)
     return .success
   }
 }

@@ -30,10 +30,27 @@ public struct BudgetSummary: Sendable {
   public let groupTag: String?
   /// The groups in name order (sites without the tag last); one group of every site when not grouped.
   public let groups: [Group]
+  /// Totals per meter group (circuits, egress, gateways …) over the period, largest first.
+  public let meterTotals: [(group: String, total: Decimal)]
+  /// Unpriced charges, each once per site, with the months it occurs in.
+  public let unpriced: [(site: String, item: UnpricedItem, months: Int)]
 
   /// Sums `budget` once, grouping sites by the value of `tag` when given.
   public init(_ budget: Budget, groupBy tag: String? = nil) {
-    siteMonthTotals = budget.sites.map { site in site.months.map { quote in quote.lineItems.reduce(Decimal(0)) { $0 + $1.amount.amount } } }
+    // One pass over every line item: site-month totals and meter-group totals together.
+    var meters: [String: Decimal] = [:]
+    siteMonthTotals = budget.sites.map { site in
+      site.months.map { quote in
+        var total: Decimal = 0
+        for item in quote.lineItems {
+          total += item.amount.amount
+          meters[item.meter.groupName, default: 0] += item.amount.amount
+        }
+        return total
+      }
+    }
+    meterTotals = meters.keys.sorted().map { ($0, meters[$0] ?? 0) }.sorted { $0.1 > $1.1 }
+    unpriced = budget.unpriced
     siteTotals = siteMonthTotals.map { $0.reduce(0, +) }
     var months = [Decimal](repeating: 0, count: budget.months.count)
     for row in siteMonthTotals {

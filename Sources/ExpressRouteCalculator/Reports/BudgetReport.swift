@@ -16,16 +16,19 @@ public struct BudgetReport: Report {
   public var top: Int
   /// Whether to show the site × month matrix and each site's line items whatever the portfolio's size.
   public var showsDetails: Bool
+  /// The budget's totals, summed once (by the caller when it needs them too, such as for a gate).
+  public var summary: BudgetSummary
 
   /// Portfolios up to this many sites show the site × month matrix and each site's line items by default.
   public static let detailSiteLimit = 12
 
   /// Creates a report; sites are grouped by the tag `groupBy` when given.
-  public init(budget: Budget, groupBy: String? = nil, top: Int = 10, showsDetails: Bool = false) {
+  public init(budget: Budget, groupBy: String? = nil, top: Int = 10, showsDetails: Bool = false, summary: BudgetSummary? = nil) {
     self.budget = budget
     self.groupBy = groupBy
     self.top = top
     self.showsDetails = showsDetails
+    self.summary = summary ?? BudgetSummary(budget, groupBy: groupBy)
   }
 
   static func amount(_ value: Decimal) -> String { value.grouped(places: 2) }
@@ -36,9 +39,8 @@ public struct BudgetReport: Report {
 
   public var document: ReportDocument {
     let b = budget
-    let summary = BudgetSummary(b, groupBy: groupBy)
     let currency = b.currency.rawValue
-    let unpriced = b.unpriced
+    let unpriced = summary.unpriced
     let details = showsDetails || b.sites.count <= Self.detailSiteLimit
     let grouped = groupBy != nil
     let average = b.months.isEmpty ? summary.total : (summary.total / Decimal(b.months.count)).rounded(toPlaces: 2, rule: .lineItem)
@@ -171,7 +173,7 @@ public struct BudgetReport: Report {
           },
           footer: ["Total"] + (grouped ? [""] : []) + summary.yearTotals.map(Self.amount) + [Self.amount(summary.total), "100.0%"])))
 
-    let meterTotals = b.meterTotals
+    let meterTotals = summary.meterTotals.map { (group: $0.group, total: Money($0.total, currency: b.currency)) }
     blocks.append(.heading("Per meter"))
     blocks.append(
       .chart(
@@ -264,7 +266,6 @@ public struct BudgetReport: Report {
 
   public var json: JSONValue {
     let b = budget
-    let summary = BudgetSummary(b, groupBy: groupBy)
     let details = showsDetails || b.sites.count <= Self.detailSiteLimit
     func money(_ value: Decimal) -> JSONValue { .money(Money(value, currency: b.currency)) }
     var calendarYears: [(year: Int, total: Decimal)] = []
@@ -310,7 +311,7 @@ public struct BudgetReport: Report {
               ])
             })
       ),
-      ("meterTotals", .array(b.meterTotals.map { .object([("group", .string($0.group)), ("total", .money($0.total))]) })),
+      ("meterTotals", .array(summary.meterTotals.map { .object([("group", .string($0.group)), ("total", money($0.total))]) })),
       ("total", money(summary.total)),
       (
         "sites",
