@@ -68,7 +68,11 @@ public struct SizingReport: Report {
     if let step = r.recommendation {
       var sentence = "Buy a \(step.tier.name) \(step.billing.name) \(step.bandwidth) circuit at \(r.location.name)"
       if let gateway = r.gatewayPlan.first {
-        sentence += " with \(gateway.label) gateway\(r.extras.first?.label.hasPrefix("1 ×") == false ? "s" : "")"
+        let plural = r.extras.first?.label.hasPrefix("1 ×") == false
+        sentence +=
+          gateway.virtualWANScaleUnits != nil
+          ? " with \(plural ? "" : "a ")\(gateway.label)\(plural ? " (each)" : "") as its gateway"
+          : " with \(gateway.label) gateway\(plural ? "s" : "")"
       }
       if let second = r.secondPlan.first, let resilience = r.resilience {
         sentence += ", and a \(second.tier.name) \(second.billing.name) \(second.bandwidth) second circuit (\(resilience.design))"

@@ -62,9 +62,20 @@ public struct GatewayCandidate: Hashable, Sendable {
   public var scaleUnits: Int?
   /// The verdict.
   public var verdict: SizingCandidate.Verdict
+  /// Set when the option is a Virtual WAN hub's ExpressRoute gateway with this many scale units (2 Gbps each);
+  /// ``sku`` and ``scaleUnits`` then do not apply.
+  public var virtualWANScaleUnits: Int? = nil
 
-  /// `ErGw2AZ` or `ErGwScale × 3 units`.
-  public var label: String { scaleUnits.map { "\(sku.name) × \($0) units" } ?? sku.name }
+  /// `ErGw2AZ`, `ErGwScale × 3 units` or `Virtual WAN hub × 2 scale units`.
+  public var label: String {
+    if let units = virtualWANScaleUnits { return "Virtual WAN hub × \(units) scale unit\(units == 1 ? "" : "s")" }
+    return scaleUnits.map { "\(sku.name) × \($0) units" } ?? sku.name
+  }
+
+  /// Whether `other` is the same gateway (SKU and size, or the same hub size).
+  func isSameGateway(as other: GatewayCandidate) -> Bool {
+    virtualWANScaleUnits == other.virtualWANScaleUnits && (virtualWANScaleUnits != nil || (sku == other.sku && scaleUnits == other.scaleUnits))
+  }
 }
 
 /// One step of the gateway plan: from `month` on, run this gateway.
@@ -77,9 +88,14 @@ public struct GatewayStep: Hashable, Sendable {
   public var scaleUnits: Int?
   /// Why the step happens.
   public var reason: String
+  /// Set when the step runs a Virtual WAN hub's ExpressRoute gateway with this many scale units.
+  public var virtualWANScaleUnits: Int? = nil
 
-  /// `ErGw2AZ` or `ErGwScale × 3 units`.
-  public var label: String { scaleUnits.map { "\(sku.name) × \($0) units" } ?? sku.name }
+  /// `ErGw2AZ`, `ErGwScale × 3 units` or `Virtual WAN hub × 2 scale units`.
+  public var label: String {
+    if let units = virtualWANScaleUnits { return "Virtual WAN hub × \(units) scale unit\(units == 1 ? "" : "s")" }
+    return scaleUnits.map { "\(sku.name) × \($0) units" } ?? sku.name
+  }
 }
 
 /// One month of the plan: everything that runs that month, priced by the engine.

@@ -10,6 +10,41 @@ extension SizingSolver {
     return gatewayOptions(profile, requirement: required, cache: &cache)
   }
 
+  /// Scale units a Virtual WAN hub's ExpressRoute gateway weighed by the solver may have: the pricing page prices
+  /// units 1 to 5 at $0.42/h and describes units 6 to 10 inconsistently, so hubs above 5 units (10 Gbps) are not
+  /// weighed.
+  static let virtualWANMaxPricedUnits = 5
+
+  /// A Virtual WAN hub as the gateway: its ExpressRoute scale units (2 Gbps each) carry the traffic; it is billed
+  /// for the hub, the scale units and one connection unit per circuit, priced by the engine as a quote prices a hub.
+  func virtualWANOption(_ profile: WorkloadProfile, requiredBits: Int64, circuits: Int) -> GatewayCandidate {
+    let unitBits: Int64 = 2_000_000_000
+    let units = max(1, Int((requiredBits + unitBits - 1) / unitBits))
+    func candidate(_ verdict: SizingCandidate.Verdict, units: Int) -> GatewayCandidate {
+      GatewayCandidate(sku: .erGwScale, scaleUnits: nil, verdict: verdict, virtualWANScaleUnits: units)
+    }
+    if profile.latencySensitive {
+      return candidate(.rejected("FastPath on a Virtual WAN hub is not modelled (the profile needs FastPath)"), units: units)
+    }
+    if units > Self.virtualWANMaxPricedUnits {
+      return candidate(
+        .rejected(
+          "needs \(units) scale units (2 Gbps each); above \(Self.virtualWANMaxPricedUnits) units the Virtual WAN pricing page is inconsistent, so ercalc does not price them"
+        ), units: units)
+    }
+    let hubs = (1...max(profile.gateways, 1)).map { VirtualWANHub(name: "hub \($0)", scaleUnits: units, connections: circuits) }
+    var deployment = Deployment(name: "hub option")
+    deployment.virtualWANHubs = hubs
+    let quote: Quote
+    do {
+      quote = try engine.quote(deployment, checkingCapacity: false)
+    } catch {
+      return candidate(.rejected(error.message), units: units)
+    }
+    if let missing = quote.unpriced.first { return candidate(.unpriced(missing.reason), units: units) }
+    return candidate(.feasible(horizonCost: quote.total, firstMonth: quote.total), units: units)
+  }
+
   /// The gateway SKUs of fixed size the solver weighs (ErGwScale is weighed by its units).
   static let fixedGatewaySKUs: [GatewaySKU] = [.erGw1AZ, .erGw2AZ, .erGw3AZ, .standard, .highPerformance, .ultraPerformance]
 
@@ -25,6 +60,7 @@ extension SizingSolver {
       let perUnit = scale.throughputPerUnit.bitsPerSecond
       key.append(Int((bits + perUnit - 1) / perUnit))
     }
+    key.append(Int((bits + 1_999_999_999) / 2_000_000_000))  // Virtual WAN scale units
     return key
   }
 
@@ -98,6 +134,7 @@ extension SizingSolver {
             sku: .erGwScale, scaleUnits: units, verdict: verdict(.erGwScale, units: units, capabilities: scale.capabilities(units: units))))
       }
     }
+    options.append(virtualWANOption(profile, requiredBits: NSDecimalNumber(decimal: required).int64Value, circuits: circuits))
     return options.sorted { a, b in
       switch (a.verdict, b.verdict) {
       case (.feasible(let x, _), .feasible(let y, _)): return x != y ? x < y : a.sku < b.sku

@@ -161,7 +161,7 @@ public struct SizingSolver: Sendable {
     // Gateways, month by month.
     let gatewayCandidates = gatewayOptions(profile, requirement: demand.requiredBitsPerSecond(month: 0))
     var gatewayPlan: [GatewayStep] = []
-    var monthlyGateways: [Gateway?] = []
+    var monthlyGateways: [GatewayCandidate?] = []
     if profile.gateways > 0 {
       var verdicts: [GatewayVerdictKey: SizingCandidate.Verdict] = [:]
       var chosenByKey: [[Int]: GatewayCandidate?] = [:]
@@ -175,20 +175,29 @@ public struct SizingSolver: Sendable {
             chosenByKey[key] = .some(first)
             return first
           }()
-        let gateway = option.map { Gateway(name: "gateway", sku: $0.sku, scaleUnits: $0.scaleUnits, count: profile.gateways, circuits: ["circuit"]) }
-        monthlyGateways.append(gateway)
-        if let option, gatewayPlan.last.map({ $0.sku != option.sku || $0.scaleUnits != option.scaleUnits }) ?? true {
+        monthlyGateways.append(option)
+        let previousOption = month > 0 ? monthlyGateways[month - 1] : nil
+        if let option, previousOption.map({ !$0.isSameGateway(as: option) }) ?? true {
           var reason = month == 0 ? "cheapest gateway that carries month 1" : ""
           if let previous = gatewayPlan.last {
             let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
-            reason =
-              option.sku == .erGwScale && previous.sku == .erGwScale
-              ? "scale to \(option.scaleUnits ?? 0) units for \(need) (autoscale, in place)"
-              : previous.sku.isLegacy != option.sku.isLegacy
-                ? "move from \(previous.label) to \(option.label) for \(need): a migration between legacy and zone-redundant SKUs, not an in-place resize"
-                : "resize in place from \(previous.label) to \(option.label) for \(need)"
+            if option.virtualWANScaleUnits != nil && previous.virtualWANScaleUnits != nil {
+              reason = "scale the Virtual WAN hub to \(option.virtualWANScaleUnits ?? 0) scale units for \(need) (in place)"
+            } else if (option.virtualWANScaleUnits != nil) != (previous.virtualWANScaleUnits != nil) {
+              reason =
+                "move from \(previous.label) to \(option.label) for \(need): a different gateway (and a migration of its connections), not an in-place resize"
+            } else {
+              reason =
+                option.sku == .erGwScale && previous.sku == .erGwScale
+                ? "scale to \(option.scaleUnits ?? 0) units for \(need) (autoscale, in place)"
+                : previous.sku.isLegacy != option.sku.isLegacy
+                  ? "move from \(previous.label) to \(option.label) for \(need): a migration between legacy and zone-redundant SKUs, not an in-place resize"
+                  : "resize in place from \(previous.label) to \(option.label) for \(need)"
+            }
           }
-          gatewayPlan.append(GatewayStep(month: month, sku: option.sku, scaleUnits: option.scaleUnits, reason: reason))
+          gatewayPlan.append(
+            GatewayStep(
+              month: month, sku: option.sku, scaleUnits: option.scaleUnits, reason: reason, virtualWANScaleUnits: option.virtualWANScaleUnits))
         }
       }
     }
@@ -199,6 +208,7 @@ public struct SizingSolver: Sendable {
       let deployment = monthlyDeployment(
         profile, location: location, demand: demand, month: month, primary: chosen[month], primaryShare: primaryShare,
         second: secondMonths?[month], secondLocation: secondLocation, gateway: profile.gateways > 0 ? monthlyGateways[month] : nil,
+        gatewayCount: profile.gateways,
         overlap: month < profile.leadTimeMonths ? overlap : nil)
       var quote: Quote
       if let previous = months.last, previous.deployment == deployment {
@@ -223,11 +233,19 @@ public struct SizingSolver: Sendable {
 
     var extras: [SizingExtra] = []
     if profile.gateways > 0 {
-      if let gateway = monthlyGateways.first ?? nil {
+      if let option = monthlyGateways.first ?? nil, option.virtualWANScaleUnits != nil {
+        let monthly: Money? = if case .feasible(_, let first) = option.verdict { first } else { nil }
+        extras.append(
+          SizingExtra(
+            label: "\(profile.gateways) × \(option.label)", meter: .virtualWAN(.expressRouteScaleUnit), monthly: monthly,
+            note: "hub, scale units and a connection unit per circuit; "
+              + (gatewayPlan.count > 1 ? "resized with demand (see the gateway plan)" : "cheapest gateway that carries the traffic")))
+      } else if let option = monthlyGateways.first ?? nil {
+        let gateway = Gateway(name: "gateway", sku: option.sku, scaleUnits: option.scaleUnits, count: profile.gateways, circuits: ["circuit"])
         let charges = engine.monthlyCharges(of: gateway)
         extras.append(
           SizingExtra(
-            label: "\(profile.gateways) × \(GatewayStep(month: 0, sku: gateway.sku, scaleUnits: gateway.scaleUnits, reason: "").label) gateway",
+            label: "\(profile.gateways) × \(option.label) gateway",
             meter: .gateway(gateway.sku),
             monthly: charges.unpriced.isEmpty ? charges.total : nil,
             note: gatewayPlan.count > 1 ? "resized with demand (see the gateway plan)" : "cheapest gateway that carries the traffic"))
@@ -292,7 +310,7 @@ public struct SizingSolver: Sendable {
   /// The configuration that runs in `month`: circuits with their share of the traffic, the gateway, VPN and Global Reach.
   func monthlyDeployment(
     _ profile: WorkloadProfile, location: PeeringLocation, demand: Demand, month: Int, primary: CircuitPlanner.Month, primaryShare: Decimal,
-    second: CircuitPlanner.Month?, secondLocation: PeeringLocation?, gateway: Gateway?, failover: Bool = false,
+    second: CircuitPlanner.Month?, secondLocation: PeeringLocation?, gateway: GatewayCandidate?, gatewayCount: Int = 1, failover: Bool = false,
     overlap: CircuitPlanner.State? = nil
   ) -> Deployment {
     var deployment = Deployment(name: profile.name)
@@ -317,9 +335,14 @@ public struct SizingSolver: Sendable {
           name: "second circuit", peeringLocation: secondLocation.name, tier: second.state.tier, billing: second.state.billing,
           bandwidth: second.state.bandwidth, monthlyEgress: demand.egressIsKnown || secondShare == 0 ? egress * secondShare : nil))
     }
-    if var gateway {
-      gateway.circuits = deployment.circuits.map(\.name)
-      deployment.gateways.append(gateway)
+    if let gateway, let units = gateway.virtualWANScaleUnits {
+      deployment.virtualWANHubs = (1...max(gatewayCount, 1)).map {
+        VirtualWANHub(name: gatewayCount > 1 ? "hub \($0)" : "hub", scaleUnits: units, connections: deployment.circuits.count)
+      }
+    } else if let gateway {
+      deployment.gateways.append(
+        Gateway(
+          name: "gateway", sku: gateway.sku, scaleUnits: gateway.scaleUnits, count: gatewayCount, circuits: deployment.circuits.map(\.name)))
     }
     if case .backupVPN(let sku) = profile.redundancy {
       deployment.vpnGateways.append(VPNGateway(name: "backup VPN", sku: sku))
