@@ -23,6 +23,14 @@ public struct Portfolio: Hashable, Sendable {
     public var charges: [UserCharge] = []
     /// Labels to group reports by (`region`: `Europe`, `costCentre`: `CC-1001`).
     public var tags: [String: String] = [:]
+
+    /// Creates a site.
+    public init(name: String, source: Source, charges: [UserCharge] = [], tags: [String: String] = [:]) {
+      self.name = name
+      self.source = source
+      self.charges = charges
+      self.tags = tags
+    }
   }
 
   /// The portfolio's name.
@@ -33,6 +41,14 @@ public struct Portfolio: Hashable, Sendable {
   public var horizonMonths: Int
   /// The sites.
   public var sites: [Site]
+
+  /// Creates a portfolio of `sites` budgeted for `horizonMonths` months from `startMonth`.
+  public init(name: String, startMonth: MonthKey, horizonMonths: Int, sites: [Site]) {
+    self.name = name
+    self.startMonth = startMonth
+    self.horizonMonths = horizonMonths
+    self.sites = sites
+  }
 }
 
 extension Portfolio {
