@@ -70,23 +70,8 @@ import Testing
     let browser = try #require(Self.chromium, "CI must install Chromium (.ci/run does)")
     let file = packageRoot.appendingPathComponent(page)
     let source = try String(contentsOf: file, encoding: .utf8)
-    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-chromium-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: profile) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=\(profile.path)",
-      "--enable-logging=stderr", "--v=0", "--virtual-time-budget=2000", "--dump-dom", file.absoluteString,
-    ]
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "chromium exited with \(process.terminationStatus): \(log.suffix(2000))")
+    let (status, dom, log) = try Self.render(file, browser: browser)
+    #expect(status == 0, "chromium exited with \(status): \(log.suffix(2000))")
     // The page parsed completely, its charts are in the rendered DOM, and nothing ran or was blocked.
     #expect(dom.contains("</main>"))
     let charts = source.components(separatedBy: "<svg").count - 1

@@ -75,12 +75,7 @@ enum DiffCommand: Command {
       gateTotal = after.total
       afterUnpriced = after.unpriced.count + after.skippedResources.count
     }
-    try OutputOptions.emit(report, arguments, context: &context)
-    let incomplete = report.rows.filter(\.isIncomplete).count
-    if incomplete > 0 {
-      context.warnings.append(
-        "warning: \(incomplete) item\(incomplete == 1 ? " is" : "s are") not priced on one side or both, so the change is unknown; see 'Not priced'")
-    }
+    _ = try emit(report, arguments, context: &context)
     try OutputOptions.checkBudget(
       gateTotal, unpriced: afterUnpriced, arguments, what: firstIsPortfolio ? "highest monthly total" : "monthly total", context: &context)
     return .success
@@ -115,15 +110,21 @@ enum DiffCommand: Command {
     report.plannedChanges = plannedChanges
     report.overlaps = engine.moveOverlaps(
       from: before.deployment, to: after.deployment, leadMonths: arguments.count("lead-time") ?? 1, replaced: replaced)
+    let incomplete = try emit(report, arguments, context: &context)
+    try OutputOptions.checkBudget(
+      report.afterTotal - report.beforeTotal, unpriced: incomplete, arguments, what: "monthly increase", context: &context)
+    return .success
+  }
+
+  /// Writes the report and warns when items are not priced on a side; returns how many are incomplete.
+  static func emit(_ report: DiffReport, _ arguments: ParsedArguments, context: inout CommandContext) throws -> Int {
     try OutputOptions.emit(report, arguments, context: &context)
     let incomplete = report.rows.filter(\.isIncomplete).count
     if incomplete > 0 {
       context.warnings.append(
         "warning: \(incomplete) item\(incomplete == 1 ? " is" : "s are") not priced on one side or both, so the change is unknown; see 'Not priced'")
     }
-    try OutputOptions.checkBudget(
-      report.afterTotal - report.beforeTotal, unpriced: incomplete, arguments, what: "monthly increase", context: &context)
-    return .success
+    return incomplete
   }
 
   /// Whether a JSON file is a portfolio (it has `sites`); syntax errors surface when it is decoded.
