@@ -25,14 +25,16 @@ public struct Budget: Hashable, Sendable {
   public var months: [MonthKey]
   /// The sites.
   public var sites: [Site]
+  /// What the budget was priced on (rate table, date, currency, hours per month).
+  public var basis: PricingBasis
   /// The currency.
-  public var currency: CurrencyCode
+  public var currency: CurrencyCode { basis.currency }
   /// Hours per month used.
-  public var hoursPerMonth: Decimal
+  public var hoursPerMonth: Decimal { basis.hoursPerMonth }
   /// The rate table's name.
-  public var priceTableName: String
+  public var priceTableName: String { basis.tableName }
   /// The rate table's date.
-  public var priceDate: String
+  public var priceDate: String { basis.priceDate }
   /// The sources behind the priced lines.
   public var sources: [PriceSource]
   /// Facts the reader should know (growth assumptions, capacity warnings).

@@ -80,8 +80,7 @@ public struct BudgetPlanner: Sendable {
       for quote in site.months { used.formUnion(quote.sources.map(\.id)) }
     }
     return Budget(
-      name: portfolio.name, months: months, sites: sites, currency: engine.rates.currency, hoursPerMonth: engine.hoursPerMonth,
-      priceTableName: engine.rates.name, priceDate: engine.rates.effectiveDate, sources: engine.rates.sources.filter { used.contains($0.id) },
+      name: portfolio.name, months: months, sites: sites, basis: engine.basis, sources: engine.rates.sources.filter { used.contains($0.id) },
       notes: notes)
   }
 

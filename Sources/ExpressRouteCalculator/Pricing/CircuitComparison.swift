@@ -37,14 +37,16 @@ public struct CircuitComparison: Hashable, Sendable {
   public var breakEvens: [BreakEven]
   /// Where Local becomes cheaper than Standard metered, when Local is available.
   public var localBreakEven: String?
+  /// What the comparison was priced on (rate table, date, currency, hours per month).
+  public var basis: PricingBasis
   /// Hours per month used.
-  public var hoursPerMonth: Decimal
-  /// The rate table's name and effective date.
-  public var priceTableName: String
+  public var hoursPerMonth: Decimal { basis.hoursPerMonth }
+  /// The rate table's name.
+  public var priceTableName: String { basis.tableName }
   /// The rate table's effective date.
-  public var priceDate: String
+  public var priceDate: String { basis.priceDate }
   /// The currency of every amount.
-  public var currency: CurrencyCode
+  public var currency: CurrencyCode { basis.currency }
   /// The cheapest fully priced option.
   public var cheapest: Option? { options.first { $0.monthlyTotal != nil } }
 }
@@ -103,7 +105,6 @@ extension PricingEngine {
     return CircuitComparison(
       location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: monthlyEgress, options: options,
       breakEvens: [breakEven(tier: .standard, bandwidth: bandwidth, zone: zone), breakEven(tier: .premium, bandwidth: bandwidth, zone: zone)],
-      localBreakEven: localBreakEven, hoursPerMonth: hoursPerMonth, priceTableName: rates.name, priceDate: rates.effectiveDate,
-      currency: rates.currency)
+      localBreakEven: localBreakEven, basis: basis)
   }
 }

@@ -225,9 +225,9 @@ struct QuoteBuilder {
 
   func quote(name: String, hoursPerMonth: Decimal, table: RateTable) -> Quote {
     let used = Set(lineItems.map(\.provenance.sourceID) + unpriced.compactMap { table.rate(for: $0.meter)?.provenance.sourceID })
+    let basis = PricingBasis(tableName: table.name, priceDate: table.effectiveDate, currency: table.currency, hoursPerMonth: hoursPerMonth)
     var quote = Quote(
-      name: name, currency: table.currency, hoursPerMonth: hoursPerMonth, priceTableName: table.name,
-      priceDate: table.effectiveDate, lineItems: lineItems, unpriced: unpriced, notes: notes,
+      name: name, basis: basis, lineItems: lineItems, unpriced: unpriced, notes: notes,
       sources: table.sources.filter { used.contains($0.id) })
     quote.oneTime = oneTime
     return quote

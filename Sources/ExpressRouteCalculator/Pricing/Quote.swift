@@ -66,14 +66,16 @@ public struct UnpricedItem: Hashable, Sendable {
 public struct Quote: Hashable, Sendable {
   /// The deployment's name.
   public var name: String
+  /// What the quote was priced on (rate table, date, currency, hours per month).
+  public var basis: PricingBasis
   /// The currency of every amount.
-  public var currency: CurrencyCode
+  public var currency: CurrencyCode { basis.currency }
   /// Hours in the billing month used for hourly meters.
-  public var hoursPerMonth: Decimal
+  public var hoursPerMonth: Decimal { basis.hoursPerMonth }
   /// The rate table's name.
-  public var priceTableName: String
+  public var priceTableName: String { basis.tableName }
   /// The rate table's effective date.
-  public var priceDate: String
+  public var priceDate: String { basis.priceDate }
   /// Priced lines, in deployment order.
   public var lineItems: [LineItem]
   /// Charges that could not be priced.

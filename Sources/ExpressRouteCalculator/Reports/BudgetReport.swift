@@ -50,18 +50,17 @@ public struct BudgetReport: Report {
       ReportFact("Sites", String(b.sites.count)),
     ]
     if let groupBy { facts.append(ReportFact("Grouped by", "\(groupBy) (\(summary.groups.count) group\(summary.groups.count == 1 ? "" : "s"))")) }
-    facts += [
-      ReportFact(
-        "Total",
-        "\(Self.amount(summary.total)) \(currency)"
-          + (unpriced.isEmpty ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)")),
-      ReportFact("Average month", "\(Self.amount(average)) \(currency)"),
-      ReportFact("Highest month", "\(Self.amount(summary.peakMonthTotal)) \(currency)"),
-      ReportFact("Prices", b.priceTableName),
-      ReportFact("Price date", b.priceDate),
-      ReportFact("Hours per month", b.hoursPerMonth.plainDescription),
-      ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums"),
-    ]
+    facts +=
+      [
+        ReportFact(
+          "Total",
+          "\(Self.amount(summary.total)) \(currency)"
+            + (unpriced.isEmpty ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)")),
+        ReportFact("Average month", "\(Self.amount(average)) \(currency)"),
+        ReportFact("Highest month", "\(Self.amount(summary.peakMonthTotal)) \(currency)"),
+      ] + b.basis.facts + [
+        ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums")
+      ]
     var blocks: [ReportBlock] = [.facts(facts), .chart(monthlyChart(summary))]
 
     // Monthly totals: the site × month matrix only when it stays readable.

@@ -28,14 +28,12 @@ public struct ComparisonReport: Report {
     let currency = c.currency.rawValue
     let share = monthlyCapacity.bytes > 0 ? c.monthlyEgress.bytes / monthlyCapacity.bytes * 100 : 0
     var blocks: [ReportBlock] = [
-      .facts([
-        ReportFact("Location", place),
-        ReportFact("Bandwidth", c.bandwidth.description),
-        ReportFact("Outbound data", "\(c.monthlyEgress)/month (\(share.fixedPoint(places: 1))% of one direction's capacity of \(monthlyCapacity))"),
-        ReportFact("Prices", c.priceTableName),
-        ReportFact("Price date", c.priceDate),
-        ReportFact("Hours per month", c.hoursPerMonth.plainDescription),
-      ]),
+      .facts(
+        [
+          ReportFact("Location", place),
+          ReportFact("Bandwidth", c.bandwidth.description),
+          ReportFact("Outbound data", "\(c.monthlyEgress)/month (\(share.fixedPoint(places: 1))% of one direction's capacity of \(monthlyCapacity))"),
+        ] + c.basis.facts),
       .heading("Options, cheapest first"),
     ]
     let cheapest = c.cheapest?.monthlyTotal

@@ -38,12 +38,7 @@ public struct QuoteReport: Report {
 
   /// Price table, date, hours and rounding rule, shown at the top of every priced report.
   static func pricingFacts(_ quote: Quote) -> [ReportFact] {
-    var facts = [
-      ReportFact("Prices", quote.priceTableName),
-      ReportFact("Price date", quote.priceDate),
-      ReportFact("Hours per month", quote.hoursPerMonth.plainDescription),
-      ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums"),
-    ]
+    var facts = quote.basis.facts + [ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums")]
     if let weakest = quote.weakestConfidence {
       facts.append(ReportFact("Weakest price confidence", weakest.rawValue))
     }

@@ -49,20 +49,19 @@ public struct SizingReport: Report {
     let r = result
     let d = r.demand
     var blocks: [ReportBlock] = [
-      .facts([
-        ReportFact("Location", "\(r.location.name) (\(r.location.zone.name), \(r.location.geopoliticalRegion))"),
-        ReportFact("Prices", r.priceTableName),
-        ReportFact("Price date", r.priceDate),
-        ReportFact("Hours per month", r.hoursPerMonth.plainDescription),
-        ReportFact("Sizing rate", "\(d.sizingRate) \(d.sizingDirection)"),
-        ReportFact("Needed now", "\(Self.bandwidth(d.requiredBitsPerSecond(month: 0)))"),
-        ReportFact("Needed by month \(d.horizonMonths)", "\(Self.bandwidth(d.requiredBitsPerSecond(month: d.horizonMonths - 1)))"),
-        ReportFact("Outbound data", "\(d.monthlyEgress)/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"),
-        ReportFact(
-          "Horizon total",
-          "\(r.horizonTotal.groupedAmount) \(currency) over \(d.horizonMonths) months (circuit plan \(r.planCost.groupedAmount) + extras \(Money.sum(r.extrasMonthlyCosts, currency: r.horizonTotal.currency).groupedAmount))"
-            + (r.unpricedCharges.isEmpty ? "" : "; excludes \(r.unpricedCharges.count) unpriced charge\(r.unpricedCharges.count == 1 ? "" : "s")")),
-      ]),
+      .facts(
+        [
+          ReportFact("Location", "\(r.location.name) (\(r.location.zone.name), \(r.location.geopoliticalRegion))")
+        ] + r.basis.facts + [
+          ReportFact("Sizing rate", "\(d.sizingRate) \(d.sizingDirection)"),
+          ReportFact("Needed now", "\(Self.bandwidth(d.requiredBitsPerSecond(month: 0)))"),
+          ReportFact("Needed by month \(d.horizonMonths)", "\(Self.bandwidth(d.requiredBitsPerSecond(month: d.horizonMonths - 1)))"),
+          ReportFact("Outbound data", "\(d.monthlyEgress)/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"),
+          ReportFact(
+            "Horizon total",
+            "\(r.horizonTotal.groupedAmount) \(currency) over \(d.horizonMonths) months (circuit plan \(r.planCost.groupedAmount) + extras \(Money.sum(r.extrasMonthlyCosts, currency: r.horizonTotal.currency).groupedAmount))"
+              + (r.unpricedCharges.isEmpty ? "" : "; excludes \(r.unpricedCharges.count) unpriced charge\(r.unpricedCharges.count == 1 ? "" : "s")")),
+        ]),
       .heading("Recommendation"),
     ]
     if let step = r.recommendation {

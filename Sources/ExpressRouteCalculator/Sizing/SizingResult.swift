@@ -160,12 +160,14 @@ public struct SizingResult: Hashable, Sendable {
   public var location: PeeringLocation
   /// The demand sized for.
   public var demand: Demand
+  /// What the sizing was priced on (rate table, date, currency, hours per month).
+  public var basis: PricingBasis
   /// Hours per month used.
-  public var hoursPerMonth: Decimal
+  public var hoursPerMonth: Decimal { basis.hoursPerMonth }
   /// The rate table's name.
-  public var priceTableName: String
+  public var priceTableName: String { basis.tableName }
   /// The rate table's date.
-  public var priceDate: String
+  public var priceDate: String { basis.priceDate }
   /// Why the tier is what it is.
   public var tierReasons: [String]
   /// The recommended plan: the first step is what to buy now.

@@ -271,8 +271,8 @@ public struct SizingSolver: Sendable {
     if let moveNote { audit?.findings.append(moveNote) }
     let secondSteps = secondMonths.map(Self.steps) ?? []
     var result = SizingResult(
-      name: profile.name, location: location, demand: demand, hoursPerMonth: engine.hoursPerMonth, priceTableName: engine.rates.name,
-      priceDate: engine.rates.effectiveDate, tierReasons: policy.reasons, plan: steps, planMonthlyCosts: planMonthly, candidates: candidates,
+      name: profile.name, location: location, demand: demand, basis: engine.basis, tierReasons: policy.reasons, plan: steps,
+      planMonthlyCosts: planMonthly, candidates: candidates,
       gateway: profile.gateways > 0 ? gatewayCandidates.first { $0.verdict.isFeasible } : nil,
       gatewayCandidates: profile.gateways > 0 ? gatewayCandidates : [],
       extras: extras, audit: audit, traffic: traffic, notes: notes)
