@@ -38,7 +38,7 @@ enum CompareCommand: Command {
       context.warnings.append("note: no --location or --zone given; comparing at Amsterdam (Zone 1)")
     }
     let comparison = try engine.compare(location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: egress)
-    var report = ComparisonReport(comparison: comparison, engine: engine)
+    var report = ComparisonReport(comparison: comparison)
     if arguments.flag("with-vpn") {
       report.vpn = engine.compareWithVPN(
         comparison, volume: egress, routing: arguments.name("routing", as: InternetRouting.self) ?? .microsoftNetwork)

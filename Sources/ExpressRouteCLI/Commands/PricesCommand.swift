@@ -87,7 +87,8 @@ enum PricesCommand: Command {
       if !files.isEmpty { throw UsageError("Unexpected argument '\(files[0])'") }
       let engine = try PricingOptions.engine(arguments)
       let tier = CircuitTier(name: arguments.value("sku") ?? "standard") ?? .standard
-      try OutputOptions.emit(BreakEvenReport(engine: engine, tier: tier), arguments, context: &context)
+      try OutputOptions.emit(
+        BreakEvenReport(results: engine.breakEvenMatrix(tier: tier), tier: tier, basis: engine.basis), arguments, context: &context)
       return .success
     default:
       var message = "Unknown action '\(action)'. Please provide one of 'show', 'validate', 'locations', 'breakeven', 'import' or 'fetch'."

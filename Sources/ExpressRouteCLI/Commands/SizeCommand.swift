@@ -59,7 +59,7 @@ enum SizeCommand: Command {
       profile.series = []
     }
     let result = try SizingSolver(engine: engine).solve(profile, traffic: traffic)
-    try OutputOptions.emit(SizingReport(result: result, engine: engine, startMonth: start), arguments, context: &context)
+    try OutputOptions.emit(SizingReport(result: result, startMonth: start), arguments, context: &context)
     let unpriced = result.unpricedCharges.count
     OutputOptions.warnIncomplete(unpriced, context: &context)
     if let highest = result.monthlyTotals.max() {

@@ -80,3 +80,10 @@ extension PricingEngine {
     return result(share > 1 ? .beyondCapacity(volume: volume, capacityShare: share) : .crossover(volume: volume, capacityShare: share))
   }
 }
+
+extension PricingEngine {
+  /// The break-even of `tier` for every provider size (rows) in every zone (columns).
+  public func breakEvenMatrix(tier: CircuitTier) -> [[BreakEven]] {
+    Bandwidth.providerSizes.map { bandwidth in Zone.allCases.map { breakEven(tier: tier, bandwidth: bandwidth, zone: $0) } }
+  }
+}

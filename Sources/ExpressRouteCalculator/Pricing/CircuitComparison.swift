@@ -39,6 +39,10 @@ public struct CircuitComparison: Hashable, Sendable {
   public var localBreakEven: String?
   /// What the comparison was priced on (rate table, date, currency, hours per month).
   public var basis: PricingBasis
+  /// What the circuit carries one way in a month at this bandwidth and hours per month.
+  public var monthlyCapacity: DataVolume = .zero
+  /// Standard's metered-vs-unlimited cost by volume at this size and zone, when every point is priced.
+  public var curve: CostCurve?
   /// Hours per month used.
   public var hoursPerMonth: Decimal { basis.hoursPerMonth }
   /// The rate table's name.
@@ -102,9 +106,12 @@ extension PricingEngine {
         ? "Local costs no more than Standard metered at any volume"
         : "Local is cheaper than Standard metered above \(DataVolume.gigabytes(difference / egress.amount))/month (all VNets must be in the local region)"
     }
-    return CircuitComparison(
+    var comparison = CircuitComparison(
       location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: monthlyEgress, options: options,
       breakEvens: [breakEven(tier: .standard, bandwidth: bandwidth, zone: zone), breakEven(tier: .premium, bandwidth: bandwidth, zone: zone)],
       localBreakEven: localBreakEven, basis: basis)
+    comparison.monthlyCapacity = monthlyCapacity(of: bandwidth)
+    comparison.curve = costCurve(tier: .standard, bandwidth: bandwidth, zone: zone)
+    return comparison
   }
 }

@@ -6,22 +6,20 @@ public struct BreakEvenReport: Report {
   public var results: [[BreakEven]]
   /// The tier.
   public var tier: CircuitTier
+  /// What the matrix was priced on.
+  public var basis: PricingBasis
   /// The rate table's name.
-  public var priceTableName: String
+  public var priceTableName: String { basis.tableName }
   /// The rate table's date.
-  public var priceDate: String
+  public var priceDate: String { basis.priceDate }
   /// Hours per month used for capacity shares.
-  public var hoursPerMonth: Decimal
+  public var hoursPerMonth: Decimal { basis.hoursPerMonth }
 
-  /// Computes the matrix with `engine`.
-  public init(engine: PricingEngine, tier: CircuitTier) {
+  /// Creates a report of `results` (rows: provider sizes; columns: zones) for `tier`, priced on `basis`.
+  public init(results: [[BreakEven]], tier: CircuitTier, basis: PricingBasis) {
+    self.results = results
     self.tier = tier
-    results = Bandwidth.providerSizes.map { bandwidth in
-      Zone.allCases.map { engine.breakEven(tier: tier, bandwidth: bandwidth, zone: $0) }
-    }
-    priceTableName = engine.rates.name
-    priceDate = engine.rates.effectiveDate
-    hoursPerMonth = engine.hoursPerMonth
+    self.basis = basis
   }
 
   static func cell(_ result: BreakEven) -> String {

@@ -11,12 +11,11 @@ public struct ComparisonReport: Report {
   /// ExpressRoute against a VPN over the internet, when asked for.
   public var vpn: VPNComparison?
 
-  /// Creates a report; `engine` supplies the capacity and the crossover chart.
-  public init(comparison: CircuitComparison, engine: PricingEngine) {
+  /// Creates a report of `comparison` (its capacity and cost curve come with it).
+  public init(comparison: CircuitComparison) {
     self.comparison = comparison
-    self.monthlyCapacity = engine.monthlyCapacity(of: comparison.bandwidth)
-    self.crossover = CrossoverChart.make(
-      engine: engine, tier: .standard, bandwidth: comparison.bandwidth, zone: comparison.zone, volume: comparison.monthlyEgress)
+    self.monthlyCapacity = comparison.monthlyCapacity
+    self.crossover = comparison.curve.map { CrossoverChart.make($0, volume: comparison.monthlyEgress) }
   }
 
   private var place: String {

@@ -12,21 +12,13 @@ public struct SizingReport: Report {
   /// The first month of the plan (`2027-01`), for CSV periods; `nil` for month numbers.
   public var startMonth: MonthKey?
 
-  /// Creates a report; `engine` draws the crossover chart.
-  public init(result: SizingResult, engine: PricingEngine, startMonth: MonthKey? = nil) {
+  /// Creates a report of `result` (its cost curves come with it); `startMonth` names the plan's months.
+  public init(result: SizingResult, startMonth: MonthKey? = nil) {
     self.result = result
     self.startMonth = startMonth
-    var drawn: Set<String> = []
-    for step in result.plan {
-      let tier: CircuitTier = step.tier == .local ? .standard : step.tier
-      guard drawn.insert("\(tier.name) \(step.bandwidth)").inserted else { continue }
-      let volume = result.demand.egressIsKnown ? result.demand.egress(month: step.month) : nil
-      if let chart = CrossoverChart.make(
-        engine: engine, tier: tier, bandwidth: step.bandwidth, zone: result.location.zone, volume: volume,
-        volumeLabel: step.month == 0 ? "your volume" : "volume in month \(step.month + 1)")
-      {
-        crossovers.append(chart)
-      }
+    crossovers = result.costCurves.map { entry in
+      CrossoverChart.make(
+        entry.curve, volume: entry.volume, volumeLabel: entry.step.month == 0 ? "your volume" : "volume in month \(entry.step.month + 1)")
     }
   }
 

@@ -152,6 +152,16 @@ public struct CircuitAudit: Hashable, Sendable {
   public var findings: [String]
 }
 
+/// A plan step's circuit size with its metered-vs-unlimited cost curve and the outbound volume when it starts.
+public struct StepCostCurve: Hashable, Sendable {
+  /// The plan step.
+  public var step: PlanStep
+  /// The cost curve at the step's size.
+  public var curve: CostCurve
+  /// The outbound volume in the step's first month, when known.
+  public var volume: DataVolume?
+}
+
 /// Everything the solver decided, and why.
 public struct SizingResult: Hashable, Sendable {
   /// The profile's name.
@@ -162,6 +172,9 @@ public struct SizingResult: Hashable, Sendable {
   public var demand: Demand
   /// What the sizing was priced on (rate table, date, currency, hours per month).
   public var basis: PricingBasis
+  /// Metered-vs-unlimited cost by volume for each circuit size the plan uses (Local is drawn as Standard), with
+  /// the plan step each belongs to.
+  public var costCurves: [StepCostCurve] = []
   /// Hours per month used.
   public var hoursPerMonth: Decimal { basis.hoursPerMonth }
   /// The rate table's name.

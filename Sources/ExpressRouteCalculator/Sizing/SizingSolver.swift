@@ -283,6 +283,14 @@ public struct SizingSolver: Sendable {
     result.lookAheadMonths = profile.lookAheadMonths
     result.bursts = burstFindings(traffic, step: steps.first)
     guard depth == .full else { return result }
+    var drawn: Set<String> = []
+    for step in steps {
+      let tier: CircuitTier = step.tier == .local ? .standard : step.tier
+      guard drawn.insert("\(tier.name) \(step.bandwidth)").inserted,
+        let curve = engine.costCurve(tier: tier, bandwidth: step.bandwidth, zone: location.zone)
+      else { continue }
+      result.costCurves.append(StepCostCurve(step: step, curve: curve, volume: demand.egressIsKnown ? demand.egress(month: step.month) : nil))
+    }
     result.blockedByPrice = blockedByPrice(candidates, recommended: steps.first, zone: location.zone)
     result.pathComparison = comparePaths(profile, candidates: candidates, result: result)
     if let step = steps.first,

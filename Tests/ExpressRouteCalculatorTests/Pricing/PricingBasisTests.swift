@@ -31,7 +31,7 @@ import Testing
     // The reports print the basis they were given: 744 hours, not the table's 730.
     for text in [
       QuoteReport(quote: quote).render(.text), BudgetReport(budget: budget).render(.text),
-      SizingReport(result: sizing, engine: engine).render(.text), ComparisonReport(comparison: comparison, engine: engine).render(.text),
+      SizingReport(result: sizing).render(.text), ComparisonReport(comparison: comparison).render(.text),
     ] {
       #expect(text.contains("Hours per month:") && text.contains(" 744\n"))
     }

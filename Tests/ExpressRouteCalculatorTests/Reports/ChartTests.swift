@@ -19,9 +19,8 @@ import Testing
   @Test func chartsNameBothAxesAndMarkTheUsersVolume() throws {
     let engine = try PricingEngine.embeddedDefault()
     // Standard 1 Gbps Zone 1: capacity 1 Gbps × 730 h one way = 328,500 GB; 40,000 GB is 12.2% of it.
-    let chart = try #require(
-      CrossoverChart.make(
-        engine: engine, tier: .standard, bandwidth: .gbps(1), zone: .zone1, volume: .gigabytes(40_000)))
+    let curve = try #require(engine.costCurve(tier: .standard, bandwidth: .gbps(1), zone: .zone1))
+    let chart = CrossoverChart.make(curve, volume: .gigabytes(40_000))
     #expect(chart.categoryLabel == "Outbound data per month (GB)")
     let marker = try #require(chart.markers.first { $0.label == "your volume: 40,000 GB" })
     #expect(abs(marker.position - 40_000.0 / 328_500.0 * 10) < 1e-9)
@@ -43,5 +42,19 @@ import Testing
     #expect(polyline.split(separator: " ").count == 2)
     #expect(html.contains("class=\"peak\"") && html.contains("<circle"))
     #expect(html.contains("class=\"level\"") && html.contains(">capacity: 1 Gbps circuit</text>"))
+  }
+}
+
+/// Reports take data, never the engine: nothing under Reports/ can price.
+@Suite struct ReportsTakeDataTests {
+  @Test func noReportSourceNamesTheEngine() throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Sources/ExpressRouteCalculator/Reports")
+    let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+    #expect(files.count > 10)
+    for file in files {
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      #expect(!text.contains("PricingEngine"), "\(file) names PricingEngine: reports take priced data")
+    }
   }
 }

@@ -213,7 +213,7 @@ import Testing
     #expect(fit.yearly > -1)
     #expect(result.demand.requiredBitsPerSecond(month: 11) > 0)
     #expect(result.demand.egress(month: 11).bytes > 0)
-    let report = SizingReport(result: result, engine: try Fixtures.engine()).render(.text)
+    let report = SizingReport(result: result).render(.text)
     #expect(!report.contains("-400"))
     #expect(!report.contains("needed by month 12: 0 bps"))
   }
