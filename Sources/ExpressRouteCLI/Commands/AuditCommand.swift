@@ -35,9 +35,7 @@ enum AuditCommand: Command {
     let entries = try audit.audit(estate.deployment, traffic: summaries)
     try OutputOptions.emit(
       AuditReport(
-        entries: entries, name: estate.deployment.name, horizonMonths: months, priceTableName: engine.rates.name,
-        priceDate: engine.rates.effectiveDate,
-        hoursPerMonth: engine.hoursPerMonth),
+        entries: entries, name: estate.deployment.name, horizonMonths: months, basis: engine.basis),
       arguments, context: &context)
     return .success
   }

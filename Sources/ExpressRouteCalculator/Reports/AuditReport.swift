@@ -8,23 +8,21 @@ public struct AuditReport: Report {
   public var name: String
   /// Months looked ahead.
   public var horizonMonths: Int
+  /// What the audit was priced on.
+  public var basis: PricingBasis
   /// The rate table's name.
-  public var priceTableName: String
+  public var priceTableName: String { basis.tableName }
   /// The rate table's date.
-  public var priceDate: String
+  public var priceDate: String { basis.priceDate }
   /// Hours per month used for hourly meters.
-  public var hoursPerMonth: Decimal
+  public var hoursPerMonth: Decimal { basis.hoursPerMonth }
 
   /// Creates a report.
-  public init(
-    entries: [EstateAudit.Entry], name: String, horizonMonths: Int, priceTableName: String, priceDate: String, hoursPerMonth: Decimal
-  ) {
-    self.hoursPerMonth = hoursPerMonth
+  public init(entries: [EstateAudit.Entry], name: String, horizonMonths: Int, basis: PricingBasis) {
     self.entries = entries
     self.name = name
     self.horizonMonths = horizonMonths
-    self.priceTableName = priceTableName
-    self.priceDate = priceDate
+    self.basis = basis
   }
 
   /// The month-1 cost of the circuit as it is today, when it can carry the traffic.
@@ -47,15 +45,13 @@ public struct AuditReport: Report {
 
   public var document: ReportDocument {
     var blocks: [ReportBlock] = [
-      .facts([
-        ReportFact("Circuits", String(entries.count)),
-        ReportFact("Audited", String(entries.filter { $0.result != nil }.count)),
-        ReportFact("Horizon", "\(horizonMonths) months"),
-        ReportFact("Saving over the horizon", totalSaving.map { "\($0.groupedAmount) \($0.currency)" } ?? "n/a"),
-        ReportFact("Prices", priceTableName),
-        ReportFact("Price date", priceDate),
-        ReportFact("Hours per month", hoursPerMonth.plainDescription),
-      ]),
+      .facts(
+        [
+          ReportFact("Circuits", String(entries.count)),
+          ReportFact("Audited", String(entries.filter { $0.result != nil }.count)),
+          ReportFact("Horizon", "\(horizonMonths) months"),
+          ReportFact("Saving over the horizon", totalSaving.map { "\($0.groupedAmount) \($0.currency)" } ?? "n/a"),
+        ] + basis.facts),
       .table(
         ReportTable(
           columns: [

@@ -37,13 +37,13 @@ public struct BreakEvenReport: Report {
     ReportDocument(
       title: "\(tier.name): metered vs unlimited break-even",
       blocks: [
-        .facts([
-          ReportFact("Prices", priceTableName), ReportFact("Price date", priceDate),
-          ReportFact("Hours per month", hoursPerMonth.plainDescription),
-          ReportFact(
-            "Reading",
-            "unlimited is cheaper above the volume shown (GB outbound per month); the percentage is its share of one direction's full-month capacity"),
-        ]),
+        .facts(
+          basis.facts + [
+            ReportFact(
+              "Reading",
+              "unlimited is cheaper above the volume shown (GB outbound per month); the percentage is its share of one direction's full-month capacity"
+            )
+          ]),
         .table(
           ReportTable(
             columns: [.init("Bandwidth")] + Zone.allCases.map { .init($0.name, .right) },
