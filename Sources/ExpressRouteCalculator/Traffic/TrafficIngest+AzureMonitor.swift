@@ -109,7 +109,7 @@ extension TrafficIngest {
   static func rate(_ node: JSONNode) throws(Diagnostic) -> (Double, String) {
     if case .number(let text) = node.value.kind {
       var bytes = text
-      let parsed = bytes.withUTF8 { buffer in buffer.baseAddress.flatMap { parseNumber($0, 0, buffer.count) } }
+      let parsed = bytes.withUTF8 { buffer in buffer.baseAddress.flatMap { CSVNumber.parse($0, 0, buffer.count) } }
       if let parsed { return (parsed, text) }
     }
     let exact = try node.decimal()

@@ -1,0 +1,109 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension TrafficIngest {
+  static let timeHeaders: Set<String> = ["time", "timestamp", "timegenerated", "datetime", "date", "timeutc", "timestamputc", "datetimeutc"]
+  static let circuitHeaders: Set<String> = ["circuit", "circuitname", "resource", "resourcename", "resourceid", "name"]
+
+  /// Reads a CSV series held in memory (see ``readCSV(fileDescriptor:file:size:prefix:progress:)``).
+  mutating func readCSV(_ data: Data, file: String, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
+    var scanner = makeScanner(file: file)
+    let result: Result<Int, Diagnostic> = data.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else {
+        return .failure(Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file))
+      }
+      do throws(Diagnostic) {
+        return .success(try scanner.scan(base, count: raw.count, isFinal: true, series: &accumulators, names: &index))
+      } catch {
+        return .failure(error)
+      }
+    }
+    if case .failure(let error) = result { throw error }
+    try complete(scanner)
+  }
+
+  /// Streams a CSV series from a file descriptor in 16 MiB blocks.
+  ///
+  /// A time column, `BitsInPerSecond`/`BitsOutPerSecond` columns (or
+  /// `Bits In`/`Bits Out`, with an optional `Mbps`/`Gbps` unit in the header),
+  /// and optionally a circuit column (long format). Preamble lines before the
+  /// header row are skipped. Empty cells and `null` are missing values;
+  /// anything else that is not a non-negative number is an error with its
+  /// line and column. Memory stays at one block plus the per-circuit state, for
+  /// pipes too: `prefix` holds bytes already read from `fileDescriptor` (a pipe's
+  /// peeked head), which are read first. `size` is only for progress (0 when unknown).
+  /// Returns the bytes read.
+  @discardableResult
+  mutating func readCSV(fileDescriptor: Int32, file: String, size: Int, prefix: [UInt8] = [], progress: ((Int, Int) -> Void)?) throws(Diagnostic)
+    -> Int
+  {
+    var scanner = makeScanner(file: file)
+    let blockSize = 16 << 20
+    var buffer = [UInt8](repeating: 0, count: max(blockSize, prefix.count))
+    buffer.replaceSubrange(0..<prefix.count, with: prefix)
+    var filled = prefix.count
+    var done = 0
+    var nextProgress = 64 << 20
+    var endOfFile = false
+    while !endOfFile {
+      if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+      // The buffer is never empty, so its base address exists.
+      let got = buffer.withUnsafeMutableBytes { raw in Glibc.read(fileDescriptor, raw.baseAddress! + filled, raw.count - filled) }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: file)
+      }
+      endOfFile = got == 0
+      filled += got
+      if filled == 0 { break }
+      let consumed: Int
+      do {
+        consumed = try buffer.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
+          // swift-format-ignore: NeverForceUnwrap
+          // The buffer is never empty.
+          try scanner.scan(pointer.baseAddress!, count: filled, isFinal: endOfFile, series: &accumulators, names: &index)
+        }
+      }
+      if consumed < filled {
+        buffer.withUnsafeMutableBytes { raw in
+          // swift-format-ignore: NeverForceUnwrap
+          _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
+        }
+      }
+      filled -= consumed
+      done += consumed
+      if done >= nextProgress {
+        progress?(done, size)
+        nextProgress += 64 << 20
+      }
+    }
+    if done == 0 && scanner.line == 0 {
+      throw Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file)
+    }
+    try complete(scanner)
+    return done
+  }
+
+  private func makeScanner(file: String) -> CSVScanner {
+    CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
+  }
+
+  /// Adds a finished file's staged samples, counts and notes.
+  private mutating func complete(_ scanner: CSVScanner) throws(Diagnostic) {
+    rowsRead += scanner.rows
+    plainRowsRead += scanner.plainRowCount
+    try scanner.finish(series: &accumulators)
+    notes.append(contentsOf: scanner.notes)
+  }
+
+  /// The accumulator index of circuit `name`, adding one when it is new.
+  static func circuitIndex(_ name: String, _ series: inout [SeriesAccumulator], _ names: inout [String: Int], _ interval: Int64?) -> Int {
+    if let existing = names[name] { return existing }
+    series.append(SeriesAccumulator(circuit: name, interval: interval))
+    names[name] = series.count - 1
+    return series.count - 1
+  }
+}
