@@ -33,19 +33,16 @@ struct CircuitPlanner {
   let lookAhead: Int
   /// VNet links on the circuit (checked against the tier's limit).
   let virtualNetworkLinks: Int
-  /// Each provider state's monthly fee (with no outbound data), `nil` when unpriced: priced once.
-  private let fees: [State: Decimal?]
-  /// The outbound-data line of each month, `nil` when unpriced: every MeteredData state in the zone uses the
-  /// same meter, so it is priced once per month, not once per state and month.
-  private let dataCharges: [Decimal?]
+  /// Each provider state's monthly fee (with no outbound data) in ``PathCosts`` units, `nil` inside when
+  /// unpriced: priced once. Amounts are whole cents, so the units are exact and every cost is read from them.
+  private let feeUnits: [State: Int64?]
+  /// The outbound-data line of each month in units, `nil` when unpriced, for months `0 ..< horizon + lookAhead`:
+  /// every MeteredData state in the zone uses the same meter, so it is priced once per month, not once per state.
+  private let dataUnits: [Int64?]
+  /// Each month's needed bandwidth in whole bits per second, for the same months.
+  private let requiredBits: [Int64]
   /// Each provider state's product-rule problem at this location (`nil` inside when it has none).
   private var ruleProblems: [State: String?] = [:]
-  /// The same fees and data lines in ``PathCosts`` units, and each month's needed bandwidth in whole bits per
-  /// second, for months `0 ..< horizon + lookAhead`: the tables the look-ahead search reads are built with
-  /// integer adds and compares only.
-  private var feeUnits: [State: Int64] = [:]
-  private var dataUnits: [Int64?] = []
-  private var requiredBits: [Int64] = []
 
   /// Creates a planner and prices its options' fees and each month's outbound data (months
   /// `0 ..< horizon + lookAhead`) once, with the engine's own pricer.
@@ -61,7 +58,7 @@ struct CircuitPlanner {
     self.virtualNetworkLinks = virtualNetworkLinks
     let key = PlannerOptionsCache.Key(location: location.name, virtualNetworkLinks: virtualNetworkLinks)
     let known = options?.options(for: key)
-    var fees: [State: Decimal?] = known?.fees ?? [:]
+    var fees: [State: Int64?] = known?.feeUnits ?? [:]
     if known == nil {
       for tier in CircuitTier.allCases {
         for billing in BillingFamily.allCases {
@@ -71,25 +68,23 @@ struct CircuitPlanner {
               name: "circuit", peeringLocation: location.name, tier: tier, billing: billing, bandwidth: bandwidth,
               monthlyEgress: Self.paysForData(state) ? .zero : nil)
             let charges = engine.monthlyCharges(of: circuit, zone: location.zone)
-            fees[state] = .some(charges.unpriced.isEmpty ? charges.total.amount : nil)
+            fees[state] = .some(charges.unpriced.isEmpty ? PathCosts.units(charges.total.amount) : nil)
           }
         }
       }
     }
-    self.fees = fees
-    self.dataCharges = (0..<(demand.horizonMonths + max(lookAhead, 1))).map { month in
-      engine.outboundDataCharge(demand.egress(month: month) * egressShare, zone: location.zone)?.amount
+    feeUnits = fees
+    let months = 0..<(demand.horizonMonths + max(lookAhead, 1))
+    dataUnits = months.map { month in
+      engine.outboundDataCharge(demand.egress(month: month) * egressShare, zone: location.zone).map { PathCosts.units($0.amount) }
     }
+    requiredBits = months.map { NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: $0)).int64Value }
     if let known {
       ruleProblems = known.ruleProblems
-      feeUnits = known.feeUnits
     } else {
       for state in fees.keys { ruleProblems[state] = .some(checkRules(state)) }
-      for (state, fee) in fees { if let fee { feeUnits[state] = PathCosts.units(fee) } }
-      options?.store(.init(fees: fees, ruleProblems: ruleProblems, feeUnits: feeUnits), for: key)
+      options?.store(.init(feeUnits: fees, ruleProblems: ruleProblems), for: key)
     }
-    dataUnits = dataCharges.map { $0.map(PathCosts.units) }
-    requiredBits = dataCharges.indices.map { NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: $0)).int64Value }
   }
 
   /// The outbound volume this circuit carries in `month`.
@@ -125,10 +120,11 @@ struct CircuitPlanner {
   /// The circuit's monthly cost in `month`, or `nil` when a charge is unpriced: its fee plus, for MeteredData,
   /// the month's outbound-data line, each priced once by the engine (equal to ``pricedWhole(_:month:)``).
   func cost(_ state: State, month: Int) -> Decimal? {
-    guard let fee = fees[state] ?? nil else { return fees[state] == nil ? pricedWhole(state, month: month) : nil }
-    guard Self.paysForData(state) else { return fee }
-    guard month < dataCharges.count else { return pricedWhole(state, month: month) }
-    return dataCharges[month].map { fee + $0 }
+    guard let entry = feeUnits[state] else { return pricedWhole(state, month: month) }  // not a provider size
+    guard let fee = entry else { return nil }
+    guard Self.paysForData(state) else { return PathCosts.decimal(fee) }
+    guard month < dataUnits.count else { return pricedWhole(state, month: month) }
+    return dataUnits[month].map { PathCosts.decimal(fee + $0) }
   }
 
   /// The circuit's monthly cost in `month` priced as one circuit by the engine, or `nil` when a charge is unpriced.
@@ -150,7 +146,7 @@ struct CircuitPlanner {
   func unitTable(_ states: [State], months: Int) -> PathCosts {
     guard months <= dataUnits.count else { return PathCosts(decimalTable(states, months: months)) }
     var table = [[Int64?]](repeating: [Int64?](repeating: nil, count: states.count), count: months)
-    let fees = states.map { feeUnits[$0] }
+    let fees = states.map { feeUnits[$0] ?? nil }
     let paysForData = states.map(Self.paysForData)
     let bits = states.map(\.bandwidth.bitsPerSecond)
     for month in 0..<months {
@@ -189,7 +185,7 @@ struct CircuitPlanner {
       if let previous, chosen != previous {
         reason = explain(from: states[previous], to: states[chosen], month: month, table: table, states: states, total: total)
       }
-      months.append(Month(state: states[chosen], cost: table.units[month][chosen].map(table.decimal) ?? 0, reason: reason))
+      months.append(Month(state: states[chosen], cost: table.units[month][chosen].map(PathCosts.decimal) ?? 0, reason: reason))
       previous = chosen
     }
     return months
@@ -198,7 +194,7 @@ struct CircuitPlanner {
   /// Each state's cost in months `0 ..< months`; `nil` where it does not carry the month or is unpriced.
   func costTable(_ states: [State], months: Int) -> [[Decimal?]] {
     let table = unitTable(states, months: months)
-    return table.units.map { row in row.map { $0.map(table.decimal) } }
+    return table.units.map { row in row.map { $0.map(PathCosts.decimal) } }
   }
 
   /// ``costTable(_:months:)`` month by month through ``cost(_:month:)`` (for months past the precomputed ones).
@@ -301,7 +297,7 @@ struct CircuitPlanner {
     for offset in stride(from: months.count - 1, to: 0, by: -1) {
       path.append(parents[offset * count + path[path.count - 1]])
     }
-    return (path.reversed(), table.decimal(total))
+    return (path.reversed(), PathCosts.decimal(total))
   }
 
   /// Why the plan moves from `from` to `to` in `month`.
@@ -376,7 +372,7 @@ struct PathCosts {
   }
 
   /// `units` back in money.
-  func decimal(_ units: Int64) -> Decimal { Decimal(units).shifted(byPowerOfTen: -Self.scalePower) }
+  static func decimal(_ units: Int64) -> Decimal { Decimal(units).shifted(byPowerOfTen: -scalePower) }
 }
 
 /// The parts of a planner that depend only on the location and the VNet links (each option's fee and product-rule
@@ -388,9 +384,8 @@ final class PlannerOptionsCache: @unchecked Sendable {
     var virtualNetworkLinks: Int
   }
   struct Options {
-    var fees: [CircuitPlanner.State: Decimal?]
+    var feeUnits: [CircuitPlanner.State: Int64?]
     var ruleProblems: [CircuitPlanner.State: String?]
-    var feeUnits: [CircuitPlanner.State: Int64]
   }
   private var entries: [Key: Options] = [:]
   private let lock = NSLock()
