@@ -99,13 +99,8 @@ enum DiffCommand: Command {
       plannedChanges = plan.changes
       replaced = Set(plan.replacedCircuits)
     }
-    func quote(_ result: DeploymentImporter.Result) throws -> Quote {
-      var quote = try engine.quote(result.deployment)
-      quote.skippedResources = result.skipped
-      return quote
-    }
-    let beforeQuote = try quote(before)
-    let afterQuote = try quote(after)
+    let beforeQuote = try before.quote(with: engine)
+    let afterQuote = try after.quote(with: engine)
     var report = DiffReport(before: beforeQuote, after: afterQuote)
     report.plannedChanges = plannedChanges
     report.overlaps = engine.moveOverlaps(

@@ -78,11 +78,12 @@ enum QuoteCommand: Command {
     } else {
       deployment = try deploymentFromFlags(arguments, engine: engine)
     }
-    var quote = try engine.quote(deployment)
+    var quote: Quote
     if let imported {
-      quote.skippedResources = imported.skipped
-      quote.outOfScopeResources = imported.outOfScope
-      quote.notes += imported.notes + ["read \(imported.format) from \(arguments.value("from") ?? "")"]
+      quote = try imported.quote(with: engine)
+      quote.notes.append("read \(imported.format) from \(arguments.value("from") ?? "")")
+    } else {
+      quote = try engine.quote(deployment)
     }
     let hints = quote.unpriced.contains { $0.quantity == nil } ? Self.quantityHints(arguments) : []
     try OutputOptions.emit(QuoteReport(quote: quote, period: arguments.value("period")), arguments, context: &context)

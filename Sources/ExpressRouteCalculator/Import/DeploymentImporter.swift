@@ -105,18 +105,14 @@ public struct DeploymentImporter: Sendable {
     let type = try resource.optional("type")?.string() ?? ""
     let name = try resource.optional("name")?.string() ?? "resource \(state.counter + 1)"
     state.counter += 1
+    let skippedBefore = state.skipped.count
+    try readARMResourceFields(resource, node: node, type: type, name: name, into: &state)
     // `az resource list` rows carry `"properties": null`: bandwidth, gateway type and scale units are not in them.
     if resource.members.contains(where: { $0.key == "properties" && $0.value.kind == .null }) {
-      let skippedBefore = state.skipped.count
-      defer {
-        for index in skippedBefore..<state.skipped.count {
-          state.skipped[index] +=
-            " (the row has \"properties\": null, as 'az resource list' returns it; export with 'az network express-route list', 'az network vnet-gateway list', 'az graph query' or 'az resource show' to price it)"
-        }
+      for index in skippedBefore..<state.skipped.count {
+        state.skipped[index] +=
+          " (the row has \"properties\": null, as 'az resource list' returns it; export with 'az network express-route list', 'az network vnet-gateway list', 'az graph query' or 'az resource show' to price it)"
       }
-      try readARMResourceFields(resource, node: node, type: type, name: name, into: &state)
-    } else {
-      try readARMResourceFields(resource, node: node, type: type, name: name, into: &state)
     }
   }
 
@@ -453,6 +449,16 @@ public struct DeploymentImporter: Sendable {
 }
 
 extension DeploymentImporter.Result {
+  /// The estate priced by `engine`, with what was read but not priced (skipped with a reason, or outside the
+  /// quote) and how it was read, so the report lists every resource.
+  public func quote(with engine: PricingEngine) throws(Diagnostic) -> Quote {
+    var quote = try engine.quote(deployment)
+    quote.skippedResources = skipped
+    quote.outOfScopeResources = outOfScope
+    quote.notes += notes
+    return quote
+  }
+
   /// The result with every circuit and port pair whose peering location `locations` does not know moved to
   /// `skipped` (with the reason), and the gateways that named them pointed at what remains: one unknown
   /// location no longer stops the whole estate.
