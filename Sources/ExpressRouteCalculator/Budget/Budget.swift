@@ -71,9 +71,6 @@ public struct Budget: Hashable, Sendable {
     return result
   }
 
-  /// The total of every site in `year`.
-  public func total(_ year: Year) -> Money { Money.sum(year.months.map(monthTotal), currency: currency) }
-
   /// The total of `site` in `year`.
   public func total(of site: Site, in year: Year) -> Money { Money.sum(year.months.map { site.months[$0].total }, currency: currency) }
 
@@ -110,17 +107,6 @@ public struct Budget: Hashable, Sendable {
       }
     }
     return result
-  }
-
-  /// Totals per meter group (circuits, egress, gateways …) over the horizon, largest first.
-  public var meterTotals: [(group: String, total: Money)] {
-    var totals: [String: Decimal] = [:]
-    for site in sites {
-      for quote in site.months {
-        for item in quote.lineItems { totals[item.meter.groupName, default: 0] += item.amount.amount }
-      }
-    }
-    return totals.keys.sorted().map { ($0, Money(totals[$0] ?? 0, currency: currency)) }.sorted { $0.1 > $1.1 }
   }
 
   /// Unpriced charges, each once, with the months it occurs in.
