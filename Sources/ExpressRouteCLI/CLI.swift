@@ -18,7 +18,10 @@ public enum CLI {
     options: [.flag("version", help: "Show the version.")])
 
   static var commands: [any Command.Type] {
-    [QuoteCommand.self, CompareCommand.self, SizeCommand.self, BudgetCommand.self, DiffCommand.self, AuditCommand.self, PricesCommand.self]
+    [
+      QuoteCommand.self, CompareCommand.self, SizeCommand.self, BudgetCommand.self, DiffCommand.self, AuditCommand.self, TrafficCommand.self,
+      PricesCommand.self,
+    ]
   }
 
   /// Every subcommand's spec, in help order (for tools and tests that walk the options).

@@ -10,6 +10,19 @@ enum SeriesLoader {
   static func summaries(
     _ files: [(path: String, shown: String)], quiet: Bool, context: inout CommandContext, interval: Int64? = nil
   ) throws -> [TrafficSummary] {
+    var ingest = try read(files, quiet: quiet, context: &context, interval: interval)
+    let summaries = try ingest.summaries(file: files.last?.shown ?? "")
+    if !quiet {
+      context.warnings += ingest.notes.map { "note: \($0)" }
+      context.warnings += summaries.flatMap(\.warnings).map(\.description)
+    }
+    return summaries
+  }
+
+  /// Reads `files` (raw series or saved summaries) oldest first into one ingest, with progress on standard error.
+  static func read(
+    _ files: [(path: String, shown: String)], quiet: Bool, context: inout CommandContext, interval: Int64? = nil
+  ) throws -> TrafficIngest {
     var ingest = TrafficIngest(options: .init(interval: interval))
     let progress = context.progress
     for (path, shown) in files {
@@ -23,12 +36,7 @@ enum SeriesLoader {
           total > 0 ? "reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / total)%)\n" : "reading \(shown): \(done >> 20) MiB\n")
       }
     }
-    let summaries = try ingest.summaries(file: files.last?.shown ?? "")
-    if !quiet {
-      context.warnings += ingest.notes.map { "note: \($0)" }
-      context.warnings += summaries.flatMap(\.warnings).map(\.description)
-    }
-    return summaries
+    return ingest
   }
 
   /// The traffic of every profile site that names series files (paths relative to the portfolio), by site name.

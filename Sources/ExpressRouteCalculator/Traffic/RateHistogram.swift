@@ -55,6 +55,9 @@ public struct RateHistogram: Sendable {
     return 1000 + (exponent - 3) * 9000 + (Int(mantissa) - 1000)
   }
 
+  /// The highest bucket ``bucket(_:)`` returns (four digits at 10^14).
+  static let highestBucket = 1000 + 11 * 9000 + 8999
+
   /// The lower bound of `bucket`'s range.
   static func lowerBound(_ bucket: Int) -> Double {
     if bucket < 1000 { return Double(bucket) }
@@ -120,6 +123,37 @@ public struct RateHistogram: Sendable {
       offset = lowest
     }
     if highest >= offset + counts.count { counts.append(contentsOf: repeatElement(0, count: highest - offset - counts.count + 1)) }
+  }
+
+  /// Adds every sample of `other` (exact: counts add bucket by bucket).
+  mutating func append(_ other: RateHistogram) {
+    var other = other
+    other.flush()
+    flush()
+    guard !other.counts.isEmpty else { return }
+    cover(other.offset, other.offset + other.counts.count - 1)
+    let shift = other.offset - offset
+    for (index, value) in other.counts.enumerated() where value > 0 { counts[shift + index] &+= value }
+    counted += other.counted
+  }
+
+  /// The non-empty buckets and their counts, lowest first (for saved summaries).
+  var buckets: [(bucket: Int, count: Int)] {
+    var flushed = self
+    flushed.flush()
+    return flushed.counts.enumerated().compactMap { $0.element > 0 ? (flushed.offset + $0.offset, Int($0.element)) : nil }
+  }
+
+  /// A histogram holding `buckets` (bucket index and count), as ``buckets`` lists them.
+  init?(buckets: [(bucket: Int, count: Int)]) {
+    guard let lowest = buckets.map(\.bucket).min(), let highest = buckets.map(\.bucket).max() else { return }
+    guard lowest >= 0, highest <= Self.highestBucket, highest - lowest < 1 << 20 else { return nil }
+    cover(lowest, highest)
+    for (bucket, count) in buckets {
+      guard count > 0, count <= Int(UInt32.max) - Int(counts[bucket - offset]) else { return nil }
+      counts[bucket - offset] += UInt32(count)
+      counted += count
+    }
   }
 
   /// Several nearest-rank percentiles in one pass over the buckets; `percentiles` ascending.

@@ -23,11 +23,44 @@ struct SeriesAccumulator {
   private(set) var gaps = IssueCounter()
   private(set) var duplicates = IssueCounter()
   private(set) var missingValues = IssueCounter()
-  private var pending: (Int64, Double?, Double?)?
+  /// A lone first sample, kept until the second one gives the interval.
+  private(set) var pending: PendingSample?
+  /// Where the first sample was read, for problems found when pieces are merged.
+  private(set) var firstLocation: FileLocation?
+
+  /// A sample waiting for the series interval.
+  struct PendingSample {
+    var timestamp: Int64
+    var inbound: Double?
+    var outbound: Double?
+    var location: FileLocation
+  }
 
   init(circuit: String, interval: Int64?) {
     self.circuit = circuit
     self.interval = interval
+  }
+
+  /// An accumulator restored from a saved summary (see ``TrafficSummaryFile``).
+  init(
+    circuit: String, interval: Int64?, first: Int64?, last: Int64?, samples: Int, completeSamples: Int, valuedSamples: Int,
+    inbound: DirectionAccumulator, outbound: DirectionAccumulator, gaps: IssueCounter, duplicates: IssueCounter,
+    missingValues: IssueCounter, pending: PendingSample?, firstLocation: FileLocation?
+  ) {
+    self.circuit = circuit
+    self.interval = interval
+    firstTimestamp = first
+    lastTimestamp = last
+    self.samples = samples
+    self.completeSamples = completeSamples
+    self.valuedSamples = valuedSamples
+    self.inbound = inbound
+    self.outbound = outbound
+    self.gaps = gaps
+    self.duplicates = duplicates
+    self.missingValues = missingValues
+    self.pending = pending
+    self.firstLocation = firstLocation
   }
 
   /// Adds one sample; `location` is evaluated only when a problem must be reported.
@@ -59,17 +92,18 @@ struct SeriesAccumulator {
         }
       } else {
         interval = step
-        if let (t, i, o) = pending {
-          record(timestamp: t, inbound: i, outbound: o, location: location)
+        if let first = pending {
+          record(timestamp: first.timestamp, inbound: first.inbound, outbound: first.outbound, location: location)
           pending = nil
         }
       }
     } else {
       firstTimestamp = timestamp
+      firstLocation = location()
     }
     lastTimestamp = timestamp
     if interval == nil {
-      pending = (timestamp, inValue, outValue)
+      pending = PendingSample(timestamp: timestamp, inbound: inValue, outbound: outValue, location: location())
       return
     }
     record(timestamp: timestamp, inbound: inValue, outbound: outValue, location: location)
@@ -96,9 +130,8 @@ struct SeriesAccumulator {
           end += 1
         }
         if end > k {
-          let seconds = Double(interval)
-          inbound.add(run: batch.inbound + k, count: end - k, seconds: seconds)
-          outbound.add(run: batch.outbound + k, count: end - k, seconds: seconds)
+          inbound.add(run: batch.inbound + k, count: end - k)
+          outbound.add(run: batch.outbound + k, count: end - k)
           samples += end - k
           completeSamples += end - k
           valuedSamples += end - k
@@ -123,9 +156,8 @@ struct SeriesAccumulator {
     samples += 1
     if inValue != nil && outValue != nil { completeSamples += 1 }
     if inValue != nil || outValue != nil { valuedSamples += 1 }
-    let seconds = Double(interval ?? 0)
-    if let inValue { inbound.add(inValue, at: timestamp, seconds: seconds) }
-    if let outValue { outbound.add(outValue, at: timestamp, seconds: seconds) }
+    if let inValue { inbound.add(inValue, at: timestamp) }
+    if let outValue { outbound.add(outValue, at: timestamp) }
     if inValue == nil || outValue == nil {
       missingValues.record(location, "no value at \(Timestamp.format(timestamp)) for circuit '\(circuit)' (treated as missing, not as zero)")
     }
@@ -133,84 +165,116 @@ struct SeriesAccumulator {
 
   /// Finishes the series; a lone first sample needs a known interval.
   mutating func finish(file: String) throws(Diagnostic) {
-    if let (t, _, _) = pending {
+    if let pending {
       throw Diagnostic(
         .error,
-        "circuit '\(circuit)' has a single sample at \(Timestamp.format(t)), so its interval cannot be inferred; give the seconds between samples",
+        "circuit '\(circuit)' has a single sample at \(Timestamp.format(pending.timestamp)), so its interval cannot be inferred; give the seconds between samples",
         file: file, remedy: .sampleInterval)
     }
+    flush()
+  }
+
+  /// Closes both directions' open months (adding more samples afterwards is still allowed).
+  mutating func flush() {
     inbound.flush()
     outbound.flush()
   }
-}
 
-/// Counts one kind of data problem and remembers where it first happened.
-struct IssueCounter {
-  private(set) var count = 0
-  private(set) var first: Diagnostic?
-
-  @inline(__always)
-  mutating func record(_ location: () -> FileLocation, _ message: @autoclosure () -> String, count: Int = 1) {
-    if first == nil { first = Diagnostic(.warning, message(), location: location()) }
-    self.count += count
+  /// Moves every remembered location's line by `lines`: a chunk of a file read on its own counts
+  /// lines from the chunk's start.
+  mutating func shiftLines(by lines: Int) {
+    guard lines != 0 else { return }
+    firstLocation?.line += lines
+    pending?.location.line += lines
+    gaps.shiftLines(by: lines)
+    duplicates.shiftLines(by: lines)
+    missingValues.shiftLines(by: lines)
   }
-}
 
-/// One direction's running statistics.
-struct DirectionAccumulator {
-  private(set) var histogram = RateHistogram()
-  private(set) var maximum = 0.0
-  /// Bit-seconds and covered seconds per month.
-  private(set) var months: [MonthKey: (bitSeconds: Double, seconds: Double)] = [:]
-  private var currentMonth: MonthKey?
-  private var currentStart: Int64 = 0
-  private var currentEnd: Int64 = 0
-  private var currentBits = 0.0
-  private var currentSeconds = 0.0
-
-  @inline(__always)
-  mutating func add(_ value: Double, at timestamp: Int64, seconds: Double) {
-    histogram.add(value)
-    if value > maximum { maximum = value }
-    if timestamp < currentStart || timestamp >= currentEnd || currentMonth == nil {
-      flush()
-      let month = Timestamp.monthKey(timestamp)
-      currentMonth = month
-      currentStart = month.start
-      currentEnd = month.next.start
-      currentBits = 0
-      currentSeconds = 0
+  /// Adds `later`, the same circuit's samples that come after this accumulator's (the next chunk
+  /// of a file, the next file, or a saved summary of either), exactly as adding them one by one would.
+  ///
+  /// Returns a diagnostic instead when that cannot be done from the two summaries alone: the
+  /// pieces overlap or repeat a timestamp, their intervals differ, or the step between them breaks
+  /// the interval. Nothing is changed then.
+  mutating func append(_ later: SeriesAccumulator) -> Diagnostic? {
+    var later = later
+    if let lone = later.pending {
+      // A piece with one sample: add it as the next row.
+      var copy = self
+      do {
+        try copy.add(timestamp: lone.timestamp, inbound: lone.inbound, outbound: lone.outbound) { lone.location }
+      } catch {
+        return error
+      }
+      self = copy
+      return nil
     }
-    currentBits += value * seconds
-    currentSeconds += seconds
-  }
-
-  /// The current month's seconds, `nil` before the first sample.
-  var openMonth: Range<Int64>? { currentMonth == nil ? nil : currentStart..<currentEnd }
-
-  /// Adds `count` samples that all fall in the current month (see ``openMonth``), in order.
-  mutating func add(run values: UnsafePointer<Double>, count: Int, seconds: Double) {
-    histogram.add(values, count: count)
-    var maximum = self.maximum
-    var bits = currentBits
-    var covered = currentSeconds
-    for index in 0..<count {
-      let value = values[index]
-      if value > maximum { maximum = value }
-      bits += value * seconds
-      covered += seconds
+    guard let laterFirst = later.firstTimestamp, let laterLast = later.lastTimestamp, let laterInterval = later.interval else { return nil }
+    let location = later.firstLocation ?? FileLocation(file: "", line: 0)
+    guard let last = lastTimestamp else {
+      let name = circuit
+      self = later
+      self.renamed(name)
+      return nil
     }
-    self.maximum = maximum
-    currentBits = bits
-    currentSeconds = covered
+    let step = laterFirst - last
+    var copy = self
+    if let lone = copy.pending {
+      guard step == laterInterval else {
+        return notExact(
+          "the interval of circuit '\(circuit)' is \(laterInterval) s after \(Timestamp.format(laterFirst)), but \(step) s separate it from the sample before (\(Timestamp.format(last)))",
+          at: location)
+      }
+      copy.interval = laterInterval
+      copy.pending = nil
+      copy.record(timestamp: lone.timestamp, inbound: lone.inbound, outbound: lone.outbound) { location }
+    }
+    guard copy.interval == laterInterval else {
+      return notExact(
+        "circuit '\(circuit)' has samples \(copy.interval ?? 0) s apart before \(Timestamp.format(laterFirst)) and \(laterInterval) s apart from then (mixed granularity; export one interval per series)",
+        at: location)
+    }
+    if step <= 0 {
+      return notExact(
+        step == 0
+          ? "sample at \(Timestamp.format(laterFirst)) for circuit '\(circuit)' repeats the previous piece's last sample"
+          : "timestamp \(Timestamp.format(laterFirst)) is earlier than the previous sample of circuit '\(circuit)' (\(Timestamp.format(last))); give the pieces oldest first, without overlap",
+        at: location)
+    }
+    if step % laterInterval != 0 {
+      return notExact(
+        "sample at \(Timestamp.format(laterFirst)) is \(step) s after the previous one, which is not a multiple of the \(laterInterval) s interval of circuit '\(circuit)' (mixed granularity; export one interval per series)",
+        at: location)
+    }
+    if step > laterInterval {
+      copy.gaps.record(
+        { location }, "gap of \(step / laterInterval - 1) sample(s) before \(Timestamp.format(laterFirst)) for circuit '\(circuit)'",
+        count: Int(step / laterInterval - 1))
+    }
+    later.flush()
+    copy.flush()
+    copy.lastTimestamp = laterLast
+    copy.samples += later.samples
+    copy.completeSamples += later.completeSamples
+    copy.valuedSamples += later.valuedSamples
+    copy.inbound.append(later.inbound)
+    copy.outbound.append(later.outbound)
+    copy.gaps.append(later.gaps)
+    copy.duplicates.append(later.duplicates)
+    copy.missingValues.append(later.missingValues)
+    self = copy
+    return nil
   }
 
-  mutating func flush() {
-    histogram.flush()
-    guard let month = currentMonth else { return }
-    let existing = months[month] ?? (0, 0)
-    months[month] = (existing.bitSeconds + currentBits, existing.seconds + currentSeconds)
-    currentBits = 0
-    currentSeconds = 0
+  private mutating func renamed(_ name: String) {
+    self = SeriesAccumulator(
+      circuit: name, interval: interval, first: firstTimestamp, last: lastTimestamp, samples: samples, completeSamples: completeSamples,
+      valuedSamples: valuedSamples, inbound: inbound, outbound: outbound, gaps: gaps, duplicates: duplicates,
+      missingValues: missingValues, pending: pending, firstLocation: firstLocation)
+  }
+
+  private func notExact(_ message: String, at location: FileLocation) -> Diagnostic {
+    Diagnostic(.error, message, location: location)
   }
 }

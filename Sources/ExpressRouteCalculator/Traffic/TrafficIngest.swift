@@ -110,13 +110,37 @@ public struct TrafficIngest: Sendable {
   /// Reads one file's bytes.
   public mutating func read(_ data: Data, file: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
     let firstByte = data.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
-    if firstByte == UInt8(ascii: "{") {
+    if firstByte == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(data) {
+      try merge(TrafficSummaryFile.read(JSONNode.parse(data, file: file)))
+    } else if firstByte == UInt8(ascii: "{") {
       try readAzureMonitorJSON(data, file: file)
     } else {
       try readCSV(data, file: file, progress: progress)
     }
     bytesRead += data.count
   }
+
+  /// Adds saved or separately read pieces of series that come after everything read so far,
+  /// circuit by circuit, exactly as reading their rows here would.
+  ///
+  /// - Throws: the ``Diagnostic`` of the first piece that cannot follow what came before
+  ///   (it overlaps, repeats a timestamp or changes the interval).
+  mutating func merge(_ pieces: [SeriesAccumulator]) throws(Diagnostic) {
+    for piece in pieces {
+      if let position = index[piece.circuit] {
+        if let problem = accumulators[position].append(piece) { throw problem }
+      } else {
+        accumulators.append(piece)
+        index[piece.circuit] = accumulators.count - 1
+      }
+    }
+  }
+
+  /// The mergeable summary of every series read so far (see ``TrafficSummaryFile``).
+  public func savedSummaries() -> String { TrafficSummaryFile.write(accumulators) }
+
+  /// Circuits read so far, in first-seen order.
+  public var circuits: [String] { accumulators.map(\.circuit) }
 
   /// Finishes every series and returns one summary per circuit, in first-seen order.
   public mutating func summaries(file: String) throws(Diagnostic) -> [TrafficSummary] {

@@ -107,11 +107,12 @@ extension SeriesAccumulator {
         // Ingest rejects rates above 1 Pbps; clamp anyway so a summary can never trap.
         Bandwidth(bitsPerSecond: Int64(min(max((value ?? 0).rounded(.down), 0), TrafficIngest.maximumRate)))
       }
+      let interval = self.interval ?? 0
       let months = accumulator.months.keys.sorted().map { month -> TrafficSummary.MonthVolume in
-        let entry = accumulator.months[month] ?? (0, 0)
-        // bit-seconds → bytes: exact for integer rates; rounded to whole bytes otherwise.
-        let bytes = Decimal(string: String(format: "%.0f", entry.bitSeconds / 8)) ?? 0
-        return TrafficSummary.MonthVolume(month: month, volume: DataVolume(bytes: bytes), coveredSeconds: Int64(entry.seconds))
+        let entry = accumulator.months[month] ?? .init()
+        // Σ rate × interval ÷ 8, exact to 1/8192 bit/s per sample, rounded once to whole bytes.
+        let bytes = Decimal(string: String(entry.bytes(interval: interval))) ?? 0
+        return TrafficSummary.MonthVolume(month: month, volume: DataVolume(bytes: bytes), coveredSeconds: Int64(entry.samples) * interval)
       }
       // One pass: P5, P10, … P100 for the curve, P90.0 … P100 by 0.1 for the tail, and P50, P95 and P99, from the same walk.
       let tailLevels = (0...100).map { 90 + Double($0) / 10 }
