@@ -80,7 +80,6 @@ struct DirectionAccumulator {
 
   /// Closes the current month: its sums join ``months``.
   mutating func flush() {
-    histogram.flush()
     guard let month = currentMonth else { return }
     var entry = months[month] ?? MonthSum()
     entry.scaledRates &+= current.scaledRates

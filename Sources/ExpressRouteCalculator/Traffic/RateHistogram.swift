@@ -10,16 +10,10 @@ public struct RateHistogram: Sendable {
   /// Counters for buckets `offset ..< offset + counts.count`: only the span the values use.
   private var counts: [UInt32] = []
   private var offset = 0
-  /// Bucket indexes not yet counted. Interleaved series touch many histograms
-  /// in turn; counting in batches keeps each batch inside one histogram's
-  /// cache lines, which roughly halves ingest time on a 20-circuit file.
-  private var pending: [Int32] = []
-  private var pendingCount = 0
-  static let batch = 1024
   private var counted: Int = 0
 
   /// Samples added.
-  public var count: Int { counted + pendingCount }
+  public var count: Int { counted }
 
   /// An empty histogram.
   public init() {}
@@ -72,43 +66,35 @@ public struct RateHistogram: Sendable {
   }
 
   /// Adds `count` non-negative samples.
+  ///
+  /// Buckets inside the span already covered are counted in place; the first one outside it
+  /// grows the span (rare: the span settles after the first samples).
   mutating func add(_ values: UnsafePointer<Double>, count: Int) {
     var done = 0
     while done < count {
-      if pendingCount == pending.count {
-        if pending.isEmpty {
-          pending = [Int32](repeating: 0, count: Self.batch)
-        } else {
-          flush()
+      if counts.isEmpty {
+        let bucket = Self.bucket(values[done])
+        cover(bucket, bucket)
+      }
+      let base = offset
+      let span = counts.count
+      var outside = -1
+      counts.withUnsafeMutableBufferPointer { buffer in
+        while done < count {
+          let index = Self.bucket(values[done]) &- base
+          guard index >= 0 && index < span else {
+            outside = index &+ base
+            break
+          }
+          buffer[index] &+= 1
+          done &+= 1
         }
       }
-      let room = min(pending.count - pendingCount, count - done)
-      let start = pendingCount
-      pending.withUnsafeMutableBufferPointer { buffer in
-        for index in 0..<room { buffer[start + index] = Int32(truncatingIfNeeded: Self.bucket(values[done + index])) }
+      if outside >= 0 {
+        cover(min(outside, offset), max(outside, offset + counts.count - 1))
       }
-      pendingCount += room
-      done += room
     }
-  }
-
-  /// Counts every pending sample.
-  public mutating func flush() {
-    guard pendingCount > 0 else { return }
-    var lowest = Int.max
-    var highest = 0
-    for position in 0..<pendingCount {
-      let bucket = Int(pending[position])
-      lowest = min(lowest, bucket)
-      highest = max(highest, bucket)
-    }
-    cover(lowest, highest)
-    let base = offset
-    counts.withUnsafeMutableBufferPointer { buffer in
-      for position in 0..<pendingCount { buffer[Int(pending[position]) - base] &+= 1 }
-    }
-    counted += pendingCount
-    pendingCount = 0
+    counted += count
   }
 
   /// Grows the counters so buckets `lowest...highest` have one.
@@ -127,9 +113,6 @@ public struct RateHistogram: Sendable {
 
   /// Adds every sample of `other` (exact: counts add bucket by bucket).
   mutating func append(_ other: RateHistogram) {
-    var other = other
-    other.flush()
-    flush()
     guard !other.counts.isEmpty else { return }
     cover(other.offset, other.offset + other.counts.count - 1)
     let shift = other.offset - offset
@@ -139,9 +122,7 @@ public struct RateHistogram: Sendable {
 
   /// The non-empty buckets and their counts, lowest first (for saved summaries).
   var buckets: [(bucket: Int, count: Int)] {
-    var flushed = self
-    flushed.flush()
-    return flushed.counts.enumerated().compactMap { $0.element > 0 ? (flushed.offset + $0.offset, Int($0.element)) : nil }
+    counts.enumerated().compactMap { $0.element > 0 ? (offset + $0.offset, Int($0.element)) : nil }
   }
 
   /// A histogram holding `buckets` (bucket index and count), as ``buckets`` lists them.
@@ -158,11 +139,6 @@ public struct RateHistogram: Sendable {
 
   /// Several nearest-rank percentiles in one pass over the buckets; `percentiles` ascending.
   public func percentiles(_ percentiles: [Double]) -> [Double?] {
-    guard pendingCount == 0 else {
-      var flushed = self
-      flushed.flush()
-      return flushed.percentiles(percentiles)
-    }
     guard count > 0 else { return percentiles.map { _ in nil } }
     let ranks = percentiles.map { min(max(Int(($0 / 100 * Double(count)).rounded(.up)), 1), count) }
     var result = [Double?](repeating: nil, count: ranks.count)
@@ -183,11 +159,6 @@ public struct RateHistogram: Sendable {
   ///
   /// `percentile` is in (0, 100]; `nil` when empty.
   public func percentile(_ percentile: Double) -> Double? {
-    guard pendingCount == 0 else {
-      var flushed = self
-      flushed.flush()
-      return flushed.percentile(percentile)
-    }
     guard count > 0 else { return nil }
     var rank = Int((percentile / 100 * Double(count)).rounded(.up))
     rank = min(max(rank, 1), count)

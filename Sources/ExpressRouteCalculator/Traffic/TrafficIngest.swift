@@ -19,6 +19,11 @@ public struct TrafficIngest: Sendable {
     /// Whether CSV ingest uses the plain-row fast path and per-circuit staging; off, every row is
     /// parsed by the general parser and added on its own (tests compare the two).
     var fastIngest = true
+    /// Cores to read one large CSV file on (default: all); 1 reads on one core.
+    public var workers: Int? = nil
+    /// The chunk size for reading on several cores, and the file size from which it is used
+    /// (default: chosen from the file size); tests set it small to cut files into many chunks.
+    var chunkBytes: Int? = nil
 
     /// Creates options.
     public init(interval: Int64? = nil, defaultCircuit: String = "circuit") {
@@ -38,6 +43,8 @@ public struct TrafficIngest: Sendable {
   public internal(set) var rowsRead = 0
   /// CSV rows read by the plain-row fast path (the rest took the general parser).
   var plainRowsRead = 0
+  /// Chunks read on several cores and merged (0 when every file was read on one core).
+  var parallelChunks = 0
   /// Notes about how files were read (header line found, units).
   public internal(set) var notes: [String] = []
   let options: Options
@@ -102,7 +109,8 @@ public struct TrafficIngest: Sendable {
       try read(data, file: displayName, progress: progress)
       return
     }
-    // CSV streams from files and pipes alike; a pipe's peeked bytes are replayed first.
+    // A large file is split across cores; CSV streams from files and pipes alike, a pipe's peeked bytes replayed first.
+    if seekable && readCSVInParallel(descriptor: descriptor, file: displayName, size: size, progress: progress) { return }
     let streamed = try readCSV(fileDescriptor: descriptor, file: displayName, size: size, prefix: seekable ? [] : head, progress: progress)
     bytesRead += streamed
   }
@@ -127,13 +135,16 @@ public struct TrafficIngest: Sendable {
   ///   (it overlaps, repeats a timestamp or changes the interval).
   mutating func merge(_ pieces: [SeriesAccumulator]) throws(Diagnostic) {
     for piece in pieces {
-      if let position = index[piece.circuit] {
-        if let problem = accumulators[position].append(piece) { throw problem }
-      } else {
-        accumulators.append(piece)
-        index[piece.circuit] = accumulators.count - 1
-      }
+      if let problem = append(piece) { throw problem }
     }
+  }
+
+  /// Adds one circuit's later piece (see ``merge(_:)``); returns why it cannot follow, changing nothing then.
+  mutating func append(_ piece: SeriesAccumulator) -> Diagnostic? {
+    if let position = index[piece.circuit] { return accumulators[position].append(piece) }
+    accumulators.append(piece)
+    index[piece.circuit] = accumulators.count - 1
+    return nil
   }
 
   /// The mergeable summary of every series read so far (see ``TrafficSummaryFile``).

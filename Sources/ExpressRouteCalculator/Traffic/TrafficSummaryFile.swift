@@ -30,7 +30,8 @@ public enum TrafficSummaryFile {
       .object([
         (marker, .number(version)),
         (
-          "about", .string("Mergeable traffic summaries from ercalc traffic summarize. Read them as traffic series, oldest first, alone or with raw series.")
+          "about",
+          .string("Mergeable traffic summaries from ercalc traffic summarize. Read them as traffic series, oldest first, alone or with raw series.")
         ),
         ("circuits", .array(series.map(circuitJSON))),
       ]))

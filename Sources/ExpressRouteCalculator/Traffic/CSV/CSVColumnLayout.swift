@@ -1,7 +1,7 @@
 import Foundation
 
 /// A column of a traffic CSV and how to read it.
-struct CSVColumnLayout {
+struct CSVColumnLayout: Sendable {
   var time: Int
   var inbound: Int?
   var outbound: Int?

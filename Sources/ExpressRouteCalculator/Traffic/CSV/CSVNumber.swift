@@ -4,8 +4,171 @@ import Foundation
   import Glibc
 #endif
 
-/// The CSV reader's number parser: plain decimals and exponents to the double they denote.
+/// The CSV reader's number parser: decimals and exponents to the double they denote, correctly rounded.
+///
+/// Up to 19 significant digits are read as an integer mantissa `m` and a power of ten;
+/// ``decimal(_:_:)`` rounds `m × 10^q` once, to nearest (ties to even), as `strtod` does.
+/// Anything it cannot settle cheaply (more digits, huge or tiny exponents) goes to the
+/// standard library's correctly rounded `Double(_:)`.
 enum CSVNumber {
+  /// 10^k as an integer, `k` in 0...19 (10^19 < 2^64). A switch of constants, which compiles to a
+  /// table lookup with no lazy-global check (a `static let` array costs a `swift_once` per call).
+  @inline(__always)
+  static func integerPower(_ k: Int) -> UInt64 {
+    switch k {
+    case 0: 1
+    case 1: 10
+    case 2: 100
+    case 3: 1_000
+    case 4: 10_000
+    case 5: 100_000
+    case 6: 1_000_000
+    case 7: 10_000_000
+    case 8: 100_000_000
+    case 9: 1_000_000_000
+    case 10: 10_000_000_000
+    case 11: 100_000_000_000
+    case 12: 1_000_000_000_000
+    case 13: 10_000_000_000_000
+    case 14: 100_000_000_000_000
+    case 15: 1_000_000_000_000_000
+    case 16: 10_000_000_000_000_000
+    case 17: 100_000_000_000_000_000
+    case 18: 1_000_000_000_000_000_000
+    default: 10_000_000_000_000_000_000
+    }
+  }
+
+  /// 10^-k rounded to a double, `k` in 1...15.
+  @inline(__always)
+  static func reciprocal(_ k: Int) -> Double {
+    switch k {
+    case 1: 1e-1
+    case 2: 1e-2
+    case 3: 1e-3
+    case 4: 1e-4
+    case 5: 1e-5
+    case 6: 1e-6
+    case 7: 1e-7
+    case 8: 1e-8
+    case 9: 1e-9
+    case 10: 1e-10
+    case 11: 1e-11
+    case 12: 1e-12
+    case 13: 1e-13
+    case 14: 1e-14
+    default: 1e-15
+    }
+  }
+
+  /// 10^k as a double, `k` in 0...22 (every one exact).
+  @inline(__always)
+  static func power(_ k: Int) -> Double {
+    switch k {
+    case 0: 1e0
+    case 1: 1e1
+    case 2: 1e2
+    case 3: 1e3
+    case 4: 1e4
+    case 5: 1e5
+    case 6: 1e6
+    case 7: 1e7
+    case 8: 1e8
+    case 9: 1e9
+    case 10: 1e10
+    case 11: 1e11
+    case 12: 1e12
+    case 13: 1e13
+    case 14: 1e14
+    case 15: 1e15
+    case 16: 1e16
+    case 17: 1e17
+    case 18: 1e18
+    case 19: 1e19
+    case 20: 1e20
+    case 21: 1e21
+    default: 1e22
+    }
+  }
+
+  /// `m × 10^q` correctly rounded, or `nil` when it needs the slow path (see ``slow(_:_:_:)``).
+  ///
+  /// - `m ≤ 2^53` and `|q| ≤ 22`: one exact operand times or over an exact power of ten rounds once (Clinger).
+  /// - `q = 0`: the integer conversion rounds once.
+  /// - `-19 ≤ q < 0`: the quotient is computed in doubles, then checked against the exact
+  ///   half-way points with 128-bit integers and moved by one unit in the last place if needed.
+  @inline(__always)
+  static func decimal(_ m: UInt64, _ q: Int) -> Double? {
+    if q == 0 { return Double(m) }
+    if m <= 1 << 53 {
+      if q < 0 && q >= -22 { return Double(m) / power(-q) }
+      if q > 0 && q <= 22 { return Double(m) * power(q) }
+      return nil
+    }
+    guard q < 0 && q >= -19 else { return nil }
+    return checkedQuotient(m, -q)
+  }
+
+  /// `whole + fraction ÷ 10^digits` correctly rounded, when a cheap test can prove it; `nil` otherwise
+  /// (then ``decimal(_:_:)`` settles it).
+  ///
+  /// With `whole` in 1 ..< 2^53 and `fraction` < 10^digits ≤ 10^15, `whole` is exact and
+  /// `f = fraction × RN(10^-digits)` is within 2^-52 of `fraction ÷ 10^digits` (the reciprocal is
+  /// off by at most half a unit, the product adds half a unit of `f` < 1). The sum `s = whole + f`
+  /// and its exact error `e = f − (s − whole)` (Fast2Sum) give `whole + f − s = e`; `s` is the
+  /// correctly rounded value of the decimal whenever `|e| + 2^-51` stays below half a unit in the
+  /// last place of `s`, which fails only within 2^-51 of a half-way point (then `nil`).
+  @inline(__always)
+  static func sum(_ whole: UInt64, _ fraction: UInt64, _ digits: Int) -> Double? {
+    guard whole >= 1, whole < 1 << 53, digits <= 15 else { return nil }
+    let integer = Double(whole)
+    // A multiplication by the rounded reciprocal instead of a division: off by at most 2^-52 (below).
+    let part = Double(fraction) * reciprocal(digits)
+    let total = integer + part
+    let error = part - (total - integer)
+    // Half a unit in the last place of `total` (≥ 1): its exponent field less 53.
+    let halfUnit = Double(bitPattern: (total.bitPattern & 0x7FF0_0000_0000_0000) &- (53 << 52))
+    guard abs(error) + 0x1p-51 < halfUnit else { return nil }
+    return total
+  }
+
+  /// `m ÷ 10^k` correctly rounded for `m > 2^53`, `1 ≤ k ≤ 19`; `nil` when the result is below 2^-10
+  /// or sits on a binade boundary (left to the slow path).
+  static func checkedQuotient(_ m: UInt64, _ k: Int) -> Double? {
+    var candidate = Double(m) / power(k)
+    let ten = integerPower(k)
+    // At most two steps: the candidate is within 1.5 units in the last place.
+    for _ in 0..<3 {
+      let bits = candidate.bitPattern
+      let fraction = bits & 0x000F_FFFF_FFFF_FFFF
+      guard fraction != 0 else { return nil }
+      let significand = fraction | 1 << 52
+      // candidate = significand × 2^exponent.
+      let exponent = Int(bits >> 52 & 0x7FF) - 1075
+      let shift = 1 - exponent
+      guard shift >= 1 && shift <= 63 else { return nil }
+      // m ÷ 10^k against the half-way points (2·significand ± 1) × 2^(exponent − 1), scaled by 2^(1 − exponent) × 10^k.
+      let scaled = UInt128(m) << shift
+      let above = (2 * significand + 1).multipliedFullWidth(by: ten)
+      let upper = UInt128(above.high) << 64 | UInt128(above.low)
+      let below = (2 * significand - 1).multipliedFullWidth(by: ten)
+      let lower = UInt128(below.high) << 64 | UInt128(below.low)
+      if scaled > upper || (scaled == upper && significand & 1 == 1) {
+        candidate = candidate.nextUp
+      } else if scaled < lower || (scaled == lower && significand & 1 == 1) {
+        candidate = candidate.nextDown
+      } else {
+        return candidate
+      }
+    }
+    return nil
+  }
+
+  /// The correctly rounded value of the text `base[start..<end]` by the standard library (rare inputs only).
+  static func slow(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+    Double(String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self))
+  }
+
   /// Parses `[+-]digits[.digits][e[+-]digits]` into a Double; `nil` for anything else.
   @inline(__always)
   static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
@@ -34,6 +197,8 @@ enum CSVNumber {
     var digits = 0
     var scale = 0
     var significant = 0
+    // Whether non-zero digits beyond the 19 kept were dropped (then the slow path rounds exactly).
+    var dropped = false
     while index < end {
       let d = base[index] &- 0x30
       guard d < 10 else { break }
@@ -42,6 +207,7 @@ enum CSVNumber {
         if mantissa > 0 { significant += 1 }
       } else {
         scale += 1
+        if d != 0 { dropped = true }
       }
       digits += 1
       index += 1
@@ -55,6 +221,8 @@ enum CSVNumber {
           mantissa = mantissa &* 10 &+ UInt64(d)
           if mantissa > 0 { significant += 1 }
           scale -= 1
+        } else if d != 0 {
+          dropped = true
         }
         digits += 1
         index += 1
@@ -81,12 +249,9 @@ enum CSVNumber {
       scale += exponentNegative ? -exponent : exponent
     }
     guard index == end else { return nil }
-    var value = Double(mantissa)
-    if scale > 0 {
-      value *= scale < RateHistogram.powers.count ? RateHistogram.powers[scale] : pow(10, Double(scale))
-    } else if scale < 0 {
-      value /= -scale < RateHistogram.powers.count ? RateHistogram.powers[-scale] : pow(10, Double(-scale))
-    }
-    return negative ? -value : value
+    if mantissa == 0 { return negative ? -0.0 : 0 }
+    let value = (dropped ? nil : decimal(mantissa, scale)) ?? slow(base, start, end)
+    guard let value else { return nil }
+    return negative && value > 0 ? -value : value
   }
 }

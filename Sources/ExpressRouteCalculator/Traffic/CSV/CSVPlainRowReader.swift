@@ -35,6 +35,9 @@ struct CSVPlainRowReader {
     var start: Int
     var length: Int
     var timestamp: Int64
+    /// The timestamp at the start of the field's minute-of-hour (`timestamp` minus its minutes and
+    /// seconds), when the field is laid out `YYYY-MM-DDTHH:MM:SS…`; -1 otherwise.
+    var hourBase: Int64 = -1
   }
 
   private let kinds: UnsafeMutablePointer<UInt8>
@@ -116,6 +119,7 @@ struct CSVPlainRowReader {
     // A local copy, so the loop keeps it in registers.
     var memo = lastTime
     var circuit = lastCircuit
+    var repeated = false
     defer {
       lastCircuit = circuit
       lastTime = memo
@@ -134,7 +138,7 @@ struct CSVPlainRowReader {
         var p = readTime(base, rowStart, false, &memo, &timestamp)
         guard p >= 0 else { break }
         if long {
-          p = readCircuit(base, p, false, &target, bound: rowStart &+ Self.window)
+          p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
           guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
         }
         p = Self.readRate(base, p, false, inboundScale, &inbound)
@@ -167,7 +171,7 @@ struct CSVPlainRowReader {
             timeColumn = p - rowStart + 1
             p = readTime(base, p, isLast, &memo, &timestamp)
           case Kind.circuit.rawValue:
-            p = readCircuit(base, p, isLast, &target, bound: rowStart + Self.window)
+            p = readCircuit(base, p, isLast, &target, &repeated, bound: rowStart + Self.window)
           case Kind.inbound.rawValue:
             p = Self.readRate(base, p, isLast, inboundScale, &inbound)
           case Kind.outbound.rawValue:
@@ -193,15 +197,24 @@ struct CSVPlainRowReader {
   }
 
   /// Reads the timestamp field at `p` into `timestamp`: the remembered one when the bytes repeat it,
-  /// otherwise parsed (and remembered). Returns the position after the terminator, or -1.
+  /// the remembered hour plus this field's minutes and seconds when only those differ (one circuit's
+  /// rows in turn), otherwise parsed (and remembered). Returns the position after the terminator, or -1.
   @inline(always)
   private func readTime(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout TimeMemo, _ timestamp: inout Int64) -> Int {
     let length = memo.length
-    if length > 0 && length <= Self.longestTimestamp && ByteScanning.equal(base + p, base + memo.start, length) {
-      let after = Self.skipTerminator(base, p &+ length, isLast)
-      if after >= 0 {
-        timestamp = memo.timestamp
-        return after
+    if length > 0 && length <= Self.longestTimestamp {
+      if ByteScanning.equal(base + p, base + memo.start, length) {
+        let after = Self.skipTerminator(base, p &+ length, isLast)
+        if after >= 0 {
+          timestamp = memo.timestamp
+          return after
+        }
+      } else if memo.hourBase >= 0, let minuteAndSecond = Self.sameHour(base, p, memo) {
+        let after = Self.skipTerminator(base, p &+ length, isLast)
+        if after >= 0 {
+          timestamp = memo.hourBase &+ minuteAndSecond
+          return after
+        }
       }
     }
     let fieldEnd = Self.fieldEnd(base, from: p, limit: p + Self.longestTimestamp)
@@ -209,41 +222,87 @@ struct CSVPlainRowReader {
     let after = Self.skipTerminator(base, fieldEnd, isLast)
     guard after >= 0 else { return -1 }
     memo = TimeMemo(start: p, length: fieldEnd - p, timestamp: parsed)
+    if fieldEnd - p >= 19 && base[p + 13] == 0x3A && base[p + 16] == 0x3A, let own = Self.minuteAndSecond(base, p) {
+      memo.hourBase = parsed - own
+    }
     timestamp = parsed
     return after
   }
 
-  /// Reads a known circuit name at `p`: the one after `circuit`, or `circuit` again. Sets `circuit`
-  /// and returns the position after the terminator, or -1.
+  /// Seconds into the hour of the field at `p` when it differs from the remembered one only in
+  /// its minutes and seconds (bytes 14–15 and 17–18); `nil` otherwise.
   @inline(always)
-  private func readCircuit(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ circuit: inout Int, bound: Int) -> Int {
+  private static func sameHour(_ base: UnsafePointer<UInt8>, _ p: Int, _ memo: TimeMemo) -> Int64? {
+    let field = UnsafeRawPointer(base + p)
+    let remembered = UnsafeRawPointer(base + memo.start)
+    // Bytes 0–13 (`YYYY-MM-DDTHH:`) and 19 onwards (fraction, `Z` or offset) must be the same.
+    guard field.loadUnaligned(as: UInt64.self) == remembered.loadUnaligned(as: UInt64.self),
+      field.loadUnaligned(fromByteOffset: 6, as: UInt64.self) == remembered.loadUnaligned(fromByteOffset: 6, as: UInt64.self),
+      base[p &+ 16] == 0x3A, ByteScanning.equal(base + (p &+ 19), base + (memo.start &+ 19), memo.length &- 19)
+    else { return nil }
+    return minuteAndSecond(base, p)
+  }
+
+  /// Minutes × 60 + seconds of the `MM:SS` at bytes 14–18 of the field at `p`, `nil` unless valid digits.
+  @inline(always)
+  private static func minuteAndSecond(_ base: UnsafePointer<UInt8>, _ p: Int) -> Int64? {
+    let m1 = base[p &+ 14] &- 0x30
+    let m2 = base[p &+ 15] &- 0x30
+    let s1 = base[p &+ 17] &- 0x30
+    let s2 = base[p &+ 18] &- 0x30
+    guard m1 < 6, m2 < 10, s1 < 7, s2 < 10 else { return nil }
+    let second = Int64(s1) &* 10 &+ Int64(s2)
+    guard second < 61 else { return nil }
+    return (Int64(m1) &* 10 &+ Int64(m2)) &* 60 &+ second
+  }
+
+  /// Reads a known circuit name at `p`: the one after `circuit`, or `circuit` again (tried first
+  /// when `repeated`: the previous row repeated its circuit, as one circuit's series in turn do). Sets
+  /// `circuit` and `repeated`, and returns the position after the terminator, or -1.
+  @inline(always)
+  private func readCircuit(
+    _ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ circuit: inout Int, _ repeated: inout Bool, bound: Int
+  ) -> Int {
+    if repeated && circuit >= 0 && circuit < nameCount {
+      let after = matchName(base, p, circuit, isLast, bound)
+      if after >= 0 { return after }
+    }
     let next = circuit &+ 1 < nameCount ? circuit &+ 1 : 0
     var after = matchName(base, p, next, isLast, bound)
     if after >= 0 {
       circuit = next
+      repeated = false
       return after
     }
-    if circuit >= 0 && circuit < nameCount { after = matchName(base, p, circuit, isLast, bound) }
+    if !repeated && circuit >= 0 && circuit < nameCount {
+      after = matchName(base, p, circuit, isLast, bound)
+      if after >= 0 { repeated = true }
+    }
     return after
   }
 
   /// Reads a rate field at `p`, times `scale`, into `rate`: 1 to 16 digits, optionally with a
-  /// decimal point and fraction (16 digits at most in all), valued exactly as the general
-  /// parser values it. Returns the position after the terminator, or -1 (also for rates above
-  /// 1 Pbps, which the general path reports).
+  /// decimal point and fraction (19 digits at most in all, so full-precision doubles such as
+  /// `254587286.86429623` qualify), valued exactly as the general parser values it (correctly
+  /// rounded, ``CSVNumber/decimal(_:_:)``). Returns the position after the terminator, or -1
+  /// (also for rates above 1 Pbps, which the general path reports).
   @inline(always)
   private static func readRate(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ scale: Double, _ rate: inout Double) -> Int {
     var cursor = p
     guard let whole = digits(base, &cursor) else { return -1 }
     if base[cursor] == 0x2E {
-      // `digits.fraction`: the general parser divides the whole mantissa by 10^(fraction digits).
+      // `digits.fraction`: the mantissa is every digit; the general parser reads it the same way.
       var end = cursor &+ 1
       guard let fraction = digits(base, &end) else { return -1 }
       let fractionDigits = end &- cursor &- 1
-      guard cursor &- p &+ fractionDigits <= 16 else { return -1 }
-      var power: UInt64 = 1
-      for _ in 0..<fractionDigits { power &*= 10 }
-      rate = Double(whole &* power &+ fraction) / Double(power) * scale
+      guard cursor &- p &+ fractionDigits <= 19 else { return -1 }
+      if let value = CSVNumber.sum(whole, fraction, fractionDigits) {
+        rate = value * scale
+      } else if let value = CSVNumber.decimal(whole &* CSVNumber.integerPower(fractionDigits) &+ fraction, -fractionDigits) {
+        rate = value * scale
+      } else {
+        return -1
+      }
       cursor = end
     } else {
       rate = Double(whole) * scale

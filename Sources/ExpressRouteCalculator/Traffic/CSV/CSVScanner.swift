@@ -14,7 +14,9 @@ struct CSVScanner {
   /// Rows read by the fast path (for tests).
   private(set) var plainRowCount = 0
   private(set) var notes: [String] = []
-  private var layout: CSVColumnLayout?
+  private(set) var layout: CSVColumnLayout?
+  /// Whether the circuit table and staging still need setting up for ``layout`` (on the first rows).
+  private var needsSetup = true
   private var circuitLookup: [UInt64: [Int]] = [:]
   private var circuitNames: [[UInt8]] = []
   private var lastCircuitIndex = -1
@@ -28,6 +30,37 @@ struct CSVScanner {
     self.defaultCircuit = defaultCircuit
     self.interval = interval
     self.fastIngest = fastIngest
+  }
+
+  /// A scanner for a later chunk of a file whose header gave `layout`: it reads data rows from
+  /// its first byte, counting lines from the chunk's start.
+  init(file: String, defaultCircuit: String, interval: Int64?, fastIngest: Bool = true, layout: CSVColumnLayout) {
+    self.init(file: file, defaultCircuit: defaultCircuit, interval: interval, fastIngest: fastIngest)
+    self.layout = layout
+  }
+
+  /// Reads lines up to and including the header row and returns the bytes consumed: the header
+  /// was found when ``layout`` is set; otherwise call again with more bytes (preamble lines read
+  /// so far are consumed and counted).
+  mutating func findHeader(_ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool) throws(Diagnostic) -> Int {
+    var position = 0
+    while layout == nil {
+      guard position < total else { return position }
+      let end = CSVBytes.lineEnd(base, from: position, count: total)
+      if end.next == total && !isFinal && (total == 0 || base[total - 1] != 0x0A) { return position }
+      line += 1
+      let cells = CSVBytes.splitQuoted(UnsafeBufferPointer(start: base + position, count: end.contentEnd - position))
+      let normalized = cells.map { normalizedName($0) }
+      if let time = normalized.firstIndex(where: { TrafficIngest.timeHeaders.contains($0) }) {
+        layout = try Self.makeLayout(cells: cells, normalized: normalized, time: time, file: file, line: line)
+        if line > 1 { notes.append("\(file): skipped \(line - 1) preamble line(s) before the header on line \(line)") }
+      } else if line >= 50 {
+        throw Diagnostic(
+          .error, "no header row with a time column in the first 50 lines (expected a column named Time, Timestamp or TimeGenerated)", file: file)
+      }
+      position = end.next
+    }
+    return position
   }
 
   /// Adds every staged sample; fails when no header was found.
@@ -56,26 +89,16 @@ struct CSVScanner {
     _ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool, series: inout [SeriesAccumulator], names: inout [String: Int]
   ) throws(Diagnostic) -> Int {
     var position = 0
-    // Header search.
-    while layout == nil {
-      guard position < total else { return position }
-      let end = CSVBytes.lineEnd(base, from: position, count: total)
-      if end.next == total && !isFinal && (total == 0 || base[total - 1] != 0x0A) { return position }
-      line += 1
-      let cells = CSVBytes.splitQuoted(UnsafeBufferPointer(start: base + position, count: end.contentEnd - position))
-      let normalized = cells.map { normalizedName($0) }
-      if let time = normalized.firstIndex(where: { TrafficIngest.timeHeaders.contains($0) }) {
-        layout = try Self.makeLayout(cells: cells, normalized: normalized, time: time, file: file, line: line)
-        if line > 1 { notes.append("\(file): skipped \(line - 1) preamble line(s) before the header on line \(line)") }
-        if layout?.circuit == nil { singleCircuit = TrafficIngest.circuitIndex(defaultCircuit, &series, &names, interval) }
-        staging.reserve(circuits: series.count)
-      } else if line >= 50 {
-        throw Diagnostic(
-          .error, "no header row with a time column in the first 50 lines (expected a column named Time, Timestamp or TimeGenerated)", file: file)
-      }
-      position = end.next
+    if layout == nil {
+      // Header search: stop for more bytes when the header row is not complete yet.
+      position = try findHeader(base, count: total, isFinal: isFinal)
     }
     guard let layout else { return position }
+    if needsSetup {
+      needsSetup = false
+      if layout.circuit == nil { singleCircuit = TrafficIngest.circuitIndex(defaultCircuit, &series, &names, interval) }
+      staging.reserve(circuits: series.count)
+    }
     // The hot loop works on locals: no struct copies, no allocation per row.
     let fieldCount = layout.headers.count
     let timeColumn = layout.time

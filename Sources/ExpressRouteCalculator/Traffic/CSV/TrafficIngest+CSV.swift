@@ -41,6 +41,23 @@ extension TrafficIngest {
     -> Int
   {
     var scanner = makeScanner(file: file)
+    let done = try Self.stream(
+      into: &scanner, series: &accumulators, names: &index, prefix: prefix, file: file,
+      read: { pointer, count in Glibc.read(fileDescriptor, pointer, count) }
+    ) { done in progress?(done, size) }
+    if done == 0 && scanner.line == 0 {
+      throw Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file)
+    }
+    try complete(scanner)
+    return done
+  }
+
+  /// Feeds `scanner` the bytes `read` returns (0 at the end, -1 with `errno` on failure) in 16 MiB
+  /// blocks, after `prefix`; returns the bytes scanned. `progress` hears the count every 64 MiB.
+  static func stream(
+    into scanner: inout CSVScanner, series: inout [SeriesAccumulator], names: inout [String: Int], prefix: [UInt8], file: String,
+    read: (UnsafeMutableRawPointer, Int) -> Int, progress: (Int) -> Void
+  ) throws(Diagnostic) -> Int {
     let blockSize = 16 << 20
     var buffer = [UInt8](repeating: 0, count: max(blockSize, prefix.count))
     buffer.replaceSubrange(0..<prefix.count, with: prefix)
@@ -51,7 +68,7 @@ extension TrafficIngest {
     while !endOfFile {
       if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
       // The buffer is never empty, so its base address exists.
-      let got = buffer.withUnsafeMutableBytes { raw in Glibc.read(fileDescriptor, raw.baseAddress! + filled, raw.count - filled) }
+      let got = buffer.withUnsafeMutableBytes { raw in read(raw.baseAddress! + filled, raw.count - filled) }
       if got < 0 {
         if errno == EINTR { continue }
         throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: file)
@@ -64,7 +81,7 @@ extension TrafficIngest {
         consumed = try buffer.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
           // swift-format-ignore: NeverForceUnwrap
           // The buffer is never empty.
-          try scanner.scan(pointer.baseAddress!, count: filled, isFinal: endOfFile, series: &accumulators, names: &index)
+          try scanner.scan(pointer.baseAddress!, count: filled, isFinal: endOfFile, series: &series, names: &names)
         }
       }
       if consumed < filled {
@@ -76,23 +93,19 @@ extension TrafficIngest {
       filled -= consumed
       done += consumed
       if done >= nextProgress {
-        progress?(done, size)
+        progress(done)
         nextProgress += 64 << 20
       }
     }
-    if done == 0 && scanner.line == 0 {
-      throw Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file)
-    }
-    try complete(scanner)
     return done
   }
 
-  private func makeScanner(file: String) -> CSVScanner {
+  func makeScanner(file: String) -> CSVScanner {
     CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
   }
 
   /// Adds a finished file's staged samples, counts and notes.
-  private mutating func complete(_ scanner: CSVScanner) throws(Diagnostic) {
+  mutating func complete(_ scanner: CSVScanner) throws(Diagnostic) {
     rowsRead += scanner.rows
     plainRowsRead += scanner.plainRowCount
     try scanner.finish(series: &accumulators)

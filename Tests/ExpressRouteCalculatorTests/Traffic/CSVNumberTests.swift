@@ -1,0 +1,92 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ExpressRouteCalculator
+
+/// The CSV number parser gives the double the text denotes: correctly rounded, as the standard library's parser.
+@Suite struct CSVNumberTests {
+  static func parse(_ text: String) -> Double? {
+    Array(text.utf8).withUnsafeBufferPointer { buffer in buffer.baseAddress.flatMap { CSVNumber.parse($0, 0, buffer.count) } }
+  }
+
+  @Test func fullPrecisionAveragesAreExact() {
+    // Averages as Azure Monitor returns them and CSV writers print them.
+    for text in ["254587286.86429623", "363576269.81938326", "304010095.4419547", "9007199254740993", "0.30000000000000004", "1234567890.1234567"] {
+      #expect(Self.parse(text) == Double(text), "\(text)")
+    }
+  }
+
+  @Test func halfWayCasesRoundToEven() {
+    // 2^53 + 1 and 2^53 + 3 are exactly half-way between two doubles: ties go to the even significand.
+    #expect(Self.parse("9007199254740993") == 9_007_199_254_740_992)
+    #expect(Self.parse("9007199254740995") == 9_007_199_254_740_996)
+    // The same half-way points written with a decimal point.
+    #expect(Self.parse("900719925474099.3") == Double("900719925474099.3"))
+    #expect(Self.parse("90071992547409.93e2") == Double("9007199254740993"))
+  }
+
+  @Test func randomDecimalsMatchTheStandardLibrary() {
+    var random = SplitMix(state: 77)
+    var checked = 0
+    for _ in 0..<200_000 {
+      // 14 to 19 significant digits with the point anywhere, as rates and odd exports have them.
+      let digits = 14 + Int(random.next() % 6)
+      var text = String(random.next() % 9 + 1)
+      for _ in 1..<digits { text += String(random.next() % 10) }
+      let point = Int(random.next() % UInt64(digits))
+      if point > 0 { text.insert(".", at: text.index(text.startIndex, offsetBy: point)) }
+      guard let expected = Double(text) else { continue }
+      #expect(Self.parse(text) == expected, "\(text)")
+      checked += 1
+    }
+    #expect(checked == 200_000)
+  }
+
+  @Test func nearHalfWayDecimalsMatchTheStandardLibrary() {
+    // Decimals just around the exact midpoint of two neighbouring doubles: the hardest inputs.
+    var random = SplitMix(state: 5)
+    for _ in 0..<20_000 {
+      let value = Double(random.next() % 1_000_000_000_000) / 1000 + 1
+      let midpoint = (Decimal(value) + Decimal(value.nextUp)) / 2
+      for nudge in [Decimal(0), Decimal(string: "1e-25") ?? 0, -(Decimal(string: "1e-25") ?? 0)] {
+        var text = "\(midpoint + nudge)"
+        if text.count > 21 { text = String(text.prefix(21)) }
+        guard let expected = Double(text) else { continue }
+        #expect(Self.parse(text) == expected, "\(text)")
+      }
+    }
+  }
+
+  @Test func theFastPathsSumIsCorrectlyRoundedWheneverItAnswers() {
+    // The plain-row reader's whole + fraction ÷ 10^digits, against the standard library.
+    var random = SplitMix(state: 19)
+    var answered = 0
+    for _ in 0..<300_000 {
+      let whole = 1 + random.next() % 2_000_000_000
+      let digits = 1 + Int(random.next() % 15)
+      let fraction = random.next() % CSVNumber.integerPower(digits)
+      var fractionText = String(fraction)
+      fractionText = String(repeating: "0", count: digits - fractionText.count) + fractionText
+      let text = "\(whole).\(fractionText)"
+      guard let fast = CSVNumber.sum(whole, fraction, digits) else { continue }
+      answered += 1
+      #expect(fast == Double(text), "\(text)")
+      if String(whole).count + digits <= 19 {
+        #expect(CSVNumber.decimal(whole * CSVNumber.integerPower(digits) + fraction, -digits) == Double(text), "\(text)")
+      }
+    }
+    // It answers almost always (the rest go to the checked quotient).
+    #expect(answered > 299_000)
+  }
+
+  @Test func longAndExponentFormsUseTheExactSlowPath() {
+    for text in [
+      "1.00000000000000000000000000001", "123456789012345678901234", "2.5e8", "1E3", "7.2057594037927933e16", "0.000000000123456789012345",
+    ] {
+      #expect(Self.parse(text) == Double(text), "\(text)")
+    }
+    #expect(Self.parse("1e") == nil)
+    #expect(Self.parse("1.2.3") == nil)
+  }
+}

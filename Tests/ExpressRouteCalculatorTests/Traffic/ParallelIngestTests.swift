@@ -1,0 +1,103 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ExpressRouteCalculator
+
+/// Reading one CSV file on several cores gives exactly what one core gives: summaries, warnings
+/// with their lines, notes and errors.
+@Suite struct ParallelIngestTests {
+  enum Layout: String, CaseIterable, Sendable {
+    case interleaved, circuitMajor, singleCircuit
+  }
+
+  /// About 1 MB of series: full-precision rates, `+00:00` offsets, CRLF line ends, two preamble lines,
+  /// a few gaps, empty cells and one repeated row.
+  static func text(_ layout: Layout, seed: UInt64 = 11) -> String {
+    var random = SplitMix(state: seed)
+    let circuits = layout == .singleCircuit ? ["only"] : ["ams-1", "ams-2", "fra-1", "lon-1"]
+    let steps = layout == .singleCircuit ? 12_000 : 3_000
+    let start: Int64 = 1_767_225_600  // 2026-01-01T00:00:00Z
+    func row(_ step: Int, _ circuit: String) -> String? {
+      if random.next() % 500 == 0 { return nil }
+      let time = Timestamp.format(start + Int64(step) * 60).replacingOccurrences(of: "Z", with: "+00:00")
+      let inbound = Double(random.next() % 900_000_000) + Double(random.next() % 1_000_000_007) / 1_000_000_007
+      let outbound = random.next() % 700 == 0 ? "" : "\(Double(random.next() % 2_000_000_000) + Double(random.next() % 999_983) / 999_983)"
+      return layout == .singleCircuit ? "\(time),\(inbound),\(outbound)" : "\(time),\(circuit),\(inbound),\(outbound)"
+    }
+    var rows: [String] = []
+    switch layout {
+    case .interleaved:
+      for step in 0..<steps { for circuit in circuits { if let row = row(step, circuit) { rows.append(row) } } }
+    case .circuitMajor, .singleCircuit:
+      for circuit in circuits { for step in 0..<steps { if let row = row(step, circuit) { rows.append(row) } } }
+    }
+    rows.insert(rows[rows.count / 3], at: rows.count / 3 + 1)  // a repeated row: a duplicate sample
+    let header = layout == .singleCircuit ? "Time,BitsInPerSecond,BitsOutPerSecond" : "Time,Circuit,BitsInPerSecond,BitsOutPerSecond"
+    return (["# exported 2026-12-01", "# unit: bit/s", header] + rows).joined(separator: "\r\n") + "\r\n"
+  }
+
+  struct Outcome: Equatable {
+    var summaries: [TrafficSummary] = []
+    var notes: [String] = []
+    var rows = 0
+    var error: String?
+    var chunks = 0
+  }
+
+  static func read(_ text: String, workers: Int, chunkBytes: Int? = nil) throws -> Outcome {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-parallel-\(UUID().uuidString).csv").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var options = TrafficIngest.Options()
+    options.workers = workers
+    options.chunkBytes = chunkBytes
+    var ingest = TrafficIngest(options: options)
+    do {
+      try ingest.read(path: path, displayName: "series.csv")
+      return Outcome(summaries: try ingest.summaries(file: "series.csv"), notes: ingest.notes, rows: ingest.rowsRead, chunks: ingest.parallelChunks)
+    } catch {
+      return Outcome(error: "\(error)", chunks: ingest.parallelChunks)
+    }
+  }
+
+  @Test("Several cores read what one core reads", arguments: Layout.allCases, [4_096, 37_000, 150_001])
+  func sameAsOneCore(_ layout: Layout, _ chunkBytes: Int) throws {
+    let text = Self.text(layout)
+    let one = try Self.read(text, workers: 1)
+    let several = try Self.read(text, workers: 2, chunkBytes: chunkBytes)
+    #expect(one.error == nil)
+    #expect(several == Outcome(summaries: one.summaries, notes: one.notes, rows: one.rows, chunks: several.chunks))
+    // The file really was cut (unless a boundary fell on the repeated row, which sends it back to one core).
+    #expect(several.chunks > 1 || several.chunks == 0)
+    // The data problems are there to compare: gaps, empty values and the duplicate, with their lines.
+    let warnings = one.summaries.flatMap(\.warnings).map(\.description).joined(separator: "\n")
+    #expect(warnings.contains("duplicate sample"))
+    #expect(warnings.contains("missing sample"))
+    #expect(warnings.contains("empty value"))
+  }
+
+  @Test func mostCutsStayOnSeveralCores() throws {
+    // A boundary only falls back when it lands on the repeated row; with 37 kB chunks of 1 MB it does not.
+    let several = try Self.read(Self.text(.interleaved), workers: 2, chunkBytes: 37_000)
+    #expect(several.chunks >= 20)
+  }
+
+  @Test("Errors deep in the file are the same", arguments: ["bad value", "backwards"])
+  func errorsAreTheSame(_ kind: String) throws {
+    var lines = Self.text(.interleaved).components(separatedBy: "\r\n")
+    let target = lines.count * 2 / 3
+    if kind == "bad value" {
+      lines[target] = lines[target].replacingOccurrences(of: ",ams-", with: ",ams-").replacingOccurrences(of: ".", with: ",", options: [], range: nil)
+      lines[target] = lines[target].components(separatedBy: ",").prefix(3).joined(separator: ",") + ",12x4"
+    } else {
+      lines.insert(lines[10], at: target)
+    }
+    let text = lines.joined(separator: "\r\n")
+    let one = try Self.read(text, workers: 1)
+    let several = try Self.read(text, workers: 2, chunkBytes: 20_000)
+    #expect(one.error != nil)
+    #expect(several.error == one.error)
+    #expect(several.chunks == 0)
+  }
+}
