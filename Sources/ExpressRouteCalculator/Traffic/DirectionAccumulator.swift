@@ -29,6 +29,8 @@ struct DirectionAccumulator {
 
   private(set) var histogram = RateHistogram()
   private(set) var maximum = 0.0
+  /// The highest `maximum` aggregation an export gave (bursts inside an interval), when it gave one.
+  var burstMaximum: Double?
   /// Rates per month (closed months only; see ``flush()``).
   private(set) var months: [MonthKey: MonthSum] = [:]
   private var currentMonth: MonthKey?
@@ -39,10 +41,11 @@ struct DirectionAccumulator {
   init() {}
 
   /// A direction restored from a saved summary.
-  init(histogram: RateHistogram, maximum: Double, months: [MonthKey: MonthSum]) {
+  init(histogram: RateHistogram, maximum: Double, months: [MonthKey: MonthSum], burstMaximum: Double? = nil) {
     self.histogram = histogram
     self.maximum = maximum
     self.months = months
+    self.burstMaximum = burstMaximum
   }
 
   @inline(__always)
@@ -96,6 +99,7 @@ struct DirectionAccumulator {
     flush()
     histogram.append(other.histogram)
     maximum = max(maximum, other.maximum)
+    if let burst = other.burstMaximum { burstMaximum = max(burstMaximum ?? 0, burst) }
     for (month, sum) in other.months {
       var entry = months[month] ?? MonthSum()
       entry.scaledRates &+= sum.scaledRates

@@ -180,6 +180,17 @@ struct SeriesAccumulator {
     outbound.flush()
   }
 
+  /// Notes the highest `maximum` aggregation per direction of an export (bursts; sizing uses averages).
+  mutating func notePeaks(inbound inPeak: Double?, outbound outPeak: Double?) {
+    if let inPeak { inbound.burstMaximum = max(inbound.burstMaximum ?? 0, inPeak) }
+    if let outPeak { outbound.burstMaximum = max(outbound.burstMaximum ?? 0, outPeak) }
+  }
+
+  /// Adds repeated records found while joining an export's points (counted with duplicates).
+  mutating func appendRepeats(_ repeats: IssueCounter) {
+    duplicates.append(repeats)
+  }
+
   /// Moves every remembered location's line by `lines`: a chunk of a file read on its own counts
   /// lines from the chunk's start.
   mutating func shiftLines(by lines: Int) {

@@ -69,13 +69,59 @@ public struct TrafficIngest: Sendable {
   public mutating func read(path: String, displayName: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
     let valuedBefore = valuedSamples
     let rowsBefore = rowsRead
-    try readAny(path: path, displayName: displayName, progress: progress)
+    var isDirectory: ObjCBool = false
+    if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      // A folder (a diagnostic-settings export tree): every file under it, in path order, which is time order.
+      let files = Self.filesUnder(path)
+      guard !files.isEmpty else {
+        throw Diagnostic(.error, "the folder holds no files (expected metric exports such as PT1H.json)", file: displayName)
+      }
+      for relative in files {
+        try readAny(path: path + "/" + relative, displayName: displayName + "/" + relative, progress: progress)
+      }
+      notes.append("\(displayName): read \(files.count) file\(files.count == 1 ? "" : "s") under the folder, in path order")
+    } else {
+      try readAny(path: path, displayName: displayName, progress: progress)
+    }
     if valuedSamples == valuedBefore {
       throw Diagnostic(
         .error,
         "the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found \(rowsRead == rowsBefore ? "no rows" : "only empty values"))",
         file: displayName)
     }
+  }
+
+  /// The cells of the first non-empty line of `head` (for choosing a reader).
+  static func firstLine(_ head: some Collection<UInt8>) -> [String] {
+    let bytes = Array(head)
+    var start = 0
+    while start < bytes.count {
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+      let line = bytes[start..<end]
+      if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 && $0 != 0x2C }) {
+        return line.withUnsafeBufferPointer { CSVBytes.splitQuoted($0) }
+      }
+      start = end + 1
+    }
+    return []
+  }
+
+  /// Regular files under `folder`, relative to it, sorted by path; hidden files are left out.
+  static func filesUnder(_ folder: String) -> [String] {
+    guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+    var files: [String] = []
+    while let relative = walker.nextObject() as? String {
+      let name = (relative as NSString).lastPathComponent
+      if name.hasPrefix(".") {
+        walker.skipDescendants()
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+        files.append(relative)
+      }
+    }
+    return files.sorted()
   }
 
   /// Samples with at least one value, over every circuit read so far.
@@ -96,8 +142,8 @@ public struct TrafficIngest: Sendable {
     head.removeLast(4096 - got)
     let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
     let seekable = lseek(descriptor, 0, SEEK_SET) == 0
-    if first == UInt8(ascii: "{") {
-      // JSON is parsed whole. A rewound file is read again from the start; a pipe continues after the peeked bytes.
+    if first == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(head) {
+      // A saved summary is small: read it whole. A rewound file is read again from the start; a pipe continues after the peeked bytes.
       var data = seekable ? Data() : Data(head)
       while true {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -107,6 +153,15 @@ public struct TrafficIngest: Sendable {
         data.append(contentsOf: chunk[0..<count])
       }
       try read(data, file: displayName, progress: progress)
+      return
+    }
+    if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+      // Azure Monitor JSON streams: memory stays bounded by circuits, not by the file.
+      bytesRead += try readMetricsJSON(descriptor: descriptor, file: displayName, prefix: seekable ? [] : head, size: size, progress: progress)
+      return
+    }
+    if Self.isMetricRowsHeader(Self.firstLine(head)) {
+      bytesRead += try readMetricRowsCSV(descriptor: descriptor, file: displayName, prefix: seekable ? [] : head)
       return
     }
     // A large file is split across cores; CSV streams from files and pipes alike, a pipe's peeked bytes replayed first.
@@ -120,8 +175,10 @@ public struct TrafficIngest: Sendable {
     let firstByte = data.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
     if firstByte == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(data) {
       try merge(TrafficSummaryFile.read(JSONNode.parse(data, file: file)))
-    } else if firstByte == UInt8(ascii: "{") {
-      try readAzureMonitorJSON(data, file: file)
+    } else if firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[") {
+      _ = try readMetricsJSON(descriptor: -1, file: file, prefix: Array(data), size: data.count, progress: progress)
+    } else if Self.isMetricRowsHeader(Self.firstLine(data.prefix(4096))) {
+      _ = try readMetricRowsCSV(descriptor: -1, file: file, prefix: Array(data))
     } else {
       try readCSV(data, file: file, progress: progress)
     }

@@ -16,7 +16,8 @@ public struct TrafficSummary: Hashable, Sendable {
     public var p95: Bandwidth
     /// 99th percentile rate (nearest rank).
     public var p99: Bandwidth
-    /// Highest sample.
+    /// Highest sample; where the export gave the `maximum` aggregation, the highest of those
+    /// (bursts inside an interval), which sizing reports as bursts but never integrates.
     public var max: Bandwidth
     /// Volume per month, in month order.
     public var months: [MonthVolume]
@@ -123,7 +124,8 @@ extension SeriesAccumulator {
         rate(sortedLevels.firstIndex { abs($0 - level) < 1e-9 }.flatMap { values[$0] })
       }
       return TrafficSummary.Direction(
-        samples: accumulator.histogram.count, p50: at(50), p95: at(95), p99: at(99), max: rate(accumulator.maximum), months: months,
+        samples: accumulator.histogram.count, p50: at(50), p95: at(95), p99: at(99),
+        max: rate(max(accumulator.maximum, accumulator.burstMaximum ?? 0)), months: months,
         curve: curveLevels.map { at($0) }, tail: tailLevels.map { at($0) })
     }
     var warnings: [Diagnostic] = []

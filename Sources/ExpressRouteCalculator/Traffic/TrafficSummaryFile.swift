@@ -61,6 +61,7 @@ public enum TrafficSummaryFile {
   private static func directionJSON(_ direction: DirectionAccumulator) -> JSONValue {
     .object([
       ("maximum", .string(rateText(direction.maximum))),
+      ("burstMaximum", .string(direction.burstMaximum.map(rateText))),
       ("histogram", .string(direction.histogram.buckets.map { "\($0.bucket):\($0.count)" }.joined(separator: " "))),
       (
         "months",
@@ -140,8 +141,9 @@ public enum TrafficSummaryFile {
 
   private static func direction(_ node: JSONNode) throws(Diagnostic) -> DirectionAccumulator {
     let object = try node.object()
-    try object.rejectUnknownKeys(["maximum", "histogram", "months"])
+    try object.rejectUnknownKeys(["maximum", "burstMaximum", "histogram", "months"])
     let maximum = try rate(try object.required("maximum"))
+    let burst = try object.optional("burstMaximum").map(rate)
     let histogramNode = try object.required("histogram")
     var buckets: [(bucket: Int, count: Int)] = []
     for pair in try histogramNode.string().split(separator: " ") {
@@ -168,7 +170,7 @@ public enum TrafficSummaryFile {
       guard months[key] == nil else { throw keyNode.error("month \(key) appears twice (expected each month once)") }
       months[key] = .init(scaledRates: sum, samples: try month.required("samples").int())
     }
-    return DirectionAccumulator(histogram: histogram, maximum: maximum, months: months)
+    return DirectionAccumulator(histogram: histogram, maximum: maximum, months: months, burstMaximum: burst)
   }
 
   private static func counter(_ node: JSONNode) throws(Diagnostic) -> IssueCounter {

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Seconds in an ISO 8601 duration (`PT1M`, `PT1H`, `P1D`) or a Python timedelta (`0:01:00`, `1 day, 0:00:00`).
+func parseInterval(_ text: String) -> Int64? {
+  let upper = text.uppercased()
+  if upper.hasPrefix("P") {
+    var seconds: Int64 = 0
+    var number = ""
+    var inTime = false
+    for character in upper.dropFirst() {
+      if character == "T" {
+        inTime = true
+        continue
+      }
+      if character.isNumber {
+        number.append(character)
+        continue
+      }
+      guard let value = Int64(number) else { return nil }
+      number = ""
+      switch (character, inTime) {
+      case ("D", false): seconds += value * 86400
+      case ("W", false): seconds += value * 7 * 86400
+      case ("H", true): seconds += value * 3600
+      case ("M", true): seconds += value * 60
+      case ("S", true): seconds += value
+      default: return nil
+      }
+    }
+    return number.isEmpty && seconds > 0 ? seconds : nil
+  }
+  var days: Int64 = 0
+  var clock = text
+  if let comma = text.firstIndex(of: ",") {
+    let dayPart = text[text.startIndex..<comma].split(separator: " ")
+    guard let count = dayPart.first.flatMap({ Int64($0) }) else { return nil }
+    days = count
+    clock = String(text[text.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
+  }
+  let parts = clock.split(separator: ":")
+  guard parts.count == 3, let h = Int64(parts[0]), let m = Int64(parts[1]), let s = Int64(parts[2].split(separator: ".")[0]) else { return nil }
+  let total = days * 86400 + h * 3600 + m * 60 + s
+  return total > 0 ? total : nil
+}
+
+/// The resource name in an Azure resource ID (`…/expressRouteCircuits/ams-1/providers/…` → `ams-1`).
+func resourceName(_ id: String) -> String {
+  let parts = id.split(separator: "/").map(String.init)
+  if let providers = parts.lastIndex(where: { $0.lowercased() == "providers" }), providers >= 1,
+    parts.indices.contains(providers + 1), parts[providers + 1].lowercased() == "microsoft.insights"
+  {
+    return parts[providers - 1]
+  }
+  return parts.last ?? id
+}

@@ -1,0 +1,179 @@
+/// Metric points that arrive one direction at a time, in any order, joined per circuit on a time grid.
+///
+/// Azure Monitor exports give inbound and outbound as separate records (the
+/// REST shape lists a whole metric before the next; JSON lines and
+/// `AzureMetrics` rows interleave them in any order). The grid keeps, per
+/// circuit, one slot per interval between the first and last timestamp seen:
+/// the inbound and outbound rates (NaN while missing) and the line of the first
+/// record. Memory is 20 bytes per slot: bounded by circuits and the time span,
+/// not by the file (a year of one-minute slots is 10.5 MB per circuit).
+/// ``drain(into:file:)`` then adds the samples in time order, as a CSV row
+/// would be.
+struct MetricPointGrid {
+  /// What to do when a slot already has a value for the direction.
+  enum Repeat {
+    /// Add it: split series (primary and secondary device) make up the circuit's total.
+    case sum
+    /// Keep the first and count the repeat: the same record exported twice.
+    case keepFirst
+  }
+
+  struct Circuit {
+    var name: String
+    var interval: Int64?
+    var origin: Int64 = 0
+    var inbound: [Double] = []
+    var outbound: [Double] = []
+    /// Line of the first record of each slot; 0 for a slot no record reached.
+    var lines: [Int32] = []
+    /// Points before the interval is known (at most a few).
+    var early: [(time: Int64, inbound: Bool, value: Double?, line: Int)] = []
+    var repeats = IssueCounter()
+    /// The highest `maximum` aggregation seen, per direction (bursts inside an interval).
+    var inboundPeak: Double?
+    var outboundPeak: Double?
+  }
+
+  private(set) var circuits: [Circuit] = []
+  private var index: [String: Int] = [:]
+  let repeatRule: Repeat
+
+  init(repeatRule: Repeat) { self.repeatRule = repeatRule }
+
+  var isEmpty: Bool { circuits.isEmpty }
+
+  /// The circuit's position, adding it (with `interval` when known) the first time.
+  mutating func circuit(_ name: String, interval: Int64?) -> Int {
+    if let existing = index[name] {
+      if circuits[existing].interval == nil, let interval { circuits[existing].interval = interval }
+      return existing
+    }
+    circuits.append(Circuit(name: name, interval: interval))
+    index[name] = circuits.count - 1
+    return circuits.count - 1
+  }
+
+  /// Records the `maximum` aggregation of a point (for bursts; not part of sizing's averages).
+  mutating func peak(_ circuit: Int, inbound: Bool, _ value: Double) {
+    if inbound {
+      circuits[circuit].inboundPeak = max(circuits[circuit].inboundPeak ?? 0, value)
+    } else {
+      circuits[circuit].outboundPeak = max(circuits[circuit].outboundPeak ?? 0, value)
+    }
+  }
+
+  /// Adds one point: `value` `nil` is a record with no value (a missing sample, not a gap).
+  /// Throws when the time is off the circuit's grid.
+  mutating func add(_ circuit: Int, time: Int64, inbound: Bool, value: Double?, line: Int, file: String) throws(Diagnostic) {
+    guard let interval = circuits[circuit].interval else {
+      circuits[circuit].early.append((time, inbound, value, line))
+      // The interval is the smallest step between the first distinct timestamps.
+      let times = Set(circuits[circuit].early.map(\.time)).sorted()
+      if times.count >= 3 || circuits[circuit].early.count > 64 {
+        let steps = zip(times.dropFirst(), times).map { $0 - $1 }
+        if let step = steps.min(), step > 0 {
+          circuits[circuit].interval = step
+          let early = circuits[circuit].early
+          circuits[circuit].early = []
+          for point in early { try add(circuit, time: point.time, inbound: point.inbound, value: point.value, line: point.line, file: file) }
+        }
+      }
+      return
+    }
+    if circuits[circuit].lines.isEmpty { circuits[circuit].origin = time }
+    var offset = time - circuits[circuit].origin
+    guard offset % interval == 0 else {
+      throw Diagnostic(
+        .error,
+        "sample at \(Timestamp.format(time)) is off the \(interval) s grid of circuit '\(circuits[circuit].name)' (mixed granularity; export one interval per series)",
+        location: FileLocation(file: file, line: line))
+    }
+    if offset < 0 {
+      // Grow at the front (by at least as much again, so repeated growth stays linear).
+      let missing = Int(-offset / interval)
+      let grow = max(missing, circuits[circuit].lines.count)
+      circuits[circuit].inbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
+      circuits[circuit].outbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
+      circuits[circuit].lines.insert(contentsOf: repeatElement(0, count: grow), at: 0)
+      circuits[circuit].origin -= Int64(grow) * interval
+      offset = time - circuits[circuit].origin
+    }
+    let slot = Int(offset / interval)
+    if slot >= circuits[circuit].lines.count {
+      let grow = slot - circuits[circuit].lines.count + 1
+      circuits[circuit].inbound.append(contentsOf: repeatElement(.nan, count: grow))
+      circuits[circuit].outbound.append(contentsOf: repeatElement(.nan, count: grow))
+      circuits[circuit].lines.append(contentsOf: repeatElement(0, count: grow))
+    }
+    if circuits[circuit].lines[slot] == 0 { circuits[circuit].lines[slot] = Int32(clamping: line) }
+    guard let value else { return }
+    let existing = inbound ? circuits[circuit].inbound[slot] : circuits[circuit].outbound[slot]
+    var updated = value
+    if !existing.isNaN {
+      switch repeatRule {
+      case .sum:
+        updated = existing + value
+      case .keepFirst:
+        let name = circuits[circuit].name
+        circuits[circuit].repeats.record(
+          { FileLocation(file: file, line: line) },
+          "\(inbound ? "BitsInPerSecond" : "BitsOutPerSecond") at \(Timestamp.format(time)) for circuit '\(name)' appears again (the first one is kept)"
+        )
+        return
+      }
+    }
+    if inbound {
+      circuits[circuit].inbound[slot] = updated
+    } else {
+      circuits[circuit].outbound[slot] = updated
+    }
+  }
+
+  /// Adds every circuit's slots to `ingest` in time order and empties the grid.
+  mutating func drain(into ingest: inout TrafficIngest, file: String) throws(Diagnostic) {
+    // Circuits whose interval is still open: two timestamps give it; one leaves it to the accumulator.
+    for position in circuits.indices where circuits[position].interval == nil {
+      let times = Set(circuits[position].early.map(\.time)).sorted()
+      guard times.count == 2 else { continue }
+      circuits[position].interval = times[1] - times[0]
+      let early = circuits[position].early
+      circuits[position].early = []
+      for point in early { try add(position, time: point.time, inbound: point.inbound, value: point.value, line: point.line, file: file) }
+    }
+    for circuit in circuits {
+      if circuit.interval == nil, let only = circuit.early.first {
+        // One timestamp only: the accumulator asks for the interval.
+        var inbound: Double?
+        var outbound: Double?
+        for point in circuit.early where point.time == only.time {
+          if point.inbound { inbound = point.value } else { outbound = point.value }
+        }
+        let position = ingest.accumulatorIndex(matching: circuit.name, interval: nil)
+        try ingest.accumulators[position].add(timestamp: only.time, inbound: inbound, outbound: outbound) {
+          FileLocation(file: file, line: only.line)
+        }
+        ingest.rowsRead += 1
+        continue
+      }
+      guard let interval = circuit.interval else { continue }
+      let position = ingest.accumulatorIndex(matching: circuit.name, interval: interval)
+      for slot in circuit.lines.indices where circuit.lines[slot] != 0 {
+        let inbound = circuit.inbound[slot]
+        let outbound = circuit.outbound[slot]
+        let line = Int(circuit.lines[slot])
+        try ingest.accumulators[position].add(
+          timestamp: circuit.origin + Int64(slot) * interval, inbound: inbound.isNaN ? nil : inbound, outbound: outbound.isNaN ? nil : outbound
+        ) { FileLocation(file: file, line: line) }
+        ingest.rowsRead += 1
+      }
+      ingest.accumulators[position].notePeaks(inbound: circuit.inboundPeak, outbound: circuit.outboundPeak)
+      if circuit.inboundPeak != nil || circuit.outboundPeak != nil {
+        let note = "circuit '\(circuit.name)': sizing integrates each interval's average; the export's 'maximum' aggregation gives its burst peak"
+        if !ingest.notes.contains(note) { ingest.notes.append(note) }
+      }
+      ingest.accumulators[position].appendRepeats(circuit.repeats)
+    }
+    circuits = []
+    index = [:]
+  }
+}

@@ -1,0 +1,365 @@
+import Foundation
+
+/// Streaming readers for Azure Monitor's JSON shapes.
+///
+/// - The `Metrics - List` REST response and `az monitor metrics list` output:
+///   `{"interval": "PT1M", "value": [{"name": {"value": "BitsInPerSecond"}, "id": "…/expressRouteCircuits/ams-1/…",
+///   "timeseries": [{"metadatavalues": […], "data": [{"timeStamp": "…", "average": 1.5}, …]}]}]}`.
+///   Time series split by a dimension (`DeviceRole` primary and secondary) are summed per timestamp.
+/// - Diagnostic-settings exports to a storage account (`insights-metrics-pt1m/resourceId=/…/y=2026/m=01/d=01/h=00/m=00/PT1H.json`):
+///   JSON lines, one record per line:
+///   `{"count": 1, "total": 1.5, "minimum": 1.5, "maximum": 1.5, "average": 1.5, "resourceId": "/SUBSCRIPTIONS/…/EXPRESSROUTECIRCUITS/AMS-1",
+///   "time": "2026-01-01T00:00:00.0000000Z", "metricName": "BitsInPerSecond", "timeGrain": "PT1M"}`.
+/// - `az monitor log-analytics query` output over the `AzureMetrics` table: an array of rows with
+///   `TimeGenerated`, `ResourceId`, `MetricName`, `Average`, `Maximum`, … (values may be strings).
+///
+/// Sizing integrates the `average` of each interval (volumes, percentiles); where the export also
+/// gives `maximum`, the highest maximum is kept as the circuit's burst peak. Records are joined per
+/// circuit on a time grid (``MetricPointGrid``), so memory grows with circuits and time span, not
+/// with the file.
+extension TrafficIngest {
+  /// Metric names read from Azure Monitor exports, by direction.
+  static let inboundMetrics: Set<String> = ["bitsinpersecond", "portbitsinpersecond", "ergatewayconnectionbitsinpersecond"]
+  static let outboundMetrics: Set<String> = ["bitsoutpersecond", "portbitsoutpersecond", "ergatewayconnectionbitsoutpersecond"]
+
+  /// Reads an Azure Monitor JSON export from `descriptor` (after `prefix`, bytes already read) as it streams.
+  mutating func readMetricsJSON(
+    descriptor: Int32, file: String, prefix: [UInt8], size: Int, progress: ((Int, Int) -> Void)?
+  ) throws(Diagnostic) -> Int {
+    let stream = JSONStream(descriptor: descriptor, file: file, prefix: prefix)
+    var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
+    var nextProgress = 64 << 20
+    while try reader.readTopLevelValue() {
+      if stream.consumed >= nextProgress {
+        progress?(stream.consumed, size)
+        nextProgress += 64 << 20
+      }
+    }
+    try reader.finish()
+    notes.append(contentsOf: reader.notes)
+    try reader.metrics.drain(into: &self, file: file)
+    try reader.records.drain(into: &self, file: file)
+    return stream.consumed
+  }
+
+  /// The accumulator for circuit `name`, matched as ``SeriesMatch`` matches (exports spell
+  /// resource names in capitals), adding one when none matches.
+  mutating func accumulatorIndex(matching name: String, interval: Int64?) -> Int {
+    if let exact = index[name] { return exact }
+    let key = SeriesMatch.key(name)
+    if let position = accumulators.firstIndex(where: { SeriesMatch.key($0.circuit) == key }) {
+      index[name] = position
+      return position
+    }
+    return accumulatorIndex(for: name, interval: interval)
+  }
+}
+
+/// The state of one streaming read of an Azure Monitor JSON export.
+struct MetricsJSONReader {
+  let stream: JSONStream
+  let defaultCircuit: String
+  /// Points of the REST shape (split series summed) and of records (repeats kept once).
+  var metrics = MetricPointGrid(repeatRule: .sum)
+  var records = MetricPointGrid(repeatRule: .keepFirst)
+  var notes: [String] = []
+  private var interval: Int64?
+  private var restDocuments = 0
+  private var metricsFound = 0
+  private var recordsFound = 0
+  private var skippedMetrics: Set<String> = []
+  private var rootMark: JSONStream.Mark?
+
+  init(stream: JSONStream, defaultCircuit: String, interval: Int64?) {
+    self.stream = stream
+    self.defaultCircuit = defaultCircuit
+    self.interval = interval
+  }
+
+  /// Reads one top-level value; `false` at the end of the input.
+  mutating func readTopLevelValue() throws(Diagnostic) -> Bool {
+    let token = try stream.next()
+    switch token {
+    case .end:
+      return false
+    case .objectStart:
+      if rootMark == nil { rootMark = stream.mark }
+      try readObject(topLevel: true)
+    case .arrayStart:
+      if rootMark == nil { rootMark = stream.mark }
+      // Rows of a log-analytics query.
+      while true {
+        let element = try stream.next()
+        if element == .arrayEnd { break }
+        guard element == .objectStart else {
+          throw stream.error("expected a row object with TimeGenerated, ResourceId, MetricName and Average")
+        }
+        try readObject(topLevel: false)
+      }
+    default:
+      throw stream.error(
+        "expected an Azure Monitor metrics export (an object with 'value', diagnostic-settings records, or log-analytics rows)")
+    }
+    return true
+  }
+
+  /// Fails when nothing usable was found.
+  func finish() throws(Diagnostic) {
+    if metricsFound == 0 && recordsFound == 0 {
+      let message =
+        restDocuments > 0
+        ? "no BitsInPerSecond or BitsOutPerSecond metric in the export (expected a 'value' array with those metrics)"
+        : "no BitsInPerSecond or BitsOutPerSecond records in the export (expected records with metricName and average)"
+      if let rootMark { throw stream.error(message, at: rootMark) }
+      throw Diagnostic(.error, message, file: stream.file)
+    }
+  }
+
+  /// The fields of a record (diagnostic-settings line or log-analytics row).
+  private struct Record {
+    var time: Int64?
+    var resource: String?
+    var metric: String?
+    var average: Double?
+    var maximum: Double?
+    var grain: Int64?
+  }
+
+  /// Reads an object whose `{` was just read: a REST document (`value` array of metrics) or a record.
+  private mutating func readObject(topLevel: Bool) throws(Diagnostic) {
+    let mark = stream.mark
+    var record = Record()
+    var isDocument = false
+    while true {
+      let token = try stream.next()
+      if token == .objectEnd { break }
+      guard token == .key else { throw stream.error("expected a key") }
+      let key = stream.string.lowercased()
+      let value = try stream.next()
+      switch key {
+      case "value" where topLevel && value == .arrayStart:
+        isDocument = true
+        restDocuments += 1
+        var index = 0
+        while true {
+          let element = try stream.next()
+          if element == .arrayEnd { break }
+          guard element == .objectStart else { throw stream.error("expected a metric object") }
+          try readMetric()
+          index += 1
+        }
+      case "interval" where topLevel:
+        guard value == .string else { throw stream.error("expected a string such as \"PT1M\", found \(describe(value))") }
+        guard let parsed = parseInterval(stream.string) else {
+          throw stream.error("'\(stream.string)' is not an interval (expected ISO 8601 such as PT1M or PT1H, or 0:01:00)")
+        }
+        if interval == nil { interval = parsed }
+      case "time", "timegenerated", "timestamp":
+        guard value != .null else { continue }
+        guard value == .string, let time = stream.timestamp else {
+          throw stream.error("'\(stream.string)' is not a timestamp (expected \(Timestamp.expectedFormat))")
+        }
+        record.time = time
+      case "resourceid", "_resourceid":
+        if value == .string { record.resource = stream.string }
+      case "resource":
+        if value == .string, record.resource == nil { record.resource = stream.string }
+      case "metricname":
+        if value == .string { record.metric = stream.string }
+      case "timegrain":
+        if value == .string { record.grain = parseInterval(stream.string) }
+      case "average":
+        record.average = try rate(value)
+      case "maximum":
+        record.maximum = try rate(value)
+      default:
+        try stream.skip(value)
+      }
+    }
+    if isDocument { return }
+    guard let metric = record.metric else {
+      throw stream.error(
+        "expected an Azure Monitor export: an object with a 'value' array of metrics, or a record with metricName, time and average", at: mark)
+    }
+    let name = normalizedName(metric)
+    let inbound = TrafficIngest.inboundMetrics.contains(name)
+    guard inbound || TrafficIngest.outboundMetrics.contains(name) else {
+      if skippedMetrics.insert(metric).inserted {
+        notes.append("\(stream.file): skipped metric '\(metric)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)")
+      }
+      return
+    }
+    guard let time = record.time else { throw stream.error("the record has no time (expected 'time' or 'TimeGenerated')", at: mark) }
+    recordsFound += 1
+    let circuit = records.circuit(record.resource.map(resourceName) ?? defaultCircuit, interval: interval ?? record.grain)
+    if let peak = record.maximum { records.peak(circuit, inbound: inbound, peak) }
+    try records.add(circuit, time: time, inbound: inbound, value: record.average, line: mark.line, file: stream.file)
+  }
+
+  /// Reads one metric of the REST shape, whose `{` was just read.
+  private mutating func readMetric() throws(Diagnostic) {
+    let mark = stream.mark
+    var metricName: String?
+    var circuitName: String?
+    var errorCode: (code: String, mark: JSONStream.Mark)?
+    var sawAverage = false
+    var sawOther = false
+    // Points read before the metric's name and circuit are known (REST puts them first; az after).
+    var early: [(time: Int64, average: Double?, maximum: Double?, line: Int)] = []
+    var target: (circuit: Int, inbound: Bool)?
+    var skip = false
+    func resolve() {
+      guard target == nil, !skip, let metricName else { return }
+      let name = normalizedName(metricName)
+      let inbound = TrafficIngest.inboundMetrics.contains(name)
+      guard inbound || TrafficIngest.outboundMetrics.contains(name) else {
+        skip = true
+        return
+      }
+      target = (metrics.circuit(circuitName ?? defaultCircuit, interval: interval), inbound)
+    }
+    while true {
+      let token = try stream.next()
+      if token == .objectEnd { break }
+      guard token == .key else { throw stream.error("expected a key") }
+      let key = stream.string
+      let value = try stream.next()
+      switch key {
+      case "name":
+        if value == .string {
+          metricName = stream.string
+        } else if value == .objectStart {
+          while true {
+            let inner = try stream.next()
+            if inner == .objectEnd { break }
+            let innerKey = stream.string
+            let innerValue = try stream.next()
+            if innerKey == "value" && innerValue == .string { metricName = stream.string } else { try stream.skip(innerValue) }
+          }
+        } else {
+          throw stream.error("expected the metric name, found \(describe(value))")
+        }
+      case "id":
+        if value == .string { circuitName = resourceName(stream.string) }
+      case "errorCode":
+        if value == .string { errorCode = (stream.string, stream.mark) }
+      case "timeseries":
+        guard value == .arrayStart else { throw stream.error("expected an array of time series, found \(describe(value))") }
+        // The name usually comes first (az sorts keys, REST lists it before the data); the circuit defaults.
+        resolve()
+        while true {
+          let series = try stream.next()
+          if series == .arrayEnd { break }
+          guard series == .objectStart else { throw stream.error("expected a time series object") }
+          while true {
+            let seriesToken = try stream.next()
+            if seriesToken == .objectEnd { break }
+            let seriesKey = stream.string
+            let seriesValue = try stream.next()
+            guard seriesKey == "data", seriesValue == .arrayStart else {
+              try stream.skip(seriesValue)
+              continue
+            }
+            while true {
+              let pointToken = try stream.next()
+              if pointToken == .arrayEnd { break }
+              guard pointToken == .objectStart else { throw stream.error("expected a data point object") }
+              let pointMark = stream.mark
+              var time: Int64?
+              var average: Double?
+              var maximum: Double?
+              var other = false
+              while true {
+                let field = try stream.next()
+                if field == .objectEnd { break }
+                let fieldKey = stream.string
+                let fieldValue = try stream.next()
+                switch fieldKey {
+                case "timeStamp":
+                  guard fieldValue == .string, let parsed = stream.timestamp else {
+                    throw stream.error("'\(stream.string)' is not a timestamp (expected \(Timestamp.expectedFormat))")
+                  }
+                  time = parsed
+                case "average":
+                  average = try rate(fieldValue)
+                  if average != nil { sawAverage = true }
+                case "maximum":
+                  maximum = try rate(fieldValue)
+                  if maximum != nil { other = true }
+                case "minimum", "total", "count":
+                  if fieldValue != .null { other = true }
+                  try stream.skip(fieldValue)
+                default:
+                  try stream.skip(fieldValue)
+                }
+              }
+              if average == nil && other { sawOther = true }
+              guard let time else { throw stream.error("missing key 'timeStamp'", at: pointMark) }
+              if let target {
+                if let maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
+                try metrics.add(target.circuit, time: time, inbound: target.inbound, value: average, line: pointMark.line, file: stream.file)
+              } else if !skip {
+                early.append((time, average, maximum, pointMark.line))
+              }
+            }
+          }
+        }
+      default:
+        try stream.skip(value)
+      }
+    }
+    guard let metricName else { throw stream.error("missing key 'name'", at: mark) }
+    resolve()
+    guard let target else {
+      if skippedMetrics.insert(metricName).inserted {
+        notes.append("\(stream.file): skipped metric '\(metricName)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)")
+      }
+      return
+    }
+    if let errorCode, errorCode.code != "Success" {
+      throw stream.error("the export reports errorCode '\(errorCode.code)' for \(metricName) (expected Success)", at: errorCode.mark)
+    }
+    if !sawAverage && sawOther {
+      throw stream.error(
+        "\(metricName) has no 'average' values (re-export with the Average aggregation, as az monitor metrics list --aggregation Average does; maxima cannot be integrated into volumes)",
+        at: mark)
+    }
+    metricsFound += 1
+    for point in early {
+      if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
+      try metrics.add(target.circuit, time: point.time, inbound: target.inbound, value: point.average, line: point.line, file: stream.file)
+    }
+  }
+
+  /// A rate: a number, a numeric string, or `null` (missing). Negative and above 1 Pbps are errors.
+  private func rate(_ token: JSONStream.Token) throws(Diagnostic) -> Double? {
+    switch token {
+    case .null:
+      return nil
+    case .number, .string:
+      if token == .string && stream.text.isEmpty { return nil }
+      guard let value = stream.number else {
+        throw stream.error("'\(stream.string)' is not a number (expected plain decimal notation such as \"0.025\")")
+      }
+      guard value >= 0 else { throw stream.error("negative rate \(stream.string) (expected zero or more)") }
+      guard value <= TrafficIngest.maximumRate else {
+        throw stream.error("rate \(stream.string) is above 1 Pbps (expected bits per second; check the unit)")
+      }
+      return value
+    default:
+      throw stream.error("expected a number, found \(describe(token))")
+    }
+  }
+
+  private func describe(_ token: JSONStream.Token) -> String {
+    switch token {
+    case .objectStart: return "an object"
+    case .arrayStart: return "an array"
+    case .string: return "the string \"\(stream.string)\""
+    case .number: return "the number \(stream.string)"
+    case .bool(let flag): return flag ? "true" : "false"
+    case .null: return "null"
+    default: return "'\(stream.string)'"
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import ExpressRouteCLI
+import Foundation
+import Testing
+
+@testable import ExpressRouteCalculator
+
+/// Where a year of one-minute history really lives: diagnostic-settings exports (JSON lines in an
+/// hourly blob tree), Log Analytics `AzureMetrics` exports (CSV, or `az monitor log-analytics query`
+/// JSON), and large `az monitor metrics list` files read as they stream.
+///
+/// Fixture shapes follow Microsoft's documentation: the blob path and `PT1H.json` records of
+/// MicrosoftDocs azure-docs (batch-diagnostics: `insights-metrics-pt1m/resourceId=/SUBSCRIPTIONS/…/y=/m=/d=/h=/m=00/PT1H.json`;
+/// record fields `count`, `total`, `minimum`, `maximum`, `average`, `resourceId`, `time`, `metricName`,
+/// `timeGrain`), the `AzureMetrics` table reference (TimeGenerated, ResourceId, MetricName, Total, Count,
+/// Maximum, Minimum, Average, TimeGrain, UnitName, …), and the Metrics - List REST response.
+@Suite struct LongRetentionFormatsTests {
+  static func read(_ paths: String...) throws -> (summaries: [TrafficSummary], notes: [String]) {
+    var ingest = TrafficIngest()
+    for path in paths { try ingest.read(path: path, displayName: (path as NSString).lastPathComponent) }
+    return (try ingest.summaries(file: "x"), ingest.notes)
+  }
+
+  @Test func diagnosticSettingsExportTreeIsWalkedInTimeOrder() throws {
+    let (summaries, notes) = try Self.read(fixture("diagnostic-export"))
+    let ams = try #require(summaries.first)
+    #expect(summaries.count == 1)
+    // The circuit is named from the resource ID, as the export spells it.
+    #expect(ams.circuit == "AMS-1")
+    #expect(ams.interval == 60)
+    #expect(ams.samples == 120)
+    // Outbound averages: 400 Mbps for 00:00–00:59, 200 Mbps for 01:00–01:59 (records shuffled in each blob):
+    // (400 + 200) × 10⁶ × 3,600 s ÷ 8 = 2.7 × 10¹¹ bytes = 270 GB.
+    #expect(ams.outbound.total == .gigabytes(270))
+    // Inbound 100 Mbps × 7,200 s ÷ 8 = 90 GB.
+    #expect(ams.inbound.total == .gigabytes(90))
+    // P95 of 60 × 200 and 60 × 400 Mbps: rank ⌈0.95 × 120⌉ = 114 → 400 Mbps. The `maximum` of 00:30 says 900 Mbps: the burst peak.
+    #expect(ams.outbound.p95 == .mbps(400))
+    #expect(ams.outbound.max == .mbps(900))
+    // One record written twice: kept once and reported; the other metric skipped with a note.
+    #expect(
+      ams.warnings.map(\.message).contains {
+        $0.hasPrefix("1 duplicate sample for circuit 'AMS-1'; first: BitsInPerSecond")
+          || $0.hasPrefix("1 duplicate sample for circuit 'AMS-1'; first: BitsOutPerSecond")
+      })
+    #expect(notes.contains { $0.contains("skipped metric 'ArpAvailability'") })
+    #expect(notes.contains("diagnostic-export: read 2 files under the folder, in path order"))
+  }
+
+  @Test func azureMetricsCSVRowsAreJoinedPerCircuit() throws {
+    let (summaries, _) = try Self.read(fixture("azuremetrics-export.csv"))
+    #expect(summaries.map(\.circuit) == ["AMS-1", "FRA-1"] || summaries.map(\.circuit) == ["FRA-1", "AMS-1"])
+    let ams = try #require(SeriesMatch.summary(named: "ams-1", in: summaries))
+    let fra = try #require(SeriesMatch.summary(named: "fra-1", in: summaries))
+    // 300 Mbps × 1,800 s ÷ 8 = 67.5 GB; 50 Mbps × 1,800 s ÷ 8 = 11.25 GB; inbound 80 Mbps → 18 GB each.
+    #expect(ams.outbound.total == .gigabytes(Decimal(string: "67.5") ?? 0))
+    #expect(fra.outbound.total == .gigabytes(Decimal(string: "11.25") ?? 0))
+    #expect(ams.inbound.total == .gigabytes(18))
+    // Minute 7's Maximum is twice its average: 600 and 100 Mbps bursts.
+    #expect(ams.outbound.max == .mbps(600))
+    #expect(fra.outbound.max == .mbps(100))
+    #expect(ams.samples == 30 && ams.completeSamples == 30)
+  }
+
+  @Test func logAnalyticsQueryRowsWithStringValues() throws {
+    let (summaries, _) = try Self.read(fixture("log-analytics-query.json"))
+    let lon = try #require(summaries.first)
+    #expect(lon.circuit == "LON-1")
+    // 125,000,000.5 bit/s × 600 s ÷ 8 = 9,375,000,037.5 bytes, rounded half up once: 9,375,000,038.
+    #expect(lon.outbound.total == DataVolume(bytes: 9_375_000_038))
+    // 25 Mbps × 600 s ÷ 8 = 1.875 GB.
+    #expect(lon.inbound.total == .gigabytes(Decimal(string: "1.875") ?? 0))
+  }
+
+  /// A `az monitor metrics list` export of 3 days of PT1M with both device roles, larger than the
+  /// reader's 1 MiB block, with long dimension strings to cut tokens at block edges.
+  static func largeExport() -> String {
+    var text = #"{"cost": 0.0, "interval": "0:01:00", "namespace": "Microsoft.Network/expressRouteCircuits", "value": ["#
+    for (index, metric) in ["BitsInPerSecond", "BitsOutPerSecond"].enumerated() {
+      if index > 0 { text += "," }
+      text +=
+        #"{"errorCode": "Success", "id": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/ams-1/providers/Microsoft.Insights/metrics/\#(metric)", "name": {"localizedValue": "\#(metric)", "value": "\#(metric)"}, "timeseries": ["#
+      for (role, rate) in [
+        ("Primary", metric == "BitsInPerSecond" ? "20000000.0" : "100000000.0"),
+        ("Secondary", metric == "BitsInPerSecond" ? "5000000.0" : "50000000.0"),
+      ] {
+        if role == "Secondary" { text += "," }
+        text += "{\"data\": ["
+        for minute in 0..<(3 * 1440) {
+          if minute > 0 { text += ",\n" }
+          let time = Timestamp.format(1_767_225_600 + Int64(minute) * 60).replacingOccurrences(of: "Z", with: "+00:00")
+          text += "  {\"average\": \(rate), \"count\": null, \"maximum\": null, \"minimum\": null, \"timeStamp\": \"\(time)\", \"total\": null}"
+        }
+        text +=
+          "], \"metadatavalues\": [{\"name\": {\"localizedValue\": \"devicerole\", \"value\": \"devicerole\"}, \"value\": \"\(role)\(String(repeating: " ", count: 0))\"}]}"
+      }
+      text += #"], "type": "Microsoft.Insights/metrics", "unit": "BitsPerSecond"}"#
+    }
+    return text + "]}"
+  }
+
+  @Test func largeMetricsExportStreamsAcrossBlocks() throws {
+    let text = Self.largeExport()
+    #expect(text.utf8.count > 2 << 20)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-az-\(UUID().uuidString).json").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let streamed = try #require(try Self.read(path).summaries.first)
+    var inMemory = TrafficIngest()
+    try inMemory.read(Data(text.utf8), file: path)
+    #expect(try inMemory.summaries(file: path) == [streamed])
+    // Primary + secondary outbound: 150 Mbps × 4,320 min × 60 s ÷ 8 = 4.86 × 10¹² bytes = 4,860 GB; inbound 25 Mbps → 810 GB.
+    #expect(streamed.outbound.total == .gigabytes(4860))
+    #expect(streamed.inbound.total == .gigabytes(810))
+    #expect(streamed.samples == 4320)
+  }
+
+  @Test func sizingReadsAFolderAndSaysWhichAggregationItUses() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-lr-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let profile = directory.appendingPathComponent("p.json").path
+    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"]}"#.write(toFile: profile, atomically: true, encoding: .utf8)
+    let result = ercalc("size", profile, "--series", fixture("diagnostic-export"), "--format", "json")
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.output.contains("\"p95Bps\": 400000000"))
+    let bad = directory.appendingPathComponent("bad.json").path
+    try #"{"average": -4, "resourceId": "/x/AMS-1", "time": "2026-01-01T00:00:00Z", "metricName": "BitsInPerSecond", "timeGrain": "PT1M"}"#
+      .write(toFile: bad, atomically: true, encoding: .utf8)
+    let failed = ercalc("size", profile, "--series", bad)
+    #expect(failed.status == .dataError)
+    #expect(failed.errors.hasPrefix("\(bad):1:13: error: average: negative rate -4 (expected zero or more)"))
+  }
+}
