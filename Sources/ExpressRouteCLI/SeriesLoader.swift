@@ -23,7 +23,10 @@ enum SeriesLoader {
   static func read(
     _ files: [(path: String, shown: String)], quiet: Bool, context: inout CommandContext, interval: Int64? = nil
   ) throws -> TrafficIngest {
-    var ingest = TrafficIngest(options: .init(interval: interval))
+    var options = TrafficIngest.Options(interval: interval)
+    // ERCALC_THREADS=1 reads on one core (for benchmarks and comparisons); the default is every core.
+    if let threads = ProcessInfo.processInfo.environment["ERCALC_THREADS"].flatMap(Int.init), threads > 0 { options.workers = threads }
+    var ingest = TrafficIngest(options: options)
     let progress = context.progress
     for (path, shown) in files {
       guard FileManager.default.fileExists(atPath: path) else {

@@ -1,88 +1,122 @@
 #!/usr/bin/env bash
-# Benchmarks ercalc's traffic ingest against DuckDB on the same machine and file.
+# Benchmarks ercalc's traffic ingest against DuckDB and Polars on the same machine and files.
 #
-# Usage: Tests/Benchmarks/run.sh [CSV]   (default: generates /tmp/ercalc-bench.csv, ~0.55 GB)
-#        JSON=1 Tests/Benchmarks/run.sh   also times an `az monitor metrics list` export
-#                                         (one circuit, 30 days of PT1M, both device roles, ~42 MB)
+# Usage: Tests/Benchmarks/run.sh            all layouts (generates missing files under /tmp, ~3 GB in all)
+#        LAYOUTS="full" Tests/Benchmarks/run.sh   only some: integer, full, json, lines
+#        RUNS=5 ...                          runs per measurement (default 3)
 #
-# Times `ercalc size` (the whole command: start-up, streaming CSV ingest, percentiles,
-# monthly volumes, solver and report) over 20 circuits × one year of 1-minute samples,
-# and DuckDB computing the same percentiles and monthly sums from the same CSV with 1
-# and 2 threads. Prints a Markdown table; paste it into Reports/BENCHMARK.md with the
-# machine lines it prints first.
+# CSV layouts, each 20 circuits x one year of 1-minute samples:
+#   integer  rows interleaved by time, integer rates, `Z` timestamps (/tmp/ercalc-bench.csv, ~0.55 GB)
+#   full     one circuit's year after another (concatenated per-circuit exports), full-precision
+#            doubles as Azure Monitor returns averages, `+00:00` offsets (/tmp/ercalc-bench-full.csv, ~0.77 GB)
+# JSON:
+#   json     `az monitor metrics list` export, one circuit, a year of PT1M, both device roles (~0.5 GB)
+#   lines    diagnostic-settings export tree: 2 circuits, a year of hourly PT1H.json blobs (~0.6 GB)
+#
+# Times `ercalc size` (the whole command: start-up, ingest, percentiles, monthly volumes, solver and
+# report) on every core and with ERCALC_THREADS=1, and DuckDB and Polars computing the same
+# percentiles and monthly sums from the same CSV with 1 and 2 threads. Prints Markdown tables with
+# CPU seconds per GB and the ratio to DuckDB's 2-thread wall time; paste them into Reports/BENCHMARK.md
+# with the machine lines printed first.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-csv="${1:-/tmp/ercalc-bench.csv}"
-runs="${RUNS:-5}"
+runs="${RUNS:-3}"
+layouts="${LAYOUTS:-integer full json lines}"
 
-if [ ! -f "$csv" ]; then
-  echo "generating $csv ..." >&2
-  python3 "$here/generate_series.py" "$csv"
-fi
-python3 -c "import duckdb" 2>/dev/null || pip install --quiet duckdb pytz >&2 || echo "duckdb unavailable: skipping it" >&2
-
+python3 -c "import duckdb, polars" 2>/dev/null || pip install --quiet duckdb polars pytz >&2 || echo "duckdb/polars unavailable: skipping them" >&2
 (cd "$root" && swift build -c release --product ercalc >&2)
 ercalc="$root/.build/release/ercalc"
 profile="$(mktemp /tmp/ercalc-bench-profile.XXXXXX.json)"
-trap 'rm -f "$profile"' EXIT
-cat > "$profile" <<JSON
-{"schemaVersion": 1, "name": "benchmark", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"],
- "traffic": {"seriesCircuit": "circuit-07"}}
-JSON
+record="$(mktemp)"
+trap 'rm -f "$profile" "$record"' EXIT
 
-bytes=$(stat -c %s "$csv")
-rows=$(( $(wc -l < "$csv") - 1 ))
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr)"
 echo "swift: $(swift --version 2>&1 | head -1)"
-echo "file: $csv, $bytes bytes, $rows rows"
-echo
-echo "| tool | threads | best of $runs (s) | median (s) | MB/s (best) | MB/s (median) | CPU s (median) | MB per CPU s | max RSS (MB) |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+python3 -c "import duckdb, polars; print(f'duckdb {duckdb.__version__}, polars {polars.__version__}')" 2>/dev/null || true
 
-measure() {  # label threads command...
-  local label="$1" threads="$2"
-  shift 2
+duck_wall=""
+# measure LABEL THREADS BYTES COMMAND...: best and median wall time, median CPU, CPU s per GB, max RSS.
+measure() {
+  local label="$1" threads="$2" bytes="$3"
+  shift 3
   local times=() cpus=() rss=0
-  local record
-  record="$(mktemp)"
   for _ in $(seq "$runs"); do
-    local out
     /usr/bin/time -o "$record" -f "%e %U %S %M" "$@" > /dev/null 2>&1
-    out=$(tail -1 "$record")
-    read -r elapsed user system kilobytes <<< "$out"
+    read -r elapsed user system kilobytes < <(tail -1 "$record")
     times+=("$elapsed")
     cpus+=("$(awk -v u="$user" -v s="$system" 'BEGIN {printf "%.2f", u + s}')")
     [ "$kilobytes" -gt "$rss" ] && rss="$kilobytes"
   done
-  rm -f "$record"
   local middle=$(( (runs + 1) / 2 ))
   local best median cpu
   best=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "${middle}p")
   cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "${middle}p")
-  rate() { awk -v b="$bytes" -v t="$1" 'BEGIN {printf "%.0f", b / t / 1e6}'; }
-  echo "| $label | $threads | $best | $median | $(rate "$best") | $(rate "$median") | $cpu | $(rate "$cpu") | $((rss / 1024)) |"
+  local ratio="—"
+  [ -n "$duck_wall" ] && ratio=$(awk -v m="$median" -v d="$duck_wall" 'BEGIN {printf "%.2f", m / d}')
+  echo "| $label | $threads | $best | $median | $(awk -v b="$bytes" -v t="$median" 'BEGIN {printf "%.0f", b / t / 1e6}') | $cpu | $(awk -v b="$bytes" -v c="$cpu" 'BEGIN {printf "%.2f", c / (b / 1e9)}') | $ratio | $((rss / 1024)) |"
+  LAST_MEDIAN="$median"
 }
 
-measure "ercalc size" 1 "$ercalc" size "$profile" --series "$csv" --quiet
-if python3 -c "import duckdb" 2>/dev/null; then
-  measure "DuckDB $(python3 -c 'import duckdb; print(duckdb.__version__)')" 1 python3 "$here/duckdb_query.py" "$csv" 1
-  measure "DuckDB $(python3 -c 'import duckdb; print(duckdb.__version__)')" 2 python3 "$here/duckdb_query.py" "$csv" 2
-fi
-
-if [ "${JSON:-0}" = 1 ]; then
-  json="${csv%.csv}-azure.json"
-  [ -f "$json" ] || python3 "$here/generate_azure_json.py" "$json"
-  cat > "$profile" <<JSON
-{"schemaVersion": 1, "name": "benchmark", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"],
- "traffic": {"seriesCircuit": "ams-1"}}
-JSON
-  bytes=$(stat -c %s "$json")
+header() {
   echo
-  echo "Azure Monitor JSON: $json, $bytes bytes"
+  echo "$1"
   echo
-  echo "| tool | threads | best of $runs (s) | median (s) | MB/s (best) | MB/s (median) | CPU s (median) | MB per CPU s | max RSS (MB) |"
+  echo "| tool | threads | best of $runs (s) | median (s) | MB/s (median) | CPU s (median) | CPU s per GB | wall ÷ DuckDB 2 threads | max RSS (MB) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  measure "ercalc size (JSON)" 1 "$ercalc" size "$profile" --series "$json" --quiet
-fi
+}
+
+csv_layout() {  # NAME FILE CIRCUIT GENERATOR-ARGS...
+  local name="$1" csv="$2" circuit="$3"
+  shift 3
+  [ -f "$csv" ] || { echo "generating $csv ..." >&2; python3 "$here/generate_series.py" "$csv" "$@"; }
+  cat > "$profile" <<JSON
+{"schemaVersion": 1, "name": "benchmark", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"seriesCircuit": "$circuit"}}
+JSON
+  local bytes
+  bytes=$(stat -c %s "$csv")
+  duck_wall=""
+  header "$name: $csv, $bytes bytes, $(( $(wc -l < "$csv") - 1 )) rows"
+  if python3 -c "import duckdb" 2>/dev/null; then
+    # DuckDB 2 threads first: the other rows are compared with it.
+    measure "DuckDB" 2 "$bytes" python3 "$here/duckdb_query.py" "$csv" 2
+    duck_wall="$LAST_MEDIAN"
+    measure "DuckDB" 1 "$bytes" python3 "$here/duckdb_query.py" "$csv" 1
+  fi
+  if python3 -c "import polars" 2>/dev/null; then
+    measure "Polars" 2 "$bytes" python3 "$here/polars_query.py" "$csv" 2
+    measure "Polars" 1 "$bytes" python3 "$here/polars_query.py" "$csv" 1
+  fi
+  measure "ercalc size" "$(nproc)" "$bytes" "$ercalc" size "$profile" --series "$csv" --quiet
+  measure "ercalc size" 1 "$bytes" env ERCALC_THREADS=1 "$ercalc" size "$profile" --series "$csv" --quiet
+}
+
+for layout in $layouts; do
+  case "$layout" in
+    integer) csv_layout "Interleaved, integer rates, Z" /tmp/ercalc-bench.csv circuit-07 ;;
+    full) csv_layout "Circuit-major, full-precision doubles, +00:00" /tmp/ercalc-bench-full.csv circuit-07 --full-precision --circuit-major --offset +00:00 ;;
+    json)
+      json=/tmp/ercalc-bench-azure.json
+      [ -f "$json" ] || { echo "generating $json ..." >&2; python3 "$here/generate_azure_json.py" "$json" --days 365; }
+      cat > "$profile" <<JSON
+{"schemaVersion": 1, "name": "benchmark", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"seriesCircuit": "ams-1"}}
+JSON
+      duck_wall=""
+      header "az monitor metrics list export: $json, $(stat -c %s "$json") bytes (one circuit, a year of PT1M, both device roles)"
+      measure "ercalc size" 1 "$(stat -c %s "$json")" "$ercalc" size "$profile" --series "$json" --quiet
+      ;;
+    lines)
+      tree=/tmp/ercalc-bench-diagnostic
+      [ -d "$tree" ] || { echo "generating $tree ..." >&2; python3 "$here/generate_diagnostic_export.py" "$tree"; }
+      bytes=$(du -sb "$tree" | cut -f1)
+      cat > "$profile" <<JSON
+{"schemaVersion": 1, "name": "benchmark", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"seriesCircuit": "ER-01"}}
+JSON
+      duck_wall=""
+      header "Diagnostic-settings JSON lines tree: $tree, $bytes bytes in $(find "$tree" -type f | wc -l) blobs"
+      measure "ercalc size (folder)" 1 "$bytes" "$ercalc" size "$profile" --series "$tree" --quiet
+      measure "ercalc size (pipe)" 1 "$bytes" sh -c "find '$tree' -type f | sort | xargs cat | '$ercalc' size '$profile' --series - --quiet"
+      ;;
+  esac
+done

@@ -114,6 +114,37 @@ import Testing
     #expect(streamed.samples == 4320)
   }
 
+  @Test("Tokens cut at every block edge read the same", arguments: [16, 17, 23, 64, 301])
+  func tinyBlocks(_ blockSize: Int) throws {
+    for name in [
+      "log-analytics-query.json",
+      "diagnostic-export/insights-metrics-pt1m/resourceId=/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/RG-NET/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/AMS-1/y=2026/m=01/d=01/h=00/m=00/PT1H.json",
+    ] {
+      var whole = TrafficIngest()
+      try whole.read(path: fixture(name), displayName: "f")
+      var options = TrafficIngest.Options()
+      options.jsonBlockSize = blockSize
+      var small = TrafficIngest(options: options)
+      try small.read(path: fixture(name), displayName: "f")
+      #expect(try small.summaries(file: "f") == whole.summaries(file: "f"))
+    }
+    // A string with escapes cut at a block edge, and an error's position after many refills.
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-esc-\(UUID().uuidString).json").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try #"{"metricName": "Bits\u0049nPerSecond", "resourceId": "/x/AMS\t-1", "time": "2026-01-01T00:00:00Z", "average": 1}"#
+      .appending("\n{\"metricName\": \"BitsInPerSecond\", \"resourceId\": \"/x/AMS\\t-1\", \"time\": \"2026-01-01T00:01:00Z\", \"average\": -2}\n")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    var options = TrafficIngest.Options()
+    options.jsonBlockSize = blockSize
+    var ingest = TrafficIngest(options: options)
+    do {
+      try ingest.read(path: path, displayName: "e.json")
+      Issue.record("a negative rate was read")
+    } catch {
+      #expect("\(error)" == "e.json:2:106: error: average: negative rate -2 (expected zero or more)")
+    }
+  }
+
   @Test func sizingReadsAFolderAndSaysWhichAggregationItUses() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-lr-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

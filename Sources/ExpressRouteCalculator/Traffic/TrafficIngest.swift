@@ -24,6 +24,8 @@ public struct TrafficIngest: Sendable {
     /// The chunk size for reading on several cores, and the file size from which it is used
     /// (default: chosen from the file size); tests set it small to cut files into many chunks.
     var chunkBytes: Int? = nil
+    /// The JSON reader's block size (tests set it tiny so tokens straddle every block edge).
+    var jsonBlockSize = 1 << 20
 
     /// Creates options.
     public init(interval: Int64? = nil, defaultCircuit: String = "circuit") {

@@ -27,46 +27,74 @@ final class JSONStream {
     case end
   }
 
-  private enum Container {
-    case object(key: [UInt8])
-    case array(index: Int)
-  }
-
   let file: String
   private let descriptor: Int32
-  private var buffer: UnsafeMutablePointer<UInt8>
-  private var capacity: Int
-  private var filled = 0
-  private var position = 0
-  private var endOfInput = false
+  @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
+  @exclusivity(unchecked) private var capacity: Int
+  @exclusivity(unchecked) private var filled = 0
+  @exclusivity(unchecked) private var position = 0
+  @exclusivity(unchecked) private var endOfInput = false
   /// Bytes before `buffer[0]` (dropped with earlier blocks), for line tracking.
-  private var lineStartOffset = 0
-  private var dropped = 0
+  @exclusivity(unchecked) private var lineStartOffset = 0
+  @exclusivity(unchecked) private var dropped = 0
   /// The 1-based line and column of the current token's first byte.
-  private(set) var line = 1
-  private(set) var column = 1
-  /// The current string, key or number text (valid until the next token).
-  private(set) var text: [UInt8] = []
-  private var stack: [Container] = []
+  @exclusivity(unchecked) private(set) var line = 1
+  @exclusivity(unchecked) private(set) var column = 1
+  /// The current string, key or number text: a view into the block (or, for strings with
+  /// escapes, into `decoded`), valid until the next token. No copy, no allocation.
+  @exclusivity(unchecked) private(set) var textStart: UnsafePointer<UInt8>
+  @exclusivity(unchecked) private(set) var textCount = 0
+  /// Strings with escapes, decoded.
+  @exclusivity(unchecked) private var decoded: [UInt8] = []
+
+  /// The current text's bytes.
+  var text: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: textStart, count: textCount) }
+  /// Open containers, innermost last, in raw storage (no reference counting in the token loop).
+  @exclusivity(unchecked) private var stackCount = 0
+  @exclusivity(unchecked) private var stackCapacity = 64
+  @exclusivity(unchecked) private var stackIsObject = UnsafeMutablePointer<Bool>.allocate(capacity: 64)
+  @exclusivity(unchecked) private var stackIndex = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+  /// The current key of each open object, by depth, in fixed slots of ``keySlot`` bytes (longer
+  /// keys are cut in messages): no allocation per key.
+  @exclusivity(unchecked) private var keyBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64 * 128)
+  @exclusivity(unchecked) private var keyLengths = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+  private static let keyDepths = 64
+  private static let keySlot = 128
   /// Whether a value is expected after a key (so the next token completes a member).
-  private var afterKey = false
+  @exclusivity(unchecked) private var afterKey = false
   /// Total bytes consumed, for progress.
   var consumed: Int { dropped + position }
 
   /// A stream over `descriptor`, starting with `prefix` (bytes already read from it); a negative
   /// descriptor reads `prefix` alone.
-  init(descriptor: Int32, file: String, prefix: [UInt8] = []) {
+  init(descriptor: Int32, file: String, prefix: [UInt8] = [], blockSize: Int = 1 << 20) {
     self.descriptor = descriptor
     self.file = file
-    capacity = max(1 << 20, prefix.count * 2)
-    buffer = .allocate(capacity: capacity)
+    capacity = max(blockSize, prefix.count * 2, 16)
+    let block = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     prefix.withUnsafeBufferPointer { source in
-      if let base = source.baseAddress { buffer.initialize(from: base, count: prefix.count) }
+      if let base = source.baseAddress { block.initialize(from: base, count: prefix.count) }
     }
+    buffer = block
+    textStart = UnsafePointer(block)
     filled = prefix.count
   }
 
-  deinit { buffer.deallocate() }
+  deinit {
+    buffer.deallocate()
+    keyBytes.deallocate()
+    keyLengths.deallocate()
+    stackIsObject.deallocate()
+    stackIndex.deallocate()
+  }
+
+  @inline(__always)
+  private func rememberKey(depth: Int) {
+    guard depth < Self.keyDepths else { return }
+    let length = min(textCount, Self.keySlot)
+    (keyBytes + depth * Self.keySlot).update(from: textStart, count: length)
+    keyLengths[depth] = length
+  }
 
   /// Makes at least `count` bytes from `position` available (fewer only at the end of the input).
   @inline(__always)
@@ -75,24 +103,31 @@ final class JSONStream {
     try refill(count)
   }
 
+  /// Reads until `count` bytes from `position` are in the block (or the input ends), moving
+  /// unread bytes to the front first. The current ``text``, when it is a view into the block,
+  /// is kept and follows the move.
   private func refill(_ count: Int) throws(Diagnostic) {
-    // Keep the bytes from `position` on; move them to the front.
-    if position > 0 {
-      let keep = filled - position
-      if keep > 0 { memmove(buffer, buffer + position, keep) }
-      dropped += position
-      lineStartOffset -= position
-      filled = keep
-      position = 0
+    let base = UnsafePointer(buffer)
+    let textInBlock = textStart >= base && textStart < base + capacity
+    let keepFrom = min(position, textInBlock ? textStart - base : position)
+    if keepFrom > 0 {
+      if filled > keepFrom { memmove(buffer, buffer + keepFrom, filled - keepFrom) }
+      dropped += keepFrom
+      lineStartOffset -= keepFrom
+      filled -= keepFrom
+      position -= keepFrom
+      if textInBlock { textStart -= keepFrom }
     }
     if descriptor < 0 { endOfInput = true }
-    while filled < count && !endOfInput {
+    while filled - position < count && !endOfInput {
       if filled == capacity {
+        let offset = textStart - UnsafePointer(buffer)
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
         grown.moveInitialize(from: buffer, count: filled)
         buffer.deallocate()
         buffer = grown
         capacity *= 2
+        if textInBlock { textStart = UnsafePointer(buffer) + offset }
       }
       let got = Glibc.read(descriptor, buffer + filled, capacity - filled)
       if got < 0 {
@@ -125,45 +160,69 @@ final class JSONStream {
   var mark: Mark { Mark(line: line, column: column, path: path) }
 
   /// The JSON path of the current token (`value[0].timeseries[1].data[3].average`); empty at the root.
-  var path: String {
+  var path: String { path(depth: stackCount) }
+
+  /// The JSON path of the innermost open container itself (without the key or index inside it).
+  var containerPath: String { path(depth: stackCount - 1) }
+
+  private func path(depth: Int) -> String {
     var result: JSONPath = .root
-    for container in stack {
-      switch container {
-      case .object(let key): result = key.isEmpty ? result : .member(result, String(decoding: key, as: UTF8.self))
-      case .array(let index): result = .element(result, index)
+    for level in 0..<max(depth, 0) {
+      if stackIsObject[level] {
+        let length = level < Self.keyDepths ? keyLengths[level] : 0
+        if length > 0 {
+          result = .member(result, String(decoding: UnsafeBufferPointer(start: keyBytes + level * Self.keySlot, count: length), as: UTF8.self))
+        }
+      } else {
+        result = .element(result, stackIndex[level])
       }
     }
     return result.description
   }
 
   /// The depth of open containers (0 at the top level).
-  var depth: Int { stack.count }
-
-  /// The key of the innermost object, when inside one.
-  func currentKey(is name: StaticString) -> Bool {
-    guard case .object(let key) = stack.last else { return false }
-    return name.withUTF8Buffer { key.elementsEqual($0) }
-  }
+  var depth: Int { stackCount }
 
   /// Whether the current ``text`` equals `name` (ASCII, exact).
   @inline(__always)
   func textIs(_ name: StaticString) -> Bool {
-    name.withUTF8Buffer { text.elementsEqual($0) }
+    name.withUTF8Buffer { expected in
+      guard textCount == expected.count, let wanted = expected.baseAddress else { return textCount == expected.count }
+      return memcmp(textStart, wanted, textCount) == 0
+    }
   }
 
-  /// Whether the current ``text`` equals one of `names` ignoring ASCII case.
-  func textIsOneOf(lowercased names: Set<String>) -> Bool {
-    names.contains(String(decoding: text, as: UTF8.self).lowercased())
+  /// Whether the current ``text`` equals `name` ignoring ASCII case (`name` in lower case).
+  @inline(__always)
+  func textIs(lowercased name: StaticString) -> Bool {
+    name.withUTF8Buffer { expected in
+      guard textCount == expected.count else { return false }
+      for index in 0..<expected.count where textStart[index] | 0x20 != expected[index] { return false }
+      return true
+    }
+  }
+
+  /// The index of the array that holds the current object (for a message about the object once it is closed).
+  var elementIndex: Int? {
+    guard stackCount >= 2, !stackIsObject[stackCount - 2] else { return nil }
+    return stackIndex[stackCount - 2]
   }
 
   /// The current ``text`` as a string.
   var string: String { String(decoding: text, as: UTF8.self) }
 
+  /// Points ``text`` at `count` bytes of the block from `start`.
+  @inline(__always)
+  private func setText(_ start: Int, _ count: Int) {
+    textStart = UnsafePointer(buffer + start)
+    textCount = count
+  }
+
   /// Reads the next token.
   func next() throws(Diagnostic) -> Token {
     try skipSpace()
     guard position < filled else {
-      if !stack.isEmpty { throw error("the document ends inside \(stackDescription) (expected the rest of the JSON)") }
+      if stackCount > 0 { throw error("the document ends inside \(stackDescription) (expected the rest of the JSON)") }
       return .end
     }
     column = position - lineStartOffset + 1
@@ -171,25 +230,25 @@ final class JSONStream {
     // A value (not a key) in an array advances its index.
     switch byte {
     case UInt8(ascii: "}"):
-      guard case .object = stack.last, !afterKey else { throw error("unexpected '}'") }
+      guard stackCount > 0, stackIsObject[stackCount - 1], !afterKey else { throw error("unexpected '}'") }
       position += 1
-      stack.removeLast()
+      stackCount -= 1
       try afterValue()
       return .objectEnd
     case UInt8(ascii: "]"):
-      guard case .array = stack.last else { throw error("unexpected ']'") }
+      guard stackCount > 0, !stackIsObject[stackCount - 1] else { throw error("unexpected ']'") }
       position += 1
-      stack.removeLast()
+      stackCount -= 1
       try afterValue()
       return .arrayEnd
     default:
       break
     }
-    if case .object = stack.last, !afterKey {
+    if stackCount > 0, stackIsObject[stackCount - 1], !afterKey {
       // A key, then ':'.
       guard byte == UInt8(ascii: "\"") else { throw error("expected a key in double quotes, found '\(Character(UnicodeScalar(byte)))'") }
       try readString()
-      stack[stack.count - 1] = .object(key: text)
+      rememberKey(depth: stackCount - 1)
       try skipSpace()
       guard position < filled, buffer[position] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
       position += 1
@@ -200,11 +259,11 @@ final class JSONStream {
     switch byte {
     case UInt8(ascii: "{"):
       position += 1
-      stack.append(.object(key: []))
+      push(isObject: true)
       return .objectStart
     case UInt8(ascii: "["):
       position += 1
-      stack.append(.array(index: 0))
+      push(isObject: false)
       try skipSpace()
       return .arrayStart
     case UInt8(ascii: "\""):
@@ -241,22 +300,37 @@ final class JSONStream {
   /// Skips the value that starts with `token` (already read), including everything inside it.
   func skip(_ token: Token) throws(Diagnostic) {
     guard token == .objectStart || token == .arrayStart else { return }
-    let target = stack.count - 1
-    while stack.count > target {
+    let target = stackCount - 1
+    while stackCount > target {
       if try next() == .end { return }
     }
   }
 
-  private var stackDescription: String {
-    if case .object = stack.last { return "an object" }
-    return "an array"
+  private var stackDescription: String { stackCount > 0 && stackIsObject[stackCount - 1] ? "an object" : "an array" }
+
+  @inline(__always)
+  private func push(isObject: Bool) {
+    if stackCount == stackCapacity {
+      let objects = UnsafeMutablePointer<Bool>.allocate(capacity: stackCapacity * 2)
+      objects.moveInitialize(from: stackIsObject, count: stackCount)
+      stackIsObject.deallocate()
+      stackIsObject = objects
+      let indexes = UnsafeMutablePointer<Int>.allocate(capacity: stackCapacity * 2)
+      indexes.moveInitialize(from: stackIndex, count: stackCount)
+      stackIndex.deallocate()
+      stackIndex = indexes
+      stackCapacity *= 2
+    }
+    stackIsObject[stackCount] = isObject
+    stackIndex[stackCount] = 0
+    if stackCount < Self.keyDepths { keyLengths[stackCount] = 0 }
+    stackCount += 1
   }
 
   private func matches(_ word: StaticString) -> Bool {
     word.withUTF8Buffer { bytes in
-      guard filled - position >= bytes.count else { return false }
-      for index in 0..<bytes.count where buffer[position + index] != bytes[index] { return false }
-      return true
+      guard let expected = bytes.baseAddress else { return true }
+      return filled - position >= bytes.count && memcmp(buffer + position, expected, bytes.count) == 0
     }
   }
 
@@ -265,25 +339,35 @@ final class JSONStream {
     try skipSpace()
     guard position < filled else { return }
     let byte = buffer[position]
-    guard let last = stack.last else { return }
+    guard stackCount > 0 else { return }
+    let isObject = stackIsObject[stackCount - 1]
     if byte == UInt8(ascii: ",") {
       position += 1
-      if case .array(let index) = last { stack[stack.count - 1] = .array(index: index + 1) }
+      if !isObject { stackIndex[stackCount - 1] += 1 }
       try skipSpace()
       return
     }
-    switch (last, byte) {
-    case (.object, UInt8(ascii: "}")), (.array, UInt8(ascii: "]")): return
-    default:
-      column = position - lineStartOffset + 1
-      throw error("expected ',' or the end of \(stackDescription), found '\(Character(UnicodeScalar(byte)))'")
-    }
+    if (isObject && byte == UInt8(ascii: "}")) || (!isObject && byte == UInt8(ascii: "]")) { return }
+    column = position - lineStartOffset + 1
+    throw error("expected ',' or the end of \(stackDescription), found '\(Character(UnicodeScalar(byte)))'")
   }
 
   @inline(__always)
   private func skipSpace() throws(Diagnostic) {
     while true {
       while position < filled {
+        // Indentation: eight spaces at a time.
+        while position + 8 <= filled {
+          let word = UnsafeRawPointer(buffer + position).loadUnaligned(as: UInt64.self)
+          let spaces = ByteScanning.matches(word, 0x20)
+          if spaces == 0x8080_8080_8080_8080 {
+            position += 8
+            continue
+          }
+          position += (~spaces & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
+          break
+        }
+        guard position < filled else { break }
         let byte = buffer[position]
         if byte == 0x20 || byte == 0x09 || byte == 0x0D {
           position += 1
@@ -307,7 +391,17 @@ final class JSONStream {
   ///
   /// Offsets are kept relative to `position`, which a refill may move.
   private func readString() throws(Diagnostic) {
-    text.removeAll(keepingCapacity: true)
+    // Fast path: the closing quote is in the buffer and nothing before it needs decoding.
+    if let quote = memchr(buffer + position + 1, 0x22, filled - position - 1) {
+      let end = UnsafeMutableRawPointer(quote).assumingMemoryBound(to: UInt8.self) - buffer
+      let length = end - position - 1
+      if memchr(buffer + position + 1, 0x5C, length) == nil && memchr(buffer + position + 1, 0x0A, length) == nil {
+        setText(position + 1, length)
+        position = end + 1
+        return
+      }
+    }
+    decoded.removeAll(keepingCapacity: true)
     var start = 1
     var cursor = 1
     while true {
@@ -317,29 +411,34 @@ final class JSONStream {
       guard position + cursor < filled else { throw error("the string does not end (expected a closing '\"')") }
       let byte = buffer[position + cursor]
       if byte == UInt8(ascii: "\"") {
-        text.append(contentsOf: UnsafeBufferPointer(start: buffer + position + start, count: cursor - start))
+        decoded.append(contentsOf: UnsafeBufferPointer(start: buffer + position + start, count: cursor - start))
         position += cursor + 1
+        decoded.withUnsafeBufferPointer { bytes in
+          // `decoded` keeps its storage until the next string with escapes.
+          textStart = bytes.baseAddress ?? UnsafePointer(buffer)
+          textCount = bytes.count
+        }
         return
       }
       if byte == UInt8(ascii: "\\") {
-        text.append(contentsOf: UnsafeBufferPointer(start: buffer + position + start, count: cursor - start))
+        decoded.append(contentsOf: UnsafeBufferPointer(start: buffer + position + start, count: cursor - start))
         guard position + cursor + 1 < filled else { throw error("the string does not end (expected a closing '\"')") }
         let escaped = buffer[position + cursor + 1]
         switch escaped {
-        case UInt8(ascii: "n"): text.append(0x0A)
-        case UInt8(ascii: "t"): text.append(0x09)
-        case UInt8(ascii: "r"): text.append(0x0D)
-        case UInt8(ascii: "b"): text.append(0x08)
-        case UInt8(ascii: "f"): text.append(0x0C)
+        case UInt8(ascii: "n"): decoded.append(0x0A)
+        case UInt8(ascii: "t"): decoded.append(0x09)
+        case UInt8(ascii: "r"): decoded.append(0x0D)
+        case UInt8(ascii: "b"): decoded.append(0x08)
+        case UInt8(ascii: "f"): decoded.append(0x0C)
         case UInt8(ascii: "u"):
           guard position + cursor + 6 <= filled else { throw error("the string does not end (expected a closing '\"')") }
           let hex = String(decoding: UnsafeBufferPointer(start: buffer + position + cursor + 2, count: 4), as: UTF8.self)
           guard let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else {
             throw error("'\\u\(hex)' is not a character escape (expected four hex digits)")
           }
-          text.append(contentsOf: Array(String(Character(scalar)).utf8))
+          decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
           cursor += 4
-        default: text.append(escaped)
+        default: decoded.append(escaped)
         }
         cursor += 2
         start = cursor
@@ -361,18 +460,17 @@ final class JSONStream {
       else { break }
       cursor += 1
     }
-    text.removeAll(keepingCapacity: true)
-    text.append(contentsOf: UnsafeBufferPointer(start: buffer + position, count: cursor - position))
+    setText(position, cursor - position)
     position = cursor
   }
 
   /// The current ``text`` as a number (parsed like the CSV reader's rates), `nil` when it is not one.
   var number: Double? {
-    text.withUnsafeBufferPointer { bytes in bytes.baseAddress.flatMap { CSVNumber.parse($0, 0, bytes.count) } }
+    CSVNumber.parse(textStart, 0, textCount)
   }
 
   /// The current ``text`` as a timestamp.
   var timestamp: Int64? {
-    text.withUnsafeBufferPointer { Timestamp.parse($0) }
+    Timestamp.parse(text)
   }
 }

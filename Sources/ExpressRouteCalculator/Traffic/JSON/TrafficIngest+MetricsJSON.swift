@@ -26,7 +26,7 @@ extension TrafficIngest {
   mutating func readMetricsJSON(
     descriptor: Int32, file: String, prefix: [UInt8], size: Int, progress: ((Int, Int) -> Void)?
   ) throws(Diagnostic) -> Int {
-    let stream = JSONStream(descriptor: descriptor, file: file, prefix: prefix)
+    let stream = JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: options.jsonBlockSize)
     var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
     var nextProgress = 64 << 20
     while try reader.readTopLevelValue() {
@@ -115,6 +115,29 @@ struct MetricsJSONReader {
     }
   }
 
+  /// The keys a record or document may have, matched without making strings (ASCII case ignored).
+  private enum RecordKey {
+    case value, interval, time, resourceID, resource, metricName, timeGrain, average, maximum, other
+
+    init(_ stream: JSONStream) {
+      switch stream.textCount {
+      case 4 where stream.textIs(lowercased: "time"): self = .time
+      case 5 where stream.textIs(lowercased: "value"): self = .value
+      case 7 where stream.textIs(lowercased: "average"): self = .average
+      case 7 where stream.textIs(lowercased: "maximum"): self = .maximum
+      case 8 where stream.textIs(lowercased: "interval"): self = .interval
+      case 8 where stream.textIs(lowercased: "resource"): self = .resource
+      case 9 where stream.textIs(lowercased: "timegrain"): self = .timeGrain
+      case 9 where stream.textIs(lowercased: "timestamp"): self = .time
+      case 10 where stream.textIs(lowercased: "resourceid"): self = .resourceID
+      case 10 where stream.textIs(lowercased: "metricname"): self = .metricName
+      case 11 where stream.textIs(lowercased: "_resourceid"): self = .resourceID
+      case 13 where stream.textIs(lowercased: "timegenerated"): self = .time
+      default: self = .other
+      }
+    }
+  }
+
   /// The fields of a record (diagnostic-settings line or log-analytics row).
   private struct Record {
     var time: Int64?
@@ -127,56 +150,60 @@ struct MetricsJSONReader {
 
   /// Reads an object whose `{` was just read: a REST document (`value` array of metrics) or a record.
   private mutating func readObject(topLevel: Bool) throws(Diagnostic) {
-    let mark = stream.mark
+    let line = stream.line
+    let column = stream.column
+    let index = stream.elementIndex
     var record = Record()
     var isDocument = false
     while true {
       let token = try stream.next()
       if token == .objectEnd { break }
       guard token == .key else { throw stream.error("expected a key") }
-      let key = stream.string.lowercased()
+      let key = RecordKey(stream)
       let value = try stream.next()
       switch key {
-      case "value" where topLevel && value == .arrayStart:
+      case .value where topLevel && value == .arrayStart:
         isDocument = true
         restDocuments += 1
-        var index = 0
         while true {
           let element = try stream.next()
           if element == .arrayEnd { break }
           guard element == .objectStart else { throw stream.error("expected a metric object") }
           try readMetric()
-          index += 1
         }
-      case "interval" where topLevel:
+      case .interval where topLevel:
         guard value == .string else { throw stream.error("expected a string such as \"PT1M\", found \(describe(value))") }
         guard let parsed = parseInterval(stream.string) else {
           throw stream.error("'\(stream.string)' is not an interval (expected ISO 8601 such as PT1M or PT1H, or 0:01:00)")
         }
         if interval == nil { interval = parsed }
-      case "time", "timegenerated", "timestamp":
+      case .time:
         guard value != .null else { continue }
         guard value == .string, let time = stream.timestamp else {
           throw stream.error("'\(stream.string)' is not a timestamp (expected \(Timestamp.expectedFormat))")
         }
         record.time = time
-      case "resourceid", "_resourceid":
+      case .resourceID:
         if value == .string { record.resource = stream.string }
-      case "resource":
+      case .resource:
         if value == .string, record.resource == nil { record.resource = stream.string }
-      case "metricname":
+      case .metricName:
         if value == .string { record.metric = stream.string }
-      case "timegrain":
-        if value == .string { record.grain = parseInterval(stream.string) }
-      case "average":
+      case .timeGrain:
+        if value == .string { record.grain = record.grain ?? parseInterval(stream.string) }
+      case .average:
         record.average = try rate(value)
-      case "maximum":
+      case .maximum:
         record.maximum = try rate(value)
       default:
         try stream.skip(value)
       }
     }
     if isDocument { return }
+    // Where this object started, for messages about it as a whole (rare: the path is built only then).
+    var mark: JSONStream.Mark {
+      JSONStream.Mark(line: line, column: column, path: index.map { stream.containerPath + "[\($0)]" } ?? stream.path)
+    }
     guard let metric = record.metric else {
       throw stream.error(
         "expected an Azure Monitor export: an object with a 'value' array of metrics, or a record with metricName, time and average", at: mark)
@@ -193,7 +220,7 @@ struct MetricsJSONReader {
     recordsFound += 1
     let circuit = records.circuit(record.resource.map(resourceName) ?? defaultCircuit, interval: interval ?? record.grain)
     if let peak = record.maximum { records.peak(circuit, inbound: inbound, peak) }
-    try records.add(circuit, time: time, inbound: inbound, value: record.average, line: mark.line, file: stream.file)
+    try records.add(circuit, time: time, inbound: inbound, value: record.average, line: line, file: stream.file)
   }
 
   /// Reads one metric of the REST shape, whose `{` was just read.
@@ -222,28 +249,28 @@ struct MetricsJSONReader {
       let token = try stream.next()
       if token == .objectEnd { break }
       guard token == .key else { throw stream.error("expected a key") }
-      let key = stream.string
+      let key = MetricKey(stream)
       let value = try stream.next()
       switch key {
-      case "name":
+      case .name:
         if value == .string {
           metricName = stream.string
         } else if value == .objectStart {
           while true {
             let inner = try stream.next()
             if inner == .objectEnd { break }
-            let innerKey = stream.string
+            let isValue = stream.textIs("value")
             let innerValue = try stream.next()
-            if innerKey == "value" && innerValue == .string { metricName = stream.string } else { try stream.skip(innerValue) }
+            if isValue && innerValue == .string { metricName = stream.string } else { try stream.skip(innerValue) }
           }
         } else {
           throw stream.error("expected the metric name, found \(describe(value))")
         }
-      case "id":
+      case .id:
         if value == .string { circuitName = resourceName(stream.string) }
-      case "errorCode":
+      case .errorCode:
         if value == .string { errorCode = (stream.string, stream.mark) }
-      case "timeseries":
+      case .timeseries:
         guard value == .arrayStart else { throw stream.error("expected an array of time series, found \(describe(value))") }
         // The name usually comes first (az sorts keys, REST lists it before the data); the circuit defaults.
         resolve()
@@ -254,9 +281,9 @@ struct MetricsJSONReader {
           while true {
             let seriesToken = try stream.next()
             if seriesToken == .objectEnd { break }
-            let seriesKey = stream.string
+            let isData = stream.textIs("data")
             let seriesValue = try stream.next()
-            guard seriesKey == "data", seriesValue == .arrayStart else {
+            guard isData, seriesValue == .arrayStart else {
               try stream.skip(seriesValue)
               continue
             }
@@ -264,7 +291,9 @@ struct MetricsJSONReader {
               let pointToken = try stream.next()
               if pointToken == .arrayEnd { break }
               guard pointToken == .objectStart else { throw stream.error("expected a data point object") }
-              let pointMark = stream.mark
+              let pointLine = stream.line
+              let pointColumn = stream.column
+              let pointIndex = stream.elementIndex
               var time: Int64?
               var average: Double?
               var maximum: Double?
@@ -272,21 +301,21 @@ struct MetricsJSONReader {
               while true {
                 let field = try stream.next()
                 if field == .objectEnd { break }
-                let fieldKey = stream.string
+                let fieldKey = MetricKey(stream)
                 let fieldValue = try stream.next()
                 switch fieldKey {
-                case "timeStamp":
+                case .timeStamp:
                   guard fieldValue == .string, let parsed = stream.timestamp else {
                     throw stream.error("'\(stream.string)' is not a timestamp (expected \(Timestamp.expectedFormat))")
                   }
                   time = parsed
-                case "average":
+                case .average:
                   average = try rate(fieldValue)
                   if average != nil { sawAverage = true }
-                case "maximum":
+                case .maximum:
                   maximum = try rate(fieldValue)
                   if maximum != nil { other = true }
-                case "minimum", "total", "count":
+                case .otherAggregation:
                   if fieldValue != .null { other = true }
                   try stream.skip(fieldValue)
                 default:
@@ -294,12 +323,15 @@ struct MetricsJSONReader {
                 }
               }
               if average == nil && other { sawOther = true }
-              guard let time else { throw stream.error("missing key 'timeStamp'", at: pointMark) }
+              guard let time else {
+                let path = stream.containerPath + (pointIndex.map { "[\($0)]" } ?? "")
+                throw stream.error("missing key 'timeStamp'", at: JSONStream.Mark(line: pointLine, column: pointColumn, path: path))
+              }
               if let target {
                 if let maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
-                try metrics.add(target.circuit, time: time, inbound: target.inbound, value: average, line: pointMark.line, file: stream.file)
+                try metrics.add(target.circuit, time: time, inbound: target.inbound, value: average, line: pointLine, file: stream.file)
               } else if !skip {
-                early.append((time, average, maximum, pointMark.line))
+                early.append((time, average, maximum, pointLine))
               }
             }
           }
@@ -331,13 +363,33 @@ struct MetricsJSONReader {
     }
   }
 
+  /// The keys of a metric, a time series and a data point of the REST shape, matched without making strings.
+  private enum MetricKey {
+    case name, id, errorCode, timeseries, timeStamp, average, maximum, otherAggregation, other
+
+    init(_ stream: JSONStream) {
+      switch stream.textCount {
+      case 2 where stream.textIs("id"): self = .id
+      case 4 where stream.textIs("name"): self = .name
+      case 5 where stream.textIs("total") || stream.textIs("count"): self = .otherAggregation
+      case 7 where stream.textIs("average"): self = .average
+      case 7 where stream.textIs("maximum"): self = .maximum
+      case 7 where stream.textIs("minimum"): self = .otherAggregation
+      case 9 where stream.textIs("timeStamp"): self = .timeStamp
+      case 9 where stream.textIs("errorCode"): self = .errorCode
+      case 10 where stream.textIs("timeseries"): self = .timeseries
+      default: self = .other
+      }
+    }
+  }
+
   /// A rate: a number, a numeric string, or `null` (missing). Negative and above 1 Pbps are errors.
   private func rate(_ token: JSONStream.Token) throws(Diagnostic) -> Double? {
     switch token {
     case .null:
       return nil
     case .number, .string:
-      if token == .string && stream.text.isEmpty { return nil }
+      if token == .string && stream.textCount == 0 { return nil }
       guard let value = stream.number else {
         throw stream.error("'\(stream.string)' is not a number (expected plain decimal notation such as \"0.025\")")
       }
