@@ -9,7 +9,7 @@ import Testing
     assertSnapshot(result.output, named: "root-help.txt")
   }
 
-  @Test("Every subcommand has help", arguments: ["quote", "compare", "size", "budget", "diff", "audit", "prices"])
+  @Test("Every subcommand has help", arguments: ["quote", "compare", "size", "budget", "diff", "audit", "traffic", "prices"])
   func subcommandHelp(_ command: String) {
     let result = ercalc(command, "--help")
     #expect(result.status == .success)
@@ -21,7 +21,7 @@ import Testing
   }
 
   @Test func helpLinesFitIn80Columns() {
-    for command in ["quote", "compare", "size", "budget", "diff", "audit", "prices"] {
+    for command in ["quote", "compare", "size", "budget", "diff", "audit", "traffic", "prices"] {
       for line in ercalc(command, "--help").output.split(separator: "\n") {
         #expect(line.count <= 80, "\(command): \(line)")
       }

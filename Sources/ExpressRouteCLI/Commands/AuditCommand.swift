@@ -14,7 +14,11 @@ enum AuditCommand: Command {
     options: [
       .option("from", value: "file", kind: .path, help: "The estate: az network express-route list output, ARM JSON or Terraform JSON."),
       ImportOptions.parametersSpec,
-      .option("series", value: "file", kind: .path, help: "Metrics series (Azure Monitor JSON or CSV), oldest first; repeatable.", repeatable: true),
+      .option(
+        "series", value: "file", kind: .path,
+        help:
+          "Metrics series, oldest first; repeatable: Azure Monitor JSON, CSV, a diagnostic-settings export (file or folder), AzureMetrics exports or saved summaries.",
+        repeatable: true),
       .option("months", value: "n", kind: .count(1...60), help: "Months to look ahead.", default: "12"),
       .option(
         "target-region", value: "region", help: "An Azure region the circuits serve (lets the audit consider Local); repeatable.", repeatable: true),

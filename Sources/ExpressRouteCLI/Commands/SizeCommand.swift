@@ -15,7 +15,9 @@ enum SizeCommand: Command {
     options: [
       .option(
         "series", value: "file", kind: .path,
-        help: "Traffic series file (CSV or Azure Monitor JSON), oldest first; repeatable. Adds to the profile's own.", repeatable: true),
+        help:
+          "Traffic series, oldest first; repeatable: CSV, Azure Monitor JSON, a diagnostic-settings export (file or folder), AzureMetrics exports, saved summaries, or '-' for standard input. Adds to the profile's own.",
+        repeatable: true),
       .option("circuit", value: "name", help: "The circuit to size from, when a series holds several."),
       .option(
         "interval", value: "seconds", kind: .count(1...(86_400 * 31)),

@@ -8,11 +8,11 @@ enum TrafficCommand: Command {
     abstract: "Summarise traffic series into small files that merge exactly.",
     discussion: """
       Actions:
-        summarize   Read series (CSV, Azure Monitor JSON, diagnostic-settings JSON lines, AzureMetrics exports, or earlier summaries), oldest first, and write one mergeable summary per circuit.
+        summarize   Read series (CSV, Azure Monitor JSON, diagnostic-settings exports as files or folders, AzureMetrics exports, or earlier summaries), oldest first, and write one mergeable summary per circuit.
       A summary holds the rate histogram, exact monthly volumes, coverage, gaps and first and last sample; it does not grow with the data. Give summaries to --series of size, budget or audit, oldest first, alone or mixed with raw files: the result is the same as reading all the raw data at once.
       Examples:
         ercalc traffic summarize metrics-2026-01.csv --output 2026-01.summary.json
-        ercalc size profile.json --series 2026-01.summary.json --series 2026-02.summary.json --series 2026-03.csv
+        ercalc size p.json --series 2026-01.summary.json --series 2026-02.csv
       """,
     arguments: [
       ArgumentSpec("action", help: "summarize."),
