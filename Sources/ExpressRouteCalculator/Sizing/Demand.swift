@@ -119,7 +119,7 @@ public struct Demand: Hashable, Sendable {
   }
 
   private static func required(_ rate: Bandwidth, factor: Decimal, utilization: Decimal) -> Decimal {
-    (Decimal(rate.bitsPerSecond) * factor / utilization).rounded(toPlaces: 0, rule: .up)
+    (Decimal(rate.bitsPerSecond) * factor).divided(by: utilization, roundedToPlaces: 0, rule: .up)
   }
 
   /// The largest bandwidth needed over the horizon (the last month, unless traffic shrinks).

@@ -96,7 +96,8 @@ public struct TrafficSummary: Hashable, Sendable {
 
   /// The month with the most outbound data per covered hour, scaled to `hours`.
   public func busiestMonth(hours: Decimal) -> MonthVolume? {
-    outbound.months.max { $0.scaled(toHours: hours) < $1.scaled(toHours: hours) }
+    // Each month scaled once (a division), not once per comparison.
+    outbound.months.map { ($0, $0.scaled(toHours: hours)) }.max { $0.1 < $1.1 }?.0
   }
 }
 
