@@ -29,7 +29,7 @@ enum SeriesLoader {
     var ingest = TrafficIngest(options: options)
     let progress = context.progress
     for (path, shown) in files {
-      guard FileManager.default.fileExists(atPath: path) else {
+      guard path == "-" || FileManager.default.fileExists(atPath: path) else {
         throw CommandFailure("cannot read series '\(shown)': no such file" + (path != shown ? " (looked in '\(path)')" : ""))
       }
       try ingest.read(path: path, displayName: shown) { done, total in

@@ -145,6 +145,23 @@ import Testing
     }
   }
 
+  @Test func exportLinesReadFromAPipe() throws {
+    // The two hourly blobs concatenated, as `cat …/PT1H.json | ercalc size p.json --series -` gives them.
+    let directory = try temporaryDirectory("ercalc-pipe")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let root = fixture("diagnostic-export")
+    let joined = try TrafficIngest.filesUnder(root).map { try String(contentsOfFile: root + "/" + $0, encoding: .utf8) }.joined()
+    let lines = directory.appendingPathComponent("lines.json").path
+    try joined.write(toFile: lines, atomically: true, encoding: .utf8)
+    let profile = directory.appendingPathComponent("p.json").path
+    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"]}"#.write(toFile: profile, atomically: true, encoding: .utf8)
+    let piped = try runErcalc(["size", profile, "--series", "-", "--format", "json"], stdin: lines)
+    #expect(piped.status == 0, "\(piped.errors)")
+    // Same figures as the folder: P95 400 Mbps; January 270 GB out.
+    #expect(piped.output.contains("\"p95Bps\": 400000000"))
+    #expect(piped.output.contains("\"gigabytes\": \"270\""))
+  }
+
   @Test func sizingReadsAFolderAndSaysWhichAggregationItUses() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-lr-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -26,7 +26,9 @@ extension TrafficIngest {
   mutating func readMetricsJSON(
     descriptor: Int32, file: String, prefix: [UInt8], size: Int, progress: ((Int, Int) -> Void)?
   ) throws(Diagnostic) -> Int {
-    let stream = JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: options.jsonBlockSize)
+    // A small file (an hourly blob of a diagnostic export) gets a block its size, not a fresh MiB to fault in.
+    let block = size > 0 ? min(options.jsonBlockSize, max(size + 1, 4096)) : options.jsonBlockSize
+    let stream = JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: block)
     var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
     var nextProgress = 64 << 20
     while try reader.readTopLevelValue() {
@@ -68,6 +70,13 @@ struct MetricsJSONReader {
   private var metricsFound = 0
   private var recordsFound = 0
   private var skippedMetrics: Set<String> = []
+  /// Records repeat their resource ID, metric name and time grain: each is turned into a value
+  /// once per change, not once per record.
+  private var resourceCache = TextCache<String>()
+  private var metricCache = TextCache<String>()
+  private var grainCache = TextCache<Int64?>()
+  private var directionCache: [String: Bool?] = [:]
+  private var lastCircuit: (name: String, interval: Int64?, index: Int)?
   private var rootMark: JSONStream.Mark?
 
   init(stream: JSONStream, defaultCircuit: String, interval: Int64?) {
@@ -112,6 +121,23 @@ struct MetricsJSONReader {
         : "no BitsInPerSecond or BitsOutPerSecond records in the export (expected records with metricName and average)"
       if let rootMark { throw stream.error(message, at: rootMark) }
       throw Diagnostic(.error, message, file: stream.file)
+    }
+  }
+
+  /// Values of the last few distinct texts seen (records alternate metric names), each worked out once.
+  private struct TextCache<Value> {
+    private var entries: [(bytes: [UInt8], value: Value)] = []
+
+    mutating func value(_ stream: JSONStream, _ make: (String) -> Value) -> Value {
+      for entry in entries where entry.bytes.count == stream.textCount {
+        if entry.bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, stream.textStart, stream.textCount) == 0 } ?? true }) {
+          return entry.value
+        }
+      }
+      let made = make(stream.string)
+      if entries.count == 8 { entries.removeFirst() }
+      entries.append((Array(stream.text), made))
+      return made
     }
   }
 
@@ -184,13 +210,13 @@ struct MetricsJSONReader {
         }
         record.time = time
       case .resourceID:
-        if value == .string { record.resource = stream.string }
+        if value == .string { record.resource = resourceCache.value(stream) { resourceName($0) } }
       case .resource:
         if value == .string, record.resource == nil { record.resource = stream.string }
       case .metricName:
-        if value == .string { record.metric = stream.string }
+        if value == .string { record.metric = metricCache.value(stream) { $0 } }
       case .timeGrain:
-        if value == .string { record.grain = record.grain ?? parseInterval(stream.string) }
+        if value == .string, record.grain == nil { record.grain = grainCache.value(stream) { parseInterval($0) } }
       case .average:
         record.average = try rate(value)
       case .maximum:
@@ -208,9 +234,15 @@ struct MetricsJSONReader {
       throw stream.error(
         "expected an Azure Monitor export: an object with a 'value' array of metrics, or a record with metricName, time and average", at: mark)
     }
-    let name = normalizedName(metric)
-    let inbound = TrafficIngest.inboundMetrics.contains(name)
-    guard inbound || TrafficIngest.outboundMetrics.contains(name) else {
+    let direction: Bool?
+    if let cached = directionCache[metric] {
+      direction = cached
+    } else {
+      let key = normalizedName(metric)
+      direction = TrafficIngest.inboundMetrics.contains(key) ? true : TrafficIngest.outboundMetrics.contains(key) ? false : nil
+      directionCache[metric] = direction
+    }
+    guard let inbound = direction else {
       if skippedMetrics.insert(metric).inserted {
         notes.append("\(stream.file): skipped metric '\(metric)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)")
       }
@@ -218,7 +250,14 @@ struct MetricsJSONReader {
     }
     guard let time = record.time else { throw stream.error("the record has no time (expected 'time' or 'TimeGenerated')", at: mark) }
     recordsFound += 1
-    let circuit = records.circuit(record.resource.map(resourceName) ?? defaultCircuit, interval: interval ?? record.grain)
+    let circuitName = record.resource ?? defaultCircuit
+    let circuit: Int
+    if let last = lastCircuit, last.name == circuitName, last.interval == (interval ?? record.grain) {
+      circuit = last.index
+    } else {
+      circuit = records.circuit(circuitName, interval: interval ?? record.grain)
+      lastCircuit = (circuitName, interval ?? record.grain, circuit)
+    }
     if let peak = record.maximum { records.peak(circuit, inbound: inbound, peak) }
     try records.add(circuit, time: time, inbound: inbound, value: record.average, line: line, file: stream.file)
   }
