@@ -29,7 +29,11 @@ public enum RoundingRule: String, Sendable, CaseIterable, Hashable {
 extension Decimal {
   /// This value rounded to `places` decimal places using `rule`.
   public func rounded(toPlaces places: Int, rule: RoundingRule) -> Decimal {
-    if let fast = roundedInIntegers(toPlaces: places, rule: rule) { return fast }
+    roundedInIntegers(toPlaces: places, rule: rule) ?? roundedByFoundation(toPlaces: places, rule: rule)
+  }
+
+  /// ``rounded(toPlaces:rule:)`` by Foundation's `NSDecimalRound`: any significand, slower.
+  func roundedByFoundation(toPlaces places: Int, rule: RoundingRule) -> Decimal {
     var source = self
     var result = Decimal()
     let mode: NSDecimalNumber.RoundingMode

@@ -7,18 +7,7 @@ import Testing
 /// Rounding in 64-bit integers gives exactly what Foundation's `NSDecimalRound` gives, for every rule.
 @Suite struct RoundingFastPathTests {
   static func foundation(_ value: Decimal, _ places: Int, _ rule: RoundingRule) -> Decimal {
-    var source = value
-    var result = Decimal()
-    let mode: NSDecimalNumber.RoundingMode
-    switch rule {
-    case .toNearestOrEven: mode = .bankers
-    case .toNearestOrAwayFromZero: mode = .plain
-    case .up: mode = .up
-    case .down: mode = .down
-    case .towardZero: mode = value < 0 ? .up : .down
-    }
-    NSDecimalRound(&result, &source, places, mode)
-    return result
+    value.roundedByFoundation(toPlaces: places, rule: rule)
   }
 
   @Test func everyRuleMatchesFoundation() throws {

@@ -7,7 +7,7 @@
 /// (empty cells, `null`, exponents, quotes, a new circuit, a bad value) stops the
 /// run and the general row parser handles the row, so both paths produce the
 /// same samples and the same errors.
-struct CSVPlainRowReader {
+struct CSVPlainRowReader: ~Copyable {
   /// A row must start at least this many bytes before the end of the buffer:
   /// every word load of a row stays inside.
   static let window = 512
@@ -54,7 +54,7 @@ struct CSVPlainRowReader {
   /// The previous timestamp's field, which the next rows usually repeat; shared with the general path.
   var lastTime = TimeMemo(start: 0, length: 0, timestamp: 0)
 
-  /// A reader for rows of `layout`; call ``deallocate()`` when done.
+  /// A reader for rows of `layout`.
   init(layout: CSVColumnLayout, circuitNames: [[UInt8]], singleCircuit: Int) {
     fieldCount = layout.headers.count
     kinds = .allocate(capacity: max(fieldCount, 1))
@@ -79,7 +79,8 @@ struct CSVPlainRowReader {
     setCircuitNames(circuitNames)
   }
 
-  func deallocate() {
+  /// The reader owns its buffers: they go when it does (it cannot be copied, so nothing else holds them).
+  deinit {
     kinds.deallocate()
     names.deallocate()
     nameStarts.deallocate()

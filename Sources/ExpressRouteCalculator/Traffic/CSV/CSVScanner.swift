@@ -128,7 +128,6 @@ struct CSVScanner {
     defer {
       self.line = line
       self.rows += rows
-      plainRows.deallocate()
       fieldStarts.deallocate()
       fieldEnds.deallocate()
       self.circuitLookup = circuitLookup
