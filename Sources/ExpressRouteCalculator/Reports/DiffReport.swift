@@ -32,17 +32,19 @@ public struct DiffReport: Report {
   /// The name of the second side.
   public var afterName: String
   /// What the amounts are (`monthly` or `2027-01 to 2027-12`).
-  public var basis: String
+  public var period: String
   /// The rows, in first-seen order.
   public var rows: [Row]
+  /// What the second side was priced on (its table, price date, currency and hours per month).
+  public var basis: PricingBasis
   /// The currency.
-  public var currency: CurrencyCode
+  public var currency: CurrencyCode { basis.currency }
   /// Unpriced charges on either side.
   public var unpriced: [String]
   /// The price date.
-  public var priceDate: String
+  public var priceDate: String { basis.priceDate }
   /// Hours per month used for hourly meters.
-  public var hoursPerMonth: Decimal
+  public var hoursPerMonth: Decimal { basis.hoursPerMonth }
   /// One-time charges the user supplied on either side (installation fees), which are not monthly.
   public var oneTimeCharges: [(item: String, before: Money?, after: Money?)] = []
   /// Changes that need a new circuit, with the one-time cost of running the old one alongside.
@@ -66,8 +68,8 @@ public struct DiffReport: Report {
       quote.unpriced.map { "\(side): \($0.resource): \($0.meter.displayName): \($0.reason)" } + quote.skippedResources.map { "\(side): \($0)" }
     }
     self.init(
-      beforeName: before.name, afterName: after.name, basis: "monthly", before: entries(before), after: entries(after), currency: before.currency,
-      unpriced: unpriced(before, "before") + unpriced(after, "after"), priceDate: after.priceDate, hoursPerMonth: after.hoursPerMonth)
+      beforeName: before.name, afterName: after.name, period: "monthly", before: entries(before), after: entries(after),
+      unpriced: unpriced(before, "before") + unpriced(after, "after"), basis: after.basis)
     let keys = (before.oneTime + after.oneTime).map { "\($0.resource) · \($0.meter.displayName)" }.reduce(into: [String]()) {
       if !$0.contains($1) { $0.append($1) }
     }
@@ -104,11 +106,10 @@ public struct DiffReport: Report {
     }
     self.init(
       beforeName: before.name, afterName: after.name,
-      basis: "\(after.months.first?.description ?? "") to \(after.months.last?.description ?? "")", before: entries(before), after: entries(after),
-      currency: before.currency,
+      period: "\(after.months.first?.description ?? "") to \(after.months.last?.description ?? "")", before: entries(before), after: entries(after),
       unpriced: before.unpriced.map { "before: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" }
         + after.unpriced.map { "after: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" },
-      priceDate: after.priceDate, hoursPerMonth: after.hoursPerMonth)
+      basis: after.basis)
     func unique(_ names: [String]) -> [String] { names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } }
     let siteNames = unique(after.sites.map(\.name) + before.sites.map(\.name))
     let years = unique(after.years.map(\.label) + before.years.map(\.label))
@@ -126,16 +127,13 @@ public struct DiffReport: Report {
   }
 
   init(
-    beforeName: String, afterName: String, basis: String, before: [Entry], after: [Entry], currency: CurrencyCode,
-    unpriced: [String], priceDate: String, hoursPerMonth: Decimal
+    beforeName: String, afterName: String, period: String, before: [Entry], after: [Entry], unpriced: [String], basis: PricingBasis
   ) {
-    self.hoursPerMonth = hoursPerMonth
+    self.basis = basis
     self.beforeName = beforeName
     self.afterName = afterName
-    self.basis = basis
-    self.currency = currency
+    self.period = period
     self.unpriced = unpriced
-    self.priceDate = priceDate
     var rows: [Row] = []
     var index: [String: Int] = [:]
     func add(_ entry: Entry, after isAfter: Bool) {
@@ -147,10 +145,10 @@ public struct DiffReport: Report {
           return rows.count - 1
         }()
       if isAfter {
-        if let amount = entry.amount { rows[position].after = (rows[position].after ?? .zero(currency)) + amount }
+        if let amount = entry.amount { rows[position].after = (rows[position].after ?? .zero(basis.currency)) + amount }
         if let reason = entry.unpriced, rows[position].afterUnpriced == nil { rows[position].afterUnpriced = reason }
       } else {
-        if let amount = entry.amount { rows[position].before = (rows[position].before ?? .zero(currency)) + amount }
+        if let amount = entry.amount { rows[position].before = (rows[position].before ?? .zero(basis.currency)) + amount }
         if let reason = entry.unpriced, rows[position].beforeUnpriced == nil { rows[position].beforeUnpriced = reason }
       }
     }
@@ -193,7 +191,7 @@ public struct DiffReport: Report {
         ReportFact("Before", "\(beforeName): \(side(beforeTotal, rows.contains { $0.beforeUnpriced != nil }))"),
         ReportFact("After", "\(afterName): \(side(afterTotal, rows.contains { $0.afterUnpriced != nil }))"),
         ReportFact("Change", changeText),
-        ReportFact("Amounts", basis),
+        ReportFact("Amounts", period),
         ReportFact("Price date", priceDate),
         ReportFact("Hours per month", hoursPerMonth.plainDescription),
       ]),
@@ -260,7 +258,7 @@ public struct DiffReport: Report {
   public var json: JSONValue {
     .object([
       ("schema", .string("ercalc.diff")), ("schemaVersion", .number(1)), ("before", .string(beforeName)), ("after", .string(afterName)),
-      ("basis", .string(basis)), ("currency", .string(currency.rawValue)), ("priceDate", .string(priceDate)),
+      ("basis", .string(period)), ("currency", .string(currency.rawValue)), ("priceDate", .string(priceDate)),
       ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("beforeTotal", .money(beforeTotal)), ("afterTotal", .money(afterTotal)),
       ("change", isComplete ? .money(afterTotal - beforeTotal) : .null), ("complete", .bool(isComplete)),
       (

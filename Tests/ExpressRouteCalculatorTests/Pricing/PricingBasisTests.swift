@@ -28,9 +28,12 @@ import Testing
         name: "p", startMonth: MonthKey(year: 2027, month: 1), horizonMonths: 1,
         sites: [.init(name: "s", source: .deployment(deployment, yearlyGrowth: 0))]))
     #expect(budget.basis == basis)
+    let diff = DiffReport(before: quote, after: quote)
+    #expect(diff.basis == basis && diff.period == "monthly")
+    #expect(DiffReport(before: budget, after: budget).basis == basis)
     // The reports print the basis they were given: 744 hours, not the table's 730.
     for text in [
-      QuoteReport(quote: quote).render(.text), BudgetReport(budget: budget).render(.text),
+      QuoteReport(quote: quote).render(.text), BudgetReport(budget: budget).render(.text), diff.render(.text),
       SizingReport(result: sizing).render(.text), ComparisonReport(comparison: comparison).render(.text),
     ] {
       #expect(text.contains("Hours per month:") && text.contains(" 744\n"))
