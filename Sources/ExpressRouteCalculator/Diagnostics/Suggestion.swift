@@ -1,8 +1,8 @@
 /// Finds the candidate nearest to a misspelt word, for "did you mean" hints.
-public enum Suggestion {
+package enum Suggestion {
   /// The candidate with the smallest edit distance to `word`, if it is below 4
   /// (the swift-argument-parser threshold) and smaller than half the word.
-  public static func nearest(to word: String, in candidates: [String]) -> String? {
+  package static func nearest(to word: String, in candidates: [String]) -> String? {
     let lowered = word.lowercased()
     var best: (String, Int)?
     for candidate in candidates {
@@ -15,7 +15,7 @@ public enum Suggestion {
   }
 
   /// The Levenshtein distance between two strings, counted in characters.
-  public static func editDistance(_ a: String, _ b: String) -> Int {
+  package static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     if a.isEmpty { return b.count }
@@ -34,7 +34,7 @@ public enum Suggestion {
   }
 
   /// `'a', 'b' or 'c'`: quoted values joined the swift-argument-parser way.
-  public static func list(_ values: [String], conjunction: String = "or") -> String {
+  package static func list(_ values: [String], conjunction: String = "or") -> String {
     let quoted = values.map { "'\($0)'" }
     switch quoted.count {
     case 0: return ""

@@ -5,7 +5,7 @@ import Foundation
 /// Foundation's `JSONDecoder` accepts trailing commas and reports syntax
 /// errors without a position; this parser rejects both trailing commas and
 /// duplicate keys and reports `file:line:column` for every failure.
-public struct JSONParser {
+package struct JSONParser {
   private let bytes: UnsafeBufferPointer<UInt8>
   private let file: String
   private var index = 0
@@ -17,12 +17,12 @@ public struct JSONParser {
   ///
   /// - Parameter file: The path to show in error messages.
   /// - Throws: ``Diagnostic`` with the position of the first syntax error.
-  public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> JSONValue {
+  package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> JSONValue {
     try bytes.withUnsafeBufferPointer { buffer throws(Diagnostic) in try parse(buffer, file: file) }
   }
 
   /// Parses a document held in `data` without copying it first.
-  public static func parse(_ data: Data, file: String) throws(Diagnostic) -> JSONValue {
+  package static func parse(_ data: Data, file: String) throws(Diagnostic) -> JSONValue {
     let result: Result<JSONValue, Diagnostic> = data.withUnsafeBytes { raw in
       Result { () throws(Diagnostic) in try parse(raw.bindMemory(to: UInt8.self), file: file) }
     }
@@ -42,7 +42,7 @@ public struct JSONParser {
   }
 
   /// Parses a string of JSON.
-  public static func parse(_ text: String, file: String) throws(Diagnostic) -> JSONValue {
+  package static func parse(_ text: String, file: String) throws(Diagnostic) -> JSONValue {
     try parse(Array(text.utf8), file: file)
   }
 

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// The library's public API is documented, and helpers that are not part of it stay inside the package.
+@Suite struct PublicAPITests {
+  /// Protocol requirements (`document`, `json`, `csvRows`, `name`, `<`, `==`, `hash(into:)`, …) take their
+  /// documentation from the protocol they satisfy.
+  static let witness = try! NSRegularExpression(
+    pattern:
+      #"public (var (document|json|csvRows|name|aliases|description|id|rawValue)\b|static let kindDescription|static func [<=]|func hash\(into|static func == |init\(from decoder|func encode\(to)"#
+  )
+
+  static func libraryFiles() throws -> [(path: String, text: String)] {
+    let root = packageRoot.appendingPathComponent("Sources/ExpressRouteCalculator").path
+    let walker = try #require(FileManager.default.enumerator(atPath: root))
+    var files: [(String, String)] = []
+    while let relative = walker.nextObject() as? String {
+      guard relative.hasSuffix(".swift") else { continue }
+      files.append((relative, try String(contentsOfFile: root + "/" + relative, encoding: .utf8)))
+    }
+    return files
+  }
+
+  @Test func everyPublicSymbolHasADocComment() throws {
+    var undocumented: [String] = []
+    var checked = 0
+    for (path, text) in try Self.libraryFiles() {
+      let lines = text.components(separatedBy: "\n")
+      for (index, line) in lines.enumerated() {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("public "), !trimmed.hasPrefix("public extension"), !trimmed.hasPrefix("public import") else { continue }
+        if Self.witness.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil { continue }
+        checked += 1
+        var above = index - 1
+        while above >= 0, lines[above].trimmingCharacters(in: .whitespaces).hasPrefix("@") { above -= 1 }
+        if above < 0 || !lines[above].trimmingCharacters(in: .whitespaces).hasPrefix("///") {
+          undocumented.append("\(path):\(index + 1): \(trimmed)")
+        }
+      }
+    }
+    #expect(checked > 900)
+    #expect(undocumented.isEmpty, "\(undocumented.joined(separator: "\n"))")
+  }
+
+  @Test func helpersAreNotPublic() throws {
+    // The JSON parser and the did-you-mean helper serve the package's own front ends, not library users.
+    for (path, text) in try Self.libraryFiles() where path.hasSuffix("JSONParser.swift") || path.hasSuffix("Suggestion.swift") {
+      #expect(!text.contains("\npublic "), "\(path) declares public API")
+    }
+  }
+}
