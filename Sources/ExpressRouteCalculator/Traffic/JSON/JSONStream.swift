@@ -297,6 +297,14 @@ final class JSONStream {
     }
   }
 
+  /// Reads the next key of the current object (its text in ``text``); `false` at the object's end.
+  func nextKey() throws(Diagnostic) -> Bool {
+    let token = try next()
+    if token == .objectEnd { return false }
+    guard token == .key else { throw error("expected a key") }
+    return true
+  }
+
   /// Skips the value that starts with `token` (already read), including everything inside it.
   func skip(_ token: Token) throws(Diagnostic) {
     guard token == .objectStart || token == .arrayStart else { return }

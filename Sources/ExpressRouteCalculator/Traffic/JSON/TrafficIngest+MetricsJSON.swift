@@ -181,10 +181,7 @@ struct MetricsJSONReader {
     let index = stream.elementIndex
     var record = Record()
     var isDocument = false
-    while true {
-      let token = try stream.next()
-      if token == .objectEnd { break }
-      guard token == .key else { throw stream.error("expected a key") }
+    while try stream.nextKey() {
       let key = RecordKey(stream)
       let value = try stream.next()
       switch key {
@@ -284,10 +281,7 @@ struct MetricsJSONReader {
       }
       target = (metrics.circuit(circuitName ?? defaultCircuit, interval: interval), inbound)
     }
-    while true {
-      let token = try stream.next()
-      if token == .objectEnd { break }
-      guard token == .key else { throw stream.error("expected a key") }
+    while try stream.nextKey() {
       let key = MetricKey(stream)
       let value = try stream.next()
       switch key {
@@ -295,9 +289,7 @@ struct MetricsJSONReader {
         if value == .string {
           metricName = stream.string
         } else if value == .objectStart {
-          while true {
-            let inner = try stream.next()
-            if inner == .objectEnd { break }
+          while try stream.nextKey() {
             let isValue = stream.textIs("value")
             let innerValue = try stream.next()
             if isValue && innerValue == .string { metricName = stream.string } else { try stream.skip(innerValue) }
@@ -317,9 +309,7 @@ struct MetricsJSONReader {
           let series = try stream.next()
           if series == .arrayEnd { break }
           guard series == .objectStart else { throw stream.error("expected a time series object") }
-          while true {
-            let seriesToken = try stream.next()
-            if seriesToken == .objectEnd { break }
+          while try stream.nextKey() {
             let isData = stream.textIs("data")
             let seriesValue = try stream.next()
             guard isData, seriesValue == .arrayStart else {
@@ -337,9 +327,7 @@ struct MetricsJSONReader {
               var average: Double?
               var maximum: Double?
               var other = false
-              while true {
-                let field = try stream.next()
-                if field == .objectEnd { break }
+              while try stream.nextKey() {
                 let fieldKey = MetricKey(stream)
                 let fieldValue = try stream.next()
                 switch fieldKey {
