@@ -18,12 +18,6 @@ public struct RateHistogram: Sendable {
   /// An empty histogram.
   public init() {}
 
-  static let powers: [Double] = (0...20).map { exponent in
-    var value = 1.0
-    for _ in 0..<exponent { value *= 10 }
-    return value
-  }
-
   @inline(always) static func bucket(_ value: Double) -> Int {
     if value < 1000 { return Int(value) }
     // Floor to whole bit/s, then keep four significant digits. Each branch
@@ -57,7 +51,7 @@ public struct RateHistogram: Sendable {
     if bucket < 1000 { return Double(bucket) }
     let exponent = (bucket - 1000) / 9000 + 3
     let mantissa = (bucket - 1000) % 9000 + 1000
-    return Double(mantissa) * powers[exponent - 3]
+    return Double(mantissa) * CSVNumber.power(exponent - 3)
   }
 
   /// Adds one non-negative sample.

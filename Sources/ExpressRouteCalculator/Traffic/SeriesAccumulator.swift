@@ -9,7 +9,7 @@ import Foundation
 /// counted and reported; backwards timestamps and steps that break the
 /// interval grid (mixed granularity) stop ingest with the row's location.
 struct SeriesAccumulator {
-  let circuit: String
+  private(set) var circuit: String
   private(set) var interval: Int64?
   private(set) var firstTimestamp: Int64?
   private(set) var lastTimestamp: Int64?
@@ -226,7 +226,7 @@ struct SeriesAccumulator {
     guard let last = lastTimestamp else {
       let name = circuit
       self = later
-      self.renamed(name)
+      circuit = name
       return nil
     }
     let step = laterFirst - last
@@ -276,13 +276,6 @@ struct SeriesAccumulator {
     copy.missingValues.append(later.missingValues)
     self = copy
     return nil
-  }
-
-  private mutating func renamed(_ name: String) {
-    self = SeriesAccumulator(
-      circuit: name, interval: interval, first: firstTimestamp, last: lastTimestamp, samples: samples, completeSamples: completeSamples,
-      valuedSamples: valuedSamples, inbound: inbound, outbound: outbound, gaps: gaps, duplicates: duplicates,
-      missingValues: missingValues, pending: pending, firstLocation: firstLocation)
   }
 
   private func notExact(_ message: String, at location: FileLocation) -> Diagnostic {

@@ -55,10 +55,7 @@ public struct TrafficIngest: Sendable {
   public init(options: Options = Options()) { self.options = options }
 
   mutating func accumulatorIndex(for circuit: String, interval: Int64?) -> Int {
-    if let existing = index[circuit] { return existing }
-    accumulators.append(SeriesAccumulator(circuit: circuit, interval: interval ?? options.interval))
-    index[circuit] = accumulators.count - 1
-    return accumulators.count - 1
+    Self.circuitIndex(circuit, &accumulators, &index, interval ?? options.interval)
   }
 
   /// Reads one file, choosing the reader by content (JSON starts with `{`).

@@ -59,17 +59,8 @@ extension Decimal {
     let drop = -places - exponent
     guard drop <= 19 else { return nil }
     let power = CSVNumber.integerPower(drop)
-    var quotient = significand / power
-    let remainder = significand % power
     let negative = sign == .minus
-    let half = power - remainder  // remainder compared with half of power, without overflow
-    switch rule {
-    case .toNearestOrAwayFromZero: if remainder >= half { quotient += 1 }
-    case .toNearestOrEven: if remainder > half || (remainder == half && quotient & 1 == 1) { quotient += 1 }
-    case .up: if remainder > 0 && !negative { quotient += 1 }
-    case .down: if remainder > 0 && negative { quotient += 1 }
-    case .towardZero: break
-    }
+    let quotient = Self.roundedQuotient(significand, by: power, negative: negative, rule: rule)
     return Decimal(sign: negative && quotient != 0 ? .minus : .plus, exponent: -places, significand: Decimal(quotient))
   }
 
@@ -89,19 +80,27 @@ extension Decimal {
     guard shift >= -19 && shift <= 19 else { return nil }
     let numerator = shift >= 0 ? UInt128(a) * UInt128(CSVNumber.integerPower(shift)) : UInt128(a)
     let denominator = shift >= 0 ? UInt128(b) : UInt128(b) * UInt128(CSVNumber.integerPower(-shift))
-    var quotient = numerator / denominator
-    let remainder = numerator % denominator
     let negative = (sign == .minus) != (divisor.sign == .minus) && a != 0
-    let half = denominator - remainder
+    let quotient = Self.roundedQuotient(numerator, by: denominator, negative: negative, rule: rule)
+    guard quotient <= UInt128(UInt64.max) else { return nil }
+    return Decimal(sign: negative && quotient != 0 ? .minus : .plus, exponent: -places, significand: Decimal(UInt64(quotient)))
+  }
+
+  /// `dividend ÷ divisor` (magnitudes) rounded to a whole number by `rule`, for a value whose sign is `negative`.
+  private static func roundedQuotient<T: FixedWidthInteger & UnsignedInteger>(
+    _ dividend: T, by divisor: T, negative: Bool, rule: RoundingRule
+  ) -> T {
+    var quotient = dividend / divisor
+    let remainder = dividend % divisor
+    let half = divisor - remainder  // remainder compared with half the divisor, without overflow
     switch rule {
-    case .toNearestOrAwayFromZero: if remainder >= half && remainder > 0 { quotient += 1 }
-    case .toNearestOrEven: if remainder > half || (remainder == half && remainder > 0 && quotient & 1 == 1) { quotient += 1 }
+    case .toNearestOrAwayFromZero: if remainder >= half { quotient += 1 }
+    case .toNearestOrEven: if remainder > half || (remainder == half && quotient & 1 == 1) { quotient += 1 }
     case .up: if remainder > 0 && !negative { quotient += 1 }
     case .down: if remainder > 0 && negative { quotient += 1 }
     case .towardZero: break
     }
-    guard quotient <= UInt128(UInt64.max) else { return nil }
-    return Decimal(sign: negative && quotient != 0 ? .minus : .plus, exponent: -places, significand: Decimal(UInt64(quotient)))
+    return quotient
   }
 
   /// The significand as an integer when it has at most four 16-bit words, read from the value's
@@ -109,31 +108,28 @@ extension Decimal {
   /// values; if it ever differs, this is always `nil` and rounding takes Foundation's path.
   fileprivate var smallSignificand: UInt64? {
     guard Self.storageLayoutMatches else { return nil }
-    return withUnsafeBytes(of: self) { raw -> UInt64? in
-      guard raw[1] >> 4 <= 4 else { return nil }
+    let (length, low) = storageWords
+    return length <= 4 ? low : nil
+  }
+
+  /// The length nibble and the low four 16-bit words of the significand, as the storage holds them.
+  private var storageWords: (length: UInt8, low: UInt64) {
+    withUnsafeBytes(of: self) { raw in
       var value: UInt64 = 0
       for word in (0..<4).reversed() { value = value << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8 }
-      return value
+      return (raw[1] >> 4, value)
     }
   }
 
   /// Whether `Decimal`'s storage is laid out as ``smallSignificand`` reads it (exponent, a length
   /// nibble, flags, then little-endian 16-bit words), checked on values with known significands.
   private static let storageLayoutMatches: Bool = {
-    func read(_ value: Decimal) -> (length: UInt8, significand: UInt64)? {
-      guard MemoryLayout<Decimal>.size == 20 else { return nil }
-      return withUnsafeBytes(of: value) { raw in
-        var result: UInt64 = 0
-        for word in (0..<4).reversed() { result = result << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8 }
-        return (raw[1] >> 4, result)
-      }
-    }
-    guard let a = read(Decimal(123_456_789)), a.length == 2, a.significand == 123_456_789,
-      let b = read(Decimal(sign: .minus, exponent: -2, significand: 125)), b.length == 1, b.significand == 125,
-      let c = read(Decimal(UInt64(9_876_543_210_123_456_789))), c.length == 4, c.significand == 9_876_543_210_123_456_789,
-      let d = read(Decimal(sign: .plus, exponent: 0, significand: Decimal(UInt64.max)) * 65536), d.length == 5
-    else { return false }
-    return true
+    guard MemoryLayout<Decimal>.size == 20 else { return false }
+    let a = Decimal(123_456_789).storageWords
+    let b = Decimal(sign: .minus, exponent: -2, significand: 125).storageWords
+    let c = Decimal(UInt64(9_876_543_210_123_456_789)).storageWords
+    let d = (Decimal(sign: .plus, exponent: 0, significand: Decimal(UInt64.max)) * 65536).storageWords
+    return a == (2, 123_456_789) && b == (1, 125) && c == (4, 9_876_543_210_123_456_789) && d.length == 5
   }()
 
   /// The smallest whole number not less than this value.

@@ -121,20 +121,22 @@ extension TrafficIngest {
         .error, "the AzureMetrics header needs MetricName and Average columns", location: FileLocation(file: file, line: line, column: 1))
     }
     return MetricRowColumns(
-      time: time, resource: column(["resourceid", "resourceid", "resource"]), metric: metric, average: average, maximum: column(["maximum"]),
+      time: time, resource: column(["resourceid", "resource"]), metric: metric, average: average, maximum: column(["maximum"]),
       grain: column(["timegrain"]), count: cells.count)
   }
 
   /// A rate cell of an `AzureMetrics` row: empty is missing; otherwise a number from 0 to 1 Pbps.
   static func metricRate(_ cell: String, column: String, file: String, line: Int) throws(Diagnostic) -> Double? {
-    var text = cell.trimmingCharacters(in: .whitespaces)
-    if text.isEmpty || text.lowercased() == "null" { return nil }
-    let value = text.withUTF8 { bytes in bytes.baseAddress.flatMap { CSVNumber.parse($0, 0, bytes.count) } }
-    guard let value, value >= 0, value <= maximumRate else {
+    // Classified as every CSV rate cell is: empty or `null` is missing, else a number from 0 to 1 Pbps.
+    var bytes = cell
+    let value = bytes.withUTF8 { buffer in buffer.baseAddress.map { CSVBytes.csvValue($0, 0, buffer.count, scale: 1) } ?? .missing }
+    switch value {
+    case .missing: return nil
+    case .value(let rate): return rate
+    case .invalid:
       throw Diagnostic(
-        .error, "'\(text)' in column '\(column)' is not a rate (expected bits per second from 0 to 1 Pbps)",
+        .error, "'\(cell.trimmingCharacters(in: .whitespaces))' in column '\(column)' is not a rate (expected bits per second from 0 to 1 Pbps)",
         location: FileLocation(file: file, line: line))
     }
-    return value
   }
 }

@@ -25,7 +25,6 @@ extension TrafficIngest {
     var lines = 0
     var rows = 0
     var plainRows = 0
-    var bytes = 0
     var failed = false
   }
 
@@ -106,7 +105,6 @@ extension TrafficIngest {
           released = upTo
         }
       }
-      result.bytes = done
       try scanner.finish(series: &result.series)
     } catch {
       result.failed = true

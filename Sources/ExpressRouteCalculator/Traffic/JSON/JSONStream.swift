@@ -180,9 +180,6 @@ final class JSONStream {
     return result.description
   }
 
-  /// The depth of open containers (0 at the top level).
-  var depth: Int { stackCount }
-
   /// Whether the current ``text`` equals `name` (ASCII, exact).
   @inline(__always)
   func textIs(_ name: StaticString) -> Bool {

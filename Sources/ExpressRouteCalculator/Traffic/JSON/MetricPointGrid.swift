@@ -67,17 +67,7 @@ struct MetricPointGrid {
   mutating func add(_ circuit: Int, time: Int64, inbound: Bool, value: Double?, line: Int, file: String) throws(Diagnostic) {
     guard let interval = circuits[circuit].interval else {
       circuits[circuit].early.append((time, inbound, value, line))
-      // The interval is the smallest step between the first distinct timestamps.
-      let times = Set(circuits[circuit].early.map(\.time)).sorted()
-      if times.count >= 3 || circuits[circuit].early.count > 64 {
-        let steps = zip(times.dropFirst(), times).map { $0 - $1 }
-        if let step = steps.min(), step > 0 {
-          circuits[circuit].interval = step
-          let early = circuits[circuit].early
-          circuits[circuit].early = []
-          for point in early { try add(circuit, time: point.time, inbound: point.inbound, value: point.value, line: point.line, file: file) }
-        }
-      }
+      try settleInterval(circuit, fromTimes: 3, file: file)
       return
     }
     if circuits[circuit].lines.isEmpty { circuits[circuit].origin = time }
@@ -129,16 +119,24 @@ struct MetricPointGrid {
     }
   }
 
+  /// Sets a circuit's interval from its early points once they hold `times` distinct timestamps (or
+  /// more than 64 points): the smallest step between them. The early points then go on the grid.
+  private mutating func settleInterval(_ circuit: Int, fromTimes times: Int, file: String) throws(Diagnostic) {
+    let distinct = Set(circuits[circuit].early.map(\.time)).sorted()
+    guard distinct.count >= times || circuits[circuit].early.count > 64,
+      let step = zip(distinct.dropFirst(), distinct).map({ $0 - $1 }).min(), step > 0
+    else { return }
+    circuits[circuit].interval = step
+    let early = circuits[circuit].early
+    circuits[circuit].early = []
+    for point in early { try add(circuit, time: point.time, inbound: point.inbound, value: point.value, line: point.line, file: file) }
+  }
+
   /// Adds every circuit's slots to `ingest` in time order and empties the grid.
   mutating func drain(into ingest: inout TrafficIngest, file: String) throws(Diagnostic) {
     // Circuits whose interval is still open: two timestamps give it; one leaves it to the accumulator.
     for position in circuits.indices where circuits[position].interval == nil {
-      let times = Set(circuits[position].early.map(\.time)).sorted()
-      guard times.count == 2 else { continue }
-      circuits[position].interval = times[1] - times[0]
-      let early = circuits[position].early
-      circuits[position].early = []
-      for point in early { try add(position, time: point.time, inbound: point.inbound, value: point.value, line: point.line, file: file) }
+      try settleInterval(position, fromTimes: 2, file: file)
     }
     for circuit in circuits {
       if circuit.interval == nil, let only = circuit.early.first {
