@@ -37,10 +37,10 @@ public struct BudgetSummary: Sendable {
 
   /// Sums `budget` once, grouping sites by the value of `tag` when given.
   public init(_ budget: Budget, groupBy tag: String? = nil) {
-    // One pass over every line item: site-month totals and meter-group totals together.
-    var meters: [String: Decimal] = [:]
-    siteMonthTotals = budget.sites.map { site in
-      site.months.map { quote in
+    // One pass over every line item, sites on every core: site-month totals and meter-group totals together.
+    let perSite = ConcurrentMap.map(budget.sites) { site in
+      var meters: [String: Decimal] = [:]
+      let months = site.months.map { quote in
         var total: Decimal = 0
         for item in quote.lineItems {
           total += item.amount.amount
@@ -48,6 +48,12 @@ public struct BudgetSummary: Sendable {
         }
         return total
       }
+      return (months: months, meters: meters)
+    }
+    siteMonthTotals = perSite.map(\.months)
+    var meters: [String: Decimal] = [:]
+    for site in perSite {
+      for (group, total) in site.meters { meters[group, default: 0] += total }  // exact sums: any order gives the same
     }
     meterTotals = meters.keys.sorted().map { ($0, meters[$0] ?? 0) }.sorted { $0.1 > $1.1 }
     unpriced = budget.unpriced

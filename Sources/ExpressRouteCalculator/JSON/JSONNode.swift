@@ -88,10 +88,10 @@ public struct JSONNode: Sendable {
   /// look the same but never match).
   public func nonEmptyString() throws(Diagnostic) -> String {
     let text = try string()
-    guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+    guard !text.trimmedOfWhitespace().isEmpty else {
       throw error("expected a non-empty string")
     }
-    for scalar in text.unicodeScalars {
+    for scalar in text.unicodeScalars where !(0x20..<0x7F).contains(scalar.value) {  // printable ASCII needs no check
       let category = scalar.properties.generalCategory
       if category == .control || category == .format || scalar == "\u{FFFD}" {
         throw error(

@@ -224,11 +224,14 @@ struct QuoteBuilder {
   }
 
   func quote(name: String, hoursPerMonth: Decimal, table: RateTable) -> Quote {
-    let used = Set(lineItems.map(\.provenance.sourceID) + unpriced.compactMap { table.rate(for: $0.meter)?.provenance.sourceID })
+    // A table has a handful of sources and a quote a handful of lines: a scan beats hashing every id.
+    let unpricedSources = unpriced.compactMap { table.rate(for: $0.meter)?.provenance.sourceID }
     let basis = PricingBasis(tableName: table.name, priceDate: table.effectiveDate, currency: table.currency, hoursPerMonth: hoursPerMonth)
     var quote = Quote(
       name: name, basis: basis, lineItems: lineItems, unpriced: unpriced, notes: notes,
-      sources: table.sources.filter { used.contains($0.id) })
+      sources: table.sources.filter { source in
+        lineItems.contains { $0.provenance.sourceID == source.id } || unpricedSources.contains(source.id)
+      })
     quote.oneTime = oneTime
     return quote
   }

@@ -232,6 +232,10 @@ struct CircuitPlanner {
 
   /// The cheapest path over `window` starting from a state reachable from `start`; the window is cut
   /// before the first month no state can serve (beyond that, nothing can be planned anyway).
+  ///
+  /// Each month every state takes the cheapest state that can move to it the month before (the first in state
+  /// order on ties, or itself). When each state's predecessors are runs of consecutive states (as the tier's
+  /// state list makes them), that is a running minimum along each run: linear in the states, not quadratic.
   func cheapestPath(
     _ table: PathCosts, states: [State], from start: Int?, months window: Range<Int>, allowed: (State) -> Bool = { _ in true }
   ) -> (path: [Int], total: Decimal)? {
@@ -241,6 +245,7 @@ struct CircuitPlanner {
     guard end > window.lowerBound else { return nil }
     let months = window.lowerBound..<end
     let movable = table.flatMoves(states)  // [from * count + to]
+    let runs = table.predecessorRuns(states)
     let allowedStates = states.map(allowed)
     let none = PathCosts.none
     var best = [Int64](repeating: none, count: count)
@@ -248,10 +253,50 @@ struct CircuitPlanner {
     var parents = [Int](repeating: -1, count: months.count * count)  // [offset * count + state]
     var reached: [Int] = []  // the states with a path so far, in state order
     reached.reserveCapacity(count)
+    // With runs: the cheapest state so far (first in order on ties) from each run start, [slot * count + state].
+    let slotCount = runs?.starts.count ?? 0
+    var prefixValue = [Int64](repeating: none, count: slotCount * count)
+    var prefixIndex = [Int](repeating: -1, count: slotCount * count)
     table.flat.withUnsafeBufferPointer { costs in
       for (offset, month) in months.enumerated() {
         for index in 0..<count { next[index] = none }
         let row = month * count
+        if offset > 0, let runs {
+          for (slot, start) in runs.starts.enumerated() {
+            var value = none
+            var chosen = -1
+            for index in start..<count {
+              if best[index] < value {
+                value = best[index]
+                chosen = index
+              }
+              prefixValue[slot * count + index] = value
+              prefixIndex[slot * count + index] = chosen
+            }
+          }
+          for to in 0..<count where allowedStates[to] {
+            let here = costs[row + to]
+            if here == none { continue }
+            // The cheapest predecessor, the first in state order on ties; staying put wins a tie.
+            var chosenValue = none
+            var chosenFrom = -1
+            for run in (2 * to)..<(2 * to + 2) where runs.slots[run] >= 0 {
+              let at = runs.slots[run] * count + runs.lasts[run]
+              let (value, from) = (prefixValue[at], prefixIndex[at])
+              if from >= 0, chosenFrom < 0 || value < chosenValue || (value == chosenValue && from < chosenFrom) {
+                chosenValue = value
+                chosenFrom = from
+              }
+            }
+            if chosenFrom >= 0 {
+              if runs.stays[to] && best[to] == chosenValue { chosenFrom = to }
+              next[to] = chosenValue + here
+              parents[offset * count + to] = chosenFrom
+            }
+          }
+          swap(&best, &next)
+          continue
+        }
         for to in 0..<count where allowedStates[to] {
           let here = costs[row + to]
           if here == none { continue }
@@ -341,6 +386,11 @@ struct PathCosts {
   private let served: [Bool]
   /// `[from * states + to]`: whether a circuit can move in place between the states the table was built for.
   private var moves: [Bool]?
+  /// For the states the table was built for, the states that can move to each; `nil` when they are not runs.
+  private var runs: PredecessorRuns?
+  /// `false` makes the search compare every pair of states even where runs would do (for the test that
+  /// compares the two searches).
+  var searchesByRuns = true
 
   init(_ table: [[Decimal?]]) {
     self.init(units: table.map { row in row.map { value in value.map(Self.units) } })
@@ -351,6 +401,7 @@ struct PathCosts {
     flat = units.flatMap { row in row.map { $0 ?? Self.none } }
     served = units.map { row in row.contains { $0 != nil } }
     moves = states.map(Self.moves)
+    runs = moves.flatMap { PredecessorRuns($0, count: states?.count ?? 0) }
   }
 
   /// Whether any state serves `month`.
@@ -360,6 +411,14 @@ struct PathCosts {
   func flatMoves(_ states: [CircuitPlanner.State]) -> [Bool] {
     if let moves, moves.count == states.count * states.count { return moves }
     return Self.moves(states)
+  }
+
+  /// ``runs`` for `states` (worked out once when the table was built for them); `nil` when the search must
+  /// look at every pair.
+  func predecessorRuns(_ states: [CircuitPlanner.State]) -> PredecessorRuns? {
+    guard searchesByRuns else { return nil }
+    if let runs, runs.stays.count == states.count { return runs }
+    return PredecessorRuns(Self.moves(states), count: states.count)
   }
 
   static func moves(_ states: [CircuitPlanner.State]) -> [Bool] {
@@ -400,5 +459,46 @@ final class PlannerOptionsCache: @unchecked Sendable {
     lock.lock()
     entries[key] = options
     lock.unlock()
+  }
+}
+
+/// The states that can move to each state, as at most two runs of consecutive states (the order a tier's states
+/// are listed in makes them so: MeteredData sizes, then UnlimitedData sizes, each growing): what the linear
+/// search in ``CircuitPlanner/cheapestPath(_:states:from:months:allowed:)`` reads.
+struct PredecessorRuns {
+  /// The distinct first states of the runs, in order; the search keeps a running minimum from each.
+  let starts: [Int]
+  /// `[state * 2 + k]`: the k-th run of the state's predecessors as the slot of its first state in ``starts``
+  /// (−1 for no run) and its last state.
+  let slots: [Int]
+  let lasts: [Int]
+  /// Whether each state may stay as it is (it is among its own predecessors).
+  let stays: [Bool]
+
+  /// The runs of `movable` (`[from * count + to]`), or `nil` when some state's predecessors are more than two runs.
+  init?(_ movable: [Bool], count: Int) {
+    var runs: [(start: Int, last: Int)] = []
+    var stays: [Bool] = []
+    for to in 0..<count {
+      var own: [(start: Int, last: Int)] = []
+      var from = 0
+      while from < count {
+        guard movable[from * count + to] else {
+          from += 1
+          continue
+        }
+        let start = from
+        while from < count && movable[from * count + to] { from += 1 }
+        own.append((start, from - 1))
+      }
+      guard own.count <= 2 else { return nil }
+      stays.append(own.contains { $0.start <= to && to <= $0.last })
+      runs += own + Array(repeating: (-1, -1), count: 2 - own.count)
+    }
+    let starts = Array(Set(runs.map(\.start).filter { $0 >= 0 })).sorted()
+    self.starts = starts
+    slots = runs.map { run in run.start < 0 ? -1 : starts.firstIndex(of: run.start) ?? -1 }
+    lasts = runs.map(\.last)
+    self.stays = stays
   }
 }

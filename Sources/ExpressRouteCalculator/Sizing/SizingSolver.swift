@@ -81,12 +81,17 @@ public struct SizingSolver: Sendable {
     }
 
     // The plan: the tier whose first look-ahead window is cheapest (independent of the horizon).
+    // Tiers are tried cheapest window first (the earlier allowed tier on ties), and the first whose whole horizon
+    // can be planned wins: the same choice as planning every tier, with one plan instead of one per tier. (A tier
+    // with no first-window path cannot plan its first month either.)
     var best: (window: Decimal, months: [CircuitPlanner.Month])?
-    for tier in policy.allowedTiers {
-      guard let months = planner.plan(tier: tier, horizon: horizon) else { continue }
-      let window = planner.firstWindowCost(tier: tier) ?? months.reduce(0) { $0 + $1.cost }
-      if let current = best, current.window <= window { continue }
-      best = (window, months)
+    let windows = policy.allowedTiers.enumerated().compactMap { order, tier in
+      planner.firstWindowCost(tier: tier).map { (tier: tier, window: $0, order: order) }
+    }
+    for candidate in windows.sorted(by: { ($0.window, $0.order) < ($1.window, $1.order) }) {
+      guard let months = planner.plan(tier: candidate.tier, horizon: horizon) else { continue }
+      best = (candidate.window, months)
+      break
     }
     guard var chosen = best?.months else {
       if depth != .full { return try SizingSolver(engine: engine).solve(profile, traffic: traffic) }
@@ -109,10 +114,11 @@ public struct SizingSolver: Sendable {
       if let reason = CircuitPlanner.newCircuitReason(from: currentState, to: chosen[0].state) {
         // The overlap: the current circuit carries the traffic while the new one is billed but idle.
         var extra: Decimal = 0
+        let idlePlanner = CircuitPlanner(
+          engine: engine, location: location, demand: demand, egressShare: 0, lookAhead: 1, virtualNetworkLinks: 0, options: optionsCache)
         for month in 0..<lead {
           let old = planner.cost(currentState, month: month)
-          let idle = CircuitPlanner(engine: engine, location: location, demand: demand, egressShare: 0, lookAhead: 1, virtualNetworkLinks: 0)
-            .cost(chosen[month].state, month: month)
+          let idle = idlePlanner.cost(chosen[month].state, month: month)
           extra += (old ?? 0) + (idle ?? 0) - chosen[month].cost
         }
         let keep = policy.allowedTiers.contains(current.tier) ? planner.plan(tier: current.tier, horizon: horizon, start: currentState) : nil

@@ -31,7 +31,9 @@ public struct Bandwidth: Hashable, Comparable, Sendable, CustomStringConvertible
       if size >= 1_000_000 || bitsPerSecond < 1_000_000 { return "\(bitsPerSecond / size) \(unit)" }
     }
     if bitsPerSecond < 1_000_000 { return "\(bitsPerSecond) bps" }
-    return "\(megabitsPerSecond.rounded(toPlaces: 1, rule: .up).grouped(places: 1)) Mbps"
+    // Tenths of a megabit, rounded up, in integers: bits ÷ 100,000, then toward +∞.
+    let tenths = bitsPerSecond / 100_000 + (bitsPerSecond % 100_000 > 0 ? 1 : 0)
+    return "\(Decimal(sign: .plus, exponent: -1, significand: Decimal(tenths)).grouped(places: 1)) Mbps"
   }
 
   public static func < (lhs: Bandwidth, rhs: Bandwidth) -> Bool {
@@ -82,12 +84,12 @@ extension Bandwidth {
 
 /// Splits `"40 TB"` or `"40TB"` into its number and unit text.
 func splitQuantity(_ text: String) -> (String, String)? {
-  let trimmed = text.trimmingCharacters(in: .whitespaces)
+  let trimmed = text.trimmedOfWhitespace()
   guard let unitStart = trimmed.firstIndex(where: { !("0"..."9").contains($0) && $0 != "." && $0 != "-" && $0 != "+" }) else {
     return nil
   }
   let number = String(trimmed[trimmed.startIndex..<unitStart])
-  let unit = trimmed[unitStart...].trimmingCharacters(in: .whitespaces)
+  let unit = trimmed[unitStart...].trimmedOfWhitespace()
   guard !number.isEmpty, !unit.isEmpty, !unit.contains(" ") else { return nil }
   return (number, unit)
 }

@@ -58,7 +58,7 @@ extension Decimal {
     if exponent >= -places { return self }
     let drop = -places - exponent
     guard drop <= 19 else { return nil }
-    let power = CSVNumber.integerPower(drop)
+    let power = UInt64.powerOfTen(drop)
     let negative = sign == .minus
     let quotient = Self.roundedQuotient(significand, by: power, negative: negative, rule: rule)
     return Decimal(sign: negative && quotient != 0 ? .minus : .plus, exponent: -places, significand: Decimal(quotient))
@@ -78,8 +78,8 @@ extension Decimal {
     }
     let shift = exponent - divisor.exponent + places
     guard shift >= -19 && shift <= 19 else { return nil }
-    let numerator = shift >= 0 ? UInt128(a) * UInt128(CSVNumber.integerPower(shift)) : UInt128(a)
-    let denominator = shift >= 0 ? UInt128(b) : UInt128(b) * UInt128(CSVNumber.integerPower(-shift))
+    let numerator = shift >= 0 ? UInt128(a) * UInt128(UInt64.powerOfTen(shift)) : UInt128(a)
+    let denominator = shift >= 0 ? UInt128(b) : UInt128(b) * UInt128(UInt64.powerOfTen(-shift))
     let negative = (sign == .minus) != (divisor.sign == .minus) && a != 0
     let quotient = Self.roundedQuotient(numerator, by: denominator, negative: negative, rule: rule)
     guard quotient <= UInt128(UInt64.max) else { return nil }
@@ -103,34 +103,8 @@ extension Decimal {
     return quotient
   }
 
-  /// The significand as an integer when it has at most four 16-bit words, read from the value's
-  /// storage (Foundation keeps those fields internal). The layout is checked once against known
-  /// values; if it ever differs, this is always `nil` and rounding takes Foundation's path.
-  fileprivate var smallSignificand: UInt64? {
-    guard Self.storageLayoutMatches else { return nil }
-    let (length, low) = storageWords
-    return length <= 4 ? low : nil
-  }
-
-  /// The length nibble and the low four 16-bit words of the significand, as the storage holds them.
-  private var storageWords: (length: UInt8, low: UInt64) {
-    withUnsafeBytes(of: self) { raw in
-      var value: UInt64 = 0
-      for word in (0..<4).reversed() { value = value << 16 | UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8 }
-      return (raw[1] >> 4, value)
-    }
-  }
-
-  /// Whether `Decimal`'s storage is laid out as ``smallSignificand`` reads it (exponent, a length
-  /// nibble, flags, then little-endian 16-bit words), checked on values with known significands.
-  private static let storageLayoutMatches: Bool = {
-    guard MemoryLayout<Decimal>.size == 20 else { return false }
-    let a = Decimal(123_456_789).storageWords
-    let b = Decimal(sign: .minus, exponent: -2, significand: 125).storageWords
-    let c = Decimal(UInt64(9_876_543_210_123_456_789)).storageWords
-    let d = (Decimal(sign: .plus, exponent: 0, significand: Decimal(UInt64.max)) * 65536).storageWords
-    return a == (2, 123_456_789) && b == (1, 125) && c == (4, 9_876_543_210_123_456_789) && d.length == 5
-  }()
+  /// The significand as an integer when it fits in 64 bits (see ``smallParts``).
+  fileprivate var smallSignificand: UInt64? { smallParts?.significand }
 
   /// The smallest whole number not less than this value.
   public var ceilingValue: Decimal { rounded(toPlaces: 0, rule: .up) }

@@ -163,6 +163,43 @@ import Testing
   }
 }
 
+/// The linear search (a running minimum along each run of states that can move to a state) finds the same path,
+/// parents and ties included, as comparing every pair.
+@Suite struct CheapestPathSearchTests {
+  @Test func runsSearchEqualsPairwiseSearch() throws {
+    let engine = try Fixtures.engine()
+    let location = try #require(engine.locations.location(named: "Amsterdam"))
+    let demand = Demand(
+      sizingRate: .mbps(100), sizingDirection: "outbound", monthlyEgress: .gigabytes(1000), yearlyGrowth: 0,
+      targetUtilization: 1, horizonMonths: 12, basis: [])
+    let planner = CircuitPlanner(engine: engine, location: location, demand: demand, egressShare: 1, lookAhead: 6, virtualNetworkLinks: 0)
+    var random = SplitMix(state: 77)
+    var compared = 0
+    for trial in 0..<400 {
+      // A tier's states with some ruled out (as product rules do), costs from a few values so ties are common.
+      var states = planner.states(tier: trial % 3 == 0 ? .local : .standard)
+      states = states.filter { _ in random.next() % 5 != 0 }
+      guard !states.isEmpty else { continue }
+      let months = 2 + Int(random.next() % 8)
+      let units: [[Int64?]] = (0..<months).map { _ in
+        states.map { _ in random.next() % 4 == 0 ? nil : Int64(random.next() % 3) * 100 }
+      }
+      let linear = PathCosts(units: units, states: states)
+      var pairwise = linear
+      pairwise.searchesByRuns = false
+      #expect(linear.predecessorRuns(states) != nil)
+      let start: Int? = random.next() % 2 == 0 ? Int(random.next() % UInt64(states.count)) : nil
+      let onlyMetered = random.next() % 4 == 0
+      let window = Int(random.next() % UInt64(months))..<months
+      let a = planner.cheapestPath(linear, states: states, from: start, months: window) { !onlyMetered || $0.billing == .metered }
+      let b = planner.cheapestPath(pairwise, states: states, from: start, months: window) { !onlyMetered || $0.billing == .metered }
+      #expect(a?.path == b?.path && a?.total == b?.total, "trial \(trial)")
+      if a != nil { compared += 1 }
+    }
+    #expect(compared > 200)
+  }
+}
+
 /// The planner prices each option's fee once and each month's outbound data once; every entry must still equal
 /// the month priced whole by the engine (``CircuitPlanner/pricedWhole(_:month:)``), discounts and rounding included.
 @Suite struct CircuitPlannerCostTableTests {

@@ -65,7 +65,7 @@ import Testing
     for _ in 0..<300_000 {
       let whole = 1 + random.next() % 2_000_000_000
       let digits = 1 + Int(random.next() % 15)
-      let fraction = random.next() % CSVNumber.integerPower(digits)
+      let fraction = random.next() % UInt64.powerOfTen(digits)
       var fractionText = String(fraction)
       fractionText = String(repeating: "0", count: digits - fractionText.count) + fractionText
       let text = "\(whole).\(fractionText)"
@@ -73,7 +73,7 @@ import Testing
       answered += 1
       #expect(fast == Double(text), "\(text)")
       if String(whole).count + digits <= 19 {
-        #expect(CSVNumber.decimal(whole * CSVNumber.integerPower(digits) + fraction, -digits) == Double(text), "\(text)")
+        #expect(CSVNumber.decimal(whole * UInt64.powerOfTen(digits) + fraction, -digits) == Double(text), "\(text)")
       }
     }
     // It answers almost always (the rest go to the checked quotient).

@@ -15,7 +15,7 @@ import Testing
     var fast = 0
     for step in 0..<60_000 {
       let digits = 1 + Int(random.next() % 18)
-      let significand = random.next() % CSVNumber.integerPower(digits)
+      let significand = random.next() % UInt64.powerOfTen(digits)
       let exponent = -Int(random.next() % 12)
       let value = Decimal(sign: step % 3 == 0 ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
       let places = Int(random.next() % 5)

@@ -11,34 +11,6 @@ import Foundation
 /// Anything it cannot settle cheaply (more digits, huge or tiny exponents) goes to the
 /// standard library's correctly rounded `Double(_:)`.
 enum CSVNumber {
-  /// 10^k as an integer, `k` in 0...19 (10^19 < 2^64). A switch of constants, which compiles to a
-  /// table lookup with no lazy-global check (a `static let` array costs a `swift_once` per call).
-  @inline(__always)
-  static func integerPower(_ k: Int) -> UInt64 {
-    switch k {
-    case 0: 1
-    case 1: 10
-    case 2: 100
-    case 3: 1_000
-    case 4: 10_000
-    case 5: 100_000
-    case 6: 1_000_000
-    case 7: 10_000_000
-    case 8: 100_000_000
-    case 9: 1_000_000_000
-    case 10: 10_000_000_000
-    case 11: 100_000_000_000
-    case 12: 1_000_000_000_000
-    case 13: 10_000_000_000_000
-    case 14: 100_000_000_000_000
-    case 15: 1_000_000_000_000_000
-    case 16: 10_000_000_000_000_000
-    case 17: 100_000_000_000_000_000
-    case 18: 1_000_000_000_000_000_000
-    default: 10_000_000_000_000_000_000
-    }
-  }
-
   /// 10^-k rounded to a double, `k` in 1...15.
   @inline(__always)
   static func reciprocal(_ k: Int) -> Double {
@@ -136,7 +108,7 @@ enum CSVNumber {
   /// or sits on a binade boundary (left to the slow path).
   static func checkedQuotient(_ m: UInt64, _ k: Int) -> Double? {
     var candidate = Double(m) / power(k)
-    let ten = integerPower(k)
+    let ten = UInt64.powerOfTen(k)
     // At most two steps: the candidate is within 1.5 units in the last place.
     for _ in 0..<3 {
       let bits = candidate.bitPattern

@@ -299,7 +299,7 @@ struct CSVPlainRowReader: ~Copyable {
       guard cursor &- p &+ fractionDigits <= 19 else { return -1 }
       if let value = CSVNumber.sum(whole, fraction, fractionDigits) {
         rate = value * scale
-      } else if let value = CSVNumber.decimal(whole &* CSVNumber.integerPower(fractionDigits) &+ fraction, -fractionDigits) {
+      } else if let value = CSVNumber.decimal(whole &* UInt64.powerOfTen(fractionDigits) &+ fraction, -fractionDigits) {
         rate = value * scale
       } else {
         return -1
