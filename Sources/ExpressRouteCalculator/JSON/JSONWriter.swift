@@ -7,42 +7,53 @@ import Foundation
 public enum JSONWriter {
   /// The pretty-printed text of `value`.
   public static func write(_ value: JSONValue) -> String {
-    var output = ""
+    var output: [UInt8] = []
     write(value, indent: 0, into: &output)
-    return output + "\n"
+    output.append(UInt8(ascii: "\n"))
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private static func write(_ value: JSONValue, indent: Int, into output: inout String) {
+  /// Appends `value` as UTF-8 bytes (a report of 1,000 sites is megabytes: bytes, not `String` pieces).
+  private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
     switch value.kind {
-    case .null: output += "null"
-    case .bool(let flag): output += flag ? "true" : "false"
-    case .number(let text): output += text
-    case .string(let text): output += quoted(text)
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .number(let text): output.append(contentsOf: text.utf8)
+    case .string(let text): appendQuoted(text, to: &output)
     case .array(let elements):
       if elements.isEmpty {
-        output += "[]"
+        output.append(contentsOf: "[]".utf8)
         return
       }
-      output += "[\n"
+      output.append(contentsOf: "[\n".utf8)
       for (index, element) in elements.enumerated() {
-        output += String(repeating: "  ", count: indent + 1)
+        appendIndent(indent + 1, to: &output)
         write(element, indent: indent + 1, into: &output)
-        output += index == elements.count - 1 ? "\n" : ",\n"
+        output.append(contentsOf: (index == elements.count - 1 ? "\n" : ",\n").utf8)
       }
-      output += String(repeating: "  ", count: indent) + "]"
+      appendIndent(indent, to: &output)
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
       if members.isEmpty {
-        output += "{}"
+        output.append(contentsOf: "{}".utf8)
         return
       }
-      output += "{\n"
+      output.append(contentsOf: "{\n".utf8)
       for (index, member) in members.enumerated() {
-        output += String(repeating: "  ", count: indent + 1) + quoted(member.key) + ": "
+        appendIndent(indent + 1, to: &output)
+        appendQuoted(member.key, to: &output)
+        output.append(contentsOf: ": ".utf8)
         write(member.value, indent: indent + 1, into: &output)
-        output += index == members.count - 1 ? "\n" : ",\n"
+        output.append(contentsOf: (index == members.count - 1 ? "\n" : ",\n").utf8)
       }
-      output += String(repeating: "  ", count: indent) + "}"
+      appendIndent(indent, to: &output)
+      output.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// Two spaces per level.
+  private static func appendIndent(_ level: Int, to output: inout [UInt8]) {
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
   }
 
   /// `value` on one line: `{"a": 1, "b": [true, null]}`.
@@ -59,24 +70,34 @@ public enum JSONWriter {
 
   /// `text` as a JSON string literal.
   public static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          result.unicodeScalars.append(scalar)
+    var output: [UInt8] = []
+    appendQuoted(text, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends `text` as a JSON string literal: `"` and `\` escaped, control characters as `\n`, `\r`, `\t` or
+  /// `\u00XX`, everything else (all of Unicode) as its own UTF-8 bytes.
+  private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    let bytes = text.utf8
+    if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      output.append(contentsOf: bytes)
+    } else {
+      for byte in bytes {
+        switch byte {
+        case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+        case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+        case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
+        case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
+        case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+        case ..<0x20:
+          let hex = String(byte, radix: 16)
+          output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        default: output.append(byte)
         }
       }
     }
-    return result + "\""
+    output.append(UInt8(ascii: "\""))
   }
 }
 
