@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Renders the HTML reports in a real browser (headless Chromium) and checks they load cleanly.

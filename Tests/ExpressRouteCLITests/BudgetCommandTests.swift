@@ -57,7 +57,7 @@ import Testing
     #expect(result.status == .success)
     #expect(result.output.contains("Change:          +4,264.00 USD (+250.9%)\n"))
     #expect(result.output.contains("1 item unchanged and not shown."))
-    assertSnapshot(result.output, named: "diff.txt")
+    Golden.check(result.output, file: snapshotFile("diff.txt"))
     let gate = ercalc("diff", fixture("before.json"), fixture("after.json"), "--fail-above", "5000")
     #expect(gate.status == .failure)
     #expect(gate.errors == "error: monthly total 5,963.53 USD exceeds --fail-above 5,000.00 USD\n")

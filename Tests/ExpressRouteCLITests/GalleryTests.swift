@@ -1,10 +1,11 @@
 import ExpressRouteCLI
 import Foundation
+import TestSupport
 import Testing
 
 /// The worked examples in Reports/ must be exactly what the code produces.
 ///
-/// Regenerate them all with `RECORD_SNAPSHOTS=1 swift test --filter GalleryTests`
+/// Compared by ``Golden``: regenerate them with `RECORD_SNAPSHOTS=1 swift test --filter GalleryTests`
 /// (the run fails once, so a regeneration is never mistaken for a pass).
 @Suite struct GalleryTests {
   struct Example: Sendable, CustomTestStringConvertible {
@@ -37,26 +38,7 @@ import Testing
       [example.arguments[0], folder.appendingPathComponent(example.arguments[1]).path] + example.arguments.dropFirst(2) + ["--format", format]
     let result = ercalc(arguments)
     #expect(result.status == .success, "\(result.errors)")
-    assertGolden(result.output, at: folder.appendingPathComponent(Self.fileName(example, format)))
-  }
-}
-
-/// Compares `actual` with the file at `url`; `RECORD_SNAPSHOTS=1` rewrites it and fails once.
-func assertGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
-  let existing = try? String(contentsOf: url, encoding: .utf8)
-  if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || existing == nil {
-    if existing != actual {
-      try? actual.write(to: url, atomically: true, encoding: .utf8)
-      Issue.record("Recorded \(url.lastPathComponent)", sourceLocation: sourceLocation)
-    }
-    return
-  }
-  if let existing, existing != actual {
-    let diff = lineDiff(from: existing, to: actual)
-    let message =
-      "\(url.lastPathComponent) is stale (– file, + code); run RECORD_SNAPSHOTS=1 swift test --filter GalleryTests:\n"
-      + Array(diff.prefix(30)).joined(separator: "\n")
-    Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+    Golden.check(result.output, file: folder.appendingPathComponent(Self.fileName(example, format)))
   }
 }
 

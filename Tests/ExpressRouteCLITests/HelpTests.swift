@@ -1,4 +1,5 @@
 import ExpressRouteCLI
+import TestSupport
 import Testing
 
 @Suite struct HelpTests {
@@ -6,7 +7,7 @@ import Testing
     let result = ercalc("--help")
     #expect(result.status == .success)
     #expect(result.errors.isEmpty)
-    assertSnapshot(result.output, named: "root-help.txt")
+    Golden.check(result.output, file: snapshotFile("root-help.txt"))
   }
 
   @Test("Every subcommand has help", arguments: ["quote", "compare", "size", "budget", "diff", "audit", "traffic", "prices"])
@@ -17,7 +18,7 @@ import Testing
     #expect(result.output.contains("USAGE: ercalc \(command)"))
     #expect(result.output.contains("  -h, --help              Show help information.\n"))
     #expect(ercalc("help", command).output == result.output)
-    assertSnapshot(result.output, named: "\(command)-help.txt")
+    Golden.check(result.output, file: snapshotFile("\(command)-help.txt"))
   }
 
   @Test func helpLinesFitIn80Columns() {

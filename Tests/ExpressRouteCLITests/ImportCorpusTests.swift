@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every configuration fixture (az, ARM, Resource Graph and Terraform shapes; see Fixtures/existing/README.md) goes

@@ -12,7 +12,7 @@ import Testing
     #expect(result.status == .success)
     #expect(result.errors.isEmpty)
     #expect(result.output.contains("Monthly total:            1,699.53 USD\n"))
-    assertSnapshot(result.output, named: "quote-amsterdam.txt")
+    Golden.check(result.output, file: snapshotFile("quote-amsterdam.txt"))
   }
 
   @Test("Quote in every format", arguments: ["text", "markdown", "json", "csv", "html"])
@@ -21,7 +21,7 @@ import Testing
     #expect(result.status == .success)
     // The unpriced Direct port pair is reported on stderr as a warning, not priced as zero.
     #expect(result.errors == "warning: 1 charge could not be priced and is not in the total; see 'Not priced'\n")
-    assertSnapshot(result.output, named: "estate.\(format)")
+    Golden.check(result.output, file: snapshotFile("estate.\(format)"))
   }
 
   @Test func jsonQuoteCarriesExactMoneyStrings() throws {
@@ -73,7 +73,7 @@ import Testing
   @Test func compareShowsEveryOptionAndBreakEven() {
     let result = ercalc("compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB")
     #expect(result.status == .success)
-    assertSnapshot(result.output, named: "compare-amsterdam.txt")
+    Golden.check(result.output, file: snapshotFile("compare-amsterdam.txt"))
   }
 
   @Test func breakEvenMatrixMatchesReferenceTable() {
@@ -83,7 +83,7 @@ import Testing
     #expect(result.status == .success)
     #expect(result.output.contains("1 Gbps       210,560 GB (64%)"))
     #expect(result.output.contains("561,428.571 GB (17%)"))
-    assertSnapshot(result.output, named: "breakeven-standard.txt")
+    Golden.check(result.output, file: snapshotFile("breakeven-standard.txt"))
   }
 
   @Test func pricesLocationsAndJSONShow() {

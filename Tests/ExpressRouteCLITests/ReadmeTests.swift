@@ -1,20 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// The README's worked examples must show what the tool prints today.
+/// The README's worked examples must show what the tool prints today (compared by ``Golden``: an example cut with
+/// a `…` line shows the start of the output; `RECORD_SNAPSHOTS=1` rewrites the examples).
 @Suite struct ReadmeTests {
-  /// The text between a `$ ercalc …` line in a ```text block and the block's end (or a `…` line).
-  static func example(after command: String) throws -> String {
-    let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    let marker = "$ \(command)\n"
-    guard let start = readme.range(of: marker) else { return "" }
-    let rest = readme[start.upperBound...]
-    let end = rest.range(of: "```")?.lowerBound ?? rest.endIndex
-    var block = String(rest[rest.startIndex..<end])
-    if let ellipsis = block.range(of: "…\n") { block = String(block[block.startIndex..<ellipsis.lowerBound]) }
-    return block
-  }
-
   @Test(arguments: [
     "ercalc compare --location Amsterdam --bandwidth 1Gbps --egress 40TB",
     "ercalc size Tests/ExpressRouteCLITests/Fixtures/sizing-profile.json",
@@ -28,16 +18,14 @@ import Testing
     "ercalc quote --from Tests/ExpressRouteCLITests/Fixtures/existing/terraform-direct-plan.json --egress 1000GB",
     "ercalc diff --from Tests/ExpressRouteCLITests/Fixtures/existing/terraform-change-plan.json",
   ])
-  func readmeExampleMatchesTheTool(_ command: String) throws {
-    let shown = try Self.example(after: command)
-    #expect(!shown.isEmpty, "README has no example for '\(command)'")
+  func readmeExampleMatchesTheTool(_ command: String) {
     let arguments = command.split(separator: " ").dropFirst().map { word -> String in
       word.contains("/") ? packageRoot.appendingPathComponent(String(word)).path : String(word)
     }
     let result = ercalc(arguments + ["--quiet"].filter { _ in command.contains(" size ") })
     // Examples show standard output, then standard error (the error examples show only that).
     let printed = (result.output + result.errors).replacingOccurrences(of: packageRoot.path + "/", with: "")
-    #expect(printed.hasPrefix(shown), "README example for '\(command)' is stale; paste the current output")
+    Golden.checkExample(printed, after: "$ \(command)", in: packageRoot.appendingPathComponent("README.md"))
   }
 }
 

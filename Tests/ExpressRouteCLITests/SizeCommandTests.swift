@@ -1,5 +1,6 @@
 import ExpressRouteCLI
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct SizeCommandTests {
@@ -12,7 +13,7 @@ import Testing
     #expect(result.output.contains("\"sizingRateBps\": 400000000"))
     #expect(result.output.contains("\"p95Bps\": 400000000"))
     #expect(result.output.contains("{\n          \"month\": \"2026-01\",\n          \"gigabytes\": \"83700\","))
-    assertSnapshot(result.output, named: "sizing.json")
+    Golden.check(result.output, file: snapshotFile("sizing.json"))
   }
 
   @Test("Sizing report in every format", arguments: ["text", "markdown", "csv", "html"])
@@ -20,7 +21,7 @@ import Testing
     let result = ercalc("size", fixture("sizing-profile.json"), "--format", format, "--start", "2027-01", "--quiet")
     #expect(result.status == .success)
     #expect(result.errors.isEmpty)
-    assertSnapshot(result.output, named: "sizing.\(format)")
+    Golden.check(result.output, file: snapshotFile("sizing.\(format)"))
   }
 
   @Test func severalCircuitsNeedAChoice() throws {

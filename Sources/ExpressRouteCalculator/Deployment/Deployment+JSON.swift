@@ -13,7 +13,7 @@ extension Deployment {
   }
 
   /// Decodes a deployment from a JSON object node (also used inside portfolios).
-  public init(node: JSONNode, defaultName: String = "deployment") throws(Diagnostic) {
+  package init(node: JSONNode, defaultName: String = "deployment") throws(Diagnostic) {
     let object = try node.object()
     try object.rejectUnknownKeys(
       [

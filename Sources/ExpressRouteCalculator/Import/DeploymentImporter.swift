@@ -24,11 +24,22 @@ public struct DeploymentImporter: Sendable {
   }
 
   /// The parameters file (`azuredeploy.parameters.json` shape) for an ARM template's `parameters()`, if any.
-  public var templateParameters: JSONNode?
+  package var templateParameters: JSONNode?
 
   /// Creates an importer; `templateParameters` gives an ARM template's parameter values.
-  public init(templateParameters: JSONNode? = nil) {
+  package init(templateParameters: JSONNode?) {
     self.templateParameters = templateParameters
+  }
+
+  /// Creates an importer with no ARM template parameter values.
+  public init() { templateParameters = nil }
+
+  /// Creates an importer with an ARM template's parameter values, from its parameters file
+  /// (`azuredeploy.parameters.json` shape).
+  ///
+  /// - Throws: ``Diagnostic`` when the file is not JSON.
+  public init(templateParametersFile data: Data, file: String) throws(Diagnostic) {
+    templateParameters = try JSONNode.parse(data, file: file)
   }
 
   /// Reads `data`, detecting the format.

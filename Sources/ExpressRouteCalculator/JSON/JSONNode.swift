@@ -6,19 +6,19 @@ import Foundation
 /// and path of the offending value and says what was expected:
 ///
 ///     rates.json:14:7: error: circuits.rows[2].monthly: expected a price string such as "436.00", found the number 436
-public struct JSONNode: Sendable {
+package struct JSONNode: Sendable {
   /// The value.
-  public let value: JSONValue
+  package let value: JSONValue
   /// Where the value sits in the document.
-  public let position: JSONPath
+  package let position: JSONPath
   /// The file the value came from.
-  public let file: String
+  package let file: String
 
   /// The JSON path of the value as text (`circuits.rows[2]`); empty for the root.
-  public var path: String { position.description }
+  package var path: String { position.description }
 
   /// Wraps a document's root value.
-  public init(root: JSONValue, file: String) {
+  package init(root: JSONValue, file: String) {
     self.value = root
     self.position = .root
     self.file = file
@@ -31,34 +31,34 @@ public struct JSONNode: Sendable {
   }
 
   /// Parses `data` and returns its root node.
-  public static func parse(_ data: Data, file: String) throws(Diagnostic) -> JSONNode {
+  package static func parse(_ data: Data, file: String) throws(Diagnostic) -> JSONNode {
     JSONNode(root: try JSONParser.parse(data, file: file), file: file)
   }
 
   /// The location of this value in its file.
-  public var location: FileLocation {
+  package var location: FileLocation {
     FileLocation(file: file, line: value.line, column: value.column)
   }
 
   /// A diagnostic about this value.
-  public func error(_ message: String, rule: String? = nil) -> Diagnostic {
+  package func error(_ message: String, rule: String? = nil) -> Diagnostic {
     let path = self.path
     return Diagnostic(.error, message, location: location, path: path.isEmpty ? nil : path, rule: rule)
   }
 
   /// A warning about this value.
-  public func warning(_ message: String) -> Diagnostic {
+  package func warning(_ message: String) -> Diagnostic {
     let path = self.path
     return Diagnostic(.warning, message, location: location, path: path.isEmpty ? nil : path)
   }
 
   /// Whether the value is JSON `null`.
-  public var isNull: Bool { value.kind == .null }
+  package var isNull: Bool { value.kind == .null }
 
   // MARK: - Typed access
 
   /// The value as an object.
-  public func object() throws(Diagnostic) -> JSONObject {
+  package func object() throws(Diagnostic) -> JSONObject {
     guard case .object(let members) = value.kind else {
       throw error("expected an object, found \(value.summary)")
     }
@@ -66,7 +66,7 @@ public struct JSONNode: Sendable {
   }
 
   /// The value as an array of nodes with indexed paths.
-  public func array() throws(Diagnostic) -> [JSONNode] {
+  package func array() throws(Diagnostic) -> [JSONNode] {
     guard case .array(let elements) = value.kind else {
       throw error("expected an array, found \(value.summary)")
     }
@@ -76,7 +76,7 @@ public struct JSONNode: Sendable {
   }
 
   /// The value as a string.
-  public func string() throws(Diagnostic) -> String {
+  package func string() throws(Diagnostic) -> String {
     guard case .string(let text) = value.kind else {
       throw error("expected a string, found \(value.summary)")
     }
@@ -86,7 +86,7 @@ public struct JSONNode: Sendable {
   /// The value as a string that is not empty or blank and holds no invisible
   /// or control characters (a zero-width space in a name makes two names that
   /// look the same but never match).
-  public func nonEmptyString() throws(Diagnostic) -> String {
+  package func nonEmptyString() throws(Diagnostic) -> String {
     let text = try string()
     guard !text.trimmedOfWhitespace().isEmpty else {
       throw error("expected a non-empty string")
@@ -102,7 +102,7 @@ public struct JSONNode: Sendable {
   }
 
   /// The value as a Boolean.
-  public func bool() throws(Diagnostic) -> Bool {
+  package func bool() throws(Diagnostic) -> Bool {
     guard case .bool(let flag) = value.kind else {
       throw error("expected true or false, found \(value.summary)")
     }
@@ -110,7 +110,7 @@ public struct JSONNode: Sendable {
   }
 
   /// The value as a whole number within `range`.
-  public func int(in range: ClosedRange<Int> = 0...Int.max) throws(Diagnostic) -> Int {
+  package func int(in range: ClosedRange<Int> = 0...Int.max) throws(Diagnostic) -> Int {
     guard case .number(let text) = value.kind, let number = Decimal(jsonNumber: text),
       let whole = number.exactInt
     else {
@@ -123,7 +123,7 @@ public struct JSONNode: Sendable {
   }
 
   /// The value as an exact decimal, from a JSON number or a numeric string.
-  public func decimal() throws(Diagnostic) -> Decimal {
+  package func decimal() throws(Diagnostic) -> Decimal {
     switch value.kind {
     case .number(let text):
       if let number = Decimal(jsonNumber: text) { return number }
@@ -139,7 +139,7 @@ public struct JSONNode: Sendable {
   /// The value as a non-negative price written as a JSON string (`"436.00"`).
   ///
   /// Prices are strings so they stay exact and keep their scale on every platform.
-  public func price() throws(Diagnostic) -> Decimal {
+  package func price() throws(Diagnostic) -> Decimal {
     guard case .string(let text) = value.kind else {
       throw error("expected a price string such as \"436.00\", found \(value.summary)")
     }
@@ -153,7 +153,7 @@ public struct JSONNode: Sendable {
   }
 
   /// The value parsed by `parse`, with `expected` named in the error.
-  public func parsed<T>(as expected: String, _ parse: (String) -> T?) throws(Diagnostic) -> T {
+  package func parsed<T>(as expected: String, _ parse: (String) -> T?) throws(Diagnostic) -> T {
     let text = try string()
     guard let result = parse(text) else {
       throw error("'\(text)' is not valid (expected \(expected))")
@@ -162,7 +162,7 @@ public struct JSONNode: Sendable {
   }
 
   /// The value as one of `type`'s cases, matched case-insensitively.
-  public func oneOf<T: ParsableName>(_ type: T.Type) throws(Diagnostic) -> T {
+  package func oneOf<T: ParsableName>(_ type: T.Type) throws(Diagnostic) -> T {
     let text = try nonEmptyString()
     guard let result = T(name: text) else {
       throw error(T.invalidNameMessage(text))
@@ -172,14 +172,14 @@ public struct JSONNode: Sendable {
 }
 
 /// A JSON object with its path, for strict decoding.
-public struct JSONObject: Sendable {
+package struct JSONObject: Sendable {
   /// The object's own node.
-  public let node: JSONNode
+  package let node: JSONNode
   /// The members in file order.
-  public let members: [JSONMember]
+  package let members: [JSONMember]
 
   /// The member `key`, or `nil` when it is absent or `null`.
-  public func optional(_ key: String) -> JSONNode? {
+  package func optional(_ key: String) -> JSONNode? {
     guard let member = members.first(where: { $0.key == key }), member.value.kind != .null else {
       return nil
     }
@@ -187,7 +187,7 @@ public struct JSONObject: Sendable {
   }
 
   /// The member `key`; absent or `null` is an error.
-  public func required(_ key: String) throws(Diagnostic) -> JSONNode {
+  package func required(_ key: String) throws(Diagnostic) -> JSONNode {
     guard let member = optional(key) else {
       throw node.error("missing key '\(key)'")
     }
@@ -195,10 +195,10 @@ public struct JSONObject: Sendable {
   }
 
   /// Whether the object has a member `key` (even `null`).
-  public func has(_ key: String) -> Bool { members.contains(where: { $0.key == key }) }
+  package func has(_ key: String) -> Bool { members.contains(where: { $0.key == key }) }
 
   /// Rejects any key not in `allowed`, suggesting the nearest allowed key.
-  public func rejectUnknownKeys(_ allowed: [String]) throws(Diagnostic) {
+  package func rejectUnknownKeys(_ allowed: [String]) throws(Diagnostic) {
     for member in members where !allowed.contains(member.key) {
       let at = JSONNode(value: member.value, position: .member(node.position, member.key), file: node.file)
       var message = "unknown key '\(member.key)'"

@@ -2,7 +2,7 @@
 ///
 /// Built as a chain while decoding and turned into text only when a message
 /// needs it, so decoding a large document formats no path strings.
-public indirect enum JSONPath: Sendable, CustomStringConvertible {
+package indirect enum JSONPath: Sendable, CustomStringConvertible {
   /// The document's root value.
   case root
   /// Member `key` of an object.
@@ -12,7 +12,7 @@ public indirect enum JSONPath: Sendable, CustomStringConvertible {
 
   /// The path as text: keys joined by `.`, indexes in brackets, and keys that are not
   /// plain words quoted in brackets (`value[0]["odata.type"]`); empty for the root.
-  public var description: String {
+  package var description: String {
     switch self {
     case .root:
       return ""

@@ -151,7 +151,7 @@ extension WorkloadProfile {
   }
 
   /// Decodes a profile from a JSON object node (also used inside portfolios).
-  public init(node root: JSONNode) throws(Diagnostic) {
+  package init(node root: JSONNode) throws(Diagnostic) {
     let object = try root.object()
     try object.rejectUnknownKeys([
       "$schema", "schemaVersion", "name", "notes", "peeringLocation", "targetRegions", "hubRegion", "traffic", "sizing", "privatePeeringRoutes",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
@@ -40,7 +41,7 @@ import Testing
   }
 
   @Test func embeddedTablesMatchPriceTablesFolder() throws {
-    let root = Fixtures.packageRoot
+    let root = packageRoot
     let rateTable = try String(contentsOf: root.appendingPathComponent("PriceTables/expressroute-usd.json"), encoding: .utf8)
     let locations = try String(contentsOf: root.appendingPathComponent("PriceTables/peering-locations.json"), encoding: .utf8)
     #expect(!rateTable.contains("\"\"\"##") && !locations.contains("\"\"\"##"))
@@ -91,7 +92,7 @@ import Testing
   }
 
   @Test func everyPriceTablesFileValidates() throws {
-    let folder = Fixtures.packageRoot.appendingPathComponent("PriceTables")
+    let folder = packageRoot.appendingPathComponent("PriceTables")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
     #expect(files.contains("expressroute-usd.json"))
     for file in files where file != "peering-locations.json" {

@@ -17,27 +17,27 @@ enum Fixtures {
   /// A decimal parsed from a string.
   static func decimal(_ text: String) -> Decimal { Decimal(strict: text) ?? .nan }
 
-  /// Summaries of a CSV fed to one ``CSVScanner`` in chunks of the given sizes (the last chunk
-  /// takes the rest), carrying unconsumed bytes over as the block reader does.
+  /// Summaries of a CSV read by the production block loop (``TrafficIngest/stream(into:series:names:prefix:file:read:progress:)``)
+  /// from a source that returns the given numbers of bytes per read (then the rest), so rows and cells are cut at
+  /// those places.
   static func scanInChunks(_ bytes: [UInt8], sizes: [Int], file: String = "f.csv") throws -> [TrafficSummary] {
     var scanner = CSVScanner(file: file, defaultCircuit: "circuit", interval: nil)
     var series: [SeriesAccumulator] = []
     var names: [String: Int] = [:]
-    var carry: [UInt8] = []
     var offset = 0
     var pending = sizes[...]
-    while offset < bytes.count {
-      let size = pending.popFirst() ?? bytes.count
-      let chunk = bytes[offset..<min(bytes.count, offset + max(size, 1))]
-      offset += chunk.count
-      carry += chunk
-      let isFinal = offset == bytes.count
-      let consumed = try carry.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
-        // swift-format-ignore: NeverForceUnwrap
-        try scanner.scan(pointer.baseAddress!, count: carry.count, isFinal: isFinal, series: &series, names: &names)
-      }
-      carry.removeFirst(consumed)
-    }
+    _ = try TrafficIngest.stream(
+      into: &scanner, series: &series, names: &names, prefix: [], file: file,
+      read: { destination, capacity in
+        let size = min(capacity, bytes.count - offset, max(pending.popFirst() ?? bytes.count, 1))
+        guard size > 0 else { return 0 }
+        bytes.withUnsafeBytes { source in
+          // swift-format-ignore: NeverForceUnwrap
+          destination.copyMemory(from: source.baseAddress! + offset, byteCount: size)
+        }
+        offset += size
+        return size
+      }, progress: { _ in })
     try scanner.finish(series: &series)
     var summaries: [TrafficSummary] = []
     for index in series.indices {
@@ -49,12 +49,6 @@ enum Fixtures {
 
   /// The engine on the embedded default tables.
   static func engine() throws -> PricingEngine { try PricingEngine.embeddedDefault() }
-
-  /// The package root, found from this file's path.
-  static var packageRoot: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-  }
 
   /// The error a throwing closure throws, as a ``Diagnostic``.
   static func diagnostic(_ body: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) -> Diagnostic? {

@@ -71,9 +71,9 @@ import Testing
 
   @Test func corruptedJSONNeverCrashes() throws {
     let documents = [
-      try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/estate.json")),
-      try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/retail/page2.json")),
-      try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/sizing-profile.json")),
+      try Data(contentsOf: packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/estate.json")),
+      try Data(contentsOf: packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/retail/page2.json")),
+      try Data(contentsOf: packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/sizing-profile.json")),
     ]
     let engine = try Fixtures.engine()
     var mutator = Mutator(state: 11)
