@@ -51,5 +51,12 @@ import Testing
     for (path, text) in try Self.libraryFiles() where helpers.contains(where: { path.hasSuffix("/" + $0) }) {
       #expect(!text.contains("\npublic "), "\(path) declares public API")
     }
+    // Writers and the timestamp parser serve the renderers and readers; a library user calls `render(_:)` and the
+    // ingest instead.
+    let text = try Self.libraryFiles().map(\.text).joined()
+    for helper in ["enum CSVWriter", "enum JSONWriter", "enum Timestamp"] {
+      #expect(!text.contains("public \(helper)"), "\(helper) is public")
+      #expect(text.contains("package \(helper)"), "\(helper) is gone or renamed: update this test")
+    }
   }
 }

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Output is deterministic: members come out in the order they were built,
 /// two-space indentation, `"key": value`, no escaped slashes, a final newline.
-public enum JSONWriter {
+package enum JSONWriter {
   /// The pretty-printed text of `value`.
-  public static func write(_ value: JSONValue) -> String {
+  package static func write(_ value: JSONValue) -> String {
     var output: [UInt8] = []
     write(value, indent: 0, into: &output)
     output.append(UInt8(ascii: "\n"))
@@ -57,7 +57,7 @@ public enum JSONWriter {
   }
 
   /// `value` on one line: `{"a": 1, "b": [true, null]}`.
-  public static func inline(_ value: JSONValue) -> String {
+  package static func inline(_ value: JSONValue) -> String {
     switch value.kind {
     case .null: return "null"
     case .bool(let flag): return flag ? "true" : "false"
@@ -69,7 +69,7 @@ public enum JSONWriter {
   }
 
   /// `text` as a JSON string literal.
-  public static func quoted(_ text: String) -> String {
+  package static func quoted(_ text: String) -> String {
     var output: [UInt8] = []
     appendQuoted(text, to: &output)
     return String(decoding: output, as: UTF8.self)

@@ -186,9 +186,9 @@ public struct CostRow: Hashable, Sendable {
 }
 
 /// Writes RFC 4180 CSV with CRLF line endings and formula-injection protection.
-public enum CSVWriter {
+package enum CSVWriter {
   /// The CSV text of `rows`.
-  public static func write(_ rows: [[String]]) -> String {
+  package static func write(_ rows: [[String]]) -> String {
     var output: [UInt8] = []
     append(rows, to: &output)
     return String(decoding: output, as: UTF8.self)

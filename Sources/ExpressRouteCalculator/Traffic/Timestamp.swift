@@ -3,12 +3,12 @@
 /// Accepts ISO 8601 (`2026-01-01T00:05:00Z`, `+00:00`/`-05:00` offsets,
 /// fractional seconds) and the space-separated form `2026-01-01 00:05:00`
 /// (read as UTC). Calendar arithmetic is Howard Hinnant's days-from-civil.
-public enum Timestamp {
+package enum Timestamp {
   /// What ``parse(_:)`` accepts, for messages.
-  public static let expectedFormat = "an ISO 8601 timestamp such as 2026-07-01T00:00:00Z"
+  package static let expectedFormat = "an ISO 8601 timestamp such as 2026-07-01T00:00:00Z"
 
   /// Parses `bytes` (one field) into seconds since 1970-01-01T00:00:00Z.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+  package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
     let count = bytes.count
     guard count >= 16 else { return nil }
     @inline(__always) func digit(_ index: Int) -> Int? {
@@ -69,13 +69,13 @@ public enum Timestamp {
   }
 
   /// Parses a string field.
-  public static func parse(_ text: String) -> Int64? {
+  package static func parse(_ text: String) -> Int64? {
     var copy = text
     return copy.withUTF8 { parse($0) }
   }
 
   /// Days since 1970-01-01 of a proleptic Gregorian date.
-  public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+  package static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -86,7 +86,7 @@ public enum Timestamp {
   }
 
   /// The (year, month, day) of a day count since 1970-01-01.
-  public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+  package static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
     let z = days + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let doe = z - era * 146097
@@ -107,7 +107,7 @@ public enum Timestamp {
   }
 
   /// `2026-07-01T00:05:00Z`.
-  public static func format(_ seconds: Int64) -> String {
+  package static func format(_ seconds: Int64) -> String {
     let days = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
     let rest = Int(seconds - Int64(days) * 86400)
     let (y, m, d) = civil(fromDays: days)
@@ -115,7 +115,7 @@ public enum Timestamp {
   }
 
   /// The calendar month (`2026-07`) containing `seconds`.
-  public static func monthKey(_ seconds: Int64) -> MonthKey {
+  package static func monthKey(_ seconds: Int64) -> MonthKey {
     let days = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
     let (y, m, _) = civil(fromDays: days)
     return MonthKey(year: y, month: m)
