@@ -68,6 +68,10 @@ import Testing
     let several = try Self.read(text, workers: 2, chunkBytes: chunkBytes)
     #expect(one.error == nil)
     #expect(several == Outcome(summaries: one.summaries, notes: one.notes, rows: one.rows, chunks: several.chunks))
+    // One worker on the mapped file, chunk after chunk (what ERCALC_THREADS=1 does with a large file).
+    let mappedOnOneCore = try Self.read(text, workers: 1, chunkBytes: chunkBytes)
+    #expect(mappedOnOneCore == Outcome(summaries: one.summaries, notes: one.notes, rows: one.rows, chunks: mappedOnOneCore.chunks))
+    #expect(mappedOnOneCore.chunks == several.chunks)
     // The file really was cut (unless a boundary fell on the repeated row, which sends it back to one core).
     #expect(several.chunks > 1 || several.chunks == 0)
     // The data problems are there to compare: gaps, empty values and the duplicate, with their lines.

@@ -237,8 +237,8 @@ struct CSVPlainRowReader: ~Copyable {
     let field = UnsafeRawPointer(base + p)
     let remembered = UnsafeRawPointer(base + memo.start)
     // Bytes 0–13 (`YYYY-MM-DDTHH:`) and 19 onwards (fraction, `Z` or offset) must be the same.
-    guard field.loadUnaligned(as: UInt64.self) == remembered.loadUnaligned(as: UInt64.self),
-      field.loadUnaligned(fromByteOffset: 6, as: UInt64.self) == remembered.loadUnaligned(fromByteOffset: 6, as: UInt64.self),
+    guard ByteScanning.word(at: field) == ByteScanning.word(at: remembered),
+      ByteScanning.word(at: field + 6) == ByteScanning.word(at: remembered + 6),
       base[p &+ 16] == 0x3A, ByteScanning.equal(base + (p &+ 19), base + (memo.start &+ 19), memo.length &- 19)
     else { return nil }
     return minuteAndSecond(base, p)
@@ -336,7 +336,7 @@ struct CSVPlainRowReader: ~Copyable {
   private static func fieldEnd(_ base: UnsafePointer<UInt8>, from p: Int, limit: Int) -> Int {
     var cursor = p
     while cursor < limit {
-      let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+      let word = ByteScanning.word(at: base + cursor)
       let found = ByteScanning.matches(word, 0x2C) | ByteScanning.matches(word, 0x0A) | ByteScanning.matches(word, 0x22)
       if found != 0 {
         let at = cursor + found.trailingZeroBitCount >> 3
@@ -351,14 +351,14 @@ struct CSVPlainRowReader: ~Copyable {
   /// Reads 1 to 16 ASCII digits at `p` as an integer and moves `p` past them; `nil` for anything else.
   @inline(always)
   static func digits(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> UInt64? {
-    let first = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+    let first = ByteScanning.word(at: base + p)
     let count = ByteScanning.leadingDigits(first)
     if count == 0 { return nil }
     if count < 8 {
       p &+= count
       return ByteScanning.digitsValue(first, count: count)
     }
-    let second = UnsafeRawPointer(base + (p &+ 8)).loadUnaligned(as: UInt64.self)
+    let second = ByteScanning.word(at: base + (p &+ 8))
     let more = ByteScanning.leadingDigits(second)
     if more == 8 { return nil }
     p &+= 8 &+ more

@@ -155,7 +155,7 @@ struct CSVScanner {
       var quoted = false
       var foundEnd = false
       while cursor + 8 <= total {
-        let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+        let word = ByteScanning.word(at: base + cursor)
         let newline = ByteScanning.matches(word, 0x0A)
         var commas = ByteScanning.matches(word, 0x2C)
         if ByteScanning.matches(word, 0x22) != 0 { quoted = true }

@@ -363,7 +363,7 @@ final class JSONStream {
       while position < filled {
         // Indentation: eight spaces at a time.
         while position + 8 <= filled {
-          let word = UnsafeRawPointer(buffer + position).loadUnaligned(as: UInt64.self)
+          let word = ByteScanning.word(at: buffer + position)
           let spaces = ByteScanning.matches(word, 0x20)
           if spaces == 0x8080_8080_8080_8080 {
             position += 8
