@@ -1,3 +1,5 @@
+import Foundation
+
 /// UTC timestamps as whole seconds since 1970, parsed without Foundation's date machinery.
 ///
 /// Accepts ISO 8601 (`2026-01-01T00:05:00Z`, `+00:00`/`-05:00` offsets,
@@ -6,6 +8,52 @@
 package enum Timestamp {
   /// What ``parse(_:)`` accepts, for messages.
   package static let expectedFormat = "an ISO 8601 timestamp such as 2026-07-01T00:00:00Z"
+
+  /// Minutes × 60 + seconds of the `MM:SS` at bytes 14–18 of a `YYYY-MM-DDTHH:MM:SS…` field at `field`, `nil`
+  /// unless they are valid digits (a timestamp that differs from one already parsed only there is read this way).
+  @inline(__always)
+  static func minuteAndSecond(_ field: UnsafePointer<UInt8>) -> Int64? {
+    let m1 = field[14] &- 0x30
+    let m2 = field[15] &- 0x30
+    let s1 = field[17] &- 0x30
+    let s2 = field[18] &- 0x30
+    guard m1 < 6, m2 < 10, s1 < 7, s2 < 10 else { return nil }
+    let second = Int64(s1) &* 10 &+ Int64(s2)
+    guard second < 61 else { return nil }
+    return (Int64(m1) &* 10 &+ Int64(m2)) &* 60 &+ second
+  }
+
+  /// The last timestamp parsed, kept so that the next one in the same hour (the same text but for its minutes
+  /// and seconds, as consecutive samples of a series are) is read from its minutes and seconds alone.
+  struct HourMemo {
+    /// The last timestamp's text.
+    private var text: [UInt8] = []
+    /// Its value less its minutes and seconds; `nil` unless laid out `YYYY-MM-DDTHH:MM:SS…`.
+    private var hourBase: Int64?
+
+    /// ``Timestamp/parse(_:)`` of `bytes`, from the remembered hour when only the minutes and seconds differ.
+    mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+      // swift-format-ignore: NeverForceUnwrap
+      // Timestamps are at least 19 bytes here, so the buffers have base addresses.
+      if let hourBase, bytes.count == text.count, bytes.count >= 19, bytes[13] == 0x3A, bytes[16] == 0x3A,
+        text.withUnsafeBufferPointer({ old in
+          memcmp(old.baseAddress!, bytes.baseAddress!, 14) == 0 && memcmp(old.baseAddress! + 19, bytes.baseAddress! + 19, bytes.count - 19) == 0
+        }),
+        let own = Timestamp.minuteAndSecond(bytes.baseAddress!)
+      {
+        return hourBase &+ own
+      }
+      guard let value = Timestamp.parse(bytes) else { return nil }
+      text.removeAll(keepingCapacity: true)
+      text.append(contentsOf: bytes)
+      hourBase = nil
+      // swift-format-ignore: NeverForceUnwrap
+      if bytes.count >= 19, bytes[13] == 0x3A, bytes[16] == 0x3A, let own = Timestamp.minuteAndSecond(bytes.baseAddress!) {
+        hourBase = value - own
+      }
+      return value
+    }
+  }
 
   /// Parses `bytes` (one field) into seconds since 1970-01-01T00:00:00Z.
   package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {

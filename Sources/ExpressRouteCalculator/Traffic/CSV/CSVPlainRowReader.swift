@@ -223,7 +223,7 @@ struct CSVPlainRowReader: ~Copyable {
     let after = Self.skipTerminator(base, fieldEnd, isLast)
     guard after >= 0 else { return -1 }
     memo = TimeMemo(start: p, length: fieldEnd - p, timestamp: parsed)
-    if fieldEnd - p >= 19 && base[p + 13] == 0x3A && base[p + 16] == 0x3A, let own = Self.minuteAndSecond(base, p) {
+    if fieldEnd - p >= 19 && base[p + 13] == 0x3A && base[p + 16] == 0x3A, let own = Timestamp.minuteAndSecond(base + p) {
       memo.hourBase = parsed - own
     }
     timestamp = parsed
@@ -241,20 +241,7 @@ struct CSVPlainRowReader: ~Copyable {
       ByteScanning.word(at: field + 6) == ByteScanning.word(at: remembered + 6),
       base[p &+ 16] == 0x3A, ByteScanning.equal(base + (p &+ 19), base + (memo.start &+ 19), memo.length &- 19)
     else { return nil }
-    return minuteAndSecond(base, p)
-  }
-
-  /// Minutes × 60 + seconds of the `MM:SS` at bytes 14–18 of the field at `p`, `nil` unless valid digits.
-  @inline(always)
-  private static func minuteAndSecond(_ base: UnsafePointer<UInt8>, _ p: Int) -> Int64? {
-    let m1 = base[p &+ 14] &- 0x30
-    let m2 = base[p &+ 15] &- 0x30
-    let s1 = base[p &+ 17] &- 0x30
-    let s2 = base[p &+ 18] &- 0x30
-    guard m1 < 6, m2 < 10, s1 < 7, s2 < 10 else { return nil }
-    let second = Int64(s1) &* 10 &+ Int64(s2)
-    guard second < 61 else { return nil }
-    return (Int64(m1) &* 10 &+ Int64(m2)) &* 60 &+ second
+    return Timestamp.minuteAndSecond(base + p)
   }
 
   /// Reads a known circuit name at `p`: the one after `circuit`, or `circuit` again (tried first
