@@ -117,6 +117,7 @@ import Testing
   @Test("Tokens cut at every block edge read the same", arguments: [16, 17, 23, 64, 301])
   func tinyBlocks(_ blockSize: Int) throws {
     for name in [
+      "existing/ams-er-metrics.json",
       "log-analytics-query.json",
       "diagnostic-export/insights-metrics-pt1m/resourceId=/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/RG-NET/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/AMS-1/y=2026/m=01/d=01/h=00/m=00/PT1H.json",
     ] {
@@ -142,6 +143,70 @@ import Testing
       Issue.record("a negative rate was read")
     } catch {
       #expect("\(error)" == "e.json:2:106: error: average: negative rate -2 (expected zero or more)")
+    }
+  }
+
+  /// Plainly written data points are read ahead in one pass; a point that is not (or is wrong) is read token by
+  /// token. Both give the same summary, and an error after many read-ahead points has the same line, column and path.
+  @Test("Read-ahead data points read as token by token", arguments: [16, 1 << 20], [true, false])
+  func readAheadPoints(_ blockSize: Int, _ readAhead: Bool) throws {
+    // Pretty-printed as az prints it, with nulls, an escaped key (read token by token), a maximum, and a negative
+    // average at point 41.
+    func export(badAt bad: Int?) -> String {
+      let points = (0..<60).map { index in
+        let average = index == bad ? "-3.5" : String(100_000_000 + index * 1_000)
+        let key = index == 7 ? "\"aver\\u0061ge\"" : "\"average\""
+        return """
+                      {
+                        \(key): \(average),
+                        "count": null,
+                        "maximum": \(index == 9 ? "250000000.5" : "null"),
+                        "timeStamp": "2026-01-01T00:\(String(format: "%02d", index)):00+00:00"
+                      }
+          """
+      }
+      return """
+        {
+          "interval": "PT1M",
+          "value": [
+            {
+              "id": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/ams-1/providers/Microsoft.Insights/metrics/BitsOutPerSecond",
+              "name": {"value": "BitsOutPerSecond"},
+              "timeseries": [{"data": [
+        \(points.joined(separator: ",\n"))
+              ]}]
+            }
+          ]
+        }
+
+        """
+    }
+    let directory = try temporaryDirectory("ercalc-readahead")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    func read(_ text: String, blockSize: Int, readAhead: Bool = readAhead) throws -> [TrafficSummary] {
+      let path = directory.appendingPathComponent("m.json").path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      var options = TrafficIngest.Options()
+      options.jsonBlockSize = blockSize
+      options.jsonReadAhead = readAhead
+      var ingest = TrafficIngest(options: options)
+      try ingest.read(path: path, displayName: "m.json")
+      return try ingest.summaries(file: "m.json")
+    }
+    let summary = try #require(try read(export(badAt: nil), blockSize: blockSize).first)
+    // 60 minutes at 100,000,000 + i × 1,000 bit/s: Σ = 6,000,000,000 + 1,770,000 = 6,001,770,000 bit/s·min;
+    // × 60 s ÷ 8 = 45,013,275,000 bytes.
+    #expect(summary.outbound.total == DataVolume(bytes: 45_013_275_000))
+    #expect(summary.outbound.samples == 60)
+    #expect(try read(export(badAt: nil), blockSize: blockSize) == read(export(badAt: nil), blockSize: 16, readAhead: false))
+    do {
+      _ = try read(export(badAt: 41), blockSize: blockSize)
+      Issue.record("a negative rate was read")
+    } catch {
+      // Point 0 opens on line 8, each point takes 6 lines: point 41 opens on line 8 + 41 × 6 = 254, its average on
+      // line 255 after 14 spaces and `"average": ` (11 characters): column 26. (The line after the value, where the
+      // reader already is when it judges the value, was reported before.)
+      #expect("\(error)" == "m.json:255:26: error: value[0].timeseries[0].data[41].average: negative rate -3.5 (expected zero or more)")
     }
   }
 

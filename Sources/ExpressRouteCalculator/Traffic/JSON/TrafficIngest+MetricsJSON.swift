@@ -30,6 +30,7 @@ extension TrafficIngest {
     let block = size > 0 ? min(options.jsonBlockSize, max(size + 1, 4096)) : options.jsonBlockSize
     let stream = JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: block)
     var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
+    reader.readsAhead = options.jsonReadAhead
     var nextProgress = 64 << 20
     while try reader.readTopLevelValue() {
       if stream.consumed >= nextProgress {
@@ -78,6 +79,10 @@ struct MetricsJSONReader {
   private var directionCache: [String: Bool?] = [:]
   private var lastCircuit: (name: String, interval: Int64?, index: Int)?
   private var rootMark: JSONStream.Mark?
+  /// Whether plainly written data points are read ahead in one pass.
+  var readsAhead = true
+  /// The members of the data point read ahead (kept to reuse their storage).
+  private var flatMembers: [JSONStream.FlatMember] = []
 
   init(stream: JSONStream, defaultCircuit: String, interval: Int64?) {
     self.stream = stream
@@ -321,6 +326,19 @@ struct MetricsJSONReader {
               if pointToken == .arrayEnd { break }
               guard pointToken == .objectStart else { throw stream.error("expected a data point object") }
               let pointLine = stream.line
+              // A plainly written point is read in one pass; anything else (or anything wrong) token by token.
+              if readsAhead, let end = stream.peekFlatObject(&flatMembers), let point = flatPoint() {
+                try stream.commitFlatObject(end)
+                if point.sawAverage { sawAverage = true }
+                if point.average == nil && point.other { sawOther = true }
+                if let target {
+                  if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
+                  try metrics.add(target.circuit, time: point.time, inbound: target.inbound, value: point.average, line: pointLine, file: stream.file)
+                } else if !skip {
+                  early.append((point.time, point.average, point.maximum, pointLine))
+                }
+                continue
+              }
               let pointColumn = stream.column
               let pointIndex = stream.elementIndex
               var time: Int64?
@@ -388,6 +406,39 @@ struct MetricsJSONReader {
       if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
       try metrics.add(target.circuit, time: point.time, inbound: target.inbound, value: point.average, line: point.line, file: stream.file)
     }
+  }
+
+  /// A data point from the members ``JSONStream/peekFlatObject(_:)`` read ahead, checked as the token-by-token
+  /// loop checks them (the same keys, the last of a repeated key winning); `nil` when that loop would report an
+  /// error, so it reads the point and reports it.
+  private mutating func flatPoint() -> (time: Int64, average: Double?, maximum: Double?, other: Bool, sawAverage: Bool)? {
+    var time: Int64?
+    var average: Double?
+    var sawAverage = false
+    var maximum: Double?
+    var other = false
+    for member in flatMembers {
+      stream.focus(key: member)
+      let key = MetricKey(stream)
+      stream.focus(value: member)
+      switch key {
+      case .timeStamp:
+        guard member.kind == .string, let parsed = stream.timestamp else { return nil }
+        time = parsed
+      case .average:
+        do { average = try rate(member.kind) } catch { return nil }
+        if average != nil { sawAverage = true }
+      case .maximum:
+        do { maximum = try rate(member.kind) } catch { return nil }
+        if maximum != nil { other = true }
+      case .otherAggregation:
+        if member.kind != .null { other = true }
+      default:
+        break
+      }
+    }
+    guard let time else { return nil }
+    return (time, average, maximum, other, sawAverage)
   }
 
   /// The keys of a metric, a time series and a data point of the REST shape, matched without making strings.
