@@ -48,6 +48,11 @@ final class JSONStream {
   @exclusivity(unchecked) private(set) var textCount = 0
   /// Strings with escapes, decoded.
   @exclusivity(unchecked) private var decoded: [UInt8] = []
+  /// The members of the object read ahead last, in raw storage (no reference counting per point).
+  @exclusivity(unchecked) private var flatMembers = UnsafeMutablePointer<FlatMember>.allocate(capacity: flatCapacity)
+  @exclusivity(unchecked) private var flatCount = 0
+  /// The most members an object read ahead may have (data points have six).
+  static let flatCapacity = 16
   /// The last timestamp read, for ``timestamp``.
   @exclusivity(unchecked) private var timeMemo = Timestamp.HourMemo()
 
@@ -90,6 +95,7 @@ final class JSONStream {
     keyLengths.deallocate()
     stackIsObject.deallocate()
     stackIndex.deallocate()
+    flatMembers.deallocate()
   }
 
   @inline(__always)
@@ -319,11 +325,11 @@ final class JSONStream {
 
   /// Reads ahead through the object whose `{` was just read, when all of it is in the block and every member is a
   /// plainly written scalar (keys and strings without escapes or line breaks; numbers, `true`, `false`, `null`).
-  /// Fills `members` and returns where the object ends; returns `nil` otherwise. Nothing is consumed: the caller
+  /// Keeps its members (at most ``flatCapacity``) and returns where the object ends; returns `nil` otherwise. Nothing is consumed: the caller
   /// checks the members, then moves on with ``commitFlatObject(_:)``, or reads the object token by token as usual
   /// (which reports any error exactly as before). Data points are such objects, about 14 tokens each.
-  func peekFlatObject(_ members: inout [FlatMember]) -> FlatEnd? {
-    members.removeAll(keepingCapacity: true)
+  func peekFlatObject() -> FlatEnd? {
+    flatCount = 0
     var p = position
     var lineBreaks = 0
     var lineStart = -1
@@ -388,7 +394,10 @@ final class JSONStream {
         guard end >= 0 else { return nil }
         valueStart = p + 1
         kind = .string
-        members.append(FlatMember(keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: end - valueStart, kind: kind))
+        guard flatCount < Self.flatCapacity else { return nil }
+        flatMembers[flatCount] = FlatMember(
+          keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: end - valueStart, kind: kind)
+        flatCount += 1
         p = end + 1
       case UInt8(ascii: "-"), 0x30...0x39:
         valueStart = p
@@ -400,8 +409,10 @@ final class JSONStream {
           else { break }
           p += 1
         }
-        guard p < filled else { return nil }  // the number may go on in the next block
-        members.append(FlatMember(keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: p - valueStart, kind: .number))
+        guard p < filled, flatCount < Self.flatCapacity else { return nil }  // the number may go on in the next block
+        flatMembers[flatCount] = FlatMember(
+          keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: p - valueStart, kind: .number)
+        flatCount += 1
       default:
         valueStart = p
         if matches("null", at: p) {
@@ -416,7 +427,10 @@ final class JSONStream {
         } else {
           return nil
         }
-        members.append(FlatMember(keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: p - valueStart, kind: kind))
+        guard flatCount < Self.flatCapacity else { return nil }
+        flatMembers[flatCount] = FlatMember(
+          keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: p - valueStart, kind: kind)
+        flatCount += 1
       }
       guard skipBlanks() else { return nil }
       if buffer[p] == UInt8(ascii: ",") {
@@ -427,6 +441,12 @@ final class JSONStream {
       return FlatEnd(position: p + 1, lineBreaks: lineBreaks, lineStart: lineStart)
     }
   }
+
+  /// How many members the last ``peekFlatObject()`` read.
+  var flatMemberCount: Int { flatCount }
+
+  /// The `index`th member the last ``peekFlatObject()`` read.
+  func flatMember(_ index: Int) -> FlatMember { flatMembers[index] }
 
   /// Points ``text`` at a peeked member's key.
   func focus(key member: FlatMember) { setText(member.keyStart, member.keyCount) }

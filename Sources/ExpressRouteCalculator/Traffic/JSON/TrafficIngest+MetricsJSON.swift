@@ -81,8 +81,6 @@ struct MetricsJSONReader {
   private var rootMark: JSONStream.Mark?
   /// Whether plainly written data points are read ahead in one pass.
   var readsAhead = true
-  /// The members of the data point read ahead (kept to reuse their storage).
-  private var flatMembers: [JSONStream.FlatMember] = []
 
   init(stream: JSONStream, defaultCircuit: String, interval: Int64?) {
     self.stream = stream
@@ -327,7 +325,7 @@ struct MetricsJSONReader {
               guard pointToken == .objectStart else { throw stream.error("expected a data point object") }
               let pointLine = stream.line
               // A plainly written point is read in one pass; anything else (or anything wrong) token by token.
-              if readsAhead, let end = stream.peekFlatObject(&flatMembers), let point = flatPoint() {
+              if readsAhead, let end = stream.peekFlatObject(), let point = flatPoint() {
                 try stream.commitFlatObject(end)
                 if point.sawAverage { sawAverage = true }
                 if point.average == nil && point.other { sawOther = true }
@@ -417,7 +415,8 @@ struct MetricsJSONReader {
     var sawAverage = false
     var maximum: Double?
     var other = false
-    for member in flatMembers {
+    for index in 0..<stream.flatMemberCount {
+      let member = stream.flatMember(index)
       stream.focus(key: member)
       let key = MetricKey(stream)
       stream.focus(value: member)
