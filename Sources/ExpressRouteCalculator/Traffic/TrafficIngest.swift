@@ -125,6 +125,17 @@ public struct TrafficIngest: Sendable {
         }
         guard !name.hasPrefix(".") else { continue }
         let child = relative.isEmpty ? name : relative + "/" + name
+        // The entry's type from the directory itself when the file system gives it (no stat per entry: an export
+        // tree has two folders per hourly blob).
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_DIR):
+          pending.append(child)
+          continue
+        case Int32(DT_REG):
+          files.append(child)
+          continue
+        default: break
+        }
         var status = stat()
         guard lstat(folder + "/" + child, &status) == 0 else { continue }
         switch status.st_mode & S_IFMT {

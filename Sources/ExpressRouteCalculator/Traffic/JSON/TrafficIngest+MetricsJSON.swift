@@ -144,6 +144,52 @@ struct MetricsJSONReader {
     }
   }
 
+  /// One member of a record (the current token is its value): the same rules whether read token by token or ahead.
+  private mutating func apply(_ key: RecordKey, _ value: JSONStream.Token, to record: inout Record, topLevel: Bool) throws(Diagnostic) {
+    switch key {
+    case .interval where topLevel:
+      guard value == .string else { throw stream.error("expected a string such as \"PT1M\", found \(describe(value))") }
+      guard let parsed = parseInterval(stream.string) else {
+        throw stream.error("'\(stream.string)' is not an interval (expected ISO 8601 such as PT1M or PT1H, or 0:01:00)")
+      }
+      if interval == nil { interval = parsed }
+    case .time:
+      guard value != .null else { return }
+      guard value == .string, let time = stream.timestamp else {
+        throw stream.error("'\(stream.string)' is not a timestamp (expected \(Timestamp.expectedFormat))")
+      }
+      record.time = time
+    case .resourceID:
+      if value == .string { record.resource = resourceCache.value(stream) { resourceName($0) } }
+    case .resource:
+      if value == .string, record.resource == nil { record.resource = stream.string }
+    case .metricName:
+      if value == .string { record.metric = metricCache.value(stream) { $0 } }
+    case .timeGrain:
+      if value == .string, record.grain == nil { record.grain = grainCache.value(stream) { parseInterval($0) } }
+    case .average:
+      record.average = try rate(value)
+    case .maximum:
+      record.maximum = try rate(value)
+    default:
+      try stream.skip(value)
+    }
+  }
+
+  /// The record ``JSONStream/peekFlatObject()`` read ahead, by ``apply(_:_:to:topLevel:)``; `false` when a member
+  /// breaks a rule, so the record is read token by token and the error reported there. (Setting the interval
+  /// twice to the same value, then, changes nothing.)
+  private mutating func readAheadRecord(into record: inout Record, topLevel: Bool) -> Bool {
+    for index in 0..<stream.flatMemberCount {
+      let member = stream.flatMember(index)
+      stream.focus(key: member)
+      let key = RecordKey(stream)
+      stream.focus(value: member)
+      do { try apply(key, member.kind, to: &record, topLevel: topLevel) } catch { return false }
+    }
+    return true
+  }
+
   /// The keys a record or document may have, matched without making strings (ASCII case ignored).
   private enum RecordKey {
     case value, interval, time, resourceID, resource, metricName, timeGrain, average, maximum, other
@@ -183,49 +229,30 @@ struct MetricsJSONReader {
     let column = stream.column
     let index = stream.elementIndex
     var record = Record()
-    var isDocument = false
-    while try stream.nextKey() {
-      let key = RecordKey(stream)
-      let value = try stream.next()
-      switch key {
-      case .value where topLevel && value == .arrayStart:
-        isDocument = true
-        restDocuments += 1
-        while true {
-          let element = try stream.next()
-          if element == .arrayEnd { break }
-          guard element == .objectStart else { throw stream.error("expected a metric object") }
-          try readMetric()
+    if readsAhead, let end = stream.peekFlatObject(), readAheadRecord(into: &record, topLevel: topLevel) {
+      // A plainly written record, read in one pass (a diagnostic-settings line is about 20 tokens).
+      try stream.commitFlatObject(end)
+    } else {
+      record = Record()
+      var isDocument = false
+      while try stream.nextKey() {
+        let key = RecordKey(stream)
+        let value = try stream.next()
+        if key == .value && topLevel && value == .arrayStart {
+          isDocument = true
+          restDocuments += 1
+          while true {
+            let element = try stream.next()
+            if element == .arrayEnd { break }
+            guard element == .objectStart else { throw stream.error("expected a metric object") }
+            try readMetric()
+          }
+          continue
         }
-      case .interval where topLevel:
-        guard value == .string else { throw stream.error("expected a string such as \"PT1M\", found \(describe(value))") }
-        guard let parsed = parseInterval(stream.string) else {
-          throw stream.error("'\(stream.string)' is not an interval (expected ISO 8601 such as PT1M or PT1H, or 0:01:00)")
-        }
-        if interval == nil { interval = parsed }
-      case .time:
-        guard value != .null else { continue }
-        guard value == .string, let time = stream.timestamp else {
-          throw stream.error("'\(stream.string)' is not a timestamp (expected \(Timestamp.expectedFormat))")
-        }
-        record.time = time
-      case .resourceID:
-        if value == .string { record.resource = resourceCache.value(stream) { resourceName($0) } }
-      case .resource:
-        if value == .string, record.resource == nil { record.resource = stream.string }
-      case .metricName:
-        if value == .string { record.metric = metricCache.value(stream) { $0 } }
-      case .timeGrain:
-        if value == .string, record.grain == nil { record.grain = grainCache.value(stream) { parseInterval($0) } }
-      case .average:
-        record.average = try rate(value)
-      case .maximum:
-        record.maximum = try rate(value)
-      default:
-        try stream.skip(value)
+        try apply(key, value, to: &record, topLevel: topLevel)
       }
+      if isDocument { return }
     }
-    if isDocument { return }
     // Where this object started, for messages about it as a whole (rare: the path is built only then).
     var mark: JSONStream.Mark {
       JSONStream.Mark(line: line, column: column, path: index.map { stream.containerPath + "[\($0)]" } ?? stream.path)
