@@ -335,14 +335,7 @@ final class JSONStream {
     var lineStart = -1
     @inline(__always) func skipBlanks() -> Bool {
       while p < filled {
-        if p + 8 <= filled {
-          let spaces = ByteScanning.matches(ByteScanning.word(at: buffer + p), 0x20)
-          if spaces == 0x8080_8080_8080_8080 {
-            p += 8
-            continue
-          }
-          p += (~spaces & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
-        }
+        p = spacesEnd(from: p)
         guard p < filled else { return false }
         switch buffer[p] {
         case 0x20, 0x09, 0x0D: p += 1
@@ -355,31 +348,11 @@ final class JSONStream {
       }
       return false
     }
-    /// The end of a plain string whose opening quote is at `p` (the closing quote), or −1.
-    @inline(__always) func stringEnd() -> Int {
-      var scan = p + 1
-      while scan < filled {
-        if scan + 8 <= filled {
-          let word = ByteScanning.word(at: buffer + scan)
-          let stops = ByteScanning.matches(word, 0x22) | ByteScanning.matches(word, 0x5C) | ByteScanning.matches(word, 0x0A)
-          if stops == 0 {
-            scan += 8
-            continue
-          }
-          scan += stops.trailingZeroBitCount >> 3
-        } else if buffer[scan] != 0x22 && buffer[scan] != 0x5C && buffer[scan] != 0x0A {
-          scan += 1
-          continue
-        }
-        return buffer[scan] == 0x22 ? scan : -1
-      }
-      return -1
-    }
     guard skipBlanks() else { return nil }
     if buffer[p] == UInt8(ascii: "}") { return FlatEnd(position: p + 1, lineBreaks: lineBreaks, lineStart: lineStart) }
     while true {
       guard skipBlanks(), buffer[p] == UInt8(ascii: "\"") else { return nil }
-      let keyEnd = stringEnd()
+      let keyEnd = plainStringEnd(from: p)
       guard keyEnd >= 0 else { return nil }
       let keyStart = p + 1
       p = keyEnd + 1
@@ -390,7 +363,7 @@ final class JSONStream {
       let kind: Token
       switch buffer[p] {
       case UInt8(ascii: "\""):
-        let end = stringEnd()
+        let end = plainStringEnd(from: p)
         guard end >= 0 else { return nil }
         valueStart = p + 1
         kind = .string
@@ -535,16 +508,7 @@ final class JSONStream {
     while true {
       while position < filled {
         // Indentation: eight spaces at a time.
-        while position + 8 <= filled {
-          let word = ByteScanning.word(at: buffer + position)
-          let spaces = ByteScanning.matches(word, 0x20)
-          if spaces == 0x8080_8080_8080_8080 {
-            position += 8
-            continue
-          }
-          position += (~spaces & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
-          break
-        }
+        position = spacesEnd(from: position)
         guard position < filled else { break }
         let byte = buffer[position]
         if byte == 0x20 || byte == 0x09 || byte == 0x0D {
@@ -565,13 +529,12 @@ final class JSONStream {
     }
   }
 
-  /// Reads a string at `position` (on its opening quote) into ``text``, decoding escapes.
-  ///
-  /// Offsets are kept relative to `position`, which a refill may move.
-  private func readString() throws(Diagnostic) {
-    // Fast path: the closing quote is in the buffer and nothing before it needs decoding. One pass, eight bytes at
-    // a time, finds the first quote, backslash or line break; only a quote ends the string here.
-    var scan = position + 1
+  /// The closing quote of the string whose opening quote is at `quote`, when it is in the block and nothing before
+  /// it needs decoding (no backslash, no line break); −1 otherwise. One pass, eight bytes at a time, finds the first
+  /// quote, backslash or line break; only a quote ends the string here.
+  @inline(__always)
+  private func plainStringEnd(from quote: Int) -> Int {
+    var scan = quote + 1
     while scan < filled {
       if scan + 8 <= filled {
         let word = ByteScanning.word(at: buffer + scan)
@@ -585,12 +548,34 @@ final class JSONStream {
         scan += 1
         continue
       }
-      if buffer[scan] == 0x22 {
-        setText(position + 1, scan - position - 1)
-        position = scan + 1
-        return
-      }
-      break
+      return buffer[scan] == 0x22 ? scan : -1
+    }
+    return -1
+  }
+
+  /// The first position at or after `start` that is not a space in a run of spaces read eight at a time (the
+  /// indentation of pretty-printed JSON); the byte there may still be other whitespace.
+  @inline(__always)
+  private func spacesEnd(from start: Int) -> Int {
+    var p = start
+    while p + 8 <= filled {
+      let spaces = ByteScanning.matches(ByteScanning.word(at: buffer + p), 0x20)
+      if spaces != 0x8080_8080_8080_8080 { return p + (~spaces & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3 }
+      p += 8
+    }
+    return p
+  }
+
+  /// Reads a string at `position` (on its opening quote) into ``text``, decoding escapes.
+  ///
+  /// Offsets are kept relative to `position`, which a refill may move.
+  private func readString() throws(Diagnostic) {
+    // Fast path: the closing quote is in the buffer and nothing before it needs decoding.
+    let end = plainStringEnd(from: position)
+    if end >= 0 {
+      setText(position + 1, end - position - 1)
+      position = end + 1
+      return
     }
     decoded.removeAll(keepingCapacity: true)
     var start = 1
