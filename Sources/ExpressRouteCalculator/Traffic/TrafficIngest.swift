@@ -192,7 +192,7 @@ public struct TrafficIngest: Sendable {
       return
     }
     // A large file is split across cores; CSV streams from files and pipes alike, a pipe's peeked bytes replayed first.
-    if seekable && readCSVInParallel(descriptor: descriptor, file: displayName, size: size, progress: progress) { return }
+    if seekable && readCSVMapped(descriptor: descriptor, file: displayName, size: size, progress: progress) { return }
     let streamed = try readCSV(fileDescriptor: descriptor, file: displayName, size: size, prefix: seekable ? [] : head, progress: progress)
     bytesRead += streamed
   }

@@ -33,7 +33,7 @@ extension TrafficIngest {
   ///
   /// With one worker (`ERCALC_THREADS=1`) a large file is still mapped and read chunk after chunk: the mapping
   /// saves copying every byte out of the page cache, about a sixth of the CPU time of a plain read.
-  mutating func readCSVInParallel(descriptor: Int32, file: String, size: Int, progress: ((Int, Int) -> Void)?) -> Bool {
+  mutating func readCSVMapped(descriptor: Int32, file: String, size: Int, progress: ((Int, Int) -> Void)?) -> Bool {
     let workers = max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
     guard size >= (options.chunkBytes ?? Self.parallelThreshold), options.fastIngest else { return false }
     // The header (and any preamble) from the first MiB.

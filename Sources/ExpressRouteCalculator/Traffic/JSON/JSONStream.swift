@@ -374,14 +374,7 @@ final class JSONStream {
         p = end + 1
       case UInt8(ascii: "-"), 0x30...0x39:
         valueStart = p
-        while p < filled {
-          let byte = buffer[p]
-          guard
-            (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
-              || byte | 0x20 == UInt8(ascii: "e")
-          else { break }
-          p += 1
-        }
+        p = numberEnd(from: p)
         guard p < filled, flatCount < Self.flatCapacity else { return nil }  // the number may go on in the next block
         flatMembers[flatCount] = FlatMember(
           keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: p - valueStart, kind: .number)
@@ -627,7 +620,16 @@ final class JSONStream {
 
   private func readNumber() throws(Diagnostic) {
     try ensure(64)
-    var cursor = position
+    let end = numberEnd(from: position)
+    setText(position, end - position)
+    position = end
+  }
+
+  /// The end of the run of number characters (digits, signs, `.`, `e`, `E`) from `start`, or `filled`; whether they
+  /// make a number is judged where the number is used.
+  @inline(__always)
+  private func numberEnd(from start: Int) -> Int {
+    var cursor = start
     while cursor < filled {
       let byte = buffer[cursor]
       guard
@@ -636,8 +638,7 @@ final class JSONStream {
       else { break }
       cursor += 1
     }
-    setText(position, cursor - position)
-    position = cursor
+    return cursor
   }
 
   /// The current ``text`` as a number (parsed like the CSV reader's rates), `nil` when it is not one.

@@ -351,57 +351,33 @@ struct MetricsJSONReader {
               if pointToken == .arrayEnd { break }
               guard pointToken == .objectStart else { throw stream.error("expected a data point object") }
               let pointLine = stream.line
+              var point = Point()
+              let time: Int64
               // A plainly written point is read in one pass; anything else (or anything wrong) token by token.
-              if readsAhead, let end = stream.peekFlatObject(), let point = flatPoint() {
+              if readsAhead, let end = stream.peekFlatObject(), let readTime = readAheadPoint(into: &point) {
                 try stream.commitFlatObject(end)
-                if point.sawAverage { sawAverage = true }
-                if point.average == nil && point.other { sawOther = true }
-                if let target {
-                  if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
-                  try metrics.add(target.circuit, time: point.time, inbound: target.inbound, value: point.average, line: pointLine, file: stream.file)
-                } else if !skip {
-                  early.append((point.time, point.average, point.maximum, pointLine))
+                time = readTime
+              } else {
+                point = Point()
+                let pointColumn = stream.column
+                let pointIndex = stream.elementIndex
+                while try stream.nextKey() {
+                  let fieldKey = MetricKey(stream)
+                  try apply(fieldKey, try stream.next(), to: &point)
                 }
-                continue
-              }
-              let pointColumn = stream.column
-              let pointIndex = stream.elementIndex
-              var time: Int64?
-              var average: Double?
-              var maximum: Double?
-              var other = false
-              while try stream.nextKey() {
-                let fieldKey = MetricKey(stream)
-                let fieldValue = try stream.next()
-                switch fieldKey {
-                case .timeStamp:
-                  guard fieldValue == .string, let parsed = stream.timestamp else {
-                    throw stream.error("'\(stream.string)' is not a timestamp (expected \(Timestamp.expectedFormat))")
-                  }
-                  time = parsed
-                case .average:
-                  average = try rate(fieldValue)
-                  if average != nil { sawAverage = true }
-                case .maximum:
-                  maximum = try rate(fieldValue)
-                  if maximum != nil { other = true }
-                case .otherAggregation:
-                  if fieldValue != .null { other = true }
-                  try stream.skip(fieldValue)
-                default:
-                  try stream.skip(fieldValue)
+                guard let readTime = point.time else {
+                  let path = stream.containerPath + (pointIndex.map { "[\($0)]" } ?? "")
+                  throw stream.error("missing key 'timeStamp'", at: JSONStream.Mark(line: pointLine, column: pointColumn, path: path))
                 }
+                time = readTime
               }
-              if average == nil && other { sawOther = true }
-              guard let time else {
-                let path = stream.containerPath + (pointIndex.map { "[\($0)]" } ?? "")
-                throw stream.error("missing key 'timeStamp'", at: JSONStream.Mark(line: pointLine, column: pointColumn, path: path))
-              }
+              if point.sawAverage { sawAverage = true }
+              if point.average == nil && point.other { sawOther = true }
               if let target {
-                if let maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
-                try metrics.add(target.circuit, time: time, inbound: target.inbound, value: average, line: pointLine, file: stream.file)
+                if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
+                try metrics.add(target.circuit, time: time, inbound: target.inbound, value: point.average, line: pointLine, file: stream.file)
               } else if !skip {
-                early.append((time, average, maximum, pointLine))
+                early.append((time, point.average, point.maximum, pointLine))
               }
             }
           }
@@ -433,38 +409,52 @@ struct MetricsJSONReader {
     }
   }
 
-  /// A data point from the members ``JSONStream/peekFlatObject(_:)`` read ahead, checked as the token-by-token
-  /// loop checks them (the same keys, the last of a repeated key winning); `nil` when that loop would report an
-  /// error, so it reads the point and reports it.
-  private mutating func flatPoint() -> (time: Int64, average: Double?, maximum: Double?, other: Bool, sawAverage: Bool)? {
+  /// The fields of a data point.
+  private struct Point {
     var time: Int64?
     var average: Double?
-    var sawAverage = false
     var maximum: Double?
+    /// Whether some member gave an average (a later `null` may clear ``average``).
+    var sawAverage = false
+    /// Whether an aggregation other than the average has a value.
     var other = false
+  }
+
+  /// One member of a data point (the current token is its value): the same rules whether read token by token or
+  /// ahead.
+  @inline(__always)
+  private func apply(_ key: MetricKey, _ value: JSONStream.Token, to point: inout Point) throws(Diagnostic) {
+    switch key {
+    case .timeStamp:
+      guard value == .string, let parsed = stream.timestamp else {
+        throw stream.error("'\(stream.string)' is not a timestamp (expected \(Timestamp.expectedFormat))")
+      }
+      point.time = parsed
+    case .average:
+      point.average = try rate(value)
+      if point.average != nil { point.sawAverage = true }
+    case .maximum:
+      point.maximum = try rate(value)
+      if point.maximum != nil { point.other = true }
+    case .otherAggregation:
+      if value != .null { point.other = true }
+      try stream.skip(value)
+    default:
+      try stream.skip(value)
+    }
+  }
+
+  /// The data point ``JSONStream/peekFlatObject()`` read ahead, by ``apply(_:_:to:)``, and its time; `nil` when a
+  /// member breaks a rule or the time is missing, so the point is read token by token and the error reported there.
+  private func readAheadPoint(into point: inout Point) -> Int64? {
     for index in 0..<stream.flatMemberCount {
       let member = stream.flatMember(index)
       stream.focus(key: member)
       let key = MetricKey(stream)
       stream.focus(value: member)
-      switch key {
-      case .timeStamp:
-        guard member.kind == .string, let parsed = stream.timestamp else { return nil }
-        time = parsed
-      case .average:
-        do { average = try rate(member.kind) } catch { return nil }
-        if average != nil { sawAverage = true }
-      case .maximum:
-        do { maximum = try rate(member.kind) } catch { return nil }
-        if maximum != nil { other = true }
-      case .otherAggregation:
-        if member.kind != .null { other = true }
-      default:
-        break
-      }
+      do { try apply(key, member.kind, to: &point) } catch { return nil }
     }
-    guard let time else { return nil }
-    return (time, average, maximum, other, sawAverage)
+    return point.time
   }
 
   /// The keys of a metric, a time series and a data point of the REST shape, matched without making strings.
