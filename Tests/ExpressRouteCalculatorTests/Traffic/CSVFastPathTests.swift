@@ -238,6 +238,25 @@ import Testing
     #expect(try piped.summaries(file: "pipe.csv") == whole.summaries(file: "pipe.csv"))
   }
 
+  @Test func leadingDigitsStopsAtEveryNonDigitByte() {
+    // Every byte value that is not a digit, at every position, after digits and before any bytes at all
+    // (borrows and carries out of the non-digit must not matter).
+    var random = Mutator(state: 4)
+    for position in 0..<8 {
+      for byte in 0...255 where !(0x30...0x39).contains(byte) {
+        for _ in 0..<4 {
+          var bytes = (0..<8).map { _ in UInt8(random.below(256)) }
+          for index in 0..<position { bytes[index] = UInt8(0x30 + random.below(10)) }
+          bytes[position] = UInt8(byte)
+          let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+          #expect(ByteScanning.leadingDigits(word) == position, "\(bytes)")
+        }
+      }
+    }
+    let digits = Array("09182736".utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+    #expect(ByteScanning.leadingDigits(digits) == 8)
+  }
+
   @Test func wordScanningHelpersMatchByteByByteDefinitions() {
     var random = Mutator(state: 21)
     let alphabet = Array("0123456789,./:\n\r\"e-+ ".utf8) + [0x2F, 0x3A, 0x00, 0xFF, 0xB0, 0xB9]

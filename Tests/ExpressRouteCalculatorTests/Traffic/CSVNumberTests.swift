@@ -80,6 +80,40 @@ import Testing
     #expect(answered > 299_000)
   }
 
+  @Test func theFastPathsSumRoundsCorrectlyJustBelowPowersOfTwo() {
+    // Below a power of two the gap between doubles halves, so a sum that rounds up to 2^k must be
+    // closer to it than a quarter unit. 15.999999999999999 is nearer 15.999999999999998 than 16, but its
+    // computed sum rounds up to 16 with an error under half a unit: the fast path once answered 16.
+    #expect(CSVNumber.sum(15, 999_999_999_999_999, 15) == nil)
+    // Every decimal next to the half-way point below 2^k (whole = 2^k − 1), for each fraction length
+    // the row reader accepts (19 digits in all, 15 after the point at most).
+    var checked = 0
+    for k in 1...52 {
+      let whole = (UInt64(1) << k) - 1
+      let wholeDigits = String(whole).count
+      guard wholeDigits < 19 else { continue }
+      for digits in 1...min(15, 19 - wholeDigits) {
+        // The fraction of the half-way point, 1 − 2^(k−54), to `digits` places (rounded down), ± 3.
+        let scale = Decimal(sign: .plus, exponent: digits, significand: 1)
+        let halfWay = (1 - pow(Decimal(0.5), 54 - k)) * scale
+        var rounded = Decimal()
+        var exact = halfWay
+        NSDecimalRound(&rounded, &exact, 0, .down)
+        let center = Int64(truncating: rounded as NSNumber)
+        for fraction in max(0, center - 3)...center + 3 where Decimal(fraction) < scale {
+          var fractionText = String(fraction)
+          fractionText = String(repeating: "0", count: digits - fractionText.count) + fractionText
+          let text = "\(whole).\(fractionText)"
+          if let fast = CSVNumber.sum(whole, UInt64(fraction), digits) {
+            #expect(fast == Double(text), "\(text)")
+            checked += 1
+          }
+        }
+      }
+    }
+    #expect(checked > 2000)
+  }
+
   @Test func longAndExponentFormsUseTheExactSlowPath() {
     for text in [
       "1.00000000000000000000000000001", "123456789012345678901234", "2.5e8", "1E3", "7.2057594037927933e16", "0.000000000123456789012345",

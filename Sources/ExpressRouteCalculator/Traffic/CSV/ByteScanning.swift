@@ -58,19 +58,18 @@ enum ByteScanning {
 
   /// How many of `word`'s bytes, from the first (lowest), are ASCII digits before the first that is not (0...8).
   @inline(__always) static func leadingDigits(_ word: UInt64) -> Int {
-    // A byte is a digit when its high nibble is 3 and its low nibble plus 6 stays below 16.
-    let highNibble = (word & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030
-    let lowNibble = ((word & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0
-    let bad = highNibble | lowNibble
-    // 0x80 in every byte of `bad` that is not zero (no carries cross bytes).
-    let notDigit = (((bad & low7) &+ low7) | bad) & ~low7
-    return notDigit == 0 ? 8 : notDigit.trailingZeroBitCount >> 3
+    // Per byte, `b − 0x30` has its high bit set below `0`, `b + 0x46` above `9`, and `b` itself from 0x80 up,
+    // where `b + 0x46` carries. A borrow or carry only crosses out of a byte that is not a digit, so it can
+    // change the bytes after the first non-digit but never that one or those before it.
+    let notDigit = ((word &- 0x3030_3030_3030_3030) | (word &+ 0x4646_4646_4646_4646) | word) & 0x8080_8080_8080_8080
+    // No non-digit: 64 trailing zeros, eight digits.
+    return notDigit.trailingZeroBitCount &>> 3
   }
 
   /// The value of the first `count` (1...8) bytes of `word`, which must be ASCII digits.
   @inline(__always) static func digitsValue(_ word: UInt64, count: Int) -> UInt64 {
     // Shift the digits to the top; the zero bytes below them read as leading zeros.
-    let digits = (word & 0x0F0F_0F0F_0F0F_0F0F) << UInt64((8 - count) * 8)
+    let digits = (word & 0x0F0F_0F0F_0F0F_0F0F) &<< UInt64((8 &- count) &* 8)
     let pairs = (digits &* 10 &+ (digits >> 8)) & 0x00FF_00FF_00FF_00FF
     let quads = (pairs &* 100 &+ (pairs >> 16)) & 0x0000_FFFF_0000_FFFF
     return (quads &* 10000 &+ (quads >> 32)) & 0xFFFF_FFFF

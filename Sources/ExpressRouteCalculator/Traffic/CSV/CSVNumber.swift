@@ -88,19 +88,21 @@ enum CSVNumber {
   /// `f = fraction × RN(10^-digits)` is within 2^-52 of `fraction ÷ 10^digits` (the reciprocal is
   /// off by at most half a unit, the product adds half a unit of `f` < 1). The sum `s = whole + f`
   /// and its exact error `e = f − (s − whole)` (Fast2Sum) give `whole + f − s = e`; `s` is the
-  /// correctly rounded value of the decimal whenever `|e| + 2^-51` stays below half a unit in the
-  /// last place of `s`, which fails only within 2^-51 of a half-way point (then `nil`).
+  /// correctly rounded value of the decimal whenever `|e| + 2^-51` stays below half the gap from `s` to its
+  /// nearer neighbour: half a unit in the last place, or a quarter when `s` is a power of two (the gap below
+  /// it is half the gap above). That fails only within 2^-51 of a half-way point (then `nil`).
   @inline(__always)
   static func sum(_ whole: UInt64, _ fraction: UInt64, _ digits: Int) -> Double? {
     guard whole >= 1, whole < 1 << 53, digits <= 15 else { return nil }
     let integer = Double(whole)
-    // A multiplication by the rounded reciprocal instead of a division: off by at most 2^-52 (below).
+    // A multiplication by the rounded reciprocal instead of a division: off by at most 2^-52 (above).
     let part = Double(fraction) * reciprocal(digits)
     let total = integer + part
     let error = part - (total - integer)
-    // Half a unit in the last place of `total` (≥ 1): its exponent field less 53.
-    let halfUnit = Double(bitPattern: (total.bitPattern & 0x7FF0_0000_0000_0000) &- (53 << 52))
-    guard abs(error) + 0x1p-51 < halfUnit else { return nil }
+    // Half a unit in the last place of `total` (≥ 1) is its exponent field less 53; a quarter at a power of two.
+    let powerOfTwo: UInt64 = total.bitPattern & 0x000F_FFFF_FFFF_FFFF == 0 ? 1 : 0
+    let halfGap = Double(bitPattern: (total.bitPattern & 0x7FF0_0000_0000_0000) &- ((53 &+ powerOfTwo) << 52))
+    guard abs(error) + 0x1p-51 < halfGap else { return nil }
     return total
   }
 
@@ -141,6 +143,42 @@ enum CSVNumber {
     Double(String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self))
   }
 
+  /// The value of `digits.digits` (no sign, no exponent, 19 digits at most in all: full-precision averages as
+  /// JSON exports write them), correctly rounded by ``sum(_:_:_:)`` or ``decimal(_:_:)``; `nil` for any other text
+  /// (then the general loop reads it).
+  @inline(__always)
+  static func plainDecimal(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+    var index = start
+    let whole = digitRun(base, &index, end)
+    let wholeDigits = index &- start
+    guard wholeDigits > 0, wholeDigits < 19, index < end, base[index] == 0x2E else { return nil }
+    index &+= 1
+    let fractionStart = index
+    let fraction = digitRun(base, &index, end)
+    let fractionDigits = index &- fractionStart
+    // 19 digits fit the 64-bit mantissa exactly.
+    guard index == end, fractionDigits > 0, wholeDigits &+ fractionDigits <= 19 else { return nil }
+    return sum(whole, fraction, fractionDigits) ?? decimal(whole &* UInt64.powerOfTen(fractionDigits) &+ fraction, -fractionDigits)
+  }
+
+  /// The value of the digits from `index` (moved past them, not beyond `end`): eight at a time while eight more
+  /// bytes lie before `end`, then one by one. Only the last 19 digits count (callers allow no more).
+  @inline(__always)
+  static func digitRun(_ base: UnsafePointer<UInt8>, _ index: inout Int, _ end: Int) -> UInt64 {
+    var value: UInt64 = 0
+    while end &- index >= 8, let eight = ByteScanning.eightDigits(base + index) {
+      value = value &* 100_000_000 &+ eight
+      index &+= 8
+    }
+    while index < end {
+      let d = base[index] &- 0x30
+      guard d < 10 else { break }
+      value = value &* 10 &+ UInt64(d)
+      index &+= 1
+    }
+    return value
+  }
+
   /// Parses `[+-]digits[.digits][e[+-]digits]` into a Double; `nil` for anything else.
   @inline(__always)
   static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
@@ -159,6 +197,7 @@ enum CSVNumber {
       }
       if index == end { return Double(value) }
     }
+    if let value = plainDecimal(base, start, end) { return value }
     var index = start
     var negative = false
     if index < end, base[index] == 0x2D || base[index] == 0x2B {
