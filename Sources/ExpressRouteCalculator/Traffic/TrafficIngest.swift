@@ -48,14 +48,25 @@ public struct TrafficIngest: Sendable {
   public internal(set) var rowsRead = 0
   /// CSV rows read by the plain-row fast path (the rest took the general parser).
   var plainRowsRead = 0
-  /// Chunks read on several cores and merged (0 when every file was read on one core).
+  /// Chunks of large files, and files of folders, read on several cores and merged (0 when all was read on one core).
   var parallelChunks = 0
-  /// Notes about how files were read (header line found, units).
-  public internal(set) var notes: [String] = []
+  /// Notes about how files were read (header line found, units), each once, in the order first made.
+  public private(set) var notes: [String] = []
+  private var noted: Set<String> = []
   let options: Options
 
   /// Creates an empty ingest.
   public init(options: Options = Options()) { self.options = options }
+
+  /// Adds `text` to ``notes`` unless it is there already (every hourly blob of an export tree makes the same ones).
+  mutating func note(_ text: String) {
+    if noted.insert(text).inserted { notes.append(text) }
+  }
+
+  /// Adds each of `texts` with ``note(_:)``.
+  mutating func note(contentsOf texts: [String]) {
+    for text in texts { note(text) }
+  }
 
   mutating func accumulatorIndex(for circuit: String, interval: Int64?) -> Int {
     Self.circuitIndex(circuit, &accumulators, &index, interval ?? options.interval)
@@ -74,14 +85,12 @@ public struct TrafficIngest: Sendable {
     var isDirectory: ObjCBool = false
     if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
       // A folder (a diagnostic-settings export tree): every file under it, in path order, which is time order.
-      let files = Self.filesUnder(path)
+      let files = Self.filesUnder(path, workers: options.workers ?? ProcessInfo.processInfo.activeProcessorCount)
       guard !files.isEmpty else {
         throw Diagnostic(.error, "the folder holds no files (expected metric exports such as PT1H.json)", file: displayName)
       }
-      for relative in files {
-        try readAny(path: path + "/" + relative, displayName: displayName + "/" + relative, progress: progress)
-      }
-      notes.append("\(displayName): read \(files.count) file\(files.count == 1 ? "" : "s") under the folder, in path order")
+      try readFiles(files.map { (path + "/" + $0, displayName + "/" + $0) })
+      note("\(displayName): read \(files.count) file\(files.count == 1 ? "" : "s") under the folder, in path order")
     } else {
       try readAny(path: path, displayName: displayName, progress: progress)
     }
@@ -108,73 +117,53 @@ public struct TrafficIngest: Sendable {
     return []
   }
 
-  /// Regular files under `folder`, relative to it, sorted by path; hidden entries are left out.
-  ///
-  /// Walked with `opendir`/`readdir` (a diagnostic export holds one blob per circuit and hour:
-  /// 8,760 a year per circuit), following no symbolic links to folders.
-  static func filesUnder(_ folder: String) -> [String] {
-    var files: [String] = []
-    var pending: [String] = [""]
-    while let relative = pending.popLast() {
-      let path = relative.isEmpty ? folder : folder + "/" + relative
-      guard let directory = opendir(path) else { continue }
-      defer { closedir(directory) }
-      while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-          String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        guard !name.hasPrefix(".") else { continue }
-        let child = relative.isEmpty ? name : relative + "/" + name
-        // The entry's type from the directory itself when the file system gives it (no stat per entry: an export
-        // tree has two folders per hourly blob).
-        switch Int32(entry.pointee.d_type) {
-        case Int32(DT_DIR):
-          pending.append(child)
-          continue
-        case Int32(DT_REG):
-          files.append(child)
-          continue
-        default: break
-        }
-        var status = stat()
-        guard lstat(folder + "/" + child, &status) == 0 else { continue }
-        switch status.st_mode & S_IFMT {
-        case S_IFDIR: pending.append(child)
-        case S_IFREG: files.append(child)
-        case S_IFLNK:
-          // A link to a file is read; a link to a folder is not followed (no cycles).
-          if stat(folder + "/" + child, &status) == 0, status.st_mode & S_IFMT == S_IFREG { files.append(child) }
-        default: break
-        }
-      }
-    }
-    return files.sorted()
-  }
-
   /// Samples with at least one value, over every circuit read so far.
   var valuedSamples: Int { accumulators.reduce(0) { $0 + $1.valuedSamples } }
 
-  private mutating func readAny(path: String, displayName: String, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
+  mutating func readAny(path: String, displayName: String, progress: ((Int, Int) -> Void)?) throws(Diagnostic) {
     let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
     guard descriptor >= 0 else {
       throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: displayName)
     }
     defer { if descriptor != STDIN_FILENO { close(descriptor) } }
     var status = stat()
-    let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
-    // Peek at the first bytes to choose the reader, then rewind (or replay them for pipes).
-    var head = [UInt8](repeating: 0, count: 4096)
-    let got = head.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 4096) }
+    let isRegular = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    let size = isRegular ? Int(status.st_size) : 0
+    // Peek at the first bytes to choose the reader; the readers go on after them (nothing is read twice). A small
+    // file (an hourly blob of an export tree) is read whole by this one call: a short read of a regular file is
+    // its end, so no reader needs the descriptor again.
+    let capacity = isRegular && size < 1 << 20 ? size + 1 : 4096
+    let block = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    var adopted = false
+    defer { if !adopted { block.deallocate() } }
+    var got = -1
+    repeat {
+      got = Glibc.read(descriptor, block, capacity)
+    } while got < 0 && errno == EINTR
     guard got >= 0 else { throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: displayName) }
-    head.removeLast(4096 - got)
-    let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
-    let seekable = lseek(descriptor, 0, SEEK_SET) == 0
+    let rest = isRegular && got < capacity ? -1 : descriptor
+    let peeked = UnsafeBufferPointer(start: block, count: got)
+    let first = peeked.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
+    let isJSON = (first == UInt8(ascii: "{") || first == UInt8(ascii: "[")) && !TrafficSummaryFile.isSummary(peeked)
+    if isJSON && rest < 0 {
+      // A whole small file is parsed where it was read, without a copy.
+      adopted = true
+      let stream = JSONStream(descriptor: rest, file: displayName, adopting: block, capacity: capacity, filled: got)
+      bytesRead += try readMetricsJSON(stream, size: size, progress: progress)
+      return
+    }
+    let head = Array(peeked)
+    if isJSON {
+      // Azure Monitor JSON streams: memory stays bounded by circuits, not by the file.
+      bytesRead += try readMetricsJSON(descriptor: rest, file: displayName, prefix: head, size: size, progress: progress)
+      return
+    }
     if first == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(head) {
-      // A saved summary is small: read it whole. A rewound file is read again from the start; a pipe continues after the peeked bytes.
-      var data = seekable ? Data() : Data(head)
-      while true {
+      // A saved summary is small: read it whole.
+      var data = Data(head)
+      while rest >= 0 {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 1 << 20) }
+        let count = chunk.withUnsafeMutableBytes { Glibc.read(rest, $0.baseAddress, 1 << 20) }
         if count < 0 && errno == EINTR { continue }
         guard count > 0 else { break }
         data.append(contentsOf: chunk[0..<count])
@@ -182,18 +171,19 @@ public struct TrafficIngest: Sendable {
       try read(data, file: displayName, progress: progress)
       return
     }
-    if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-      // Azure Monitor JSON streams: memory stays bounded by circuits, not by the file.
-      bytesRead += try readMetricsJSON(descriptor: descriptor, file: displayName, prefix: seekable ? [] : head, size: size, progress: progress)
+    if Self.isMetricRowsHeader(Self.firstLine(head.prefix(4096))) {
+      bytesRead += try readMetricRowsCSV(descriptor: rest, file: displayName, prefix: head)
       return
     }
-    if Self.isMetricRowsHeader(Self.firstLine(head)) {
-      bytesRead += try readMetricRowsCSV(descriptor: descriptor, file: displayName, prefix: seekable ? [] : head)
+    // A large file is split across cores (the mapping reads from the start, whatever was peeked); CSV streams from
+    // files and pipes alike, the peeked bytes first.
+    if isRegular && readCSVMapped(descriptor: descriptor, file: displayName, size: size, progress: progress) { return }
+    if rest < 0 {
+      try readCSV(Data(head), file: displayName, progress: progress)
+      bytesRead += head.count
       return
     }
-    // A large file is split across cores; CSV streams from files and pipes alike, a pipe's peeked bytes replayed first.
-    if seekable && readCSVMapped(descriptor: descriptor, file: displayName, size: size, progress: progress) { return }
-    let streamed = try readCSV(fileDescriptor: descriptor, file: displayName, size: size, prefix: seekable ? [] : head, progress: progress)
+    let streamed = try readCSV(fileDescriptor: descriptor, file: displayName, size: size, prefix: head, progress: progress)
     bytesRead += streamed
   }
 

@@ -109,7 +109,7 @@ extension TrafficIngest {
     rowsRead += scanner.rows
     plainRowsRead += scanner.plainRowCount
     try scanner.finish(series: &accumulators)
-    notes.append(contentsOf: scanner.notes)
+    note(contentsOf: scanner.notes)
   }
 
   /// The accumulator index of circuit `name`, adding one when it is new.

@@ -74,7 +74,7 @@ extension TrafficIngest {
         let inbound = Self.inboundMetrics.contains(key)
         guard inbound || Self.outboundMetrics.contains(key) else {
           if skipped.insert(metric).inserted {
-            notes.append("\(file): skipped metric '\(metric)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)")
+            note("\(file): skipped metric '\(metric)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)")
           }
           continue
         }

@@ -19,12 +19,15 @@ extension TrafficIngest {
   /// Files smaller than this are read on one core.
   static let parallelThreshold = 48 << 20
 
-  /// What reading one chunk gave.
+  /// What reading one chunk (or one file of a folder) gave.
   struct ChunkResult: Sendable {
     var series: [SeriesAccumulator] = []
     var lines = 0
     var rows = 0
     var plainRows = 0
+    /// Notes and bytes of a file read whole (a chunk's are counted for its file).
+    var notes: [String] = []
+    var bytes = 0
     var failed = false
   }
 
@@ -74,7 +77,7 @@ extension TrafficIngest {
       }
     }
     guard var merged = state.result() else { return false }
-    merged.notes.append(contentsOf: header.notes)
+    merged.note(contentsOf: header.notes)
     merged.bytesRead += size
     merged.parallelChunks += chunkCount
     self = merged
@@ -127,8 +130,8 @@ extension TrafficIngest {
     return UnsafeRawPointer(found) - UnsafeRawPointer(bytes) + 1
   }
 
-  /// Chunks handed out in order, their results merged in order as soon as each one's predecessors are in.
-  private final class ChunkMerge: @unchecked Sendable {
+  /// Chunks (or files) handed out in order, their results merged in order as soon as each one's predecessors are in.
+  final class ChunkMerge: @unchecked Sendable {
     private let lock = NSLock()
     private var merged: TrafficIngest
     private var next = 0
@@ -182,7 +185,12 @@ extension TrafficIngest {
         }
         for var piece in ready.series {
           piece.shiftLines(by: lineOffset)
-          if merged.append(piece) != nil {
+          // A circuit spelled differently from one already read (`AMS-1` after `ams-1`) joins it or not by the
+          // format's rule: the one-core reader settles that.
+          if merged.index[piece.circuit] == nil
+            && merged.accumulators.contains(where: { SeriesMatch.key($0.circuit) == SeriesMatch.key(piece.circuit) })
+            || merged.append(piece) != nil
+          {
             failed = true
             break
           }
@@ -190,6 +198,8 @@ extension TrafficIngest {
         lineOffset += ready.lines
         merged.rowsRead += ready.rows
         merged.plainRowsRead += ready.plainRows
+        merged.note(contentsOf: ready.notes)
+        merged.bytesRead += ready.bytes
       }
       if failed { waiting.removeAll() }
     }

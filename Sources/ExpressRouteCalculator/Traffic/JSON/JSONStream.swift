@@ -76,17 +76,25 @@ final class JSONStream {
 
   /// A stream over `descriptor`, starting with `prefix` (bytes already read from it); a negative
   /// descriptor reads `prefix` alone.
-  init(descriptor: Int32, file: String, prefix: [UInt8] = [], blockSize: Int = 1 << 20) {
-    self.descriptor = descriptor
-    self.file = file
-    capacity = max(blockSize, prefix.count * 2, 16)
+  convenience init(descriptor: Int32, file: String, prefix: [UInt8] = [], blockSize: Int = 1 << 20) {
+    let capacity = max(blockSize, prefix.count * 2, 16)
     let block = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     prefix.withUnsafeBufferPointer { source in
       if let base = source.baseAddress { block.initialize(from: base, count: prefix.count) }
     }
+    self.init(descriptor: descriptor, file: file, adopting: block, capacity: capacity, filled: prefix.count)
+  }
+
+  /// A stream over the `filled` bytes already read into `block` (allocated with `capacity` ≥ 1; the stream owns and
+  /// frees it from now on), then `descriptor` (negative: nothing more). A small file read whole is parsed where
+  /// it was read, without a copy.
+  init(descriptor: Int32, file: String, adopting block: UnsafeMutablePointer<UInt8>, capacity: Int, filled: Int) {
+    self.descriptor = descriptor
+    self.file = file
+    self.capacity = capacity
     buffer = block
     textStart = UnsafePointer(block)
-    filled = prefix.count
+    self.filled = filled
   }
 
   deinit {

@@ -167,7 +167,7 @@ struct MetricPointGrid {
       ingest.accumulators[position].notePeaks(inbound: circuit.inboundPeak, outbound: circuit.outboundPeak)
       if circuit.inboundPeak != nil || circuit.outboundPeak != nil {
         let note = "circuit '\(circuit.name)': sizing integrates each interval's average; the export's 'maximum' aggregation gives its burst peak"
-        if !ingest.notes.contains(note) { ingest.notes.append(note) }
+        ingest.note(note)
       }
       ingest.accumulators[position].appendRepeats(circuit.repeats)
     }

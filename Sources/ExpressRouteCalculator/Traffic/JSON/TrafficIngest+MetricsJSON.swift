@@ -28,7 +28,11 @@ extension TrafficIngest {
   ) throws(Diagnostic) -> Int {
     // A small file (an hourly blob of a diagnostic export) gets a block its size, not a fresh MiB to fault in.
     let block = size > 0 ? min(options.jsonBlockSize, max(size + 1, 4096)) : options.jsonBlockSize
-    let stream = JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: block)
+    return try readMetricsJSON(JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: block), size: size, progress: progress)
+  }
+
+  /// Reads an Azure Monitor JSON export from `stream`; returns the bytes read.
+  mutating func readMetricsJSON(_ stream: JSONStream, size: Int, progress: ((Int, Int) -> Void)?) throws(Diagnostic) -> Int {
     var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
     reader.readsAhead = options.jsonReadAhead
     var nextProgress = 64 << 20
@@ -39,9 +43,9 @@ extension TrafficIngest {
       }
     }
     try reader.finish()
-    notes.append(contentsOf: reader.notes)
-    try reader.metrics.drain(into: &self, file: file)
-    try reader.records.drain(into: &self, file: file)
+    note(contentsOf: reader.notes)
+    try reader.metrics.drain(into: &self, file: stream.file)
+    try reader.records.drain(into: &self, file: stream.file)
     return stream.consumed
   }
 

@@ -1,0 +1,140 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reading a folder: a diagnostic-settings export tree holds one blob per circuit and hour (8,760 a year per
+/// circuit), read on every core.
+///
+/// Each worker takes the next file in path order and reads it whole into its own accumulators; the files'
+/// results are merged in path order with ``SeriesAccumulator/append(_:)``, exactly as reading them one after
+/// the other would add them (the merge used for chunks of one large CSV file). Anything the merge cannot
+/// settle alone (an error in any file, a repeated or overlapping sample between files, a circuit spelled two
+/// ways) sends the whole folder back to reading file after file, so results and messages are the same, to the
+/// byte, as one core's.
+extension TrafficIngest {
+  /// Reads `files` (path and display name) in order, on every core when there are several.
+  mutating func readFiles(_ files: [(path: String, displayName: String)]) throws(Diagnostic) {
+    let workers = max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
+    if workers > 1 && files.count > 1 && readFilesInParallel(files, workers: workers) { return }
+    for file in files { try readAny(path: file.path, displayName: file.displayName, progress: nil) }
+  }
+
+  /// Reads `files` on `workers` cores and returns `true`; returns `false` having changed nothing when they must
+  /// be read one after the other instead.
+  private mutating func readFilesInParallel(_ files: [(path: String, displayName: String)], workers: Int) -> Bool {
+    let single = {
+      var options = self.options
+      options.workers = 1
+      return options
+    }()
+    let state = ChunkMerge(ingest: self, chunks: files.count, lineOffset: 0, total: 0, progress: nil)
+    DispatchQueue.concurrentPerform(iterations: min(workers, files.count)) { _ in
+      while let position = state.take() {
+        var piece = TrafficIngest(options: single)
+        var result = ChunkResult()
+        do {
+          try piece.readAny(path: files[position].path, displayName: files[position].displayName, progress: nil)
+          for index in piece.accumulators.indices { piece.accumulators[index].flush() }
+          result.series = piece.accumulators
+          result.rows = piece.rowsRead
+          result.plainRows = piece.plainRowsRead
+          result.notes = piece.notes
+          result.bytes = piece.bytesRead
+        } catch {
+          result.failed = true
+        }
+        state.deliver(position, result)
+      }
+    }
+    guard var merged = state.result() else { return false }
+    merged.parallelChunks += files.count
+    self = merged
+    return true
+  }
+
+  /// Regular files under `folder`, relative to it, sorted by path; hidden entries are left out.
+  ///
+  /// Walked with `opendir`/`readdir` on `workers` threads (a diagnostic export holds two folders per hourly blob:
+  /// 17,520 folders a year per circuit, and opening them is most of the walk), following no symbolic links to
+  /// folders. The order of the walk does not matter: the list is sorted.
+  static func filesUnder(_ folder: String, workers: Int = 1) -> [String] {
+    let walk = FolderWalk()
+    DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
+      while let relative = walk.next() {
+        let (folders, files) = entries(of: folder, relative)
+        walk.finish(folders: folders, files: files)
+      }
+    }
+    return walk.files.sorted()
+  }
+
+  /// The folders and regular files in `folder/relative`, relative to `folder` (none when it cannot be read).
+  private static func entries(of folder: String, _ relative: String) -> (folders: [String], files: [String]) {
+    var folders: [String] = []
+    var files: [String] = []
+    let path = relative.isEmpty ? folder : folder + "/" + relative
+    guard let directory = opendir(path) else { return ([], []) }
+    defer { closedir(directory) }
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard !name.hasPrefix(".") else { continue }
+      let child = relative.isEmpty ? name : relative + "/" + name
+      // The entry's type from the directory itself when the file system gives it (no stat per entry).
+      switch Int32(entry.pointee.d_type) {
+      case Int32(DT_DIR):
+        folders.append(child)
+        continue
+      case Int32(DT_REG):
+        files.append(child)
+        continue
+      default: break
+      }
+      var status = stat()
+      guard lstat(folder + "/" + child, &status) == 0 else { continue }
+      switch status.st_mode & S_IFMT {
+      case S_IFDIR: folders.append(child)
+      case S_IFREG: files.append(child)
+      case S_IFLNK:
+        // A link to a file is read; a link to a folder is not followed (no cycles).
+        if stat(folder + "/" + child, &status) == 0, status.st_mode & S_IFMT == S_IFREG { files.append(child) }
+      default: break
+      }
+    }
+    return (folders, files)
+  }
+
+  /// The folders still to list and the files found, shared by the walking threads.
+  private final class FolderWalk: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var pending = [""]
+    /// Threads listing a folder (which may add more).
+    private var busy = 0
+    private(set) var files: [String] = []
+
+    /// The next folder to list, waiting while others are listed; `nil` when none is left.
+    func next() -> String? {
+      condition.lock()
+      defer { condition.unlock() }
+      while pending.isEmpty {
+        guard busy > 0 else { return nil }
+        condition.wait()
+      }
+      busy += 1
+      return pending.removeLast()
+    }
+
+    /// Records what one folder held.
+    func finish(folders: [String], files found: [String]) {
+      condition.lock()
+      defer { condition.unlock() }
+      pending.append(contentsOf: folders)
+      files.append(contentsOf: found)
+      busy -= 1
+      condition.broadcast()
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ExpressRouteCalculator
+
+/// A folder (a diagnostic-settings export tree) read on several cores gives exactly what one core gives:
+/// summaries with their warnings and locations, notes, row counts and errors.
+///
+/// The blobs follow the shape of MicrosoftDocs azure-docs (batch-diagnostics): one `PT1H.json` of JSON lines per
+/// circuit and hour under `resourceId=/SUBSCRIPTIONS/…/y=YYYY/m=MM/d=DD/h=HH/m=00/`, records with `count`, `total`,
+/// `minimum`, `maximum`, `average`, `resourceId`, `time`, `metricName` and `timeGrain`.
+@Suite struct FolderIngestTests {
+  enum Quirk: String, CaseIterable, Sendable {
+    /// Shuffled records, a missing hour, a missing minute, a skipped metric.
+    case plain
+    /// One blob repeats the last minute of the hour before (a duplicate across files).
+    case repeatAcrossFiles
+    /// One blob spells the circuit in lower case (the JSON reader joins it to the same circuit).
+    case otherSpelling
+    /// A negative average in a blob in the middle: the error names that blob.
+    case badValue
+  }
+
+  static let start: Int64 = 1_767_225_600  // 2026-01-01T00:00:00Z
+
+  /// Writes a tree of 2 circuits × 12 hourly blobs under a new folder and returns its path.
+  static func tree(_ quirk: Quirk) throws -> String {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-folder-\(UUID().uuidString)").path
+    var random = SplitMix(state: 3)
+    for circuit in ["AMS-1", "FRA-2"] {
+      let resource =
+        "/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/RG-NET/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/\(circuit)"
+      for hour in 0..<12 where !(circuit == "FRA-2" && hour == 7) {
+        let hourStart = start + Int64(hour) * 3600
+        let spelled = quirk == .otherSpelling && circuit == "AMS-1" && hour == 5 ? resource.lowercased() : resource
+        var records: [String] = []
+        let firstMinute = quirk == .repeatAcrossFiles && circuit == "AMS-1" && hour == 4 ? -1 : 0
+        for minute in firstMinute..<60 where !(hour == 2 && minute == 17) {
+          let time = Timestamp.format(hourStart + Int64(minute) * 60).replacingOccurrences(of: "Z", with: ".0000000Z")
+          for metric in ["BitsInPerSecond", "BitsOutPerSecond", "ArpAvailability"] {
+            var average = Double(random.next() % 900_000_000) + Double(random.next() % 1_000_003) / 1_000_003
+            if quirk == .badValue && circuit == "FRA-2" && hour == 6 && minute == 30 && metric == "BitsInPerSecond" { average = -4 }
+            let maximum = average * 1.5
+            records.append(
+              #"{"count": 1, "total": \#(average), "minimum": \#(average), "maximum": \#(maximum), "average": \#(average), "resourceId": "\#(spelled)", "time": "\#(time)", "metricName": "\#(metric)", "timeGrain": "PT1M"}"#
+            )
+          }
+        }
+        records.shuffle(using: &random)
+        let date = Timestamp.format(hourStart)
+        let folder =
+          "\(root)/insights-metrics-pt1m/resourceId=\(resource)/y=\(date.prefix(4))/m=\(date.dropFirst(5).prefix(2))/d=\(date.dropFirst(8).prefix(2))/h=\(date.dropFirst(11).prefix(2))/m=00"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try (records.joined(separator: "\n") + "\n").write(toFile: folder + "/PT1H.json", atomically: true, encoding: .utf8)
+      }
+    }
+    return root
+  }
+
+  struct Outcome: Equatable {
+    var summaries: [TrafficSummary] = []
+    var notes: [String] = []
+    var rows = 0
+    var error: String?
+  }
+
+  static func read(_ root: String, workers: Int) -> (outcome: Outcome, mergedFiles: Int) {
+    var options = TrafficIngest.Options()
+    options.workers = workers
+    var ingest = TrafficIngest(options: options)
+    do {
+      try ingest.read(path: root, displayName: "export")
+      return (Outcome(summaries: try ingest.summaries(file: "export"), notes: ingest.notes, rows: ingest.rowsRead), ingest.parallelChunks)
+    } catch {
+      return (Outcome(error: "\(error)"), ingest.parallelChunks)
+    }
+  }
+
+  @Test("Several cores read a folder as one core does", arguments: Quirk.allCases)
+  func sameAsOneCore(_ quirk: Quirk) throws {
+    let root = try Self.tree(quirk)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let one = Self.read(root, workers: 1)
+    let several = Self.read(root, workers: 2)
+    #expect(several.outcome == one.outcome)
+    #expect(one.mergedFiles == 0)
+    switch quirk {
+    case .plain:
+      // 23 blobs read on two cores and merged; the data problems are there to compare.
+      #expect(several.mergedFiles == 23)
+      #expect(one.outcome.summaries.map(\.circuit) == ["AMS-1", "FRA-2"])
+      // 2 circuits × 12 hours × 60 minutes, less FRA-2's hour 7 and each circuit's minute 02:17: 1,378 samples.
+      #expect(one.outcome.summaries.map(\.samples).reduce(0, +) == 1378)
+      let warnings = one.outcome.summaries.flatMap(\.warnings).map(\.description).joined(separator: "\n")
+      #expect(warnings.contains("missing sample"))
+      // The skipped metric is noted once per blob (each note names its blob), the burst note once per circuit.
+      #expect(one.outcome.notes.filter { $0.contains("skipped metric 'ArpAvailability'") }.count == 23)
+      #expect(one.outcome.notes.filter { $0.contains("'maximum' aggregation gives its burst peak") }.count == 2)
+    case .repeatAcrossFiles:
+      // The merge cannot settle a sample repeated across blobs: the folder is read file after file.
+      #expect(several.mergedFiles == 0)
+      #expect(one.outcome.summaries.flatMap(\.warnings).map(\.description).joined().contains("duplicate sample"))
+    case .otherSpelling:
+      #expect(several.mergedFiles == 0)
+      #expect(one.outcome.summaries.map(\.circuit) == ["AMS-1", "FRA-2"])
+    case .badValue:
+      let error = try #require(one.outcome.error)
+      #expect(error.contains("h=06/m=00/PT1H.json:"), "\(error)")
+      // The record's `maximum` (1.5 × −4) comes before its `average`: the first bad value is reported.
+      #expect(error.contains(":136:57: error: maximum: negative rate -6.0 (expected zero or more)"), "\(error)")
+    }
+  }
+}
