@@ -22,6 +22,28 @@ enum ByteScanning {
     return ~(((x & low7) &+ low7) | x | low7)
   }
 
+  /// 0x80 in the first byte of `word` that equals `a`, `b` or `c` (and perhaps in bytes after it), 0 when none does.
+  ///
+  /// Per byte `x` (the byte xor the wanted one), `(x − 1) & ~x` has its high bit set exactly when `x` is 0; only a
+  /// zero byte borrows, so no byte before the first match is marked.
+  @inline(__always) static func firstMatches(_ word: UInt64, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt64 {
+    let x = word ^ (UInt64(a) &* ones)
+    let y = word ^ (UInt64(b) &* ones)
+    let z = word ^ (UInt64(c) &* ones)
+    return ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & ~low7
+  }
+
+  /// 0x80 in the first byte of `word` that cannot be part of a JSON number's characters (digits, `+`, `-`, `.`,
+  /// `e`, `E`), and perhaps in bytes after it; 0 when all eight can.
+  ///
+  /// Bytes outside 0x2B...0x39 are marked (`b − 0x2B` below it, `b + 0x46` from 0x3A, `b` itself from 0x80), except
+  /// `e` and `E`; the comma and slash inside that range are marked too. Only marked bytes borrow or carry, so
+  /// the first mark is exact.
+  @inline(__always) static func numberStops(_ word: UInt64) -> UInt64 {
+    let outside = ((word &- 0x2B2B_2B2B_2B2B_2B2B) | (word &+ 0x4646_4646_4646_4646) | word) & ~low7
+    return (outside & ~matches(word | 0x2020_2020_2020_2020, 0x65)) | matches(word, 0x2C) | matches(word, 0x2F)
+  }
+
   /// Whether `length` bytes at `a` and `b` are equal.
   ///
   /// Compares words; the last word overlaps the one before it, so there is no byte tail.

@@ -212,7 +212,11 @@ final class JSONStream {
   func textIs(lowercased name: StaticString) -> Bool {
     name.withUTF8Buffer { expected in
       guard textCount == expected.count else { return false }
-      for index in 0..<expected.count where textStart[index] | 0x20 != expected[index] { return false }
+      for index in 0..<expected.count {
+        // Letters compare in lower case; other bytes (`_`) as they are.
+        let byte = textStart[index]
+        if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != expected[index] { return false }
+      }
       return true
     }
   }
@@ -539,7 +543,7 @@ final class JSONStream {
     while scan < filled {
       if scan + 8 <= filled {
         let word = ByteScanning.word(at: buffer + scan)
-        let stops = ByteScanning.matches(word, 0x22) | ByteScanning.matches(word, 0x5C) | ByteScanning.matches(word, 0x0A)
+        let stops = ByteScanning.firstMatches(word, 0x22, 0x5C, 0x0A)
         if stops == 0 {
           scan += 8
           continue
@@ -559,6 +563,10 @@ final class JSONStream {
   @inline(__always)
   private func spacesEnd(from start: Int) -> Int {
     var p = start
+    // Most gaps are empty or one space (`": "`): two bytes are looked at first, words only for indentation.
+    guard p < filled, buffer[p] == 0x20 else { return p }
+    p += 1
+    guard p < filled, buffer[p] == 0x20 else { return p }
     while p + 8 <= filled {
       let spaces = ByteScanning.matches(ByteScanning.word(at: buffer + p), 0x20)
       if spaces != 0x8080_8080_8080_8080 { return p + (~spaces & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3 }
@@ -638,6 +646,11 @@ final class JSONStream {
   @inline(__always)
   private func numberEnd(from start: Int) -> Int {
     var cursor = start
+    while cursor + 8 <= filled {
+      let stops = ByteScanning.numberStops(ByteScanning.word(at: buffer + cursor))
+      if stops != 0 { return cursor + stops.trailingZeroBitCount >> 3 }
+      cursor += 8
+    }
     while cursor < filled {
       let byte = buffer[cursor]
       guard

@@ -78,9 +78,9 @@ struct MetricsJSONReader {
   /// Records repeat their resource ID, metric name and time grain: each is turned into a value
   /// once per change, not once per record.
   private var resourceCache = TextCache<String>()
-  private var metricCache = TextCache<String>()
+  /// Metric names with their direction (`true` inbound, `false` outbound, `nil` not read), worked out once per name.
+  private var metricCache = TextCache<(name: String, inbound: Bool?)>()
   private var grainCache = TextCache<Int64?>()
-  private var directionCache: [String: Bool?] = [:]
   private var lastCircuit: (name: String, interval: Int64?, index: Int)?
   private var rootMark: JSONStream.Mark?
   /// Whether plainly written data points are read ahead in one pass.
@@ -168,7 +168,12 @@ struct MetricsJSONReader {
     case .resource:
       if value == .string, record.resource == nil { record.resource = stream.string }
     case .metricName:
-      if value == .string { record.metric = metricCache.value(stream) { $0 } }
+      if value == .string {
+        record.metric = metricCache.value(stream) { name in
+          let key = normalizedName(name)
+          return (name, TrafficIngest.inboundMetrics.contains(key) ? true : TrafficIngest.outboundMetrics.contains(key) ? false : nil)
+        }
+      }
     case .timeGrain:
       if value == .string, record.grain == nil { record.grain = grainCache.value(stream) { parseInterval($0) } }
     case .average:
@@ -221,7 +226,7 @@ struct MetricsJSONReader {
   private struct Record {
     var time: Int64?
     var resource: String?
-    var metric: String?
+    var metric: (name: String, inbound: Bool?)?
     var average: Double?
     var maximum: Double?
     var grain: Int64?
@@ -265,17 +270,9 @@ struct MetricsJSONReader {
       throw stream.error(
         "expected an Azure Monitor export: an object with a 'value' array of metrics, or a record with metricName, time and average", at: mark)
     }
-    let direction: Bool?
-    if let cached = directionCache[metric] {
-      direction = cached
-    } else {
-      let key = normalizedName(metric)
-      direction = TrafficIngest.inboundMetrics.contains(key) ? true : TrafficIngest.outboundMetrics.contains(key) ? false : nil
-      directionCache[metric] = direction
-    }
-    guard let inbound = direction else {
-      if skippedMetrics.insert(metric).inserted {
-        notes.append("\(stream.file): skipped metric '\(metric)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)")
+    guard let inbound = metric.inbound else {
+      if skippedMetrics.insert(metric.name).inserted {
+        notes.append("\(stream.file): skipped metric '\(metric.name)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)")
       }
       return
     }
