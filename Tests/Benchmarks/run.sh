@@ -11,7 +11,7 @@
 #            doubles as Azure Monitor returns averages, `+00:00` offsets (/tmp/ercalc-bench-full.csv, ~0.77 GB)
 # JSON:
 #   json     `az monitor metrics list` export, one circuit, a year of PT1M, both device roles (~0.5 GB)
-#   lines    diagnostic-settings export tree: 2 circuits, a year of hourly PT1H.json blobs (~0.6 GB)
+#   lines    diagnostic-settings export tree: 2 circuits, a year of hourly PT1H.json blobs (~0.78 GB of blobs)
 #
 # Times `ercalc size` (the whole command: start-up, ingest, percentiles, monthly volumes, solver and
 # report) on every core and with ERCALC_THREADS=1, and DuckDB and Polars computing the same
@@ -104,19 +104,22 @@ for layout in $layouts; do
 JSON
       duck_wall=""
       header "az monitor metrics list export: $json, $(stat -c %s "$json") bytes (one circuit, a year of PT1M, both device roles)"
-      measure "ercalc size" 1 "$(stat -c %s "$json")" "$ercalc" size "$profile" --series "$json" --quiet
+      # One document is read on one core (it is not split).
+      measure "ercalc size" 1 "$(stat -c %s "$json")" env ERCALC_THREADS=1 "$ercalc" size "$profile" --series "$json" --quiet
       ;;
     lines)
       tree=/tmp/ercalc-bench-diagnostic
       [ -d "$tree" ] || { echo "generating $tree ..." >&2; python3 "$here/generate_diagnostic_export.py" "$tree"; }
-      bytes=$(du -sb "$tree" | cut -f1)
+      # The blobs' bytes (du would add the 4 KiB of each of the ~36,000 folders).
+      bytes=$(find "$tree" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }')
       cat > "$profile" <<JSON
 {"schemaVersion": 1, "name": "benchmark", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"seriesCircuit": "ER-01"}}
 JSON
       duck_wall=""
       header "Diagnostic-settings JSON lines tree: $tree, $bytes bytes in $(find "$tree" -type f | wc -l) blobs"
-      measure "ercalc size (folder)" 1 "$bytes" "$ercalc" size "$profile" --series "$tree" --quiet
-      measure "ercalc size (pipe)" 1 "$bytes" sh -c "find '$tree' -type f | sort | xargs cat | '$ercalc' size '$profile' --series - --quiet"
+      measure "ercalc size (folder)" "$(nproc)" "$bytes" "$ercalc" size "$profile" --series "$tree" --quiet
+      measure "ercalc size (folder)" 1 "$bytes" env ERCALC_THREADS=1 "$ercalc" size "$profile" --series "$tree" --quiet
+      measure "ercalc size (pipe)" 1 "$bytes" sh -c "find '$tree' -type f | sort | xargs cat | ERCALC_THREADS=1 '$ercalc' size '$profile' --series - --quiet"
       ;;
   esac
 done

@@ -7,9 +7,11 @@ import Foundation
 /// Reading a folder: a diagnostic-settings export tree holds one blob per circuit and hour (8,760 a year per
 /// circuit), read on every core.
 ///
-/// Each worker takes the next file in path order and reads it whole into its own accumulators; the files'
-/// results are merged in path order with ``SeriesAccumulator/append(_:)``, exactly as reading them one after
-/// the other would add them (the merge used for chunks of one large CSV file). Anything the merge cannot
+/// The path-ordered list is cut into runs of consecutive files (about eight per core); each worker takes the next
+/// run and reads its files one after the other into its own accumulators, as one core would; the runs' results
+/// are merged in path order with ``SeriesAccumulator/append(_:)``, exactly as reading on would add them (the merge
+/// used for chunks of one large CSV file). Runs, not single files, are merged: a histogram spans thousands of
+/// buckets, and merging one per hourly blob cost more than reading it. Anything the merge cannot
 /// settle alone (an error in any file, a repeated or overlapping sample between files, a circuit spelled two
 /// ways) sends the whole folder back to reading file after file, so results and messages are the same, to the
 /// byte, as one core's.
@@ -29,13 +31,16 @@ extension TrafficIngest {
       options.workers = 1
       return options
     }()
-    let state = ChunkMerge(ingest: self, chunks: files.count, lineOffset: 0, total: 0, progress: nil)
-    DispatchQueue.concurrentPerform(iterations: min(workers, files.count)) { _ in
-      while let position = state.take() {
+    let runs = min(files.count, workers * 8)
+    let state = ChunkMerge(ingest: self, chunks: runs, lineOffset: 0, total: 0, progress: nil)
+    DispatchQueue.concurrentPerform(iterations: min(workers, runs)) { _ in
+      while let run = state.take() {
         var piece = TrafficIngest(options: single)
         var result = ChunkResult()
         do {
-          try piece.readAny(path: files[position].path, displayName: files[position].displayName, progress: nil)
+          for position in (run * files.count / runs)..<((run + 1) * files.count / runs) {
+            try piece.readAny(path: files[position].path, displayName: files[position].displayName, progress: nil)
+          }
           for index in piece.accumulators.indices { piece.accumulators[index].flush() }
           result.series = piece.accumulators
           result.rows = piece.rowsRead
@@ -45,11 +50,11 @@ extension TrafficIngest {
         } catch {
           result.failed = true
         }
-        state.deliver(position, result)
+        state.deliver(run, result)
       }
     }
     guard var merged = state.result() else { return false }
-    merged.parallelChunks += files.count
+    merged.parallelChunks += runs
     self = merged
     return true
   }

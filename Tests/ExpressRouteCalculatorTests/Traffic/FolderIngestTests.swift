@@ -65,7 +65,7 @@ import Testing
     var error: String?
   }
 
-  static func read(_ root: String, workers: Int) -> (outcome: Outcome, mergedFiles: Int) {
+  static func read(_ root: String, workers: Int) -> (outcome: Outcome, mergedRuns: Int) {
     var options = TrafficIngest.Options()
     options.workers = workers
     var ingest = TrafficIngest(options: options)
@@ -84,11 +84,12 @@ import Testing
     let one = Self.read(root, workers: 1)
     let several = Self.read(root, workers: 2)
     #expect(several.outcome == one.outcome)
-    #expect(one.mergedFiles == 0)
+    #expect(one.mergedRuns == 0)
     switch quirk {
     case .plain:
-      // 23 blobs read on two cores and merged; the data problems are there to compare.
-      #expect(several.mergedFiles == 23)
+      // 23 blobs in 16 runs of consecutive blobs (eight per core), read on two cores and merged; the data
+      // problems are there to compare.
+      #expect(several.mergedRuns == 16)
       #expect(one.outcome.summaries.map(\.circuit) == ["AMS-1", "FRA-2"])
       // 2 circuits × 12 hours × 60 minutes, less FRA-2's hour 7 and each circuit's minute 02:17: 1,378 samples.
       #expect(one.outcome.summaries.map(\.samples).reduce(0, +) == 1378)
@@ -99,10 +100,10 @@ import Testing
       #expect(one.outcome.notes.filter { $0.contains("'maximum' aggregation gives its burst peak") }.count == 2)
     case .repeatAcrossFiles:
       // The merge cannot settle a sample repeated across blobs: the folder is read file after file.
-      #expect(several.mergedFiles == 0)
+      #expect(several.mergedRuns == 0)
       #expect(one.outcome.summaries.flatMap(\.warnings).map(\.description).joined().contains("duplicate sample"))
     case .otherSpelling:
-      #expect(several.mergedFiles == 0)
+      #expect(several.mergedRuns == 0)
       #expect(one.outcome.summaries.map(\.circuit) == ["AMS-1", "FRA-2"])
     case .badValue:
       let error = try #require(one.outcome.error)
