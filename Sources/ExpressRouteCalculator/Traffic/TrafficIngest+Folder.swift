@@ -45,7 +45,8 @@ extension TrafficIngest {
           result.series = piece.accumulators
           result.rows = piece.rowsRead
           result.plainRows = piece.plainRowsRead
-          result.notes = piece.notes
+          result.notes = piece.madeNotes
+          result.skippedMetrics = piece.skippedMetrics
           result.bytes = piece.bytesRead
         } catch {
           result.failed = true

@@ -50,9 +50,20 @@ public struct TrafficIngest: Sendable {
   var plainRowsRead = 0
   /// Chunks of large files, and files of folders, read on several cores and merged (0 when all was read on one core).
   var parallelChunks = 0
-  /// Notes about how files were read (header line found, units), each once, in the order first made.
-  public private(set) var notes: [String] = []
+  /// Notes about how files were read (header line found, units), each once, in the order first made; then one
+  /// per metric skipped (the first file that had it, and how many more did: an export tree has every platform
+  /// metric in every hourly blob).
+  public var notes: [String] {
+    madeNotes
+      + skippedMetrics.map { skipped in
+        let files = skipped.files == 1 ? skipped.first : "\(skipped.first) and \(skipped.files - 1) more file\(skipped.files == 2 ? "" : "s")"
+        return "\(files): skipped metric '\(skipped.metric)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)"
+      }
+  }
+  private(set) var madeNotes: [String] = []
   private var noted: Set<String> = []
+  /// Metrics that are not bits in or out, in the order first met: the first file with each, and how many files had it.
+  private(set) var skippedMetrics: [(metric: String, first: String, files: Int)] = []
   let options: Options
 
   /// Creates an empty ingest.
@@ -60,7 +71,16 @@ public struct TrafficIngest: Sendable {
 
   /// Adds `text` to ``notes`` unless it is there already (every hourly blob of an export tree makes the same ones).
   mutating func note(_ text: String) {
-    if noted.insert(text).inserted { notes.append(text) }
+    if noted.insert(text).inserted { madeNotes.append(text) }
+  }
+
+  /// Records that `file` held `metric`, which is not read (each file once per metric).
+  mutating func noteSkipped(_ metric: String, file: String, files: Int = 1) {
+    if let known = skippedMetrics.firstIndex(where: { $0.metric == metric }) {
+      skippedMetrics[known].files += files
+    } else {
+      skippedMetrics.append((metric, file, files))
+    }
   }
 
   /// Adds each of `texts` with ``note(_:)``.

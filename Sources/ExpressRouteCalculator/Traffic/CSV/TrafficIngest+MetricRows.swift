@@ -74,7 +74,7 @@ extension TrafficIngest {
         let inbound = Self.inboundMetrics.contains(key)
         guard inbound || Self.outboundMetrics.contains(key) else {
           if skipped.insert(metric).inserted {
-            note("\(file): skipped metric '\(metric)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)")
+            noteSkipped(metric, file: file)
           }
           continue
         }

@@ -25,8 +25,9 @@ extension TrafficIngest {
     var lines = 0
     var rows = 0
     var plainRows = 0
-    /// Notes and bytes of a file read whole (a chunk's are counted for its file).
+    /// Notes, skipped metrics and bytes of files read whole (a chunk's are counted for its file).
     var notes: [String] = []
+    var skippedMetrics: [(metric: String, first: String, files: Int)] = []
     var bytes = 0
     var failed = false
   }
@@ -199,6 +200,7 @@ extension TrafficIngest {
         merged.rowsRead += ready.rows
         merged.plainRowsRead += ready.plainRows
         merged.note(contentsOf: ready.notes)
+        for skipped in ready.skippedMetrics { merged.noteSkipped(skipped.metric, file: skipped.first, files: skipped.files) }
         merged.bytesRead += ready.bytes
       }
       if failed { waiting.removeAll() }

@@ -44,6 +44,7 @@ extension TrafficIngest {
     }
     try reader.finish()
     note(contentsOf: reader.notes)
+    for metric in reader.skippedMetrics { noteSkipped(metric, file: stream.file) }
     try reader.metrics.drain(into: &self, file: stream.file)
     try reader.records.drain(into: &self, file: stream.file)
     return stream.consumed
@@ -74,7 +75,9 @@ struct MetricsJSONReader {
   private var restDocuments = 0
   private var metricsFound = 0
   private var recordsFound = 0
-  private var skippedMetrics: Set<String> = []
+  /// Metrics that are not bits in or out, in the order first met (each once).
+  private(set) var skippedMetrics: [String] = []
+  private var skippedMetricSet: Set<String> = []
   /// Records repeat their resource ID, metric name and time grain: each is turned into a value
   /// once per change, not once per record.
   private var resourceCache = TextCache<String>()
@@ -271,9 +274,7 @@ struct MetricsJSONReader {
         "expected an Azure Monitor export: an object with a 'value' array of metrics, or a record with metricName, time and average", at: mark)
     }
     guard let inbound = metric.inbound else {
-      if skippedMetrics.insert(metric.name).inserted {
-        notes.append("\(stream.file): skipped metric '\(metric.name)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)")
-      }
+      if skippedMetricSet.insert(metric.name).inserted { skippedMetrics.append(metric.name) }
       return
     }
     guard let time = record.time else { throw stream.error("the record has no time (expected 'time' or 'TimeGenerated')", at: mark) }
@@ -390,9 +391,7 @@ struct MetricsJSONReader {
     guard let metricName else { throw stream.error("missing key 'name'", at: mark) }
     resolve()
     guard let target else {
-      if skippedMetrics.insert(metricName).inserted {
-        notes.append("\(stream.file): skipped metric '\(metricName)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)")
-      }
+      if skippedMetricSet.insert(metricName).inserted { skippedMetrics.append(metricName) }
       return
     }
     if let errorCode, errorCode.code != "Success" {
