@@ -16,23 +16,34 @@ import Foundation
 /// ways) sends the whole folder back to reading file after file, so results and messages are the same, to the
 /// byte, as one core's.
 extension TrafficIngest {
-  /// Reads `files` (path and display name) in order, on every core when there are several.
-  mutating func readFiles(_ files: [(path: String, displayName: String)]) throws(Diagnostic) {
+  /// Reads `files` (path and display name) in order, on every core when there are several. `progress` hears the
+  /// bytes read so far every 64 MiB (the total is not known: 0).
+  mutating func readFiles(_ files: [(path: String, displayName: String)], progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
     let workers = max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
-    if workers > 1 && files.count > 1 && readFilesInParallel(files, workers: workers) { return }
-    for file in files { try readAny(path: file.path, displayName: file.displayName, progress: nil) }
+    if workers > 1 && files.count > 1 && readFilesInParallel(files, workers: workers, progress: progress) { return }
+    let start = bytesRead
+    var nextProgress = 64 << 20
+    for file in files {
+      try readAny(path: file.path, displayName: file.displayName, progress: nil)
+      if bytesRead - start >= nextProgress {
+        progress?(bytesRead - start, 0)
+        nextProgress += 64 << 20
+      }
+    }
   }
 
   /// Reads `files` on `workers` cores and returns `true`; returns `false` having changed nothing when they must
   /// be read one after the other instead.
-  private mutating func readFilesInParallel(_ files: [(path: String, displayName: String)], workers: Int) -> Bool {
+  private mutating func readFilesInParallel(
+    _ files: [(path: String, displayName: String)], workers: Int, progress: ((Int, Int) -> Void)?
+  ) -> Bool {
     let single = {
       var options = self.options
       options.workers = 1
       return options
     }()
     let runs = min(files.count, workers * 8)
-    let state = ChunkMerge(ingest: self, chunks: runs, lineOffset: 0, total: 0, progress: nil)
+    let state = ChunkMerge(ingest: self, chunks: runs, lineOffset: 0, total: 0, progress: progress)
     DispatchQueue.concurrentPerform(iterations: min(workers, runs)) { _ in
       while let run = state.take() {
         var piece = TrafficIngest(options: single)
@@ -52,6 +63,7 @@ extension TrafficIngest {
           result.failed = true
         }
         state.deliver(run, result)
+        state.advance(by: result.bytes)
       }
     }
     guard var merged = state.result() else { return false }

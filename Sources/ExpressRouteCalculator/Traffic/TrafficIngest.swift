@@ -109,7 +109,7 @@ public struct TrafficIngest: Sendable {
       guard !files.isEmpty else {
         throw Diagnostic(.error, "the folder holds no files (expected metric exports such as PT1H.json)", file: displayName)
       }
-      try readFiles(files.map { (path + "/" + $0, displayName + "/" + $0) })
+      try readFiles(files.map { (path + "/" + $0, displayName + "/" + $0) }, progress: progress)
       note("\(displayName): read \(files.count) file\(files.count == 1 ? "" : "s") under the folder, in path order")
     } else {
       try readAny(path: path, displayName: displayName, progress: progress)
