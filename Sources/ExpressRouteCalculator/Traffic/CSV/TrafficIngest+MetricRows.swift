@@ -70,9 +70,7 @@ extension TrafficIngest {
         }
         rowsRead += 1
         let metric = cells[layout.metric].trimmingCharacters(in: .whitespaces)
-        let key = normalizedName(metric)
-        let inbound = Self.inboundMetrics.contains(key)
-        guard inbound || Self.outboundMetrics.contains(key) else {
+        guard let inbound = Self.direction(ofMetric: metric) else {
           if skipped.insert(metric).inserted {
             noteSkipped(metric, file: file)
           }

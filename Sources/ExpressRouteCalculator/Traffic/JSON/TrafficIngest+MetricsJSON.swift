@@ -22,6 +22,12 @@ extension TrafficIngest {
   static let inboundMetrics: Set<String> = ["bitsinpersecond", "portbitsinpersecond", "ergatewayconnectionbitsinpersecond"]
   static let outboundMetrics: Set<String> = ["bitsoutpersecond", "portbitsoutpersecond", "ergatewayconnectionbitsoutpersecond"]
 
+  /// The direction metric `name` measures (any case): `true` inbound, `false` outbound, `nil` for one ercalc does not read.
+  static func direction(ofMetric name: String) -> Bool? {
+    let key = normalizedName(name)
+    return inboundMetrics.contains(key) ? true : outboundMetrics.contains(key) ? false : nil
+  }
+
   /// Reads an Azure Monitor JSON export from `descriptor` (after `prefix`, bytes already read) as it streams.
   mutating func readMetricsJSON(
     descriptor: Int32, file: String, prefix: [UInt8], size: Int, progress: ((Int, Int) -> Void)?
@@ -172,10 +178,7 @@ struct MetricsJSONReader {
       if value == .string, record.resource == nil { record.resource = stream.string }
     case .metricName:
       if value == .string {
-        record.metric = metricCache.value(stream) { name in
-          let key = normalizedName(name)
-          return (name, TrafficIngest.inboundMetrics.contains(key) ? true : TrafficIngest.outboundMetrics.contains(key) ? false : nil)
-        }
+        record.metric = metricCache.value(stream) { ($0, TrafficIngest.direction(ofMetric: $0)) }
       }
     case .timeGrain:
       if value == .string, record.grain == nil { record.grain = grainCache.value(stream) { parseInterval($0) } }
@@ -305,9 +308,7 @@ struct MetricsJSONReader {
     var skip = false
     func resolve() {
       guard target == nil, !skip, let metricName else { return }
-      let name = normalizedName(metricName)
-      let inbound = TrafficIngest.inboundMetrics.contains(name)
-      guard inbound || TrafficIngest.outboundMetrics.contains(name) else {
+      guard let inbound = TrafficIngest.direction(ofMetric: metricName) else {
         skip = true
         return
       }
