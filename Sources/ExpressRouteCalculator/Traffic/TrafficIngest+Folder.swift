@@ -17,17 +17,17 @@ import Foundation
 /// byte, as one core's.
 extension TrafficIngest {
   /// Reads `files` (path and display name) in order, on every core when there are several. `progress` hears the
-  /// bytes read so far every 64 MiB (the total is not known: 0).
+  /// bytes read so far every 64 MiB (``Options/progressBytes``; the total is not known: 0).
   mutating func readFiles(_ files: [(path: String, displayName: String)], progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
     let workers = max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
     if workers > 1 && files.count > 1 && readFilesInParallel(files, workers: workers, progress: progress) { return }
     let start = bytesRead
-    var nextProgress = 64 << 20
+    var nextProgress = options.progressBytes
     for file in files {
       try readAny(path: file.path, displayName: file.displayName, progress: nil)
       if bytesRead - start >= nextProgress {
         progress?(bytesRead - start, 0)
-        nextProgress += 64 << 20
+        nextProgress += options.progressBytes
       }
     }
   }

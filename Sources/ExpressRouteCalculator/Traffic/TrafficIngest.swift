@@ -26,6 +26,8 @@ public struct TrafficIngest: Sendable {
     var chunkBytes: Int? = nil
     /// The JSON reader's block size (tests set it tiny so tokens straddle every block edge).
     var jsonBlockSize = 1 << 20
+    /// Bytes between progress reports on large files and folders (tests set it small).
+    var progressBytes = 64 << 20
     /// Whether plainly written JSON data points are read ahead in one pass (`false` reads every token in turn, for
     /// the test that compares the two).
     var jsonReadAhead = true

@@ -118,4 +118,38 @@ import Testing
       #expect(error.contains(":136:57: error: maximum: negative rate -6.0 (expected zero or more)"), "\(error)")
     }
   }
+
+  @Test("A folder reports the bytes read as it goes", arguments: [1, 2])
+  func progress(_ workers: Int) throws {
+    let root = try Self.tree(.plain)
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    var options = TrafficIngest.Options()
+    options.workers = workers
+    options.progressBytes = 100_000
+    var ingest = TrafficIngest(options: options)
+    let reports = Reports()
+    try ingest.read(path: root, displayName: "export") { done, total in reports.add(done, total) }
+    let seen = reports.all
+    // About 1.5 MB of blobs: a report after each 100 KB or more, rising, the total unknown (0), the last at most all.
+    #expect(seen.count >= 3, "\(seen)")
+    #expect(seen.allSatisfy { $0.total == 0 })
+    #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.done < $1.done })
+    #expect((seen.last?.done ?? 0) <= ingest.bytesRead)
+  }
+
+  /// Progress reports, collected from whichever thread makes them.
+  final class Reports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [(done: Int, total: Int)] = []
+    func add(_ done: Int, _ total: Int) {
+      lock.lock()
+      seen.append((done, total))
+      lock.unlock()
+    }
+    var all: [(done: Int, total: Int)] {
+      lock.lock()
+      defer { lock.unlock() }
+      return seen
+    }
+  }
 }

@@ -144,7 +144,8 @@ extension TrafficIngest {
     private var done = 0
     private let total: Int
     private let progress: ((Int, Int) -> Void)?
-    private var nextProgress = 64 << 20
+    private let progressBytes: Int
+    private var nextProgress: Int
 
     init(ingest: TrafficIngest, chunks: Int, lineOffset: Int, total: Int, progress: ((Int, Int) -> Void)?) {
       merged = ingest
@@ -152,6 +153,8 @@ extension TrafficIngest {
       self.lineOffset = lineOffset
       self.total = total
       self.progress = progress
+      progressBytes = ingest.options.progressBytes
+      nextProgress = progressBytes
     }
 
     /// The next chunk to read, or `nil` when all are taken or one failed.
@@ -170,7 +173,7 @@ extension TrafficIngest {
       done += bytes
       if done >= nextProgress || done == total {
         progress?(done, total)
-        nextProgress += 64 << 20
+        nextProgress += progressBytes
       }
     }
 

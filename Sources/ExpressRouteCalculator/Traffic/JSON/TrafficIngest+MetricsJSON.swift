@@ -41,11 +41,11 @@ extension TrafficIngest {
   mutating func readMetricsJSON(_ stream: JSONStream, size: Int, progress: ((Int, Int) -> Void)?) throws(Diagnostic) -> Int {
     var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
     reader.readsAhead = options.jsonReadAhead
-    var nextProgress = 64 << 20
+    var nextProgress = options.progressBytes
     while try reader.readTopLevelValue() {
       if stream.consumed >= nextProgress {
         progress?(stream.consumed, size)
-        nextProgress += 64 << 20
+        nextProgress += options.progressBytes
       }
     }
     try reader.finish()
