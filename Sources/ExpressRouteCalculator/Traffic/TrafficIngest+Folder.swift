@@ -22,13 +22,10 @@ extension TrafficIngest {
     let workers = max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
     if workers > 1 && files.count > 1 && readFilesInParallel(files, workers: workers, progress: progress) { return }
     let start = bytesRead
-    var nextProgress = options.progressBytes
+    var meter = ProgressMeter(every: options.progressBytes)
     for file in files {
       try readAny(path: file.path, displayName: file.displayName, progress: nil)
-      if bytesRead - start >= nextProgress {
-        progress?(bytesRead - start, 0)
-        nextProgress += options.progressBytes
-      }
+      if meter.isDue(bytesRead - start) { progress?(bytesRead - start, 0) }
     }
   }
 

@@ -166,7 +166,8 @@ public struct TrafficIngest: Sendable {
     let rest = isRegular && got < capacity ? -1 : descriptor
     let peeked = UnsafeBufferPointer(start: block, count: got)
     let first = peeked.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
-    let isJSON = (first == UInt8(ascii: "{") || first == UInt8(ascii: "[")) && !TrafficSummaryFile.isSummary(peeked)
+    let isSummary = first == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(peeked)
+    let isJSON = (first == UInt8(ascii: "{") || first == UInt8(ascii: "[")) && !isSummary
     if isJSON && rest < 0 {
       // A whole small file is parsed where it was read, without a copy.
       adopted = true
@@ -180,7 +181,7 @@ public struct TrafficIngest: Sendable {
       bytesRead += try readMetricsJSON(descriptor: rest, file: displayName, prefix: head, size: size, progress: progress)
       return
     }
-    if first == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(head) {
+    if isSummary {
       // A saved summary is small: read it whole.
       var data = Data(head)
       while rest >= 0 {
@@ -200,11 +201,6 @@ public struct TrafficIngest: Sendable {
     // A large file is split across cores (the mapping reads from the start, whatever was peeked); CSV streams from
     // files and pipes alike, the peeked bytes first.
     if isRegular && readCSVMapped(descriptor: descriptor, file: displayName, size: size, progress: progress) { return }
-    if rest < 0 {
-      try readCSV(Data(head), file: displayName, progress: progress)
-      bytesRead += head.count
-      return
-    }
     let streamed = try readCSV(fileDescriptor: descriptor, file: displayName, size: size, prefix: head, progress: progress)
     bytesRead += streamed
   }

@@ -17,7 +17,7 @@ enum Fixtures {
   /// A decimal parsed from a string.
   static func decimal(_ text: String) -> Decimal { Decimal(strict: text) ?? .nan }
 
-  /// Summaries of a CSV read by the production block loop (``TrafficIngest/stream(into:series:names:prefix:file:read:progress:)``)
+  /// Summaries of a CSV read by the production block loop (``TrafficIngest/stream(into:series:names:prefix:file:progressBytes:read:progress:)``)
   /// from a source that returns the given numbers of bytes per read (then the rest), so rows and cells are cut at
   /// those places.
   static func scanInChunks(_ bytes: [UInt8], sizes: [Int], file: String = "f.csv") throws -> [TrafficSummary] {

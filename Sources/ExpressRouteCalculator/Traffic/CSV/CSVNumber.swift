@@ -151,14 +151,21 @@ enum CSVNumber {
     var index = start
     let whole = digitRun(base, &index, end)
     let wholeDigits = index &- start
-    guard wholeDigits > 0, wholeDigits < 19, index < end, base[index] == 0x2E else { return nil }
+    guard wholeDigits > 0, index < end, base[index] == 0x2E else { return nil }
     index &+= 1
     let fractionStart = index
     let fraction = digitRun(base, &index, end)
     let fractionDigits = index &- fractionStart
-    // 19 digits fit the 64-bit mantissa exactly.
     guard index == end, fractionDigits > 0, wholeDigits &+ fractionDigits <= 19 else { return nil }
-    return sum(whole, fraction, fractionDigits) ?? decimal(whole &* UInt64.powerOfTen(fractionDigits) &+ fraction, -fractionDigits)
+    return value(whole: whole, fraction: fraction, digits: fractionDigits)
+  }
+
+  /// `whole.fraction` (`fraction` written with `digits` digits; 19 digits at most in all, which fit the 64-bit
+  /// mantissa exactly) correctly rounded: by ``sum(_:_:_:)`` when it can tell, else by ``decimal(_:_:)``; `nil`
+  /// when neither settles it cheaply.
+  @inline(__always)
+  static func value(whole: UInt64, fraction: UInt64, digits: Int) -> Double? {
+    sum(whole, fraction, digits) ?? decimal(whole &* UInt64.powerOfTen(digits) &+ fraction, -digits)
   }
 
   /// The value of the digits from `index` (moved past them, not beyond `end`): eight at a time while eight more

@@ -284,13 +284,8 @@ struct CSVPlainRowReader: ~Copyable {
       guard let fraction = digits(base, &end) else { return -1 }
       let fractionDigits = end &- cursor &- 1
       guard cursor &- p &+ fractionDigits <= 19 else { return -1 }
-      if let value = CSVNumber.sum(whole, fraction, fractionDigits) {
-        rate = value * scale
-      } else if let value = CSVNumber.decimal(whole &* UInt64.powerOfTen(fractionDigits) &+ fraction, -fractionDigits) {
-        rate = value * scale
-      } else {
-        return -1
-      }
+      guard let value = CSVNumber.value(whole: whole, fraction: fraction, digits: fractionDigits) else { return -1 }
+      rate = value * scale
       cursor = end
     } else {
       rate = Double(whole) * scale

@@ -42,7 +42,7 @@ extension TrafficIngest {
   {
     var scanner = makeScanner(file: file)
     let done = try Self.stream(
-      into: &scanner, series: &accumulators, names: &index, prefix: prefix, file: file,
+      into: &scanner, series: &accumulators, names: &index, prefix: prefix, file: file, progressBytes: options.progressBytes,
       read: { pointer, count in Glibc.read(fileDescriptor, pointer, count) }
     ) { done in progress?(done, size) }
     if done == 0 && scanner.line == 0 {
@@ -53,17 +53,17 @@ extension TrafficIngest {
   }
 
   /// Feeds `scanner` the bytes `read` returns (0 at the end, -1 with `errno` on failure) in 16 MiB
-  /// blocks, after `prefix`; returns the bytes scanned. `progress` hears the count every 64 MiB.
+  /// blocks, after `prefix`; returns the bytes scanned. `progress` hears the count every `progressBytes`.
   static func stream(
     into scanner: inout CSVScanner, series: inout [SeriesAccumulator], names: inout [String: Int], prefix: [UInt8], file: String,
-    read: (UnsafeMutableRawPointer, Int) -> Int, progress: (Int) -> Void
+    progressBytes: Int = Options().progressBytes, read: (UnsafeMutableRawPointer, Int) -> Int, progress: (Int) -> Void
   ) throws(Diagnostic) -> Int {
     let blockSize = 16 << 20
     var buffer = [UInt8](repeating: 0, count: max(blockSize, prefix.count))
     buffer.replaceSubrange(0..<prefix.count, with: prefix)
     var filled = prefix.count
     var done = 0
-    var nextProgress = 64 << 20
+    var meter = ProgressMeter(every: progressBytes)
     var endOfFile = false
     while !endOfFile {
       if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
@@ -92,10 +92,7 @@ extension TrafficIngest {
       }
       filled -= consumed
       done += consumed
-      if done >= nextProgress {
-        progress(done)
-        nextProgress += 64 << 20
-      }
+      if meter.isDue(done) { progress(done) }
     }
     return done
   }

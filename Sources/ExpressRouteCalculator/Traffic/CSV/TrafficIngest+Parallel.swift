@@ -144,8 +144,7 @@ extension TrafficIngest {
     private var done = 0
     private let total: Int
     private let progress: ((Int, Int) -> Void)?
-    private let progressBytes: Int
-    private var nextProgress: Int
+    private var meter: ProgressMeter
 
     init(ingest: TrafficIngest, chunks: Int, lineOffset: Int, total: Int, progress: ((Int, Int) -> Void)?) {
       merged = ingest
@@ -153,8 +152,7 @@ extension TrafficIngest {
       self.lineOffset = lineOffset
       self.total = total
       self.progress = progress
-      progressBytes = ingest.options.progressBytes
-      nextProgress = progressBytes
+      meter = ProgressMeter(every: ingest.options.progressBytes)
     }
 
     /// The next chunk to read, or `nil` when all are taken or one failed.
@@ -171,10 +169,8 @@ extension TrafficIngest {
       lock.lock()
       defer { lock.unlock() }
       done += bytes
-      if done >= nextProgress || done == total {
-        progress?(done, total)
-        nextProgress += progressBytes
-      }
+      // And once at the end.
+      if meter.isDue(done) || done == total { progress?(done, total) }
     }
 
     func deliver(_ chunk: Int, _ result: ChunkResult) {

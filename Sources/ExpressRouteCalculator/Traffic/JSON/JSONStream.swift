@@ -370,46 +370,38 @@ final class JSONStream {
       p = keyEnd + 1
       guard skipBlanks(), buffer[p] == UInt8(ascii: ":") else { return nil }
       p += 1
-      guard skipBlanks() else { return nil }
-      let valueStart: Int
+      guard skipBlanks(), flatCount < Self.flatCapacity else { return nil }
+      // The value's text (a string's without its quotes), its kind, and where it ends.
+      var valueStart = p
+      let valueEnd: Int
       let kind: Token
       switch buffer[p] {
       case UInt8(ascii: "\""):
-        let end = plainStringEnd(from: p)
-        guard end >= 0 else { return nil }
+        valueEnd = plainStringEnd(from: p)
+        guard valueEnd >= 0 else { return nil }
         valueStart = p + 1
         kind = .string
-        guard flatCount < Self.flatCapacity else { return nil }
-        flatMembers[flatCount] = FlatMember(
-          keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: end - valueStart, kind: kind)
-        flatCount += 1
-        p = end + 1
+        p = valueEnd + 1
       case UInt8(ascii: "-"), 0x30...0x39:
-        valueStart = p
-        p = numberEnd(from: p)
-        guard p < filled, flatCount < Self.flatCapacity else { return nil }  // the number may go on in the next block
-        flatMembers[flatCount] = FlatMember(
-          keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: p - valueStart, kind: .number)
-        flatCount += 1
+        valueEnd = numberEnd(from: p)
+        guard valueEnd < filled else { return nil }  // the number may go on in the next block
+        kind = .number
+        p = valueEnd
       default:
-        valueStart = p
         if matches("null", at: p) {
-          kind = .null
-          p += 4
+          (kind, valueEnd) = (.null, p + 4)
         } else if matches("true", at: p) {
-          kind = .bool(true)
-          p += 4
+          (kind, valueEnd) = (.bool(true), p + 4)
         } else if matches("false", at: p) {
-          kind = .bool(false)
-          p += 5
+          (kind, valueEnd) = (.bool(false), p + 5)
         } else {
           return nil
         }
-        guard flatCount < Self.flatCapacity else { return nil }
-        flatMembers[flatCount] = FlatMember(
-          keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: p - valueStart, kind: kind)
-        flatCount += 1
+        p = valueEnd
       }
+      flatMembers[flatCount] = FlatMember(
+        keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: valueEnd - valueStart, kind: kind)
+      flatCount += 1
       guard skipBlanks() else { return nil }
       if buffer[p] == UInt8(ascii: ",") {
         p += 1

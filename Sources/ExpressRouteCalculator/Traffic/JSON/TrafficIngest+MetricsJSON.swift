@@ -41,12 +41,9 @@ extension TrafficIngest {
   mutating func readMetricsJSON(_ stream: JSONStream, size: Int, progress: ((Int, Int) -> Void)?) throws(Diagnostic) -> Int {
     var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
     reader.readsAhead = options.jsonReadAhead
-    var nextProgress = options.progressBytes
+    var meter = ProgressMeter(every: options.progressBytes)
     while try reader.readTopLevelValue() {
-      if stream.consumed >= nextProgress {
-        progress?(stream.consumed, size)
-        nextProgress += options.progressBytes
-      }
+      if meter.isDue(stream.consumed) { progress?(stream.consumed, size) }
     }
     try reader.finish()
     note(contentsOf: reader.notes)
@@ -83,7 +80,6 @@ struct MetricsJSONReader {
   private var recordsFound = 0
   /// Metrics that are not bits in or out, in the order first met (each once).
   private(set) var skippedMetrics: [String] = []
-  private var skippedMetricSet: Set<String> = []
   /// Records repeat their resource ID, metric name and time grain: each is turned into a value
   /// once per change, not once per record.
   private var resourceCache = TextCache<String>()
@@ -277,7 +273,7 @@ struct MetricsJSONReader {
         "expected an Azure Monitor export: an object with a 'value' array of metrics, or a record with metricName, time and average", at: mark)
     }
     guard let inbound = metric.inbound else {
-      if skippedMetricSet.insert(metric.name).inserted { skippedMetrics.append(metric.name) }
+      if !skippedMetrics.contains(metric.name) { skippedMetrics.append(metric.name) }
       return
     }
     guard let time = record.time else { throw stream.error("the record has no time (expected 'time' or 'TimeGenerated')", at: mark) }
@@ -392,7 +388,7 @@ struct MetricsJSONReader {
     guard let metricName else { throw stream.error("missing key 'name'", at: mark) }
     resolve()
     guard let target else {
-      if skippedMetricSet.insert(metricName).inserted { skippedMetrics.append(metricName) }
+      if !skippedMetrics.contains(metricName) { skippedMetrics.append(metricName) }
       return
     }
     if let errorCode, errorCode.code != "Success" {
