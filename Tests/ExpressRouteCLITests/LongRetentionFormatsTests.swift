@@ -211,6 +211,77 @@ import Testing
     }
   }
 
+  /// Diagnostic-settings lines are read ahead with each member's lead (the key and spacing before its value) and
+  /// long string values (the resource ID) kept from the line before and compared first. Lines that change what was
+  /// kept read as token by token: another circuit of the same length, another key order or spacing, an extra
+  /// member, an escaped ID, a REST document between records with the same first key as a record; and an error
+  /// after all that has the same position.
+  @Test("Kept leads and values read as token by token", arguments: [16, 61, 1 << 20])
+  func keptLeadsAndValues(_ blockSize: Int) throws {
+    let circuit = "/SUBSCRIPTIONS/0000/RESOURCEGROUPS/RG-NET/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/ER-0"
+    func record(_ minute: Int, circuit number: Int, average: String, metric: String = "BitsInPerSecond") -> String {
+      let time = "2026-01-01T00:\(String(format: "%02d", minute)):00.0000000Z"
+      return
+        "{\"average\": \(average), \"resourceId\": \"\(circuit)\(number)\", \"time\": \"\(time)\", \"metricName\": \"\(metric)\", \"timeGrain\": \"PT1M\"}"
+    }
+    func lines(badAverage: String = "4000") -> String {
+      [
+        record(0, circuit: 1, average: "1000"),
+        record(1, circuit: 1, average: "1000"),
+        record(0, circuit: 2, average: "2000"),  // the kept ID differs in its last byte
+        record(2, circuit: 1, average: "1000"),
+        // Another key order, then other spacing, then an extra member, then an escaped slash in the ID.
+        "{\"resourceId\": \"\(circuit)1\", \"average\": 1000, \"time\": \"2026-01-01T00:03:00Z\", \"metricName\": \"BitsInPerSecond\"}",
+        "{\"average\":1000,\"resourceId\":\"\(circuit)1\",\"time\":\"2026-01-01T00:04:00Z\",\"metricName\":\"BitsInPerSecond\"}",
+        record(5, circuit: 1, average: "1000").replacingOccurrences(of: "}", with: ", \"unit\": \"BitsPerSecond\"}"),
+        record(6, circuit: 1, average: "1000").replacingOccurrences(of: "/ER-0", with: "\\/ER-0"),
+        // A REST document whose data point starts with the same `"average": ` lead as the records.
+        "{\"value\": [{\"id\": \"/x/expressRouteCircuits/er-03\", \"name\": {\"value\": \"BitsOutPerSecond\"}, \"timeseries\": [{\"data\": [{\"average\": 3000, \"timeStamp\": \"2026-01-01T00:00:00Z\"}, {\"average\": 3000, \"timeStamp\": \"2026-01-01T00:01:00Z\"}]}]}]}",
+        record(7, circuit: 1, average: "1000"),
+        // An ID as long as the one kept, with an escape in it: a circuit of its own, named with a tab.
+        record(0, circuit: 1, average: "5000").replacingOccurrences(of: "ER-01", with: "E\\t01"),
+        record(1, circuit: 1, average: "5000").replacingOccurrences(of: "ER-01", with: "E\\t01"),
+        record(1, circuit: 2, average: "2000"),
+        record(8, circuit: 1, average: badAverage),
+      ].joined(separator: "\n") + "\n"
+    }
+    let directory = try temporaryDirectory("ercalc-leads")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    func read(_ text: String, readAhead: Bool) throws -> [TrafficSummary] {
+      let path = directory.appendingPathComponent("PT1H.json").path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      var options = TrafficIngest.Options()
+      options.jsonBlockSize = blockSize
+      options.jsonReadAhead = readAhead
+      options.interval = 60
+      var ingest = TrafficIngest(options: options)
+      try ingest.read(path: path, displayName: "PT1H.json")
+      return try ingest.summaries(file: "PT1H.json")
+    }
+    let summaries = try read(lines(), readAhead: true)
+    #expect(summaries == (try read(lines(), readAhead: false)))
+    // The REST document's points are drained before the records'.
+    #expect(summaries.map(\.circuit) == ["er-03", "ER-01", "ER-02", "E\t01"])
+    let byName = Dictionary(uniqueKeysWithValues: summaries.map { ($0.circuit, $0) })
+    // ER-01: minutes 0–7 at 1,000 bit/s and minute 8 at 4,000: (8 × 1,000 + 4,000) × 60 s ÷ 8 = 90,000 bytes.
+    #expect(byName["ER-01"]?.inbound.total == DataVolume(bytes: 90_000))
+    #expect(byName["ER-01"]?.inbound.samples == 9)
+    // ER-02: 2 × 2,000 × 60 ÷ 8 = 30,000 bytes; er-03 outbound: 2 × 3,000 × 60 ÷ 8 = 45,000 bytes.
+    #expect(byName["ER-02"]?.inbound.total == DataVolume(bytes: 30_000))
+    #expect(byName["er-03"]?.outbound.total == DataVolume(bytes: 45_000))
+    // E<tab>01: 2 × 5,000 × 60 ÷ 8 = 75,000 bytes.
+    #expect(byName["E\t01"]?.inbound.total == DataVolume(bytes: 75_000))
+    for readAhead in [true, false] {
+      do {
+        _ = try read(lines(badAverage: "-5"), readAhead: readAhead)
+        Issue.record("a negative rate was read")
+      } catch {
+        // The last line (14), after `{"average": ` (12 characters): column 13.
+        #expect("\(error)" == "PT1H.json:14:13: error: average: negative rate -5 (expected zero or more)")
+      }
+    }
+  }
+
   @Test func exportLinesReadFromAPipe() throws {
     // The two hourly blobs concatenated, as `cat …/PT1H.json | ercalc size p.json --series -` gives them.
     let directory = try temporaryDirectory("ercalc-pipe")

@@ -196,6 +196,20 @@ import Testing
     #expect(parseInterval("PT") == nil)
   }
 
+  @Test func resourceNamesComeFromTheIDsSegments() {
+    let circuit = "/subscriptions/0000/resourceGroups/rg-net/providers/Microsoft.Network/expressRouteCircuits/ams-1"
+    #expect(resourceName(circuit) == "ams-1")
+    // A REST metric's id names the metric after the circuit; Log Analytics writes IDs in capitals.
+    #expect(resourceName(circuit + "/providers/Microsoft.Insights/metrics/BitsInPerSecond") == "ams-1")
+    #expect(resourceName("/SUBSCRIPTIONS/0000/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/ER-01/PROVIDERS/MICROSOFT.INSIGHTS") == "ER-01")
+    // Empty segments (a doubled or trailing slash) do not count; a bare name is its own name.
+    #expect(resourceName("/a//circuits/lon-2/") == "lon-2")
+    #expect(resourceName("lon-2") == "lon-2")
+    #expect(resourceName("/") == "/")
+    #expect(resourceName("/x/providers") == "providers")
+    #expect(resourceName("/x/providers/microsoft.insightsX") == "microsoft.insightsX")
+  }
+
   @Test func azureMonitorAveragesAreNumbersOrNumericStringsWithinRange() throws {
     func export(_ averages: [String]) -> String {
       let points = averages.enumerated().map { index, average in

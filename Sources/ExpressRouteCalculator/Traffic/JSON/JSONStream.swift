@@ -53,6 +53,22 @@ final class JSONStream {
   @exclusivity(unchecked) private var flatCount = 0
   /// The most members an object read ahead may have (data points have six).
   static let flatCapacity = 16
+  /// Each member's lead in the last object read ahead (``FlatLead``).
+  @exclusivity(unchecked) private var flatLeads: UnsafeMutablePointer<FlatLead> = {
+    let leads = UnsafeMutablePointer<FlatLead>.allocate(capacity: flatCapacity)
+    leads.initialize(repeating: FlatLead(), count: flatCapacity)
+    return leads
+  }()
+  /// Each member's string value in the last object read ahead when it was long enough to be worth comparing before
+  /// scanning (a resource ID): ``flatValueCapacity`` bytes per member, and how many are kept (0: none).
+  @exclusivity(unchecked) private var flatValueBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: flatCapacity * flatValueCapacity)
+  @exclusivity(unchecked) private var flatValueCounts: UnsafeMutablePointer<Int> = {
+    let counts = UnsafeMutablePointer<Int>.allocate(capacity: flatCapacity)
+    counts.initialize(repeating: 0, count: flatCapacity)
+    return counts
+  }()
+  private static let flatValueCapacity = 256
+  private static let flatValueMinimum = 32
   /// The last timestamp read, for ``timestamp``.
   @exclusivity(unchecked) private var timeMemo = Timestamp.HourMemo()
 
@@ -104,6 +120,10 @@ final class JSONStream {
     stackIsObject.deallocate()
     stackIndex.deallocate()
     flatMembers.deallocate()
+    flatLeads.deinitialize(count: Self.flatCapacity)
+    flatLeads.deallocate()
+    flatValueBytes.deallocate()
+    flatValueCounts.deallocate()
   }
 
   @inline(__always)
@@ -325,6 +345,8 @@ final class JSONStream {
     var valueCount: Int
     /// `.string`, `.number`, `.null` or `.bool`.
     var kind: Token
+    /// What the reader made of the same key in an object before (``remember(meaning:member:)``), −1 if unknown.
+    var meaning: Int
   }
 
   /// Where a peeked object ends: the position after its `}`, and the line breaks inside it.
@@ -340,6 +362,10 @@ final class JSONStream {
   /// Keeps its members (at most ``flatCapacity``) and returns where the object ends; returns `nil` otherwise. Nothing is consumed: the caller
   /// checks the members, then moves on with ``commitFlatObject(_:)``, or reads the object token by token as usual
   /// (which reports any error exactly as before). Data points are such objects, about 14 tokens each.
+  ///
+  /// Objects in a row usually repeat their keys and spacing, and some values (a record's resource ID): each member's
+  /// lead (``FlatLead``) and long string value are kept and compared with the next object's first, and only what
+  /// differs is scanned.
   func peekFlatObject() -> FlatEnd? {
     flatCount = 0
     var p = position
@@ -360,25 +386,71 @@ final class JSONStream {
       }
       return false
     }
-    guard skipBlanks() else { return nil }
-    if buffer[p] == UInt8(ascii: "}") { return FlatEnd(position: p + 1, lineBreaks: lineBreaks, lineStart: lineStart) }
     while true {
-      guard skipBlanks(), buffer[p] == UInt8(ascii: "\"") else { return nil }
-      let keyEnd = plainStringEnd(from: p)
-      guard keyEnd >= 0 else { return nil }
-      let keyStart = p + 1
-      p = keyEnd + 1
-      guard skipBlanks(), buffer[p] == UInt8(ascii: ":") else { return nil }
-      p += 1
-      guard skipBlanks(), flatCount < Self.flatCapacity else { return nil }
+      let index = flatCount
+      let keyStart: Int
+      let keyCount: Int
+      let lead = flatLeads + min(index, Self.flatCapacity - 1)
+      if index < Self.flatCapacity, p + FlatLead.capacity <= filled, lead.pointee.begins(buffer + p) {
+        // The same key and spacing as the last object's member here.
+        keyStart = p + lead.pointee.keyOffset
+        keyCount = lead.pointee.keyCount
+        if lead.pointee.lineBreaks > 0 {
+          lineBreaks += lead.pointee.lineBreaks
+          lineStart = p + lead.pointee.lastLineStart
+        }
+        p += lead.pointee.count
+        guard p < filled else { return nil }
+        if buffer[p] <= 0x20 { guard skipBlanks() else { return nil } }
+      } else {
+        let leadStart = p
+        let breaksBefore = lineBreaks
+        guard skipBlanks() else { return nil }
+        if buffer[p] == UInt8(ascii: "}") { return FlatEnd(position: p + 1, lineBreaks: lineBreaks, lineStart: lineStart) }
+        if index > 0 {
+          guard buffer[p] == UInt8(ascii: ",") else { return nil }
+          p += 1
+          guard skipBlanks() else { return nil }
+        }
+        guard buffer[p] == UInt8(ascii: "\""), index < Self.flatCapacity else { return nil }
+        let keyEnd = plainStringEnd(from: p)
+        guard keyEnd >= 0 else { return nil }
+        keyStart = p + 1
+        keyCount = keyEnd - keyStart
+        p = keyEnd + 1
+        guard skipBlanks(), buffer[p] == UInt8(ascii: ":") else { return nil }
+        p += 1
+        guard skipBlanks() else { return nil }
+        let count = p - leadStart
+        lead.pointee =
+          count <= FlatLead.capacity && leadStart + FlatLead.capacity <= filled
+          ? FlatLead(
+            bytes: buffer + leadStart, count: count, keyOffset: keyStart - leadStart, keyCount: keyCount,
+            lineBreaks: lineBreaks - breaksBefore, lastLineStart: lineBreaks > breaksBefore ? lineStart - leadStart : -1)
+          : FlatLead()
+      }
       // The value's text (a string's without its quotes), its kind, and where it ends.
       var valueStart = p
       let valueEnd: Int
       let kind: Token
       switch buffer[p] {
       case UInt8(ascii: "\""):
-        valueEnd = plainStringEnd(from: p)
-        guard valueEnd >= 0 else { return nil }
+        let kept = flatValueCounts[index]
+        let copy = flatValueBytes + index * Self.flatValueCapacity
+        if kept > 0, p + 1 + kept < filled, buffer[p + 1 + kept] == UInt8(ascii: "\""), memcmp(buffer + p + 1, copy, kept) == 0 {
+          // The same long string as the last object's (no escape or line break in it, then).
+          valueEnd = p + 1 + kept
+        } else {
+          valueEnd = plainStringEnd(from: p)
+          guard valueEnd >= 0 else { return nil }
+          let length = valueEnd - p - 1
+          if length >= Self.flatValueMinimum && length <= Self.flatValueCapacity {
+            copy.update(from: buffer + p + 1, count: length)
+            flatValueCounts[index] = length
+          } else {
+            flatValueCounts[index] = 0
+          }
+        }
         valueStart = p + 1
         kind = .string
         p = valueEnd + 1
@@ -399,17 +471,17 @@ final class JSONStream {
         }
         p = valueEnd
       }
-      flatMembers[flatCount] = FlatMember(
-        keyStart: keyStart, keyCount: keyEnd - keyStart, valueStart: valueStart, valueCount: valueEnd - valueStart, kind: kind)
-      flatCount += 1
-      guard skipBlanks() else { return nil }
-      if buffer[p] == UInt8(ascii: ",") {
-        p += 1
-        continue
-      }
-      guard buffer[p] == UInt8(ascii: "}") else { return nil }
-      return FlatEnd(position: p + 1, lineBreaks: lineBreaks, lineStart: lineStart)
+      flatMembers[index] = FlatMember(
+        keyStart: keyStart, keyCount: keyCount, valueStart: valueStart, valueCount: valueEnd - valueStart, kind: kind,
+        meaning: lead.pointee.meaning)
+      flatCount = index + 1
     }
+  }
+
+  /// Keeps what a reader made of the key of member `index` of the last object read ahead (a number of the reader's
+  /// choosing, ≥ 0, that no other reader of the stream uses), for objects after it with the same lead there.
+  func remember(meaning: Int, member index: Int) {
+    if flatLeads[index].count > 0 { flatLeads[index].meaning = meaning }
   }
 
   /// How many members the last ``peekFlatObject()`` read.

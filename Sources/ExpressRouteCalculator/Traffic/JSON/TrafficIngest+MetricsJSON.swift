@@ -193,8 +193,15 @@ struct MetricsJSONReader {
   private mutating func readAheadRecord(into record: inout Record, topLevel: Bool) -> Bool {
     for index in 0..<stream.flatMemberCount {
       let member = stream.flatMember(index)
-      stream.focus(key: member)
-      let key = RecordKey(stream)
+      let key: RecordKey
+      // Lines of an export spell their keys in the same order: the stream says when a key is as before.
+      if member.meaning >> 8 == RecordKey.reader, let known = RecordKey(rawValue: member.meaning & 0xFF) {
+        key = known
+      } else {
+        stream.focus(key: member)
+        key = RecordKey(stream)
+        stream.remember(meaning: RecordKey.reader << 8 | key.rawValue, member: index)
+      }
       stream.focus(value: member)
       do { try apply(key, member.kind, to: &record, topLevel: topLevel) } catch { return false }
     }
@@ -202,8 +209,11 @@ struct MetricsJSONReader {
   }
 
   /// The keys a record or document may have, matched without making strings (ASCII case ignored).
-  private enum RecordKey {
+  private enum RecordKey: Int {
     case value, interval, time, resourceID, resource, metricName, timeGrain, average, maximum, other
+
+    /// This reader's tag in the meanings it leaves with ``JSONStream/remember(meaning:member:)``.
+    static let reader = 1
 
     init(_ stream: JSONStream) {
       switch stream.textCount {
@@ -446,8 +456,14 @@ struct MetricsJSONReader {
   private func readAheadPoint(into point: inout Point) -> Int64? {
     for index in 0..<stream.flatMemberCount {
       let member = stream.flatMember(index)
-      stream.focus(key: member)
-      let key = MetricKey(stream)
+      let key: MetricKey
+      if member.meaning >> 8 == MetricKey.reader, let known = MetricKey(rawValue: member.meaning & 0xFF) {
+        key = known
+      } else {
+        stream.focus(key: member)
+        key = MetricKey(stream)
+        stream.remember(meaning: MetricKey.reader << 8 | key.rawValue, member: index)
+      }
       stream.focus(value: member)
       do { try apply(key, member.kind, to: &point) } catch { return nil }
     }
@@ -455,8 +471,11 @@ struct MetricsJSONReader {
   }
 
   /// The keys of a metric, a time series and a data point of the REST shape, matched without making strings.
-  private enum MetricKey {
+  private enum MetricKey: Int {
     case name, id, errorCode, timeseries, timeStamp, average, maximum, otherAggregation, other
+
+    /// This reader's tag in the meanings it leaves with ``JSONStream/remember(meaning:member:)``.
+    static let reader = 2
 
     init(_ stream: JSONStream) {
       switch stream.textCount {
