@@ -257,7 +257,7 @@ import Testing
     #expect(ByteScanning.leadingDigits(digits) == 8)
   }
 
-  @Test func jsonWordStopsMarkTheFirstStopByteExactly() {
+  @Test func jsonWordStopsMarkStopBytesExactly() {
     // Every byte value at every position, after bytes that do not stop the scan and before any bytes at all.
     var random = Mutator(state: 9)
     let numberBytes = Array("0123456789+-.eE".utf8)
@@ -272,8 +272,12 @@ import Testing
           var word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
           let isNumberByte = numberBytes.contains(UInt8(byte))
           let numberStop = bytes.firstIndex { !numberBytes.contains($0) } ?? 8
-          #expect(firstMark(ByteScanning.numberStops(word)) == numberStop, "\(bytes)")
           #expect(isNumberByte || numberStop == position)
+          // Non-digits are marked exactly, every one of them (the number scan steps over signs, points and exponents).
+          let nonDigits = ByteScanning.nonDigits(word)
+          for index in 0..<8 {
+            #expect((nonDigits >> UInt64(index * 8 + 7) & 1 == 1) == !(0x30...0x39).contains(bytes[index]), "\(bytes)")
+          }
           for index in 0..<position { bytes[index] = stringBytes[random.below(stringBytes.count)] }
           word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
           let stringStop = bytes.firstIndex { $0 == 0x22 || $0 == 0x5C || $0 == 0x0A } ?? 8

@@ -227,6 +227,9 @@ import Testing
     #expect(summary.outbound.samples == 3)
     // (125 + 250 + 62.5) × 10⁶ × 60 ÷ 8 = 3.28125 × 10⁹ bytes.
     #expect(summary.outbound.total == .gigabytes(Fixtures.decimal("3.28125")))
+    // The same rates with signs, points and exponents before, on and after the scan's eight-byte words.
+    let spelled = try Self.ingest(export(["12500000.0E+01", "250000000000000000e-9", "0.00000625e+13"]), file: "m.json")
+    #expect(spelled.first == summary)
     let negative = Fixtures.diagnostic { _ = try Self.ingest(export(["1", "-5.5"]), file: "m.json") }
     #expect(negative?.description == "m.json:3:50: error: value[0].timeseries[0].data[1].average: negative rate -5.5 (expected zero or more)")
     let huge = Fixtures.diagnostic { _ = try Self.ingest(export(["2e15"]), file: "m.json") }

@@ -33,15 +33,13 @@ enum ByteScanning {
     return ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & ~low7
   }
 
-  /// 0x80 in the first byte of `word` that cannot be part of a JSON number's characters (digits, `+`, `-`, `.`,
-  /// `e`, `E`), and perhaps in bytes after it; 0 when all eight can.
+  /// 0x80 in every byte of `word` that is not an ASCII digit, 0 elsewhere (exact).
   ///
-  /// Bytes outside 0x2B...0x39 are marked (`b − 0x2B` below it, `b + 0x46` from 0x3A, `b` itself from 0x80), except
-  /// `e` and `E`; the comma and slash inside that range are marked too. Only marked bytes borrow or carry, so
-  /// the first mark is exact.
-  @inline(__always) static func numberStops(_ word: UInt64) -> UInt64 {
-    let outside = ((word &- 0x2B2B_2B2B_2B2B_2B2B) | (word &+ 0x4646_4646_4646_4646) | word) & ~low7
-    return (outside & ~matches(word | 0x2020_2020_2020_2020, 0x65)) | matches(word, 0x2C) | matches(word, 0x2F)
+  /// Per byte `x` (the byte xor `0`), digits are 0...9; `(x & 0x7F) + 0x76` reaches 0x80 from 10 up without carrying
+  /// into the next byte, and `x` itself marks bytes from 0x80.
+  @inline(__always) static func nonDigits(_ word: UInt64) -> UInt64 {
+    let x = word ^ 0x3030_3030_3030_3030
+    return (((x & low7) &+ 0x7676_7676_7676_7676) | x) & ~low7
   }
 
   /// Whether `length` bytes at `a` and `b` are equal.

@@ -710,10 +710,18 @@ final class JSONStream {
   @inline(__always)
   private func numberEnd(from start: Int) -> Int {
     var cursor = start
+    // Digits eight at a time; a sign, point or exponent letter is stepped over and the words go on after it.
     while cursor + 8 <= filled {
-      let stops = ByteScanning.numberStops(ByteScanning.word(at: buffer + cursor))
-      if stops != 0 { return cursor + stops.trailingZeroBitCount >> 3 }
-      cursor += 8
+      let stops = ByteScanning.nonDigits(ByteScanning.word(at: buffer + cursor))
+      if stops == 0 {
+        cursor += 8
+        continue
+      }
+      let stop = cursor + stops.trailingZeroBitCount >> 3
+      let byte = buffer[stop]
+      guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte | 0x20 == UInt8(ascii: "e")
+      else { return stop }
+      cursor = stop + 1
     }
     while cursor < filled {
       let byte = buffer[cursor]
@@ -728,7 +736,8 @@ final class JSONStream {
 
   /// The current ``text`` as a number (parsed like the CSV reader's rates), `nil` when it is not one.
   var number: Double? {
-    CSVNumber.parse(textStart, 0, textCount)
+    // Exports write averages as decimals (`166174720.36084664`): that reading first, then the general one.
+    CSVNumber.plainDecimal(textStart, 0, textCount) ?? CSVNumber.parse(textStart, 0, textCount)
   }
 
   /// The current ``text`` as a timestamp (a series' next timestamp in the same hour is read from its minutes and
