@@ -63,6 +63,8 @@ public struct TrafficIngest: Sendable {
       }
   }
   private(set) var madeNotes: [String] = []
+  /// What JSON record texts (resource IDs, metric names, grains) mean, from one file to the next.
+  var jsonTextCaches = MetricsJSONReader.TextCaches()
   private var noted: Set<String> = []
   /// Metrics that are not bits in or out, in the order first met: the first file with each, and how many files had it.
   private(set) var skippedMetrics: [(metric: String, first: String, files: Int)] = []

@@ -18,16 +18,23 @@ public enum TrafficSummaryFile {
   public static let version = 1
   static let marker = "ercalcTrafficSummary"
 
-  /// Whether a file's first bytes are those of a saved summary.
+  /// Whether a file's first bytes are those of a saved summary: the quoted marker within the first 512.
   static func isSummary(_ head: some Collection<UInt8>) -> Bool {
-    // A byte search: this runs on every JSON file read (thousands of hourly blobs in an export tree).
-    let bytes = Array(head.prefix(512))
-    let needle = Array("\"\(marker)\"".utf8)
-    guard bytes.count >= needle.count else { return false }
-    return (0...(bytes.count - needle.count)).contains { start in
-      bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle)
+    // This runs on every JSON file read (thousands of hourly blobs in an export tree): no copy where the bytes are
+    // contiguous, and the marker is compared only where a quote starts it.
+    func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      let count = min(bytes.count, 512)
+      guard let base = bytes.baseAddress, count >= quotedMarker.count else { return false }
+      return quotedMarker.withUnsafeBufferPointer { needle in
+        (0...(count - needle.count)).contains { start in
+          base[start] == UInt8(ascii: "\"") && memcmp(base + start, needle.baseAddress!, needle.count) == 0
+        }
+      }
     }
+    return head.withContiguousStorageIfAvailable(search) ?? Array(head.prefix(512)).withUnsafeBufferPointer(search)
   }
+
+  private static let quotedMarker = Array("\"\(marker)\"".utf8)
 
   /// The JSON text of `series`' current statistics.
   static func write(_ series: [SeriesAccumulator]) -> String {

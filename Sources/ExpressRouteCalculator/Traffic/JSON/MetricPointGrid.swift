@@ -89,7 +89,12 @@ struct MetricPointGrid {
       offset = time - circuits[circuit].origin
     }
     let slot = Int(offset / interval)
-    if slot >= circuits[circuit].lines.count {
+    if slot == circuits[circuit].lines.count {
+      // The next interval, as records in time order reach it: one slot.
+      circuits[circuit].inbound.append(.nan)
+      circuits[circuit].outbound.append(.nan)
+      circuits[circuit].lines.append(0)
+    } else if slot > circuits[circuit].lines.count {
       let grow = slot - circuits[circuit].lines.count + 1
       circuits[circuit].inbound.append(contentsOf: repeatElement(.nan, count: grow))
       circuits[circuit].outbound.append(contentsOf: repeatElement(.nan, count: grow))

@@ -41,6 +41,8 @@ extension TrafficIngest {
   mutating func readMetricsJSON(_ stream: JSONStream, size: Int, progress: ((Int, Int) -> Void)?) throws(Diagnostic) -> Int {
     var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
     reader.readsAhead = options.jsonReadAhead
+    reader.caches = jsonTextCaches
+    defer { jsonTextCaches = reader.caches }
     var meter = ProgressMeter(every: options.progressBytes)
     while try reader.readTopLevelValue() {
       if meter.isDue(stream.consumed) { progress?(stream.consumed, size) }
@@ -80,12 +82,8 @@ struct MetricsJSONReader {
   private var recordsFound = 0
   /// Metrics that are not bits in or out, in the order first met (each once).
   private(set) var skippedMetrics: [String] = []
-  /// Records repeat their resource ID, metric name and time grain: each is turned into a value
-  /// once per change, not once per record.
-  private var resourceCache = TextCache<String>()
-  /// Metric names with their direction (`true` inbound, `false` outbound, `nil` not read), worked out once per name.
-  private var metricCache = TextCache<(name: String, inbound: Bool?)>()
-  private var grainCache = TextCache<Int64?>()
+  /// What the record texts seen so far mean; kept by the ingest from one file to the next (an export tree's blobs).
+  var caches = TextCaches()
   private var lastCircuit: (name: String, interval: Int64?, index: Int)?
   private var rootMark: JSONStream.Mark?
   /// Whether plainly written data points are read ahead in one pass.
@@ -136,8 +134,17 @@ struct MetricsJSONReader {
     }
   }
 
+  /// Records repeat their resource ID, metric name and time grain: each is turned into a value once per change, not
+  /// once per record (nor once per file of an export tree).
+  struct TextCaches: Sendable {
+    fileprivate var resource = TextCache<String>()
+    /// Metric names with their direction (`true` inbound, `false` outbound, `nil` not read), worked out once per name.
+    fileprivate var metric = TextCache<(name: String, inbound: Bool?)>()
+    fileprivate var grain = TextCache<Int64?>()
+  }
+
   /// Values of the last few distinct texts seen (records alternate metric names), each worked out once.
-  private struct TextCache<Value> {
+  fileprivate struct TextCache<Value: Sendable>: Sendable {
     private var entries: [(bytes: [UInt8], value: Value)] = []
 
     mutating func value(_ stream: JSONStream, _ make: (String) -> Value) -> Value {
@@ -169,15 +176,15 @@ struct MetricsJSONReader {
       }
       record.time = time
     case .resourceID:
-      if value == .string { record.resource = resourceCache.value(stream) { resourceName($0) } }
+      if value == .string { record.resource = caches.resource.value(stream) { resourceName($0) } }
     case .resource:
       if value == .string, record.resource == nil { record.resource = stream.string }
     case .metricName:
       if value == .string {
-        record.metric = metricCache.value(stream) { ($0, TrafficIngest.direction(ofMetric: $0)) }
+        record.metric = caches.metric.value(stream) { ($0, TrafficIngest.direction(ofMetric: $0)) }
       }
     case .timeGrain:
-      if value == .string, record.grain == nil { record.grain = grainCache.value(stream) { parseInterval($0) } }
+      if value == .string, record.grain == nil { record.grain = caches.grain.value(stream) { parseInterval($0) } }
     case .average:
       record.average = try rate(value)
     case .maximum:
