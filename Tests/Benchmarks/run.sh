@@ -11,7 +11,8 @@
 #            doubles as Azure Monitor returns averages, `+00:00` offsets (/tmp/ercalc-bench-full.csv, ~0.77 GB)
 # JSON:
 #   json     `az monitor metrics list` export, one circuit, a year of PT1M, both device roles (~0.5 GB)
-#   lines    diagnostic-settings export tree: 2 circuits, a year of hourly PT1H.json blobs (~0.78 GB of blobs)
+#   lines    diagnostic-settings export tree: 2 circuits, a year of hourly PT1H.json blobs (~0.78 GB of blobs),
+#            read as a folder, from a pipe, and concatenated into one file (/tmp/ercalc-bench-lines.jsonl)
 #
 # Times `ercalc size` (the whole command: start-up, ingest, percentiles, monthly volumes, solver and
 # report) on every core and with ERCALC_THREADS=1, and DuckDB and Polars computing the same
@@ -120,6 +121,12 @@ JSON
       measure "ercalc size (folder)" "$(nproc)" "$bytes" "$ercalc" size "$profile" --series "$tree" --quiet
       measure "ercalc size (folder)" 1 "$bytes" env ERCALC_THREADS=1 "$ercalc" size "$profile" --series "$tree" --quiet
       measure "ercalc size (pipe)" 1 "$bytes" sh -c "find '$tree' -type f | sort | xargs cat | ERCALC_THREADS=1 '$ercalc' size '$profile' --series - --quiet"
+      # The same records as one file: the reading alone, without opening 35,800 folders and 17,520 files.
+      lines_file=/tmp/ercalc-bench-lines.jsonl
+      [ -f "$lines_file" ] || { echo "concatenating the blobs into $lines_file ..." >&2; find "$tree" -type f | sort | xargs cat > "$lines_file"; }
+      measure "ercalc size (one JSON-lines file)" 1 "$bytes" env ERCALC_THREADS=1 "$ercalc" size "$profile" --series "$lines_file" --quiet
+      # What walking the tree costs any program (its CPU column; it reads no blob).
+      measure "find -type f (walk only)" 1 "$bytes" find "$tree" -type f
       ;;
   esac
 done
