@@ -368,12 +368,20 @@ final class JSONStream {
   /// differs is scanned.
   func peekFlatObject() -> FlatEnd? {
     flatCount = 0
+    // Local copies: stores through the member pointers would otherwise make the compiler reload every property.
+    let buffer = self.buffer
+    let filled = self.filled
+    let flatMembers = self.flatMembers
+    let flatLeads = self.flatLeads
+    let flatValueBytes = self.flatValueBytes
+    let flatValueCounts = self.flatValueCounts
+    var count = 0
     var p = position
     var lineBreaks = 0
     var lineStart = -1
     @inline(__always) func skipBlanks() -> Bool {
       while p < filled {
-        p = spacesEnd(from: p)
+        p = Self.spacesEnd(from: p, in: buffer, filled: filled)
         guard p < filled else { return false }
         switch buffer[p] {
         case 0x20, 0x09, 0x0D: p += 1
@@ -387,7 +395,7 @@ final class JSONStream {
       return false
     }
     while true {
-      let index = flatCount
+      let index = count
       let keyStart: Int
       let keyCount: Int
       let lead = flatLeads + min(index, Self.flatCapacity - 1)
@@ -406,14 +414,17 @@ final class JSONStream {
         let leadStart = p
         let breaksBefore = lineBreaks
         guard skipBlanks() else { return nil }
-        if buffer[p] == UInt8(ascii: "}") { return FlatEnd(position: p + 1, lineBreaks: lineBreaks, lineStart: lineStart) }
+        if buffer[p] == UInt8(ascii: "}") {
+          flatCount = count
+          return FlatEnd(position: p + 1, lineBreaks: lineBreaks, lineStart: lineStart)
+        }
         if index > 0 {
           guard buffer[p] == UInt8(ascii: ",") else { return nil }
           p += 1
           guard skipBlanks() else { return nil }
         }
         guard buffer[p] == UInt8(ascii: "\""), index < Self.flatCapacity else { return nil }
-        let keyEnd = plainStringEnd(from: p)
+        let keyEnd = Self.plainStringEnd(from: p, in: buffer, filled: filled)
         guard keyEnd >= 0 else { return nil }
         keyStart = p + 1
         keyCount = keyEnd - keyStart
@@ -421,11 +432,11 @@ final class JSONStream {
         guard skipBlanks(), buffer[p] == UInt8(ascii: ":") else { return nil }
         p += 1
         guard skipBlanks() else { return nil }
-        let count = p - leadStart
+        let leadCount = p - leadStart
         lead.pointee =
-          count <= FlatLead.capacity && leadStart + FlatLead.capacity <= filled
+          leadCount <= FlatLead.capacity && leadStart + FlatLead.capacity <= filled
           ? FlatLead(
-            bytes: buffer + leadStart, count: count, keyOffset: keyStart - leadStart, keyCount: keyCount,
+            bytes: buffer + leadStart, count: leadCount, keyOffset: keyStart - leadStart, keyCount: keyCount,
             lineBreaks: lineBreaks - breaksBefore, lastLineStart: lineBreaks > breaksBefore ? lineStart - leadStart : -1)
           : FlatLead()
       }
@@ -441,7 +452,7 @@ final class JSONStream {
           // The same long string as the last object's (no escape or line break in it, then).
           valueEnd = p + 1 + kept
         } else {
-          valueEnd = plainStringEnd(from: p)
+          valueEnd = Self.plainStringEnd(from: p, in: buffer, filled: filled)
           guard valueEnd >= 0 else { return nil }
           let length = valueEnd - p - 1
           if length >= Self.flatValueMinimum && length <= Self.flatValueCapacity {
@@ -455,7 +466,7 @@ final class JSONStream {
         kind = .string
         p = valueEnd + 1
       case UInt8(ascii: "-"), 0x30...0x39:
-        valueEnd = numberEnd(from: p)
+        valueEnd = Self.numberEnd(from: p, in: buffer, filled: filled)
         guard valueEnd < filled else { return nil }  // the number may go on in the next block
         kind = .number
         p = valueEnd
@@ -474,7 +485,7 @@ final class JSONStream {
       flatMembers[index] = FlatMember(
         keyStart: keyStart, keyCount: keyCount, valueStart: valueStart, valueCount: valueEnd - valueStart, kind: kind,
         meaning: lead.pointee.meaning)
-      flatCount = index + 1
+      count = index + 1
     }
   }
 
@@ -602,7 +613,11 @@ final class JSONStream {
   /// it needs decoding (no backslash, no line break); −1 otherwise. One pass, eight bytes at a time, finds the first
   /// quote, backslash or line break; only a quote ends the string here.
   @inline(__always)
-  private func plainStringEnd(from quote: Int) -> Int {
+  private func plainStringEnd(from quote: Int) -> Int { Self.plainStringEnd(from: quote, in: buffer, filled: filled) }
+
+  /// The same on `buffer[0..<filled]` (a caller's copies: the compiler keeps them in registers).
+  @inline(__always)
+  private static func plainStringEnd(from quote: Int, in buffer: UnsafeMutablePointer<UInt8>, filled: Int) -> Int {
     var scan = quote + 1
     while scan < filled {
       if scan + 8 <= filled {
@@ -625,7 +640,11 @@ final class JSONStream {
   /// The first position at or after `start` that is not a space in a run of spaces read eight at a time (the
   /// indentation of pretty-printed JSON); the byte there may still be other whitespace.
   @inline(__always)
-  private func spacesEnd(from start: Int) -> Int {
+  private func spacesEnd(from start: Int) -> Int { Self.spacesEnd(from: start, in: buffer, filled: filled) }
+
+  /// The same on `buffer[0..<filled]` (a caller's copies: the compiler keeps them in registers).
+  @inline(__always)
+  private static func spacesEnd(from start: Int, in buffer: UnsafeMutablePointer<UInt8>, filled: Int) -> Int {
     var p = start
     // Most gaps are empty or one space (`": "`): two bytes are looked at first, words only for indentation.
     guard p < filled, buffer[p] == 0x20 else { return p }
@@ -708,7 +727,11 @@ final class JSONStream {
   /// The end of the run of number characters (digits, signs, `.`, `e`, `E`) from `start`, or `filled`; whether they
   /// make a number is judged where the number is used.
   @inline(__always)
-  private func numberEnd(from start: Int) -> Int {
+  private func numberEnd(from start: Int) -> Int { Self.numberEnd(from: start, in: buffer, filled: filled) }
+
+  /// The same on `buffer[0..<filled]` (a caller's copies: the compiler keeps them in registers).
+  @inline(__always)
+  private static func numberEnd(from start: Int, in buffer: UnsafeMutablePointer<UInt8>, filled: Int) -> Int {
     var cursor = start
     // Digits eight at a time; a sign, point or exponent letter is stepped over and the words go on after it.
     while cursor + 8 <= filled {
