@@ -124,6 +124,7 @@ JSON
       # The same records as one file: the reading alone, without opening 35,800 folders and 17,520 files.
       lines_file=/tmp/ercalc-bench-lines.jsonl
       [ -f "$lines_file" ] || { echo "concatenating the blobs into $lines_file ..." >&2; find "$tree" -type f | sort | xargs cat > "$lines_file"; }
+      measure "ercalc size (one JSON-lines file)" "$(nproc)" "$bytes" "$ercalc" size "$profile" --series "$lines_file" --quiet
       measure "ercalc size (one JSON-lines file)" 1 "$bytes" env ERCALC_THREADS=1 "$ercalc" size "$profile" --series "$lines_file" --quiet
       # What walking the tree costs any program (its CPU column; it reads no blob).
       measure "find -type f (walk only)" 1 "$bytes" find "$tree" -type f

@@ -19,7 +19,7 @@ public struct TrafficIngest: Sendable {
     /// Whether CSV ingest uses the plain-row fast path and per-circuit staging; off, every row is
     /// parsed by the general parser and added on its own (tests compare the two).
     var fastIngest = true
-    /// Cores to read one large CSV file on (default: all); 1 reads on one core.
+    /// Cores to read a large CSV or JSON-lines file, or a folder, on (default: all); 1 reads on one core.
     public var workers: Int? = nil
     /// The chunk size for reading on several cores, and the file size from which it is used
     /// (default: chosen from the file size); tests set it small to cut files into many chunks.
@@ -84,6 +84,15 @@ public struct TrafficIngest: Sendable {
       skippedMetrics[known].files += files
     } else {
       skippedMetrics.append((metric, file, files))
+    }
+  }
+
+  /// Counts one file once for the metrics it skipped, after its pieces were merged (each piece noted them as a
+  /// file's); `before` is the list from before the file.
+  mutating func countSkippedOnce(since before: [(metric: String, first: String, files: Int)]) {
+    for index in skippedMetrics.indices {
+      let earlier = before.first { $0.metric == skippedMetrics[index].metric }?.files ?? 0
+      if skippedMetrics[index].files > earlier { skippedMetrics[index].files = earlier + 1 }
     }
   }
 
@@ -179,6 +188,8 @@ public struct TrafficIngest: Sendable {
     }
     let head = Array(peeked)
     if isJSON {
+      // A large JSON-lines file is split across cores; other JSON streams on one.
+      if isRegular && readJSONLinesMapped(descriptor: descriptor, file: displayName, size: size, head: peeked, progress: progress) { return }
       // Azure Monitor JSON streams: memory stays bounded by circuits, not by the file.
       bytesRead += try readMetricsJSON(descriptor: rest, file: displayName, prefix: head, size: size, progress: progress)
       return

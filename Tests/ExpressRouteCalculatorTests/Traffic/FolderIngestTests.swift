@@ -24,8 +24,9 @@ import Testing
 
   static let start: Int64 = 1_767_225_600  // 2026-01-01T00:00:00Z
 
-  /// Writes a tree of 2 circuits × 12 hourly blobs under a new folder and returns its path.
-  static func tree(_ quirk: Quirk) throws -> String {
+  /// Writes a tree of 2 circuits × 12 hourly blobs under a new folder and returns its path; each blob's records in
+  /// random order (as exports may write them), or in time order.
+  static func tree(_ quirk: Quirk, shuffled: Bool = true) throws -> String {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-folder-\(UUID().uuidString)").path
     var random = SplitMix(state: 3)
     for circuit in ["AMS-1", "FRA-2"] {
@@ -47,7 +48,7 @@ import Testing
             )
           }
         }
-        records.shuffle(using: &random)
+        if shuffled { records.shuffle(using: &random) }
         let date = Timestamp.format(hourStart)
         let folder =
           "\(root)/insights-metrics-pt1m/resourceId=\(resource)/y=\(date.prefix(4))/m=\(date.dropFirst(5).prefix(2))/d=\(date.dropFirst(8).prefix(2))/h=\(date.dropFirst(11).prefix(2))/m=00"
@@ -116,6 +117,53 @@ import Testing
       #expect(error.contains("h=06/m=00/PT1H.json:"), "\(error)")
       // The record's `maximum` (1.5 × −4) comes before its `average`: the first bad value is reported.
       #expect(error.contains(":136:57: error: maximum: negative rate -6.0 (expected zero or more)"), "\(error)")
+    }
+  }
+
+  /// The blobs joined into one JSON-lines file (as `cat` of a downloaded tree makes): cut into pieces at line ends
+  /// where the time changes and read on several cores, with the same outcome as on one.
+  @Test("A JSON-lines file read on several cores as on one", arguments: Quirk.allCases)
+  func jsonLinesFile(_ quirk: Quirk) throws {
+    let root = try Self.tree(quirk, shuffled: false)
+    let path = root + ".jsonl"
+    defer {
+      try? FileManager.default.removeItem(atPath: root)
+      try? FileManager.default.removeItem(atPath: path)
+    }
+    let joined = try TrafficIngest.filesUnder(root).map { try String(contentsOfFile: root + "/" + $0, encoding: .utf8) }.joined()
+    try joined.write(toFile: path, atomically: true, encoding: .utf8)
+    func read(workers: Int) -> (outcome: Outcome, pieces: Int) {
+      var options = TrafficIngest.Options()
+      options.workers = workers
+      options.chunkBytes = 64 << 10
+      var ingest = TrafficIngest(options: options)
+      do {
+        try ingest.read(path: path, displayName: "export.jsonl")
+        return (Outcome(summaries: try ingest.summaries(file: "export.jsonl"), notes: ingest.notes, rows: ingest.rowsRead), ingest.parallelChunks)
+      } catch {
+        return (Outcome(error: "\(error)"), ingest.parallelChunks)
+      }
+    }
+    let one = read(workers: 1)
+    let several = read(workers: 2)
+    #expect(several.outcome == one.outcome)
+    #expect(one.pieces == 0)
+    switch quirk {
+    case .plain:
+      // About 1.6 MB in pieces of about 64 KB, each ending where the minute changes.
+      #expect(several.pieces >= 20, "\(several.pieces)")
+      #expect(one.outcome.summaries.map(\.samples).reduce(0, +) == 1378)
+      // One file: its skipped metric is noted for it alone, not once per piece.
+      #expect(
+        one.outcome.notes.filter { $0.contains("skipped metric") } == [
+          "export.jsonl: skipped metric 'ArpAvailability' (ercalc reads BitsInPerSecond and BitsOutPerSecond)"
+        ])
+    case .repeatAcrossFiles:
+      // The repeated minute follows the one it repeats, in the same piece: kept once, counted, as on one core.
+      #expect(one.outcome.summaries.flatMap(\.warnings).map(\.description).joined().contains("duplicate sample"))
+    case .otherSpelling, .badValue:
+      // A circuit spelled two ways, or an error: the file is read on one core, for the same result and message.
+      #expect(several.pieces == 0)
     }
   }
 

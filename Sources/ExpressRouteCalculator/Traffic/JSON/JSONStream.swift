@@ -34,6 +34,8 @@ final class JSONStream {
   @exclusivity(unchecked) private var filled = 0
   @exclusivity(unchecked) private var position = 0
   @exclusivity(unchecked) private var endOfInput = false
+  /// Whether the block is the stream's to grow, move and free (not a borrowed piece of a mapping).
+  private var ownsBlock = true
   /// Bytes before `buffer[0]` (dropped with earlier blocks), for line tracking.
   @exclusivity(unchecked) private var lineStartOffset = 0
   @exclusivity(unchecked) private var dropped = 0
@@ -113,8 +115,21 @@ final class JSONStream {
     self.filled = filled
   }
 
+  /// A stream over `count` bytes at `bytes`, which the caller keeps alive and unchanged (a piece of a mapped file):
+  /// nothing is read, moved or freed.
+  init(file: String, borrowing bytes: UnsafePointer<UInt8>, count: Int) {
+    descriptor = -1
+    self.file = file
+    capacity = count
+    buffer = UnsafeMutablePointer(mutating: bytes)
+    textStart = bytes
+    filled = count
+    endOfInput = true
+    ownsBlock = false
+  }
+
   deinit {
-    buffer.deallocate()
+    if ownsBlock { buffer.deallocate() }
     keyBytes.deallocate()
     keyLengths.deallocate()
     stackIsObject.deallocate()
@@ -145,6 +160,7 @@ final class JSONStream {
   /// unread bytes to the front first. The current ``text``, when it is a view into the block,
   /// is kept and follows the move.
   private func refill(_ count: Int) throws(Diagnostic) {
+    guard ownsBlock else { return }  // a borrowed block is the whole input, and read-only
     let base = UnsafePointer(buffer)
     let textInBlock = textStart >= base && textStart < base + capacity
     let keepFrom = min(position, textInBlock ? textStart - base : position)

@@ -1,0 +1,139 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reading one large JSON-lines file (diagnostic-settings records, one per line: exported blobs joined into one
+/// file) on every core.
+///
+/// The file is mapped and cut into pieces at line ends where the records' time changes, so a minute's inbound and
+/// outbound records stay in one piece. Each piece is read by its own reader in place; the pieces are merged in file
+/// order with ``SeriesAccumulator/append(_:)``, as the chunks of a large CSV file are. Anything the merge cannot
+/// settle (an error, a record repeated across pieces, times out of order, a circuit spelled two ways) sends the
+/// file back to the one-core stream, so results and messages are the same, to the byte, as one core's.
+extension TrafficIngest {
+  /// Reads the JSON-lines file open at `descriptor` (`size` bytes, seekable; `head` its first bytes) on every core
+  /// and returns `true`; returns `false` having changed nothing when it must be streamed on one core instead.
+  mutating func readJSONLinesMapped(
+    descriptor: Int32, file: String, size: Int, head: UnsafeBufferPointer<UInt8>, progress: ((Int, Int) -> Void)?
+  ) -> Bool {
+    let workers = max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
+    guard workers > 1, size >= (options.chunkBytes ?? Self.parallelThreshold), Self.isJSONLines(head)
+    else { return false }
+    guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else { return false }
+    defer { munmap(mapping, size) }
+    // Read-only and alive until every worker is done.
+    nonisolated(unsafe) let bytes = UnsafePointer<UInt8>(mapping.assumingMemoryBound(to: UInt8.self))
+    // About four pieces per core, so a slow piece does not leave a core idle for long; at most 16 MiB, as each
+    // piece's pages stay resident until it is read.
+    let pieceBytes = options.chunkBytes ?? min(max(size / (workers * 4), 4 << 20), 16 << 20)
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    var starts = [0]
+    for cut in stride(from: pieceBytes, to: size, by: pieceBytes) {
+      guard let start = Self.timeChange(bytes, atOrAfter: cut, size: size) else { return false }
+      if let last = starts.last, start > last, start < size { starts.append(start) }
+    }
+    guard starts.count > 1 else { return false }
+    starts.append(size)
+    let bounds = starts
+    let pieces = bounds.count - 1
+    var single = options
+    single.workers = 1
+    let readerOptions = single
+    let before = skippedMetrics
+    let state = ChunkMerge(ingest: self, chunks: pieces, lineOffset: 0, total: size, progress: progress)
+    DispatchQueue.concurrentPerform(iterations: min(workers, pieces)) { _ in
+      while let piece = state.take() {
+        let start = bytes + bounds[piece]
+        let count = bounds[piece + 1] - bounds[piece]
+        var reader = TrafficIngest(options: readerOptions)
+        var result = ChunkResult()
+        do {
+          _ = try reader.readMetricsJSON(JSONStream(file: file, borrowing: start, count: count), size: 0, progress: nil)
+          for index in reader.accumulators.indices { reader.accumulators[index].flush() }
+          result.series = reader.accumulators
+          result.rows = reader.rowsRead
+          result.notes = reader.madeNotes
+          result.skippedMetrics = reader.skippedMetrics
+          result.lines = Self.lineBreaks(start, count: count)
+        } catch {
+          result.failed = true
+        }
+        // The piece's whole pages are handed back: the mapping adds at most a piece per core to resident memory.
+        let first = (Int(bitPattern: start) + page - 1) / page * page
+        let last = (Int(bitPattern: start) + count) / page * page
+        if last > first { madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED) }
+        state.deliver(piece, result)
+        state.advance(by: count)
+      }
+    }
+    guard var merged = state.result() else { return false }
+    merged.countSkippedOnce(since: before)
+    merged.bytesRead += size
+    merged.parallelChunks += pieces
+    self = merged
+    return true
+  }
+
+  /// Whether `head` starts like JSON lines: a first line that closes an object, and another object on the next.
+  static func isJSONLines(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let newline = head.firstIndex(of: 0x0A) else { return false }
+    let before = head[..<newline].last { $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }
+    let after = head[(newline + 1)...].first { $0 != 0x0D && $0 != 0x20 && $0 != 0x09 && $0 != 0x0A }
+    return before == UInt8(ascii: "}") && after == UInt8(ascii: "{")
+  }
+
+  /// The first line start at or after `offset` whose record's time differs from the record's on the line before
+  /// (looking at most 10,000 lines on); `nil` when no such line is found or a line has no `"time"` or
+  /// `"TimeGenerated"` string.
+  static func timeChange(_ bytes: UnsafePointer<UInt8>, atOrAfter offset: Int, size: Int) -> Int? {
+    var start = lineStart(bytes, atOrAfter: offset, size: size)
+    guard start > 0, start < size else { return nil }
+    var previousStart = start - 1
+    while previousStart > 0 && bytes[previousStart - 1] != 0x0A { previousStart -= 1 }
+    guard var previous = recordTime(bytes, from: previousStart, to: start) else { return nil }
+    for _ in 0..<10_000 {
+      let end = lineStart(bytes, atOrAfter: start + 1, size: size)
+      guard let time = recordTime(bytes, from: start, to: end) else { return nil }
+      if time.count != previous.count || memcmp(bytes + time.lowerBound, bytes + previous.lowerBound, time.count) != 0 { return start }
+      guard end < size else { return nil }
+      previous = time
+      start = end
+    }
+    return nil
+  }
+
+  /// Where the value of the line's `"time"` (or `"TimeGenerated"`) string lies, without its quotes.
+  private static func recordTime(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Range<Int>? {
+    for key in ["\"time\"", "\"TimeGenerated\""] {
+      let pattern = Array(key.utf8)
+      var at = start
+      while at + pattern.count <= end {
+        guard let found = memchr(bytes + at, 0x22, end - at) else { break }
+        let quote = UnsafeRawPointer(found) - UnsafeRawPointer(bytes)
+        guard quote + pattern.count <= end else { break }
+        if memcmp(bytes + quote, pattern, pattern.count) == 0 {
+          var value = quote + pattern.count
+          while value < end && (bytes[value] == 0x20 || bytes[value] == 0x3A) { value += 1 }
+          guard value < end, bytes[value] == 0x22 else { return nil }
+          guard let close = memchr(bytes + value + 1, 0x22, end - value - 1) else { return nil }
+          return (value + 1)..<(UnsafeRawPointer(close) - UnsafeRawPointer(bytes))
+        }
+        at = quote + 1
+      }
+    }
+    return nil
+  }
+
+  /// The line feeds in `count` bytes at `start`.
+  private static func lineBreaks(_ start: UnsafePointer<UInt8>, count: Int) -> Int {
+    var breaks = 0
+    var at = 0
+    while at < count, let found = memchr(start + at, 0x0A, count - at) {
+      breaks += 1
+      at = UnsafeRawPointer(found) - UnsafeRawPointer(start) + 1
+    }
+    return breaks
+  }
+}
