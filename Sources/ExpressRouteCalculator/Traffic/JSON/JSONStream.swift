@@ -34,8 +34,10 @@ final class JSONStream {
   @exclusivity(unchecked) private var filled = 0
   @exclusivity(unchecked) private var position = 0
   @exclusivity(unchecked) private var endOfInput = false
-  /// Whether the block is the stream's to grow, move and free (not a borrowed piece of a mapping).
-  private var ownsBlock = true
+  /// For a stream over part of a file: the next offset to read with `pread`, and where the part ends (−1: the
+  /// descriptor is read on from where it is).
+  private var readOffset = 0
+  private var readEnd = -1
   /// Bytes before `buffer[0]` (dropped with earlier blocks), for line tracking.
   @exclusivity(unchecked) private var lineStartOffset = 0
   @exclusivity(unchecked) private var dropped = 0
@@ -91,6 +93,8 @@ final class JSONStream {
   @exclusivity(unchecked) private var afterKey = false
   /// Total bytes consumed, for progress.
   var consumed: Int { dropped + position }
+  /// Line feeds consumed (every one in the input once it has ended: they only occur between tokens).
+  var lineFeedsRead: Int { scanLine - 1 }
 
   /// A stream over `descriptor`, starting with `prefix` (bytes already read from it); a negative
   /// descriptor reads `prefix` alone.
@@ -115,21 +119,16 @@ final class JSONStream {
     self.filled = filled
   }
 
-  /// A stream over `count` bytes at `bytes`, which the caller keeps alive and unchanged (a piece of a mapped file):
-  /// nothing is read, moved or freed.
-  init(file: String, borrowing bytes: UnsafePointer<UInt8>, count: Int) {
-    descriptor = -1
-    self.file = file
-    capacity = count
-    buffer = UnsafeMutablePointer(mutating: bytes)
-    textStart = bytes
-    filled = count
-    endOfInput = true
-    ownsBlock = false
+  /// A stream over the bytes `range` of the file open at `descriptor`, read with `pread` (so several streams may
+  /// share the descriptor: the pieces of one file read on several cores).
+  convenience init(descriptor: Int32, file: String, range: Range<Int>, blockSize: Int = 1 << 20) {
+    self.init(descriptor: descriptor, file: file)
+    readOffset = range.lowerBound
+    readEnd = range.upperBound
   }
 
   deinit {
-    if ownsBlock { buffer.deallocate() }
+    buffer.deallocate()
     keyBytes.deallocate()
     keyLengths.deallocate()
     stackIsObject.deallocate()
@@ -160,7 +159,6 @@ final class JSONStream {
   /// unread bytes to the front first. The current ``text``, when it is a view into the block,
   /// is kept and follows the move.
   private func refill(_ count: Int) throws(Diagnostic) {
-    guard ownsBlock else { return }  // a borrowed block is the whole input, and read-only
     let base = UnsafePointer(buffer)
     let textInBlock = textStart >= base && textStart < base + capacity
     let keepFrom = min(position, textInBlock ? textStart - base : position)
@@ -183,7 +181,11 @@ final class JSONStream {
         capacity *= 2
         if textInBlock { textStart = UnsafePointer(buffer) + offset }
       }
-      let got = Glibc.read(descriptor, buffer + filled, capacity - filled)
+      let got =
+        readEnd >= 0
+        ? pread(descriptor, buffer + filled, min(capacity - filled, readEnd - readOffset), off_t(readOffset))
+        : Glibc.read(descriptor, buffer + filled, capacity - filled)
+      if got > 0 && readEnd >= 0 { readOffset += got }
       if got < 0 {
         if errno == EINTR { continue }
         throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: file)
