@@ -49,13 +49,7 @@ extension TrafficIngest {
           for position in (run * files.count / runs)..<((run + 1) * files.count / runs) {
             try piece.readAny(path: files[position].path, displayName: files[position].displayName, progress: nil)
           }
-          for index in piece.accumulators.indices { piece.accumulators[index].flush() }
-          result.series = piece.accumulators
-          result.rows = piece.rowsRead
-          result.plainRows = piece.plainRowsRead
-          result.notes = piece.madeNotes
-          result.skippedMetrics = piece.skippedMetrics
-          result.bytes = piece.bytesRead
+          result = piece.chunkResult()
         } catch {
           result.failed = true
         }

@@ -66,13 +66,17 @@ import Testing
     var error: String?
   }
 
-  static func read(_ root: String, workers: Int) -> (outcome: Outcome, mergedRuns: Int) {
+  /// Reads `path` (a folder or a file, shown as `displayName`) on `workers` cores, in chunks of `chunkBytes`.
+  static func read(_ path: String, workers: Int, displayName: String = "export", chunkBytes: Int? = nil) -> (
+    outcome: Outcome, mergedRuns: Int
+  ) {
     var options = TrafficIngest.Options()
     options.workers = workers
+    options.chunkBytes = chunkBytes
     var ingest = TrafficIngest(options: options)
     do {
-      try ingest.read(path: root, displayName: "export")
-      return (Outcome(summaries: try ingest.summaries(file: "export"), notes: ingest.notes, rows: ingest.rowsRead), ingest.parallelChunks)
+      try ingest.read(path: path, displayName: displayName)
+      return (Outcome(summaries: try ingest.summaries(file: displayName), notes: ingest.notes, rows: ingest.rowsRead), ingest.parallelChunks)
     } catch {
       return (Outcome(error: "\(error)"), ingest.parallelChunks)
     }
@@ -132,26 +136,14 @@ import Testing
     }
     let joined = try TrafficIngest.filesUnder(root).map { try String(contentsOfFile: root + "/" + $0, encoding: .utf8) }.joined()
     try joined.write(toFile: path, atomically: true, encoding: .utf8)
-    func read(workers: Int) -> (outcome: Outcome, pieces: Int) {
-      var options = TrafficIngest.Options()
-      options.workers = workers
-      options.chunkBytes = 64 << 10
-      var ingest = TrafficIngest(options: options)
-      do {
-        try ingest.read(path: path, displayName: "export.jsonl")
-        return (Outcome(summaries: try ingest.summaries(file: "export.jsonl"), notes: ingest.notes, rows: ingest.rowsRead), ingest.parallelChunks)
-      } catch {
-        return (Outcome(error: "\(error)"), ingest.parallelChunks)
-      }
-    }
-    let one = read(workers: 1)
-    let several = read(workers: 2)
+    let one = Self.read(path, workers: 1, displayName: "export.jsonl", chunkBytes: 64 << 10)
+    let several = Self.read(path, workers: 2, displayName: "export.jsonl", chunkBytes: 64 << 10)
     #expect(several.outcome == one.outcome)
-    #expect(one.pieces == 0)
+    #expect(one.mergedRuns == 0)
     switch quirk {
     case .plain:
       // About 1.6 MB in pieces of about 64 KB, each ending where the minute changes.
-      #expect(several.pieces >= 20, "\(several.pieces)")
+      #expect(several.mergedRuns >= 20, "\(several.mergedRuns)")
       #expect(one.outcome.summaries.map(\.samples).reduce(0, +) == 1378)
       // One file: its skipped metric is noted for it alone, not once per piece.
       #expect(
@@ -163,7 +155,7 @@ import Testing
       #expect(one.outcome.summaries.flatMap(\.warnings).map(\.description).joined().contains("duplicate sample"))
     case .otherSpelling, .badValue:
       // A circuit spelled two ways, or an error: the file is read on one core, for the same result and message.
-      #expect(several.pieces == 0)
+      #expect(several.mergedRuns == 0)
     }
   }
 

@@ -32,6 +32,20 @@ extension TrafficIngest {
     var failed = false
   }
 
+  /// What this ingest (one that read a chunk, a run of files or a piece, on one core) holds, for ``ChunkMerge``;
+  /// its accumulators are flushed first.
+  mutating func chunkResult() -> ChunkResult {
+    for index in accumulators.indices { accumulators[index].flush() }
+    var result = ChunkResult()
+    result.series = accumulators
+    result.rows = rowsRead
+    result.plainRows = plainRowsRead
+    result.notes = madeNotes
+    result.skippedMetrics = skippedMetrics
+    result.bytes = bytesRead
+    return result
+  }
+
   /// Reads the CSV file open at `descriptor` (`size` bytes, seekable) on every core and returns
   /// `true`; returns `false` having changed nothing when it must be read by the block reader instead.
   ///

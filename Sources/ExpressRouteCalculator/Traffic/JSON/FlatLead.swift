@@ -19,7 +19,7 @@ struct FlatLead {
   /// Line breaks in the lead, and where the line after the last one starts (from the lead's first byte; −1: none).
   private(set) var lineBreaks = 0
   private(set) var lastLineStart = -1
-  /// What a reader made of the key (``JSONStream/remember(meaning:member:)``), −1 until one says.
+  /// What a reader made of the key (``JSONStream/meaning(ofMember:reader:_:)``), −1 until one says.
   var meaning = -1
   /// The lead's bytes and which bytes of each word belong to it.
   private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)

@@ -363,7 +363,7 @@ final class JSONStream {
     var valueCount: Int
     /// `.string`, `.number`, `.null` or `.bool`.
     var kind: Token
-    /// What the reader made of the same key in an object before (``remember(meaning:member:)``), −1 if unknown.
+    /// What a reader made of the same key in an object before (``meaning(ofMember:reader:_:)``), −1 if unknown.
     var meaning: Int
   }
 
@@ -507,10 +507,16 @@ final class JSONStream {
     }
   }
 
-  /// Keeps what a reader made of the key of member `index` of the last object read ahead (a number of the reader's
-  /// choosing, ≥ 0, that no other reader of the stream uses), for objects after it with the same lead there.
-  func remember(meaning: Int, member index: Int) {
-    if flatLeads[index].count > 0 { flatLeads[index].meaning = meaning }
+  /// What member `index`'s key (of the last object read ahead) means to the reader tagged `reader` (≥ 1): kept with
+  /// the member's lead when an object before had the same lead, else `make`'s reading of the key's text (in
+  /// ``text``), which is then kept. Readers tag what they keep, so none takes another's meaning for its own.
+  func meaning<Key: RawRepresentable>(ofMember index: Int, reader: Int, _ make: () -> Key) -> Key where Key.RawValue == Int {
+    let member = flatMembers[index]
+    if member.meaning >> 8 == reader, let known = Key(rawValue: member.meaning & 0xFF) { return known }
+    focus(key: member)
+    let key = make()
+    if flatLeads[index].count > 0 { flatLeads[index].meaning = reader << 8 | key.rawValue }
+    return key
   }
 
   /// How many members the last ``peekFlatObject()`` read.

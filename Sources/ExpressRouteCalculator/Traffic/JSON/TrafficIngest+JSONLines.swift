@@ -50,11 +50,7 @@ extension TrafficIngest {
         do {
           let stream = JSONStream(descriptor: descriptor, file: file, range: range, blockSize: readerOptions.jsonBlockSize)
           _ = try reader.readMetricsJSON(stream, size: 0, progress: nil)
-          for index in reader.accumulators.indices { reader.accumulators[index].flush() }
-          result.series = reader.accumulators
-          result.rows = reader.rowsRead
-          result.notes = reader.madeNotes
-          result.skippedMetrics = reader.skippedMetrics
+          result = reader.chunkResult()
           result.lines = stream.lineFeedsRead
         } catch {
           result.failed = true

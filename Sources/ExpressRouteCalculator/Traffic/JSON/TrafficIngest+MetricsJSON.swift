@@ -200,15 +200,8 @@ struct MetricsJSONReader {
   private mutating func readAheadRecord(into record: inout Record, topLevel: Bool) -> Bool {
     for index in 0..<stream.flatMemberCount {
       let member = stream.flatMember(index)
-      let key: RecordKey
       // Lines of an export spell their keys in the same order: the stream says when a key is as before.
-      if member.meaning >> 8 == RecordKey.reader, let known = RecordKey(rawValue: member.meaning & 0xFF) {
-        key = known
-      } else {
-        stream.focus(key: member)
-        key = RecordKey(stream)
-        stream.remember(meaning: RecordKey.reader << 8 | key.rawValue, member: index)
-      }
+      let key = stream.meaning(ofMember: index, reader: RecordKey.reader) { RecordKey(stream) }
       stream.focus(value: member)
       do { try apply(key, member.kind, to: &record, topLevel: topLevel) } catch { return false }
     }
@@ -219,7 +212,7 @@ struct MetricsJSONReader {
   private enum RecordKey: Int {
     case value, interval, time, resourceID, resource, metricName, timeGrain, average, maximum, other
 
-    /// This reader's tag in the meanings it leaves with ``JSONStream/remember(meaning:member:)``.
+    /// This reader's tag in the meanings it keeps with ``JSONStream/meaning(ofMember:reader:_:)``.
     static let reader = 1
 
     init(_ stream: JSONStream) {
@@ -463,14 +456,7 @@ struct MetricsJSONReader {
   private func readAheadPoint(into point: inout Point) -> Int64? {
     for index in 0..<stream.flatMemberCount {
       let member = stream.flatMember(index)
-      let key: MetricKey
-      if member.meaning >> 8 == MetricKey.reader, let known = MetricKey(rawValue: member.meaning & 0xFF) {
-        key = known
-      } else {
-        stream.focus(key: member)
-        key = MetricKey(stream)
-        stream.remember(meaning: MetricKey.reader << 8 | key.rawValue, member: index)
-      }
+      let key = stream.meaning(ofMember: index, reader: MetricKey.reader) { MetricKey(stream) }
       stream.focus(value: member)
       do { try apply(key, member.kind, to: &point) } catch { return nil }
     }
@@ -481,7 +467,7 @@ struct MetricsJSONReader {
   private enum MetricKey: Int {
     case name, id, errorCode, timeseries, timeStamp, average, maximum, otherAggregation, other
 
-    /// This reader's tag in the meanings it leaves with ``JSONStream/remember(meaning:member:)``.
+    /// This reader's tag in the meanings it keeps with ``JSONStream/meaning(ofMember:reader:_:)``.
     static let reader = 2
 
     init(_ stream: JSONStream) {
