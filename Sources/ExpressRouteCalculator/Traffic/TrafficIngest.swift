@@ -189,7 +189,7 @@ public struct TrafficIngest: Sendable {
     let head = Array(peeked)
     if isJSON {
       // A large JSON-lines file is split across cores; other JSON streams on one.
-      if isRegular && readJSONLinesMapped(descriptor: descriptor, file: displayName, size: size, head: peeked, progress: progress) { return }
+      if isRegular && readJSONLinesInParallel(descriptor: descriptor, file: displayName, size: size, head: peeked, progress: progress) { return }
       // Azure Monitor JSON streams: memory stays bounded by circuits, not by the file.
       bytesRead += try readMetricsJSON(descriptor: rest, file: displayName, prefix: head, size: size, progress: progress)
       return

@@ -8,15 +8,16 @@ import Foundation
 /// file) on every core.
 ///
 /// The file is cut into pieces at line ends where the records' time changes (found in a mapping of the file), so a
-/// minute's inbound and outbound records stay in one piece. Each piece is streamed by its own reader with `pread`, in
-/// 1 MiB blocks as one core reads the file (parsing the mapping itself took a third more CPU on this machine's
-/// virtual memory); the pieces are merged in file order with ``SeriesAccumulator/append(_:)``, as the chunks of a large CSV file are. Anything the merge cannot
-/// settle (an error, a record repeated across pieces, times out of order, a circuit spelled two ways) sends the
-/// file back to the one-core stream, so results and messages are the same, to the byte, as one core's.
+/// minute's inbound and outbound records stay in one piece. Each piece is streamed by its own reader with `pread`,
+/// in 1 MiB blocks as one core reads the file (parsing the mapping itself took a third more CPU on this machine's
+/// virtual memory). The pieces are merged in file order with ``SeriesAccumulator/append(_:)``, as the chunks of a
+/// large CSV file are. Anything the merge cannot settle (an error, a record repeated across pieces, times out of
+/// order, a circuit spelled two ways) sends the file back to the one-core stream, so results and messages are the
+/// same, to the byte, as one core's.
 extension TrafficIngest {
   /// Reads the JSON-lines file open at `descriptor` (`size` bytes, seekable; `head` its first bytes) on every core
   /// and returns `true`; returns `false` having changed nothing when it must be streamed on one core instead.
-  mutating func readJSONLinesMapped(
+  mutating func readJSONLinesInParallel(
     descriptor: Int32, file: String, size: Int, head: UnsafeBufferPointer<UInt8>, progress: ((Int, Int) -> Void)?
   ) -> Bool {
     let workers = max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
