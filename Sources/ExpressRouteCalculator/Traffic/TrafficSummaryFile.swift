@@ -25,10 +25,8 @@ public enum TrafficSummaryFile {
     func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
       let count = min(bytes.count, 512)
       guard let base = bytes.baseAddress, count >= quotedMarker.count else { return false }
-      return quotedMarker.withUnsafeBufferPointer { needle in
-        (0...(count - needle.count)).contains { start in
-          base[start] == UInt8(ascii: "\"") && memcmp(base + start, needle.baseAddress!, needle.count) == 0
-        }
+      return (0...(count - quotedMarker.count)).contains { start in
+        base[start] == UInt8(ascii: "\"") && memcmp(base + start, quotedMarker, quotedMarker.count) == 0
       }
     }
     return head.withContiguousStorageIfAvailable(search) ?? Array(head.prefix(512)).withUnsafeBufferPointer(search)

@@ -33,15 +33,6 @@ enum ByteScanning {
     return ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & ~low7
   }
 
-  /// 0x80 in every byte of `word` that is not an ASCII digit, 0 elsewhere (exact).
-  ///
-  /// Per byte `x` (the byte xor `0`), digits are 0...9; `(x & 0x7F) + 0x76` reaches 0x80 from 10 up without carrying
-  /// into the next byte, and `x` itself marks bytes from 0x80.
-  @inline(__always) static func nonDigits(_ word: UInt64) -> UInt64 {
-    let x = word ^ 0x3030_3030_3030_3030
-    return (((x & low7) &+ 0x7676_7676_7676_7676) | x) & ~low7
-  }
-
   /// Whether `length` bytes at `a` and `b` are equal.
   ///
   /// Compares words; the last word overlaps the one before it, so there is no byte tail.

@@ -143,15 +143,18 @@ enum CSVNumber {
     Double(String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self))
   }
 
-  /// The value of `digits.digits` (no sign, no exponent, 19 digits at most in all: full-precision averages as
-  /// JSON exports write them), correctly rounded by ``sum(_:_:_:)`` or ``decimal(_:_:)``; `nil` for any other text
-  /// (then the general loop reads it).
+  /// The value of `digits` or `digits.digits` (no sign, no exponent, 19 digits at most in all: rates as exports
+  /// write them, full-precision averages included), correctly rounded (an integer converts exactly or to the nearest
+  /// double; a fraction by ``sum(_:_:_:)`` or ``decimal(_:_:)``); `nil` for any other text (then the general loop
+  /// reads it).
   @inline(__always)
   static func plainDecimal(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
     var index = start
     let whole = digitRun(base, &index, end)
     let wholeDigits = index &- start
-    guard wholeDigits > 0, index < end, base[index] == 0x2E else { return nil }
+    guard wholeDigits > 0, wholeDigits <= 19 else { return nil }
+    if index == end { return Double(whole) }
+    guard base[index] == 0x2E else { return nil }
     index &+= 1
     let fractionStart = index
     let fraction = digitRun(base, &index, end)
@@ -189,21 +192,7 @@ enum CSVNumber {
   /// Parses `[+-]digits[.digits][e[+-]digits]` into a Double; `nil` for anything else.
   @inline(__always)
   static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
-    // Fast path: 8 to 16 plain digits, as rate exports usually are.
-    let length = end - start
-    if length >= 8 && length <= 16, let high = ByteScanning.eightDigits(base + start) {
-      if length == 8 { return Double(high) }
-      if length == 16, let low = ByteScanning.eightDigits(base + start + 8) { return Double(high * 100_000_000 + low) }
-      var value = high
-      var index = start + 8
-      while index < end {
-        let d = base[index] &- 0x30
-        guard d < 10 else { break }
-        value = value * 10 + UInt64(d)
-        index += 1
-      }
-      if index == end { return Double(value) }
-    }
+    // Fast path: plain digits, with or without a fraction, as rate exports write them.
     if let value = plainDecimal(base, start, end) { return value }
     var index = start
     var negative = false

@@ -759,12 +759,12 @@ final class JSONStream {
     var cursor = start
     // Digits eight at a time; a sign, point or exponent letter is stepped over and the words go on after it.
     while cursor + 8 <= filled {
-      let stops = ByteScanning.nonDigits(ByteScanning.word(at: buffer + cursor))
-      if stops == 0 {
+      let digits = ByteScanning.leadingDigits(ByteScanning.word(at: buffer + cursor))
+      if digits == 8 {
         cursor += 8
         continue
       }
-      let stop = cursor + stops.trailingZeroBitCount >> 3
+      let stop = cursor + digits
       let byte = buffer[stop]
       guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte | 0x20 == UInt8(ascii: "e")
       else { return stop }
@@ -783,8 +783,7 @@ final class JSONStream {
 
   /// The current ``text`` as a number (parsed like the CSV reader's rates), `nil` when it is not one.
   var number: Double? {
-    // Exports write averages as decimals (`166174720.36084664`): that reading first, then the general one.
-    CSVNumber.plainDecimal(textStart, 0, textCount) ?? CSVNumber.parse(textStart, 0, textCount)
+    CSVNumber.parse(textStart, 0, textCount)
   }
 
   /// The current ``text`` as a timestamp (a series' next timestamp in the same hour is read from its minutes and
