@@ -68,11 +68,10 @@ struct DirectionAccumulator {
 
   /// Adds `count` samples that all fall in the current month (see ``openMonth``), in order.
   mutating func add(run values: UnsafePointer<Double>, count: Int) {
-    histogram.add(values, count: count)
     var maximum = self.maximum
     var sum = current.scaledRates
-    for index in 0..<count {
-      let value = values[index]
+    // One pass: the histogram hands each value back as it counts it.
+    histogram.add(values, count: count) { value in
       if value > maximum { maximum = value }
       sum &+= MonthSum.scaled(value)
     }

@@ -60,10 +60,17 @@ public struct RateHistogram: Sendable {
   }
 
   /// Adds `count` non-negative samples.
+  mutating func add(_ values: UnsafePointer<Double>, count: Int) {
+    add(values, count: count) { _ in }
+  }
+
+  /// Adds `count` non-negative samples, handing each to `visit` once as it is counted, so that callers
+  /// keep their own per-sample sums in the same pass.
   ///
   /// Buckets inside the span already covered are counted in place; the first one outside it
   /// grows the span (rare: the span settles after the first samples).
-  mutating func add(_ values: UnsafePointer<Double>, count: Int) {
+  @inline(always)
+  mutating func add(_ values: UnsafePointer<Double>, count: Int, visiting visit: (Double) -> Void) {
     var done = 0
     while done < count {
       if counts.isEmpty {
@@ -75,12 +82,14 @@ public struct RateHistogram: Sendable {
       var outside = -1
       counts.withUnsafeMutableBufferPointer { buffer in
         while done < count {
-          let index = Self.bucket(values[done]) &- base
+          let value = values[done]
+          let index = Self.bucket(value) &- base
           guard index >= 0 && index < span else {
             outside = index &+ base
             break
           }
           buffer[index] &+= 1
+          visit(value)
           done &+= 1
         }
       }

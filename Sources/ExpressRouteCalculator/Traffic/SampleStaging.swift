@@ -26,6 +26,8 @@ final class SampleStaging {
   @exclusivity(unchecked) private(set) var columns: UnsafeMutablePointer<Int>
   /// Rows staged per circuit.
   @exclusivity(unchecked) private(set) var counts: UnsafeMutablePointer<Int>
+  /// Whether a circuit's staged rows include a missing value (NaN).
+  @exclusivity(unchecked) private var missing: UnsafeMutablePointer<Bool>
   @exclusivity(unchecked) private var circuitCapacity = 0
 
   init() {
@@ -35,6 +37,7 @@ final class SampleStaging {
     lines = .allocate(capacity: 1)
     columns = .allocate(capacity: 1)
     counts = .allocate(capacity: 1)
+    missing = .allocate(capacity: 1)
   }
 
   deinit {
@@ -44,6 +47,7 @@ final class SampleStaging {
     lines.deallocate()
     columns.deallocate()
     counts.deallocate()
+    missing.deallocate()
   }
 
   /// Makes room for circuits `0 ..< circuits` (their buffers keep what they hold).
@@ -64,12 +68,22 @@ final class SampleStaging {
     let oldCapacity = circuitCapacity
     grow(&counts, 1)
     (counts + oldCapacity).initialize(repeating: 0, count: newCapacity - oldCapacity)
+    grow(&missing, 1)
+    (missing + oldCapacity).initialize(repeating: false, count: newCapacity - oldCapacity)
     circuitCapacity = newCapacity
   }
 
-  /// Stages one row; returns `true` when the circuit's buffer is now full (call ``flush(_:series:file:)``).
+  /// Stages one row (NaN for a missing value); returns `true` when the circuit's buffer is now full (call
+  /// ``flush(_:series:file:)``).
   @inline(__always)
   func append(circuit: Int, timestamp: Int64, inbound inValue: Double, outbound outValue: Double, line: Int, column: Int) -> Bool {
+    if inValue.isNaN || outValue.isNaN { missing[circuit] = true }
+    return appendComplete(circuit: circuit, timestamp: timestamp, inbound: inValue, outbound: outValue, line: line, column: column)
+  }
+
+  /// Stages one row with both values (neither is NaN), as ``append(circuit:timestamp:inbound:outbound:line:column:)``.
+  @inline(__always)
+  func appendComplete(circuit: Int, timestamp: Int64, inbound inValue: Double, outbound outValue: Double, line: Int, column: Int) -> Bool {
     let count = counts[circuit]
     let slot = circuit &* Self.capacity &+ count
     timestamps[slot] = timestamp
@@ -118,10 +132,12 @@ final class SampleStaging {
     let count = counts[circuit]
     guard count > 0 else { return }
     counts[circuit] = 0
+    let complete = !missing[circuit]
+    missing[circuit] = false
     let start = circuit * Self.capacity
     let batch = SampleBatch(
       timestamps: timestamps + start, inbound: inbound + start, outbound: outbound + start, lines: lines + start, columns: columns + start,
-      count: count)
+      count: count, complete: complete)
     try series[circuit].add(batch: batch, file: file)
   }
 
@@ -137,4 +153,6 @@ struct SampleBatch {
   var lines: UnsafePointer<Int>
   var columns: UnsafePointer<Int>
   var count: Int
+  /// Whether every sample has both values (no NaN).
+  var complete: Bool
 }

@@ -123,11 +123,21 @@ struct SeriesAccumulator {
         let high = min(inMonth.upperBound, outMonth.upperBound)
         var end = k
         var previous = last
-        while end < count {
-          let t = batch.timestamps[end]
-          guard t &- previous == interval, t >= low, t < high, !batch.inbound[end].isNaN, !batch.outbound[end].isNaN else { break }
-          previous = t
-          end += 1
+        // Times rise by `interval` from `last`: all are at or after `low` when the first is, and at most
+        // `(high − 1 − last) ÷ interval` of them come before `high`.
+        if interval > 0 && last &+ interval >= low && last < high {
+          let limit = k &+ min(count &- k, Int((high &- 1 &- last) / interval))
+          if batch.complete {
+            while end < limit && batch.timestamps[end] == previous &+ interval {
+              previous &+= interval
+              end &+= 1
+            }
+          } else {
+            while end < limit && batch.timestamps[end] == previous &+ interval && !batch.inbound[end].isNaN && !batch.outbound[end].isNaN {
+              previous &+= interval
+              end &+= 1
+            }
+          }
         }
         if end > k {
           inbound.add(run: batch.inbound + k, count: end - k)

@@ -96,7 +96,8 @@ enum CSVNumber {
     guard whole >= 1, whole < 1 << 53, digits <= 15 else { return nil }
     let integer = Double(whole)
     // A multiplication by the rounded reciprocal instead of a division: off by at most 2^-52 (above).
-    let part = Double(fraction) * reciprocal(digits)
+    // `fraction` < 10^15: the signed conversion is exact and shorter than the unsigned one.
+    let part = Double(Int64(bitPattern: fraction)) * reciprocal(digits)
     let total = integer + part
     let error = part - (total - integer)
     // Half a unit in the last place of `total` (≥ 1) is its exponent field less 53; a quarter at a power of two.
@@ -166,9 +167,17 @@ enum CSVNumber {
   /// `whole.fraction` (`fraction` written with `digits` digits; 19 digits at most in all, which fit the 64-bit
   /// mantissa exactly) correctly rounded: by ``sum(_:_:_:)`` when it can tell, else by ``decimal(_:_:)``; `nil`
   /// when neither settles it cheaply.
-  @inline(__always)
+  @inline(always)
   static func value(whole: UInt64, fraction: UInt64, digits: Int) -> Double? {
-    sum(whole, fraction, digits) ?? decimal(whole &* UInt64.powerOfTen(digits) &+ fraction, -digits)
+    // Not `sum(…) ?? decimal(…)`: the autoclosure kept this out of line in the row reader's loop.
+    if let total = sum(whole, fraction, digits) { return total }
+    return exactQuotient(whole &* UInt64.powerOfTen(digits) &+ fraction, digits)
+  }
+
+  /// ``decimal(_:_:)`` for `m × 10^-digits`, out of line: the rare case of ``value(whole:fraction:digits:)``.
+  @inline(never)
+  static func exactQuotient(_ m: UInt64, _ digits: Int) -> Double? {
+    decimal(m, -digits)
   }
 
   /// The value of the digits from `index` (moved past them, not beyond `end`): eight at a time while eight more

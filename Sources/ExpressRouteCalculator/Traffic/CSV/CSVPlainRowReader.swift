@@ -129,31 +129,11 @@ struct CSVPlainRowReader: ~Copyable {
     let outboundScale = self.outboundScale
     switch shape {
     case .long, .wide:
-      // Straight-line rows: time, the circuit (long layout only), inbound, outbound.
-      let long = shape == .long
-      while rowStart &+ Self.window <= end {
-        var timestamp: Int64 = 0
-        var target = long ? circuit : singleCircuit
-        var inbound = 0.0
-        var outbound = 0.0
-        var p = readTime(base, rowStart, false, &memo, &timestamp)
-        guard p >= 0 else { break }
-        if long {
-          p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
-          guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
-        }
-        p = Self.readRate(base, p, false, inboundScale, &inbound)
-        guard p >= 0 else { break }
-        p = Self.readRate(base, p, true, outboundScale, &outbound)
-        guard p >= 0 else { break }
-        if long { circuit = target }
-        line &+= 1
-        rows &+= 1
-        rowStart = p
-        if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: 1) {
-          try staging.flush(target, series: &series, file: file)
-        }
-      }
+      let lineBefore = line
+      rowStart = try readStraightRun(
+        base, from: rowStart, end: end, long: shape == .long, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series,
+        file: file)
+      rows &+= line &- lineBefore
     case .general:
       let lastField = fieldCount - 1
       rowLoop: while rowStart + Self.window <= end {
@@ -192,6 +172,52 @@ struct CSVPlainRowReader: ~Copyable {
         if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: timeColumn) {
           try staging.flush(target, series: &series, file: file)
         }
+      }
+    }
+    return rowStart
+  }
+
+  /// ``readRun(_:from:end:line:rows:lastCircuit:staging:series:file:)`` for the straight-line shapes: time, the
+  /// circuit (`long` only), inbound, outbound. Its own function, so that the few values the loop needs stay in
+  /// registers (inside `readRun` they shared them with the general shape's and were spilled every row).
+  @inline(never)
+  private func readStraightRun(
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, long: Bool, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
+    staging: SampleStaging, series: inout [SeriesAccumulator], file: String
+  ) throws(Diagnostic) -> Int {
+    var rowStart = start
+    var currentLine = line
+    var time = memo
+    var current = circuit
+    var repeated = false
+    defer {
+      line = currentLine
+      memo = time
+      circuit = current
+    }
+    let inboundScale = self.inboundScale
+    let outboundScale = self.outboundScale
+    while rowStart &+ Self.window <= end {
+      var timestamp: Int64 = 0
+      var target = long ? current : singleCircuit
+      var inbound = 0.0
+      var outbound = 0.0
+      var p = readTime(base, rowStart, false, &time, &timestamp)
+      guard p >= 0 else { break }
+      if long {
+        p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
+        guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
+      }
+      p = Self.readRate(base, p, false, inboundScale, &inbound)
+      guard p >= 0 else { break }
+      p = Self.readRate(base, p, true, outboundScale, &outbound)
+      guard p >= 0 else { break }
+      if long { current = target }
+      currentLine &+= 1
+      rowStart = p
+      // Both rates were read from digits: neither is missing.
+      if staging.appendComplete(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1) {
+        try staging.flush(target, series: &series, file: file)
       }
     }
     return rowStart
