@@ -16,7 +16,13 @@ struct DirectionAccumulator {
 
     /// A rate in 1/8192 bit/s, truncated (rates are at most 1 Pbps, so the product fits).
     @inline(__always) static func scaled(_ rate: Double) -> UInt128 {
-      UInt128(UInt64(bitPattern: Int64(rate * scale)))
+      UInt128(scaledRate(rate))
+    }
+
+    /// ``scaled(_:)`` as a 64-bit integer; shifted right by ``scaleShift`` it is the rate in whole bit/s
+    /// (multiplying by 8192 is exact).
+    @inline(__always) static func scaledRate(_ rate: Double) -> UInt64 {
+      UInt64(bitPattern: Int64(rate * scale))
     }
 
     /// Whole bytes over the month for samples `interval` seconds apart: Σ rate × interval ÷ 8, rounded half up.
@@ -70,10 +76,13 @@ struct DirectionAccumulator {
   mutating func add(run values: UnsafePointer<Double>, count: Int) {
     var maximum = self.maximum
     var sum = current.scaledRates
-    // One pass: the histogram hands each value back as it counts it.
-    histogram.add(values, count: count) { value in
+    // One pass, and one conversion per value: the histogram asks for each rate in whole bit/s.
+    histogram.add(count: count) { index in
+      let value = values[index]
       if value > maximum { maximum = value }
-      sum &+= MonthSum.scaled(value)
+      let scaled = MonthSum.scaledRate(value)
+      sum &+= UInt128(scaled)
+      return scaled &>> UInt64(MonthSum.scaleShift)
     }
     self.maximum = maximum
     current.scaledRates = sum

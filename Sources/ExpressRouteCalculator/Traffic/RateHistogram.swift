@@ -19,11 +19,14 @@ public struct RateHistogram: Sendable {
   public init() {}
 
   @inline(always) static func bucket(_ value: Double) -> Int {
-    if value < 1000 { return Int(value) }
-    // Floor to whole bit/s, then keep four significant digits. Each branch
-    // divides by a literal, which compiles to a multiply and shift.
     // Int64 conversion is one instruction; UInt64 conversion is a dozen.
-    let v = UInt64(bitPattern: value < 9.2e18 ? Int64(value) : 9_200_000_000_000_000_000)
+    bucket(whole: UInt64(bitPattern: value < 9.2e18 ? Int64(value) : 9_200_000_000_000_000_000))
+  }
+
+  /// The bucket of a rate of `v` whole bit/s (the rate rounded down).
+  @inline(always) static func bucket(whole v: UInt64) -> Int {
+    if v < 1000 { return Int(v) }
+    // Keep four significant digits. Each branch divides by a literal, which compiles to a multiply and shift.
     let exponent: Int
     let mantissa: UInt64
     switch v {
@@ -41,6 +44,60 @@ public struct RateHistogram: Sendable {
     default: (exponent, mantissa) = (14, min(v / 100_000_000_000, 9999))
     }
     return 1000 + (exponent - 3) * 9000 + (Int(mantissa) - 1000)
+  }
+
+  /// The rates from 10^e to 10^(e+1) (e in 4...14), whose buckets are `base + ⌊v ÷ 10^(e−3)⌋`: the division is a
+  /// multiplication by a precomputed reciprocal, exact below 2^50 (above every rate ercalc accepts, 1 Pbps).
+  struct Decade {
+    /// The lowest rate, and how many follow it (0 for ``empty``).
+    let low: UInt64
+    let width: UInt64
+    private let base: Int
+    private let reciprocal: UInt64
+    private let shift: UInt64
+
+    static let empty = Decade(low: 0, width: 0, base: 0, reciprocal: 0, shift: 0)
+
+    private init(low: UInt64, width: UInt64, base: Int, reciprocal: UInt64, shift: UInt64) {
+      self.low = low
+      self.width = width
+      self.base = base
+      self.reciprocal = reciprocal
+      self.shift = shift
+    }
+
+    /// The decade holding `v`; ``empty`` below 10^4 and from 10^15 (those go through ``RateHistogram/bucket(whole:)``).
+    @inline(__always)
+    init(of v: UInt64) {
+      guard v >= 10_000 && v < 1_000_000_000_000_000 else {
+        self = .empty
+        return
+      }
+      // ⌊log10 v⌋ is ⌊bits × log10 2⌋ (1233/4096 is log10 2 to 4 digits) or one less.
+      let bits = 64 - v.leadingZeroBitCount
+      let guess = (bits &* 1233) &>> 12
+      let exponent = v < UInt64.powerOfTen(guess) ? guess - 1 : guess
+      let (reciprocal, shift) = RateHistogram.reciprocals[exponent - 4]
+      self.init(
+        low: UInt64.powerOfTen(exponent), width: UInt64.powerOfTen(exponent + 1) - UInt64.powerOfTen(exponent),
+        base: (exponent - 3) * 9000, reciprocal: reciprocal, shift: shift)
+    }
+
+    /// The bucket of `v`, which must lie in this decade.
+    @inline(__always) func bucket(_ v: UInt64) -> Int {
+      base &+ Int(truncatingIfNeeded: v.multipliedFullWidth(by: reciprocal).high &>> shift)
+    }
+  }
+
+  /// For `d` = 10^k, k in 1...11: `M = ⌈2^ℓ ÷ d⌉` with `ℓ = max(64, 50 + ⌈log2 d⌉)`, and `ℓ − 64`. Then
+  /// `⌊v × M ÷ 2^ℓ⌋ = ⌊v ÷ d⌋` for every `v < 2^50`: `v × M ÷ 2^ℓ = v ÷ d + v × δ ÷ (d × 2^ℓ)` with `0 ≤ δ < d`, and
+  /// the second term is below `2^50 ÷ 2^ℓ ≤ 2^-⌈log2 d⌉ ≤ 1 ÷ d`, too little to reach the next integer.
+  static let reciprocals: [(UInt64, UInt64)] = (1...11).map { k in
+    let d = UInt128(UInt64.powerOfTen(k))
+    let ceilingLog2 = 128 - (d - 1).leadingZeroBitCount
+    let l = max(64, 50 + ceilingLog2)
+    let m = ((UInt128(1) << l) + d - 1) / d
+    return (UInt64(m), UInt64(l - 64))
   }
 
   /// The highest bucket ``bucket(_:)`` returns (four digits at 10^14).
@@ -61,40 +118,54 @@ public struct RateHistogram: Sendable {
 
   /// Adds `count` non-negative samples.
   mutating func add(_ values: UnsafePointer<Double>, count: Int) {
-    add(values, count: count) { _ in }
+    add(count: count) { UInt64(bitPattern: values[$0] < 9.2e18 ? Int64(values[$0]) : 9_200_000_000_000_000_000) }
   }
 
-  /// Adds `count` non-negative samples, handing each to `visit` once as it is counted, so that callers
-  /// keep their own per-sample sums in the same pass.
+  /// Adds `count` samples, sample `i` being `wholeRate(i)` whole bit/s (the rate rounded down); each is asked for
+  /// once, in order, so that callers keep their own per-sample sums in the same pass.
   ///
   /// Buckets inside the span already covered are counted in place; the first one outside it
   /// grows the span (rare: the span settles after the first samples).
-  @inline(always)
-  mutating func add(_ values: UnsafePointer<Double>, count: Int, visiting visit: (Double) -> Void) {
+  @inline(__always)
+  mutating func add(count: Int, wholeRate: (Int) -> UInt64) {
     var done = 0
+    // The decade of the last rate, which the next ones usually share (empty at first).
+    var decade = Decade.empty
     while done < count {
-      if counts.isEmpty {
-        let bucket = Self.bucket(values[done])
-        cover(bucket, bucket)
-      }
-      let base = offset
-      let span = counts.count
       var outside = -1
-      counts.withUnsafeMutableBufferPointer { buffer in
-        while done < count {
-          let value = values[done]
-          let index = Self.bucket(value) &- base
-          guard index >= 0 && index < span else {
-            outside = index &+ base
-            break
+      if counts.isEmpty {
+        outside = Self.bucket(whole: wholeRate(done))
+        done &+= 1
+      } else {
+        let base = offset
+        let span = counts.count
+        counts.withUnsafeMutableBufferPointer { buffer in
+          while done < count {
+            let v = wholeRate(done)
+            let bucket: Int
+            if v &- decade.low < decade.width {
+              bucket = decade.bucket(v)
+            } else {
+              bucket = Self.bucket(whole: v)
+              decade = Decade(of: v)
+            }
+            done &+= 1
+            let index = bucket &- base
+            guard index >= 0 && index < span else {
+              outside = bucket
+              break
+            }
+            buffer[index] &+= 1
           }
-          buffer[index] &+= 1
-          visit(value)
-          done &+= 1
         }
       }
       if outside >= 0 {
-        cover(min(outside, offset), max(outside, offset + counts.count - 1))
+        if counts.isEmpty {
+          cover(outside, outside)
+        } else {
+          cover(min(outside, offset), max(outside, offset + counts.count - 1))
+        }
+        counts[outside - offset] &+= 1
       }
     }
     counted += count

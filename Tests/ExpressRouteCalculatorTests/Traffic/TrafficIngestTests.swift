@@ -251,6 +251,40 @@ import Testing
     #expect(fine.percentile(50) == 123_400_000)
   }
 
+  /// The bucket of `v` whole bit/s from its decimal digits: whole bits below 1,000, else the first four digits
+  /// and the position of the first (10^3 → 1000, each further power of ten 9000 buckets on).
+  private static func referenceBucket(_ v: UInt64) -> Int {
+    let digits = String(v)
+    guard v >= 1000 else { return Int(v) }
+    guard digits.count <= 15 else { return RateHistogram.highestBucket }
+    return (digits.count - 4) * 9000 + Int(digits.prefix(4))!
+  }
+
+  @Test func bucketsAndTheDecadeShortcutKeepFourDigitsAtEveryBoundary() {
+    var values: [UInt64] = [0, 1, 999, 1000, 1001, 9999, 10_000, 123_456_789, 999_999_999_999_999, 1_000_000_000_000_000, 1 << 49, (1 << 50) - 1]
+    // Every four-digit mantissa at every power of ten from 10^4 to 10^14: the value, one below, the last of its bucket.
+    for exponent in 4...14 {
+      let unit = UInt64.powerOfTen(exponent - 3)
+      for mantissa in UInt64(1000)...9999 { values += [mantissa * unit, mantissa * unit - 1, mantissa * unit + unit - 1] }
+    }
+    var wrong = 0
+    for v in values {
+      let expected = Self.referenceBucket(v)
+      if RateHistogram.bucket(whole: v) != expected { wrong += 1 }
+      // Below 2^53 the rate as a double is exact.
+      if v < 1 << 53 && RateHistogram.bucket(Double(v)) != expected { wrong += 1 }
+      // The decade of a value is either empty (then the caller uses bucket(whole:)) or gives the same bucket for the value.
+      let decade = RateHistogram.Decade(of: v)
+      if v &- decade.low < decade.width && decade.bucket(v) != expected { wrong += 1 }
+      if v >= 10_000 && v < 1_000_000_000_000_000 && !(v &- decade.low < decade.width) { wrong += 1 }
+    }
+    #expect(values.count == 11 * 9000 * 3 + 12)
+    #expect(wrong == 0)
+    // 123,456,789 bit/s: exponent 8, mantissa 1234 → (8 − 3) × 9000 + 1234 = 46,234.
+    #expect(RateHistogram.bucket(whole: 123_456_789) == 46_234)
+    #expect(RateHistogram.Decade(of: 123_456_789).bucket(123_456_789) == 46_234)
+  }
+
   @Test func timestampsParseAllAcceptedForms() {
     #expect(Timestamp.parse("2026-07-01T00:00:00Z") == 1_782_864_000)
     #expect(Timestamp.parse("2026-07-01T02:00:00+02:00") == 1_782_864_000)

@@ -41,13 +41,13 @@ enum ByteScanning {
     let rawB = UnsafeRawPointer(b)
     if length >= 8 {
       var offset = 0
-      while offset + 8 < length {
+      while offset &+ 8 < length {
         if word(at: rawA + offset) != word(at: rawB + offset) {
           return false
         }
-        offset += 8
+        offset &+= 8
       }
-      return word(at: rawA + length - 8) == word(at: rawB + length - 8)
+      return word(at: rawA + (length &- 8)) == word(at: rawB + (length &- 8))
     }
     if length >= 4 {
       return rawA.loadUnaligned(as: UInt32.self) == rawB.loadUnaligned(as: UInt32.self)

@@ -37,7 +37,32 @@ struct CSVPlainRowReader: ~Copyable {
     var timestamp: Int64
     /// The timestamp at the start of the field's minute-of-hour (`timestamp` minus its minutes and
     /// seconds), when the field is laid out `YYYY-MM-DDTHH:MM:SS…`; -1 otherwise.
-    var hourBase: Int64 = -1
+    private(set) var hourBase: Int64 = -1
+    /// Whether the field's bytes after its seconds (19 ..< `length`) fit the words at 19 and 27 (fields of 35
+    /// bytes at most, with an ``hourBase``), and the masks of those bytes in each word.
+    private(set) var tailFits = false
+    private(set) var tail0: UInt64 = 0
+    private(set) var tail1: UInt64 = 0
+
+    init(start: Int, length: Int, timestamp: Int64) {
+      self.start = start
+      self.length = length
+      self.timestamp = timestamp
+    }
+
+    /// Sets ``hourBase`` (the field is laid out `YYYY-MM-DDTHH:MM:SS…`) and the tail masks.
+    mutating func setHourBase(_ base: Int64) {
+      hourBase = base
+      tailFits = length >= 19 && length <= 35
+      guard tailFits else { return }
+      tail0 = Self.mask(bytes: min(length - 19, 8))
+      tail1 = Self.mask(bytes: max(length - 27, 0))
+    }
+
+    /// The low `bytes` (0...8) bytes of a word set.
+    private static func mask(bytes: Int) -> UInt64 {
+      bytes >= 8 ? ~0 : (1 << UInt64(bytes * 8)) - 1
+    }
   }
 
   private let kinds: UnsafeMutablePointer<UInt8>
@@ -197,6 +222,9 @@ struct CSVPlainRowReader: ~Copyable {
     }
     let inboundScale = self.inboundScale
     let outboundScale = self.outboundScale
+    // The current circuit's name (length -1 when none), tried before ``readCircuit(_:_:_:_:_:bound:)``: one
+    // circuit's rows in turn repeat it.
+    var (name, nameLength) = self.name(of: current)
     while rowStart &+ Self.window <= end {
       var timestamp: Int64 = 0
       var target = long ? current : singleCircuit
@@ -205,7 +233,12 @@ struct CSVPlainRowReader: ~Copyable {
       var p = readTime(base, rowStart, false, &time, &timestamp)
       guard p >= 0 else { break }
       if long {
-        p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
+        if nameLength > 0 && ByteScanning.equal(base + p, name, nameLength) && base[p &+ nameLength] == 0x2C {
+          p &+= nameLength &+ 1
+        } else {
+          p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
+          (name, nameLength) = self.name(of: target)
+        }
         guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
       }
       p = Self.readRate(base, p, false, inboundScale, &inbound)
@@ -229,7 +262,30 @@ struct CSVPlainRowReader: ~Copyable {
   @inline(always)
   private func readTime(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout TimeMemo, _ timestamp: inout Int64) -> Int {
     let length = memo.length
-    if length > 0 && length <= Self.longestTimestamp {
+    if memo.tailFits {
+      // One test for every byte but the time of day (bytes 0–13 and the tail from 19), then the time of day
+      // (bytes 11–18) as one word: the same field, or the same hour.
+      let field = UnsafeRawPointer(base + p)
+      let remembered = UnsafeRawPointer(base + memo.start)
+      let differ =
+        (ByteScanning.word(at: field) ^ ByteScanning.word(at: remembered))
+        | (ByteScanning.word(at: field + 6) ^ ByteScanning.word(at: remembered + 6))
+        | ((ByteScanning.word(at: field + 19) ^ ByteScanning.word(at: remembered + 19)) & memo.tail0)
+        | ((ByteScanning.word(at: field + 27) ^ ByteScanning.word(at: remembered + 27)) & memo.tail1)
+      if differ == 0 {
+        let after = Self.skipTerminator(base, p &+ length, isLast)
+        if after >= 0 {
+          if ByteScanning.word(at: field + 11) == ByteScanning.word(at: remembered + 11) {
+            timestamp = memo.timestamp
+            return after
+          }
+          if base[p &+ 16] == 0x3A, let minuteAndSecond = Timestamp.minuteAndSecond(base + p) {
+            timestamp = memo.hourBase &+ minuteAndSecond
+            return after
+          }
+        }
+      }
+    } else if length > 0 && length <= Self.longestTimestamp {
       if ByteScanning.equal(base + p, base + memo.start, length) {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
@@ -250,7 +306,7 @@ struct CSVPlainRowReader: ~Copyable {
     guard after >= 0 else { return -1 }
     memo = TimeMemo(start: p, length: fieldEnd - p, timestamp: parsed)
     if fieldEnd - p >= 19 && base[p + 13] == 0x3A && base[p + 16] == 0x3A, let own = Timestamp.minuteAndSecond(base + p) {
-      memo.hourBase = parsed - own
+      memo.setHourBase(parsed - own)
     }
     timestamp = parsed
     return after
@@ -318,6 +374,12 @@ struct CSVPlainRowReader: ~Copyable {
     }
     guard rate <= TrafficIngest.maximumRate else { return -1 }
     return skipTerminator(base, cursor, isLast)
+  }
+
+  /// Circuit `index`'s name and its length; length -1 when there is no such circuit or its name cannot appear unquoted.
+  private func name(of index: Int) -> (UnsafePointer<UInt8>, Int) {
+    guard index >= 0 && index < nameCount else { return (UnsafePointer(names), -1) }
+    return (UnsafePointer(names + nameStarts[index]), nameLengths[index])
   }
 
   /// The position after circuit `index`'s name and its terminator at `p`, or -1; reads stay before `bound`.
