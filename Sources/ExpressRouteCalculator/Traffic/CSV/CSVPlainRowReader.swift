@@ -153,11 +153,15 @@ struct CSVPlainRowReader: ~Copyable {
     let inboundScale = self.inboundScale
     let outboundScale = self.outboundScale
     switch shape {
-    case .long, .wide:
+    case .long:
       let lineBefore = line
-      rowStart = try readStraightRun(
-        base, from: rowStart, end: end, long: shape == .long, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series,
-        file: file)
+      rowStart = try readLongRun(
+        base, from: rowStart, end: end, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+      rows &+= line &- lineBefore
+    case .wide:
+      let lineBefore = line
+      rowStart = try readWideRun(
+        base, from: rowStart, end: end, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
       rows &+= line &- lineBefore
     case .general:
       let lastField = fieldCount - 1
@@ -202,10 +206,31 @@ struct CSVPlainRowReader: ~Copyable {
     return rowStart
   }
 
-  /// ``readRun(_:from:end:line:rows:lastCircuit:staging:series:file:)`` for the straight-line shapes: time, the
-  /// circuit (`long` only), inbound, outbound. Its own function, so that the few values the loop needs stay in
-  /// registers (inside `readRun` they shared them with the general shape's and were spilled every row).
+  /// ``readStraightRun(_:from:end:long:line:memo:circuit:staging:series:file:)`` for `Time, Circuit, In, Out`.
   @inline(never)
+  private func readLongRun(
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
+    staging: SampleStaging, series: inout [SeriesAccumulator], file: String
+  ) throws(Diagnostic) -> Int {
+    try readStraightRun(
+      base, from: start, end: end, long: true, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+  }
+
+  /// ``readStraightRun(_:from:end:long:line:memo:circuit:staging:series:file:)`` for `Time, In, Out`.
+  @inline(never)
+  private func readWideRun(
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
+    staging: SampleStaging, series: inout [SeriesAccumulator], file: String
+  ) throws(Diagnostic) -> Int {
+    try readStraightRun(
+      base, from: start, end: end, long: false, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+  }
+
+  /// ``readRun(_:from:end:line:rows:lastCircuit:staging:series:file:)`` for the straight-line shapes: time, the
+  /// circuit (`long` only), inbound, outbound. Out of `readRun`, and once per shape, so that the few values the
+  /// loop needs stay in registers (inside `readRun` they shared them with the general shape's and were spilled
+  /// every row).
+  @inline(__always)
   private func readStraightRun(
     _ base: UnsafePointer<UInt8>, from start: Int, end: Int, long: Bool, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
@@ -285,7 +310,16 @@ struct CSVPlainRowReader: ~Copyable {
           }
         }
       }
-    } else if length > 0 && length <= Self.longestTimestamp {
+    }
+    return readTimeSlowly(base, p, isLast, &memo, &timestamp)
+  }
+
+  /// ``readTime(_:_:_:_:_:)`` when the combined test does not settle the field: a repeat of a field it does not
+  /// cover, or a new timestamp to parse. Out of line, so the row loops stay small.
+  @inline(never)
+  private func readTimeSlowly(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout TimeMemo, _ timestamp: inout Int64) -> Int {
+    let length = memo.length
+    if length > 0 && length <= Self.longestTimestamp {
       if ByteScanning.equal(base + p, base + memo.start, length) {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
@@ -329,7 +363,7 @@ struct CSVPlainRowReader: ~Copyable {
   /// Reads a known circuit name at `p`: the one after `circuit`, or `circuit` again (tried first
   /// when `repeated`: the previous row repeated its circuit, as one circuit's series in turn do). Sets
   /// `circuit` and `repeated`, and returns the position after the terminator, or -1.
-  @inline(always)
+  @inline(never)
   private func readCircuit(
     _ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ circuit: inout Int, _ repeated: inout Bool, bound: Int
   ) -> Int {
