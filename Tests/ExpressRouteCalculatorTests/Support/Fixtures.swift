@@ -17,17 +17,18 @@ enum Fixtures {
   /// A decimal parsed from a string.
   static func decimal(_ text: String) -> Decimal { Decimal(strict: text) ?? .nan }
 
-  /// Summaries of a CSV read by the production block loop (``TrafficIngest/stream(into:series:names:prefix:file:progressBytes:read:progress:)``)
+  /// Summaries of a CSV read by the production block loop (``TrafficIngest/stream(into:series:names:prefix:file:progressBytes:expectedSize:read:progress:)``)
   /// from a source that returns the given numbers of bytes per read (then the rest), so rows and cells are cut at
   /// those places.
-  static func scanInChunks(_ bytes: [UInt8], sizes: [Int], file: String = "f.csv") throws -> [TrafficSummary] {
+  /// `expectedSize` is the size the reader is told to expect (its block is sized by it; 0: unknown).
+  static func scanInChunks(_ bytes: [UInt8], sizes: [Int], file: String = "f.csv", expectedSize: Int = 0) throws -> [TrafficSummary] {
     var scanner = CSVScanner(file: file, defaultCircuit: "circuit", interval: nil)
     var series: [SeriesAccumulator] = []
     var names: [String: Int] = [:]
     var offset = 0
     var pending = sizes[...]
     _ = try TrafficIngest.stream(
-      into: &scanner, series: &series, names: &names, prefix: [], file: file,
+      into: &scanner, series: &series, names: &names, prefix: [], file: file, expectedSize: expectedSize,
       read: { destination, capacity in
         let size = min(capacity, bytes.count - offset, max(pending.popFirst() ?? bytes.count, 1))
         guard size > 0 else { return 0 }

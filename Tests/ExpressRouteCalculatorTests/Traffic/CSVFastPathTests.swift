@@ -205,6 +205,15 @@ import Testing
     }
   }
 
+  @Test func aFileLargerThanItsExpectedSizeIsReadWhole() throws {
+    // The block is sized by the size the file had when opened (64 KiB at least); a file that grew since is read on.
+    let bytes = Self.quirkyFile(rows: 6000, seed: 6, layout: .long)
+    #expect(bytes.count > 200_000)
+    let whole = Self.read(bytes, fastPath: true)
+    #expect(try Fixtures.scanInChunks(bytes, sizes: [bytes.count], expectedSize: 10) == whole.summaries)
+    #expect(try Fixtures.scanInChunks(bytes, sizes: [100_000, 1, 50_000], expectedSize: 100_000) == whole.summaries)
+  }
+
   @Test func pipesStreamLikeFiles() throws {
     // A named pipe cannot seek: the peeked head must be replayed and the rest streamed.
     let bytes = Self.quirkyFile(rows: 6000, seed: 4, layout: .long)

@@ -42,7 +42,7 @@ extension TrafficIngest {
   {
     var scanner = makeScanner(file: file)
     let done = try Self.stream(
-      into: &scanner, series: &accumulators, names: &index, prefix: prefix, file: file, progressBytes: options.progressBytes,
+      into: &scanner, series: &accumulators, names: &index, prefix: prefix, file: file, progressBytes: options.progressBytes, expectedSize: size,
       read: { pointer, count in Glibc.read(fileDescriptor, pointer, count) }
     ) { done in progress?(done, size) }
     if done == 0 && scanner.line == 0 {
@@ -54,11 +54,13 @@ extension TrafficIngest {
 
   /// Feeds `scanner` the bytes `read` returns (0 at the end, -1 with `errno` on failure) in 16 MiB
   /// blocks, after `prefix`; returns the bytes scanned. `progress` hears the count every `progressBytes`.
+  /// `expectedSize` (the file's size, 0 when unknown) makes the block no larger than the file needs: a small file
+  /// does not pay for zeroing 16 MiB.
   static func stream(
     into scanner: inout CSVScanner, series: inout [SeriesAccumulator], names: inout [String: Int], prefix: [UInt8], file: String,
-    progressBytes: Int = Options().progressBytes, read: (UnsafeMutableRawPointer, Int) -> Int, progress: (Int) -> Void
+    progressBytes: Int = Options().progressBytes, expectedSize: Int = 0, read: (UnsafeMutableRawPointer, Int) -> Int, progress: (Int) -> Void
   ) throws(Diagnostic) -> Int {
-    let blockSize = 16 << 20
+    let blockSize = expectedSize > 0 ? min(16 << 20, max(expectedSize + 1, 64 << 10)) : 16 << 20
     var buffer = [UInt8](repeating: 0, count: max(blockSize, prefix.count))
     buffer.replaceSubrange(0..<prefix.count, with: prefix)
     var filled = prefix.count
