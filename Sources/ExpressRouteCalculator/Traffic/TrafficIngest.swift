@@ -190,6 +190,12 @@ public struct TrafficIngest: Sendable {
     if isJSON {
       // A large JSON-lines file is split across cores; other JSON streams on one.
       if isRegular && readJSONLinesInParallel(descriptor: descriptor, file: displayName, size: size, head: peeked, progress: progress) { return }
+      // A large document: its data points are read ahead on the other cores.
+      if isRegular && size > 0 && rest >= 0,
+        try readMetricsDocumentInParallel(descriptor: descriptor, file: displayName, size: size, head: head, progress: progress)
+      {
+        return
+      }
       // Azure Monitor JSON streams: memory stays bounded by circuits, not by the file.
       bytesRead += try readMetricsJSON(descriptor: rest, file: displayName, prefix: head, size: size, progress: progress)
       return

@@ -46,6 +46,8 @@ final class JSONStream {
   /// The line `position` is on (the whitespace after a token may end lines before the token is reported).
   @exclusivity(unchecked) private var scanLine = 1
   @exclusivity(unchecked) private(set) var column = 1
+  /// The input offset of the current token's first byte (the prefix counts as input).
+  @exclusivity(unchecked) private(set) var tokenOffset = 0
   /// The current string, key or number text: a view into the block (or, for strings with
   /// escapes, into `decoded`), valid until the next token. No copy, no allocation.
   @exclusivity(unchecked) private(set) var textStart: UnsafePointer<UInt8>
@@ -121,8 +123,9 @@ final class JSONStream {
 
   /// A stream over the bytes `range` of the file open at `descriptor`, read with `pread` (so several streams may
   /// share the descriptor: the pieces of one file read on several cores).
-  convenience init(descriptor: Int32, file: String, range: Range<Int>, blockSize: Int = 1 << 20) {
-    self.init(descriptor: descriptor, file: file, blockSize: blockSize)
+  /// `prefix` is read first, as if it came before the range.
+  convenience init(descriptor: Int32, file: String, range: Range<Int>, prefix: [UInt8] = [], blockSize: Int = 1 << 20) {
+    self.init(descriptor: descriptor, file: file, prefix: prefix, blockSize: blockSize)
     readOffset = range.lowerBound
     readEnd = range.upperBound
   }
@@ -284,6 +287,7 @@ final class JSONStream {
       return .end
     }
     column = position - lineStartOffset + 1
+    tokenOffset = dropped &+ position
     let byte = buffer[position]
     // A value (not a key) in an array advances its index.
     switch byte {
@@ -539,6 +543,36 @@ final class JSONStream {
     afterKey = false
     stackCount -= 1
     try afterValue()
+  }
+
+  /// Moves past elements of the current array that another stream read from the same bytes, as reading them here
+  /// would. The object whose `{` was just read is the first of `count` elements; `end` is the input offset of the
+  /// token after the last one: the next element (its comma read) when `nextIsElement`, else the array's `]`.
+  /// `lineBreaks` are the line feeds from the `{` to `end`, and `endColumn` is the column of `end`. A jump past the
+  /// block drops it and reads on from `end` (the descriptor is read from where it is: it must be seekable).
+  func skipElements(count: Int, to end: Int, nextIsElement: Bool, lineBreaks: Int, endColumn: Int) throws(Diagnostic) {
+    stackCount -= 1
+    afterKey = false
+    stackIndex[stackCount - 1] += count - 1 + (nextIsElement ? 1 : 0)
+    scanLine += lineBreaks
+    textStart = UnsafePointer(buffer)
+    textCount = 0
+    if end - dropped <= filled {
+      position = end - dropped
+    } else {
+      let skipped = end - (dropped + filled)
+      if readEnd >= 0 {
+        readOffset += skipped
+      } else if lseek(descriptor, off_t(skipped), SEEK_CUR) < 0 {
+        throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: file)
+      }
+      lineStartOffset -= end - dropped
+      dropped = end
+      filled = 0
+      position = 0
+      endOfInput = false
+    }
+    if lineBreaks > 0 { lineStartOffset = position - (endColumn - 1) }
   }
 
   /// Reads the next key of the current object (its text in ``text``); `false` at the object's end.

@@ -30,17 +30,22 @@ extension TrafficIngest {
 
   /// Reads an Azure Monitor JSON export from `descriptor` (after `prefix`, bytes already read) as it streams.
   mutating func readMetricsJSON(
-    descriptor: Int32, file: String, prefix: [UInt8], size: Int, progress: ((Int, Int) -> Void)?
+    descriptor: Int32, file: String, prefix: [UInt8], size: Int, progress: ((Int, Int) -> Void)?, pieces: DocumentPieces? = nil
   ) throws(Diagnostic) -> Int {
     // A small file (an hourly blob of a diagnostic export) gets a block its size, not a fresh MiB to fault in.
     let block = size > 0 ? min(options.jsonBlockSize, max(size + 1, 4096)) : options.jsonBlockSize
-    return try readMetricsJSON(JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: block), size: size, progress: progress)
+    return try readMetricsJSON(
+      JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: block), size: size, progress: progress, pieces: pieces)
   }
 
-  /// Reads an Azure Monitor JSON export from `stream`; returns the bytes read.
-  mutating func readMetricsJSON(_ stream: JSONStream, size: Int, progress: ((Int, Int) -> Void)?) throws(Diagnostic) -> Int {
+  /// Reads an Azure Monitor JSON export from `stream`; returns the bytes read. `pieces` are runs of its data points
+  /// read on other cores (``readMetricsDocumentInParallel(descriptor:file:size:head:progress:)``).
+  mutating func readMetricsJSON(
+    _ stream: JSONStream, size: Int, progress: ((Int, Int) -> Void)?, pieces: DocumentPieces? = nil
+  ) throws(Diagnostic) -> Int {
     var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
     reader.readsAhead = options.jsonReadAhead
+    reader.pieces = pieces
     reader.caches = jsonTextCaches
     defer { jsonTextCaches = reader.caches }
     var meter = ProgressMeter(every: options.progressBytes)
@@ -88,6 +93,8 @@ struct MetricsJSONReader {
   private var rootMark: JSONStream.Mark?
   /// Whether plainly written data points are read ahead in one pass.
   var readsAhead = true
+  /// Runs of data points other cores read from this document, taken where this reader reaches them.
+  var pieces: DocumentPieces?
 
   init(stream: JSONStream, defaultCircuit: String, interval: Int64?) {
     self.stream = stream
@@ -359,6 +366,27 @@ struct MetricsJSONReader {
               let pointToken = try stream.next()
               if pointToken == .arrayEnd { break }
               guard pointToken == .objectStart else { throw stream.error("expected a data point object") }
+              if let run = pieces?.run(at: stream.tokenOffset) {
+                // Points another core read from here on: added exactly as below, then the stream moves past them.
+                let firstLine = stream.line
+                for k in 0..<run.count {
+                  let flags = run.flags[k]
+                  let average = run.averages[k].isNaN ? nil : run.averages[k]
+                  let maximum = run.maxima[k].isNaN ? nil : run.maxima[k]
+                  if flags & PointRun.sawAverage != 0 { sawAverage = true }
+                  if average == nil && flags & PointRun.other != 0 { sawOther = true }
+                  let pointLine = firstLine + Int(run.lines[k]) - 1
+                  if let target {
+                    if let maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
+                    try metrics.add(target.circuit, time: run.times[k], inbound: target.inbound, value: average, line: pointLine, file: stream.file)
+                  } else if !skip {
+                    early.append((run.times[k], average, maximum, pointLine))
+                  }
+                }
+                try stream.skipElements(
+                  count: run.count, to: run.end, nextIsElement: run.nextIsElement, lineBreaks: run.lineBreaks, endColumn: run.endColumn)
+                continue
+              }
               let pointLine = stream.line
               var point = Point()
               let time: Int64
@@ -414,6 +442,58 @@ struct MetricsJSONReader {
       if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
       try metrics.add(target.circuit, time: point.time, inbound: target.inbound, value: point.average, line: point.line, file: stream.file)
     }
+  }
+
+  /// Reads the data points of the document open at `descriptor` from the `{` at `start` on (an element of a `data`
+  /// array, as the main reader will find if it is one), up to the first point that starts at or after `limit`, the
+  /// array's end, or anything that is not a plainly valid point (which the main reader then reads itself, so its
+  /// messages are its own). `nil` when no point could be read.
+  static func readPointRun(descriptor: Int32, file: String, start: Int, limit: Int, size: Int, blockSize: Int) -> PointRun? {
+    // The `[` makes the points elements of an array, as they are in the document.
+    let stream = JSONStream(descriptor: descriptor, file: file, range: start..<size, prefix: [UInt8(ascii: "[")], blockSize: blockSize)
+    let reader = MetricsJSONReader(stream: stream, defaultCircuit: "", interval: nil)
+    var run = PointRun()
+    var token: JSONStream.Token
+    do {
+      guard try stream.next() == .arrayStart else { return nil }
+      token = try stream.next()
+    } catch {
+      return nil
+    }
+    // Input offsets count the `[`.
+    guard token == .objectStart, stream.tokenOffset - 1 == 0 else { return nil }
+    while true {
+      let offset = start + stream.tokenOffset - 1
+      let line = stream.line
+      let column = stream.column
+      if token != .objectStart || (offset >= limit && run.count > 0) {
+        run.finish(end: offset, nextIsElement: token != .arrayEnd, lineBreaks: line - 1, endColumn: column)
+        break
+      }
+      var point = Point()
+      do {
+        let time: Int64
+        if let end = stream.peekFlatObject(), let readTime = reader.readAheadPoint(into: &point) {
+          try stream.commitFlatObject(end)
+          time = readTime
+        } else {
+          point = Point()
+          while try stream.nextKey() {
+            let fieldKey = MetricKey(stream)
+            try reader.apply(fieldKey, try stream.next(), to: &point)
+          }
+          guard let readTime = point.time else { throw stream.error("missing key 'timeStamp'") }
+          time = readTime
+        }
+        token = try stream.next()
+        run.append(time: time, average: point.average, maximum: point.maximum, line: line, sawAverage: point.sawAverage, other: point.other)
+      } catch {
+        // Stop before this point: the main reader reads it (and reports what is wrong with it or after it).
+        run.finish(end: offset, nextIsElement: true, lineBreaks: line - 1, endColumn: column)
+        break
+      }
+    }
+    return run.count > 0 ? run : nil
   }
 
   /// The fields of a data point.
