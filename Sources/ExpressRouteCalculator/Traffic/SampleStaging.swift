@@ -151,6 +151,7 @@ struct SampleBatch {
   var inbound: UnsafePointer<Double>
   var outbound: UnsafePointer<Double>
   var lines: UnsafePointer<Int>
+  /// The time field's column; 0 when messages give the line alone.
   var columns: UnsafePointer<Int>
   var count: Int
   /// Whether every sample has both values (no NaN).

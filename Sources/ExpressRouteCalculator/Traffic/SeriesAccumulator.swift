@@ -155,7 +155,7 @@ struct SeriesAccumulator {
       let line = batch.lines[k]
       let column = batch.columns[k]
       try add(timestamp: batch.timestamps[k], inbound: inValue.isNaN ? nil : inValue, outbound: outValue.isNaN ? nil : outValue) {
-        FileLocation(file: file, line: line, column: column)
+        FileLocation(file: file, line: line, column: column > 0 ? column : nil)
       }
       k += 1
     }

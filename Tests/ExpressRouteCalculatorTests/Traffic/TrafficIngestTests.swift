@@ -172,7 +172,11 @@ import Testing
     #expect(summary.outbound.samples == 2)
     // (120 + 300) × 10⁶ × 60 ÷ 8 = 3.15 × 10⁹ bytes = 3.15 GB.
     #expect(summary.outbound.total == .gigabytes(Fixtures.decimal("3.15")))
-    #expect(summary.warnings.count == 1)
+    // No inbound metric: every minute lacks it. JSON messages give the point's line only (no column).
+    #expect(
+      summary.warnings.map(\.description) == [
+        "m.json:15: warning: 3 empty values for circuit 'ams-1'; first: no value at 2026-01-01T00:00:00Z for circuit 'ams-1' (treated as missing, not as zero)"
+      ])
   }
 
   @Test func restShapeWithISOIntervalAndMaximumOnlyIsRejected() throws {
