@@ -29,6 +29,8 @@ final class JSONStream {
 
   let file: String
   private let descriptor: Int32
+  /// Whether ``buffer`` is the stream's own (else it is memory lent for the stream's life: never written or freed).
+  private let ownsBuffer: Bool
   @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
   @exclusivity(unchecked) private var capacity: Int
   @exclusivity(unchecked) private var filled = 0
@@ -38,6 +40,9 @@ final class JSONStream {
   /// descriptor is read on from where it is).
   private var readOffset = 0
   private var readEnd = -1
+  /// Whether the next read is the first after ``skipElements(count:to:nextIsElement:lineBreaks:endColumn:)`` left
+  /// the block: it reads 64 KiB, not a whole block, as the reader may jump again at once.
+  private var afterJump = false
   /// Bytes before `buffer[0]` (dropped with earlier blocks), for line tracking.
   @exclusivity(unchecked) private var lineStartOffset = 0
   @exclusivity(unchecked) private var dropped = 0
@@ -115,6 +120,7 @@ final class JSONStream {
   init(descriptor: Int32, file: String, adopting block: UnsafeMutablePointer<UInt8>, capacity: Int, filled: Int) {
     self.descriptor = descriptor
     self.file = file
+    ownsBuffer = true
     self.capacity = capacity
     buffer = block
     textStart = UnsafePointer(block)
@@ -130,8 +136,27 @@ final class JSONStream {
     readEnd = range.upperBound
   }
 
+  /// A stream over the `count` bytes at `bytes`, memory the caller keeps unchanged while the stream lives (a mapping
+  /// of the file): nothing is copied, read or written. Offsets count from `bytes`.
+  init(file: String, borrowing bytes: UnsafePointer<UInt8>, count: Int) {
+    descriptor = -1
+    self.file = file
+    ownsBuffer = false
+    // Never written: with the whole input present from the start, the stream never refills (which moves bytes).
+    buffer = UnsafeMutablePointer(mutating: bytes)
+    capacity = count
+    filled = count
+    endOfInput = true
+    textStart = bytes
+  }
+
+  /// Reads on as inside an array whose `[` came before the input (a run of elements read on their own).
+  func enterArray() {
+    push(isObject: false)
+  }
+
   deinit {
-    buffer.deallocate()
+    if ownsBuffer { buffer.deallocate() }
     keyBytes.deallocate()
     keyLengths.deallocate()
     stackIsObject.deallocate()
@@ -184,10 +209,12 @@ final class JSONStream {
         capacity *= 2
         if textInBlock { textStart = UnsafePointer(buffer) + offset }
       }
+      let room = afterJump ? min(capacity - filled, max(count, 1 << 16)) : capacity - filled
+      afterJump = false
       let got =
         readEnd >= 0
-        ? pread(descriptor, buffer + filled, min(capacity - filled, readEnd - readOffset), off_t(readOffset))
-        : Glibc.read(descriptor, buffer + filled, capacity - filled)
+        ? pread(descriptor, buffer + filled, min(room, readEnd - readOffset), off_t(readOffset))
+        : Glibc.read(descriptor, buffer + filled, room)
       if got > 0 && readEnd >= 0 { readOffset += got }
       if got < 0 {
         if errno == EINTR { continue }
@@ -571,6 +598,7 @@ final class JSONStream {
       filled = 0
       position = 0
       endOfInput = false
+      afterJump = true
     }
     if lineBreaks > 0 { lineStartOffset = position - (endColumn - 1) }
   }

@@ -444,26 +444,25 @@ struct MetricsJSONReader {
     }
   }
 
-  /// Reads the data points of the document open at `descriptor` from the `{` at `start` on (an element of a `data`
+  /// Reads the data points of the document mapped at `bytes` (`size` bytes) from the `{` at `start` on (an element of a `data`
   /// array, as the main reader will find if it is one), up to the first point that starts at or after `limit`, the
   /// array's end, or anything that is not a plainly valid point (which the main reader then reads itself, so its
   /// messages are its own). `nil` when no point could be read.
-  static func readPointRun(descriptor: Int32, file: String, start: Int, limit: Int, size: Int, blockSize: Int) -> PointRun? {
-    // The `[` makes the points elements of an array, as they are in the document.
-    let stream = JSONStream(descriptor: descriptor, file: file, range: start..<size, prefix: [UInt8(ascii: "[")], blockSize: blockSize)
+  static func readPointRun(_ bytes: UnsafePointer<UInt8>, file: String, start: Int, limit: Int, size: Int) -> PointRun? {
+    // In place in the mapping, as elements of an array, as they are in the document.
+    let stream = JSONStream(file: file, borrowing: bytes + start, count: size - start)
+    stream.enterArray()
     let reader = MetricsJSONReader(stream: stream, defaultCircuit: "", interval: nil)
     var run = PointRun()
     var token: JSONStream.Token
     do {
-      guard try stream.next() == .arrayStart else { return nil }
       token = try stream.next()
     } catch {
       return nil
     }
-    // Input offsets count the `[`.
-    guard token == .objectStart, stream.tokenOffset - 1 == 0 else { return nil }
+    guard token == .objectStart, stream.tokenOffset == 0 else { return nil }
     while true {
-      let offset = start + stream.tokenOffset - 1
+      let offset = start + stream.tokenOffset
       let line = stream.line
       let column = stream.column
       if token != .objectStart || (offset >= limit && run.count > 0) {
