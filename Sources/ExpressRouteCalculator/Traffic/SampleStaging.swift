@@ -129,6 +129,13 @@ final class SampleStaging {
   }
 
   private func add(_ circuit: Int, to series: inout [SeriesAccumulator], file: String) throws(Diagnostic) {
+    guard counts[circuit] > 0 else { return }
+    try flush(circuit, into: &series[circuit], file: file)
+  }
+
+  /// Adds staged circuit `circuit`'s rows to `accumulator` (for a staging that holds one series at a time, whose
+  /// errors need no ordering against other circuits').
+  func flush(_ circuit: Int, into accumulator: inout SeriesAccumulator, file: String) throws(Diagnostic) {
     let count = counts[circuit]
     guard count > 0 else { return }
     counts[circuit] = 0
@@ -138,7 +145,7 @@ final class SampleStaging {
     let batch = SampleBatch(
       timestamps: timestamps + start, inbound: inbound + start, outbound: outbound + start, lines: lines + start, columns: columns + start,
       count: count, complete: complete)
-    try series[circuit].add(batch: batch, file: file)
+    try accumulator.add(batch: batch, file: file)
   }
 
   private static func line(of error: Diagnostic) -> Int { error.location?.line ?? Int.max }

@@ -143,6 +143,9 @@ struct MetricPointGrid {
     for position in circuits.indices where circuits[position].interval == nil {
       try settleInterval(position, fromTimes: 2, file: file)
     }
+    // One series at a time goes through the staging, as circuit 0.
+    let staging = SampleStaging()
+    staging.reserve(circuits: 1)
     for circuit in circuits {
       if circuit.interval == nil, let only = circuit.early.first {
         // One timestamp only: the accumulator asks for the interval.
@@ -160,18 +163,18 @@ struct MetricPointGrid {
       }
       guard let interval = circuit.interval else { continue }
       let position = ingest.accumulatorIndex(matching: circuit.name, interval: interval)
-      // The filled slots in time order, added in batches (exactly as one by one; messages name the line only).
-      let batch = SampleBuffer(capacity: 4096)
+      // The filled slots in time order, staged and added in batches as CSV rows are (exactly as one by one); column
+      // 0: messages name the line only.
       for slot in circuit.lines.indices where circuit.lines[slot] != 0 {
-        if batch.append(
-          timestamp: circuit.origin + Int64(slot) * interval, inbound: circuit.inbound[slot], outbound: circuit.outbound[slot],
-          line: Int(circuit.lines[slot]))
+        if staging.append(
+          circuit: 0, timestamp: circuit.origin + Int64(slot) * interval, inbound: circuit.inbound[slot], outbound: circuit.outbound[slot],
+          line: Int(circuit.lines[slot]), column: 0)
         {
-          try batch.flush(into: &ingest.accumulators[position], file: file)
+          try staging.flush(0, into: &ingest.accumulators[position], file: file)
         }
         ingest.rowsRead += 1
       }
-      try batch.flush(into: &ingest.accumulators[position], file: file)
+      try staging.flush(0, into: &ingest.accumulators[position], file: file)
       ingest.accumulators[position].notePeaks(inbound: circuit.inboundPeak, outbound: circuit.outboundPeak)
       if circuit.inboundPeak != nil || circuit.outboundPeak != nil {
         let note = "circuit '\(circuit.name)': sizing integrates each interval's average; the export's 'maximum' aggregation gives its burst peak"
@@ -181,54 +184,5 @@ struct MetricPointGrid {
     }
     circuits = []
     index = [:]
-  }
-}
-
-/// Samples gathered for ``SeriesAccumulator/add(batch:file:)`` (NaN for a missing value, no column in messages).
-final class SampleBuffer {
-  private let capacity: Int
-  private let timestamps: UnsafeMutablePointer<Int64>
-  private let inbound: UnsafeMutablePointer<Double>
-  private let outbound: UnsafeMutablePointer<Double>
-  private let lines: UnsafeMutablePointer<Int>
-  private let columns: UnsafeMutablePointer<Int>
-  private var count = 0
-
-  init(capacity: Int) {
-    self.capacity = capacity
-    timestamps = .allocate(capacity: capacity)
-    inbound = .allocate(capacity: capacity)
-    outbound = .allocate(capacity: capacity)
-    lines = .allocate(capacity: capacity)
-    columns = .allocate(capacity: capacity)
-    // Column 0: the messages give the line alone.
-    columns.initialize(repeating: 0, count: capacity)
-  }
-
-  deinit {
-    timestamps.deallocate()
-    inbound.deallocate()
-    outbound.deallocate()
-    lines.deallocate()
-    columns.deallocate()
-  }
-
-  /// Adds one sample; `true` when the buffer is full (call ``flush(into:file:)``).
-  func append(timestamp: Int64, inbound inValue: Double, outbound outValue: Double, line: Int) -> Bool {
-    timestamps[count] = timestamp
-    inbound[count] = inValue
-    outbound[count] = outValue
-    lines[count] = line
-    count += 1
-    return count == capacity
-  }
-
-  /// Adds the gathered samples to `series` in order and empties the buffer.
-  func flush(into series: inout SeriesAccumulator, file: String) throws(Diagnostic) {
-    guard count > 0 else { return }
-    let batch = SampleBatch(
-      timestamps: timestamps, inbound: inbound, outbound: outbound, lines: lines, columns: columns, count: count, complete: false)
-    count = 0
-    try series.add(batch: batch, file: file)
   }
 }
