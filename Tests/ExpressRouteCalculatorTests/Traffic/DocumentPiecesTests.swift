@@ -27,6 +27,10 @@ import Testing
     case missingTime
     /// Point-like objects in an array the reader skips: cuts may fall there, and their runs are never taken.
     case decoy
+    /// The primary series starts 300 minutes late: the secondary's runs reach slots before the grid's first.
+    case lateStart
+    /// A point 30 seconds off the minute in the secondary series of the second metric.
+    case offGrid
   }
 
   /// Points per time series: enough for a document above 1 MiB (a smaller file is read whole, on one core).
@@ -43,8 +47,9 @@ import Testing
       var series: [String] = []
       for role in ["Primary", "Secondary"] {
         var points: [String] = []
-        for minute in 0..<minutes {
-          let time = Timestamp.format(start + Int64(minute) * 60).replacingOccurrences(of: "Z", with: "+00:00")
+        for minute in 0..<minutes where !(quirk == .lateStart && role == "Primary" && minute < 300) {
+          let shift: Int64 = quirk == .offGrid && metricIndex == 1 && role == "Secondary" && minute == 800 ? 30 : 0
+          let time = Timestamp.format(start + Int64(minute) * 60 + shift).replacingOccurrences(of: "Z", with: "+00:00")
           var average = "\(Double(random.next() % 400_000_000) + Double(random.next() % 1_000_003) / 1_000_003)"
           if quirk == .badValue || quirk == .compactBadValue, metricIndex == 1 && role == "Secondary" && minute == 350 { average = "\"abc\"" }
           let timeMember = quirk == .missingTime && metricIndex == 0 && role == "Primary" && minute == 420 ? nil : time
@@ -104,7 +109,7 @@ import Testing
     #expect(small.outcome == one.outcome)
     #expect(one.mergedRuns == 0)
     switch quirk {
-    case .plain, .compact, .decoy:
+    case .plain, .compact, .decoy, .lateStart:
       // One-minute points of each direction (the two device roles summed).
       #expect(one.outcome.summaries.map(\.samples) == [Self.minutes(quirk)])
       // About 1.2 MB (pretty) or 1.3 MB (compact) in pieces of 16 KB: most runs are taken.
@@ -119,6 +124,10 @@ import Testing
       let error = try #require(one.outcome.error)
       #expect(error.contains("metrics.json:1:"), "\(error)")
       #expect(error.contains("error: value[1].timeseries[1].data[350].average: 'abc' is not a number"), "\(error)")
+      #expect(several.mergedRuns > 0)
+    case .offGrid:
+      let error = try #require(one.outcome.error)
+      #expect(error.contains("sample at 2026-01-01T13:20:30Z is off the 60 s grid of circuit 'ams-1'"), "\(error)")
       #expect(several.mergedRuns > 0)
     case .missingTime:
       let error = try #require(one.outcome.error)

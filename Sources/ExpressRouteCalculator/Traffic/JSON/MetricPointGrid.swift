@@ -124,6 +124,84 @@ struct MetricPointGrid {
     }
   }
 
+  /// Adds the points of `run` (read on another core) to `circuit` in one `direction`, exactly as adding each with its
+  /// peak and ``add(_:time:inbound:value:line:file:)`` would; the first point is on line `firstLine`. Runs of a circuit
+  /// whose interval is known, whose points all lie on its grid, go in one pass over raw storage; any other goes point
+  /// by point.
+  mutating func add(_ circuit: Int, inbound: Bool, run: PointRun, firstLine: Int, file: String) throws(Diagnostic) {
+    let count = run.count
+    guard count > 0 else { return }
+    var earliest = Int64.max
+    var latest = Int64.min
+    var onGrid = false
+    if repeatRule == .sum, let interval = circuits[circuit].interval, interval > 0, !circuits[circuit].lines.isEmpty {
+      let origin = circuits[circuit].origin
+      onGrid = true
+      for k in 0..<count {
+        let time = run.times[k]
+        guard (time &- origin) % interval == 0 else {
+          onGrid = false
+          break
+        }
+        earliest = min(earliest, time)
+        latest = max(latest, time)
+      }
+    }
+    guard onGrid, let interval = circuits[circuit].interval else {
+      for k in 0..<count {
+        if !run.maxima[k].isNaN { peak(circuit, inbound: inbound, run.maxima[k]) }
+        let average = run.averages[k]
+        try add(
+          circuit, time: run.times[k], inbound: inbound, value: average.isNaN ? nil : average, line: firstLine + Int(run.lines[k]) - 1, file: file)
+      }
+      return
+    }
+    // Make room for every slot first (as the points would, one by one), then fill them.
+    if earliest < circuits[circuit].origin {
+      let grow = max(Int((circuits[circuit].origin - earliest) / interval), circuits[circuit].lines.count)
+      circuits[circuit].inbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
+      circuits[circuit].outbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
+      circuits[circuit].lines.insert(contentsOf: repeatElement(0, count: grow), at: 0)
+      circuits[circuit].origin -= Int64(grow) * interval
+    }
+    let origin = circuits[circuit].origin
+    let slots = Int((latest - origin) / interval) + 1
+    if slots > circuits[circuit].lines.count {
+      let grow = slots - circuits[circuit].lines.count
+      circuits[circuit].inbound.append(contentsOf: repeatElement(.nan, count: grow))
+      circuits[circuit].outbound.append(contentsOf: repeatElement(.nan, count: grow))
+      circuits[circuit].lines.append(contentsOf: repeatElement(0, count: grow))
+    }
+    // Out of the grid while filled, so each array has one owner (no copy, no uniqueness check per point).
+    var peak = inbound ? circuits[circuit].inboundPeak : circuits[circuit].outboundPeak
+    var values = inbound ? circuits[circuit].inbound : circuits[circuit].outbound
+    if inbound { circuits[circuit].inbound = [] } else { circuits[circuit].outbound = [] }
+    var lines = circuits[circuit].lines
+    circuits[circuit].lines = []
+    values.withUnsafeMutableBufferPointer { values in
+      lines.withUnsafeMutableBufferPointer { lines in
+        for k in 0..<count {
+          let maximum = run.maxima[k]
+          if !maximum.isNaN { peak = max(peak ?? 0, maximum) }
+          let slot = Int((run.times[k] &- origin) / interval)
+          if lines[slot] == 0 { lines[slot] = Int32(clamping: firstLine + Int(run.lines[k]) - 1) }
+          let average = run.averages[k]
+          guard !average.isNaN else { continue }
+          let existing = values[slot]
+          values[slot] = existing.isNaN ? average : existing + average
+        }
+      }
+    }
+    circuits[circuit].lines = lines
+    if inbound {
+      circuits[circuit].inbound = values
+      circuits[circuit].inboundPeak = peak
+    } else {
+      circuits[circuit].outbound = values
+      circuits[circuit].outboundPeak = peak
+    }
+  }
+
   /// Sets a circuit's interval from its early points once they hold `times` distinct timestamps (or
   /// more than 64 points): the smallest step between them. The early points then go on the grid.
   private mutating func settleInterval(_ circuit: Int, fromTimes times: Int, file: String) throws(Diagnostic) {

@@ -371,16 +371,16 @@ struct MetricsJSONReader {
                 let firstLine = stream.line
                 for k in 0..<run.count {
                   let flags = run.flags[k]
-                  let average = run.averages[k].isNaN ? nil : run.averages[k]
-                  let maximum = run.maxima[k].isNaN ? nil : run.maxima[k]
                   if flags & PointRun.sawAverage != 0 { sawAverage = true }
-                  if average == nil && flags & PointRun.other != 0 { sawOther = true }
-                  let pointLine = firstLine + Int(run.lines[k]) - 1
-                  if let target {
-                    if let maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
-                    try metrics.add(target.circuit, time: run.times[k], inbound: target.inbound, value: average, line: pointLine, file: stream.file)
-                  } else if !skip {
-                    early.append((run.times[k], average, maximum, pointLine))
+                  if run.averages[k].isNaN && flags & PointRun.other != 0 { sawOther = true }
+                }
+                if let target {
+                  try metrics.add(target.circuit, inbound: target.inbound, run: run, firstLine: firstLine, file: stream.file)
+                } else if !skip {
+                  for k in 0..<run.count {
+                    let average = run.averages[k].isNaN ? nil : run.averages[k]
+                    let maximum = run.maxima[k].isNaN ? nil : run.maxima[k]
+                    early.append((run.times[k], average, maximum, firstLine + Int(run.lines[k]) - 1))
                   }
                 }
                 try stream.skipElements(
