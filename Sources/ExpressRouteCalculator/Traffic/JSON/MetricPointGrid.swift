@@ -79,13 +79,7 @@ struct MetricPointGrid {
         location: FileLocation(file: file, line: line))
     }
     if offset < 0 {
-      // Grow at the front (by at least as much again, so repeated growth stays linear).
-      let missing = Int(-offset / interval)
-      let grow = max(missing, circuits[circuit].lines.count)
-      circuits[circuit].inbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
-      circuits[circuit].outbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
-      circuits[circuit].lines.insert(contentsOf: repeatElement(0, count: grow), at: 0)
-      circuits[circuit].origin -= Int64(grow) * interval
+      growFront(circuit, toReach: time, interval: interval)
       offset = time - circuits[circuit].origin
     }
     let slot = Int(offset / interval)
@@ -95,10 +89,7 @@ struct MetricPointGrid {
       circuits[circuit].outbound.append(.nan)
       circuits[circuit].lines.append(0)
     } else if slot > circuits[circuit].lines.count {
-      let grow = slot - circuits[circuit].lines.count + 1
-      circuits[circuit].inbound.append(contentsOf: repeatElement(.nan, count: grow))
-      circuits[circuit].outbound.append(contentsOf: repeatElement(.nan, count: grow))
-      circuits[circuit].lines.append(contentsOf: repeatElement(0, count: grow))
+      growBack(circuit, slots: slot + 1)
     }
     if circuits[circuit].lines[slot] == 0 { circuits[circuit].lines[slot] = Int32(clamping: line) }
     guard let value else { return }
@@ -157,21 +148,9 @@ struct MetricPointGrid {
       return
     }
     // Make room for every slot first (as the points would, one by one), then fill them.
-    if earliest < circuits[circuit].origin {
-      let grow = max(Int((circuits[circuit].origin - earliest) / interval), circuits[circuit].lines.count)
-      circuits[circuit].inbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
-      circuits[circuit].outbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
-      circuits[circuit].lines.insert(contentsOf: repeatElement(0, count: grow), at: 0)
-      circuits[circuit].origin -= Int64(grow) * interval
-    }
+    if earliest < circuits[circuit].origin { growFront(circuit, toReach: earliest, interval: interval) }
     let origin = circuits[circuit].origin
-    let slots = Int((latest - origin) / interval) + 1
-    if slots > circuits[circuit].lines.count {
-      let grow = slots - circuits[circuit].lines.count
-      circuits[circuit].inbound.append(contentsOf: repeatElement(.nan, count: grow))
-      circuits[circuit].outbound.append(contentsOf: repeatElement(.nan, count: grow))
-      circuits[circuit].lines.append(contentsOf: repeatElement(0, count: grow))
-    }
+    growBack(circuit, slots: Int((latest - origin) / interval) + 1)
     // Out of the grid while filled, so each array has one owner (no copy, no uniqueness check per point).
     var peak = inbound ? circuits[circuit].inboundPeak : circuits[circuit].outboundPeak
     var values = inbound ? circuits[circuit].inbound : circuits[circuit].outbound
@@ -200,6 +179,25 @@ struct MetricPointGrid {
       circuits[circuit].outbound = values
       circuits[circuit].outboundPeak = peak
     }
+  }
+
+  /// Adds empty slots before the circuit's first so that `time` (earlier, on its grid) has one: by at least as many
+  /// slots again as there are, so repeated growth stays linear.
+  private mutating func growFront(_ circuit: Int, toReach time: Int64, interval: Int64) {
+    let grow = max(Int((circuits[circuit].origin - time) / interval), circuits[circuit].lines.count)
+    circuits[circuit].inbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
+    circuits[circuit].outbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
+    circuits[circuit].lines.insert(contentsOf: repeatElement(0, count: grow), at: 0)
+    circuits[circuit].origin -= Int64(grow) * interval
+  }
+
+  /// Adds empty slots after the circuit's last until it has `slots` (when it has fewer).
+  private mutating func growBack(_ circuit: Int, slots: Int) {
+    let grow = slots - circuits[circuit].lines.count
+    guard grow > 0 else { return }
+    circuits[circuit].inbound.append(contentsOf: repeatElement(.nan, count: grow))
+    circuits[circuit].outbound.append(contentsOf: repeatElement(.nan, count: grow))
+    circuits[circuit].lines.append(contentsOf: repeatElement(0, count: grow))
   }
 
   /// Sets a circuit's interval from its early points once they hold `times` distinct timestamps (or
