@@ -19,8 +19,13 @@ public struct RateHistogram: Sendable {
   public init() {}
 
   @inline(always) static func bucket(_ value: Double) -> Int {
+    bucket(whole: whole(value))
+  }
+
+  /// A non-negative rate in whole bit/s, rounded down (at most 9.2 × 10^18).
+  @inline(always) static func whole(_ value: Double) -> UInt64 {
     // Int64 conversion is one instruction; UInt64 conversion is a dozen.
-    bucket(whole: UInt64(bitPattern: value < 9.2e18 ? Int64(value) : 9_200_000_000_000_000_000))
+    UInt64(bitPattern: value < 9.2e18 ? Int64(value) : 9_200_000_000_000_000_000)
   }
 
   /// The bucket of a rate of `v` whole bit/s (the rate rounded down).
@@ -118,7 +123,7 @@ public struct RateHistogram: Sendable {
 
   /// Adds `count` non-negative samples.
   mutating func add(_ values: UnsafePointer<Double>, count: Int) {
-    add(count: count) { UInt64(bitPattern: values[$0] < 9.2e18 ? Int64(values[$0]) : 9_200_000_000_000_000_000) }
+    add(count: count) { Self.whole(values[$0]) }
   }
 
   /// Adds `count` samples, sample `i` being `wholeRate(i)` whole bit/s (the rate rounded down); each is asked for

@@ -87,6 +87,9 @@ public struct TrafficIngest: Sendable {
     }
   }
 
+  /// Cores to read on: ``Options/workers``, or every core (at least one).
+  var workerCount: Int { max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1) }
+
   /// Counts one file once for the metrics it skipped, after its pieces were merged (each piece noted them as a
   /// file's); `before` is the list from before the file.
   mutating func countSkippedOnce(since before: [(metric: String, first: String, files: Int)]) {
@@ -118,7 +121,7 @@ public struct TrafficIngest: Sendable {
     var isDirectory: ObjCBool = false
     if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
       // A folder (a diagnostic-settings export tree): every file under it, in path order, which is time order.
-      let files = Self.filesUnder(path, workers: options.workers ?? ProcessInfo.processInfo.activeProcessorCount)
+      let files = Self.filesUnder(path, workers: workerCount)
       guard !files.isEmpty else {
         throw Diagnostic(.error, "the folder holds no files (expected metric exports such as PT1H.json)", file: displayName)
       }
@@ -191,7 +194,7 @@ public struct TrafficIngest: Sendable {
       // A large JSON-lines file is split across cores; other JSON streams on one.
       if isRegular && readJSONLinesInParallel(descriptor: descriptor, file: displayName, size: size, head: peeked, progress: progress) { return }
       // A large document: its data points are read ahead on the other cores.
-      if isRegular && size > 0 && rest >= 0,
+      if isRegular && size > 0 && rest >= 0 && first == UInt8(ascii: "{"),
         try readMetricsDocumentInParallel(descriptor: descriptor, file: displayName, size: size, head: head, progress: progress)
       {
         return

@@ -52,7 +52,7 @@ extension TrafficIngest {
   /// With one worker (`ERCALC_THREADS=1`) a large file is still mapped and read chunk after chunk: the mapping
   /// saves copying every byte out of the page cache, about a sixth of the CPU time of a plain read.
   mutating func readCSVMapped(descriptor: Int32, file: String, size: Int, progress: ((Int, Int) -> Void)?) -> Bool {
-    let workers = max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
+    let workers = workerCount
     guard size >= (options.chunkBytes ?? Self.parallelThreshold), options.fastIngest else { return false }
     // The header (and any preamble) from the first MiB.
     var header = makeScanner(file: file)
@@ -108,8 +108,7 @@ extension TrafficIngest {
       // Eight MiB at a time; pages already read are handed back, so the mapping never adds more
       // than a window per core to the resident memory.
       var done = 0
-      let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-      var released = (Int(bitPattern: base) + page - 1) / page * page
+      var released = Int(bitPattern: base)
       while done < count {
         let window = min(count - done, 8 << 20)
         let isFinal = done + window == count
@@ -120,11 +119,7 @@ extension TrafficIngest {
           break
         }
         done += consumed
-        let upTo = (Int(bitPattern: base) + done) / page * page
-        if upTo > released {
-          madvise(UnsafeMutableRawPointer(bitPattern: released), upTo - released, MADV_DONTNEED)
-          released = upTo
-        }
+        released = releasePages(from: released, to: Int(bitPattern: base) + done)
       }
       try scanner.finish(series: &result.series)
     } catch {
@@ -136,6 +131,21 @@ extension TrafficIngest {
     result.rows = scanner.rows
     result.plainRows = scanner.plainRowCount
     return result
+  }
+
+  /// The size of a memory page.
+  static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+  /// Hands the whole pages of a read-only file mapping between addresses `start` and `end` (bytes already read)
+  /// back to the kernel, so the mapping adds no more than what is being read to the resident memory (a page read
+  /// again faults in again from the page cache). Returns where the pages handed back end: `end` rounded down to a
+  /// page, or `start` rounded up when no whole page lies between.
+  static func releasePages(from start: Int, to end: Int) -> Int {
+    let from = (start + pageSize - 1) / pageSize * pageSize
+    let upTo = end / pageSize * pageSize
+    guard upTo > from else { return from }
+    madvise(UnsafeMutableRawPointer(bitPattern: from), upTo - from, MADV_DONTNEED)
+    return upTo
   }
 
   /// The first line start at or after `offset`: `offset` itself when the byte before it ends a line.

@@ -129,9 +129,8 @@ final class JSONStream {
 
   /// A stream over the bytes `range` of the file open at `descriptor`, read with `pread` (so several streams may
   /// share the descriptor: the pieces of one file read on several cores).
-  /// `prefix` is read first, as if it came before the range.
-  convenience init(descriptor: Int32, file: String, range: Range<Int>, prefix: [UInt8] = [], blockSize: Int = 1 << 20) {
-    self.init(descriptor: descriptor, file: file, prefix: prefix, blockSize: blockSize)
+  convenience init(descriptor: Int32, file: String, range: Range<Int>, blockSize: Int = 1 << 20) {
+    self.init(descriptor: descriptor, file: file, blockSize: blockSize)
     readOffset = range.lowerBound
     readEnd = range.upperBound
   }

@@ -18,15 +18,14 @@ import Foundation
 /// Memory: runs are read at most two per core ahead of the main reader, and dropped once taken.
 extension TrafficIngest {
   /// Reads the Azure Monitor document open at `descriptor` (`size` bytes, seekable, `head` its first bytes, already
-  /// read from it) with its data points read on every core; returns `false` having read nothing when it is not one
-  /// large document (then the caller streams it on one core).
+  /// read from it; the caller has seen that it starts with `{`) with its data points read on every core; returns
+  /// `false` having read nothing when it is too small or has no data point to cut at (then the caller streams it on
+  /// one core).
   mutating func readMetricsDocumentInParallel(
     descriptor: Int32, file: String, size: Int, head: [UInt8], progress: ((Int, Int) -> Void)?
   ) throws(Diagnostic) -> Bool {
-    let workers = max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
-    guard workers > 1, size >= (options.chunkBytes ?? Self.parallelThreshold),
-      head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{")
-    else { return false }
+    let workers = workerCount
+    guard workers > 1, size >= (options.chunkBytes ?? Self.parallelThreshold) else { return false }
     // Pieces of about 8 MiB: a run of points is kept until the main reader takes it.
     let pieceBytes = options.chunkBytes ?? min(max(size / (workers * 16), 1 << 20), 8 << 20)
     guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else { return false }
@@ -42,7 +41,6 @@ extension TrafficIngest {
       return false
     }
     let pieces = DocumentPieces(starts: cuts, size: size, ahead: workers * 2)
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     let group = DispatchGroup()
     for _ in 0..<workers {
       DispatchQueue.global().async(group: group) {
@@ -51,9 +49,7 @@ extension TrafficIngest {
           let run = MetricsJSONReader.readPointRun(bytes, file: file, start: start, limit: pieces.limit(of: piece), size: size)
           // The piece's pages are read: hand them back, so the mapping adds no more than the pieces in hand to the
           // resident memory (a page read again, by a neighbour, faults in again from the page cache).
-          let from = start / page * page
-          let upTo = (run?.end ?? start) / page * page
-          if upTo > from { madvise(UnsafeMutableRawPointer(mutating: bytes + from), upTo - from, MADV_DONTNEED) }
+          _ = Self.releasePages(from: Int(bitPattern: bytes + start), to: Int(bitPattern: bytes + (run?.end ?? start)))
           pieces.deliver(piece, run)
         }
       }

@@ -20,7 +20,7 @@ extension TrafficIngest {
   mutating func readJSONLinesInParallel(
     descriptor: Int32, file: String, size: Int, head: UnsafeBufferPointer<UInt8>, progress: ((Int, Int) -> Void)?
   ) -> Bool {
-    let workers = max(options.workers ?? ProcessInfo.processInfo.activeProcessorCount, 1)
+    let workers = workerCount
     guard workers > 1, size >= (options.chunkBytes ?? Self.parallelThreshold), Self.isJSONLines(head)
     else { return false }
     guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else { return false }

@@ -389,25 +389,7 @@ struct MetricsJSONReader {
               }
               let pointLine = stream.line
               var point = Point()
-              let time: Int64
-              // A plainly written point is read in one pass; anything else (or anything wrong) token by token.
-              if readsAhead, let end = stream.peekFlatObject(), let readTime = readAheadPoint(into: &point) {
-                try stream.commitFlatObject(end)
-                time = readTime
-              } else {
-                point = Point()
-                let pointColumn = stream.column
-                let pointIndex = stream.elementIndex
-                while try stream.nextKey() {
-                  let fieldKey = MetricKey(stream)
-                  try apply(fieldKey, try stream.next(), to: &point)
-                }
-                guard let readTime = point.time else {
-                  let path = stream.containerPath + (pointIndex.map { "[\($0)]" } ?? "")
-                  throw stream.error("missing key 'timeStamp'", at: JSONStream.Mark(line: pointLine, column: pointColumn, path: path))
-                }
-                time = readTime
-              }
+              let time = try readPoint(into: &point)
               if point.sawAverage { sawAverage = true }
               if point.average == nil && point.other { sawOther = true }
               if let target {
@@ -471,19 +453,7 @@ struct MetricsJSONReader {
       }
       var point = Point()
       do {
-        let time: Int64
-        if let end = stream.peekFlatObject(), let readTime = reader.readAheadPoint(into: &point) {
-          try stream.commitFlatObject(end)
-          time = readTime
-        } else {
-          point = Point()
-          while try stream.nextKey() {
-            let fieldKey = MetricKey(stream)
-            try reader.apply(fieldKey, try stream.next(), to: &point)
-          }
-          guard let readTime = point.time else { throw stream.error("missing key 'timeStamp'") }
-          time = readTime
-        }
+        let time = try reader.readPoint(into: &point)
         token = try stream.next()
         run.append(time: time, average: point.average, maximum: point.maximum, line: line, sawAverage: point.sawAverage, other: point.other)
       } catch {
@@ -493,6 +463,28 @@ struct MetricsJSONReader {
       }
     }
     return run.count > 0 ? run : nil
+  }
+
+  /// Reads the data point whose `{` was just read into `point` and returns its time: a plainly written point in one
+  /// pass, anything else (or anything wrong) token by token, which reports the error.
+  private func readPoint(into point: inout Point) throws(Diagnostic) -> Int64 {
+    if readsAhead, let end = stream.peekFlatObject(), let time = readAheadPoint(into: &point) {
+      try stream.commitFlatObject(end)
+      return time
+    }
+    point = Point()
+    let line = stream.line
+    let column = stream.column
+    let index = stream.elementIndex
+    while try stream.nextKey() {
+      let fieldKey = MetricKey(stream)
+      try apply(fieldKey, try stream.next(), to: &point)
+    }
+    guard let time = point.time else {
+      let path = stream.containerPath + (index.map { "[\($0)]" } ?? "")
+      throw stream.error("missing key 'timeStamp'", at: JSONStream.Mark(line: line, column: column, path: path))
+    }
+    return time
   }
 
   /// The fields of a data point.
