@@ -74,18 +74,7 @@ struct DirectionAccumulator {
 
   /// Adds `count` samples that all fall in the current month (see ``openMonth``), in order.
   mutating func add(run values: UnsafePointer<Double>, count: Int) {
-    var maximum = self.maximum
-    var sum = current.scaledRates
-    // One pass, and one conversion per value: the histogram asks for each rate in whole bit/s.
-    histogram.add(count: count) { index in
-      let value = values[index]
-      if value > maximum { maximum = value }
-      let scaled = MonthSum.scaledRate(value)
-      sum &+= UInt128(scaled)
-      return scaled &>> UInt64(MonthSum.scaleShift)
-    }
-    self.maximum = maximum
-    current.scaledRates = sum
+    histogram.add(rates: values, count: count, maximum: &maximum, scaledSum: &current.scaledRates)
     current.samples &+= count
   }
 

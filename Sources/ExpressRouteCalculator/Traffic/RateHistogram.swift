@@ -118,35 +118,61 @@ public struct RateHistogram: Sendable {
 
   /// Adds one non-negative sample.
   public mutating func add(_ value: Double) {
-    withUnsafePointer(to: value) { add($0, count: 1) }
+    countGrowing(Self.bucket(value))
+    counted += 1
   }
 
-  /// Adds `count` non-negative samples.
-  mutating func add(_ values: UnsafePointer<Double>, count: Int) {
-    add(count: count) { Self.whole(values[$0]) }
+  /// Counts a sample in `bucket`, growing the counters to cover it.
+  private mutating func countGrowing(_ bucket: Int) {
+    if counts.isEmpty {
+      cover(bucket, bucket)
+    } else {
+      cover(min(bucket, offset), max(bucket, offset + counts.count - 1))
+    }
+    counts[bucket - offset] &+= 1
   }
 
-  /// Adds `count` samples, sample `i` being `wholeRate(i)` whole bit/s (the rate rounded down); each is asked for
-  /// once, in order, so that callers keep their own per-sample sums in the same pass.
+  /// Adds `count` rates from `values` (bit/s, from 0 to ``TrafficIngest/maximumRate``) in one pass that also keeps
+  /// the direction's sums: `maximum` rises to the highest rate, and each rate in 1/8192 bit/s, truncated
+  /// (``DirectionAccumulator/MonthSum/scaledRate(_:)``), joins `scaledSum`. The bucket comes from the same
+  /// integer: shifted right by 13 bits it is the rate in whole bit/s.
   ///
-  /// Buckets inside the span already covered are counted in place; the first one outside it
-  /// grows the span (rare: the span settles after the first samples).
+  /// Buckets inside the span already covered are counted in place; the first one outside it grows the span (rare:
+  /// the span settles after the first samples). The loop keeps its state in locals, not in the closure's captures,
+  /// so it stays in registers.
   @inline(__always)
-  mutating func add(count: Int, wholeRate: (Int) -> UInt64) {
+  mutating func add(rates values: UnsafePointer<Double>, count: Int, maximum: inout Double, scaledSum: inout UInt128) {
     var done = 0
-    // The decade of the last rate, which the next ones usually share (empty at first).
-    var decade = Decade.empty
+    var highest = maximum
+    var sum = scaledSum
     while done < count {
       var outside = -1
       if counts.isEmpty {
-        outside = Self.bucket(whole: wholeRate(done))
+        let value = values[done]
+        if value > highest { highest = value }
+        let scaled = DirectionAccumulator.MonthSum.scaledRate(value)
+        sum &+= UInt128(scaled)
+        outside = Self.bucket(whole: scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift))
         done &+= 1
       } else {
         let base = offset
         let span = counts.count
-        counts.withUnsafeMutableBufferPointer { buffer in
-          while done < count {
-            let v = wholeRate(done)
+        let start = done
+        let highestSoFar = highest
+        let sumSoFar = sum
+        (done, highest, sum, outside) = counts.withUnsafeMutableBufferPointer { buffer in
+          var index = start
+          var highest = highestSoFar
+          var sum = sumSoFar
+          // The decade of the last rate, which the next ones usually share (empty at first).
+          var decade = Decade.empty
+          while index < count {
+            let value = values[index]
+            index &+= 1
+            if value > highest { highest = value }
+            let scaled = DirectionAccumulator.MonthSum.scaledRate(value)
+            sum &+= UInt128(scaled)
+            let v = scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift)
             let bucket: Int
             if v &- decade.low < decade.width {
               bucket = decade.bucket(v)
@@ -154,26 +180,18 @@ public struct RateHistogram: Sendable {
               bucket = Self.bucket(whole: v)
               decade = Decade(of: v)
             }
-            done &+= 1
-            let index = bucket &- base
-            guard index >= 0 && index < span else {
-              outside = bucket
-              break
-            }
-            buffer[index] &+= 1
+            let slot = bucket &- base
+            guard slot >= 0 && slot < span else { return (index, highest, sum, bucket) }
+            buffer[slot] &+= 1
           }
+          return (index, highest, sum, -1)
         }
       }
-      if outside >= 0 {
-        if counts.isEmpty {
-          cover(outside, outside)
-        } else {
-          cover(min(outside, offset), max(outside, offset + counts.count - 1))
-        }
-        counts[outside - offset] &+= 1
-      }
+      if outside >= 0 { countGrowing(outside) }
     }
     counted += count
+    maximum = highest
+    scaledSum = sum
   }
 
   /// Grows the counters so buckets `lowest...highest` have one.

@@ -10,17 +10,31 @@ package enum Timestamp {
   package static let expectedFormat = "an ISO 8601 timestamp such as 2026-07-01T00:00:00Z"
 
   /// Minutes × 60 + seconds of the `MM:SS` at bytes 14–18 of a `YYYY-MM-DDTHH:MM:SS…` field at `field`, `nil`
-  /// unless they are valid digits (a timestamp that differs from one already parsed only there is read this way).
+  /// unless they are valid digits and a colon (a timestamp that differs from one already parsed only there is read
+  /// this way).
   @inline(__always)
   static func minuteAndSecond(_ field: UnsafePointer<UInt8>) -> Int64? {
-    let m1 = field[14] &- 0x30
-    let m2 = field[15] &- 0x30
-    let s1 = field[17] &- 0x30
-    let s2 = field[18] &- 0x30
-    guard m1 < 6, m2 < 10, s1 < 7, s2 < 10 else { return nil }
-    let second = Int64(s1) &* 10 &+ Int64(s2)
+    minuteAndSecond(word: ByteScanning.word(at: field + 11))
+  }
+
+  /// ``minuteAndSecond(_:)`` of bytes 11–18 (`HH:MM:SS`) of a field as one little-endian word; the hour is not
+  /// read. A word at a time: the minute tens at most 5, the second tens at most 6, the units at most 9, the colon
+  /// at byte 16, and at most 60 seconds.
+  @inline(__always)
+  static func minuteAndSecond(word: UInt64) -> Int64? {
+    // Lanes, lowest first: H H : M M : S S. The hour's and the colons' lanes become `0`, so none of them
+    // borrows from the lane above when `0` is taken from every lane.
+    let digits = (word & 0xFFFF_00FF_FF00_0000 | 0x0000_3000_0030_3030) &- 0x3030_3030_3030_3030
+    // A lane below `0` wraps to 0x80 or more; one above its highest digit reaches 0x80 when 0x7F less that digit
+    // is added (a carry only leaves a lane that is already marked).
+    let aboveHighest = digits &+ 0x7679_0076_7A00_0000
+    guard (digits | aboveHighest) & 0x8080_0080_8000_0000 == 0, word & 0x0000_FF00_0000_0000 == 0x0000_3A00_0000_0000
+    else { return nil }
+    // Tens × 10 + units in the tens' lanes (every lane is at most 9, so no lane overflows).
+    let pairs = digits &* 10 &+ (digits &>> 8)
+    let second = Int64(truncatingIfNeeded: pairs &>> 48 & 0xFF)
     guard second < 61 else { return nil }
-    return (Int64(m1) &* 10 &+ Int64(m2)) &* 60 &+ second
+    return Int64(truncatingIfNeeded: pairs &>> 24 & 0xFF) &* 60 &+ second
   }
 
   /// The last timestamp parsed, kept so that the next one in the same hour (the same text but for its minutes
@@ -35,7 +49,7 @@ package enum Timestamp {
     mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
       // swift-format-ignore: NeverForceUnwrap
       // Timestamps are at least 19 bytes here, so the buffers have base addresses.
-      if let hourBase, bytes.count == text.count, bytes.count >= 19, bytes[13] == 0x3A, bytes[16] == 0x3A,
+      if let hourBase, bytes.count == text.count, bytes.count >= 19, bytes[13] == 0x3A,
         text.withUnsafeBufferPointer({ old in
           memcmp(old.baseAddress!, bytes.baseAddress!, 14) == 0 && memcmp(old.baseAddress! + 19, bytes.baseAddress! + 19, bytes.count - 19) == 0
         }),
@@ -48,7 +62,7 @@ package enum Timestamp {
       text.append(contentsOf: bytes)
       hourBase = nil
       // swift-format-ignore: NeverForceUnwrap
-      if bytes.count >= 19, bytes[13] == 0x3A, bytes[16] == 0x3A, let own = Timestamp.minuteAndSecond(bytes.baseAddress!) {
+      if bytes.count >= 19, bytes[13] == 0x3A, let own = Timestamp.minuteAndSecond(bytes.baseAddress!) {
         hourBase = value - own
       }
       return value

@@ -114,6 +114,35 @@ import Testing
     #expect(checked > 2000)
   }
 
+  @Test func theFastPathsSumRoundsCorrectlyJustAbovePowersOfTwo() {
+    // The sum is checked against half a unit of the whole part. At whole = 2^k the gap below is half the gap
+    // above, but the decimal is never below the whole part, so only the half-way point above counts: every
+    // decimal next to 2^k + 2^(k−53), and the smallest fractions, for each fraction length.
+    var checked = 0
+    for k in 1...52 {
+      let whole = UInt64(1) << k
+      let wholeDigits = String(whole).count
+      guard wholeDigits < 19 else { continue }
+      for digits in 1...min(15, 19 - wholeDigits) {
+        let scale = Decimal(sign: .plus, exponent: digits, significand: 1)
+        var rounded = Decimal()
+        var exact = pow(Decimal(2), k) * scale / pow(Decimal(2), 53)
+        NSDecimalRound(&rounded, &exact, 0, .down)
+        let center = Int64(truncating: rounded as NSNumber)
+        for fraction in Set((0...3).map(Int64.init) + (max(0, center - 3)...center + 3)) where Decimal(fraction) < scale {
+          var fractionText = String(fraction)
+          fractionText = String(repeating: "0", count: digits - fractionText.count) + fractionText
+          let text = "\(whole).\(fractionText)"
+          if let fast = CSVNumber.sum(whole, UInt64(fraction), digits) {
+            #expect(fast == Double(text), "\(text)")
+            checked += 1
+          }
+        }
+      }
+    }
+    #expect(checked > 2000)
+  }
+
   @Test func longAndExponentFormsUseTheExactSlowPath() {
     for text in [
       "1.00000000000000000000000000001", "123456789012345678901234", "2.5e8", "1E3", "7.2057594037927933e16", "0.000000000123456789012345",

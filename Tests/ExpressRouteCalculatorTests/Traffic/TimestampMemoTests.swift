@@ -30,4 +30,42 @@ import Testing
       bytes.withUnsafeBufferPointer { #expect(byHand.parse($0) == expected) }
     }
   }
+
+  /// The word-at-a-time minutes and seconds against the digits one by one: every pair of bytes around the digit
+  /// range's ends (and far from it) in each of the four digit places and the colon's place, with hour bytes that
+  /// would borrow or carry into the minutes if they were not set aside.
+  @Test func minuteAndSecondWordMatchesTheDigitsOneByOne() {
+    func reference(_ bytes: [UInt8]) -> Int64? {
+      let (m1, m2, s1, s2) = (bytes[14] &- 0x30, bytes[15] &- 0x30, bytes[17] &- 0x30, bytes[18] &- 0x30)
+      guard bytes[16] == 0x3A, m1 < 6, m2 < 10, s1 < 7, s2 < 10, Int(s1) * 10 + Int(s2) < 61 else { return nil }
+      return Int64(m1) * 600 + Int64(m2) * 60 + Int64(s1) * 10 + Int64(s2)
+    }
+    let probes: [UInt8] = [0x00, 0x2F, 0x30, 0x31, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3A, 0x7F, 0x80, 0xB0, 0xB9, 0xFF]
+    var field = Array("2026-01-01T00:00:00Z".utf8)
+    for hour in [[0x32, 0x33, 0x3A], [0x00, 0x00, 0x00], [0xFF, 0xFF, 0xFF]] as [[UInt8]] {
+      field.replaceSubrange(11...13, with: hour)
+      for colon: UInt8 in [0x3A, 0x3B, 0x2F] {
+        field[16] = colon
+        for m1 in probes {
+          for m2 in probes {
+            for s1 in probes {
+              for s2 in probes {
+                (field[14], field[15], field[17], field[18]) = (m1, m2, s1, s2)
+                let word = field.withUnsafeBufferPointer { ByteScanning.word(at: $0.baseAddress! + 11) }
+                if Timestamp.minuteAndSecond(word: word) != reference(field) {
+                  Issue.record("bytes \(field[11...18].map { String($0, radix: 16) })")
+                  return
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    // By hand: 59:60 is 59 × 60 + 60 = 3,600 seconds; 07:05 is 425; 60:00 and 00:61 are not times.
+    let words = ["23:59:60", "23:07:05", "23:60:00", "23:00:61"].map { text in
+      Array(text.utf8).withUnsafeBufferPointer { ByteScanning.word(at: $0.baseAddress!) }
+    }
+    #expect(words.map(Timestamp.minuteAndSecond(word:)) == [3_600, 425, nil, nil])
+  }
 }

@@ -88,9 +88,11 @@ enum CSVNumber {
   /// `f = fraction × RN(10^-digits)` is within 2^-52 of `fraction ÷ 10^digits` (the reciprocal is
   /// off by at most half a unit, the product adds half a unit of `f` < 1). The sum `s = whole + f`
   /// and its exact error `e = f − (s − whole)` (Fast2Sum) give `whole + f − s = e`; `s` is the
-  /// correctly rounded value of the decimal whenever `|e| + 2^-51` stays below half the gap from `s` to its
-  /// nearer neighbour: half a unit in the last place, or a quarter when `s` is a power of two (the gap below
-  /// it is half the gap above). That fails only within 2^-51 of a half-way point (then `nil`).
+  /// correctly rounded value of the decimal `x` whenever `|e| + 2^-51` stays below half the gap from `s` to the
+  /// neighbour on `x`'s side. Half a unit in the last place of `whole` is never more than that: `s ≥ whole`, so
+  /// its units are no smaller, and where the gap below `s` is the smaller one (`s` a power of two) either
+  /// `s = whole ≤ x` (the gap above counts) or `whole < s`, a unit of `whole` below. The test fails only near a
+  /// half-way point (then `nil`).
   @inline(__always)
   static func sum(_ whole: UInt64, _ fraction: UInt64, _ digits: Int) -> Double? {
     guard whole >= 1, whole < 1 << 53, digits <= 15 else { return nil }
@@ -100,9 +102,8 @@ enum CSVNumber {
     let part = Double(Int64(bitPattern: fraction)) * reciprocal(digits)
     let total = integer + part
     let error = part - (total - integer)
-    // Half a unit in the last place of `total` (≥ 1) is its exponent field less 53; a quarter at a power of two.
-    let powerOfTwo: UInt64 = total.bitPattern & 0x000F_FFFF_FFFF_FFFF == 0 ? 1 : 0
-    let halfGap = Double(bitPattern: (total.bitPattern & 0x7FF0_0000_0000_0000) &- ((53 &+ powerOfTwo) << 52))
+    // Half a unit in the last place of `whole` (≥ 1): its exponent field less 53.
+    let halfGap = Double(bitPattern: (integer.bitPattern & 0x7FF0_0000_0000_0000) &- (53 << 52))
     guard abs(error) + 0x1p-51 < halfGap else { return nil }
     return total
   }

@@ -300,11 +300,12 @@ struct CSVPlainRowReader: ~Copyable {
       if differ == 0 {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
-          if ByteScanning.word(at: field + 11) == ByteScanning.word(at: remembered + 11) {
+          let timeOfDay = ByteScanning.word(at: field + 11)
+          if timeOfDay == ByteScanning.word(at: remembered + 11) {
             timestamp = memo.timestamp
             return after
           }
-          if base[p &+ 16] == 0x3A, let minuteAndSecond = Timestamp.minuteAndSecond(base + p) {
+          if let minuteAndSecond = Timestamp.minuteAndSecond(word: timeOfDay) {
             timestamp = memo.hourBase &+ minuteAndSecond
             return after
           }
@@ -339,7 +340,7 @@ struct CSVPlainRowReader: ~Copyable {
     let after = Self.skipTerminator(base, fieldEnd, isLast)
     guard after >= 0 else { return -1 }
     memo = TimeMemo(start: p, length: fieldEnd - p, timestamp: parsed)
-    if fieldEnd - p >= 19 && base[p + 13] == 0x3A && base[p + 16] == 0x3A, let own = Timestamp.minuteAndSecond(base + p) {
+    if fieldEnd - p >= 19 && base[p + 13] == 0x3A, let own = Timestamp.minuteAndSecond(base + p) {
       memo.setHourBase(parsed - own)
     }
     timestamp = parsed
@@ -355,7 +356,7 @@ struct CSVPlainRowReader: ~Copyable {
     // Bytes 0–13 (`YYYY-MM-DDTHH:`) and 19 onwards (fraction, `Z` or offset) must be the same.
     guard ByteScanning.word(at: field) == ByteScanning.word(at: remembered),
       ByteScanning.word(at: field + 6) == ByteScanning.word(at: remembered + 6),
-      base[p &+ 16] == 0x3A, ByteScanning.equal(base + (p &+ 19), base + (memo.start &+ 19), memo.length &- 19)
+      ByteScanning.equal(base + (p &+ 19), base + (memo.start &+ 19), memo.length &- 19)
     else { return nil }
     return Timestamp.minuteAndSecond(base + p)
   }
