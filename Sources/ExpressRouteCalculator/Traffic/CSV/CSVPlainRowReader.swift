@@ -75,6 +75,8 @@ struct CSVPlainRowReader: ~Copyable {
   /// Start of each circuit name in `names`, and its length (-1 when the name cannot appear unquoted).
   private var nameStarts: UnsafeMutablePointer<Int>
   private var nameLengths: UnsafeMutablePointer<Int>
+  /// Each name and its comma as the straight-line loops compare them.
+  private var nameFields: UnsafeMutablePointer<CSVNameField>
   private var nameCount: Int
   /// The previous timestamp's field, which the next rows usually repeat; shared with the general path.
   var lastTime = TimeMemo(start: 0, length: 0, timestamp: 0)
@@ -100,6 +102,7 @@ struct CSVPlainRowReader: ~Copyable {
     names = .allocate(capacity: 1)
     nameStarts = .allocate(capacity: 1)
     nameLengths = .allocate(capacity: 1)
+    nameFields = .allocate(capacity: 1)
     nameCount = 0
     setCircuitNames(circuitNames)
   }
@@ -110,6 +113,8 @@ struct CSVPlainRowReader: ~Copyable {
     names.deallocate()
     nameStarts.deallocate()
     nameLengths.deallocate()
+    nameFields.deinitialize(count: nameCount)
+    nameFields.deallocate()
   }
 
   /// Replaces the known circuit names (after the general path added one).
@@ -117,10 +122,13 @@ struct CSVPlainRowReader: ~Copyable {
     names.deallocate()
     nameStarts.deallocate()
     nameLengths.deallocate()
+    nameFields.deinitialize(count: nameCount)
+    nameFields.deallocate()
     let total = circuitNames.reduce(0) { $0 + $1.count }
     names = .allocate(capacity: max(total, 1))
     nameStarts = .allocate(capacity: max(circuitNames.count, 1))
     nameLengths = .allocate(capacity: max(circuitNames.count, 1))
+    nameFields = .allocate(capacity: max(circuitNames.count, 1))
     var offset = 0
     for (index, name) in circuitNames.enumerated() {
       // A name with a comma, quote or line break only matches a quoted field: leave it to the general path.
@@ -128,6 +136,7 @@ struct CSVPlainRowReader: ~Copyable {
       (names + offset).initialize(from: name, count: name.count)
       nameStarts[index] = offset
       nameLengths[index] = plain ? name.count : -1
+      (nameFields + index).initialize(to: CSVNameField(name: names + offset, length: nameLengths[index]))
       offset += name.count
     }
     nameCount = circuitNames.count
@@ -247,9 +256,9 @@ struct CSVPlainRowReader: ~Copyable {
     }
     let inboundScale = self.inboundScale
     let outboundScale = self.outboundScale
-    // The current circuit's name (length -1 when none), tried before ``readCircuit(_:_:_:_:_:bound:)``: one
-    // circuit's rows in turn repeat it.
-    var (name, nameLength) = self.name(of: current)
+    // The current circuit's name, tried before ``readCircuit(_:_:_:_:_:bound:)``: one circuit's rows in turn
+    // repeat it.
+    var name = self.name(of: current)
     while rowStart &+ Self.window <= end {
       var timestamp: Int64 = 0
       var target = long ? current : singleCircuit
@@ -258,11 +267,11 @@ struct CSVPlainRowReader: ~Copyable {
       var p = readTime(base, rowStart, false, &time, &timestamp)
       guard p >= 0 else { break }
       if long {
-        if nameLength > 0 && ByteScanning.equal(base + p, name, nameLength) && base[p &+ nameLength] == 0x2C {
-          p &+= nameLength &+ 1
+        if name.matches(base + p) {
+          p &+= name.length &+ 1
         } else {
           p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
-          (name, nameLength) = self.name(of: target)
+          name = self.name(of: target)
         }
         guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
       }
@@ -411,10 +420,11 @@ struct CSVPlainRowReader: ~Copyable {
     return skipTerminator(base, cursor, isLast)
   }
 
-  /// Circuit `index`'s name and its length; length -1 when there is no such circuit or its name cannot appear unquoted.
-  private func name(of index: Int) -> (UnsafePointer<UInt8>, Int) {
-    guard index >= 0 && index < nameCount else { return (UnsafePointer(names), -1) }
-    return (UnsafePointer(names + nameStarts[index]), nameLengths[index])
+  /// Circuit `index`'s name as a field; one that matches nothing when there is no such circuit or its name cannot
+  /// appear unquoted.
+  private func name(of index: Int) -> CSVNameField {
+    guard index >= 0 && index < nameCount else { return CSVNameField(name: names, length: -1) }
+    return nameFields[index]
   }
 
   /// The position after circuit `index`'s name and its terminator at `p`, or -1; reads stay before `bound`.
