@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @testable import ExpressRouteCalculator
 
 /// Reading one CSV file on several cores gives exactly what one core gives: summaries, warnings
@@ -103,5 +107,48 @@ import Testing
     #expect(one.error != nil)
     #expect(several.error == one.error)
     #expect(several.chunks == 0)
+  }
+
+  /// The resident kilobytes of the mapping that starts at `address`, from `/proc/self/smaps` (-1 if not found).
+  private static func residentKilobytes(of address: UnsafeRawPointer) -> Int {
+    // A /proc file has no size: read it to its end.
+    let smaps = FileHandle(forReadingAtPath: "/proc/self/smaps").map { String(decoding: $0.readDataToEndOfFile(), as: UTF8.self) } ?? ""
+    let start = String(UInt(bitPattern: address), radix: 16)
+    var inMapping = false
+    for line in smaps.split(separator: "\n") {
+      if let range = line.split(separator: " ").first, range.contains("-") {
+        inMapping = range.split(separator: "-").first.map { UInt($0, radix: 16) == UInt(start, radix: 16) } ?? false
+      } else if inMapping && line.hasPrefix("Rss:") {
+        return line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? -1
+      }
+    }
+    return -1
+  }
+
+  @Test func aReadRangeIsHandedBackWithTheFoliosAroundIt() throws {
+    // An 8 MiB file mapped and read whole; handing back the byte at 4 MiB releases the 2 MiB on each side of it
+    // (the largest folio the kernel maps at once), 4 MiB in all, and nothing else.
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-release-\(UUID().uuidString).bin")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try Data(repeating: 0x2C, count: 8 << 20).write(to: url)
+    let descriptor = open(url.path, O_RDONLY)
+    #expect(descriptor >= 0)
+    defer { close(descriptor) }
+    let size = 8 << 20
+    guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
+      Issue.record("mmap failed")
+      return
+    }
+    defer { munmap(mapping, size) }
+    let bytes = mapping.assumingMemoryBound(to: UInt8.self)
+    var sum = 0
+    for offset in stride(from: 0, to: size, by: 4096) { sum &+= Int(bytes[offset]) }
+    #expect(sum == 0x2C * (size / 4096))
+    #expect(Self.residentKilobytes(of: mapping) == 8192)
+    TrafficIngest.releaseAround(UnsafePointer(bytes), size: size, from: 4 << 20, to: 4 << 20)
+    #expect(Self.residentKilobytes(of: mapping) == 4096)
+    // Near the ends the range stops at the mapping: from 1 MiB, the first 3 MiB go.
+    TrafficIngest.releaseAround(UnsafePointer(bytes), size: size, from: 1 << 20, to: 1 << 20)
+    #expect(Self.residentKilobytes(of: mapping) == 2048)
   }
 }

@@ -88,6 +88,7 @@ extension TrafficIngest {
         let end = chunk == chunkCount - 1 ? size : Self.lineStart(bytes, atOrAfter: headerEnd + (chunk + 1) * chunkBytes, size: size)
         let scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, layout: layout)
         state.deliver(chunk, Self.readChunk(bytes + start, count: end - start, scanner: scanner, file: file))
+        Self.releaseAround(bytes, size: size, from: start, to: end)
         state.advance(by: end - start)
       }
     }
@@ -146,6 +147,22 @@ extension TrafficIngest {
     guard upTo > from else { return from }
     madvise(UnsafeMutableRawPointer(bitPattern: from), upTo - from, MADV_DONTNEED)
     return upTo
+  }
+
+  /// The most bytes of a cached file that one touch of its mapping makes resident. Linux (6.x) caches a file read
+  /// from disk in folios of up to 2 MiB where memory allows, and a fault maps the whole folio it lands in: a reader
+  /// that hands back only the pages it went through leaves the rest of its first and last folios (and those its
+  /// boundary searches touched) in the resident memory, up to 2 MiB per piece.
+  static let largestFolio = 2 << 20
+
+  /// Hands back the pages of `base[start..<end]` (a range read from a read-only file mapping of `size` bytes) and
+  /// those of the folios around it: `largestFolio` on each side, within the mapping. A neighbour's page handed back
+  /// while it reads faults in again from the page cache.
+  static func releaseAround(_ base: UnsafePointer<UInt8>, size: Int, from start: Int, to end: Int) {
+    let low = max(start - largestFolio, 0) / pageSize * pageSize
+    let high = min(end + largestFolio, size + pageSize - 1) / pageSize * pageSize
+    guard high > low else { return }
+    madvise(UnsafeMutableRawPointer(mutating: base + low), high - low, MADV_DONTNEED)
   }
 
   /// The first line start at or after `offset`: `offset` itself when the byte before it ends a line.

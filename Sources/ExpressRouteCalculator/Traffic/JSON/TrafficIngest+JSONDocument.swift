@@ -34,7 +34,10 @@ extension TrafficIngest {
     var cuts: [Int] = []
     // The first cut early: what comes before it is read by the main reader alone.
     for offset in stride(from: min(pieceBytes, 1 << 20), to: size, by: pieceBytes) {
-      if let start = Self.pointStart(bytes, atOrAfter: offset, size: size), start > (cuts.last ?? 0) { cuts.append(start) }
+      let start = Self.pointStart(bytes, atOrAfter: offset, size: size)
+      // The search mapped the folios it touched: hand them back before the next one.
+      Self.releaseAround(bytes, size: size, from: offset, to: start ?? min(offset + (1 << 20), size))
+      if let start, start > (cuts.last ?? 0) { cuts.append(start) }
     }
     guard !cuts.isEmpty else {
       munmap(mapping, size)
@@ -49,7 +52,7 @@ extension TrafficIngest {
           let run = MetricsJSONReader.readPointRun(bytes, file: file, start: start, limit: pieces.limit(of: piece), size: size)
           // The piece's pages are read: hand them back, so the mapping adds no more than the pieces in hand to the
           // resident memory (a page read again, by a neighbour, faults in again from the page cache).
-          _ = Self.releasePages(from: Int(bitPattern: bytes + start), to: Int(bitPattern: bytes + (run?.end ?? start)))
+          Self.releaseAround(bytes, size: size, from: start, to: run?.end ?? start)
           pieces.deliver(piece, run)
         }
       }

@@ -31,7 +31,10 @@ extension TrafficIngest {
     let pieceBytes = options.chunkBytes ?? min(max(size / (workers * 4), 8 << 20), 64 << 20)
     var starts = [0]
     for cut in stride(from: pieceBytes, to: size, by: pieceBytes) {
-      guard let start = Self.timeChange(bytes, atOrAfter: cut, size: size) else { return false }
+      let found = Self.timeChange(bytes, atOrAfter: cut, size: size)
+      // The pieces are read with `pread`; the search mapped the folios it touched: hand them back.
+      Self.releaseAround(bytes, size: size, from: cut, to: found ?? cut)
+      guard let start = found else { return false }
       if let last = starts.last, start > last, start < size { starts.append(start) }
     }
     guard starts.count > 1 else { return false }
