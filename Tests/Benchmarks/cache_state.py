@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Puts files in the page cache in a known state before they are timed.
 
-How the kernel holds a cached file changes what reading it costs. On this machine (Linux 6.18, ext4) a file
-read from disk while memory is free is cached in large folios (up to 2 MiB, see FileHugePages in
-/proc/meminfo): mapping it costs little and the CPU's TLB can coalesce its pages. A file cached while memory
-was fragmented sits in 4 KiB pages: the same `ercalc size` run then costs about a fifth more CPU (more page
-faults in the kernel, more TLB misses in the program). A file that has sat in the cache for hours can be in
-either state, so the benchmark sets it:
+How the kernel holds a cached file changes what reading it through a mapping costs. On this machine (Linux 6.18,
+ext4) a file read from disk while memory is free is cached in large folios (up to 2 MiB, see FileHugePages in
+/proc/meminfo), and mapping it costs little. A file cached while memory was fragmented sits in 4 KiB pages:
+mapping it then costs 0.1-0.2 s more system time per 0.77 GB, about a fifth of an `ercalc size` run on one core
+(Reports/BENCHMARK.md, eighth session); DuckDB and Polars barely notice. A file that has sat in the
+cache for hours can be in either state, so the benchmark sets it:
 
     cache_state.py read  FILE_OR_FOLDER...   dropped from the cache, then read once front to back (readahead
                                               caches it in large folios where memory allows), as a file read
