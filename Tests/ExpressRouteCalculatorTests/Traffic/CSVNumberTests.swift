@@ -85,31 +85,9 @@ import Testing
     // closer to it than a quarter unit. 15.999999999999999 is nearer 15.999999999999998 than 16, but its
     // computed sum rounds up to 16 with an error under half a unit: the fast path once answered 16.
     #expect(CSVNumber.sum(15, 999_999_999_999_999, 15) == nil)
-    // Every decimal next to the half-way point below 2^k (whole = 2^k − 1), for each fraction length
-    // the row reader accepts (19 digits in all, 15 after the point at most).
-    var checked = 0
-    for k in 1...52 {
-      let whole = (UInt64(1) << k) - 1
-      let wholeDigits = String(whole).count
-      guard wholeDigits < 19 else { continue }
-      for digits in 1...min(15, 19 - wholeDigits) {
-        // The fraction of the half-way point, 1 − 2^(k−54), to `digits` places (rounded down), ± 3.
-        let scale = Decimal(sign: .plus, exponent: digits, significand: 1)
-        let halfWay = (1 - pow(Decimal(0.5), 54 - k)) * scale
-        var rounded = Decimal()
-        var exact = halfWay
-        NSDecimalRound(&rounded, &exact, 0, .down)
-        let center = Int64(truncating: rounded as NSNumber)
-        for fraction in max(0, center - 3)...center + 3 where Decimal(fraction) < scale {
-          var fractionText = String(fraction)
-          fractionText = String(repeating: "0", count: digits - fractionText.count) + fractionText
-          let text = "\(whole).\(fractionText)"
-          if let fast = CSVNumber.sum(whole, UInt64(fraction), digits) {
-            #expect(fast == Double(text), "\(text)")
-            checked += 1
-          }
-        }
-      }
+    // Every decimal next to the half-way point below 2^k (whole = 2^k − 1): the fraction 1 − 2^(k−54).
+    let checked = (1...52).reduce(0) { count, k in
+      count + checkSumNear(whole: (UInt64(1) << k) - 1, halfWay: 1 - pow(Decimal(0.5), 54 - k))
     }
     #expect(checked > 2000)
   }
@@ -117,30 +95,38 @@ import Testing
   @Test func theFastPathsSumRoundsCorrectlyJustAbovePowersOfTwo() {
     // The sum is checked against half a unit of the whole part. At whole = 2^k the gap below is half the gap
     // above, but the decimal is never below the whole part, so only the half-way point above counts: every
-    // decimal next to 2^k + 2^(k−53), and the smallest fractions, for each fraction length.
+    // decimal next to 2^k + 2^(k−53), and the smallest fractions.
+    let checked = (1...52).reduce(0) { count, k in
+      count + checkSumNear(whole: UInt64(1) << k, halfWay: pow(Decimal(2), k) / pow(Decimal(2), 53), extra: [0, 1, 2, 3])
+    }
+    #expect(checked > 2000)
+  }
+
+  /// Checks the fast sum against the standard library at `whole` plus each fraction next to `halfWay` (a fraction of
+  /// one), ± 3 in the last place, and the `extra` fractions, for each fraction length the row reader accepts (19
+  /// digits in all, 15 after the point at most); returns how many the fast sum answered.
+  private func checkSumNear(whole: UInt64, halfWay: Decimal, extra: [Int64] = []) -> Int {
+    let wholeDigits = String(whole).count
+    guard wholeDigits < 19 else { return 0 }
     var checked = 0
-    for k in 1...52 {
-      let whole = UInt64(1) << k
-      let wholeDigits = String(whole).count
-      guard wholeDigits < 19 else { continue }
-      for digits in 1...min(15, 19 - wholeDigits) {
-        let scale = Decimal(sign: .plus, exponent: digits, significand: 1)
-        var rounded = Decimal()
-        var exact = pow(Decimal(2), k) * scale / pow(Decimal(2), 53)
-        NSDecimalRound(&rounded, &exact, 0, .down)
-        let center = Int64(truncating: rounded as NSNumber)
-        for fraction in Set((0...3).map(Int64.init) + (max(0, center - 3)...center + 3)) where Decimal(fraction) < scale {
-          var fractionText = String(fraction)
-          fractionText = String(repeating: "0", count: digits - fractionText.count) + fractionText
-          let text = "\(whole).\(fractionText)"
-          if let fast = CSVNumber.sum(whole, UInt64(fraction), digits) {
-            #expect(fast == Double(text), "\(text)")
-            checked += 1
-          }
+    for digits in 1...min(15, 19 - wholeDigits) {
+      // The half-way fraction to `digits` places, rounded down.
+      let scale = Decimal(sign: .plus, exponent: digits, significand: 1)
+      var rounded = Decimal()
+      var exact = halfWay * scale
+      NSDecimalRound(&rounded, &exact, 0, .down)
+      let center = Int64(truncating: rounded as NSNumber)
+      for fraction in Set(extra + Array(max(0, center - 3)...center + 3)) where Decimal(fraction) < scale {
+        var fractionText = String(fraction)
+        fractionText = String(repeating: "0", count: digits - fractionText.count) + fractionText
+        let text = "\(whole).\(fractionText)"
+        if let fast = CSVNumber.sum(whole, UInt64(fraction), digits) {
+          #expect(fast == Double(text), "\(text)")
+          checked += 1
         }
       }
     }
-    #expect(checked > 2000)
+    return checked
   }
 
   @Test func longAndExponentFormsUseTheExactSlowPath() {
