@@ -146,46 +146,42 @@ public struct RateHistogram: Sendable {
     var highest = maximum
     var sum = scaledSum
     while done < count {
-      var outside = -1
       if counts.isEmpty {
-        let value = values[done]
-        if value > highest { highest = value }
-        let scaled = DirectionAccumulator.MonthSum.scaledRate(value)
-        sum &+= UInt128(scaled)
-        outside = Self.bucket(whole: scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift))
-        done &+= 1
-      } else {
-        let base = offset
-        let span = counts.count
-        let start = done
-        let highestSoFar = highest
-        let sumSoFar = sum
-        (done, highest, sum, outside) = counts.withUnsafeMutableBufferPointer { buffer in
-          var index = start
-          var highest = highestSoFar
-          var sum = sumSoFar
-          // The decade of the last rate, which the next ones usually share (empty at first).
-          var decade = Decade.empty
-          while index < count {
-            let value = values[index]
-            index &+= 1
-            if value > highest { highest = value }
-            let scaled = DirectionAccumulator.MonthSum.scaledRate(value)
-            sum &+= UInt128(scaled)
-            let v = scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift)
-            let bucket: Int
-            if v &- decade.low < decade.width {
-              bucket = decade.bucket(v)
-            } else {
-              bucket = Self.bucket(whole: v)
-              decade = Decade(of: v)
-            }
-            let slot = bucket &- base
-            guard slot >= 0 && slot < span else { return (index, highest, sum, bucket) }
-            buffer[slot] &+= 1
+        // The first rate's bucket starts the span (the loop counts it).
+        let first = Self.bucket(whole: DirectionAccumulator.MonthSum.scaledRate(values[done]) &>> UInt64(DirectionAccumulator.MonthSum.scaleShift))
+        cover(first, first)
+      }
+      let base = offset
+      let span = counts.count
+      let start = done
+      let highestSoFar = highest
+      let sumSoFar = sum
+      let outside: Int
+      (done, highest, sum, outside) = counts.withUnsafeMutableBufferPointer { buffer in
+        var index = start
+        var highest = highestSoFar
+        var sum = sumSoFar
+        // The decade of the last rate, which the next ones usually share (empty at first).
+        var decade = Decade.empty
+        while index < count {
+          let value = values[index]
+          index &+= 1
+          if value > highest { highest = value }
+          let scaled = DirectionAccumulator.MonthSum.scaledRate(value)
+          sum &+= UInt128(scaled)
+          let v = scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift)
+          let bucket: Int
+          if v &- decade.low < decade.width {
+            bucket = decade.bucket(v)
+          } else {
+            bucket = Self.bucket(whole: v)
+            decade = Decade(of: v)
           }
-          return (index, highest, sum, -1)
+          let slot = bucket &- base
+          guard slot >= 0 && slot < span else { return (index, highest, sum, bucket) }
+          buffer[slot] &+= 1
         }
+        return (index, highest, sum, -1)
       }
       if outside >= 0 { countGrowing(outside) }
     }

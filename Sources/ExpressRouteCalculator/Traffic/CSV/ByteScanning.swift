@@ -33,6 +33,12 @@ enum ByteScanning {
     return ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & ~low7
   }
 
+  /// A word whose low `count` bytes are set (none for `count` ≤ 0, all eight from 8): the mask of a value's bytes
+  /// that fill a word only in part.
+  @inline(__always) static func lowBytes(_ count: Int) -> UInt64 {
+    count <= 0 ? 0 : count >= 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
+  }
+
   /// Whether `length` bytes at `a` and `b` are equal.
   ///
   /// Compares words; the last word overlaps the one before it, so there is no byte tail.

@@ -28,8 +28,8 @@ struct CSVNameField {
       }
     }
     // The low `length + 1` bytes of the two words.
-    firstMask = length + 1 >= 8 ? ~0 : (1 << UInt64((length + 1) * 8)) - 1
-    secondMask = length + 1 <= 8 ? 0 : length + 1 == 16 ? ~0 : (1 << UInt64((length + 1 - 8) * 8)) - 1
+    firstMask = ByteScanning.lowBytes(length + 1)
+    secondMask = ByteScanning.lowBytes(length + 1 - 8)
     short = true
   }
 

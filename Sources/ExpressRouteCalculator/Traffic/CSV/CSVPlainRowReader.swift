@@ -55,13 +55,8 @@ struct CSVPlainRowReader: ~Copyable {
       hourBase = base
       tailFits = length >= 19 && length <= 35
       guard tailFits else { return }
-      tail0 = Self.mask(bytes: min(length - 19, 8))
-      tail1 = Self.mask(bytes: max(length - 27, 0))
-    }
-
-    /// The low `bytes` (0...8) bytes of a word set.
-    private static func mask(bytes: Int) -> UInt64 {
-      bytes >= 8 ? ~0 : (1 << UInt64(bytes * 8)) - 1
+      tail0 = ByteScanning.lowBytes(length - 19)
+      tail1 = ByteScanning.lowBytes(length - 27)
     }
   }
 

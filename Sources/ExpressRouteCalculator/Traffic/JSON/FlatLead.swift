@@ -31,11 +31,9 @@ struct FlatLead {
   /// The `count` bytes at `bytes` (``capacity`` bytes readable there), whose key starts `keyOffset` bytes in.
   init(bytes: UnsafePointer<UInt8>, count: Int, keyOffset: Int, keyCount: Int, lineBreaks: Int, lastLineStart: Int) {
     precondition(count > 0 && count <= Self.capacity)
-    func mask(_ word: Int) -> UInt64 {
-      let kept = min(max(count - word * 8, 0), 8)
-      return kept == 8 ? ~0 : (1 &<< UInt64(kept * 8)) &- 1
-    }
-    masks = (mask(0), mask(1), mask(2), mask(3))
+    masks = (
+      ByteScanning.lowBytes(count), ByteScanning.lowBytes(count - 8), ByteScanning.lowBytes(count - 16), ByteScanning.lowBytes(count - 24)
+    )
     words = (
       ByteScanning.word(at: bytes) & masks.0, ByteScanning.word(at: bytes + 8) & masks.1,
       ByteScanning.word(at: bytes + 16) & masks.2, ByteScanning.word(at: bytes + 24) & masks.3

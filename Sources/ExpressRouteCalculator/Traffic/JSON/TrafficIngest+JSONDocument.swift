@@ -68,10 +68,12 @@ extension TrafficIngest {
     return true
   }
 
+  /// A data point's keys, quoted, as ``pointStart(_:atOrAfter:size:)`` looks for them after a `{`.
+  private static let pointKeys = ["timeStamp", "average", "minimum", "maximum", "total", "count"].map { Array("\"\($0)\"".utf8) }
+
   /// The first `{` at or after `offset` (within 1 MiB) that looks like the start of a data point: after `[` or `,`,
   /// and before a point's key (`timeStamp`, `average`, `minimum`, `maximum`, `total` or `count`); `nil` if none.
   static func pointStart(_ bytes: UnsafePointer<UInt8>, atOrAfter offset: Int, size: Int) -> Int? {
-    let keys = ["timeStamp", "average", "minimum", "maximum", "total", "count"].map { Array("\"\($0)\"".utf8) }
     var at = offset
     let stop = min(size, offset + (1 << 20))
     func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
@@ -83,7 +85,7 @@ extension TrafficIngest {
       guard before >= 0, bytes[before] == UInt8(ascii: ",") || bytes[before] == UInt8(ascii: "[") else { continue }
       var after = brace + 1
       while after < size && isBlank(bytes[after]) { after += 1 }
-      for key in keys where after + key.count <= size && memcmp(bytes + after, key, key.count) == 0 { return brace }
+      for key in pointKeys where after + key.count <= size && memcmp(bytes + after, key, key.count) == 0 { return brace }
     }
     return nil
   }
