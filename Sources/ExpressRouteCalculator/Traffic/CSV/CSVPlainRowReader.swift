@@ -16,6 +16,9 @@ struct CSVPlainRowReader: ~Copyable {
   /// Timestamps are at most 48 bytes.
   private static let margin = 128
   private static let longestTimestamp = 48
+  /// Row templates (``CSVRowTemplate``) a straight run holds that the next row does not match before it stops
+  /// holding them.
+  private static let templateMisses = 8
 
   private enum Kind: UInt8 {
     case other, time, circuit, inbound, outbound
@@ -254,21 +257,45 @@ struct CSVPlainRowReader: ~Copyable {
     // The current circuit's name, tried before ``readCircuit(_:_:_:_:_:bound:)``: one circuit's rows in turn
     // repeat it.
     var name = self.name(of: current)
+    // The leading fields of a row of the current circuit, which its next rows in the same hour repeat but for the
+    // minute. Held from a row whose circuit repeats the previous row's (every row in `Time, In, Out`).
+    var template = CSVRowTemplate()
+    // Templates that the very next row did not match (rows that differ in more than the minute, such as 30-second
+    // samples): after a few, none are held for the rest of the run, so such files pay for no more checks.
+    var missedTemplates = 0
+    var fresh = false
     while rowStart &+ Self.window <= end {
       var timestamp: Int64 = 0
       var target = long ? current : singleCircuit
       var inbound = 0.0
       var outbound = 0.0
-      var p = readTime(base, rowStart, false, &time, &timestamp)
-      guard p >= 0 else { break }
-      if long {
-        if name.matches(base + p) {
-          p &+= name.length &+ 1
-        } else {
-          p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
-          name = self.name(of: target)
+      var p: Int
+      if template.length > 0, let templated = template.timestamp(base, row: rowStart) {
+        timestamp = templated
+        p = rowStart &+ template.length
+        fresh = false
+      } else {
+        if template.length > 0 {
+          template.clear()
+          if fresh { missedTemplates &+= 1 }
         }
-        guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
+        p = readTime(base, rowStart, false, &time, &timestamp)
+        guard p >= 0 else { break }
+        var holds = !long
+        if long {
+          if name.matches(base + p) {
+            p &+= name.length &+ 1
+            holds = true
+          } else {
+            p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
+            name = self.name(of: target)
+          }
+          guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
+        }
+        if holds && missedTemplates < Self.templateMisses && time.hourBase >= 0 {
+          template.hold(base, row: rowStart, length: p &- rowStart, timestamp: timestamp)
+          fresh = true
+        }
       }
       p = Self.readRate(base, p, false, inboundScale, &inbound)
       guard p >= 0 else { break }
