@@ -263,7 +263,8 @@ struct CSVPlainRowReader: ~Copyable {
     // Templates that the very next row did not match (rows that differ in more than the minute, such as 30-second
     // samples): after a few, none are held for the rest of the run, so such files pay for no more checks.
     var missedTemplates = 0
-    var fresh = false
+    // The line of the row the template was held from: `currentLine` while the row after it is read.
+    var heldLine = -1
     while rowStart &+ Self.window <= end {
       var timestamp: Int64 = 0
       var target = long ? current : singleCircuit
@@ -273,11 +274,10 @@ struct CSVPlainRowReader: ~Copyable {
       if template.length > 0, let templated = template.timestamp(base, row: rowStart) {
         timestamp = templated
         p = rowStart &+ template.length
-        fresh = false
       } else {
         if template.length > 0 {
           template.clear()
-          if fresh { missedTemplates &+= 1 }
+          if currentLine == heldLine { missedTemplates &+= 1 }
         }
         p = readTime(base, rowStart, false, &time, &timestamp)
         guard p >= 0 else { break }
@@ -294,7 +294,7 @@ struct CSVPlainRowReader: ~Copyable {
         }
         if holds && missedTemplates < Self.templateMisses && time.hourBase >= 0 {
           template.hold(base, row: rowStart, length: p &- rowStart, timestamp: timestamp)
-          fresh = true
+          heldLine = currentLine &+ 1
         }
       }
       p = Self.readRate(base, p, false, inboundScale, &inbound)
