@@ -343,39 +343,39 @@ struct CSVPlainRowReader: ~Copyable {
         }
       }
     }
-    return readTimeSlowly(base, p, isLast, &memo, &timestamp)
+    let (after, value) = readTimeSlowly(base, p, isLast, &memo)
+    timestamp = value
+    return after
   }
 
   /// ``readTime(_:_:_:_:_:)`` when the combined test does not settle the field: a repeat of a field it does not
-  /// cover, or a new timestamp to parse. Out of line, so the row loops stay small.
+  /// cover, or a new timestamp to parse. Out of line, so the row loops stay small; it returns the timestamp rather
+  /// than setting an `inout` one, which would keep the row loop's timestamp in memory.
   @inline(never)
-  private func readTimeSlowly(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout TimeMemo, _ timestamp: inout Int64) -> Int {
+  private func readTimeSlowly(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout TimeMemo) -> (after: Int, timestamp: Int64) {
     let length = memo.length
     if length > 0 && length <= Self.longestTimestamp {
       if ByteScanning.equal(base + p, base + memo.start, length) {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
-          timestamp = memo.timestamp
-          return after
+          return (after, memo.timestamp)
         }
       } else if memo.hourBase >= 0, let minuteAndSecond = Self.sameHour(base, p, memo) {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
-          timestamp = memo.hourBase &+ minuteAndSecond
-          return after
+          return (after, memo.hourBase &+ minuteAndSecond)
         }
       }
     }
     let fieldEnd = Self.fieldEnd(base, from: p, limit: p + Self.longestTimestamp)
-    guard fieldEnd > p, let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + p, count: fieldEnd - p)) else { return -1 }
+    guard fieldEnd > p, let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + p, count: fieldEnd - p)) else { return (-1, 0) }
     let after = Self.skipTerminator(base, fieldEnd, isLast)
-    guard after >= 0 else { return -1 }
+    guard after >= 0 else { return (-1, 0) }
     memo = TimeMemo(start: p, length: fieldEnd - p, timestamp: parsed)
     if fieldEnd - p >= 19 && base[p + 13] == 0x3A, let own = Timestamp.minuteAndSecond(base + p) {
       memo.setHourBase(parsed - own)
     }
-    timestamp = parsed
-    return after
+    return (after, parsed)
   }
 
   /// Seconds into the hour of the field at `p` when it differs from the remembered one only in

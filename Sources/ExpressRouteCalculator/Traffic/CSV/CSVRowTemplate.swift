@@ -64,9 +64,11 @@ struct CSVRowTemplate {
   /// 59; `nil` otherwise.
   @inline(__always)
   static func minute(_ word: UInt64) -> Int64? {
-    let tens = (word &>> 48 & 0xFF) &- 0x30
-    let units = (word &>> 56) &- 0x30
-    guard tens < 6 && units < 10 else { return nil }
-    return Int64(truncatingIfNeeded: tens &* 10 &+ units)
+    // Tens in the low byte, units in the high one, `0` taken from each: a byte below `0` leaves its high bit set
+    // (the units' borrow runs through the bits above, and 0x80 of the second byte stays set), one above its highest
+    // digit (5, 9) reaches 0x80 when 0x7F less that digit is added.
+    let digits = (word &>> 48) &- 0x3030
+    guard (digits | (digits &+ 0x767A)) & 0x8080 == 0 else { return nil }
+    return Int64(truncatingIfNeeded: (digits & 0xFF) &* 10 &+ (digits &>> 8))
   }
 }
