@@ -71,21 +71,32 @@ public struct RateHistogram: Sendable {
       self.shift = shift
     }
 
-    /// The decade holding `v`; ``empty`` below 10^4 and from 10^15 (those go through ``RateHistogram/bucket(whole:)``).
-    @inline(__always)
-    init(of v: UInt64) {
-      guard v >= 10_000 && v < 1_000_000_000_000_000 else {
-        self = .empty
-        return
-      }
-      // ⌊log10 v⌋ is ⌊bits × log10 2⌋ (1233/4096 is log10 2 to 4 digits) or one less.
-      let bits = 64 - v.leadingZeroBitCount
-      let guess = (bits &* 1233) &>> 12
-      let exponent = v < UInt64.powerOfTen(guess) ? guess - 1 : guess
+    /// The decade from 10^`exponent` to 10^(`exponent` + 1), `exponent` in 4...14.
+    init(exponent: Int) {
       let (reciprocal, shift) = RateHistogram.reciprocals[exponent - 4]
       self.init(
         low: UInt64.powerOfTen(exponent), width: UInt64.powerOfTen(exponent + 1) - UInt64.powerOfTen(exponent),
         base: (exponent - 3) * 9000, reciprocal: reciprocal, shift: shift)
+    }
+
+    /// The decade holding `v`; ``empty`` below 10^4 and from 10^15 (those go through ``RateHistogram/bucket(whole:)``).
+    init(of v: UInt64) {
+      self = Self.holds(v) ? RateHistogram.decades[Self.exponent(of: v) - 4] : .empty
+    }
+
+    /// Whether `v` lies in one of the decades (10^4 ..< 10^15).
+    @inline(__always)
+    static func holds(_ v: UInt64) -> Bool {
+      v &- 10_000 < 1_000_000_000_000_000 - 10_000
+    }
+
+    /// ⌊log10 v⌋ for `v` of at least 1.
+    @inline(__always)
+    static func exponent(of v: UInt64) -> Int {
+      // ⌊log10 v⌋ is ⌊bits × log10 2⌋ (1233/4096 is log10 2 to 4 digits) or one less.
+      let bits = 64 - v.leadingZeroBitCount
+      let guess = (bits &* 1233) &>> 12
+      return v < UInt64.powerOfTen(guess) ? guess - 1 : guess
     }
 
     /// The bucket of `v`, which must lie in this decade.
@@ -93,6 +104,9 @@ public struct RateHistogram: Sendable {
       base &+ Int(truncatingIfNeeded: v.multipliedFullWidth(by: reciprocal).high &>> shift)
     }
   }
+
+  /// The decades of exponents 4...14, in order.
+  static let decades: [Decade] = (4...14).map(Decade.init(exponent:))
 
   /// For `d` = 10^k, k in 1...11: `M = ⌈2^ℓ ÷ d⌉` with `ℓ = max(64, 50 + ⌈log2 d⌉)`, and `ℓ − 64`. Then
   /// `⌊v × M ÷ 2^ℓ⌋ = ⌊v ÷ d⌋` for every `v < 2^50`: `v × M ÷ 2^ℓ = v ÷ d + v × δ ÷ (d × 2^ℓ)` with `0 ≤ δ < d`, and
@@ -157,31 +171,36 @@ public struct RateHistogram: Sendable {
       let highestSoFar = highest
       let sumSoFar = sum
       let outside: Int
-      (done, highest, sum, outside) = counts.withUnsafeMutableBufferPointer { buffer in
-        var index = start
-        var highest = highestSoFar
-        var sum = sumSoFar
-        // The decade of the last rate, which the next ones usually share (empty at first).
-        var decade = Decade.empty
-        while index < count {
-          let value = values[index]
-          index &+= 1
-          if value > highest { highest = value }
-          let scaled = DirectionAccumulator.MonthSum.scaledRate(value)
-          sum &+= UInt128(scaled)
-          let v = scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift)
-          let bucket: Int
-          if v &- decade.low < decade.width {
-            bucket = decade.bucket(v)
-          } else {
-            bucket = Self.bucket(whole: v)
-            decade = Decade(of: v)
+      (done, highest, sum, outside) = Self.decades.withUnsafeBufferPointer { decades in
+        counts.withUnsafeMutableBufferPointer { buffer in
+          var index = start
+          var highest = highestSoFar
+          var sum = sumSoFar
+          // The decade of the last rate, which the next ones usually share (empty at first).
+          var decade = Decade.empty
+          while index < count {
+            let value = values[index]
+            index &+= 1
+            if value > highest { highest = value }
+            let scaled = DirectionAccumulator.MonthSum.scaledRate(value)
+            sum &+= UInt128(scaled)
+            let v = scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift)
+            let bucket: Int
+            if v &- decade.low < decade.width {
+              bucket = decade.bucket(v)
+            } else if Decade.holds(v) {
+              decade = decades[Decade.exponent(of: v) &- 4]
+              bucket = decade.bucket(v)
+            } else {
+              bucket = Self.bucket(whole: v)
+              decade = Decade.empty
+            }
+            let slot = bucket &- base
+            guard slot >= 0 && slot < span else { return (index, highest, sum, bucket) }
+            buffer[slot] &+= 1
           }
-          let slot = bucket &- base
-          guard slot >= 0 && slot < span else { return (index, highest, sum, bucket) }
-          buffer[slot] &+= 1
+          return (index, highest, sum, -1)
         }
-        return (index, highest, sum, -1)
       }
       if outside >= 0 { countGrowing(outside) }
     }
