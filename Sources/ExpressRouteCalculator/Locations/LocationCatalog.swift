@@ -129,12 +129,14 @@ extension LocationCatalog {
     }
 
     var locations: [PeeringLocation] = []
+    // Normalised names seen so far: a duplicate check per name, not a pass over every earlier one.
+    var locationNames: Set<String> = []
     for locationNode in try object.required("locations").array() {
       let location = try locationNode.object()
       try location.rejectUnknownKeys(["name", "zone", "localRegions", "geopoliticalRegion"])
       let nameNode = try location.required("name")
       let name = try nameNode.nonEmptyString()
-      if locations.contains(where: { normalizedName($0.name) == normalizedName(name) }) {
+      guard locationNames.insert(normalizedName(name)).inserted else {
         throw nameNode.error("duplicate peering location '\(name)'")
       }
       let geoNode = try location.required("geopoliticalRegion")
@@ -154,12 +156,13 @@ extension LocationCatalog {
         PeeringLocation(name: name, zone: try location.required("zone").oneOf(Zone.self), localRegions: local, geopoliticalRegion: geo))
     }
     var ports: [PortLocation] = []
+    var portNames: Set<String> = []
     for portNode in try object.optional("portLocations")?.array() ?? [] {
       let port = try portNode.object()
       try port.rejectUnknownKeys(["name", "peeringLocation", "facility"])
       let nameNode = try port.required("name")
       let name = try nameNode.nonEmptyString()
-      if ports.contains(where: { normalizedName($0.name) == normalizedName(name) }) {
+      guard portNames.insert(normalizedName(name)).inserted else {
         throw nameNode.error("duplicate port location '\(name)'")
       }
       let peeringNode = try port.required("peeringLocation")

@@ -105,4 +105,38 @@ import Testing
       }
     }
   }
+
+  /// A location or port named twice (the names compare as lookups do: case, spaces and hyphens ignored) is an error
+  /// at the second name.
+  @Test func aPeeringOrPortLocationNamedTwiceIsRejectedWhereItRepeats() {
+    func catalog(locations: String, ports: String) -> String {
+      """
+      {"schemaVersion": 1, "source": {"id": "t", "title": "t", "url": "https://example.com", "date": "2024-04-05"},
+       "geopoliticalRegions": [{"name": "Europe", "azureRegions": ["West Europe"]}],
+       "locations": [\(locations)],
+       "portLocations": [\(ports)]}
+      """
+    }
+    let amsterdam = #"{"name": "Amsterdam", "zone": "Zone 1", "geopoliticalRegion": "Europe"}"#
+    let london = #"{"name": "London", "zone": "Zone 1", "geopoliticalRegion": "Europe"}"#
+    let twice = #"{"name": "amster-dam", "zone": "Zone 1", "geopoliticalRegion": "Europe"}"#
+    let port = #"{"name": "Equinix-AM5", "peeringLocation": "Amsterdam", "facility": "Equinix AM5"}"#
+    let portTwice = #"{"name": "equinix am5", "peeringLocation": "London", "facility": "Equinix AM5"}"#
+    func error(_ text: String) -> String? {
+      do {
+        _ = try LocationCatalog(json: Data(text.utf8), file: "l.json")
+        return nil
+      } catch {
+        return error.description
+      }
+    }
+    #expect(error(catalog(locations: "\(amsterdam), \(london)", ports: port)) == nil)
+    // Line 3: the locations' line; the third entry repeats the first.
+    let location = error(catalog(locations: "\(amsterdam), \(london), \(twice)", ports: port))
+    #expect(location?.hasPrefix("l.json:3:") == true, "\(location ?? "no error")")
+    #expect(location?.contains("duplicate peering location 'amster-dam'") == true, "\(location ?? "no error")")
+    let repeatedPort = error(catalog(locations: "\(amsterdam), \(london)", ports: "\(port), \(portTwice)"))
+    #expect(repeatedPort?.hasPrefix("l.json:4:") == true, "\(repeatedPort ?? "no error")")
+    #expect(repeatedPort?.contains("duplicate port location 'equinix am5'") == true, "\(repeatedPort ?? "no error")")
+  }
 }
