@@ -69,11 +69,10 @@ struct CSVPlainRowReader: ~Copyable {
   private let inboundScale: Double
   private let outboundScale: Double
   private let singleCircuit: Int
+  /// The circuit names' bytes, one after another.
   private var names: UnsafeMutablePointer<UInt8>
-  /// Start of each circuit name in `names`, and its length (-1 when the name cannot appear unquoted).
-  private var nameStarts: UnsafeMutablePointer<Int>
-  private var nameLengths: UnsafeMutablePointer<Int>
-  /// Each name and its comma as the straight-line loops compare them.
+  /// Each circuit's name in `names` and its length (-1 when the name cannot appear unquoted), with the words the
+  /// straight-line loops compare it and its comma as.
   private var nameFields: UnsafeMutablePointer<CSVNameField>
   private var nameCount: Int
   /// The previous timestamp's field, which the next rows usually repeat; shared with the general path.
@@ -98,8 +97,6 @@ struct CSVPlainRowReader: ~Copyable {
     outboundScale = layout.outboundScale
     self.singleCircuit = singleCircuit
     names = .allocate(capacity: 1)
-    nameStarts = .allocate(capacity: 1)
-    nameLengths = .allocate(capacity: 1)
     nameFields = .allocate(capacity: 1)
     nameCount = 0
     setCircuitNames(circuitNames)
@@ -109,8 +106,6 @@ struct CSVPlainRowReader: ~Copyable {
   deinit {
     kinds.deallocate()
     names.deallocate()
-    nameStarts.deallocate()
-    nameLengths.deallocate()
     nameFields.deinitialize(count: nameCount)
     nameFields.deallocate()
   }
@@ -118,23 +113,17 @@ struct CSVPlainRowReader: ~Copyable {
   /// Replaces the known circuit names (after the general path added one).
   mutating func setCircuitNames(_ circuitNames: [[UInt8]]) {
     names.deallocate()
-    nameStarts.deallocate()
-    nameLengths.deallocate()
     nameFields.deinitialize(count: nameCount)
     nameFields.deallocate()
     let total = circuitNames.reduce(0) { $0 + $1.count }
     names = .allocate(capacity: max(total, 1))
-    nameStarts = .allocate(capacity: max(circuitNames.count, 1))
-    nameLengths = .allocate(capacity: max(circuitNames.count, 1))
     nameFields = .allocate(capacity: max(circuitNames.count, 1))
     var offset = 0
     for (index, name) in circuitNames.enumerated() {
       // A name with a comma, quote or line break only matches a quoted field: leave it to the general path.
       let plain = !name.isEmpty && name.count < Self.window - Self.margin && !name.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
       (names + offset).initialize(from: name, count: name.count)
-      nameStarts[index] = offset
-      nameLengths[index] = plain ? name.count : -1
-      (nameFields + index).initialize(to: CSVNameField(name: names + offset, length: nameLengths[index]))
+      (nameFields + index).initialize(to: CSVNameField(name: names + offset, length: plain ? name.count : -1))
       offset += name.count
     }
     nameCount = circuitNames.count
@@ -453,8 +442,8 @@ struct CSVPlainRowReader: ~Copyable {
   @inline(always)
   private func matchName(_ base: UnsafePointer<UInt8>, _ p: Int, _ index: Int, _ isLast: Bool, _ bound: Int) -> Int {
     guard index < nameCount else { return -1 }
-    let length = nameLengths[index]
-    guard length > 0, p &+ length &+ 2 <= bound, ByteScanning.equal(base + p, names + nameStarts[index], length) else { return -1 }
+    let length = nameFields[index].length
+    guard length > 0, p &+ length &+ 2 <= bound, ByteScanning.equal(base + p, nameFields[index].name, length) else { return -1 }
     return Self.skipTerminator(base, p &+ length, isLast)
   }
 

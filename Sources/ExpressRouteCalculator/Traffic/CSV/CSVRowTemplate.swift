@@ -61,7 +61,8 @@ struct CSVRowTemplate {
   }
 
   /// The minute in bytes 6–7 of `word` (bytes 14–15 of the field when `word` is read at byte 8): two digits, 00 to
-  /// 59; `nil` otherwise.
+  /// 59; `nil` otherwise. The minute lanes of ``Timestamp/minuteAndSecond(word:)`` alone: the template compares the
+  /// colon and the seconds with the held row's, so a hit costs no second word.
   @inline(__always)
   static func minute(_ word: UInt64) -> Int64? {
     // Tens in the low byte, units in the high one, `0` taken from each: a byte below `0` leaves its high bit set
