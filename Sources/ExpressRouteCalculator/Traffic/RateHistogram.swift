@@ -57,9 +57,10 @@ public struct RateHistogram: Sendable {
     /// The lowest rate, and how many follow it (0 for ``empty``).
     let low: UInt64
     let width: UInt64
-    private let base: Int
-    private let reciprocal: UInt64
-    private let shift: UInt64
+    /// The first bucket, and the reciprocal and shift that divide by 10^(e−3) (see ``RateHistogram/reciprocals``).
+    let base: Int
+    let reciprocal: UInt64
+    let shift: UInt64
 
     static let empty = Decade(low: 0, width: 0, base: 0, reciprocal: 0, shift: 0)
 
@@ -152,56 +153,65 @@ public struct RateHistogram: Sendable {
   /// integer: shifted right by 13 bits it is the rate in whole bit/s.
   ///
   /// Buckets inside the span already covered are counted in place; the first one outside it grows the span (rare:
-  /// the span settles after the first samples). The loop keeps its state in locals, not in the closure's captures,
-  /// so it stays in registers.
+  /// the span settles after the first samples). The loop holds the current decade as plain locals, with its first
+  /// bucket already less the span's offset, and walks a pointer to the end: few enough values to stay in
+  /// registers (with the decade as a struct and the span's offset apart, the sum and the bounds were kept in
+  /// memory).
   @inline(__always)
   mutating func add(rates values: UnsafePointer<Double>, count: Int, maximum: inout Double, scaledSum: inout UInt128) {
     var done = 0
     var highest = maximum
     var sum = scaledSum
+    let end = values + count
     while done < count {
       if counts.isEmpty {
         // The first rate's bucket starts the span (the loop counts it).
         let first = Self.bucket(whole: DirectionAccumulator.MonthSum.scaledRate(values[done]) &>> UInt64(DirectionAccumulator.MonthSum.scaleShift))
         cover(first, first)
       }
-      let base = offset
-      let span = counts.count
-      let start = done
-      let highestSoFar = highest
-      let sumSoFar = sum
-      let outside: Int
-      (done, highest, sum, outside) = Self.decades.withUnsafeBufferPointer { decades in
-        counts.withUnsafeMutableBufferPointer { buffer in
-          var index = start
-          var highest = highestSoFar
-          var sum = sumSoFar
-          // The decade of the last rate, which the next ones usually share (empty at first).
-          var decade = Decade.empty
-          while index < count {
-            let value = values[index]
-            index &+= 1
-            if value > highest { highest = value }
-            let scaled = DirectionAccumulator.MonthSum.scaledRate(value)
-            sum &+= UInt128(scaled)
-            let v = scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift)
-            let bucket: Int
-            if v &- decade.low < decade.width {
-              bucket = decade.bucket(v)
-            } else if Decade.holds(v) {
-              decade = decades[Decade.exponent(of: v) &- 4]
-              bucket = decade.bucket(v)
-            } else {
-              bucket = Self.bucket(whole: v)
-              decade = Decade.empty
-            }
-            let slot = bucket &- base
-            guard slot >= 0 && slot < span else { return (index, highest, sum, bucket) }
-            buffer[slot] &+= 1
+      let offset = self.offset
+      let span = UInt(bitPattern: counts.count)
+      var cursor = values + done
+      var outside = -1
+      counts.withUnsafeMutableBufferPointer { buffer in
+        // swift-format-ignore: NeverForceUnwrap
+        // The span is not empty.
+        let slots = buffer.baseAddress!
+        // The decade of the last rate, which the next ones usually share (none at first): its rates `low ..<
+        // low + width`, its first bucket less `offset`, and its division by 10^(e−3).
+        var low: UInt64 = 0
+        var width: UInt64 = 0
+        var first = 0
+        var reciprocal: UInt64 = 0
+        var shift: UInt64 = 0
+        while cursor < end {
+          let value = cursor.pointee
+          cursor += 1
+          // A select, not a branch (rates are never NaN): one instruction.
+          highest = value > highest ? value : highest
+          let scaled = DirectionAccumulator.MonthSum.scaledRate(value)
+          sum &+= UInt128(scaled)
+          let v = scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift)
+          let slot: Int
+          if v &- low < width {
+            slot = first &+ Int(truncatingIfNeeded: v.multipliedFullWidth(by: reciprocal).high &>> shift)
+          } else {
+            let decade = Decade(of: v)
+            low = decade.low
+            width = decade.width
+            first = decade.base &- offset
+            reciprocal = decade.reciprocal
+            shift = decade.shift
+            slot = (decade.width > 0 ? decade.bucket(v) : Self.bucket(whole: v)) &- offset
           }
-          return (index, highest, sum, -1)
+          guard UInt(bitPattern: slot) < span else {
+            outside = slot &+ offset
+            break
+          }
+          slots[slot] &+= 1
         }
       }
+      done = cursor - values
       if outside >= 0 { countGrowing(outside) }
     }
     counted += count
