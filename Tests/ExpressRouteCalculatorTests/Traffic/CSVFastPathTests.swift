@@ -136,6 +136,61 @@ import Testing
     }
   }
 
+  /// Rates written with nine whole digits and a point take their own shortcut (the last eight digits read as one
+  /// word from the second byte). Around its edges (other whole lengths, a point with no fraction, a non-digit in
+  /// any of the nine places, 19 digits and more, exponents), both paths must read the same values or the same error.
+  @Test func nineDigitWholePartsReadLikeTheGeneralParser() {
+    let accepted = [
+      "254587286.86429623", "254587286.8642962", "254587286.1", "254587286.0000000", "000000001.5", "999999999.99999999",
+      "254587286.8642962312", "25458728.6", "2545872860.5", "254587286", "1.254587286", "123456789.123456789",
+    ]
+    let refused = [
+      "254587286.", "x54587286.1", "2545872x6.1", "25458728x.1", "/54587286.1", ":54587286.1", "254587286.1e5",
+      "254587286.x", "254587286..1", "-254587286.1", "254587286.12345678901",
+    ]
+    func file(_ values: [String]) -> [UInt8] {
+      var text = "Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond\n"
+      for (index, value) in values.enumerated() {
+        // Every value as the inbound rate (a comma after it) and as the outbound one (a line end after it).
+        for minute in [2 * index, 2 * index + 1] {
+          let stamp = Timestamp.format(1_767_225_600 + Int64(minute) * 60)
+          text += minute % 2 == 0 ? "\(stamp),c,\(value),1\n" : "\(stamp),c,1,\(value)\n"
+        }
+      }
+      // The fast path leaves a file's last few hundred bytes to the general one: plain rows to close with.
+      for minute in 2 * values.count..<2 * values.count + 20 {
+        text += "\(Timestamp.format(1_767_225_600 + Int64(minute) * 60)),c,1,1\n"
+      }
+      return Array(text.utf8)
+    }
+    let fast = Self.read(file(accepted), fastPath: true)
+    let general = Self.read(file(accepted), fastPath: false)
+    #expect(fast.error == nil, "\(fast)")
+    #expect(fast == general)
+    #expect(fast.plainRows >= 2 * accepted.count)
+    for value in refused {
+      let fast = Self.read(file([value]), fastPath: true)
+      #expect(fast == Self.read(file([value]), fastPath: false), "\(value)")
+    }
+    // The summaries hold whole bit/s, too coarse to show a double one unit off: the fast path's own reading is
+    // compared with the standard library's correctly rounded one (or refused, left to the general path).
+    for (value, accepts) in accepted.map({ ($0, true) }) + refused.map({ ($0, false) }) {
+      for terminator in [",", "\n"] {
+        let bytes = Array((value + terminator + String(repeating: " ", count: 40)).utf8)
+        var rate = -1.0
+        let after = bytes.withUnsafeBufferPointer {
+          // swift-format-ignore: NeverForceUnwrap
+          CSVPlainRowReader.readRate($0.baseAddress!, 0, terminator == "\n", 1, &rate)
+        }
+        if accepts {
+          #expect(after == value.utf8.count + 1 && rate == Double(value), "\(value)")
+        } else {
+          #expect(after == -1, "\(value)")
+        }
+      }
+    }
+  }
+
   @Test(arguments: Layout.allCases)
   func corruptedFilesGiveTheSameOutcomeOnBothPaths(_ layout: Layout) {
     let original = Self.quirkyFile(rows: 250, seed: 9, layout: layout)
