@@ -349,6 +349,7 @@ import Testing
       let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
       let expectedDigits = bytes[0..<8].prefix { $0 >= 0x30 && $0 <= 0x39 }.count
       #expect(ByteScanning.leadingDigits(word) == expectedDigits, "\(bytes)")
+      #expect(ByteScanning.allDigits(word) == (expectedDigits == 8), "\(bytes)")
       if expectedDigits > 0 {
         let expectedValue = bytes[0..<expectedDigits].reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) }
         #expect(ByteScanning.digitsValue(word, count: expectedDigits) == expectedValue)

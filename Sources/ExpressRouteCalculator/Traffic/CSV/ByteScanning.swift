@@ -83,6 +83,11 @@ enum ByteScanning {
     return notDigit.trailingZeroBitCount &>> 3
   }
 
+  /// Whether all eight bytes of `word` are ASCII digits: ``leadingDigits(_:)`` is 8, tested without counting.
+  @inline(__always) static func allDigits(_ word: UInt64) -> Bool {
+    ((word &- 0x3030_3030_3030_3030) | (word &+ 0x4646_4646_4646_4646) | word) & 0x8080_8080_8080_8080 == 0
+  }
+
   /// The value of the first `count` (1...8) bytes of `word`, which must be ASCII digits.
   @inline(__always) static func digitsValue(_ word: UInt64, count: Int) -> UInt64 {
     // Shift the digits to the top; the zero bytes below them read as leading zeros.

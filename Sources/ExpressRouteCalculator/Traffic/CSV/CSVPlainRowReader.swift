@@ -254,37 +254,52 @@ struct CSVPlainRowReader: ~Copyable {
     var missedTemplates = 0
     // The line of the row the template was held from: `currentLine` while the row after it is read.
     var heldLine = -1
-    while rowStart &+ Self.window <= end {
+    rows: while rowStart &+ Self.window <= end {
+      if template.length > 0 {
+        // The rows that repeat the template but for the minute (one circuit's next rows in the same hour) have a
+        // loop of their own: the values only the other rows need (the time memo, the name, the template's
+        // bookkeeping) stay out of its registers.
+        let templateCircuit = long ? current : singleCircuit
+        while let timestamp = template.timestamp(base, row: rowStart) {
+          var inbound = 0.0
+          var outbound = 0.0
+          var p = Self.readRate(base, rowStart &+ template.length, false, inboundScale, &inbound)
+          guard p >= 0 else { break rows }
+          p = Self.readRate(base, p, true, outboundScale, &outbound)
+          guard p >= 0 else { break rows }
+          currentLine &+= 1
+          rowStart = p
+          // Both rates were read from digits: neither is missing.
+          if staging.appendComplete(
+            circuit: templateCircuit, timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1)
+          {
+            try staging.flush(templateCircuit, series: &series, file: file)
+          }
+          guard rowStart &+ Self.window <= end else { break rows }
+        }
+        template.clear()
+        if currentLine == heldLine { missedTemplates &+= 1 }
+      }
       var timestamp: Int64 = 0
       var target = long ? current : singleCircuit
       var inbound = 0.0
       var outbound = 0.0
-      var p: Int
-      if template.length > 0, let templated = template.timestamp(base, row: rowStart) {
-        timestamp = templated
-        p = rowStart &+ template.length
-      } else {
-        if template.length > 0 {
-          template.clear()
-          if currentLine == heldLine { missedTemplates &+= 1 }
+      var p = readTime(base, rowStart, false, &time, &timestamp)
+      guard p >= 0 else { break }
+      var holds = !long
+      if long {
+        if name.matches(base + p) {
+          p &+= name.length &+ 1
+          holds = true
+        } else {
+          p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
+          name = self.name(of: target)
         }
-        p = readTime(base, rowStart, false, &time, &timestamp)
-        guard p >= 0 else { break }
-        var holds = !long
-        if long {
-          if name.matches(base + p) {
-            p &+= name.length &+ 1
-            holds = true
-          } else {
-            p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
-            name = self.name(of: target)
-          }
-          guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
-        }
-        if holds && missedTemplates < Self.templateMisses && time.hourBase >= 0 {
-          template.hold(base, row: rowStart, length: p &- rowStart, timestamp: timestamp)
-          heldLine = currentLine &+ 1
-        }
+        guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
+      }
+      if holds && missedTemplates < Self.templateMisses && time.hourBase >= 0 {
+        template.hold(base, row: rowStart, length: p &- rowStart, timestamp: timestamp)
+        heldLine = currentLine &+ 1
       }
       p = Self.readRate(base, p, false, inboundScale, &inbound)
       guard p >= 0 else { break }
@@ -419,7 +434,7 @@ struct CSVPlainRowReader: ~Copyable {
     // word read from the second byte, instead of a full word and a second one holding a single digit.
     let lastEight = ByteScanning.word(at: base + (p &+ 1))
     let leading = base[p] &- 0x30
-    if base[p &+ 9] == 0x2E && leading < 10 && ByteScanning.leadingDigits(lastEight) == 8 {
+    if base[p &+ 9] == 0x2E, leading < 10, ByteScanning.allDigits(lastEight) {
       whole = UInt64(leading) &* 100_000_000 &+ ByteScanning.digitsValue(lastEight, count: 8)
       cursor = p &+ 9
     } else {
