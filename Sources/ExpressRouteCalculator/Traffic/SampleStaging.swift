@@ -18,12 +18,17 @@ final class SampleStaging {
   /// Rows staged per circuit before they are added.
   static let capacity = 256
 
-  @exclusivity(unchecked) private(set) var timestamps: UnsafeMutablePointer<Int64>
-  @exclusivity(unchecked) private(set) var inbound: UnsafeMutablePointer<Double>
-  @exclusivity(unchecked) private(set) var outbound: UnsafeMutablePointer<Double>
-  /// Line and time-field column of each row, for messages.
-  @exclusivity(unchecked) private(set) var lines: UnsafeMutablePointer<Int>
-  @exclusivity(unchecked) private(set) var columns: UnsafeMutablePointer<Int>
+  /// One circuit's staged rows: ``capacity`` timestamps (`Int64`), inbound and outbound rates (`Double`), lines
+  /// and time-field columns (`Int`), each run of ``capacity`` after the other. A row is five stores at fixed
+  /// offsets from one pointer.
+  static let blockBytes = 5 * capacity * 8
+  private static let inboundOffset = capacity * 8
+  private static let outboundOffset = 2 * capacity * 8
+  private static let linesOffset = 3 * capacity * 8
+  private static let columnsOffset = 4 * capacity * 8
+
+  /// The circuits' blocks, one after the other.
+  @exclusivity(unchecked) private var blocks: UnsafeMutableRawPointer
   /// Rows staged per circuit.
   @exclusivity(unchecked) private(set) var counts: UnsafeMutablePointer<Int>
   /// Whether a circuit's staged rows include a missing value (NaN).
@@ -31,45 +36,72 @@ final class SampleStaging {
   @exclusivity(unchecked) private var circuitCapacity = 0
 
   init() {
-    timestamps = .allocate(capacity: 1)
-    inbound = .allocate(capacity: 1)
-    outbound = .allocate(capacity: 1)
-    lines = .allocate(capacity: 1)
-    columns = .allocate(capacity: 1)
+    blocks = .allocate(byteCount: Self.blockBytes, alignment: 8)
     counts = .allocate(capacity: 1)
     missing = .allocate(capacity: 1)
   }
 
   deinit {
-    timestamps.deallocate()
-    inbound.deallocate()
-    outbound.deallocate()
-    lines.deallocate()
-    columns.deallocate()
+    blocks.deallocate()
     counts.deallocate()
     missing.deallocate()
   }
 
-  /// Makes room for circuits `0 ..< circuits` (their buffers keep what they hold).
+  /// Circuit `circuit`'s staged rows, where a row loop appends to them (see ``keep(_:)``).
+  struct Rows {
+    let block: UnsafeMutableRawPointer
+    var count: Int
+
+    /// Stages one row with both values (neither is NaN); returns `true` when the block is now full.
+    @inline(__always)
+    mutating func append(timestamp: Int64, inbound: Double, outbound: Double, line: Int, column: Int) -> Bool {
+      block.assumingMemoryBound(to: Int64.self)[count] = timestamp
+      (block + SampleStaging.inboundOffset).assumingMemoryBound(to: Double.self)[count] = inbound
+      (block + SampleStaging.outboundOffset).assumingMemoryBound(to: Double.self)[count] = outbound
+      (block + SampleStaging.linesOffset).assumingMemoryBound(to: Int.self)[count] = line
+      (block + SampleStaging.columnsOffset).assumingMemoryBound(to: Int.self)[count] = column
+      count &+= 1
+      return count == SampleStaging.capacity
+    }
+  }
+
+  /// Circuit `circuit`'s staged rows, to append to in a loop that holds the count itself; ``keep(_:)`` hands it back
+  /// before anything else reads the staging.
+  @inline(__always)
+  func rows(of circuit: Int) -> Rows {
+    Rows(block: blocks + circuit &* Self.blockBytes, count: counts[circuit])
+  }
+
+  /// Records the count of rows appended through `rows`.
+  @inline(__always)
+  func keep(_ rows: Rows) {
+    counts[(rows.block - blocks) / Self.blockBytes] = rows.count
+  }
+
+  /// Makes room for circuits `0 ..< circuits` (their blocks keep what they hold).
   func reserve(circuits: Int) {
     guard circuits > circuitCapacity else { return }
     let newCapacity = max(circuits, circuitCapacity * 2, 8)
-    func grow<T>(_ pointer: inout UnsafeMutablePointer<T>, _ perCircuit: Int) {
-      let grown = UnsafeMutablePointer<T>.allocate(capacity: newCapacity * perCircuit)
-      if circuitCapacity > 0 { grown.moveInitialize(from: pointer, count: circuitCapacity * perCircuit) }
+    let grown = UnsafeMutableRawPointer.allocate(byteCount: newCapacity * Self.blockBytes, alignment: 8)
+    if circuitCapacity > 0 { grown.copyMemory(from: blocks, byteCount: circuitCapacity * Self.blockBytes) }
+    // Each run of a block holds one type.
+    for circuit in 0..<newCapacity {
+      let block = grown + circuit * Self.blockBytes
+      block.bindMemory(to: Int64.self, capacity: Self.capacity)
+      (block + Self.inboundOffset).bindMemory(to: Double.self, capacity: 2 * Self.capacity)
+      (block + Self.linesOffset).bindMemory(to: Int.self, capacity: 2 * Self.capacity)
+    }
+    blocks.deallocate()
+    blocks = grown
+    func grow<T>(_ pointer: inout UnsafeMutablePointer<T>, filling value: T) {
+      let grown = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
+      if circuitCapacity > 0 { grown.moveInitialize(from: pointer, count: circuitCapacity) }
+      (grown + circuitCapacity).initialize(repeating: value, count: newCapacity - circuitCapacity)
       pointer.deallocate()
       pointer = grown
     }
-    grow(&timestamps, Self.capacity)
-    grow(&inbound, Self.capacity)
-    grow(&outbound, Self.capacity)
-    grow(&lines, Self.capacity)
-    grow(&columns, Self.capacity)
-    let oldCapacity = circuitCapacity
-    grow(&counts, 1)
-    (counts + oldCapacity).initialize(repeating: 0, count: newCapacity - oldCapacity)
-    grow(&missing, 1)
-    (missing + oldCapacity).initialize(repeating: false, count: newCapacity - oldCapacity)
+    grow(&counts, filling: 0)
+    grow(&missing, filling: false)
     circuitCapacity = newCapacity
   }
 
@@ -84,15 +116,10 @@ final class SampleStaging {
   /// Stages one row with both values (neither is NaN), as ``append(circuit:timestamp:inbound:outbound:line:column:)``.
   @inline(__always)
   func appendComplete(circuit: Int, timestamp: Int64, inbound inValue: Double, outbound outValue: Double, line: Int, column: Int) -> Bool {
-    let count = counts[circuit]
-    let slot = circuit &* Self.capacity &+ count
-    timestamps[slot] = timestamp
-    inbound[slot] = inValue
-    outbound[slot] = outValue
-    lines[slot] = line
-    columns[slot] = column
-    counts[circuit] = count &+ 1
-    return count &+ 1 == Self.capacity
+    var rows = rows(of: circuit)
+    let full = rows.append(timestamp: timestamp, inbound: inValue, outbound: outValue, line: line, column: column)
+    counts[circuit] = rows.count
+    return full
   }
 
   /// Adds circuit `circuit`'s staged rows to its accumulator; on an error, adds every other circuit's
@@ -141,9 +168,11 @@ final class SampleStaging {
     counts[circuit] = 0
     let complete = !missing[circuit]
     missing[circuit] = false
-    let start = circuit * Self.capacity
+    let block = UnsafeRawPointer(blocks + circuit * Self.blockBytes)
     let batch = SampleBatch(
-      timestamps: timestamps + start, inbound: inbound + start, outbound: outbound + start, lines: lines + start, columns: columns + start,
+      timestamps: block.assumingMemoryBound(to: Int64.self), inbound: (block + Self.inboundOffset).assumingMemoryBound(to: Double.self),
+      outbound: (block + Self.outboundOffset).assumingMemoryBound(to: Double.self),
+      lines: (block + Self.linesOffset).assumingMemoryBound(to: Int.self), columns: (block + Self.columnsOffset).assumingMemoryBound(to: Int.self),
       count: count, complete: complete)
     try accumulator.add(batch: batch, file: file)
   }

@@ -191,6 +191,36 @@ import Testing
     }
   }
 
+  /// One circuit's year after another: rows of a circuit within an hour take the row template's loop, which holds
+  /// the staged count itself and hands full blocks (256 rows) to the accumulator. Results, and an error raised
+  /// while a full block is added (a minute that goes back within the hour, row 600 of the second circuit), must be
+  /// the same as the general path's, with the error at its own line.
+  @Test func circuitMajorRowsStagedInTheTemplateLoopGiveTheSameResultsAndErrors() {
+    func file(goingBackAt badRow: Int?) -> [UInt8] {
+      var text = "Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond\n"
+      for circuit in ["ams-1", "lon-2", "par-3"] {
+        for row in 0..<700 {
+          let minute = circuit == "lon-2" && row == badRow ? row - 2 : row
+          let stamp = Timestamp.format(1_767_225_600 + Int64(minute) * 60).replacingOccurrences(of: "Z", with: "+00:00")
+          text += "\(stamp),\(circuit),\(254_587_286 + row).8642962,\(100_000_000 + 7 * row).25\n"
+        }
+      }
+      return Array(text.utf8)
+    }
+    let clean = file(goingBackAt: nil)
+    let fast = Self.read(clean, fastPath: true)
+    #expect(fast.error == nil, "\(fast)")
+    #expect(fast == Self.read(clean, fastPath: false))
+    #expect(fast.summaries.map(\.samples) == [700, 700, 700])
+    #expect(fast.plainRows > 2000)
+    // Row 600 of lon-2 is line 1 (header) + 700 + 600 + 1 = 1302; minute 598 of 2026-01-01 is 09:58.
+    let broken = file(goingBackAt: 600)
+    let failed = Self.read(broken, fastPath: true)
+    #expect(failed == Self.read(broken, fastPath: false))
+    #expect(failed.error?.contains("f.csv:1302:") == true, "\(failed)")
+    #expect(failed.error?.contains("2026-01-01T09:58:00Z is earlier than the previous sample of circuit 'lon-2'") == true, "\(failed)")
+  }
+
   @Test(arguments: Layout.allCases)
   func corruptedFilesGiveTheSameOutcomeOnBothPaths(_ layout: Layout) {
     let original = Self.quirkyFile(rows: 250, seed: 9, layout: layout)

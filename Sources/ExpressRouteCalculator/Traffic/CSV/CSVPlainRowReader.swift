@@ -260,6 +260,10 @@ struct CSVPlainRowReader: ~Copyable {
         // loop of their own: the values only the other rows need (the time memo, the name, the template's
         // bookkeeping) stay out of its registers.
         let templateCircuit = long ? current : singleCircuit
+        // The circuit's staged rows, their count held here while the loop appends (one pointer and a count
+        // instead of five buffers); handed back to the staging whenever the loop leaves, by `break` or `throw`.
+        var staged = staging.rows(of: templateCircuit)
+        defer { staging.keep(staged) }
         while let timestamp = template.timestamp(base, row: rowStart) {
           var inbound = 0.0
           var outbound = 0.0
@@ -270,9 +274,10 @@ struct CSVPlainRowReader: ~Copyable {
           currentLine &+= 1
           rowStart = p
           // Both rates were read from digits: neither is missing.
-          if staging.appendComplete(
-            circuit: templateCircuit, timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1)
-          {
+          if staged.append(timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1) {
+            // Full: the staging adds the rows and empties the block (also if it throws).
+            staging.keep(staged)
+            staged.count = 0
             try staging.flush(templateCircuit, series: &series, file: file)
           }
           guard rowStart &+ Self.window <= end else { break rows }
