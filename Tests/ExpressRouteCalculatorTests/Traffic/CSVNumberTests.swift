@@ -80,6 +80,31 @@ import Testing
     #expect(answered > 299_000)
   }
 
+  @Test func theFastPathsSumNeedsNoTestForShortFractionsOfLargeWholes() {
+    // From 2^26 to 2^46 with up to 7 fraction digits the sum answers without its test (no half-way point is within
+    // reach of its error). The decimals nearest the half-way points are the hardest: for random wholes and random
+    // half-way points whole + (2m + 1) × 2^(E−53) (E = ⌊log2 whole⌋), the fractions next to each one.
+    var random = SplitMix(state: 23)
+    var checked = 0
+    for _ in 0..<20_000 {
+      let exponent = 26 + Int(random.next() % 20)
+      let whole = (UInt64(1) << exponent) + random.next() % (UInt64(1) << exponent)
+      let digits = 1 + Int(random.next() % 7)
+      let shift = 53 - exponent
+      let halfWay = 2 * (random.next() % (UInt64(1) << (shift - 1))) + 1
+      // ⌊half-way fraction × 10^digits⌋: (2m + 1) × 10^digits < 2^27 × 10^7 fits.
+      let center = halfWay * UInt64.powerOfTen(digits) >> UInt64(shift)
+      for fraction in (center == 0 ? 0 : center - 1)...center + 1 where fraction < UInt64.powerOfTen(digits) {
+        var fractionText = String(fraction)
+        fractionText = String(repeating: "0", count: digits - fractionText.count) + fractionText
+        let text = "\(whole).\(fractionText)"
+        #expect(CSVNumber.sum(whole, fraction, digits) == Double(text), "\(text)")
+        checked += 1
+      }
+    }
+    #expect(checked > 40_000)
+  }
+
   @Test func theFastPathsSumRoundsCorrectlyJustBelowPowersOfTwo() {
     // Below a power of two the gap between doubles halves, so a sum that rounds up to 2^k must be
     // closer to it than a quarter unit. 15.999999999999999 is nearer 15.999999999999998 than 16, but its

@@ -95,6 +95,14 @@ enum CSVNumber {
   /// its units are no smaller, and where the gap below `s` is the smaller one (`s` a power of two) either
   /// `s = whole ≤ x` (the gap above counts) or `whole < s`, a unit of `whole` below. The test fails only near a
   /// half-way point (then `nil`).
+  ///
+  /// The test is not needed when the fraction has at most 7 digits and `whole` lies in 2^26 ..< 2^46, as most
+  /// rates do. In general: in the binade `[2^E, 2^(E+1))` of the decimal `x`, the half-way points are odd multiples
+  /// of 2^(E−53), and `x × 10^digits × 2^(53−E)` is an integer. So `x` lies at least 2^(E−53) ÷ 10^digits from every
+  /// half-way point, or on one. `2^E ≥ 4 × 10^digits` (2^26 ≥ 4 × 10^7) makes that distance at least 2^-51, more
+  /// than the error of `f` (below 2^-52), so `whole + f` rounds as `x` does; `E ≤ 52 − digits` (45 ≤ 52 − 7) rules
+  /// out lying on one (`x × 2^(53−E)` would be an odd integer, yet with `N = x × 10^digits` it is
+  /// `N × 2^(53−E−digits) ÷ 5^digits`, an even one).
   @inline(__always)
   static func sum(_ whole: UInt64, _ fraction: UInt64, _ digits: Int) -> Double? {
     guard whole >= 1, whole < 1 << 53, UInt(bitPattern: digits) <= 15 else { return nil }
@@ -103,6 +111,8 @@ enum CSVNumber {
     // `fraction` < 10^15: the signed conversion is exact and shorter than the unsigned one.
     let part = Double(Int64(bitPattern: fraction)) * reciprocal(digits)
     let total = integer + part
+    // Where no half-way point is within reach, no test (above).
+    if digits <= 7 && whole &- (1 << 26) < (1 << 46) - (1 << 26) { return total }
     let error = part - (total - integer)
     // Half a unit in the last place of `whole` (≥ 1): its exponent field less 53.
     let halfGap = Double(bitPattern: (integer.bitPattern & 0x7FF0_0000_0000_0000) &- (53 << 52))
