@@ -2,7 +2,7 @@
 ///
 /// Long-format files interleave circuits row by row; adding each row straight
 /// to its circuit's accumulator touches a different accumulator every row.
-/// Staging keeps up to ``capacity`` rows per circuit in flat buffers and adds
+/// Staging keeps up to ``capacity`` rows per circuit in one block each and adds
 /// them with ``SeriesAccumulator/add(batch:file:)``, which runs the common
 /// case (regular steps, both values present, same month) as tight loops.
 /// Missing values are staged as NaN (parsing never produces NaN).
