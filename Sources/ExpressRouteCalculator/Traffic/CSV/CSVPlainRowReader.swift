@@ -439,7 +439,7 @@ struct CSVPlainRowReader: ~Copyable {
     // word read from the second byte, instead of a full word and a second one holding a single digit.
     let lastEight = ByteScanning.word(at: base + (p &+ 1))
     let leading = base[p] &- 0x30
-    if base[p &+ 9] == 0x2E, leading < 10, ByteScanning.allDigits(lastEight) {
+    if ByteScanning.allDigits(lastEight), base[p &+ 9] == 0x2E, leading < 10 {
       whole = UInt64(leading) &* 100_000_000 &+ ByteScanning.digitsValue(lastEight, count: 8)
       cursor = p &+ 9
     } else {
