@@ -177,10 +177,9 @@ public struct RateHistogram: Sendable {
         // swift-format-ignore: NeverForceUnwrap
         // The span is not empty.
         let slots = buffer.baseAddress!
-        // The decade of the last rate, which the next ones usually share (none at first): its rates `low ..<
-        // low + width`, its first bucket less `offset`, and its division by 10^(e−3).
-        var low: UInt64 = 0
-        var width: UInt64 = 0
+        // The decade of the last rate, which the next ones usually share (none at first): its first bucket less
+        // `offset`, and its division by 10^(e−3). A rate lies in it exactly when its quotient has four digits
+        // (1000 ... 9999; the division is exact below 2^50): no bounds to hold, so the loop's values fit in registers.
         var first = 0
         var reciprocal: UInt64 = 0
         var shift: UInt64 = 0
@@ -193,12 +192,11 @@ public struct RateHistogram: Sendable {
           sum &+= UInt128(scaled)
           let v = scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift)
           let slot: Int
-          if v &- low < width {
-            slot = first &+ Int(truncatingIfNeeded: v.multipliedFullWidth(by: reciprocal).high &>> shift)
+          let quotient = Int(truncatingIfNeeded: v.multipliedFullWidth(by: reciprocal).high &>> shift)
+          if UInt(bitPattern: quotient &- 1000) < 9000 {
+            slot = first &+ quotient
           } else {
             let decade = Decade(of: v)
-            low = decade.low
-            width = decade.width
             first = decade.base &- offset
             reciprocal = decade.reciprocal
             shift = decade.shift

@@ -288,6 +288,37 @@ import Testing
     #expect(RateHistogram.Decade(of: 123_456_789).bucket(123_456_789) == 46_234)
   }
 
+  @Test func theRunLoopCountsEveryRateInItsBucketAcrossDecades() {
+    // The run loop keeps the last rate's decade and takes a rate as in it when its quotient has four digits. Every
+    // four-digit mantissa at every power of ten (the value, one below, the last of its bucket), as whole and as
+    // fractional rates, once in order (long runs in one decade) and once from both ends in turn (a new decade at
+    // almost every rate): the same buckets, maximum and scaled sum as adding the rates one by one.
+    var wholes: [UInt64] = [0, 1, 999, 1000, 1001, 9999, 10_000, 999_999_999_999_999, 1_000_000_000_000_000]
+    for exponent in 4...14 {
+      let unit = UInt64.powerOfTen(exponent - 3)
+      for mantissa in UInt64(1000)...9999 { wholes += [mantissa * unit, mantissa * unit - 1, mantissa * unit + unit - 1] }
+    }
+    let sorted = wholes.sorted().flatMap { [Double($0), Double($0) + 0.5] }.filter { $0 <= TrafficIngest.maximumRate }
+    let alternating = (0..<sorted.count).map { $0 % 2 == 0 ? sorted[$0 / 2] : sorted[sorted.count - 1 - $0 / 2] }
+    for rates in [sorted, alternating] {
+      var looped = RateHistogram()
+      var maximum = 0.0
+      var sum: UInt128 = 0
+      rates.withUnsafeBufferPointer {
+        // swift-format-ignore: NeverForceUnwrap
+        looped.add(rates: $0.baseAddress!, count: $0.count, maximum: &maximum, scaledSum: &sum)
+      }
+      var single = RateHistogram()
+      for rate in rates { single.add(rate) }
+      // One Bool, so that a failure does not print some 600,000 buckets.
+      let sameBuckets = looped.buckets.map(\.bucket) == single.buckets.map(\.bucket) && looped.buckets.map(\.count) == single.buckets.map(\.count)
+      #expect(sameBuckets, "\(rates.count) rates")
+      #expect(looped.count == rates.count)
+      #expect(maximum == 1e15)
+      #expect(sum == rates.reduce(UInt128(0)) { $0 + DirectionAccumulator.MonthSum.scaled($1) })
+    }
+  }
+
   @Test func timestampsParseAllAcceptedForms() {
     #expect(Timestamp.parse("2026-07-01T00:00:00Z") == 1_782_864_000)
     #expect(Timestamp.parse("2026-07-01T02:00:00+02:00") == 1_782_864_000)
