@@ -47,7 +47,7 @@ final class SampleStaging {
     missing.deallocate()
   }
 
-  /// Circuit `circuit`'s staged rows, where a row loop appends to them (see ``keep(_:)``).
+  /// One circuit's staged rows, as a row loop appends to them: its block and its count (see ``keep(_:)``).
   struct Rows {
     let block: UnsafeMutableRawPointer
     var count: Int
