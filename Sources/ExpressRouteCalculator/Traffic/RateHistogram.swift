@@ -52,21 +52,19 @@ public struct RateHistogram: Sendable {
   }
 
   /// The rates from 10^e to 10^(e+1) (e in 4...14), whose buckets are `base + ⌊v ÷ 10^(e−3)⌋`: the division is a
-  /// multiplication by a precomputed reciprocal, exact below 2^50 (above every rate ercalc accepts, 1 Pbps).
+  /// multiplication by a precomputed reciprocal, exact below 2^50 (above every rate ercalc accepts, 1 Pbps). A rate
+  /// lies in the decade exactly when that quotient has four digits (1000 ... 9999): below 10^e it has fewer, from
+  /// 10^(e+1) more.
   struct Decade {
-    /// The lowest rate, and how many follow it (0 for ``empty``).
-    let low: UInt64
-    let width: UInt64
     /// The first bucket, and the reciprocal and shift that divide by 10^(e−3) (see ``RateHistogram/reciprocals``).
     let base: Int
     let reciprocal: UInt64
     let shift: UInt64
 
-    static let empty = Decade(low: 0, width: 0, base: 0, reciprocal: 0, shift: 0)
+    /// No decade: its reciprocal is 0, so every quotient is 0 and it holds no rate.
+    static let empty = Decade(base: 0, reciprocal: 0, shift: 0)
 
-    private init(low: UInt64, width: UInt64, base: Int, reciprocal: UInt64, shift: UInt64) {
-      self.low = low
-      self.width = width
+    private init(base: Int, reciprocal: UInt64, shift: UInt64) {
       self.base = base
       self.reciprocal = reciprocal
       self.shift = shift
@@ -75,9 +73,7 @@ public struct RateHistogram: Sendable {
     /// The decade from 10^`exponent` to 10^(`exponent` + 1), `exponent` in 4...14.
     init(exponent: Int) {
       let (reciprocal, shift) = RateHistogram.reciprocals[exponent - 4]
-      self.init(
-        low: UInt64.powerOfTen(exponent), width: UInt64.powerOfTen(exponent + 1) - UInt64.powerOfTen(exponent),
-        base: (exponent - 3) * 9000, reciprocal: reciprocal, shift: shift)
+      self.init(base: (exponent - 3) * 9000, reciprocal: reciprocal, shift: shift)
     }
 
     /// The decade holding `v`; ``empty`` below 10^4 and from 10^15 (those go through ``RateHistogram/bucket(whole:)``).
@@ -100,9 +96,24 @@ public struct RateHistogram: Sendable {
       return v < UInt64.powerOfTen(guess) ? guess - 1 : guess
     }
 
+    /// ⌊`v` ÷ 10^(e−3)⌋ (0 for ``empty``).
+    @inline(__always) func quotient(_ v: UInt64) -> Int {
+      Int(truncatingIfNeeded: v.multipliedFullWidth(by: reciprocal).high &>> shift)
+    }
+
+    /// Whether `quotient` (from ``quotient(_:)``) has four digits: whether its rate lies in the decade.
+    @inline(__always) static func isInside(quotient: Int) -> Bool {
+      UInt(bitPattern: quotient &- 1000) < 9000
+    }
+
+    /// Whether `v` lies in this decade (never in ``empty``).
+    func contains(_ v: UInt64) -> Bool {
+      Self.isInside(quotient: quotient(v))
+    }
+
     /// The bucket of `v`, which must lie in this decade.
     @inline(__always) func bucket(_ v: UInt64) -> Int {
-      base &+ Int(truncatingIfNeeded: v.multipliedFullWidth(by: reciprocal).high &>> shift)
+      base &+ quotient(v)
     }
   }
 
@@ -153,10 +164,10 @@ public struct RateHistogram: Sendable {
   /// integer: shifted right by 13 bits it is the rate in whole bit/s.
   ///
   /// Buckets inside the span already covered are counted in place; the first one outside it grows the span (rare:
-  /// the span settles after the first samples). The loop holds the current decade as plain locals, with its first
-  /// bucket already less the span's offset, and walks a pointer to the end: few enough values to stay in
-  /// registers (with the decade as a struct and the span's offset apart, the sum and the bounds were kept in
-  /// memory).
+  /// the span settles after the first samples). The loop holds the last rate's decade (its reciprocal and shift)
+  /// and that decade's first bucket already less the span's offset, and walks a pointer to the end: few enough
+  /// values to stay in registers (with the decade's bounds and the span's offset apart, the sum and the bounds
+  /// were kept in memory).
   @inline(__always)
   mutating func add(rates values: UnsafePointer<Double>, count: Int, maximum: inout Double, scaledSum: inout UInt128) {
     var done = 0
@@ -177,12 +188,11 @@ public struct RateHistogram: Sendable {
         // swift-format-ignore: NeverForceUnwrap
         // The span is not empty.
         let slots = buffer.baseAddress!
-        // The decade of the last rate, which the next ones usually share (none at first): its first bucket less
-        // `offset`, and its division by 10^(e−3). A rate lies in it exactly when its quotient has four digits
-        // (1000 ... 9999; the division is exact below 2^50): no bounds to hold, so the loop's values fit in registers.
+        // The decade of the last rate, which the next ones usually share (none at first), and its first bucket less
+        // `offset`. Whether a rate lies in it is its quotient's test (``Decade/isInside(quotient:)``): no bounds to
+        // hold, so the loop's values fit in registers.
+        var decade = Decade.empty
         var first = 0
-        var reciprocal: UInt64 = 0
-        var shift: UInt64 = 0
         while cursor < end {
           let value = cursor.pointee
           cursor += 1
@@ -192,15 +202,13 @@ public struct RateHistogram: Sendable {
           sum &+= UInt128(scaled)
           let v = scaled &>> UInt64(DirectionAccumulator.MonthSum.scaleShift)
           let slot: Int
-          let quotient = Int(truncatingIfNeeded: v.multipliedFullWidth(by: reciprocal).high &>> shift)
-          if UInt(bitPattern: quotient &- 1000) < 9000 {
+          let quotient = decade.quotient(v)
+          if Decade.isInside(quotient: quotient) {
             slot = first &+ quotient
           } else {
-            let decade = Decade(of: v)
+            decade = Decade(of: v)
             first = decade.base &- offset
-            reciprocal = decade.reciprocal
-            shift = decade.shift
-            slot = (decade.width > 0 ? decade.bucket(v) : Self.bucket(whole: v)) &- offset
+            slot = (decade.reciprocal == 0 ? Self.bucket(whole: v) : decade.bucket(v)) &- offset
           }
           guard UInt(bitPattern: slot) < span else {
             outside = slot &+ offset

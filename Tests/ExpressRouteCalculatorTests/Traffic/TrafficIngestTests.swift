@@ -277,10 +277,14 @@ import Testing
       if RateHistogram.bucket(whole: v) != expected { wrong += 1 }
       // Below 2^53 the rate as a double is exact.
       if v < 1 << 53 && RateHistogram.bucket(Double(v)) != expected { wrong += 1 }
-      // The decade of a value is either empty (then the caller uses bucket(whole:)) or gives the same bucket for the value.
+      // The decade of a value is either empty (then the caller uses bucket(whole:)) or holds it and gives the same bucket.
       let decade = RateHistogram.Decade(of: v)
-      if v &- decade.low < decade.width && decade.bucket(v) != expected { wrong += 1 }
-      if v >= 10_000 && v < 1_000_000_000_000_000 && !(v &- decade.low < decade.width) { wrong += 1 }
+      if decade.contains(v) && decade.bucket(v) != expected { wrong += 1 }
+      if (v >= 10_000 && v < 1_000_000_000_000_000) != decade.contains(v) { wrong += 1 }
+      // No other decade holds it: its quotient there has fewer than four digits, or more.
+      for exponent in 4...14 where !(v >= UInt64.powerOfTen(exponent) && v < UInt64.powerOfTen(exponent + 1)) {
+        if RateHistogram.Decade(exponent: exponent).contains(v) { wrong += 1 }
+      }
     }
     #expect(wrong == 0)
     // 123,456,789 bit/s: exponent 8, mantissa 1234 → (8 − 3) × 9000 + 1234 = 46,234.

@@ -70,22 +70,27 @@ enum ByteScanning {
   /// The value of exactly eight ASCII digits at `pointer`, or `nil` if any byte is not a digit.
   @inline(__always) static func eightDigits(_ pointer: UnsafePointer<UInt8>) -> UInt64? {
     let value = word(at: pointer)
-    return leadingDigits(value) == 8 ? digitsValue(value, count: 8) : nil
+    return allDigits(value) ? digitsValue(value, count: 8) : nil
+  }
+
+  /// 0x80 in the first byte of `word` (the lowest) that is not an ASCII digit, and perhaps in bytes after it; 0 when
+  /// all eight are digits.
+  @inline(__always) static func nonDigits(_ word: UInt64) -> UInt64 {
+    // Per byte, `b − 0x30` has its high bit set below `0`, `b + 0x46` above `9`, and `b` itself from 0x80 up,
+    // where `b + 0x46` carries. A borrow or carry only crosses out of a byte that is not a digit, so it can
+    // change the bytes after the first non-digit but never that one or those before it.
+    ((word &- 0x3030_3030_3030_3030) | (word &+ 0x4646_4646_4646_4646) | word) & 0x8080_8080_8080_8080
   }
 
   /// How many of `word`'s bytes, from the first (lowest), are ASCII digits before the first that is not (0...8).
   @inline(__always) static func leadingDigits(_ word: UInt64) -> Int {
-    // Per byte, `b − 0x30` has its high bit set below `0`, `b + 0x46` above `9`, and `b` itself from 0x80 up,
-    // where `b + 0x46` carries. A borrow or carry only crosses out of a byte that is not a digit, so it can
-    // change the bytes after the first non-digit but never that one or those before it.
-    let notDigit = ((word &- 0x3030_3030_3030_3030) | (word &+ 0x4646_4646_4646_4646) | word) & 0x8080_8080_8080_8080
     // No non-digit: 64 trailing zeros, eight digits.
-    return notDigit.trailingZeroBitCount &>> 3
+    nonDigits(word).trailingZeroBitCount &>> 3
   }
 
   /// Whether all eight bytes of `word` are ASCII digits: ``leadingDigits(_:)`` is 8, tested without counting.
   @inline(__always) static func allDigits(_ word: UInt64) -> Bool {
-    ((word &- 0x3030_3030_3030_3030) | (word &+ 0x4646_4646_4646_4646) | word) & 0x8080_8080_8080_8080 == 0
+    nonDigits(word) == 0
   }
 
   /// The value of the first `count` (1...8) bytes of `word`, which must be ASCII digits.

@@ -1,8 +1,8 @@
 /// The fast path of ``CSVScanner``: reads runs of plain data rows field by field, word at a time.
 ///
 /// A plain row has exactly the header's fields, no quotes, no spaces around
-/// values, rates of 1 to 16 ASCII digits (a decimal point allowed), a timestamp equal to the
-/// previous row's or one ``Timestamp/parse(_:)`` accepts, and a circuit name
+/// values, rates of 1 to 15 whole digits (a decimal point and fraction allowed, 19 digits
+/// in all), a timestamp equal to the previous row's or one ``Timestamp/parse(_:)`` accepts, and a circuit name
 /// already seen (the one after the previous row's, or the same). Anything else
 /// (empty cells, `null`, exponents, quotes, a new circuit, a bad value) stops the
 /// run and the general row parser handles the row, so both paths produce the
@@ -426,7 +426,7 @@ struct CSVPlainRowReader: ~Copyable {
     return after
   }
 
-  /// Reads a rate field at `p`, times `scale`, into `rate`: 1 to 16 digits, optionally with a
+  /// Reads a rate field at `p`, times `scale`, into `rate`: 1 to 15 digits, optionally with a
   /// decimal point and fraction (19 digits at most in all, so full-precision doubles such as
   /// `254587286.86429623` qualify), valued exactly as the general parser values it (correctly
   /// rounded, ``CSVNumber/decimal(_:_:)``). Returns the position after the terminator, or -1
