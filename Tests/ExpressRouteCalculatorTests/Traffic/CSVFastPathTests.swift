@@ -136,17 +136,17 @@ import Testing
     }
   }
 
-  /// Rates written with nine whole digits and a point take their own shortcut (the last eight digits read as one
-  /// word from the second byte). Around its edges (other whole lengths, a point with no fraction, a non-digit in
-  /// any of the nine places, 19 digits and more, exponents), both paths must read the same values or the same error.
+  /// Rates written with exactly nine whole digits take their own shortcut (the last eight digits read as one word
+  /// from the second byte). Around its edges (other whole lengths, a point with no fraction, a non-digit in any of
+  /// the nine places or after them, 20 digits, exponents), both paths must read the same values or the same error.
   @Test func nineDigitWholePartsReadLikeTheGeneralParser() {
     let accepted = [
       "254587286.86429623", "254587286.8642962", "254587286.1", "254587286.0000000", "000000001.5", "999999999.99999999",
-      "254587286.8642962312", "25458728.6", "2545872860.5", "254587286", "1.254587286", "123456789.123456789",
+      "254587286.8642962312", "25458728.6", "2545872860.5", "254587286", "2545872861", "1.254587286", "123456789.123456789",
     ]
     let refused = [
       "254587286.", "x54587286.1", "2545872x6.1", "25458728x.1", "/54587286.1", ":54587286.1", "254587286.1e5",
-      "254587286.x", "254587286..1", "-254587286.1", "254587286.12345678901",
+      "254587286.x", "254587286..1", "-254587286.1", "254587286.12345678901", "254587286x", "254587286 ",
     ]
     func file(_ values: [String]) -> [UInt8] {
       var text = "Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond\n"

@@ -435,11 +435,12 @@ struct CSVPlainRowReader: ~Copyable {
   static func readRate(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ scale: Double, _ rate: inout Double) -> Int {
     var cursor = p
     let whole: UInt64
-    // Nine whole digits and a point, as most rates between 100 Mbps and 1 Gbps are written: the last eight as one
-    // word read from the second byte, instead of a full word and a second one holding a single digit.
+    // Exactly nine whole digits, as most rates between 100 Mbps and 1 Gbps are written (with a fraction or without):
+    // the last eight as one word read from the second byte, instead of a full word and a second one holding a
+    // single digit.
     let lastEight = ByteScanning.word(at: base + (p &+ 1))
     let leading = base[p] &- 0x30
-    if ByteScanning.allDigits(lastEight), base[p &+ 9] == 0x2E, leading < 10 {
+    if ByteScanning.allDigits(lastEight), base[p &+ 9] &- 0x30 >= 10, leading < 10 {
       whole = UInt64(leading) &* 100_000_000 &+ ByteScanning.digitsValue(lastEight, count: 8)
       cursor = p &+ 9
     } else {
