@@ -1,3 +1,5 @@
+import Foundation
+
 /// Evaluates the ARM template expressions that make a SKU, a size or a location: `[parameters('gatewaySku')]`
 /// (the value from a parameters file, else the template's `defaultValue`), `[variables('x')]`, `[concat(…)]` and
 /// `[format('{0}_{1}', …)]`, with string and integer literals. Anything else (`resourceGroup().location`,
@@ -10,25 +12,94 @@ struct ARMTemplateExpressions {
   /// Expressions that could not be evaluated, with why, by their text.
   private(set) var unevaluated: [String: String] = [:]
 
+  /// Parameters whose value ercalc cannot know (a Key Vault reference), with why, by lowercased name.
+  private var unknownParameters: [String: String] = [:]
+
   /// Reads the template's `parameters` and `variables`; `values` is the parameters file's root (the
   /// `azuredeploy.parameters.json` shape, `{"parameters": {"name": {"value": …}}}`), if any.
+  ///
+  /// The parameters file is checked as Azure checks it before deploying: a parameter the template does not declare,
+  /// an entry that is neither `{"value": …}` nor a Key Vault `{"reference": …}`, a `null` value or a value outside the
+  /// parameter's `allowedValues` is an error at that entry (never a silent fall-back to the default). A Key Vault
+  /// reference has a value ercalc cannot read: an expression that needs it is named as not evaluated.
   init(template: JSONObject, values: JSONNode?) throws(Diagnostic) {
+    var declaredNames: [String] = []
+    var allowedValues: [String: [JSONValue]] = [:]
     if let declared = try template.optional("parameters")?.object() {
       for member in declared.members {
-        guard let parameter = try declared.optional(member.key)?.object(), let value = parameter.optional("defaultValue") else { continue }
+        declaredNames.append(member.key)
+        guard let parameter = try declared.optional(member.key)?.object() else { continue }
+        if let allowed = try parameter.optional("allowedValues")?.array() { allowedValues[member.key.lowercased()] = allowed.map(\.value) }
+        guard let value = parameter.optional("defaultValue") else { continue }
         parameters[member.key.lowercased()] = value.value
       }
     }
     if let values {
       let root = try values.object()
       let given = try (root.optional("parameters") ?? values).object()
+      let declared = Set(declaredNames.map { $0.lowercased() })
       for member in given.members {
-        guard let entry = try given.optional(member.key)?.object() else { continue }
-        if let value = entry.optional("value") { parameters[member.key.lowercased()] = value.value }
+        let entryNode = JSONNode(value: member.value, position: .member(given.node.position, member.key), file: given.node.file)
+        let key = member.key.lowercased()
+        guard declared.contains(key) else {
+          var message =
+            "parameter '\(member.key)' is not declared in the template's parameters (Azure rejects a parameters file that gives it)"
+          if let near = Suggestion.nearest(to: member.key, in: declaredNames) {
+            message += "; did you mean '\(near)'?"
+          } else {
+            message += declaredNames.isEmpty ? "; the template declares none" : "; the template declares \(declaredNames.joined(separator: ", "))"
+          }
+          throw entryNode.error(message)
+        }
+        let entry = try entryNode.object()
+        if entry.has("reference") {
+          // A Key Vault secret: its value is not in the file, so nothing that needs it can be priced.
+          parameters[key] = nil
+          unknownParameters[key] =
+            "parameter '\(member.key)' is a Key Vault reference in the parameters file, whose secret ercalc does not read"
+          continue
+        }
+        guard entry.has("value") else {
+          let keys = entry.members.map { "'\($0.key)'" }.joined(separator: ", ")
+          throw entryNode.error(
+            "parameter '\(member.key)' has no 'value' (expected {\"value\": …} or a Key Vault {\"reference\": …}, found \(keys.isEmpty ? "an empty object" : "keys \(keys)"))"
+          )
+        }
+        guard let value = entry.optional("value") else {
+          throw entryNode.error(
+            "the value of parameter '\(member.key)' is null (Azure rejects a null parameter value; give the value, or leave the parameter out to use the template's defaultValue)"
+          )
+        }
+        if let allowed = allowedValues[key], !allowed.isEmpty, !allowed.contains(where: { Self.sameValue($0, value.value) }) {
+          let list = allowed.map { Self.display($0) }.joined(separator: ", ")
+          throw value.error("\(Self.display(value.value)) is not an allowed value of parameter '\(member.key)' (the template allows \(list))")
+        }
+        parameters[key] = value.value
       }
     }
     if let declared = try template.optional("variables")?.object() {
       for member in declared.members { variables[member.key.lowercased()] = member.value }
+    }
+  }
+
+  /// Whether a given parameter value is an allowed value: strings compare without case (only a value no spelling
+  /// matches is refused), numbers by value.
+  private static func sameValue(_ a: JSONValue, _ b: JSONValue) -> Bool {
+    switch (a.kind, b.kind) {
+    case (.string(let x), .string(let y)): return x.lowercased() == y.lowercased()
+    case (.number(let x), .number(let y)): return Decimal(string: x) == Decimal(string: y)
+    case (.bool(let x), .bool(let y)): return x == y
+    default: return false
+    }
+  }
+
+  /// A scalar value as written in JSON (`'Premium'`, `1000`); others by their summary.
+  private static func display(_ value: JSONValue) -> String {
+    switch value.kind {
+    case .string(let text): return "'\(text)'"
+    case .number(let text): return text
+    case .bool(let flag): return flag ? "true" : "false"
+    default: return value.summary
     }
   }
 
@@ -101,6 +172,7 @@ struct ARMTemplateExpressions {
       switch function {
       case .parameters:
         let key = try Self.singleString(values, name)
+        if let reason = unknownParameters[key.lowercased()] { throw Failure(reason) }
         guard let value = parameters[key.lowercased()] else {
           throw Failure("parameter '\(key)' has no value (no defaultValue in the template and none in a parameters file)")
         }
