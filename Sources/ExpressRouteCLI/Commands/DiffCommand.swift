@@ -89,6 +89,7 @@ enum DiffCommand: Command {
     let after: DeploymentImporter.Result
     var plannedChanges: [TerraformPlanChange.ResourceChange] = []
     var replaced: Set<String> = []
+    var statement: String?
     if estates.count == 2 {
       before = try ImportOptions.read(estates[0], arguments, engine: engine)
       after = try ImportOptions.read(estates[1], arguments, engine: engine)
@@ -98,11 +99,13 @@ enum DiffCommand: Command {
       after = plan.after.placingLocations(engine.locations)
       plannedChanges = plan.changes
       replaced = Set(plan.replacedCircuits)
+      statement = plan.statement
     }
     let beforeQuote = try before.quote(with: engine)
     let afterQuote = try after.quote(with: engine)
     var report = DiffReport(before: beforeQuote, after: afterQuote)
     report.plannedChanges = plannedChanges
+    report.planStatement = statement
     report.overlaps = engine.moveOverlaps(
       from: before.deployment, to: after.deployment, leadMonths: arguments.count("lead-time") ?? 1, replaced: replaced)
     let incomplete = try emit(report, arguments, context: &context)

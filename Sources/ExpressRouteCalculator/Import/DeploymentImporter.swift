@@ -47,6 +47,7 @@ public struct DeploymentImporter: Sendable {
     let root = try JSONNode.parse(data, file: file)
     var state = State(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
     if case .object = root.value.kind, root.value["format_version"] != nil || root.value["terraform_version"] != nil {
+      try Self.checkTerraformDocument(try root.object())
       try readTerraformPlannedValues(root, into: &state)
       return try state.finish(format: "Terraform JSON")
     }
@@ -267,13 +268,16 @@ public struct DeploymentImporter: Sendable {
     try state.tracePortsKnownAfterApply(through: TerraformConfiguration(plan: object))
   }
 
-  func readTerraformModule(_ node: JSONNode, into state: inout State) throws(Diagnostic) {
+  /// Reads a module's resources and its child modules'; `including` chooses resources by address.
+  func readTerraformModule(_ node: JSONNode, into state: inout State, including: (String) -> Bool = { _ in true }) throws(Diagnostic) {
     let module = try node.object()
     for resourceNode in try module.optional("resources")?.array() ?? [] {
+      let resource = try resourceNode.object()
+      if let address = try resource.optional("address")?.string(), !including(address) { continue }
       try readTerraformResource(resourceNode, into: &state)
     }
     for child in try module.optional("child_modules")?.array() ?? [] {
-      try readTerraformModule(child, into: &state)
+      try readTerraformModule(child, into: &state, including: including)
     }
   }
 

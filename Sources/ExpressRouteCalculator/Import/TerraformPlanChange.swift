@@ -35,6 +35,8 @@ public struct TerraformPlanChange: Sendable {
   public var changes: [ResourceChange]
   /// Names of the circuits the plan replaces: each is a new circuit, and the old one runs alongside meanwhile.
   public var replacedCircuits: [String]
+  /// What the plan does when it changes no ExpressRoute resource (`the plan changes nothing: …`); `nil` otherwise.
+  public var statement: String? = nil
 }
 
 extension DeploymentImporter {
@@ -56,29 +58,22 @@ extension DeploymentImporter {
     guard let changesNode = object.optional("resource_changes") else {
       throw root.error(planMessage)
     }
+    try Self.checkTerraformDocument(object)
     let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
     var before = State(name: "\(name) (before)")
     var changes: [TerraformPlanChange.ResourceChange] = []
     var replacedCircuits: [String] = []
-    for node in try changesNode.array() {
+    var listed = Set<String>()
+    let resourceChanges = try changesNode.array()
+    for node in resourceChanges {
       let resource = try node.object()
       if try resource.optional("mode")?.string() == "data" { continue }
       let type = try resource.required("type").string()
       let address = try resource.optional("address")?.string() ?? type
+      listed.insert(address)
       let change = try resource.required("change").object()
-      let actions = try change.required("actions").array().map { node throws(Diagnostic) in try node.string() }
-      let action: TerraformPlanChange.Action?
-      switch actions {
-      case ["create"]: action = .create
-      case ["update"]: action = .update
-      case ["delete"]: action = .delete
-      case ["delete", "create"], ["create", "delete"]: action = .replace
-      case ["no-op"], ["read"], ["forget"]: action = nil
-      default:
-        throw try change.required("actions").error(
-          "unknown plan actions \(actions) (expected create, update, delete, no-op, read, or delete and create for a replacement)")
-      }
-      if let beforeNode = change.optional("before"), !beforeNode.isNull {
+      let (action, priorNode) = try Self.plannedAction(change, address: address)
+      if let beforeNode = priorNode {
         let values = try beforeNode.object()
         let circuitsRead = before.circuits.count
         try readTerraformValues(
@@ -91,9 +86,90 @@ extension DeploymentImporter {
       if let action, Self.terraformTypes.contains(type) { changes.append(.init(address: address, action: action)) }
     }
     var after = State(name: "\(name) (after)")
-    if object.optional("planned_values") != nil { try readTerraformPlannedValues(root, into: &after) }
-    return TerraformPlanChange(
+    if object.optional("planned_values") != nil {
+      try readTerraformPlannedValues(root, into: &after)
+      // A resource in the planned values that no resource change lists is one the plan leaves as it is: it is in the
+      // estate before as well as after (an empty resource_changes changes nothing).
+      let planned = try object.required("planned_values").object()
+      if let module = planned.optional("root_module") {
+        try readTerraformModule(module, into: &before) { !listed.contains($0) }
+      }
+    }
+    var plan = TerraformPlanChange(
       before: try before.finish(format: "Terraform plan (prior state)", allowingEmpty: true),
       after: try after.finish(format: "Terraform plan (planned values)", allowingEmpty: true), changes: changes, replacedCircuits: replacedCircuits)
+    if changes.isEmpty {
+      plan.statement =
+        resourceChanges.isEmpty
+        ? "The plan changes nothing: its resource_changes is empty, so the estate after it is the estate before it."
+        : "The plan changes no ExpressRoute resource: every ExpressRoute resource in it is left as it is (no-op)."
+    }
+    return plan
+  }
+
+  /// Refuses a Terraform JSON document whose figures are not what applying or reading it gives: a format whose major
+  /// version ercalc does not know, a plan that errored, or a plan Terraform marks incomplete (deferred changes).
+  static func checkTerraformDocument(_ object: JSONObject) throws(Diagnostic) {
+    if let version = object.optional("format_version") {
+      let text = try version.string()
+      let major = text.split(separator: ".", omittingEmptySubsequences: false).first.flatMap { Int($0) }
+      guard let major, major <= 1 else {
+        throw version.error(
+          "Terraform JSON format \(text) is not one ercalc reads (expected 0.x or 1.x, as terraform show -json writes them); a new major version may change what the fields mean"
+        )
+      }
+    }
+    if let errored = object.optional("errored"), try errored.bool() {
+      throw errored.error(
+        "the plan errored: Terraform stopped planning with errors, so its planned values are not what applying it would do; fix the errors and run terraform plan again"
+      )
+    }
+    if let complete = object.optional("complete"), try !complete.bool() {
+      throw complete.error(
+        "the plan is incomplete (\"complete\": false): Terraform deferred some changes until values are known, so applying it does not reach the planned values; apply it and plan again to price the rest"
+      )
+    }
+    for node in try object.optional("resource_changes")?.array() ?? [] {
+      let resource = try node.object()
+      if try resource.optional("mode")?.string() == "data" { continue }
+      let type = try resource.required("type").string()
+      let address = try resource.optional("address")?.string() ?? type
+      _ = try plannedAction(try resource.required("change").object(), address: address)
+    }
+  }
+
+  /// What a resource change does (`nil` for no-op, read and forget) and its prior values (`change.before`, `nil` when
+  /// null or absent), checked against each other: a resource that exists is changed, destroyed or replaced and has
+  /// prior values; one that does not is created and has none. A plan that says otherwise is malformed and is not
+  /// priced as something it does not say (an update without prior values as a creation).
+  static func plannedAction(_ change: JSONObject, address: String) throws(Diagnostic) -> (TerraformPlanChange.Action?, JSONNode?) {
+    let actionsNode = try change.required("actions")
+    let actions = try actionsNode.array().map { node throws(Diagnostic) in try node.string() }
+    let action: TerraformPlanChange.Action?
+    switch actions {
+    case ["create"]: action = .create
+    case ["update"]: action = .update
+    case ["delete"]: action = .delete
+    case ["delete", "create"], ["create", "delete"]: action = .replace
+    case ["no-op"], ["read"], ["forget"]: action = nil
+    default:
+      throw actionsNode.error(
+        "unknown plan actions \(actions) (expected create, update, delete, no-op, read, or delete and create for a replacement)")
+    }
+    let member = change.members.first { $0.key == "before" }
+    let priorNode = member.map { JSONNode(value: $0.value, position: .member(change.node.position, "before"), file: change.node.file) }
+    let prior = priorNode.flatMap { $0.isNull ? nil : $0 }
+    if let action, action != .create, prior == nil {
+      let verb = action == .update ? "changes" : action == .delete ? "destroys" : "replaces"
+      throw (priorNode ?? change.node).error(
+        "\(address) is \(action.rawValue) by the plan, but change.before (its prior values) is \(priorNode == nil ? "missing" : "null"); the plan is malformed (a resource the plan \(verb) exists, so Terraform gives its prior values)"
+      )
+    }
+    if action == .create, let prior {
+      throw prior.error(
+        "\(address) is created by the plan, but change.before holds prior values; the plan is malformed (a created resource does not exist yet, so change.before is null)"
+      )
+    }
+    return (action, prior)
   }
 }

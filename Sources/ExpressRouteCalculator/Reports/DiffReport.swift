@@ -51,6 +51,8 @@ public struct DiffReport: Report {
   public var overlaps: [MoveOverlap] = []
   /// For a Terraform plan: the ExpressRoute resources it creates, changes, destroys or replaces.
   public var plannedChanges: [TerraformPlanChange.ResourceChange] = []
+  /// For a Terraform plan that changes no ExpressRoute resource: what it does (``TerraformPlanChange/statement``).
+  public var planStatement: String?
   /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent).
   public var yearRows: [(site: String, year: String, before: Money?, after: Money?)] = []
 
@@ -219,6 +221,10 @@ public struct DiffReport: Report {
               ]
             })))
     }
+    if let planStatement, plannedChanges.isEmpty {
+      blocks.append(.heading("Planned changes"))
+      blocks.append(.paragraph(planStatement))
+    }
     if !plannedChanges.isEmpty {
       blocks.append(.heading("Planned changes"))
       blocks.append(
@@ -277,6 +283,7 @@ public struct DiffReport: Report {
         "plannedChanges",
         .array(plannedChanges.map { .object([("resource", .string($0.address)), ("action", .string($0.action.rawValue))]) })
       ),
+      ("planStatement", .string(planStatement)),
       (
         "oneTime",
         .array(
