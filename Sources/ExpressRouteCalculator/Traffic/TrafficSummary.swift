@@ -114,7 +114,10 @@ extension SeriesAccumulator {
         let entry = accumulator.months[month] ?? .init()
         // Σ rate × interval ÷ 8, exact to 1/8192 bit/s per sample, rounded once to whole bytes.
         let bytes = Decimal(string: String(entry.bytes(interval: interval))) ?? 0
-        return TrafficSummary.MonthVolume(month: month, volume: DataVolume(bytes: bytes), coveredSeconds: Int64(entry.samples) * interval)
+        // Saved summaries are checked (no month holds more samples than its seconds); checked here too, so it never traps.
+        let covered = Int64(entry.samples).multipliedReportingOverflow(by: interval)
+        return TrafficSummary.MonthVolume(
+          month: month, volume: DataVolume(bytes: bytes), coveredSeconds: covered.overflow ? Int64.max : covered.partialValue)
       }
       // One pass: P5, P10, … P100 for the curve, P90.0 … P100 by 0.1 for the tail, and P50, P95 and P99, from the same walk.
       let tailLevels = (0...100).map { 90 + Double($0) / 10 }

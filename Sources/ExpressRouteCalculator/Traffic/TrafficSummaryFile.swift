@@ -125,6 +125,11 @@ public enum TrafficSummaryFile {
     return result
   }
 
+  /// One circuit's saved statistics, checked against themselves: every count, sum and bound a summary written by
+  /// ercalc keeps (each sample is in one month and one histogram bucket, no month holds more samples than its
+  /// seconds allow, each month's rate sum lies between its count times the lowest and the highest rate, the maximum
+  /// is in the highest bucket, and no more samples than the times between the first and the last). A summary
+  /// that contradicts itself is an error at the value, never a volume scaled from it.
   private static func circuit(_ node: JSONNode) throws(Diagnostic) -> SeriesAccumulator {
     let object = try node.object()
     try object.rejectUnknownKeys([
@@ -134,25 +139,68 @@ public enum TrafficSummaryFile {
     let interval = try object.optional("intervalSeconds").map { node throws(Diagnostic) in Int64(try node.int(in: 1...(366 * 86400))) }
     let first = try object.optional("first").map(timestamp)
     let last = try object.optional("last").map(timestamp)
-    let samples = try object.required("samples").int()
-    let complete = try object.required("completeSamples").int(in: 0...samples)
-    let valued = try object.required("valuedSamples").int(in: complete...samples)
     if let first, let last, last < first {
       throw try object.required("last").error("the last sample is before the first (expected first ≤ last)")
     }
-    let inbound = try direction(try object.required("inbound"))
-    let outbound = try direction(try object.required("outbound"))
+    // The sample times on the interval's grid from the first to the last: no more samples than these (timestamps
+    // are years 0 to 9999, so the span cannot overflow).
+    var times: Int?
+    if let first, let last, let interval { times = Int((last - first) / interval + 1) }
+    let samplesNode = try object.required("samples")
+    let samples = try samplesNode.int()
+    if samples > 0 {
+      guard let times else {
+        throw samplesNode.error(
+          "\(samples) samples, but no intervalSeconds, first and last (a summary with samples has all three; write it again with ercalc traffic summarize)"
+        )
+      }
+      guard samples <= times else {
+        throw samplesNode.error(
+          "\(samples) samples, but only \(times) sample times lie between the first and the last, \(interval ?? 0) s apart (expected at most \(times))"
+        )
+      }
+    }
+    let complete = try object.required("completeSamples").int(in: 0...samples)
+    let valued = try object.required("valuedSamples").int(in: complete...samples)
+    let inboundNode = try object.required("inbound")
+    let outboundNode = try object.required("outbound")
+    let inbound = try direction(inboundNode, interval: interval, first: first, last: last)
+    let outbound = try direction(outboundNode, interval: interval, first: first, last: last)
+    // Each valued sample has one or both rates; each complete one both: complete ≤ each direction's count ≤ valued, and
+    // the two counts add up to complete + valued.
+    for (directionNode, accumulator) in [(inboundNode, inbound), (outboundNode, outbound)] {
+      let count = accumulator.histogram.count
+      guard count >= complete, count <= valued else {
+        throw try directionNode.object().required("histogram").error(
+          "the histogram holds \(count) samples, but the circuit has \(complete) samples with both rates and \(valued) with either (expected \(complete == valued ? "\(complete)" : "\(complete) to \(valued)"))"
+        )
+      }
+    }
+    guard inbound.histogram.count + outbound.histogram.count == complete + valued else {
+      throw try object.required("valuedSamples").error(
+        "the inbound and outbound histograms hold \(inbound.histogram.count) + \(outbound.histogram.count) samples, but \(complete) complete and \(valued) valued samples give \(complete + valued) (expected the same count)"
+      )
+    }
+    let pendingSample = try object.optional("pending").map(pending)
+    if pendingSample != nil, samples > 0 || interval != nil {
+      throw try object.required("pending").error(
+        "a pending sample (a lone first sample waiting for the interval) with \(samples) samples and an interval (expected neither)")
+    }
+    let limit = times ?? 0
     return SeriesAccumulator(
       circuit: try object.required("circuit").nonEmptyString(), interval: interval, first: first, last: last, samples: samples,
-      completeSamples: complete, valuedSamples: valued, inbound: inbound, outbound: outbound, gaps: try counter(try object.required("gaps")),
-      duplicates: try counter(try object.required("duplicates")), missingValues: try counter(try object.required("emptyValues")),
-      pending: try object.optional("pending").map(pending), firstLocation: try object.optional("firstLocation").map(location))
+      completeSamples: complete, valuedSamples: valued, inbound: inbound, outbound: outbound,
+      gaps: try counter(try object.required("gaps"), atMost: limit, "no more missing samples than sample times between the first and the last"),
+      duplicates: try counter(try object.required("duplicates"), atMost: 1 << 48, "a bound that keeps merged counts exact"),
+      missingValues: try counter(try object.required("emptyValues"), atMost: samples, "at most one empty value per sample"),
+      pending: pendingSample, firstLocation: try object.optional("firstLocation").map(location))
   }
 
-  private static func direction(_ node: JSONNode) throws(Diagnostic) -> DirectionAccumulator {
+  private static func direction(_ node: JSONNode, interval: Int64?, first: Int64?, last: Int64?) throws(Diagnostic) -> DirectionAccumulator {
     let object = try node.object()
     try object.rejectUnknownKeys(["maximum", "burstMaximum", "histogram", "months"])
-    let maximum = try rate(try object.required("maximum"))
+    let maximumNode = try object.required("maximum")
+    let maximum = try rate(maximumNode)
     let burst = try object.optional("burstMaximum").map(rate)
     let histogramNode = try object.required("histogram")
     var buckets: [(bucket: Int, count: Int)] = []
@@ -166,27 +214,70 @@ public enum TrafficSummaryFile {
     var histogram = RateHistogram()
     if !buckets.isEmpty {
       guard let restored = RateHistogram(buckets: buckets) else {
-        throw histogramNode.error("the histogram's buckets are out of range (expected buckets 0 to \(RateHistogram.highestBucket))")
+        throw histogramNode.error(
+          "the histogram's buckets are out of range (expected buckets 0 to \(RateHistogram.highestBucket), each count at most \(UInt32.max))")
       }
       histogram = restored
     }
+    // The lowest and highest rates the histogram allows: the lowest bucket's lower bound, and the maximum, which must be
+    // in the highest bucket (an empty histogram has no rates, so its maximum is 0).
+    let lowestBucket = buckets.map(\.bucket).min()
+    let highestBucket = buckets.map(\.bucket).max()
+    if let highestBucket {
+      guard RateHistogram.bucket(maximum) == highestBucket else {
+        throw maximumNode.error(
+          "the maximum \(rateText(maximum)) bit/s is not in the histogram's highest bucket, which holds rates from \(rateText(RateHistogram.lowerBound(highestBucket))) bit/s (expected the highest rate there)"
+        )
+      }
+    } else if maximum != 0 {
+      throw maximumNode.error("the maximum is \(rateText(maximum)) bit/s, but the histogram holds no rate (expected 0)")
+    }
+    let lowestScaled = UInt128(DirectionAccumulator.MonthSum.scaledRate(lowestBucket.map(RateHistogram.lowerBound) ?? 0))
+    let highestScaled = UInt128(DirectionAccumulator.MonthSum.scaledRate(maximum))
     var months: [MonthKey: DirectionAccumulator.MonthSum] = [:]
-    for monthNode in try object.required("months").array() {
+    let monthsNode = try object.required("months")
+    var monthSamples = 0
+    for monthNode in try monthsNode.array() {
       let month = try monthNode.object()
       let keyNode = try month.required("month")
       let key = try keyNode.parsed(as: "a month such as 2026-07") { MonthKey(parsing: $0) }
+      guard months[key] == nil else { throw keyNode.error("month \(key) appears twice (expected each month once)") }
+      if let first, let last, key < Timestamp.monthKey(first) || key > Timestamp.monthKey(last) {
+        throw keyNode.error(
+          "month \(key) is outside the series, from \(Timestamp.format(first)) to \(Timestamp.format(last)) (expected months \(Timestamp.monthKey(first)) to \(Timestamp.monthKey(last)))"
+        )
+      }
+      guard let interval else { throw keyNode.error("month \(key) has samples, but the circuit has no intervalSeconds") }
+      // Samples of one month are distinct times on the interval's grid inside it.
+      let capacity = Int((key.seconds + interval - 1) / interval)
+      let countNode = try month.required("samples")
+      let count = try countNode.int(in: 1...capacity)
       let sumNode = try month.required("rateSum")
       let sum = try sumNode.parsed(as: "a whole number of 1/8192 bit/s") { UInt128($0) }
-      guard months[key] == nil else { throw keyNode.error("month \(key) appears twice (expected each month once)") }
-      months[key] = .init(scaledRates: sum, samples: try month.required("samples").int())
+      let scaledCount = UInt128(count)
+      guard sum >= scaledCount * lowestScaled, sum <= scaledCount * highestScaled else {
+        throw sumNode.error(
+          "the rate sum of \(count) sample\(count == 1 ? "" : "s") is not between \(count) × the lowest rate (\(rateText(RateHistogram.lowerBound(lowestBucket ?? 0))) bit/s) and \(count) × the maximum (\(rateText(maximum)) bit/s), in 1/8192 bit/s (expected \(scaledCount * lowestScaled) to \(scaledCount * highestScaled))"
+        )
+      }
+      monthSamples += count
+      months[key] = .init(scaledRates: sum, samples: count)
+    }
+    guard monthSamples == histogram.count else {
+      throw monthsNode.error(
+        "the months hold \(monthSamples) samples, but the histogram holds \(histogram.count) (expected the same count: each sample is in one month and one bucket)"
+      )
     }
     return DirectionAccumulator(histogram: histogram, maximum: maximum, months: months, burstMaximum: burst)
   }
 
-  private static func counter(_ node: JSONNode) throws(Diagnostic) -> IssueCounter {
+  /// A problem counter; its count is at most `limit` (`what` says what bounds it).
+  private static func counter(_ node: JSONNode, atMost limit: Int, _ what: String) throws(Diagnostic) -> IssueCounter {
     let object = try node.object()
     try object.rejectUnknownKeys(["count", "firstMessage", "firstLocation"])
-    let count = try object.required("count").int()
+    let countNode = try object.required("count")
+    let count = try countNode.int()
+    guard count <= limit else { throw countNode.error("\(count) is too many (expected at most \(limit): \(what))") }
     guard let message = try object.optional("firstMessage")?.string() else { return IssueCounter(count: count) }
     let place = try object.optional("firstLocation").map(location)
     return IssueCounter(count: count, first: Diagnostic(.warning, message, location: place))
