@@ -290,7 +290,7 @@ extension SizingSolver {
   func globalReachExtras(_ profile: WorkloadProfile, zone: Zone) -> [SizingExtra] {
     profile.globalReach.compactMap { need in
       guard let remote = engine.locations.location(named: need.location) else { return nil }
-      let label = "Global Reach to \(remote.name) (\(need.monthlyData) each way)"
+      let label = "Global Reach to \(remote.name) (\(need.monthlyData.map { "\($0) each way" } ?? "monthly data not given"))"
       var deployment = Deployment(name: "reach")
       var local = Circuit(name: "a", zone: zone, tier: .premium, billing: .unlimited, bandwidth: .gbps(1))
       var far = Circuit(name: "b", zone: remote.zone, tier: .premium, billing: .unlimited, bandwidth: .gbps(1))
@@ -299,6 +299,11 @@ extension SizingSolver {
       deployment.circuits = [local, far]
       deployment.globalReach = [GlobalReachLink(circuitA: "a", circuitB: "b", dataAToB: need.monthlyData, dataBToA: need.monthlyData)]
       guard let quote = try? engine.quote(deployment, checkingCapacity: false) else { return nil }
+      guard need.monthlyData != nil else {
+        return SizingExtra(
+          label: label, meter: .globalReach(zone, .outbound), monthly: nil,
+          note: "no monthlyData for the link to \(need.location): Global Reach is charged per GB out and in, so it is not priced")
+      }
       if let missing = quote.unpriced.first {
         return SizingExtra(label: label, meter: missing.meter, monthly: nil, note: missing.reason)
       }

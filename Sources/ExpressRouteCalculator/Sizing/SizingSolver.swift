@@ -378,7 +378,10 @@ public struct SizingSolver: Sendable {
         bandwidth: primary.state.bandwidth)
       remote.isExternal = true
       deployment.circuits.append(remote)
-      let data = DataVolume(bytes: (need.monthlyData.bytes * demand.growthFactor(month: month)).rounded(toPlaces: -6, rule: .toNearestOrEven))
+      // Unknown data (no monthlyData) stays unknown: the link's per-GB charges are listed as not priced.
+      let data = need.monthlyData.map {
+        DataVolume(bytes: ($0.bytes * demand.growthFactor(month: month)).rounded(toPlaces: -6, rule: .toNearestOrEven))
+      }
       deployment.globalReach.append(GlobalReachLink(circuitA: "circuit", circuitB: name, dataAToB: data, dataBToA: data))
     }
     return deployment

@@ -28,8 +28,9 @@ public struct WorkloadProfile: Hashable, Sendable {
   public struct GlobalReachNeed: Hashable, Sendable {
     /// The other circuit's peering location.
     public var location: String
-    /// Data per month in each direction.
-    public var monthlyData: DataVolume
+    /// Data per month in each direction; `nil` when the profile does not give it (the link's per-GB charges are then
+    /// listed as not priced, never priced as 0 GB).
+    public var monthlyData: DataVolume?
   }
 
   /// The circuit in service today, for an audit.
@@ -244,7 +245,7 @@ extension WorkloadProfile {
       globalReach.append(
         GlobalReachNeed(
           location: try link.required("location").nonEmptyString(),
-          monthlyData: try link.optional("monthlyData").map { node throws(Diagnostic) in try readVolume(node) } ?? .zero))
+          monthlyData: try link.optional("monthlyData").map { node throws(Diagnostic) in try readVolume(node) }))
     }
     charges = try UserCharge.list(object.optional("charges"))
     if let node = object.optional("current") {
