@@ -89,14 +89,17 @@ import Testing
   @Test func pricesLocationsAndJSONShow() {
     let locations = ercalc("prices", "locations")
     #expect(locations.status == .success)
-    #expect(locations.output.contains("Washington DC            Zone 1         East US, East US 2            North America"))
-    #expect(locations.output.contains("Bogota                   Zone 4         n/a (no Local)                South America"))
-    // Port locations from the erdirect how-to's example output, placed by the facility both pages name.
-    #expect(locations.output.contains("Equinix-Ashburn-DC2   Washington DC     Equinix DC2\n"))
+    #expect(
+      locations.output.contains(
+        "Washington DC            Zone 1         East US, East US 2            North America             yes         Equinix DC2; Equinix DC6"))
+    #expect(locations.output.contains("Bogota (retired)         Zone 4         n/a (no Local)                South America (inferred)  not stated"))
+    // Port locations: from the az CLI how-to's example output, placed by the facility both pages name.
+    #expect(locations.output.contains("Equinix-Ashburn-DC2            Washington DC       Equinix DC2                      seen in er-direct-cli\n"))
     let locationsJSON = ercalc("prices", "locations", "--format", "json")
     #expect(
       locationsJSON.output.contains(
-        "{\n      \"name\": \"Equinix-Seattle-SE2\",\n      \"peeringLocation\": \"Seattle\",\n      \"facility\": \"Equinix SE2\"\n    }"))
+        "{\n      \"name\": \"Equinix-Seattle-SE2\",\n      \"peeringLocation\": \"Seattle\",\n      \"facility\": \"Equinix SE2\",\n      \"source\": \"er-direct-cli\",\n      \"derived\": null,\n      \"note\": null\n    }"
+      ))
     let json = ercalc("prices", "show", "--format", "json")
     #expect(json.status == .success)
     #expect(

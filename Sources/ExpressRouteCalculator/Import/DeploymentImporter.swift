@@ -486,13 +486,26 @@ extension DeploymentImporter.Result {
         continue
       }
       result.deployment.directPorts[index].peeringLocation = mapped.peeringLocation
+      let evidence =
+        mapped.sourceID.map { id in "seen in \(id)\(locations.source(id: id)?.date.map { ", \($0)" } ?? ", undated")" }
+        ?? "name derived, not seen in Azure's output"
       result.notes.append(
-        "Direct port pair '\(port.name)': port location \(mapped.name) is peering location \(mapped.peeringLocation) (facility \(mapped.facility))")
+        "Direct port pair '\(port.name)': port location \(mapped.name) is peering location \(mapped.peeringLocation) (facility \(mapped.facility); \(evidence))"
+      )
     }
     result.deployment.directPorts.removeAll { port in
-      guard let name = port.peeringLocation, locations.location(named: name) == nil else { return false }
+      guard let name = port.peeringLocation else { return false }
+      guard let location = locations.location(named: name) else {
+        result.skipped.append(
+          "Direct port pair '\(port.name)': \(locations.unknownPortLocationMessage(name)); not priced (a port location needs an entry in the peering-location table's portLocations to be placed)"
+        )
+        removed.insert(port.name)
+        return true
+      }
+      // An existing port at a location whose source shows no ER Direct: listed as not priced, not a stop for the estate.
+      guard location.offersDirect == false else { return false }
       result.skipped.append(
-        "Direct port pair '\(port.name)': \(locations.unknownLocationMessage(name)); not priced (a port location needs an entry in the peering-location table's portLocations to be placed)"
+        "Direct port pair '\(port.name)': [\(ProductRule.directNotOffered.id)] \(location.name) has no ER Direct on \(locations.source(of: location).id) (\(locations.source(of: location).date ?? "undated")); not priced"
       )
       removed.insert(port.name)
       return true

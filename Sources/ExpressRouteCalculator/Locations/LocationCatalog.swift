@@ -7,14 +7,17 @@ import Foundation
 /// `Washington DC`) and suggest the nearest name on a miss.
 public struct LocationCatalog: Hashable, Sendable {
   /// Every peering location, in file order.
-  public var locations: [PeeringLocation] { didSet { locationIndex = Self.index(locations.map(\.name)) } }
+  public var locations: [PeeringLocation] { didSet { locationIndex = Self.locationIndex(locations) } }
   /// Every geopolitical region, in file order.
   public var geopoliticalRegions: [GeopoliticalRegion]
-  /// Where the data came from.
+  /// Where the data came from: the page whose zones, local regions, addresses and ER Direct column the rows carry.
   public var source: PriceSource
+  /// Further documents rows and port locations cite by id (``PeeringLocation/sourceID``, ``PortLocation/sourceID``),
+  /// and the geopolitical-region source.
+  public var sources: [PriceSource]
   /// ExpressRoute Direct port locations with the peering location each belongs to.
   public var portLocations: [PortLocation] { didSet { portLocationIndex = Self.index(portLocations.map(\.name)) } }
-  /// Normalised name → position in ``locations`` (first wins), so a lookup normalises one name, not every one.
+  /// Normalised name (or alias) → position in ``locations`` (first wins), so a lookup normalises one name, not every one.
   private var locationIndex: [String: Int]
   /// Normalised name → position in ``portLocations``.
   private var portLocationIndex: [String: Int]
@@ -25,16 +28,37 @@ public struct LocationCatalog: Hashable, Sendable {
     return index
   }
 
+  /// Names first, then aliases, so an alias never hides a name.
+  static func locationIndex(_ locations: [PeeringLocation]) -> [String: Int] {
+    var index = Self.index(locations.map(\.name))
+    for (position, location) in locations.enumerated() {
+      for alias in location.aliases where index[normalizedName(alias)] == nil { index[normalizedName(alias)] = position }
+    }
+    return index
+  }
+
   /// Creates a catalogue.
   public init(
-    locations: [PeeringLocation], geopoliticalRegions: [GeopoliticalRegion], source: PriceSource, portLocations: [PortLocation] = []
+    locations: [PeeringLocation], geopoliticalRegions: [GeopoliticalRegion], source: PriceSource, portLocations: [PortLocation] = [],
+    sources: [PriceSource] = []
   ) {
     self.locations = locations
     self.geopoliticalRegions = geopoliticalRegions
     self.source = source
+    self.sources = sources
     self.portLocations = portLocations
-    locationIndex = Self.index(locations.map(\.name))
+    locationIndex = Self.locationIndex(locations)
     portLocationIndex = Self.index(portLocations.map(\.name))
+  }
+
+  /// The source with identifier `id`: the catalogue's own ``source`` or one of ``sources``.
+  public func source(id: String) -> PriceSource? {
+    id == source.id ? source : sources.first { $0.id == id }
+  }
+
+  /// The source a location's row comes from (its own, or the catalogue's).
+  public func source(of location: PeeringLocation) -> PriceSource {
+    location.sourceID.flatMap { source(id: $0) } ?? source
   }
 
   /// The Direct port location called `name` (`Equinix-Seattle-SE2`), if the catalogue maps it.
@@ -42,7 +66,36 @@ public struct LocationCatalog: Hashable, Sendable {
     portLocationIndex[normalizedName(name)].map { portLocations[$0] }
   }
 
-  /// The location called `name`, if any.
+  /// Up to `limit` port-location names nearest to `name` (by edit distance of the normalised names, then by name),
+  /// those close enough to be a misspelling or another facility of the same provider and city.
+  public func nearestPortLocations(to name: String, limit: Int = 3) -> [String] {
+    let key = normalizedName(name)
+    let threshold = max(3, key.count / 3)
+    var scored: [(name: String, distance: Int)] = []
+    for port in portLocations {
+      let distance = Suggestion.editDistance(key, normalizedName(port.name))
+      if distance <= threshold { scored.append((port.name, distance)) }
+    }
+    scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
+    return scored.prefix(limit).map { $0.name }
+  }
+
+  /// `'Equinix-Ashburn-DC9' is neither a peering location nor a known ExpressRoute Direct port location; nearest port
+  /// locations: 'Equinix-Ashburn-DC2', 'Equinix-Ashburn-DC6'`.
+  public func unknownPortLocationMessage(_ name: String) -> String {
+    var message = "'\(name)' is neither a peering location nor a known ExpressRoute Direct port location"
+    let near = nearestPortLocations(to: name)
+    if !near.isEmpty {
+      message += "; nearest port locations: " + near.map { "'\($0)'" }.joined(separator: ", ")
+    } else if let location = Suggestion.nearest(to: name, in: locations.map(\.name)) {
+      message += "; did you mean '\(location)'?"
+    } else {
+      message += " (run 'ercalc prices locations' for the list)"
+    }
+    return message
+  }
+
+  /// The location called `name` (or one of its aliases), if any.
   public func location(named name: String) -> PeeringLocation? {
     locationIndex[normalizedName(name)].map { locations[$0] }
   }
@@ -95,49 +148,86 @@ extension LocationCatalog {
   public init(json data: Data, file: String) throws(Diagnostic) {
     let root = try JSONNode.parse(data, file: file)
     let object = try root.object()
-    try object.rejectUnknownKeys(["$schema", "schemaVersion", "source", "geopoliticalRegions", "locations", "portLocations", "notes"])
+    try object.rejectUnknownKeys(["$schema", "schemaVersion", "source", "sources", "geopoliticalRegions", "locations", "portLocations", "notes"])
     let versionNode = try object.required("schemaVersion")
     let version = try versionNode.int(in: 1...Int.max)
     guard version <= RateTable.supportedSchemaVersion else {
       throw versionNode.error("version \(version) is newer than this tool supports (\(RateTable.supportedSchemaVersion))")
     }
-    let sourceObject = try object.required("source").object()
-    try sourceObject.rejectUnknownKeys(["id", "title", "url", "date"])
-    let dateNode = try sourceObject.required("date")
-    let date = try dateNode.string()
-    guard isISODate(date) else { throw dateNode.error("'\(date)' is not a date (expected YYYY-MM-DD)") }
-    let source = PriceSource(
-      id: try sourceObject.required("id").nonEmptyString(), title: try sourceObject.required("title").nonEmptyString(),
-      url: try sourceObject.optional("url")?.string(), date: date)
+    let source = try Self.readSource(try object.required("source"), dateRequired: true)
+    var sources: [PriceSource] = []
+    for node in try object.optional("sources")?.array() ?? [] {
+      let entry = try Self.readSource(node, dateRequired: false)
+      if entry.id == source.id || sources.contains(where: { $0.id == entry.id }) {
+        throw node.error("duplicate source id '\(entry.id)'")
+      }
+      sources.append(entry)
+    }
+    let sourceIDs = [source.id] + sources.map(\.id)
+    func sourceID(_ node: JSONNode?) throws(Diagnostic) -> String? {
+      guard let node else { return nil }
+      let id = try node.nonEmptyString()
+      guard sourceIDs.contains(id) else {
+        var message = "'\(id)' is not a source id (expected \(Suggestion.list(sourceIDs)))"
+        if let near = Suggestion.nearest(to: id, in: sourceIDs) { message += "; did you mean '\(near)'?" }
+        throw node.error(message)
+      }
+      return id
+    }
 
     var regions: [GeopoliticalRegion] = []
+    var regionOf: [String: String] = [:]
     for regionNode in try object.required("geopoliticalRegions").array() {
       let region = try regionNode.object()
-      try region.rejectUnknownKeys(["name", "azureRegions"])
+      try region.rejectUnknownKeys(["name", "azureRegions", "inferredAzureRegions", "inference"])
       let nameNode = try region.required("name")
       let name = try nameNode.nonEmptyString()
       if regions.contains(where: { $0.name == name }) { throw nameNode.error("duplicate geopolitical region '\(name)'") }
       var azureRegions: [String] = []
-      for node in try region.required("azureRegions").array() {
-        let azureRegion = try node.nonEmptyString()
-        if regions.contains(where: { $0.azureRegions.contains(azureRegion) }) || azureRegions.contains(azureRegion) {
-          throw node.error("Azure region '\(azureRegion)' is listed in more than one geopolitical region")
+      var inferred: [String] = []
+      let listed = try region.required("azureRegions").array()
+      let inferredNodes = try region.optional("inferredAzureRegions")?.array() ?? []
+      for (key, nodes) in [("azureRegions", listed), ("inferredAzureRegions", inferredNodes)] {
+        for node in nodes {
+          let azureRegion = try node.nonEmptyString()
+          guard regionOf[azureRegion] == nil else {
+            throw node.error("Azure region '\(azureRegion)' is listed in more than one geopolitical region")
+          }
+          regionOf[azureRegion] = name
+          azureRegions.append(azureRegion)
+          if key == "inferredAzureRegions" { inferred.append(azureRegion) }
         }
-        azureRegions.append(azureRegion)
       }
-      regions.append(GeopoliticalRegion(name: name, azureRegions: azureRegions))
+      let inferenceNode = region.optional("inference")
+      let inference = try inferenceNode?.nonEmptyString()
+      if !inferred.isEmpty && inference == nil {
+        throw regionNode.error("'inferredAzureRegions' needs an 'inference' saying why they are placed in '\(name)'")
+      }
+      if inferred.isEmpty, let inferenceNode { throw inferenceNode.error("'inference' without 'inferredAzureRegions'") }
+      regions.append(GeopoliticalRegion(name: name, azureRegions: azureRegions, inferredAzureRegions: inferred, inference: inference))
     }
 
     var locations: [PeeringLocation] = []
-    // Normalised names seen so far: a duplicate check per name, not a pass over every earlier one.
+    // Normalised names and aliases seen so far: a duplicate check per name, not a pass over every earlier one.
     var locationNames: Set<String> = []
     for locationNode in try object.required("locations").array() {
       let location = try locationNode.object()
-      try location.rejectUnknownKeys(["name", "zone", "localRegions", "geopoliticalRegion"])
+      try location.rejectUnknownKeys([
+        "name", "zone", "localRegions", "geopoliticalRegion", "geopoliticalRegionInferred", "address", "erDirect", "aliases", "retired",
+        "source", "note",
+      ])
       let nameNode = try location.required("name")
       let name = try nameNode.nonEmptyString()
       guard locationNames.insert(normalizedName(name)).inserted else {
         throw nameNode.error("duplicate peering location '\(name)'")
+      }
+      var aliases: [String] = []
+      for node in try location.optional("aliases")?.array() ?? [] {
+        let alias = try node.nonEmptyString()
+        guard locationNames.insert(normalizedName(alias)).inserted else {
+          throw node.error("alias '\(alias)' repeats a peering location name or alias")
+        }
+        aliases.append(alias)
       }
       let geoNode = try location.required("geopoliticalRegion")
       let geo = try geoNode.nonEmptyString()
@@ -153,13 +243,18 @@ extension LocationCatalog {
         local.append(azureRegion)
       }
       locations.append(
-        PeeringLocation(name: name, zone: try location.required("zone").oneOf(Zone.self), localRegions: local, geopoliticalRegion: geo))
+        PeeringLocation(
+          name: name, zone: try location.required("zone").oneOf(Zone.self), localRegions: local, geopoliticalRegion: geo,
+          address: try location.optional("address")?.nonEmptyString(), offersDirect: try location.optional("erDirect")?.bool(),
+          geopoliticalRegionInference: try location.optional("geopoliticalRegionInferred")?.nonEmptyString(), aliases: aliases,
+          retired: try location.optional("retired")?.nonEmptyString(), sourceID: try sourceID(location.optional("source")),
+          note: try location.optional("note")?.nonEmptyString()))
     }
     var ports: [PortLocation] = []
     var portNames: Set<String> = []
     for portNode in try object.optional("portLocations")?.array() ?? [] {
       let port = try portNode.object()
-      try port.rejectUnknownKeys(["name", "peeringLocation", "facility"])
+      try port.rejectUnknownKeys(["name", "peeringLocation", "facility", "source", "derived", "note"])
       let nameNode = try port.required("name")
       let name = try nameNode.nonEmptyString()
       guard portNames.insert(normalizedName(name)).inserted else {
@@ -170,8 +265,36 @@ extension LocationCatalog {
       guard locations.contains(where: { $0.name == peering }) else {
         throw peeringNode.error("'\(peering)' is not a peering location listed in 'locations'")
       }
-      ports.append(PortLocation(name: name, peeringLocation: peering, facility: try port.required("facility").nonEmptyString()))
+      let portSource = try sourceID(port.optional("source"))
+      let derivation = try port.optional("derived")?.nonEmptyString()
+      if portSource != nil && derivation != nil {
+        throw portNode.error("port location '\(name)' has both 'source' (seen in a document) and 'derived' (not seen): keep one")
+      }
+      ports.append(
+        PortLocation(
+          name: name, peeringLocation: peering, facility: try port.required("facility").nonEmptyString(), sourceID: portSource,
+          derivation: derivation, note: try port.optional("note")?.nonEmptyString()))
     }
-    self.init(locations: locations, geopoliticalRegions: regions, source: source, portLocations: ports)
+    self.init(locations: locations, geopoliticalRegions: regions, source: source, portLocations: ports, sources: sources)
+  }
+
+  /// `{ "id", "title", "url"?, "date" }`; `date` is `YYYY-MM-DD`, or `null` (where allowed) for a source that carries none.
+  private static func readSource(_ node: JSONNode, dateRequired: Bool) throws(Diagnostic) -> PriceSource {
+    let object = try node.object()
+    try object.rejectUnknownKeys(["id", "title", "url", "date"])
+    guard object.has("date") else {
+      throw node.error("missing key 'date' (a YYYY-MM-DD date\(dateRequired ? "" : ", or null when the source carries none"))")
+    }
+    var date: String?
+    if let dateNode = object.optional("date") {
+      let text = try dateNode.string()
+      guard isISODate(text) else { throw dateNode.error("'\(text)' is not a date (expected YYYY-MM-DD)") }
+      date = text
+    } else if dateRequired {
+      throw node.error("the catalogue's source needs a date (YYYY-MM-DD)")
+    }
+    return PriceSource(
+      id: try object.required("id").nonEmptyString(), title: try object.required("title").nonEmptyString(),
+      url: try object.optional("url")?.string(), date: date)
   }
 }

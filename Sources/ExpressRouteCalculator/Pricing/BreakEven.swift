@@ -82,8 +82,8 @@ extension PricingEngine {
 }
 
 extension PricingEngine {
-  /// The break-even of `tier` for every provider size (rows) in every zone (columns).
+  /// The break-even of `tier` for every provider size (rows) in every priced zone (columns, ``Zone/priced``).
   public func breakEvenMatrix(tier: CircuitTier) -> [[BreakEven]] {
-    Bandwidth.providerSizes.map { bandwidth in Zone.allCases.map { breakEven(tier: tier, bandwidth: bandwidth, zone: $0) } }
+    Bandwidth.providerSizes.map { bandwidth in Zone.priced.map { breakEven(tier: tier, bandwidth: bandwidth, zone: $0) } }
   }
 }

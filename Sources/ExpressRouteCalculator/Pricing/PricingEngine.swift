@@ -45,7 +45,14 @@ public struct PricingEngine: Sendable {
     for port in deployment.directPorts {
       builder.add(
         resource: "Direct port pair '\(port.name)'", meter: .directPortPair(port.speed, port.billing), quantity: 1,
-        detail: "1 month")
+        detail: "1 month", zone: resolved.zones[port.name])
+    }
+    // A location no longer listed by its source still prices, with a note saying so (once per location, in deployment order).
+    var retired: [String] = []
+    for name in deployment.directPorts.map(\.name) + deployment.circuits.map(\.name) {
+      guard let location = resolved.locations[name], let why = location.retired, !retired.contains(location.name) else { continue }
+      retired.append(location.name)
+      builder.notes.append("peering location \(location.name) is retired: \(why)")
     }
     for gateway in deployment.gateways {
       priceGateway(gateway, into: &builder)
@@ -165,7 +172,7 @@ public struct PricingEngine: Sendable {
     let resource = "circuit '\(circuit.name)'"
     if let portName = circuit.directPort {
       if circuit.tier == .premium {
-        builder.add(resource: resource, meter: .directPremiumAddOn(circuit.bandwidth), quantity: 1, detail: "1 month")
+        builder.add(resource: resource, meter: .directPremiumAddOn(circuit.bandwidth), quantity: 1, detail: "1 month", zone: zone)
       } else {
         builder.notes.append(
           "\(resource): \(circuit.tier.name) \(circuit.bandwidth) on Direct port pair '\(portName)' has no circuit fee (included in the port-pair fee)"
@@ -202,7 +209,16 @@ struct QuoteBuilder {
     self.discounts = discounts
   }
 
-  mutating func add(resource: String, meter: Meter, quantity: Decimal, detail: String? = nil) {
+  /// Adds a priced line, or an unpriced item when the table has no price for `meter`.
+  ///
+  /// `zone` is the zone of the location a meter without a zone of its own is charged at (a Direct port pair's): in a
+  /// zone no global price list covers (``Zone/noRatesReason``) the charge is not priced, never priced at another
+  /// cloud's rate.
+  mutating func add(resource: String, meter: Meter, quantity: Decimal, detail: String? = nil, zone: Zone? = nil) {
+    if let reason = (zone ?? Self.zone(of: meter))?.noRatesReason {
+      unpriced.append(UnpricedItem(resource: resource, meter: meter, quantity: quantity, reason: reason))
+      return
+    }
     guard let rate = rates.rate(for: meter) else {
       unpriced.append(
         UnpricedItem(resource: resource, meter: meter, quantity: quantity, reason: "the rate table '\(rates.name)' has no row for this meter"))
@@ -218,9 +234,19 @@ struct QuoteBuilder {
         discount: discounts.rate(for: meter)))
   }
 
+  /// The zone a meter is priced by, if it has one.
+  static func zone(of meter: Meter) -> Zone? {
+    switch meter {
+    case .circuit(_, _, _, let zone), .egress(let zone), .globalReach(let zone, _), .trafficCollector(let zone), .trafficCollectorData(let zone):
+      return zone
+    default: return nil
+    }
+  }
+
   /// Lists a charge whose quantity nobody gave: unpriced, never 0.00.
+  /// In a zone no global price list covers, that is the reason given: the quantity would not price it either.
   mutating func addUnknown(resource: String, meter: Meter, reason: String) {
-    unpriced.append(UnpricedItem(resource: resource, meter: meter, quantity: nil, reason: reason))
+    unpriced.append(UnpricedItem(resource: resource, meter: meter, quantity: nil, reason: Self.zone(of: meter)?.noRatesReason ?? reason))
   }
 
   func quote(name: String, hoursPerMonth: Decimal, table: RateTable) -> Quote {

@@ -9,6 +9,7 @@ public enum ProductRule: String, CaseIterable, Sendable {
   case directCircuitSizes = "direct-circuit-sizes"
   case directSubscriptionLimit = "direct-subscription-limit"
   case directBillingMatchesPort = "direct-billing-matches-port"
+  case directNotOffered = "direct-not-offered"
   case globalReachNotLocal = "global-reach-not-local"
   case globalReachPremiumAcrossGeopolitical = "global-reach-premium-across-geopolitical"
   case globalReachDifferentLocations = "global-reach-different-locations"
@@ -33,6 +34,8 @@ public enum ProductRule: String, CaseIterable, Sendable {
     case .directCircuitSizes: return "Circuits on Direct: 1/2/5/10 Gbps on 10G pairs, 5/10/40/100 Gbps on 100G, up to 400 Gbps on 400G."
     case .directSubscriptionLimit: return "Circuits on a Direct pair may total at most twice one port's speed."
     case .directBillingMatchesPort: return "Circuits on a Direct pair use the pair's billing model."
+    case .directNotOffered:
+      return "ExpressRoute Direct is sold only at peering locations whose ER Direct column on Microsoft's locations page shows it."
     case .globalReachNotLocal: return "Global Reach is not available on Local circuits."
     case .globalReachPremiumAcrossGeopolitical: return "Global Reach across geopolitical regions needs Premium on both circuits."
     case .globalReachDifferentLocations: return "Global Reach links circuits at different peering locations."

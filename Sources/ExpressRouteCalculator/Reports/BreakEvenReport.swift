@@ -46,7 +46,7 @@ public struct BreakEvenReport: Report {
           ]),
         .table(
           ReportTable(
-            columns: [.init("Bandwidth")] + Zone.allCases.map { .init($0.name, .right) },
+            columns: [.init("Bandwidth")] + Zone.priced.map { .init($0.name, .right) },
             rows: results.map { row in [row.first?.bandwidth.description ?? ""] + row.map(Self.cell) })),
       ])
   }

@@ -1,4 +1,4 @@
-/// The report of the peering-location catalogue.
+/// The report of the peering-location catalogue: every row with its source, in every format.
 public struct LocationReport: Report {
   /// The catalogue.
   public var catalog: LocationCatalog
@@ -6,30 +6,105 @@ public struct LocationReport: Report {
   /// Creates a report.
   public init(catalog: LocationCatalog) { self.catalog = catalog }
 
+  /// `yes`, `no`, or `not stated` for a row whose source has no ER Direct column.
+  static func directText(_ location: PeeringLocation) -> String {
+    location.offersDirect.map { $0 ? "yes" : "no" } ?? "not stated"
+  }
+
+  /// What a reader must know about a row beyond its columns: retired, inferred, aliases, caveats.
+  static func notes(_ location: PeeringLocation) -> [String] {
+    var notes: [String] = []
+    if let retired = location.retired { notes.append("retired: \(retired)") }
+    if !location.aliases.isEmpty { notes.append("also found as " + location.aliases.map { "'\($0)'" }.joined(separator: ", ")) }
+    if let inference = location.geopoliticalRegionInference { notes.append("geopolitical region \(inference)") }
+    if let note = location.note { notes.append(note) }
+    return notes
+  }
+
+  /// `seen in er-direct-cli` or `derived: …`, with the note if any.
+  static func evidence(_ port: PortLocation) -> String {
+    var text = port.sourceID.map { "seen in \($0)" } ?? "derived: \(port.derivation ?? "")"
+    if let note = port.note { text += "; \(note)" }
+    return text
+  }
+
+  /// The catalogue's source, then the others, as cited.
+  var allSources: [PriceSource] { [catalog.source] + catalog.sources }
+
   public var document: ReportDocument {
-    ReportDocument(
-      title: "ExpressRoute peering locations",
-      blocks: [
-        .facts([ReportFact("Source", QuoteReport.sourceLine(catalog.source)), ReportFact("Locations", String(catalog.locations.count))]),
-        .table(
-          ReportTable(
-            columns: [.init("Location"), .init("Zone"), .init("Local Azure regions"), .init("Geopolitical region")],
-            rows: catalog.locations.map {
-              [$0.name, $0.zone.name, $0.localRegions.isEmpty ? "n/a (no Local)" : $0.localRegions.joined(separator: ", "), $0.geopoliticalRegion]
-            })),
-        .heading("ExpressRoute Direct port locations"),
-        .paragraph("A port pair at a port location is billed in its peering location's zone; a port location not listed here is not priced."),
-        .table(
-          ReportTable(
-            columns: [.init("Port location"), .init("Peering location"), .init("Facility")],
-            rows: catalog.portLocations.map { [$0.name, $0.peeringLocation, $0.facility] })),
-      ])
+    let noted = catalog.locations.filter { !Self.notes($0).isEmpty }
+    let inferredRegions = catalog.geopoliticalRegions.filter { !$0.inferredAzureRegions.isEmpty }
+    var blocks: [ReportBlock] = [
+      .facts([
+        ReportFact("Source", QuoteReport.sourceLine(catalog.source)), ReportFact("Locations", String(catalog.locations.count)),
+        ReportFact("Port locations", String(catalog.portLocations.count)),
+      ]),
+      .table(
+        ReportTable(
+          columns: [
+            .init("Location"), .init("Zone"), .init("Local Azure regions"), .init("Geopolitical region"), .init("ER Direct"),
+            .init("Address"), .init("Source"),
+          ],
+          rows: catalog.locations.map {
+            [
+              $0.name + ($0.retired == nil ? "" : " (retired)"), $0.zone.name,
+              $0.localRegions.isEmpty ? "n/a (no Local)" : $0.localRegions.joined(separator: ", "),
+              $0.geopoliticalRegion + ($0.geopoliticalRegionInference == nil ? "" : " (inferred)"), Self.directText($0),
+              $0.address ?? "", catalog.source(of: $0).id,
+            ]
+          })),
+    ]
+    if !noted.isEmpty {
+      blocks.append(.heading("Notes on locations"))
+      blocks.append(.list(noted.map { "\($0.name): " + Self.notes($0).joined(separator: "; ") }))
+    }
+    if !inferredRegions.isEmpty {
+      blocks.append(.heading("Inferred geopolitical regions"))
+      blocks.append(
+        .list(inferredRegions.map { "\($0.name): \($0.inferredAzureRegions.joined(separator: ", ")) (\($0.inference ?? "inferred"))" }))
+    }
+    blocks += [
+      .heading("ExpressRoute Direct port locations"),
+      .paragraph(
+        "A port pair at a port location is billed in its peering location's zone; a port location not listed here is not priced. A name 'seen in' a source appears there; a 'derived' name follows Azure's pattern from the page's Address column and was not seen in Azure's output."
+      ),
+      .table(
+        ReportTable(
+          columns: [.init("Port location"), .init("Peering location"), .init("Facility"), .init("Evidence")],
+          rows: catalog.portLocations.map { [$0.name, $0.peeringLocation, $0.facility, Self.evidence($0)] })),
+      .heading("Sources"),
+      .table(
+        ReportTable(
+          columns: [.init("Id"), .init("Date"), .init("Title"), .init("URL")],
+          rows: allSources.map { [$0.id, $0.date ?? "undated", $0.title, $0.url ?? ""] })),
+    ]
+    return ReportDocument(title: "ExpressRoute peering locations", blocks: blocks)
+  }
+
+  static func sourceJSON(_ source: PriceSource) -> JSONValue {
+    .object([
+      ("id", .string(source.id)), ("title", .string(source.title)), ("url", .string(source.url)),
+      ("date", .string(source.date)),
+    ])
   }
 
   public var json: JSONValue {
     .object([
       ("schema", .string("ercalc.locations")),
       ("schemaVersion", .number(1)),
+      ("source", Self.sourceJSON(catalog.source)),
+      ("sources", .array(catalog.sources.map(Self.sourceJSON))),
+      (
+        "geopoliticalRegions",
+        .array(
+          catalog.geopoliticalRegions.map {
+            .object([
+              ("name", .string($0.name)), ("azureRegions", .array($0.azureRegions.map { .string($0) })),
+              ("inferredAzureRegions", .array($0.inferredAzureRegions.map { .string($0) })),
+              ("inference", .string($0.inference)),
+            ])
+          })
+      ),
       (
         "locations",
         .array(
@@ -37,6 +112,11 @@ public struct LocationReport: Report {
             .object([
               ("name", .string($0.name)), ("zone", .string($0.zone.name)), ("localRegions", .array($0.localRegions.map { .string($0) })),
               ("geopoliticalRegion", .string($0.geopoliticalRegion)),
+              ("geopoliticalRegionInferred", .string($0.geopoliticalRegionInference)),
+              ("address", .string($0.address)), ("erDirect", $0.offersDirect.map { .bool($0) } ?? .null),
+              ("aliases", .array($0.aliases.map { .string($0) })), ("retired", .string($0.retired)),
+              ("source", .string(catalog.source(of: $0).id)), ("sourceDate", .string(catalog.source(of: $0).date)),
+              ("note", .string($0.note)),
             ])
           })
       ),
@@ -44,7 +124,11 @@ public struct LocationReport: Report {
         "portLocations",
         .array(
           catalog.portLocations.map {
-            .object([("name", .string($0.name)), ("peeringLocation", .string($0.peeringLocation)), ("facility", .string($0.facility))])
+            .object([
+              ("name", .string($0.name)), ("peeringLocation", .string($0.peeringLocation)), ("facility", .string($0.facility)),
+              ("source", .string($0.sourceID)), ("derived", .string($0.derivation)),
+              ("note", .string($0.note)),
+            ])
           })
       ),
     ])
@@ -52,10 +136,24 @@ public struct LocationReport: Report {
 
   public var csvRows: [CostRow] { [] }
 
-  /// Locations as CSV rows (name, zone, local regions, geopolitical region).
+  /// Locations as CSV rows, each with the source it comes from and that source's date (the page's for every listed
+  /// row), so a spreadsheet keeps the provenance.
   public var csv: String {
     CSVWriter.write(
-      [["Location", "Zone", "LocalRegions", "GeopoliticalRegion"]]
-        + catalog.locations.map { [$0.name, $0.zone.name, $0.localRegions.joined(separator: "; "), $0.geopoliticalRegion] })
+      [
+        [
+          "Location", "Zone", "LocalRegions", "GeopoliticalRegion", "GeopoliticalRegionInferred", "Address", "ERDirect", "Retired", "Source",
+          "SourceDate", "SourceURL", "Note",
+        ]
+      ]
+        + catalog.locations.map {
+          let source = catalog.source(of: $0)
+          return [
+            $0.name, $0.zone.name, $0.localRegions.joined(separator: "; "), $0.geopoliticalRegion, $0.geopoliticalRegionInference ?? "",
+            $0.address ?? "", Self.directText($0), $0.retired ?? "", source.id, source.date ?? "undated", source.url ?? "",
+            (($0.aliases.isEmpty ? [] : ["also found as " + $0.aliases.joined(separator: ", ")]) + ($0.note.map { [$0] } ?? []))
+              .joined(separator: "; "),
+          ]
+        })
   }
 }

@@ -602,6 +602,16 @@ public struct SizingSolver: Sendable {
   func directCandidates(location: PeeringLocation, demand: Demand, policy: TierPolicy, share: Decimal) -> [SizingCandidate] {
     var result: [SizingCandidate] = []
     let need = demand.peakRequirement
+    if location.offersDirect == false {
+      let source = engine.locations.source(of: location)
+      return [DirectPortSpeed.gbps10, .gbps100].map { port in
+        SizingCandidate(
+          kind: .direct(port, .standard, .metered, port.circuitSizes.last ?? port.bandwidth),
+          verdict: .rejected(
+            "[\(ProductRule.directNotOffered.id)] ExpressRoute Direct is not offered at \(location.name) (\(source.id), \(source.date ?? "undated"))")
+        )
+      }
+    }
     for port in [DirectPortSpeed.gbps10, .gbps100] {
       guard let size = port.circuitSizes.first(where: { Decimal($0.bitsPerSecond) >= need }) else {
         result.append(
