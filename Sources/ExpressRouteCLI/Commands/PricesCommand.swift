@@ -10,7 +10,7 @@ enum PricesCommand: Command {
       Actions:
         show        Print the rate table in use (built-in unless --prices), with sources, dates and what is unpriced.
         validate    Check rate table files (and --overrides) strictly; print one line per file.
-        locations   List peering locations with zone, local regions and geopolitical region.
+        locations   List peering locations (zone, local regions, geopolitical region, ER Direct, address, source) and port locations.
         breakeven   Metered-vs-unlimited break-even for every size and zone (--sku standard or premium).
         import      Convert saved Retail Prices API pages (files) into a rate table (--output).
         fetch       Download the Retail Prices API pages and import them (--output).

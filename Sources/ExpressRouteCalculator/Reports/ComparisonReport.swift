@@ -49,7 +49,8 @@ public struct ComparisonReport: Report {
         return [
           option.tier.name, option.billing.name, circuitFee.isEmpty ? "unpriced" : fee.groupedAmount,
           option.billing == .metered ? (egress.isEmpty ? "unpriced" : data.groupedAmount) : "included", "unpriced", "",
-          quote.unpriced.map(\.reason).joined(separator: "; "),
+          // Each reason once (in a China location the fee and the egress share one).
+          quote.unpriced.map(\.reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; "),
         ]
       }
       let delta = cheapest.map { quote.total - $0 }

@@ -71,7 +71,7 @@ import Testing
     ErrorCase(
       id: "unknown zone", replace: "[{\"zone\": \"Zone 1\"", with: "[{\"zone\": \"Zone 9\"",
       expected:
-        "t.json:17:74: error: egress.rows[0].zone: 'Zone 9' is not a known ExpressRoute zone (expected 'Zone 1', 'Zone 2', 'Zone 3', 'Zone 4' or 'US Gov Zone 1'); did you mean 'Zone 1'?"
+        "t.json:17:74: error: egress.rows[0].zone: 'Zone 9' is not a known ExpressRoute zone (expected 'Zone 1', 'Zone 2', 'Zone 3', 'Zone 4', 'US Gov Zone 1' or 'China'); did you mean 'Zone 1'?"
     ),
     ErrorCase(
       id: "missing bandwidth row",
