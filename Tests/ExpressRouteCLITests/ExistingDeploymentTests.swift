@@ -41,7 +41,7 @@ import Testing
     #expect(result.output.contains("- azurerm_resource_group.network: azurerm_resource_group is not an ExpressRoute resource\n"))
     #expect(
       result.output.contains(
-        "Virtual WAN hub 'vwan-er'  Virtual WAN ExpressRoute scale unit               1,460  hour         0.42        613.20  CONFIRMED\n"))
+        "Virtual WAN hub 'vwan-er'  Virtual WAN ExpressRoute scale units from unit 1     1,460  hour         0.42        613.20  CONFIRMED\n"))
   }
 
   @Test func terraformCircuitOnAPortFromTheSamePlanIsTracedThroughModules() {

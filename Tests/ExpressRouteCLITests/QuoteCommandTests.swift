@@ -86,7 +86,7 @@ import Testing
     Golden.check(result.output, file: snapshotFile("breakeven-standard.txt"))
   }
 
-  @Test func pricesLocationsAndJSONShow() {
+  @Test func pricesLocationsAndJSONShow() throws {
     let locations = ercalc("prices", "locations")
     #expect(locations.status == .success)
     #expect(
@@ -106,11 +106,24 @@ import Testing
       json.output.contains(
         "{\n      \"meter\": \"ErGwScale gateway scale unit\",\n      \"section\": \"scaleGateway\",\n      \"unit\": \"1 Hour\",\n      \"price\": \"0.21\","
       ))
-    let overrides = ercalc(
-      "prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path, "--overrides",
-      fixture("direct-override.json"))
-    // The override prices one of the 36 unpriced meters (Direct 10 Gbps metered port pair): 216 + 1 priced, 36 − 1 unpriced.
-    #expect(overrides.output.hasSuffix("217 priced rates, 35 unpriced, 13 sources\n"))
+    let table = packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path
+    // The example contract names no document: validation refuses it, at the source's line.
+    let untraceable = ercalc("prices", "validate", table, "--overrides", fixture("direct-override.json"))
+    #expect(untraceable.status == .dataError)
+    #expect(
+      untraceable.errors.hasSuffix(
+        "direct-override.json:5:15: error: source 'example-contract' has neither a 'url' nor a 'repository' (owner/name@commit): nobody can open it to check its prices\n"
+      ), "\(untraceable.errors)")
+    // Cited as a document kept on file, it validates. It prices one of the 35 unpriced meters (Direct 10 Gbps metered port
+    // pair): 271 + 1 priced, 35 − 1 unpriced, 10 + 1 sources.
+    let directory = try temporaryDirectory("ercalc-override")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let cited = directory.appendingPathComponent("cited.json").path
+    try String(contentsOfFile: fixture("direct-override.json"), encoding: .utf8)
+      .replacingOccurrences(of: #""date": "2026-11-01""#, with: #""url": "file:contracts/example-direct.pdf", "date": "2026-11-01""#)
+      .write(toFile: cited, atomically: true, encoding: .utf8)
+    let overrides = ercalc("prices", "validate", table, "--overrides", cited)
+    #expect(overrides.output.hasSuffix("272 priced rates, 34 unpriced, 11 sources\n"), "\(overrides.errors)")
   }
 
   @Test func pricesShowAndValidate() {
@@ -122,10 +135,11 @@ import Testing
     #expect(validate.status == .success)
     #expect(
       validate.output.hasSuffix(
-        ": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 216 priced rates, 36 unpriced, 12 sources\n"))
-    // 201 circuit, egress, gateway, Direct, Global Reach, collector and VPN rows priced, plus 12 internet egress tiers
-    // (North America: 5 via Microsoft's network, 2 via routing preference internet; Asia Pacific: 5) and 3 Virtual WAN
-    // rows (hub, scale unit, connection unit); 32 + 4 unpriced.
+        ": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 271 priced rates, 35 unpriced, 10 sources\n"))
+    // 201 circuit, egress, gateway, Direct, Global Reach, collector and VPN rows priced, plus 66 internet egress tiers
+    // (6 regions × (6 via Microsoft's network + 5 via routing preference internet), each counting its free first 100 GB)
+    // and 4 Virtual WAN rows (hub, scale units from 1 and from 6, connection unit); 32 + 2 (US Government internet
+    // egress) + 1 (scale units from 11) unpriced.
   }
 }
 
@@ -172,10 +186,10 @@ import Testing
   @Test func expressRouteAgainstAVPNAcrossATierBoundary() throws {
     // Washington DC (North America), 500 Mbps.
     // ExpressRoute: Standard MeteredData 500 Mbps 290 + 0.025/GB, ErGwScale 1 unit 730 × 0.21 = 153.30.
-    // VPN: VpnGw1 (650 Mbps benchmark) 730 × 0.19 = 138.70; internet egress: 100 GB free, 0.087/GB to 10,240 GB, then 0.083/GB.
+    // VPN: VpnGw1 (650 Mbps benchmark) 730 × 0.19 = 138.70; internet egress: 100 GB free, 0.087/GB to 10,335 GB, then 0.083/GB.
     // 5,000 GB: ER 290 + 125 + 153.30 = 568.30; VPN 138.70 + 4,900 × 0.087 = 138.70 + 426.30 = 565.00.
-    // 20,000 GB (past the 10,240 GB tier boundary): ER 290 + 500 + 153.30 = 943.30;
-    //   VPN 138.70 + 10,140 × 0.087 + 9,760 × 0.083 = 138.70 + 882.18 + 810.08 = 1,830.96.
+    // 20,000 GB (past the 10,335 GB tier boundary): ER 290 + 500 + 153.30 = 943.30;
+    //   VPN 138.70 + 10,235 × 0.087 + 9,665 × 0.083 = 138.70 + 890.445 + 802.195 → 890.45 + 802.20 (each line to cents) = 1,831.35.
     // Break-even in the 0.087 tier: 138.70 + (V − 100) × 0.087 = 443.30 + 0.025 V → 0.062 V = 313.30 → V = 5,053.2 → 5,054 GB.
     let low = ercalc("compare", "--location", "Washington DC", "--bandwidth", "500Mbps", "--egress", "5TB", "--with-vpn", "--format", "json")
     #expect(low.status == .success, "\(low.errors)")
@@ -184,12 +198,8 @@ import Testing
     #expect(low.output.contains("\"breakEvenGB\": \"5054\""))
     let high = ercalc("compare", "--location", "Washington DC", "--bandwidth", "500Mbps", "--egress", "20TB", "--with-vpn", "--format", "json")
     #expect(high.output.contains("\"expressRouteMonthly\": \"943.30\""))
-    #expect(high.output.contains("\"vpnMonthly\": \"1830.96\""))
+    #expect(high.output.contains("\"vpnMonthly\": \"1831.35\""))
     #expect(high.output.contains("\"breakEvenGB\": \"5054\""))
-    // Europe's internet egress has no source: listed as not priced, and no break-even is claimed.
-    let europe = ercalc("compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "20TB", "--with-vpn")
-    #expect(europe.output.contains("357.70 + not priced"))
-    #expect(europe.output.contains("Break-even: the break-even cannot be worked out: one side has no price"))
     #expect(ercalc("compare", "--location", "Amsterdam", "--routing", "Internet").status == .usage)  // --routing needs --with-vpn
   }
 }

@@ -8,8 +8,8 @@ enum PricesCommand: Command {
     abstract: "Show, validate, import or fetch rate tables; list peering locations.",
     discussion: """
       Actions:
-        show        Print the rate table in use (built-in unless --prices), with sources, dates and what is unpriced.
-        validate    Check rate table files (and --overrides) strictly; print one line per file.
+        show        Print the rate table in use (built-in unless --prices), with sources, dates and what is unpriced; --sources lists every rate with its source, date, age and confidence.
+        validate    Check rate table files (and --overrides) strictly, every source traceable and dated; one line per file.
         locations   List peering locations (zone, local regions, geopolitical region, ER Direct, address, source) and port locations.
         breakeven   Metered-vs-unlimited break-even for every size and zone (--sku standard or premium).
         import      Convert saved Retail Prices API pages (files) into a rate table (--output).
@@ -35,6 +35,10 @@ enum PricesCommand: Command {
         "max-change", value: "percent", kind: .percentage, help: "For import and fetch: the largest price move accepted without --force.",
         default: "25%"),
       .flag("force", help: "For import and fetch: write the table even when the refresh guard objects."),
+      .flag("sources", help: "For show: list every rate with its source, the source's date, its age and confidence."),
+      .option(
+        "as-of", value: "yyyy-mm-dd",
+        help: "For show --sources: the date source ages are measured to (default: the table's price date, never today)."),
     ] + PricingOptions.specs + OutputOptions.specs)
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
@@ -45,13 +49,22 @@ enum PricesCommand: Command {
     case "show":
       if !files.isEmpty { throw UsageError("Unexpected argument '\(files[0])' (use --prices FILE to show a file)") }
       let engine = try PricingOptions.engine(arguments)
-      try OutputOptions.emit(
-        RateTableReport(table: engine.rates, file: arguments.value("prices") ?? "built-in (PriceTables/expressroute-usd.json)"), arguments,
-        context: &context)
+      let file = arguments.value("prices") ?? "built-in (PriceTables/expressroute-usd.json)"
+      let asOf = arguments.value("as-of")
+      if let asOf, !PriceSource.isDate(asOf) {
+        throw UsageError("Invalid value '\(asOf)' for '--as-of <yyyy-mm-dd>' (expected a date such as 2026-07-21)")
+      }
+      guard arguments.flag("sources") else {
+        if asOf != nil { throw UsageError("'--as-of' goes with '--sources'") }
+        try OutputOptions.emit(RateTableReport(table: engine.rates, file: file), arguments, context: &context)
+        return .success
+      }
+      try OutputOptions.emit(RateSourcesReport(table: engine.rates, file: file, asOf: asOf), arguments, context: &context)
       return .success
     case "validate":
       if files.isEmpty {
         let engine = try PricingOptions.engine(arguments)
+        try requireTraceableSources(engine.rates, context: &context)
         context.output += summary(engine.rates, file: arguments.value("prices") ?? "built-in table")
         return .success
       }
@@ -60,6 +73,7 @@ enum PricesCommand: Command {
         for path in arguments.values["overrides"] ?? [] {
           try table.apply(overrideJSON: try input.readJSON(path), file: path)
         }
+        try requireTraceableSources(table, context: &context)
         context.output += summary(table, file: file)
       }
       return .success
@@ -159,6 +173,14 @@ enum PricesCommand: Command {
     let text = table.jsonText(notes: "Imported from the Azure Retail Prices API. Meters the pages did not price are marked unpriced.")
     try OutputOptions.write(text, arguments, context: &context)
     return .success
+  }
+
+  /// Fails validation on the first source nobody can open or date (the others are listed before it).
+  static func requireTraceableSources(_ table: RateTable, context: inout CommandContext) throws {
+    let problems = table.untraceableSources
+    guard let first = problems.first else { return }
+    context.warnings += problems.dropFirst().map(\.description)
+    throw first
   }
 
   static func summary(_ table: RateTable, file: String) -> String {

@@ -132,8 +132,6 @@ public struct RetailPriceImporter: Sendable {
           summary.skipped += 1
         } else if case .vpnGateway = meter, item.armRegionName.lowercased() != region?.lowercased() {
           summary.skipped += 1
-        } else if case .internetEgress = meter, let region, item.armRegionName.lowercased() != region.lowercased() {
-          summary.skipped += 1  // one region's internet egress tiers stand for its group
         } else {
           add(meter, item)
         }
@@ -148,7 +146,8 @@ public struct RetailPriceImporter: Sendable {
     var table = RateTable(
       name: "Azure Retail Prices API import (\(currency))", currency: currency, effectiveDate: date, hoursPerMonth: base.hoursPerMonth,
       sources: [source], rates: [], gatewayCapabilities: base.gatewayCapabilities, scaleGateway: base.scaleGateway)
-    let missing = PriceSource(id: "not-in-import", title: "Meters the imported pages did not price", date: date)
+    let missing = PriceSource(
+      id: "not-in-import", title: "Meters the imported pages did not price", url: "https://prices.azure.com/api/retail/prices", date: date)
     table.sources.append(missing)
     for meter in Set(order).union(base.rates.map(\.meter)).sorted() {
       if let rate = rates[meter] {

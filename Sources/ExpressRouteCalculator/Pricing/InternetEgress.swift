@@ -8,20 +8,25 @@ public enum InternetRegion: String, DeclarationOrdered {
   case southAmerica = "South America"
   case middleEastAfrica = "Middle East and Africa"
   case oceania = "Oceania"
+  /// Azure Government regions: priced apart from commercial North America.
+  case usGovernment = "US Government"
 
   public var name: String { rawValue }
   public static let kindDescription = "internet egress region"
 
   /// The group an ExpressRoute peering location's geopolitical region sends internet traffic from.
   ///
-  /// A stand-in for the workload's own Azure region: traffic leaves from the region the VNets are in.
+  /// A stand-in for the workload's own Azure region: traffic leaves from the region the VNets are in. Israel and
+  /// Qatar have no group: the Retail Prices API prices their regions unlike the rest of the Middle East and Africa
+  /// (israelcentral at North America's rates, qatarcentral at Asia's), so no group's tiers stand for them.
   public init?(geopoliticalRegion: String) {
     switch geopoliticalRegion {
-    case "North America", "US Government": self = .northAmerica
+    case "North America": self = .northAmerica
+    case "US Government": self = .usGovernment
     case "Europe": self = .europe
     case "Asia", "Japan", "South Korea", "India": self = .asiaPacific
     case "South America": self = .southAmerica
-    case "UAE", "Qatar", "Israel", "South Africa": self = .middleEastAfrica
+    case "UAE", "South Africa": self = .middleEastAfrica
     case "Oceania", "Australia Government": self = .oceania
     default: return nil
     }

@@ -98,9 +98,7 @@ public struct PricingEngine: Sendable {
       let resource = "Virtual WAN hub '\(hub.name)'"
       let hours = hoursPerMonth.plainDescription
       builder.add(resource: resource, meter: .virtualWAN(.hub), quantity: hoursPerMonth, detail: "\(hours) h")
-      builder.add(
-        resource: resource, meter: .virtualWAN(.expressRouteScaleUnit), quantity: hoursPerMonth * Decimal(hub.scaleUnits),
-        detail: "\(hours) h × \(hub.scaleUnits) scale units (2 Gbps each)")
+      addVirtualWANScaleUnits(hub.scaleUnits, resource: resource, into: &builder)
       if hub.connections > 0 {
         builder.add(
           resource: resource, meter: .virtualWAN(.expressRouteConnectionUnit), quantity: hoursPerMonth * Decimal(hub.connections),

@@ -26,14 +26,16 @@ public enum Meter: Hashable, Sendable {
   case userCharge(String)
   /// Internet egress (for a VPN over the internet), per GB, in the tier that starts at `fromGB` in a month.
   case internetEgress(InternetRegion, InternetRouting, fromGB: Int)
-  /// A Virtual WAN hub, its ExpressRoute scale units or connection units, per hour.
+  /// A Virtual WAN hub or its ExpressRoute connection units, per hour.
   case virtualWAN(VirtualWANMeter)
+  /// A Virtual WAN hub's ExpressRoute scale units from the `fromUnit`-th on (a price tier), per unit-hour.
+  case virtualWANScaleUnits(fromUnit: Int)
 
   /// The unit one quantity of this meter is measured in.
   public var unit: PricingUnit {
     switch self {
     case .circuit, .directPortPair, .directPremiumAddOn, .userCharge: return .month
-    case .gateway, .trafficCollector, .vpnGateway, .virtualWAN: return .hour
+    case .gateway, .trafficCollector, .vpnGateway, .virtualWAN, .virtualWANScaleUnits: return .hour
     case .egress, .globalReach, .trafficCollectorData, .internetEgress: return .gigabyte
     }
   }
@@ -52,7 +54,7 @@ public enum Meter: Hashable, Sendable {
     case .vpnGateway: return "vpnGateways"
     case .userCharge: return "userCharges"
     case .internetEgress: return "internetEgress"
-    case .virtualWAN: return "virtualWAN"
+    case .virtualWAN, .virtualWANScaleUnits: return "virtualWAN"
     }
   }
 
@@ -70,7 +72,7 @@ public enum Meter: Hashable, Sendable {
     case .vpnGateway: return "VPN gateways"
     case .userCharge: return "Your own charges"
     case .internetEgress: return "Internet egress"
-    case .virtualWAN: return "Virtual WAN"
+    case .virtualWAN, .virtualWANScaleUnits: return "Virtual WAN"
     }
   }
 
@@ -91,6 +93,7 @@ public enum Meter: Hashable, Sendable {
     case .userCharge(let name): return name
     case .internetEgress(let region, let routing, let from): return "Internet egress, \(region.name), via \(routing.name), from \(from) GB"
     case .virtualWAN(let item): return "Virtual WAN \(item.name)"
+    case .virtualWANScaleUnits(let from): return "Virtual WAN ExpressRoute scale units from unit \(from)"
     }
   }
 
@@ -118,6 +121,7 @@ public enum Meter: Hashable, Sendable {
       case .expressRouteScaleUnit: return "ExpressRoute Scale Unit"
       case .expressRouteConnectionUnit: return "ExpressRoute Connection Unit"
       }
+    case .virtualWANScaleUnits: return "ExpressRoute Scale Unit"
     }
   }
 
@@ -137,6 +141,7 @@ public enum Meter: Hashable, Sendable {
     case .userCharge: return [8]
     case .internetEgress(let region, let routing, let from): return [9, region.rank, routing.rank, from]
     case .virtualWAN(let item): return [10, item.rank]
+    case .virtualWANScaleUnits(let from): return [10, VirtualWANMeter.expressRouteScaleUnit.rank, from]
     }
   }
 }
@@ -176,5 +181,13 @@ public enum PricingUnit: String, Sendable, Hashable {
     case .hour: return "hour"
     case .gigabyte: return "GB"
     }
+  }
+}
+
+extension Meter {
+  /// The first scale unit a Virtual WAN scale-unit tier prices.
+  public var virtualWANTierStart: Int? {
+    if case .virtualWANScaleUnits(let from) = self { return from }
+    return nil
   }
 }

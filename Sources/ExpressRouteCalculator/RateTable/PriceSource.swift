@@ -1,20 +1,88 @@
 /// A document prices were taken from, listed once per rate table.
+///
+/// A source is **traceable** when a reader can open it: it carries a `url`, or a `repository`
+/// (`owner/name@commit`, with the file's `path`), and the date the source itself states, or
+/// `date: nil` with an ``undatedReason`` saying why it has none. `ercalc prices validate` refuses a
+/// table with a source that is not (see ``traceabilityProblem``).
 public struct PriceSource: Hashable, Sendable {
   /// A short identifier rows refer to (`tco-dump-2026-07`).
   public var id: String
   /// What the source is.
   public var title: String
-  /// Where it can be found, if public.
+  /// Where it can be read (`https://…`, or `file:…` for a contract kept on file).
   public var url: String?
+  /// The repository and commit that hold it, `owner/name@<commit hash>` (7 to 40 hex digits).
+  public var repository: String?
+  /// The file inside ``repository``.
+  public var path: String?
   /// The date the source itself carries (ISO 8601 `YYYY-MM-DD`); `nil` when it carries none.
   public var date: String?
+  /// Why the source carries no date; required with `date: nil` for the source to be traceable.
+  public var undatedReason: String?
+  /// Where the source is defined, for messages (not part of equality).
+  public var location: FileLocation?
 
   /// Creates a source.
-  public init(id: String, title: String, url: String? = nil, date: String?) {
+  public init(
+    id: String, title: String, url: String? = nil, repository: String? = nil, path: String? = nil, date: String?,
+    undatedReason: String? = nil, location: FileLocation? = nil
+  ) {
     self.id = id
     self.title = title
     self.url = url
+    self.repository = repository
+    self.path = path
     self.date = date
+    self.undatedReason = undatedReason
+    self.location = location
+  }
+
+  public static func == (lhs: PriceSource, rhs: PriceSource) -> Bool {
+    lhs.id == rhs.id && lhs.title == rhs.title && lhs.url == rhs.url && lhs.repository == rhs.repository && lhs.path == rhs.path
+      && lhs.date == rhs.date && lhs.undatedReason == rhs.undatedReason
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(title)
+    hasher.combine(url)
+    hasher.combine(repository)
+    hasher.combine(path)
+    hasher.combine(date)
+    hasher.combine(undatedReason)
+  }
+
+  /// Where to read the source: its URL, else `owner/name@commit:path`; `nil` when it has neither.
+  public var reference: String? {
+    if let url { return url }
+    guard let repository else { return nil }
+    return path.map { "\(repository):\($0)" } ?? repository
+  }
+
+  /// Why the source cannot be traced, or `nil` when it can: no URL and no `repository@commit`, or no
+  /// date and no reason for its absence.
+  public var traceabilityProblem: String? {
+    if url == nil && repository == nil {
+      return "source '\(id)' has neither a 'url' nor a 'repository' (owner/name@commit): nobody can open it to check its prices"
+    }
+    if date == nil && undatedReason == nil {
+      return "source '\(id)' has no date and no 'undatedReason' (give the date the source itself states, or say why it has none)"
+    }
+    return nil
+  }
+
+  /// Whole months from the source's date to `asOf` (both `YYYY-MM-DD`); negative when the source is later; `nil` when undated.
+  public func ageInMonths(asOf: String) -> Int? {
+    guard let date, let from = Self.yearMonthDay(date), let to = Self.yearMonthDay(asOf) else { return nil }
+    var months = (to.0 - from.0) * 12 + (to.1 - from.1)
+    if months > 0 && to.2 < from.2 { months -= 1 }
+    if months < 0 && to.2 > from.2 { months += 1 }
+    return months
+  }
+
+  private static func yearMonthDay(_ text: String) -> (Int, Int, Int)? {
+    let parts = text.split(separator: "-").compactMap { Int($0) }
+    return parts.count == 3 ? (parts[0], parts[1], parts[2]) : nil
   }
 }
 
@@ -39,4 +107,12 @@ public struct Provenance: Hashable, Sendable, CustomStringConvertible {
 
   /// `tco-dump-2026-07, 2026-07-21, SECONDARY` (`undated` for a source without a date).
   public var description: String { "\(sourceID), \(date ?? "undated"), \(confidence.rawValue)" }
+}
+
+extension PriceSource {
+  /// Whether `text` is a calendar date in `YYYY-MM-DD` form (as source dates and `--as-of` must be).
+  public static func isDate(_ text: String) -> Bool { isISODate(text) }
+
+  /// Sources older than this many months at the as-of date are flagged as stale.
+  public static let staleAfterMonths = 18
 }

@@ -155,8 +155,26 @@ struct RateTableReader {
       }
     }
     if let node = object.optional("virtualWAN") {
-      try readRows(node, keys: ["item", "hourly"], currency: currency) { row throws(Diagnostic) in
-        [(.virtualWAN(try row.required("item").oneOf(VirtualWANMeter.self)), "hourly")]
+      try readRows(node, keys: ["item", "fromUnit", "hourly"], currency: currency) { row throws(Diagnostic) in
+        let item = try row.required("item").oneOf(VirtualWANMeter.self)
+        guard item == .expressRouteScaleUnit else {
+          if let fromNode = row.optional("fromUnit") {
+            throw fromNode.error("'fromUnit' belongs only on 'ExpressRoute scale unit' rows (the \(item.name) has one price)")
+          }
+          return [(.virtualWAN(item), "hourly")]
+        }
+        // Scale units are priced in tiers: a row prices the units from its `fromUnit` to the next row's.
+        guard let fromNode = row.optional("fromUnit") else {
+          throw row.node.error(
+            "missing key 'fromUnit' (an 'ExpressRoute scale unit' row prices a tier of units: 1 for the first unit, 6 for the sixth on)")
+        }
+        return [(.virtualWANScaleUnits(fromUnit: try fromNode.int(in: 1...1000)), "hourly")]
+      }
+      let tiers = rates.filter { if case .virtualWANScaleUnits = $0.meter { return true } else { return false } }
+      if !isOverride, !tiers.isEmpty, !tiers.contains(where: { $0.meter == .virtualWANScaleUnits(fromUnit: 1) }) {
+        throw node.error(
+          "the 'ExpressRoute scale unit' tiers start at unit \(tiers.compactMap(\.meter.virtualWANTierStart).min() ?? 0), not 1: the first units would have no price (add a row with \"fromUnit\": 1)"
+        )
       }
     }
     if let node = object.optional("vpnGateways") {
@@ -176,7 +194,7 @@ struct RateTableReader {
     if entries.isEmpty { throw node.error("expected at least one source") }
     for entry in entries {
       let object = try entry.object()
-      try object.rejectUnknownKeys(["id", "title", "url", "date"])
+      try object.rejectUnknownKeys(["id", "title", "url", "repository", "path", "date", "undatedReason"])
       let idNode = try object.required("id")
       let id = try idNode.nonEmptyString()
       if sources.contains(where: { $0.id == id }) {
@@ -190,10 +208,36 @@ struct RateTableReader {
         guard isISODate(text) else { throw dateNode.error("'\(text)' is not a date (expected YYYY-MM-DD, or null)") }
         date = text
       }
+      var undatedReason: String?
+      if let reasonNode = object.optional("undatedReason") {
+        guard date == nil else { throw reasonNode.error("'undatedReason' goes only with \"date\": null (this source is dated)") }
+        undatedReason = try reasonNode.nonEmptyString()
+      }
+      var url: String?
+      if let urlNode = object.optional("url") {
+        let text = try urlNode.nonEmptyString()
+        guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("file:"), !text.contains(" ") else {
+          throw urlNode.error("'\(text)' is not a URL (expected https://…, http://… or file:… for a document kept on file)")
+        }
+        url = text
+      }
+      var repository: String?
+      if let repositoryNode = object.optional("repository") {
+        let text = try repositoryNode.nonEmptyString()
+        guard isRepositoryAtCommit(text) else {
+          throw repositoryNode.error("'\(text)' is not a repository at a commit (expected owner/name@<7 to 40 hex digits>)")
+        }
+        repository = text
+      }
+      var path: String?
+      if let pathNode = object.optional("path") {
+        guard repository != nil else { throw pathNode.error("'path' names a file in the source's 'repository', which is missing") }
+        path = try pathNode.nonEmptyString()
+      }
       sources.append(
         PriceSource(
-          id: id, title: try object.required("title").nonEmptyString(),
-          url: try object.optional("url")?.string(), date: date))
+          id: id, title: try object.required("title").nonEmptyString(), url: url, repository: repository, path: path, date: date,
+          undatedReason: undatedReason, location: entry.location))
     }
   }
 
@@ -381,6 +425,17 @@ struct RateTableReader {
 /// Reads a bandwidth string such as `"1 Gbps"`.
 func readBandwidth(_ node: JSONNode) throws(Diagnostic) -> Bandwidth {
   try node.parsed(as: Bandwidth.expectedFormat) { Bandwidth(parsing: $0) }
+}
+
+/// Whether `text` is `owner/name@commit`: a GitHub-style repository name and 7 to 40 lower-case hex digits.
+func isRepositoryAtCommit(_ text: String) -> Bool {
+  let halves = text.split(separator: "@", omittingEmptySubsequences: false)
+  guard halves.count == 2 else { return false }
+  let names = halves[0].split(separator: "/", omittingEmptySubsequences: false)
+  let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+  guard names.count == 2, names.allSatisfy({ !$0.isEmpty && $0.allSatisfy(nameCharacters.contains) }) else { return false }
+  let commit = halves[1]
+  return (7...40).contains(commit.count) && commit.allSatisfy { "0123456789abcdef".contains($0) }
 }
 
 /// Whether `text` is a valid calendar date in `YYYY-MM-DD` form.

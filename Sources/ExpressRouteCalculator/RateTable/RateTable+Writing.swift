@@ -80,6 +80,10 @@ extension RateTable {
         continue  // user charges live in deployments, never in a rate table
       case .virtualWAN(let item):
         append("virtualWAN", row(rate, [("item", .string(item.name))], priceKey: "hourly"))
+      case .virtualWANScaleUnits(let from):
+        append(
+          "virtualWAN",
+          row(rate, [("item", .string(VirtualWANMeter.expressRouteScaleUnit.name)), ("fromUnit", .number(from))], priceKey: "hourly"))
       case .internetEgress(let region, let routing, let from):
         append(
           "internetEgress",
@@ -96,7 +100,10 @@ extension RateTable {
     let sourceLines = sources.map { source -> String in
       var members: [(String, JSONValue)] = [("id", .string(source.id)), ("title", .string(source.title))]
       if let url = source.url { members.append(("url", .string(url))) }
+      if let repository = source.repository { members.append(("repository", .string(repository))) }
+      if let path = source.path { members.append(("path", .string(path))) }
       members.append(("date", source.date.map(JSONValue.string) ?? .null))
+      if let reason = source.undatedReason { members.append(("undatedReason", .string(reason))) }
       return "    " + JSONWriter.inline(.object(members))
     }
     top.append("  \"sources\": [\n" + sourceLines.joined(separator: ",\n") + "\n  ]")

@@ -70,6 +70,17 @@ public struct RateTable: Hashable, Sendable {
   /// The source with `id`.
   public func source(id: String) -> PriceSource? { sources.first { $0.id == id } }
 
+  /// An error for every source that cannot be traced (see ``PriceSource/traceabilityProblem``), at its line when known.
+  public var untraceableSources: [Diagnostic] {
+    sources.compactMap { source in source.traceabilityProblem.map { Diagnostic(.error, $0, location: source.location) } }
+  }
+
+  /// The tiers of a Virtual WAN hub's ExpressRoute scale units, lowest first: each prices the units from its
+  /// `fromUnit` up to the unit before the next tier's (the last tier has no end).
+  public var virtualWANScaleUnitTiers: [Rate] {
+    rates.filter { if case .virtualWANScaleUnits = $0.meter { return true } else { return false } }
+  }
+
   /// Rows that are known meters without a price.
   public var unpricedRates: [Rate] { rates.filter { $0.price == nil } }
 

@@ -10,11 +10,6 @@ extension SizingSolver {
     return gatewayOptions(profile, requirement: required, cache: &cache)
   }
 
-  /// Scale units a Virtual WAN hub's ExpressRoute gateway weighed by the solver may have: the pricing page prices
-  /// units 1 to 5 at $0.42/h and describes units 6 to 10 inconsistently, so hubs above 5 units (10 Gbps) are not
-  /// weighed.
-  static let virtualWANMaxPricedUnits = 5
-
   /// A Virtual WAN hub as the gateway: its ExpressRoute scale units (2 Gbps each) carry the traffic; it is billed
   /// for the hub, the scale units and one connection unit per circuit, priced by the engine as a quote prices a hub.
   func virtualWANOption(_ profile: WorkloadProfile, requiredBits: Int64, circuits: Int) -> GatewayCandidate {
@@ -26,12 +21,7 @@ extension SizingSolver {
     if profile.latencySensitive {
       return candidate(.rejected("FastPath on a Virtual WAN hub is not modelled (the profile needs FastPath)"), units: units)
     }
-    if units > Self.virtualWANMaxPricedUnits {
-      return candidate(
-        .rejected(
-          "needs \(units) scale units (2 Gbps each); above \(Self.virtualWANMaxPricedUnits) units the Virtual WAN pricing page is inconsistent, so ercalc does not price them"
-        ), units: units)
-    }
+    // Units beyond the table's priced scale-unit tiers come back unpriced from the quote below, never as a number.
     let hubs = (1...max(profile.gateways, 1)).map { VirtualWANHub(name: "hub \($0)", scaleUnits: units, connections: circuits) }
     var deployment = Deployment(name: "hub option")
     deployment.virtualWANHubs = hubs

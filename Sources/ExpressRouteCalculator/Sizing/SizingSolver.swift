@@ -243,7 +243,7 @@ public struct SizingSolver: Sendable {
         let monthly: Money? = if case .feasible(_, let first) = option.verdict { first } else { nil }
         extras.append(
           SizingExtra(
-            label: "\(profile.gateways) × \(option.label)", meter: .virtualWAN(.expressRouteScaleUnit), monthly: monthly,
+            label: "\(profile.gateways) × \(option.label)", meter: .virtualWANScaleUnits(fromUnit: 1), monthly: monthly,
             note: "hub, scale units and a connection unit per circuit; "
               + (gatewayPlan.count > 1 ? "resized with demand (see the gateway plan)" : "cheapest gateway that carries the traffic")))
       } else if let option = monthlyGateways.first ?? nil {

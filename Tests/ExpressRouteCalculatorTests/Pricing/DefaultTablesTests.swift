@@ -78,12 +78,15 @@ import Testing
         == GatewayCapabilities(throughput: .gbps(10), maxCircuits: 16, routesLearned: 9500, fastPath: true))
     #expect(table.capabilities(of: .erGw1AZ, scaleUnits: nil)?.maxCircuits == 4)
     // VPN rows carry the date their source carries: infracost's golden test changed VpnGw1AZ to 730 × 0.21 = 153.30 on
-    // 2025-01-15 (it was 263.53, 0.361/h); the third-party gateway lists carry no date at all.
+    // 2025-01-15 (it was 263.53, 0.361/h); the ExpressRoute gateway prices come from a repository at a commit whose
+    // script says its prices were retrieved 2026-09-19.
     #expect(table.rate(for: .vpnGateway(.vpnGw1AZ))?.price == Fixtures.usd("0.21"))
     #expect(table.rate(for: .vpnGateway(.vpnGw1AZ))?.provenance.date == "2025-01-15")
     #expect(table.rate(for: .vpnGateway(.vpnGw1))?.price == Fixtures.usd("0.19"))
-    #expect(table.rate(for: .gateway(.erGw1AZ))?.provenance.date == nil)
-    #expect(table.rate(for: .gateway(.erGw1AZ))?.provenance.description == "gw-third-party, undated, SECONDARY")
+    #expect(table.rate(for: .gateway(.erGw1AZ))?.provenance.date == "2026-09-19")
+    #expect(table.rate(for: .gateway(.erGw1AZ))?.provenance.description == "gw-third-party, 2026-09-19, SECONDARY")
+    // Every source of the built-in table can be opened and is dated.
+    #expect(table.untraceableSources.isEmpty, "\(table.untraceableSources)")
     let catalog = try LocationCatalog.embeddedDefault()
     #expect(catalog.location(named: "washington-dc")?.localRegions == ["East US", "East US 2"])
     #expect(catalog.location(named: "Bogota")?.zone == .zone4)
