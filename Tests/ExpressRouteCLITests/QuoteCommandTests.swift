@@ -202,6 +202,19 @@ import Testing
     #expect(high.output.contains("\"breakEvenGB\": \"5054\""))
     #expect(ercalc("compare", "--location", "Amsterdam", "--routing", "Internet").status == .usage)  // --routing needs --with-vpn
   }
+
+  @Test func theGatewayIsOneOfferedInTheHubRegion() {
+    // Singapore's local region, Southeast Asia, has no ErGwScale (the table's availability list): 1 Gbps metered 436 +
+    // ErGw1AZ 730 × 0.361 = 263.53 → 699.53, not 436 + ErGwScale 153.30 = 589.30. In East Asia ErGwScale is offered.
+    let southeast = ercalc("compare", "--location", "Singapore", "--bandwidth", "1Gbps", "--egress", "0GB", "--with-vpn", "--format", "json")
+    #expect(southeast.output.contains("\"expressRouteMonthly\": \"699.53\""), "\(southeast.output.prefix(400))")
+    let east = ercalc(
+      "compare", "--location", "Singapore", "--bandwidth", "1Gbps", "--egress", "0GB", "--with-vpn", "--hub-region", "East Asia", "--format", "json")
+    #expect(east.output.contains("\"expressRouteMonthly\": \"589.30\""))
+    let unknown = ercalc("compare", "--location", "Singapore", "--with-vpn", "--hub-region", "East Asai")
+    #expect(unknown.status == .usage)
+    #expect(unknown.errors.contains("'East Asai' is not a known Azure region for --hub-region <region>; did you mean 'East Asia'?"))
+  }
 }
 
 @Suite struct HoursPerMonthTests {

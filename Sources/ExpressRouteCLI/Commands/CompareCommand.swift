@@ -21,6 +21,10 @@ enum CompareCommand: Command {
         "routing", value: "routing", help: "How the VPN's internet traffic leaves Azure.", allowed: InternetRouting.allNames,
         default: "Microsoft network",
         parent: "with-vpn"),
+      .option(
+        "hub-region", value: "region",
+        help: "The Azure region of the ExpressRoute gateway, where ErGwScale may not be offered (the location's local region when left out).",
+        parent: "with-vpn"),
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs("Exit with status 1 when even the cheapest option costs more than this amount a month, or none could be priced."))
 
@@ -40,8 +44,17 @@ enum CompareCommand: Command {
     let comparison = try engine.compare(location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: egress)
     var report = ComparisonReport(comparison: comparison)
     if arguments.flag("with-vpn") {
+      var hub: String?
+      if let region = arguments.value("hub-region") {
+        guard let canonical = engine.locations.canonicalAzureRegion(region) else {
+          var message = "'\(region)' is not a known Azure region for --hub-region <region>"
+          if let near = Suggestion.nearest(to: region, in: engine.locations.allAzureRegions) { message += "; did you mean '\(near)'?" }
+          throw UsageError(message)
+        }
+        hub = canonical
+      }
       report.vpn = engine.compareWithVPN(
-        comparison, volume: egress, routing: arguments.name("routing", as: InternetRouting.self) ?? .microsoftNetwork)
+        comparison, volume: egress, routing: arguments.name("routing", as: InternetRouting.self) ?? .microsoftNetwork, hubRegion: hub)
     }
     try OutputOptions.emit(report, arguments, context: &context)
     if let cheapest = comparison.cheapest?.monthlyTotal {

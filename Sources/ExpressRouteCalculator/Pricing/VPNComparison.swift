@@ -25,12 +25,19 @@ public struct VPNComparison: Hashable, Sendable {
   public var verdict: String
   /// Findings: the VPN SKU chosen and why, unpriced tiers, caveats.
   public var notes: [String]
+  /// Both sides at `volume`, category by category (circuit, outbound data, gateway); `nil` when a side has no price.
+  public var costs: CostComparison?
 }
 
 extension PricingEngine {
   /// Compares ExpressRoute with a VPN over the internet at `volume` (see ``VPNComparison``).
+  ///
+  /// The ExpressRoute gateway is weighed in `hubRegion` (the location's local Azure region when not given): ErGwScale
+  /// only where the rate table offers it. The break-even is exact: both sides are linear in volume between the
+  /// internet egress tier starts and the volumes where two ExpressRoute options cost the same, so the difference is
+  /// evaluated at every such point up to the circuit's capacity and every change of sign is solved on its segment.
   public func compareWithVPN(
-    _ comparison: CircuitComparison, volume: DataVolume, routing: InternetRouting = .microsoftNetwork
+    _ comparison: CircuitComparison, volume: DataVolume, routing: InternetRouting = .microsoftNetwork, hubRegion: String? = nil
   ) -> VPNComparison {
     let bandwidth = comparison.bandwidth
     let region = comparison.location.flatMap { InternetRegion(geopoliticalRegion: $0.geopoliticalRegion) }
@@ -40,16 +47,27 @@ extension PricingEngine {
         "internet egress is priced as leaving from \(region.name), the region group of \(location.name); traffic leaves from the Azure region your VNets are in"
       )
     }
-    // The cheapest ExpressRoute gateway that carries the bandwidth.
+    // The cheapest ExpressRoute gateway that carries the bandwidth and is offered in the gateway's region.
     var gateways: [Gateway] = [.erGw1AZ, .erGw2AZ, .erGw3AZ].compactMap { (sku: GatewaySKU) -> Gateway? in
       guard let capabilities = rates.capabilities(of: sku, scaleUnits: nil), capabilities.throughput >= bandwidth else { return nil }
       return Gateway(name: "gateway", sku: sku, circuits: ["circuit"])
     }
+    let gatewayRegion = hubRegion ?? comparison.location?.localRegions.first
     if let scale = rates.scaleGateway {
+      let offered = gatewayRegion.map { region in !scale.unavailableRegions.contains { normalizedName($0) == normalizedName(region) } }
       let units = max(
         scale.minUnits,
         NSDecimalNumber(decimal: (Decimal(bandwidth.bitsPerSecond) / Decimal(scale.throughputPerUnit.bitsPerSecond)).ceilingValue).intValue)
-      if units <= scale.maxUnits { gateways.append(Gateway(name: "gateway", sku: .erGwScale, scaleUnits: units, circuits: ["circuit"])) }
+      if offered == false, let gatewayRegion {
+        notes.append(
+          "ErGwScale is not offered in \(gatewayRegion) (the rate table's availability list), so the ExpressRoute side uses the cheapest ErGw SKU"
+        )
+      } else if units <= scale.maxUnits {
+        gateways.append(Gateway(name: "gateway", sku: .erGwScale, scaleUnits: units, circuits: ["circuit"]))
+        if offered == nil {
+          notes.append("no Azure region is known for the gateway, so ErGwScale's availability (not offered in some regions) was not checked")
+        }
+      }
     }
     let gateway = gateways.compactMap { gateway -> (Gateway, Money)? in
       let charges = monthlyCharges(of: gateway)
@@ -67,22 +85,30 @@ extension PricingEngine {
       notes.append("no priced VPN gateway SKU carries \(bandwidth) (the largest benchmark is 10 Gbps)")
     }
     let options = comparison.options.filter { $0.quote != nil }
-    func expressRoute(_ volume: DataVolume) -> Quote? {
-      var best: Quote?
+    func expressRouteDeployment(_ option: CircuitComparison.Option, _ volume: DataVolume) -> Deployment {
+      var deployment = Deployment(
+        name: "ExpressRoute",
+        circuits: [
+          Circuit(
+            name: "circuit", peeringLocation: comparison.location?.name, zone: comparison.location == nil ? comparison.zone : nil,
+            tier: option.tier, billing: option.billing, bandwidth: bandwidth, monthlyEgress: volume)
+        ])
+      if let gateway { deployment.gateways = [gateway] }
+      return deployment
+    }
+    func expressRoute(_ option: CircuitComparison.Option, _ volume: DataVolume) -> Quote? {
+      guard let quote = try? quote(expressRouteDeployment(option, volume), checkingCapacity: false), quote.isComplete else { return nil }
+      return quote
+    }
+    func cheapestOption(_ volume: DataVolume) -> (CircuitComparison.Option, Quote)? {
+      var best: (CircuitComparison.Option, Quote)?
       for option in options {
-        var deployment = Deployment(
-          name: "ExpressRoute",
-          circuits: [
-            Circuit(
-              name: "circuit", peeringLocation: comparison.location?.name, zone: comparison.location == nil ? comparison.zone : nil,
-              tier: option.tier, billing: option.billing, bandwidth: bandwidth, monthlyEgress: volume)
-          ])
-        if let gateway { deployment.gateways = [gateway] }
-        guard let quote = try? quote(deployment, checkingCapacity: false), quote.isComplete else { continue }
-        if best.map({ quote.total < $0.total }) ?? true { best = quote }
+        guard let quote = expressRoute(option, volume) else { continue }
+        if best.map({ quote.total < $0.1.total }) ?? true { best = (option, quote) }
       }
       return best
     }
+    func expressRoute(_ volume: DataVolume) -> Quote? { cheapestOption(volume)?.1 }
     func vpn(_ volume: DataVolume) -> Quote? {
       guard let vpnSKU, let region else { return nil }
       var builder = QuoteBuilder(rates: rates, discounts: discounts)
@@ -96,7 +122,9 @@ extension PricingEngine {
     if let vpnAtVolume, !vpnAtVolume.isComplete {
       notes.append("internet egress at \(volume) reaches a tier without a price: \(vpnAtVolume.unpriced.map(\.reason).joined(separator: "; "))")
     }
-    // Break-even: VPN − ExpressRoute is linear between tier starts and option crossovers; find where it turns positive.
+    // Break-even, exactly: each ExpressRoute option is a fee plus a flat rate per GB, and internet egress is linear
+    // within a tier, so VPN − ExpressRoute (the cheapest option) is linear between the tier starts and the volumes where
+    // two options cost the same. Evaluate it at every such point up to the circuit's capacity and solve each change of sign.
     let capacity = monthlyCapacity(of: bandwidth).gigabytes
     var points: Set<Decimal> = [0, capacity]
     if let region {
@@ -104,49 +132,81 @@ extension PricingEngine {
         if let start = rate.meter.internetTierStart, Decimal(start) < capacity { points.insert(Decimal(start)) }
       }
     }
-    for result in comparison.breakEvens {
-      if case .crossover(let crossing, _) = result.outcome { points.insert(crossing.gigabytes) }
+    let lines = options.compactMap { option -> (start: Decimal, perGB: Decimal)? in
+      guard let empty = expressRoute(option, .zero), let full = expressRoute(option, .gigabytes(capacity)), capacity > 0 else { return nil }
+      return (empty.total.amount, (full.total.amount - empty.total.amount) / capacity)
     }
-    if let local = options.first(where: { $0.tier == .local })?.quote,
-      let standard = options.first(where: { $0.tier == .standard && $0.billing == .metered })?.quote,
-      let egress = rates.rate(for: .egress(comparison.zone))?.price, egress.amount > 0
-    {
-      let fee = standard.lineItems.filter { if case .circuit = $0.meter { return true } else { return false } }.map(\.amount.amount).reduce(0, +)
-      points.insert(max(0, (local.total.amount - fee) / egress.amount))
+    for (index, a) in lines.enumerated() {
+      for b in lines[(index + 1)...] where a.perGB != b.perGB {
+        let crossing = (b.start - a.start) / (a.perGB - b.perGB)
+        if crossing > 0 && crossing < capacity { points.insert(crossing) }
+      }
     }
     var breakEven: DataVolume?
     var verdict = "the break-even cannot be worked out: one side has no price (see the notes)"
-    let sorted = points.sorted()
     func difference(_ gigabytes: Decimal) -> Decimal? {
       guard let er = expressRoute(.gigabytes(gigabytes)), let vpn = vpn(.gigabytes(gigabytes)), vpn.isComplete else { return nil }
       return vpn.total.amount - er.total.amount
     }
-    var previous: (Decimal, Decimal)?
-    var pricedUpTo: Decimal?
-    for point in sorted {
+    var evaluated: [(volume: Decimal, difference: Decimal)] = []
+    for point in points.sorted() {
       guard let d = difference(point) else { break }
-      pricedUpTo = point
-      if let (x0, d0) = previous, d0 < 0, d >= 0 {
-        let crossing = x0 + (point - x0) * (-d0) / (d - d0)
-        breakEven = .gigabytes(crossing.rounded(toPlaces: 0, rule: .up))
-        break
-      }
-      if previous == nil && d >= 0 {
-        verdict = "ExpressRoute costs no more than a VPN over the internet at any volume"
-        break
-      }
-      previous = (point, d)
+      evaluated.append((point, d))
     }
-    if let breakEven {
-      verdict = "a VPN over the internet is cheaper below \(breakEven) a month; ExpressRoute is cheaper above it"
-    } else if let (_, d) = previous, d < 0, let pricedUpTo, pricedUpTo > 0 {
-      verdict =
-        pricedUpTo >= capacity
-        ? "a VPN over the internet is cheaper at every volume the circuit can carry (ExpressRoute buys private connectivity, not a lower bill)"
-        : "a VPN over the internet is cheaper up to \(DataVolume.gigabytes(pricedUpTo)), the last volume with priced internet egress tiers; beyond that it cannot be compared"
+    // Where the cheaper side changes: (volume, whether ExpressRoute is the cheaper one above it).
+    var changes: [(volume: DataVolume, expressRouteAbove: Bool)] = []
+    for (a, b) in zip(evaluated, evaluated.dropFirst()) where (a.difference < 0) != (b.difference < 0) {
+      let crossing = a.volume + (b.volume - a.volume) * (-a.difference) / (b.difference - a.difference)
+      changes.append((.gigabytes(crossing.rounded(toPlaces: 0, rule: .up)), b.difference >= 0))
+    }
+    if let first = evaluated.first, let last = evaluated.last, last.volume > 0 {
+      let reach =
+        last.volume >= capacity
+        ? "at any volume the circuit can carry"
+        : "up to \(DataVolume.gigabytes(last.volume)), the last volume with priced internet egress tiers (beyond that it cannot be compared)"
+      let expressRouteFirst = first.difference >= 0
+      if changes.isEmpty {
+        verdict =
+          expressRouteFirst
+          ? "ExpressRoute costs no more than a VPN over the internet \(reach)"
+          : last.volume >= capacity
+            ? "a VPN over the internet is cheaper at every volume the circuit can carry (ExpressRoute buys private connectivity, not a lower bill)"
+            : "a VPN over the internet is cheaper \(reach)"
+      } else if changes.count == 1, !expressRouteFirst {
+        breakEven = changes[0].volume
+        verdict = "a VPN over the internet is cheaper below \(changes[0].volume) a month; ExpressRoute is cheaper above it"
+        if last.volume < capacity { verdict += ", up to \(DataVolume.gigabytes(last.volume)) (the last priced internet egress tier)" }
+      } else {
+        breakEven = changes[0].volume
+        var ranges: [String] = []
+        var from = "0 GB"
+        var expressRouteCheaper = expressRouteFirst
+        for change in changes {
+          ranges.append("\(expressRouteCheaper ? "ExpressRoute" : "a VPN over the internet") from \(from) to \(change.volume)")
+          from = "\(change.volume)"
+          expressRouteCheaper = change.expressRouteAbove
+        }
+        ranges.append(
+          "\(expressRouteCheaper ? "ExpressRoute" : "a VPN over the internet") from \(from) to \(DataVolume.gigabytes(last.volume))"
+            + (last.volume >= capacity ? " (the circuit's capacity)" : " (the last priced internet egress tier)"))
+        verdict = "the cheaper side changes with volume: " + ranges.joined(separator: "; ")
+      }
+    }
+    var costs: CostComparison?
+    if let (option, erQuote) = cheapestOption(volume), let vpnAtVolume {
+      var er = CostSide(label: "ExpressRoute", currency: rates.currency)
+      er.add(erQuote, deployment: expressRouteDeployment(option, volume))
+      var internet = CostSide(label: "VPN over the internet", currency: rates.currency)
+      internet.add(vpnAtVolume)
+      internet.declare(.connection, note: "none: the internet")
+      if volume.bytes == 0 {
+        er.declare(.outboundData, note: "no data")
+        internet.declare(.outboundData, note: "no data")
+      }
+      costs = CostComparison(subject: "ExpressRoute or a VPN over the internet", period: "a month at \(volume)", first: er, second: internet)
     }
     return VPNComparison(
       volume: volume, bandwidth: bandwidth, region: region, routing: routing, expressRoute: erAtVolume, vpn: vpnAtVolume, breakEven: breakEven,
-      verdict: verdict, notes: notes)
+      verdict: verdict, notes: notes, costs: costs)
   }
 }

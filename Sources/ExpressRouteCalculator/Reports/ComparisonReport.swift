@@ -111,6 +111,7 @@ public struct ComparisonReport: Report {
           ReportTable(
             columns: [.init("At \(vpn.volume) a month"), .init("Monthly (\(currency))", .right), .init("Made of")],
             rows: [row("ExpressRoute", er, erNote), row("VPN over the internet (\(vpn.routing.name))", vpn.vpn, vpnNote)])))
+      if let costs = vpn.costs { blocks.append(.table(costs.table)) }
       blocks.append(.paragraph("Break-even: " + vpn.verdict + "."))
       blocks.append(.list(vpn.notes))
     }
@@ -158,6 +159,7 @@ public struct ComparisonReport: Report {
             ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null),
             ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null), ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
             ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null), ("verdict", .string(vpn.verdict)),
+            ("costs", vpn.costs?.json ?? .null),
           ])
         } ?? .null
       ),

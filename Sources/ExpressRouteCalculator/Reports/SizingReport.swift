@@ -112,6 +112,7 @@ public struct SizingReport: Report {
             "A failover month adds", "\(first.groupedAmount) \(currency) in month 1, \(last.groupedAmount) \(currency) in month \(d.horizonMonths)"))
       }
       blocks.append(.facts(facts))
+      if let costs = r.redundancyCosts { blocks.append(.table(costs.table)) }
       if !resilience.findings.isEmpty { blocks.append(.list(resilience.findings)) }
     }
     if let vpn = r.vpnAlternative {
@@ -128,11 +129,13 @@ public struct SizingReport: Report {
       ]
       facts.append(ReportFact("Break-even", vpn.verdict))
       blocks.append(.facts(facts))
+      if let costs = vpn.costs { blocks.append(.table(costs.table)) }
       blocks.append(.list(vpn.notes))
     }
     if !r.pathComparison.isEmpty {
       blocks.append(.heading("Provider circuit or ExpressRoute Direct (whole cost)"))
       blocks.append(.list(r.pathComparison))
+      if let costs = r.pathCosts { blocks.append(.table(costs.table)) }
     }
     if !r.bursts.isEmpty {
       blocks.append(.heading("Bursts"))
@@ -347,11 +350,13 @@ public struct SizingReport: Report {
             ("failoverMonthFirst", resilience.failoverFirstMonth.map { .money($0) } ?? .null),
             ("failoverMonthLast", resilience.failoverLastMonth.map { .money($0) } ?? .null),
             ("findings", .array(resilience.findings.map { .string($0) })),
+            ("costs", r.redundancyCosts?.json ?? .null),
           ])
         } ?? .null
       ),
       ("bursts", .array(r.bursts.map { .string($0) })),
       ("pathComparison", .array(r.pathComparison.map { .string($0) })),
+      ("pathCosts", r.pathCosts?.json ?? .null),
       (
         "vpnAlternative",
         r.vpnAlternative.map { vpn in
@@ -359,7 +364,7 @@ public struct SizingReport: Report {
             ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null), ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null),
             ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
             ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null),
-            ("verdict", .string(vpn.verdict)),
+            ("verdict", .string(vpn.verdict)), ("costs", vpn.costs?.json ?? .null),
           ])
         } ?? .null
       ),

@@ -217,6 +217,12 @@ public struct SizingResult: Hashable, Sendable {
   public var vpnAlternative: VPNComparison?
   /// Provider circuit against ExpressRoute Direct on the whole cost (Azure's and the user's own charges), when Direct was weighed.
   public var pathComparison: [String] = []
+  /// The provider plan against the cheapest priced Direct design over the horizon, category by category (the Direct
+  /// side keeps the plan's gateway, second path and Global Reach); `nil` when no Direct option is priced.
+  public var pathCosts: CostComparison?
+  /// Month 1 of this redundant design against the best single-circuit design, category by category; `nil` for a
+  /// single circuit, or when the single design cannot be planned.
+  public var redundancyCosts: CostComparison?
   /// Months after each month that every decision was judged against.
   public var lookAheadMonths: Int = 0
 

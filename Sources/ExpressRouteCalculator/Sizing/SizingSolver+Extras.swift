@@ -353,28 +353,102 @@ extension SizingSolver {
     return CircuitAudit(label: label, horizonCost: cost, recommendedCost: planCost, utilization: utilization, findings: findings)
   }
 
-  /// The provider plan against the cheapest priced Direct option over the horizon, each with the charges the profile
+  /// The tier of a redundant design's second circuit: the primary's, except that a Local primary gets a Standard second
+  /// circuit where Local at the second location does not reach every target region (Local reaches only the local
+  /// regions of its peering location; nothing asks both circuits of a pair to share a tier).
+  func secondCircuitTier(_ profile: WorkloadProfile, primary: CircuitTier, second: PeeringLocation) -> CircuitTier {
+    guard primary == .local else { return primary }
+    let regions = profile.targetRegions.map { engine.locations.canonicalAzureRegion($0) ?? $0 }
+    return second.offersLocal && !regions.isEmpty && regions.allSatisfy({ second.localRegions.contains($0) }) ? .local : .standard
+  }
+
+  /// Month 1 of the redundant design in `result` against the best single-circuit design for the same workload (planned
+  /// by the same solver with `redundancy` set to a single circuit), both priced by the engine and filed by category.
+  /// The single side's second path is explicitly none; every other category is on both sides.
+  func redundancyCosts(_ profile: WorkloadProfile, traffic: TrafficSummary?, result: SizingResult) -> CostComparison? {
+    var single = profile
+    single.redundancy = .single
+    var solver = SizingSolver(engine: engine)
+    solver.depth = .planOnly
+    solver.optionsCache = optionsCache
+    guard let alone = try? solver.solve(single, traffic: traffic), let one = alone.months.first, let both = result.months.first else {
+      return nil
+    }
+    var first = CostSide(label: "one circuit", currency: currency)
+    first.add(one.quote, deployment: one.deployment)
+    first.declare(.secondPath, note: "none: one circuit")
+    var second = CostSide(label: "this design", currency: currency)
+    second.add(both.quote, deployment: both.deployment)
+    if first.cost(of: .currentCircuit) != nil || second.cost(of: .currentCircuit) != nil {
+      first.declare(.currentCircuit, note: "none")
+      second.declare(.currentCircuit, note: "none")
+    }
+    let step = alone.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "one circuit"
+    first.label = "one circuit (\(step))"
+    return CostComparison(subject: "redundant or single", period: "month 1", first: first, second: second)
+  }
+
+  /// The provider plan against the cheapest priced Direct design over the horizon, each with the charges the profile
   /// gives for its path (provider ports; Direct cross-connects), saying plainly when a path has none.
-  func comparePaths(_ profile: WorkloadProfile, candidates: [SizingCandidate], result: SizingResult) -> [String] {
+  ///
+  /// The Direct design is the plan's own, month by month, with its circuit moved onto the Direct port pair: the same
+  /// share of the outbound data, the same gateway, second path, Global Reach and lead-time overlap, priced by the engine
+  /// and filed by category like the plan, so the two sides differ only where the designs do.
+  func comparePaths(_ profile: WorkloadProfile, candidates: [SizingCandidate], result: SizingResult) -> ([String], CostComparison?) {
     guard let direct = candidates.first(where: { if case .direct = $0.kind, $0.verdict.isFeasible { return true } else { return false } }),
-      let directAzure = direct.horizonCost
-    else { return [] }
+      case .direct(let port, let tier, let billing, let size) = direct.kind
+    else { return ([], nil) }
     let base = profile.planStart ?? MonthKey(year: 2000, month: 1)
-    func charges(_ path: UserCharge.Path) -> Money {
-      let own = profile.charges.filter { $0.path == path || $0.path == nil }.map { charge -> UserCharge in
+    func own(_ path: UserCharge.Path) -> [UserCharge] {
+      profile.charges.filter { $0.path == path || $0.path == nil }.map { charge -> UserCharge in
         var copy = charge
         if profile.planStart == nil { copy.startMonth = nil }
         return copy
       }
-      let total = (0..<result.demand.horizonMonths).reduce(Decimal(0)) { sum, month in
-        sum + own.compactMap { $0.amount(in: base.advanced(by: month), budgetStart: base, amortize: profile.amortizeCharges) }.reduce(0, +)
+    }
+    let directCharges = own(.direct)
+    var providerSide = CostSide(label: "provider plan", currency: currency)
+    var directSide = CostSide(label: direct.label, currency: currency)
+    for planned in result.months {
+      providerSide.add(planned.quote, deployment: planned.deployment)
+      var deployment = planned.deployment
+      guard let index = deployment.circuits.firstIndex(where: { $0.name == "circuit" }) else { return ([], nil) }
+      let plan = deployment.circuits[index]
+      var circuit = Circuit(
+        name: "circuit", peeringLocation: result.location.name, tier: tier, billing: billing, bandwidth: size, monthlyEgress: plan.monthlyEgress,
+        directPort: "Direct ports")
+      circuit.virtualNetworkLinks = plan.virtualNetworkLinks
+      // Moving onto Direct needs a new circuit: the one in service runs beside it for the lead time, as it would for
+      // the plan's own moves.
+      if let current = profile.current, planned.month < profile.leadTimeMonths, !deployment.circuits.contains(where: { $0.name == "current circuit" })
+      {
+        deployment.circuits.insert(
+          Circuit(
+            name: "current circuit", peeringLocation: result.location.name, tier: current.tier, billing: current.billing,
+            bandwidth: current.bandwidth, monthlyEgress: plan.monthlyEgress),
+          at: index)
+        circuit.monthlyEgress = plan.monthlyEgress == nil ? nil : .zero
+        deployment.circuits[index + 1] = circuit
+      } else {
+        deployment.circuits[index] = circuit
       }
-      return Money(total, currency: currency)
+      deployment.directPorts.append(DirectPortPair(name: "Direct ports", peeringLocation: result.location.name, speed: port, billing: billing))
+      deployment.charges = BudgetPlanner.charges(
+        directCharges, in: base.advanced(by: planned.month), budgetStart: base, amortize: profile.amortizeCharges)
+      guard let quote = try? engine.quote(deployment, checkingCapacity: false) else { return ([], nil) }
+      directSide.add(quote, deployment: deployment)
+    }
+    for category in [CostCategory.currentCircuit, .ownCharges] {
+      if providerSide.cost(of: category) != nil || directSide.cost(of: category) != nil {
+        providerSide.declare(category, note: "none")
+        directSide.declare(category, note: "none")
+      }
     }
     let months = result.demand.horizonMonths
-    let providerAzure = result.horizonTotal - charges(.provider)
-    let providerTotal = result.horizonTotal
-    let directTotal = directAzure + charges(.direct)
+    let costs = CostComparison(
+      subject: "provider circuit or ExpressRoute Direct", period: "\(months) months", first: providerSide, second: directSide)
+    let providerOwn = providerSide.cost(of: .ownCharges)?.amount ?? .zero(currency)
+    let directOwn = directSide.cost(of: .ownCharges)?.amount ?? .zero(currency)
     var lines: [String] = []
     if !profile.charges.contains(where: { $0.path == .provider }) {
       lines.append("no provider-side charges were given (port and VLAN fees): the provider side counts Azure's charges only")
@@ -382,15 +456,21 @@ extension SizingSolver {
     if !profile.charges.contains(where: { $0.path == .direct }) {
       lines.append("no Direct-side charges were given (colocation cross-connects, routers): the Direct side counts Azure's charges only")
     }
+    let shared = [CostCategory.gateway, .secondPath, .globalReach, .trafficCollector].filter { costs.categories.contains($0) }
     lines.append(
-      "over \(months) months: provider plan \(providerTotal.groupedAmount) \(currency) (Azure \(providerAzure.groupedAmount) + own charges \(charges(.provider).groupedAmount)); "
-        + "\(direct.label) \(directTotal.groupedAmount) \(currency) (Azure \(directAzure.groupedAmount) + own charges \(charges(.direct).groupedAmount))"
+      "over \(months) months: provider plan \(providerSide.total.groupedAmount) \(currency) (Azure \((providerSide.total - providerOwn).groupedAmount) + own charges \(providerOwn.groupedAmount)); "
+        + "\(direct.label) \(directSide.total.groupedAmount) \(currency) (Azure \((directSide.total - directOwn).groupedAmount) + own charges \(directOwn.groupedAmount))"
+        + (shared.isEmpty ? "" : "; both with the same \(shared.map(\.name).joined(separator: ", "))")
     )
-    let difference = directTotal - providerTotal
+    if !costs.isComplete {
+      lines.append("on the whole cost the two cannot be compared: a charge on one side has no price (see the table)")
+      return (lines, costs)
+    }
+    let difference = costs.difference
     lines.append(
       difference.amount < 0
-        ? "on the whole cost ExpressRoute Direct is cheaper by \((providerTotal - directTotal).groupedAmount) \(currency): consider \(direct.label) (the plan above is the provider alternative)"
+        ? "on the whole cost ExpressRoute Direct is cheaper by \((providerSide.total - directSide.total).groupedAmount) \(currency): consider \(direct.label) (the plan above is the provider alternative)"
         : "on the whole cost the provider circuit is cheaper by \(difference.groupedAmount) \(currency)")
-    return lines
+    return (lines, costs)
   }
 }

@@ -156,9 +156,15 @@ public struct SizingSolver: Sendable {
       let secondPlanner = CircuitPlanner(
         engine: engine, location: other, demand: demand, egressShare: failover == .activePassive ? 0 : Decimal(1) / 2,
         lookAhead: profile.lookAheadMonths, virtualNetworkLinks: policy.virtualNetworkLinks, options: optionsCache)
-      let tier = steps.first?.tier ?? .standard
+      let primaryTier = steps.first?.tier ?? .standard
+      let tier = secondCircuitTier(profile, primary: primaryTier, second: other)
       secondMonths =
         secondPlanner.plan(tier: tier, horizon: horizon) ?? (tier == .local ? secondPlanner.plan(tier: .standard, horizon: horizon) : nil)
+      if tier != primaryTier, secondMonths != nil {
+        notes.append(
+          "the second circuit at \(other.name) is \(tier.name) while the primary is \(primaryTier.name): Local reaches only the local regions of its peering location (\(other.localRegions.isEmpty ? "none at \(other.name)" : other.localRegions.joined(separator: ", "))), and no product rule asks the two circuits of a redundant pair to share a tier"
+        )
+      }
       if secondMonths == nil {
         notes.append("the second circuit at \(other.name) cannot be planned: no priced \(tier.name) circuit there carries the failover load")
       }
@@ -298,13 +304,20 @@ public struct SizingSolver: Sendable {
       result.costCurves.append(StepCostCurve(step: step, curve: curve, volume: demand.egressIsKnown ? demand.egress(month: step.month) : nil))
     }
     result.blockedByPrice = blockedByPrice(candidates, recommended: steps.first, zone: location.zone)
-    result.pathComparison = comparePaths(profile, candidates: candidates, result: result)
+    (result.pathComparison, result.pathCosts) = comparePaths(profile, candidates: candidates, result: result)
+    if case .single = profile.redundancy {
+    } else if let costs = redundancyCosts(profile, traffic: traffic, result: result) {
+      // What redundancy costs: this design against the best single-circuit design, like with like.
+      result.redundancyCosts = costs
+      result.resilience?.monthlyCost = costs.isComplete ? costs.difference : nil
+    }
     if let step = steps.first,
       var comparison = try? engine.compare(location: location, bandwidth: step.bandwidth, monthlyEgress: demand.egress(month: 0))
     {
       // Only the tiers this workload may use (Local, for one, may be ruled out by its regions).
       comparison.options = comparison.options.filter { policy.allowedTiers.contains($0.tier) }
-      result.vpnAlternative = engine.compareWithVPN(comparison, volume: demand.egress(month: 0))
+      let hub = (profile.hubRegion ?? profile.targetRegions.first).map { engine.locations.canonicalAzureRegion($0) ?? $0 }
+      result.vpnAlternative = engine.compareWithVPN(comparison, volume: demand.egress(month: 0), hubRegion: hub)
     }
     return result
   }
@@ -523,11 +536,9 @@ public struct SizingSolver: Sendable {
       }
     }
     if !profile.globalReach.isEmpty { localProblems.append("Global Reach is not available on Local") }
-    if case .secondCircuit(let other, _) = profile.redundancy, let second = engine.locations.location(named: other),
-      !regions.allSatisfy({ second.localRegions.contains($0) })
-    {
-      localProblems.append("the second circuit at \(second.name) could not be Local for the same regions")
-    }
+    // A second circuit that cannot be Local does not rule Local out for the primary: no product rule asks the two
+    // circuits of a redundant pair to share a tier (pricing-facts.md §7 lists Local's rules), so the second circuit is
+    // then Standard (see `secondCircuitTier`).
     localProblems.append(contentsOf: premiumReasons)
     var reasons: [String] = []
     var allowed: [CircuitTier] = []

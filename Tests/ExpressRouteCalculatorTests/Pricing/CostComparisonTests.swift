@@ -1,0 +1,232 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ExpressRouteCalculator
+
+/// Comparisons that left a cost out of one side ("One truth across every answer"), each with hand-computed figures.
+///
+/// Built-in rates used: Standard MeteredData 2 Gbps $872 and 5 Gbps $2,180 a month (Zone 1 and 3); Standard
+/// UnlimitedData 2 Gbps $11,400 (Zone 1), $17,400 (Zone 3); Local 2 Gbps $2,900 (Zone 3); outbound data $0.025/GB
+/// (Zone 1), $0.05/GB (Zone 2), $0.14/GB (Zone 3); ErGwScale $0.21 per unit-hour (730 h: $153.30 a unit), 1 Gbps a
+/// unit; ErGw1AZ $0.361/h (263.53 a month); VpnGw2 $0.49/h (357.70 a month); Asia Pacific internet egress 100 GB free
+/// then $0.12/GB to 10,240 GB; North America 100 GB free then $0.087/GB to 10,240 GB. The Direct 10 Gbps MeteredData
+/// port pair is an override at $2,500 a month (the built-in table has no port price).
+@Suite struct CostComparisonTests {
+  func engine(directPort: String? = "2500.00") throws -> PricingEngine {
+    var engine = try Fixtures.engine()
+    if let directPort {
+      try engine.rates.apply(
+        overrideJSON: Data(
+          """
+          {"schemaVersion": 1, "kind": "override", "currency": "USD", "sources": [{"id": "q", "title": "quote", "date": "2026-11-01"}],
+           "directPorts": {"source": "q", "confidence": "ESTIMATE", "rows": [{"portSpeed": "10 Gbps", "billing": "MeteredData", "monthly": "\(directPort)"}]}}
+          """.utf8), file: "o.json")
+    }
+    return engine
+  }
+
+  /// Amsterdam, 12 months, no growth, the gateway in North Europe (where ErGwScale is offered).
+  func profile(
+    _ location: String = "Amsterdam", peak: Bandwidth, egress: String, redundancy: WorkloadProfile.Redundancy = .single, regions: [String] = [],
+    hub: String = "North Europe"
+  ) -> WorkloadProfile {
+    var profile = WorkloadProfile(
+      name: "t", peeringLocation: location, targetRegions: regions, monthlyEgress: DataVolume(parsing: egress), peakOutbound: peak,
+      yearlyGrowth: 0, horizonMonths: 12, redundancy: redundancy, gateways: 1)
+    profile.hubRegion = hub
+    return profile
+  }
+
+  func amount(_ side: CostSide, _ category: CostCategory) -> Money? { side.cost(of: category)?.amount }
+
+  // MARK: Item 1: provider vs Direct, the Direct side without the gateway
+
+  @Test func directSideCarriesThePlansGateway() throws {
+    // 3,200 Mbps ÷ 0.8 = 4,000 Mbps → Standard MeteredData 5 Gbps, 150,000 GB a month; ErGwScale 4 units (1 Gbps each).
+    // Provider: 2,180 + 150,000 × 0.025 (3,750) + 4 × 153.30 (613.20) = 6,543.20 a month; × 12 = 78,518.40.
+    // Direct: port pair 2,500 (no circuit fee) + 3,750 + the same gateway 613.20 = 6,863.20; × 12 = 82,358.40.
+    // Provider cheaper by 3,840.00 (12 × (2,500 − 2,180)); the old Direct side without the gateway (4 × 153.30 × 12 =
+    // 7,358.40) said "Direct is cheaper by 3,518.40" (78,518.40 − 75,000.00).
+    let result = try SizingSolver(engine: engine()).solve(profile(peak: .mbps(3200), egress: "150TB"))
+    let costs = try #require(result.pathCosts)
+    #expect(costs.first.total == Fixtures.usd("78518.40"))
+    #expect(costs.second.total == Fixtures.usd("82358.40"))
+    #expect(amount(costs.first, .gateway) == Fixtures.usd("7358.40"))
+    #expect(amount(costs.second, .gateway) == Fixtures.usd("7358.40"))
+    #expect(amount(costs.first, .connection) == Fixtures.usd("26160.00"))  // 12 × 2,180
+    #expect(amount(costs.second, .connection) == Fixtures.usd("30000.00"))  // 12 × 2,500
+    #expect(result.pathComparison.last == "on the whole cost the provider circuit is cheaper by 3,840.00 USD")
+  }
+
+  // MARK: Item 2: active/active, the Direct side with half the egress and no second path
+
+  @Test func directSideOfAnActiveActiveDesignKeepsTheSecondPath() throws {
+    // Amsterdam + London, each Standard MeteredData 5 Gbps carrying 75,000 GB: 2,180 + 1,875 = 4,055 each; gateway 613.20.
+    // Provider plan: 2 × 4,055 + 613.20 = 8,723.20 a month, 104,678.40 over 12 months.
+    // Direct design: port pair 2,500 + 1,875 (its half) + the same London circuit 4,055 + 613.20 = 9,043.20; 108,518.40.
+    // Provider cheaper by 3,840.00; the old Direct side (2,500 + 1,875 = 4,375 × 12 = 52,500.00, no gateway, no second
+    // circuit, half the egress) said "Direct is cheaper by 52,178.40".
+    let result = try SizingSolver(engine: engine()).solve(
+      profile(peak: .mbps(3200), egress: "150TB", redundancy: .secondCircuit(location: "London", failover: .activeActive)))
+    let costs = try #require(result.pathCosts)
+    #expect(costs.first.total == Fixtures.usd("104678.40"))
+    #expect(costs.second.total == Fixtures.usd("108518.40"))
+    #expect(amount(costs.second, .secondPath) == Fixtures.usd("48660.00"))  // 12 × 4,055
+    #expect(amount(costs.second, .outboundData) == Fixtures.usd("22500.00"))  // 12 × 75,000 × 0.025
+    #expect(result.pathComparison.last == "on the whole cost the provider circuit is cheaper by 3,840.00 USD")
+  }
+
+  // MARK: Item 3: the redundancy premium against the best single design
+
+  @Test func redundancyCostsWhatTheBestSingleDesignDoesNot() throws {
+    // Amsterdam + London active/active, 1,200 Mbps ÷ 0.8 → 2 Gbps, 300,000 GB a month: each circuit MeteredData 872 +
+    // 150,000 × 0.025 = 4,622 (UnlimitedData would be 11,400 each); ErGwScale 2 units 306.60. Design: 9,550.60 a month.
+    // The best single circuit: MeteredData 872 + 300,000 × 0.025 = 8,372 < 11,400, + 306.60 = 8,678.60.
+    // Redundancy costs 9,550.60 − 8,678.60 = 872.00 (the old figure, 4,622.00, counted egress the single circuit pays too).
+    let result = try SizingSolver(engine: engine(directPort: nil)).solve(
+      profile(peak: .mbps(1200), egress: "300TB", redundancy: .secondCircuit(location: "London", failover: .activeActive)))
+    let costs = try #require(result.redundancyCosts)
+    #expect(costs.first.total == Fixtures.usd("8678.60"))
+    #expect(costs.second.total == Fixtures.usd("9550.60"))
+    #expect(result.resilience?.monthlyCost == Fixtures.usd("872.00"))
+    #expect(amount(costs.second, .secondPath) == Fixtures.usd("4622.00"))
+    #expect(amount(costs.second, .outboundData) == Fixtures.usd("3750.00"))
+    #expect(amount(costs.first, .outboundData) == Fixtures.usd("7500.00"))
+  }
+
+  @Test func aLocalPrimaryMayHaveAStandardStandby() throws {
+    // The gallery design: Sao Paulo (Zone 3, local region Brazil South) with a standby at Rio de Janeiro, whose Local
+    // reaches only Brazil Southeast. No product rule asks both circuits to share a tier (pricing-facts.md §7), so the
+    // primary is Local UnlimitedData 2 Gbps 2,900 (outbound data included) and the standby Standard MeteredData 2 Gbps
+    // 872 (no traffic); ErGwScale 2 units 306.60. Month 1: 2,900 + 872 + 306.60 = 4,078.60 (it was Standard
+    // UnlimitedData 17,400 + 872 + 306.60 = 18,578.60). The best single design is Local 2 Gbps + gateway = 3,206.60, so
+    // redundancy costs 872.00.
+    var gallery = profile(
+      "Sao Paulo", peak: .mbps(1200), egress: "200TB", redundancy: .secondCircuit(location: "Rio de Janeiro"), regions: ["Brazil South"],
+      hub: "Brazil South")
+    gallery.horizonMonths = 1
+    let result = try SizingSolver(engine: engine(directPort: nil)).solve(gallery)
+    #expect(result.plan.first?.tier == .local)
+    #expect(result.secondPlan.first?.tier == .standard)
+    #expect(result.monthlyTotals.first == Fixtures.usd("4078.60"))
+    let costs = try #require(result.redundancyCosts)
+    #expect(costs.first.total == Fixtures.usd("3206.60"))
+    #expect(result.resilience?.monthlyCost == Fixtures.usd("872.00"))
+    #expect(costs.first.cost(of: .outboundData)?.note == "included in Local")
+  }
+
+  // MARK: Item 4: ExpressRoute or a VPN
+
+  @Test func vpnComparisonUsesAGatewayOfferedInTheRegion() throws {
+    // Singapore (Zone 2, local region Southeast Asia, where the table says ErGwScale is not offered), 1 Gbps, 0 GB:
+    // ExpressRoute Standard MeteredData 1 Gbps 436 + ErGw1AZ 263.53 = 699.53 (not 436 + ErGwScale 153.30 = 589.30, which
+    // understated it by 110.23). VPN: VpnGw2 357.70. Break-even: 699.53 + 0.05 x = 357.70 + 0.12 (x − 100) →
+    // x = 353.83 ÷ 0.07 = 5,054.7 → 5,055 GB (it said 3,480 GB).
+    let engine = try engine(directPort: nil)
+    let comparison = try engine.compare(
+      location: engine.locations.location(named: "Singapore"), bandwidth: .gbps(1), monthlyEgress: .zero)
+    let vpn = engine.compareWithVPN(comparison, volume: .zero)
+    #expect(vpn.expressRoute?.total == Fixtures.usd("699.53"))
+    #expect(vpn.breakEven == .gigabytes(5055))
+    // With a hub region where ErGwScale is offered, it is the cheaper gateway: 436 + 153.30 = 589.30.
+    #expect(engine.compareWithVPN(comparison, volume: .zero, hubRegion: "East Asia").expressRoute?.total == Fixtures.usd("589.30"))
+  }
+
+  @Test func breakEvenLooksAtEveryVolumeNotOnlyZero() throws {
+    // Washington DC, 1 Gbps, circuits 53.5% off: Standard MeteredData 1 Gbps 436 × 0.465 = 202.74 + ErGwScale 153.30 =
+    // 356.04 at 0 GB, against VpnGw2 357.70: ExpressRoute is cheaper at 0 GB by 1.66, which the old code took for "at any
+    // volume". But the first 100 GB of internet egress are free while metered data costs 0.025/GB: 1.66 ÷ 0.025 = 66.4,
+    // so a VPN is cheaper from 67 GB; at 100 GB it leads by 0.84, and at 0.087 − 0.025 = 0.062/GB ExpressRoute catches
+    // up at 100 + 0.84 ÷ 0.062 = 113.5 → 114 GB, and stays cheaper to the circuit's capacity (1 Gbps × 730 h = 328,500 GB).
+    var engine = try engine(directPort: nil)
+    engine.discounts = Discounts(bySection: ["circuits": Fixtures.decimal("0.535")])
+    let comparison = try engine.compare(
+      location: engine.locations.location(named: "Washington DC"), bandwidth: .gbps(1), monthlyEgress: .zero)
+    let vpn = engine.compareWithVPN(comparison, volume: .zero)
+    #expect(vpn.expressRoute?.total == Fixtures.usd("356.04"))
+    #expect(
+      vpn.verdict
+        == "the cheaper side changes with volume: ExpressRoute from 0 GB to 67 GB; a VPN over the internet from 67 GB to 114 GB; ExpressRoute from 114 GB to 328,500 GB (the circuit's capacity)"
+    )
+    #expect(vpn.breakEven == .gigabytes(67))
+  }
+
+  // MARK: The invariant: both sides of every comparison carry the same categories
+
+  @Test func everyComparisonIsSymmetric() throws {
+    let engine = try engine()
+    var cases: [(String, CostComparison?)] = []
+    let designs: [(String, WorkloadProfile.Redundancy)] = [
+      ("single", .single), ("active/active", .secondCircuit(location: "London", failover: .activeActive)),
+      ("active/passive", .secondCircuit(location: "London")), ("backup VPN", .backupVPN(sku: .vpnGw1AZ)),
+    ]
+    for (design, redundancy) in designs {
+      var workload = profile(peak: .mbps(3200), egress: "150TB", redundancy: redundancy)
+      workload.current = .init(tier: .standard, billing: .unlimited, bandwidth: .gbps(2))
+      workload.globalReach = [.init(location: "London", monthlyData: .gigabytes(1000))]
+      let result = try SizingSolver(engine: engine).solve(workload)
+      cases.append(("\(design): provider or Direct", result.pathCosts))
+      cases.append(("\(design): ExpressRoute or VPN", result.vpnAlternative?.costs))
+      if case .single = redundancy {
+        #expect(result.redundancyCosts == nil)
+      } else {
+        cases.append(("\(design): redundant or single", result.redundancyCosts))
+      }
+    }
+    let washington = try engine.compare(
+      location: engine.locations.location(named: "Washington DC"), bandwidth: .gbps(1), monthlyEgress: .gigabytes(5000))
+    cases.append(("compare --with-vpn: ExpressRoute or VPN", engine.compareWithVPN(washington, volume: .gigabytes(5000)).costs))
+    for (name, costs) in cases {
+      let costs = try #require(costs, "\(name): no comparison")
+      #expect(costs.first.categoryList == costs.second.categoryList, "\(name): \(costs.asymmetricCategories.map(\.name))")
+      #expect(costs.isSymmetric)
+      // Every category each side has is accounted for in its total.
+      #expect(costs.first.total == Money.sum(costs.first.categories.map(\.amount), currency: .usd))
+    }
+    // The categories listed, side by side: what each comparison is made of.
+    let lists = cases.map { name, costs in "\(name): \(costs?.first.categoryList.map(\.name).joined(separator: ", ") ?? "")" }
+    let plan = "circuit or port, outbound data, gateway, current circuit (lead time), Global Reach"
+    let redundant = "circuit or port, outbound data, gateway, second path, current circuit (lead time), Global Reach"
+    let vpn = "circuit or port, outbound data, gateway"
+    #expect(
+      lists == [
+        "single: provider or Direct: \(plan)", "single: ExpressRoute or VPN: \(vpn)",
+        "active/active: provider or Direct: \(redundant)", "active/active: ExpressRoute or VPN: \(vpn)",
+        "active/active: redundant or single: \(redundant)",
+        "active/passive: provider or Direct: \(redundant)", "active/passive: ExpressRoute or VPN: \(vpn)",
+        "active/passive: redundant or single: \(redundant)",
+        "backup VPN: provider or Direct: \(redundant)", "backup VPN: ExpressRoute or VPN: \(vpn)",
+        "backup VPN: redundant or single: \(redundant)", "compare --with-vpn: ExpressRoute or VPN: \(vpn)",
+      ])
+  }
+
+  @Test func anOmittedCategoryIsAnAsymmetry() throws {
+    // The old Direct side: a port pair and a circuit, no gateway. Filed by category beside a plan with a gateway, the
+    // comparison is not symmetric and names the missing category.
+    let engine = try engine()
+    let plan = Deployment(
+      name: "p",
+      circuits: [
+        Circuit(
+          name: "circuit", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(5), monthlyEgress: .gigabytes(1000))
+      ],
+      gateways: [Gateway(name: "gateway", sku: .erGwScale, scaleUnits: 4, circuits: ["circuit"])])
+    let direct = Deployment(
+      name: "d",
+      circuits: [
+        Circuit(
+          name: "circuit", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(5), monthlyEgress: .gigabytes(1000),
+          directPort: "ports")
+      ],
+      directPorts: [DirectPortPair(name: "ports", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)])
+    var first = CostSide(label: "provider", currency: .usd)
+    first.add(try engine.quote(plan, checkingCapacity: false), deployment: plan)
+    var second = CostSide(label: "Direct", currency: .usd)
+    second.add(try engine.quote(direct, checkingCapacity: false), deployment: direct)
+    let costs = CostComparison(subject: "t", period: "month 1", first: first, second: second)
+    #expect(!costs.isSymmetric)
+    #expect(costs.asymmetricCategories == [.gateway])
+    #expect(costs.table.rows.first { $0.first == "gateway" }?[2] == "missing")
+  }
+}
