@@ -91,6 +91,14 @@ public struct BudgetPlanner: Sendable {
   ) throws(Diagnostic) -> SiteBudget {
     var notes: [String] = []
     var siteNotes: [String] = []
+    if let first = months.first, let last = months.last {
+      let own: [UserCharge]
+      switch site.source {
+      case .deployment(let deployment, _): own = deployment.charges
+      case .profile(let profile): own = profile.charges
+      }
+      siteNotes += UserCharge.calendarNotes(own + site.charges, first: first, last: last, budgetStart: portfolio.startMonth)
+    }
     switch site.source {
     case .deployment(let deployment, let growth):
       var quotes: [Quote] = []
@@ -138,6 +146,8 @@ public struct BudgetPlanner: Sendable {
         site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes), notes: notes, grew: growth != 0)
     case .profile(var profile):
       profile.horizonMonths = portfolio.horizonMonths
+      // The plan runs on the portfolio's calendar: growth measured in a series counts from its last measured month.
+      profile.planStart = portfolio.startMonth
       let profileCharges = profile.charges
       profile.charges = []  // added month by month below, on the portfolio's calendar
       let result: SizingResult
