@@ -86,8 +86,11 @@ import Testing
     let b = try budget(testCase.starts.1, testCase.horizons.1)
     let demandA = try #require(a.sites[0].sizing?.demand)
     let demandB = try #require(b.sites[0].sizing?.demand)
-    // The configuration of a month: every priced resource and meter, without amounts.
-    func configuration(_ quote: Quote) -> [String] { quote.lineItems.map { "\($0.resource)|\($0.meter.displayName)" }.sorted() }
+    // The configuration of a month: every priced Azure resource and meter, without amounts (the user's charges are
+    // no decision: they must fall in the same calendar months whatever the budget).
+    func configuration(_ quote: Quote) -> [String] {
+      quote.lineItems.filter { if case .userCharge = $0.meter { false } else { true } }.map { "\($0.resource)|\($0.meter.displayName)" }.sorted()
+    }
     var sameInEveryMonth: Set<MonthKey> = []
     for (indexB, month) in b.months.enumerated() {
       guard let indexA = a.months.firstIndex(of: month) else { continue }
