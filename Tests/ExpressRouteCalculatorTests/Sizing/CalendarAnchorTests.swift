@@ -96,6 +96,25 @@ import Testing
     #expect(late.egress.first == .gigabytes(Fixtures.decimal("55599.17")))
   }
 
+  @Test func datedDeploymentVolumesGrowOnTheCalendar() throws {
+    // 1 Gbps Standard MeteredData in Amsterdam (Zone 1): 436.00 a month + 0.025 a GB. 10,000 GB a month in 2027-01,
+    // growing 20% a year: 2028-01 carries 10,000 × 1.2 = 12,000 GB, 436 + 12,000 × 0.025 = 736.00, whether the budget
+    // starts in 2027-01 (its month 13) or in 2028-01. Undated, the 2028-01 budget would start from 10,000 GB: 686.00.
+    let text = """
+      {"schemaVersion": 1, "startMonth": "START", "horizonMonths": 13, "sites": [{"name": "s", "yearlyGrowth": "0.2"ASOF,
+        "deployment": {"circuits": [{"name": "c", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "10000 GB"}]}}]}
+      """
+    func january2028(start: String, asOf: String?) throws -> Money {
+      let json = text.replacingOccurrences(of: "START", with: start)
+        .replacingOccurrences(of: "ASOF", with: asOf.map { #", "volumesAsOf": "\#($0)""# } ?? "")
+      let budget = try BudgetPlanner(engine: Fixtures.engine()).budget(try Portfolio(json: Data(json.utf8), file: "p.json"))
+      return budget.monthTotal(try #require(budget.months.firstIndex(of: MonthKey(year: 2028, month: 1))))
+    }
+    #expect(try january2028(start: "2027-01", asOf: "2027-01") == Fixtures.usd("736.00"))
+    #expect(try january2028(start: "2028-01", asOf: "2027-01") == Fixtures.usd("736.00"))
+    #expect(try january2028(start: "2028-01", asOf: nil) == Fixtures.usd("686.00"))
+  }
+
   // MARK: Item 6: a falling series is projected from its last month, not its busiest
 
   @Test func aFallingSeriesIsProjectedFromItsLastMeasuredMonth() throws {

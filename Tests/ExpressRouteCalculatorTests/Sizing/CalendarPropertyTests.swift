@@ -18,6 +18,8 @@ import Testing
     var starts: (MonthKey, MonthKey)
     var horizons: (Int, Int)
     var fiscalYearStart: Int
+    /// A fixed deployment beside the sized site, its volumes dated and growing on the calendar.
+    var fixed: Portfolio.Site
   }
 
   static func randomCase(seed: UInt64) -> Case {
@@ -58,9 +60,19 @@ import Testing
       charges.append(charge)
     }
     let locations = ["Amsterdam", "London", "Sao Paulo", "Chicago"]
+    let location = locations[Int.random(in: 0..<locations.count, using: &random)]
+    var deployment = Deployment(name: "fixed")
+    deployment.circuits = [
+      Circuit(
+        name: "f", peeringLocation: location, tier: .standard, billing: .metered, bandwidth: .gbps(10),
+        monthlyEgress: .gigabytes(Decimal(Int.random(in: 1...20_000, using: &random))))
+    ]
+    var fixed = Portfolio.Site(
+      name: "fixed", source: .deployment(deployment, yearlyGrowth: Decimal(Int.random(in: -30...50, using: &random)) / 100))
+    fixed.volumesAsOf = startA.advanced(by: Int.random(in: -12...12, using: &random))
     return Case(
-      traffic: traffic, location: locations[Int.random(in: 0..<locations.count, using: &random)], charges: charges,
-      starts: (startA, startB), horizons: (horizonA, horizonB), fiscalYearStart: Int.random(in: 1...12, using: &random))
+      traffic: traffic, location: location, charges: charges, starts: (startA, startB), horizons: (horizonA, horizonB),
+      fiscalYearStart: Int.random(in: 1...12, using: &random), fixed: fixed)
   }
 
   /// What a case checked.
@@ -77,7 +89,8 @@ import Testing
     profile.hubRegion = testCase.location == "Sao Paulo" ? "Brazil South" : (testCase.location == "Chicago" ? "North Central US" : "West Europe")
     func budget(_ start: MonthKey, _ months: Int) throws -> Budget {
       let portfolio = Portfolio(
-        name: "p", startMonth: start, horizonMonths: months, sites: [.init(name: "s", source: .profile(profile), charges: testCase.charges)])
+        name: "p", startMonth: start, horizonMonths: months,
+        sites: [.init(name: "s", source: .profile(profile), charges: testCase.charges), testCase.fixed])
       var budget = try planner.budget(portfolio, traffic: ["s": testCase.traffic])
       budget.fiscalYearStart = testCase.fiscalYearStart
       return budget
@@ -98,6 +111,8 @@ import Testing
       #expect(demandA.egress(month: indexA) == demandB.egress(month: indexB), "seed \(seed): egress of \(month)")
       #expect(
         demandA.requiredBitsPerSecond(month: indexA) == demandB.requiredBitsPerSecond(month: indexB), "seed \(seed): bandwidth needed in \(month)")
+      // The fixed deployment never decides anything: its dated volumes cost the same in every budget.
+      #expect(a.sites[1].months[indexA].total == b.sites[1].months[indexB].total, "seed \(seed): fixed site in \(month)")
       let quoteA = a.sites[0].months[indexA]
       let quoteB = b.sites[0].months[indexB]
       if configuration(quoteA) == configuration(quoteB) {
@@ -124,7 +139,8 @@ import Testing
     }
     // Every budget's years add up to its total.
     for budget in [a, b] {
-      #expect(Money.sum(budget.years.map { budget.total(of: budget.sites[0], in: $0) }, currency: .usd) == budget.total, "seed \(seed): years")
+      let years = budget.years.flatMap { year in budget.sites.map { budget.total(of: $0, in: year) } }
+      #expect(Money.sum(years, currency: .usd) == budget.total, "seed \(seed): years")
     }
   }
 
