@@ -229,3 +229,31 @@ import Testing
     #expect(quote.output.contains("\"amount\": \"268.58\""))
   }
 }
+
+@Suite struct QuotePeriodTests {
+  @Test func aQuoteForAMonthBillsOnlyTheChargesThatFallInIt() throws {
+    // 2027-01: Standard UnlimitedData 1 Gbps in Amsterdam (Zone 1) 5,700.00 + the undated colocation fee 300.00 = 6,000.00.
+    // The port that ran 2019-01 to 2019-12 (425.00) and the one from 2031-01 (600.00) are named, not billed: the old
+    // quote said 5,700 + 425 + 600 + 300 = 7,025.00, and its FOCUS CSV billed both.
+    let directory = try temporaryDirectory("ercalc-period")
+    let file = directory.appendingPathComponent("d.json")
+    try Data(
+      """
+      {"name": "charges", "circuits": [{"name": "c1", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}],
+       "charges": [
+        {"name": "old port", "vendor": "OldCo", "amount": "425.00", "recurrence": "monthly", "startMonth": "2019-01", "termMonths": 12},
+        {"name": "future port", "vendor": "NewCo", "amount": "600.00", "recurrence": "monthly", "startMonth": "2031-01"},
+        {"name": "colo", "vendor": "Equinix", "amount": "300.00", "recurrence": "monthly"}]}
+      """.utf8
+    ).write(to: file)
+    let text = ercalc("quote", file.path, "--period", "2027-01")
+    #expect(text.status == .success)
+    #expect(text.output.contains("Monthly total:            6,000.00 USD\n"))
+    #expect(text.output.contains("- charge 'old port' (OldCo): its 12-month term ended in 2019-12, before 2027-01, so not counted\n"))
+    #expect(text.output.contains("- charge 'future port' (NewCo): starts in 2031-01, after 2027-01, so not counted\n"))
+    let csv = ercalc("quote", file.path, "--period", "2027-01", "--format", "csv")
+    #expect(csv.status == .success)
+    #expect(!csv.output.contains("old port") && !csv.output.contains("future port"))
+    #expect(csv.output.contains(",colo,"))
+  }
+}

@@ -43,7 +43,9 @@ enum QuoteCommand: Command {
         help: "Outbound data per month of the second circuit that --global-reach adds (not priced when left out).", parent: "global-reach"),
       .option("vnet-links", value: "n", kind: .count(0...1000), help: "VNets linked to the circuit (checked against the SKU limit)."),
       .option("name", value: "text", help: "A name for the report."),
-      .option("period", value: "yyyy-mm", kind: .month, help: "Month the quote is for, used for the CSV ChargePeriodStart/End columns."),
+      .option(
+        "period", value: "yyyy-mm", kind: .month,
+        help: "Month the quote is for: only charges that fall in it count; also the CSV ChargePeriodStart/End columns."),
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs(
         "Exit with status 1 when the monthly total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."))
@@ -51,7 +53,7 @@ enum QuoteCommand: Command {
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     let engine = try PricingOptions.engine(arguments)
     let input = InputFile(arguments)
-    let deployment: Deployment
+    var deployment: Deployment
     let circuitFlags = [
       "location", "zone", "bandwidth", "sku", "billing", "egress", "direct-port", "gateway", "scale-units", "gateway-count",
       "backup-vpn", "traffic-collector", "global-reach", "global-reach-data", "global-reach-egress", "vnet-links",
@@ -68,6 +70,7 @@ enum QuoteCommand: Command {
           result.deployment.circuits[index].monthlyEgress = volume
         }
       }
+      if let period = arguments.month("period") { result.deployment.charges = UserCharge.falling(result.deployment.charges, in: period).charges }
       imported = result
       deployment = result.deployment
     } else if let path = arguments.argument("deployment") {
@@ -78,6 +81,11 @@ enum QuoteCommand: Command {
     } else {
       deployment = try deploymentFromFlags(arguments, engine: engine)
     }
+    // A quote for a calendar month counts only the charges that fall in it.
+    var periodNotes: [String] = []
+    if let period = arguments.month("period") {
+      (deployment.charges, periodNotes) = UserCharge.falling(deployment.charges, in: period)
+    }
     var quote: Quote
     if let imported {
       quote = try imported.quote(with: engine)
@@ -85,6 +93,7 @@ enum QuoteCommand: Command {
     } else {
       quote = try engine.quote(deployment)
     }
+    quote.notes += periodNotes
     let hints = quote.unpriced.contains { $0.quantity == nil } ? Self.quantityHints(arguments) : []
     try OutputOptions.emit(QuoteReport(quote: quote, period: arguments.value("period")), arguments, context: &context)
     OutputOptions.warnIncomplete(quote.unpriced.count + quote.skippedResources.count, hints: hints, context: &context)

@@ -22,7 +22,11 @@ enum SizeCommand: Command {
       .option(
         "interval", value: "seconds", kind: .count(1...(86_400 * 31)),
         help: "Seconds between CSV samples, when a series has a single sample per circuit."),
-      .option("start", value: "yyyy-mm", kind: .month, help: "Calendar month of plan month 1, for report labels and CSV periods."),
+      .option(
+        "start", value: "yyyy-mm", kind: .month,
+        help:
+          "Calendar month of plan month 1 (by default, and at the earliest, a series' last measured month, from which growth counts); also labels the report and CSV periods."
+      ),
       LeadTimeOptions.spec,
       .flag("amortize", help: "Spread one-time charges (installation fees) over their contract term instead of their first month."),
       .flag("quiet", short: "q", help: "Do not print progress or data warnings on standard error."),

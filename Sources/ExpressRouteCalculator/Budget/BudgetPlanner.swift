@@ -91,13 +91,26 @@ public struct BudgetPlanner: Sendable {
   ) throws(Diagnostic) -> SiteBudget {
     var notes: [String] = []
     var siteNotes: [String] = []
+    if let first = months.first, let last = months.last {
+      let own: [UserCharge]
+      switch site.source {
+      case .deployment(let deployment, _): own = deployment.charges
+      case .profile(let profile): own = profile.charges
+      }
+      siteNotes += UserCharge.calendarNotes(own + site.charges, first: first, last: last, budgetStart: portfolio.startMonth)
+    }
     switch site.source {
     case .deployment(let deployment, let growth):
+      let asOfOffset = site.volumesAsOf.map { (portfolio.startMonth.year - $0.year) * 12 + portfolio.startMonth.month - $0.month } ?? 0
       var quotes: [Quote] = []
       var overrun: Set<String> = []
       var previous: Deployment?
       for index in months.indices {
-        let factor = factors[growth]?[index] ?? Demand.growthFactor(yearlyGrowth: growth, month: index)
+        // Volumes dated `volumesAsOf` grow from that month: the same calendar month has the same volume in every budget.
+        let factor =
+          asOfOffset == 0
+          ? factors[growth]?[index] ?? Demand.growthFactor(yearlyGrowth: growth, month: index)
+          : Demand.growthFactor(yearlyGrowth: growth, month: index + asOfOffset)
         var scaled = deployment
         scaled.name = site.name
         scaled.charges = Self.charges(deployment.charges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
@@ -132,12 +145,16 @@ public struct BudgetPlanner: Sendable {
         previous = scaled
       }
       if growth != 0 {
-        siteNotes.append("volumes grow \((growth * 100).fixedPoint(places: 1))% a year, compounded monthly; the configuration is fixed")
+        siteNotes.append(
+          "volumes grow \((growth * 100).fixedPoint(places: 1))% a year, compounded monthly\(site.volumesAsOf.map { " from \($0), the month they describe" } ?? ""); the configuration is fixed"
+        )
       }
       return SiteBudget(
         site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes), notes: notes, grew: growth != 0)
     case .profile(var profile):
       profile.horizonMonths = portfolio.horizonMonths
+      // The plan runs on the portfolio's calendar: growth measured in a series counts from its last measured month.
+      profile.planStart = portfolio.startMonth
       let profileCharges = profile.charges
       profile.charges = []  // added month by month below, on the portfolio's calendar
       let result: SizingResult

@@ -23,6 +23,9 @@ public struct Portfolio: Hashable, Sendable {
     public var charges: [UserCharge] = []
     /// Labels to group reports by (`region`: `Europe`, `costCentre`: `CC-1001`).
     public var tags: [String: String] = [:]
+    /// The calendar month a deployment site's volumes describe, so its growth runs on the calendar whatever the
+    /// budget's start; the budget's first month when absent.
+    public var volumesAsOf: MonthKey?
 
     /// Creates a site.
     public init(name: String, source: Source, charges: [UserCharge] = [], tags: [String: String] = [:]) {
@@ -75,7 +78,16 @@ extension Portfolio {
     var siteNames: Set<String> = []
     for siteNode in try object.required("sites").array() {
       let site = try siteNode.object()
-      try site.rejectUnknownKeys(["name", "deployment", "yearlyGrowth", "profile", "charges", "notes", "tags"])
+      try site.rejectUnknownKeys(["name", "deployment", "yearlyGrowth", "volumesAsOf", "profile", "charges", "notes", "tags"])
+      var volumesAsOf: MonthKey?
+      if let asOfNode = site.optional("volumesAsOf") {
+        let text = try asOfNode.string()
+        guard let month = MonthKey(parsing: text) else { throw asOfNode.error("'\(text)' is not a month (expected YYYY-MM, such as 2027-01)") }
+        guard site.optional("deployment") != nil else {
+          throw asOfNode.error("'volumesAsOf' dates a deployment's volumes; a profile takes its calendar from its series")
+        }
+        volumesAsOf = month
+      }
       var tags: [String: String] = [:]
       if let tagsNode = site.optional("tags") {
         let tagObject = try tagsNode.object()
@@ -97,10 +109,11 @@ extension Portfolio {
             throw growthNode.error("\(growth) is out of range (expected more than -1 and at most 10, such as 0.2 for 20%)")
           }
         }
-        sites.append(
-          Site(
-            name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth), charges: siteCharges,
-            tags: tags))
+        var entry = Site(
+          name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth), charges: siteCharges,
+          tags: tags)
+        entry.volumesAsOf = volumesAsOf
+        sites.append(entry)
       case (nil, let profileNode?):
         if site.optional("yearlyGrowth") != nil {
           throw try site.required("yearlyGrowth").error("a profile site takes its growth from 'profile.sizing.yearlyGrowth'")

@@ -20,8 +20,11 @@ public struct UserCharge: Hashable, Sendable {
   public var amount: Decimal
   /// How often it falls.
   public var recurrence: Recurrence
-  /// The contract term in months, when it has one: monthly charges stop after it; a one-time charge is amortised over it.
+  /// The contract term in months, when it has one: monthly charges stop after it unless ``renews``; a one-time charge
+  /// is amortised over it.
   public var termMonths: Int?
+  /// Whether a monthly charge goes on at the same amount after its term (the contract renews); reports say which.
+  public var renews = false
   /// The first month it falls in; the budget's first month when absent.
   public var startMonth: MonthKey?
   /// The circuit or port pair it belongs to; the site when absent.
@@ -67,7 +70,7 @@ public struct UserCharge: Hashable, Sendable {
     guard offset >= 0 else { return nil }
     switch recurrence {
     case .monthly:
-      if let termMonths, offset >= termMonths { return nil }
+      if let termMonths, offset >= termMonths, !renews { return nil }
       return amount
     case .oneTime:
       guard amortize, let termMonths, termMonths > 1 else { return offset == 0 ? amount : nil }
@@ -77,18 +80,63 @@ public struct UserCharge: Hashable, Sendable {
     }
   }
 
+  /// What a report over `first` to `last` must say about this charge's calendar: a term that ends inside the
+  /// period (and whether it renews), or a charge that falls wholly outside it and is not counted; `nil` when it
+  /// runs through the whole period. `label` names a month (`2028-01`, or `month 13` for a plan without a calendar).
+  public func calendarNote(first: MonthKey, last: MonthKey, budgetStart: MonthKey, label: (MonthKey) -> String = { $0.description })
+    -> String?
+  {
+    let start = startMonth ?? budgetStart
+    let what = "charge '\(name)' (\(vendor))"
+    switch recurrence {
+    case .oneTime:
+      guard start < first || start > last else { return nil }
+      return "\(what): one-time in \(label(start)), outside \(label(first)) to \(label(last)), so not counted"
+    case .monthly:
+      if start > last { return "\(what): starts in \(label(start)), after \(label(last)), so not counted" }
+      guard let termMonths else { return nil }
+      let end = start.advanced(by: termMonths - 1)
+      guard end < last else { return nil }
+      if renews {
+        return
+          "\(what): its \(termMonths)-month term ends in \(label(end)); it renews at the same amount from \(label(end.next)) (\"renews\": true)"
+      }
+      if end < first {
+        return "\(what): its \(termMonths)-month term ended in \(label(end)), before \(label(first)), so not counted"
+      }
+      return
+        "\(what): its \(termMonths)-month term ends in \(label(end)) and does not renew, so it is not counted from \(label(end.next)) (give \"renews\": true if the contract goes on)"
+    }
+  }
+
+  /// The notes of ``calendarNote(first:last:budgetStart:label:)`` for `charges`, in their order.
+  public static func calendarNotes(
+    _ charges: [UserCharge], first: MonthKey, last: MonthKey, budgetStart: MonthKey, label: (MonthKey) -> String = { $0.description }
+  ) -> [String] {
+    charges.compactMap { $0.calendarNote(first: first, last: last, budgetStart: budgetStart, label: label) }
+  }
+
+  /// The charges of `charges` that fall in `period` (a quote for one calendar month), unchanged, and a note for each
+  /// left out or ending: a monthly charge outside its start and term, a one-time charge of another month.
+  public static func falling(_ charges: [UserCharge], in period: MonthKey) -> (charges: [UserCharge], notes: [String]) {
+    let kept = charges.filter { $0.amount(in: period, budgetStart: period, amortize: false) != nil }
+    return (kept, calendarNotes(charges, first: period, last: period, budgetStart: period))
+  }
+
   /// `Megaport: 10G port` (the line item's resource label).
   var resource: String { attachedTo.map { "\(vendor) for '\($0)'" } ?? vendor }
 }
 
 extension UserCharge {
   /// Reads a `charges` array: `{"name", "vendor", "amount": "450.00", "currency", "recurrence": "monthly"|"oneTime",
-  /// "termMonths", "startMonth": "2027-01", "attachedTo"}`.
+  /// "termMonths", "renews": true, "startMonth": "2027-01", "attachedTo"}`.
   static func list(_ node: JSONNode?) throws(Diagnostic) -> [UserCharge] {
     var result: [UserCharge] = []
     for element in try node?.array() ?? [] {
       let item = try element.object()
-      try item.rejectUnknownKeys(["name", "vendor", "amount", "currency", "recurrence", "termMonths", "startMonth", "attachedTo", "path", "notes"])
+      try item.rejectUnknownKeys([
+        "name", "vendor", "amount", "currency", "recurrence", "termMonths", "renews", "startMonth", "attachedTo", "path", "notes",
+      ])
       let recurrenceNode = try item.required("recurrence")
       let recurrenceText = try recurrenceNode.string()
       guard let recurrence = Recurrence(rawValue: recurrenceText) else {
@@ -112,6 +160,12 @@ extension UserCharge {
         recurrence: recurrence, termMonths: try item.optional("termMonths")?.int(in: 1...240), startMonth: start,
         attachedTo: try item.optional("attachedTo")?.nonEmptyString(), origin: element.location)
       charge.currency = currency
+      if let renewsNode = item.optional("renews") {
+        charge.renews = try renewsNode.bool()
+        if charge.renews && (recurrence != .monthly || charge.termMonths == nil) {
+          throw renewsNode.error("'renews' applies to a monthly charge with a 'termMonths'")
+        }
+      }
       if let pathNode = item.optional("path") {
         let text = try pathNode.string()
         guard let path = Path(rawValue: text) else { throw pathNode.error("'\(text)' is not a path (expected 'provider' or 'direct')") }

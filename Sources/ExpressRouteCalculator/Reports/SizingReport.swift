@@ -48,7 +48,7 @@ public struct SizingReport: Report {
           ReportFact("Sizing rate", "\(d.sizingRate) \(d.sizingDirection)"),
           ReportFact("Needed now", "\(Self.bandwidth(d.requiredBitsPerSecond(month: 0)))"),
           ReportFact("Needed by month \(d.horizonMonths)", "\(Self.bandwidth(d.requiredBitsPerSecond(month: d.horizonMonths - 1)))"),
-          ReportFact("Outbound data", "\(d.monthlyEgress)/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"),
+          ReportFact("Outbound data", "\(d.egress(month: 0))/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"),
           ReportFact(
             "Horizon total",
             "\(r.horizonTotal.groupedAmount) \(currency) over \(d.horizonMonths) months (circuit plan \(r.planCost.groupedAmount) + extras \(Money.sum(r.extrasMonthlyCosts, currency: r.horizonTotal.currency).groupedAmount))"
@@ -318,7 +318,7 @@ public struct SizingReport: Report {
         "demand",
         .object([
           ("sizingRateBps", .number(Int(r.demand.sizingRate.bitsPerSecond))), ("sizingDirection", .string(r.demand.sizingDirection)),
-          ("monthlyEgressGB", .string(r.demand.monthlyEgress.gigabytes.plainDescription)),
+          ("monthlyEgressGB", .string(r.demand.egress(month: 0).gigabytes.plainDescription)),
           ("yearlyGrowth", .string(r.demand.yearlyGrowth.plainDescription)),
           ("targetUtilization", .string(r.demand.targetUtilization.plainDescription)),
           ("horizonMonths", .number(r.demand.horizonMonths)), ("basis", .array(r.demand.basis.map { .string($0) })),

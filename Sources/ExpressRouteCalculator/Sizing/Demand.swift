@@ -2,8 +2,11 @@ import Foundation
 
 /// The traffic a workload needs carried, month by month over the horizon.
 ///
-/// Month `m` (0-based) scales the base figures by the growth factor: `(1 + growth)^(m/12)`
-/// for a stated yearly rate, or the fitted model's factor (``GrowthFit``). The
+/// Month `m` (0-based) scales the base figures by the growth factor: `(1 + growth)^((k + m)/12)`
+/// for a stated yearly rate, or the fitted model's factor (``GrowthFit``), where `k` (``anchorOffset``)
+/// is the number of months from the month the base figures describe (the last measured month of a
+/// series) to the plan's first month: growth runs on the calendar, so a plan starting `k` months later
+/// is the same projection shifted by `k`. The
 /// bandwidth a circuit needs in month `m` is the sizing rate of the larger
 /// direction, grown, divided by the target utilisation. Every figure is defined
 /// beyond the horizon too, so a decision can be judged against the months after it.
@@ -35,6 +38,9 @@ public struct Demand: Hashable, Sendable {
   public let horizonMonths: Int
   /// Where each figure came from, for the report.
   public let basis: [String]
+  /// Months from the month the base figures describe (the growth anchor) to plan month 0; 0 when the figures
+  /// describe the plan's first month (a profile without a series).
+  public let anchorOffset: Int
 
   /// Growth factors, needed bandwidths and outbound data of each month of the horizon, computed once:
   /// the solver asks for them for every option.
@@ -55,8 +61,9 @@ public struct Demand: Hashable, Sendable {
   /// Creates the demand with a growth model and works out each month of the horizon.
   public init(
     sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, growth: Growth, targetUtilization: Decimal,
-    horizonMonths: Int, basis: [String]
+    horizonMonths: Int, basis: [String], anchorOffset: Int = 0
   ) {
+    self.anchorOffset = max(anchorOffset, 0)
     self.sizingRate = sizingRate
     self.sizingDirection = sizingDirection
     self.monthlyEgress = monthlyEgress
@@ -70,7 +77,9 @@ public struct Demand: Hashable, Sendable {
     self.basis = basis
     // The horizon and the default look-ahead beyond it: planners ask for every one of these months
     // for every option, so each is worked out once here.
-    factors = (0..<(max(horizonMonths, 0) + Self.monthsBeyondHorizon)).map { Self.growthFactor(growth, month: $0) }
+    factors = (0..<(max(horizonMonths, 0) + Self.monthsBeyondHorizon)).map { [offset = self.anchorOffset] in
+      Self.growthFactor(growth, month: offset + $0)
+    }
     requirements = factors.map { Self.required(sizingRate, factor: $0, utilization: targetUtilization) }
     volumes = factors.map { Self.grown(monthlyEgress, factor: $0) }
   }
@@ -79,9 +88,9 @@ public struct Demand: Hashable, Sendable {
   /// when asked for).
   static let monthsBeyondHorizon = 24
 
-  /// The growth factor of month `month`, to six decimals.
+  /// The growth factor of plan month `month` (``anchorOffset`` + `month` months after the anchor), to six decimals.
   public func growthFactor(month: Int) -> Decimal {
-    factors.indices.contains(month) ? factors[month] : Self.growthFactor(growth, month: month)
+    factors.indices.contains(month) ? factors[month] : Self.growthFactor(growth, month: anchorOffset + month)
   }
 
   static func growthFactor(_ growth: Growth, month: Int) -> Decimal {

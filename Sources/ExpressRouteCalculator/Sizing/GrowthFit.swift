@@ -36,6 +36,9 @@ public struct GrowthFit: Hashable, Sendable {
   public var linearIncrement: DataVolume
   /// The months fitted, oldest first.
   public var months: [MonthKey]
+  /// The chosen model's volume in the last month fitted (the projection's anchor): a level that one
+  /// busy or quiet month moves only by its share of the fit, never the month's own volume.
+  public var level: DataVolume = .zero
   /// Why the model was chosen.
   public var reason: String
 
@@ -68,8 +71,9 @@ public struct GrowthFit: Hashable, Sendable {
   }
 
   /// Fits `points` (month, volume) measured over consecutive or gapped months; `base` is the
-  /// volume the plan starts from (a linear increment is taken relative to it). `nil` below three points.
-  public static func fit(_ points: [(month: MonthKey, volume: DataVolume)], base: DataVolume) -> GrowthFit? {
+  /// volume the projection starts from in the last month (a linear increment is taken relative to it),
+  /// the fitted ``level`` when absent. `nil` below three points.
+  public static func fit(_ points: [(month: MonthKey, volume: DataVolume)], base: DataVolume? = nil) -> GrowthFit? {
     guard points.count >= 3, let first = points.first?.month else { return nil }
     let xs = points.map { Double(($0.month.year - first.year) * 12 + $0.month.month - first.month) }
     let ys = points.map { NSDecimalNumber(decimal: $0.volume.gigabytes).doubleValue }
@@ -91,9 +95,9 @@ public struct GrowthFit: Hashable, Sendable {
     let linearR2 = rSquared(linearPredicted)
     let linearSSE = zip(ys, linearPredicted).map { ($0 - $1) * ($0 - $1) }.reduce(0, +)
     let linearSE = points.count > 2 ? (linearSSE / (n - 2) / sxx).squareRoot() : 0
-    let baseGB = max(NSDecimalNumber(decimal: base.gigabytes).doubleValue, 1e-9)
+    let lastX = xs.last ?? 0
     // Compound: ln y = c + d·x, when every volume is positive.
-    var compound: (d: Double, r2: Double, se: Double)?
+    var compound: (c: Double, d: Double, r2: Double, se: Double)?
     if ys.allSatisfy({ $0 > 0 }) {
       let logs = ys.map { Foundation.log($0) }
       let meanL = logs.reduce(0, +) / n
@@ -101,10 +105,11 @@ public struct GrowthFit: Hashable, Sendable {
       let c = meanL - d * meanX
       let predicted = xs.map { Foundation.exp(c + d * $0) }
       let logSSE = zip(logs, xs).map { ($0 - (c + d * $1)) * ($0 - (c + d * $1)) }.reduce(0, +)
-      compound = (d, rSquared(predicted), points.count > 2 ? (logSSE / (n - 2) / sxx).squareRoot() : 0)
+      compound = (c, d, rSquared(predicted), points.count > 2 ? (logSSE / (n - 2) / sxx).squareRoot() : 0)
     }
-    // Months until a linear decline reaches zero, from the base month.
-    let reachesZeroSoon = b < 0 && baseGB / -b < 48
+    // Months until a linear decline reaches zero, from the last month's fitted level.
+    let linearLevel = max(0, a + b * lastX)
+    let reachesZeroSoon = b < 0 && linearLevel / -b < 48
     var model: Model
     var reason: String
     if let compound, compound.r2 >= linearR2 {
@@ -124,6 +129,9 @@ public struct GrowthFit: Hashable, Sendable {
     let low: Double
     let high: Double
     let monthly: Double
+    let levelGB = model == .compound ? Foundation.exp((compound?.c ?? 0) + (compound?.d ?? 0) * lastX) : linearLevel
+    let level = DataVolume.gigabytes(rounded(levelGB, places: 3))
+    let baseGB = max(NSDecimalNumber(decimal: (base ?? level).gigabytes).doubleValue, 1e-9)
     switch model {
     case .compound:
       let d = compound?.d ?? 0
@@ -141,7 +149,7 @@ public struct GrowthFit: Hashable, Sendable {
     return GrowthFit(
       model: model, yearly: rounded(yearly), monthly: rounded(monthly, places: 12), yearlyLow: rounded(low), yearlyHigh: rounded(high),
       compoundRSquared: rounded(compound?.r2 ?? 0), linearRSquared: rounded(linearR2),
-      linearIncrement: DataVolume.gigabytes(rounded(b)), months: points.map(\.month), reason: reason)
+      linearIncrement: DataVolume.gigabytes(rounded(b)), months: points.map(\.month), level: level, reason: reason)
   }
 
   /// The two-sided 95% Student t quantile for `degreesOfFreedom` (1.96 beyond 30).

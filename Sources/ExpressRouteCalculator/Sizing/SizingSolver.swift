@@ -56,7 +56,18 @@ public struct SizingSolver: Sendable {
         remedy: .seriesFiles)
     }
     var notes: [String] = []
-    let demand = makeDemand(profile, traffic: traffic, notes: &notes)
+    let demand = try makeDemand(profile, traffic: traffic, notes: &notes)
+    // Charges whose term ends inside the horizon, or that fall outside it, are named (months as plan months without a calendar).
+    let calendarStart = profile.planStart ?? MonthKey(year: 2000, month: 1)
+    notes += UserCharge.calendarNotes(
+      profile.planStart == nil
+        ? profile.charges.map {
+          var copy = $0; copy.startMonth = nil; return copy
+        } : profile.charges,
+      first: calendarStart, last: calendarStart.advanced(by: max(demand.horizonMonths, 1) - 1), budgetStart: calendarStart,
+      label: { month in
+        profile.planStart == nil ? "month \((month.year - calendarStart.year) * 12 + month.month - calendarStart.month + 1)" : month.description
+      })
     let policy = try tierPolicy(profile, location: location)
     let horizon = demand.horizonMonths
     var primaryShare: Decimal = 1
@@ -402,30 +413,70 @@ public struct SizingSolver: Sendable {
 
   // MARK: - Demand
 
-  func makeDemand(_ profile: WorkloadProfile, traffic: TrafficSummary?, notes: inout [String]) -> Demand {
+  func makeDemand(_ profile: WorkloadProfile, traffic: TrafficSummary?, notes: inout [String]) throws(Diagnostic) -> Demand {
     var basis: [String] = []
     let percentileName = profile.percentile == 100 ? "maximum" : "P\(profile.percentile)"
     var outbound = profile.peakOutbound ?? .init(bitsPerSecond: 0)
     var inbound = profile.peakInbound ?? .init(bitsPerSecond: 0)
     var egress = profile.monthlyEgress
     var growth: Demand.Growth? = profile.yearlyGrowth.map { .stated(yearly: $0) }
+    var anchorOffset = 0
     if let traffic {
       if profile.peakOutbound == nil { outbound = traffic.outbound.rate(atPercentile: profile.percentile) }
       if profile.peakInbound == nil { inbound = traffic.inbound.rate(atPercentile: profile.percentile) }
       basis.append(
         "\(percentileName) from series '\(traffic.circuit)': outbound \(outbound), inbound \(inbound) (\(traffic.samples) samples every \(traffic.interval) s)"
       )
-      if egress == nil, let busiest = traffic.busiestMonth(hours: engine.hoursPerMonth) {
-        egress = busiest.scaled(toHours: engine.hoursPerMonth)
+      let hours = engine.hoursPerMonth
+      let threshold = (TrafficSummary.MonthVolume.measuredCoverage * 100).fixedPoint(places: 0)
+      // Only months at least half covered by samples are measured: a month with an hour of samples would
+      // otherwise be scaled up a hundredfold and outweigh every fully measured month.
+      let measured = traffic.outbound.months.filter(\.isMeasured)
+      let partial = traffic.outbound.months.filter { !$0.isMeasured }
+      if !partial.isEmpty {
         basis.append(
-          "monthly outbound \(egress ?? .zero): busiest month \(busiest.month) (\(busiest.volume) measured over \((busiest.coverage * 100).fixedPoint(places: 1))% of the month), scaled to \(engine.hoursPerMonth.plainDescription) h"
-        )
+          "months under \(threshold)% covered by samples, left out of the volume and the growth fit: "
+            + partial.map { "\($0.month) (\(($0.coverage * 100).fixedPoint(places: 1))%)" }.joined(separator: ", "))
       }
-      let measured = traffic.outbound.months.filter { $0.coverage >= Decimal(string: "0.5")! }
-      if growth == nil, let fit = GrowthFit.fit(measured.map { ($0.month, $0.scaled(toHours: engine.hoursPerMonth)) }, base: egress ?? .zero) {
+      let fit = GrowthFit.fit(measured.map { ($0.month, $0.scaled(toHours: hours)) })
+      // The projection's anchor: the last measured month (the best-covered month when none is measured).
+      let anchor = measured.last ?? traffic.outbound.months.max { $0.coverage < $1.coverage }
+      if egress == nil, let anchor {
+        if let fit {
+          egress = fit.level
+          basis.append(
+            "monthly outbound \(fit.level): the fitted trend's level in \(anchor.month), the last measured month (\(anchor.scaled(toHours: hours)) measured, scaled to \(hours.plainDescription) h)"
+          )
+        } else {
+          egress = anchor.scaled(toHours: hours)
+          basis.append(
+            "monthly outbound \(egress ?? .zero): \(anchor.month), the last measured month (\(anchor.volume) measured over \((anchor.coverage * 100).fixedPoint(places: 1))% of the month), scaled to \(hours.plainDescription) h"
+          )
+          if measured.isEmpty {
+            notes.append(
+              "no month of series '\(traffic.circuit)' is \(threshold)% covered by samples: the monthly outbound is scaled from \(anchor.month), covered \((anchor.coverage * 100).fixedPoint(places: 1))%"
+            )
+          }
+        }
+      }
+      if growth == nil, let fit {
         growth = .fitted(fit)
         basis.append(
           "growth \(fit.summary), fitted on the monthly outbound volumes of \(fit.months.first?.description ?? "") to \(fit.months.last?.description ?? "") (\(fit.months.count) months): \(fit.reason); peak rates are assumed to grow like volumes"
+        )
+      }
+      if let anchor = anchor?.month {
+        // Growth runs on the calendar from the anchor: a plan starting k months later is the projection shifted by k.
+        let start = profile.planStart ?? anchor
+        guard start >= anchor else {
+          throw Diagnostic(
+            .error,
+            "the plan starts in \(start), before \(anchor), the last measured month of series '\(traffic.circuit)': growth is projected from the last measured month, so start in \(anchor) or later",
+            location: profile.origin)
+        }
+        anchorOffset = (start.year - anchor.year) * 12 + start.month - anchor.month
+        basis.append(
+          "growth counts from \(anchor), the last measured month; plan month 1 is \(start), \(anchorOffset) month\(anchorOffset == 1 ? "" : "s") later"
         )
       }
     } else {
@@ -439,7 +490,7 @@ public struct SizingSolver: Sendable {
     if let stated = profile.yearlyGrowth {
       basis.append("growth \(GrowthFit.percent(stated)) a year from the profile (it wins over any trend in the series)")
     } else if growth == nil {
-      basis.append("no growth given or measurable (fewer than three months of data): 0% a year")
+      basis.append("no growth given or measurable (fewer than three measured months): 0% a year")
     }
     let larger = max(outbound, inbound)
     if traffic == nil, let egress, larger.bitsPerSecond > 0 {
@@ -454,7 +505,8 @@ public struct SizingSolver: Sendable {
     basis.append("target utilisation \((profile.targetUtilization * 100).fixedPoint(places: 1))% over a \(profile.horizonMonths)-month horizon")
     var demand = Demand(
       sizingRate: larger, sizingDirection: outbound >= inbound ? "outbound" : "inbound", monthlyEgress: egress ?? .zero,
-      growth: growth ?? .stated(yearly: 0), targetUtilization: profile.targetUtilization, horizonMonths: profile.horizonMonths, basis: basis)
+      growth: growth ?? .stated(yearly: 0), targetUtilization: profile.targetUtilization, horizonMonths: profile.horizonMonths, basis: basis,
+      anchorOffset: anchorOffset)
     demand.egressIsKnown = egress != nil
     return demand
   }

@@ -61,6 +61,11 @@ public struct TrafficSummary: Hashable, Sendable {
     public var coveredSeconds: Int64
     /// Share of the month covered (0 to 1).
     public var coverage: Decimal { Decimal(coveredSeconds) / Decimal(month.seconds) }
+    /// The coverage from which a month counts as measured (half the month): sizing takes its volume and
+    /// growth only from measured months, and lists the others.
+    public static let measuredCoverage = Decimal(5) / 10
+    /// Whether samples cover at least ``measuredCoverage`` of the month.
+    public var isMeasured: Bool { coverage >= Self.measuredCoverage }
     /// The volume scaled to a full billing month of `hours` hours.
     public func scaled(toHours hours: Decimal) -> DataVolume {
       guard coveredSeconds > 0 else { return .zero }

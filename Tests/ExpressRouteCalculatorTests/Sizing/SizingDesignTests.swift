@@ -194,13 +194,15 @@ import Testing
   }
 
   @Test func linearGrowthIsProjectedLinearly() throws {
-    // 10, 20, … 90 TB: +10 TB a month. From the busiest (last) month, 90 TB, plan month 24 (index 23) is
-    // 90 + 23 × 10 = 320 TB (the old compounded trend said 624 TB).
+    // 10, 20, … 90 TB in 2026-01 … 2026-09: +10 TB a month. The fitted line's level in the last measured month
+    // (2026-09) is 90 TB; without --start plan month 1 is that month, so plan month 24 (index 23, 2028-08)
+    // is 90 + 23 × 10 = 320 TB (the old compounded trend said 624 TB).
     let volumes = (1...9).map { Decimal($0 * 10_000) }
     let result = try solve(profile(peak: .mbps(400), egress: "0GB", horizon: 24).withoutStatedTraffic(), traffic: summary(monthlyGB: volumes))
     guard case .fitted(let fit) = result.demand.growth else { Issue.record("no fitted growth"); return }
     #expect(fit.model == .linear)
     #expect(result.demand.monthlyEgress == .gigabytes(90_000))
+    #expect(result.demand.egress(month: 0) == .gigabytes(90_000))
     #expect(result.demand.egress(month: 23) == .gigabytes(320_000))
   }
 
