@@ -15,7 +15,8 @@ enum PricingOptions {
     InputFile.limitSpec,
     .option(
       "discount", value: "percent", kind: .discount,
-      help: "A negotiated discount off Azure's list prices: 12% on everything, or circuits=10% on one meter family; repeatable.", repeatable: true),
+      help: "A negotiated discount off Azure's list prices: 12% on everything, or circuits=10% on one meter family (the % is required); repeatable.",
+      repeatable: true),
   ]
 
   /// Loads the tables named by the options (or the built-in ones) into an engine.
@@ -39,8 +40,15 @@ enum PricingOptions {
     // One value for the hours: the table carries what --hours-per-month says, so every report prints what was used.
     if let hours = arguments.decimal("hours-per-month") { rates.hoursPerMonth = hours }
     var engine = PricingEngine(rates: rates, locations: locations)
+    // Override files gave theirs (a second file giving a family another discount was refused); a flag that
+    // gives a family a different discount than a file or another flag is refused too, naming both.
     engine.discounts = rates.discounts
-    for text in arguments.values["discount"] ?? [] { _ = engine.discounts.add(text) }
+    for text in arguments.values["discount"] ?? [] {
+      guard let (family, fraction) = Discounts.parse(option: text) else { continue }  // validated with the option
+      if let conflict = engine.discounts.set(fraction, on: family, from: "--discount \(text)") {
+        throw UsageError("Conflicting discounts: \(conflict.message).")
+      }
+    }
     return engine
   }
 

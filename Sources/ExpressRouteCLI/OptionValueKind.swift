@@ -32,7 +32,7 @@ public enum OptionValueKind: Sendable {
   case currencyCode
   /// An absolute `http` or `https` URL.
   case url
-  /// A discount: `12%` on every Azure charge, or `circuits=10%` on one meter family.
+  /// A discount: `12%` on every Azure charge, or `circuits=10%` on one meter family (the `%` is required).
   case discount
 
   /// The canonical value of `text`, or `nil` when it is not of this kind.
@@ -51,9 +51,7 @@ public enum OptionValueKind: Sendable {
       let key = Self.fold(text)
       return names.first { Self.fold($0) == key }
     case .currencyCode: return CurrencyCode(text.uppercased()).map { _ in text.uppercased() }
-    case .discount:
-      var probe = Discounts()
-      return probe.add(text) ? text : nil
+    case .discount: return Discounts.parse(option: text) == nil ? nil : text
     case .url:
       guard let components = URLComponents(string: text), components.scheme == "http" || components.scheme == "https",
         components.host?.isEmpty == false
@@ -86,6 +84,10 @@ public enum OptionValueKind: Sendable {
     case .currencyCode: return "Please provide a three-letter currency code such as EUR."
     case .url: return "Please provide an http or https URL."
     case .discount:
+      if Discounts.lacksPercentSign(text) {
+        return
+          "A discount needs its % sign: write '\(text)%' if that is the percentage you mean (a bare 0.12 could mean 0.12% or 12%; twelve percent is 12%)."
+      }
       return
         "Please provide a percentage below 100 such as 12%, or a meter family and a percentage such as circuits=10% (families: \(Discounts.sections.joined(separator: ", ")))."
     }

@@ -50,16 +50,18 @@ enum SeriesLoader {
       guard case .profile(let profile) = site.source, !profile.series.isEmpty else { continue }
       let files = profile.series.map { (directory.appendingPathComponent($0).path, $0) }
       let summaries = try summaries(files, quiet: false, context: &context)
-      guard
-        let summary = profile.seriesCircuit.flatMap({ SeriesMatch.summary(named: $0, in: summaries) })
-          ?? (summaries.count == 1 ? summaries.first : nil)
-      else {
+      // The library's one rule (as size and audit): a 'seriesCircuit' that names no series is an error, never
+      // the only series instead.
+      do {
+        traffic[site.name] = try SeriesMatch.select(profile.seriesCircuit, in: summaries)
+      } catch .notChosen {
         throw Diagnostic(
           .error,
           "site '\(site.name)': the series holds \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")); set 'seriesCircuit' in its profile",
           file: path)
+      } catch {
+        throw Diagnostic(.error, "site '\(site.name)': \(error.message)", file: path)
       }
-      traffic[site.name] = summary
     }
     return traffic
   }

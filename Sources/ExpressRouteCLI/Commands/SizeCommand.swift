@@ -49,18 +49,15 @@ enum SizeCommand: Command {
     var traffic: TrafficSummary?
     if !files.isEmpty {
       let summaries = try SeriesLoader.summaries(files, quiet: arguments.flag("quiet"), context: &context, interval: interval)
-      let wanted = arguments.value("circuit") ?? profile.seriesCircuit
-      if let wanted {
-        guard let match = SeriesMatch.summary(named: wanted, in: summaries) else {
-          throw Diagnostic(.error, "the series has no circuit '\(wanted)' (it has \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")))")
-        }
-        traffic = match
-      } else if summaries.count == 1 {
-        traffic = summaries[0]
-      } else {
+      // The library's one rule (as budget, diff and audit): a named circuit must exist; no name takes the only series.
+      do {
+        traffic = try SeriesMatch.select(arguments.value("circuit") ?? profile.seriesCircuit, in: summaries)
+      } catch .notChosen(let available) {
         throw UsageError(
-          "The series holds \(summaries.count) circuits (\(summaries.prefix(6).map { "'\($0.circuit)'" }.joined(separator: ", "))\(summaries.count > 6 ? ", …" : "")); choose one with --circuit <name> or \"seriesCircuit\" in the profile."
+          "The series holds \(available.count) circuits (\(available.prefix(6).map { "'\($0)'" }.joined(separator: ", "))\(available.count > 6 ? ", …" : "")); choose one with --circuit <name> or \"seriesCircuit\" in the profile."
         )
+      } catch {
+        throw Diagnostic(.error, error.message)
       }
       profile.series = []
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Where MeteredData and UnlimitedData cost the same for one circuit size and zone.
 ///
-/// The crossover volume is `(unlimited − metered) ÷ egress price per GB`;
+/// The crossover volume is `(unlimited − metered) ÷ egress price per GB`, each the price billed: the list
+/// price less any negotiated discount (``PricingEngine/effectivePrice(of:)``);
 /// its share of capacity is that volume over what the circuit can carry
 /// one way in a month (`bandwidth × hours × 3600 ÷ 8`).
 public struct BreakEven: Hashable, Sendable {
@@ -30,6 +31,15 @@ public struct BreakEven: Hashable, Sendable {
   public var zone: Zone
   /// The result.
   public var outcome: Outcome
+
+  /// The volume where a fee difference is made up by outbound data at `pricePerGB`: `difference ÷ pricePerGB` GB,
+  /// rounded once to whole bytes (nine decimal places of a GB), half to even.
+  ///
+  /// The quotient is rounded exactly (``Foundation/Decimal/divided(by:roundedToPlaces:rule:)``), so prices all
+  /// scaled by one discount give the very same volume as the list prices: a uniform discount moves no break-even.
+  public static func volume(difference: Decimal, pricePerGB: Decimal) -> DataVolume {
+    .gigabytes(difference.divided(by: pricePerGB, roundedToPlaces: 9, rule: .toNearestOrEven))
+  }
 
   /// A one-line explanation: `unlimited is cheaper above 210,560 GB/month (64% of capacity)`.
   public var summary: String {
@@ -70,12 +80,16 @@ extension PricingEngine {
     ] where rate?.price == nil {
       return result(.unpriced("\(meter.displayName) is unpriced"))
     }
-    guard let m = metered?.price?.amount, let u = unlimited?.price?.amount, let e = egress?.price?.amount else {
+    // The prices billed (list less any negotiated discount), so the volume is where the billed amounts cross.
+    guard let m = effectivePrice(of: .circuit(tier, .metered, bandwidth, zone)),
+      let u = effectivePrice(of: .circuit(tier, .unlimited, bandwidth, zone)),
+      let e = effectivePrice(of: .egress(zone))
+    else {
       return result(.unpriced("missing price"))
     }
     if u <= m { return result(.unlimitedAlwaysCheaper) }
     if e == 0 { return result(.meteredAlwaysCheaper) }
-    let volume = DataVolume.gigabytes((u - m) / e)
+    let volume = BreakEven.volume(difference: u - m, pricePerGB: e)
     let share = volume.bytes / monthlyCapacity(of: bandwidth).bytes
     return result(share > 1 ? .beyondCapacity(volume: volume, capacityShare: share) : .crossover(volume: volume, capacityShare: share))
   }

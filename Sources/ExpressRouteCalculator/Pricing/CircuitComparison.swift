@@ -96,15 +96,18 @@ extension PricingEngine {
       return a.billing < b.billing
     }
     var localBreakEven: String?
+    // From the prices billed (list less any negotiated discount), as every break-even: Local's fee against
+    // Standard metered's fee plus its outbound data.
     if let local = options.first(where: { $0.tier == .local })?.quote, local.isComplete,
-      let standard = rates.rate(for: .circuit(.standard, .metered, bandwidth, zone))?.price,
-      let egress = rates.rate(for: .egress(zone))?.price, egress.amount > 0
+      let localFee = effectivePrice(of: .circuit(.local, .unlimited, bandwidth, zone)),
+      let standardFee = effectivePrice(of: .circuit(.standard, .metered, bandwidth, zone)),
+      let egress = effectivePrice(of: .egress(zone)), egress > 0
     {
-      let difference = local.total.amount - standard.amount
+      let difference = localFee - standardFee
       localBreakEven =
         difference <= 0
         ? "Local costs no more than Standard metered at any volume"
-        : "Local is cheaper than Standard metered above \(DataVolume.gigabytes(difference / egress.amount))/month (all VNets must be in the local region)"
+        : "Local is cheaper than Standard metered above \(BreakEven.volume(difference: difference, pricePerGB: egress))/month (all VNets must be in the local region)"
     }
     var comparison = CircuitComparison(
       location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: monthlyEgress, options: options,

@@ -13,6 +13,8 @@ public struct PricingBasis: Hashable, Sendable {
   public var currency: CurrencyCode
   /// Hours in the billing month used for hourly meters (730 unless set).
   public var hoursPerMonth: Decimal
+  /// The negotiated discounts every amount is less (``Discounts/summary``, `12% on all Azure charges`); empty at list prices.
+  public var discount = ""
 
   /// Creates a basis.
   public init(tableName: String, priceDate: String, currency: CurrencyCode, hoursPerMonth: Decimal) {
@@ -22,15 +24,30 @@ public struct PricingBasis: Hashable, Sendable {
     self.hoursPerMonth = hoursPerMonth
   }
 
-  /// The report lines every priced report shows: `Prices`, `Price date`, `Hours per month`.
+  /// What the amounts are: the table's name, with the negotiated discount when one applies
+  /// (`Azure ExpressRoute retail prices (USD, pay-as-you-go) with negotiated discount 12% on all Azure charges`).
+  public var pricesLabel: String { discount.isEmpty ? tableName : "\(tableName) with negotiated discount \(discount)" }
+
+  /// The report lines every priced report shows: `Prices` (with any negotiated discount), `Price date`, `Hours per month`.
   public var facts: [ReportFact] {
-    [ReportFact("Prices", tableName), ReportFact("Price date", priceDate), ReportFact("Hours per month", hoursPerMonth.plainDescription)]
+    [ReportFact("Prices", pricesLabel), ReportFact("Price date", priceDate), ReportFact("Hours per month", hoursPerMonth.plainDescription)]
+  }
+
+  /// A JSON report with `"negotiatedDiscount": "12% on all Azure charges"` after its `priceTable` member when a
+  /// discount applies; at list prices, the report as it is.
+  public func withDiscount(_ report: JSONValue) -> JSONValue {
+    guard !discount.isEmpty, case .object(var members) = report.kind else { return report }
+    let position = (members.firstIndex { $0.key == "priceTable" } ?? members.count - 1) + 1
+    members.insert(JSONMember(key: "negotiatedDiscount", value: .string(discount)), at: position)
+    return JSONValue(.object(members), line: report.line, column: report.column)
   }
 }
 
 extension PricingEngine {
   /// The basis every result of this engine is priced on.
   public var basis: PricingBasis {
-    PricingBasis(tableName: rates.name, priceDate: rates.effectiveDate, currency: rates.currency, hoursPerMonth: hoursPerMonth)
+    var basis = PricingBasis(tableName: rates.name, priceDate: rates.effectiveDate, currency: rates.currency, hoursPerMonth: hoursPerMonth)
+    basis.discount = discounts.summary
+    return basis
   }
 }

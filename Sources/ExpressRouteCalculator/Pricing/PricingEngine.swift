@@ -30,6 +30,14 @@ public struct PricingEngine: Sendable {
 
   var currency: CurrencyCode { rates.currency }
 
+  /// The unit price this engine bills `meter` at: the table's list price less any negotiated discount
+  /// (``Discounts/effectivePrice(_:for:)``, as line items apply it); `nil` when the meter has no price.
+  ///
+  /// Break-even volumes are worked out from these, so they are where the billed amounts cross.
+  public func effectivePrice(of meter: Meter) -> Decimal? {
+    rates.rate(for: meter)?.price.map { discounts.effectivePrice($0.amount, for: meter) }
+  }
+
   // MARK: - Quoting
 
   /// Prices `deployment` as itemised monthly line items.
@@ -250,7 +258,8 @@ struct QuoteBuilder {
   func quote(name: String, hoursPerMonth: Decimal, table: RateTable) -> Quote {
     // A table has a handful of sources and a quote a handful of lines: a scan beats hashing every id.
     let unpricedSources = unpriced.compactMap { table.rate(for: $0.meter)?.provenance.sourceID }
-    let basis = PricingBasis(tableName: table.name, priceDate: table.effectiveDate, currency: table.currency, hoursPerMonth: hoursPerMonth)
+    var basis = PricingBasis(tableName: table.name, priceDate: table.effectiveDate, currency: table.currency, hoursPerMonth: hoursPerMonth)
+    basis.discount = discounts.summary
     var quote = Quote(
       name: name, basis: basis, lineItems: lineItems, unpriced: unpriced, notes: notes,
       sources: table.sources.filter { source in

@@ -35,7 +35,11 @@ public struct LineItem: Hashable, Sendable {
     self.unitPrice = unitPrice
     self.discount = discount
     self.listAmount = (unitPrice * quantity).rounded(toPlaces: 2, rule: .lineItem)
-    self.amount = discount == 0 ? listAmount : (unitPrice * quantity * (1 - discount)).rounded(toPlaces: 2, rule: .lineItem)
+    // The discounted unit price is the one break-evens use (``Discounts/effectivePrice(_:for:)``).
+    self.amount =
+      discount == 0
+      ? listAmount
+      : Money(Discounts.discounted(unitPrice.amount, by: discount) * quantity, currency: unitPrice.currency).rounded(toPlaces: 2, rule: .lineItem)
     self.provenance = provenance
     self.detail = detail
   }

@@ -37,7 +37,7 @@ extension RateTable {
     for (sku, capabilities) in patch.gatewayCapabilities { gatewayCapabilities[sku] = capabilities }
     if let scale = patch.scaleGateway { scaleGateway = scale }
     if reader.declaredHoursPerMonth { hoursPerMonth = patch.hoursPerMonth }
-    if let node = try root.object().optional("discounts") { discounts = try Discounts(node: node) }
+    if let node = try root.object().optional("discounts") { try discounts.add(node: node, place: "override file '\(file)'") }
   }
 }
 

@@ -85,7 +85,9 @@ public struct AuditReport: Report {
     return ReportDocument(title: "ExpressRoute estate audit: \(name)", blocks: blocks)
   }
 
-  public var json: JSONValue {
+  public var json: JSONValue { basis.withDiscount(listedJSON) }
+
+  private var listedJSON: JSONValue {
     .object([
       ("schema", .string("ercalc.audit")), ("schemaVersion", .number(1)), ("name", .string(name)), ("horizonMonths", .number(horizonMonths)),
       ("priceTable", .string(priceTableName)), ("priceDate", .string(priceDate)),

@@ -51,7 +51,9 @@ public struct BreakEvenReport: Report {
       ])
   }
 
-  public var json: JSONValue {
+  public var json: JSONValue { basis.withDiscount(listedJSON) }
+
+  private var listedJSON: JSONValue {
     .object([
       ("schema", .string("ercalc.breakEven")), ("schemaVersion", .number(1)), ("tier", .string(tier.name)),
       ("priceDate", .string(priceDate)), ("hoursPerMonth", .string(hoursPerMonth.plainDescription)),

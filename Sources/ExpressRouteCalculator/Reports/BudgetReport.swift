@@ -263,7 +263,9 @@ public struct BudgetReport: Report {
 
   static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
 
-  public var json: JSONValue {
+  public var json: JSONValue { budget.basis.withDiscount(listedJSON) }
+
+  private var listedJSON: JSONValue {
     let b = budget
     let details = showsDetails || b.sites.count <= Self.detailSiteLimit
     func money(_ value: Decimal) -> JSONValue { .money(Money(value, currency: b.currency)) }

@@ -124,7 +124,9 @@ public struct ComparisonReport: Report {
     return ReportDocument(title: "ExpressRoute options: \(c.bandwidth) at \(place)", blocks: blocks)
   }
 
-  public var json: JSONValue {
+  public var json: JSONValue { comparison.basis.withDiscount(listedJSON) }
+
+  private var listedJSON: JSONValue {
     let c = comparison
     return .object([
       ("schema", .string("ercalc.compare")),

@@ -301,7 +301,9 @@ public struct SizingReport: Report {
       })
   }
 
-  public var json: JSONValue {
+  public var json: JSONValue { result.basis.withDiscount(listedJSON) }
+
+  private var listedJSON: JSONValue {
     let r = result
     func verdictJSON(_ verdict: SizingCandidate.Verdict) -> [(String, JSONValue)] {
       switch verdict {

@@ -51,7 +51,13 @@ public struct EstateAudit: Sendable {
         entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "no peering location in the configuration"))
         continue
       }
-      guard let summary = SeriesMatch.summary(named: circuit.name, in: traffic) else {
+      // The circuit's series by the rule every command uses; several answering to its name is an error, never a pick.
+      let summary: TrafficSummary
+      switch SeriesMatch.match(circuit.name, in: traffic) {
+      case .success(let found): summary = found
+      case .failure(.ambiguous(let name, let matches)):
+        throw Diagnostic(.error, "circuit '\(circuit.name)': " + SeriesMatch.Problem.ambiguous(name, matches: matches).message)
+      case .failure:
         entries.append(
           Entry(
             circuit: circuit.name, current: label, result: nil,

@@ -43,6 +43,8 @@ public struct TrafficIngest: Sendable {
   static let maximumRate = 1e15
 
   var accumulators: [SeriesAccumulator] = []
+  /// Positions in ``accumulators`` by circuit identity (``SeriesMatch/key(_:)``): `AMS-1` and `ams-1` are one
+  /// circuit in every format, whichever spelling came first.
   var index: [String: Int] = [:]
   /// Total bytes read.
   public internal(set) var bytesRead = 0
@@ -255,9 +257,10 @@ public struct TrafficIngest: Sendable {
 
   /// Adds one circuit's later piece (see ``merge(_:)``); returns why it cannot follow, changing nothing then.
   mutating func append(_ piece: SeriesAccumulator) -> Diagnostic? {
-    if let position = index[piece.circuit] { return accumulators[position].append(piece) }
+    let key = SeriesMatch.key(piece.circuit)
+    if let position = index[key] { return accumulators[position].append(piece) }
     accumulators.append(piece)
-    index[piece.circuit] = accumulators.count - 1
+    index[key] = accumulators.count - 1
     return nil
   }
 

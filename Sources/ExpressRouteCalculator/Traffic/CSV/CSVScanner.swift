@@ -279,10 +279,14 @@ struct CSVScanner {
               let bytes = Array(UnsafeBufferPointer(start: base + cs, count: length))
               found = TrafficIngest.circuitIndex(String(decoding: bytes, as: UTF8.self), &series, &names, defaultInterval)
               if found >= circuitNames.count { circuitNames.append(contentsOf: repeatElement([], count: found - circuitNames.count + 1)) }
-              circuitNames[found] = bytes
-              circuitLookup[hash, default: []].append(found)
-              plainRows.setCircuitNames(circuitNames)
-              staging.reserve(circuits: series.count)
+              // A second spelling of a circuit this file already named (`AMS-1` after `ams-1`) is the same circuit
+              // (``SeriesMatch``), found again by this path each time; the table keeps the first spelling.
+              if circuitNames[found].isEmpty {
+                circuitNames[found] = bytes
+                circuitLookup[hash, default: []].append(found)
+                plainRows.setCircuitNames(circuitNames)
+                staging.reserve(circuits: series.count)
+              }
             }
           }
           target = found

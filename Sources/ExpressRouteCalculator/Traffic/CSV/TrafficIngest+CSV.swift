@@ -111,11 +111,13 @@ extension TrafficIngest {
     note(contentsOf: scanner.notes)
   }
 
-  /// The accumulator index of circuit `name`, adding one when it is new.
+  /// The accumulator index of circuit `name`, adding one when it is new; `names` holds positions by circuit identity
+  /// (``SeriesMatch/key(_:)``), so `AMS-1` after `ams-1` continues its series, as in JSON.
   static func circuitIndex(_ name: String, _ series: inout [SeriesAccumulator], _ names: inout [String: Int], _ interval: Int64?) -> Int {
-    if let existing = names[name] { return existing }
+    let key = SeriesMatch.key(name)
+    if let existing = names[key] { return existing }
     series.append(SeriesAccumulator(circuit: name, interval: interval))
-    names[name] = series.count - 1
+    names[key] = series.count - 1
     return series.count - 1
   }
 }

@@ -226,12 +226,10 @@ extension TrafficIngest {
         }
         for var piece in ready.series {
           piece.shiftLines(by: lineOffset)
-          // A circuit spelled differently from one already read (`AMS-1` after `ams-1`) joins it or not by the
-          // format's rule: the one-core reader settles that.
-          if merged.index[piece.circuit] == nil
-            && merged.accumulators.contains(where: { SeriesMatch.key($0.circuit) == SeriesMatch.key(piece.circuit) })
-            || merged.append(piece) != nil
-          {
+          // A circuit spelled differently from one already read (`AMS-1` after `ams-1`) is the same circuit; where
+          // its samples go among the other spelling's is for the one-core reader to settle.
+          let known = merged.index[SeriesMatch.key(piece.circuit)].map { merged.accumulators[$0].circuit }
+          if known.map({ $0 != piece.circuit }) == true || merged.append(piece) != nil {
             failed = true
             break
           }

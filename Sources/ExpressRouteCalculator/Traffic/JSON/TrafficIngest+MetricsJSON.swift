@@ -63,13 +63,7 @@ extension TrafficIngest {
   /// The accumulator for circuit `name`, matched as ``SeriesMatch`` matches (exports spell
   /// resource names in capitals), adding one when none matches.
   mutating func accumulatorIndex(matching name: String, interval: Int64?) -> Int {
-    if let exact = index[name] { return exact }
-    let key = SeriesMatch.key(name)
-    if let position = accumulators.firstIndex(where: { SeriesMatch.key($0.circuit) == key }) {
-      index[name] = position
-      return position
-    }
-    return accumulatorIndex(for: name, interval: interval)
+    accumulatorIndex(for: name, interval: interval)
   }
 }
 
