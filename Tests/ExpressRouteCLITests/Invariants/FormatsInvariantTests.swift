@@ -9,7 +9,7 @@ import Testing
 ///
 /// Each case generates a random input from its seed, runs the command in-process once per format, reads the
 /// figures back from each rendering (text, Markdown and HTML through ``RenderedDocument``, JSON and CSV by their
-/// own keys and columns) and compares them. 215 cases in all: quote 80, compare 50, diff 35, size 25, budget 25.
+/// own keys and columns) and compares them. 235 cases in all: quote 80, compare 50, diff 35, size 25, budget 25, audit 20.
 /// A failure prints the seed and the input; `ERCALC_PROPERTY_SEED=<seed>` reruns that case alone.
 @Suite("Invariant: the same totals in every format")
 struct FormatsInvariantTests {
@@ -349,6 +349,110 @@ struct FormatsInvariantTests {
     csvFigures["plan + extras"] = csvFigures["horizon"]
     problems += Invariants.compare(
       [("document", doc), ("JSON", json), ("CSV", csvFigures)], required: ["horizon", "plan + extras", "sum of months", "complete"])
+    return problems
+  }
+
+  // MARK: - audit
+
+  @Test func audit() {
+    PropertyCheck.run("formats.audit", cases: 20, test: "FormatsInvariantTests/audit") { seed in
+      var inputs = Invariants.inputs(seed)
+      let deployment = inputs.deployment(name: "estate \(seed)")
+      let months = inputs.int(1...24)
+      let discounts = inputs.discountFlags()
+      let (series, summary) = Self.series(deployment, &inputs)
+      let input = deployment.text + "months: \(months), discounts: \(discounts)\nseries: \(summary)\n"
+      let report: AuditReport
+      do { report = try Invariants.auditReport(deployment, series: series, months: months, discounts: discounts) } catch {
+        return .rejected(input: input, reason: "\(error)")
+      }
+      return .checked(input: input, problems: Self.checkAudit(Invariants.render(report)))
+    }
+  }
+
+  /// Two weeks of hourly CSV samples (`Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond`) for the deployment's
+  /// circuits, each at its own share of its bandwidth with a daily swing; one circuit sometimes has none.
+  static func series(_ deployment: PropertyJSON, _ inputs: inout PropertyInputs) -> (String, String) {
+    let circuits = Invariants.json(deployment.text)["circuits"] as? [[String: Any]] ?? []
+    let missing = circuits.count > 1 && inputs.chance(0.3) ? inputs.int(0...(circuits.count - 1)) : nil
+    var shapes: [(name: String, peak: Int)] = []
+    for (index, circuit) in circuits.enumerated() where index != missing {
+      let bandwidth = PropertyInputs.providerBandwidths.first { $0.text == circuit["bandwidth"] as? String }?.bps ?? 1_000_000_000
+      shapes.append((circuit["name"] as? String ?? "", bandwidth / 100 * inputs.int(1...95)))
+    }
+    let daily = [35, 30, 28, 27, 27, 30, 40, 55, 70, 85, 95, 100, 98, 97, 96, 95, 92, 88, 80, 70, 60, 52, 45, 40]
+    var lines = ["Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond"]
+    for day in 1...14 {
+      for hour in 0..<24 {
+        let stamp = "2026-11-\(day < 10 ? "0" : "")\(day)T\(hour < 10 ? "0" : "")\(hour):00:00Z"
+        for shape in shapes {
+          let out = shape.peak / 100 * daily[hour] / 100 * inputs.int(90...100)
+          lines.append("\(stamp),\(shape.name),\(out / 2),\(out)")
+        }
+      }
+    }
+    let summary =
+      shapes.map { "\($0.name) peaking near \($0.peak) bps" }.joined(separator: ", ") + (missing.map { "; circuit \($0 + 1) has no series" } ?? "")
+    return (lines.joined(separator: "\n") + "\n", summary)
+  }
+
+  static func checkAudit(_ renderings: Invariants.Renderings) -> [String] {
+    var problems = renderings.problems
+    let (document, documentProblems) = Invariants.documents(renderings)
+    problems += documentProblems
+
+    var doc: Invariants.Figures = [:]
+    let saving = document.fact("Saving over the horizon")
+    doc["total saving known"] = [saving == "n/a" ? 0 : 1]
+    doc["total saving"] = Invariants.leadingMoney(saving).map { [$0] }
+    if let table = document.tables.first(where: { $0.columns.first == "Circuit" && $0.columns.contains("Saving over horizon") }) {
+      for (circuit, cell) in zip(table.column("Circuit"), table.column("Saving over horizon")) where !cell.isEmpty {
+        doc["saving known \(circuit)"] = [cell == "n/a" ? 0 : 1]
+        doc["saving \(circuit)"] = Invariants.money(cell).map { [$0] }
+      }
+    } else {
+      problems.append("no audit table")
+    }
+
+    let root = Invariants.json(renderings.json)
+    var json: Invariants.Figures = [:]
+    json["total saving"] = Invariants.money(root["totalSaving"]).map { [$0] }
+    json["total saving known"] = [json["total saving"] == nil ? 0 : 1]
+    var sum: Decimal = 0
+    for circuit in root["circuits"] as? [[String: Any]] ?? [] {
+      let name = circuit["circuit"] as? String ?? ""
+      guard circuit["recommendedHorizonCost"] is String else { continue }
+      if let current = Invariants.money(circuit["currentHorizonCost"]), let recommended = Invariants.money(circuit["recommendedHorizonCost"]) {
+        json["saving \(name)"] = [current - recommended]
+        json["saving known \(name)"] = [1]
+        sum += current - recommended
+      } else {
+        json["saving known \(name)"] = [0]
+      }
+    }
+    if json["total saving"] != nil { json["sum of savings"] = [sum] }
+
+    var csvFigures: Invariants.Figures = [:]
+    var csvSum: Decimal = 0
+    var known = false
+    for row in CSVTable(renderings.csv).rows where row["RecommendedHorizonCost"] != "" {
+      let name = row["Circuit"] ?? ""
+      if let value = Invariants.money(row["Saving"]) {
+        csvFigures["saving \(name)"] = [value]
+        csvFigures["saving known \(name)"] = [1]
+        csvSum += value
+        known = true
+      } else {
+        csvFigures["saving known \(name)"] = [0]
+      }
+    }
+    if known {
+      csvFigures["total saving"] = [csvSum]
+      csvFigures["sum of savings"] = [csvSum]
+    }
+    csvFigures["total saving known"] = [known ? 1 : 0]
+    doc["sum of savings"] = doc["total saving"]
+    problems += Invariants.compare([("document", doc), ("JSON", json), ("CSV", csvFigures)], required: ["total saving known"])
     return problems
   }
 

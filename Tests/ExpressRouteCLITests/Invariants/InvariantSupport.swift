@@ -143,6 +143,16 @@ enum Invariants {
     return SizingReport(result: try SizingSolver(engine: try engine(discounts: discounts)).solve(workload))
   }
 
+  /// `ercalc audit --from ESTATE --series SERIES --months N` with the estate as a deployment and the series as CSV.
+  static func auditReport(_ deployment: PropertyJSON, series: String, months: Int, discounts: [String]) throws -> AuditReport {
+    let engine = try engine(discounts: discounts)
+    let estate = try Deployment(json: Data(deployment.text.utf8), file: "estate.json")
+    var ingest = TrafficIngest()
+    try ingest.read(Data(series.utf8), file: "series.csv")
+    let entries = try EstateAudit(engine: engine, horizonMonths: months).audit(estate, traffic: try ingest.summaries(file: "series.csv"))
+    return AuditReport(entries: entries, name: estate.name, horizonMonths: months, basis: engine.basis)
+  }
+
   /// `ercalc budget PORTFOLIO [--amortize] [--fiscal-year-start M] [--group-by TAG]`.
   static func budgetReport(
     _ portfolio: PropertyJSON, discounts: [String], amortize: Bool = false, fiscalYearStart: Int? = nil, groupBy: String? = nil
