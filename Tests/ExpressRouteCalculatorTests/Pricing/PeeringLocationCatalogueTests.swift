@@ -112,14 +112,16 @@ import Testing
           monthlyEgress: DataVolume(parsing: "1000GB")),
         Circuit(name: "d", tier: .premium, billing: .metered, bandwidth: .gbps(10), directPort: "p"),
       ],
-      directPorts: [DirectPortPair(name: "p", peeringLocation: "Shanghai", speed: .gbps10, billing: .metered)])
+      directPorts: [DirectPortPair(name: "p", peeringLocation: "Shanghai", speed: .gbps10, billing: .metered)],
+      gateways: [Gateway(name: "g", sku: .erGw1AZ, circuits: ["c"])])
     let quote = try Fixtures.engine().quote(deployment)
     #expect(quote.lineItems.isEmpty)
     #expect(quote.total == Fixtures.usd("0.00"))
     #expect(!quote.isComplete)
-    // Circuit c's fee and egress, the port pair, circuit d's Premium add-on and its egress (volume not given): each not
-    // priced, with the reason.
-    #expect(quote.unpriced.count == 5)
+    // Circuit c's fee and egress, the port pair, circuit d's Premium add-on and its egress (volume not given), and the
+    // gateway of circuit c (in Azure China too, never at the global ErGw1AZ rate): each not priced, with the reason.
+    #expect(quote.unpriced.count == 6)
+    #expect(quote.unpriced.contains { $0.resource == "gateway 'g'" })
     #expect(quote.unpriced.allSatisfy { $0.reason == Zone.china.noRatesReason })
     #expect(!Zone.priced.contains(.china))
   }
