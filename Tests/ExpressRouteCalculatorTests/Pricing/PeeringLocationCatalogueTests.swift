@@ -189,4 +189,38 @@ import Testing
         "Direct port pair 'typo': 'Equinix-Ashburn-DC9' is neither a peering location nor a known ExpressRoute Direct port location; nearest port locations: 'Equinix-Ashburn-DC2', 'Equinix-Ashburn-DC6'; not priced (a port location needs an entry in the peering-location table's portLocations to be placed)",
       ])
   }
+
+  /// The new keys are checked like the old ones: where a row cites a source, infers a region or derives a port name, it
+  /// must say which and why.
+  @Test func catalogueFilesThatHideTheirEvidenceAreRejected() {
+    func error(regions: String = #"{"name": "Europe", "azureRegions": ["West Europe"]}"#, location: String = "", port: String = "")
+      -> String?
+    {
+      let text = """
+        {"schemaVersion": 1, "source": {"id": "page", "title": "t", "date": "2026-04-28"},
+         "sources": [{"id": "cli", "title": "t", "date": null}],
+         "geopoliticalRegions": [\(regions)],
+         "locations": [{"name": "Amsterdam", "zone": "Zone 1", "geopoliticalRegion": "Europe"\(location)}],
+         "portLocations": [\(port)]}
+        """
+      do {
+        _ = try LocationCatalog(json: Data(text.utf8), file: "l.json")
+        return nil
+      } catch {
+        return error.description
+      }
+    }
+    #expect(error() == nil)
+    #expect(error(location: #", "source": "cli", "erDirect": false"#) == nil)
+    #expect(
+      error(regions: #"{"name": "Europe", "azureRegions": ["West Europe"], "inferredAzureRegions": ["Spain Central"]}"#)
+        == "l.json:3:26: error: geopoliticalRegions[0]: 'inferredAzureRegions' needs an 'inference' saying why they are placed in 'Europe'")
+    #expect(
+      error(location: #", "source": "clii""#)
+        == "l.json:4:98: error: locations[0].source: 'clii' is not a source id (expected 'page' or 'cli'); did you mean 'cli'?")
+    #expect(
+      error(port: #"{"name": "X-Amsterdam-AM5", "peeringLocation": "Amsterdam", "facility": "X AM5", "source": "cli", "derived": "pattern"}"#)
+        == "l.json:5:20: error: portLocations[0]: port location 'X-Amsterdam-AM5' has both 'source' (seen in a document) and 'derived' (not seen): keep one"
+    )
+  }
 }
