@@ -63,7 +63,9 @@ public struct PricingEngine: Sendable {
       builder.notes.append("peering location \(location.name) is retired: \(why)")
     }
     for gateway in deployment.gateways {
-      priceGateway(gateway, into: &builder)
+      // A gateway that connects a circuit in a zone no global price list covers (Azure China) is in that cloud too.
+      let zone = gateway.circuits.lazy.compactMap { resolved.zones[$0] }.first { $0.noRatesReason != nil }
+      priceGateway(gateway, zone: zone, into: &builder)
     }
     for link in deployment.globalReach {
       let zoneA = resolved.zones[link.circuitA] ?? .zone1
@@ -160,17 +162,17 @@ public struct PricingEngine: Sendable {
     return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)
   }
 
-  private func priceGateway(_ gateway: Gateway, into builder: inout QuoteBuilder) {
+  private func priceGateway(_ gateway: Gateway, zone: Zone? = nil, into builder: inout QuoteBuilder) {
     let resource = "gateway '\(gateway.name)'"
     if gateway.sku == .erGwScale {
       let units = Decimal(gateway.scaleUnits ?? 0)
       builder.add(
         resource: resource, meter: .gateway(.erGwScale), quantity: hoursPerMonth * units * Decimal(gateway.count),
-        detail: "\(hoursPerMonth.plainDescription) h × \(units.plainDescription) scale units" + countDetail(gateway.count))
+        detail: "\(hoursPerMonth.plainDescription) h × \(units.plainDescription) scale units" + countDetail(gateway.count), zone: zone)
     } else {
       builder.add(
         resource: resource, meter: .gateway(gateway.sku), quantity: hoursPerMonth * Decimal(gateway.count),
-        detail: "\(hoursPerMonth.plainDescription) h" + countDetail(gateway.count))
+        detail: "\(hoursPerMonth.plainDescription) h" + countDetail(gateway.count), zone: zone)
     }
   }
 

@@ -112,14 +112,16 @@ import Testing
           monthlyEgress: DataVolume(parsing: "1000GB")),
         Circuit(name: "d", tier: .premium, billing: .metered, bandwidth: .gbps(10), directPort: "p"),
       ],
-      directPorts: [DirectPortPair(name: "p", peeringLocation: "Shanghai", speed: .gbps10, billing: .metered)])
+      directPorts: [DirectPortPair(name: "p", peeringLocation: "Shanghai", speed: .gbps10, billing: .metered)],
+      gateways: [Gateway(name: "g", sku: .erGw1AZ, circuits: ["c"])])
     let quote = try Fixtures.engine().quote(deployment)
     #expect(quote.lineItems.isEmpty)
     #expect(quote.total == Fixtures.usd("0.00"))
     #expect(!quote.isComplete)
-    // Circuit c's fee and egress, the port pair, circuit d's Premium add-on and its egress (volume not given): each not
-    // priced, with the reason.
-    #expect(quote.unpriced.count == 5)
+    // Circuit c's fee and egress, the port pair, circuit d's Premium add-on and its egress (volume not given), and the
+    // gateway of circuit c (in Azure China too, never at the global ErGw1AZ rate): each not priced, with the reason.
+    #expect(quote.unpriced.count == 6)
+    #expect(quote.unpriced.contains { $0.resource == "gateway 'g'" })
     #expect(quote.unpriced.allSatisfy { $0.reason == Zone.china.noRatesReason })
     #expect(!Zone.priced.contains(.china))
   }
@@ -186,5 +188,39 @@ import Testing
         "Direct port pair 'va': [direct-not-offered] Washington DC2 has no ER Direct on er-locations-2026-04 (2026-04-28); not priced",
         "Direct port pair 'typo': 'Equinix-Ashburn-DC9' is neither a peering location nor a known ExpressRoute Direct port location; nearest port locations: 'Equinix-Ashburn-DC2', 'Equinix-Ashburn-DC6'; not priced (a port location needs an entry in the peering-location table's portLocations to be placed)",
       ])
+  }
+
+  /// The new keys are checked like the old ones: where a row cites a source, infers a region or derives a port name, it
+  /// must say which and why.
+  @Test func catalogueFilesThatHideTheirEvidenceAreRejected() {
+    func error(regions: String = #"{"name": "Europe", "azureRegions": ["West Europe"]}"#, location: String = "", port: String = "")
+      -> String?
+    {
+      let text = """
+        {"schemaVersion": 1, "source": {"id": "page", "title": "t", "date": "2026-04-28"},
+         "sources": [{"id": "cli", "title": "t", "date": null}],
+         "geopoliticalRegions": [\(regions)],
+         "locations": [{"name": "Amsterdam", "zone": "Zone 1", "geopoliticalRegion": "Europe"\(location)}],
+         "portLocations": [\(port)]}
+        """
+      do {
+        _ = try LocationCatalog(json: Data(text.utf8), file: "l.json")
+        return nil
+      } catch {
+        return error.description
+      }
+    }
+    #expect(error() == nil)
+    #expect(error(location: #", "source": "cli", "erDirect": false"#) == nil)
+    #expect(
+      error(regions: #"{"name": "Europe", "azureRegions": ["West Europe"], "inferredAzureRegions": ["Spain Central"]}"#)
+        == "l.json:3:26: error: geopoliticalRegions[0]: 'inferredAzureRegions' needs an 'inference' saying why they are placed in 'Europe'")
+    #expect(
+      error(location: #", "source": "clii""#)
+        == "l.json:4:98: error: locations[0].source: 'clii' is not a source id (expected 'page' or 'cli'); did you mean 'cli'?")
+    #expect(
+      error(port: #"{"name": "X-Amsterdam-AM5", "peeringLocation": "Amsterdam", "facility": "X AM5", "source": "cli", "derived": "pattern"}"#)
+        == "l.json:5:20: error: portLocations[0]: port location 'X-Amsterdam-AM5' has both 'source' (seen in a document) and 'derived' (not seen): keep one"
+    )
   }
 }
