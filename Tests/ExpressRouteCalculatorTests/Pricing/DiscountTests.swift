@@ -208,3 +208,38 @@ import Testing
     #expect(cases >= 200)
   }
 }
+
+/// The sizing plan (the recommendation and every later step) does not move under a discount on everything.
+@Suite struct DiscountedSizingPropertyTests {
+  @Test func aUniformDiscountMovesNoRecommendation() throws {
+    let list = try Fixtures.engine()
+    let locations = ["Amsterdam", "Tokyo", "Sao Paulo", "Washington DC", "Atlanta", "London"]
+    var cases = 0
+    for trial in 0..<330 {
+      let seed = 0x512E_0000 + UInt64(trial)
+      var random = SplitMix(state: seed)
+      let location = locations[Int(random.next() % UInt64(locations.count))]
+      let peak = Bandwidth.mbps(Int64(20 + random.next() % 6000))
+      let egress = Decimal(random.next() % 900_000) + Decimal(random.next() % 1000) / 1000
+      let growth = ["0", "0.1", "0.3", "0.8"][Int(random.next() % 4)]
+      let profile = WorkloadProfile(
+        name: "r", peeringLocation: location, targetRegions: location == "Amsterdam" || location == "London" ? ["West Europe"] : [],
+        monthlyEgress: .gigabytes(egress),
+        peakOutbound: peak, yearlyGrowth: Fixtures.decimal(growth), horizonMonths: Int(1 + random.next() % 36), gateways: 0)
+      let d = DiscountPropertyTests.fraction(&random)
+      var discounted = list
+      discounted.discounts = Discounts(all: d)
+      let context = "seed \(seed): \(location) \(peak) \(egress) GB, growth \(growth), \(d * 100)% off"
+      let a = try? SizingSolver(engine: list).solve(profile)
+      let b = try? SizingSolver(engine: discounted).solve(profile)
+      #expect((a == nil) == (b == nil), "\(context)")
+      guard let a, let b else { continue }
+      func steps(_ result: SizingResult) -> [String] {
+        result.plan.map { "\($0.month) \($0.tier.name) \($0.billing.name) \($0.bandwidth)" }
+      }
+      #expect(steps(b) == steps(a), "\(context)")
+      cases += 1
+    }
+    #expect(cases >= 200)
+  }
+}
