@@ -47,7 +47,7 @@ public enum CostCategory: Int, CaseIterable, Comparable, Hashable, Sendable {
     switch meter {
     case .circuit, .directPortPair, .directPremiumAddOn: return .connection
     case .egress, .internetEgress: return .outboundData
-    case .gateway, .virtualWAN, .vpnGateway: return .gateway
+    case .gateway, .virtualWAN, .virtualWANScaleUnits, .vpnGateway: return .gateway
     case .globalReach: return .globalReach
     case .trafficCollector, .trafficCollectorData: return .trafficCollector
     case .userCharge: return .ownCharges

@@ -98,7 +98,11 @@ enum Invariants {
   /// The engine with `--discount` values added, as `PricingOptions.engine` builds it.
   static func engine(discounts: [String]) throws -> PricingEngine {
     guard var engine = baseEngine else { throw Diagnostic(.error, "the built-in tables did not load") }
-    for text in discounts where !engine.discounts.add(text) { throw Diagnostic(.error, "bad discount '\(text)'") }
+    for text in discounts {
+      guard let (family, fraction) = Discounts.parse(option: text),
+        engine.discounts.set(fraction, on: family, from: "--discount \(text)") == nil
+      else { throw Diagnostic(.error, "bad or conflicting discount '\(text)'") }
+    }
     return engine
   }
 
