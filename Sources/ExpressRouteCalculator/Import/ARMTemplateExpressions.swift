@@ -70,9 +70,13 @@ struct ARMTemplateExpressions {
             "the value of parameter '\(member.key)' is null (Azure rejects a null parameter value; give the value, or leave the parameter out to use the template's defaultValue)"
           )
         }
-        if let allowed = allowedValues[key], !allowed.isEmpty, !allowed.contains(where: { Self.sameValue($0, value.value) }) {
+        // An array parameter's allowedValues bound each of its elements.
+        let items: [JSONValue] = if case .array(let elements) = value.value.kind { elements } else { [value.value] }
+        if let allowed = allowedValues[key], !allowed.isEmpty,
+          let outside = items.first(where: { item in !allowed.contains { Self.sameValue($0, item) } })
+        {
           let list = allowed.map { Self.display($0) }.joined(separator: ", ")
-          throw value.error("\(Self.display(value.value)) is not an allowed value of parameter '\(member.key)' (the template allows \(list))")
+          throw value.error("\(Self.display(outside)) is not an allowed value of parameter '\(member.key)' (the template allows \(list))")
         }
         parameters[key] = value.value
       }

@@ -68,8 +68,9 @@ public struct EstateAudit: Sendable {
       let peers = deployment.globalReach.compactMap { link -> String? in
         link.circuitA == circuit.name ? link.circuitB : link.circuitB == circuit.name ? link.circuitA : nil
       }
+      // The links' volumes are not in a configuration: unknown, so their per-GB charges are listed as not priced.
       let reach = peers.compactMap { name in deployment.circuit(named: name)?.peeringLocation }.map {
-        WorkloadProfile.GlobalReachNeed(location: $0, monthlyData: .zero)
+        WorkloadProfile.GlobalReachNeed(location: $0, monthlyData: nil)
       }
       var profile = WorkloadProfile(
         name: circuit.name, peeringLocation: location, targetRegions: targetRegions, horizonMonths: horizonMonths,
