@@ -7,18 +7,19 @@ import Testing
 @Suite struct RateSourcingCLITests {
   @Test func amsterdamHasABreakEvenFromTheZoneOneRate() {
     // Amsterdam (Europe, Zone 1), 1 Gbps.
-    // ExpressRoute: Standard MeteredData 1 Gbps 436 + 0.025/GB, ErGwScale 1 unit 730 × 0.21 = 153.30 → 589.30 + 0.025 V
-    //   (Local 1 Gbps 1,200 + 153.30 is cheaper only above (1,200 − 436) ÷ 0.025 = 30,560 GB).
+    // ExpressRoute: Standard MeteredData 1 Gbps 436 + 0.025/GB; ErGwScale is not offered in West Europe (Amsterdam's
+    //   local region), so the gateway is ErGw1AZ, 730 × 0.361 = 263.53 → 699.53 + 0.025 V
+    //   (Local 1 Gbps 1,200 + 263.53 is cheaper only above (1,200 − 436) ÷ 0.025 = 30,560 GB).
     // VPN: VpnGw2 (1 Gbps benchmark) 730 × 0.49 = 357.70; internet egress from Europe: 100 GB free, then
     //   0.087/GB ("Standard Outbound Zone 1 ($0.087/GB)", Virtual WAN pricing page, 2023-07-28) to 10,335 GB, then 0.083/GB.
-    // Break-even in the 0.087 tier: 357.70 + (V − 100) × 0.087 = 589.30 + 0.025 V → 0.062 V = 589.30 − 357.70 + 8.70 = 240.30
-    //   → V = 3,875.8 → 3,876 GB.
-    // 20,000 GB: ER 436 + 500 + 153.30 = 1,089.30; VPN 357.70 + 10,235 × 0.087 + 9,665 × 0.083
+    // Break-even in the 0.087 tier: 357.70 + (V − 100) × 0.087 = 699.53 + 0.025 V → 0.062 V = 699.53 − 357.70 + 8.70 = 350.53
+    //   → V = 5,653.7 → 5,654 GB.
+    // 20,000 GB: ER 436 + 500 + 263.53 = 1,199.53; VPN 357.70 + 10,235 × 0.087 + 9,665 × 0.083
     //   = 357.70 + 890.45 + 802.20 (each line to cents) = 2,050.35.
     let result = ercalc("compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "20TB", "--with-vpn", "--format", "json")
     #expect(result.status == .success, "\(result.errors)")
-    #expect(result.output.contains("\"breakEvenGB\": \"3876\""), "\(result.output)")
-    #expect(result.output.contains("\"expressRouteMonthly\": \"1089.30\""))
+    #expect(result.output.contains("\"breakEvenGB\": \"5654\""), "\(result.output)")
+    #expect(result.output.contains("\"expressRouteMonthly\": \"1199.53\""))
     #expect(result.output.contains("\"vpnMonthly\": \"2050.35\""))
   }
 

@@ -43,12 +43,13 @@ import Testing
   @Test func amsterdamsVPNBreakEvenRestsOnTheZoneOneRateOfTheVirtualWANPage() throws {
     // 1 Gbps at Amsterdam: the VPN side's internet egress tier from 100 GB is 0.087/GB, cited to the Virtual WAN page
     // ("Standard Outbound Zone 1 ($0.087/GB)", 2023-07-28, CONFIRMED), which can be opened at its URL and commit.
-    // Break-even by hand: 357.70 + (V − 100) × 0.087 = 436 + 153.30 + 0.025 V → 0.062 V = 240.30 → V = 3,875.8 → 3,876 GB.
+    // ErGwScale is not offered in West Europe, so the ExpressRoute side's gateway is ErGw1AZ, 730 × 0.361 = 263.53.
+    // Break-even by hand: 357.70 + (V − 100) × 0.087 = 436 + 263.53 + 0.025 V → 0.062 V = 350.53 → V = 5,653.7 → 5,654 GB.
     let engine = try Fixtures.engine()
     let amsterdam = try #require(engine.locations.location(named: "Amsterdam"))
     let comparison = try engine.compare(location: amsterdam, bandwidth: .gbps(1), monthlyEgress: .gigabytes(20_000))
     let vpn = engine.compareWithVPN(comparison, volume: .gigabytes(20_000))
-    #expect(vpn.breakEven == .gigabytes(3876))
+    #expect(vpn.breakEven == .gigabytes(5654))
     let tier = try #require(vpn.vpn?.lineItems.first { $0.meter == .internetEgress(.europe, .microsoftNetwork, fromGB: 100) })
     #expect(tier.unitPrice == Fixtures.usd("0.087"))
     #expect(tier.provenance == Provenance(sourceID: "vwan-pricing-2023", date: "2023-07-28", confidence: .confirmed, note: tier.provenance.note))
