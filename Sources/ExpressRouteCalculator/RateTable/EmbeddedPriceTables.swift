@@ -19,11 +19,11 @@ enum EmbeddedPriceTables {
   "currency": "USD",
   "effectiveDate": "2026-07-21",
   "hoursPerMonth": "730",
-  "notes": "Transcribed from ../shared/reference/pricing-facts.md. Prices are strings so they stay exact. Gateway hourly prices vary by Azure region; the figures here are the representative ones the reference gives. Re-check every figure against the Retail Prices API before committing a budget.",
+  "notes": "Every source is cited by URL or repository@commit with the date the source itself states (ercalc prices show lists them with each rate and its age). Prices are strings so they stay exact. Gateway hourly prices vary by Azure region: the ExpressRoute gateway figures are australiaeast's, the VPN gateway figures eastus's. Re-check every figure against the Retail Prices API before committing a budget.",
   "sources": [
     {"id": "vwan-pricing-2023", "title": "About Virtual WAN pricing (articles/virtual-wan/pricing-concepts.md, ms.date 07/28/2023): ExpressRoute scale unit $0.42/h (1 unit = 2 Gbps) and 'ER increments $0.25/hr from the 6th to 10th scale unit'; ExpressRoute connection unit $0.05/h; Standard hub $0.25/h; 'Standard Outbound Zone 1 ($0.087/GB)' for hubs in East US and Europe, 'Standard Outbound Zone 2 ($0.12/GB)' for a hub in Singapore", "url": "https://learn.microsoft.com/azure/virtual-wan/pricing-concepts", "repository": "MicrosoftDocs/azure-docs@e5275f1475c7355c4214a7544eade60d91221f27", "path": "articles/virtual-wan/pricing-concepts.md", "date": "2023-07-28"},
     {"id": "tco-dump-2026-07", "title": "Retail Prices API output cached by jcvib/tco-calculator (public/pricing_data_jul2026.js, version 2026.Q07, generated_at 2026-07-21T09:51:45Z): ExpressRoute circuits and egress by zone; internet egress (egress_internet) by ARM region for Microsoft Global Network (mgn) and Internet routing, with the tier starts as the file states them", "url": "https://github.com/jcvib/tco-calculator/blob/f43c7a920a1e285176cdd4ea79c8f7ff7e2a450a/public/pricing_data_jul2026.js", "repository": "jcvib/tco-calculator@f43c7a920a1e285176cdd4ea79c8f7ff7e2a450a", "path": "public/pricing_data_jul2026.js", "date": "2026-07-21"},
-    {"id": "waf-net-2023", "title": "Azure Well-Architected Framework, cost/provision-networking.md (worked Zone 1 example)", "url": "https://learn.microsoft.com/azure/well-architected/cost-optimization/", "date": "2023-04-18"},
+    {"id": "waf-net-2023", "title": "Azure Well-Architected Framework, Networking cost estimates (well-architected/cost/provision-networking.md), hybrid connectivity example: VpnGw2AZ 720 x $0.564; ExpressRoute Standard Metered Data 1 GB/s in Zone 1 $436.00; outbound 1 TB = $25.60. The stored version that could be opened is of ms.date 12/08/2021 (a 04/18/2023 version is reported but was not found)", "url": "https://github.com/MicrosoftDocs/well-architected/blob/2a4e0b3392dbea3a8cd4183a1b20554e81c676e4/well-architected/cost/provision-networking.md", "repository": "MicrosoftDocs/well-architected@2a4e0b3392dbea3a8cd4183a1b20554e81c676e4", "path": "well-architected/cost/provision-networking.md", "date": "2021-12-08"},
     {"id": "er-scale-gw-2025", "title": "About the ExpressRoute scalable gateway (scalable-gateway.md)", "url": "https://learn.microsoft.com/azure/expressroute/scalable-gateway", "date": "2025-06-25"},
     {"id": "er-gw-docs", "title": "About ExpressRoute virtual network gateways, performance table; FastPath requirements (about-fastpath.md 2025-11-05)", "url": "https://learn.microsoft.com/azure/expressroute/expressroute-about-virtual-network-gateways", "date": "2025-11-05"},
     {"id": "gw-third-party", "title": "mikyudin/repatriation-network-checks, repatriation-network-checks.py, PRICES['az_er_gateway_hour']: ExpressRoute virtual network gateway, australiaeast, USD per hour, from the Azure Retail Prices API ('All prices are list prices, retrieved 2026-09-19')", "url": "https://github.com/mikyudin/repatriation-network-checks/blob/7bd079816ed2850f177d27bb1fe20226145fbc31/repatriation-network-checks.py", "repository": "mikyudin/repatriation-network-checks@7bd079816ed2850f177d27bb1fe20226145fbc31", "path": "repatriation-network-checks.py", "date": "2026-09-19"},
@@ -219,7 +219,7 @@ enum EmbeddedPriceTables {
     "confidence": "SECONDARY",
     "note": "Price per GB outbound on MeteredData circuits; independent of circuit bandwidth",
     "rows": [
-      {"zone": "Zone 1", "perGB": "0.025", "source": "waf-net-2023", "confidence": "CONFIRMED"},
+      {"zone": "Zone 1", "perGB": "0.025", "source": "vwan-pricing-2023", "confidence": "CONFIRMED", "note": "ExpressRoute Metered Outbound Zone 1 ($0.025/GB) on the Virtual WAN pricing page; also 1 TB = $25.60 in the Well-Architected example"},
       {"zone": "Zone 2", "perGB": "0.05"},
       {"zone": "Zone 3", "perGB": "0.14"},
       {"zone": "Zone 4", "perGB": "0.10"},
@@ -318,7 +318,7 @@ enum EmbeddedPriceTables {
       {"sku": "VpnGw4", "hourly": "2.10", "note": "730 h × 2.10 = 1,533.00 in the golden test"},
       {"sku": "VpnGw5", "hourly": "3.65", "note": "730 h × 3.65 = 2,664.50 in the golden test"},
       {"sku": "VpnGw1AZ", "hourly": "0.21", "note": "730 h × 0.21 = 153.30 in the golden test of 2025-01-15; it was 0.361 (263.53) until that commit"},
-      {"sku": "VpnGw2AZ", "hourly": "0.564", "source": "waf-net-2023", "confidence": "UNCERTAIN", "note": "the newest source found is dated 2023-04-18; VpnGw1AZ fell 42% (0.361 to 0.21) in January 2025 and no newer VpnGw2AZ figure was found, so this one may be stale"},
+      {"sku": "VpnGw2AZ", "hourly": "0.564", "source": "waf-net-2023", "confidence": "UNCERTAIN", "note": "the only source found is dated 2021-12-08; VpnGw1AZ fell 42% (0.361 to 0.21) in January 2025 and no newer VpnGw2AZ figure was found, so this one may be stale"},
       {"sku": "VpnGw3AZ", "unpriced": "no source found for VpnGw3AZ (not in the infracost golden test nor in the Well-Architected example)"},
       {"sku": "VpnGw4AZ", "unpriced": "no source found for VpnGw4AZ (not in the infracost golden test nor in the Well-Architected example)"},
       {"sku": "VpnGw5AZ", "unpriced": "no source found for VpnGw5AZ (not in the infracost golden test nor in the Well-Architected example)"}

@@ -146,7 +146,7 @@ public struct QuoteReport: Report {
   }
 
   static func sourceLine(_ source: PriceSource) -> String {
-    "\(source.id): \(source.title), \(source.date ?? "undated")" + (source.url.map { " <\($0)>" } ?? "")
+    "\(source.id): \(source.title), \(source.date ?? "undated")" + (source.reference.map { " <\($0)>" } ?? "")
   }
 
   public var json: JSONValue {
