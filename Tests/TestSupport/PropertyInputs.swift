@@ -373,14 +373,14 @@ public struct PropertyInputs {
     return .object(shape.head + [("traffic", .object(traffic))] + shape.tail)
   }
 
-  /// A random portfolio: 1 to `maxSites` sites over 1 to 24 months, each a deployment (with growth) or a workload
+  /// A random portfolio: `minSites` to `maxSites` sites over 1 to 24 months, each a deployment (with growth) or a workload
   /// profile, with tags and user charges sometimes. Profile demand follows ``volumeScale`` too.
-  public mutating func portfolio(name: String = "portfolio", maxSites: Int = 3) -> PropertyJSON {
+  public mutating func portfolio(name: String = "portfolio", minSites: Int = 1, maxSites: Int = 3) -> PropertyJSON {
     let start = month()
     let horizon = int(1...24)
     let months = Self.months(from: start, count: horizon)
     var sites: [PropertyJSON] = []
-    for index in 0..<int(1...maxSites) {
+    for index in 0..<int(minSites...maxSites) {
       let siteName = "site-\(index + 1)"
       var members: [(String, PropertyJSON)] = [("name", .string(siteName))]
       if chance(0.3) {

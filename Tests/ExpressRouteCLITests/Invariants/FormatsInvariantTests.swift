@@ -20,9 +20,12 @@ struct FormatsInvariantTests {
       var inputs = Invariants.inputs(seed)
       let deployment = inputs.deployment(name: "quote \(seed)")
       let discounts = inputs.discountFlags()
-      let input = deployment.text + (discounts.isEmpty ? "" : "discounts: \(discounts)\n")
+      let hours = inputs.chance(0.2) ? inputs.pick([672, 720, 731, 744]) : nil
+      let input = deployment.text + "discounts: \(discounts), hours per month: \(hours.map(String.init) ?? "730")\n"
       let report: QuoteReport
-      do { report = try Invariants.quoteReport(deployment, discounts: discounts) } catch { return .rejected(input: input, reason: "\(error)") }
+      do { report = try Invariants.quoteReport(deployment, discounts: discounts, hoursPerMonth: hours) } catch {
+        return .rejected(input: input, reason: "\(error)")
+      }
       return .checked(input: input, problems: Self.checkQuote(Invariants.render(report)))
     }
   }
@@ -461,17 +464,21 @@ struct FormatsInvariantTests {
   @Test func budget() {
     PropertyCheck.run("formats.budget", cases: 25, test: "FormatsInvariantTests/budget") { seed in
       var inputs = Invariants.inputs(seed)
-      let portfolio = inputs.portfolio(name: "portfolio \(seed)")
+      // Sometimes more sites than the detailed layout shows (over BudgetReport.detailSiteLimit, 12).
+      let large = inputs.chance(0.15)
+      let portfolio = inputs.portfolio(name: "portfolio \(seed)", minSites: large ? 13 : 1, maxSites: large ? 15 : 3)
+      let details = inputs.chance(0.2)
       let amortize = inputs.chance(0.3)
       let fiscalYearStart = inputs.chance(0.3) ? inputs.int(1...12) : nil
       let groupBy = inputs.chance(0.2) ? "region" : nil
       let discounts = inputs.discountFlags()
       let input =
-        portfolio.text + "amortize: \(amortize), fiscal year start: \(fiscalYearStart ?? 1), group by: \(groupBy ?? "-"), discounts: \(discounts)\n"
+        portfolio.text
+        + "amortize: \(amortize), fiscal year start: \(fiscalYearStart ?? 1), group by: \(groupBy ?? "-"), details: \(details), discounts: \(discounts)\n"
       let report: BudgetReport
       do {
         report = try Invariants.budgetReport(
-          portfolio, discounts: discounts, amortize: amortize, fiscalYearStart: fiscalYearStart, groupBy: groupBy)
+          portfolio, discounts: discounts, amortize: amortize, fiscalYearStart: fiscalYearStart, groupBy: groupBy, details: details)
       } catch { return .rejected(input: input, reason: "\(error)") }
       return .checked(input: input, problems: Self.checkBudget(Invariants.render(report)))
     }
@@ -488,7 +495,7 @@ struct FormatsInvariantTests {
     doc["total"] = Invariants.leadingMoney(document.fact("Total")).map { [$0] }
     doc["unpriced"] = [Invariants.excludedCount(document.fact("Total"))]
     doc["complete"] = [doc["unpriced"] == [0] ? 1 : 0]
-    if let table = document.table(under: "Per month"), let totalColumn = table.columns.last {
+    if let table = document.table(under: "Per month"), let totalColumn = table.columns.last(where: { $0.hasPrefix("Total (") }) {
       doc["month totals"] = table.column(totalColumn).map { Invariants.money($0) ?? -1 }
       doc["month footer"] = Invariants.money(table.footerCell(totalColumn)).map { [$0] }
       if table.column("Month") != months { problems.append("'Per month' lists \(table.column("Month")), JSON \(months)") }
@@ -503,7 +510,7 @@ struct FormatsInvariantTests {
       problems.append("no per-site table")
     }
     if let table = document.tables.first(where: { $0.heading == "Per year" || $0.heading == "Per fiscal year" }) {
-      let totalColumn = table.columns.last ?? ""
+      let totalColumn = table.columns.last { $0.hasPrefix("Total (") } ?? ""
       doc["year totals"] = table.column(totalColumn).map { Invariants.money($0) ?? -1 }
     }
     if let table = document.table(under: "Per meter") {

@@ -95,9 +95,10 @@ enum Invariants {
     return engine
   }()
 
-  /// The engine with `--discount` values added, as `PricingOptions.engine` builds it.
-  static func engine(discounts: [String]) throws -> PricingEngine {
+  /// The engine with `--discount` values added and `--hours-per-month`, as `PricingOptions.engine` builds it.
+  static func engine(discounts: [String], hoursPerMonth: Int? = nil) throws -> PricingEngine {
     guard var engine = baseEngine else { throw Diagnostic(.error, "the built-in tables did not load") }
+    if let hoursPerMonth { engine.rates.hoursPerMonth = Decimal(hoursPerMonth) }
     for text in discounts {
       guard let (family, fraction) = Discounts.parse(option: text),
         engine.discounts.set(fraction, on: family, from: "--discount \(text)") == nil
@@ -106,9 +107,10 @@ enum Invariants {
     return engine
   }
 
-  /// `ercalc quote FILE --period 2027-01`.
-  static func quoteReport(_ deployment: PropertyJSON, discounts: [String]) throws -> QuoteReport {
-    let quote = try engine(discounts: discounts).quote(try Deployment(json: Data(deployment.text.utf8), file: "deployment.json"))
+  /// `ercalc quote FILE --period 2027-01 [--hours-per-month H]`.
+  static func quoteReport(_ deployment: PropertyJSON, discounts: [String], hoursPerMonth: Int? = nil) throws -> QuoteReport {
+    let quote = try engine(discounts: discounts, hoursPerMonth: hoursPerMonth).quote(
+      try Deployment(json: Data(deployment.text.utf8), file: "deployment.json"))
     return QuoteReport(quote: quote, period: "2027-01")
   }
 
@@ -157,15 +159,16 @@ enum Invariants {
     return AuditReport(entries: entries, name: estate.name, horizonMonths: months, basis: engine.basis)
   }
 
-  /// `ercalc budget PORTFOLIO [--amortize] [--fiscal-year-start M] [--group-by TAG]`.
+  /// `ercalc budget PORTFOLIO [--amortize] [--fiscal-year-start M] [--group-by TAG] [--details]`.
   static func budgetReport(
-    _ portfolio: PropertyJSON, discounts: [String], amortize: Bool = false, fiscalYearStart: Int? = nil, groupBy: String? = nil
+    _ portfolio: PropertyJSON, discounts: [String], amortize: Bool = false, fiscalYearStart: Int? = nil, groupBy: String? = nil,
+    details: Bool = false
   ) throws -> BudgetReport {
     let sites = try Portfolio(json: Data(portfolio.text.utf8), file: "portfolio.json")
     var budget = try BudgetPlanner(engine: try engine(discounts: discounts)).budget(sites, amortize: amortize)
     if let fiscalYearStart { budget.fiscalYearStart = fiscalYearStart }
     let tag = groupBy.flatMap { tag in budget.sites.contains { $0.tags[tag] != nil } ? tag : nil }
-    return BudgetReport(budget: budget, groupBy: tag, summary: BudgetSummary(budget, groupBy: tag))
+    return BudgetReport(budget: budget, groupBy: tag, showsDetails: details, summary: BudgetSummary(budget, groupBy: tag))
   }
 
   /// The documents read back from text, Markdown and HTML, and problems where they differ: Markdown and HTML must
