@@ -69,7 +69,7 @@ import Testing
     let text = ercalc("budget", path)
     #expect(text.status == .dataError)
     #expect(text.output.contains("Total:           169,361.20 USD (excludes 1 unpriced item, listed below)"))
-    #expect(text.output.contains("Refused\n-------\n\n- growing: from 2030-04: the workload needs 10,059.9 Mbps"))
+    #expect(text.output.contains("Refused\n-------\n\n- growing: the workload needs 10,059.9 Mbps from 2030-04 (month 40)"))
     let csv = ercalc("budget", path, "--format", "csv")
     let row = try #require(CSVTable(csv.output).rows.first { $0["x_Status"] == "unpriced" })
     #expect(row["ChargePeriodStart"] == "2030-04-01T00:00:00Z" && row["BilledCost"] == "" && row["x_Group"] == "growing")

@@ -229,9 +229,9 @@ public struct BudgetReport: Report {
     return ReportDocument(title: "ExpressRoute budget: \(b.name)", blocks: blocks)
   }
 
-  /// `site: not budgeted: reason`, or `site: from 2030-04: reason`.
+  /// `site: not budgeted: reason`, or `site: reason` for months refused (the reason names the first).
   static func refusalLine(_ refusal: Budget.Refusal) -> String {
-    "\(refusal.site): \(refusal.from.map { "from \($0)" } ?? "not budgeted"): \(refusal.reason)"
+    "\(refusal.site): \(refusal.from == nil ? "not budgeted: " : "")\(refusal.reason)"
   }
 
   static func signed(_ value: Decimal) -> String { value > 0 ? "+" + amount(value) : amount(value) }
