@@ -89,6 +89,7 @@ public enum CLI {
     }
     var stderrBuffer = ""
     var context = CommandContext()
+    context.inputLimit = InputFile(parsed).limit
     context.progress = { line in
       var bytes = Array(line.utf8)
       _ = FileHandleOutputStream.writeAll(STDERR_FILENO, &bytes)  // progress is best effort

@@ -16,6 +16,8 @@ struct CommandContext {
   var progress: (String) -> Void = { _ in }
   /// Warnings collected for standard error.
   var warnings: [String] = []
+  /// The most bytes of one document, or one line of a series, read into memory (`--max-input-size`).
+  var inputLimit = InputFile.defaultLimit
   /// The `--output` file the report was written to, once written.
   var written: String?
 }

@@ -16,6 +16,8 @@ public enum OptionValueKind: Sendable {
   case bandwidth
   /// A data volume with a unit (``DataVolume``).
   case volume
+  /// The size of one input document: a data volume with a unit, more than 0 and at most ``maximumInputSize``.
+  case inputSize
   /// A non-negative amount of money; `,` grouping is allowed (`5,000.00`).
   case money
   /// A whole number within the range.
@@ -42,6 +44,7 @@ public enum OptionValueKind: Sendable {
     case .path: return text.isEmpty ? nil : text
     case .bandwidth: return Bandwidth(parsing: text) == nil ? nil : text
     case .volume: return DataVolume(parsing: text) == nil ? nil : text
+    case .inputSize: return DataVolume(parsing: text).map { $0.bytes >= 1 && $0.bytes <= Decimal(Self.maximumInputSize) } == true ? text : nil
     case .money: return Self.money(text) == nil ? nil : text
     case .count(let range): return Int(text).map { range.contains($0) } == true ? text : nil
     case .month: return Self.month(text) == nil ? nil : text
@@ -72,6 +75,9 @@ public enum OptionValueKind: Sendable {
       }
       return sentence
     case .volume: return "Please provide \(DataVolume.expectedFormat)."
+    case .inputSize:
+      return
+        "Please provide a size with a unit from 1B to \(Self.describeBytes(Self.maximumInputSize)), such as 512MB (a document is held in memory while it is read: at most 4 GiB, and no more than this machine's memory)."
     case .money: return "Please provide an amount such as 5000 or 5000.00."
     case .count(let range): return "Please provide a whole number from \(range.lowerBound) to \(range.upperBound)."
     case .month: return "Please provide a month such as 2026-01."
@@ -91,6 +97,17 @@ public enum OptionValueKind: Sendable {
       return
         "Please provide a percentage below 100 such as 12%, or a meter family and a percentage such as circuits=10% (families: \(Discounts.sections.joined(separator: ", ")))."
     }
+  }
+
+  /// The largest `--max-input-size`: 4 GiB, or the machine's physical memory when that is less (a document and its
+  /// parse are held in memory, so a larger limit could only end in running out of it).
+  static let maximumInputSize = Int(min(UInt64(4) << 30, max(ProcessInfo.processInfo.physicalMemory, 1 << 20)))
+
+  /// `4 GiB`, `3,977 MiB` or `123,456 bytes`.
+  static func describeBytes(_ bytes: Int) -> String {
+    if bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
+    if bytes % (1 << 20) == 0 { return "\(Decimal(bytes >> 20).grouped(places: 0)) MiB" }
+    return "\(Decimal(bytes).grouped(places: 0)) bytes"
   }
 
   /// Lower-cased, without spaces, hyphens and underscores: `VPN-Gw1_AZ` and `vpngw1az` match.

@@ -9,6 +9,7 @@ extension Remedy {
     case .seriesFiles: return "or pass them with --series"
     case .sampleInterval: return "pass --interval, for example --interval 60"
     case .gatewayRegion: return "with --gateway-region"
+    case .largerInputLimit: return "raise it with --max-input-size, such as --max-input-size 1GB"
     }
   }
 }

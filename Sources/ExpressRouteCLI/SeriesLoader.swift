@@ -24,6 +24,7 @@ enum SeriesLoader {
     _ files: [(path: String, shown: String)], quiet: Bool, context: inout CommandContext, interval: Int64? = nil
   ) throws -> TrafficIngest {
     var options = TrafficIngest.Options(interval: interval)
+    options.inputLimit = context.inputLimit
     // ERCALC_THREADS=1 reads on one core (for benchmarks and comparisons); the default is every core.
     if let threads = ProcessInfo.processInfo.environment["ERCALC_THREADS"].flatMap(Int.init), threads > 0 { options.workers = threads }
     var ingest = TrafficIngest(options: options)

@@ -51,6 +51,13 @@ enum BudgetCommand: Command {
       summary: summary)
     try OutputOptions.emit(report, arguments, context: &context)
     OutputOptions.warnIncomplete(summary.unpriced.count, context: &context)
+    if !budget.refused.isEmpty {
+      // Everything else is budgeted and written; the status still says data was refused, so pipelines notice.
+      context.warnings += budget.refused.map(\.diagnostic.commandLineDescription)
+      context.warnings.append(
+        "error: \(budget.refused.count) site\(budget.refused.count == 1 ? "" : "s") refused (listed under 'Refused'); the rest is budgeted")
+      return .dataError
+    }
     try OutputOptions.checkBudget(
       Money(summary.peakMonthTotal, currency: budget.currency), unpriced: summary.unpriced.count, arguments, what: "highest monthly total",
       context: &context)

@@ -59,6 +59,14 @@ enum DiffCommand: Command {
       // Profile sites read their traffic series exactly as 'ercalc budget' does.
       var before = try planner.budget(beforePortfolio, traffic: try SeriesLoader.portfolioTraffic(beforePortfolio, path: first, context: &context))
       var after = try planner.budget(afterPortfolio, traffic: try SeriesLoader.portfolioTraffic(afterPortfolio, path: second, context: &context))
+      // A site refused on either side would read as added or removed: the diff needs every site budgeted.
+      let refused = (before.refused + after.refused).filter { $0.from == nil }
+      if !refused.isEmpty {
+        context.warnings += refused.map(\.diagnostic.commandLineDescription)
+        throw Diagnostic(
+          .error,
+          "\(refused.count) site\(refused.count == 1 ? "" : "s") could not be budgeted (listed above); a diff needs every site of both portfolios")
+      }
       BudgetYearOptions.apply(arguments, to: &before)
       BudgetYearOptions.apply(arguments, to: &after)
       report = DiffReport(before: before, after: after)
@@ -127,7 +135,7 @@ enum DiffCommand: Command {
 
   /// Whether a JSON file is a portfolio (it has `sites`); syntax errors surface when it is decoded.
   static func isPortfolio(_ data: Data, file: String) -> Bool {
-    guard let root = try? JSONParser.parse(data, file: file) else { return false }
-    return root["sites"] != nil
+    guard let root = try? JSONNode.parse(data, file: file) else { return false }
+    return root.member("sites") != nil
   }
 }

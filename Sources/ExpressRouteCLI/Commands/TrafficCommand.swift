@@ -26,6 +26,7 @@ enum TrafficCommand: Command {
         "interval", value: "seconds", kind: .count(1...(86_400 * 31)),
         help: "Seconds between CSV samples, when a series has a single sample per circuit."),
       .flag("quiet", short: "q", help: "Do not print data warnings or progress on standard error."),
+      InputFile.limitSpec,
     ])
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {

@@ -15,14 +15,17 @@ struct InputFile {
 
   /// `--max-input-size`, shared by every command that reads documents.
   static let limitSpec = OptionSpec.option(
-    "max-input-size", value: "size", kind: .volume, help: "The largest JSON document accepted, such as 512MB.", default: "128MiB")
+    "max-input-size", value: "size", kind: .inputSize,
+    help: "The largest JSON document (or series line) accepted, such as 512MB; at most 4 GiB or the machine's memory.", default: "128MiB")
 
   /// The largest document accepted, in bytes.
   var limit: Int
 
   /// A reader with the cap from `--max-input-size`, or ``defaultLimit``.
   init(_ arguments: ParsedArguments) {
-    limit = arguments.volume("max-input-size").map { Int(truncating: min($0.bytes, Decimal(Int.max / 2)) as NSNumber) } ?? Self.defaultLimit
+    limit =
+      arguments.volume("max-input-size").map { Int(truncating: min($0.bytes, Decimal(OptionValueKind.maximumInputSize)) as NSNumber) }
+      ?? Self.defaultLimit
   }
 
   init(limit: Int) { self.limit = limit }

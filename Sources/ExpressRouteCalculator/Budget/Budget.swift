@@ -15,12 +15,33 @@ public struct Budget: Hashable, Sendable {
     /// Facts about this site (growth, how it was sized).
     public var notes: [String] = []
 
+    /// Set when the site can be served only up to a month: its months from there on hold no charge, only an
+    /// unpriced item naming what the workload needs and what would serve it.
+    public var unserved: Refusal?
+
     /// The site's total over the horizon.
     public func total(currency: CurrencyCode) -> Money { Money.sum(months.map(\.total), currency: currency) }
   }
 
+  /// A site, or a site's months from one on, that could not be budgeted, with the reason.
+  public struct Refusal: Hashable, Sendable {
+    /// The site's name.
+    public var site: String
+    /// The first month refused (every later month is too); `nil` when the whole site was refused.
+    public var from: MonthKey?
+    /// Why, with what would settle it.
+    public var reason: String
+    /// The error as a diagnostic (its file, line and path, when known), for standard error.
+    public var diagnostic: Diagnostic
+  }
+
   /// The portfolio's name.
   public var name: String
+  /// Sites (or their later months) that could not be budgeted, in portfolio order: every one, each with its reason.
+  /// The sites refused whole are not in ``sites`` and count in no total; everything else is still budgeted.
+  public var refused: [Refusal] = []
+  /// Whether any data was refused (a site, or a site's later months): the budget is then incomplete.
+  public var isComplete: Bool { refused.isEmpty }
   /// The months budgeted.
   public var months: [MonthKey]
   /// The sites.

@@ -40,7 +40,12 @@ public struct BudgetPlanner: Sendable {
   ///
   /// User charges (provider and colocation fees) fall month by month; one-time charges fall in
   /// their month, or spread over their contract term with `amortize`. Sites are independent, so they are
-  /// budgeted on every core; the result, notes and the first error are in portfolio order, as on one core.
+  /// budgeted on every core; the result and notes are in portfolio order, as on one core.
+  ///
+  /// A site that cannot be budgeted does not stop the others: it is listed in ``Budget/refused`` with its reason
+  /// (every one, in portfolio order) and counts in no total. A sized site that outgrows every provider circuit is
+  /// planned and priced up to the month before it, and the months from there on are listed as not priced, with
+  /// what the workload needs then and what would serve it.
   public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false) throws(Diagnostic) -> Budget {
     let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
     // Many sites share a growth rate: each rate's monthly factors are worked out once.
@@ -58,16 +63,34 @@ public struct BudgetPlanner: Sendable {
       }
     }
     var sites: [Budget.Site] = []
+    var refused: [Budget.Refusal] = []
     var notes: [String] = []
     var grownSites = 0
     var sizedSites = 0
-    for result in results {
-      let siteBudget = try result.get()
+    /// The sites of the file that could not be read, listed where they stood among the others.
+    func refuseInvalid(at position: Int) {
+      for invalid in portfolio.invalidSites where invalid.position == position {
+        refused.append(Budget.Refusal(site: invalid.name, from: nil, reason: invalid.diagnostic.message, diagnostic: invalid.diagnostic))
+      }
+    }
+    for (position, (site, result)) in zip(portfolio.sites, results).enumerated() {
+      refuseInvalid(at: position)
+      let siteBudget: SiteBudget
+      switch result {
+      case .success(let budgeted): siteBudget = budgeted
+      case .failure(let error):
+        let prefix = "site '\(site.name)': "
+        let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+        refused.append(Budget.Refusal(site: site.name, from: nil, reason: reason, diagnostic: error))
+        continue
+      }
+      if let unserved = siteBudget.site.unserved { refused.append(unserved) }
       sites.append(siteBudget.site)
       notes += siteBudget.notes
       if siteBudget.grew { grownSites += 1 }
       if siteBudget.sized { sizedSites += 1 }
     }
+    refuseInvalid(at: portfolio.sites.count)
     if grownSites > 0 {
       notes.append(
         "deployment sites with a yearly growth (\(grownSites)): volumes grow by it, compounded monthly, on a fixed configuration (see each site)")
@@ -80,8 +103,8 @@ public struct BudgetPlanner: Sendable {
       for quote in site.months { used.formUnion(quote.sources.map(\.id)) }
     }
     return Budget(
-      name: portfolio.name, months: months, sites: sites, basis: engine.basis, sources: engine.rates.sources.filter { used.contains($0.id) },
-      notes: notes)
+      name: portfolio.name, refused: refused, months: months, sites: sites, basis: engine.basis,
+      sources: engine.rates.sources.filter { used.contains($0.id) }, notes: notes)
   }
 
   /// Budgets one site over `months`.
@@ -170,7 +193,8 @@ public struct BudgetPlanner: Sendable {
       // The solver prices every month of its plan through the engine; the budget takes those quotes as they are,
       // re-quoting a month only to add the charges that fall in it.
       var quotes: [Quote] = []
-      for (index, planned) in result.months.enumerated() {
+      var unserved: Budget.Refusal?
+      for (index, planned) in result.months.enumerated() where index < months.count {
         let falling = Self.charges(profileCharges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
         guard !falling.isEmpty else {
           quotes.append(planned.quote)
@@ -183,11 +207,26 @@ public struct BudgetPlanner: Sendable {
         quote.unpriced = planned.quote.unpriced
         quotes.append(quote)
       }
+      if let gap = result.unserved, gap.month < months.count, let last = result.plan.last {
+        // The months the plan cannot reach: no charge, one unpriced item naming the need and the remedy.
+        let reason =
+          "the workload needs \(gap.need) from \(months[gap.month]) (month \(gap.month + 1)), \(gap.remedy); planned and budgeted up to \(months[gap.month].advanced(by: -1))"
+        unserved = Budget.Refusal(
+          site: site.name, from: months[gap.month], reason: reason,
+          diagnostic: Diagnostic(.error, "site '\(site.name)': \(reason)", location: profile.origin))
+        let item = UnpricedItem(
+          resource: "circuit", meter: .circuit(last.tier, last.billing, gap.need, result.location.zone), quantity: nil,
+          reason: "cannot be served from \(months[gap.month]): the workload needs \(gap.need), \(gap.remedy)")
+        for month in months.indices where month >= quotes.count {
+          quotes.append(Quote(name: site.name, basis: engine.basis, lineItems: [], unpriced: [item], notes: [], sources: []))
+        }
+      }
       siteNotes.append(
         "sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")"
       )
       return SiteBudget(
-        site: Budget.Site(name: site.name, months: quotes, sizing: result, tags: site.tags, notes: siteNotes), notes: notes, sized: true)
+        site: Budget.Site(name: site.name, months: quotes, sizing: result, tags: site.tags, notes: siteNotes, unserved: unserved), notes: notes,
+        sized: true)
     }
   }
 

@@ -14,4 +14,6 @@ public enum Remedy: String, Hashable, Sendable {
   case sampleInterval
   /// The one Azure region whose gateway prices to take.
   case gatewayRegion
+  /// A larger limit on one input document or series line.
+  case largerInputLimit
 }

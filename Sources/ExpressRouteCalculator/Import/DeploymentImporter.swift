@@ -46,22 +46,21 @@ public struct DeploymentImporter: Sendable {
   public func read(json data: Data, file: String) throws(Diagnostic) -> Result {
     let root = try JSONNode.parse(data, file: file)
     var state = State(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
-    if case .object = root.value.kind, root.value["format_version"] != nil || root.value["terraform_version"] != nil {
+    if root.isObject, root.member("format_version") != nil || root.member("terraform_version") != nil {
       try Self.checkTerraformDocument(try root.object())
       try readTerraformPlannedValues(root, into: &state)
       return try state.finish(format: "Terraform JSON")
     }
-    var resources: [JSONNode] = []
-    switch root.value.kind {
-    case .array:
+    var resources: JSONNode.Elements = []
+    if root.isArray {
       resources = try root.array()
-    case .object:
-      if let value = root.value["value"], case .array = value.kind {
+    } else if root.isObject {
+      if root.member("value")?.isArray == true {
         resources = try root.object().required("value").array()
-      } else if let data = root.value["data"], case .array = data.kind {
+      } else if root.member("data")?.isArray == true {
         // az graph query: {"count": N, "data": [...]}.
         resources = try root.object().required("data").array()
-      } else if let list = root.value["resources"], case .array = list.kind {
+      } else if root.member("resources")?.isArray == true {
         // An ARM template: evaluate parameters(), variables(), concat() and format() where resources use them.
         let template = try root.object()
         var expressions = try ARMTemplateExpressions(template: template, values: templateParameters)
@@ -81,8 +80,8 @@ public struct DeploymentImporter: Sendable {
       } else {
         resources = [root]
       }
-    default:
-      throw root.error("expected ARM JSON (a resource, a list of resources, or a template) or Terraform JSON, found \(root.value.summary)")
+    } else {
+      throw root.error("expected ARM JSON (a resource, a list of resources, or a template) or Terraform JSON, found \(root.summary)")
     }
     for resource in resources { try readARMResource(resource, into: &state) }
     return try state.finish(format: "ARM JSON")
@@ -510,9 +509,17 @@ extension DeploymentImporter.Result {
       removed.insert(port.name)
       return true
     }
+    let ports = Set(result.deployment.directPorts.map(\.name))
     result.deployment.circuits.removeAll { circuit in
       if let port = circuit.directPort, removed.contains(port) {
         result.skipped.append("circuit '\(circuit.name)': runs on Direct port pair '\(port)', which is not priced")
+        removed.insert(circuit.name)
+        return true
+      }
+      if let port = circuit.directPort, !ports.contains(port) {
+        // Its port pair (and so its location, billing and capacity) is not in this export: listed, not priced.
+        result.skipped.append(
+          "circuit '\(circuit.name)': runs on Direct port pair '\(port)', which is not in this export; not priced (export the port with the circuit)")
         removed.insert(circuit.name)
         return true
       }

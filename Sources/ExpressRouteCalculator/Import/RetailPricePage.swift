@@ -59,8 +59,8 @@ public struct RetailPriceItem: Sendable {
     location = node.location
     currencyCode = try object.required("currencyCode").string()
     let priceNode = try object.required("retailPrice")
-    guard case .number = priceNode.value.kind else {
-      throw priceNode.error("expected a number, found \(priceNode.value.summary)")
+    guard priceNode.isNumber else {
+      throw priceNode.error("expected a number, found \(priceNode.summary)")
     }
     retailPrice = try priceNode.decimal()
     guard retailPrice >= 0 else { throw priceNode.error("negative price \(retailPrice) (expected zero or more)") }

@@ -53,7 +53,7 @@ extension DeploymentImporter {
     let root = try JSONNode.parse(data, file: file)
     let planMessage =
       "expected a Terraform plan with 'resource_changes' (terraform show -json PLAN); a state or an az/ARM export has one side only, so give two estates to compare"
-    guard case .object = root.value.kind else { throw root.error("\(planMessage), found \(root.value.summary)") }
+    guard root.isObject else { throw root.error("\(planMessage), found \(root.summary)") }
     let object = try root.object()
     guard let changesNode = object.optional("resource_changes") else {
       throw root.error(planMessage)

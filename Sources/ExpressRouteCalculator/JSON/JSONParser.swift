@@ -12,43 +12,73 @@ package struct JSONParser {
   private var line = 1
   private var lineStart = 0
   private var depth = 0
+  private var tape: JSONTapeBuilder
+  /// Whether the last string read had an escape.
+  private var lastStringEscaped = false
 
   /// Parses `bytes` as one JSON document.
   ///
   /// - Parameter file: The path to show in error messages.
   /// - Throws: ``Diagnostic`` with the position of the first syntax error.
   package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> JSONValue {
-    try bytes.withUnsafeBufferPointer { buffer throws(Diagnostic) in try parse(buffer, file: file) }
+    try parse(Data(bytes), file: file)
   }
 
-  /// Parses a document held in `data` without copying it first.
+  /// Parses a document held in `data` into a ``JSONValue`` tree.
   package static func parse(_ data: Data, file: String) throws(Diagnostic) -> JSONValue {
-    let result: Result<JSONValue, Diagnostic> = data.withUnsafeBytes { raw in
-      Result { () throws(Diagnostic) in try parse(raw.bindMemory(to: UInt8.self), file: file) }
-    }
-    return try result.get()
+    let document = try document(data, file: file)
+    return document.value(0)
   }
 
-  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(Diagnostic) -> JSONValue {
-    var parser = JSONParser(bytes: bytes, file: file)
-    parser.skipByteOrderMark()
-    parser.skipWhitespace()
-    let value = try parser.parseValue()
-    parser.skipWhitespace()
-    if parser.index < parser.bytes.count {
-      throw parser.failure("unexpected \(parser.describeCurrent()) after the end of the JSON document")
+  /// Parses `data` into a compact ``JSONDocument`` (the whole document is checked; nothing is decoded yet).
+  static func document(_ data: Data, file: String) throws(Diagnostic) -> JSONDocument {
+    // The document's own copy of the bytes, read in place from then on.
+    let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(data.count, 1))
+    _ = storage.initialize(from: data)
+    let bytes = UnsafeBufferPointer(rebasing: storage[0..<data.count])
+    let result: Result<(UnsafeMutablePointer<UInt64>, Int, Int), Diagnostic> = {
+      var parser = JSONParser(bytes: bytes, file: file)
+      do throws(Diagnostic) {
+        parser.skipByteOrderMark()
+        let firstLineStart = parser.lineStart
+        parser.skipWhitespace()
+        try parser.parseValue()
+        parser.skipWhitespace()
+        if parser.index < parser.bytes.count {
+          throw parser.failure("unexpected \(parser.describeCurrent()) after the end of the JSON document")
+        }
+        return .success((parser.tape.base, parser.tape.count, firstLineStart))
+      } catch {
+        parser.tape.discard()
+        return .failure(error)
+      }
+    }()
+    switch result {
+    case .success(let (tape, count, firstLineStart)):
+      return JSONDocument(file: file, bytes: bytes, tape: tape, count: count, firstLineStart: firstLineStart)
+    case .failure(let error):
+      storage.deallocate()
+      throw error
     }
-    return value
   }
 
   /// Parses a string of JSON.
   package static func parse(_ text: String, file: String) throws(Diagnostic) -> JSONValue {
-    try parse(Array(text.utf8), file: file)
+    try parse(Data(text.utf8), file: file)
   }
 
-  private init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+  /// The string whose opening quote is at `offset` of `bytes`, already checked by a parse: decoded again.
+  static func decodeString(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, file: String) -> String {
+    var parser = JSONParser(bytes: bytes, file: file, tapeCapacity: 1)
+    defer { parser.tape.discard() }
+    parser.index = offset
+    return (try? parser.parseString()) ?? ""
+  }
+
+  private init(bytes: UnsafeBufferPointer<UInt8>, file: String, tapeCapacity: Int? = nil) {
     self.bytes = bytes
     self.file = file
+    tape = JSONTapeBuilder(expectedBytes: tapeCapacity ?? bytes.count)
   }
 
   private var column: Int { index - lineStart + 1 }
@@ -85,28 +115,29 @@ package struct JSONParser {
     }
   }
 
-  private mutating func parseValue() throws(Diagnostic) -> JSONValue {
+  private mutating func parseValue() throws(Diagnostic) {
     guard index < bytes.count else { throw failure("expected a value, found end of file") }
-    let startLine = line
-    let startColumn = column
+    let start = index
     switch bytes[index] {
     case UInt8(ascii: "{"):
-      return JSONValue(try parseObject(), line: startLine, column: startColumn)
+      try parseObject()
     case UInt8(ascii: "["):
-      return JSONValue(try parseArray(), line: startLine, column: startColumn)
+      try parseArray()
     case UInt8(ascii: "\""):
-      return JSONValue(.string(try parseString()), line: startLine, column: startColumn)
+      _ = try parseString()
+      _ = tape.append(lastStringEscaped ? .escapedString : .plainString, offset: start)
     case UInt8(ascii: "t"):
       try expectLiteral("true")
-      return JSONValue(.bool(true), line: startLine, column: startColumn)
+      _ = tape.append(.true, offset: start)
     case UInt8(ascii: "f"):
       try expectLiteral("false")
-      return JSONValue(.bool(false), line: startLine, column: startColumn)
+      _ = tape.append(.false, offset: start)
     case UInt8(ascii: "n"):
       try expectLiteral("null")
-      return JSONValue(.null, line: startLine, column: startColumn)
+      _ = tape.append(.null, offset: start)
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      return JSONValue(.number(try parseNumber()), line: startLine, column: startColumn)
+      try parseNumber()
+      _ = tape.append(.number, offset: start)
     default:
       throw failure("expected a value, found \(describeCurrent())")
     }
@@ -126,16 +157,22 @@ package struct JSONParser {
     if depth > 512 { throw failure("nesting deeper than 512 levels") }
   }
 
-  private mutating func parseObject() throws(Diagnostic) -> JSONValue.Kind {
+  private mutating func parseObject() throws(Diagnostic) {
     try enter()
     defer { depth -= 1 }
+    let entry = tape.append(.object, offset: index)
+    let end = tape.appendPlaceholder()
+    defer { tape.set(end, to: tape.count) }
     index += 1
-    var members: [JSONMember] = []
-    var seen = Set<String>()
+    // Small objects (most of them) check earlier keys directly; large ones keep the keys' hashes and compare the
+    // keys themselves only when a hash repeats, so a huge object never holds a set of its keys' strings.
+    var keys: [String] = []
+    var hashes = Set<Int>()
+    var count = 0
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
-      return .object(members)
+      return
     }
     while true {
       skipWhitespace()
@@ -147,26 +184,33 @@ package struct JSONParser {
       }
       let keyLine = line
       let keyColumn = column
+      let keyStart = index
       let key = try parseString()
-      // Small objects (most of them) check earlier keys directly; large ones use a set.
       let duplicate: Bool
-      if members.count < 16 {
-        duplicate = members.contains { $0.key == key }
-        if !duplicate && members.count == 15 { seen = Set(members.map(\.key) + [key]) }
+      if count < 16 {
+        duplicate = keys.contains(key)
+        keys.append(key)
+        if !duplicate && count == 15 {
+          hashes = Set(keys.map(\.hashValue))
+          keys = []
+        }
+      } else if hashes.insert(key.hashValue).inserted {
+        duplicate = false
       } else {
-        duplicate = !seen.insert(key).inserted
+        duplicate = hasKey(key, inObjectAt: entry)
       }
       if duplicate {
         throw failure("duplicate key \"\(key)\"", line: keyLine, column: keyColumn)
       }
+      count += 1
+      _ = tape.append(lastStringEscaped ? .escapedString : .plainString, offset: keyStart)
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
         throw failure("expected ':' after key \"\(key)\", found \(describeCurrent())")
       }
       index += 1
       skipWhitespace()
-      let value = try parseValue()
-      members.append(JSONMember(key: key, value: value))
+      try parseValue()
       skipWhitespace()
       guard index < bytes.count else { throw failure("unterminated object, expected '}'") }
       if bytes[index] == UInt8(ascii: ",") {
@@ -175,28 +219,58 @@ package struct JSONParser {
       }
       if bytes[index] == UInt8(ascii: "}") {
         index += 1
-        return .object(members)
+        return
       }
       throw failure("expected ',' or '}' after an object member, found \(describeCurrent())")
     }
   }
 
-  private mutating func parseArray() throws(Diagnostic) -> JSONValue.Kind {
+  /// Whether the object being read at tape `entry` already has `key` (its finished members are on the tape).
+  private func hasKey(_ key: String, inObjectAt entry: Int) -> Bool {
+    var child = entry + 2
+    while child < tape.count {
+      let kind = JSONDocument.Kind(rawValue: tape.base[child] >> 60) ?? .null
+      let offset = Int(tape.base[child] & JSONDocument.offsetMask)
+      let text =
+        kind == .plainString
+        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<closingQuote(after: offset)]), as: UTF8.self)
+        : Self.decodeString(bytes, at: offset, file: file)
+      if text == key { return true }
+      // Skip the member's value.
+      let value = child + 1
+      guard value < tape.count else { return false }
+      let valueKind = JSONDocument.Kind(rawValue: tape.base[value] >> 60) ?? .null
+      child = valueKind == .array || valueKind == .object ? Int(tape.base[value + 1]) : value + 1
+      if child == 0 { return false }  // an unfinished container (cannot happen for a finished member)
+    }
+    return false
+  }
+
+  /// The offset of the quote closing the string (without escapes) that opens at `offset`.
+  private func closingQuote(after offset: Int) -> Int {
+    var end = offset + 1
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+    return end
+  }
+
+  private mutating func parseArray() throws(Diagnostic) {
     try enter()
     defer { depth -= 1 }
+    _ = tape.append(.array, offset: index)
+    let end = tape.appendPlaceholder()
+    defer { tape.set(end, to: tape.count) }
     index += 1
-    var elements: [JSONValue] = []
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
       index += 1
-      return .array(elements)
+      return
     }
     while true {
       skipWhitespace()
       if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
         throw failure("trailing comma before ']'")
       }
-      elements.append(try parseValue())
+      try parseValue()
       skipWhitespace()
       guard index < bytes.count else { throw failure("unterminated array, expected ']'") }
       if bytes[index] == UInt8(ascii: ",") {
@@ -205,14 +279,13 @@ package struct JSONParser {
       }
       if bytes[index] == UInt8(ascii: "]") {
         index += 1
-        return .array(elements)
+        return
       }
       throw failure("expected ',' or ']' after an array element, found \(describeCurrent())")
     }
   }
 
-  private mutating func parseNumber() throws(Diagnostic) -> String {
-    let start = index
+  private mutating func parseNumber() throws(Diagnostic) {
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
     guard index < bytes.count, isDigit(bytes[index]) else {
@@ -243,12 +316,12 @@ package struct JSONParser {
       }
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
-    return String(decoding: bytes[start..<index], as: UTF8.self)
   }
 
   private mutating func parseString() throws(Diagnostic) -> String {
     let openLine = line
     let openColumn = column
+    lastStringEscaped = false
     index += 1
     var scalars = String.UnicodeScalarView()
     var runStart = index
@@ -284,6 +357,7 @@ package struct JSONParser {
         throw failure("control character in a string (newlines must be escaped as \\n)")
       }
       if byte == UInt8(ascii: "\\") {
+        lastStringEscaped = true
         try flush(self, into: &scalars)
         index += 1
         guard index < bytes.count else { throw failure("unterminated escape sequence") }

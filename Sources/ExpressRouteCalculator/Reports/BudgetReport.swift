@@ -49,6 +49,14 @@ public struct BudgetReport: Report {
       ReportFact("Period", "\(b.months.first?.description ?? "") to \(b.months.last?.description ?? "") (\(b.months.count) months)"),
       ReportFact("Sites", String(b.sites.count)),
     ]
+    let refusedWhole = b.refused.filter { $0.from == nil }.count
+    if !b.refused.isEmpty {
+      var parts: [String] = []
+      if refusedWhole > 0 { parts.append("\(refusedWhole) site\(refusedWhole == 1 ? "" : "s") not budgeted") }
+      let cut = b.refused.count - refusedWhole
+      if cut > 0 { parts.append("\(cut) site\(cut == 1 ? "" : "s") budgeted only up to a month") }
+      facts.append(ReportFact("Refused", parts.joined(separator: ", ") + "; listed under 'Refused'"))
+    }
     if let groupBy { facts.append(ReportFact("Grouped by", "\(groupBy) (\(summary.groups.count) group\(summary.groups.count == 1 ? "" : "s"))")) }
     facts +=
       [
@@ -197,6 +205,10 @@ public struct BudgetReport: Report {
         }
       }
     }
+    if !b.refused.isEmpty {
+      blocks.append(.heading("Refused"))
+      blocks.append(.list(b.refused.map(Self.refusalLine)))
+    }
     blocks.append(.heading("Not priced"))
     if unpriced.isEmpty {
       blocks.append(.paragraph("Every charge was priced."))
@@ -215,6 +227,11 @@ public struct BudgetReport: Report {
     blocks.append(.heading("Price sources"))
     blocks.append(.list(b.sources.map(QuoteReport.sourceLine)))
     return ReportDocument(title: "ExpressRoute budget: \(b.name)", blocks: blocks)
+  }
+
+  /// `site: not budgeted: reason`, or `site: reason` for months refused (the reason names the first).
+  static func refusalLine(_ refusal: Budget.Refusal) -> String {
+    "\(refusal.site): \(refusal.from == nil ? "not budgeted: " : "")\(refusal.reason)"
   }
 
   static func signed(_ value: Decimal) -> String { value > 0 ? "+" + amount(value) : amount(value) }
@@ -355,6 +372,24 @@ public struct BudgetReport: Report {
           })
       ),
       ("notes", .array(b.notes.map { .string($0) })),
+      ("complete", .bool(b.isComplete && summary.unpriced.isEmpty)),
+      (
+        "refused",
+        .array(
+          b.refused.map {
+            .object([("site", .string($0.site)), ("from", .string($0.from?.description)), ("reason", .string($0.reason))])
+          })
+      ),
+      (
+        "unpriced",
+        .array(
+          summary.unpriced.map {
+            .object([
+              ("site", .string($0.site)), ("resource", .string($0.item.resource)), ("meter", .string($0.item.meter.displayName)),
+              ("months", .number($0.months)), ("reason", .string($0.item.reason)),
+            ])
+          })
+      ),
     ])
   }
 

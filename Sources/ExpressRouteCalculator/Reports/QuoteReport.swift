@@ -201,7 +201,15 @@ public struct QuoteReport: Report {
               ("quantity", item.quantity.map { .string($0.plainDescription) } ?? .null),
               ("reason", .string(item.reason)),
             ])
-          })
+          }
+            // Resources read but not priced (a location ercalc cannot place, a port not in the export): unpriced too.
+            + quote.skippedResources.map { text in
+              let split = text.range(of: ": ")
+              return .object([
+                ("resource", .string(split.map { String(text[..<$0.lowerBound]) } ?? text)), ("meter", .null), ("unit", .null),
+                ("quantity", .null), ("reason", .string(split.map { String(text[$0.upperBound...]) } ?? text)),
+              ])
+            })
       ),
       (
         "oneTime",

@@ -191,6 +191,15 @@ struct CircuitPlanner {
     return months
   }
 
+  /// The first of months `0 ..< months` that no priced state of `tier` carries (the month a plan in that tier must
+  /// stop before), or `nil` when every one is served.
+  func firstUnservedMonth(tier: CircuitTier, months: Int) -> Int? {
+    let states = states(tier: tier)
+    guard !states.isEmpty else { return 0 }
+    let table = unitTable(states, months: months)
+    return (0..<months).first { !table.servesAny(month: $0) }
+  }
+
   /// Each state's cost in months `0 ..< months`; `nil` where it does not carry the month or is unpriced.
   func costTable(_ states: [State], months: Int) -> [[Decimal?]] {
     let table = unitTable(states, months: months)

@@ -162,6 +162,19 @@ public struct StepCostCurve: Hashable, Sendable {
   public var volume: DataVolume?
 }
 
+/// Months at the end of a horizon that no provider circuit can serve (a budget plans the months before them).
+public struct UnservedMonths: Hashable, Sendable {
+  /// The first 0-based month that cannot be served; every later month cannot either.
+  public var month: Int
+  /// The bandwidth the workload needs in that month.
+  public var need: Bandwidth
+  /// Why no provider circuit serves it and what would (ExpressRoute Direct, a second circuit, a missing rate).
+  public var remedy: String
+
+  /// `from month 40 the workload needs 10.1 Gbps, more than …`.
+  public var reason: String { "from month \(month + 1) the workload needs \(need), \(remedy)" }
+}
+
 /// Everything the solver decided, and why.
 public struct SizingResult: Hashable, Sendable {
   /// The profile's name.
@@ -225,6 +238,9 @@ public struct SizingResult: Hashable, Sendable {
   public var redundancyCosts: CostComparison?
   /// Months after each month that every decision was judged against.
   public var lookAheadMonths: Int = 0
+  /// Set when the plan stops before the horizon asked for: the months from there on cannot be served (budgets only;
+  /// ``months`` then holds the served months).
+  public var unserved: UnservedMonths?
 
   /// The circuit plan's cost over the horizon.
   public var planCost: Money { Money.sum(planMonthlyCosts, currency: planMonthlyCosts.first?.currency ?? .usd) }

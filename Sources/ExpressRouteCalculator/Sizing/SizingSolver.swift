@@ -105,6 +105,16 @@ public struct SizingSolver: Sendable {
       break
     }
     guard var chosen = best?.months else {
+      // A budget plans the months that can be served and names the first that cannot (and what would serve it).
+      let servable = policy.allowedTiers.map { planner.firstUnservedMonth(tier: $0, months: horizon) ?? horizon }.max() ?? 0
+      if depth == .planOnly, servable > 0, servable < horizon {
+        var served = profile
+        served.horizonMonths = servable
+        var result = try solve(served, traffic: traffic)
+        result.unserved = unservedMonths(from: servable, demand: demand)
+        result.notes.removeAll { $0.hasPrefix("the look-ahead is cut") }  // the unserved months say it
+        return result
+      }
       if depth != .full { return try SizingSolver(engine: engine).solve(profile, traffic: traffic) }
       let requirement = Bandwidth(bitsPerSecond: Int64(NSDecimalNumber(decimal: demand.peakRequirement).int64Value))
       let direct = candidates.first { if case .direct = $0.kind, case .unpriced = $0.verdict { return true } else { return false } }
@@ -151,6 +161,9 @@ public struct SizingSolver: Sendable {
       }
     }
     if let moveNote { notes.append(moveNote) }
+    if let ceiling = lookAheadCeiling(planner: planner, tier: chosen[0].state.tier, horizon: horizon, lookAhead: profile.lookAheadMonths) {
+      notes.append(ceiling)
+    }
     var steps = Self.steps(chosen)
     if overlap != nil, !steps.isEmpty {
       steps[0].reason = "buy now; the current circuit runs alongside for \(min(profile.leadTimeMonths, horizon)) month(s)"
@@ -331,6 +344,27 @@ public struct SizingSolver: Sendable {
       result.vpnAlternative = engine.compareWithVPN(comparison, volume: demand.egress(month: 0), hubRegion: hub)
     }
     return result
+  }
+
+  /// The months from `month` on that no provider circuit can serve: what the workload needs then and what would serve it.
+  func unservedMonths(from month: Int, demand: Demand) -> UnservedMonths {
+    let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
+    let remedy =
+      need > .gbps(10)
+      ? "more than the largest provider circuit (10 Gbps); ExpressRoute Direct (a circuit on a 10 Gbps or 100 Gbps port pair) or a second circuit sharing the load would serve it"
+      : "and no priced provider circuit carries that (see the unpriced options); an override file with the missing rate would settle it"
+    return UnservedMonths(month: month, need: need, remedy: remedy)
+  }
+
+  /// A note when the look-ahead after the horizon reaches a month no provider circuit of `tier` can serve: the
+  /// plan's last decisions were judged on a window cut there, and the ceiling is coming.
+  func lookAheadCeiling(planner: CircuitPlanner, tier: CircuitTier, horizon: Int, lookAhead: Int) -> String? {
+    guard lookAhead > 1, let blocked = planner.firstUnservedMonth(tier: tier, months: horizon + lookAhead - 1), blocked >= horizon else {
+      return nil
+    }
+    let unserved = unservedMonths(from: blocked, demand: planner.demand)
+    return
+      "the look-ahead is cut at month \(blocked + 1), \(blocked + 1 - horizon) month\(blocked + 1 - horizon == 1 ? "" : "s") after the horizon: \(unserved.reason); plan for it before then"
   }
 
   /// Plan steps from planned months: a step wherever the state changes.

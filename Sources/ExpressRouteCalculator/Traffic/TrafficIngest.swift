@@ -32,6 +32,12 @@ public struct TrafficIngest: Sendable {
     /// the test that compares the two).
     var jsonReadAhead = true
 
+    /// The most bytes held at once for one line, value or record of a series, and for a saved summary read whole:
+    /// the limit on one JSON document (`--max-input-size`). Streams keep memory bounded by it, whatever their length.
+    public var inputLimit = Options.defaultInputLimit
+    /// The default ``inputLimit``: 128 MiB, as for documents.
+    public static let defaultInputLimit = 128 << 20
+
     /// Creates options.
     public init(interval: Int64? = nil, defaultCircuit: String = "circuit") {
       self.interval = interval
@@ -206,13 +212,14 @@ public struct TrafficIngest: Sendable {
       return
     }
     if isSummary {
-      // A saved summary is small: read it whole.
+      // A saved summary is small: read it whole, up to the limit on one document.
       var data = Data(head)
       while rest >= 0 {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         let count = chunk.withUnsafeMutableBytes { Glibc.read(rest, $0.baseAddress, 1 << 20) }
         if count < 0 && errno == EINTR { continue }
         guard count > 0 else { break }
+        guard data.count + count <= options.inputLimit else { throw Self.tooLarge(options.inputLimit, file: displayName) }
         data.append(contentsOf: chunk[0..<count])
       }
       try read(data, file: displayName, progress: progress)
@@ -227,6 +234,18 @@ public struct TrafficIngest: Sendable {
     if isRegular && readCSVMapped(descriptor: descriptor, file: displayName, size: size, progress: progress) { return }
     let streamed = try readCSV(fileDescriptor: descriptor, file: displayName, size: size, prefix: head, progress: progress)
     bytesRead += streamed
+  }
+
+  /// `134,217,728 bytes (128 MiB)`-style text for a byte limit in messages.
+  static func describe(bytes: Int) -> String {
+    bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(Decimal(bytes).grouped(places: 0)) bytes"
+  }
+
+  /// The error for input beyond `limit` bytes in `file`.
+  static func tooLarge(_ limit: Int, file: String) -> Diagnostic {
+    Diagnostic(
+      .error,
+      "the input is larger than the \(describe(bytes: limit)) limit for one document", file: file, remedy: .largerInputLimit)
   }
 
   /// Reads one file's bytes.

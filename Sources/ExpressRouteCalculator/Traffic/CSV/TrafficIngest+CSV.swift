@@ -43,7 +43,7 @@ extension TrafficIngest {
     var scanner = makeScanner(file: file)
     let done = try Self.stream(
       into: &scanner, series: &accumulators, names: &index, prefix: prefix, file: file, progressBytes: options.progressBytes, expectedSize: size,
-      read: { pointer, count in Glibc.read(fileDescriptor, pointer, count) }
+      limit: options.inputLimit, read: { pointer, count in Glibc.read(fileDescriptor, pointer, count) }
     ) { done in progress?(done, size) }
     if done == 0 && scanner.line == 0 {
       throw Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file)
@@ -58,19 +58,48 @@ extension TrafficIngest {
   /// does not pay for zeroing 16 MiB.
   static func stream(
     into scanner: inout CSVScanner, series: inout [SeriesAccumulator], names: inout [String: Int], prefix: [UInt8], file: String,
-    progressBytes: Int = Options().progressBytes, expectedSize: Int = 0, read: (UnsafeMutableRawPointer, Int) -> Int, progress: (Int) -> Void
+    progressBytes: Int = Options().progressBytes, expectedSize: Int = 0, limit: Int = Options.defaultInputLimit,
+    read: (UnsafeMutableRawPointer, Int) -> Int, progress: (Int) -> Void
   ) throws(Diagnostic) -> Int {
     let blockSize = expectedSize > 0 ? min(16 << 20, max(expectedSize + 1, 64 << 10)) : 16 << 20
-    var buffer = [UInt8](repeating: 0, count: max(blockSize, prefix.count))
-    buffer.replaceSubrange(0..<prefix.count, with: prefix)
+    // A malloc'd block, so growing it for a long line (realloc) never holds the old and the new block at once.
+    var capacity = max(blockSize, prefix.count, 1)
+    guard var buffer = malloc(capacity)?.assumingMemoryBound(to: UInt8.self) else {
+      throw Diagnostic(.error, "cannot read the file (out of memory for a \(capacity)-byte block)", file: file)
+    }
+    defer { free(buffer) }
+    prefix.withUnsafeBufferPointer { source in
+      if let base = source.baseAddress { buffer.update(from: base, count: source.count) }
+    }
     var filled = prefix.count
+    /// Bytes of an unfinished line the last scan left at the front of the block.
+    var leftover = 0
     var done = 0
     var meter = ProgressMeter(every: progressBytes)
     var endOfFile = false
     while !endOfFile {
-      if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-      // The buffer is never empty, so its base address exists.
-      let got = buffer.withUnsafeMutableBytes { raw in read(raw.baseAddress! + filled, raw.count - filled) }
+      if filled == capacity {
+        // The block holds one unfinished line: a NUL byte is never CSV text (a stream of zeros ends here, at once),
+        // and a line may grow only up to the limit on one document (checked here, once per block, not per byte).
+        if memchr(buffer, 0, filled) != nil {
+          throw Diagnostic(
+            .error, "byte 0x00 is not allowed in a CSV series (expected text)",
+            location: FileLocation(file: file, line: scanner.line + 1, column: 1))
+        }
+        guard capacity < limit else {
+          throw Diagnostic(
+            .error,
+            "a line longer than \(describe(bytes: limit)) (the limit for one line or JSON document)",
+            location: FileLocation(file: file, line: scanner.line + 1, column: 1), remedy: .largerInputLimit)
+        }
+        let grownCapacity = min(capacity * 2, max(limit, capacity + 1))
+        guard let grown = realloc(buffer, grownCapacity)?.assumingMemoryBound(to: UInt8.self) else {
+          throw Diagnostic(.error, "cannot read the file (out of memory for a \(grownCapacity)-byte line)", file: file)
+        }
+        buffer = grown
+        capacity = grownCapacity
+      }
+      let got = read(buffer + filled, capacity - filled)
       if got < 0 {
         if errno == EINTR { continue }
         throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: file)
@@ -78,21 +107,15 @@ extension TrafficIngest {
       endOfFile = got == 0
       filled += got
       if filled == 0 { break }
-      let consumed: Int
-      do {
-        consumed = try buffer.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
-          // swift-format-ignore: NeverForceUnwrap
-          // The buffer is never empty.
-          try scanner.scan(pointer.baseAddress!, count: filled, isFinal: endOfFile, series: &series, names: &names)
-        }
-      }
+      // Bytes after an unfinished line that end no line (a pipe's small reads inside a long line) leave the scanner
+      // nothing to do: read on instead of scanning the line again, so a long line costs one scan, not one per read.
+      if leftover > 0 && !endOfFile && filled < capacity && memchr(buffer + filled - got, 0x0A, got) == nil { continue }
+      let consumed = try scanner.scan(buffer, count: filled, isFinal: endOfFile, series: &series, names: &names)
       if consumed < filled {
-        buffer.withUnsafeMutableBytes { raw in
-          // swift-format-ignore: NeverForceUnwrap
-          _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
-        }
+        _ = memmove(buffer, buffer + consumed, filled - consumed)
       }
       filled -= consumed
+      leftover = filled
       done += consumed
       if meter.isDue(done) { progress(done) }
     }

@@ -37,6 +37,8 @@ extension TrafficIngest {
     var skipped: Set<String> = []
     var found = 0
     var pending = prefix
+    /// The bytes at the head of `pending` known to hold no line feed (an unfinished line from the last read).
+    var searched = 0
     var done = 0
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     var endOfInput = descriptor < 0
@@ -52,7 +54,7 @@ extension TrafficIngest {
       // Every complete line (all of them at the end of the input).
       var start = 0
       while start < pending.count {
-        guard let newline = pending[start...].firstIndex(of: 0x0A) ?? (endOfInput ? pending.count : nil) else { break }
+        guard let newline = pending[max(start, searched)...].firstIndex(of: 0x0A) ?? (endOfInput ? pending.count : nil) else { break }
         line += 1
         var end = newline
         if end > start && pending[end - 1] == 0x0D { end -= 1 }
@@ -95,6 +97,18 @@ extension TrafficIngest {
       done += start
       pending.removeFirst(start)
       if endOfInput { break }
+      // What is left is one unfinished line; only its new bytes need looking at (no newline in the rest).
+      let newBytes = pending[min(max(searched - start, 0), pending.count)...]
+      searched = pending.count
+      if pending.count > options.inputLimit || newBytes.contains(0) {
+        // One unfinished line beyond the limit on one document, or a NUL byte (never CSV text): stop at once.
+        throw Diagnostic(
+          .error,
+          pending.count > options.inputLimit
+            ? "a line longer than \(Self.describe(bytes: options.inputLimit)) (the limit for one line or JSON document)"
+            : "byte 0x00 is not allowed in a CSV series (expected text)",
+          location: FileLocation(file: file, line: line + 1, column: 1), remedy: pending.count > options.inputLimit ? .largerInputLimit : nil)
+      }
     }
     guard columns != nil else {
       throw Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file)

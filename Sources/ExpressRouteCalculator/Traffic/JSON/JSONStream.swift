@@ -28,6 +28,11 @@ final class JSONStream {
   }
 
   let file: String
+  /// The most bytes the stream holds at once (one value, key or run of whitespace without an end: `--max-input-size`);
+  /// more is an error naming the limit, so an endless token or line never fills memory.
+  var limit = TrafficIngest.Options.defaultInputLimit
+  /// The deepest nesting read, as for JSON documents.
+  static let maximumDepth = 512
   private let descriptor: Int32
   /// Whether ``buffer`` is the stream's own (else it is memory lent for the stream's life: never written or freed).
   private let ownsBuffer: Bool
@@ -150,8 +155,8 @@ final class JSONStream {
   }
 
   /// Reads on as inside an array whose `[` came before the input (a run of elements read on their own).
-  func enterArray() {
-    push(isObject: false)
+  func enterArray() throws(Diagnostic) {
+    try push(isObject: false)
   }
 
   deinit {
@@ -200,12 +205,20 @@ final class JSONStream {
     if descriptor < 0 { endOfInput = true }
     while filled - position < count && !endOfInput {
       if filled == capacity {
+        // Every byte held belongs to one unfinished token: grow, up to the limit (checked here, once per block).
+        guard capacity < limit else {
+          throw Diagnostic(
+            .error,
+            "more than \(TrafficIngest.describe(bytes: limit)) without the end of a value or line (the limit for one JSON document or line)",
+            location: FileLocation(file: file, line: line, column: column), remedy: .largerInputLimit)
+        }
         let offset = textStart - UnsafePointer(buffer)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        let grownCapacity = min(capacity * 2, max(limit, capacity + 1))
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: grownCapacity)
         grown.moveInitialize(from: buffer, count: filled)
         buffer.deallocate()
         buffer = grown
-        capacity *= 2
+        capacity = grownCapacity
         if textInBlock { textStart = UnsafePointer(buffer) + offset }
       }
       let room = afterJump ? min(capacity - filled, max(count, 1 << 16)) : capacity - filled
@@ -347,11 +360,11 @@ final class JSONStream {
     switch byte {
     case UInt8(ascii: "{"):
       position += 1
-      push(isObject: true)
+      try push(isObject: true)
       return .objectStart
     case UInt8(ascii: "["):
       position += 1
-      push(isObject: false)
+      try push(isObject: false)
       try skipSpace()
       return .arrayStart
     case UInt8(ascii: "\""):
@@ -622,8 +635,13 @@ final class JSONStream {
   private var stackDescription: String { stackCount > 0 && stackIsObject[stackCount - 1] ? "an object" : "an array" }
 
   @inline(__always)
-  private func push(isObject: Bool) {
+  private func push(isObject: Bool) throws(Diagnostic) {
     if stackCount == stackCapacity {
+      guard stackCapacity < Self.maximumDepth else {
+        throw Diagnostic(
+          .error, "invalid JSON: nesting deeper than \(Self.maximumDepth) levels (the limit for JSON documents)",
+          location: FileLocation(file: file, line: line, column: column))
+      }
       let objects = UnsafeMutablePointer<Bool>.allocate(capacity: stackCapacity * 2)
       objects.moveInitialize(from: stackIsObject, count: stackCount)
       stackIsObject.deallocate()

@@ -43,6 +43,7 @@ extension TrafficIngest {
   mutating func readMetricsJSON(
     _ stream: JSONStream, size: Int, progress: ((Int, Int) -> Void)?, pieces: DocumentPieces? = nil
   ) throws(Diagnostic) -> Int {
+    stream.limit = options.inputLimit
     var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
     reader.readsAhead = options.jsonReadAhead
     reader.pieces = pieces
@@ -427,11 +428,11 @@ struct MetricsJSONReader {
   static func readPointRun(_ bytes: UnsafePointer<UInt8>, file: String, start: Int, limit: Int, size: Int) -> PointRun? {
     // In place in the mapping, as elements of an array, as they are in the document.
     let stream = JSONStream(file: file, borrowing: bytes + start, count: size - start)
-    stream.enterArray()
     let reader = MetricsJSONReader(stream: stream, defaultCircuit: "", interval: nil)
     var run = PointRun()
     var token: JSONStream.Token
     do {
+      try stream.enterArray()
       token = try stream.next()
     } catch {
       return nil
