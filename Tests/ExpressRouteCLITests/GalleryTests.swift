@@ -1,4 +1,5 @@
 import ExpressRouteCLI
+import ExpressRouteCalculator
 import Foundation
 import TestSupport
 import Testing
@@ -39,6 +40,11 @@ import Testing
     let result = ercalc(arguments)
     #expect(result.status == .success, "\(result.errors)")
     Golden.check(result.output, file: folder.appendingPathComponent(Self.fileName(example, format)))
+    if format == "json" {
+      // ercalc's own strict reader refuses duplicate keys: two merged changes once both added `complete` and
+      // `unpriced` to the budget JSON, and a consumer would have kept whichever key its parser keeps.
+      #expect(throws: Never.self) { _ = try JSONParser.parse(result.output, file: Self.fileName(example, format)) }
+    }
   }
 }
 

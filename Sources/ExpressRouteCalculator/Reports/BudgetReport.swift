@@ -331,18 +331,6 @@ public struct BudgetReport: Report {
       ),
       ("meterTotals", .array(summary.meterTotals.map { .object([("group", .string($0.group)), ("total", money($0.total))]) })),
       ("total", money(summary.total)),
-      // Whether every charge was priced, and what was not (the total excludes it), as text and CSV say too.
-      ("complete", .bool(summary.unpriced.isEmpty)),
-      (
-        "unpriced",
-        .array(
-          summary.unpriced.map {
-            .object([
-              ("site", .string($0.site)), ("resource", .string($0.item.resource)), ("meter", .string($0.item.meter.displayName)),
-              ("months", .number($0.months)), ("reason", .string($0.item.reason)),
-            ])
-          })
-      ),
       (
         "sites",
         .array(
