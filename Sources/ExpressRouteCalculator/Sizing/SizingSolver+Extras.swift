@@ -379,8 +379,8 @@ extension SizingSolver {
     first.declare(.secondPath, note: "none: one circuit")
     var second = CostSide(label: "this design", currency: currency)
     second.add(both.quote, deployment: both.deployment)
-    if second.cost(of: .secondPath) == nil {
-      // The design's second path could not be planned (no priced circuit at its location): what redundancy costs is
+    if second.cost(of: .secondPath) == nil, case .secondCircuit = profile.redundancy, result.secondPlan.isEmpty {
+      // The design's second circuit could not be planned (no priced circuit at its location): what redundancy costs is
       // unknown, not nothing.
       second.addUnpriced(.secondPath)
     }
