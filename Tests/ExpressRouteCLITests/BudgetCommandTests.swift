@@ -57,6 +57,8 @@ import Testing
     #expect(result.status == .success)
     #expect(result.output.contains("Change:          +4,264.00 USD (+250.9%)\n"))
     #expect(result.output.contains("1 item unchanged and not shown."))
+    // By category: outbound data 1,000.00 before (40,000 GB × 0.025), included in UnlimitedData after: −1,000.00.
+    #expect(result.output.contains("outbound data           1,000.00  0.00 (included in UnlimitedData)   -1,000.00\n"))
     Golden.check(result.output, file: snapshotFile("diff.txt"))
     let gate = ercalc("diff", fixture("before.json"), fixture("after.json"), "--fail-above", "5000")
     #expect(gate.status == .failure)

@@ -77,7 +77,7 @@ enum DiffCommand: Command {
       let afterDeployment = try Deployment(json: secondData, file: second)
       let before = try engine.quote(beforeDeployment)
       let after = try engine.quote(afterDeployment)
-      var deploymentReport = DiffReport(before: before, after: after)
+      var deploymentReport = DiffReport(before: before, after: after, deployments: (beforeDeployment, afterDeployment))
       deploymentReport.overlaps = engine.moveOverlaps(from: beforeDeployment, to: afterDeployment, leadMonths: arguments.count("lead-time") ?? 1)
       report = deploymentReport
       gateTotal = after.total
@@ -111,7 +111,7 @@ enum DiffCommand: Command {
     }
     let beforeQuote = try before.quote(with: engine)
     let afterQuote = try after.quote(with: engine)
-    var report = DiffReport(before: beforeQuote, after: afterQuote)
+    var report = DiffReport(before: beforeQuote, after: afterQuote, deployments: (before.deployment, after.deployment))
     report.plannedChanges = plannedChanges
     report.planStatement = statement
     report.overlaps = engine.moveOverlaps(

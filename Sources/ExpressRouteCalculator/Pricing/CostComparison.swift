@@ -121,6 +121,10 @@ public struct CostSide: Hashable, Sendable {
     }
   }
 
+  /// Counts a charge in `category` that this side needs but that has no price (a part of the design that could not be
+  /// priced or planned), so the category shows as not priced rather than as nothing.
+  public mutating func addUnpriced(_ category: CostCategory) { entry(category) { $0.unpricedCount += 1 } }
+
   /// Says that this side has nothing in `category` and why; an entry it already has keeps its amount.
   public mutating func declare(_ category: CostCategory, note: String) {
     entry(category) { if $0.note == nil && $0.amount.amount == 0 && $0.unpricedCount == 0 { $0.note = note } }

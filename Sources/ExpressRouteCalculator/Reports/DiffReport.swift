@@ -55,12 +55,16 @@ public struct DiffReport: Report {
   public var planStatement: String?
   /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent).
   public var yearRows: [(site: String, year: String, before: Money?, after: Money?)] = []
+  /// Both sides filed by cost category (``CostCategory``), as every other comparison is: a category only one side has
+  /// is listed on the other as none, so the two sides carry the same categories.
+  public var costs: CostComparison
 
   /// One side's entry: the item key, its amount (`nil` when unpriced) and why it is unpriced.
   typealias Entry = (key: String, amount: Money?, unpriced: String?)
 
-  /// Compares two quotes line by line; unpriced charges are rows too, never absent.
-  public init(before: Quote, after: Quote) {
+  /// Compares two quotes line by line; unpriced charges are rows too, never absent. With the deployments the quotes
+  /// priced, outbound data a circuit's billing includes is listed by category as included (``CostSide/add(_:deployment:)``).
+  public init(before: Quote, after: Quote, deployments: (before: Deployment, after: Deployment)? = nil) {
     func entries(_ quote: Quote) -> [Entry] {
       quote.lineItems.map { ("\($0.resource) · \($0.meter.displayName)", $0.amount, nil) }
         + quote.unpriced.map { ("\($0.resource) · \($0.meter.displayName)", nil, $0.reason) }
@@ -72,6 +76,8 @@ public struct DiffReport: Report {
     self.init(
       beforeName: before.name, afterName: after.name, period: "monthly", before: entries(before), after: entries(after),
       unpriced: unpriced(before, "before") + unpriced(after, "after"), basis: after.basis)
+    costs = Self.costs(
+      before: [(before, deployments?.before)], after: [(after, deployments?.after)], currency: currency, period: period)
     let keys = (before.oneTime + after.oneTime).map { "\($0.resource) · \($0.meter.displayName)" }.reduce(into: [String]()) {
       if !$0.contains($1) { $0.append($1) }
     }
@@ -112,6 +118,9 @@ public struct DiffReport: Report {
       unpriced: before.unpriced.map { "before: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" }
         + after.unpriced.map { "after: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" },
       basis: after.basis)
+    costs = Self.costs(
+      before: before.sites.flatMap(\.months).map { ($0, nil) }, after: after.sites.flatMap(\.months).map { ($0, nil) }, currency: currency,
+      period: period)
     func unique(_ names: [String]) -> [String] { names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } }
     let siteNames = unique(after.sites.map(\.name) + before.sites.map(\.name))
     let years = unique(after.years.map(\.label) + before.years.map(\.label))
@@ -136,6 +145,9 @@ public struct DiffReport: Report {
     self.afterName = afterName
     self.period = period
     self.unpriced = unpriced
+    costs = CostComparison(
+      subject: "before or after", period: period, first: CostSide(label: "Before", currency: basis.currency),
+      second: CostSide(label: "After", currency: basis.currency))
     var rows: [Row] = []
     var index: [String: Int] = [:]
     func add(_ entry: Entry, after isAfter: Bool) {
@@ -157,6 +169,19 @@ public struct DiffReport: Report {
     for entry in before { add(entry, after: false) }
     for entry in after { add(entry, after: true) }
     self.rows = rows
+  }
+
+  /// The quotes of each side filed by category; a category one side lacks is declared none on it.
+  static func costs(before: [(Quote, Deployment?)], after: [(Quote, Deployment?)], currency: CurrencyCode, period: String) -> CostComparison {
+    var first = CostSide(label: "Before", currency: currency)
+    var second = CostSide(label: "After", currency: currency)
+    for (quote, deployment) in before { first.add(quote, deployment: deployment) }
+    for (quote, deployment) in after { second.add(quote, deployment: deployment) }
+    for category in CostCategory.allCases {
+      if first.cost(of: category) == nil && second.cost(of: category) != nil { first.declare(category, note: "none before") }
+      if second.cost(of: category) == nil && first.cost(of: category) != nil { second.declare(category, note: "none after") }
+    }
+    return CostComparison(subject: "before or after", period: period, first: first, second: second)
   }
 
   /// Whether every item on both sides was priced, so the change is the whole change.
@@ -208,6 +233,10 @@ public struct DiffReport: Report {
           },
           footer: ["Total", beforeTotal.groupedAmount, afterTotal.groupedAmount, incomplete == 0 ? Self.signed(change) : "unknown"])),
     ]
+    if !costs.categories.isEmpty {
+      blocks.append(.heading("By category"))
+      blocks.append(.table(costs.table))
+    }
     if !oneTimeCharges.isEmpty {
       blocks.append(.heading("One-time charges (not in the monthly amounts)"))
       blocks.append(
@@ -278,6 +307,7 @@ public struct DiffReport: Report {
             ])
           })
       ),
+      ("categories", costs.json),
       ("unpriced", .array(unpriced.map { .string($0) })),
       (
         "plannedChanges",

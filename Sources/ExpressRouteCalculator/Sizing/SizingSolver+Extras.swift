@@ -379,6 +379,11 @@ extension SizingSolver {
     first.declare(.secondPath, note: "none: one circuit")
     var second = CostSide(label: "this design", currency: currency)
     second.add(both.quote, deployment: both.deployment)
+    if second.cost(of: .secondPath) == nil, case .secondCircuit = profile.redundancy, result.secondPlan.isEmpty {
+      // The design's second circuit could not be planned (no priced circuit at its location): what redundancy costs is
+      // unknown, not nothing.
+      second.addUnpriced(.secondPath)
+    }
     if first.cost(of: .currentCircuit) != nil || second.cost(of: .currentCircuit) != nil {
       first.declare(.currentCircuit, note: "none")
       second.declare(.currentCircuit, note: "none")

@@ -138,7 +138,7 @@ enum Invariants {
     let first = try Deployment(json: Data(before.text.utf8), file: "before.json")
     let second = try Deployment(json: Data(after.text.utf8), file: "after.json")
     let (beforeQuote, afterQuote) = (try engine.quote(first), try engine.quote(second))
-    var report = DiffReport(before: beforeQuote, after: afterQuote)
+    var report = DiffReport(before: beforeQuote, after: afterQuote, deployments: (first, second))
     report.overlaps = engine.moveOverlaps(from: first, to: second, leadMonths: 1)
     return (report, beforeQuote, afterQuote)
   }

@@ -152,6 +152,22 @@ import Testing
     #expect(vpn.breakEven == .gigabytes(67))
   }
 
+  @Test func aSecondCircuitThatCannotBePlannedIsNotPricedRatherThanFree() throws {
+    // Sao Paulo, its second circuit at Shanghai, where the table prices no circuit: the second circuit cannot be
+    // planned, so the design's month 1 is the single design's. Its side had no second path at all and redundancy was
+    // said to cost 0.00; now its second path is there, not priced, and the redundancy cost is unknown.
+    let engine = try engine(directPort: nil)
+    let result = try SizingSolver(engine: engine).solve(
+      profile("Sao Paulo", peak: .mbps(390), egress: "38434GB", redundancy: .secondCircuit(location: "Shanghai")))
+    #expect(result.secondPlan.isEmpty)
+    let costs = try #require(result.redundancyCosts)
+    #expect(costs.isSymmetric, "\(costs.asymmetricCategories.map(\.name))")
+    #expect(costs.second.cost(of: .secondPath)?.unpricedCount == 1)
+    #expect(costs.first.cost(of: .secondPath)?.note == "none: one circuit")
+    #expect(!costs.isComplete)
+    #expect(result.resilience?.monthlyCost == nil)
+  }
+
   // MARK: The invariant: both sides of every comparison carry the same categories
 
   @Test func everyComparisonIsSymmetric() throws {
