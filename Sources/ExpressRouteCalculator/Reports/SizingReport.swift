@@ -72,7 +72,9 @@ public struct SizingReport: Report {
       if r.plan.count > 1 { sentence += " The plan changes \(r.plan.count - 1) time\(r.plan.count == 2 ? "" : "s") over the horizon (below)." }
       if r.lookAheadMonths > 0 {
         sentence +=
-          " Every move is judged against the \(r.lookAheadMonths) months after it, so the plan of a month does not depend on where the horizon ends."
+          r.audit == nil
+          ? " Every move is judged against the \(r.lookAheadMonths) months after it, so the plan of a month does not depend on where the horizon ends."
+          : " Every move is judged against the \(r.lookAheadMonths) months after it, except the first from the current circuit (keep it, change it in place or replace it), which is judged over the whole horizon with the overlap of a new circuit."
       }
       blocks.append(.paragraph(sentence))
     }

@@ -125,38 +125,24 @@ public struct SizingSolver: Sendable {
       }
       throw Diagnostic(.error, message, remedy: direct == nil ? nil : .overrideFile)
     }
-    // The circuit in service today: keep it (growing in place), or move to a new one and pay the overlap months.
+    // The circuit in service today: every plan open from it (kept, changed in place, or replaced by a new circuit
+    // that runs beside it for the lead months) is priced over the whole horizon, and the cheapest wins.
     var overlap: CircuitPlanner.State?
     var moveNote: String?
     var overlapExtra: Decimal = 0
+    var firstReason: String?
     if let current = profile.current {
       let currentState = CircuitPlanner.State(tier: current.tier, billing: current.billing, bandwidth: current.bandwidth)
-      let lead = min(profile.leadTimeMonths, horizon)
-      if let reason = CircuitPlanner.newCircuitReason(from: currentState, to: chosen[0].state) {
-        // The overlap: the current circuit carries the traffic while the new one is billed but idle.
-        var extra: Decimal = 0
-        let idlePlanner = CircuitPlanner(
-          engine: engine, location: location, demand: demand, egressShare: 0, lookAhead: 1, virtualNetworkLinks: 0, options: optionsCache)
-        for month in 0..<lead {
-          let old = planner.cost(currentState, month: month)
-          let idle = idlePlanner.cost(chosen[month].state, month: month)
-          extra += (old ?? 0) + (idle ?? 0) - chosen[month].cost
-        }
-        let keep = policy.allowedTiers.contains(current.tier) ? planner.plan(tier: current.tier, horizon: horizon, start: currentState) : nil
-        let keepWindow = keep == nil ? nil : planner.firstWindowCost(tier: current.tier, start: currentState)
-        let moveWindow = (planner.firstWindowCost(tier: chosen[0].state.tier) ?? 0) + extra
-        if let keep, let keepWindow, keepWindow <= moveWindow {
-          chosen = keep
-          moveNote =
-            "keeping the current \(current.tier.name) \(current.billing.name) \(current.bandwidth) circuit costs \(keepWindow.grouped(places: 2)) over the next \(profile.lookAheadMonths) months, no more than moving to a new circuit (\(reason)) at \(moveWindow.grouped(places: 2)) with \(lead) overlap month\(lead == 1 ? "" : "s")"
-        } else if lead > 0 {
-          overlap = currentState
-          overlapExtra = extra
-          moveNote =
-            "the recommendation needs a new circuit (\(reason)): the current circuit keeps running for \(lead) month\(lead == 1 ? "" : "s") (lead time) while the new one is billed, adding \(extra.grouped(places: 2)) \(currency)"
-            + (keepWindow.map {
-              "; keeping the current circuit would cost \($0.grouped(places: 2)) over the next \(profile.lookAheadMonths) months against \(moveWindow.grouped(places: 2))"
-            } ?? "")
+      let options = currentCircuitOptions(currentState, fresh: chosen, planner: planner, policy: policy, profile: profile, location: location)
+      if let best = options.indices.min(by: { (options[$0].total, $0) < (options[$1].total, $1) }) {
+        let winner = options[best]
+        chosen = winner.months
+        moveNote = currentCircuitNote(winner, others: options.indices.filter { $0 != best }.map { options[$0] }, profile: profile)
+        if winner.newCircuitReason != nil {
+          if min(profile.leadTimeMonths, horizon) > 0 { overlap = currentState }
+          overlapExtra = winner.overlapExtra
+        } else {
+          firstReason = Self.inPlaceReason(from: currentState, to: winner.months[0].state)
         }
       }
     }
@@ -165,6 +151,7 @@ public struct SizingSolver: Sendable {
       notes.append(ceiling)
     }
     var steps = Self.steps(chosen)
+    if let firstReason, !steps.isEmpty { steps[0].reason = firstReason }
     if overlap != nil, !steps.isEmpty {
       steps[0].reason = "buy now; the current circuit runs alongside for \(min(profile.leadTimeMonths, horizon)) month(s)"
     }
@@ -368,6 +355,124 @@ public struct SizingSolver: Sendable {
   }
 
   /// Plan steps from planned months: a step wherever the state changes.
+  // MARK: - The circuit in service today
+
+  /// A circuit plan open from the circuit in service today, priced over the whole horizon.
+  struct CurrentCircuitOption {
+    /// What the plan does with the current circuit, for the notes.
+    var label: String
+    var months: [CircuitPlanner.Month]
+    /// Why the plan needs a new circuit; `nil` when it starts from the current circuit, in place.
+    var newCircuitReason: String?
+    /// What the lead months add: the current circuit carries the traffic while the new one is billed but idle (0 in place).
+    var overlapExtra: Decimal = 0
+    /// The plan's circuit cost over the horizon, the overlap included.
+    var total: Decimal { months.reduce(0) { $0 + $1.cost } + overlapExtra }
+  }
+
+  /// Why moving from `current` to `next` needs a new circuit, or `nil` when it can be done in place: the planner's
+  /// rules (bandwidth never shrinks, UnlimitedData never goes back, Local never converts) and the Premium add-on's
+  /// (pricing-facts.md §1.7: it is disabled in place only with fewer than 10 VNet links and fewer than 4,000
+  /// private-peering routes; cross-region links already make Premium required).
+  func newCircuitReason(from current: CircuitPlanner.State, to next: CircuitPlanner.State, profile: WorkloadProfile, links: Int) -> String? {
+    var reasons = [CircuitPlanner.newCircuitReason(from: current, to: next)].compactMap { $0 }
+    if current.tier == .premium && next.tier == .standard && (links >= 10 || profile.privatePeeringRoutes >= 4_000) {
+      reasons.append(
+        "the Premium add-on cannot be disabled in place with \(links) VNet links and \(profile.privatePeeringRoutes) private-peering routes (it needs fewer than 10 and fewer than 4,000)"
+      )
+    }
+    return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+  }
+
+  /// Every plan open from `current`, in the order that wins ties: in place first (the current tier kept, then
+  /// each other allowed tier reached in place, Standard ↔ Premium being the add-on switched), then each allowed
+  /// tier's plan from nothing (`fresh` is the chosen tier's), in place when its first month can be reached so,
+  /// otherwise as a new circuit paying its overlap months. Plans with the same months are listed once.
+  func currentCircuitOptions(
+    _ current: CircuitPlanner.State, fresh: [CircuitPlanner.Month], planner: CircuitPlanner, policy: TierPolicy, profile: WorkloadProfile,
+    location: PeeringLocation
+  ) -> [CurrentCircuitOption] {
+    let horizon = planner.demand.horizonMonths
+    let lead = min(profile.leadTimeMonths, horizon)
+    let links = policy.virtualNetworkLinks
+    let name = "\(current.tier.name) \(current.billing.name) \(current.bandwidth)"
+    var options: [CurrentCircuitOption] = []
+    func add(_ option: CurrentCircuitOption) {
+      if !options.contains(where: { $0.months.map(\.state) == option.months.map(\.state) }) { options.append(option) }
+    }
+    let tiers = policy.allowedTiers.filter { $0 == current.tier } + policy.allowedTiers.filter { $0 != current.tier }
+    for tier in tiers {
+      let start = CircuitPlanner.State(tier: tier, billing: current.billing, bandwidth: current.bandwidth)
+      guard newCircuitReason(from: current, to: start, profile: profile, links: links) == nil,
+        let months = planner.plan(tier: tier, horizon: horizon, start: start)
+      else { continue }
+      let label =
+        tier == current.tier
+        ? "keeping the current \(name) circuit"
+        : "changing the current \(name) circuit in place to \(tier.name) (the Premium add-on \(tier == .premium ? "enabled" : "disabled"))"
+      add(CurrentCircuitOption(label: label, months: months))
+    }
+    let idlePlanner = CircuitPlanner(
+      engine: engine, location: location, demand: planner.demand, egressShare: 0, lookAhead: 1, virtualNetworkLinks: 0, options: optionsCache)
+    for tier in policy.allowedTiers {
+      guard let months = fresh.first?.state.tier == tier ? fresh : planner.plan(tier: tier, horizon: horizon), let first = months.first else {
+        continue
+      }
+      let target = "\(first.state.tier.name) \(first.state.billing.name) \(first.state.bandwidth)"
+      guard let reason = newCircuitReason(from: current, to: first.state, profile: profile, links: links) else {
+        add(CurrentCircuitOption(label: "changing the current \(name) circuit in place to \(target)", months: months))
+        continue
+      }
+      // The overlap: the current circuit carries the traffic while the new one is billed but idle.
+      var extra: Decimal = 0
+      for month in 0..<lead {
+        let old = planner.cost(current, month: month)
+        let idle = idlePlanner.cost(months[month].state, month: month)
+        extra += (old ?? 0) + (idle ?? 0) - months[month].cost
+      }
+      add(CurrentCircuitOption(label: "a new \(target) circuit", months: months, newCircuitReason: reason, overlapExtra: extra))
+    }
+    return options
+  }
+
+  /// Why the plan open from the current circuit that won was chosen, against the others, over the horizon.
+  func currentCircuitNote(_ chosen: CurrentCircuitOption, others: [CurrentCircuitOption], profile: WorkloadProfile) -> String? {
+    let horizon = profile.horizonMonths
+    let lead = min(profile.leadTimeMonths, horizon)
+    func months(_ count: Int) -> String { "\(count) month\(count == 1 ? "" : "s")" }
+    func describe(_ option: CurrentCircuitOption) -> String {
+      var text = "\(option.label) \(option.total.grouped(places: 2))"
+      if let reason = option.newCircuitReason {
+        text += " (\(reason); \(lead == 0 ? "no overlap" : "\(months(lead)) of overlap, +\(option.overlapExtra.grouped(places: 2))"))"
+      }
+      return text
+    }
+    var note: String
+    if let reason = chosen.newCircuitReason {
+      guard lead > 0 || !others.isEmpty else { return nil }
+      note =
+        lead > 0
+        ? "the recommendation needs a new circuit (\(reason)): the current circuit keeps running for \(months(lead)) (lead time) while the new one is billed, adding \(chosen.overlapExtra.grouped(places: 2)) \(currency); with it the circuit plan costs \(chosen.total.grouped(places: 2)) over the \(horizon)-month horizon"
+        : "the recommendation needs a new circuit (\(reason)), with no lead-time overlap: the circuit plan costs \(chosen.total.grouped(places: 2)) over the \(horizon)-month horizon"
+    } else {
+      guard !others.isEmpty else { return nil }
+      note = "\(chosen.label) costs \(chosen.total.grouped(places: 2)) over the \(horizon)-month horizon"
+    }
+    if !others.isEmpty {
+      note += ", the least of the plans open from the current circuit; the others cost " + others.map(describe).joined(separator: "; ")
+    }
+    return note
+  }
+
+  /// The first step's reason when the plan starts from the current circuit in place.
+  static func inPlaceReason(from current: CircuitPlanner.State, to first: CircuitPlanner.State) -> String {
+    var changes: [String] = []
+    if first.tier != current.tier { changes.append(first.tier == .premium ? "enable the Premium add-on" : "disable the Premium add-on") }
+    if first.billing != current.billing { changes.append("switch to \(first.billing.name) (one-way)") }
+    if first.bandwidth != current.bandwidth { changes.append("grow from \(current.bandwidth) to \(first.bandwidth)") }
+    return changes.isEmpty ? "keep the current circuit" : "change the current circuit in place: " + changes.joined(separator: ", ")
+  }
+
   static func steps(_ months: [CircuitPlanner.Month]) -> [PlanStep] {
     var steps: [PlanStep] = []
     for (month, planned) in months.enumerated() {

@@ -15,15 +15,7 @@ import Testing
 struct MonotonicityInvariantTests {
   /// Seeds that break the invariant today because of a bug being fixed elsewhere, with the reason. Each case still
   /// runs: its failure is a known issue, and once it holds the test fails until the seed is removed from here.
-  static let knownSizingViolations: [UInt64: String] = [
-    // The profile has a current Premium MeteredData 2 Gbps circuit and a 3-month lead time. At 469 Mbps the solver
-    // moves to a new Standard 1 Gbps circuit (3 months of overlap, +9,366.00) and grows it back to 2 Gbps in month 5:
-    // 27,538.08 over 5 months, although its own candidate list has Standard MeteredData 2 Gbps (in place) for
-    // 17,156.68 + gateways 4,599.00 = 21,755.68. At 586 Mbps it picks that in-place plan: 24,967.52.
-    // SizingSolver judges the move to a smaller circuit only against keeping the current circuit as it is.
-    16_420_260_076_393_020_186:
-      "sizing with a current circuit: a move to a smaller new circuit beats keeping the current one but not the in-place change"
-  ]
+  static let knownSizingViolations: [UInt64: String] = [:]
 
   /// Problems where `values` (one per increasing volume) decrease, or change when `equal` is asked.
   static func nonDecreasing(_ what: String, _ values: [Decimal?], scales: [Int], equal: Bool = false) -> [String] {

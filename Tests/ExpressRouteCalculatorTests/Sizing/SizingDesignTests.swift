@@ -307,6 +307,49 @@ extension WorkloadProfile {
     #expect(audit.findings.contains { $0.hasPrefix("saving: the recommendation costs 56,470.00 USD less over 12 months") })
   }
 
+  /// The profile of monotonicity seed 16420260076393020186: today a Premium MeteredData 2 Gbps circuit, 3 lead months.
+  func siliconValley(peak: String, egress: String) throws -> WorkloadProfile {
+    let text = """
+      {"schemaVersion": 1, "name": "sv", "peeringLocation": "Silicon Valley2", "virtualNetworks": 0, "gateways": 3,
+        "traffic": {"monthlyEgress": "\(egress)", "peakOutbound": "\(peak)"},
+        "sizing": {"percentile": 99, "targetUtilization": "0.5", "yearlyGrowth": "0.25", "horizonMonths": 5, "leadTimeMonths": 3},
+        "current": {"tier": "Premium", "billing": "MeteredData", "bandwidth": "2 Gbps", "gateway": "ErGw2AZ"}}
+      """
+    return try WorkloadProfile(json: Data(text.utf8), file: "profile.json")
+  }
+
+  @Test func anInPlaceChangeBeatsAMoveToASmallerCircuitOverTheHorizon() throws {
+    // Silicon Valley2 is Zone 1 (0.025/GB). Growth factors 1.25^(m/12) to six decimals: 1, 1.018769, 1.037891, 1.057371,
+    // 1.077217. Need 469 ÷ 0.5 = 938 Mbps × factor: 938, 955.6, 973.5, 991.8, 1,010.4 → 1 Gbps for months 1–4, 2 Gbps in month 5.
+    // Outbound 49,301 GB × factor: 49,301, 50,226.330, 51,169.064, 52,129.448, 53,107.875 GB; × 0.025 = 1,232.53,
+    // 1,255.66, 1,279.23, 1,303.24, 1,327.70 → 6,398.36 of data over 5 months, the same in every metered plan.
+    // Plans open from the current circuit (fees: Standard MeteredData 1 Gbps 436, 2 Gbps 872; Premium 1 Gbps 1,186, 2 Gbps 2,372):
+    // - Premium add-on disabled in place, Standard MeteredData 2 Gbps: 5 × 872 + 6,398.36 = 10,758.36;
+    // - a new Standard MeteredData 1 Gbps (bandwidth cannot shrink in place), grown to 2 Gbps in month 5:
+    //   4 × 436 + 872 + 6,398.36 = 9,014.36, plus 3 lead months of the old circuit beside the idle new one:
+    //   3 × (2,372 + data + 436 − (436 + data)) = 3 × 2,372 = 7,116.00 → 16,130.36;
+    // - keeping Premium MeteredData 2 Gbps: 5 × 2,372 + 6,398.36 = 18,258.36;
+    // - a new Premium MeteredData 1 Gbps: 4 × 1,186 + 2,372 + 6,398.36 + 7,116.00 = 20,630.36.
+    // The in-place change wins. Gateways (3 × ErGwScale, 0.21 × 730 = 153.30 a unit): 1 unit for months 1–4, 2 in month 5:
+    // 4 × 459.90 + 919.80 = 2,759.40. Horizon: 10,758.36 + 2,759.40 = 13,517.76 (the move cost 18,889.76 before the fix).
+    let solver = SizingSolver(engine: try Fixtures.engine())
+    let low = try solver.solve(try siliconValley(peak: "469 Mbps", egress: "49301 GB"))
+    #expect(low.plan.map { "\($0.month) \($0.tier.name) \($0.billing.name) \($0.bandwidth)" } == ["0 Standard MeteredData 2 Gbps"])
+    #expect(low.plan.first?.reason == "change the current circuit in place: disable the Premium add-on")
+    #expect(low.planMonthlyCosts.map(\.amount).reduce(0, +) == Decimal(string: "10758.36"))
+    #expect(low.horizonTotal == Fixtures.usd("13517.76"))
+    #expect(
+      low.notes.contains(
+        "changing the current Premium MeteredData 2 Gbps circuit in place to Standard (the Premium add-on disabled) costs 10,758.36 over the 5-month horizon, the least of the plans open from the current circuit; the others cost keeping the current Premium MeteredData 2 Gbps circuit 18,258.36; a new Standard MeteredData 1 Gbps circuit 16,130.36 (bandwidth cannot shrink in place (2 Gbps to 1 Gbps); 3 months of overlap, +7,116.00); a new Premium MeteredData 1 Gbps circuit 20,630.36 (bandwidth cannot shrink in place (2 Gbps to 1 Gbps); 3 months of overlap, +7,116.00)"
+      ))
+    // 586 Mbps (the seed's next scale): 1,172 Mbps now, so 2 Gbps throughout; outbound 61,675 GB × factor × 0.025 =
+    // 1,541.88 + 1,570.81 + 1,600.30 + 1,630.33 + 1,660.93 = 8,004.25; Standard 2 Gbps in place: 5 × 872 + 8,004.25 = 12,364.25;
+    // gateways 2 units throughout: 5 × 919.80 = 4,599.00 → 16,963.25. More demand costs more: 16,963.25 ≥ 13,517.76.
+    let high = try solver.solve(try siliconValley(peak: "586 Mbps", egress: "61675 GB"))
+    #expect(high.horizonTotal == Fixtures.usd("16963.25"))
+    #expect(high.horizonTotal.amount >= low.horizonTotal.amount)
+  }
+
   @Test func aBudgetCarriesTheOverlapToo() throws {
     let text = """
       {"schemaVersion": 1, "name": "p", "startMonth": "2027-01", "horizonMonths": 12, "sites": [

@@ -103,13 +103,16 @@ import Testing
     let audit = try #require(result.audit)
     // Current: 12 × 5,700 = 68,400. Recommended: 12 × 1,936 = 23,232, plus the lead month in which the old circuit still
     // runs (5,700) beside the idle new one (436) instead of the new one alone (1,936): + 4,200 → 27,432. Saving 40,968.
+    // The other plans open from the current circuit, over the 12-month horizon: keeping it 68,400; enabling Premium in place
+    // (Premium UnlimitedData 1 Gbps 6,450) 12 × 6,450 = 77,400; a new Premium MeteredData 1 Gbps 12 × (1,186 + 60,000 × 0.025)
+    // = 12 × 2,686 = 32,232 plus its lead month 5,700 + 1,186 − 2,686 = 4,200 → 36,432.
     #expect(audit.horizonCost == Fixtures.usd("68400"))
     #expect(
       audit.findings == [
         "risk: the outbound sizing rate 950 Mbps is 95% of the 1 Gbps circuit (over 90%)",
         "saving: the recommendation costs 40,968.00 USD less over 12 months (3,414.00 a month on average)",
         "moving from UnlimitedData to MeteredData is not allowed in place on a provider circuit: it needs a new circuit",
-        "the recommendation needs a new circuit (UnlimitedData cannot go back to MeteredData): the current circuit keeps running for 1 month (lead time) while the new one is billed, adding 4,200.00 USD; keeping the current circuit would cost 136,800.00 over the next 24 months against 50,664.00",
+        "the recommendation needs a new circuit (UnlimitedData cannot go back to MeteredData): the current circuit keeps running for 1 month (lead time) while the new one is billed, adding 4,200.00 USD; with it the circuit plan costs 27,432.00 over the 12-month horizon, the least of the plans open from the current circuit; the others cost keeping the current Standard UnlimitedData 1 Gbps circuit 68,400.00; changing the current Standard UnlimitedData 1 Gbps circuit in place to Premium (the Premium add-on enabled) 77,400.00; a new Premium MeteredData 1 Gbps circuit 36,432.00 (UnlimitedData cannot go back to MeteredData; 1 month of overlap, +4,200.00)",
       ])
   }
 
