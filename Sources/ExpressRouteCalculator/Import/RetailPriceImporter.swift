@@ -24,6 +24,8 @@ public struct RetailPriceImporter: Sendable {
       guard let region = InternetRegion(geopoliticalRegion: group.name) else { continue }
       for azureRegion in group.azureRegions { internetRegions[armName(azureRegion)] = region }
     }
+    // Regions priced alone (New Zealand North sits in Oceania's group of locations, but has its own prices).
+    for region in InternetRegion.allCases { if let own = region.ownRegion { internetRegions[armName(own)] = region } }
   }
 
   /// What an import did.
@@ -149,7 +151,12 @@ public struct RetailPriceImporter: Sendable {
     let missing = PriceSource(
       id: "not-in-import", title: "Meters the imported pages did not price", url: "https://prices.azure.com/api/retail/prices", date: date)
     table.sources.append(missing)
-    for meter in Set(order).union(base.rates.map(\.meter)).sorted() {
+    // An internet egress group (region and routing) the pages price gets exactly the pages' tiers: the base table's
+    // tier starts differ from the pages' (10,335 against 10,240), and a base row left between imported ones would cut
+    // an imported tier short and leave the volume above it unpriced.
+    let importedGroups = Set(order.compactMap(\.internetEgressGroup))
+    let baseMeters = base.rates.map(\.meter).filter { meter in meter.internetEgressGroup.map { !importedGroups.contains($0) } ?? true }
+    for meter in Set(order).union(baseMeters).sorted() {
       if let rate = rates[meter] {
         table.upsert(rate)
       } else {

@@ -1,6 +1,11 @@
 import Foundation
 
 /// The source-region group that internet egress is priced by (Azure's bandwidth zones, which are not ExpressRoute zones).
+///
+/// Most groups are priced from one Azure region that stands for the group. Israel, Qatar and New Zealand are priced
+/// from their own region's rows (israelcentral, qatarcentral, newzealandnorth): the Retail Prices API prices them
+/// unlike their neighbours (israelcentral at North America's rates, qatarcentral at Asia's, newzealandnorth's Internet
+/// routing 5% above Australia's), so each is a group of one region.
 public enum InternetRegion: String, DeclarationOrdered {
   case northAmerica = "North America"
   case europe = "Europe"
@@ -10,15 +15,29 @@ public enum InternetRegion: String, DeclarationOrdered {
   case oceania = "Oceania"
   /// Azure Government regions: priced apart from commercial North America.
   case usGovernment = "US Government"
+  /// israelcentral alone.
+  case israel = "Israel"
+  /// qatarcentral alone.
+  case qatar = "Qatar"
+  /// newzealandnorth alone.
+  case newZealand = "New Zealand"
 
   public var name: String { rawValue }
   public static let kindDescription = "internet egress region"
 
+  /// The Azure region a one-region group is priced from (`Israel Central`), `nil` for a group of many.
+  public var ownRegion: String? {
+    switch self {
+    case .israel: return "Israel Central"
+    case .qatar: return "Qatar Central"
+    case .newZealand: return "New Zealand North"
+    default: return nil
+    }
+  }
+
   /// The group an ExpressRoute peering location's geopolitical region sends internet traffic from.
   ///
-  /// A stand-in for the workload's own Azure region: traffic leaves from the region the VNets are in. Israel and
-  /// Qatar have no group: the Retail Prices API prices their regions unlike the rest of the Middle East and Africa
-  /// (israelcentral at North America's rates, qatarcentral at Asia's), so no group's tiers stand for them.
+  /// A stand-in for the workload's own Azure region: traffic leaves from the region the VNets are in.
   public init?(geopoliticalRegion: String) {
     switch geopoliticalRegion {
     case "North America": self = .northAmerica
@@ -28,7 +47,20 @@ public enum InternetRegion: String, DeclarationOrdered {
     case "South America": self = .southAmerica
     case "UAE", "South Africa": self = .middleEastAfrica
     case "Oceania", "Australia Government": self = .oceania
+    case "Israel": self = .israel
+    case "Qatar": self = .qatar
     default: return nil
+    }
+  }
+
+  /// The group for a peering location: its local Azure region's own group when that region is priced alone
+  /// (Auckland: New Zealand North), else its geopolitical region's group.
+  public init?(location: PeeringLocation) {
+    let local = location.localRegions.map { normalizedName($0) }
+    if let own = Self.allCases.first(where: { $0.ownRegion.map { local.contains(normalizedName($0)) } ?? false }) {
+      self = own
+    } else {
+      self.init(geopoliticalRegion: location.geopoliticalRegion)
     }
   }
 }
@@ -86,7 +118,19 @@ extension PricingEngine {
   }
 }
 
+/// One internet egress price list: a region group and a routing, whose rows are tiers.
+public struct InternetEgressGroup: Hashable, Sendable {
+  public var region: InternetRegion
+  public var routing: InternetRouting
+}
+
 extension Meter {
+  /// The group an internet egress tier belongs to.
+  public var internetEgressGroup: InternetEgressGroup? {
+    if case .internetEgress(let region, let routing, _) = self { return InternetEgressGroup(region: region, routing: routing) }
+    return nil
+  }
+
   /// The first GB of an internet egress tier.
   var internetTierStart: Int? {
     if case .internetEgress(_, _, let from) = self { return from }

@@ -27,6 +27,8 @@ public struct VPNComparison: Hashable, Sendable {
   public var notes: [String]
   /// Both sides at `volume`, category by category (circuit, outbound data, gateway); `nil` when a side has no price.
   public var costs: CostComparison?
+  /// Why the VPN side has no quote, part by part (`no priced VPN gateway carries 20 Gbps`); empty when it has one.
+  public var vpnMissing: [String] = []
 }
 
 extension PricingEngine {
@@ -40,7 +42,7 @@ extension PricingEngine {
     _ comparison: CircuitComparison, volume: DataVolume, routing: InternetRouting = .microsoftNetwork, hubRegion: String? = nil
   ) -> VPNComparison {
     let bandwidth = comparison.bandwidth
-    let region = comparison.location.flatMap { InternetRegion(geopoliticalRegion: $0.geopoliticalRegion) }
+    let region = comparison.location.flatMap { InternetRegion(location: $0) }
     var notes: [String] = []
     if let location = comparison.location, let region {
       notes.append(
@@ -205,8 +207,13 @@ extension PricingEngine {
       }
       costs = CostComparison(subject: "ExpressRoute or a VPN over the internet", period: "a month at \(volume)", first: er, second: internet)
     }
+    var vpnMissing: [String] = []
+    if vpnSKU == nil { vpnMissing.append("no priced VPN gateway carries \(bandwidth)") }
+    if region == nil {
+      vpnMissing.append("internet egress not priced: no region group is known for \(comparison.location?.name ?? "this place")")
+    }
     return VPNComparison(
       volume: volume, bandwidth: bandwidth, region: region, routing: routing, expressRoute: erAtVolume, vpn: vpnAtVolume, breakEven: breakEven,
-      verdict: verdict, notes: notes, costs: costs)
+      verdict: verdict, notes: notes, costs: costs, vpnMissing: vpnMissing)
   }
 }

@@ -19,13 +19,16 @@ public struct PriceSource: Hashable, Sendable {
   public var date: String?
   /// Why the source carries no date; required with `date: nil` for the source to be traceable.
   public var undatedReason: String?
+  /// Why a source dated after the table's price date may still stand behind it (`retrieved later; the price
+  /// is the one in effect on the price date`); without it such a source fails validation.
+  public var afterPriceDateReason: String?
   /// Where the source is defined, for messages (not part of equality).
   public var location: FileLocation?
 
   /// Creates a source.
   public init(
     id: String, title: String, url: String? = nil, repository: String? = nil, path: String? = nil, date: String?,
-    undatedReason: String? = nil, location: FileLocation? = nil
+    undatedReason: String? = nil, afterPriceDateReason: String? = nil, location: FileLocation? = nil
   ) {
     self.id = id
     self.title = title
@@ -34,12 +37,13 @@ public struct PriceSource: Hashable, Sendable {
     self.path = path
     self.date = date
     self.undatedReason = undatedReason
+    self.afterPriceDateReason = afterPriceDateReason
     self.location = location
   }
 
   public static func == (lhs: PriceSource, rhs: PriceSource) -> Bool {
     lhs.id == rhs.id && lhs.title == rhs.title && lhs.url == rhs.url && lhs.repository == rhs.repository && lhs.path == rhs.path
-      && lhs.date == rhs.date && lhs.undatedReason == rhs.undatedReason
+      && lhs.date == rhs.date && lhs.undatedReason == rhs.undatedReason && lhs.afterPriceDateReason == rhs.afterPriceDateReason
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -50,6 +54,7 @@ public struct PriceSource: Hashable, Sendable {
     hasher.combine(path)
     hasher.combine(date)
     hasher.combine(undatedReason)
+    hasher.combine(afterPriceDateReason)
   }
 
   /// Where to read the source: its URL, else `owner/name@commit:path`; `nil` when it has neither.
@@ -70,6 +75,30 @@ public struct PriceSource: Hashable, Sendable {
     }
     return nil
   }
+
+  /// Why the source cannot stand behind prices dated `priceDate`, or `nil` when it can: a source dated after the
+  /// price date, without an ``afterPriceDateReason``, would be a price taken from the table's future.
+  public func dateProblem(priceDate: String) -> String? {
+    guard let date, date > priceDate, afterPriceDateReason == nil else { return nil }
+    return
+      "source '\(id)' is dated \(date), after the table's price date \(priceDate): a price cannot rest on a source from its future (move 'effectiveDate' to \(date) or later, or say in 'afterPriceDateReason' why the source still states the price of \(priceDate))"
+  }
+
+  /// Whether the source is more than `months` months older than `asOf`, by calendar date: its date plus `months`
+  /// months (the day clamped to the month's end) falls before `asOf`. `false` when undated.
+  public func isOlder(thanMonths months: Int, asOf: String) -> Bool {
+    guard let date, let from = Self.yearMonthDay(date), let to = Self.yearMonthDay(asOf) else { return false }
+    let monthIndex = from.0 * 12 + (from.1 - 1) + months
+    let year = monthIndex / 12
+    let month = monthIndex % 12 + 1
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let lastDay = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    let limit = (year, month, min(from.2, lastDay))
+    return limit < to
+  }
+
+  /// Whether the source is older than ``staleAfterMonths`` at `asOf` (see ``isOlder(thanMonths:asOf:)``).
+  public func isStale(asOf: String) -> Bool { isOlder(thanMonths: Self.staleAfterMonths, asOf: asOf) }
 
   /// Whole months from the source's date to `asOf` (both `YYYY-MM-DD`); negative when the source is later; `nil` when undated.
   public func ageInMonths(asOf: String) -> Int? {
@@ -113,6 +142,6 @@ extension PriceSource {
   /// Whether `text` is a calendar date in `YYYY-MM-DD` form (as source dates and `--as-of` must be).
   public static func isDate(_ text: String) -> Bool { isISODate(text) }
 
-  /// Sources older than this many months at the as-of date are flagged as stale.
+  /// Sources older than this many months at the as-of date (by calendar date: 2025-01-15 is stale from 2026-07-16 on) are flagged as stale.
   public static let staleAfterMonths = 18
 }

@@ -153,6 +153,7 @@ struct RateTableReader {
           )
         ]
       }
+      if !isOverride { try checkInternetEgressTiers(node) }
     }
     if let node = object.optional("virtualWAN") {
       try readRows(node, keys: ["item", "fromUnit", "hourly"], currency: currency) { row throws(Diagnostic) in
@@ -187,6 +188,24 @@ struct RateTableReader {
       sources: sources, rates: rates, gatewayCapabilities: capabilities, scaleGateway: scaleGateway)
   }
 
+  /// Refuses a hole in an internet egress price list (see the message).
+  private func checkInternetEgressTiers(_ node: JSONNode) throws(Diagnostic) {
+    // Each tier runs to the next one's start: an unpriced tier below a priced one would leave a band of volume
+    // unpriced in the middle of a price list (the sign of two price lists mixed, such as an import's tier starts
+    // between another source's). A list may end unpriced, never have a hole.
+    let egress = rates.filter { $0.meter.internetEgressGroup != nil }.sorted { $0.meter < $1.meter }
+    for (index, rate) in egress.enumerated() where rate.price == nil {
+      guard let group = rate.meter.internetEgressGroup, let start = rate.meter.internetTierStart,
+        let priced = egress[(index + 1)...].first(where: { $0.meter.internetEgressGroup == group && $0.price != nil }),
+        let pricedStart = priced.meter.internetTierStart
+      else { continue }
+      throw Diagnostic(
+        .error,
+        "internet egress for \(group.region.name) via \(group.routing.name) has an unpriced tier from \(start) GB below the priced tier from \(pricedStart) GB: every volume from \(start) GB up to \(pricedStart) GB would be unpriced (a price list's tiers come from one source: replace the group's rows whole, or end the list with the unpriced tier)",
+        location: rate.location ?? node.location)
+    }
+  }
+
   // MARK: - Sources
 
   private mutating func readSources(_ node: JSONNode) throws(Diagnostic) {
@@ -194,7 +213,7 @@ struct RateTableReader {
     if entries.isEmpty { throw node.error("expected at least one source") }
     for entry in entries {
       let object = try entry.object()
-      try object.rejectUnknownKeys(["id", "title", "url", "repository", "path", "date", "undatedReason"])
+      try object.rejectUnknownKeys(["id", "title", "url", "repository", "path", "date", "undatedReason", "afterPriceDateReason"])
       let idNode = try object.required("id")
       let id = try idNode.nonEmptyString()
       if sources.contains(where: { $0.id == id }) {
@@ -213,11 +232,23 @@ struct RateTableReader {
         guard date == nil else { throw reasonNode.error("'undatedReason' goes only with \"date\": null (this source is dated)") }
         undatedReason = try reasonNode.nonEmptyString()
       }
+      var afterPriceDateReason: String?
+      if let reasonNode = object.optional("afterPriceDateReason") {
+        guard date != nil else { throw reasonNode.error("'afterPriceDateReason' goes only with a dated source (this one has \"date\": null)") }
+        afterPriceDateReason = try reasonNode.nonEmptyString()
+      }
       var url: String?
       if let urlNode = object.optional("url") {
         let text = try urlNode.nonEmptyString()
         guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("file:"), !text.contains(" ") else {
           throw urlNode.error("'\(text)' is not a URL (expected https://…, http://… or file:… for a document kept on file)")
+        }
+        // A scheme alone opens nothing: a web address needs a host, a file a path.
+        let rest = text.hasPrefix("file:") ? String(text.dropFirst(5)) : String(text.drop { $0 != "/" }.dropFirst(2))
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard text.hasPrefix("file:") ? !rest.isEmpty : !host.isEmpty && host != ":" else {
+          throw urlNode.error(
+            "'\(text)' names no \(text.hasPrefix("file:") ? "file" : "host") (expected https://host/…, or file:<path> for a document kept on file)")
         }
         url = text
       }
@@ -237,7 +268,7 @@ struct RateTableReader {
       sources.append(
         PriceSource(
           id: id, title: try object.required("title").nonEmptyString(), url: url, repository: repository, path: path, date: date,
-          undatedReason: undatedReason, location: entry.location))
+          undatedReason: undatedReason, afterPriceDateReason: afterPriceDateReason, location: entry.location))
     }
   }
 

@@ -104,6 +104,7 @@ extension RateTable {
       if let path = source.path { members.append(("path", .string(path))) }
       members.append(("date", source.date.map(JSONValue.string) ?? .null))
       if let reason = source.undatedReason { members.append(("undatedReason", .string(reason))) }
+      if let reason = source.afterPriceDateReason { members.append(("afterPriceDateReason", .string(reason))) }
       return "    " + JSONWriter.inline(.object(members))
     }
     top.append("  \"sources\": [\n" + sourceLines.joined(separator: ",\n") + "\n  ]")

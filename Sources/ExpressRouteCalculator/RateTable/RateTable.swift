@@ -70,9 +70,12 @@ public struct RateTable: Hashable, Sendable {
   /// The source with `id`.
   public func source(id: String) -> PriceSource? { sources.first { $0.id == id } }
 
-  /// An error for every source that cannot be traced (see ``PriceSource/traceabilityProblem``), at its line when known.
+  /// An error for every source that cannot be traced (see ``PriceSource/traceabilityProblem``) or is dated after the
+  /// table's price date without a reason (see ``PriceSource/dateProblem(priceDate:)``), at its line when known.
   public var untraceableSources: [Diagnostic] {
-    sources.compactMap { source in source.traceabilityProblem.map { Diagnostic(.error, $0, location: source.location) } }
+    sources.compactMap { source in
+      (source.traceabilityProblem ?? source.dateProblem(priceDate: effectiveDate)).map { Diagnostic(.error, $0, location: source.location) }
+    }
   }
 
   /// The tiers of a Virtual WAN hub's ExpressRoute scale units, lowest first: each prices the units from its

@@ -105,7 +105,7 @@ public struct ComparisonReport: Report {
         vpn.vpn.map { quote in
           let gateway = quote.lineItems.first { if case .vpnGateway = $0.meter { return true } else { return false } }
           return "\(gateway?.meter.displayName ?? "VPN gateway") + \(vpn.volume) of internet egress in tiers"
-        } ?? "no priced VPN gateway or internet egress"
+        } ?? (vpn.vpnMissing.isEmpty ? "no price" : vpn.vpnMissing.joined(separator: "; "))
       blocks.append(
         .table(
           ReportTable(

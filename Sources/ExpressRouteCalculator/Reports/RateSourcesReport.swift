@@ -32,14 +32,16 @@ public struct RateSourcesReport: Report {
     var flags: [String] = []
     if source.url == nil && source.repository == nil { flags.append("UNTRACEABLE: no url or repository@commit") }
     if source.date == nil { flags.append(source.undatedReason.map { "undated: \($0)" } ?? "UNDATED without a reason") }
-    if let months = source.ageInMonths(asOf: asOf), months > PriceSource.staleAfterMonths {
-      flags.append("older than \(PriceSource.staleAfterMonths) months")
+    if source.isStale(asOf: asOf) { flags.append("older than \(PriceSource.staleAfterMonths) months") }
+    if source.dateProblem(priceDate: table.effectiveDate) != nil { flags.append("DATED AFTER the price date \(table.effectiveDate)") }
+    if let reason = source.afterPriceDateReason, let date = source.date, date > table.effectiveDate {
+      flags.append("dated after the price date: \(reason)")
     }
     return flags
   }
 
   public var document: ReportDocument {
-    let stale = table.sources.filter { ($0.ageInMonths(asOf: asOf) ?? 0) > PriceSource.staleAfterMonths }.count
+    let stale = table.sources.filter { $0.isStale(asOf: asOf) }.count
     let untraceable = table.untraceableSources.count
     return ReportDocument(
       title: "Rate sources: \(table.name)",
