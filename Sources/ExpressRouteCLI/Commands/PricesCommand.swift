@@ -9,7 +9,7 @@ enum PricesCommand: Command {
     discussion: """
       Actions:
         show        Print the rate table in use (built-in unless --prices), with sources, dates and what is unpriced; --sources lists every rate with its source, date, age and confidence.
-        validate    Check rate table files (and --overrides) strictly, every source traceable and dated; one line per file.
+        validate    Check rate table files (and --overrides) and location catalogues strictly, every source traceable and dated; one line per file (with no file: the tables in use, --prices and --locations or built-in).
         locations   List peering locations (zone, local regions, geopolitical region, ER Direct, address, source) and port locations.
         breakeven   Metered-vs-unlimited break-even for every size and zone (--sku standard or premium).
         import      Convert saved Retail Prices API pages (files) into a rate table (--output).
@@ -66,10 +66,20 @@ enum PricesCommand: Command {
         let engine = try PricingOptions.engine(arguments)
         try requireTraceableSources(engine.rates, context: &context)
         context.output += summary(engine.rates, file: arguments.value("prices") ?? "built-in table")
+        try requireTraceableSources(engine.locations, context: &context)
+        context.output += summary(engine.locations, file: arguments.value("locations") ?? "built-in location catalogue")
         return .success
       }
       for file in files {
-        var table = try RateTable(json: try input.readJSON(file), file: file)
+        let data = try input.readJSON(file)
+        // A location catalogue given where a rate table is expected is validated as one, by its own rules.
+        if LocationCatalog.looksLikeCatalogue(json: data) {
+          let catalog = try LocationCatalog(json: data, file: file)
+          try requireTraceableSources(catalog, context: &context)
+          context.output += summary(catalog, file: file)
+          continue
+        }
+        var table = try RateTable(json: data, file: file)
         for path in arguments.values["overrides"] ?? [] {
           try table.apply(overrideJSON: try input.readJSON(path), file: path)
         }
@@ -181,6 +191,18 @@ enum PricesCommand: Command {
     guard let first = problems.first else { return }
     context.warnings += problems.dropFirst().map(\.description)
     throw first
+  }
+
+  /// Fails validation on the first location-catalogue source nobody can open or date (the others are listed before it).
+  static func requireTraceableSources(_ catalog: LocationCatalog, context: inout CommandContext) throws {
+    let problems = catalog.untraceableSources
+    guard let first = problems.first else { return }
+    context.warnings += problems.dropFirst().map(\.description)
+    throw first
+  }
+
+  static func summary(_ catalog: LocationCatalog, file: String) -> String {
+    "\(file): ok: location catalogue, source \(catalog.source.id) (\(catalog.source.date ?? "undated")), \(catalog.locations.count) locations, \(catalog.portLocations.count) port locations, \(catalog.sources.count + 1) sources\n"
   }
 
   static func summary(_ table: RateTable, file: String) -> String {

@@ -21,6 +21,11 @@ public struct DeploymentImporter: Sendable {
     public var outOfScope: [String] = []
     /// The format detected.
     public var format: String
+    /// The Azure region (`usgovvirginia`) each circuit was created in, by circuit name, where the document gives it:
+    /// a US Government region places the circuit at the US Government peering location of that name.
+    public var circuitRegions: [String: String] = [:]
+    /// The Azure region of each Direct port pair, by port name (as ``circuitRegions``).
+    public var portRegions: [String: String] = [:]
   }
 
   /// The parameters file (`azuredeploy.parameters.json` shape) for an ARM template's `parameters()`, if any.
@@ -154,6 +159,7 @@ public struct DeploymentImporter: Sendable {
       }
       state.circuits.append(
         Circuit(name: name, peeringLocation: location, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port, origin: node.location))
+      if let region = try resource.optional("location")?.string() { state.circuitRegions[name] = region }
       // Global Reach connections nested in the circuit's peerings.
       for peering in try property(resource, "peerings")?.array() ?? [] {
         let peeringObject = try peering.object()
@@ -181,6 +187,7 @@ public struct DeploymentImporter: Sendable {
         DirectPortPair(
           name: name, peeringLocation: try property(resource, "peeringLocation")?.string(), speed: speed, billing: billing ?? .metered,
           origin: node.location))
+      if let region = try resource.optional("location")?.string() { state.portRegions[name] = region }
       if billing == nil { state.notes.append("Direct port '\(name)': no billingType; assumed MeteredData") }
     case "microsoft.network/virtualnetworkgateways":
       let gatewayType = try property(resource, "gatewayType")?.string() ?? ""
@@ -324,6 +331,7 @@ public struct DeploymentImporter: Sendable {
         Circuit(
           name: name, peeringLocation: peeringLocation, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port,
           origin: origin))
+      if let region = try values.optional("location")?.string() { state.circuitRegions[name] = region }
     case "azurerm_express_route_port":
       let gbps = try values.required("bandwidth_in_gbps")
       guard let speed = DirectPortSpeed(name: try gbps.decimal().plainDescription) else {
@@ -335,6 +343,7 @@ public struct DeploymentImporter: Sendable {
         DirectPortPair(
           name: name, peeringLocation: try values.optional("peering_location")?.string(), speed: speed, billing: billing ?? .metered,
           origin: origin))
+      if let region = try values.optional("location")?.string() { state.portRegions[name] = region }
       if billing == nil { state.notes.append("\(address): no billing_type; assumed MeteredData") }
     case "azurerm_virtual_network_gateway":
       let gatewayType = try values.optional("type")?.string() ?? ""
@@ -395,6 +404,8 @@ public struct DeploymentImporter: Sendable {
     var skipped: [String] = []
     var outOfScope: [String] = []
     var notes: [String] = []
+    var circuitRegions: [String: String] = [:]
+    var portRegions: [String: String] = [:]
     /// Terraform port pairs by address (indices removed), for circuits whose port ID is known only after apply.
     var portAddresses: [String: String] = [:]
     /// Terraform circuits with neither a peering location nor a port ID: (index in `circuits`, address).
@@ -456,7 +467,9 @@ public struct DeploymentImporter: Sendable {
           "found no ExpressRoute circuit, Direct port or gateway to price (\(others.count) other resource\(others.count == 1 ? "" : "s") skipped\(shown)\(others.count > 10 ? "; …" : ""))"
         )
       }
-      return Result(deployment: deployment, skipped: skipped, notes: notes, outOfScope: outOfScope, format: format)
+      return Result(
+        deployment: deployment, skipped: skipped, notes: notes, outOfScope: outOfScope, format: format, circuitRegions: circuitRegions,
+        portRegions: portRegions)
     }
   }
 
@@ -479,6 +492,36 @@ extension DeploymentImporter.Result {
   public func placingLocations(_ locations: LocationCatalog) -> DeploymentImporter.Result {
     var result = self
     var removed = Set<String>()
+    // A resource in a US Government region (usgovvirginia, usdodeast) is at the US Government peering location of that
+    // name: Azure writes `Washington DC` there, never the catalogue's ` (US Gov)` suffix.
+    for index in result.deployment.directPorts.indices {
+      let port = result.deployment.directPorts[index]
+      guard let region = portRegions[port.name], locations.isUSGovernmentRegion(region), let name = port.peeringLocation else { continue }
+      switch locations.usGovernmentPlacement(of: name, region: region) {
+      case .placed(let location, let how):
+        result.deployment.directPorts[index].peeringLocation = location.name
+        result.notes.append("Direct port pair '\(port.name)': \(how)")
+      case .refused(let reason):
+        result.skipped.append("Direct port pair '\(port.name)': \(reason); not priced")
+        removed.insert(port.name)
+      }
+    }
+    result.deployment.directPorts.removeAll { removed.contains($0.name) }
+    for index in result.deployment.circuits.indices {
+      let circuit = result.deployment.circuits[index]
+      guard let region = circuitRegions[circuit.name], locations.isUSGovernmentRegion(region), circuit.directPort == nil,
+        let name = circuit.peeringLocation
+      else { continue }
+      switch locations.usGovernmentPlacement(of: name, region: region) {
+      case .placed(let location, let how):
+        result.deployment.circuits[index].peeringLocation = location.name
+        result.notes.append("circuit '\(circuit.name)': \(how)")
+      case .refused(let reason):
+        result.skipped.append("circuit '\(circuit.name)': \(reason); not priced")
+        removed.insert(circuit.name)
+      }
+    }
+    result.deployment.circuits.removeAll { removed.contains($0.name) }
     for index in result.deployment.directPorts.indices {
       let port = result.deployment.directPorts[index]
       guard let name = port.peeringLocation, locations.location(named: name) == nil, let mapped = locations.portLocation(named: name) else {
@@ -502,7 +545,14 @@ extension DeploymentImporter.Result {
         return true
       }
       // An existing port at a location whose source shows no ER Direct: listed as not priced, not a stop for the estate.
-      guard location.offersDirect == false else { return false }
+      guard location.offersDirect != true else { return false }
+      if location.offersDirect == nil {
+        result.skipped.append(
+          "Direct port pair '\(port.name)': [\(ProductRule.directNotOffered.id)] \(location.name): \(locations.directUnavailableReason(location) ?? ""); not priced"
+        )
+        removed.insert(port.name)
+        return true
+      }
       result.skipped.append(
         "Direct port pair '\(port.name)': [\(ProductRule.directNotOffered.id)] \(location.name) has no ER Direct on \(locations.source(of: location).id) (\(locations.source(of: location).date ?? "undated")); not priced"
       )

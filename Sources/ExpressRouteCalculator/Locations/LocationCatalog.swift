@@ -95,6 +95,19 @@ public struct LocationCatalog: Hashable, Sendable {
     return message
   }
 
+  /// Why ExpressRoute Direct cannot be priced at `location`, as the end of "…, where <reason>": its source shows no ER
+  /// Direct, or has no ER Direct column (unknown availability is refused, never assumed); `nil` where the source shows it.
+  public func directUnavailableReason(_ location: PeeringLocation) -> String? {
+    let source = source(of: location)
+    switch location.offersDirect {
+    case true?: return nil
+    case false?: return "ExpressRoute Direct is not offered (no ER Direct on \(source.id), \(source.date ?? "undated"))"
+    case nil:
+      return
+        "ExpressRoute Direct availability is not known (\(source.id), \(source.date ?? "undated"), has no ER Direct column): refused rather than assumed"
+    }
+  }
+
   /// The location called `name` (or one of its aliases), if any.
   public func location(named name: String) -> PeeringLocation? {
     locationIndex[normalizedName(name)].map { locations[$0] }
@@ -278,10 +291,11 @@ extension LocationCatalog {
     self.init(locations: locations, geopoliticalRegions: regions, source: source, portLocations: ports, sources: sources)
   }
 
-  /// `{ "id", "title", "url"?, "date" }`; `date` is `YYYY-MM-DD`, or `null` (where allowed) for a source that carries none.
+  /// `{ "id", "title", "url"?, "repository"?, "path"?, "date", "undatedReason"? }`, as a rate table's sources: `date` is
+  /// `YYYY-MM-DD`, or `null` (where allowed) for a source that carries none, with an `undatedReason`.
   private static func readSource(_ node: JSONNode, dateRequired: Bool) throws(Diagnostic) -> PriceSource {
     let object = try node.object()
-    try object.rejectUnknownKeys(["id", "title", "url", "date"])
+    try object.rejectUnknownKeys(["id", "title", "url", "repository", "path", "date", "undatedReason"])
     guard object.has("date") else {
       throw node.error("missing key 'date' (a YYYY-MM-DD date\(dateRequired ? "" : ", or null when the source carries none"))")
     }
@@ -293,8 +307,108 @@ extension LocationCatalog {
     } else if dateRequired {
       throw node.error("the catalogue's source needs a date (YYYY-MM-DD)")
     }
+    var undatedReason: String?
+    if let reasonNode = object.optional("undatedReason") {
+      guard date == nil else { throw reasonNode.error("'undatedReason' goes only with \"date\": null (this source is dated)") }
+      undatedReason = try reasonNode.nonEmptyString()
+    }
+    var url: String?
+    if let urlNode = object.optional("url") {
+      let text = try urlNode.nonEmptyString()
+      guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("file:"), !text.contains(" ") else {
+        throw urlNode.error("'\(text)' is not a URL (expected https://…, http://… or file:… for a document kept on file)")
+      }
+      url = text
+    }
+    var repository: String?
+    if let repositoryNode = object.optional("repository") {
+      let text = try repositoryNode.nonEmptyString()
+      guard isRepositoryAtCommit(text) else {
+        throw repositoryNode.error("'\(text)' is not a repository at a commit (expected owner/name@<7 to 40 hex digits>)")
+      }
+      repository = text
+    }
+    var path: String?
+    if let pathNode = object.optional("path") {
+      guard repository != nil else { throw pathNode.error("'path' names a file in the source's 'repository', which is missing") }
+      path = try pathNode.nonEmptyString()
+    }
     return PriceSource(
-      id: try object.required("id").nonEmptyString(), title: try object.required("title").nonEmptyString(),
-      url: try object.optional("url")?.string(), date: date)
+      id: try object.required("id").nonEmptyString(), title: try object.required("title").nonEmptyString(), url: url,
+      repository: repository, path: path, date: date, undatedReason: undatedReason, location: node.location)
+  }
+
+  /// An error for every source that cannot be traced (no `url` and no `repository@commit`, or no date and no
+  /// `undatedReason`), at its line when known: the rule rate tables follow (``PriceSource/traceabilityProblem``).
+  public var untraceableSources: [Diagnostic] {
+    ([source] + sources).compactMap { source in source.traceabilityProblem.map { Diagnostic(.error, $0, location: source.location) } }
+  }
+
+  /// Whether a JSON document looks like a peering-location catalogue (it has `locations` or `portLocations` and no `rates`).
+  public static func looksLikeCatalogue(json data: Data) -> Bool {
+    guard let root = try? JSONNode.parse(data, file: "-"), root.isObject else { return false }
+    return (root.member("locations") != nil || root.member("portLocations") != nil || root.member("geopoliticalRegions") != nil)
+      && root.member("circuits") == nil && root.member("rates") == nil
+  }
+}
+
+/// Where a resource in a US Government region is placed (see ``LocationCatalog/usGovernmentPlacement(of:region:)``).
+public enum USGovernmentPlacement: Hashable, Sendable {
+  /// At this US Government peering location; the text says how the name was read.
+  case placed(PeeringLocation, String)
+  /// Not placed, with why.
+  case refused(String)
+}
+
+extension LocationCatalog {
+  /// Whether `azureRegion` (`usgovvirginia`, `US DoD East`) is a US Government or DoD region: one the catalogue lists
+  /// in a US Government zone location's geopolitical region, or an ARM name starting `usgov` or `usdod`.
+  public func isUSGovernmentRegion(_ azureRegion: String) -> Bool {
+    let key = armName(azureRegion)
+    if key.hasPrefix("usgov") || key.hasPrefix("usdod") { return true }
+    guard let region = geopoliticalRegion(ofAzureRegion: azureRegion) else { return false }
+    return locations.contains { $0.zone == .usGovZone1 && $0.geopoliticalRegion == region.name }
+  }
+
+  /// The US Government peering location for `name` (a peering location as Azure writes it, `Washington DC`, or a port
+  /// location, `Equinix-Ashburn-DC2`) of a resource created in US Government region `region`. Azure never writes the
+  /// catalogue's ` (US Gov)` suffix, so the name is looked up among the US Government rows; a name that exists only
+  /// commercially, or a port location whose facility is not the US Government location's address, is refused.
+  public func usGovernmentPlacement(of name: String, region: String) -> USGovernmentPlacement {
+    if let location = location(named: name), location.zone == .usGovZone1 {
+      return .placed(location, "peering location \(location.name) (US Gov Zone 1)")
+    }
+    let commercialName: String
+    var port: PortLocation?
+    if let location = location(named: name) {
+      commercialName = location.name
+    } else if let mapped = portLocation(named: name) {
+      commercialName = mapped.peeringLocation
+      port = mapped
+    } else {
+      return .refused(unknownPortLocationMessage(name))
+    }
+    let governmentNames = locations.filter { $0.zone == .usGovZone1 }.map(\.name)
+    guard let government = location(named: commercialName + " (US Gov)"), government.zone == .usGovZone1 else {
+      return .refused(
+        "Azure region \(region) is a US Government region, and '\(name)' has no US Government peering location on \(source.id) (\(source.date ?? "undated")); US Government locations: \(governmentNames.joined(separator: ", "))"
+      )
+    }
+    if let port {
+      let facility = normalizedName(port.facility)
+      let addresses = (government.address ?? "").split(separator: ";").map { normalizedName(String($0)) }
+      guard addresses.contains(facility) else {
+        return .refused(
+          "Azure region \(region) is a US Government region, and port location \(port.name) is facility \(port.facility), which is not the address of \(government.name) (\(government.address ?? "no address")) on \(source(of: government).id)"
+        )
+      }
+      return .placed(
+        government,
+        "Azure region \(region) is a US Government region: port location \(port.name) (facility \(port.facility)) is peering location \(government.name), billed in \(government.zone.name)"
+      )
+    }
+    return .placed(
+      government,
+      "Azure region \(region) is a US Government region: peering location '\(name)' is \(government.name), billed in \(government.zone.name)")
   }
 }

@@ -41,10 +41,8 @@ extension PricingEngine {
 
     for port in deployment.directPorts {
       let (zone, location) = try place("Direct port pair '\(port.name)'", location: port.peeringLocation, zone: port.zone, origin: port.origin)
-      if let location, location.offersDirect == false {
-        throw fail(
-          "Direct port pair '\(port.name)' is at \(location.name), where ExpressRoute Direct is not offered (no ER Direct on \(locations.source(of: location).id), \(locations.source(of: location).date ?? "undated"))",
-          at: port.origin, rule: .directNotOffered)
+      if let location, let reason = locations.directUnavailableReason(location) {
+        throw fail("Direct port pair '\(port.name)' is at \(location.name), where \(reason)", at: port.origin, rule: .directNotOffered)
       }
       resolved.zones[port.name] = zone
       resolved.locations[port.name] = location

@@ -228,8 +228,7 @@ struct QuoteBuilder {
       return
     }
     guard let rate = rates.rate(for: meter) else {
-      unpriced.append(
-        UnpricedItem(resource: resource, meter: meter, quantity: quantity, reason: "the rate table '\(rates.name)' has no row for this meter"))
+      unpriced.append(UnpricedItem(resource: resource, meter: meter, quantity: quantity, reason: Self.noRowReason(meter, in: rates)))
       return
     }
     guard let price = rate.price else {
@@ -243,6 +242,30 @@ struct QuoteBuilder {
   }
 
   /// The zone a meter is priced by, if it has one.
+  /// Why `meter` has no row: for a circuit, that the table has no price for its tier and billing in its zone, the zones
+  /// it does price them in, and the table's sources (`Local UnlimitedData has no price in Zone 4 …`).
+  static func noRowReason(_ meter: Meter, in rates: RateTable) -> String {
+    guard case .circuit(let tier, let billing, _, let zone) = meter else {
+      return "the rate table '\(rates.name)' has no row for this meter"
+    }
+    let zones = Zone.allCases.filter { candidate in
+      rates.rates.contains { rate in
+        if case .circuit(tier, billing, _, candidate) = rate.meter { return rate.price != nil }
+        return false
+      }
+    }
+    let sources = Set(
+      rates.rates.compactMap { rate -> String? in
+        if case .circuit(tier, billing, _, _) = rate.meter { return rate.provenance.sourceID }
+        return nil
+      }
+    ).sorted()
+    let cited = sources.map { id in "\(id) (\(rates.source(id: id)?.date ?? "undated"))" }.joined(separator: ", ")
+    return "the rate table '\(rates.name)' has no \(tier.name) \(billing.name) price in \(zone.name)"
+      + (zones.isEmpty ? "" : " (it prices \(tier.name) \(billing.name) in \(zones.map(\.name).joined(separator: ", ")) only")
+      + (cited.isEmpty ? "" : "; sources: \(cited)") + (zones.isEmpty ? "" : ")")
+  }
+
   static func zone(of meter: Meter) -> Zone? {
     switch meter {
     case .circuit(_, _, _, let zone), .egress(let zone), .globalReach(let zone, _), .trafficCollector(let zone), .trafficCollectorData(let zone):

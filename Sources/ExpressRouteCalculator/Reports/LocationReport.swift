@@ -21,6 +21,16 @@ public struct LocationReport: Report {
     return notes
   }
 
+  /// Why the row's geopolitical region, or the placement of its local regions in it, is an inference: the row's own
+  /// inference, else the region's for local regions placed there by inference (Madrid's Spain Central); `nil` when stated.
+  func inference(_ location: PeeringLocation) -> String? {
+    if let inference = location.geopoliticalRegionInference { return inference }
+    guard let region = catalog.geopoliticalRegions.first(where: { $0.name == location.geopoliticalRegion }) else { return nil }
+    let inferred = location.localRegions.filter { region.inferredAzureRegions.contains($0) }
+    guard !inferred.isEmpty else { return nil }
+    return "local region\(inferred.count == 1 ? "" : "s") \(inferred.joined(separator: ", ")) \(region.inference ?? "inferred")"
+  }
+
   /// `seen in er-direct-cli` or `derived: …`, with the note if any.
   static func evidence(_ port: PortLocation) -> String {
     var text = port.sourceID.map { "seen in \($0)" } ?? "derived: \(port.derivation ?? "")"
@@ -76,7 +86,7 @@ public struct LocationReport: Report {
       .table(
         ReportTable(
           columns: [.init("Id"), .init("Date"), .init("Title"), .init("URL")],
-          rows: allSources.map { [$0.id, $0.date ?? "undated", $0.title, $0.url ?? ""] })),
+          rows: allSources.map { [$0.id, $0.date ?? "undated: \($0.undatedReason ?? "no reason given")", $0.title, $0.reference ?? ""] })),
     ]
     return ReportDocument(title: "ExpressRoute peering locations", blocks: blocks)
   }
@@ -84,7 +94,8 @@ public struct LocationReport: Report {
   static func sourceJSON(_ source: PriceSource) -> JSONValue {
     .object([
       ("id", .string(source.id)), ("title", .string(source.title)), ("url", .string(source.url)),
-      ("date", .string(source.date)),
+      ("repository", .string(source.repository)), ("path", .string(source.path)), ("date", .string(source.date)),
+      ("undatedReason", .string(source.undatedReason)),
     ])
   }
 
@@ -137,8 +148,27 @@ public struct LocationReport: Report {
   public var csvRows: [CostRow] { [] }
 
   /// Locations as CSV rows, each with the source it comes from and that source's date (the page's for every listed
-  /// row), so a spreadsheet keeps the provenance.
+  /// row), so a spreadsheet keeps the provenance; then, after a blank line, a second section of ExpressRoute Direct
+  /// port locations (`PortLocation,PeeringLocation,Zone,Facility,Evidence,Source,SourceDate,SourceURL,Derived,Note`).
   public var csv: String {
+    locationsCSV + "\r\n" + portLocationsCSV
+  }
+
+  /// The port-location section of ``csv``: a seen name carries its source, a derived one says how it was derived.
+  var portLocationsCSV: String {
+    CSVWriter.write(
+      [["PortLocation", "PeeringLocation", "Zone", "Facility", "Evidence", "Source", "SourceDate", "SourceURL", "Derived", "Note"]]
+        + catalog.portLocations.map { port in
+          let source = port.sourceID.flatMap { catalog.source(id: $0) }
+          return [
+            port.name, port.peeringLocation, catalog.location(named: port.peeringLocation)?.zone.name ?? "", port.facility,
+            port.isDerived ? "derived" : "seen", source?.id ?? "", source.map { $0.date ?? "undated" } ?? "", source?.reference ?? "",
+            port.derivation ?? "", port.note ?? "",
+          ]
+        })
+  }
+
+  var locationsCSV: String {
     CSVWriter.write(
       [
         [
@@ -149,8 +179,8 @@ public struct LocationReport: Report {
         + catalog.locations.map {
           let source = catalog.source(of: $0)
           return [
-            $0.name, $0.zone.name, $0.localRegions.joined(separator: "; "), $0.geopoliticalRegion, $0.geopoliticalRegionInference ?? "",
-            $0.address ?? "", Self.directText($0), $0.retired ?? "", source.id, source.date ?? "undated", source.url ?? "",
+            $0.name, $0.zone.name, $0.localRegions.joined(separator: "; "), $0.geopoliticalRegion, inference($0) ?? "",
+            $0.address ?? "", Self.directText($0), $0.retired ?? "", source.id, source.date ?? "undated", source.reference ?? "",
             (($0.aliases.isEmpty ? [] : ["also found as " + $0.aliases.joined(separator: ", ")]) + ($0.note.map { [$0] } ?? []))
               .joined(separator: "; "),
           ]

@@ -18,13 +18,7 @@ public struct QuoteReport: Report {
       .facts(
         Self.pricingFacts(quote) + Self.discountFacts(quote)
           + [
-            ReportFact(
-              "Monthly total",
-              "\(quote.total.groupedAmount) \(quote.currency)"
-                + (quote.isComplete
-                  ? ""
-                  : " (excludes \(quote.unpriced.count + quote.skippedResources.count) unpriced item\(quote.unpriced.count + quote.skippedResources.count == 1 ? "" : "s"))")
-            )
+            ReportFact("Monthly total", Self.totalText(quote))
           ]),
       .heading("Line items"),
       .table(Self.lineItemTable(quote)),
@@ -34,6 +28,25 @@ public struct QuoteReport: Report {
       blocks.insert(.chart(Self.breakdownChart(quote)), at: 3)
     }
     return ReportDocument(title: "ExpressRoute quote: \(quote.name)", blocks: blocks)
+  }
+
+  /// Whether no charge at all has a price while some are listed as unpriced (China, a zone without a Local row): the
+  /// total is then unknown, never 0.00.
+  static func nothingPriced(_ quote: Quote) -> Bool {
+    quote.lineItems.isEmpty && !quote.isComplete
+  }
+
+  /// `1,436.00 USD`, `1,436.00 USD (excludes 2 unpriced items)`, or `not priced (nothing has a price: 2 unpriced items, …)`.
+  static func totalText(_ quote: Quote) -> String {
+    let count = quote.unpriced.count + quote.skippedResources.count
+    if nothingPriced(quote) { return "not priced (nothing has a price: \(count) unpriced item\(count == 1 ? "" : "s"), see Not priced)" }
+    return "\(quote.total.groupedAmount) \(quote.currency)"
+      + (quote.isComplete ? "" : " (excludes \(count) unpriced item\(count == 1 ? "" : "s"))")
+  }
+
+  /// A table footer's total: the amount, or `not priced` when nothing has a price.
+  static func footerTotal(_ quote: Quote, _ amount: Money) -> String {
+    nothingPriced(quote) ? "not priced" : amount.groupedAmount
   }
 
   /// Price table, date, hours and rounding rule, shown at the top of every priced report.
@@ -66,7 +79,7 @@ public struct QuoteReport: Report {
             item.amount.groupedAmount, item.provenance.confidence.rawValue,
           ]
         },
-        footer: ["Total", "", "", "", "", quote.listTotal.groupedAmount, "", quote.total.groupedAmount, ""])
+        footer: ["Total", "", "", "", "", footerTotal(quote, quote.listTotal), "", footerTotal(quote, quote.total), ""])
     }
     return ReportTable(
       columns: [
@@ -79,7 +92,7 @@ public struct QuoteReport: Report {
           item.unitPrice.amount.plainDescription, item.amount.groupedAmount, item.provenance.confidence.rawValue,
         ]
       },
-      footer: ["Total", "", "", "", "", quote.total.groupedAmount, ""])
+      footer: ["Total", "", "", "", "", footerTotal(quote, quote.total), ""])
   }
 
   static func quantityPlaces(_ value: Decimal) -> Int {
@@ -165,8 +178,9 @@ public struct QuoteReport: Report {
       ("priceTable", .string(quote.priceTableName)),
       ("priceDate", .string(quote.priceDate)),
       ("hoursPerMonth", .string(quote.hoursPerMonth.plainDescription)),
-      ("monthlyTotal", .money(quote.total)),
-      ("listTotal", .money(quote.listTotal)),
+      // Nothing priced: the total is unknown (null), never 0.00.
+      ("monthlyTotal", nothingPriced(quote) ? .null : .money(quote.total)),
+      ("listTotal", nothingPriced(quote) ? .null : .money(quote.listTotal)),
       ("complete", .bool(quote.isComplete)),
       (
         "lineItems",

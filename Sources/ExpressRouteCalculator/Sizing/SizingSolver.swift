@@ -741,8 +741,16 @@ public struct SizingSolver: Sendable {
     }
     if premiumReasons.isEmpty {
       allowed.append(.standard)
-      reasons.append(
-        "Standard is enough: regions, routes (\(profile.privatePeeringRoutes)), VNet links (\(links)) and Microsoft 365 are within its limits")
+      var reason =
+        "Standard is enough: regions, routes (\(profile.privatePeeringRoutes)), VNet links (\(links)) and Microsoft 365 are within its limits"
+      // A target region placed in the geopolitical region by inference (Spain Central in Europe): Standard rests on it.
+      let region = engine.locations.geopoliticalRegions.first { $0.name == location.geopoliticalRegion }
+      let inferred = regions.filter { region?.inferredAzureRegions.contains($0) == true }
+      if !inferred.isEmpty, let region {
+        reason +=
+          " (\(inferred.joined(separator: ", ")) \(inferred.count == 1 ? "is" : "are") in \(region.name) by inference, \(region.inference ?? "inferred"))"
+      }
+      reasons.append(reason)
     } else {
       reasons.append("Premium is required: \(premiumReasons.joined(separator: "; "))")
     }
@@ -804,13 +812,16 @@ public struct SizingSolver: Sendable {
   func directCandidates(location: PeeringLocation, demand: Demand, policy: TierPolicy, share: Decimal) -> [SizingCandidate] {
     var result: [SizingCandidate] = []
     let need = demand.peakRequirement
-    if location.offersDirect == false {
+    if location.offersDirect != true {
       let source = engine.locations.source(of: location)
+      let reason =
+        location.offersDirect == nil
+        ? "ExpressRoute Direct availability at \(location.name) is not known (\(source.id), \(source.date ?? "undated"), has no ER Direct column)"
+        : "ExpressRoute Direct is not offered at \(location.name) (\(source.id), \(source.date ?? "undated"))"
       return [DirectPortSpeed.gbps10, .gbps100].map { port in
         SizingCandidate(
           kind: .direct(port, .standard, .metered, port.circuitSizes.last ?? port.bandwidth),
-          verdict: .rejected(
-            "[\(ProductRule.directNotOffered.id)] ExpressRoute Direct is not offered at \(location.name) (\(source.id), \(source.date ?? "undated"))")
+          verdict: .rejected("[\(ProductRule.directNotOffered.id)] \(reason)")
         )
       }
     }

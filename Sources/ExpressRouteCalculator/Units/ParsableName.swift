@@ -1,3 +1,5 @@
+import Foundation
+
 /// A closed set of named values that input files and flags spell in words.
 ///
 /// Matching ignores case, spaces, hyphens and underscores, so `ErGw1AZ`,
@@ -39,7 +41,8 @@ extension ParsableName {
   }
 }
 
-/// Lower-cases `text` and drops spaces, hyphens, underscores, dots and parentheses.
+/// Lower-cases `text`, drops spaces, hyphens, underscores, dots and parentheses, and accents (`Querétaro` and `São Paulo`
+/// find `Queretaro` and `Sao Paulo`).
 func normalizedName(_ text: String) -> String {
   // ASCII fast path: names and table keys are almost always ASCII.
   var bytes: [UInt8] = []
@@ -48,7 +51,9 @@ func normalizedName(_ text: String) -> String {
     switch byte {
     case 0x30...0x39, 0x61...0x7A: bytes.append(byte)
     case 0x41...0x5A: bytes.append(byte | 0x20)
-    case 0x80...: return String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+    case 0x80...:
+      // No locale: the same folding on every machine.
+      return String(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter || $0.isNumber })
     default: continue
     }
   }

@@ -145,9 +145,9 @@ import Testing
     // Created in Azure by the azurerm provider's acceptance tests.
     #expect(catalog.portLocation(named: "Airtel-Chennai2-CLS")?.peeringLocation == "Chennai2")
     #expect(catalog.portLocation(named: "Airtel-Chennai2-CLS")?.sourceID == "azurerm-acctest")
-    // Derived from the Address column (Equinix DC2 at Washington DC), and marked so.
-    let derived = try #require(catalog.portLocation(named: "Equinix-Washington-DC-DC2"))
-    #expect(derived.peeringLocation == "Washington DC")
+    // Derived from the Address column (Equinix AT1 at Atlanta), and marked so.
+    let derived = try #require(catalog.portLocation(named: "Equinix-Atlanta-AT1"))
+    #expect(derived.peeringLocation == "Atlanta")
     #expect(derived.isDerived && derived.sourceID == nil)
     // Every port location's source is one the catalogue cites, and every name is either seen or derived.
     for port in catalog.portLocations {
@@ -168,7 +168,7 @@ import Testing
     let engine = try Fixtures.engine()
     let ports = [
       DirectPortPair(name: "ny", peeringLocation: "Equinix-New-York-NY5", speed: .gbps10, billing: .metered),
-      DirectPortPair(name: "dc", peeringLocation: "Equinix-Washington-DC-DC2", speed: .gbps10, billing: .metered),
+      DirectPortPair(name: "dc", peeringLocation: "Equinix-Atlanta-AT1", speed: .gbps10, billing: .metered),
       DirectPortPair(name: "va", peeringLocation: "CoreSite-Reston-VA2", speed: .gbps10, billing: .metered),
       DirectPortPair(name: "typo", peeringLocation: "Equinix-Ashburn-DC9", speed: .gbps10, billing: .metered),
     ]
@@ -176,11 +176,11 @@ import Testing
       deployment: Deployment(name: "t", directPorts: ports), skipped: [], notes: [], format: "test")
     let placed = imported.placingLocations(engine.locations)
     #expect(placed.deployment.directPorts.map(\.name) == ["ny", "dc"])
-    #expect(placed.deployment.directPorts.map(\.peeringLocation) == ["New York", "Washington DC"])
+    #expect(placed.deployment.directPorts.map(\.peeringLocation) == ["New York", "Atlanta"])
     #expect(
       placed.notes == [
         "Direct port pair 'ny': port location Equinix-New-York-NY5 is peering location New York (facility Equinix NY5; seen in er-direct-cli, 2019-05-20)",
-        "Direct port pair 'dc': port location Equinix-Washington-DC-DC2 is peering location Washington DC (facility Equinix DC2; name derived, not seen in Azure's output)",
+        "Direct port pair 'dc': port location Equinix-Atlanta-AT1 is peering location Atlanta (facility Equinix AT1; name derived, not seen in Azure's output)",
         "Direct port pair 'va': port location CoreSite-Reston-VA2 is peering location Washington DC2 (facility Coresite VA2; seen in gcp-cci-azure, 2026-04-02)",
       ])
     #expect(
@@ -222,5 +222,39 @@ import Testing
       error(port: #"{"name": "X-Amsterdam-AM5", "peeringLocation": "Amsterdam", "facility": "X AM5", "source": "cli", "derived": "pattern"}"#)
         == "l.json:5:20: error: portLocations[0]: port location 'X-Amsterdam-AM5' has both 'source' (seen in a document) and 'derived' (not seen): keep one"
     )
+  }
+
+  @Test func aUSGovernmentEstatePlacesPortsAtUSGovRowsAndRefusesCommercialOnlyNames() throws {
+    let engine = try Fixtures.engine()
+    let ports = [
+      DirectPortPair(name: "gov-port", peeringLocation: "Equinix-Ashburn-DC2", speed: .gbps10, billing: .metered),
+      DirectPortPair(name: "dc6", peeringLocation: "Equinix-Ashburn-DC6", speed: .gbps10, billing: .metered),
+      DirectPortPair(name: "commercial", peeringLocation: "Equinix-Ashburn-DC2", speed: .gbps10, billing: .metered),
+    ]
+    let circuits = [
+      Circuit(name: "ams", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .mbps(1000))
+    ]
+    var imported = DeploymentImporter.Result(
+      deployment: Deployment(name: "t", circuits: circuits, directPorts: ports), skipped: [], notes: [], format: "test")
+    imported.portRegions = ["gov-port": "usgovvirginia", "dc6": "usgovvirginia", "commercial": "eastus"]
+    imported.circuitRegions = ["ams": "usdodeast"]
+    let placed = imported.placingLocations(engine.locations)
+    #expect(placed.deployment.directPorts.map(\.name) == ["gov-port", "commercial"])
+    #expect(placed.deployment.directPorts.map(\.peeringLocation) == ["Washington DC (US Gov)", "Washington DC"])
+    #expect(placed.deployment.circuits.isEmpty)
+    #expect(
+      placed.notes.first
+        == "Direct port pair 'gov-port': Azure region usgovvirginia is a US Government region: port location Equinix-Ashburn-DC2 (facility Equinix DC2) is peering location Washington DC (US Gov), billed in US Gov Zone 1"
+    )
+    #expect(
+      placed.skipped.contains(
+        "Direct port pair 'dc6': Azure region usgovvirginia is a US Government region, and port location Equinix-Ashburn-DC6 is facility Equinix DC6, which is not the address of Washington DC (US Gov) (Equinix DC2) on er-locations-2026-04; not priced"
+      ))
+    #expect(
+      placed.skipped.contains {
+        $0.hasPrefix(
+          "circuit 'ams': Azure region usdodeast is a US Government region, and 'Amsterdam' has no US Government peering location on er-locations-2026-04 (2026-04-28)"
+        )
+      })
   }
 }

@@ -47,6 +47,17 @@ import Testing
     #expect(standard?.verdict == .rejected("Premium is required: Japan East is outside Europe, the geopolitical region of Amsterdam"))
   }
 
+  @Test func standardRestingAnInferredRegionSaysSo() throws {
+    // Amsterdam is in Europe; Spain Central is placed in Europe only by inference (the include predates it).
+    let result = try solve(profile(regions: ["West Europe", "Spain Central"], egress: "60000GB"))
+    #expect(
+      result.tierReasons.contains {
+        $0.hasPrefix("Standard is enough: ") && $0.contains("(Spain Central is in Europe by inference, inferred: the include (04/05/2024)")
+      })
+    let plain = try solve(profile(regions: ["West Europe"], egress: "60000GB"))
+    #expect(!plain.tierReasons.contains { $0.contains("by inference") })
+  }
+
   @Test func localIsChosenWhenEveryRegionIsLocalAndItIsCheaper() throws {
     // Local 1 Gbps Zone 1 = 1,200 (egress included) < Standard metered 1,936.
     let result = try solve(profile(regions: ["West Europe"], egress: "60000GB"))
