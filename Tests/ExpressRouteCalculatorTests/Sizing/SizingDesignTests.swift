@@ -308,9 +308,9 @@ extension WorkloadProfile {
   }
 
   /// The profile of monotonicity seed 16420260076393020186: today a Premium MeteredData 2 Gbps circuit, 3 lead months.
-  func siliconValley(peak: String, egress: String) throws -> WorkloadProfile {
+  func siliconValley(peak: String, egress: String, virtualNetworks: Int = 0) throws -> WorkloadProfile {
     let text = """
-      {"schemaVersion": 1, "name": "sv", "peeringLocation": "Silicon Valley2", "virtualNetworks": 0, "gateways": 3,
+      {"schemaVersion": 1, "name": "sv", "peeringLocation": "Silicon Valley2", "virtualNetworks": \(virtualNetworks), "gateways": 3,
         "traffic": {"monthlyEgress": "\(egress)", "peakOutbound": "\(peak)"},
         "sizing": {"percentile": 99, "targetUtilization": "0.5", "yearlyGrowth": "0.25", "horizonMonths": 5, "leadTimeMonths": 3},
         "current": {"tier": "Premium", "billing": "MeteredData", "bandwidth": "2 Gbps", "gateway": "ErGw2AZ"}}
@@ -348,6 +348,26 @@ extension WorkloadProfile {
     let high = try solver.solve(try siliconValley(peak: "586 Mbps", egress: "61675 GB"))
     #expect(high.horizonTotal == Fixtures.usd("16963.25"))
     #expect(high.horizonTotal.amount >= low.horizonTotal.amount)
+  }
+
+  @Test func premiumIsDisabledInPlaceOnlyWithFewerThanTenVNetLinks() throws {
+    // pricing-facts.md §1.7: disabling the Premium add-on fails with 10 VNet links (Standard still allows 10). With 10 links
+    // the in-place change to Standard MeteredData 2 Gbps (10,758.36 above) is not open; the cheapest left is the new
+    // Standard MeteredData 1 Gbps circuit: 9,014.36 + 3 × 2,372 overlap = 16,130.36, against keeping Premium (18,258.36)
+    // and a new Premium 1 Gbps circuit (20,630.36), as computed above.
+    let result = try SizingSolver(engine: try Fixtures.engine()).solve(try siliconValley(peak: "469 Mbps", egress: "49301 GB", virtualNetworks: 10))
+    #expect(
+      result.plan.map { "\($0.month) \($0.tier.name) \($0.billing.name) \($0.bandwidth)" } == [
+        "0 Standard MeteredData 1 Gbps", "4 Standard MeteredData 2 Gbps",
+      ])
+    #expect(result.audit?.recommendedCost == Fixtures.usd("16130.36"))
+    #expect(
+      result.notes.contains {
+        $0.hasPrefix(
+          "the recommendation needs a new circuit (bandwidth cannot shrink in place (2 Gbps to 1 Gbps); the Premium add-on cannot be disabled in place with 10 VNet links and 0 private-peering routes (it needs fewer than 10 and fewer than 4,000)): the current circuit keeps running for 3 months (lead time) while the new one is billed, adding 7,116.00 USD; with it the circuit plan costs 16,130.36 over the 5-month horizon"
+        )
+      })
+    #expect(!result.notes.contains { $0.contains("in place to Standard") })
   }
 
   @Test func aBudgetCarriesTheOverlapToo() throws {
