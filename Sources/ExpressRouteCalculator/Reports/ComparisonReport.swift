@@ -86,7 +86,7 @@ public struct ComparisonReport: Report {
     if let vpn {
       blocks.append(.heading("ExpressRoute or a VPN over the internet"))
       func row(_ name: String, _ quote: Quote?, _ note: String) -> [String] {
-        guard let quote else { return [name, "not priced", note] }
+        guard let quote, !QuoteReport.nothingPriced(quote) else { return [name, "not priced", note] }
         return [name, quote.total.groupedAmount + (quote.isComplete ? "" : " + not priced"), note]
       }
       let er = vpn.expressRoute
