@@ -256,4 +256,45 @@ import Testing
     #expect(!csv.output.contains("old port") && !csv.output.contains("future port"))
     #expect(csv.output.contains(",colo,"))
   }
+
+  /// A deployment with dated charges and no month: the old quote printed "Monthly total: 627.00" = 461 + 100 + 50 + 7 + 9,
+  /// a month that never happens (the old port ended in 2020-12, the future one starts in 2031-01). It is refused
+  /// (usage, exit 64) naming the dated charges; with '--period 2027-11' it is priced.
+  @Test func datedChargesWithoutAMonthAreRefused() throws {
+    let directory = try temporaryDirectory("ercalc-dated")
+    let file = directory.appendingPathComponent("charges-dep.json")
+    try Data(
+      """
+      {"name": "dep", "circuits": [{"name": "c1", "peeringLocation": "Chicago", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "1000 GB"}],
+       "charges": [
+        {"name": "port", "vendor": "Megaport", "amount": "100", "recurrence": "monthly", "startMonth": "2027-10", "termMonths": 6, "renews": true},
+        {"name": "xc", "vendor": "Equinix", "amount": "50", "recurrence": "monthly", "startMonth": "2027-11", "termMonths": 3},
+        {"name": "install", "vendor": "Megaport", "amount": "1200", "recurrence": "oneTime", "startMonth": "2027-09"},
+        {"name": "old", "vendor": "OldCo", "amount": "7", "recurrence": "monthly", "startMonth": "2020-01", "termMonths": 12},
+        {"name": "future", "vendor": "NewCo", "amount": "9", "recurrence": "monthly", "startMonth": "2031-01"}]}
+      """.utf8
+    ).write(to: file)
+    let refused = ercalc("quote", file.path)
+    #expect(refused.status == .usage)
+    #expect(refused.output.isEmpty)
+    #expect(
+      refused.errors.contains("'port' (from 2027-10), 'xc' (from 2027-11), 'install' (from 2027-09), 'old' (from 2020-01), 'future' (from 2031-01)"))
+    #expect(refused.errors.contains("--period YYYY-MM"))
+    // 2027-11: Standard Metered 1 Gbps in Chicago (Zone 1) 436.00 + 1,000 GB × 0.025 = 25.00, so 461.00; + port 100.00
+    // (2027-10 for 6 months) + xc 50.00 (2027-11 for 3 months) = 611.00. install (2027-09), old (2020) and future (2031)
+    // fall in other months.
+    let text = ercalc("quote", file.path, "--period", "2027-11")
+    #expect(text.status == .success)
+    #expect(text.output.contains("Monthly total:            611.00 USD\n"))
+    let csv = ercalc("quote", file.path, "--period", "2027-11", "--format", "csv")
+    #expect(csv.status == .success)
+    // Every row, Azure meter or charge, is billed for November 2027: BillingPeriodEnd, BillingPeriodStart filled.
+    let rows = csv.output.split(whereSeparator: \.isNewline).dropFirst()
+    #expect(rows.count >= 3)
+    #expect(rows.allSatisfy { $0.contains("2027-12-01T00:00:00Z,2027-11-01T00:00:00Z") })
+    // A diff of two deployments has no month to price them in: refused the same way.
+    let diff = ercalc("diff", file.path, file.path)
+    #expect(diff.status == .usage)
+    #expect(diff.errors.contains("'port' (from 2027-10)"))
+  }
 }

@@ -258,6 +258,17 @@ import Testing
         "months.json", Self.summary(outboundMonthSamples: "5", outboundRateSum: "8192000000000"),
         ":25:19: error: circuits[0].outbound.months: the months hold 5 samples, but the histogram holds 600 (expected the same count: each sample is in one month and one bucket)\n"
       ),
+      // Forged: 599 samples in the 10^8 bucket (46,000) and one at 5 × 10^9 bit/s (bucket 1,000 + 6 × 9,000 + 4,000 = 59,000),
+      // the maximum moved there and the rate sum left at 600 × 2 × 10^8. Counts add up, the maximum is in the top bucket and
+      // the sum lies between 600 × 10^8 and 600 × 5 × 10^9, so this used to be read as 65,700 GB a month. But the buckets
+      // allow only (599 × 10^8 + 5 × 10^9) × 8,192 = 531,660,800,000,000 to (599 × 1.001 × 10^8 + 5 × 10^9) × 8,192
+      // = 532,151,500,800,000, far below the sum 983,040,000,000,000.
+      (
+        "forged.json",
+        Self.summary().replacingOccurrences(of: "\"47000:600\"", with: "\"46000:599 59000:1\"")
+          .replacingOccurrences(of: "\"200000000.0\"", with: "\"5000000000.0\""),
+        ":24:22: error: circuits[0].outbound.histogram: the months' rate sums total 983040000000000 (in 1/8192 bit/s), but the histogram's 600 samples allow only 531660800000000 to 532151500800000 (expected the sum of the rates to lie between the sums of each sample's bucket bounds)\n"
+      ),
       // Counts near Int64.max used to trap (overflow in TrafficSummary).
       (
         "huge.json", Self.summary(samples: "9223372036854775807"),

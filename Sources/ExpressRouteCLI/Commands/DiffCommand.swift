@@ -75,6 +75,10 @@ enum DiffCommand: Command {
     } else {
       let beforeDeployment = try Deployment(json: firstData, file: first)
       let afterDeployment = try Deployment(json: secondData, file: second)
+      for deployment in [beforeDeployment, afterDeployment] {
+        try QuoteCommand.refuseDatedCharges(
+          deployment.charges, remedy: "diff compares one undated month, so compare 'ercalc quote --period YYYY-MM' of each side, or budget both")
+      }
       let before = try engine.quote(beforeDeployment)
       let after = try engine.quote(afterDeployment)
       var deploymentReport = DiffReport(before: before, after: after, deployments: (beforeDeployment, afterDeployment))
@@ -108,6 +112,10 @@ enum DiffCommand: Command {
       plannedChanges = plan.changes
       replaced = Set(plan.replacedCircuits)
       statement = plan.statement
+    }
+    for side in [before, after] {
+      try QuoteCommand.refuseDatedCharges(
+        side.deployment.charges, remedy: "diff compares one undated month, so compare 'ercalc quote --period YYYY-MM' of each side")
     }
     let beforeQuote = try before.quote(with: engine)
     let afterQuote = try after.quote(with: engine)

@@ -81,10 +81,13 @@ enum QuoteCommand: Command {
     } else {
       deployment = try deploymentFromFlags(arguments, engine: engine)
     }
-    // A quote for a calendar month counts only the charges that fall in it.
+    // A quote for a calendar month counts only the charges that fall in it; without a month, dated charges cannot be
+    // added up (no month need hold them all), so the quote is refused rather than summing them.
     var periodNotes: [String] = []
     if let period = arguments.month("period") {
       (deployment.charges, periodNotes) = UserCharge.falling(deployment.charges, in: period)
+    } else {
+      try Self.refuseDatedCharges(deployment.charges, remedy: "give the month to price with '--period YYYY-MM'")
     }
     var quote: Quote
     if let imported {
@@ -100,6 +103,17 @@ enum QuoteCommand: Command {
     try OutputOptions.checkBudget(
       quote.total, unpriced: quote.unpriced.count + quote.skippedResources.count, arguments, what: "monthly total", context: &context)
     return .success
+  }
+
+  /// Refuses (usage error, exit 64) charges tied to calendar months when no month was named: a monthly total of them all
+  /// would be a month that never happens.
+  static func refuseDatedCharges(_ charges: [UserCharge], remedy: String) throws {
+    let dated = UserCharge.dated(charges)
+    guard !dated.isEmpty else { return }
+    let names = dated.map { "'\($0.name)' (from \($0.startMonth?.description ?? ""))" }.joined(separator: ", ")
+    throw UsageError(
+      "The charge\(dated.count == 1 ? "" : "s") \(names) \(dated.count == 1 ? "is" : "are") dated, so which charges fall depends on the month; \(remedy)."
+    )
   }
 
   /// Which flag would give the quantities a flag-built or imported quote left unknown.

@@ -123,6 +123,12 @@ public struct UserCharge: Hashable, Sendable {
     return (kept, calendarNotes(charges, first: period, last: period, budgetStart: period))
   }
 
+  /// The charges of `charges` tied to calendar months (a `startMonth`): which of them fall depends on the month, so
+  /// a quote of "a month" without one would add up charges that never fall together.
+  public static func dated(_ charges: [UserCharge]) -> [UserCharge] {
+    charges.filter { $0.startMonth != nil }
+  }
+
   /// `Megaport: 10G port` (the line item's resource label).
   var resource: String { attachedTo.map { "\(vendor) for '\($0)'" } ?? vendor }
 }

@@ -8,7 +8,10 @@ import Foundation
 /// series) to the plan's first month: growth runs on the calendar, so a plan starting `k` months later
 /// is the same projection shifted by `k`. The
 /// bandwidth a circuit needs in month `m` is the sizing rate of the larger
-/// direction, grown, divided by the target utilisation. Every figure is defined
+/// direction, grown, divided by the target utilisation, and never less than the average rate that month's
+/// outbound volume implies over ``hoursPerMonth`` divided by the same utilisation: a circuit must carry the
+/// month's volume one way (the quote's `egress-within-capacity` rule), and a peak below the average is no
+/// peak, so the volume's average is held to the same utilisation as the peak. Every figure is defined
 /// beyond the horizon too, so a decision can be judged against the months after it.
 public struct Demand: Hashable, Sendable {
   /// How the base figures grow.
@@ -41,6 +44,9 @@ public struct Demand: Hashable, Sendable {
   /// Months from the month the base figures describe (the growth anchor) to plan month 0; 0 when the figures
   /// describe the plan's first month (a profile without a series).
   public let anchorOffset: Int
+  /// The hours of a billing month the outbound volume is spread over for its average rate (the engine's
+  /// hours per month); `nil` leaves the volume out of the needed bandwidth.
+  public let hoursPerMonth: Decimal?
 
   /// Growth factors, needed bandwidths and outbound data of each month of the horizon, computed once:
   /// the solver asks for them for every option.
@@ -61,9 +67,10 @@ public struct Demand: Hashable, Sendable {
   /// Creates the demand with a growth model and works out each month of the horizon.
   public init(
     sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, growth: Growth, targetUtilization: Decimal,
-    horizonMonths: Int, basis: [String], anchorOffset: Int = 0
+    horizonMonths: Int, basis: [String], anchorOffset: Int = 0, hoursPerMonth: Decimal? = nil
   ) {
     self.anchorOffset = max(anchorOffset, 0)
+    self.hoursPerMonth = hoursPerMonth
     self.sizingRate = sizingRate
     self.sizingDirection = sizingDirection
     self.monthlyEgress = monthlyEgress
@@ -80,8 +87,10 @@ public struct Demand: Hashable, Sendable {
     factors = (0..<(max(horizonMonths, 0) + Self.monthsBeyondHorizon)).map { [offset = self.anchorOffset] in
       Self.growthFactor(growth, month: offset + $0)
     }
-    requirements = factors.map { Self.required(sizingRate, factor: $0, utilization: targetUtilization) }
     volumes = factors.map { Self.grown(monthlyEgress, factor: $0) }
+    requirements = zip(factors, volumes).map { factor, volume in
+      Self.required(sizingRate, factor: factor, volume: volume, hoursPerMonth: hoursPerMonth, utilization: targetUtilization)
+    }
   }
 
   /// Months past the horizon worked out in advance (the default look-ahead; months further out are worked out
@@ -120,15 +129,40 @@ public struct Demand: Hashable, Sendable {
   /// The bandwidth needed in `month`, in bits per second (rounded up).
   public func requiredBitsPerSecond(month: Int) -> Decimal {
     requirements.indices.contains(month)
-      ? requirements[month] : Self.required(sizingRate, factor: growthFactor(month: month), utilization: targetUtilization)
+      ? requirements[month]
+      : Self.required(
+        sizingRate, factor: growthFactor(month: month), volume: egress(month: month), hoursPerMonth: hoursPerMonth,
+        utilization: targetUtilization)
+  }
+
+  /// The average rate, in bits per second, of the outbound volume of `month` over ``hoursPerMonth``
+  /// (`nil` without hours).
+  public func averageEgressBitsPerSecond(month: Int) -> Decimal? {
+    hoursPerMonth.map { Self.average(egress(month: month), hours: $0) }
+  }
+
+  /// Whether the outbound volume's average, not the sizing rate, sets the bandwidth needed in `month`.
+  public func volumeSetsRequirement(month: Int) -> Bool {
+    guard let average = averageEgressBitsPerSecond(month: month) else { return false }
+    return average > Decimal(sizingRate.bitsPerSecond) * growthFactor(month: month)
+  }
+
+  private static func average(_ volume: DataVolume, hours: Decimal) -> Decimal {
+    volume.bytes * 8 / (hours * 3600)
   }
 
   private static func grown(_ volume: DataVolume, factor: Decimal) -> DataVolume {
     DataVolume(bytes: (volume.bytes * factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
   }
 
-  private static func required(_ rate: Bandwidth, factor: Decimal, utilization: Decimal) -> Decimal {
-    (Decimal(rate.bitsPerSecond) * factor).divided(by: utilization, roundedToPlaces: 0, rule: .up)
+  private static func required(_ rate: Bandwidth, factor: Decimal, volume: DataVolume, hoursPerMonth: Decimal?, utilization: Decimal)
+    -> Decimal
+  {
+    let peak = (Decimal(rate.bitsPerSecond) * factor).divided(by: utilization, roundedToPlaces: 0, rule: .up)
+    guard let hours = hoursPerMonth else { return peak }
+    // Bits a month over the month's seconds at the target utilisation, in one division, rounded up.
+    let average = (volume.bytes * 8).divided(by: hours * 3600 * utilization, roundedToPlaces: 0, rule: .up)
+    return max(peak, average)
   }
 
   /// The largest bandwidth needed over the horizon (the last month, unless traffic shrinks).

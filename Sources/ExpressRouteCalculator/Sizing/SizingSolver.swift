@@ -637,7 +637,7 @@ public struct SizingSolver: Sendable {
       let average = egress.bytes * 8 / (engine.hoursPerMonth * 3600)
       if average > Decimal(larger.bitsPerSecond) {
         notes.append(
-          "check the inputs: \(egress) a month averages \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: average).int64Value)), more than the sizing rate \(larger)"
+          "check the inputs: \(egress) a month averages \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: average).int64Value)), more than the sizing rate \(larger), which cannot be a peak; sized on the average instead, so the circuit carries the month's volume"
         )
       }
     }
@@ -645,7 +645,7 @@ public struct SizingSolver: Sendable {
     var demand = Demand(
       sizingRate: larger, sizingDirection: outbound >= inbound ? "outbound" : "inbound", monthlyEgress: egress ?? .zero,
       growth: growth ?? .stated(yearly: 0), targetUtilization: profile.targetUtilization, horizonMonths: profile.horizonMonths, basis: basis,
-      anchorOffset: anchorOffset)
+      anchorOffset: anchorOffset, hoursPerMonth: engine.hoursPerMonth)
     demand.egressIsKnown = egress != nil
     return demand
   }
@@ -776,8 +776,13 @@ public struct SizingSolver: Sendable {
     let range = months ?? 0..<demand.horizonMonths
     if let month = range.first(where: { demand.requiredBitsPerSecond(month: $0) > Decimal(bandwidth.bitsPerSecond) }) {
       let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
+      let utilisation = "\((demand.targetUtilization * 100).fixedPoint(places: 0))% utilisation"
+      if demand.volumeSetsRequirement(month: month), let average = demand.averageEgressBitsPerSecond(month: month) {
+        return
+          "too small: needs \(need)\(month == 0 ? " now" : " from month \(month + 1)") to carry \(demand.egress(month: month)) a month (an average of \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: average).int64Value)) ÷ \(utilisation); [\(ProductRule.egressWithinCapacity.id)])"
+      }
       return month == 0
-        ? "too small: needs \(need) now (\(demand.sizingDirection) \(demand.sizingRate) ÷ \((demand.targetUtilization * 100).fixedPoint(places: 0))% utilisation)"
+        ? "too small: needs \(need) now (\(demand.sizingDirection) \(demand.sizingRate) ÷ \(utilisation))"
         : "too small from month \(month + 1): needs \(need) with \(GrowthFit.percent(demand.yearlyGrowth)) yearly growth"
     }
     return nil

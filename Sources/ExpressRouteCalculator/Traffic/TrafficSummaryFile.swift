@@ -127,9 +127,10 @@ public enum TrafficSummaryFile {
 
   /// One circuit's saved statistics, checked against themselves: every count, sum and bound a summary written by
   /// ercalc keeps (each sample is in one month and one histogram bucket, no month holds more samples than its
-  /// seconds allow, each month's rate sum lies between its count times the lowest and the highest rate, the maximum
-  /// is in the highest bucket, and no more samples than the times between the first and the last). A summary
-  /// that contradicts itself is an error at the value, never a volume scaled from it.
+  /// seconds allow, each month's rate sum lies between its count times the lowest and the highest rate, all months'
+  /// rate sums lie between the sums of the samples' bucket bounds, the maximum is in the highest bucket, and no more
+  /// samples than the times between the first and the last). A summary that contradicts itself is an error at the
+  /// value, never a volume scaled from it.
   private static func circuit(_ node: JSONNode) throws(Diagnostic) -> SeriesAccumulator {
     let object = try node.object()
     try object.rejectUnknownKeys([
@@ -266,6 +267,23 @@ public enum TrafficSummaryFile {
     guard monthSamples == histogram.count else {
       throw monthsNode.error(
         "the months hold \(monthSamples) samples, but the histogram holds \(histogram.count) (expected the same count: each sample is in one month and one bucket)"
+      )
+    }
+    // The histogram is kept over the whole series, so the months' rate sums together lie between the sum of each
+    // sample's bucket lower bound and the sum of its bucket's upper bound (the next bucket's lower bound, which no rate
+    // in the bucket reaches; the maximum for the highest bucket). Without this, counts that add up would let a
+    // histogram of small rates stand beside sums of huge ones, and the volumes sized on would not be the rates'.
+    var lowestSum: UInt128 = 0
+    var highestSum: UInt128 = 0
+    for (bucket, count) in buckets {
+      let upper = bucket == highestBucket ? maximum : RateHistogram.lowerBound(bucket + 1)
+      lowestSum += UInt128(count) * UInt128(DirectionAccumulator.MonthSum.scaledRate(RateHistogram.lowerBound(bucket)))
+      highestSum += UInt128(count) * UInt128(DirectionAccumulator.MonthSum.scaledRate(upper))
+    }
+    let rateSum = months.values.reduce(UInt128(0)) { $0 + $1.scaledRates }
+    guard rateSum >= lowestSum, rateSum <= highestSum else {
+      throw histogramNode.error(
+        "the months' rate sums total \(rateSum) (in 1/8192 bit/s), but the histogram's \(histogram.count) samples allow only \(lowestSum) to \(highestSum) (expected the sum of the rates to lie between the sums of each sample's bucket bounds)"
       )
     }
     return DirectionAccumulator(histogram: histogram, maximum: maximum, months: months, burstMaximum: burst)

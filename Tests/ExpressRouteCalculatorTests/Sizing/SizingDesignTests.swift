@@ -244,6 +244,36 @@ import Testing
     #expect(!result.notes.contains { $0.contains("check the inputs") })
   }
 
+  @Test func aCircuitMustCarryTheMonthsVolumeAsQuoteRequires() throws {
+    // Peak 50 Mbps but 100,000 GB a month: 100,000 × 10^9 × 8 bits ÷ (730 h × 3,600 s = 2,628,000 s) = 304,414,003 bit/s on
+    // average, so the stated peak cannot be one. Sized on the average held to the same 80% utilisation as a peak:
+    // 304,414,003.04 ÷ 0.8 = 380,517,503.8 → 380,517,504 bit/s → 500 Mbps. Capacity one way: 200 Mbps carries
+    // 200 × 10^6 × 2,628,000 ÷ 8 = 65,700 GB (under 100,000, quote's egress-within-capacity refuses it), 500 Mbps 164,250 GB.
+    // The old solver sized on 50 ÷ 0.8 = 62.5 Mbps and recommended 100 Mbps, which carries 32,850 GB.
+    let engine = try Fixtures.engine()
+    let result = try solve(profile(peak: .mbps(50), egress: "100TB"))
+    #expect(result.demand.requiredBitsPerSecond(month: 0) == 380_517_504)
+    #expect(result.demand.requiredBitsPerSecond(month: 11) == 380_517_504)
+    let step = try #require(result.recommendation)
+    #expect(step.bandwidth == .mbps(500))
+    let circuit = Circuit(
+      name: "c", peeringLocation: "Amsterdam", tier: step.tier, billing: step.billing, bandwidth: step.bandwidth, monthlyEgress: .gigabytes(100_000))
+    #expect(throws: Never.self) { _ = try engine.validate(Deployment(name: "d", circuits: [circuit])) }
+    // Every smaller provider circuit is refused for the volume, naming the rule quote applies.
+    for candidate in result.candidates {
+      guard case .provider(_, _, let bandwidth) = candidate.kind, bandwidth < .mbps(500), case .rejected(let reason) = candidate.verdict else {
+        continue
+      }
+      if reason.hasPrefix("too small") { #expect(reason.contains("[egress-within-capacity]"), "\(reason)") }
+    }
+    #expect(
+      !result.candidates.contains { candidate in
+        guard case .provider(_, _, let bandwidth) = candidate.kind, bandwidth < .mbps(500), case .feasible = candidate.verdict else { return false }
+        return true
+      })
+    #expect(result.notes.contains { $0.hasPrefix("check the inputs: 100,000 GB a month averages 304.5 Mbps, more than the sizing rate 50 Mbps") })
+  }
+
   @Test func aCheaperOptionBlockedOnlyByAPriceIsNamed() throws {
     // 80 Mbps ÷ 0.8 = 100 Mbps: Standard MeteredData 100 Mbps would carry it, but its Zone 1 price is UNCERTAIN (unpriced),
     // so 200 Mbps is recommended; the report says so and gives the override row that settles it.
