@@ -123,7 +123,7 @@ import Testing
       .replacingOccurrences(of: #""date": "2026-11-01""#, with: #""url": "file:contracts/example-direct.pdf", "date": "2026-11-01""#)
       .write(toFile: cited, atomically: true, encoding: .utf8)
     let overrides = ercalc("prices", "validate", table, "--overrides", cited)
-    #expect(overrides.output.hasSuffix("272 priced rates, 34 unpriced, 11 sources\n"), "\(overrides.errors)")
+    #expect(overrides.output.hasSuffix("305 priced rates, 34 unpriced, 11 sources\n"), "\(overrides.errors)")
   }
 
   @Test func pricesShowAndValidate() {
@@ -135,9 +135,10 @@ import Testing
     #expect(validate.status == .success)
     #expect(
       validate.output.hasSuffix(
-        ": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 271 priced rates, 35 unpriced, 10 sources\n"))
-    // 201 circuit, egress, gateway, Direct, Global Reach, collector and VPN rows priced, plus 66 internet egress tiers
-    // (6 regions × (6 via Microsoft's network + 5 via routing preference internet), each counting its free first 100 GB)
+        ": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 304 priced rates, 35 unpriced, 10 sources\n"))
+    // 201 circuit, egress, gateway, Direct, Global Reach, collector and VPN rows priced, plus 99 internet egress tiers
+    // (9 regions, Israel, Qatar and New Zealand among them, × (6 via Microsoft's network + 5 via routing preference
+    // internet), each counting its free first 100 GB; 66 + 33 = 99)
     // and 4 Virtual WAN rows (hub, scale units from 1 and from 6, connection unit); 32 + 2 (US Government internet
     // egress) + 1 (scale units from 11) unpriced.
   }

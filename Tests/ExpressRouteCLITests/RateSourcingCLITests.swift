@@ -61,11 +61,12 @@ import Testing
   @Test func showSourcesListsEveryRateWithItsSourceDateAndAge() {
     // Ages run from each source's own date to the table's price date (2026-07-21), never to today:
     // the Virtual WAN page of 2023-07-28 is 35 whole months old, past the 18-month limit; the infracost golden test of
-    // 2025-01-15 is 18 months old (2025-01-15 → 2026-07-15 is 18 months; the 21st is after the 15th), not past it.
+    // 2025-01-15 is 18 whole months old but past the limit by date (2025-01-15 + 18 months = 2026-07-15, six days
+    // before 2026-07-21), so it is flagged too: 3 sources were flagged before, infracost-vpn is the fourth.
     let result = ercalc("prices", "show", "--sources")
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("Ages measured to: 2026-07-21 (the table's price date)"), "\(result.output.prefix(600))")
-    #expect(result.output.contains("3 sources older than 18 months, 0 untraceable"), "\(result.output.prefix(600))")
+    #expect(result.output.contains("4 sources older than 18 months, 0 untraceable"), "\(result.output.prefix(600))")
     let lines = result.output.split(separator: "\n")
     let hub = lines.first { $0.hasPrefix("Virtual WAN hub ") }.map(String.init) ?? ""
     #expect(hub.contains("vwan-pricing-2023"), "\(hub)")
@@ -75,7 +76,7 @@ import Testing
     #expect(hub.contains("older than 18 months"))
     let vpn = lines.first { $0.hasPrefix("VpnGw1 VPN gateway ") }.map(String.init) ?? ""
     #expect(vpn.contains("infracost-vpn") && vpn.contains("2025-01-15") && vpn.contains("18 mo"), "\(vpn)")
-    #expect(!vpn.contains("older than"))
+    #expect(vpn.contains("older than 18 months"))
     // Another as-of date gives other ages, the same on every run: 2024-01-01 is 5 months after the page.
     let early = ercalc("prices", "show", "--sources", "--as-of", "2024-01-01", "--format", "json")
     #expect(early.output.contains("\"asOf\": \"2024-01-01\""))

@@ -120,7 +120,9 @@ extension PricingEngine {
 
 /// One internet egress price list: a region group and a routing, whose rows are tiers.
 public struct InternetEgressGroup: Hashable, Sendable {
+  /// The region group.
   public var region: InternetRegion
+  /// The routing.
   public var routing: InternetRouting
 }
 

@@ -24,6 +24,9 @@ public struct PriceSource: Hashable, Sendable {
   public var afterPriceDateReason: String?
   /// Where the source is defined, for messages (not part of equality).
   public var location: FileLocation?
+  /// Whether the source came from an override file (not part of equality): an override's prices (a contract
+  /// signed later) may be dated after the base table's price date.
+  public var isFromOverride = false
 
   /// Creates a source.
   public init(
@@ -79,7 +82,7 @@ public struct PriceSource: Hashable, Sendable {
   /// Why the source cannot stand behind prices dated `priceDate`, or `nil` when it can: a source dated after the
   /// price date, without an ``afterPriceDateReason``, would be a price taken from the table's future.
   public func dateProblem(priceDate: String) -> String? {
-    guard let date, date > priceDate, afterPriceDateReason == nil else { return nil }
+    guard let date, date > priceDate, afterPriceDateReason == nil, !isFromOverride else { return nil }
     return
       "source '\(id)' is dated \(date), after the table's price date \(priceDate): a price cannot rest on a source from its future (move 'effectiveDate' to \(date) or later, or say in 'afterPriceDateReason' why the source still states the price of \(priceDate))"
   }

@@ -29,8 +29,9 @@ extension RateTable {
       throw try root.object().required("currency").error(
         "override currency \(patch.currency) does not match the rate table's \(currency)")
     }
-    for source in patch.sources {
+    for var source in patch.sources {
       sources.removeAll { $0.id == source.id }
+      source.isFromOverride = true
       sources.append(source)
     }
     for rate in patch.rates { upsert(rate) }

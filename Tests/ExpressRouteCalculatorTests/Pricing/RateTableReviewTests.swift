@@ -125,6 +125,19 @@ import Testing
     #expect(undated?.message == "'afterPriceDateReason' goes only with a dated source (this one has \"date\": null)")
   }
 
+  @Test func anOverridesSourceMayBeDatedAfterTheBaseTablesPriceDate() throws {
+    // A contract signed after the base table's price date (2026-01-01) prices what the user pays: not refused.
+    var table = try RateTableTests.load(
+      RateSourcingTests.table(source: #"{"id": "s", "title": "T", "url": "https://e.com/p", "date": "2026-01-01"}"#))
+    let override = """
+      {"schemaVersion": 1, "kind": "override", "currency": "USD",
+       "sources": [{"id": "contract", "title": "EA sheet", "url": "file:contracts/ea.pdf", "date": "2026-11-01"}],
+       "egress": {"source": "contract", "confidence": "CONFIRMED", "rows": [{"zone": "Zone 1", "perGB": "0.02"}]}}
+      """
+    try table.apply(overrideJSON: Data(override.utf8), file: "o.json")
+    #expect(table.untraceableSources.isEmpty, "\(table.untraceableSources)")
+  }
+
   @Test func theBuiltInTableHasNoSourceFromItsFutureWithoutAReason() throws {
     // gw-third-party was retrieved 2026-09-19, after the price date 2026-07-21: it carries its reason.
     let table = try RateTable.embeddedDefault()
