@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--discount` values, discounts given in two places, and what reports call discounted prices.
@@ -47,6 +48,73 @@ import Testing
     let family = ercalc("compare", "--egress", "1TB", "--overrides", a, "--discount", "circuits=50%", "--format", "json")
     #expect(family.status == .success)
     #expect(family.output.contains("\"negotiatedDiscount\": \"10% on all Azure charges, 50% on circuits\""))
+  }
+
+  @Test func fileDiscountsFollowTheFlagsRule() throws {
+    let directory = try temporaryDirectory("ercalc-file-discounts")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    func override(_ name: String, _ value: String) throws -> String {
+      let path = directory.appendingPathComponent(name).path
+      try """
+      {"schemaVersion": 1, "kind": "override", "currency": "USD", "sources": [{"id": "ea", "title": "EA", "date": "2026-11-01"}],
+       "discounts": {"circuits": "\(value)"}}
+      """.write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    // "12" (the documented form) and "12%" are both 12%.
+    for value in ["12", "12%"] {
+      let result = ercalc("compare", "--egress", "1TB", "--overrides", try override("p.json", value), "--format", "json")
+      #expect(result.status == .success, "\(value): \(result.errors)")
+      #expect(result.output.contains("\"negotiatedDiscount\": \"12% on circuits\""), "\(value)")
+    }
+    // A bare number between 0 and 1 could mean 0.5% or 50%: refused at the value, as the flag refuses "0.12" (it was read as 0.5%).
+    let half = try override("half.json", "0.5")
+    let refused = ercalc("compare", "--egress", "1TB", "--overrides", half)
+    #expect(refused.status == .dataError)
+    #expect(
+      refused.errors
+        == "\(half):2:28: error: discounts.circuits: '0.5' is ambiguous: it could mean 0.5% or 50% (write \"0.5%\" or \"50%\"; a bare number is a percentage, \"12\" being 12%)\n"
+    )
+    #expect(
+      ercalc("compare", "--egress", "1TB", "--overrides", try override("halfpct.json", "0.5%"), "--format", "json").output.contains(
+        "\"negotiatedDiscount\": \"0.5% on circuits\""))
+    // A family on the command line matches whatever its case, as names do everywhere.
+    let upper = ercalc("compare", "--egress", "1TB", "--discount", "CIRCUITS=20%", "--format", "json")
+    #expect(upper.status == .success, "\(upper.errors)")
+    #expect(upper.output.contains("\"negotiatedDiscount\": \"20% on circuits\""))
+  }
+
+  @Test func anOverrideRowIsYourOwnRateAndIsNotDiscountedAgain() throws {
+    let directory = try temporaryDirectory("ercalc-own-rate")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let contract = directory.appendingPathComponent("contract.json").path
+    try """
+    {"schemaVersion": 1, "kind": "override", "currency": "USD",
+     "sources": [{"id": "our-contract", "title": "Our contract", "url": "file:contract.pdf", "date": "2026-11-01"}],
+     "directPorts": {"source": "our-contract", "confidence": "CONFIRMED", "rows": [{"portSpeed": "10 Gbps", "billing": "MeteredData", "monthly": "3800.00"}]}}
+    """.write(toFile: contract, atomically: true, encoding: .utf8)
+    let deployment = directory.appendingPathComponent("d.json").path
+    try """
+    {"schemaVersion": 1, "name": "d",
+     "circuits": [{"name": "ams", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}],
+     "directPorts": [{"name": "fra-ports", "peeringLocation": "Frankfurt", "portSpeed": "10 Gbps", "billing": "MeteredData"}]}
+    """.write(toFile: deployment, atomically: true, encoding: .utf8)
+    // --discount 10%: the list circuit Standard UnlimitedData 1 Gbps Zone 1 5,700.00 × 0.9 = 5,130.00; the port pair's
+    // 3,800.00 is the contract's own price and stays 3,800.00 (it was 3,420.00, and called list price in the CSV).
+    // Total 5,130.00 + 3,800.00 = 8,930.00.
+    let text = ercalc("quote", deployment, "--overrides", contract, "--discount", "10%")
+    #expect(text.status == .success, "\(text.errors)")
+    #expect(text.output.contains("Monthly total:            8,930.00 USD\n"), "\(text.output)")
+    let csv = ercalc("quote", deployment, "--overrides", contract, "--discount", "10%", "--format", "csv")
+    let table = CSVTable(csv.output)
+    let port = try #require(table.rows.first { $0["ResourceName"] == "fra-ports" })
+    #expect(port["BilledCost"] == "3800.00")
+    #expect(port["ListCost"] == "3800.00")
+    #expect(port["x_CostBasis"] == "your own rate (override file)")
+    let circuit = try #require(table.rows.first { $0["ResourceName"] == "ams" })
+    #expect(circuit["BilledCost"] == "5130.00")
+    #expect(circuit["ListCost"] == "5700.00")
+    #expect(circuit["x_CostBasis"] == "negotiated discount off list price")
   }
 
   @Test func compareAndSizeLabelDiscountedPricesAndBreakEvensUseThem() {

@@ -58,6 +58,17 @@ import Testing
         #""erSKU_Tier": {"value": "Ultra"}"#,
         "3:29: error: parameters.erSKU_Tier.value: 'Ultra' is not an allowed value of parameter 'erSKU_Tier' (the template allows 'Premium', 'Standard')"
       ),
+      // An array's element outside allowedValues: the error points at that element in the parameters file.
+      (
+        #""erSKU_Tier": {"value": ["Premium", "Ultra"]}"#,
+        "3:41: error: parameters.erSKU_Tier.value[1]: 'Ultra' is not an allowed value of parameter 'erSKU_Tier' (the template allows 'Premium', 'Standard')"
+      ),
+      // One name in two cases: ARM names are case-insensitive, so the file gives one parameter two values (one was
+      // silently picked).
+      (
+        #""erSKU_Tier": {"value": "Standard"}, "ERSKU_TIER": {"value": "Premium"}"#,
+        "3:56: error: parameters.ERSKU_TIER: parameter 'ERSKU_TIER' is given twice, as 'erSKU_Tier' (line 3, column 19) and as 'ERSKU_TIER'; ARM parameter names are case-insensitive, so Azure rejects the file (give the parameter once)"
+      ),
     ]
     for (entry, message) in shapes {
       let file = try Self.parametersFile(entry + ", " + rest, in: directory)
@@ -124,6 +135,49 @@ import Testing
     """
   }
 
+  /// Values of a Standard UnlimitedData circuit at Amsterdam of `mbps`, as a resource change gives them.
+  static func circuit(_ mbps: Int) -> String {
+    #"{"name": "ams-er", "peering_location": "Amsterdam", "bandwidth_in_mbps": \#(mbps), "sku": [{"tier": "Standard", "family": "UnlimitedData"}]}"#
+  }
+
+  /// `resource_changes` with one change of `azurerm_express_route_circuit.<address>`.
+  static func change(_ actions: [String], before: String, after: String, address: String = "ams") -> String {
+    let list = actions.map { "\"\($0)\"" }.joined(separator: ", ")
+    return
+      #"[{"address": "azurerm_express_route_circuit.\#(address)", "mode": "managed", "type": "azurerm_express_route_circuit", "name": "\#(address)", "change": {"actions": [\#(list)], "before": \#(before), "after": \#(after)}}]"#
+  }
+
+  @Test func unchangedResourcesAddNothingEvenWhenUnpriced() throws {
+    let directory = try temporaryDirectory("ercalc-plan-unchanged")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("plan.json").path
+    try Self.plan(resourceChanges: "[]").replacingOccurrences(of: "UnlimitedData", with: "MeteredData").write(
+      toFile: path, atomically: true, encoding: .utf8)
+    // A Standard MeteredData 1 Gbps circuit at Amsterdam (Zone 1), left as it is: 436.00 on both sides, its egress unknown
+    // on both (diff has no --egress). Each side's total is incomplete, but the change is exactly 0.00: the same unknown
+    // volume on both sides cancels. It used to say "Change: unknown", and --fail-above 100 failed.
+    let result = ercalc("diff", "--from", path, "--fail-above", "100")
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.output.contains("Before:          plan (before): 436.00 USD (incomplete: excludes unpriced charges)\n"))
+    #expect(result.output.contains("Change:          0.00 USD (0.0%)\n"))
+    #expect(!result.errors.contains("warning"))
+    let json = ercalc("diff", "--from", path, "--format", "json")
+    #expect(json.output.contains("\"change\": \"0.00\""))
+    #expect(json.output.contains("\"complete\": true"))
+    // A change to the circuit keeps its unknown egress unknown: 1 → 2 Gbps MeteredData (436.00 → 872.00).
+    let update = directory.appendingPathComponent("update.json").path
+    try Self.plan(
+      resourceChanges: Self.change(["update"], before: Self.circuit(1000), after: Self.circuit(2000)).replacingOccurrences(
+        of: "UnlimitedData", with: "MeteredData")
+    ).replacingOccurrences(of: "UnlimitedData", with: "MeteredData").replacingOccurrences(
+      of: "\"bandwidth_in_mbps\": 1000,\n", with: "\"bandwidth_in_mbps\": 2000,\n"
+    )
+    .write(toFile: update, atomically: true, encoding: .utf8)
+    let changed = ercalc("diff", "--from", update, "--fail-above", "1000")
+    #expect(changed.status == .failure, "\(changed.errors)")
+    #expect(changed.output.contains("Change:          unknown: 1 item is not priced (priced items alone: +436.00 USD)\n"))
+  }
+
   @Test func aPlanThatChangesNothingChangesNothing() throws {
     let directory = try temporaryDirectory("ercalc-plan-empty")
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -169,6 +223,27 @@ import Testing
       (
         try write("incomplete.json", Self.plan(resourceChanges: "[]", extra: "\n  \"complete\": false,")),
         "incomplete.json:4:15: error: complete: the plan is incomplete (\"complete\": false)"
+      ),
+      // A no-op whose values differ between before and after (once priced as +436.00), a no-op without prior values
+      // (once priced as a creation), a replacement missing from planned_values (once a silent −5,700.00), and a document
+      // without format_version (once priced with no word).
+      (
+        try write("noop-lie.json", Self.plan(resourceChanges: Self.change(["no-op"], before: Self.circuit(1000), after: Self.circuit(2000)))),
+        "noop-lie.json:22:338: error: resource_changes[0].change.after: azurerm_express_route_circuit.ams is left as it is by the plan (no-op), but change.after differs from change.before; the plan is malformed"
+      ),
+      (
+        try write("noop-null.json", Self.plan(resourceChanges: Self.change(["no-op"], before: "null", after: Self.circuit(1000)))),
+        "noop-null.json:22:191: error: resource_changes[0].change.before: azurerm_express_route_circuit.ams is left as it is by the plan (no-op), but change.before (its prior values) is null; the plan is malformed"
+      ),
+      (
+        try write(
+          "replace.json",
+          Self.plan(resourceChanges: Self.change(["delete", "create"], before: Self.circuit(1000), after: Self.circuit(1000), address: "lon"))),
+        "replace.json:22:36: error: resource_changes[0].address: azurerm_express_route_circuit.lon is replaced by the plan, but planned_values holds no resource at that address; the plan is inconsistent"
+      ),
+      (
+        try write("unversioned.json", Self.plan(resourceChanges: "[]").replacingOccurrences(of: "\"format_version\": \"1.2\",\n", with: "")),
+        "unversioned.json:1:1: error: no format_version: terraform show -json always writes it"
       ),
       (
         try write("future.json", Self.plan(resourceChanges: "[]").replacingOccurrences(of: "\"1.2\"", with: "\"2.0\"")),

@@ -102,6 +102,7 @@ enum DiffCommand: Command {
     var plannedChanges: [TerraformPlanChange.ResourceChange] = []
     var replaced: Set<String> = []
     var statement: String?
+    var unchanged: Set<String> = []
     if estates.count == 2 {
       before = try ImportOptions.read(estates[0], arguments, engine: engine)
       after = try ImportOptions.read(estates[1], arguments, engine: engine)
@@ -112,6 +113,10 @@ enum DiffCommand: Command {
       plannedChanges = plan.changes
       replaced = Set(plan.replacedCircuits)
       statement = plan.statement
+      // The resources the plan leaves as they are, as the report names them: they add nothing to the change.
+      if let kept = try plan.unchanged?.placingLocations(engine.locations).quote(with: engine) {
+        unchanged = Set(kept.lineItems.map(\.resource) + kept.unpriced.map(\.resource) + kept.skippedResources)
+      }
     }
     for side in [before, after] {
       try QuoteCommand.refuseDatedCharges(
@@ -122,6 +127,7 @@ enum DiffCommand: Command {
     var report = DiffReport(before: beforeQuote, after: afterQuote, deployments: (before.deployment, after.deployment))
     report.plannedChanges = plannedChanges
     report.planStatement = statement
+    report.markUnchanged(resources: unchanged)
     report.overlaps = engine.moveOverlaps(
       from: before.deployment, to: after.deployment, leadMonths: arguments.count("lead-time") ?? 1, replaced: replaced)
     let incomplete = try emit(report, arguments, context: &context)

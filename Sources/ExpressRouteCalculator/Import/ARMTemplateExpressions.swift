@@ -38,9 +38,18 @@ struct ARMTemplateExpressions {
       let root = try values.object()
       let given = try (root.optional("parameters") ?? values).object()
       let declared = Set(declaredNames.map { $0.lowercased() })
+      var seen: [String: (name: String, node: JSONNode)] = [:]
       for member in given.members {
         let entryNode = JSONNode(value: member.value, position: .member(given.node.position, member.key), file: given.node.file)
         let key = member.key.lowercased()
+        // ARM parameter names are case-insensitive: two spellings of one name give one parameter two values.
+        if let earlier = seen[key] {
+          let at = earlier.node.location
+          throw entryNode.error(
+            "parameter '\(member.key)' is given twice, as '\(earlier.name)' (line \(at.line)\(at.column.map { ", column \($0)" } ?? "")) and as '\(member.key)'; ARM parameter names are case-insensitive, so Azure rejects the file (give the parameter once)"
+          )
+        }
+        seen[key] = (member.key, entryNode)
         guard declared.contains(key) else {
           var message =
             "parameter '\(member.key)' is not declared in the template's parameters (Azure rejects a parameters file that gives it)"
@@ -70,13 +79,13 @@ struct ARMTemplateExpressions {
             "the value of parameter '\(member.key)' is null (Azure rejects a null parameter value; give the value, or leave the parameter out to use the template's defaultValue)"
           )
         }
-        // An array parameter's allowedValues bound each of its elements.
-        let items: [JSONValue] = if case .array(let elements) = value.value.kind { elements } else { [value.value] }
+        // An array parameter's allowedValues bound each of its elements: the error points at the element outside them.
+        let items: [JSONNode] = value.isArray ? Array(try value.array()) : [value]
         if let allowed = allowedValues[key], !allowed.isEmpty,
-          let outside = items.first(where: { item in !allowed.contains { Self.sameValue($0, item) } })
+          let outside = items.first(where: { item in !allowed.contains { Self.sameValue($0, item.value) } })
         {
           let list = allowed.map { Self.display($0) }.joined(separator: ", ")
-          throw value.error("\(Self.display(outside)) is not an allowed value of parameter '\(member.key)' (the template allows \(list))")
+          throw outside.error("\(Self.display(outside.value)) is not an allowed value of parameter '\(member.key)' (the template allows \(list))")
         }
         parameters[key] = value.value
       }

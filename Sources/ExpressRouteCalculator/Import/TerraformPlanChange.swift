@@ -37,6 +37,9 @@ public struct TerraformPlanChange: Sendable {
   public var replacedCircuits: [String]
   /// What the plan does when it changes no ExpressRoute resource (`the plan changes nothing: …`); `nil` otherwise.
   public var statement: String? = nil
+  /// The resources the plan leaves as they are (no-op, or in the planned values without a resource change): on both
+  /// sides alike, so they add nothing to the change, even a quantity nobody gave (their metered egress).
+  public var unchanged: DeploymentImporter.Result? = nil
 }
 
 extension DeploymentImporter {
@@ -61,6 +64,7 @@ extension DeploymentImporter {
     try Self.checkTerraformDocument(object)
     let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
     var before = State(name: "\(name) (before)")
+    var unchanged = State(name: "\(name) (unchanged)")
     var changes: [TerraformPlanChange.ResourceChange] = []
     var replacedCircuits: [String] = []
     var listed = Set<String>()
@@ -73,6 +77,11 @@ extension DeploymentImporter {
       listed.insert(address)
       let change = try resource.required("change").object()
       let (action, priorNode) = try Self.plannedAction(change, address: address)
+      if action == nil, let beforeNode = priorNode {
+        try readTerraformValues(
+          try beforeNode.object(), type: type, address: address, resourceName: try resource.optional("name")?.string() ?? address,
+          origin: beforeNode.location, into: &unchanged)
+      }
       if let beforeNode = priorNode {
         let values = try beforeNode.object()
         let circuitsRead = before.circuits.count
@@ -90,14 +99,16 @@ extension DeploymentImporter {
       try readTerraformPlannedValues(root, into: &after)
       // A resource in the planned values that no resource change lists is one the plan leaves as it is: it is in the
       // estate before as well as after (an empty resource_changes changes nothing).
-      let planned = try object.required("planned_values").object()
-      if let module = planned.optional("root_module") {
+      let plannedValues = try object.required("planned_values").object()
+      if let module = plannedValues.optional("root_module") {
         try readTerraformModule(module, into: &before) { !listed.contains($0) }
+        try readTerraformModule(module, into: &unchanged) { !listed.contains($0) }
       }
     }
     var plan = TerraformPlanChange(
       before: try before.finish(format: "Terraform plan (prior state)", allowingEmpty: true),
       after: try after.finish(format: "Terraform plan (planned values)", allowingEmpty: true), changes: changes, replacedCircuits: replacedCircuits)
+    plan.unchanged = try unchanged.finish(format: "Terraform plan (unchanged)", allowingEmpty: true)
     if changes.isEmpty {
       plan.statement =
         resourceChanges.isEmpty
@@ -110,14 +121,19 @@ extension DeploymentImporter {
   /// Refuses a Terraform JSON document whose figures are not what applying or reading it gives: a format whose major
   /// version ercalc does not know, a plan that errored, or a plan Terraform marks incomplete (deferred changes).
   static func checkTerraformDocument(_ object: JSONObject) throws(Diagnostic) {
-    if let version = object.optional("format_version") {
-      let text = try version.string()
-      let major = text.split(separator: ".", omittingEmptySubsequences: false).first.flatMap { Int($0) }
-      guard let major, major <= 1 else {
-        throw version.error(
-          "Terraform JSON format \(text) is not one ercalc reads (expected 0.x or 1.x, as terraform show -json writes them); a new major version may change what the fields mean"
-        )
-      }
+    // terraform show -json always writes format_version: a document without it was not written by Terraform (or was
+    // edited), and what its fields mean cannot be told.
+    guard let version = object.optional("format_version") else {
+      throw object.node.error(
+        "no format_version: terraform show -json always writes it (\"format_version\": \"1.2\"), so this document was not written by Terraform or was edited; give the output of terraform show -json as it is"
+      )
+    }
+    let text = try version.string()
+    let major = text.split(separator: ".", omittingEmptySubsequences: false).first.flatMap { Int($0) }
+    guard let major, major <= 1 else {
+      throw version.error(
+        "Terraform JSON format \(text) is not one ercalc reads (expected 0.x or 1.x, as terraform show -json writes them); a new major version may change what the fields mean"
+      )
     }
     if let errored = object.optional("errored"), try errored.bool() {
       throw errored.error(
@@ -129,12 +145,24 @@ extension DeploymentImporter {
         "the plan is incomplete (\"complete\": false): Terraform deferred some changes until values are known, so applying it does not reach the planned values; apply it and plan again to price the rest"
       )
     }
+    let planned = try plannedAddresses(object)
     for node in try object.optional("resource_changes")?.array() ?? [] {
       let resource = try node.object()
       if try resource.optional("mode")?.string() == "data" { continue }
       let type = try resource.required("type").string()
       let address = try resource.optional("address")?.string() ?? type
-      _ = try plannedAction(try resource.required("change").object(), address: address)
+      let (action, _) = try plannedAction(try resource.required("change").object(), address: address)
+      if let action, terraformTypes.contains(type) {
+        // planned_values holds every resource that exists once the plan is applied: one the plan creates, changes or
+        // replaces is in it, one it destroys is not. A plan that says otherwise is not priced (its after side would
+        // silently lose or keep the resource).
+        let present = planned.contains(address)
+        if present == (action == .delete) {
+          throw (resource.optional("address") ?? node).error(
+            "\(address) is \(action.rawValue) by the plan, but planned_values \(present ? "still holds" : "holds no resource at") that address; the plan is inconsistent (planned_values gives every resource that exists after apply, so a resource the plan \(action == .delete ? "destroys is not in it" : "keeps is in it")); run terraform plan and terraform show -json again"
+          )
+        }
+      }
     }
   }
 
@@ -165,11 +193,55 @@ extension DeploymentImporter {
         "\(address) is \(action.rawValue) by the plan, but change.before (its prior values) is \(priorNode == nil ? "missing" : "null"); the plan is malformed (a resource the plan \(verb) exists, so Terraform gives its prior values)"
       )
     }
+    if action == nil, actions == ["no-op"] {
+      // A no-op leaves an existing resource as it is: Terraform gives its values on both sides, and they are the same.
+      guard let prior else {
+        throw (priorNode ?? change.node).error(
+          "\(address) is left as it is by the plan (no-op), but change.before (its prior values) is \(priorNode == nil ? "missing" : "null"); the plan is malformed (a resource the plan keeps exists, so Terraform gives its prior values)"
+        )
+      }
+      if let after = change.optional("after"), !Self.sameJSON(prior.value, after.value) {
+        throw after.error(
+          "\(address) is left as it is by the plan (no-op), but change.after differs from change.before; the plan is malformed (a no-op changes nothing, so Terraform gives the same values on both sides)"
+        )
+      }
+    }
     if action == .create, let prior {
       throw prior.error(
         "\(address) is created by the plan, but change.before holds prior values; the plan is malformed (a created resource does not exist yet, so change.before is null)"
       )
     }
     return (action, prior)
+  }
+
+  /// The addresses of the managed resources in `planned_values` (every module), empty when it is absent.
+  static func plannedAddresses(_ object: JSONObject) throws(Diagnostic) -> Set<String> {
+    var addresses = Set<String>()
+    func collect(_ node: JSONNode) throws(Diagnostic) {
+      let module = try node.object()
+      for resource in try module.optional("resources")?.array() ?? [] {
+        let values = try resource.object()
+        if try values.optional("mode")?.string() == "data" { continue }
+        if let address = try values.optional("address")?.string() { addresses.insert(address) }
+      }
+      for child in try module.optional("child_modules")?.array() ?? [] { try collect(child) }
+    }
+    if let planned = object.optional("planned_values"), let module = try planned.object().optional("root_module") { try collect(module) }
+    return addresses
+  }
+
+  /// Whether two JSON values are the same value wherever they stand (numbers by value, members in any order).
+  static func sameJSON(_ a: JSONValue, _ b: JSONValue) -> Bool {
+    switch (a.kind, b.kind) {
+    case (.null, .null): return true
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.number(let x), .number(let y)): return x == y || (Decimal(string: x).map { $0 == Decimal(string: y) } ?? false)
+    case (.string(let x), .string(let y)): return x == y
+    case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { sameJSON($0, $1) }
+    case (.object(let x), .object(let y)):
+      guard x.count == y.count else { return false }
+      return x.allSatisfy { member in y.contains { $0.key == member.key && sameJSON($0.value, member.value) } }
+    default: return false
+    }
   }
 }

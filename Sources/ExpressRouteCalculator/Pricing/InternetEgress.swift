@@ -109,7 +109,7 @@ extension PricingEngine {
         builder.lineItems.append(
           LineItem(
             resource: resource, meter: rate.meter, quantity: inTier, unitPrice: price, provenance: rate.provenance,
-            detail: "tier \(span)", discount: builder.discounts.rate(for: rate.meter)))
+            detail: "tier \(span)", discount: builder.discounts.discount(on: rate)))
       } else {
         builder.unpriced.append(
           UnpricedItem(resource: resource, meter: rate.meter, quantity: inTier, reason: "tier \(span): \(rate.unpricedReason ?? "unpriced")"))

@@ -35,7 +35,7 @@ public struct PricingEngine: Sendable {
   ///
   /// Break-even volumes are worked out from these, so they are where the billed amounts cross.
   public func effectivePrice(of meter: Meter) -> Decimal? {
-    rates.rate(for: meter)?.price.map { discounts.effectivePrice($0.amount, for: meter) }
+    rates.rate(for: meter).flatMap { rate in rate.price.map { Discounts.discounted($0.amount, by: discounts.discount(on: rate)) } }
   }
 
   // MARK: - Quoting
@@ -238,7 +238,7 @@ struct QuoteBuilder {
     lineItems.append(
       LineItem(
         resource: resource, meter: meter, quantity: quantity, unitPrice: price, provenance: rate.provenance, detail: detail,
-        discount: discounts.rate(for: meter)))
+        discount: discounts.discount(on: rate)))
   }
 
   /// The zone a meter is priced by, if it has one.

@@ -39,6 +39,12 @@ public struct Discounts: Hashable, Sendable {
     return bySection[meter.section] ?? all
   }
 
+  /// The discount on a rate: none on the user's own rate from an override file (``Provenance/isOwnRate``), which is
+  /// already the price they pay, else ``rate(for:)`` its meter.
+  public func discount(on rate: Rate) -> Decimal {
+    rate.provenance.isOwnRate ? 0 : self.rate(for: rate.meter)
+  }
+
   /// `amount × (1 − fraction)`: a list amount less a discount (the amount itself when there is none).
   public static func discounted(_ amount: Decimal, by fraction: Decimal) -> Decimal {
     fraction == 0 ? amount : amount * (1 - fraction)
@@ -105,14 +111,15 @@ public struct Discounts: Hashable, Sendable {
   /// Parses a `--discount` value, `12%` (every Azure charge) or `circuits=10%` (one meter family), into the family
   /// (`all` or a section) and the fraction (0.12); `nil` when malformed.
   ///
-  /// The `%` is required: a bare `0.12` is refused, not read as 0.12% (or guessed to mean 12%).
+  /// The `%` is required: a bare `0.12` is refused, not read as 0.12% (or guessed to mean 12%). The family matches
+  /// whatever its case (`CIRCUITS=20%` is `circuits`).
   public static func parse(option text: String) -> (family: String, fraction: Decimal)? {
     let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
     let percentText = parts.last ?? ""
     guard percentText.hasSuffix("%"), let percent = Decimal(plain: percentText.dropLast()), percent < 100 else { return nil }
     guard parts.count == 2 else { return (allFamily, percent / 100) }
-    guard sections.contains(parts[0]) else { return nil }
-    return (parts[0], percent / 100)
+    guard let section = sections.first(where: { $0.lowercased() == parts[0].lowercased() }) else { return nil }
+    return (section, percent / 100)
   }
 
   /// Whether `text` is a `--discount` value that lacks only its `%` sign (`0.12`, `circuits=10`).
@@ -123,7 +130,11 @@ public struct Discounts: Hashable, Sendable {
 }
 
 extension Discounts {
-  /// Adds the discounts an override file declares, `{"all": "12", "circuits": "10"}` (percentages, as strings).
+  /// Adds the discounts an override file declares, `{"all": "12", "circuits": "10%"}` (percentages, as strings,
+  /// with or without the `%`).
+  ///
+  /// A bare number between 0 and 1 (`"0.5"`) is refused as the `--discount` option refuses `0.12`: it could mean
+  /// half a percent or fifty; `"0.5%"` or `"50%"` says which.
   ///
   /// - Throws: ``Diagnostic`` at the value that is not a percentage below 100, or that gives a family a
   ///   different discount than an earlier file did (naming that file).
@@ -132,7 +143,21 @@ extension Discounts {
     try object.rejectUnknownKeys([Self.allFamily] + Self.sections)
     for key in [Self.allFamily] + Self.sections {
       guard let value = object.optional(key) else { continue }
-      let percent = try value.price()
+      let text = try value.string()
+      let percent: Decimal
+      if text.hasSuffix("%") {
+        guard let number = Decimal(plain: text.dropLast()) else {
+          throw value.error("'\(text)' is not a percentage (expected a number of percent such as \"12\" or \"12%\")")
+        }
+        percent = number
+      } else {
+        percent = try value.price()
+        guard percent == 0 || percent >= 1 else {
+          throw value.error(
+            "'\(text)' is ambiguous: it could mean \(text)% or \((percent * 100).plainDescription)% (write \"\(text)%\" or \"\((percent * 100).plainDescription)%\"; a bare number is a percentage, \"12\" being 12%)"
+          )
+        }
+      }
       guard percent < 100 else { throw value.error("\(percent)% is not a discount (expected a percentage from 0 to less than 100)") }
       if let conflict = set(percent / 100, on: key, from: place) { throw value.error(conflict.message) }
     }

@@ -128,6 +128,9 @@ public struct Provenance: Hashable, Sendable, CustomStringConvertible {
   public var confidence: Confidence
   /// A caveat, such as a conflicting value seen elsewhere.
   public var note: String?
+  /// Whether the price is the user's own rate, from an override file (`--overrides`): what they pay, not a list
+  /// price, so a negotiated discount is not taken off it again.
+  public var isOwnRate = false
 
   /// Creates a provenance record.
   public init(sourceID: String, date: String?, confidence: Confidence, note: String? = nil) {

@@ -34,7 +34,11 @@ extension RateTable {
       source.isFromOverride = true
       sources.append(source)
     }
-    for rate in patch.rates { upsert(rate) }
+    // An override row is the user's own price (a contract's or an EA sheet's): discounts do not apply to it again.
+    for var rate in patch.rates {
+      rate.provenance.isOwnRate = true
+      upsert(rate)
+    }
     for (sku, capabilities) in patch.gatewayCapabilities { gatewayCapabilities[sku] = capabilities }
     if let scale = patch.scaleGateway { scaleGateway = scale }
     if reader.declaredHoursPerMonth { hoursPerMonth = patch.hoursPerMonth }

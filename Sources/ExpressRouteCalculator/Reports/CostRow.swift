@@ -40,6 +40,8 @@ public struct CostRow: Hashable, Sendable {
   public var tags: [String: String] = [:]
   /// The negotiated discount applied to the unit price, as a fraction (0 at list price).
   public var discount: Decimal = 0
+  /// Whether the price is the user's own rate from an override file (``Provenance/isOwnRate``), not a list price.
+  public var isOwnRate = false
 
   /// Creates a row.
   public init(
@@ -132,7 +134,7 @@ public struct CostRow: Hashable, Sendable {
       basis = "your own charge, as given"
     } else if let cost, let listCost, cost != listCost {
       basis = "negotiated discount off list price"
-    } else if confidence == Confidence.estimate.rawValue {
+    } else if isOwnRate || confidence == Confidence.estimate.rawValue {
       basis = "your own rate (override file)"
     } else {
       basis = "list price"

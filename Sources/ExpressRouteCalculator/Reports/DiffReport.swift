@@ -15,13 +15,18 @@ public struct DiffReport: Report {
     /// Why (part of) the item after could not be priced; `nil` when fully priced or absent.
     public var afterUnpriced: String?
 
+    /// Whether the item belongs to a resource a Terraform plan leaves as it is and is the same on both sides: it
+    /// changes nothing, even when a quantity of it is unknown (the same unknown on both sides cancels).
+    public var isUnchanged = false
+
     init(item: String) { self.item = item }
 
-    /// Whether either side holds a charge without a price, so the change is unknown.
-    public var isIncomplete: Bool { beforeUnpriced != nil || afterUnpriced != nil }
+    /// Whether either side holds a charge without a price, so the change is unknown (never for an unchanged item).
+    public var isIncomplete: Bool { !isUnchanged && (beforeUnpriced != nil || afterUnpriced != nil) }
 
-    /// After minus before (a missing side counts as zero); `nil` when a side is not priced.
+    /// After minus before (a missing side counts as zero, an unchanged item is 0); `nil` when a side is not priced.
     public func change(currency: CurrencyCode) -> Money? {
+      if isUnchanged { return .zero(currency) }
       guard !isIncomplete else { return nil }
       return (after ?? .zero(currency)) - (before ?? .zero(currency))
     }
@@ -87,6 +92,18 @@ public struct DiffReport: Report {
         return items.isEmpty ? nil : Money.sum(items.map(\.amount), currency: quote.currency)
       }
       return (key, amount(before), amount(after))
+    }
+  }
+
+  /// Marks as unchanged every row of `resources` (the resources a Terraform plan leaves as they are, as line items
+  /// name them, or a resource skipped with its reason) that is the same on both sides: amount and unpriced reason.
+  public mutating func markUnchanged(resources: Set<String>) {
+    for index in rows.indices {
+      let row = rows[index]
+      let resource = row.item.components(separatedBy: " · ").first ?? row.item
+      guard resources.contains(resource) || resources.contains(row.item) else { continue }
+      guard row.before == row.after, row.beforeUnpriced == row.afterUnpriced, row.before != nil || row.beforeUnpriced != nil else { continue }
+      rows[index].isUnchanged = true
     }
   }
 
@@ -284,7 +301,11 @@ public struct DiffReport: Report {
     if unchanged > 0 { blocks.append(.paragraph("\(unchanged) item\(unchanged == 1 ? "" : "s") unchanged and not shown.")) }
     if !unpriced.isEmpty {
       blocks.append(.heading("Not priced"))
-      blocks.append(.paragraph("These charges have no price, so the totals above exclude them and the change is unknown until they are priced."))
+      blocks.append(
+        .paragraph(
+          isComplete
+            ? "These charges have no price, so the totals above exclude them; they belong to resources the plan leaves as they are, the same on both sides, so the change is known."
+            : "These charges have no price, so the totals above exclude them and the change is unknown until they are priced."))
       blocks.append(.list(unpriced))
     }
     return ReportDocument(title: "Cost difference: \(beforeName) → \(afterName)", blocks: blocks)

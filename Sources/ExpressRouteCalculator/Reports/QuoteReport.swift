@@ -263,6 +263,7 @@ public struct QuoteReport: Report {
         confidence: item.provenance.confidence.rawValue, group: group)
       row.listCost = item.listAmount
       row.discount = item.discount
+      row.isOwnRate = item.provenance.isOwnRate
       row.tags = tags
       return row
     }
