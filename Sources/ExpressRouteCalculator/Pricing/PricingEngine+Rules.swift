@@ -57,8 +57,13 @@ extension PricingEngine {
       }
       var (zone, location) = try place(what, location: placement.0, zone: placement.1, origin: circuit.origin)
       if circuit.tier == .local {
-        if circuit.billing != .unlimited {
-          throw fail("\(what) is Local, and Local circuits are UnlimitedData only", at: circuit.origin, rule: .localUnlimitedOnly)
+        // On a Direct pair a Local circuit takes the pair's billing and its egress is included (pricing-facts.md §3,
+        // "Metered/unlimited on Direct": "Metered circuits pay per-GB egress by zone (Standard/Premium). Local circuits
+        // include egress."), so the UnlimitedData-only rule is the provider circuits' rule.
+        if circuit.billing != .unlimited && circuit.directPort == nil {
+          throw fail(
+            "\(what) is Local, and Local provider circuits are UnlimitedData only (on a Direct port pair a Local circuit takes the pair's billing)",
+            at: circuit.origin, rule: .localUnlimitedOnly)
         }
         if circuit.bandwidth < .gbps(1) {
           throw fail("\(what) is Local at \(circuit.bandwidth); Local starts at 1 Gbps", at: circuit.origin, rule: .localMinimumBandwidth)

@@ -27,7 +27,8 @@ public enum ProductRule: String, CaseIterable, Sendable {
   /// One sentence stating the rule.
   public var summary: String {
     switch self {
-    case .localUnlimitedOnly: return "Local circuits are UnlimitedData only."
+    case .localUnlimitedOnly:
+      return "Local provider circuits are UnlimitedData only; on a Direct pair a Local circuit takes the pair's billing, egress included."
     case .localMinimumBandwidth: return "Local circuits are 1 Gbps or more (SECONDARY: partner FAQ and price rows)."
     case .localNeedsLocalRegion: return "Local is sold only where the peering location has a local Azure region."
     case .providerBandwidths: return "Provider circuits are 50, 100, 200, 500 Mbps or 1, 2, 5, 10 Gbps; larger needs Direct."

@@ -38,15 +38,40 @@ extension PricingEngine {
   /// only where the rate table offers it. The break-even is exact: both sides are linear in volume between the
   /// internet egress tier starts and the volumes where two ExpressRoute options cost the same, so the difference is
   /// evaluated at every such point up to the circuit's capacity and every change of sign is solved on its segment.
+  ///
+  /// - Parameter design: A design to price as the ExpressRoute side instead of the cheapest option (`size` passes
+  ///   its plan's month 1): its circuit named `circuit` carries the volume, its gateway or Virtual WAN hub serves that
+  ///   circuit alone, and nothing else of it (second circuit, Global Reach, own charges) is counted.
   public func compareWithVPN(
-    _ comparison: CircuitComparison, volume: DataVolume, routing: InternetRouting = .microsoftNetwork, hubRegion: String? = nil
+    _ comparison: CircuitComparison, volume: DataVolume, routing: InternetRouting = .microsoftNetwork, hubRegion: String? = nil,
+    design: Deployment? = nil
   ) -> VPNComparison {
     let bandwidth = comparison.bandwidth
-    let region = comparison.location.flatMap { InternetRegion(location: $0) }
     var notes: [String] = []
-    if let location = comparison.location, let region {
+    // The gateway, and so the VNets whose traffic a VPN sends to the internet, sit in the hub region when one is given.
+    let hub = hubRegion.map { locations.canonicalAzureRegion($0) ?? $0 }
+    let hubGeopolitical = hub.flatMap { locations.geopoliticalRegion(ofAzureRegion: $0)?.name }
+    // A hub region priced alone (Israel Central, Qatar Central, New Zealand North) keeps its own rates.
+    let hubOwn = hub.flatMap { hub in
+      InternetRegion.allCases.first { $0.ownRegion.map { normalizedName($0) == normalizedName(hub) } ?? false }
+    }
+    let region =
+      hubOwn ?? hubGeopolitical.flatMap { InternetRegion(geopoliticalRegion: $0) }
+      ?? comparison.location.flatMap { InternetRegion(location: $0) }
+    if let hub, let hubGeopolitical, let region {
+      notes.append("internet egress is priced as leaving from \(region.name), the region group of \(hub) (\(hubGeopolitical)), where the gateway is")
+    } else if let location = comparison.location, let region {
       notes.append(
         "internet egress is priced as leaving from \(region.name), the region group of \(location.name); traffic leaves from the Azure region your VNets are in"
+      )
+    }
+    // Standard and Local reach only the location's geopolitical region (pricing-facts.md §6, "Connectivity scope"):
+    // a hub outside it needs Premium.
+    var premiumOnly = false
+    if let hub, let hubGeopolitical, let location = comparison.location, hubGeopolitical != location.geopoliticalRegion {
+      premiumOnly = true
+      notes.append(
+        "\(hub) is outside \(location.geopoliticalRegion), the geopolitical region of \(location.name): Standard and Local reach only their own geopolitical region, so the ExpressRoute side is Premium"
       )
     }
     // The cheapest ExpressRoute gateway that carries the bandwidth and is offered in the gateway's region.
@@ -54,8 +79,17 @@ extension PricingEngine {
       guard let capabilities = rates.capabilities(of: sku, scaleUnits: nil), capabilities.throughput >= bandwidth else { return nil }
       return Gateway(name: "gateway", sku: sku, circuits: ["circuit"])
     }
-    let gatewayRegion = hubRegion ?? comparison.location?.localRegions.first
-    if let scale = rates.scaleGateway {
+    let gatewayRegion = hub ?? comparison.location?.localRegions.first
+    if hub == nil, design == nil, let location = comparison.location, location.localRegions.count > 1, let gatewayRegion {
+      notes.append(
+        "the gateway is assumed in \(gatewayRegion), the first of \(location.name)'s local regions (\(location.localRegions.joined(separator: ", "))); give the hub region to choose"
+      )
+    }
+    // A design with a gateway of its own brings it; one without (`gateways: 0`) is compared with the cheapest.
+    let designGateway = design.map { !$0.gateways.isEmpty || !$0.virtualWANHubs.isEmpty } ?? false
+    if designGateway {
+      gateways = []
+    } else if let scale = rates.scaleGateway {
       let offered = gatewayRegion.map { region in !scale.unavailableRegions.contains { normalizedName($0) == normalizedName(region) } }
       let units = max(
         scale.minUnits,
@@ -86,8 +120,36 @@ extension PricingEngine {
     } else {
       notes.append("no priced VPN gateway SKU carries \(bandwidth) (the largest benchmark is 10 Gbps)")
     }
-    let options = comparison.options.filter { $0.quote != nil }
+    let plannedCircuit = design?.circuits.first { $0.name == "circuit" }
+    let options = comparison.options.filter { option in
+      guard option.quote != nil else { return false }
+      if let plannedCircuit { return option.tier == plannedCircuit.tier && option.billing == plannedCircuit.billing }
+      return !premiumOnly || option.tier == .premium
+    }
+    if let design, let plannedCircuit {
+      let gatewayLabel =
+        design.virtualWANHubs.first.map { "a Virtual WAN hub of \($0.scaleUnits) scale unit\($0.scaleUnits == 1 ? "" : "s")" }
+        ?? design.gateways.first.map { gateway in gateway.scaleUnits.map { "\(gateway.sku.name) \($0) units" } ?? gateway.sku.name }
+        ?? "the cheapest gateway that carries it (the plan prices none)"
+      notes.append(
+        "the ExpressRoute side is the plan's month 1: \(plannedCircuit.tier.name) \(plannedCircuit.billing.name) \(plannedCircuit.bandwidth) with \(gatewayLabel)"
+      )
+    }
     func expressRouteDeployment(_ option: CircuitComparison.Option, _ volume: DataVolume) -> Deployment {
+      if var planned = design {
+        planned.name = "ExpressRoute"
+        planned.circuits = planned.circuits.filter { $0.name == "circuit" }
+        for index in planned.circuits.indices { planned.circuits[index].monthlyEgress = volume }
+        for index in planned.gateways.indices { planned.gateways[index].circuits = ["circuit"] }
+        for index in planned.virtualWANHubs.indices { planned.virtualWANHubs[index].connections = 1 }
+        planned.directPorts = []
+        planned.globalReach = []
+        planned.trafficCollectors = []
+        planned.vpnGateways = []
+        planned.charges = []
+        if !designGateway, let gateway { planned.gateways = [gateway] }
+        return planned
+      }
       var deployment = Deployment(
         name: "ExpressRoute",
         circuits: [

@@ -122,7 +122,7 @@ public struct SizingReport: Report {
       var facts = [
         ReportFact(
           "ExpressRoute",
-          vpn.expressRoute.map { "\($0.total.groupedAmount) \(currency) (cheapest circuit at \(vpn.bandwidth) and its gateway)" } ?? "not priced"),
+          vpn.expressRoute.map { "\($0.total.groupedAmount) \(currency) (the plan's month-1 circuit and gateway)" } ?? "not priced"),
         ReportFact(
           "VPN over the internet",
           vpn.vpn.map {

@@ -168,10 +168,23 @@ public struct SizingSolver: Sendable {
         engine: engine, location: other, demand: demand, egressShare: failover == .activePassive ? 0 : Decimal(1) / 2,
         lookAhead: profile.lookAheadMonths, virtualNetworkLinks: policy.virtualNetworkLinks, options: optionsCache)
       let primaryTier = steps.first?.tier ?? .standard
-      let tier = secondCircuitTier(profile, primary: primaryTier, second: other)
+      var tier = secondCircuitTier(profile, primary: primaryTier, second: other)
       secondMonths =
         secondPlanner.plan(tier: tier, horizon: horizon) ?? (tier == .local ? secondPlanner.plan(tier: .standard, horizon: horizon) : nil)
-      if tier != primaryTier, secondMonths != nil {
+      // Standard reaches every region Local does: the second circuit is the cheaper of the two for its own share of
+      // the traffic (a standby's is none, where Standard MeteredData usually wins).
+      var cheaperThanLocal = false
+      if tier == .local, let local = secondMonths, let standard = secondPlanner.plan(tier: .standard, horizon: horizon),
+        standard.reduce(Decimal(0), { $0 + $1.cost }) < local.reduce(Decimal(0), { $0 + $1.cost })
+      {
+        secondMonths = standard
+        tier = .standard
+        cheaperThanLocal = true
+        notes.append(
+          "the second circuit at \(other.name) is Standard while the primary is Local: Standard reaches the same regions and costs less for the second circuit's share of the traffic\(failover == .activePassive ? " (none: it is a standby)" : "")"
+        )
+      }
+      if tier != primaryTier, secondMonths != nil, !cheaperThanLocal {
         notes.append(
           "the second circuit at \(other.name) is \(tier.name) while the primary is \(primaryTier.name): Local reaches only the local regions of its peering location (\(other.localRegions.isEmpty ? "none at \(other.name)" : other.localRegions.joined(separator: ", "))), and no product rule asks the two circuits of a redundant pair to share a tier"
         )
@@ -328,7 +341,9 @@ public struct SizingSolver: Sendable {
       // Only the tiers this workload may use (Local, for one, may be ruled out by its regions).
       comparison.options = comparison.options.filter { policy.allowedTiers.contains($0.tier) }
       let hub = (profile.hubRegion ?? profile.targetRegions.first).map { engine.locations.canonicalAzureRegion($0) ?? $0 }
-      result.vpnAlternative = engine.compareWithVPN(comparison, volume: demand.egress(month: 0), hubRegion: hub)
+      // The ExpressRoute side is the plan's own month 1 (its circuit and gateway), not a design of its own.
+      result.vpnAlternative = engine.compareWithVPN(
+        comparison, volume: demand.egress(month: 0), hubRegion: hub, design: result.months.first?.deployment)
     }
     return result
   }
@@ -838,8 +853,11 @@ public struct SizingSolver: Sendable {
             verdict: .rejected("too small: the largest circuit on a \(port.name) pair is \(port.circuitSizes.last?.description ?? "")")))
         continue
       }
-      for billing in BillingFamily.allCases {
-        let tier: CircuitTier = policy.standardRejection == nil ? .standard : .premium
+      // Local is a Direct circuit SKU too, covered by the port fee with its egress included on either billing
+      // (pricing-facts.md §3), so a workload Local may serve weighs it on Direct as it does on a provider circuit.
+      let tiers: [CircuitTier] =
+        policy.standardRejection != nil ? [.premium] : policy.allowedTiers.contains(.local) ? [.local, .standard] : [.standard]
+      for (tier, billing) in tiers.flatMap({ tier in BillingFamily.allCases.map { (tier, $0) } }) {
         let kind = SizingCandidate.Kind.direct(port, tier, billing, size)
         var total: Decimal = 0
         var first: Decimal = 0

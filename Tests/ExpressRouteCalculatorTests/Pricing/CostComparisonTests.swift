@@ -168,6 +168,101 @@ import Testing
     #expect(result.resilience?.monthlyCost == nil)
   }
 
+  // MARK: Review findings: the other side is what the reference and the plan say it is
+
+  @Test func theDirectSideOfALocalPlanIsLocalWithItsEgressIncluded() throws {
+    // F3. Amsterdam, West Europe (local), 3,200 Mbps ÷ 0.8 = 4,000 Mbps, 150,000 GB a month, 12 months, gateway in North
+    // Europe: ErGwScale 4 units 613.20 a month (7,358.40 over 12). Plan: Local 5 Gbps 3,600 (egress included) → 43,200 +
+    // 7,358.40 = 50,558.40. Direct 10 Gbps MeteredData pair at 3,000: Local on it has no circuit fee and its egress is
+    // included (pricing-facts.md §3) → 36,000 + 0 + 7,358.40 = 43,358.40; Direct cheaper by 7,200.00. It was priced as
+    // Standard MeteredData: 36,000 + 150,000 × 0.025 × 12 (45,000) + 7,358.40 = 88,358.40, "provider cheaper by 37,800.00".
+    let result = try SizingSolver(engine: engine(directPort: "3000.00")).solve(
+      profile(peak: .mbps(3200), egress: "150TB", regions: ["West Europe"]))
+    #expect(result.plan.first?.tier == .local)
+    let costs = try #require(result.pathCosts)
+    #expect(costs.second.label == "Direct 10 Gbps pair: Local MeteredData 5 Gbps")
+    #expect(costs.first.total == Fixtures.usd("50558.40"))
+    #expect(costs.second.total == Fixtures.usd("43358.40"))
+    #expect(amount(costs.second, .outboundData) == nil || amount(costs.second, .outboundData) == Fixtures.usd("0"))
+    #expect(
+      result.pathComparison.last
+        == "on the whole cost ExpressRoute Direct is cheaper by 7,200.00 USD: consider Direct 10 Gbps pair: Local MeteredData 5 Gbps (the plan above is the provider alternative)"
+    )
+  }
+
+  @Test func aLocalCircuitOnAMeteredDirectPairIsQuotedWithoutEgress() throws {
+    // F3, in `quote`: Local 5 Gbps on a 10 Gbps MeteredData pair (3,000), 150,000 GB out. The pair's fee covers the
+    // circuit and Local includes egress: 3,000.00, no outbound-data line (Standard would add 150,000 × 0.025 = 3,750).
+    let engine = try engine(directPort: "3000.00")
+    let deployment = Deployment(
+      name: "d",
+      circuits: [
+        Circuit(
+          name: "circuit", peeringLocation: "Amsterdam", tier: .local, billing: .metered, bandwidth: .gbps(5),
+          monthlyEgress: .gigabytes(150_000), directPort: "ports")
+      ],
+      directPorts: [DirectPortPair(name: "ports", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)])
+    let quote = try engine.quote(deployment)
+    #expect(quote.total == Fixtures.usd("3000.00"))
+    #expect(quote.isComplete)
+    // A Local provider circuit is still UnlimitedData only.
+    var provider = deployment
+    provider.directPorts = []
+    provider.circuits[0].directPort = nil
+    #expect(throws: Diagnostic.self) { try engine.quote(provider) }
+  }
+
+  @Test func aStandbyIsTheCheapestTierThatServesIt() throws {
+    // F7. London (local UK South), 1,200 Mbps ÷ 0.8 → 2 Gbps, 100,000 GB a month; standby at London2. Primary: Local 2
+    // Gbps 2,200 (Standard MeteredData would be 872 + 2,500 = 3,372). The standby carries nothing: Standard MeteredData
+    // 2 Gbps 872 on zero egress, not Local 2,200. Gateway in UK South: ErGwScale 2 units 306.60. Month 1: 2,200 + 872 +
+    // 306.60 = 3,378.60; one circuit 2,200 + 306.60 = 2,506.60; redundancy costs 872.00 (it said 2,200.00).
+    let result = try SizingSolver(engine: engine(directPort: nil)).solve(
+      profile("London", peak: .mbps(1200), egress: "100TB", redundancy: .secondCircuit(location: "London2"), regions: ["UK South"], hub: "UK South"))
+    #expect(result.plan.first?.tier == .local)
+    #expect(result.secondPlan.first?.tier == .standard)
+    #expect(result.secondPlan.first?.billing == .metered)
+    #expect(result.monthlyTotals.first == Fixtures.usd("3378.60"))
+    #expect(result.redundancyCosts?.first.total == Fixtures.usd("2506.60"))
+    #expect(result.resilience?.monthlyCost == Fixtures.usd("872.00"))
+  }
+
+  @Test func theVPNComparisonInSizeIsThePlansOwnDesign() throws {
+    // F8, ErGwScale: 3,200 Mbps ÷ 0.8 = 4,000 Mbps → Standard MeteredData 5 Gbps with ErGwScale 4 units (613.20), not the
+    // 5 units (766.50) a 5 Gbps circuit alone would get. ExpressRoute side at 150,000 GB: 2,180 + 3,750 + 613.20 = 6,543.20
+    // (it was 6,696.50).
+    let scale = try SizingSolver(engine: engine(directPort: nil)).solve(profile(peak: .mbps(3200), egress: "150TB"))
+    #expect(scale.vpnAlternative?.expressRoute?.total == Fixtures.usd("6543.20"))
+    #expect(scale.vpnAlternative?.costs.flatMap { amount($0.first, .gateway) } == Fixtures.usd("613.20"))
+    // F8, Virtual WAN: Amsterdam, hub West Europe (no ErGwScale), 2,400 Mbps ÷ 0.8 → 3 Gbps → 5 Gbps circuit; 100,000 GB
+    // a month. Plan: Local 5 Gbps 3,600 (Standard MeteredData 2,180 + 2,500 = 4,680) with a hub of 2 scale units: 182.50
+    // + 613.20 + 36.50 = 832.20. ExpressRoute side: 3,600 + 832.20 = 4,432.20 (it priced ErGw3AZ at 1,570.23).
+    let hub = try SizingSolver(engine: engine(directPort: nil)).solve(
+      profile(peak: .mbps(2400), egress: "100TB", regions: ["West Europe"], hub: "West Europe"))
+    #expect(hub.plan.first?.tier == .local)
+    #expect(hub.vpnAlternative?.expressRoute?.total == Fixtures.usd("4432.20"))
+    #expect(hub.vpnAlternative?.costs.flatMap { amount($0.first, .gateway) } == Fixtures.usd("832.20"))
+  }
+
+  @Test func theVPNSideLeavesFromTheHubRegion() throws {
+    // F9. Dallas (Zone 1, North America), 1 Gbps, 5,000 GB, hub Southeast Asia. VPN: VpnGw2 357.70 + (5,000 − 100) ×
+    // 0.12 (Asia Pacific) = 945.70 (it priced North America: 357.70 + 4,900 × 0.087 = 784.00). Southeast Asia is outside
+    // North America, so ExpressRoute is Premium: MeteredData 1 Gbps 1,186 + 5,000 × 0.025 = 125 + ErGw1AZ 263.53
+    // (ErGwScale is not offered in Southeast Asia) = 1,574.53.
+    let engine = try engine(directPort: nil)
+    let dallas = try engine.compare(location: engine.locations.location(named: "Dallas"), bandwidth: .gbps(1), monthlyEgress: .gigabytes(5000))
+    let vpn = engine.compareWithVPN(dallas, volume: .gigabytes(5000), hubRegion: "southeastasia")
+    #expect(vpn.vpn?.total == Fixtures.usd("945.70"))
+    #expect(vpn.expressRoute?.total == Fixtures.usd("1574.53"))
+    #expect(vpn.notes.contains { $0.hasPrefix("Southeast Asia is outside North America") })
+    // Washington DC has two local regions: the one assumed for the gateway is said.
+    let washington = try engine.compare(
+      location: engine.locations.location(named: "Washington DC"), bandwidth: .gbps(1), monthlyEgress: .gigabytes(5000))
+    #expect(
+      engine.compareWithVPN(washington, volume: .gigabytes(5000)).notes.contains(
+        "the gateway is assumed in East US, the first of Washington DC's local regions (East US, East US 2); give the hub region to choose"))
+  }
+
   // MARK: The invariant: both sides of every comparison carry the same categories
 
   @Test func everyComparisonIsSymmetric() throws {

@@ -144,7 +144,9 @@ import Testing
     return [
       RuleCase(
         id: "local metered", deployment: Deployment(name: "t", circuits: [c(.local, .metered, .gbps(1))]),
-        expected: "error: [local-unlimited-only] circuit 'c' is Local, and Local circuits are UnlimitedData only"),
+        expected:
+          "error: [local-unlimited-only] circuit 'c' is Local, and Local provider circuits are UnlimitedData only (on a Direct port pair a Local circuit takes the pair's billing)"
+      ),
       RuleCase(
         id: "local small", deployment: Deployment(name: "t", circuits: [c(.local, .unlimited, .mbps(500))]),
         expected: "error: [local-min-bandwidth] circuit 'c' is Local at 500 Mbps; Local starts at 1 Gbps"),
