@@ -43,14 +43,25 @@ enum SeriesLoader {
     return ingest
   }
 
+  /// `path` as listed in a profile: relative to the profile's (or portfolio's) `directory`, or as it is when absolute.
+  static func resolve(_ path: String, relativeTo directory: URL) -> String {
+    path.hasPrefix("/") ? path : directory.appendingPathComponent(path).path
+  }
+
   /// The traffic of every profile site that names series files (paths relative to the portfolio), by site name.
   static func portfolioTraffic(_ portfolio: Portfolio, path: String, context: inout CommandContext) throws -> [String: TrafficSummary] {
     var traffic: [String: TrafficSummary] = [:]
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
     for site in portfolio.sites {
       guard case .profile(let profile) = site.source, !profile.series.isEmpty else { continue }
-      let files = profile.series.map { (directory.appendingPathComponent($0).path, $0) }
-      let summaries = try summaries(files, quiet: false, context: &context)
+      let files = profile.series.map { (resolve($0, relativeTo: directory), $0) }
+      let summaries: [TrafficSummary]
+      do {
+        summaries = try Self.summaries(files, quiet: false, context: &context)
+      } catch let failure as CommandFailure {
+        // A missing file names the site whose profile lists it: a portfolio may list the same name for several.
+        throw CommandFailure("site '\(site.name)': \(failure.message)", exitCode: failure.exitCode)
+      }
       // The library's one rule (as size and audit): a 'seriesCircuit' that names no series is an error, never
       // the only series instead.
       do {

@@ -235,6 +235,14 @@ import Testing
       onlyEmpty.errors
         == "\(empty): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found only empty values)\n"
     )
+    // One row with values is not "only empty values": it has no interval yet (the step to a second row).
+    let one = try write("Time,BitsInPerSecond,BitsOutPerSecond\n2027-01-01T00:00:00Z,100,200\n", to: directory, "one.csv")
+    let oneRow = ercalc("size", profile, "--series", one, "--quiet")
+    #expect(oneRow.status == .dataError)
+    #expect(
+      oneRow.errors
+        == "\(one): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found a single row per circuit: the sampling interval is the step between two rows, so at least two are needed)\n"
+    )
   }
 
   // MARK: 7. --output never replaces what it should not

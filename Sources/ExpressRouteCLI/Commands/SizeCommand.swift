@@ -44,7 +44,7 @@ enum SizeCommand: Command {
     profile.amortizeCharges = arguments.flag("amortize")
     let interval = arguments.count("interval").map(Int64.init)
     let profileDirectory = URL(fileURLWithPath: path).deletingLastPathComponent()
-    var files = profile.series.map { (profileDirectory.appendingPathComponent($0).path, $0) }
+    var files = profile.series.map { (SeriesLoader.resolve($0, relativeTo: profileDirectory), $0) }
     files += (arguments.values["series"] ?? []).map { ($0, $0) }
     var traffic: TrafficSummary?
     if !files.isEmpty {

@@ -257,7 +257,10 @@ public struct SizingReport: Report {
             rows: traffic.outbound.months.map {
               [
                 $0.month.description, $0.volume.description, "\(($0.coverage * 100).fixedPoint(places: 1))%",
-                $0.scaled(toHours: r.hoursPerMonth).description,
+                // A month under half covered is never scaled up: an hour of samples is not a month.
+                $0.isMeasured
+                  ? $0.scaled(toHours: r.hoursPerMonth).description
+                  : "not scaled (under \((TrafficSummary.MonthVolume.measuredCoverage * 100).fixedPoint(places: 0))%)",
               ]
             })))
       var curve = ReportChart(

@@ -9,6 +9,7 @@ import Foundation
 /// within four years, when the compound fit (which never reaches zero) is used.
 /// The yearly rate of a compound fit is `e^(12b) − 1`, so it can never fall below
 /// −100%; a linear fit's is twelve monthly increments over the base month's volume.
+/// A fit is used only when ``isProjected`` (its 95% interval excludes 0).
 public struct GrowthFit: Hashable, Sendable {
   /// How volumes grow.
   public enum Model: String, Hashable, Sendable {
@@ -41,6 +42,14 @@ public struct GrowthFit: Hashable, Sendable {
   public var level: DataVolume = .zero
   /// Why the model was chosen.
   public var reason: String
+
+  /// Whether the trend is projected: its 95% interval for ``yearly`` excludes 0, so it is statistically
+  /// distinguishable from flat (or the months are exactly flat, when it says 0% anyway). A fit whose interval
+  /// spans 0, such as a flat series with one busy month, is not projected: the plan takes 0% a year from the
+  /// median measured month instead (``SizingSolver``).
+  public var isProjected: Bool {
+    yearlyLow > 0 || yearlyHigh < 0 || (yearly == 0 && yearlyLow == 0 && yearlyHigh == 0)
+  }
 
   /// The growth factor `month` months after the base month (0 is the base month itself); never below zero.
   public func factor(month: Int) -> Decimal {

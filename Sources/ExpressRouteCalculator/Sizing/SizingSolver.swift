@@ -592,31 +592,54 @@ public struct SizingSolver: Sendable {
           "months under \(threshold)% covered by samples, left out of the volume and the growth fit: "
             + partial.map { "\($0.month) (\(($0.coverage * 100).fixedPoint(places: 1))%)" }.joined(separator: ", "))
       }
-      let fit = GrowthFit.fit(measured.map { ($0.month, $0.scaled(toHours: hours)) })
+      let fitted = GrowthFit.fit(measured.map { ($0.month, $0.scaled(toHours: hours)) })
+      // A fit whose 95% interval spans 0 (a flat series with one busy month, a lopsided handful of months) is not
+      // distinguishable from flat: it is not projected, and its level (pulled about by that month) is not the base.
+      let fit = fitted.flatMap { $0.isProjected ? $0 : nil }
+      let median = Self.median(measured.map { $0.scaled(toHours: hours) })
       // The projection's anchor: the last measured month (the best-covered month when none is measured).
       let anchor = measured.last ?? traffic.outbound.months.max { $0.coverage < $1.coverage }
       if egress == nil, let anchor {
-        if let fit {
+        if measured.isEmpty {
+          // An hour of samples is never scaled up to a month: with no month half covered the volume is unknown, so
+          // the metered data charge is not priced and every total (and gate) is incomplete.
+          notes.append(
+            "no month of series '\(traffic.circuit)' is at least \(threshold)% covered by samples (the best, \(anchor.month), is \((anchor.coverage * 100).fixedPoint(places: 1))%): the monthly outbound volume is unknown, as a few hours are never scaled up to a month; give a series covering at least half a month, or \"monthlyEgress\" in the profile"
+          )
+        } else if let fit {
           egress = fit.level
           basis.append(
             "monthly outbound \(fit.level): the fitted trend's level in \(anchor.month), the last measured month (\(anchor.scaled(toHours: hours)) measured, scaled to \(hours.plainDescription) h)"
+          )
+        } else if let rejected = fitted, let median {
+          egress = median
+          basis.append(
+            "monthly outbound \(median): the median of the \(measured.count) measured months \(rejected.months.first?.description ?? "") to \(rejected.months.last?.description ?? "") (each scaled to \(hours.plainDescription) h; the last, \(anchor.month), measured \(anchor.scaled(toHours: hours))), as their trend is not distinguishable from flat"
           )
         } else {
           egress = anchor.scaled(toHours: hours)
           basis.append(
             "monthly outbound \(egress ?? .zero): \(anchor.month), the last measured month (\(anchor.volume) measured over \((anchor.coverage * 100).fixedPoint(places: 1))% of the month), scaled to \(hours.plainDescription) h"
           )
-          if measured.isEmpty {
-            notes.append(
-              "no month of series '\(traffic.circuit)' is \(threshold)% covered by samples: the monthly outbound is scaled from \(anchor.month), covered \((anchor.coverage * 100).fixedPoint(places: 1))%"
-            )
-          }
         }
+      }
+      if let rejected = fitted, fit == nil, profile.yearlyGrowth == nil || profile.monthlyEgress == nil {
+        let used = [
+          profile.yearlyGrowth == nil ? "0% growth a year" : nil, profile.monthlyEgress == nil ? "the median measured month as the base" : nil,
+        ].compactMap { $0 }
+        notes.append(
+          "the trend of series '\(traffic.circuit)', \(rejected.summary), is not projected: its 95% interval includes 0% a year, so it is not distinguishable from flat; the plan takes \(used.joined(separator: " and ")) (state \"yearlyGrowth\" or \"monthlyEgress\" in the profile for a lasting change)"
+        )
       }
       if growth == nil, let fit {
         growth = .fitted(fit)
         basis.append(
           "growth \(fit.summary), fitted on the monthly outbound volumes of \(fit.months.first?.description ?? "") to \(fit.months.last?.description ?? "") (\(fit.months.count) months): \(fit.reason); peak rates are assumed to grow like volumes"
+        )
+      } else if growth == nil, let rejected = fitted {
+        growth = .stated(yearly: 0)
+        basis.append(
+          "growth 0% a year: the trend fitted on \(rejected.months.first?.description ?? "") to \(rejected.months.last?.description ?? "") (\(rejected.summary)) is not distinguishable from flat (its 95% interval includes 0%), so it is not projected"
         )
       }
       if let anchor = anchor?.month {
@@ -663,6 +686,14 @@ public struct SizingSolver: Sendable {
       anchorOffset: anchorOffset, hoursPerMonth: engine.hoursPerMonth)
     demand.egressIsKnown = egress != nil
     return demand
+  }
+
+  /// The median of `volumes` (the mean of the middle two for an even count); `nil` when empty.
+  static func median(_ volumes: [DataVolume]) -> DataVolume? {
+    let sorted = volumes.sorted()
+    guard !sorted.isEmpty else { return nil }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : DataVolume(bytes: (sorted[middle - 1].bytes + sorted[middle].bytes) / 2)
   }
 
   // MARK: - Tier policy

@@ -139,10 +139,16 @@ public struct TrafficIngest: Sendable {
       try readAny(path: path, displayName: displayName, progress: progress)
     }
     if valuedSamples == valuedBefore {
+      // A single row per circuit holds values but stays pending: its interval is the step to the next row.
+      let lone = accumulators.contains { $0.pending.map { $0.inbound != nil || $0.outbound != nil } ?? false }
+      let found =
+        rowsRead == rowsBefore
+        ? "found no rows"
+        : lone
+          ? "found a single row per circuit: the sampling interval is the step between two rows, so at least two are needed"
+          : "found only empty values"
       throw Diagnostic(
-        .error,
-        "the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found \(rowsRead == rowsBefore ? "no rows" : "only empty values"))",
-        file: displayName)
+        .error, "the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, \(found))", file: displayName)
     }
   }
 

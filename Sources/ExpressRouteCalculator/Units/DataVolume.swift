@@ -29,13 +29,15 @@ public struct DataVolume: Hashable, Comparable, Sendable, CustomStringConvertibl
     bytes = Decimal(rate.bitsPerSecond) * seconds * Decimal(sign: .plus, exponent: -3, significand: 125)
   }
 
-  /// `40,000 GB`: gigabytes with grouping and up to three decimals.
+  /// `40,000 GB`: gigabytes with grouping and up to three decimals (`161,051.0004` GB prints `161,051 GB`, never
+  /// `161,051. GB`: a fraction that rounds to nothing drops its point too).
   public var description: String {
     let gb = gigabytes
     let places = gb.isWholeNumber ? 0 : 3
     var text = gb.grouped(places: places)
     if places > 0 {
       while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
     }
     return "\(text) GB"
   }

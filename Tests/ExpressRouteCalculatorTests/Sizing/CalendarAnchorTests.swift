@@ -133,12 +133,65 @@ import Testing
 
   @Test func aOneMonthSpikeDoesNotBecomeTheBase() throws {
     // 50,000 GB a month January to June 2027, with March at 200,000 GB. Linear fit: slope
-    // Σ(x − 2.5)(y − ȳ) ÷ Σ(x − 2.5)² = (−0.5 × 150,000 + …) = −75,000 ÷ 17.5 = −4,285.714 GB a month, level in June
-    // 75,000 − 4,285.714 × 2.5 = 64,285.714 GB, which would reach zero within 15 months, so the compound fit is used:
-    // ln y = c + d·x with d = −0.0396084, level in June e^(c + 5d) = 57,057.015 GB. The old base was the spike, 200,000 GB.
+    // Σ(x − 2.5)(y − ȳ) ÷ Σ(x − 2.5)² = −75,000 ÷ 17.5 = −4,285.714 GB a month (R² 0.017), which would reach zero
+    // within 15 months, so the compound fit is taken: d = −0.0396084, −37.8% a year, but R² 0.00 and a 95% interval of
+    // −99.6% to +9,083.6% (t 2.776 × se 0.14996): it includes 0, so the trend is not projected. Growth is 0% and the
+    // base the median of the six months, 50,000 GB. (The fitted level would have been 57,057.015 GB falling 37.8% a
+    // year; the oldest code took the spike, 200,000 GB.)
     let spiky = Self.series(from: Self.january2027, gigabytes: [50_000, 50_000, 200_000, 50_000, 50_000, 50_000])
-    let demand = try Self.demand(spiky, start: MonthKey(year: 2027, month: 6))
-    #expect(demand.monthlyEgress == .gigabytes(Fixtures.decimal("57057.015")))
+    let result = try SizingSolver(engine: Fixtures.engine()).solve(Self.profile(start: MonthKey(year: 2027, month: 6)), traffic: spiky)
+    #expect(result.demand.monthlyEgress == .gigabytes(50_000))
+    #expect(result.demand.yearlyGrowth == 0)
+    #expect(result.demand.egress(month: 11) == .gigabytes(50_000))
+    #expect(
+      result.notes.contains(
+        "the trend of series 'c', -37.8% a year (compound, R² 0.00; 95% interval -99.6% to +9083.6%), is not projected: its 95% interval includes 0% a year, so it is not distinguishable from flat; the plan takes 0% growth a year and the median measured month as the base (state \"yearlyGrowth\" or \"monthlyEgress\" in the profile for a lasting change)"
+      ))
+  }
+
+  @Test func aSpikeInTheLastMonthIsNotATrend() throws {
+    // 100,000 GB a month January to May 2027 and 300,000 GB in June (the reviewer's spikeend.csv). Logs: ln 100,000 five
+    // times and ln 300,000 = ln 100,000 + ln 3 (1.098612). Compound slope d = Σ(x − 2.5)(ln y − mean) ÷ 17.5
+    // = (2.5 × 1.098612 × 5/6 + (−2.5) × (−1.098612/6)) ÷ 17.5 = 0.156945 a month, e^(12d) − 1 = +557.5% a year,
+    // R² 0.43 (linear 0.43 too, compound slightly better); se 0.090612, t(4 df) 2.776: interval
+    // e^(12(d ∓ 2.776 × 0.090612)) − 1 = −67.9% to +13,353.2%. It includes 0, so it is not projected: the plan was
+    // 177,795 GB growing 557.5% a year (999,269 GB by month 12); it is now the median month, 100,000 GB, flat.
+    let spike = Self.series(from: Self.january2027, gigabytes: [100_000, 100_000, 100_000, 100_000, 100_000, 300_000])
+    let result = try SizingSolver(engine: Fixtures.engine()).solve(Self.profile(start: nil), traffic: spike)
+    #expect(result.demand.monthlyEgress == .gigabytes(100_000))
+    #expect(result.demand.yearlyGrowth == 0)
+    #expect(result.demand.egress(month: 11) == .gigabytes(100_000))
+    #expect(
+      result.notes.contains(
+        "the trend of series 'c', +557.5% a year (compound, R² 0.43; 95% interval -67.9% to +13353.2%), is not projected: its 95% interval includes 0% a year, so it is not distinguishable from flat; the plan takes 0% growth a year and the median measured month as the base (state \"yearlyGrowth\" or \"monthlyEgress\" in the profile for a lasting change)"
+      ))
+    #expect(
+      result.demand.basis.contains(
+        "monthly outbound 100,000 GB: the median of the 6 measured months 2027-01 to 2027-06 (each scaled to 730 h; the last, 2027-06, measured 300,000 GB), as their trend is not distinguishable from flat"
+      ))
+    // With the growth stated, the stated rate applies to the same robust base: 100,000 × 1.1^(11/12) (1.091298 to six decimals) = 109,129.8 GB.
+    var stated = Self.profile(start: nil)
+    stated.yearlyGrowth = Fixtures.decimal("0.1")
+    let withGrowth = try SizingSolver(engine: Fixtures.engine()).solve(stated, traffic: spike)
+    #expect(withGrowth.demand.monthlyEgress == .gigabytes(100_000))
+    #expect(withGrowth.demand.egress(month: 11) == .gigabytes(Fixtures.decimal("109129.8")))
+  }
+
+  @Test func noisyRealGrowthIsStillProjected() throws {
+    // +10% a month with ±3% noise: 10,300, 10,670, 12,342, 13,043.8, 15,080.23, 15,621.947 GB. Compound slope
+    // d = 0.0907376 (+197.1% a year), se 0.0075938: interval e^(12(d ∓ 2.776 × se)) − 1 = +130.7% to +282.6%, above 0,
+    // so the trend is projected from its level in June, e^(c + 5d) = 15,916.203 GB.
+    let noisy = Self.series(
+      from: Self.january2027, gigabytes: ["10300", "10670", "12342", "13043.8", "15080.23", "15621.947"].map(Fixtures.decimal))
+    let demand = try Self.demand(noisy, start: nil)
+    guard case .fitted(let fit) = demand.growth else {
+      Issue.record("the trend was not projected")
+      return
+    }
+    #expect(fit.isProjected)
+    #expect(GrowthFit.percent(fit.yearlyLow) == "+130.7%")
+    #expect(GrowthFit.percent(fit.yearlyHigh) == "+282.6%")
+    #expect(demand.monthlyEgress == .gigabytes(Fixtures.decimal("15916.203")))
   }
 
   // MARK: Item 7: a partly measured month never beats a fully measured one
@@ -153,6 +206,26 @@ import Testing
     #expect(result.demand.egress(month: 0) == .gigabytes(32_850))
     #expect(result.demand.anchorOffset == 0)
     #expect(result.demand.basis.contains("months under 50% covered by samples, left out of the volume and the growth fit: 2027-02 (0.1%)"))
+  }
+
+  @Test func noMonthHalfCoveredLeavesTheVolumeUnknown() throws {
+    // Two hours in 2027-03 and two in 2027-04 (the reviewer's two-tiny.csv): 2 ÷ 744 and 2 ÷ 720 of the months (0.3%).
+    // Scaled to 730 h, April's 136.986 GB would have become 50,000 GB a month; the volume is unknown instead (no number:
+    // the metered data charge is not priced, so every total is incomplete and gates fail).
+    let traffic = Self.series(
+      from: MonthKey(year: 2027, month: 3), gigabytes: [Fixtures.decimal("136.986"), Fixtures.decimal("136.986")], partialHours: [0: 2, 1: 2])
+    let result = try SizingSolver(engine: Fixtures.engine()).solve(Self.profile(start: nil), traffic: traffic)
+    #expect(!result.demand.egressIsKnown)
+    #expect(
+      result.notes.contains(
+        "no month of series 'c' is at least 50% covered by samples (the best, 2027-04, is 0.3%): the monthly outbound volume is unknown, as a few hours are never scaled up to a month; give a series covering at least half a month, or \"monthlyEgress\" in the profile"
+      ))
+    // With "monthlyEgress" in the profile, that volume is the base.
+    var given = Self.profile(start: nil)
+    given.monthlyEgress = .gigabytes(2_000)
+    let known = try SizingSolver(engine: Fixtures.engine()).solve(given, traffic: traffic).demand
+    #expect(known.egressIsKnown)
+    #expect(known.monthlyEgress == .gigabytes(2_000))
   }
 
   // MARK: Item 8: charges fall only in their own months

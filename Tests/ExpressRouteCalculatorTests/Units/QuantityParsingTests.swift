@@ -47,6 +47,16 @@ import Testing
     #expect(engine.monthlyCapacity(of: .mbps(1)).gigabytes == Fixtures.decimal("328.5"))
   }
 
+  @Test func volumeDescriptionNeverEndsInAPoint() {
+    // 161,051,000,400,000 bytes = 161,051.0004 GB: to three decimals 161,051.000, trailing zeros stripped, and then the
+    // point too: "161,051 GB" (it printed "161,051. GB"). 0.0004 GB rounds to 0.000: "0 GB". 1.25 GB keeps "1.25 GB".
+    #expect(DataVolume(bytes: 161_051_000_400_000).description == "161,051 GB")
+    #expect(DataVolume(bytes: 400_000).description == "0 GB")
+    #expect(DataVolume(bytes: 1_250_000_000).description == "1.25 GB")
+    #expect(DataVolume(bytes: 1_250_400_000).description == "1.25 GB")
+    #expect(DataVolume.gigabytes(161_051).description == "161,051 GB")
+  }
+
   @Test func namesMatchIgnoringCaseAndSeparators() {
     #expect(GatewaySKU(name: "ergw1az") == .erGw1AZ)
     #expect(GatewaySKU(name: "ErGw-Scale") == .erGwScale)
