@@ -48,6 +48,19 @@ import Testing
     #expect(direct.errors.contains("source 'er-locations-2026-04' has neither a 'url' nor a 'repository'"))
   }
 
+  @Test func aCatalogueSourceURLNamesAHostAsARateTablesDoes() throws {
+    // One reader for both kinds of file (PriceSource.readLink): a scheme alone opens nothing.
+    let (directory, file) = try Self.editedCatalogue {
+      $0.replacingOccurrences(
+        of: "\"url\": \"https://docs.cloud.google.com/network-connectivity/docs/interconnect/how-to/cci/azure/choose-locations\"",
+        with: "\"url\": \"https://\"")
+    }
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = ercalc("prices", "validate", "--locations", file)
+    #expect(result.status == .dataError)
+    #expect(result.errors.contains("'https://' names no host"), "\(result.errors)")
+  }
+
   @Test func aCatalogueSourceWithANullDateNeedsAReason() throws {
     let (directory, file) = try Self.editedCatalogue {
       $0.replacingOccurrences(

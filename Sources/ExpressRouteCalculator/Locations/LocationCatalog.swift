@@ -312,30 +312,10 @@ extension LocationCatalog {
       guard date == nil else { throw reasonNode.error("'undatedReason' goes only with \"date\": null (this source is dated)") }
       undatedReason = try reasonNode.nonEmptyString()
     }
-    var url: String?
-    if let urlNode = object.optional("url") {
-      let text = try urlNode.nonEmptyString()
-      guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("file:"), !text.contains(" ") else {
-        throw urlNode.error("'\(text)' is not a URL (expected https://…, http://… or file:… for a document kept on file)")
-      }
-      url = text
-    }
-    var repository: String?
-    if let repositoryNode = object.optional("repository") {
-      let text = try repositoryNode.nonEmptyString()
-      guard isRepositoryAtCommit(text) else {
-        throw repositoryNode.error("'\(text)' is not a repository at a commit (expected owner/name@<7 to 40 hex digits>)")
-      }
-      repository = text
-    }
-    var path: String?
-    if let pathNode = object.optional("path") {
-      guard repository != nil else { throw pathNode.error("'path' names a file in the source's 'repository', which is missing") }
-      path = try pathNode.nonEmptyString()
-    }
+    let link = try PriceSource.readLink(object)
     return PriceSource(
-      id: try object.required("id").nonEmptyString(), title: try object.required("title").nonEmptyString(), url: url,
-      repository: repository, path: path, date: date, undatedReason: undatedReason, location: node.location)
+      id: try object.required("id").nonEmptyString(), title: try object.required("title").nonEmptyString(), url: link.url,
+      repository: link.repository, path: link.path, date: date, undatedReason: undatedReason, location: node.location)
   }
 
   /// An error for every source that cannot be traced (no `url` and no `repository@commit`, or no date and no

@@ -242,37 +242,11 @@ struct RateTableReader {
         guard date != nil else { throw reasonNode.error("'afterPriceDateReason' goes only with a dated source (this one has \"date\": null)") }
         afterPriceDateReason = try reasonNode.nonEmptyString()
       }
-      var url: String?
-      if let urlNode = object.optional("url") {
-        let text = try urlNode.nonEmptyString()
-        guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("file:"), !text.contains(" ") else {
-          throw urlNode.error("'\(text)' is not a URL (expected https://…, http://… or file:… for a document kept on file)")
-        }
-        // A scheme alone opens nothing: a web address needs a host, a file a path.
-        let rest = text.hasPrefix("file:") ? String(text.dropFirst(5)) : String(text.drop { $0 != "/" }.dropFirst(2))
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard text.hasPrefix("file:") ? !rest.isEmpty : !host.isEmpty && host != ":" else {
-          throw urlNode.error(
-            "'\(text)' names no \(text.hasPrefix("file:") ? "file" : "host") (expected https://host/…, or file:<path> for a document kept on file)")
-        }
-        url = text
-      }
-      var repository: String?
-      if let repositoryNode = object.optional("repository") {
-        let text = try repositoryNode.nonEmptyString()
-        guard isRepositoryAtCommit(text) else {
-          throw repositoryNode.error("'\(text)' is not a repository at a commit (expected owner/name@<7 to 40 hex digits>)")
-        }
-        repository = text
-      }
-      var path: String?
-      if let pathNode = object.optional("path") {
-        guard repository != nil else { throw pathNode.error("'path' names a file in the source's 'repository', which is missing") }
-        path = try pathNode.nonEmptyString()
-      }
+      let link = try PriceSource.readLink(object)
       sources.append(
         PriceSource(
-          id: id, title: try object.required("title").nonEmptyString(), url: url, repository: repository, path: path, date: date,
+          id: id, title: try object.required("title").nonEmptyString(), url: link.url, repository: link.repository, path: link.path,
+          date: date,
           undatedReason: undatedReason, afterPriceDateReason: afterPriceDateReason, location: entry.location))
     }
   }
@@ -485,4 +459,41 @@ func isISODate(_ text: String) -> Bool {
   let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
   let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
   return day <= days[month - 1]
+}
+
+extension PriceSource {
+  /// A source's `url`, `repository` and `path`, as rate tables and the location catalogue both write them: a `url`
+  /// names a host (`https://host/…`) or a file (`file:<path>`); a `repository` is `owner/name@<7 to 40 hex digits>`;
+  /// `path` is a file in that repository.
+  static func readLink(_ object: JSONObject) throws(Diagnostic) -> (url: String?, repository: String?, path: String?) {
+    var url: String?
+    if let urlNode = object.optional("url") {
+      let text = try urlNode.nonEmptyString()
+      guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("file:"), !text.contains(" ") else {
+        throw urlNode.error("'\(text)' is not a URL (expected https://…, http://… or file:… for a document kept on file)")
+      }
+      // A scheme alone opens nothing: a web address needs a host, a file a path.
+      let rest = text.hasPrefix("file:") ? String(text.dropFirst(5)) : String(text.drop { $0 != "/" }.dropFirst(2))
+      let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+      guard text.hasPrefix("file:") ? !rest.isEmpty : !host.isEmpty && host != ":" else {
+        throw urlNode.error(
+          "'\(text)' names no \(text.hasPrefix("file:") ? "file" : "host") (expected https://host/…, or file:<path> for a document kept on file)")
+      }
+      url = text
+    }
+    var repository: String?
+    if let repositoryNode = object.optional("repository") {
+      let text = try repositoryNode.nonEmptyString()
+      guard isRepositoryAtCommit(text) else {
+        throw repositoryNode.error("'\(text)' is not a repository at a commit (expected owner/name@<7 to 40 hex digits>)")
+      }
+      repository = text
+    }
+    var path: String?
+    if let pathNode = object.optional("path") {
+      guard repository != nil else { throw pathNode.error("'path' names a file in the source's 'repository', which is missing") }
+      path = try pathNode.nonEmptyString()
+    }
+    return (url, repository, path)
+  }
 }
