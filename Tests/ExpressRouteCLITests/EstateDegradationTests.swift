@@ -146,6 +146,15 @@ import Testing
     let refused = try #require(budget["refused"] as? [[String: Any]])
     #expect(refused.map { $0["site"] as? String } == ["fra"])
     #expect((refused.first?["reason"] as? String)?.contains("missing-ports") == true, "\(refused)")
+    // The FOCUS CSV names the refused site too: one unpriced row per budget month, no cost, never 0.
+    let csv = CSVTable(ercalc("budget", path, "--format", "csv").output)
+    let rows = csv.rows(where: "ResourceName", is: "fra")
+    #expect(rows.map { $0["BillingPeriodStart"] } == ["2027-01-01T00:00:00Z", "2027-02-01T00:00:00Z"])
+    #expect(rows.allSatisfy { $0["x_Status"] == "unpriced" && $0["BilledCost"] == "" && $0["ListCost"] == "" })
+    #expect(rows.allSatisfy { ($0["x_UnpricedReason"] ?? "").hasPrefix("not budgeted: ") && $0["x_UnpricedReason"]!.contains("missing-ports") })
+    // The priced rows still add up to the JSON total: 1,372.00.
+    let billed = csv.rows.compactMap { Decimal(string: $0["BilledCost"] ?? "") }.reduce(0, +)
+    #expect(billed == Decimal(string: "1372.00"))
   }
 
   @Test func anImportedCircuitWhosePortIsNotInTheExportIsListedAndTheRestPriced() throws {
@@ -173,6 +182,12 @@ import Testing
     }
     #expect(!lines(quote).isEmpty)
     #expect(lines(quote) == lines(wholeQuote))
+    // The FOCUS CSV lists it as well, unpriced with its reason (it was in text and JSON only).
+    let csv = CSVTable(ercalc("quote", "--from", path, "--format", "csv").output)
+    let row = try #require(csv.rows(where: "ResourceName", is: "ams-direct-circuit").first)
+    #expect(row["x_Status"] == "unpriced")
+    #expect(row["BilledCost"] == "")
+    #expect((row["x_UnpricedReason"] ?? "").contains("Direct port pair 'ams-direct', which is not in this export"), "\(row)")
   }
 
   @Test func sizeSaysWhenTheLookAheadMeetsTheCeiling() throws {

@@ -382,10 +382,21 @@ public struct BudgetReport: Report {
   }
 
   public var csvRows: [CostRow] {
-    budget.sites.flatMap { site in
+    let b = budget
+    let priced = b.sites.flatMap { site in
       site.months.enumerated().flatMap { index, quote in
-        QuoteReport.costRows(quote, period: budget.months[index].description, group: site.name, tags: site.tags)
+        QuoteReport.costRows(quote, period: b.months[index].description, group: site.name, tags: site.tags)
       }
     }
+    // A site refused whole has no months of its own: one unpriced row per budget month, so the CSV names it too.
+    let refused = b.refused.filter { $0.from == nil }.flatMap { refusal in
+      b.months.map { month in
+        let (start, end) = QuoteReport.periodBounds(month.description)
+        return CostRow.unplaced(
+          currency: b.currency, periodStart: start, periodEnd: end, resource: "site '\(refusal.site)'",
+          reason: "not budgeted: \(refusal.reason)", priceDate: b.priceDate, group: refusal.site)
+      }
+    }
+    return priced + refused
   }
 }

@@ -18,8 +18,8 @@ public struct CostRow: Hashable, Sendable {
   public var periodEnd: String
   /// The resource (`circuit 'ams-1'`).
   public var resource: String
-  /// The meter.
-  public var meter: Meter
+  /// The meter; `nil` for a resource or site ercalc could not place or read at all (its row is unpriced, never 0).
+  public var meter: Meter?
   /// The quantity in ``Meter/unit``; `nil` when unknown (an unpriced charge whose volume nobody gave).
   public var quantity: Decimal?
   /// Unit price; `nil` when unpriced.
@@ -63,6 +63,21 @@ public struct CostRow: Hashable, Sendable {
     self.group = group
   }
 
+  /// The row of a resource or site ercalc could not place or read (a location it does not know, a port pair missing
+  /// from the export, a portfolio site refused whole): no meter, no quantity and no cost, `x_Status` `unpriced` with
+  /// `reason`, so the CSV lists what the text and JSON list and a sum of its costs is never taken for the whole.
+  public static func unplaced(
+    currency: CurrencyCode, periodStart: String = "", periodEnd: String = "", resource: String, reason: String, priceDate: String,
+    group: String = "", tags: [String: String] = [:]
+  ) -> CostRow {
+    var row = CostRow(
+      currency: currency, periodStart: periodStart, periodEnd: periodEnd, resource: resource, meter: .userCharge(""), quantity: nil,
+      unitPrice: nil, cost: nil, priceDate: priceDate, priceSource: reason, confidence: "", group: group)
+    row.meter = nil
+    row.tags = tags
+    return row
+  }
+
   /// The columns FOCUS 1.0 makes mandatory (feature level "Mandatory" in the specification's column files).
   public static let focusMandatoryColumns = [
     "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory",
@@ -86,11 +101,11 @@ public struct CostRow: Hashable, Sendable {
   static let header = focusMandatoryColumns + focusOtherColumns + extensionColumns
 
   /// Whether the charge is the user's own (a provider's or colocation's bill), not an Azure meter.
-  var isUserCharge: Bool { if case .userCharge = meter { return true } else { return false } }
+  var isUserCharge: Bool { if case .userCharge? = meter { return true } else { return false } }
 
   /// FOCUS `ServiceName`: the Azure service the meter is billed under.
   var serviceName: String {
-    switch meter.section {
+    switch meter?.section {
     case "vpnGateways": return "VPN Gateway"
     case "virtualWAN": return "Virtual WAN"
     case "internetEgress": return "Bandwidth"
@@ -101,10 +116,11 @@ public struct CostRow: Hashable, Sendable {
 
   /// FOCUS `PricingUnit` in the specification's unit format.
   var focusUnit: String {
-    switch meter.unit {
+    switch meter?.unit {
     case .month: return "Months"
     case .hour: return "Hours"
     case .gigabyte: return "GB"
+    case nil: return ""
     }
   }
 
@@ -140,9 +156,10 @@ public struct CostRow: Hashable, Sendable {
       basis = "list price"
     }
     let frequency: String
-    switch meter.unit {
+    switch meter?.unit {
     case .gigabyte: frequency = "Usage-Based"
     case .month, .hour: frequency = isUserCharge && periodStart.isEmpty ? "" : "Recurring"
+    case nil: frequency = periodStart.isEmpty ? "" : "Recurring"
     }
     let parts = resourceParts
     let quantityText = quantity?.plainDescription ?? ""
@@ -152,16 +169,17 @@ public struct CostRow: Hashable, Sendable {
     return [
       // Mandatory.
       money(cost), "ercalc-estimate", "Estimate (not a billed account)", currency.rawValue, periodEnd, periodStart,
-      isUserCharge ? "Purchase" : "Usage", "", meter.displayName, periodEnd, periodStart, money(cost), money(cost), issuer,
+      isUserCharge ? "Purchase" : "Usage", "", meter?.displayName ?? "not placed: \(resource)", periodEnd, periodStart, money(cost), money(cost),
+      issuer,
       money(listCost), issuer, issuer, "Networking", serviceName,
       // Conditional and recommended.
       frequency, quantityText, quantity == nil ? "" : focusUnit,
       unitPrice.map { (discount == 0 ? $0.amount : $0.amount * (1 - discount)).plainDescription } ?? "",
       unitPrice.map { $0.amount.plainDescription } ?? "", priced ? "Standard" : "", quantityText, focusUnit, "", "", "", parts.name,
-      parts.type, meter.meterName, "", "", "", tagText,
+      parts.type, meter?.meterName ?? "", "", "", "", tagText,
       // ercalc's own.
       "estimate", group, priced ? "priced" : "unpriced", priced ? "" : priceSource, basis, priceDate, priced ? priceSource : "", confidence,
-      meter.unit.rawValue,
+      meter?.unit.rawValue ?? "",
     ]
   }
 

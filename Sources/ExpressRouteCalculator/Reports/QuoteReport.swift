@@ -274,7 +274,20 @@ public struct QuoteReport: Report {
       row.tags = tags
       return row
     }
-    return priced + unpriced
+    // Resources read but not placed: `circuit 'x': why`, as the text's "Not priced" list gives them.
+    let unplaced = quote.skippedResources.map { text in
+      let (resource, reason) = Self.splitSkipped(text)
+      return CostRow.unplaced(
+        currency: quote.currency, periodStart: start, periodEnd: end, resource: resource, reason: reason, priceDate: quote.priceDate,
+        group: group, tags: tags)
+    }
+    return priced + unpriced + unplaced
+  }
+
+  /// `circuit 'x': reason` → (`circuit 'x'`, `reason`); text without a `': ` split is its own reason.
+  static func splitSkipped(_ text: String) -> (resource: String, reason: String) {
+    guard let range = text.range(of: "': ") else { return (text, text) }
+    return (String(text[..<text.index(after: range.lowerBound)]), String(text[range.upperBound...]))
   }
 
   /// `2026-01` → (`2026-01-01T00:00:00Z`, `2026-02-01T00:00:00Z`).
