@@ -236,6 +236,12 @@ import Testing
         "noop-null.json:22:191: error: resource_changes[0].change.before: azurerm_express_route_circuit.ams is left as it is by the plan (no-op), but change.before (its prior values) is null; the plan is malformed"
       ),
       (
+        // A no-op consistent with itself but not with planned_values (which holds the circuit at 1 Gbps): once priced
+        // as the plan's other changes plus nothing for it, while the after side was read from planned_values.
+        try write("noop-planned.json", Self.plan(resourceChanges: Self.change(["no-op"], before: Self.circuit(2000), after: Self.circuit(2000)))),
+        "error: resource_changes[0].address: azurerm_express_route_circuit.ams is left as it is by the plan (no-op), but its planned_values differ from change.after; the plan is inconsistent"
+      ),
+      (
         try write(
           "replace.json",
           Self.plan(resourceChanges: Self.change(["delete", "create"], before: Self.circuit(1000), after: Self.circuit(1000), address: "lon"))),

@@ -145,18 +145,27 @@ extension DeploymentImporter {
         "the plan is incomplete (\"complete\": false): Terraform deferred some changes until values are known, so applying it does not reach the planned values; apply it and plan again to price the rest"
       )
     }
-    let planned = try plannedAddresses(object)
+    let planned = try plannedValues(object)
     for node in try object.optional("resource_changes")?.array() ?? [] {
       let resource = try node.object()
       if try resource.optional("mode")?.string() == "data" { continue }
       let type = try resource.required("type").string()
       let address = try resource.optional("address")?.string() ?? type
-      let (action, _) = try plannedAction(try resource.required("change").object(), address: address)
+      let change = try resource.required("change").object()
+      let (action, _) = try plannedAction(change, address: address)
+      // A resource the plan leaves as it is keeps, in planned_values, the values its change gives on both sides.
+      if action == nil, terraformTypes.contains(type), let values = planned[address] ?? nil, let after = change.optional("after"),
+        !Self.sameJSON(values.value, after.value)
+      {
+        throw (resource.optional("address") ?? node).error(
+          "\(address) is left as it is by the plan (no-op), but its planned_values differ from change.after; the plan is inconsistent (planned_values gives every resource as it is after apply); run terraform plan and terraform show -json again"
+        )
+      }
       if let action, terraformTypes.contains(type) {
         // planned_values holds every resource that exists once the plan is applied: one the plan creates, changes or
         // replaces is in it, one it destroys is not. A plan that says otherwise is not priced (its after side would
         // silently lose or keep the resource).
-        let present = planned.contains(address)
+        let present = planned[address] != nil
         if present == (action == .delete) {
           throw (resource.optional("address") ?? node).error(
             "\(address) is \(action.rawValue) by the plan, but planned_values \(present ? "still holds" : "holds no resource at") that address; the plan is inconsistent (planned_values gives every resource that exists after apply, so a resource the plan \(action == .delete ? "destroys is not in it" : "keeps is in it")); run terraform plan and terraform show -json again"
@@ -214,15 +223,16 @@ extension DeploymentImporter {
     return (action, prior)
   }
 
-  /// The addresses of the managed resources in `planned_values` (every module), empty when it is absent.
-  static func plannedAddresses(_ object: JSONObject) throws(Diagnostic) -> Set<String> {
-    var addresses = Set<String>()
+  /// The managed resources in `planned_values` (every module) by address, each with its `values` when it has them;
+  /// empty when `planned_values` is absent.
+  static func plannedValues(_ object: JSONObject) throws(Diagnostic) -> [String: JSONNode?] {
+    var addresses: [String: JSONNode?] = [:]
     func collect(_ node: JSONNode) throws(Diagnostic) {
       let module = try node.object()
       for resource in try module.optional("resources")?.array() ?? [] {
         let values = try resource.object()
         if try values.optional("mode")?.string() == "data" { continue }
-        if let address = try values.optional("address")?.string() { addresses.insert(address) }
+        if let address = try values.optional("address")?.string() { addresses[address] = .some(values.optional("values")) }
       }
       for child in try module.optional("child_modules")?.array() ?? [] { try collect(child) }
     }
