@@ -28,11 +28,6 @@ public struct PricingBasis: Hashable, Sendable {
   /// (`Azure ExpressRoute retail prices (USD, pay-as-you-go) with negotiated discount 12% on all Azure charges`).
   public var pricesLabel: String { discount.isEmpty ? tableName : "\(tableName) with negotiated discount \(discount)" }
 
-  /// The report lines every priced report shows: `Prices` (with any negotiated discount), `Price date`, `Hours per month`.
-  public var facts: [ReportFact] {
-    [ReportFact("Prices", pricesLabel), ReportFact("Price date", priceDate), ReportFact("Hours per month", hoursPerMonth.plainDescription)]
-  }
-
   /// A JSON report with `"negotiatedDiscount": "12% on all Azure charges"` after its `priceTable` member when a
   /// discount applies; at list prices, the report as it is.
   public func withDiscount(_ report: JSONValue) -> JSONValue {
