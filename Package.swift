@@ -6,6 +6,11 @@ let swiftSettings: [SwiftSetting] = [
   .treatAllWarnings(as: .error),
 ]
 
+/// A library module: its name, and the modules below it that it may import.
+func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
+  .target(name: name, dependencies: dependencies, swiftSettings: swiftSettings)
+}
+
 let package = Package(
   name: "ercalc",
   products: [
@@ -13,8 +18,28 @@ let package = Package(
     .executable(name: "ercalc", targets: ["ercalc"]),
   ],
   targets: [
-    // MARK: - Library
-    .target(name: "ExpressRouteCalculator", swiftSettings: swiftSettings),
+    // MARK: - Library, in layers: each module imports only those listed before it.
+    // Units, money, calendar, diagnostics, JSON reading and writing.
+    library("ExpressRouteCore"),
+    // Rate tables, peering locations, deployments, the pricing engine and its product rules.
+    library("ExpressRoutePricing", ["ExpressRouteCore"]),
+    // Traffic ingest (CSV, JSON, Azure Monitor shapes) and mergeable summaries.
+    library("ExpressRouteTraffic", ["ExpressRouteCore"]),
+    // Sizing, budgets, portfolios and estate audits.
+    library("ExpressRoutePlanning", ["ExpressRouteCore", "ExpressRoutePricing", "ExpressRouteTraffic"]),
+    // Azure, ARM, Terraform and Retail Prices API inputs.
+    library("ExpressRouteImport", ["ExpressRouteCore", "ExpressRoutePricing"]),
+    // Report documents and their renderers (text, Markdown, JSON, CSV, HTML).
+    library(
+      "ExpressRouteReports",
+      ["ExpressRouteCore", "ExpressRoutePricing", "ExpressRouteTraffic", "ExpressRoutePlanning", "ExpressRouteImport"]),
+    // The umbrella: the use cases each command runs, and the re-exported API of every module above.
+    library(
+      "ExpressRouteCalculator",
+      [
+        "ExpressRouteCore", "ExpressRoutePricing", "ExpressRouteTraffic", "ExpressRoutePlanning", "ExpressRouteImport",
+        "ExpressRouteReports",
+      ]),
 
     // MARK: - Command line
     .target(

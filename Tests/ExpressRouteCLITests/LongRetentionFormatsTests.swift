@@ -3,6 +3,12 @@ import Foundation
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// Where a year of one-minute history really lives: diagnostic-settings exports (JSON lines in an
 /// hourly blob tree), Log Analytics `AzureMetrics` exports (CSV, or `az monitor log-analytics query`
@@ -87,7 +93,7 @@ import Testing
         text += "{\"data\": ["
         for minute in 0..<(3 * 1440) {
           if minute > 0 { text += ",\n" }
-          let time = Timestamp.format(1_767_225_600 + Int64(minute) * 60).replacingOccurrences(of: "Z", with: "+00:00")
+          let time = CivilCalendar.format(1_767_225_600 + Int64(minute) * 60).replacingOccurrences(of: "Z", with: "+00:00")
           text += "  {\"average\": \(rate), \"count\": null, \"maximum\": null, \"minimum\": null, \"timeStamp\": \"\(time)\", \"total\": null}"
         }
         text +=

@@ -425,10 +425,7 @@ import Testing
     #expect(result.status == .dataError)
     #expect(result.errors.hasSuffix("expected a 'rateTable' here (pass override files with --overrides)\n"))
     // No string in the library names an ercalc flag (az's own flags, quoted as az usage, are fine).
-    let sources = packageRoot.appendingPathComponent("Sources/ExpressRouteCalculator")
-    let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
-    for file in files {
-      let text = try String(contentsOfFile: sources.appendingPathComponent(file).path, encoding: .utf8)
+    for (file, text) in try librarySourceFiles() {
       for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains("\"") {
         guard let range = line.range(of: #"--[a-z]"#, options: .regularExpression), !line.contains("az monitor") else { continue }
         Issue.record("\(file): a library string names a flag: \(line[range.lowerBound...].prefix(40))")

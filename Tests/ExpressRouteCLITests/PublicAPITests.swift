@@ -11,16 +11,7 @@ import Testing
       #"public (var (document|json|csvRows|name|aliases|description|id|rawValue)\b|static let kindDescription|static func [<=]|func hash\(into|static func == |init\(from decoder|func encode\(to)"#
   )
 
-  static func libraryFiles() throws -> [(path: String, text: String)] {
-    let root = packageRoot.appendingPathComponent("Sources/ExpressRouteCalculator").path
-    let walker = try #require(FileManager.default.enumerator(atPath: root))
-    var files: [(String, String)] = []
-    while let relative = walker.nextObject() as? String {
-      guard relative.hasSuffix(".swift") else { continue }
-      files.append((relative, try String(contentsOfFile: root + "/" + relative, encoding: .utf8)))
-    }
-    return files
-  }
+  static func libraryFiles() throws -> [(path: String, text: String)] { try librarySourceFiles() }
 
   @Test func everyPublicSymbolHasADocComment() throws {
     var undocumented: [String] = []

@@ -3,6 +3,12 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The estate invariants on random portfolios: budget(A ∪ B) = budget(A) + budget(B) for disjoint sites, site order
 /// never matters, and adding an invalid or unpriceable site or resource never changes what the others cost.

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The trace from a value known only after apply to the resource its expression names, on the `configuration`
 /// shape of `terraform show -json PLAN` (developer.hashicorp.com/terraform/internals/json-format).

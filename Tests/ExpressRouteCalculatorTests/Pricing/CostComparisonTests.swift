@@ -3,6 +3,12 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// Comparisons that left a cost out of one side ("One truth across every answer"), each with hand-computed figures.
 ///

@@ -3,10 +3,16 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The built-in tables: they load, they match PriceTables/ byte for byte, and key figures are right.
 @Suite struct EmbeddedPriceTablesTests {
-  static let generatedFile = "Sources/ExpressRouteCalculator/RateTable/EmbeddedPriceTables.swift"
+  static let generatedFile = "Sources/ExpressRoutePricing/RateTable/EmbeddedPriceTables.swift"
 
   /// The Swift source the generator writes for the current PriceTables/ files.
   ///

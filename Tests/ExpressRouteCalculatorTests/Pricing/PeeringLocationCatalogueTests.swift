@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The location catalogue of the page of 04/28/2026 (MicrosoftDocs/azure-docs@0034968231599d97f4958cbb4ed673ea9feb4c3c):
 /// each change to a bill the 2023 table got wrong, priced through the engine. Rates are the built-in table's

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// Every priced result carries the engine's one pricing basis, and its reports print that basis.
 @Suite struct PricingBasisTests {

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// Virtual WAN scale units priced by the tiers of the cited page, traceable and dated sources, and an import that
 /// keeps every region's internet egress tiers.

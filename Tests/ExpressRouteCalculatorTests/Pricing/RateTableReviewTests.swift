@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The rate table's review findings: an import replaces a region group's internet egress tiers whole, a price list
 /// with a hole is refused, a source names a host and is not dated after the price date, staleness is by calendar

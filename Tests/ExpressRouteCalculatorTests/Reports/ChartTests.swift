@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// Charts a reader can read: round ticks, axis titles, the user's own volume, a capacity line, a peak not drawn as data.
 @Suite struct ChartTests {
@@ -49,7 +55,7 @@ import Testing
 @Suite struct ReportsTakeDataTests {
   @Test func noReportSourceNamesTheEngine() throws {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Sources/ExpressRouteCalculator/Reports")
+      .deletingLastPathComponent().appendingPathComponent("Sources/ExpressRouteReports")
     let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
     #expect(files.count > 10)
     for file in files {

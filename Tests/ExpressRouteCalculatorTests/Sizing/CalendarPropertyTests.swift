@@ -3,6 +3,12 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The calendar invariant, on seeded random portfolios: a calendar month costs the same in every budget and fiscal-year
 /// table that contains it, whatever the start month, horizon or fiscal-year start, unless the plan's configuration of

@@ -3,6 +3,12 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// Plans an architect can sign: the eight defects of the "real designs" issue, each with hand-computed figures.
 ///
@@ -227,7 +233,7 @@ import Testing
     var csv = "Time,BitsInPerSecond,BitsOutPerSecond\n"
     for minute in 0..<2500 {
       let rate = minute % 25 == 0 ? 900_000_000 : 300_000_000
-      csv += "\(Timestamp.format(Int64(1_767_225_600 + minute * 60))),1000000,\(rate)\n"
+      csv += "\(CivilCalendar.format(Int64(1_767_225_600 + minute * 60))),1000000,\(rate)\n"
     }
     var ingest = TrafficIngest()
     try ingest.read(Data(csv.utf8), file: "b.csv")

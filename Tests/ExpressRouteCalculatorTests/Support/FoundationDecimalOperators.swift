@@ -1,6 +1,12 @@
 import Foundation
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 // The library shadows Foundation's `Decimal` operators with allocation-free ones that give the same bits
 // (`Decimal+Arithmetic.swift`). `@testable import` makes both visible here, so this module declares its own,

@@ -6,6 +6,12 @@ import Testing
 #endif
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The plain-row fast path and sample staging must not change a single result or message.
 ///
@@ -73,7 +79,7 @@ import Testing
       if row % circuits.count == 0 {
         minute += random.below(40) == 0 ? 2 : 1  // an occasional gap
       }
-      var stamp = Timestamp.format(minute * 60)
+      var stamp = CivilCalendar.format(minute * 60)
       var inbound = "\(100_000_000 + random.below(900_000_000))"
       var outbound = "\(random.below(3_000_000_000))"
       var name = circuit
@@ -153,13 +159,13 @@ import Testing
       for (index, value) in values.enumerated() {
         // Every value as the inbound rate (a comma after it) and as the outbound one (a line end after it).
         for minute in [2 * index, 2 * index + 1] {
-          let stamp = Timestamp.format(1_767_225_600 + Int64(minute) * 60)
+          let stamp = CivilCalendar.format(1_767_225_600 + Int64(minute) * 60)
           text += minute % 2 == 0 ? "\(stamp),c,\(value),1\n" : "\(stamp),c,1,\(value)\n"
         }
       }
       // The fast path leaves a file's last few hundred bytes to the general one: plain rows to close with.
       for minute in 2 * values.count..<2 * values.count + 20 {
-        text += "\(Timestamp.format(1_767_225_600 + Int64(minute) * 60)),c,1,1\n"
+        text += "\(CivilCalendar.format(1_767_225_600 + Int64(minute) * 60)),c,1,1\n"
       }
       return Array(text.utf8)
     }
@@ -201,7 +207,7 @@ import Testing
       for circuit in ["ams-1", "lon-2", "par-3"] {
         for row in 0..<700 {
           let minute = circuit == "lon-2" && row == badRow ? row - 2 : row
-          let stamp = Timestamp.format(1_767_225_600 + Int64(minute) * 60).replacingOccurrences(of: "Z", with: "+00:00")
+          let stamp = CivilCalendar.format(1_767_225_600 + Int64(minute) * 60).replacingOccurrences(of: "Z", with: "+00:00")
           text += "\(stamp),\(circuit),\(254_587_286 + row).8642962,\(100_000_000 + 7 * row).25\n"
         }
       }
@@ -266,7 +272,7 @@ import Testing
     // 300 interleaved rows fill a's staging buffer (256 rows) first; b's error on an earlier line must win.
     var lines = ["Time,Circuit,BitsIn,BitsOut"]
     for minute in 0..<300 {
-      let stamp = Timestamp.format(1_767_225_600 + Int64(minute) * 60)
+      let stamp = CivilCalendar.format(1_767_225_600 + Int64(minute) * 60)
       lines.append("\(stamp),a,100,200")
       // b goes backwards at minute 100 (line 2 + 2 × 100 + 1 = 203); a at minute 200 (line 402).
       lines.append(minute == 100 ? "2025-12-31T00:00:00Z,b,1,1" : "\(stamp),b,1,1")

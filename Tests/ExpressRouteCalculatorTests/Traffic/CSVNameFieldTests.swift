@@ -1,6 +1,12 @@
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The row reader's circuit-name test: two masked words for names of up to 15 bytes, bytes for longer ones.
 @Suite struct CSVNameFieldTests {

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The row template of the CSV fast path: one circuit's next rows in the same hour, checked against a row's leading
 /// fields but for the minute.
@@ -75,7 +81,7 @@ import Testing
       for (index, circuit) in ["c", "circuit-02"].enumerated() {
         // 150 minutes from 2026-01-31T22:00: each circuit's rows cross two hours and a month.
         for minute in 0..<150 {
-          let time = Timestamp.format(1_769_896_800 + Int64(minute) * 60).dropLast() + suffix
+          let time = CivilCalendar.format(1_769_896_800 + Int64(minute) * 60).dropLast() + suffix
           let row = "\(time),\(circuit),\(254_587_286 + minute * 7).86429623,\(1000 + index * minute)\n"
           if minute == 75, let position {
             changed = Array(row.utf8)

@@ -3,6 +3,12 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// One large Azure Monitor document read with its data points on several cores gives exactly what one core gives:
 /// summaries with their warnings and locations, notes and errors (file, line, column and JSON path).
@@ -49,7 +55,7 @@ import Testing
         var points: [String] = []
         for minute in 0..<minutes where !(quirk == .lateStart && role == "Primary" && minute < 300) {
           let shift: Int64 = quirk == .offGrid && metricIndex == 1 && role == "Secondary" && minute == 800 ? 30 : 0
-          let time = Timestamp.format(start + Int64(minute) * 60 + shift).replacingOccurrences(of: "Z", with: "+00:00")
+          let time = CivilCalendar.format(start + Int64(minute) * 60 + shift).replacingOccurrences(of: "Z", with: "+00:00")
           var average = "\(Double(random.next() % 400_000_000) + Double(random.next() % 1_000_003) / 1_000_003)"
           if quirk == .badValue || quirk == .compactBadValue, metricIndex == 1 && role == "Secondary" && minute == 350 { average = "\"abc\"" }
           let timeMember = quirk == .missingTime && metricIndex == 0 && role == "Primary" && minute == 420 ? nil : time

@@ -3,6 +3,12 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// A folder (a diagnostic-settings export tree) read on several cores gives exactly what one core gives:
 /// summaries with their warnings and locations, notes, row counts and errors.
@@ -38,7 +44,7 @@ import Testing
         var records: [String] = []
         let firstMinute = quirk == .repeatAcrossFiles && circuit == "AMS-1" && hour == 4 ? -1 : 0
         for minute in firstMinute..<60 where !(hour == 2 && minute == 17) {
-          let time = Timestamp.format(hourStart + Int64(minute) * 60).replacingOccurrences(of: "Z", with: ".0000000Z")
+          let time = CivilCalendar.format(hourStart + Int64(minute) * 60).replacingOccurrences(of: "Z", with: ".0000000Z")
           for metric in ["BitsInPerSecond", "BitsOutPerSecond", "ArpAvailability"] {
             var average = Double(random.next() % 900_000_000) + Double(random.next() % 1_000_003) / 1_000_003
             if quirk == .badValue && circuit == "FRA-2" && hour == 6 && minute == 30 && metric == "BitsInPerSecond" { average = -4 }
@@ -49,7 +55,7 @@ import Testing
           }
         }
         if shuffled { records.shuffle(using: &random) }
-        let date = Timestamp.format(hourStart)
+        let date = CivilCalendar.format(hourStart)
         let folder =
           "\(root)/insights-metrics-pt1m/resourceId=\(resource)/y=\(date.prefix(4))/m=\(date.dropFirst(5).prefix(2))/d=\(date.dropFirst(8).prefix(2))/h=\(date.dropFirst(11).prefix(2))/m=00"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -7,6 +7,12 @@ import Testing
 #endif
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// Reading one CSV file on several cores gives exactly what one core gives: summaries, warnings
 /// with their lines, notes and errors.
@@ -24,7 +30,7 @@ import Testing
     let start: Int64 = 1_767_225_600  // 2026-01-01T00:00:00Z
     func row(_ step: Int, _ circuit: String) -> String? {
       if random.next() % 500 == 0 { return nil }
-      let time = Timestamp.format(start + Int64(step) * 60).replacingOccurrences(of: "Z", with: "+00:00")
+      let time = CivilCalendar.format(start + Int64(step) * 60).replacingOccurrences(of: "Z", with: "+00:00")
       let inbound = Double(random.next() % 900_000_000) + Double(random.next() % 1_000_000_007) / 1_000_000_007
       let outbound = random.next() % 700 == 0 ? "" : "\(Double(random.next() % 2_000_000_000) + Double(random.next() % 999_983) / 999_983)"
       return layout == .singleCircuit ? "\(time),\(inbound),\(outbound)" : "\(time),\(circuit),\(inbound),\(outbound)"

@@ -3,6 +3,12 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// Summaries of consecutive pieces of a series merge to exactly the statistics of the whole.
 @Suite struct SummaryMergeTests {
@@ -13,7 +19,7 @@ import Testing
     var rows: [String] = []
     let start: Int64 = 1_767_225_600  // 2026-01-01T00:00:00Z
     for step in 0..<(70 * 288) {
-      let time = Timestamp.format(start + Int64(step) * 300)
+      let time = CivilCalendar.format(start + Int64(step) * 300)
       for circuit in ["ams-1", "ams-2", "fra-1"] {
         if random.next() % 400 == 0 { continue }
         let inbound = Double(random.next() % 900_000_000) + Double(random.next() % 100_000_000) / 99_999_989

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 @Suite struct TrafficIngestTests {
   static func ingest(_ text: String, file: String = "t.csv", interval: Int64? = nil) throws -> [TrafficSummary] {
@@ -331,6 +337,6 @@ import Testing
     #expect(Timestamp.parse("2026-07-01T00:00Z") == 1_782_864_000)
     #expect(Timestamp.parse("2026-02-29T00:00:00Z") == nil)
     #expect(Timestamp.parse("07/01/2026 00:00") == nil)
-    #expect(Timestamp.format(1_782_864_000) == "2026-07-01T00:00:00Z")
+    #expect(CivilCalendar.format(1_782_864_000) == "2026-07-01T00:00:00Z")
   }
 }

@@ -3,6 +3,12 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The module's allocation-free `Decimal` operators give Foundation's result bit for bit: the same value,
 /// exponent, length and flags, so descriptions, hashes and later arithmetic cannot tell them apart.

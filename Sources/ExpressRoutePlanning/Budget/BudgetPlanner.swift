@@ -1,0 +1,239 @@
+import ExpressRouteCore
+import ExpressRoutePricing
+import ExpressRouteTraffic
+import Foundation
+
+/// Prices a ``Portfolio`` month by month.
+///
+/// Deployment sites keep their configuration; their volumes (egress, Global
+/// Reach, collector data) grow by the site's yearly growth, compounded
+/// monthly. Profile sites are sized by ``SizingSolver`` over the portfolio's
+/// horizon and follow its plan: each month's configuration is turned into a
+/// ``Deployment`` and priced by the same ``PricingEngine``.
+public struct BudgetPlanner: Sendable {
+  /// The engine.
+  public var engine: PricingEngine
+
+  /// Creates a planner.
+  public init(engine: PricingEngine) { self.engine = engine }
+
+  /// The charges that fall in `month`, each as a monthly line of that month's amount.
+  ///
+  /// One-time charges fall in their start month, or spread over their term with `amortize`.
+  static func charges(_ charges: [UserCharge], in month: MonthKey, budgetStart: MonthKey, amortize: Bool) -> [UserCharge] {
+    charges.compactMap { charge in
+      guard let amount = charge.amount(in: month, budgetStart: budgetStart, amortize: amortize) else { return nil }
+      var monthly = charge
+      monthly.amount = amount
+      monthly.recurrence = .monthly
+      monthly.termMonths = nil
+      return monthly
+    }
+  }
+
+  /// One site's months, with the portfolio-level notes it raises.
+  struct SiteBudget: Sendable {
+    var site: Budget.Site
+    var notes: [String]
+    var grew = false
+    var sized = false
+  }
+
+  /// Budgets `portfolio`; `traffic` holds summarised series for profile sites, by site name.
+  ///
+  /// User charges (provider and colocation fees) fall month by month; one-time charges fall in
+  /// their month, or spread over their contract term with `amortize`. Sites are independent, so they are
+  /// budgeted on every core; the result and notes are in portfolio order, as on one core.
+  ///
+  /// A site that cannot be budgeted does not stop the others: it is listed in ``Budget/refused`` with its reason
+  /// (every one, in portfolio order) and counts in no total. A sized site that outgrows every provider circuit is
+  /// planned and priced up to the month before it, and the months from there on are listed as not priced, with
+  /// what the workload needs then and what would serve it.
+  public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false) throws(Diagnostic) -> Budget {
+    let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
+    // Many sites share a growth rate: each rate's monthly factors are worked out once.
+    var factorsByGrowth: [Decimal: [Decimal]] = [:]
+    for site in portfolio.sites {
+      if case .deployment(_, let growth) = site.source, factorsByGrowth[growth] == nil {
+        factorsByGrowth[growth] = months.indices.map { Demand.growthFactor(yearlyGrowth: growth, month: $0) }
+      }
+    }
+    let factors = factorsByGrowth
+    let options = PlannerOptionsCache()
+    let results = ConcurrentMap.map(portfolio.sites) { site in
+      Result { () throws(Diagnostic) -> SiteBudget in
+        try budget(site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors, amortize: amortize, options: options)
+      }
+    }
+    var sites: [Budget.Site] = []
+    var refused: [Budget.Refusal] = []
+    var notes: [String] = []
+    var grownSites = 0
+    var sizedSites = 0
+    /// The sites of the file that could not be read, listed where they stood among the others.
+    func refuseInvalid(at position: Int) {
+      for invalid in portfolio.invalidSites where invalid.position == position {
+        refused.append(Budget.Refusal(site: invalid.name, from: nil, reason: invalid.diagnostic.message, diagnostic: invalid.diagnostic))
+      }
+    }
+    for (position, (site, result)) in zip(portfolio.sites, results).enumerated() {
+      refuseInvalid(at: position)
+      let siteBudget: SiteBudget
+      switch result {
+      case .success(let budgeted): siteBudget = budgeted
+      case .failure(let error):
+        let prefix = "site '\(site.name)': "
+        let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+        refused.append(Budget.Refusal(site: site.name, from: nil, reason: reason, diagnostic: error))
+        continue
+      }
+      if let unserved = siteBudget.site.unserved { refused.append(unserved) }
+      sites.append(siteBudget.site)
+      notes += siteBudget.notes
+      if siteBudget.grew { grownSites += 1 }
+      if siteBudget.sized { sizedSites += 1 }
+    }
+    refuseInvalid(at: portfolio.sites.count)
+    if grownSites > 0 {
+      notes.append(
+        "deployment sites with a yearly growth (\(grownSites)): volumes grow by it, compounded monthly, on a fixed configuration (see each site)")
+    }
+    if sizedSites > 0 {
+      notes.append("profile sites (\(sizedSites)): sized by the solver and following its month-by-month plan (see each site)")
+    }
+    var used = Set<String>()
+    for site in sites {
+      for quote in site.months { used.formUnion(quote.sources.map(\.id)) }
+    }
+    return Budget(
+      name: portfolio.name, refused: refused, months: months, sites: sites, basis: engine.basis,
+      sources: engine.rates.sources.filter { used.contains($0.id) }, notes: notes)
+  }
+
+  /// Budgets one site over `months`.
+  func budget(
+    _ site: Portfolio.Site, months: [MonthKey], portfolio: Portfolio, traffic: TrafficSummary?, factors: [Decimal: [Decimal]], amortize: Bool,
+    options: PlannerOptionsCache? = nil
+  ) throws(Diagnostic) -> SiteBudget {
+    var notes: [String] = []
+    var siteNotes: [String] = []
+    if let first = months.first, let last = months.last {
+      let own: [UserCharge]
+      switch site.source {
+      case .deployment(let deployment, _): own = deployment.charges
+      case .profile(let profile): own = profile.charges
+      }
+      siteNotes += UserCharge.calendarNotes(own + site.charges, first: first, last: last, budgetStart: portfolio.startMonth)
+    }
+    switch site.source {
+    case .deployment(let deployment, let growth):
+      let asOfOffset = site.volumesAsOf.map { (portfolio.startMonth.year - $0.year) * 12 + portfolio.startMonth.month - $0.month } ?? 0
+      var quotes: [Quote] = []
+      var overrun: Set<String> = []
+      var previous: Deployment?
+      for index in months.indices {
+        // Volumes dated `volumesAsOf` grow from that month: the same calendar month has the same volume in every budget.
+        let factor =
+          asOfOffset == 0
+          ? factors[growth]?[index] ?? Demand.growthFactor(yearlyGrowth: growth, month: index)
+          : Demand.growthFactor(yearlyGrowth: growth, month: index + asOfOffset)
+        var scaled = deployment
+        scaled.name = site.name
+        scaled.charges = Self.charges(deployment.charges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
+        for position in scaled.circuits.indices {
+          scaled.circuits[position].monthlyEgress = deployment.circuits[position].monthlyEgress.map { grown($0, factor) }
+          let capacity = engine.monthlyCapacity(of: scaled.circuits[position].bandwidth)
+          if let egress = scaled.circuits[position].monthlyEgress, egress > capacity, overrun.insert(scaled.circuits[position].name).inserted {
+            notes.append(
+              "\(site.name): circuit '\(scaled.circuits[position].name)' would carry \(egress) in \(months[index]), more than its \(scaled.circuits[position].bandwidth) can carry one way in a month (\(capacity)); size it with a profile"
+            )
+          }
+        }
+        for position in scaled.globalReach.indices {
+          scaled.globalReach[position].dataAToB = deployment.globalReach[position].dataAToB.map { grown($0, factor) }
+          scaled.globalReach[position].dataBToA = deployment.globalReach[position].dataBToA.map { grown($0, factor) }
+        }
+        for position in scaled.trafficCollectors.indices {
+          scaled.trafficCollectors[position].processedData = deployment.trafficCollectors[position].processedData.map { grown($0, factor) }
+        }
+        if index > 0, let previous, previous == scaled, let last = quotes.last {
+          // Nothing grew or fell due since last month (unlimited data, no volumes): the same quote.
+          quotes.append(last)
+          continue
+        }
+        do {
+          // Month 1 is the deployment as given; later months note an overrun (above) instead of failing.
+          quotes.append(try engine.quote(scaled, checkingCapacity: index == 0))
+        } catch {
+          throw Diagnostic(
+            error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
+        }
+        previous = scaled
+      }
+      if growth != 0 {
+        siteNotes.append(
+          "volumes grow \((growth * 100).fixedPoint(places: 1))% a year, compounded monthly\(site.volumesAsOf.map { " from \($0), the month they describe" } ?? ""); the configuration is fixed"
+        )
+      }
+      return SiteBudget(
+        site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes), notes: notes, grew: growth != 0)
+    case .profile(var profile):
+      profile.horizonMonths = portfolio.horizonMonths
+      // The plan runs on the portfolio's calendar: growth measured in a series counts from its last measured month.
+      profile.planStart = portfolio.startMonth
+      let profileCharges = profile.charges
+      profile.charges = []  // added month by month below, on the portfolio's calendar
+      let result: SizingResult
+      do {
+        var solver = SizingSolver(engine: engine)
+        solver.depth = .planOnly
+        solver.optionsCache = options
+        result = try solver.solve(profile, traffic: traffic)
+      } catch {
+        throw Diagnostic(
+          error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
+      }
+      // The solver prices every month of its plan through the engine; the budget takes those quotes as they are,
+      // re-quoting a month only to add the charges that fall in it.
+      var quotes: [Quote] = []
+      var unserved: Budget.Refusal?
+      for (index, planned) in result.months.enumerated() where index < months.count {
+        let falling = Self.charges(profileCharges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
+        guard !falling.isEmpty else {
+          quotes.append(planned.quote)
+          continue
+        }
+        var deployment = planned.deployment
+        deployment.charges = falling
+        var quote = try engine.quote(deployment, checkingCapacity: false)
+        quote.notes = []
+        quote.unpriced = planned.quote.unpriced
+        quotes.append(quote)
+      }
+      if let gap = result.unserved, gap.month < months.count, let last = result.plan.last {
+        // The months the plan cannot reach: no charge, one unpriced item naming the need and the remedy.
+        let reason =
+          "the workload needs \(gap.need) from \(months[gap.month]) (month \(gap.month + 1)), \(gap.remedy); planned and budgeted up to \(months[gap.month].advanced(by: -1))"
+        unserved = Budget.Refusal(
+          site: site.name, from: months[gap.month], reason: reason,
+          diagnostic: Diagnostic(.error, "site '\(site.name)': \(reason)", location: profile.origin))
+        let item = UnpricedItem(
+          resource: "circuit", meter: .circuit(last.tier, last.billing, gap.need, result.location.zone), quantity: nil,
+          reason: "cannot be served from \(months[gap.month]): the workload needs \(gap.need), \(gap.remedy)")
+        for month in months.indices where month >= quotes.count {
+          quotes.append(Quote(name: site.name, basis: engine.basis, lineItems: [], unpriced: [item], notes: [], sources: []))
+        }
+      }
+      siteNotes.append(
+        "sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")"
+      )
+      return SiteBudget(
+        site: Budget.Site(name: site.name, months: quotes, sizing: result, tags: site.tags, notes: siteNotes, unserved: unserved), notes: notes,
+        sized: true)
+    }
+  }
+
+  func grown(_ volume: DataVolume, _ factor: Decimal) -> DataVolume {
+    DataVolume(bytes: (volume.bytes * factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
+  }
+}

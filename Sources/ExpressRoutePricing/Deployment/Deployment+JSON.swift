@@ -1,0 +1,122 @@
+import ExpressRouteCore
+import Foundation
+
+extension Deployment {
+  /// The newest deployment `schemaVersion` this build understands.
+  public static let supportedSchemaVersion = 1
+
+  /// Decodes a deployment file (schema in README.md, "Deployment files").
+  ///
+  /// - Throws: ``Diagnostic`` with file, line, column and JSON path.
+  public init(json data: Data, file: String) throws(Diagnostic) {
+    let root = try JSONNode.parse(data, file: file)
+    try self.init(node: root)
+  }
+
+  /// Decodes a deployment from a JSON object node (also used inside portfolios).
+  package init(node: JSONNode, defaultName: String = "deployment") throws(Diagnostic) {
+    let object = try node.object()
+    try object.rejectUnknownKeys(
+      [
+        "$schema", "schemaVersion", "name", "notes", "circuits", "directPorts", "gateways", "globalReach", "trafficCollectors",
+        "vpnGateways", "charges", "virtualWANHubs",
+      ])
+    if let versionNode = object.optional("schemaVersion") {
+      let version = try versionNode.int(in: 1...Int.max)
+      guard version <= Deployment.supportedSchemaVersion else {
+        throw versionNode.error("version \(version) is newer than this tool supports (\(Deployment.supportedSchemaVersion))")
+      }
+    }
+    self.init(name: try object.optional("name")?.nonEmptyString() ?? defaultName)
+    var names = Set<String>()
+    func uniqueName(_ object: JSONObject) throws(Diagnostic) -> String {
+      let nameNode = try object.required("name")
+      let name = try nameNode.nonEmptyString()
+      guard names.insert(name).inserted else { throw nameNode.error("duplicate name '\(name)' (names must be unique in a deployment)") }
+      return name
+    }
+    for node in try object.optional("circuits")?.array() ?? [] {
+      let item = try node.object()
+      try item.rejectUnknownKeys(
+        ["name", "peeringLocation", "zone", "tier", "billing", "bandwidth", "egress", "directPort", "vnetLinks", "external", "notes"])
+      circuits.append(
+        Circuit(
+          name: try uniqueName(item), peeringLocation: try item.optional("peeringLocation")?.nonEmptyString(),
+          zone: try item.optional("zone")?.oneOf(Zone.self), tier: try item.required("tier").oneOf(CircuitTier.self),
+          billing: try item.optional("billing")?.oneOf(BillingFamily.self) ?? .metered,
+          bandwidth: try readBandwidth(item.required("bandwidth")),
+          monthlyEgress: try item.optional("egress").map { node throws(Diagnostic) in try readVolume(node) },
+          directPort: try item.optional("directPort")?.nonEmptyString(),
+          virtualNetworkLinks: try item.optional("vnetLinks")?.int(in: 0...1000), origin: node.location))
+      circuits[circuits.count - 1].isExternal = try item.optional("external")?.bool() ?? false
+    }
+    for node in try object.optional("directPorts")?.array() ?? [] {
+      let item = try node.object()
+      try item.rejectUnknownKeys(["name", "peeringLocation", "zone", "portSpeed", "billing", "notes"])
+      directPorts.append(
+        DirectPortPair(
+          name: try uniqueName(item), peeringLocation: try item.optional("peeringLocation")?.nonEmptyString(),
+          zone: try item.optional("zone")?.oneOf(Zone.self), speed: try item.required("portSpeed").oneOf(DirectPortSpeed.self),
+          billing: try item.required("billing").oneOf(BillingFamily.self), origin: node.location))
+    }
+    for node in try object.optional("gateways")?.array() ?? [] {
+      let item = try node.object()
+      try item.rejectUnknownKeys(["name", "sku", "scaleUnits", "count", "circuits", "fastPath", "notes"])
+      gateways.append(
+        Gateway(
+          name: try uniqueName(item), sku: try item.required("sku").oneOf(GatewaySKU.self),
+          scaleUnits: try item.optional("scaleUnits")?.int(in: 0...1000), count: try item.optional("count")?.int(in: 1...1000) ?? 1,
+          circuits: try (item.optional("circuits")?.array() ?? []).map { node throws(Diagnostic) in try node.nonEmptyString() },
+          fastPath: try item.optional("fastPath")?.bool() ?? false, origin: node.location))
+    }
+    for node in try object.optional("globalReach")?.array() ?? [] {
+      let item = try node.object()
+      try item.rejectUnknownKeys(["circuitA", "circuitB", "dataAToB", "dataBToA", "notes"])
+      globalReach.append(
+        GlobalReachLink(
+          circuitA: try item.required("circuitA").nonEmptyString(), circuitB: try item.required("circuitB").nonEmptyString(),
+          dataAToB: try item.optional("dataAToB").map { node throws(Diagnostic) in try readVolume(node) },
+          dataBToA: try item.optional("dataBToA").map { node throws(Diagnostic) in try readVolume(node) },
+          origin: node.location))
+    }
+    for node in try object.optional("trafficCollectors")?.array() ?? [] {
+      let item = try node.object()
+      try item.rejectUnknownKeys(["name", "circuits", "zone", "processedData", "notes"])
+      trafficCollectors.append(
+        TrafficCollector(
+          name: try uniqueName(item),
+          circuits: try (item.optional("circuits")?.array() ?? []).map { node throws(Diagnostic) in try node.nonEmptyString() },
+          zone: try item.optional("zone")?.oneOf(Zone.self),
+          processedData: try item.optional("processedData").map { node throws(Diagnostic) in try readVolume(node) },
+          origin: node.location))
+    }
+    for node in try object.optional("vpnGateways")?.array() ?? [] {
+      let item = try node.object()
+      try item.rejectUnknownKeys(["name", "sku", "count", "notes"])
+      vpnGateways.append(
+        VPNGateway(
+          name: try uniqueName(item), sku: try item.required("sku").oneOf(VPNGatewaySKU.self),
+          count: try item.optional("count")?.int(in: 1...1000) ?? 1, origin: node.location))
+    }
+    charges = try UserCharge.list(object.optional("charges"))
+    for node in try object.optional("virtualWANHubs")?.array() ?? [] {
+      let item = try node.object()
+      try item.rejectUnknownKeys(["name", "scaleUnits", "connections", "notes"])
+      virtualWANHubs.append(
+        VirtualWANHub(
+          name: try uniqueName(item), scaleUnits: try item.required("scaleUnits").int(in: 1...1000),
+          connections: try item.optional("connections")?.int(in: 0...1000) ?? 0, origin: node.location))
+    }
+    if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty && charges.isEmpty
+      && virtualWANHubs.isEmpty
+    {
+      throw node.error(
+        "the deployment has nothing to price (expected at least one of 'circuits', 'directPorts', 'gateways', 'trafficCollectors' or 'vpnGateways')")
+    }
+  }
+}
+
+/// Reads a data-volume string such as `"40 TB"`.
+package func readVolume(_ node: JSONNode) throws(Diagnostic) -> DataVolume {
+  try node.parsed(as: DataVolume.expectedFormat) { DataVolume(parsing: $0) }
+}

@@ -1,0 +1,71 @@
+import ExpressRouteCore
+
+/// An ExpressRoute peering location: where a circuit meets Microsoft's edge.
+public struct PeeringLocation: Hashable, Sendable {
+  /// The name as Azure spells it (`Amsterdam`, `Washington DC2`).
+  public var name: String
+  /// The billing zone of circuits here.
+  public var zone: Zone
+  /// The Azure regions a Local circuit here can reach; empty when Local is not sold here.
+  public var localRegions: [String]
+  /// The geopolitical region a Standard circuit here can reach.
+  public var geopoliticalRegion: String
+  /// The facility (the page's Address column, `Equinix DC2; Equinix DC6`); `nil` when not known.
+  public var address: String?
+  /// Whether ExpressRoute Direct is offered here (the page's ER Direct column); `nil` when the source does not say.
+  public var offersDirect: Bool?
+  /// Why ``geopoliticalRegion`` is an inference (the geopolitical-region source names neither the location nor its
+  /// local region); `nil` when the source states it.
+  public var geopoliticalRegionInference: String?
+  /// Other spellings that find this location (`Queretaro` for `Queretaro (Mexico)`).
+  public var aliases: [String]
+  /// Why the location is kept though its source no longer lists it; `nil` for a listed location.
+  public var retired: String?
+  /// The id of the source this row comes from, when not the catalogue's own ``LocationCatalog/source``.
+  public var sourceID: String?
+  /// A caveat shown with the row.
+  public var note: String?
+
+  /// Creates a location.
+  public init(
+    name: String, zone: Zone, localRegions: [String], geopoliticalRegion: String, address: String? = nil, offersDirect: Bool? = nil,
+    geopoliticalRegionInference: String? = nil, aliases: [String] = [], retired: String? = nil, sourceID: String? = nil,
+    note: String? = nil
+  ) {
+    self.name = name
+    self.zone = zone
+    self.localRegions = localRegions
+    self.geopoliticalRegion = geopoliticalRegion
+    self.address = address
+    self.offersDirect = offersDirect
+    self.geopoliticalRegionInference = geopoliticalRegionInference
+    self.aliases = aliases
+    self.retired = retired
+    self.sourceID = sourceID
+    self.note = note
+  }
+
+  /// Whether the Local SKU can be bought here.
+  public var offersLocal: Bool { !localRegions.isEmpty }
+}
+
+/// A geopolitical region: the reach of a Standard circuit.
+public struct GeopoliticalRegion: Hashable, Sendable {
+  /// The name (`Europe`, `North America`).
+  public var name: String
+  /// The Azure regions inside it: those its source lists, then ``inferredAzureRegions``.
+  public var azureRegions: [String]
+  /// The regions placed here by inference (a new local region of a location the source places here), a subset of
+  /// ``azureRegions``.
+  public var inferredAzureRegions: [String]
+  /// Why ``inferredAzureRegions`` are placed here; `nil` when nothing is inferred.
+  public var inference: String?
+
+  /// Creates a region.
+  public init(name: String, azureRegions: [String], inferredAzureRegions: [String] = [], inference: String? = nil) {
+    self.name = name
+    self.azureRegions = azureRegions
+    self.inferredAzureRegions = inferredAzureRegions
+    self.inference = inference
+  }
+}

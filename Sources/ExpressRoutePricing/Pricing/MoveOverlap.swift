@@ -1,0 +1,50 @@
+import ExpressRouteCore
+import Foundation
+
+/// A change that needs a new circuit, and what running the old one alongside costs.
+///
+/// Bandwidth cannot shrink in place, UnlimitedData cannot go back to MeteredData,
+/// Local and the other tiers do not convert, and a circuit cannot move to another
+/// peering location or from a provider onto ExpressRoute Direct: each needs a new
+/// circuit, and the old one runs until traffic has moved (the lead time).
+public struct MoveOverlap: Hashable, Sendable {
+  /// The circuit's name.
+  public var circuit: String
+  /// Why the change needs a new circuit.
+  public var reason: String
+  /// Months both circuits run.
+  public var months: Int
+  /// The old circuit's charges over those months (one-time); `nil` when they cannot be priced.
+  public var cost: Money?
+}
+
+extension PricingEngine {
+  /// The circuits of `after` that replace a circuit of the same name in `before` with a new one, each with the
+  /// cost of running the old circuit for `leadMonths` more months, priced as a quote prices it.
+  ///
+  /// `replaced` names circuits that are replaced whatever the change (a Terraform plan's delete-and-create).
+  public func moveOverlaps(from before: Deployment, to after: Deployment, leadMonths: Int, replaced: Set<String> = []) -> [MoveOverlap] {
+    var result: [MoveOverlap] = []
+    for old in before.circuits where !old.isExternal {
+      guard let new = after.circuit(named: old.name), !new.isExternal else { continue }
+      var reasons: [String] = replaced.contains(old.name) ? ["the plan destroys and re-creates it"] : []
+      if new.bandwidth < old.bandwidth { reasons.append("bandwidth cannot shrink in place (\(old.bandwidth) to \(new.bandwidth))") }
+      if old.billing == .unlimited && new.billing == .metered { reasons.append("UnlimitedData cannot go back to MeteredData") }
+      if (old.tier == .local) != (new.tier == .local) { reasons.append("changing to or from Local means a new circuit") }
+      if let a = old.peeringLocation, let b = new.peeringLocation, locations.location(named: a) != locations.location(named: b) {
+        reasons.append("another peering location (\(a) to \(b))")
+      }
+      if old.directPort == nil && new.directPort != nil { reasons.append("moving from a provider onto ExpressRoute Direct") }
+      guard !reasons.isEmpty else { continue }
+      var cost: Money?
+      if let resolved = try? validate(Deployment(name: "old", circuits: [old], directPorts: before.directPorts), checkingCapacity: false),
+        let zone = resolved.zones[old.name]
+      {
+        let charges = monthlyCharges(of: old, zone: zone)
+        if charges.unpriced.isEmpty { cost = charges.total * Decimal(leadMonths) }
+      }
+      result.append(MoveOverlap(circuit: old.name, reason: reasons.joined(separator: "; "), months: leadMonths, cost: cost))
+    }
+    return result
+  }
+}

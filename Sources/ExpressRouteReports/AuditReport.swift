@@ -1,0 +1,134 @@
+import ExpressRouteCore
+import ExpressRoutePlanning
+import ExpressRoutePricing
+import ExpressRouteTraffic
+import Foundation
+
+/// The report of an ``EstateAudit``: per circuit, today's cost against the recommendation.
+public struct AuditReport: Report {
+  /// The entries.
+  public var entries: [EstateAudit.Entry]
+  /// The estate's name.
+  public var name: String
+  /// Months looked ahead.
+  public var horizonMonths: Int
+  /// What the audit was priced on.
+  public var basis: PricingBasis
+  /// The rate table's name.
+  public var priceTableName: String { basis.tableName }
+  /// The rate table's date.
+  public var priceDate: String { basis.priceDate }
+  /// Hours per month used for hourly meters.
+  public var hoursPerMonth: Decimal { basis.hoursPerMonth }
+
+  /// Creates a report.
+  public init(entries: [EstateAudit.Entry], name: String, horizonMonths: Int, basis: PricingBasis) {
+    self.entries = entries
+    self.name = name
+    self.horizonMonths = horizonMonths
+    self.basis = basis
+  }
+
+  /// The month-1 cost of the circuit as it is today, when it can carry the traffic.
+  static func currentFirstMonth(_ result: SizingResult) -> Money? {
+    guard let label = result.audit?.label, let candidate = result.candidates.first(where: { $0.label == label }),
+      case .feasible(_, let first) = candidate.verdict
+    else { return nil }
+    return first
+  }
+
+  /// Total saving over the horizon across audited circuits whose current cost is known.
+  public var totalSaving: Money? {
+    let savings = entries.compactMap { entry -> Money? in
+      guard let audit = entry.result?.audit, let cost = audit.horizonCost else { return nil }
+      return cost - audit.recommendedCost
+    }
+    guard let currency = savings.first?.currency else { return nil }
+    return Money.sum(savings, currency: currency)
+  }
+
+  public var document: ReportDocument {
+    var blocks: [ReportBlock] = [
+      .facts(
+        [
+          ReportFact("Circuits", String(entries.count)),
+          ReportFact("Audited", String(entries.filter { $0.result != nil }.count)),
+          ReportFact("Horizon", "\(horizonMonths) months"),
+          ReportFact("Saving over the horizon", totalSaving.map { "\($0.groupedAmount) \($0.currency)" } ?? "n/a"),
+        ] + basis.facts),
+      .table(
+        ReportTable(
+          columns: [
+            .init("Circuit"), .init("Today"), .init("Today, month 1", .right), .init("Recommended"), .init("Recommended, month 1", .right),
+            .init("Saving over horizon", .right), .init("Utilisation", .right),
+          ],
+          rows: entries.map { entry in
+            guard let result = entry.result, let audit = result.audit else {
+              return [entry.circuit, entry.current, "", "not audited", "", "", ""]
+            }
+            let step =
+              result.recommendation.map {
+                "\($0.tier.name) \($0.billing.name) \($0.bandwidth)"
+                  + (result.plan.count > 1 ? " (+\(result.plan.count - 1) change\(result.plan.count == 2 ? "" : "s"))" : "")
+              } ?? ""
+            let saving = audit.horizonCost.map { ($0 - audit.recommendedCost).groupedAmount } ?? "n/a"
+            return [
+              entry.circuit, entry.current, Self.currentFirstMonth(result)?.groupedAmount ?? "cannot carry it", step,
+              result.planMonthlyCosts.first?.groupedAmount ?? "", saving, "\((audit.utilization * 100).fixedPoint(places: 0))%",
+            ]
+          })),
+    ]
+    for entry in entries {
+      blocks.append(.heading(entry.circuit))
+      if let reason = entry.skippedReason {
+        blocks.append(.paragraph("Not audited: \(reason)."))
+      } else if let result = entry.result {
+        blocks.append(.list((result.audit?.findings ?? []) + result.demand.basis))
+      }
+    }
+    return ReportDocument(title: "ExpressRoute estate audit: \(name)", blocks: blocks)
+  }
+
+  public var json: JSONValue { basis.withDiscount(listedJSON) }
+
+  private var listedJSON: JSONValue {
+    .object([
+      ("schema", .string("ercalc.audit")), ("schemaVersion", .number(1)), ("name", .string(name)), ("horizonMonths", .number(horizonMonths)),
+      ("priceTable", .string(priceTableName)), ("priceDate", .string(priceDate)),
+      ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("totalSaving", totalSaving.map { .money($0) } ?? .null),
+      (
+        "circuits",
+        .array(
+          entries.map { entry in
+            let audit = entry.result?.audit
+            return .object([
+              ("circuit", .string(entry.circuit)), ("current", .string(entry.current)), ("skippedReason", .string(entry.skippedReason)),
+              ("currentHorizonCost", audit?.horizonCost.map { .money($0) } ?? .null),
+              ("recommended", .string(entry.result?.recommendation.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" })),
+              ("recommendedHorizonCost", audit.map { .money($0.recommendedCost) } ?? .null),
+              ("utilization", .string(audit.map { $0.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription })),
+              ("findings", .array((audit?.findings ?? []).map { .string($0) })),
+            ])
+          })
+      ),
+    ])
+  }
+
+  public var csvRows: [CostRow] { [] }
+
+  /// Audit CSV: one row per circuit.
+  public var csv: String {
+    CSVWriter.write(
+      [["Circuit", "Current", "CurrentHorizonCost", "Recommended", "RecommendedHorizonCost", "Saving", "Utilization", "SkippedReason"]]
+        + entries.map { entry in
+          let audit = entry.result?.audit
+          return [
+            entry.circuit, entry.current, audit?.horizonCost.map { $0.amount.fixedPoint(places: 2) } ?? "",
+            entry.result?.recommendation.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "",
+            audit.map { $0.recommendedCost.amount.fixedPoint(places: 2) } ?? "",
+            audit.flatMap { a in a.horizonCost.map { ($0 - a.recommendedCost).amount.fixedPoint(places: 2) } } ?? "",
+            audit.map { $0.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription } ?? "", entry.skippedReason ?? "",
+          ]
+        })
+  }
+}

@@ -1,0 +1,406 @@
+import ExpressRouteCore
+import ExpressRouteImport
+import ExpressRoutePlanning
+import ExpressRoutePricing
+import Foundation
+
+/// The report of a ``Budget``: totals per month, year, group and site, the largest and fastest-growing sites, and
+/// every line item in CSV.
+///
+/// Sites are rows, never columns, so the report reads the same at 3 sites and at 1,000: the site × month matrix
+/// and each site's line items appear in text, Markdown and HTML only for small portfolios
+/// (``detailSiteLimit`` sites or fewer) or when ``showsDetails`` asks for them. JSON always holds the site × month
+/// totals and each site's first month, and every month's quote under the same rule; CSV holds every line item.
+public struct BudgetReport: Report {
+  /// The budget.
+  public var budget: Budget
+  /// The tag to group sites by (`region`), if any.
+  public var groupBy: String?
+  /// How many sites the top-sites tables list.
+  public var top: Int
+  /// Whether to show the site × month matrix and each site's line items whatever the portfolio's size.
+  public var showsDetails: Bool
+  /// The budget's totals, summed once (by the caller when it needs them too, such as for a gate).
+  public var summary: BudgetSummary
+
+  /// Portfolios up to this many sites show the site × month matrix and each site's line items by default.
+  public static let detailSiteLimit = 12
+
+  /// Creates a report; sites are grouped by the tag `groupBy` when given.
+  public init(budget: Budget, groupBy: String? = nil, top: Int = 10, showsDetails: Bool = false, summary: BudgetSummary? = nil) {
+    self.budget = budget
+    self.groupBy = groupBy
+    self.top = top
+    self.showsDetails = showsDetails
+    self.summary = summary ?? BudgetSummary(budget, groupBy: groupBy)
+  }
+
+  static func amount(_ value: Decimal) -> String { value.grouped(places: 2) }
+
+  static func share(_ part: Decimal, of whole: Decimal) -> String {
+    whole > 0 ? "\((part / whole * 100).fixedPoint(places: 1))%" : "-"
+  }
+
+  public var document: ReportDocument {
+    let b = budget
+    let currency = b.currency.rawValue
+    let unpriced = summary.unpriced
+    let details = showsDetails || b.sites.count <= Self.detailSiteLimit
+    let grouped = groupBy != nil
+    let average = b.months.isEmpty ? summary.total : (summary.total / Decimal(b.months.count)).rounded(toPlaces: 2, rule: .lineItem)
+    let yearWord = b.fiscalYearStart == 1 ? "year" : "fiscal year"
+    var facts = [
+      ReportFact("Period", "\(b.months.first?.description ?? "") to \(b.months.last?.description ?? "") (\(b.months.count) months)"),
+      ReportFact("Sites", String(b.sites.count)),
+    ]
+    let refusedWhole = b.refused.filter { $0.from == nil }.count
+    if !b.refused.isEmpty {
+      var parts: [String] = []
+      if refusedWhole > 0 { parts.append("\(refusedWhole) site\(refusedWhole == 1 ? "" : "s") not budgeted") }
+      let cut = b.refused.count - refusedWhole
+      if cut > 0 { parts.append("\(cut) site\(cut == 1 ? "" : "s") budgeted only up to a month") }
+      facts.append(ReportFact("Refused", parts.joined(separator: ", ") + "; listed under 'Refused'"))
+    }
+    if let groupBy { facts.append(ReportFact("Grouped by", "\(groupBy) (\(summary.groups.count) group\(summary.groups.count == 1 ? "" : "s"))")) }
+    facts +=
+      [
+        ReportFact(
+          "Total",
+          "\(Self.amount(summary.total)) \(currency)"
+            + (unpriced.isEmpty ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)")),
+        ReportFact("Average month", "\(Self.amount(average)) \(currency)"),
+        ReportFact("Highest month", "\(Self.amount(summary.peakMonthTotal)) \(currency)"),
+      ] + b.basis.facts + [
+        ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums")
+      ]
+    var blocks: [ReportBlock] = [.facts(facts), .chart(monthlyChart(summary))]
+
+    // Monthly totals: the site × month matrix only when it stays readable.
+    blocks.append(.heading("Per month"))
+    if details && !grouped {
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Month")] + b.sites.map { .init($0.name, .right) } + [.init("Total (\(currency))", .right)],
+            rows: b.months.indices.map { index in
+              [b.months[index].description] + summary.siteMonthTotals.map { Self.amount($0[index]) } + [Self.amount(summary.monthTotals[index])]
+            },
+            footer: ["Total"] + summary.siteTotals.map(Self.amount) + [Self.amount(summary.total)])))
+    } else if grouped && summary.groups.count <= Self.detailSiteLimit {
+      let groupMonths = summary.groups.map { summary.monthTotals(of: $0) }
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Month")] + summary.groups.map { .init($0.name, .right) } + [.init("Total (\(currency))", .right)],
+            rows: b.months.indices.map { index in
+              [b.months[index].description] + groupMonths.map { Self.amount($0[index]) } + [Self.amount(summary.monthTotals[index])]
+            },
+            footer: ["Total"] + summary.groups.map { Self.amount(summary.yearTotals(of: $0).total) } + [Self.amount(summary.total)])))
+    } else {
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Month"), .init("Total (\(currency))", .right), .init("Change", .right)],
+            rows: b.months.indices.map { index in
+              let change = index == 0 ? "" : Self.signed(summary.monthTotals[index] - summary.monthTotals[index - 1])
+              return [b.months[index].description, Self.amount(summary.monthTotals[index]), change]
+            },
+            footer: ["Total", Self.amount(summary.total), ""])))
+      blocks.append(.paragraph("Each site's month-by-month amounts are in the JSON and CSV formats (or shown here with the details option)."))
+    }
+
+    blocks.append(.heading("Per \(yearWord)"))
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init(yearWord.prefix(1).uppercased() + yearWord.dropFirst()), .init("Months", .right), .init("Total (\(currency))", .right)],
+          rows: summary.years.indices.map { index in
+            [summary.years[index].label, String(summary.years[index].months.count), Self.amount(summary.yearTotals[index])]
+          })))
+
+    if let groupBy {
+      blocks.append(.heading("Per \(yearWord) and \(groupBy)"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init(groupBy), .init("Sites", .right)] + summary.years.map { .init($0.label, .right) } + [
+              .init("Total (\(currency))", .right), .init("Share", .right),
+            ],
+            rows: summary.groups.map { group in
+              let totals = summary.yearTotals(of: group)
+              return [group.name, String(group.sites.count)] + totals.years.map(Self.amount) + [
+                Self.amount(totals.total), Self.share(totals.total, of: summary.total),
+              ]
+            },
+            footer: ["Total", String(b.sites.count)] + summary.yearTotals.map(Self.amount) + [Self.amount(summary.total), "100.0%"])))
+    }
+
+    if b.sites.count > Self.detailSiteLimit {
+      let tag = groupBy.map { [ReportTable.Column($0)] } ?? []
+      func group(_ site: Int) -> [String] { groupBy.map { [b.sites[site].tags[$0] ?? "(no \($0))"] } ?? [] }
+      let byCost = summary.topSitesByCost(top)
+      blocks.append(.heading("Top \(byCost.count) sites by cost"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Rank", .right), .init("Site")] + tag + [.init("Total (\(currency))", .right), .init("Share", .right)],
+            rows: byCost.enumerated().map { rank, site in
+              [String(rank + 1), b.sites[site].name] + group(site) + [
+                Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total),
+              ]
+            })))
+      let byGrowth = summary.topSitesByGrowth(top)
+      if !byGrowth.isEmpty {
+        blocks.append(.heading("Top \(byGrowth.count) sites by growth (first to last month)"))
+        blocks.append(
+          .table(
+            ReportTable(
+              columns: [.init("Rank", .right), .init("Site")] + tag + [
+                .init("\(b.months.first?.description ?? "First")", .right), .init("\(b.months.last?.description ?? "Last")", .right),
+                .init("Change", .right), .init("Change %", .right),
+              ],
+              rows: byGrowth.enumerated().map { rank, site in
+                let row = summary.siteMonthTotals[site]
+                let first = row.first ?? 0
+                let last = row.last ?? 0
+                return [String(rank + 1), b.sites[site].name] + group(site) + [
+                  Self.amount(first), Self.amount(last), Self.signed(last - first), first > 0 ? "+" + Self.share(last - first, of: first) : "new",
+                ]
+              })))
+      }
+    }
+
+    blocks.append(.heading("Per \(yearWord) and site"))
+    let siteOrder = summary.groups.flatMap(\.sites)
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init("Site")] + (groupBy.map { [ReportTable.Column($0)] } ?? []) + summary.years.map { .init($0.label, .right) } + [
+            .init("Total (\(currency))", .right), .init("Share", .right),
+          ],
+          rows: siteOrder.map { site in
+            [b.sites[site].name] + (groupBy.map { [b.sites[site].tags[$0] ?? "(no \($0))"] } ?? []) + summary.siteYearTotals[site].map(Self.amount)
+              + [Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total)]
+          },
+          footer: ["Total"] + (grouped ? [""] : []) + summary.yearTotals.map(Self.amount) + [Self.amount(summary.total), "100.0%"])))
+
+    let meterTotals = summary.meterTotals.map { (group: $0.group, total: Money($0.total, currency: b.currency)) }
+    blocks.append(.heading("Per meter"))
+    blocks.append(
+      .chart(
+        ReportChart(
+          kind: .bars, title: "Cost by meter group over the period", categories: meterTotals.map(\.group),
+          series: [.init(name: "Total", values: meterTotals.map { Self.double($0.total.amount) })], valueLabel: currency)))
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init("Meter group"), .init("Total (\(currency))", .right)], rows: meterTotals.map { [$0.group, $0.total.groupedAmount] })))
+    if details {
+      for site in b.sites {
+        guard let first = site.months.first else { continue }
+        blocks.append(.heading("\(site.name): first month (\(b.months.first?.description ?? ""))"))
+        blocks.append(.table(QuoteReport.lineItemTable(first)))
+        if let sizing = site.sizing, sizing.plan.count > 1 {
+          blocks.append(
+            .list(
+              sizing.plan.map {
+                "from \(b.months.first?.advanced(by: $0.month).description ?? ""): \($0.tier.name) \($0.billing.name) \($0.bandwidth) (\($0.reason))"
+              }))
+        }
+      }
+    }
+    if !b.refused.isEmpty {
+      blocks.append(.heading("Refused"))
+      blocks.append(.list(b.refused.map(Self.refusalLine)))
+    }
+    blocks.append(.heading("Not priced"))
+    if unpriced.isEmpty {
+      blocks.append(.paragraph("Every charge was priced."))
+    } else {
+      blocks.append(
+        .list(
+          unpriced.map {
+            "\($0.site): \($0.item.resource): \($0.item.meter.displayName), in \($0.months) month\($0.months == 1 ? "" : "s"): \($0.item.reason)"
+          }))
+    }
+    let siteNotes = details ? b.sites.flatMap { site in site.notes.map { "\(site.name): \($0)" } } : []
+    if !b.notes.isEmpty || !siteNotes.isEmpty {
+      blocks.append(.heading("Assumptions and notes"))
+      blocks.append(.list(b.notes + siteNotes))
+    }
+    blocks.append(.heading("Price sources"))
+    blocks.append(.list(b.sources.map(QuoteReport.sourceLine)))
+    return ReportDocument(title: "ExpressRoute budget: \(b.name)", blocks: blocks)
+  }
+
+  /// `site: not budgeted: reason`, or `site: reason` for months refused (the reason names the first).
+  static func refusalLine(_ refusal: Budget.Refusal) -> String {
+    "\(refusal.site): \(refusal.from == nil ? "not budgeted: " : "")\(refusal.reason)"
+  }
+
+  static func signed(_ value: Decimal) -> String { value > 0 ? "+" + amount(value) : amount(value) }
+
+  /// Markers where a sized site's plan changes its circuit (up to six, so labels stay readable; small
+  /// portfolios only, where each site is its own series).
+  func upgradeMarkers(_ summary: BudgetSummary) -> [ReportChart.Marker] {
+    guard groupBy == nil, budget.sites.count <= Self.detailSiteLimit else { return [] }
+    let steps = budget.sites.flatMap { site in
+      (site.sizing?.plan.dropFirst() ?? []).map { (site.name, $0) }
+    }
+    return steps.prefix(6).map { name, step in
+      .init(position: Double(step.month) - 0.5, label: "\(name): \(step.bandwidth) \(step.billing.name)")
+    }
+  }
+
+  /// Monthly totals stacked by group, by site (small portfolios), or by the largest sites and the rest.
+  func monthlyChart(_ summary: BudgetSummary) -> ReportChart {
+    let b = budget
+    let categories = b.months.map(\.description)
+    let series: [ReportChart.Series]
+    let title: String
+    if groupBy != nil {
+      title = "Monthly budget by \(groupBy ?? "")"
+      series = summary.groups.map { .init(name: $0.name, values: summary.monthTotals(of: $0).map(Self.double)) }
+    } else if b.sites.count <= Self.detailSiteLimit {
+      title = "Monthly budget by site"
+      series = b.sites.indices.map { .init(name: b.sites[$0].name, values: summary.siteMonthTotals[$0].map(Self.double)) }
+    } else {
+      let shown = summary.topSitesByCost(Self.detailSiteLimit - 1)
+      let rest = Set(b.sites.indices).subtracting(shown)
+      var other = [Decimal](repeating: 0, count: b.months.count)
+      for site in rest {
+        for (index, value) in summary.siteMonthTotals[site].enumerated() { other[index] += value }
+      }
+      title = "Monthly budget: the \(shown.count) largest sites and the other \(rest.count)"
+      series =
+        shown.map { .init(name: b.sites[$0].name, values: summary.siteMonthTotals[$0].map(Self.double)) } + [
+          .init(name: "Other \(rest.count) sites", values: other.map(Self.double))
+        ]
+    }
+    return ReportChart(
+      kind: .stackedColumns, title: title, categories: categories, series: series, valueLabel: "\(b.currency.rawValue) per month",
+      markers: upgradeMarkers(summary), categoryLabel: "Month")
+  }
+
+  static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
+
+  public var json: JSONValue { budget.basis.withDiscount(listedJSON) }
+
+  private var listedJSON: JSONValue {
+    let b = budget
+    let details = showsDetails || b.sites.count <= Self.detailSiteLimit
+    func money(_ value: Decimal) -> JSONValue { .money(Money(value, currency: b.currency)) }
+    var calendarYears: [(year: Int, total: Decimal)] = []
+    for (index, month) in b.months.enumerated() {
+      if let last = calendarYears.last, last.year == month.year {
+        calendarYears[calendarYears.count - 1].total += summary.monthTotals[index]
+      } else {
+        calendarYears.append((month.year, summary.monthTotals[index]))
+      }
+    }
+    return .object([
+      ("schema", .string("ercalc.budget")), ("schemaVersion", .number(1)), ("name", .string(b.name)), ("currency", .string(b.currency.rawValue)),
+      ("priceTable", .string(b.priceTableName)), ("priceDate", .string(b.priceDate)), ("hoursPerMonth", .string(b.hoursPerMonth.plainDescription)),
+      ("months", .array(b.months.map { .string($0.description) })),
+      ("monthTotals", .array(summary.monthTotals.map(money))),
+      ("yearTotals", .array(calendarYears.map { .object([("year", .number($0.year)), ("total", money($0.total))]) })),
+      ("fiscalYearStart", .number(b.fiscalYearStart)),
+      (
+        "years",
+        .array(
+          summary.years.indices.map { year in
+            .object([
+              ("year", .string(summary.years[year].label)), ("months", .number(summary.years[year].months.count)),
+              ("total", money(summary.yearTotals[year])),
+              (
+                "sites",
+                .array(b.sites.indices.map { .object([("site", .string(b.sites[$0].name)), ("total", money(summary.siteYearTotals[$0][year]))]) })
+              ),
+            ])
+          })
+      ),
+      ("groupBy", .string(groupBy)),
+      (
+        "groups",
+        .array(
+          groupBy == nil
+            ? []
+            : summary.groups.map { group in
+              let totals = summary.yearTotals(of: group)
+              return .object([
+                ("name", .string(group.name)), ("sites", .array(group.sites.map { .string(b.sites[$0].name) })),
+                ("yearTotals", .array(totals.years.map(money))), ("total", money(totals.total)),
+              ])
+            })
+      ),
+      ("meterTotals", .array(summary.meterTotals.map { .object([("group", .string($0.group)), ("total", money($0.total))]) })),
+      ("total", money(summary.total)),
+      (
+        "sites",
+        .array(
+          b.sites.indices.map { index in
+            let site = b.sites[index]
+            return .object([
+              ("name", .string(site.name)),
+              ("tags", .object(site.tags.keys.sorted().map { ($0, .string(site.tags[$0] ?? "")) })),
+              ("total", money(summary.siteTotals[index])),
+              ("monthTotals", .array(summary.siteMonthTotals[index].map(money))),
+              (
+                "plan",
+                .array(
+                  (site.sizing?.plan ?? []).map {
+                    .object([
+                      ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
+                      ("bandwidth", .string($0.bandwidth.description)),
+                    ])
+                  })
+              ),
+              // Every month's quote with its line items at 1,000 sites is hundreds of MB: the first month's, and the
+              // rest on request (every line item of every month is in the CSV).
+              ("firstMonth", site.months.first.map(QuoteReport.quoteJSON) ?? .null),
+              ("months", details ? .array(site.months.map(QuoteReport.quoteJSON)) : .null),
+              ("notes", .array(site.notes.map { .string($0) })),
+            ])
+          })
+      ),
+      ("notes", .array(b.notes.map { .string($0) })),
+      ("complete", .bool(b.isComplete && summary.unpriced.isEmpty)),
+      (
+        "refused",
+        .array(
+          b.refused.map {
+            .object([("site", .string($0.site)), ("from", .string($0.from?.description)), ("reason", .string($0.reason))])
+          })
+      ),
+      (
+        "unpriced",
+        .array(
+          summary.unpriced.map {
+            .object([
+              ("site", .string($0.site)), ("resource", .string($0.item.resource)), ("meter", .string($0.item.meter.displayName)),
+              ("months", .number($0.months)), ("reason", .string($0.item.reason)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  public var csvRows: [CostRow] {
+    let b = budget
+    let priced = b.sites.flatMap { site in
+      site.months.enumerated().flatMap { index, quote in
+        QuoteReport.costRows(quote, period: b.months[index].description, group: site.name, tags: site.tags)
+      }
+    }
+    // A site refused whole has no months of its own: one unpriced row per budget month, so the CSV names it too.
+    let refused = b.refused.filter { $0.from == nil }.flatMap { refusal in
+      b.months.map { month in
+        let (start, end) = QuoteReport.periodBounds(month.description)
+        return CostRow.unplaced(
+          currency: b.currency, periodStart: start, periodEnd: end, resource: "site '\(refusal.site)'",
+          reason: "not budgeted: \(refusal.reason)", priceDate: b.priceDate, group: refusal.site)
+      }
+    }
+    return priced + refused
+  }
+}

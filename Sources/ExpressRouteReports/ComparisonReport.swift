@@ -1,0 +1,194 @@
+import ExpressRouteCore
+import ExpressRoutePlanning
+import ExpressRoutePricing
+import ExpressRouteTraffic
+import Foundation
+
+/// The report of ``CircuitComparison``: every SKU × billing option side by side.
+public struct ComparisonReport: Report {
+  /// The comparison.
+  public var comparison: CircuitComparison
+  /// One direction's full-month volume at the compared bandwidth.
+  public var monthlyCapacity: DataVolume
+  /// Metered-vs-unlimited cost by volume for Standard at this size and zone.
+  public var crossover: ReportChart?
+  /// ExpressRoute against a VPN over the internet, when asked for.
+  public var vpn: VPNComparison?
+
+  /// Creates a report of `comparison` (its capacity and cost curve come with it).
+  public init(comparison: CircuitComparison) {
+    self.comparison = comparison
+    self.monthlyCapacity = comparison.monthlyCapacity
+    self.crossover = comparison.curve.map { CrossoverChart.make($0, volume: comparison.monthlyEgress) }
+  }
+
+  private var place: String {
+    comparison.location.map { "\($0.name) (\(comparison.zone.name))" } ?? comparison.zone.name
+  }
+
+  public var document: ReportDocument {
+    let c = comparison
+    let currency = c.currency.rawValue
+    let share = monthlyCapacity.bytes > 0 ? c.monthlyEgress.bytes / monthlyCapacity.bytes * 100 : 0
+    var blocks: [ReportBlock] = [
+      .facts(
+        [
+          ReportFact("Location", place),
+          ReportFact("Bandwidth", c.bandwidth.description),
+          ReportFact("Outbound data", "\(c.monthlyEgress)/month (\(share.fixedPoint(places: 1))% of one direction's capacity of \(monthlyCapacity))"),
+        ] + c.basis.facts),
+      .heading("Options, cheapest first"),
+    ]
+    let cheapest = c.cheapest?.monthlyTotal
+    let rows = c.options.map { option -> [String] in
+      if let reason = option.unavailableReason {
+        return [option.tier.name, option.billing.name, "", "", "not sold", "", reason]
+      }
+      guard let quote = option.quote else { return [] }
+      let circuitFee = quote.lineItems.filter { if case .circuit = $0.meter { return true } else { return false } }
+      let egress = quote.lineItems.filter { if case .egress = $0.meter { return true } else { return false } }
+      let fee = Money.sum(circuitFee.map(\.amount), currency: quote.currency)
+      let data = Money.sum(egress.map(\.amount), currency: quote.currency)
+      if !quote.isComplete {
+        return [
+          option.tier.name, option.billing.name, circuitFee.isEmpty ? "unpriced" : fee.groupedAmount,
+          option.billing == .metered ? (egress.isEmpty ? "unpriced" : data.groupedAmount) : "included", "unpriced", "",
+          // Each reason once (in a China location the fee and the egress share one).
+          quote.unpriced.map(\.reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; "),
+        ]
+      }
+      let delta = cheapest.map { quote.total - $0 }
+      let deltaText = delta.map { $0.amount == 0 ? "cheapest" : "+\($0.groupedAmount)" } ?? ""
+      return [
+        option.tier.name, option.billing.name, fee.groupedAmount,
+        option.billing == .metered && option.tier != .local ? data.groupedAmount : "included",
+        quote.total.groupedAmount, deltaText,
+        option.tier == .local ? "reaches only \(c.location?.localRegions.joined(separator: ", ") ?? "the local region")" : "",
+      ]
+    }
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [
+            .init("Tier"), .init("Billing"), .init("Circuit (\(currency))", .right), .init("Outbound data", .right),
+            .init("Monthly total", .right), .init("vs cheapest", .right), .init("Note"),
+          ], rows: rows)))
+    let priced = c.options.filter { $0.monthlyTotal != nil }
+    if !priced.isEmpty {
+      blocks.append(
+        .chart(
+          ReportChart(
+            kind: .bars, title: "Monthly total by option", categories: priced.map(\.label),
+            series: [.init(name: "Monthly total", values: priced.map { NSDecimalNumber(decimal: $0.monthlyTotal?.amount ?? 0).doubleValue })],
+            valueLabel: "\(currency) per month")))
+    }
+    blocks.append(.heading("Break-even"))
+    if let crossover { blocks.append(.chart(crossover)) }
+    var items = c.breakEvens.map { "\($0.tier.name): \($0.summary)" }
+    if let local = c.localBreakEven { items.append(local) }
+    blocks.append(.list(items))
+    if let vpn {
+      blocks.append(.heading("ExpressRoute or a VPN over the internet"))
+      func row(_ name: String, _ quote: Quote?, _ note: String) -> [String] {
+        guard let quote, !QuoteReport.nothingPriced(quote) else { return [name, "not priced", note] }
+        return [name, quote.total.groupedAmount + (quote.isComplete ? "" : " + not priced"), note]
+      }
+      let er = vpn.expressRoute
+      let erNote =
+        er.map { quote in
+          quote.lineItems.map { item -> String in
+            switch item.meter {
+            case .circuit(let tier, let billing, let bandwidth, _): return "\(tier.name) \(billing.name) \(bandwidth) circuit"
+            case .egress: return "\(item.quantity.grouped(places: 0)) GB metered"
+            case .gateway(let sku): return sku == .erGwScale ? "ErGwScale gateway" : "\(sku.name) gateway"
+            default: return item.meter.displayName
+            }
+          }.joined(separator: " + ")
+        } ?? "no priced option"
+      let vpnNote =
+        vpn.vpn.map { quote in
+          let gateway = quote.lineItems.first { if case .vpnGateway = $0.meter { return true } else { return false } }
+          return "\(gateway?.meter.displayName ?? "VPN gateway") + \(vpn.volume) of internet egress in tiers"
+        } ?? (vpn.vpnMissing.isEmpty ? "no price" : vpn.vpnMissing.joined(separator: "; "))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("At \(vpn.volume) a month"), .init("Monthly (\(currency))", .right), .init("Made of")],
+            rows: [row("ExpressRoute", er, erNote), row("VPN over the internet (\(vpn.routing.name))", vpn.vpn, vpnNote)])))
+      if let costs = vpn.costs { blocks.append(.table(costs.table)) }
+      blocks.append(.paragraph("Break-even: " + vpn.verdict + "."))
+      blocks.append(.list(vpn.notes))
+    }
+    if let recommended = c.cheapest {
+      blocks.append(
+        .paragraph(
+          "Cheapest: \(recommended.label) at \(recommended.monthlyTotal?.groupedAmount ?? "") \(currency)/month. Note that bandwidth can grow in place but not shrink, and metered can switch to unlimited but not back."
+        ))
+    }
+    return ReportDocument(title: "ExpressRoute options: \(c.bandwidth) at \(place)", blocks: blocks)
+  }
+
+  public var json: JSONValue { comparison.basis.withDiscount(listedJSON) }
+
+  private var listedJSON: JSONValue {
+    let c = comparison
+    return .object([
+      ("schema", .string("ercalc.compare")),
+      ("schemaVersion", .number(1)),
+      ("location", .string(c.location?.name)),
+      ("zone", .string(c.zone.name)),
+      ("bandwidth", .string(c.bandwidth.description)),
+      ("monthlyEgressGB", .string(c.monthlyEgress.gigabytes.plainDescription)),
+      ("priceTable", .string(c.priceTableName)),
+      ("priceDate", .string(c.priceDate)),
+      ("hoursPerMonth", .string(c.hoursPerMonth.plainDescription)),
+      (
+        "options",
+        .array(
+          c.options.map { option in
+            .object([
+              ("tier", .string(option.tier.name)),
+              ("billing", .string(option.billing.name)),
+              ("available", .bool(option.unavailableReason == nil)),
+              ("unavailableReason", .string(option.unavailableReason)),
+              ("monthlyTotal", option.monthlyTotal.map { .money($0) } ?? .null),
+              ("quote", option.quote.map(QuoteReport.quoteJSON) ?? .null),
+            ])
+          })
+      ),
+      (
+        "vpnComparison",
+        vpn.map { vpn in
+          .object([
+            ("volumeGB", .string(vpn.volume.gigabytes.plainDescription)), ("routing", .string(vpn.routing.name)),
+            ("region", .string(vpn.region?.name)),
+            ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null),
+            ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null), ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
+            ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null), ("verdict", .string(vpn.verdict)),
+            ("costs", vpn.costs?.json ?? .null),
+          ])
+        } ?? .null
+      ),
+      (
+        "breakEven",
+        .array(
+          c.breakEvens.map { breakEven in
+            var members: [(String, JSONValue)] = [("tier", .string(breakEven.tier.name)), ("summary", .string(breakEven.summary))]
+            switch breakEven.outcome {
+            case .crossover(let volume, let share), .beyondCapacity(let volume, let share):
+              members.append(("volumeGB", .string(volume.gigabytes.rounded(toPlaces: 3, rule: .toNearestOrEven).plainDescription)))
+              members.append(("capacityShare", .string(share.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)))
+            default:
+              members.append(("volumeGB", .null))
+            }
+            return .object(members)
+          })
+      ),
+      ("localBreakEven", .string(c.localBreakEven)),
+    ])
+  }
+
+  public var csvRows: [CostRow] {
+    comparison.options.compactMap(\.quote).flatMap { QuoteReport.costRows($0, period: nil, group: $0.name) }
+  }
+}

@@ -1,0 +1,372 @@
+import ExpressRouteCore
+import ExpressRouteImport
+import ExpressRoutePlanning
+import ExpressRoutePricing
+import ExpressRouteTraffic
+import Foundation
+
+/// The cost difference between two deployments (monthly) or two portfolios (over their period).
+public struct DiffReport: Report {
+  /// One compared item.
+  public struct Row: Hashable, Sendable {
+    /// What is compared (`circuit 'ams' · Standard MeteredData 1 Gbps circuit, Zone 1`).
+    public var item: String
+    /// The priced amount before, if the item exists there and has a price.
+    public var before: Money?
+    /// The priced amount after, if the item exists there and has a price.
+    public var after: Money?
+    /// Why (part of) the item before could not be priced; `nil` when fully priced or absent.
+    public var beforeUnpriced: String?
+    /// Why (part of) the item after could not be priced; `nil` when fully priced or absent.
+    public var afterUnpriced: String?
+
+    /// Whether the item belongs to a resource a Terraform plan leaves as it is and is the same on both sides: it
+    /// changes nothing, even when a quantity of it is unknown (the same unknown on both sides cancels).
+    public var isUnchanged = false
+
+    init(item: String) { self.item = item }
+
+    /// Whether either side holds a charge without a price, so the change is unknown (never for an unchanged item).
+    public var isIncomplete: Bool { !isUnchanged && (beforeUnpriced != nil || afterUnpriced != nil) }
+
+    /// After minus before (a missing side counts as zero, an unchanged item is 0); `nil` when a side is not priced.
+    public func change(currency: CurrencyCode) -> Money? {
+      if isUnchanged { return .zero(currency) }
+      guard !isIncomplete else { return nil }
+      return (after ?? .zero(currency)) - (before ?? .zero(currency))
+    }
+  }
+
+  /// The names of the two sides.
+  public var beforeName: String
+  /// The name of the second side.
+  public var afterName: String
+  /// What the amounts are (`monthly` or `2027-01 to 2027-12`).
+  public var period: String
+  /// The rows, in first-seen order.
+  public var rows: [Row]
+  /// What the second side was priced on (its table, price date, currency and hours per month).
+  public var basis: PricingBasis
+  /// The currency.
+  public var currency: CurrencyCode { basis.currency }
+  /// Unpriced charges on either side.
+  public var unpriced: [String]
+  /// The price date.
+  public var priceDate: String { basis.priceDate }
+  /// Hours per month used for hourly meters.
+  public var hoursPerMonth: Decimal { basis.hoursPerMonth }
+  /// One-time charges the user supplied on either side (installation fees), which are not monthly.
+  public var oneTimeCharges: [(item: String, before: Money?, after: Money?)] = []
+  /// Changes that need a new circuit, with the one-time cost of running the old one alongside.
+  public var overlaps: [MoveOverlap] = []
+  /// For a Terraform plan: the ExpressRoute resources it creates, changes, destroys or replaces.
+  public var plannedChanges: [TerraformPlanChange.ResourceChange] = []
+  /// For a Terraform plan that changes no ExpressRoute resource: what it does (``TerraformPlanChange/statement``).
+  public var planStatement: String?
+  /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent).
+  public var yearRows: [(site: String, year: String, before: Money?, after: Money?)] = []
+  /// Both sides filed by cost category (``CostCategory``), as every other comparison is: a category only one side has
+  /// is listed on the other as none, so the two sides carry the same categories.
+  public var costs: CostComparison
+
+  /// One side's entry: the item key, its amount (`nil` when unpriced) and why it is unpriced.
+  typealias Entry = (key: String, amount: Money?, unpriced: String?)
+
+  /// Compares two quotes line by line; unpriced charges are rows too, never absent. With the deployments the quotes
+  /// priced, outbound data a circuit's billing includes is listed by category as included (``CostSide/add(_:deployment:)``).
+  public init(before: Quote, after: Quote, deployments: (before: Deployment, after: Deployment)? = nil) {
+    func entries(_ quote: Quote) -> [Entry] {
+      quote.lineItems.map { ("\($0.resource) · \($0.meter.displayName)", $0.amount, nil) }
+        + quote.unpriced.map { ("\($0.resource) · \($0.meter.displayName)", nil, $0.reason) }
+        + quote.skippedResources.map { ($0, nil, "not priced") }
+    }
+    func unpriced(_ quote: Quote, _ side: String) -> [String] {
+      quote.unpriced.map { "\(side): \($0.resource): \($0.meter.displayName): \($0.reason)" } + quote.skippedResources.map { "\(side): \($0)" }
+    }
+    self.init(
+      beforeName: before.name, afterName: after.name, period: "monthly", before: entries(before), after: entries(after),
+      unpriced: unpriced(before, "before") + unpriced(after, "after"), basis: after.basis)
+    costs = Self.costs(
+      before: [(before, deployments?.before)], after: [(after, deployments?.after)], currency: currency, period: period)
+    let keys = (before.oneTime + after.oneTime).map { "\($0.resource) · \($0.meter.displayName)" }.reduce(into: [String]()) {
+      if !$0.contains($1) { $0.append($1) }
+    }
+    oneTimeCharges = keys.map { key in
+      func amount(_ quote: Quote) -> Money? {
+        let items = quote.oneTime.filter { "\($0.resource) · \($0.meter.displayName)" == key }
+        return items.isEmpty ? nil : Money.sum(items.map(\.amount), currency: quote.currency)
+      }
+      return (key, amount(before), amount(after))
+    }
+  }
+
+  /// Marks as unchanged every row of `resources` (the resources a Terraform plan leaves as they are, as line items
+  /// name them, or a resource skipped with its reason) that is the same on both sides: amount and unpriced reason.
+  public mutating func markUnchanged(resources: Set<String>) {
+    for index in rows.indices {
+      let row = rows[index]
+      let resource = row.item.components(separatedBy: " · ").first ?? row.item
+      guard resources.contains(resource) || resources.contains(row.item) else { continue }
+      guard row.before == row.after, row.beforeUnpriced == row.afterUnpriced, row.before != nil || row.beforeUnpriced != nil else { continue }
+      rows[index].isUnchanged = true
+    }
+  }
+
+  /// Compares two budgets by site and meter group over their periods.
+  public init(before: Budget, after: Budget) {
+    func entries(_ budget: Budget) -> [Entry] {
+      var result: [Entry] = []
+      for site in budget.sites {
+        var groups: [(String, Decimal, String?)] = []
+        func add(_ section: String, _ amount: Decimal, _ reason: String?) {
+          if let index = groups.firstIndex(where: { $0.0 == section }) {
+            groups[index].1 += amount
+            if groups[index].2 == nil { groups[index].2 = reason }
+          } else {
+            groups.append((section, amount, reason))
+          }
+        }
+        for quote in site.months {
+          for item in quote.lineItems { add(item.meter.groupName, item.amount.amount, nil) }
+          for item in quote.unpriced { add(item.meter.groupName, 0, item.reason) }
+        }
+        result += groups.map { ("\(site.name) · \($0.0)", Money($0.1, currency: budget.currency), $0.2) }
+      }
+      return result
+    }
+    self.init(
+      beforeName: before.name, afterName: after.name,
+      period: "\(after.months.first?.description ?? "") to \(after.months.last?.description ?? "")", before: entries(before), after: entries(after),
+      unpriced: before.unpriced.map { "before: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" }
+        + after.unpriced.map { "after: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" },
+      basis: after.basis)
+    costs = Self.costs(
+      before: before.sites.flatMap(\.months).map { ($0, nil) }, after: after.sites.flatMap(\.months).map { ($0, nil) }, currency: currency,
+      period: period)
+    func unique(_ names: [String]) -> [String] { names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } }
+    let siteNames = unique(after.sites.map(\.name) + before.sites.map(\.name))
+    let years = unique(after.years.map(\.label) + before.years.map(\.label))
+    for site in siteNames {
+      for label in years {
+        func total(_ budget: Budget) -> Money? {
+          guard let entry = budget.sites.first(where: { $0.name == site }), let year = budget.years.first(where: { $0.label == label }) else {
+            return nil
+          }
+          return budget.total(of: entry, in: year)
+        }
+        yearRows.append((site, label, total(before), total(after)))
+      }
+    }
+  }
+
+  init(
+    beforeName: String, afterName: String, period: String, before: [Entry], after: [Entry], unpriced: [String], basis: PricingBasis
+  ) {
+    self.basis = basis
+    self.beforeName = beforeName
+    self.afterName = afterName
+    self.period = period
+    self.unpriced = unpriced
+    costs = CostComparison(
+      subject: "before or after", period: period, first: CostSide(label: "Before", currency: basis.currency),
+      second: CostSide(label: "After", currency: basis.currency))
+    var rows: [Row] = []
+    var index: [String: Int] = [:]
+    func add(_ entry: Entry, after isAfter: Bool) {
+      let position =
+        index[entry.key]
+        ?? {
+          rows.append(Row(item: entry.key))
+          index[entry.key] = rows.count - 1
+          return rows.count - 1
+        }()
+      if isAfter {
+        if let amount = entry.amount { rows[position].after = (rows[position].after ?? .zero(basis.currency)) + amount }
+        if let reason = entry.unpriced, rows[position].afterUnpriced == nil { rows[position].afterUnpriced = reason }
+      } else {
+        if let amount = entry.amount { rows[position].before = (rows[position].before ?? .zero(basis.currency)) + amount }
+        if let reason = entry.unpriced, rows[position].beforeUnpriced == nil { rows[position].beforeUnpriced = reason }
+      }
+    }
+    for entry in before { add(entry, after: false) }
+    for entry in after { add(entry, after: true) }
+    self.rows = rows
+  }
+
+  /// The quotes of each side filed by category; a category one side lacks is declared none on it.
+  static func costs(before: [(Quote, Deployment?)], after: [(Quote, Deployment?)], currency: CurrencyCode, period: String) -> CostComparison {
+    var first = CostSide(label: "Before", currency: currency)
+    var second = CostSide(label: "After", currency: currency)
+    for (quote, deployment) in before { first.add(quote, deployment: deployment) }
+    for (quote, deployment) in after { second.add(quote, deployment: deployment) }
+    for category in CostCategory.allCases {
+      if first.cost(of: category) == nil && second.cost(of: category) != nil { first.declare(category, note: "none before") }
+      if second.cost(of: category) == nil && first.cost(of: category) != nil { second.declare(category, note: "none after") }
+    }
+    return CostComparison(subject: "before or after", period: period, first: first, second: second)
+  }
+
+  /// Whether every item on both sides was priced, so the change is the whole change.
+  public var isComplete: Bool { !rows.contains(where: \.isIncomplete) }
+
+  /// The total before.
+  public var beforeTotal: Money { Money.sum(rows.compactMap(\.before), currency: currency) }
+  /// The total after.
+  public var afterTotal: Money { Money.sum(rows.compactMap(\.after), currency: currency) }
+
+  static func signed(_ money: Money) -> String { money.amount > 0 ? "+" + money.groupedAmount : money.groupedAmount }
+
+  static func cell(_ amount: Money?, unpriced: String?) -> String {
+    switch (amount, unpriced) {
+    case (let amount?, _?): return amount.groupedAmount + " + not priced"
+    case (nil, _?): return "not priced"
+    case (let amount?, nil): return amount.groupedAmount
+    case (nil, nil): return "-"
+    }
+  }
+
+  public var document: ReportDocument {
+    let change = afterTotal - beforeTotal
+    let percent =
+      beforeTotal.amount != 0 ? " (\(change.amount > 0 ? "+" : "")\((change.amount / beforeTotal.amount * 100).fixedPoint(places: 1))%)" : ""
+    let incomplete = rows.filter(\.isIncomplete).count
+    let changeText =
+      incomplete == 0
+      ? "\(Self.signed(change)) \(currency)\(percent)"
+      : "unknown: \(incomplete) item\(incomplete == 1 ? " is" : "s are") not priced (priced items alone: \(Self.signed(change)) \(currency))"
+    let side = { (total: Money, flag: Bool) in "\(total.groupedAmount) \(self.currency)" + (flag ? " (incomplete: excludes unpriced charges)" : "") }
+    var blocks: [ReportBlock] = [
+      .facts([
+        ReportFact("Before", "\(beforeName): \(side(beforeTotal, rows.contains { $0.beforeUnpriced != nil }))"),
+        ReportFact("After", "\(afterName): \(side(afterTotal, rows.contains { $0.afterUnpriced != nil }))"),
+        ReportFact("Change", changeText),
+        ReportFact("Amounts", period),
+        ReportFact("Price date", priceDate),
+        ReportFact("Hours per month", hoursPerMonth.plainDescription),
+      ]),
+      .table(
+        ReportTable(
+          columns: [.init("Item"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
+          rows: rows.filter { $0.before != $0.after || $0.isIncomplete }.map { row in
+            [
+              row.item, Self.cell(row.before, unpriced: row.beforeUnpriced), Self.cell(row.after, unpriced: row.afterUnpriced),
+              row.change(currency: currency).map(Self.signed) ?? "unknown",
+            ]
+          },
+          footer: ["Total", beforeTotal.groupedAmount, afterTotal.groupedAmount, incomplete == 0 ? Self.signed(change) : "unknown"])),
+    ]
+    if !costs.categories.isEmpty {
+      blocks.append(.heading("By category"))
+      blocks.append(.table(costs.table))
+    }
+    if !oneTimeCharges.isEmpty {
+      blocks.append(.heading("One-time charges (not in the monthly amounts)"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Item"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
+            rows: oneTimeCharges.map { row in
+              [
+                row.item, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-",
+                Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency))),
+              ]
+            })))
+    }
+    if let planStatement, plannedChanges.isEmpty {
+      blocks.append(.heading("Planned changes"))
+      blocks.append(.paragraph(planStatement))
+    }
+    if !plannedChanges.isEmpty {
+      blocks.append(.heading("Planned changes"))
+      blocks.append(
+        .table(ReportTable(columns: [.init("Resource"), .init("Action")], rows: plannedChanges.map { [$0.address, $0.action.rawValue] })))
+    }
+    if !overlaps.isEmpty {
+      blocks.append(.heading("One-time: changes that need a new circuit"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Circuit"), .init("Why"), .init("Months", .right), .init("Old circuit meanwhile (\(currency.rawValue))", .right)],
+            rows: overlaps.map { [$0.circuit, $0.reason, String($0.months), $0.cost?.groupedAmount ?? "not priced"] })))
+    }
+    if !yearRows.isEmpty {
+      blocks.append(.heading("Per year and site"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Site"), .init("Year"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
+            rows: yearRows.map { row in
+              [
+                row.site, row.year, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-",
+                Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency))),
+              ]
+            })))
+    }
+    let unchanged = rows.filter { $0.before == $0.after && !$0.isIncomplete }.count
+    if unchanged > 0 { blocks.append(.paragraph("\(unchanged) item\(unchanged == 1 ? "" : "s") unchanged and not shown.")) }
+    if !unpriced.isEmpty {
+      blocks.append(.heading("Not priced"))
+      blocks.append(
+        .paragraph(
+          isComplete
+            ? "These charges have no price, so the totals above exclude them; they belong to resources the plan leaves as they are, the same on both sides, so the change is known."
+            : "These charges have no price, so the totals above exclude them and the change is unknown until they are priced."))
+      blocks.append(.list(unpriced))
+    }
+    return ReportDocument(title: "Cost difference: \(beforeName) → \(afterName)", blocks: blocks)
+  }
+
+  public var json: JSONValue {
+    .object([
+      ("schema", .string("ercalc.diff")), ("schemaVersion", .number(1)), ("before", .string(beforeName)), ("after", .string(afterName)),
+      ("basis", .string(period)), ("currency", .string(currency.rawValue)), ("priceDate", .string(priceDate)),
+      ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("beforeTotal", .money(beforeTotal)), ("afterTotal", .money(afterTotal)),
+      ("change", isComplete ? .money(afterTotal - beforeTotal) : .null), ("complete", .bool(isComplete)),
+      (
+        "items",
+        .array(
+          rows.map { row in
+            .object([
+              ("item", .string(row.item)), ("before", row.before.map { .money($0) } ?? .null), ("after", row.after.map { .money($0) } ?? .null),
+              ("change", row.change(currency: currency).map { .money($0) } ?? .null),
+              ("beforeUnpriced", .string(row.beforeUnpriced)), ("afterUnpriced", .string(row.afterUnpriced)),
+            ])
+          })
+      ),
+      ("categories", costs.json),
+      ("unpriced", .array(unpriced.map { .string($0) })),
+      (
+        "plannedChanges",
+        .array(plannedChanges.map { .object([("resource", .string($0.address)), ("action", .string($0.action.rawValue))]) })
+      ),
+      ("planStatement", .string(planStatement)),
+      (
+        "oneTime",
+        .array(
+          overlaps.map {
+            .object([
+              ("circuit", .string($0.circuit)), ("reason", .string($0.reason)), ("months", .number($0.months)),
+              ("cost", $0.cost.map { .money($0) } ?? .null),
+            ])
+          })
+      ),
+    ])
+  }
+
+  public var csvRows: [CostRow] { [] }
+
+  /// Diff CSV: item, before, after, change, status (plain columns, not FOCUS: a diff is not a cost record).
+  ///
+  /// An item with an unpriced side has `x_Status` `unpriced`, an empty change and the reason.
+  public var csv: String {
+    func amount(_ money: Money?) -> String { money.map { $0.amount.fixedPoint(places: 2) } ?? "" }
+    return CSVWriter.write(
+      [["Item", "Before", "After", "Change", "BillingCurrency", "x_Status", "x_UnpricedReason"]]
+        + rows.map { row in
+          [
+            row.item, amount(row.before), amount(row.after), amount(row.change(currency: currency)), currency.rawValue,
+            row.isIncomplete ? "unpriced" : "priced", row.afterUnpriced ?? row.beforeUnpriced ?? "",
+          ]
+        })
+  }
+}

@@ -1,0 +1,445 @@
+import ExpressRouteCore
+import ExpressRoutePlanning
+import ExpressRoutePricing
+import ExpressRouteTraffic
+import Foundation
+
+/// The report of a sizing: recommendation, plan, every option and why.
+public struct SizingReport: Report {
+  /// The result.
+  public var result: SizingResult
+  /// The metered-vs-unlimited chart for the recommended size, when it applies.
+  public var crossover: ReportChart? { crossovers.first }
+  /// One metered-vs-unlimited chart per circuit size the plan uses, each marking the outbound volume of the
+  /// month the size starts.
+  public var crossovers: [ReportChart] = []
+  /// The first month of the plan (`2027-01`), for CSV periods; `nil` for month numbers.
+  public var startMonth: MonthKey?
+
+  /// Creates a report of `result` (its cost curves come with it); `startMonth` names the plan's months.
+  public init(result: SizingResult, startMonth: MonthKey? = nil) {
+    self.result = result
+    self.startMonth = startMonth
+    crossovers = result.costCurves.map { entry in
+      CrossoverChart.make(
+        entry.curve, volume: entry.volume, volumeLabel: entry.step.month == 0 ? "your volume" : "volume in month \(entry.step.month + 1)")
+    }
+  }
+
+  var currency: String { result.planMonthlyCosts.first?.currency.rawValue ?? "" }
+
+  func monthLabel(_ month: Int) -> String {
+    guard var key = startMonth else { return "month \(month + 1)" }
+    for _ in 0..<month { key = key.next }
+    return key.description
+  }
+
+  /// A marker at each plan step after the first: where the circuit is upgraded (or its billing changes).
+  func upgradeMarkers(_ r: SizingResult) -> [ReportChart.Marker] {
+    r.plan.dropFirst().map { .init(position: Double($0.month) - 0.5, label: "\($0.tier.name) \($0.billing.name) \($0.bandwidth)") }
+  }
+
+  static func bandwidth(_ bits: Decimal) -> Bandwidth { Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: bits).int64Value) }
+
+  public var document: ReportDocument {
+    let r = result
+    let d = r.demand
+    var blocks: [ReportBlock] = [
+      .facts(
+        [
+          ReportFact("Location", "\(r.location.name) (\(r.location.zone.name), \(r.location.geopoliticalRegion))")
+        ] + r.basis.facts + [
+          ReportFact("Sizing rate", "\(d.sizingRate) \(d.sizingDirection)"),
+          ReportFact("Needed now", "\(Self.bandwidth(d.requiredBitsPerSecond(month: 0)))"),
+          ReportFact("Needed by month \(d.horizonMonths)", "\(Self.bandwidth(d.requiredBitsPerSecond(month: d.horizonMonths - 1)))"),
+          ReportFact("Outbound data", "\(d.egress(month: 0))/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"),
+          ReportFact(
+            "Horizon total",
+            "\(r.horizonTotal.groupedAmount) \(currency) over \(d.horizonMonths) months (circuit plan \(r.planCost.groupedAmount) + extras \(Money.sum(r.extrasMonthlyCosts, currency: r.horizonTotal.currency).groupedAmount))"
+              + (r.unpricedCharges.isEmpty ? "" : "; excludes \(r.unpricedCharges.count) unpriced charge\(r.unpricedCharges.count == 1 ? "" : "s")")),
+        ]),
+      .heading("Recommendation"),
+    ]
+    if let step = r.recommendation {
+      var sentence = "Buy a \(step.tier.name) \(step.billing.name) \(step.bandwidth) circuit at \(r.location.name)"
+      if let gateway = r.gatewayPlan.first {
+        let plural = r.extras.first?.label.hasPrefix("1 ×") == false
+        sentence +=
+          gateway.virtualWANScaleUnits != nil
+          ? " with \(plural ? "" : "a ")\(gateway.label)\(plural ? " (each)" : "") as its gateway"
+          : " with \(gateway.label) gateway\(plural ? "s" : "")"
+      }
+      if let second = r.secondPlan.first, let resilience = r.resilience {
+        sentence += ", and a \(second.tier.name) \(second.billing.name) \(second.bandwidth) second circuit (\(resilience.design))"
+      }
+      sentence += ". First month: \((r.monthlyTotals.first ?? .zero(r.horizonTotal.currency)).groupedAmount) \(currency)."
+      if r.plan.count > 1 { sentence += " The plan changes \(r.plan.count - 1) time\(r.plan.count == 2 ? "" : "s") over the horizon (below)." }
+      if r.lookAheadMonths > 0 {
+        sentence +=
+          r.audit == nil
+          ? " Every move is judged against the \(r.lookAheadMonths) months after it, so the plan of a month does not depend on where the horizon ends."
+          : " Every move is judged against the \(r.lookAheadMonths) months after it, except the first from the current circuit (keep it, change it in place or replace it), which is judged over the whole horizon with the overlap of a new circuit."
+      }
+      blocks.append(.paragraph(sentence))
+    }
+    if !r.blockedByPrice.isEmpty {
+      blocks.append(.list(r.blockedByPrice.map { "Cheaper option without a price: " + $0 }))
+    }
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init("From"), .init("Circuit"), .init("Why")],
+          rows: r.plan.map { [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason] })))
+    if !r.secondPlan.isEmpty {
+      blocks.append(.heading("Second circuit"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("From"), .init("Circuit"), .init("Why")],
+            rows: r.secondPlan.map { [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason] })))
+    }
+    if r.gatewayPlan.count > 1 {
+      blocks.append(.heading("Gateway plan"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("From"), .init("Gateway"), .init("Why")], rows: r.gatewayPlan.map { [monthLabel($0.month), $0.label, $0.reason] })))
+    }
+    if let resilience = r.resilience {
+      blocks.append(.heading("Resilience"))
+      var facts = [
+        ReportFact("Design", resilience.design),
+        ReportFact("Survives", resilience.survives),
+        ReportFact("Redundancy costs", resilience.monthlyCost.map { "\($0.groupedAmount) \(currency) in month 1" } ?? "not priced"),
+      ]
+      if let first = resilience.failoverFirstMonth, let last = resilience.failoverLastMonth {
+        facts.append(
+          ReportFact(
+            "A failover month adds", "\(first.groupedAmount) \(currency) in month 1, \(last.groupedAmount) \(currency) in month \(d.horizonMonths)"))
+      }
+      blocks.append(.facts(facts))
+      if let costs = r.redundancyCosts { blocks.append(.table(costs.table)) }
+      if !resilience.findings.isEmpty { blocks.append(.list(resilience.findings)) }
+    }
+    if let vpn = r.vpnAlternative {
+      blocks.append(.heading("ExpressRoute or a VPN over the internet (month 1)"))
+      var facts = [
+        ReportFact(
+          "ExpressRoute",
+          vpn.expressRoute.map { "\($0.total.groupedAmount) \(currency) (the plan's month-1 circuit and gateway)" } ?? "not priced"),
+        ReportFact(
+          "VPN over the internet",
+          vpn.vpn.map {
+            "\($0.total.groupedAmount) \(currency)" + ($0.isComplete ? "" : " + not priced") + " (gateway and \(vpn.volume) of internet egress)"
+          } ?? "not priced"),
+      ]
+      facts.append(ReportFact("Break-even", vpn.verdict))
+      blocks.append(.facts(facts))
+      if let costs = vpn.costs { blocks.append(.table(costs.table)) }
+      blocks.append(.list(vpn.notes))
+    }
+    if !r.pathComparison.isEmpty {
+      blocks.append(.heading("Provider circuit or ExpressRoute Direct (whole cost)"))
+      blocks.append(.list(r.pathComparison))
+      if let costs = r.pathCosts { blocks.append(.table(costs.table)) }
+    }
+    if !r.bursts.isEmpty {
+      blocks.append(.heading("Bursts"))
+      blocks.append(.list(r.bursts))
+    }
+    if !r.extras.isEmpty {
+      blocks.append(.heading("Included extras (month 1)"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Item"), .init("Monthly (\(currency))", .right), .init("Note")],
+            rows: r.extras.map { [$0.label, $0.monthly?.groupedAmount ?? "unpriced", $0.note] })))
+    }
+    blocks.append(.heading("How the demand was worked out"))
+    blocks.append(.list(d.basis))
+    blocks.append(.heading("SKU tier"))
+    blocks.append(.list(r.tierReasons))
+    let feasible = r.candidates.filter { $0.verdict.isFeasible }
+    blocks.append(.heading("Runner-up options (held unchanged for \(d.horizonMonths) months)"))
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init("Option"), .init("Month 1 (\(currency))", .right), .init("Horizon (\(currency))", .right), .init("vs plan", .right)],
+          rows: feasible.prefix(8).map { candidate in
+            guard case .feasible(let total, let first) = candidate.verdict else { return [] }
+            let delta = total - r.planCost
+            return [
+              candidate.label, first.groupedAmount, total.groupedAmount,
+              delta.amount == 0 ? "same" : (delta.amount > 0 ? "+" : "") + delta.groupedAmount,
+            ]
+          })))
+    if !r.months.isEmpty {
+      // One series per kind of charge, month by month, from each month's quote.
+      var groups: [String] = []
+      var values: [String: [Double]] = [:]
+      for (index, month) in r.months.enumerated() {
+        for item in month.quote.lineItems {
+          let group = Self.chargeGroup(item)
+          if values[group] == nil {
+            groups.append(group)
+            values[group] = Array(repeating: 0, count: r.months.count)
+          }
+          values[group]?[index] += CrossoverChart.double(item.amount.amount)
+        }
+      }
+      let series = groups.map { ReportChart.Series(name: $0, values: values[$0] ?? []) }
+      blocks.append(
+        .chart(
+          ReportChart(
+            kind: .stackedColumns, title: "Monthly budget", categories: (0..<r.months.count).map(monthLabel), series: series,
+            valueLabel: "\(currency) per month", markers: upgradeMarkers(r), categoryLabel: "Month of the plan")))
+    }
+    for chart in crossovers { blocks.append(.chart(chart)) }
+    let others = r.candidates.filter { !$0.verdict.isFeasible }
+    blocks.append(.heading("Options ruled out"))
+    blocks.append(
+      .table(
+        ReportTable(
+          columns: [.init("Option"), .init("Verdict"), .init("Reason")],
+          rows: others.map { candidate in
+            switch candidate.verdict {
+            case .rejected(let reason): return [candidate.label, "rejected", reason]
+            case .unpriced(let reason): return [candidate.label, "unpriced", reason]
+            case .feasible: return []
+            }
+          })))
+    if !r.gatewayCandidates.isEmpty {
+      blocks.append(.heading("Gateways"))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [.init("Gateway"), .init("Monthly (\(currency))", .right), .init("Verdict")],
+            rows: r.gatewayCandidates.map { gateway in
+              switch gateway.verdict {
+              case .feasible(_, let monthly): return [gateway.label, monthly.groupedAmount, gateway == r.gateway ? "recommended" : "feasible"]
+              case .rejected(let reason): return [gateway.label, "", "rejected: \(reason)"]
+              case .unpriced(let reason): return [gateway.label, "", "unpriced: \(reason)"]
+              }
+            })))
+    }
+    if let audit = r.audit {
+      blocks.append(.heading("Current circuit: \(audit.label)"))
+      blocks.append(
+        .facts([
+          ReportFact("Utilisation now", "\((audit.utilization * 100).fixedPoint(places: 1))%"),
+          ReportFact("Cost over the horizon", audit.horizonCost.map { "\($0.groupedAmount) \(currency)" } ?? "n/a"),
+          ReportFact("Recommended circuit plan", "\(audit.recommendedCost.groupedAmount) \(currency)"),
+        ]))
+      blocks.append(.list(audit.findings))
+    }
+    if let traffic = r.traffic {
+      blocks.append(.heading("Measured traffic: \(traffic.circuit)"))
+      blocks.append(
+        .facts([
+          ReportFact(
+            "Samples",
+            "\(traffic.samples) every \(traffic.interval) s, \(CivilCalendar.format(traffic.start)) to \(CivilCalendar.format(traffic.end))"),
+          ReportFact("Coverage", "\((traffic.coverage * 100).fixedPoint(places: 2))% of expected samples present"),
+        ]))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [
+              .init("Direction"), .init("P50", .right), .init("P95", .right), .init("P99", .right), .init("Max", .right), .init("Total", .right),
+            ],
+            rows: [("Outbound (Azure → on-premises)", traffic.outbound), ("Inbound (on-premises → Azure)", traffic.inbound)].map { name, direction in
+              [
+                name, direction.p50.description, direction.p95.description, direction.p99.description, direction.max.description,
+                direction.total.description,
+              ]
+            })))
+      blocks.append(
+        .table(
+          ReportTable(
+            columns: [
+              .init("Month"), .init("Outbound", .right), .init("Coverage", .right), .init("Scaled to \(r.hoursPerMonth.plainDescription) h", .right),
+            ],
+            rows: traffic.outbound.months.map {
+              [
+                $0.month.description, $0.volume.description, "\(($0.coverage * 100).fixedPoint(places: 1))%",
+                // A month under half covered is never scaled up: an hour of samples is not a month.
+                $0.isMeasured
+                  ? $0.scaled(toHours: r.hoursPerMonth).description
+                  : "not scaled (under \((TrafficSummary.MonthVolume.measuredCoverage * 100).fixedPoint(places: 0))%)",
+              ]
+            })))
+      var curve = ReportChart(
+        kind: .lines, title: "Traffic duration curve (share of samples at or below each rate)",
+        categories: stride(from: 5, through: 100, by: 5).map { "P\($0)" },
+        series: [
+          .init(name: "Outbound Mbps", values: traffic.outbound.curve.map { Double($0.bitsPerSecond) / 1e6 }),
+          .init(name: "Inbound Mbps", values: traffic.inbound.curve.map { Double($0.bitsPerSecond) / 1e6 }),
+        ], valueLabel: "Rate (Mbps)", categoryLabel: "Share of samples at or below the rate (percentile)")
+      // P100 is the single highest sample: drawn as a peak, not as a measured ramp from P95.
+      curve.lastStepIsPeak = true
+      if let step = r.recommendation {
+        curve.levels.append((Double(step.bandwidth.bitsPerSecond) / 1e6, "capacity: \(step.bandwidth) circuit"))
+      }
+      blocks.append(.chart(curve))
+      if !traffic.warnings.isEmpty { blocks.append(.list(traffic.warnings.map(\.description))) }
+    }
+    if !r.notes.isEmpty {
+      blocks.append(.heading("Notes"))
+      blocks.append(.list(r.notes))
+    }
+    return ReportDocument(title: "ExpressRoute sizing: \(r.name)", blocks: blocks)
+  }
+
+  /// The chart group of a line item: `Circuit`, `Second circuit`, `Gateway`, `Backup VPN`, `Global Reach`.
+  static func chargeGroup(_ item: LineItem) -> String {
+    switch item.meter {
+    case .gateway: return "Gateway"
+    case .vpnGateway: return "Backup VPN"
+    case .globalReach: return "Global Reach"
+    default: return item.resource == "circuit 'second circuit'" ? "Second circuit" : "Circuit"
+    }
+  }
+
+  /// A plan's steps as JSON (month 1-based).
+  static func planJSON(_ steps: [PlanStep]) -> JSONValue {
+    .array(
+      steps.map {
+        .object([
+          ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
+          ("bandwidth", .string($0.bandwidth.description)), ("reason", .string($0.reason)),
+        ])
+      })
+  }
+
+  public var json: JSONValue { result.basis.withDiscount(listedJSON) }
+
+  private var listedJSON: JSONValue {
+    let r = result
+    func verdictJSON(_ verdict: SizingCandidate.Verdict) -> [(String, JSONValue)] {
+      switch verdict {
+      case .feasible(let total, let first): return [("verdict", .string("feasible")), ("firstMonth", .money(first)), ("horizonCost", .money(total))]
+      case .rejected(let reason): return [("verdict", .string("rejected")), ("reason", .string(reason))]
+      case .unpriced(let reason): return [("verdict", .string("unpriced")), ("reason", .string(reason))]
+      }
+    }
+    var members: [(String, JSONValue)] = [
+      ("schema", .string("ercalc.sizing")), ("schemaVersion", .number(1)), ("name", .string(r.name)),
+      ("location", .string(r.location.name)), ("zone", .string(r.location.zone.name)), ("currency", .string(currency)),
+      ("priceTable", .string(r.priceTableName)), ("priceDate", .string(r.priceDate)), ("hoursPerMonth", .string(r.hoursPerMonth.plainDescription)),
+      (
+        "demand",
+        .object([
+          ("sizingRateBps", .number(Int(r.demand.sizingRate.bitsPerSecond))), ("sizingDirection", .string(r.demand.sizingDirection)),
+          ("monthlyEgressGB", .string(r.demand.egress(month: 0).gigabytes.plainDescription)),
+          ("yearlyGrowth", .string(r.demand.yearlyGrowth.plainDescription)),
+          ("targetUtilization", .string(r.demand.targetUtilization.plainDescription)),
+          ("horizonMonths", .number(r.demand.horizonMonths)), ("basis", .array(r.demand.basis.map { .string($0) })),
+        ])
+      ),
+      ("tierReasons", .array(r.tierReasons.map { .string($0) })),
+      ("plan", Self.planJSON(r.plan)),
+      ("planMonthlyCosts", .array(r.planMonthlyCosts.map { .money($0) })),
+      ("planCost", .money(r.planCost)),
+      (
+        "extras",
+        .array(
+          r.extras.map { .object([("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null), ("note", .string($0.note))]) })
+      ),
+      ("horizonTotal", .money(r.horizonTotal)),
+      ("monthlyTotals", .array(r.monthlyTotals.map { .money($0) })),
+      ("lookAheadMonths", .number(r.lookAheadMonths)),
+      ("secondPlan", Self.planJSON(r.secondPlan)),
+      (
+        "gatewayPlan",
+        .array(r.gatewayPlan.map { .object([("month", .number($0.month + 1)), ("gateway", .string($0.label)), ("reason", .string($0.reason))]) })
+      ),
+      (
+        "resilience",
+        r.resilience.map { resilience in
+          .object([
+            ("design", .string(resilience.design)), ("survives", .string(resilience.survives)),
+            ("monthlyCost", resilience.monthlyCost.map { .money($0) } ?? .null),
+            ("failoverMonthFirst", resilience.failoverFirstMonth.map { .money($0) } ?? .null),
+            ("failoverMonthLast", resilience.failoverLastMonth.map { .money($0) } ?? .null),
+            ("findings", .array(resilience.findings.map { .string($0) })),
+            ("costs", r.redundancyCosts?.json ?? .null),
+          ])
+        } ?? .null
+      ),
+      ("bursts", .array(r.bursts.map { .string($0) })),
+      ("pathComparison", .array(r.pathComparison.map { .string($0) })),
+      ("pathCosts", r.pathCosts?.json ?? .null),
+      (
+        "vpnAlternative",
+        r.vpnAlternative.map { vpn in
+          .object([
+            ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null), ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null),
+            ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
+            ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null),
+            ("verdict", .string(vpn.verdict)), ("costs", vpn.costs?.json ?? .null),
+          ])
+        } ?? .null
+      ),
+      ("blockedByPrice", .array(r.blockedByPrice.map { .string($0) })),
+      (
+        "unpriced",
+        .array(
+          r.unpricedCharges.map {
+            .object([("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)), ("reason", .string($0.reason))])
+          })
+      ),
+      ("candidates", .array(r.candidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
+      ("gateway", .string(r.gateway?.label)),
+      ("gatewayCandidates", .array(r.gatewayCandidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
+      ("notes", .array(r.notes.map { .string($0) })),
+    ]
+    if let audit = r.audit {
+      members.append(
+        (
+          "audit",
+          .object([
+            ("current", .string(audit.label)),
+            ("utilization", .string(audit.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
+            ("horizonCost", audit.horizonCost.map { .money($0) } ?? .null), ("recommendedCost", .money(audit.recommendedCost)),
+            ("findings", .array(audit.findings.map { .string($0) })),
+          ])
+        ))
+    }
+    if let traffic = r.traffic {
+      func direction(_ d: TrafficSummary.Direction) -> JSONValue {
+        .object([
+          ("p50Bps", .number(Int(d.p50.bitsPerSecond))), ("p95Bps", .number(Int(d.p95.bitsPerSecond))), ("p99Bps", .number(Int(d.p99.bitsPerSecond))),
+          ("maxBps", .number(Int(d.max.bitsPerSecond))), ("totalGB", .string(d.total.gigabytes.plainDescription)),
+          (
+            "months",
+            .array(
+              d.months.map {
+                .object([
+                  ("month", .string($0.month.description)), ("gigabytes", .string($0.volume.gigabytes.plainDescription)),
+                  ("coverage", .string($0.coverage.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
+                ])
+              })
+          ),
+        ])
+      }
+      members.append(
+        (
+          "traffic",
+          .object([
+            ("circuit", .string(traffic.circuit)), ("intervalSeconds", .number(Int(traffic.interval))), ("samples", .number(traffic.samples)),
+            ("start", .string(CivilCalendar.format(traffic.start))), ("end", .string(CivilCalendar.format(traffic.end))),
+            ("outbound", direction(traffic.outbound)), ("inbound", direction(traffic.inbound)),
+            ("warnings", .array(traffic.warnings.map { .string($0.description) })),
+          ])
+        ))
+    }
+    return .object(members)
+  }
+
+  /// One FOCUS-style row per line item per month, as each month's quote prices it.
+  public var csvRows: [CostRow] {
+    result.months.flatMap { month in
+      QuoteReport.costRows(month.quote, period: startMonth.map { _ in monthLabel(month.month) }, group: monthLabel(month.month))
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import ExpressRouteCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Byte-level helpers of the CSV reader: cells, lines, trimming and quoted splitting, on a block's raw bytes.
+enum CSVBytes {
+  /// The rate cell in `column` of the current row (missing when the file has no such column).
+  @inline(__always)
+  static func rateCell(
+    _ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ column: Int, _ scale: Double
+  )
+    -> CellValue
+  {
+    column >= 0 ? CSVBytes.csvValue(base, starts[column], ends[column], scale: scale) : .missing
+  }
+
+  /// A rate cell: missing when empty or `null`, invalid unless a non-negative number.
+  @inline(__always)
+  static func csvValue(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, scale: Double) -> CellValue {
+    let (s, e) = CSVBytes.trim(base, start, end)
+    if s == e { return .missing }
+    if e - s == 4, base[s] | 0x20 == 0x6E, base[s + 1] | 0x20 == 0x75, base[s + 2] | 0x20 == 0x6C, base[s + 3] | 0x20 == 0x6C { return .missing }
+    guard let parsed = CSVNumber.parse(base, s, e), parsed >= 0 else { return .invalid }
+    let rate = parsed * scale
+    guard rate <= TrafficIngest.maximumRate else { return .invalid }
+    return .value(rate)
+  }
+
+  /// The error for a rate cell that is not a non-negative number.
+  static func cellError(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, header: String, file: String, line: Int, lineStart: Int) -> Diagnostic
+  {
+    let (s, e) = CSVBytes.trim(base, start, end)
+    let location = FileLocation(file: file, line: line, column: start - lineStart + 1)
+    if let parsed = CSVNumber.parse(base, s, e), parsed < 0 {
+      return Diagnostic(.error, "negative rate '\(CSVBytes.text(base, s, e))' in column '\(header)' (expected zero or more)", location: location)
+    }
+    if CSVNumber.parse(base, s, e) != nil {
+      return Diagnostic(
+        .error, "rate '\(CSVBytes.text(base, s, e))' in column '\(header)' is above 1 Pbps (expected bits per second; check the unit)",
+        location: location)
+    }
+    return Diagnostic(
+      .error, "'\(CSVBytes.text(base, s, e))' is not a number in column '\(header)' (expected bits per second, such as 125000000)", location: location
+    )
+  }
+
+  /// Where a line's content ends (before `\r\n` or `\n`) and where the next line starts.
+  @inline(__always)
+  static func lineEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> (contentEnd: Int, next: Int) {
+    guard start < count else { return (count, count) }
+    let remaining = count - start
+    guard let found = memchr(base + start, 0x0A, remaining) else {
+      var end = count
+      if end > start, base[end - 1] == 0x0D { end -= 1 }
+      return (end, count)
+    }
+    let newline = start + (UnsafeRawPointer(found) - UnsafeRawPointer(base + start))
+    var end = newline
+    if end > start, base[end - 1] == 0x0D { end -= 1 }
+    return (end, newline + 1)
+  }
+
+  /// Trims spaces, tabs and one pair of surrounding double quotes.
+  @inline(__always)
+  static func trim(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+    var s = start
+    var e = end
+    while s < e, base[s] == 0x20 || base[s] == 0x09 { s += 1 }
+    while e > s, base[e - 1] == 0x20 || base[e - 1] == 0x09 { e -= 1 }
+    if e - s >= 2, base[s] == 0x22, base[e - 1] == 0x22 {
+      s += 1
+      e -= 1
+    }
+    return (s, e)
+  }
+
+  static func text(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    let shown = min(end - start, 60)
+    return String(decoding: UnsafeBufferPointer(start: base + start, count: max(shown, 0)), as: UTF8.self)
+  }
+
+  static func isBlank(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    for index in start..<end where base[index] != 0x2C && base[index] != 0x20 && base[index] != 0x09 { return false }
+    return true
+  }
+
+  /// Splits one CSV line into unquoted cell texts (RFC 4180 quotes, doubled quotes).
+  static func splitQuoted(_ buffer: UnsafeBufferPointer<UInt8>) -> [String] {
+    guard let base = buffer.baseAddress else { return [""] }
+    return CSVBytes.splitQuotedRanges(base, from: 0, to: buffer.count).map { range in
+      var cell = String(decoding: UnsafeBufferPointer(start: base + range.0, count: range.1 - range.0), as: UTF8.self)
+      if cell.hasPrefix("\u{FEFF}") { cell.removeFirst() }
+      cell = cell.trimmingCharacters(in: .whitespaces)
+      if cell.count >= 2, cell.hasPrefix("\""), cell.hasSuffix("\"") {
+        cell = String(cell.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+      }
+      return cell
+    }
+  }
+
+  /// The byte ranges of a line's cells, honouring quotes (quotes stay inside the range).
+  static func splitQuotedRanges(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> [(Int, Int)] {
+    var ranges: [(Int, Int)] = []
+    var cellStart = start
+    var inQuotes = false
+    var index = start
+    while index < end {
+      let byte = base[index]
+      if byte == 0x22 {
+        inQuotes.toggle()
+      } else if byte == 0x2C && !inQuotes {
+        ranges.append((cellStart, index))
+        cellStart = index + 1
+      }
+      index += 1
+    }
+    ranges.append((cellStart, end))
+    return ranges
+  }
+}

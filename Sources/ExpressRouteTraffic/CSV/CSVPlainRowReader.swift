@@ -1,0 +1,536 @@
+import ExpressRouteCore
+
+/// The fast path of ``CSVScanner``: reads runs of plain data rows field by field, word at a time.
+///
+/// A plain row has exactly the header's fields, no quotes, no spaces around
+/// values, rates of 1 to 15 whole digits (a decimal point and fraction allowed, 19 digits
+/// in all), a timestamp equal to the previous row's or one ``Timestamp/parse(_:)`` accepts, and a circuit name
+/// already seen (the one after the previous row's, or the same). Anything else
+/// (empty cells, `null`, exponents, quotes, a new circuit, a bad value) stops the
+/// run and the general row parser handles the row, so both paths produce the
+/// same samples and the same errors.
+struct CSVPlainRowReader: ~Copyable {
+  /// A row must start at least this many bytes before the end of the buffer:
+  /// every word load of a row stays inside.
+  static let window = 512
+  /// Fields may not start past `window - margin` from the row start, which leaves room for two
+  /// rate fields (each at most 16 digits, a point and a 16-byte load) and their terminators.
+  /// Timestamps are at most 48 bytes.
+  private static let margin = 128
+  private static let longestTimestamp = 48
+  /// Row templates (``CSVRowTemplate``) a straight run holds that the next row does not match before it stops
+  /// holding them.
+  private static let templateMisses = 8
+
+  private enum Kind: UInt8 {
+    case other, time, circuit, inbound, outbound
+  }
+
+  /// Column orders with a straight-line reader; any other order walks the columns.
+  private enum Shape {
+    /// `Time, Circuit, In, Out`: long format, as ercalc documents it.
+    case long
+    /// `Time, In, Out`: one circuit.
+    case wide
+    case general
+  }
+
+  /// The timestamp field most rows repeat (`length` 0 when none yet), and its value.
+  struct TimeMemo {
+    var start: Int
+    var length: Int
+    var timestamp: Int64
+    /// The timestamp at the start of the field's minute-of-hour (`timestamp` minus its minutes and
+    /// seconds), when the field is laid out `YYYY-MM-DDTHH:MM:SS…`; -1 otherwise.
+    private(set) var hourBase: Int64 = -1
+    /// Whether the field's bytes after its seconds (19 ..< `length`) fit the words at 19 and 27 (fields of 35
+    /// bytes at most, with an ``hourBase``), and the masks of those bytes in each word.
+    private(set) var tailFits = false
+    private(set) var tail0: UInt64 = 0
+    private(set) var tail1: UInt64 = 0
+
+    init(start: Int, length: Int, timestamp: Int64) {
+      self.start = start
+      self.length = length
+      self.timestamp = timestamp
+    }
+
+    /// Sets ``hourBase`` (the field is laid out `YYYY-MM-DDTHH:MM:SS…`) and the tail masks.
+    mutating func setHourBase(_ base: Int64) {
+      hourBase = base
+      tailFits = length >= 19 && length <= 35
+      guard tailFits else { return }
+      tail0 = ByteScanning.lowBytes(length - 19)
+      tail1 = ByteScanning.lowBytes(length - 27)
+    }
+  }
+
+  private let kinds: UnsafeMutablePointer<UInt8>
+  private let shape: Shape
+  private let fieldCount: Int
+  private let inboundScale: Double
+  private let outboundScale: Double
+  private let singleCircuit: Int
+  /// The circuit names' bytes, one after another.
+  private var names: UnsafeMutablePointer<UInt8>
+  /// Each circuit's name in `names` and its length (-1 when the name cannot appear unquoted), with the words the
+  /// straight-line loops compare it and its comma as.
+  private var nameFields: UnsafeMutablePointer<CSVNameField>
+  private var nameCount: Int
+  /// The previous timestamp's field, which the next rows usually repeat; shared with the general path.
+  var lastTime = TimeMemo(start: 0, length: 0, timestamp: 0)
+
+  /// A reader for rows of `layout`.
+  init(layout: CSVColumnLayout, circuitNames: [[UInt8]], singleCircuit: Int) {
+    fieldCount = layout.headers.count
+    kinds = .allocate(capacity: max(fieldCount, 1))
+    kinds.initialize(repeating: Kind.other.rawValue, count: max(fieldCount, 1))
+    kinds[layout.time] = Kind.time.rawValue
+    if let column = layout.circuit { kinds[column] = Kind.circuit.rawValue }
+    if let column = layout.inbound { kinds[column] = Kind.inbound.rawValue }
+    if let column = layout.outbound { kinds[column] = Kind.outbound.rawValue }
+    let order = Array(UnsafeBufferPointer(start: kinds, count: fieldCount)).map { Kind(rawValue: $0) ?? .other }
+    switch order {
+    case [.time, .circuit, .inbound, .outbound]: shape = .long
+    case [.time, .inbound, .outbound]: shape = .wide
+    default: shape = .general
+    }
+    inboundScale = layout.inboundScale
+    outboundScale = layout.outboundScale
+    self.singleCircuit = singleCircuit
+    names = .allocate(capacity: 1)
+    nameFields = .allocate(capacity: 1)
+    nameCount = 0
+    setCircuitNames(circuitNames)
+  }
+
+  /// The reader owns its buffers: they go when it does (it cannot be copied, so nothing else holds them).
+  deinit {
+    kinds.deallocate()
+    names.deallocate()
+    nameFields.deinitialize(count: nameCount)
+    nameFields.deallocate()
+  }
+
+  /// Replaces the known circuit names (after the general path added one).
+  mutating func setCircuitNames(_ circuitNames: [[UInt8]]) {
+    names.deallocate()
+    nameFields.deinitialize(count: nameCount)
+    nameFields.deallocate()
+    let total = circuitNames.reduce(0) { $0 + $1.count }
+    names = .allocate(capacity: max(total, 1))
+    nameFields = .allocate(capacity: max(circuitNames.count, 1))
+    var offset = 0
+    for (index, name) in circuitNames.enumerated() {
+      // A name with a comma, quote or line break only matches a quoted field: leave it to the general path.
+      let plain = !name.isEmpty && name.count < Self.window - Self.margin && !name.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+      (names + offset).initialize(from: name, count: name.count)
+      (nameFields + index).initialize(to: CSVNameField(name: names + offset, length: plain ? name.count : -1))
+      offset += name.count
+    }
+    nameCount = circuitNames.count
+  }
+
+  /// Reads plain rows from `start` while each starts at least ``window`` bytes before `end`, staging
+  /// each one; stops at the first row that is not plain and returns its start.
+  ///
+  /// `line` and `rows` count the rows read; `lastCircuit` is the previous row's circuit.
+  mutating func readRun(
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, rows: inout Int, lastCircuit: inout Int,
+    staging: SampleStaging, series: inout [SeriesAccumulator], file: String
+  ) throws(Diagnostic) -> Int {
+    var rowStart = start
+    // A local copy, so the loop keeps it in registers.
+    var memo = lastTime
+    var circuit = lastCircuit
+    var repeated = false
+    defer {
+      lastCircuit = circuit
+      lastTime = memo
+    }
+    let inboundScale = self.inboundScale
+    let outboundScale = self.outboundScale
+    switch shape {
+    case .long:
+      let lineBefore = line
+      rowStart = try readLongRun(
+        base, from: rowStart, end: end, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+      rows &+= line &- lineBefore
+    case .wide:
+      let lineBefore = line
+      rowStart = try readWideRun(
+        base, from: rowStart, end: end, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+      rows &+= line &- lineBefore
+    case .general:
+      let lastField = fieldCount - 1
+      rowLoop: while rowStart + Self.window <= end {
+        var p = rowStart
+        let limit = rowStart + Self.window - Self.margin
+        var timestamp: Int64 = 0
+        var timeColumn = 1
+        var inbound = Double.nan
+        var outbound = Double.nan
+        var target = singleCircuit < 0 ? circuit : singleCircuit
+        for column in 0..<fieldCount {
+          guard p < limit else { break rowLoop }
+          let isLast = column == lastField
+          switch kinds[column] {
+          case Kind.time.rawValue:
+            timeColumn = p - rowStart + 1
+            p = readTime(base, p, isLast, &memo, &timestamp)
+          case Kind.circuit.rawValue:
+            p = readCircuit(base, p, isLast, &target, &repeated, bound: rowStart + Self.window)
+          case Kind.inbound.rawValue:
+            p = Self.readRate(base, p, isLast, inboundScale, &inbound)
+          case Kind.outbound.rawValue:
+            p = Self.readRate(base, p, isLast, outboundScale, &outbound)
+          default:
+            let fieldEnd = Self.fieldEnd(base, from: p, limit: limit)
+            guard fieldEnd < limit else { break rowLoop }
+            // An ignored last field may end in `\r`, which is part of `\r\n`.
+            p = Self.skipTerminator(base, isLast && fieldEnd > p && base[fieldEnd - 1] == 0x0D ? fieldEnd - 1 : fieldEnd, isLast)
+          }
+          guard p >= 0 else { break rowLoop }
+        }
+        line += 1
+        rows += 1
+        rowStart = p
+        if singleCircuit < 0 { circuit = target }
+        if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: timeColumn) {
+          try staging.flush(target, series: &series, file: file)
+        }
+      }
+    }
+    return rowStart
+  }
+
+  /// ``readStraightRun(_:from:end:long:line:memo:circuit:staging:series:file:)`` for `Time, Circuit, In, Out`.
+  @inline(never)
+  private func readLongRun(
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
+    staging: SampleStaging, series: inout [SeriesAccumulator], file: String
+  ) throws(Diagnostic) -> Int {
+    try readStraightRun(
+      base, from: start, end: end, long: true, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+  }
+
+  /// ``readStraightRun(_:from:end:long:line:memo:circuit:staging:series:file:)`` for `Time, In, Out`.
+  @inline(never)
+  private func readWideRun(
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
+    staging: SampleStaging, series: inout [SeriesAccumulator], file: String
+  ) throws(Diagnostic) -> Int {
+    try readStraightRun(
+      base, from: start, end: end, long: false, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+  }
+
+  /// ``readRun(_:from:end:line:rows:lastCircuit:staging:series:file:)`` for the straight-line shapes: time, the
+  /// circuit (`long` only), inbound, outbound. Out of `readRun`, and once per shape, so that the few values the
+  /// loop needs stay in registers (inside `readRun` they shared them with the general shape's and were spilled
+  /// every row).
+  @inline(__always)
+  private func readStraightRun(
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, long: Bool, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
+    staging: SampleStaging, series: inout [SeriesAccumulator], file: String
+  ) throws(Diagnostic) -> Int {
+    var rowStart = start
+    var currentLine = line
+    var time = memo
+    var current = circuit
+    var repeated = false
+    defer {
+      line = currentLine
+      memo = time
+      circuit = current
+    }
+    let inboundScale = self.inboundScale
+    let outboundScale = self.outboundScale
+    // The current circuit's name, tried before ``readCircuit(_:_:_:_:_:bound:)``: one circuit's rows in turn
+    // repeat it.
+    var name = self.name(of: current)
+    // The leading fields of a row of the current circuit, which its next rows in the same hour repeat but for the
+    // minute. Held from a row whose circuit repeats the previous row's (every row in `Time, In, Out`).
+    var template = CSVRowTemplate()
+    // Templates that the very next row did not match (rows that differ in more than the minute, such as 30-second
+    // samples): after a few, none are held for the rest of the run, so such files pay for no more checks.
+    var missedTemplates = 0
+    // The line of the row the template was held from: `currentLine` while the row after it is read.
+    var heldLine = -1
+    rows: while rowStart &+ Self.window <= end {
+      if template.length > 0 {
+        // The rows that repeat the template but for the minute (one circuit's next rows in the same hour) have a
+        // loop of their own: the values only the other rows need (the time memo, the name, the template's
+        // bookkeeping) stay out of its registers.
+        let templateCircuit = long ? current : singleCircuit
+        // The circuit's staged rows, their count held here while the loop appends (one pointer and a count
+        // instead of five buffers); handed back to the staging whenever the loop leaves, by `break` or `throw`.
+        var staged = staging.rows(of: templateCircuit)
+        defer { staging.keep(staged) }
+        while let timestamp = template.timestamp(base, row: rowStart) {
+          var inbound = 0.0
+          var outbound = 0.0
+          var p = Self.readRate(base, rowStart &+ template.length, false, inboundScale, &inbound)
+          guard p >= 0 else { break rows }
+          p = Self.readRate(base, p, true, outboundScale, &outbound)
+          guard p >= 0 else { break rows }
+          currentLine &+= 1
+          rowStart = p
+          // Both rates were read from digits: neither is missing.
+          if staged.append(timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1) {
+            // Full: the staging adds the rows and empties the block (also if it throws).
+            staging.keep(staged)
+            staged.count = 0
+            try staging.flush(templateCircuit, series: &series, file: file)
+          }
+          guard rowStart &+ Self.window <= end else { break rows }
+        }
+        template.clear()
+        if currentLine == heldLine { missedTemplates &+= 1 }
+      }
+      var timestamp: Int64 = 0
+      var target = long ? current : singleCircuit
+      var inbound = 0.0
+      var outbound = 0.0
+      var p = readTime(base, rowStart, false, &time, &timestamp)
+      guard p >= 0 else { break }
+      var holds = !long
+      if long {
+        if name.matches(base + p) {
+          p &+= name.length &+ 1
+          holds = true
+        } else {
+          p = readCircuit(base, p, false, &target, &repeated, bound: rowStart &+ Self.window)
+          name = self.name(of: target)
+        }
+        guard p >= 0 && p < rowStart &+ Self.window &- Self.margin else { break }
+      }
+      if holds && missedTemplates < Self.templateMisses && time.hourBase >= 0 {
+        template.hold(base, row: rowStart, length: p &- rowStart, timestamp: timestamp)
+        heldLine = currentLine &+ 1
+      }
+      p = Self.readRate(base, p, false, inboundScale, &inbound)
+      guard p >= 0 else { break }
+      p = Self.readRate(base, p, true, outboundScale, &outbound)
+      guard p >= 0 else { break }
+      if long { current = target }
+      currentLine &+= 1
+      rowStart = p
+      // Both rates were read from digits: neither is missing.
+      if staging.appendComplete(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1) {
+        try staging.flush(target, series: &series, file: file)
+      }
+    }
+    return rowStart
+  }
+
+  /// Reads the timestamp field at `p` into `timestamp`: the remembered one when the bytes repeat it,
+  /// the remembered hour plus this field's minutes and seconds when only those differ (one circuit's
+  /// rows in turn), otherwise parsed (and remembered). Returns the position after the terminator, or -1.
+  @inline(always)
+  private func readTime(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout TimeMemo, _ timestamp: inout Int64) -> Int {
+    let length = memo.length
+    if memo.tailFits {
+      // One test for every byte but the time of day (bytes 0–13 and the tail from 19), then the time of day
+      // (bytes 11–18) as one word: the same field, or the same hour.
+      let field = UnsafeRawPointer(base + p)
+      let remembered = UnsafeRawPointer(base + memo.start)
+      let differ =
+        (ByteScanning.word(at: field) ^ ByteScanning.word(at: remembered))
+        | (ByteScanning.word(at: field + 6) ^ ByteScanning.word(at: remembered + 6))
+        | ((ByteScanning.word(at: field + 19) ^ ByteScanning.word(at: remembered + 19)) & memo.tail0)
+        | ((ByteScanning.word(at: field + 27) ^ ByteScanning.word(at: remembered + 27)) & memo.tail1)
+      if differ == 0 {
+        let after = Self.skipTerminator(base, p &+ length, isLast)
+        if after >= 0 {
+          let timeOfDay = ByteScanning.word(at: field + 11)
+          if timeOfDay == ByteScanning.word(at: remembered + 11) {
+            timestamp = memo.timestamp
+            return after
+          }
+          if let minuteAndSecond = Timestamp.minuteAndSecond(word: timeOfDay) {
+            timestamp = memo.hourBase &+ minuteAndSecond
+            return after
+          }
+        }
+      }
+    }
+    let (after, value) = readTimeSlowly(base, p, isLast, &memo)
+    timestamp = value
+    return after
+  }
+
+  /// ``readTime(_:_:_:_:_:)`` when the combined test does not settle the field: a repeat of a field it does not
+  /// cover, or a new timestamp to parse. Out of line, so the row loops stay small; it returns the timestamp rather
+  /// than setting an `inout` one, which would keep the row loop's timestamp in memory.
+  @inline(never)
+  private func readTimeSlowly(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout TimeMemo) -> (after: Int, timestamp: Int64) {
+    let length = memo.length
+    if length > 0 && length <= Self.longestTimestamp {
+      if ByteScanning.equal(base + p, base + memo.start, length) {
+        let after = Self.skipTerminator(base, p &+ length, isLast)
+        if after >= 0 {
+          return (after, memo.timestamp)
+        }
+      } else if memo.hourBase >= 0, let minuteAndSecond = Self.sameHour(base, p, memo) {
+        let after = Self.skipTerminator(base, p &+ length, isLast)
+        if after >= 0 {
+          return (after, memo.hourBase &+ minuteAndSecond)
+        }
+      }
+    }
+    let fieldEnd = Self.fieldEnd(base, from: p, limit: p + Self.longestTimestamp)
+    guard fieldEnd > p, let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + p, count: fieldEnd - p)) else { return (-1, 0) }
+    let after = Self.skipTerminator(base, fieldEnd, isLast)
+    guard after >= 0 else { return (-1, 0) }
+    memo = TimeMemo(start: p, length: fieldEnd - p, timestamp: parsed)
+    if fieldEnd - p >= 19 && base[p + 13] == 0x3A, let own = Timestamp.minuteAndSecond(base + p) {
+      memo.setHourBase(parsed - own)
+    }
+    return (after, parsed)
+  }
+
+  /// Seconds into the hour of the field at `p` when it differs from the remembered one only in
+  /// its minutes and seconds (bytes 14–15 and 17–18); `nil` otherwise.
+  @inline(always)
+  private static func sameHour(_ base: UnsafePointer<UInt8>, _ p: Int, _ memo: TimeMemo) -> Int64? {
+    let field = UnsafeRawPointer(base + p)
+    let remembered = UnsafeRawPointer(base + memo.start)
+    // Bytes 0–13 (`YYYY-MM-DDTHH:`) and 19 onwards (fraction, `Z` or offset) must be the same.
+    guard ByteScanning.word(at: field) == ByteScanning.word(at: remembered),
+      ByteScanning.word(at: field + 6) == ByteScanning.word(at: remembered + 6),
+      ByteScanning.equal(base + (p &+ 19), base + (memo.start &+ 19), memo.length &- 19)
+    else { return nil }
+    return Timestamp.minuteAndSecond(base + p)
+  }
+
+  /// Reads a known circuit name at `p`: the one after `circuit`, or `circuit` again (tried first
+  /// when `repeated`: the previous row repeated its circuit, as one circuit's series in turn do). Sets
+  /// `circuit` and `repeated`, and returns the position after the terminator, or -1.
+  @inline(never)
+  private func readCircuit(
+    _ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ circuit: inout Int, _ repeated: inout Bool, bound: Int
+  ) -> Int {
+    if repeated && circuit >= 0 && circuit < nameCount {
+      let after = matchName(base, p, circuit, isLast, bound)
+      if after >= 0 { return after }
+    }
+    let next = circuit &+ 1 < nameCount ? circuit &+ 1 : 0
+    var after = matchName(base, p, next, isLast, bound)
+    if after >= 0 {
+      circuit = next
+      repeated = false
+      return after
+    }
+    if !repeated && circuit >= 0 && circuit < nameCount {
+      after = matchName(base, p, circuit, isLast, bound)
+      if after >= 0 { repeated = true }
+    }
+    return after
+  }
+
+  /// Reads a rate field at `p`, times `scale`, into `rate`: 1 to 15 digits, optionally with a
+  /// decimal point and fraction (19 digits at most in all, so full-precision doubles such as
+  /// `254587286.86429623` qualify), valued exactly as the general parser values it (correctly
+  /// rounded, ``CSVNumber/decimal(_:_:)``). Returns the position after the terminator, or -1
+  /// (also for rates above 1 Pbps, which the general path reports).
+  @inline(always)
+  static func readRate(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ scale: Double, _ rate: inout Double) -> Int {
+    var cursor = p
+    let whole: UInt64
+    // Exactly nine whole digits, as most rates between 100 Mbps and 1 Gbps are written (with a fraction or without):
+    // the last eight as one word read from the second byte, instead of a full word and a second one holding a
+    // single digit.
+    let lastEight = ByteScanning.word(at: base + (p &+ 1))
+    let leading = base[p] &- 0x30
+    if ByteScanning.allDigits(lastEight), base[p &+ 9] &- 0x30 >= 10, leading < 10 {
+      whole = UInt64(leading) &* 100_000_000 &+ ByteScanning.digitsValue(lastEight, count: 8)
+      cursor = p &+ 9
+    } else {
+      guard let value = digits(base, &cursor) else { return -1 }
+      whole = value
+    }
+    if base[cursor] == 0x2E {
+      // `digits.fraction`: the mantissa is every digit; the general parser reads it the same way.
+      var end = cursor &+ 1
+      guard let fraction = digits(base, &end) else { return -1 }
+      let fractionDigits = end &- cursor &- 1
+      guard cursor &- p &+ fractionDigits <= 19 else { return -1 }
+      guard let value = CSVNumber.value(whole: whole, fraction: fraction, digits: fractionDigits) else { return -1 }
+      rate = value * scale
+      cursor = end
+    } else {
+      rate = Double(whole) * scale
+    }
+    guard rate <= TrafficIngest.maximumRate else { return -1 }
+    return skipTerminator(base, cursor, isLast)
+  }
+
+  /// Circuit `index`'s name as a field; one that matches nothing when there is no such circuit or its name cannot
+  /// appear unquoted.
+  private func name(of index: Int) -> CSVNameField {
+    guard index >= 0 && index < nameCount else { return CSVNameField(name: names, length: -1) }
+    return nameFields[index]
+  }
+
+  /// The position after circuit `index`'s name and its terminator at `p`, or -1; reads stay before `bound`.
+  @inline(always)
+  private func matchName(_ base: UnsafePointer<UInt8>, _ p: Int, _ index: Int, _ isLast: Bool, _ bound: Int) -> Int {
+    guard index < nameCount else { return -1 }
+    let length = nameFields[index].length
+    guard length > 0, p &+ length &+ 2 <= bound, ByteScanning.equal(base + p, nameFields[index].name, length) else { return -1 }
+    return Self.skipTerminator(base, p &+ length, isLast)
+  }
+
+  /// The position after the field terminator at `p` (`,`, or `\n`/`\r\n` for the last field), or -1.
+  @inline(always)
+  private static func skipTerminator(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool) -> Int {
+    let byte = base[p]
+    if !isLast { return byte == 0x2C ? p &+ 1 : -1 }
+    if byte == 0x0A { return p &+ 1 }
+    if byte == 0x0D && base[p &+ 1] == 0x0A { return p &+ 2 }
+    return -1
+  }
+
+  /// The first comma, line feed or quote at or after `p` (before `limit`), or `limit`.
+  @inline(always)
+  private static func fieldEnd(_ base: UnsafePointer<UInt8>, from p: Int, limit: Int) -> Int {
+    var cursor = p
+    while cursor < limit {
+      let word = ByteScanning.word(at: base + cursor)
+      let found = ByteScanning.matches(word, 0x2C) | ByteScanning.matches(word, 0x0A) | ByteScanning.matches(word, 0x22)
+      if found != 0 {
+        let at = cursor + found.trailingZeroBitCount >> 3
+        // A quote means the general path must unquote the line.
+        return at < limit && base[at] != 0x22 ? at : limit
+      }
+      cursor += 8
+    }
+    return limit
+  }
+
+  /// Reads 1 to 15 ASCII digits at `p` as an integer and moves `p` past them; `nil` for anything else.
+  @inline(always)
+  static func digits(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> UInt64? {
+    let first = ByteScanning.word(at: base + p)
+    let count = ByteScanning.leadingDigits(first)
+    if count == 0 { return nil }
+    if count < 8 {
+      p &+= count
+      return ByteScanning.digitsValue(first, count: count)
+    }
+    let second = ByteScanning.word(at: base + (p &+ 8))
+    let more = ByteScanning.leadingDigits(second)
+    if more == 8 { return nil }
+    p &+= 8 &+ more
+    let high = ByteScanning.digitsValue(first, count: 8)
+    switch more {
+    case 0: return high
+    case 1: return high &* 10 &+ (second & 0x0F)
+    case 2: return high &* 100 &+ (second & 0x0F) &* 10 &+ (second >> 8 & 0x0F)
+    default:
+      var scale: UInt64 = 1
+      for _ in 0..<more { scale &*= 10 }
+      return high &* scale &+ ByteScanning.digitsValue(second, count: more)
+    }
+  }
+}

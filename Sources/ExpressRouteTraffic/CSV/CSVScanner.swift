@@ -1,0 +1,333 @@
+import ExpressRouteCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Scans CSV text block by block, keeping what it learned (header, circuits, line number) between blocks.
+struct CSVScanner {
+  let file: String
+  let defaultCircuit: String
+  let interval: Int64?
+  private(set) var line = 0
+  private(set) var rows = 0
+  /// Rows read by the fast path (for tests).
+  private(set) var plainRowCount = 0
+  private(set) var notes: [String] = []
+  private(set) var layout: CSVColumnLayout?
+  /// Whether the circuit table and staging still need setting up for ``layout`` (on the first rows).
+  private var needsSetup = true
+  private var circuitLookup: [UInt64: [Int]] = [:]
+  private var circuitNames: [[UInt8]] = []
+  private var lastCircuitIndex = -1
+  private var singleCircuit = -1
+  private let staging = SampleStaging()
+  /// Whether plain rows take ``CSVPlainRowReader``'s fast path and rows are staged; off, each row is added on its own.
+  let fastIngest: Bool
+
+  init(file: String, defaultCircuit: String, interval: Int64?, fastIngest: Bool = true) {
+    self.file = file
+    self.defaultCircuit = defaultCircuit
+    self.interval = interval
+    self.fastIngest = fastIngest
+  }
+
+  /// A scanner for a later chunk of a file whose header gave `layout`: it reads data rows from
+  /// its first byte, counting lines from the chunk's start.
+  init(file: String, defaultCircuit: String, interval: Int64?, fastIngest: Bool = true, layout: CSVColumnLayout) {
+    self.init(file: file, defaultCircuit: defaultCircuit, interval: interval, fastIngest: fastIngest)
+    self.layout = layout
+  }
+
+  /// Reads lines up to and including the header row and returns the bytes consumed: the header
+  /// was found when ``layout`` is set; otherwise call again with more bytes (preamble lines read
+  /// so far are consumed and counted).
+  mutating func findHeader(_ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool) throws(Diagnostic) -> Int {
+    var position = 0
+    while layout == nil {
+      guard position < total else { return position }
+      let end = CSVBytes.lineEnd(base, from: position, count: total)
+      if end.next == total && !isFinal && (total == 0 || base[total - 1] != 0x0A) { return position }
+      line += 1
+      let cells = CSVBytes.splitQuoted(UnsafeBufferPointer(start: base + position, count: end.contentEnd - position))
+      let normalized = cells.map { normalizedName($0) }
+      if let time = normalized.firstIndex(where: { TrafficIngest.timeHeaders.contains($0) }) {
+        layout = try Self.makeLayout(cells: cells, normalized: normalized, time: time, file: file, line: line)
+        if line > 1 { notes.append("\(file): skipped \(line - 1) preamble line(s) before the header on line \(line)") }
+      } else if line >= 50 {
+        throw Diagnostic(
+          .error, "no header row with a time column in the first 50 lines (expected a column named Time, Timestamp or TimeGenerated)", file: file)
+      }
+      position = end.next
+    }
+    return position
+  }
+
+  /// Adds every staged sample; fails when no header was found.
+  func finish(series: inout [SeriesAccumulator]) throws(Diagnostic) {
+    try staging.flushAll(series: &series, file: file)
+    if layout == nil {
+      throw Diagnostic(.error, "no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)", file: file)
+    }
+  }
+
+  /// Processes every complete line in `base[0..<count]` (every line when `isFinal`) and returns the bytes consumed.
+  ///
+  /// Samples are staged (see ``SampleStaging``); ``finish(series:)`` adds the last ones.
+  mutating func scan(
+    _ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool, series: inout [SeriesAccumulator], names: inout [String: Int]
+  ) throws(Diagnostic) -> Int {
+    do {
+      return try scanRows(base, count: total, isFinal: isFinal, series: &series, names: &names)
+    } catch {
+      // Rows staged before the failing one come first, as if added one by one.
+      throw staging.earliest(error, series: &series, file: file)
+    }
+  }
+
+  private mutating func scanRows(
+    _ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool, series: inout [SeriesAccumulator], names: inout [String: Int]
+  ) throws(Diagnostic) -> Int {
+    var position = 0
+    if layout == nil {
+      // Header search: stop for more bytes when the header row is not complete yet.
+      position = try findHeader(base, count: total, isFinal: isFinal)
+    }
+    guard let layout else { return position }
+    if needsSetup {
+      needsSetup = false
+      if layout.circuit == nil { singleCircuit = TrafficIngest.circuitIndex(defaultCircuit, &series, &names, interval) }
+      staging.reserve(circuits: series.count)
+    }
+    // The hot loop works on locals: no struct copies, no allocation per row.
+    let fieldCount = layout.headers.count
+    let timeColumn = layout.time
+    let inColumn = layout.inbound ?? -1
+    let outColumn = layout.outbound ?? -1
+    let circuitColumn = layout.circuit ?? -1
+    let inScale = layout.inboundScale
+    let outScale = layout.outboundScale
+    let headers = layout.headers
+    let file = self.file
+    let defaultInterval = interval
+    var line = self.line
+    var rows = 0
+    // Raw buffers for field offsets: no uniqueness checks in the hot loop.
+    let fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 1)
+    let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 1)
+    fieldStarts.initialize(repeating: 0, count: fieldCount + 1)
+    fieldEnds.initialize(repeating: 0, count: fieldCount + 1)
+    var circuitLookup = self.circuitLookup
+    var circuitNames = self.circuitNames
+    var lastCircuitIndex = self.lastCircuitIndex
+    var lastCircuitStart = 0
+    var lastCircuitLength = -1
+    let singleCircuit = self.singleCircuit
+    var plainRows = CSVPlainRowReader(layout: layout, circuitNames: circuitNames, singleCircuit: singleCircuit)
+    let fast = fastIngest
+    defer {
+      self.line = line
+      self.rows += rows
+      fieldStarts.deallocate()
+      fieldEnds.deallocate()
+      self.circuitLookup = circuitLookup
+      self.circuitNames = circuitNames
+      self.lastCircuitIndex = lastCircuitIndex
+    }
+    while position < total {
+      if fast && position + CSVPlainRowReader.window <= total {
+        let runStart = position
+        let rowsBefore = rows
+        defer { plainRowCount += rows - rowsBefore }
+        position = try plainRows.readRun(
+          base, from: position, end: total, line: &line, rows: &rows, lastCircuit: &lastCircuitIndex, staging: staging, series: &series,
+          file: file)
+        // The last circuit is now the fast path's: forget the general path's remembered name bytes.
+        if position != runStart { lastCircuitLength = -1 }
+        guard position < total else { break }
+      }
+      line += 1
+      // One pass finds the commas and the end of the line, eight bytes at a time.
+      let lineStart = position
+      var fields = 0
+      var cursor = lineStart
+      var fieldStart = lineStart
+      var quoted = false
+      var foundEnd = false
+      while cursor + 8 <= total {
+        let word = ByteScanning.word(at: base + cursor)
+        let newline = ByteScanning.matches(word, 0x0A)
+        var commas = ByteScanning.matches(word, 0x2C)
+        if ByteScanning.matches(word, 0x22) != 0 { quoted = true }
+        let stop = newline != 0 ? newline.trailingZeroBitCount >> 3 : 8
+        if newline != 0 { commas &= (UInt64(1) << UInt64(stop * 8)) &- 1 }
+        while commas != 0 {
+          let at = cursor + (commas.trailingZeroBitCount >> 3)
+          if fields <= fieldCount {
+            fieldStarts[fields] = fieldStart
+            fieldEnds[fields] = at
+          }
+          fields += 1
+          fieldStart = at + 1
+          commas &= commas &- 1
+        }
+        cursor += stop
+        if newline != 0 {
+          foundEnd = true
+          break
+        }
+      }
+      if !foundEnd {
+        while cursor < total {
+          let byte = base[cursor]
+          if byte == 0x2C {
+            if fields <= fieldCount {
+              fieldStarts[fields] = fieldStart
+              fieldEnds[fields] = cursor
+            }
+            fields += 1
+            fieldStart = cursor + 1
+          } else if byte == 0x0A {
+            break
+          } else if byte == 0x22 {
+            quoted = true
+          }
+          cursor += 1
+        }
+      }
+      if cursor >= total && !isFinal {
+        line -= 1
+        return lineStart
+      }
+      position = cursor + 1
+      var contentEnd = min(cursor, total)
+      if contentEnd > lineStart && base[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+      if contentEnd == lineStart { continue }
+      if fields <= fieldCount {
+        fieldStarts[fields] = fieldStart
+        fieldEnds[fields] = contentEnd
+      }
+      fields += 1
+      if quoted {
+        let cells = CSVBytes.splitQuotedRanges(base, from: lineStart, to: contentEnd)
+        fields = cells.count
+        for (i, range) in cells.enumerated() where i <= fieldCount {
+          fieldStarts[i] = range.0
+          fieldEnds[i] = range.1
+        }
+      }
+      // A blank-looking line (only commas or spaces) is skipped.
+      if fields != fieldCount {
+        if CSVBytes.isBlank(base, from: lineStart, to: contentEnd) { continue }
+        throw Diagnostic(
+          .error, "expected \(fieldCount) fields like the header, found \(fields)",
+          location: FileLocation(file: file, line: line, column: 1))
+      }
+      rows += 1
+      let (ts, te) = CSVBytes.trim(base, fieldStarts[timeColumn], fieldEnds[timeColumn])
+      let timestamp: Int64
+      let memo = plainRows.lastTime
+      if te > ts && te - ts == memo.length && ByteScanning.equal(base + ts, base + memo.start, te - ts) {
+        timestamp = memo.timestamp
+      } else {
+        guard let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + ts, count: te - ts)) else {
+          throw Diagnostic(
+            .error, "'\(CSVBytes.text(base, ts, te))' is not a timestamp (expected \(Timestamp.expectedFormat))",
+            location: FileLocation(file: file, line: line, column: fieldStarts[timeColumn] - lineStart + 1))
+        }
+        timestamp = parsed
+        plainRows.lastTime = CSVPlainRowReader.TimeMemo(start: ts, length: te - ts, timestamp: parsed)
+      }
+      let inCell = CSVBytes.rateCell(base, fieldStarts, fieldEnds, inColumn, inScale)
+      let outCell = CSVBytes.rateCell(base, fieldStarts, fieldEnds, outColumn, outScale)
+      if inCell == .invalid || outCell == .invalid {
+        let column = inCell == .invalid ? inColumn : outColumn
+        throw CSVBytes.cellError(base, fieldStarts[column], fieldEnds[column], header: headers[column], file: file, line: line, lineStart: lineStart)
+      }
+      let inbound = inCell.rate
+      let outbound = outCell.rate
+      var target = singleCircuit
+      if circuitColumn >= 0 {
+        let (cs, ce) = CSVBytes.trim(base, fieldStarts[circuitColumn], fieldEnds[circuitColumn])
+        let length = ce - cs
+        if length == lastCircuitLength && lastCircuitIndex >= 0 && ByteScanning.equal(base + cs, base + lastCircuitStart, length) {
+          target = lastCircuitIndex
+        } else {
+          // Interleaved exports cycle through circuits: try the one after the last first.
+          var found = -1
+          let guess = lastCircuitIndex + 1 < circuitNames.count ? lastCircuitIndex + 1 : 0
+          if guess < circuitNames.count, circuitNames[guess].count == length,
+            circuitNames[guess].withUnsafeBufferPointer({ $0.baseAddress.map { ByteScanning.equal($0, base + cs, length) } ?? (length == 0) })
+          {
+            found = guess
+          } else {
+            // FNV-1a over the name's bytes; verified with memcmp, so no per-row allocation.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in cs..<ce { hash = (hash ^ UInt64(base[index])) &* 0x100_0000_01b3 }
+            for candidate in circuitLookup[hash] ?? [] where circuitNames[candidate].count == length {
+              if circuitNames[candidate].withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, base + cs, length) == 0 } ?? (length == 0) }) {
+                found = candidate
+                break
+              }
+            }
+            if found < 0 {
+              guard length > 0 else {
+                throw Diagnostic(
+                  .error, "empty circuit name (expected a name in column '\(headers[circuitColumn])')",
+                  location: FileLocation(file: file, line: line, column: fieldStarts[circuitColumn] - lineStart + 1))
+              }
+              let bytes = Array(UnsafeBufferPointer(start: base + cs, count: length))
+              found = TrafficIngest.circuitIndex(String(decoding: bytes, as: UTF8.self), &series, &names, defaultInterval)
+              if found >= circuitNames.count { circuitNames.append(contentsOf: repeatElement([], count: found - circuitNames.count + 1)) }
+              // A second spelling of a circuit this file already named (`AMS-1` after `ams-1`) is the same circuit
+              // (``SeriesMatch``), found again by this path each time; the table keeps the first spelling.
+              if circuitNames[found].isEmpty {
+                circuitNames[found] = bytes
+                circuitLookup[hash, default: []].append(found)
+                plainRows.setCircuitNames(circuitNames)
+                staging.reserve(circuits: series.count)
+              }
+            }
+          }
+          target = found
+          lastCircuitIndex = found
+          lastCircuitStart = cs
+          lastCircuitLength = length
+        }
+      }
+      if staging.append(
+        circuit: target, timestamp: timestamp, inbound: inbound ?? .nan, outbound: outbound ?? .nan, line: line,
+        column: fieldStarts[timeColumn] - lineStart + 1) || !fast
+      {
+        try staging.flush(target, series: &series, file: file)
+      }
+    }
+    return min(position, total)
+  }
+
+  static func makeLayout(cells: [String], normalized: [String], time: Int, file: String, line: Int) throws(Diagnostic) -> CSVColumnLayout {
+    func scale(_ header: String) -> Double {
+      if header.contains("gbps") || header.contains("gbits") { return 1e9 }
+      if header.contains("mbps") || header.contains("mbits") { return 1e6 }
+      if header.contains("kbps") || header.contains("kbits") { return 1e3 }
+      return 1
+    }
+    let inbound = normalized.firstIndex {
+      $0.contains("bitsin") || $0.hasPrefix("in") && ($0.contains("bps") || $0.contains("bits")) || $0.hasPrefix("ingress")
+    }
+    let outbound = normalized.firstIndex {
+      $0.contains("bitsout") || $0.hasPrefix("out") && ($0.contains("bps") || $0.contains("bits")) || $0.hasPrefix("egress")
+    }
+    guard inbound != nil || outbound != nil else {
+      throw Diagnostic(
+        .error,
+        "the header has no traffic column (expected BitsInPerSecond and BitsOutPerSecond, or 'Bits In'/'Bits Out'; found \(cells.map { "'\($0)'" }.joined(separator: ", ")))",
+        location: FileLocation(file: file, line: line, column: 1))
+    }
+    let circuit = normalized.firstIndex { TrafficIngest.circuitHeaders.contains($0) }
+    return CSVColumnLayout(
+      time: time, inbound: inbound, outbound: outbound, circuit: circuit, inboundScale: inbound.map { scale(normalized[$0]) } ?? 1,
+      outboundScale: outbound.map { scale(normalized[$0]) } ?? 1, headers: cells.map { $0.trimmingCharacters(in: .whitespaces) })
+  }
+}

@@ -1,0 +1,587 @@
+import ExpressRouteCore
+import Foundation
+
+/// Streaming readers for Azure Monitor's JSON shapes.
+///
+/// - The `Metrics - List` REST response and `az monitor metrics list` output:
+///   `{"interval": "PT1M", "value": [{"name": {"value": "BitsInPerSecond"}, "id": "…/expressRouteCircuits/ams-1/…",
+///   "timeseries": [{"metadatavalues": […], "data": [{"timeStamp": "…", "average": 1.5}, …]}]}]}`.
+///   Time series split by a dimension (`DeviceRole` primary and secondary) are summed per timestamp.
+/// - Diagnostic-settings exports to a storage account (`insights-metrics-pt1m/resourceId=/…/y=2026/m=01/d=01/h=00/m=00/PT1H.json`):
+///   JSON lines, one record per line:
+///   `{"count": 1, "total": 1.5, "minimum": 1.5, "maximum": 1.5, "average": 1.5, "resourceId": "/SUBSCRIPTIONS/…/EXPRESSROUTECIRCUITS/AMS-1",
+///   "time": "2026-01-01T00:00:00.0000000Z", "metricName": "BitsInPerSecond", "timeGrain": "PT1M"}`.
+/// - `az monitor log-analytics query` output over the `AzureMetrics` table: an array of rows with
+///   `TimeGenerated`, `ResourceId`, `MetricName`, `Average`, `Maximum`, … (values may be strings).
+///
+/// Sizing integrates the `average` of each interval (volumes, percentiles); where the export also
+/// gives `maximum`, the highest maximum is kept as the circuit's burst peak. Records are joined per
+/// circuit on a time grid (``MetricPointGrid``), so memory grows with circuits and time span, not
+/// with the file.
+extension TrafficIngest {
+  /// Metric names read from Azure Monitor exports, by direction.
+  static let inboundMetrics: Set<String> = ["bitsinpersecond", "portbitsinpersecond", "ergatewayconnectionbitsinpersecond"]
+  static let outboundMetrics: Set<String> = ["bitsoutpersecond", "portbitsoutpersecond", "ergatewayconnectionbitsoutpersecond"]
+
+  /// The direction metric `name` measures (any case): `true` inbound, `false` outbound, `nil` for one ercalc does not read.
+  static func direction(ofMetric name: String) -> Bool? {
+    let key = normalizedName(name)
+    return inboundMetrics.contains(key) ? true : outboundMetrics.contains(key) ? false : nil
+  }
+
+  /// Reads an Azure Monitor JSON export from `descriptor` (after `prefix`, bytes already read) as it streams.
+  mutating func readMetricsJSON(
+    descriptor: Int32, file: String, prefix: [UInt8], size: Int, progress: ((Int, Int) -> Void)?, pieces: DocumentPieces? = nil
+  ) throws(Diagnostic) -> Int {
+    // A small file (an hourly blob of a diagnostic export) gets a block its size, not a fresh MiB to fault in.
+    let block = size > 0 ? min(options.jsonBlockSize, max(size + 1, 4096)) : options.jsonBlockSize
+    return try readMetricsJSON(
+      JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: block), size: size, progress: progress, pieces: pieces)
+  }
+
+  /// Reads an Azure Monitor JSON export from `stream`; returns the bytes read. `pieces` are runs of its data points
+  /// read on other cores (``readMetricsDocumentInParallel(descriptor:file:size:head:progress:)``).
+  mutating func readMetricsJSON(
+    _ stream: JSONStream, size: Int, progress: ((Int, Int) -> Void)?, pieces: DocumentPieces? = nil
+  ) throws(Diagnostic) -> Int {
+    stream.limit = options.inputLimit
+    var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
+    reader.readsAhead = options.jsonReadAhead
+    reader.pieces = pieces
+    reader.caches = jsonTextCaches
+    defer { jsonTextCaches = reader.caches }
+    var meter = ProgressMeter(every: options.progressBytes)
+    while try reader.readTopLevelValue() {
+      if meter.isDue(stream.consumed) { progress?(stream.consumed, size) }
+    }
+    try reader.finish()
+    note(contentsOf: reader.notes)
+    for metric in reader.skippedMetrics { noteSkipped(metric, file: stream.file) }
+    try reader.metrics.drain(into: &self, file: stream.file)
+    try reader.records.drain(into: &self, file: stream.file)
+    return stream.consumed
+  }
+
+  /// The accumulator for circuit `name`, matched as ``SeriesMatch`` matches (exports spell
+  /// resource names in capitals), adding one when none matches.
+  mutating func accumulatorIndex(matching name: String, interval: Int64?) -> Int {
+    accumulatorIndex(for: name, interval: interval)
+  }
+}
+
+/// The state of one streaming read of an Azure Monitor JSON export.
+struct MetricsJSONReader {
+  let stream: JSONStream
+  let defaultCircuit: String
+  /// Points of the REST shape (split series summed) and of records (repeats kept once).
+  var metrics = MetricPointGrid(repeatRule: .sum)
+  var records = MetricPointGrid(repeatRule: .keepFirst)
+  var notes: [String] = []
+  private var interval: Int64?
+  private var restDocuments = 0
+  private var metricsFound = 0
+  private var recordsFound = 0
+  /// Metrics that are not bits in or out, in the order first met (each once).
+  private(set) var skippedMetrics: [String] = []
+  /// What the record texts seen so far mean; kept by the ingest from one file to the next (an export tree's blobs).
+  var caches = TextCaches()
+  private var lastCircuit: (name: String, interval: Int64?, index: Int)?
+  private var rootMark: JSONStream.Mark?
+  /// Whether plainly written data points are read ahead in one pass.
+  var readsAhead = true
+  /// Runs of data points other cores read from this document, taken where this reader reaches them.
+  var pieces: DocumentPieces?
+
+  init(stream: JSONStream, defaultCircuit: String, interval: Int64?) {
+    self.stream = stream
+    self.defaultCircuit = defaultCircuit
+    self.interval = interval
+  }
+
+  /// Reads one top-level value; `false` at the end of the input.
+  mutating func readTopLevelValue() throws(Diagnostic) -> Bool {
+    let token = try stream.next()
+    switch token {
+    case .end:
+      return false
+    case .objectStart:
+      if rootMark == nil { rootMark = stream.mark }
+      try readObject(topLevel: true)
+    case .arrayStart:
+      if rootMark == nil { rootMark = stream.mark }
+      // Rows of a log-analytics query.
+      while true {
+        let element = try stream.next()
+        if element == .arrayEnd { break }
+        guard element == .objectStart else {
+          throw stream.error("expected a row object with TimeGenerated, ResourceId, MetricName and Average")
+        }
+        try readObject(topLevel: false)
+      }
+    default:
+      throw stream.error(
+        "expected an Azure Monitor metrics export (an object with 'value', diagnostic-settings records, or log-analytics rows)")
+    }
+    return true
+  }
+
+  /// Fails when nothing usable was found.
+  func finish() throws(Diagnostic) {
+    if metricsFound == 0 && recordsFound == 0 {
+      let message =
+        restDocuments > 0
+        ? "no BitsInPerSecond or BitsOutPerSecond metric in the export (expected a 'value' array with those metrics)"
+        : "no BitsInPerSecond or BitsOutPerSecond records in the export (expected records with metricName and average)"
+      if let rootMark { throw stream.error(message, at: rootMark) }
+      throw Diagnostic(.error, message, file: stream.file)
+    }
+  }
+
+  /// Records repeat their resource ID, metric name and time grain: each is turned into a value once per change, not
+  /// once per record (nor once per file of an export tree).
+  struct TextCaches: Sendable {
+    fileprivate var resource = TextCache<String>()
+    /// Metric names with their direction (`true` inbound, `false` outbound, `nil` not read), worked out once per name.
+    fileprivate var metric = TextCache<(name: String, inbound: Bool?)>()
+    fileprivate var grain = TextCache<Int64?>()
+  }
+
+  /// Values of the last few distinct texts seen (records alternate metric names), each worked out once.
+  fileprivate struct TextCache<Value: Sendable>: Sendable {
+    private var entries: [(bytes: [UInt8], value: Value)] = []
+
+    mutating func value(_ stream: JSONStream, _ make: (String) -> Value) -> Value {
+      for entry in entries where entry.bytes.count == stream.textCount {
+        if entry.bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, stream.textStart, stream.textCount) == 0 } ?? true }) {
+          return entry.value
+        }
+      }
+      let made = make(stream.string)
+      if entries.count == 8 { entries.removeFirst() }
+      entries.append((Array(stream.text), made))
+      return made
+    }
+  }
+
+  /// One member of a record (the current token is its value): the same rules whether read token by token or ahead.
+  private mutating func apply(_ key: RecordKey, _ value: JSONStream.Token, to record: inout Record, topLevel: Bool) throws(Diagnostic) {
+    switch key {
+    case .interval where topLevel:
+      guard value == .string else { throw stream.error("expected a string such as \"PT1M\", found \(describe(value))") }
+      guard let parsed = parseInterval(stream.string) else {
+        throw stream.error("'\(stream.string)' is not an interval (expected ISO 8601 such as PT1M or PT1H, or 0:01:00)")
+      }
+      if interval == nil { interval = parsed }
+    case .time:
+      guard value != .null else { return }
+      guard value == .string, let time = stream.timestamp else {
+        throw stream.error("'\(stream.string)' is not a timestamp (expected \(Timestamp.expectedFormat))")
+      }
+      record.time = time
+    case .resourceID:
+      if value == .string { record.resource = caches.resource.value(stream) { resourceName($0) } }
+    case .resource:
+      if value == .string, record.resource == nil { record.resource = stream.string }
+    case .metricName:
+      if value == .string {
+        record.metric = caches.metric.value(stream) { ($0, TrafficIngest.direction(ofMetric: $0)) }
+      }
+    case .timeGrain:
+      if value == .string, record.grain == nil { record.grain = caches.grain.value(stream) { parseInterval($0) } }
+    case .average:
+      record.average = try rate(value)
+    case .maximum:
+      record.maximum = try rate(value)
+    default:
+      try stream.skip(value)
+    }
+  }
+
+  /// The record ``JSONStream/peekFlatObject()`` read ahead, by ``apply(_:_:to:topLevel:)``; `false` when a member
+  /// breaks a rule, so the record is read token by token and the error reported there. (Setting the interval
+  /// twice to the same value, then, changes nothing.)
+  private mutating func readAheadRecord(into record: inout Record, topLevel: Bool) -> Bool {
+    for index in 0..<stream.flatMemberCount {
+      let member = stream.flatMember(index)
+      // Lines of an export spell their keys in the same order: the stream says when a key is as before.
+      let key = stream.meaning(ofMember: index, reader: RecordKey.reader) { RecordKey(stream) }
+      stream.focus(value: member)
+      do { try apply(key, member.kind, to: &record, topLevel: topLevel) } catch { return false }
+    }
+    return true
+  }
+
+  /// The keys a record or document may have, matched without making strings (ASCII case ignored).
+  private enum RecordKey: Int {
+    case value, interval, time, resourceID, resource, metricName, timeGrain, average, maximum, other
+
+    /// This reader's tag in the meanings it keeps with ``JSONStream/meaning(ofMember:reader:_:)``.
+    static let reader = 1
+
+    init(_ stream: JSONStream) {
+      switch stream.textCount {
+      case 4 where stream.textIs(lowercased: "time"): self = .time
+      case 5 where stream.textIs(lowercased: "value"): self = .value
+      case 7 where stream.textIs(lowercased: "average"): self = .average
+      case 7 where stream.textIs(lowercased: "maximum"): self = .maximum
+      case 8 where stream.textIs(lowercased: "interval"): self = .interval
+      case 8 where stream.textIs(lowercased: "resource"): self = .resource
+      case 9 where stream.textIs(lowercased: "timegrain"): self = .timeGrain
+      case 9 where stream.textIs(lowercased: "timestamp"): self = .time
+      case 10 where stream.textIs(lowercased: "resourceid"): self = .resourceID
+      case 10 where stream.textIs(lowercased: "metricname"): self = .metricName
+      case 11 where stream.textIs(lowercased: "_resourceid"): self = .resourceID
+      case 13 where stream.textIs(lowercased: "timegenerated"): self = .time
+      default: self = .other
+      }
+    }
+  }
+
+  /// The fields of a record (diagnostic-settings line or log-analytics row).
+  private struct Record {
+    var time: Int64?
+    var resource: String?
+    var metric: (name: String, inbound: Bool?)?
+    var average: Double?
+    var maximum: Double?
+    var grain: Int64?
+  }
+
+  /// Reads an object whose `{` was just read: a REST document (`value` array of metrics) or a record.
+  private mutating func readObject(topLevel: Bool) throws(Diagnostic) {
+    let line = stream.line
+    let column = stream.column
+    let index = stream.elementIndex
+    var record = Record()
+    if readsAhead, let end = stream.peekFlatObject(), readAheadRecord(into: &record, topLevel: topLevel) {
+      // A plainly written record, read in one pass (a diagnostic-settings line is about 20 tokens).
+      try stream.commitFlatObject(end)
+    } else {
+      record = Record()
+      var isDocument = false
+      while try stream.nextKey() {
+        let key = RecordKey(stream)
+        let value = try stream.next()
+        if key == .value && topLevel && value == .arrayStart {
+          isDocument = true
+          restDocuments += 1
+          while true {
+            let element = try stream.next()
+            if element == .arrayEnd { break }
+            guard element == .objectStart else { throw stream.error("expected a metric object") }
+            try readMetric()
+          }
+          continue
+        }
+        try apply(key, value, to: &record, topLevel: topLevel)
+      }
+      if isDocument { return }
+    }
+    // Where this object started, for messages about it as a whole (rare: the path is built only then).
+    var mark: JSONStream.Mark {
+      JSONStream.Mark(line: line, column: column, path: index.map { stream.containerPath + "[\($0)]" } ?? stream.path)
+    }
+    guard let metric = record.metric else {
+      throw stream.error(
+        "expected an Azure Monitor export: an object with a 'value' array of metrics, or a record with metricName, time and average", at: mark)
+    }
+    guard let inbound = metric.inbound else {
+      if !skippedMetrics.contains(metric.name) { skippedMetrics.append(metric.name) }
+      return
+    }
+    guard let time = record.time else { throw stream.error("the record has no time (expected 'time' or 'TimeGenerated')", at: mark) }
+    recordsFound += 1
+    let circuitName = record.resource ?? defaultCircuit
+    let circuit: Int
+    if let last = lastCircuit, last.name == circuitName, last.interval == (interval ?? record.grain) {
+      circuit = last.index
+    } else {
+      circuit = records.circuit(circuitName, interval: interval ?? record.grain)
+      lastCircuit = (circuitName, interval ?? record.grain, circuit)
+    }
+    if let peak = record.maximum { records.peak(circuit, inbound: inbound, peak) }
+    try records.add(circuit, time: time, inbound: inbound, value: record.average, line: line, file: stream.file)
+  }
+
+  /// Reads one metric of the REST shape, whose `{` was just read.
+  private mutating func readMetric() throws(Diagnostic) {
+    let mark = stream.mark
+    var metricName: String?
+    var circuitName: String?
+    var errorCode: (code: String, mark: JSONStream.Mark)?
+    var sawAverage = false
+    var sawOther = false
+    // Points read before the metric's name and circuit are known (REST puts them first; az after).
+    var early: [(time: Int64, average: Double?, maximum: Double?, line: Int)] = []
+    var target: (circuit: Int, inbound: Bool)?
+    var skip = false
+    func resolve() {
+      guard target == nil, !skip, let metricName else { return }
+      guard let inbound = TrafficIngest.direction(ofMetric: metricName) else {
+        skip = true
+        return
+      }
+      target = (metrics.circuit(circuitName ?? defaultCircuit, interval: interval), inbound)
+    }
+    while try stream.nextKey() {
+      let key = MetricKey(stream)
+      let value = try stream.next()
+      switch key {
+      case .name:
+        if value == .string {
+          metricName = stream.string
+        } else if value == .objectStart {
+          while try stream.nextKey() {
+            let isValue = stream.textIs("value")
+            let innerValue = try stream.next()
+            if isValue && innerValue == .string { metricName = stream.string } else { try stream.skip(innerValue) }
+          }
+        } else {
+          throw stream.error("expected the metric name, found \(describe(value))")
+        }
+      case .id:
+        if value == .string { circuitName = resourceName(stream.string) }
+      case .errorCode:
+        if value == .string { errorCode = (stream.string, stream.mark) }
+      case .timeseries:
+        guard value == .arrayStart else { throw stream.error("expected an array of time series, found \(describe(value))") }
+        // The name usually comes first (az sorts keys, REST lists it before the data); the circuit defaults.
+        resolve()
+        while true {
+          let series = try stream.next()
+          if series == .arrayEnd { break }
+          guard series == .objectStart else { throw stream.error("expected a time series object") }
+          while try stream.nextKey() {
+            let isData = stream.textIs("data")
+            let seriesValue = try stream.next()
+            guard isData, seriesValue == .arrayStart else {
+              try stream.skip(seriesValue)
+              continue
+            }
+            while true {
+              let pointToken = try stream.next()
+              if pointToken == .arrayEnd { break }
+              guard pointToken == .objectStart else { throw stream.error("expected a data point object") }
+              if let run = pieces?.run(at: stream.tokenOffset) {
+                // Points another core read from here on: added exactly as below, then the stream moves past them.
+                let firstLine = stream.line
+                for k in 0..<run.count {
+                  let flags = run.flags[k]
+                  if flags & PointRun.sawAverage != 0 { sawAverage = true }
+                  if run.averages[k].isNaN && flags & PointRun.other != 0 { sawOther = true }
+                }
+                if let target {
+                  try metrics.add(target.circuit, inbound: target.inbound, run: run, firstLine: firstLine, file: stream.file)
+                } else if !skip {
+                  for k in 0..<run.count {
+                    let average = run.averages[k].isNaN ? nil : run.averages[k]
+                    let maximum = run.maxima[k].isNaN ? nil : run.maxima[k]
+                    early.append((run.times[k], average, maximum, firstLine + Int(run.lines[k]) - 1))
+                  }
+                }
+                try stream.skipElements(
+                  count: run.count, to: run.end, nextIsElement: run.nextIsElement, lineBreaks: run.lineBreaks, endColumn: run.endColumn)
+                continue
+              }
+              let pointLine = stream.line
+              var point = Point()
+              let time = try readPoint(into: &point)
+              if point.sawAverage { sawAverage = true }
+              if point.average == nil && point.other { sawOther = true }
+              if let target {
+                if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
+                try metrics.add(target.circuit, time: time, inbound: target.inbound, value: point.average, line: pointLine, file: stream.file)
+              } else if !skip {
+                early.append((time, point.average, point.maximum, pointLine))
+              }
+            }
+          }
+        }
+      default:
+        try stream.skip(value)
+      }
+    }
+    guard let metricName else { throw stream.error("missing key 'name'", at: mark) }
+    resolve()
+    guard let target else {
+      if !skippedMetrics.contains(metricName) { skippedMetrics.append(metricName) }
+      return
+    }
+    if let errorCode, errorCode.code != "Success" {
+      throw stream.error("the export reports errorCode '\(errorCode.code)' for \(metricName) (expected Success)", at: errorCode.mark)
+    }
+    if !sawAverage && sawOther {
+      throw stream.error(
+        "\(metricName) has no 'average' values (re-export with the Average aggregation, as az monitor metrics list --aggregation Average does; maxima cannot be integrated into volumes)",
+        at: mark)
+    }
+    metricsFound += 1
+    for point in early {
+      if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
+      try metrics.add(target.circuit, time: point.time, inbound: target.inbound, value: point.average, line: point.line, file: stream.file)
+    }
+  }
+
+  /// Reads the data points of the document mapped at `bytes` (`size` bytes) from the `{` at `start` on (an element of a `data`
+  /// array, as the main reader will find if it is one), up to the first point that starts at or after `limit`, the
+  /// array's end, or anything that is not a plainly valid point (which the main reader then reads itself, so its
+  /// messages are its own). `nil` when no point could be read.
+  static func readPointRun(_ bytes: UnsafePointer<UInt8>, file: String, start: Int, limit: Int, size: Int) -> PointRun? {
+    // In place in the mapping, as elements of an array, as they are in the document.
+    let stream = JSONStream(file: file, borrowing: bytes + start, count: size - start)
+    let reader = MetricsJSONReader(stream: stream, defaultCircuit: "", interval: nil)
+    var run = PointRun()
+    var token: JSONStream.Token
+    do {
+      try stream.enterArray()
+      token = try stream.next()
+    } catch {
+      return nil
+    }
+    guard token == .objectStart, stream.tokenOffset == 0 else { return nil }
+    while true {
+      let offset = start + stream.tokenOffset
+      let line = stream.line
+      let column = stream.column
+      if token != .objectStart || (offset >= limit && run.count > 0) {
+        run.finish(end: offset, nextIsElement: token != .arrayEnd, lineBreaks: line - 1, endColumn: column)
+        break
+      }
+      var point = Point()
+      do {
+        let time = try reader.readPoint(into: &point)
+        token = try stream.next()
+        run.append(time: time, average: point.average, maximum: point.maximum, line: line, sawAverage: point.sawAverage, other: point.other)
+      } catch {
+        // Stop before this point: the main reader reads it (and reports what is wrong with it or after it).
+        run.finish(end: offset, nextIsElement: true, lineBreaks: line - 1, endColumn: column)
+        break
+      }
+    }
+    return run.count > 0 ? run : nil
+  }
+
+  /// Reads the data point whose `{` was just read into `point` and returns its time: a plainly written point in one
+  /// pass, anything else (or anything wrong) token by token, which reports the error.
+  private func readPoint(into point: inout Point) throws(Diagnostic) -> Int64 {
+    if readsAhead, let end = stream.peekFlatObject(), let time = readAheadPoint(into: &point) {
+      try stream.commitFlatObject(end)
+      return time
+    }
+    point = Point()
+    let line = stream.line
+    let column = stream.column
+    let index = stream.elementIndex
+    while try stream.nextKey() {
+      let fieldKey = MetricKey(stream)
+      try apply(fieldKey, try stream.next(), to: &point)
+    }
+    guard let time = point.time else {
+      let path = stream.containerPath + (index.map { "[\($0)]" } ?? "")
+      throw stream.error("missing key 'timeStamp'", at: JSONStream.Mark(line: line, column: column, path: path))
+    }
+    return time
+  }
+
+  /// The fields of a data point.
+  private struct Point {
+    var time: Int64?
+    var average: Double?
+    var maximum: Double?
+    /// Whether some member gave an average (a later `null` may clear ``average``).
+    var sawAverage = false
+    /// Whether an aggregation other than the average has a value.
+    var other = false
+  }
+
+  /// One member of a data point (the current token is its value): the same rules whether read token by token or
+  /// ahead.
+  @inline(__always)
+  private func apply(_ key: MetricKey, _ value: JSONStream.Token, to point: inout Point) throws(Diagnostic) {
+    switch key {
+    case .timeStamp:
+      guard value == .string, let parsed = stream.timestamp else {
+        throw stream.error("'\(stream.string)' is not a timestamp (expected \(Timestamp.expectedFormat))")
+      }
+      point.time = parsed
+    case .average:
+      point.average = try rate(value)
+      if point.average != nil { point.sawAverage = true }
+    case .maximum:
+      point.maximum = try rate(value)
+      if point.maximum != nil { point.other = true }
+    case .otherAggregation:
+      if value != .null { point.other = true }
+      try stream.skip(value)
+    default:
+      try stream.skip(value)
+    }
+  }
+
+  /// The data point ``JSONStream/peekFlatObject()`` read ahead, by ``apply(_:_:to:)``, and its time; `nil` when a
+  /// member breaks a rule or the time is missing, so the point is read token by token and the error reported there.
+  private func readAheadPoint(into point: inout Point) -> Int64? {
+    for index in 0..<stream.flatMemberCount {
+      let member = stream.flatMember(index)
+      let key = stream.meaning(ofMember: index, reader: MetricKey.reader) { MetricKey(stream) }
+      stream.focus(value: member)
+      do { try apply(key, member.kind, to: &point) } catch { return nil }
+    }
+    return point.time
+  }
+
+  /// The keys of a metric, a time series and a data point of the REST shape, matched without making strings.
+  private enum MetricKey: Int {
+    case name, id, errorCode, timeseries, timeStamp, average, maximum, otherAggregation, other
+
+    /// This reader's tag in the meanings it keeps with ``JSONStream/meaning(ofMember:reader:_:)``.
+    static let reader = 2
+
+    init(_ stream: JSONStream) {
+      switch stream.textCount {
+      case 2 where stream.textIs("id"): self = .id
+      case 4 where stream.textIs("name"): self = .name
+      case 5 where stream.textIs("total") || stream.textIs("count"): self = .otherAggregation
+      case 7 where stream.textIs("average"): self = .average
+      case 7 where stream.textIs("maximum"): self = .maximum
+      case 7 where stream.textIs("minimum"): self = .otherAggregation
+      case 9 where stream.textIs("timeStamp"): self = .timeStamp
+      case 9 where stream.textIs("errorCode"): self = .errorCode
+      case 10 where stream.textIs("timeseries"): self = .timeseries
+      default: self = .other
+      }
+    }
+  }
+
+  /// A rate: a number, a numeric string, or `null` (missing). Negative and above 1 Pbps are errors.
+  private func rate(_ token: JSONStream.Token) throws(Diagnostic) -> Double? {
+    switch token {
+    case .null:
+      return nil
+    case .number, .string:
+      if token == .string && stream.textCount == 0 { return nil }
+      guard let value = stream.number else {
+        throw stream.error("'\(stream.string)' is not a number (expected plain decimal notation such as \"0.025\")")
+      }
+      guard value >= 0 else { throw stream.error("negative rate \(stream.string) (expected zero or more)") }
+      guard value <= TrafficIngest.maximumRate else {
+        throw stream.error("rate \(stream.string) is above 1 Pbps (expected bits per second; check the unit)")
+      }
+      return value
+    default:
+      throw stream.error("expected a number, found \(describe(token))")
+    }
+  }
+
+  private func describe(_ token: JSONStream.Token) -> String {
+    switch token {
+    case .objectStart: return "an object"
+    case .arrayStart: return "an array"
+    case .string: return "the string \"\(stream.string)\""
+    case .number: return "the number \(stream.string)"
+    case .bool(let flag): return flag ? "true" : "false"
+    case .null: return "null"
+    default: return "'\(stream.string)'"
+    }
+  }
+}

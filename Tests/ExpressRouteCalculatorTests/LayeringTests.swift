@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The library's modules in layers (README, "Architecture"): each module may import only the modules listed
+/// for it. The compiler enforces what Package.swift declares; this suite keeps Package.swift and every
+/// source file's imports to the drawn layering, so a new dependency upwards fails here even before it could
+/// compile (SwiftPM finds a built module that is not a declared dependency on some machines).
+@Suite struct LayeringTests {
+  static let allowed: [(module: String, imports: Set<String>)] = [
+    ("ExpressRouteCore", []),
+    ("ExpressRoutePricing", ["ExpressRouteCore"]),
+    ("ExpressRouteTraffic", ["ExpressRouteCore"]),
+    ("ExpressRoutePlanning", ["ExpressRouteCore", "ExpressRoutePricing", "ExpressRouteTraffic"]),
+    ("ExpressRouteImport", ["ExpressRouteCore", "ExpressRoutePricing"]),
+    (
+      "ExpressRouteReports",
+      ["ExpressRouteCore", "ExpressRoutePricing", "ExpressRouteTraffic", "ExpressRoutePlanning", "ExpressRouteImport"]
+    ),
+    (
+      "ExpressRouteCalculator",
+      [
+        "ExpressRouteCore", "ExpressRoutePricing", "ExpressRouteTraffic", "ExpressRoutePlanning", "ExpressRouteImport",
+        "ExpressRouteReports",
+      ]
+    ),
+  ]
+
+  /// The `import ExpressRoute…` lines of every Swift file below `Sources/<module>`.
+  static func imports(of module: String) throws -> [(file: String, module: String)] {
+    let root = packageRoot.appendingPathComponent("Sources/\(module)")
+    guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+    var found: [(String, String)] = []
+    for case let url as URL in walker where url.pathExtension == "swift" {
+      for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+        let words = line.split(separator: " ")
+        if let index = words.firstIndex(of: "import"), index + 1 < words.count, words[index + 1].hasPrefix("ExpressRoute") {
+          found.append((url.lastPathComponent, String(words[index + 1])))
+        }
+      }
+    }
+    return found.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+  }
+
+  @Test func everySourceFileImportsOnlyTheModulesBelowItsOwn() throws {
+    for (module, allowed) in Self.allowed {
+      let wrong = try Self.imports(of: module).filter { !allowed.contains($0.module) }
+      #expect(wrong.isEmpty, "\(module) imports above its layer: \(wrong.map { "\($0.file): \($0.module)" })")
+    }
+  }
+
+  @Test func packageManifestDeclaresTheSameLayers() throws {
+    let manifest = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+    // Each `library("Module", ["Dependency", …])` call: its quoted strings, the module first.
+    var declared: [String: Set<String>] = [:]
+    for call in manifest.components(separatedBy: "library(").dropFirst() where !call.hasPrefix("name:") {
+      let strings = call.prefix { $0 != ")" }.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }
+        .map { String($0.element) }
+      if let module = strings.first { declared[module] = Set(strings.dropFirst()) }
+    }
+    for (module, allowed) in Self.allowed {
+      #expect(declared[module] == allowed, "\(module) declares \(declared[module]?.sorted() ?? []), layering allows \(allowed.sorted())")
+    }
+  }
+
+  @Test func everyLibraryModuleIsLayered() throws {
+    let modules = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Sources").path)
+      .filter { $0.hasPrefix("ExpressRoute") && $0 != "ExpressRouteCLI" }.sorted()
+    #expect(modules == Self.allowed.map(\.module).sorted())
+  }
+}
