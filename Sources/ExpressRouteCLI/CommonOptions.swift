@@ -66,11 +66,6 @@ enum BudgetYearOptions {
   static let spec = OptionSpec.option(
     "fiscal-year-start", value: "yyyy-mm", kind: .month,
     help: "Total per fiscal year starting in this month (such as 2027-04 for April to March) instead of per calendar year.")
-
-  /// Sets the budget's year start from the option, when given.
-  static func apply(_ arguments: ParsedArguments, to budget: inout Budget) {
-    if let month = arguments.month("fiscal-year-start") { budget.fiscalYearStart = month.month }
-  }
 }
 
 /// `--lead-time`: months an old and a new circuit both run when a change needs a new circuit.
@@ -153,18 +148,10 @@ enum OutputOptions {
   }
 }
 
-/// `--from` estates: the importer with an ARM template's `--parameters`, and unknown locations listed, not fatal.
+/// `--from` estates: an ARM template's `--parameters` (the estate is read by ``estate(_:_:)``).
 enum ImportOptions {
   static let parametersSpec = OptionSpec.option(
     "parameters", value: "file", kind: .path,
     help: "Parameter values for an ARM template given with --from (the azuredeploy.parameters.json shape); defaults come from the template.",
     parent: "from")
-
-  /// Reads the estate at `path` (az/ARM JSON, an ARM template with its parameters, or Terraform JSON).
-  static func read(_ path: String, _ arguments: ParsedArguments, engine: PricingEngine) throws -> DeploymentImporter.Result {
-    let input = InputFile(arguments)
-    let parameters = try arguments.value("parameters").map { file in try JSONNode.parse(try input.readJSON(file), file: file) }
-    return try DeploymentImporter(templateParameters: parameters).read(json: try input.readJSON(path), file: path)
-      .placingLocations(engine.locations)
-  }
 }
