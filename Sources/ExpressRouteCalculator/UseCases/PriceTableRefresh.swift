@@ -6,33 +6,33 @@ import Foundation
 /// The guard objects to a price that moves by more than ``maxChange`` (a fraction, 0.25 for 25%) and to a priced
 /// meter the new table loses; with ``force`` its objections are listed but the table is still made. Tables in
 /// different currencies are not compared.
-public struct PriceTableRefresh {
+package struct PriceTableRefresh {
   /// The largest price move accepted without ``force`` when none is given: 25%.
-  public static let defaultMaxChange = Decimal(25) / 100
+  package static let defaultMaxChange = Decimal(25) / 100
 
   /// The new table and what importing it found.
-  public struct Result: Sendable {
+  package struct Result: Sendable {
     /// The table made from the pages.
-    public var table: RateTable
+    package var table: RateTable
     /// The table as JSON, ready to write.
-    public var text: String
+    package var text: String
     /// Lines describing the import: items imported and skipped, items not recognised, conflicts, changes.
-    public var log: [String]
+    package var log: [String]
   }
 
   /// The table in use.
-  public var current: RateTable
+  package var current: RateTable
   /// The catalogue the pages' locations are matched against.
-  public var locations: LocationCatalog
+  package var locations: LocationCatalog
   /// The ARM region whose gateway prices to take (such as `eastus`).
-  public var gatewayRegion: String?
+  package var gatewayRegion: String?
   /// The largest price move accepted without ``force``, as a fraction.
-  public var maxChange: Decimal
+  package var maxChange: Decimal
   /// Make the table even when the guard objects.
-  public var force: Bool
+  package var force: Bool
 
   /// A refresh of `engine`'s table, matched against its catalogue.
-  public init(engine: PricingEngine, gatewayRegion: String? = nil, maxChange: Decimal? = nil, force: Bool = false) {
+  package init(engine: PricingEngine, gatewayRegion: String? = nil, maxChange: Decimal? = nil, force: Bool = false) {
     current = engine.rates
     locations = engine.locations
     self.gatewayRegion = gatewayRegion
@@ -45,7 +45,7 @@ public struct PriceTableRefresh {
   /// is in; a partial set of pages that does not import yet is judged later.
   ///
   /// The check throws ``RequestError/refreshStopped(afterPage:moved:)``.
-  public func earlyCheck() -> ([RetailPricePage]) throws -> Void {
+  package func earlyCheck() -> ([RetailPricePage]) throws -> Void {
     guard !force else { return { _ in } }
     let (current, importer, guardian) = (
       current, RetailPriceImporter(gatewayRegion: gatewayRegion, locations: locations), RefreshGuard(threshold: maxChange)
@@ -62,7 +62,7 @@ public struct PriceTableRefresh {
   ///
   /// - Throws: ``RequestError/refreshRefused(log:)`` when the guard objects and ``force`` is off, ``Diagnostic`` for
   ///   pages that do not make a table.
-  public func run(pages: [RetailPricePage]) throws -> Result {
+  package func run(pages: [RetailPricePage]) throws -> Result {
     let (table, summary) = try RetailPriceImporter(gatewayRegion: gatewayRegion, locations: locations).makeTable(pages: pages, base: current)
     var log = [
       "imported \(summary.imported) of \(summary.items) items (\(summary.skipped) skipped: not Consumption, other gateway regions or higher price tiers)"

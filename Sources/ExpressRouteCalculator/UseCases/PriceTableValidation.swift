@@ -4,10 +4,10 @@ import Foundation
 ///
 /// Each document validated gives one line, `file: ok: …`; the first source nobody can open or date fails validation
 /// (as a ``Diagnostic``), the others are listed in the warnings before it.
-public enum PriceTableValidation {
+package enum PriceTableValidation {
   /// Validates one document: a location catalogue (recognised by its shape) by its own rules, else a rate table with
   /// the override files `overrides` applied (each read by `read` only when needed).
-  public static func validate(
+  package static func validate(
     _ data: Data, file: String, overrides: [String], read: (String) throws -> Data, warnings: inout [String]
   ) throws -> String {
     // A location catalogue given where a rate table is expected is validated as one, by its own rules.
@@ -22,7 +22,7 @@ public enum PriceTableValidation {
   }
 
   /// Validates a rate table shown as `file`; the line names its currency, date and counts of priced and unpriced rates.
-  public static func validate(_ table: RateTable, file: String, warnings: inout [String]) throws(Diagnostic) -> String {
+  package static func validate(_ table: RateTable, file: String, warnings: inout [String]) throws(Diagnostic) -> String {
     try require(table.untraceableSources, warnings: &warnings)
     let unpriced = table.unpricedRates.count
     return
@@ -30,7 +30,7 @@ public enum PriceTableValidation {
   }
 
   /// Validates a location catalogue shown as `file`; the line names its source and counts.
-  public static func validate(_ catalog: LocationCatalog, file: String, warnings: inout [String]) throws(Diagnostic) -> String {
+  package static func validate(_ catalog: LocationCatalog, file: String, warnings: inout [String]) throws(Diagnostic) -> String {
     try require(catalog.untraceableSources, warnings: &warnings)
     return
       "\(file): ok: location catalogue, source \(catalog.source.id) (\(catalog.source.date ?? "undated")), \(catalog.locations.count) locations, \(catalog.portLocations.count) port locations, \(catalog.sources.count + 1) sources\n"
