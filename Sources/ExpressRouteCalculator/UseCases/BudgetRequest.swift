@@ -30,7 +30,7 @@ public struct BudgetRequest {
   }
 
   /// The budget of `portfolio` (read from `file`) over `plan`: each profile site's series chosen by
-  /// ``SeriesReading/select(_:in:)``, totals per `plan`'s years. Sites refused are listed in the budget, not thrown.
+  /// ``SeriesMatch/select(_:in:)``, totals per `plan`'s years. Sites refused are listed in the budget, not thrown.
   static func budget(
     _ portfolio: Portfolio, file: String, plan: PlanOptions, engine: PricingEngine, reading: SeriesReading, warnings: inout [String]
   ) throws -> Budget {

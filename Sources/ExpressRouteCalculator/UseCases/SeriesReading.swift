@@ -1,9 +1,10 @@
 import Foundation
 
-/// How a run reads traffic series, where their paths lead, and the one rule choosing a workload's series.
+/// How a run reads traffic series and where their paths lead.
 ///
 /// Every request that sizes (``SizingRequest``, ``BudgetRequest``, ``DiffRequest``, ``AuditRequest``) reads its files
-/// through one value of this type, so paths resolve, progress reports and warnings collect the same way everywhere.
+/// through one value of this type, so paths resolve, progress reports and warnings collect the same way everywhere; a
+/// workload's series is then chosen by ``SeriesMatch/select(_:in:)``, the one series-selection rule.
 public struct SeriesReading {
   /// One series file: the `path` to open and the name `shown` in messages (as the user or the profile wrote it).
   public struct File: Hashable, Sendable {
@@ -79,17 +80,9 @@ public struct SeriesReading {
     return summaries
   }
 
-  /// The one series-selection rule, for every request that sizes a workload: the series the circuit `wanted` names
-  /// (`--circuit`, or a profile's `seriesCircuit`) must be there, matched by ``SeriesMatch``; with no name, the only
-  /// series. There is no falling back to another series, even the only one.
-  ///
-  /// - Throws: ``SeriesMatch/Problem``.
-  public static func select(_ wanted: String?, in summaries: [TrafficSummary]) throws(SeriesMatch.Problem) -> TrafficSummary {
-    try SeriesMatch.select(wanted, in: summaries)
-  }
-
   /// The traffic of every profile site of `portfolio` that names series files (listed relative to the portfolio file
-  /// `path`), by site name, each chosen by ``select(_:in:)``.
+  /// `path`), by site name, each chosen by the one series-selection rule,
+  /// ``SeriesMatch/select(_:in:)`` (as ``SizingRequest`` chooses).
   func portfolioTraffic(_ portfolio: Portfolio, path: String, warnings: inout [String]) throws -> [String: TrafficSummary] {
     var traffic: [String: TrafficSummary] = [:]
     for site in portfolio.sites {
@@ -102,7 +95,7 @@ public struct SeriesReading {
         throw RequestError.missingSeries(shown: shown, path: resolved, site: site.name)
       }
       do {
-        traffic[site.name] = try Self.select(profile.seriesCircuit, in: summaries)
+        traffic[site.name] = try SeriesMatch.select(profile.seriesCircuit, in: summaries)
       } catch .notChosen {
         throw Diagnostic(
           .error,

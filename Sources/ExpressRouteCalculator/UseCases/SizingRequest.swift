@@ -27,7 +27,7 @@ public struct SizingRequest {
   }
 
   /// Sizes the workload: reads the series (warnings appended to `warnings`), chooses one by
-  /// ``SeriesReading/select(_:in:)``, and prices every option over the horizon.
+  /// ``SeriesMatch/select(_:in:)`` (the one rule, as budget and diff use), and prices every option over the horizon.
   ///
   /// The gate is the highest month of the plan with its extras; `nil` when the plan has no month.
   ///
@@ -39,7 +39,7 @@ public struct SizingRequest {
     if !files.isEmpty {
       let summaries = try reading.summaries(files, warnings: &warnings)
       do {
-        traffic = try SeriesReading.select(circuit ?? profile.seriesCircuit, in: summaries)
+        traffic = try SeriesMatch.select(circuit ?? profile.seriesCircuit, in: summaries)
       } catch .notChosen(let available) {
         throw RequestError.seriesNotChosen(available: available)
       } catch {
