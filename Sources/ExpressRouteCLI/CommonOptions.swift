@@ -19,37 +19,21 @@ enum PricingOptions {
       repeatable: true),
   ]
 
-  /// Loads the tables named by the options (or the built-in ones) into an engine.
+  /// Loads the tables named by the options (or the built-in ones) into an engine (see ``PricingSetup``).
   static func engine(_ arguments: ParsedArguments) throws -> PricingEngine {
-    let input = InputFile(arguments)
-    var rates: RateTable
-    if let path = arguments.value("prices") {
-      rates = try RateTable(json: try input.readJSON(path), file: path)
-    } else {
-      rates = try RateTable.embeddedDefault()
+    var setup = PricingSetup()
+    setup.prices = arguments.value("prices")
+    setup.overrides = arguments.values["overrides"] ?? []
+    setup.locations = arguments.value("locations")
+    setup.hoursPerMonth = arguments.decimal("hours-per-month")
+    setup.discounts = (arguments.values["discount"] ?? []).compactMap { text in
+      Discounts.parse(option: text).map { ($0.family, $0.fraction, "--discount \(text)") }  // validated with the option
     }
-    for path in arguments.values["overrides"] ?? [] {
-      try rates.apply(overrideJSON: try input.readJSON(path), file: path)
+    do {
+      return try setup.engine(read: InputFile(arguments).readJSON)
+    } catch let conflict as Discounts.Conflict {
+      throw UsageError("Conflicting discounts: \(conflict.message).")
     }
-    let locations: LocationCatalog
-    if let path = arguments.value("locations") {
-      locations = try LocationCatalog(json: try input.readJSON(path), file: path)
-    } else {
-      locations = try LocationCatalog.embeddedDefault()
-    }
-    // One value for the hours: the table carries what --hours-per-month says, so every report prints what was used.
-    if let hours = arguments.decimal("hours-per-month") { rates.hoursPerMonth = hours }
-    var engine = PricingEngine(rates: rates, locations: locations)
-    // Override files gave theirs (a second file giving a family another discount was refused); a flag that
-    // gives a family a different discount than a file or another flag is refused too, naming both.
-    engine.discounts = rates.discounts
-    for text in arguments.values["discount"] ?? [] {
-      guard let (family, fraction) = Discounts.parse(option: text) else { continue }  // validated with the option
-      if let conflict = engine.discounts.set(fraction, on: family, from: "--discount \(text)") {
-        throw UsageError("Conflicting discounts: \(conflict.message).")
-      }
-    }
-    return engine
   }
 
   /// The peering location `name`, or the usage error that names `option` and the nearest names.
