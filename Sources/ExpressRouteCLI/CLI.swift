@@ -95,8 +95,15 @@ public enum CLI {
       _ = FileHandleOutputStream.writeAll(STDERR_FILENO, &bytes)  // progress is best effort
     }
     defer { errors.write(stderrBuffer) }
+    // The library's refusals, in the command line's words (usage error or failure).
+    func run() throws -> ExitCode {
+      do { return try command.run(parsed, context: &context) } catch let refusal as RequestError {
+        context.warnings += refusal.commandLineWarnings
+        throw refusal.commandLineError
+      }
+    }
     do {
-      let status = try command.run(parsed, context: &context)
+      let status = try run()
       output.write(context.output)
       for warning in context.warnings { stderrBuffer += warning + "\n" }
       return status

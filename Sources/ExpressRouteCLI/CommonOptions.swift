@@ -19,37 +19,21 @@ enum PricingOptions {
       repeatable: true),
   ]
 
-  /// Loads the tables named by the options (or the built-in ones) into an engine.
+  /// Loads the tables named by the options (or the built-in ones) into an engine (see ``PricingSetup``).
   static func engine(_ arguments: ParsedArguments) throws -> PricingEngine {
-    let input = InputFile(arguments)
-    var rates: RateTable
-    if let path = arguments.value("prices") {
-      rates = try RateTable(json: try input.readJSON(path), file: path)
-    } else {
-      rates = try RateTable.embeddedDefault()
+    var setup = PricingSetup()
+    setup.prices = arguments.value("prices")
+    setup.overrides = arguments.values["overrides"] ?? []
+    setup.locations = arguments.value("locations")
+    setup.hoursPerMonth = arguments.decimal("hours-per-month")
+    setup.discounts = (arguments.values["discount"] ?? []).compactMap { text in
+      Discounts.parse(option: text).map { ($0.family, $0.fraction, "--discount \(text)") }  // validated with the option
     }
-    for path in arguments.values["overrides"] ?? [] {
-      try rates.apply(overrideJSON: try input.readJSON(path), file: path)
+    do {
+      return try setup.engine(read: InputFile(arguments).readJSON)
+    } catch let conflict as Discounts.Conflict {
+      throw UsageError("Conflicting discounts: \(conflict.message).")
     }
-    let locations: LocationCatalog
-    if let path = arguments.value("locations") {
-      locations = try LocationCatalog(json: try input.readJSON(path), file: path)
-    } else {
-      locations = try LocationCatalog.embeddedDefault()
-    }
-    // One value for the hours: the table carries what --hours-per-month says, so every report prints what was used.
-    if let hours = arguments.decimal("hours-per-month") { rates.hoursPerMonth = hours }
-    var engine = PricingEngine(rates: rates, locations: locations)
-    // Override files gave theirs (a second file giving a family another discount was refused); a flag that
-    // gives a family a different discount than a file or another flag is refused too, naming both.
-    engine.discounts = rates.discounts
-    for text in arguments.values["discount"] ?? [] {
-      guard let (family, fraction) = Discounts.parse(option: text) else { continue }  // validated with the option
-      if let conflict = engine.discounts.set(fraction, on: family, from: "--discount \(text)") {
-        throw UsageError("Conflicting discounts: \(conflict.message).")
-      }
-    }
-    return engine
   }
 
   /// The peering location `name`, or the usage error that names `option` and the nearest names.
@@ -66,11 +50,6 @@ enum BudgetYearOptions {
   static let spec = OptionSpec.option(
     "fiscal-year-start", value: "yyyy-mm", kind: .month,
     help: "Total per fiscal year starting in this month (such as 2027-04 for April to March) instead of per calendar year.")
-
-  /// Sets the budget's year start from the option, when given.
-  static func apply(_ arguments: ParsedArguments, to budget: inout Budget) {
-    if let month = arguments.month("fiscal-year-start") { budget.fiscalYearStart = month.month }
-  }
 }
 
 /// `--lead-time`: months an old and a new circuit both run when a change needs a new circuit.
@@ -153,18 +132,10 @@ enum OutputOptions {
   }
 }
 
-/// `--from` estates: the importer with an ARM template's `--parameters`, and unknown locations listed, not fatal.
+/// `--from` estates: an ARM template's `--parameters` (the estate is read by ``estate(_:_:)``).
 enum ImportOptions {
   static let parametersSpec = OptionSpec.option(
     "parameters", value: "file", kind: .path,
     help: "Parameter values for an ARM template given with --from (the azuredeploy.parameters.json shape); defaults come from the template.",
     parent: "from")
-
-  /// Reads the estate at `path` (az/ARM JSON, an ARM template with its parameters, or Terraform JSON).
-  static func read(_ path: String, _ arguments: ParsedArguments, engine: PricingEngine) throws -> DeploymentImporter.Result {
-    let input = InputFile(arguments)
-    let parameters = try arguments.value("parameters").map { file in try JSONNode.parse(try input.readJSON(file), file: file) }
-    return try DeploymentImporter(templateParameters: parameters).read(json: try input.readJSON(path), file: path)
-      .placingLocations(engine.locations)
-  }
 }

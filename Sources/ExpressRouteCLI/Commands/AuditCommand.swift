@@ -1,46 +1,17 @@
 import ExpressRouteCalculator
-import Foundation
 
 /// `ercalc audit`: current cost against recommended cost for every circuit of a live estate.
 enum AuditCommand: Command {
-  static let spec = CommandSpec(
-    name: "ercalc audit",
-    abstract: "Audit a live estate: each circuit's cost today against what its traffic needs.",
-    discussion: """
-      Reads the configuration (az/ARM or Terraform JSON) and each circuit's metrics (Azure Monitor JSON or CSV with a circuit column, matched by circuit name), sizes every provider circuit, and shows the saving or the risk.
-      Example:
-        ercalc audit --from circuits.json --series ams-er.json --series sin-er.json
-      """,
-    options: [
-      .option("from", value: "file", kind: .path, help: "The estate: az network express-route list output, ARM JSON or Terraform JSON."),
-      ImportOptions.parametersSpec,
-      .option(
-        "series", value: "file", kind: .path,
-        help:
-          "Metrics series, oldest first; repeatable: Azure Monitor JSON, CSV, a diagnostic-settings export (file or folder), AzureMetrics exports or saved summaries.",
-        repeatable: true),
-      .option("months", value: "n", kind: .count(1...60), help: "Months to look ahead.", default: "12"),
-      .option(
-        "target-region", value: "region", help: "An Azure region the circuits serve (lets the audit consider Local); repeatable.", repeatable: true),
-      LeadTimeOptions.spec,
-      .flag("quiet", short: "q", help: "Do not print data warnings on standard error."),
-    ] + PricingOptions.specs + OutputOptions.specs)
-
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     guard let path = arguments.value("from") else { throw UsageError("Missing expected option '--from <file>'") }
     let files = arguments.values["series"] ?? []
     guard !files.isEmpty else { throw UsageError("Missing expected option '--series <file>' (the circuits' metrics)") }
-    let months = arguments.count("months") ?? 12
     let engine = try PricingOptions.engine(arguments)
-    let estate = try ImportOptions.read(path, arguments, engine: engine)
-    let summaries = try SeriesLoader.summaries(files.map { ($0, $0) }, quiet: arguments.flag("quiet"), context: &context)
-    var audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: arguments.values["target-region"] ?? [])
-    if let lead = arguments.count("lead-time") { audit.leadTimeMonths = lead }
-    let entries = try audit.audit(estate.deployment, traffic: summaries)
-    try OutputOptions.emit(
-      AuditReport(
-        entries: entries, name: estate.deployment.name, horizonMonths: months, basis: engine.basis),
-      arguments, context: &context)
+    let request = AuditRequest(
+      estate: try ImportOptions.estate(path, arguments), series: files.map { SeriesReading.File(path: $0) }, months: arguments.count("months"),
+      targetRegions: arguments.values["target-region"] ?? [], plan: PlanOptions(arguments), reading: SeriesReading(arguments, context: context))
+    let outcome = try request.run(engine: engine, warnings: &context.warnings)
+    try OutputOptions.emit(outcome.report, arguments, context: &context)
     return .success
   }
 }

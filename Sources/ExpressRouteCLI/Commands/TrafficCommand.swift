@@ -39,8 +39,7 @@ enum TrafficCommand: Command {
     let files = arguments.positionals["series"] ?? []
     guard !files.isEmpty else { throw UsageError("Missing expected argument '<series>' (the series files to summarise, oldest first)") }
     let quiet = arguments.flag("quiet")
-    let ingest = try SeriesLoader.read(
-      files.map { ($0, $0) }, quiet: quiet, context: &context, interval: arguments.count("interval").map(Int64.init))
+    let ingest = try SeriesReading(arguments, context: context).ingest(files.map { SeriesReading.File(path: $0) })
     if !quiet {
       context.warnings += ingest.notes.map { "note: \($0)" }
       context.warnings.append(
