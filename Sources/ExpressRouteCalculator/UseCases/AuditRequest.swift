@@ -1,3 +1,8 @@
+import ExpressRouteCore
+import ExpressRoutePricing
+import ExpressRoutePlanning
+import ExpressRouteReports
+
 /// `audit`: each circuit of a live estate, its cost today against what its traffic needs.
 public struct AuditRequest {
   /// The months looked ahead when the request gives none: 12.

@@ -1,3 +1,8 @@
+import ExpressRouteCore
+import ExpressRoutePricing
+import ExpressRoutePlanning
+import ExpressRouteReports
+
 /// `budget`: a portfolio priced month by month, with its sites' traffic, totals per year and the chosen grouping.
 public struct BudgetRequest {
   /// The portfolio.

@@ -1,3 +1,7 @@
+import ExpressRouteCore
+import ExpressRoutePricing
+import ExpressRouteReports
+
 /// `compare`: every SKU × billing option for one circuit, cheapest first, and optionally a VPN over the internet.
 public struct CompareRequest {
   /// The bandwidth compared when the request gives none: 1 Gbps.

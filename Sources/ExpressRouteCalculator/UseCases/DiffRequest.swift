@@ -1,3 +1,8 @@
+import ExpressRouteCore
+import ExpressRouteImport
+import ExpressRoutePlanning
+import ExpressRoutePricing
+import ExpressRouteReports
 import Foundation
 
 /// `diff`: the cost change per item between two deployments, two portfolios, two estates, or the two sides of a

@@ -1,3 +1,6 @@
+import ExpressRouteCore
+import ExpressRouteImport
+import ExpressRoutePricing
 import Foundation
 
 /// An existing or planned estate to import (az/ARM JSON, an ARM template with its parameters, or Terraform JSON),

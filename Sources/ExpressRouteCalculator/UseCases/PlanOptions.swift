@@ -1,3 +1,6 @@
+import ExpressRouteCore
+import ExpressRoutePlanning
+
 /// The plan's calendar and the planning options a run shares, decided once and handed to every request that plans.
 ///
 /// `size`, `budget`, `diff` and `audit` read the fields that apply to them; a field left `nil` keeps what the input

@@ -1,3 +1,6 @@
+import ExpressRouteCore
+import ExpressRouteImport
+import ExpressRoutePricing
 import Foundation
 
 /// `prices import` and `prices fetch`: a rate table made from Azure Retail Prices API pages, checked by the refresh

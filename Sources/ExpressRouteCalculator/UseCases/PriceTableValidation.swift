@@ -1,3 +1,5 @@
+import ExpressRouteCore
+import ExpressRoutePricing
 import Foundation
 
 /// `prices validate`: rate tables and location catalogues checked strictly, every source traceable and dated.

@@ -1,3 +1,5 @@
+import ExpressRouteCore
+import ExpressRoutePricing
 import Foundation
 
 /// The pricing basis of one run, made into one engine: a rate table (the built-in one unless a file is given) patched

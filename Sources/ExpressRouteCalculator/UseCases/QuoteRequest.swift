@@ -1,3 +1,10 @@
+import ExpressRouteCore
+import ExpressRoutePricing
+import ExpressRouteTraffic
+import ExpressRoutePlanning
+import ExpressRouteImport
+import ExpressRouteReports
+
 /// `quote`: one configuration priced as itemised monthly line items.
 public struct QuoteRequest {
   /// What to price.

@@ -1,3 +1,6 @@
+import ExpressRouteCore
+import ExpressRoutePlanning
+import ExpressRoutePricing
 import Foundation
 
 /// Why a request was refused before anything was priced, other than bad input data (a ``Diagnostic``).

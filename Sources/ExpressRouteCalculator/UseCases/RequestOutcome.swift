@@ -1,3 +1,6 @@
+import ExpressRouteCore
+import ExpressRouteReports
+
 /// What a request produced: the report to render and the figure a budget gate (`--fail-above`) checks.
 public struct RequestOutcome<Body: Report>: Sendable {
   /// The figure a budget gate compares with its limit.

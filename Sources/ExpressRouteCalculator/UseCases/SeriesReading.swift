@@ -1,3 +1,6 @@
+import ExpressRouteCore
+import ExpressRoutePlanning
+import ExpressRouteTraffic
 import Foundation
 
 /// How a run reads traffic series and where their paths lead.

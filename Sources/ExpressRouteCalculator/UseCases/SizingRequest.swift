@@ -1,3 +1,9 @@
+import ExpressRouteCore
+import ExpressRoutePricing
+import ExpressRouteTraffic
+import ExpressRoutePlanning
+import ExpressRouteReports
+
 /// `size`: recommend circuit, SKU, billing model and gateway for one workload, sized from its traffic when given.
 public struct SizingRequest {
   /// The workload profile.
