@@ -112,6 +112,8 @@ public struct TrafficIngest: Sendable {
     for text in texts { note(text) }
   }
 
+  /// The accumulator for `circuit`, matched as ``SeriesMatch`` matches (exports spell resource names in capitals),
+  /// adding one when none matches (`interval` `nil`: the ingest's own).
   mutating func accumulatorIndex(for circuit: String, interval: Int64?) -> Int {
     Self.circuitIndex(circuit, &accumulators, &index, interval ?? options.interval)
   }
@@ -159,7 +161,7 @@ public struct TrafficIngest: Sendable {
     while start < bytes.count {
       let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
       let line = bytes[start..<end]
-      if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 && $0 != 0x2C }) {
+      if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 && $0 != CSVDialect.delimiter }) {
         return line.withUnsafeBufferPointer { CSVBytes.splitQuoted($0) }
       }
       start = end + 1

@@ -82,7 +82,7 @@ enum CSVBytes {
   }
 
   static func isBlank(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
-    for index in start..<end where base[index] != 0x2C && base[index] != 0x20 && base[index] != 0x09 { return false }
+    for index in start..<end where base[index] != CSVDialect.delimiter && base[index] != 0x20 && base[index] != 0x09 { return false }
     return true
   }
 
@@ -110,7 +110,7 @@ enum CSVBytes {
       let byte = base[index]
       if byte == 0x22 {
         inQuotes.toggle()
-      } else if byte == 0x2C && !inQuotes {
+      } else if byte == CSVDialect.delimiter && !inQuotes {
         ranges.append((cellStart, index))
         cellStart = index + 1
       }

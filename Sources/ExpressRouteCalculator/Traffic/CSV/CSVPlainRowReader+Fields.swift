@@ -43,7 +43,7 @@ extension CSVPlainRowReader {
   @inline(always)
   static func skipTerminator(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool) -> Int {
     let byte = base[p]
-    if !isLast { return byte == 0x2C ? p &+ 1 : -1 }
+    if !isLast { return byte == CSVDialect.delimiter ? p &+ 1 : -1 }
     if byte == 0x0A { return p &+ 1 }
     if byte == 0x0D && base[p &+ 1] == 0x0A { return p &+ 2 }
     return -1
@@ -55,7 +55,7 @@ extension CSVPlainRowReader {
     var cursor = p
     while cursor < limit {
       let word = ByteScanning.word(at: base + cursor)
-      let found = ByteScanning.matches(word, 0x2C) | ByteScanning.matches(word, 0x0A) | ByteScanning.matches(word, 0x22)
+      let found = ByteScanning.matches(word, CSVDialect.delimiter) | ByteScanning.matches(word, 0x0A) | ByteScanning.matches(word, 0x22)
       if found != 0 {
         let at = cursor + found.trailingZeroBitCount >> 3
         // A quote means the general path must unquote the line.

@@ -91,7 +91,9 @@ struct CSVPlainRowReader: ~Copyable {
     var offset = 0
     for (index, name) in circuitNames.enumerated() {
       // A name with a comma, quote or line break only matches a quoted field: leave it to the general path.
-      let plain = !name.isEmpty && name.count < Self.window - Self.margin && !name.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+      let plain =
+        !name.isEmpty && name.count < Self.window - Self.margin
+        && !name.contains { $0 == CSVDialect.delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
       (names + offset).initialize(from: name, count: name.count)
       (nameFields + index).initialize(to: CSVNameField(name: names + offset, length: plain ? name.count : -1))
       offset += name.count
@@ -237,6 +239,8 @@ struct CSVPlainRowReader: ~Copyable {
         while let timestamp = template.timestamp(base, row: rowStart) {
           var inbound = 0.0
           var outbound = 0.0
+          ByteScanning.checkBounds(
+            template.length <= CSVRowTemplate.longest && rowStart &+ Self.window <= end, "a template row and its rates lie in the window")
           var p = Self.readRate(base, rowStart &+ template.length, false, inboundScale, &inbound)
           guard p >= 0 else { break rows }
           p = Self.readRate(base, p, true, outboundScale, &outbound)
@@ -276,6 +280,8 @@ struct CSVPlainRowReader: ~Copyable {
         template.hold(base, row: rowStart, length: p &- rowStart, timestamp: timestamp)
         heldLine = currentLine &+ 1
       }
+      // Two rates read from here stay inside the window (``margin``).
+      ByteScanning.checkBounds(p &- rowStart < Self.window &- Self.margin, "a plain row's rates start before the margin")
       p = Self.readRate(base, p, false, inboundScale, &inbound)
       guard p >= 0 else { break }
       p = Self.readRate(base, p, true, outboundScale, &outbound)

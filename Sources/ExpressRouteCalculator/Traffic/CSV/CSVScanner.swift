@@ -157,7 +157,7 @@ struct CSVScanner {
       while cursor + 8 <= total {
         let word = ByteScanning.word(at: base + cursor)
         let newline = ByteScanning.matches(word, 0x0A)
-        var commas = ByteScanning.matches(word, 0x2C)
+        var commas = ByteScanning.matches(word, CSVDialect.delimiter)
         if ByteScanning.matches(word, 0x22) != 0 { quoted = true }
         let stop = newline != 0 ? newline.trailingZeroBitCount >> 3 : 8
         if newline != 0 { commas &= (UInt64(1) << UInt64(stop * 8)) &- 1 }
@@ -180,7 +180,7 @@ struct CSVScanner {
       if !foundEnd {
         while cursor < total {
           let byte = base[cursor]
-          if byte == 0x2C {
+          if byte == CSVDialect.delimiter {
             if fields <= fieldCount {
               fieldStarts[fields] = fieldStart
               fieldEnds[fields] = cursor

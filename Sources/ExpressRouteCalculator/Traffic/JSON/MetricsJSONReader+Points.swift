@@ -6,6 +6,7 @@ extension MetricsJSONReader {
   /// array's end, or anything that is not a plainly valid point (which the main reader then reads itself, so its
   /// messages are its own). `nil` when no point could be read.
   static func readPointRun(_ bytes: UnsafePointer<UInt8>, file: String, start: Int, limit: Int, size: Int) -> PointRun? {
+    ByteScanning.checkBounds(start < size && limit <= size, "a run of points starts and stops inside the document")
     // In place in the mapping, as elements of an array, as they are in the document.
     let stream = JSONStream(file: file, borrowing: bytes + start, count: size - start)
     let reader = MetricsJSONReader(stream: stream, defaultCircuit: "", interval: nil)

@@ -60,12 +60,6 @@ extension TrafficIngest {
     try reader.records.drain(into: &self, file: stream.file)
     return stream.consumed
   }
-
-  /// The accumulator for circuit `name`, matched as ``SeriesMatch`` matches (exports spell
-  /// resource names in capitals), adding one when none matches.
-  mutating func accumulatorIndex(matching name: String, interval: Int64?) -> Int {
-    accumulatorIndex(for: name, interval: interval)
-  }
 }
 
 /// The state of one streaming read of an Azure Monitor JSON export.
