@@ -113,6 +113,8 @@ public struct TrafficIngest: Sendable {
     for text in texts { note(text) }
   }
 
+  /// The accumulator for `circuit`, matched as ``SeriesMatch`` matches (exports spell resource names in capitals),
+  /// adding one when none matches (`interval` `nil`: the ingest's own).
   mutating func accumulatorIndex(for circuit: String, interval: Int64?) -> Int {
     Self.circuitIndex(circuit, &accumulators, &index, interval ?? options.interval)
   }
@@ -160,12 +162,37 @@ public struct TrafficIngest: Sendable {
     while start < bytes.count {
       let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
       let line = bytes[start..<end]
-      if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 && $0 != 0x2C }) {
+      if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 && $0 != CSVDialect.delimiter }) {
         return line.withUnsafeBufferPointer { CSVBytes.splitQuoted($0) }
       }
       start = end + 1
     }
     return []
+  }
+
+  /// What a traffic file holds, told from its first bytes: the one rule by which a file (``readAny(path:displayName:progress:)``)
+  /// and bytes in memory (``read(_:file:progress:)``) choose their reader.
+  enum Format {
+    /// A saved summary (``TrafficSummaryFile``).
+    case summary
+    /// Azure Monitor JSON, whose first byte is `{` (a document, or JSON lines of records) or `[` (rows).
+    case json(first: UInt8)
+    /// Azure Monitor metric rows as CSV (``isMetricRowsHeader(_:)``).
+    case metricRows
+    /// A traffic series as CSV (``CSVScanner``).
+    case csv
+
+    init(head: some Collection<UInt8>) {
+      // The first byte that is neither whitespace nor part of a UTF-8 byte-order mark.
+      let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
+      if first == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(head) {
+        self = .summary
+      } else if let first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+        self = .json(first: first)
+      } else {
+        self = TrafficIngest.isMetricRowsHeader(TrafficIngest.firstLine(head.prefix(4096))) ? .metricRows : .csv
+      }
+    }
   }
 
   /// Samples with at least one value, over every circuit read so far.
@@ -194,10 +221,8 @@ public struct TrafficIngest: Sendable {
     guard got >= 0 else { throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: displayName) }
     let rest = isRegular && got < capacity ? -1 : descriptor
     let peeked = UnsafeBufferPointer(start: block, count: got)
-    let first = peeked.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
-    let isSummary = first == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(peeked)
-    let isJSON = (first == UInt8(ascii: "{") || first == UInt8(ascii: "[")) && !isSummary
-    if isJSON && rest < 0 {
+    let format = Format(head: peeked)
+    if case .json = format, rest < 0 {
       // A whole small file is parsed where it was read, without a copy.
       adopted = true
       let stream = JSONStream(descriptor: rest, file: displayName, adopting: block, capacity: capacity, filled: got)
@@ -205,7 +230,8 @@ public struct TrafficIngest: Sendable {
       return
     }
     let head = Array(peeked)
-    if isJSON {
+    switch format {
+    case .json(let first):
       // A large JSON-lines file is split across cores; other JSON streams on one.
       if isRegular && readJSONLinesInParallel(descriptor: descriptor, file: displayName, size: size, head: peeked, progress: progress) { return }
       // A large document: its data points are read ahead on the other cores.
@@ -216,9 +242,7 @@ public struct TrafficIngest: Sendable {
       }
       // Azure Monitor JSON streams: memory stays bounded by circuits, not by the file.
       bytesRead += try readMetricsJSON(descriptor: rest, file: displayName, prefix: head, size: size, progress: progress)
-      return
-    }
-    if isSummary {
+    case .summary:
       // A saved summary is small: read it whole, up to the limit on one document.
       var data = Data(head)
       while rest >= 0 {
@@ -230,17 +254,14 @@ public struct TrafficIngest: Sendable {
         data.append(contentsOf: chunk[0..<count])
       }
       try read(data, file: displayName, progress: progress)
-      return
-    }
-    if Self.isMetricRowsHeader(Self.firstLine(head.prefix(4096))) {
+    case .metricRows:
       bytesRead += try readMetricRowsCSV(descriptor: rest, file: displayName, prefix: head)
-      return
+    case .csv:
+      // A large file is split across cores (the mapping reads from the start, whatever was peeked); CSV streams from
+      // files and pipes alike, the peeked bytes first.
+      if isRegular && readCSVMapped(descriptor: descriptor, file: displayName, size: size, progress: progress) { return }
+      bytesRead += try readCSV(fileDescriptor: descriptor, file: displayName, size: size, prefix: head, progress: progress)
     }
-    // A large file is split across cores (the mapping reads from the start, whatever was peeked); CSV streams from
-    // files and pipes alike, the peeked bytes first.
-    if isRegular && readCSVMapped(descriptor: descriptor, file: displayName, size: size, progress: progress) { return }
-    let streamed = try readCSV(fileDescriptor: descriptor, file: displayName, size: size, prefix: head, progress: progress)
-    bytesRead += streamed
   }
 
   /// `134,217,728 bytes (128 MiB)`-style text for a byte limit in messages.
@@ -257,15 +278,11 @@ public struct TrafficIngest: Sendable {
 
   /// Reads one file's bytes.
   public mutating func read(_ data: Data, file: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
-    let firstByte = data.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
-    if firstByte == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(data) {
-      try merge(TrafficSummaryFile.read(JSONNode.parse(data, file: file)))
-    } else if firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[") {
-      _ = try readMetricsJSON(descriptor: -1, file: file, prefix: Array(data), size: data.count, progress: progress)
-    } else if Self.isMetricRowsHeader(Self.firstLine(data.prefix(4096))) {
-      _ = try readMetricRowsCSV(descriptor: -1, file: file, prefix: Array(data))
-    } else {
-      try readCSV(data, file: file, progress: progress)
+    switch Format(head: data) {
+    case .summary: try merge(TrafficSummaryFile.read(JSONNode.parse(data, file: file)))
+    case .json: _ = try readMetricsJSON(descriptor: -1, file: file, prefix: Array(data), size: data.count, progress: progress)
+    case .metricRows: _ = try readMetricRowsCSV(descriptor: -1, file: file, prefix: Array(data))
+    case .csv: try readCSV(data, file: file, progress: progress)
     }
     bytesRead += data.count
   }

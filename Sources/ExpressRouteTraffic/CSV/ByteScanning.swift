@@ -40,6 +40,16 @@ enum ByteScanning {
     count <= 0 ? 0 : count >= 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
   }
 
+  /// Checks that a word-at-a-time reader's loads stay where its reasoning says they do: in debug builds (SwiftPM
+  /// defines `DEBUG` there, so every test run checks) and in release builds made with
+  /// `swift build -c release -Xswiftc -DERCALC_BOUNDS_CHECKS`; compiled out otherwise, so the hot loops pay nothing.
+  @inline(__always)
+  static func checkBounds(_ holds: @autoclosure () -> Bool, _ what: StaticString, file: StaticString = #fileID, line: UInt = #line) {
+    #if DEBUG || ERCALC_BOUNDS_CHECKS
+      precondition(holds(), "bound check failed: \(what)", file: file, line: line)
+    #endif
+  }
+
   /// Whether `length` bytes at `a` and `b` are equal.
   ///
   /// Compares words; the last word overlaps the one before it, so there is no byte tail.

@@ -63,6 +63,64 @@ enum CSVBytes {
     return (end, newline + 1)
   }
 
+  /// The separators of the line from `start`, found eight bytes at a time: the ranges of its first `capacity` + 1
+  /// fields but the last go to `starts` and `ends`; returns where the line's `\n` is (`total` when there is none),
+  /// how many separators there are, where the last field starts (the caller ends it, trimming the line end), and
+  /// whether a quote was seen (in the line or in the word that ends it: then the caller splits it again, honouring
+  /// quotes).
+  @inline(__always)
+  static func splitLine(
+    _ base: UnsafePointer<UInt8>, from start: Int, total: Int, starts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>, capacity: Int
+  ) -> (lineFeed: Int, separators: Int, lastFieldStart: Int, quoted: Bool) {
+    var fields = 0
+    var cursor = start
+    var fieldStart = start
+    var quoted = false
+    var foundEnd = false
+    while cursor + 8 <= total {
+      let word = ByteScanning.word(at: base + cursor)
+      let newline = ByteScanning.matches(word, 0x0A)
+      var commas = ByteScanning.matches(word, CSVDialect.delimiter)
+      if ByteScanning.matches(word, 0x22) != 0 { quoted = true }
+      let stop = newline != 0 ? newline.trailingZeroBitCount >> 3 : 8
+      if newline != 0 { commas &= (UInt64(1) << UInt64(stop * 8)) &- 1 }
+      while commas != 0 {
+        let at = cursor + (commas.trailingZeroBitCount >> 3)
+        if fields <= capacity {
+          starts[fields] = fieldStart
+          ends[fields] = at
+        }
+        fields += 1
+        fieldStart = at + 1
+        commas &= commas &- 1
+      }
+      cursor += stop
+      if newline != 0 {
+        foundEnd = true
+        break
+      }
+    }
+    if !foundEnd {
+      while cursor < total {
+        let byte = base[cursor]
+        if byte == CSVDialect.delimiter {
+          if fields <= capacity {
+            starts[fields] = fieldStart
+            ends[fields] = cursor
+          }
+          fields += 1
+          fieldStart = cursor + 1
+        } else if byte == 0x0A {
+          break
+        } else if byte == 0x22 {
+          quoted = true
+        }
+        cursor += 1
+      }
+    }
+    return (cursor, fields, fieldStart, quoted)
+  }
+
   /// Trims spaces, tabs and one pair of surrounding double quotes.
   @inline(__always)
   static func trim(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
@@ -83,7 +141,7 @@ enum CSVBytes {
   }
 
   static func isBlank(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
-    for index in start..<end where base[index] != 0x2C && base[index] != 0x20 && base[index] != 0x09 { return false }
+    for index in start..<end where base[index] != CSVDialect.delimiter && base[index] != 0x20 && base[index] != 0x09 { return false }
     return true
   }
 
@@ -111,7 +169,7 @@ enum CSVBytes {
       let byte = base[index]
       if byte == 0x22 {
         inQuotes.toggle()
-      } else if byte == 0x2C && !inQuotes {
+      } else if byte == CSVDialect.delimiter && !inQuotes {
         ranges.append((cellStart, index))
         cellStart = index + 1
       }

@@ -22,7 +22,7 @@ struct CSVNameField {
     self.length = length
     guard length > 0 && length < 16 else { return }
     for index in 0...length {
-      let byte = UInt64(index < length ? name[index] : 0x2C)
+      let byte = UInt64(index < length ? name[index] : CSVDialect.delimiter)
       if index < 8 {
         first |= byte << UInt64(index * 8)
       } else {
@@ -42,6 +42,6 @@ struct CSVNameField {
       let raw = UnsafeRawPointer(field)
       return (ByteScanning.word(at: raw) ^ first) & firstMask | (ByteScanning.word(at: raw + 8) ^ second) & secondMask == 0
     }
-    return length > 0 && ByteScanning.equal(field, name, length) && field[length] == 0x2C
+    return length > 0 && ByteScanning.equal(field, name, length) && field[length] == CSVDialect.delimiter
   }
 }

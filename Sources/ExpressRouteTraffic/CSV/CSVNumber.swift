@@ -223,42 +223,14 @@ enum CSVNumber {
       negative = base[index] == 0x2D
       index += 1
     }
-    var mantissa: UInt64 = 0
-    var digits = 0
-    var scale = 0
-    var significant = 0
-    // Whether non-zero digits beyond the 19 kept were dropped (then the slow path rounds exactly).
-    var dropped = false
-    while index < end {
-      let d = base[index] &- 0x30
-      guard d < 10 else { break }
-      if significant < 19 {
-        mantissa = mantissa &* 10 &+ UInt64(d)
-        if mantissa > 0 { significant += 1 }
-      } else {
-        scale += 1
-        if d != 0 { dropped = true }
-      }
-      digits += 1
-      index += 1
-    }
+    var mantissa = Mantissa()
+    mantissa.read(base, &index, end, fraction: false)
     if index < end, base[index] == 0x2E {
       index += 1
-      while index < end {
-        let d = base[index] &- 0x30
-        guard d < 10 else { break }
-        if significant < 19 {
-          mantissa = mantissa &* 10 &+ UInt64(d)
-          if mantissa > 0 { significant += 1 }
-          scale -= 1
-        } else if d != 0 {
-          dropped = true
-        }
-        digits += 1
-        index += 1
-      }
+      mantissa.read(base, &index, end, fraction: true)
     }
-    guard digits > 0 else { return nil }
+    guard mantissa.digits > 0 else { return nil }
+    var scale = mantissa.scale
     if index < end, base[index] | 0x20 == 0x65 {
       index += 1
       var exponentNegative = false
@@ -279,9 +251,39 @@ enum CSVNumber {
       scale += exponentNegative ? -exponent : exponent
     }
     guard index == end else { return nil }
-    if mantissa == 0 { return negative ? -0.0 : 0 }
-    let value = (dropped ? nil : decimal(mantissa, scale)) ?? slow(base, start, end)
+    if mantissa.value == 0 { return negative ? -0.0 : 0 }
+    let value = (mantissa.dropped ? nil : decimal(mantissa.value, scale)) ?? slow(base, start, end)
     guard let value else { return nil }
     return negative && value > 0 ? -value : value
+  }
+
+  /// The significant digits of a number the general parser reads: the first 19 as an integer, the power of ten that
+  /// scales it, and whether non-zero digits beyond the 19 were dropped (then the slow path rounds exactly).
+  private struct Mantissa {
+    var value: UInt64 = 0
+    var digits = 0
+    var scale = 0
+    var significant = 0
+    var dropped = false
+
+    /// Reads the digits from `index` (moved past them, not beyond `end`): whole ones, or a fraction's, each of which
+    /// that is kept scales the value down a place (a whole digit past the 19 scales it up one instead).
+    @inline(__always)
+    mutating func read(_ base: UnsafePointer<UInt8>, _ index: inout Int, _ end: Int, fraction: Bool) {
+      while index < end {
+        let d = base[index] &- 0x30
+        guard d < 10 else { break }
+        if significant < 19 {
+          value = value &* 10 &+ UInt64(d)
+          if value > 0 { significant += 1 }
+          if fraction { scale -= 1 }
+        } else {
+          if !fraction { scale += 1 }
+          if d != 0 { dropped = true }
+        }
+        digits += 1
+        index += 1
+      }
+    }
   }
 }

@@ -16,11 +16,11 @@ struct CSVPlainRowReader: ~Copyable {
   /// Fields may not start past `window - margin` from the row start, which leaves room for two
   /// rate fields (each at most 16 digits, a point and a 16-byte load) and their terminators.
   /// Timestamps are at most 48 bytes.
-  private static let margin = 128
-  private static let longestTimestamp = 48
+  static let margin = 128
+  static let longestTimestamp = 48
   /// Row templates (``CSVRowTemplate``) a straight run holds that the next row does not match before it stops
   /// holding them.
-  private static let templateMisses = 8
+  static let templateMisses = 8
 
   private enum Kind: UInt8 {
     case other, time, circuit, inbound, outbound
@@ -33,36 +33,6 @@ struct CSVPlainRowReader: ~Copyable {
     /// `Time, In, Out`: one circuit.
     case wide
     case general
-  }
-
-  /// The timestamp field most rows repeat (`length` 0 when none yet), and its value.
-  struct TimeMemo {
-    var start: Int
-    var length: Int
-    var timestamp: Int64
-    /// The timestamp at the start of the field's minute-of-hour (`timestamp` minus its minutes and
-    /// seconds), when the field is laid out `YYYY-MM-DDTHH:MM:SS…`; -1 otherwise.
-    private(set) var hourBase: Int64 = -1
-    /// Whether the field's bytes after its seconds (19 ..< `length`) fit the words at 19 and 27 (fields of 35
-    /// bytes at most, with an ``hourBase``), and the masks of those bytes in each word.
-    private(set) var tailFits = false
-    private(set) var tail0: UInt64 = 0
-    private(set) var tail1: UInt64 = 0
-
-    init(start: Int, length: Int, timestamp: Int64) {
-      self.start = start
-      self.length = length
-      self.timestamp = timestamp
-    }
-
-    /// Sets ``hourBase`` (the field is laid out `YYYY-MM-DDTHH:MM:SS…`) and the tail masks.
-    mutating func setHourBase(_ base: Int64) {
-      hourBase = base
-      tailFits = length >= 19 && length <= 35
-      guard tailFits else { return }
-      tail0 = ByteScanning.lowBytes(length - 19)
-      tail1 = ByteScanning.lowBytes(length - 27)
-    }
   }
 
   private let kinds: UnsafeMutablePointer<UInt8>
@@ -123,7 +93,9 @@ struct CSVPlainRowReader: ~Copyable {
     var offset = 0
     for (index, name) in circuitNames.enumerated() {
       // A name with a comma, quote or line break only matches a quoted field: leave it to the general path.
-      let plain = !name.isEmpty && name.count < Self.window - Self.margin && !name.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+      let plain =
+        !name.isEmpty && name.count < Self.window - Self.margin
+        && !name.contains { $0 == CSVDialect.delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
       (names + offset).initialize(from: name, count: name.count)
       (nameFields + index).initialize(to: CSVNameField(name: names + offset, length: plain ? name.count : -1))
       offset += name.count
@@ -206,7 +178,7 @@ struct CSVPlainRowReader: ~Copyable {
 
   /// ``readStraightRun(_:from:end:long:line:memo:circuit:staging:series:file:)`` for `Time, Circuit, In, Out`.
   @inline(never)
-  private func readLongRun(
+  func readLongRun(
     _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
@@ -216,7 +188,7 @@ struct CSVPlainRowReader: ~Copyable {
 
   /// ``readStraightRun(_:from:end:long:line:memo:circuit:staging:series:file:)`` for `Time, In, Out`.
   @inline(never)
-  private func readWideRun(
+  func readWideRun(
     _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
@@ -229,7 +201,7 @@ struct CSVPlainRowReader: ~Copyable {
   /// loop needs stay in registers (inside `readRun` they shared them with the general shape's and were spilled
   /// every row).
   @inline(__always)
-  private func readStraightRun(
+  func readStraightRun(
     _ base: UnsafePointer<UInt8>, from start: Int, end: Int, long: Bool, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
@@ -269,6 +241,8 @@ struct CSVPlainRowReader: ~Copyable {
         while let timestamp = template.timestamp(base, row: rowStart) {
           var inbound = 0.0
           var outbound = 0.0
+          ByteScanning.checkBounds(
+            template.length <= CSVRowTemplate.longest && rowStart &+ Self.window <= end, "a template row and its rates lie in the window")
           var p = Self.readRate(base, rowStart &+ template.length, false, inboundScale, &inbound)
           guard p >= 0 else { break rows }
           p = Self.readRate(base, p, true, outboundScale, &outbound)
@@ -308,6 +282,8 @@ struct CSVPlainRowReader: ~Copyable {
         template.hold(base, row: rowStart, length: p &- rowStart, timestamp: timestamp)
         heldLine = currentLine &+ 1
       }
+      // Two rates read from here stay inside the window (``margin``).
+      ByteScanning.checkBounds(p &- rowStart < Self.window &- Self.margin, "a plain row's rates start before the margin")
       p = Self.readRate(base, p, false, inboundScale, &inbound)
       guard p >= 0 else { break }
       p = Self.readRate(base, p, true, outboundScale, &outbound)
@@ -323,91 +299,11 @@ struct CSVPlainRowReader: ~Copyable {
     return rowStart
   }
 
-  /// Reads the timestamp field at `p` into `timestamp`: the remembered one when the bytes repeat it,
-  /// the remembered hour plus this field's minutes and seconds when only those differ (one circuit's
-  /// rows in turn), otherwise parsed (and remembered). Returns the position after the terminator, or -1.
-  @inline(always)
-  private func readTime(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout TimeMemo, _ timestamp: inout Int64) -> Int {
-    let length = memo.length
-    if memo.tailFits {
-      // One test for every byte but the time of day (bytes 0–13 and the tail from 19), then the time of day
-      // (bytes 11–18) as one word: the same field, or the same hour.
-      let field = UnsafeRawPointer(base + p)
-      let remembered = UnsafeRawPointer(base + memo.start)
-      let differ =
-        (ByteScanning.word(at: field) ^ ByteScanning.word(at: remembered))
-        | (ByteScanning.word(at: field + 6) ^ ByteScanning.word(at: remembered + 6))
-        | ((ByteScanning.word(at: field + 19) ^ ByteScanning.word(at: remembered + 19)) & memo.tail0)
-        | ((ByteScanning.word(at: field + 27) ^ ByteScanning.word(at: remembered + 27)) & memo.tail1)
-      if differ == 0 {
-        let after = Self.skipTerminator(base, p &+ length, isLast)
-        if after >= 0 {
-          let timeOfDay = ByteScanning.word(at: field + 11)
-          if timeOfDay == ByteScanning.word(at: remembered + 11) {
-            timestamp = memo.timestamp
-            return after
-          }
-          if let minuteAndSecond = Timestamp.minuteAndSecond(word: timeOfDay) {
-            timestamp = memo.hourBase &+ minuteAndSecond
-            return after
-          }
-        }
-      }
-    }
-    let (after, value) = readTimeSlowly(base, p, isLast, &memo)
-    timestamp = value
-    return after
-  }
-
-  /// ``readTime(_:_:_:_:_:)`` when the combined test does not settle the field: a repeat of a field it does not
-  /// cover, or a new timestamp to parse. Out of line, so the row loops stay small; it returns the timestamp rather
-  /// than setting an `inout` one, which would keep the row loop's timestamp in memory.
-  @inline(never)
-  private func readTimeSlowly(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout TimeMemo) -> (after: Int, timestamp: Int64) {
-    let length = memo.length
-    if length > 0 && length <= Self.longestTimestamp {
-      if ByteScanning.equal(base + p, base + memo.start, length) {
-        let after = Self.skipTerminator(base, p &+ length, isLast)
-        if after >= 0 {
-          return (after, memo.timestamp)
-        }
-      } else if memo.hourBase >= 0, let minuteAndSecond = Self.sameHour(base, p, memo) {
-        let after = Self.skipTerminator(base, p &+ length, isLast)
-        if after >= 0 {
-          return (after, memo.hourBase &+ minuteAndSecond)
-        }
-      }
-    }
-    let fieldEnd = Self.fieldEnd(base, from: p, limit: p + Self.longestTimestamp)
-    guard fieldEnd > p, let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + p, count: fieldEnd - p)) else { return (-1, 0) }
-    let after = Self.skipTerminator(base, fieldEnd, isLast)
-    guard after >= 0 else { return (-1, 0) }
-    memo = TimeMemo(start: p, length: fieldEnd - p, timestamp: parsed)
-    if fieldEnd - p >= 19 && base[p + 13] == 0x3A, let own = Timestamp.minuteAndSecond(base + p) {
-      memo.setHourBase(parsed - own)
-    }
-    return (after, parsed)
-  }
-
-  /// Seconds into the hour of the field at `p` when it differs from the remembered one only in
-  /// its minutes and seconds (bytes 14–15 and 17–18); `nil` otherwise.
-  @inline(always)
-  private static func sameHour(_ base: UnsafePointer<UInt8>, _ p: Int, _ memo: TimeMemo) -> Int64? {
-    let field = UnsafeRawPointer(base + p)
-    let remembered = UnsafeRawPointer(base + memo.start)
-    // Bytes 0–13 (`YYYY-MM-DDTHH:`) and 19 onwards (fraction, `Z` or offset) must be the same.
-    guard ByteScanning.word(at: field) == ByteScanning.word(at: remembered),
-      ByteScanning.word(at: field + 6) == ByteScanning.word(at: remembered + 6),
-      ByteScanning.equal(base + (p &+ 19), base + (memo.start &+ 19), memo.length &- 19)
-    else { return nil }
-    return Timestamp.minuteAndSecond(base + p)
-  }
-
   /// Reads a known circuit name at `p`: the one after `circuit`, or `circuit` again (tried first
   /// when `repeated`: the previous row repeated its circuit, as one circuit's series in turn do). Sets
   /// `circuit` and `repeated`, and returns the position after the terminator, or -1.
   @inline(never)
-  private func readCircuit(
+  func readCircuit(
     _ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ circuit: inout Int, _ repeated: inout Bool, bound: Int
   ) -> Int {
     if repeated && circuit >= 0 && circuit < nameCount {
@@ -428,109 +324,19 @@ struct CSVPlainRowReader: ~Copyable {
     return after
   }
 
-  /// Reads a rate field at `p`, times `scale`, into `rate`: 1 to 15 digits, optionally with a
-  /// decimal point and fraction (19 digits at most in all, so full-precision doubles such as
-  /// `254587286.86429623` qualify), valued exactly as the general parser values it (correctly
-  /// rounded, ``CSVNumber/decimal(_:_:)``). Returns the position after the terminator, or -1
-  /// (also for rates above 1 Pbps, which the general path reports).
-  @inline(always)
-  static func readRate(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ scale: Double, _ rate: inout Double) -> Int {
-    var cursor = p
-    let whole: UInt64
-    // Exactly nine whole digits, as most rates between 100 Mbps and 1 Gbps are written (with a fraction or without):
-    // the last eight as one word read from the second byte, instead of a full word and a second one holding a
-    // single digit.
-    let lastEight = ByteScanning.word(at: base + (p &+ 1))
-    let leading = base[p] &- 0x30
-    if ByteScanning.allDigits(lastEight), base[p &+ 9] &- 0x30 >= 10, leading < 10 {
-      whole = UInt64(leading) &* 100_000_000 &+ ByteScanning.digitsValue(lastEight, count: 8)
-      cursor = p &+ 9
-    } else {
-      guard let value = digits(base, &cursor) else { return -1 }
-      whole = value
-    }
-    if base[cursor] == 0x2E {
-      // `digits.fraction`: the mantissa is every digit; the general parser reads it the same way.
-      var end = cursor &+ 1
-      guard let fraction = digits(base, &end) else { return -1 }
-      let fractionDigits = end &- cursor &- 1
-      guard cursor &- p &+ fractionDigits <= 19 else { return -1 }
-      guard let value = CSVNumber.value(whole: whole, fraction: fraction, digits: fractionDigits) else { return -1 }
-      rate = value * scale
-      cursor = end
-    } else {
-      rate = Double(whole) * scale
-    }
-    guard rate <= TrafficIngest.maximumRate else { return -1 }
-    return skipTerminator(base, cursor, isLast)
-  }
-
   /// Circuit `index`'s name as a field; one that matches nothing when there is no such circuit or its name cannot
   /// appear unquoted.
-  private func name(of index: Int) -> CSVNameField {
+  func name(of index: Int) -> CSVNameField {
     guard index >= 0 && index < nameCount else { return CSVNameField(name: names, length: -1) }
     return nameFields[index]
   }
 
   /// The position after circuit `index`'s name and its terminator at `p`, or -1; reads stay before `bound`.
   @inline(always)
-  private func matchName(_ base: UnsafePointer<UInt8>, _ p: Int, _ index: Int, _ isLast: Bool, _ bound: Int) -> Int {
+  func matchName(_ base: UnsafePointer<UInt8>, _ p: Int, _ index: Int, _ isLast: Bool, _ bound: Int) -> Int {
     guard index < nameCount else { return -1 }
     let length = nameFields[index].length
     guard length > 0, p &+ length &+ 2 <= bound, ByteScanning.equal(base + p, nameFields[index].name, length) else { return -1 }
     return Self.skipTerminator(base, p &+ length, isLast)
-  }
-
-  /// The position after the field terminator at `p` (`,`, or `\n`/`\r\n` for the last field), or -1.
-  @inline(always)
-  private static func skipTerminator(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool) -> Int {
-    let byte = base[p]
-    if !isLast { return byte == 0x2C ? p &+ 1 : -1 }
-    if byte == 0x0A { return p &+ 1 }
-    if byte == 0x0D && base[p &+ 1] == 0x0A { return p &+ 2 }
-    return -1
-  }
-
-  /// The first comma, line feed or quote at or after `p` (before `limit`), or `limit`.
-  @inline(always)
-  private static func fieldEnd(_ base: UnsafePointer<UInt8>, from p: Int, limit: Int) -> Int {
-    var cursor = p
-    while cursor < limit {
-      let word = ByteScanning.word(at: base + cursor)
-      let found = ByteScanning.matches(word, 0x2C) | ByteScanning.matches(word, 0x0A) | ByteScanning.matches(word, 0x22)
-      if found != 0 {
-        let at = cursor + found.trailingZeroBitCount >> 3
-        // A quote means the general path must unquote the line.
-        return at < limit && base[at] != 0x22 ? at : limit
-      }
-      cursor += 8
-    }
-    return limit
-  }
-
-  /// Reads 1 to 15 ASCII digits at `p` as an integer and moves `p` past them; `nil` for anything else.
-  @inline(always)
-  static func digits(_ base: UnsafePointer<UInt8>, _ p: inout Int) -> UInt64? {
-    let first = ByteScanning.word(at: base + p)
-    let count = ByteScanning.leadingDigits(first)
-    if count == 0 { return nil }
-    if count < 8 {
-      p &+= count
-      return ByteScanning.digitsValue(first, count: count)
-    }
-    let second = ByteScanning.word(at: base + (p &+ 8))
-    let more = ByteScanning.leadingDigits(second)
-    if more == 8 { return nil }
-    p &+= 8 &+ more
-    let high = ByteScanning.digitsValue(first, count: 8)
-    switch more {
-    case 0: return high
-    case 1: return high &* 10 &+ (second & 0x0F)
-    case 2: return high &* 100 &+ (second & 0x0F) &* 10 &+ (second >> 8 & 0x0F)
-    default:
-      var scale: UInt64 = 1
-      for _ in 0..<more { scale &*= 10 }
-      return high &* scale &+ ByteScanning.digitsValue(second, count: more)
-    }
   }
 }

@@ -18,8 +18,7 @@ struct CSVScanner {
   private(set) var layout: CSVColumnLayout?
   /// Whether the circuit table and staging still need setting up for ``layout`` (on the first rows).
   private var needsSetup = true
-  private var circuitLookup: [UInt64: [Int]] = [:]
-  private var circuitNames: [[UInt8]] = []
+  private var circuits = CSVCircuitTable()
   private var lastCircuitIndex = -1
   private var singleCircuit = -1
   private let staging = SampleStaging()
@@ -118,21 +117,19 @@ struct CSVScanner {
     let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount + 1)
     fieldStarts.initialize(repeating: 0, count: fieldCount + 1)
     fieldEnds.initialize(repeating: 0, count: fieldCount + 1)
-    var circuitLookup = self.circuitLookup
-    var circuitNames = self.circuitNames
+    var circuits = self.circuits
     var lastCircuitIndex = self.lastCircuitIndex
     var lastCircuitStart = 0
     var lastCircuitLength = -1
     let singleCircuit = self.singleCircuit
-    var plainRows = CSVPlainRowReader(layout: layout, circuitNames: circuitNames, singleCircuit: singleCircuit)
+    var plainRows = CSVPlainRowReader(layout: layout, circuitNames: circuits.names, singleCircuit: singleCircuit)
     let fast = fastIngest
     defer {
       self.line = line
       self.rows += rows
       fieldStarts.deallocate()
       fieldEnds.deallocate()
-      self.circuitLookup = circuitLookup
-      self.circuitNames = circuitNames
+      self.circuits = circuits
       self.lastCircuitIndex = lastCircuitIndex
     }
     while position < total {
@@ -148,54 +145,12 @@ struct CSVScanner {
         guard position < total else { break }
       }
       line += 1
-      // One pass finds the commas and the end of the line, eight bytes at a time.
       let lineStart = position
-      var fields = 0
-      var cursor = lineStart
-      var fieldStart = lineStart
-      var quoted = false
-      var foundEnd = false
-      while cursor + 8 <= total {
-        let word = ByteScanning.word(at: base + cursor)
-        let newline = ByteScanning.matches(word, 0x0A)
-        var commas = ByteScanning.matches(word, 0x2C)
-        if ByteScanning.matches(word, 0x22) != 0 { quoted = true }
-        let stop = newline != 0 ? newline.trailingZeroBitCount >> 3 : 8
-        if newline != 0 { commas &= (UInt64(1) << UInt64(stop * 8)) &- 1 }
-        while commas != 0 {
-          let at = cursor + (commas.trailingZeroBitCount >> 3)
-          if fields <= fieldCount {
-            fieldStarts[fields] = fieldStart
-            fieldEnds[fields] = at
-          }
-          fields += 1
-          fieldStart = at + 1
-          commas &= commas &- 1
-        }
-        cursor += stop
-        if newline != 0 {
-          foundEnd = true
-          break
-        }
-      }
-      if !foundEnd {
-        while cursor < total {
-          let byte = base[cursor]
-          if byte == 0x2C {
-            if fields <= fieldCount {
-              fieldStarts[fields] = fieldStart
-              fieldEnds[fields] = cursor
-            }
-            fields += 1
-            fieldStart = cursor + 1
-          } else if byte == 0x0A {
-            break
-          } else if byte == 0x22 {
-            quoted = true
-          }
-          cursor += 1
-        }
-      }
+      let split = CSVBytes.splitLine(base, from: lineStart, total: total, starts: fieldStarts, ends: fieldEnds, capacity: fieldCount)
+      let cursor = split.lineFeed
+      let fieldStart = split.lastFieldStart
+      let quoted = split.quoted
+      var fields = split.separators
       if cursor >= total && !isFinal {
         line -= 1
         return lineStart
@@ -254,40 +209,19 @@ struct CSVScanner {
         if length == lastCircuitLength && lastCircuitIndex >= 0 && ByteScanning.equal(base + cs, base + lastCircuitStart, length) {
           target = lastCircuitIndex
         } else {
-          // Interleaved exports cycle through circuits: try the one after the last first.
-          var found = -1
-          let guess = lastCircuitIndex + 1 < circuitNames.count ? lastCircuitIndex + 1 : 0
-          if guess < circuitNames.count, circuitNames[guess].count == length,
-            circuitNames[guess].withUnsafeBufferPointer({ $0.baseAddress.map { ByteScanning.equal($0, base + cs, length) } ?? (length == 0) })
-          {
-            found = guess
-          } else {
-            // FNV-1a over the name's bytes; verified with memcmp, so no per-row allocation.
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for index in cs..<ce { hash = (hash ^ UInt64(base[index])) &* 0x100_0000_01b3 }
-            for candidate in circuitLookup[hash] ?? [] where circuitNames[candidate].count == length {
-              if circuitNames[candidate].withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, base + cs, length) == 0 } ?? (length == 0) }) {
-                found = candidate
-                break
-              }
+          var found = circuits.index(of: base + cs, length: length, after: lastCircuitIndex)
+          if found < 0 {
+            guard length > 0 else {
+              throw Diagnostic(
+                .error, "empty circuit name (expected a name in column '\(headers[circuitColumn])')",
+                location: FileLocation(file: file, line: line, column: fieldStarts[circuitColumn] - lineStart + 1))
             }
-            if found < 0 {
-              guard length > 0 else {
-                throw Diagnostic(
-                  .error, "empty circuit name (expected a name in column '\(headers[circuitColumn])')",
-                  location: FileLocation(file: file, line: line, column: fieldStarts[circuitColumn] - lineStart + 1))
-              }
-              let bytes = Array(UnsafeBufferPointer(start: base + cs, count: length))
-              found = TrafficIngest.circuitIndex(String(decoding: bytes, as: UTF8.self), &series, &names, defaultInterval)
-              if found >= circuitNames.count { circuitNames.append(contentsOf: repeatElement([], count: found - circuitNames.count + 1)) }
-              // A second spelling of a circuit this file already named (`AMS-1` after `ams-1`) is the same circuit
-              // (``SeriesMatch``), found again by this path each time; the table keeps the first spelling.
-              if circuitNames[found].isEmpty {
-                circuitNames[found] = bytes
-                circuitLookup[hash, default: []].append(found)
-                plainRows.setCircuitNames(circuitNames)
-                staging.reserve(circuits: series.count)
-              }
+            let bytes = Array(UnsafeBufferPointer(start: base + cs, count: length))
+            found = TrafficIngest.circuitIndex(String(decoding: bytes, as: UTF8.self), &series, &names, defaultInterval)
+            // A second spelling of a known circuit keeps the first's bytes (``CSVCircuitTable``).
+            if circuits.learn(bytes, as: found) {
+              plainRows.setCircuitNames(circuits.names)
+              staging.reserve(circuits: series.count)
             }
           }
           target = found

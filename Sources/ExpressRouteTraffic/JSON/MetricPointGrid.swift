@@ -232,7 +232,7 @@ struct MetricPointGrid {
         for point in circuit.early where point.time == only.time {
           if point.inbound { inbound = point.value } else { outbound = point.value }
         }
-        let position = ingest.accumulatorIndex(matching: circuit.name, interval: nil)
+        let position = ingest.accumulatorIndex(for: circuit.name, interval: nil)
         try ingest.accumulators[position].add(timestamp: only.time, inbound: inbound, outbound: outbound) {
           FileLocation(file: file, line: only.line)
         }
@@ -240,7 +240,7 @@ struct MetricPointGrid {
         continue
       }
       guard let interval = circuit.interval else { continue }
-      let position = ingest.accumulatorIndex(matching: circuit.name, interval: interval)
+      let position = ingest.accumulatorIndex(for: circuit.name, interval: interval)
       // The filled slots in time order, staged and added in batches as CSV rows are (exactly as one by one); column
       // 0: messages name the line only.
       for slot in circuit.lines.indices where circuit.lines[slot] != 0 {
