@@ -1,3 +1,5 @@
+import ExpressRouteCore
+
 /// The CSV dialect ercalc reads, named in one place: fields separated by commas, `"` quotes with `""` inside them
 /// (RFC 4180), lines ending in `\n` or `\r\n`. Every byte-level routine of the CSV reader (the plain-row fast path,
 /// the general row parser, the header and blank-line checks, the name fields) takes its separator from here, so

@@ -1,3 +1,4 @@
+import ExpressRouteCore
 import Foundation
 
 /// The rate fields and terminators of plain rows, word at a time.

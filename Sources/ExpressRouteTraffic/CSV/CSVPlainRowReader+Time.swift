@@ -1,3 +1,5 @@
+import ExpressRouteCore
+
 /// The timestamp field of plain rows: remembered, and read again from the bytes that changed.
 extension CSVPlainRowReader {
   /// The timestamp field most rows repeat (`length` 0 when none yet), and its value.

@@ -1,3 +1,4 @@
+import ExpressRouteCore
 import Foundation
 
 #if canImport(Glibc)

@@ -1,3 +1,5 @@
+import ExpressRouteCore
+
 /// The data points of the REST shape: one in one pass where it is plainly written, or token by token (which reports
 /// what is wrong), and runs of them read on other cores.
 extension MetricsJSONReader {
