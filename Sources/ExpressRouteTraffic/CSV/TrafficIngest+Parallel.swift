@@ -1,5 +1,6 @@
 import ExpressRouteCore
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -174,82 +175,85 @@ extension TrafficIngest {
   }
 
   /// Chunks (or files) handed out in order, their results merged in order as soon as each one's predecessors are in.
-  final class ChunkMerge: @unchecked Sendable {
-    private let lock = NSLock()
-    private var merged: TrafficIngest
-    private var next = 0
-    private var nextToMerge = 0
-    private var waiting: [Int: ChunkResult] = [:]
-    private var failed = false
-    private var lineOffset: Int
+  /// Shared by the reading threads; its state is behind one `Mutex`.
+  final class ChunkMerge: Sendable {
+    /// What the threads share.
+    private struct State {
+      var merged: TrafficIngest
+      var next = 0
+      var nextToMerge = 0
+      var waiting: [Int: ChunkResult] = [:]
+      var failed = false
+      var lineOffset: Int
+      var done = 0
+      var meter: ProgressMeter
+    }
+    private let state: Mutex<State>
+    /// The caller's progress report, called only while `state` is locked, so never from two threads at once.
+    nonisolated(unsafe) private let progress: ((Int, Int) -> Void)?
     private let chunks: Int
-    private var done = 0
     private let total: Int
-    private let progress: ((Int, Int) -> Void)?
-    private var meter: ProgressMeter
 
-    init(ingest: TrafficIngest, chunks: Int, lineOffset: Int, total: Int, progress: ((Int, Int) -> Void)?) {
-      merged = ingest
-      self.chunks = chunks
-      self.lineOffset = lineOffset
-      self.total = total
+    init(ingest: sending TrafficIngest, chunks: Int, lineOffset: Int, total: Int, progress: ((Int, Int) -> Void)?) {
+      state = Mutex(State(merged: ingest, lineOffset: lineOffset, meter: ProgressMeter(every: ingest.options.progressBytes)))
       self.progress = progress
-      meter = ProgressMeter(every: ingest.options.progressBytes)
+      self.chunks = chunks
+      self.total = total
     }
 
     /// The next chunk to read, or `nil` when all are taken or one failed.
     func take() -> Int? {
-      lock.lock()
-      defer { lock.unlock() }
-      guard !failed, next < chunks else { return nil }
-      next += 1
-      return next - 1
+      state.withLock { state in
+        guard !state.failed, state.next < chunks else { return nil }
+        state.next += 1
+        return state.next - 1
+      }
     }
 
     /// Counts bytes read, reporting every 64 MiB (and at the end).
     func advance(by bytes: Int) {
-      lock.lock()
-      defer { lock.unlock() }
-      done += bytes
-      // And once at the end.
-      if meter.isDue(done) || done == total { progress?(done, total) }
+      state.withLock { state in
+        state.done += bytes
+        // And once at the end.
+        if state.meter.isDue(state.done) || state.done == total { progress?(state.done, total) }
+      }
     }
 
     func deliver(_ chunk: Int, _ result: ChunkResult) {
-      lock.lock()
-      defer { lock.unlock() }
-      waiting[chunk] = result
-      while !failed, let ready = waiting.removeValue(forKey: nextToMerge) {
-        nextToMerge += 1
-        guard !ready.failed else {
-          failed = true
-          break
-        }
-        for var piece in ready.series {
-          piece.shiftLines(by: lineOffset)
-          // A circuit spelled differently from one already read (`AMS-1` after `ams-1`) is the same circuit; where
-          // its samples go among the other spelling's is for the one-core reader to settle.
-          let known = merged.index[SeriesMatch.key(piece.circuit)].map { merged.accumulators[$0].circuit }
-          if known.map({ $0 != piece.circuit }) == true || merged.append(piece) != nil {
-            failed = true
+      state.withLock { state in
+        state.waiting[chunk] = result
+        while !state.failed, let ready = state.waiting.removeValue(forKey: state.nextToMerge) {
+          state.nextToMerge += 1
+          guard !ready.failed else {
+            state.failed = true
             break
           }
+          for var piece in ready.series {
+            piece.shiftLines(by: state.lineOffset)
+            // A circuit spelled differently from one already read (`AMS-1` after `ams-1`) is the same circuit; where
+            // its samples go among the other spelling's is for the one-core reader to settle.
+            let known = state.merged.index[SeriesMatch.key(piece.circuit)].map { state.merged.accumulators[$0].circuit }
+            if known.map({ $0 != piece.circuit }) == true || state.merged.append(piece) != nil {
+              state.failed = true
+              break
+            }
+          }
+          state.lineOffset += ready.lines
+          state.merged.rowsRead += ready.rows
+          state.merged.plainRowsRead += ready.plainRows
+          state.merged.note(contentsOf: ready.notes)
+          for skipped in ready.skippedMetrics {
+            state.merged.noteSkipped(skipped.metric, file: skipped.first, files: skipped.files)
+          }
+          state.merged.bytesRead += ready.bytes
         }
-        lineOffset += ready.lines
-        merged.rowsRead += ready.rows
-        merged.plainRowsRead += ready.plainRows
-        merged.note(contentsOf: ready.notes)
-        for skipped in ready.skippedMetrics { merged.noteSkipped(skipped.metric, file: skipped.first, files: skipped.files) }
-        merged.bytesRead += ready.bytes
+        if state.failed { state.waiting.removeAll() }
       }
-      if failed { waiting.removeAll() }
     }
 
     /// The merged ingest, or `nil` when the file must be read on one core.
     func result() -> TrafficIngest? {
-      lock.lock()
-      defer { lock.unlock() }
-      return failed || nextToMerge < chunks ? nil : merged
+      state.withLock { state in state.failed || state.nextToMerge < chunks ? nil : state.merged }
     }
   }
 }
