@@ -321,11 +321,12 @@ final class JSONStream {
   func next() throws(Diagnostic) -> Token {
     try skipSpace()
     line = scanLine
+    // Also at the end: an error there points at the end, not at the last token read (which a read-ahead skipped).
+    column = position - lineStartOffset + 1
     guard position < filled else {
       if stackCount > 0 { throw error("the document ends inside \(stackDescription) (expected the rest of the JSON)") }
       return .end
     }
-    column = position - lineStartOffset + 1
     tokenOffset = dropped &+ position
     let byte = buffer[position]
     // A value (not a key) in an array advances its index.
@@ -462,6 +463,7 @@ final class JSONStream {
       let lead = flatLeads + min(index, Self.flatCapacity - 1)
       if index < Self.flatCapacity, p + FlatLead.capacity <= filled, lead.pointee.begins(buffer + p) {
         // The same key and spacing as the last object's member here.
+        FastPath.record(.jsonRepeatedLead)
         keyStart = p + lead.pointee.keyOffset
         keyCount = lead.pointee.keyCount
         if lead.pointee.lineBreaks > 0 {
@@ -476,6 +478,7 @@ final class JSONStream {
         let breaksBefore = lineBreaks
         guard skipBlanks() else { return nil }
         if buffer[p] == UInt8(ascii: "}") {
+          FastPath.record(.jsonFlatObject)
           flatCount = count
           return FlatEnd(position: p + 1, lineBreaks: lineBreaks, lineStart: lineStart)
         }
@@ -511,6 +514,7 @@ final class JSONStream {
         let copy = flatValueBytes + index * Self.flatValueCapacity
         if kept > 0, p + 1 + kept < filled, buffer[p + 1 + kept] == UInt8(ascii: "\""), memcmp(buffer + p + 1, copy, kept) == 0 {
           // The same long string as the last object's (no escape or line break in it, then).
+          FastPath.record(.jsonRepeatedValue)
           valueEnd = p + 1 + kept
         } else {
           valueEnd = Self.plainStringEnd(from: p, in: buffer, filled: filled)
@@ -768,6 +772,7 @@ final class JSONStream {
     // Fast path: the closing quote is in the buffer and nothing before it needs decoding.
     let end = plainStringEnd(from: position)
     if end >= 0 {
+      FastPath.record(.jsonPlainString)
       setText(position + 1, end - position - 1)
       position = end + 1
       return
