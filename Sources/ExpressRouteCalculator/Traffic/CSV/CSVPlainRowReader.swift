@@ -192,6 +192,7 @@ struct CSVPlainRowReader: ~Copyable {
         }
         line += 1
         rows += 1
+        FastPath.record(.csvGeneralRow)
         rowStart = p
         if singleCircuit < 0 { circuit = target }
         if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: timeColumn) {
@@ -272,6 +273,7 @@ struct CSVPlainRowReader: ~Copyable {
           p = Self.readRate(base, p, true, outboundScale, &outbound)
           guard p >= 0 else { break rows }
           currentLine &+= 1
+          FastPath.record(.csvTemplateRow)
           rowStart = p
           // Both rates were read from digits: neither is missing.
           if staged.append(timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1) {
@@ -312,6 +314,7 @@ struct CSVPlainRowReader: ~Copyable {
       guard p >= 0 else { break }
       if long { current = target }
       currentLine &+= 1
+      FastPath.record(long ? .csvLongRow : .csvWideRow)
       rowStart = p
       // Both rates were read from digits: neither is missing.
       if staging.appendComplete(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1) {
@@ -340,6 +343,7 @@ struct CSVPlainRowReader: ~Copyable {
       if differ == 0 {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
+          FastPath.record(.csvTimeWord)
           let timeOfDay = ByteScanning.word(at: field + 11)
           if timeOfDay == ByteScanning.word(at: remembered + 11) {
             timestamp = memo.timestamp
@@ -367,11 +371,13 @@ struct CSVPlainRowReader: ~Copyable {
       if ByteScanning.equal(base + p, base + memo.start, length) {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
+          FastPath.record(.csvTimeRepeat)
           return (after, memo.timestamp)
         }
       } else if memo.hourBase >= 0, let minuteAndSecond = Self.sameHour(base, p, memo) {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
+          FastPath.record(.csvTimeRepeat)
           return (after, memo.hourBase &+ minuteAndSecond)
         }
       }
@@ -441,6 +447,7 @@ struct CSVPlainRowReader: ~Copyable {
     let lastEight = ByteScanning.word(at: base + (p &+ 1))
     let leading = base[p] &- 0x30
     if ByteScanning.allDigits(lastEight), base[p &+ 9] &- 0x30 >= 10, leading < 10 {
+      FastPath.record(.csvNineDigitRate)
       whole = UInt64(leading) &* 100_000_000 &+ ByteScanning.digitsValue(lastEight, count: 8)
       cursor = p &+ 9
     } else {
@@ -455,6 +462,7 @@ struct CSVPlainRowReader: ~Copyable {
       guard cursor &- p &+ fractionDigits <= 19 else { return -1 }
       guard let value = CSVNumber.value(whole: whole, fraction: fraction, digits: fractionDigits) else { return -1 }
       rate = value * scale
+      FastPath.record(.csvFractionRate)
       cursor = end
     } else {
       rate = Double(whole) * scale

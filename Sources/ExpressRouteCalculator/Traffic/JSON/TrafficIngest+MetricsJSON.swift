@@ -254,6 +254,7 @@ struct MetricsJSONReader {
     var record = Record()
     if readsAhead, let end = stream.peekFlatObject(), readAheadRecord(into: &record, topLevel: topLevel) {
       // A plainly written record, read in one pass (a diagnostic-settings line is about 20 tokens).
+      FastPath.record(.jsonReadAheadRecord)
       try stream.commitFlatObject(end)
     } else {
       record = Record()
@@ -363,6 +364,7 @@ struct MetricsJSONReader {
               guard pointToken == .objectStart else { throw stream.error("expected a data point object") }
               if let run = pieces?.run(at: stream.tokenOffset) {
                 // Points another core read from here on: added exactly as below, then the stream moves past them.
+                FastPath.record(.jsonDocumentPieces)
                 let firstLine = stream.line
                 for k in 0..<run.count {
                   let flags = run.flags[k]
@@ -451,6 +453,7 @@ struct MetricsJSONReader {
         let time = try reader.readPoint(into: &point)
         token = try stream.next()
         run.append(time: time, average: point.average, maximum: point.maximum, line: line, sawAverage: point.sawAverage, other: point.other)
+        FastPath.record(.jsonPointRun)
       } catch {
         // Stop before this point: the main reader reads it (and reports what is wrong with it or after it).
         run.finish(end: offset, nextIsElement: true, lineBreaks: line - 1, endColumn: column)
@@ -464,6 +467,7 @@ struct MetricsJSONReader {
   /// pass, anything else (or anything wrong) token by token, which reports the error.
   private func readPoint(into point: inout Point) throws(Diagnostic) -> Int64 {
     if readsAhead, let end = stream.peekFlatObject(), let time = readAheadPoint(into: &point) {
+      FastPath.record(.jsonReadAheadPoint)
       try stream.commitFlatObject(end)
       return time
     }
