@@ -453,7 +453,7 @@ import Testing
     static func expectReached(_ paths: [FastPath], since before: [FastPath: Int], sourceLocation: SourceLocation = #_sourceLocation) {
       let after = FastPath.counted
       for path in paths {
-        #expect((after[path] ?? 0) > (before[path] ?? 0), "fast path .\(path) was never taken", sourceLocation: sourceLocation)
+        #expect((after[path] ?? 0) > (before[path] ?? 0), "fast path \(path) was never taken", sourceLocation: sourceLocation)
       }
     }
   #endif
