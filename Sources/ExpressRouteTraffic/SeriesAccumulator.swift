@@ -94,7 +94,7 @@ struct SeriesAccumulator {
       } else {
         interval = step
         if let first = pending {
-          record(timestamp: first.timestamp, inbound: first.inbound, outbound: first.outbound, location: location)
+          record(timestamp: first.timestamp, inbound: first.inbound, outbound: first.outbound) { first.location }
           pending = nil
         }
       }
@@ -250,7 +250,7 @@ struct SeriesAccumulator {
       }
       copy.interval = laterInterval
       copy.pending = nil
-      copy.record(timestamp: lone.timestamp, inbound: lone.inbound, outbound: lone.outbound) { location }
+      copy.record(timestamp: lone.timestamp, inbound: lone.inbound, outbound: lone.outbound) { lone.location }
     }
     guard copy.interval == laterInterval else {
       return notExact(

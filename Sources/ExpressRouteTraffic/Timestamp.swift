@@ -56,6 +56,7 @@ package enum Timestamp {
         }),
         let own = Timestamp.minuteAndSecond(bytes.baseAddress!)
       {
+        FastPath.record(.jsonHourMemo)
         return hourBase &+ own
       }
       guard let value = Timestamp.parse(bytes) else { return nil }

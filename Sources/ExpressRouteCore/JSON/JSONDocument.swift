@@ -72,6 +72,7 @@ package final class JSONDocument: @unchecked Sendable {
     let start = offset(entry)
     if kind(entry) == .plainString {
       // No escapes: the text runs to the next quote.
+      FastPath.record(.documentPlainRead)
       guard let base = bytes.baseAddress else { return "" }
       let end = memchr(base + start + 1, Int32(UInt8(ascii: "\"")), bytes.count - start - 1).map {
         UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
@@ -84,6 +85,7 @@ package final class JSONDocument: @unchecked Sendable {
   /// Whether the key at `entry` is `key`, compared on the bytes when it has no escapes.
   func keyEquals(_ entry: Int, _ key: String) -> Bool {
     guard kind(entry) == .plainString else { return string(entry) == key }
+    FastPath.record(.documentPlainRead)
     let start = offset(entry) + 1
     var key = key
     return key.withUTF8 { expected in

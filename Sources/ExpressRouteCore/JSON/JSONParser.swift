@@ -345,6 +345,7 @@ package struct JSONParser {
       if byte == UInt8(ascii: "\"") {
         // Most strings have no escapes: decode the bytes in one go.
         if scalars.isEmpty {
+          FastPath.record(.documentPlainString)
           let text = try decode(self)
           index += 1
           return text

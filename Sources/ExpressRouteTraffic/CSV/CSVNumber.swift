@@ -216,7 +216,10 @@ enum CSVNumber {
   @inline(__always)
   static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
     // Fast path: plain digits, with or without a fraction, as rate exports write them.
-    if let value = plainDecimal(base, start, end) { return value }
+    if let value = plainDecimal(base, start, end) {
+      FastPath.record(.plainDecimal)
+      return value
+    }
     var index = start
     var negative = false
     if index < end, base[index] == 0x2D || base[index] == 0x2B {

@@ -51,6 +51,7 @@ extension CSVPlainRowReader {
       if differ == 0 {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
+          FastPath.record(.csvTimeWord)
           let timeOfDay = ByteScanning.word(at: field + 11)
           if timeOfDay == ByteScanning.word(at: remembered + 11) {
             timestamp = memo.timestamp
@@ -78,11 +79,13 @@ extension CSVPlainRowReader {
       if ByteScanning.equal(base + p, base + memo.start, length) {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
+          FastPath.record(.csvTimeRepeat)
           return (after, memo.timestamp)
         }
       } else if memo.hourBase >= 0, let minuteAndSecond = Self.sameHour(base, p, memo) {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
+          FastPath.record(.csvTimeRepeat)
           return (after, memo.hourBase &+ minuteAndSecond)
         }
       }

@@ -166,6 +166,7 @@ struct CSVPlainRowReader: ~Copyable {
         }
         line += 1
         rows += 1
+        FastPath.record(.csvGeneralRow)
         rowStart = p
         if singleCircuit < 0 { circuit = target }
         if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: timeColumn) {
@@ -248,6 +249,7 @@ struct CSVPlainRowReader: ~Copyable {
           p = Self.readRate(base, p, true, outboundScale, &outbound)
           guard p >= 0 else { break rows }
           currentLine &+= 1
+          FastPath.record(.csvTemplateRow)
           rowStart = p
           // Both rates were read from digits: neither is missing.
           if staged.append(timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1) {
@@ -290,6 +292,7 @@ struct CSVPlainRowReader: ~Copyable {
       guard p >= 0 else { break }
       if long { current = target }
       currentLine &+= 1
+      FastPath.record(long ? .csvLongRow : .csvWideRow)
       rowStart = p
       // Both rates were read from digits: neither is missing.
       if staging.appendComplete(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1) {

@@ -60,7 +60,7 @@ extension TrafficIngest {
         var end = newline
         if end > start && pending[end - 1] == 0x0D { end -= 1 }
         let cells = pending[start..<end].withUnsafeBufferPointer { CSVBytes.splitQuoted($0) }
-        start = newline + 1
+        start = min(newline + 1, pending.count)  // the last line may have no line feed
         if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
         guard let layout = columns else {
           columns = try Self.metricRowColumns(cells, file: file, line: line)

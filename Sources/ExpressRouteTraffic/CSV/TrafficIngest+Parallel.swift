@@ -98,6 +98,7 @@ extension TrafficIngest {
     merged.note(contentsOf: header.notes)
     merged.bytesRead += size
     merged.parallelChunks += chunkCount
+    FastPath.record(.csvMappedChunks)
     self = merged
     return true
   }

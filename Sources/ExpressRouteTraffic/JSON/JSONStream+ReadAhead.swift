@@ -72,6 +72,7 @@ extension JSONStream {
       let lead = flatLeads + min(index, Self.flatCapacity - 1)
       if index < Self.flatCapacity, p + FlatLead.capacity <= filled, lead.pointee.begins(buffer + p) {
         // The same key and spacing as the last object's member here.
+        FastPath.record(.jsonRepeatedLead)
         keyStart = p + lead.pointee.keyOffset
         keyCount = lead.pointee.keyCount
         if lead.pointee.lineBreaks > 0 {
@@ -86,6 +87,7 @@ extension JSONStream {
         let breaksBefore = lineBreaks
         guard skipBlanks() else { return nil }
         if buffer[p] == UInt8(ascii: "}") {
+          FastPath.record(.jsonFlatObject)
           flatCount = count
           return FlatEnd(position: p + 1, lineBreaks: lineBreaks, lineStart: lineStart)
         }
@@ -121,6 +123,7 @@ extension JSONStream {
         let copy = flatValueBytes + index * Self.flatValueCapacity
         if kept > 0, p + 1 + kept < filled, buffer[p + 1 + kept] == UInt8(ascii: "\""), memcmp(buffer + p + 1, copy, kept) == 0 {
           // The same long string as the last object's (no escape or line break in it, then).
+          FastPath.record(.jsonRepeatedValue)
           valueEnd = p + 1 + kept
         } else {
           valueEnd = Self.plainStringEnd(from: p, in: buffer, filled: filled)

@@ -325,11 +325,12 @@ final class JSONStream {
   func next() throws(Diagnostic) -> Token {
     try skipSpace()
     line = scanLine
+    // Also at the end: an error there points at the end, not at the last token read (which a read-ahead skipped).
+    column = position - lineStartOffset + 1
     guard position < filled else {
       if stackCount > 0 { throw error("the document ends inside \(stackDescription) (expected the rest of the JSON)") }
       return .end
     }
-    column = position - lineStartOffset + 1
     tokenOffset = dropped &+ position
     let byte = buffer[position]
     // A value (not a key) in an array advances its index.

@@ -68,6 +68,7 @@ extension TrafficIngest {
     merged.countSkippedOnce(since: before)
     merged.bytesRead += size
     merged.parallelChunks += pieces
+    FastPath.record(.jsonLinesPieces)
     self = merged
     return true
   }

@@ -42,22 +42,31 @@ import Testing
     }
   }
 
+  /// Quirky rows for the general parser, then plain ones: about 2 KB, four times the CSV fast path's 512-byte window
+  /// (``CSVPlainRowReader/window``), so mutations land in rows the fast path reads too (the test checks it read some).
   static let csv = Array(
-    """
+    ("""
     Report preamble
     Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond
     2026-01-01T00:00:00Z,ams,100000000,200000000
-    2026-01-01T00:00:00Z,lon,1.5e6,"300"
+    2026-01-01T00:00:00Z,lon,1.5e8,"300000000"
     2026-01-01T00:01:00Z,ams,100000000,
-    2026-01-01T00:01:00+00:00,lon,null,12345678901234567
-    2026-01-01T00:02:00Z,ams,7,8
+    2026-01-01T00:01:00+00:00,lon,null,0000000000123456789
+    2026-01-01T00:02:00Z,ams,700000000,800000000
+    2026-01-01T00:02:00Z,lon,170000000,180000000
 
-    """.utf8)
+    """
+      + (3..<24).map { minute in
+        let time = "2026-01-01T00:\(minute < 10 ? "0" : "")\(minute):00Z"
+        return "\(time),ams,\(123_456_700 + minute),\(254_587_200 + minute).86429623\n\(time),lon,\(150_000_000 + minute),\(170_000_000 + minute)\n"
+      }.joined()).utf8)
 
   @Test func corruptedCSVNeverCrashes() throws {
     var mutator = Mutator(state: 7)
     var accepted = 0
     var rejected = 0
+    var plainRows = 0
+    #expect(Self.csv.count > 4 * CSVPlainRowReader.window)
     for _ in 0..<3000 {
       let bytes = mutator.mutate(Self.csv)
       var ingest = TrafficIngest(options: .init(interval: 60))
@@ -69,7 +78,10 @@ import Testing
         #expect(error.description.hasPrefix("m.csv"), "\(error.description)")
         rejected += 1
       }
+      plainRows += ingest.plainRowsRead
     }
+    // The fast path read rows of the mutated inputs (with a file shorter than its window it never would).
+    #expect(plainRows > 3000)
     // Both outcomes occur, so the mutations reach past the first line.
     #expect(accepted > 10)
     #expect(rejected > 100)

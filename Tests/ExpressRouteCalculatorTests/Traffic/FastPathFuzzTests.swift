@@ -1,0 +1,521 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@testable import ExpressRouteCalculator
+
+/// Fuzzing the byte readers where they are fastest: every fast path of the traffic readers (CSV and JSON) and of the
+/// JSON document reader must read what its general path reads, and refuse the rest with a proper error.
+///
+/// Inputs are generated in every layout and format the readers accept (CSV time-major and circuit-major, one
+/// circuit, other column orders, quoted and quirky cells, timestamp forms with fractions and offsets, full-precision
+/// rates; REST and `az` Metrics JSON, diagnostic-settings JSON lines, log-analytics rows, `AzureMetrics` CSV), longer
+/// than the CSV fast path's 512-byte window, then damaged: bytes mutated, inserted, deleted, and the input cut at
+/// every edge of the readers' windows, words and blocks. Each input is read several ways: fast and general,
+/// whole and in blocks split at varied places, on one core and in parallel pieces. A crash or hang fails the run;
+/// every way must give the same summaries, notes or error, and an error must name the file.
+///
+/// `FastPath` counters (debug builds) prove the fast paths were reached. `ERCALC_PROPERTY_CASES` raises the number
+/// of cases (default ``cases``), `ERCALC_PROPERTY_SEED` changes the seed.
+@Suite struct FastPathFuzzTests {
+  typealias Mutator = RobustnessTests.Mutator
+
+  /// Fuzzed inputs per run in CI (each read five to eight ways).
+  static let cases = 300
+
+  /// The formats the traffic readers accept.
+  enum Format: CaseIterable {
+    /// `Time,Circuit,In,Out`, every circuit at each timestamp in turn.
+    case csvTimeMajor
+    /// `Time,Circuit,In,Out`, one circuit's whole series, then the next.
+    case csvCircuitMajor
+    /// `Time,In,Out`: one circuit.
+    case csvWide
+    /// Other column orders, extra columns and units: the column-walking loop.
+    case csvOtherOrder
+    /// Plain rows with quoted cells, empty cells, `null`, exponents, blank lines and CRLF among them.
+    case csvQuirky
+    /// An `AzureMetrics` CSV export (metric name per row).
+    case metricRowsCSV
+    /// The Metrics REST response, compact.
+    case restJSON
+    /// `az monitor metrics list` output: sorted keys, indented.
+    case azJSON
+    /// Diagnostic-settings export: JSON lines.
+    case diagnosticLines
+    /// `az monitor log-analytics query` rows.
+    case logAnalytics
+
+    var isCSV: Bool { [.csvTimeMajor, .csvCircuitMajor, .csvWide, .csvOtherOrder, .csvQuirky].contains(self) }
+    var fileName: String { isCSV || self == .metricRowsCSV ? "f.csv" : self == .diagnosticLines ? "f.jsonl" : "f.json" }
+  }
+
+  // MARK: - Generators
+
+  /// Timestamp forms the readers accept: `Z`, an offset, a seven-digit fraction, a space, no seconds, a long fraction.
+  static func time(_ seconds: Int64, form: Int) -> String {
+    let iso = Timestamp.format(seconds)  // 2026-01-01T00:00:00Z
+    switch form {
+    case 0: return iso
+    case 1: return iso.replacingOccurrences(of: "Z", with: "+00:00")
+    case 2: return iso.replacingOccurrences(of: "Z", with: ".0000000Z")
+    case 3: return iso.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
+    case 4: return String(iso.prefix(16))
+    default: return String(iso.dropLast()) + ".000000000+00:00"
+    }
+  }
+
+  /// A rate as exports write it, with `digits` whole digits (one count per document: nine, read as one word, most
+  /// often): whole, or with a fraction of 1 to 10 digits (full-precision doubles). Within a fifth of a decade: a wider
+  /// span only widens every histogram, which slows the test and tests nothing more here.
+  static func rate(_ random: inout SplitMix, digits: Int) -> String {
+    var base: UInt64 = 1
+    for _ in 1..<digits { base *= 10 }
+    let whole = base + random.next() % (base / 5 + 1)
+    guard random.next() % 2 == 0 else { return String(whole) }
+    var fraction = ""
+    for _ in 0...(random.next() % 10) { fraction.append(Character(UnicodeScalar(UInt8(0x30 + random.next() % 10)))) }
+    return "\(whole).\(fraction)"
+  }
+
+  static let circuits = ["ams-1", "lon-2", "fra-exchange-primary-circuit-03"]
+  static let start: Int64 = 1_767_225_600  // 2026-01-01T00:00:00Z
+
+  static func resourceID(_ circuit: String, upper: Bool = false) -> String {
+    let id =
+      "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-network/providers/Microsoft.Network/expressRouteCircuits/\(circuit)"
+    return upper ? id.uppercased() : id
+  }
+
+  /// A valid input of `format` (about 1.5 to 12 KB), from `seed`.
+  static func document(_ format: Format, seed: UInt64) -> [UInt8] {
+    var random = SplitMix(state: seed)
+    let form = Int(random.next() % 6)
+    let minutes = 24 + Int(random.next() % 30)
+    let circuits = Array(Self.circuits.prefix(1 + Int(random.next() % 3)))
+    let crlf = random.next() % 4 == 0
+    let digits = [9, 9, 9, 2, 7, 10, 12][Int(random.next() % 7)]
+    var lines: [String] = []
+    func t(_ minute: Int) -> String { time(start + Int64(minute) * 60, form: form) }
+    switch format {
+    case .csvTimeMajor, .csvCircuitMajor:
+      if random.next() % 3 == 0 { lines.append("# exported by a script") }
+      lines.append("Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond")
+      if format == .csvTimeMajor {
+        for minute in 0..<minutes {
+          for circuit in circuits { lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))") }
+        }
+      } else {
+        for circuit in circuits {
+          for minute in 0..<minutes { lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))") }
+        }
+      }
+    case .csvWide:
+      lines.append("Time,BitsInPerSecond,BitsOutPerSecond")
+      for minute in 0..<(minutes * 2) { lines.append("\(t(minute)),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))") }
+    case .csvOtherOrder:
+      lines.append("Circuit,Timestamp,Region,Bits Out (Mbps),BitsInPerSecond")
+      for minute in 0..<minutes {
+        for circuit in circuits {
+          lines.append("\(circuit),\(t(minute)),westeurope,\(100 + random.next() % 200).\(random.next() % 100),\(rate(&random, digits: digits))")
+        }
+      }
+    case .csvQuirky:
+      lines.append("Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond")
+      for minute in 0..<minutes {
+        for circuit in circuits {
+          switch random.next() % 10 {
+          case 0: lines.append("\(t(minute)),\"\(circuit)\",\(rate(&random, digits: digits)),\"\(rate(&random, digits: digits))\"")
+          case 1: lines.append("\(t(minute)),\(circuit),,null")
+          case 2: lines.append("\(t(minute)),\(circuit),1.5e6, \(rate(&random, digits: digits))")
+          case 3: lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))\n \n")
+          default: lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))")
+          }
+        }
+      }
+    case .metricRowsCSV:
+      lines.append("TimeGenerated [UTC],ResourceId,MetricName,Average,Maximum,TimeGrain,UnitName")
+      for minute in 0..<minutes {
+        for circuit in circuits {
+          for metric in ["BitsInPerSecond", "BitsOutPerSecond"] {
+            lines.append(
+              "\(t(minute)),\(resourceID(circuit, upper: true)),\(metric),\(rate(&random, digits: digits)),\(rate(&random, digits: digits)),PT1M,BitsPerSecond"
+            )
+          }
+        }
+      }
+    case .restJSON, .azJSON:
+      let az = format == .azJSON
+      var metrics: [String] = []
+      for circuit in circuits {
+        for metric in ["BitsInPerSecond", "BitsOutPerSecond"] {
+          var points: [String] = []
+          for minute in 0..<minutes {
+            let average = random.next() % 17 == 0 ? "null" : rate(&random, digits: digits)
+            points.append(
+              az
+                ? "            {\n              \"average\": \(average),\n              \"count\": null,\n              \"maximum\": \(rate(&random, digits: digits)),\n"
+                  + "              \"minimum\": null,\n              \"timeStamp\": \"\(t(minute))\",\n              \"total\": null\n            }"
+                : #"{"timeStamp":"\#(t(minute))","average":\#(average)}"#)
+          }
+          let id = resourceID(circuit) + "/providers/Microsoft.Insights/metrics/\(metric)"
+          metrics.append(
+            az
+              ? "    {\n      \"errorCode\": \"Success\",\n      \"id\": \"\(id)\",\n      \"name\": {\n        \"localizedValue\": \"\(metric)\",\n"
+                + "        \"value\": \"\(metric)\"\n      },\n      \"resourceGroup\": \"rg-network\",\n      \"timeseries\": [\n        {\n"
+                + "          \"data\": [\n\(points.joined(separator: ",\n"))\n          ],\n          \"metadatavalues\": []\n        }\n      ],\n"
+                + "      \"type\": \"Microsoft.Insights/metrics\",\n      \"unit\": \"BitsPerSecond\"\n    }"
+              : #"{"id":"\#(id)","type":"Microsoft.Insights/metrics","name":{"value":"\#(metric)","localizedValue":"\#(metric)"},"#
+                + #""unit":"BitsPerSecond","timeseries":[{"metadatavalues":[],"data":[\#(points.joined(separator: ","))]}],"errorCode":"Success"}"#)
+        }
+      }
+      return Array(
+        (az
+          ? "{\n  \"cost\": 0,\n  \"interval\": \"PT1M\",\n  \"namespace\": \"Microsoft.Network/expressRouteCircuits\",\n  \"timespan\": \"x\",\n"
+            + "  \"value\": [\n\(metrics.joined(separator: ",\n"))\n  ]\n}\n"
+          : #"{"cost":0,"timespan":"x","interval":"PT1M","value":[\#(metrics.joined(separator: ","))],"namespace":"n"}"#).utf8)
+    case .diagnosticLines:
+      for minute in 0..<minutes {
+        for circuit in circuits {
+          for metric in ["BitsInPerSecond", "BitsOutPerSecond"] {
+            let value = rate(&random, digits: digits)
+            lines.append(
+              #"{ "count": 1, "total": \#(value), "minimum": \#(value), "maximum": \#(value), "average": \#(value), "#
+                + #""resourceId": "\#(resourceID(circuit, upper: true))", "time": "\#(time(start + Int64(minute) * 60, form: 2))", "#
+                + #""metricName": "\#(metric)", "timeGrain": "PT1M"}"#)
+          }
+        }
+      }
+    case .logAnalytics:
+      var rows: [String] = []
+      for minute in 0..<minutes {
+        for circuit in circuits {
+          for metric in ["BitsInPerSecond", "BitsOutPerSecond"] {
+            rows.append(
+              #"  {"TimeGenerated": "\#(t(minute))", "ResourceId": "\#(resourceID(circuit, upper: true))", "MetricName": "\#(metric)", "#
+                + #""Average": \#(rate(&random, digits: digits)), "Maximum": "\#(rate(&random, digits: digits))", "TimeGrain": "PT1M"}"#)
+          }
+        }
+      }
+      return Array("[\n\(rows.joined(separator: ",\n"))\n]\n".utf8)
+    }
+    let separator = crlf ? "\r\n" : "\n"
+    return Array((lines.joined(separator: separator) + separator).utf8)
+  }
+
+  /// Places where a cut tests an edge: around the CSV window (512) and its margin (128), the 48-byte timestamp
+  /// limit, the JSON read-ahead's 32-byte leads and 256-byte kept values, 8-byte words, and the input's own end.
+  static func edges(_ count: Int) -> [Int] {
+    var cuts: Set<Int> = []
+    for edge in [8, 16, 32, 48, 64, 128, 256, 384, 512, 640, 1024, 1536, 2048, 4096, count - 512, count - 128, count - 32, count - 8] {
+      for delta in -1...1 where edge + delta > 0 && edge + delta < count { cuts.insert(edge + delta) }
+    }
+    return cuts.sorted()
+  }
+
+  // MARK: - Reading every way
+
+  /// The input in a failure message: its start and length (the whole would drown the log).
+  static func show(_ bytes: [UInt8]) -> String {
+    "\(bytes.count) bytes: " + String(decoding: bytes.prefix(300), as: UTF8.self).debugDescription
+  }
+
+  /// Whether ``TrafficIngest/read(_:file:progress:)`` reads `bytes` as JSON (its first byte that is not blank or a
+  /// byte-order mark is `{` or `[`), and as the plain CSV reader (neither JSON nor an `AzureMetrics` header).
+  static func route(_ bytes: [UInt8]) -> (json: Bool, csv: Bool) {
+    let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+    let json = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    return (json, !json && !TrafficIngest.isMetricRowsHeader(TrafficIngest.firstLine(bytes.prefix(4096))))
+  }
+
+  /// What one read gave: summaries and notes, or the error.
+  struct Outcome: Equatable, CustomStringConvertible {
+    var summaries: [TrafficSummary] = []
+    var notes: [String] = []
+    var error: String?
+
+    var description: String { error ?? "\(summaries.count) circuits, samples \(summaries.map(\.samples)), notes \(notes)" }
+
+    /// What differs from `other`: the first summary's fields that differ (values cut short), or both in full.
+    func difference(from other: Outcome) -> String {
+      guard error == nil, other.error == nil, summaries.count == other.summaries.count,
+        let index = summaries.indices.first(where: { summaries[$0] != other.summaries[$0] })
+      else { return "\(self) ≠ \(other)" }
+      let mine = Mirror(reflecting: summaries[index]).children.map { ($0.label ?? "", "\($0.value)") }
+      let theirs = Mirror(reflecting: other.summaries[index]).children.map { "\($0.value)" }
+      return zip(mine, theirs).filter { $0.0.1 != $0.1 }.map { "\($0.0.0): \($0.0.1.prefix(300)) ≠ \($0.1.prefix(300))" }
+        .joined(separator: "\n")
+    }
+  }
+
+  /// Reads with `options` by `body`, then finishes; an error must be a ``Diagnostic`` naming `file`.
+  static func outcome(
+    _ options: TrafficIngest.Options, file: String, _ body: (inout TrafficIngest) throws -> Void, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> Outcome {
+    var ingest = TrafficIngest(options: options)
+    do {
+      try body(&ingest)
+      return Outcome(summaries: try ingest.summaries(file: file), notes: ingest.notes)
+    } catch let error as Diagnostic {
+      #expect(error.description.hasPrefix(file) && !error.message.isEmpty, "\(error.description)", sourceLocation: sourceLocation)
+      return Outcome(error: error.description)
+    } catch {
+      Issue.record("not a Diagnostic: \(error)", sourceLocation: sourceLocation)
+      return Outcome(error: "\(error)")
+    }
+  }
+
+  /// A temporary file holding `bytes`, open for reading; removed by `body`'s end.
+  static func withFile<T>(_ bytes: [UInt8], _ body: (Int32) throws -> T) throws -> T {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-fuzz-\(UUID().uuidString)").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw CocoaError(.fileReadNoSuchFile) }
+    defer { close(descriptor) }
+    return try body(descriptor)
+  }
+
+  /// Reads `bytes` of `format` every way that applies and checks they agree with the general path's reading.
+  /// `parallel` also reads them in parallel pieces (slower: a file and threads).
+  static func check(_ bytes: [UInt8], _ format: Format, random: inout SplitMix, parallel: Bool) throws {
+    let file = format.fileName
+    var general = TrafficIngest.Options()
+    general.fastIngest = false
+    general.jsonReadAhead = false
+    general.workers = 1
+    var fast = TrafficIngest.Options()
+    fast.workers = 1
+    let expected = outcome(general, file: file) { try $0.read(Data(bytes), file: file) }
+    let whole = outcome(fast, file: file) { try $0.read(Data(bytes), file: file) }
+    #expect(whole == expected, "fast path differs from the general path: \(whole.difference(from: expected))\n\(Self.show(bytes))")
+    let route = Self.route(bytes)
+    if route.csv {
+      // The block reader, fed reads that end at varied places: each scan sees the window end somewhere new.
+      let sizes = (0..<6).map { _ in [1, 7, 8, 9, 31, 64, 127, 511, 512, 513, 700][Int(random.next() % 11)] }
+      let blocks = outcome(fast, file: file) { ingest in
+        var scanner = ingest.makeScanner(file: file)
+        var offset = 0
+        var pending = sizes[...]
+        _ = try TrafficIngest.stream(
+          into: &scanner, series: &ingest.accumulators, names: &ingest.index, prefix: [], file: file,
+          read: { destination, capacity in
+            let size = min(capacity, bytes.count - offset, pending.popFirst() ?? bytes.count)
+            guard size > 0 else { return 0 }
+            bytes.withUnsafeBytes { source in
+              // swift-format-ignore: NeverForceUnwrap
+              destination.copyMemory(from: source.baseAddress! + offset, byteCount: size)
+            }
+            offset += size
+            return size
+          }, progress: { _ in })
+        try ingest.complete(scanner)
+      }
+      if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        // In memory an empty file is refused before any scan; the stream finds no header.
+        #expect(blocks.error != nil && expected.error != nil)
+      } else {
+        #expect(blocks == expected, "block reads \(sizes) differ: \(blocks.difference(from: expected))\n\(Self.show(bytes))")
+      }
+    } else if route.json && !TrafficSummaryFile.isSummary(bytes) {
+      // The JSON stream from a descriptor, in small blocks: tokens and read-ahead objects straddle block edges.
+      var small = fast
+      small.jsonBlockSize = [16, 33, 64, 100, 512, 4096][Int(random.next() % 6)]
+      let blocks = try withFile(bytes) { descriptor in
+        outcome(small, file: file) { _ = try $0.readMetricsJSON(descriptor: descriptor, file: file, prefix: [], size: 0, progress: nil) }
+      }
+      #expect(blocks == expected, "blocks of \(small.jsonBlockSize) differ: \(blocks.difference(from: expected))\n\(Self.show(bytes))")
+    }
+    guard parallel else { return }
+    try checkParallel(bytes, format, expected: expected, random: &random)
+  }
+
+  /// The parallel readers on pieces of a few hundred bytes: mapped CSV chunks, JSON-lines pieces, data points read
+  /// ahead on other cores. Each may decline (then it changed nothing); when it reads, it must agree.
+  static func checkParallel(_ bytes: [UInt8], _ format: Format, expected: Outcome, random: inout SplitMix) throws {
+    let file = format.fileName
+    let route = Self.route(bytes)
+    var options = TrafficIngest.Options()
+    options.workers = 2
+    options.chunkBytes = [300, 600, 1100, 2000][Int(random.next() % 4)]
+    try withFile(bytes) { descriptor in
+      var declined = false
+      let pieces = outcome(options, file: file) { ingest in
+        switch format {
+        case .restJSON, .azJSON:
+          let headCount = min(bytes.count, 16 + Int(random.next() % 1000))
+          var head = [UInt8](repeating: 0, count: headCount)
+          let got = head.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, headCount) }
+          head.removeLast(headCount - max(got, 0))
+          guard bytes.first == 0x7B, !TrafficSummaryFile.isSummary(bytes) else {
+            declined = true
+            return
+          }
+          if try !ingest.readMetricsDocumentInParallel(descriptor: descriptor, file: file, size: bytes.count, head: head, progress: nil) {
+            declined = true
+          }
+        case .diagnosticLines:
+          guard route.json, !TrafficSummaryFile.isSummary(bytes) else {
+            declined = true
+            return
+          }
+          declined = !bytes.prefix(4096).withUnsafeBufferPointer { head in
+            ingest.readJSONLinesInParallel(descriptor: descriptor, file: file, size: bytes.count, head: head, progress: nil)
+          }
+        case .metricRowsCSV, .logAnalytics:
+          declined = true
+        default:
+          guard route.csv else {
+            declined = true
+            return
+          }
+          declined = !ingest.readCSVMapped(descriptor: descriptor, file: file, size: bytes.count, progress: nil)
+        }
+      }
+      if !declined {
+        #expect(pieces == expected, "pieces of \(options.chunkBytes ?? 0) differ: \(pieces.difference(from: expected))\n\(Self.show(bytes))")
+      }
+    }
+  }
+
+  /// One damaged input: mutated bytes, or a cut at an edge, or both.
+  static func damaged(_ bytes: [UInt8], mutator: inout Mutator) -> [UInt8] {
+    switch mutator.below(4) {
+    case 0:
+      let cuts = edges(bytes.count)
+      return Array(bytes.prefix(cuts.isEmpty ? bytes.count : cuts[mutator.below(cuts.count)]))
+    case 1:
+      let cuts = edges(bytes.count)
+      let cut = cuts.isEmpty ? bytes.count : cuts[mutator.below(cuts.count)]
+      return mutator.mutate(Array(bytes.prefix(cut)))
+    default:
+      return mutator.mutate(bytes)
+    }
+  }
+
+  // MARK: - Tests
+
+  @Test("Every valid generated input is read, the same way on every path")
+  func validInputsAgree() throws {
+    for format in Format.allCases {
+      for seed in UInt64(1)...4 {
+        let bytes = Self.document(format, seed: seed)
+        #expect(bytes.count > 1024, "\(format) is too short to reach the fast paths")
+        var random = SplitMix(state: seed)
+        let expected = Self.outcome(TrafficIngest.Options(), file: format.fileName) { try $0.read(Data(bytes), file: format.fileName) }
+        #expect(expected.error == nil, "\(format) seed \(seed): \(expected)")
+        try Self.check(bytes, format, random: &random, parallel: true)
+      }
+    }
+  }
+
+  @Test("Damaged inputs are read or refused, the same on every path, and every fast path is reached", .timeLimit(.minutes(5)))
+  func damagedInputsAgreeAndReachEveryFastPath() throws {
+    #if DEBUG
+      let before = FastPath.counted
+    #endif
+    let cases = PropertyCheck.caseCount(Self.cases)
+    let seed = PropertyCheck.singleSeed ?? 29
+    var mutator = Mutator(state: seed)
+    var random = SplitMix(state: seed ^ 0x5EED)
+    var accepted = 0
+    var refused = 0
+    let formats = Format.allCases
+    for index in 0..<cases {
+      let format = formats[index % formats.count]
+      let bytes = Self.damaged(Self.document(format, seed: seed &+ UInt64(index)), mutator: &mutator)
+      try Self.check(bytes, format, random: &random, parallel: index % 4 == 0)
+      var options = TrafficIngest.Options()
+      options.workers = 1
+      if Self.outcome(options, file: format.fileName, { try $0.read(Data(bytes), file: format.fileName) }).error == nil {
+        accepted += 1
+      } else {
+        refused += 1
+      }
+    }
+    // Both outcomes occur: the damage reaches past the header, and not every input is refused.
+    #expect(accepted > cases / 10)
+    #expect(refused > cases / 10)
+    #if DEBUG
+      Self.expectReached(FastPath.allCases.filter { !Self.documentPaths.contains($0) }, since: before)
+    #endif
+  }
+
+  /// The JSON document reader's fast paths (``jsonDocumentsAgree()`` reaches them; the traffic readers do not use it).
+  static let documentPaths: [FastPath] = [.documentPlainString, .documentPlainRead]
+
+  #if DEBUG
+    /// Expects each of `paths` to have been taken since the counts were `before`.
+    static func expectReached(_ paths: [FastPath], since before: [FastPath: Int], sourceLocation: SourceLocation = #_sourceLocation) {
+      let after = FastPath.counted
+      for path in paths {
+        #expect((after[path] ?? 0) > (before[path] ?? 0), "fast path \(path) was never taken", sourceLocation: sourceLocation)
+      }
+    }
+  #endif
+
+  /// Found by this fuzz test: the `AzureMetrics` reader stepped past the end of a last line without a line feed and
+  /// removed more bytes than it held (a crash).
+  @Test("An AzureMetrics CSV whose last line has no line feed is read as with one")
+  func metricRowsWithoutFinalLineFeed() throws {
+    let text =
+      "TimeGenerated,ResourceId,MetricName,Average\n2026-01-01T00:00:00Z,/x/expressRouteCircuits/ams,BitsInPerSecond,5\n"
+      + "2026-01-01T00:01:00Z,/x/expressRouteCircuits/ams,BitsInPerSecond,6"
+    let withFeed = Self.outcome(TrafficIngest.Options(), file: "m.csv") { try $0.read(Data((text + "\n").utf8), file: "m.csv") }
+    let without = Self.outcome(TrafficIngest.Options(), file: "m.csv") { try $0.read(Data(text.utf8), file: "m.csv") }
+    #expect(withFeed.error == nil && withFeed.summaries.map(\.circuit) == ["ams"])
+    #expect(without == withFeed)
+  }
+
+  /// Found by this fuzz test: a circuit's first sample waits for the second to give the interval, and a problem in it
+  /// was reported at the second sample's line (at the next chunk's first line when a large file was read in chunks).
+  @Test("A problem in a circuit's first sample is reported at its own line")
+  func firstSampleProblemAtItsOwnLine() throws {
+    let text =
+      "Time,Circuit,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,ams,,5\n2026-01-01T00:01:00Z,ams,6,7\n"
+      + "2026-01-01T00:02:00Z,ams,6,7\n"
+    let read = Self.outcome(TrafficIngest.Options(), file: "f.csv") { try $0.read(Data(text.utf8), file: "f.csv") }
+    let warnings = read.summaries.flatMap(\.warnings).map(\.description)
+    #expect(warnings.count == 1 && warnings.allSatisfy { $0.hasPrefix("f.csv:2:1: warning: 1 empty value") }, "\(warnings)")
+  }
+
+  @Test("The JSON document reader reads a plain string as its escape decoder does, and refuses damage with an error")
+  func jsonDocumentsAgree() throws {
+    let fixtures = ["estate.json", "retail/page2.json", "sizing-profile.json"].map {
+      packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/\($0)")
+    }
+    var documents = try fixtures.map { [UInt8](try Data(contentsOf: $0)) }
+    documents += [Format.restJSON, .azJSON, .logAnalytics].map { Self.document($0, seed: 3) }
+    #if DEBUG
+      let before = FastPath.counted
+    #endif
+    var mutator = Mutator(state: 41)
+    var parsed = 0
+    for round in 0..<PropertyCheck.caseCount(300) {
+      let original = documents[round % documents.count]
+      let bytes = round < documents.count ? original : Self.damaged(original, mutator: &mutator)
+      let document: JSONDocument
+      do {
+        document = try JSONDocument.parse(Data(bytes), file: "m.json")
+      } catch {
+        #expect(error.description.hasPrefix("m.json") && !error.message.isEmpty, "\(error.description)")
+        continue
+      }
+      parsed += 1
+      for entry in 0..<document.count where document.kind(entry) == .plainString {
+        // The fast read (to the next quote) and the general decoder give the same text.
+        let text = document.string(entry)
+        #expect(text == JSONParser.decodeString(document.bytes, at: document.offset(entry), file: "m.json"))
+        #expect(document.keyEquals(entry, text))
+      }
+    }
+    #expect(parsed >= documents.count)
+    #if DEBUG
+      Self.expectReached(Self.documentPaths, since: before)
+    #endif
+  }
+}
