@@ -9,7 +9,7 @@
 /// the fast one tests only the general one. A path is counted by a one-line `FastPath.record(.name)` where it is
 /// taken (usually once per row, point or string read by it). Here, in Diagnostics, so the JSON reader below traffic
 /// can record too.
-enum FastPath: Int, CaseIterable, Sendable {
+package enum FastPath: Int, CaseIterable, Sendable {
   /// A CSV row read by ``CSVPlainRowReader``'s straight loop for `Time, Circuit, In, Out` (long format).
   case csvLongRow
   /// A CSV row read by the straight loop for `Time, In, Out` (one circuit, wide format).
@@ -57,7 +57,7 @@ enum FastPath: Int, CaseIterable, Sendable {
 
   /// Counts one pass through this fast path (debug builds only).
   @inline(__always)
-  static func record(_ path: FastPath) {
+  package static func record(_ path: FastPath) {
     #if DEBUG
       counts.withLock { $0[path.rawValue] &+= 1 }
     #endif

@@ -7,6 +7,12 @@ import Testing
 #endif
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// Fuzzing the byte readers where they are fastest: every fast path of the traffic readers (CSV and JSON) and of the
 /// JSON document reader must read what its general path reads, and refuse the rest with a proper error.
@@ -58,7 +64,7 @@ import Testing
 
   /// Timestamp forms the readers accept: `Z`, an offset, a seven-digit fraction, a space, no seconds, a long fraction.
   static func time(_ seconds: Int64, form: Int) -> String {
-    let iso = Timestamp.format(seconds)  // 2026-01-01T00:00:00Z
+    let iso = CivilCalendar.format(seconds)  // 2026-01-01T00:00:00Z
     switch form {
     case 0: return iso
     case 1: return iso.replacingOccurrences(of: "Z", with: "+00:00")

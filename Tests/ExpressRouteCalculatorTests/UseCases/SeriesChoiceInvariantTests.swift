@@ -2,6 +2,12 @@ import Foundation
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// `size` and `budget` choose a workload's series by one rule: for the same series and the same circuit name, both
 /// size from the same circuit or both refuse for the same reason. (Before commit 8aba88a `budget` fell back to the
