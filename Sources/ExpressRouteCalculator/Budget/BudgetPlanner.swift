@@ -49,17 +49,20 @@ public struct BudgetPlanner: Sendable {
   public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false) throws(Diagnostic) -> Budget {
     let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
     // Many sites share a growth rate: each rate's monthly factors are worked out once.
+    let growthFactors = GrowthFactorCache()
     var factorsByGrowth: [Decimal: [Decimal]] = [:]
     for site in portfolio.sites {
       if case .deployment(_, let growth) = site.source, factorsByGrowth[growth] == nil {
-        factorsByGrowth[growth] = months.indices.map { Demand.growthFactor(yearlyGrowth: growth, month: $0) }
+        factorsByGrowth[growth] = months.indices.map { Demand.growthFactor(yearlyGrowth: growth, month: $0, cache: growthFactors) }
       }
     }
     let factors = factorsByGrowth
     let options = PlannerOptionsCache()
     let results = ConcurrentMap.map(portfolio.sites) { site in
       Result { () throws(Diagnostic) -> SiteBudget in
-        try budget(site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors, amortize: amortize, options: options)
+        try budget(
+          site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors, amortize: amortize, options: options,
+          growthFactors: growthFactors)
       }
     }
     var sites: [Budget.Site] = []
@@ -110,7 +113,7 @@ public struct BudgetPlanner: Sendable {
   /// Budgets one site over `months`.
   func budget(
     _ site: Portfolio.Site, months: [MonthKey], portfolio: Portfolio, traffic: TrafficSummary?, factors: [Decimal: [Decimal]], amortize: Bool,
-    options: PlannerOptionsCache? = nil
+    options: PlannerOptionsCache? = nil, growthFactors: GrowthFactorCache? = nil
   ) throws(Diagnostic) -> SiteBudget {
     var notes: [String] = []
     var siteNotes: [String] = []
@@ -132,8 +135,8 @@ public struct BudgetPlanner: Sendable {
         // Volumes dated `volumesAsOf` grow from that month: the same calendar month has the same volume in every budget.
         let factor =
           asOfOffset == 0
-          ? factors[growth]?[index] ?? Demand.growthFactor(yearlyGrowth: growth, month: index)
-          : Demand.growthFactor(yearlyGrowth: growth, month: index + asOfOffset)
+          ? factors[growth]?[index] ?? Demand.growthFactor(yearlyGrowth: growth, month: index, cache: growthFactors)
+          : Demand.growthFactor(yearlyGrowth: growth, month: index + asOfOffset, cache: growthFactors)
         var scaled = deployment
         scaled.name = site.name
         scaled.charges = Self.charges(deployment.charges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
@@ -185,6 +188,7 @@ public struct BudgetPlanner: Sendable {
         var solver = SizingSolver(engine: engine)
         solver.depth = .planOnly
         solver.optionsCache = options
+        solver.growthFactors = growthFactors
         result = try solver.solve(profile, traffic: traffic)
       } catch {
         throw Diagnostic(

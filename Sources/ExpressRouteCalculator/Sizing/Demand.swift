@@ -69,6 +69,18 @@ public struct Demand: Hashable, Sendable {
     sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, growth: Growth, targetUtilization: Decimal,
     horizonMonths: Int, basis: [String], anchorOffset: Int = 0, hoursPerMonth: Decimal? = nil
   ) {
+    self.init(
+      sizingRate: sizingRate, sizingDirection: sizingDirection, monthlyEgress: monthlyEgress, growth: growth,
+      targetUtilization: targetUtilization, horizonMonths: horizonMonths, basis: basis, anchorOffset: anchorOffset,
+      hoursPerMonth: hoursPerMonth, growthFactors: nil)
+  }
+
+  /// Creates the demand, taking growth factors already worked out from `growthFactors` (a budget's, shared by
+  /// its sites) when given.
+  init(
+    sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, growth: Growth, targetUtilization: Decimal,
+    horizonMonths: Int, basis: [String], anchorOffset: Int, hoursPerMonth: Decimal?, growthFactors: GrowthFactorCache?
+  ) {
     self.anchorOffset = max(anchorOffset, 0)
     self.hoursPerMonth = hoursPerMonth
     self.sizingRate = sizingRate
@@ -85,7 +97,7 @@ public struct Demand: Hashable, Sendable {
     // The horizon and the default look-ahead beyond it: planners ask for every one of these months
     // for every option, so each is worked out once here.
     factors = (0..<(max(horizonMonths, 0) + Self.monthsBeyondHorizon)).map { [offset = self.anchorOffset] in
-      Self.growthFactor(growth, month: offset + $0)
+      Self.growthFactor(growth, month: offset + $0, cache: growthFactors)
     }
     volumes = factors.map { Self.grown(monthlyEgress, factor: $0) }
     requirements = zip(factors, volumes).map { factor, volume in
@@ -102,17 +114,23 @@ public struct Demand: Hashable, Sendable {
     factors.indices.contains(month) ? factors[month] : Self.growthFactor(growth, month: anchorOffset + month)
   }
 
-  static func growthFactor(_ growth: Growth, month: Int) -> Decimal {
+  static func growthFactor(_ growth: Growth, month: Int, cache: GrowthFactorCache? = nil) -> Decimal {
     switch growth {
-    case .stated(let yearly): return growthFactor(yearlyGrowth: yearly, month: month)
+    case .stated(let yearly): return growthFactor(yearlyGrowth: yearly, month: month, cache: cache)
     case .fitted(let fit): return fit.factor(month: month)
     }
   }
 
-  /// `(1 + yearlyGrowth)^(month/12)`, to six decimals: growth compounded monthly. Portfolios share a few
-  /// growth rates across many sites, so each (rate, month) is worked out once per process.
+  /// `(1 + yearlyGrowth)^(month/12)`, to six decimals: growth compounded monthly.
   public static func growthFactor(yearlyGrowth: Decimal, month: Int) -> Decimal {
-    GrowthFactorCache.shared.factor(yearlyGrowth: yearlyGrowth, month: month) { computeGrowthFactor(yearlyGrowth: yearlyGrowth, month: month) }
+    computeGrowthFactor(yearlyGrowth: yearlyGrowth, month: month)
+  }
+
+  /// ``growthFactor(yearlyGrowth:month:)``, taken from `cache` when it holds it. Portfolios share a few growth rates
+  /// across many sites, so a budget works out each (rate, month) once.
+  static func growthFactor(yearlyGrowth: Decimal, month: Int, cache: GrowthFactorCache?) -> Decimal {
+    guard let cache else { return computeGrowthFactor(yearlyGrowth: yearlyGrowth, month: month) }
+    return cache.factor(yearlyGrowth: yearlyGrowth, month: month) { computeGrowthFactor(yearlyGrowth: yearlyGrowth, month: month) }
   }
 
   static func computeGrowthFactor(yearlyGrowth: Decimal, month: Int) -> Decimal {
@@ -173,32 +191,5 @@ public struct Demand: Hashable, Sendable {
   /// The first month (0-based) in which `bandwidth` is too small, if any.
   public func firstMonthExceeding(_ bandwidth: Bandwidth) -> Int? {
     (0..<horizonMonths).first { requiredBitsPerSecond(month: $0) > Decimal(bandwidth.bitsPerSecond) }
-  }
-}
-
-/// Growth factors already worked out, by yearly rate and month (a pure function of both, so caching it changes
-/// no result).
-final class GrowthFactorCache: @unchecked Sendable {
-  static let shared = GrowthFactorCache()
-  private struct Key: Hashable {
-    var yearlyGrowth: Decimal
-    var month: Int
-  }
-  private var factors: [Key: Decimal] = [:]
-  private let lock = NSLock()
-
-  func factor(yearlyGrowth: Decimal, month: Int, compute: () -> Decimal) -> Decimal {
-    let key = Key(yearlyGrowth: yearlyGrowth, month: month)
-    lock.lock()
-    if let known = factors[key] {
-      lock.unlock()
-      return known
-    }
-    lock.unlock()
-    let value = compute()
-    lock.lock()
-    if factors.count < 100_000 { factors[key] = value }
-    lock.unlock()
-    return value
   }
 }
