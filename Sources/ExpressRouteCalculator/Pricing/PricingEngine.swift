@@ -11,16 +11,20 @@ public struct PricingEngine: Sendable {
   public var rates: RateTable
   /// Peering locations, zones and geopolitical regions.
   public var locations: LocationCatalog
-  /// Hours in a billing month for hourly meters (the table's value unless overridden).
-  public var hoursPerMonth: Decimal
+  /// Hours in a billing month for hourly meters: the table's (``RateTable/hoursPerMonth``, where the value is
+  /// stored), so setting it sets the table's.
+  public var hoursPerMonth: Decimal {
+    get { rates.hoursPerMonth }
+    set { rates.hoursPerMonth = newValue }
+  }
   /// Negotiated discounts on Azure's charges (never on the user's own charges).
   public var discounts = Discounts()
 
-  /// Creates an engine; `hoursPerMonth` defaults to the table's.
+  /// Creates an engine; `hoursPerMonth`, when given, replaces the table's.
   public init(rates: RateTable, locations: LocationCatalog, hoursPerMonth: Decimal? = nil) {
     self.rates = rates
     self.locations = locations
-    self.hoursPerMonth = hoursPerMonth ?? rates.hoursPerMonth
+    if let hoursPerMonth { self.rates.hoursPerMonth = hoursPerMonth }
   }
 
   /// The engine on the tables embedded in the binary.
@@ -42,8 +46,8 @@ public struct PricingEngine: Sendable {
 
   /// Prices `deployment` as itemised monthly line items.
   ///
-  /// - Throws: ``Diagnostic`` for the first broken product rule or dangling name.
-  /// - Parameter checkingCapacity: See ``validate(_:checkingCapacity:)``.
+  /// `checkingCapacity` is as in ``validate(_:checkingCapacity:)``. Throws ``Diagnostic`` for the first broken
+  /// product rule or dangling name.
   public func quote(_ deployment: Deployment, checkingCapacity: Bool = true) throws(Diagnostic) -> Quote {
     let resolved = try validate(deployment, checkingCapacity: checkingCapacity)
     var builder = QuoteBuilder(rates: rates, discounts: discounts)
