@@ -15,8 +15,8 @@ extension PricingEngine {
   /// - Throws: ``Diagnostic`` naming the broken ``ProductRule`` (or the dangling
   ///   name) and, for files, where the offending part was defined.
   ///
-  /// - Parameter checkingCapacity: Whether to check each circuit's outbound
-  ///   volume against what it can carry (``ProductRule/egressWithinCapacity``);
+  /// `checkingCapacity` says whether to check each circuit's outbound
+  /// volume against what it can carry (``ProductRule/egressWithinCapacity``);
   ///   budgets that grow volumes month by month note an overrun instead.
   public func validate(_ deployment: Deployment, checkingCapacity: Bool = true) throws(Diagnostic) -> ResolvedDeployment {
     var resolved = ResolvedDeployment(zones: [:], locations: [:])

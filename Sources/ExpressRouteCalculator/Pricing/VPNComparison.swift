@@ -39,8 +39,8 @@ extension PricingEngine {
   /// internet egress tier starts and the volumes where two ExpressRoute options cost the same, so the difference is
   /// evaluated at every such point up to the circuit's capacity and every change of sign is solved on its segment.
   ///
-  /// - Parameter design: A design to price as the ExpressRoute side instead of the cheapest option (`size` passes
-  ///   its plan's month 1): its circuit named `circuit` carries the volume, its gateway or Virtual WAN hub serves that
+  /// `design`, when given, is priced as the ExpressRoute side instead of the cheapest option (`size` passes
+  /// its plan's month 1): its circuit named `circuit` carries the volume, its gateway or Virtual WAN hub serves that
   ///   circuit alone, and nothing else of it (second circuit, Global Reach, own charges) is counted.
   public func compareWithVPN(
     _ comparison: CircuitComparison, volume: DataVolume, routing: InternetRouting = .microsoftNetwork, hubRegion: String? = nil,

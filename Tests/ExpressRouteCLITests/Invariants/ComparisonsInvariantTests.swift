@@ -114,8 +114,8 @@ struct ComparisonsInvariantTests {
       }
     } else if case .some(.some(let shown)) = shownDifference {
       problems.append("\(what): a side is not completely priced but the report shows a difference of \(shown)")
-    } else if difference != nil {
-      problems.append("\(what): a side is not completely priced but the difference is \(difference!)")
+    } else if let difference {
+      problems.append("\(what): a side is not completely priced but the difference is \(difference)")
     }
     return problems
   }

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import ExpressRouteCalculator
+
 #if canImport(Glibc)
   import Glibc
 #endif
-
-@testable import ExpressRouteCalculator
 
 /// The plain-row fast path and sample staging must not change a single result or message.
 ///

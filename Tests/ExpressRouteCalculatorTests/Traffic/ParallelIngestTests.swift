@@ -2,11 +2,11 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import ExpressRouteCalculator
+
 #if canImport(Glibc)
   import Glibc
 #endif
-
-@testable import ExpressRouteCalculator
 
 /// Reading one CSV file on several cores gives exactly what one core gives: summaries, warnings
 /// with their lines, notes and errors.
