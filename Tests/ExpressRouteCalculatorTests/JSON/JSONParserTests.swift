@@ -1,15 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
 
 @Suite struct JSONParserTests {
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
-    let id: String
-    let json: String
-    let expected: String
-    var testDescription: String { id }
-  }
+  typealias ErrorCase = TestSupport.ErrorCase<String>
 
   static let errorCases: [ErrorCase] = [
     ErrorCase(id: "trailing comma in array", json: "[1,2,]", expected: "t.json:1:6: error: invalid JSON: trailing comma before ']'"),
@@ -76,4 +72,10 @@ import Testing
     let unknown = Fixtures.diagnostic { try row.rejectUnknownKeys(["montly", "tier"]) }
     #expect(unknown?.description == "r.json:1:23: error: rows[0].monthly: unknown key 'monthly'; did you mean 'montly'?")
   }
+}
+
+extension TestSupport.ErrorCase where Input == String {
+  /// A case that parses `json`.
+  fileprivate init(id: String, json: String, expected: String) { self.init(id: id, input: json, expected: expected) }
+  fileprivate var json: String { input }
 }
