@@ -37,9 +37,10 @@ public struct LineItem: Hashable, Sendable {
     self.listAmount = (unitPrice * quantity).rounded(toPlaces: 2, rule: .lineItem)
     // The discounted unit price is the one break-evens use (``Discounts/effectivePrice(_:for:)``).
     self.amount =
-      discount == 0
+      discount.isZero
       ? listAmount
-      : Money(Discounts.discounted(unitPrice.amount, by: discount) * quantity, currency: unitPrice.currency).rounded(toPlaces: 2, rule: .lineItem)
+      : Money(FastDecimal.product(Discounts.discounted(unitPrice.amount, by: discount), quantity), currency: unitPrice.currency)
+        .rounded(toPlaces: 2, rule: .lineItem)
     self.provenance = provenance
     self.detail = detail
   }

@@ -47,7 +47,7 @@ public struct Discounts: Hashable, Sendable {
 
   /// `amount × (1 − fraction)`: a list amount less a discount (the amount itself when there is none).
   public static func discounted(_ amount: Decimal, by fraction: Decimal) -> Decimal {
-    fraction == 0 ? amount : amount * (1 - fraction)
+    fraction.isZero ? amount : FastDecimal.product(amount, FastDecimal.difference(1, fraction))
   }
 
   /// The unit price of `meter` that amounts are billed at: `price × (1 − discount)`.

@@ -138,7 +138,7 @@ struct CircuitPlanner {
 
   func carries(_ state: State, month: Int) -> Bool {
     if month < requiredBits.count { return state.bandwidth.bitsPerSecond >= requiredBits[month] }
-    return Decimal(state.bandwidth.bitsPerSecond) >= demand.requiredBitsPerSecond(month: month)
+    return FastDecimal.isLessOrEqual(demand.requiredBitsPerSecond(month: month), Decimal(state.bandwidth.bitsPerSecond))
   }
 
   /// Each state's cost in months `0 ..< months` in ``PathCosts`` units; `nil` where it does not carry the

@@ -170,17 +170,18 @@ public struct Demand: Hashable, Sendable {
   }
 
   private static func grown(_ volume: DataVolume, factor: Decimal) -> DataVolume {
-    DataVolume(bytes: (volume.bytes * factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
+    DataVolume(bytes: FastDecimal.product(volume.bytes, factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
   }
 
   private static func required(_ rate: Bandwidth, factor: Decimal, volume: DataVolume, hoursPerMonth: Decimal?, utilization: Decimal)
     -> Decimal
   {
-    let peak = (Decimal(rate.bitsPerSecond) * factor).divided(by: utilization, roundedToPlaces: 0, rule: .up)
+    let peak = FastDecimal.product(Decimal(rate.bitsPerSecond), factor).divided(by: utilization, roundedToPlaces: 0, rule: .up)
     guard let hours = hoursPerMonth else { return peak }
     // Bits a month over the month's seconds at the target utilisation, in one division, rounded up.
-    let average = (volume.bytes * 8).divided(by: hours * 3600 * utilization, roundedToPlaces: 0, rule: .up)
-    return max(peak, average)
+    let seconds = FastDecimal.product(FastDecimal.product(hours, 3600), utilization)
+    let average = FastDecimal.product(volume.bytes, 8).divided(by: seconds, roundedToPlaces: 0, rule: .up)
+    return FastDecimal.isLessOrEqual(peak, average) ? average : peak  // max(peak, average)
   }
 
   /// The largest bandwidth needed over the horizon (the last month, unless traffic shrinks).

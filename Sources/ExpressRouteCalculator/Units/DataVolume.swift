@@ -42,16 +42,16 @@ public struct DataVolume: Hashable, Comparable, Sendable, CustomStringConvertibl
     return "\(text) GB"
   }
 
-  public static func < (lhs: DataVolume, rhs: DataVolume) -> Bool { lhs.bytes < rhs.bytes }
+  public static func < (lhs: DataVolume, rhs: DataVolume) -> Bool { FastDecimal.isLess(lhs.bytes, rhs.bytes) }
 
   /// The sum of two volumes.
   public static func + (lhs: DataVolume, rhs: DataVolume) -> DataVolume {
-    DataVolume(bytes: lhs.bytes + rhs.bytes)
+    DataVolume(bytes: FastDecimal.sum(lhs.bytes, rhs.bytes))
   }
 
   /// A volume scaled by an exact factor (growth, months).
   public static func * (lhs: DataVolume, rhs: Decimal) -> DataVolume {
-    DataVolume(bytes: lhs.bytes * rhs)
+    DataVolume(bytes: FastDecimal.product(lhs.bytes, rhs))
   }
 }
 
