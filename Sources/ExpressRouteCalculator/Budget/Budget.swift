@@ -47,7 +47,7 @@ public struct Budget: Hashable, Sendable {
   /// The sites.
   public var sites: [Site]
   /// What the budget was priced on (rate table, date, currency, hours per month).
-  public var basis: PricingBasis
+  public var basis: PricingEngine.PricingBasis
   /// The currency.
   public var currency: CurrencyCode { basis.currency }
   /// Hours per month used.
@@ -131,7 +131,7 @@ public struct Budget: Hashable, Sendable {
   }
 
   /// Unpriced charges, each once, with the months it occurs in.
-  public var unpriced: [(site: String, item: UnpricedItem, months: Int)] {
+  public var unpriced: [(site: String, item: Quote.UnpricedItem, months: Int)] {
     var result: [(String, UnpricedItem, Int)] = []
     for site in sites {
       var seen: [String: Int] = [:]

@@ -33,7 +33,7 @@ public struct BudgetSummary: Sendable {
   /// Totals per meter group (circuits, egress, gateways …) over the period, largest first.
   public let meterTotals: [(group: String, total: Decimal)]
   /// Unpriced charges, each once per site, with the months it occurs in.
-  public let unpriced: [(site: String, item: UnpricedItem, months: Int)]
+  public let unpriced: [(site: String, item: Quote.UnpricedItem, months: Int)]
 
   /// Sums `budget` once, grouping sites by the value of `tag` when given.
   public init(_ budget: Budget, groupBy tag: String? = nil) {

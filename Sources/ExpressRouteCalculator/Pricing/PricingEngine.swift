@@ -144,7 +144,7 @@ public struct PricingEngine: Sendable {
   ///
   /// The sizing solver prices every option month by month through this, so a plan and a quote of the same
   /// configuration always agree.
-  public func monthlyCharges(of circuit: Circuit, zone: Zone) -> (total: Money, unpriced: [UnpricedItem]) {
+  public func monthlyCharges(of circuit: Circuit, zone: Zone) -> (total: Money, unpriced: [Quote.UnpricedItem]) {
     var builder = QuoteBuilder(rates: rates, discounts: discounts)
     priceCircuit(circuit, zone: zone, deployment: Deployment(name: circuit.name, circuits: [circuit]), into: &builder)
     return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)
@@ -160,7 +160,7 @@ public struct PricingEngine: Sendable {
   }
 
   /// The monthly charges of one gateway (or `count` identical ones), priced as a quote prices them.
-  public func monthlyCharges(of gateway: Gateway) -> (total: Money, unpriced: [UnpricedItem]) {
+  public func monthlyCharges(of gateway: Gateway) -> (total: Money, unpriced: [Quote.UnpricedItem]) {
     var builder = QuoteBuilder(rates: rates, discounts: discounts)
     priceGateway(gateway, into: &builder)
     return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)
@@ -245,7 +245,6 @@ struct QuoteBuilder {
         discount: discounts.discount(on: rate)))
   }
 
-  /// The zone a meter is priced by, if it has one.
   /// Why `meter` has no row: for a circuit, that the table has no price for its tier and billing in its zone, the zones
   /// it does price them in, and the table's sources (`Local UnlimitedData has no price in Zone 4 …`).
   static func noRowReason(_ meter: Meter, in rates: RateTable) -> String {
@@ -270,6 +269,7 @@ struct QuoteBuilder {
       + (cited.isEmpty ? "" : "; sources: \(cited)") + (zones.isEmpty ? "" : ")")
   }
 
+  /// The zone a meter is priced by, if it has one.
   static func zone(of meter: Meter) -> Zone? {
     switch meter {
     case .circuit(_, _, _, let zone), .egress(let zone), .globalReach(let zone, _), .trafficCollector(let zone), .trafficCollectorData(let zone):

@@ -41,7 +41,7 @@ public struct Discounts: Hashable, Sendable {
 
   /// The discount on a rate: none on the user's own rate from an override file (``Provenance/isOwnRate``), which is
   /// already the price they pay, else ``rate(for:)`` its meter.
-  public func discount(on rate: Rate) -> Decimal {
+  public func discount(on rate: RateTable.Rate) -> Decimal {
     rate.provenance.isOwnRate ? 0 : self.rate(for: rate.meter)
   }
 

@@ -20,11 +20,11 @@ import Testing
 struct ComparisonsInvariantTests {
   /// The notes that may stand for a category the other side pays for, by category name: why this side has none.
   static let explanations: [String: Set<String>] = [
-    CostCategory.connection.name: ["none: the internet"],
-    CostCategory.outboundData.name: ["included in UnlimitedData", "included in Local", "no data"],
-    CostCategory.secondPath.name: ["none: one circuit"],
-    CostCategory.currentCircuit.name: ["none"],
-    CostCategory.ownCharges.name: ["none"],
+    CostComparison.CostCategory.connection.name: ["none: the internet"],
+    CostComparison.CostCategory.outboundData.name: ["included in UnlimitedData", "included in Local", "no data"],
+    CostComparison.CostCategory.secondPath.name: ["none: one circuit"],
+    CostComparison.CostCategory.currentCircuit.name: ["none"],
+    CostComparison.CostCategory.ownCharges.name: ["none"],
   ]
 
   /// One side of a comparison as its JSON says it.
