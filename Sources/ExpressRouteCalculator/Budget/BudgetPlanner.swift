@@ -170,13 +170,13 @@ public struct BudgetPlanner: Sendable {
         }
         previous = scaled
       }
-      if growth != 0 {
+      if !growth.isZero {
         siteNotes.append(
-          "volumes grow \((growth * 100).fixedPoint(places: 1))% a year, compounded monthly\(site.volumesAsOf.map { " from \($0), the month they describe" } ?? ""); the configuration is fixed"
+          "volumes grow \(FastDecimal.product(growth, 100).fixedPoint(places: 1))% a year, compounded monthly\(site.volumesAsOf.map { " from \($0), the month they describe" } ?? ""); the configuration is fixed"
         )
       }
       return SiteBudget(
-        site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes), notes: notes, grew: growth != 0)
+        site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes), notes: notes, grew: !growth.isZero)
     case .profile(var profile):
       profile.horizonMonths = portfolio.horizonMonths
       // The plan runs on the portfolio's calendar: growth measured in a series counts from its last measured month.

@@ -108,14 +108,16 @@ extension SizingSolver {
     let larger = max(outbound, inbound)
     if traffic == nil, let egress, larger.bitsPerSecond > 0 {
       // The average rate a month's volume implies cannot exceed the peak it was sized on.
-      let average = egress.bytes * 8 / (engine.hoursPerMonth * 3600)
-      if average > Decimal(larger.bitsPerSecond) {
+      let average = FastDecimal.product(egress.bytes, 8) / FastDecimal.product(engine.hoursPerMonth, 3600)
+      if FastDecimal.isLess(Decimal(larger.bitsPerSecond), average) {
         notes.append(
           "check the inputs: \(egress) a month averages \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: average).int64Value)), more than the sizing rate \(larger), which cannot be a peak; sized on the average instead, so the circuit carries the month's volume"
         )
       }
     }
-    basis.append("target utilisation \((profile.targetUtilization * 100).fixedPoint(places: 1))% over a \(profile.horizonMonths)-month horizon")
+    basis.append(
+      "target utilisation \(FastDecimal.product(profile.targetUtilization, 100).fixedPoint(places: 1))% over a \(profile.horizonMonths)-month horizon"
+    )
     var demand = Demand(
       sizingRate: larger, sizingDirection: outbound >= inbound ? "outbound" : "inbound", monthlyEgress: egress ?? .zero,
       growth: growth ?? .stated(yearly: 0), targetUtilization: profile.targetUtilization, horizonMonths: profile.horizonMonths, basis: basis,

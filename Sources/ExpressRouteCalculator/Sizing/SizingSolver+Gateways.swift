@@ -72,7 +72,7 @@ extension SizingSolver {
       if sku.isLegacy && !profile.allowLegacyGateways {
         return .rejected("legacy non-zone-redundant SKU (set \"allowLegacyGateways\": true to consider it)")
       }
-      if Decimal(capabilities.throughput.bitsPerSecond) < required {
+      if FastDecimal.isLess(Decimal(capabilities.throughput.bitsPerSecond), required) {
         return .rejected("carries \(capabilities.throughput), needs \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: required).int64Value))")
       }
       let key = GatewayVerdictKey(sku: sku, units: units)

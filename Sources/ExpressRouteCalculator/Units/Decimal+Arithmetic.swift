@@ -30,6 +30,11 @@ enum FastDecimal {
     Decimal.exactProduct(a, b) ?? Decimal.foundationProduct(a, b)
   }
 
+  /// Adds `value` to `total` (`total = total + value`).
+  static func add(_ value: Decimal, to total: inout Decimal) {
+    total = sum(total, value)
+  }
+
   /// Whether `a < b`.
   static func isLess(_ a: Decimal, _ b: Decimal) -> Bool {
     if let order = Decimal.exactOrder(a, b) { return order < 0 }
