@@ -47,7 +47,7 @@ public struct Budget: Hashable, Sendable {
   /// The sites.
   public var sites: [Site]
   /// What the budget was priced on (rate table, date, currency, hours per month).
-  public var basis: PricingEngine.PricingBasis
+  public var basis: PricingBasis
   /// The currency.
   public var currency: CurrencyCode { basis.currency }
   /// Hours per month used.

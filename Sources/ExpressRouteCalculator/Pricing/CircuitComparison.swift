@@ -38,7 +38,7 @@ public struct CircuitComparison: Hashable, Sendable {
   /// Where Local becomes cheaper than Standard metered, when Local is available.
   public var localBreakEven: String?
   /// What the comparison was priced on (rate table, date, currency, hours per month).
-  public var basis: PricingEngine.PricingBasis
+  public var basis: PricingBasis
   /// What the circuit carries one way in a month at this bandwidth and hours per month.
   public var monthlyCapacity: DataVolume = .zero
   /// Standard's metered-vs-unlimited cost by volume at this size and zone, when every point is priced.

@@ -1,22 +1,20 @@
 import Foundation
 
-extension PricingEngine {
-  /// A change that needs a new circuit, and what running the old one alongside costs.
-  ///
-  /// Bandwidth cannot shrink in place, UnlimitedData cannot go back to MeteredData,
-  /// Local and the other tiers do not convert, and a circuit cannot move to another
-  /// peering location or from a provider onto ExpressRoute Direct: each needs a new
-  /// circuit, and the old one runs until traffic has moved (the lead time).
-  public struct MoveOverlap: Hashable, Sendable {
-    /// The circuit's name.
-    public var circuit: String
-    /// Why the change needs a new circuit.
-    public var reason: String
-    /// Months both circuits run.
-    public var months: Int
-    /// The old circuit's charges over those months (one-time); `nil` when they cannot be priced.
-    public var cost: Money?
-  }
+/// A change that needs a new circuit, and what running the old one alongside costs.
+///
+/// Bandwidth cannot shrink in place, UnlimitedData cannot go back to MeteredData,
+/// Local and the other tiers do not convert, and a circuit cannot move to another
+/// peering location or from a provider onto ExpressRoute Direct: each needs a new
+/// circuit, and the old one runs until traffic has moved (the lead time).
+public struct MoveOverlap: Hashable, Sendable {
+  /// The circuit's name.
+  public var circuit: String
+  /// Why the change needs a new circuit.
+  public var reason: String
+  /// Months both circuits run.
+  public var months: Int
+  /// The old circuit's charges over those months (one-time); `nil` when they cannot be priced.
+  public var cost: Money?
 }
 
 extension PricingEngine {
@@ -24,8 +22,7 @@ extension PricingEngine {
   /// cost of running the old circuit for `leadMonths` more months, priced as a quote prices it.
   ///
   /// `replaced` names circuits that are replaced whatever the change (a Terraform plan's delete-and-create).
-  public func moveOverlaps(from before: Deployment, to after: Deployment, leadMonths: Int, replaced: Set<String> = []) -> [PricingEngine.MoveOverlap]
-  {
+  public func moveOverlaps(from before: Deployment, to after: Deployment, leadMonths: Int, replaced: Set<String> = []) -> [MoveOverlap] {
     var result: [MoveOverlap] = []
     for old in before.circuits where !old.isExternal {
       guard let new = after.circuit(named: old.name), !new.isExternal else { continue }
@@ -50,6 +47,3 @@ extension PricingEngine {
     return result
   }
 }
-
-// Short names inside the package.
-typealias MoveOverlap = PricingEngine.MoveOverlap

@@ -75,7 +75,7 @@ public struct Quote: Hashable, Sendable {
   /// The deployment's name.
   public var name: String
   /// What the quote was priced on (rate table, date, currency, hours per month).
-  public var basis: PricingEngine.PricingBasis
+  public var basis: PricingBasis
   /// The currency of every amount.
   public var currency: CurrencyCode { basis.currency }
   /// Hours in the billing month used for hourly meters.

@@ -9,7 +9,7 @@ public struct AuditReport: Report {
   /// Months looked ahead.
   public var horizonMonths: Int
   /// What the audit was priced on.
-  public var basis: PricingEngine.PricingBasis
+  public var basis: PricingBasis
   /// The rate table's name.
   public var priceTableName: String { basis.tableName }
   /// The rate table's date.
@@ -18,7 +18,7 @@ public struct AuditReport: Report {
   public var hoursPerMonth: Decimal { basis.hoursPerMonth }
 
   /// Creates a report.
-  public init(entries: [EstateAudit.Entry], name: String, horizonMonths: Int, basis: PricingEngine.PricingBasis) {
+  public init(entries: [EstateAudit.Entry], name: String, horizonMonths: Int, basis: PricingBasis) {
     self.entries = entries
     self.name = name
     self.horizonMonths = horizonMonths

@@ -7,7 +7,7 @@ public struct BreakEvenReport: Report {
   /// The tier.
   public var tier: CircuitTier
   /// What the matrix was priced on.
-  public var basis: PricingEngine.PricingBasis
+  public var basis: PricingBasis
   /// The rate table's name.
   public var priceTableName: String { basis.tableName }
   /// The rate table's date.
@@ -16,7 +16,7 @@ public struct BreakEvenReport: Report {
   public var hoursPerMonth: Decimal { basis.hoursPerMonth }
 
   /// Creates a report of `results` (rows: provider sizes; columns: zones) for `tier`, priced on `basis`.
-  public init(results: [[CircuitComparison.BreakEven]], tier: CircuitTier, basis: PricingEngine.PricingBasis) {
+  public init(results: [[CircuitComparison.BreakEven]], tier: CircuitTier, basis: PricingBasis) {
     self.results = results
     self.tier = tier
     self.basis = basis

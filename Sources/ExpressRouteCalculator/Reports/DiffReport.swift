@@ -41,7 +41,7 @@ public struct DiffReport: Report {
   /// The rows, in first-seen order.
   public var rows: [Row]
   /// What the second side was priced on (its table, price date, currency and hours per month).
-  public var basis: PricingEngine.PricingBasis
+  public var basis: PricingBasis
   /// The currency.
   public var currency: CurrencyCode { basis.currency }
   /// Unpriced charges on either side.
@@ -53,7 +53,7 @@ public struct DiffReport: Report {
   /// One-time charges the user supplied on either side (installation fees), which are not monthly.
   public var oneTimeCharges: [(item: String, before: Money?, after: Money?)] = []
   /// Changes that need a new circuit, with the one-time cost of running the old one alongside.
-  public var overlaps: [PricingEngine.MoveOverlap] = []
+  public var overlaps: [MoveOverlap] = []
   /// For a Terraform plan: the ExpressRoute resources it creates, changes, destroys or replaces.
   public var plannedChanges: [TerraformPlanChange.ResourceChange] = []
   /// For a Terraform plan that changes no ExpressRoute resource: what it does (``TerraformPlanChange/statement``).

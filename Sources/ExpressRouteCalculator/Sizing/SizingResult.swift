@@ -186,7 +186,7 @@ public struct SizingResult: Hashable, Sendable {
   /// The demand sized for.
   public var demand: SizingSolver.Demand
   /// What the sizing was priced on (rate table, date, currency, hours per month).
-  public var basis: PricingEngine.PricingBasis
+  public var basis: PricingBasis
   /// Metered-vs-unlimited cost by volume for each circuit size the plan uses (Local is drawn as Standard), with
   /// the plan step each belongs to.
   public var costCurves: [SizingResult.StepCostCurve] = []
