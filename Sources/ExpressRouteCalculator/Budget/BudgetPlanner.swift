@@ -235,6 +235,6 @@ public struct BudgetPlanner: Sendable {
   }
 
   func grown(_ volume: DataVolume, _ factor: Decimal) -> DataVolume {
-    DataVolume(bytes: (volume.bytes * factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
+    DataVolume(bytes: FastDecimal.product(volume.bytes, factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
   }
 }

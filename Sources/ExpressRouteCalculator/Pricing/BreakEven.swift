@@ -62,7 +62,7 @@ extension CircuitComparison {
 extension PricingEngine {
   /// One direction's full-month capacity of `bandwidth` (328.5 GB per Mbps at 730 h).
   public func monthlyCapacity(of bandwidth: Bandwidth) -> DataVolume {
-    DataVolume(rate: bandwidth, seconds: hoursPerMonth * 3600)
+    DataVolume(rate: bandwidth, seconds: FastDecimal.product(hoursPerMonth, 3600))
   }
 
   /// The metered-vs-unlimited break-even for a Standard or Premium circuit.

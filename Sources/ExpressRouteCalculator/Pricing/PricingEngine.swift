@@ -115,7 +115,7 @@ public struct PricingEngine: Sendable {
       addVirtualWANScaleUnits(hub.scaleUnits, resource: resource, into: &builder)
       if hub.connections > 0 {
         builder.add(
-          resource: resource, meter: .virtualWAN(.expressRouteConnectionUnit), quantity: hoursPerMonth * Decimal(hub.connections),
+          resource: resource, meter: .virtualWAN(.expressRouteConnectionUnit), quantity: FastDecimal.product(hoursPerMonth, Decimal(hub.connections)),
           detail: "\(hours) h × \(hub.connections) connections")
       }
     }
@@ -131,7 +131,7 @@ public struct PricingEngine: Sendable {
     }
     for vpn in deployment.vpnGateways {
       builder.add(
-        resource: "VPN gateway '\(vpn.name)'", meter: .vpnGateway(vpn.sku), quantity: hoursPerMonth * Decimal(vpn.count),
+        resource: "VPN gateway '\(vpn.name)'", meter: .vpnGateway(vpn.sku), quantity: FastDecimal.product(hoursPerMonth, Decimal(vpn.count)),
         detail: "\(hoursPerMonth.plainDescription) h" + countDetail(vpn.count))
     }
     return builder.quote(name: deployment.name, hoursPerMonth: hoursPerMonth, table: rates)
@@ -171,11 +171,12 @@ public struct PricingEngine: Sendable {
     if gateway.sku == .erGwScale {
       let units = Decimal(gateway.scaleUnits ?? 0)
       builder.add(
-        resource: resource, meter: .gateway(.erGwScale), quantity: hoursPerMonth * units * Decimal(gateway.count),
+        resource: resource, meter: .gateway(.erGwScale),
+        quantity: FastDecimal.product(FastDecimal.product(hoursPerMonth, units), Decimal(gateway.count)),
         detail: "\(hoursPerMonth.plainDescription) h × \(units.plainDescription) scale units" + countDetail(gateway.count), zone: zone)
     } else {
       builder.add(
-        resource: resource, meter: .gateway(gateway.sku), quantity: hoursPerMonth * Decimal(gateway.count),
+        resource: resource, meter: .gateway(gateway.sku), quantity: FastDecimal.product(hoursPerMonth, Decimal(gateway.count)),
         detail: "\(hoursPerMonth.plainDescription) h" + countDetail(gateway.count), zone: zone)
     }
   }
