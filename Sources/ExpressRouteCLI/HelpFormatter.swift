@@ -1,5 +1,5 @@
-import Foundation
 import ExpressRouteCalculator
+import Foundation
 
 /// Renders help and usage text in swift-argument-parser's layout.
 ///

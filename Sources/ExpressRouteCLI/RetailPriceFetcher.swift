@@ -1,5 +1,6 @@
 import ExpressRouteCalculator
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -71,10 +72,14 @@ struct RetailPriceFetcher {
     return pages
   }
 
-  private final class Box: @unchecked Sendable {
-    var data: Data?
-    var status = 0
-    var error: (any Error)?
+  /// What a request's completion handler hands back to the waiting caller.
+  private final class Box: Sendable {
+    struct Response {
+      var data: Data?
+      var status = 0
+      var error: (any Error)?
+    }
+    let response = Mutex(Response())
   }
 
   /// GETs `url`, retrying transient failures.
@@ -92,21 +97,21 @@ struct RetailPriceFetcher {
       configuration.timeoutIntervalForResource = timeout
       let session = URLSession(configuration: configuration)
       session.dataTask(with: request) { data, response, error in
-        box.data = data
-        box.status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        box.error = error
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        box.response.withLock { $0 = Box.Response(data: data, status: status, error: error) }
         done.signal()
       }.resume()
       done.wait()
       session.finishTasksAndInvalidate()
-      if let error = box.error {
+      let reply = box.response.withLock { $0 }
+      if let error = reply.error {
         lastProblem = error.localizedDescription
-      } else if box.status == 200, let data = box.data {
+      } else if reply.status == 200, let data = reply.data {
         return data
-      } else if box.status == 429 || box.status >= 500 {
-        lastProblem = "HTTP \(box.status)"
+      } else if reply.status == 429 || reply.status >= 500 {
+        lastProblem = "HTTP \(reply.status)"
       } else {
-        throw CommandFailure("page \(page) (\(url.absoluteString)): HTTP \(box.status); not retried")
+        throw CommandFailure("page \(page) (\(url.absoluteString)): HTTP \(reply.status); not retried")
       }
       if attempt < attempts {
         progress("page \(page): \(lastProblem); retrying in \(delay) s (attempt \(attempt + 1) of \(attempts))\n")

@@ -14,7 +14,7 @@ public struct RetailPriceImporter: Sendable {
   /// The ARM region whose gateway prices to take (`eastus`); required when pages hold several.
   public var gatewayRegion: String?
   /// The internet egress region group of each ARM region (`eastus` → North America), for Bandwidth items.
-  public var internetRegions: [String: InternetRegion] = [:]
+  public var internetRegions: [String: InternetRouting.InternetRegion] = [:]
 
   /// Creates an importer.
   public init(gatewayRegion: String? = nil) { self.gatewayRegion = gatewayRegion }

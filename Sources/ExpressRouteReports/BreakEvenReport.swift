@@ -5,7 +5,7 @@ import Foundation
 /// The metered-vs-unlimited break-even for every provider size and zone of one tier.
 public struct BreakEvenReport: Report {
   /// Rows: one per bandwidth; columns: one per zone.
-  public var results: [[BreakEven]]
+  public var results: [[CircuitComparison.BreakEven]]
   /// The tier.
   public var tier: CircuitTier
   /// What the matrix was priced on.
@@ -18,7 +18,7 @@ public struct BreakEvenReport: Report {
   public var hoursPerMonth: Decimal { basis.hoursPerMonth }
 
   /// Creates a report of `results` (rows: provider sizes; columns: zones) for `tier`, priced on `basis`.
-  public init(results: [[BreakEven]], tier: CircuitTier, basis: PricingBasis) {
+  public init(results: [[CircuitComparison.BreakEven]], tier: CircuitTier, basis: PricingBasis) {
     self.results = results
     self.tier = tier
     self.basis = basis

@@ -38,7 +38,7 @@ public struct BudgetReport: Report {
   static func amount(_ value: Decimal) -> String { value.grouped(places: 2) }
 
   static func share(_ part: Decimal, of whole: Decimal) -> String {
-    whole > 0 ? "\((part / whole * 100).fixedPoint(places: 1))%" : "-"
+    FastDecimal.isLess(0, whole) ? "\(FastDecimal.product(part / whole, 100).fixedPoint(places: 1))%" : "-"
   }
 
   public var document: ReportDocument {

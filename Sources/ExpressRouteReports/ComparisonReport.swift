@@ -11,9 +11,9 @@ public struct ComparisonReport: Report {
   /// One direction's full-month volume at the compared bandwidth.
   public var monthlyCapacity: DataVolume
   /// Metered-vs-unlimited cost by volume for Standard at this size and zone.
-  public var crossover: ReportChart?
+  public var crossover: ReportDocument.ReportChart?
   /// ExpressRoute against a VPN over the internet, when asked for.
-  public var vpn: VPNComparison?
+  public var vpn: CircuitComparison.VPNComparison?
 
   /// Creates a report of `comparison` (its capacity and cost curve come with it).
   public init(comparison: CircuitComparison) {

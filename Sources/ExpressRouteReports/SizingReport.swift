@@ -9,10 +9,10 @@ public struct SizingReport: Report {
   /// The result.
   public var result: SizingResult
   /// The metered-vs-unlimited chart for the recommended size, when it applies.
-  public var crossover: ReportChart? { crossovers.first }
+  public var crossover: ReportDocument.ReportChart? { crossovers.first }
   /// One metered-vs-unlimited chart per circuit size the plan uses, each marking the outbound volume of the
   /// month the size starts.
-  public var crossovers: [ReportChart] = []
+  public var crossovers: [ReportDocument.ReportChart] = []
   /// The first month of the plan (`2027-01`), for CSV periods; `nil` for month numbers.
   public var startMonth: MonthKey?
 

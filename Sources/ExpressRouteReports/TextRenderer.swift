@@ -77,9 +77,9 @@ struct TextRenderer {
 }
 
 /// Greedy word wrap shared by the text renderer and the CLI's help.
-public enum HelpWrap {
+package enum HelpWrap {
   /// `text` split into lines of at most `width` characters (a longer word gets a line of its own).
-  public static func wrap(_ text: String, width: Int) -> [String] {
+  package static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {

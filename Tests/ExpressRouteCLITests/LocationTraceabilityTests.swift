@@ -155,7 +155,8 @@ import Testing
 
   @Test func noDerivedPortNameDuplicatesASeenOneForTheSameFacility() throws {
     let catalog = try LocationCatalog.embeddedDefault()
-    let key = { (port: PortLocation) in "\(port.peeringLocation)|\(port.facility.lowercased().filter { $0.isLetter || $0.isNumber })" }
+    let key = { (port: LocationCatalog.PortLocation) in "\(port.peeringLocation)|\(port.facility.lowercased().filter { $0.isLetter || $0.isNumber })"
+    }
     let seen = Set(catalog.portLocations.filter { !$0.isDerived }.map(key))
     for port in catalog.portLocations where port.isDerived {
       #expect(!seen.contains(key(port)), "\(port.name) duplicates a seen name for \(port.facility)")

@@ -56,15 +56,15 @@ import Testing
     let current = RateTable(
       name: "t", currency: .usd, effectiveDate: "2026-01-01", sources: [],
       rates: [
-        Rate(
+        RateTable.Rate(
           meter: .egress(.zone1), price: Money(Decimal(string: "0.02") ?? 0, currency: .usd),
-          provenance: Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed))
+          provenance: PriceSource.Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed))
       ])
     var candidate = current
     candidate.upsert(
-      Rate(
+      RateTable.Rate(
         meter: .egress(.zone1), price: Money(Decimal(string: "0.026") ?? 0, currency: .usd),
-        provenance: Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed)))
+        provenance: PriceSource.Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed)))
     let changes = guardian.changes(from: current, to: candidate)
     #expect(changes.map(\.description) == ["Metered outbound data, Zone 1: 0.02 → 0.026 (+30.0%)"])
     #expect(guardian.violations(changes).count == 1)

@@ -5,8 +5,9 @@ import Testing
 /// The library's public API is documented, and helpers that are not part of it stay inside the package.
 @Suite struct PublicAPITests {
   /// Protocol requirements (`document`, `json`, `csvRows`, `name`, `<`, `==`, `hash(into:)`, …) take their
-  /// documentation from the protocol they satisfy.
-  static let witness = try! NSRegularExpression(
+  /// documentation from the protocol they satisfy. (A pattern that did not compile would excuse nothing, so the
+  /// test below would fail.)
+  static let witness = try? NSRegularExpression(
     pattern:
       #"public (var (document|json|csvRows|name|aliases|description|id|rawValue)\b|static let kindDescription|static func [<=]|func hash\(into|static func == |init\(from decoder|func encode\(to)"#
   )
@@ -21,7 +22,7 @@ import Testing
       for (index, line) in lines.enumerated() {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix("public "), !trimmed.hasPrefix("public extension"), !trimmed.hasPrefix("public import") else { continue }
-        if Self.witness.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil { continue }
+        if let witness = Self.witness, witness.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil { continue }
         checked += 1
         var above = index - 1
         while above >= 0, lines[above].trimmingCharacters(in: .whitespaces).hasPrefix("@") { above -= 1 }

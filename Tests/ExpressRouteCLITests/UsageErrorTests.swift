@@ -1,13 +1,9 @@
 import ExpressRouteCLI
+import TestSupport
 import Testing
 
 @Suite struct UsageErrorTests {
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
-    let id: String
-    let arguments: [String]
-    let expected: String
-    var testDescription: String { id }
-  }
+  typealias ErrorCase = TestSupport.ErrorCase<[String]>
 
   static let quoteUsage = "Usage: ercalc quote [<deployment>] [<options>]\n  See 'ercalc quote --help' for more information.\n"
 
@@ -102,4 +98,10 @@ import Testing
     #expect(result.status == .dataError)
     #expect(result.errors == "\(fixture("bad-rates.json")):10:105: error: circuits.rows[0].monthly: negative price '-55' (expected zero or more)\n")
   }
+}
+
+extension TestSupport.ErrorCase where Input == [String] {
+  /// A case that runs `ercalc` with `arguments`.
+  fileprivate init(id: String, arguments: [String], expected: String) { self.init(id: id, input: arguments, expected: expected) }
+  fileprivate var arguments: [String] { input }
 }

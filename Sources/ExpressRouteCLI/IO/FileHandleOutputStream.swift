@@ -36,7 +36,8 @@ public struct FileHandleOutputStream: TextOutputStream {
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeBytes { buffer in
-        Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        // Not empty (offset < count), so the buffer has a base address.
+        buffer.baseAddress.map { Foundation.write(descriptor, $0 + offset, buffer.count - offset) } ?? 0
       }
       if written < 0 {
         if errno == EINTR { continue }

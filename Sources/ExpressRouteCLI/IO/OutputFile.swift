@@ -55,10 +55,11 @@ enum OutputFile {
       throw CommandFailure("cannot write '\(shown)': directory '\(directory)' does not exist")
     }
     var template = Array((directory + "/.\(url.lastPathComponent).tmp-XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    // The template is never empty (it ends with XXXXXX and a NUL), so its buffer has a base address.
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
     guard descriptor >= 0 else { throw failure(shown, "could not create a temporary file in '\(directory)': ", errno) }
-    let temporary = template.withUnsafeBufferPointer {
-      FileManager.default.string(withFileSystemRepresentation: $0.baseAddress!, length: strlen($0.baseAddress!))
+    let temporary = template.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.map { FileManager.default.string(withFileSystemRepresentation: $0, length: strlen($0)) } ?? ""
     }
     var committed = false
     defer {

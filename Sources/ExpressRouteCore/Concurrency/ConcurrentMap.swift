@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Maps independent items on every core, keeping their order: the result is what a loop on one core gives.
 package enum ConcurrentMap {
@@ -15,28 +16,28 @@ package enum ConcurrentMap {
   }
 
   /// One result per item, and the next item to hand out.
-  private final class Slots<Output: Sendable>: @unchecked Sendable {
-    private var storage: [Output?]
-    private var next = 0
-    private let lock = NSLock()
+  private final class Slots<Output: Sendable>: Sendable {
+    private struct State {
+      var storage: [Output?]
+      var next = 0
+    }
+    private let state: Mutex<State>
 
-    init(count: Int) { storage = [Output?](repeating: nil, count: count) }
+    init(count: Int) { state = Mutex(State(storage: [Output?](repeating: nil, count: count))) }
 
     /// The next item's index, or `nil` when every item has been taken.
     func nextIndex() -> Int? {
-      lock.lock()
-      defer { lock.unlock() }
-      guard next < storage.count else { return nil }
-      next += 1
-      return next - 1
+      state.withLock { state in
+        guard state.next < state.storage.count else { return nil }
+        state.next += 1
+        return state.next - 1
+      }
     }
 
     func store(_ value: Output, at index: Int) {
-      lock.lock()
-      storage[index] = value
-      lock.unlock()
+      state.withLock { $0.storage[index] = value }
     }
 
-    func values() -> [Output] { storage.compactMap { $0 } }
+    func values() -> [Output] { state.withLock { $0.storage.compactMap { $0 } } }
   }
 }

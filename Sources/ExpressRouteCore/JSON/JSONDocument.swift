@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A parsed JSON document kept compact: its bytes, and one 8-byte tape entry per value (two per array or object).
 ///
@@ -10,6 +11,9 @@ import Foundation
 /// Entry layout: the kind in the top 4 bits, the value's byte offset in the low 40 bits. An array or object entry is
 /// followed by one holding the tape index just past its last descendant (how a reader skips it). An object's
 /// children alternate key (a string entry) and value.
+///
+/// Sendable by hand only because of its pointers: the bytes and the tape never change after parsing, and the one
+/// mutable part (the line starts found so far) is behind a `Mutex`.
 package final class JSONDocument: @unchecked Sendable {
   /// What a tape entry holds.
   enum Kind: UInt64 {
@@ -28,10 +32,14 @@ package final class JSONDocument: @unchecked Sendable {
   /// Where line 1 starts (3 after a UTF-8 byte-order mark, as the parser counts columns).
   private let firstLineStart: Int
   /// Line starts (the offset after each line feed) found so far, and how far the bytes were searched for them:
-  /// filled in as locations are asked for, under the lock.
-  private var lineStarts: [UInt32] = []
-  private var searchedTo = 0
-  private let lock = NSLock()
+  /// filled in as locations are asked for.
+  private let lines = Mutex(LineStarts())
+
+  /// Line starts found so far (the offset after each line feed), and how far the bytes were searched for them.
+  private struct LineStarts {
+    var starts: [UInt32] = []
+    var searchedTo = 0
+  }
 
   static let offsetMask: UInt64 = (1 << 40) - 1
 
@@ -116,27 +124,29 @@ package final class JSONDocument: @unchecked Sendable {
   /// The 1-based line and column (in bytes, as the parser reports them) of the value at `entry`.
   func position(_ entry: Int) -> (line: Int, column: Int) {
     let target = offset(entry)
-    lock.lock()
-    defer { lock.unlock() }
-    if target > searchedTo, let base = bytes.baseAddress {
-      var from = searchedTo
-      let end = min(target, bytes.count)
-      while from < end, let found = memchr(base + from, 0x0A, end - from) {
-        let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
-        lineStarts.append(UInt32(truncatingIfNeeded: index + 1))
-        from = index + 1
+    let bytes = bytes
+    let firstLineStart = firstLineStart
+    return lines.withLock { lines in
+      if target > lines.searchedTo, let base = bytes.baseAddress {
+        var from = lines.searchedTo
+        let end = min(target, bytes.count)
+        while from < end, let found = memchr(base + from, 0x0A, end - from) {
+          let index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+          lines.starts.append(UInt32(truncatingIfNeeded: index + 1))
+          from = index + 1
+        }
+        lines.searchedTo = target
       }
-      searchedTo = target
+      // Lines starting at or before the target.
+      var low = 0
+      var high = lines.starts.count
+      while low < high {
+        let middle = (low + high) / 2
+        if Int(lines.starts[middle]) <= target { low = middle + 1 } else { high = middle }
+      }
+      let start = low == 0 ? firstLineStart : Int(lines.starts[low - 1])
+      return (low + 1, target - start + 1)
     }
-    // Lines starting at or before the target.
-    var low = 0
-    var high = lineStarts.count
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(lineStarts[middle]) <= target { low = middle + 1 } else { high = middle }
-    }
-    let start = low == 0 ? firstLineStart : Int(lineStarts[low - 1])
-    return (low + 1, target - start + 1)
   }
 
   /// The value at `entry` as a ``JSONValue`` tree, with every position (for callers that need a whole value).

@@ -16,9 +16,8 @@ package struct JSONParser {
   /// Whether the last string read had an escape.
   private var lastStringEscaped = false
 
-  /// Parses `bytes` as one JSON document.
+  /// Parses `bytes` as one JSON document; `file` is the path shown in error messages.
   ///
-  /// - Parameter file: The path to show in error messages.
   /// - Throws: ``Diagnostic`` with the position of the first syntax error.
   package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> JSONValue {
     try parse(Data(bytes), file: file)

@@ -14,7 +14,7 @@ public struct JSONValue: Sendable, Hashable {
     case number(String)
     case string(String)
     case array([JSONValue])
-    case object([JSONMember])
+    case object([JSONValue.JSONMember])
   }
 
   /// The kind of value and its payload.
@@ -62,16 +62,21 @@ public struct JSONValue: Sendable, Hashable {
   }
 }
 
-/// One `"key": value` pair of a JSON object.
-public struct JSONMember: Sendable, Hashable {
-  /// The key.
-  public var key: String
-  /// The value.
-  public var value: JSONValue
+extension JSONValue {
+  /// One `"key": value` pair of a JSON object.
+  public struct JSONMember: Sendable, Hashable {
+    /// The key.
+    public var key: String
+    /// The value.
+    public var value: JSONValue
 
-  /// Creates a member.
-  public init(key: String, value: JSONValue) {
-    self.key = key
-    self.value = value
+    /// Creates a member.
+    public init(key: String, value: JSONValue) {
+      self.key = key
+      self.value = value
+    }
   }
 }
+
+// Short names inside the package.
+typealias JSONMember = JSONValue.JSONMember

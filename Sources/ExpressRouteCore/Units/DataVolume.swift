@@ -26,7 +26,7 @@ public struct DataVolume: Hashable, Comparable, Sendable, CustomStringConvertibl
   /// The volume carried by `rate` sustained for `seconds`.
   public init(rate: Bandwidth, seconds: Decimal) {
     // ÷ 8 as × 0.125: the same exact value without a Decimal division.
-    bytes = Decimal(rate.bitsPerSecond) * seconds * Decimal(sign: .plus, exponent: -3, significand: 125)
+    bytes = FastDecimal.product(FastDecimal.product(Decimal(rate.bitsPerSecond), seconds), Decimal(sign: .plus, exponent: -3, significand: 125))
   }
 
   /// `40,000 GB`: gigabytes with grouping and up to three decimals (`161,051.0004` GB prints `161,051 GB`, never
@@ -42,16 +42,16 @@ public struct DataVolume: Hashable, Comparable, Sendable, CustomStringConvertibl
     return "\(text) GB"
   }
 
-  public static func < (lhs: DataVolume, rhs: DataVolume) -> Bool { lhs.bytes < rhs.bytes }
+  public static func < (lhs: DataVolume, rhs: DataVolume) -> Bool { FastDecimal.isLess(lhs.bytes, rhs.bytes) }
 
   /// The sum of two volumes.
   public static func + (lhs: DataVolume, rhs: DataVolume) -> DataVolume {
-    DataVolume(bytes: lhs.bytes + rhs.bytes)
+    DataVolume(bytes: FastDecimal.sum(lhs.bytes, rhs.bytes))
   }
 
   /// A volume scaled by an exact factor (growth, months).
   public static func * (lhs: DataVolume, rhs: Decimal) -> DataVolume {
-    DataVolume(bytes: lhs.bytes * rhs)
+    DataVolume(bytes: FastDecimal.product(lhs.bytes, rhs))
   }
 }
 

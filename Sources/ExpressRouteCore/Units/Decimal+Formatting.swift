@@ -29,7 +29,7 @@ extension Decimal {
       fraction += String(repeating: "0", count: places - fraction.count)
     }
     let body = places > 0 ? "\(integerPart).\(fraction)" : integerPart
-    let isZero = self == 0
+    let isZero = self.isZero
     return negative && !isZero ? "-\(body)" : body
   }
 

@@ -43,7 +43,7 @@ extension Money {
   /// - Precondition: Both amounts have the same currency.
   public static func + (lhs: Money, rhs: Money) -> Money {
     precondition(lhs.currency == rhs.currency, "cannot add \(lhs.currency) to \(rhs.currency)")
-    return Money(lhs.amount + rhs.amount, currency: lhs.currency)
+    return Money(FastDecimal.sum(lhs.amount, rhs.amount), currency: lhs.currency)
   }
 
   /// The difference of two amounts in the same currency.
@@ -51,7 +51,7 @@ extension Money {
   /// - Precondition: Both amounts have the same currency.
   public static func - (lhs: Money, rhs: Money) -> Money {
     precondition(lhs.currency == rhs.currency, "cannot subtract \(rhs.currency) from \(lhs.currency)")
-    return Money(lhs.amount - rhs.amount, currency: lhs.currency)
+    return Money(FastDecimal.difference(lhs.amount, rhs.amount), currency: lhs.currency)
   }
 
   /// Adds `rhs` to `lhs`.
@@ -59,7 +59,7 @@ extension Money {
 
   /// An amount multiplied by an exact quantity (months, hours, gigabytes, units).
   public static func * (lhs: Money, rhs: Decimal) -> Money {
-    Money(lhs.amount * rhs, currency: lhs.currency)
+    Money(FastDecimal.product(lhs.amount, rhs), currency: lhs.currency)
   }
 
   /// The sum of `amounts`, or zero in `currency` when empty.
@@ -74,6 +74,6 @@ extension Money: Comparable {
   /// - Precondition: Both amounts have the same currency.
   public static func < (lhs: Money, rhs: Money) -> Bool {
     precondition(lhs.currency == rhs.currency, "cannot compare \(lhs.currency) with \(rhs.currency)")
-    return lhs.amount < rhs.amount
+    return FastDecimal.isLess(lhs.amount, rhs.amount)
   }
 }

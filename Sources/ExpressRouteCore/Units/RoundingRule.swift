@@ -42,7 +42,7 @@ extension Decimal {
     case .toNearestOrAwayFromZero: mode = .plain
     case .up: mode = .up
     case .down: mode = .down
-    case .towardZero: mode = self < 0 ? .up : .down
+    case .towardZero: mode = FastDecimal.isLess(self, 0) ? .up : .down
     }
     NSDecimalRound(&result, &source, places, mode)
     return result
@@ -73,7 +73,7 @@ extension Decimal {
   }
 
   func dividedInIntegers(by divisor: Decimal, places: Int, rule: RoundingRule) -> Decimal? {
-    guard !isNaN, !divisor.isNaN, divisor != 0, places >= -18, places <= 18, let a = smallSignificand, let b = divisor.smallSignificand else {
+    guard !isNaN, !divisor.isNaN, !divisor.isZero, places >= -18, places <= 18, let a = smallSignificand, let b = divisor.smallSignificand else {
       return nil
     }
     let shift = exponent - divisor.exponent + places

@@ -133,7 +133,7 @@ public struct Budget: Hashable, Sendable {
   }
 
   /// Unpriced charges, each once, with the months it occurs in.
-  public var unpriced: [(site: String, item: UnpricedItem, months: Int)] {
+  public var unpriced: [(site: String, item: Quote.UnpricedItem, months: Int)] {
     var result: [(String, UnpricedItem, Int)] = []
     for site in sites {
       var seen: [String: Int] = [:]

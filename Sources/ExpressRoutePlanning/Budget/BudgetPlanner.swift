@@ -52,17 +52,20 @@ public struct BudgetPlanner: Sendable {
   public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false) throws(Diagnostic) -> Budget {
     let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
     // Many sites share a growth rate: each rate's monthly factors are worked out once.
+    let growthFactors = GrowthFactorCache()
     var factorsByGrowth: [Decimal: [Decimal]] = [:]
     for site in portfolio.sites {
       if case .deployment(_, let growth) = site.source, factorsByGrowth[growth] == nil {
-        factorsByGrowth[growth] = months.indices.map { Demand.growthFactor(yearlyGrowth: growth, month: $0) }
+        factorsByGrowth[growth] = months.indices.map { Demand.growthFactor(yearlyGrowth: growth, month: $0, cache: growthFactors) }
       }
     }
     let factors = factorsByGrowth
     let options = PlannerOptionsCache()
     let results = ConcurrentMap.map(portfolio.sites) { site in
       Result { () throws(Diagnostic) -> SiteBudget in
-        try budget(site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors, amortize: amortize, options: options)
+        try budget(
+          site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors, amortize: amortize, options: options,
+          growthFactors: growthFactors)
       }
     }
     var sites: [Budget.Site] = []
@@ -113,7 +116,7 @@ public struct BudgetPlanner: Sendable {
   /// Budgets one site over `months`.
   func budget(
     _ site: Portfolio.Site, months: [MonthKey], portfolio: Portfolio, traffic: TrafficSummary?, factors: [Decimal: [Decimal]], amortize: Bool,
-    options: PlannerOptionsCache? = nil
+    options: PlannerOptionsCache? = nil, growthFactors: GrowthFactorCache? = nil
   ) throws(Diagnostic) -> SiteBudget {
     var notes: [String] = []
     var siteNotes: [String] = []
@@ -135,8 +138,8 @@ public struct BudgetPlanner: Sendable {
         // Volumes dated `volumesAsOf` grow from that month: the same calendar month has the same volume in every budget.
         let factor =
           asOfOffset == 0
-          ? factors[growth]?[index] ?? Demand.growthFactor(yearlyGrowth: growth, month: index)
-          : Demand.growthFactor(yearlyGrowth: growth, month: index + asOfOffset)
+          ? factors[growth]?[index] ?? Demand.growthFactor(yearlyGrowth: growth, month: index, cache: growthFactors)
+          : Demand.growthFactor(yearlyGrowth: growth, month: index + asOfOffset, cache: growthFactors)
         var scaled = deployment
         scaled.name = site.name
         scaled.charges = Self.charges(deployment.charges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
@@ -170,13 +173,13 @@ public struct BudgetPlanner: Sendable {
         }
         previous = scaled
       }
-      if growth != 0 {
+      if !growth.isZero {
         siteNotes.append(
-          "volumes grow \((growth * 100).fixedPoint(places: 1))% a year, compounded monthly\(site.volumesAsOf.map { " from \($0), the month they describe" } ?? ""); the configuration is fixed"
+          "volumes grow \(FastDecimal.product(growth, 100).fixedPoint(places: 1))% a year, compounded monthly\(site.volumesAsOf.map { " from \($0), the month they describe" } ?? ""); the configuration is fixed"
         )
       }
       return SiteBudget(
-        site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes), notes: notes, grew: growth != 0)
+        site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes), notes: notes, grew: !growth.isZero)
     case .profile(var profile):
       profile.horizonMonths = portfolio.horizonMonths
       // The plan runs on the portfolio's calendar: growth measured in a series counts from its last measured month.
@@ -188,6 +191,7 @@ public struct BudgetPlanner: Sendable {
         var solver = SizingSolver(engine: engine)
         solver.depth = .planOnly
         solver.optionsCache = options
+        solver.growthFactors = growthFactors
         result = try solver.solve(profile, traffic: traffic)
       } catch {
         throw Diagnostic(
@@ -234,6 +238,6 @@ public struct BudgetPlanner: Sendable {
   }
 
   func grown(_ volume: DataVolume, _ factor: Decimal) -> DataVolume {
-    DataVolume(bytes: (volume.bytes * factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
+    DataVolume(bytes: FastDecimal.product(volume.bytes, factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
   }
 }

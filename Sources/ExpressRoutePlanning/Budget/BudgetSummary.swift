@@ -35,7 +35,7 @@ public struct BudgetSummary: Sendable {
   /// Totals per meter group (circuits, egress, gateways …) over the period, largest first.
   public let meterTotals: [(group: String, total: Decimal)]
   /// Unpriced charges, each once per site, with the months it occurs in.
-  public let unpriced: [(site: String, item: UnpricedItem, months: Int)]
+  public let unpriced: [(site: String, item: Quote.UnpricedItem, months: Int)]
 
   /// Sums `budget` once, grouping sites by the value of `tag` when given.
   public init(_ budget: Budget, groupBy tag: String? = nil) {
@@ -45,8 +45,8 @@ public struct BudgetSummary: Sendable {
       let months = site.months.map { quote in
         var total: Decimal = 0
         for item in quote.lineItems {
-          total += item.amount.amount
-          meters[item.meter.groupName, default: 0] += item.amount.amount
+          FastDecimal.add(item.amount.amount, to: &total)
+          FastDecimal.add(item.amount.amount, to: &meters[item.meter.groupName, default: 0])
         }
         return total
       }
@@ -55,23 +55,23 @@ public struct BudgetSummary: Sendable {
     siteMonthTotals = perSite.map(\.months)
     var meters: [String: Decimal] = [:]
     for site in perSite {
-      for (group, total) in site.meters { meters[group, default: 0] += total }  // exact sums: any order gives the same
+      for (group, total) in site.meters { FastDecimal.add(total, to: &meters[group, default: 0]) }  // exact sums: any order gives the same
     }
-    meterTotals = meters.keys.sorted().map { ($0, meters[$0] ?? 0) }.sorted { $0.1 > $1.1 }
+    meterTotals = meters.keys.sorted().map { ($0, meters[$0] ?? 0) }.sorted { FastDecimal.isLess($1.1, $0.1) }
     unpriced = budget.unpriced
-    siteTotals = siteMonthTotals.map { $0.reduce(0, +) }
+    siteTotals = siteMonthTotals.map { $0.reduce(0, FastDecimal.sum) }
     var months = [Decimal](repeating: 0, count: budget.months.count)
     for row in siteMonthTotals {
-      for (index, value) in row.enumerated() where index < months.count { months[index] += value }
+      for (index, value) in row.enumerated() where index < months.count { FastDecimal.add(value, to: &months[index]) }
     }
     monthTotals = months
-    total = months.reduce(0, +)
+    total = months.reduce(0, FastDecimal.sum)
     let years = budget.years
     self.years = years
     siteYearTotals = siteMonthTotals.map { row in
-      years.map { year in year.months.reduce(Decimal(0)) { $0 + (row.indices.contains($1) ? row[$1] : 0) } }
+      years.map { year in year.months.reduce(Decimal(0)) { FastDecimal.sum($0, row.indices.contains($1) ? row[$1] : 0) } }
     }
-    yearTotals = years.map { year in year.months.reduce(Decimal(0)) { $0 + months[$1] } }
+    yearTotals = years.map { year in year.months.reduce(Decimal(0)) { FastDecimal.sum($0, months[$1]) } }
     groupTag = tag
     if let tag {
       var byValue: [String: [Int]] = [:]
@@ -91,16 +91,16 @@ public struct BudgetSummary: Sendable {
   public func yearTotals(of group: Group) -> (years: [Decimal], total: Decimal) {
     var totals = [Decimal](repeating: 0, count: years.count)
     for site in group.sites {
-      for index in totals.indices { totals[index] += siteYearTotals[site][index] }
+      for index in totals.indices { FastDecimal.add(siteYearTotals[site][index], to: &totals[index]) }
     }
-    return (totals, group.sites.reduce(Decimal(0)) { $0 + siteTotals[$1] })
+    return (totals, group.sites.reduce(Decimal(0)) { FastDecimal.sum($0, siteTotals[$1]) })
   }
 
   /// `group`'s total in each month.
   public func monthTotals(of group: Group) -> [Decimal] {
     var totals = [Decimal](repeating: 0, count: monthTotals.count)
     for site in group.sites {
-      for (index, value) in siteMonthTotals[site].enumerated() where index < totals.count { totals[index] += value }
+      for (index, value) in siteMonthTotals[site].enumerated() where index < totals.count { FastDecimal.add(value, to: &totals[index]) }
     }
     return totals
   }
@@ -110,14 +110,19 @@ public struct BudgetSummary: Sendable {
 
   /// Site indices by total, largest first (ties in portfolio order), at most `limit`.
   public func topSitesByCost(_ limit: Int) -> [Int] {
-    Array(siteTotals.indices.sorted { siteTotals[$0] != siteTotals[$1] ? siteTotals[$0] > siteTotals[$1] : $0 < $1 }.prefix(limit))
+    Array(
+      siteTotals.indices.sorted {
+        !FastDecimal.isEqual(siteTotals[$0], siteTotals[$1]) ? FastDecimal.isLess(siteTotals[$1], siteTotals[$0]) : $0 < $1
+      }.prefix(limit))
   }
 
   /// Site indices by growth from the first to the last month (absolute), largest first, at most `limit`;
   /// sites whose cost does not grow are left out.
   public func topSitesByGrowth(_ limit: Int) -> [Int] {
-    let growth = siteMonthTotals.map { row in (row.last ?? 0) - (row.first ?? 0) }
+    let growth = siteMonthTotals.map { row in FastDecimal.difference(row.last ?? 0, row.first ?? 0) }
     return Array(
-      growth.indices.filter { growth[$0] > 0 }.sorted { growth[$0] != growth[$1] ? growth[$0] > growth[$1] : $0 < $1 }.prefix(limit))
+      growth.indices.filter { FastDecimal.isLess(0, growth[$0]) }.sorted {
+        !FastDecimal.isEqual(growth[$0], growth[$1]) ? FastDecimal.isLess(growth[$1], growth[$0]) : $0 < $1
+      }.prefix(limit))
   }
 }

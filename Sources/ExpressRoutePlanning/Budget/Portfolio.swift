@@ -72,7 +72,7 @@ extension Portfolio {
   /// The newest portfolio `schemaVersion` this build understands.
   public static let supportedSchemaVersion = 1
 
-  /// Decodes a portfolio file. Profile series paths are resolved against `baseDirectory`.
+  /// Decodes a portfolio file. A profile's series paths stay as written: the caller resolves them against the file's folder.
   public init(json data: Data, file: String) throws(Diagnostic) {
     let root = try JSONNode.parse(data, file: file)
     let object = try root.object()

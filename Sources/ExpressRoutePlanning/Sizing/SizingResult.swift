@@ -3,179 +3,181 @@ import ExpressRoutePricing
 import ExpressRouteTraffic
 import Foundation
 
-/// One option the solver considered, with its verdict.
-public struct SizingCandidate: Hashable, Sendable {
-  /// What was considered.
-  public enum Kind: Hashable, Sendable {
-    /// A provider circuit held for the whole horizon.
-    case provider(CircuitTier, BillingFamily, Bandwidth)
-    /// A circuit on an ExpressRoute Direct port pair.
-    case direct(DirectPortSpeed, CircuitTier, BillingFamily, Bandwidth)
-  }
+extension SizingResult {
+  /// One option the solver considered, with its verdict.
+  public struct SizingCandidate: Hashable, Sendable {
+    /// What was considered.
+    public enum Kind: Hashable, Sendable {
+      /// A provider circuit held for the whole horizon.
+      case provider(CircuitTier, BillingFamily, Bandwidth)
+      /// A circuit on an ExpressRoute Direct port pair.
+      case direct(DirectPortSpeed, CircuitTier, BillingFamily, Bandwidth)
+    }
 
-  /// The verdict.
-  public enum Verdict: Hashable, Sendable {
-    /// Feasible, with its cost over the horizon.
-    case feasible(horizonCost: Money, firstMonth: Money)
-    /// Breaks a rule or does not carry the traffic.
-    case rejected(String)
-    /// Feasible as far as is known, but a price is missing.
-    case unpriced(String)
-  }
+    /// The verdict.
+    public enum Verdict: Hashable, Sendable {
+      /// Feasible, with its cost over the horizon.
+      case feasible(horizonCost: Money, firstMonth: Money)
+      /// Breaks a rule or does not carry the traffic.
+      case rejected(String)
+      /// Feasible as far as is known, but a price is missing.
+      case unpriced(String)
+    }
 
-  /// What was considered.
-  public var kind: Kind
-  /// The verdict.
-  public var verdict: Verdict
+    /// What was considered.
+    public var kind: Kind
+    /// The verdict.
+    public var verdict: Verdict
 
-  /// `Standard MeteredData 1 Gbps` or `Direct 10 Gbps: Standard MeteredData 10 Gbps`.
-  public var label: String {
-    switch kind {
-    case .provider(let tier, let billing, let bandwidth): return "\(tier.name) \(billing.name) \(bandwidth)"
-    case .direct(let port, let tier, let billing, let bandwidth): return "Direct \(port.name) pair: \(tier.name) \(billing.name) \(bandwidth)"
+    /// `Standard MeteredData 1 Gbps` or `Direct 10 Gbps: Standard MeteredData 10 Gbps`.
+    public var label: String {
+      switch kind {
+      case .provider(let tier, let billing, let bandwidth): return "\(tier.name) \(billing.name) \(bandwidth)"
+      case .direct(let port, let tier, let billing, let bandwidth): return "Direct \(port.name) pair: \(tier.name) \(billing.name) \(bandwidth)"
+      }
+    }
+
+    /// The horizon cost, when feasible.
+    public var horizonCost: Money? {
+      if case .feasible(let cost, _) = verdict { return cost }
+      return nil
     }
   }
 
-  /// The horizon cost, when feasible.
-  public var horizonCost: Money? {
-    if case .feasible(let cost, _) = verdict { return cost }
-    return nil
-  }
-}
-
-/// One step of an upgrade plan: from `month` on, run this configuration.
-public struct PlanStep: Hashable, Sendable {
-  /// The 0-based month the step starts.
-  public var month: Int
-  /// The tier.
-  public var tier: CircuitTier
-  /// The billing model.
-  public var billing: BillingFamily
-  /// The bandwidth.
-  public var bandwidth: Bandwidth
-  /// Why the step happens.
-  public var reason: String
-}
-
-/// A gateway option and its verdict.
-public struct GatewayCandidate: Hashable, Sendable {
-  /// The SKU.
-  public var sku: GatewaySKU
-  /// Scale units, for ErGwScale.
-  public var scaleUnits: Int?
-  /// The verdict.
-  public var verdict: SizingCandidate.Verdict
-  /// Set when the option is a Virtual WAN hub's ExpressRoute gateway with this many scale units (2 Gbps each);
-  /// ``sku`` and ``scaleUnits`` then do not apply.
-  public var virtualWANScaleUnits: Int? = nil
-
-  /// `ErGw2AZ`, `ErGwScale × 3 units` or `Virtual WAN hub × 2 scale units`.
-  public var label: String {
-    if let units = virtualWANScaleUnits { return "Virtual WAN hub × \(units) scale unit\(units == 1 ? "" : "s")" }
-    return scaleUnits.map { "\(sku.name) × \($0) units" } ?? sku.name
+  /// One step of an upgrade plan: from `month` on, run this configuration.
+  public struct PlanStep: Hashable, Sendable {
+    /// The 0-based month the step starts.
+    public var month: Int
+    /// The tier.
+    public var tier: CircuitTier
+    /// The billing model.
+    public var billing: BillingFamily
+    /// The bandwidth.
+    public var bandwidth: Bandwidth
+    /// Why the step happens.
+    public var reason: String
   }
 
-  /// Whether `other` is the same gateway (SKU and size, or the same hub size).
-  func isSameGateway(as other: GatewayCandidate) -> Bool {
-    virtualWANScaleUnits == other.virtualWANScaleUnits && (virtualWANScaleUnits != nil || (sku == other.sku && scaleUnits == other.scaleUnits))
+  /// A gateway option and its verdict.
+  public struct GatewayCandidate: Hashable, Sendable {
+    /// The SKU.
+    public var sku: GatewaySKU
+    /// Scale units, for ErGwScale.
+    public var scaleUnits: Int?
+    /// The verdict.
+    public var verdict: SizingResult.SizingCandidate.Verdict
+    /// Set when the option is a Virtual WAN hub's ExpressRoute gateway with this many scale units (2 Gbps each);
+    /// ``sku`` and ``scaleUnits`` then do not apply.
+    public var virtualWANScaleUnits: Int? = nil
+
+    /// `ErGw2AZ`, `ErGwScale × 3 units` or `Virtual WAN hub × 2 scale units`.
+    public var label: String {
+      if let units = virtualWANScaleUnits { return "Virtual WAN hub × \(units) scale unit\(units == 1 ? "" : "s")" }
+      return scaleUnits.map { "\(sku.name) × \($0) units" } ?? sku.name
+    }
+
+    /// Whether `other` is the same gateway (SKU and size, or the same hub size).
+    func isSameGateway(as other: GatewayCandidate) -> Bool {
+      virtualWANScaleUnits == other.virtualWANScaleUnits && (virtualWANScaleUnits != nil || (sku == other.sku && scaleUnits == other.scaleUnits))
+    }
   }
-}
 
-/// One step of the gateway plan: from `month` on, run this gateway.
-public struct GatewayStep: Hashable, Sendable {
-  /// The 0-based month the step starts.
-  public var month: Int
-  /// The SKU.
-  public var sku: GatewaySKU
-  /// Scale units, for ErGwScale.
-  public var scaleUnits: Int?
-  /// Why the step happens.
-  public var reason: String
-  /// Set when the step runs a Virtual WAN hub's ExpressRoute gateway with this many scale units.
-  public var virtualWANScaleUnits: Int? = nil
+  /// One step of the gateway plan: from `month` on, run this gateway.
+  public struct GatewayStep: Hashable, Sendable {
+    /// The 0-based month the step starts.
+    public var month: Int
+    /// The SKU.
+    public var sku: GatewaySKU
+    /// Scale units, for ErGwScale.
+    public var scaleUnits: Int?
+    /// Why the step happens.
+    public var reason: String
+    /// Set when the step runs a Virtual WAN hub's ExpressRoute gateway with this many scale units.
+    public var virtualWANScaleUnits: Int? = nil
 
-  /// `ErGw2AZ`, `ErGwScale × 3 units` or `Virtual WAN hub × 2 scale units`.
-  public var label: String {
-    if let units = virtualWANScaleUnits { return "Virtual WAN hub × \(units) scale unit\(units == 1 ? "" : "s")" }
-    return scaleUnits.map { "\(sku.name) × \($0) units" } ?? sku.name
+    /// `ErGw2AZ`, `ErGwScale × 3 units` or `Virtual WAN hub × 2 scale units`.
+    public var label: String {
+      if let units = virtualWANScaleUnits { return "Virtual WAN hub × \(units) scale unit\(units == 1 ? "" : "s")" }
+      return scaleUnits.map { "\(sku.name) × \($0) units" } ?? sku.name
+    }
   }
-}
 
-/// One month of the plan: everything that runs that month, priced by the engine.
-public struct PlannedMonth: Hashable, Sendable {
-  /// The 0-based month.
-  public var month: Int
-  /// The configuration that runs (circuits, gateways, VPN, Global Reach).
-  public var deployment: Deployment
-  /// Its monthly quote.
-  public var quote: Quote
-  /// The recommended circuit's own charges (fee and metered data).
-  public var circuitCost: Money
-}
+  /// One month of the plan: everything that runs that month, priced by the engine.
+  public struct PlannedMonth: Hashable, Sendable {
+    /// The 0-based month.
+    public var month: Int
+    /// The configuration that runs (circuits, gateways, VPN, Global Reach).
+    public var deployment: Deployment
+    /// Its monthly quote.
+    public var quote: Quote
+    /// The recommended circuit's own charges (fee and metered data).
+    public var circuitCost: Money
+  }
 
-/// Which failure the design survives, and what surviving it costs.
-public struct Resilience: Hashable, Sendable {
-  /// The redundancy mode, in words.
-  public var design: String
-  /// What failure the design survives, and what it does not.
-  public var survives: String
-  /// What the redundancy adds to month 1 (second circuit, VPN gateway); `nil` when unpriced, zero for a single circuit.
-  public var monthlyCost: Money?
-  /// What a month spent on failover adds in month 1, when it differs from normal running.
-  public var failoverFirstMonth: Money?
-  /// What a month spent on failover adds in the last month of the horizon.
-  public var failoverLastMonth: Money?
-  /// Findings: throughput shortfalls, what is not priced.
-  public var findings: [String]
-}
+  /// Which failure the design survives, and what surviving it costs.
+  public struct Resilience: Hashable, Sendable {
+    /// The redundancy mode, in words.
+    public var design: String
+    /// What failure the design survives, and what it does not.
+    public var survives: String
+    /// What the redundancy adds to month 1 (second circuit, VPN gateway); `nil` when unpriced, zero for a single circuit.
+    public var monthlyCost: Money?
+    /// What a month spent on failover adds in month 1, when it differs from normal running.
+    public var failoverFirstMonth: Money?
+    /// What a month spent on failover adds in the last month of the horizon.
+    public var failoverLastMonth: Money?
+    /// Findings: throughput shortfalls, what is not priced.
+    public var findings: [String]
+  }
 
-/// A fixed monthly extra the recommendation includes (gateway, second circuit, backup VPN, Global Reach).
-public struct SizingExtra: Hashable, Sendable {
-  /// What it is.
-  public var label: String
-  /// The meter it is charged on.
-  public var meter: Meter
-  /// Cost per month; `nil` when unpriced.
-  public var monthly: Money?
-  /// Why it is there, or why it is unpriced.
-  public var note: String
-}
+  /// A fixed monthly extra the recommendation includes (gateway, second circuit, backup VPN, Global Reach).
+  public struct SizingExtra: Hashable, Sendable {
+    /// What it is.
+    public var label: String
+    /// The meter it is charged on.
+    public var meter: Meter
+    /// Cost per month; `nil` when unpriced.
+    public var monthly: Money?
+    /// Why it is there, or why it is unpriced.
+    public var note: String
+  }
 
-/// An audit of the circuit in service today against the recommendation.
-public struct CircuitAudit: Hashable, Sendable {
-  /// The current circuit's label.
-  public var label: String
-  /// Its cost over the horizon, when it can carry the traffic and is priced.
-  public var horizonCost: Money?
-  /// The recommendation's circuit cost over the horizon.
-  public var recommendedCost: Money
-  /// Utilisation now: sizing rate over bandwidth.
-  public var utilization: Decimal
-  /// Findings: savings, risks, rule problems.
-  public var findings: [String]
-}
+  /// An audit of the circuit in service today against the recommendation.
+  public struct CircuitAudit: Hashable, Sendable {
+    /// The current circuit's label.
+    public var label: String
+    /// Its cost over the horizon, when it can carry the traffic and is priced.
+    public var horizonCost: Money?
+    /// The recommendation's circuit cost over the horizon.
+    public var recommendedCost: Money
+    /// Utilisation now: sizing rate over bandwidth.
+    public var utilization: Decimal
+    /// Findings: savings, risks, rule problems.
+    public var findings: [String]
+  }
 
-/// A plan step's circuit size with its metered-vs-unlimited cost curve and the outbound volume when it starts.
-public struct StepCostCurve: Hashable, Sendable {
-  /// The plan step.
-  public var step: PlanStep
-  /// The cost curve at the step's size.
-  public var curve: CostCurve
-  /// The outbound volume in the step's first month, when known.
-  public var volume: DataVolume?
-}
+  /// A plan step's circuit size with its metered-vs-unlimited cost curve and the outbound volume when it starts.
+  public struct StepCostCurve: Hashable, Sendable {
+    /// The plan step.
+    public var step: SizingResult.PlanStep
+    /// The cost curve at the step's size.
+    public var curve: CircuitComparison.CostCurve
+    /// The outbound volume in the step's first month, when known.
+    public var volume: DataVolume?
+  }
 
-/// Months at the end of a horizon that no provider circuit can serve (a budget plans the months before them).
-public struct UnservedMonths: Hashable, Sendable {
-  /// The first 0-based month that cannot be served; every later month cannot either.
-  public var month: Int
-  /// The bandwidth the workload needs in that month.
-  public var need: Bandwidth
-  /// Why no provider circuit serves it and what would (ExpressRoute Direct, a second circuit, a missing rate).
-  public var remedy: String
+  /// Months at the end of a horizon that no provider circuit can serve (a budget plans the months before them).
+  public struct UnservedMonths: Hashable, Sendable {
+    /// The first 0-based month that cannot be served; every later month cannot either.
+    public var month: Int
+    /// The bandwidth the workload needs in that month.
+    public var need: Bandwidth
+    /// Why no provider circuit serves it and what would (ExpressRoute Direct, a second circuit, a missing rate).
+    public var remedy: String
 
-  /// `from month 40 the workload needs 10.1 Gbps, more than …`.
-  public var reason: String { "from month \(month + 1) the workload needs \(need), \(remedy)" }
+    /// `from month 40 the workload needs 10.1 Gbps, more than …`.
+    public var reason: String { "from month \(month + 1) the workload needs \(need), \(remedy)" }
+  }
 }
 
 /// Everything the solver decided, and why.
@@ -185,12 +187,12 @@ public struct SizingResult: Hashable, Sendable {
   /// The peering location.
   public var location: PeeringLocation
   /// The demand sized for.
-  public var demand: Demand
+  public var demand: SizingSolver.Demand
   /// What the sizing was priced on (rate table, date, currency, hours per month).
   public var basis: PricingBasis
   /// Metered-vs-unlimited cost by volume for each circuit size the plan uses (Local is drawn as Standard), with
   /// the plan step each belongs to.
-  public var costCurves: [StepCostCurve] = []
+  public var costCurves: [SizingResult.StepCostCurve] = []
   /// Hours per month used.
   public var hoursPerMonth: Decimal { basis.hoursPerMonth }
   /// The rate table's name.
@@ -200,37 +202,37 @@ public struct SizingResult: Hashable, Sendable {
   /// Why the tier is what it is.
   public var tierReasons: [String]
   /// The recommended plan: the first step is what to buy now.
-  public var plan: [PlanStep]
+  public var plan: [SizingResult.PlanStep]
   /// Circuit cost of the plan per month.
   public var planMonthlyCosts: [Money]
   /// Every circuit option considered, cheapest feasible first.
-  public var candidates: [SizingCandidate]
+  public var candidates: [SizingResult.SizingCandidate]
   /// The recommended gateway, when gateways were asked for.
-  public var gateway: GatewayCandidate?
+  public var gateway: SizingResult.GatewayCandidate?
   /// Every gateway option considered.
-  public var gatewayCandidates: [GatewayCandidate]
+  public var gatewayCandidates: [SizingResult.GatewayCandidate]
   /// Extras included in the totals (gateways, second circuit, VPN, Global Reach).
-  public var extras: [SizingExtra]
+  public var extras: [SizingResult.SizingExtra]
   /// The audit of the current circuit, if one was given.
-  public var audit: CircuitAudit?
+  public var audit: SizingResult.CircuitAudit?
   /// The traffic summary, when sized from a series.
   public var traffic: TrafficSummary?
   /// Notes and warnings for the reader.
   public var notes: [String]
   /// The gateway plan, month by month (empty without gateways).
-  public var gatewayPlan: [GatewayStep] = []
+  public var gatewayPlan: [SizingResult.GatewayStep] = []
   /// The second circuit's plan, for a second-circuit design.
-  public var secondPlan: [PlanStep] = []
+  public var secondPlan: [SizingResult.PlanStep] = []
   /// Every month of the horizon: the configuration and its quote.
-  public var months: [PlannedMonth] = []
+  public var months: [SizingResult.PlannedMonth] = []
   /// Which failure the design survives and at what cost.
-  public var resilience: Resilience?
+  public var resilience: SizingResult.Resilience?
   /// Bursts above the recommended bandwidth, measured from the series.
   public var bursts: [String] = []
   /// Cheaper options blocked only by a missing price, with the override row that would settle each.
   public var blockedByPrice: [String] = []
   /// The recommended circuit in month 1 against a VPN over the internet carrying the same traffic.
-  public var vpnAlternative: VPNComparison?
+  public var vpnAlternative: CircuitComparison.VPNComparison?
   /// Provider circuit against ExpressRoute Direct on the whole cost (Azure's and the user's own charges), when Direct was weighed.
   public var pathComparison: [String] = []
   /// The provider plan against the cheapest priced Direct design over the horizon, category by category (the Direct
@@ -243,7 +245,7 @@ public struct SizingResult: Hashable, Sendable {
   public var lookAheadMonths: Int = 0
   /// Set when the plan stops before the horizon asked for: the months from there on cannot be served (budgets only;
   /// ``months`` then holds the served months).
-  public var unserved: UnservedMonths?
+  public var unserved: SizingResult.UnservedMonths?
 
   /// The circuit plan's cost over the horizon.
   public var planCost: Money { Money.sum(planMonthlyCosts, currency: planMonthlyCosts.first?.currency ?? .usd) }
@@ -261,11 +263,23 @@ public struct SizingResult: Hashable, Sendable {
   public var horizonTotal: Money { Money.sum(monthlyTotals, currency: planMonthlyCosts.first?.currency ?? .usd) }
 
   /// Charges no month could price (each listed once).
-  public var unpricedCharges: [UnpricedItem] {
+  public var unpricedCharges: [Quote.UnpricedItem] {
     var seen = Set<String>()
     return months.flatMap(\.quote.unpriced).filter { seen.insert("\($0.resource)|\($0.meter.displayName)").inserted }
   }
 
   /// The first step: what to buy now.
-  public var recommendation: PlanStep? { plan.first }
+  public var recommendation: SizingResult.PlanStep? { plan.first }
 }
+
+// Short names inside the package.
+typealias SizingCandidate = SizingResult.SizingCandidate
+typealias PlanStep = SizingResult.PlanStep
+typealias GatewayCandidate = SizingResult.GatewayCandidate
+typealias GatewayStep = SizingResult.GatewayStep
+typealias PlannedMonth = SizingResult.PlannedMonth
+typealias Resilience = SizingResult.Resilience
+typealias SizingExtra = SizingResult.SizingExtra
+typealias CircuitAudit = SizingResult.CircuitAudit
+typealias StepCostCurve = SizingResult.StepCostCurve
+typealias UnservedMonths = SizingResult.UnservedMonths

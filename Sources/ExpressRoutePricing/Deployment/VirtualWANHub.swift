@@ -23,12 +23,17 @@ public struct VirtualWANHub: Hashable, Sendable {
   }
 }
 
-/// What a Virtual WAN hub is charged for, per hour.
-public enum VirtualWANMeter: String, DeclarationOrdered {
-  case hub = "hub"
-  case expressRouteScaleUnit = "ExpressRoute scale unit"
-  case expressRouteConnectionUnit = "ExpressRoute connection unit"
+extension VirtualWANHub {
+  /// What a Virtual WAN hub is charged for, per hour.
+  public enum VirtualWANMeter: String, DeclarationOrdered {
+    case hub = "hub"
+    case expressRouteScaleUnit = "ExpressRoute scale unit"
+    case expressRouteConnectionUnit = "ExpressRoute connection unit"
 
-  public var name: String { rawValue }
-  public static let kindDescription = "Virtual WAN meter"
+    public var name: String { rawValue }
+    public static let kindDescription = "Virtual WAN meter"
+  }
 }
+
+// Short names inside the package.
+typealias VirtualWANMeter = VirtualWANHub.VirtualWANMeter

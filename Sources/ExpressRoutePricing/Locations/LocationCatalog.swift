@@ -10,14 +10,14 @@ public struct LocationCatalog: Hashable, Sendable {
   /// Every peering location, in file order.
   public var locations: [PeeringLocation] { didSet { locationIndex = Self.locationIndex(locations) } }
   /// Every geopolitical region, in file order.
-  public var geopoliticalRegions: [GeopoliticalRegion]
+  public var geopoliticalRegions: [PeeringLocation.GeopoliticalRegion]
   /// Where the data came from: the page whose zones, local regions, addresses and ER Direct column the rows carry.
   public var source: PriceSource
   /// Further documents rows and port locations cite by id (``PeeringLocation/sourceID``, ``PortLocation/sourceID``),
   /// and the geopolitical-region source.
   public var sources: [PriceSource]
   /// ExpressRoute Direct port locations with the peering location each belongs to.
-  public var portLocations: [PortLocation] { didSet { portLocationIndex = Self.index(portLocations.map(\.name)) } }
+  public var portLocations: [LocationCatalog.PortLocation] { didSet { portLocationIndex = Self.index(portLocations.map(\.name)) } }
   /// Normalised name (or alias) → position in ``locations`` (first wins), so a lookup normalises one name, not every one.
   private var locationIndex: [String: Int]
   /// Normalised name → position in ``portLocations``.
@@ -40,7 +40,8 @@ public struct LocationCatalog: Hashable, Sendable {
 
   /// Creates a catalogue.
   public init(
-    locations: [PeeringLocation], geopoliticalRegions: [GeopoliticalRegion], source: PriceSource, portLocations: [PortLocation] = [],
+    locations: [PeeringLocation], geopoliticalRegions: [PeeringLocation.GeopoliticalRegion], source: PriceSource,
+    portLocations: [LocationCatalog.PortLocation] = [],
     sources: [PriceSource] = []
   ) {
     self.locations = locations
@@ -63,7 +64,7 @@ public struct LocationCatalog: Hashable, Sendable {
   }
 
   /// The Direct port location called `name` (`Equinix-Seattle-SE2`), if the catalogue maps it.
-  public func portLocation(named name: String) -> PortLocation? {
+  public func portLocation(named name: String) -> LocationCatalog.PortLocation? {
     portLocationIndex[normalizedName(name)].map { portLocations[$0] }
   }
 
@@ -132,7 +133,7 @@ public struct LocationCatalog: Hashable, Sendable {
   }
 
   /// The geopolitical region that contains Azure region `azureRegion`, if known.
-  public func geopoliticalRegion(ofAzureRegion azureRegion: String) -> GeopoliticalRegion? {
+  public func geopoliticalRegion(ofAzureRegion azureRegion: String) -> PeeringLocation.GeopoliticalRegion? {
     let key = normalizedName(azureRegion)
     return geopoliticalRegions.first { region in
       region.azureRegions.contains { normalizedName($0) == key || normalizedName(armName($0)) == key }
@@ -333,12 +334,14 @@ extension LocationCatalog {
   }
 }
 
-/// Where a resource in a US Government region is placed (see ``LocationCatalog/usGovernmentPlacement(of:region:)``).
-public enum USGovernmentPlacement: Hashable, Sendable {
-  /// At this US Government peering location; the text says how the name was read.
-  case placed(PeeringLocation, String)
-  /// Not placed, with why.
-  case refused(String)
+extension LocationCatalog {
+  /// Where a resource in a US Government region is placed (see ``LocationCatalog/usGovernmentPlacement(of:region:)``).
+  public enum USGovernmentPlacement: Hashable, Sendable {
+    /// At this US Government peering location; the text says how the name was read.
+    case placed(PeeringLocation, String)
+    /// Not placed, with why.
+    case refused(String)
+  }
 }
 
 extension LocationCatalog {
@@ -355,7 +358,7 @@ extension LocationCatalog {
   /// location, `Equinix-Ashburn-DC2`) of a resource created in US Government region `region`. Azure never writes the
   /// catalogue's ` (US Gov)` suffix, so the name is looked up among the US Government rows; a name that exists only
   /// commercially, or a port location whose facility is not the US Government location's address, is refused.
-  public func usGovernmentPlacement(of name: String, region: String) -> USGovernmentPlacement {
+  public func usGovernmentPlacement(of name: String, region: String) -> LocationCatalog.USGovernmentPlacement {
     if let location = location(named: name), location.zone == .usGovZone1 {
       return .placed(location, "peering location \(location.name) (US Gov Zone 1)")
     }
@@ -393,3 +396,6 @@ extension LocationCatalog {
       "Azure region \(region) is a US Government region: peering location '\(name)' is \(government.name), billed in \(government.zone.name)")
   }
 }
+
+// Short names inside the package.
+typealias USGovernmentPlacement = LocationCatalog.USGovernmentPlacement

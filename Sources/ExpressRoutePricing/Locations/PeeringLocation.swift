@@ -49,23 +49,28 @@ public struct PeeringLocation: Hashable, Sendable {
   public var offersLocal: Bool { !localRegions.isEmpty }
 }
 
-/// A geopolitical region: the reach of a Standard circuit.
-public struct GeopoliticalRegion: Hashable, Sendable {
-  /// The name (`Europe`, `North America`).
-  public var name: String
-  /// The Azure regions inside it: those its source lists, then ``inferredAzureRegions``.
-  public var azureRegions: [String]
-  /// The regions placed here by inference (a new local region of a location the source places here), a subset of
-  /// ``azureRegions``.
-  public var inferredAzureRegions: [String]
-  /// Why ``inferredAzureRegions`` are placed here; `nil` when nothing is inferred.
-  public var inference: String?
+extension PeeringLocation {
+  /// A geopolitical region: the reach of a Standard circuit.
+  public struct GeopoliticalRegion: Hashable, Sendable {
+    /// The name (`Europe`, `North America`).
+    public var name: String
+    /// The Azure regions inside it: those its source lists, then ``inferredAzureRegions``.
+    public var azureRegions: [String]
+    /// The regions placed here by inference (a new local region of a location the source places here), a subset of
+    /// ``azureRegions``.
+    public var inferredAzureRegions: [String]
+    /// Why ``inferredAzureRegions`` are placed here; `nil` when nothing is inferred.
+    public var inference: String?
 
-  /// Creates a region.
-  public init(name: String, azureRegions: [String], inferredAzureRegions: [String] = [], inference: String? = nil) {
-    self.name = name
-    self.azureRegions = azureRegions
-    self.inferredAzureRegions = inferredAzureRegions
-    self.inference = inference
+    /// Creates a region.
+    public init(name: String, azureRegions: [String], inferredAzureRegions: [String] = [], inference: String? = nil) {
+      self.name = name
+      self.azureRegions = azureRegions
+      self.inferredAzureRegions = inferredAzureRegions
+      self.inference = inference
+    }
   }
 }
+
+// Short names inside the package.
+typealias GeopoliticalRegion = PeeringLocation.GeopoliticalRegion

@@ -35,7 +35,7 @@ public struct CircuitComparison: Hashable, Sendable {
   /// The options: fully priced ones cheapest first, then partly priced, then unavailable.
   public var options: [Option]
   /// Metered-vs-unlimited break-even for Standard and Premium.
-  public var breakEvens: [BreakEven]
+  public var breakEvens: [CircuitComparison.BreakEven]
   /// Where Local becomes cheaper than Standard metered, when Local is available.
   public var localBreakEven: String?
   /// What the comparison was priced on (rate table, date, currency, hours per month).
@@ -43,7 +43,7 @@ public struct CircuitComparison: Hashable, Sendable {
   /// What the circuit carries one way in a month at this bandwidth and hours per month.
   public var monthlyCapacity: DataVolume = .zero
   /// Standard's metered-vs-unlimited cost by volume at this size and zone, when every point is priced.
-  public var curve: CostCurve?
+  public var curve: CircuitComparison.CostCurve?
   /// Hours per month used.
   public var hoursPerMonth: Decimal { basis.hoursPerMonth }
   /// The rate table's name.

@@ -1,31 +1,33 @@
 import ExpressRouteCore
 import Foundation
 
-/// MeteredData and UnlimitedData monthly cost of one circuit size by outbound volume, from 0 to the circuit's
-/// one-way capacity in eleven steps, and where they cross: the data behind a break-even chart.
-public struct CostCurve: Hashable, Sendable {
-  /// The tier priced.
-  public var tier: CircuitTier
-  /// The circuit size.
-  public var bandwidth: Bandwidth
-  /// The zone.
-  public var zone: Zone
-  /// The volumes priced, in GB: 0, a tenth of the capacity, …, the capacity.
-  public var volumes: [Decimal]
-  /// MeteredData's monthly cost at each volume.
-  public var metered: [Decimal]
-  /// UnlimitedData's monthly cost at each volume.
-  public var unlimited: [Decimal]
-  /// Where MeteredData becomes dearer.
-  public var breakEven: BreakEven
-  /// The currency.
-  public var currency: CurrencyCode
+extension CircuitComparison {
+  /// MeteredData and UnlimitedData monthly cost of one circuit size by outbound volume, from 0 to the circuit's
+  /// one-way capacity in eleven steps, and where they cross: the data behind a break-even chart.
+  public struct CostCurve: Hashable, Sendable {
+    /// The tier priced.
+    public var tier: CircuitTier
+    /// The circuit size.
+    public var bandwidth: Bandwidth
+    /// The zone.
+    public var zone: Zone
+    /// The volumes priced, in GB: 0, a tenth of the capacity, …, the capacity.
+    public var volumes: [Decimal]
+    /// MeteredData's monthly cost at each volume.
+    public var metered: [Decimal]
+    /// UnlimitedData's monthly cost at each volume.
+    public var unlimited: [Decimal]
+    /// Where MeteredData becomes dearer.
+    public var breakEven: CircuitComparison.BreakEven
+    /// The currency.
+    public var currency: CurrencyCode
+  }
 }
 
 extension PricingEngine {
   /// The cost curve of `tier` at `bandwidth` in `zone`; `nil` for Local (data included) or when a point cannot be
   /// priced. Every point is priced by ``monthlyCharges(of:zone:)``, the pricer quotes use.
-  public func costCurve(tier: CircuitTier, bandwidth: Bandwidth, zone: Zone) -> CostCurve? {
+  public func costCurve(tier: CircuitTier, bandwidth: Bandwidth, zone: Zone) -> CircuitComparison.CostCurve? {
     guard tier != .local else { return nil }
     let capacity = monthlyCapacity(of: bandwidth).gigabytes
     let steps = 10
@@ -46,3 +48,6 @@ extension PricingEngine {
       breakEven: breakEven(tier: tier, bandwidth: bandwidth, zone: zone), currency: currency)
   }
 }
+
+// Short names inside the package.
+typealias CostCurve = CircuitComparison.CostCurve

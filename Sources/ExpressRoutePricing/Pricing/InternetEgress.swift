@@ -1,67 +1,69 @@
 import ExpressRouteCore
 import Foundation
 
-/// The source-region group that internet egress is priced by (Azure's bandwidth zones, which are not ExpressRoute zones).
-///
-/// Most groups are priced from one Azure region that stands for the group. Israel, Qatar and New Zealand are priced
-/// from their own region's rows (israelcentral, qatarcentral, newzealandnorth): the Retail Prices API prices them
-/// unlike their neighbours (israelcentral at North America's rates, qatarcentral at Asia's, newzealandnorth's Internet
-/// routing 5% above Australia's), so each is a group of one region.
-public enum InternetRegion: String, DeclarationOrdered {
-  case northAmerica = "North America"
-  case europe = "Europe"
-  case asiaPacific = "Asia Pacific"
-  case southAmerica = "South America"
-  case middleEastAfrica = "Middle East and Africa"
-  case oceania = "Oceania"
-  /// Azure Government regions: priced apart from commercial North America.
-  case usGovernment = "US Government"
-  /// israelcentral alone.
-  case israel = "Israel"
-  /// qatarcentral alone.
-  case qatar = "Qatar"
-  /// newzealandnorth alone.
-  case newZealand = "New Zealand"
-
-  public var name: String { rawValue }
-  public static let kindDescription = "internet egress region"
-
-  /// The Azure region a one-region group is priced from (`Israel Central`), `nil` for a group of many.
-  public var ownRegion: String? {
-    switch self {
-    case .israel: return "Israel Central"
-    case .qatar: return "Qatar Central"
-    case .newZealand: return "New Zealand North"
-    default: return nil
-    }
-  }
-
-  /// The group an ExpressRoute peering location's geopolitical region sends internet traffic from.
+extension InternetRouting {
+  /// The source-region group that internet egress is priced by (Azure's bandwidth zones, which are not ExpressRoute zones).
   ///
-  /// A stand-in for the workload's own Azure region: traffic leaves from the region the VNets are in.
-  public init?(geopoliticalRegion: String) {
-    switch geopoliticalRegion {
-    case "North America": self = .northAmerica
-    case "US Government": self = .usGovernment
-    case "Europe": self = .europe
-    case "Asia", "Japan", "South Korea", "India": self = .asiaPacific
-    case "South America": self = .southAmerica
-    case "UAE", "South Africa": self = .middleEastAfrica
-    case "Oceania", "Australia Government": self = .oceania
-    case "Israel": self = .israel
-    case "Qatar": self = .qatar
-    default: return nil
-    }
-  }
+  /// Most groups are priced from one Azure region that stands for the group. Israel, Qatar and New Zealand are priced
+  /// from their own region's rows (israelcentral, qatarcentral, newzealandnorth): the Retail Prices API prices them
+  /// unlike their neighbours (israelcentral at North America's rates, qatarcentral at Asia's, newzealandnorth's Internet
+  /// routing 5% above Australia's), so each is a group of one region.
+  public enum InternetRegion: String, DeclarationOrdered {
+    case northAmerica = "North America"
+    case europe = "Europe"
+    case asiaPacific = "Asia Pacific"
+    case southAmerica = "South America"
+    case middleEastAfrica = "Middle East and Africa"
+    case oceania = "Oceania"
+    /// Azure Government regions: priced apart from commercial North America.
+    case usGovernment = "US Government"
+    /// israelcentral alone.
+    case israel = "Israel"
+    /// qatarcentral alone.
+    case qatar = "Qatar"
+    /// newzealandnorth alone.
+    case newZealand = "New Zealand"
 
-  /// The group for a peering location: its local Azure region's own group when that region is priced alone
-  /// (Auckland: New Zealand North), else its geopolitical region's group.
-  public init?(location: PeeringLocation) {
-    let local = location.localRegions.map { normalizedName($0) }
-    if let own = Self.allCases.first(where: { $0.ownRegion.map { local.contains(normalizedName($0)) } ?? false }) {
-      self = own
-    } else {
-      self.init(geopoliticalRegion: location.geopoliticalRegion)
+    public var name: String { rawValue }
+    public static let kindDescription = "internet egress region"
+
+    /// The Azure region a one-region group is priced from (`Israel Central`), `nil` for a group of many.
+    public var ownRegion: String? {
+      switch self {
+      case .israel: return "Israel Central"
+      case .qatar: return "Qatar Central"
+      case .newZealand: return "New Zealand North"
+      default: return nil
+      }
+    }
+
+    /// The group an ExpressRoute peering location's geopolitical region sends internet traffic from.
+    ///
+    /// A stand-in for the workload's own Azure region: traffic leaves from the region the VNets are in.
+    public init?(geopoliticalRegion: String) {
+      switch geopoliticalRegion {
+      case "North America": self = .northAmerica
+      case "US Government": self = .usGovernment
+      case "Europe": self = .europe
+      case "Asia", "Japan", "South Korea", "India": self = .asiaPacific
+      case "South America": self = .southAmerica
+      case "UAE", "South Africa": self = .middleEastAfrica
+      case "Oceania", "Australia Government": self = .oceania
+      case "Israel": self = .israel
+      case "Qatar": self = .qatar
+      default: return nil
+      }
+    }
+
+    /// The group for a peering location: its local Azure region's own group when that region is priced alone
+    /// (Auckland: New Zealand North), else its geopolitical region's group.
+    public init?(location: PeeringLocation) {
+      let local = location.localRegions.map { normalizedName($0) }
+      if let own = Self.allCases.first(where: { $0.ownRegion.map { local.contains(normalizedName($0)) } ?? false }) {
+        self = own
+      } else {
+        self.init(geopoliticalRegion: location.geopoliticalRegion)
+      }
     }
   }
 }
@@ -78,7 +80,7 @@ public enum InternetRouting: String, DeclarationOrdered {
 
 extension PricingEngine {
   /// The tiers of internet egress for `region` and `routing`, lowest first: each from its start in GB to the next tier's start.
-  public func internetEgressTiers(_ region: InternetRegion, _ routing: InternetRouting) -> [Rate] {
+  public func internetEgressTiers(_ region: InternetRouting.InternetRegion, _ routing: InternetRouting) -> [RateTable.Rate] {
     rates.rates.filter {
       if case .internetEgress(region, routing, _) = $0.meter { return true }
       return false
@@ -119,17 +121,19 @@ extension PricingEngine {
   }
 }
 
-/// One internet egress price list: a region group and a routing, whose rows are tiers.
-public struct InternetEgressGroup: Hashable, Sendable {
-  /// The region group.
-  public var region: InternetRegion
-  /// The routing.
-  public var routing: InternetRouting
+extension InternetRouting {
+  /// One internet egress price list: a region group and a routing, whose rows are tiers.
+  public struct InternetEgressGroup: Hashable, Sendable {
+    /// The region group.
+    public var region: InternetRouting.InternetRegion
+    /// The routing.
+    public var routing: InternetRouting
+  }
 }
 
 extension Meter {
   /// The group an internet egress tier belongs to.
-  public var internetEgressGroup: InternetEgressGroup? {
+  public var internetEgressGroup: InternetRouting.InternetEgressGroup? {
     if case .internetEgress(let region, let routing, _) = self { return InternetEgressGroup(region: region, routing: routing) }
     return nil
   }
@@ -140,3 +144,7 @@ extension Meter {
     return nil
   }
 }
+
+// Short names inside the package.
+typealias InternetRegion = InternetRouting.InternetRegion
+typealias InternetEgressGroup = InternetRouting.InternetEgressGroup

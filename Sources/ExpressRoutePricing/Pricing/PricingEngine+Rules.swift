@@ -1,12 +1,14 @@
 import ExpressRouteCore
 import Foundation
 
-/// What validation learned about a deployment: each named part's zone and location.
-public struct ResolvedDeployment: Hashable, Sendable {
-  /// The billing zone of each circuit, port pair and Traffic Collector, by name.
-  public var zones: [String: Zone]
-  /// The peering location of each circuit and port pair that named one, by name.
-  public var locations: [String: PeeringLocation]
+extension PricingEngine {
+  /// What validation learned about a deployment: each named part's zone and location.
+  public struct ResolvedDeployment: Hashable, Sendable {
+    /// The billing zone of each circuit, port pair and Traffic Collector, by name.
+    public var zones: [String: Zone]
+    /// The peering location of each circuit and port pair that named one, by name.
+    public var locations: [String: PeeringLocation]
+  }
 }
 
 extension PricingEngine {
@@ -16,10 +18,10 @@ extension PricingEngine {
   /// - Throws: ``Diagnostic`` naming the broken ``ProductRule`` (or the dangling
   ///   name) and, for files, where the offending part was defined.
   ///
-  /// - Parameter checkingCapacity: Whether to check each circuit's outbound
-  ///   volume against what it can carry (``ProductRule/egressWithinCapacity``);
+  /// `checkingCapacity` says whether to check each circuit's outbound
+  /// volume against what it can carry (``ProductRule/egressWithinCapacity``);
   ///   budgets that grow volumes month by month note an overrun instead.
-  public func validate(_ deployment: Deployment, checkingCapacity: Bool = true) throws(Diagnostic) -> ResolvedDeployment {
+  public func validate(_ deployment: Deployment, checkingCapacity: Bool = true) throws(Diagnostic) -> PricingEngine.ResolvedDeployment {
     var resolved = ResolvedDeployment(zones: [:], locations: [:])
     func fail(_ message: String, at origin: FileLocation?, rule: ProductRule? = nil) -> Diagnostic {
       Diagnostic(.error, message, location: origin, rule: rule?.id)
@@ -272,3 +274,6 @@ extension PricingEngine {
     gateway.sku == .erGwScale ? "ErGwScale with \(gateway.scaleUnits ?? 0) scale units" : gateway.sku.name
   }
 }
+
+// Short names inside the package.
+typealias ResolvedDeployment = PricingEngine.ResolvedDeployment

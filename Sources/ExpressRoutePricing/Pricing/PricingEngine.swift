@@ -12,16 +12,20 @@ public struct PricingEngine: Sendable {
   public var rates: RateTable
   /// Peering locations, zones and geopolitical regions.
   public var locations: LocationCatalog
-  /// Hours in a billing month for hourly meters (the table's value unless overridden).
-  public var hoursPerMonth: Decimal
+  /// Hours in a billing month for hourly meters: the table's (``RateTable/hoursPerMonth``, where the value is
+  /// stored), so setting it sets the table's.
+  public var hoursPerMonth: Decimal {
+    get { rates.hoursPerMonth }
+    set { rates.hoursPerMonth = newValue }
+  }
   /// Negotiated discounts on Azure's charges (never on the user's own charges).
   public var discounts = Discounts()
 
-  /// Creates an engine; `hoursPerMonth` defaults to the table's.
+  /// Creates an engine; `hoursPerMonth`, when given, replaces the table's.
   public init(rates: RateTable, locations: LocationCatalog, hoursPerMonth: Decimal? = nil) {
     self.rates = rates
     self.locations = locations
-    self.hoursPerMonth = hoursPerMonth ?? rates.hoursPerMonth
+    if let hoursPerMonth { self.rates.hoursPerMonth = hoursPerMonth }
   }
 
   /// The engine on the tables embedded in the binary.
@@ -43,8 +47,8 @@ public struct PricingEngine: Sendable {
 
   /// Prices `deployment` as itemised monthly line items.
   ///
-  /// - Throws: ``Diagnostic`` for the first broken product rule or dangling name.
-  /// - Parameter checkingCapacity: See ``validate(_:checkingCapacity:)``.
+  /// `checkingCapacity` is as in ``validate(_:checkingCapacity:)``. Throws ``Diagnostic`` for the first broken
+  /// product rule or dangling name.
   public func quote(_ deployment: Deployment, checkingCapacity: Bool = true) throws(Diagnostic) -> Quote {
     let resolved = try validate(deployment, checkingCapacity: checkingCapacity)
     var builder = QuoteBuilder(rates: rates, discounts: discounts)
@@ -112,7 +116,7 @@ public struct PricingEngine: Sendable {
       addVirtualWANScaleUnits(hub.scaleUnits, resource: resource, into: &builder)
       if hub.connections > 0 {
         builder.add(
-          resource: resource, meter: .virtualWAN(.expressRouteConnectionUnit), quantity: hoursPerMonth * Decimal(hub.connections),
+          resource: resource, meter: .virtualWAN(.expressRouteConnectionUnit), quantity: FastDecimal.product(hoursPerMonth, Decimal(hub.connections)),
           detail: "\(hours) h × \(hub.connections) connections")
       }
     }
@@ -128,7 +132,7 @@ public struct PricingEngine: Sendable {
     }
     for vpn in deployment.vpnGateways {
       builder.add(
-        resource: "VPN gateway '\(vpn.name)'", meter: .vpnGateway(vpn.sku), quantity: hoursPerMonth * Decimal(vpn.count),
+        resource: "VPN gateway '\(vpn.name)'", meter: .vpnGateway(vpn.sku), quantity: FastDecimal.product(hoursPerMonth, Decimal(vpn.count)),
         detail: "\(hoursPerMonth.plainDescription) h" + countDetail(vpn.count))
     }
     return builder.quote(name: deployment.name, hoursPerMonth: hoursPerMonth, table: rates)
@@ -141,7 +145,7 @@ public struct PricingEngine: Sendable {
   ///
   /// The sizing solver prices every option month by month through this, so a plan and a quote of the same
   /// configuration always agree.
-  public func monthlyCharges(of circuit: Circuit, zone: Zone) -> (total: Money, unpriced: [UnpricedItem]) {
+  public func monthlyCharges(of circuit: Circuit, zone: Zone) -> (total: Money, unpriced: [Quote.UnpricedItem]) {
     var builder = QuoteBuilder(rates: rates, discounts: discounts)
     priceCircuit(circuit, zone: zone, deployment: Deployment(name: circuit.name, circuits: [circuit]), into: &builder)
     return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)
@@ -157,7 +161,7 @@ public struct PricingEngine: Sendable {
   }
 
   /// The monthly charges of one gateway (or `count` identical ones), priced as a quote prices them.
-  public func monthlyCharges(of gateway: Gateway) -> (total: Money, unpriced: [UnpricedItem]) {
+  public func monthlyCharges(of gateway: Gateway) -> (total: Money, unpriced: [Quote.UnpricedItem]) {
     var builder = QuoteBuilder(rates: rates, discounts: discounts)
     priceGateway(gateway, into: &builder)
     return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)
@@ -168,11 +172,12 @@ public struct PricingEngine: Sendable {
     if gateway.sku == .erGwScale {
       let units = Decimal(gateway.scaleUnits ?? 0)
       builder.add(
-        resource: resource, meter: .gateway(.erGwScale), quantity: hoursPerMonth * units * Decimal(gateway.count),
+        resource: resource, meter: .gateway(.erGwScale),
+        quantity: FastDecimal.product(FastDecimal.product(hoursPerMonth, units), Decimal(gateway.count)),
         detail: "\(hoursPerMonth.plainDescription) h × \(units.plainDescription) scale units" + countDetail(gateway.count), zone: zone)
     } else {
       builder.add(
-        resource: resource, meter: .gateway(gateway.sku), quantity: hoursPerMonth * Decimal(gateway.count),
+        resource: resource, meter: .gateway(gateway.sku), quantity: FastDecimal.product(hoursPerMonth, Decimal(gateway.count)),
         detail: "\(hoursPerMonth.plainDescription) h" + countDetail(gateway.count), zone: zone)
     }
   }
@@ -242,7 +247,6 @@ struct QuoteBuilder {
         discount: discounts.discount(on: rate)))
   }
 
-  /// The zone a meter is priced by, if it has one.
   /// Why `meter` has no row: for a circuit, that the table has no price for its tier and billing in its zone, the zones
   /// it does price them in, and the table's sources (`Local UnlimitedData has no price in Zone 4 …`).
   static func noRowReason(_ meter: Meter, in rates: RateTable) -> String {
@@ -267,6 +271,7 @@ struct QuoteBuilder {
       + (cited.isEmpty ? "" : "; sources: \(cited)") + (zones.isEmpty ? "" : ")")
   }
 
+  /// The zone a meter is priced by, if it has one.
   static func zone(of meter: Meter) -> Zone? {
     switch meter {
     case .circuit(_, _, _, let zone), .egress(let zone), .globalReach(let zone, _), .trafficCollector(let zone), .trafficCollectorData(let zone):

@@ -1,69 +1,73 @@
 import ExpressRouteCore
 import Foundation
 
-/// One priced line of a monthly bill.
-///
-/// ``amount`` is `unitPrice × quantity × (1 − discount)` rounded once, to cents,
-/// with ``RoundingRule/lineItem``; ``listAmount`` is the same without the discount.
-/// A quote's total is the exact sum of its line items' amounts.
-public struct LineItem: Hashable, Sendable {
-  /// The resource this line belongs to (`circuit 'ams-1'`).
-  public var resource: String
-  /// The meter charged.
-  public var meter: Meter
-  /// How many units of ``Meter/unit`` (months, hours, GB).
-  public var quantity: Decimal
-  /// The price of one unit.
-  public var unitPrice: Money
-  /// `unitPrice × quantity × (1 − discount)`, rounded to cents: what is billed.
-  public var amount: Money
-  /// `unitPrice × quantity`, rounded to cents: the list price (FOCUS `ListCost`).
-  public var listAmount: Money
-  /// The negotiated discount applied, as a fraction (0.12 = 12%); 0 at list price.
-  public var discount: Decimal
-  /// Where the unit price came from.
-  public var provenance: Provenance
-  /// How the quantity was reached (`730 h × 2 gateways`).
-  public var detail: String?
+extension Quote {
+  /// One priced line of a monthly bill.
+  ///
+  /// ``amount`` is `unitPrice × quantity × (1 − discount)` rounded once, to cents,
+  /// with ``RoundingRule/lineItem``; ``listAmount`` is the same without the discount.
+  /// A quote's total is the exact sum of its line items' amounts.
+  public struct LineItem: Hashable, Sendable {
+    /// The resource this line belongs to (`circuit 'ams-1'`).
+    public var resource: String
+    /// The meter charged.
+    public var meter: Meter
+    /// How many units of ``Meter/unit`` (months, hours, GB).
+    public var quantity: Decimal
+    /// The price of one unit.
+    public var unitPrice: Money
+    /// `unitPrice × quantity × (1 − discount)`, rounded to cents: what is billed.
+    public var amount: Money
+    /// `unitPrice × quantity`, rounded to cents: the list price (FOCUS `ListCost`).
+    public var listAmount: Money
+    /// The negotiated discount applied, as a fraction (0.12 = 12%); 0 at list price.
+    public var discount: Decimal
+    /// Where the unit price came from.
+    public var provenance: PriceSource.Provenance
+    /// How the quantity was reached (`730 h × 2 gateways`).
+    public var detail: String?
 
-  /// Creates a line item and rounds its amount.
-  public init(
-    resource: String, meter: Meter, quantity: Decimal, unitPrice: Money, provenance: Provenance, detail: String? = nil, discount: Decimal = 0
-  ) {
-    self.resource = resource
-    self.meter = meter
-    self.quantity = quantity
-    self.unitPrice = unitPrice
-    self.discount = discount
-    self.listAmount = (unitPrice * quantity).rounded(toPlaces: 2, rule: .lineItem)
-    // The discounted unit price is the one break-evens use (``Discounts/effectivePrice(_:for:)``).
-    self.amount =
-      discount == 0
-      ? listAmount
-      : Money(Discounts.discounted(unitPrice.amount, by: discount) * quantity, currency: unitPrice.currency).rounded(toPlaces: 2, rule: .lineItem)
-    self.provenance = provenance
-    self.detail = detail
+    /// Creates a line item and rounds its amount.
+    public init(
+      resource: String, meter: Meter, quantity: Decimal, unitPrice: Money, provenance: PriceSource.Provenance, detail: String? = nil,
+      discount: Decimal = 0
+    ) {
+      self.resource = resource
+      self.meter = meter
+      self.quantity = quantity
+      self.unitPrice = unitPrice
+      self.discount = discount
+      self.listAmount = (unitPrice * quantity).rounded(toPlaces: 2, rule: .lineItem)
+      // The discounted unit price is the one break-evens use (``Discounts/effectivePrice(_:for:)``).
+      self.amount =
+        discount.isZero
+        ? listAmount
+        : Money(FastDecimal.product(Discounts.discounted(unitPrice.amount, by: discount), quantity), currency: unitPrice.currency)
+          .rounded(toPlaces: 2, rule: .lineItem)
+      self.provenance = provenance
+      self.detail = detail
+    }
   }
-}
 
-/// A charge the engine knows about but cannot price: listed, never counted as zero.
-public struct UnpricedItem: Hashable, Sendable {
-  /// The resource this charge belongs to.
-  public var resource: String
-  /// The meter without a price.
-  public var meter: Meter
-  /// How many units would be charged; `nil` when the quantity itself is unknown
-  /// (an outbound volume nobody gave).
-  public var quantity: Decimal?
-  /// Why there is no price, and what would settle it.
-  public var reason: String
+  /// A charge the engine knows about but cannot price: listed, never counted as zero.
+  public struct UnpricedItem: Hashable, Sendable {
+    /// The resource this charge belongs to.
+    public var resource: String
+    /// The meter without a price.
+    public var meter: Meter
+    /// How many units would be charged; `nil` when the quantity itself is unknown
+    /// (an outbound volume nobody gave).
+    public var quantity: Decimal?
+    /// Why there is no price, and what would settle it.
+    public var reason: String
 
-  /// Creates an unpriced item.
-  public init(resource: String, meter: Meter, quantity: Decimal?, reason: String) {
-    self.resource = resource
-    self.meter = meter
-    self.quantity = quantity
-    self.reason = reason
+    /// Creates an unpriced item.
+    public init(resource: String, meter: Meter, quantity: Decimal?, reason: String) {
+      self.resource = resource
+      self.meter = meter
+      self.quantity = quantity
+      self.reason = reason
+    }
   }
 }
 
@@ -82,9 +86,9 @@ public struct Quote: Hashable, Sendable {
   /// The rate table's effective date.
   public var priceDate: String { basis.priceDate }
   /// Priced lines, in deployment order.
-  public var lineItems: [LineItem]
+  public var lineItems: [Quote.LineItem]
   /// Charges that could not be priced.
-  public var unpriced: [UnpricedItem]
+  public var unpriced: [Quote.UnpricedItem]
   /// Facts the reader should know (for example, circuits included in a Direct port fee).
   public var notes: [String]
   /// The sources behind the priced lines, in table order.
@@ -95,7 +99,7 @@ public struct Quote: Hashable, Sendable {
   /// virtual networks, storage): outside this quote, named so nothing vanishes, and not counted as unpriced.
   public var outOfScopeResources: [String] = []
   /// One-time charges the user supplied (installation fees): listed, not in the monthly total.
-  public var oneTime: [LineItem] = []
+  public var oneTime: [Quote.LineItem] = []
 
   /// A quote of `lineItems`, with what could not be priced, the notes and the sources behind the prices.
   package init(
@@ -123,5 +127,9 @@ public struct Quote: Hashable, Sendable {
   public var isComplete: Bool { unpriced.isEmpty && skippedResources.isEmpty }
 
   /// The least trusted confidence among the priced Azure lines (the user's own charges are their own word).
-  public var weakestConfidence: Confidence? { lineItems.map(\.provenance.confidence).filter { $0 != .user }.max() }
+  public var weakestConfidence: PriceSource.Confidence? { lineItems.map(\.provenance.confidence).filter { $0 != .user }.max() }
 }
+
+// Short names inside the package.
+typealias LineItem = Quote.LineItem
+typealias UnpricedItem = Quote.UnpricedItem

@@ -1,35 +1,37 @@
 import ExpressRouteCore
 import Foundation
 
-/// ExpressRoute against a site-to-site VPN over the internet, for one bandwidth and outbound volume.
-///
-/// The ExpressRoute side is the cheapest priced circuit option plus the cheapest ExpressRoute gateway that
-/// carries the bandwidth. The VPN side is the cheapest priced VPN gateway whose aggregate throughput
-/// benchmark carries the bandwidth (one tunnel, within every SKU's included count) plus internet egress,
-/// tiered by monthly volume, for the region the traffic leaves from. Both are priced by the engine.
-public struct VPNComparison: Hashable, Sendable {
-  /// The outbound volume compared.
-  public var volume: DataVolume
-  /// The bandwidth both must carry.
-  public var bandwidth: Bandwidth
-  /// Where internet egress is priced from; `nil` when the location maps to no region group.
-  public var region: InternetRegion?
-  /// How internet traffic is routed.
-  public var routing: InternetRouting
-  /// The ExpressRoute side at `volume`: circuit and gateway.
-  public var expressRoute: Quote?
-  /// The VPN side at `volume`: VPN gateway and internet egress.
-  public var vpn: Quote?
-  /// The volume where the two cost the same, when there is one within the circuit's capacity and the priced tiers.
-  public var breakEven: DataVolume?
-  /// What the break-even means, in a sentence.
-  public var verdict: String
-  /// Findings: the VPN SKU chosen and why, unpriced tiers, caveats.
-  public var notes: [String]
-  /// Both sides at `volume`, category by category (circuit, outbound data, gateway); `nil` when a side has no price.
-  public var costs: CostComparison?
-  /// Why the VPN side has no quote, part by part (`no priced VPN gateway carries 20 Gbps`); empty when it has one.
-  public var vpnMissing: [String] = []
+extension CircuitComparison {
+  /// ExpressRoute against a site-to-site VPN over the internet, for one bandwidth and outbound volume.
+  ///
+  /// The ExpressRoute side is the cheapest priced circuit option plus the cheapest ExpressRoute gateway that
+  /// carries the bandwidth. The VPN side is the cheapest priced VPN gateway whose aggregate throughput
+  /// benchmark carries the bandwidth (one tunnel, within every SKU's included count) plus internet egress,
+  /// tiered by monthly volume, for the region the traffic leaves from. Both are priced by the engine.
+  public struct VPNComparison: Hashable, Sendable {
+    /// The outbound volume compared.
+    public var volume: DataVolume
+    /// The bandwidth both must carry.
+    public var bandwidth: Bandwidth
+    /// Where internet egress is priced from; `nil` when the location maps to no region group.
+    public var region: InternetRouting.InternetRegion?
+    /// How internet traffic is routed.
+    public var routing: InternetRouting
+    /// The ExpressRoute side at `volume`: circuit and gateway.
+    public var expressRoute: Quote?
+    /// The VPN side at `volume`: VPN gateway and internet egress.
+    public var vpn: Quote?
+    /// The volume where the two cost the same, when there is one within the circuit's capacity and the priced tiers.
+    public var breakEven: DataVolume?
+    /// What the break-even means, in a sentence.
+    public var verdict: String
+    /// Findings: the VPN SKU chosen and why, unpriced tiers, caveats.
+    public var notes: [String]
+    /// Both sides at `volume`, category by category (circuit, outbound data, gateway); `nil` when a side has no price.
+    public var costs: CostComparison?
+    /// Why the VPN side has no quote, part by part (`no priced VPN gateway carries 20 Gbps`); empty when it has one.
+    public var vpnMissing: [String] = []
+  }
 }
 
 extension PricingEngine {
@@ -40,13 +42,13 @@ extension PricingEngine {
   /// internet egress tier starts and the volumes where two ExpressRoute options cost the same, so the difference is
   /// evaluated at every such point up to the circuit's capacity and every change of sign is solved on its segment.
   ///
-  /// - Parameter design: A design to price as the ExpressRoute side instead of the cheapest option (`size` passes
-  ///   its plan's month 1): its circuit named `circuit` carries the volume, its gateway or Virtual WAN hub serves that
-  ///   circuit alone, and nothing else of it (second circuit, Global Reach, own charges) is counted.
+  /// `design`, when given, is priced as the ExpressRoute side instead of the cheapest option (`size` passes
+  /// its plan's month 1): its circuit named `circuit` carries the volume, its gateway or Virtual WAN hub serves that
+  /// circuit alone, and nothing else of it (second circuit, Global Reach, own charges) is counted.
   public func compareWithVPN(
     _ comparison: CircuitComparison, volume: DataVolume, routing: InternetRouting = .microsoftNetwork, hubRegion: String? = nil,
     design: Deployment? = nil
-  ) -> VPNComparison {
+  ) -> CircuitComparison.VPNComparison {
     let bandwidth = comparison.bandwidth
     var notes: [String] = []
     // The gateway, and so the VNets whose traffic a VPN sends to the internet, sit in the hub region when one is given.
@@ -280,3 +282,6 @@ extension PricingEngine {
       verdict: verdict, notes: notes, costs: costs, vpnMissing: vpnMissing)
   }
 }
+
+// Short names inside the package.
+typealias VPNComparison = CircuitComparison.VPNComparison

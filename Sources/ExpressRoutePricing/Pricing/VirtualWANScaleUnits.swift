@@ -10,7 +10,7 @@ extension PricingEngine {
     let tiers = rates.virtualWANScaleUnitTiers
     guard !tiers.isEmpty else {
       builder.add(
-        resource: resource, meter: .virtualWANScaleUnits(fromUnit: 1), quantity: hoursPerMonth * Decimal(units),
+        resource: resource, meter: .virtualWANScaleUnits(fromUnit: 1), quantity: FastDecimal.product(hoursPerMonth, Decimal(units)),
         detail: "\(hours) h × \(units) scale units (2 Gbps each)")
       return
     }
@@ -18,7 +18,7 @@ extension PricingEngine {
       let count = min(units, first - 1)
       builder.unpriced.append(
         UnpricedItem(
-          resource: resource, meter: .virtualWANScaleUnits(fromUnit: 1), quantity: hoursPerMonth * Decimal(count),
+          resource: resource, meter: .virtualWANScaleUnits(fromUnit: 1), quantity: FastDecimal.product(hoursPerMonth, Decimal(count)),
           reason: "the rate table '\(rates.name)' prices scale units from unit \(first) only, not units 1–\(first - 1)"))
     }
     for (index, rate) in tiers.enumerated() {
@@ -29,7 +29,7 @@ extension PricingEngine {
       guard count > 0 else { continue }
       let span = count == 1 ? "unit \(from)" : "units \(from)–\(last)"
       builder.add(
-        resource: resource, meter: rate.meter, quantity: hoursPerMonth * Decimal(count),
+        resource: resource, meter: rate.meter, quantity: FastDecimal.product(hoursPerMonth, Decimal(count)),
         detail: "\(hours) h × \(count) scale unit\(count == 1 ? "" : "s") (\(span), 2 Gbps each)")
     }
   }

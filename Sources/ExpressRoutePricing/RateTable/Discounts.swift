@@ -42,13 +42,13 @@ public struct Discounts: Hashable, Sendable {
 
   /// The discount on a rate: none on the user's own rate from an override file (``Provenance/isOwnRate``), which is
   /// already the price they pay, else ``rate(for:)`` its meter.
-  public func discount(on rate: Rate) -> Decimal {
+  public func discount(on rate: RateTable.Rate) -> Decimal {
     rate.provenance.isOwnRate ? 0 : self.rate(for: rate.meter)
   }
 
   /// `amount × (1 − fraction)`: a list amount less a discount (the amount itself when there is none).
   public static func discounted(_ amount: Decimal, by fraction: Decimal) -> Decimal {
-    fraction == 0 ? amount : amount * (1 - fraction)
+    fraction.isZero ? amount : FastDecimal.product(amount, FastDecimal.difference(1, fraction))
   }
 
   /// The unit price of `meter` that amounts are billed at: `price × (1 − discount)`.

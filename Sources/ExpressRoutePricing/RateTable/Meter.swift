@@ -17,7 +17,7 @@ public enum Meter: Hashable, Sendable {
   /// The Premium add-on of one circuit on ExpressRoute Direct, per month.
   case directPremiumAddOn(Bandwidth)
   /// Global Reach data, per GB, by each circuit's zone and direction.
-  case globalReach(Zone, GlobalReachDirection)
+  case globalReach(Zone, Meter.GlobalReachDirection)
   /// ExpressRoute Traffic Collector, per hour.
   case trafficCollector(Zone)
   /// ExpressRoute Traffic Collector data processed, per GB.
@@ -27,14 +27,14 @@ public enum Meter: Hashable, Sendable {
   /// A charge the user supplied (provider port, cross-connect, installation), by its name; per month.
   case userCharge(String)
   /// Internet egress (for a VPN over the internet), per GB, in the tier that starts at `fromGB` in a month.
-  case internetEgress(InternetRegion, InternetRouting, fromGB: Int)
+  case internetEgress(InternetRouting.InternetRegion, InternetRouting, fromGB: Int)
   /// A Virtual WAN hub or its ExpressRoute connection units, per hour.
-  case virtualWAN(VirtualWANMeter)
+  case virtualWAN(VirtualWANHub.VirtualWANMeter)
   /// A Virtual WAN hub's ExpressRoute scale units from the `fromUnit`-th on (a price tier), per unit-hour.
   case virtualWANScaleUnits(fromUnit: Int)
 
   /// The unit one quantity of this meter is measured in.
-  public var unit: PricingUnit {
+  public var unit: Meter.PricingUnit {
     switch self {
     case .circuit, .directPortPair, .directPremiumAddOn, .userCharge: return .month
     case .gateway, .trafficCollector, .vpnGateway, .virtualWAN, .virtualWANScaleUnits: return .hour
@@ -143,7 +143,7 @@ public enum Meter: Hashable, Sendable {
     case .userCharge: return [8]
     case .internetEgress(let region, let routing, let from): return [9, region.rank, routing.rank, from]
     case .virtualWAN(let item): return [10, item.rank]
-    case .virtualWANScaleUnits(let from): return [10, VirtualWANMeter.expressRouteScaleUnit.rank, from]
+    case .virtualWANScaleUnits(let from): return [10, VirtualWANHub.VirtualWANMeter.expressRouteScaleUnit.rank, from]
     }
   }
 }
@@ -155,33 +155,35 @@ extension Meter: Comparable {
   }
 }
 
-/// Which way Global Reach data crosses a circuit.
-public enum GlobalReachDirection: String, ParsableName {
-  /// Leaving the source circuit.
-  case outbound
-  /// Arriving at the destination circuit.
-  case inbound
+extension Meter {
+  /// Which way Global Reach data crosses a circuit.
+  public enum GlobalReachDirection: String, ParsableName {
+    /// Leaving the source circuit.
+    case outbound
+    /// Arriving at the destination circuit.
+    case inbound
 
-  public var name: String { rawValue }
-  public var aliases: [String] { self == .outbound ? ["out", "egress"] : ["in", "ingress"] }
-  public static let kindDescription = "Global Reach direction"
-}
+    public var name: String { rawValue }
+    public var aliases: [String] { self == .outbound ? ["out", "egress"] : ["in", "ingress"] }
+    public static let kindDescription = "Global Reach direction"
+  }
 
-/// The unit of a meter's quantity.
-public enum PricingUnit: String, Sendable, Hashable {
-  /// One month of a fixed fee.
-  case month = "1/Month"
-  /// One hour.
-  case hour = "1 Hour"
-  /// One gigabyte (10⁹ bytes).
-  case gigabyte = "1 GB"
+  /// The unit of a meter's quantity.
+  public enum PricingUnit: String, Sendable, Hashable {
+    /// One month of a fixed fee.
+    case month = "1/Month"
+    /// One hour.
+    case hour = "1 Hour"
+    /// One gigabyte (10⁹ bytes).
+    case gigabyte = "1 GB"
 
-  /// `month`, `hour`, `GB`: for tables.
-  public var shortName: String {
-    switch self {
-    case .month: return "month"
-    case .hour: return "hour"
-    case .gigabyte: return "GB"
+    /// `month`, `hour`, `GB`: for tables.
+    public var shortName: String {
+      switch self {
+      case .month: return "month"
+      case .hour: return "hour"
+      case .gigabyte: return "GB"
+      }
     }
   }
 }
@@ -193,3 +195,7 @@ extension Meter {
     return nil
   }
 }
+
+// Short names inside the package.
+typealias GlobalReachDirection = Meter.GlobalReachDirection
+typealias PricingUnit = Meter.PricingUnit

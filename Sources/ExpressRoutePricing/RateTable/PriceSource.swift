@@ -120,30 +120,32 @@ public struct PriceSource: Hashable, Sendable {
   }
 }
 
-/// Where one price came from and how far to trust it.
-public struct Provenance: Hashable, Sendable, CustomStringConvertible {
-  /// The source's identifier in the rate table.
-  public var sourceID: String
-  /// The date of the source; `nil` when it carries none.
-  public var date: String?
-  /// How far the figure can be trusted.
-  public var confidence: Confidence
-  /// A caveat, such as a conflicting value seen elsewhere.
-  public var note: String?
-  /// Whether the price is the user's own rate, from an override file (`--overrides`): what they pay, not a list
-  /// price, so a negotiated discount is not taken off it again.
-  public var isOwnRate = false
+extension PriceSource {
+  /// Where one price came from and how far to trust it.
+  public struct Provenance: Hashable, Sendable, CustomStringConvertible {
+    /// The source's identifier in the rate table.
+    public var sourceID: String
+    /// The date of the source; `nil` when it carries none.
+    public var date: String?
+    /// How far the figure can be trusted.
+    public var confidence: PriceSource.Confidence
+    /// A caveat, such as a conflicting value seen elsewhere.
+    public var note: String?
+    /// Whether the price is the user's own rate, from an override file (`--overrides`): what they pay, not a list
+    /// price, so a negotiated discount is not taken off it again.
+    public var isOwnRate = false
 
-  /// Creates a provenance record.
-  public init(sourceID: String, date: String?, confidence: Confidence, note: String? = nil) {
-    self.sourceID = sourceID
-    self.date = date
-    self.confidence = confidence
-    self.note = note
+    /// Creates a provenance record.
+    public init(sourceID: String, date: String?, confidence: PriceSource.Confidence, note: String? = nil) {
+      self.sourceID = sourceID
+      self.date = date
+      self.confidence = confidence
+      self.note = note
+    }
+
+    /// `tco-dump-2026-07, 2026-07-21, SECONDARY` (`undated` for a source without a date).
+    public var description: String { "\(sourceID), \(date ?? "undated"), \(confidence.rawValue)" }
   }
-
-  /// `tco-dump-2026-07, 2026-07-21, SECONDARY` (`undated` for a source without a date).
-  public var description: String { "\(sourceID), \(date ?? "undated"), \(confidence.rawValue)" }
 }
 
 extension PriceSource {
@@ -153,3 +155,6 @@ extension PriceSource {
   /// Sources older than this many months at the as-of date (by calendar date: 2025-01-15 is stale from 2026-07-16 on) are flagged as stale.
   public static let staleAfterMonths = 18
 }
+
+// Short names inside the package.
+typealias Provenance = PriceSource.Provenance

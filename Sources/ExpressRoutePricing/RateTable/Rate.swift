@@ -1,33 +1,36 @@
-import ExpressRouteCore
+extension RateTable {
+  /// One row of a rate table: a meter and its price, or the reason it has none.
+  public struct Rate: Hashable, Sendable {
+    /// What is charged.
+    public var meter: Meter
+    /// The price per ``Meter/unit``; `nil` when the meter is known but unpriced.
+    public var price: Money?
+    /// Why there is no price (for example "NOT FOUND in any official source").
+    public var unpricedReason: String?
+    /// Where the price (or the absence of one) came from.
+    public var provenance: PriceSource.Provenance
+    /// Where the row stands in its file, for duplicate and rule messages.
+    public var location: FileLocation?
 
-/// One row of a rate table: a meter and its price, or the reason it has none.
-public struct Rate: Hashable, Sendable {
-  /// What is charged.
-  public var meter: Meter
-  /// The price per ``Meter/unit``; `nil` when the meter is known but unpriced.
-  public var price: Money?
-  /// Why there is no price (for example "NOT FOUND in any official source").
-  public var unpricedReason: String?
-  /// Where the price (or the absence of one) came from.
-  public var provenance: Provenance
-  /// Where the row stands in its file, for duplicate and rule messages.
-  public var location: FileLocation?
+    /// Creates a priced rate.
+    public init(meter: Meter, price: Money, provenance: PriceSource.Provenance, location: FileLocation? = nil) {
+      self.meter = meter
+      self.price = price
+      self.unpricedReason = nil
+      self.provenance = provenance
+      self.location = location
+    }
 
-  /// Creates a priced rate.
-  public init(meter: Meter, price: Money, provenance: Provenance, location: FileLocation? = nil) {
-    self.meter = meter
-    self.price = price
-    self.unpricedReason = nil
-    self.provenance = provenance
-    self.location = location
-  }
-
-  /// Creates an unpriced rate.
-  public init(meter: Meter, unpricedReason: String, provenance: Provenance, location: FileLocation? = nil) {
-    self.meter = meter
-    self.price = nil
-    self.unpricedReason = unpricedReason
-    self.provenance = provenance
-    self.location = location
+    /// Creates an unpriced rate.
+    public init(meter: Meter, unpricedReason: String, provenance: PriceSource.Provenance, location: FileLocation? = nil) {
+      self.meter = meter
+      self.price = nil
+      self.unpricedReason = unpricedReason
+      self.provenance = provenance
+      self.location = location
+    }
   }
 }
+
+// Short names inside the package.
+typealias Rate = RateTable.Rate

@@ -22,11 +22,11 @@ public struct RateTable: Hashable, Sendable {
   /// The documents prices were taken from.
   public var sources: [PriceSource]
   /// Every rate, sorted by meter.
-  public private(set) var rates: [Rate]
+  public private(set) var rates: [RateTable.Rate]
   /// Capabilities of the fixed-size gateway SKUs.
-  public var gatewayCapabilities: [GatewaySKU: GatewayCapabilities]
+  public var gatewayCapabilities: [GatewaySKU: RateTable.GatewayCapabilities]
   /// Rules of the scalable gateway, if the table describes it.
-  public var scaleGateway: ScaleGatewayCapabilities?
+  public var scaleGateway: RateTable.GatewayCapabilities.ScaleGatewayCapabilities?
   /// Negotiated discounts an override file declared (`"discounts": {"all": "12", "circuits": "10"}`, in percent).
   public var discounts = Discounts()
 
@@ -35,9 +35,9 @@ public struct RateTable: Hashable, Sendable {
   /// Creates a table; later rates for the same meter replace earlier ones.
   public init(
     name: String, currency: CurrencyCode, effectiveDate: String, hoursPerMonth: Decimal = 730,
-    sources: [PriceSource], rates: [Rate],
-    gatewayCapabilities: [GatewaySKU: GatewayCapabilities] = [:],
-    scaleGateway: ScaleGatewayCapabilities? = nil
+    sources: [PriceSource], rates: [RateTable.Rate],
+    gatewayCapabilities: [GatewaySKU: RateTable.GatewayCapabilities] = [:],
+    scaleGateway: RateTable.GatewayCapabilities.ScaleGatewayCapabilities? = nil
   ) {
     self.name = name
     self.currency = currency
@@ -64,7 +64,7 @@ public struct RateTable: Hashable, Sendable {
   }
 
   /// The rate for `meter`, if the table has a row for it (priced or not).
-  public func rate(for meter: Meter) -> Rate? {
+  public func rate(for meter: Meter) -> RateTable.Rate? {
     index[meter].map { rates[$0] }
   }
 
@@ -81,15 +81,15 @@ public struct RateTable: Hashable, Sendable {
 
   /// The tiers of a Virtual WAN hub's ExpressRoute scale units, lowest first: each prices the units from its
   /// `fromUnit` up to the unit before the next tier's (the last tier has no end).
-  public var virtualWANScaleUnitTiers: [Rate] {
+  public var virtualWANScaleUnitTiers: [RateTable.Rate] {
     rates.filter { if case .virtualWANScaleUnits = $0.meter { return true } else { return false } }
   }
 
   /// Rows that are known meters without a price.
-  public var unpricedRates: [Rate] { rates.filter { $0.price == nil } }
+  public var unpricedRates: [RateTable.Rate] { rates.filter { $0.price == nil } }
 
   /// Adds `rate`, replacing any rate for the same meter, keeping ``rates`` sorted.
-  public mutating func upsert(_ rate: Rate) {
+  public mutating func upsert(_ rate: RateTable.Rate) {
     if let position = index[rate.meter] {
       rates[position] = rate
       return
@@ -108,7 +108,7 @@ public struct RateTable: Hashable, Sendable {
   }
 
   /// The capabilities of a gateway SKU, with `scaleUnits` for ErGwScale.
-  public func capabilities(of sku: GatewaySKU, scaleUnits: Int?) -> GatewayCapabilities? {
+  public func capabilities(of sku: GatewaySKU, scaleUnits: Int?) -> RateTable.GatewayCapabilities? {
     if sku == .erGwScale {
       return scaleGateway?.capabilities(units: scaleUnits ?? scaleGateway?.minUnits ?? 1)
     }

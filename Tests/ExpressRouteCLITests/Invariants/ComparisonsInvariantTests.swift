@@ -20,11 +20,11 @@ import Testing
 struct ComparisonsInvariantTests {
   /// The notes that may stand for a category the other side pays for, by category name: why this side has none.
   static let explanations: [String: Set<String>] = [
-    CostCategory.connection.name: ["none: the internet"],
-    CostCategory.outboundData.name: ["included in UnlimitedData", "included in Local", "no data"],
-    CostCategory.secondPath.name: ["none: one circuit"],
-    CostCategory.currentCircuit.name: ["none"],
-    CostCategory.ownCharges.name: ["none"],
+    CostComparison.CostCategory.connection.name: ["none: the internet"],
+    CostComparison.CostCategory.outboundData.name: ["included in UnlimitedData", "included in Local", "no data"],
+    CostComparison.CostCategory.secondPath.name: ["none: one circuit"],
+    CostComparison.CostCategory.currentCircuit.name: ["none"],
+    CostComparison.CostCategory.ownCharges.name: ["none"],
   ]
 
   /// One side of a comparison as its JSON says it.
@@ -114,8 +114,8 @@ struct ComparisonsInvariantTests {
       }
     } else if case .some(.some(let shown)) = shownDifference {
       problems.append("\(what): a side is not completely priced but the report shows a difference of \(shown)")
-    } else if difference != nil {
-      problems.append("\(what): a side is not completely priced but the difference is \(difference!)")
+    } else if let difference {
+      problems.append("\(what): a side is not completely priced but the difference is \(difference)")
     }
     return problems
   }

@@ -21,11 +21,15 @@ var ercalcBinary: URL { Bundle.main.bundleURL.appendingPathComponent("ercalc") }
 /// Runs the real binary in a child process, as a shell would.
 ///
 /// - Parameters:
+///   - arguments: the command line after `ercalc`.
 ///   - stdin: a path to read standard input from (`/dev/zero`, a file); empty input when `nil`.
 ///   - stdout: a path to send standard output to (`/dev/full`); captured when `nil`.
+///   - stderr: a path to send standard error to; captured when `nil`.
 ///   - closedStdout: give the child a pipe whose reader is already gone (as after `| head -1`).
 ///   - memoryLimitKB: an address-space limit (`ulimit -v`), so runaway memory fails the run instead of the machine.
 ///   - timeout: seconds before the child is killed and ``ProcessResult/timedOut`` is set.
+/// - Returns: the exit status, what was captured and how long it took.
+/// - Throws: when the binary is not built or a redirection cannot be opened.
 func runErcalc(
   _ arguments: [String], stdin: String? = nil, stdout: String? = nil, stderr: String? = nil, closedStdout: Bool = false,
   memoryLimitKB: Int = 1_048_576, timeout: Double = 30

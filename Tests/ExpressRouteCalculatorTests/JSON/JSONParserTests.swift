@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
@@ -10,12 +11,7 @@ import Testing
 @testable import ExpressRouteTraffic
 
 @Suite struct JSONParserTests {
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
-    let id: String
-    let json: String
-    let expected: String
-    var testDescription: String { id }
-  }
+  typealias ErrorCase = TestSupport.ErrorCase<String>
 
   static let errorCases: [ErrorCase] = [
     ErrorCase(id: "trailing comma in array", json: "[1,2,]", expected: "t.json:1:6: error: invalid JSON: trailing comma before ']'"),
@@ -82,4 +78,10 @@ import Testing
     let unknown = Fixtures.diagnostic { try row.rejectUnknownKeys(["montly", "tier"]) }
     #expect(unknown?.description == "r.json:1:23: error: rows[0].monthly: unknown key 'monthly'; did you mean 'montly'?")
   }
+}
+
+extension TestSupport.ErrorCase where Input == String {
+  /// A case that parses `json`.
+  fileprivate init(id: String, json: String, expected: String) { self.init(id: id, input: json, expected: expected) }
+  fileprivate var json: String { input }
 }

@@ -3,66 +3,121 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
-@testable import ExpressRouteCore
-@testable import ExpressRouteImport
-@testable import ExpressRoutePlanning
-@testable import ExpressRoutePricing
-@testable import ExpressRouteReports
-@testable import ExpressRouteTraffic
 
 /// The built-in tables: they load, they match PriceTables/ byte for byte, and key figures are right.
 @Suite struct EmbeddedPriceTablesTests {
-  static let generatedFile = "Sources/ExpressRoutePricing/RateTable/EmbeddedPriceTables.swift"
+  /// The folder the generated files are written to.
+  static let generatedFolder = "Sources/ExpressRoutePricing/RateTable"
+  /// The generated files' names start with this.
+  static let generatedPrefix = "EmbeddedPriceTables"
+  /// The most lines of table text in one generated file, and the widest generated line.
+  static let linesPerFile = 400
+  static let maximumWidth = 120
 
-  /// The Swift source the generator writes for the current PriceTables/ files.
+  /// The Swift sources the generator writes for the current PriceTables/ files, by file name.
   ///
-  /// A multi-line literal drops the newline just before its closing delimiter,
-  /// so the generator writes one extra newline to keep each file's final one.
-  static func generatedSource(rateTable: String, locations: String) -> String {
-    """
-    // swift-format-ignore-file
-    // GENERATED FILE: do not edit. Regenerate with
-    //   UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests
-    // from the files in PriceTables/. A test fails when the two drift.
+  /// Each table is cut into parts of at most ``linesPerFile`` lines, one raw multi-line literal per file, so no
+  /// generated file is long; a line wider than ``maximumWidth`` is broken with a `\##` line continuation (which
+  /// adds no newline). A multi-line literal drops the newline just before its closing delimiter, so each part
+  /// ends with one extra newline to keep its own.
+  static func generatedSources(rateTable: String, locations: String) -> [String: String] {
+    let header = """
+      // swift-format-ignore-file
+      // GENERATED FILE: do not edit. Regenerate with
+      //   UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests
+      // from the files in PriceTables/. A test fails when the two drift.
 
-    /// The default tables, embedded so the binary works from any directory.
-    enum EmbeddedPriceTables {
-      /// The file name of the default rate table.
-      static let rateTableFile = "expressroute-usd.json"
-      /// The file name of the peering-location catalogue.
-      static let peeringLocationsFile = "peering-locations.json"
+      """
+    var files: [String: String] = [:]
+    func parts(_ text: String, name: String, file: String) -> [String] {
+      let chunks = literalLines(text).chunked(linesPerFile)
+      return chunks.enumerated().map { index, lines in
+        let part = "\(name)Part\(index + 1)"
+        files["\(generatedPrefix)+\(part.prefix(1).uppercased() + part.dropFirst()).swift"] = """
+          \(header)
+          extension EmbeddedPriceTables {
+            /// Part \(index + 1) of \(chunks.count) of `PriceTables/\(file)`.
+            static let \(part) = ##\"\"\"
+          \(lines.joined(separator: "\n"))
 
-      /// The contents of `PriceTables/expressroute-usd.json`.
-      static let rateTable = ##\"\"\"
-    \(rateTable)
-    \"\"\"##
+          \"\"\"##
+          }
 
-      /// The contents of `PriceTables/peering-locations.json`.
-      static let peeringLocations = ##\"\"\"
-    \(locations)
-    \"\"\"##
+          """
+        return part
+      }
     }
+    let rateTableParts = parts(rateTable, name: "rateTable", file: "expressroute-usd.json")
+    let locationParts = parts(locations, name: "peeringLocations", file: "peering-locations.json")
+    files["\(generatedPrefix).swift"] = """
+      \(header)
+      /// The default tables, embedded so the binary works from any directory.
+      enum EmbeddedPriceTables {
+        /// The file name of the default rate table.
+        static let rateTableFile = "expressroute-usd.json"
+        /// The file name of the peering-location catalogue.
+        static let peeringLocationsFile = "peering-locations.json"
 
-    """
+        /// The contents of `PriceTables/expressroute-usd.json`.
+        static let rateTable = [\(rateTableParts.joined(separator: ", "))].joined()
+
+        /// The contents of `PriceTables/peering-locations.json`.
+        static let peeringLocations = [\(locationParts.joined(separator: ", "))].joined()
+      }
+
+      """
+    return files
+  }
+
+  /// The lines of a raw multi-line literal holding `text` (which ends with a newline): a line wider than
+  /// ``maximumWidth`` is cut into pieces that end in `\##`, never after a space or a backslash.
+  static func literalLines(_ text: String) -> [String] {
+    var result: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+      var rest = Substring(line)
+      while rest.count > maximumWidth {
+        var cut = rest.index(rest.startIndex, offsetBy: maximumWidth - 3)
+        while cut > rest.index(after: rest.startIndex), [" ", "\\"].contains(rest[rest.index(before: cut)]) {
+          cut = rest.index(before: cut)
+        }
+        result.append(String(rest[..<cut]) + "\\##")
+        rest = rest[cut...]
+      }
+      result.append(String(rest))
+    }
+    return result
   }
 
   @Test func embeddedTablesMatchPriceTablesFolder() throws {
     let root = packageRoot
     let rateTable = try String(contentsOf: root.appendingPathComponent("PriceTables/expressroute-usd.json"), encoding: .utf8)
     let locations = try String(contentsOf: root.appendingPathComponent("PriceTables/peering-locations.json"), encoding: .utf8)
-    #expect(!rateTable.contains("\"\"\"##") && !locations.contains("\"\"\"##"))
-    let expected = Self.generatedSource(rateTable: rateTable, locations: locations)
-    let sourceURL = root.appendingPathComponent(Self.generatedFile)
-    let actual = try String(contentsOf: sourceURL, encoding: .utf8)
+    for table in [rateTable, locations] {
+      #expect(!table.contains("\"\"\"##") && !table.contains("\\##") && table.hasSuffix("\n"))
+    }
+    let expected = Self.generatedSources(rateTable: rateTable, locations: locations)
+    let folder = root.appendingPathComponent(Self.generatedFolder)
+    let present = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+      $0.hasPrefix(Self.generatedPrefix) && $0.hasSuffix(".swift")
+    }
+    var actual: [String: String] = [:]
+    for name in present { actual[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
     if ProcessInfo.processInfo.environment["UPDATE_EMBEDDED_TABLES"] != nil {
       if actual != expected {
-        try expected.write(to: sourceURL, atomically: true, encoding: .utf8)
-        Issue.record("Regenerated \(Self.generatedFile); rebuild and run the tests again")
+        for name in present where expected[name] == nil { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        for (name, text) in expected where actual[name] != text {
+          try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        Issue.record("Regenerated \(Self.generatedFolder)/\(Self.generatedPrefix)*.swift; rebuild and run the tests again")
       }
       return
     }
     #expect(
       actual == expected, "PriceTables/ and the embedded copy drifted: run UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests")
+    for (name, text) in expected {
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(lines.count <= 450 && lines.allSatisfy { $0.count <= Self.maximumWidth }, "\(name) is too long or too wide")
+    }
     #expect(EmbeddedPriceTables.rateTable == rateTable)
     #expect(EmbeddedPriceTables.peeringLocations == locations)
   }
@@ -147,5 +202,12 @@ import Testing
     let repeatedPort = error(catalog(locations: "\(amsterdam), \(london)", ports: "\(port), \(portTwice)"))
     #expect(repeatedPort?.hasPrefix("l.json:4:") == true, "\(repeatedPort ?? "no error")")
     #expect(repeatedPort?.contains("duplicate port location 'equinix am5'") == true, "\(repeatedPort ?? "no error")")
+  }
+}
+
+extension Array {
+  /// The elements in consecutive runs of at most `size`.
+  fileprivate func chunked(_ size: Int) -> [ArraySlice<Element>] {
+    stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
   }
 }

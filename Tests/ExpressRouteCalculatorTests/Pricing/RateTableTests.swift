@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
@@ -45,13 +46,7 @@ import Testing
     #expect(table.rate(for: .egress(.zone1))?.provenance == Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed))
   }
 
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
-    let id: String
-    let replace: String
-    let with: String
-    let expected: String
-    var testDescription: String { id }
-  }
+  typealias ErrorCase = TestSupport.ErrorCase<[String]>
 
   static let errorCases: [ErrorCase] = [
     ErrorCase(
@@ -166,4 +161,13 @@ import Testing
     #expect(wrongKind?.description == "t.json:1:30: error: kind: this file is a 'override', expected a 'rateTable' here")
     #expect(wrongKind?.remedy == .overrideFile)  // the CLI says which flag: see UsageErrorTests
   }
+}
+
+extension TestSupport.ErrorCase where Input == [String] {
+  /// A case that replaces `replace` with `with` in the valid table.
+  fileprivate init(id: String, replace: String, with: String, expected: String) {
+    self.init(id: id, input: [replace, with], expected: expected)
+  }
+  fileprivate var replace: String { input[0] }
+  fileprivate var with: String { input[1] }
 }

@@ -1,10 +1,6 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 @testable import ExpressRouteCalculator
 @testable import ExpressRouteCore
 @testable import ExpressRouteImport
@@ -12,6 +8,10 @@ import Testing
 @testable import ExpressRoutePricing
 @testable import ExpressRouteReports
 @testable import ExpressRouteTraffic
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The plain-row fast path and sample staging must not change a single result or message.
 ///

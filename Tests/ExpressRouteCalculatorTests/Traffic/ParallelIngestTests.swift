@@ -2,10 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 @testable import ExpressRouteCalculator
 @testable import ExpressRouteCore
 @testable import ExpressRouteImport
@@ -13,6 +9,10 @@ import Testing
 @testable import ExpressRoutePricing
 @testable import ExpressRouteReports
 @testable import ExpressRouteTraffic
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Reading one CSV file on several cores gives exactly what one core gives: summaries, warnings
 /// with their lines, notes and errors.

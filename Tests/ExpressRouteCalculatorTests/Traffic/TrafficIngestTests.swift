@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
@@ -59,12 +60,7 @@ import Testing
     #expect(summaries[1].interval == 60)
   }
 
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
-    let id: String
-    let text: String
-    let expected: String
-    var testDescription: String { id }
-  }
+  typealias ErrorCase = TestSupport.ErrorCase<String>
 
   static let errorCases: [ErrorCase] = [
     ErrorCase(
@@ -267,7 +263,7 @@ import Testing
     let digits = String(v)
     guard v >= 1000 else { return Int(v) }
     guard digits.count <= 15 else { return RateHistogram.highestBucket }
-    return (digits.count - 4) * 9000 + Int(digits.prefix(4))!
+    return (digits.count - 4) * 9000 + (Int(digits.prefix(4)) ?? 0)  // four decimal digits always parse
   }
 
   @Test func bucketsAndTheDecadeShortcutKeepFourDigitsAtEveryBoundary() {
@@ -339,4 +335,10 @@ import Testing
     #expect(Timestamp.parse("07/01/2026 00:00") == nil)
     #expect(CivilCalendar.format(1_782_864_000) == "2026-07-01T00:00:00Z")
   }
+}
+
+extension TestSupport.ErrorCase where Input == String {
+  /// A case that ingests `text`.
+  fileprivate init(id: String, text: String, expected: String) { self.init(id: id, input: text, expected: expected) }
+  fileprivate var text: String { input }
 }

@@ -10,10 +10,10 @@ import Testing
 @testable import ExpressRouteReports
 @testable import ExpressRouteTraffic
 
-/// The module's allocation-free `Decimal` operators give Foundation's result bit for bit: the same value,
+/// ``FastDecimal``'s allocation-free arithmetic gives Foundation's result bit for bit: the same value,
 /// exponent, length and flags, so descriptions, hashes and later arithmetic cannot tell them apart.
 @Suite struct DecimalArithmeticTests {
-  // Foundation's own operators (this test module's operators are Foundation's too; see FoundationDecimalOperators).
+  // Foundation's own operators (the only `Decimal` operators there are: the library's fast arithmetic has names).
   static func sum(_ a: Decimal, _ b: Decimal) -> Decimal { Decimal.foundationSum(a, b) }
   static func difference(_ a: Decimal, _ b: Decimal) -> Decimal { Decimal.foundationDifference(a, b) }
   static func product(_ a: Decimal, _ b: Decimal) -> Decimal { Decimal.foundationProduct(a, b) }
@@ -63,12 +63,12 @@ import Testing
         #expect((order < 0) == Self.less(a, b) && (order == 0) == Self.equal(a, b), "\(a) <=> \(b)")
       }
       // The library's operators, whichever path they take.
-      #expect(Self.bytes(Decimal.ModuleOperators.sum(a, b)) == Self.bytes(Self.sum(a, b)))
-      #expect(Self.bytes(Decimal.ModuleOperators.difference(a, b)) == Self.bytes(Self.difference(a, b)))
-      #expect(Self.bytes(Decimal.ModuleOperators.product(a, b)) == Self.bytes(Self.product(a, b)))
+      #expect(Self.bytes(FastDecimal.sum(a, b)) == Self.bytes(Self.sum(a, b)))
+      #expect(Self.bytes(FastDecimal.difference(a, b)) == Self.bytes(Self.difference(a, b)))
+      #expect(Self.bytes(FastDecimal.product(a, b)) == Self.bytes(Self.product(a, b)))
       #expect(
-        Decimal.ModuleOperators.less(a, b) == Self.less(a, b) && Decimal.ModuleOperators.lessOrEqual(a, b) == !Self.less(b, a)
-          && Decimal.ModuleOperators.equal(a, b) == Self.equal(a, b))
+        FastDecimal.isLess(a, b) == Self.less(a, b) && FastDecimal.isLessOrEqual(a, b) == !Self.less(b, a)
+          && FastDecimal.isEqual(a, b) == Self.equal(a, b))
     }
     // The exact paths really run for most operands.
     #expect(exact.sum > 100_000 && exact.difference > 100_000 && exact.product > 150_000 && exact.order > 100_000)
@@ -79,15 +79,15 @@ import Testing
     let wide = try #require(Decimal(string: "123456789012345678901234567890"))
     let one: Decimal = 1
     #expect(Decimal.exactSum(wide, one) == nil)
-    #expect(Self.bytes(Decimal.ModuleOperators.sum(wide, one)) == Self.bytes(Self.sum(wide, one)))
+    #expect(Self.bytes(FastDecimal.sum(wide, one)) == Self.bytes(Self.sum(wide, one)))
     let far = Decimal(sign: .plus, exponent: 40, significand: 3)
     #expect(Decimal.exactSum(far, one) == nil)
-    #expect(Self.bytes(Decimal.ModuleOperators.sum(far, one)) == Self.bytes(Self.sum(far, one)))
-    #expect(Decimal.ModuleOperators.sum(.nan, one).isNaN && Decimal.ModuleOperators.product(.nan, one).isNaN)
+    #expect(Self.bytes(FastDecimal.sum(far, one)) == Self.bytes(Self.sum(far, one)))
+    #expect(FastDecimal.sum(.nan, one).isNaN && FastDecimal.product(.nan, one).isNaN)
     // A product whose exponent leaves the range: Foundation decides (overflow to NaN).
     let big = Decimal(sign: .plus, exponent: 100, significand: 7)
     #expect(Decimal.exactProduct(big, big) == nil)
-    #expect(Self.bytes(Decimal.ModuleOperators.product(big, big)) == Self.bytes(Self.product(big, big)))
+    #expect(Self.bytes(FastDecimal.product(big, big)) == Self.bytes(Self.product(big, big)))
     // Trailing zeros move into the exponent, as Foundation stores results: 1.50 × 2.0 = 3 (exponent 0).
     let onePointFifty = try #require(Decimal(string: "1.50"))
     let two = try #require(Decimal(string: "2.0"))
@@ -96,7 +96,7 @@ import Testing
     // 0.1 + 0.2 = 0.3 exactly (the reason money is Decimal).
     let tenth = try #require(Decimal(string: "0.1"))
     let fifth = try #require(Decimal(string: "0.2"))
-    #expect(Decimal.ModuleOperators.sum(tenth, fifth) == Decimal(sign: .plus, exponent: -1, significand: 3))
+    #expect(FastDecimal.sum(tenth, fifth) == Decimal(sign: .plus, exponent: -1, significand: 3))
   }
 
   /// Fixed-point text from the significand in integers equals the text built from `Decimal`'s own description.
