@@ -1,3 +1,5 @@
+import ExpressRouteCore
+import ExpressRoutePricing
 import Foundation
 
 extension DeploymentImporter.Result {

@@ -97,4 +97,4 @@ extension RetailPricePage {
 }
 
 // Short names inside the package.
-typealias RetailPriceItem = RetailPricePage.RetailPriceItem
+package typealias RetailPriceItem = RetailPricePage.RetailPriceItem

@@ -5,7 +5,7 @@ import Foundation
 extension CostComparison {
   /// The category table a report shows: one row per category, each side's amount (or why it is zero or incomplete),
   /// and the difference.
-  public var table: ReportTable {
+  public var table: ReportDocument.ReportTable {
     func cell(_ side: CostSide, _ category: CostCategory) -> String {
       guard let entry = side.cost(of: category) else { return "missing" }
       var text = entry.amount.groupedAmount

@@ -174,7 +174,7 @@ extension ReportDocument {
 }
 
 // Short names inside the package.
-typealias ReportBlock = ReportDocument.ReportBlock
-typealias ReportFact = ReportDocument.ReportFact
-typealias ReportTable = ReportDocument.ReportTable
-typealias ReportChart = ReportDocument.ReportChart
+package typealias ReportBlock = ReportDocument.ReportBlock
+package typealias ReportFact = ReportDocument.ReportFact
+package typealias ReportTable = ReportDocument.ReportTable
+package typealias ReportChart = ReportDocument.ReportChart

@@ -79,4 +79,4 @@ extension JSONValue {
 }
 
 // Short names inside the package.
-typealias JSONMember = JSONValue.JSONMember
+package typealias JSONMember = JSONValue.JSONMember

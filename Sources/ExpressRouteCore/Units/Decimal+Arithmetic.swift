@@ -14,41 +14,41 @@ import Foundation
 // pricing and budgets) calls ``FastDecimal`` by name, so the fast path goes wherever that code goes, in any module.
 
 /// Foundation's `Decimal` arithmetic, bit for bit, without allocating when the operands are small.
-enum FastDecimal {
+package enum FastDecimal {
   /// `a + b`.
-  static func sum(_ a: Decimal, _ b: Decimal) -> Decimal {
+  package static func sum(_ a: Decimal, _ b: Decimal) -> Decimal {
     Decimal.exactSum(a, b) ?? Decimal.foundationSum(a, b)
   }
 
   /// `a - b`.
-  static func difference(_ a: Decimal, _ b: Decimal) -> Decimal {
+  package static func difference(_ a: Decimal, _ b: Decimal) -> Decimal {
     Decimal.exactSum(a, b, negatingRight: true) ?? Decimal.foundationDifference(a, b)
   }
 
   /// `a × b`.
-  static func product(_ a: Decimal, _ b: Decimal) -> Decimal {
+  package static func product(_ a: Decimal, _ b: Decimal) -> Decimal {
     Decimal.exactProduct(a, b) ?? Decimal.foundationProduct(a, b)
   }
 
   /// Adds `value` to `total` (`total = total + value`).
-  static func add(_ value: Decimal, to total: inout Decimal) {
+  package static func add(_ value: Decimal, to total: inout Decimal) {
     total = sum(total, value)
   }
 
   /// Whether `a < b`.
-  static func isLess(_ a: Decimal, _ b: Decimal) -> Bool {
+  package static func isLess(_ a: Decimal, _ b: Decimal) -> Bool {
     if let order = Decimal.exactOrder(a, b) { return order < 0 }
     return Decimal.foundationLess(a, b)
   }
 
   /// Whether `a <= b`.
-  static func isLessOrEqual(_ a: Decimal, _ b: Decimal) -> Bool {
+  package static func isLessOrEqual(_ a: Decimal, _ b: Decimal) -> Bool {
     if let order = Decimal.exactOrder(a, b) { return order <= 0 }
     return !Decimal.foundationLess(b, a)
   }
 
   /// Whether `a` and `b` are the same number.
-  static func isEqual(_ a: Decimal, _ b: Decimal) -> Bool {
+  package static func isEqual(_ a: Decimal, _ b: Decimal) -> Bool {
     if let order = Decimal.exactOrder(a, b) { return order == 0 }
     return Decimal.foundationEqual(a, b)
   }

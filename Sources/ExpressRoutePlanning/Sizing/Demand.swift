@@ -199,4 +199,4 @@ extension SizingSolver {
 }
 
 // Short names inside the package.
-typealias Demand = SizingSolver.Demand
+package typealias Demand = SizingSolver.Demand

@@ -1,3 +1,4 @@
+import ExpressRouteCore
 import Foundation
 import Synchronization
 

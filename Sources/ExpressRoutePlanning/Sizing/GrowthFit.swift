@@ -176,4 +176,4 @@ extension Demand {
 }
 
 // Short names inside the package.
-typealias GrowthFit = Demand.GrowthFit
+package typealias GrowthFit = Demand.GrowthFit

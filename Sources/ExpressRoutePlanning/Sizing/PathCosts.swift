@@ -1,3 +1,4 @@
+import ExpressRouteCore
 import Foundation
 
 /// A cost table in whole hundredths of a cent: every line item is rounded to cents, so a month's cost is a whole

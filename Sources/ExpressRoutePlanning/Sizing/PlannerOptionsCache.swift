@@ -1,3 +1,5 @@
+import ExpressRouteCore
+import ExpressRouteTraffic
 import Synchronization
 
 /// The parts of a planner that depend only on the location and the VNet links (each option's fee and product-rule

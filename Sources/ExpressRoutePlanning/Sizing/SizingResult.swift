@@ -273,13 +273,13 @@ public struct SizingResult: Hashable, Sendable {
 }
 
 // Short names inside the package.
-typealias SizingCandidate = SizingResult.SizingCandidate
-typealias PlanStep = SizingResult.PlanStep
-typealias GatewayCandidate = SizingResult.GatewayCandidate
-typealias GatewayStep = SizingResult.GatewayStep
-typealias PlannedMonth = SizingResult.PlannedMonth
-typealias Resilience = SizingResult.Resilience
-typealias SizingExtra = SizingResult.SizingExtra
-typealias CircuitAudit = SizingResult.CircuitAudit
-typealias StepCostCurve = SizingResult.StepCostCurve
-typealias UnservedMonths = SizingResult.UnservedMonths
+package typealias SizingCandidate = SizingResult.SizingCandidate
+package typealias PlanStep = SizingResult.PlanStep
+package typealias GatewayCandidate = SizingResult.GatewayCandidate
+package typealias GatewayStep = SizingResult.GatewayStep
+package typealias PlannedMonth = SizingResult.PlannedMonth
+package typealias Resilience = SizingResult.Resilience
+package typealias SizingExtra = SizingResult.SizingExtra
+package typealias CircuitAudit = SizingResult.CircuitAudit
+package typealias StepCostCurve = SizingResult.StepCostCurve
+package typealias UnservedMonths = SizingResult.UnservedMonths

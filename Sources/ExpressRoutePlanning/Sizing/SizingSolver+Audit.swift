@@ -1,3 +1,6 @@
+import ExpressRouteCore
+import ExpressRoutePricing
+import ExpressRouteTraffic
 import Foundation
 
 extension SizingSolver {

@@ -1,3 +1,5 @@
+import ExpressRouteCore
+import ExpressRouteTraffic
 import Foundation
 
 extension SizingSolver {

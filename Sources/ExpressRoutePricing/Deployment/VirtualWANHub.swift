@@ -36,4 +36,4 @@ extension VirtualWANHub {
 }
 
 // Short names inside the package.
-typealias VirtualWANMeter = VirtualWANHub.VirtualWANMeter
+package typealias VirtualWANMeter = VirtualWANHub.VirtualWANMeter

@@ -398,4 +398,4 @@ extension LocationCatalog {
 }
 
 // Short names inside the package.
-typealias USGovernmentPlacement = LocationCatalog.USGovernmentPlacement
+package typealias USGovernmentPlacement = LocationCatalog.USGovernmentPlacement

@@ -73,4 +73,4 @@ extension PeeringLocation {
 }
 
 // Short names inside the package.
-typealias GeopoliticalRegion = PeeringLocation.GeopoliticalRegion
+package typealias GeopoliticalRegion = PeeringLocation.GeopoliticalRegion

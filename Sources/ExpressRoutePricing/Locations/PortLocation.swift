@@ -1,3 +1,5 @@
+import ExpressRouteCore
+
 extension LocationCatalog {
   /// An ExpressRoute Direct port location (`Equinix-Seattle-SE2`, as `az network express-route port location list`
   /// returns it) and the peering location whose facility it is: a port pair is billed in that peering location's zone.
@@ -33,4 +35,4 @@ extension LocationCatalog {
 }
 
 // Short names inside the package.
-typealias PortLocation = LocationCatalog.PortLocation
+package typealias PortLocation = LocationCatalog.PortLocation

@@ -106,4 +106,4 @@ extension PricingEngine {
 }
 
 // Short names inside the package.
-typealias BreakEven = CircuitComparison.BreakEven
+package typealias BreakEven = CircuitComparison.BreakEven

@@ -50,4 +50,4 @@ extension PricingEngine {
 }
 
 // Short names inside the package.
-typealias CostCurve = CircuitComparison.CostCurve
+package typealias CostCurve = CircuitComparison.CostCurve

@@ -146,5 +146,5 @@ extension Meter {
 }
 
 // Short names inside the package.
-typealias InternetRegion = InternetRouting.InternetRegion
-typealias InternetEgressGroup = InternetRouting.InternetEgressGroup
+package typealias InternetRegion = InternetRouting.InternetRegion
+package typealias InternetEgressGroup = InternetRouting.InternetEgressGroup

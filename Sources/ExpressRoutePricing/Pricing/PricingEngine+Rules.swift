@@ -276,4 +276,4 @@ extension PricingEngine {
 }
 
 // Short names inside the package.
-typealias ResolvedDeployment = PricingEngine.ResolvedDeployment
+package typealias ResolvedDeployment = PricingEngine.ResolvedDeployment

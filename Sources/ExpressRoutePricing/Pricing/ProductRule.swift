@@ -1,3 +1,5 @@
+import ExpressRouteCore
+
 extension PricingEngine {
   /// An ExpressRoute product rule the engine enforces, with a stable id for messages.
   ///
@@ -56,4 +58,4 @@ extension PricingEngine {
 }
 
 // Short names inside the package.
-typealias ProductRule = PricingEngine.ProductRule
+package typealias ProductRule = PricingEngine.ProductRule

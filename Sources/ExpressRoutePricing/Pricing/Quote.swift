@@ -131,5 +131,5 @@ public struct Quote: Hashable, Sendable {
 }
 
 // Short names inside the package.
-typealias LineItem = Quote.LineItem
-typealias UnpricedItem = Quote.UnpricedItem
+package typealias LineItem = Quote.LineItem
+package typealias UnpricedItem = Quote.UnpricedItem

@@ -284,4 +284,4 @@ extension PricingEngine {
 }
 
 // Short names inside the package.
-typealias VPNComparison = CircuitComparison.VPNComparison
+package typealias VPNComparison = CircuitComparison.VPNComparison

@@ -1,3 +1,5 @@
+import ExpressRouteCore
+
 extension PriceSource {
   /// How far a price can be trusted, as labelled in the research notes.
   public enum Confidence: String, DeclarationOrdered {
@@ -19,4 +21,4 @@ extension PriceSource {
 }
 
 // Short names inside the package.
-typealias Confidence = PriceSource.Confidence
+package typealias Confidence = PriceSource.Confidence

@@ -1,3 +1,5 @@
+import ExpressRouteCore
+
 extension RateTable {
   /// What one fixed-size ExpressRoute gateway SKU can carry.
   ///
@@ -79,7 +81,7 @@ extension GatewayCapabilities {
 }
 
 // Short names inside the package.
-typealias ScaleGatewayCapabilities = GatewayCapabilities.ScaleGatewayCapabilities
+package typealias ScaleGatewayCapabilities = GatewayCapabilities.ScaleGatewayCapabilities
 
 // Short names inside the package.
-typealias GatewayCapabilities = RateTable.GatewayCapabilities
+package typealias GatewayCapabilities = RateTable.GatewayCapabilities

@@ -197,5 +197,5 @@ extension Meter {
 }
 
 // Short names inside the package.
-typealias GlobalReachDirection = Meter.GlobalReachDirection
-typealias PricingUnit = Meter.PricingUnit
+package typealias GlobalReachDirection = Meter.GlobalReachDirection
+package typealias PricingUnit = Meter.PricingUnit

@@ -157,4 +157,4 @@ extension PriceSource {
 }
 
 // Short names inside the package.
-typealias Provenance = PriceSource.Provenance
+package typealias Provenance = PriceSource.Provenance

@@ -1,3 +1,5 @@
+import ExpressRouteCore
+
 extension RateTable {
   /// One row of a rate table: a meter and its price, or the reason it has none.
   public struct Rate: Hashable, Sendable {
@@ -33,4 +35,4 @@ extension RateTable {
 }
 
 // Short names inside the package.
-typealias Rate = RateTable.Rate
+package typealias Rate = RateTable.Rate

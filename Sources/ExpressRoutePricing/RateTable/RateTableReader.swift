@@ -1,3 +1,4 @@
+import ExpressRouteCore
 import Foundation
 
 /// Reads the rate-table JSON schema, version 1 (documented in PriceTables/README.md).

@@ -3,6 +3,12 @@ import TestSupport
 import Testing
 
 @testable import ExpressRouteCalculator
+@testable import ExpressRouteCore
+@testable import ExpressRouteImport
+@testable import ExpressRoutePlanning
+@testable import ExpressRoutePricing
+@testable import ExpressRouteReports
+@testable import ExpressRouteTraffic
 
 /// The built-in tables: they load, they match PriceTables/ byte for byte, and key figures are right.
 @Suite struct EmbeddedPriceTablesTests {
