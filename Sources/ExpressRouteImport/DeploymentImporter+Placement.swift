@@ -16,7 +16,7 @@ extension DeploymentImporter.Result {
   /// The result with every circuit and port pair whose peering location `locations` does not know moved to
   /// `skipped` (with the reason), and the gateways that named them pointed at what remains: one unknown
   /// location no longer stops the whole estate.
-  public func placingLocations(_ locations: LocationCatalog) -> DeploymentImporter.Result {
+  package func placingLocations(_ locations: LocationCatalog) -> DeploymentImporter.Result {
     var result = self
     var removed = Set<String>()
     // A resource in a US Government region (usgovvirginia, usdodeast) is at the US Government peering location of that

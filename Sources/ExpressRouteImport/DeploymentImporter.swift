@@ -9,7 +9,7 @@ import Foundation
 /// with or without the `properties` wrapper), and Terraform JSON
 /// (`terraform show -json` of a plan or of state). Every resource it cannot
 /// price is listed with the reason, never dropped silently.
-public struct DeploymentImporter: Sendable {
+package struct DeploymentImporter: Sendable {
   /// What was read.
   public struct Result: Sendable {
     /// The deployment to price.

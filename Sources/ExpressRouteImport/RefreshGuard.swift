@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A refresh is suspicious when any price moves by more than `threshold`
 /// (a fraction: 0.25 = 25%) or a meter priced today loses its price.
-public struct RefreshGuard: Sendable {
+package struct RefreshGuard: Sendable {
   /// One difference between the tables.
   public struct Change: Hashable, Sendable {
     /// What kind of change.

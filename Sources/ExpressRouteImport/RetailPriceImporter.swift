@@ -10,7 +10,7 @@ import Foundation
 /// only `Consumption` items are kept. Product data the API does not carry
 /// (gateway capabilities) comes from the base table. A meter the pages do
 /// not price is unpriced in the result, never copied from the base.
-public struct RetailPriceImporter: Sendable {
+package struct RetailPriceImporter: Sendable {
   /// The ARM region whose gateway prices to take (`eastus`); required when pages hold several.
   public var gatewayRegion: String?
   /// The internet egress region group of each ARM region (`eastus` → North America), for Bandwidth items.

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Parsing is strict about the types of the fields ercalc uses and tolerant
 /// of every other field, present or absent.
-public struct RetailPricePage: Sendable {
+package struct RetailPricePage: Sendable {
   /// `BillingCurrency` of the envelope.
   public var billingCurrency: String?
   /// The items.

@@ -7,7 +7,7 @@ import Foundation
 /// Follows `terraform show -json PLAN` as documented at developer.hashicorp.com/terraform/internals/json-format:
 /// `resource_changes[]` with `address`, `mode`, `type`, `name` and `change.actions` (`["create"]`, `["update"]`,
 /// `["delete"]`, `["no-op"]`, `["read"]`, or `["delete", "create"]` / `["create", "delete"]` for a replacement).
-public struct TerraformPlanChange: Sendable {
+package struct TerraformPlanChange: Sendable {
   /// What a plan does to one resource.
   public enum Action: String, Sendable, Hashable {
     /// A new resource.

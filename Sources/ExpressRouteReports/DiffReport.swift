@@ -60,12 +60,12 @@ public struct DiffReport: Report {
   /// Changes that need a new circuit, with the one-time cost of running the old one alongside.
   public var overlaps: [MoveOverlap] = []
   /// For a Terraform plan: the ExpressRoute resources it creates, changes, destroys or replaces.
-  public var plannedChanges: [TerraformPlanChange.ResourceChange] = []
+  package var plannedChanges: [TerraformPlanChange.ResourceChange] = []
   /// For a Terraform plan that changes no ExpressRoute resource: what it does (``TerraformPlanChange/statement``).
   public var planStatement: String?
   /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent).
   public var yearRows: [(site: String, year: String, before: Money?, after: Money?)] = []
-  /// Both sides filed by cost category (``CostCategory``), as every other comparison is: a category only one side has
+  /// Both sides filed by cost category (``CostComparison.CostCategory``), as every other comparison is: a category only one side has
   /// is listed on the other as none, so the two sides carry the same categories.
   public var costs: CostComparison
 

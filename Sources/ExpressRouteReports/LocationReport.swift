@@ -1,9 +1,9 @@
 import ExpressRouteCore
-import ExpressRoutePricing
 import ExpressRoutePlanning
+import ExpressRoutePricing
 
 /// The report of the peering-location catalogue: every row with its source, in every format.
-public struct LocationReport: Report {
+package struct LocationReport: Report {
   /// The catalogue.
   public var catalog: LocationCatalog
 

@@ -1,11 +1,11 @@
 import ExpressRouteCore
-import ExpressRoutePricing
 import ExpressRoutePlanning
+import ExpressRoutePricing
 
 /// Every rate of a table with its source, the source's date, its age and the confidence: what a budget's
 /// numbers rest on. Ages are whole months from each source's own date to ``asOf`` (the table's price date unless
 /// the caller gives another), never to the clock, so the report is the same on every run.
-public struct RateSourcesReport: Report {
+package struct RateSourcesReport: Report {
   /// The table.
   public var table: RateTable
   /// The file it came from.

@@ -1,9 +1,9 @@
 import ExpressRouteCore
-import ExpressRoutePricing
 import ExpressRoutePlanning
+import ExpressRoutePricing
 
 /// The report of a rate table: its provenance, every row, and what is unpriced.
-public struct RateTableReport: Report {
+package struct RateTableReport: Report {
   /// The table.
   public var table: RateTable
   /// The file it came from (`<embedded>` for the built-in table).

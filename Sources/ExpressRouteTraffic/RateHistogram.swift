@@ -8,7 +8,7 @@ import ExpressRouteCore
 /// digits (`150000000`, `1234`) are exact; others are reported as their
 /// bucket's lower bound, at most 0.1% below the true value. Below 1,000 bit/s
 /// buckets are whole bits.
-public struct RateHistogram: Sendable {
+package struct RateHistogram: Sendable {
   /// Counters for buckets `offset ..< offset + counts.count`: only the span the values use.
   private var counts: [UInt32] = []
   private var offset = 0

@@ -11,7 +11,7 @@ import Foundation
 /// names are case-insensitive).
 ///
 /// ``select(_:in:)`` is how `size`, `budget`, `diff` (portfolios) and `audit` pick a workload's series.
-public enum SeriesMatch {
+package enum SeriesMatch {
   /// The comparable form of a circuit or series name.
   public static func key(_ name: String) -> String {
     var text = name.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -14,7 +14,7 @@ import Foundation
 ///
 /// The format is JSON with `"ercalcTrafficSummary": 1`; rates are strings
 /// (shortest round-trip doubles), histograms a compact `bucket:count` list.
-public enum TrafficSummaryFile {
+package enum TrafficSummaryFile {
   /// The format version written and read.
   public static let version = 1
   static let marker = "ercalcTrafficSummary"

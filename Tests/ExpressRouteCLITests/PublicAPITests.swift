@@ -51,4 +51,16 @@ import Testing
       #expect(text.contains("package \(helper)"), "\(helper) is gone or renamed: update this test")
     }
   }
+
+  /// The library's public surface stays small (issue 29: at most 60 public top-level types); parts of a type are
+  /// nested in it (`Quote.LineItem`, `Deployment.Gateway`, `UseCases.SizingRequest`), and what only the command
+  /// line needs is `package`. Today 54.
+  @Test func publicTopLevelTypesStayFew() throws {
+    let declaration = try #require(try? NSRegularExpression(pattern: #"(?m)^public (final |indirect )?(struct|enum|class|protocol|typealias|actor) \w+"#))
+    let count = try Self.libraryFiles().map { file in
+      declaration.numberOfMatches(in: file.text, range: NSRange(file.text.startIndex..., in: file.text))
+    }.reduce(0, +)
+    #expect(count <= 60, "\(count) public top-level types")
+    #expect(count >= 40, "\(count) public top-level types: is the pattern still finding them?")
+  }
 }

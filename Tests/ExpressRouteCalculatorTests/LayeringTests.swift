@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The library's modules in layers (README, "Architecture"): each module may import only the modules listed
 /// for it. The compiler enforces what Package.swift declares; this suite keeps Package.swift and every

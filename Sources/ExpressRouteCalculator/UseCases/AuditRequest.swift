@@ -1,49 +1,54 @@
 import ExpressRouteCore
-import ExpressRoutePricing
 import ExpressRoutePlanning
+import ExpressRoutePricing
 import ExpressRouteReports
 
-/// `audit`: each circuit of a live estate, its cost today against what its traffic needs.
-public struct AuditRequest {
-  /// The months looked ahead when the request gives none: 12.
-  public static let defaultMonths = 12
+extension UseCases {
+  /// `audit`: each circuit of a live estate, its cost today against what its traffic needs.
+  public struct AuditRequest {
+    /// The months looked ahead when the request gives none: 12.
+    public static let defaultMonths = 12
 
-  /// The estate.
-  public var estate: EstateImport
-  /// The circuits' metrics, oldest first; each circuit's series is matched by its name (``SeriesMatch``).
-  public var series: [SeriesReading.File]
-  /// Months to look ahead (1 to 60).
-  public var months: Int
-  /// Azure regions the circuits serve (lets the audit consider Local).
-  public var targetRegions: [String]
-  /// Lead time (the other options are not used).
-  public var plan: PlanOptions
-  /// How series are read.
-  public var reading: SeriesReading
+    /// The estate.
+    public var estate: EstateImport
+    /// The circuits' metrics, oldest first; each circuit's series is matched by its name (``SeriesMatch``).
+    public var series: [SeriesReading.File]
+    /// Months to look ahead (1 to 60).
+    public var months: Int
+    /// Azure regions the circuits serve (lets the audit consider Local).
+    public var targetRegions: [String]
+    /// Lead time (the other options are not used).
+    public var plan: PlanOptions
+    /// How series are read.
+    public var reading: SeriesReading
 
-  /// Creates a request to audit `estate` against `series`.
-  public init(
-    estate: EstateImport, series: [SeriesReading.File], months: Int? = nil, targetRegions: [String] = [], plan: PlanOptions = PlanOptions(),
-    reading: SeriesReading = SeriesReading()
-  ) {
-    self.estate = estate
-    self.series = series
-    self.months = months ?? Self.defaultMonths
-    self.targetRegions = targetRegions
-    self.plan = plan
-    self.reading = reading
-  }
+    /// Creates a request to audit `estate` against `series`.
+    public init(
+      estate: EstateImport, series: [SeriesReading.File], months: Int? = nil, targetRegions: [String] = [], plan: PlanOptions = PlanOptions(),
+      reading: SeriesReading = SeriesReading()
+    ) {
+      self.estate = estate
+      self.series = series
+      self.months = months ?? Self.defaultMonths
+      self.targetRegions = targetRegions
+      self.plan = plan
+      self.reading = reading
+    }
 
-  /// Imports the estate, reads the series (warnings appended to `warnings`) and sizes every provider circuit.
-  ///
-  /// - Throws: a missing series (``RequestError``), ``Diagnostic``.
-  public func run(engine: PricingEngine, warnings: inout [String]) throws -> RequestOutcome<AuditReport> {
-    let imported = try estate.read(placingOn: engine.locations)
-    let summaries = try reading.summaries(series, warnings: &warnings)
-    var audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: targetRegions)
-    audit.leadTimeMonths = plan.leadTime
-    let entries = try audit.audit(imported.deployment, traffic: summaries)
-    let report = AuditReport(entries: entries, name: imported.deployment.name, horizonMonths: months, basis: engine.basis)
-    return RequestOutcome(report: report, gate: nil)
+    /// Imports the estate, reads the series (warnings appended to `warnings`) and sizes every provider circuit.
+    ///
+    /// - Throws: a missing series (``RequestError``), ``Diagnostic``.
+    public func run(engine: PricingEngine, warnings: inout [String]) throws -> RequestOutcome<AuditReport> {
+      let imported = try estate.read(placingOn: engine.locations)
+      let summaries = try reading.summaries(series, warnings: &warnings)
+      var audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: targetRegions)
+      audit.leadTimeMonths = plan.leadTime
+      let entries = try audit.audit(imported.deployment, traffic: summaries)
+      let report = AuditReport(entries: entries, name: imported.deployment.name, horizonMonths: months, basis: engine.basis)
+      return RequestOutcome(report: report, gate: nil)
+    }
   }
 }
+
+/// `UseCases.AuditRequest`, by its short name inside the package.
+package typealias AuditRequest = UseCases.AuditRequest

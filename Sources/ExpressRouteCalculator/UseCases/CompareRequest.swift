@@ -2,69 +2,74 @@ import ExpressRouteCore
 import ExpressRoutePricing
 import ExpressRouteReports
 
-/// `compare`: every SKU × billing option for one circuit, cheapest first, and optionally a VPN over the internet.
-public struct CompareRequest {
-  /// The bandwidth compared when the request gives none: 1 Gbps.
-  public static let defaultBandwidth = Bandwidth.gbps(1)
-  /// The peering location compared when neither a location nor a zone is given.
-  public static let defaultLocation = "Amsterdam"
+extension UseCases {
+  /// `compare`: every SKU × billing option for one circuit, cheapest first, and optionally a VPN over the internet.
+  public struct CompareRequest {
+    /// The bandwidth compared when the request gives none: 1 Gbps.
+    public static let defaultBandwidth = Bandwidth.gbps(1)
+    /// The peering location compared when neither a location nor a zone is given.
+    public static let defaultLocation = "Amsterdam"
 
-  /// A site-to-site VPN priced beside the options.
-  public struct VPN: Hashable, Sendable {
-    /// How the VPN's internet traffic leaves Azure; `nil` is the Microsoft network.
-    public var routing: InternetRouting?
-    /// The ExpressRoute gateway's Azure region, as given (any spelling Azure accepts); `nil` is the location's own.
-    public var hubRegion: String?
+    /// A site-to-site VPN priced beside the options.
+    public struct VPN: Hashable, Sendable {
+      /// How the VPN's internet traffic leaves Azure; `nil` is the Microsoft network.
+      public var routing: InternetRouting?
+      /// The ExpressRoute gateway's Azure region, as given (any spelling Azure accepts); `nil` is the location's own.
+      public var hubRegion: String?
 
-    /// Creates VPN options.
-    public init(routing: InternetRouting? = nil, hubRegion: String? = nil) {
-      self.routing = routing
-      self.hubRegion = hubRegion
-    }
-  }
-
-  /// The peering location; with no ``zone`` either, ``defaultLocation``.
-  public var location: PeeringLocation?
-  /// The billing zone, when no location is given.
-  public var zone: Zone?
-  /// The circuit's bandwidth; `nil` is ``defaultBandwidth``.
-  public var bandwidth: Bandwidth?
-  /// Outbound data per month; `nil` compares with none (which favours metered billing).
-  public var egress: DataVolume?
-  /// A VPN to price beside the options.
-  public var vpn: VPN?
-
-  /// Creates a request; every option left out takes its default.
-  public init(location: PeeringLocation? = nil, zone: Zone? = nil, bandwidth: Bandwidth? = nil, egress: DataVolume? = nil, vpn: VPN? = nil) {
-    self.location = location
-    self.zone = zone
-    self.bandwidth = bandwidth
-    self.egress = egress
-    self.vpn = vpn
-  }
-
-  /// Whether the comparison is made at ``defaultLocation`` because neither a location nor a zone was given.
-  public var usesDefaultLocation: Bool { location == nil && zone == nil }
-
-  /// Compares the options. The gate is the cheapest option's monthly total (`nil` when none could be priced).
-  ///
-  /// - Throws: ``RequestError/unknownRegion(_:nearest:)`` for a VPN hub region nobody knows, ``Diagnostic``.
-  public func run(engine: PricingEngine) throws -> RequestOutcome<ComparisonReport> {
-    let egress = egress ?? .zero
-    let location = usesDefaultLocation ? engine.locations.location(named: Self.defaultLocation) : location
-    let comparison = try engine.compare(location: location, zone: zone, bandwidth: bandwidth ?? Self.defaultBandwidth, monthlyEgress: egress)
-    var report = ComparisonReport(comparison: comparison)
-    if let vpn {
-      var hub: String?
-      if let region = vpn.hubRegion {
-        guard let canonical = engine.locations.canonicalAzureRegion(region) else {
-          throw RequestError.unknownRegion(region, nearest: Suggestion.nearest(to: region, in: engine.locations.allAzureRegions))
-        }
-        hub = canonical
+      /// Creates VPN options.
+      public init(routing: InternetRouting? = nil, hubRegion: String? = nil) {
+        self.routing = routing
+        self.hubRegion = hubRegion
       }
-      report.vpn = engine.compareWithVPN(comparison, volume: egress, routing: vpn.routing ?? .microsoftNetwork, hubRegion: hub)
     }
-    return RequestOutcome(
-      report: report, gate: .init(total: comparison.cheapest?.monthlyTotal, measure: "cheapest option's monthly total", unpriced: 0))
+
+    /// The peering location; with no ``zone`` either, ``defaultLocation``.
+    public var location: PeeringLocation?
+    /// The billing zone, when no location is given.
+    public var zone: Zone?
+    /// The circuit's bandwidth; `nil` is ``defaultBandwidth``.
+    public var bandwidth: Bandwidth?
+    /// Outbound data per month; `nil` compares with none (which favours metered billing).
+    public var egress: DataVolume?
+    /// A VPN to price beside the options.
+    public var vpn: VPN?
+
+    /// Creates a request; every option left out takes its default.
+    public init(location: PeeringLocation? = nil, zone: Zone? = nil, bandwidth: Bandwidth? = nil, egress: DataVolume? = nil, vpn: VPN? = nil) {
+      self.location = location
+      self.zone = zone
+      self.bandwidth = bandwidth
+      self.egress = egress
+      self.vpn = vpn
+    }
+
+    /// Whether the comparison is made at ``defaultLocation`` because neither a location nor a zone was given.
+    public var usesDefaultLocation: Bool { location == nil && zone == nil }
+
+    /// Compares the options. The gate is the cheapest option's monthly total (`nil` when none could be priced).
+    ///
+    /// - Throws: ``RequestError/unknownRegion(_:nearest:)`` for a VPN hub region nobody knows, ``Diagnostic``.
+    public func run(engine: PricingEngine) throws -> RequestOutcome<ComparisonReport> {
+      let egress = egress ?? .zero
+      let location = usesDefaultLocation ? engine.locations.location(named: Self.defaultLocation) : location
+      let comparison = try engine.compare(location: location, zone: zone, bandwidth: bandwidth ?? Self.defaultBandwidth, monthlyEgress: egress)
+      var report = ComparisonReport(comparison: comparison)
+      if let vpn {
+        var hub: String?
+        if let region = vpn.hubRegion {
+          guard let canonical = engine.locations.canonicalAzureRegion(region) else {
+            throw RequestError.unknownRegion(region, nearest: Suggestion.nearest(to: region, in: engine.locations.allAzureRegions))
+          }
+          hub = canonical
+        }
+        report.vpn = engine.compareWithVPN(comparison, volume: egress, routing: vpn.routing ?? .microsoftNetwork, hubRegion: hub)
+      }
+      return RequestOutcome(
+        report: report, gate: .init(total: comparison.cheapest?.monthlyTotal, measure: "cheapest option's monthly total", unpriced: 0))
+    }
   }
 }
+
+/// `UseCases.CompareRequest`, by its short name inside the package.
+package typealias CompareRequest = UseCases.CompareRequest

@@ -1,159 +1,164 @@
 import ExpressRouteCore
-import ExpressRoutePricing
-import ExpressRouteTraffic
-import ExpressRoutePlanning
 import ExpressRouteImport
+import ExpressRoutePlanning
+import ExpressRoutePricing
 import ExpressRouteReports
+import ExpressRouteTraffic
 
-/// `quote`: one configuration priced as itemised monthly line items.
-public struct QuoteRequest {
-  /// What to price.
-  public enum Source {
-    /// A deployment described in full.
-    case deployment(Deployment)
-    /// An existing or planned estate; `egress` gives every circuit without an outbound volume one.
-    case estate(EstateImport, egress: DataVolume?)
-    /// One circuit described by its options.
-    case circuit(Circuit)
-  }
-
-  /// One circuit and its add-ons, as a command line describes them; locations are canonical names.
-  public struct Circuit: Hashable, Sendable {
-    /// Peering location, or `nil` with a ``zone``.
-    public var location: String?
-    /// Billing zone, when no location is given.
-    public var zone: Zone?
-    /// Circuit bandwidth.
-    public var bandwidth: Bandwidth
-    /// SKU tier; `nil` is Standard.
-    public var tier: CircuitTier?
-    /// Billing model; `nil` is unlimited for Local, else metered.
-    public var billing: BillingFamily?
-    /// Outbound data per month; `nil` leaves a metered circuit's data charge not priced.
-    public var egress: DataVolume?
-    /// Run the circuit on an ExpressRoute Direct port pair of this speed.
-    public var directPort: DirectPortSpeed?
-    /// An ExpressRoute gateway SKU.
-    public var gateway: GatewaySKU?
-    /// Scale units of an ErGwScale gateway.
-    public var scaleUnits: Int?
-    /// Identical gateways; `nil` is 1.
-    public var gatewayCount: Int?
-    /// The gateway must support FastPath.
-    public var fastPath = false
-    /// A VPN gateway as a backup path.
-    public var backupVPN: VPNGatewaySKU?
-    /// A Traffic Collector processing this much flow data per month.
-    public var trafficCollector: DataVolume?
-    /// A Global Reach link to a second circuit (same SKU and size) at this peering location.
-    public var globalReach: String?
-    /// Data per month each way over the Global Reach link.
-    public var globalReachData: DataVolume?
-    /// Outbound data per month of the Global Reach link's second circuit.
-    public var globalReachEgress: DataVolume?
-    /// VNets linked to the circuit.
-    public var vnetLinks: Int?
-    /// The report's name; `nil` names it after location, bandwidth, tier and billing.
-    public var name: String?
-
-    /// A circuit of `bandwidth` at `location` (or in `zone`), Standard and metered unless changed.
-    public init(bandwidth: Bandwidth, location: String? = nil, zone: Zone? = nil) {
-      self.bandwidth = bandwidth
-      self.location = location
-      self.zone = zone
+extension UseCases {
+  /// `quote`: one configuration priced as itemised monthly line items.
+  public struct QuoteRequest {
+    /// What to price.
+    public enum Source {
+      /// A deployment described in full.
+      case deployment(Deployment)
+      /// An existing or planned estate; `egress` gives every circuit without an outbound volume one.
+      case estate(EstateImport, egress: DataVolume?)
+      /// One circuit described by its options.
+      case circuit(Circuit)
     }
 
-    /// The deployment the description stands for: circuit `circuit`, Direct port pair `direct`, gateway `gateway`,
-    /// `backup-vpn`, `collector`, and the Global Reach circuit `remote`.
-    var deployment: Deployment {
-      let tier = tier ?? .standard
-      let billing = billing ?? (tier == .local ? .unlimited : .metered)
-      let zone = location == nil ? zone : nil
-      let name = name ?? [location ?? self.zone?.name, bandwidth.description, tier.name, billing.name].compactMap { $0 }.joined(separator: " ")
-      var deployment = Deployment(name: name)
-      var circuit = ExpressRouteCalculator.Circuit(
-        name: "circuit", peeringLocation: location, zone: zone, tier: tier, billing: billing, bandwidth: bandwidth, monthlyEgress: egress,
-        virtualNetworkLinks: vnetLinks)
-      if let directPort {
-        deployment.directPorts.append(DirectPortPair(name: "direct", peeringLocation: location, zone: zone, speed: directPort, billing: billing))
-        circuit.directPort = "direct"
-      }
-      deployment.circuits.append(circuit)
-      if let gateway {
-        deployment.gateways.append(
-          Gateway(name: "gateway", sku: gateway, scaleUnits: scaleUnits, count: gatewayCount ?? 1, circuits: ["circuit"], fastPath: fastPath))
-      }
-      if let backupVPN { deployment.vpnGateways.append(VPNGateway(name: "backup-vpn", sku: backupVPN)) }
-      if let trafficCollector {
-        deployment.trafficCollectors.append(TrafficCollector(name: "collector", circuits: ["circuit"], processedData: trafficCollector))
-      }
-      if let globalReach {
-        deployment.circuits.append(
-          ExpressRouteCalculator.Circuit(
-            name: "remote", peeringLocation: globalReach, tier: tier, billing: billing, bandwidth: bandwidth, monthlyEgress: globalReachEgress))
-        deployment.globalReach.append(
-          GlobalReachLink(circuitA: "circuit", circuitB: "remote", dataAToB: globalReachData, dataBToA: globalReachData))
-      }
-      return deployment
-    }
-  }
+    /// One circuit and its add-ons, as a command line describes them; locations are canonical names.
+    public struct Circuit: Hashable, Sendable {
+      /// Peering location, or `nil` with a ``zone``.
+      public var location: String?
+      /// Billing zone, when no location is given.
+      public var zone: Zone?
+      /// Circuit bandwidth.
+      public var bandwidth: Bandwidth
+      /// SKU tier; `nil` is Standard.
+      public var tier: CircuitTier?
+      /// Billing model; `nil` is unlimited for Local, else metered.
+      public var billing: BillingFamily?
+      /// Outbound data per month; `nil` leaves a metered circuit's data charge not priced.
+      public var egress: DataVolume?
+      /// Run the circuit on an ExpressRoute Direct port pair of this speed.
+      public var directPort: DirectPortSpeed?
+      /// An ExpressRoute gateway SKU.
+      public var gateway: GatewaySKU?
+      /// Scale units of an ErGwScale gateway.
+      public var scaleUnits: Int?
+      /// Identical gateways; `nil` is 1.
+      public var gatewayCount: Int?
+      /// The gateway must support FastPath.
+      public var fastPath = false
+      /// A VPN gateway as a backup path.
+      public var backupVPN: VPNGatewaySKU?
+      /// A Traffic Collector processing this much flow data per month.
+      public var trafficCollector: DataVolume?
+      /// A Global Reach link to a second circuit (same SKU and size) at this peering location.
+      public var globalReach: String?
+      /// Data per month each way over the Global Reach link.
+      public var globalReachData: DataVolume?
+      /// Outbound data per month of the Global Reach link's second circuit.
+      public var globalReachEgress: DataVolume?
+      /// VNets linked to the circuit.
+      public var vnetLinks: Int?
+      /// The report's name; `nil` names it after location, bandwidth, tier and billing.
+      public var name: String?
 
-  /// What to price.
-  public var source: Source
-  /// The calendar month priced: only charges that fall in it count. Without one, charges tied to calendar months
-  /// are refused (no month need hold them all).
-  public var period: MonthKey?
+      /// A circuit of `bandwidth` at `location` (or in `zone`), Standard and metered unless changed.
+      public init(bandwidth: Bandwidth, location: String? = nil, zone: Zone? = nil) {
+        self.bandwidth = bandwidth
+        self.location = location
+        self.zone = zone
+      }
 
-  /// Creates a request to price `source` (for `period`, when given).
-  public init(_ source: Source, period: MonthKey? = nil) {
-    self.source = source
-    self.period = period
-  }
-
-  /// Prices the configuration. The gate is the monthly total; charges not priced and resources skipped are missing
-  /// from it.
-  ///
-  /// - Throws: ``RequestError/datedCharges(_:in:)`` for dated charges without a ``period``, ``Diagnostic``.
-  public func run(engine: PricingEngine) throws -> RequestOutcome<QuoteReport> {
-    var deployment: Deployment
-    var imported: (result: DeploymentImporter.Result, file: String)?
-    switch source {
-    case .deployment(let given): deployment = given
-    case .circuit(let circuit): deployment = circuit.deployment
-    case .estate(let estate, let egress):
-      var result = try estate.read(placingOn: engine.locations)
-      if let egress {
-        for index in result.deployment.circuits.indices where result.deployment.circuits[index].monthlyEgress == nil {
-          result.deployment.circuits[index].monthlyEgress = egress
+      /// The deployment the description stands for: circuit `circuit`, Direct port pair `direct`, gateway `gateway`,
+      /// `backup-vpn`, `collector`, and the Global Reach circuit `remote`.
+      var deployment: Deployment {
+        let tier = tier ?? .standard
+        let billing = billing ?? (tier == .local ? .unlimited : .metered)
+        let zone = location == nil ? zone : nil
+        let name = name ?? [location ?? self.zone?.name, bandwidth.description, tier.name, billing.name].compactMap { $0 }.joined(separator: " ")
+        var deployment = Deployment(name: name)
+        var circuit = ExpressRouteCalculator.Circuit(
+          name: "circuit", peeringLocation: location, zone: zone, tier: tier, billing: billing, bandwidth: bandwidth, monthlyEgress: egress,
+          virtualNetworkLinks: vnetLinks)
+        if let directPort {
+          deployment.directPorts.append(DirectPortPair(name: "direct", peeringLocation: location, zone: zone, speed: directPort, billing: billing))
+          circuit.directPort = "direct"
         }
+        deployment.circuits.append(circuit)
+        if let gateway {
+          deployment.gateways.append(
+            Gateway(name: "gateway", sku: gateway, scaleUnits: scaleUnits, count: gatewayCount ?? 1, circuits: ["circuit"], fastPath: fastPath))
+        }
+        if let backupVPN { deployment.vpnGateways.append(VPNGateway(name: "backup-vpn", sku: backupVPN)) }
+        if let trafficCollector {
+          deployment.trafficCollectors.append(TrafficCollector(name: "collector", circuits: ["circuit"], processedData: trafficCollector))
+        }
+        if let globalReach {
+          deployment.circuits.append(
+            ExpressRouteCalculator.Circuit(
+              name: "remote", peeringLocation: globalReach, tier: tier, billing: billing, bandwidth: bandwidth, monthlyEgress: globalReachEgress))
+          deployment.globalReach.append(
+            GlobalReachLink(circuitA: "circuit", circuitB: "remote", dataAToB: globalReachData, dataBToA: globalReachData))
+        }
+        return deployment
       }
-      if let period { result.deployment.charges = UserCharge.falling(result.deployment.charges, in: period).charges }
-      imported = (result, estate.file)
-      deployment = result.deployment
     }
-    var periodNotes: [String] = []
-    if let period {
-      (deployment.charges, periodNotes) = UserCharge.falling(deployment.charges, in: period)
-    } else {
-      try Self.refuseDatedCharges(deployment.charges, in: .oneConfiguration)
-    }
-    var quote: Quote
-    if let imported {
-      quote = try imported.result.quote(with: engine)
-      quote.notes.append("read \(imported.result.format) from \(imported.file)")
-    } else {
-      quote = try engine.quote(deployment)
-    }
-    quote.notes += periodNotes
-    let unpriced = quote.unpriced.count + quote.skippedResources.count
-    return RequestOutcome(
-      report: QuoteReport(quote: quote, period: period?.description), gate: .init(total: quote.total, measure: "monthly total", unpriced: unpriced))
-  }
 
-  /// Refuses charges tied to calendar months where one undated month is priced: a monthly total of them all would be a
-  /// month that never happens.
-  static func refuseDatedCharges(_ charges: [UserCharge], in pricing: RequestError.Pricing) throws(RequestError) {
-    let dated = UserCharge.dated(charges)
-    guard dated.isEmpty else { throw .datedCharges(dated, in: pricing) }
+    /// What to price.
+    public var source: Source
+    /// The calendar month priced: only charges that fall in it count. Without one, charges tied to calendar months
+    /// are refused (no month need hold them all).
+    public var period: MonthKey?
+
+    /// Creates a request to price `source` (for `period`, when given).
+    public init(_ source: Source, period: MonthKey? = nil) {
+      self.source = source
+      self.period = period
+    }
+
+    /// Prices the configuration. The gate is the monthly total; charges not priced and resources skipped are missing
+    /// from it.
+    ///
+    /// - Throws: ``RequestError/datedCharges(_:in:)`` for dated charges without a ``period``, ``Diagnostic``.
+    public func run(engine: PricingEngine) throws -> RequestOutcome<QuoteReport> {
+      var deployment: Deployment
+      var imported: (result: DeploymentImporter.Result, file: String)?
+      switch source {
+      case .deployment(let given): deployment = given
+      case .circuit(let circuit): deployment = circuit.deployment
+      case .estate(let estate, let egress):
+        var result = try estate.read(placingOn: engine.locations)
+        if let egress {
+          for index in result.deployment.circuits.indices where result.deployment.circuits[index].monthlyEgress == nil {
+            result.deployment.circuits[index].monthlyEgress = egress
+          }
+        }
+        if let period { result.deployment.charges = UserCharge.falling(result.deployment.charges, in: period).charges }
+        imported = (result, estate.file)
+        deployment = result.deployment
+      }
+      var periodNotes: [String] = []
+      if let period {
+        (deployment.charges, periodNotes) = UserCharge.falling(deployment.charges, in: period)
+      } else {
+        try Self.refuseDatedCharges(deployment.charges, in: .oneConfiguration)
+      }
+      var quote: Quote
+      if let imported {
+        quote = try imported.result.quote(with: engine)
+        quote.notes.append("read \(imported.result.format) from \(imported.file)")
+      } else {
+        quote = try engine.quote(deployment)
+      }
+      quote.notes += periodNotes
+      let unpriced = quote.unpriced.count + quote.skippedResources.count
+      return RequestOutcome(
+        report: QuoteReport(quote: quote, period: period?.description), gate: .init(total: quote.total, measure: "monthly total", unpriced: unpriced))
+    }
+
+    /// Refuses charges tied to calendar months where one undated month is priced: a monthly total of them all would be a
+    /// month that never happens.
+    static func refuseDatedCharges(_ charges: [UserCharge], in pricing: RequestError.Pricing) throws(RequestError) {
+      let dated = UserCharge.dated(charges)
+      guard dated.isEmpty else { throw .datedCharges(dated, in: pricing) }
+    }
   }
 }
+
+/// `UseCases.QuoteRequest`, by its short name inside the package.
+package typealias QuoteRequest = UseCases.QuoteRequest

@@ -22,7 +22,7 @@ public struct Portfolio: Hashable, Sendable {
     /// What the site is made of.
     public var source: Source
     /// Charges of the site as a whole (provider contracts, colocation), beside its deployment's or profile's own.
-    public var charges: [UserCharge] = []
+    package var charges: [Deployment.UserCharge] = []
     /// Labels to group reports by (`region`: `Europe`, `costCentre`: `CC-1001`).
     public var tags: [String: String] = [:]
     /// The calendar month a deployment site's volumes describe, so its growth runs on the calendar whatever the
@@ -30,7 +30,7 @@ public struct Portfolio: Hashable, Sendable {
     public var volumesAsOf: MonthKey?
 
     /// Creates a site.
-    public init(name: String, source: Source, charges: [UserCharge] = [], tags: [String: String] = [:]) {
+    package init(name: String, source: Source, charges: [Deployment.UserCharge] = [], tags: [String: String] = [:]) {
       self.name = name
       self.source = source
       self.charges = charges

@@ -82,7 +82,7 @@ public struct WorkloadProfile: Hashable, Sendable {
   /// Months the old and the new circuit both run when a move needs a new circuit (ordering, provisioning, cut-over).
   public var leadTimeMonths: Int = 1
   /// Charges the user supplies for this workload (provider port, cross-connects, installation).
-  public var charges: [UserCharge] = []
+  package var charges: [Deployment.UserCharge] = []
   /// The calendar month of plan month 1, when known; it places charges that name a start month.
   public var planStart: MonthKey?
   /// Whether one-time charges are spread over their contract term.
@@ -106,16 +106,16 @@ public struct WorkloadProfile: Hashable, Sendable {
   /// The circuit in service today, if this is an audit.
   public var current: CurrentCircuit?
   /// Where the profile was read from.
-  public var origin: FileLocation?
+  package var origin: Diagnostic.FileLocation?
 
   /// Creates a profile with ercalc's defaults: P95, 80% target utilisation, 12 months.
-  public init(
+  package init(
     name: String, peeringLocation: String, targetRegions: [String] = [], monthlyEgress: DataVolume? = nil, monthlyIngress: DataVolume? = nil,
     peakOutbound: Bandwidth? = nil, peakInbound: Bandwidth? = nil, series: [String] = [], seriesCircuit: String? = nil, percentile: Int = 95,
     targetUtilization: Decimal = Decimal(string: "0.8") ?? 1, yearlyGrowth: Decimal? = nil, horizonMonths: Int = 12,
     privatePeeringRoutes: Int = 0, virtualNetworks: Int = 1, microsoft365: Bool = false, redundancy: Redundancy = .single,
     globalReach: [GlobalReachNeed] = [], latencySensitive: Bool = false, gateways: Int = 1, allowLegacyGateways: Bool = false,
-    current: CurrentCircuit? = nil, origin: FileLocation? = nil
+    current: CurrentCircuit? = nil, origin: Diagnostic.FileLocation? = nil
   ) {
     self.name = name
     self.peeringLocation = peeringLocation

@@ -69,13 +69,13 @@ public struct Circuit: Hashable, Sendable {
   /// checked by the rules and used for its zone, but not priced.
   public var isExternal: Bool = false
   /// Where the circuit was defined, for messages.
-  public var origin: FileLocation?
+  public var origin: Diagnostic.FileLocation?
 
   /// Creates a circuit.
   public init(
     name: String, peeringLocation: String? = nil, zone: Zone? = nil, tier: CircuitTier, billing: BillingFamily,
     bandwidth: Bandwidth, monthlyEgress: DataVolume? = nil, directPort: String? = nil,
-    virtualNetworkLinks: Int? = nil, origin: FileLocation? = nil
+    virtualNetworkLinks: Int? = nil, origin: Diagnostic.FileLocation? = nil
   ) {
     self.name = name
     self.peeringLocation = peeringLocation
@@ -90,132 +90,158 @@ public struct Circuit: Hashable, Sendable {
   }
 }
 
-/// An ExpressRoute Direct port pair.
-public struct DirectPortPair: Hashable, Sendable {
-  /// A unique name within the deployment.
-  public var name: String
-  /// The peering location of the ports.
-  public var peeringLocation: String?
-  /// The zone, when no peering location is given.
-  public var zone: Zone?
-  /// The speed of each port.
-  public var speed: DirectPortSpeed
-  /// The billing model of the pair and its circuits.
-  public var billing: BillingFamily
-  /// Where the pair was defined, for messages.
-  public var origin: FileLocation?
+extension Deployment {
+  /// An ExpressRoute Direct port pair.
+  public struct DirectPortPair: Hashable, Sendable {
+    /// A unique name within the deployment.
+    public var name: String
+    /// The peering location of the ports.
+    public var peeringLocation: String?
+    /// The zone, when no peering location is given.
+    public var zone: Zone?
+    /// The speed of each port.
+    public var speed: DirectPortSpeed
+    /// The billing model of the pair and its circuits.
+    public var billing: BillingFamily
+    /// Where the pair was defined, for messages.
+    public var origin: Diagnostic.FileLocation?
 
-  /// Creates a port pair.
-  public init(
-    name: String, peeringLocation: String? = nil, zone: Zone? = nil, speed: DirectPortSpeed, billing: BillingFamily,
-    origin: FileLocation? = nil
-  ) {
-    self.name = name
-    self.peeringLocation = peeringLocation
-    self.zone = zone
-    self.speed = speed
-    self.billing = billing
-    self.origin = origin
+    /// Creates a port pair.
+    public init(
+      name: String, peeringLocation: String? = nil, zone: Zone? = nil, speed: DirectPortSpeed, billing: BillingFamily,
+      origin: Diagnostic.FileLocation? = nil
+    ) {
+      self.name = name
+      self.peeringLocation = peeringLocation
+      self.zone = zone
+      self.speed = speed
+      self.billing = billing
+      self.origin = origin
+    }
   }
 }
 
-/// An ExpressRoute virtual network gateway (or several identical ones).
-public struct Gateway: Hashable, Sendable {
-  /// A unique name within the deployment.
-  public var name: String
-  /// The SKU.
-  public var sku: GatewaySKU
-  /// Scale units, for ErGwScale only.
-  public var scaleUnits: Int?
-  /// How many identical gateways (one per VNet hub, say).
-  public var count: Int
-  /// Names of the circuits connected to each gateway.
-  public var circuits: [String]
-  /// Whether FastPath is wanted.
-  public var fastPath: Bool
-  /// Where the gateway was defined, for messages.
-  public var origin: FileLocation?
+/// `Deployment.DirectPortPair`, by its short name inside the package.
+package typealias DirectPortPair = Deployment.DirectPortPair
 
-  /// Creates a gateway.
-  public init(
-    name: String, sku: GatewaySKU, scaleUnits: Int? = nil, count: Int = 1, circuits: [String] = [],
-    fastPath: Bool = false, origin: FileLocation? = nil
-  ) {
-    self.name = name
-    self.sku = sku
-    self.scaleUnits = scaleUnits
-    self.count = count
-    self.circuits = circuits
-    self.fastPath = fastPath
-    self.origin = origin
+extension Deployment {
+  /// An ExpressRoute virtual network gateway (or several identical ones).
+  public struct Gateway: Hashable, Sendable {
+    /// A unique name within the deployment.
+    public var name: String
+    /// The SKU.
+    public var sku: GatewaySKU
+    /// Scale units, for ErGwScale only.
+    public var scaleUnits: Int?
+    /// How many identical gateways (one per VNet hub, say).
+    public var count: Int
+    /// Names of the circuits connected to each gateway.
+    public var circuits: [String]
+    /// Whether FastPath is wanted.
+    public var fastPath: Bool
+    /// Where the gateway was defined, for messages.
+    public var origin: Diagnostic.FileLocation?
+
+    /// Creates a gateway.
+    public init(
+      name: String, sku: GatewaySKU, scaleUnits: Int? = nil, count: Int = 1, circuits: [String] = [],
+      fastPath: Bool = false, origin: Diagnostic.FileLocation? = nil
+    ) {
+      self.name = name
+      self.sku = sku
+      self.scaleUnits = scaleUnits
+      self.count = count
+      self.circuits = circuits
+      self.fastPath = fastPath
+      self.origin = origin
+    }
   }
 }
 
-/// A Global Reach link between two circuits and the data it carries each month.
-public struct GlobalReachLink: Hashable, Sendable {
-  /// The first circuit's name.
-  public var circuitA: String
-  /// The second circuit's name.
-  public var circuitB: String
-  /// Data per month from A to B; `nil` when unknown (listed as unpriced).
-  public var dataAToB: DataVolume?
-  /// Data per month from B to A; `nil` when unknown (listed as unpriced).
-  public var dataBToA: DataVolume?
-  /// Where the link was defined, for messages.
-  public var origin: FileLocation?
+/// `Deployment.Gateway`, by its short name inside the package.
+package typealias Gateway = Deployment.Gateway
 
-  /// Creates a link.
-  public init(circuitA: String, circuitB: String, dataAToB: DataVolume? = nil, dataBToA: DataVolume? = nil, origin: FileLocation? = nil) {
-    self.circuitA = circuitA
-    self.circuitB = circuitB
-    self.dataAToB = dataAToB
-    self.dataBToA = dataBToA
-    self.origin = origin
-  }
+extension Deployment {
+  /// A Global Reach link between two circuits and the data it carries each month.
+  public struct GlobalReachLink: Hashable, Sendable {
+    /// The first circuit's name.
+    public var circuitA: String
+    /// The second circuit's name.
+    public var circuitB: String
+    /// Data per month from A to B; `nil` when unknown (listed as unpriced).
+    public var dataAToB: DataVolume?
+    /// Data per month from B to A; `nil` when unknown (listed as unpriced).
+    public var dataBToA: DataVolume?
+    /// Where the link was defined, for messages.
+    public var origin: Diagnostic.FileLocation?
 
-  /// `ams-1 <-> sin-1`.
-  public var name: String { "\(circuitA) <-> \(circuitB)" }
-}
+    /// Creates a link.
+    public init(circuitA: String, circuitB: String, dataAToB: DataVolume? = nil, dataBToA: DataVolume? = nil, origin: Diagnostic.FileLocation? = nil)
+    {
+      self.circuitA = circuitA
+      self.circuitB = circuitB
+      self.dataAToB = dataAToB
+      self.dataBToA = dataBToA
+      self.origin = origin
+    }
 
-/// An ExpressRoute Traffic Collector.
-public struct TrafficCollector: Hashable, Sendable {
-  /// A unique name within the deployment.
-  public var name: String
-  /// The circuits whose flows it collects.
-  public var circuits: [String]
-  /// The zone it is billed in; taken from the first circuit when absent.
-  public var zone: Zone?
-  /// Flow data processed per month; `nil` when unknown (the per-GB charge is listed as unpriced).
-  public var processedData: DataVolume?
-  /// Where the collector was defined, for messages.
-  public var origin: FileLocation?
-
-  /// Creates a collector.
-  public init(name: String, circuits: [String] = [], zone: Zone? = nil, processedData: DataVolume? = nil, origin: FileLocation? = nil) {
-    self.name = name
-    self.circuits = circuits
-    self.zone = zone
-    self.processedData = processedData
-    self.origin = origin
+    /// `ams-1 <-> sin-1`.
+    public var name: String { "\(circuitA) <-> \(circuitB)" }
   }
 }
 
-/// A VPN gateway kept as a backup path.
-public struct VPNGateway: Hashable, Sendable {
-  /// A unique name within the deployment.
-  public var name: String
-  /// The SKU.
-  public var sku: VPNGatewaySKU
-  /// How many identical gateways.
-  public var count: Int
-  /// Where the gateway was defined, for messages.
-  public var origin: FileLocation?
+/// `Deployment.GlobalReachLink`, by its short name inside the package.
+package typealias GlobalReachLink = Deployment.GlobalReachLink
 
-  /// Creates a VPN gateway.
-  public init(name: String, sku: VPNGatewaySKU, count: Int = 1, origin: FileLocation? = nil) {
-    self.name = name
-    self.sku = sku
-    self.count = count
-    self.origin = origin
+extension Deployment {
+  /// An ExpressRoute Traffic Collector.
+  public struct TrafficCollector: Hashable, Sendable {
+    /// A unique name within the deployment.
+    public var name: String
+    /// The circuits whose flows it collects.
+    public var circuits: [String]
+    /// The zone it is billed in; taken from the first circuit when absent.
+    public var zone: Zone?
+    /// Flow data processed per month; `nil` when unknown (the per-GB charge is listed as unpriced).
+    public var processedData: DataVolume?
+    /// Where the collector was defined, for messages.
+    public var origin: Diagnostic.FileLocation?
+
+    /// Creates a collector.
+    public init(name: String, circuits: [String] = [], zone: Zone? = nil, processedData: DataVolume? = nil, origin: Diagnostic.FileLocation? = nil) {
+      self.name = name
+      self.circuits = circuits
+      self.zone = zone
+      self.processedData = processedData
+      self.origin = origin
+    }
   }
 }
+
+/// `Deployment.TrafficCollector`, by its short name inside the package.
+package typealias TrafficCollector = Deployment.TrafficCollector
+
+extension Deployment {
+  /// A VPN gateway kept as a backup path.
+  public struct VPNGateway: Hashable, Sendable {
+    /// A unique name within the deployment.
+    public var name: String
+    /// The SKU.
+    public var sku: VPNGatewaySKU
+    /// How many identical gateways.
+    public var count: Int
+    /// Where the gateway was defined, for messages.
+    public var origin: Diagnostic.FileLocation?
+
+    /// Creates a VPN gateway.
+    public init(name: String, sku: VPNGatewaySKU, count: Int = 1, origin: Diagnostic.FileLocation? = nil) {
+      self.name = name
+      self.sku = sku
+      self.count = count
+      self.origin = origin
+    }
+  }
+}
+
+/// `Deployment.VPNGateway`, by its short name inside the package.
+package typealias VPNGateway = Deployment.VPNGateway

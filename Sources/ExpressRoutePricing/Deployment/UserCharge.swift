@@ -1,138 +1,143 @@
 import ExpressRouteCore
 import Foundation
 
-/// A charge the user supplies: a connectivity provider's port fee, a colocation cross-connect,
-/// an installation fee. Priced as given (in the rate table's currency), with the vendor as
-/// its source and ``Confidence/user`` as its confidence.
-public struct UserCharge: Hashable, Sendable {
-  /// How often the charge falls.
-  public enum Recurrence: String, Hashable, Sendable {
-    /// Every month of the contract term (or indefinitely).
-    case monthly
-    /// Once, in its start month (or spread over the term when amortised).
-    case oneTime
-  }
-
-  /// What it is (`Equinix cross-connect`).
-  public var name: String
-  /// Who bills it (`Megaport`, `Equinix`).
-  public var vendor: String
-  /// The amount per month, or the one-time amount.
-  public var amount: Decimal
-  /// How often it falls.
-  public var recurrence: Recurrence
-  /// The contract term in months, when it has one: monthly charges stop after it unless ``renews``; a one-time charge
-  /// is amortised over it.
-  public var termMonths: Int?
-  /// Whether a monthly charge goes on at the same amount after its term (the contract renews); reports say which.
-  public var renews = false
-  /// The first month it falls in; the budget's first month when absent.
-  public var startMonth: MonthKey?
-  /// The circuit or port pair it belongs to; the site when absent.
-  public var attachedTo: String?
-  /// Which way of connecting the charge belongs to, when it depends on it.
-  public enum Path: String, Hashable, Sendable {
-    /// A connectivity provider's circuit (port and VLAN fees).
-    case provider
-    /// ExpressRoute Direct (colocation cross-connects, own routers).
-    case direct
-  }
-
-  /// The path the charge belongs to; `nil` when it applies whichever way the site connects.
-  public var path: Path?
-  /// The currency the file gave, if any; it must be the rate table's.
-  public var currency: CurrencyCode?
-  /// Where it was defined, for messages.
-  public var origin: FileLocation?
-
-  /// Creates a charge.
-  public init(
-    name: String, vendor: String, amount: Decimal, recurrence: Recurrence, termMonths: Int? = nil, startMonth: MonthKey? = nil,
-    attachedTo: String? = nil, origin: FileLocation? = nil
-  ) {
-    self.name = name
-    self.vendor = vendor
-    self.amount = amount
-    self.recurrence = recurrence
-    self.termMonths = termMonths
-    self.startMonth = startMonth
-    self.attachedTo = attachedTo
-    self.origin = origin
-  }
-
-  /// The amount that falls in `month` of a budget starting at `first`, or `nil` when none does.
-  ///
-  /// Monthly: from the start month for the term. One-time: all in the start month, or, with
-  /// `amortize` and a term, an equal share each month of the term, rounded to cents, the last
-  /// month taking what rounding left over (so the shares add up to the amount exactly).
-  public func amount(in month: MonthKey, budgetStart first: MonthKey, amortize: Bool) -> Decimal? {
-    let start = startMonth ?? first
-    let offset = (month.year - start.year) * 12 + month.month - start.month
-    guard offset >= 0 else { return nil }
-    switch recurrence {
-    case .monthly:
-      if let termMonths, offset >= termMonths, !renews { return nil }
-      return amount
-    case .oneTime:
-      guard amortize, let termMonths, termMonths > 1 else { return offset == 0 ? amount : nil }
-      guard offset < termMonths else { return nil }
-      let share = (amount / Decimal(termMonths)).rounded(toPlaces: 2, rule: .lineItem)
-      return offset == termMonths - 1 ? amount - share * Decimal(termMonths - 1) : share
+extension Deployment {
+  /// A charge the user supplies: a connectivity provider's port fee, a colocation cross-connect,
+  /// an installation fee. Priced as given (in the rate table's currency), with the vendor as
+  /// its source and ``Confidence/user`` as its confidence.
+  public struct UserCharge: Hashable, Sendable {
+    /// How often the charge falls.
+    public enum Recurrence: String, Hashable, Sendable {
+      /// Every month of the contract term (or indefinitely).
+      case monthly
+      /// Once, in its start month (or spread over the term when amortised).
+      case oneTime
     }
-  }
 
-  /// What a report over `first` to `last` must say about this charge's calendar: a term that ends inside the
-  /// period (and whether it renews), or a charge that falls wholly outside it and is not counted; `nil` when it
-  /// runs through the whole period. `label` names a month (`2028-01`, or `month 13` for a plan without a calendar).
-  public func calendarNote(first: MonthKey, last: MonthKey, budgetStart: MonthKey, label: (MonthKey) -> String = { $0.description })
-    -> String?
-  {
-    let start = startMonth ?? budgetStart
-    let what = "charge '\(name)' (\(vendor))"
-    switch recurrence {
-    case .oneTime:
-      guard start < first || start > last else { return nil }
-      return "\(what): one-time in \(label(start)), outside \(label(first)) to \(label(last)), so not counted"
-    case .monthly:
-      if start > last { return "\(what): starts in \(label(start)), after \(label(last)), so not counted" }
-      guard let termMonths else { return nil }
-      let end = start.advanced(by: termMonths - 1)
-      guard end < last else { return nil }
-      if renews {
+    /// What it is (`Equinix cross-connect`).
+    public var name: String
+    /// Who bills it (`Megaport`, `Equinix`).
+    public var vendor: String
+    /// The amount per month, or the one-time amount.
+    public var amount: Decimal
+    /// How often it falls.
+    public var recurrence: Recurrence
+    /// The contract term in months, when it has one: monthly charges stop after it unless ``renews``; a one-time charge
+    /// is amortised over it.
+    public var termMonths: Int?
+    /// Whether a monthly charge goes on at the same amount after its term (the contract renews); reports say which.
+    public var renews = false
+    /// The first month it falls in; the budget's first month when absent.
+    public var startMonth: MonthKey?
+    /// The circuit or port pair it belongs to; the site when absent.
+    public var attachedTo: String?
+    /// Which way of connecting the charge belongs to, when it depends on it.
+    public enum Path: String, Hashable, Sendable {
+      /// A connectivity provider's circuit (port and VLAN fees).
+      case provider
+      /// ExpressRoute Direct (colocation cross-connects, own routers).
+      case direct
+    }
+
+    /// The path the charge belongs to; `nil` when it applies whichever way the site connects.
+    public var path: Path?
+    /// The currency the file gave, if any; it must be the rate table's.
+    public var currency: CurrencyCode?
+    /// Where it was defined, for messages.
+    public var origin: Diagnostic.FileLocation?
+
+    /// Creates a charge.
+    public init(
+      name: String, vendor: String, amount: Decimal, recurrence: Recurrence, termMonths: Int? = nil, startMonth: MonthKey? = nil,
+      attachedTo: String? = nil, origin: Diagnostic.FileLocation? = nil
+    ) {
+      self.name = name
+      self.vendor = vendor
+      self.amount = amount
+      self.recurrence = recurrence
+      self.termMonths = termMonths
+      self.startMonth = startMonth
+      self.attachedTo = attachedTo
+      self.origin = origin
+    }
+
+    /// The amount that falls in `month` of a budget starting at `first`, or `nil` when none does.
+    ///
+    /// Monthly: from the start month for the term. One-time: all in the start month, or, with
+    /// `amortize` and a term, an equal share each month of the term, rounded to cents, the last
+    /// month taking what rounding left over (so the shares add up to the amount exactly).
+    public func amount(in month: MonthKey, budgetStart first: MonthKey, amortize: Bool) -> Decimal? {
+      let start = startMonth ?? first
+      let offset = (month.year - start.year) * 12 + month.month - start.month
+      guard offset >= 0 else { return nil }
+      switch recurrence {
+      case .monthly:
+        if let termMonths, offset >= termMonths, !renews { return nil }
+        return amount
+      case .oneTime:
+        guard amortize, let termMonths, termMonths > 1 else { return offset == 0 ? amount : nil }
+        guard offset < termMonths else { return nil }
+        let share = (amount / Decimal(termMonths)).rounded(toPlaces: 2, rule: .lineItem)
+        return offset == termMonths - 1 ? amount - share * Decimal(termMonths - 1) : share
+      }
+    }
+
+    /// What a report over `first` to `last` must say about this charge's calendar: a term that ends inside the
+    /// period (and whether it renews), or a charge that falls wholly outside it and is not counted; `nil` when it
+    /// runs through the whole period. `label` names a month (`2028-01`, or `month 13` for a plan without a calendar).
+    public func calendarNote(first: MonthKey, last: MonthKey, budgetStart: MonthKey, label: (MonthKey) -> String = { $0.description })
+      -> String?
+    {
+      let start = startMonth ?? budgetStart
+      let what = "charge '\(name)' (\(vendor))"
+      switch recurrence {
+      case .oneTime:
+        guard start < first || start > last else { return nil }
+        return "\(what): one-time in \(label(start)), outside \(label(first)) to \(label(last)), so not counted"
+      case .monthly:
+        if start > last { return "\(what): starts in \(label(start)), after \(label(last)), so not counted" }
+        guard let termMonths else { return nil }
+        let end = start.advanced(by: termMonths - 1)
+        guard end < last else { return nil }
+        if renews {
+          return
+            "\(what): its \(termMonths)-month term ends in \(label(end)); it renews at the same amount from \(label(end.next)) (\"renews\": true)"
+        }
+        if end < first {
+          return "\(what): its \(termMonths)-month term ended in \(label(end)), before \(label(first)), so not counted"
+        }
         return
-          "\(what): its \(termMonths)-month term ends in \(label(end)); it renews at the same amount from \(label(end.next)) (\"renews\": true)"
+          "\(what): its \(termMonths)-month term ends in \(label(end)) and does not renew, so it is not counted from \(label(end.next)) (give \"renews\": true if the contract goes on)"
       }
-      if end < first {
-        return "\(what): its \(termMonths)-month term ended in \(label(end)), before \(label(first)), so not counted"
-      }
-      return
-        "\(what): its \(termMonths)-month term ends in \(label(end)) and does not renew, so it is not counted from \(label(end.next)) (give \"renews\": true if the contract goes on)"
     }
-  }
 
-  /// The notes of ``calendarNote(first:last:budgetStart:label:)`` for `charges`, in their order.
-  public static func calendarNotes(
-    _ charges: [UserCharge], first: MonthKey, last: MonthKey, budgetStart: MonthKey, label: (MonthKey) -> String = { $0.description }
-  ) -> [String] {
-    charges.compactMap { $0.calendarNote(first: first, last: last, budgetStart: budgetStart, label: label) }
-  }
+    /// The notes of ``calendarNote(first:last:budgetStart:label:)`` for `charges`, in their order.
+    public static func calendarNotes(
+      _ charges: [UserCharge], first: MonthKey, last: MonthKey, budgetStart: MonthKey, label: (MonthKey) -> String = { $0.description }
+    ) -> [String] {
+      charges.compactMap { $0.calendarNote(first: first, last: last, budgetStart: budgetStart, label: label) }
+    }
 
-  /// The charges of `charges` that fall in `period` (a quote for one calendar month), unchanged, and a note for each
-  /// left out or ending: a monthly charge outside its start and term, a one-time charge of another month.
-  public static func falling(_ charges: [UserCharge], in period: MonthKey) -> (charges: [UserCharge], notes: [String]) {
-    let kept = charges.filter { $0.amount(in: period, budgetStart: period, amortize: false) != nil }
-    return (kept, calendarNotes(charges, first: period, last: period, budgetStart: period))
-  }
+    /// The charges of `charges` that fall in `period` (a quote for one calendar month), unchanged, and a note for each
+    /// left out or ending: a monthly charge outside its start and term, a one-time charge of another month.
+    public static func falling(_ charges: [UserCharge], in period: MonthKey) -> (charges: [UserCharge], notes: [String]) {
+      let kept = charges.filter { $0.amount(in: period, budgetStart: period, amortize: false) != nil }
+      return (kept, calendarNotes(charges, first: period, last: period, budgetStart: period))
+    }
 
-  /// The charges of `charges` tied to calendar months (a `startMonth`): which of them fall depends on the month, so
-  /// a quote of "a month" without one would add up charges that never fall together.
-  public static func dated(_ charges: [UserCharge]) -> [UserCharge] {
-    charges.filter { $0.startMonth != nil }
-  }
+    /// The charges of `charges` tied to calendar months (a `startMonth`): which of them fall depends on the month, so
+    /// a quote of "a month" without one would add up charges that never fall together.
+    public static func dated(_ charges: [UserCharge]) -> [UserCharge] {
+      charges.filter { $0.startMonth != nil }
+    }
 
-  /// `Megaport: 10G port` (the line item's resource label).
-  var resource: String { attachedTo.map { "\(vendor) for '\($0)'" } ?? vendor }
+    /// `Megaport: 10G port` (the line item's resource label).
+    var resource: String { attachedTo.map { "\(vendor) for '\($0)'" } ?? vendor }
+  }
 }
+
+/// `Deployment.UserCharge`, by its short name inside the package.
+package typealias UserCharge = Deployment.UserCharge
 
 extension UserCharge {
   /// Reads a `charges` array: `{"name", "vendor", "amount": "450.00", "currency", "recurrence": "monthly"|"oneTime",

@@ -12,10 +12,10 @@ public struct VirtualWANHub: Hashable, Sendable {
   /// ExpressRoute connections (circuits connected to the hub).
   public var connections: Int
   /// Where the hub was defined, for messages.
-  public var origin: FileLocation?
+  public var origin: Diagnostic.FileLocation?
 
   /// Creates a hub.
-  public init(name: String, scaleUnits: Int, connections: Int, origin: FileLocation? = nil) {
+  public init(name: String, scaleUnits: Int, connections: Int, origin: Diagnostic.FileLocation? = nil) {
     self.name = name
     self.scaleUnits = scaleUnits
     self.connections = connections

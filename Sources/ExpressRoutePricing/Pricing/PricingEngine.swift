@@ -161,7 +161,7 @@ public struct PricingEngine: Sendable {
   }
 
   /// The monthly charges of one gateway (or `count` identical ones), priced as a quote prices them.
-  public func monthlyCharges(of gateway: Gateway) -> (total: Money, unpriced: [Quote.UnpricedItem]) {
+  public func monthlyCharges(of gateway: Deployment.Gateway) -> (total: Money, unpriced: [Quote.UnpricedItem]) {
     var builder = QuoteBuilder(rates: rates, discounts: discounts)
     priceGateway(gateway, into: &builder)
     return (Money.sum(builder.lineItems.map(\.amount), currency: currency), builder.unpriced)

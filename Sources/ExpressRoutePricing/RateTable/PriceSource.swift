@@ -25,7 +25,7 @@ public struct PriceSource: Hashable, Sendable {
   /// is the one in effect on the price date`); without it such a source fails validation.
   public var afterPriceDateReason: String?
   /// Where the source is defined, for messages (not part of equality).
-  public var location: FileLocation?
+  public var location: Diagnostic.FileLocation?
   /// Whether the source came from an override file (not part of equality): an override's prices (a contract
   /// signed later) may be dated after the base table's price date.
   public var isFromOverride = false
@@ -33,7 +33,7 @@ public struct PriceSource: Hashable, Sendable {
   /// Creates a source.
   public init(
     id: String, title: String, url: String? = nil, repository: String? = nil, path: String? = nil, date: String?,
-    undatedReason: String? = nil, afterPriceDateReason: String? = nil, location: FileLocation? = nil
+    undatedReason: String? = nil, afterPriceDateReason: String? = nil, location: Diagnostic.FileLocation? = nil
   ) {
     self.id = id
     self.title = title

@@ -12,10 +12,10 @@ extension RateTable {
     /// Where the price (or the absence of one) came from.
     public var provenance: PriceSource.Provenance
     /// Where the row stands in its file, for duplicate and rule messages.
-    public var location: FileLocation?
+    public var location: Diagnostic.FileLocation?
 
     /// Creates a priced rate.
-    public init(meter: Meter, price: Money, provenance: PriceSource.Provenance, location: FileLocation? = nil) {
+    public init(meter: Meter, price: Money, provenance: PriceSource.Provenance, location: Diagnostic.FileLocation? = nil) {
       self.meter = meter
       self.price = price
       self.unpricedReason = nil
@@ -24,7 +24,7 @@ extension RateTable {
     }
 
     /// Creates an unpriced rate.
-    public init(meter: Meter, unpricedReason: String, provenance: PriceSource.Provenance, location: FileLocation? = nil) {
+    public init(meter: Meter, unpricedReason: String, provenance: PriceSource.Provenance, location: Diagnostic.FileLocation? = nil) {
       self.meter = meter
       self.price = nil
       self.unpricedReason = unpricedReason

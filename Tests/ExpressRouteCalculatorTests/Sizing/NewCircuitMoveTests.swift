@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import ExpressRouteCalculator
 @testable import ExpressRouteCore
 @testable import ExpressRouteImport

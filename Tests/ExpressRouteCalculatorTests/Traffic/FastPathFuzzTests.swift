@@ -2,10 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 @testable import ExpressRouteCalculator
 @testable import ExpressRouteCore
 @testable import ExpressRouteImport
@@ -13,6 +9,10 @@ import Testing
 @testable import ExpressRoutePricing
 @testable import ExpressRouteReports
 @testable import ExpressRouteTraffic
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Fuzzing the byte readers where they are fastest: every fast path of the traffic readers (CSV and JSON) and of the
 /// JSON document reader must read what its general path reads, and refuse the rest with a proper error.
