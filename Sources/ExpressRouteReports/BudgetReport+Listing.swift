@@ -1,0 +1,129 @@
+import ExpressRouteCore
+import ExpressRouteImport
+import ExpressRoutePlanning
+import ExpressRoutePricing
+import Foundation
+
+extension BudgetReport {
+  static func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
+
+  public var json: JSONValue { budget.basis.withDiscount(listedJSON) }
+
+  var listedJSON: JSONValue {
+    let b = budget
+    let details = showsDetails || b.sites.count <= Self.detailSiteLimit
+    func money(_ value: Decimal) -> JSONValue { .money(Money(value, currency: b.currency)) }
+    var calendarYears: [(year: Int, total: Decimal)] = []
+    for (index, month) in b.months.enumerated() {
+      if let last = calendarYears.last, last.year == month.year {
+        calendarYears[calendarYears.count - 1].total += summary.monthTotals[index]
+      } else {
+        calendarYears.append((month.year, summary.monthTotals[index]))
+      }
+    }
+    return .object([
+      ("schema", .string("ercalc.budget")), ("schemaVersion", .number(1)), ("name", .string(b.name)), ("currency", .string(b.currency.rawValue)),
+      ("priceTable", .string(b.priceTableName)), ("priceDate", .string(b.priceDate)), ("hoursPerMonth", .string(b.hoursPerMonth.plainDescription)),
+      ("months", .array(b.months.map { .string($0.description) })),
+      ("monthTotals", .array(summary.monthTotals.map(money))),
+      ("yearTotals", .array(calendarYears.map { .object([("year", .number($0.year)), ("total", money($0.total))]) })),
+      ("fiscalYearStart", .number(b.fiscalYearStart)),
+      (
+        "years",
+        .array(
+          summary.years.indices.map { year in
+            .object([
+              ("year", .string(summary.years[year].label)), ("months", .number(summary.years[year].months.count)),
+              ("total", money(summary.yearTotals[year])),
+              (
+                "sites",
+                .array(b.sites.indices.map { .object([("site", .string(b.sites[$0].name)), ("total", money(summary.siteYearTotals[$0][year]))]) })
+              ),
+            ])
+          })
+      ),
+      ("groupBy", .string(groupBy)),
+      (
+        "groups",
+        .array(
+          groupBy == nil
+            ? []
+            : summary.groups.map { group in
+              let totals = summary.yearTotals(of: group)
+              return .object([
+                ("name", .string(group.name)), ("sites", .array(group.sites.map { .string(b.sites[$0].name) })),
+                ("yearTotals", .array(totals.years.map(money))), ("total", money(totals.total)),
+              ])
+            })
+      ),
+      ("meterTotals", .array(summary.meterTotals.map { .object([("group", .string($0.group)), ("total", money($0.total))]) })),
+      ("total", money(summary.total)),
+      (
+        "sites",
+        .array(
+          b.sites.indices.map { index in
+            let site = b.sites[index]
+            return .object([
+              ("name", .string(site.name)),
+              ("tags", .object(site.tags.keys.sorted().map { ($0, .string(site.tags[$0] ?? "")) })),
+              ("total", money(summary.siteTotals[index])),
+              ("monthTotals", .array(summary.siteMonthTotals[index].map(money))),
+              (
+                "plan",
+                .array(
+                  (site.sizing?.plan ?? []).map {
+                    .object([
+                      ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
+                      ("bandwidth", .string($0.bandwidth.description)),
+                    ])
+                  })
+              ),
+              // Every month's quote with its line items at 1,000 sites is hundreds of MB: the first month's, and the
+              // rest on request (every line item of every month is in the CSV).
+              ("firstMonth", site.months.first.map(QuoteReport.quoteJSON) ?? .null),
+              ("months", details ? .array(site.months.map(QuoteReport.quoteJSON)) : .null),
+              ("notes", .array(site.notes.map { .string($0) })),
+            ])
+          })
+      ),
+      ("notes", .array(b.notes.map { .string($0) })),
+      ("complete", .bool(b.isComplete && summary.unpriced.isEmpty)),
+      (
+        "refused",
+        .array(
+          b.refused.map {
+            .object([("site", .string($0.site)), ("from", .string($0.from?.description)), ("reason", .string($0.reason))])
+          })
+      ),
+      (
+        "unpriced",
+        .array(
+          summary.unpriced.map {
+            .object([
+              ("site", .string($0.site)), ("resource", .string($0.item.resource)), ("meter", .string($0.item.meter.displayName)),
+              ("months", .number($0.months)), ("reason", .string($0.item.reason)),
+            ])
+          })
+      ),
+    ])
+  }
+
+  public var csvRows: [CostRow] {
+    let b = budget
+    let priced = b.sites.flatMap { site in
+      site.months.enumerated().flatMap { index, quote in
+        QuoteReport.costRows(quote, period: b.months[index].description, group: site.name, tags: site.tags)
+      }
+    }
+    // A site refused whole has no months of its own: one unpriced row per budget month, so the CSV names it too.
+    let refused = b.refused.filter { $0.from == nil }.flatMap { refusal in
+      b.months.map { month in
+        let (start, end) = QuoteReport.periodBounds(month.description)
+        return CostRow.unplaced(
+          currency: b.currency, periodStart: start, periodEnd: end, resource: "site '\(refusal.site)'",
+          reason: "not budgeted: \(refusal.reason)", priceDate: b.priceDate, group: refusal.site)
+      }
+    }
+    return priced + refused
+  }
+}

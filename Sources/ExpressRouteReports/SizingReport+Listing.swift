@@ -1,0 +1,160 @@
+import ExpressRouteCore
+import ExpressRoutePlanning
+import ExpressRoutePricing
+import ExpressRouteTraffic
+import Foundation
+
+extension SizingReport {
+  /// The chart group of a line item: `Circuit`, `Second circuit`, `Gateway`, `Backup VPN`, `Global Reach`.
+  static func chargeGroup(_ item: LineItem) -> String {
+    switch item.meter {
+    case .gateway: return "Gateway"
+    case .vpnGateway: return "Backup VPN"
+    case .globalReach: return "Global Reach"
+    default: return item.resource == "circuit 'second circuit'" ? "Second circuit" : "Circuit"
+    }
+  }
+
+  /// A plan's steps as JSON (month 1-based).
+  static func planJSON(_ steps: [PlanStep]) -> JSONValue {
+    .array(
+      steps.map {
+        .object([
+          ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
+          ("bandwidth", .string($0.bandwidth.description)), ("reason", .string($0.reason)),
+        ])
+      })
+  }
+
+  public var json: JSONValue { result.basis.withDiscount(listedJSON) }
+
+  var listedJSON: JSONValue {
+    let r = result
+    func verdictJSON(_ verdict: SizingCandidate.Verdict) -> [(String, JSONValue)] {
+      switch verdict {
+      case .feasible(let total, let first): return [("verdict", .string("feasible")), ("firstMonth", .money(first)), ("horizonCost", .money(total))]
+      case .rejected(let reason): return [("verdict", .string("rejected")), ("reason", .string(reason))]
+      case .unpriced(let reason): return [("verdict", .string("unpriced")), ("reason", .string(reason))]
+      }
+    }
+    var members: [(String, JSONValue)] = [
+      ("schema", .string("ercalc.sizing")), ("schemaVersion", .number(1)), ("name", .string(r.name)),
+      ("location", .string(r.location.name)), ("zone", .string(r.location.zone.name)), ("currency", .string(currency)),
+      ("priceTable", .string(r.priceTableName)), ("priceDate", .string(r.priceDate)), ("hoursPerMonth", .string(r.hoursPerMonth.plainDescription)),
+      (
+        "demand",
+        .object([
+          ("sizingRateBps", .number(Int(r.demand.sizingRate.bitsPerSecond))), ("sizingDirection", .string(r.demand.sizingDirection)),
+          ("monthlyEgressGB", .string(r.demand.egress(month: 0).gigabytes.plainDescription)),
+          ("yearlyGrowth", .string(r.demand.yearlyGrowth.plainDescription)),
+          ("targetUtilization", .string(r.demand.targetUtilization.plainDescription)),
+          ("horizonMonths", .number(r.demand.horizonMonths)), ("basis", .array(r.demand.basis.map { .string($0) })),
+        ])
+      ),
+      ("tierReasons", .array(r.tierReasons.map { .string($0) })),
+      ("plan", Self.planJSON(r.plan)),
+      ("planMonthlyCosts", .array(r.planMonthlyCosts.map { .money($0) })),
+      ("planCost", .money(r.planCost)),
+      (
+        "extras",
+        .array(
+          r.extras.map { .object([("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null), ("note", .string($0.note))]) })
+      ),
+      ("horizonTotal", .money(r.horizonTotal)),
+      ("monthlyTotals", .array(r.monthlyTotals.map { .money($0) })),
+      ("lookAheadMonths", .number(r.lookAheadMonths)),
+      ("secondPlan", Self.planJSON(r.secondPlan)),
+      (
+        "gatewayPlan",
+        .array(r.gatewayPlan.map { .object([("month", .number($0.month + 1)), ("gateway", .string($0.label)), ("reason", .string($0.reason))]) })
+      ),
+      (
+        "resilience",
+        r.resilience.map { resilience in
+          .object([
+            ("design", .string(resilience.design)), ("survives", .string(resilience.survives)),
+            ("monthlyCost", resilience.monthlyCost.map { .money($0) } ?? .null),
+            ("failoverMonthFirst", resilience.failoverFirstMonth.map { .money($0) } ?? .null),
+            ("failoverMonthLast", resilience.failoverLastMonth.map { .money($0) } ?? .null),
+            ("findings", .array(resilience.findings.map { .string($0) })),
+            ("costs", r.redundancyCosts?.json ?? .null),
+          ])
+        } ?? .null
+      ),
+      ("bursts", .array(r.bursts.map { .string($0) })),
+      ("pathComparison", .array(r.pathComparison.map { .string($0) })),
+      ("pathCosts", r.pathCosts?.json ?? .null),
+      (
+        "vpnAlternative",
+        r.vpnAlternative.map { vpn in
+          .object([
+            ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null), ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null),
+            ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
+            ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null),
+            ("verdict", .string(vpn.verdict)), ("costs", vpn.costs?.json ?? .null),
+          ])
+        } ?? .null
+      ),
+      ("blockedByPrice", .array(r.blockedByPrice.map { .string($0) })),
+      (
+        "unpriced",
+        .array(
+          r.unpricedCharges.map {
+            .object([("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)), ("reason", .string($0.reason))])
+          })
+      ),
+      ("candidates", .array(r.candidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
+      ("gateway", .string(r.gateway?.label)),
+      ("gatewayCandidates", .array(r.gatewayCandidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
+      ("notes", .array(r.notes.map { .string($0) })),
+    ]
+    if let audit = r.audit {
+      members.append(
+        (
+          "audit",
+          .object([
+            ("current", .string(audit.label)),
+            ("utilization", .string(audit.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
+            ("horizonCost", audit.horizonCost.map { .money($0) } ?? .null), ("recommendedCost", .money(audit.recommendedCost)),
+            ("findings", .array(audit.findings.map { .string($0) })),
+          ])
+        ))
+    }
+    if let traffic = r.traffic {
+      func direction(_ d: TrafficSummary.Direction) -> JSONValue {
+        .object([
+          ("p50Bps", .number(Int(d.p50.bitsPerSecond))), ("p95Bps", .number(Int(d.p95.bitsPerSecond))), ("p99Bps", .number(Int(d.p99.bitsPerSecond))),
+          ("maxBps", .number(Int(d.max.bitsPerSecond))), ("totalGB", .string(d.total.gigabytes.plainDescription)),
+          (
+            "months",
+            .array(
+              d.months.map {
+                .object([
+                  ("month", .string($0.month.description)), ("gigabytes", .string($0.volume.gigabytes.plainDescription)),
+                  ("coverage", .string($0.coverage.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
+                ])
+              })
+          ),
+        ])
+      }
+      members.append(
+        (
+          "traffic",
+          .object([
+            ("circuit", .string(traffic.circuit)), ("intervalSeconds", .number(Int(traffic.interval))), ("samples", .number(traffic.samples)),
+            ("start", .string(CivilCalendar.format(traffic.start))), ("end", .string(CivilCalendar.format(traffic.end))),
+            ("outbound", direction(traffic.outbound)), ("inbound", direction(traffic.inbound)),
+            ("warnings", .array(traffic.warnings.map { .string($0.description) })),
+          ])
+        ))
+    }
+    return .object(members)
+  }
+
+  /// One FOCUS-style row per line item per month, as each month's quote prices it.
+  public var csvRows: [CostRow] {
+    result.months.flatMap { month in
+      QuoteReport.costRows(month.quote, period: startMonth.map { _ in monthLabel(month.month) }, group: monthLabel(month.month))
+    }
+  }
+}
