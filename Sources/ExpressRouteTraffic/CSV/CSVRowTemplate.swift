@@ -56,9 +56,9 @@ struct CSVRowTemplate {
     let start = UnsafeRawPointer(base + row)
     let minuteWord = ByteScanning.word(at: start + 8)
     let differ =
-      (ByteScanning.word(at: start) & masks.0 ^ words.0) | (minuteWord & masks.1 ^ words.1)
-      | (ByteScanning.word(at: start + 16) & masks.2 ^ words.2) | (ByteScanning.word(at: start + 24) & masks.3 ^ words.3)
-      | (ByteScanning.word(at: start + 32) & masks.4 ^ words.4)
+      ByteScanning.maskedDifference(at: start, words.0, masks.0) | (minuteWord & masks.1 ^ words.1)
+      | ByteScanning.maskedDifference(at: start + 16, words.2, masks.2) | ByteScanning.maskedDifference(at: start + 24, words.3, masks.3)
+      | ByteScanning.maskedDifference(at: start + 32, words.4, masks.4)
     guard differ == 0, let minute = Timestamp.minute(word: minuteWord) else { return nil }
     return hourAndSeconds &+ minute &* 60
   }
