@@ -40,6 +40,12 @@ enum ByteScanning {
     count <= 0 ? 0 : count >= 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
   }
 
+  /// The bytes of the word at `pointer` that `mask` keeps, xor `expected` (which holds only those bytes): 0 exactly
+  /// when they are the expected ones. The masked-word test of ``CSVRowTemplate`` and ``CSVNameField``.
+  @inline(__always) static func maskedDifference(at pointer: UnsafeRawPointer, _ expected: UInt64, _ mask: UInt64) -> UInt64 {
+    word(at: pointer) & mask ^ expected
+  }
+
   /// Checks that a word-at-a-time reader's loads stay where its reasoning says they do: in debug builds (SwiftPM
   /// defines `DEBUG` there, so every test run checks) and in release builds made with
   /// `swift build -c release -Xswiftc -DERCALC_BOUNDS_CHECKS`; compiled out otherwise, so the hot loops pay nothing.

@@ -48,7 +48,7 @@ struct CSVPlainRowReader: ~Copyable {
   private var nameFields: UnsafeMutablePointer<CSVNameField>
   private var nameCount: Int
   /// The previous timestamp's field, which the next rows usually repeat; shared with the general path.
-  var lastTime = TimeMemo(start: 0, length: 0, timestamp: 0)
+  var lastTime = Timestamp.HourMemo()
 
   /// A reader for rows of `layout`.
   init(layout: CSVColumnLayout, circuitNames: [[UInt8]], singleCircuit: Int) {
@@ -180,7 +180,7 @@ struct CSVPlainRowReader: ~Copyable {
   /// ``readStraightRun(_:from:end:long:line:memo:circuit:staging:series:file:)`` for `Time, Circuit, In, Out`.
   @inline(never)
   func readLongRun(
-    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout Timestamp.HourMemo, circuit: inout Int,
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
     try readStraightRun(
@@ -190,7 +190,7 @@ struct CSVPlainRowReader: ~Copyable {
   /// ``readStraightRun(_:from:end:long:line:memo:circuit:staging:series:file:)`` for `Time, In, Out`.
   @inline(never)
   func readWideRun(
-    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout Timestamp.HourMemo, circuit: inout Int,
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
     try readStraightRun(
@@ -203,7 +203,7 @@ struct CSVPlainRowReader: ~Copyable {
   /// every row).
   @inline(__always)
   func readStraightRun(
-    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, long: Bool, line: inout Int, memo: inout TimeMemo, circuit: inout Int,
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, long: Bool, line: inout Int, memo: inout Timestamp.HourMemo, circuit: inout Int,
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
     var rowStart = start

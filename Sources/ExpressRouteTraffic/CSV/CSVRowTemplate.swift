@@ -7,7 +7,8 @@ import ExpressRouteCore
 /// A row that matches costs five masked word comparisons and the minute's two digits, instead of the timestamp's
 /// and the name's own checks. Its timestamp is the template row's less that row's minutes plus its own: the same
 /// value ``Timestamp/parse(_:)`` gives, since every other byte of the field (date, hour, seconds, fraction, offset)
-/// is the template row's.
+/// is the template row's. (The template is the timestamp memo of this one loop: ``Timestamp/HourMemo`` compares a
+/// field alone, the template the whole lead, seconds included, so it reads only the minute.)
 struct CSVRowTemplate {
   /// The longest run of leading bytes a template holds (five words).
   static let longest = 40
@@ -26,7 +27,7 @@ struct CSVRowTemplate {
   /// two digits from 00 to 59.
   mutating func hold(_ base: UnsafePointer<UInt8>, row: Int, length: Int, timestamp: Int64) {
     let start = UnsafeRawPointer(base + row)
-    guard length >= 19 && length <= Self.longest, let minute = Self.minute(ByteScanning.word(at: start + 8)) else {
+    guard length >= 19 && length <= Self.longest, let minute = Timestamp.minute(word: ByteScanning.word(at: start + 8)) else {
       self.length = 0
       return
     }
@@ -55,23 +56,10 @@ struct CSVRowTemplate {
     let start = UnsafeRawPointer(base + row)
     let minuteWord = ByteScanning.word(at: start + 8)
     let differ =
-      (ByteScanning.word(at: start) & masks.0 ^ words.0) | (minuteWord & masks.1 ^ words.1)
-      | (ByteScanning.word(at: start + 16) & masks.2 ^ words.2) | (ByteScanning.word(at: start + 24) & masks.3 ^ words.3)
-      | (ByteScanning.word(at: start + 32) & masks.4 ^ words.4)
-    guard differ == 0, let minute = Self.minute(minuteWord) else { return nil }
+      ByteScanning.maskedDifference(at: start, words.0, masks.0) | (minuteWord & masks.1 ^ words.1)
+      | ByteScanning.maskedDifference(at: start + 16, words.2, masks.2) | ByteScanning.maskedDifference(at: start + 24, words.3, masks.3)
+      | ByteScanning.maskedDifference(at: start + 32, words.4, masks.4)
+    guard differ == 0, let minute = Timestamp.minute(word: minuteWord) else { return nil }
     return hourAndSeconds &+ minute &* 60
-  }
-
-  /// The minute in bytes 6–7 of `word` (bytes 14–15 of the field when `word` is read at byte 8): two digits, 00 to
-  /// 59; `nil` otherwise. The minute lanes of ``Timestamp/minuteAndSecond(word:)`` alone: the template compares the
-  /// colon and the seconds with the held row's, so a hit costs no second word.
-  @inline(__always)
-  static func minute(_ word: UInt64) -> Int64? {
-    // Tens in the low byte, units in the high one, `0` taken from each: a byte below `0` leaves its high bit set
-    // (the units' borrow runs through the bits above, and 0x80 of the second byte stays set), one above its highest
-    // digit (5, 9) reaches 0x80 when 0x7F less that digit is added.
-    let digits = (word &>> 48) &- 0x3030
-    guard (digits | (digits &+ 0x767A)) & 0x8080 == 0 else { return nil }
-    return Int64(truncatingIfNeeded: (digits & 0xFF) &* 10 &+ (digits &>> 8))
   }
 }

@@ -192,7 +192,7 @@ struct CSVScanner {
             location: FileLocation(file: file, line: line, column: fieldStarts[timeColumn] - lineStart + 1))
         }
         timestamp = parsed
-        plainRows.lastTime = CSVPlainRowReader.TimeMemo(start: ts, length: te - ts, timestamp: parsed)
+        plainRows.lastTime = Timestamp.HourMemo(start: ts, length: te - ts, timestamp: parsed)
       }
       let inCell = CSVBytes.rateCell(base, fieldStarts, fieldEnds, inColumn, inScale)
       let outCell = CSVBytes.rateCell(base, fieldStarts, fieldEnds, outColumn, outScale)

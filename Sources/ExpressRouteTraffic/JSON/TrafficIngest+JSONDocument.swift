@@ -204,3 +204,39 @@ final class DocumentPieces: @unchecked Sendable {
     condition.broadcast()
   }
 }
+
+/// Streaming an Azure Monitor JSON export on one core, with ``MetricsJSONReader``.
+extension TrafficIngest {
+  /// Reads an Azure Monitor JSON export from `descriptor` (after `prefix`, bytes already read) as it streams.
+  mutating func readMetricsJSON(
+    descriptor: Int32, file: String, prefix: [UInt8], size: Int, progress: ((Int, Int) -> Void)?, pieces: DocumentPieces? = nil
+  ) throws(Diagnostic) -> Int {
+    // A small file (an hourly blob of a diagnostic export) gets a block its size, not a fresh MiB to fault in.
+    let block = size > 0 ? min(options.jsonBlockSize, max(size + 1, 4096)) : options.jsonBlockSize
+    return try readMetricsJSON(
+      JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: block), size: size, progress: progress, pieces: pieces)
+  }
+
+  /// Reads an Azure Monitor JSON export from `stream`; returns the bytes read. `pieces` are runs of its data points
+  /// read on other cores (``readMetricsDocumentInParallel(descriptor:file:size:head:progress:)``).
+  mutating func readMetricsJSON(
+    _ stream: JSONStream, size: Int, progress: ((Int, Int) -> Void)?, pieces: DocumentPieces? = nil
+  ) throws(Diagnostic) -> Int {
+    stream.limit = options.inputLimit
+    var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
+    reader.readsAhead = options.jsonReadAhead
+    reader.pieces = pieces
+    reader.caches = jsonTextCaches
+    defer { jsonTextCaches = reader.caches }
+    var meter = ProgressMeter(every: options.progressBytes)
+    while try reader.readTopLevelValue() {
+      if meter.isDue(stream.consumed) { progress?(stream.consumed, size) }
+    }
+    try reader.finish()
+    note(contentsOf: reader.notes)
+    for metric in reader.skippedMetrics { noteSkipped(metric, file: stream.file) }
+    try reader.metrics.drain(into: &self, file: stream.file)
+    try reader.records.drain(into: &self, file: stream.file)
+    return stream.consumed
+  }
+}
