@@ -41,7 +41,8 @@ extension CommandSpec {
       }
       guard let valueName = option.valueName else {
         if let inlineValue {
-          throw UsageError("The option '\(option.longName)' does not take any value, but '\(inlineValue)' was specified.")
+          throw UsageError(
+            "The option '\(option.longName)' does not take any value, but '\(inlineValue)' was specified.")
         }
         result.flags.insert(option.name)
         continue
@@ -50,17 +51,21 @@ extension CommandSpec {
       if let inlineValue {
         value = inlineValue
       } else {
-        guard index < arguments.count, !(arguments[index].hasPrefix("-") && arguments[index].count > 1 && findOption(arguments[index]) != nil) else {
+        guard index < arguments.count,
+          !(arguments[index].hasPrefix("-") && arguments[index].count > 1 && findOption(arguments[index]) != nil)
+        else {
           throw UsageError("Missing value for '\(option.longName) <\(valueName)>'")
         }
         value = arguments[index]
         index += 1
       }
       if let problem = Self.unprintable(value) {
-        throw UsageError("The value '\(value)' is invalid for '\(option.longName) <\(valueName)>': it contains \(problem).")
+        throw UsageError(
+          "The value '\(value)' is invalid for '\(option.longName) <\(valueName)>': it contains \(problem).")
       }
       guard let canonical = option.kind.canonical(value) else {
-        throw UsageError("The value '\(value)' is invalid for '\(option.longName) <\(valueName)>'. \(option.kind.expected(value))")
+        throw UsageError(
+          "The value '\(value)' is invalid for '\(option.longName) <\(valueName)>'. \(option.kind.expected(value))")
       }
       value = canonical
       if !option.isRepeatable, result.values[option.name] != nil {
@@ -73,10 +78,14 @@ extension CommandSpec {
       guard let parent = option.parent, result.values[option.name] != nil || result.flags.contains(option.name),
         result.values[parent] == nil && !result.flags.contains(parent), let parentSpec = findOption("--\(parent)")
       else { continue }
-      throw UsageError("The option '\(option.longName)' needs '\(parentSpec.synopsis)'; without it, '\(option.longName)' would have no effect.")
+      throw UsageError(
+        "The option '\(option.longName)' needs '\(parentSpec.synopsis)'; without it, '\(option.longName)' would have no effect."
+      )
     }
     for value in positionals {
-      if let problem = Self.unprintable(value) { throw UsageError("The argument '\(value)' is invalid: it contains \(problem).") }
+      if let problem = Self.unprintable(value) {
+        throw UsageError("The argument '\(value)' is invalid: it contains \(problem).")
+      }
     }
     var remaining = positionals[...]
     for argument in self.arguments {

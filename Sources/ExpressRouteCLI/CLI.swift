@@ -19,7 +19,8 @@ public enum CLI {
 
   static var commands: [any Command.Type] {
     [
-      QuoteCommand.self, CompareCommand.self, SizeCommand.self, BudgetCommand.self, DiffCommand.self, AuditCommand.self, TrafficCommand.self,
+      QuoteCommand.self, CompareCommand.self, SizeCommand.self, BudgetCommand.self, DiffCommand.self, AuditCommand.self,
+      TrafficCommand.self,
       PricesCommand.self,
     ]
   }
@@ -51,7 +52,8 @@ public enum CLI {
     }
     guard let command = commands.first(where: { $0.spec.name == "ercalc \(first)" }) else {
       var message = "Unknown subcommand '\(first)'"
-      if let near = Suggestion.nearest(to: first, in: commands.map { String($0.spec.name.dropFirst("ercalc ".count)) }) {
+      if let near = Suggestion.nearest(to: first, in: commands.map { String($0.spec.name.dropFirst("ercalc ".count)) })
+      {
         message += ". Did you mean '\(near)'?"
       }
       errors.write(HelpFormatter.usageError(UsageError(message), spec: root, isGroup: true))
@@ -63,7 +65,9 @@ public enum CLI {
   /// The exit status once the output streams are flushed: a failed write to
   /// standard output (a full disk) becomes one message and status 1; a closed
   /// pipe (`| head -1`) keeps the command's own status, quietly.
-  public static func finish(_ status: ExitCode, output: FileHandleOutputStream, errors: inout FileHandleOutputStream) -> ExitCode {
+  public static func finish(_ status: ExitCode, output: FileHandleOutputStream, errors: inout FileHandleOutputStream)
+    -> ExitCode
+  {
     if let failure = output.failure {
       errors.write("error: cannot write to standard output: \(failure)\n")
       return status == .success ? .failure : status
@@ -73,7 +77,8 @@ public enum CLI {
   }
 
   static func execute(
-    _ command: any Command.Type, _ arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream
+    _ command: any Command.Type, _ arguments: [String], output: inout some TextOutputStream,
+    errors: inout some TextOutputStream
   ) -> ExitCode {
     let spec = command.spec
     let parsed: ParsedArguments

@@ -12,7 +12,10 @@ public struct CommandSpec: Sendable {
   public var options: [OptionSpec]
 
   /// Creates a spec.
-  public init(name: String, abstract: String, discussion: String? = nil, arguments: [ArgumentSpec] = [], options: [OptionSpec] = []) {
+  public init(
+    name: String, abstract: String, discussion: String? = nil, arguments: [ArgumentSpec] = [],
+    options: [OptionSpec] = []
+  ) {
     self.name = name
     self.abstract = abstract
     self.discussion = discussion
@@ -72,17 +75,21 @@ public struct OptionSpec: Sendable {
   /// `kind` says what the value is (`allowed` is shorthand for ``OptionValueKind/choice(_:)``);
   /// `parent` names the option this one needs.
   public static func option(
-    _ name: String, short: Character? = nil, value: String, kind: OptionValueKind = .text, help: String, allowed: [String]? = nil,
+    _ name: String, short: Character? = nil, value: String, kind: OptionValueKind = .text, help: String,
+    allowed: [String]? = nil,
     default defaultValue: String? = nil, repeatable: Bool = false, parent: String? = nil
   ) -> OptionSpec {
     OptionSpec(
-      name: name, short: short, valueName: value, help: help, allowedValues: allowed, defaultValue: defaultValue, isRepeatable: repeatable,
+      name: name, short: short, valueName: value, help: help, allowedValues: allowed, defaultValue: defaultValue,
+      isRepeatable: repeatable,
       kind: allowed.map { .choice($0) } ?? kind, parent: parent)
   }
 
   /// Creates a flag; `parent` names the option it needs.
   public static func flag(_ name: String, short: Character? = nil, help: String, parent: String? = nil) -> OptionSpec {
-    OptionSpec(name: name, short: short, valueName: nil, help: help, allowedValues: nil, defaultValue: nil, isRepeatable: false, parent: parent)
+    OptionSpec(
+      name: name, short: short, valueName: nil, help: help, allowedValues: nil, defaultValue: nil, isRepeatable: false,
+      parent: parent)
   }
 
   /// `-h, --help`.

@@ -9,13 +9,17 @@ enum PricingOptions {
       "overrides", value: "file", kind: .path,
       help: "Override file patching the rate table (negotiated prices, Direct and Global Reach rates); repeatable.",
       repeatable: true),
-    .option("locations", value: "file", kind: .path, help: "Peering-location catalogue JSON to use instead of the built-in one."),
     .option(
-      "hours-per-month", value: "hours", kind: .hours, help: "Hours in a billing month for hourly meters.", default: "730, or the rate table's value"),
+      "locations", value: "file", kind: .path,
+      help: "Peering-location catalogue JSON to use instead of the built-in one."),
+    .option(
+      "hours-per-month", value: "hours", kind: .hours, help: "Hours in a billing month for hourly meters.",
+      default: "730, or the rate table's value"),
     InputFile.limitSpec,
     .option(
       "discount", value: "percent", kind: .discount,
-      help: "A negotiated discount off Azure's list prices: 12% on everything, or circuits=10% on one meter family (the % is required); repeatable.",
+      help:
+        "A negotiated discount off Azure's list prices: 12% on everything, or circuits=10% on one meter family (the % is required); repeatable.",
       repeatable: true),
   ]
 
@@ -39,7 +43,8 @@ enum PricingOptions {
   /// The peering location `name`, or the usage error that names `option` and the nearest names.
   static func location(_ name: String, option: String, engine: PricingEngine) throws -> PeeringLocation {
     guard let found = engine.locations.location(named: name) else {
-      throw UsageError("The value '\(name)' is invalid for '\(option)': \(engine.locations.unknownLocationMessage(name)).")
+      throw UsageError(
+        "The value '\(name)' is invalid for '\(option)': \(engine.locations.unknownLocationMessage(name)).")
     }
     return found
   }
@@ -49,14 +54,16 @@ enum PricingOptions {
 enum BudgetYearOptions {
   static let spec = OptionSpec.option(
     "fiscal-year-start", value: "yyyy-mm", kind: .month,
-    help: "Total per fiscal year starting in this month (such as 2027-04 for April to March) instead of per calendar year.")
+    help:
+      "Total per fiscal year starting in this month (such as 2027-04 for April to March) instead of per calendar year.")
 }
 
 /// `--lead-time`: months an old and a new circuit both run when a change needs a new circuit.
 enum LeadTimeOptions {
   static let spec = OptionSpec.option(
     "lead-time", value: "months", kind: .count(0...12),
-    help: "Months the old and the new circuit both run when a change needs a new circuit (smaller, unlimited to metered, to or from Local).",
+    help:
+      "Months the old and the new circuit both run when a change needs a new circuit (smaller, unlimited to metered, to or from Local).",
     default: "1, or the profile's leadTimeMonths")
 }
 
@@ -65,7 +72,9 @@ enum OutputOptions {
   static let formats = ReportFormat.allCases.map(\.rawValue)
 
   static let specs: [OptionSpec] = [
-    .option("format", short: "f", value: "format", help: "Report format.", allowed: formats, default: "text, or from the --output extension"),
+    .option(
+      "format", short: "f", value: "format", help: "Report format.", allowed: formats,
+      default: "text, or from the --output extension"),
     .option(
       "output", short: "o", value: "file", kind: .path,
       help: "Write the report to this file (atomically) instead of standard output; '-' is standard output."),
@@ -76,7 +85,8 @@ enum OutputOptions {
     [
       .option("fail-above", value: "amount", kind: .money, help: help),
       .flag(
-        "allow-unpriced", help: "Let --fail-above pass although some charges could not be priced (the total is then incomplete).",
+        "allow-unpriced",
+        help: "Let --fail-above pass although some charges could not be priced (the total is then incomplete).",
         parent: "fail-above"),
     ]
   }
@@ -84,7 +94,10 @@ enum OutputOptions {
   /// The format from `--format`, else from the `--output` extension, else text.
   static func format(_ arguments: ParsedArguments) -> ReportFormat {
     if let name = arguments.value("format"), let format = ReportFormat(rawValue: name) { return format }
-    if let path = arguments.value("output"), let format = ReportFormat(fileExtension: (path as NSString).pathExtension) { return format }
+    if let path = arguments.value("output"), let format = ReportFormat(fileExtension: (path as NSString).pathExtension)
+    {
+      return format
+    }
     return .text
   }
 
@@ -117,12 +130,15 @@ enum OutputOptions {
   /// `unpriced` charges are missing from it (unless `--allow-unpriced`).
   ///
   /// A report already written to `--output` stays: it is valid and shows why the gate failed.
-  static func checkBudget(_ total: Money, unpriced: Int, _ arguments: ParsedArguments, what: String, context: inout CommandContext) throws {
+  static func checkBudget(
+    _ total: Money, unpriced: Int, _ arguments: ParsedArguments, what: String, context: inout CommandContext
+  ) throws {
     guard let limit = arguments.money("fail-above") else { return }
     let written = context.written.map { " (the report was written to '\($0)' and shows why)" } ?? ""
     if total.amount > limit {
       throw CommandFailure(
-        "\(what) \(total.groupedAmount) \(total.currency) exceeds --fail-above \(limit.grouped(places: 2)) \(total.currency)\(written)")
+        "\(what) \(total.groupedAmount) \(total.currency) exceeds --fail-above \(limit.grouped(places: 2)) \(total.currency)\(written)"
+      )
     }
     if unpriced > 0 && !arguments.flag("allow-unpriced") {
       throw CommandFailure(
@@ -136,6 +152,7 @@ enum OutputOptions {
 enum ImportOptions {
   static let parametersSpec = OptionSpec.option(
     "parameters", value: "file", kind: .path,
-    help: "Parameter values for an ARM template given with --from (the azuredeploy.parameters.json shape); defaults come from the template.",
+    help:
+      "Parameter values for an ARM template given with --from (the azuredeploy.parameters.json shape); defaults come from the template.",
     parent: "from")
 }

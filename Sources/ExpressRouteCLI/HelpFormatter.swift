@@ -82,7 +82,8 @@ enum HelpFormatter {
   static func wrap(_ text: String, indent: Int, hangingIndent: Int? = nil) -> String {
     let rest = hangingIndent ?? indent
     let lines = wrapWords(text, width: width - max(indent, rest))
-    return lines.enumerated().map { String(repeating: " ", count: $0.offset == 0 ? indent : rest) + $0.element }.joined(separator: "\n")
+    return lines.enumerated().map { String(repeating: " ", count: $0.offset == 0 ? indent : rest) + $0.element }.joined(
+      separator: "\n")
   }
 
   static func wrapWords(_ text: String, width: Int) -> [String] { HelpWrap.wrap(text, width: width) }

@@ -44,7 +44,9 @@ public enum OptionValueKind: Sendable {
     case .path: return text.isEmpty ? nil : text
     case .bandwidth: return Bandwidth(parsing: text) == nil ? nil : text
     case .volume: return DataVolume(parsing: text) == nil ? nil : text
-    case .inputSize: return DataVolume(parsing: text).map { $0.bytes >= 1 && $0.bytes <= Decimal(Self.maximumInputSize) } == true ? text : nil
+    case .inputSize:
+      return DataVolume(parsing: text).map { $0.bytes >= 1 && $0.bytes <= Decimal(Self.maximumInputSize) } == true
+        ? text : nil
     case .money: return Self.money(text) == nil ? nil : text
     case .count(let range): return Int(text).map { range.contains($0) } == true ? text : nil
     case .month: return Self.month(text) == nil ? nil : text

@@ -7,7 +7,8 @@ extension PlanOptions {
   /// `--start`, `--months`, `--fiscal-year-start`, `--lead-time` and `--amortize`, as far as a command has them.
   init(_ arguments: ParsedArguments) {
     self.init(
-      start: arguments.month("start"), months: arguments.count("months"), fiscalYearStart: arguments.month("fiscal-year-start")?.month,
+      start: arguments.month("start"), months: arguments.count("months"),
+      fiscalYearStart: arguments.month("fiscal-year-start")?.month,
       leadTimeMonths: arguments.count("lead-time"), amortize: arguments.flag("amortize"))
   }
 }
@@ -16,9 +17,12 @@ extension SeriesReading {
   /// Reading with `--interval`, `--quiet`, the input limit and progress on standard error; `ERCALC_THREADS=1` reads
   /// on one core (for benchmarks and comparisons), the default is every core.
   init(_ arguments: ParsedArguments, context: CommandContext) {
-    self.init(interval: arguments.count("interval").map(Int64.init), quiet: arguments.flag("quiet"), progress: context.progress)
+    self.init(
+      interval: arguments.count("interval").map(Int64.init), quiet: arguments.flag("quiet"), progress: context.progress)
     inputLimit = context.inputLimit
-    if let threads = ProcessInfo.processInfo.environment["ERCALC_THREADS"].flatMap(Int.init), threads > 0 { workers = threads }
+    if let threads = ProcessInfo.processInfo.environment["ERCALC_THREADS"].flatMap(Int.init), threads > 0 {
+      workers = threads
+    }
   }
 }
 
@@ -33,7 +37,9 @@ extension ImportOptions {
 
 extension OutputOptions {
   /// The `--fail-above` gate on a request's figure (see ``checkBudget(_:unpriced:_:what:context:)``).
-  static func check(_ gate: RequestOutcome<some Report>.Gate?, _ arguments: ParsedArguments, context: inout CommandContext) throws {
+  static func check(
+    _ gate: RequestOutcome<some Report>.Gate?, _ arguments: ParsedArguments, context: inout CommandContext
+  ) throws {
     guard let gate, let total = gate.total else { return }
     try checkBudget(total, unpriced: gate.unpriced, arguments, what: gate.measure, context: &context)
   }
@@ -57,7 +63,8 @@ extension RequestError {
       let remedy =
         switch pricing {
         case .oneConfiguration: "give the month to price with '--period YYYY-MM'"
-        case .twoDeployments: "diff compares one undated month, so compare 'ercalc quote --period YYYY-MM' of each side, or budget both"
+        case .twoDeployments:
+          "diff compares one undated month, so compare 'ercalc quote --period YYYY-MM' of each side, or budget both"
         case .twoEstates: "diff compares one undated month, so compare 'ercalc quote --period YYYY-MM' of each side"
         }
       return UsageError(
@@ -73,23 +80,27 @@ extension RequestError {
     case .unknownTag(let tag, let known):
       return UsageError(
         "No site has the tag '\(tag)'"
-          + (known.isEmpty ? "; the portfolio's sites have no tags" : " (tags in this portfolio: \(known.joined(separator: ", ")))"))
+          + (known.isEmpty
+            ? "; the portfolio's sites have no tags" : " (tags in this portfolio: \(known.joined(separator: ", ")))"))
     case .mixedDiffInputs(let before, let after):
       return UsageError("'\(before)' and '\(after)' must both be deployments or both be portfolios.")
     case .sitesRefused(let refused):
       return Diagnostic(
         .error,
-        "\(refused.count) site\(refused.count == 1 ? "" : "s") could not be budgeted (listed above); a diff needs every site of both portfolios")
+        "\(refused.count) site\(refused.count == 1 ? "" : "s") could not be budgeted (listed above); a diff needs every site of both portfolios"
+      )
     case .refreshRefused:
       return CommandFailure(
-        "not written: the new table differs too much from the current one; review the changes above and pass --force to accept them")
+        "not written: the new table differs too much from the current one; review the changes above and pass --force to accept them"
+      )
     case .refreshStopped(let page, let moved):
       return CommandFailure(
         "stopped after page \(page): \(moved.count) price\(moved.count == 1 ? "" : "s") already move\(moved.count == 1 ? "s" : "") by more than --max-change (\(moved[0])\(moved.count > 1 ? ", …" : "")); nothing was written; pass --force to accept"
       )
     case .unknownRegion(let region, let nearest):
       return UsageError(
-        "'\(region)' is not a known Azure region for --hub-region <region>" + (nearest.map { "; did you mean '\($0)'?" } ?? ""))
+        "'\(region)' is not a known Azure region for --hub-region <region>"
+          + (nearest.map { "; did you mean '\($0)'?" } ?? ""))
     }
   }
 }

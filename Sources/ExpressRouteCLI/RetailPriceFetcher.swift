@@ -51,7 +51,8 @@ struct RetailPriceFetcher {
     var items = 0
     while let url = next {
       guard seen.insert(url.absoluteString).inserted else {
-        throw CommandFailure("the API returned a NextPageLink it had already given (\(url.absoluteString)); stopping to avoid a loop")
+        throw CommandFailure(
+          "the API returned a NextPageLink it had already given (\(url.absoluteString)); stopping to avoid a loop")
       }
       guard pages.count < 2000 else { throw CommandFailure("more than 2,000 pages; stopping (is the filter right?)") }
       let data = try get(url, page: pages.count + 1)
@@ -62,7 +63,8 @@ struct RetailPriceFetcher {
       try check(pages)
       if let link = page.nextPageLink, !link.isEmpty {
         guard let nextURL = URL(string: link, relativeTo: url)?.absoluteURL else {
-          throw Diagnostic(.error, "NextPageLink '\(link)' is not a URL", file: "page \(pages.count) (\(url.absoluteString))")
+          throw Diagnostic(
+            .error, "NextPageLink '\(link)' is not a URL", file: "page \(pages.count) (\(url.absoluteString))")
         }
         next = nextURL
       } else {
@@ -119,6 +121,7 @@ struct RetailPriceFetcher {
         delay *= 2
       }
     }
-    throw CommandFailure("page \(page) (\(url.absoluteString)): gave up after \(attempts) attempts; last: \(lastProblem)")
+    throw CommandFailure(
+      "page \(page) (\(url.absoluteString)): gave up after \(attempts) attempts; last: \(lastProblem)")
   }
 }

@@ -30,7 +30,9 @@ struct ARMTemplateExpressions {
       for member in declared.members {
         declaredNames.append(member.key)
         guard let parameter = try declared.optional(member.key)?.object() else { continue }
-        if let allowed = try parameter.optional("allowedValues")?.array() { allowedValues[member.key.lowercased()] = allowed.map(\.value) }
+        if let allowed = try parameter.optional("allowedValues")?.array() {
+          allowedValues[member.key.lowercased()] = allowed.map(\.value)
+        }
         guard let value = parameter.optional("defaultValue") else { continue }
         parameters[member.key.lowercased()] = value.value
       }
@@ -41,7 +43,8 @@ struct ARMTemplateExpressions {
       let declared = Set(declaredNames.map { $0.lowercased() })
       var seen: [String: (name: String, node: JSONNode)] = [:]
       for member in given.members {
-        let entryNode = JSONNode(value: member.value, position: .member(given.node.position, member.key), file: given.node.file)
+        let entryNode = JSONNode(
+          value: member.value, position: .member(given.node.position, member.key), file: given.node.file)
         let key = member.key.lowercased()
         // ARM parameter names are case-insensitive: two spellings of one name give one parameter two values.
         if let earlier = seen[key] {
@@ -57,7 +60,9 @@ struct ARMTemplateExpressions {
           if let near = Suggestion.nearest(to: member.key, in: declaredNames) {
             message += "; did you mean '\(near)'?"
           } else {
-            message += declaredNames.isEmpty ? "; the template declares none" : "; the template declares \(declaredNames.joined(separator: ", "))"
+            message +=
+              declaredNames.isEmpty
+              ? "; the template declares none" : "; the template declares \(declaredNames.joined(separator: ", "))"
           }
           throw entryNode.error(message)
         }
@@ -86,7 +91,9 @@ struct ARMTemplateExpressions {
           let outside = items.first(where: { item in !allowed.contains { Self.sameValue($0, item.value) } })
         {
           let list = allowed.map { Self.display($0) }.joined(separator: ", ")
-          throw outside.error("\(Self.display(outside.value)) is not an allowed value of parameter '\(member.key)' (the template allows \(list))")
+          throw outside.error(
+            "\(Self.display(outside.value)) is not an allowed value of parameter '\(member.key)' (the template allows \(list))"
+          )
         }
         parameters[key] = value.value
       }
@@ -135,7 +142,8 @@ struct ARMTemplateExpressions {
       return JSONValue(.array(items.map { resolve($0) }), line: value.line, column: value.column)
     case .object(let members):
       return JSONValue(
-        .object(members.map { JSONMember(key: $0.key, value: resolve($0.value)) }), line: value.line, column: value.column)
+        .object(members.map { JSONMember(key: $0.key, value: resolve($0.value)) }), line: value.line,
+        column: value.column)
     default:
       return value
     }
@@ -179,7 +187,9 @@ struct ARMTemplateExpressions {
     case .integer(let text): return JSONValue(.number(text))
     case .call(let name, let arguments):
       guard let function = Function(rawValue: name.lowercased()) else {
-        throw Failure("function '\(name)()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat() and format())")
+        throw Failure(
+          "function '\(name)()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat() and format())"
+        )
       }
       var values: [JSONValue] = []
       for argument in arguments { values.append(try evaluate(argument, depth: depth + 1)) }
@@ -188,17 +198,22 @@ struct ARMTemplateExpressions {
         let key = try Self.singleString(values, name)
         if let reason = unknownParameters[key.lowercased()] { throw Failure(reason) }
         guard let value = parameters[key.lowercased()] else {
-          throw Failure("parameter '\(key)' has no value (no defaultValue in the template and none in a parameters file)")
+          throw Failure(
+            "parameter '\(key)' has no value (no defaultValue in the template and none in a parameters file)")
         }
         return try resolveNested(value, depth: depth)
       case .variables:
         let key = try Self.singleString(values, name)
-        guard let value = variables[key.lowercased()] else { throw Failure("variable '\(key)' is not defined in the template") }
+        guard let value = variables[key.lowercased()] else {
+          throw Failure("variable '\(key)' is not defined in the template")
+        }
         return try resolveNested(value, depth: depth)
       case .concat:
         return JSONValue(.string(try values.map { value throws(Failure) in try Self.text(value) }.joined()))
       case .format:
-        guard let first = values.first, case .string(let pattern) = first.kind else { throw Failure("format() needs a format string") }
+        guard let first = values.first, case .string(let pattern) = first.kind else {
+          throw Failure("format() needs a format string")
+        }
         let texts = try values.dropFirst().map { value throws(Failure) in try Self.text(value) }
         var result = pattern
         for (index, text) in texts.enumerated() { result = result.replacingOccurrences(of: "{\(index)}", with: text) }
@@ -214,7 +229,9 @@ struct ARMTemplateExpressions {
   }
 
   private static func singleString(_ values: [JSONValue], _ name: String) throws(Failure) -> String {
-    guard values.count == 1, case .string(let text) = values[0].kind else { throw Failure("\(name)() takes one name in quotes") }
+    guard values.count == 1, case .string(let text) = values[0].kind else {
+      throw Failure("\(name)() takes one name in quotes")
+    }
     return text
   }
 
@@ -262,7 +279,9 @@ struct ARMTemplateExpressions {
       }
       guard !name.isEmpty else { throw Failure("unexpected '\(character)'") }
       skipSpaces()
-      guard index < characters.count, characters[index] == "(" else { throw Failure("'\(name)' is not a function call") }
+      guard index < characters.count, characters[index] == "(" else {
+        throw Failure("'\(name)' is not a function call")
+      }
       index += 1
       var arguments: [Expression] = []
       skipSpaces()

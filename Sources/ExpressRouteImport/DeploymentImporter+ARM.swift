@@ -15,7 +15,8 @@ extension DeploymentImporter {
   /// `message` with the first unevaluated ARM expression it quotes explained.
   static func namingExpressions(in message: String, _ unevaluated: [String: String]) -> String {
     for (text, reason) in unevaluated.sorted(by: { $0.key < $1.key }) where message.contains(text) {
-      return message + " (the ARM template expression \(text) was not evaluated: \(reason); give the value in a parameters file or in the template)"
+      return message
+        + " (the ARM template expression \(text) was not evaluated: \(reason); give the value in a parameters file or in the template)"
     }
     return message
   }
@@ -43,7 +44,9 @@ extension DeploymentImporter {
     }
   }
 
-  func readARMResourceFields(_ resource: JSONObject, node: JSONNode, type: String, name: String, into state: inout State) throws(Diagnostic) {
+  func readARMResourceFields(
+    _ resource: JSONObject, node: JSONNode, type: String, name: String, into state: inout State
+  ) throws(Diagnostic) {
     switch type.lowercased() {
     case "microsoft.network/expressroutecircuits":
       let skuObject = try resource.required("sku").object()
@@ -53,7 +56,9 @@ extension DeploymentImporter {
       var location: String?
       if let provider = try property(resource, "serviceProviderProperties"), !provider.isNull {
         let providerObject = try provider.object()
-        if let mbps = providerObject.optional("bandwidthInMbps") { bandwidth = .mbps(Int64(try mbps.int(in: 1...1_000_000))) }
+        if let mbps = providerObject.optional("bandwidthInMbps") {
+          bandwidth = .mbps(Int64(try mbps.int(in: 1...1_000_000)))
+        }
         location = try providerObject.optional("peeringLocation")?.string()
       }
       if let gbps = try property(resource, "bandwidthInGbps"), !gbps.isNull {
@@ -61,22 +66,29 @@ extension DeploymentImporter {
         bandwidth = Bandwidth(parsing: "\(value.plainDescription) Gbps")
       }
       var port: String?
-      if let portNode = try property(resource, "expressRoutePort"), !portNode.isNull, let id = try portNode.object().optional("id") {
+      if let portNode = try property(resource, "expressRoutePort"), !portNode.isNull,
+        let id = try portNode.object().optional("id")
+      {
         port = Self.lastSegment(try id.string())
       }
       guard let bandwidth else {
-        state.skipped.append("circuit '\(name)': no bandwidth (expected serviceProviderProperties.bandwidthInMbps or bandwidthInGbps)")
+        state.skipped.append(
+          "circuit '\(name)': no bandwidth (expected serviceProviderProperties.bandwidthInMbps or bandwidthInGbps)")
         return
       }
       state.circuits.append(
-        Circuit(name: name, peeringLocation: location, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port, origin: node.location))
+        Circuit(
+          name: name, peeringLocation: location, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port,
+          origin: node.location))
       if let region = try resource.optional("location")?.string() { state.circuitRegions[name] = region }
       // Global Reach connections nested in the circuit's peerings.
       for peering in try property(resource, "peerings")?.array() ?? [] {
         let peeringObject = try peering.object()
         for connection in try property(peeringObject, "connections")?.array() ?? [] {
           let connectionObject = try connection.object()
-          if let peer = try property(connectionObject, "peerExpressRouteCircuitPeering"), let id = try peer.object().optional("id") {
+          if let peer = try property(connectionObject, "peerExpressRouteCircuitPeering"),
+            let id = try peer.object().optional("id")
+          {
             state.globalReach.append((name, Self.circuitName(inPeeringID: try id.string()), node.location))
           }
         }
@@ -89,21 +101,27 @@ extension DeploymentImporter {
         }
         return speed
       }
-      let billing = try property(resource, "billingType").map { node throws(Diagnostic) in try node.oneOf(BillingFamily.self) }
+      let billing = try property(resource, "billingType").map { node throws(Diagnostic) in
+        try node.oneOf(BillingFamily.self)
+      }
       guard let speed else {
         state.skipped.append("Direct port '\(name)': no bandwidthInGbps")
         return
       }
       state.ports.append(
         DirectPortPair(
-          name: name, peeringLocation: try property(resource, "peeringLocation")?.string(), speed: speed, billing: billing ?? .metered,
+          name: name, peeringLocation: try property(resource, "peeringLocation")?.string(), speed: speed,
+          billing: billing ?? .metered,
           origin: node.location))
       if let region = try resource.optional("location")?.string() { state.portRegions[name] = region }
       if billing == nil { state.notes.append("Direct port '\(name)': no billingType; assumed MeteredData") }
     case "microsoft.network/virtualnetworkgateways":
       let gatewayType = try property(resource, "gatewayType")?.string() ?? ""
       // REST, ARM templates and Azure Resource Graph put the SKU under properties.sku; az puts it at the top.
-      let skuName = try property(resource, "sku").map { node throws(Diagnostic) in try node.object().optional("name")?.string() ?? "" } ?? ""
+      let skuName =
+        try property(resource, "sku").map { node throws(Diagnostic) in
+          try node.object().optional("name")?.string() ?? ""
+        } ?? ""
       if gatewayType.lowercased() == "expressroute" {
         guard let sku = GatewaySKU(name: skuName) else {
           state.skipped.append("ExpressRoute gateway '\(name)': SKU '\(skuName)' is not one ercalc knows")
@@ -111,11 +129,15 @@ extension DeploymentImporter {
         }
         var units: Int?
         if sku == .erGwScale {
-          if let bounds = try property(resource, "autoScaleConfiguration").flatMap({ node throws(Diagnostic) in try node.object().optional("bounds") }
+          if let bounds = try property(resource, "autoScaleConfiguration").flatMap({ node throws(Diagnostic) in
+            try node.object().optional("bounds")
+          }
           ) {
             units = try bounds.object().optional("min")?.int(in: 1...1000)
           }
-          state.notes.append("gateway '\(name)': ErGwScale priced at its minimum of \(units ?? 0) scale units; autoscaling above it costs more")
+          state.notes.append(
+            "gateway '\(name)': ErGwScale priced at its minimum of \(units ?? 0) scale units; autoscaling above it costs more"
+          )
         }
         state.gateways.append(Gateway(name: name, sku: sku, scaleUnits: units, origin: node.location))
       } else if gatewayType.lowercased() == "vpn" {
@@ -125,17 +147,22 @@ extension DeploymentImporter {
         }
         state.vpnGateways.append(VPNGateway(name: name, sku: sku, origin: node.location))
       } else {
-        state.skipped.append("virtual network gateway '\(name)': gatewayType '\(gatewayType)' is neither ExpressRoute nor Vpn")
+        state.skipped.append(
+          "virtual network gateway '\(name)': gatewayType '\(gatewayType)' is neither ExpressRoute nor Vpn")
       }
     case "microsoft.network/expressroutegateways":
       // Virtual WAN: the gateway's scale units (the minimum of its autoscale bounds) and its ExpressRoute connections.
       var units: Int?
-      if let bounds = try property(resource, "autoScaleConfiguration").flatMap({ node throws(Diagnostic) in try node.object().optional("bounds") }) {
+      if let bounds = try property(resource, "autoScaleConfiguration").flatMap({ node throws(Diagnostic) in
+        try node.object().optional("bounds")
+      }) {
         units = try bounds.object().optional("min")?.int(in: 1...1000)
       }
       let connections = try property(resource, "expressRouteConnections")?.array().count ?? 0
       guard let units else {
-        state.skipped.append("Virtual WAN ExpressRoute gateway '\(name)': no autoScaleConfiguration.bounds.min, so its scale units are unknown")
+        state.skipped.append(
+          "Virtual WAN ExpressRoute gateway '\(name)': no autoScaleConfiguration.bounds.min, so its scale units are unknown"
+        )
         return
       }
       state.hubs.append(VirtualWANHub(name: name, scaleUnits: units, connections: connections, origin: node.location))
@@ -143,17 +170,26 @@ extension DeploymentImporter {
         "Virtual WAN ExpressRoute gateway '\(name)': priced with its hub at its minimum of \(units) scale units and \(connections) connection\(connections == 1 ? "" : "s"); autoscaling above it costs more"
       )
     case "microsoft.network/virtualhubs":
-      state.notes.append("Virtual WAN hub '\(name)': priced with its ExpressRoute gateway (a hub without one is not priced here)")
+      state.notes.append(
+        "Virtual WAN hub '\(name)': priced with its ExpressRoute gateway (a hub without one is not priced here)")
     case "microsoft.network/expressroutecircuits/peerings/connections":
-      let circuit = try property(resource, "expressRouteCircuitPeering").flatMap { node throws(Diagnostic) in try node.object().optional("id") }
-      let peer = try property(resource, "peerExpressRouteCircuitPeering").flatMap { node throws(Diagnostic) in try node.object().optional("id") }
+      let circuit = try property(resource, "expressRouteCircuitPeering").flatMap { node throws(Diagnostic) in
+        try node.object().optional("id")
+      }
+      let peer = try property(resource, "peerExpressRouteCircuitPeering").flatMap { node throws(Diagnostic) in
+        try node.object().optional("id")
+      }
       if let circuit, let peer {
         state.globalReach.append(
-          (Self.circuitName(inPeeringID: try circuit.string()), Self.circuitName(inPeeringID: try peer.string()), node.location))
+          (
+            Self.circuitName(inPeeringID: try circuit.string()), Self.circuitName(inPeeringID: try peer.string()),
+            node.location
+          ))
       } else {
         state.skipped.append("Global Reach connection '\(name)': the circuit peering IDs are missing")
       }
-    case "microsoft.network/expressroutecircuits/peerings", "microsoft.network/connections", "microsoft.network/expressroutecircuits/authorizations":
+    case "microsoft.network/expressroutecircuits/peerings", "microsoft.network/connections",
+      "microsoft.network/expressroutecircuits/authorizations":
       state.notes.append("\(type) '\(name)': no charge of its own")
     default:
       state.outOfScope.append("\(type.isEmpty ? "resource" : type) '\(name)': not an ExpressRoute resource")
@@ -165,7 +201,9 @@ extension DeploymentImporter {
   /// `…/expressRouteCircuits/ams/peerings/AzurePrivatePeering` → `ams`.
   static func circuitName(inPeeringID id: String) -> String {
     let parts = id.split(separator: "/").map(String.init)
-    if let index = parts.firstIndex(where: { $0.lowercased() == "expressroutecircuits" }), index + 1 < parts.count { return parts[index + 1] }
+    if let index = parts.firstIndex(where: { $0.lowercased() == "expressroutecircuits" }), index + 1 < parts.count {
+      return parts[index + 1]
+    }
     return lastSegment(id)
   }
 }

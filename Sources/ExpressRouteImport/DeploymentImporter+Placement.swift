@@ -23,7 +23,8 @@ extension DeploymentImporter.Result {
     // name: Azure writes `Washington DC` there, never the catalogue's ` (US Gov)` suffix.
     for index in result.deployment.directPorts.indices {
       let port = result.deployment.directPorts[index]
-      guard let region = portRegions[port.name], locations.isUSGovernmentRegion(region), let name = port.peeringLocation else { continue }
+      guard let region = portRegions[port.name], locations.isUSGovernmentRegion(region), let name = port.peeringLocation
+      else { continue }
       switch locations.usGovernmentPlacement(of: name, region: region) {
       case .placed(let location, let how):
         result.deployment.directPorts[index].peeringLocation = location.name
@@ -36,7 +37,8 @@ extension DeploymentImporter.Result {
     result.deployment.directPorts.removeAll { removed.contains($0.name) }
     for index in result.deployment.circuits.indices {
       let circuit = result.deployment.circuits[index]
-      guard let region = circuitRegions[circuit.name], locations.isUSGovernmentRegion(region), circuit.directPort == nil,
+      guard let region = circuitRegions[circuit.name], locations.isUSGovernmentRegion(region),
+        circuit.directPort == nil,
         let name = circuit.peeringLocation
       else { continue }
       switch locations.usGovernmentPlacement(of: name, region: region) {
@@ -51,7 +53,9 @@ extension DeploymentImporter.Result {
     result.deployment.circuits.removeAll { removed.contains($0.name) }
     for index in result.deployment.directPorts.indices {
       let port = result.deployment.directPorts[index]
-      guard let name = port.peeringLocation, locations.location(named: name) == nil, let mapped = locations.portLocation(named: name) else {
+      guard let name = port.peeringLocation, locations.location(named: name) == nil,
+        let mapped = locations.portLocation(named: name)
+      else {
         continue
       }
       result.deployment.directPorts[index].peeringLocation = mapped.peeringLocation
@@ -96,7 +100,8 @@ extension DeploymentImporter.Result {
       if let port = circuit.directPort, !ports.contains(port) {
         // Its port pair (and so its location, billing and capacity) is not in this export: listed, not priced.
         result.skipped.append(
-          "circuit '\(circuit.name)': runs on Direct port pair '\(port)', which is not in this export; not priced (export the port with the circuit)")
+          "circuit '\(circuit.name)': runs on Direct port pair '\(port)', which is not in this export; not priced (export the port with the circuit)"
+        )
         removed.insert(circuit.name)
         return true
       }

@@ -11,16 +11,22 @@ extension DeploymentImporter {
     let object = try root.object()
     var modules: [JSONNode] = []
     if let planned = object.optional("planned_values") { modules.append(try planned.object().required("root_module")) }
-    if let values = object.optional("values"), let module = try values.object().optional("root_module") { modules.append(module) }
+    if let values = object.optional("values"), let module = try values.object().optional("root_module") {
+      modules.append(module)
+    }
     guard !modules.isEmpty else {
-      throw root.error("a Terraform JSON document needs 'planned_values' (terraform show -json PLAN) or 'values' (terraform show -json)")
+      throw root.error(
+        "a Terraform JSON document needs 'planned_values' (terraform show -json PLAN) or 'values' (terraform show -json)"
+      )
     }
     for module in modules { try readTerraformModule(module, into: &state) }
     try state.tracePortsKnownAfterApply(through: TerraformConfiguration(plan: object))
   }
 
   /// Reads a module's resources and its child modules'; `including` chooses resources by address.
-  func readTerraformModule(_ node: JSONNode, into state: inout State, including: (String) -> Bool = { _ in true }) throws(Diagnostic) {
+  func readTerraformModule(_ node: JSONNode, into state: inout State, including: (String) -> Bool = { _ in true })
+    throws(Diagnostic)
+  {
     let module = try node.object()
     for resourceNode in try module.optional("resources")?.array() ?? [] {
       let resource = try resourceNode.object()
@@ -42,14 +48,16 @@ extension DeploymentImporter {
       return
     }
     try readTerraformValues(
-      try valuesNode.object(), type: type, address: address, resourceName: try resource.optional("name")?.string() ?? address, origin: node.location,
+      try valuesNode.object(), type: type, address: address,
+      resourceName: try resource.optional("name")?.string() ?? address, origin: node.location,
       into: &state)
   }
 
   /// Reads one Terraform resource's attribute values (`values` in planned values or state, `before` in a plan's
   /// resource change); `origin` is where diagnostics and line items point.
   func readTerraformValues(
-    _ values: JSONObject, type: String, address: String, resourceName: String, origin: FileLocation, into state: inout State
+    _ values: JSONObject, type: String, address: String, resourceName: String, origin: FileLocation,
+    into state: inout State
   ) throws(Diagnostic) {
     let name = try values.optional("name")?.string() ?? resourceName
     switch type {
@@ -63,7 +71,9 @@ extension DeploymentImporter {
       let billing = try sku.required("family").oneOf(BillingFamily.self)
       var bandwidth: Bandwidth?
       if let mbps = values.optional("bandwidth_in_mbps") { bandwidth = .mbps(Int64(try mbps.int(in: 1...1_000_000))) }
-      if let gbps = values.optional("bandwidth_in_gbps") { bandwidth = Bandwidth(parsing: "\(try gbps.decimal().plainDescription) Gbps") }
+      if let gbps = values.optional("bandwidth_in_gbps") {
+        bandwidth = Bandwidth(parsing: "\(try gbps.decimal().plainDescription) Gbps")
+      }
       guard let bandwidth else {
         state.skipped.append("\(address): no bandwidth_in_mbps or bandwidth_in_gbps")
         return
@@ -74,19 +84,24 @@ extension DeploymentImporter {
       if port == nil && peeringLocation == nil { state.circuitsOnUnknownPorts.append((state.circuits.count, address)) }
       state.circuits.append(
         Circuit(
-          name: name, peeringLocation: peeringLocation, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port,
+          name: name, peeringLocation: peeringLocation, tier: tier, billing: billing, bandwidth: bandwidth,
+          directPort: port,
           origin: origin))
       if let region = try values.optional("location")?.string() { state.circuitRegions[name] = region }
     case "azurerm_express_route_port":
       let gbps = try values.required("bandwidth_in_gbps")
       guard let speed = DirectPortSpeed(name: try gbps.decimal().plainDescription) else {
-        throw gbps.error("\(try gbps.decimal().plainDescription) Gbps is not a Direct port speed (expected 10, 100 or 400)")
+        throw gbps.error(
+          "\(try gbps.decimal().plainDescription) Gbps is not a Direct port speed (expected 10, 100 or 400)")
       }
-      let billing = try values.optional("billing_type").map { node throws(Diagnostic) in try node.oneOf(BillingFamily.self) }
+      let billing = try values.optional("billing_type").map { node throws(Diagnostic) in
+        try node.oneOf(BillingFamily.self)
+      }
       state.portAddresses[TerraformConfiguration.normalized(address)] = name
       state.ports.append(
         DirectPortPair(
-          name: name, peeringLocation: try values.optional("peering_location")?.string(), speed: speed, billing: billing ?? .metered,
+          name: name, peeringLocation: try values.optional("peering_location")?.string(), speed: speed,
+          billing: billing ?? .metered,
           origin: origin))
       if let region = try values.optional("location")?.string() { state.portRegions[name] = region }
       if billing == nil { state.notes.append("\(address): no billing_type; assumed MeteredData") }
@@ -99,7 +114,9 @@ extension DeploymentImporter {
           return
         }
         state.gateways.append(Gateway(name: name, sku: sku, scaleUnits: sku == .erGwScale ? 1 : nil, origin: origin))
-        if sku == .erGwScale { state.notes.append("\(address): ErGwScale priced at 1 scale unit (the plan does not state the scale bounds)") }
+        if sku == .erGwScale {
+          state.notes.append("\(address): ErGwScale priced at 1 scale unit (the plan does not state the scale bounds)")
+        }
       } else if gatewayType == "Vpn" {
         guard let sku = VPNGatewaySKU(name: skuName) else {
           state.skipped.append("\(address): \(VPNGatewaySKU.invalidNameMessage(skuName))")
@@ -115,11 +132,13 @@ extension DeploymentImporter {
       if let circuit, let peer {
         state.globalReach.append((Self.circuitName(inPeeringID: circuit), Self.circuitName(inPeeringID: peer), origin))
       } else {
-        state.skipped.append("\(address): Global Reach connection whose circuit IDs are known only after apply; per-GB charges not priced")
+        state.skipped.append(
+          "\(address): Global Reach connection whose circuit IDs are known only after apply; per-GB charges not priced")
       }
     case "azurerm_express_route_gateway":
       guard let units = try values.optional("scale_units")?.int(in: 1...1000) else {
-        state.skipped.append("\(address): Virtual WAN ExpressRoute gateway without scale_units; its scale units are unknown")
+        state.skipped.append(
+          "\(address): Virtual WAN ExpressRoute gateway without scale_units; its scale units are unknown")
         return
       }
       state.hubs.append(VirtualWANHub(name: name, scaleUnits: units, connections: 0, origin: origin))
@@ -127,7 +146,8 @@ extension DeploymentImporter {
       state.notes.append("\(address): Virtual WAN hub, priced with its ExpressRoute gateway")
     case "azurerm_express_route_connection":
       state.terraformConnections += 1
-    case "azurerm_express_route_circuit_peering", "azurerm_express_route_circuit_authorization", "azurerm_virtual_network_gateway_connection":
+    case "azurerm_express_route_circuit_peering", "azurerm_express_route_circuit_authorization",
+      "azurerm_virtual_network_gateway_connection":
       state.notes.append("\(address): no charge of its own")
     default:
       state.outOfScope.append("\(address): \(type) is not an ExpressRoute resource")

@@ -72,7 +72,8 @@ package struct DeploymentImporter: Sendable {
         let template = try root.object()
         var expressions = try ARMTemplateExpressions(template: template, values: templateParameters)
         for resource in try template.required("resources").array() {
-          let resolved = JSONNode(value: expressions.resolve(resource.value), position: resource.position, file: resource.file)
+          let resolved = JSONNode(
+            value: expressions.resolve(resource.value), position: resource.position, file: resource.file)
           let skippedBefore = state.skipped.count
           do {
             try readARMResource(resolved, into: &state)
@@ -88,7 +89,8 @@ package struct DeploymentImporter: Sendable {
         resources = [root]
       }
     } else {
-      throw root.error("expected ARM JSON (a resource, a list of resources, or a template) or Terraform JSON, found \(root.summary)")
+      throw root.error(
+        "expected ARM JSON (a resource, a list of resources, or a template) or Terraform JSON, found \(root.summary)")
     }
     for resource in resources { try readARMResource(resource, into: &state) }
     return try state.finish(format: "ARM JSON")
@@ -121,11 +123,14 @@ package struct DeploymentImporter: Sendable {
     mutating func tracePortsKnownAfterApply(through configuration: TerraformConfiguration) {
       var untraced = Set<Int>()
       for (index, address) in circuitsOnUnknownPorts {
-        if let portAddress = configuration.resource(for: address, attribute: "express_route_port_id", ofType: "azurerm_express_route_port"),
+        if let portAddress = configuration.resource(
+          for: address, attribute: "express_route_port_id", ofType: "azurerm_express_route_port"),
           let port = portAddresses[portAddress]
         {
           circuits[index].directPort = port
-          notes.append("\(address): express_route_port_id is known only after apply; traced through the plan's configuration to \(portAddress)")
+          notes.append(
+            "\(address): express_route_port_id is known only after apply; traced through the plan's configuration to \(portAddress)"
+          )
           continue
         }
         let references = configuration.references(for: address, attribute: "express_route_port_id")
@@ -141,7 +146,8 @@ package struct DeploymentImporter: Sendable {
 
     /// The deployment read; with `allowingEmpty` false, a document with nothing to price is an error.
     mutating func finish(format: String, allowingEmpty: Bool = false) throws(Diagnostic) -> Result {
-      var deployment = Deployment(name: name, circuits: circuits, directPorts: ports, gateways: gateways, vpnGateways: vpnGateways)
+      var deployment = Deployment(
+        name: name, circuits: circuits, directPorts: ports, gateways: gateways, vpnGateways: vpnGateways)
       // Terraform connections name their gateway only by an ID known after apply: one hub takes them all.
       if terraformConnections > 0 {
         if hubs.count == 1 {
@@ -155,10 +161,14 @@ package struct DeploymentImporter: Sendable {
       deployment.virtualWANHubs = hubs
       for (a, b, origin) in globalReach {
         guard deployment.circuit(named: b) != nil else {
-          skipped.append("Global Reach from '\(a)' to '\(b)': the peer circuit is not in this export, so its zone and SKU are unknown")
+          skipped.append(
+            "Global Reach from '\(a)' to '\(b)': the peer circuit is not in this export, so its zone and SKU are unknown"
+          )
           continue
         }
-        let duplicate = deployment.globalReach.contains { ($0.circuitA == a && $0.circuitB == b) || ($0.circuitA == b && $0.circuitB == a) }
+        let duplicate = deployment.globalReach.contains {
+          ($0.circuitA == a && $0.circuitB == b) || ($0.circuitA == b && $0.circuitB == a)
+        }
         if !duplicate { deployment.globalReach.append(GlobalReachLink(circuitA: a, circuitB: b, origin: origin)) }
       }
       if !allowingEmpty && deployment.circuits.isEmpty && deployment.directPorts.isEmpty && deployment.gateways.isEmpty
@@ -173,7 +183,8 @@ package struct DeploymentImporter: Sendable {
         )
       }
       return Result(
-        deployment: deployment, skipped: skipped, notes: notes, outOfScope: outOfScope, format: format, circuitRegions: circuitRegions,
+        deployment: deployment, skipped: skipped, notes: notes, outOfScope: outOfScope, format: format,
+        circuitRegions: circuitRegions,
         portRegions: portRegions)
     }
   }

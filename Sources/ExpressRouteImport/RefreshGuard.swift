@@ -30,9 +30,12 @@ package struct RefreshGuard: Sendable {
       switch kind {
       case .changed:
         let percent = relative.map { " (\($0 > 0 ? "+" : "")\(($0 * 100).fixedPoint(places: 1))%)" } ?? ""
-        return "\(meter.displayName): \(old?.amount.plainDescription ?? "?") → \(new?.amount.plainDescription ?? "?")\(percent)"
+        return
+          "\(meter.displayName): \(old?.amount.plainDescription ?? "?") → \(new?.amount.plainDescription ?? "?")\(percent)"
       case .added: return "\(meter.displayName): new, \(new?.amount.plainDescription ?? "unpriced")"
-      case .lost: return "\(meter.displayName): priced today at \(old?.amount.plainDescription ?? "?"), unpriced or missing in the new table"
+      case .lost:
+        return
+          "\(meter.displayName): priced today at \(old?.amount.plainDescription ?? "?"), unpriced or missing in the new table"
       }
     }
   }

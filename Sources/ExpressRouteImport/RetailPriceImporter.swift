@@ -54,7 +54,8 @@ package struct RetailPriceImporter: Sendable {
     let items = pages.flatMap(\.items)
     summary.items = items.count
     guard let first = items.first else {
-      throw Diagnostic(.error, "the pages hold no items (expected Retail Prices API items for serviceName 'ExpressRoute')")
+      throw Diagnostic(
+        .error, "the pages hold no items (expected Retail Prices API items for serviceName 'ExpressRoute')")
     }
     // A table made only of other services' items would be all unpriced, dated from unrelated items: never write one.
     guard items.contains(where: { $0.serviceName == "ExpressRoute" }) else {
@@ -66,14 +67,18 @@ package struct RetailPriceImporter: Sendable {
     }
     guard let currency = CurrencyCode(pages.compactMap(\.billingCurrency).first ?? first.currencyCode) else {
       throw Diagnostic(
-        .error, "'\(first.currencyCode)' is not a currency code (expected three upper-case letters such as USD)", location: first.location)
+        .error, "'\(first.currencyCode)' is not a currency code (expected three upper-case letters such as USD)",
+        location: first.location)
     }
     for item in items where item.currencyCode != currency.rawValue {
       throw Diagnostic(
-        .error, "item currency \(item.currencyCode) differs from the page currency \(currency) (expected one currency per import)",
+        .error,
+        "item currency \(item.currencyCode) differs from the page currency \(currency) (expected one currency per import)",
         location: item.location)
     }
-    let regions = Set(items.filter { Self.gatewaySKU($0) != nil || $0.serviceName == "VPN Gateway" }.map(\.armRegionName)).sorted()
+    let regions = Set(
+      items.filter { Self.gatewaySKU($0) != nil || $0.serviceName == "VPN Gateway" }.map(\.armRegionName)
+    ).sorted()
     summary.gatewayRegions = regions
     var region = gatewayRegion
     if region == nil && regions.count == 1 { region = regions[0] }
@@ -85,7 +90,8 @@ package struct RetailPriceImporter: Sendable {
     }
     let date = items.compactMap(\.effectiveDate).max() ?? base.effectiveDate
     let source = PriceSource(
-      id: "retail-api-\(date)", title: "Azure Retail Prices API, \(currency), \(pages.count) page\(pages.count == 1 ? "" : "s")",
+      id: "retail-api-\(date)",
+      title: "Azure Retail Prices API, \(currency), \(pages.count) page\(pages.count == 1 ? "" : "s")",
       url: "https://prices.azure.com/api/retail/prices", date: date)
     let provenance = Provenance(sourceID: source.id, date: date, confidence: .confirmed)
     var rates: [Meter: Rate] = [:]
@@ -99,7 +105,9 @@ package struct RetailPriceImporter: Sendable {
       if let existing = rates[meter] {
         let existingStart = starts[meter] ?? ""
         if start > existingStart {
-          rates[meter] = Rate(meter: meter, price: Money(item.retailPrice, currency: currency), provenance: provenance, location: item.location)
+          rates[meter] = Rate(
+            meter: meter, price: Money(item.retailPrice, currency: currency), provenance: provenance,
+            location: item.location)
           starts[meter] = start
         } else if start == existingStart, existing.price?.amount != item.retailPrice {
           summary.conflicts.append(
@@ -108,7 +116,9 @@ package struct RetailPriceImporter: Sendable {
         }
         return
       }
-      rates[meter] = Rate(meter: meter, price: Money(item.retailPrice, currency: currency), provenance: provenance, location: item.location)
+      rates[meter] = Rate(
+        meter: meter, price: Money(item.retailPrice, currency: currency), provenance: provenance,
+        location: item.location)
       starts[meter] = start
       order.append(meter)
     }
@@ -148,16 +158,20 @@ package struct RetailPriceImporter: Sendable {
     // Meters the base table knows that the pages did not price stay unpriced (and the
     // completeness rules of the schema hold because every base meter is present).
     var table = RateTable(
-      name: "Azure Retail Prices API import (\(currency))", currency: currency, effectiveDate: date, hoursPerMonth: base.hoursPerMonth,
+      name: "Azure Retail Prices API import (\(currency))", currency: currency, effectiveDate: date,
+      hoursPerMonth: base.hoursPerMonth,
       sources: [source], rates: [], gatewayCapabilities: base.gatewayCapabilities, scaleGateway: base.scaleGateway)
     let missing = PriceSource(
-      id: "not-in-import", title: "Meters the imported pages did not price", url: "https://prices.azure.com/api/retail/prices", date: date)
+      id: "not-in-import", title: "Meters the imported pages did not price",
+      url: "https://prices.azure.com/api/retail/prices", date: date)
     table.sources.append(missing)
     // An internet egress group (region and routing) the pages price gets exactly the pages' tiers: the base table's
     // tier starts differ from the pages' (10,335 against 10,240), and a base row left between imported ones would cut
     // an imported tier short and leave the volume above it unpriced.
     let importedGroups = Set(order.compactMap(\.internetEgressGroup))
-    let baseMeters = base.rates.map(\.meter).filter { meter in meter.internetEgressGroup.map { !importedGroups.contains($0) } ?? true }
+    let baseMeters = base.rates.map(\.meter).filter { meter in
+      meter.internetEgressGroup.map { !importedGroups.contains($0) } ?? true
+    }
     for meter in Set(order).union(baseMeters).sorted() {
       if let rate = rates[meter] {
         table.upsert(rate)
@@ -208,7 +222,8 @@ package struct RetailPriceImporter: Sendable {
     if item.serviceName == "Bandwidth" {
       // Internet egress: "Standard Data Transfer Out" under routing via Microsoft's network or routing preference internet.
       let routing: InternetRouting? =
-        item.productName == "Rtn Preference: MGN" ? .microsoftNetwork : item.productName == "Rtn Preference: Internet" ? .internet : nil
+        item.productName == "Rtn Preference: MGN"
+        ? .microsoftNetwork : item.productName == "Rtn Preference: Internet" ? .internet : nil
       guard let routing, item.meterName == "Standard Data Transfer Out", item.unitOfMeasure == "1 GB",
         let region = internetRegions[item.armRegionName.lowercased()]
       else { return .unrecognized }
@@ -221,7 +236,8 @@ package struct RetailPriceImporter: Sendable {
     }
     guard item.serviceName == "ExpressRoute" else { return .unrecognized }
     if let sku = Self.gatewaySKU(item), item.unitOfMeasure == "1 Hour" { return .meter(.gateway(sku)) }
-    if let match = name.firstMatch(of: /^(Standard|Premium) (Metered|Unlimited) Data (\d+) (Mbps|Gbps) Circuit$/), let zone,
+    if let match = name.firstMatch(of: /^(Standard|Premium) (Metered|Unlimited) Data (\d+) (Mbps|Gbps) Circuit$/),
+      let zone,
       item.unitOfMeasure == "1/Month"
     {
       let tier: CircuitTier = match.1 == "Premium" ? .premium : .standard
@@ -230,7 +246,8 @@ package struct RetailPriceImporter: Sendable {
       return .meter(.circuit(tier, billing, bandwidth, zone))
     }
     // Both spellings: `Local 1 Gbps Circuit` and `Local Unlimited Data 1 Gbps Circuit`.
-    if let match = name.firstMatch(of: /^Local (?:Unlimited Data )?(\d+) Gbps Circuit$/), let zone, item.unitOfMeasure == "1/Month",
+    if let match = name.firstMatch(of: /^Local (?:Unlimited Data )?(\d+) Gbps Circuit$/), let zone,
+      item.unitOfMeasure == "1/Month",
       let bandwidth = Bandwidth(parsing: "\(match.1) Gbps")
     {
       return .meter(.circuit(.local, .unlimited, bandwidth, zone))
@@ -245,7 +262,8 @@ package struct RetailPriceImporter: Sendable {
       if item.unitOfMeasure == "1 Hour" { return .meter(.trafficCollector(zone)) }
       if item.unitOfMeasure.hasSuffix("GB") { return .meter(.trafficCollectorData(zone)) }
     }
-    if name.contains("Port"), let match = name.firstMatch(of: /(10|100|400) ?G(bps)?/), item.unitOfMeasure == "1/Month" {
+    if name.contains("Port"), let match = name.firstMatch(of: /(10|100|400) ?G(bps)?/), item.unitOfMeasure == "1/Month"
+    {
       let speed: DirectPortSpeed = match.1 == "10" ? .gbps10 : match.1 == "100" ? .gbps100 : .gbps400
       if name.contains("Metered") { return .meter(.directPortPair(speed, .metered)) }
       if name.contains("Unlimited") { return .meter(.directPortPair(speed, .unlimited)) }

@@ -21,7 +21,8 @@ package struct RetailPricePage: Sendable {
     billingCurrency = try object.optional("BillingCurrency")?.string()
     nextPageLink = try object.optional("NextPageLink")?.string()
     guard let itemsNode = object.optional("Items") else {
-      throw root.error("missing key 'Items' (expected a Retail Prices API page: {\"Items\": [...], \"NextPageLink\": ...})")
+      throw root.error(
+        "missing key 'Items' (expected a Retail Prices API page: {\"Items\": [...], \"NextPageLink\": ...})")
     }
     items = try itemsNode.array().map { node throws(Diagnostic) in try RetailPriceItem(node: node) }
   }
@@ -78,13 +79,17 @@ extension RetailPricePage {
       if let dateNode = object.optional("effectiveStartDate") {
         let text = try dateNode.string()
         let day = String(text.prefix(10))
-        guard isISODate(day) else { throw dateNode.error("'\(text)' is not a date (expected ISO 8601 such as 2026-07-01T00:00:00Z)") }
+        guard isISODate(day) else {
+          throw dateNode.error("'\(text)' is not a date (expected ISO 8601 such as 2026-07-01T00:00:00Z)")
+        }
         effectiveDate = day
       }
       if let endNode = object.optional("effectiveEndDate"), !endNode.isNull {
         let text = try endNode.string()
         let day = String(text.prefix(10))
-        guard isISODate(day) else { throw endNode.error("'\(text)' is not a date (expected ISO 8601 such as 2026-12-31T23:59:59Z)") }
+        guard isISODate(day) else {
+          throw endNode.error("'\(text)' is not a date (expected ISO 8601 such as 2026-12-31T23:59:59Z)")
+        }
         effectiveEndDate = day
       }
     }

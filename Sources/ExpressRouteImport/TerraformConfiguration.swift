@@ -24,7 +24,9 @@ struct TerraformConfiguration {
 
   /// Indexes `configuration.root_module`; a plan without a `configuration` section gives an empty index.
   init(plan: JSONObject) throws(Diagnostic) {
-    guard let configuration = plan.optional("configuration"), let root = try configuration.object().optional("root_module") else {
+    guard let configuration = plan.optional("configuration"),
+      let root = try configuration.object().optional("root_module")
+    else {
       return
     }
     try index(module: root, scope: "")
@@ -48,7 +50,8 @@ struct TerraformConfiguration {
     if let outputsNode = module.optional("outputs") {
       let object = try outputsNode.object()
       for member in object.members {
-        guard let output = try object.optional(member.key)?.object(), let expression = output.optional("expression") else { continue }
+        guard let output = try object.optional(member.key)?.object(), let expression = output.optional("expression")
+        else { continue }
         // Outputs are looked up from the caller as `module.NAME.OUTPUT`: scope ends with `module.NAME.`.
         outputs[scope + member.key] = Scoped(references: try Self.references(expression), scope: scope)
       }
@@ -62,7 +65,8 @@ struct TerraformConfiguration {
           let arguments = try argumentsNode.object()
           for argument in arguments.members {
             guard let expression = arguments.optional(argument.key) else { continue }
-            variables[childScope + "var." + argument.key] = Scoped(references: try Self.references(expression), scope: scope)
+            variables[childScope + "var." + argument.key] = Scoped(
+              references: try Self.references(expression), scope: scope)
           }
         }
         if let child = call.optional("module") { try index(module: child, scope: childScope) }
@@ -93,7 +97,9 @@ struct TerraformConfiguration {
     switch parts[0] {
     case "var":
       guard let argument = variables[scope + "var." + parts[1]] else { return }
-      for next in argument.references { resolve(next, scope: argument.scope, type: type, depth: depth + 1, into: &found) }
+      for next in argument.references {
+        resolve(next, scope: argument.scope, type: type, depth: depth + 1, into: &found)
+      }
     case "module":
       guard parts.count >= 3, let output = outputs[scope + "module." + parts[1] + "." + parts[2]] else { return }
       for next in output.references { resolve(next, scope: output.scope, type: type, depth: depth + 1, into: &found) }
@@ -105,7 +111,8 @@ struct TerraformConfiguration {
   /// The references of one expression representation (`{"references": [...]}`); constants have none.
   private static func references(_ expression: JSONNode) throws(Diagnostic) -> [String] {
     guard case .object = expression.value.kind else { return [] }
-    return try expression.object().optional("references")?.array().map { node throws(Diagnostic) in try node.string() } ?? []
+    return try expression.object().optional("references")?.array().map { node throws(Diagnostic) in try node.string() }
+      ?? []
   }
 
   /// `module.net[0].azurerm_x.y["a"]` → `module.net.azurerm_x.y`: count and for_each indices removed.

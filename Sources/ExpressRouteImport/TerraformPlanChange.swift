@@ -46,8 +46,10 @@ package struct TerraformPlanChange: Sendable {
 extension DeploymentImporter {
   /// The Terraform resource types ercalc reads (priced, or read for what they connect).
   static let terraformTypes: Set<String> = [
-    "azurerm_express_route_circuit", "azurerm_express_route_port", "azurerm_virtual_network_gateway", "azurerm_express_route_circuit_connection",
-    "azurerm_express_route_gateway", "azurerm_virtual_hub", "azurerm_express_route_connection", "azurerm_express_route_circuit_peering",
+    "azurerm_express_route_circuit", "azurerm_express_route_port", "azurerm_virtual_network_gateway",
+    "azurerm_express_route_circuit_connection",
+    "azurerm_express_route_gateway", "azurerm_virtual_hub", "azurerm_express_route_connection",
+    "azurerm_express_route_circuit_peering",
     "azurerm_express_route_circuit_authorization", "azurerm_virtual_network_gateway_connection",
   ]
 
@@ -80,14 +82,16 @@ extension DeploymentImporter {
       let (action, priorNode) = try Self.plannedAction(change, address: address)
       if action == nil, let beforeNode = priorNode {
         try readTerraformValues(
-          try beforeNode.object(), type: type, address: address, resourceName: try resource.optional("name")?.string() ?? address,
+          try beforeNode.object(), type: type, address: address,
+          resourceName: try resource.optional("name")?.string() ?? address,
           origin: beforeNode.location, into: &unchanged)
       }
       if let beforeNode = priorNode {
         let values = try beforeNode.object()
         let circuitsRead = before.circuits.count
         try readTerraformValues(
-          values, type: type, address: address, resourceName: try resource.optional("name")?.string() ?? address, origin: beforeNode.location,
+          values, type: type, address: address, resourceName: try resource.optional("name")?.string() ?? address,
+          origin: beforeNode.location,
           into: &before)
         if action == .replace && before.circuits.count > circuitsRead, let circuit = before.circuits.last {
           replacedCircuits.append(circuit.name)
@@ -108,7 +112,8 @@ extension DeploymentImporter {
     }
     var plan = TerraformPlanChange(
       before: try before.finish(format: "Terraform plan (prior state)", allowingEmpty: true),
-      after: try after.finish(format: "Terraform plan (planned values)", allowingEmpty: true), changes: changes, replacedCircuits: replacedCircuits)
+      after: try after.finish(format: "Terraform plan (planned values)", allowingEmpty: true), changes: changes,
+      replacedCircuits: replacedCircuits)
     plan.unchanged = try unchanged.finish(format: "Terraform plan (unchanged)", allowingEmpty: true)
     if changes.isEmpty {
       plan.statement =
@@ -155,7 +160,8 @@ extension DeploymentImporter {
       let change = try resource.required("change").object()
       let (action, _) = try plannedAction(change, address: address)
       // A resource the plan leaves as it is keeps, in planned_values, the values its change gives on both sides.
-      if action == nil, terraformTypes.contains(type), let values = planned[address] ?? nil, let after = change.optional("after"),
+      if action == nil, terraformTypes.contains(type), let values = planned[address] ?? nil,
+        let after = change.optional("after"),
         !Self.sameJSON(values.value, after.value)
       {
         throw (resource.optional("address") ?? node).error(
@@ -180,7 +186,9 @@ extension DeploymentImporter {
   /// null or absent), checked against each other: a resource that exists is changed, destroyed or replaced and has
   /// prior values; one that does not is created and has none. A plan that says otherwise is malformed and is not
   /// priced as something it does not say (an update without prior values as a creation).
-  static func plannedAction(_ change: JSONObject, address: String) throws(Diagnostic) -> (TerraformPlanChange.Action?, JSONNode?) {
+  static func plannedAction(_ change: JSONObject, address: String) throws(Diagnostic) -> (
+    TerraformPlanChange.Action?, JSONNode?
+  ) {
     let actionsNode = try change.required("actions")
     let actions = try actionsNode.array().map { node throws(Diagnostic) in try node.string() }
     let action: TerraformPlanChange.Action?
@@ -192,10 +200,13 @@ extension DeploymentImporter {
     case ["no-op"], ["read"], ["forget"]: action = nil
     default:
       throw actionsNode.error(
-        "unknown plan actions \(actions) (expected create, update, delete, no-op, read, or delete and create for a replacement)")
+        "unknown plan actions \(actions) (expected create, update, delete, no-op, read, or delete and create for a replacement)"
+      )
     }
     let member = change.members.first { $0.key == "before" }
-    let priorNode = member.map { JSONNode(value: $0.value, position: .member(change.node.position, "before"), file: change.node.file) }
+    let priorNode = member.map {
+      JSONNode(value: $0.value, position: .member(change.node.position, "before"), file: change.node.file)
+    }
     let prior = priorNode.flatMap { $0.isNull ? nil : $0 }
     if let action, action != .create, prior == nil {
       let verb = action == .update ? "changes" : action == .delete ? "destroys" : "replaces"
@@ -233,11 +244,15 @@ extension DeploymentImporter {
       for resource in try module.optional("resources")?.array() ?? [] {
         let values = try resource.object()
         if try values.optional("mode")?.string() == "data" { continue }
-        if let address = try values.optional("address")?.string() { addresses[address] = .some(values.optional("values")) }
+        if let address = try values.optional("address")?.string() {
+          addresses[address] = .some(values.optional("values"))
+        }
       }
       for child in try module.optional("child_modules")?.array() ?? [] { try collect(child) }
     }
-    if let planned = object.optional("planned_values"), let module = try planned.object().optional("root_module") { try collect(module) }
+    if let planned = object.optional("planned_values"), let module = try planned.object().optional("root_module") {
+      try collect(module)
+    }
     return addresses
   }
 
@@ -246,7 +261,8 @@ extension DeploymentImporter {
     switch (a.kind, b.kind) {
     case (.null, .null): return true
     case (.bool(let x), .bool(let y)): return x == y
-    case (.number(let x), .number(let y)): return x == y || (Decimal(string: x).map { $0 == Decimal(string: y) } ?? false)
+    case (.number(let x), .number(let y)):
+      return x == y || (Decimal(string: x).map { $0 == Decimal(string: y) } ?? false)
     case (.string(let x), .string(let y)): return x == y
     case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { sameJSON($0, $1) }
     case (.object(let x), .object(let y)):

@@ -59,7 +59,8 @@ public struct AuditReport: Report {
       .table(
         ReportTable(
           columns: [
-            .init("Circuit"), .init("Today"), .init("Today, month 1", .right), .init("Recommended"), .init("Recommended, month 1", .right),
+            .init("Circuit"), .init("Today"), .init("Today, month 1", .right), .init("Recommended"),
+            .init("Recommended, month 1", .right),
             .init("Saving over horizon", .right), .init("Utilisation", .right),
           ],
           rows: entries.map { entry in
@@ -69,12 +70,14 @@ public struct AuditReport: Report {
             let step =
               result.recommendation.map {
                 "\($0.tier.name) \($0.billing.name) \($0.bandwidth)"
-                  + (result.plan.count > 1 ? " (+\(result.plan.count - 1) change\(result.plan.count == 2 ? "" : "s"))" : "")
+                  + (result.plan.count > 1
+                    ? " (+\(result.plan.count - 1) change\(result.plan.count == 2 ? "" : "s"))" : "")
               } ?? ""
             let saving = audit.horizonCost.map { ($0 - audit.recommendedCost).groupedAmount } ?? "n/a"
             return [
               entry.circuit, entry.current, Self.currentFirstMonth(result)?.groupedAmount ?? "cannot carry it", step,
-              result.planMonthlyCosts.first?.groupedAmount ?? "", saving, "\((audit.utilization * 100).fixedPoint(places: 0))%",
+              result.planMonthlyCosts.first?.groupedAmount ?? "", saving,
+              "\((audit.utilization * 100).fixedPoint(places: 0))%",
             ]
           })),
     ]
@@ -93,20 +96,29 @@ public struct AuditReport: Report {
 
   private var listedJSON: JSONValue {
     .object([
-      ("schema", .string("ercalc.audit")), ("schemaVersion", .number(1)), ("name", .string(name)), ("horizonMonths", .number(horizonMonths)),
+      ("schema", .string("ercalc.audit")), ("schemaVersion", .number(1)), ("name", .string(name)),
+      ("horizonMonths", .number(horizonMonths)),
       ("priceTable", .string(priceTableName)), ("priceDate", .string(priceDate)),
-      ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("totalSaving", totalSaving.map { .money($0) } ?? .null),
+      ("hoursPerMonth", .string(hoursPerMonth.plainDescription)),
+      ("totalSaving", totalSaving.map { .money($0) } ?? .null),
       (
         "circuits",
         .array(
           entries.map { entry in
             let audit = entry.result?.audit
             return .object([
-              ("circuit", .string(entry.circuit)), ("current", .string(entry.current)), ("skippedReason", .string(entry.skippedReason)),
+              ("circuit", .string(entry.circuit)), ("current", .string(entry.current)),
+              ("skippedReason", .string(entry.skippedReason)),
               ("currentHorizonCost", audit?.horizonCost.map { .money($0) } ?? .null),
-              ("recommended", .string(entry.result?.recommendation.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" })),
+              (
+                "recommended",
+                .string(entry.result?.recommendation.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" })
+              ),
               ("recommendedHorizonCost", audit.map { .money($0.recommendedCost) } ?? .null),
-              ("utilization", .string(audit.map { $0.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription })),
+              (
+                "utilization",
+                .string(audit.map { $0.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription })
+              ),
               ("findings", .array((audit?.findings ?? []).map { .string($0) })),
             ])
           })
@@ -119,7 +131,12 @@ public struct AuditReport: Report {
   /// Audit CSV: one row per circuit.
   public var csv: String {
     CSVWriter.write(
-      [["Circuit", "Current", "CurrentHorizonCost", "Recommended", "RecommendedHorizonCost", "Saving", "Utilization", "SkippedReason"]]
+      [
+        [
+          "Circuit", "Current", "CurrentHorizonCost", "Recommended", "RecommendedHorizonCost", "Saving", "Utilization",
+          "SkippedReason",
+        ]
+      ]
         + entries.map { entry in
           let audit = entry.result?.audit
           return [
@@ -127,7 +144,8 @@ public struct AuditReport: Report {
             entry.result?.recommendation.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "",
             audit.map { $0.recommendedCost.amount.fixedPoint(places: 2) } ?? "",
             audit.flatMap { a in a.horizonCost.map { ($0 - a.recommendedCost).amount.fixedPoint(places: 2) } } ?? "",
-            audit.map { $0.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription } ?? "", entry.skippedReason ?? "",
+            audit.map { $0.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription } ?? "",
+            entry.skippedReason ?? "",
           ]
         })
   }

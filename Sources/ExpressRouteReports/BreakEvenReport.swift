@@ -70,7 +70,8 @@ public struct BreakEvenReport: Report {
               share = .string(s.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)
             }
             return .object([
-              ("bandwidth", .string(result.bandwidth.description)), ("zone", .string(result.zone.name)), ("volumeGB", volume),
+              ("bandwidth", .string(result.bandwidth.description)), ("zone", .string(result.zone.name)),
+              ("volumeGB", volume),
               ("capacityShare", share), ("summary", .string(result.summary)),
             ])
           })

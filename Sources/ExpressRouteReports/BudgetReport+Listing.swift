@@ -22,8 +22,10 @@ extension BudgetReport {
       }
     }
     return .object([
-      ("schema", .string("ercalc.budget")), ("schemaVersion", .number(1)), ("name", .string(b.name)), ("currency", .string(b.currency.rawValue)),
-      ("priceTable", .string(b.priceTableName)), ("priceDate", .string(b.priceDate)), ("hoursPerMonth", .string(b.hoursPerMonth.plainDescription)),
+      ("schema", .string("ercalc.budget")), ("schemaVersion", .number(1)), ("name", .string(b.name)),
+      ("currency", .string(b.currency.rawValue)),
+      ("priceTable", .string(b.priceTableName)), ("priceDate", .string(b.priceDate)),
+      ("hoursPerMonth", .string(b.hoursPerMonth.plainDescription)),
       ("months", .array(b.months.map { .string($0.description) })),
       ("monthTotals", .array(summary.monthTotals.map(money))),
       ("yearTotals", .array(calendarYears.map { .object([("year", .number($0.year)), ("total", money($0.total))]) })),
@@ -37,7 +39,10 @@ extension BudgetReport {
               ("total", money(summary.yearTotals[year])),
               (
                 "sites",
-                .array(b.sites.indices.map { .object([("site", .string(b.sites[$0].name)), ("total", money(summary.siteYearTotals[$0][year]))]) })
+                .array(
+                  b.sites.indices.map {
+                    .object([("site", .string(b.sites[$0].name)), ("total", money(summary.siteYearTotals[$0][year]))])
+                  })
               ),
             ])
           })
@@ -56,7 +61,10 @@ extension BudgetReport {
               ])
             })
       ),
-      ("meterTotals", .array(summary.meterTotals.map { .object([("group", .string($0.group)), ("total", money($0.total))]) })),
+      (
+        "meterTotals",
+        .array(summary.meterTotals.map { .object([("group", .string($0.group)), ("total", money($0.total))]) })
+      ),
       ("total", money(summary.total)),
       (
         "sites",
@@ -73,7 +81,8 @@ extension BudgetReport {
                 .array(
                   (site.sizing?.plan ?? []).map {
                     .object([
-                      ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
+                      ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)),
+                      ("billing", .string($0.billing.name)),
                       ("bandwidth", .string($0.bandwidth.description)),
                     ])
                   })
@@ -92,7 +101,9 @@ extension BudgetReport {
         "refused",
         .array(
           b.refused.map {
-            .object([("site", .string($0.site)), ("from", .string($0.from?.description)), ("reason", .string($0.reason))])
+            .object([
+              ("site", .string($0.site)), ("from", .string($0.from?.description)), ("reason", .string($0.reason)),
+            ])
           })
       ),
       (
@@ -100,7 +111,8 @@ extension BudgetReport {
         .array(
           summary.unpriced.map {
             .object([
-              ("site", .string($0.site)), ("resource", .string($0.item.resource)), ("meter", .string($0.item.meter.displayName)),
+              ("site", .string($0.site)), ("resource", .string($0.item.resource)),
+              ("meter", .string($0.item.meter.displayName)),
               ("months", .number($0.months)), ("reason", .string($0.item.reason)),
             ])
           })

@@ -27,7 +27,9 @@ public struct BudgetReport: Report {
   public static let detailSiteLimit = 12
 
   /// Creates a report; sites are grouped by the tag `groupBy` when given.
-  public init(budget: Budget, groupBy: String? = nil, top: Int = 10, showsDetails: Bool = false, summary: BudgetSummary? = nil) {
+  public init(
+    budget: Budget, groupBy: String? = nil, top: Int = 10, showsDetails: Bool = false, summary: BudgetSummary? = nil
+  ) {
     self.budget = budget
     self.groupBy = groupBy
     self.top = top
@@ -47,10 +49,13 @@ public struct BudgetReport: Report {
     let unpriced = summary.unpriced
     let details = showsDetails || b.sites.count <= Self.detailSiteLimit
     let grouped = groupBy != nil
-    let average = b.months.isEmpty ? summary.total : (summary.total / Decimal(b.months.count)).rounded(toPlaces: 2, rule: .lineItem)
+    let average =
+      b.months.isEmpty ? summary.total : (summary.total / Decimal(b.months.count)).rounded(toPlaces: 2, rule: .lineItem)
     let yearWord = b.fiscalYearStart == 1 ? "year" : "fiscal year"
     var facts = [
-      ReportFact("Period", "\(b.months.first?.description ?? "") to \(b.months.last?.description ?? "") (\(b.months.count) months)"),
+      ReportFact(
+        "Period",
+        "\(b.months.first?.description ?? "") to \(b.months.last?.description ?? "") (\(b.months.count) months)"),
       ReportFact("Sites", String(b.sites.count)),
     ]
     let refusedWhole = b.refused.filter { $0.from == nil }.count
@@ -61,13 +66,17 @@ public struct BudgetReport: Report {
       if cut > 0 { parts.append("\(cut) site\(cut == 1 ? "" : "s") budgeted only up to a month") }
       facts.append(ReportFact("Refused", parts.joined(separator: ", ") + "; listed under 'Refused'"))
     }
-    if let groupBy { facts.append(ReportFact("Grouped by", "\(groupBy) (\(summary.groups.count) group\(summary.groups.count == 1 ? "" : "s"))")) }
+    if let groupBy {
+      facts.append(
+        ReportFact("Grouped by", "\(groupBy) (\(summary.groups.count) group\(summary.groups.count == 1 ? "" : "s"))"))
+    }
     facts +=
       [
         ReportFact(
           "Total",
           "\(Self.amount(summary.total)) \(currency)"
-            + (unpriced.isEmpty ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)")),
+            + (unpriced.isEmpty
+              ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)")),
         ReportFact("Average month", "\(Self.amount(average)) \(currency)"),
         ReportFact("Highest month", "\(Self.amount(summary.peakMonthTotal)) \(currency)"),
       ] + b.basis.facts + [
@@ -83,7 +92,9 @@ public struct BudgetReport: Report {
           ReportTable(
             columns: [.init("Month")] + b.sites.map { .init($0.name, .right) } + [.init("Total (\(currency))", .right)],
             rows: b.months.indices.map { index in
-              [b.months[index].description] + summary.siteMonthTotals.map { Self.amount($0[index]) } + [Self.amount(summary.monthTotals[index])]
+              [b.months[index].description] + summary.siteMonthTotals.map { Self.amount($0[index]) } + [
+                Self.amount(summary.monthTotals[index])
+              ]
             },
             footer: ["Total"] + summary.siteTotals.map(Self.amount) + [Self.amount(summary.total)])))
     } else if grouped && summary.groups.count <= Self.detailSiteLimit {
@@ -91,11 +102,17 @@ public struct BudgetReport: Report {
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("Month")] + summary.groups.map { .init($0.name, .right) } + [.init("Total (\(currency))", .right)],
+            columns: [.init("Month")] + summary.groups.map { .init($0.name, .right) } + [
+              .init("Total (\(currency))", .right)
+            ],
             rows: b.months.indices.map { index in
-              [b.months[index].description] + groupMonths.map { Self.amount($0[index]) } + [Self.amount(summary.monthTotals[index])]
+              [b.months[index].description] + groupMonths.map { Self.amount($0[index]) } + [
+                Self.amount(summary.monthTotals[index])
+              ]
             },
-            footer: ["Total"] + summary.groups.map { Self.amount(summary.yearTotals(of: $0).total) } + [Self.amount(summary.total)])))
+            footer: ["Total"] + summary.groups.map { Self.amount(summary.yearTotals(of: $0).total) } + [
+              Self.amount(summary.total)
+            ])))
     } else {
       blocks.append(
         .table(
@@ -106,16 +123,25 @@ public struct BudgetReport: Report {
               return [b.months[index].description, Self.amount(summary.monthTotals[index]), change]
             },
             footer: ["Total", Self.amount(summary.total), ""])))
-      blocks.append(.paragraph("Each site's month-by-month amounts are in the JSON and CSV formats (or shown here with the details option)."))
+      blocks.append(
+        .paragraph(
+          "Each site's month-by-month amounts are in the JSON and CSV formats (or shown here with the details option).")
+      )
     }
 
     blocks.append(.heading("Per \(yearWord)"))
     blocks.append(
       .table(
         ReportTable(
-          columns: [.init(yearWord.prefix(1).uppercased() + yearWord.dropFirst()), .init("Months", .right), .init("Total (\(currency))", .right)],
+          columns: [
+            .init(yearWord.prefix(1).uppercased() + yearWord.dropFirst()), .init("Months", .right),
+            .init("Total (\(currency))", .right),
+          ],
           rows: summary.years.indices.map { index in
-            [summary.years[index].label, String(summary.years[index].months.count), Self.amount(summary.yearTotals[index])]
+            [
+              summary.years[index].label, String(summary.years[index].months.count),
+              Self.amount(summary.yearTotals[index]),
+            ]
           })))
 
     if let groupBy {
@@ -132,7 +158,9 @@ public struct BudgetReport: Report {
                 Self.amount(totals.total), Self.share(totals.total, of: summary.total),
               ]
             },
-            footer: ["Total", String(b.sites.count)] + summary.yearTotals.map(Self.amount) + [Self.amount(summary.total), "100.0%"])))
+            footer: ["Total", String(b.sites.count)] + summary.yearTotals.map(Self.amount) + [
+              Self.amount(summary.total), "100.0%",
+            ])))
     }
 
     if b.sites.count > Self.detailSiteLimit {
@@ -143,7 +171,9 @@ public struct BudgetReport: Report {
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("Rank", .right), .init("Site")] + tag + [.init("Total (\(currency))", .right), .init("Share", .right)],
+            columns: [.init("Rank", .right), .init("Site")] + tag + [
+              .init("Total (\(currency))", .right), .init("Share", .right),
+            ],
             rows: byCost.enumerated().map { rank, site in
               [String(rank + 1), b.sites[site].name] + group(site) + [
                 Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total),
@@ -156,7 +186,8 @@ public struct BudgetReport: Report {
           .table(
             ReportTable(
               columns: [.init("Rank", .right), .init("Site")] + tag + [
-                .init("\(b.months.first?.description ?? "First")", .right), .init("\(b.months.last?.description ?? "Last")", .right),
+                .init("\(b.months.first?.description ?? "First")", .right),
+                .init("\(b.months.last?.description ?? "Last")", .right),
                 .init("Change", .right), .init("Change %", .right),
               ],
               rows: byGrowth.enumerated().map { rank, site in
@@ -164,7 +195,8 @@ public struct BudgetReport: Report {
                 let first = row.first ?? 0
                 let last = row.last ?? 0
                 return [String(rank + 1), b.sites[site].name] + group(site) + [
-                  Self.amount(first), Self.amount(last), Self.signed(last - first), first > 0 ? "+" + Self.share(last - first, of: first) : "new",
+                  Self.amount(first), Self.amount(last), Self.signed(last - first),
+                  first > 0 ? "+" + Self.share(last - first, of: first) : "new",
                 ]
               })))
       }
@@ -175,14 +207,18 @@ public struct BudgetReport: Report {
     blocks.append(
       .table(
         ReportTable(
-          columns: [.init("Site")] + (groupBy.map { [ReportTable.Column($0)] } ?? []) + summary.years.map { .init($0.label, .right) } + [
-            .init("Total (\(currency))", .right), .init("Share", .right),
-          ],
+          columns: [.init("Site")] + (groupBy.map { [ReportTable.Column($0)] } ?? [])
+            + summary.years.map { .init($0.label, .right) } + [
+              .init("Total (\(currency))", .right), .init("Share", .right),
+            ],
           rows: siteOrder.map { site in
-            [b.sites[site].name] + (groupBy.map { [b.sites[site].tags[$0] ?? "(no \($0))"] } ?? []) + summary.siteYearTotals[site].map(Self.amount)
+            [b.sites[site].name] + (groupBy.map { [b.sites[site].tags[$0] ?? "(no \($0))"] } ?? [])
+              + summary.siteYearTotals[site].map(Self.amount)
               + [Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total)]
           },
-          footer: ["Total"] + (grouped ? [""] : []) + summary.yearTotals.map(Self.amount) + [Self.amount(summary.total), "100.0%"])))
+          footer: ["Total"] + (grouped ? [""] : []) + summary.yearTotals.map(Self.amount) + [
+            Self.amount(summary.total), "100.0%",
+          ])))
 
     let meterTotals = summary.meterTotals.map { (group: $0.group, total: Money($0.total, currency: b.currency)) }
     blocks.append(.heading("Per meter"))
@@ -190,11 +226,13 @@ public struct BudgetReport: Report {
       .chart(
         ReportChart(
           kind: .bars, title: "Cost by meter group over the period", categories: meterTotals.map(\.group),
-          series: [.init(name: "Total", values: meterTotals.map { Self.double($0.total.amount) })], valueLabel: currency)))
+          series: [.init(name: "Total", values: meterTotals.map { Self.double($0.total.amount) })], valueLabel: currency
+        )))
     blocks.append(
       .table(
         ReportTable(
-          columns: [.init("Meter group"), .init("Total (\(currency))", .right)], rows: meterTotals.map { [$0.group, $0.total.groupedAmount] })))
+          columns: [.init("Meter group"), .init("Total (\(currency))", .right)],
+          rows: meterTotals.map { [$0.group, $0.total.groupedAmount] })))
     if details {
       for site in b.sites {
         guard let first = site.months.first else { continue }
@@ -263,7 +301,9 @@ public struct BudgetReport: Report {
       series = summary.groups.map { .init(name: $0.name, values: summary.monthTotals(of: $0).map(Self.double)) }
     } else if b.sites.count <= Self.detailSiteLimit {
       title = "Monthly budget by site"
-      series = b.sites.indices.map { .init(name: b.sites[$0].name, values: summary.siteMonthTotals[$0].map(Self.double)) }
+      series = b.sites.indices.map {
+        .init(name: b.sites[$0].name, values: summary.siteMonthTotals[$0].map(Self.double))
+      }
     } else {
       let shown = summary.topSitesByCost(Self.detailSiteLimit - 1)
       let rest = Set(b.sites.indices).subtracting(shown)
@@ -278,7 +318,8 @@ public struct BudgetReport: Report {
         ]
     }
     return ReportChart(
-      kind: .stackedColumns, title: title, categories: categories, series: series, valueLabel: "\(b.currency.rawValue) per month",
+      kind: .stackedColumns, title: title, categories: categories, series: series,
+      valueLabel: "\(b.currency.rawValue) per month",
       markers: upgradeMarkers(summary), categoryLabel: "Month")
   }
 }

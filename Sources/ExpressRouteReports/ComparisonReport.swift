@@ -35,7 +35,10 @@ public struct ComparisonReport: Report {
         [
           ReportFact("Location", place),
           ReportFact("Bandwidth", c.bandwidth.description),
-          ReportFact("Outbound data", "\(c.monthlyEgress)/month (\(share.fixedPoint(places: 1))% of one direction's capacity of \(monthlyCapacity))"),
+          ReportFact(
+            "Outbound data",
+            "\(c.monthlyEgress)/month (\(share.fixedPoint(places: 1))% of one direction's capacity of \(monthlyCapacity))"
+          ),
         ] + c.basis.facts),
       .heading("Options, cheapest first"),
     ]
@@ -54,7 +57,8 @@ public struct ComparisonReport: Report {
           option.tier.name, option.billing.name, circuitFee.isEmpty ? "unpriced" : fee.groupedAmount,
           option.billing == .metered ? (egress.isEmpty ? "unpriced" : data.groupedAmount) : "included", "unpriced", "",
           // Each reason once (in a China location the fee and the egress share one).
-          quote.unpriced.map(\.reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "; "),
+          quote.unpriced.map(\.reason).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(
+            separator: "; "),
         ]
       }
       let delta = cheapest.map { quote.total - $0 }
@@ -63,7 +67,8 @@ public struct ComparisonReport: Report {
         option.tier.name, option.billing.name, fee.groupedAmount,
         option.billing == .metered && option.tier != .local ? data.groupedAmount : "included",
         quote.total.groupedAmount, deltaText,
-        option.tier == .local ? "reaches only \(c.location?.localRegions.joined(separator: ", ") ?? "the local region")" : "",
+        option.tier == .local
+          ? "reaches only \(c.location?.localRegions.joined(separator: ", ") ?? "the local region")" : "",
       ]
     }
     blocks.append(
@@ -79,7 +84,11 @@ public struct ComparisonReport: Report {
         .chart(
           ReportChart(
             kind: .bars, title: "Monthly total by option", categories: priced.map(\.label),
-            series: [.init(name: "Monthly total", values: priced.map { NSDecimalNumber(decimal: $0.monthlyTotal?.amount ?? 0).doubleValue })],
+            series: [
+              .init(
+                name: "Monthly total",
+                values: priced.map { NSDecimalNumber(decimal: $0.monthlyTotal?.amount ?? 0).doubleValue })
+            ],
             valueLabel: "\(currency) per month")))
     }
     blocks.append(.heading("Break-even"))
@@ -98,7 +107,8 @@ public struct ComparisonReport: Report {
         er.map { quote in
           quote.lineItems.map { item -> String in
             switch item.meter {
-            case .circuit(let tier, let billing, let bandwidth, _): return "\(tier.name) \(billing.name) \(bandwidth) circuit"
+            case .circuit(let tier, let billing, let bandwidth, _):
+              return "\(tier.name) \(billing.name) \(bandwidth) circuit"
             case .egress: return "\(item.quantity.grouped(places: 0)) GB metered"
             case .gateway(let sku): return sku == .erGwScale ? "ErGwScale gateway" : "\(sku.name) gateway"
             default: return item.meter.displayName
@@ -114,7 +124,9 @@ public struct ComparisonReport: Report {
         .table(
           ReportTable(
             columns: [.init("At \(vpn.volume) a month"), .init("Monthly (\(currency))", .right), .init("Made of")],
-            rows: [row("ExpressRoute", er, erNote), row("VPN over the internet (\(vpn.routing.name))", vpn.vpn, vpnNote)])))
+            rows: [
+              row("ExpressRoute", er, erNote), row("VPN over the internet (\(vpn.routing.name))", vpn.vpn, vpnNote),
+            ])))
       if let costs = vpn.costs { blocks.append(.table(costs.table)) }
       blocks.append(.paragraph("Break-even: " + vpn.verdict + "."))
       blocks.append(.list(vpn.notes))
@@ -163,8 +175,10 @@ public struct ComparisonReport: Report {
             ("volumeGB", .string(vpn.volume.gigabytes.plainDescription)), ("routing", .string(vpn.routing.name)),
             ("region", .string(vpn.region?.name)),
             ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null),
-            ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null), ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
-            ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null), ("verdict", .string(vpn.verdict)),
+            ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null),
+            ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
+            ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null),
+            ("verdict", .string(vpn.verdict)),
             ("costs", vpn.costs?.json ?? .null),
           ])
         } ?? .null
@@ -173,11 +187,15 @@ public struct ComparisonReport: Report {
         "breakEven",
         .array(
           c.breakEvens.map { breakEven in
-            var members: [(String, JSONValue)] = [("tier", .string(breakEven.tier.name)), ("summary", .string(breakEven.summary))]
+            var members: [(String, JSONValue)] = [
+              ("tier", .string(breakEven.tier.name)), ("summary", .string(breakEven.summary)),
+            ]
             switch breakEven.outcome {
             case .crossover(let volume, let share), .beyondCapacity(let volume, let share):
-              members.append(("volumeGB", .string(volume.gigabytes.rounded(toPlaces: 3, rule: .toNearestOrEven).plainDescription)))
-              members.append(("capacityShare", .string(share.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)))
+              members.append(
+                ("volumeGB", .string(volume.gigabytes.rounded(toPlaces: 3, rule: .toNearestOrEven).plainDescription)))
+              members.append(
+                ("capacityShare", .string(share.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)))
             default:
               members.append(("volumeGB", .null))
             }

@@ -17,17 +17,23 @@ extension CostComparison {
       let a = first.cost(of: category)
       let b = second.cost(of: category)
       let delta: String
-      if let a, let b, a.unpricedCount == 0, b.unpricedCount == 0 { delta = (b.amount - a.amount).groupedAmount } else { delta = "not priced" }
+      if let a, let b, a.unpricedCount == 0, b.unpricedCount == 0 {
+        delta = (b.amount - a.amount).groupedAmount
+      } else {
+        delta = "not priced"
+      }
       return [category.name, cell(first, category), cell(second, category), delta]
     }
     rows.append([
       "total", first.total.groupedAmount + (first.isComplete ? "" : " + not priced"),
-      second.total.groupedAmount + (second.isComplete ? "" : " + not priced"), isComplete ? difference.groupedAmount : "not priced",
+      second.total.groupedAmount + (second.isComplete ? "" : " + not priced"),
+      isComplete ? difference.groupedAmount : "not priced",
     ])
     let currency = first.currency.rawValue
     return ReportTable(
       columns: [
-        .init("Category (\(period))"), .init("\(first.label) (\(currency))", .right), .init("\(second.label) (\(currency))", .right),
+        .init("Category (\(period))"), .init("\(first.label) (\(currency))", .right),
+        .init("\(second.label) (\(currency))", .right),
         .init("Difference", .right),
       ], rows: rows)
   }

@@ -47,7 +47,8 @@ public struct CostRow: Hashable, Sendable {
 
   /// Creates a row.
   public init(
-    currency: CurrencyCode, periodStart: String = "", periodEnd: String = "", resource: String, meter: Meter, quantity: Decimal?,
+    currency: CurrencyCode, periodStart: String = "", periodEnd: String = "", resource: String, meter: Meter,
+    quantity: Decimal?,
     unitPrice: Money?, cost: Money?, priceDate: String, priceSource: String, confidence: String, group: String = ""
   ) {
     self.currency = currency
@@ -69,11 +70,13 @@ public struct CostRow: Hashable, Sendable {
   /// from the export, a portfolio site refused whole): no meter, no quantity and no cost, `x_Status` `unpriced` with
   /// `reason`, so the CSV lists what the text and JSON list and a sum of its costs is never taken for the whole.
   public static func unplaced(
-    currency: CurrencyCode, periodStart: String = "", periodEnd: String = "", resource: String, reason: String, priceDate: String,
+    currency: CurrencyCode, periodStart: String = "", periodEnd: String = "", resource: String, reason: String,
+    priceDate: String,
     group: String = "", tags: [String: String] = [:]
   ) -> CostRow {
     var row = CostRow(
-      currency: currency, periodStart: periodStart, periodEnd: periodEnd, resource: resource, meter: .userCharge(""), quantity: nil,
+      currency: currency, periodStart: periodStart, periodEnd: periodEnd, resource: resource, meter: .userCharge(""),
+      quantity: nil,
       unitPrice: nil, cost: nil, priceDate: priceDate, priceSource: reason, confidence: "", group: group)
     row.meter = nil
     row.tags = tags
@@ -82,21 +85,26 @@ public struct CostRow: Hashable, Sendable {
 
   /// The columns FOCUS 1.0 makes mandatory (feature level "Mandatory" in the specification's column files).
   public static let focusMandatoryColumns = [
-    "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory",
-    "ChargeClass", "ChargeDescription", "ChargePeriodEnd", "ChargePeriodStart", "ContractedCost", "EffectiveCost", "InvoiceIssuerName",
+    "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart",
+    "ChargeCategory",
+    "ChargeClass", "ChargeDescription", "ChargePeriodEnd", "ChargePeriodStart", "ContractedCost", "EffectiveCost",
+    "InvoiceIssuerName",
     "ListCost", "ProviderName", "PublisherName", "ServiceCategory", "ServiceName",
   ]
 
   /// The conditional and recommended FOCUS 1.0 columns ercalc fills.
   static let focusOtherColumns = [
-    "ChargeFrequency", "ConsumedQuantity", "ConsumedUnit", "ContractedUnitPrice", "ListUnitPrice", "PricingCategory", "PricingQuantity",
-    "PricingUnit", "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType", "SkuId", "SkuPriceId", "SubAccountId",
+    "ChargeFrequency", "ConsumedQuantity", "ConsumedUnit", "ContractedUnitPrice", "ListUnitPrice", "PricingCategory",
+    "PricingQuantity",
+    "PricingUnit", "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType", "SkuId", "SkuPriceId",
+    "SubAccountId",
     "SubAccountName", "Tags",
   ]
 
   /// ercalc's own columns.
   static let extensionColumns = [
-    "x_DatasetType", "x_Group", "x_Status", "x_UnpricedReason", "x_CostBasis", "x_PriceDate", "x_PriceSource", "x_Confidence",
+    "x_DatasetType", "x_Group", "x_Status", "x_UnpricedReason", "x_CostBasis", "x_PriceDate", "x_PriceSource",
+    "x_Confidence",
     "x_UnitOfMeasure",
   ]
 
@@ -137,8 +145,10 @@ public struct CostRow: Hashable, Sendable {
 
   /// FOCUS `ResourceType` by the kind a resource name starts with.
   private static let resourceTypes = [
-    "circuit": "ExpressRoute circuit", "gateway": "ExpressRoute gateway", "Direct port pair": "ExpressRoute Direct port pair",
-    "VPN gateway": "VPN gateway", "Virtual WAN hub": "Virtual WAN hub", "Traffic Collector": "ExpressRoute Traffic Collector",
+    "circuit": "ExpressRoute circuit", "gateway": "ExpressRoute gateway",
+    "Direct port pair": "ExpressRoute Direct port pair",
+    "VPN gateway": "VPN gateway", "Virtual WAN hub": "Virtual WAN hub",
+    "Traffic Collector": "ExpressRoute Traffic Collector",
   ]
 
   var fields: [String] {
@@ -167,20 +177,26 @@ public struct CostRow: Hashable, Sendable {
     let quantityText = quantity?.plainDescription ?? ""
     let tagText =
       tags.isEmpty
-      ? "" : "{" + tags.keys.sorted().map { "\(JSONWriter.quoted($0)):\(JSONWriter.quoted(tags[$0] ?? ""))" }.joined(separator: ",") + "}"
+      ? ""
+      : "{"
+        + tags.keys.sorted().map { "\(JSONWriter.quoted($0)):\(JSONWriter.quoted(tags[$0] ?? ""))" }.joined(
+          separator: ",") + "}"
     return [
       // Mandatory.
       money(cost), "ercalc-estimate", "Estimate (not a billed account)", currency.rawValue, periodEnd, periodStart,
-      isUserCharge ? "Purchase" : "Usage", "", meter?.displayName ?? "not placed: \(resource)", periodEnd, periodStart, money(cost), money(cost),
+      isUserCharge ? "Purchase" : "Usage", "", meter?.displayName ?? "not placed: \(resource)", periodEnd, periodStart,
+      money(cost), money(cost),
       issuer,
       money(listCost), issuer, issuer, "Networking", serviceName,
       // Conditional and recommended.
       frequency, quantityText, quantity == nil ? "" : focusUnit,
       unitPrice.map { (discount == 0 ? $0.amount : $0.amount * (1 - discount)).plainDescription } ?? "",
-      unitPrice.map { $0.amount.plainDescription } ?? "", priced ? "Standard" : "", quantityText, focusUnit, "", "", "", parts.name,
+      unitPrice.map { $0.amount.plainDescription } ?? "", priced ? "Standard" : "", quantityText, focusUnit, "", "", "",
+      parts.name,
       parts.type, meter?.meterName ?? "", "", "", "", tagText,
       // ercalc's own.
-      "estimate", group, priced ? "priced" : "unpriced", priced ? "" : priceSource, basis, priceDate, priced ? priceSource : "", confidence,
+      "estimate", group, priced ? "priced" : "unpriced", priced ? "" : priceSource, basis, priceDate,
+      priced ? priceSource : "", confidence,
       meter?.unit.rawValue ?? "",
     ]
   }
@@ -239,13 +255,17 @@ package enum CSVWriter {
   static func appendField(_ text: String, to output: inout [UInt8]) {
     let bytes = text.utf8
     let formulaLike: Bool =
-      if let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+      if let first = bytes.first,
+        first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+          || first == UInt8(ascii: "@")
       {
         Decimal(strict: text) == nil
       } else {
         false
       }
-    let quoted = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+    let quoted = bytes.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+    }
     if quoted { output.append(UInt8(ascii: "\"")) }
     if formulaLike { output.append(UInt8(ascii: "'")) }
     if quoted {

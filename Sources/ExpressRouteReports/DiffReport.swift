@@ -81,14 +81,17 @@ public struct DiffReport: Report {
         + quote.skippedResources.map { ($0, nil, "not priced") }
     }
     func unpriced(_ quote: Quote, _ side: String) -> [String] {
-      quote.unpriced.map { "\(side): \($0.resource): \($0.meter.displayName): \($0.reason)" } + quote.skippedResources.map { "\(side): \($0)" }
+      quote.unpriced.map { "\(side): \($0.resource): \($0.meter.displayName): \($0.reason)" }
+        + quote.skippedResources.map { "\(side): \($0)" }
     }
     self.init(
       beforeName: before.name, afterName: after.name, period: "monthly", before: entries(before), after: entries(after),
       unpriced: unpriced(before, "before") + unpriced(after, "after"), basis: after.basis)
     costs = Self.costs(
       before: [(before, deployments?.before)], after: [(after, deployments?.after)], currency: currency, period: period)
-    let keys = (before.oneTime + after.oneTime).map { "\($0.resource) · \($0.meter.displayName)" }.reduce(into: [String]()) {
+    let keys = (before.oneTime + after.oneTime).map { "\($0.resource) · \($0.meter.displayName)" }.reduce(
+      into: [String]()
+    ) {
       if !$0.contains($1) { $0.append($1) }
     }
     oneTimeCharges = keys.map { key in
@@ -107,7 +110,9 @@ public struct DiffReport: Report {
       let row = rows[index]
       let resource = row.item.components(separatedBy: " · ").first ?? row.item
       guard resources.contains(resource) || resources.contains(row.item) else { continue }
-      guard row.before == row.after, row.beforeUnpriced == row.afterUnpriced, row.before != nil || row.beforeUnpriced != nil else { continue }
+      guard row.before == row.after, row.beforeUnpriced == row.afterUnpriced,
+        row.before != nil || row.beforeUnpriced != nil
+      else { continue }
       rows[index].isUnchanged = true
     }
   }
@@ -136,20 +141,26 @@ public struct DiffReport: Report {
     }
     self.init(
       beforeName: before.name, afterName: after.name,
-      period: "\(after.months.first?.description ?? "") to \(after.months.last?.description ?? "")", before: entries(before), after: entries(after),
+      period: "\(after.months.first?.description ?? "") to \(after.months.last?.description ?? "")",
+      before: entries(before), after: entries(after),
       unpriced: before.unpriced.map { "before: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" }
         + after.unpriced.map { "after: \($0.site): \($0.item.resource): \($0.item.meter.displayName)" },
       basis: after.basis)
     costs = Self.costs(
-      before: before.sites.flatMap(\.months).map { ($0, nil) }, after: after.sites.flatMap(\.months).map { ($0, nil) }, currency: currency,
+      before: before.sites.flatMap(\.months).map { ($0, nil) }, after: after.sites.flatMap(\.months).map { ($0, nil) },
+      currency: currency,
       period: period)
-    func unique(_ names: [String]) -> [String] { names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } } }
+    func unique(_ names: [String]) -> [String] {
+      names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
     let siteNames = unique(after.sites.map(\.name) + before.sites.map(\.name))
     let years = unique(after.years.map(\.label) + before.years.map(\.label))
     for site in siteNames {
       for label in years {
         func total(_ budget: Budget) -> Money? {
-          guard let entry = budget.sites.first(where: { $0.name == site }), let year = budget.years.first(where: { $0.label == label }) else {
+          guard let entry = budget.sites.first(where: { $0.name == site }),
+            let year = budget.years.first(where: { $0.label == label })
+          else {
             return nil
           }
           return budget.total(of: entry, in: year)
@@ -160,7 +171,8 @@ public struct DiffReport: Report {
   }
 
   init(
-    beforeName: String, afterName: String, period: String, before: [Entry], after: [Entry], unpriced: [String], basis: PricingBasis
+    beforeName: String, afterName: String, period: String, before: [Entry], after: [Entry], unpriced: [String],
+    basis: PricingBasis
   ) {
     self.basis = basis
     self.beforeName = beforeName
@@ -184,7 +196,9 @@ public struct DiffReport: Report {
         if let amount = entry.amount { rows[position].after = (rows[position].after ?? .zero(basis.currency)) + amount }
         if let reason = entry.unpriced, rows[position].afterUnpriced == nil { rows[position].afterUnpriced = reason }
       } else {
-        if let amount = entry.amount { rows[position].before = (rows[position].before ?? .zero(basis.currency)) + amount }
+        if let amount = entry.amount {
+          rows[position].before = (rows[position].before ?? .zero(basis.currency)) + amount
+        }
         if let reason = entry.unpriced, rows[position].beforeUnpriced == nil { rows[position].beforeUnpriced = reason }
       }
     }
@@ -194,14 +208,20 @@ public struct DiffReport: Report {
   }
 
   /// The quotes of each side filed by category; a category one side lacks is declared none on it.
-  static func costs(before: [(Quote, Deployment?)], after: [(Quote, Deployment?)], currency: CurrencyCode, period: String) -> CostComparison {
+  static func costs(
+    before: [(Quote, Deployment?)], after: [(Quote, Deployment?)], currency: CurrencyCode, period: String
+  ) -> CostComparison {
     var first = CostSide(label: "Before", currency: currency)
     var second = CostSide(label: "After", currency: currency)
     for (quote, deployment) in before { first.add(quote, deployment: deployment) }
     for (quote, deployment) in after { second.add(quote, deployment: deployment) }
     for category in CostCategory.allCases {
-      if first.cost(of: category) == nil && second.cost(of: category) != nil { first.declare(category, note: "none before") }
-      if second.cost(of: category) == nil && first.cost(of: category) != nil { second.declare(category, note: "none after") }
+      if first.cost(of: category) == nil && second.cost(of: category) != nil {
+        first.declare(category, note: "none before")
+      }
+      if second.cost(of: category) == nil && first.cost(of: category) != nil {
+        second.declare(category, note: "none after")
+      }
     }
     return CostComparison(subject: "before or after", period: period, first: first, second: second)
   }
@@ -228,13 +248,16 @@ public struct DiffReport: Report {
   public var document: ReportDocument {
     let change = afterTotal - beforeTotal
     let percent =
-      beforeTotal.amount != 0 ? " (\(change.amount > 0 ? "+" : "")\((change.amount / beforeTotal.amount * 100).fixedPoint(places: 1))%)" : ""
+      beforeTotal.amount != 0
+      ? " (\(change.amount > 0 ? "+" : "")\((change.amount / beforeTotal.amount * 100).fixedPoint(places: 1))%)" : ""
     let incomplete = rows.filter(\.isIncomplete).count
     let changeText =
       incomplete == 0
       ? "\(Self.signed(change)) \(currency)\(percent)"
       : "unknown: \(incomplete) item\(incomplete == 1 ? " is" : "s are") not priced (priced items alone: \(Self.signed(change)) \(currency))"
-    let side = { (total: Money, flag: Bool) in "\(total.groupedAmount) \(self.currency)" + (flag ? " (incomplete: excludes unpriced charges)" : "") }
+    let side = { (total: Money, flag: Bool) in
+      "\(total.groupedAmount) \(self.currency)" + (flag ? " (incomplete: excludes unpriced charges)" : "")
+    }
     var blocks: [ReportBlock] = [
       .facts([
         ReportFact("Before", "\(beforeName): \(side(beforeTotal, rows.contains { $0.beforeUnpriced != nil }))"),
@@ -249,11 +272,15 @@ public struct DiffReport: Report {
           columns: [.init("Item"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
           rows: rows.filter { $0.before != $0.after || $0.isIncomplete }.map { row in
             [
-              row.item, Self.cell(row.before, unpriced: row.beforeUnpriced), Self.cell(row.after, unpriced: row.afterUnpriced),
+              row.item, Self.cell(row.before, unpriced: row.beforeUnpriced),
+              Self.cell(row.after, unpriced: row.afterUnpriced),
               row.change(currency: currency).map(Self.signed) ?? "unknown",
             ]
           },
-          footer: ["Total", beforeTotal.groupedAmount, afterTotal.groupedAmount, incomplete == 0 ? Self.signed(change) : "unknown"])),
+          footer: [
+            "Total", beforeTotal.groupedAmount, afterTotal.groupedAmount,
+            incomplete == 0 ? Self.signed(change) : "unknown",
+          ])),
     ]
     if !costs.categories.isEmpty {
       blocks.append(.heading("By category"))
@@ -279,14 +306,20 @@ public struct DiffReport: Report {
     if !plannedChanges.isEmpty {
       blocks.append(.heading("Planned changes"))
       blocks.append(
-        .table(ReportTable(columns: [.init("Resource"), .init("Action")], rows: plannedChanges.map { [$0.address, $0.action.rawValue] })))
+        .table(
+          ReportTable(
+            columns: [.init("Resource"), .init("Action")],
+            rows: plannedChanges.map { [$0.address, $0.action.rawValue] })))
     }
     if !overlaps.isEmpty {
       blocks.append(.heading("One-time: changes that need a new circuit"))
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("Circuit"), .init("Why"), .init("Months", .right), .init("Old circuit meanwhile (\(currency.rawValue))", .right)],
+            columns: [
+              .init("Circuit"), .init("Why"), .init("Months", .right),
+              .init("Old circuit meanwhile (\(currency.rawValue))", .right),
+            ],
             rows: overlaps.map { [$0.circuit, $0.reason, String($0.months), $0.cost?.groupedAmount ?? "not priced"] })))
     }
     if !yearRows.isEmpty {
@@ -294,7 +327,9 @@ public struct DiffReport: Report {
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("Site"), .init("Year"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
+            columns: [
+              .init("Site"), .init("Year"), .init("Before", .right), .init("After", .right), .init("Change", .right),
+            ],
             rows: yearRows.map { row in
               [
                 row.site, row.year, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-",
@@ -303,14 +338,17 @@ public struct DiffReport: Report {
             })))
     }
     let unchanged = rows.filter { $0.before == $0.after && !$0.isIncomplete }.count
-    if unchanged > 0 { blocks.append(.paragraph("\(unchanged) item\(unchanged == 1 ? "" : "s") unchanged and not shown.")) }
+    if unchanged > 0 {
+      blocks.append(.paragraph("\(unchanged) item\(unchanged == 1 ? "" : "s") unchanged and not shown."))
+    }
     if !unpriced.isEmpty {
       blocks.append(.heading("Not priced"))
       blocks.append(
         .paragraph(
           isComplete
             ? "These charges have no price, so the totals above exclude them; they belong to resources the plan leaves as they are, the same on both sides, so the change is known."
-            : "These charges have no price, so the totals above exclude them and the change is unknown until they are priced."))
+            : "These charges have no price, so the totals above exclude them and the change is unknown until they are priced."
+        ))
       blocks.append(.list(unpriced))
     }
     return ReportDocument(title: "Cost difference: \(beforeName) → \(afterName)", blocks: blocks)
@@ -318,16 +356,19 @@ public struct DiffReport: Report {
 
   public var json: JSONValue {
     .object([
-      ("schema", .string("ercalc.diff")), ("schemaVersion", .number(1)), ("before", .string(beforeName)), ("after", .string(afterName)),
+      ("schema", .string("ercalc.diff")), ("schemaVersion", .number(1)), ("before", .string(beforeName)),
+      ("after", .string(afterName)),
       ("basis", .string(period)), ("currency", .string(currency.rawValue)), ("priceDate", .string(priceDate)),
-      ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("beforeTotal", .money(beforeTotal)), ("afterTotal", .money(afterTotal)),
+      ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("beforeTotal", .money(beforeTotal)),
+      ("afterTotal", .money(afterTotal)),
       ("change", isComplete ? .money(afterTotal - beforeTotal) : .null), ("complete", .bool(isComplete)),
       (
         "items",
         .array(
           rows.map { row in
             .object([
-              ("item", .string(row.item)), ("before", row.before.map { .money($0) } ?? .null), ("after", row.after.map { .money($0) } ?? .null),
+              ("item", .string(row.item)), ("before", row.before.map { .money($0) } ?? .null),
+              ("after", row.after.map { .money($0) } ?? .null),
               ("change", row.change(currency: currency).map { .money($0) } ?? .null),
               ("beforeUnpriced", .string(row.beforeUnpriced)), ("afterUnpriced", .string(row.afterUnpriced)),
             ])
@@ -337,7 +378,8 @@ public struct DiffReport: Report {
       ("unpriced", .array(unpriced.map { .string($0) })),
       (
         "plannedChanges",
-        .array(plannedChanges.map { .object([("resource", .string($0.address)), ("action", .string($0.action.rawValue))]) })
+        .array(
+          plannedChanges.map { .object([("resource", .string($0.address)), ("action", .string($0.action.rawValue))]) })
       ),
       ("planStatement", .string(planStatement)),
       (

@@ -19,7 +19,9 @@ package struct LocationReport: Report {
   static func notes(_ location: PeeringLocation) -> [String] {
     var notes: [String] = []
     if let retired = location.retired { notes.append("retired: \(retired)") }
-    if !location.aliases.isEmpty { notes.append("also found as " + location.aliases.map { "'\($0)'" }.joined(separator: ", ")) }
+    if !location.aliases.isEmpty {
+      notes.append("also found as " + location.aliases.map { "'\($0)'" }.joined(separator: ", "))
+    }
     if let inference = location.geopoliticalRegionInference { notes.append("geopolitical region \(inference)") }
     if let note = location.note { notes.append(note) }
     return notes
@@ -29,10 +31,13 @@ package struct LocationReport: Report {
   /// inference, else the region's for local regions placed there by inference (Madrid's Spain Central); `nil` when stated.
   func inference(_ location: PeeringLocation) -> String? {
     if let inference = location.geopoliticalRegionInference { return inference }
-    guard let region = catalog.geopoliticalRegions.first(where: { $0.name == location.geopoliticalRegion }) else { return nil }
+    guard let region = catalog.geopoliticalRegions.first(where: { $0.name == location.geopoliticalRegion }) else {
+      return nil
+    }
     let inferred = location.localRegions.filter { region.inferredAzureRegions.contains($0) }
     guard !inferred.isEmpty else { return nil }
-    return "local region\(inferred.count == 1 ? "" : "s") \(inferred.joined(separator: ", ")) \(region.inference ?? "inferred")"
+    return
+      "local region\(inferred.count == 1 ? "" : "s") \(inferred.joined(separator: ", ")) \(region.inference ?? "inferred")"
   }
 
   /// `seen in er-direct-cli` or `derived: …`, with the note if any.
@@ -50,13 +55,15 @@ package struct LocationReport: Report {
     let inferredRegions = catalog.geopoliticalRegions.filter { !$0.inferredAzureRegions.isEmpty }
     var blocks: [ReportBlock] = [
       .facts([
-        ReportFact("Source", QuoteReport.sourceLine(catalog.source)), ReportFact("Locations", String(catalog.locations.count)),
+        ReportFact("Source", QuoteReport.sourceLine(catalog.source)),
+        ReportFact("Locations", String(catalog.locations.count)),
         ReportFact("Port locations", String(catalog.portLocations.count)),
       ]),
       .table(
         ReportTable(
           columns: [
-            .init("Location"), .init("Zone"), .init("Local Azure regions"), .init("Geopolitical region"), .init("ER Direct"),
+            .init("Location"), .init("Zone"), .init("Local Azure regions"), .init("Geopolitical region"),
+            .init("ER Direct"),
             .init("Address"), .init("Source"),
           ],
           rows: catalog.locations.map {
@@ -75,7 +82,10 @@ package struct LocationReport: Report {
     if !inferredRegions.isEmpty {
       blocks.append(.heading("Inferred geopolitical regions"))
       blocks.append(
-        .list(inferredRegions.map { "\($0.name): \($0.inferredAzureRegions.joined(separator: ", ")) (\($0.inference ?? "inferred"))" }))
+        .list(
+          inferredRegions.map {
+            "\($0.name): \($0.inferredAzureRegions.joined(separator: ", ")) (\($0.inference ?? "inferred"))"
+          }))
     }
     blocks += [
       .heading("ExpressRoute Direct port locations"),
@@ -90,7 +100,9 @@ package struct LocationReport: Report {
       .table(
         ReportTable(
           columns: [.init("Id"), .init("Date"), .init("Title"), .init("URL")],
-          rows: allSources.map { [$0.id, $0.date ?? "undated: \($0.undatedReason ?? "no reason given")", $0.title, $0.reference ?? ""] })),
+          rows: allSources.map {
+            [$0.id, $0.date ?? "undated: \($0.undatedReason ?? "no reason given")", $0.title, $0.reference ?? ""]
+          })),
     ]
     return ReportDocument(title: "ExpressRoute peering locations", blocks: blocks)
   }
@@ -125,7 +137,8 @@ package struct LocationReport: Report {
         .array(
           catalog.locations.map {
             .object([
-              ("name", .string($0.name)), ("zone", .string($0.zone.name)), ("localRegions", .array($0.localRegions.map { .string($0) })),
+              ("name", .string($0.name)), ("zone", .string($0.zone.name)),
+              ("localRegions", .array($0.localRegions.map { .string($0) })),
               ("geopoliticalRegion", .string($0.geopoliticalRegion)),
               ("geopoliticalRegionInferred", .string($0.geopoliticalRegionInference)),
               ("address", .string($0.address)), ("erDirect", $0.offersDirect.map { .bool($0) } ?? .null),
@@ -140,7 +153,8 @@ package struct LocationReport: Report {
         .array(
           catalog.portLocations.map {
             .object([
-              ("name", .string($0.name)), ("peeringLocation", .string($0.peeringLocation)), ("facility", .string($0.facility)),
+              ("name", .string($0.name)), ("peeringLocation", .string($0.peeringLocation)),
+              ("facility", .string($0.facility)),
               ("source", .string($0.sourceID)), ("derived", .string($0.derivation)),
               ("note", .string($0.note)),
             ])
@@ -161,12 +175,19 @@ package struct LocationReport: Report {
   /// The port-location section of ``csv``: a seen name carries its source, a derived one says how it was derived.
   var portLocationsCSV: String {
     CSVWriter.write(
-      [["PortLocation", "PeeringLocation", "Zone", "Facility", "Evidence", "Source", "SourceDate", "SourceURL", "Derived", "Note"]]
+      [
+        [
+          "PortLocation", "PeeringLocation", "Zone", "Facility", "Evidence", "Source", "SourceDate", "SourceURL",
+          "Derived", "Note",
+        ]
+      ]
         + catalog.portLocations.map { port in
           let source = port.sourceID.flatMap { catalog.source(id: $0) }
           return [
-            port.name, port.peeringLocation, catalog.location(named: port.peeringLocation)?.zone.name ?? "", port.facility,
-            port.isDerived ? "derived" : "seen", source?.id ?? "", source.map { $0.date ?? "undated" } ?? "", source?.reference ?? "",
+            port.name, port.peeringLocation, catalog.location(named: port.peeringLocation)?.zone.name ?? "",
+            port.facility,
+            port.isDerived ? "derived" : "seen", source?.id ?? "", source.map { $0.date ?? "undated" } ?? "",
+            source?.reference ?? "",
             port.derivation ?? "", port.note ?? "",
           ]
         })
@@ -176,7 +197,8 @@ package struct LocationReport: Report {
     CSVWriter.write(
       [
         [
-          "Location", "Zone", "LocalRegions", "GeopoliticalRegion", "GeopoliticalRegionInferred", "Address", "ERDirect", "Retired", "Source",
+          "Location", "Zone", "LocalRegions", "GeopoliticalRegion", "GeopoliticalRegionInferred", "Address", "ERDirect",
+          "Retired", "Source",
           "SourceDate", "SourceURL", "Note",
         ]
       ]
@@ -184,8 +206,10 @@ package struct LocationReport: Report {
           let source = catalog.source(of: $0)
           return [
             $0.name, $0.zone.name, $0.localRegions.joined(separator: "; "), $0.geopoliticalRegion, inference($0) ?? "",
-            $0.address ?? "", Self.directText($0), $0.retired ?? "", source.id, source.date ?? "undated", source.reference ?? "",
-            (($0.aliases.isEmpty ? [] : ["also found as " + $0.aliases.joined(separator: ", ")]) + ($0.note.map { [$0] } ?? []))
+            $0.address ?? "", Self.directText($0), $0.retired ?? "", source.id, source.date ?? "undated",
+            source.reference ?? "",
+            (($0.aliases.isEmpty ? [] : ["also found as " + $0.aliases.joined(separator: ", ")])
+              + ($0.note.map { [$0] } ?? []))
               .joined(separator: "; "),
           ]
         })

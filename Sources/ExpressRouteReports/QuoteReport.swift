@@ -41,7 +41,9 @@ public struct QuoteReport: Report {
   /// `1,436.00 USD`, `1,436.00 USD (excludes 2 unpriced items)`, or `not priced (nothing has a price: 2 unpriced items, …)`.
   static func totalText(_ quote: Quote) -> String {
     let count = quote.unpriced.count + quote.skippedResources.count
-    if nothingPriced(quote) { return "not priced (nothing has a price: \(count) unpriced item\(count == 1 ? "" : "s"), see Not priced)" }
+    if nothingPriced(quote) {
+      return "not priced (nothing has a price: \(count) unpriced item\(count == 1 ? "" : "s"), see Not priced)"
+    }
     return "\(quote.total.groupedAmount) \(quote.currency)"
       + (quote.isComplete ? "" : " (excludes \(count) unpriced item\(count == 1 ? "" : "s"))")
   }
@@ -53,7 +55,10 @@ public struct QuoteReport: Report {
 
   /// Price table, date, hours and rounding rule, shown at the top of every priced report.
   static func pricingFacts(_ quote: Quote) -> [ReportFact] {
-    var facts = quote.basis.facts + [ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums")]
+    var facts =
+      quote.basis.facts + [
+        ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums")
+      ]
     if let weakest = quote.weakestConfidence {
       facts.append(ReportFact("Weakest price confidence", weakest.rawValue))
     }
@@ -64,7 +69,11 @@ public struct QuoteReport: Report {
   static func discountFacts(_ quote: Quote) -> [ReportFact] {
     guard quote.listTotal != quote.total else { return [] }
     let saved = quote.listTotal - quote.total
-    return [ReportFact("List total", "\(quote.listTotal.groupedAmount) \(quote.currency) (discounts save \(saved.groupedAmount) \(quote.currency))")]
+    return [
+      ReportFact(
+        "List total",
+        "\(quote.listTotal.groupedAmount) \(quote.currency) (discounts save \(saved.groupedAmount) \(quote.currency))")
+    ]
   }
 
   static func lineItemTable(_ quote: Quote) -> ReportTable {
@@ -72,12 +81,15 @@ public struct QuoteReport: Report {
       return ReportTable(
         columns: [
           .init("Resource"), .init("Meter"), .init("Quantity", .right), .init("Unit"), .init("Unit price", .right),
-          .init("List (\(quote.currency))", .right), .init("Discount", .right), .init("Amount (\(quote.currency))", .right), .init("Confidence"),
+          .init("List (\(quote.currency))", .right), .init("Discount", .right),
+          .init("Amount (\(quote.currency))", .right), .init("Confidence"),
         ],
         rows: quote.lineItems.map { item in
           [
-            item.resource, item.meter.displayName, item.quantity.grouped(places: quantityPlaces(item.quantity)), item.meter.unit.shortName,
-            item.unitPrice.amount.plainDescription, item.listAmount.groupedAmount, "\((item.discount * 100).plainDescription)%",
+            item.resource, item.meter.displayName, item.quantity.grouped(places: quantityPlaces(item.quantity)),
+            item.meter.unit.shortName,
+            item.unitPrice.amount.plainDescription, item.listAmount.groupedAmount,
+            "\((item.discount * 100).plainDescription)%",
             item.amount.groupedAmount, item.provenance.confidence.rawValue,
           ]
         },
@@ -90,7 +102,8 @@ public struct QuoteReport: Report {
       ],
       rows: quote.lineItems.map { item in
         [
-          item.resource, item.meter.displayName, item.quantity.grouped(places: quantityPlaces(item.quantity)), item.meter.unit.shortName,
+          item.resource, item.meter.displayName, item.quantity.grouped(places: quantityPlaces(item.quantity)),
+          item.meter.unit.shortName,
           item.unitPrice.amount.plainDescription, item.amount.groupedAmount, item.provenance.confidence.rawValue,
         ]
       },
@@ -142,7 +155,9 @@ public struct QuoteReport: Report {
     }
     if !quote.outOfScopeResources.isEmpty {
       blocks.append(.heading("Outside this quote"))
-      blocks.append(.paragraph("These resources are not ExpressRoute resources; their own charges (if any) are not part of this quote."))
+      blocks.append(
+        .paragraph(
+          "These resources are not ExpressRoute resources; their own charges (if any) are not part of this quote."))
       blocks.append(.list(quote.outOfScopeResources))
     }
     if !quote.notes.isEmpty {
@@ -222,7 +237,8 @@ public struct QuoteReport: Report {
             + quote.skippedResources.map { text in
               let split = text.range(of: ": ")
               return .object([
-                ("resource", .string(split.map { String(text[..<$0.lowerBound]) } ?? text)), ("meter", .null), ("unit", .null),
+                ("resource", .string(split.map { String(text[..<$0.lowerBound]) } ?? text)), ("meter", .null),
+                ("unit", .null),
                 ("quantity", .null), ("reason", .string(split.map { String(text[$0.upperBound...]) } ?? text)),
               ])
             })
@@ -232,7 +248,8 @@ public struct QuoteReport: Report {
         .array(
           quote.oneTime.map { item in
             .object([
-              ("resource", .string(item.resource)), ("charge", .string(item.meter.displayName)), ("amount", .money(item.amount)),
+              ("resource", .string(item.resource)), ("charge", .string(item.meter.displayName)),
+              ("amount", .money(item.amount)),
               ("source", .string(item.provenance.sourceID)),
             ])
           })
@@ -260,7 +277,8 @@ public struct QuoteReport: Report {
     let (start, end) = period.map(periodBounds) ?? ("", "")
     let priced = quote.lineItems.map { item in
       var row = CostRow(
-        currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter, quantity: item.quantity,
+        currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter,
+        quantity: item.quantity,
         unitPrice: item.unitPrice, cost: item.amount, priceDate: quote.priceDate, priceSource: item.provenance.sourceID,
         confidence: item.provenance.confidence.rawValue, group: group)
       row.listCost = item.listAmount
@@ -271,7 +289,8 @@ public struct QuoteReport: Report {
     }
     let unpriced = quote.unpriced.map { item in
       var row = CostRow(
-        currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter, quantity: item.quantity,
+        currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter,
+        quantity: item.quantity,
         unitPrice: nil, cost: nil, priceDate: quote.priceDate, priceSource: item.reason, confidence: "", group: group)
       row.tags = tags
       return row
@@ -280,7 +299,8 @@ public struct QuoteReport: Report {
     let unplaced = quote.skippedResources.map { text in
       let (resource, reason) = Self.splitSkipped(text)
       return CostRow.unplaced(
-        currency: quote.currency, periodStart: start, periodEnd: end, resource: resource, reason: reason, priceDate: quote.priceDate,
+        currency: quote.currency, periodStart: start, periodEnd: end, resource: resource, reason: reason,
+        priceDate: quote.priceDate,
         group: group, tags: tags)
     }
     return priced + unpriced + unplaced

@@ -37,7 +37,9 @@ package struct RateSourcesReport: Report {
     if source.url == nil && source.repository == nil { flags.append("UNTRACEABLE: no url or repository@commit") }
     if source.date == nil { flags.append(source.undatedReason.map { "undated: \($0)" } ?? "UNDATED without a reason") }
     if source.isStale(asOf: asOf) { flags.append("older than \(PriceSource.staleAfterMonths) months") }
-    if source.dateProblem(priceDate: table.effectiveDate) != nil { flags.append("DATED AFTER the price date \(table.effectiveDate)") }
+    if source.dateProblem(priceDate: table.effectiveDate) != nil {
+      flags.append("DATED AFTER the price date \(table.effectiveDate)")
+    }
     if let reason = source.afterPriceDateReason, let date = source.date, date > table.effectiveDate {
       flags.append("dated after the price date: \(reason)")
     }
@@ -55,7 +57,9 @@ package struct RateSourcesReport: Report {
           ReportFact("Price date", table.effectiveDate),
           ReportFact("Ages measured to", "\(asOf) (\(asOfBasis))"),
           ReportFact(
-            "Flagged", "\(stale) source\(stale == 1 ? "" : "s") older than \(PriceSource.staleAfterMonths) months, \(untraceable) untraceable"),
+            "Flagged",
+            "\(stale) source\(stale == 1 ? "" : "s") older than \(PriceSource.staleAfterMonths) months, \(untraceable) untraceable"
+          ),
         ]),
         .heading("Sources"),
         .table(
@@ -71,14 +75,17 @@ package struct RateSourcesReport: Report {
         .table(
           ReportTable(
             columns: [
-              .init("Meter"), .init("Price (\(table.currency))", .right), .init("Source"), .init("Date"), .init("Age"), .init("Confidence"),
+              .init("Meter"), .init("Price (\(table.currency))", .right), .init("Source"), .init("Date"), .init("Age"),
+              .init("Confidence"),
               .init("Flags"),
             ],
             rows: table.rates.map { rate in
               let source = table.source(id: rate.provenance.sourceID)
               return [
-                rate.meter.displayName, rate.price.map { $0.amount.plainDescription } ?? "unpriced", rate.provenance.sourceID,
-                source?.date ?? "undated", age(of: source), rate.price == nil ? "" : rate.provenance.confidence.rawValue,
+                rate.meter.displayName, rate.price.map { $0.amount.plainDescription } ?? "unpriced",
+                rate.provenance.sourceID,
+                source?.date ?? "undated", age(of: source),
+                rate.price == nil ? "" : rate.provenance.confidence.rawValue,
                 flags(of: source).joined(separator: "; "),
               ]
             })),

@@ -22,17 +22,24 @@ package struct RateTableReport: Report {
         ReportFact("Currency", table.currency.rawValue),
         ReportFact("Effective date", table.effectiveDate),
         ReportFact("Hours per month", table.hoursPerMonth.plainDescription),
-        ReportFact("Rates", "\(table.rates.count) (\(table.rates.count - table.unpricedRates.count) priced, \(table.unpricedRates.count) unpriced)"),
+        ReportFact(
+          "Rates",
+          "\(table.rates.count) (\(table.rates.count - table.unpricedRates.count) priced, \(table.unpricedRates.count) unpriced)"
+        ),
       ]),
       .heading("Sources"),
       .list(table.sources.map(QuoteReport.sourceLine)),
       .heading("Rates"),
       .table(
         ReportTable(
-          columns: [.init("Meter"), .init("Unit"), .init("Price (\(table.currency))", .right), .init("Confidence"), .init("Source")],
+          columns: [
+            .init("Meter"), .init("Unit"), .init("Price (\(table.currency))", .right), .init("Confidence"),
+            .init("Source"),
+          ],
           rows: table.rates.map { rate in
             [
-              rate.meter.displayName, rate.meter.unit.shortName, rate.price.map { $0.amount.plainDescription } ?? "unpriced",
+              rate.meter.displayName, rate.meter.unit.shortName,
+              rate.price.map { $0.amount.plainDescription } ?? "unpriced",
               rate.price == nil ? "" : rate.provenance.confidence.rawValue, rate.provenance.sourceID,
             ]
           })),
@@ -48,18 +55,22 @@ package struct RateTableReport: Report {
       }
       rows.append([
         "ErGwScale (per unit)", "\(scale.throughputPerUnit) per unit, \(scale.minUnits)-\(scale.maxUnits) units",
-        scale.circuitSteps.map { "\($0.maxCircuits) from \($0.minUnits) units" }.joined(separator: ", "), String(scale.routesLearned),
+        scale.circuitSteps.map { "\($0.maxCircuits) from \($0.minUnits) units" }.joined(separator: ", "),
+        String(scale.routesLearned),
         "from \(scale.fastPathMinUnits) units",
       ])
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("SKU"), .init("Throughput"), .init("Circuits"), .init("Routes learned", .right), .init("FastPath")], rows: rows)))
+            columns: [
+              .init("SKU"), .init("Throughput"), .init("Circuits"), .init("Routes learned", .right), .init("FastPath"),
+            ], rows: rows)))
     }
     blocks.append(.heading("Unpriced meters"))
     blocks.append(
       table.unpricedRates.isEmpty
-        ? .paragraph("None.") : .list(table.unpricedRates.map { "\($0.meter.displayName): \($0.unpricedReason ?? "")" }))
+        ? .paragraph("None.") : .list(table.unpricedRates.map { "\($0.meter.displayName): \($0.unpricedReason ?? "")" })
+    )
     return ReportDocument(title: "Rate table: \(table.name)", blocks: blocks)
   }
 
@@ -94,7 +105,8 @@ package struct RateTableReport: Report {
     table.rates.map { rate in
       CostRow(
         currency: table.currency, resource: "", meter: rate.meter, quantity: 1, unitPrice: rate.price, cost: rate.price,
-        priceDate: table.effectiveDate, priceSource: rate.price == nil ? (rate.unpricedReason ?? "") : rate.provenance.sourceID,
+        priceDate: table.effectiveDate,
+        priceSource: rate.price == nil ? (rate.unpricedReason ?? "") : rate.provenance.sourceID,
         confidence: rate.price == nil ? "" : rate.provenance.confidence.rawValue)
     }
   }

@@ -147,7 +147,8 @@ extension ReportDocument {
 
     /// Creates a chart. Values are `Double` for drawing only; every amount shown as text comes from `Decimal`.
     public init(
-      kind: Kind, title: String, categories: [String], series: [Series], valueLabel: String, markers: [Marker] = [], categoryLabel: String = ""
+      kind: Kind, title: String, categories: [String], series: [Series], valueLabel: String, markers: [Marker] = [],
+      categoryLabel: String = ""
     ) {
       self.kind = kind
       self.title = title

@@ -32,7 +32,8 @@ extension SizingReport {
     let r = result
     func verdictJSON(_ verdict: SizingCandidate.Verdict) -> [(String, JSONValue)] {
       switch verdict {
-      case .feasible(let total, let first): return [("verdict", .string("feasible")), ("firstMonth", .money(first)), ("horizonCost", .money(total))]
+      case .feasible(let total, let first):
+        return [("verdict", .string("feasible")), ("firstMonth", .money(first)), ("horizonCost", .money(total))]
       case .rejected(let reason): return [("verdict", .string("rejected")), ("reason", .string(reason))]
       case .unpriced(let reason): return [("verdict", .string("unpriced")), ("reason", .string(reason))]
       }
@@ -40,11 +41,13 @@ extension SizingReport {
     var members: [(String, JSONValue)] = [
       ("schema", .string("ercalc.sizing")), ("schemaVersion", .number(1)), ("name", .string(r.name)),
       ("location", .string(r.location.name)), ("zone", .string(r.location.zone.name)), ("currency", .string(currency)),
-      ("priceTable", .string(r.priceTableName)), ("priceDate", .string(r.priceDate)), ("hoursPerMonth", .string(r.hoursPerMonth.plainDescription)),
+      ("priceTable", .string(r.priceTableName)), ("priceDate", .string(r.priceDate)),
+      ("hoursPerMonth", .string(r.hoursPerMonth.plainDescription)),
       (
         "demand",
         .object([
-          ("sizingRateBps", .number(Int(r.demand.sizingRate.bitsPerSecond))), ("sizingDirection", .string(r.demand.sizingDirection)),
+          ("sizingRateBps", .number(Int(r.demand.sizingRate.bitsPerSecond))),
+          ("sizingDirection", .string(r.demand.sizingDirection)),
           ("monthlyEgressGB", .string(r.demand.egress(month: 0).gigabytes.plainDescription)),
           ("yearlyGrowth", .string(r.demand.yearlyGrowth.plainDescription)),
           ("targetUtilization", .string(r.demand.targetUtilization.plainDescription)),
@@ -58,7 +61,12 @@ extension SizingReport {
       (
         "extras",
         .array(
-          r.extras.map { .object([("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null), ("note", .string($0.note))]) })
+          r.extras.map {
+            .object([
+              ("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null),
+              ("note", .string($0.note)),
+            ])
+          })
       ),
       ("horizonTotal", .money(r.horizonTotal)),
       ("monthlyTotals", .array(r.monthlyTotals.map { .money($0) })),
@@ -66,7 +74,10 @@ extension SizingReport {
       ("secondPlan", Self.planJSON(r.secondPlan)),
       (
         "gatewayPlan",
-        .array(r.gatewayPlan.map { .object([("month", .number($0.month + 1)), ("gateway", .string($0.label)), ("reason", .string($0.reason))]) })
+        .array(
+          r.gatewayPlan.map {
+            .object([("month", .number($0.month + 1)), ("gateway", .string($0.label)), ("reason", .string($0.reason))])
+          })
       ),
       (
         "resilience",
@@ -88,7 +99,8 @@ extension SizingReport {
         "vpnAlternative",
         r.vpnAlternative.map { vpn in
           .object([
-            ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null), ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null),
+            ("expressRouteMonthly", vpn.expressRoute.map { .money($0.total) } ?? .null),
+            ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null),
             ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
             ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null),
             ("verdict", .string(vpn.verdict)), ("costs", vpn.costs?.json ?? .null),
@@ -100,12 +112,18 @@ extension SizingReport {
         "unpriced",
         .array(
           r.unpricedCharges.map {
-            .object([("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)), ("reason", .string($0.reason))])
+            .object([
+              ("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)),
+              ("reason", .string($0.reason)),
+            ])
           })
       ),
       ("candidates", .array(r.candidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
       ("gateway", .string(r.gateway?.label)),
-      ("gatewayCandidates", .array(r.gatewayCandidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
+      (
+        "gatewayCandidates",
+        .array(r.gatewayCandidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })
+      ),
       ("notes", .array(r.notes.map { .string($0) })),
     ]
     if let audit = r.audit {
@@ -115,7 +133,8 @@ extension SizingReport {
           .object([
             ("current", .string(audit.label)),
             ("utilization", .string(audit.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
-            ("horizonCost", audit.horizonCost.map { .money($0) } ?? .null), ("recommendedCost", .money(audit.recommendedCost)),
+            ("horizonCost", audit.horizonCost.map { .money($0) } ?? .null),
+            ("recommendedCost", .money(audit.recommendedCost)),
             ("findings", .array(audit.findings.map { .string($0) })),
           ])
         ))
@@ -123,14 +142,16 @@ extension SizingReport {
     if let traffic = r.traffic {
       func direction(_ d: TrafficSummary.Direction) -> JSONValue {
         .object([
-          ("p50Bps", .number(Int(d.p50.bitsPerSecond))), ("p95Bps", .number(Int(d.p95.bitsPerSecond))), ("p99Bps", .number(Int(d.p99.bitsPerSecond))),
+          ("p50Bps", .number(Int(d.p50.bitsPerSecond))), ("p95Bps", .number(Int(d.p95.bitsPerSecond))),
+          ("p99Bps", .number(Int(d.p99.bitsPerSecond))),
           ("maxBps", .number(Int(d.max.bitsPerSecond))), ("totalGB", .string(d.total.gigabytes.plainDescription)),
           (
             "months",
             .array(
               d.months.map {
                 .object([
-                  ("month", .string($0.month.description)), ("gigabytes", .string($0.volume.gigabytes.plainDescription)),
+                  ("month", .string($0.month.description)),
+                  ("gigabytes", .string($0.volume.gigabytes.plainDescription)),
                   ("coverage", .string($0.coverage.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
                 ])
               })
@@ -141,8 +162,10 @@ extension SizingReport {
         (
           "traffic",
           .object([
-            ("circuit", .string(traffic.circuit)), ("intervalSeconds", .number(Int(traffic.interval))), ("samples", .number(traffic.samples)),
-            ("start", .string(CivilCalendar.format(traffic.start))), ("end", .string(CivilCalendar.format(traffic.end))),
+            ("circuit", .string(traffic.circuit)), ("intervalSeconds", .number(Int(traffic.interval))),
+            ("samples", .number(traffic.samples)),
+            ("start", .string(CivilCalendar.format(traffic.start))),
+            ("end", .string(CivilCalendar.format(traffic.end))),
             ("outbound", direction(traffic.outbound)), ("inbound", direction(traffic.inbound)),
             ("warnings", .array(traffic.warnings.map { .string($0.description) })),
           ])
@@ -154,7 +177,8 @@ extension SizingReport {
   /// One FOCUS-style row per line item per month, as each month's quote prices it.
   public var csvRows: [CostRow] {
     result.months.flatMap { month in
-      QuoteReport.costRows(month.quote, period: startMonth.map { _ in monthLabel(month.month) }, group: monthLabel(month.month))
+      QuoteReport.costRows(
+        month.quote, period: startMonth.map { _ in monthLabel(month.month) }, group: monthLabel(month.month))
     }
   }
 }

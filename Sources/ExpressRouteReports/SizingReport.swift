@@ -22,7 +22,8 @@ public struct SizingReport: Report {
     self.startMonth = startMonth
     crossovers = result.costCurves.map { entry in
       CrossoverChart.make(
-        entry.curve, volume: entry.volume, volumeLabel: entry.step.month == 0 ? "your volume" : "volume in month \(entry.step.month + 1)")
+        entry.curve, volume: entry.volume,
+        volumeLabel: entry.step.month == 0 ? "your volume" : "volume in month \(entry.step.month + 1)")
     }
   }
 
@@ -36,10 +37,14 @@ public struct SizingReport: Report {
 
   /// A marker at each plan step after the first: where the circuit is upgraded (or its billing changes).
   func upgradeMarkers(_ r: SizingResult) -> [ReportChart.Marker] {
-    r.plan.dropFirst().map { .init(position: Double($0.month) - 0.5, label: "\($0.tier.name) \($0.billing.name) \($0.bandwidth)") }
+    r.plan.dropFirst().map {
+      .init(position: Double($0.month) - 0.5, label: "\($0.tier.name) \($0.billing.name) \($0.bandwidth)")
+    }
   }
 
-  static func bandwidth(_ bits: Decimal) -> Bandwidth { Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: bits).int64Value) }
+  static func bandwidth(_ bits: Decimal) -> Bandwidth {
+    Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: bits).int64Value)
+  }
 
   public var document: ReportDocument {
     let r = result
@@ -51,12 +56,19 @@ public struct SizingReport: Report {
         ] + r.basis.facts + [
           ReportFact("Sizing rate", "\(d.sizingRate) \(d.sizingDirection)"),
           ReportFact("Needed now", "\(Self.bandwidth(d.requiredBitsPerSecond(month: 0)))"),
-          ReportFact("Needed by month \(d.horizonMonths)", "\(Self.bandwidth(d.requiredBitsPerSecond(month: d.horizonMonths - 1)))"),
-          ReportFact("Outbound data", "\(d.egress(month: 0))/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"),
+          ReportFact(
+            "Needed by month \(d.horizonMonths)",
+            "\(Self.bandwidth(d.requiredBitsPerSecond(month: d.horizonMonths - 1)))"),
+          ReportFact(
+            "Outbound data",
+            "\(d.egress(month: 0))/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"
+          ),
           ReportFact(
             "Horizon total",
             "\(r.horizonTotal.groupedAmount) \(currency) over \(d.horizonMonths) months (circuit plan \(r.planCost.groupedAmount) + extras \(Money.sum(r.extrasMonthlyCosts, currency: r.horizonTotal.currency).groupedAmount))"
-              + (r.unpricedCharges.isEmpty ? "" : "; excludes \(r.unpricedCharges.count) unpriced charge\(r.unpricedCharges.count == 1 ? "" : "s")")),
+              + (r.unpricedCharges.isEmpty
+                ? ""
+                : "; excludes \(r.unpricedCharges.count) unpriced charge\(r.unpricedCharges.count == 1 ? "" : "s")")),
         ]),
       .heading("Recommendation"),
     ]
@@ -70,10 +82,15 @@ public struct SizingReport: Report {
           : " with \(gateway.label) gateway\(plural ? "s" : "")"
       }
       if let second = r.secondPlan.first, let resilience = r.resilience {
-        sentence += ", and a \(second.tier.name) \(second.billing.name) \(second.bandwidth) second circuit (\(resilience.design))"
+        sentence +=
+          ", and a \(second.tier.name) \(second.billing.name) \(second.bandwidth) second circuit (\(resilience.design))"
       }
-      sentence += ". First month: \((r.monthlyTotals.first ?? .zero(r.horizonTotal.currency)).groupedAmount) \(currency)."
-      if r.plan.count > 1 { sentence += " The plan changes \(r.plan.count - 1) time\(r.plan.count == 2 ? "" : "s") over the horizon (below)." }
+      sentence +=
+        ". First month: \((r.monthlyTotals.first ?? .zero(r.horizonTotal.currency)).groupedAmount) \(currency)."
+      if r.plan.count > 1 {
+        sentence +=
+          " The plan changes \(r.plan.count - 1) time\(r.plan.count == 2 ? "" : "s") over the horizon (below)."
+      }
       if r.lookAheadMonths > 0 {
         sentence +=
           r.audit == nil
@@ -89,33 +106,41 @@ public struct SizingReport: Report {
       .table(
         ReportTable(
           columns: [.init("From"), .init("Circuit"), .init("Why")],
-          rows: r.plan.map { [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason] })))
+          rows: r.plan.map { [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason] }))
+    )
     if !r.secondPlan.isEmpty {
       blocks.append(.heading("Second circuit"))
       blocks.append(
         .table(
           ReportTable(
             columns: [.init("From"), .init("Circuit"), .init("Why")],
-            rows: r.secondPlan.map { [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason] })))
+            rows: r.secondPlan.map {
+              [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason]
+            })))
     }
     if r.gatewayPlan.count > 1 {
       blocks.append(.heading("Gateway plan"))
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("From"), .init("Gateway"), .init("Why")], rows: r.gatewayPlan.map { [monthLabel($0.month), $0.label, $0.reason] })))
+            columns: [.init("From"), .init("Gateway"), .init("Why")],
+            rows: r.gatewayPlan.map { [monthLabel($0.month), $0.label, $0.reason] })))
     }
     if let resilience = r.resilience {
       blocks.append(.heading("Resilience"))
       var facts = [
         ReportFact("Design", resilience.design),
         ReportFact("Survives", resilience.survives),
-        ReportFact("Redundancy costs", resilience.monthlyCost.map { "\($0.groupedAmount) \(currency) in month 1" } ?? "not priced"),
+        ReportFact(
+          "Redundancy costs",
+          resilience.monthlyCost.map { "\($0.groupedAmount) \(currency) in month 1" } ?? "not priced"),
       ]
       if let first = resilience.failoverFirstMonth, let last = resilience.failoverLastMonth {
         facts.append(
           ReportFact(
-            "A failover month adds", "\(first.groupedAmount) \(currency) in month 1, \(last.groupedAmount) \(currency) in month \(d.horizonMonths)"))
+            "A failover month adds",
+            "\(first.groupedAmount) \(currency) in month 1, \(last.groupedAmount) \(currency) in month \(d.horizonMonths)"
+          ))
       }
       blocks.append(.facts(facts))
       if let costs = r.redundancyCosts { blocks.append(.table(costs.table)) }
@@ -126,11 +151,13 @@ public struct SizingReport: Report {
       var facts = [
         ReportFact(
           "ExpressRoute",
-          vpn.expressRoute.map { "\($0.total.groupedAmount) \(currency) (the plan's month-1 circuit and gateway)" } ?? "not priced"),
+          vpn.expressRoute.map { "\($0.total.groupedAmount) \(currency) (the plan's month-1 circuit and gateway)" }
+            ?? "not priced"),
         ReportFact(
           "VPN over the internet",
           vpn.vpn.map {
-            "\($0.total.groupedAmount) \(currency)" + ($0.isComplete ? "" : " + not priced") + " (gateway and \(vpn.volume) of internet egress)"
+            "\($0.total.groupedAmount) \(currency)" + ($0.isComplete ? "" : " + not priced")
+              + " (gateway and \(vpn.volume) of internet egress)"
           } ?? "not priced"),
       ]
       facts.append(ReportFact("Break-even", vpn.verdict))
@@ -164,7 +191,10 @@ public struct SizingReport: Report {
     blocks.append(
       .table(
         ReportTable(
-          columns: [.init("Option"), .init("Month 1 (\(currency))", .right), .init("Horizon (\(currency))", .right), .init("vs plan", .right)],
+          columns: [
+            .init("Option"), .init("Month 1 (\(currency))", .right), .init("Horizon (\(currency))", .right),
+            .init("vs plan", .right),
+          ],
           rows: feasible.prefix(8).map { candidate in
             guard case .feasible(let total, let first) = candidate.verdict else { return [] }
             let delta = total - r.planCost
@@ -191,7 +221,8 @@ public struct SizingReport: Report {
       blocks.append(
         .chart(
           ReportChart(
-            kind: .stackedColumns, title: "Monthly budget", categories: (0..<r.months.count).map(monthLabel), series: series,
+            kind: .stackedColumns, title: "Monthly budget", categories: (0..<r.months.count).map(monthLabel),
+            series: series,
             valueLabel: "\(currency) per month", markers: upgradeMarkers(r), categoryLabel: "Month of the plan")))
     }
     for chart in crossovers { blocks.append(.chart(chart)) }
@@ -216,7 +247,8 @@ public struct SizingReport: Report {
             columns: [.init("Gateway"), .init("Monthly (\(currency))", .right), .init("Verdict")],
             rows: r.gatewayCandidates.map { gateway in
               switch gateway.verdict {
-              case .feasible(_, let monthly): return [gateway.label, monthly.groupedAmount, gateway == r.gateway ? "recommended" : "feasible"]
+              case .feasible(_, let monthly):
+                return [gateway.label, monthly.groupedAmount, gateway == r.gateway ? "recommended" : "feasible"]
               case .rejected(let reason): return [gateway.label, "", "rejected: \(reason)"]
               case .unpriced(let reason): return [gateway.label, "", "unpriced: \(reason)"]
               }
@@ -238,18 +270,23 @@ public struct SizingReport: Report {
         .facts([
           ReportFact(
             "Samples",
-            "\(traffic.samples) every \(traffic.interval) s, \(CivilCalendar.format(traffic.start)) to \(CivilCalendar.format(traffic.end))"),
+            "\(traffic.samples) every \(traffic.interval) s, \(CivilCalendar.format(traffic.start)) to \(CivilCalendar.format(traffic.end))"
+          ),
           ReportFact("Coverage", "\((traffic.coverage * 100).fixedPoint(places: 2))% of expected samples present"),
         ]))
       blocks.append(
         .table(
           ReportTable(
             columns: [
-              .init("Direction"), .init("P50", .right), .init("P95", .right), .init("P99", .right), .init("Max", .right), .init("Total", .right),
+              .init("Direction"), .init("P50", .right), .init("P95", .right), .init("P99", .right),
+              .init("Max", .right), .init("Total", .right),
             ],
-            rows: [("Outbound (Azure → on-premises)", traffic.outbound), ("Inbound (on-premises → Azure)", traffic.inbound)].map { name, direction in
+            rows: [
+              ("Outbound (Azure → on-premises)", traffic.outbound), ("Inbound (on-premises → Azure)", traffic.inbound),
+            ].map { name, direction in
               [
-                name, direction.p50.description, direction.p95.description, direction.p99.description, direction.max.description,
+                name, direction.p50.description, direction.p95.description, direction.p99.description,
+                direction.max.description,
                 direction.total.description,
               ]
             })))
@@ -257,7 +294,8 @@ public struct SizingReport: Report {
         .table(
           ReportTable(
             columns: [
-              .init("Month"), .init("Outbound", .right), .init("Coverage", .right), .init("Scaled to \(r.hoursPerMonth.plainDescription) h", .right),
+              .init("Month"), .init("Outbound", .right), .init("Coverage", .right),
+              .init("Scaled to \(r.hoursPerMonth.plainDescription) h", .right),
             ],
             rows: traffic.outbound.months.map {
               [

@@ -52,7 +52,9 @@ struct TextRenderer {
         table.columns[index].alignment == .right ? padLeft(cell, widths[index]) : pad(cell, widths[index])
       }.joined(separator: "  ")
     }
-    var lines = [line(table.columns.map(\.title)), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+    var lines = [
+      line(table.columns.map(\.title)), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "),
+    ]
     lines.append(contentsOf: table.rows.map(line))
     if let footer = table.footer {
       lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))

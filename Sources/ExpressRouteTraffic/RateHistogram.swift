@@ -179,7 +179,9 @@ package struct RateHistogram: Sendable {
     while done < count {
       if counts.isEmpty {
         // The first rate's bucket starts the span (the loop counts it).
-        let first = Self.bucket(whole: DirectionAccumulator.MonthSum.scaledRate(values[done]) &>> UInt64(DirectionAccumulator.MonthSum.scaleShift))
+        let first = Self.bucket(
+          whole: DirectionAccumulator.MonthSum.scaledRate(values[done])
+            &>> UInt64(DirectionAccumulator.MonthSum.scaleShift))
         cover(first, first)
       }
       let offset = self.offset
@@ -238,7 +240,9 @@ package struct RateHistogram: Sendable {
       counts.insert(contentsOf: repeatElement(0, count: offset - lowest), at: 0)
       offset = lowest
     }
-    if highest >= offset + counts.count { counts.append(contentsOf: repeatElement(0, count: highest - offset - counts.count + 1)) }
+    if highest >= offset + counts.count {
+      counts.append(contentsOf: repeatElement(0, count: highest - offset - counts.count + 1))
+    }
   }
 
   /// Adds every sample of `other` (exact: counts add bucket by bucket).

@@ -110,14 +110,19 @@ final class SampleStaging {
   /// Stages one row (NaN for a missing value); returns `true` when the circuit's buffer is now full (call
   /// ``flush(_:series:file:)``).
   @inline(__always)
-  func append(circuit: Int, timestamp: Int64, inbound inValue: Double, outbound outValue: Double, line: Int, column: Int) -> Bool {
+  func append(
+    circuit: Int, timestamp: Int64, inbound inValue: Double, outbound outValue: Double, line: Int, column: Int
+  ) -> Bool {
     if inValue.isNaN || outValue.isNaN { missing[circuit] = true }
-    return appendComplete(circuit: circuit, timestamp: timestamp, inbound: inValue, outbound: outValue, line: line, column: column)
+    return appendComplete(
+      circuit: circuit, timestamp: timestamp, inbound: inValue, outbound: outValue, line: line, column: column)
   }
 
   /// Stages one row with both values (neither is NaN), as ``append(circuit:timestamp:inbound:outbound:line:column:)``.
   @inline(__always)
-  func appendComplete(circuit: Int, timestamp: Int64, inbound inValue: Double, outbound outValue: Double, line: Int, column: Int) -> Bool {
+  func appendComplete(
+    circuit: Int, timestamp: Int64, inbound inValue: Double, outbound outValue: Double, line: Int, column: Int
+  ) -> Bool {
     var rows = rows(of: circuit)
     let full = rows.append(timestamp: timestamp, inbound: inValue, outbound: outValue, line: line, column: column)
     counts[circuit] = rows.count
@@ -172,9 +177,11 @@ final class SampleStaging {
     missing[circuit] = false
     let block = UnsafeRawPointer(blocks + circuit * Self.blockBytes)
     let batch = SampleBatch(
-      timestamps: block.assumingMemoryBound(to: Int64.self), inbound: (block + Self.inboundOffset).assumingMemoryBound(to: Double.self),
+      timestamps: block.assumingMemoryBound(to: Int64.self),
+      inbound: (block + Self.inboundOffset).assumingMemoryBound(to: Double.self),
       outbound: (block + Self.outboundOffset).assumingMemoryBound(to: Double.self),
-      lines: (block + Self.linesOffset).assumingMemoryBound(to: Int.self), columns: (block + Self.columnsOffset).assumingMemoryBound(to: Int.self),
+      lines: (block + Self.linesOffset).assumingMemoryBound(to: Int.self),
+      columns: (block + Self.columnsOffset).assumingMemoryBound(to: Int.self),
       count: count, complete: complete)
     try accumulator.add(batch: batch, file: file)
   }

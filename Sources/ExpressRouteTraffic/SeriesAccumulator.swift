@@ -44,7 +44,8 @@ struct SeriesAccumulator {
 
   /// An accumulator restored from a saved summary (see ``TrafficSummaryFile``).
   init(
-    circuit: String, interval: Int64?, first: Int64?, last: Int64?, samples: Int, completeSamples: Int, valuedSamples: Int,
+    circuit: String, interval: Int64?, first: Int64?, last: Int64?, samples: Int, completeSamples: Int,
+    valuedSamples: Int,
     inbound: DirectionAccumulator, outbound: DirectionAccumulator, gaps: IssueCounter, duplicates: IssueCounter,
     missingValues: IssueCounter, pending: PendingSample?, firstLocation: FileLocation?
   ) {
@@ -66,11 +67,15 @@ struct SeriesAccumulator {
 
   /// Adds one sample; `location` is evaluated only when a problem must be reported.
   @inline(__always)
-  mutating func add(timestamp: Int64, inbound inValue: Double?, outbound outValue: Double?, location: () -> FileLocation) throws(Diagnostic) {
+  mutating func add(
+    timestamp: Int64, inbound inValue: Double?, outbound outValue: Double?, location: () -> FileLocation
+  ) throws(Diagnostic) {
     if let last = lastTimestamp {
       let step = timestamp - last
       if step == 0 {
-        duplicates.record(location, "duplicate sample at \(CivilCalendar.format(timestamp)) for circuit '\(circuit)' (the first one is kept)")
+        duplicates.record(
+          location,
+          "duplicate sample at \(CivilCalendar.format(timestamp)) for circuit '\(circuit)' (the first one is kept)")
         return
       }
       if step < 0 {
@@ -88,7 +93,8 @@ struct SeriesAccumulator {
         }
         if step > interval {
           gaps.record(
-            location, "gap of \(step / interval - 1) sample(s) before \(CivilCalendar.format(timestamp)) for circuit '\(circuit)'",
+            location,
+            "gap of \(step / interval - 1) sample(s) before \(CivilCalendar.format(timestamp)) for circuit '\(circuit)'",
             count: Int(step / interval - 1))
         }
       } else {
@@ -119,7 +125,9 @@ struct SeriesAccumulator {
     var k = 0
     let count = batch.count
     while k < count {
-      if let interval, let last = lastTimestamp, pending == nil, let inMonth = inbound.openMonth, let outMonth = outbound.openMonth {
+      if let interval, let last = lastTimestamp, pending == nil, let inMonth = inbound.openMonth,
+        let outMonth = outbound.openMonth
+      {
         let low = max(inMonth.lowerBound, outMonth.lowerBound)
         let high = min(inMonth.upperBound, outMonth.upperBound)
         var end = k
@@ -134,7 +142,9 @@ struct SeriesAccumulator {
               end &+= 1
             }
           } else {
-            while end < limit && batch.timestamps[end] == previous &+ interval && !batch.inbound[end].isNaN && !batch.outbound[end].isNaN {
+            while end < limit && batch.timestamps[end] == previous &+ interval && !batch.inbound[end].isNaN
+              && !batch.outbound[end].isNaN
+            {
               previous &+= interval
               end &+= 1
             }
@@ -155,7 +165,10 @@ struct SeriesAccumulator {
       let outValue = batch.outbound[k]
       let line = batch.lines[k]
       let column = batch.columns[k]
-      try add(timestamp: batch.timestamps[k], inbound: inValue.isNaN ? nil : inValue, outbound: outValue.isNaN ? nil : outValue) {
+      try add(
+        timestamp: batch.timestamps[k], inbound: inValue.isNaN ? nil : inValue,
+        outbound: outValue.isNaN ? nil : outValue
+      ) {
         FileLocation(file: file, line: line, column: column > 0 ? column : nil)
       }
       k += 1
@@ -163,14 +176,18 @@ struct SeriesAccumulator {
   }
 
   @inline(__always)
-  private mutating func record(timestamp: Int64, inbound inValue: Double?, outbound outValue: Double?, location: () -> FileLocation) {
+  private mutating func record(
+    timestamp: Int64, inbound inValue: Double?, outbound outValue: Double?, location: () -> FileLocation
+  ) {
     samples += 1
     if inValue != nil && outValue != nil { completeSamples += 1 }
     if inValue != nil || outValue != nil { valuedSamples += 1 }
     if let inValue { inbound.add(inValue, at: timestamp) }
     if let outValue { outbound.add(outValue, at: timestamp) }
     if inValue == nil || outValue == nil {
-      missingValues.record(location, "no value at \(CivilCalendar.format(timestamp)) for circuit '\(circuit)' (treated as missing, not as zero)")
+      missingValues.record(
+        location,
+        "no value at \(CivilCalendar.format(timestamp)) for circuit '\(circuit)' (treated as missing, not as zero)")
     }
   }
 
@@ -232,7 +249,8 @@ struct SeriesAccumulator {
       self = copy
       return nil
     }
-    guard let laterFirst = later.firstTimestamp, let laterLast = later.lastTimestamp, let laterInterval = later.interval else { return nil }
+    guard let laterFirst = later.firstTimestamp, let laterLast = later.lastTimestamp, let laterInterval = later.interval
+    else { return nil }
     let location = later.firstLocation ?? FileLocation(file: "", line: 0)
     guard let last = lastTimestamp else {
       let name = circuit
@@ -271,7 +289,8 @@ struct SeriesAccumulator {
     }
     if step > laterInterval {
       copy.gaps.record(
-        { location }, "gap of \(step / laterInterval - 1) sample(s) before \(CivilCalendar.format(laterFirst)) for circuit '\(circuit)'",
+        { location },
+        "gap of \(step / laterInterval - 1) sample(s) before \(CivilCalendar.format(laterFirst)) for circuit '\(circuit)'",
         count: Int(step / laterInterval - 1))
     }
     later.flush()

@@ -66,7 +66,9 @@ package enum SeriesMatch {
   ///   several circuits.
   public static func select(_ wanted: String?, in summaries: [TrafficSummary]) throws(Problem) -> TrafficSummary {
     if let wanted { return try match(wanted, in: summaries).get() }
-    guard summaries.count == 1, let only = summaries.first else { throw .notChosen(available: summaries.map(\.circuit)) }
+    guard summaries.count == 1, let only = summaries.first else {
+      throw .notChosen(available: summaries.map(\.circuit))
+    }
     return only
   }
 

@@ -78,7 +78,8 @@ extension Timestamp {
       // swift-format-ignore: NeverForceUnwrap
       // Remembered fields are at least 16 bytes, so a buffer of the same length has a base address.
       if length > 0, bytes.count == length,
-        let value = withUnsafeBytes(of: text, { recall(bytes.baseAddress!, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) })
+        let value = withUnsafeBytes(
+          of: text, { recall(bytes.baseAddress!, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) })
       {
         FastPath.record(.jsonHourMemo)
         return value
@@ -88,10 +89,11 @@ extension Timestamp {
         length = 0
         return value
       }
-      // swift-format-ignore: NeverForceUnwrap
-      // A timestamp is at least 16 bytes.
-      let field = bytes.baseAddress!
-      withUnsafeMutableBytes(of: &text) { $0.baseAddress!.copyMemory(from: field, byteCount: bytes.count) }
+      // A timestamp is at least 16 bytes, so the buffer has a base address.
+      guard let field = bytes.baseAddress else { return value }
+      withUnsafeMutableBytes(of: &text) {
+        $0.copyMemory(from: UnsafeRawBufferPointer(start: field, count: bytes.count))
+      }
       remember(field, start: 0, length: bytes.count, timestamp: value)
       return value
     }

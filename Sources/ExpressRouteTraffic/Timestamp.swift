@@ -68,7 +68,8 @@ package enum Timestamp {
       return value
     }
     guard let year = number(0, 4), bytes[4] == 45, let month = number(5, 2), bytes[7] == 45, let day = number(8, 2),
-      bytes[10] == 84 || bytes[10] == 32 || bytes[10] == 116, let hour = number(11, 2), bytes[13] == 58, let minute = number(14, 2)
+      bytes[10] == 84 || bytes[10] == 32 || bytes[10] == 116, let hour = number(11, 2), bytes[13] == 58,
+      let minute = number(14, 2)
     else { return nil }
     var index = 16
     var second = 0
@@ -106,10 +107,12 @@ package enum Timestamp {
         return nil
       }
     }
-    guard index == count, (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month), hour < 24, minute < 60,
+    guard index == count, (1...12).contains(month), day >= 1,
+      day <= CivilCalendar.daysInMonth(year: year, month: month), hour < 24, minute < 60,
       second < 61
     else { return nil }
-    return Int64(CivilCalendar.daysFromCivil(year: year, month: month, day: day)) * 86400 + Int64(hour * 3600 + minute * 60 + second - offset)
+    return Int64(CivilCalendar.daysFromCivil(year: year, month: month, day: day)) * 86400
+      + Int64(hour * 3600 + minute * 60 + second - offset)
   }
 
   /// Parses a string field.

@@ -19,7 +19,9 @@ import Foundation
 extension TrafficIngest {
   /// Reads `files` (path and display name) in order, on every core when there are several. `progress` hears the
   /// bytes read so far every 64 MiB (``Options/progressBytes``; the total is not known: 0).
-  mutating func readFiles(_ files: [(path: String, displayName: String)], progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
+  mutating func readFiles(_ files: [(path: String, displayName: String)], progress: ((Int, Int) -> Void)? = nil)
+    throws(Diagnostic)
+  {
     let workers = workerCount
     if workers > 1 && files.count > 1 && readFilesInParallel(files, workers: workers, progress: progress) { return }
     let start = bytesRead

@@ -67,7 +67,9 @@ public struct TrafficIngest: Sendable {
   public var notes: [String] {
     madeNotes
       + skippedMetrics.map { skipped in
-        let files = skipped.files == 1 ? skipped.first : "\(skipped.first) and \(skipped.files - 1) more file\(skipped.files == 2 ? "" : "s")"
+        let files =
+          skipped.files == 1
+          ? skipped.first : "\(skipped.first) and \(skipped.files - 1) more file\(skipped.files == 2 ? "" : "s")"
         return "\(files): skipped metric '\(skipped.metric)' (ercalc reads BitsInPerSecond and BitsOutPerSecond)"
       }
   }
@@ -126,7 +128,8 @@ public struct TrafficIngest: Sendable {
   ///
   /// - Throws: ``Diagnostic`` naming the file when it holds no sample with a
   ///   value (only a header, or only empty cells): no traffic is not zero traffic.
-  public mutating func read(path: String, displayName: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
+  public mutating func read(path: String, displayName: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic)
+  {
     let valuedBefore = valuedSamples
     let rowsBefore = rowsRead
     var isDirectory: ObjCBool = false
@@ -134,7 +137,8 @@ public struct TrafficIngest: Sendable {
       // A folder (a diagnostic-settings export tree): every file under it, in path order, which is time order.
       let files = Self.filesUnder(path, workers: workerCount)
       guard !files.isEmpty else {
-        throw Diagnostic(.error, "the folder holds no files (expected metric exports such as PT1H.json)", file: displayName)
+        throw Diagnostic(
+          .error, "the folder holds no files (expected metric exports such as PT1H.json)", file: displayName)
       }
       try readFiles(files.map { (path + "/" + $0, displayName + "/" + $0) }, progress: progress)
       note("\(displayName): read \(files.count) file\(files.count == 1 ? "" : "s") under the folder, in path order")
@@ -151,7 +155,9 @@ public struct TrafficIngest: Sendable {
           ? "found a single row per circuit: the sampling interval is the step between two rows, so at least two are needed"
           : "found only empty values"
       throw Diagnostic(
-        .error, "the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, \(found))", file: displayName)
+        .error,
+        "the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, \(found))",
+        file: displayName)
     }
   }
 
@@ -184,7 +190,9 @@ public struct TrafficIngest: Sendable {
 
     init(head: some Collection<UInt8>) {
       // The first byte that is neither whitespace nor part of a UTF-8 byte-order mark.
-      let first = head.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
+      let first = head.first(where: {
+        $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+      })
       if first == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(head) {
         self = .summary
       } else if let first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
@@ -218,7 +226,9 @@ public struct TrafficIngest: Sendable {
     repeat {
       got = Glibc.read(descriptor, block, capacity)
     } while got < 0 && errno == EINTR
-    guard got >= 0 else { throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: displayName) }
+    guard got >= 0 else {
+      throw Diagnostic(.error, "cannot read the file (\(String(cString: strerror(errno))))", file: displayName)
+    }
     let rest = isRegular && got < capacity ? -1 : descriptor
     let peeked = UnsafeBufferPointer(start: block, count: got)
     let format = Format(head: peeked)
@@ -233,15 +243,22 @@ public struct TrafficIngest: Sendable {
     switch format {
     case .json(let first):
       // A large JSON-lines file is split across cores; other JSON streams on one.
-      if isRegular && readJSONLinesInParallel(descriptor: descriptor, file: displayName, size: size, head: peeked, progress: progress) { return }
+      if isRegular
+        && readJSONLinesInParallel(
+          descriptor: descriptor, file: displayName, size: size, head: peeked, progress: progress)
+      {
+        return
+      }
       // A large document: its data points are read ahead on the other cores.
       if isRegular && size > 0 && rest >= 0 && first == UInt8(ascii: "{"),
-        try readMetricsDocumentInParallel(descriptor: descriptor, file: displayName, size: size, head: head, progress: progress)
+        try readMetricsDocumentInParallel(
+          descriptor: descriptor, file: displayName, size: size, head: head, progress: progress)
       {
         return
       }
       // Azure Monitor JSON streams: memory stays bounded by circuits, not by the file.
-      bytesRead += try readMetricsJSON(descriptor: rest, file: displayName, prefix: head, size: size, progress: progress)
+      bytesRead += try readMetricsJSON(
+        descriptor: rest, file: displayName, prefix: head, size: size, progress: progress)
     case .summary:
       // A saved summary is small: read it whole, up to the limit on one document.
       var data = Data(head)
@@ -250,7 +267,9 @@ public struct TrafficIngest: Sendable {
         let count = chunk.withUnsafeMutableBytes { Glibc.read(rest, $0.baseAddress, 1 << 20) }
         if count < 0 && errno == EINTR { continue }
         guard count > 0 else { break }
-        guard data.count + count <= options.inputLimit else { throw Self.tooLarge(options.inputLimit, file: displayName) }
+        guard data.count + count <= options.inputLimit else {
+          throw Self.tooLarge(options.inputLimit, file: displayName)
+        }
         data.append(contentsOf: chunk[0..<count])
       }
       try read(data, file: displayName, progress: progress)
@@ -259,8 +278,11 @@ public struct TrafficIngest: Sendable {
     case .csv:
       // A large file is split across cores (the mapping reads from the start, whatever was peeked); CSV streams from
       // files and pipes alike, the peeked bytes first.
-      if isRegular && readCSVMapped(descriptor: descriptor, file: displayName, size: size, progress: progress) { return }
-      bytesRead += try readCSV(fileDescriptor: descriptor, file: displayName, size: size, prefix: head, progress: progress)
+      if isRegular && readCSVMapped(descriptor: descriptor, file: displayName, size: size, progress: progress) {
+        return
+      }
+      bytesRead += try readCSV(
+        fileDescriptor: descriptor, file: displayName, size: size, prefix: head, progress: progress)
     }
   }
 
@@ -273,14 +295,16 @@ public struct TrafficIngest: Sendable {
   static func tooLarge(_ limit: Int, file: String) -> Diagnostic {
     Diagnostic(
       .error,
-      "the input is larger than the \(describe(bytes: limit)) limit for one document", file: file, remedy: .largerInputLimit)
+      "the input is larger than the \(describe(bytes: limit)) limit for one document", file: file,
+      remedy: .largerInputLimit)
   }
 
   /// Reads one file's bytes.
   public mutating func read(_ data: Data, file: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
     switch Format(head: data) {
     case .summary: try merge(TrafficSummaryFile.read(JSONNode.parse(data, file: file)))
-    case .json: _ = try readMetricsJSON(descriptor: -1, file: file, prefix: Array(data), size: data.count, progress: progress)
+    case .json:
+      _ = try readMetricsJSON(descriptor: -1, file: file, prefix: Array(data), size: data.count, progress: progress)
     case .metricRows: _ = try readMetricRowsCSV(descriptor: -1, file: file, prefix: Array(data))
     case .csv: try readCSV(data, file: file, progress: progress)
     }

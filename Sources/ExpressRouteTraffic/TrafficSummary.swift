@@ -123,7 +123,8 @@ extension SeriesAccumulator {
         // Saved summaries are checked (no month holds more samples than its seconds); checked here too, so it never traps.
         let covered = Int64(entry.samples).multipliedReportingOverflow(by: interval)
         return TrafficSummary.MonthVolume(
-          month: month, volume: DataVolume(bytes: bytes), coveredSeconds: covered.overflow ? Int64.max : covered.partialValue)
+          month: month, volume: DataVolume(bytes: bytes),
+          coveredSeconds: covered.overflow ? Int64.max : covered.partialValue)
       }
       // One pass: P5, P10, … P100 for the curve, P90.0 … P100 by 0.1 for the tail, and P50, P95 and P99, from the same walk.
       let tailLevels = (0...100).map { 90 + Double($0) / 10 }
@@ -139,9 +140,11 @@ extension SeriesAccumulator {
         curve: curveLevels.map { at($0) }, tail: tailLevels.map { at($0) })
     }
     var warnings: [Diagnostic] = []
-    for (counter, noun) in [(gaps, "missing sample"), (duplicates, "duplicate sample"), (missingValues, "empty value")] where counter.count > 0 {
+    for (counter, noun) in [(gaps, "missing sample"), (duplicates, "duplicate sample"), (missingValues, "empty value")]
+    where counter.count > 0 {
       if var first = counter.first {
-        first.message = "\(counter.count) \(noun)\(counter.count == 1 ? "" : "s") for circuit '\(circuit)'; first: \(first.message)"
+        first.message =
+          "\(counter.count) \(noun)\(counter.count == 1 ? "" : "s") for circuit '\(circuit)'; first: \(first.message)"
         warnings.append(first)
       }
     }

@@ -42,7 +42,9 @@ package enum TrafficSummaryFile {
         (marker, .number(version)),
         (
           "about",
-          .string("Mergeable traffic summaries from ercalc traffic summarize. Read them as traffic series, oldest first, alone or with raw series.")
+          .string(
+            "Mergeable traffic summaries from ercalc traffic summarize. Read them as traffic series, oldest first, alone or with raw series."
+          )
         ),
         ("circuits", .array(series.map(circuitJSON))),
       ]))
@@ -79,7 +81,10 @@ package enum TrafficSummaryFile {
         .array(
           direction.months.keys.sorted().map { month in
             let sum = direction.months[month] ?? .init()
-            return .object([("month", .string(month.description)), ("rateSum", .string(String(sum.scaledRates))), ("samples", .number(sum.samples))])
+            return .object([
+              ("month", .string(month.description)), ("rateSum", .string(String(sum.scaledRates))),
+              ("samples", .number(sum.samples)),
+            ])
           })
       ),
     ])
@@ -103,7 +108,10 @@ package enum TrafficSummaryFile {
   }
 
   private static func locationJSON(_ location: FileLocation) -> JSONValue {
-    .object([("file", .string(location.file)), ("line", .number(location.line)), ("column", location.column.map { .number($0) } ?? .null)])
+    .object([
+      ("file", .string(location.file)), ("line", .number(location.line)),
+      ("column", location.column.map { .number($0) } ?? .null),
+    ])
   }
 
   /// A rate as the shortest text that reads back as the same double.
@@ -117,7 +125,9 @@ package enum TrafficSummaryFile {
     try object.rejectUnknownKeys([marker, "about", "circuits"])
     let versionNode = try object.required(marker)
     guard try versionNode.int() == version else {
-      throw versionNode.error("summary format \(try versionNode.int()) is not supported (expected \(version); write it again with this ercalc)")
+      throw versionNode.error(
+        "summary format \(try versionNode.int()) is not supported (expected \(version); write it again with this ercalc)"
+      )
     }
     var result: [SeriesAccumulator] = []
     for node in try object.required("circuits").array() {
@@ -135,10 +145,13 @@ package enum TrafficSummaryFile {
   private static func circuit(_ node: JSONNode) throws(Diagnostic) -> SeriesAccumulator {
     let object = try node.object()
     try object.rejectUnknownKeys([
-      "circuit", "intervalSeconds", "first", "last", "firstLocation", "samples", "completeSamples", "valuedSamples", "pending", "inbound",
+      "circuit", "intervalSeconds", "first", "last", "firstLocation", "samples", "completeSamples", "valuedSamples",
+      "pending", "inbound",
       "outbound", "gaps", "duplicates", "emptyValues",
     ])
-    let interval = try object.optional("intervalSeconds").map { node throws(Diagnostic) in Int64(try node.int(in: 1...(366 * 86400))) }
+    let interval = try object.optional("intervalSeconds").map { node throws(Diagnostic) in
+      Int64(try node.int(in: 1...(366 * 86400)))
+    }
     let first = try object.optional("first").map(timestamp)
     let last = try object.optional("last").map(timestamp)
     if let first, let last, last < first {
@@ -186,19 +199,27 @@ package enum TrafficSummaryFile {
     let pendingSample = try object.optional("pending").map(pending)
     if pendingSample != nil, samples > 0 || interval != nil {
       throw try object.required("pending").error(
-        "a pending sample (a lone first sample waiting for the interval) with \(samples) samples and an interval (expected neither)")
+        "a pending sample (a lone first sample waiting for the interval) with \(samples) samples and an interval (expected neither)"
+      )
     }
     let limit = times ?? 0
     return SeriesAccumulator(
-      circuit: try object.required("circuit").nonEmptyString(), interval: interval, first: first, last: last, samples: samples,
+      circuit: try object.required("circuit").nonEmptyString(), interval: interval, first: first, last: last,
+      samples: samples,
       completeSamples: complete, valuedSamples: valued, inbound: inbound, outbound: outbound,
-      gaps: try counter(try object.required("gaps"), atMost: limit, "no more missing samples than sample times between the first and the last"),
-      duplicates: try counter(try object.required("duplicates"), atMost: 1 << 48, "a bound that keeps merged counts exact"),
-      missingValues: try counter(try object.required("emptyValues"), atMost: samples, "at most one empty value per sample"),
+      gaps: try counter(
+        try object.required("gaps"), atMost: limit,
+        "no more missing samples than sample times between the first and the last"),
+      duplicates: try counter(
+        try object.required("duplicates"), atMost: 1 << 48, "a bound that keeps merged counts exact"),
+      missingValues: try counter(
+        try object.required("emptyValues"), atMost: samples, "at most one empty value per sample"),
       pending: pendingSample, firstLocation: try object.optional("firstLocation").map(location))
   }
 
-  private static func direction(_ node: JSONNode, interval: Int64?, first: Int64?, last: Int64?) throws(Diagnostic) -> DirectionAccumulator {
+  private static func direction(_ node: JSONNode, interval: Int64?, first: Int64?, last: Int64?) throws(Diagnostic)
+    -> DirectionAccumulator
+  {
     let object = try node.object()
     try object.rejectUnknownKeys(["maximum", "burstMaximum", "histogram", "months"])
     let maximumNode = try object.required("maximum")
@@ -217,7 +238,8 @@ package enum TrafficSummaryFile {
     if !buckets.isEmpty {
       guard let restored = RateHistogram(buckets: buckets) else {
         throw histogramNode.error(
-          "the histogram's buckets are out of range (expected buckets 0 to \(RateHistogram.highestBucket), each count at most \(UInt32.max))")
+          "the histogram's buckets are out of range (expected buckets 0 to \(RateHistogram.highestBucket), each count at most \(UInt32.max))"
+        )
       }
       histogram = restored
     }
@@ -234,7 +256,8 @@ package enum TrafficSummaryFile {
     } else if maximum != 0 {
       throw maximumNode.error("the maximum is \(rateText(maximum)) bit/s, but the histogram holds no rate (expected 0)")
     }
-    let lowestScaled = UInt128(DirectionAccumulator.MonthSum.scaledRate(lowestBucket.map(RateHistogram.lowerBound) ?? 0))
+    let lowestScaled = UInt128(
+      DirectionAccumulator.MonthSum.scaledRate(lowestBucket.map(RateHistogram.lowerBound) ?? 0))
     let highestScaled = UInt128(DirectionAccumulator.MonthSum.scaledRate(maximum))
     var months: [MonthKey: DirectionAccumulator.MonthSum] = [:]
     let monthsNode = try object.required("months")
@@ -249,7 +272,9 @@ package enum TrafficSummaryFile {
           "month \(key) is outside the series, from \(CivilCalendar.format(first)) to \(CivilCalendar.format(last)) (expected months \(CivilCalendar.monthKey(first)) to \(CivilCalendar.monthKey(last)))"
         )
       }
-      guard let interval else { throw keyNode.error("month \(key) has samples, but the circuit has no intervalSeconds") }
+      guard let interval else {
+        throw keyNode.error("month \(key) has samples, but the circuit has no intervalSeconds")
+      }
       // Samples of one month are distinct times on the interval's grid inside it.
       let capacity = Int((key.seconds + interval - 1) / interval)
       let countNode = try month.required("samples")
@@ -312,7 +337,8 @@ package enum TrafficSummaryFile {
   private static func location(_ node: JSONNode) throws(Diagnostic) -> FileLocation {
     let object = try node.object()
     return FileLocation(
-      file: try object.required("file").string(), line: try object.required("line").int(), column: try object.optional("column")?.int())
+      file: try object.required("file").string(), line: try object.required("line").int(),
+      column: try object.optional("column")?.int())
   }
 
   private static func timestamp(_ node: JSONNode) throws(Diagnostic) -> Int64 {

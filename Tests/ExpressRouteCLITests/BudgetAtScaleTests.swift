@@ -24,9 +24,11 @@ import Testing
     let result = ercalc("budget", fixture("tagged-portfolio.json"), "--group-by", "costCentre", "--format", "json")
     #expect(result.output.contains("\"groupBy\": \"costCentre\""))
     // CC-1 holds ams and iad: 3 × 5,700 + 3 × 5,963.53 = 34,990.59.
-    #expect(result.output.contains("\"name\": \"CC-1\",\n      \"sites\": [\n        \"ams\",\n        \"iad\"\n      ]"))
+    #expect(
+      result.output.contains("\"name\": \"CC-1\",\n      \"sites\": [\n        \"ams\",\n        \"iad\"\n      ]"))
     #expect(result.output.contains("\"total\": \"34990.59\""))
-    #expect(result.output.contains("\"tags\": {\n        \"costCentre\": \"CC-1\",\n        \"region\": \"Europe\"\n      }"))
+    #expect(
+      result.output.contains("\"tags\": {\n        \"costCentre\": \"CC-1\",\n        \"region\": \"Europe\"\n      }"))
   }
 
   @Test func anUnknownTagIsAUsageError() {

@@ -23,7 +23,9 @@ import Testing
     let lines = result.output.components(separatedBy: "\r\n")
     // February's data line: 10,153.09 GB × 0.025 = 253.83, charged for 2027-02.
     let row = try #require(
-      CSVTable(result.output).rows.first { $0["ChargePeriodStart"] == "2027-02-01T00:00:00Z" && $0["PricingUnit"] == "GB" })
+      CSVTable(result.output).rows.first {
+        $0["ChargePeriodStart"] == "2027-02-01T00:00:00Z" && $0["PricingUnit"] == "GB"
+      })
     #expect(row["ChargePeriodEnd"] == "2027-03-01T00:00:00Z")
     #expect(
       [row["PricingQuantity"], row["ListUnitPrice"], row["BilledCost"], row["ResourceName"], row["x_Group"]] == [
@@ -48,7 +50,9 @@ import Testing
     try #"{"startMonth": "2027-13", "sites": []}"#.write(toFile: path, atomically: true, encoding: .utf8)
     let result = ercalc("budget", path)
     #expect(result.status == .dataError)
-    #expect(result.errors == "\(path):1:16: error: startMonth: '2027-13' is not a month (expected YYYY-MM, such as 2027-01)\n")
+    #expect(
+      result.errors == "\(path):1:16: error: startMonth: '2027-13' is not a month (expected YYYY-MM, such as 2027-01)\n"
+    )
   }
 
   @Test func diffShowsTheChangePerItem() {
@@ -86,7 +90,8 @@ import Testing
   @Test func diffReadsPortfoliosWhoseProfilesUseSeries() throws {
     let directory = try temporaryDirectory("ercalc-diff")
     defer { try? FileManager.default.removeItem(at: directory) }
-    try FileManager.default.copyItem(atPath: fixture("two-circuits.csv"), toPath: directory.appendingPathComponent("metrics.csv").path)
+    try FileManager.default.copyItem(
+      atPath: fixture("two-circuits.csv"), toPath: directory.appendingPathComponent("metrics.csv").path)
     let portfolio = directory.appendingPathComponent("p.json").path
     try """
     {"schemaVersion": 1, "name": "measured", "startMonth": "2027-01", "horizonMonths": 12, "sites": [
@@ -110,7 +115,9 @@ import Testing
     let one = ercalc("diff", fixture("after.json"), fixture("before.json"))
     #expect(one.status == .success, "\(one.errors)")
     #expect(one.output.contains("One-time: changes that need a new circuit"))
-    #expect(one.output.contains("c        UnlimitedData cannot go back to MeteredData       1                     5,700.00\n"))
+    #expect(
+      one.output.contains("c        UnlimitedData cannot go back to MeteredData       1                     5,700.00\n")
+    )
     let two = ercalc("diff", fixture("after.json"), fixture("before.json"), "--lead-time", "2", "--format", "json")
     #expect(two.output.contains("\"cost\": \"11400.00\""))
   }

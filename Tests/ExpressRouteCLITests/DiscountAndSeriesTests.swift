@@ -45,7 +45,8 @@ import Testing
     #expect(mixed.errors.contains("10% (override file '\(a)') and 20% (--discount 20%)"))
     // The same discount twice is one truth, and a family's own discount beside the file's 'all' is the documented rule.
     #expect(ercalc("compare", "--egress", "1TB", "--overrides", a, "--discount", "10%").status == .success)
-    let family = ercalc("compare", "--egress", "1TB", "--overrides", a, "--discount", "circuits=50%", "--format", "json")
+    let family = ercalc(
+      "compare", "--egress", "1TB", "--overrides", a, "--discount", "circuits=50%", "--format", "json")
     #expect(family.status == .success)
     #expect(family.output.contains("\"negotiatedDiscount\": \"10% on all Azure charges, 50% on circuits\""))
   }
@@ -63,7 +64,8 @@ import Testing
     }
     // "12" (the documented form) and "12%" are both 12%.
     for value in ["12", "12%"] {
-      let result = ercalc("compare", "--egress", "1TB", "--overrides", try override("p.json", value), "--format", "json")
+      let result = ercalc(
+        "compare", "--egress", "1TB", "--overrides", try override("p.json", value), "--format", "json")
       #expect(result.status == .success, "\(value): \(result.errors)")
       #expect(result.output.contains("\"negotiatedDiscount\": \"12% on circuits\""), "\(value)")
     }
@@ -76,8 +78,9 @@ import Testing
         == "\(half):2:28: error: discounts.circuits: '0.5' is ambiguous: it could mean 0.5% or 50% (write \"0.5%\" or \"50%\"; a bare number is a percentage, \"12\" being 12%)\n"
     )
     #expect(
-      ercalc("compare", "--egress", "1TB", "--overrides", try override("halfpct.json", "0.5%"), "--format", "json").output.contains(
-        "\"negotiatedDiscount\": \"0.5% on circuits\""))
+      ercalc("compare", "--egress", "1TB", "--overrides", try override("halfpct.json", "0.5%"), "--format", "json")
+        .output.contains(
+          "\"negotiatedDiscount\": \"0.5% on circuits\""))
     // A family on the command line matches whatever its case, as names do everywhere.
     let upper = ercalc("compare", "--egress", "1TB", "--discount", "CIRCUITS=20%", "--format", "json")
     #expect(upper.status == .success, "\(upper.errors)")
@@ -119,19 +122,27 @@ import Testing
 
   @Test func compareAndSizeLabelDiscountedPricesAndBreakEvensUseThem() {
     // circuits=50%: (5,700 × 0.5 − 436 × 0.5) ÷ 0.025 = (2,850 − 218) ÷ 0.025 = 105,280 GB, not 210,560 GB at list prices.
-    let halved = ercalc("compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "27TB", "--discount", "circuits=50%")
+    let halved = ercalc(
+      "compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "27TB", "--discount", "circuits=50%")
     #expect(halved.status == .success)
     #expect(
-      halved.output.contains("Prices:          Azure ExpressRoute retail prices (USD, pay-as-you-go) with negotiated discount 50% on circuits\n"))
-    #expect(halved.output.contains("- Standard: unlimited is cheaper above 105,280 GB/month (32% of one direction's capacity)\n"))
+      halved.output.contains(
+        "Prices:          Azure ExpressRoute retail prices (USD, pay-as-you-go) with negotiated discount 50% on circuits\n"
+      ))
+    #expect(
+      halved.output.contains(
+        "- Standard: unlimited is cheaper above 105,280 GB/month (32% of one direction's capacity)\n"))
     // 12% on everything: Local (1,200 − 436) × 0.88 ÷ (0.025 × 0.88) = 672.32 ÷ 0.022 = 30,560 GB; at 27,000 GB Standard
     // metered (383.68 + 594.00 = 977.68) is cheaper than Local (1,056.00).
-    let uniform = ercalc("compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "27TB", "--discount", "12%")
+    let uniform = ercalc(
+      "compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "27TB", "--discount", "12%")
     #expect(uniform.output.contains("- Local is cheaper than Standard metered above 30,560 GB/month"))
     #expect(uniform.output.contains("Cheapest: Standard MeteredData at 977.68 USD/month."))
     let size = ercalc("size", fixture("sizing-profile.json"), "--quiet", "--discount", "12%")
     #expect(size.status == .success, "\(size.errors)")
-    #expect(size.output.contains("Azure ExpressRoute retail prices (USD, pay-as-you-go) with negotiated discount 12% on all Azure charges"))
+    #expect(
+      size.output.contains(
+        "Azure ExpressRoute retail prices (USD, pay-as-you-go) with negotiated discount 12% on all Azure charges"))
     let breakeven = ercalc("prices", "breakeven", "--discount", "circuits=50%", "--format", "json")
     #expect(breakeven.output.contains("\"negotiatedDiscount\": \"50% on circuits\""))
     #expect(breakeven.output.contains("\"volumeGB\": \"105280\""))
@@ -148,9 +159,12 @@ import Testing
       rows.append("\(time),\(hour % 2 == 0 ? "AMS-1" : "ams-1"),50000000,\(hour % 2 == 0 ? 100_000_000 : 200_000_000)")
       rows.append("\(time),lon,0,1000000")
     }
-    try (rows.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("mixed.csv"), atomically: true, encoding: .utf8)
-    try "Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,ams,1,1\n2026-01-01T01:00:00Z,ams,1,1\n".write(
-      to: directory.appendingPathComponent("ams-only.csv"), atomically: true, encoding: .utf8)
+    try (rows.joined(separator: "\n") + "\n").write(
+      to: directory.appendingPathComponent("mixed.csv"), atomically: true, encoding: .utf8)
+    try
+      "Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,ams,1,1\n2026-01-01T01:00:00Z,ams,1,1\n"
+      .write(
+        to: directory.appendingPathComponent("ams-only.csv"), atomically: true, encoding: .utf8)
   }
 
   static func portfolio(_ directory: URL, series: String, circuit: String) throws -> String {
@@ -185,7 +199,9 @@ import Testing
     for arguments in [["budget", portfolio], ["diff", portfolio, portfolio]] {
       let result = ercalc(arguments)
       #expect(result.status == .dataError, "\(arguments[0])")
-      #expect(result.errors == "\(portfolio): error: site 'site': the series has no circuit 'lon' (it has 'ams')\n", "\(arguments[0])")
+      #expect(
+        result.errors == "\(portfolio): error: site 'site': the series has no circuit 'lon' (it has 'ams')\n",
+        "\(arguments[0])")
     }
   }
 
@@ -196,7 +212,9 @@ import Testing
     let series = directory.appendingPathComponent("mixed.csv").path
     // size: '--circuit ams-1' and 'AMS-1' are the one circuit of 48 samples (it used to pick the 24 of 'AMS-1').
     for wanted in ["ams-1", "AMS-1", " Ams-1 "] {
-      let size = ercalc("size", try Self.profile(directory, series: "mixed.csv", circuit: "lon"), "--circuit", wanted, "--quiet", "--format", "json")
+      let size = ercalc(
+        "size", try Self.profile(directory, series: "mixed.csv", circuit: "lon"), "--circuit", wanted, "--quiet",
+        "--format", "json")
       #expect(size.status == .success, "\(size.errors)")
       #expect(size.output.contains("\"circuit\": \"AMS-1\""))
       #expect(size.output.contains("\"samples\": 48"))

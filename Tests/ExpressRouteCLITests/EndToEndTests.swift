@@ -19,9 +19,13 @@ import Testing
       let outData = out.fileHandleForReading.readDataToEndOfFile()
       let errData = err.fileHandleForReading.readDataToEndOfFile()
       process.waitUntilExit()
-      return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+      return (
+        process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
+      )
     }
-    let (status, output, errors) = try run(["compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB"])
+    let (status, output, errors) = try run([
+      "compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB",
+    ])
     #expect(status == 0)
     #expect(output.contains("Standard  MeteredData           436.00       1,000.00       1,436.00"))
     #expect(errors.isEmpty)

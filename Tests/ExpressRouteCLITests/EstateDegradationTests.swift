@@ -62,17 +62,22 @@ import Testing
     #expect(reason.hasSuffix("planned and budgeted up to 2030-03"), "\(reason)")
     #expect(budget["complete"] as? Bool == false)
     let unpriced = try #require(budget["unpriced"] as? [[String: Any]])
-    #expect(unpriced.count == 1 && unpriced.first?["site"] as? String == "growing" && unpriced.first?["months"] as? Int == 1)
-    #expect(result.errors.contains("error: site 'growing': the workload needs 10,059.9 Mbps from 2030-04 (month 40)"), "\(result.errors)")
+    #expect(
+      unpriced.count == 1 && unpriced.first?["site"] as? String == "growing" && unpriced.first?["months"] as? Int == 1)
+    #expect(
+      result.errors.contains("error: site 'growing': the workload needs 10,059.9 Mbps from 2030-04 (month 40)"),
+      "\(result.errors)")
     #expect(result.errors.hasSuffix("error: 1 site refused (listed under 'Refused'); the rest is budgeted\n"))
     // The text names the month and the remedy too, and the CSV lists the unserved month as unpriced.
     let text = ercalc("budget", path)
     #expect(text.status == .dataError)
     #expect(text.output.contains("Total:           169,361.20 USD (excludes 1 unpriced item, listed below)"))
-    #expect(text.output.contains("Refused\n-------\n\n- growing: the workload needs 10,059.9 Mbps from 2030-04 (month 40)"))
+    #expect(
+      text.output.contains("Refused\n-------\n\n- growing: the workload needs 10,059.9 Mbps from 2030-04 (month 40)"))
     let csv = ercalc("budget", path, "--format", "csv")
     let row = try #require(CSVTable(csv.output).rows.first { $0["x_Status"] == "unpriced" })
-    #expect(row["ChargePeriodStart"] == "2030-04-01T00:00:00Z" && row["BilledCost"] == "" && row["x_Group"] == "growing")
+    #expect(
+      row["ChargePeriodStart"] == "2030-04-01T00:00:00Z" && row["BilledCost"] == "" && row["x_Group"] == "growing")
   }
 
   @Test func everyImpossibleSiteIsListedAndTheRestBudgeted() throws {
@@ -85,7 +90,8 @@ import Testing
     }
     sites.insert(#"{"name": "gw", "deployment": {"gateways": [{"name": "g", "sku": "ErGw1AZ"}]}}"#, at: 10)
     let (path, directory) = try Self.write(
-      #"{"name": "many", "startMonth": "2027-01", "horizonMonths": 3, "sites": ["# + sites.joined(separator: ",\n") + "]}")
+      #"{"name": "many", "startMonth": "2027-01", "horizonMonths": 3, "sites": ["# + sites.joined(separator: ",\n")
+        + "]}")
     defer { try? FileManager.default.removeItem(at: directory) }
     let result = ercalc("budget", path, "--format", "json")
     #expect(result.status == .dataError)
@@ -122,7 +128,8 @@ import Testing
         "\(path):3:44: error: sites[0].deployment.circuits[0].bandwidth: '3 Gigs' is not valid (expected a rate with a unit, such as 50Mbps, 1Gbps or 10 G)\n"
       ), "\(result.errors)")
     #expect(
-      result.errors.contains("\(path):5:51: error: sites[2].yearlyGrowht: unknown key 'yearlyGrowht'; did you mean 'yearlyGrowth'?\n"),
+      result.errors.contains(
+        "\(path):5:51: error: sites[2].yearlyGrowht: unknown key 'yearlyGrowht'; did you mean 'yearlyGrowth'?\n"),
       "\(result.errors)")
   }
 
@@ -151,7 +158,10 @@ import Testing
     let rows = csv.rows(where: "ResourceName", is: "fra")
     #expect(rows.map { $0["BillingPeriodStart"] } == ["2027-01-01T00:00:00Z", "2027-02-01T00:00:00Z"])
     #expect(rows.allSatisfy { $0["x_Status"] == "unpriced" && $0["BilledCost"] == "" && $0["ListCost"] == "" })
-    #expect(rows.allSatisfy { ($0["x_UnpricedReason"] ?? "").hasPrefix("not budgeted: ") && $0["x_UnpricedReason"]!.contains("missing-ports") })
+    #expect(
+      rows.allSatisfy {
+        ($0["x_UnpricedReason"] ?? "").hasPrefix("not budgeted: ") && $0["x_UnpricedReason"]!.contains("missing-ports")
+      })
     // The priced rows still add up to the JSON total: 1,372.00.
     let billed = csv.rows.compactMap { Decimal(string: $0["BilledCost"] ?? "") }.reduce(0, +)
     #expect(billed == Decimal(string: "1372.00"))
@@ -163,7 +173,8 @@ import Testing
     // The same export without the port pair the Direct circuit runs on.
     let withoutPort = resources.filter { ($0["name"] as? String) != "ams-direct" }
     let (path, directory) = try Self.write(
-      String(decoding: try JSONSerialization.data(withJSONObject: withoutPort, options: [.sortedKeys]), as: UTF8.self), "estate.json")
+      String(decoding: try JSONSerialization.data(withJSONObject: withoutPort, options: [.sortedKeys]), as: UTF8.self),
+      "estate.json")
     defer { try? FileManager.default.removeItem(at: directory) }
     let whole = ercalc("quote", "--from", fixture("existing/az-estate.json"), "--format", "json")
     let result = ercalc("quote", "--from", path, "--format", "json")
@@ -171,7 +182,8 @@ import Testing
     let quote = try #require(try Self.json(result.output)["quote"] as? [String: Any])
     let unpriced = try #require(quote["unpriced"] as? [[String: Any]])
     let entry = try #require(unpriced.first { $0["resource"] as? String == "circuit 'ams-direct-circuit'" })
-    #expect((entry["reason"] as? String)?.contains("Direct port pair 'ams-direct', which is not in this export") == true)
+    #expect(
+      (entry["reason"] as? String)?.contains("Direct port pair 'ams-direct', which is not in this export") == true)
     // Every other line is priced exactly as in the whole export (the port pair and its circuit are the only difference).
     let wholeQuote = try #require(try Self.json(whole.output)["quote"] as? [String: Any])
     func lines(_ quote: [String: Any]) -> [String] {
@@ -187,7 +199,8 @@ import Testing
     let row = try #require(csv.rows(where: "ResourceName", is: "ams-direct-circuit").first)
     #expect(row["x_Status"] == "unpriced")
     #expect(row["BilledCost"] == "")
-    #expect((row["x_UnpricedReason"] ?? "").contains("Direct port pair 'ams-direct', which is not in this export"), "\(row)")
+    #expect(
+      (row["x_UnpricedReason"] ?? "").contains("Direct port pair 'ams-direct', which is not in this export"), "\(row)")
   }
 
   @Test func sizeSaysWhenTheLookAheadMeetsTheCeiling() throws {
@@ -204,7 +217,9 @@ import Testing
     let notes = try #require(try Self.json(result.output)["notes"] as? [String])
     #expect(
       notes.contains {
-        $0.hasPrefix("the look-ahead is cut at month 40, 16 months after the horizon: from month 40 the workload needs 10,059.9 Mbps")
+        $0.hasPrefix(
+          "the look-ahead is cut at month 40, 16 months after the horizon: from month 40 the workload needs 10,059.9 Mbps"
+        )
       }, "\(notes)")
   }
 }

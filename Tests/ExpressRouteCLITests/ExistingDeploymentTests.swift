@@ -17,11 +17,17 @@ import Testing
       ))
     // The storage account is named, outside the quote, and not counted as an unpriced charge.
     #expect(
-      result.output.contains("\"outOfScopeResources\": [\n      \"Microsoft.Storage/storageAccounts 'logs': not an ExpressRoute resource\"\n    ]"))
+      result.output.contains(
+        "\"outOfScopeResources\": [\n      \"Microsoft.Storage/storageAccounts 'logs': not an ExpressRoute resource\"\n    ]"
+      ))
     // The Global Reach link's volumes are unknown too: out of one circuit and into the other, each way (4 meters).
-    #expect(result.output.contains("\"reason\": \"data volume from 'ams-er' to 'sin-er' not given (Global Reach is charged per GB out and in)\""))
     #expect(
-      result.errors == "warning: 6 charges could not be priced and are not in the total; see 'Not priced' (give outbound volumes with --egress)\n")
+      result.output.contains(
+        "\"reason\": \"data volume from 'ams-er' to 'sin-er' not given (Global Reach is charged per GB out and in)\""))
+    #expect(
+      result.errors
+        == "warning: 6 charges could not be priced and are not in the total; see 'Not priced' (give outbound volumes with --egress)\n"
+    )
   }
 
   @Test func egressFlagFillsUnknownVolumes() {
@@ -38,10 +44,13 @@ import Testing
     // = 12,870.95.
     // The resource group is outside the quote (listed, not unpriced), so the total is complete.
     #expect(result.output.contains("Monthly total:            12,870.95 USD\n"))
-    #expect(result.output.contains("- azurerm_resource_group.network: azurerm_resource_group is not an ExpressRoute resource\n"))
     #expect(
       result.output.contains(
-        "Virtual WAN hub 'vwan-er'  Virtual WAN ExpressRoute scale units from unit 1     1,460  hour         0.42        613.20  CONFIRMED\n"))
+        "- azurerm_resource_group.network: azurerm_resource_group is not an ExpressRoute resource\n"))
+    #expect(
+      result.output.contains(
+        "Virtual WAN hub 'vwan-er'  Virtual WAN ExpressRoute scale units from unit 1     1,460  hour         0.42        613.20  CONFIRMED\n"
+      ))
   }
 
   @Test func terraformCircuitOnAPortFromTheSamePlanIsTracedThroughModules() {
@@ -51,7 +60,10 @@ import Testing
     // Only the circuit on the port is priced: MeteredData Zone 1 (Amsterdam) 1,000 GB × 0.025 = 25.00; the circuit fee is in the
     // port-pair fee, and the 10 Gbps port-pair fee has no published price (listed as not priced).
     #expect(result.output.contains("Monthly total:            25.00 USD (excludes 2 unpriced items)\n"))
-    #expect(result.output.contains("circuit 'ams-direct-er'  Metered outbound data, Zone 1     1,000  GB         0.025         25.00  CONFIRMED\n"))
+    #expect(
+      result.output.contains(
+        "circuit 'ams-direct-er'  Metered outbound data, Zone 1     1,000  GB         0.025         25.00  CONFIRMED\n")
+    )
     let flat = result.output.replacingOccurrences(of: "\n  ", with: " ")
     #expect(
       flat.contains(
@@ -74,7 +86,8 @@ import Testing
     // The parameters file (azuredeploy.parameters.json shape) wins: Standard 1 Gbps 436.00 + 1,000 GB × 0.025 = 25.00
     // + ErGw1AZ 730 × 0.361 = 263.53 → 724.53.
     let given = ercalc(
-      "quote", "--from", fixture("existing/arm-template.json"), "--parameters", fixture("existing/arm-template.parameters.json"),
+      "quote", "--from", fixture("existing/arm-template.json"), "--parameters",
+      fixture("existing/arm-template.parameters.json"),
       "--egress", "1000GB")
     #expect(given.status == .success, "\(given.errors)")
     #expect(given.output.contains("Monthly total:            724.53 USD\n"))
@@ -123,13 +136,16 @@ import Testing
     let notJSON = ercalc("quote", "--from", fixture("two-circuits.csv"))
     #expect(notJSON.status == .dataError)
     #expect(
-      notJSON.errors.hasPrefix("\(fixture("two-circuits.csv")):1:1: error: invalid JSON: expected '{' or '[' at the start of the document, found 'T'")
+      notJSON.errors.hasPrefix(
+        "\(fixture("two-circuits.csv")):1:1: error: invalid JSON: expected '{' or '[' at the start of the document, found 'T'"
+      )
     )
   }
 
   @Test func auditComparesEachCircuitWithItsTraffic() {
     let result = ercalc(
-      "audit", "--from", fixture("existing/az-estate.json"), "--series", fixture("existing/ams-er-metrics.json"), "--series",
+      "audit", "--from", fixture("existing/az-estate.json"), "--series", fixture("existing/ams-er-metrics.json"),
+      "--series",
       fixture("existing/sin-er-metrics.json"), "--format", "json")
     #expect(result.status == .success, "\(result.errors)")
     // ams-er: P95 100 Mbps → 125 Mbps needed → 200 Mbps. January 100 Mbps × 744 h = 33,480 GB, scaled to 730 h = 32,850 GB.
@@ -142,7 +158,8 @@ import Testing
     #expect(result.output.contains("\"totalSaving\": \"49156.00\""))
     #expect(result.output.contains("\"recommended\": \"Premium MeteredData 200 Mbps\""))
     #expect(result.output.contains("\"recommended\": \"Premium UnlimitedData 500 Mbps\""))
-    #expect(result.output.contains("\"skippedReason\": \"runs on ExpressRoute Direct; the audit sizes provider circuits\""))
+    #expect(
+      result.output.contains("\"skippedReason\": \"runs on ExpressRoute Direct; the audit sizes provider circuits\""))
   }
 
   @Test func resourceGraphShapesVirtualWANAndUnknownPortLocations() {
@@ -179,17 +196,21 @@ import Testing
         "circuit 'ams-er': no bandwidth (expected serviceProviderProperties.bandwidthInMbps or bandwidthInGbps) (the row has \"properties\": null, as 'az resource list' returns it; export with 'az network express-route list', 'az network vnet-gateway list', 'az graph query' or 'az resource show' to price it)"
       ))
     #expect(
-      result.errors.contains("virtual network gateway 'weu-ergw': gatewayType '' is neither ExpressRoute nor Vpn (the row has \"properties\": null"))
+      result.errors.contains(
+        "virtual network gateway 'weu-ergw': gatewayType '' is neither ExpressRoute nor Vpn (the row has \"properties\": null"
+      ))
   }
 
   @Test func anEstateWithNothingToPriceSaysWhy() throws {
     let directory = try temporaryDirectory("ercalc-import")
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("e.json").path
-    try #"[{"type": "Microsoft.Storage/storageAccounts", "name": "logs"}]"#.write(toFile: path, atomically: true, encoding: .utf8)
+    try #"[{"type": "Microsoft.Storage/storageAccounts", "name": "logs"}]"#.write(
+      toFile: path, atomically: true, encoding: .utf8)
     let result = ercalc("quote", "--from", path)
     #expect(result.status == .dataError)
     #expect(
-      result.errors.contains("(1 other resource skipped; Microsoft.Storage/storageAccounts 'logs': not an ExpressRoute resource)"))
+      result.errors.contains(
+        "(1 other resource skipped; Microsoft.Storage/storageAccounts 'logs': not an ExpressRoute resource)"))
   }
 }

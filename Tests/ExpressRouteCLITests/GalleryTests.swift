@@ -18,11 +18,16 @@ import Testing
 
   static let examples = [
     Example(folder: "branch-office", arguments: ["quote", "deployment.json", "--period", "2027-01"], output: "quote"),
-    Example(folder: "data-centre-growth", arguments: ["size", "profile.json", "--start", "2027-04", "--quiet"], output: "sizing"),
+    Example(
+      folder: "data-centre-growth", arguments: ["size", "profile.json", "--start", "2027-04", "--quiet"],
+      output: "sizing"),
     Example(folder: "global-estate", arguments: ["budget", "portfolio.json"], output: "budget"),
     Example(folder: "provider-charges", arguments: ["budget", "portfolio.json"], output: "budget"),
-    Example(folder: "redundant-design", arguments: ["size", "profile.json", "--start", "2027-01", "--quiet"], output: "sizing"),
-    Example(folder: "regional-estate", arguments: ["budget", "portfolio.json", "--group-by", "region"], output: "budget"),
+    Example(
+      folder: "redundant-design", arguments: ["size", "profile.json", "--start", "2027-01", "--quiet"], output: "sizing"
+    ),
+    Example(
+      folder: "regional-estate", arguments: ["budget", "portfolio.json", "--group-by", "region"], output: "budget"),
   ]
 
   static let formats = ["text", "markdown", "json", "csv", "html"]
@@ -36,7 +41,8 @@ import Testing
   func galleryIsUpToDate(_ example: Example, _ format: String) {
     let folder = packageRoot.appendingPathComponent("Reports").appendingPathComponent(example.folder)
     let arguments =
-      [example.arguments[0], folder.appendingPathComponent(example.arguments[1]).path] + example.arguments.dropFirst(2) + ["--format", format]
+      [example.arguments[0], folder.appendingPathComponent(example.arguments[1]).path] + example.arguments.dropFirst(2)
+      + ["--format", format]
     let result = ercalc(arguments)
     #expect(result.status == .success, "\(result.errors)")
     Golden.check(result.output, file: folder.appendingPathComponent(Self.fileName(example, format)))
@@ -52,8 +58,10 @@ import Testing
 @Suite struct HumanNamesTests {
   /// Rate-table section keys, enum case names and Swift type names that must not reach a reader.
   static let internalNames = [
-    "scaleGateway", "directPremiumAddOn", "vpnGateways", "internetEgress", "userCharges", "trafficCollectorData", "virtualWAN",
-    "directPorts", "globalReach", "erGw1AZ", "erGwScale", "vpnGw", "expressRouteScaleUnit", "expressRouteConnectionUnit", "CircuitTier",
+    "scaleGateway", "directPremiumAddOn", "vpnGateways", "internetEgress", "userCharges", "trafficCollectorData",
+    "virtualWAN",
+    "directPorts", "globalReach", "erGw1AZ", "erGwScale", "vpnGw", "expressRouteScaleUnit",
+    "expressRouteConnectionUnit", "CircuitTier",
     "BillingFamily", "GatewaySKU", "Optional(", "nil", "Decimal(",
   ]
 
@@ -66,7 +74,8 @@ import Testing
       // Whole words only ("nil" inside "Brasil" is fine).
       let pattern = "(?<![A-Za-z])" + NSRegularExpression.escapedPattern(for: name) + "(?![a-z])"
       let found = text.range(of: pattern, options: .regularExpression)
-      #expect(found == nil, "\(example.folder)/\(GalleryTests.fileName(example, format)) shows the internal name '\(name)'")
+      #expect(
+        found == nil, "\(example.folder)/\(GalleryTests.fileName(example, format)) shows the internal name '\(name)'")
     }
   }
 }

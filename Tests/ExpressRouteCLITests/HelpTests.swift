@@ -10,7 +10,9 @@ import Testing
     Golden.check(result.output, file: snapshotFile("root-help.txt"))
   }
 
-  @Test("Every subcommand has help", arguments: ["quote", "compare", "size", "budget", "diff", "audit", "traffic", "prices"])
+  @Test(
+    "Every subcommand has help",
+    arguments: ["quote", "compare", "size", "budget", "diff", "audit", "traffic", "prices"])
   func subcommandHelp(_ command: String) {
     let result = ercalc(command, "--help")
     #expect(result.status == .success)

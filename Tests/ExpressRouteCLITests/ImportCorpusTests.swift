@@ -10,7 +10,9 @@ import Testing
   static let files: [String] = {
     let folder = packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/existing")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".json") && !$0.contains("metrics") && !$0.contains("bad") && !$0.hasSuffix(".parameters.json") }.sorted()
+    return names.filter {
+      $0.hasSuffix(".json") && !$0.contains("metrics") && !$0.contains("bad") && !$0.hasSuffix(".parameters.json")
+    }.sorted()
   }()
 
   /// The names a resource may appear under: its ARM `name`, or its Terraform `address` and `values.name`.
@@ -50,7 +52,8 @@ import Testing
   @Test func theCorpusHasEveryShape() {
     #expect(
       Self.files == [
-        "arm-template.json", "az-estate.json", "az-resource-list.json", "graph-vwan-estate.json", "terraform-change-plan.json",
+        "arm-template.json", "az-estate.json", "az-resource-list.json", "graph-vwan-estate.json",
+        "terraform-change-plan.json",
         "terraform-direct-plan.json",
         "terraform-plan.json",
       ])
@@ -60,7 +63,9 @@ import Testing
   func everyResourceIsPricedOrListedWithAReason(_ file: String) throws {
     let result = ercalc("quote", "--from", fixture("existing/\(file)"), "--format", "json")
     // An estate with nothing priceable (az resource list rows carry no properties) fails, naming each resource and why.
-    let nothingToPrice = result.status == .dataError && result.errors.contains("found no ExpressRoute circuit, Direct port or gateway to price")
+    let nothingToPrice =
+      result.status == .dataError
+      && result.errors.contains("found no ExpressRoute circuit, Direct port or gateway to price")
     #expect(result.status == .success || nothingToPrice, "\(file): \(result.errors)")
     let resources = try Self.resources(in: file)
     #expect(resources.count >= 2, "\(file) has too few resources to mean anything")

@@ -7,11 +7,14 @@ import Testing
 /// error naming the limit, and `--max-input-size` refuses what no machine here could hold.
 @Suite struct InputLimitTests {
   /// Runs `producer | ercalc arguments…` in bash under an address-space limit, as a user's pipeline would.
-  static func pipeline(_ producer: String, _ arguments: [String], memoryLimitKB: Int = 524_288, timeout: Double = 20) throws -> ProcessResult {
+  static func pipeline(_ producer: String, _ arguments: [String], memoryLimitKB: Int = 524_288, timeout: Double = 20)
+    throws -> ProcessResult
+  {
     try #require(FileManager.default.isExecutableFile(atPath: ercalcBinary.path), "build the ercalc product first")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", "ulimit -v \(memoryLimitKB); \(producer) | \"$0\" \"$@\"", ercalcBinary.path] + arguments
+    process.arguments =
+      ["-c", "ulimit -v \(memoryLimitKB); \(producer) | \"$0\" \"$@\"", ercalcBinary.path] + arguments
     process.currentDirectoryURL = FileManager.default.temporaryDirectory
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
@@ -26,19 +29,23 @@ import Testing
     killer.cancel()
     let seconds = Date().timeIntervalSince(start)
     return ProcessResult(
-      status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, timedOut: seconds >= timeout, output: "",
+      status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+      timedOut: seconds >= timeout, output: "",
       errors: String(decoding: text, as: UTF8.self), seconds: seconds)
   }
 
   @Test func seriesOfZerosEndAtOnce() throws {
     // A NUL byte is never CSV text: the first full block stops the read, as a JSON document stops at 1:1.
     for (arguments, stdin) in [
-      (["size", fixture("sizing-profile.json"), "--series", "/dev/zero"], nil), (["traffic", "summarize", "-"], "/dev/zero"),
+      (["size", fixture("sizing-profile.json"), "--series", "/dev/zero"], nil),
+      (["traffic", "summarize", "-"], "/dev/zero"),
     ] as [([String], String?)] {
       let result = try runErcalc(arguments, stdin: stdin, memoryLimitKB: 524_288, timeout: 20)
       #expect(!result.signaled && !result.timedOut, "\(arguments)")
       #expect(result.status == 65, "\(arguments): \(result.errors)")
-      #expect(result.errors.hasSuffix(":1:1: error: byte 0x00 is not allowed in a CSV series (expected text)\n"), "\(result.errors)")
+      #expect(
+        result.errors.hasSuffix(":1:1: error: byte 0x00 is not allowed in a CSV series (expected text)\n"),
+        "\(result.errors)")
       #expect(result.seconds < 10)
     }
   }
@@ -47,13 +54,15 @@ import Testing
     let result = try Self.pipeline("yes '{\"a\":'", ["size", fixture("sizing-profile.json"), "--series", "-"])
     #expect(!result.signaled && !result.timedOut)
     #expect(result.status == 65, "\(result.errors)")
-    #expect(result.errors == "-:513:1: error: invalid JSON: nesting deeper than 512 levels (the limit for JSON documents)\n")
+    #expect(
+      result.errors == "-:513:1: error: invalid JSON: nesting deeper than 512 levels (the limit for JSON documents)\n")
     #expect(result.seconds < 10)
   }
 
   @Test func aCSVLineThatNeverEndsStopsAtTheLimit() throws {
     let result = try Self.pipeline(
-      "(echo Time,BitsInPerSecond,BitsOutPerSecond; yes abc | tr -d '\\n')", ["traffic", "summarize", "--max-input-size", "1MB", "-"])
+      "(echo Time,BitsInPerSecond,BitsOutPerSecond; yes abc | tr -d '\\n')",
+      ["traffic", "summarize", "--max-input-size", "1MB", "-"])
     #expect(!result.signaled && !result.timedOut)
     #expect(result.status == 65, "\(result.errors)")
     #expect(
@@ -63,12 +72,15 @@ import Testing
     #expect(result.seconds < 10)
     // Before any header too (the header search is bounded the same way).
     let headless = try Self.pipeline("yes abc | tr -d '\\n'", ["traffic", "summarize", "--max-input-size", "1MB", "-"])
-    #expect(headless.status == 65 && headless.errors.hasPrefix("-:1:1: error: a line longer than 1,000,000 bytes"), "\(headless.errors)")
+    #expect(
+      headless.status == 65 && headless.errors.hasPrefix("-:1:1: error: a line longer than 1,000,000 bytes"),
+      "\(headless.errors)")
   }
 
   @Test func aJSONValueThatNeverEndsStopsAtTheLimit() throws {
     let result = try Self.pipeline(
-      "(printf '{\"value\":[{\"name\":\"'; yes abc | tr -d '\\n')", ["traffic", "summarize", "--max-input-size", "1MB", "-"])
+      "(printf '{\"value\":[{\"name\":\"'; yes abc | tr -d '\\n')",
+      ["traffic", "summarize", "--max-input-size", "1MB", "-"])
     #expect(!result.signaled && !result.timedOut)
     #expect(result.status == 65, "\(result.errors)")
     #expect(
@@ -83,10 +95,14 @@ import Testing
       let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--max-input-size", value)
       #expect(result.status == .usage, "\(value)")
       #expect(
-        result.errors.hasPrefix("Error: The value '\(value)' is invalid for '--max-input-size <size>'. Please provide a size with a unit from 1B to ")
+        result.errors.hasPrefix(
+          "Error: The value '\(value)' is invalid for '--max-input-size <size>'. Please provide a size with a unit from 1B to "
+        )
       )
     }
-    #expect(ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "1TB", "--max-input-size", "1GB").status == .success)
+    #expect(
+      ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "1TB", "--max-input-size", "1GB")
+        .status == .success)
   }
 
   @Test func aLargeArrayDocumentNeedsASmallMultipleOfItsSize() throws {

@@ -52,7 +52,8 @@ import Testing
     // One reader for both kinds of file (PriceSource.readLink): a scheme alone opens nothing.
     let (directory, file) = try Self.editedCatalogue {
       $0.replacingOccurrences(
-        of: "\"url\": \"https://docs.cloud.google.com/network-connectivity/docs/interconnect/how-to/cci/azure/choose-locations\"",
+        of:
+          "\"url\": \"https://docs.cloud.google.com/network-connectivity/docs/interconnect/how-to/cci/azure/choose-locations\"",
         with: "\"url\": \"https://\"")
     }
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -66,7 +67,9 @@ import Testing
       $0.replacingOccurrences(
         of:
           "\"url\": \"https://docs.cloud.google.com/network-connectivity/docs/interconnect/how-to/cci/azure/choose-locations\", \"date\": \"2026-04-02\"",
-        with: "\"url\": \"https://docs.cloud.google.com/network-connectivity/docs/interconnect/how-to/cci/azure/choose-locations\", \"date\": null")
+        with:
+          "\"url\": \"https://docs.cloud.google.com/network-connectivity/docs/interconnect/how-to/cci/azure/choose-locations\", \"date\": null"
+      )
     }
     defer { try? FileManager.default.removeItem(at: directory) }
     let result = ercalc("prices", "validate", "--locations", file)
@@ -99,13 +102,15 @@ import Testing
     #expect(result.output.contains("\"amount\": \"1480.00\""))
     #expect(result.output.contains("\"amount\": \"300.00\""))
     #expect(result.output.contains("\"monthlyTotal\": \"1780.00\""))
-    #expect(result.output.contains("peering location 'Washington DC' is Washington DC (US Gov), billed in US Gov Zone 1"))
+    #expect(
+      result.output.contains("peering location 'Washington DC' is Washington DC (US Gov), billed in US Gov Zone 1"))
   }
 
   @Test func nothingPricedIsNeverATotalOfZero() {
     let text = ercalc("quote", "--location", "Beijing", "--bandwidth", "1G", "--egress", "1TB")
     #expect(
-      text.output.contains("Monthly total:   not priced (nothing has a price: 2 unpriced items, see Not priced)"), "\(text.output)\(text.errors)")
+      text.output.contains("Monthly total:   not priced (nothing has a price: 2 unpriced items, see Not priced)"),
+      "\(text.output)\(text.errors)")
     #expect(!text.output.contains("0.00 USD"))
     #expect(!text.output.contains(" 0.00"))
     let json = ercalc("quote", "--location", "Beijing", "--bandwidth", "1G", "--egress", "1TB", "--format", "json")
@@ -116,7 +121,9 @@ import Testing
   }
 
   @Test func queretaroLocalSaysZone4HasNoLocalPrice() {
-    let arguments = ["quote", "--location", "Querétaro (Mexico)", "--sku", "Local", "--billing", "unlimited", "--bandwidth", "1G"]
+    let arguments = [
+      "quote", "--location", "Querétaro (Mexico)", "--sku", "Local", "--billing", "unlimited", "--bandwidth", "1G",
+    ]
     let json = ercalc(arguments + ["--format", "json"])
     #expect(
       json.output.contains(
@@ -131,20 +138,24 @@ import Testing
   @Test func directAtALocationOfUnknownDirectAvailabilityIsRefused() {
     let result = ercalc("quote", "--location", "Bogota", "--bandwidth", "10G", "--direct-port", "10G")
     #expect(result.status != .success)
-    #expect(result.errors.contains("ExpressRoute Direct availability is not known (er-locations-2023, 2023-08-28, has no ER Direct column)"))
+    #expect(
+      result.errors.contains(
+        "ExpressRoute Direct availability is not known (er-locations-2023, 2023-08-28, has no ER Direct column)"))
   }
 
   @Test func theCSVListsPortLocationsInASecondSection() {
     let csv = ercalc("prices", "locations", "--format", "csv")
     let lines = csv.output.components(separatedBy: "\r\n")
-    #expect(lines.contains("PortLocation,PeeringLocation,Zone,Facility,Evidence,Source,SourceDate,SourceURL,Derived,Note"))
+    #expect(
+      lines.contains("PortLocation,PeeringLocation,Zone,Facility,Evidence,Source,SourceDate,SourceURL,Derived,Note"))
     #expect(
       lines.contains(
         "Equinix-New-York-NY5,New York,Zone 1,Equinix NY5,seen,er-direct-cli,2019-05-20,https://github.com/MicrosoftDocs/azure-docs/blob/00ae202d3387da443c7ff4ac508408876ac2d8c1/articles/expressroute/expressroute-howto-expressroute-direct-cli.md,,"
       ))
     #expect(lines.contains { $0.hasPrefix("Equinix-Atlanta-AT1,Atlanta,Zone 1,Equinix AT1,derived,,,,") })
     // Madrid's local region Spain Central is in Europe by inference: the column says so.
-    #expect(lines.contains { $0.hasPrefix("Madrid,Zone 1,Spain Central,Europe,\"local region Spain Central inferred: ") })
+    #expect(
+      lines.contains { $0.hasPrefix("Madrid,Zone 1,Spain Central,Europe,\"local region Spain Central inferred: ") })
   }
 
   @Test func accentedNamesFindTheirLocations() throws {
@@ -155,7 +166,8 @@ import Testing
 
   @Test func noDerivedPortNameDuplicatesASeenOneForTheSameFacility() throws {
     let catalog = try LocationCatalog.embeddedDefault()
-    let key = { (port: LocationCatalog.PortLocation) in "\(port.peeringLocation)|\(port.facility.lowercased().filter { $0.isLetter || $0.isNumber })"
+    let key = { (port: LocationCatalog.PortLocation) in
+      "\(port.peeringLocation)|\(port.facility.lowercased().filter { $0.isLetter || $0.isNumber })"
     }
     let seen = Set(catalog.portLocations.filter { !$0.isDerived }.map(key))
     for port in catalog.portLocations where port.isDerived {

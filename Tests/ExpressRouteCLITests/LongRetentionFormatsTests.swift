@@ -80,7 +80,8 @@ import Testing
   /// A `az monitor metrics list` export of 3 days of PT1M with both device roles, larger than the
   /// reader's 1 MiB block, with long dimension strings to cut tokens at block edges.
   static func largeExport() -> String {
-    var text = #"{"cost": 0.0, "interval": "0:01:00", "namespace": "Microsoft.Network/expressRouteCircuits", "value": ["#
+    var text =
+      #"{"cost": 0.0, "interval": "0:01:00", "namespace": "Microsoft.Network/expressRouteCircuits", "value": ["#
     for (index, metric) in ["BitsInPerSecond", "BitsOutPerSecond"].enumerated() {
       if index > 0 { text += "," }
       text +=
@@ -93,8 +94,10 @@ import Testing
         text += "{\"data\": ["
         for minute in 0..<(3 * 1440) {
           if minute > 0 { text += ",\n" }
-          let time = CivilCalendar.format(1_767_225_600 + Int64(minute) * 60).replacingOccurrences(of: "Z", with: "+00:00")
-          text += "  {\"average\": \(rate), \"count\": null, \"maximum\": null, \"minimum\": null, \"timeStamp\": \"\(time)\", \"total\": null}"
+          let time = CivilCalendar.format(1_767_225_600 + Int64(minute) * 60).replacingOccurrences(
+            of: "Z", with: "+00:00")
+          text +=
+            "  {\"average\": \(rate), \"count\": null, \"maximum\": null, \"minimum\": null, \"timeStamp\": \"\(time)\", \"total\": null}"
         }
         text +=
           "], \"metadatavalues\": [{\"name\": {\"localizedValue\": \"devicerole\", \"value\": \"devicerole\"}, \"value\": \"\(role)\(String(repeating: " ", count: 0))\"}]}"
@@ -137,10 +140,14 @@ import Testing
       #expect(try small.summaries(file: "f") == whole.summaries(file: "f"))
     }
     // A string with escapes cut at a block edge, and an error's position after many refills.
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-esc-\(UUID().uuidString).json").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-esc-\(UUID().uuidString).json")
+      .path
     defer { try? FileManager.default.removeItem(atPath: path) }
-    try #"{"metricName": "Bits\u0049nPerSecond", "resourceId": "/x/AMS\t-1", "time": "2026-01-01T00:00:00Z", "average": 1}"#
-      .appending("\n{\"metricName\": \"BitsInPerSecond\", \"resourceId\": \"/x/AMS\\t-1\", \"time\": \"2026-01-01T00:01:00Z\", \"average\": -2}\n")
+    try
+      #"{"metricName": "Bits\u0049nPerSecond", "resourceId": "/x/AMS\t-1", "time": "2026-01-01T00:00:00Z", "average": 1}"#
+      .appending(
+        "\n{\"metricName\": \"BitsInPerSecond\", \"resourceId\": \"/x/AMS\\t-1\", \"time\": \"2026-01-01T00:01:00Z\", \"average\": -2}\n"
+      )
       .write(toFile: path, atomically: true, encoding: .utf8)
     var options = TrafficIngest.Options()
     options.jsonBlockSize = blockSize
@@ -205,7 +212,8 @@ import Testing
     // × 60 s ÷ 8 = 45,013,275,000 bytes.
     #expect(summary.outbound.total == DataVolume(bytes: 45_013_275_000))
     #expect(summary.outbound.samples == 60)
-    #expect(try read(export(badAt: nil), blockSize: blockSize) == read(export(badAt: nil), blockSize: 16, readAhead: false))
+    #expect(
+      try read(export(badAt: nil), blockSize: blockSize) == read(export(badAt: nil), blockSize: 16, readAhead: false))
     do {
       _ = try read(export(badAt: 41), blockSize: blockSize)
       Issue.record("a negative rate was read")
@@ -213,7 +221,10 @@ import Testing
       // Point 0 opens on line 8, each point takes 6 lines: point 41 opens on line 8 + 41 × 6 = 254, its average on
       // line 255 after 14 spaces and `"average": ` (11 characters): column 26. (The line after the value, where the
       // reader already is when it judges the value, was reported before.)
-      #expect("\(error)" == "m.json:255:26: error: value[0].timeseries[0].data[41].average: negative rate -3.5 (expected zero or more)")
+      #expect(
+        "\(error)"
+          == "m.json:255:26: error: value[0].timeseries[0].data[41].average: negative rate -3.5 (expected zero or more)"
+      )
     }
   }
 
@@ -293,11 +304,13 @@ import Testing
     let directory = try temporaryDirectory("ercalc-pipe")
     defer { try? FileManager.default.removeItem(at: directory) }
     let root = fixture("diagnostic-export")
-    let joined = try TrafficIngest.filesUnder(root).map { try String(contentsOfFile: root + "/" + $0, encoding: .utf8) }.joined()
+    let joined = try TrafficIngest.filesUnder(root).map { try String(contentsOfFile: root + "/" + $0, encoding: .utf8) }
+      .joined()
     let lines = directory.appendingPathComponent("lines.json").path
     try joined.write(toFile: lines, atomically: true, encoding: .utf8)
     let profile = directory.appendingPathComponent("p.json").path
-    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"]}"#.write(toFile: profile, atomically: true, encoding: .utf8)
+    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"]}"#.write(
+      toFile: profile, atomically: true, encoding: .utf8)
     let piped = try runErcalc(["size", profile, "--series", "-", "--format", "json"], stdin: lines)
     #expect(piped.status == 0, "\(piped.errors)")
     // Same figures as the folder: P95 400 Mbps; January 270 GB out.
@@ -310,12 +323,14 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let profile = directory.appendingPathComponent("p.json").path
-    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"]}"#.write(toFile: profile, atomically: true, encoding: .utf8)
+    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"]}"#.write(
+      toFile: profile, atomically: true, encoding: .utf8)
     let result = ercalc("size", profile, "--series", fixture("diagnostic-export"), "--format", "json")
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("\"p95Bps\": 400000000"))
     let bad = directory.appendingPathComponent("bad.json").path
-    try #"{"average": -4, "resourceId": "/x/AMS-1", "time": "2026-01-01T00:00:00Z", "metricName": "BitsInPerSecond", "timeGrain": "PT1M"}"#
+    try
+      #"{"average": -4, "resourceId": "/x/AMS-1", "time": "2026-01-01T00:00:00Z", "metricName": "BitsInPerSecond", "timeGrain": "PT1M"}"#
       .write(toFile: bad, atomically: true, encoding: .utf8)
     let failed = ercalc("size", profile, "--series", bad)
     #expect(failed.status == .dataError)

@@ -23,7 +23,9 @@ extension NoSilentWrongNumberTests {
     // No geopolitical region has locations in both Zone 1 and Zone 2: the link crosses regions and needs Premium.
     let crossing = try link("Zone 1", "Zone 2", tier: "Standard")
     #expect(crossing.status == .dataError)
-    #expect(crossing.errors.contains("[global-reach-premium-across-geopolitical] Global Reach link a <-> b joins Zone 1 and Zone 2"))
+    #expect(
+      crossing.errors.contains(
+        "[global-reach-premium-across-geopolitical] Global Reach link a <-> b joins Zone 1 and Zone 2"))
     // North America has locations in Zone 1 and Zone 4: unknown without locations.
     let unknown = try link("Zone 1", "Zone 4", tier: "Standard")
     #expect(unknown.status == .dataError)
@@ -60,15 +62,20 @@ extension NoSilentWrongNumberTests {
     // Invalid UTF-8 (a lone 0xFF byte) in a name.
     let invalid = directory.appendingPathComponent("utf8.json").path
     var bytes = Array(#"{"circuits": [{"name": "ams"#.utf8)
-    bytes += [0xFF] + Array(#"", "zone": "Zone 1", "tier": "Standard", "bandwidth": "1 Gbps", "egress": "1 TB"}]}"#.utf8)
+    bytes +=
+      [0xFF] + Array(#"", "zone": "Zone 1", "tier": "Standard", "bandwidth": "1 Gbps", "egress": "1 TB"}]}"#.utf8)
     #expect(FileManager.default.createFile(atPath: invalid, contents: Data(bytes)))
     let utf8 = ercalc("quote", invalid)
     #expect(utf8.status == .dataError)
-    #expect(utf8.errors == "\(invalid):1:24: error: invalid JSON: invalid UTF-8 in a string (the file must be UTF-8 encoded)\n")
+    #expect(
+      utf8.errors
+        == "\(invalid):1:24: error: invalid JSON: invalid UTF-8 in a string (the file must be UTF-8 encoded)\n")
     let zeroWidth = try write(
       "{\"circuits\": [{\"name\": \"a\u{200B}b\", \"zone\": \"Zone 1\", \"tier\": \"Standard\", \"bandwidth\": \"1 Gbps\", \"egress\": \"1 TB\"}]}",
       to: directory, "zw.json")
-    #expect(ercalc("quote", zeroWidth).errors.contains("circuits[0].name: 'a\u{200B}b' contains the invisible or control character U+200B"))
+    #expect(
+      ercalc("quote", zeroWidth).errors.contains(
+        "circuits[0].name: 'a\u{200B}b' contains the invisible or control character U+200B"))
     for price in ["+436", ".361", "436."] {
       let override = try write(
         """
@@ -110,8 +117,11 @@ extension NoSilentWrongNumberTests {
     #expect(result.errors.hasSuffix("expected a 'rateTable' here (pass override files with --overrides)\n"))
     // No string in the library names an ercalc flag (az's own flags, quoted as az usage, are fine).
     for (file, text) in try librarySourceFiles() {
-      for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains("\"") {
-        guard let range = line.range(of: #"--[a-z]"#, options: .regularExpression), !line.contains("az monitor") else { continue }
+      for line in text.split(separator: "\n")
+      where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains("\"") {
+        guard let range = line.range(of: #"--[a-z]"#, options: .regularExpression), !line.contains("az monitor") else {
+          continue
+        }
         Issue.record("\(file): a library string names a flag: \(line[range.lowerBound...].prefix(40))")
       }
     }
@@ -127,7 +137,9 @@ extension NoSilentWrongNumberTests {
       of: "\"retailPrice\": 436,\n      \"unitPrice\": 436,", with: "\"retailPrice\": 900,\n      \"unitPrice\": 900,")
     #expect(moved != page1)
     let server = try LocalHTTPServer { path, _ in
-      if path.hasPrefix("/jump/api") { return (200, moved.replacingOccurrences(of: "\"PAGE2\"", with: "\"/jump/page2\"")) }
+      if path.hasPrefix("/jump/api") {
+        return (200, moved.replacingOccurrences(of: "\"PAGE2\"", with: "\"/jump/page2\""))
+      }
       if path == "/jump/page2" { return (200, page2) }
       return (404, "no")
     }
@@ -135,7 +147,8 @@ extension NoSilentWrongNumberTests {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("t.json").path
-    let result = ercalc("prices", "fetch", "--endpoint", server.baseURL + "/jump/api", "--gateway-region", "eastus", "--output", output)
+    let result = ercalc(
+      "prices", "fetch", "--endpoint", server.baseURL + "/jump/api", "--gateway-region", "eastus", "--output", output)
     #expect(result.status == .failure)
     #expect(
       result.errors.contains(

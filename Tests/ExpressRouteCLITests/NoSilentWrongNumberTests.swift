@@ -47,7 +47,8 @@ import Testing
   @Test(arguments: ["vpngw1az", "VPNGW1AZ", "VpnGw1AZ", "vpn-gw-1-az"])
   func vpnSkuMatchesCaseInsensitively(_ spelling: String) {
     // 436.00 + 730 h × 0.21 (VpnGw1AZ) = 436.00 + 153.30 = 589.30.
-    let result = ercalc(Self.quote1G + ["--egress", "0GB", "--backup-vpn", spelling, "--format", "json", "--fail-above", "600"])
+    let result = ercalc(
+      Self.quote1G + ["--egress", "0GB", "--backup-vpn", spelling, "--format", "json", "--fail-above", "600"])
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("\"monthlyTotal\": \"589.30\""))
   }
@@ -56,11 +57,16 @@ import Testing
     let banana = ercalc(Self.quote1G + ["--backup-vpn", "banana"])
     #expect(banana.status == .usage)
     #expect(
-      banana.errors.hasPrefix("Error: The value 'banana' is invalid for '--backup-vpn <sku>'. Please provide one of the following:\n  - Basic\n"))
+      banana.errors.hasPrefix(
+        "Error: The value 'banana' is invalid for '--backup-vpn <sku>'. Please provide one of the following:\n  - Basic\n"
+      ))
     let typo = ercalc(Self.quote1G + ["--backup-vpn", "VpnGw1AZZ"])
-    #expect(typo.errors.hasPrefix("Error: The value 'VpnGw1AZZ' is invalid for '--backup-vpn <sku>'. Did you mean 'VpnGw1AZ'?"))
+    #expect(
+      typo.errors.hasPrefix(
+        "Error: The value 'VpnGw1AZZ' is invalid for '--backup-vpn <sku>'. Did you mean 'VpnGw1AZ'?"))
     // Other names fold too: PREMIUM metered 1 Gbps Zone 1 = 1,186.00; ergw1az = ErGw1AZ, 730 × 0.361 = 263.53 → 1,449.53.
-    let folded = ercalc(Self.quote1G + ["--sku", "PREMIUM", "--egress", "0GB", "--gateway", "ergw1az", "--format", "json"])
+    let folded = ercalc(
+      Self.quote1G + ["--sku", "PREMIUM", "--egress", "0GB", "--gateway", "ergw1az", "--format", "json"])
     #expect(folded.status == .success, "\(folded.errors)")
     #expect(folded.output.contains("\"monthlyTotal\": \"1449.53\""))
   }
@@ -75,7 +81,8 @@ import Testing
        "vpnGateways": {"source": "ea", "confidence": "ESTIMATE", "rows": [{"sku": "vpngw1az", "hourly": "0.21"}]}}
       """, to: directory, "o.json")
     // The lower-case override row replaces VpnGw1AZ: 436.00 + 730 × 0.21 = 436.00 + 153.30 = 589.30.
-    let patched = ercalc(Self.quote1G + ["--egress", "0GB", "--backup-vpn", "VpnGw1AZ", "--overrides", override, "--format", "json"])
+    let patched = ercalc(
+      Self.quote1G + ["--egress", "0GB", "--backup-vpn", "VpnGw1AZ", "--overrides", override, "--format", "json"])
     #expect(patched.status == .success, "\(patched.errors)")
     #expect(patched.output.contains("\"monthlyTotal\": \"589.30\""))
     let deployment = try write(#"{"vpnGateways": [{"name": "v", "sku": "banana"}]}"#, to: directory, "d.json")
@@ -97,11 +104,17 @@ import Testing
     // Only the circuit fee (436.00) is priced; the data charge is listed with an unknown quantity.
     #expect(result.output.contains("\"monthlyTotal\": \"436.00\""))
     #expect(result.output.contains("\"complete\": false"))
-    #expect(result.output.contains("\"meter\": \"Metered outbound data, Zone 1\",\n        \"unit\": \"1 GB\",\n        \"quantity\": null"))
+    #expect(
+      result.output.contains(
+        "\"meter\": \"Metered outbound data, Zone 1\",\n        \"unit\": \"1 GB\",\n        \"quantity\": null"))
     #expect(!result.output.contains("\"amount\": \"0.00\""))
     let csv = ercalc("quote", deployment, "--format", "csv")
-    let row = try #require(CSVTable(csv.output).rows(where: "ChargeDescription", is: "Metered outbound data, Zone 1").first)
-    #expect([row["ResourceName"], row["x_Status"], row["PricingQuantity"], row["BilledCost"], row["ListCost"]] == ["c", "unpriced", "", "", ""])
+    let row = try #require(
+      CSVTable(csv.output).rows(where: "ChargeDescription", is: "Metered outbound data, Zone 1").first)
+    #expect(
+      [row["ResourceName"], row["x_Status"], row["PricingQuantity"], row["BilledCost"], row["ListCost"]] == [
+        "c", "unpriced", "", "", "",
+      ])
     #expect(row["x_UnpricedReason"]?.hasPrefix("outbound data per month not given") == true)
   }
 
@@ -110,12 +123,14 @@ import Testing
     // Global Reach per-GB rates are unpriced in the built-in table. Total 1,247.00.
     let given = ercalc(
       Self.quote1G + [
-        "--egress", "10TB", "--global-reach", "London", "--global-reach-egress", "5TB", "--global-reach-data", "1TB", "--format", "json",
+        "--egress", "10TB", "--global-reach", "London", "--global-reach-egress", "5TB", "--global-reach-data", "1TB",
+        "--format", "json",
       ])
     #expect(given.status == .success, "\(given.errors)")
     #expect(given.output.contains("\"monthlyTotal\": \"1247.00\""))
     // Without the second circuit's volume its data charge is not priced: 686.00 + 436.00 = 1,122.00, and said.
-    let unknown = ercalc(Self.quote1G + ["--egress", "10TB", "--global-reach", "London", "--global-reach-data", "1TB", "--format", "json"])
+    let unknown = ercalc(
+      Self.quote1G + ["--egress", "10TB", "--global-reach", "London", "--global-reach-data", "1TB", "--format", "json"])
     #expect(unknown.output.contains("\"monthlyTotal\": \"1122.00\""))
     #expect(
       unknown.output.contains(
@@ -139,11 +154,15 @@ import Testing
     let text = ercalc("diff", fixture("before.json"), after)
     #expect(text.status == .success)
     #expect(text.output.contains("Change:          unknown: 1 item is not priced (priced items alone: +436.00 USD)\n"))
-    #expect(text.output.contains("circuit 'd' · Metered outbound data, Zone 1                       -  not priced  unknown\n"))
+    #expect(
+      text.output.contains("circuit 'd' · Metered outbound data, Zone 1                       -  not priced  unknown\n")
+    )
     #expect(text.output.contains("After:           proposed: 2,135.53 USD (incomplete: excludes unpriced charges)\n"))
     #expect(text.errors.contains("warning: 1 item is not priced on one side or both, so the change is unknown"))
     let csv = ercalc("diff", fixture("before.json"), after, "--format", "csv")
-    #expect(csv.output.contains("\"circuit 'd' · Metered outbound data, Zone 1\",,,,USD,unpriced,\"outbound data per month not given"))
+    #expect(
+      csv.output.contains(
+        "\"circuit 'd' · Metered outbound data, Zone 1\",,,,USD,unpriced,\"outbound data per month not given"))
     let json = ercalc("diff", fixture("before.json"), after, "--format", "json")
     #expect(json.output.contains("\"change\": null"))
     #expect(json.output.contains("\"complete\": false"))
@@ -160,7 +179,9 @@ import Testing
     // The only charge is the Direct port pair, which has no price: the total 0.00 is not a pass.
     let gated = ercalc("quote", ports, "--fail-above", "1")
     #expect(gated.status == .failure)
-    #expect(gated.errors.contains("error: --fail-above cannot pass: 1 charge was not priced, so the monthly total of 0.00 USD is incomplete"))
+    #expect(
+      gated.errors.contains(
+        "error: --fail-above cannot pass: 1 charge was not priced, so the monthly total of 0.00 USD is incomplete"))
     #expect(ercalc("quote", ports, "--fail-above", "1", "--allow-unpriced").status == .success)
     let estate = packageRoot.appendingPathComponent("Reports/global-estate/portfolio.json").path
     let budget = ercalc("budget", estate, "--fail-above", "1000000")
@@ -221,14 +242,18 @@ import Testing
   @Test func emptySeriesAreErrorsNamingTheFile() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let profile = try write(#"{"schemaVersion": 1, "name": "x", "peeringLocation": "Amsterdam"}"#, to: directory, "p.json")
+    let profile = try write(
+      #"{"schemaVersion": 1, "name": "x", "peeringLocation": "Amsterdam"}"#, to: directory, "p.json")
     let header = try write("Time,BitsInPerSecond,BitsOutPerSecond\n", to: directory, "header.csv")
-    let empty = try write("Time,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,,\n2026-01-01T00:01:00Z,,\n", to: directory, "empty.csv")
+    let empty = try write(
+      "Time,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,,\n2026-01-01T00:01:00Z,,\n", to: directory,
+      "empty.csv")
     let onlyHeader = ercalc("size", profile, "--series", header, "--quiet")
     #expect(onlyHeader.status == .dataError)
     #expect(
       onlyHeader.errors
-        == "\(header): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found no rows)\n")
+        == "\(header): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found no rows)\n"
+    )
     let onlyEmpty = ercalc("size", profile, "--series", empty, "--quiet")
     #expect(onlyEmpty.status == .dataError)
     #expect(
@@ -236,7 +261,8 @@ import Testing
         == "\(empty): error: the series has no traffic samples (expected rows with BitsInPerSecond/BitsOutPerSecond values, found only empty values)\n"
     )
     // One row with values is not "only empty values": it has no interval yet (the step to a second row).
-    let one = try write("Time,BitsInPerSecond,BitsOutPerSecond\n2027-01-01T00:00:00Z,100,200\n", to: directory, "one.csv")
+    let one = try write(
+      "Time,BitsInPerSecond,BitsOutPerSecond\n2027-01-01T00:00:00Z,100,200\n", to: directory, "one.csv")
     let oneRow = ercalc("size", profile, "--series", one, "--quiet")
     #expect(oneRow.status == .dataError)
     #expect(
@@ -282,7 +308,10 @@ import Testing
     let refused = ercalc(args + ["--output", directory.path])
     #expect(refused.status == .failure)
     #expect(refused.errors == "error: cannot write '\(directory.path)': it is a directory\n")
-    #expect(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["secret.json", "target.json", "link.json", "fifo"])
+    #expect(
+      Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)) == [
+        "secret.json", "target.json", "link.json", "fifo",
+      ])
   }
 
   @Test func failedRunLeavesTheOldOutputAndTrippedGateStillWrites() throws {
@@ -295,7 +324,8 @@ import Testing
     // 1,436.00 > 1,000: the gate fails, and the valid report that shows why is written all the same.
     let gated = ercalc(Self.quote1G + ["--egress", "40TB", "--output", output, "--fail-above", "1000"])
     #expect(gated.status == .failure)
-    #expect(gated.errors.contains("exceeds --fail-above 1,000.00 USD (the report was written to '\(output)' and shows why)"))
+    #expect(
+      gated.errors.contains("exceeds --fail-above 1,000.00 USD (the report was written to '\(output)' and shows why)"))
     #expect(try String(contentsOfFile: output, encoding: .utf8).contains("\"monthlyTotal\": \"1436.00\""))
   }
 
@@ -318,6 +348,7 @@ import Testing
     #expect(piped.output.contains("\"monthlyTotal\": \"1699.53\""))
     let noPath = ercalc(Self.quote1G + ["--output", ""])
     #expect(noPath.status == .usage)
-    #expect(noPath.errors.hasPrefix("Error: The value '' is invalid for '--output <file>'. Please provide a file path.\n"))
+    #expect(
+      noPath.errors.hasPrefix("Error: The value '' is invalid for '--output <file>'. Please provide a file path.\n"))
   }
 }

@@ -20,7 +20,8 @@ import Testing
   /// Reads the page's tables: `### Global commercial Azure` (with a Zone column), `### US Government cloud` and
   /// `### China` (without); cells split on `|`, several values on `<br/>`, `&check;` / `&cross;` as on the page.
   static func pageRows() throws -> [PageRow] {
-    let text = try String(contentsOfFile: fixture("locations/expressroute-locations-providers-2026-04-28.md"), encoding: .utf8)
+    let text = try String(
+      contentsOfFile: fixture("locations/expressroute-locations-providers-2026-04-28.md"), encoding: .utf8)
     var cloud = ""
     var rows: [PageRow] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -41,7 +42,8 @@ import Testing
         PageRow(
           cloud: cloud, location: cells[0].replacingOccurrences(of: "**", with: ""),
           address: cells[1].replacingOccurrences(of: "<br/>", with: "; "), zone: hasZone ? cells[2] : nil,
-          localRegions: local == "&cross;" ? [] : local.components(separatedBy: "<br/>"), erDirect: direct == "&check;"))
+          localRegions: local == "&cross;" ? [] : local.components(separatedBy: "<br/>"), erDirect: direct == "&check;")
+      )
     }
     return rows
   }
@@ -84,7 +86,9 @@ import Testing
     // And the other way: every location the catalogue sources to the page is a row of it.
     let pageNames = Set(rows.map { Self.catalogueName($0) })
     for location in catalog.locations where catalog.source(of: location).id == catalog.source.id {
-      #expect(pageNames.contains(location.name) || rows.contains { catalog.location(named: $0.location) == location }, "\(location.name)")
+      #expect(
+        pageNames.contains(location.name) || rows.contains { catalog.location(named: $0.location) == location },
+        "\(location.name)")
     }
     #expect(catalog.source.date == "2026-04-28")
     #expect(catalog.source.url?.contains("0034968231599d97f4958cbb4ed673ea9feb4c3c") == true)
@@ -104,20 +108,26 @@ import Testing
     #expect(json.output.contains("\"date\": \"2026-04-28\""))
     #expect(json.output.contains(commit))
     #expect(
-      json.output.contains("\"name\": \"Jakarta\",\n      \"zone\": \"Zone 2\",\n      \"localRegions\": [\n        \"Indonesia Central\"\n      ]"))
+      json.output.contains(
+        "\"name\": \"Jakarta\",\n      \"zone\": \"Zone 2\",\n      \"localRegions\": [\n        \"Indonesia Central\"\n      ]"
+      ))
     let csv = ercalc("prices", "locations", "--format", "csv")
     let lines = csv.output.components(separatedBy: "\r\n")
     #expect(
       lines.first
-        == "Location,Zone,LocalRegions,GeopoliticalRegion,GeopoliticalRegionInferred,Address,ERDirect,Retired,Source,SourceDate,SourceURL,Note")
+        == "Location,Zone,LocalRegions,GeopoliticalRegion,GeopoliticalRegionInferred,Address,ERDirect,Retired,Source,SourceDate,SourceURL,Note"
+    )
     // Jakarta's local region Indonesia Central is in Asia by inference (the include predates it): the column says so.
     #expect(
       lines.contains {
-        $0.hasPrefix("Jakarta,Zone 2,Indonesia Central,Asia,\"local region Indonesia Central inferred: the include (04/05/2024) lists Jakarta")
+        $0.hasPrefix(
+          "Jakarta,Zone 2,Indonesia Central,Asia,\"local region Indonesia Central inferred: the include (04/05/2024) lists Jakarta"
+        )
           && $0.hasSuffix(
             ",NeutraDC HDC,yes,,er-locations-2026-04,2026-04-28,https://github.com/MicrosoftDocs/azure-docs/blob/\(commit)/articles/expressroute/expressroute-locations-providers.md,"
           )
       })
-    #expect(lines.contains { $0.hasPrefix("Bogota,Zone 4,,South America,") && $0.contains(",er-locations-2023,2023-08-28,") })
+    #expect(
+      lines.contains { $0.hasPrefix("Bogota,Zone 4,,South America,") && $0.contains(",er-locations-2023,2023-08-28,") })
   }
 }

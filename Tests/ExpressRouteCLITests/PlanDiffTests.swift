@@ -15,8 +15,12 @@ import Testing
     #expect(result.output.contains("Before:          terraform-change-plan (before): 17,253.30 USD\n"))
     #expect(result.output.contains("After:           terraform-change-plan (after): 23,261.36 USD\n"))
     #expect(result.output.contains("Change:          +6,008.06 USD (+34.8%)\n"))
-    #expect(result.output.contains("VPN gateway 'weu-vpn' · VpnGw1AZ VPN gateway                         153.30          -     -153.30\n"))
-    #expect(result.output.contains("gateway 'weu-ergw' · ErGw2AZ gateway                                      -     461.36     +461.36\n"))
+    #expect(
+      result.output.contains(
+        "VPN gateway 'weu-vpn' · VpnGw1AZ VPN gateway                         153.30          -     -153.30\n"))
+    #expect(
+      result.output.contains(
+        "gateway 'weu-ergw' · ErGw2AZ gateway                                      -     461.36     +461.36\n"))
     // Every ExpressRoute resource change with its action; the resource group and the data source are not listed.
     #expect(result.output.contains("azurerm_express_route_circuit.ams    changed\n"))
     #expect(result.output.contains("azurerm_express_route_circuit.lon    replaced\n"))
@@ -26,13 +30,16 @@ import Testing
     // The replaced circuit runs one month alongside its successor: 5,700.00 one-time.
     #expect(
       result.output.contains(
-        "lon-er   the plan destroys and re-creates it; another peering location (London to London2)       1                     5,700.00\n"))
+        "lon-er   the plan destroys and re-creates it; another peering location (London to London2)       1                     5,700.00\n"
+      ))
   }
 
   @Test func planChangeInJSONAndCSV() {
     let json = ercalc("diff", "--from", fixture("existing/terraform-change-plan.json"), "--format", "json")
     #expect(json.output.contains("\"change\": \"6008.06\""))
-    #expect(json.output.contains("{\n      \"resource\": \"azurerm_express_route_circuit.lon\",\n      \"action\": \"replaced\"\n    }"))
+    #expect(
+      json.output.contains(
+        "{\n      \"resource\": \"azurerm_express_route_circuit.lon\",\n      \"action\": \"replaced\"\n    }"))
     #expect(json.output.contains("\"circuit\": \"lon-er\""))
     let csv = ercalc("diff", "--from", fixture("existing/terraform-change-plan.json"), "--format", "csv")
     #expect(csv.output.contains("VPN gateway 'weu-vpn' · VpnGw1AZ VPN gateway,153.30,,-153.30,USD,priced,\r\n"))
@@ -50,11 +57,14 @@ import Testing
   @Test func twoEstatesOfDifferentFormatsDiff() {
     // az-estate (11,950.66 priced, six charges unpriced) against terraform-plan (12,870.95, complete):
     // the change is unknown, and the priced part is 12,870.95 − 11,950.66 = +920.29.
-    let result = ercalc("diff", "--from", fixture("existing/az-estate.json"), "--from", fixture("existing/terraform-plan.json"))
+    let result = ercalc(
+      "diff", "--from", fixture("existing/az-estate.json"), "--from", fixture("existing/terraform-plan.json"))
     #expect(result.status == .success)
-    #expect(result.output.contains("Change:          unknown: 6 items are not priced (priced items alone: +920.29 USD)\n"))
+    #expect(
+      result.output.contains("Change:          unknown: 6 items are not priced (priced items alone: +920.29 USD)\n"))
     let gated = ercalc(
-      "diff", "--from", fixture("existing/az-estate.json"), "--from", fixture("existing/terraform-plan.json"), "--fail-above", "100000")
+      "diff", "--from", fixture("existing/az-estate.json"), "--from", fixture("existing/terraform-plan.json"),
+      "--fail-above", "100000")
     #expect(gated.status == .failure)
     #expect(gated.errors.contains("--fail-above cannot pass: 6 charges were not priced"))
   }
@@ -65,7 +75,8 @@ import Testing
     #expect(single.status == .dataError)
     #expect(single.errors.contains("expected a Terraform plan with 'resource_changes'"))
     let three = ercalc(
-      "diff", "--from", fixture("existing/az-estate.json"), "--from", fixture("existing/az-estate.json"), "--from", fixture("existing/az-estate.json")
+      "diff", "--from", fixture("existing/az-estate.json"), "--from", fixture("existing/az-estate.json"), "--from",
+      fixture("existing/az-estate.json")
     )
     #expect(three.status == .usage)
     let mixed = ercalc("diff", "--from", fixture("existing/az-estate.json"), fixture("existing/az-estate.json"))

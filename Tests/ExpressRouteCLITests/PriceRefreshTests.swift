@@ -9,17 +9,21 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("imported.json").path
     let result = ercalc(
-      "prices", "import", fixture("retail/page1.json"), fixture("retail/page2.json"), "--gateway-region", "eastus", "--output", output, "--force")
+      "prices", "import", fixture("retail/page1.json"), fixture("retail/page2.json"), "--gateway-region", "eastus",
+      "--output", output, "--force")
     #expect(result.status == .success, "\(result.errors)")
     // 14 items: 11 imported (two Zone 1 egress items are one meter), DevTest and the westeurope gateway skipped, one unknown.
-    #expect(result.errors.contains("imported 11 of 14 items (2 skipped: not Consumption, other gateway regions or higher price tiers)\n"))
+    #expect(
+      result.errors.contains(
+        "imported 11 of 14 items (2 skipped: not Consumption, other gateway regions or higher price tiers)\n"))
     #expect(
       result.errors.contains(
         "1 item was not recognised and left out:\n  \(fixture("retail/page2.json")):73:5: ExpressRoute: ExpressRoute Metro Resiliency Unit (Zone 1, 1 Hour, 1.5 USD)\n"
       ))
     #expect(
       result.errors.contains(
-        "1 conflicting price:\n  Metered outbound data, Zone 2: 0.05 and 0.06 at \(fixture("retail/page2.json")):95:5; kept the first\n"))
+        "1 conflicting price:\n  Metered outbound data, Zone 2: 0.05 and 0.06 at \(fixture("retail/page2.json")):95:5; kept the first\n"
+      ))
     // The written table is valid schema-1 JSON and carries the imported prices as CONFIRMED API figures.
     let table = try RateTable(json: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
     #expect(table.effectiveDate == "2026-07-01")
@@ -31,10 +35,14 @@ import Testing
     #expect(table.rate(for: .vpnGateway(.vpnGw1AZ))?.price == Money(Decimal(string: "0.361") ?? 0, currency: .usd))
     // Meters the pages did not price are unpriced, not copied from the built-in table.
     #expect(table.rate(for: .circuit(.standard, .metered, .gbps(2), .zone1))?.price == nil)
-    #expect(table.rate(for: .circuit(.standard, .metered, .gbps(2), .zone1))?.unpricedReason == "not in the imported Retail Prices API pages")
+    #expect(
+      table.rate(for: .circuit(.standard, .metered, .gbps(2), .zone1))?.unpricedReason
+        == "not in the imported Retail Prices API pages")
     #expect(table.capabilities(of: .erGw1AZ, scaleUnits: nil)?.maxCircuits == 4)
     // And the written table prices a quote.
-    let quote = ercalc("quote", "--prices", output, "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "40TB", "--format", "json")
+    let quote = ercalc(
+      "quote", "--prices", output, "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "40TB", "--format",
+      "json")
     #expect(quote.output.contains("\"monthlyTotal\": \"1436.00\""))
   }
 
@@ -43,13 +51,17 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("imported.json").path
     let result = ercalc(
-      "prices", "import", fixture("retail/page1.json"), fixture("retail/page2.json"), "--gateway-region", "eastus", "--output", output)
+      "prices", "import", fixture("retail/page1.json"), fixture("retail/page2.json"), "--gateway-region", "eastus",
+      "--output", output)
     #expect(result.status == .failure)
     #expect(!FileManager.default.fileExists(atPath: output))
-    #expect(result.errors.contains("  Standard MeteredData 2 Gbps circuit, Zone 1: priced today at 872, unpriced or missing in the new table\n"))
+    #expect(
+      result.errors.contains(
+        "  Standard MeteredData 2 Gbps circuit, Zone 1: priced today at 872, unpriced or missing in the new table\n"))
     #expect(
       result.errors.hasSuffix(
-        "error: not written: the new table differs too much from the current one; review the changes above and pass --force to accept them\n"))
+        "error: not written: the new table differs too much from the current one; review the changes above and pass --force to accept them\n"
+      ))
 
     // Against a current table holding only what the pages price, a 30% move still trips a 25% guard.
     let guardian = RefreshGuard()
@@ -78,11 +90,17 @@ import Testing
   }
 
   @Test(arguments: [
-    BadPage(file: "wrong-type.json", expected: ":7:22: error: Items[0].retailPrice: expected a number, found the string \"0.632\"\n"),
+    BadPage(
+      file: "wrong-type.json",
+      expected: ":7:22: error: Items[0].retailPrice: expected a number, found the string \"0.632\"\n"),
     BadPage(
       file: "missing-items.json",
-      expected: ":1:1: error: missing key 'Items' (expected a Retail Prices API page: {\"Items\": [...], \"NextPageLink\": ...})\n"),
-    BadPage(file: "empty.json", expected: "error: the pages hold no items (expected Retail Prices API items for serviceName 'ExpressRoute')\n"),
+      expected:
+        ":1:1: error: missing key 'Items' (expected a Retail Prices API page: {\"Items\": [...], \"NextPageLink\": ...})\n"
+    ),
+    BadPage(
+      file: "empty.json",
+      expected: "error: the pages hold no items (expected Retail Prices API items for serviceName 'ExpressRoute')\n"),
   ])
   func badPagesGiveClearErrors(_ page: BadPage) {
     let result = ercalc("prices", "import", fixture("retail/\(page.file)"))
@@ -94,16 +112,22 @@ import Testing
   @Test func gatewayRegionIsRequiredWhenPagesHoldSeveral() {
     let result = ercalc("prices", "import", fixture("retail/page1.json"), fixture("retail/page2.json"))
     #expect(result.status == .dataError)
-    #expect(result.errors == "error: the pages price gateways in 2 regions (eastus, westeurope); choose one (with --gateway-region)\n")
+    #expect(
+      result.errors
+        == "error: the pages price gateways in 2 regions (eastus, westeurope); choose one (with --gateway-region)\n")
   }
 
   @Test func fetchFollowsPagesRetriesFailuresAndRejectsMalformedPages() throws {
     let page1 = try String(contentsOfFile: fixture("retail/page1.json"), encoding: .utf8)
     let page2 = try String(contentsOfFile: fixture("retail/page2.json"), encoding: .utf8)
     let server = try LocalHTTPServer { path, attempt in
-      if path.hasPrefix("/ok/api") { return (200, page1.replacingOccurrences(of: "\"PAGE2\"", with: "\"/ok/page2?x=1\"")) }
+      if path.hasPrefix("/ok/api") {
+        return (200, page1.replacingOccurrences(of: "\"PAGE2\"", with: "\"/ok/page2?x=1\""))
+      }
       if path == "/ok/page2?x=1" { return attempt == 1 ? (503, "busy") : (200, page2) }
-      if path.hasPrefix("/broken/api") { return (200, page1.replacingOccurrences(of: "\"PAGE2\"", with: "\"/broken/page2\"")) }
+      if path.hasPrefix("/broken/api") {
+        return (200, page1.replacingOccurrences(of: "\"PAGE2\"", with: "\"/broken/page2\""))
+      }
       if path == "/broken/page2" { return (200, "{\"Items\": [1, 2,]}") }
       if path.hasPrefix("/down/api") { return (500, "no") }
       if path.hasPrefix("/gone/api") { return (404, "no") }
@@ -116,23 +140,30 @@ import Testing
     let output = directory.appendingPathComponent("fetched.json").path
 
     let fetched = ercalc(
-      "prices", "fetch", "--endpoint", server.baseURL + "/ok/api", "--gateway-region", "eastus", "--output", output, "--force", "--timeout", "5")
+      "prices", "fetch", "--endpoint", server.baseURL + "/ok/api", "--gateway-region", "eastus", "--output", output,
+      "--force", "--timeout", "5")
     #expect(fetched.status == .success, "\(fetched.errors)")
     #expect(server.requests("/ok/page2?x=1") == 2)  // one 503, then the page
     let table = try RateTable(json: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
     #expect(table.rate(for: .circuit(.premium, .metered, .gbps(1), .zone1))?.price == Money(1186, currency: .usd))
 
     let malformed = ercalc(
-      "prices", "fetch", "--endpoint", server.baseURL + "/broken/api", "--output", directory.appendingPathComponent("b.json").path, "--force")
+      "prices", "fetch", "--endpoint", server.baseURL + "/broken/api", "--output",
+      directory.appendingPathComponent("b.json").path, "--force")
     #expect(malformed.status == .dataError)
-    #expect(malformed.errors.hasSuffix("page 2 (\(server.baseURL)/broken/page2):1:17: error: invalid JSON: trailing comma before ']'\n"))
+    #expect(
+      malformed.errors.hasSuffix(
+        "page 2 (\(server.baseURL)/broken/page2):1:17: error: invalid JSON: trailing comma before ']'\n"))
 
     let down = ercalc(
-      "prices", "fetch", "--endpoint", server.baseURL + "/down/api", "--output", directory.appendingPathComponent("d.json").path, "--retries", "2")
+      "prices", "fetch", "--endpoint", server.baseURL + "/down/api", "--output",
+      directory.appendingPathComponent("d.json").path, "--retries", "2")
     #expect(down.status == .failure)
     #expect(down.errors.contains("gave up after 2 attempts; last: HTTP 500\n"))
 
-    let gone = ercalc("prices", "fetch", "--endpoint", server.baseURL + "/gone/api", "--output", directory.appendingPathComponent("g.json").path)
+    let gone = ercalc(
+      "prices", "fetch", "--endpoint", server.baseURL + "/gone/api", "--output",
+      directory.appendingPathComponent("g.json").path)
     #expect(gone.status == .failure)
     #expect(gone.errors.contains(": HTTP 404; not retried\n"))
   }
@@ -145,15 +176,20 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let output = directory.appendingPathComponent("t.json").path
     let result = ercalc(
-      "prices", "import", fixture("retail/page1.json"), fixture("retail/bandwidth.json"), "--gateway-region", "eastus", "--output", output, "--force")
+      "prices", "import", fixture("retail/page1.json"), fixture("retail/bandwidth.json"), "--gateway-region", "eastus",
+      "--output", output, "--force")
     #expect(result.status == .success, "\(result.errors)")
     let table = try RateTable(json: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
     #expect(
-      table.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 100))?.price == Money(Decimal(string: "0.087") ?? 0, currency: .usd))
+      table.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 100))?.price
+        == Money(Decimal(string: "0.087") ?? 0, currency: .usd))
     #expect(
-      table.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 153600))?.price == Money(Decimal(string: "0.05") ?? 0, currency: .usd)
+      table.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 153600))?.price
+        == Money(Decimal(string: "0.05") ?? 0, currency: .usd)
     )
-    #expect(table.rate(for: .internetEgress(.northAmerica, .internet, fromGB: 100))?.price == Money(Decimal(string: "0.04") ?? 0, currency: .usd))
+    #expect(
+      table.rate(for: .internetEgress(.northAmerica, .internet, fromGB: 100))?.price
+        == Money(Decimal(string: "0.04") ?? 0, currency: .usd))
     // The westus2 item stands for the same group: only the gateway region's items are kept.
     #expect(!result.errors.contains("conflicting"))
   }
@@ -161,7 +197,8 @@ import Testing
 
 @Suite struct RetailImportDatesTests {
   static func item(
-    _ meter: String, _ price: String, start: String, end: String? = nil, service: String = "ExpressRoute", region: String = "Zone 1",
+    _ meter: String, _ price: String, start: String, end: String? = nil, service: String = "ExpressRoute",
+    region: String = "Zone 1",
     unit: String = "1/Month"
   ) -> String {
     """
@@ -192,7 +229,9 @@ import Testing
         Self.item("Standard Metered Data 1 Gbps Circuit", "450", start: "2026-07-01"),
       ]
       let (result, table) = try importPage(
-        order.map { items[$0] } + [Self.item("Standard Metered Data 2 Gbps Circuit", "999", start: "2025-01-01", end: "2026-03-31")])
+        order.map { items[$0] } + [
+          Self.item("Standard Metered Data 2 Gbps Circuit", "999", start: "2025-01-01", end: "2026-03-31")
+        ])
       #expect(result.status == .success, "\(result.errors)")
       #expect(table?.effectiveDate == "2026-07-01")
       #expect(table?.rate(for: .circuit(.standard, .metered, .gbps(1), .zone1))?.price == Money(450, currency: .usd))
@@ -203,7 +242,8 @@ import Testing
 
   @Test func bothLocalNamesAreRecognised() throws {
     let (result, table) = try importPage([
-      Self.item("Local 1 Gbps Circuit", "1200", start: "2026-07-01"), Self.item("Local Unlimited Data 2 Gbps Circuit", "2200", start: "2026-07-01"),
+      Self.item("Local 1 Gbps Circuit", "1200", start: "2026-07-01"),
+      Self.item("Local Unlimited Data 2 Gbps Circuit", "2200", start: "2026-07-01"),
     ])
     #expect(result.status == .success, "\(result.errors)")
     #expect(table?.rate(for: .circuit(.local, .unlimited, .gbps(1), .zone1))?.price == Money(1200, currency: .usd))

@@ -21,8 +21,13 @@ import Testing
       let lines = text.components(separatedBy: "\n")
       for (index, line) in lines.enumerated() {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("public "), !trimmed.hasPrefix("public extension"), !trimmed.hasPrefix("public import") else { continue }
-        if let witness = Self.witness, witness.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil { continue }
+        guard trimmed.hasPrefix("public "), !trimmed.hasPrefix("public extension"), !trimmed.hasPrefix("public import")
+        else { continue }
+        if let witness = Self.witness,
+          witness.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil
+        {
+          continue
+        }
         checked += 1
         var above = index - 1
         while above >= 0, lines[above].trimmingCharacters(in: .whitespaces).hasPrefix("@") { above -= 1 }
@@ -56,7 +61,9 @@ import Testing
   /// nested in it (`Quote.LineItem`, `Deployment.Gateway`, `UseCases.SizingRequest`), and what only the command
   /// line needs is `package`. Today 54.
   @Test func publicTopLevelTypesStayFew() throws {
-    let declaration = try #require(try? NSRegularExpression(pattern: #"(?m)^public (final |indirect )?(struct|enum|class|protocol|typealias|actor) \w+"#))
+    let declaration = try #require(
+      try? NSRegularExpression(
+        pattern: #"(?m)^public (final |indirect )?(struct|enum|class|protocol|typealias|actor) \w+"#))
     let count = try Self.libraryFiles().map { file in
       declaration.numberOfMatches(in: file.text, range: NSRange(file.text.startIndex..., in: file.text))
     }.reduce(0, +)

@@ -7,7 +7,8 @@ import Testing
   @Test func issueExampleQuoteText() {
     // 436 + 40,000 GB × 0.025 = 1,436.00; ErGw1AZ 730 × 0.361 = 263.53; total 1,699.53.
     let result = ercalc(
-      "quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--sku", "standard", "--billing", "metered", "--egress", "40TB", "--gateway",
+      "quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--sku", "standard", "--billing", "metered",
+      "--egress", "40TB", "--gateway",
       "ErGw1AZ")
     #expect(result.status == .success)
     #expect(result.errors.isEmpty)
@@ -25,7 +26,9 @@ import Testing
   }
 
   @Test func jsonQuoteCarriesExactMoneyStrings() throws {
-    let result = ercalc("quote", "--zone", "Zone 2", "--bandwidth", "10G", "--sku", "premium", "--billing", "unlimited", "--format", "json")
+    let result = ercalc(
+      "quote", "--zone", "Zone 2", "--bandwidth", "10G", "--sku", "premium", "--billing", "unlimited", "--format",
+      "json")
     #expect(result.status == .success)
     #expect(result.output.contains("\"monthlyTotal\": \"85000.00\""))
     #expect(result.output.contains("\"hoursPerMonth\": \"730\""))
@@ -33,11 +36,13 @@ import Testing
   }
 
   @Test func failAboveGatesTheBudget() {
-    let over = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "40TB", "--fail-above", "1000")
+    let over = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "40TB", "--fail-above", "1000")
     #expect(over.status == .failure)
     #expect(over.errors == "error: monthly total 1,436.00 USD exceeds --fail-above 1,000.00 USD\n")
     #expect(!over.output.isEmpty)
-    let under = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "40TB", "--fail-above", "1436")
+    let under = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "40TB", "--fail-above", "1436")
     #expect(under.status == .success)
   }
 
@@ -55,7 +60,8 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["q.json"])
     let missing = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1G", "--output", "/nonexistent/dir/q.txt")
     #expect(missing.status == .failure)
-    #expect(missing.errors == "error: cannot write '/nonexistent/dir/q.txt': directory '/nonexistent/dir' does not exist\n")
+    #expect(
+      missing.errors == "error: cannot write '/nonexistent/dir/q.txt': directory '/nonexistent/dir' does not exist\n")
   }
 
   @Test func overridesPriceDirectPorts() {
@@ -91,10 +97,15 @@ import Testing
     #expect(locations.status == .success)
     #expect(
       locations.output.contains(
-        "Washington DC            Zone 1         East US, East US 2            North America             yes         Equinix DC2; Equinix DC6"))
-    #expect(locations.output.contains("Bogota (retired)         Zone 4         n/a (no Local)                South America (inferred)  not stated"))
+        "Washington DC            Zone 1         East US, East US 2            North America             yes         Equinix DC2; Equinix DC6"
+      ))
+    #expect(
+      locations.output.contains(
+        "Bogota (retired)         Zone 4         n/a (no Local)                South America (inferred)  not stated"))
     // Port locations: from the az CLI how-to's example output, placed by the facility both pages name.
-    #expect(locations.output.contains("Equinix-Ashburn-DC2            Washington DC       Equinix DC2                      seen in er-direct-cli\n"))
+    #expect(
+      locations.output.contains(
+        "Equinix-Ashburn-DC2            Washington DC       Equinix DC2                      seen in er-direct-cli\n"))
     let locationsJSON = ercalc("prices", "locations", "--format", "json")
     #expect(
       locationsJSON.output.contains(
@@ -120,7 +131,9 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let cited = directory.appendingPathComponent("cited.json").path
     try String(contentsOfFile: fixture("direct-override.json"), encoding: .utf8)
-      .replacingOccurrences(of: #""date": "2026-11-01""#, with: #""url": "file:contracts/example-direct.pdf", "date": "2026-11-01""#)
+      .replacingOccurrences(
+        of: #""date": "2026-11-01""#, with: #""url": "file:contracts/example-direct.pdf", "date": "2026-11-01""#
+      )
       .write(toFile: cited, atomically: true, encoding: .utf8)
     let overrides = ercalc("prices", "validate", table, "--overrides", cited)
     #expect(overrides.output.hasSuffix("305 priced rates, 34 unpriced, 11 sources\n"), "\(overrides.errors)")
@@ -131,11 +144,13 @@ import Testing
     #expect(show.status == .success)
     #expect(show.output.contains("Effective date:  2026-07-21"))
     #expect(show.output.contains("Direct 10 Gbps port pair, MeteredData: No port-pair price"))
-    let validate = ercalc("prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path)
+    let validate = ercalc(
+      "prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path)
     #expect(validate.status == .success)
     #expect(
       validate.output.hasSuffix(
-        ": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 304 priced rates, 35 unpriced, 10 sources\n"))
+        ": ok: Azure ExpressRoute retail prices (USD, pay-as-you-go), USD, effective 2026-07-21, 304 priced rates, 35 unpriced, 10 sources\n"
+      ))
     // 201 circuit, egress, gateway, Direct, Global Reach, collector and VPN rows priced, plus 99 internet egress tiers
     // (9 regions, Israel, Qatar and New Zealand among them, × (6 via Microsoft's network + 5 via routing preference
     // internet), each counting its free first 100 GB; 66 + 33 = 99)
@@ -147,24 +162,34 @@ import Testing
 @Suite struct DiscountTests {
   @Test func aTwelvePercentDiscountShowsListAndDiscountedAmounts() throws {
     // List: 436 + 40,000 GB × 0.025 = 1,436.00. With 12% off: 436 × 0.88 = 383.68 and 1,000 × 0.88 = 880.00 → 1,263.68.
-    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "12%", "--format", "json")
+    let result = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "12%", "--format",
+      "json")
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("\"monthlyTotal\": \"1263.68\""))
     #expect(result.output.contains("\"listTotal\": \"1436.00\""))
     // FOCUS: ListCost keeps the list price; ContractedCost and EffectiveCost take the discount.
-    let csv = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "12%", "--format", "csv")
+    let csv = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "12%", "--format",
+      "csv")
     let table = CSVTable(csv.output)
     let circuit = try #require(table.rows(where: "PricingUnit", is: "Months").first)
     #expect(circuit["ListUnitPrice"] == "436")
     #expect(circuit["ContractedUnitPrice"] == "383.68")  // 436 × 0.88
     #expect(
-      [circuit["ListCost"], circuit["ContractedCost"], circuit["EffectiveCost"], circuit["BilledCost"]] == ["436.00", "383.68", "383.68", "383.68"])
+      [circuit["ListCost"], circuit["ContractedCost"], circuit["EffectiveCost"], circuit["BilledCost"]] == [
+        "436.00", "383.68", "383.68", "383.68",
+      ])
     #expect(circuit["x_CostBasis"] == "negotiated discount off list price")
     let data = try #require(table.rows(where: "PricingUnit", is: "GB").first)
-    #expect([data["PricingQuantity"], data["ListUnitPrice"], data["ListCost"], data["BilledCost"]] == ["40000", "0.025", "1000.00", "880.00"])
+    #expect(
+      [data["PricingQuantity"], data["ListUnitPrice"], data["ListCost"], data["BilledCost"]] == [
+        "40000", "0.025", "1000.00", "880.00",
+      ])
     // One family only: 10% on circuits → 392.40 + 1,000.00 = 1,392.40.
     let family = ercalc(
-      "quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "circuits=10%", "--format", "json")
+      "quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--discount", "circuits=10%",
+      "--format", "json")
     #expect(family.output.contains("\"monthlyTotal\": \"1392.40\""))
     let bad = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--discount", "pizza=10%")
     #expect(bad.status == .usage)
@@ -178,7 +203,9 @@ import Testing
     {"schemaVersion": 1, "kind": "override", "currency": "USD", "sources": [{"id": "ea", "title": "EA", "date": "2026-11-01"}],
      "discounts": {"all": "12"}}
     """.write(toFile: path, atomically: true, encoding: .utf8)
-    let result = ercalc("quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--overrides", path, "--format", "json")
+    let result = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--overrides", path, "--format",
+      "json")
     #expect(result.output.contains("\"monthlyTotal\": \"1263.68\""), "\(result.errors)")
   }
 }
@@ -192,29 +219,38 @@ import Testing
     // 20,000 GB (past the 10,335 GB tier boundary): ER 290 + 500 + 153.30 = 943.30;
     //   VPN 138.70 + 10,235 × 0.087 + 9,665 × 0.083 = 138.70 + 890.445 + 802.195 → 890.45 + 802.20 (each line to cents) = 1,831.35.
     // Break-even in the 0.087 tier: 138.70 + (V − 100) × 0.087 = 443.30 + 0.025 V → 0.062 V = 313.30 → V = 5,053.2 → 5,054 GB.
-    let low = ercalc("compare", "--location", "Washington DC", "--bandwidth", "500Mbps", "--egress", "5TB", "--with-vpn", "--format", "json")
+    let low = ercalc(
+      "compare", "--location", "Washington DC", "--bandwidth", "500Mbps", "--egress", "5TB", "--with-vpn", "--format",
+      "json")
     #expect(low.status == .success, "\(low.errors)")
     #expect(low.output.contains("\"expressRouteMonthly\": \"568.30\""))
     #expect(low.output.contains("\"vpnMonthly\": \"565.00\""))
     #expect(low.output.contains("\"breakEvenGB\": \"5054\""))
-    let high = ercalc("compare", "--location", "Washington DC", "--bandwidth", "500Mbps", "--egress", "20TB", "--with-vpn", "--format", "json")
+    let high = ercalc(
+      "compare", "--location", "Washington DC", "--bandwidth", "500Mbps", "--egress", "20TB", "--with-vpn", "--format",
+      "json")
     #expect(high.output.contains("\"expressRouteMonthly\": \"943.30\""))
     #expect(high.output.contains("\"vpnMonthly\": \"1831.35\""))
     #expect(high.output.contains("\"breakEvenGB\": \"5054\""))
-    #expect(ercalc("compare", "--location", "Amsterdam", "--routing", "Internet").status == .usage)  // --routing needs --with-vpn
+    // --routing needs --with-vpn.
+    #expect(ercalc("compare", "--location", "Amsterdam", "--routing", "Internet").status == .usage)
   }
 
   @Test func theGatewayIsOneOfferedInTheHubRegion() {
     // Singapore's local region, Southeast Asia, has no ErGwScale (the table's availability list): 1 Gbps metered 436 +
     // ErGw1AZ 730 × 0.361 = 263.53 → 699.53, not 436 + ErGwScale 153.30 = 589.30. In East Asia ErGwScale is offered.
-    let southeast = ercalc("compare", "--location", "Singapore", "--bandwidth", "1Gbps", "--egress", "0GB", "--with-vpn", "--format", "json")
+    let southeast = ercalc(
+      "compare", "--location", "Singapore", "--bandwidth", "1Gbps", "--egress", "0GB", "--with-vpn", "--format", "json")
     #expect(southeast.output.contains("\"expressRouteMonthly\": \"699.53\""), "\(southeast.output.prefix(400))")
     let east = ercalc(
-      "compare", "--location", "Singapore", "--bandwidth", "1Gbps", "--egress", "0GB", "--with-vpn", "--hub-region", "East Asia", "--format", "json")
+      "compare", "--location", "Singapore", "--bandwidth", "1Gbps", "--egress", "0GB", "--with-vpn", "--hub-region",
+      "East Asia", "--format", "json")
     #expect(east.output.contains("\"expressRouteMonthly\": \"589.30\""))
     let unknown = ercalc("compare", "--location", "Singapore", "--with-vpn", "--hub-region", "East Asai")
     #expect(unknown.status == .usage)
-    #expect(unknown.errors.contains("'East Asai' is not a known Azure region for --hub-region <region>; did you mean 'East Asia'?"))
+    #expect(
+      unknown.errors.contains(
+        "'East Asai' is not a known Azure region for --hub-region <region>; did you mean 'East Asia'?"))
   }
 }
 
@@ -225,7 +261,8 @@ import Testing
     #expect(show.output.contains("Hours per month: 744\n"), "\(show.output.prefix(400))")
     // And a quote uses them: ErGw1AZ 744 × 0.361 = 268.584 → 268.58.
     let quote = ercalc(
-      "quote", "--zone", "Zone 1", "--bandwidth", "1Gbps", "--egress", "0GB", "--gateway", "ErGw1AZ", "--hours-per-month", "744", "--format", "json")
+      "quote", "--zone", "Zone 1", "--bandwidth", "1Gbps", "--egress", "0GB", "--gateway", "ErGw1AZ",
+      "--hours-per-month", "744", "--format", "json")
     #expect(quote.output.contains("\"hoursPerMonth\": \"744\""))
     #expect(quote.output.contains("\"amount\": \"268.58\""))
   }
@@ -250,7 +287,9 @@ import Testing
     let text = ercalc("quote", file.path, "--period", "2027-01")
     #expect(text.status == .success)
     #expect(text.output.contains("Monthly total:            6,000.00 USD\n"))
-    #expect(text.output.contains("- charge 'old port' (OldCo): its 12-month term ended in 2019-12, before 2027-01, so not counted\n"))
+    #expect(
+      text.output.contains(
+        "- charge 'old port' (OldCo): its 12-month term ended in 2019-12, before 2027-01, so not counted\n"))
     #expect(text.output.contains("- charge 'future port' (NewCo): starts in 2031-01, after 2027-01, so not counted\n"))
     let csv = ercalc("quote", file.path, "--period", "2027-01", "--format", "csv")
     #expect(csv.status == .success)
@@ -279,7 +318,9 @@ import Testing
     #expect(refused.status == .usage)
     #expect(refused.output.isEmpty)
     #expect(
-      refused.errors.contains("'port' (from 2027-10), 'xc' (from 2027-11), 'install' (from 2027-09), 'old' (from 2020-01), 'future' (from 2031-01)"))
+      refused.errors.contains(
+        "'port' (from 2027-10), 'xc' (from 2027-11), 'install' (from 2027-09), 'old' (from 2020-01), 'future' (from 2031-01)"
+      ))
     #expect(refused.errors.contains("--period YYYY-MM"))
     // 2027-11: Standard Metered 1 Gbps in Chicago (Zone 1) 436.00 + 1,000 GB × 0.025 = 25.00, so 461.00; + port 100.00
     // (2027-10 for 6 months) + xc 50.00 (2027-11 for 3 months) = 611.00. install (2027-09), old (2020) and future (2031)

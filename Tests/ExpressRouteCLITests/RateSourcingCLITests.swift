@@ -16,7 +16,9 @@ import Testing
     //   → V = 5,653.7 → 5,654 GB.
     // 20,000 GB: ER 436 + 500 + 263.53 = 1,199.53; VPN 357.70 + 10,235 × 0.087 + 9,665 × 0.083
     //   = 357.70 + 890.45 + 802.20 (each line to cents) = 2,050.35.
-    let result = ercalc("compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "20TB", "--with-vpn", "--format", "json")
+    let result = ercalc(
+      "compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "20TB", "--with-vpn", "--format", "json"
+    )
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("\"breakEvenGB\": \"5654\""), "\(result.output)")
     #expect(result.output.contains("\"expressRouteMonthly\": \"1199.53\""))
@@ -28,7 +30,8 @@ import Testing
     let directory = try temporaryDirectory("ercalc-sources")
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("table.json").path
-    let text = try String(contentsOf: packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json"), encoding: .utf8)
+    let text = try String(
+      contentsOf: packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json"), encoding: .utf8)
     #expect(text.contains(replace))
     try text.replacingOccurrences(of: replace, with: replacement).write(toFile: path, atomically: true, encoding: .utf8)
     return ercalc("prices", "validate", path)
@@ -39,7 +42,8 @@ import Testing
     #expect(ercalc("prices", "validate").status == .success)
     // Without its URL and repository, the Traffic Collector page cannot be opened: refused, at the source's line (16).
     let unlinked = try validate(
-      replacing: #""url": "https://learn.microsoft.com/azure/expressroute/traffic-collector", "date""#, with: #""date""#)
+      replacing: #""url": "https://learn.microsoft.com/azure/expressroute/traffic-collector", "date""#, with: #""date""#
+    )
     #expect(unlinked.status == .dataError)
     #expect(
       unlinked.errors.hasSuffix(
@@ -50,7 +54,8 @@ import Testing
     #expect(undated.status == .dataError)
     #expect(
       undated.errors.hasSuffix(
-        "error: source 'etc-2023' has no date and no 'undatedReason' (give the date the source itself states, or say why it has none)\n"),
+        "error: source 'etc-2023' has no date and no 'undatedReason' (give the date the source itself states, or say why it has none)\n"
+      ),
       "\(undated.errors)")
     // Undated with the reason: accepted.
     let explained = try validate(
@@ -65,7 +70,8 @@ import Testing
     // before 2026-07-21), so it is flagged too: 3 sources were flagged before, infracost-vpn is the fourth.
     let result = ercalc("prices", "show", "--sources")
     #expect(result.status == .success, "\(result.errors)")
-    #expect(result.output.contains("Ages measured to: 2026-07-21 (the table's price date)"), "\(result.output.prefix(600))")
+    #expect(
+      result.output.contains("Ages measured to: 2026-07-21 (the table's price date)"), "\(result.output.prefix(600))")
     #expect(result.output.contains("4 sources older than 18 months, 0 untraceable"), "\(result.output.prefix(600))")
     let lines = result.output.split(separator: "\n")
     let hub = lines.first { $0.hasPrefix("Virtual WAN hub ") }.map(String.init) ?? ""

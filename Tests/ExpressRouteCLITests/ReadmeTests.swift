@@ -34,11 +34,13 @@ import Testing
   @Test func readmeLibraryExampleIsTheCompiledOne() throws {
     let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let source = try String(
-      contentsOf: packageRoot.appendingPathComponent("Tests/ExpressRouteCalculatorTests/LibraryExampleTests.swift"), encoding: .utf8)
+      contentsOf: packageRoot.appendingPathComponent("Tests/ExpressRouteCalculatorTests/LibraryExampleTests.swift"),
+      encoding: .utf8)
     let begin = try #require(source.range(of: "// BEGIN README EXAMPLE\n"))
     let end = try #require(source.range(of: "// END README EXAMPLE"))
     let example = String(source[begin.upperBound..<end.lowerBound])
     #expect(
-      readme.contains("```swift\nimport ExpressRouteCalculator\n\n" + example + "```"), "README's library example differs from the compiled one")
+      readme.contains("```swift\nimport ExpressRouteCalculator\n\n" + example + "```"),
+      "README's library example differs from the compiled one")
   }
 }

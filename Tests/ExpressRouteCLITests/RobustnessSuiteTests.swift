@@ -24,14 +24,19 @@ import Testing
     "size": ["size", fixture("sizing-profile.json"), "--quiet"],
     "budget": ["budget", fixture("small-portfolio.json")],
     "diff": ["diff", fixture("before.json"), fixture("after.json")],
-    "audit": ["audit", "--from", fixture("existing/az-estate.json"), "--series", fixture("existing/ams-er-metrics.json"), "--quiet"],
+    "audit": [
+      "audit", "--from", fixture("existing/az-estate.json"), "--series", fixture("existing/ams-er-metrics.json"),
+      "--quiet",
+    ],
     "prices": ["prices", "show"],
   ]
 
   /// Values no option should take quietly.
   static let hostileValues = [
-    "", " ", "-1", "0", "1e9", "NaN", "inf", "1Gbit", "+436", ".5", "5.", "0x10", "1,5", "Zone 9", "2026-13", "2026-1", "12abc",
-    "\u{200B}", "Amster\u{200B}dam", "\u{FFFD}", "a\u{0}b", "9999999999999999999999999999999", "-0", "%", "100%%", "--", "-",
+    "", " ", "-1", "0", "1e9", "NaN", "inf", "1Gbit", "+436", ".5", "5.", "0x10", "1,5", "Zone 9", "2026-13", "2026-1",
+    "12abc",
+    "\u{200B}", "Amster\u{200B}dam", "\u{FFFD}", "a\u{0}b", "9999999999999999999999999999999", "-0", "%", "100%%", "--",
+    "-",
     String(repeating: "9", count: 400), String(repeating: "x", count: 5000), "Premium\u{301}", "VPNGW1AZ", "ergw1az",
   ]
 
@@ -39,13 +44,19 @@ import Testing
   static let unsafeOptions: Set<String> = ["output", "endpoint"]
 
   /// Checks one in-process run against the suite's rules.
-  func check(_ arguments: [String], _ result: RunResult, seconds: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+  func check(
+    _ arguments: [String], _ result: RunResult, seconds: Double, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let shown = arguments.map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }.joined(separator: " ")
-    #expect(Self.allowed.contains(result.status.rawValue), "\(shown): exit \(result.status.rawValue)", sourceLocation: sourceLocation)
+    #expect(
+      Self.allowed.contains(result.status.rawValue), "\(shown): exit \(result.status.rawValue)",
+      sourceLocation: sourceLocation)
     #expect(seconds < 10, "\(shown): \(seconds) s", sourceLocation: sourceLocation)
     switch result.status {
-    case .usage: #expect(result.errors.hasPrefix("Error: "), "\(shown): \(result.errors)", sourceLocation: sourceLocation)
-    case .dataError, .failure: #expect(result.errors.contains("error:"), "\(shown): \(result.errors)", sourceLocation: sourceLocation)
+    case .usage:
+      #expect(result.errors.hasPrefix("Error: "), "\(shown): \(result.errors)", sourceLocation: sourceLocation)
+    case .dataError, .failure:
+      #expect(result.errors.contains("error:"), "\(shown): \(result.errors)", sourceLocation: sourceLocation)
     default: break
     }
   }
@@ -70,7 +81,8 @@ import Testing
         arguments += ["--\(option.name)", Self.hostileValues.randomElement(using: &random)!]
       }
       if Bool.random(using: &random) {
-        arguments.append(["--fastpath", "--allow-unpriced", "stray", "--no-such-flag", "-"].randomElement(using: &random)!)
+        arguments.append(
+          ["--fastpath", "--allow-unpriced", "stray", "--no-such-flag", "-"].randomElement(using: &random)!)
       }
       let (result, seconds) = timed(arguments)
       check(arguments, result, seconds: seconds)
@@ -88,7 +100,10 @@ import Testing
     case 2: result.insert(0, at: position)
     case 3: result = Array(result[..<position])
     case 4: result.insert(contentsOf: result[position..<min(result.count, position + 30)], at: position)
-    case 5: if let digit = result.indices.filter({ (0x30...0x39).contains(result[$0]) }).randomElement(using: &random) { result[digit] = 0x78 }
+    case 5:
+      if let digit = result.indices.filter({ (0x30...0x39).contains(result[$0]) }).randomElement(using: &random) {
+        result[digit] = 0x78
+      }
     case 6: result.insert(contentsOf: Array("\u{200B}".utf8), at: position)
     default: result.insert(contentsOf: [0xFF, 0xFE], at: position)
     }
@@ -116,10 +131,12 @@ import Testing
       try "previous report \(iteration)".write(toFile: output, atomically: true, encoding: .utf8)
       let arguments: [String]
       switch (command, name) {
-      case ("size", _): arguments = ["size", fixture("sizing-profile.json"), "--series", path, "--circuit", "ams", "--quiet"]
+      case ("size", _):
+        arguments = ["size", fixture("sizing-profile.json"), "--series", path, "--circuit", "ams", "--quiet"]
       case ("audit", "existing/ams-er-metrics.json"):
         arguments = ["audit", "--from", fixture("existing/az-estate.json"), "--series", path, "--quiet"]
-      case ("audit", _): arguments = ["audit", "--from", path, "--series", fixture("existing/ams-er-metrics.json"), "--quiet"]
+      case ("audit", _):
+        arguments = ["audit", "--from", path, "--series", fixture("existing/ams-er-metrics.json"), "--quiet"]
       case ("diff", _): arguments = ["diff", fixture("before.json"), path]
       case ("prices", _): arguments = ["prices", "validate", "--overrides", path]
       default: arguments = [command, path]
@@ -128,11 +145,14 @@ import Testing
       check(arguments, result, seconds: seconds)
       if result.status == .dataError {
         // Bad data names the file it came from.
-        #expect(result.errors.contains(path) || result.errors.contains(fixture("sizing-profile.json")), "\(result.errors)")
+        #expect(
+          result.errors.contains(path) || result.errors.contains(fixture("sizing-profile.json")), "\(result.errors)")
       }
       if result.status != .success {
         // A failed run leaves the old report as it was.
-        #expect(try String(contentsOfFile: output, encoding: .utf8) == "previous report \(iteration)", "\(arguments): \(result.errors)")
+        #expect(
+          try String(contentsOfFile: output, encoding: .utf8) == "previous report \(iteration)",
+          "\(arguments): \(result.errors)")
       }
     }
   }
@@ -155,7 +175,8 @@ import Testing
         )
       }
       let path = directory.appendingPathComponent("d.json").path
-      try (#"{"circuits": ["# + circuits.joined(separator: ", ") + "]}").write(toFile: path, atomically: true, encoding: .utf8)
+      try (#"{"circuits": ["# + circuits.joined(separator: ", ") + "]}").write(
+        toFile: path, atomically: true, encoding: .utf8)
       for format in ["json", "csv"] {
         let result = ercalc("quote", path, "--format", format)
         #expect(result.status == .success, "\(result.errors)")
@@ -167,26 +188,35 @@ import Testing
             let items = try #require(quote["lineItems"] as? [[String: Any]])
             let unpriced = try #require(quote["unpriced"] as? [[String: Any]])
             func isData(_ item: [String: Any]) -> Bool {
-              item["resource"] as? String == "circuit '\(name)'" && (item["meter"] as? String)?.hasPrefix("Metered outbound data") == true
+              item["resource"] as? String == "circuit '\(name)'"
+                && (item["meter"] as? String)?.hasPrefix("Metered outbound data") == true
             }
             #expect(!items.contains(where: isData), "\(name) has a data line item although its volume is unknown")
             let entry = try #require(unpriced.first(where: isData), "unpriced entry missing for \(name)")
             #expect(entry["quantity"] is NSNull)
           } else {
-            let rows = CSVTable(result.output).rows(where: "ResourceName", is: name).filter { $0["PricingUnit"] == "GB" }
+            let rows = CSVTable(result.output).rows(where: "ResourceName", is: name).filter {
+              $0["PricingUnit"] == "GB"
+            }
             #expect(rows.count == 1)
-            #expect(rows.first?["x_Status"] == "unpriced" && rows.first?["PricingQuantity"] == "" && rows.first?["BilledCost"] == "")
+            #expect(
+              rows.first?["x_Status"] == "unpriced" && rows.first?["PricingQuantity"] == ""
+                && rows.first?["BilledCost"] == "")
           }
         }
         #expect(
-          !CSVTable(result.output).rows.contains { $0["PricingUnit"] == "GB" && $0["PricingQuantity"] == "0" }, "a zero-volume data line appeared")
+          !CSVTable(result.output).rows.contains { $0["PricingUnit"] == "GB" && $0["PricingQuantity"] == "0" },
+          "a zero-volume data line appeared")
       }
     }
   }
 
   @Test("Hostile streams on standard input", arguments: ["/dev/zero", "/dev/urandom", "/dev/null"])
   func hostileStreams(_ stream: String) throws {
-    for arguments in [["quote", "-"], ["budget", "-"], ["size", "-"], ["prices", "validate", "-"], ["diff", "-", fixture("before.json")]] {
+    for arguments in [
+      ["quote", "-"], ["budget", "-"], ["size", "-"], ["prices", "validate", "-"],
+      ["diff", "-", fixture("before.json")],
+    ] {
       let result = try runErcalc(arguments, stdin: stream, memoryLimitKB: 524_288, timeout: 20)
       #expect(!result.signaled && !result.timedOut, "\(arguments) < \(stream)")
       #expect(result.status == 65, "\(arguments) < \(stream): \(result.status) \(result.errors)")

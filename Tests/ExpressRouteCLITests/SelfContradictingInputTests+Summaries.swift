@@ -9,7 +9,9 @@ extension SelfContradictingInputTests {
   /// later): inbound 100 Mbps and outbound 200 Mbps throughout. Buckets: 10^8 and 2 × 10^8 bit/s, four digits at 10^8,
   /// are 1,000 + 5 × 9,000 + 0 = 46,000 and + 1,000 = 47,000. Rate sums in 1/8192 bit/s: 600 × 10^8 × 8,192
   /// = 491,520,000,000,000 and 600 × 2 × 10^8 × 8,192 = 983,040,000,000,000.
-  static func summary(samples: String = "600", outboundMonthSamples: String = "600", outboundRateSum: String = "983040000000000") -> String {
+  static func summary(
+    samples: String = "600", outboundMonthSamples: String = "600", outboundRateSum: String = "983040000000000"
+  ) -> String {
     """
     {
       "ercalcTrafficSummary": 1,
@@ -101,8 +103,11 @@ extension SelfContradictingInputTests {
     ]
     // Counts that disagree with each other: every sample has both rates (600 complete) but the outbound histogram holds
     // 599 (599 × 2 × 10^8 × 8,192 = 981,401,600,000,000 in its month); a maximum outside the histogram's highest bucket.
-    let short = Self.summary(outboundRateSum: "981401600000000").replacingOccurrences(of: "\"47000:600\"", with: "\"47000:599\"")
-      .replacingOccurrences(of: "\"samples\": 600}]\n      },\n      \"gaps\"", with: "\"samples\": 599}]\n      },\n      \"gaps\"")
+    let short = Self.summary(outboundRateSum: "981401600000000").replacingOccurrences(
+      of: "\"47000:600\"", with: "\"47000:599\""
+    )
+    .replacingOccurrences(
+      of: "\"samples\": 600}]\n      },\n      \"gaps\"", with: "\"samples\": 599}]\n      },\n      \"gaps\"")
     let wrongMaximum = Self.summary().replacingOccurrences(of: "\"200000000.0\"", with: "\"300000000.0\"")
     let more: [(String, String, String)] = [
       (
@@ -157,9 +162,13 @@ extension SelfContradictingInputTests {
     // Without monthlyData: the link's four per-GB charges are unpriced (they used to be priced as 0 GB, 0.00, and the
     // gate passed); month 1 is 1,203.53 without them.
     let missing = try profile("missing.json", reach: #"{"location": "Singapore"}"#)
-    let reason = "data volume from 'circuit' to 'remote 1 (Singapore)' not given (Global Reach is charged per GB out and in)"
+    let reason =
+      "data volume from 'circuit' to 'remote 1 (Singapore)' not given (Global Reach is charged per GB out and in)"
     let formats: [(String, String)] = [
-      ("text", "Global Reach to Singapore (monthly data not given)       unpriced  no monthlyData for the link to Singapore"),
+      (
+        "text",
+        "Global Reach to Singapore (monthly data not given)       unpriced  no monthlyData for the link to Singapore"
+      ),
       ("json", "\"reason\": \"\(reason)\""),
       ("csv", ",unpriced,\(reason),"),
       ("markdown", "| Global Reach to Singapore (monthly data not given) | unpriced |"),
@@ -175,6 +184,7 @@ extension SelfContradictingInputTests {
     #expect(gated.status == .failure)
     #expect(
       gated.errors.contains(
-        "error: --fail-above cannot pass: 4 charges were not priced, so the highest monthly cost of 1,203.53 USD is incomplete"))
+        "error: --fail-above cannot pass: 4 charges were not priced, so the highest monthly cost of 1,203.53 USD is incomplete"
+      ))
   }
 }

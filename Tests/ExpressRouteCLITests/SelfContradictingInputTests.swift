@@ -158,7 +158,8 @@ import Testing
     // volume on both sides cancels. It used to say "Change: unknown", and --fail-above 100 failed.
     let result = ercalc("diff", "--from", path, "--fail-above", "100")
     #expect(result.status == .success, "\(result.errors)")
-    #expect(result.output.contains("Before:          plan (before): 436.00 USD (incomplete: excludes unpriced charges)\n"))
+    #expect(
+      result.output.contains("Before:          plan (before): 436.00 USD (incomplete: excludes unpriced charges)\n"))
     #expect(result.output.contains("Change:          0.00 USD (0.0%)\n"))
     #expect(!result.errors.contains("warning"))
     let json = ercalc("diff", "--from", path, "--format", "json")
@@ -167,15 +168,17 @@ import Testing
     // A change to the circuit keeps its unknown egress unknown: 1 → 2 Gbps MeteredData (436.00 → 872.00).
     let update = directory.appendingPathComponent("update.json").path
     try Self.plan(
-      resourceChanges: Self.change(["update"], before: Self.circuit(1000), after: Self.circuit(2000)).replacingOccurrences(
-        of: "UnlimitedData", with: "MeteredData")
+      resourceChanges: Self.change(["update"], before: Self.circuit(1000), after: Self.circuit(2000))
+        .replacingOccurrences(
+          of: "UnlimitedData", with: "MeteredData")
     ).replacingOccurrences(of: "UnlimitedData", with: "MeteredData").replacingOccurrences(
       of: "\"bandwidth_in_mbps\": 1000,\n", with: "\"bandwidth_in_mbps\": 2000,\n"
     )
     .write(toFile: update, atomically: true, encoding: .utf8)
     let changed = ercalc("diff", "--from", update, "--fail-above", "1000")
     #expect(changed.status == .failure, "\(changed.errors)")
-    #expect(changed.output.contains("Change:          unknown: 1 item is not priced (priced items alone: +436.00 USD)\n"))
+    #expect(
+      changed.output.contains("Change:          unknown: 1 item is not priced (priced items alone: +436.00 USD)\n"))
   }
 
   @Test func aPlanThatChangesNothingChangesNothing() throws {
@@ -228,27 +231,37 @@ import Testing
       // (once priced as a creation), a replacement missing from planned_values (once a silent −5,700.00), and a document
       // without format_version (once priced with no word).
       (
-        try write("noop-lie.json", Self.plan(resourceChanges: Self.change(["no-op"], before: Self.circuit(1000), after: Self.circuit(2000)))),
+        try write(
+          "noop-lie.json",
+          Self.plan(resourceChanges: Self.change(["no-op"], before: Self.circuit(1000), after: Self.circuit(2000)))),
         "noop-lie.json:22:338: error: resource_changes[0].change.after: azurerm_express_route_circuit.ams is left as it is by the plan (no-op), but change.after differs from change.before; the plan is malformed"
       ),
       (
-        try write("noop-null.json", Self.plan(resourceChanges: Self.change(["no-op"], before: "null", after: Self.circuit(1000)))),
+        try write(
+          "noop-null.json",
+          Self.plan(resourceChanges: Self.change(["no-op"], before: "null", after: Self.circuit(1000)))),
         "noop-null.json:22:191: error: resource_changes[0].change.before: azurerm_express_route_circuit.ams is left as it is by the plan (no-op), but change.before (its prior values) is null; the plan is malformed"
       ),
       (
         // A no-op consistent with itself but not with planned_values (which holds the circuit at 1 Gbps): once priced
         // as the plan's other changes plus nothing for it, while the after side was read from planned_values.
-        try write("noop-planned.json", Self.plan(resourceChanges: Self.change(["no-op"], before: Self.circuit(2000), after: Self.circuit(2000)))),
+        try write(
+          "noop-planned.json",
+          Self.plan(resourceChanges: Self.change(["no-op"], before: Self.circuit(2000), after: Self.circuit(2000)))),
         "error: resource_changes[0].address: azurerm_express_route_circuit.ams is left as it is by the plan (no-op), but its planned_values differ from change.after; the plan is inconsistent"
       ),
       (
         try write(
           "replace.json",
-          Self.plan(resourceChanges: Self.change(["delete", "create"], before: Self.circuit(1000), after: Self.circuit(1000), address: "lon"))),
+          Self.plan(
+            resourceChanges: Self.change(
+              ["delete", "create"], before: Self.circuit(1000), after: Self.circuit(1000), address: "lon"))),
         "replace.json:22:36: error: resource_changes[0].address: azurerm_express_route_circuit.lon is replaced by the plan, but planned_values holds no resource at that address; the plan is inconsistent"
       ),
       (
-        try write("unversioned.json", Self.plan(resourceChanges: "[]").replacingOccurrences(of: "\"format_version\": \"1.2\",\n", with: "")),
+        try write(
+          "unversioned.json",
+          Self.plan(resourceChanges: "[]").replacingOccurrences(of: "\"format_version\": \"1.2\",\n", with: "")),
         "unversioned.json:1:1: error: no format_version: terraform show -json always writes it"
       ),
       (

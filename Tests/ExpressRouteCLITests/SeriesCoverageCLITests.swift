@@ -30,7 +30,8 @@ import Testing
     #expect(!gated.output.contains("50,000 GB"))
     #expect(gated.output.contains("2027-04  136.986 GB      0.3%  not scaled (under 50%)"), "\(gated.output)")
     #expect(
-      gated.output.contains("monthly outbound volume is unknown, as a few hours are never scaled up to a month"), "\(gated.output)")
+      gated.output.contains("monthly outbound volume is unknown, as a few hours are never scaled up to a month"),
+      "\(gated.output)")
     // With "monthlyEgress" given, the series still gives the rates and the plan is made.
     let given = try write(
       #"{"schemaVersion": 1, "name": "t", "peeringLocation": "Amsterdam", "targetRegions": ["North Europe"], "traffic": {"series": ["two-tiny.csv"], "monthlyEgress": "2000 GB"}, "sizing": {"percentile": 95, "targetUtilization": "0.8", "horizonMonths": 12}}"#,
@@ -70,7 +71,8 @@ import Testing
     #expect(budget.status != .success)
     #expect(
       budget.errors.contains(
-        "error: site 'paris': cannot read series 'gone.csv': no such file (looked in '\(directory.appendingPathComponent("gone.csv").path)')"),
+        "error: site 'paris': cannot read series 'gone.csv': no such file (looked in '\(directory.appendingPathComponent("gone.csv").path)')"
+      ),
       "\(budget.errors)")
   }
 }

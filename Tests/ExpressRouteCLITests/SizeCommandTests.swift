@@ -34,11 +34,13 @@ import Testing
     #expect(unchosen.status == .usage)
     #expect(
       unchosen.errors.hasPrefix(
-        "Error: The series holds 2 circuits ('ams', 'lon'); choose one with --circuit <name> or \"seriesCircuit\" in the profile.\n"))
+        "Error: The series holds 2 circuits ('ams', 'lon'); choose one with --circuit <name> or \"seriesCircuit\" in the profile.\n"
+      ))
     let wrong = ercalc("size", profile, "--series", fixture("two-circuits.csv"), "--circuit", "nope")
     #expect(wrong.status == .dataError)
     #expect(wrong.errors == "error: the series has no circuit 'nope' (it has 'ams', 'lon')\n")
-    let chosen = ercalc("size", profile, "--series", fixture("two-circuits.csv"), "--circuit", "lon", "--format", "json")
+    let chosen = ercalc(
+      "size", profile, "--series", fixture("two-circuits.csv"), "--circuit", "lon", "--format", "json")
     #expect(chosen.status == .success)
     // lon: 10 Mbps always; January = 10⁷ × 744 h × 3600 s ÷ 8 = 3,348 GB.
     #expect(chosen.output.contains("\"gigabytes\": \"3348\""))
@@ -49,13 +51,16 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let series = directory.appendingPathComponent("bad.csv").path
-    try "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,5\n2026-01-01T00:01:00Z,five\n".write(toFile: series, atomically: true, encoding: .utf8)
+    try "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,5\n2026-01-01T00:01:00Z,five\n".write(
+      toFile: series, atomically: true, encoding: .utf8)
     let profile = directory.appendingPathComponent("p.json").path
     try #"{"peeringLocation": "Amsterdam", "gateways": 0}"#.write(toFile: profile, atomically: true, encoding: .utf8)
     let result = ercalc("size", profile, "--series", series)
     #expect(result.status == .dataError)
     #expect(
-      result.errors == "\(series):3:22: error: 'five' is not a number in column 'BitsOutPerSecond' (expected bits per second, such as 125000000)\n")
+      result.errors
+        == "\(series):3:22: error: 'five' is not a number in column 'BitsOutPerSecond' (expected bits per second, such as 125000000)\n"
+    )
     let noTraffic = ercalc("size", profile)
     #expect(noTraffic.status == .dataError)
     #expect(
@@ -69,18 +74,23 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let profile = directory.appendingPathComponent("p.json").path
-    try #"{"peeringLocation": "Amsterdam", "sizing": {"percentile": 90}}"#.write(toFile: profile, atomically: true, encoding: .utf8)
+    try #"{"peeringLocation": "Amsterdam", "sizing": {"percentile": 90}}"#.write(
+      toFile: profile, atomically: true, encoding: .utf8)
     let result = ercalc("size", profile)
     #expect(result.status == .dataError)
     #expect(
-      result.errors == "\(profile):1:59: error: sizing.percentile: 90 is not a supported percentile (expected 50, 95, 99 or 100 for the maximum)\n")
+      result.errors
+        == "\(profile):1:59: error: sizing.percentile: 90 is not a supported percentile (expected 50, 95, 99 or 100 for the maximum)\n"
+    )
   }
 }
 
 @Suite struct SeriesMatchTests {
   @Test func sizeAndAuditMatchSeriesByOneRule() {
     // two-circuits.csv names its circuits 'ams' and 'lon'; 'AMS', ' ams ' and a resource ID ending in 'ams' all select 'ams'.
-    for wanted in ["AMS", " ams ", "/subscriptions/x/resourceGroups/y/providers/Microsoft.Network/expressRouteCircuits/ams"] {
+    for wanted in [
+      "AMS", " ams ", "/subscriptions/x/resourceGroups/y/providers/Microsoft.Network/expressRouteCircuits/ams",
+    ] {
       let result = ercalc("size", fixture("sizing-profile.json"), "--circuit", wanted, "--quiet", "--format", "json")
       #expect(result.status == .success, "\(wanted): \(result.errors)")
       #expect(result.output.contains("\"circuit\": \"ams\""))

@@ -38,11 +38,13 @@ import Testing
 
   /// Removes `file:line:column: ` from warnings: pieces name their own files and lines.
   static func withoutLocations(_ text: String) -> String {
-    text.replacingOccurrences(of: #"[A-Za-z0-9_./-]+\.(csv|json):[0-9]+:[0-9]+: "#, with: "", options: .regularExpression)
+    text.replacingOccurrences(
+      of: #"[A-Za-z0-9_./-]+\.(csv|json):[0-9]+:[0-9]+: "#, with: "", options: .regularExpression)
   }
 
   @Test func threeWaySplitGivesTheSameReport() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-summarize-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ercalc-summarize-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let header = "Time,Circuit,BitsInPerSecond,BitsOutPerSecond"
@@ -73,13 +75,17 @@ import Testing
     for format in ["json", "text"] {
       let expected = ercalc("size", profile, "--series", whole, "--format", format, "--start", "2026-04")
       #expect(expected.status == .success)
-      let merged = ercalc(["size", profile, "--format", format, "--start", "2026-04"] + summaries.flatMap { ["--series", $0] })
+      let merged = ercalc(
+        ["size", profile, "--format", format, "--start", "2026-04"] + summaries.flatMap { ["--series", $0] })
       #expect(merged.status == .success)
       #expect(Self.withoutLocations(merged.output) == Self.withoutLocations(expected.output))
       #expect(Self.withoutLocations(merged.errors) == Self.withoutLocations(expected.errors))
       // Summaries and raw files mix: the middle piece read raw.
       let mixed = ercalc(
-        ["size", profile, "--format", format, "--start", "2026-04", "--series", summaries[0], "--series", parts[1], "--series", summaries[2]])
+        [
+          "size", profile, "--format", format, "--start", "2026-04", "--series", summaries[0], "--series", parts[1],
+          "--series", summaries[2],
+        ])
       #expect(Self.withoutLocations(mixed.output) == Self.withoutLocations(expected.output))
     }
     // The split data has gaps, so the comparison covers the warnings too.
@@ -93,7 +99,8 @@ import Testing
   }
 
   @Test func summariesOutOfOrderAreADataError() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-summarize-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ercalc-summarize-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let early = directory.appendingPathComponent("early.csv").path
@@ -106,7 +113,8 @@ import Testing
     #expect(result.status == .dataError)
     #expect(
       result.errors.hasPrefix(
-        "\(early):2:1: error: timestamp 2026-01-01T00:00:00Z is earlier than the previous sample of circuit 'circuit' (2026-01-01T00:03:00Z)"))
+        "\(early):2:1: error: timestamp 2026-01-01T00:00:00Z is earlier than the previous sample of circuit 'circuit' (2026-01-01T00:03:00Z)"
+      ))
     let usage = ercalc("traffic", "summarise")
     #expect(usage.status == .usage)
     #expect(ercalc("traffic", "shrink", early).status == .usage)

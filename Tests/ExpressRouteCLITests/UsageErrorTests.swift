@@ -5,7 +5,8 @@ import Testing
 @Suite struct UsageErrorTests {
   typealias ErrorCase = TestSupport.ErrorCase<[String]>
 
-  static let quoteUsage = "Usage: ercalc quote [<deployment>] [<options>]\n  See 'ercalc quote --help' for more information.\n"
+  static let quoteUsage =
+    "Usage: ercalc quote [<deployment>] [<options>]\n  See 'ercalc quote --help' for more information.\n"
 
   static let cases: [ErrorCase] = [
     ErrorCase(
@@ -16,18 +17,21 @@ import Testing
       expected: "Error: Missing value for '--bandwidth <rate>'\n" + quoteUsage),
     ErrorCase(
       id: "bad format", arguments: ["quote", "--format", "pdf"],
-      expected: "Error: The value 'pdf' is invalid for '--format <format>'. Please provide one of 'text', 'markdown', 'json', 'csv' or 'html'.\n"
+      expected:
+        "Error: The value 'pdf' is invalid for '--format <format>'. Please provide one of 'text', 'markdown', 'json', 'csv' or 'html'.\n"
         + quoteUsage),
     ErrorCase(
       id: "flag with value", arguments: ["quote", "--fastpath=yes"],
       expected: "Error: The option '--fastpath' does not take any value, but 'yes' was specified.\n" + quoteUsage),
     ErrorCase(
       id: "bad bandwidth", arguments: ["quote", "--location", "Amsterdam", "--bandwidth", "fast"],
-      expected: "Error: The value 'fast' is invalid for '--bandwidth <rate>'. Please provide a rate with a unit, such as 50Mbps, 1Gbps or 10 G.\n"
+      expected:
+        "Error: The value 'fast' is invalid for '--bandwidth <rate>'. Please provide a rate with a unit, such as 50Mbps, 1Gbps or 10 G.\n"
         + quoteUsage),
     ErrorCase(
       id: "bad volume", arguments: ["quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "40"],
-      expected: "Error: The value '40' is invalid for '--egress <volume>'. Please provide a volume with a unit, such as 500GB, 40TB or 1.5TiB.\n"
+      expected:
+        "Error: The value '40' is invalid for '--egress <volume>'. Please provide a volume with a unit, such as 500GB, 40TB or 1.5TiB.\n"
         + quoteUsage),
     ErrorCase(
       id: "unknown location", arguments: ["quote", "--location", "Amsterdm", "--bandwidth", "1G"],
@@ -45,7 +49,9 @@ import Testing
       expected: "Error: Unexpected argument 'b.json'\n" + quoteUsage),
     ErrorCase(
       id: "unknown subcommand", arguments: ["qoute"],
-      expected: "Error: Unknown subcommand 'qoute'. Did you mean 'quote'?\nUsage: ercalc <subcommand>\n  See 'ercalc --help' for more information.\n"),
+      expected:
+        "Error: Unknown subcommand 'qoute'. Did you mean 'quote'?\nUsage: ercalc <subcommand>\n  See 'ercalc --help' for more information.\n"
+    ),
     ErrorCase(
       id: "bad hours", arguments: ["compare", "--hours-per-month", "0"],
       expected:
@@ -57,8 +63,11 @@ import Testing
         "Error: Unknown action 'shwo'. Did you mean 'show'?\nUsage: ercalc prices <action> [<files> ...] [<options>]\n  See 'ercalc prices --help' for more information.\n"
     ),
     ErrorCase(
-      id: "gateway options without gateway", arguments: ["quote", "--location", "Amsterdam", "--bandwidth", "1G", "--fastpath"],
-      expected: "Error: The option '--fastpath' needs '--gateway <sku>'; without it, '--fastpath' would have no effect.\n" + quoteUsage),
+      id: "gateway options without gateway",
+      arguments: ["quote", "--location", "Amsterdam", "--bandwidth", "1G", "--fastpath"],
+      expected:
+        "Error: The option '--fastpath' needs '--gateway <sku>'; without it, '--fastpath' would have no effect.\n"
+        + quoteUsage),
   ]
 
   @Test(arguments: cases)
@@ -84,7 +93,8 @@ import Testing
     #expect(result.status == .dataError)
     #expect(
       result.errors
-        == "error: [local-needs-local-region] circuit 'circuit' is Local, but Atlanta has no local Azure region, so Local is not sold there\n")
+        == "error: [local-needs-local-region] circuit 'circuit' is Local, but Atlanta has no local Azure region, so Local is not sold there\n"
+    )
   }
 
   @Test func missingFilesExit1() {
@@ -96,12 +106,17 @@ import Testing
   @Test func badRateTableExits65() {
     let result = ercalc("prices", "validate", fixture("bad-rates.json"))
     #expect(result.status == .dataError)
-    #expect(result.errors == "\(fixture("bad-rates.json")):10:105: error: circuits.rows[0].monthly: negative price '-55' (expected zero or more)\n")
+    #expect(
+      result.errors
+        == "\(fixture("bad-rates.json")):10:105: error: circuits.rows[0].monthly: negative price '-55' (expected zero or more)\n"
+    )
   }
 }
 
 extension TestSupport.ErrorCase where Input == [String] {
   /// A case that runs `ercalc` with `arguments`.
-  fileprivate init(id: String, arguments: [String], expected: String) { self.init(id: id, input: arguments, expected: expected) }
+  fileprivate init(id: String, arguments: [String], expected: String) {
+    self.init(id: id, input: arguments, expected: expected)
+  }
   fileprivate var arguments: [String] { input }
 }

@@ -32,6 +32,7 @@ import Testing
     #expect(result.status == .success, "\(result.errors)")
     #expect(
       result.output.contains(
-        "Virtual WAN hub × 2 scale units                 rejected: FastPath on a Virtual WAN hub is not modelled (the profile needs FastPath)"))
+        "Virtual WAN hub × 2 scale units                 rejected: FastPath on a Virtual WAN hub is not modelled (the profile needs FastPath)"
+      ))
   }
 }

@@ -34,7 +34,9 @@ import Testing
     for case let url as URL in walker where url.pathExtension == "swift" {
       for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
         let words = line.split(separator: " ")
-        if let index = words.firstIndex(of: "import"), index + 1 < words.count, words[index + 1].hasPrefix("ExpressRoute") {
+        if let index = words.firstIndex(of: "import"), index + 1 < words.count,
+          words[index + 1].hasPrefix("ExpressRoute")
+        {
           found.append((url.lastPathComponent, String(words[index + 1])))
         }
       }
@@ -54,18 +56,23 @@ import Testing
     // Each `library("Module", ["Dependency", …])` call: its quoted strings, the module first.
     var declared: [String: Set<String>] = [:]
     for call in manifest.components(separatedBy: "library(").dropFirst() where !call.hasPrefix("name:") {
-      let strings = call.prefix { $0 != ")" }.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }
+      let strings = call.prefix { $0 != ")" }.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+        .filter { $0.offset % 2 == 1 }
         .map { String($0.element) }
       if let module = strings.first { declared[module] = Set(strings.dropFirst()) }
     }
     for (module, allowed) in Self.allowed {
-      #expect(declared[module] == allowed, "\(module) declares \(declared[module]?.sorted() ?? []), layering allows \(allowed.sorted())")
+      #expect(
+        declared[module] == allowed,
+        "\(module) declares \(declared[module]?.sorted() ?? []), layering allows \(allowed.sorted())")
     }
   }
 
   @Test func everyLibraryModuleIsLayered() throws {
-    let modules = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Sources").path)
-      .filter { $0.hasPrefix("ExpressRoute") && $0 != "ExpressRouteCLI" }.sorted()
+    let modules = try FileManager.default.contentsOfDirectory(
+      atPath: packageRoot.appendingPathComponent("Sources").path
+    )
+    .filter { $0.hasPrefix("ExpressRoute") && $0 != "ExpressRouteCLI" }.sorted()
     #expect(modules == Self.allowed.map(\.module).sorted())
   }
 }

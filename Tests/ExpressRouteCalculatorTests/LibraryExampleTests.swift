@@ -6,7 +6,9 @@ import Testing
 
 // BEGIN README EXAMPLE
 /// Prices a circuit, compares billing models, sizes a workload and budgets both for a year.
-func libraryExample() throws -> (quote: Quote, comparison: CircuitComparison, sizing: SizingResult, budget: Budget, markdown: String) {
+func libraryExample() throws -> (
+  quote: Quote, comparison: CircuitComparison, sizing: SizingResult, budget: Budget, markdown: String
+) {
   let engine = try PricingEngine.embeddedDefault()  // the rate tables built into ercalc
 
   // Price one configuration: a Standard MeteredData 1 Gbps circuit in Amsterdam sending 40 TB a month.

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The package root (the folder holding `Package.swift`), from this file's path.
-public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
 
 /// The one golden-file mechanism: gallery reports, command snapshots and README examples are compared with what the
 /// code prints today, the same way.
@@ -30,11 +31,15 @@ public enum Golden {
   /// Compares `actual` with the example after the line `marker` in the Markdown file at `url` (a README): the text
   /// from the line after `marker` to the end of its code block. An example that stops early with a line `…` shows
   /// the start of the output only, so `actual` has to start with it; recording keeps that many lines.
-  public static func checkExample(_ actual: String, after marker: String, in url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+  public static func checkExample(
+    _ actual: String, after marker: String, in url: URL, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     // Examples of one document may be recorded by tests running in parallel: one read-modify-write at a time.
     documentLock.lock()
     defer { documentLock.unlock() }
-    guard let document = try? String(contentsOf: url, encoding: .utf8), let example = Example(in: document, after: marker) else {
+    guard let document = try? String(contentsOf: url, encoding: .utf8),
+      let example = Example(in: document, after: marker)
+    else {
       Issue.record("\(relativePath(url)) has no example after '\(marker)'", sourceLocation: sourceLocation)
       return
     }
@@ -45,14 +50,18 @@ public enum Golden {
       // Keep a cut example as long as it was (in lines).
       let lines = shown.split(separator: "\n", omittingEmptySubsequences: false).count - 1
       let replacement =
-        example.isCut ? actual.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines).map { $0 + "\n" }.joined() : actual
+        example.isCut
+        ? actual.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines).map { $0 + "\n" }.joined()
+        : actual
       var updated = document
       updated.replaceSubrange(example.range, with: replacement)
       try? updated.write(to: url, atomically: true, encoding: .utf8)
       Issue.record("Recorded the example after '\(marker)' in \(relativePath(url))", sourceLocation: sourceLocation)
       return
     }
-    fail("the example after '\(marker)' in \(relativePath(url))", expected: shown, actual: expected, sourceLocation: sourceLocation)
+    fail(
+      "the example after '\(marker)' in \(relativePath(url))", expected: shown, actual: expected,
+      sourceLocation: sourceLocation)
   }
 
   private static let documentLock = NSLock()

@@ -12,7 +12,9 @@ public func librarySourceFiles() throws -> [(path: String, text: String)] {
   let sources = packageRoot.appendingPathComponent("Sources")
   var files: [(String, String)] = []
   for module in libraryModules {
-    guard let walker = FileManager.default.enumerator(atPath: sources.appendingPathComponent(module).path) else { continue }
+    guard let walker = FileManager.default.enumerator(atPath: sources.appendingPathComponent(module).path) else {
+      continue
+    }
     while let relative = walker.nextObject() as? String {
       guard relative.hasSuffix(".swift") else { continue }
       let path = module + "/" + relative

@@ -28,7 +28,9 @@ public enum PropertyCheck {
   }
 
   /// The one seed of `ERCALC_PROPERTY_SEED`, if set.
-  public static var singleSeed: UInt64? { ProcessInfo.processInfo.environment["ERCALC_PROPERTY_SEED"].flatMap { UInt64($0) } }
+  public static var singleSeed: UInt64? {
+    ProcessInfo.processInfo.environment["ERCALC_PROPERTY_SEED"].flatMap { UInt64($0) }
+  }
 
   /// How many cases a property asking for `cases` checks (more with `ERCALC_PROPERTY_CASES`, never fewer).
   public static func caseCount(_ cases: Int) -> Int {
@@ -45,7 +47,8 @@ public enum PropertyCheck {
   /// is still run and its failure recorded as a known issue (`withKnownIssue`); once it passes, the test fails and
   /// asks for the seed to be removed from the list, so no exception outlives its bug.
   public static func run(
-    _ name: String, cases: Int, test: String, known: [UInt64: String] = [:], sourceLocation: SourceLocation = #_sourceLocation,
+    _ name: String, cases: Int, test: String, known: [UInt64: String] = [:],
+    sourceLocation: SourceLocation = #_sourceLocation,
     _ body: (UInt64) throws -> Outcome
   ) {
     var checked = 0
@@ -70,7 +73,8 @@ public enum PropertyCheck {
         if let reason = known[seed] {
           if problems.isEmpty {
             Issue.record(
-              "\(name): seed \(seed) is listed as a known failure (\(reason)) but now holds: remove it from the list", sourceLocation: sourceLocation)
+              "\(name): seed \(seed) is listed as a known failure (\(reason)) but now holds: remove it from the list",
+              sourceLocation: sourceLocation)
           } else {
             withKnownIssue(Comment(rawValue: reason)) {
               Issue.record("\(name), seed \(seed): \(problems.joined(separator: "; "))", sourceLocation: sourceLocation)
@@ -94,7 +98,9 @@ public enum PropertyCheck {
         rejected.append((seed, reason, input))
       }
     }
-    if failures > 3 { Issue.record("\(name): \(failures) failing cases in all (the first 3 shown)", sourceLocation: sourceLocation) }
+    if failures > 3 {
+      Issue.record("\(name): \(failures) failing cases in all (the first 3 shown)", sourceLocation: sourceLocation)
+    }
     if singleSeed != nil, let (seed, reason, input) = rejected.first {
       Issue.record("\(name): seed \(seed) was refused: \(reason)\ninput:\n\(input)", sourceLocation: sourceLocation)
       return

@@ -111,11 +111,15 @@ public struct PropertyInputs {
   ]
 
   /// ExpressRoute gateway SKUs.
-  public static let gatewaySKUs = ["Standard", "HighPerformance", "UltraPerformance", "ErGw1AZ", "ErGw2AZ", "ErGw3AZ", "ErGwScale"]
+  public static let gatewaySKUs = [
+    "Standard", "HighPerformance", "UltraPerformance", "ErGw1AZ", "ErGw2AZ", "ErGw3AZ", "ErGwScale",
+  ]
   /// VPN gateway SKUs.
   public static let vpnSKUs = ["VpnGw1", "VpnGw2", "VpnGw1AZ", "VpnGw2AZ", "VpnGw3AZ"]
   /// Meter families a discount may name.
-  public static let discountSections = ["circuits", "egress", "gateways", "scaleGateway", "vpnGateways", "globalReach", "trafficCollector"]
+  public static let discountSections = [
+    "circuits", "egress", "gateways", "scaleGateway", "vpnGateways", "globalReach", "trafficCollector",
+  ]
 
   /// A whole number in `range`.
   public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
@@ -155,7 +159,9 @@ public struct PropertyInputs {
       return tenths % 10 == 0 ? "\(tenths / 10) TB" : "\(tenths / 10).\(tenths % 10) TB"
     }
     let fraction = value % 1000
-    return fraction == 0 ? "\(value / 1000) GB" : "\(value / 1000).\(String(repeating: "0", count: 3 - String(fraction).count))\(fraction) GB"
+    return fraction == 0
+      ? "\(value / 1000) GB"
+      : "\(value / 1000).\(String(repeating: "0", count: 3 - String(fraction).count))\(fraction) GB"
   }
 
   /// The outbound data one direction of `bps` carries in a 730-hour month, in whole gigabytes (rounded down).
@@ -196,8 +202,12 @@ public struct PropertyInputs {
   /// A random deployment: 1 to 3 circuits, gateways, a VPN gateway, Global Reach, a Traffic Collector, a Direct
   /// port pair and user charges, each sometimes; some volumes left out (unpriced).
   public mutating func deployment(name: String = "deployment", startMonths: [String] = []) -> PropertyJSON {
-    var circuits: [(name: String, location: PropertyLocation, tier: String, billing: String, bps: Int, members: [(String, PropertyJSON)])] =
-      []
+    var circuits:
+      [(
+        name: String, location: PropertyLocation, tier: String, billing: String, bps: Int,
+        members: [(String, PropertyJSON)]
+      )] =
+        []
     for index in 0..<int(1...3) {
       let wantsLocal = chance(0.2)
       let location = location(local: wantsLocal)
@@ -211,7 +221,8 @@ public struct PropertyInputs {
       }
       let name = "c\(index + 1)"
       var members: [(String, PropertyJSON)] = [
-        ("name", .string(name)), ("peeringLocation", .string(location.name)), ("tier", .string(tier)), ("billing", .string(billing)),
+        ("name", .string(name)), ("peeringLocation", .string(location.name)), ("tier", .string(tier)),
+        ("billing", .string(billing)),
         ("bandwidth", .string(bandwidth.text)),
       ]
       if billing == "MeteredData" ? chance(0.85) : chance(0.3) {
@@ -230,7 +241,8 @@ public struct PropertyInputs {
       circuits[index].members.append(("directPort", .string("ports")))
       directPorts.append(
         .object([
-          ("name", .string("ports")), ("peeringLocation", .string(circuits[index].location.name)), ("portSpeed", .string("10 Gbps")),
+          ("name", .string("ports")), ("peeringLocation", .string(circuits[index].location.name)),
+          ("portSpeed", .string("10 Gbps")),
           ("billing", .string(circuits[index].billing)),
         ]))
     }
@@ -262,7 +274,9 @@ public struct PropertyInputs {
     }
     var collectors: [PropertyJSON] = []
     if chance(0.2), let big = circuits.first(where: { $0.bps >= 1_000_000_000 }) {
-      var members: [(String, PropertyJSON)] = [("name", .string("collector")), ("circuits", .array([.string(big.name)]))]
+      var members: [(String, PropertyJSON)] = [
+        ("name", .string("collector")), ("circuits", .array([.string(big.name)])),
+      ]
       if chance(0.7) { members.append(("processedData", .string(volume(maxGB: 5_000)))) }
       collectors.append(.object(members))
     }
@@ -293,7 +307,8 @@ public struct PropertyInputs {
     /// The demand scaled by `factor` thousandths (rounded down).
     public func scaled(_ factor: Int) -> Demand {
       Demand(
-        egressGB: egressGB * factor / 1000, peakMbps: max(1, peakMbps * factor / 1000), inboundMbps: inboundMbps.map { max(1, $0 * factor / 1000) })
+        egressGB: egressGB * factor / 1000, peakMbps: max(1, peakMbps * factor / 1000),
+        inboundMbps: inboundMbps.map { max(1, $0 * factor / 1000) })
     }
   }
 
@@ -315,9 +330,12 @@ public struct PropertyInputs {
 
   /// A random profile shape: location, sizing options, VNets, gateways, redundancy, Global Reach, user charges and
   /// the circuit bought today, each sometimes.
-  public mutating func profileShape(name: String, horizonMonths: Int? = nil, startMonths: [String] = []) -> ProfileShape {
+  public mutating func profileShape(name: String, horizonMonths: Int? = nil, startMonths: [String] = []) -> ProfileShape
+  {
     let location = location()
-    let head: [(String, PropertyJSON)] = [("schemaVersion", .int(1)), ("name", .string(name)), ("peeringLocation", .string(location.name))]
+    let head: [(String, PropertyJSON)] = [
+      ("schemaVersion", .int(1)), ("name", .string(name)), ("peeringLocation", .string(location.name)),
+    ]
     var sizing: [(String, PropertyJSON)] = []
     if chance(0.5) { sizing.append(("percentile", .int(pick([50, 95, 99, 100])))) }
     if chance(0.5) { sizing.append(("targetUtilization", .string(pick(["0.5", "0.7", "0.8", "0.9", "1"])))) }
@@ -328,7 +346,8 @@ public struct PropertyInputs {
     if chance(0.5) { tail.append(("virtualNetworks", .int(int(0...30)))) }
     if chance(0.6) { tail.append(("gateways", .int(int(0...3)))) }
     switch int(0...3) {
-    case 0: tail.append(("redundancy", .object([("mode", .string("backupVPN")), ("vpnSku", .string(pick(Self.vpnSKUs)))])))
+    case 0:
+      tail.append(("redundancy", .object([("mode", .string("backupVPN")), ("vpnSku", .string(pick(Self.vpnSKUs)))])))
     case 1:
       var second = self.location()
       if second.name == location.name { second = self.location() }
@@ -337,7 +356,8 @@ public struct PropertyInputs {
           (
             "redundancy",
             .object([
-              ("mode", .string("secondCircuit")), ("location", .string(second.name)), ("failover", .string(pick(["activePassive", "activeActive"]))),
+              ("mode", .string("secondCircuit")), ("location", .string(second.name)),
+              ("failover", .string(pick(["activePassive", "activeActive"]))),
             ])
           )
         )
@@ -347,7 +367,11 @@ public struct PropertyInputs {
     if chance(0.2) {
       let remote = self.location()
       if remote.name != location.name {
-        tail.append(("globalReach", .array([.object([("location", .string(remote.name)), ("monthlyData", .string(volume(maxGB: 10_000)))])])))
+        tail.append(
+          (
+            "globalReach",
+            .array([.object([("location", .string(remote.name)), ("monthlyData", .string(volume(maxGB: 10_000)))])])
+          ))
       }
     }
     let charges = charges(attachable: [], startMonths: startMonths)
@@ -396,7 +420,8 @@ public struct PropertyInputs {
       sites.append(.object(members))
     }
     return .object([
-      ("schemaVersion", .int(1)), ("name", .string(name)), ("startMonth", .string(Self.monthText(start))), ("horizonMonths", .int(horizon)),
+      ("schemaVersion", .int(1)), ("name", .string(name)), ("startMonth", .string(Self.monthText(start))),
+      ("horizonMonths", .int(horizon)),
       ("sites", .array(sites)),
     ])
   }
@@ -405,7 +430,9 @@ public struct PropertyInputs {
   public mutating func month() -> (year: Int, month: Int) { (int(2026...2028), int(1...12)) }
 
   /// `2027-03`.
-  public static func monthText(_ month: (year: Int, month: Int)) -> String { "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)" }
+  public static func monthText(_ month: (year: Int, month: Int)) -> String {
+    "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
+  }
 
   /// The `count` months from `start`, as text.
   public static func months(from start: (year: Int, month: Int), count: Int) -> [String] {

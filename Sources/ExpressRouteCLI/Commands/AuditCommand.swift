@@ -8,8 +8,10 @@ enum AuditCommand: Command {
     guard !files.isEmpty else { throw UsageError("Missing expected option '--series <file>' (the circuits' metrics)") }
     let engine = try PricingOptions.engine(arguments)
     let request = AuditRequest(
-      estate: try ImportOptions.estate(path, arguments), series: files.map { SeriesReading.File(path: $0) }, months: arguments.count("months"),
-      targetRegions: arguments.values["target-region"] ?? [], plan: PlanOptions(arguments), reading: SeriesReading(arguments, context: context))
+      estate: try ImportOptions.estate(path, arguments), series: files.map { SeriesReading.File(path: $0) },
+      months: arguments.count("months"),
+      targetRegions: arguments.values["target-region"] ?? [], plan: PlanOptions(arguments),
+      reading: SeriesReading(arguments, context: context))
     let outcome = try request.run(engine: engine, warnings: &context.warnings)
     try OutputOptions.emit(outcome.report, arguments, context: &context)
     return .success

@@ -6,14 +6,22 @@ enum QuoteCommand: Command {
     let engine = try PricingOptions.engine(arguments)
     let source: QuoteRequest.Source
     if let path = arguments.value("from") {
-      if arguments.argument("deployment") != nil { throw UsageError("Give either a deployment file or '--from <file>', not both.") }
+      if arguments.argument("deployment") != nil {
+        throw UsageError("Give either a deployment file or '--from <file>', not both.")
+      }
       if let flag = circuitFlags.filter({ $0 != "egress" }).first(where: { arguments.values[$0] != nil }) {
-        throw UsageError("The option '--\(flag)' cannot be combined with '--from'; only '--egress' (applied to every metered circuit) can.")
+        throw UsageError(
+          "The option '--\(flag)' cannot be combined with '--from'; only '--egress' (applied to every metered circuit) can."
+        )
       }
       source = .estate(try ImportOptions.estate(path, arguments), egress: arguments.volume("egress"))
     } else if let path = arguments.argument("deployment") {
-      if let flag = circuitFlags.first(where: { arguments.values[$0] != nil }) ?? (arguments.flag("fastpath") ? "fastpath" : nil) {
-        throw UsageError("The option '--\(flag)' cannot be combined with a deployment file; describe the whole configuration in the file.")
+      if let flag = circuitFlags.first(where: { arguments.values[$0] != nil })
+        ?? (arguments.flag("fastpath") ? "fastpath" : nil)
+      {
+        throw UsageError(
+          "The option '--\(flag)' cannot be combined with a deployment file; describe the whole configuration in the file."
+        )
       }
       source = .deployment(try Deployment(json: try InputFile(arguments).readJSON(path), file: path))
     } else {

@@ -7,7 +7,8 @@ enum SizeCommand: Command {
     let engine = try PricingOptions.engine(arguments)
     let request = SizingRequest(
       profile: try WorkloadProfile(json: try InputFile(arguments).readJSON(path), file: path), profileFile: path,
-      series: (arguments.values["series"] ?? []).map { SeriesReading.File(path: $0) }, circuit: arguments.value("circuit"),
+      series: (arguments.values["series"] ?? []).map { SeriesReading.File(path: $0) },
+      circuit: arguments.value("circuit"),
       plan: PlanOptions(arguments), reading: SeriesReading(arguments, context: context))
     let outcome = try request.run(engine: engine, warnings: &context.warnings)
     try OutputOptions.emit(outcome.report, arguments, context: &context)

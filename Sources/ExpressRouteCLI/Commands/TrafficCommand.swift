@@ -16,7 +16,9 @@ enum TrafficCommand: Command {
       """,
     arguments: [
       ArgumentSpec("action", help: "summarize."),
-      ArgumentSpec("series", help: "Series files or summaries, oldest first; '-' reads standard input.", isOptional: true, isRepeating: true),
+      ArgumentSpec(
+        "series", help: "Series files or summaries, oldest first; '-' reads standard input.", isOptional: true,
+        isRepeating: true),
     ],
     options: [
       .option(
@@ -37,13 +39,16 @@ enum TrafficCommand: Command {
       throw UsageError(message)
     }
     let files = arguments.positionals["series"] ?? []
-    guard !files.isEmpty else { throw UsageError("Missing expected argument '<series>' (the series files to summarise, oldest first)") }
+    guard !files.isEmpty else {
+      throw UsageError("Missing expected argument '<series>' (the series files to summarise, oldest first)")
+    }
     let quiet = arguments.flag("quiet")
     let ingest = try SeriesReading(arguments, context: context).ingest(files.map { SeriesReading.File(path: $0) })
     if !quiet {
       context.warnings += ingest.notes.map { "note: \($0)" }
       context.warnings.append(
-        "summarised \(ingest.circuits.count) circuit\(ingest.circuits.count == 1 ? "" : "s") from \(files.count) file\(files.count == 1 ? "" : "s")")
+        "summarised \(ingest.circuits.count) circuit\(ingest.circuits.count == 1 ? "" : "s") from \(files.count) file\(files.count == 1 ? "" : "s")"
+      )
     }
     try OutputOptions.write(ingest.savedSummaries(), arguments, context: &context)
     return .success

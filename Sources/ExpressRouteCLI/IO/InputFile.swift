@@ -16,7 +16,8 @@ struct InputFile {
   /// `--max-input-size`, shared by every command that reads documents.
   static let limitSpec = OptionSpec.option(
     "max-input-size", value: "size", kind: .inputSize,
-    help: "The largest JSON document (or series line) accepted, such as 512MB; at most 4 GiB or the machine's memory.", default: "128MiB")
+    help: "The largest JSON document (or series line) accepted, such as 512MB; at most 4 GiB or the machine's memory.",
+    default: "128MiB")
 
   /// The largest document accepted, in bytes.
   var limit: Int
@@ -24,7 +25,9 @@ struct InputFile {
   /// A reader with the cap from `--max-input-size`, or ``defaultLimit``.
   init(_ arguments: ParsedArguments) {
     limit =
-      arguments.volume("max-input-size").map { Int(truncating: min($0.bytes, Decimal(OptionValueKind.maximumInputSize)) as NSNumber) }
+      arguments.volume("max-input-size").map {
+        Int(truncating: min($0.bytes, Decimal(OptionValueKind.maximumInputSize)) as NSNumber)
+      }
       ?? Self.defaultLimit
   }
 
@@ -73,7 +76,8 @@ struct InputFile {
     }
     guard check.sawDocument else {
       throw Diagnostic(
-        .error, "the input is empty (expected a JSON document)", location: FileLocation(file: shown, line: 1, column: 1))
+        .error, "the input is empty (expected a JSON document)", location: FileLocation(file: shown, line: 1, column: 1)
+      )
     }
     return data
   }
@@ -114,7 +118,9 @@ struct JSONByteCheck {
         if offset < 3 && byte == [0xEF, 0xBB, 0xBF][offset] { column -= 1; continue }
         if byte == 0x20 || byte == 0x09 || byte == 0x0D { continue }
         guard byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") else {
-          let shown = byte >= 0x21 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
+          let shown =
+            byte >= 0x21 && byte < 0x7F
+            ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
           throw failure("expected '{' or '[' at the start of the document, found \(shown)")
         }
         sawDocument = true

@@ -21,7 +21,9 @@ enum OutputFile {
         guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else {
           throw CommandFailure("cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
-        target = destination.hasPrefix("/") ? destination : (URL(fileURLWithPath: path).deletingLastPathComponent().path + "/" + destination)
+        target =
+          destination.hasPrefix("/")
+          ? destination : (URL(fileURLWithPath: path).deletingLastPathComponent().path + "/" + destination)
         return try replaceRegular(text, at: target, shown: path, existing: nil)
       }
       target = FileManager.default.string(withFileSystemRepresentation: resolved, length: strlen(resolved))
@@ -39,7 +41,9 @@ enum OutputFile {
     case S_IFDIR:
       throw CommandFailure("cannot write '\(path)': it is a directory")
     default:
-      throw CommandFailure("cannot write '\(path)': it is not a regular file, a pipe or a terminal, and ercalc does not replace special files")
+      throw CommandFailure(
+        "cannot write '\(path)': it is not a regular file, a pipe or a terminal, and ercalc does not replace special files"
+      )
     }
   }
 

@@ -11,7 +11,9 @@ extension AuditCommand {
         ercalc audit --from circuits.json --series ams-er.json --series sin-er.json
       """,
     options: [
-      .option("from", value: "file", kind: .path, help: "The estate: az network express-route list output, ARM JSON or Terraform JSON."),
+      .option(
+        "from", value: "file", kind: .path,
+        help: "The estate: az network express-route list output, ARM JSON or Terraform JSON."),
       ImportOptions.parametersSpec,
       .option(
         "series", value: "file", kind: .path,
@@ -20,7 +22,8 @@ extension AuditCommand {
         repeatable: true),
       .option("months", value: "n", kind: .count(1...60), help: "Months to look ahead.", default: "12"),
       .option(
-        "target-region", value: "region", help: "An Azure region the circuits serve (lets the audit consider Local); repeatable.", repeatable: true),
+        "target-region", value: "region",
+        help: "An Azure region the circuits serve (lets the audit consider Local); repeatable.", repeatable: true),
       LeadTimeOptions.spec,
       .flag("quiet", short: "q", help: "Do not print data warnings on standard error."),
     ] + PricingOptions.specs + OutputOptions.specs)

@@ -13,13 +13,21 @@ extension BudgetCommand {
     arguments: [ArgumentSpec("portfolio", help: "Portfolio JSON file (README, 'Portfolios').")],
     options: [
       .option("start", value: "yyyy-mm", kind: .month, help: "First month, overriding the portfolio's startMonth."),
-      .option("months", value: "n", kind: .count(1...60), help: "Months to budget, 1 to 60, overriding the portfolio's horizonMonths."),
+      .option(
+        "months", value: "n", kind: .count(1...60),
+        help: "Months to budget, 1 to 60, overriding the portfolio's horizonMonths."),
       BudgetYearOptions.spec,
-      .flag("amortize", help: "Spread one-time charges (installation fees) over their contract term instead of their first month."),
+      .flag(
+        "amortize",
+        help: "Spread one-time charges (installation fees) over their contract term instead of their first month."),
       .option(
         "group-by", value: "tag",
-        help: "Group sites by one of their tags (such as region or costCentre): totals per group and year, and a chart by group."),
-      .option("top", value: "n", kind: .count(1...1000), help: "Sites in the top-by-cost and top-by-growth tables.", default: "10"),
+        help:
+          "Group sites by one of their tags (such as region or costCentre): totals per group and year, and a chart by group."
+      ),
+      .option(
+        "top", value: "n", kind: .count(1...1000), help: "Sites in the top-by-cost and top-by-growth tables.",
+        default: "10"),
       .flag(
         "details",
         help:
@@ -27,5 +35,6 @@ extension BudgetCommand {
       ),
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs(
-        "Exit with status 1 when any month's total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."))
+        "Exit with status 1 when any month's total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."
+      ))
 }

@@ -13,18 +13,28 @@ extension CompareCommand {
     options: [
       .option("location", value: "name", help: "Peering location, such as Amsterdam."),
       .option("zone", value: "zone", help: "Billing zone, when no location is given.", allowed: Zone.allNames),
-      .option("bandwidth", value: "rate", kind: .bandwidth, help: "Circuit bandwidth, such as 1Gbps.", default: "1Gbps"),
       .option(
-        "egress", value: "volume", kind: .volume, help: "Outbound data per month, such as 40TB (0GB when left out, and said so).", default: "0GB"),
-      .flag("with-vpn", help: "Also price a site-to-site VPN over the internet (VPN gateway and tiered internet egress) and the break-even volume."),
+        "bandwidth", value: "rate", kind: .bandwidth, help: "Circuit bandwidth, such as 1Gbps.", default: "1Gbps"),
       .option(
-        "routing", value: "routing", help: "How the VPN's internet traffic leaves Azure.", allowed: InternetRouting.allNames,
+        "egress", value: "volume", kind: .volume,
+        help: "Outbound data per month, such as 40TB (0GB when left out, and said so).", default: "0GB"),
+      .flag(
+        "with-vpn",
+        help:
+          "Also price a site-to-site VPN over the internet (VPN gateway and tiered internet egress) and the break-even volume."
+      ),
+      .option(
+        "routing", value: "routing", help: "How the VPN's internet traffic leaves Azure.",
+        allowed: InternetRouting.allNames,
         default: "Microsoft network",
         parent: "with-vpn"),
       .option(
         "hub-region", value: "region",
-        help: "The Azure region of the ExpressRoute gateway, where ErGwScale may not be offered (the location's local region when left out).",
+        help:
+          "The Azure region of the ExpressRoute gateway, where ErGwScale may not be offered (the location's local region when left out).",
         parent: "with-vpn"),
     ] + PricingOptions.specs + OutputOptions.specs
-      + OutputOptions.gateSpecs("Exit with status 1 when even the cheapest option costs more than this amount a month, or none could be priced."))
+      + OutputOptions.gateSpecs(
+        "Exit with status 1 when even the cheapest option costs more than this amount a month, or none could be priced."
+      ))
 }

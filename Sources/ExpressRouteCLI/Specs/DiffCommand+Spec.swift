@@ -20,7 +20,8 @@ extension DiffCommand {
     options: [
       .option(
         "from", value: "file", kind: .path,
-        help: "A Terraform plan to price the change of (once), or an estate to compare (twice: before, then after); az/ARM JSON or Terraform JSON.",
+        help:
+          "A Terraform plan to price the change of (once), or an estate to compare (twice: before, then after); az/ARM JSON or Terraform JSON.",
         repeatable: true),
       ImportOptions.parametersSpec, BudgetYearOptions.spec, LeadTimeOptions.spec,
     ] + PricingOptions.specs + OutputOptions.specs

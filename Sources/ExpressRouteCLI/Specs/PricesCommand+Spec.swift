@@ -19,26 +19,36 @@ extension PricesCommand {
     arguments: [
       ArgumentSpec("action", help: "show, validate, locations, breakeven, import or fetch."),
       ArgumentSpec(
-        "files", help: "For validate: rate table files (default: the built-in table); for import: API page files.", isOptional: true,
+        "files", help: "For validate: rate table files (default: the built-in table); for import: API page files.",
+        isOptional: true,
         isRepeating: true),
     ],
     options: [
-      .option("sku", value: "tier", help: "Tier for breakeven.", allowed: ["standard", "premium"], default: "standard"),
-      .option("gateway-region", value: "region", help: "For import and fetch: the ARM region whose gateway prices to take, such as eastus."),
-      .option("currency", value: "code", kind: .currencyCode, help: "For fetch: the currency to ask for, such as EUR.", default: "USD"),
+      .option(
+        "sku", value: "tier", help: "Tier for breakeven.", allowed: ["standard", "premium"], default: "standard"),
+      .option(
+        "gateway-region", value: "region",
+        help: "For import and fetch: the ARM region whose gateway prices to take, such as eastus."),
+      .option(
+        "currency", value: "code", kind: .currencyCode, help: "For fetch: the currency to ask for, such as EUR.",
+        default: "USD"),
       .option(
         "endpoint", value: "url", kind: .url, help: "For fetch: the Retail Prices API endpoint.",
         default: "https://prices.azure.com/api/retail/prices"),
-      .option("timeout", value: "seconds", kind: .count(1...600), help: "For fetch: seconds before a request times out.", default: "30"),
+      .option(
+        "timeout", value: "seconds", kind: .count(1...600), help: "For fetch: seconds before a request times out.",
+        default: "30"),
       .option("retries", value: "n", kind: .count(1...10), help: "For fetch: attempts per page.", default: "3"),
       .option(
-        "max-change", value: "percent", kind: .percentage, help: "For import and fetch: the largest price move accepted without --force.",
+        "max-change", value: "percent", kind: .percentage,
+        help: "For import and fetch: the largest price move accepted without --force.",
         default: "25%"),
       .flag("force", help: "For import and fetch: write the table even when the refresh guard objects."),
       .flag("sources", help: "For show: list every rate with its source, the source's date, its age and confidence."),
       .option(
         "as-of", value: "yyyy-mm-dd",
-        help: "For show --sources: the date source ages are measured to (default: the table's price date, never today)."),
+        help: "For show --sources: the date source ages are measured to (default: the table's price date, never today)."
+      ),
     ] + PricingOptions.specs + OutputOptions.specs)
 }
 
@@ -59,12 +69,15 @@ extension PricesCommand {
   /// The refresh of the table in use that `--gateway-region`, `--max-change` and `--force` describe.
   static func refresh(_ arguments: ParsedArguments) throws -> PriceTableRefresh {
     PriceTableRefresh(
-      engine: try PricingOptions.engine(arguments), gatewayRegion: arguments.value("gateway-region"), maxChange: arguments.fraction("max-change"),
+      engine: try PricingOptions.engine(arguments), gatewayRegion: arguments.value("gateway-region"),
+      maxChange: arguments.fraction("max-change"),
       force: arguments.flag("force"))
   }
 
   /// Shows the import's log on standard error and writes the table to `--output`.
-  static func write(_ result: PriceTableRefresh.Result, _ arguments: ParsedArguments, context: inout CommandContext) throws {
+  static func write(_ result: PriceTableRefresh.Result, _ arguments: ParsedArguments, context: inout CommandContext)
+    throws
+  {
     context.warnings += result.log
     try OutputOptions.write(result.text, arguments, context: &context)
   }
@@ -73,7 +86,9 @@ extension PricesCommand {
   static func unknownAction(_ action: String) -> UsageError {
     let actions = ["show", "validate", "locations", "breakeven", "import", "fetch"]
     guard let near = Suggestion.nearest(to: action, in: actions) else {
-      return UsageError("Unknown action '\(action)'. Please provide one of 'show', 'validate', 'locations', 'breakeven', 'import' or 'fetch'.")
+      return UsageError(
+        "Unknown action '\(action)'. Please provide one of 'show', 'validate', 'locations', 'breakeven', 'import' or 'fetch'."
+      )
     }
     return UsageError("Unknown action '\(action)'. Did you mean '\(near)'?")
   }
@@ -87,7 +102,9 @@ extension RetailPriceFetcher {
     if let code = arguments.value("currency") { currency = code }
     timeout = TimeInterval(arguments.count("timeout") ?? 30)
     attempts = arguments.count("retries") ?? 3
-    if let delay = ProcessInfo.processInfo.environment["ERCALC_RETRY_DELAY"], let seconds = Double(delay) { retryDelay = seconds }
+    if let delay = ProcessInfo.processInfo.environment["ERCALC_RETRY_DELAY"], let seconds = Double(delay) {
+      retryDelay = seconds
+    }
     self.progress = progress
   }
 }

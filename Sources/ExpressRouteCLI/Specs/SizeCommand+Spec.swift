@@ -27,9 +27,12 @@ extension SizeCommand {
           "Calendar month of plan month 1 (by default, and at the earliest, a series' last measured month, from which growth counts); also labels the report and CSV periods."
       ),
       LeadTimeOptions.spec,
-      .flag("amortize", help: "Spread one-time charges (installation fees) over their contract term instead of their first month."),
+      .flag(
+        "amortize",
+        help: "Spread one-time charges (installation fees) over their contract term instead of their first month."),
       .flag("quiet", short: "q", help: "Do not print progress or data warnings on standard error."),
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs(
-        "Exit with status 1 when any month of the plan (with extras) costs more than this amount, or a charge could not be priced."))
+        "Exit with status 1 when any month of the plan (with extras) costs more than this amount, or a charge could not be priced."
+      ))
 }

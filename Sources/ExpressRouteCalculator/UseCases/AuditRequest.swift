@@ -24,7 +24,8 @@ extension UseCases {
 
     /// Creates a request to audit `estate` against `series`.
     public init(
-      estate: EstateImport, series: [SeriesReading.File], months: Int? = nil, targetRegions: [String] = [], plan: PlanOptions = PlanOptions(),
+      estate: EstateImport, series: [SeriesReading.File], months: Int? = nil, targetRegions: [String] = [],
+      plan: PlanOptions = PlanOptions(),
       reading: SeriesReading = SeriesReading()
     ) {
       self.estate = estate
@@ -44,7 +45,8 @@ extension UseCases {
       var audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: targetRegions)
       audit.leadTimeMonths = plan.leadTime
       let entries = try audit.audit(imported.deployment, traffic: summaries)
-      let report = AuditReport(entries: entries, name: imported.deployment.name, horizonMonths: months, basis: engine.basis)
+      let report = AuditReport(
+        entries: entries, name: imported.deployment.name, horizonMonths: months, basis: engine.basis)
       return RequestOutcome(report: report, gate: nil)
     }
   }

@@ -23,7 +23,8 @@ extension UseCases {
 
     /// Creates a request to budget `portfolio`, read from `portfolioFile`.
     public init(
-      portfolio: Portfolio, portfolioFile: String, plan: PlanOptions = PlanOptions(), groupBy: String? = nil, top: Int = 10,
+      portfolio: Portfolio, portfolioFile: String, plan: PlanOptions = PlanOptions(), groupBy: String? = nil,
+      top: Int = 10,
       showsDetails: Bool = false, reading: SeriesReading = SeriesReading()
     ) {
       self.portfolio = portfolio
@@ -38,11 +39,13 @@ extension UseCases {
     /// The budget of `portfolio` (read from `file`) over `plan`: each profile site's series chosen by
     /// ``SeriesMatch/select(_:in:)``, totals per `plan`'s years. Sites refused are listed in the budget, not thrown.
     static func budget(
-      _ portfolio: Portfolio, file: String, plan: PlanOptions, engine: PricingEngine, reading: SeriesReading, warnings: inout [String]
+      _ portfolio: Portfolio, file: String, plan: PlanOptions, engine: PricingEngine, reading: SeriesReading,
+      warnings: inout [String]
     ) throws -> Budget {
       let portfolio = plan.applied(to: portfolio)
       let traffic = try reading.portfolioTraffic(portfolio, path: file, warnings: &warnings)
-      return plan.applied(to: try BudgetPlanner(engine: engine).budget(portfolio, traffic: traffic, amortize: plan.amortize))
+      return plan.applied(
+        to: try BudgetPlanner(engine: engine).budget(portfolio, traffic: traffic, amortize: plan.amortize))
     }
 
     /// Budgets the portfolio and summarises it by year and, with ``groupBy``, by group.
@@ -53,14 +56,17 @@ extension UseCases {
     /// - Throws: ``RequestError/unknownTag(_:known:)`` when no site has the ``groupBy`` tag, a missing series,
     ///   ``Diagnostic``.
     public func run(engine: PricingEngine, warnings: inout [String]) throws -> RequestOutcome<BudgetReport> {
-      let budget = try Self.budget(portfolio, file: portfolioFile, plan: plan, engine: engine, reading: reading, warnings: &warnings)
+      let budget = try Self.budget(
+        portfolio, file: portfolioFile, plan: plan, engine: engine, reading: reading, warnings: &warnings)
       if let groupBy, !budget.sites.contains(where: { $0.tags[groupBy] != nil }) {
         throw RequestError.unknownTag(groupBy, known: Set(budget.sites.flatMap(\.tags.keys)).sorted())
       }
       let summary = BudgetSummary(budget, groupBy: groupBy)
-      let report = BudgetReport(budget: budget, groupBy: groupBy, top: top, showsDetails: showsDetails, summary: summary)
+      let report = BudgetReport(
+        budget: budget, groupBy: groupBy, top: top, showsDetails: showsDetails, summary: summary)
       let gate = RequestOutcome<BudgetReport>.Gate(
-        total: Money(summary.peakMonthTotal, currency: budget.currency), measure: "highest monthly total", unpriced: summary.unpriced.count)
+        total: Money(summary.peakMonthTotal, currency: budget.currency), measure: "highest monthly total",
+        unpriced: summary.unpriced.count)
       return RequestOutcome(report: report, gate: gate)
     }
   }

@@ -36,7 +36,10 @@ extension UseCases {
     public var vpn: VPN?
 
     /// Creates a request; every option left out takes its default.
-    public init(location: PeeringLocation? = nil, zone: Zone? = nil, bandwidth: Bandwidth? = nil, egress: DataVolume? = nil, vpn: VPN? = nil) {
+    public init(
+      location: PeeringLocation? = nil, zone: Zone? = nil, bandwidth: Bandwidth? = nil, egress: DataVolume? = nil,
+      vpn: VPN? = nil
+    ) {
       self.location = location
       self.zone = zone
       self.bandwidth = bandwidth
@@ -53,20 +56,24 @@ extension UseCases {
     public func run(engine: PricingEngine) throws -> RequestOutcome<ComparisonReport> {
       let egress = egress ?? .zero
       let location = usesDefaultLocation ? engine.locations.location(named: Self.defaultLocation) : location
-      let comparison = try engine.compare(location: location, zone: zone, bandwidth: bandwidth ?? Self.defaultBandwidth, monthlyEgress: egress)
+      let comparison = try engine.compare(
+        location: location, zone: zone, bandwidth: bandwidth ?? Self.defaultBandwidth, monthlyEgress: egress)
       var report = ComparisonReport(comparison: comparison)
       if let vpn {
         var hub: String?
         if let region = vpn.hubRegion {
           guard let canonical = engine.locations.canonicalAzureRegion(region) else {
-            throw RequestError.unknownRegion(region, nearest: Suggestion.nearest(to: region, in: engine.locations.allAzureRegions))
+            throw RequestError.unknownRegion(
+              region, nearest: Suggestion.nearest(to: region, in: engine.locations.allAzureRegions))
           }
           hub = canonical
         }
-        report.vpn = engine.compareWithVPN(comparison, volume: egress, routing: vpn.routing ?? .microsoftNetwork, hubRegion: hub)
+        report.vpn = engine.compareWithVPN(
+          comparison, volume: egress, routing: vpn.routing ?? .microsoftNetwork, hubRegion: hub)
       }
       return RequestOutcome(
-        report: report, gate: .init(total: comparison.cheapest?.monthlyTotal, measure: "cheapest option's monthly total", unpriced: 0))
+        report: report,
+        gate: .init(total: comparison.cheapest?.monthlyTotal, measure: "cheapest option's monthly total", unpriced: 0))
     }
   }
 }

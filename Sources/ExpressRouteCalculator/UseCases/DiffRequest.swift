@@ -49,44 +49,62 @@ extension UseCases {
       switch input {
       case .documents(let before, let after):
         let isPortfolio = Self.isPortfolio(before)
-        guard isPortfolio == Self.isPortfolio(after) else { throw RequestError.mixedDiffInputs(before: before.file, after: after.file) }
+        guard isPortfolio == Self.isPortfolio(after) else {
+          throw RequestError.mixedDiffInputs(before: before.file, after: after.file)
+        }
         if isPortfolio { return try portfolios(before, after, engine: engine, warnings: &warnings) }
-        let sides = (before: try Deployment(json: before.data, file: before.file), after: try Deployment(json: after.data, file: after.file))
-        for deployment in [sides.before, sides.after] { try QuoteRequest.refuseDatedCharges(deployment.charges, in: .twoDeployments) }
+        let sides = (
+          before: try Deployment(json: before.data, file: before.file),
+          after: try Deployment(json: after.data, file: after.file)
+        )
+        for deployment in [sides.before, sides.after] {
+          try QuoteRequest.refuseDatedCharges(deployment.charges, in: .twoDeployments)
+        }
         let quotes = (before: try engine.quote(sides.before), after: try engine.quote(sides.after))
         var report = DiffReport(before: quotes.before, after: quotes.after, deployments: sides)
         report.overlaps = engine.moveOverlaps(from: sides.before, to: sides.after, leadMonths: plan.leadTime)
         let unpriced = quotes.after.unpriced.count + quotes.after.skippedResources.count
-        return RequestOutcome(report: report, gate: .init(total: quotes.after.total, measure: "monthly total", unpriced: unpriced))
+        return RequestOutcome(
+          report: report, gate: .init(total: quotes.after.total, measure: "monthly total", unpriced: unpriced))
       case .estates(let before, let after):
         return try imported(
-          before: before.read(placingOn: engine.locations), after: after.read(placingOn: engine.locations), plan: nil, engine: engine)
+          before: before.read(placingOn: engine.locations), after: after.read(placingOn: engine.locations), plan: nil,
+          engine: engine)
       case .plan(let document):
         let change = try DeploymentImporter().readPlanChange(json: document.data, file: document.file)
         return try imported(
-          before: change.before.placingLocations(engine.locations), after: change.after.placingLocations(engine.locations), plan: change,
+          before: change.before.placingLocations(engine.locations),
+          after: change.after.placingLocations(engine.locations), plan: change,
           engine: engine)
       }
     }
 
     /// Two portfolios budgeted over their own periods, every site of both required.
-    func portfolios(_ first: Document, _ second: Document, engine: PricingEngine, warnings: inout [String]) throws -> RequestOutcome<DiffReport> {
-      let portfolios = (before: try Portfolio(json: first.data, file: first.file), after: try Portfolio(json: second.data, file: second.file))
+    func portfolios(_ first: Document, _ second: Document, engine: PricingEngine, warnings: inout [String]) throws
+      -> RequestOutcome<DiffReport>
+    {
+      let portfolios = (
+        before: try Portfolio(json: first.data, file: first.file),
+        after: try Portfolio(json: second.data, file: second.file)
+      )
       // Each side's own start and horizon, no amortisation: only the years are the options'.
       let calendar = PlanOptions(fiscalYearStart: plan.fiscalYearStart)
       let before = try BudgetRequest.budget(
         portfolios.before, file: first.file, plan: calendar, engine: engine, reading: reading, warnings: &warnings)
-      let after = try BudgetRequest.budget(portfolios.after, file: second.file, plan: calendar, engine: engine, reading: reading, warnings: &warnings)
+      let after = try BudgetRequest.budget(
+        portfolios.after, file: second.file, plan: calendar, engine: engine, reading: reading, warnings: &warnings)
       // A site refused on either side would read as added or removed: the diff needs every site budgeted.
       let refused = (before.refused + after.refused).filter { $0.from == nil }
       if !refused.isEmpty { throw RequestError.sitesRefused(refused) }
-      let gate = RequestOutcome<DiffReport>.Gate(total: after.peakMonthTotal, measure: "highest monthly total", unpriced: after.unpriced.count)
+      let gate = RequestOutcome<DiffReport>.Gate(
+        total: after.peakMonthTotal, measure: "highest monthly total", unpriced: after.unpriced.count)
       return RequestOutcome(report: DiffReport(before: before, after: after), gate: gate)
     }
 
     /// Two imported sides, with the plan's changes when they come from one.
     func imported(
-      before: DeploymentImporter.Result, after: DeploymentImporter.Result, plan change: TerraformPlanChange?, engine: PricingEngine
+      before: DeploymentImporter.Result, after: DeploymentImporter.Result, plan change: TerraformPlanChange?,
+      engine: PricingEngine
     ) throws -> RequestOutcome<DiffReport> {
       // The resources the plan leaves as they are, as the report names them: they add nothing to the change.
       var unchanged: Set<String> = []
@@ -95,15 +113,18 @@ extension UseCases {
       }
       for side in [before, after] { try QuoteRequest.refuseDatedCharges(side.deployment.charges, in: .twoEstates) }
       var report = DiffReport(
-        before: try before.quote(with: engine), after: try after.quote(with: engine), deployments: (before.deployment, after.deployment))
+        before: try before.quote(with: engine), after: try after.quote(with: engine),
+        deployments: (before.deployment, after.deployment))
       report.plannedChanges = change?.changes ?? []
       report.planStatement = change?.statement
       report.markUnchanged(resources: unchanged)
       report.overlaps = engine.moveOverlaps(
-        from: before.deployment, to: after.deployment, leadMonths: plan.leadTime, replaced: Set(change?.replacedCircuits ?? []))
+        from: before.deployment, to: after.deployment, leadMonths: plan.leadTime,
+        replaced: Set(change?.replacedCircuits ?? []))
       let incomplete = report.rows.filter(\.isIncomplete).count
       return RequestOutcome(
-        report: report, gate: .init(total: report.afterTotal - report.beforeTotal, measure: "monthly increase", unpriced: incomplete))
+        report: report,
+        gate: .init(total: report.afterTotal - report.beforeTotal, measure: "monthly increase", unpriced: incomplete))
     }
 
     /// Whether a document is a portfolio (it has `sites`); syntax errors surface when it is decoded.

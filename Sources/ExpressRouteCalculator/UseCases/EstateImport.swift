@@ -28,7 +28,9 @@ extension UseCases {
     /// - Throws: ``Diagnostic`` for a document (or parameters file) that is not a readable estate.
     package func read(placingOn locations: LocationCatalog) throws(Diagnostic) -> DeploymentImporter.Result {
       var importer = DeploymentImporter()
-      if let parameters { importer = try DeploymentImporter(templateParametersFile: parameters.data, file: parameters.file) }
+      if let parameters {
+        importer = try DeploymentImporter(templateParametersFile: parameters.data, file: parameters.file)
+      }
       return try importer.read(json: data, file: file).placingLocations(locations)
     }
   }

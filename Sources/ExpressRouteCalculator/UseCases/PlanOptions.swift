@@ -27,7 +27,8 @@ extension UseCases {
 
     /// Creates options; every field left out keeps what the input says.
     public init(
-      start: MonthKey? = nil, months: Int? = nil, fiscalYearStart: Int? = nil, leadTimeMonths: Int? = nil, amortize: Bool = false
+      start: MonthKey? = nil, months: Int? = nil, fiscalYearStart: Int? = nil, leadTimeMonths: Int? = nil,
+      amortize: Bool = false
     ) {
       self.start = start
       self.months = months

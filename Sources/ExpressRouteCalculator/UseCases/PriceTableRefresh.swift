@@ -51,10 +51,12 @@ package struct PriceTableRefresh {
   package func earlyCheck() -> ([RetailPricePage]) throws -> Void {
     guard !force else { return { _ in } }
     let (current, importer, guardian) = (
-      current, RetailPriceImporter(gatewayRegion: gatewayRegion, locations: locations), RefreshGuard(threshold: maxChange)
+      current, RetailPriceImporter(gatewayRegion: gatewayRegion, locations: locations),
+      RefreshGuard(threshold: maxChange)
     )
     return { pages in
-      guard let (table, _) = try? importer.makeTable(pages: pages, base: current), table.currency == current.currency else { return }
+      guard let (table, _) = try? importer.makeTable(pages: pages, base: current), table.currency == current.currency
+      else { return }
       let moved = guardian.violations(guardian.changes(from: current, to: table)).filter { $0.kind == .changed }
       guard !moved.isEmpty else { return }
       throw RequestError.refreshStopped(afterPage: pages.count, moved: moved.map(\.description))
@@ -66,12 +68,15 @@ package struct PriceTableRefresh {
   /// - Throws: ``RequestError/refreshRefused(log:)`` when the guard objects and ``force`` is off, ``Diagnostic`` for
   ///   pages that do not make a table.
   package func run(pages: [RetailPricePage]) throws -> Result {
-    let (table, summary) = try RetailPriceImporter(gatewayRegion: gatewayRegion, locations: locations).makeTable(pages: pages, base: current)
+    let (table, summary) = try RetailPriceImporter(gatewayRegion: gatewayRegion, locations: locations).makeTable(
+      pages: pages, base: current)
     var log = [
       "imported \(summary.imported) of \(summary.items) items (\(summary.skipped) skipped: not Consumption, other gateway regions or higher price tiers)"
     ]
     if !summary.unrecognized.isEmpty {
-      log.append("\(summary.unrecognized.count) item\(summary.unrecognized.count == 1 ? " was" : "s were") not recognised and left out:")
+      log.append(
+        "\(summary.unrecognized.count) item\(summary.unrecognized.count == 1 ? " was" : "s were") not recognised and left out:"
+      )
       log += summary.unrecognized.map { "  \($0)" }
     }
     if !summary.conflicts.isEmpty {
@@ -92,9 +97,11 @@ package struct PriceTableRefresh {
         if !force { throw RequestError.refreshRefused(log: log) }
       }
     } else {
-      log.append("the new table is in \(table.currency), the current one in \(current.currency): prices were not compared")
+      log.append(
+        "the new table is in \(table.currency), the current one in \(current.currency): prices were not compared")
     }
-    let text = table.jsonText(notes: "Imported from the Azure Retail Prices API. Meters the pages did not price are marked unpriced.")
+    let text = table.jsonText(
+      notes: "Imported from the Azure Retail Prices API. Meters the pages did not price are marked unpriced.")
     return Result(table: table, text: text, log: log)
   }
 }

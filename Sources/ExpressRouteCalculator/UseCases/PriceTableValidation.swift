@@ -24,7 +24,8 @@ package enum PriceTableValidation {
   }
 
   /// Validates a rate table shown as `file`; the line names its currency, date and counts of priced and unpriced rates.
-  package static func validate(_ table: RateTable, file: String, warnings: inout [String]) throws(Diagnostic) -> String {
+  package static func validate(_ table: RateTable, file: String, warnings: inout [String]) throws(Diagnostic) -> String
+  {
     try require(table.untraceableSources, warnings: &warnings)
     let unpriced = table.unpricedRates.count
     return
@@ -32,7 +33,9 @@ package enum PriceTableValidation {
   }
 
   /// Validates a location catalogue shown as `file`; the line names its source and counts.
-  package static func validate(_ catalog: LocationCatalog, file: String, warnings: inout [String]) throws(Diagnostic) -> String {
+  package static func validate(_ catalog: LocationCatalog, file: String, warnings: inout [String]) throws(Diagnostic)
+    -> String
+  {
     try require(catalog.untraceableSources, warnings: &warnings)
     return
       "\(file): ok: location catalogue, source \(catalog.source.id) (\(catalog.source.date ?? "undated")), \(catalog.locations.count) locations, \(catalog.portLocations.count) port locations, \(catalog.sources.count + 1) sources\n"

@@ -53,7 +53,9 @@ package struct PricingSetup {
     // here that differs from a file's or another one here is refused too, naming both.
     engine.discounts = rates.discounts
     for discount in discounts {
-      if let conflict = engine.discounts.set(discount.fraction, on: discount.family, from: discount.place) { throw conflict }
+      if let conflict = engine.discounts.set(discount.fraction, on: discount.family, from: discount.place) {
+        throw conflict
+      }
     }
     return engine
   }

@@ -70,30 +70,40 @@ extension UseCases {
         let tier = tier ?? .standard
         let billing = billing ?? (tier == .local ? .unlimited : .metered)
         let zone = location == nil ? zone : nil
-        let name = name ?? [location ?? self.zone?.name, bandwidth.description, tier.name, billing.name].compactMap { $0 }.joined(separator: " ")
+        let name =
+          name
+          ?? [location ?? self.zone?.name, bandwidth.description, tier.name, billing.name].compactMap { $0 }.joined(
+            separator: " ")
         var deployment = Deployment(name: name)
         var circuit = ExpressRouteCalculator.Circuit(
-          name: "circuit", peeringLocation: location, zone: zone, tier: tier, billing: billing, bandwidth: bandwidth, monthlyEgress: egress,
+          name: "circuit", peeringLocation: location, zone: zone, tier: tier, billing: billing, bandwidth: bandwidth,
+          monthlyEgress: egress,
           virtualNetworkLinks: vnetLinks)
         if let directPort {
-          deployment.directPorts.append(DirectPortPair(name: "direct", peeringLocation: location, zone: zone, speed: directPort, billing: billing))
+          deployment.directPorts.append(
+            DirectPortPair(name: "direct", peeringLocation: location, zone: zone, speed: directPort, billing: billing))
           circuit.directPort = "direct"
         }
         deployment.circuits.append(circuit)
         if let gateway {
           deployment.gateways.append(
-            Gateway(name: "gateway", sku: gateway, scaleUnits: scaleUnits, count: gatewayCount ?? 1, circuits: ["circuit"], fastPath: fastPath))
+            Gateway(
+              name: "gateway", sku: gateway, scaleUnits: scaleUnits, count: gatewayCount ?? 1, circuits: ["circuit"],
+              fastPath: fastPath))
         }
         if let backupVPN { deployment.vpnGateways.append(VPNGateway(name: "backup-vpn", sku: backupVPN)) }
         if let trafficCollector {
-          deployment.trafficCollectors.append(TrafficCollector(name: "collector", circuits: ["circuit"], processedData: trafficCollector))
+          deployment.trafficCollectors.append(
+            TrafficCollector(name: "collector", circuits: ["circuit"], processedData: trafficCollector))
         }
         if let globalReach {
           deployment.circuits.append(
             ExpressRouteCalculator.Circuit(
-              name: "remote", peeringLocation: globalReach, tier: tier, billing: billing, bandwidth: bandwidth, monthlyEgress: globalReachEgress))
+              name: "remote", peeringLocation: globalReach, tier: tier, billing: billing, bandwidth: bandwidth,
+              monthlyEgress: globalReachEgress))
           deployment.globalReach.append(
-            GlobalReachLink(circuitA: "circuit", circuitB: "remote", dataAToB: globalReachData, dataBToA: globalReachData))
+            GlobalReachLink(
+              circuitA: "circuit", circuitB: "remote", dataAToB: globalReachData, dataBToA: globalReachData))
         }
         return deployment
       }
@@ -148,7 +158,8 @@ extension UseCases {
       quote.notes += periodNotes
       let unpriced = quote.unpriced.count + quote.skippedResources.count
       return RequestOutcome(
-        report: QuoteReport(quote: quote, period: period?.description), gate: .init(total: quote.total, measure: "monthly total", unpriced: unpriced))
+        report: QuoteReport(quote: quote, period: period?.description),
+        gate: .init(total: quote.total, measure: "monthly total", unpriced: unpriced))
     }
 
     /// Refuses charges tied to calendar months where one undated month is priced: a monthly total of them all would be a

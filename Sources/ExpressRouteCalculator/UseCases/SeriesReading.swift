@@ -66,7 +66,9 @@ extension UseCases {
           guard !quiet else { return }
           // A pipe has no size: show what was read so far.
           progress(
-            total > 0 ? "reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / total)%)\n" : "reading \(shown): \(done >> 20) MiB\n")
+            total > 0
+              ? "reading \(shown): \(done >> 20) of \(total >> 20) MiB (\(done * 100 / total)%)\n"
+              : "reading \(shown): \(done >> 20) MiB\n")
         }
       }
       return ingest
@@ -87,7 +89,9 @@ extension UseCases {
     /// The traffic of every profile site of `portfolio` that names series files (listed relative to the portfolio file
     /// `path`), by site name, each chosen by the one series-selection rule,
     /// ``SeriesMatch/select(_:in:)`` (as ``SizingRequest`` chooses).
-    func portfolioTraffic(_ portfolio: Portfolio, path: String, warnings: inout [String]) throws -> [String: TrafficSummary] {
+    func portfolioTraffic(_ portfolio: Portfolio, path: String, warnings: inout [String]) throws -> [String:
+      TrafficSummary]
+    {
       var traffic: [String: TrafficSummary] = [:]
       for site in portfolio.sites {
         guard case .profile(let profile) = site.source, !profile.series.isEmpty else { continue }

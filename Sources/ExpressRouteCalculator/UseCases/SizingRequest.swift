@@ -22,7 +22,8 @@ extension UseCases {
 
     /// Creates a request to size `profile`, read from `profileFile`.
     public init(
-      profile: WorkloadProfile, profileFile: String, series: [SeriesReading.File] = [], circuit: String? = nil, plan: PlanOptions = PlanOptions(),
+      profile: WorkloadProfile, profileFile: String, series: [SeriesReading.File] = [], circuit: String? = nil,
+      plan: PlanOptions = PlanOptions(),
       reading: SeriesReading = SeriesReading()
     ) {
       self.profile = profile
@@ -56,7 +57,8 @@ extension UseCases {
       }
       let result = try SizingSolver(engine: engine).solve(profile, traffic: traffic)
       let gate = result.monthlyTotals.max().map {
-        RequestOutcome<SizingReport>.Gate(total: $0, measure: "highest monthly cost", unpriced: result.unpricedCharges.count)
+        RequestOutcome<SizingReport>.Gate(
+          total: $0, measure: "highest monthly cost", unpriced: result.unpricedCharges.count)
       }
       return RequestOutcome(report: SizingReport(result: result, startMonth: plan.start), gate: gate)
     }

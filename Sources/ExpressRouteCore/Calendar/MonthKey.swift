@@ -19,7 +19,9 @@ public struct MonthKey: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// Seconds since 1970 at the start of this month.
   public var start: Int64 { Int64(CivilCalendar.daysFromCivil(year: year, month: month, day: 1)) * 86400 }
   /// The following month.
-  public var next: MonthKey { month == 12 ? MonthKey(year: year + 1, month: 1) : MonthKey(year: year, month: month + 1) }
+  public var next: MonthKey {
+    month == 12 ? MonthKey(year: year + 1, month: 1) : MonthKey(year: year, month: month + 1)
+  }
   /// Seconds in this month.
   public var seconds: Int64 { next.start - start }
 
@@ -30,7 +32,8 @@ extension MonthKey {
   /// Parses `2027-01`.
   public init?(parsing text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
+      let month = Int(parts[1]),
       (1...12).contains(month), year >= 1970
     else { return nil }
     self.init(year: year, month: month)

@@ -5,7 +5,9 @@ import Synchronization
 package enum ConcurrentMap {
   /// `transform` applied to each of `items`, in `items`' order, by `ProcessInfo.activeProcessorCount` workers
   /// that each take the next item not yet taken (so a run of expensive items never lands on one worker).
-  package static func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output) -> [Output] {
+  package static func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output)
+    -> [Output]
+  {
     let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
     guard workers > 1 else { return items.map(transform) }
     let slots = Slots<Output>(count: items.count)

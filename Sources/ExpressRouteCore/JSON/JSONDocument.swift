@@ -43,7 +43,9 @@ package final class JSONDocument: @unchecked Sendable {
 
   static let offsetMask: UInt64 = (1 << 40) - 1
 
-  init(file: String, bytes: UnsafeBufferPointer<UInt8>, tape: UnsafeMutablePointer<UInt64>, count: Int, firstLineStart: Int) {
+  init(
+    file: String, bytes: UnsafeBufferPointer<UInt8>, tape: UnsafeMutablePointer<UInt64>, count: Int, firstLineStart: Int
+  ) {
     self.file = file
     self.bytes = bytes
     self.tape = tape
@@ -97,7 +99,9 @@ package final class JSONDocument: @unchecked Sendable {
     let start = offset(entry) + 1
     var key = key
     return key.withUTF8 { expected in
-      guard start + expected.count < bytes.count, bytes[start + expected.count] == UInt8(ascii: "\"") else { return false }
+      guard start + expected.count < bytes.count, bytes[start + expected.count] == UInt8(ascii: "\"") else {
+        return false
+      }
       guard let base = bytes.baseAddress, let wanted = expected.baseAddress else { return expected.isEmpty }
       return memcmp(base + start, wanted, expected.count) == 0
     }
@@ -110,7 +114,8 @@ package final class JSONDocument: @unchecked Sendable {
       var end = start
       while end < bytes.count {
         switch bytes[end] {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"),
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+          UInt8(ascii: "e"),
           UInt8(ascii: "E"):
           end += 1
         default:

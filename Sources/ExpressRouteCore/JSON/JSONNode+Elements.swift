@@ -69,7 +69,8 @@ extension JSONNode {
 
     package subscript(index: Index) -> JSONNode {
       switch storage {
-      case .tape(let document, _, _): return JSONNode(document: document, entry: index.entry, position: .element(parent, index.ordinal))
+      case .tape(let document, _, _):
+        return JSONNode(document: document, entry: index.entry, position: .element(parent, index.ordinal))
       case .nodes(let nodes): return nodes[index.entry]
       }
     }

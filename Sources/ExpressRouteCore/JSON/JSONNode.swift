@@ -176,12 +176,15 @@ package struct JSONNode: Sendable {
     }
     switch backing {
     case .tape(let document, let entry):
-      return Elements(storage: .tape(document, first: document.firstChild(entry), end: document.next(entry)), parent: position)
+      return Elements(
+        storage: .tape(document, first: document.firstChild(entry), end: document.next(entry)), parent: position)
     case .tree(let value):
       guard case .array(let elements) = value.kind else { return [] }
       return Elements(
         storage: .nodes(
-          elements.enumerated().map { index, element in JSONNode(value: element, position: .element(position, index), file: file) }),
+          elements.enumerated().map { index, element in
+            JSONNode(value: element, position: .element(position, index), file: file)
+          }),
         parent: position)
     }
   }
@@ -206,7 +209,8 @@ package struct JSONNode: Sendable {
       let category = scalar.properties.generalCategory
       if category == .control || category == .format || scalar == "\u{FFFD}" {
         throw error(
-          "'\(text)' contains the invisible or control character U+\(String(scalar.value, radix: 16, uppercase: true)) (expected visible text)")
+          "'\(text)' contains the invisible or control character U+\(String(scalar.value, radix: 16, uppercase: true)) (expected visible text)"
+        )
       }
     }
     return text
@@ -255,7 +259,9 @@ package struct JSONNode: Sendable {
       if text.hasPrefix("-"), Decimal(plain: text.dropFirst()) != nil {
         throw error("negative price '\(text)' (expected zero or more)")
       }
-      throw error("'\(text)' is not a price (expected digits with an optional decimal point and digits after it, such as \"436.00\" or \"0.361\")")
+      throw error(
+        "'\(text)' is not a price (expected digits with an optional decimal point and digits after it, such as \"436.00\" or \"0.361\")"
+      )
     }
     return amount
   }

@@ -78,14 +78,18 @@ package struct JSONObject: Sendable {
       case .tape(let document, _):
         if let keys {
           let (key, entry) = keys[index.entry]
-          return Member(key: key, node: JSONNode(document: document, entry: entry + 1, position: .member(node.position, key)))
+          return Member(
+            key: key, node: JSONNode(document: document, entry: entry + 1, position: .member(node.position, key)))
         }
         let key = document.string(index.entry)
-        return Member(key: key, node: JSONNode(document: document, entry: index.entry + 1, position: .member(node.position, key)))
+        return Member(
+          key: key, node: JSONNode(document: document, entry: index.entry + 1, position: .member(node.position, key)))
       case .tree(let value):
         guard case .object(let members) = value.kind else { preconditionFailure("not an object") }
         let member = members[index.entry]
-        return Member(key: member.key, node: JSONNode(value: member.value, position: .member(node.position, member.key), file: node.file))
+        return Member(
+          key: member.key,
+          node: JSONNode(value: member.value, position: .member(node.position, member.key), file: node.file))
       }
     }
 

@@ -232,7 +232,8 @@ package struct JSONParser {
       let offset = Int(tape.base[child] & JSONDocument.offsetMask)
       let text =
         kind == .plainString
-        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<closingQuote(after: offset)]), as: UTF8.self)
+        ? String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<closingQuote(after: offset)]), as: UTF8.self)
         : Self.decodeString(bytes, at: offset, file: file)
       if text == key { return true }
       // Skip the member's value.
@@ -327,7 +328,8 @@ package struct JSONParser {
     // Invalid UTF-8 is an error, never silently replaced by U+FFFD.
     func decode(_ parser: JSONParser) throws(Diagnostic) -> String {
       guard let text = String(validating: parser.bytes[runStart..<parser.index], as: UTF8.self) else {
-        throw parser.failure("invalid UTF-8 in a string (the file must be UTF-8 encoded)", line: openLine, column: openColumn)
+        throw parser.failure(
+          "invalid UTF-8 in a string (the file must be UTF-8 encoded)", line: openLine, column: openColumn)
       }
       return text
     }

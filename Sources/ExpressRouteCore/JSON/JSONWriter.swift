@@ -64,7 +64,8 @@ package enum JSONWriter {
     case .number(let text): return text
     case .string(let text): return quoted(text)
     case .array(let elements): return "[" + elements.map(inline).joined(separator: ", ") + "]"
-    case .object(let members): return "{" + members.map { quoted($0.key) + ": " + inline($0.value) }.joined(separator: ", ") + "}"
+    case .object(let members):
+      return "{" + members.map { quoted($0.key) + ": " + inline($0.value) }.joined(separator: ", ") + "}"
     }
   }
 

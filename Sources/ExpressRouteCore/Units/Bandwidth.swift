@@ -85,7 +85,8 @@ extension Bandwidth {
 /// Splits `"40 TB"` or `"40TB"` into its number and unit text.
 func splitQuantity(_ text: String) -> (String, String)? {
   let trimmed = text.trimmedOfWhitespace()
-  guard let unitStart = trimmed.firstIndex(where: { !("0"..."9").contains($0) && $0 != "." && $0 != "-" && $0 != "+" }) else {
+  guard let unitStart = trimmed.firstIndex(where: { !("0"..."9").contains($0) && $0 != "." && $0 != "-" && $0 != "+" })
+  else {
     return nil
   }
   let number = String(trimmed[trimmed.startIndex..<unitStart])

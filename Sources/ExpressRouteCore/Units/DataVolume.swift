@@ -26,7 +26,8 @@ public struct DataVolume: Hashable, Comparable, Sendable, CustomStringConvertibl
   /// The volume carried by `rate` sustained for `seconds`.
   public init(rate: Bandwidth, seconds: Decimal) {
     // ÷ 8 as × 0.125: the same exact value without a Decimal division.
-    bytes = FastDecimal.product(FastDecimal.product(Decimal(rate.bitsPerSecond), seconds), Decimal(sign: .plus, exponent: -3, significand: 125))
+    bytes = FastDecimal.product(
+      FastDecimal.product(Decimal(rate.bitsPerSecond), seconds), Decimal(sign: .plus, exponent: -3, significand: 125))
   }
 
   /// `40,000 GB`: gigabytes with grouping and up to three decimals (`161,051.0004` GB prints `161,051 GB`, never

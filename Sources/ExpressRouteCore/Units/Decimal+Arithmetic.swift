@@ -142,7 +142,8 @@ extension Decimal {
       guard length <= 4 else { return nil }
       if length == 0 { return negative ? nil : SmallParts(negative: false, significand: 0, exponent: 0) }  // NaN, zero
       let significand = raw.loadUnaligned(fromByteOffset: 4, as: UInt64.self)
-      return SmallParts(negative: negative, significand: UInt64(littleEndian: significand), exponent: Int(Int8(bitPattern: raw[0])))
+      return SmallParts(
+        negative: negative, significand: UInt64(littleEndian: significand), exponent: Int(Int8(bitPattern: raw[0])))
     }
   }
 
@@ -189,7 +190,9 @@ extension Decimal {
     return a[0] == 0 && a[1] >> 4 == 2 && a[1] & 0b1000 == 0 && a[4...7] == [0x15, 0xCD, 0x5B, 0x07]
       && b[0] == UInt8(bitPattern: -2) && b[1] >> 4 == 1 && b[1] & 0b1000 != 0 && b[4] == 125 && b[5] == 0
       && c[1] >> 4 == 4
-      && withUnsafeBytes(of: Decimal(UInt64(9_876_543_210_123_456_789))) { $0.loadUnaligned(fromByteOffset: 4, as: UInt64.self) }
+      && withUnsafeBytes(of: Decimal(UInt64(9_876_543_210_123_456_789))) {
+        $0.loadUnaligned(fromByteOffset: 4, as: UInt64.self)
+      }
         == UInt64(9_876_543_210_123_456_789).littleEndian
   }()
 

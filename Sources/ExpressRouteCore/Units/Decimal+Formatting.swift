@@ -42,7 +42,9 @@ extension Decimal {
     let (scaled, overflow) = parts.significand.multipliedReportingOverflow(by: UInt64.powerOfTen(shift))
     guard !overflow else { return nil }
     var digits = Array(String(scaled).utf8)
-    if digits.count <= places { digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: places + 1 - digits.count), at: 0) }
+    if digits.count <= places {
+      digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: places + 1 - digits.count), at: 0)
+    }
     if places > 0 { digits.insert(UInt8(ascii: "."), at: digits.count - places) }
     if parts.negative && scaled != 0 { digits.insert(UInt8(ascii: "-"), at: 0) }
     return String(decoding: digits, as: UTF8.self)
@@ -85,7 +87,9 @@ extension Decimal {
   /// ``plainDescription`` built from the significand and exponent for values whose significand has at most 18
   /// digits (every price, quantity and amount here), without `Decimal`'s general formatter; `nil` otherwise.
   var plainDescriptionOfSmallValue: String? {
-    guard let parts = smallParts, parts.exponent > -20, parts.exponent < 20, parts.significand < 1_000_000_000_000_000_000 else { return nil }
+    guard let parts = smallParts, parts.exponent > -20, parts.exponent < 20,
+      parts.significand < 1_000_000_000_000_000_000
+    else { return nil }
     let value = parts.significand
     if value == 0 { return "0" }
     var digits = String(value)

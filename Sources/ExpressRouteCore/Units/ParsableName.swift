@@ -53,7 +53,10 @@ package func normalizedName(_ text: String) -> String {
     case 0x41...0x5A: bytes.append(byte | 0x20)
     case 0x80...:
       // No locale: the same folding on every machine.
-      return String(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter || $0.isNumber })
+      return String(
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter {
+          $0.isLetter || $0.isNumber
+        })
     default: continue
     }
   }

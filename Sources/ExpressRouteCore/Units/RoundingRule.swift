@@ -73,7 +73,9 @@ extension Decimal {
   }
 
   func dividedInIntegers(by divisor: Decimal, places: Int, rule: RoundingRule) -> Decimal? {
-    guard !isNaN, !divisor.isNaN, !divisor.isZero, places >= -18, places <= 18, let a = smallSignificand, let b = divisor.smallSignificand else {
+    guard !isNaN, !divisor.isNaN, !divisor.isZero, places >= -18, places <= 18, let a = smallSignificand,
+      let b = divisor.smallSignificand
+    else {
       return nil
     }
     let shift = exponent - divisor.exponent + places
@@ -83,7 +85,8 @@ extension Decimal {
     let negative = (sign == .minus) != (divisor.sign == .minus) && a != 0
     let quotient = Self.roundedQuotient(numerator, by: denominator, negative: negative, rule: rule)
     guard quotient <= UInt128(UInt64.max) else { return nil }
-    return Decimal(sign: negative && quotient != 0 ? .minus : .plus, exponent: -places, significand: Decimal(UInt64(quotient)))
+    return Decimal(
+      sign: negative && quotient != 0 ? .minus : .plus, exponent: -places, significand: Decimal(UInt64(quotient)))
   }
 
   /// `dividend ÷ divisor` (magnitudes) rounded to a whole number by `rule`, for a value whose sign is `negative`.

@@ -11,7 +11,9 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
     var end = bytes.endIndex
     while start < end, isBlank(bytes[start]) { start = bytes.index(after: start) }
     while start < end, isBlank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
-    if start < end, bytes[start] >= 0x80 || bytes[bytes.index(before: end)] >= 0x80 { return trimmingCharacters(in: .whitespaces) }
+    if start < end, bytes[start] >= 0x80 || bytes[bytes.index(before: end)] >= 0x80 {
+      return trimmingCharacters(in: .whitespaces)
+    }
     return String(self[start..<end])
   }
 }

@@ -95,7 +95,9 @@ public struct Budget: Hashable, Sendable {
   }
 
   /// The total of `site` in `year`.
-  public func total(of site: Site, in year: Year) -> Money { Money.sum(year.months.map { site.months[$0].total }, currency: currency) }
+  public func total(of site: Site, in year: Year) -> Money {
+    Money.sum(year.months.map { site.months[$0].total }, currency: currency)
+  }
 
   /// The total of every site in month `index`.
   public func monthTotal(_ index: Int) -> Money {

@@ -20,7 +20,9 @@ public struct BudgetPlanner: Sendable {
   /// The charges that fall in `month`, each as a monthly line of that month's amount.
   ///
   /// One-time charges fall in their start month, or spread over their term with `amortize`.
-  static func charges(_ charges: [UserCharge], in month: MonthKey, budgetStart: MonthKey, amortize: Bool) -> [UserCharge] {
+  static func charges(_ charges: [UserCharge], in month: MonthKey, budgetStart: MonthKey, amortize: Bool)
+    -> [UserCharge]
+  {
     charges.compactMap { charge in
       guard let amount = charge.amount(in: month, budgetStart: budgetStart, amortize: amortize) else { return nil }
       var monthly = charge
@@ -49,14 +51,18 @@ public struct BudgetPlanner: Sendable {
   /// (every one, in portfolio order) and counts in no total. A sized site that outgrows every provider circuit is
   /// planned and priced up to the month before it, and the months from there on are listed as not priced, with
   /// what the workload needs then and what would serve it.
-  public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false) throws(Diagnostic) -> Budget {
+  public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false)
+    throws(Diagnostic) -> Budget
+  {
     let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
     // Many sites share a growth rate: each rate's monthly factors are worked out once.
     let growthFactors = GrowthFactorCache()
     var factorsByGrowth: [Decimal: [Decimal]] = [:]
     for site in portfolio.sites {
       if case .deployment(_, let growth) = site.source, factorsByGrowth[growth] == nil {
-        factorsByGrowth[growth] = months.indices.map { Demand.growthFactor(yearlyGrowth: growth, month: $0, cache: growthFactors) }
+        factorsByGrowth[growth] = months.indices.map {
+          Demand.growthFactor(yearlyGrowth: growth, month: $0, cache: growthFactors)
+        }
       }
     }
     let factors = factorsByGrowth
@@ -64,7 +70,8 @@ public struct BudgetPlanner: Sendable {
     let results = ConcurrentMap.map(portfolio.sites) { site in
       Result { () throws(Diagnostic) -> SiteBudget in
         try budget(
-          site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors, amortize: amortize, options: options,
+          site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors, amortize: amortize,
+          options: options,
           growthFactors: growthFactors)
       }
     }
@@ -76,7 +83,9 @@ public struct BudgetPlanner: Sendable {
     /// The sites of the file that could not be read, listed where they stood among the others.
     func refuseInvalid(at position: Int) {
       for invalid in portfolio.invalidSites where invalid.position == position {
-        refused.append(Budget.Refusal(site: invalid.name, from: nil, reason: invalid.diagnostic.message, diagnostic: invalid.diagnostic))
+        refused.append(
+          Budget.Refusal(
+            site: invalid.name, from: nil, reason: invalid.diagnostic.message, diagnostic: invalid.diagnostic))
       }
     }
     for (position, (site, result)) in zip(portfolio.sites, results).enumerated() {
@@ -99,10 +108,12 @@ public struct BudgetPlanner: Sendable {
     refuseInvalid(at: portfolio.sites.count)
     if grownSites > 0 {
       notes.append(
-        "deployment sites with a yearly growth (\(grownSites)): volumes grow by it, compounded monthly, on a fixed configuration (see each site)")
+        "deployment sites with a yearly growth (\(grownSites)): volumes grow by it, compounded monthly, on a fixed configuration (see each site)"
+      )
     }
     if sizedSites > 0 {
-      notes.append("profile sites (\(sizedSites)): sized by the solver and following its month-by-month plan (see each site)")
+      notes.append(
+        "profile sites (\(sizedSites)): sized by the solver and following its month-by-month plan (see each site)")
     }
     var used = Set<String>()
     for site in sites {
@@ -115,7 +126,8 @@ public struct BudgetPlanner: Sendable {
 
   /// Budgets one site over `months`.
   func budget(
-    _ site: Portfolio.Site, months: [MonthKey], portfolio: Portfolio, traffic: TrafficSummary?, factors: [Decimal: [Decimal]], amortize: Bool,
+    _ site: Portfolio.Site, months: [MonthKey], portfolio: Portfolio, traffic: TrafficSummary?,
+    factors: [Decimal: [Decimal]], amortize: Bool,
     options: PlannerOptionsCache? = nil, growthFactors: GrowthFactorCache? = nil
   ) throws(Diagnostic) -> SiteBudget {
     var notes: [String] = []
@@ -126,11 +138,13 @@ public struct BudgetPlanner: Sendable {
       case .deployment(let deployment, _): own = deployment.charges
       case .profile(let profile): own = profile.charges
       }
-      siteNotes += UserCharge.calendarNotes(own + site.charges, first: first, last: last, budgetStart: portfolio.startMonth)
+      siteNotes += UserCharge.calendarNotes(
+        own + site.charges, first: first, last: last, budgetStart: portfolio.startMonth)
     }
     switch site.source {
     case .deployment(let deployment, let growth):
-      let asOfOffset = site.volumesAsOf.map { (portfolio.startMonth.year - $0.year) * 12 + portfolio.startMonth.month - $0.month } ?? 0
+      let asOfOffset =
+        site.volumesAsOf.map { (portfolio.startMonth.year - $0.year) * 12 + portfolio.startMonth.month - $0.month } ?? 0
       var quotes: [Quote] = []
       var overrun: Set<String> = []
       var previous: Deployment?
@@ -142,11 +156,16 @@ public struct BudgetPlanner: Sendable {
           : Demand.growthFactor(yearlyGrowth: growth, month: index + asOfOffset, cache: growthFactors)
         var scaled = deployment
         scaled.name = site.name
-        scaled.charges = Self.charges(deployment.charges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
+        scaled.charges = Self.charges(
+          deployment.charges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
         for position in scaled.circuits.indices {
-          scaled.circuits[position].monthlyEgress = deployment.circuits[position].monthlyEgress.map { grown($0, factor) }
+          scaled.circuits[position].monthlyEgress = deployment.circuits[position].monthlyEgress.map {
+            grown($0, factor)
+          }
           let capacity = engine.monthlyCapacity(of: scaled.circuits[position].bandwidth)
-          if let egress = scaled.circuits[position].monthlyEgress, egress > capacity, overrun.insert(scaled.circuits[position].name).inserted {
+          if let egress = scaled.circuits[position].monthlyEgress, egress > capacity,
+            overrun.insert(scaled.circuits[position].name).inserted
+          {
             notes.append(
               "\(site.name): circuit '\(scaled.circuits[position].name)' would carry \(egress) in \(months[index]), more than its \(scaled.circuits[position].bandwidth) can carry one way in a month (\(capacity)); size it with a profile"
             )
@@ -157,7 +176,9 @@ public struct BudgetPlanner: Sendable {
           scaled.globalReach[position].dataBToA = deployment.globalReach[position].dataBToA.map { grown($0, factor) }
         }
         for position in scaled.trafficCollectors.indices {
-          scaled.trafficCollectors[position].processedData = deployment.trafficCollectors[position].processedData.map { grown($0, factor) }
+          scaled.trafficCollectors[position].processedData = deployment.trafficCollectors[position].processedData.map {
+            grown($0, factor)
+          }
         }
         if index > 0, let previous, previous == scaled, let last = quotes.last {
           // Nothing grew or fell due since last month (unlimited data, no volumes): the same quote.
@@ -169,7 +190,8 @@ public struct BudgetPlanner: Sendable {
           quotes.append(try engine.quote(scaled, checkingCapacity: index == 0))
         } catch {
           throw Diagnostic(
-            error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
+            error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path,
+            file: error.file, rule: error.rule)
         }
         previous = scaled
       }
@@ -179,7 +201,8 @@ public struct BudgetPlanner: Sendable {
         )
       }
       return SiteBudget(
-        site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes), notes: notes, grew: !growth.isZero)
+        site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes),
+        notes: notes, grew: !growth.isZero)
     case .profile(var profile):
       profile.horizonMonths = portfolio.horizonMonths
       // The plan runs on the portfolio's calendar: growth measured in a series counts from its last measured month.
@@ -195,14 +218,16 @@ public struct BudgetPlanner: Sendable {
         result = try solver.solve(profile, traffic: traffic)
       } catch {
         throw Diagnostic(
-          error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path, file: error.file, rule: error.rule)
+          error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path,
+          file: error.file, rule: error.rule)
       }
       // The solver prices every month of its plan through the engine; the budget takes those quotes as they are,
       // re-quoting a month only to add the charges that fall in it.
       var quotes: [Quote] = []
       var unserved: Budget.Refusal?
       for (index, planned) in result.months.enumerated() where index < months.count {
-        let falling = Self.charges(profileCharges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
+        let falling = Self.charges(
+          profileCharges + site.charges, in: months[index], budgetStart: portfolio.startMonth, amortize: amortize)
         guard !falling.isEmpty else {
           quotes.append(planned.quote)
           continue
@@ -225,14 +250,17 @@ public struct BudgetPlanner: Sendable {
           resource: "circuit", meter: .circuit(last.tier, last.billing, gap.need, result.location.zone), quantity: nil,
           reason: "cannot be served from \(months[gap.month]): the workload needs \(gap.need), \(gap.remedy)")
         for month in months.indices where month >= quotes.count {
-          quotes.append(Quote(name: site.name, basis: engine.basis, lineItems: [], unpriced: [item], notes: [], sources: []))
+          quotes.append(
+            Quote(name: site.name, basis: engine.basis, lineItems: [], unpriced: [item], notes: [], sources: []))
         }
       }
       siteNotes.append(
         "sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")"
       )
       return SiteBudget(
-        site: Budget.Site(name: site.name, months: quotes, sizing: result, tags: site.tags, notes: siteNotes, unserved: unserved), notes: notes,
+        site: Budget.Site(
+          name: site.name, months: quotes, sizing: result, tags: site.tags, notes: siteNotes, unserved: unserved),
+        notes: notes,
         sized: true)
     }
   }

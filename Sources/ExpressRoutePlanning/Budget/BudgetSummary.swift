@@ -55,7 +55,8 @@ public struct BudgetSummary: Sendable {
     siteMonthTotals = perSite.map(\.months)
     var meters: [String: Decimal] = [:]
     for site in perSite {
-      for (group, total) in site.meters { FastDecimal.add(total, to: &meters[group, default: 0]) }  // exact sums: any order gives the same
+      // Exact sums: any order gives the same.
+      for (group, total) in site.meters { FastDecimal.add(total, to: &meters[group, default: 0]) }
     }
     meterTotals = meters.keys.sorted().map { ($0, meters[$0] ?? 0) }.sorted { FastDecimal.isLess($1.1, $0.1) }
     unpriced = budget.unpriced
@@ -69,7 +70,8 @@ public struct BudgetSummary: Sendable {
     let years = budget.years
     self.years = years
     siteYearTotals = siteMonthTotals.map { row in
-      years.map { year in year.months.reduce(Decimal(0)) { FastDecimal.sum($0, row.indices.contains($1) ? row[$1] : 0) } }
+      years.map { year in year.months.reduce(Decimal(0)) { FastDecimal.sum($0, row.indices.contains($1) ? row[$1] : 0) }
+      }
     }
     yearTotals = years.map { year in year.months.reduce(Decimal(0)) { FastDecimal.sum($0, months[$1]) } }
     groupTag = tag
@@ -100,7 +102,9 @@ public struct BudgetSummary: Sendable {
   public func monthTotals(of group: Group) -> [Decimal] {
     var totals = [Decimal](repeating: 0, count: monthTotals.count)
     for site in group.sites {
-      for (index, value) in siteMonthTotals[site].enumerated() where index < totals.count { FastDecimal.add(value, to: &totals[index]) }
+      for (index, value) in siteMonthTotals[site].enumerated() where index < totals.count {
+        FastDecimal.add(value, to: &totals[index])
+      }
     }
     return totals
   }
@@ -112,7 +116,8 @@ public struct BudgetSummary: Sendable {
   public func topSitesByCost(_ limit: Int) -> [Int] {
     Array(
       siteTotals.indices.sorted {
-        !FastDecimal.isEqual(siteTotals[$0], siteTotals[$1]) ? FastDecimal.isLess(siteTotals[$1], siteTotals[$0]) : $0 < $1
+        !FastDecimal.isEqual(siteTotals[$0], siteTotals[$1])
+          ? FastDecimal.isLess(siteTotals[$1], siteTotals[$0]) : $0 < $1
       }.prefix(limit))
   }
 

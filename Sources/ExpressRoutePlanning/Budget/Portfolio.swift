@@ -108,13 +108,19 @@ extension Portfolio {
   }
 
   /// Reads one site of a portfolio file into `sites`.
-  private static func readSite(_ siteNode: JSONNode, into sites: inout [Site], names siteNames: inout Set<String>) throws(Diagnostic) {
+  private static func readSite(_ siteNode: JSONNode, into sites: inout [Site], names siteNames: inout Set<String>)
+    throws(Diagnostic)
+  {
     let site = try siteNode.object()
-    try site.rejectUnknownKeys(["name", "deployment", "yearlyGrowth", "volumesAsOf", "profile", "charges", "notes", "tags"])
+    try site.rejectUnknownKeys([
+      "name", "deployment", "yearlyGrowth", "volumesAsOf", "profile", "charges", "notes", "tags",
+    ])
     var volumesAsOf: MonthKey?
     if let asOfNode = site.optional("volumesAsOf") {
       let text = try asOfNode.string()
-      guard let month = MonthKey(parsing: text) else { throw asOfNode.error("'\(text)' is not a month (expected YYYY-MM, such as 2027-01)") }
+      guard let month = MonthKey(parsing: text) else {
+        throw asOfNode.error("'\(text)' is not a month (expected YYYY-MM, such as 2027-01)")
+      }
       guard site.optional("deployment") != nil else {
         throw asOfNode.error("'volumesAsOf' dates a deployment's volumes; a profile takes its calendar from its series")
       }
@@ -138,17 +144,20 @@ extension Portfolio {
       if let growthNode = site.optional("yearlyGrowth") {
         growth = try growthNode.decimal()
         guard growth > -1, growth <= 10 else {
-          throw growthNode.error("\(growth) is out of range (expected more than -1 and at most 10, such as 0.2 for 20%)")
+          throw growthNode.error(
+            "\(growth) is out of range (expected more than -1 and at most 10, such as 0.2 for 20%)")
         }
       }
       var entry = Site(
-        name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth), charges: siteCharges,
+        name: name, source: .deployment(try Deployment(node: deployment, defaultName: name), yearlyGrowth: growth),
+        charges: siteCharges,
         tags: tags)
       entry.volumesAsOf = volumesAsOf
       sites.append(entry)
     case (nil, let profileNode?):
       if site.optional("yearlyGrowth") != nil {
-        throw try site.required("yearlyGrowth").error("a profile site takes its growth from 'profile.sizing.yearlyGrowth'")
+        throw try site.required("yearlyGrowth").error(
+          "a profile site takes its growth from 'profile.sizing.yearlyGrowth'")
       }
       var profile = try WorkloadProfile(node: profileNode)
       if profile.name == "workload" { profile.name = name }

@@ -50,7 +50,8 @@ struct CircuitPlanner {
   /// Creates a planner and prices its options' fees and each month's outbound data (months
   /// `0 ..< horizon + lookAhead`) once, with the engine's own pricer.
   init(
-    engine: PricingEngine, location: PeeringLocation, demand: Demand, egressShare: Decimal, lookAhead: Int, virtualNetworkLinks: Int,
+    engine: PricingEngine, location: PeeringLocation, demand: Demand, egressShare: Decimal, lookAhead: Int,
+    virtualNetworkLinks: Int,
     options: PlannerOptionsCache? = nil
   ) {
     self.engine = engine
@@ -79,7 +80,9 @@ struct CircuitPlanner {
     feeUnits = fees
     let months = 0..<(demand.horizonMonths + max(lookAhead, 1))
     dataUnits = months.map { month in
-      engine.outboundDataCharge(demand.egress(month: month) * egressShare, zone: location.zone).map { PathCosts.units($0.amount) }
+      engine.outboundDataCharge(demand.egress(month: month) * egressShare, zone: location.zone).map {
+        PathCosts.units($0.amount)
+      }
     }
     requiredBits = months.map { NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: $0)).int64Value }
     if let known {
@@ -110,13 +113,15 @@ struct CircuitPlanner {
   /// The product rule a state breaks at this location, checked by the engine's validator (one place for the rules).
   func checkRules(_ state: State) -> String? {
     let circuit = Circuit(
-      name: "circuit", peeringLocation: location.name, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth,
+      name: "circuit", peeringLocation: location.name, tier: state.tier, billing: state.billing,
+      bandwidth: state.bandwidth,
       virtualNetworkLinks: max(virtualNetworkLinks, 0))
     do {
       _ = try engine.validate(Deployment(name: "option", circuits: [circuit]), checkingCapacity: false)
       return nil
     } catch {
-      return (error.rule.map { "[\($0)] " } ?? "") + error.message.replacingOccurrences(of: "circuit 'circuit' ", with: "this circuit ")
+      return (error.rule.map { "[\($0)] " } ?? "")
+        + error.message.replacingOccurrences(of: "circuit 'circuit' ", with: "this circuit ")
     }
   }
 
@@ -133,7 +138,8 @@ struct CircuitPlanner {
   /// The circuit's monthly cost in `month` priced as one circuit by the engine, or `nil` when a charge is unpriced.
   func pricedWhole(_ state: State, month: Int) -> Decimal? {
     let circuit = Circuit(
-      name: "circuit", peeringLocation: location.name, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth,
+      name: "circuit", peeringLocation: location.name, tier: state.tier, billing: state.billing,
+      bandwidth: state.bandwidth,
       monthlyEgress: egress(month: month))
     let charges = engine.monthlyCharges(of: circuit, zone: location.zone)
     return charges.unpriced.isEmpty ? charges.total.amount : nil
@@ -168,7 +174,8 @@ struct CircuitPlanner {
   }
 
   static func canMove(_ from: State, _ to: State) -> Bool {
-    to.bandwidth >= from.bandwidth && (from.billing == to.billing || (from.billing == .metered && to.billing == .unlimited))
+    to.bandwidth >= from.bandwidth
+      && (from.billing == to.billing || (from.billing == .metered && to.billing == .unlimited))
   }
 
   /// The plan for `horizon` months in `tier`, or `nil` when some month has no priced state that carries the traffic.
@@ -182,13 +189,16 @@ struct CircuitPlanner {
     var months: [Month] = []
     var previous: Int? = start.flatMap { states.firstIndex(of: $0) }
     for month in 0..<horizon {
-      guard let (path, total) = cheapestPath(table, states: states, from: previous, months: month..<(month + lookAhead)) else { return nil }
+      guard let (path, total) = cheapestPath(table, states: states, from: previous, months: month..<(month + lookAhead))
+      else { return nil }
       let chosen = path[0]
       var reason = ""
       if let previous, chosen != previous {
-        reason = explain(from: states[previous], to: states[chosen], month: month, table: table, states: states, total: total)
+        reason = explain(
+          from: states[previous], to: states[chosen], month: month, table: table, states: states, total: total)
       }
-      months.append(Month(state: states[chosen], cost: table.units[month][chosen].map(PathCosts.decimal) ?? 0, reason: reason))
+      months.append(
+        Month(state: states[chosen], cost: table.units[month][chosen].map(PathCosts.decimal) ?? 0, reason: reason))
       previous = chosen
     }
     return months
@@ -236,9 +246,15 @@ struct CircuitPlanner {
   /// Why moving from `current` to `next` needs a new circuit, or `nil` when it can be done in place.
   static func newCircuitReason(from current: State, to next: State) -> String? {
     var reasons: [String] = []
-    if next.bandwidth < current.bandwidth { reasons.append("bandwidth cannot shrink in place (\(current.bandwidth) to \(next.bandwidth))") }
-    if current.billing == .unlimited && next.billing == .metered { reasons.append("UnlimitedData cannot go back to MeteredData") }
-    if (current.tier == .local) != (next.tier == .local) { reasons.append("changing to or from Local means a new circuit") }
+    if next.bandwidth < current.bandwidth {
+      reasons.append("bandwidth cannot shrink in place (\(current.bandwidth) to \(next.bandwidth))")
+    }
+    if current.billing == .unlimited && next.billing == .metered {
+      reasons.append("UnlimitedData cannot go back to MeteredData")
+    }
+    if (current.tier == .local) != (next.tier == .local) {
+      reasons.append("changing to or from Local means a new circuit")
+    }
     return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
   }
 
@@ -249,7 +265,8 @@ struct CircuitPlanner {
   /// order on ties, or itself). When each state's predecessors are runs of consecutive states (as the tier's
   /// state list makes them), that is a running minimum along each run: linear in the states, not quadratic.
   func cheapestPath(
-    _ table: PathCosts, states: [State], from start: Int?, months window: Range<Int>, allowed: (State) -> Bool = { _ in true }
+    _ table: PathCosts, states: [State], from start: Int?, months window: Range<Int>,
+    allowed: (State) -> Bool = { _ in true }
   ) -> (path: [Int], total: Decimal)? {
     let count = states.count
     var end = window.upperBound
@@ -323,7 +340,9 @@ struct CircuitPlanner {
           var chosenFrom = -1
           for from in reached where movable[from * count + to] {
             let value = best[from]
-            if chosenFrom >= 0, chosenValue < value || (chosenValue == value && (chosenFrom == to || from != to)) { continue }
+            if chosenFrom >= 0, chosenValue < value || (chosenValue == value && (chosenFrom == to || from != to)) {
+              continue
+            }
             chosenValue = value
             chosenFrom = from
           }
@@ -361,7 +380,8 @@ struct CircuitPlanner {
   func explain(from: State, to: State, month: Int, table: PathCosts, states: [State], total: Decimal) -> String {
     var parts: [String] = []
     if to.bandwidth != from.bandwidth {
-      let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
+      let need = Bandwidth(
+        bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
       parts.append(
         carries(from, month: month)
           ? "grow in place from \(from.bandwidth) ahead of need (\(need) now): cheaper over the next \(lookAhead) months"
@@ -369,11 +389,14 @@ struct CircuitPlanner {
     }
     if to.billing != from.billing {
       let window = month..<(month + lookAhead)
-      let stayingMetered = cheapestPath(table, states: states, from: states.firstIndex(of: from), months: window) { $0.billing == .metered }
+      let stayingMetered = cheapestPath(table, states: states, from: states.firstIndex(of: from), months: window) {
+        $0.billing == .metered
+      }
       var sentence = "switch to UnlimitedData (one-way): outbound reaches \(egress(month: month)) a month"
       if let staying = stayingMetered {
         let saving = staying.total - total
-        sentence += "; over months \(month + 1) to \(month + lookAhead) it saves \(saving.grouped(places: 2)) against staying metered"
+        sentence +=
+          "; over months \(month + 1) to \(month + lookAhead) it saves \(saving.grouped(places: 2)) against staying metered"
       } else {
         sentence += "; staying metered cannot be priced over months \(month + 1) to \(month + lookAhead)"
       }

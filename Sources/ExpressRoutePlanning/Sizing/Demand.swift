@@ -58,17 +58,20 @@ extension SizingSolver {
 
     /// Creates the demand and works out each month of the horizon.
     public init(
-      sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, yearlyGrowth: Decimal, targetUtilization: Decimal,
+      sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, yearlyGrowth: Decimal,
+      targetUtilization: Decimal,
       horizonMonths: Int, basis: [String]
     ) {
       self.init(
-        sizingRate: sizingRate, sizingDirection: sizingDirection, monthlyEgress: monthlyEgress, growth: .stated(yearly: yearlyGrowth),
+        sizingRate: sizingRate, sizingDirection: sizingDirection, monthlyEgress: monthlyEgress,
+        growth: .stated(yearly: yearlyGrowth),
         targetUtilization: targetUtilization, horizonMonths: horizonMonths, basis: basis)
     }
 
     /// Creates the demand with a growth model and works out each month of the horizon.
     public init(
-      sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, growth: Growth, targetUtilization: Decimal,
+      sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, growth: Growth,
+      targetUtilization: Decimal,
       horizonMonths: Int, basis: [String], anchorOffset: Int = 0, hoursPerMonth: Decimal? = nil
     ) {
       self.init(
@@ -80,7 +83,8 @@ extension SizingSolver {
     /// Creates the demand, taking growth factors already worked out from `growthFactors` (a budget's, shared by
     /// its sites) when given.
     init(
-      sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, growth: Growth, targetUtilization: Decimal,
+      sizingRate: Bandwidth, sizingDirection: String, monthlyEgress: DataVolume, growth: Growth,
+      targetUtilization: Decimal,
       horizonMonths: Int, basis: [String], anchorOffset: Int, hoursPerMonth: Decimal?, growthFactors: GrowthFactorCache?
     ) {
       self.anchorOffset = max(anchorOffset, 0)
@@ -103,7 +107,8 @@ extension SizingSolver {
       }
       volumes = factors.map { Self.grown(monthlyEgress, factor: $0) }
       requirements = zip(factors, volumes).map { factor, volume in
-        Self.required(sizingRate, factor: factor, volume: volume, hoursPerMonth: hoursPerMonth, utilization: targetUtilization)
+        Self.required(
+          sizingRate, factor: factor, volume: volume, hoursPerMonth: hoursPerMonth, utilization: targetUtilization)
       }
     }
 
@@ -132,7 +137,9 @@ extension SizingSolver {
     /// across many sites, so a budget works out each (rate, month) once.
     static func growthFactor(yearlyGrowth: Decimal, month: Int, cache: GrowthFactorCache?) -> Decimal {
       guard let cache else { return computeGrowthFactor(yearlyGrowth: yearlyGrowth, month: month) }
-      return cache.factor(yearlyGrowth: yearlyGrowth, month: month) { computeGrowthFactor(yearlyGrowth: yearlyGrowth, month: month) }
+      return cache.factor(yearlyGrowth: yearlyGrowth, month: month) {
+        computeGrowthFactor(yearlyGrowth: yearlyGrowth, month: month)
+      }
     }
 
     static func computeGrowthFactor(yearlyGrowth: Decimal, month: Int) -> Decimal {
@@ -175,10 +182,13 @@ extension SizingSolver {
       DataVolume(bytes: FastDecimal.product(volume.bytes, factor).rounded(toPlaces: -6, rule: .toNearestOrEven))
     }
 
-    private static func required(_ rate: Bandwidth, factor: Decimal, volume: DataVolume, hoursPerMonth: Decimal?, utilization: Decimal)
+    private static func required(
+      _ rate: Bandwidth, factor: Decimal, volume: DataVolume, hoursPerMonth: Decimal?, utilization: Decimal
+    )
       -> Decimal
     {
-      let peak = FastDecimal.product(Decimal(rate.bitsPerSecond), factor).divided(by: utilization, roundedToPlaces: 0, rule: .up)
+      let peak = FastDecimal.product(Decimal(rate.bitsPerSecond), factor).divided(
+        by: utilization, roundedToPlaces: 0, rule: .up)
       guard let hours = hoursPerMonth else { return peak }
       // Bits a month over the month's seconds at the target utilisation, in one division, rounded up.
       let seconds = FastDecimal.product(FastDecimal.product(hours, 3600), utilization)

@@ -43,15 +43,22 @@ public struct EstateAudit: Sendable {
     var entries: [Entry] = []
     for circuit in deployment.circuits where !circuit.isExternal {
       let location =
-        circuit.peeringLocation ?? circuit.directPort.flatMap { name in deployment.directPorts.first { $0.name == name }?.peeringLocation }
-      let label = "\(circuit.tier.name) \(circuit.billing.name) \(circuit.bandwidth)" + (location.map { " at \($0)" } ?? "")
+        circuit.peeringLocation
+        ?? circuit.directPort.flatMap { name in deployment.directPorts.first { $0.name == name }?.peeringLocation }
+      let label =
+        "\(circuit.tier.name) \(circuit.billing.name) \(circuit.bandwidth)" + (location.map { " at \($0)" } ?? "")
       if circuit.directPort != nil {
         entries.append(
-          Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "runs on ExpressRoute Direct; the audit sizes provider circuits"))
+          Entry(
+            circuit: circuit.name, current: label, result: nil,
+            skippedReason: "runs on ExpressRoute Direct; the audit sizes provider circuits"))
         continue
       }
       guard let location else {
-        entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: "no peering location in the configuration"))
+        entries.append(
+          Entry(
+            circuit: circuit.name, current: label, result: nil,
+            skippedReason: "no peering location in the configuration"))
         continue
       }
       // The circuit's series by the rule every command uses; several answering to its name is an error, never a pick.
@@ -59,12 +66,14 @@ public struct EstateAudit: Sendable {
       switch SeriesMatch.match(circuit.name, in: traffic) {
       case .success(let found): summary = found
       case .failure(.ambiguous(let name, let matches)):
-        throw Diagnostic(.error, "circuit '\(circuit.name)': " + SeriesMatch.Problem.ambiguous(name, matches: matches).message)
+        throw Diagnostic(
+          .error, "circuit '\(circuit.name)': " + SeriesMatch.Problem.ambiguous(name, matches: matches).message)
       case .failure:
         entries.append(
           Entry(
             circuit: circuit.name, current: label, result: nil,
-            skippedReason: "no metrics series for this circuit (series hold: \(traffic.map(\.circuit).joined(separator: ", ")))"))
+            skippedReason:
+              "no metrics series for this circuit (series hold: \(traffic.map(\.circuit).joined(separator: ", ")))"))
         continue
       }
       // Global Reach links stay: they can require Premium and count as VNet links.
@@ -81,7 +90,10 @@ public struct EstateAudit: Sendable {
         current: .init(tier: circuit.tier, billing: circuit.billing, bandwidth: circuit.bandwidth))
       profile.leadTimeMonths = leadTimeMonths
       do {
-        entries.append(Entry(circuit: circuit.name, current: label, result: try solver.solve(profile, traffic: summary), skippedReason: nil))
+        entries.append(
+          Entry(
+            circuit: circuit.name, current: label, result: try solver.solve(profile, traffic: summary),
+            skippedReason: nil))
       } catch {
         entries.append(Entry(circuit: circuit.name, current: label, result: nil, skippedReason: error.message))
       }

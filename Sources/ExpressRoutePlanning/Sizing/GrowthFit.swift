@@ -84,7 +84,9 @@ extension Demand {
     /// Fits `points` (month, volume) measured over consecutive or gapped months; `base` is the
     /// volume the projection starts from in the last month (a linear increment is taken relative to it),
     /// the fitted ``level`` when absent. `nil` below three points.
-    public static func fit(_ points: [(month: MonthKey, volume: DataVolume)], base: DataVolume? = nil) -> SizingSolver.Demand.GrowthFit? {
+    public static func fit(_ points: [(month: MonthKey, volume: DataVolume)], base: DataVolume? = nil) -> SizingSolver
+      .Demand.GrowthFit?
+    {
       guard points.count >= 3, let first = points.first?.month else { return nil }
       let xs = points.map { Double(($0.month.year - first.year) * 12 + $0.month.month - first.month) }
       let ys = points.map { NSDecimalNumber(decimal: $0.volume.gigabytes).doubleValue }
@@ -125,10 +127,12 @@ extension Demand {
       var reason: String
       if let compound, compound.r2 >= linearR2 {
         model = .compound
-        reason = "compound fits better (R² \(fixed(rounded(compound.r2))) against \(fixed(rounded(linearR2))) for linear)"
+        reason =
+          "compound fits better (R² \(fixed(rounded(compound.r2))) against \(fixed(rounded(linearR2))) for linear)"
       } else if compound != nil && reachesZeroSoon {
         model = .compound
-        reason = "linear fits better, but its decline would reach zero within four years; a compound decline is used instead"
+        reason =
+          "linear fits better, but its decline would reach zero within four years; a compound decline is used instead"
       } else {
         model = .linear
         reason =
@@ -158,7 +162,8 @@ extension Demand {
         high = 12 * (b + t * linearSE) / baseGB
       }
       return GrowthFit(
-        model: model, yearly: rounded(yearly), monthly: rounded(monthly, places: 12), yearlyLow: rounded(low), yearlyHigh: rounded(high),
+        model: model, yearly: rounded(yearly), monthly: rounded(monthly, places: 12), yearlyLow: rounded(low),
+        yearlyHigh: rounded(high),
         compoundRSquared: rounded(compound?.r2 ?? 0), linearRSquared: rounded(linearR2),
         linearIncrement: DataVolume.gigabytes(rounded(b)), months: points.map(\.month), level: level, reason: reason)
     }
@@ -166,7 +171,8 @@ extension Demand {
     /// The two-sided 95% Student t quantile for `degreesOfFreedom` (1.96 beyond 30).
     static func studentT95(degreesOfFreedom: Int) -> Double {
       let table: [Double] = [
-        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093,
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
+        2.110, 2.101, 2.093,
         2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
       ]
       guard degreesOfFreedom >= 1 else { return 0 }

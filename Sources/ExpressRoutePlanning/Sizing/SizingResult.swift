@@ -33,7 +33,8 @@ extension SizingResult {
     public var label: String {
       switch kind {
       case .provider(let tier, let billing, let bandwidth): return "\(tier.name) \(billing.name) \(bandwidth)"
-      case .direct(let port, let tier, let billing, let bandwidth): return "Direct \(port.name) pair: \(tier.name) \(billing.name) \(bandwidth)"
+      case .direct(let port, let tier, let billing, let bandwidth):
+        return "Direct \(port.name) pair: \(tier.name) \(billing.name) \(bandwidth)"
       }
     }
 
@@ -78,7 +79,8 @@ extension SizingResult {
 
     /// Whether `other` is the same gateway (SKU and size, or the same hub size).
     func isSameGateway(as other: GatewayCandidate) -> Bool {
-      virtualWANScaleUnits == other.virtualWANScaleUnits && (virtualWANScaleUnits != nil || (sku == other.sku && scaleUnits == other.scaleUnits))
+      virtualWANScaleUnits == other.virtualWANScaleUnits
+        && (virtualWANScaleUnits != nil || (sku == other.sku && scaleUnits == other.scaleUnits))
     }
   }
 

@@ -6,7 +6,8 @@ import Foundation
 extension SizingSolver {
   /// Compares the circuit in service with the recommendation.
   func auditCurrent(
-    _ current: WorkloadProfile.CurrentCircuit, planner: CircuitPlanner, demand: Demand, policy: TierPolicy, planCost: Money, firstStep: PlanStep?
+    _ current: WorkloadProfile.CurrentCircuit, planner: CircuitPlanner, demand: Demand, policy: TierPolicy,
+    planCost: Money, firstStep: PlanStep?
   ) -> CircuitAudit {
     let label = "\(current.tier.name) \(current.billing.name) \(current.bandwidth)"
     let utilization = Decimal(demand.sizingRate.bitsPerSecond) / Decimal(max(current.bandwidth.bitsPerSecond, 1))
@@ -23,7 +24,8 @@ extension SizingSolver {
           : "risk: outgrown in month \(month + 1) at the planned growth")
     }
     let candidate = evaluateProvider(
-      CircuitPlanner.State(tier: current.tier, billing: current.billing, bandwidth: current.bandwidth), planner: planner, policy: policy)
+      CircuitPlanner.State(tier: current.tier, billing: current.billing, bandwidth: current.bandwidth),
+      planner: planner, policy: policy)
     var cost: Money?
     switch candidate.verdict {
     case .feasible(let total, _):
@@ -43,16 +45,20 @@ extension SizingSolver {
     }
     if let step = firstStep {
       if current.billing == .unlimited && step.billing == .metered {
-        findings.append("moving from UnlimitedData to MeteredData is not allowed in place on a provider circuit: it needs a new circuit")
+        findings.append(
+          "moving from UnlimitedData to MeteredData is not allowed in place on a provider circuit: it needs a new circuit"
+        )
       }
       if step.bandwidth < current.bandwidth {
-        findings.append("bandwidth cannot be decreased in place: a smaller circuit means creating a new one and moving over")
+        findings.append(
+          "bandwidth cannot be decreased in place: a smaller circuit means creating a new one and moving over")
       }
       if step.tier != current.tier && (step.tier == .local || current.tier == .local) {
         findings.append("changing to or from Local means a new circuit")
       }
     }
-    return CircuitAudit(label: label, horizonCost: cost, recommendedCost: planCost, utilization: utilization, findings: findings)
+    return CircuitAudit(
+      label: label, horizonCost: cost, recommendedCost: planCost, utilization: utilization, findings: findings)
   }
 
   /// The tier of a redundant design's second circuit: the primary's, except that a Local primary gets a Standard second
@@ -61,7 +67,8 @@ extension SizingSolver {
   func secondCircuitTier(_ profile: WorkloadProfile, primary: CircuitTier, second: PeeringLocation) -> CircuitTier {
     guard primary == .local else { return primary }
     let regions = profile.targetRegions.map { engine.locations.canonicalAzureRegion($0) ?? $0 }
-    return second.offersLocal && !regions.isEmpty && regions.allSatisfy({ second.localRegions.contains($0) }) ? .local : .standard
+    return second.offersLocal && !regions.isEmpty && regions.allSatisfy({ second.localRegions.contains($0) })
+      ? .local : .standard
   }
 
   /// Month 1 of the redundant design in `result` against the best single-circuit design for the same workload (planned
@@ -74,7 +81,9 @@ extension SizingSolver {
     solver.depth = .planOnly
     solver.optionsCache = optionsCache
     solver.growthFactors = growthFactors
-    guard let alone = try? solver.solve(single, traffic: traffic), let one = alone.months.first, let both = result.months.first else {
+    guard let alone = try? solver.solve(single, traffic: traffic), let one = alone.months.first,
+      let both = result.months.first
+    else {
       return nil
     }
     var first = CostSide(label: "one circuit", currency: currency)
@@ -102,8 +111,13 @@ extension SizingSolver {
   /// The Direct design is the plan's own, month by month, with its circuit moved onto the Direct port pair: the same
   /// share of the outbound data, the same gateway, second path, Global Reach and lead-time overlap, priced by the engine
   /// and filed by category like the plan, so the two sides differ only where the designs do.
-  func comparePaths(_ profile: WorkloadProfile, candidates: [SizingCandidate], result: SizingResult) -> ([String], CostComparison?) {
-    guard let direct = candidates.first(where: { if case .direct = $0.kind, $0.verdict.isFeasible { return true } else { return false } }),
+  func comparePaths(_ profile: WorkloadProfile, candidates: [SizingCandidate], result: SizingResult) -> (
+    [String], CostComparison?
+  ) {
+    guard
+      let direct = candidates.first(where: {
+        if case .direct = $0.kind, $0.verdict.isFeasible { return true } else { return false }
+      }),
       case .direct(let port, let tier, let billing, let size) = direct.kind
     else { return ([], nil) }
     let base = profile.planStart ?? MonthKey(year: 2000, month: 1)
@@ -123,16 +137,19 @@ extension SizingSolver {
       guard let index = deployment.circuits.firstIndex(where: { $0.name == "circuit" }) else { return ([], nil) }
       let plan = deployment.circuits[index]
       var circuit = Circuit(
-        name: "circuit", peeringLocation: result.location.name, tier: tier, billing: billing, bandwidth: size, monthlyEgress: plan.monthlyEgress,
+        name: "circuit", peeringLocation: result.location.name, tier: tier, billing: billing, bandwidth: size,
+        monthlyEgress: plan.monthlyEgress,
         directPort: "Direct ports")
       circuit.virtualNetworkLinks = plan.virtualNetworkLinks
       // Moving onto Direct needs a new circuit: the one in service runs beside it for the lead time, as it would for
       // the plan's own moves.
-      if let current = profile.current, planned.month < profile.leadTimeMonths, !deployment.circuits.contains(where: { $0.name == "current circuit" })
+      if let current = profile.current, planned.month < profile.leadTimeMonths,
+        !deployment.circuits.contains(where: { $0.name == "current circuit" })
       {
         deployment.circuits.insert(
           Circuit(
-            name: "current circuit", peeringLocation: result.location.name, tier: current.tier, billing: current.billing,
+            name: "current circuit", peeringLocation: result.location.name, tier: current.tier,
+            billing: current.billing,
             bandwidth: current.bandwidth, monthlyEgress: plan.monthlyEgress),
           at: index)
         circuit.monthlyEgress = plan.monthlyEgress == nil ? nil : .zero
@@ -140,7 +157,8 @@ extension SizingSolver {
       } else {
         deployment.circuits[index] = circuit
       }
-      deployment.directPorts.append(DirectPortPair(name: "Direct ports", peeringLocation: result.location.name, speed: port, billing: billing))
+      deployment.directPorts.append(
+        DirectPortPair(name: "Direct ports", peeringLocation: result.location.name, speed: port, billing: billing))
       deployment.charges = BudgetPlanner.charges(
         directCharges, in: base.advanced(by: planned.month), budgetStart: base, amortize: profile.amortizeCharges)
       guard let quote = try? engine.quote(deployment, checkingCapacity: false) else { return ([], nil) }
@@ -154,17 +172,23 @@ extension SizingSolver {
     }
     let months = result.demand.horizonMonths
     let costs = CostComparison(
-      subject: "provider circuit or ExpressRoute Direct", period: "\(months) months", first: providerSide, second: directSide)
+      subject: "provider circuit or ExpressRoute Direct", period: "\(months) months", first: providerSide,
+      second: directSide)
     let providerOwn = providerSide.cost(of: .ownCharges)?.amount ?? .zero(currency)
     let directOwn = directSide.cost(of: .ownCharges)?.amount ?? .zero(currency)
     var lines: [String] = []
     if !profile.charges.contains(where: { $0.path == .provider }) {
-      lines.append("no provider-side charges were given (port and VLAN fees): the provider side counts Azure's charges only")
+      lines.append(
+        "no provider-side charges were given (port and VLAN fees): the provider side counts Azure's charges only")
     }
     if !profile.charges.contains(where: { $0.path == .direct }) {
-      lines.append("no Direct-side charges were given (colocation cross-connects, routers): the Direct side counts Azure's charges only")
+      lines.append(
+        "no Direct-side charges were given (colocation cross-connects, routers): the Direct side counts Azure's charges only"
+      )
     }
-    let shared = [CostCategory.gateway, .secondPath, .globalReach, .trafficCollector].filter { costs.categories.contains($0) }
+    let shared = [CostCategory.gateway, .secondPath, .globalReach, .trafficCollector].filter {
+      costs.categories.contains($0)
+    }
     lines.append(
       "over \(months) months: provider plan \(providerSide.total.groupedAmount) \(currency) (Azure \((providerSide.total - providerOwn).groupedAmount) + own charges \(providerOwn.groupedAmount)); "
         + "\(direct.label) \(directSide.total.groupedAmount) \(currency) (Azure \((directSide.total - directOwn).groupedAmount) + own charges \(directOwn.groupedAmount))"

@@ -11,7 +11,8 @@ extension SizingSolver {
   /// The workload's tier policy first, then the product rules (checked by the engine's validator, the one
   /// place they live, through `rules`), then capacity month by month.
   func staticRejection(
-    _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, demand: Demand, policy: TierPolicy, months: Range<Int>? = nil,
+    _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, demand: Demand, policy: TierPolicy,
+    months: Range<Int>? = nil,
     rules: () -> String?
   ) -> String? {
     if tier == .local, let reason = policy.localRejection { return reason }
@@ -19,7 +20,8 @@ extension SizingSolver {
     if let rule = rules() { return rule }
     let range = months ?? 0..<demand.horizonMonths
     if let month = range.first(where: { demand.requiredBitsPerSecond(month: $0) > Decimal(bandwidth.bitsPerSecond) }) {
-      let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
+      let need = Bandwidth(
+        bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
       let utilisation = "\((demand.targetUtilization * 100).fixedPoint(places: 0))% utilisation"
       if demand.volumeSetsRequirement(month: month), let average = demand.averageEgressBitsPerSecond(month: month) {
         return
@@ -36,7 +38,8 @@ extension SizingSolver {
   func evaluateProvider(_ state: CircuitPlanner.State, planner: CircuitPlanner, policy: TierPolicy) -> SizingCandidate {
     let kind = SizingCandidate.Kind.provider(state.tier, state.billing, state.bandwidth)
     if let reason = staticRejection(
-      state.tier, state.billing, state.bandwidth, demand: planner.demand, policy: policy, rules: { planner.ruleProblem(state) })
+      state.tier, state.billing, state.bandwidth, demand: planner.demand, policy: policy,
+      rules: { planner.ruleProblem(state) })
     {
       return SizingCandidate(kind: kind, verdict: .rejected(reason))
     }
@@ -45,20 +48,25 @@ extension SizingSolver {
     for month in 0..<planner.demand.horizonMonths {
       guard let cost = planner.cost(state, month: month) else {
         let circuit = Circuit(
-          name: "circuit", peeringLocation: planner.location.name, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth,
+          name: "circuit", peeringLocation: planner.location.name, tier: state.tier, billing: state.billing,
+          bandwidth: state.bandwidth,
           monthlyEgress: planner.egress(month: month))
-        let reason = engine.monthlyCharges(of: circuit, zone: planner.location.zone).unpriced.first?.reason ?? "unpriced"
+        let reason =
+          engine.monthlyCharges(of: circuit, zone: planner.location.zone).unpriced.first?.reason ?? "unpriced"
         return SizingCandidate(kind: kind, verdict: .unpriced(reason))
       }
       total += cost
       if month == 0 { first = cost }
     }
     return SizingCandidate(
-      kind: kind, verdict: .feasible(horizonCost: Money(total, currency: currency), firstMonth: Money(first, currency: currency)))
+      kind: kind,
+      verdict: .feasible(horizonCost: Money(total, currency: currency), firstMonth: Money(first, currency: currency)))
   }
 
   /// Circuits on ExpressRoute Direct port pairs, priced by the engine as a port pair plus a circuit on it.
-  func directCandidates(location: PeeringLocation, demand: Demand, policy: TierPolicy, share: Decimal) -> [SizingCandidate] {
+  func directCandidates(location: PeeringLocation, demand: Demand, policy: TierPolicy, share: Decimal)
+    -> [SizingCandidate]
+  {
     var result: [SizingCandidate] = []
     let need = demand.peakRequirement
     if location.offersDirect != true {
@@ -79,13 +87,15 @@ extension SizingSolver {
         result.append(
           SizingCandidate(
             kind: .direct(port, .standard, .metered, port.circuitSizes.last ?? port.bandwidth),
-            verdict: .rejected("too small: the largest circuit on a \(port.name) pair is \(port.circuitSizes.last?.description ?? "")")))
+            verdict: .rejected(
+              "too small: the largest circuit on a \(port.name) pair is \(port.circuitSizes.last?.description ?? "")")))
         continue
       }
       // Local is a Direct circuit SKU too, covered by the port fee with its egress included on either billing
       // (pricing-facts.md §3), so a workload Local may serve weighs it on Direct as it does on a provider circuit.
       let tiers: [CircuitTier] =
-        policy.standardRejection != nil ? [.premium] : policy.allowedTiers.contains(.local) ? [.local, .standard] : [.standard]
+        policy.standardRejection != nil
+        ? [.premium] : policy.allowedTiers.contains(.local) ? [.local, .standard] : [.standard]
       for (tier, billing) in tiers.flatMap({ tier in BillingFamily.allCases.map { (tier, $0) } }) {
         let kind = SizingCandidate.Kind.direct(port, tier, billing, size)
         var total: Decimal = 0
@@ -116,7 +126,9 @@ extension SizingSolver {
         } else {
           result.append(
             SizingCandidate(
-              kind: kind, verdict: .feasible(horizonCost: Money(total, currency: currency), firstMonth: Money(first, currency: currency))))
+              kind: kind,
+              verdict: .feasible(
+                horizonCost: Money(total, currency: currency), firstMonth: Money(first, currency: currency))))
         }
       }
     }
@@ -143,7 +155,10 @@ extension SizingCandidate {
     case .provider(let tier, let billing, let bandwidth):
       return [0, tier.rank, billing == .metered ? 0 : 1, Int(bandwidth.bitsPerSecond / 1_000_000)]
     case .direct(let port, let tier, let billing, let bandwidth):
-      return [1, Int(port.bandwidth.bitsPerSecond / 1_000_000_000), tier.rank, billing == .metered ? 0 : 1, Int(bandwidth.bitsPerSecond / 1_000_000)]
+      return [
+        1, Int(port.bandwidth.bitsPerSecond / 1_000_000_000), tier.rank, billing == .metered ? 0 : 1,
+        Int(bandwidth.bitsPerSecond / 1_000_000),
+      ]
     }
   }
 }

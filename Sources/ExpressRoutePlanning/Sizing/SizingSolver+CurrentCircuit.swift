@@ -23,7 +23,9 @@ extension SizingSolver {
   /// rules (bandwidth never shrinks, UnlimitedData never goes back, Local never converts) and the Premium add-on's
   /// (pricing-facts.md §1.7: it is disabled in place only with fewer than 10 VNet links and fewer than 4,000
   /// private-peering routes; cross-region links already make Premium required).
-  func newCircuitReason(from current: CircuitPlanner.State, to next: CircuitPlanner.State, profile: WorkloadProfile, links: Int) -> String? {
+  func newCircuitReason(
+    from current: CircuitPlanner.State, to next: CircuitPlanner.State, profile: WorkloadProfile, links: Int
+  ) -> String? {
     var reasons = [CircuitPlanner.newCircuitReason(from: current, to: next)].compactMap { $0 }
     if current.tier == .premium && next.tier == .standard && (links >= 10 || profile.privatePeeringRoutes >= 4_000) {
       reasons.append(
@@ -38,7 +40,8 @@ extension SizingSolver {
   /// tier's plan from nothing (`fresh` is the chosen tier's), in place when its first month can be reached so,
   /// otherwise as a new circuit paying its overlap months. Plans with the same months are listed once.
   func currentCircuitOptions(
-    _ current: CircuitPlanner.State, fresh: [CircuitPlanner.Month], planner: CircuitPlanner, policy: TierPolicy, profile: WorkloadProfile,
+    _ current: CircuitPlanner.State, fresh: [CircuitPlanner.Month], planner: CircuitPlanner, policy: TierPolicy,
+    profile: WorkloadProfile,
     location: PeeringLocation
   ) -> [CurrentCircuitOption] {
     let horizon = planner.demand.horizonMonths
@@ -62,9 +65,12 @@ extension SizingSolver {
       add(CurrentCircuitOption(label: label, months: months))
     }
     let idlePlanner = CircuitPlanner(
-      engine: engine, location: location, demand: planner.demand, egressShare: 0, lookAhead: 1, virtualNetworkLinks: 0, options: optionsCache)
+      engine: engine, location: location, demand: planner.demand, egressShare: 0, lookAhead: 1, virtualNetworkLinks: 0,
+      options: optionsCache)
     for tier in policy.allowedTiers {
-      guard let months = fresh.first?.state.tier == tier ? fresh : planner.plan(tier: tier, horizon: horizon), let first = months.first else {
+      guard let months = fresh.first?.state.tier == tier ? fresh : planner.plan(tier: tier, horizon: horizon),
+        let first = months.first
+      else {
         continue
       }
       let target = "\(first.state.tier.name) \(first.state.billing.name) \(first.state.bandwidth)"
@@ -79,20 +85,25 @@ extension SizingSolver {
         let idle = idlePlanner.cost(months[month].state, month: month)
         extra += (old ?? 0) + (idle ?? 0) - months[month].cost
       }
-      add(CurrentCircuitOption(label: "a new \(target) circuit", months: months, newCircuitReason: reason, overlapExtra: extra))
+      add(
+        CurrentCircuitOption(
+          label: "a new \(target) circuit", months: months, newCircuitReason: reason, overlapExtra: extra))
     }
     return options
   }
 
   /// Why the plan open from the current circuit that won was chosen, against the others, over the horizon.
-  func currentCircuitNote(_ chosen: CurrentCircuitOption, others: [CurrentCircuitOption], profile: WorkloadProfile) -> String? {
+  func currentCircuitNote(_ chosen: CurrentCircuitOption, others: [CurrentCircuitOption], profile: WorkloadProfile)
+    -> String?
+  {
     let horizon = profile.horizonMonths
     let lead = min(profile.leadTimeMonths, horizon)
     func months(_ count: Int) -> String { "\(count) month\(count == 1 ? "" : "s")" }
     func describe(_ option: CurrentCircuitOption) -> String {
       var text = "\(option.label) \(option.total.grouped(places: 2))"
       if let reason = option.newCircuitReason {
-        text += " (\(reason); \(lead == 0 ? "no overlap" : "\(months(lead)) of overlap, +\(option.overlapExtra.grouped(places: 2))"))"
+        text +=
+          " (\(reason); \(lead == 0 ? "no overlap" : "\(months(lead)) of overlap, +\(option.overlapExtra.grouped(places: 2))"))"
       }
       return text
     }
@@ -108,7 +119,9 @@ extension SizingSolver {
       note = "\(chosen.label) costs \(chosen.total.grouped(places: 2)) over the \(horizon)-month horizon"
     }
     if !others.isEmpty {
-      note += ", the least of the plans open from the current circuit; the others cost " + others.map(describe).joined(separator: "; ")
+      note +=
+        ", the least of the plans open from the current circuit; the others cost "
+        + others.map(describe).joined(separator: "; ")
     }
     return note
   }
@@ -116,10 +129,13 @@ extension SizingSolver {
   /// The first step's reason when the plan starts from the current circuit in place.
   static func inPlaceReason(from current: CircuitPlanner.State, to first: CircuitPlanner.State) -> String {
     var changes: [String] = []
-    if first.tier != current.tier { changes.append(first.tier == .premium ? "enable the Premium add-on" : "disable the Premium add-on") }
+    if first.tier != current.tier {
+      changes.append(first.tier == .premium ? "enable the Premium add-on" : "disable the Premium add-on")
+    }
     if first.billing != current.billing { changes.append("switch to \(first.billing.name) (one-way)") }
     if first.bandwidth != current.bandwidth { changes.append("grow from \(current.bandwidth) to \(first.bandwidth)") }
-    return changes.isEmpty ? "keep the current circuit" : "change the current circuit in place: " + changes.joined(separator: ", ")
+    return changes.isEmpty
+      ? "keep the current circuit" : "change the current circuit in place: " + changes.joined(separator: ", ")
   }
 
   /// Plan steps from planned months: a step wherever the state changes.
@@ -127,30 +143,40 @@ extension SizingSolver {
     var steps: [PlanStep] = []
     for (month, planned) in months.enumerated() {
       let state = planned.state
-      if let last = steps.last, last.tier == state.tier, last.billing == state.billing, last.bandwidth == state.bandwidth { continue }
+      if let last = steps.last, last.tier == state.tier, last.billing == state.billing,
+        last.bandwidth == state.bandwidth
+      {
+        continue
+      }
       steps.append(
-        PlanStep(month: month, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth, reason: month == 0 ? "buy now" : planned.reason))
+        PlanStep(
+          month: month, tier: state.tier, billing: state.billing, bandwidth: state.bandwidth,
+          reason: month == 0 ? "buy now" : planned.reason))
     }
     return steps
   }
 
   /// The configuration that runs in `month`: circuits with their share of the traffic, the gateway, VPN and Global Reach.
   func monthlyDeployment(
-    _ profile: WorkloadProfile, location: PeeringLocation, demand: Demand, month: Int, primary: CircuitPlanner.Month, primaryShare: Decimal,
-    second: CircuitPlanner.Month?, secondLocation: PeeringLocation?, gateway: GatewayCandidate?, gatewayCount: Int = 1, failover: Bool = false,
+    _ profile: WorkloadProfile, location: PeeringLocation, demand: Demand, month: Int, primary: CircuitPlanner.Month,
+    primaryShare: Decimal,
+    second: CircuitPlanner.Month?, secondLocation: PeeringLocation?, gateway: GatewayCandidate?, gatewayCount: Int = 1,
+    failover: Bool = false,
     overlap: CircuitPlanner.State? = nil
   ) -> Deployment {
     var deployment = Deployment(name: profile.name)
     let egress = demand.egress(month: month)
     var circuit = Circuit(
-      name: "circuit", peeringLocation: location.name, tier: primary.state.tier, billing: primary.state.billing, bandwidth: primary.state.bandwidth,
+      name: "circuit", peeringLocation: location.name, tier: primary.state.tier, billing: primary.state.billing,
+      bandwidth: primary.state.bandwidth,
       monthlyEgress: demand.egressIsKnown ? (failover ? .zero : egress * primaryShare) : nil)
     circuit.virtualNetworkLinks = nil
     if let overlap {
       // Lead time: the current circuit still carries the traffic; the new one is billed but idle.
       deployment.circuits.append(
         Circuit(
-          name: "current circuit", peeringLocation: location.name, tier: overlap.tier, billing: overlap.billing, bandwidth: overlap.bandwidth,
+          name: "current circuit", peeringLocation: location.name, tier: overlap.tier, billing: overlap.billing,
+          bandwidth: overlap.bandwidth,
           monthlyEgress: circuit.monthlyEgress))
       circuit.monthlyEgress = demand.egressIsKnown ? .zero : nil
     }
@@ -159,17 +185,21 @@ extension SizingSolver {
       let secondShare: Decimal = failover ? 1 : (1 - primaryShare)
       deployment.circuits.append(
         Circuit(
-          name: "second circuit", peeringLocation: secondLocation.name, tier: second.state.tier, billing: second.state.billing,
-          bandwidth: second.state.bandwidth, monthlyEgress: demand.egressIsKnown || secondShare == 0 ? egress * secondShare : nil))
+          name: "second circuit", peeringLocation: secondLocation.name, tier: second.state.tier,
+          billing: second.state.billing,
+          bandwidth: second.state.bandwidth,
+          monthlyEgress: demand.egressIsKnown || secondShare == 0 ? egress * secondShare : nil))
     }
     if let gateway, let units = gateway.virtualWANScaleUnits {
       deployment.virtualWANHubs = (1...max(gatewayCount, 1)).map {
-        VirtualWANHub(name: gatewayCount > 1 ? "hub \($0)" : "hub", scaleUnits: units, connections: deployment.circuits.count)
+        VirtualWANHub(
+          name: gatewayCount > 1 ? "hub \($0)" : "hub", scaleUnits: units, connections: deployment.circuits.count)
       }
     } else if let gateway {
       deployment.gateways.append(
         Gateway(
-          name: "gateway", sku: gateway.sku, scaleUnits: gateway.scaleUnits, count: gatewayCount, circuits: deployment.circuits.map(\.name)))
+          name: "gateway", sku: gateway.sku, scaleUnits: gateway.scaleUnits, count: gatewayCount,
+          circuits: deployment.circuits.map(\.name)))
     }
     if case .backupVPN(let sku) = profile.redundancy {
       deployment.vpnGateways.append(VPNGateway(name: "backup VPN", sku: sku))
@@ -183,11 +213,13 @@ extension SizingSolver {
       ? providerCharges.map { charge in
         var copy = charge; copy.startMonth = nil; return copy
       } : providerCharges
-    deployment.charges = BudgetPlanner.charges(charges, in: base.advanced(by: month), budgetStart: base, amortize: profile.amortizeCharges)
+    deployment.charges = BudgetPlanner.charges(
+      charges, in: base.advanced(by: month), budgetStart: base, amortize: profile.amortizeCharges)
     for (index, need) in profile.globalReach.enumerated() {
       let name = "remote \(index + 1) (\(need.location))"
       var remote = Circuit(
-        name: name, peeringLocation: need.location, tier: primary.state.tier == .local ? .standard : primary.state.tier, billing: .metered,
+        name: name, peeringLocation: need.location, tier: primary.state.tier == .local ? .standard : primary.state.tier,
+        billing: .metered,
         bandwidth: primary.state.bandwidth)
       remote.isExternal = true
       deployment.circuits.append(remote)
@@ -195,7 +227,8 @@ extension SizingSolver {
       let data = need.monthlyData.map {
         DataVolume(bytes: ($0.bytes * demand.growthFactor(month: month)).rounded(toPlaces: -6, rule: .toNearestOrEven))
       }
-      deployment.globalReach.append(GlobalReachLink(circuitA: "circuit", circuitB: name, dataAToB: data, dataBToA: data))
+      deployment.globalReach.append(
+        GlobalReachLink(circuitA: "circuit", circuitB: name, dataAToB: data, dataBToA: data))
     }
     return deployment
   }

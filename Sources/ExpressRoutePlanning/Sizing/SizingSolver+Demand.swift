@@ -5,7 +5,9 @@ import Foundation
 extension SizingSolver {
   // MARK: - Demand
 
-  func makeDemand(_ profile: WorkloadProfile, traffic: TrafficSummary?, notes: inout [String]) throws(Diagnostic) -> Demand {
+  func makeDemand(_ profile: WorkloadProfile, traffic: TrafficSummary?, notes: inout [String]) throws(Diagnostic)
+    -> Demand
+  {
     var basis: [String] = []
     let percentileName = profile.percentile == 100 ? "maximum" : "P\(profile.percentile)"
     var outbound = profile.peakOutbound ?? .init(bitsPerSecond: 0)
@@ -63,7 +65,8 @@ extension SizingSolver {
       }
       if let rejected = fitted, fit == nil, profile.yearlyGrowth == nil || profile.monthlyEgress == nil {
         let used = [
-          profile.yearlyGrowth == nil ? "0% growth a year" : nil, profile.monthlyEgress == nil ? "the median measured month as the base" : nil,
+          profile.yearlyGrowth == nil ? "0% growth a year" : nil,
+          profile.monthlyEgress == nil ? "the median measured month as the base" : nil,
         ].compactMap { $0 }
         notes.append(
           "the trend of series '\(traffic.circuit)', \(rejected.summary), is not projected: its 95% interval includes 0% a year, so it is not distinguishable from flat; the plan takes \(used.joined(separator: " and ")) (state \"yearlyGrowth\" or \"monthlyEgress\" in the profile for a lasting change)"
@@ -100,7 +103,8 @@ extension SizingSolver {
     if let given = profile.monthlyEgress { basis.append("monthly outbound \(given) from the profile") }
     if egress == nil {
       notes.append(
-        "no monthly outbound volume was given or measured: options are compared at 0 GB, and the metered data charge is listed as not priced")
+        "no monthly outbound volume was given or measured: options are compared at 0 GB, and the metered data charge is listed as not priced"
+      )
     }
     if let stated = profile.yearlyGrowth {
       basis.append("growth \(GrowthFit.percent(stated)) a year from the profile (it wins over any trend in the series)")
@@ -122,7 +126,8 @@ extension SizingSolver {
     )
     var demand = Demand(
       sizingRate: larger, sizingDirection: outbound >= inbound ? "outbound" : "inbound", monthlyEgress: egress ?? .zero,
-      growth: growth ?? .stated(yearly: 0), targetUtilization: profile.targetUtilization, horizonMonths: profile.horizonMonths, basis: basis,
+      growth: growth ?? .stated(yearly: 0), targetUtilization: profile.targetUtilization,
+      horizonMonths: profile.horizonMonths, basis: basis,
       anchorOffset: anchorOffset, hoursPerMonth: engine.hoursPerMonth, growthFactors: growthFactors)
     demand.egressIsKnown = egress != nil
     return demand
@@ -133,6 +138,7 @@ extension SizingSolver {
     let sorted = volumes.sorted()
     guard !sorted.isEmpty else { return nil }
     let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : DataVolume(bytes: (sorted[middle - 1].bytes + sorted[middle].bytes) / 2)
+    return sorted.count % 2 == 1
+      ? sorted[middle] : DataVolume(bytes: (sorted[middle - 1].bytes + sorted[middle].bytes) / 2)
   }
 }

@@ -22,10 +22,13 @@ extension SizingSolver {
       GatewayCandidate(sku: .erGwScale, scaleUnits: nil, verdict: verdict, virtualWANScaleUnits: units)
     }
     if profile.latencySensitive {
-      return candidate(.rejected("FastPath on a Virtual WAN hub is not modelled (the profile needs FastPath)"), units: units)
+      return candidate(
+        .rejected("FastPath on a Virtual WAN hub is not modelled (the profile needs FastPath)"), units: units)
     }
     // Units beyond the table's priced scale-unit tiers come back unpriced from the quote below, never as a number.
-    let hubs = (1...max(profile.gateways, 1)).map { VirtualWANHub(name: "hub \($0)", scaleUnits: units, connections: circuits) }
+    let hubs = (1...max(profile.gateways, 1)).map {
+      VirtualWANHub(name: "hub \($0)", scaleUnits: units, connections: circuits)
+    }
     var deployment = Deployment(name: "hub option")
     deployment.virtualWANHubs = hubs
     let quote: Quote
@@ -39,7 +42,9 @@ extension SizingSolver {
   }
 
   /// The gateway SKUs of fixed size the solver weighs (ErGwScale is weighed by its units).
-  static let fixedGatewaySKUs: [GatewaySKU] = [.erGw1AZ, .erGw2AZ, .erGw3AZ, .standard, .highPerformance, .ultraPerformance]
+  static let fixedGatewaySKUs: [GatewaySKU] = [
+    .erGw1AZ, .erGw2AZ, .erGw3AZ, .standard, .highPerformance, .ultraPerformance,
+  ]
 
   /// What of a needed bandwidth the gateway options depend on: which fixed SKUs carry it, and how many ErGwScale
   /// units it takes. Months with the same key have the same options, so a plan weighs each key once.
@@ -76,7 +81,9 @@ extension SizingSolver {
         return .rejected("legacy non-zone-redundant SKU (set \"allowLegacyGateways\": true to consider it)")
       }
       if FastDecimal.isLess(Decimal(capabilities.throughput.bitsPerSecond), required) {
-        return .rejected("carries \(capabilities.throughput), needs \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: required).int64Value))")
+        return .rejected(
+          "carries \(capabilities.throughput), needs \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: required).int64Value))"
+        )
       }
       let key = GatewayVerdictKey(sku: sku, units: units)
       if let known = cache[key] { return known }
@@ -88,46 +95,67 @@ extension SizingSolver {
       // The product rules (circuits per gateway, FastPath) are the engine's: validate the gateway as a quote would.
       let names = (1...circuits).map { "circuit \($0)" }
       let probe = Deployment(
-        name: "gateway option", circuits: names.map { Circuit(name: $0, zone: .zone1, tier: .standard, billing: .metered, bandwidth: .gbps(1)) },
-        gateways: [Gateway(name: "gateway", sku: sku, scaleUnits: units, circuits: names, fastPath: profile.latencySensitive)])
+        name: "gateway option",
+        circuits: names.map {
+          Circuit(name: $0, zone: .zone1, tier: .standard, billing: .metered, bandwidth: .gbps(1))
+        },
+        gateways: [
+          Gateway(name: "gateway", sku: sku, scaleUnits: units, circuits: names, fastPath: profile.latencySensitive)
+        ])
       do {
         _ = try engine.validate(probe, checkingCapacity: false)
       } catch {
-        return .rejected((error.rule.map { "[\($0)] " } ?? "") + error.message.replacingOccurrences(of: "gateway 'gateway' ", with: "the gateway "))
+        return .rejected(
+          (error.rule.map { "[\($0)] " } ?? "")
+            + error.message.replacingOccurrences(of: "gateway 'gateway' ", with: "the gateway "))
       }
       if profile.privatePeeringRoutes > capabilities.routesLearned {
-        return .rejected("learns at most \(capabilities.routesLearned) routes, the workload advertises \(profile.privatePeeringRoutes)")
+        return .rejected(
+          "learns at most \(capabilities.routesLearned) routes, the workload advertises \(profile.privatePeeringRoutes)"
+        )
       }
-      let charges = engine.monthlyCharges(of: Gateway(name: "gateway", sku: sku, scaleUnits: units, count: profile.gateways))
+      let charges = engine.monthlyCharges(
+        of: Gateway(name: "gateway", sku: sku, scaleUnits: units, count: profile.gateways))
       if let missing = charges.unpriced.first { return .unpriced(missing.reason) }
       return .feasible(horizonCost: charges.total, firstMonth: charges.total)
     }
     for sku in Self.fixedGatewaySKUs {
       guard let capabilities = engine.rates.capabilities(of: sku, scaleUnits: nil) else { continue }
-      options.append(GatewayCandidate(sku: sku, scaleUnits: nil, verdict: verdict(sku, units: nil, capabilities: capabilities)))
+      options.append(
+        GatewayCandidate(sku: sku, scaleUnits: nil, verdict: verdict(sku, units: nil, capabilities: capabilities)))
     }
-    let hub = (profile.hubRegion ?? profile.targetRegions.first).flatMap { engine.locations.canonicalAzureRegion($0) ?? $0 }
-    if let scale = engine.rates.scaleGateway, let hub, scale.unavailableRegions.contains(where: { normalizedName($0) == normalizedName(hub) }) {
+    let hub = (profile.hubRegion ?? profile.targetRegions.first).flatMap {
+      engine.locations.canonicalAzureRegion($0) ?? $0
+    }
+    if let scale = engine.rates.scaleGateway, let hub,
+      scale.unavailableRegions.contains(where: { normalizedName($0) == normalizedName(hub) })
+    {
       options.append(
         GatewayCandidate(
           sku: .erGwScale, scaleUnits: nil,
-          verdict: .rejected("not offered in \(hub), the hub region (per the rate table's ErGwScale availability list)")))
+          verdict: .rejected("not offered in \(hub), the hub region (per the rate table's ErGwScale availability list)")
+        ))
     } else if let scale = engine.rates.scaleGateway {
       let perUnit = Decimal(scale.throughputPerUnit.bitsPerSecond)
       var units = max(scale.minUnits, NSDecimalNumber(decimal: (required / perUnit).ceilingValue).intValue)
       if profile.latencySensitive { units = max(units, scale.fastPathMinUnits) }
-      if let step = scale.circuitSteps.first(where: { $0.maxCircuits >= circuits }) { units = max(units, step.minUnits) }
+      if let step = scale.circuitSteps.first(where: { $0.maxCircuits >= circuits }) {
+        units = max(units, step.minUnits)
+      }
       if units > scale.maxUnits {
         options.append(
           GatewayCandidate(
-            sku: .erGwScale, scaleUnits: scale.maxUnits, verdict: .rejected("needs \(units) scale units, more than the \(scale.maxUnits) maximum")))
+            sku: .erGwScale, scaleUnits: scale.maxUnits,
+            verdict: .rejected("needs \(units) scale units, more than the \(scale.maxUnits) maximum")))
       } else {
         options.append(
           GatewayCandidate(
-            sku: .erGwScale, scaleUnits: units, verdict: verdict(.erGwScale, units: units, capabilities: scale.capabilities(units: units))))
+            sku: .erGwScale, scaleUnits: units,
+            verdict: verdict(.erGwScale, units: units, capabilities: scale.capabilities(units: units))))
       }
     }
-    options.append(virtualWANOption(profile, requiredBits: NSDecimalNumber(decimal: required).int64Value, circuits: circuits))
+    options.append(
+      virtualWANOption(profile, requiredBits: NSDecimalNumber(decimal: required).int64Value, circuits: circuits))
     return options.sorted { a, b in
       switch (a.verdict, b.verdict) {
       case (.feasible(let x, _), .feasible(let y, _)): return x != y ? x < y : a.sku < b.sku

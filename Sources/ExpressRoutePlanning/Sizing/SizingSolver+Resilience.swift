@@ -6,7 +6,8 @@ import Foundation
 extension SizingSolver {
   /// Which failure the design survives, what the redundancy costs, and what a failover month adds.
   func assessResilience(
-    _ profile: WorkloadProfile, months: [PlannedMonth], secondMonths: [CircuitPlanner.Month]?, secondLocation: PeeringLocation?,
+    _ profile: WorkloadProfile, months: [PlannedMonth], secondMonths: [CircuitPlanner.Month]?,
+    secondLocation: PeeringLocation?,
     demand: Demand, extras: inout [SizingExtra], notes: inout [String]
   ) -> Resilience {
     let last = max(months.count - 1, 0)
@@ -20,7 +21,8 @@ extension SizingSolver {
     case .secondCircuit(_, let failover):
       guard let secondMonths, let secondLocation, let first = months.first else {
         return Resilience(
-          design: "a second circuit", survives: "nothing more until the second circuit can be planned", monthlyCost: nil, failoverFirstMonth: nil,
+          design: "a second circuit", survives: "nothing more until the second circuit can be planned",
+          monthlyCost: nil, failoverFirstMonth: nil,
           failoverLastMonth: nil, findings: ["the second circuit could not be planned or priced"])
       }
       let secondCost = first.quote.lineItems.filter { $0.resource == "circuit 'second circuit'" }
@@ -29,7 +31,8 @@ extension SizingSolver {
       let state = secondMonths[0].state
       extras.append(
         SizingExtra(
-          label: "second circuit: \(state.tier.name) \(state.billing.name) \(state.bandwidth) at \(secondLocation.name)",
+          label:
+            "second circuit: \(state.tier.name) \(state.billing.name) \(state.bandwidth) at \(secondLocation.name)",
           meter: .circuit(state.tier, state.billing, state.bandwidth, secondLocation.zone),
           monthly: unpricedSecond ? nil : secondMonthly,
           note: failover == .activePassive
@@ -44,7 +47,9 @@ extension SizingSolver {
         else { return nil }
         deployment.circuits[second].monthlyEgress = demand.egress(month: month)
         deployment.circuits[primary].monthlyEgress = .zero
-        guard let quote = try? engine.quote(deployment, checkingCapacity: false), quote.unpriced.count == planned.quote.unpriced.count else {
+        guard let quote = try? engine.quote(deployment, checkingCapacity: false),
+          quote.unpriced.count == planned.quote.unpriced.count
+        else {
           return nil
         }
         return quote.total - planned.quote.total
@@ -52,20 +57,25 @@ extension SizingSolver {
       let design = failover == .activePassive ? "active/passive" : "active/active"
       var findings: [String] = []
       if failover == .activePassive, state.billing == .metered {
-        findings.append("the standby is MeteredData because it carries no traffic in normal running; a failover month pays its metered data")
+        findings.append(
+          "the standby is MeteredData because it carries no traffic in normal running; a failover month pays its metered data"
+        )
       }
       if secondMonths.map(\.state) != secondMonths.map({ _ in state }) {
         findings.append("the second circuit follows the load it must carry on failover, month by month (see its plan)")
       }
       return Resilience(
-        design: "two circuits, \(design), at \(profile.peeringLocation) and \(secondLocation.name) (maximum resiliency)",
+        design:
+          "two circuits, \(design), at \(profile.peeringLocation) and \(secondLocation.name) (maximum resiliency)",
         survives: "the loss of a whole peering location or provider: either circuit carries all the traffic alone",
-        monthlyCost: unpricedSecond ? nil : secondMonthly, failoverFirstMonth: failoverDelta(0), failoverLastMonth: failoverDelta(last),
+        monthlyCost: unpricedSecond ? nil : secondMonthly, failoverFirstMonth: failoverDelta(0),
+        failoverLastMonth: failoverDelta(last),
         findings: findings)
     case .backupVPN(let sku):
       let rate = engine.rates.rate(for: .vpnGateway(sku))
       let charges = months.first.map { month in
-        Money.sum(month.quote.lineItems.filter { $0.resource == "VPN gateway 'backup VPN'" }.map(\.amount), currency: currency)
+        Money.sum(
+          month.quote.lineItems.filter { $0.resource == "VPN gateway 'backup VPN'" }.map(\.amount), currency: currency)
       }
       let priced = rate?.price != nil
       extras.append(
@@ -77,9 +87,13 @@ extension SizingSolver {
       var findings: [String] = []
       let throughput = sku.aggregateThroughput
       let needNow = Bandwidth(
-        bitsPerSecond: NSDecimalNumber(decimal: Decimal(demand.sizingRate.bitsPerSecond) * demand.growthFactor(month: 0)).int64Value)
+        bitsPerSecond: NSDecimalNumber(
+          decimal: Decimal(demand.sizingRate.bitsPerSecond) * demand.growthFactor(month: 0)
+        ).int64Value)
       let needLast = Bandwidth(
-        bitsPerSecond: NSDecimalNumber(decimal: Decimal(demand.sizingRate.bitsPerSecond) * demand.growthFactor(month: last)).int64Value)
+        bitsPerSecond: NSDecimalNumber(
+          decimal: Decimal(demand.sizingRate.bitsPerSecond) * demand.growthFactor(month: last)
+        ).int64Value)
       if throughput < needLast {
         let short = Bandwidth(bitsPerSecond: needLast.bitsPerSecond - throughput.bitsPerSecond)
         let share = Decimal(short.bitsPerSecond) / Decimal(max(needLast.bitsPerSecond, 1)) * 100
@@ -97,13 +111,16 @@ extension SizingSolver {
         findings.append(sentence)
       } else {
         findings.append(
-          "\(sku.name) carries about \(throughput) (Microsoft's aggregate benchmark), enough for the \(needLast) it backs up by month \(last + 1)")
+          "\(sku.name) carries about \(throughput) (Microsoft's aggregate benchmark), enough for the \(needLast) it backs up by month \(last + 1)"
+        )
       }
       findings.append(
-        "VPN traffic crosses the internet: the benchmark is not guaranteed, and outbound data over it is billed as internet egress (not priced here)")
+        "VPN traffic crosses the internet: the benchmark is not guaranteed, and outbound data over it is billed as internet egress (not priced here)"
+      )
       return Resilience(
         design: "one circuit with a \(sku.name) VPN gateway as backup",
-        survives: "the loss of the ExpressRoute circuit or its peering location, over the internet at up to \(throughput)",
+        survives:
+          "the loss of the ExpressRoute circuit or its peering location, over the internet at up to \(throughput)",
         monthlyCost: priced ? charges : nil, failoverFirstMonth: nil, failoverLastMonth: nil, findings: findings)
     }
   }
@@ -137,7 +154,8 @@ extension SizingSolver {
       switch candidate.kind {
       case .provider(let tier, let billing, let bandwidth)
       where bandwidth < recommended.bandwidth || (bandwidth == recommended.bandwidth && tier < recommended.tier):
-        return "\(candidate.label) would also carry the workload and may be cheaper, but has no price (\(reason)); an override row "
+        return
+          "\(candidate.label) would also carry the workload and may be cheaper, but has no price (\(reason)); an override row "
           + "{\"tier\": \"\(tier.name)\", \"billing\": \"\(billing.name)\", \"bandwidth\": \"\(bandwidth)\", \"zone\": \"\(zone.name)\", \"monthly\": \"…\"} in 'circuits' would settle it"
       default:
         return nil
@@ -149,25 +167,31 @@ extension SizingSolver {
   func globalReachExtras(_ profile: WorkloadProfile, zone: Zone) -> [SizingExtra] {
     profile.globalReach.compactMap { need in
       guard let remote = engine.locations.location(named: need.location) else { return nil }
-      let label = "Global Reach to \(remote.name) (\(need.monthlyData.map { "\($0) each way" } ?? "monthly data not given"))"
+      let label =
+        "Global Reach to \(remote.name) (\(need.monthlyData.map { "\($0) each way" } ?? "monthly data not given"))"
       var deployment = Deployment(name: "reach")
       var local = Circuit(name: "a", zone: zone, tier: .premium, billing: .unlimited, bandwidth: .gbps(1))
       var far = Circuit(name: "b", zone: remote.zone, tier: .premium, billing: .unlimited, bandwidth: .gbps(1))
       local.isExternal = true
       far.isExternal = true
       deployment.circuits = [local, far]
-      deployment.globalReach = [GlobalReachLink(circuitA: "a", circuitB: "b", dataAToB: need.monthlyData, dataBToA: need.monthlyData)]
+      deployment.globalReach = [
+        GlobalReachLink(circuitA: "a", circuitB: "b", dataAToB: need.monthlyData, dataBToA: need.monthlyData)
+      ]
       guard let quote = try? engine.quote(deployment, checkingCapacity: false) else { return nil }
       guard need.monthlyData != nil else {
         return SizingExtra(
           label: label, meter: .globalReach(zone, .outbound), monthly: nil,
-          note: "no monthlyData for the link to \(need.location): Global Reach is charged per GB out and in, so it is not priced")
+          note:
+            "no monthlyData for the link to \(need.location): Global Reach is charged per GB out and in, so it is not priced"
+        )
       }
       if let missing = quote.unpriced.first {
         return SizingExtra(label: label, meter: missing.meter, monthly: nil, note: missing.reason)
       }
       return SizingExtra(
-        label: label, meter: .globalReach(zone, .outbound), monthly: quote.total, note: "per GB out of and into each circuit, by zone")
+        label: label, meter: .globalReach(zone, .outbound), monthly: quote.total,
+        note: "per GB out of and into each circuit, by zone")
     }
   }
 }

@@ -20,12 +20,16 @@ extension SizingSolver {
     for region in profile.targetRegions {
       guard let canonical = engine.locations.canonicalAzureRegion(region) else {
         var message = "'\(region)' is not a known Azure region"
-        if let near = Suggestion.nearest(to: region, in: engine.locations.allAzureRegions) { message += "; did you mean '\(near)'?" }
+        if let near = Suggestion.nearest(to: region, in: engine.locations.allAzureRegions) {
+          message += "; did you mean '\(near)'?"
+        }
         throw Diagnostic(.error, message, location: profile.origin, path: "targetRegions")
       }
       regions.append(canonical)
     }
-    let outside = regions.filter { engine.locations.geopoliticalRegion(ofAzureRegion: $0)?.name != location.geopoliticalRegion }
+    let outside = regions.filter {
+      engine.locations.geopoliticalRegion(ofAzureRegion: $0)?.name != location.geopoliticalRegion
+    }
     if !outside.isEmpty {
       premiumReasons.append(
         "\(outside.joined(separator: ", ")) \(outside.count == 1 ? "is" : "are") outside \(location.geopoliticalRegion), the geopolitical region of \(location.name)"
@@ -33,38 +37,50 @@ extension SizingSolver {
     }
     if profile.privatePeeringRoutes > 10_000 {
       throw Diagnostic(
-        .error, "\(profile.privatePeeringRoutes) private-peering routes exceed even Premium's 10,000; summarise routes before sizing",
+        .error,
+        "\(profile.privatePeeringRoutes) private-peering routes exceed even Premium's 10,000; summarise routes before sizing",
         location: profile.origin, path: "privatePeeringRoutes")
     }
     if profile.privatePeeringRoutes > 4_000 {
-      premiumReasons.append("\(profile.privatePeeringRoutes) private-peering routes exceed the 4,000 of Standard and Local")
+      premiumReasons.append(
+        "\(profile.privatePeeringRoutes) private-peering routes exceed the 4,000 of Standard and Local")
     }
     let links = profile.virtualNetworks + profile.globalReach.count
-    if links > 10 { premiumReasons.append("\(links) VNet links (Global Reach connections count too) exceed the 10 of Standard and Local") }
-    if profile.microsoft365 { premiumReasons.append("Microsoft 365 over Microsoft peering requires the Premium add-on") }
+    if links > 10 {
+      premiumReasons.append(
+        "\(links) VNet links (Global Reach connections count too) exceed the 10 of Standard and Local")
+    }
+    if profile.microsoft365 {
+      premiumReasons.append("Microsoft 365 over Microsoft peering requires the Premium add-on")
+    }
     for need in profile.globalReach {
       guard let remote = engine.locations.location(named: need.location) else {
         throw Diagnostic(
-          .error, "globalReach: \(engine.locations.unknownLocationMessage(need.location))", location: profile.origin, path: "globalReach")
+          .error, "globalReach: \(engine.locations.unknownLocationMessage(need.location))", location: profile.origin,
+          path: "globalReach")
       }
       if remote.geopoliticalRegion != location.geopoliticalRegion {
         premiumReasons.append(
-          "Global Reach to \(remote.name) crosses geopolitical regions (\(location.geopoliticalRegion) to \(remote.geopoliticalRegion))")
+          "Global Reach to \(remote.name) crosses geopolitical regions (\(location.geopoliticalRegion) to \(remote.geopoliticalRegion))"
+        )
       }
       if remote == location {
         throw Diagnostic(
-          .error, "Global Reach links circuits at different peering locations; \(remote.name) is this circuit's own", location: profile.origin,
+          .error, "Global Reach links circuits at different peering locations; \(remote.name) is this circuit's own",
+          location: profile.origin,
           path: "globalReach", rule: ProductRule.globalReachDifferentLocations.id)
       }
     }
     if case .secondCircuit(let other, _) = profile.redundancy {
       guard let second = engine.locations.location(named: other) else {
         throw Diagnostic(
-          .error, "redundancy: \(engine.locations.unknownLocationMessage(other))", location: profile.origin, path: "redundancy.location")
+          .error, "redundancy: \(engine.locations.unknownLocationMessage(other))", location: profile.origin,
+          path: "redundancy.location")
       }
       if second == location {
         throw Diagnostic(
-          .error, "redundancy: the second circuit must be at another peering location than \(location.name)", location: profile.origin,
+          .error, "redundancy: the second circuit must be at another peering location than \(location.name)",
+          location: profile.origin,
           path: "redundancy.location")
       }
     }
@@ -88,7 +104,8 @@ extension SizingSolver {
     var allowed: [CircuitTier] = []
     if localProblems.isEmpty {
       allowed.append(.local)
-      reasons.append("Local is possible: every target region (\(regions.joined(separator: ", "))) is local to \(location.name)")
+      reasons.append(
+        "Local is possible: every target region (\(regions.joined(separator: ", "))) is local to \(location.name)")
     } else {
       reasons.append("Local is ruled out: \(localProblems.joined(separator: "; "))")
     }
@@ -109,7 +126,9 @@ extension SizingSolver {
     }
     allowed.append(.premium)
     return TierPolicy(
-      allowedTiers: allowed, reasons: reasons, localRejection: localProblems.isEmpty ? nil : localProblems.joined(separator: "; "),
-      standardRejection: premiumReasons.isEmpty ? nil : "Premium is required: " + premiumReasons.joined(separator: "; "), virtualNetworkLinks: links)
+      allowedTiers: allowed, reasons: reasons,
+      localRejection: localProblems.isEmpty ? nil : localProblems.joined(separator: "; "),
+      standardRejection: premiumReasons.isEmpty
+        ? nil : "Premium is required: " + premiumReasons.joined(separator: "; "), virtualNetworkLinks: links)
   }
 }

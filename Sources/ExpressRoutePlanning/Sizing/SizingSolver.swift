@@ -56,7 +56,8 @@ public struct SizingSolver: Sendable {
     }
     if traffic == nil && profile.peakOutbound == nil && profile.peakInbound == nil {
       throw Diagnostic(
-        .error, "the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series')",
+        .error,
+        "the profile needs traffic: 'peakOutbound' (and 'monthlyEgress') under 'traffic', or series files ('traffic.series')",
         location: profile.origin,
         remedy: .seriesFiles)
     }
@@ -69,9 +70,12 @@ public struct SizingSolver: Sendable {
         ? profile.charges.map {
           var copy = $0; copy.startMonth = nil; return copy
         } : profile.charges,
-      first: calendarStart, last: calendarStart.advanced(by: max(demand.horizonMonths, 1) - 1), budgetStart: calendarStart,
+      first: calendarStart, last: calendarStart.advanced(by: max(demand.horizonMonths, 1) - 1),
+      budgetStart: calendarStart,
       label: { month in
-        profile.planStart == nil ? "month \((month.year - calendarStart.year) * 12 + month.month - calendarStart.month + 1)" : month.description
+        profile.planStart == nil
+          ? "month \((month.year - calendarStart.year) * 12 + month.month - calendarStart.month + 1)"
+          : month.description
       })
     let policy = try tierPolicy(profile, location: location)
     let horizon = demand.horizonMonths
@@ -87,12 +91,15 @@ public struct SizingSolver: Sendable {
       for billing in BillingFamily.allCases {
         for bandwidth in Bandwidth.providerSizes {
           candidates.append(
-            evaluateProvider(CircuitPlanner.State(tier: tier, billing: billing, bandwidth: bandwidth), planner: planner, policy: policy))
+            evaluateProvider(
+              CircuitPlanner.State(tier: tier, billing: billing, bandwidth: bandwidth), planner: planner, policy: policy
+            ))
         }
       }
     }
     if depth == .full {
-      candidates.append(contentsOf: directCandidates(location: location, demand: demand, policy: policy, share: primaryShare))
+      candidates.append(
+        contentsOf: directCandidates(location: location, demand: demand, policy: policy, share: primaryShare))
       candidates.sort(by: Self.candidateOrder)
     }
 
@@ -111,7 +118,8 @@ public struct SizingSolver: Sendable {
     }
     guard var chosen = best?.months else {
       // A budget plans the months that can be served and names the first that cannot (and what would serve it).
-      let servable = policy.allowedTiers.map { planner.firstUnservedMonth(tier: $0, months: horizon) ?? horizon }.max() ?? 0
+      let servable =
+        policy.allowedTiers.map { planner.firstUnservedMonth(tier: $0, months: horizon) ?? horizon }.max() ?? 0
       if depth == .planOnly, servable > 0, servable < horizon {
         var served = profile
         served.horizonMonths = servable
@@ -122,11 +130,17 @@ public struct SizingSolver: Sendable {
       }
       if depth != .full { return try SizingSolver(engine: engine).solve(profile, traffic: traffic) }
       let requirement = Bandwidth(bitsPerSecond: Int64(NSDecimalNumber(decimal: demand.peakRequirement).int64Value))
-      let direct = candidates.first { if case .direct = $0.kind, case .unpriced = $0.verdict { return true } else { return false } }
-      var message = "no priced provider circuit can carry this workload: it needs \(requirement) by the end of the horizon"
+      let direct = candidates.first {
+        if case .direct = $0.kind, case .unpriced = $0.verdict { return true } else { return false }
+      }
+      var message =
+        "no priced provider circuit can carry this workload: it needs \(requirement) by the end of the horizon"
       if requirement > .gbps(10) {
         message += "; provider circuits stop at 10 Gbps, so it needs ExpressRoute Direct"
-        if let direct { message += " (\(direct.label) is the smallest fit, but its port price is unknown: supply it in an override file)" }
+        if let direct {
+          message +=
+            " (\(direct.label) is the smallest fit, but its port price is unknown: supply it in an override file)"
+        }
       }
       throw Diagnostic(.error, message, remedy: direct == nil ? nil : .overrideFile)
     }
@@ -137,12 +151,15 @@ public struct SizingSolver: Sendable {
     var overlapExtra: Decimal = 0
     var firstReason: String?
     if let current = profile.current {
-      let currentState = CircuitPlanner.State(tier: current.tier, billing: current.billing, bandwidth: current.bandwidth)
-      let options = currentCircuitOptions(currentState, fresh: chosen, planner: planner, policy: policy, profile: profile, location: location)
+      let currentState = CircuitPlanner.State(
+        tier: current.tier, billing: current.billing, bandwidth: current.bandwidth)
+      let options = currentCircuitOptions(
+        currentState, fresh: chosen, planner: planner, policy: policy, profile: profile, location: location)
       if let best = options.indices.min(by: { (options[$0].total, $0) < (options[$1].total, $1) }) {
         let winner = options[best]
         chosen = winner.months
-        moveNote = currentCircuitNote(winner, others: options.indices.filter { $0 != best }.map { options[$0] }, profile: profile)
+        moveNote = currentCircuitNote(
+          winner, others: options.indices.filter { $0 != best }.map { options[$0] }, profile: profile)
         if winner.newCircuitReason != nil {
           if min(profile.leadTimeMonths, horizon) > 0 { overlap = currentState }
           overlapExtra = winner.overlapExtra
@@ -152,22 +169,28 @@ public struct SizingSolver: Sendable {
       }
     }
     if let moveNote { notes.append(moveNote) }
-    if let ceiling = lookAheadCeiling(planner: planner, tier: chosen[0].state.tier, horizon: horizon, lookAhead: profile.lookAheadMonths) {
+    if let ceiling = lookAheadCeiling(
+      planner: planner, tier: chosen[0].state.tier, horizon: horizon, lookAhead: profile.lookAheadMonths)
+    {
       notes.append(ceiling)
     }
     var steps = Self.steps(chosen)
     if let firstReason, !steps.isEmpty { steps[0].reason = firstReason }
     if overlap != nil, !steps.isEmpty {
-      steps[0].reason = "buy now; the current circuit runs alongside for \(min(profile.leadTimeMonths, horizon)) month(s)"
+      steps[0].reason =
+        "buy now; the current circuit runs alongside for \(min(profile.leadTimeMonths, horizon)) month(s)"
     }
     if steps.count > 1 {
-      notes.append("growing bandwidth in place needs room on the provider's port; connectivity-provider fees are not included")
+      notes.append(
+        "growing bandwidth in place needs room on the provider's port; connectivity-provider fees are not included")
     }
 
     // The second circuit, planned on its own traffic.
     var secondMonths: [CircuitPlanner.Month]?
     var secondLocation: PeeringLocation?
-    if case .secondCircuit(let name, let failover) = profile.redundancy, let other = engine.locations.location(named: name) {
+    if case .secondCircuit(let name, let failover) = profile.redundancy,
+      let other = engine.locations.location(named: name)
+    {
       secondLocation = other
       let secondPlanner = CircuitPlanner(
         engine: engine, location: other, demand: demand, egressShare: failover == .activePassive ? 0 : Decimal(1) / 2,
@@ -175,7 +198,8 @@ public struct SizingSolver: Sendable {
       let primaryTier = steps.first?.tier ?? .standard
       var tier = secondCircuitTier(profile, primary: primaryTier, second: other)
       secondMonths =
-        secondPlanner.plan(tier: tier, horizon: horizon) ?? (tier == .local ? secondPlanner.plan(tier: .standard, horizon: horizon) : nil)
+        secondPlanner.plan(tier: tier, horizon: horizon)
+        ?? (tier == .local ? secondPlanner.plan(tier: .standard, horizon: horizon) : nil)
       // Standard reaches every region Local does: the second circuit is the cheaper of the two for its own share of
       // the traffic (a standby's is none, where Standard MeteredData usually wins).
       var cheaperThanLocal = false
@@ -195,7 +219,9 @@ public struct SizingSolver: Sendable {
         )
       }
       if secondMonths == nil {
-        notes.append("the second circuit at \(other.name) cannot be planned: no priced \(tier.name) circuit there carries the failover load")
+        notes.append(
+          "the second circuit at \(other.name) cannot be planned: no priced \(tier.name) circuit there carries the failover load"
+        )
       }
     }
 
@@ -221,9 +247,11 @@ public struct SizingSolver: Sendable {
         if let option, previousOption.map({ !$0.isSameGateway(as: option) }) ?? true {
           var reason = month == 0 ? "cheapest gateway that carries month 1" : ""
           if let previous = gatewayPlan.last {
-            let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
+            let need = Bandwidth(
+              bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
             if option.virtualWANScaleUnits != nil && previous.virtualWANScaleUnits != nil {
-              reason = "scale the Virtual WAN hub to \(option.virtualWANScaleUnits ?? 0) scale units for \(need) (in place)"
+              reason =
+                "scale the Virtual WAN hub to \(option.virtualWANScaleUnits ?? 0) scale units for \(need) (in place)"
             } else if (option.virtualWANScaleUnits != nil) != (previous.virtualWANScaleUnits != nil) {
               reason =
                 "move from \(previous.label) to \(option.label) for \(need): a different gateway (and a migration of its connections), not an in-place resize"
@@ -238,7 +266,8 @@ public struct SizingSolver: Sendable {
           }
           gatewayPlan.append(
             GatewayStep(
-              month: month, sku: option.sku, scaleUnits: option.scaleUnits, reason: reason, virtualWANScaleUnits: option.virtualWANScaleUnits))
+              month: month, sku: option.sku, scaleUnits: option.scaleUnits, reason: reason,
+              virtualWANScaleUnits: option.virtualWANScaleUnits))
         }
       }
     }
@@ -248,7 +277,8 @@ public struct SizingSolver: Sendable {
     for month in 0..<horizon {
       let deployment = monthlyDeployment(
         profile, location: location, demand: demand, month: month, primary: chosen[month], primaryShare: primaryShare,
-        second: secondMonths?[month], secondLocation: secondLocation, gateway: profile.gateways > 0 ? monthlyGateways[month] : nil,
+        second: secondMonths?[month], secondLocation: secondLocation,
+        gateway: profile.gateways > 0 ? monthlyGateways[month] : nil,
         gatewayCount: profile.gateways,
         overlap: month < profile.leadTimeMonths ? overlap : nil)
       var quote: Quote
@@ -259,7 +289,9 @@ public struct SizingSolver: Sendable {
         do {
           quote = try engine.quote(deployment, checkingCapacity: false)
         } catch {
-          throw Diagnostic(error.severity, "month \(month + 1) of the plan: \(error.message)", location: profile.origin, rule: error.rule)
+          throw Diagnostic(
+            error.severity, "month \(month + 1) of the plan: \(error.message)", location: profile.origin,
+            rule: error.rule)
         }
       }
       quote.notes = []
@@ -269,7 +301,10 @@ public struct SizingSolver: Sendable {
             resource: "gateway", meter: .gateway(.erGw1AZ), quantity: nil,
             reason: "no gateway option is both feasible and priced; see the gateway table"))
       }
-      months.append(PlannedMonth(month: month, deployment: deployment, quote: quote, circuitCost: Money(chosen[month].cost, currency: currency)))
+      months.append(
+        PlannedMonth(
+          month: month, deployment: deployment, quote: quote, circuitCost: Money(chosen[month].cost, currency: currency)
+        ))
     }
 
     var extras: [SizingExtra] = []
@@ -280,16 +315,20 @@ public struct SizingSolver: Sendable {
           SizingExtra(
             label: "\(profile.gateways) × \(option.label)", meter: .virtualWANScaleUnits(fromUnit: 1), monthly: monthly,
             note: "hub, scale units and a connection unit per circuit; "
-              + (gatewayPlan.count > 1 ? "resized with demand (see the gateway plan)" : "cheapest gateway that carries the traffic")))
+              + (gatewayPlan.count > 1
+                ? "resized with demand (see the gateway plan)" : "cheapest gateway that carries the traffic")))
       } else if let option = monthlyGateways.first ?? nil {
-        let gateway = Gateway(name: "gateway", sku: option.sku, scaleUnits: option.scaleUnits, count: profile.gateways, circuits: ["circuit"])
+        let gateway = Gateway(
+          name: "gateway", sku: option.sku, scaleUnits: option.scaleUnits, count: profile.gateways,
+          circuits: ["circuit"])
         let charges = engine.monthlyCharges(of: gateway)
         extras.append(
           SizingExtra(
             label: "\(profile.gateways) × \(option.label) gateway",
             meter: .gateway(gateway.sku),
             monthly: charges.unpriced.isEmpty ? charges.total : nil,
-            note: gatewayPlan.count > 1 ? "resized with demand (see the gateway plan)" : "cheapest gateway that carries the traffic"))
+            note: gatewayPlan.count > 1
+              ? "resized with demand (see the gateway plan)" : "cheapest gateway that carries the traffic"))
       } else {
         extras.append(
           SizingExtra(
@@ -298,7 +337,8 @@ public struct SizingSolver: Sendable {
       }
     }
     let resilience = assessResilience(
-      profile, months: months, secondMonths: secondMonths, secondLocation: secondLocation, demand: demand, extras: &extras, notes: &notes)
+      profile, months: months, secondMonths: secondMonths, secondLocation: secondLocation, demand: demand,
+      extras: &extras, notes: &notes)
     extras.append(contentsOf: globalReachExtras(profile, zone: location.zone))
 
     let planMonthly = chosen.map { Money($0.cost, currency: currency) }
@@ -312,7 +352,8 @@ public struct SizingSolver: Sendable {
     if let moveNote { audit?.findings.append(moveNote) }
     let secondSteps = secondMonths.map(Self.steps) ?? []
     var result = SizingResult(
-      name: profile.name, location: location, demand: demand, basis: engine.basis, tierReasons: policy.reasons, plan: steps,
+      name: profile.name, location: location, demand: demand, basis: engine.basis, tierReasons: policy.reasons,
+      plan: steps,
       planMonthlyCosts: planMonthly, candidates: candidates,
       gateway: profile.gateways > 0 ? gatewayCandidates.first { $0.verdict.isFeasible } : nil,
       gatewayCandidates: profile.gateways > 0 ? gatewayCandidates : [],
@@ -330,7 +371,8 @@ public struct SizingSolver: Sendable {
       guard drawn.insert("\(tier.name) \(step.bandwidth)").inserted,
         let curve = engine.costCurve(tier: tier, bandwidth: step.bandwidth, zone: location.zone)
       else { continue }
-      result.costCurves.append(StepCostCurve(step: step, curve: curve, volume: demand.egressIsKnown ? demand.egress(month: step.month) : nil))
+      result.costCurves.append(
+        StepCostCurve(step: step, curve: curve, volume: demand.egressIsKnown ? demand.egress(month: step.month) : nil))
     }
     result.blockedByPrice = blockedByPrice(candidates, recommended: steps.first, zone: location.zone)
     (result.pathComparison, result.pathCosts) = comparePaths(profile, candidates: candidates, result: result)
@@ -341,11 +383,14 @@ public struct SizingSolver: Sendable {
       result.resilience?.monthlyCost = costs.isComplete ? costs.difference : nil
     }
     if let step = steps.first,
-      var comparison = try? engine.compare(location: location, bandwidth: step.bandwidth, monthlyEgress: demand.egress(month: 0))
+      var comparison = try? engine.compare(
+        location: location, bandwidth: step.bandwidth, monthlyEgress: demand.egress(month: 0))
     {
       // Only the tiers this workload may use (Local, for one, may be ruled out by its regions).
       comparison.options = comparison.options.filter { policy.allowedTiers.contains($0.tier) }
-      let hub = (profile.hubRegion ?? profile.targetRegions.first).map { engine.locations.canonicalAzureRegion($0) ?? $0 }
+      let hub = (profile.hubRegion ?? profile.targetRegions.first).map {
+        engine.locations.canonicalAzureRegion($0) ?? $0
+      }
       // The ExpressRoute side is the plan's own month 1 (its circuit and gateway), not a design of its own.
       result.vpnAlternative = engine.compareWithVPN(
         comparison, volume: demand.egress(month: 0), hubRegion: hub, design: result.months.first?.deployment)
@@ -366,7 +411,9 @@ public struct SizingSolver: Sendable {
   /// A note when the look-ahead after the horizon reaches a month no provider circuit of `tier` can serve: the
   /// plan's last decisions were judged on a window cut there, and the ceiling is coming.
   func lookAheadCeiling(planner: CircuitPlanner, tier: CircuitTier, horizon: Int, lookAhead: Int) -> String? {
-    guard lookAhead > 1, let blocked = planner.firstUnservedMonth(tier: tier, months: horizon + lookAhead - 1), blocked >= horizon else {
+    guard lookAhead > 1, let blocked = planner.firstUnservedMonth(tier: tier, months: horizon + lookAhead - 1),
+      blocked >= horizon
+    else {
       return nil
     }
     let unserved = unservedMonths(from: blocked, demand: planner.demand)

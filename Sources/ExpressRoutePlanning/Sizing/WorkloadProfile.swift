@@ -110,11 +110,15 @@ public struct WorkloadProfile: Hashable, Sendable {
 
   /// Creates a profile with ercalc's defaults: P95, 80% target utilisation, 12 months.
   package init(
-    name: String, peeringLocation: String, targetRegions: [String] = [], monthlyEgress: DataVolume? = nil, monthlyIngress: DataVolume? = nil,
-    peakOutbound: Bandwidth? = nil, peakInbound: Bandwidth? = nil, series: [String] = [], seriesCircuit: String? = nil, percentile: Int = 95,
+    name: String, peeringLocation: String, targetRegions: [String] = [], monthlyEgress: DataVolume? = nil,
+    monthlyIngress: DataVolume? = nil,
+    peakOutbound: Bandwidth? = nil, peakInbound: Bandwidth? = nil, series: [String] = [], seriesCircuit: String? = nil,
+    percentile: Int = 95,
     targetUtilization: Decimal = Decimal(string: "0.8") ?? 1, yearlyGrowth: Decimal? = nil, horizonMonths: Int = 12,
-    privatePeeringRoutes: Int = 0, virtualNetworks: Int = 1, microsoft365: Bool = false, redundancy: Redundancy = .single,
-    globalReach: [GlobalReachNeed] = [], latencySensitive: Bool = false, gateways: Int = 1, allowLegacyGateways: Bool = false,
+    privatePeeringRoutes: Int = 0, virtualNetworks: Int = 1, microsoft365: Bool = false,
+    redundancy: Redundancy = .single,
+    globalReach: [GlobalReachNeed] = [], latencySensitive: Bool = false, gateways: Int = 1,
+    allowLegacyGateways: Bool = false,
     current: CurrentCircuit? = nil, origin: Diagnostic.FileLocation? = nil
   ) {
     self.name = name
@@ -157,8 +161,10 @@ extension WorkloadProfile {
   package init(node root: JSONNode) throws(Diagnostic) {
     let object = try root.object()
     try object.rejectUnknownKeys([
-      "$schema", "schemaVersion", "name", "notes", "peeringLocation", "targetRegions", "hubRegion", "traffic", "sizing", "privatePeeringRoutes",
-      "virtualNetworks", "microsoft365", "redundancy", "globalReach", "latencySensitive", "gateways", "allowLegacyGateways", "charges", "current",
+      "$schema", "schemaVersion", "name", "notes", "peeringLocation", "targetRegions", "hubRegion", "traffic", "sizing",
+      "privatePeeringRoutes",
+      "virtualNetworks", "microsoft365", "redundancy", "globalReach", "latencySensitive", "gateways",
+      "allowLegacyGateways", "charges", "current",
     ])
     if let versionNode = object.optional("schemaVersion") {
       let version = try versionNode.int(in: 1...Int.max)
@@ -169,22 +175,29 @@ extension WorkloadProfile {
     self.init(
       name: try object.optional("name")?.nonEmptyString() ?? "workload",
       peeringLocation: try object.required("peeringLocation").nonEmptyString(), origin: root.location)
-    targetRegions = try (object.optional("targetRegions")?.array() ?? []).map { node throws(Diagnostic) in try node.nonEmptyString() }
+    targetRegions = try (object.optional("targetRegions")?.array() ?? []).map { node throws(Diagnostic) in
+      try node.nonEmptyString()
+    }
     hubRegion = try object.optional("hubRegion")?.nonEmptyString()
     if let trafficNode = object.optional("traffic") {
       let traffic = try trafficNode.object()
-      try traffic.rejectUnknownKeys(["monthlyEgress", "monthlyIngress", "peakOutbound", "peakInbound", "series", "seriesCircuit"])
+      try traffic.rejectUnknownKeys([
+        "monthlyEgress", "monthlyIngress", "peakOutbound", "peakInbound", "series", "seriesCircuit",
+      ])
       monthlyEgress = try traffic.optional("monthlyEgress").map { node throws(Diagnostic) in try readVolume(node) }
       monthlyIngress = try traffic.optional("monthlyIngress").map { node throws(Diagnostic) in try readVolume(node) }
       peakOutbound = try traffic.optional("peakOutbound").map { node throws(Diagnostic) in try readBandwidth(node) }
       peakInbound = try traffic.optional("peakInbound").map { node throws(Diagnostic) in try readBandwidth(node) }
-      series = try (traffic.optional("series")?.array() ?? []).map { node throws(Diagnostic) in try node.nonEmptyString() }
+      series = try (traffic.optional("series")?.array() ?? []).map { node throws(Diagnostic) in
+        try node.nonEmptyString()
+      }
       seriesCircuit = try traffic.optional("seriesCircuit")?.nonEmptyString()
     }
     if let sizingNode = object.optional("sizing") {
       let sizing = try sizingNode.object()
       try sizing.rejectUnknownKeys([
-        "percentile", "targetUtilization", "headroom", "yearlyGrowth", "horizonMonths", "lookAheadMonths", "leadTimeMonths",
+        "percentile", "targetUtilization", "headroom", "yearlyGrowth", "horizonMonths", "lookAheadMonths",
+        "leadTimeMonths",
       ])
       if let node = sizing.optional("lookAheadMonths") { lookAheadMonths = try node.int(in: 1...60) }
       if let node = sizing.optional("leadTimeMonths") { leadTimeMonths = try node.int(in: 0...12) }
@@ -195,7 +208,9 @@ extension WorkloadProfile {
         }
       }
       if let node = sizing.optional("targetUtilization") {
-        if sizing.optional("headroom") != nil { throw node.error("give either 'targetUtilization' or 'headroom', not both") }
+        if sizing.optional("headroom") != nil {
+          throw node.error("give either 'targetUtilization' or 'headroom', not both")
+        }
         targetUtilization = try node.decimal()
         guard targetUtilization > 0, targetUtilization <= 1 else {
           throw node.error("\(targetUtilization) is out of range (expected more than 0 and at most 1, such as 0.8)")
@@ -203,7 +218,9 @@ extension WorkloadProfile {
       }
       if let node = sizing.optional("headroom") {
         let headroom = try node.decimal()
-        guard headroom >= 0, headroom <= 10 else { throw node.error("\(headroom) is out of range (expected 0 to 10, such as 0.25 for 25%)") }
+        guard headroom >= 0, headroom <= 10 else {
+          throw node.error("\(headroom) is out of range (expected 0 to 10, such as 0.25 for 25%)")
+        }
         targetUtilization = 1 / (1 + headroom)
       }
       if let node = sizing.optional("yearlyGrowth") {
@@ -236,9 +253,12 @@ extension WorkloadProfile {
           }
           failover = value
         }
-        redundancy = .secondCircuit(location: try redundancyObject.required("location").nonEmptyString(), failover: failover)
-      case "backupVPN": redundancy = .backupVPN(sku: try redundancyObject.optional("vpnSku")?.oneOf(VPNGatewaySKU.self) ?? .vpnGw1AZ)
-      case let other: throw modeNode.error("'\(other)' is not a redundancy mode (expected 'single', 'secondCircuit' or 'backupVPN')")
+        redundancy = .secondCircuit(
+          location: try redundancyObject.required("location").nonEmptyString(), failover: failover)
+      case "backupVPN":
+        redundancy = .backupVPN(sku: try redundancyObject.optional("vpnSku")?.oneOf(VPNGatewaySKU.self) ?? .vpnGw1AZ)
+      case let other:
+        throw modeNode.error("'\(other)' is not a redundancy mode (expected 'single', 'secondCircuit' or 'backupVPN')")
       }
     }
     for node in try object.optional("globalReach")?.array() ?? [] {
@@ -254,8 +274,10 @@ extension WorkloadProfile {
       let current = try node.object()
       try current.rejectUnknownKeys(["tier", "billing", "bandwidth", "gateway", "scaleUnits"])
       self.current = CurrentCircuit(
-        tier: try current.required("tier").oneOf(CircuitTier.self), billing: try current.required("billing").oneOf(BillingFamily.self),
-        bandwidth: try readBandwidth(current.required("bandwidth")), gateway: try current.optional("gateway")?.oneOf(GatewaySKU.self),
+        tier: try current.required("tier").oneOf(CircuitTier.self),
+        billing: try current.required("billing").oneOf(BillingFamily.self),
+        bandwidth: try readBandwidth(current.required("bandwidth")),
+        gateway: try current.optional("gateway")?.oneOf(GatewaySKU.self),
         scaleUnits: try current.optional("scaleUnits")?.int(in: 1...1000))
     }
   }

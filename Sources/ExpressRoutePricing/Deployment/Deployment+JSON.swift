@@ -18,13 +18,15 @@ extension Deployment {
     let object = try node.object()
     try object.rejectUnknownKeys(
       [
-        "$schema", "schemaVersion", "name", "notes", "circuits", "directPorts", "gateways", "globalReach", "trafficCollectors",
+        "$schema", "schemaVersion", "name", "notes", "circuits", "directPorts", "gateways", "globalReach",
+        "trafficCollectors",
         "vpnGateways", "charges", "virtualWANHubs",
       ])
     if let versionNode = object.optional("schemaVersion") {
       let version = try versionNode.int(in: 1...Int.max)
       guard version <= Deployment.supportedSchemaVersion else {
-        throw versionNode.error("version \(version) is newer than this tool supports (\(Deployment.supportedSchemaVersion))")
+        throw versionNode.error(
+          "version \(version) is newer than this tool supports (\(Deployment.supportedSchemaVersion))")
       }
     }
     self.init(name: try object.optional("name")?.nonEmptyString() ?? defaultName)
@@ -32,13 +34,18 @@ extension Deployment {
     func uniqueName(_ object: JSONObject) throws(Diagnostic) -> String {
       let nameNode = try object.required("name")
       let name = try nameNode.nonEmptyString()
-      guard names.insert(name).inserted else { throw nameNode.error("duplicate name '\(name)' (names must be unique in a deployment)") }
+      guard names.insert(name).inserted else {
+        throw nameNode.error("duplicate name '\(name)' (names must be unique in a deployment)")
+      }
       return name
     }
     for node in try object.optional("circuits")?.array() ?? [] {
       let item = try node.object()
       try item.rejectUnknownKeys(
-        ["name", "peeringLocation", "zone", "tier", "billing", "bandwidth", "egress", "directPort", "vnetLinks", "external", "notes"])
+        [
+          "name", "peeringLocation", "zone", "tier", "billing", "bandwidth", "egress", "directPort", "vnetLinks",
+          "external", "notes",
+        ])
       circuits.append(
         Circuit(
           name: try uniqueName(item), peeringLocation: try item.optional("peeringLocation")?.nonEmptyString(),
@@ -56,7 +63,8 @@ extension Deployment {
       directPorts.append(
         DirectPortPair(
           name: try uniqueName(item), peeringLocation: try item.optional("peeringLocation")?.nonEmptyString(),
-          zone: try item.optional("zone")?.oneOf(Zone.self), speed: try item.required("portSpeed").oneOf(DirectPortSpeed.self),
+          zone: try item.optional("zone")?.oneOf(Zone.self),
+          speed: try item.required("portSpeed").oneOf(DirectPortSpeed.self),
           billing: try item.required("billing").oneOf(BillingFamily.self), origin: node.location))
     }
     for node in try object.optional("gateways")?.array() ?? [] {
@@ -65,8 +73,11 @@ extension Deployment {
       gateways.append(
         Gateway(
           name: try uniqueName(item), sku: try item.required("sku").oneOf(GatewaySKU.self),
-          scaleUnits: try item.optional("scaleUnits")?.int(in: 0...1000), count: try item.optional("count")?.int(in: 1...1000) ?? 1,
-          circuits: try (item.optional("circuits")?.array() ?? []).map { node throws(Diagnostic) in try node.nonEmptyString() },
+          scaleUnits: try item.optional("scaleUnits")?.int(in: 0...1000),
+          count: try item.optional("count")?.int(in: 1...1000) ?? 1,
+          circuits: try (item.optional("circuits")?.array() ?? []).map { node throws(Diagnostic) in
+            try node.nonEmptyString()
+          },
           fastPath: try item.optional("fastPath")?.bool() ?? false, origin: node.location))
     }
     for node in try object.optional("globalReach")?.array() ?? [] {
@@ -74,7 +85,8 @@ extension Deployment {
       try item.rejectUnknownKeys(["circuitA", "circuitB", "dataAToB", "dataBToA", "notes"])
       globalReach.append(
         GlobalReachLink(
-          circuitA: try item.required("circuitA").nonEmptyString(), circuitB: try item.required("circuitB").nonEmptyString(),
+          circuitA: try item.required("circuitA").nonEmptyString(),
+          circuitB: try item.required("circuitB").nonEmptyString(),
           dataAToB: try item.optional("dataAToB").map { node throws(Diagnostic) in try readVolume(node) },
           dataBToA: try item.optional("dataBToA").map { node throws(Diagnostic) in try readVolume(node) },
           origin: node.location))
@@ -85,7 +97,9 @@ extension Deployment {
       trafficCollectors.append(
         TrafficCollector(
           name: try uniqueName(item),
-          circuits: try (item.optional("circuits")?.array() ?? []).map { node throws(Diagnostic) in try node.nonEmptyString() },
+          circuits: try (item.optional("circuits")?.array() ?? []).map { node throws(Diagnostic) in
+            try node.nonEmptyString()
+          },
           zone: try item.optional("zone")?.oneOf(Zone.self),
           processedData: try item.optional("processedData").map { node throws(Diagnostic) in try readVolume(node) },
           origin: node.location))
@@ -107,11 +121,13 @@ extension Deployment {
           name: try uniqueName(item), scaleUnits: try item.required("scaleUnits").int(in: 1...1000),
           connections: try item.optional("connections")?.int(in: 0...1000) ?? 0, origin: node.location))
     }
-    if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty && charges.isEmpty
+    if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty
+      && charges.isEmpty
       && virtualWANHubs.isEmpty
     {
       throw node.error(
-        "the deployment has nothing to price (expected at least one of 'circuits', 'directPorts', 'gateways', 'trafficCollectors' or 'vpnGateways')")
+        "the deployment has nothing to price (expected at least one of 'circuits', 'directPorts', 'gateways', 'trafficCollectors' or 'vpnGateways')"
+      )
     }
   }
 }

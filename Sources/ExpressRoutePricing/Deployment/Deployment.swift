@@ -176,8 +176,10 @@ extension Deployment {
     public var origin: Diagnostic.FileLocation?
 
     /// Creates a link.
-    public init(circuitA: String, circuitB: String, dataAToB: DataVolume? = nil, dataBToA: DataVolume? = nil, origin: Diagnostic.FileLocation? = nil)
-    {
+    public init(
+      circuitA: String, circuitB: String, dataAToB: DataVolume? = nil, dataBToA: DataVolume? = nil,
+      origin: Diagnostic.FileLocation? = nil
+    ) {
       self.circuitA = circuitA
       self.circuitB = circuitB
       self.dataAToB = dataAToB
@@ -208,7 +210,10 @@ extension Deployment {
     public var origin: Diagnostic.FileLocation?
 
     /// Creates a collector.
-    public init(name: String, circuits: [String] = [], zone: Zone? = nil, processedData: DataVolume? = nil, origin: Diagnostic.FileLocation? = nil) {
+    public init(
+      name: String, circuits: [String] = [], zone: Zone? = nil, processedData: DataVolume? = nil,
+      origin: Diagnostic.FileLocation? = nil
+    ) {
       self.name = name
       self.circuits = circuits
       self.zone = zone

@@ -48,7 +48,8 @@ extension Deployment {
 
     /// Creates a charge.
     public init(
-      name: String, vendor: String, amount: Decimal, recurrence: Recurrence, termMonths: Int? = nil, startMonth: MonthKey? = nil,
+      name: String, vendor: String, amount: Decimal, recurrence: Recurrence, termMonths: Int? = nil,
+      startMonth: MonthKey? = nil,
       attachedTo: String? = nil, origin: Diagnostic.FileLocation? = nil
     ) {
       self.name = name
@@ -85,7 +86,9 @@ extension Deployment {
     /// What a report over `first` to `last` must say about this charge's calendar: a term that ends inside the
     /// period (and whether it renews), or a charge that falls wholly outside it and is not counted; `nil` when it
     /// runs through the whole period. `label` names a month (`2028-01`, or `month 13` for a plan without a calendar).
-    public func calendarNote(first: MonthKey, last: MonthKey, budgetStart: MonthKey, label: (MonthKey) -> String = { $0.description })
+    public func calendarNote(
+      first: MonthKey, last: MonthKey, budgetStart: MonthKey, label: (MonthKey) -> String = { $0.description }
+    )
       -> String?
     {
       let start = startMonth ?? budgetStart
@@ -113,14 +116,16 @@ extension Deployment {
 
     /// The notes of ``calendarNote(first:last:budgetStart:label:)`` for `charges`, in their order.
     public static func calendarNotes(
-      _ charges: [UserCharge], first: MonthKey, last: MonthKey, budgetStart: MonthKey, label: (MonthKey) -> String = { $0.description }
+      _ charges: [UserCharge], first: MonthKey, last: MonthKey, budgetStart: MonthKey,
+      label: (MonthKey) -> String = { $0.description }
     ) -> [String] {
       charges.compactMap { $0.calendarNote(first: first, last: last, budgetStart: budgetStart, label: label) }
     }
 
     /// The charges of `charges` that fall in `period` (a quote for one calendar month), unchanged, and a note for each
     /// left out or ending: a monthly charge outside its start and term, a one-time charge of another month.
-    public static func falling(_ charges: [UserCharge], in period: MonthKey) -> (charges: [UserCharge], notes: [String]) {
+    public static func falling(_ charges: [UserCharge], in period: MonthKey) -> (charges: [UserCharge], notes: [String])
+    {
       let kept = charges.filter { $0.amount(in: period, budgetStart: period, amortize: false) != nil }
       return (kept, calendarNotes(charges, first: period, last: period, budgetStart: period))
     }
@@ -147,7 +152,8 @@ extension UserCharge {
     for element in try node?.array() ?? [] {
       let item = try element.object()
       try item.rejectUnknownKeys([
-        "name", "vendor", "amount", "currency", "recurrence", "termMonths", "renews", "startMonth", "attachedTo", "path", "notes",
+        "name", "vendor", "amount", "currency", "recurrence", "termMonths", "renews", "startMonth", "attachedTo",
+        "path", "notes",
       ])
       let recurrenceNode = try item.required("recurrence")
       let recurrenceText = try recurrenceNode.string()
@@ -157,13 +163,17 @@ extension UserCharge {
       var start: MonthKey?
       if let startNode = item.optional("startMonth") {
         let text = try startNode.string()
-        guard let month = MonthKey(parsing: text) else { throw startNode.error("'\(text)' is not a month (expected YYYY-MM, such as 2027-01)") }
+        guard let month = MonthKey(parsing: text) else {
+          throw startNode.error("'\(text)' is not a month (expected YYYY-MM, such as 2027-01)")
+        }
         start = month
       }
       var currency: CurrencyCode?
       if let currencyNode = item.optional("currency") {
         let text = try currencyNode.string()
-        guard let code = CurrencyCode(text) else { throw currencyNode.error("'\(text)' is not a currency code (expected three letters such as USD)") }
+        guard let code = CurrencyCode(text) else {
+          throw currencyNode.error("'\(text)' is not a currency code (expected three letters such as USD)")
+        }
         currency = code
       }
       var charge = UserCharge(
@@ -180,7 +190,9 @@ extension UserCharge {
       }
       if let pathNode = item.optional("path") {
         let text = try pathNode.string()
-        guard let path = Path(rawValue: text) else { throw pathNode.error("'\(text)' is not a path (expected 'provider' or 'direct')") }
+        guard let path = Path(rawValue: text) else {
+          throw pathNode.error("'\(text)' is not a path (expected 'provider' or 'direct')")
+        }
         charge.path = path
       }
       result.append(charge)

@@ -17,7 +17,9 @@ public struct LocationCatalog: Hashable, Sendable {
   /// and the geopolitical-region source.
   public var sources: [PriceSource]
   /// ExpressRoute Direct port locations with the peering location each belongs to.
-  public var portLocations: [LocationCatalog.PortLocation] { didSet { portLocationIndex = Self.index(portLocations.map(\.name)) } }
+  public var portLocations: [LocationCatalog.PortLocation] {
+    didSet { portLocationIndex = Self.index(portLocations.map(\.name)) }
+  }
   /// Normalised name (or alias) → position in ``locations`` (first wins), so a lookup normalises one name, not every one.
   private var locationIndex: [String: Int]
   /// Normalised name → position in ``portLocations``.
@@ -25,7 +27,9 @@ public struct LocationCatalog: Hashable, Sendable {
 
   static func index(_ names: [String]) -> [String: Int] {
     var index: [String: Int] = [:]
-    for (position, name) in names.enumerated() where index[normalizedName(name)] == nil { index[normalizedName(name)] = position }
+    for (position, name) in names.enumerated() where index[normalizedName(name)] == nil {
+      index[normalizedName(name)] = position
+    }
     return index
   }
 
@@ -33,7 +37,9 @@ public struct LocationCatalog: Hashable, Sendable {
   static func locationIndex(_ locations: [PeeringLocation]) -> [String: Int] {
     var index = Self.index(locations.map(\.name))
     for (position, location) in locations.enumerated() {
-      for alias in location.aliases where index[normalizedName(alias)] == nil { index[normalizedName(alias)] = position }
+      for alias in location.aliases where index[normalizedName(alias)] == nil {
+        index[normalizedName(alias)] = position
+      }
     }
     return index
   }
@@ -163,11 +169,14 @@ extension LocationCatalog {
   public init(json data: Data, file: String) throws(Diagnostic) {
     let root = try JSONNode.parse(data, file: file)
     let object = try root.object()
-    try object.rejectUnknownKeys(["$schema", "schemaVersion", "source", "sources", "geopoliticalRegions", "locations", "portLocations", "notes"])
+    try object.rejectUnknownKeys([
+      "$schema", "schemaVersion", "source", "sources", "geopoliticalRegions", "locations", "portLocations", "notes",
+    ])
     let versionNode = try object.required("schemaVersion")
     let version = try versionNode.int(in: 1...Int.max)
     guard version <= RateTable.supportedSchemaVersion else {
-      throw versionNode.error("version \(version) is newer than this tool supports (\(RateTable.supportedSchemaVersion))")
+      throw versionNode.error(
+        "version \(version) is newer than this tool supports (\(RateTable.supportedSchemaVersion))")
     }
     let source = try Self.readSource(try object.required("source"), dateRequired: true)
     var sources: [PriceSource] = []
@@ -197,7 +206,9 @@ extension LocationCatalog {
       try region.rejectUnknownKeys(["name", "azureRegions", "inferredAzureRegions", "inference"])
       let nameNode = try region.required("name")
       let name = try nameNode.nonEmptyString()
-      if regions.contains(where: { $0.name == name }) { throw nameNode.error("duplicate geopolitical region '\(name)'") }
+      if regions.contains(where: { $0.name == name }) {
+        throw nameNode.error("duplicate geopolitical region '\(name)'")
+      }
       var azureRegions: [String] = []
       var inferred: [String] = []
       let listed = try region.required("azureRegions").array()
@@ -219,7 +230,9 @@ extension LocationCatalog {
         throw regionNode.error("'inferredAzureRegions' needs an 'inference' saying why they are placed in '\(name)'")
       }
       if inferred.isEmpty, let inferenceNode { throw inferenceNode.error("'inference' without 'inferredAzureRegions'") }
-      regions.append(GeopoliticalRegion(name: name, azureRegions: azureRegions, inferredAzureRegions: inferred, inference: inference))
+      regions.append(
+        GeopoliticalRegion(name: name, azureRegions: azureRegions, inferredAzureRegions: inferred, inference: inference)
+      )
     }
 
     var locations: [PeeringLocation] = []
@@ -228,7 +241,8 @@ extension LocationCatalog {
     for locationNode in try object.required("locations").array() {
       let location = try locationNode.object()
       try location.rejectUnknownKeys([
-        "name", "zone", "localRegions", "geopoliticalRegion", "geopoliticalRegionInferred", "address", "erDirect", "aliases", "retired",
+        "name", "zone", "localRegions", "geopoliticalRegion", "geopoliticalRegionInferred", "address", "erDirect",
+        "aliases", "retired",
         "source", "note",
       ])
       let nameNode = try location.required("name")
@@ -259,10 +273,14 @@ extension LocationCatalog {
       }
       locations.append(
         PeeringLocation(
-          name: name, zone: try location.required("zone").oneOf(Zone.self), localRegions: local, geopoliticalRegion: geo,
-          address: try location.optional("address")?.nonEmptyString(), offersDirect: try location.optional("erDirect")?.bool(),
-          geopoliticalRegionInference: try location.optional("geopoliticalRegionInferred")?.nonEmptyString(), aliases: aliases,
-          retired: try location.optional("retired")?.nonEmptyString(), sourceID: try sourceID(location.optional("source")),
+          name: name, zone: try location.required("zone").oneOf(Zone.self), localRegions: local,
+          geopoliticalRegion: geo,
+          address: try location.optional("address")?.nonEmptyString(),
+          offersDirect: try location.optional("erDirect")?.bool(),
+          geopoliticalRegionInference: try location.optional("geopoliticalRegionInferred")?.nonEmptyString(),
+          aliases: aliases,
+          retired: try location.optional("retired")?.nonEmptyString(),
+          sourceID: try sourceID(location.optional("source")),
           note: try location.optional("note")?.nonEmptyString()))
     }
     var ports: [PortLocation] = []
@@ -283,14 +301,17 @@ extension LocationCatalog {
       let portSource = try sourceID(port.optional("source"))
       let derivation = try port.optional("derived")?.nonEmptyString()
       if portSource != nil && derivation != nil {
-        throw portNode.error("port location '\(name)' has both 'source' (seen in a document) and 'derived' (not seen): keep one")
+        throw portNode.error(
+          "port location '\(name)' has both 'source' (seen in a document) and 'derived' (not seen): keep one")
       }
       ports.append(
         PortLocation(
-          name: name, peeringLocation: peering, facility: try port.required("facility").nonEmptyString(), sourceID: portSource,
+          name: name, peeringLocation: peering, facility: try port.required("facility").nonEmptyString(),
+          sourceID: portSource,
           derivation: derivation, note: try port.optional("note")?.nonEmptyString()))
     }
-    self.init(locations: locations, geopoliticalRegions: regions, source: source, portLocations: ports, sources: sources)
+    self.init(
+      locations: locations, geopoliticalRegions: regions, source: source, portLocations: ports, sources: sources)
   }
 
   /// `{ "id", "title", "url"?, "repository"?, "path"?, "date", "undatedReason"? }`, as a rate table's sources: `date` is
@@ -299,7 +320,8 @@ extension LocationCatalog {
     let object = try node.object()
     try object.rejectUnknownKeys(["id", "title", "url", "repository", "path", "date", "undatedReason"])
     guard object.has("date") else {
-      throw node.error("missing key 'date' (a YYYY-MM-DD date\(dateRequired ? "" : ", or null when the source carries none"))")
+      throw node.error(
+        "missing key 'date' (a YYYY-MM-DD date\(dateRequired ? "" : ", or null when the source carries none"))")
     }
     var date: String?
     if let dateNode = object.optional("date") {
@@ -311,25 +333,32 @@ extension LocationCatalog {
     }
     var undatedReason: String?
     if let reasonNode = object.optional("undatedReason") {
-      guard date == nil else { throw reasonNode.error("'undatedReason' goes only with \"date\": null (this source is dated)") }
+      guard date == nil else {
+        throw reasonNode.error("'undatedReason' goes only with \"date\": null (this source is dated)")
+      }
       undatedReason = try reasonNode.nonEmptyString()
     }
     let link = try PriceSource.readLink(object)
     return PriceSource(
-      id: try object.required("id").nonEmptyString(), title: try object.required("title").nonEmptyString(), url: link.url,
+      id: try object.required("id").nonEmptyString(), title: try object.required("title").nonEmptyString(),
+      url: link.url,
       repository: link.repository, path: link.path, date: date, undatedReason: undatedReason, location: node.location)
   }
 
   /// An error for every source that cannot be traced (no `url` and no `repository@commit`, or no date and no
   /// `undatedReason`), at its line when known: the rule rate tables follow (``PriceSource/traceabilityProblem``).
   public var untraceableSources: [Diagnostic] {
-    ([source] + sources).compactMap { source in source.traceabilityProblem.map { Diagnostic(.error, $0, location: source.location) } }
+    ([source] + sources).compactMap { source in
+      source.traceabilityProblem.map { Diagnostic(.error, $0, location: source.location) }
+    }
   }
 
   /// Whether a JSON document looks like a peering-location catalogue (it has `locations` or `portLocations` and no `rates`).
   public static func looksLikeCatalogue(json data: Data) -> Bool {
     guard let root = try? JSONNode.parse(data, file: "-"), root.isObject else { return false }
-    return (root.member("locations") != nil || root.member("portLocations") != nil || root.member("geopoliticalRegions") != nil)
+    return
+      (root.member("locations") != nil || root.member("portLocations") != nil
+      || root.member("geopoliticalRegions") != nil)
       && root.member("circuits") == nil && root.member("rates") == nil
   }
 }
@@ -393,7 +422,8 @@ extension LocationCatalog {
     }
     return .placed(
       government,
-      "Azure region \(region) is a US Government region: peering location '\(name)' is \(government.name), billed in \(government.zone.name)")
+      "Azure region \(region) is a US Government region: peering location '\(name)' is \(government.name), billed in \(government.zone.name)"
+    )
   }
 }
 

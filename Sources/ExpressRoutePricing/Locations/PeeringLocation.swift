@@ -28,7 +28,8 @@ public struct PeeringLocation: Hashable, Sendable {
 
   /// Creates a location.
   public init(
-    name: String, zone: Zone, localRegions: [String], geopoliticalRegion: String, address: String? = nil, offersDirect: Bool? = nil,
+    name: String, zone: Zone, localRegions: [String], geopoliticalRegion: String, address: String? = nil,
+    offersDirect: Bool? = nil,
     geopoliticalRegionInference: String? = nil, aliases: [String] = [], retired: String? = nil, sourceID: String? = nil,
     note: String? = nil
   ) {

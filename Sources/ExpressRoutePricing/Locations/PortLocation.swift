@@ -19,7 +19,8 @@ extension LocationCatalog {
 
     /// Creates a port location.
     public init(
-      name: String, peeringLocation: String, facility: String, sourceID: String? = nil, derivation: String? = nil, note: String? = nil
+      name: String, peeringLocation: String, facility: String, sourceID: String? = nil, derivation: String? = nil,
+      note: String? = nil
     ) {
       self.name = name
       self.peeringLocation = peeringLocation

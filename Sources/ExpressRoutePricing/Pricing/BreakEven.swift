@@ -47,7 +47,8 @@ extension CircuitComparison {
     public var summary: String {
       switch outcome {
       case .crossover(let volume, let share):
-        return "unlimited is cheaper above \(volume)/month (\((share * 100).fixedPoint(places: 0))% of one direction's capacity)"
+        return
+          "unlimited is cheaper above \(volume)/month (\((share * 100).fixedPoint(places: 0))% of one direction's capacity)"
       case .beyondCapacity(let volume, let share):
         return
           "no crossover within line capacity (it would be \(volume)/month, \((share * 100).fixedPoint(places: 0))% of capacity); metered is always cheaper"
@@ -73,13 +74,15 @@ extension PricingEngine {
     }
     guard tier != .local else { return result(.notSold("Local has no metered option")) }
     guard Bandwidth.providerSizes.contains(bandwidth) else {
-      return result(.notSold("\(bandwidth) is not sold as a provider circuit (more than 10 Gbps needs ExpressRoute Direct)"))
+      return result(
+        .notSold("\(bandwidth) is not sold as a provider circuit (more than 10 Gbps needs ExpressRoute Direct)"))
     }
     let metered = rates.rate(for: .circuit(tier, .metered, bandwidth, zone))
     let unlimited = rates.rate(for: .circuit(tier, .unlimited, bandwidth, zone))
     let egress = rates.rate(for: .egress(zone))
     for (rate, meter) in [
-      (metered, Meter.circuit(tier, .metered, bandwidth, zone)), (unlimited, .circuit(tier, .unlimited, bandwidth, zone)), (egress, .egress(zone)),
+      (metered, Meter.circuit(tier, .metered, bandwidth, zone)),
+      (unlimited, .circuit(tier, .unlimited, bandwidth, zone)), (egress, .egress(zone)),
     ] where rate?.price == nil {
       return result(.unpriced("\(meter.displayName) is unpriced"))
     }
@@ -94,14 +97,17 @@ extension PricingEngine {
     if e == 0 { return result(.meteredAlwaysCheaper) }
     let volume = BreakEven.volume(difference: u - m, pricePerGB: e)
     let share = volume.bytes / monthlyCapacity(of: bandwidth).bytes
-    return result(share > 1 ? .beyondCapacity(volume: volume, capacityShare: share) : .crossover(volume: volume, capacityShare: share))
+    return result(
+      share > 1
+        ? .beyondCapacity(volume: volume, capacityShare: share) : .crossover(volume: volume, capacityShare: share))
   }
 }
 
 extension PricingEngine {
   /// The break-even of `tier` for every provider size (rows) in every priced zone (columns, ``Zone/priced``).
   public func breakEvenMatrix(tier: CircuitTier) -> [[CircuitComparison.BreakEven]] {
-    Bandwidth.providerSizes.map { bandwidth in Zone.priced.map { breakEven(tier: tier, bandwidth: bandwidth, zone: $0) } }
+    Bandwidth.providerSizes.map { bandwidth in Zone.priced.map { breakEven(tier: tier, bandwidth: bandwidth, zone: $0) }
+    }
   }
 }
 

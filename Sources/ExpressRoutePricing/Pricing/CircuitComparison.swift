@@ -69,12 +69,14 @@ extension PricingEngine {
       throw Diagnostic(.error, "compare needs a peering location or a zone")
     }
     let choices: [(CircuitTier, BillingFamily)] = [
-      (.local, .unlimited), (.standard, .metered), (.standard, .unlimited), (.premium, .metered), (.premium, .unlimited),
+      (.local, .unlimited), (.standard, .metered), (.standard, .unlimited), (.premium, .metered),
+      (.premium, .unlimited),
     ]
     var options: [CircuitComparison.Option] = []
     for (tier, billing) in choices {
       let circuit = Circuit(
-        name: "\(tier.name) \(billing.shortName)", peeringLocation: location?.name, zone: location == nil ? zone : nil, tier: tier,
+        name: "\(tier.name) \(billing.shortName)", peeringLocation: location?.name, zone: location == nil ? zone : nil,
+        tier: tier,
         billing: billing, bandwidth: bandwidth, monthlyEgress: monthlyEgress)
       do {
         let quote = try self.quote(Deployment(name: circuit.name, circuits: [circuit]))
@@ -82,7 +84,8 @@ extension PricingEngine {
       } catch {
         let reason =
           error.rule == ProductRule.providerBandwidths.id
-          ? "\(bandwidth) is not sold as a provider circuit" + (bandwidth > .gbps(10) ? " (more than 10 Gbps needs ExpressRoute Direct)" : "")
+          ? "\(bandwidth) is not sold as a provider circuit"
+            + (bandwidth > .gbps(10) ? " (more than 10 Gbps needs ExpressRoute Direct)" : "")
           : "[\(error.rule ?? "rule")] " + error.message
         options.append(.init(tier: tier, billing: billing, quote: nil, unavailableReason: reason))
       }
@@ -112,7 +115,10 @@ extension PricingEngine {
     }
     var comparison = CircuitComparison(
       location: location, zone: zone, bandwidth: bandwidth, monthlyEgress: monthlyEgress, options: options,
-      breakEvens: [breakEven(tier: .standard, bandwidth: bandwidth, zone: zone), breakEven(tier: .premium, bandwidth: bandwidth, zone: zone)],
+      breakEvens: [
+        breakEven(tier: .standard, bandwidth: bandwidth, zone: zone),
+        breakEven(tier: .premium, bandwidth: bandwidth, zone: zone),
+      ],
       localBreakEven: localBreakEven, basis: basis)
     comparison.monthlyCapacity = monthlyCapacity(of: bandwidth)
     comparison.curve = costCurve(tier: .standard, bandwidth: bandwidth, zone: zone)

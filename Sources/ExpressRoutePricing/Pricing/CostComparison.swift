@@ -40,7 +40,9 @@ extension CostComparison {
       }
     }
 
-    public static func < (a: CostComparison.CostCategory, b: CostComparison.CostCategory) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: CostComparison.CostCategory, b: CostComparison.CostCategory) -> Bool {
+      a.rawValue < b.rawValue
+    }
 
     /// The category of a priced or unpriced charge, by the resource it belongs to and its meter.
     public static func of(resource: String, meter: Meter) -> CostComparison.CostCategory {
@@ -94,7 +96,9 @@ extension CostComparison {
     public var isComplete: Bool { categories.allSatisfy { $0.unpricedCount == 0 } }
 
     /// The entry for `category`, if the side carries it.
-    public func cost(of category: CostComparison.CostCategory) -> CostComparison.CategoryCost? { categories.first { $0.category == category } }
+    public func cost(of category: CostComparison.CostCategory) -> CostComparison.CategoryCost? {
+      categories.first { $0.category == category }
+    }
 
     private mutating func entry(_ category: CostCategory, _ change: (inout CategoryCost) -> Void) {
       if let index = categories.firstIndex(where: { $0.category == category }) {
@@ -125,7 +129,9 @@ extension CostComparison {
 
     /// Counts a charge in `category` that this side needs but that has no price (a part of the design that could not be
     /// priced or planned), so the category shows as not priced rather than as nothing.
-    public mutating func addUnpriced(_ category: CostComparison.CostCategory) { entry(category) { $0.unpricedCount += 1 } }
+    public mutating func addUnpriced(_ category: CostComparison.CostCategory) {
+      entry(category) { $0.unpricedCount += 1 }
+    }
 
     /// Says that this side has nothing in `category` and why; an entry it already has keeps its amount.
     public mutating func declare(_ category: CostComparison.CostCategory, note: String) {
@@ -182,7 +188,8 @@ public struct CostComparison: Hashable, Sendable {
           .array(
             side.categories.map { entry in
               .object([
-                ("category", .string(entry.category.name)), ("amount", .money(entry.amount)), ("unpriced", .number(entry.unpricedCount)),
+                ("category", .string(entry.category.name)), ("amount", .money(entry.amount)),
+                ("unpriced", .number(entry.unpricedCount)),
                 ("note", .string(entry.note)),
               ])
             })

@@ -35,7 +35,9 @@ extension PricingEngine {
     func costs(_ billing: BillingFamily) -> [Decimal]? {
       var result: [Decimal] = []
       for volume in volumes {
-        let circuit = Circuit(name: "chart", zone: zone, tier: tier, billing: billing, bandwidth: bandwidth, monthlyEgress: .gigabytes(volume))
+        let circuit = Circuit(
+          name: "chart", zone: zone, tier: tier, billing: billing, bandwidth: bandwidth,
+          monthlyEgress: .gigabytes(volume))
         let charges = monthlyCharges(of: circuit, zone: zone)
         guard charges.unpriced.isEmpty else { return nil }
         result.append(charges.total.amount)

@@ -74,13 +74,17 @@ public enum InternetRouting: String, DeclarationOrdered {
   case internet = "Internet"
 
   public var name: String { rawValue }
-  public var aliases: [String] { self == .microsoftNetwork ? ["MGN", "Microsoft premium network"] : ["routing preference internet", "ISP"] }
+  public var aliases: [String] {
+    self == .microsoftNetwork ? ["MGN", "Microsoft premium network"] : ["routing preference internet", "ISP"]
+  }
   public static let kindDescription = "internet routing"
 }
 
 extension PricingEngine {
   /// The tiers of internet egress for `region` and `routing`, lowest first: each from its start in GB to the next tier's start.
-  public func internetEgressTiers(_ region: InternetRouting.InternetRegion, _ routing: InternetRouting) -> [RateTable.Rate] {
+  public func internetEgressTiers(_ region: InternetRouting.InternetRegion, _ routing: InternetRouting) -> [RateTable
+    .Rate]
+  {
     rates.rates.filter {
       if case .internetEgress(region, routing, _) = $0.meter { return true }
       return false
@@ -90,7 +94,8 @@ extension PricingEngine {
   /// Prices `volume` of internet egress tier by tier: one line item per tier the volume reaches, and an
   /// unpriced item for the part that falls in a tier without a price (or beyond the last tier).
   func priceInternetEgress(
-    _ volume: DataVolume, region: InternetRegion, routing: InternetRouting, resource: String, into builder: inout QuoteBuilder
+    _ volume: DataVolume, region: InternetRegion, routing: InternetRouting, resource: String,
+    into builder: inout QuoteBuilder
   ) {
     let tiers = internetEgressTiers(region, routing)
     let total = volume.gigabytes
@@ -115,7 +120,9 @@ extension PricingEngine {
             detail: "tier \(span)", discount: builder.discounts.discount(on: rate)))
       } else {
         builder.unpriced.append(
-          UnpricedItem(resource: resource, meter: rate.meter, quantity: inTier, reason: "tier \(span): \(rate.unpricedReason ?? "unpriced")"))
+          UnpricedItem(
+            resource: resource, meter: rate.meter, quantity: inTier,
+            reason: "tier \(span): \(rate.unpricedReason ?? "unpriced")"))
       }
     }
   }
@@ -134,7 +141,9 @@ extension InternetRouting {
 extension Meter {
   /// The group an internet egress tier belongs to.
   public var internetEgressGroup: InternetRouting.InternetEgressGroup? {
-    if case .internetEgress(let region, let routing, _) = self { return InternetEgressGroup(region: region, routing: routing) }
+    if case .internetEgress(let region, let routing, _) = self {
+      return InternetEgressGroup(region: region, routing: routing)
+    }
     return nil
   }
 

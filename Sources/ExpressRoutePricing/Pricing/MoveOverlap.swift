@@ -23,27 +23,41 @@ extension PricingEngine {
   /// cost of running the old circuit for `leadMonths` more months, priced as a quote prices it.
   ///
   /// `replaced` names circuits that are replaced whatever the change (a Terraform plan's delete-and-create).
-  public func moveOverlaps(from before: Deployment, to after: Deployment, leadMonths: Int, replaced: Set<String> = []) -> [MoveOverlap] {
+  public func moveOverlaps(from before: Deployment, to after: Deployment, leadMonths: Int, replaced: Set<String> = [])
+    -> [MoveOverlap]
+  {
     var result: [MoveOverlap] = []
     for old in before.circuits where !old.isExternal {
       guard let new = after.circuit(named: old.name), !new.isExternal else { continue }
       var reasons: [String] = replaced.contains(old.name) ? ["the plan destroys and re-creates it"] : []
-      if new.bandwidth < old.bandwidth { reasons.append("bandwidth cannot shrink in place (\(old.bandwidth) to \(new.bandwidth))") }
-      if old.billing == .unlimited && new.billing == .metered { reasons.append("UnlimitedData cannot go back to MeteredData") }
-      if (old.tier == .local) != (new.tier == .local) { reasons.append("changing to or from Local means a new circuit") }
-      if let a = old.peeringLocation, let b = new.peeringLocation, locations.location(named: a) != locations.location(named: b) {
+      if new.bandwidth < old.bandwidth {
+        reasons.append("bandwidth cannot shrink in place (\(old.bandwidth) to \(new.bandwidth))")
+      }
+      if old.billing == .unlimited && new.billing == .metered {
+        reasons.append("UnlimitedData cannot go back to MeteredData")
+      }
+      if (old.tier == .local) != (new.tier == .local) {
+        reasons.append("changing to or from Local means a new circuit")
+      }
+      if let a = old.peeringLocation, let b = new.peeringLocation,
+        locations.location(named: a) != locations.location(named: b)
+      {
         reasons.append("another peering location (\(a) to \(b))")
       }
-      if old.directPort == nil && new.directPort != nil { reasons.append("moving from a provider onto ExpressRoute Direct") }
+      if old.directPort == nil && new.directPort != nil {
+        reasons.append("moving from a provider onto ExpressRoute Direct")
+      }
       guard !reasons.isEmpty else { continue }
       var cost: Money?
-      if let resolved = try? validate(Deployment(name: "old", circuits: [old], directPorts: before.directPorts), checkingCapacity: false),
+      if let resolved = try? validate(
+        Deployment(name: "old", circuits: [old], directPorts: before.directPorts), checkingCapacity: false),
         let zone = resolved.zones[old.name]
       {
         let charges = monthlyCharges(of: old, zone: zone)
         if charges.unpriced.isEmpty { cost = charges.total * Decimal(leadMonths) }
       }
-      result.append(MoveOverlap(circuit: old.name, reason: reasons.joined(separator: "; "), months: leadMonths, cost: cost))
+      result.append(
+        MoveOverlap(circuit: old.name, reason: reasons.joined(separator: "; "), months: leadMonths, cost: cost))
     }
     return result
   }

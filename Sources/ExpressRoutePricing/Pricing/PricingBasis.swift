@@ -42,7 +42,8 @@ public struct PricingBasis: Hashable, Sendable {
 extension PricingEngine {
   /// The basis every result of this engine is priced on.
   public var basis: PricingBasis {
-    var basis = PricingBasis(tableName: rates.name, priceDate: rates.effectiveDate, currency: rates.currency, hoursPerMonth: hoursPerMonth)
+    var basis = PricingBasis(
+      tableName: rates.name, priceDate: rates.effectiveDate, currency: rates.currency, hoursPerMonth: hoursPerMonth)
     basis.discount = discounts.summary
     return basis
   }

@@ -21,12 +21,16 @@ extension PricingEngine {
   /// `checkingCapacity` says whether to check each circuit's outbound
   /// volume against what it can carry (``ProductRule/egressWithinCapacity``);
   ///   budgets that grow volumes month by month note an overrun instead.
-  public func validate(_ deployment: Deployment, checkingCapacity: Bool = true) throws(Diagnostic) -> PricingEngine.ResolvedDeployment {
+  public func validate(_ deployment: Deployment, checkingCapacity: Bool = true) throws(Diagnostic)
+    -> PricingEngine.ResolvedDeployment
+  {
     var resolved = ResolvedDeployment(zones: [:], locations: [:])
     func fail(_ message: String, at origin: FileLocation?, rule: ProductRule? = nil) -> Diagnostic {
       Diagnostic(.error, message, location: origin, rule: rule?.id)
     }
-    func place(_ what: String, location name: String?, zone: Zone?, origin: FileLocation?) throws(Diagnostic) -> (Zone, PeeringLocation?) {
+    func place(_ what: String, location name: String?, zone: Zone?, origin: FileLocation?) throws(Diagnostic) -> (
+      Zone, PeeringLocation?
+    ) {
       guard let name else {
         guard let zone else {
           throw fail("\(what) needs a peering location or a zone", at: origin)
@@ -37,15 +41,19 @@ extension PricingEngine {
         throw fail("\(what): \(locations.unknownLocationMessage(name))", at: origin)
       }
       if let zone, zone != location.zone {
-        throw fail("\(what): zone '\(zone.name)' does not match \(location.name), which is in \(location.zone.name)", at: origin)
+        throw fail(
+          "\(what): zone '\(zone.name)' does not match \(location.name), which is in \(location.zone.name)", at: origin)
       }
       return (location.zone, location)
     }
 
     for port in deployment.directPorts {
-      let (zone, location) = try place("Direct port pair '\(port.name)'", location: port.peeringLocation, zone: port.zone, origin: port.origin)
+      let (zone, location) = try place(
+        "Direct port pair '\(port.name)'", location: port.peeringLocation, zone: port.zone, origin: port.origin)
       if let location, let reason = locations.directUnavailableReason(location) {
-        throw fail("Direct port pair '\(port.name)' is at \(location.name), where \(reason)", at: port.origin, rule: .directNotOffered)
+        throw fail(
+          "Direct port pair '\(port.name)' is at \(location.name), where \(reason)", at: port.origin,
+          rule: .directNotOffered)
       }
       resolved.zones[port.name] = zone
       resolved.locations[port.name] = location
@@ -54,7 +62,8 @@ extension PricingEngine {
       let what = "circuit '\(circuit.name)'"
       // A circuit on a Direct port pair may leave its location to the pair.
       var placement = (circuit.peeringLocation, circuit.zone)
-      if placement.0 == nil && placement.1 == nil, let port = circuit.directPort.flatMap({ name in deployment.directPorts.first { $0.name == name } })
+      if placement.0 == nil && placement.1 == nil,
+        let port = circuit.directPort.flatMap({ name in deployment.directPorts.first { $0.name == name } })
       {
         placement = (port.peeringLocation, port.zone)
       }
@@ -69,25 +78,32 @@ extension PricingEngine {
             at: circuit.origin, rule: .localUnlimitedOnly)
         }
         if circuit.bandwidth < .gbps(1) {
-          throw fail("\(what) is Local at \(circuit.bandwidth); Local starts at 1 Gbps", at: circuit.origin, rule: .localMinimumBandwidth)
+          throw fail(
+            "\(what) is Local at \(circuit.bandwidth); Local starts at 1 Gbps", at: circuit.origin,
+            rule: .localMinimumBandwidth)
         }
         guard let location else {
           throw fail(
-            "\(what) is Local and needs a peering location (Local depends on its local Azure region)", at: circuit.origin,
+            "\(what) is Local and needs a peering location (Local depends on its local Azure region)",
+            at: circuit.origin,
             rule: .localNeedsLocalRegion)
         }
         if !location.offersLocal {
           throw fail(
-            "\(what) is Local, but \(location.name) has no local Azure region, so Local is not sold there", at: circuit.origin,
+            "\(what) is Local, but \(location.name) has no local Azure region, so Local is not sold there",
+            at: circuit.origin,
             rule: .localNeedsLocalRegion)
         }
       }
       if let portName = circuit.directPort {
         guard let port = deployment.directPorts.first(where: { $0.name == portName }) else {
-          throw fail("\(what) names Direct port pair '\(portName)', which the deployment does not define", at: circuit.origin)
+          throw fail(
+            "\(what) names Direct port pair '\(portName)', which the deployment does not define", at: circuit.origin)
         }
         if let portLocation = resolved.locations[portName], let location, portLocation != location {
-          throw fail("\(what) is at \(location.name) but its Direct port pair '\(portName)' is at \(portLocation.name)", at: circuit.origin)
+          throw fail(
+            "\(what) is at \(location.name) but its Direct port pair '\(portName)' is at \(portLocation.name)",
+            at: circuit.origin)
         }
         if location == nil, let portLocation = resolved.locations[portName] {
           location = portLocation
@@ -123,7 +139,9 @@ extension PricingEngine {
     }
     for port in deployment.directPorts {
       guard let limit = port.speed.subscriptionLimit else { continue }
-      let total = deployment.circuits.filter { $0.directPort == port.name }.reduce(Int64(0)) { $0 + $1.bandwidth.bitsPerSecond }
+      let total = deployment.circuits.filter { $0.directPort == port.name }.reduce(Int64(0)) {
+        $0 + $1.bandwidth.bitsPerSecond
+      }
       if total > limit.bitsPerSecond {
         throw fail(
           "circuits on Direct port pair '\(port.name)' total \(Bandwidth(bitsPerSecond: total)), above the pair's \(limit) limit (twice one \(port.speed.name) port)",
@@ -136,9 +154,12 @@ extension PricingEngine {
           "charge '\(charge.name)' is in \(currency), but the rate table is in \(rates.currency) (give charges in the table's currency)",
           at: charge.origin)
       }
-      if let name = charge.attachedTo, deployment.circuit(named: name) == nil, !deployment.directPorts.contains(where: { $0.name == name }) {
+      if let name = charge.attachedTo, deployment.circuit(named: name) == nil,
+        !deployment.directPorts.contains(where: { $0.name == name })
+      {
         throw fail(
-          "charge '\(charge.name)' is attached to '\(name)', which is neither a circuit nor a Direct port pair of the deployment", at: charge.origin)
+          "charge '\(charge.name)' is attached to '\(name)', which is neither a circuit nor a Direct port pair of the deployment",
+          at: charge.origin)
       }
     }
     try validateGlobalReach(deployment, resolved: resolved)
@@ -152,7 +173,8 @@ extension PricingEngine {
         }
         if circuit.bandwidth < .gbps(1) {
           throw fail(
-            "\(what) collects circuit '\(name)' at \(circuit.bandwidth); Traffic Collector needs 1 Gbps or more", at: collector.origin,
+            "\(what) collects circuit '\(name)' at \(circuit.bandwidth); Traffic Collector needs 1 Gbps or more",
+            at: collector.origin,
             rule: .trafficCollectorMinimumBandwidth)
         }
       }
@@ -169,7 +191,8 @@ extension PricingEngine {
       let what = "Global Reach link \(link.name)"
       guard let a = deployment.circuit(named: link.circuitA), let b = deployment.circuit(named: link.circuitB) else {
         let missing = deployment.circuit(named: link.circuitA) == nil ? link.circuitA : link.circuitB
-        throw Diagnostic(.error, "\(what) names circuit '\(missing)', which the deployment does not define", location: link.origin)
+        throw Diagnostic(
+          .error, "\(what) names circuit '\(missing)', which the deployment does not define", location: link.origin)
       }
       if a.tier == .local || b.tier == .local {
         throw Diagnostic(
@@ -205,7 +228,8 @@ extension PricingEngine {
       if let locationA, let locationB {
         if locationA == locationB {
           throw Diagnostic(
-            .error, "\(what) joins two circuits at \(locationA.name); Global Reach links circuits at different peering locations",
+            .error,
+            "\(what) joins two circuits at \(locationA.name); Global Reach links circuits at different peering locations",
             location: link.origin, rule: ProductRule.globalReachDifferentLocations.id)
         }
         if locationA.geopoliticalRegion != locationB.geopoliticalRegion && (a.tier != .premium || b.tier != .premium) {
@@ -250,10 +274,13 @@ extension PricingEngine {
             location: gateway.origin, rule: ProductRule.gatewayScaleUnits.id)
         }
       } else if let units = gateway.scaleUnits {
-        throw Diagnostic(.error, "\(what) is \(gateway.sku.name); scaleUnits (\(units)) applies to ErGwScale only", location: gateway.origin)
+        throw Diagnostic(
+          .error, "\(what) is \(gateway.sku.name); scaleUnits (\(units)) applies to ErGwScale only",
+          location: gateway.origin)
       }
       for name in gateway.circuits where deployment.circuit(named: name) == nil {
-        throw Diagnostic(.error, "\(what) names circuit '\(name)', which the deployment does not define", location: gateway.origin)
+        throw Diagnostic(
+          .error, "\(what) names circuit '\(name)', which the deployment does not define", location: gateway.origin)
       }
       guard let capabilities = rates.capabilities(of: gateway.sku, scaleUnits: gateway.scaleUnits) else { continue }
       if gateway.fastPath && !capabilities.fastPath {
@@ -264,7 +291,8 @@ extension PricingEngine {
       }
       if gateway.circuits.count > capabilities.maxCircuits {
         throw Diagnostic(
-          .error, "\(what) connects \(gateway.circuits.count) circuits; \(gatewayLabel(gateway)) allows \(capabilities.maxCircuits)",
+          .error,
+          "\(what) connects \(gateway.circuits.count) circuits; \(gatewayLabel(gateway)) allows \(capabilities.maxCircuits)",
           location: gateway.origin, rule: ProductRule.gatewayCircuitLimit.id)
       }
     }

@@ -40,7 +40,9 @@ public struct PricingEngine: Sendable {
   ///
   /// Break-even volumes are worked out from these, so they are where the billed amounts cross.
   public func effectivePrice(of meter: Meter) -> Decimal? {
-    rates.rate(for: meter).flatMap { rate in rate.price.map { Discounts.discounted($0.amount, by: discounts.discount(on: rate)) } }
+    rates.rate(for: meter).flatMap { rate in
+      rate.price.map { Discounts.discounted($0.amount, by: discounts.discount(on: rate)) }
+    }
   }
 
   // MARK: - Quoting
@@ -63,7 +65,9 @@ public struct PricingEngine: Sendable {
     // A location no longer listed by its source still prices, with a note saying so (once per location, in deployment order).
     var retired: [String] = []
     for name in deployment.directPorts.map(\.name) + deployment.circuits.map(\.name) {
-      guard let location = resolved.locations[name], let why = location.retired, !retired.contains(location.name) else { continue }
+      guard let location = resolved.locations[name], let why = location.retired, !retired.contains(location.name) else {
+        continue
+      }
       retired.append(location.name)
       builder.notes.append("peering location \(location.name) is retired: \(why)")
     }
@@ -99,14 +103,18 @@ public struct PricingEngine: Sendable {
     for collector in deployment.trafficCollectors {
       let zone = resolved.zones[collector.name] ?? .zone1
       let resource = "Traffic Collector '\(collector.name)'"
-      builder.add(resource: resource, meter: .trafficCollector(zone), quantity: hoursPerMonth, detail: "\(hoursPerMonth.plainDescription) h")
+      builder.add(
+        resource: resource, meter: .trafficCollector(zone), quantity: hoursPerMonth,
+        detail: "\(hoursPerMonth.plainDescription) h")
       if let processed = collector.processedData {
         if processed.bytes > 0 {
           builder.add(
-            resource: resource, meter: .trafficCollectorData(zone), quantity: processed.gigabytes, detail: "\(processed) processed")
+            resource: resource, meter: .trafficCollectorData(zone), quantity: processed.gigabytes,
+            detail: "\(processed) processed")
         }
       } else {
-        builder.addUnknown(resource: resource, meter: .trafficCollectorData(zone), reason: "processed flow data per month not given")
+        builder.addUnknown(
+          resource: resource, meter: .trafficCollectorData(zone), reason: "processed flow data per month not given")
       }
     }
     for hub in deployment.virtualWANHubs {
@@ -116,15 +124,18 @@ public struct PricingEngine: Sendable {
       addVirtualWANScaleUnits(hub.scaleUnits, resource: resource, into: &builder)
       if hub.connections > 0 {
         builder.add(
-          resource: resource, meter: .virtualWAN(.expressRouteConnectionUnit), quantity: FastDecimal.product(hoursPerMonth, Decimal(hub.connections)),
+          resource: resource, meter: .virtualWAN(.expressRouteConnectionUnit),
+          quantity: FastDecimal.product(hoursPerMonth, Decimal(hub.connections)),
           detail: "\(hours) h × \(hub.connections) connections")
       }
     }
     for charge in deployment.charges {
       let item = LineItem(
-        resource: charge.resource, meter: .userCharge(charge.name), quantity: 1, unitPrice: Money(charge.amount, currency: currency),
+        resource: charge.resource, meter: .userCharge(charge.name), quantity: 1,
+        unitPrice: Money(charge.amount, currency: currency),
         provenance: Provenance(sourceID: charge.vendor, date: "", confidence: .user),
-        detail: charge.recurrence == .monthly ? (charge.termMonths.map { "monthly, \($0)-month term" } ?? "monthly") : "one-time")
+        detail: charge.recurrence == .monthly
+          ? (charge.termMonths.map { "monthly, \($0)-month term" } ?? "monthly") : "one-time")
       switch charge.recurrence {
       case .monthly: builder.lineItems.append(item)
       case .oneTime: builder.oneTime.append(item)
@@ -132,7 +143,8 @@ public struct PricingEngine: Sendable {
     }
     for vpn in deployment.vpnGateways {
       builder.add(
-        resource: "VPN gateway '\(vpn.name)'", meter: .vpnGateway(vpn.sku), quantity: FastDecimal.product(hoursPerMonth, Decimal(vpn.count)),
+        resource: "VPN gateway '\(vpn.name)'", meter: .vpnGateway(vpn.sku),
+        quantity: FastDecimal.product(hoursPerMonth, Decimal(vpn.count)),
         detail: "\(hoursPerMonth.plainDescription) h" + countDetail(vpn.count))
     }
     return builder.quote(name: deployment.name, hoursPerMonth: hoursPerMonth, table: rates)
@@ -174,10 +186,12 @@ public struct PricingEngine: Sendable {
       builder.add(
         resource: resource, meter: .gateway(.erGwScale),
         quantity: FastDecimal.product(FastDecimal.product(hoursPerMonth, units), Decimal(gateway.count)),
-        detail: "\(hoursPerMonth.plainDescription) h × \(units.plainDescription) scale units" + countDetail(gateway.count), zone: zone)
+        detail: "\(hoursPerMonth.plainDescription) h × \(units.plainDescription) scale units"
+          + countDetail(gateway.count), zone: zone)
     } else {
       builder.add(
-        resource: resource, meter: .gateway(gateway.sku), quantity: FastDecimal.product(hoursPerMonth, Decimal(gateway.count)),
+        resource: resource, meter: .gateway(gateway.sku),
+        quantity: FastDecimal.product(hoursPerMonth, Decimal(gateway.count)),
         detail: "\(hoursPerMonth.plainDescription) h" + countDetail(gateway.count), zone: zone)
     }
   }
@@ -186,7 +200,8 @@ public struct PricingEngine: Sendable {
     let resource = "circuit '\(circuit.name)'"
     if let portName = circuit.directPort {
       if circuit.tier == .premium {
-        builder.add(resource: resource, meter: .directPremiumAddOn(circuit.bandwidth), quantity: 1, detail: "1 month", zone: zone)
+        builder.add(
+          resource: resource, meter: .directPremiumAddOn(circuit.bandwidth), quantity: 1, detail: "1 month", zone: zone)
       } else {
         builder.notes.append(
           "\(resource): \(circuit.tier.name) \(circuit.bandwidth) on Direct port pair '\(portName)' has no circuit fee (included in the port-pair fee)"
@@ -203,7 +218,9 @@ public struct PricingEngine: Sendable {
       } else {
         builder.addUnknown(
           resource: resource, meter: .egress(zone),
-          reason: "outbound data per month not given (MeteredData charges every GB out; give the volume, or measure it from traffic)")
+          reason:
+            "outbound data per month not given (MeteredData charges every GB out; give the volume, or measure it from traffic)"
+        )
       }
     }
   }
@@ -234,16 +251,19 @@ struct QuoteBuilder {
       return
     }
     guard let rate = rates.rate(for: meter) else {
-      unpriced.append(UnpricedItem(resource: resource, meter: meter, quantity: quantity, reason: Self.noRowReason(meter, in: rates)))
+      unpriced.append(
+        UnpricedItem(resource: resource, meter: meter, quantity: quantity, reason: Self.noRowReason(meter, in: rates)))
       return
     }
     guard let price = rate.price else {
-      unpriced.append(UnpricedItem(resource: resource, meter: meter, quantity: quantity, reason: rate.unpricedReason ?? "unpriced"))
+      unpriced.append(
+        UnpricedItem(resource: resource, meter: meter, quantity: quantity, reason: rate.unpricedReason ?? "unpriced"))
       return
     }
     lineItems.append(
       LineItem(
-        resource: resource, meter: meter, quantity: quantity, unitPrice: price, provenance: rate.provenance, detail: detail,
+        resource: resource, meter: meter, quantity: quantity, unitPrice: price, provenance: rate.provenance,
+        detail: detail,
         discount: discounts.discount(on: rate)))
   }
 
@@ -267,14 +287,16 @@ struct QuoteBuilder {
     ).sorted()
     let cited = sources.map { id in "\(id) (\(rates.source(id: id)?.date ?? "undated"))" }.joined(separator: ", ")
     return "the rate table '\(rates.name)' has no \(tier.name) \(billing.name) price in \(zone.name)"
-      + (zones.isEmpty ? "" : " (it prices \(tier.name) \(billing.name) in \(zones.map(\.name).joined(separator: ", ")) only")
+      + (zones.isEmpty
+        ? "" : " (it prices \(tier.name) \(billing.name) in \(zones.map(\.name).joined(separator: ", ")) only")
       + (cited.isEmpty ? "" : "; sources: \(cited)") + (zones.isEmpty ? "" : ")")
   }
 
   /// The zone a meter is priced by, if it has one.
   static func zone(of meter: Meter) -> Zone? {
     switch meter {
-    case .circuit(_, _, _, let zone), .egress(let zone), .globalReach(let zone, _), .trafficCollector(let zone), .trafficCollectorData(let zone):
+    case .circuit(_, _, _, let zone), .egress(let zone), .globalReach(let zone, _), .trafficCollector(let zone),
+      .trafficCollectorData(let zone):
       return zone
     default: return nil
     }
@@ -283,13 +305,16 @@ struct QuoteBuilder {
   /// Lists a charge whose quantity nobody gave: unpriced, never 0.00.
   /// In a zone no global price list covers, that is the reason given: the quantity would not price it either.
   mutating func addUnknown(resource: String, meter: Meter, reason: String) {
-    unpriced.append(UnpricedItem(resource: resource, meter: meter, quantity: nil, reason: Self.zone(of: meter)?.noRatesReason ?? reason))
+    unpriced.append(
+      UnpricedItem(
+        resource: resource, meter: meter, quantity: nil, reason: Self.zone(of: meter)?.noRatesReason ?? reason))
   }
 
   func quote(name: String, hoursPerMonth: Decimal, table: RateTable) -> Quote {
     // A table has a handful of sources and a quote a handful of lines: a scan beats hashing every id.
     let unpricedSources = unpriced.compactMap { table.rate(for: $0.meter)?.provenance.sourceID }
-    var basis = PricingBasis(tableName: table.name, priceDate: table.effectiveDate, currency: table.currency, hoursPerMonth: hoursPerMonth)
+    var basis = PricingBasis(
+      tableName: table.name, priceDate: table.effectiveDate, currency: table.currency, hoursPerMonth: hoursPerMonth)
     basis.discount = discounts.summary
     var quote = Quote(
       name: name, basis: basis, lineItems: lineItems, unpriced: unpriced, notes: notes,

@@ -31,27 +31,34 @@ extension PricingEngine {
     public var summary: String {
       switch self {
       case .localUnlimitedOnly:
-        return "Local provider circuits are UnlimitedData only; on a Direct pair a Local circuit takes the pair's billing, egress included."
+        return
+          "Local provider circuits are UnlimitedData only; on a Direct pair a Local circuit takes the pair's billing, egress included."
       case .localMinimumBandwidth: return "Local circuits are 1 Gbps or more (SECONDARY: partner FAQ and price rows)."
       case .localNeedsLocalRegion: return "Local is sold only where the peering location has a local Azure region."
-      case .providerBandwidths: return "Provider circuits are 50, 100, 200, 500 Mbps or 1, 2, 5, 10 Gbps; larger needs Direct."
-      case .directCircuitSizes: return "Circuits on Direct: 1/2/5/10 Gbps on 10G pairs, 5/10/40/100 Gbps on 100G, up to 400 Gbps on 400G."
+      case .providerBandwidths:
+        return "Provider circuits are 50, 100, 200, 500 Mbps or 1, 2, 5, 10 Gbps; larger needs Direct."
+      case .directCircuitSizes:
+        return "Circuits on Direct: 1/2/5/10 Gbps on 10G pairs, 5/10/40/100 Gbps on 100G, up to 400 Gbps on 400G."
       case .directSubscriptionLimit: return "Circuits on a Direct pair may total at most twice one port's speed."
       case .directBillingMatchesPort: return "Circuits on a Direct pair use the pair's billing model."
       case .directNotOffered:
-        return "ExpressRoute Direct is sold only at peering locations whose ER Direct column on Microsoft's locations page shows it."
+        return
+          "ExpressRoute Direct is sold only at peering locations whose ER Direct column on Microsoft's locations page shows it."
       case .globalReachNotLocal: return "Global Reach is not available on Local circuits."
-      case .globalReachPremiumAcrossGeopolitical: return "Global Reach across geopolitical regions needs Premium on both circuits."
+      case .globalReachPremiumAcrossGeopolitical:
+        return "Global Reach across geopolitical regions needs Premium on both circuits."
       case .globalReachDifferentLocations: return "Global Reach links circuits at different peering locations."
       case .globalReachNeedsLocations:
         return
           "A Global Reach link whose ends are given by zone only must be checkable: Premium on both ends, and zones that differ or peering locations."
-      case .gatewayFastPath: return "FastPath needs UltraPerformance, ErGw3AZ or ErGwScale with at least 10 scale units."
+      case .gatewayFastPath:
+        return "FastPath needs UltraPerformance, ErGw3AZ or ErGwScale with at least 10 scale units."
       case .gatewayCircuitLimit: return "A gateway connects at most 4/8/16 circuits by SKU (ErGwScale by scale units)."
       case .gatewayScaleUnits: return "ErGwScale runs 1 to 40 scale units."
       case .trafficCollectorMinimumBandwidth: return "Traffic Collector works with circuits of 1 Gbps or more."
       case .virtualNetworkLinks: return "Local/Standard circuits link at most 10 VNets; Premium 20 to 100 by bandwidth."
-      case .egressWithinCapacity: return "A circuit's outbound data per month is at most what its bandwidth carries one way in the billing month."
+      case .egressWithinCapacity:
+        return "A circuit's outbound data per month is at most what its bandwidth carries one way in the billing month."
       }
     }
   }

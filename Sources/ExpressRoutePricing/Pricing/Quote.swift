@@ -29,7 +29,8 @@ extension Quote {
 
     /// Creates a line item and rounds its amount.
     public init(
-      resource: String, meter: Meter, quantity: Decimal, unitPrice: Money, provenance: PriceSource.Provenance, detail: String? = nil,
+      resource: String, meter: Meter, quantity: Decimal, unitPrice: Money, provenance: PriceSource.Provenance,
+      detail: String? = nil,
       discount: Decimal = 0
     ) {
       self.resource = resource
@@ -42,8 +43,11 @@ extension Quote {
       self.amount =
         discount.isZero
         ? listAmount
-        : Money(FastDecimal.product(Discounts.discounted(unitPrice.amount, by: discount), quantity), currency: unitPrice.currency)
-          .rounded(toPlaces: 2, rule: .lineItem)
+        : Money(
+          FastDecimal.product(Discounts.discounted(unitPrice.amount, by: discount), quantity),
+          currency: unitPrice.currency
+        )
+        .rounded(toPlaces: 2, rule: .lineItem)
       self.provenance = provenance
       self.detail = detail
     }
@@ -103,7 +107,8 @@ public struct Quote: Hashable, Sendable {
 
   /// A quote of `lineItems`, with what could not be priced, the notes and the sources behind the prices.
   package init(
-    name: String, basis: PricingBasis, lineItems: [LineItem], unpriced: [UnpricedItem], notes: [String], sources: [PriceSource],
+    name: String, basis: PricingBasis, lineItems: [LineItem], unpriced: [UnpricedItem], notes: [String],
+    sources: [PriceSource],
     skippedResources: [String] = [], outOfScopeResources: [String] = [], oneTime: [LineItem] = []
   ) {
     self.name = name
@@ -127,7 +132,9 @@ public struct Quote: Hashable, Sendable {
   public var isComplete: Bool { unpriced.isEmpty && skippedResources.isEmpty }
 
   /// The least trusted confidence among the priced Azure lines (the user's own charges are their own word).
-  public var weakestConfidence: PriceSource.Confidence? { lineItems.map(\.provenance.confidence).filter { $0 != .user }.max() }
+  public var weakestConfidence: PriceSource.Confidence? {
+    lineItems.map(\.provenance.confidence).filter { $0 != .user }.max()
+  }
 }
 
 // Short names inside the package.

@@ -46,7 +46,8 @@ extension PricingEngine {
   /// its plan's month 1): its circuit named `circuit` carries the volume, its gateway or Virtual WAN hub serves that
   /// circuit alone, and nothing else of it (second circuit, Global Reach, own charges) is counted.
   public func compareWithVPN(
-    _ comparison: CircuitComparison, volume: DataVolume, routing: InternetRouting = .microsoftNetwork, hubRegion: String? = nil,
+    _ comparison: CircuitComparison, volume: DataVolume, routing: InternetRouting = .microsoftNetwork,
+    hubRegion: String? = nil,
     design: Deployment? = nil
   ) -> CircuitComparison.VPNComparison {
     let bandwidth = comparison.bandwidth
@@ -62,7 +63,9 @@ extension PricingEngine {
       hubOwn ?? hubGeopolitical.flatMap { InternetRegion(geopoliticalRegion: $0) }
       ?? comparison.location.flatMap { InternetRegion(location: $0) }
     if let hub, let hubGeopolitical, let region {
-      notes.append("internet egress is priced as leaving from \(region.name), the region group of \(hub) (\(hubGeopolitical)), where the gateway is")
+      notes.append(
+        "internet egress is priced as leaving from \(region.name), the region group of \(hub) (\(hubGeopolitical)), where the gateway is"
+      )
     } else if let location = comparison.location, let region {
       notes.append(
         "internet egress is priced as leaving from \(region.name), the region group of \(location.name); traffic leaves from the Azure region your VNets are in"
@@ -71,7 +74,8 @@ extension PricingEngine {
     // Standard and Local reach only the location's geopolitical region (pricing-facts.md §6, "Connectivity scope"):
     // a hub outside it needs Premium.
     var premiumOnly = false
-    if let hub, let hubGeopolitical, let location = comparison.location, hubGeopolitical != location.geopoliticalRegion {
+    if let hub, let hubGeopolitical, let location = comparison.location, hubGeopolitical != location.geopoliticalRegion
+    {
       premiumOnly = true
       notes.append(
         "\(hub) is outside \(location.geopoliticalRegion), the geopolitical region of \(location.name): Standard and Local reach only their own geopolitical region, so the ExpressRoute side is Premium"
@@ -79,11 +83,14 @@ extension PricingEngine {
     }
     // The cheapest ExpressRoute gateway that carries the bandwidth and is offered in the gateway's region.
     var gateways: [Gateway] = [.erGw1AZ, .erGw2AZ, .erGw3AZ].compactMap { (sku: GatewaySKU) -> Gateway? in
-      guard let capabilities = rates.capabilities(of: sku, scaleUnits: nil), capabilities.throughput >= bandwidth else { return nil }
+      guard let capabilities = rates.capabilities(of: sku, scaleUnits: nil), capabilities.throughput >= bandwidth else {
+        return nil
+      }
       return Gateway(name: "gateway", sku: sku, circuits: ["circuit"])
     }
     let gatewayRegion = hub ?? comparison.location?.localRegions.first
-    if hub == nil, design == nil, let location = comparison.location, location.localRegions.count > 1, let gatewayRegion {
+    if hub == nil, design == nil, let location = comparison.location, location.localRegions.count > 1, let gatewayRegion
+    {
       notes.append(
         "the gateway is assumed in \(gatewayRegion), the first of \(location.name)'s local regions (\(location.localRegions.joined(separator: ", "))); give the hub region to choose"
       )
@@ -93,10 +100,14 @@ extension PricingEngine {
     if designGateway {
       gateways = []
     } else if let scale = rates.scaleGateway {
-      let offered = gatewayRegion.map { region in !scale.unavailableRegions.contains { normalizedName($0) == normalizedName(region) } }
+      let offered = gatewayRegion.map { region in
+        !scale.unavailableRegions.contains { normalizedName($0) == normalizedName(region) }
+      }
       let units = max(
         scale.minUnits,
-        NSDecimalNumber(decimal: (Decimal(bandwidth.bitsPerSecond) / Decimal(scale.throughputPerUnit.bitsPerSecond)).ceilingValue).intValue)
+        NSDecimalNumber(
+          decimal: (Decimal(bandwidth.bitsPerSecond) / Decimal(scale.throughputPerUnit.bitsPerSecond)).ceilingValue
+        ).intValue)
       if offered == false, let gatewayRegion {
         notes.append(
           "ErGwScale is not offered in \(gatewayRegion) (the rate table's availability list), so the ExpressRoute side uses the cheapest ErGw SKU"
@@ -104,7 +115,9 @@ extension PricingEngine {
       } else if units <= scale.maxUnits {
         gateways.append(Gateway(name: "gateway", sku: .erGwScale, scaleUnits: units, circuits: ["circuit"]))
         if offered == nil {
-          notes.append("no Azure region is known for the gateway, so ErGwScale's availability (not offered in some regions) was not checked")
+          notes.append(
+            "no Azure region is known for the gateway, so ErGwScale's availability (not offered in some regions) was not checked"
+          )
         }
       }
     }
@@ -131,8 +144,12 @@ extension PricingEngine {
     }
     if let design, let plannedCircuit {
       let gatewayLabel =
-        design.virtualWANHubs.first.map { "a Virtual WAN hub of \($0.scaleUnits) scale unit\($0.scaleUnits == 1 ? "" : "s")" }
-        ?? design.gateways.first.map { gateway in gateway.scaleUnits.map { "\(gateway.sku.name) \($0) units" } ?? gateway.sku.name }
+        design.virtualWANHubs.first.map {
+          "a Virtual WAN hub of \($0.scaleUnits) scale unit\($0.scaleUnits == 1 ? "" : "s")"
+        }
+        ?? design.gateways.first.map { gateway in
+          gateway.scaleUnits.map { "\(gateway.sku.name) \($0) units" } ?? gateway.sku.name
+        }
         ?? "the cheapest gateway that carries it (the plan prices none)"
       notes.append(
         "the ExpressRoute side is the plan's month 1: \(plannedCircuit.tier.name) \(plannedCircuit.billing.name) \(plannedCircuit.bandwidth) with \(gatewayLabel)"
@@ -157,14 +174,16 @@ extension PricingEngine {
         name: "ExpressRoute",
         circuits: [
           Circuit(
-            name: "circuit", peeringLocation: comparison.location?.name, zone: comparison.location == nil ? comparison.zone : nil,
+            name: "circuit", peeringLocation: comparison.location?.name,
+            zone: comparison.location == nil ? comparison.zone : nil,
             tier: option.tier, billing: option.billing, bandwidth: bandwidth, monthlyEgress: volume)
         ])
       if let gateway { deployment.gateways = [gateway] }
       return deployment
     }
     func expressRoute(_ option: CircuitComparison.Option, _ volume: DataVolume) -> Quote? {
-      guard let quote = try? quote(expressRouteDeployment(option, volume), checkingCapacity: false), quote.isComplete else { return nil }
+      guard let quote = try? quote(expressRouteDeployment(option, volume), checkingCapacity: false), quote.isComplete
+      else { return nil }
       return quote
     }
     func cheapestOption(_ volume: DataVolume) -> (CircuitComparison.Option, Quote)? {
@@ -179,15 +198,21 @@ extension PricingEngine {
     func vpn(_ volume: DataVolume) -> Quote? {
       guard let vpnSKU, let region else { return nil }
       var builder = QuoteBuilder(rates: rates, discounts: discounts)
-      builder.add(resource: "VPN gateway", meter: .vpnGateway(vpnSKU), quantity: hoursPerMonth, detail: "\(hoursPerMonth.plainDescription) h")
+      builder.add(
+        resource: "VPN gateway", meter: .vpnGateway(vpnSKU), quantity: hoursPerMonth,
+        detail: "\(hoursPerMonth.plainDescription) h")
       priceInternetEgress(volume, region: region, routing: routing, resource: "internet egress", into: &builder)
       return builder.quote(name: "VPN over the internet", hoursPerMonth: hoursPerMonth, table: rates)
     }
     let erAtVolume = expressRoute(volume)
     let vpnAtVolume = vpn(volume)
-    if region == nil { notes.append("the internet egress region of this location is not known, so the VPN side cannot be priced") }
+    if region == nil {
+      notes.append("the internet egress region of this location is not known, so the VPN side cannot be priced")
+    }
     if let vpnAtVolume, !vpnAtVolume.isComplete {
-      notes.append("internet egress at \(volume) reaches a tier without a price: \(vpnAtVolume.unpriced.map(\.reason).joined(separator: "; "))")
+      notes.append(
+        "internet egress at \(volume) reaches a tier without a price: \(vpnAtVolume.unpriced.map(\.reason).joined(separator: "; "))"
+      )
     }
     // Break-even, exactly: each ExpressRoute option is a fee plus a flat rate per GB, and internet egress is linear
     // within a tier, so VPN − ExpressRoute (the cheapest option) is linear between the tier starts and the volumes where
@@ -200,7 +225,8 @@ extension PricingEngine {
       }
     }
     let lines = options.compactMap { option -> (start: Decimal, perGB: Decimal)? in
-      guard let empty = expressRoute(option, .zero), let full = expressRoute(option, .gigabytes(capacity)), capacity > 0 else { return nil }
+      guard let empty = expressRoute(option, .zero), let full = expressRoute(option, .gigabytes(capacity)), capacity > 0
+      else { return nil }
       return (empty.total.amount, (full.total.amount - empty.total.amount) / capacity)
     }
     for (index, a) in lines.enumerated() {
@@ -212,7 +238,9 @@ extension PricingEngine {
     var breakEven: DataVolume?
     var verdict = "the break-even cannot be worked out: one side has no price (see the notes)"
     func difference(_ gigabytes: Decimal) -> Decimal? {
-      guard let er = expressRoute(.gigabytes(gigabytes)), let vpn = vpn(.gigabytes(gigabytes)), vpn.isComplete else { return nil }
+      guard let er = expressRoute(.gigabytes(gigabytes)), let vpn = vpn(.gigabytes(gigabytes)), vpn.isComplete else {
+        return nil
+      }
       return vpn.total.amount - er.total.amount
     }
     var evaluated: [(volume: Decimal, difference: Decimal)] = []
@@ -241,15 +269,19 @@ extension PricingEngine {
             : "a VPN over the internet is cheaper \(reach)"
       } else if changes.count == 1, !expressRouteFirst {
         breakEven = changes[0].volume
-        verdict = "a VPN over the internet is cheaper below \(changes[0].volume) a month; ExpressRoute is cheaper above it"
-        if last.volume < capacity { verdict += ", up to \(DataVolume.gigabytes(last.volume)) (the last priced internet egress tier)" }
+        verdict =
+          "a VPN over the internet is cheaper below \(changes[0].volume) a month; ExpressRoute is cheaper above it"
+        if last.volume < capacity {
+          verdict += ", up to \(DataVolume.gigabytes(last.volume)) (the last priced internet egress tier)"
+        }
       } else {
         breakEven = changes[0].volume
         var ranges: [String] = []
         var from = "0 GB"
         var expressRouteCheaper = expressRouteFirst
         for change in changes {
-          ranges.append("\(expressRouteCheaper ? "ExpressRoute" : "a VPN over the internet") from \(from) to \(change.volume)")
+          ranges.append(
+            "\(expressRouteCheaper ? "ExpressRoute" : "a VPN over the internet") from \(from) to \(change.volume)")
           from = "\(change.volume)"
           expressRouteCheaper = change.expressRouteAbove
         }
@@ -270,15 +302,18 @@ extension PricingEngine {
         er.declare(.outboundData, note: "no data")
         internet.declare(.outboundData, note: "no data")
       }
-      costs = CostComparison(subject: "ExpressRoute or a VPN over the internet", period: "a month at \(volume)", first: er, second: internet)
+      costs = CostComparison(
+        subject: "ExpressRoute or a VPN over the internet", period: "a month at \(volume)", first: er, second: internet)
     }
     var vpnMissing: [String] = []
     if vpnSKU == nil { vpnMissing.append("no priced VPN gateway carries \(bandwidth)") }
     if region == nil {
-      vpnMissing.append("internet egress not priced: no region group is known for \(comparison.location?.name ?? "this place")")
+      vpnMissing.append(
+        "internet egress not priced: no region group is known for \(comparison.location?.name ?? "this place")")
     }
     return VPNComparison(
-      volume: volume, bandwidth: bandwidth, region: region, routing: routing, expressRoute: erAtVolume, vpn: vpnAtVolume, breakEven: breakEven,
+      volume: volume, bandwidth: bandwidth, region: region, routing: routing, expressRoute: erAtVolume,
+      vpn: vpnAtVolume, breakEven: breakEven,
       verdict: verdict, notes: notes, costs: costs, vpnMissing: vpnMissing)
   }
 }

@@ -10,7 +10,8 @@ extension PricingEngine {
     let tiers = rates.virtualWANScaleUnitTiers
     guard !tiers.isEmpty else {
       builder.add(
-        resource: resource, meter: .virtualWANScaleUnits(fromUnit: 1), quantity: FastDecimal.product(hoursPerMonth, Decimal(units)),
+        resource: resource, meter: .virtualWANScaleUnits(fromUnit: 1),
+        quantity: FastDecimal.product(hoursPerMonth, Decimal(units)),
         detail: "\(hours) h × \(units) scale units (2 Gbps each)")
       return
     }
@@ -18,8 +19,10 @@ extension PricingEngine {
       let count = min(units, first - 1)
       builder.unpriced.append(
         UnpricedItem(
-          resource: resource, meter: .virtualWANScaleUnits(fromUnit: 1), quantity: FastDecimal.product(hoursPerMonth, Decimal(count)),
-          reason: "the rate table '\(rates.name)' prices scale units from unit \(first) only, not units 1–\(first - 1)"))
+          resource: resource, meter: .virtualWANScaleUnits(fromUnit: 1),
+          quantity: FastDecimal.product(hoursPerMonth, Decimal(count)),
+          reason: "the rate table '\(rates.name)' prices scale units from unit \(first) only, not units 1–\(first - 1)")
+      )
     }
     for (index, rate) in tiers.enumerated() {
       guard let from = rate.meter.virtualWANTierStart, from <= units else { break }

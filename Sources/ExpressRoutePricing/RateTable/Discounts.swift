@@ -25,7 +25,8 @@ public struct Discounts: Hashable, Sendable {
 
   /// The meter families a discount may name.
   public static let sections = [
-    "circuits", "egress", "gateways", "scaleGateway", "directPorts", "directPremiumAddOn", "globalReach", "trafficCollector", "vpnGateways",
+    "circuits", "egress", "gateways", "scaleGateway", "directPorts", "directPremiumAddOn", "globalReach",
+    "trafficCollector", "vpnGateways",
   ]
 
   /// The name of the discount on every Azure charge, beside ``sections``.
@@ -63,7 +64,9 @@ public struct Discounts: Hashable, Sendable {
   public var summary: String {
     var parts: [String] = []
     if all != 0 { parts.append("\((all * 100).plainDescription)% on all Azure charges") }
-    for section in Self.sections { if let rate = bySection[section] { parts.append("\((rate * 100).plainDescription)% on \(section)") } }
+    for section in Self.sections {
+      if let rate = bySection[section] { parts.append("\((rate * 100).plainDescription)% on \(section)") }
+    }
     return parts.joined(separator: ", ")
   }
 
@@ -100,7 +103,9 @@ public struct Discounts: Hashable, Sendable {
     if let earlier = places[family] {
       let current = family == Self.allFamily ? all : bySection[family] ?? all
       guard current == fraction else {
-        return Conflict(family: family, earlier: Given(fraction: current, place: earlier), later: Given(fraction: fraction, place: place))
+        return Conflict(
+          family: family, earlier: Given(fraction: current, place: earlier),
+          later: Given(fraction: fraction, place: place))
       }
       return nil
     }
@@ -117,7 +122,9 @@ public struct Discounts: Hashable, Sendable {
   public static func parse(option text: String) -> (family: String, fraction: Decimal)? {
     let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
     let percentText = parts.last ?? ""
-    guard percentText.hasSuffix("%"), let percent = Decimal(plain: percentText.dropLast()), percent < 100 else { return nil }
+    guard percentText.hasSuffix("%"), let percent = Decimal(plain: percentText.dropLast()), percent < 100 else {
+      return nil
+    }
     guard parts.count == 2 else { return (allFamily, percent / 100) }
     guard let section = sections.first(where: { $0.lowercased() == parts[0].lowercased() }) else { return nil }
     return (section, percent / 100)
@@ -159,7 +166,9 @@ extension Discounts {
           )
         }
       }
-      guard percent < 100 else { throw value.error("\(percent)% is not a discount (expected a percentage from 0 to less than 100)") }
+      guard percent < 100 else {
+        throw value.error("\(percent)% is not a discount (expected a percentage from 0 to less than 100)")
+      }
       if let conflict = set(percent / 100, on: key, from: place) { throw value.error(conflict.message) }
     }
   }

@@ -93,7 +93,8 @@ public enum Meter: Hashable, Sendable {
     case .trafficCollectorData(let zone): return "Traffic Collector data processed, \(zone.name)"
     case .vpnGateway(let sku): return "\(sku.name) VPN gateway"
     case .userCharge(let name): return name
-    case .internetEgress(let region, let routing, let from): return "Internet egress, \(region.name), via \(routing.name), from \(from) GB"
+    case .internetEgress(let region, let routing, let from):
+      return "Internet egress, \(region.name), via \(routing.name), from \(from) GB"
     case .virtualWAN(let item): return "Virtual WAN \(item.name)"
     case .virtualWANScaleUnits(let from): return "Virtual WAN ExpressRoute scale units from unit \(from)"
     }
@@ -116,7 +117,8 @@ public enum Meter: Hashable, Sendable {
     case .trafficCollectorData: return "Traffic Collector Data Processed"
     case .vpnGateway(let sku): return sku.name
     case .userCharge(let name): return name
-    case .internetEgress(_, let routing, _): return routing == .microsoftNetwork ? "Standard Data Transfer Out" : "Internet Routing Data Transfer Out"
+    case .internetEgress(_, let routing, _):
+      return routing == .microsoftNetwork ? "Standard Data Transfer Out" : "Internet Routing Data Transfer Out"
     case .virtualWAN(let item):
       switch item {
       case .hub: return "Standard Hub"

@@ -47,8 +47,10 @@ public struct PriceSource: Hashable, Sendable {
   }
 
   public static func == (lhs: PriceSource, rhs: PriceSource) -> Bool {
-    lhs.id == rhs.id && lhs.title == rhs.title && lhs.url == rhs.url && lhs.repository == rhs.repository && lhs.path == rhs.path
-      && lhs.date == rhs.date && lhs.undatedReason == rhs.undatedReason && lhs.afterPriceDateReason == rhs.afterPriceDateReason
+    lhs.id == rhs.id && lhs.title == rhs.title && lhs.url == rhs.url && lhs.repository == rhs.repository
+      && lhs.path == rhs.path
+      && lhs.date == rhs.date && lhs.undatedReason == rhs.undatedReason
+      && lhs.afterPriceDateReason == rhs.afterPriceDateReason
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -73,10 +75,12 @@ public struct PriceSource: Hashable, Sendable {
   /// date and no reason for its absence.
   public var traceabilityProblem: String? {
     if url == nil && repository == nil {
-      return "source '\(id)' has neither a 'url' nor a 'repository' (owner/name@commit): nobody can open it to check its prices"
+      return
+        "source '\(id)' has neither a 'url' nor a 'repository' (owner/name@commit): nobody can open it to check its prices"
     }
     if date == nil && undatedReason == nil {
-      return "source '\(id)' has no date and no 'undatedReason' (give the date the source itself states, or say why it has none)"
+      return
+        "source '\(id)' has no date and no 'undatedReason' (give the date the source itself states, or say why it has none)"
     }
     return nil
   }

@@ -15,7 +15,9 @@ extension RateTable {
     public var location: Diagnostic.FileLocation?
 
     /// Creates a priced rate.
-    public init(meter: Meter, price: Money, provenance: PriceSource.Provenance, location: Diagnostic.FileLocation? = nil) {
+    public init(
+      meter: Meter, price: Money, provenance: PriceSource.Provenance, location: Diagnostic.FileLocation? = nil
+    ) {
       self.meter = meter
       self.price = price
       self.unpricedReason = nil
@@ -24,7 +26,9 @@ extension RateTable {
     }
 
     /// Creates an unpriced rate.
-    public init(meter: Meter, unpricedReason: String, provenance: PriceSource.Provenance, location: Diagnostic.FileLocation? = nil) {
+    public init(
+      meter: Meter, unpricedReason: String, provenance: PriceSource.Provenance, location: Diagnostic.FileLocation? = nil
+    ) {
       self.meter = meter
       self.price = nil
       self.unpricedReason = unpricedReason

@@ -4,7 +4,9 @@ import Foundation
 extension RateTable {
   /// The default USD table embedded in the binary (generated from `PriceTables/`).
   public static func embeddedDefault() throws(Diagnostic) -> RateTable {
-    try RateTable(json: Data(EmbeddedPriceTables.rateTable.utf8), file: "<embedded>/PriceTables/\(EmbeddedPriceTables.rateTableFile)")
+    try RateTable(
+      json: Data(EmbeddedPriceTables.rateTable.utf8),
+      file: "<embedded>/PriceTables/\(EmbeddedPriceTables.rateTableFile)")
   }
 }
 

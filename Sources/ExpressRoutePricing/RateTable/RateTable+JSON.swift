@@ -43,7 +43,9 @@ extension RateTable {
     for (sku, capabilities) in patch.gatewayCapabilities { gatewayCapabilities[sku] = capabilities }
     if let scale = patch.scaleGateway { scaleGateway = scale }
     if reader.declaredHoursPerMonth { hoursPerMonth = patch.hoursPerMonth }
-    if let node = try root.object().optional("discounts") { try discounts.add(node: node, place: "override file '\(file)'") }
+    if let node = try root.object().optional("discounts") {
+      try discounts.add(node: node, place: "override file '\(file)'")
+    }
   }
 }
 
@@ -58,7 +60,9 @@ func isRepositoryAtCommit(_ text: String) -> Bool {
   guard halves.count == 2 else { return false }
   let names = halves[0].split(separator: "/", omittingEmptySubsequences: false)
   let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-  guard names.count == 2, names.allSatisfy({ !$0.isEmpty && $0.allSatisfy(nameCharacters.contains) }) else { return false }
+  guard names.count == 2, names.allSatisfy({ !$0.isEmpty && $0.allSatisfy(nameCharacters.contains) }) else {
+    return false
+  }
   let commit = halves[1]
   return (7...40).contains(commit.count) && commit.allSatisfy { "0123456789abcdef".contains($0) }
 }
@@ -84,15 +88,18 @@ extension PriceSource {
     var url: String?
     if let urlNode = object.optional("url") {
       let text = try urlNode.nonEmptyString()
-      guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("file:"), !text.contains(" ") else {
-        throw urlNode.error("'\(text)' is not a URL (expected https://…, http://… or file:… for a document kept on file)")
+      guard text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("file:"), !text.contains(" ")
+      else {
+        throw urlNode.error(
+          "'\(text)' is not a URL (expected https://…, http://… or file:… for a document kept on file)")
       }
       // A scheme alone opens nothing: a web address needs a host, a file a path.
       let rest = text.hasPrefix("file:") ? String(text.dropFirst(5)) : String(text.drop { $0 != "/" }.dropFirst(2))
       let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
       guard text.hasPrefix("file:") ? !rest.isEmpty : !host.isEmpty && host != ":" else {
         throw urlNode.error(
-          "'\(text)' names no \(text.hasPrefix("file:") ? "file" : "host") (expected https://host/…, or file:<path> for a document kept on file)")
+          "'\(text)' names no \(text.hasPrefix("file:") ? "file" : "host") (expected https://host/…, or file:<path> for a document kept on file)"
+        )
       }
       url = text
     }
@@ -100,13 +107,16 @@ extension PriceSource {
     if let repositoryNode = object.optional("repository") {
       let text = try repositoryNode.nonEmptyString()
       guard isRepositoryAtCommit(text) else {
-        throw repositoryNode.error("'\(text)' is not a repository at a commit (expected owner/name@<7 to 40 hex digits>)")
+        throw repositoryNode.error(
+          "'\(text)' is not a repository at a commit (expected owner/name@<7 to 40 hex digits>)")
       }
       repository = text
     }
     var path: String?
     if let pathNode = object.optional("path") {
-      guard repository != nil else { throw pathNode.error("'path' names a file in the source's 'repository', which is missing") }
+      guard repository != nil else {
+        throw pathNode.error("'path' names a file in the source's 'repository', which is missing")
+      }
       path = try pathNode.nonEmptyString()
     }
     return (url, repository, path)

@@ -22,7 +22,8 @@ extension RateTable {
       return result
     }
     var sections: [(String, [[(String, JSONValue)]])] = [
-      ("circuits", []), ("egress", []), ("gateways", []), ("directPorts", []), ("directPremiumAddOn", []), ("globalReach", []),
+      ("circuits", []), ("egress", []), ("gateways", []), ("directPorts", []), ("directPremiumAddOn", []),
+      ("globalReach", []),
       ("trafficCollector", []), ("vpnGateways", []), ("internetEgress", []), ("virtualWAN", []),
     ]
     func append(_ section: String, _ members: [(String, JSONValue)]) {
@@ -37,7 +38,8 @@ extension RateTable {
           row(
             rate,
             [
-              ("tier", .string(tier.name)), ("billing", .string(billing.name)), ("bandwidth", .string(bandwidth.description)),
+              ("tier", .string(tier.name)), ("billing", .string(billing.name)),
+              ("bandwidth", .string(bandwidth.description)),
               ("zone", .string(zone.name)),
             ], priceKey: "monthly"))
       case .egress(let zone):
@@ -48,17 +50,22 @@ extension RateTable {
         var members = row(rate, [("sku", .string(sku.name))], priceKey: "hourly")
         if let capabilities = gatewayCapabilities[sku] {
           members += [
-            ("throughput", .string(capabilities.throughput.description)), ("maxCircuits", .number(capabilities.maxCircuits)),
+            ("throughput", .string(capabilities.throughput.description)),
+            ("maxCircuits", .number(capabilities.maxCircuits)),
             ("routesLearned", .number(capabilities.routesLearned)), ("fastPath", .bool(capabilities.fastPath)),
           ]
         }
         append("gateways", members)
       case .directPortPair(let speed, let billing):
-        append("directPorts", row(rate, [("portSpeed", .string(speed.name)), ("billing", .string(billing.name))], priceKey: "monthly"))
+        append(
+          "directPorts",
+          row(rate, [("portSpeed", .string(speed.name)), ("billing", .string(billing.name))], priceKey: "monthly"))
       case .directPremiumAddOn(let bandwidth):
         append("directPremiumAddOn", row(rate, [("bandwidth", .string(bandwidth.description))], priceKey: "monthly"))
       case .globalReach(let zone, let direction):
-        append("globalReach", row(rate, [("zone", .string(zone.name)), ("direction", .string(direction.rawValue))], priceKey: "perGB"))
+        append(
+          "globalReach",
+          row(rate, [("zone", .string(zone.name)), ("direction", .string(direction.rawValue))], priceKey: "perGB"))
       case .trafficCollector(let zone):
         var members: [(String, JSONValue)] = [("zone", .string(zone.name))]
         let data = self.rate(for: .trafficCollectorData(zone))
@@ -72,7 +79,8 @@ extension RateTable {
         if self.rate(for: .trafficCollector(zone)) == nil {
           var members: [(String, JSONValue)] = [("zone", .string(zone.name))]
           if let price = rate.price { members.append(("perGB", .price(price))) }
-          members.append(("unpriced", .string(rate.price == nil ? (rate.unpricedReason ?? "unpriced") : "no hourly rate")))
+          members.append(
+            ("unpriced", .string(rate.price == nil ? (rate.unpricedReason ?? "unpriced") : "no hourly rate")))
           append("trafficCollector", members + provenance(rate))
         }
       case .vpnGateway(let sku):
@@ -84,17 +92,23 @@ extension RateTable {
       case .virtualWANScaleUnits(let from):
         append(
           "virtualWAN",
-          row(rate, [("item", .string(VirtualWANMeter.expressRouteScaleUnit.name)), ("fromUnit", .number(from))], priceKey: "hourly"))
+          row(
+            rate, [("item", .string(VirtualWANMeter.expressRouteScaleUnit.name)), ("fromUnit", .number(from))],
+            priceKey: "hourly"))
       case .internetEgress(let region, let routing, let from):
         append(
           "internetEgress",
-          row(rate, [("region", .string(region.name)), ("routing", .string(routing.name)), ("fromGB", .number(from))], priceKey: "perGB"))
+          row(
+            rate, [("region", .string(region.name)), ("routing", .string(routing.name)), ("fromGB", .number(from))],
+            priceKey: "perGB"))
       }
     }
     var lines: [String] = ["{"]
     var top: [String] = [
-      "  \"schemaVersion\": \(RateTable.supportedSchemaVersion)", "  \"kind\": \"rateTable\"", "  \"name\": \(JSONWriter.quoted(name))",
-      "  \"currency\": \(JSONWriter.quoted(currency.rawValue))", "  \"effectiveDate\": \(JSONWriter.quoted(effectiveDate))",
+      "  \"schemaVersion\": \(RateTable.supportedSchemaVersion)", "  \"kind\": \"rateTable\"",
+      "  \"name\": \(JSONWriter.quoted(name))",
+      "  \"currency\": \(JSONWriter.quoted(currency.rawValue))",
+      "  \"effectiveDate\": \(JSONWriter.quoted(effectiveDate))",
       "  \"hoursPerMonth\": \(JSONWriter.quoted(hoursPerMonth.plainDescription))",
     ]
     if let notes { top.append("  \"notes\": \(JSONWriter.quoted(notes))") }
@@ -111,13 +125,17 @@ extension RateTable {
     top.append("  \"sources\": [\n" + sourceLines.joined(separator: ",\n") + "\n  ]")
     for (section, rows) in sections where !rows.isEmpty || section == "circuits" || section == "egress" {
       top.append(
-        "  \(JSONWriter.quoted(section)): {\n    \"rows\": [\n" + rows.map { "      " + JSONWriter.inline(.object($0)) }.joined(separator: ",\n")
+        "  \(JSONWriter.quoted(section)): {\n    \"rows\": [\n"
+          + rows.map { "      " + JSONWriter.inline(.object($0)) }.joined(separator: ",\n")
           + "\n    ]\n  }")
     }
     if let scale = scaleGateway {
       var members: [(String, JSONValue)] = []
       if let rate = scaleGatewayRate {
-        members += rate.price.map { [("hourlyPerUnit", JSONValue.price($0))] } ?? [("unpriced", .string(rate.unpricedReason ?? "unpriced"))]
+        members +=
+          rate.price.map { [("hourlyPerUnit", JSONValue.price($0))] } ?? [
+            ("unpriced", .string(rate.unpricedReason ?? "unpriced"))
+          ]
         members += provenance(rate)
       } else {
         members += [("unpriced", .string("no ErGwScale rate")), ("source", .string(sources.first?.id ?? ""))]
@@ -126,7 +144,13 @@ extension RateTable {
         ("minUnits", .number(scale.minUnits)), ("maxUnits", .number(scale.maxUnits)),
         ("throughputPerUnit", .string(scale.throughputPerUnit.description)),
         ("fastPathMinUnits", .number(scale.fastPathMinUnits)), ("routesLearned", .number(scale.routesLearned)),
-        ("maxCircuits", .array(scale.circuitSteps.map { .object([("fromUnits", .number($0.minUnits)), ("circuits", .number($0.maxCircuits))]) })),
+        (
+          "maxCircuits",
+          .array(
+            scale.circuitSteps.map {
+              .object([("fromUnits", .number($0.minUnits)), ("circuits", .number($0.maxCircuits))])
+            })
+        ),
         ("unavailableRegions", .array(scale.unavailableRegions.map { .string($0) })),
       ]
       top.append("  \"scaleGateway\": " + JSONWriter.inline(.object(members)))

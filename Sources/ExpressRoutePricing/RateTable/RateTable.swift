@@ -58,8 +58,10 @@ public struct RateTable: Hashable, Sendable {
       }
     }
     // Ties (meters that sort alike) keep their input order.
-    self.rates = unique.enumerated().sorted { $0.element.meter < $1.element.meter || !($1.element.meter < $0.element.meter) && $0.offset < $1.offset }
-      .map(\.element)
+    self.rates = unique.enumerated().sorted {
+      $0.element.meter < $1.element.meter || !($1.element.meter < $0.element.meter) && $0.offset < $1.offset
+    }
+    .map(\.element)
     self.index = Dictionary(uniqueKeysWithValues: self.rates.enumerated().map { ($1.meter, $0) })
   }
 
@@ -75,7 +77,9 @@ public struct RateTable: Hashable, Sendable {
   /// table's price date without a reason (see ``PriceSource/dateProblem(priceDate:)``), at its line when known.
   public var untraceableSources: [Diagnostic] {
     sources.compactMap { source in
-      (source.traceabilityProblem ?? source.dateProblem(priceDate: effectiveDate)).map { Diagnostic(.error, $0, location: source.location) }
+      (source.traceabilityProblem ?? source.dateProblem(priceDate: effectiveDate)).map {
+        Diagnostic(.error, $0, location: source.location)
+      }
     }
   }
 

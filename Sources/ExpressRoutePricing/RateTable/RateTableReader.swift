@@ -34,16 +34,19 @@ struct RateTableReader {
     let kind = try object.optional("kind")?.string() ?? "rateTable"
     let expectedKind = isOverride ? "override" : "rateTable"
     guard kind == expectedKind else {
-      var problem = (object.optional("kind") ?? root).error("this file is a '\(kind)', expected a '\(expectedKind)' here")
+      var problem = (object.optional("kind") ?? root).error(
+        "this file is a '\(kind)', expected a '\(expectedKind)' here")
       problem.remedy = isOverride ? .completeRateTable : .overrideFile
       throw problem
     }
     let currencyNode = try object.required("currency")
     let currencyText = try currencyNode.string()
     guard let currency = CurrencyCode(currencyText) else {
-      throw currencyNode.error("'\(currencyText)' is not a currency code (expected three upper-case letters such as USD)")
+      throw currencyNode.error(
+        "'\(currencyText)' is not a currency code (expected three upper-case letters such as USD)")
     }
-    let name = try isOverride ? object.optional("name")?.string() ?? "override" : object.required("name").nonEmptyString()
+    let name =
+      try isOverride ? object.optional("name")?.string() ?? "override" : object.required("name").nonEmptyString()
     var effectiveDate = ""
     if let dateNode = isOverride ? object.optional("effectiveDate") : try object.required("effectiveDate") {
       effectiveDate = try dateNode.string()
@@ -81,7 +84,9 @@ struct RateTableReader {
       try readRows(node, keys: ["portSpeed", "billing", "monthly"], currency: currency) { row throws(Diagnostic) in
         [
           (
-            .directPortPair(try row.required("portSpeed").oneOf(DirectPortSpeed.self), try row.required("billing").oneOf(BillingFamily.self)),
+            .directPortPair(
+              try row.required("portSpeed").oneOf(DirectPortSpeed.self),
+              try row.required("billing").oneOf(BillingFamily.self)),
             "monthly"
           )
         ]
@@ -94,7 +99,13 @@ struct RateTableReader {
     }
     if let node = object.optional("globalReach") {
       try readRows(node, keys: ["zone", "direction", "perGB"], currency: currency) { row throws(Diagnostic) in
-        [(.globalReach(try row.required("zone").oneOf(Zone.self), try row.required("direction").oneOf(GlobalReachDirection.self)), "perGB")]
+        [
+          (
+            .globalReach(
+              try row.required("zone").oneOf(Zone.self), try row.required("direction").oneOf(GlobalReachDirection.self)),
+            "perGB"
+          )
+        ]
       }
     }
     if let node = object.optional("trafficCollector") {
@@ -108,7 +119,8 @@ struct RateTableReader {
         [
           (
             .internetEgress(
-              try row.required("region").oneOf(InternetRegion.self), try row.required("routing").oneOf(InternetRouting.self),
+              try row.required("region").oneOf(InternetRegion.self),
+              try row.required("routing").oneOf(InternetRouting.self),
               fromGB: try row.required("fromGB").int(in: 0...100_000_000)), "perGB"
           )
         ]
@@ -120,14 +132,16 @@ struct RateTableReader {
         let item = try row.required("item").oneOf(VirtualWANMeter.self)
         guard item == .expressRouteScaleUnit else {
           if let fromNode = row.optional("fromUnit") {
-            throw fromNode.error("'fromUnit' belongs only on 'ExpressRoute scale unit' rows (the \(item.name) has one price)")
+            throw fromNode.error(
+              "'fromUnit' belongs only on 'ExpressRoute scale unit' rows (the \(item.name) has one price)")
           }
           return [(.virtualWAN(item), "hourly")]
         }
         // Scale units are priced in tiers: a row prices the units from its `fromUnit` to the next row's.
         guard let fromNode = row.optional("fromUnit") else {
           throw row.node.error(
-            "missing key 'fromUnit' (an 'ExpressRoute scale unit' row prices a tier of units: 1 for the first unit, 6 for the sixth on)")
+            "missing key 'fromUnit' (an 'ExpressRoute scale unit' row prices a tier of units: 1 for the first unit, 6 for the sixth on)"
+          )
         }
         return [(.virtualWANScaleUnits(fromUnit: try fromNode.int(in: 1...1000)), "hourly")]
       }
@@ -173,14 +187,18 @@ struct RateTableReader {
     if entries.isEmpty { throw node.error("expected at least one source") }
     for entry in entries {
       let object = try entry.object()
-      try object.rejectUnknownKeys(["id", "title", "url", "repository", "path", "date", "undatedReason", "afterPriceDateReason"])
+      try object.rejectUnknownKeys([
+        "id", "title", "url", "repository", "path", "date", "undatedReason", "afterPriceDateReason",
+      ])
       let idNode = try object.required("id")
       let id = try idNode.nonEmptyString()
       if sources.contains(where: { $0.id == id }) {
         throw idNode.error("duplicate source id '\(id)'")
       }
       // Every source states its date; `null` says the source carries none (shown as "undated").
-      guard object.has("date") else { throw entry.error("missing key 'date' (a YYYY-MM-DD date, or null when the source carries none)") }
+      guard object.has("date") else {
+        throw entry.error("missing key 'date' (a YYYY-MM-DD date, or null when the source carries none)")
+      }
       var date: String?
       if let dateNode = object.optional("date") {
         let text = try dateNode.string()
@@ -189,18 +207,23 @@ struct RateTableReader {
       }
       var undatedReason: String?
       if let reasonNode = object.optional("undatedReason") {
-        guard date == nil else { throw reasonNode.error("'undatedReason' goes only with \"date\": null (this source is dated)") }
+        guard date == nil else {
+          throw reasonNode.error("'undatedReason' goes only with \"date\": null (this source is dated)")
+        }
         undatedReason = try reasonNode.nonEmptyString()
       }
       var afterPriceDateReason: String?
       if let reasonNode = object.optional("afterPriceDateReason") {
-        guard date != nil else { throw reasonNode.error("'afterPriceDateReason' goes only with a dated source (this one has \"date\": null)") }
+        guard date != nil else {
+          throw reasonNode.error("'afterPriceDateReason' goes only with a dated source (this one has \"date\": null)")
+        }
         afterPriceDateReason = try reasonNode.nonEmptyString()
       }
       let link = try PriceSource.readLink(object)
       sources.append(
         PriceSource(
-          id: id, title: try object.required("title").nonEmptyString(), url: link.url, repository: link.repository, path: link.path,
+          id: id, title: try object.required("title").nonEmptyString(), url: link.url, repository: link.repository,
+          path: link.path,
           date: date,
           undatedReason: undatedReason, afterPriceDateReason: afterPriceDateReason, location: entry.location))
     }
@@ -215,7 +238,8 @@ struct RateTableReader {
     var note: String?
   }
 
-  private func readSectionDefaults(_ object: JSONObject, extraKeys: [String] = []) throws(Diagnostic) -> SectionDefaults {
+  private func readSectionDefaults(_ object: JSONObject, extraKeys: [String] = []) throws(Diagnostic) -> SectionDefaults
+  {
     try object.rejectUnknownKeys(["source", "confidence", "note", "rows"] + extraKeys)
     return SectionDefaults(
       source: try object.optional("source")?.string(),
@@ -287,7 +311,8 @@ struct RateTableReader {
   }
 
   private mutating func readCircuits(_ node: JSONNode, currency: CurrencyCode) throws(Diagnostic) {
-    try readRows(node, keys: ["tier", "billing", "bandwidth", "zone", "monthly"], currency: currency) { row throws(Diagnostic) in
+    try readRows(node, keys: ["tier", "billing", "bandwidth", "zone", "monthly"], currency: currency) {
+      row throws(Diagnostic) in
       let tier = try row.required("tier").oneOf(CircuitTier.self)
       let billingNode = try row.required("billing")
       let billing = try billingNode.oneOf(BillingFamily.self)
@@ -330,14 +355,19 @@ struct RateTableReader {
     }
   }
 
-  private mutating func readGateways(_ node: JSONNode, currency: CurrencyCode) throws(Diagnostic) -> [GatewaySKU: GatewayCapabilities] {
+  private mutating func readGateways(_ node: JSONNode, currency: CurrencyCode) throws(Diagnostic) -> [GatewaySKU:
+    GatewayCapabilities]
+  {
     let section = try node.object()
     let defaults = try readSectionDefaults(section)
     var capabilities: [GatewaySKU: GatewayCapabilities] = [:]
     for rowNode in try section.required("rows").array() {
       let row = try rowNode.object()
       try row.rejectUnknownKeys(
-        ["sku", "hourly", "throughput", "maxCircuits", "routesLearned", "fastPath", "source", "confidence", "note", "unpriced"])
+        [
+          "sku", "hourly", "throughput", "maxCircuits", "routesLearned", "fastPath", "source", "confidence", "note",
+          "unpriced",
+        ])
       let skuNode = try row.required("sku")
       let sku = try skuNode.oneOf(GatewaySKU.self)
       if sku == .erGwScale {
@@ -356,14 +386,17 @@ struct RateTableReader {
     return capabilities
   }
 
-  private mutating func readScaleGateway(_ node: JSONNode, currency: CurrencyCode) throws(Diagnostic) -> ScaleGatewayCapabilities {
+  private mutating func readScaleGateway(_ node: JSONNode, currency: CurrencyCode) throws(Diagnostic)
+    -> ScaleGatewayCapabilities
+  {
     let object = try node.object()
     try object.rejectUnknownKeys(
       [
         "hourlyPerUnit", "unpriced", "minUnits", "maxUnits", "throughputPerUnit", "fastPathMinUnits", "routesLearned",
         "maxCircuits", "unavailableRegions", "source", "confidence", "note",
       ])
-    try readRow(object, meters: [(.gateway(.erGwScale), "hourlyPerUnit")], defaults: SectionDefaults(), currency: currency)
+    try readRow(
+      object, meters: [(.gateway(.erGwScale), "hourlyPerUnit")], defaults: SectionDefaults(), currency: currency)
     let minUnitsNode = try object.required("minUnits")
     let minUnits = try minUnitsNode.int(in: 1...1000)
     let maxUnitsNode = try object.required("maxUnits")
@@ -374,13 +407,17 @@ struct RateTableReader {
       let step = try stepNode.object()
       try step.rejectUnknownKeys(["fromUnits", "circuits"])
       steps.append(
-        .init(minUnits: try step.required("fromUnits").int(in: 1...1000), maxCircuits: try step.required("circuits").int(in: 1...1000)))
+        .init(
+          minUnits: try step.required("fromUnits").int(in: 1...1000),
+          maxCircuits: try step.required("circuits").int(in: 1...1000)))
     }
     var capabilities = ScaleGatewayCapabilities(
-      minUnits: minUnits, maxUnits: maxUnits, throughputPerUnit: try readBandwidth(object.required("throughputPerUnit")),
+      minUnits: minUnits, maxUnits: maxUnits,
+      throughputPerUnit: try readBandwidth(object.required("throughputPerUnit")),
       fastPathMinUnits: try object.required("fastPathMinUnits").int(in: 1...1000),
       routesLearned: try object.required("routesLearned").int(in: 1...1_000_000), circuitSteps: steps)
-    capabilities.unavailableRegions = try (object.optional("unavailableRegions")?.array() ?? []).map { node throws(Diagnostic) in
+    capabilities.unavailableRegions = try (object.optional("unavailableRegions")?.array() ?? []).map {
+      node throws(Diagnostic) in
       try node.nonEmptyString()
     }
     return capabilities

@@ -11,8 +11,10 @@ enum HTMLNode: Sendable {
   case raw(String)
 
   static let blockElements: Set<String> = [
-    "html", "head", "body", "main", "section", "table", "thead", "tbody", "tfoot", "tr", "ul", "dl", "svg", "g", "figure", "style",
-    "header", "footer", "meta", "title", "h1", "h2", "p", "li", "dt", "dd", "rect", "line", "polyline", "text", "figcaption", "div",
+    "html", "head", "body", "main", "section", "table", "thead", "tbody", "tfoot", "tr", "ul", "dl", "svg", "g",
+    "figure", "style",
+    "header", "footer", "meta", "title", "h1", "h2", "p", "li", "dt", "dd", "rect", "line", "polyline", "text",
+    "figcaption", "div",
     "circle",
   ]
 

@@ -34,7 +34,8 @@ struct SVGChart {
         .el(
           "svg",
           [
-            ("viewBox", "0 0 720 \(height)"), ("width", "720"), ("height", "\(height)"), ("role", "img"), ("aria-labelledby", titleID),
+            ("viewBox", "0 0 720 \(height)"), ("width", "720"), ("height", "\(height)"), ("role", "img"),
+            ("aria-labelledby", titleID),
             ("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart-\(kindName)"),
           ],
           [.el("title", [("id", titleID)], text: chart.title)] + body),
@@ -77,26 +78,41 @@ struct SVGChart {
     for tick in ticks {
       let y = Self.plotTop + Self.plotHeight - tick / top * Self.plotHeight
       nodes.append(
-        .el("line", [("x1", n(Self.plotLeft)), ("y1", n(y)), ("x2", n(Self.plotLeft + Self.plotWidth)), ("y2", n(y)), ("class", "grid")]))
+        .el(
+          "line",
+          [
+            ("x1", n(Self.plotLeft)), ("y1", n(y)), ("x2", n(Self.plotLeft + Self.plotWidth)), ("y2", n(y)),
+            ("class", "grid"),
+          ]))
       nodes.append(
-        .el("text", [("x", n(Self.plotLeft - 6)), ("y", n(y + 4)), ("text-anchor", "end"), ("class", "tick")], text: tickLabel(tick, step: step)))
+        .el(
+          "text", [("x", n(Self.plotLeft - 6)), ("y", n(y + 4)), ("text-anchor", "end"), ("class", "tick")],
+          text: tickLabel(tick, step: step)))
     }
     let middle = Self.plotTop + Self.plotHeight / 2
     nodes.append(
       .el(
-        "text", [("x", "14"), ("y", n(middle)), ("text-anchor", "middle"), ("transform", "rotate(-90 14 \(n(middle)))"), ("class", "axis-title")],
+        "text",
+        [
+          ("x", "14"), ("y", n(middle)), ("text-anchor", "middle"), ("transform", "rotate(-90 14 \(n(middle)))"),
+          ("class", "axis-title"),
+        ],
         text: chart.valueLabel))
     nodes.append(
       .el(
         "line",
         [
-          ("x1", n(Self.plotLeft)), ("y1", n(Self.plotTop + Self.plotHeight)), ("x2", n(Self.plotLeft + Self.plotWidth)),
+          ("x1", n(Self.plotLeft)), ("y1", n(Self.plotTop + Self.plotHeight)),
+          ("x2", n(Self.plotLeft + Self.plotWidth)),
           ("y2", n(Self.plotTop + Self.plotHeight)), ("class", "axis"),
         ]))
     nodes.append(
       .el(
         "line",
-        [("x1", n(Self.plotLeft)), ("y1", n(Self.plotTop)), ("x2", n(Self.plotLeft)), ("y2", n(Self.plotTop + Self.plotHeight)), ("class", "axis")]))
+        [
+          ("x1", n(Self.plotLeft)), ("y1", n(Self.plotTop)), ("x2", n(Self.plotLeft)),
+          ("y2", n(Self.plotTop + Self.plotHeight)), ("class", "axis"),
+        ]))
     return nodes
   }
 
@@ -105,7 +121,10 @@ struct SVGChart {
     guard !chart.categoryLabel.isEmpty else { return [] }
     return [
       .el(
-        "text", [("x", n(Self.plotLeft + Self.plotWidth / 2)), ("y", n(y)), ("text-anchor", "middle"), ("class", "axis-title")],
+        "text",
+        [
+          ("x", n(Self.plotLeft + Self.plotWidth / 2)), ("y", n(y)), ("text-anchor", "middle"), ("class", "axis-title"),
+        ],
         text: chart.categoryLabel)
     ]
   }
@@ -124,28 +143,41 @@ struct SVGChart {
       let x = left + tick / top * width
       nodes.append(.el("line", [("x1", n(x)), ("y1", "6.0"), ("x2", n(x)), ("y2", n(bottom)), ("class", "grid")]))
       nodes.append(
-        .el("text", [("x", n(x)), ("y", n(bottom + 14)), ("text-anchor", "middle"), ("class", "tick")], text: tickLabel(tick, step: step)))
+        .el(
+          "text", [("x", n(x)), ("y", n(bottom + 14)), ("text-anchor", "middle"), ("class", "tick")],
+          text: tickLabel(tick, step: step)))
     }
     for (index, category) in chart.categories.enumerated() {
       let value = index < values.count ? values[index] : 0
       let y = 10 + Double(index) * rowHeight
       let barWidth = max(0, value / top * width)
-      nodes.append(.el("text", [("x", "200"), ("y", n(y + 16)), ("text-anchor", "end"), ("class", "label")], text: category))
+      nodes.append(
+        .el("text", [("x", "200"), ("y", n(y + 16)), ("text-anchor", "end"), ("class", "label")], text: category))
       nodes.append(
         .el(
-          "rect", [("x", n(left)), ("y", n(y + 3)), ("width", n(barWidth)), ("height", n(rowHeight - 8)), ("fill", Self.palette[0])],
+          "rect",
+          [
+            ("x", n(left)), ("y", n(y + 3)), ("width", n(barWidth)), ("height", n(rowHeight - 8)),
+            ("fill", Self.palette[0]),
+          ],
           [.el("title", text: "\(category): \(amount(value))")]))
-      nodes.append(.el("text", [("x", n(left + 6 + barWidth)), ("y", n(y + 16)), ("class", "value")], text: amount(value)))
+      nodes.append(
+        .el("text", [("x", n(left + 6 + barWidth)), ("y", n(y + 16)), ("class", "value")], text: amount(value)))
     }
     nodes.append(
-      .el("text", [("x", n(left + width / 2)), ("y", n(bottom + 32)), ("text-anchor", "middle"), ("class", "axis-title")], text: chart.valueLabel))
+      .el(
+        "text",
+        [("x", n(left + width / 2)), ("y", n(bottom + 32)), ("text-anchor", "middle"), ("class", "axis-title")],
+        text: chart.valueLabel))
     return (nodes, Int(bottom + 44))
   }
 
   private func columns() -> ([HTMLNode], Int) {
     let count = chart.categories.count
     guard count > 0 else { return ([], 40) }
-    let totals = (0..<count).map { index in chart.series.reduce(0.0) { $0 + (index < $1.values.count ? max(0, $1.values[index]) : 0) } }
+    let totals = (0..<count).map { index in
+      chart.series.reduce(0.0) { $0 + (index < $1.values.count ? max(0, $1.values[index]) : 0) }
+    }
     let ticks = Self.ticks(upTo: totals.max() ?? 0)
     let top = ticks.last ?? 1
     let slot = Self.plotWidth / Double(count)
@@ -161,7 +193,8 @@ struct SVGChart {
           .el(
             "rect",
             [
-              ("x", n(Self.plotLeft + Double(index) * slot + slot * 0.15)), ("y", n(base)), ("width", n(slot * 0.7)), ("height", n(height)),
+              ("x", n(Self.plotLeft + Double(index) * slot + slot * 0.15)), ("y", n(base)), ("width", n(slot * 0.7)),
+              ("height", n(height)),
               ("fill", Self.palette[seriesIndex % Self.palette.count]),
             ],
             [.el("title", text: "\(chart.categories[index]), \(series.name): \(amount(value))")]))
@@ -171,7 +204,8 @@ struct SVGChart {
           .el(
             "text",
             [
-              ("x", n(Self.plotLeft + Double(index) * slot + slot / 2)), ("y", n(Self.plotTop + Self.plotHeight + 16)), ("text-anchor", "middle"),
+              ("x", n(Self.plotLeft + Double(index) * slot + slot / 2)), ("y", n(Self.plotTop + Self.plotHeight + 16)),
+              ("text-anchor", "middle"),
               ("class", "tick"),
             ],
             text: chart.categories[index]))
@@ -197,7 +231,9 @@ struct SVGChart {
       let measured = chart.lastStepIsPeak && series.values.count > 2 ? Array(series.values.dropLast()) : series.values
       let points = measured.enumerated().map { "\(n(x(Double($0.offset)))),\(n(y($0.element)))" }.joined(separator: " ")
       nodes.append(
-        .el("polyline", [("points", points), ("fill", "none"), ("stroke", colour), ("stroke-width", "2")], [.el("title", text: series.name)]))
+        .el(
+          "polyline", [("points", points), ("fill", "none"), ("stroke", colour), ("stroke-width", "2")],
+          [.el("title", text: series.name)]))
       if chart.lastStepIsPeak, series.values.count > 2, let last = series.values.last, let before = measured.last {
         // The peak is one sample, not a measured step: a dashed jump to a dot, not a ramp that looks like data.
         let from = (x(Double(measured.count - 1)), y(before))
@@ -205,18 +241,27 @@ struct SVGChart {
         nodes.append(
           .el(
             "line",
-            [("x1", n(from.0)), ("y1", n(from.1)), ("x2", n(to.0)), ("y2", n(to.1)), ("stroke", colour), ("stroke-width", "1.5"), ("class", "peak")],
+            [
+              ("x1", n(from.0)), ("y1", n(from.1)), ("x2", n(to.0)), ("y2", n(to.1)), ("stroke", colour),
+              ("stroke-width", "1.5"), ("class", "peak"),
+            ],
             [.el("title", text: "\(series.name): peak (highest sample), not a measured step")]))
         nodes.append(
           .el(
-            "circle", [("cx", n(to.0)), ("cy", n(to.1)), ("r", "3.5"), ("fill", colour)], [.el("title", text: "\(series.name) peak: \(amount(last))")]
+            "circle", [("cx", n(to.0)), ("cy", n(to.1)), ("r", "3.5"), ("fill", colour)],
+            [.el("title", text: "\(series.name) peak: \(amount(last))")]
           ))
       }
     }
     for level in chart.levels {
       let ly = y(level.value)
       nodes.append(
-        .el("line", [("x1", n(Self.plotLeft)), ("y1", n(ly)), ("x2", n(Self.plotLeft + Self.plotWidth)), ("y2", n(ly)), ("class", "level")]))
+        .el(
+          "line",
+          [
+            ("x1", n(Self.plotLeft)), ("y1", n(ly)), ("x2", n(Self.plotLeft + Self.plotWidth)), ("y2", n(ly)),
+            ("class", "level"),
+          ]))
       nodes.append(.el("text", [("x", n(Self.plotLeft + 6)), ("y", n(ly - 4)), ("class", "label")], text: level.label))
     }
     // Labels at points 0, n, 2n … and always the last; edge labels are anchored inward so they stay inside the view
@@ -243,7 +288,11 @@ struct SVGChart {
       let anchor = index == 0 ? "start" : index == count - 1 ? "end" : "middle"
       nodes.append(
         .el(
-          "text", [("x", n(x(Double(index)))), ("y", n(Self.plotTop + Self.plotHeight + 16)), ("text-anchor", anchor), ("class", "tick")],
+          "text",
+          [
+            ("x", n(x(Double(index)))), ("y", n(Self.plotTop + Self.plotHeight + 16)), ("text-anchor", anchor),
+            ("class", "tick"),
+          ],
           text: chart.categories[index]))
     }
     nodes.append(contentsOf: markerNodes(x))
@@ -260,12 +309,18 @@ struct SVGChart {
       let mx = x(marker.position)
       let rightHalf = mx > Self.plotLeft + Self.plotWidth / 2
       nodes.append(
-        .el("line", [("x1", n(mx)), ("y1", n(Self.plotTop)), ("x2", n(mx)), ("y2", n(Self.plotTop + Self.plotHeight)), ("class", "marker")]))
+        .el(
+          "line",
+          [
+            ("x1", n(mx)), ("y1", n(Self.plotTop)), ("x2", n(mx)), ("y2", n(Self.plotTop + Self.plotHeight)),
+            ("class", "marker"),
+          ]))
       nodes.append(
         .el(
           "text",
           [
-            ("x", n(rightHalf ? mx - 4 : mx + 4)), ("y", n(Self.plotTop + 12 + Double(index % 3) * 14)), ("text-anchor", rightHalf ? "end" : "start"),
+            ("x", n(rightHalf ? mx - 4 : mx + 4)), ("y", n(Self.plotTop + 12 + Double(index % 3) * 14)),
+            ("text-anchor", rightHalf ? "end" : "start"),
             ("class", "label"),
           ],
           text: marker.label))
@@ -299,8 +354,16 @@ struct SVGChart {
       }
       let ly = y + row * 18
       nodes.append(
-        .el("rect", [("x", n(x)), ("y", n(ly - 10)), ("width", "12"), ("height", "12"), ("fill", Self.palette[index % Self.palette.count])]))
-      nodes.append(.el("text", [("x", n(x + 16)), ("y", n(ly)), ("class", "label")], [.text(label), .el("title", text: series.name)]))
+        .el(
+          "rect",
+          [
+            ("x", n(x)), ("y", n(ly - 10)), ("width", "12"), ("height", "12"),
+            ("fill", Self.palette[index % Self.palette.count]),
+          ]))
+      nodes.append(
+        .el(
+          "text", [("x", n(x + 16)), ("y", n(ly)), ("class", "label")], [.text(label), .el("title", text: series.name)])
+      )
       x += width
     }
     return (nodes, chart.series.isEmpty ? 0 : (row + 1) * 18)

@@ -42,7 +42,9 @@ enum ByteScanning {
 
   /// The bytes of the word at `pointer` that `mask` keeps, xor `expected` (which holds only those bytes): 0 exactly
   /// when they are the expected ones. The masked-word test of ``CSVRowTemplate`` and ``CSVNameField``.
-  @inline(__always) static func maskedDifference(at pointer: UnsafeRawPointer, _ expected: UInt64, _ mask: UInt64) -> UInt64 {
+  @inline(__always) static func maskedDifference(at pointer: UnsafeRawPointer, _ expected: UInt64, _ mask: UInt64)
+    -> UInt64
+  {
     word(at: pointer) & mask ^ expected
   }
 
@@ -50,7 +52,9 @@ enum ByteScanning {
   /// defines `DEBUG` there, so every test run checks) and in release builds made with
   /// `swift build -c release -Xswiftc -DERCALC_BOUNDS_CHECKS`; compiled out otherwise, so the hot loops pay nothing.
   @inline(__always)
-  static func checkBounds(_ holds: @autoclosure () -> Bool, _ what: StaticString, file: StaticString = #fileID, line: UInt = #line) {
+  static func checkBounds(
+    _ holds: @autoclosure () -> Bool, _ what: StaticString, file: StaticString = #fileID, line: UInt = #line
+  ) {
     #if DEBUG || ERCALC_BOUNDS_CHECKS
       precondition(holds(), "bound check failed: \(what)", file: file, line: line)
     #endif
@@ -74,7 +78,8 @@ enum ByteScanning {
     }
     if length >= 4 {
       return rawA.loadUnaligned(as: UInt32.self) == rawB.loadUnaligned(as: UInt32.self)
-        && rawA.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self) == rawB.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+        && rawA.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+          == rawB.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
     }
     var offset = 0
     while offset < length {

@@ -10,7 +10,8 @@ enum CSVBytes {
   /// The rate cell in `column` of the current row (missing when the file has no such column).
   @inline(__always)
   static func rateCell(
-    _ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ column: Int, _ scale: Double
+    _ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ column: Int,
+    _ scale: Double
   )
     -> CellValue
   {
@@ -22,7 +23,11 @@ enum CSVBytes {
   static func csvValue(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, scale: Double) -> CellValue {
     let (s, e) = CSVBytes.trim(base, start, end)
     if s == e { return .missing }
-    if e - s == 4, base[s] | 0x20 == 0x6E, base[s + 1] | 0x20 == 0x75, base[s + 2] | 0x20 == 0x6C, base[s + 3] | 0x20 == 0x6C { return .missing }
+    if e - s == 4, base[s] | 0x20 == 0x6E, base[s + 1] | 0x20 == 0x75, base[s + 2] | 0x20 == 0x6C,
+      base[s + 3] | 0x20 == 0x6C
+    {
+      return .missing
+    }
     guard let parsed = CSVNumber.parse(base, s, e), parsed >= 0 else { return .invalid }
     let rate = parsed * scale
     guard rate <= TrafficIngest.maximumRate else { return .invalid }
@@ -30,20 +35,26 @@ enum CSVBytes {
   }
 
   /// The error for a rate cell that is not a non-negative number.
-  static func cellError(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, header: String, file: String, line: Int, lineStart: Int) -> Diagnostic
-  {
+  static func cellError(
+    _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, header: String, file: String, line: Int, lineStart: Int
+  ) -> Diagnostic {
     let (s, e) = CSVBytes.trim(base, start, end)
     let location = FileLocation(file: file, line: line, column: start - lineStart + 1)
     if let parsed = CSVNumber.parse(base, s, e), parsed < 0 {
-      return Diagnostic(.error, "negative rate '\(CSVBytes.text(base, s, e))' in column '\(header)' (expected zero or more)", location: location)
+      return Diagnostic(
+        .error, "negative rate '\(CSVBytes.text(base, s, e))' in column '\(header)' (expected zero or more)",
+        location: location)
     }
     if CSVNumber.parse(base, s, e) != nil {
       return Diagnostic(
-        .error, "rate '\(CSVBytes.text(base, s, e))' in column '\(header)' is above 1 Pbps (expected bits per second; check the unit)",
+        .error,
+        "rate '\(CSVBytes.text(base, s, e))' in column '\(header)' is above 1 Pbps (expected bits per second; check the unit)",
         location: location)
     }
     return Diagnostic(
-      .error, "'\(CSVBytes.text(base, s, e))' is not a number in column '\(header)' (expected bits per second, such as 125000000)", location: location
+      .error,
+      "'\(CSVBytes.text(base, s, e))' is not a number in column '\(header)' (expected bits per second, such as 125000000)",
+      location: location
     )
   }
 
@@ -70,7 +81,8 @@ enum CSVBytes {
   /// quotes).
   @inline(__always)
   static func splitLine(
-    _ base: UnsafePointer<UInt8>, from start: Int, total: Int, starts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>, capacity: Int
+    _ base: UnsafePointer<UInt8>, from start: Int, total: Int, starts: UnsafeMutablePointer<Int>,
+    ends: UnsafeMutablePointer<Int>, capacity: Int
   ) -> (lineFeed: Int, separators: Int, lastFieldStart: Int, quoted: Bool) {
     var fields = 0
     var cursor = start
@@ -141,7 +153,9 @@ enum CSVBytes {
   }
 
   static func isBlank(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
-    for index in start..<end where base[index] != CSVDialect.delimiter && base[index] != 0x20 && base[index] != 0x09 { return false }
+    for index in start..<end where base[index] != CSVDialect.delimiter && base[index] != 0x20 && base[index] != 0x09 {
+      return false
+    }
     return true
   }
 

@@ -22,12 +22,17 @@ struct CSVCircuitTable {
   func index(of field: UnsafePointer<UInt8>, length: Int, after last: Int) -> Int {
     let guess = last + 1 < names.count ? last + 1 : 0
     if guess < names.count, names[guess].count == length,
-      names[guess].withUnsafeBufferPointer({ $0.baseAddress.map { ByteScanning.equal($0, field, length) } ?? (length == 0) })
+      names[guess].withUnsafeBufferPointer({
+        $0.baseAddress.map { ByteScanning.equal($0, field, length) } ?? (length == 0)
+      })
     {
       return guess
     }
-    for candidate in lookup[Self.hash(UnsafeBufferPointer(start: field, count: length))] ?? [] where names[candidate].count == length {
-      if names[candidate].withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, field, length) == 0 } ?? (length == 0) }) {
+    for candidate in lookup[Self.hash(UnsafeBufferPointer(start: field, count: length))] ?? []
+    where names[candidate].count == length {
+      if names[candidate].withUnsafeBufferPointer({
+        $0.baseAddress.map { memcmp($0, field, length) == 0 } ?? (length == 0)
+      }) {
         return candidate
       }
     }

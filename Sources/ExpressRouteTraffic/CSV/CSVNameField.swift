@@ -40,7 +40,8 @@ struct CSVNameField {
   func matches(_ field: UnsafePointer<UInt8>) -> Bool {
     if short {
       let raw = UnsafeRawPointer(field)
-      return ByteScanning.maskedDifference(at: raw, first, firstMask) | ByteScanning.maskedDifference(at: raw + 8, second, secondMask) == 0
+      return ByteScanning.maskedDifference(at: raw, first, firstMask)
+        | ByteScanning.maskedDifference(at: raw + 8, second, secondMask) == 0
     }
     return length > 0 && ByteScanning.equal(field, name, length) && field[length] == CSVDialect.delimiter
   }

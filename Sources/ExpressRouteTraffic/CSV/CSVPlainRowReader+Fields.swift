@@ -9,7 +9,9 @@ extension CSVPlainRowReader {
   /// rounded, ``CSVNumber/decimal(_:_:)``). Returns the position after the terminator, or -1
   /// (also for rates above 1 Pbps, which the general path reports).
   @inline(always)
-  static func readRate(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ scale: Double, _ rate: inout Double) -> Int {
+  static func readRate(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ scale: Double, _ rate: inout Double)
+    -> Int
+  {
     var cursor = p
     let whole: UInt64
     // Exactly nine whole digits, as most rates between 100 Mbps and 1 Gbps are written (with a fraction or without):
@@ -58,7 +60,9 @@ extension CSVPlainRowReader {
     var cursor = p
     while cursor < limit {
       let word = ByteScanning.word(at: base + cursor)
-      let found = ByteScanning.matches(word, CSVDialect.delimiter) | ByteScanning.matches(word, 0x0A) | ByteScanning.matches(word, 0x22)
+      let found =
+        ByteScanning.matches(word, CSVDialect.delimiter) | ByteScanning.matches(word, 0x0A)
+        | ByteScanning.matches(word, 0x22)
       if found != 0 {
         let at = cursor + found.trailingZeroBitCount >> 3
         // A quote means the general path must unquote the line.

@@ -6,7 +6,9 @@ extension CSVPlainRowReader {
   /// the remembered hour plus this field's minutes and seconds when only those differ (one circuit's
   /// rows in turn), otherwise parsed (and remembered). Returns the position after the terminator, or -1.
   @inline(always)
-  func readTime(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout Timestamp.HourMemo, _ timestamp: inout Int64) -> Int {
+  func readTime(
+    _ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout Timestamp.HourMemo, _ timestamp: inout Int64
+  ) -> Int {
     let length = memo.length
     if memo.tailFits {
       // One test for every byte but the time of day (bytes 0–13 and the tail from 19), then the time of day
@@ -43,7 +45,9 @@ extension CSVPlainRowReader {
   /// cover, or a new timestamp to parse. Out of line, so the row loops stay small; it returns the timestamp rather
   /// than setting an `inout` one, which would keep the row loop's timestamp in memory.
   @inline(never)
-  func readTimeSlowly(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout Timestamp.HourMemo) -> (after: Int, timestamp: Int64) {
+  func readTimeSlowly(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ memo: inout Timestamp.HourMemo) -> (
+    after: Int, timestamp: Int64
+  ) {
     let length = memo.length
     if length > 0 && length <= Self.longestTimestamp, let value = memo.recall(base + p, base + memo.start) {
       let after = Self.skipTerminator(base, p &+ length, isLast)
@@ -53,7 +57,9 @@ extension CSVPlainRowReader {
       }
     }
     let fieldEnd = Self.fieldEnd(base, from: p, limit: p + Self.longestTimestamp)
-    guard fieldEnd > p, let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + p, count: fieldEnd - p)) else { return (-1, 0) }
+    guard fieldEnd > p, let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + p, count: fieldEnd - p)) else {
+      return (-1, 0)
+    }
     let after = Self.skipTerminator(base, fieldEnd, isLast)
     guard after >= 0 else { return (-1, 0) }
     memo.remember(base + p, start: p, length: fieldEnd - p, timestamp: parsed)

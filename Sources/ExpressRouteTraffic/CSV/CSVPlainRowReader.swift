@@ -126,12 +126,14 @@ struct CSVPlainRowReader: ~Copyable {
     case .long:
       let lineBefore = line
       rowStart = try readLongRun(
-        base, from: rowStart, end: end, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+        base, from: rowStart, end: end, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series,
+        file: file)
       rows &+= line &- lineBefore
     case .wide:
       let lineBefore = line
       rowStart = try readWideRun(
-        base, from: rowStart, end: end, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+        base, from: rowStart, end: end, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series,
+        file: file)
       rows &+= line &- lineBefore
     case .general:
       let lastField = fieldCount - 1
@@ -160,7 +162,8 @@ struct CSVPlainRowReader: ~Copyable {
             let fieldEnd = Self.fieldEnd(base, from: p, limit: limit)
             guard fieldEnd < limit else { break rowLoop }
             // An ignored last field may end in `\r`, which is part of `\r\n`.
-            p = Self.skipTerminator(base, isLast && fieldEnd > p && base[fieldEnd - 1] == 0x0D ? fieldEnd - 1 : fieldEnd, isLast)
+            p = Self.skipTerminator(
+              base, isLast && fieldEnd > p && base[fieldEnd - 1] == 0x0D ? fieldEnd - 1 : fieldEnd, isLast)
           }
           guard p >= 0 else { break rowLoop }
         }
@@ -169,7 +172,9 @@ struct CSVPlainRowReader: ~Copyable {
         FastPath.record(.csvGeneralRow)
         rowStart = p
         if singleCircuit < 0 { circuit = target }
-        if staging.append(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: timeColumn) {
+        if staging.append(
+          circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: line, column: timeColumn)
+        {
           try staging.flush(target, series: &series, file: file)
         }
       }
@@ -180,21 +185,25 @@ struct CSVPlainRowReader: ~Copyable {
   /// ``readStraightRun(_:from:end:long:line:memo:circuit:staging:series:file:)`` for `Time, Circuit, In, Out`.
   @inline(never)
   func readLongRun(
-    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout Timestamp.HourMemo, circuit: inout Int,
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout Timestamp.HourMemo,
+    circuit: inout Int,
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
     try readStraightRun(
-      base, from: start, end: end, long: true, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+      base, from: start, end: end, long: true, line: &line, memo: &memo, circuit: &circuit, staging: staging,
+      series: &series, file: file)
   }
 
   /// ``readStraightRun(_:from:end:long:line:memo:circuit:staging:series:file:)`` for `Time, In, Out`.
   @inline(never)
   func readWideRun(
-    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout Timestamp.HourMemo, circuit: inout Int,
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, line: inout Int, memo: inout Timestamp.HourMemo,
+    circuit: inout Int,
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
     try readStraightRun(
-      base, from: start, end: end, long: false, line: &line, memo: &memo, circuit: &circuit, staging: staging, series: &series, file: file)
+      base, from: start, end: end, long: false, line: &line, memo: &memo, circuit: &circuit, staging: staging,
+      series: &series, file: file)
   }
 
   /// ``readRun(_:from:end:line:rows:lastCircuit:staging:series:file:)`` for the straight-line shapes: time, the
@@ -203,7 +212,8 @@ struct CSVPlainRowReader: ~Copyable {
   /// every row).
   @inline(__always)
   func readStraightRun(
-    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, long: Bool, line: inout Int, memo: inout Timestamp.HourMemo, circuit: inout Int,
+    _ base: UnsafePointer<UInt8>, from start: Int, end: Int, long: Bool, line: inout Int,
+    memo: inout Timestamp.HourMemo, circuit: inout Int,
     staging: SampleStaging, series: inout [SeriesAccumulator], file: String
   ) throws(Diagnostic) -> Int {
     var rowStart = start
@@ -243,7 +253,8 @@ struct CSVPlainRowReader: ~Copyable {
           var inbound = 0.0
           var outbound = 0.0
           ByteScanning.checkBounds(
-            template.length <= CSVRowTemplate.longest && rowStart &+ Self.window <= end, "a template row and its rates lie in the window")
+            template.length <= CSVRowTemplate.longest && rowStart &+ Self.window <= end,
+            "a template row and its rates lie in the window")
           var p = Self.readRate(base, rowStart &+ template.length, false, inboundScale, &inbound)
           guard p >= 0 else { break rows }
           p = Self.readRate(base, p, true, outboundScale, &outbound)
@@ -285,7 +296,8 @@ struct CSVPlainRowReader: ~Copyable {
         heldLine = currentLine &+ 1
       }
       // Two rates read from here stay inside the window (``margin``).
-      ByteScanning.checkBounds(p &- rowStart < Self.window &- Self.margin, "a plain row's rates start before the margin")
+      ByteScanning.checkBounds(
+        p &- rowStart < Self.window &- Self.margin, "a plain row's rates start before the margin")
       p = Self.readRate(base, p, false, inboundScale, &inbound)
       guard p >= 0 else { break }
       p = Self.readRate(base, p, true, outboundScale, &outbound)
@@ -295,7 +307,9 @@ struct CSVPlainRowReader: ~Copyable {
       FastPath.record(long ? .csvLongRow : .csvWideRow)
       rowStart = p
       // Both rates were read from digits: neither is missing.
-      if staging.appendComplete(circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1) {
+      if staging.appendComplete(
+        circuit: target, timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1)
+      {
         try staging.flush(target, series: &series, file: file)
       }
     }
@@ -339,7 +353,9 @@ struct CSVPlainRowReader: ~Copyable {
   func matchName(_ base: UnsafePointer<UInt8>, _ p: Int, _ index: Int, _ isLast: Bool, _ bound: Int) -> Int {
     guard index < nameCount else { return -1 }
     let length = nameFields[index].length
-    guard length > 0, p &+ length &+ 2 <= bound, ByteScanning.equal(base + p, nameFields[index].name, length) else { return -1 }
+    guard length > 0, p &+ length &+ 2 <= bound, ByteScanning.equal(base + p, nameFields[index].name, length) else {
+      return -1
+    }
     return Self.skipTerminator(base, p &+ length, isLast)
   }
 }

@@ -27,17 +27,20 @@ struct CSVRowTemplate {
   /// two digits from 00 to 59.
   mutating func hold(_ base: UnsafePointer<UInt8>, row: Int, length: Int, timestamp: Int64) {
     let start = UnsafeRawPointer(base + row)
-    guard length >= 19 && length <= Self.longest, let minute = Timestamp.minute(word: ByteScanning.word(at: start + 8)) else {
+    guard length >= 19 && length <= Self.longest, let minute = Timestamp.minute(word: ByteScanning.word(at: start + 8))
+    else {
       self.length = 0
       return
     }
     // Bytes 14 and 15 are the top two of the word at 8.
     masks = (
-      ByteScanning.lowBytes(length), ByteScanning.lowBytes(length - 8) & 0x0000_FFFF_FFFF_FFFF, ByteScanning.lowBytes(length - 16),
+      ByteScanning.lowBytes(length), ByteScanning.lowBytes(length - 8) & 0x0000_FFFF_FFFF_FFFF,
+      ByteScanning.lowBytes(length - 16),
       ByteScanning.lowBytes(length - 24), ByteScanning.lowBytes(length - 32)
     )
     words = (
-      ByteScanning.word(at: start) & masks.0, ByteScanning.word(at: start + 8) & masks.1, ByteScanning.word(at: start + 16) & masks.2,
+      ByteScanning.word(at: start) & masks.0, ByteScanning.word(at: start + 8) & masks.1,
+      ByteScanning.word(at: start + 16) & masks.2,
       ByteScanning.word(at: start + 24) & masks.3, ByteScanning.word(at: start + 32) & masks.4
     )
     hourAndSeconds = timestamp &- minute &* 60
@@ -57,7 +60,8 @@ struct CSVRowTemplate {
     let minuteWord = ByteScanning.word(at: start + 8)
     let differ =
       ByteScanning.maskedDifference(at: start, words.0, masks.0) | (minuteWord & masks.1 ^ words.1)
-      | ByteScanning.maskedDifference(at: start + 16, words.2, masks.2) | ByteScanning.maskedDifference(at: start + 24, words.3, masks.3)
+      | ByteScanning.maskedDifference(at: start + 16, words.2, masks.2)
+      | ByteScanning.maskedDifference(at: start + 24, words.3, masks.3)
       | ByteScanning.maskedDifference(at: start + 32, words.4, masks.4)
     guard differ == 0, let minute = Timestamp.minute(word: minuteWord) else { return nil }
     return hourAndSeconds &+ minute &* 60

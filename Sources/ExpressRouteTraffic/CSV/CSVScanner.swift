@@ -56,7 +56,9 @@ struct CSVScanner {
         if line > 1 { notes.append("\(file): skipped \(line - 1) preamble line(s) before the header on line \(line)") }
       } else if line >= 50 {
         throw Diagnostic(
-          .error, "no header row with a time column in the first 50 lines (expected a column named Time, Timestamp or TimeGenerated)", file: file)
+          .error,
+          "no header row with a time column in the first 50 lines (expected a column named Time, Timestamp or TimeGenerated)",
+          file: file)
       }
       position = end.next
     }
@@ -67,7 +69,9 @@ struct CSVScanner {
   func finish(series: inout [SeriesAccumulator]) throws(Diagnostic) {
     try staging.flushAll(series: &series, file: file)
     if layout == nil {
-      throw Diagnostic(.error, "no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)", file: file)
+      throw Diagnostic(
+        .error, "no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)",
+        file: file)
     }
   }
 
@@ -75,7 +79,8 @@ struct CSVScanner {
   ///
   /// Samples are staged (see ``SampleStaging``); ``finish(series:)`` adds the last ones.
   mutating func scan(
-    _ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool, series: inout [SeriesAccumulator], names: inout [String: Int]
+    _ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool, series: inout [SeriesAccumulator],
+    names: inout [String: Int]
   ) throws(Diagnostic) -> Int {
     do {
       return try scanRows(base, count: total, isFinal: isFinal, series: &series, names: &names)
@@ -86,7 +91,8 @@ struct CSVScanner {
   }
 
   private mutating func scanRows(
-    _ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool, series: inout [SeriesAccumulator], names: inout [String: Int]
+    _ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool, series: inout [SeriesAccumulator],
+    names: inout [String: Int]
   ) throws(Diagnostic) -> Int {
     var position = 0
     if layout == nil {
@@ -138,7 +144,8 @@ struct CSVScanner {
         let rowsBefore = rows
         defer { plainRowCount += rows - rowsBefore }
         position = try plainRows.readRun(
-          base, from: position, end: total, line: &line, rows: &rows, lastCircuit: &lastCircuitIndex, staging: staging, series: &series,
+          base, from: position, end: total, line: &line, rows: &rows, lastCircuit: &lastCircuitIndex, staging: staging,
+          series: &series,
           file: file)
         // The last circuit is now the fast path's: forget the general path's remembered name bytes.
         if position != runStart { lastCircuitLength = -1 }
@@ -146,7 +153,8 @@ struct CSVScanner {
       }
       line += 1
       let lineStart = position
-      let split = CSVBytes.splitLine(base, from: lineStart, total: total, starts: fieldStarts, ends: fieldEnds, capacity: fieldCount)
+      let split = CSVBytes.splitLine(
+        base, from: lineStart, total: total, starts: fieldStarts, ends: fieldEnds, capacity: fieldCount)
       let cursor = split.lineFeed
       let fieldStart = split.lastFieldStart
       let quoted = split.quoted
@@ -198,7 +206,9 @@ struct CSVScanner {
       let outCell = CSVBytes.rateCell(base, fieldStarts, fieldEnds, outColumn, outScale)
       if inCell == .invalid || outCell == .invalid {
         let column = inCell == .invalid ? inColumn : outColumn
-        throw CSVBytes.cellError(base, fieldStarts[column], fieldEnds[column], header: headers[column], file: file, line: line, lineStart: lineStart)
+        throw CSVBytes.cellError(
+          base, fieldStarts[column], fieldEnds[column], header: headers[column], file: file, line: line,
+          lineStart: lineStart)
       }
       let inbound = inCell.rate
       let outbound = outCell.rate
@@ -206,7 +216,9 @@ struct CSVScanner {
       if circuitColumn >= 0 {
         let (cs, ce) = CSVBytes.trim(base, fieldStarts[circuitColumn], fieldEnds[circuitColumn])
         let length = ce - cs
-        if length == lastCircuitLength && lastCircuitIndex >= 0 && ByteScanning.equal(base + cs, base + lastCircuitStart, length) {
+        if length == lastCircuitLength && lastCircuitIndex >= 0
+          && ByteScanning.equal(base + cs, base + lastCircuitStart, length)
+        {
           target = lastCircuitIndex
         } else {
           var found = circuits.index(of: base + cs, length: length, after: lastCircuitIndex)
@@ -240,7 +252,9 @@ struct CSVScanner {
     return min(position, total)
   }
 
-  static func makeLayout(cells: [String], normalized: [String], time: Int, file: String, line: Int) throws(Diagnostic) -> CSVColumnLayout {
+  static func makeLayout(cells: [String], normalized: [String], time: Int, file: String, line: Int) throws(Diagnostic)
+    -> CSVColumnLayout
+  {
     func scale(_ header: String) -> Double {
       if header.contains("gbps") || header.contains("gbits") { return 1e9 }
       if header.contains("mbps") || header.contains("mbits") { return 1e6 }
@@ -248,10 +262,12 @@ struct CSVScanner {
       return 1
     }
     let inbound = normalized.firstIndex {
-      $0.contains("bitsin") || $0.hasPrefix("in") && ($0.contains("bps") || $0.contains("bits")) || $0.hasPrefix("ingress")
+      $0.contains("bitsin") || $0.hasPrefix("in") && ($0.contains("bps") || $0.contains("bits"))
+        || $0.hasPrefix("ingress")
     }
     let outbound = normalized.firstIndex {
-      $0.contains("bitsout") || $0.hasPrefix("out") && ($0.contains("bps") || $0.contains("bits")) || $0.hasPrefix("egress")
+      $0.contains("bitsout") || $0.hasPrefix("out") && ($0.contains("bps") || $0.contains("bits"))
+        || $0.hasPrefix("egress")
     }
     guard inbound != nil || outbound != nil else {
       throw Diagnostic(
@@ -261,7 +277,9 @@ struct CSVScanner {
     }
     let circuit = normalized.firstIndex { TrafficIngest.circuitHeaders.contains($0) }
     return CSVColumnLayout(
-      time: time, inbound: inbound, outbound: outbound, circuit: circuit, inboundScale: inbound.map { scale(normalized[$0]) } ?? 1,
-      outboundScale: outbound.map { scale(normalized[$0]) } ?? 1, headers: cells.map { $0.trimmingCharacters(in: .whitespaces) })
+      time: time, inbound: inbound, outbound: outbound, circuit: circuit,
+      inboundScale: inbound.map { scale(normalized[$0]) } ?? 1,
+      outboundScale: outbound.map { scale(normalized[$0]) } ?? 1,
+      headers: cells.map { $0.trimmingCharacters(in: .whitespaces) })
   }
 }

@@ -6,7 +6,9 @@ import Foundation
 #endif
 
 extension TrafficIngest {
-  static let timeHeaders: Set<String> = ["time", "timestamp", "timegenerated", "datetime", "date", "timeutc", "timestamputc", "datetimeutc"]
+  static let timeHeaders: Set<String> = [
+    "time", "timestamp", "timegenerated", "datetime", "date", "timeutc", "timestamputc", "datetimeutc",
+  ]
   static let circuitHeaders: Set<String> = ["circuit", "circuitname", "resource", "resourcename", "resourceid", "name"]
 
   /// Reads a CSV series held in memory (see ``readCSV(fileDescriptor:file:size:prefix:progress:)``).
@@ -14,7 +16,8 @@ extension TrafficIngest {
     var scanner = makeScanner(file: file)
     let result: Result<Int, Diagnostic> = data.withUnsafeBytes { raw in
       guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else {
-        return .failure(Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file))
+        return .failure(
+          Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file))
       }
       do throws(Diagnostic) {
         return .success(try scanner.scan(base, count: raw.count, isFinal: true, series: &accumulators, names: &index))
@@ -38,12 +41,15 @@ extension TrafficIngest {
   /// peeked head), which are read first. `size` is only for progress (0 when unknown).
   /// Returns the bytes read.
   @discardableResult
-  mutating func readCSV(fileDescriptor: Int32, file: String, size: Int, prefix: [UInt8] = [], progress: ((Int, Int) -> Void)?) throws(Diagnostic)
+  mutating func readCSV(
+    fileDescriptor: Int32, file: String, size: Int, prefix: [UInt8] = [], progress: ((Int, Int) -> Void)?
+  ) throws(Diagnostic)
     -> Int
   {
     var scanner = makeScanner(file: file)
     let done = try Self.stream(
-      into: &scanner, series: &accumulators, names: &index, prefix: prefix, file: file, progressBytes: options.progressBytes, expectedSize: size,
+      into: &scanner, series: &accumulators, names: &index, prefix: prefix, file: file,
+      progressBytes: options.progressBytes, expectedSize: size,
       limit: options.inputLimit, read: { pointer, count in Glibc.read(fileDescriptor, pointer, count) }
     ) { done in progress?(done, size) }
     if done == 0 && scanner.line == 0 {
@@ -58,7 +64,8 @@ extension TrafficIngest {
   /// `expectedSize` (the file's size, 0 when unknown) makes the block no larger than the file needs: a small file
   /// does not pay for zeroing 16 MiB.
   static func stream(
-    into scanner: inout CSVScanner, series: inout [SeriesAccumulator], names: inout [String: Int], prefix: [UInt8], file: String,
+    into scanner: inout CSVScanner, series: inout [SeriesAccumulator], names: inout [String: Int], prefix: [UInt8],
+    file: String,
     progressBytes: Int = Options().progressBytes, expectedSize: Int = 0, limit: Int = Options.defaultInputLimit,
     read: (UnsafeMutableRawPointer, Int) -> Int, progress: (Int) -> Void
   ) throws(Diagnostic) -> Int {
@@ -124,7 +131,8 @@ extension TrafficIngest {
   }
 
   func makeScanner(file: String) -> CSVScanner {
-    CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
+    CSVScanner(
+      file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, fastIngest: options.fastIngest)
   }
 
   /// Adds a finished file's staged samples, counts and notes.
@@ -137,7 +145,9 @@ extension TrafficIngest {
 
   /// The accumulator index of circuit `name`, adding one when it is new; `names` holds positions by circuit identity
   /// (``SeriesMatch/key(_:)``), so `AMS-1` after `ams-1` continues its series, as in JSON.
-  static func circuitIndex(_ name: String, _ series: inout [SeriesAccumulator], _ names: inout [String: Int], _ interval: Int64?) -> Int {
+  static func circuitIndex(
+    _ name: String, _ series: inout [SeriesAccumulator], _ names: inout [String: Int], _ interval: Int64?
+  ) -> Int {
     let key = SeriesMatch.key(name)
     if let existing = names[key] { return existing }
     series.append(SeriesAccumulator(circuit: name, interval: interval))

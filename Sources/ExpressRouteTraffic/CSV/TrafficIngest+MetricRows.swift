@@ -55,7 +55,8 @@ extension TrafficIngest {
       // Every complete line (all of them at the end of the input).
       var start = 0
       while start < pending.count {
-        guard let newline = pending[max(start, searched)...].firstIndex(of: 0x0A) ?? (endOfInput ? pending.count : nil) else { break }
+        guard let newline = pending[max(start, searched)...].firstIndex(of: 0x0A) ?? (endOfInput ? pending.count : nil)
+        else { break }
         line += 1
         var end = newline
         if end > start && pending[end - 1] == 0x0D { end -= 1 }
@@ -68,7 +69,8 @@ extension TrafficIngest {
         }
         guard cells.count == layout.count else {
           throw Diagnostic(
-            .error, "expected \(layout.count) fields like the header, found \(cells.count)", location: FileLocation(file: file, line: line, column: 1)
+            .error, "expected \(layout.count) fields like the header, found \(cells.count)",
+            location: FileLocation(file: file, line: line, column: 1)
           )
         }
         rowsRead += 1
@@ -86,10 +88,14 @@ extension TrafficIngest {
             location: FileLocation(file: file, line: line, column: layout.time + 1))
         }
         let average = try Self.metricRate(cells[layout.average], column: "Average", file: file, line: line)
-        let circuitName = layout.resource.map { resourceName(cells[$0].trimmingCharacters(in: .whitespaces)) } ?? options.defaultCircuit
+        let circuitName =
+          layout.resource.map { resourceName(cells[$0].trimmingCharacters(in: .whitespaces)) } ?? options.defaultCircuit
         let grain = layout.grain.flatMap { parseInterval(cells[$0].trimmingCharacters(in: .whitespaces)) }
-        let circuit = grid.circuit(circuitName.isEmpty ? options.defaultCircuit : circuitName, interval: options.interval ?? grain)
-        if let column = layout.maximum, let peak = try Self.metricRate(cells[column], column: "Maximum", file: file, line: line) {
+        let circuit = grid.circuit(
+          circuitName.isEmpty ? options.defaultCircuit : circuitName, interval: options.interval ?? grain)
+        if let column = layout.maximum,
+          let peak = try Self.metricRate(cells[column], column: "Maximum", file: file, line: line)
+        {
           grid.peak(circuit, inbound: inbound, peak)
         }
         found += 1
@@ -108,14 +114,18 @@ extension TrafficIngest {
           pending.count > options.inputLimit
             ? "a line longer than \(Self.describe(bytes: options.inputLimit)) (the limit for one line or JSON document)"
             : "byte 0x00 is not allowed in a CSV series (expected text)",
-          location: FileLocation(file: file, line: line + 1, column: 1), remedy: pending.count > options.inputLimit ? .largerInputLimit : nil)
+          location: FileLocation(file: file, line: line + 1, column: 1),
+          remedy: pending.count > options.inputLimit ? .largerInputLimit : nil)
       }
     }
     guard columns != nil else {
       throw Diagnostic(.error, "the file is empty (expected a CSV header row with a Time column)", file: file)
     }
     guard found > 0 else {
-      throw Diagnostic(.error, "no BitsInPerSecond or BitsOutPerSecond rows in the export (expected MetricName values of those metrics)", file: file)
+      throw Diagnostic(
+        .error,
+        "no BitsInPerSecond or BitsOutPerSecond rows in the export (expected MetricName values of those metrics)",
+        file: file)
     }
     try grid.drain(into: &self, file: file)
     return done
@@ -126,15 +136,18 @@ extension TrafficIngest {
     func column(_ candidates: [String]) -> Int? { candidates.lazy.compactMap { names.firstIndex(of: $0) }.first }
     guard let time = column(["timegenerated", "timegeneratedutc", "time", "timestamp"]) else {
       throw Diagnostic(
-        .error, "the AzureMetrics header has no TimeGenerated column (found \(cells.map { "'\($0)'" }.joined(separator: ", ")))",
+        .error,
+        "the AzureMetrics header has no TimeGenerated column (found \(cells.map { "'\($0)'" }.joined(separator: ", ")))",
         location: FileLocation(file: file, line: line, column: 1))
     }
     guard let metric = column(["metricname"]), let average = column(["average"]) else {
       throw Diagnostic(
-        .error, "the AzureMetrics header needs MetricName and Average columns", location: FileLocation(file: file, line: line, column: 1))
+        .error, "the AzureMetrics header needs MetricName and Average columns",
+        location: FileLocation(file: file, line: line, column: 1))
     }
     return MetricRowColumns(
-      time: time, resource: column(["resourceid", "resource"]), metric: metric, average: average, maximum: column(["maximum"]),
+      time: time, resource: column(["resourceid", "resource"]), metric: metric, average: average,
+      maximum: column(["maximum"]),
       grain: column(["timegrain"]), count: cells.count)
   }
 
@@ -142,13 +155,16 @@ extension TrafficIngest {
   static func metricRate(_ cell: String, column: String, file: String, line: Int) throws(Diagnostic) -> Double? {
     // Classified as every CSV rate cell is: empty or `null` is missing, else a number from 0 to 1 Pbps.
     var bytes = cell
-    let value = bytes.withUTF8 { buffer in buffer.baseAddress.map { CSVBytes.csvValue($0, 0, buffer.count, scale: 1) } ?? .missing }
+    let value = bytes.withUTF8 { buffer in
+      buffer.baseAddress.map { CSVBytes.csvValue($0, 0, buffer.count, scale: 1) } ?? .missing
+    }
     switch value {
     case .missing: return nil
     case .value(let rate): return rate
     case .invalid:
       throw Diagnostic(
-        .error, "'\(cell.trimmingCharacters(in: .whitespaces))' in column '\(column)' is not a rate (expected bits per second from 0 to 1 Pbps)",
+        .error,
+        "'\(cell.trimmingCharacters(in: .whitespaces))' in column '\(column)' is not a rate (expected bits per second from 0 to 1 Pbps)",
         location: FileLocation(file: file, line: line))
     }
   }

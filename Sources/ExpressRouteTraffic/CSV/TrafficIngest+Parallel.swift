@@ -61,7 +61,9 @@ extension TrafficIngest {
     let headLength = min(size, 1 << 20)
     guard headLength > 0 else { return false }
     var head = [UInt8](repeating: 0, count: headLength)
-    guard head.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, headLength, 0) }) == headLength else { return false }
+    guard head.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, headLength, 0) }) == headLength else {
+      return false
+    }
     let headerEnd: Int
     do {
       headerEnd = try head.withUnsafeBufferPointer { pointer throws(Diagnostic) -> Int in
@@ -79,16 +81,22 @@ extension TrafficIngest {
     let chunkCount = max((dataBytes + chunkBytes - 1) / chunkBytes, 1)
     let options = self.options
     // The file is mapped, not copied: each chunk is scanned in place (reads stay inside the mapping).
-    guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else { return false }
+    guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
+      return false
+    }
     defer { munmap(mapping, size) }
     // Read-only and alive until every worker is done.
     nonisolated(unsafe) let bytes = UnsafePointer<UInt8>(mapping.assumingMemoryBound(to: UInt8.self))
     let state = ChunkMerge(ingest: self, chunks: chunkCount, lineOffset: header.line, total: size, progress: progress)
     DispatchQueue.concurrentPerform(iterations: min(workers, chunkCount)) { _ in
       while let chunk = state.take() {
-        let start = chunk == 0 ? headerEnd : Self.lineStart(bytes, atOrAfter: headerEnd + chunk * chunkBytes, size: size)
-        let end = chunk == chunkCount - 1 ? size : Self.lineStart(bytes, atOrAfter: headerEnd + (chunk + 1) * chunkBytes, size: size)
-        let scanner = CSVScanner(file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, layout: layout)
+        let start =
+          chunk == 0 ? headerEnd : Self.lineStart(bytes, atOrAfter: headerEnd + chunk * chunkBytes, size: size)
+        let end =
+          chunk == chunkCount - 1
+          ? size : Self.lineStart(bytes, atOrAfter: headerEnd + (chunk + 1) * chunkBytes, size: size)
+        let scanner = CSVScanner(
+          file: file, defaultCircuit: options.defaultCircuit, interval: options.interval, layout: layout)
         state.deliver(chunk, Self.readChunk(bytes + start, count: end - start, scanner: scanner, file: file))
         Self.releaseAround(bytes, size: size, from: start, to: end)
         state.advance(by: end - start)
@@ -104,7 +112,9 @@ extension TrafficIngest {
   }
 
   /// Reads the rows in `base[0..<count]` with `scanner` (a new one: each owns its staging).
-  static func readChunk(_ base: UnsafePointer<UInt8>, count: Int, scanner: consuming CSVScanner, file: String) -> ChunkResult {
+  static func readChunk(_ base: UnsafePointer<UInt8>, count: Int, scanner: consuming CSVScanner, file: String)
+    -> ChunkResult
+  {
     var scanner = scanner
     var result = ChunkResult()
     var names: [String: Int] = [:]
@@ -116,10 +126,12 @@ extension TrafficIngest {
       while done < count {
         let window = min(count - done, 8 << 20)
         let isFinal = done + window == count
-        let consumed = try scanner.scan(base + done, count: window, isFinal: isFinal, series: &result.series, names: &names)
+        let consumed = try scanner.scan(
+          base + done, count: window, isFinal: isFinal, series: &result.series, names: &names)
         // A window too short for one line (never with real rows) is widened by reading on to the end.
         if consumed == 0 && !isFinal {
-          done += try scanner.scan(base + done, count: count - done, isFinal: true, series: &result.series, names: &names)
+          done += try scanner.scan(
+            base + done, count: count - done, isFinal: true, series: &result.series, names: &names)
           break
         }
         done += consumed
@@ -196,7 +208,8 @@ extension TrafficIngest {
     private let total: Int
 
     init(ingest: sending TrafficIngest, chunks: Int, lineOffset: Int, total: Int, progress: ((Int, Int) -> Void)?) {
-      state = Mutex(State(merged: ingest, lineOffset: lineOffset, meter: ProgressMeter(every: ingest.options.progressBytes)))
+      state = Mutex(
+        State(merged: ingest, lineOffset: lineOffset, meter: ProgressMeter(every: ingest.options.progressBytes)))
       self.progress = progress
       self.chunks = chunks
       self.total = total

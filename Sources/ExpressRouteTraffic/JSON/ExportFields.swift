@@ -39,7 +39,9 @@ func parseInterval(_ text: String) -> Int64? {
     clock = String(text[text.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
   }
   let parts = clock.split(separator: ":")
-  guard parts.count == 3, let h = Int64(parts[0]), let m = Int64(parts[1]), let s = Int64(parts[2].split(separator: ".")[0]) else { return nil }
+  guard parts.count == 3, let h = Int64(parts[0]), let m = Int64(parts[1]),
+    let s = Int64(parts[2].split(separator: ".")[0])
+  else { return nil }
   let total = days * 86400 + h * 3600 + m * 60 + s
   return total > 0 ? total : nil
 }
@@ -66,7 +68,9 @@ func resourceName(_ id: String) -> String {
           && zip(bytes[range], expected).allSatisfy { byte, want in (byte &- 0x41 < 26 ? byte | 0x20 : byte) == want }
       }
     }
-    func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+    func text(_ range: Range<Int>) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
     if let providers = segments.indices.last(where: { segment($0, is: "providers") }), providers >= 1,
       providers + 1 < segments.count, segment(providers + 1, is: "microsoft.insights")
     {

@@ -33,7 +33,8 @@ struct FlatLead {
   init(bytes: UnsafePointer<UInt8>, count: Int, keyOffset: Int, keyCount: Int, lineBreaks: Int, lastLineStart: Int) {
     precondition(count > 0 && count <= Self.capacity)
     masks = (
-      ByteScanning.lowBytes(count), ByteScanning.lowBytes(count - 8), ByteScanning.lowBytes(count - 16), ByteScanning.lowBytes(count - 24)
+      ByteScanning.lowBytes(count), ByteScanning.lowBytes(count - 8), ByteScanning.lowBytes(count - 16),
+      ByteScanning.lowBytes(count - 24)
     )
     words = (
       ByteScanning.word(at: bytes) & masks.0, ByteScanning.word(at: bytes + 8) & masks.1,
@@ -51,7 +52,8 @@ struct FlatLead {
   func begins(_ bytes: UnsafePointer<UInt8>) -> Bool {
     let difference =
       ((ByteScanning.word(at: bytes) & masks.0) ^ words.0) | ((ByteScanning.word(at: bytes + 8) & masks.1) ^ words.1)
-      | ((ByteScanning.word(at: bytes + 16) & masks.2) ^ words.2) | ((ByteScanning.word(at: bytes + 24) & masks.3) ^ words.3)
+      | ((ByteScanning.word(at: bytes + 16) & masks.2) ^ words.2)
+      | ((ByteScanning.word(at: bytes + 24) & masks.3) ^ words.3)
     return difference == 0 && count > 0
   }
 }

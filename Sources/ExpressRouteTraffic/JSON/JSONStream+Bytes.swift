@@ -152,8 +152,11 @@ extension JSONStream {
         case UInt8(ascii: "b"): decoded.append(0x08)
         case UInt8(ascii: "f"): decoded.append(0x0C)
         case UInt8(ascii: "u"):
-          guard position + cursor + 6 <= filled else { throw error("the string does not end (expected a closing '\"')") }
-          let hex = String(decoding: UnsafeBufferPointer(start: buffer + position + cursor + 2, count: 4), as: UTF8.self)
+          guard position + cursor + 6 <= filled else {
+            throw error("the string does not end (expected a closing '\"')")
+          }
+          let hex = String(
+            decoding: UnsafeBufferPointer(start: buffer + position + cursor + 2, count: 4), as: UTF8.self)
           guard let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else {
             throw error("'\\u\(hex)' is not a character escape (expected four hex digits)")
           }
@@ -195,14 +198,17 @@ extension JSONStream {
       }
       let stop = cursor + digits
       let byte = buffer[stop]
-      guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte | 0x20 == UInt8(ascii: "e")
+      guard
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+          || byte | 0x20 == UInt8(ascii: "e")
       else { return stop }
       cursor = stop + 1
     }
     while cursor < filled {
       let byte = buffer[cursor]
       guard
-        (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+        (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+          || byte == UInt8(ascii: ".")
           || byte | 0x20 == UInt8(ascii: "e")
       else { break }
       cursor += 1

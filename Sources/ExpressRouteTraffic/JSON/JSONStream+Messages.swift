@@ -6,12 +6,15 @@ extension JSONStream {
   /// An error at the current token, with its path.
   func error(_ message: String) -> Diagnostic {
     let path = self.path
-    return Diagnostic(.error, message, location: FileLocation(file: file, line: line, column: column), path: path.isEmpty ? nil : path)
+    return Diagnostic(
+      .error, message, location: FileLocation(file: file, line: line, column: column), path: path.isEmpty ? nil : path)
   }
 
   /// An error at a remembered token position and path.
   func error(_ message: String, at mark: Mark) -> Diagnostic {
-    Diagnostic(.error, message, location: FileLocation(file: file, line: mark.line, column: mark.column), path: mark.path.isEmpty ? nil : mark.path)
+    Diagnostic(
+      .error, message, location: FileLocation(file: file, line: mark.line, column: mark.column),
+      path: mark.path.isEmpty ? nil : mark.path)
   }
 
   /// Where a token was, to report it later.
@@ -36,7 +39,9 @@ extension JSONStream {
       if stackIsObject[level] {
         let length = level < Self.keyDepths ? keyLengths[level] : 0
         if length > 0 {
-          result = .member(result, String(decoding: UnsafeBufferPointer(start: keyBytes + level * Self.keySlot, count: length), as: UTF8.self))
+          result = .member(
+            result,
+            String(decoding: UnsafeBufferPointer(start: keyBytes + level * Self.keySlot, count: length), as: UTF8.self))
         }
       } else {
         result = .element(result, stackIndex[level])

@@ -110,7 +110,8 @@ extension JSONStream {
           leadCount <= FlatLead.capacity && leadStart + FlatLead.capacity <= filled
           ? FlatLead(
             bytes: buffer + leadStart, count: leadCount, keyOffset: keyStart - leadStart, keyCount: keyCount,
-            lineBreaks: lineBreaks - breaksBefore, lastLineStart: lineBreaks > breaksBefore ? lineStart - leadStart : -1)
+            lineBreaks: lineBreaks - breaksBefore, lastLineStart: lineBreaks > breaksBefore ? lineStart - leadStart : -1
+          )
           : FlatLead()
       }
       // The value's text (a string's without its quotes), its kind, and where it ends.
@@ -121,7 +122,9 @@ extension JSONStream {
       case UInt8(ascii: "\""):
         let kept = flatValueCounts[index]
         let copy = flatValueBytes + index * Self.flatValueCapacity
-        if kept > 0, p + 1 + kept < filled, buffer[p + 1 + kept] == UInt8(ascii: "\""), memcmp(buffer + p + 1, copy, kept) == 0 {
+        if kept > 0, p + 1 + kept < filled, buffer[p + 1 + kept] == UInt8(ascii: "\""),
+          memcmp(buffer + p + 1, copy, kept) == 0
+        {
           // The same long string as the last object's (no escape or line break in it, then).
           FastPath.record(.jsonRepeatedValue)
           valueEnd = p + 1 + kept
@@ -166,7 +169,8 @@ extension JSONStream {
   /// What member `index`'s key (of the last object read ahead) means to the reader tagged `reader` (≥ 1): kept with
   /// the member's lead when an object before had the same lead, else `make`'s reading of the key's text (in
   /// ``text``), which is then kept. Readers tag what they keep, so none takes another's meaning for its own.
-  func meaning<Key: RawRepresentable>(ofMember index: Int, reader: Int, _ make: () -> Key) -> Key where Key.RawValue == Int {
+  func meaning<Key: RawRepresentable>(ofMember index: Int, reader: Int, _ make: () -> Key) -> Key
+  where Key.RawValue == Int {
     let member = flatMembers[index]
     if member.meaning >> 8 == reader, let known = Key(rawValue: member.meaning & 0xFF) { return known }
     focus(key: member)

@@ -81,7 +81,8 @@ final class JSONStream {
   }()
   /// Each member's string value in the last object read ahead when it was long enough to be worth comparing before
   /// scanning (a resource ID): ``flatValueCapacity`` bytes per member, and how many are kept (0: none).
-  @exclusivity(unchecked) var flatValueBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: flatCapacity * flatValueCapacity)
+  @exclusivity(unchecked) var flatValueBytes = UnsafeMutablePointer<UInt8>.allocate(
+    capacity: flatCapacity * flatValueCapacity)
   @exclusivity(unchecked) var flatValueCounts: UnsafeMutablePointer<Int> = {
     let counts = UnsafeMutablePointer<Int>.allocate(capacity: flatCapacity)
     counts.initialize(repeating: 0, count: flatCapacity)
@@ -278,7 +279,9 @@ final class JSONStream {
     }
     if stackCount > 0, stackIsObject[stackCount - 1], !afterKey {
       // A key, then ':'.
-      guard byte == UInt8(ascii: "\"") else { throw error("expected a key in double quotes, found '\(Character(UnicodeScalar(byte)))'") }
+      guard byte == UInt8(ascii: "\"") else {
+        throw error("expected a key in double quotes, found '\(Character(UnicodeScalar(byte)))'")
+      }
       try readString()
       rememberKey(depth: stackCount - 1)
       try skipSpace()

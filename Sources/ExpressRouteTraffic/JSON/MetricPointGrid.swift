@@ -66,7 +66,9 @@ struct MetricPointGrid {
 
   /// Adds one point: `value` `nil` is a record with no value (a missing sample, not a gap).
   /// Throws when the time is off the circuit's grid.
-  mutating func add(_ circuit: Int, time: Int64, inbound: Bool, value: Double?, line: Int, file: String) throws(Diagnostic) {
+  mutating func add(_ circuit: Int, time: Int64, inbound: Bool, value: Double?, line: Int, file: String)
+    throws(Diagnostic)
+  {
     guard let interval = circuits[circuit].interval else {
       circuits[circuit].early.append((time, inbound, value, line))
       try settleInterval(circuit, fromTimes: 3, file: file)
@@ -145,7 +147,8 @@ struct MetricPointGrid {
         if !run.maxima[k].isNaN { peak(circuit, inbound: inbound, run.maxima[k]) }
         let average = run.averages[k]
         try add(
-          circuit, time: run.times[k], inbound: inbound, value: average.isNaN ? nil : average, line: firstLine + Int(run.lines[k]) - 1, file: file)
+          circuit, time: run.times[k], inbound: inbound, value: average.isNaN ? nil : average,
+          line: firstLine + Int(run.lines[k]) - 1, file: file)
       }
       return
     }
@@ -212,7 +215,9 @@ struct MetricPointGrid {
     circuits[circuit].interval = step
     let early = circuits[circuit].early
     circuits[circuit].early = []
-    for point in early { try add(circuit, time: point.time, inbound: point.inbound, value: point.value, line: point.line, file: file) }
+    for point in early {
+      try add(circuit, time: point.time, inbound: point.inbound, value: point.value, line: point.line, file: file)
+    }
   }
 
   /// Adds every circuit's slots to `ingest` in time order and empties the grid.
@@ -245,7 +250,8 @@ struct MetricPointGrid {
       // 0: messages name the line only.
       for slot in circuit.lines.indices where circuit.lines[slot] != 0 {
         if staging.append(
-          circuit: 0, timestamp: circuit.origin + Int64(slot) * interval, inbound: circuit.inbound[slot], outbound: circuit.outbound[slot],
+          circuit: 0, timestamp: circuit.origin + Int64(slot) * interval, inbound: circuit.inbound[slot],
+          outbound: circuit.outbound[slot],
           line: Int(circuit.lines[slot]), column: 0)
         {
           try staging.flush(0, into: &ingest.accumulators[position], file: file)
@@ -255,7 +261,8 @@ struct MetricPointGrid {
       try staging.flush(0, into: &ingest.accumulators[position], file: file)
       ingest.accumulators[position].notePeaks(inbound: circuit.inboundPeak, outbound: circuit.outboundPeak)
       if circuit.inboundPeak != nil || circuit.outboundPeak != nil {
-        let note = "circuit '\(circuit.name)': sizing integrates each interval's average; the export's 'maximum' aggregation gives its burst peak"
+        let note =
+          "circuit '\(circuit.name)': sizing integrates each interval's average; the export's 'maximum' aggregation gives its burst peak"
         ingest.note(note)
       }
       ingest.accumulators[position].appendRepeats(circuit.repeats)

@@ -7,7 +7,8 @@ extension MetricsJSONReader {
   /// array, as the main reader will find if it is one), up to the first point that starts at or after `limit`, the
   /// array's end, or anything that is not a plainly valid point (which the main reader then reads itself, so its
   /// messages are its own). `nil` when no point could be read.
-  static func readPointRun(_ bytes: UnsafePointer<UInt8>, file: String, start: Int, limit: Int, size: Int) -> PointRun? {
+  static func readPointRun(_ bytes: UnsafePointer<UInt8>, file: String, start: Int, limit: Int, size: Int) -> PointRun?
+  {
     ByteScanning.checkBounds(start < size && limit <= size, "a run of points starts and stops inside the document")
     // In place in the mapping, as elements of an array, as they are in the document.
     let stream = JSONStream(file: file, borrowing: bytes + start, count: size - start)
@@ -33,7 +34,9 @@ extension MetricsJSONReader {
       do {
         let time = try reader.readPoint(into: &point)
         token = try stream.next()
-        run.append(time: time, average: point.average, maximum: point.maximum, line: line, sawAverage: point.sawAverage, other: point.other)
+        run.append(
+          time: time, average: point.average, maximum: point.maximum, line: line, sawAverage: point.sawAverage,
+          other: point.other)
         FastPath.record(.jsonPointRun)
       } catch {
         // Stop before this point: the main reader reads it (and reports what is wrong with it or after it).

@@ -29,7 +29,9 @@ extension TrafficIngest {
     guard workers > 1, size >= (options.chunkBytes ?? Self.parallelThreshold) else { return false }
     // Pieces of about 8 MiB: a run of points is kept until the main reader takes it.
     let pieceBytes = options.chunkBytes ?? min(max(size / (workers * 16), 1 << 20), 8 << 20)
-    guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else { return false }
+    guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
+      return false
+    }
     // Read-only and alive until every worker is done.
     nonisolated(unsafe) let bytes = UnsafePointer<UInt8>(mapping.assumingMemoryBound(to: UInt8.self))
     var cuts: [Int] = []
@@ -50,7 +52,8 @@ extension TrafficIngest {
       DispatchQueue.global().async(group: group) {
         while let piece = pieces.take() {
           let start = pieces.starts[piece]
-          let run = MetricsJSONReader.readPointRun(bytes, file: file, start: start, limit: pieces.limit(of: piece), size: size)
+          let run = MetricsJSONReader.readPointRun(
+            bytes, file: file, start: start, limit: pieces.limit(of: piece), size: size)
           // The piece's pages are read: hand them back, so the mapping adds no more than the pieces in hand to the
           // resident memory (a page read again, by a neighbour, faults in again from the page cache).
           Self.releaseAround(bytes, size: size, from: start, to: run?.end ?? start)
@@ -65,12 +68,15 @@ extension TrafficIngest {
       munmap(mapping, size)
       parallelChunks += pieces.taken
     }
-    bytesRead += try readMetricsJSON(descriptor: descriptor, file: file, prefix: head, size: size, progress: progress, pieces: pieces)
+    bytesRead += try readMetricsJSON(
+      descriptor: descriptor, file: file, prefix: head, size: size, progress: progress, pieces: pieces)
     return true
   }
 
   /// A data point's keys, quoted, as ``pointStart(_:atOrAfter:size:)`` looks for them after a `{`.
-  private static let pointKeys = ["timeStamp", "average", "minimum", "maximum", "total", "count"].map { Array("\"\($0)\"".utf8) }
+  private static let pointKeys = ["timeStamp", "average", "minimum", "maximum", "total", "count"].map {
+    Array("\"\($0)\"".utf8)
+  }
 
   /// The first `{` at or after `offset` (within 1 MiB) that looks like the start of a data point: after `[` or `,`,
   /// and before a point's key (`timeStamp`, `average`, `minimum`, `maximum`, `total` or `count`); `nil` if none.
@@ -86,7 +92,9 @@ extension TrafficIngest {
       guard before >= 0, bytes[before] == UInt8(ascii: ",") || bytes[before] == UInt8(ascii: "[") else { continue }
       var after = brace + 1
       while after < size && isBlank(bytes[after]) { after += 1 }
-      for key in pointKeys where after + key.count <= size && memcmp(bytes + after, key, key.count) == 0 { return brace }
+      for key in pointKeys where after + key.count <= size && memcmp(bytes + after, key, key.count) == 0 {
+        return brace
+      }
     }
     return nil
   }
@@ -209,12 +217,14 @@ final class DocumentPieces: @unchecked Sendable {
 extension TrafficIngest {
   /// Reads an Azure Monitor JSON export from `descriptor` (after `prefix`, bytes already read) as it streams.
   mutating func readMetricsJSON(
-    descriptor: Int32, file: String, prefix: [UInt8], size: Int, progress: ((Int, Int) -> Void)?, pieces: DocumentPieces? = nil
+    descriptor: Int32, file: String, prefix: [UInt8], size: Int, progress: ((Int, Int) -> Void)?,
+    pieces: DocumentPieces? = nil
   ) throws(Diagnostic) -> Int {
     // A small file (an hourly blob of a diagnostic export) gets a block its size, not a fresh MiB to fault in.
     let block = size > 0 ? min(options.jsonBlockSize, max(size + 1, 4096)) : options.jsonBlockSize
     return try readMetricsJSON(
-      JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: block), size: size, progress: progress, pieces: pieces)
+      JSONStream(descriptor: descriptor, file: file, prefix: prefix, blockSize: block), size: size, progress: progress,
+      pieces: pieces)
   }
 
   /// Reads an Azure Monitor JSON export from `stream`; returns the bytes read. `pieces` are runs of its data points

@@ -24,7 +24,9 @@ extension TrafficIngest {
     let workers = workerCount
     guard workers > 1, size >= (options.chunkBytes ?? Self.parallelThreshold), Self.isJSONLines(head)
     else { return false }
-    guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else { return false }
+    guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
+      return false
+    }
     defer { munmap(mapping, size) }
     // Read-only and alive until every worker is done.
     nonisolated(unsafe) let bytes = UnsafePointer<UInt8>(mapping.assumingMemoryBound(to: UInt8.self))
@@ -53,7 +55,8 @@ extension TrafficIngest {
         var reader = TrafficIngest(options: readerOptions)
         var result = ChunkResult()
         do {
-          let stream = JSONStream(descriptor: descriptor, file: file, range: range, blockSize: readerOptions.jsonBlockSize)
+          let stream = JSONStream(
+            descriptor: descriptor, file: file, range: range, blockSize: readerOptions.jsonBlockSize)
           _ = try reader.readMetricsJSON(stream, size: 0, progress: nil)
           result = reader.chunkResult()
           result.lines = stream.lineFeedsRead
@@ -93,7 +96,9 @@ extension TrafficIngest {
     for _ in 0..<10_000 {
       let end = lineStart(bytes, atOrAfter: start + 1, size: size)
       guard let time = recordTime(bytes, from: start, to: end) else { return nil }
-      if time.count != previous.count || memcmp(bytes + time.lowerBound, bytes + previous.lowerBound, time.count) != 0 { return start }
+      if time.count != previous.count || memcmp(bytes + time.lowerBound, bytes + previous.lowerBound, time.count) != 0 {
+        return start
+      }
       guard end < size else { return nil }
       previous = time
       start = end

@@ -20,8 +20,12 @@ import Foundation
 /// with the file.
 extension TrafficIngest {
   /// Metric names read from Azure Monitor exports, by direction.
-  static let inboundMetrics: Set<String> = ["bitsinpersecond", "portbitsinpersecond", "ergatewayconnectionbitsinpersecond"]
-  static let outboundMetrics: Set<String> = ["bitsoutpersecond", "portbitsoutpersecond", "ergatewayconnectionbitsoutpersecond"]
+  static let inboundMetrics: Set<String> = [
+    "bitsinpersecond", "portbitsinpersecond", "ergatewayconnectionbitsinpersecond",
+  ]
+  static let outboundMetrics: Set<String> = [
+    "bitsoutpersecond", "portbitsoutpersecond", "ergatewayconnectionbitsoutpersecond",
+  ]
 
   /// The direction metric `name` measures (any case): `true` inbound, `false` outbound, `nil` for one ercalc does not read.
   static func direction(ofMetric name: String) -> Bool? {
@@ -81,7 +85,8 @@ struct MetricsJSONReader {
       }
     default:
       throw stream.error(
-        "expected an Azure Monitor metrics export (an object with 'value', diagnostic-settings records, or log-analytics rows)")
+        "expected an Azure Monitor metrics export (an object with 'value', diagnostic-settings records, or log-analytics rows)"
+      )
     }
     return true
   }
@@ -113,7 +118,9 @@ struct MetricsJSONReader {
 
     mutating func value(_ stream: JSONStream, _ make: (String) -> Value) -> Value {
       for entry in entries where entry.bytes.count == stream.textCount {
-        if entry.bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, stream.textStart, stream.textCount) == 0 } ?? true }) {
+        if entry.bytes.withUnsafeBufferPointer({
+          $0.baseAddress.map { memcmp($0, stream.textStart, stream.textCount) == 0 } ?? true
+        }) {
           return entry.value
         }
       }
@@ -125,7 +132,9 @@ struct MetricsJSONReader {
   }
 
   /// One member of a record (the current token is its value): the same rules whether read token by token or ahead.
-  private mutating func apply(_ key: RecordKey, _ value: JSONStream.Token, to record: inout Record, topLevel: Bool) throws(Diagnostic) {
+  private mutating func apply(_ key: RecordKey, _ value: JSONStream.Token, to record: inout Record, topLevel: Bool)
+    throws(Diagnostic)
+  {
     switch key {
     case .interval where topLevel:
       guard value == .string else { throw stream.error("expected a string such as \"PT1M\", found \(describe(value))") }
@@ -245,13 +254,16 @@ struct MetricsJSONReader {
     }
     guard let metric = record.metric else {
       throw stream.error(
-        "expected an Azure Monitor export: an object with a 'value' array of metrics, or a record with metricName, time and average", at: mark)
+        "expected an Azure Monitor export: an object with a 'value' array of metrics, or a record with metricName, time and average",
+        at: mark)
     }
     guard let inbound = metric.inbound else {
       if !skippedMetrics.contains(metric.name) { skippedMetrics.append(metric.name) }
       return
     }
-    guard let time = record.time else { throw stream.error("the record has no time (expected 'time' or 'TimeGenerated')", at: mark) }
+    guard let time = record.time else {
+      throw stream.error("the record has no time (expected 'time' or 'TimeGenerated')", at: mark)
+    }
     recordsFound += 1
     let circuitName = record.resource ?? defaultCircuit
     let circuit: Int
@@ -306,7 +318,9 @@ struct MetricsJSONReader {
       case .errorCode:
         if value == .string { errorCode = (stream.string, stream.mark) }
       case .timeseries:
-        guard value == .arrayStart else { throw stream.error("expected an array of time series, found \(describe(value))") }
+        guard value == .arrayStart else {
+          throw stream.error("expected an array of time series, found \(describe(value))")
+        }
         // The name usually comes first (az sorts keys, REST lists it before the data); the circuit defaults.
         resolve()
         while true {
@@ -334,7 +348,8 @@ struct MetricsJSONReader {
                   if run.averages[k].isNaN && flags & PointRun.other != 0 { sawOther = true }
                 }
                 if let target {
-                  try metrics.add(target.circuit, inbound: target.inbound, run: run, firstLine: firstLine, file: stream.file)
+                  try metrics.add(
+                    target.circuit, inbound: target.inbound, run: run, firstLine: firstLine, file: stream.file)
                 } else if !skip {
                   for k in 0..<run.count {
                     let average = run.averages[k].isNaN ? nil : run.averages[k]
@@ -343,7 +358,8 @@ struct MetricsJSONReader {
                   }
                 }
                 try stream.skipElements(
-                  count: run.count, to: run.end, nextIsElement: run.nextIsElement, lineBreaks: run.lineBreaks, endColumn: run.endColumn)
+                  count: run.count, to: run.end, nextIsElement: run.nextIsElement, lineBreaks: run.lineBreaks,
+                  endColumn: run.endColumn)
                 continue
               }
               let pointLine = stream.line
@@ -353,7 +369,9 @@ struct MetricsJSONReader {
               if point.average == nil && point.other { sawOther = true }
               if let target {
                 if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
-                try metrics.add(target.circuit, time: time, inbound: target.inbound, value: point.average, line: pointLine, file: stream.file)
+                try metrics.add(
+                  target.circuit, time: time, inbound: target.inbound, value: point.average, line: pointLine,
+                  file: stream.file)
               } else if !skip {
                 early.append((time, point.average, point.maximum, pointLine))
               }
@@ -371,7 +389,8 @@ struct MetricsJSONReader {
       return
     }
     if let errorCode, errorCode.code != "Success" {
-      throw stream.error("the export reports errorCode '\(errorCode.code)' for \(metricName) (expected Success)", at: errorCode.mark)
+      throw stream.error(
+        "the export reports errorCode '\(errorCode.code)' for \(metricName) (expected Success)", at: errorCode.mark)
     }
     if !sawAverage && sawOther {
       throw stream.error(
@@ -381,7 +400,9 @@ struct MetricsJSONReader {
     metricsFound += 1
     for point in early {
       if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
-      try metrics.add(target.circuit, time: point.time, inbound: target.inbound, value: point.average, line: point.line, file: stream.file)
+      try metrics.add(
+        target.circuit, time: point.time, inbound: target.inbound, value: point.average, line: point.line,
+        file: stream.file)
     }
   }
 }

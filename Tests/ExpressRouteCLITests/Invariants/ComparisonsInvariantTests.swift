@@ -38,7 +38,8 @@ struct ComparisonsInvariantTests {
       label = json["label"] as? String ?? ""
       categories = (json["categories"] as? [[String: Any]] ?? []).map { entry in
         (
-          entry["category"] as? String ?? "?", Invariants.money(entry["amount"]) ?? -999_999_999, (entry["unpriced"] as? NSNumber)?.intValue ?? -1,
+          entry["category"] as? String ?? "?", Invariants.money(entry["amount"]) ?? -999_999_999,
+          (entry["unpriced"] as? NSNumber)?.intValue ?? -1,
           entry["note"] as? String
         )
       }
@@ -47,16 +48,21 @@ struct ComparisonsInvariantTests {
     }
 
     var names: [String] { categories.map(\.name) }
-    func entry(_ name: String) -> (name: String, amount: Decimal, unpriced: Int, note: String?)? { categories.first { $0.name == name } }
+    func entry(_ name: String) -> (name: String, amount: Decimal, unpriced: Int, note: String?)? {
+      categories.first { $0.name == name }
+    }
   }
 
   /// Problems with one comparison's JSON (`costs`): the category lists differ, a side's categories do not add up to
   /// its total or to `shown` (the totals the report prints elsewhere), a note hides a cost, or the difference is not
   /// the sum of the category differences.
   static func check(
-    _ what: String, _ costs: Any?, shownFirst: Decimal? = nil, shownSecond: Decimal? = nil, shownDifference: Decimal?? = .none
+    _ what: String, _ costs: Any?, shownFirst: Decimal? = nil, shownSecond: Decimal? = nil,
+    shownDifference: Decimal?? = .none
   ) -> [String] {
-    guard let costs = costs as? [String: Any], let a = costs["first"] as? [String: Any], let b = costs["second"] as? [String: Any] else {
+    guard let costs = costs as? [String: Any], let a = costs["first"] as? [String: Any],
+      let b = costs["second"] as? [String: Any]
+    else {
       return ["\(what): no category comparison in the report"]
     }
     let first = Side(a)
@@ -73,17 +79,27 @@ struct ComparisonsInvariantTests {
     }
     for (side, other) in [(first, second), (second, first)] {
       let sum = Invariants.sum(side.categories.map(\.amount))
-      if sum != side.total { problems.append("\(what): \(side.label): the categories add up to \(sum), the total says \(side.total)") }
-      if side.complete != side.categories.allSatisfy({ $0.unpriced == 0 }) {
-        problems.append("\(what): \(side.label): 'complete' is \(side.complete) with unpriced counts \(side.categories.map(\.unpriced))")
+      if sum != side.total {
+        problems.append("\(what): \(side.label): the categories add up to \(sum), the total says \(side.total)")
       }
-      if Set(side.names).count != side.names.count { problems.append("\(what): \(side.label) lists a category twice: \(side.names)") }
+      if side.complete != side.categories.allSatisfy({ $0.unpriced == 0 }) {
+        problems.append(
+          "\(what): \(side.label): 'complete' is \(side.complete) with unpriced counts \(side.categories.map(\.unpriced))"
+        )
+      }
+      if Set(side.names).count != side.names.count {
+        problems.append("\(what): \(side.label) lists a category twice: \(side.names)")
+      }
       for entry in side.categories {
         guard let note = entry.note else { continue }
         if entry.amount != 0 || entry.unpriced != 0 {
-          problems.append("\(what): \(side.label): '\(entry.name)' has the note '\(note)' but costs \(entry.amount) (\(entry.unpriced) unpriced)")
+          problems.append(
+            "\(what): \(side.label): '\(entry.name)' has the note '\(note)' but costs \(entry.amount) (\(entry.unpriced) unpriced)"
+          )
         }
-        guard let counterpart = other.entry(entry.name), counterpart.amount != 0 || counterpart.unpriced != 0 else { continue }
+        guard let counterpart = other.entry(entry.name), counterpart.amount != 0 || counterpart.unpriced != 0 else {
+          continue
+        }
         let allowed = (explanations[entry.name] ?? []).union(["none before", "none after"])
         if !allowed.contains(note) {
           problems.append(
@@ -110,7 +126,9 @@ struct ComparisonsInvariantTests {
         )
       }
       if case .some(let shown) = shownDifference, shown != byCategory {
-        problems.append("\(what): the report shows a difference of \(Invariants.describe(shown.map { [$0] })), the categories \(byCategory)")
+        problems.append(
+          "\(what): the report shows a difference of \(Invariants.describe(shown.map { [$0] })), the categories \(byCategory)"
+        )
       }
     } else if case .some(.some(let shown)) = shownDifference {
       problems.append("\(what): a side is not completely priced but the report shows a difference of \(shown)")
@@ -125,11 +143,15 @@ struct ComparisonsInvariantTests {
   static func checkTables(_ text: String, _ comparisons: [(String, Any?)]) -> [String] {
     let tables = RenderedDocument.text(text).tables.filter { $0.columns.first?.hasPrefix("Category (") == true }
     let expected = comparisons.compactMap { name, json in (json as? [String: Any]).map { (name, $0) } }
-    guard tables.count == expected.count else { return ["the text shows \(tables.count) category tables, the JSON has \(expected.count)"] }
+    guard tables.count == expected.count else {
+      return ["the text shows \(tables.count) category tables, the JSON has \(expected.count)"]
+    }
     var problems: [String] = []
     for (table, (name, json)) in zip(tables, expected) {
       let rows = table.rows + (table.footer.map { [$0] } ?? [])
-      if rows.contains(where: { $0.contains("missing") }) { problems.append("\(name): the text table has a 'missing' cell: \(rows)") }
+      if rows.contains(where: { $0.contains("missing") }) {
+        problems.append("\(name): the text table has a 'missing' cell: \(rows)")
+      }
       let names = Side(json["first"] as? [String: Any] ?? [:]).names + ["total"]
       if rows.map({ $0.first ?? "" }) != names {
         problems.append("\(name): the text table's rows \(rows.map { $0.first ?? "" }), the JSON's \(names)")
@@ -138,7 +160,8 @@ struct ComparisonsInvariantTests {
         let a = Side(json["first"] as? [String: Any] ?? [:])
         let b = Side(json["second"] as? [String: Any] ?? [:])
         if Invariants.leadingMoney(total[1]) != a.total || Invariants.leadingMoney(total[2]) != b.total {
-          problems.append("\(name): the text table's totals \(total[1]), \(total[2]), the JSON's \(a.total), \(b.total)")
+          problems.append(
+            "\(name): the text table's totals \(total[1]), \(total[2]), the JSON's \(a.total), \(b.total)")
         }
       }
     }
@@ -161,7 +184,9 @@ struct ComparisonsInvariantTests {
     for speed in ["10 Gbps", "100 Gbps"] {
       for billing in ["MeteredData", "UnlimitedData"] where billing == "MeteredData" || inputs.chance(0.7) {
         let base = speed == "10 Gbps" ? 1_000 : 20_000
-        ports.append(#"{"portSpeed": "\#(speed)", "billing": "\#(billing)", "monthly": "\#(inputs.int(base...base * 6)).\#(inputs.int(10...99))"}"#)
+        ports.append(
+          #"{"portSpeed": "\#(speed)", "billing": "\#(billing)", "monthly": "\#(inputs.int(base...base * 6)).\#(inputs.int(10...99))"}"#
+        )
       }
     }
     let addOn = ["1 Gbps", "2 Gbps", "5 Gbps", "10 Gbps", "40 Gbps", "100 Gbps"].map {
@@ -183,7 +208,9 @@ struct ComparisonsInvariantTests {
       var shape = inputs.profileShape(name: "workload")
       // Four cases in five have a redundant design (every fifth seed is single), the kinds in turn at random.
       shape.tail.removeAll { $0.0 == "redundancy" }
-      let location = shape.head.first { $0.0 == "peeringLocation" }.map { if case .string(let name) = $0.1 { name } else { "" } } ?? ""
+      let location =
+        shape.head.first { $0.0 == "peeringLocation" }.map { if case .string(let name) = $0.1 { name } else { "" } }
+        ?? ""
       let isSingle = seed % 5 == 0
       if !isSingle {
         var second = inputs.pick(Invariants.locations).name
@@ -191,11 +218,19 @@ struct ComparisonsInvariantTests {
         switch inputs.int(0...2) {
         case 0:
           shape.tail.insert(
-            ("redundancy", .object([("mode", .string("backupVPN")), ("vpnSku", .string(inputs.pick(PropertyInputs.vpnSKUs)))])), at: 0)
+            (
+              "redundancy",
+              .object([("mode", .string("backupVPN")), ("vpnSku", .string(inputs.pick(PropertyInputs.vpnSKUs)))])
+            ), at: 0)
         default:
           let failover = inputs.chance(0.5) ? "activeActive" : "activePassive"
           shape.tail.insert(
-            ("redundancy", .object([("mode", .string("secondCircuit")), ("location", .string(second)), ("failover", .string(failover))])), at: 0)
+            (
+              "redundancy",
+              .object([
+                ("mode", .string("secondCircuit")), ("location", .string(second)), ("failover", .string(failover)),
+              ])
+            ), at: 0)
         }
       }
       let profile = PropertyInputs.profile(shape, demand: inputs.demand())
@@ -213,12 +248,16 @@ struct ComparisonsInvariantTests {
       // Provider or Direct: the totals are also in the comparison's sentence.
       let lines = json["pathComparison"] as? [String] ?? []
       let totals = lines.compactMap { line -> (Decimal?, Decimal?)? in
-        guard line.hasPrefix("over "), let provider = line.range(of: "provider plan "), let direct = line.range(of: "); ") else { return nil }
-        let second = line[direct.upperBound...].components(separatedBy: " USD (Azure").first?.split(separator: " ").last.map(String.init)
+        guard line.hasPrefix("over "), let provider = line.range(of: "provider plan "),
+          let direct = line.range(of: "); ")
+        else { return nil }
+        let second = line[direct.upperBound...].components(separatedBy: " USD (Azure").first?.split(separator: " ").last
+          .map(String.init)
         return (Invariants.leadingMoney(String(line[provider.upperBound...])), Invariants.money(second))
       }.first
       if totals == nil { problems.append("provider or Direct: no 'over N months: provider plan …' line in \(lines)") }
-      problems += Self.check("provider or Direct", json["pathCosts"], shownFirst: totals?.0 ?? nil, shownSecond: totals?.1 ?? nil)
+      problems += Self.check(
+        "provider or Direct", json["pathCosts"], shownFirst: totals?.0 ?? nil, shownSecond: totals?.1 ?? nil)
       // Redundant or single: the resilience section's cost is the difference.
       let resilience = json["resilience"] as? [String: Any]
       if !isSingle {
@@ -264,11 +303,14 @@ struct ComparisonsInvariantTests {
       let report: ComparisonReport
       do {
         report = try Invariants.compareReport(
-          location: useZone ? nil : location, zone: useZone ? zone : nil, bandwidth: bandwidth.text, egress: egress, withVPN: true, routing: routing,
+          location: useZone ? nil : location, zone: useZone ? zone : nil, bandwidth: bandwidth.text, egress: egress,
+          withVPN: true, routing: routing,
           discounts: discounts)
       } catch { return .rejected(input: input, reason: "\(error)") }
       let json = Invariants.json(report.render(.json))
-      guard let vpn = json["vpnComparison"] as? [String: Any] else { return .checked(input: input, problems: ["no vpnComparison in the JSON"]) }
+      guard let vpn = json["vpnComparison"] as? [String: Any] else {
+        return .checked(input: input, problems: ["no vpnComparison in the JSON"])
+      }
       // Without a priced ExpressRoute option or VPN there is nothing to compare; the report must then say so.
       if Invariants.money(vpn["expressRouteMonthly"]) == nil || Invariants.money(vpn["vpnMonthly"]) == nil {
         let hasCosts = !(vpn["costs"] is NSNull) && vpn["costs"] != nil
@@ -313,7 +355,8 @@ struct ComparisonsInvariantTests {
       let json = Invariants.json(report.render(.json))
       let change: Decimal?? = json["change"] is NSNull ? .some(nil) : .some(Invariants.money(json["change"]))
       var problems = Self.check(
-        "before or after", json["categories"], shownFirst: Invariants.money(json["beforeTotal"]), shownSecond: Invariants.money(json["afterTotal"]),
+        "before or after", json["categories"], shownFirst: Invariants.money(json["beforeTotal"]),
+        shownSecond: Invariants.money(json["afterTotal"]),
         shownDifference: change)
       problems += Self.checkTables(report.render(.text), [("before or after", json["categories"])])
       return .checked(input: input, problems: problems)

@@ -16,7 +16,8 @@ extension FormatsInvariantTests {
       let (series, summary) = Self.series(deployment, &inputs)
       let input = deployment.text + "months: \(months), discounts: \(discounts)\nseries: \(summary)\n"
       let report: AuditReport
-      do { report = try Invariants.auditReport(deployment, series: series, months: months, discounts: discounts) } catch {
+      do { report = try Invariants.auditReport(deployment, series: series, months: months, discounts: discounts) } catch
+      {
         return .rejected(input: input, reason: "\(error)")
       }
       return .checked(input: input, problems: Self.checkAudit(Invariants.render(report)))
@@ -30,7 +31,8 @@ extension FormatsInvariantTests {
     let missing = circuits.count > 1 && inputs.chance(0.3) ? inputs.int(0...(circuits.count - 1)) : nil
     var shapes: [(name: String, peak: Int)] = []
     for (index, circuit) in circuits.enumerated() where index != missing {
-      let bandwidth = PropertyInputs.providerBandwidths.first { $0.text == circuit["bandwidth"] as? String }?.bps ?? 1_000_000_000
+      let bandwidth =
+        PropertyInputs.providerBandwidths.first { $0.text == circuit["bandwidth"] as? String }?.bps ?? 1_000_000_000
       shapes.append((circuit["name"] as? String ?? "", bandwidth / 100 * inputs.int(1...95)))
     }
     let daily = [35, 30, 28, 27, 27, 30, 40, 55, 70, 85, 95, 100, 98, 97, 96, 95, 92, 88, 80, 70, 60, 52, 45, 40]
@@ -45,7 +47,8 @@ extension FormatsInvariantTests {
       }
     }
     let summary =
-      shapes.map { "\($0.name) peaking near \($0.peak) bps" }.joined(separator: ", ") + (missing.map { "; circuit \($0 + 1) has no series" } ?? "")
+      shapes.map { "\($0.name) peaking near \($0.peak) bps" }.joined(separator: ", ")
+      + (missing.map { "; circuit \($0 + 1) has no series" } ?? "")
     return (lines.joined(separator: "\n") + "\n", summary)
   }
 
@@ -58,7 +61,9 @@ extension FormatsInvariantTests {
     let saving = document.fact("Saving over the horizon")
     doc["total saving known"] = [saving == "n/a" ? 0 : 1]
     doc["total saving"] = Invariants.leadingMoney(saving).map { [$0] }
-    if let table = document.tables.first(where: { $0.columns.first == "Circuit" && $0.columns.contains("Saving over horizon") }) {
+    if let table = document.tables.first(where: {
+      $0.columns.first == "Circuit" && $0.columns.contains("Saving over horizon")
+    }) {
       for (circuit, cell) in zip(table.column("Circuit"), table.column("Saving over horizon")) where !cell.isEmpty {
         doc["saving known \(circuit)"] = [cell == "n/a" ? 0 : 1]
         doc["saving \(circuit)"] = Invariants.money(cell).map { [$0] }
@@ -75,7 +80,9 @@ extension FormatsInvariantTests {
     for circuit in root["circuits"] as? [[String: Any]] ?? [] {
       let name = circuit["circuit"] as? String ?? ""
       guard circuit["recommendedHorizonCost"] is String else { continue }
-      if let current = Invariants.money(circuit["currentHorizonCost"]), let recommended = Invariants.money(circuit["recommendedHorizonCost"]) {
+      if let current = Invariants.money(circuit["currentHorizonCost"]),
+        let recommended = Invariants.money(circuit["recommendedHorizonCost"])
+      {
         json["saving \(name)"] = [current - recommended]
         json["saving known \(name)"] = [1]
         sum += current - recommended
@@ -105,7 +112,8 @@ extension FormatsInvariantTests {
     }
     csvFigures["total saving known"] = [known ? 1 : 0]
     doc["sum of savings"] = doc["total saving"]
-    problems += Invariants.compare([("document", doc), ("JSON", json), ("CSV", csvFigures)], required: ["total saving known"])
+    problems += Invariants.compare(
+      [("document", doc), ("JSON", json), ("CSV", csvFigures)], required: ["total saving known"])
     return problems
   }
 
@@ -128,7 +136,8 @@ extension FormatsInvariantTests {
       let report: BudgetReport
       do {
         report = try Invariants.budgetReport(
-          portfolio, discounts: discounts, amortize: amortize, fiscalYearStart: fiscalYearStart, groupBy: groupBy, details: details)
+          portfolio, discounts: discounts, amortize: amortize, fiscalYearStart: fiscalYearStart, groupBy: groupBy,
+          details: details)
       } catch { return .rejected(input: input, reason: "\(error)") }
       return .checked(input: input, problems: Self.checkBudget(Invariants.render(report)))
     }
@@ -145,16 +154,22 @@ extension FormatsInvariantTests {
     doc["total"] = Invariants.leadingMoney(document.fact("Total")).map { [$0] }
     doc["unpriced"] = [Invariants.excludedCount(document.fact("Total"))]
     doc["complete"] = [doc["unpriced"] == [0] ? 1 : 0]
-    if let table = document.table(under: "Per month"), let totalColumn = table.columns.last(where: { $0.hasPrefix("Total (") }) {
+    if let table = document.table(under: "Per month"),
+      let totalColumn = table.columns.last(where: { $0.hasPrefix("Total (") })
+    {
       doc["month totals"] = table.column(totalColumn).map { Invariants.money($0) ?? -1 }
       doc["month footer"] = Invariants.money(table.footerCell(totalColumn)).map { [$0] }
-      if table.column("Month") != months { problems.append("'Per month' lists \(table.column("Month")), JSON \(months)") }
+      if table.column("Month") != months {
+        problems.append("'Per month' lists \(table.column("Month")), JSON \(months)")
+      }
     } else {
       problems.append("no 'Per month' table")
     }
     if let table = document.tables.first(where: { $0.heading.hasPrefix("Per ") && $0.heading.hasSuffix("and site") }) {
       let totalColumn = table.columns.first { $0.hasPrefix("Total (") } ?? ""
-      for (site, total) in zip(table.column("Site"), table.column(totalColumn)) { doc["site \(site)"] = [Invariants.money(total) ?? -1] }
+      for (site, total) in zip(table.column("Site"), table.column(totalColumn)) {
+        doc["site \(site)"] = [Invariants.money(total) ?? -1]
+      }
       doc["site footer"] = Invariants.money(table.footerCell(totalColumn)).map { [$0] }
     } else {
       problems.append("no per-site table")
@@ -172,7 +187,9 @@ extension FormatsInvariantTests {
     json["total"] = total.map { [$0] }
     json["month footer"] = json["total"]
     json["site footer"] = json["total"]
-    json["meter sum"] = [Invariants.sum((root["meterTotals"] as? [[String: Any]] ?? []).map { Invariants.money($0["total"]) ?? -1 })]
+    json["meter sum"] = [
+      Invariants.sum((root["meterTotals"] as? [[String: Any]] ?? []).map { Invariants.money($0["total"]) ?? -1 })
+    ]
     json["month totals"] = (root["monthTotals"] as? [Any] ?? []).map { Invariants.money($0) ?? -1 }
     json["year totals"] = (root["years"] as? [[String: Any]] ?? []).map { Invariants.money($0["total"]) ?? -1 }
     json["sum of months"] = [Invariants.sum(json["month totals"] ?? [])]
@@ -206,7 +223,9 @@ extension FormatsInvariantTests {
       csvFigures["site months \(name)"] = months.map { bySite[name]?[$0] ?? 0 }
       csvFigures["site \(name)"] = [Invariants.sum(csvFigures["site months \(name)"] ?? [])]
     }
-    if Set(byMonth.keys).subtracting(months).count > 0 { problems.append("CSV rows outside the budget's months: \(byMonth.keys.sorted())") }
+    if Set(byMonth.keys).subtracting(months).count > 0 {
+      problems.append("CSV rows outside the budget's months: \(byMonth.keys.sorted())")
+    }
     problems += Invariants.compare(
       [("document", doc), ("JSON", json), ("CSV", csvFigures)],
       required: ["total", "month totals", "sum of months", "complete", "month footer", "site footer", "meter sum"])

@@ -72,7 +72,8 @@ struct FormatsInvariantTests {
     let priced = csv.rows(where: "x_Status", is: "priced")
     let items = priced.map { Invariants.money($0["BilledCost"]) ?? -1 }
     var csvFigures: Invariants.Figures = [
-      "items": items, "total": [Invariants.sum(items)], "footer": [Invariants.sum(items)], "itemSum": [Invariants.sum(items)],
+      "items": items, "total": [Invariants.sum(items)], "footer": [Invariants.sum(items)],
+      "itemSum": [Invariants.sum(items)],
       "listTotal": [Invariants.sum(priced.map { Invariants.money($0["ListCost"]) ?? -1 })],
       "unpriced": [Decimal(csv.rows(where: "x_Status", is: "unpriced").count)],
       "complete": [csv.rows(where: "x_Status", is: "unpriced").isEmpty ? 1 : 0],
@@ -109,7 +110,8 @@ struct FormatsInvariantTests {
       let report: ComparisonReport
       do {
         report = try Invariants.compareReport(
-          location: zone == nil ? location.name : nil, zone: zone, bandwidth: bandwidth.text, egress: egress, withVPN: withVPN, discounts: discounts)
+          location: zone == nil ? location.name : nil, zone: zone, bandwidth: bandwidth.text, egress: egress,
+          withVPN: withVPN, discounts: discounts)
       } catch { return .rejected(input: input, reason: "\(error)") }
       return .checked(input: input, problems: Self.checkCompare(Invariants.render(report)))
     }
@@ -136,14 +138,18 @@ struct FormatsInvariantTests {
       }
       doc["complete \(key)"] = [1]
       doc["total \(key)"] = [total]
-      if let previous, total < previous { problems.append("options are not cheapest first: \(total) after \(previous)") }
+      if let previous, total < previous {
+        problems.append("options are not cheapest first: \(total) after \(previous)")
+      }
       previous = total
     }
     if let vpnTable = document.table(under: "ExpressRoute or a VPN over the internet") {
       for row in vpnTable.rows where row.count >= 2 {
         let key = row[0] == "ExpressRoute" ? "vpn: ExpressRoute" : "vpn: VPN"
         if let amount = Invariants.leadingMoney(row[1]) { doc[key] = [amount] }
-        if key == "vpn: VPN" { doc["vpn: VPN complete"] = [row[1] == "not priced" || row[1].hasSuffix("+ not priced") ? 0 : 1] }
+        if key == "vpn: VPN" {
+          doc["vpn: VPN complete"] = [row[1] == "not priced" || row[1].hasSuffix("+ not priced") ? 0 : 1]
+        }
       }
     }
 
@@ -206,14 +212,17 @@ struct FormatsInvariantTests {
       other.volumeScale = inputs.pick([500, 1000, 1500, 3000])
       let after = other.deployment(name: "after")
       let discounts = inputs.discountFlags()
-      let input = "before:\n\(before.text)after:\n\(after.text)" + (discounts.isEmpty ? "" : "discounts: \(discounts)\n")
+      let input =
+        "before:\n\(before.text)after:\n\(after.text)" + (discounts.isEmpty ? "" : "discounts: \(discounts)\n")
       let report: DiffReport
       let quotes: [[String: Any]]
       do {
         let (diff, beforeQuote, afterQuote) = try Invariants.diffReport(before, after, discounts: discounts)
         report = diff
         // One truth across commands: each side's total is what `quote` says for that deployment.
-        quotes = [beforeQuote, afterQuote].map { Invariants.json(QuoteReport(quote: $0).render(.json))["quote"] as? [String: Any] ?? [:] }
+        quotes = [beforeQuote, afterQuote].map {
+          Invariants.json(QuoteReport(quote: $0).render(.json))["quote"] as? [String: Any] ?? [:]
+        }
       } catch { return .rejected(input: input, reason: "\(error)") }
       return .checked(input: input, problems: Self.checkDiff(Invariants.render(report), quotes: quotes))
     }
@@ -235,7 +244,9 @@ struct FormatsInvariantTests {
     let (after, afterIncomplete) = side("After")
     doc["before"] = before.map { [$0] }
     doc["after"] = after.map { [$0] }
-    doc["complete"] = [beforeIncomplete + afterIncomplete == 0 && !(document.fact("Change") ?? "").hasPrefix("unknown") ? 1 : 0]
+    doc["complete"] = [
+      beforeIncomplete + afterIncomplete == 0 && !(document.fact("Change") ?? "").hasPrefix("unknown") ? 1 : 0
+    ]
     doc["before complete"] = [1 - beforeIncomplete]
     doc["after complete"] = [1 - afterIncomplete]
     if let table = document.tables.first(where: { $0.columns == ["Item", "Before", "After", "Change"] }) {
@@ -299,7 +310,9 @@ struct FormatsInvariantTests {
       let discounts = inputs.discountFlags()
       let input = profile.text + (discounts.isEmpty ? "" : "discounts: \(discounts)\n")
       let report: SizingReport
-      do { report = try Invariants.sizeReport(profile, discounts: discounts) } catch { return .rejected(input: input, reason: "\(error)") }
+      do { report = try Invariants.sizeReport(profile, discounts: discounts) } catch {
+        return .rejected(input: input, reason: "\(error)")
+      }
       return .checked(input: input, problems: Self.checkSize(Invariants.render(report)))
     }
   }
@@ -316,7 +329,9 @@ struct FormatsInvariantTests {
       doc["horizon"] = Invariants.money(match[1]).map { [$0] }
       doc["months"] = Decimal(string: match[2] ?? "").map { [$0] }
       doc["plan"] = Invariants.money(match[3]).map { [$0] }
-      if let plan = Invariants.money(match[3]), let extras = Invariants.money(match[4]) { doc["plan + extras"] = [plan + extras] }
+      if let plan = Invariants.money(match[3]), let extras = Invariants.money(match[4]) {
+        doc["plan + extras"] = [plan + extras]
+      }
     } else {
       problems.append("'Horizon total' not read: '\(horizon)'")
     }
@@ -351,7 +366,8 @@ struct FormatsInvariantTests {
     ]
     csvFigures["plan + extras"] = csvFigures["horizon"]
     problems += Invariants.compare(
-      [("document", doc), ("JSON", json), ("CSV", csvFigures)], required: ["horizon", "plan + extras", "sum of months", "complete"])
+      [("document", doc), ("JSON", json), ("CSV", csvFigures)],
+      required: ["horizon", "plan + extras", "sum of months", "complete"])
     return problems
   }
 }

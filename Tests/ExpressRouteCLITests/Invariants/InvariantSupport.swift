@@ -30,7 +30,9 @@ enum Invariants {
 
   /// The number `N` in `excludes N unpriced`, or 0.
   static func excludedCount(_ text: String?) -> Decimal {
-    guard let text, let range = text.range(of: #"excludes [0-9]+ unpriced"#, options: .regularExpression) else { return 0 }
+    guard let text, let range = text.range(of: #"excludes [0-9]+ unpriced"#, options: .regularExpression) else {
+      return 0
+    }
     return Decimal(string: text[range].split(separator: " ")[1].description) ?? -1
   }
 
@@ -59,7 +61,8 @@ enum Invariants {
       }
       guard let first = having.first else { continue }
       for other in having.dropFirst() where other.1[key] != first.1[key] {
-        problems.append("'\(key)': \(first.0) says \(describe(first.1[key])), \(other.0) says \(describe(other.1[key]))")
+        problems.append(
+          "'\(key)': \(first.0) says \(describe(first.1[key])), \(other.0) says \(describe(other.1[key]))")
       }
     }
     return problems
@@ -83,13 +86,16 @@ enum Invariants {
   /// The report rendered in every format, as `ercalc <command> --format <format>` prints it.
   static func render(_ report: some Report) -> Renderings {
     Renderings(
-      text: report.render(.text), markdown: report.render(.markdown), json: report.render(.json), csv: report.render(.csv),
+      text: report.render(.text), markdown: report.render(.markdown), json: report.render(.json),
+      csv: report.render(.csv),
       html: report.render(.html))
   }
 
   /// The built-in tables and catalogue, read once: the cases run the commands' library path, not a process each.
   static let baseEngine: PricingEngine? = {
-    guard let rates = try? RateTable.embeddedDefault(), let locations = try? LocationCatalog.embeddedDefault() else { return nil }
+    guard let rates = try? RateTable.embeddedDefault(), let locations = try? LocationCatalog.embeddedDefault() else {
+      return nil
+    }
     var engine = PricingEngine(rates: rates, locations: locations)
     engine.discounts = rates.discounts
     return engine
@@ -108,7 +114,9 @@ enum Invariants {
   }
 
   /// `ercalc quote FILE --period 2027-01 [--hours-per-month H]`.
-  static func quoteReport(_ deployment: PropertyJSON, discounts: [String], hoursPerMonth: Int? = nil) throws -> QuoteReport {
+  static func quoteReport(_ deployment: PropertyJSON, discounts: [String], hoursPerMonth: Int? = nil) throws
+    -> QuoteReport
+  {
     let quote = try engine(discounts: discounts, hoursPerMonth: hoursPerMonth).quote(
       try Deployment(json: Data(deployment.text.utf8), file: "deployment.json"))
     return QuoteReport(quote: quote, period: "2027-01")
@@ -116,24 +124,29 @@ enum Invariants {
 
   /// `ercalc compare --location L|--zone Z --bandwidth B --egress V [--with-vpn [--routing R]]`.
   static func compareReport(
-    location: String?, zone: String?, bandwidth: String, egress: String, withVPN: Bool, routing: String? = nil, discounts: [String]
+    location: String?, zone: String?, bandwidth: String, egress: String, withVPN: Bool, routing: String? = nil,
+    discounts: [String]
   ) throws -> ComparisonReport {
     let engine = try engine(discounts: discounts)
     guard let rate = Bandwidth(parsing: bandwidth), let volume = DataVolume(parsing: egress) else {
       throw Diagnostic(.error, "bad bandwidth '\(bandwidth)' or volume '\(egress)'")
     }
     let comparison = try engine.compare(
-      location: location.flatMap { engine.locations.location(named: $0) }, zone: zone.flatMap { Zone(name: $0) }, bandwidth: rate,
+      location: location.flatMap { engine.locations.location(named: $0) }, zone: zone.flatMap { Zone(name: $0) },
+      bandwidth: rate,
       monthlyEgress: volume)
     var report = ComparisonReport(comparison: comparison)
     if withVPN {
-      report.vpn = engine.compareWithVPN(comparison, volume: volume, routing: routing.flatMap { InternetRouting(name: $0) } ?? .microsoftNetwork)
+      report.vpn = engine.compareWithVPN(
+        comparison, volume: volume, routing: routing.flatMap { InternetRouting(name: $0) } ?? .microsoftNetwork)
     }
     return report
   }
 
   /// `ercalc diff BEFORE AFTER` of two deployments, with the two quotes it compares.
-  static func diffReport(_ before: PropertyJSON, _ after: PropertyJSON, discounts: [String]) throws -> (DiffReport, Quote, Quote) {
+  static func diffReport(_ before: PropertyJSON, _ after: PropertyJSON, discounts: [String]) throws -> (
+    DiffReport, Quote, Quote
+  ) {
     let engine = try engine(discounts: discounts)
     let first = try Deployment(json: Data(before.text.utf8), file: "before.json")
     let second = try Deployment(json: Data(after.text.utf8), file: "after.json")
@@ -150,25 +163,30 @@ enum Invariants {
   }
 
   /// `ercalc audit --from ESTATE --series SERIES --months N` with the estate as a deployment and the series as CSV.
-  static func auditReport(_ deployment: PropertyJSON, series: String, months: Int, discounts: [String]) throws -> AuditReport {
+  static func auditReport(_ deployment: PropertyJSON, series: String, months: Int, discounts: [String]) throws
+    -> AuditReport
+  {
     let engine = try engine(discounts: discounts)
     let estate = try Deployment(json: Data(deployment.text.utf8), file: "estate.json")
     var ingest = TrafficIngest()
     try ingest.read(Data(series.utf8), file: "series.csv")
-    let entries = try EstateAudit(engine: engine, horizonMonths: months).audit(estate, traffic: try ingest.summaries(file: "series.csv"))
+    let entries = try EstateAudit(engine: engine, horizonMonths: months).audit(
+      estate, traffic: try ingest.summaries(file: "series.csv"))
     return AuditReport(entries: entries, name: estate.name, horizonMonths: months, basis: engine.basis)
   }
 
   /// `ercalc budget PORTFOLIO [--amortize] [--fiscal-year-start M] [--group-by TAG] [--details]`.
   static func budgetReport(
-    _ portfolio: PropertyJSON, discounts: [String], amortize: Bool = false, fiscalYearStart: Int? = nil, groupBy: String? = nil,
+    _ portfolio: PropertyJSON, discounts: [String], amortize: Bool = false, fiscalYearStart: Int? = nil,
+    groupBy: String? = nil,
     details: Bool = false
   ) throws -> BudgetReport {
     let sites = try Portfolio(json: Data(portfolio.text.utf8), file: "portfolio.json")
     var budget = try BudgetPlanner(engine: try engine(discounts: discounts)).budget(sites, amortize: amortize)
     if let fiscalYearStart { budget.fiscalYearStart = fiscalYearStart }
     let tag = groupBy.flatMap { tag in budget.sites.contains { $0.tags[tag] != nil } ? tag : nil }
-    return BudgetReport(budget: budget, groupBy: tag, showsDetails: details, summary: BudgetSummary(budget, groupBy: tag))
+    return BudgetReport(
+      budget: budget, groupBy: tag, showsDetails: details, summary: BudgetSummary(budget, groupBy: tag))
   }
 
   /// The documents read back from text, Markdown and HTML, and problems where they differ: Markdown and HTML must
@@ -179,8 +197,12 @@ enum Invariants {
     let html = RenderedDocument.html(renderings.html)
     var problems: [String] = []
     if markdown.facts != html.facts { problems.append("facts differ: Markdown \(markdown.facts), HTML \(html.facts)") }
-    if markdown.tables != html.tables { problems.append(tableDifference("Markdown", markdown.tables, "HTML", html.tables)) }
-    if markdown.tables != text.tables { problems.append(tableDifference("Markdown", markdown.tables, "text", text.tables)) }
+    if markdown.tables != html.tables {
+      problems.append(tableDifference("Markdown", markdown.tables, "HTML", html.tables))
+    }
+    if markdown.tables != text.tables {
+      problems.append(tableDifference("Markdown", markdown.tables, "text", text.tables))
+    }
     var remaining = text.facts[...]
     for fact in markdown.facts {
       guard let index = remaining.firstIndex(of: fact) else {
@@ -193,12 +215,16 @@ enum Invariants {
     return (markdown, problems)
   }
 
-  static func tableDifference(_ a: String, _ first: [RenderedDocument.Table], _ b: String, _ second: [RenderedDocument.Table]) -> String {
+  static func tableDifference(
+    _ a: String, _ first: [RenderedDocument.Table], _ b: String, _ second: [RenderedDocument.Table]
+  ) -> String {
     guard first.count == second.count else { return "\(a) has \(first.count) tables, \(b) \(second.count)" }
     for (x, y) in zip(first, second) where x != y {
       if x.columns != y.columns { return "table '\(x.heading)': columns \(a) \(x.columns), \(b) \(y.columns)" }
       if x.footer != y.footer { return "table '\(x.heading)': footer \(a) \(x.footer ?? []), \(b) \(y.footer ?? [])" }
-      for (row, (r, s)) in zip(x.rows, y.rows).enumerated() where r != s { return "table '\(x.heading)' row \(row + 1): \(a) \(r), \(b) \(s)" }
+      for (row, (r, s)) in zip(x.rows, y.rows).enumerated() where r != s {
+        return "table '\(x.heading)' row \(row + 1): \(a) \(r), \(b) \(s)"
+      }
       return "table '\(x.heading)': \(a) has \(x.rows.count) rows, \(b) \(y.rows.count)"
     }
     return "tables differ"

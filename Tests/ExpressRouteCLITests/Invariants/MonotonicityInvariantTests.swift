@@ -23,7 +23,9 @@ struct MonotonicityInvariantTests {
     for index in values.indices.dropFirst() {
       guard let low = values[index - 1], let high = values[index] else { continue }
       if high < low || (equal && high != low) {
-        problems.append("\(what): \(low) at \(scales[index - 1])‰ but \(high) at \(scales[index])‰\(equal ? " (must not change)" : "")")
+        problems.append(
+          "\(what): \(low) at \(scales[index - 1])‰ but \(high) at \(scales[index])‰\(equal ? " (must not change)" : "")"
+        )
       }
     }
     return problems
@@ -39,7 +41,9 @@ struct MonotonicityInvariantTests {
       var choice = Invariants.inputs(seed &+ 1)
       // Zero, as drawn, and four more from a tenth to ten times: close steps catch a cost that falls just past a
       // threshold, far ones a cost that falls for large volumes.
-      let scales = ([0, 1000] + (0..<4).map { _ in choice.pick([choice.int(100...1000), choice.int(1000...2500), choice.int(2500...10000)]) })
+      let scales =
+        ([0, 1000]
+        + (0..<4).map { _ in choice.pick([choice.int(100...1000), choice.int(1000...2500), choice.int(2500...10000)]) })
         .sorted()
       let discounts = choice.discountFlags()
       var input = "scales: \(scales) (thousandths of the drawn volumes)\ndiscounts: \(discounts)\n"
@@ -50,11 +54,13 @@ struct MonotonicityInvariantTests {
         inputs.volumeScale = scale
         let deployment = inputs.deployment(name: "scaled")
         if scale == 1000 && !input.contains("{") { input += deployment.text }
-        for circuit in Invariants.json(deployment.text)["circuits"] as? [[String: Any]] ?? [] where circuit["billing"] as? String == "UnlimitedData" {
+        for circuit in Invariants.json(deployment.text)["circuits"] as? [[String: Any]] ?? []
+        where circuit["billing"] as? String == "UnlimitedData" {
           unlimited.insert("circuit '\(circuit["name"] as? String ?? "")'")
         }
         do {
-          quotes.append(Self.json(try Invariants.quoteReport(deployment, discounts: discounts))["quote"] as? [String: Any] ?? [:])
+          quotes.append(
+            Self.json(try Invariants.quoteReport(deployment, discounts: discounts))["quote"] as? [String: Any] ?? [:])
         } catch { return .rejected(input: input + deployment.text, reason: "\(error)") }
       }
       return .checked(input: input, problems: Self.checkQuotes(quotes, scales: scales, unlimited: unlimited))
@@ -68,11 +74,16 @@ struct MonotonicityInvariantTests {
   static func checkQuotes(_ quotes: [[String: Any]], scales: [Int], unlimited: Set<String>) -> [String] {
     var problems = nonDecreasing("monthly total", quotes.map { Invariants.money($0["monthlyTotal"]) }, scales: scales)
     problems += nonDecreasing("list total", quotes.map { Invariants.money($0["listTotal"]) }, scales: scales)
-    let unpriced = quotes.map { Set((($0["unpriced"] as? [[String: Any]]) ?? []).map { "\($0["resource"] ?? "") / \($0["meter"] ?? "")" }) }
+    let unpriced = quotes.map {
+      Set((($0["unpriced"] as? [[String: Any]]) ?? []).map { "\($0["resource"] ?? "") / \($0["meter"] ?? "")" })
+    }
     for index in unpriced.indices.dropFirst()
-    where scales[index - 1] > 0 ? unpriced[index] != unpriced[index - 1] : !unpriced[index - 1].isSubset(of: unpriced[index]) {
+    where scales[index - 1] > 0
+      ? unpriced[index] != unpriced[index - 1] : !unpriced[index - 1].isSubset(of: unpriced[index])
+    {
       problems.append(
-        "unpriced charges at \(scales[index - 1])‰: \(unpriced[index - 1].sorted()), at \(scales[index])‰: \(unpriced[index].sorted())")
+        "unpriced charges at \(scales[index - 1])‰: \(unpriced[index - 1].sorted()), at \(scales[index])‰: \(unpriced[index].sorted())"
+      )
     }
     var keys: [String] = []
     var amounts: [String: [Int: Decimal]] = [:]
@@ -91,7 +102,9 @@ struct MonotonicityInvariantTests {
     for key in keys {
       let perGB = units[key] == "1 GB" && !fixed.contains(key)
       let values = quotes.indices.map { amounts[key]?[$0] ?? (perGB ? 0 : nil) }
-      if !perGB && values.contains(where: { $0 == nil }) { problems.append("'\(key)' (per \(units[key] ?? "?")) comes and goes with the volume") }
+      if !perGB && values.contains(where: { $0 == nil }) {
+        problems.append("'\(key)' (per \(units[key] ?? "?")) comes and goes with the volume")
+      }
       problems += nonDecreasing(key, values, scales: scales, equal: !perGB)
     }
     return problems
@@ -119,16 +132,22 @@ struct MonotonicityInvariantTests {
           roots.append(
             Self.json(
               try Invariants.compareReport(
-                location: zone == nil ? location : nil, zone: zone, bandwidth: bandwidth.text, egress: "\(volume) GB", withVPN: true,
+                location: zone == nil ? location : nil, zone: zone, bandwidth: bandwidth.text, egress: "\(volume) GB",
+                withVPN: true,
                 routing: routing,
                 discounts: discounts)))
         } catch { return .rejected(input: input, reason: "\(error)") }
       }
       var problems: [String] = []
       func option(_ root: [String: Any], _ key: String) -> [String: Any]? {
-        (root["options"] as? [[String: Any]] ?? []).first { "\($0["tier"] as? String ?? "") \($0["billing"] as? String ?? "")" == key }
+        (root["options"] as? [[String: Any]] ?? []).first {
+          "\($0["tier"] as? String ?? "") \($0["billing"] as? String ?? "")" == key
+        }
       }
-      for key in ["Local UnlimitedData", "Standard MeteredData", "Standard UnlimitedData", "Premium MeteredData", "Premium UnlimitedData"] {
+      for key in [
+        "Local UnlimitedData", "Standard MeteredData", "Standard UnlimitedData", "Premium MeteredData",
+        "Premium UnlimitedData",
+      ] {
         let totals = roots.map { option($0, key).flatMap { Invariants.money($0["monthlyTotal"]) } }
         problems += Self.nonDecreasing(key, totals, scales: scales, equal: key.hasSuffix("UnlimitedData"))
       }
@@ -137,9 +156,11 @@ struct MonotonicityInvariantTests {
       }
       problems += Self.nonDecreasing("cheapest option", cheapest, scales: scales)
       let vpn = roots.map { $0["vpnComparison"] as? [String: Any] ?? [:] }
-      problems += Self.nonDecreasing("ExpressRoute beside the VPN", vpn.map { Invariants.money($0["expressRouteMonthly"]) }, scales: scales)
       problems += Self.nonDecreasing(
-        "VPN over the internet", vpn.map { ($0["vpnComplete"] as? Bool) == true ? Invariants.money($0["vpnMonthly"]) : nil }, scales: scales)
+        "ExpressRoute beside the VPN", vpn.map { Invariants.money($0["expressRouteMonthly"]) }, scales: scales)
+      problems += Self.nonDecreasing(
+        "VPN over the internet",
+        vpn.map { ($0["vpnComplete"] as? Bool) == true ? Invariants.money($0["vpnMonthly"]) : nil }, scales: scales)
       return .checked(input: input, problems: problems)
     }
   }
@@ -147,7 +168,9 @@ struct MonotonicityInvariantTests {
   // MARK: - size: the recommended plan's cost
 
   @Test func sizeDemand() {
-    PropertyCheck.run("monotonic.size", cases: 25, test: "MonotonicityInvariantTests/sizeDemand", known: Self.knownSizingViolations) { seed in
+    PropertyCheck.run(
+      "monotonic.size", cases: 25, test: "MonotonicityInvariantTests/sizeDemand", known: Self.knownSizingViolations
+    ) { seed in
       var inputs = Invariants.inputs(seed)
       let shape = inputs.profileShape(name: "profile", horizonMonths: inputs.int(1...24))
       let demand = inputs.demand()
@@ -202,7 +225,9 @@ struct MonotonicityInvariantTests {
       if !hasProfiles {
         let months = (roots[0]["months"] as? [String]) ?? []
         for (index, month) in months.enumerated() {
-          let values = roots.map { root in ((root["monthTotals"] as? [Any]) ?? []).dropFirst(index).first.flatMap { Invariants.money($0) } }
+          let values = roots.map { root in
+            ((root["monthTotals"] as? [Any]) ?? []).dropFirst(index).first.flatMap { Invariants.money($0) }
+          }
           problems += Self.nonDecreasing("month \(month)", values, scales: scales)
         }
       }

@@ -58,7 +58,8 @@ struct RenderedDocument: Equatable {
           let characters = Array(line)
           return runs.map { run in
             guard run.lowerBound < characters.count else { return "" }
-            return String(characters[run.lowerBound..<min(run.upperBound, characters.count)]).trimmingCharacters(in: .whitespaces)
+            return String(characters[run.lowerBound..<min(run.upperBound, characters.count)]).trimmingCharacters(
+              in: .whitespaces)
           }
         }
         var rows: [[String]] = []
@@ -83,7 +84,9 @@ struct RenderedDocument: Equatable {
   /// Column spans of a rule line (`-----  ---`), or none when the line is not a rule.
   static func dashRuns(_ line: String) -> [Range<Int>] {
     let characters = Array(line)
-    guard !characters.isEmpty, characters.allSatisfy({ $0 == "-" || $0 == " " }), characters.first == "-" else { return [] }
+    guard !characters.isEmpty, characters.allSatisfy({ $0 == "-" || $0 == " " }), characters.first == "-" else {
+      return []
+    }
     var runs: [Range<Int>] = []
     var start: Int?
     for (index, character) in characters.enumerated() {
@@ -137,7 +140,8 @@ struct RenderedDocument: Equatable {
         heading = unescapeMarkdown(String(line.dropFirst(3)))
       } else if line.hasPrefix("- **"), let end = line.range(of: ":** ") {
         let label = String(line[line.index(line.startIndex, offsetBy: 4)..<end.lowerBound])
-        document.facts.append(Fact(label: unescapeMarkdown(label), value: unescapeMarkdown(String(line[end.upperBound...]))))
+        document.facts.append(
+          Fact(label: unescapeMarkdown(label), value: unescapeMarkdown(String(line[end.upperBound...]))))
       } else if line.hasPrefix("| "), index + 1 < lines.count, lines[index + 1].hasPrefix("| ---") {
         let columns = cells(line)
         var rows: [[String]] = []
@@ -147,7 +151,8 @@ struct RenderedDocument: Equatable {
           index += 1
         }
         var footer: [String]?
-        if let last = rows.last, last.contains(where: { !$0.isEmpty }), last.allSatisfy({ $0.isEmpty || ($0.hasPrefix("**") && $0.hasSuffix("**")) })
+        if let last = rows.last, last.contains(where: { !$0.isEmpty }),
+          last.allSatisfy({ $0.isEmpty || ($0.hasPrefix("**") && $0.hasSuffix("**")) })
         {
           rows.removeLast()
           footer = last.map { $0.isEmpty ? "" : String($0.dropFirst(2).dropLast(2)) }
@@ -196,7 +201,8 @@ struct RenderedDocument: Equatable {
         let foot = matches("<tfoot>(.*?)</tfoot>", in: table).first?[1]
         document.tables.append(
           Table(
-            heading: heading, columns: cells(head, tag: "th"), rows: matches("<tr>(.*?)</tr>", in: body).map { cells($0[1] ?? "", tag: "td") },
+            heading: heading, columns: cells(head, tag: "th"),
+            rows: matches("<tr>(.*?)</tr>", in: body).map { cells($0[1] ?? "", tag: "td") },
             footer: foot.map { cells($0, tag: "td") }))
       }
     }
@@ -205,7 +211,9 @@ struct RenderedDocument: Equatable {
 
   /// Each match of `pattern` (`.` matches line breaks) with its capture groups (`nil` when a group took no part).
   static func matches(_ pattern: String, in text: String) -> [[String?]] {
-    guard let expression = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
+    guard let expression = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else {
+      return []
+    }
     let string = text as NSString
     return expression.matches(in: text, range: NSRange(location: 0, length: string.length)).map { match in
       (0..<match.numberOfRanges).map { group in
@@ -216,7 +224,9 @@ struct RenderedDocument: Equatable {
   }
 
   static func unescapeHTML(_ text: String) -> String {
-    text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
-      .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(
+      of: "&quot;", with: "\""
+    )
+    .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
   }
 }

@@ -98,7 +98,9 @@ final class LocalHTTPServer: @unchecked Sendable {
     let bytes = Array(head.utf8) + bodyBytes
     var sent = 0
     while sent < bytes.count {
-      let count = bytes[sent...].withUnsafeBytes { send(client, $0.baseAddress, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
+      let count = bytes[sent...].withUnsafeBytes {
+        send(client, $0.baseAddress, bytes.count - sent, Int32(MSG_NOSIGNAL))
+      }
       if count <= 0 { return }
       sent += count
     }

@@ -39,7 +39,8 @@ func runErcalc(
   process.executableURL = URL(fileURLWithPath: "/bin/bash")
   process.arguments = ["-c", "ulimit -v \(memoryLimitKB); exec \"$0\" \"$@\"", ercalcBinary.path] + arguments
   process.currentDirectoryURL = FileManager.default.temporaryDirectory
-  process.standardInput = try stdin.map { path in try #require(FileHandle(forReadingAtPath: path)) } ?? FileHandle.nullDevice
+  process.standardInput =
+    try stdin.map { path in try #require(FileHandle(forReadingAtPath: path)) } ?? FileHandle.nullDevice
   let out = Pipe()
   let err = Pipe()
   if closedStdout {
@@ -68,8 +69,10 @@ func runErcalc(
   killer.cancel()
   let seconds = Date().timeIntervalSince(start)
   return ProcessResult(
-    status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal, timedOut: seconds >= timeout,
-    output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self), seconds: seconds)
+    status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+    timedOut: seconds >= timeout,
+    output: String(decoding: outData, as: UTF8.self), errors: String(decoding: errData, as: UTF8.self), seconds: seconds
+  )
 }
 
 /// A fresh temporary directory, removed by the caller.

@@ -31,16 +31,20 @@ import Testing
       let egress = DataVolume.gigabytes(Decimal(Int64.random(in: 0...max(capacityGB / 10, 1), using: &random)))
       deployment.circuits.append(
         Circuit(
-          name: "c\(index)", peeringLocation: locations.randomElement(using: &random), tier: Bool.random(using: &random) ? .standard : .premium,
+          name: "c\(index)", peeringLocation: locations.randomElement(using: &random),
+          tier: Bool.random(using: &random) ? .standard : .premium,
           billing: billing, bandwidth: bandwidth, monthlyEgress: billing == .metered ? egress : nil))
     }
     if Bool.random(using: &random) {
       deployment.gateways.append(
-        Gateway(name: "g", sku: [GatewaySKU.erGw1AZ, .erGw2AZ, .erGw3AZ].randomElement(using: &random) ?? .erGw1AZ, circuits: ["c0"]))
+        Gateway(
+          name: "g", sku: [GatewaySKU.erGw1AZ, .erGw2AZ, .erGw3AZ].randomElement(using: &random) ?? .erGw1AZ,
+          circuits: ["c0"]))
     }
     let rates: [Decimal] = [0, Fixtures.decimal("0.1"), Fixtures.decimal("0.25")]
     let growth = rates.randomElement(using: &random) ?? 0
-    return Portfolio.Site(name: name, source: .deployment(deployment, yearlyGrowth: growth), tags: ["side": String(name.prefix(1))])
+    return Portfolio.Site(
+      name: name, source: .deployment(deployment, yearlyGrowth: growth), tags: ["side": String(name.prefix(1))])
   }
 
   /// A profile site the solver sizes (a small workload, so a case stays fast).
@@ -54,7 +58,8 @@ import Testing
 
   static func sites(prefix: String, count: Int, _ random: inout SplitMix) -> [Portfolio.Site] {
     (0..<count).map { index in
-      Int.random(in: 0..<5, using: &random) == 0 ? profileSite("\(prefix)\(index)", &random) : deploymentSite("\(prefix)\(index)", &random)
+      Int.random(in: 0..<5, using: &random) == 0
+        ? profileSite("\(prefix)\(index)", &random) : deploymentSite("\(prefix)\(index)", &random)
     }
   }
 
@@ -64,15 +69,20 @@ import Testing
     switch Int.random(in: 0..<3, using: &random) {
     case 0:
       let circuit = Circuit(
-        name: "d", peeringLocation: "Frankfurt", tier: .standard, billing: .metered, bandwidth: .gbps(10), monthlyEgress: .gigabytes(10),
+        name: "d", peeringLocation: "Frankfurt", tier: .standard, billing: .metered, bandwidth: .gbps(10),
+        monthlyEgress: .gigabytes(10),
         directPort: "missing-ports")
-      return Portfolio.Site(name: name, source: .deployment(Deployment(name: name, circuits: [circuit]), yearlyGrowth: 0))
+      return Portfolio.Site(
+        name: name, source: .deployment(Deployment(name: name, circuits: [circuit]), yearlyGrowth: 0))
     case 1:
-      let circuit = Circuit(name: "l", peeringLocation: "Atlanta", tier: .local, billing: .unlimited, bandwidth: .gbps(1))
-      return Portfolio.Site(name: name, source: .deployment(Deployment(name: name, circuits: [circuit]), yearlyGrowth: 0))
+      let circuit = Circuit(
+        name: "l", peeringLocation: "Atlanta", tier: .local, billing: .unlimited, bandwidth: .gbps(1))
+      return Portfolio.Site(
+        name: name, source: .deployment(Deployment(name: name, circuits: [circuit]), yearlyGrowth: 0))
     default:
       let profile = WorkloadProfile(
-        name: name, peeringLocation: "Amsterdam", targetRegions: [], monthlyEgress: .gigabytes(1000), peakOutbound: .gbps(20), gateways: 0)
+        name: name, peeringLocation: "Amsterdam", targetRegions: [], monthlyEgress: .gigabytes(1000),
+        peakOutbound: .gbps(20), gateways: 0)
       return Portfolio.Site(name: name, source: .profile(profile))
     }
   }
@@ -103,7 +113,8 @@ import Testing
       let budgetB = try budget(b)
       let union = try budget(a + b)
       // Disjoint sites add up, month by month and in total; nothing valid was refused.
-      #expect(union.refused.isEmpty && budgetA.refused.isEmpty && budgetB.refused.isEmpty, "\(context): \(union.refused)")
+      #expect(
+        union.refused.isEmpty && budgetA.refused.isEmpty && budgetB.refused.isEmpty, "\(context): \(union.refused)")
       #expect(union.total == budgetA.total + budgetB.total, "\(context)")
       #expect(union.monthTotals == zip(budgetA.monthTotals, budgetB.monthTotals).map { $0 + $1 }, "\(context)")
       #expect(union.unpriced.count == budgetA.unpriced.count + budgetB.unpriced.count, "\(context)")
@@ -123,10 +134,12 @@ import Testing
       // An unpriceable resource (a Direct port pair: no published price) added to one deployment site: it is listed,
       // and every priced line of every site is what it was.
       var withPort = a + b
-      if let index = withPort.indices.first(where: { if case .deployment = withPort[$0].source { true } else { false } }),
+      if let index = withPort.indices.first(where: { if case .deployment = withPort[$0].source { true } else { false } }
+      ),
         case .deployment(var deployment, let growth) = withPort[index].source
       {
-        deployment.directPorts.append(DirectPortPair(name: "ports", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered))
+        deployment.directPorts.append(
+          DirectPortPair(name: "ports", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered))
         withPort[index].source = .deployment(deployment, yearlyGrowth: growth)
         let unpriceable = try budget(withPort)
         #expect(Self.siteMonths(unpriceable) == Self.siteMonths(union), "\(context)")

@@ -41,7 +41,8 @@ import Testing
 
   @Test func aQuoteListsOneTimeChargesApart() throws {
     let node = try JSONNode.parse(Data(Self.portfolio.utf8), file: "p.json")
-    let deployment = try Deployment(node: try node.object().required("sites").array()[0].object().required("deployment"))
+    let deployment = try Deployment(
+      node: try node.object().required("sites").array()[0].object().required("deployment"))
     let quote = try Fixtures.engine().quote(deployment)
     // Monthly: 686 + 450 = 1,136.00; the installation is listed apart, not in the monthly total.
     #expect(quote.total == Fixtures.usd("1136.00"))
@@ -60,11 +61,18 @@ import Testing
   @Test func chargesInAnotherCurrencyOrOnAnUnknownCircuitAreErrors() throws {
     let text =
       #"{"circuits": [{"name": "ams", "zone": "Zone 1", "tier": "Standard", "bandwidth": "1 Gbps", "egress": "1 TB"}], "charges": [{"name": "x", "vendor": "v", "amount": "1.00", "currency": "EUR", "recurrence": "monthly"}]}"#
-    let error = Fixtures.diagnostic { _ = try Fixtures.engine().quote(try Deployment(json: Data(text.utf8), file: "d.json")) }
-    #expect(error?.message == "charge 'x' is in EUR, but the rate table is in USD (give charges in the table's currency)")
+    let error = Fixtures.diagnostic {
+      _ = try Fixtures.engine().quote(try Deployment(json: Data(text.utf8), file: "d.json"))
+    }
+    #expect(
+      error?.message == "charge 'x' is in EUR, but the rate table is in USD (give charges in the table's currency)")
     let dangling = text.replacingOccurrences(of: #""currency": "EUR", "#, with: #""attachedTo": "lon", "#)
-    let other = Fixtures.diagnostic { _ = try Fixtures.engine().quote(try Deployment(json: Data(dangling.utf8), file: "d.json")) }
-    #expect(other?.message == "charge 'x' is attached to 'lon', which is neither a circuit nor a Direct port pair of the deployment")
+    let other = Fixtures.diagnostic {
+      _ = try Fixtures.engine().quote(try Deployment(json: Data(dangling.utf8), file: "d.json"))
+    }
+    #expect(
+      other?.message
+        == "charge 'x' is attached to 'lon', which is neither a circuit nor a Direct port pair of the deployment")
   }
 }
 
@@ -79,7 +87,8 @@ import Testing
          "directPorts": {"source": "q", "confidence": "ESTIMATE", "rows": [{"portSpeed": "10 Gbps", "billing": "MeteredData", "monthly": "3500.00"}]}}
         """.utf8), file: "o.json")
     var profile = WorkloadProfile(
-      name: "t", peeringLocation: "Amsterdam", monthlyEgress: .gigabytes(10_000), peakOutbound: .mbps(6000), yearlyGrowth: 0, gateways: 0)
+      name: "t", peeringLocation: "Amsterdam", monthlyEgress: .gigabytes(10_000), peakOutbound: .mbps(6000),
+      yearlyGrowth: 0, gateways: 0)
     if withCharges {
       var port = UserCharge(name: "10G port and VLAN", vendor: "Megaport", amount: 1500, recurrence: .monthly)
       port.path = .provider
@@ -96,12 +105,14 @@ import Testing
     let azureOnly = try solve(withCharges: false)
     #expect(azureOnly.pathComparison.last == "on the whole cost the provider circuit is cheaper by 1,200.00 USD")
     #expect(
-      azureOnly.pathComparison.first == "no provider-side charges were given (port and VLAN fees): the provider side counts Azure's charges only")
+      azureOnly.pathComparison.first
+        == "no provider-side charges were given (port and VLAN fees): the provider side counts Azure's charges only")
     // With the provider's port (1,500 a month) and Direct's cross-connects (600 a month): provider 12 × 5,150 = 61,800;
     // Direct 12 × 4,350 = 52,200. Direct is now cheaper by 9,600.
     let whole = try solve(withCharges: true)
     #expect(whole.horizonTotal == Fixtures.usd("61800.00"))
-    #expect(whole.pathComparison.last?.hasPrefix("on the whole cost ExpressRoute Direct is cheaper by 9,600.00 USD") == true)
+    #expect(
+      whole.pathComparison.last?.hasPrefix("on the whole cost ExpressRoute Direct is cheaper by 9,600.00 USD") == true)
   }
 }
 
@@ -112,7 +123,9 @@ import Testing
     let before = Deployment(
       name: "b",
       circuits: [
-        Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1), monthlyEgress: .gigabytes(1000))
+        Circuit(
+          name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1),
+          monthlyEgress: .gigabytes(1000))
       ])
     var after = before
     after.charges = [

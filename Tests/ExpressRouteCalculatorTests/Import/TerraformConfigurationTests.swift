@@ -36,17 +36,22 @@ import Testing
     // A reference of another type, and an attribute with no expression, lead nowhere.
     #expect(
       plan.resource(
-        for: "module.edge.module.circuit.azurerm_express_route_circuit.c", attribute: "express_route_port_id", ofType: "azurerm_virtual_hub")
+        for: "module.edge.module.circuit.azurerm_express_route_circuit.c", attribute: "express_route_port_id",
+        ofType: "azurerm_virtual_hub")
         == nil)
     #expect(
       plan.resource(
-        for: "module.edge.module.circuit.azurerm_express_route_circuit.c", attribute: "peering_location", ofType: "azurerm_express_route_port")
+        for: "module.edge.module.circuit.azurerm_express_route_circuit.c", attribute: "peering_location",
+        ofType: "azurerm_express_route_port")
         == nil)
   }
 
   @Test func aPlanWithoutConfigurationTracesNothing() throws {
     let plan = try configuration(#"{"format_version": "1.2"}"#)
-    #expect(plan.resource(for: "azurerm_express_route_circuit.c", attribute: "express_route_port_id", ofType: "azurerm_express_route_port") == nil)
+    #expect(
+      plan.resource(
+        for: "azurerm_express_route_circuit.c", attribute: "express_route_port_id", ofType: "azurerm_express_route_port"
+      ) == nil)
     #expect(TerraformConfiguration.normalized("module.a[0].azurerm_x.y[\"k\"]") == "module.a.azurerm_x.y")
   }
 }

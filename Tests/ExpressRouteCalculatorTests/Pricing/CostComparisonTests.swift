@@ -34,11 +34,13 @@ import Testing
 
   /// Amsterdam, 12 months, no growth, the gateway in North Europe (where ErGwScale is offered).
   func profile(
-    _ location: String = "Amsterdam", peak: Bandwidth, egress: String, redundancy: WorkloadProfile.Redundancy = .single, regions: [String] = [],
+    _ location: String = "Amsterdam", peak: Bandwidth, egress: String, redundancy: WorkloadProfile.Redundancy = .single,
+    regions: [String] = [],
     hub: String = "North Europe"
   ) -> WorkloadProfile {
     var profile = WorkloadProfile(
-      name: "t", peeringLocation: location, targetRegions: regions, monthlyEgress: DataVolume(parsing: egress), peakOutbound: peak,
+      name: "t", peeringLocation: location, targetRegions: regions, monthlyEgress: DataVolume(parsing: egress),
+      peakOutbound: peak,
       yearlyGrowth: 0, horizonMonths: 12, redundancy: redundancy, gateways: 1)
     profile.hubRegion = hub
     return profile
@@ -74,7 +76,8 @@ import Testing
     // Provider cheaper by 3,840.00; the old Direct side (2,500 + 1,875 = 4,375 × 12 = 52,500.00, no gateway, no second
     // circuit, half the egress) said "Direct is cheaper by 52,178.40".
     let result = try SizingSolver(engine: engine()).solve(
-      profile(peak: .mbps(3200), egress: "150TB", redundancy: .secondCircuit(location: "London", failover: .activeActive)))
+      profile(
+        peak: .mbps(3200), egress: "150TB", redundancy: .secondCircuit(location: "London", failover: .activeActive)))
     let costs = try #require(result.pathCosts)
     #expect(costs.first.total == Fixtures.usd("104678.40"))
     #expect(costs.second.total == Fixtures.usd("108518.40"))
@@ -91,7 +94,8 @@ import Testing
     // The best single circuit: MeteredData 872 + 300,000 × 0.025 = 8,372 < 11,400, + 306.60 = 8,678.60.
     // Redundancy costs 9,550.60 − 8,678.60 = 872.00 (the old figure, 4,622.00, counted egress the single circuit pays too).
     let result = try SizingSolver(engine: engine(directPort: nil)).solve(
-      profile(peak: .mbps(1200), egress: "300TB", redundancy: .secondCircuit(location: "London", failover: .activeActive)))
+      profile(
+        peak: .mbps(1200), egress: "300TB", redundancy: .secondCircuit(location: "London", failover: .activeActive)))
     let costs = try #require(result.redundancyCosts)
     #expect(costs.first.total == Fixtures.usd("8678.60"))
     #expect(costs.second.total == Fixtures.usd("9550.60"))
@@ -109,7 +113,8 @@ import Testing
     // UnlimitedData 17,400 + 872 + 306.60 = 18,578.60). The best single design is Local 2 Gbps + gateway = 3,206.60, so
     // redundancy costs 872.00.
     var gallery = profile(
-      "Sao Paulo", peak: .mbps(1200), egress: "200TB", redundancy: .secondCircuit(location: "Rio de Janeiro"), regions: ["Brazil South"],
+      "Sao Paulo", peak: .mbps(1200), egress: "200TB", redundancy: .secondCircuit(location: "Rio de Janeiro"),
+      regions: ["Brazil South"],
       hub: "Brazil South")
     gallery.horizonMonths = 1
     let result = try SizingSolver(engine: engine(directPort: nil)).solve(gallery)
@@ -136,7 +141,9 @@ import Testing
     #expect(vpn.expressRoute?.total == Fixtures.usd("699.53"))
     #expect(vpn.breakEven == .gigabytes(5055))
     // With a hub region where ErGwScale is offered, it is the cheaper gateway: 436 + 153.30 = 589.30.
-    #expect(engine.compareWithVPN(comparison, volume: .zero, hubRegion: "East Asia").expressRoute?.total == Fixtures.usd("589.30"))
+    #expect(
+      engine.compareWithVPN(comparison, volume: .zero, hubRegion: "East Asia").expressRoute?.total
+        == Fixtures.usd("589.30"))
   }
 
   @Test func breakEvenLooksAtEveryVolumeNotOnlyZero() throws {
@@ -224,7 +231,9 @@ import Testing
     // 2 Gbps 872 on zero egress, not Local 2,200. Gateway in UK South: ErGwScale 2 units 306.60. Month 1: 2,200 + 872 +
     // 306.60 = 3,378.60; one circuit 2,200 + 306.60 = 2,506.60; redundancy costs 872.00 (it said 2,200.00).
     let result = try SizingSolver(engine: engine(directPort: nil)).solve(
-      profile("London", peak: .mbps(1200), egress: "100TB", redundancy: .secondCircuit(location: "London2"), regions: ["UK South"], hub: "UK South"))
+      profile(
+        "London", peak: .mbps(1200), egress: "100TB", redundancy: .secondCircuit(location: "London2"),
+        regions: ["UK South"], hub: "UK South"))
     #expect(result.plan.first?.tier == .local)
     #expect(result.secondPlan.first?.tier == .standard)
     #expect(result.secondPlan.first?.billing == .metered)
@@ -256,7 +265,8 @@ import Testing
     // North America, so ExpressRoute is Premium: MeteredData 1 Gbps 1,186 + 5,000 × 0.025 = 125 + ErGw1AZ 263.53
     // (ErGwScale is not offered in Southeast Asia) = 1,574.53.
     let engine = try engine(directPort: nil)
-    let dallas = try engine.compare(location: engine.locations.location(named: "Dallas"), bandwidth: .gbps(1), monthlyEgress: .gigabytes(5000))
+    let dallas = try engine.compare(
+      location: engine.locations.location(named: "Dallas"), bandwidth: .gbps(1), monthlyEgress: .gigabytes(5000))
     let vpn = engine.compareWithVPN(dallas, volume: .gigabytes(5000), hubRegion: "southeastasia")
     #expect(vpn.vpn?.total == Fixtures.usd("945.70"))
     #expect(vpn.expressRoute?.total == Fixtures.usd("1574.53"))
@@ -266,7 +276,8 @@ import Testing
       location: engine.locations.location(named: "Washington DC"), bandwidth: .gbps(1), monthlyEgress: .gigabytes(5000))
     #expect(
       engine.compareWithVPN(washington, volume: .gigabytes(5000)).notes.contains(
-        "the gateway is assumed in East US, the first of Washington DC's local regions (East US, East US 2); give the hub region to choose"))
+        "the gateway is assumed in East US, the first of Washington DC's local regions (East US, East US 2); give the hub region to choose"
+      ))
   }
 
   // MARK: The invariant: both sides of every comparison carry the same categories
@@ -293,16 +304,20 @@ import Testing
     }
     let washington = try engine.compare(
       location: engine.locations.location(named: "Washington DC"), bandwidth: .gbps(1), monthlyEgress: .gigabytes(5000))
-    cases.append(("compare --with-vpn: ExpressRoute or VPN", engine.compareWithVPN(washington, volume: .gigabytes(5000)).costs))
+    cases.append(
+      ("compare --with-vpn: ExpressRoute or VPN", engine.compareWithVPN(washington, volume: .gigabytes(5000)).costs))
     for (name, costs) in cases {
       let costs = try #require(costs, "\(name): no comparison")
-      #expect(costs.first.categoryList == costs.second.categoryList, "\(name): \(costs.asymmetricCategories.map(\.name))")
+      #expect(
+        costs.first.categoryList == costs.second.categoryList, "\(name): \(costs.asymmetricCategories.map(\.name))")
       #expect(costs.isSymmetric)
       // Every category each side has is accounted for in its total.
       #expect(costs.first.total == Money.sum(costs.first.categories.map(\.amount), currency: .usd))
     }
     // The categories listed, side by side: what each comparison is made of.
-    let lists = cases.map { name, costs in "\(name): \(costs?.first.categoryList.map(\.name).joined(separator: ", ") ?? "")" }
+    let lists = cases.map { name, costs in
+      "\(name): \(costs?.first.categoryList.map(\.name).joined(separator: ", ") ?? "")"
+    }
     let plan = "circuit or port, outbound data, gateway, current circuit (lead time), Global Reach"
     let redundant = "circuit or port, outbound data, gateway, second path, current circuit (lead time), Global Reach"
     let vpn = "circuit or port, outbound data, gateway"
@@ -326,14 +341,16 @@ import Testing
       name: "p",
       circuits: [
         Circuit(
-          name: "circuit", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(5), monthlyEgress: .gigabytes(1000))
+          name: "circuit", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(5),
+          monthlyEgress: .gigabytes(1000))
       ],
       gateways: [Gateway(name: "gateway", sku: .erGwScale, scaleUnits: 4, circuits: ["circuit"])])
     let direct = Deployment(
       name: "d",
       circuits: [
         Circuit(
-          name: "circuit", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(5), monthlyEgress: .gigabytes(1000),
+          name: "circuit", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(5),
+          monthlyEgress: .gigabytes(1000),
           directPort: "ports")
       ],
       directPorts: [DirectPortPair(name: "ports", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)])

@@ -96,8 +96,10 @@ import Testing
 
   @Test func embeddedTablesMatchPriceTablesFolder() throws {
     let root = packageRoot
-    let rateTable = try String(contentsOf: root.appendingPathComponent("PriceTables/expressroute-usd.json"), encoding: .utf8)
-    let locations = try String(contentsOf: root.appendingPathComponent("PriceTables/peering-locations.json"), encoding: .utf8)
+    let rateTable = try String(
+      contentsOf: root.appendingPathComponent("PriceTables/expressroute-usd.json"), encoding: .utf8)
+    let locations = try String(
+      contentsOf: root.appendingPathComponent("PriceTables/peering-locations.json"), encoding: .utf8)
     for table in [rateTable, locations] {
       #expect(!table.contains("\"\"\"##") && !table.contains("\\##") && table.hasSuffix("\n"))
     }
@@ -110,19 +112,25 @@ import Testing
     for name in present { actual[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
     if ProcessInfo.processInfo.environment["UPDATE_EMBEDDED_TABLES"] != nil {
       if actual != expected {
-        for name in present where expected[name] == nil { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        for name in present where expected[name] == nil {
+          try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
         for (name, text) in expected where actual[name] != text {
           try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        Issue.record("Regenerated \(Self.generatedFolder)/\(Self.generatedPrefix)*.swift; rebuild and run the tests again")
+        Issue.record(
+          "Regenerated \(Self.generatedFolder)/\(Self.generatedPrefix)*.swift; rebuild and run the tests again")
       }
       return
     }
     #expect(
-      actual == expected, "PriceTables/ and the embedded copy drifted: run UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests")
+      actual == expected,
+      "PriceTables/ and the embedded copy drifted: run UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests"
+    )
     for (name, text) in expected {
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-      #expect(lines.count <= 450 && lines.allSatisfy { $0.count <= Self.maximumWidth }, "\(name) is too long or too wide")
+      #expect(
+        lines.count <= 450 && lines.allSatisfy { $0.count <= Self.maximumWidth }, "\(name) is too long or too wide")
     }
     #expect(EmbeddedPriceTables.rateTable == rateTable)
     #expect(EmbeddedPriceTables.peeringLocations == locations)
@@ -163,7 +171,8 @@ import Testing
 
   @Test func everyPriceTablesFileValidates() throws {
     let folder = packageRoot.appendingPathComponent("PriceTables")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+      .sorted()
     #expect(files.contains("expressroute-usd.json"))
     for file in files where file != "peering-locations.json" {
       let data = try Data(contentsOf: folder.appendingPathComponent(file))

@@ -55,7 +55,9 @@ import Testing
     // circuits=50%: (600 − 218) ÷ 0.025 = 382 ÷ 0.025 = 15,280 GB.
     engine.discounts = Discounts(bySection: ["circuits": Fixtures.decimal("0.5")])
     let halved = try engine.compare(location: amsterdam, bandwidth: .gbps(1), monthlyEgress: .gigabytes(27_000))
-    #expect(halved.localBreakEven == "Local is cheaper than Standard metered above 15,280 GB/month (all VNets must be in the local region)")
+    #expect(
+      halved.localBreakEven
+        == "Local is cheaper than Standard metered above 15,280 GB/month (all VNets must be in the local region)")
   }
 
   @Test func reportsSayTheAmountsAreDiscounted() throws {
@@ -63,9 +65,11 @@ import Testing
     #expect(engine.basis.facts.first?.value == "Azure ExpressRoute retail prices (USD, pay-as-you-go)")
     engine.discounts = Discounts(all: Fixtures.decimal("0.12"))
     #expect(
-      engine.basis.facts.first?.value == "Azure ExpressRoute retail prices (USD, pay-as-you-go) with negotiated discount 12% on all Azure charges")
+      engine.basis.facts.first?.value
+        == "Azure ExpressRoute retail prices (USD, pay-as-you-go) with negotiated discount 12% on all Azure charges")
     let amsterdam = try #require(engine.locations.location(named: "Amsterdam"))
-    let report = ComparisonReport(comparison: try engine.compare(location: amsterdam, bandwidth: .gbps(1), monthlyEgress: .gigabytes(27_000)))
+    let report = ComparisonReport(
+      comparison: try engine.compare(location: amsterdam, bandwidth: .gbps(1), monthlyEgress: .gigabytes(27_000)))
     #expect(report.json["negotiatedDiscount"] == .string("12% on all Azure charges"))
     #expect(report.json["priceTable"] == .string("Azure ExpressRoute retail prices (USD, pay-as-you-go)"))
   }
@@ -94,13 +98,16 @@ import Testing
     let conflict = discounts.set(Fixtures.decimal("0.2"), on: "all", from: "--discount 20%")
     #expect(
       conflict?.message
-        == "two different discounts on all Azure charges: 10% (--discount 10%) and 20% (--discount 20%); give the discount in one place only")
+        == "two different discounts on all Azure charges: 10% (--discount 10%) and 20% (--discount 20%); give the discount in one place only"
+    )
     #expect(discounts.all == Fixtures.decimal("0.1"))  // unchanged
     // A family's own discount beside the one on everything is no conflict: the family's wins (documented).
     #expect(discounts.set(Fixtures.decimal("0.3"), on: "circuits", from: "--discount circuits=30%") == nil)
     #expect(discounts.rate(for: .egress(.zone1)) == Fixtures.decimal("0.1"))
     #expect(discounts.rate(for: .circuit(.standard, .metered, .gbps(1), .zone1)) == Fixtures.decimal("0.3"))
-    #expect(discounts.set(Fixtures.decimal("0.25"), on: "circuits", from: "ea.json")?.earlier.place == "--discount circuits=30%")
+    #expect(
+      discounts.set(Fixtures.decimal("0.25"), on: "circuits", from: "ea.json")?.earlier.place
+        == "--discount circuits=30%")
   }
 
   @Test func twoOverrideFilesGivingOneFamilyTwoDiscountsAreRefused() throws {
@@ -114,7 +121,9 @@ import Testing
     var table = try RateTable.embeddedDefault()
     try table.apply(overrideJSON: override(#"{"all": "10", "egress": "5"}"#), file: "a.json")
     try table.apply(overrideJSON: override(#"{"egress": "5"}"#), file: "same.json")  // agrees: no conflict
-    let error = Fixtures.diagnostic { try table.apply(overrideJSON: override(#"{"circuits": "7", "egress": "6"}"#), file: "b.json") }
+    let error = Fixtures.diagnostic {
+      try table.apply(overrideJSON: override(#"{"circuits": "7", "egress": "6"}"#), file: "b.json")
+    }
     #expect(
       error?.description
         == "b.json:2:43: error: discounts.egress: two different discounts on egress: 5% (override file 'a.json') and 6% (override file 'b.json'); give the discount in one place only"
@@ -125,15 +134,19 @@ import Testing
 /// The invariants of discounts, over seeded random circuits, volumes and discounts (the seed of a failing case is in
 /// its message; `SplitMix(state: seed)` repeats it).
 @Suite struct DiscountPropertyTests {
-  static let locations = ["Amsterdam", "Tokyo", "Sao Paulo", "Washington DC", "Atlanta", "Bogota", "Singapore", "London"]
+  static let locations = [
+    "Amsterdam", "Tokyo", "Sao Paulo", "Washington DC", "Atlanta", "Bogota", "Singapore", "London",
+  ]
 
   /// A random circuit to compare: location, provider size and outbound volume (whole and fractional GB).
   static func draw(_ random: inout SplitMix, engine: PricingEngine) -> (PeeringLocation, Bandwidth, DataVolume)? {
-    guard let location = engine.locations.location(named: locations[Int(random.next() % UInt64(locations.count))]) else { return nil }
+    guard let location = engine.locations.location(named: locations[Int(random.next() % UInt64(locations.count))])
+    else { return nil }
     let bandwidth = Bandwidth.providerSizes[Int(random.next() % UInt64(Bandwidth.providerSizes.count))]
     let capacity = engine.monthlyCapacity(of: bandwidth).gigabytes
     let share = Decimal(random.next() % 1_000_001) / 1_000_000
-    let egress = (capacity * share * Decimal(random.next() % 3 == 0 ? 2 : 1)).rounded(toPlaces: 3, rule: .toNearestOrEven)
+    let egress = (capacity * share * Decimal(random.next() % 3 == 0 ? 2 : 1)).rounded(
+      toPlaces: 3, rule: .toNearestOrEven)
     return (location, bandwidth, .gigabytes(egress))
   }
 
@@ -166,7 +179,8 @@ import Testing
           // Every amount is the list amount × (1 − d), exactly, before its one rounding to cents.
           let exact = listItem.unitPrice.amount * listItem.quantity
           #expect(item.listAmount == listItem.amount, "\(context)")
-          #expect(item.amount == Money(exact * (1 - d), currency: .usd).rounded(toPlaces: 2, rule: .lineItem), "\(context)")
+          #expect(
+            item.amount == Money(exact * (1 - d), currency: .usd).rounded(toPlaces: 2, rule: .lineItem), "\(context)")
         }
       }
       let tier: CircuitTier = random.next() % 2 == 0 ? .standard : .premium
@@ -185,7 +199,9 @@ import Testing
       guard let (location, bandwidth, egress) = Self.draw(&random, engine: list) else { continue }
       var discounts = Discounts()
       if random.next() % 3 == 0 { discounts.all = Self.fraction(&random) }
-      for family in ["circuits", "egress", "gateways"] where random.next() % 2 == 0 { discounts.bySection[family] = Self.fraction(&random) }
+      for family in ["circuits", "egress", "gateways"] where random.next() % 2 == 0 {
+        discounts.bySection[family] = Self.fraction(&random)
+      }
       var discounted = list
       discounted.discounts = discounts
       // The same prices written into the table: each rate × (1 − its family's discount), and no discount.
@@ -207,7 +223,8 @@ import Testing
       #expect(a.options.map(\.label) == b.options.map(\.label), "\(context)")
       #expect(a.options.map(\.monthlyTotal) == b.options.map(\.monthlyTotal), "\(context)")
       #expect(
-        a.options.map { $0.quote?.lineItems.map(\.amount) } == b.options.map { $0.quote?.lineItems.map(\.amount) }, "\(context)")
+        a.options.map { $0.quote?.lineItems.map(\.amount) } == b.options.map { $0.quote?.lineItems.map(\.amount) },
+        "\(context)")
       #expect(discounted.breakEvenMatrix(tier: .premium) == recomputed.breakEvenMatrix(tier: .premium), "\(context)")
       cases += 1
     }
@@ -229,9 +246,11 @@ import Testing
       let egress = Decimal(random.next() % 900_000) + Decimal(random.next() % 1000) / 1000
       let growth = ["0", "0.1", "0.3", "0.8"][Int(random.next() % 4)]
       let profile = WorkloadProfile(
-        name: "r", peeringLocation: location, targetRegions: location == "Amsterdam" || location == "London" ? ["West Europe"] : [],
+        name: "r", peeringLocation: location,
+        targetRegions: location == "Amsterdam" || location == "London" ? ["West Europe"] : [],
         monthlyEgress: .gigabytes(egress),
-        peakOutbound: peak, yearlyGrowth: Fixtures.decimal(growth), horizonMonths: Int(1 + random.next() % 36), gateways: 0)
+        peakOutbound: peak, yearlyGrowth: Fixtures.decimal(growth), horizonMonths: Int(1 + random.next() % 36),
+        gateways: 0)
       let d = DiscountPropertyTests.fraction(&random)
       var discounted = list
       discounted.discounts = Discounts(all: d)

@@ -44,16 +44,20 @@ import Testing
     #expect(europe?.inference?.hasPrefix("inferred:") == true)
     // Local UnlimitedData 1 Gbps at Madrid (Zone 1): 1,200.00, no egress charge.
     let local = Deployment(
-      name: "t", circuits: [Circuit(name: "c", peeringLocation: "Madrid", tier: .local, billing: .unlimited, bandwidth: .gbps(1))])
+      name: "t",
+      circuits: [Circuit(name: "c", peeringLocation: "Madrid", tier: .local, billing: .unlimited, bandwidth: .gbps(1))])
     #expect(try Fixtures.engine().quote(local).total == Fixtures.usd("1200.00"))
   }
 
   /// The 16 locations the 2023 table did not know, each with the page's zone: Standard MeteredData 1 Gbps and
   /// 1,000 GB out costs 436 + 1,000 × 0.025 = 461.00 in Zone 1 and 436 + 1,000 × 0.05 = 486.00 in Zone 2.
   @Test(arguments: [
-    ("Atlanta2", "461.00"), ("Brussels", "461.00"), ("Brussels2", "461.00"), ("Dallas2", "461.00"), ("Jakarta2", "486.00"),
-    ("Kuala Lumpur2", "486.00"), ("Madrid2", "461.00"), ("Melbourne2", "486.00"), ("Milan2", "461.00"), ("Phoenix2", "461.00"),
-    ("Stockholm2", "461.00"), ("Taipei2", "486.00"), ("Tel Aviv2", "486.00"), ("Vienna", "461.00"), ("Vienna2", "461.00"),
+    ("Atlanta2", "461.00"), ("Brussels", "461.00"), ("Brussels2", "461.00"), ("Dallas2", "461.00"),
+    ("Jakarta2", "486.00"),
+    ("Kuala Lumpur2", "486.00"), ("Madrid2", "461.00"), ("Melbourne2", "486.00"), ("Milan2", "461.00"),
+    ("Phoenix2", "461.00"),
+    ("Stockholm2", "461.00"), ("Taipei2", "486.00"), ("Tel Aviv2", "486.00"), ("Vienna", "461.00"),
+    ("Vienna2", "461.00"),
     ("Zurich2", "461.00"),
   ])
   func eachLocationMissingIn2023Quotes(location: String, total: String) throws {
@@ -68,7 +72,9 @@ import Testing
     #expect(catalog.location(named: "Queretaro")?.name == "Queretaro (Mexico)")
     #expect(catalog.location(named: "Queretaro (Mexico)")?.localRegions == ["Mexico Central"])
     // Zone 4: 436 + 1,000 GB × 0.10 = 536.00.
-    #expect(try Fixtures.engine().quote(meteredCircuit(at: "Queretaro (Mexico)", egress: "1000GB")).total == Fixtures.usd("536.00"))
+    #expect(
+      try Fixtures.engine().quote(meteredCircuit(at: "Queretaro (Mexico)", egress: "1000GB")).total
+        == Fixtures.usd("536.00"))
   }
 
   /// The five locations whose ER Direct column is &cross; on the page.
@@ -95,21 +101,26 @@ import Testing
     // smallest fit; at Seoul2 (no ER Direct on the page) Direct is rejected, so no Direct option is named.
     func profile(_ location: String) -> WorkloadProfile {
       WorkloadProfile(
-        name: "t", peeringLocation: location, targetRegions: ["Korea Central"], monthlyEgress: DataVolume(parsing: "1000GB"),
-        peakOutbound: .gbps(12), targetUtilization: Fixtures.decimal("0.8"), yearlyGrowth: 0, horizonMonths: 12, gateways: 0)
+        name: "t", peeringLocation: location, targetRegions: ["Korea Central"],
+        monthlyEgress: DataVolume(parsing: "1000GB"),
+        peakOutbound: .gbps(12), targetUtilization: Fixtures.decimal("0.8"), yearlyGrowth: 0, horizonMonths: 12,
+        gateways: 0)
     }
     let solver = SizingSolver(engine: try Fixtures.engine())
     let prefix =
       "error: no priced provider circuit can carry this workload: it needs 15 Gbps by the end of the horizon; provider circuits stop at 10 Gbps, so it needs ExpressRoute Direct"
     let seoul = Fixtures.diagnostic { _ = try solver.solve(profile("Seoul")) }
-    #expect(seoul?.description.hasPrefix(prefix + " (Direct 100 Gbps pair") == true, "\(seoul?.description ?? "no error")")
+    #expect(
+      seoul?.description.hasPrefix(prefix + " (Direct 100 Gbps pair") == true, "\(seoul?.description ?? "no error")")
     let seoul2 = Fixtures.diagnostic { _ = try solver.solve(profile("Seoul2")) }
     #expect(seoul2?.description == prefix, "\(seoul2?.description ?? "no error")")
   }
 
   @Test func chinaLocationsAreListedAndEveryChargeThereIsUnpriced() throws {
     let catalog = try LocationCatalog.embeddedDefault()
-    #expect(["Beijing", "Beijing2", "Shanghai", "Shanghai2"].map { catalog.location(named: $0)?.zone } == Array(repeating: .china, count: 4))
+    #expect(
+      ["Beijing", "Beijing2", "Shanghai", "Shanghai2"].map { catalog.location(named: $0)?.zone }
+        == Array(repeating: .china, count: 4))
     let deployment = Deployment(
       name: "t",
       circuits: [
@@ -140,7 +151,8 @@ import Testing
     // Zone 4: 436 + 1,000 GB × 0.10 = 536.00, with a note that the page no longer lists it.
     let quote = try Fixtures.engine().quote(meteredCircuit(at: "Bogota", egress: "1000GB"))
     #expect(quote.total == Fixtures.usd("536.00"))
-    #expect(quote.notes.contains { $0.hasPrefix("peering location Bogota is retired: not listed on the page of 04/28/2026") })
+    #expect(
+      quote.notes.contains { $0.hasPrefix("peering location Bogota is retired: not listed on the page of 04/28/2026") })
   }
 
   @Test func portLocationsCarryTheirEvidence() throws {
@@ -199,7 +211,10 @@ import Testing
   /// The new keys are checked like the old ones: where a row cites a source, infers a region or derives a port name, it
   /// must say which and why.
   @Test func catalogueFilesThatHideTheirEvidenceAreRejected() {
-    func error(regions: String = #"{"name": "Europe", "azureRegions": ["West Europe"]}"#, location: String = "", port: String = "")
+    func error(
+      regions: String = #"{"name": "Europe", "azureRegions": ["West Europe"]}"#, location: String = "",
+      port: String = ""
+    )
       -> String?
     {
       let text = """
@@ -220,12 +235,17 @@ import Testing
     #expect(error(location: #", "source": "cli", "erDirect": false"#) == nil)
     #expect(
       error(regions: #"{"name": "Europe", "azureRegions": ["West Europe"], "inferredAzureRegions": ["Spain Central"]}"#)
-        == "l.json:3:26: error: geopoliticalRegions[0]: 'inferredAzureRegions' needs an 'inference' saying why they are placed in 'Europe'")
+        == "l.json:3:26: error: geopoliticalRegions[0]: 'inferredAzureRegions' needs an 'inference' saying why they are placed in 'Europe'"
+    )
     #expect(
       error(location: #", "source": "clii""#)
-        == "l.json:4:98: error: locations[0].source: 'clii' is not a source id (expected 'page' or 'cli'); did you mean 'cli'?")
+        == "l.json:4:98: error: locations[0].source: 'clii' is not a source id (expected 'page' or 'cli'); did you mean 'cli'?"
+    )
     #expect(
-      error(port: #"{"name": "X-Amsterdam-AM5", "peeringLocation": "Amsterdam", "facility": "X AM5", "source": "cli", "derived": "pattern"}"#)
+      error(
+        port:
+          #"{"name": "X-Amsterdam-AM5", "peeringLocation": "Amsterdam", "facility": "X AM5", "source": "cli", "derived": "pattern"}"#
+      )
         == "l.json:5:20: error: portLocations[0]: port location 'X-Amsterdam-AM5' has both 'source' (seen in a document) and 'derived' (not seen): keep one"
     )
   }

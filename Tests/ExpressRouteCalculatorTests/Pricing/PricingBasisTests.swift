@@ -17,17 +17,20 @@ import Testing
     let basis = engine.basis
     #expect(basis.hoursPerMonth == 744 && basis.currency == .usd && basis.priceDate == engine.rates.effectiveDate)
     var deployment = Deployment(name: "d")
-    deployment.circuits.append(Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .unlimited, bandwidth: .gbps(1)))
+    deployment.circuits.append(
+      Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .unlimited, bandwidth: .gbps(1)))
     deployment.gateways.append(Gateway(name: "g", sku: .erGw1AZ, circuits: ["c"]))
     let quote = try engine.quote(deployment)
     #expect(quote.basis == basis)
     // ErGw1AZ at 744 hours: 744 × 0.361 = 268.58 (not 730 × 0.361 = 263.53).
     #expect(quote.lineItems.first { $0.meter == .gateway(.erGw1AZ) }?.amount.amount == Decimal(string: "268.58"))
     let comparison = try engine.compare(
-      location: try engine.locations.requireLocation(named: "Amsterdam"), bandwidth: .gbps(1), monthlyEgress: .gigabytes(1_000))
+      location: try engine.locations.requireLocation(named: "Amsterdam"), bandwidth: .gbps(1),
+      monthlyEgress: .gigabytes(1_000))
     #expect(comparison.basis == basis)
     let sizing = try SizingSolver(engine: engine).solve(
-      WorkloadProfile(name: "w", peeringLocation: "Amsterdam", monthlyEgress: .gigabytes(1_000), peakOutbound: .mbps(100)))
+      WorkloadProfile(
+        name: "w", peeringLocation: "Amsterdam", monthlyEgress: .gigabytes(1_000), peakOutbound: .mbps(100)))
     #expect(sizing.basis == basis)
     let budget = try BudgetPlanner(engine: engine).budget(
       Portfolio(

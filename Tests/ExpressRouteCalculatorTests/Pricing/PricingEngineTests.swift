@@ -11,7 +11,8 @@ import Testing
 
 @Suite struct PricingEngineTests {
   func circuit(
-    _ name: String, at location: String = "Amsterdam", _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth,
+    _ name: String, at location: String = "Amsterdam", _ tier: CircuitTier, _ billing: BillingFamily,
+    _ bandwidth: Bandwidth,
     egress: String = "0GB", port: String? = nil
   ) -> Circuit {
     Circuit(
@@ -20,7 +21,8 @@ import Testing
   }
 
   func circuit(
-    at location: String = "Amsterdam", _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, egress: String = "0GB",
+    at location: String = "Amsterdam", _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth,
+    egress: String = "0GB",
     port: String? = nil
   ) -> Circuit {
     circuit("c", at: location, tier, billing, bandwidth, egress: egress, port: port)
@@ -28,7 +30,8 @@ import Testing
 
   @Test func standardMetered1GbpsZone1With40000GB() throws {
     // 436 (Standard MeteredData 1 Gbps, Zone 1) + 40,000 GB × 0.025 = 436 + 1,000 = 1,436.00
-    let quote = try Fixtures.engine().quote(Deployment(name: "t", circuits: [circuit(.standard, .metered, .gbps(1), egress: "40000GB")]))
+    let quote = try Fixtures.engine().quote(
+      Deployment(name: "t", circuits: [circuit(.standard, .metered, .gbps(1), egress: "40000GB")]))
     #expect(quote.lineItems.map(\.amount) == [Fixtures.usd("436.00"), Fixtures.usd("1000.00")])
     #expect(quote.total == Fixtures.usd("1436.00"))
     #expect(quote.isComplete)
@@ -37,7 +40,8 @@ import Testing
 
   @Test func premiumUnlimited10GbpsZone2() throws {
     // Premium UnlimitedData 10 Gbps, Zone 2 (Tokyo) = 85,000.00; no egress charge on unlimited.
-    let quote = try Fixtures.engine().quote(Deployment(name: "t", circuits: [circuit(at: "Tokyo", .premium, .unlimited, .gbps(10), egress: "500TB")]))
+    let quote = try Fixtures.engine().quote(
+      Deployment(name: "t", circuits: [circuit(at: "Tokyo", .premium, .unlimited, .gbps(10), egress: "500TB")]))
     #expect(quote.total == Fixtures.usd("85000.00"))
     #expect(quote.lineItems.count == 1)
   }
@@ -49,7 +53,8 @@ import Testing
     let deployment = Deployment(
       name: "t", circuits: [circuit(.standard, .metered, .gbps(1))],
       gateways: [
-        Gateway(name: "a", sku: .erGw2AZ, circuits: ["c"]), Gateway(name: "b", sku: .erGwScale, scaleUnits: 10, circuits: ["c"], fastPath: true),
+        Gateway(name: "a", sku: .erGw2AZ, circuits: ["c"]),
+        Gateway(name: "b", sku: .erGwScale, scaleUnits: 10, circuits: ["c"], fastPath: true),
         Gateway(name: "u", sku: .ultraPerformance, count: 2),
       ])
     let amounts = try engine.quote(deployment).lineItems.filter { $0.meter.section.contains("ateway") }.map(\.amount)
@@ -73,7 +78,8 @@ import Testing
       Deployment(
         name: "t",
         circuits: [
-          circuit("l", .local, .unlimited, .gbps(1), egress: "300TB"), circuit("s", at: "Singapore", .standard, .metered, .gbps(1), egress: "10TB"),
+          circuit("l", .local, .unlimited, .gbps(1), egress: "300TB"),
+          circuit("s", at: "Singapore", .standard, .metered, .gbps(1), egress: "10TB"),
         ]))
     #expect(quote.total == Fixtures.usd("2136.00"))
   }
@@ -94,12 +100,14 @@ import Testing
   @Test func globalReachIsChargedBothEndsByZoneAndUnpricedByDefault() throws {
     let engine = try Fixtures.engine()
     let deployment = Deployment(
-      name: "t", circuits: [circuit("a", .premium, .metered, .gbps(1)), circuit("b", at: "Tokyo", .premium, .metered, .gbps(1))],
+      name: "t",
+      circuits: [circuit("a", .premium, .metered, .gbps(1)), circuit("b", at: "Tokyo", .premium, .metered, .gbps(1))],
       globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b", dataAToB: .gigabytes(100), dataBToA: .gigabytes(50))])
     let quote = try engine.quote(deployment)
     #expect(
       quote.unpriced.map(\.meter) == [
-        .globalReach(.zone1, .outbound), .globalReach(.zone2, .inbound), .globalReach(.zone2, .outbound), .globalReach(.zone1, .inbound),
+        .globalReach(.zone1, .outbound), .globalReach(.zone2, .inbound), .globalReach(.zone2, .outbound),
+        .globalReach(.zone1, .inbound),
       ])
     #expect(quote.unpriced.map(\.quantity) == [100, 100, 50, 50])
 
@@ -128,7 +136,10 @@ import Testing
         name: "t", circuits: [circuit(.standard, .unlimited, .gbps(1))],
         trafficCollectors: [TrafficCollector(name: "etc", circuits: ["c"], processedData: .gigabytes(200))],
         vpnGateways: [VPNGateway(name: "v", sku: .vpnGw1AZ), VPNGateway(name: "w", sku: .vpnGw3AZ)]))
-    #expect(quote.lineItems.map(\.amount) == [Fixtures.usd("5700.00"), Fixtures.usd("438.00"), Fixtures.usd("20.00"), Fixtures.usd("153.30")])
+    #expect(
+      quote.lineItems.map(\.amount) == [
+        Fixtures.usd("5700.00"), Fixtures.usd("438.00"), Fixtures.usd("20.00"), Fixtures.usd("153.30"),
+      ])
     #expect(quote.unpriced.map(\.meter) == [.vpnGateway(.vpnGw3AZ)])
   }
 
@@ -140,9 +151,12 @@ import Testing
   }
 
   static let ruleCases: [RuleCase] = {
-    func c(_ name: String, _ location: String, _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, port: String? = nil) -> Circuit
-    {
-      Circuit(name: name, peeringLocation: location, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port)
+    func c(
+      _ name: String, _ location: String, _ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth,
+      port: String? = nil
+    ) -> Circuit {
+      Circuit(
+        name: name, peeringLocation: location, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port)
     }
     func c(_ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth, port: String? = nil) -> Circuit {
       c("c", "Amsterdam", tier, billing, bandwidth, port: port)
@@ -157,8 +171,11 @@ import Testing
         id: "local small", deployment: Deployment(name: "t", circuits: [c(.local, .unlimited, .mbps(500))]),
         expected: "error: [local-min-bandwidth] circuit 'c' is Local at 500 Mbps; Local starts at 1 Gbps"),
       RuleCase(
-        id: "local without region", deployment: Deployment(name: "t", circuits: [c("c", "Atlanta", .local, .unlimited, .gbps(1))]),
-        expected: "error: [local-needs-local-region] circuit 'c' is Local, but Atlanta has no local Azure region, so Local is not sold there"),
+        id: "local without region",
+        deployment: Deployment(name: "t", circuits: [c("c", "Atlanta", .local, .unlimited, .gbps(1))]),
+        expected:
+          "error: [local-needs-local-region] circuit 'c' is Local, but Atlanta has no local Azure region, so Local is not sold there"
+      ),
       RuleCase(
         id: "provider above 10G", deployment: Deployment(name: "t", circuits: [c(.standard, .metered, .gbps(40))]),
         expected:
@@ -169,13 +186,16 @@ import Testing
         deployment: Deployment(
           name: "t", circuits: [c(.standard, .metered, .gbps(40), port: "p")],
           directPorts: [DirectPortPair(name: "p", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)]),
-        expected: "error: [direct-circuit-sizes] circuit 'c' is 40 Gbps, but a 10 Gbps Direct pair offers 1 Gbps, 2 Gbps, 5 Gbps, 10 Gbps"),
+        expected:
+          "error: [direct-circuit-sizes] circuit 'c' is 40 Gbps, but a 10 Gbps Direct pair offers 1 Gbps, 2 Gbps, 5 Gbps, 10 Gbps"
+      ),
       RuleCase(
         id: "direct oversubscribed",
         deployment: Deployment(
           name: "t",
           circuits: [
-            c("a", "Amsterdam", .standard, .metered, .gbps(10), port: "p"), c("b", "Amsterdam", .standard, .metered, .gbps(10), port: "p"),
+            c("a", "Amsterdam", .standard, .metered, .gbps(10), port: "p"),
+            c("b", "Amsterdam", .standard, .metered, .gbps(10), port: "p"),
             c("d", "Amsterdam", .standard, .metered, .gbps(5), port: "p"),
           ], directPorts: [DirectPortPair(name: "p", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)]),
         expected:
@@ -186,17 +206,26 @@ import Testing
         deployment: Deployment(
           name: "t", circuits: [c(.standard, .unlimited, .gbps(10), port: "p")],
           directPorts: [DirectPortPair(name: "p", peeringLocation: "Amsterdam", speed: .gbps10, billing: .metered)]),
-        expected: "error: [direct-billing-matches-port] circuit 'c' is UnlimitedData, but Direct port pair 'p' is MeteredData"),
+        expected:
+          "error: [direct-billing-matches-port] circuit 'c' is UnlimitedData, but Direct port pair 'p' is MeteredData"),
       RuleCase(
         id: "global reach local",
         deployment: Deployment(
-          name: "t", circuits: [c("a", "Amsterdam", .local, .unlimited, .gbps(1)), c("b", "London", .standard, .metered, .gbps(1))],
+          name: "t",
+          circuits: [
+            c("a", "Amsterdam", .local, .unlimited, .gbps(1)), c("b", "London", .standard, .metered, .gbps(1)),
+          ],
           globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b")]),
-        expected: "error: [global-reach-not-local] Global Reach link a <-> b includes a Local circuit; Global Reach needs Standard or Premium"),
+        expected:
+          "error: [global-reach-not-local] Global Reach link a <-> b includes a Local circuit; Global Reach needs Standard or Premium"
+      ),
       RuleCase(
         id: "global reach across regions",
         deployment: Deployment(
-          name: "t", circuits: [c("a", "Amsterdam", .premium, .metered, .gbps(1)), c("b", "Tokyo", .standard, .metered, .gbps(1))],
+          name: "t",
+          circuits: [
+            c("a", "Amsterdam", .premium, .metered, .gbps(1)), c("b", "Tokyo", .standard, .metered, .gbps(1)),
+          ],
           globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b")]),
         expected:
           "error: [global-reach-premium-across-geopolitical] Global Reach link a <-> b crosses geopolitical regions (Europe to Japan); both circuits must be Premium"
@@ -204,23 +233,30 @@ import Testing
       RuleCase(
         id: "global reach same location",
         deployment: Deployment(
-          name: "t", circuits: [c("a", "Amsterdam", .standard, .metered, .gbps(1)), c("b", "Amsterdam", .standard, .metered, .gbps(1))],
+          name: "t",
+          circuits: [
+            c("a", "Amsterdam", .standard, .metered, .gbps(1)), c("b", "Amsterdam", .standard, .metered, .gbps(1)),
+          ],
           globalReach: [GlobalReachLink(circuitA: "a", circuitB: "b")]),
         expected:
           "error: [global-reach-different-locations] Global Reach link a <-> b joins two circuits at Amsterdam; Global Reach links circuits at different peering locations"
       ),
       RuleCase(
-        id: "fastpath", deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGw2AZ, fastPath: true)]),
+        id: "fastpath",
+        deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGw2AZ, fastPath: true)]),
         expected:
           "error: [gateway-fastpath] gateway 'g' wants FastPath, which ErGw2AZ does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)"
       ),
       RuleCase(
-        id: "fastpath scale", deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGwScale, scaleUnits: 9, fastPath: true)]),
+        id: "fastpath scale",
+        deployment: Deployment(
+          name: "t", gateways: [Gateway(name: "g", sku: .erGwScale, scaleUnits: 9, fastPath: true)]),
         expected:
           "error: [gateway-fastpath] gateway 'g' wants FastPath, which ErGwScale with 9 scale units does not support (needs UltraPerformance, ErGw3AZ or ErGwScale with 10 or more scale units)"
       ),
       RuleCase(
-        id: "scale units", deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGwScale, scaleUnits: 41)]),
+        id: "scale units",
+        deployment: Deployment(name: "t", gateways: [Gateway(name: "g", sku: .erGwScale, scaleUnits: 41)]),
         expected: "error: [gateway-scale-units] gateway 'g' is ErGwScale and needs scaleUnits from 1 to 40, not 41"),
       RuleCase(
         id: "gateway circuits",
@@ -229,16 +265,21 @@ import Testing
           gateways: [Gateway(name: "g", sku: .erGw1AZ, circuits: ["a", "b", "d", "e", "f"])]),
         expected: "error: [gateway-circuit-limit] gateway 'g' connects 5 circuits; ErGw1AZ allows 4"),
       RuleCase(
-        id: "unknown location", deployment: Deployment(name: "t", circuits: [c("c", "Amsterdm", .standard, .metered, .gbps(1))]),
+        id: "unknown location",
+        deployment: Deployment(name: "t", circuits: [c("c", "Amsterdm", .standard, .metered, .gbps(1))]),
         expected: "error: circuit 'c': 'Amsterdm' is not a known peering location; did you mean 'Amsterdam'?"),
       RuleCase(
         id: "vnet links",
         deployment: Deployment(
           name: "t",
           circuits: [
-            Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1), virtualNetworkLinks: 11)
+            Circuit(
+              name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1),
+              virtualNetworkLinks: 11)
           ]),
-        expected: "error: [vnet-link-limit] circuit 'c' has 11 VNet links (Global Reach connections count too); a Standard 1 Gbps circuit allows 10"),
+        expected:
+          "error: [vnet-link-limit] circuit 'c' has 11 VNet links (Global Reach connections count too); a Standard 1 Gbps circuit allows 10"
+      ),
     ]
   }()
 
@@ -285,13 +326,17 @@ import Testing
     // Local 1,200 < Standard metered 1,436 < Premium metered 1,186 + 1,000 = 2,186 < Std unl 5,700 < Prem unl 6,450
     #expect(
       comparison.options.map(\.label) == [
-        "Local UnlimitedData", "Standard MeteredData", "Premium MeteredData", "Standard UnlimitedData", "Premium UnlimitedData",
+        "Local UnlimitedData", "Standard MeteredData", "Premium MeteredData", "Standard UnlimitedData",
+        "Premium UnlimitedData",
       ])
-    #expect(comparison.options.compactMap(\.monthlyTotal) == ["1200", "1436", "2186", "5700", "6450"].map { Fixtures.usd($0) })
+    #expect(
+      comparison.options.compactMap(\.monthlyTotal)
+        == ["1200", "1436", "2186", "5700", "6450"].map { Fixtures.usd($0) })
     let atlanta = try #require(engine.locations.location(named: "Atlanta"))
     let noLocal = try engine.compare(location: atlanta, bandwidth: .gbps(1), monthlyEgress: .zero)
     #expect(
       noLocal.options.last?.unavailableReason
-        == "[local-needs-local-region] circuit 'Local unlimited' is Local, but Atlanta has no local Azure region, so Local is not sold there")
+        == "[local-needs-local-region] circuit 'Local unlimited' is Local, but Atlanta has no local Azure region, so Local is not sold there"
+    )
   }
 }

@@ -56,9 +56,13 @@ import Testing
     let comparison = try engine.compare(location: amsterdam, bandwidth: .gbps(1), monthlyEgress: .gigabytes(20_000))
     let vpn = engine.compareWithVPN(comparison, volume: .gigabytes(20_000))
     #expect(vpn.breakEven == .gigabytes(5654))
-    let tier = try #require(vpn.vpn?.lineItems.first { $0.meter == .internetEgress(.europe, .microsoftNetwork, fromGB: 100) })
+    let tier = try #require(
+      vpn.vpn?.lineItems.first { $0.meter == .internetEgress(.europe, .microsoftNetwork, fromGB: 100) })
     #expect(tier.unitPrice == Fixtures.usd("0.087"))
-    #expect(tier.provenance == Provenance(sourceID: "vwan-pricing-2023", date: "2023-07-28", confidence: .confirmed, note: tier.provenance.note))
+    #expect(
+      tier.provenance
+        == Provenance(
+          sourceID: "vwan-pricing-2023", date: "2023-07-28", confidence: .confirmed, note: tier.provenance.note))
     let source = try #require(engine.rates.source(id: "vwan-pricing-2023"))
     #expect(source.traceabilityProblem == nil)
     #expect(source.repository == "MicrosoftDocs/azure-docs@e5275f1475c7355c4214a7544eade60d91221f27")
@@ -79,7 +83,10 @@ import Testing
           {"item": "hub", "hourly": "0.25"}, {"item": "ExpressRoute scale unit", "fromUnit": 1, "hourly": "0.42"},
           {"item": "ExpressRoute scale unit", "fromUnit": 6, "hourly": "0.25"}
           """))
-    #expect(good.virtualWANScaleUnitTiers.map(\.meter) == [.virtualWANScaleUnits(fromUnit: 1), .virtualWANScaleUnits(fromUnit: 6)])
+    #expect(
+      good.virtualWANScaleUnitTiers.map(\.meter) == [
+        .virtualWANScaleUnits(fromUnit: 1), .virtualWANScaleUnits(fromUnit: 6),
+      ])
     // It reads back from its own JSON.
     let back = try RateTable(json: Data(good.jsonText().utf8), file: "back.json").virtualWANScaleUnitTiers
     #expect(back.map(\.meter) == good.virtualWANScaleUnitTiers.map(\.meter))
@@ -91,11 +98,16 @@ import Testing
     let onHub = Fixtures.diagnostic {
       _ = try RateTableTests.load(Self.table(virtualWAN: #"{"item": "hub", "fromUnit": 1, "hourly": "0.25"}"#))
     }
-    #expect(onHub?.message.hasPrefix("'fromUnit' belongs only on 'ExpressRoute scale unit' rows") == true, "\(String(describing: onHub))")
+    #expect(
+      onHub?.message.hasPrefix("'fromUnit' belongs only on 'ExpressRoute scale unit' rows") == true,
+      "\(String(describing: onHub))")
     let gap = Fixtures.diagnostic {
-      _ = try RateTableTests.load(Self.table(virtualWAN: #"{"item": "ExpressRoute scale unit", "fromUnit": 6, "hourly": "0.25"}"#))
+      _ = try RateTableTests.load(
+        Self.table(virtualWAN: #"{"item": "ExpressRoute scale unit", "fromUnit": 6, "hourly": "0.25"}"#))
     }
-    #expect(gap?.message.hasPrefix("the 'ExpressRoute scale unit' tiers start at unit 6, not 1") == true, "\(String(describing: gap))")
+    #expect(
+      gap?.message.hasPrefix("the 'ExpressRoute scale unit' tiers start at unit 6, not 1") == true,
+      "\(String(describing: gap))")
     let twice = Fixtures.diagnostic {
       _ = try RateTableTests.load(
         Self.table(
@@ -103,46 +115,60 @@ import Testing
             #"{"item": "ExpressRoute scale unit", "fromUnit": 1, "hourly": "0.42"}, {"item": "ExpressRoute scale unit", "fromUnit": 1, "hourly": "0.25"}"#
         ))
     }
-    #expect(twice?.message.hasPrefix("duplicate row for Virtual WAN ExpressRoute scale units from unit 1") == true, "\(String(describing: twice))")
+    #expect(
+      twice?.message.hasPrefix("duplicate row for Virtual WAN ExpressRoute scale units from unit 1") == true,
+      "\(String(describing: twice))")
   }
 
   // MARK: - Traceable sources
 
   static func table(source: String) -> String {
-    RateTableTests.validTable.replacingOccurrences(of: #"{"id": "s", "title": "Test source", "date": "2026-01-01"}"#, with: source)
+    RateTableTests.validTable.replacingOccurrences(
+      of: #"{"id": "s", "title": "Test source", "date": "2026-01-01"}"#, with: source)
   }
 
   @Test func aSourceMustBeOpenableAndDated() throws {
     // Neither a URL nor a repository at a commit: nobody can read it.
-    let bare = try RateTableTests.load(Self.table(source: #"{"id": "s", "title": "Test source", "date": "2026-01-01"}"#))
+    let bare = try RateTableTests.load(
+      Self.table(source: #"{"id": "s", "title": "Test source", "date": "2026-01-01"}"#))
     #expect(
       bare.untraceableSources.map(\.description) == [
         "t.json:6:15: error: source 's' has neither a 'url' nor a 'repository' (owner/name@commit): nobody can open it to check its prices"
       ])
     // A URL, or a repository at a commit with the file's path, makes it traceable.
-    let url = try RateTableTests.load(Self.table(source: #"{"id": "s", "title": "T", "url": "https://example.com/p", "date": "2026-01-01"}"#))
+    let url = try RateTableTests.load(
+      Self.table(source: #"{"id": "s", "title": "T", "url": "https://example.com/p", "date": "2026-01-01"}"#))
     #expect(url.untraceableSources.isEmpty)
     let repository = try RateTableTests.load(
-      Self.table(source: #"{"id": "s", "title": "T", "repository": "owner/name@0123abc", "path": "a/b.json", "date": "2026-01-01"}"#))
+      Self.table(
+        source:
+          #"{"id": "s", "title": "T", "repository": "owner/name@0123abc", "path": "a/b.json", "date": "2026-01-01"}"#))
     #expect(repository.untraceableSources.isEmpty)
     #expect(repository.sources.first?.reference == "owner/name@0123abc:a/b.json")
     // Undated: only with the reason it has no date.
-    let undated = try RateTableTests.load(Self.table(source: #"{"id": "s", "title": "T", "url": "https://example.com/p", "date": null}"#))
+    let undated = try RateTableTests.load(
+      Self.table(source: #"{"id": "s", "title": "T", "url": "https://example.com/p", "date": null}"#))
     #expect(
       undated.untraceableSources.map(\.message) == [
         "source 's' has no date and no 'undatedReason' (give the date the source itself states, or say why it has none)"
       ])
     let explained = try RateTableTests.load(
-      Self.table(source: #"{"id": "s", "title": "T", "url": "https://example.com/p", "date": null, "undatedReason": "the page shows none"}"#))
+      Self.table(
+        source:
+          #"{"id": "s", "title": "T", "url": "https://example.com/p", "date": null, "undatedReason": "the page shows none"}"#
+      ))
     #expect(explained.untraceableSources.isEmpty)
     // Malformed references are load errors, not just untraceable.
     let noCommit = Fixtures.diagnostic {
-      _ = try RateTableTests.load(Self.table(source: #"{"id": "s", "title": "T", "repository": "owner/name", "date": "2026-01-01"}"#))
+      _ = try RateTableTests.load(
+        Self.table(source: #"{"id": "s", "title": "T", "repository": "owner/name", "date": "2026-01-01"}"#))
     }
-    #expect(noCommit?.message == "'owner/name' is not a repository at a commit (expected owner/name@<7 to 40 hex digits>)")
+    #expect(
+      noCommit?.message == "'owner/name' is not a repository at a commit (expected owner/name@<7 to 40 hex digits>)")
     let reasonWithDate = Fixtures.diagnostic {
       _ = try RateTableTests.load(
-        Self.table(source: #"{"id": "s", "title": "T", "url": "https://e.com", "date": "2026-01-01", "undatedReason": "x"}"#))
+        Self.table(
+          source: #"{"id": "s", "title": "T", "url": "https://e.com", "date": "2026-01-01", "undatedReason": "x"}"#))
     }
     #expect(reasonWithDate?.message == "'undatedReason' goes only with \"date\": null (this source is dated)")
   }
@@ -179,11 +205,15 @@ import Testing
        "serviceFamily": "Networking", "unitOfMeasure": "1 Hour", "type": "Consumption", "isPrimaryMeterRegion": true, "armSkuName": ""}
       """
     let items = [
-      gateway, Self.bandwidth("eastus", 0, "0"), Self.bandwidth("eastus", 100, "0.087"), Self.bandwidth("eastus", 10335, "0.083"),
-      Self.bandwidth("westeurope", 0, "0"), Self.bandwidth("westeurope", 100, "0.086"), Self.bandwidth("westeurope", 10335, "0.081"),
+      gateway, Self.bandwidth("eastus", 0, "0"), Self.bandwidth("eastus", 100, "0.087"),
+      Self.bandwidth("eastus", 10335, "0.083"),
+      Self.bandwidth("westeurope", 0, "0"), Self.bandwidth("westeurope", 100, "0.086"),
+      Self.bandwidth("westeurope", 10335, "0.081"),
     ]
     let page = try RetailPricePage(
-      json: Data(#"{"BillingCurrency": "USD", "Items": [\#(items.joined(separator: ",\n"))], "NextPageLink": null, "Count": 7}"#.utf8),
+      json: Data(
+        #"{"BillingCurrency": "USD", "Items": [\#(items.joined(separator: ",\n"))], "NextPageLink": null, "Count": 7}"#
+          .utf8),
       file: "page.json")
     let importer = RetailPriceImporter(gatewayRegion: nil, locations: try LocationCatalog.embeddedDefault())
     let (table, summary) = try importer.makeTable(pages: [page], base: try RateTable.embeddedDefault())

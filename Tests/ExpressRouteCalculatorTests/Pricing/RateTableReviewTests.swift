@@ -24,7 +24,8 @@ import Testing
       """
     let items = [gateway] + tiers.map { RateSourcingTests.bandwidth($0.0, $0.1, $0.2) }
     return try RetailPricePage(
-      json: Data(#"{"BillingCurrency": "USD", "Items": [\#(items.joined(separator: ",\n"))], "NextPageLink": null}"#.utf8),
+      json: Data(
+        #"{"BillingCurrency": "USD", "Items": [\#(items.joined(separator: ",\n"))], "NextPageLink": null}"#.utf8),
       file: "page.json")
   }
 
@@ -32,7 +33,8 @@ import Testing
     // Tier starts of the API shape 0/100/10240/51200/153600: none of the built-in table's 10335, 51295, 153695 or
     // 512095 may stay between them as unpriced rows.
     let page = try Self.bandwidthPage([
-      ("eastus", 0, "0"), ("eastus", 100, "0.087"), ("eastus", 10240, "0.083"), ("eastus", 51200, "0.07"), ("eastus", 153600, "0.05"),
+      ("eastus", 0, "0"), ("eastus", 100, "0.087"), ("eastus", 10240, "0.083"), ("eastus", 51200, "0.07"),
+      ("eastus", 153600, "0.05"),
     ])
     let importer = RetailPriceImporter(gatewayRegion: "eastus", locations: try LocationCatalog.embeddedDefault())
     let (table, _) = try importer.makeTable(pages: [page], base: try RateTable.embeddedDefault())
@@ -45,14 +47,16 @@ import Testing
     // 10,400 GB by hand: 0–100 free; 100–10,240: 10,140 × 0.087 = 882.18; 10,240–10,400: 160 × 0.083 = 13.28;
     // 882.18 + 13.28 = 895.46, with nothing unpriced.
     var builder = QuoteBuilder(rates: table)
-    engine.priceInternetEgress(.gigabytes(10_400), region: .northAmerica, routing: .microsoftNetwork, resource: "e", into: &builder)
+    engine.priceInternetEgress(
+      .gigabytes(10_400), region: .northAmerica, routing: .microsoftNetwork, resource: "e", into: &builder)
     let quote = builder.quote(name: "e", hoursPerMonth: 730, table: table)
     #expect(quote.unpriced.isEmpty, "\(quote.unpriced.map(\.reason))")
     #expect(quote.lineItems.map(\.amount) == [Fixtures.usd("0"), Fixtures.usd("882.18"), Fixtures.usd("13.28")])
     #expect(quote.total == Fixtures.usd("895.46"))
     // The written table validates when read back.
     let back = try RateTable(json: Data(table.jsonText().utf8), file: "imp.json")
-    #expect(back.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 10240))?.price == Fixtures.usd("0.083"))
+    #expect(
+      back.rate(for: .internetEgress(.northAmerica, .microsoftNetwork, fromGB: 10240))?.price == Fixtures.usd("0.083"))
   }
 
   static func table(internetEgress rows: String) -> String {
@@ -93,13 +97,17 @@ import Testing
   @Test func aURLNamesAHostAndAFileURLAPath() {
     for url in ["https://", "http://", "https:///p", "file:"] {
       let problem = Fixtures.diagnostic {
-        _ = try RateTableTests.load(RateSourcingTests.table(source: #"{"id": "s", "title": "T", "url": "\#(url)", "date": "2026-01-01"}"#))
+        _ = try RateTableTests.load(
+          RateSourcingTests.table(source: #"{"id": "s", "title": "T", "url": "\#(url)", "date": "2026-01-01"}"#))
       }
       #expect(problem?.message.hasPrefix("'\(url)' names no ") == true, "\(url): \(String(describing: problem))")
     }
     #expect(throws: Never.self) {
-      _ = try RateTableTests.load(RateSourcingTests.table(source: #"{"id": "s", "title": "T", "url": "https://e.com", "date": "2026-01-01"}"#))
-      _ = try RateTableTests.load(RateSourcingTests.table(source: #"{"id": "s", "title": "T", "url": "file:contract.pdf", "date": "2026-01-01"}"#))
+      _ = try RateTableTests.load(
+        RateSourcingTests.table(source: #"{"id": "s", "title": "T", "url": "https://e.com", "date": "2026-01-01"}"#))
+      _ = try RateTableTests.load(
+        RateSourcingTests.table(source: #"{"id": "s", "title": "T", "url": "file:contract.pdf", "date": "2026-01-01"}"#)
+      )
     }
   }
 
@@ -111,22 +119,34 @@ import Testing
       future.untraceableSources.map(\.message) == [
         "source 's' is dated 2099-01-01, after the table's price date 2026-01-01: a price cannot rest on a source from its future (move 'effectiveDate' to 2099-01-01 or later, or say in 'afterPriceDateReason' why the source still states the price of 2026-01-01)"
       ])
-    #expect(RateSourcesReport(table: future, file: "t.json").flags(of: future.sources[0]) == ["DATED AFTER the price date 2026-01-01"])
+    #expect(
+      RateSourcesReport(table: future, file: "t.json").flags(of: future.sources[0]) == [
+        "DATED AFTER the price date 2026-01-01"
+      ])
     // The same day is not after it.
     let sameDay = try RateTableTests.load(
       RateSourcingTests.table(source: #"{"id": "s", "title": "T", "url": "https://e.com/p", "date": "2026-01-01"}"#))
     #expect(sameDay.untraceableSources.isEmpty)
     let explained = try RateTableTests.load(
       RateSourcingTests.table(
-        source: #"{"id": "s", "title": "T", "url": "https://e.com/p", "date": "2026-02-01", "afterPriceDateReason": "retrieved later"}"#))
+        source:
+          #"{"id": "s", "title": "T", "url": "https://e.com/p", "date": "2026-02-01", "afterPriceDateReason": "retrieved later"}"#
+      ))
     #expect(explained.untraceableSources.isEmpty)
-    #expect(RateSourcesReport(table: explained, file: "t.json").flags(of: explained.sources[0]) == ["dated after the price date: retrieved later"])
+    #expect(
+      RateSourcesReport(table: explained, file: "t.json").flags(of: explained.sources[0]) == [
+        "dated after the price date: retrieved later"
+      ])
     // It reads back from its own JSON with the reason.
-    #expect(try RateTable(json: Data(explained.jsonText().utf8), file: "b.json").sources[0].afterPriceDateReason == "retrieved later")
+    #expect(
+      try RateTable(json: Data(explained.jsonText().utf8), file: "b.json").sources[0].afterPriceDateReason
+        == "retrieved later")
     let undated = Fixtures.diagnostic {
       _ = try RateTableTests.load(
         RateSourcingTests.table(
-          source: #"{"id": "s", "title": "T", "url": "https://e.com/p", "date": null, "undatedReason": "none", "afterPriceDateReason": "x"}"#))
+          source:
+            #"{"id": "s", "title": "T", "url": "https://e.com/p", "date": null, "undatedReason": "none", "afterPriceDateReason": "x"}"#
+        ))
     }
     #expect(undated?.message == "'afterPriceDateReason' goes only with a dated source (this one has \"date\": null)")
   }
@@ -217,7 +237,8 @@ import Testing
   @Test func aMissingVPNSideSaysWhichPartIsMissing() throws {
     // A zone without a location has no internet egress region; the VPN gateway is priced.
     let engine = try Fixtures.engine()
-    let comparison = try engine.compare(location: nil, zone: .zone1, bandwidth: .gbps(1), monthlyEgress: .gigabytes(1100))
+    let comparison = try engine.compare(
+      location: nil, zone: .zone1, bandwidth: .gbps(1), monthlyEgress: .gigabytes(1100))
     let vpn = engine.compareWithVPN(comparison, volume: .gigabytes(1100))
     #expect(vpn.vpn == nil)
     #expect(vpn.vpnMissing == ["internet egress not priced: no region group is known for this place"])

@@ -43,7 +43,9 @@ import Testing
     #expect(table.rates.count == 9)
     #expect(table.hoursPerMonth == 730)
     #expect(table.rate(for: .circuit(.standard, .metered, .gbps(1), .zone1))?.price == Fixtures.usd("436"))
-    #expect(table.rate(for: .egress(.zone1))?.provenance == Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed))
+    #expect(
+      table.rate(for: .egress(.zone1))?.provenance
+        == Provenance(sourceID: "s", date: "2026-01-01", confidence: .confirmed))
   }
 
   typealias ErrorCase = TestSupport.ErrorCase<[String]>
@@ -59,10 +61,13 @@ import Testing
     ),
     ErrorCase(
       id: "number price", replace: "\"monthly\": \"436\"", with: "\"monthly\": 436",
-      expected: "t.json:12:104: error: circuits.rows[4].monthly: expected a price string such as \"436.00\", found the number 436"),
+      expected:
+        "t.json:12:104: error: circuits.rows[4].monthly: expected a price string such as \"436.00\", found the number 436"
+    ),
     ErrorCase(
       id: "bad currency", replace: "\"currency\": \"USD\"", with: "\"currency\": \"usd\"",
-      expected: "t.json:4:15: error: currency: 'usd' is not a currency code (expected three upper-case letters such as USD)"),
+      expected:
+        "t.json:4:15: error: currency: 'usd' is not a currency code (expected three upper-case letters such as USD)"),
     ErrorCase(
       id: "unknown tier", replace: "\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"2 Gbps\"",
       with: "\"tier\": \"Standart\", \"billing\": \"MeteredData\", \"bandwidth\": \"2 Gbps\"",
@@ -84,7 +89,9 @@ import Testing
     ),
     ErrorCase(
       id: "duplicate row", replace: "\"bandwidth\": \"2 Gbps\"", with: "\"bandwidth\": \"1 Gbps\"",
-      expected: "t.json:13:5: error: circuits.rows[5]: duplicate row for Standard MeteredData 1 Gbps circuit, Zone 1 (first defined at line 12)"),
+      expected:
+        "t.json:13:5: error: circuits.rows[5]: duplicate row for Standard MeteredData 1 Gbps circuit, Zone 1 (first defined at line 12)"
+    ),
     ErrorCase(
       id: "unknown key", replace: "\"monthly\": \"436\"", with: "\"montly\": \"436\"",
       expected: "t.json:12:103: error: circuits.rows[4].montly: unknown key 'montly'; did you mean 'monthly'?"),
@@ -95,13 +102,16 @@ import Testing
     ),
     ErrorCase(
       id: "metered local",
-      replace: "\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"10 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"3400\"}",
+      replace:
+        "\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"10 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"3400\"}",
       with:
         "\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"10 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"3400\"},\n    {\"tier\": \"Local\", \"billing\": \"MeteredData\", \"bandwidth\": \"1 Gbps\", \"zone\": \"Zone 1\", \"monthly\": \"1200\"}",
-      expected: "t.json:16:34: error: circuits.rows[8].billing: [local-unlimited-only] Local circuits are UnlimitedData only"),
+      expected:
+        "t.json:16:34: error: circuits.rows[8].billing: [local-unlimited-only] Local circuits are UnlimitedData only"),
     ErrorCase(
       id: "unknown source", replace: "\"circuits\": {\"source\": \"s\"", with: "\"circuits\": {\"source\": \"S1\"",
-      expected: "t.json:8:5: error: circuits.rows[0]: unknown source 'S1' (expected an id from 'sources'); did you mean 's'?"),
+      expected:
+        "t.json:8:5: error: circuits.rows[0]: unknown source 'S1' (expected an id from 'sources'); did you mean 's'?"),
     ErrorCase(
       id: "newer schema", replace: "\"schemaVersion\": 1", with: "\"schemaVersion\": 3",
       expected: "t.json:2:20: error: schemaVersion: version 3 is newer than this tool supports (1)"),
@@ -109,8 +119,10 @@ import Testing
       id: "bad date", replace: "\"effectiveDate\": \"2026-01-01\"", with: "\"effectiveDate\": \"2026-02-30\"",
       expected: "t.json:5:20: error: effectiveDate: '2026-02-30' is not a date (expected YYYY-MM-DD)"),
     ErrorCase(
-      id: "source without a date", replace: "\"title\": \"Test source\", \"date\": \"2026-01-01\"", with: "\"title\": \"Test source\"",
-      expected: "t.json:6:15: error: sources[0]: missing key 'date' (a YYYY-MM-DD date, or null when the source carries none)"),
+      id: "source without a date", replace: "\"title\": \"Test source\", \"date\": \"2026-01-01\"",
+      with: "\"title\": \"Test source\"",
+      expected:
+        "t.json:6:15: error: sources[0]: missing key 'date' (a YYYY-MM-DD date, or null when the source carries none)"),
     ErrorCase(
       id: "bad source date", replace: "\"date\": \"2026-01-01\"", with: "\"date\": \"January 2025\"",
       expected: "t.json:6:59: error: sources[0].date: 'January 2025' is not a date (expected YYYY-MM-DD, or null)"),
@@ -119,12 +131,15 @@ import Testing
       expected: "t.json:12:104: error: circuits.rows[4].monthly: a row has either 'monthly' or 'unpriced', not both"),
     ErrorCase(
       id: "no price", replace: ", \"monthly\": \"436\"", with: "",
-      expected: "t.json:12:5: error: circuits.rows[4]: missing key 'monthly' (a price string, or 'unpriced' with the reason there is none)"),
+      expected:
+        "t.json:12:5: error: circuits.rows[4]: missing key 'monthly' (a price string, or 'unpriced' with the reason there is none)"
+    ),
   ]
 
   @Test func aSourceWithoutADateIsUndated() throws {
     // `"date": null` says the source carries no date: its prices say "undated", never a made-up date.
-    let table = try Self.load(Self.validTable.replacingOccurrences(of: "\"date\": \"2026-01-01\"", with: "\"date\": null"))
+    let table = try Self.load(
+      Self.validTable.replacingOccurrences(of: "\"date\": \"2026-01-01\"", with: "\"date\": null"))
     let rate = try #require(table.rate(for: .circuit(.standard, .metered, .gbps(1), .zone1)))
     #expect(rate.provenance.date == nil)
     #expect(rate.provenance.description == "s, undated, CONFIRMED")
@@ -156,9 +171,11 @@ import Testing
 
     let euro = override.replacingOccurrences(of: "\"USD\"", with: "\"EUR\"")
     let error = Fixtures.diagnostic { try table.apply(overrideJSON: Data(euro.utf8), file: "o.json") }
-    #expect(error?.description == "o.json:1:54: error: currency: override currency EUR does not match the rate table's USD")
+    #expect(
+      error?.description == "o.json:1:54: error: currency: override currency EUR does not match the rate table's USD")
     let wrongKind = Fixtures.diagnostic { _ = try Self.load(override) }
-    #expect(wrongKind?.description == "t.json:1:30: error: kind: this file is a 'override', expected a 'rateTable' here")
+    #expect(
+      wrongKind?.description == "t.json:1:30: error: kind: this file is a 'override', expected a 'rateTable' here")
     #expect(wrongKind?.remedy == .overrideFile)  // the CLI says which flag: see UsageErrorTests
   }
 }

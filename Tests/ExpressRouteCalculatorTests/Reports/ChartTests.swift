@@ -38,7 +38,8 @@ import Testing
 
   @Test func aPeakIsADotAndACapacityIsALine() {
     var chart = ReportChart(
-      kind: .lines, title: "curve", categories: ["P50", "P95", "P100"], series: [.init(name: "Outbound Mbps", values: [100, 200, 900])],
+      kind: .lines, title: "curve", categories: ["P50", "P95", "P100"],
+      series: [.init(name: "Outbound Mbps", values: [100, 200, 900])],
       valueLabel: "Rate (Mbps)", categoryLabel: "Percentile")
     chart.lastStepIsPeak = true
     chart.levels = [(1000, "capacity: 1 Gbps circuit")]
@@ -54,9 +55,12 @@ import Testing
 /// Reports take data, never the engine: nothing under Reports/ can price.
 @Suite struct ReportsTakeDataTests {
   @Test func noReportSourceNamesTheEngine() throws {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Sources/ExpressRouteReports")
-    let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+    let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }.filter {
+      $0.hasSuffix(".swift")
+    }
     #expect(files.count > 10)
     for file in files {
       let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)

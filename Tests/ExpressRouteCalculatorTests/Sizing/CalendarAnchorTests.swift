@@ -20,15 +20,18 @@ import Testing
   ) -> TrafficSummary {
     let months = gigabytes.enumerated().map { index, volume in
       TrafficSummary.MonthVolume(
-        month: first.advanced(by: index), volume: .gigabytes(volume), coveredSeconds: (partialHours[index] ?? 730) * 3600)
+        month: first.advanced(by: index), volume: .gigabytes(volume),
+        coveredSeconds: (partialHours[index] ?? 730) * 3600)
     }
     let direction = TrafficSummary.Direction(
-      samples: 1000, p50: rate, p95: rate, p99: rate, max: rate, months: months, curve: Array(repeating: rate, count: 20),
+      samples: 1000, p50: rate, p95: rate, p99: rate, max: rate, months: months,
+      curve: Array(repeating: rate, count: 20),
       tail: Array(repeating: rate, count: 101))
     var inbound = direction
     inbound.months = []
     return TrafficSummary(
-      circuit: "c", interval: 3600, start: first.start, end: (months.last?.month.next.start ?? 3600) - 3600, samples: 1000,
+      circuit: "c", interval: 3600, start: first.start, end: (months.last?.month.next.start ?? 3600) - 3600,
+      samples: 1000,
       completeSamples: 1000, outbound: direction, inbound: inbound, warnings: [])
   }
 
@@ -45,7 +48,8 @@ import Testing
 
   static let january2027 = MonthKey(year: 2027, month: 1)
   /// +10% a month, January to June 2027: 10,000 × 1.1^k GB.
-  static let growing = series(from: january2027, gigabytes: (0..<6).map { Decimal(10_000) * Decimal(pow(1.1, Double($0))) })
+  static let growing = series(
+    from: january2027, gigabytes: (0..<6).map { Decimal(10_000) * Decimal(pow(1.1, Double($0))) })
 
   // MARK: Item 5: growth starts at the data's last measured month
 
@@ -77,7 +81,9 @@ import Testing
         == "the plan starts in 2026-01, before 2027-06, the last measured month of series 'c': growth is projected from the last measured month, so start in 2027-06 or later"
     )
     // The last measured month itself is allowed: 0 months of growth, the fitted level 16,105.1 GB.
-    #expect(try Self.demand(Self.growing, start: MonthKey(year: 2027, month: 6)).egress(month: 0) == .gigabytes(Fixtures.decimal("16105.1")))
+    #expect(
+      try Self.demand(Self.growing, start: MonthKey(year: 2027, month: 6)).egress(month: 0)
+        == .gigabytes(Fixtures.decimal("16105.1")))
   }
 
   @Test func theSameFiscalYearCostsTheSameWhateverThePortfolioStart() throws {
@@ -86,7 +92,8 @@ import Testing
     var site = Self.profile(start: nil)
     site.targetRegions = ["West Europe"]
     func fiscalYear(start: MonthKey, months: Int) throws -> (total: Money, egress: [DataVolume]) {
-      let portfolio = Portfolio(name: "p", startMonth: start, horizonMonths: months, sites: [.init(name: "s", source: .profile(site))])
+      let portfolio = Portfolio(
+        name: "p", startMonth: start, horizonMonths: months, sites: [.init(name: "s", source: .profile(site))])
       var budget = try planner.budget(portfolio, traffic: ["s": Self.growing])
       budget.fiscalYearStart = 7
       let year = try #require(budget.years.first { $0.label == "2028-07 to 2029-06" })
@@ -113,7 +120,8 @@ import Testing
     func january2028(start: String, asOf: String?) throws -> Money {
       let json = text.replacingOccurrences(of: "START", with: start)
         .replacingOccurrences(of: "ASOF", with: asOf.map { #", "volumesAsOf": "\#($0)""# } ?? "")
-      let budget = try BudgetPlanner(engine: Fixtures.engine()).budget(try Portfolio(json: Data(json.utf8), file: "p.json"))
+      let budget = try BudgetPlanner(engine: Fixtures.engine()).budget(
+        try Portfolio(json: Data(json.utf8), file: "p.json"))
       return budget.monthTotal(try #require(budget.months.firstIndex(of: MonthKey(year: 2028, month: 1))))
     }
     #expect(try january2028(start: "2027-01", asOf: "2027-01") == Fixtures.usd("736.00"))
@@ -129,7 +137,8 @@ import Testing
     // 77,378.094 × Σ 0.95^1…0.95^12 (factors to six decimals, each month to the megabyte) = 675,755.043 GB
     // (exactly 77,378.094 × 0.95 × (1 − 0.95^12) ÷ 0.05 = 675,755.14). The old base, January's 100,000 GB with
     // 0.95^0…0.95^11, said 919,280 GB: 36% too much.
-    let falling = Self.series(from: Self.january2027, gigabytes: (0..<6).map { Decimal(100_000) * Decimal(pow(0.95, Double($0))) })
+    let falling = Self.series(
+      from: Self.january2027, gigabytes: (0..<6).map { Decimal(100_000) * Decimal(pow(0.95, Double($0))) })
     let demand = try Self.demand(falling, start: MonthKey(year: 2027, month: 7))
     #expect(demand.monthlyEgress == .gigabytes(Fixtures.decimal("77378.094")))
     #expect(demand.egress(month: 0) == .gigabytes(Fixtures.decimal("73509.189")))
@@ -145,7 +154,8 @@ import Testing
     // base the median of the six months, 50,000 GB. (The fitted level would have been 57,057.015 GB falling 37.8% a
     // year; the oldest code took the spike, 200,000 GB.)
     let spiky = Self.series(from: Self.january2027, gigabytes: [50_000, 50_000, 200_000, 50_000, 50_000, 50_000])
-    let result = try SizingSolver(engine: Fixtures.engine()).solve(Self.profile(start: MonthKey(year: 2027, month: 6)), traffic: spiky)
+    let result = try SizingSolver(engine: Fixtures.engine()).solve(
+      Self.profile(start: MonthKey(year: 2027, month: 6)), traffic: spiky)
     #expect(result.demand.monthlyEgress == .gigabytes(50_000))
     #expect(result.demand.yearlyGrowth == 0)
     #expect(result.demand.egress(month: 11) == .gigabytes(50_000))
@@ -188,7 +198,8 @@ import Testing
     // d = 0.0907376 (+197.1% a year), se 0.0075938: interval e^(12(d ∓ 2.776 × se)) − 1 = +130.7% to +282.6%, above 0,
     // so the trend is projected from its level in June, e^(c + 5d) = 15,916.203 GB.
     let noisy = Self.series(
-      from: Self.january2027, gigabytes: ["10300", "10670", "12342", "13043.8", "15080.23", "15621.947"].map(Fixtures.decimal))
+      from: Self.january2027,
+      gigabytes: ["10300", "10670", "12342", "13043.8", "15080.23", "15621.947"].map(Fixtures.decimal))
     let demand = try Self.demand(noisy, start: nil)
     guard case .fitted(let fit) = demand.growth else {
       Issue.record("the trend was not projected")
@@ -211,7 +222,9 @@ import Testing
     #expect(result.demand.monthlyEgress == .gigabytes(32_850))
     #expect(result.demand.egress(month: 0) == .gigabytes(32_850))
     #expect(result.demand.anchorOffset == 0)
-    #expect(result.demand.basis.contains("months under 50% covered by samples, left out of the volume and the growth fit: 2027-02 (0.1%)"))
+    #expect(
+      result.demand.basis.contains(
+        "months under 50% covered by samples, left out of the volume and the growth fit: 2027-02 (0.1%)"))
   }
 
   @Test func noMonthHalfCoveredLeavesTheVolumeUnknown() throws {
@@ -219,7 +232,8 @@ import Testing
     // Scaled to 730 h, April's 136.986 GB would have become 50,000 GB a month; the volume is unknown instead (no number:
     // the metered data charge is not priced, so every total is incomplete and gates fail).
     let traffic = Self.series(
-      from: MonthKey(year: 2027, month: 3), gigabytes: [Fixtures.decimal("136.986"), Fixtures.decimal("136.986")], partialHours: [0: 2, 1: 2])
+      from: MonthKey(year: 2027, month: 3), gigabytes: [Fixtures.decimal("136.986"), Fixtures.decimal("136.986")],
+      partialHours: [0: 2, 1: 2])
     let result = try SizingSolver(engine: Fixtures.engine()).solve(Self.profile(start: nil), traffic: traffic)
     #expect(!result.demand.egressIsKnown)
     #expect(
@@ -237,8 +251,12 @@ import Testing
   // MARK: Item 8: charges fall only in their own months
 
   static let charges = [
-    UserCharge(name: "old port", vendor: "OldCo", amount: 425, recurrence: .monthly, termMonths: 12, startMonth: MonthKey(year: 2019, month: 1)),
-    UserCharge(name: "future port", vendor: "NewCo", amount: 600, recurrence: .monthly, startMonth: MonthKey(year: 2031, month: 1)),
+    UserCharge(
+      name: "old port", vendor: "OldCo", amount: 425, recurrence: .monthly, termMonths: 12,
+      startMonth: MonthKey(year: 2019, month: 1)),
+    UserCharge(
+      name: "future port", vendor: "NewCo", amount: 600, recurrence: .monthly,
+      startMonth: MonthKey(year: 2031, month: 1)),
     UserCharge(name: "colo", vendor: "Equinix", amount: 300, recurrence: .monthly),
   ]
 
@@ -263,7 +281,9 @@ import Testing
       port.renews = renews
       var deployment = Deployment(name: "d")
       deployment.circuits = [
-        Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1), monthlyEgress: .zero)
+        Circuit(
+          name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1),
+          monthlyEgress: .zero)
       ]
       let portfolio = Portfolio(
         name: "p", startMonth: Self.january2027, horizonMonths: 24,
@@ -280,15 +300,19 @@ import Testing
     #expect(renewing.yearTotals.map(\.total) == [Fixtures.usd("10332.00"), Fixtures.usd("10332.00")])
     #expect(
       renewing.sites[0].notes.contains(
-        "charge 'port' (Megaport): its 12-month term ends in 2027-12; it renews at the same amount from 2028-01 (\"renews\": true)"))
+        "charge 'port' (Megaport): its 12-month term ends in 2027-12; it renews at the same amount from 2028-01 (\"renews\": true)"
+      ))
   }
 
   @Test func renewsIsReadFromJSONAndOnlyForATermedMonthlyCharge() throws {
     let good = try JSONNode.parse(
-      Data(#"[{"name": "p", "vendor": "v", "amount": "1.00", "recurrence": "monthly", "termMonths": 12, "renews": true}]"#.utf8), file: "c.json")
+      Data(
+        #"[{"name": "p", "vendor": "v", "amount": "1.00", "recurrence": "monthly", "termMonths": 12, "renews": true}]"#
+          .utf8), file: "c.json")
     #expect(try UserCharge.list(good).map(\.renews) == [true])
     let bad = try JSONNode.parse(
-      Data(#"[{"name": "p", "vendor": "v", "amount": "1.00", "recurrence": "monthly", "renews": true}]"#.utf8), file: "c.json")
+      Data(#"[{"name": "p", "vendor": "v", "amount": "1.00", "recurrence": "monthly", "renews": true}]"#.utf8),
+      file: "c.json")
     let error = Fixtures.diagnostic { _ = try UserCharge.list(bad) }
     #expect(error?.message == "'renews' applies to a monthly charge with a 'termMonths'")
   }

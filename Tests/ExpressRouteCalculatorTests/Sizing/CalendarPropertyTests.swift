@@ -45,7 +45,8 @@ import Testing
       }
     }
     let traffic = CalendarAnchorTests.series(
-      from: first, gigabytes: volumes, partialHours: hours, rate: .mbps(Int64(Int.random(in: 20...600, using: &random))))
+      from: first, gigabytes: volumes, partialHours: hours, rate: .mbps(Int64(Int.random(in: 20...600, using: &random)))
+    )
     let measured = traffic.outbound.months.filter(\.isMeasured)
     let anchor = (measured.last ?? traffic.outbound.months.max { $0.coverage < $1.coverage })?.month ?? first
     let startA = anchor.advanced(by: Int.random(in: 0...6, using: &random))
@@ -74,7 +75,8 @@ import Testing
         monthlyEgress: .gigabytes(Decimal(Int.random(in: 1...20_000, using: &random))))
     ]
     var fixed = Portfolio.Site(
-      name: "fixed", source: .deployment(deployment, yearlyGrowth: Decimal(Int.random(in: -30...50, using: &random)) / 100))
+      name: "fixed",
+      source: .deployment(deployment, yearlyGrowth: Decimal(Int.random(in: -30...50, using: &random)) / 100))
     fixed.volumesAsOf = startA.advanced(by: Int.random(in: -12...12, using: &random))
     return Case(
       traffic: traffic, location: location, charges: charges, starts: (startA, startB), horizons: (horizonA, horizonB),
@@ -92,7 +94,9 @@ import Testing
 
   static func check(_ testCase: Case, seed: UInt64, planner: BudgetPlanner, tally: inout Tally) throws {
     var profile = WorkloadProfile(name: "s", peeringLocation: testCase.location, horizonMonths: 12, gateways: 1)
-    profile.hubRegion = testCase.location == "Sao Paulo" ? "Brazil South" : (testCase.location == "Chicago" ? "North Central US" : "West Europe")
+    profile.hubRegion =
+      testCase.location == "Sao Paulo"
+      ? "Brazil South" : (testCase.location == "Chicago" ? "North Central US" : "West Europe")
     func budget(_ start: MonthKey, _ months: Int) throws -> Budget {
       let portfolio = Portfolio(
         name: "p", startMonth: start, horizonMonths: months,
@@ -108,7 +112,9 @@ import Testing
     // The configuration of a month: every priced Azure resource and meter, without amounts (the user's charges are
     // no decision: they must fall in the same calendar months whatever the budget).
     func configuration(_ quote: Quote) -> [String] {
-      quote.lineItems.filter { if case .userCharge = $0.meter { false } else { true } }.map { "\($0.resource)|\($0.meter.displayName)" }.sorted()
+      quote.lineItems.filter { if case .userCharge = $0.meter { false } else { true } }.map {
+        "\($0.resource)|\($0.meter.displayName)"
+      }.sorted()
     }
     var sameInEveryMonth: Set<MonthKey> = []
     for (indexB, month) in b.months.enumerated() {
@@ -116,15 +122,19 @@ import Testing
       // Growth is anchored to the last measured month: the projection of a calendar month is one figure.
       #expect(demandA.egress(month: indexA) == demandB.egress(month: indexB), "seed \(seed): egress of \(month)")
       #expect(
-        demandA.requiredBitsPerSecond(month: indexA) == demandB.requiredBitsPerSecond(month: indexB), "seed \(seed): bandwidth needed in \(month)")
+        demandA.requiredBitsPerSecond(month: indexA) == demandB.requiredBitsPerSecond(month: indexB),
+        "seed \(seed): bandwidth needed in \(month)")
       // The fixed deployment never decides anything: its dated volumes cost the same in every budget.
-      #expect(a.sites[1].months[indexA].total == b.sites[1].months[indexB].total, "seed \(seed): fixed site in \(month)")
+      #expect(
+        a.sites[1].months[indexA].total == b.sites[1].months[indexB].total, "seed \(seed): fixed site in \(month)")
       let quoteA = a.sites[0].months[indexA]
       let quoteB = b.sites[0].months[indexB]
       if configuration(quoteA) == configuration(quoteB) {
         #expect(
-          quoteA.total == quoteB.total, "seed \(seed): \(month) costs \(quoteA.total) from \(a.months[0]) but \(quoteB.total) from \(b.months[0])")
-        #expect(quoteA.lineItems.map(\.amount) == quoteB.lineItems.map(\.amount), "seed \(seed): line items of \(month)")
+          quoteA.total == quoteB.total,
+          "seed \(seed): \(month) costs \(quoteA.total) from \(a.months[0]) but \(quoteB.total) from \(b.months[0])")
+        #expect(
+          quoteA.lineItems.map(\.amount) == quoteB.lineItems.map(\.amount), "seed \(seed): line items of \(month)")
         sameInEveryMonth.insert(month)
         tally.sameConfiguration += 1
       } else {
@@ -132,7 +142,9 @@ import Testing
         // earlier one grew into this month. Each plan names the step and the month of demand behind it.
         let stepA = a.sites[0].sizing?.plan.last { $0.month <= indexA }
         let stepB = b.sites[0].sizing?.plan.last { $0.month <= indexB }
-        #expect(stepA?.reason.isEmpty == false && stepB?.reason.isEmpty == false, "seed \(seed): no reason for the plan of \(month)")
+        #expect(
+          stepA?.reason.isEmpty == false && stepB?.reason.isEmpty == false,
+          "seed \(seed): no reason for the plan of \(month)")
         tally.changedDecision += 1
       }
     }
@@ -140,7 +152,9 @@ import Testing
     for yearB in b.years where yearB.months.count == 12 {
       guard let yearA = a.years.first(where: { $0.label == yearB.label }), yearA.months.count == 12 else { continue }
       guard yearB.months.allSatisfy({ sameInEveryMonth.contains(b.months[$0]) }) else { continue }
-      #expect(a.total(of: a.sites[0], in: yearA) == b.total(of: b.sites[0], in: yearB), "seed \(seed): fiscal year \(yearB.label)")
+      #expect(
+        a.total(of: a.sites[0], in: yearA) == b.total(of: b.sites[0], in: yearB),
+        "seed \(seed): fiscal year \(yearB.label)")
       tally.fiscalYears += 1
     }
     // Every budget's years add up to its total.
@@ -163,7 +177,8 @@ import Testing
     for seed in seeds {
       do {
         try Self.check(Self.randomCase(seed: seed), seed: seed, planner: planner, tally: &tally)
-      } catch let error as Diagnostic where error.message.contains("no priced provider circuit can carry this workload") {
+      } catch let error as Diagnostic where error.message.contains("no priced provider circuit can carry this workload")
+      {
         tally.beyondPricedCircuits += 1
       } catch {
         Issue.record("seed \(seed): \(error)")

@@ -13,7 +13,8 @@ import Testing
 @Suite struct NewCircuitMoveTests {
   func profile(lead: Int) -> WorkloadProfile {
     var profile = WorkloadProfile(
-      name: "t", peeringLocation: "Amsterdam", monthlyEgress: .gigabytes(10_000), peakOutbound: .mbps(300), yearlyGrowth: 0, gateways: 0,
+      name: "t", peeringLocation: "Amsterdam", monthlyEgress: .gigabytes(10_000), peakOutbound: .mbps(300),
+      yearlyGrowth: 0, gateways: 0,
       current: .init(tier: .standard, billing: .unlimited, bandwidth: .gbps(1), gateway: nil, scaleUnits: nil))
     profile.leadTimeMonths = lead
     return profile
@@ -33,7 +34,8 @@ import Testing
     // The audit counts the overlap: today 12 × 5,700 = 68,400; recommendation 12 × 540 + (5,990 − 540) = 11,930; saving 56,470.
     let audit = try #require(oneMonth.audit)
     #expect(audit.recommendedCost == Fixtures.usd("11930.00"))
-    #expect(audit.findings.contains { $0.hasPrefix("saving: the recommendation costs 56,470.00 USD less over 12 months") })
+    #expect(
+      audit.findings.contains { $0.hasPrefix("saving: the recommendation costs 56,470.00 USD less over 12 months") })
   }
 
   /// The profile of monotonicity seed 16420260076393020186: today a Premium MeteredData 2 Gbps circuit, 3 lead months.
@@ -63,7 +65,10 @@ import Testing
     // 4 × 459.90 + 919.80 = 2,759.40. Horizon: 10,758.36 + 2,759.40 = 13,517.76 (the move cost 18,889.76 before the fix).
     let solver = SizingSolver(engine: try Fixtures.engine())
     let low = try solver.solve(try siliconValley(peak: "469 Mbps", egress: "49301 GB"))
-    #expect(low.plan.map { "\($0.month) \($0.tier.name) \($0.billing.name) \($0.bandwidth)" } == ["0 Standard MeteredData 2 Gbps"])
+    #expect(
+      low.plan.map { "\($0.month) \($0.tier.name) \($0.billing.name) \($0.bandwidth)" } == [
+        "0 Standard MeteredData 2 Gbps"
+      ])
     #expect(low.plan.first?.reason == "change the current circuit in place: disable the Premium add-on")
     #expect(low.planMonthlyCosts.map(\.amount).reduce(0, +) == Decimal(string: "10758.36"))
     #expect(low.horizonTotal == Fixtures.usd("13517.76"))
@@ -84,7 +89,8 @@ import Testing
     // the in-place change to Standard MeteredData 2 Gbps (10,758.36 above) is not open; the cheapest left is the new
     // Standard MeteredData 1 Gbps circuit: 9,014.36 + 3 × 2,372 overlap = 16,130.36, against keeping Premium (18,258.36)
     // and a new Premium 1 Gbps circuit (20,630.36), as computed above.
-    let result = try SizingSolver(engine: try Fixtures.engine()).solve(try siliconValley(peak: "469 Mbps", egress: "49301 GB", virtualNetworks: 10))
+    let result = try SizingSolver(engine: try Fixtures.engine()).solve(
+      try siliconValley(peak: "469 Mbps", egress: "49301 GB", virtualNetworks: 10))
     #expect(
       result.plan.map { "\($0.month) \($0.tier.name) \($0.billing.name) \($0.bandwidth)" } == [
         "0 Standard MeteredData 1 Gbps", "4 Standard MeteredData 2 Gbps",
@@ -106,7 +112,8 @@ import Testing
           "traffic": {"peakOutbound": "300 Mbps", "monthlyEgress": "10000 GB"}, "sizing": {"leadTimeMonths": 1},
           "current": {"tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}}}]}
       """
-    let budget = try BudgetPlanner(engine: try Fixtures.engine()).budget(try Portfolio(json: Data(text.utf8), file: "p.json"))
+    let budget = try BudgetPlanner(engine: try Fixtures.engine()).budget(
+      try Portfolio(json: Data(text.utf8), file: "p.json"))
     #expect(budget.total == Fixtures.usd("11930.00"))  // as above
     #expect(budget.sites.first?.months.first?.lineItems.contains { $0.resource == "circuit 'current circuit'" } == true)
   }
@@ -116,12 +123,19 @@ import Testing
     // One month of the old circuit alongside: 5,700.00 one-time.
     let engine = try Fixtures.engine()
     let before = Deployment(
-      name: "b", circuits: [Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .unlimited, bandwidth: .gbps(1))])
+      name: "b",
+      circuits: [
+        Circuit(name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .unlimited, bandwidth: .gbps(1))
+      ])
     var after = before
     after.circuits[0].billing = .metered
     after.circuits[0].monthlyEgress = .gigabytes(1000)
     let overlaps = engine.moveOverlaps(from: before, to: after, leadMonths: 1)
-    #expect(overlaps == [MoveOverlap(circuit: "c", reason: "UnlimitedData cannot go back to MeteredData", months: 1, cost: Fixtures.usd("5700.00"))])
+    #expect(
+      overlaps == [
+        MoveOverlap(
+          circuit: "c", reason: "UnlimitedData cannot go back to MeteredData", months: 1, cost: Fixtures.usd("5700.00"))
+      ])
     // Growing in place needs nothing.
     var grown = before
     grown.circuits[0].bandwidth = .gbps(2)
@@ -134,7 +148,8 @@ import Testing
     // Washington DC, 400 Mbps ÷ 0.8 = 500 Mbps metered, 5,000 GB: the same figures as compare --with-vpn
     // (ExpressRoute 290 + 125 + ErGwScale 153.30 = 568.30; VPN 138.70 + 4,900 × 0.087 = 565.00; break-even 5,054 GB).
     let profile = WorkloadProfile(
-      name: "t", peeringLocation: "Washington DC", monthlyEgress: .gigabytes(5000), peakOutbound: .mbps(400), yearlyGrowth: 0, gateways: 0)
+      name: "t", peeringLocation: "Washington DC", monthlyEgress: .gigabytes(5000), peakOutbound: .mbps(400),
+      yearlyGrowth: 0, gateways: 0)
     let result = try SizingSolver(engine: try Fixtures.engine()).solve(profile)
     let vpn = try #require(result.vpnAlternative)
     #expect(vpn.expressRoute?.total == Fixtures.usd("568.30"))

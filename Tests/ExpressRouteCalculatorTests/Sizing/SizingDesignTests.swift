@@ -21,11 +21,13 @@ import Testing
   }
 
   func profile(
-    _ location: String = "Amsterdam", peak: Bandwidth, egress: String, growth: String = "0", horizon: Int = 12, gateways: Int = 0,
+    _ location: String = "Amsterdam", peak: Bandwidth, egress: String, growth: String = "0", horizon: Int = 12,
+    gateways: Int = 0,
     redundancy: WorkloadProfile.Redundancy = .single, regions: [String] = []
   ) -> WorkloadProfile {
     var profile = WorkloadProfile(
-      name: "t", peeringLocation: location, targetRegions: regions, monthlyEgress: DataVolume(parsing: egress), peakOutbound: peak,
+      name: "t", peeringLocation: location, targetRegions: regions, monthlyEgress: DataVolume(parsing: egress),
+      peakOutbound: peak,
       yearlyGrowth: Fixtures.decimal(growth), horizonMonths: horizon, redundancy: redundancy, gateways: gateways)
     profile.hubRegion = "North Europe"
     return profile
@@ -33,7 +35,9 @@ import Testing
 
   /// The charges of `resource` in each month of the plan.
   func charges(_ result: SizingResult, _ resource: String) -> [Money] {
-    result.months.map { month in Money.sum(month.quote.lineItems.filter { $0.resource == resource }.map(\.amount), currency: .usd) }
+    result.months.map { month in
+      Money.sum(month.quote.lineItems.filter { $0.resource == resource }.map(\.amount), currency: .usd)
+    }
   }
 
   // MARK: Redundancy
@@ -43,9 +47,14 @@ import Testing
     // primary metered 872 + 200,000 × 0.14 = 28,872 > unlimited 17,400 → UnlimitedData 17,400.
     // The standby at Rio de Janeiro (Zone 3) carries nothing: MeteredData 872 (not 17,400).
     // 12 months × (17,400 + 872) = 219,264.00 (the old model said 12 × 34,800 = 417,600).
-    let result = try solve(profile("Sao Paulo", peak: .mbps(1200), egress: "200000GB", redundancy: .secondCircuit(location: "Rio de Janeiro")))
+    let result = try solve(
+      profile(
+        "Sao Paulo", peak: .mbps(1200), egress: "200000GB", redundancy: .secondCircuit(location: "Rio de Janeiro")))
     #expect(result.plan.map(\.billing) == [.unlimited])
-    #expect(result.secondPlan == [PlanStep(month: 0, tier: .standard, billing: .metered, bandwidth: .gbps(2), reason: "buy now")])
+    #expect(
+      result.secondPlan == [
+        PlanStep(month: 0, tier: .standard, billing: .metered, bandwidth: .gbps(2), reason: "buy now")
+      ])
     #expect(charges(result, "circuit 'second circuit'").allSatisfy { $0 == Fixtures.usd("872.00") })
     #expect(result.horizonTotal == Fixtures.usd("219264.00"))
     // A failover month: the standby carries 200,000 GB at 0.14 = 28,000.00 more; the unlimited primary saves nothing.
@@ -58,7 +67,8 @@ import Testing
     // m0: 475 → 500 Mbps; m1: 475 × 1.1225 = 533 → 1 Gbps; m7: 475 × 2.2449 = 1,066 → 2 Gbps (m6: 475 × 2.0 = 950).
     // The standby (London, zero egress, metered) follows: 290 + 6 × 436 + 5 × 872 = 290 + 2,616 + 4,360 = 7,266.00
     // (the old model priced it at the final 2 Gbps from month 1: 12 × 872 = 10,464).
-    let result = try solve(profile(peak: .mbps(380), egress: "0GB", growth: "3", redundancy: .secondCircuit(location: "London")))
+    let result = try solve(
+      profile(peak: .mbps(380), egress: "0GB", growth: "3", redundancy: .secondCircuit(location: "London")))
     #expect(result.plan.map(\.bandwidth) == [.mbps(500), .gbps(1), .gbps(2)])
     #expect(result.plan.map(\.month) == [0, 1, 7])
     #expect(result.secondPlan.map(\.bandwidth) == [.mbps(500), .gbps(1), .gbps(2)])
@@ -70,9 +80,14 @@ import Testing
     // Amsterdam + London, 1,200 Mbps → each 2 Gbps (each must carry everything on failover). 400,000 GB split 200,000 each:
     // each metered 872 + 200,000 × 0.025 = 5,872 < unlimited 11,400. A month: 2 × 5,872 = 11,744; 12 months 140,928.00.
     let result = try solve(
-      profile(peak: .mbps(1200), egress: "400000GB", redundancy: .secondCircuit(location: "London", failover: .activeActive)))
-    #expect(result.plan == [PlanStep(month: 0, tier: .standard, billing: .metered, bandwidth: .gbps(2), reason: "buy now")])
-    #expect(result.secondPlan == [PlanStep(month: 0, tier: .standard, billing: .metered, bandwidth: .gbps(2), reason: "buy now")])
+      profile(
+        peak: .mbps(1200), egress: "400000GB", redundancy: .secondCircuit(location: "London", failover: .activeActive)))
+    #expect(
+      result.plan == [PlanStep(month: 0, tier: .standard, billing: .metered, bandwidth: .gbps(2), reason: "buy now")])
+    #expect(
+      result.secondPlan == [
+        PlanStep(month: 0, tier: .standard, billing: .metered, bandwidth: .gbps(2), reason: "buy now")
+      ])
     #expect(result.monthlyTotals.first == Fixtures.usd("11744.00"))
     #expect(result.horizonTotal == Fixtures.usd("140928.00"))
     // On failover the survivor carries all 400,000 GB at the same zone's rate: a failover month adds 0.00.
@@ -119,7 +134,8 @@ import Testing
     let sized = try #require(long.sites.first?.sizing)
     #expect(
       sized.gatewayPlan.map(\.label) == [
-        "ErGwScale × 1 units", "ErGwScale × 2 units", "ErGwScale × 3 units", "ErGwScale × 4 units", "ErGwScale × 5 units",
+        "ErGwScale × 1 units", "ErGwScale × 2 units", "ErGwScale × 3 units", "ErGwScale × 4 units",
+        "ErGwScale × 5 units",
       ])
     #expect(sized.gatewayPlan.map(\.month) == [0, 11, 23, 30, 35])
   }
@@ -135,7 +151,10 @@ import Testing
     let short = try solve(profile(peak: .mbps(448), egress: "142000GB", growth: "0.3", horizon: 24))
     let long = try solve(profile(peak: .mbps(448), egress: "142000GB", growth: "0.3", horizon: 30))
     #expect(short.plan.map(\.billing) == [.metered])
-    #expect(long.plan.map { "\($0.month) \($0.billing.name) \($0.bandwidth)" } == ["0 MeteredData 1 Gbps", "27 MeteredData 2 Gbps"])
+    #expect(
+      long.plan.map { "\($0.month) \($0.billing.name) \($0.bandwidth)" } == [
+        "0 MeteredData 1 Gbps", "27 MeteredData 2 Gbps",
+      ])
     #expect(Array(long.planMonthlyCosts.prefix(24)) == short.planMonthlyCosts)
   }
 
@@ -149,7 +168,8 @@ import Testing
       let peak = Bandwidth.mbps(Int64(30 + random.next() % 3000))
       let egress = "\(random.next() % 400_000)GB"
       let growth = ["0", "0.2", "0.5", "1", "-0.3"][Int(random.next() % 5)]
-      var base = profile(location, peak: peak, egress: egress, growth: growth, horizon: 24, gateways: Int(random.next() % 2))
+      var base = profile(
+        location, peak: peak, egress: egress, growth: growth, horizon: 24, gateways: Int(random.next() % 2))
       base.targetRegions = []
       guard let short = try? solve(base) else { continue }
       base.horizonMonths = 30
@@ -178,12 +198,14 @@ import Testing
     }
     let rate = Bandwidth.mbps(400)
     let direction = TrafficSummary.Direction(
-      samples: 1000, p50: rate, p95: rate, p99: rate, max: rate, months: months, curve: Array(repeating: rate, count: 20),
+      samples: 1000, p50: rate, p95: rate, p99: rate, max: rate, months: months,
+      curve: Array(repeating: rate, count: 20),
       tail: Array(repeating: rate, count: 101))
     var inbound = direction
     inbound.months = []
     return TrafficSummary(
-      circuit: "c", interval: 60, start: months.first?.month.start ?? 0, end: (months.last?.month.next.start ?? 60) - 60, samples: 1000,
+      circuit: "c", interval: 60, start: months.first?.month.start ?? 0,
+      end: (months.last?.month.next.start ?? 60) - 60, samples: 1000,
       completeSamples: 1000, outbound: direction, inbound: inbound, warnings: [])
   }
 
@@ -204,7 +226,9 @@ import Testing
     // (2026-09) is 90 TB; without --start plan month 1 is that month, so plan month 24 (index 23, 2028-08)
     // is 90 + 23 × 10 = 320 TB (the old compounded trend said 624 TB).
     let volumes = (1...9).map { Decimal($0 * 10_000) }
-    let result = try solve(profile(peak: .mbps(400), egress: "0GB", horizon: 24).withoutStatedTraffic(), traffic: summary(monthlyGB: volumes))
+    let result = try solve(
+      profile(peak: .mbps(400), egress: "0GB", horizon: 24).withoutStatedTraffic(), traffic: summary(monthlyGB: volumes)
+    )
     guard case .fitted(let fit) = result.demand.growth else { Issue.record("no fitted growth"); return }
     #expect(fit.model == .linear)
     #expect(result.demand.monthlyEgress == .gigabytes(90_000))
@@ -215,7 +239,8 @@ import Testing
   @Test func decliningTrafficNeverFallsBelowZero() throws {
     // 100, 80, 60, 40 TB: a straight line would reach zero in two months; the compound fit declines but stays positive.
     let volumes: [Decimal] = [100_000, 80_000, 60_000, 40_000]
-    let result = try solve(profile(peak: .mbps(400), egress: "0GB").withoutStatedTraffic(), traffic: summary(monthlyGB: volumes))
+    let result = try solve(
+      profile(peak: .mbps(400), egress: "0GB").withoutStatedTraffic(), traffic: summary(monthlyGB: volumes))
     guard case .fitted(let fit) = result.demand.growth else { Issue.record("no fitted growth"); return }
     #expect(fit.model == .compound)
     #expect(fit.yearly > -1)
@@ -263,21 +288,29 @@ import Testing
     let step = try #require(result.recommendation)
     #expect(step.bandwidth == .mbps(500))
     let circuit = Circuit(
-      name: "c", peeringLocation: "Amsterdam", tier: step.tier, billing: step.billing, bandwidth: step.bandwidth, monthlyEgress: .gigabytes(100_000))
+      name: "c", peeringLocation: "Amsterdam", tier: step.tier, billing: step.billing, bandwidth: step.bandwidth,
+      monthlyEgress: .gigabytes(100_000))
     #expect(throws: Never.self) { _ = try engine.validate(Deployment(name: "d", circuits: [circuit])) }
     // Every smaller provider circuit is refused for the volume, naming the rule quote applies.
     for candidate in result.candidates {
-      guard case .provider(_, _, let bandwidth) = candidate.kind, bandwidth < .mbps(500), case .rejected(let reason) = candidate.verdict else {
+      guard case .provider(_, _, let bandwidth) = candidate.kind, bandwidth < .mbps(500),
+        case .rejected(let reason) = candidate.verdict
+      else {
         continue
       }
       if reason.hasPrefix("too small") { #expect(reason.contains("[egress-within-capacity]"), "\(reason)") }
     }
     #expect(
       !result.candidates.contains { candidate in
-        guard case .provider(_, _, let bandwidth) = candidate.kind, bandwidth < .mbps(500), case .feasible = candidate.verdict else { return false }
+        guard case .provider(_, _, let bandwidth) = candidate.kind, bandwidth < .mbps(500),
+          case .feasible = candidate.verdict
+        else { return false }
         return true
       })
-    #expect(result.notes.contains { $0.hasPrefix("check the inputs: 100,000 GB a month averages 304.5 Mbps, more than the sizing rate 50 Mbps") })
+    #expect(
+      result.notes.contains {
+        $0.hasPrefix("check the inputs: 100,000 GB a month averages 304.5 Mbps, more than the sizing rate 50 Mbps")
+      })
   }
 
   @Test func aCheaperOptionBlockedOnlyByAPriceIsNamed() throws {
@@ -286,7 +319,9 @@ import Testing
     let result = try solve(profile(peak: .mbps(80), egress: "100GB"))
     #expect(result.recommendation?.bandwidth == .mbps(200))
     let blocked = try #require(result.blockedByPrice.first)
-    #expect(blocked.hasPrefix("Standard MeteredData 100 Mbps would also carry the workload and may be cheaper, but has no price (UNCERTAIN"))
+    #expect(
+      blocked.hasPrefix(
+        "Standard MeteredData 100 Mbps would also carry the workload and may be cheaper, but has no price (UNCERTAIN"))
     #expect(
       blocked.hasSuffix(
         "an override row {\"tier\": \"Standard\", \"billing\": \"MeteredData\", \"bandwidth\": \"100 Mbps\", \"zone\": \"Zone 1\", \"monthly\": \"…\"} in 'circuits' would settle it"

@@ -12,12 +12,15 @@ import Testing
 
 @Suite struct SizingSolverTests {
   func profile(
-    _ location: String = "Amsterdam", regions: [String] = ["West Europe", "North Europe"], peak: Bandwidth = .mbps(700), egress: String,
+    _ location: String = "Amsterdam", regions: [String] = ["West Europe", "North Europe"], peak: Bandwidth = .mbps(700),
+    egress: String,
     growth: String = "0", horizon: Int = 12, utilization: String = "0.8", gateways: Int = 0
   ) -> WorkloadProfile {
     WorkloadProfile(
-      name: "t", peeringLocation: location, targetRegions: regions, monthlyEgress: DataVolume(parsing: egress), peakOutbound: peak,
-      targetUtilization: Fixtures.decimal(utilization), yearlyGrowth: Fixtures.decimal(growth), horizonMonths: horizon, gateways: gateways)
+      name: "t", peeringLocation: location, targetRegions: regions, monthlyEgress: DataVolume(parsing: egress),
+      peakOutbound: peak,
+      targetUtilization: Fixtures.decimal(utilization), yearlyGrowth: Fixtures.decimal(growth), horizonMonths: horizon,
+      gateways: gateways)
   }
 
   func solve(_ profile: WorkloadProfile) throws -> SizingResult {
@@ -28,7 +31,9 @@ import Testing
     // 700 Mbps ÷ 0.8 = 875 Mbps → 1 Gbps. Metered: 436 + 60,000 × 0.025 = 1,936 < unlimited 5,700.
     let result = try solve(profile(egress: "60000GB"))
     #expect(result.plan.count == 1)
-    #expect(result.recommendation == PlanStep(month: 0, tier: .standard, billing: .metered, bandwidth: .gbps(1), reason: "buy now"))
+    #expect(
+      result.recommendation
+        == PlanStep(month: 0, tier: .standard, billing: .metered, bandwidth: .gbps(1), reason: "buy now"))
     #expect(result.planMonthlyCosts.first == Fixtures.usd("1936"))
     #expect(result.planCost == Fixtures.usd("23232"))  // 12 × 1,936
   }
@@ -48,9 +53,13 @@ import Testing
     let result = try solve(profile(regions: ["West Europe", "Japan East"], egress: "60000GB"))
     #expect(result.recommendation?.tier == .premium)
     #expect(result.planMonthlyCosts.first == Fixtures.usd("2686"))
-    #expect(result.tierReasons.last == "Premium is required: Japan East is outside Europe, the geopolitical region of Amsterdam")
+    #expect(
+      result.tierReasons.last
+        == "Premium is required: Japan East is outside Europe, the geopolitical region of Amsterdam")
     let standard = result.candidates.first { $0.label == "Standard MeteredData 1 Gbps" }
-    #expect(standard?.verdict == .rejected("Premium is required: Japan East is outside Europe, the geopolitical region of Amsterdam"))
+    #expect(
+      standard?.verdict
+        == .rejected("Premium is required: Japan East is outside Europe, the geopolitical region of Amsterdam"))
   }
 
   @Test func standardRestingAnInferredRegionSaysSo() throws {
@@ -58,7 +67,8 @@ import Testing
     let result = try solve(profile(regions: ["West Europe", "Spain Central"], egress: "60000GB"))
     #expect(
       result.tierReasons.contains {
-        $0.hasPrefix("Standard is enough: ") && $0.contains("(Spain Central is in Europe by inference, inferred: the include (04/05/2024)")
+        $0.hasPrefix("Standard is enough: ")
+          && $0.contains("(Spain Central is in Europe by inference, inferred: the include (04/05/2024)")
       })
     let plain = try solve(profile(regions: ["West Europe"], egress: "60000GB"))
     #expect(!plain.tierReasons.contains { $0.contains("by inference") })
@@ -80,7 +90,9 @@ import Testing
     // Egress 140,000 GB growing 20% a year: month index 10 → 140,000 × 1.2^(10/12) = 162,973 GB (metered 8,584.64);
     // index 11 → 165,467 GB (metered 8,709.37 > 8,700), so the plan switches from month 12.
     let result = try solve(
-      profile("Tokyo", regions: ["Japan East", "Japan West"], peak: .mbps(600), egress: "140000GB", growth: "0.2", horizon: 24, utilization: "1"))
+      profile(
+        "Tokyo", regions: ["Japan East", "Japan West"], peak: .mbps(600), egress: "140000GB", growth: "0.2",
+        horizon: 24, utilization: "1"))
     #expect(result.plan.map(\.month) == [0, 11])
     #expect(result.plan.map(\.billing) == [.metered, .unlimited])
     #expect(result.plan.allSatisfy { $0.bandwidth == .gbps(1) })
@@ -144,7 +156,9 @@ import Testing
 
   @Test func unknownRegionSuggestsNearest() throws {
     let error = Fixtures.diagnostic { _ = try solve(profile(regions: ["West Erope"], egress: "1GB")) }
-    #expect(error?.description == "error: targetRegions: 'West Erope' is not a known Azure region; did you mean 'West Europe'?")
+    #expect(
+      error?.description
+        == "error: targetRegions: 'West Erope' is not a known Azure region; did you mean 'West Europe'?")
   }
 
   @Test func planIsNeverWorseThanAnyStaticOptionAndAlwaysCarriesTheTraffic() throws {
@@ -166,7 +180,9 @@ import Testing
       for candidate in result.candidates {
         guard let cost = candidate.horizonCost, case .provider = candidate.kind else { continue }
         compared += 1
-        #expect(result.planCost <= cost, "\(location) \(peak) \(egressGB) GB: plan \(result.planCost) > \(candidate.label) \(cost)")
+        #expect(
+          result.planCost <= cost,
+          "\(location) \(peak) \(egressGB) GB: plan \(result.planCost) > \(candidate.label) \(cost)")
       }
       for month in 0..<wanted.horizonMonths {
         let step = try #require(result.plan.last { $0.month <= month })
@@ -192,7 +208,8 @@ import Testing
     let demand = Demand(
       sizingRate: .mbps(100), sizingDirection: "outbound", monthlyEgress: .gigabytes(1000), yearlyGrowth: 0,
       targetUtilization: 1, horizonMonths: 12, basis: [])
-    let planner = CircuitPlanner(engine: engine, location: location, demand: demand, egressShare: 1, lookAhead: 6, virtualNetworkLinks: 0)
+    let planner = CircuitPlanner(
+      engine: engine, location: location, demand: demand, egressShare: 1, lookAhead: 6, virtualNetworkLinks: 0)
     var random = SplitMix(state: 77)
     var compared = 0
     for trial in 0..<400 {
@@ -211,8 +228,12 @@ import Testing
       let start: Int? = random.next() % 2 == 0 ? Int(random.next() % UInt64(states.count)) : nil
       let onlyMetered = random.next() % 4 == 0
       let window = Int(random.next() % UInt64(months))..<months
-      let a = planner.cheapestPath(linear, states: states, from: start, months: window) { !onlyMetered || $0.billing == .metered }
-      let b = planner.cheapestPath(pairwise, states: states, from: start, months: window) { !onlyMetered || $0.billing == .metered }
+      let a = planner.cheapestPath(linear, states: states, from: start, months: window) {
+        !onlyMetered || $0.billing == .metered
+      }
+      let b = planner.cheapestPath(pairwise, states: states, from: start, months: window) {
+        !onlyMetered || $0.billing == .metered
+      }
       #expect(a?.path == b?.path && a?.total == b?.total, "trial \(trial)")
       if a != nil { compared += 1 }
     }
@@ -230,11 +251,13 @@ import Testing
     engine.discounts = Discounts(all: Fixtures.decimal("0.03"), bySection: ["egress": Fixtures.decimal("0.075")])
     let location = try #require(engine.locations.location(named: locationName))
     let demand = Demand(
-      sizingRate: .mbps(730), sizingDirection: "outbound", monthlyEgress: try #require(DataVolume(parsing: "12345.678GB")),
+      sizingRate: .mbps(730), sizingDirection: "outbound",
+      monthlyEgress: try #require(DataVolume(parsing: "12345.678GB")),
       yearlyGrowth: Fixtures.decimal("0.37"),
       targetUtilization: Fixtures.decimal("0.8"), horizonMonths: 24, basis: [])
     let planner = CircuitPlanner(
-      engine: engine, location: location, demand: demand, egressShare: Fixtures.decimal("0.5"), lookAhead: 6, virtualNetworkLinks: 3)
+      engine: engine, location: location, demand: demand, egressShare: Fixtures.decimal("0.5"), lookAhead: 6,
+      virtualNetworkLinks: 3)
     var compared = 0
     for tier in CircuitTier.allCases {
       let states = planner.states(tier: tier)
@@ -242,7 +265,9 @@ import Testing
       for month in 0..<30 {
         for (index, state) in states.enumerated() {
           let expected = planner.carries(state, month: month) ? planner.pricedWhole(state, month: month) : nil
-          #expect(table[month][index] == expected, "\(tier.name) \(state.billing.name) \(state.bandwidth.description), month \(month)")
+          #expect(
+            table[month][index] == expected,
+            "\(tier.name) \(state.billing.name) \(state.bandwidth.description), month \(month)")
           if expected != nil { compared += 1 }
         }
       }

@@ -27,7 +27,9 @@ enum Fixtures {
   /// from a source that returns the given numbers of bytes per read (then the rest), so rows and cells are cut at
   /// those places.
   /// `expectedSize` is the size the reader is told to expect (its block is sized by it; 0: unknown).
-  static func scanInChunks(_ bytes: [UInt8], sizes: [Int], file: String = "f.csv", expectedSize: Int = 0) throws -> [TrafficSummary] {
+  static func scanInChunks(_ bytes: [UInt8], sizes: [Int], file: String = "f.csv", expectedSize: Int = 0) throws
+    -> [TrafficSummary]
+  {
     var scanner = CSVScanner(file: file, defaultCircuit: "circuit", interval: nil)
     var series: [SeriesAccumulator] = []
     var names: [String: Int] = [:]

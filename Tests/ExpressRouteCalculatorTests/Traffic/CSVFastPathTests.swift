@@ -30,7 +30,9 @@ import Testing
 
     var description: String { error ?? "\(summaries.count) circuits, \(summaries.map(\.samples)) samples" }
 
-    static func == (a: Outcome, b: Outcome) -> Bool { a.summaries == b.summaries && a.notes == b.notes && a.error == b.error }
+    static func == (a: Outcome, b: Outcome) -> Bool {
+      a.summaries == b.summaries && a.notes == b.notes && a.error == b.error
+    }
   }
 
   static func read(_ bytes: [UInt8], fastPath: Bool, interval: Int64? = nil) -> Outcome {
@@ -99,7 +101,8 @@ import Testing
       case 10: inbound = "0"
       case 11: outbound = "1000000000000000"  // 16 digits, exactly 1 Pbps: the fast path's longest
       case 12: region = ""
-      case 13: stamp = stamp.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")  // the same time spelled differently
+      // The same time spelled differently.
+      case 13: stamp = stamp.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
       case 14: inbound = "0.5"
       case 15: outbound = "1.05"
       case 16: inbound = "12345678.123456789"  // 17 digits with a point: the general path reads it
@@ -147,8 +150,10 @@ import Testing
   /// the nine places or after them, 20 digits, exponents), both paths must read the same values or the same error.
   @Test func nineDigitWholePartsReadLikeTheGeneralParser() {
     let accepted = [
-      "254587286.86429623", "254587286.8642962", "254587286.1", "254587286.0000000", "000000001.5", "999999999.99999999",
-      "254587286.8642962312", "25458728.6", "2545872860.5", "254587286", "2545872861", "1.254587286", "123456789.123456789",
+      "254587286.86429623", "254587286.8642962", "254587286.1", "254587286.0000000", "000000001.5",
+      "999999999.99999999",
+      "254587286.8642962312", "25458728.6", "2545872860.5", "254587286", "2545872861", "1.254587286",
+      "123456789.123456789",
     ]
     let refused = [
       "254587286.", "x54587286.1", "2545872x6.1", "25458728x.1", "/54587286.1", ":54587286.1", "254587286.1e5",
@@ -207,7 +212,8 @@ import Testing
       for circuit in ["ams-1", "lon-2", "par-3"] {
         for row in 0..<700 {
           let minute = circuit == "lon-2" && row == badRow ? row - 2 : row
-          let stamp = CivilCalendar.format(1_767_225_600 + Int64(minute) * 60).replacingOccurrences(of: "Z", with: "+00:00")
+          let stamp = CivilCalendar.format(1_767_225_600 + Int64(minute) * 60).replacingOccurrences(
+            of: "Z", with: "+00:00")
           text += "\(stamp),\(circuit),\(254_587_286 + row).8642962,\(100_000_000 + 7 * row).25\n"
         }
       }
@@ -224,7 +230,9 @@ import Testing
     let failed = Self.read(broken, fastPath: true)
     #expect(failed == Self.read(broken, fastPath: false))
     #expect(failed.error?.contains("f.csv:1302:") == true, "\(failed)")
-    #expect(failed.error?.contains("2026-01-01T09:58:00Z is earlier than the previous sample of circuit 'lon-2'") == true, "\(failed)")
+    #expect(
+      failed.error?.contains("2026-01-01T09:58:00Z is earlier than the previous sample of circuit 'lon-2'") == true,
+      "\(failed)")
   }
 
   @Test(arguments: Layout.allCases)
@@ -265,7 +273,9 @@ import Testing
     // Without the earlier error, the parse error on line 9 is reported, not line 10's.
     let fixed = text.replacingOccurrences(of: "00:00:30Z,b", with: "00:02:00Z,b")
     let outcome = Self.read(Array((fixed + padding).utf8), fastPath: true)
-    #expect(outcome.error == "f.csv:9:24: error: 'x' is not a number in column 'BitsIn' (expected bits per second, such as 125000000)")
+    #expect(
+      outcome.error
+        == "f.csv:9:24: error: 'x' is not a number in column 'BitsIn' (expected bits per second, such as 125000000)")
   }
 
   @Test func theEarliestErrorAcrossCircuitsWins() {
@@ -281,7 +291,9 @@ import Testing
     let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
     let fast = Self.read(bytes, fastPath: true)
     #expect(
-      fast.error?.hasPrefix("f.csv:203:1: error: timestamp 2025-12-31T00:00:00Z is earlier than the previous sample of circuit 'b'") == true,
+      fast.error?.hasPrefix(
+        "f.csv:203:1: error: timestamp 2025-12-31T00:00:00Z is earlier than the previous sample of circuit 'b'")
+        == true,
       "\(fast)")
     #expect(fast == Self.read(bytes, fastPath: false))
   }
@@ -322,7 +334,9 @@ import Testing
       var offset = 0
       while offset < bytes.count {
         // Small writes, so the reader sees many short reads.
-        let written = bytes[offset..<min(offset + 7000, bytes.count)].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let written = bytes[offset..<min(offset + 7000, bytes.count)].withUnsafeBytes {
+          write(descriptor, $0.baseAddress, $0.count)
+        }
         guard written > 0 else { break }
         offset += written
       }
@@ -381,7 +395,9 @@ import Testing
     var random = Mutator(state: 21)
     let alphabet = Array("0123456789,./:\n\r\"e-+ ".utf8) + [0x2F, 0x3A, 0x00, 0xFF, 0xB0, 0xB9]
     for _ in 0..<20000 {
-      let bytes = (0..<16).map { _ in random.below(3) == 0 ? alphabet[random.below(alphabet.count)] : UInt8(0x30 + random.below(10)) }
+      let bytes = (0..<16).map { _ in
+        random.below(3) == 0 ? alphabet[random.below(alphabet.count)] : UInt8(0x30 + random.below(10))
+      }
       let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
       let expectedDigits = bytes[0..<8].prefix { $0 >= 0x30 && $0 <= 0x39 }.count
       #expect(ByteScanning.leadingDigits(word) == expectedDigits, "\(bytes)")
@@ -396,7 +412,8 @@ import Testing
       if run == 0 || run > 15 {
         #expect(value == nil)
       } else {
-        #expect(value == bytes[0..<run].reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) } && position == run, "\(bytes)")
+        #expect(
+          value == bytes[0..<run].reduce(UInt64(0)) { $0 * 10 + UInt64($1 - 0x30) } && position == run, "\(bytes)")
       }
       let length = random.below(17)
       var other = bytes

@@ -13,12 +13,17 @@ import Testing
 /// The CSV number parser gives the double the text denotes: correctly rounded, as the standard library's parser.
 @Suite struct CSVNumberTests {
   static func parse(_ text: String) -> Double? {
-    Array(text.utf8).withUnsafeBufferPointer { buffer in buffer.baseAddress.flatMap { CSVNumber.parse($0, 0, buffer.count) } }
+    Array(text.utf8).withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.flatMap { CSVNumber.parse($0, 0, buffer.count) }
+    }
   }
 
   @Test func fullPrecisionAveragesAreExact() {
     // Averages as Azure Monitor returns them and CSV writers print them.
-    for text in ["254587286.86429623", "363576269.81938326", "304010095.4419547", "9007199254740993", "0.30000000000000004", "1234567890.1234567"] {
+    for text in [
+      "254587286.86429623", "363576269.81938326", "304010095.4419547", "9007199254740993", "0.30000000000000004",
+      "1234567890.1234567",
+    ] {
       #expect(Self.parse(text) == Double(text), "\(text)")
     }
   }
@@ -128,7 +133,8 @@ import Testing
     // above, but the decimal is never below the whole part, so only the half-way point above counts: every
     // decimal next to 2^k + 2^(k−53), and the smallest fractions.
     let checked = (1...52).reduce(0) { count, k in
-      count + checkSumNear(whole: UInt64(1) << k, halfWay: pow(Decimal(2), k) / pow(Decimal(2), 53), extra: [0, 1, 2, 3])
+      count
+        + checkSumNear(whole: UInt64(1) << k, halfWay: pow(Decimal(2), k) / pow(Decimal(2), 53), extra: [0, 1, 2, 3])
     }
     #expect(checked > 2000)
   }
@@ -162,7 +168,8 @@ import Testing
 
   @Test func longAndExponentFormsUseTheExactSlowPath() {
     for text in [
-      "1.00000000000000000000000000001", "123456789012345678901234", "2.5e8", "1E3", "7.2057594037927933e16", "0.000000000123456789012345",
+      "1.00000000000000000000000000001", "123456789012345678901234", "2.5e8", "1E3", "7.2057594037927933e16",
+      "0.000000000123456789012345",
     ] {
       #expect(Self.parse(text) == Double(text), "\(text)")
     }

@@ -17,10 +17,14 @@ import Testing
     let heldBytes = Array(held.utf8)
     let rowBytes = Array(row.utf8)
     // Rows are read 40 bytes at a time: pad as the rest of a file would be.
-    let buffer = heldBytes + [UInt8](repeating: 0x37, count: 48 - heldBytes.count % 48) + rowBytes + [UInt8](repeating: 0x37, count: 48)
+    let buffer =
+      heldBytes + [UInt8](repeating: 0x37, count: 48 - heldBytes.count % 48) + rowBytes
+      + [UInt8](repeating: 0x37, count: 48)
     let rowStart = heldBytes.count + 48 - heldBytes.count % 48
     let timeLength = heldBytes.firstIndex(of: 0x2C) ?? heldBytes.count
-    let parsed = heldBytes.withUnsafeBufferPointer { Timestamp.parse(UnsafeBufferPointer(rebasing: $0[0..<timeLength])) }
+    let parsed = heldBytes.withUnsafeBufferPointer {
+      Timestamp.parse(UnsafeBufferPointer(rebasing: $0[0..<timeLength]))
+    }
     return buffer.withUnsafeBufferPointer { pointer -> Int64? in
       // swift-format-ignore: NeverForceUnwrap
       // The buffer is not empty.
@@ -48,7 +52,8 @@ import Testing
     for position in 0..<37 where position != 14 && position != 15 {
       var changed = bytes
       changed[position] = changed[position] == 0x31 ? 0x32 : 0x31
-      #expect(timestamp(held: held, length: 37, row: String(decoding: changed, as: UTF8.self)) == nil, "byte \(position)")
+      #expect(
+        timestamp(held: held, length: 37, row: String(decoding: changed, as: UTF8.self)) == nil, "byte \(position)")
     }
     // Bytes past the template's length may differ (they are the rates). 21:08:30Z.
     let later = timestamp(held: held, length: 37, row: "2026-03-31T23:08:30+02:00,circuit-01,9")

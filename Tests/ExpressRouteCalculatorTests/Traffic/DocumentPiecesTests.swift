@@ -55,9 +55,12 @@ import Testing
         var points: [String] = []
         for minute in 0..<minutes where !(quirk == .lateStart && role == "Primary" && minute < 300) {
           let shift: Int64 = quirk == .offGrid && metricIndex == 1 && role == "Secondary" && minute == 800 ? 30 : 0
-          let time = CivilCalendar.format(start + Int64(minute) * 60 + shift).replacingOccurrences(of: "Z", with: "+00:00")
+          let time = CivilCalendar.format(start + Int64(minute) * 60 + shift).replacingOccurrences(
+            of: "Z", with: "+00:00")
           var average = "\(Double(random.next() % 400_000_000) + Double(random.next() % 1_000_003) / 1_000_003)"
-          if quirk == .badValue || quirk == .compactBadValue, metricIndex == 1 && role == "Secondary" && minute == 350 { average = "\"abc\"" }
+          if quirk == .badValue || quirk == .compactBadValue, metricIndex == 1 && role == "Secondary" && minute == 350 {
+            average = "\"abc\""
+          }
           let timeMember = quirk == .missingTime && metricIndex == 0 && role == "Primary" && minute == 420 ? nil : time
           if compact {
             points.append(#"{"timeStamp":"\#(time)","average":\#(average)}"#)
@@ -66,7 +69,8 @@ import Testing
               "\"average\": \(average)", "\"count\": null", "\"maximum\": null", "\"minimum\": null",
               timeMember.map { "\"timeStamp\": \"\($0)\"" }, "\"total\": null",
             ].compactMap { $0 }
-            points.append("            {\n" + members.map { "              " + $0 }.joined(separator: ",\n") + "\n            }")
+            points.append(
+              "            {\n" + members.map { "              " + $0 }.joined(separator: ",\n") + "\n            }")
           }
         }
         let metadata = #"[{"name": {"localizedValue": "DeviceRole", "value": "DeviceRole"}, "value": "\#(role)"}]"#
@@ -82,7 +86,9 @@ import Testing
       let decoy =
         quirk == .decoy
         ? "      \"samples\": [\n"
-          + (0..<120).map { _ in "        {\n          \"average\": 5.0,\n          \"timeStamp\": \"2020-01-01T00:00:00Z\"\n        }" }.joined(
+          + (0..<120).map { _ in
+            "        {\n          \"average\": 5.0,\n          \"timeStamp\": \"2020-01-01T00:00:00Z\"\n        }"
+          }.joined(
             separator: ",\n")
           + "\n      ],\n" : ""
       metrics.append(
@@ -104,14 +110,17 @@ import Testing
 
   @Test("A document's points read on several cores as on one", arguments: Quirk.allCases)
   func sameAsOneCore(_ quirk: Quirk) throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-document-\(UUID().uuidString).json").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ercalc-document-\(UUID().uuidString).json"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: path) }
     try Self.document(quirk).write(toFile: path, atomically: true, encoding: .utf8)
     let one = FolderIngestTests.read(path, workers: 1, displayName: "metrics.json", chunkBytes: 16 << 10)
     let several = FolderIngestTests.read(path, workers: 2, displayName: "metrics.json", chunkBytes: 16 << 10)
     #expect(several.outcome == one.outcome)
     // In 4 KiB blocks, the main reader's jumps past runs leave its block (it reads on from the run's end).
-    let small = FolderIngestTests.read(path, workers: 2, displayName: "metrics.json", chunkBytes: 16 << 10, blockSize: 4096)
+    let small = FolderIngestTests.read(
+      path, workers: 2, displayName: "metrics.json", chunkBytes: 16 << 10, blockSize: 4096)
     #expect(small.outcome == one.outcome)
     #expect(one.mergedRuns == 0)
     switch quirk {

@@ -68,21 +68,29 @@ extension FastPathFuzzTests {
       lines.append("Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond")
       if format == .csvTimeMajor {
         for minute in 0..<minutes {
-          for circuit in circuits { lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))") }
+          for circuit in circuits {
+            lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))")
+          }
         }
       } else {
         for circuit in circuits {
-          for minute in 0..<minutes { lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))") }
+          for minute in 0..<minutes {
+            lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))")
+          }
         }
       }
     case .csvWide:
       lines.append("Time,BitsInPerSecond,BitsOutPerSecond")
-      for minute in 0..<(minutes * 2) { lines.append("\(t(minute)),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))") }
+      for minute in 0..<(minutes * 2) {
+        lines.append("\(t(minute)),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))")
+      }
     case .csvOtherOrder:
       lines.append("Circuit,Timestamp,Region,Bits Out (Mbps),BitsInPerSecond")
       for minute in 0..<minutes {
         for circuit in circuits {
-          lines.append("\(circuit),\(t(minute)),westeurope,\(100 + random.next() % 200).\(random.next() % 100),\(rate(&random, digits: digits))")
+          lines.append(
+            "\(circuit),\(t(minute)),westeurope,\(100 + random.next() % 200).\(random.next() % 100),\(rate(&random, digits: digits))"
+          )
         }
       }
     case .csvQuirky:
@@ -90,11 +98,16 @@ extension FastPathFuzzTests {
       for minute in 0..<minutes {
         for circuit in circuits {
           switch random.next() % 10 {
-          case 0: lines.append("\(t(minute)),\"\(circuit)\",\(rate(&random, digits: digits)),\"\(rate(&random, digits: digits))\"")
+          case 0:
+            lines.append(
+              "\(t(minute)),\"\(circuit)\",\(rate(&random, digits: digits)),\"\(rate(&random, digits: digits))\"")
           case 1: lines.append("\(t(minute)),\(circuit),,null")
           case 2: lines.append("\(t(minute)),\(circuit),1.5e6, \(rate(&random, digits: digits))")
-          case 3: lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))\n \n")
-          default: lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))")
+          case 3:
+            lines.append(
+              "\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))\n \n")
+          default:
+            lines.append("\(t(minute)),\(circuit),\(rate(&random, digits: digits)),\(rate(&random, digits: digits))")
           }
         }
       }
@@ -131,14 +144,16 @@ extension FastPathFuzzTests {
                 + "          \"data\": [\n\(points.joined(separator: ",\n"))\n          ],\n          \"metadatavalues\": []\n        }\n      ],\n"
                 + "      \"type\": \"Microsoft.Insights/metrics\",\n      \"unit\": \"BitsPerSecond\"\n    }"
               : #"{"id":"\#(id)","type":"Microsoft.Insights/metrics","name":{"value":"\#(metric)","localizedValue":"\#(metric)"},"#
-                + #""unit":"BitsPerSecond","timeseries":[{"metadatavalues":[],"data":[\#(points.joined(separator: ","))]}],"errorCode":"Success"}"#)
+                + #""unit":"BitsPerSecond","timeseries":[{"metadatavalues":[],"data":[\#(points.joined(separator: ","))]}],"errorCode":"Success"}"#
+          )
         }
       }
       return Array(
         (az
           ? "{\n  \"cost\": 0,\n  \"interval\": \"PT1M\",\n  \"namespace\": \"Microsoft.Network/expressRouteCircuits\",\n  \"timespan\": \"x\",\n"
             + "  \"value\": [\n\(metrics.joined(separator: ",\n"))\n  ]\n}\n"
-          : #"{"cost":0,"timespan":"x","interval":"PT1M","value":[\#(metrics.joined(separator: ","))],"namespace":"n"}"#).utf8)
+          : #"{"cost":0,"timespan":"x","interval":"PT1M","value":[\#(metrics.joined(separator: ","))],"namespace":"n"}"#)
+          .utf8)
     case .diagnosticLines:
       for minute in 0..<minutes {
         for circuit in circuits {
@@ -158,7 +173,8 @@ extension FastPathFuzzTests {
           for metric in ["BitsInPerSecond", "BitsOutPerSecond"] {
             rows.append(
               #"  {"TimeGenerated": "\#(t(minute))", "ResourceId": "\#(resourceID(circuit, upper: true))", "MetricName": "\#(metric)", "#
-                + #""Average": \#(rate(&random, digits: digits)), "Maximum": "\#(rate(&random, digits: digits))", "TimeGrain": "PT1M"}"#)
+                + #""Average": \#(rate(&random, digits: digits)), "Maximum": "\#(rate(&random, digits: digits))", "TimeGrain": "PT1M"}"#
+            )
           }
         }
       }
@@ -172,7 +188,10 @@ extension FastPathFuzzTests {
   /// limit, the JSON read-ahead's 32-byte leads and 256-byte kept values, 8-byte words, and the input's own end.
   static func edges(_ count: Int) -> [Int] {
     var cuts: Set<Int> = []
-    for edge in [8, 16, 32, 48, 64, 128, 256, 384, 512, 640, 1024, 1536, 2048, 4096, count - 512, count - 128, count - 32, count - 8] {
+    for edge in [
+      8, 16, 32, 48, 64, 128, 256, 384, 512, 640, 1024, 1536, 2048, 4096, count - 512, count - 128, count - 32,
+      count - 8,
+    ] {
       for delta in -1...1 where edge + delta > 0 && edge + delta < count { cuts.insert(edge + delta) }
     }
     return cuts.sorted()

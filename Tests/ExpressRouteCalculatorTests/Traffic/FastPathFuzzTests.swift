@@ -70,7 +70,9 @@ import Testing
   /// Whether ``TrafficIngest/read(_:file:progress:)`` reads `bytes` as JSON (its first byte that is not blank or a
   /// byte-order mark is `{` or `[`), and as the plain CSV reader (neither JSON nor an `AzureMetrics` header).
   static func route(_ bytes: [UInt8]) -> (json: Bool, csv: Bool) {
-    let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+    let first = bytes.first {
+      $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+    }
     let json = first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     return (json, !json && !TrafficIngest.isMetricRowsHeader(TrafficIngest.firstLine(bytes.prefix(4096))))
   }
@@ -81,7 +83,9 @@ import Testing
     var notes: [String] = []
     var error: String?
 
-    var description: String { error ?? "\(summaries.count) circuits, samples \(summaries.map(\.samples)), notes \(notes)" }
+    var description: String {
+      error ?? "\(summaries.count) circuits, samples \(summaries.map(\.samples)), notes \(notes)"
+    }
 
     /// What differs from `other`: the first summary's fields that differ (values cut short), or both in full.
     func difference(from other: Outcome) -> String {
@@ -90,21 +94,26 @@ import Testing
       else { return "\(self) ≠ \(other)" }
       let mine = Mirror(reflecting: summaries[index]).children.map { ($0.label ?? "", "\($0.value)") }
       let theirs = Mirror(reflecting: other.summaries[index]).children.map { "\($0.value)" }
-      return zip(mine, theirs).filter { $0.0.1 != $0.1 }.map { "\($0.0.0): \($0.0.1.prefix(300)) ≠ \($0.1.prefix(300))" }
-        .joined(separator: "\n")
+      return zip(mine, theirs).filter { $0.0.1 != $0.1 }.map {
+        "\($0.0.0): \($0.0.1.prefix(300)) ≠ \($0.1.prefix(300))"
+      }
+      .joined(separator: "\n")
     }
   }
 
   /// Reads with `options` by `body`, then finishes; an error must be a ``Diagnostic`` naming `file`.
   static func outcome(
-    _ options: TrafficIngest.Options, file: String, _ body: (inout TrafficIngest) throws -> Void, sourceLocation: SourceLocation = #_sourceLocation
+    _ options: TrafficIngest.Options, file: String, _ body: (inout TrafficIngest) throws -> Void,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) -> Outcome {
     var ingest = TrafficIngest(options: options)
     do {
       try body(&ingest)
       return Outcome(summaries: try ingest.summaries(file: file), notes: ingest.notes)
     } catch let error as Diagnostic {
-      #expect(error.description.hasPrefix(file) && !error.message.isEmpty, "\(error.description)", sourceLocation: sourceLocation)
+      #expect(
+        error.description.hasPrefix(file) && !error.message.isEmpty, "\(error.description)",
+        sourceLocation: sourceLocation)
       return Outcome(error: error.description)
     } catch {
       Issue.record("not a Diagnostic: \(error)", sourceLocation: sourceLocation)
@@ -135,7 +144,9 @@ import Testing
     fast.workers = 1
     let expected = outcome(general, file: file) { try $0.read(Data(bytes), file: file) }
     let whole = outcome(fast, file: file) { try $0.read(Data(bytes), file: file) }
-    #expect(whole == expected, "fast path differs from the general path: \(whole.difference(from: expected))\n\(Self.show(bytes))")
+    #expect(
+      whole == expected,
+      "fast path differs from the general path: \(whole.difference(from: expected))\n\(Self.show(bytes))")
     let route = Self.route(bytes)
     if route.csv {
       // The block reader, fed reads that end at varied places: each scan sees the window end somewhere new.
@@ -162,16 +173,21 @@ import Testing
         // In memory an empty file is refused before any scan; the stream finds no header.
         #expect(blocks.error != nil && expected.error != nil)
       } else {
-        #expect(blocks == expected, "block reads \(sizes) differ: \(blocks.difference(from: expected))\n\(Self.show(bytes))")
+        #expect(
+          blocks == expected, "block reads \(sizes) differ: \(blocks.difference(from: expected))\n\(Self.show(bytes))")
       }
     } else if route.json && !TrafficSummaryFile.isSummary(bytes) {
       // The JSON stream from a descriptor, in small blocks: tokens and read-ahead objects straddle block edges.
       var small = fast
       small.jsonBlockSize = [16, 33, 64, 100, 512, 4096][Int(random.next() % 6)]
       let blocks = try withFile(bytes) { descriptor in
-        outcome(small, file: file) { _ = try $0.readMetricsJSON(descriptor: descriptor, file: file, prefix: [], size: 0, progress: nil) }
+        outcome(small, file: file) {
+          _ = try $0.readMetricsJSON(descriptor: descriptor, file: file, prefix: [], size: 0, progress: nil)
+        }
       }
-      #expect(blocks == expected, "blocks of \(small.jsonBlockSize) differ: \(blocks.difference(from: expected))\n\(Self.show(bytes))")
+      #expect(
+        blocks == expected,
+        "blocks of \(small.jsonBlockSize) differ: \(blocks.difference(from: expected))\n\(Self.show(bytes))")
     }
     guard parallel else { return }
     try checkParallel(bytes, format, expected: expected, random: &random)
@@ -198,7 +214,9 @@ import Testing
             declined = true
             return
           }
-          if try !ingest.readMetricsDocumentInParallel(descriptor: descriptor, file: file, size: bytes.count, head: head, progress: nil) {
+          if try !ingest.readMetricsDocumentInParallel(
+            descriptor: descriptor, file: file, size: bytes.count, head: head, progress: nil)
+          {
             declined = true
           }
         case .diagnosticLines:
@@ -207,7 +225,8 @@ import Testing
             return
           }
           declined = !bytes.prefix(4096).withUnsafeBufferPointer { head in
-            ingest.readJSONLinesInParallel(descriptor: descriptor, file: file, size: bytes.count, head: head, progress: nil)
+            ingest.readJSONLinesInParallel(
+              descriptor: descriptor, file: file, size: bytes.count, head: head, progress: nil)
           }
         case .metricRowsCSV, .logAnalytics:
           declined = true
@@ -220,7 +239,9 @@ import Testing
         }
       }
       if !declined {
-        #expect(pieces == expected, "pieces of \(options.chunkBytes ?? 0) differ: \(pieces.difference(from: expected))\n\(Self.show(bytes))")
+        #expect(
+          pieces == expected,
+          "pieces of \(options.chunkBytes ?? 0) differ: \(pieces.difference(from: expected))\n\(Self.show(bytes))")
       }
     }
   }
@@ -249,14 +270,18 @@ import Testing
         let bytes = Self.document(format, seed: seed)
         #expect(bytes.count > 1024, "\(format) is too short to reach the fast paths")
         var random = SplitMix(state: seed)
-        let expected = Self.outcome(TrafficIngest.Options(), file: format.fileName) { try $0.read(Data(bytes), file: format.fileName) }
+        let expected = Self.outcome(TrafficIngest.Options(), file: format.fileName) {
+          try $0.read(Data(bytes), file: format.fileName)
+        }
         #expect(expected.error == nil, "\(format) seed \(seed): \(expected)")
         try Self.check(bytes, format, random: &random, parallel: true)
       }
     }
   }
 
-  @Test("Damaged inputs are read or refused, the same on every path, and every fast path is reached", .timeLimit(.minutes(5)))
+  @Test(
+    "Damaged inputs are read or refused, the same on every path, and every fast path is reached",
+    .timeLimit(.minutes(5)))
   func damagedInputsAgreeAndReachEveryFastPath() throws {
     #if DEBUG
       let before = FastPath.counted
@@ -274,7 +299,8 @@ import Testing
       try Self.check(bytes, format, random: &random, parallel: index % 4 == 0)
       var options = TrafficIngest.Options()
       options.workers = 1
-      if Self.outcome(options, file: format.fileName, { try $0.read(Data(bytes), file: format.fileName) }).error == nil {
+      if Self.outcome(options, file: format.fileName, { try $0.read(Data(bytes), file: format.fileName) }).error == nil
+      {
         accepted += 1
       } else {
         refused += 1
@@ -293,10 +319,13 @@ import Testing
 
   #if DEBUG
     /// Expects each of `paths` to have been taken since the counts were `before`.
-    static func expectReached(_ paths: [FastPath], since before: [FastPath: Int], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectReached(
+      _ paths: [FastPath], since before: [FastPath: Int], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
       let after = FastPath.counted
       for path in paths {
-        #expect((after[path] ?? 0) > (before[path] ?? 0), "fast path \(path) was never taken", sourceLocation: sourceLocation)
+        #expect(
+          (after[path] ?? 0) > (before[path] ?? 0), "fast path \(path) was never taken", sourceLocation: sourceLocation)
       }
     }
   #endif
@@ -308,7 +337,9 @@ import Testing
     let text =
       "TimeGenerated,ResourceId,MetricName,Average\n2026-01-01T00:00:00Z,/x/expressRouteCircuits/ams,BitsInPerSecond,5\n"
       + "2026-01-01T00:01:00Z,/x/expressRouteCircuits/ams,BitsInPerSecond,6"
-    let withFeed = Self.outcome(TrafficIngest.Options(), file: "m.csv") { try $0.read(Data((text + "\n").utf8), file: "m.csv") }
+    let withFeed = Self.outcome(TrafficIngest.Options(), file: "m.csv") {
+      try $0.read(Data((text + "\n").utf8), file: "m.csv")
+    }
     let without = Self.outcome(TrafficIngest.Options(), file: "m.csv") { try $0.read(Data(text.utf8), file: "m.csv") }
     #expect(withFeed.error == nil && withFeed.summaries.map(\.circuit) == ["ams"])
     #expect(without == withFeed)
@@ -323,7 +354,8 @@ import Testing
       + "2026-01-01T00:02:00Z,ams,6,7\n"
     let read = Self.outcome(TrafficIngest.Options(), file: "f.csv") { try $0.read(Data(text.utf8), file: "f.csv") }
     let warnings = read.summaries.flatMap(\.warnings).map(\.description)
-    #expect(warnings.count == 1 && warnings.allSatisfy { $0.hasPrefix("f.csv:2:1: warning: 1 empty value") }, "\(warnings)")
+    #expect(
+      warnings.count == 1 && warnings.allSatisfy { $0.hasPrefix("f.csv:2:1: warning: 1 empty value") }, "\(warnings)")
   }
 
   @Test("The JSON document reader reads a plain string as its escape decoder does, and refuses damage with an error")

@@ -44,10 +44,13 @@ import Testing
         var records: [String] = []
         let firstMinute = quirk == .repeatAcrossFiles && circuit == "AMS-1" && hour == 4 ? -1 : 0
         for minute in firstMinute..<60 where !(hour == 2 && minute == 17) {
-          let time = CivilCalendar.format(hourStart + Int64(minute) * 60).replacingOccurrences(of: "Z", with: ".0000000Z")
+          let time = CivilCalendar.format(hourStart + Int64(minute) * 60).replacingOccurrences(
+            of: "Z", with: ".0000000Z")
           for metric in ["BitsInPerSecond", "BitsOutPerSecond", "ArpAvailability"] {
             var average = Double(random.next() % 900_000_000) + Double(random.next() % 1_000_003) / 1_000_003
-            if quirk == .badValue && circuit == "FRA-2" && hour == 6 && minute == 30 && metric == "BitsInPerSecond" { average = -4 }
+            if quirk == .badValue && circuit == "FRA-2" && hour == 6 && minute == 30 && metric == "BitsInPerSecond" {
+              average = -4
+            }
             let maximum = average * 1.5
             records.append(
               #"{"count": 1, "total": \#(average), "minimum": \#(average), "maximum": \#(maximum), "average": \#(average), "resourceId": "\#(spelled)", "time": "\#(time)", "metricName": "\#(metric)", "timeGrain": "PT1M"}"#
@@ -59,7 +62,8 @@ import Testing
         let folder =
           "\(root)/insights-metrics-pt1m/resourceId=\(resource)/y=\(date.prefix(4))/m=\(date.dropFirst(5).prefix(2))/d=\(date.dropFirst(8).prefix(2))/h=\(date.dropFirst(11).prefix(2))/m=00"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try (records.joined(separator: "\n") + "\n").write(toFile: folder + "/PT1H.json", atomically: true, encoding: .utf8)
+        try (records.joined(separator: "\n") + "\n").write(
+          toFile: folder + "/PT1H.json", atomically: true, encoding: .utf8)
       }
     }
     return root
@@ -84,7 +88,10 @@ import Testing
     var ingest = TrafficIngest(options: options)
     do {
       try ingest.read(path: path, displayName: displayName)
-      return (Outcome(summaries: try ingest.summaries(file: displayName), notes: ingest.notes, rows: ingest.rowsRead), ingest.parallelChunks)
+      return (
+        Outcome(summaries: try ingest.summaries(file: displayName), notes: ingest.notes, rows: ingest.rowsRead),
+        ingest.parallelChunks
+      )
     } catch {
       return (Outcome(error: "\(error)"), ingest.parallelChunks)
     }
@@ -142,7 +149,8 @@ import Testing
       try? FileManager.default.removeItem(atPath: root)
       try? FileManager.default.removeItem(atPath: path)
     }
-    let joined = try TrafficIngest.filesUnder(root).map { try String(contentsOfFile: root + "/" + $0, encoding: .utf8) }.joined()
+    let joined = try TrafficIngest.filesUnder(root).map { try String(contentsOfFile: root + "/" + $0, encoding: .utf8) }
+      .joined()
     try joined.write(toFile: path, atomically: true, encoding: .utf8)
     let one = Self.read(path, workers: 1, displayName: "export.jsonl", chunkBytes: 64 << 10)
     let several = Self.read(path, workers: 2, displayName: "export.jsonl", chunkBytes: 64 << 10)

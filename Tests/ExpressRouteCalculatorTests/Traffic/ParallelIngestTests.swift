@@ -32,7 +32,9 @@ import Testing
       if random.next() % 500 == 0 { return nil }
       let time = CivilCalendar.format(start + Int64(step) * 60).replacingOccurrences(of: "Z", with: "+00:00")
       let inbound = Double(random.next() % 900_000_000) + Double(random.next() % 1_000_000_007) / 1_000_000_007
-      let outbound = random.next() % 700 == 0 ? "" : "\(Double(random.next() % 2_000_000_000) + Double(random.next() % 999_983) / 999_983)"
+      let outbound =
+        random.next() % 700 == 0
+        ? "" : "\(Double(random.next() % 2_000_000_000) + Double(random.next() % 999_983) / 999_983)"
       return layout == .singleCircuit ? "\(time),\(inbound),\(outbound)" : "\(time),\(circuit),\(inbound),\(outbound)"
     }
     var rows: [String] = []
@@ -43,7 +45,9 @@ import Testing
       for circuit in circuits { for step in 0..<steps { if let row = row(step, circuit) { rows.append(row) } } }
     }
     rows.insert(rows[rows.count / 3], at: rows.count / 3 + 1)  // a repeated row: a duplicate sample
-    let header = layout == .singleCircuit ? "Time,BitsInPerSecond,BitsOutPerSecond" : "Time,Circuit,BitsInPerSecond,BitsOutPerSecond"
+    let header =
+      layout == .singleCircuit
+      ? "Time,BitsInPerSecond,BitsOutPerSecond" : "Time,Circuit,BitsInPerSecond,BitsOutPerSecond"
     return (["# exported 2026-12-01", "# unit: bit/s", header] + rows).joined(separator: "\r\n") + "\r\n"
   }
 
@@ -56,7 +60,8 @@ import Testing
   }
 
   static func read(_ text: String, workers: Int, chunkBytes: Int? = nil) throws -> Outcome {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-parallel-\(UUID().uuidString).csv").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-parallel-\(UUID().uuidString).csv")
+      .path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
     var options = TrafficIngest.Options()
@@ -65,7 +70,9 @@ import Testing
     var ingest = TrafficIngest(options: options)
     do {
       try ingest.read(path: path, displayName: "series.csv")
-      return Outcome(summaries: try ingest.summaries(file: "series.csv"), notes: ingest.notes, rows: ingest.rowsRead, chunks: ingest.parallelChunks)
+      return Outcome(
+        summaries: try ingest.summaries(file: "series.csv"), notes: ingest.notes, rows: ingest.rowsRead,
+        chunks: ingest.parallelChunks)
     } catch {
       return Outcome(error: "\(error)", chunks: ingest.parallelChunks)
     }
@@ -80,7 +87,9 @@ import Testing
     #expect(several == Outcome(summaries: one.summaries, notes: one.notes, rows: one.rows, chunks: several.chunks))
     // One worker on the mapped file, chunk after chunk (what ERCALC_THREADS=1 does with a large file).
     let mappedOnOneCore = try Self.read(text, workers: 1, chunkBytes: chunkBytes)
-    #expect(mappedOnOneCore == Outcome(summaries: one.summaries, notes: one.notes, rows: one.rows, chunks: mappedOnOneCore.chunks))
+    #expect(
+      mappedOnOneCore
+        == Outcome(summaries: one.summaries, notes: one.notes, rows: one.rows, chunks: mappedOnOneCore.chunks))
     #expect(mappedOnOneCore.chunks == several.chunks)
     // The file really was cut (unless a boundary fell on the repeated row, which sends it back to one core).
     #expect(several.chunks > 1 || several.chunks == 0)
@@ -102,7 +111,8 @@ import Testing
     var lines = Self.text(.interleaved).components(separatedBy: "\r\n")
     let target = lines.count * 2 / 3
     if kind == "bad value" {
-      lines[target] = lines[target].replacingOccurrences(of: ",ams-", with: ",ams-").replacingOccurrences(of: ".", with: ",", options: [], range: nil)
+      lines[target] = lines[target].replacingOccurrences(of: ",ams-", with: ",ams-").replacingOccurrences(
+        of: ".", with: ",", options: [], range: nil)
       lines[target] = lines[target].components(separatedBy: ",").prefix(3).joined(separator: ",") + ",12x4"
     } else {
       lines.insert(lines[10], at: target)
@@ -118,7 +128,9 @@ import Testing
   /// The resident kilobytes of the mapping that starts at `address`, from `/proc/self/smaps` (-1 if not found).
   private static func residentKilobytes(of address: UnsafeRawPointer) -> Int {
     // A /proc file has no size: read it to its end.
-    let smaps = FileHandle(forReadingAtPath: "/proc/self/smaps").map { String(decoding: $0.readDataToEndOfFile(), as: UTF8.self) } ?? ""
+    let smaps =
+      FileHandle(forReadingAtPath: "/proc/self/smaps").map { String(decoding: $0.readDataToEndOfFile(), as: UTF8.self) }
+      ?? ""
     let start = String(UInt(bitPattern: address), radix: 16)
     var inMapping = false
     for line in smaps.split(separator: "\n") {

@@ -25,7 +25,9 @@ import Testing
 
     mutating func mutate(_ input: [UInt8]) -> [UInt8] {
       var bytes = input
-      let interesting: [UInt8] = [0x2C, 0x0A, 0x0D, 0x22, 0x2D, 0x2E, 0x30, 0x39, 0x65, 0x7B, 0x7D, 0x5B, 0x5D, 0x3A, 0x00, 0xFF, 0x20]
+      let interesting: [UInt8] = [
+        0x2C, 0x0A, 0x0D, 0x22, 0x2D, 0x2E, 0x30, 0x39, 0x65, 0x7B, 0x7D, 0x5B, 0x5D, 0x3A, 0x00, 0xFF, 0x20,
+      ]
       for _ in 0..<(1 + below(4)) {
         guard !bytes.isEmpty else { break }
         let at = below(bytes.count)
@@ -58,7 +60,8 @@ import Testing
     """
       + (3..<24).map { minute in
         let time = "2026-01-01T00:\(minute < 10 ? "0" : "")\(minute):00Z"
-        return "\(time),ams,\(123_456_700 + minute),\(254_587_200 + minute).86429623\n\(time),lon,\(150_000_000 + minute),\(170_000_000 + minute)\n"
+        return
+          "\(time),ams,\(123_456_700 + minute),\(254_587_200 + minute).86429623\n\(time),lon,\(150_000_000 + minute),\(170_000_000 + minute)\n"
       }.joined()).utf8)
 
   @Test func corruptedCSVNeverCrashes() throws {
@@ -91,7 +94,8 @@ import Testing
     let documents = [
       try Data(contentsOf: packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/estate.json")),
       try Data(contentsOf: packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/retail/page2.json")),
-      try Data(contentsOf: packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/sizing-profile.json")),
+      try Data(
+        contentsOf: packageRoot.appendingPathComponent("Tests/ExpressRouteCLITests/Fixtures/sizing-profile.json")),
     ]
     let engine = try Fixtures.engine()
     var mutator = Mutator(state: 11)

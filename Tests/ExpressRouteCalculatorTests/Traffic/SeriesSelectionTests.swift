@@ -22,9 +22,14 @@ import Testing
   }
 
   @Test func aNamedCircuitThatIsNotThereIsAnErrorEvenWithOneSeries() throws {
-    let summaries = try Self.ingest("Time,Circuit,BitsOutPerSecond\n2026-01-01T00:00:00Z,ams,5\n2026-01-01T01:00:00Z,ams,5\n", file: "ams.csv")
-    #expect(throws: SeriesMatch.Problem.noSuchCircuit("lon", available: ["ams"])) { try SeriesMatch.select("lon", in: summaries) }
-    #expect(SeriesMatch.Problem.noSuchCircuit("lon", available: ["ams"]).message == "the series has no circuit 'lon' (it has 'ams')")
+    let summaries = try Self.ingest(
+      "Time,Circuit,BitsOutPerSecond\n2026-01-01T00:00:00Z,ams,5\n2026-01-01T01:00:00Z,ams,5\n", file: "ams.csv")
+    #expect(throws: SeriesMatch.Problem.noSuchCircuit("lon", available: ["ams"])) {
+      try SeriesMatch.select("lon", in: summaries)
+    }
+    #expect(
+      SeriesMatch.Problem.noSuchCircuit("lon", available: ["ams"]).message
+        == "the series has no circuit 'lon' (it has 'ams')")
     #expect(try SeriesMatch.select(nil, in: summaries).circuit == "ams")
     #expect(try SeriesMatch.select(" AMS ", in: summaries).circuit == "ams")
   }
@@ -49,9 +54,13 @@ import Testing
     }
     // Summaries made apart (two ingests) can hold both spellings: naming either is ambiguous, an error naming both.
     let apart =
-      try Self.ingest("Time,Circuit,BitsOutPerSecond\n2026-01-01T00:00:00Z,AMS-1,5\n2026-01-01T01:00:00Z,AMS-1,5\n", file: "a.csv")
-      + Self.ingest("Time,Circuit,BitsOutPerSecond\n2026-01-01T00:00:00Z,ams-1,5\n2026-01-01T01:00:00Z,ams-1,5\n", file: "b.csv")
-    #expect(throws: SeriesMatch.Problem.ambiguous("ams-1", matches: ["AMS-1", "ams-1"])) { try SeriesMatch.select("ams-1", in: apart) }
+      try Self.ingest(
+        "Time,Circuit,BitsOutPerSecond\n2026-01-01T00:00:00Z,AMS-1,5\n2026-01-01T01:00:00Z,AMS-1,5\n", file: "a.csv")
+      + Self.ingest(
+        "Time,Circuit,BitsOutPerSecond\n2026-01-01T00:00:00Z,ams-1,5\n2026-01-01T01:00:00Z,ams-1,5\n", file: "b.csv")
+    #expect(throws: SeriesMatch.Problem.ambiguous("ams-1", matches: ["AMS-1", "ams-1"])) {
+      try SeriesMatch.select("ams-1", in: apart)
+    }
     #expect(
       SeriesMatch.Problem.ambiguous("ams-1", matches: ["AMS-1", "ams-1"]).message
         == "'ams-1' names 2 series: 'AMS-1', 'ams-1' (circuit names match ignoring case and surrounding spaces, and a resource ID by its last segment)"
@@ -89,7 +98,9 @@ import Testing
         for name in names {
           let spelled = Self.spelling(name, &random, spaces: false)
           if firstSpelling[name] == nil { firstSpelling[name] = spelled }
-          rows.append("2026-01-01T\(hour < 10 ? "0" : "")\(hour):00:00Z,\(spelled),\(random.next() % 1000),\(random.next() % 1000)")
+          rows.append(
+            "2026-01-01T\(hour < 10 ? "0" : "")\(hour):00:00Z,\(spelled),\(random.next() % 1000),\(random.next() % 1000)"
+          )
         }
       }
       let summaries = try Self.ingest(rows.joined(separator: "\n") + "\n", file: "r.csv", fast: random.next() % 2 == 0)

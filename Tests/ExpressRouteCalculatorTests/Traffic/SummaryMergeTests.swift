@@ -52,7 +52,9 @@ import Testing
     }
   }
 
-  @Test("Any three-way split merges to the whole", arguments: [(1_000, 2_000), (7, 30_000), (20_001, 20_002), (59_000, 60_000)])
+  @Test(
+    "Any three-way split merges to the whole",
+    arguments: [(1_000, 2_000), (7, 30_000), (20_001, 20_002), (59_000, 60_000)])
   func threeWaySplit(_ cuts: (Int, Int)) throws {
     let rows = Self.rows(seed: 42)
     var whole = try Self.ingest(rows[...], file: "whole.csv")
@@ -89,7 +91,10 @@ import Testing
       try merged.merge(Self.ingest(rows[..<30_000], file: "early.csv").accumulators)
       Issue.record("overlapping pieces merged")
     } catch {
-      #expect("\(error)".hasPrefix("early.csv:2:1: error: timestamp 2026-01-01T00:00:00Z is earlier than the previous sample of circuit 'ams-1'"))
+      #expect(
+        "\(error)".hasPrefix(
+          "early.csv:2:1: error: timestamp 2026-01-01T00:00:00Z is earlier than the previous sample of circuit 'ams-1'")
+      )
     }
   }
 
@@ -106,7 +111,8 @@ import Testing
   @Test func monthlyVolumesAreExactSums() throws {
     // 2 samples of 1 bit/s and 1 of 0.5 bit/s, 60 s apart: Σ rate × 60 ÷ 8 = 2.5 × 60 ÷ 8 = 18.75 → 19 bytes (half up).
     var ingest = TrafficIngest()
-    let text = "Time,BitsInPerSecond,BitsOutPerSecond\n2026-03-01T00:00:00Z,1,1\n2026-03-01T00:01:00Z,1,1\n2026-03-01T00:02:00Z,0.5,0.5\n"
+    let text =
+      "Time,BitsInPerSecond,BitsOutPerSecond\n2026-03-01T00:00:00Z,1,1\n2026-03-01T00:01:00Z,1,1\n2026-03-01T00:02:00Z,0.5,0.5\n"
     try ingest.read(Data(text.utf8), file: "tiny.csv")
     let summary = try #require(try ingest.summaries(file: "tiny.csv").first)
     #expect(summary.outbound.months.map(\.volume.bytes) == [19])

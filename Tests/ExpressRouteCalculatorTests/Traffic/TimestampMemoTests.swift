@@ -31,7 +31,9 @@ import Testing
     }
     // By hand: 2026-01-01T00:05:07Z is 1,767,225,600 + 5 × 60 + 7 = 1,767,225,907 (then read from the memo).
     var byHand = Timestamp.HourMemo()
-    for (text, expected) in [("2026-01-01T00:00:00Z", 1_767_225_600), ("2026-01-01T00:05:07Z", 1_767_225_907)] as [(String, Int64)] {
+    for (text, expected) in [("2026-01-01T00:00:00Z", 1_767_225_600), ("2026-01-01T00:05:07Z", 1_767_225_907)]
+      as [(String, Int64)]
+    {
       let bytes = Array(text.utf8)
       bytes.withUnsafeBufferPointer { #expect(byHand.parse($0) == expected) }
     }
@@ -46,7 +48,9 @@ import Testing
       guard bytes[16] == 0x3A, m1 < 6, m2 < 10, s1 < 7, s2 < 10, Int(s1) * 10 + Int(s2) < 61 else { return nil }
       return Int64(m1) * 600 + Int64(m2) * 60 + Int64(s1) * 10 + Int64(s2)
     }
-    let probes: [UInt8] = [0x00, 0x2F, 0x30, 0x31, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3A, 0x7F, 0x80, 0xB0, 0xB9, 0xFF]
+    let probes: [UInt8] = [
+      0x00, 0x2F, 0x30, 0x31, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3A, 0x7F, 0x80, 0xB0, 0xB9, 0xFF,
+    ]
     var field = Array("2026-01-01T00:00:00Z".utf8)
     for hour in [[0x32, 0x33, 0x3A], [0x00, 0x00, 0x00], [0xFF, 0xFF, 0xFF]] as [[UInt8]] {
       field.replaceSubrange(11...13, with: hour)

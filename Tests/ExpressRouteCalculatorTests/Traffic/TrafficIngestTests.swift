@@ -53,7 +53,10 @@ import Testing
     let summaries = try Self.ingest(text)
     #expect(summaries.map(\.circuit) == ["ams", "lon"])
     // ams: 100 Mbps in January (60 s → 0.75 GB), 300 Mbps in February (2.25 GB); max 300 Mbps.
-    #expect(summaries[0].outbound.months.map(\.volume) == [.gigabytes(Fixtures.decimal("0.75")), .gigabytes(Fixtures.decimal("2.25"))])
+    #expect(
+      summaries[0].outbound.months.map(\.volume) == [
+        .gigabytes(Fixtures.decimal("0.75")), .gigabytes(Fixtures.decimal("2.25")),
+      ])
     #expect(summaries[0].outbound.max == .mbps(300))
     #expect(summaries[0].inbound.max == Bandwidth(bitsPerSecond: 2_500_000))
     // lon: 01:00+01:00 is 00:00Z, so its two samples are 60 s apart as well.
@@ -64,7 +67,8 @@ import Testing
 
   static let errorCases: [ErrorCase] = [
     ErrorCase(
-      id: "out of order", text: "Time,BitsOutPerSecond\n2026-01-01T00:02:00Z,1\n2026-01-01T00:03:00Z,1\n2026-01-01T00:01:00Z,1\n",
+      id: "out of order",
+      text: "Time,BitsOutPerSecond\n2026-01-01T00:02:00Z,1\n2026-01-01T00:03:00Z,1\n2026-01-01T00:01:00Z,1\n",
       expected:
         "t.csv:4:1: error: timestamp 2026-01-01T00:01:00Z is earlier than the previous sample of circuit 'circuit' (2026-01-01T00:03:00Z); sort the rows by time (out-of-order rows are not reordered silently)"
     ),
@@ -73,15 +77,20 @@ import Testing
       expected: "t.csv:2:22: error: negative rate '-5' in column 'BitsOutPerSecond' (expected zero or more)"),
     ErrorCase(
       id: "non-numeric", text: "Time,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,12,5x\n",
-      expected: "t.csv:2:25: error: '5x' is not a number in column 'BitsOutPerSecond' (expected bits per second, such as 125000000)"),
+      expected:
+        "t.csv:2:25: error: '5x' is not a number in column 'BitsOutPerSecond' (expected bits per second, such as 125000000)"
+    ),
     ErrorCase(
-      id: "mixed granularity", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1\n2026-01-01T00:05:00Z,1\n2026-01-01T00:06:00Z,1\n",
+      id: "mixed granularity",
+      text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1\n2026-01-01T00:05:00Z,1\n2026-01-01T00:06:00Z,1\n",
       expected:
         "t.csv:4:1: error: sample at 2026-01-01T00:06:00Z is 60 s after the previous one, which is not a multiple of the 300 s interval of circuit 'circuit' (mixed granularity; export one interval per series)"
     ),
     ErrorCase(
       id: "bad timestamp", text: "Time,BitsOutPerSecond\n2026-13-01T00:00:00Z,1\n",
-      expected: "t.csv:2:1: error: '2026-13-01T00:00:00Z' is not a timestamp (expected an ISO 8601 timestamp such as 2026-07-01T00:00:00Z)"),
+      expected:
+        "t.csv:2:1: error: '2026-13-01T00:00:00Z' is not a timestamp (expected an ISO 8601 timestamp such as 2026-07-01T00:00:00Z)"
+    ),
     ErrorCase(
       id: "field count", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1,2\n",
       expected: "t.csv:2:1: error: expected 2 fields like the header, found 3"),
@@ -92,7 +101,8 @@ import Testing
     ),
     ErrorCase(
       id: "no header", text: "a,b\n1,2\n",
-      expected: "t.csv: error: no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)"),
+      expected:
+        "t.csv: error: no header row with a time column (expected a column named Time, Timestamp or TimeGenerated)"),
     ErrorCase(
       id: "single sample", text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1\n",
       expected:
@@ -207,7 +217,10 @@ import Testing
     #expect(resourceName(circuit) == "ams-1")
     // A REST metric's id names the metric after the circuit; Log Analytics writes IDs in capitals.
     #expect(resourceName(circuit + "/providers/Microsoft.Insights/metrics/BitsInPerSecond") == "ams-1")
-    #expect(resourceName("/SUBSCRIPTIONS/0000/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/ER-01/PROVIDERS/MICROSOFT.INSIGHTS") == "ER-01")
+    #expect(
+      resourceName(
+        "/SUBSCRIPTIONS/0000/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/ER-01/PROVIDERS/MICROSOFT.INSIGHTS")
+        == "ER-01")
     // Empty segments (a doubled or trailing slash) do not count; a bare name is its own name.
     #expect(resourceName("/a//circuits/lon-2/") == "lon-2")
     #expect(resourceName("lon-2") == "lon-2")
@@ -234,14 +247,18 @@ import Testing
     // (125 + 250 + 62.5) × 10⁶ × 60 ÷ 8 = 3.28125 × 10⁹ bytes.
     #expect(summary.outbound.total == .gigabytes(Fixtures.decimal("3.28125")))
     // The same rates with signs, points and exponents before, on and after the scan's eight-byte words.
-    let spelled = try Self.ingest(export(["12500000.0E+01", "250000000000000000e-9", "0.00000625e+13"]), file: "m.json")
+    let spelled = try Self.ingest(
+      export(["12500000.0E+01", "250000000000000000e-9", "0.00000625e+13"]), file: "m.json")
     #expect(spelled.first == summary)
     let negative = Fixtures.diagnostic { _ = try Self.ingest(export(["1", "-5.5"]), file: "m.json") }
-    #expect(negative?.description == "m.json:3:50: error: value[0].timeseries[0].data[1].average: negative rate -5.5 (expected zero or more)")
+    #expect(
+      negative?.description
+        == "m.json:3:50: error: value[0].timeseries[0].data[1].average: negative rate -5.5 (expected zero or more)")
     let huge = Fixtures.diagnostic { _ = try Self.ingest(export(["2e15"]), file: "m.json") }
     #expect(
       huge?.description
-        == "m.json:2:50: error: value[0].timeseries[0].data[0].average: rate 2e15 is above 1 Pbps (expected bits per second; check the unit)")
+        == "m.json:2:50: error: value[0].timeseries[0].data[0].average: rate 2e15 is above 1 Pbps (expected bits per second; check the unit)"
+    )
   }
 
   @Test func histogramIsExactForFourDigitValuesAndBounded() {
@@ -267,11 +284,16 @@ import Testing
   }
 
   @Test func bucketsAndTheDecadeShortcutKeepFourDigitsAtEveryBoundary() {
-    var values: [UInt64] = [0, 1, 999, 1000, 1001, 9999, 10_000, 123_456_789, 999_999_999_999_999, 1_000_000_000_000_000, 1 << 49, (1 << 50) - 1]
+    var values: [UInt64] = [
+      0, 1, 999, 1000, 1001, 9999, 10_000, 123_456_789, 999_999_999_999_999, 1_000_000_000_000_000, 1 << 49,
+      (1 << 50) - 1,
+    ]
     // Every four-digit mantissa at every power of ten from 10^4 to 10^14: the value, one below, the last of its bucket.
     for exponent in 4...14 {
       let unit = UInt64.powerOfTen(exponent - 3)
-      for mantissa in UInt64(1000)...9999 { values += [mantissa * unit, mantissa * unit - 1, mantissa * unit + unit - 1] }
+      for mantissa in UInt64(1000)...9999 {
+        values += [mantissa * unit, mantissa * unit - 1, mantissa * unit + unit - 1]
+      }
     }
     var wrong = 0
     for v in values {
@@ -302,7 +324,9 @@ import Testing
     var wholes: [UInt64] = [0, 1, 999, 1000, 1001, 9999, 10_000, 999_999_999_999_999, 1_000_000_000_000_000]
     for exponent in 4...14 {
       let unit = UInt64.powerOfTen(exponent - 3)
-      for mantissa in UInt64(1000)...9999 { wholes += [mantissa * unit, mantissa * unit - 1, mantissa * unit + unit - 1] }
+      for mantissa in UInt64(1000)...9999 {
+        wholes += [mantissa * unit, mantissa * unit - 1, mantissa * unit + unit - 1]
+      }
     }
     let sorted = wholes.sorted().flatMap { [Double($0), Double($0) + 0.5] }.filter { $0 <= TrafficIngest.maximumRate }
     let alternating = (0..<sorted.count).map { $0 % 2 == 0 ? sorted[$0 / 2] : sorted[sorted.count - 1 - $0 / 2] }
@@ -317,7 +341,9 @@ import Testing
       var single = RateHistogram()
       for rate in rates { single.add(rate) }
       // One Bool, so that a failure does not print some 600,000 buckets.
-      let sameBuckets = looped.buckets.map(\.bucket) == single.buckets.map(\.bucket) && looped.buckets.map(\.count) == single.buckets.map(\.count)
+      let sameBuckets =
+        looped.buckets.map(\.bucket) == single.buckets.map(\.bucket)
+        && looped.buckets.map(\.count) == single.buckets.map(\.count)
       #expect(sameBuckets, "\(rates.count) rates")
       #expect(looped.count == rates.count)
       #expect(maximum == 1e15)

@@ -45,7 +45,9 @@ import Testing
     for _ in 0..<200_000 {
       let a = Self.operand(&random)
       // Often a value near the first, so exponents are close (the usual case for money).
-      let b = random.next() % 2 == 0 ? Self.operand(&random) : Self.product(a, Decimal(sign: .plus, exponent: -2, significand: 37))
+      let b =
+        random.next() % 2 == 0
+        ? Self.operand(&random) : Self.product(a, Decimal(sign: .plus, exponent: -2, significand: 37))
       if let value = Decimal.exactSum(a, b) {
         exact.sum += 1
         #expect(Self.bytes(value) == Self.bytes(Self.sum(a, b)), "\(a) + \(b)")

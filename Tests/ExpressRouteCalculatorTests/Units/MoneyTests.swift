@@ -40,7 +40,8 @@ import Testing
     arguments: [
       ("2.665", RoundingRule.toNearestOrEven, "2.66"), ("2.675", .toNearestOrEven, "2.68"),
       ("2.665", .toNearestOrAwayFromZero, "2.67"), ("-2.665", .toNearestOrAwayFromZero, "-2.67"),
-      ("2.661", .up, "2.67"), ("2.669", .down, "2.66"), ("-2.669", .towardZero, "-2.66"), ("2.669", .towardZero, "2.66"),
+      ("2.661", .up, "2.67"), ("2.669", .down, "2.66"), ("-2.669", .towardZero, "-2.66"),
+      ("2.669", .towardZero, "2.66"),
     ])
   func roundingRules(_ input: String, _ rule: RoundingRule, _ expected: String) {
     #expect(Fixtures.decimal(input).rounded(toPlaces: 2, rule: rule) == Fixtures.decimal(expected))
@@ -85,12 +86,16 @@ import Testing
   @Test func fastPathMatchesTheGeneralFormatter() throws {
     var checked = 0
     var generator = SystemRandomNumberGenerator()
-    let fixed = ["0", "-0", "0.025", "436", "-3.5", "730", "0.000001", "-0.10", "1234567.891", "999999999999999999", "0.3610", "1e3", "12.5e-4"]
+    let fixed = [
+      "0", "-0", "0.025", "436", "-3.5", "730", "0.000001", "-0.10", "1234567.891", "999999999999999999", "0.3610",
+      "1e3", "12.5e-4",
+    ]
     var values = try fixed.map { try #require(Decimal(string: $0)) }
     for _ in 0..<20_000 {
       let mantissa = Decimal(UInt64.random(in: 0...999_999_999_999, using: &generator))
       let exponent = Int.random(in: -15...8, using: &generator)
-      let value = Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: exponent, significand: mantissa)
+      let value = Decimal(
+        sign: Bool.random(using: &generator) ? .minus : .plus, exponent: exponent, significand: mantissa)
       values.append(value)
       values.append(value * Decimal(string: "730")! / 7)
     }

@@ -20,7 +20,9 @@ import Testing
     #expect(Bandwidth(parsing: input)?.bitsPerSecond == bits)
   }
 
-  @Test("Bandwidth rejects", arguments: ["1", "Gbps", "1 Gbit per s", "-1Gbps", "0Mbps", "1.5bps", "1,5Gbps", "1 0Gbps", "1GB"])
+  @Test(
+    "Bandwidth rejects",
+    arguments: ["1", "Gbps", "1 Gbit per s", "-1Gbps", "0Mbps", "1.5bps", "1,5Gbps", "1 0Gbps", "1GB"])
   func bandwidthRejects(_ input: String) {
     #expect(Bandwidth(parsing: input) == nil)
   }
@@ -35,7 +37,8 @@ import Testing
   @Test(
     "Volume parsing",
     arguments: [
-      ("40TB", "40000"), ("500GB", "500"), ("1.5TiB", "1649.267441664"), ("750 MB", "0.75"), ("1 PB", "1000000"), ("0GB", "0"),
+      ("40TB", "40000"), ("500GB", "500"), ("1.5TiB", "1649.267441664"), ("750 MB", "0.75"), ("1 PB", "1000000"),
+      ("0GB", "0"),
       ("2gib", "2.147483648"),
     ])
   func volumeParsing(_ input: String, _ gigabytes: String) {
@@ -71,6 +74,7 @@ import Testing
     #expect(BillingFamily(name: "metered") == .metered)
     #expect(
       CircuitTier.invalidNameMessage("Premum")
-        == "'Premum' is not a known circuit SKU tier (expected 'Local', 'Standard' or 'Premium'); did you mean 'Premium'?")
+        == "'Premum' is not a known circuit SKU tier (expected 'Local', 'Standard' or 'Premium'); did you mean 'Premium'?"
+    )
   }
 }

@@ -36,8 +36,10 @@ import Testing
     }
     // Half-way cases in every rule, by hand: 2.665 and 2.675, both signs (see RoundingRule's table).
     let cases: [(String, RoundingRule, String)] = [
-      ("2.665", .toNearestOrEven, "2.66"), ("2.675", .toNearestOrEven, "2.68"), ("2.665", .toNearestOrAwayFromZero, "2.67"),
-      ("-2.665", .toNearestOrAwayFromZero, "-2.67"), ("-2.665", .up, "-2.66"), ("-2.665", .down, "-2.67"), ("-2.665", .towardZero, "-2.66"),
+      ("2.665", .toNearestOrEven, "2.66"), ("2.675", .toNearestOrEven, "2.68"),
+      ("2.665", .toNearestOrAwayFromZero, "2.67"),
+      ("-2.665", .toNearestOrAwayFromZero, "-2.67"), ("-2.665", .up, "-2.66"), ("-2.665", .down, "-2.67"),
+      ("-2.665", .towardZero, "-2.66"),
       ("2.665", .up, "2.67"), ("2.665", .down, "2.66"), ("-0.001", .toNearestOrAwayFromZero, "0"),
     ]
     for (text, rule, rounded) in cases {
@@ -53,8 +55,10 @@ import Testing
     var fast = 0
     for step in 0..<40_000 {
       let a = Decimal(
-        sign: step % 5 == 0 ? .minus : .plus, exponent: -Int(random.next() % 8), significand: Decimal(random.next() % 10_000_000_000_000))
-      let b = Decimal(sign: .plus, exponent: -Int(random.next() % 4), significand: Decimal(1 + random.next() % 1_000_000))
+        sign: step % 5 == 0 ? .minus : .plus, exponent: -Int(random.next() % 8),
+        significand: Decimal(random.next() % 10_000_000_000_000))
+      let b = Decimal(
+        sign: .plus, exponent: -Int(random.next() % 4), significand: Decimal(1 + random.next() % 1_000_000))
       let places = Int(random.next() % 4) - 1
       for rule in RoundingRule.allCases {
         let expected = Self.foundation(a / b, places, rule)
@@ -68,7 +72,8 @@ import Testing
     // The sizing case by hand: 400 Mbps ÷ 0.8 = 500 Mbps exactly; 123,456,789 × 1.0075 = 124,382,714.9175; ÷ 0.8 = 155,478,393.646875 → up → 155,478,394.
     #expect(Decimal(400_000_000).divided(by: Decimal(string: "0.8") ?? 1, roundedToPlaces: 0, rule: .up) == 500_000_000)
     #expect(
-      (Decimal(123_456_789) * (Decimal(string: "1.0075") ?? 1)).divided(by: Decimal(string: "0.8") ?? 1, roundedToPlaces: 0, rule: .up) == 155_478_394
+      (Decimal(123_456_789) * (Decimal(string: "1.0075") ?? 1)).divided(
+        by: Decimal(string: "0.8") ?? 1, roundedToPlaces: 0, rule: .up) == 155_478_394
     )
   }
 }

@@ -34,7 +34,8 @@ import Testing
   static func profile(series: [String], circuit: String?) -> String {
     let listed = series.map { "\"\($0)\"" }.joined(separator: ", ")
     let named = circuit.map { #", "seriesCircuit": "\#($0)""# } ?? ""
-    return #"{"name": "site", "peeringLocation": "Amsterdam", "gateways": 0, "traffic": {"series": [\#(listed)]\#(named)}}"#
+    return
+      #"{"name": "site", "peeringLocation": "Amsterdam", "gateways": 0, "traffic": {"series": [\#(listed)]\#(named)}}"#
   }
 
   /// How a refusal of either request reads as a ``Choice``.
@@ -68,7 +69,8 @@ import Testing
     let portfolio = try Portfolio(json: Data(json.utf8), file: file)
     var warnings: [String] = []
     do {
-      let outcome = try BudgetRequest(portfolio: portfolio, portfolioFile: file).run(engine: engine, warnings: &warnings)
+      let outcome = try BudgetRequest(portfolio: portfolio, portfolioFile: file).run(
+        engine: engine, warnings: &warnings)
       #expect(outcome.report.budget.refused.isEmpty, "\(outcome.report.budget.refused)")
       return outcome.report.budget.sites.first?.sizing?.traffic.map { .circuit($0.circuit) }
     } catch {
