@@ -53,7 +53,7 @@ compare() {
     done
   done
   local middle=$(((runs + 1) / 2))
-  stats() { printf '%s\n' "$@" | sort -n | sed -n "1p;${middle}p" | tr '\n' ' '; }
+  stats() { printf '%s\n' "$@" | sort -n | sed -n "1p;${middle}p" | tr '\n' ' '; echo; }
   read -r best_b med_b < <(stats "${walls_b[@]}")
   read -r best_a med_a < <(stats "${walls_a[@]}")
   read -r _ cpu_b < <(stats "${cpus_b[@]}")

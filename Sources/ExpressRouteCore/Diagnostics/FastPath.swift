@@ -56,14 +56,18 @@ package enum FastPath: Int, CaseIterable, Sendable {
   case documentPlainRead
 
   /// Counts one pass through this fast path (debug builds only).
-  @inline(__always)
+  /// Inlinable, so that in a release build, where it is empty, the readers in other modules call nothing.
+  @inlinable @inline(__always)
   package static func record(_ path: FastPath) {
     #if DEBUG
-      counts.withLock { $0[path.rawValue] &+= 1 }
+      count(path)
     #endif
   }
 
   #if DEBUG
+    /// Adds one to `path`'s count.
+    @usableFromInline static func count(_ path: FastPath) { counts.withLock { $0[path.rawValue] &+= 1 } }
+
     /// The count of each path, by raw value, since the process started.
     private static let counts = Mutex([Int](repeating: 0, count: FastPath.allCases.count))
 

@@ -16,39 +16,39 @@ import Foundation
 /// Foundation's `Decimal` arithmetic, bit for bit, without allocating when the operands are small.
 package enum FastDecimal {
   /// `a + b`.
-  package static func sum(_ a: Decimal, _ b: Decimal) -> Decimal {
+  @inlinable package static func sum(_ a: Decimal, _ b: Decimal) -> Decimal {
     Decimal.exactSum(a, b) ?? Decimal.foundationSum(a, b)
   }
 
   /// `a - b`.
-  package static func difference(_ a: Decimal, _ b: Decimal) -> Decimal {
+  @inlinable package static func difference(_ a: Decimal, _ b: Decimal) -> Decimal {
     Decimal.exactSum(a, b, negatingRight: true) ?? Decimal.foundationDifference(a, b)
   }
 
   /// `a × b`.
-  package static func product(_ a: Decimal, _ b: Decimal) -> Decimal {
+  @inlinable package static func product(_ a: Decimal, _ b: Decimal) -> Decimal {
     Decimal.exactProduct(a, b) ?? Decimal.foundationProduct(a, b)
   }
 
   /// Adds `value` to `total` (`total = total + value`).
-  package static func add(_ value: Decimal, to total: inout Decimal) {
+  @inlinable package static func add(_ value: Decimal, to total: inout Decimal) {
     total = sum(total, value)
   }
 
   /// Whether `a < b`.
-  package static func isLess(_ a: Decimal, _ b: Decimal) -> Bool {
+  @inlinable package static func isLess(_ a: Decimal, _ b: Decimal) -> Bool {
     if let order = Decimal.exactOrder(a, b) { return order < 0 }
     return Decimal.foundationLess(a, b)
   }
 
   /// Whether `a <= b`.
-  package static func isLessOrEqual(_ a: Decimal, _ b: Decimal) -> Bool {
+  @inlinable package static func isLessOrEqual(_ a: Decimal, _ b: Decimal) -> Bool {
     if let order = Decimal.exactOrder(a, b) { return order <= 0 }
     return !Decimal.foundationLess(b, a)
   }
 
   /// Whether `a` and `b` are the same number.
-  package static func isEqual(_ a: Decimal, _ b: Decimal) -> Bool {
+  @inlinable package static func isEqual(_ a: Decimal, _ b: Decimal) -> Bool {
     if let order = Decimal.exactOrder(a, b) { return order == 0 }
     return Decimal.foundationEqual(a, b)
   }
@@ -58,7 +58,7 @@ extension Decimal {
   // MARK: The exact paths
 
   /// `lhs + rhs` (or `lhs - rhs`) in 128-bit integers, or `nil` when Foundation must do it.
-  static func exactSum(_ lhs: Decimal, _ rhs: Decimal, negatingRight: Bool = false) -> Decimal? {
+  @usableFromInline static func exactSum(_ lhs: Decimal, _ rhs: Decimal, negatingRight: Bool = false) -> Decimal? {
     guard let a = lhs.smallParts, var b = rhs.smallParts else { return nil }
     if a.significand == 0 || b.significand == 0 {
       // Foundation returns the other operand of a sum unchanged; a difference with zero is left to it.
@@ -88,7 +88,7 @@ extension Decimal {
   }
 
   /// `lhs × rhs` in 128-bit integers, or `nil` when Foundation must do it.
-  static func exactProduct(_ lhs: Decimal, _ rhs: Decimal) -> Decimal? {
+  @usableFromInline static func exactProduct(_ lhs: Decimal, _ rhs: Decimal) -> Decimal? {
     guard let a = lhs.smallParts, let b = rhs.smallParts else { return nil }
     if a.significand == 0 || b.significand == 0 { return .zero }
     let product = UInt128(a.significand) * UInt128(b.significand)
@@ -96,7 +96,7 @@ extension Decimal {
   }
 
   /// The sign of `lhs - rhs` (−1, 0 or 1), or `nil` when Foundation must compare.
-  static func exactOrder(_ lhs: Decimal, _ rhs: Decimal) -> Int? {
+  @usableFromInline static func exactOrder(_ lhs: Decimal, _ rhs: Decimal) -> Int? {
     guard let a = lhs.smallParts, let b = rhs.smallParts else { return nil }
     let signA = a.significand == 0 ? 0 : a.negative ? -1 : 1
     let signB = b.significand == 0 ? 0 : b.negative ? -1 : 1
@@ -113,15 +113,15 @@ extension Decimal {
   // MARK: Foundation's operators, through the protocols Decimal conforms to
 
   /// Foundation's `a + b`.
-  static func foundationSum<T: AdditiveArithmetic>(_ a: T, _ b: T) -> T { a + b }
+  @usableFromInline static func foundationSum<T: AdditiveArithmetic>(_ a: T, _ b: T) -> T { a + b }
   /// Foundation's `a - b`.
-  static func foundationDifference<T: AdditiveArithmetic>(_ a: T, _ b: T) -> T { a - b }
+  @usableFromInline static func foundationDifference<T: AdditiveArithmetic>(_ a: T, _ b: T) -> T { a - b }
   /// Foundation's `a × b`.
-  static func foundationProduct<T: Numeric>(_ a: T, _ b: T) -> T { a * b }
+  @usableFromInline static func foundationProduct<T: Numeric>(_ a: T, _ b: T) -> T { a * b }
   /// Foundation's `a < b`.
-  static func foundationLess<T: Comparable>(_ a: T, _ b: T) -> Bool { a < b }
+  @usableFromInline static func foundationLess<T: Comparable>(_ a: T, _ b: T) -> Bool { a < b }
   /// Foundation's `a == b`.
-  static func foundationEqual<T: Equatable>(_ a: T, _ b: T) -> Bool { a == b }
+  @usableFromInline static func foundationEqual<T: Equatable>(_ a: T, _ b: T) -> Bool { a == b }
 
   // MARK: Storage
 
