@@ -13,29 +13,9 @@ enum PricesCommand: Command {
     }
     switch action {
     case "show":
-      let (engine, file) = (
-        try PricingOptions.engine(arguments),
-        arguments.value("prices") ?? "built-in (PriceTables/expressroute-usd.json)"
-      )
-      guard let asOf = try sourcesAsOf(arguments) else {
-        try OutputOptions.emit(RateTableReport(table: engine.rates, file: file), arguments, context: &context)
-        return .success
-      }
-      try OutputOptions.emit(
-        RateSourcesReport(table: engine.rates, file: file, asOf: asOf), arguments, context: &context)
-    case "validate" where files.isEmpty:
-      let engine = try PricingOptions.engine(arguments)
-      context.output += try PriceTableValidation.validate(
-        engine.rates, file: arguments.value("prices") ?? "built-in table", warnings: &context.warnings)
-      context.output += try PriceTableValidation.validate(
-        engine.locations, file: arguments.value("locations") ?? "built-in location catalogue",
-        warnings: &context.warnings)
+      try show(arguments, context: &context)
     case "validate":
-      for file in files {
-        context.output += try PriceTableValidation.validate(
-          try input.readJSON(file), file: file, overrides: arguments.values["overrides"] ?? [], read: input.readJSON,
-          warnings: &context.warnings)
-      }
+      try validate(files, input: input, arguments, context: &context)
     case "locations":
       try OutputOptions.emit(
         LocationReport(catalog: try PricingOptions.engine(arguments).locations), arguments, context: &context)
