@@ -26,22 +26,30 @@ import Testing
     ),
   ]
 
-  /// The `import ExpressRoute…` lines of every Swift file below `Sources/<module>`.
+  /// The modules every Swift file below `Sources/<module>` imports from this package: `import M`, `@testable import M`,
+  /// `import struct M.T` (any declaration kind), with any spacing.
   static func imports(of module: String) throws -> [(file: String, module: String)] {
     let root = packageRoot.appendingPathComponent("Sources/\(module)")
     guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+    let pattern = try #require(
+      try? NSRegularExpression(
+        pattern: #"(?m)^\s*(?:@\w+\s+)*import\s+(?:(?:struct|class|enum|protocol|typealias|func|var|let)\s+)?(\w+)"#))
     var found: [(String, String)] = []
     for case let url as URL in walker where url.pathExtension == "swift" {
-      for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
-        let words = line.split(separator: " ")
-        if let index = words.firstIndex(of: "import"), index + 1 < words.count,
-          words[index + 1].hasPrefix("ExpressRoute")
-        {
-          found.append((url.lastPathComponent, String(words[index + 1])))
-        }
+      let text = try String(contentsOf: url, encoding: .utf8)
+      for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        guard let range = Range(match.range(at: 1), in: text), text[range].hasPrefix("ExpressRoute") else { continue }
+        found.append((url.lastPathComponent, String(text[range])))
       }
     }
     return found.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+  }
+
+  @Test func theCommandLineImportsOnlyTheUmbrella() throws {
+    let wrong = try Self.imports(of: "ExpressRouteCLI").filter { $0.module != "ExpressRouteCalculator" }
+    #expect(wrong.isEmpty, "the command line reaches past the umbrella: \(wrong.map { "\($0.file): \($0.module)" })")
+    let main = try Self.imports(of: "ercalc").map(\.module)
+    #expect(main == ["ExpressRouteCLI"])
   }
 
   @Test func everySourceFileImportsOnlyTheModulesBelowItsOwn() throws {

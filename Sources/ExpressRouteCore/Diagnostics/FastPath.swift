@@ -3,7 +3,7 @@
 #endif
 
 /// The byte readers' fast paths (traffic CSV and JSON, and the JSON document reader), each counted when taken in
-/// debug builds, so a test can prove its inputs reach them (`FastPathCoverageTests`); release builds count nothing.
+/// debug builds, so a test can prove its inputs reach them (`FastPathFuzzTests`); release builds count nothing.
 ///
 /// Each fast path has a general path that reads the same input to the same result; a fuzz test that never reaches
 /// the fast one tests only the general one. A path is counted by a one-line `FastPath.record(.name)` where it is
