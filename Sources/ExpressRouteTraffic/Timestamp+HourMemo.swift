@@ -81,7 +81,7 @@ extension Timestamp {
         let value = withUnsafeBytes(
           of: text, { recall(bytes.baseAddress!, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) })
       {
-        FastPath.record(.jsonHourMemo)
+        FastPath.hit(.jsonHourMemo)
         return value
       }
       guard let value = Timestamp.parse(bytes) else { return nil }

@@ -217,7 +217,7 @@ enum CSVNumber {
   static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
     // Fast path: plain digits, with or without a fraction, as rate exports write them.
     if let value = plainDecimal(base, start, end) {
-      FastPath.record(.plainDecimal)
+      FastPath.hit(.plainDecimal)
       return value
     }
     var index = start

@@ -20,7 +20,7 @@ extension CSVPlainRowReader {
     let lastEight = ByteScanning.word(at: base + (p &+ 1))
     let leading = base[p] &- 0x30
     if ByteScanning.allDigits(lastEight), base[p &+ 9] &- 0x30 >= 10, leading < 10 {
-      FastPath.record(.csvNineDigitRate)
+      FastPath.hit(.csvNineDigitRate)
       whole = UInt64(leading) &* 100_000_000 &+ ByteScanning.digitsValue(lastEight, count: 8)
       cursor = p &+ 9
     } else {
@@ -35,7 +35,7 @@ extension CSVPlainRowReader {
       guard cursor &- p &+ fractionDigits <= 19 else { return -1 }
       guard let value = CSVNumber.value(whole: whole, fraction: fraction, digits: fractionDigits) else { return -1 }
       rate = value * scale
-      FastPath.record(.csvFractionRate)
+      FastPath.hit(.csvFractionRate)
       cursor = end
     } else {
       rate = Double(whole) * scale

@@ -23,7 +23,7 @@ extension CSVPlainRowReader {
       if differ == 0 {
         let after = Self.skipTerminator(base, p &+ length, isLast)
         if after >= 0 {
-          FastPath.record(.csvTimeWord)
+          FastPath.hit(.csvTimeWord)
           let timeOfDay = ByteScanning.word(at: field + 11)
           if timeOfDay == ByteScanning.word(at: remembered + 11) {
             timestamp = memo.timestamp
@@ -52,7 +52,7 @@ extension CSVPlainRowReader {
     if length > 0 && length <= Self.longestTimestamp, let value = memo.recall(base + p, base + memo.start) {
       let after = Self.skipTerminator(base, p &+ length, isLast)
       if after >= 0 {
-        FastPath.record(.csvTimeRepeat)
+        FastPath.hit(.csvTimeRepeat)
         return (after, value)
       }
     }

@@ -169,7 +169,7 @@ struct CSVPlainRowReader: ~Copyable {
         }
         line += 1
         rows += 1
-        FastPath.record(.csvGeneralRow)
+        FastPath.hit(.csvGeneralRow)
         rowStart = p
         if singleCircuit < 0 { circuit = target }
         if staging.append(
@@ -260,7 +260,7 @@ struct CSVPlainRowReader: ~Copyable {
           p = Self.readRate(base, p, true, outboundScale, &outbound)
           guard p >= 0 else { break rows }
           currentLine &+= 1
-          FastPath.record(.csvTemplateRow)
+          FastPath.hit(.csvTemplateRow)
           rowStart = p
           // Both rates were read from digits: neither is missing.
           if staged.append(timestamp: timestamp, inbound: inbound, outbound: outbound, line: currentLine, column: 1) {
@@ -304,7 +304,7 @@ struct CSVPlainRowReader: ~Copyable {
       guard p >= 0 else { break }
       if long { current = target }
       currentLine &+= 1
-      FastPath.record(long ? .csvLongRow : .csvWideRow)
+      FastPath.hit(long ? .csvLongRow : .csvWideRow)
       rowStart = p
       // Both rates were read from digits: neither is missing.
       if staging.appendComplete(

@@ -106,7 +106,7 @@ extension TrafficIngest {
     merged.note(contentsOf: header.notes)
     merged.bytesRead += size
     merged.parallelChunks += chunkCount
-    FastPath.record(.csvMappedChunks)
+    FastPath.hit(.csvMappedChunks)
     self = merged
     return true
   }

@@ -117,7 +117,7 @@ extension JSONStream {
     // Fast path: the closing quote is in the buffer and nothing before it needs decoding.
     let end = plainStringEnd(from: position)
     if end >= 0 {
-      FastPath.record(.jsonPlainString)
+      FastPath.hit(.jsonPlainString)
       setText(position + 1, end - position - 1)
       position = end + 1
       return

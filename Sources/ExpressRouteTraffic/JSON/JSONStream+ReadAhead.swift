@@ -72,7 +72,7 @@ extension JSONStream {
       let lead = flatLeads + min(index, Self.flatCapacity - 1)
       if index < Self.flatCapacity, p + FlatLead.capacity <= filled, lead.pointee.begins(buffer + p) {
         // The same key and spacing as the last object's member here.
-        FastPath.record(.jsonRepeatedLead)
+        FastPath.hit(.jsonRepeatedLead)
         keyStart = p + lead.pointee.keyOffset
         keyCount = lead.pointee.keyCount
         if lead.pointee.lineBreaks > 0 {
@@ -87,7 +87,7 @@ extension JSONStream {
         let breaksBefore = lineBreaks
         guard skipBlanks() else { return nil }
         if buffer[p] == UInt8(ascii: "}") {
-          FastPath.record(.jsonFlatObject)
+          FastPath.hit(.jsonFlatObject)
           flatCount = count
           return FlatEnd(position: p + 1, lineBreaks: lineBreaks, lineStart: lineStart)
         }
@@ -126,7 +126,7 @@ extension JSONStream {
           memcmp(buffer + p + 1, copy, kept) == 0
         {
           // The same long string as the last object's (no escape or line break in it, then).
-          FastPath.record(.jsonRepeatedValue)
+          FastPath.hit(.jsonRepeatedValue)
           valueEnd = p + 1 + kept
         } else {
           valueEnd = Self.plainStringEnd(from: p, in: buffer, filled: filled)

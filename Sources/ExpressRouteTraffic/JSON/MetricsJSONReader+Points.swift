@@ -37,7 +37,7 @@ extension MetricsJSONReader {
         run.append(
           time: time, average: point.average, maximum: point.maximum, line: line, sawAverage: point.sawAverage,
           other: point.other)
-        FastPath.record(.jsonPointRun)
+        FastPath.hit(.jsonPointRun)
       } catch {
         // Stop before this point: the main reader reads it (and reports what is wrong with it or after it).
         run.finish(end: offset, nextIsElement: true, lineBreaks: line - 1, endColumn: column)
@@ -51,7 +51,7 @@ extension MetricsJSONReader {
   /// pass, anything else (or anything wrong) token by token, which reports the error.
   func readPoint(into point: inout Point) throws(Diagnostic) -> Int64 {
     if readsAhead, let end = stream.peekFlatObject(), let time = readAheadPoint(into: &point) {
-      FastPath.record(.jsonReadAheadPoint)
+      FastPath.hit(.jsonReadAheadPoint)
       try stream.commitFlatObject(end)
       return time
     }

@@ -71,7 +71,7 @@ extension TrafficIngest {
     merged.countSkippedOnce(since: before)
     merged.bytesRead += size
     merged.parallelChunks += pieces
-    FastPath.record(.jsonLinesPieces)
+    FastPath.hit(.jsonLinesPieces)
     self = merged
     return true
   }

@@ -225,7 +225,7 @@ struct MetricsJSONReader {
     var record = Record()
     if readsAhead, let end = stream.peekFlatObject(), readAheadRecord(into: &record, topLevel: topLevel) {
       // A plainly written record, read in one pass (a diagnostic-settings line is about 20 tokens).
-      FastPath.record(.jsonReadAheadRecord)
+      FastPath.hit(.jsonReadAheadRecord)
       try stream.commitFlatObject(end)
     } else {
       record = Record()
@@ -340,7 +340,7 @@ struct MetricsJSONReader {
               guard pointToken == .objectStart else { throw stream.error("expected a data point object") }
               if let run = pieces?.run(at: stream.tokenOffset) {
                 // Points another core read from here on: added exactly as below, then the stream moves past them.
-                FastPath.record(.jsonDocumentPieces)
+                FastPath.hit(.jsonDocumentPieces)
                 let firstLine = stream.line
                 for k in 0..<run.count {
                   let flags = run.flags[k]
