@@ -67,10 +67,11 @@ package func normalizedName(_ text: String) -> String {
 public protocol DeclarationOrdered: ParsableName, Comparable {}
 
 extension DeclarationOrdered {
-  /// Declaration order, from 0.
-  public var rank: Int {
+  /// Declaration order, from 0. Inlinable, so each enum's comparisons in other modules are specialised rather than
+  /// run through the generic collection witnesses.
+  @inlinable public var rank: Int {
     Self.allCases.firstIndex(of: self).map { Self.allCases.distance(from: Self.allCases.startIndex, to: $0) } ?? 0
   }
 
-  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+  @inlinable public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }
