@@ -29,17 +29,14 @@ import Testing
   /// The modules every Swift file below `Sources/<module>` imports from this package: `import M`, `@testable import M`,
   /// `import struct M.T` (any declaration kind), with any spacing.
   static func imports(of module: String) throws -> [(file: String, module: String)] {
-    let root = packageRoot.appendingPathComponent("Sources/\(module)")
-    guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
     let pattern = try #require(
       try? NSRegularExpression(
         pattern: #"(?m)^\s*(?:@\w+\s+)*import\s+(?:(?:struct|class|enum|protocol|typealias|func|var|let)\s+)?(\w+)"#))
     var found: [(String, String)] = []
-    for case let url as URL in walker where url.pathExtension == "swift" {
-      let text = try String(contentsOf: url, encoding: .utf8)
+    for (path, text) in try librarySourceFiles(of: [module]) {
       for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
         guard let range = Range(match.range(at: 1), in: text), text[range].hasPrefix("ExpressRoute") else { continue }
-        found.append((url.lastPathComponent, String(text[range])))
+        found.append(((path as NSString).lastPathComponent, String(text[range])))
       }
     }
     return found.sorted { ($0.0, $0.1) < ($1.0, $1.1) }

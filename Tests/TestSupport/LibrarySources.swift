@@ -6,12 +6,12 @@ public let libraryModules = [
   "ExpressRouteReports", "ExpressRouteCalculator",
 ]
 
-/// Every Swift file of the library's modules: its path below `Sources/` (`ExpressRouteCore/Units/Money.swift`) and
-/// its text, in path order.
-public func librarySourceFiles() throws -> [(path: String, text: String)] {
+/// Every Swift file of `modules` (the library's, unless given): its path below `Sources/`
+/// (`ExpressRouteCore/Units/Money.swift`) and its text, in path order.
+public func librarySourceFiles(of modules: [String] = libraryModules) throws -> [(path: String, text: String)] {
   let sources = packageRoot.appendingPathComponent("Sources")
   var files: [(String, String)] = []
-  for module in libraryModules {
+  for module in modules {
     guard let walker = FileManager.default.enumerator(atPath: sources.appendingPathComponent(module).path) else {
       continue
     }

@@ -55,19 +55,15 @@ package enum FastPath: Int, CaseIterable, Sendable {
   /// A JSON document string (value or key) with no escape, read from its bytes (``JSONDocument``).
   case documentPlainRead
 
-  /// Counts one pass through this fast path (debug builds only).
-  /// Inlinable, so that in a release build, where it is empty, the readers in other modules call nothing.
-  @inlinable @inline(__always)
+  /// Counts one pass through this fast path (debug builds only). Readers in other modules call it through a
+  /// wrapper of their own (`FastPath.hit`), which the optimiser removes in a release build.
   package static func record(_ path: FastPath) {
     #if DEBUG
-      count(path)
+      counts.withLock { $0[path.rawValue] &+= 1 }
     #endif
   }
 
   #if DEBUG
-    /// Adds one to `path`'s count.
-    @usableFromInline static func count(_ path: FastPath) { counts.withLock { $0[path.rawValue] &+= 1 } }
-
     /// The count of each path, by raw value, since the process started.
     private static let counts = Mutex([Int](repeating: 0, count: FastPath.allCases.count))
 
