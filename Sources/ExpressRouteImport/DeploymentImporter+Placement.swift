@@ -18,39 +18,12 @@ extension DeploymentImporter.Result {
   /// location no longer stops the whole estate.
   package func placingLocations(_ locations: LocationCatalog) -> DeploymentImporter.Result {
     var result = self
-    var removed = Set<String>()
     // A resource in a US Government region (usgovvirginia, usdodeast) is at the US Government peering location of that
     // name: Azure writes `Washington DC` there, never the catalogue's ` (US Gov)` suffix.
-    for index in result.deployment.directPorts.indices {
-      let port = result.deployment.directPorts[index]
-      guard let region = portRegions[port.name], locations.isUSGovernmentRegion(region), let name = port.peeringLocation
-      else { continue }
-      switch locations.usGovernmentPlacement(of: name, region: region) {
-      case .placed(let location, let how):
-        result.deployment.directPorts[index].peeringLocation = location.name
-        result.notes.append("Direct port pair '\(port.name)': \(how)")
-      case .refused(let reason):
-        result.skipped.append("Direct port pair '\(port.name)': \(reason); not priced")
-        removed.insert(port.name)
-      }
-    }
-    result.deployment.directPorts.removeAll { removed.contains($0.name) }
-    for index in result.deployment.circuits.indices {
-      let circuit = result.deployment.circuits[index]
-      guard let region = circuitRegions[circuit.name], locations.isUSGovernmentRegion(region),
-        circuit.directPort == nil,
-        let name = circuit.peeringLocation
-      else { continue }
-      switch locations.usGovernmentPlacement(of: name, region: region) {
-      case .placed(let location, let how):
-        result.deployment.circuits[index].peeringLocation = location.name
-        result.notes.append("circuit '\(circuit.name)': \(how)")
-      case .refused(let reason):
-        result.skipped.append("circuit '\(circuit.name)': \(reason); not priced")
-        removed.insert(circuit.name)
-      }
-    }
-    result.deployment.circuits.removeAll { removed.contains($0.name) }
+    var removed = result.placeInUSGovernment(
+      \.deployment.directPorts, label: "Direct port pair", regions: portRegions, locations)
+    removed.formUnion(
+      result.placeInUSGovernment(\.deployment.circuits, label: "circuit", regions: circuitRegions, locations))
     for index in result.deployment.directPorts.indices {
       let port = result.deployment.directPorts[index]
       guard let name = port.peeringLocation, locations.location(named: name) == nil,
@@ -120,4 +93,46 @@ extension DeploymentImporter.Result {
     }
     return result
   }
+
+  /// Moves each resource of `path` read in a US Government region to the US Government peering location of its
+  /// name (with a note), or to `skipped` (with the reason); returns the names skipped. A circuit on a Direct port
+  /// follows its port instead.
+  private mutating func placeInUSGovernment<Resource: USGovernmentPlaceable>(
+    _ path: WritableKeyPath<DeploymentImporter.Result, [Resource]>, label: String, regions: [String: String],
+    _ locations: LocationCatalog
+  ) -> Set<String> {
+    var removed = Set<String>()
+    for index in self[keyPath: path].indices {
+      let resource = self[keyPath: path][index]
+      guard let region = regions[resource.name], locations.isUSGovernmentRegion(region), !resource.followsPort,
+        let name = resource.peeringLocation
+      else { continue }
+      switch locations.usGovernmentPlacement(of: name, region: region) {
+      case .placed(let location, let how):
+        self[keyPath: path][index].peeringLocation = location.name
+        notes.append("\(label) '\(resource.name)': \(how)")
+      case .refused(let reason):
+        skipped.append("\(label) '\(resource.name)': \(reason); not priced")
+        removed.insert(resource.name)
+      }
+    }
+    self[keyPath: path].removeAll { removed.contains($0.name) }
+    return removed
+  }
+}
+
+/// A resource that a US Government region can place: a circuit or a Direct port pair.
+private protocol USGovernmentPlaceable {
+  var name: String { get }
+  var peeringLocation: String? { get set }
+  /// Whether its location comes from its Direct port pair rather than its own.
+  var followsPort: Bool { get }
+}
+
+extension DirectPortPair: USGovernmentPlaceable {
+  fileprivate var followsPort: Bool { false }
+}
+
+extension Circuit: USGovernmentPlaceable {
+  fileprivate var followsPort: Bool { directPort != nil }
 }

@@ -210,17 +210,7 @@ package struct JSONParser {
       index += 1
       skipWhitespace()
       try parseValue()
-      skipWhitespace()
-      guard index < bytes.count else { throw failure("unterminated object, expected '}'") }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      if bytes[index] == UInt8(ascii: "}") {
-        index += 1
-        return
-      }
-      throw failure("expected ',' or '}' after an object member, found \(describeCurrent())")
+      guard try continues(closer: "}", container: "object", part: "an object member") else { return }
     }
   }
 
@@ -271,18 +261,24 @@ package struct JSONParser {
         throw failure("trailing comma before ']'")
       }
       try parseValue()
-      skipWhitespace()
-      guard index < bytes.count else { throw failure("unterminated array, expected ']'") }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      if bytes[index] == UInt8(ascii: "]") {
-        index += 1
-        return
-      }
-      throw failure("expected ',' or ']' after an array element, found \(describeCurrent())")
+      guard try continues(closer: "]", container: "array", part: "an array element") else { return }
     }
+  }
+
+  /// After a member or element: consumes `,` (true: another follows) or `closer` (false: the container ends), or
+  /// throws naming what was expected.
+  private mutating func continues(closer: Unicode.Scalar, container: String, part: String) throws(Diagnostic) -> Bool {
+    skipWhitespace()
+    guard index < bytes.count else { throw failure("unterminated \(container), expected '\(closer)'") }
+    if bytes[index] == UInt8(ascii: ",") {
+      index += 1
+      return true
+    }
+    if bytes[index] == UInt8(ascii: closer) {
+      index += 1
+      return false
+    }
+    throw failure("expected ',' or '\(closer)' after \(part), found \(describeCurrent())")
   }
 
   private mutating func parseNumber() throws(Diagnostic) {
@@ -361,62 +357,19 @@ package struct JSONParser {
       if byte == UInt8(ascii: "\\") {
         lastStringEscaped = true
         try flush(self, into: &scalars)
-        index += 1
-        guard index < bytes.count else { throw failure("unterminated escape sequence") }
-        let escape = bytes[index]
-        index += 1
-        switch escape {
-        case UInt8(ascii: "\""): scalars.append("\"")
-        case UInt8(ascii: "\\"): scalars.append("\\")
-        case UInt8(ascii: "/"): scalars.append("/")
-        case UInt8(ascii: "b"): scalars.append("\u{08}")
-        case UInt8(ascii: "f"): scalars.append("\u{0C}")
-        case UInt8(ascii: "n"): scalars.append("\n")
-        case UInt8(ascii: "r"): scalars.append("\r")
-        case UInt8(ascii: "t"): scalars.append("\t")
-        case UInt8(ascii: "u"):
-          var code = try parseHex4()
-          if (0xD800...0xDBFF).contains(code) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-              bytes[index + 1] == UInt8(ascii: "u")
-            else { throw failure("unpaired UTF-16 surrogate in \\u escape") }
-            index += 2
-            let low = try parseHex4()
-            guard (0xDC00...0xDFFF).contains(low) else {
-              throw failure("invalid UTF-16 low surrogate in \\u escape")
-            }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-          } else if (0xDC00...0xDFFF).contains(code) {
-            throw failure("unpaired UTF-16 surrogate in \\u escape")
-          }
-          guard let scalar = Unicode.Scalar(code) else { throw failure("invalid \\u escape") }
+        guard let base = bytes.baseAddress else { throw failure("unterminated escape sequence") }
+        do throws(JSONEscape.Failure) {
+          let (scalar, length) = try JSONEscape.decode(base + index, available: bytes.count - index)
           scalars.append(scalar)
-        default:
-          index -= 2
-          throw failure("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
+          index += length
+        } catch {
+          index += error.offset
+          throw failure(error.message)
         }
         runStart = index
         continue
       }
       index += 1
     }
-  }
-
-  private mutating func parseHex4() throws(Diagnostic) -> UInt32 {
-    var value: UInt32 = 0
-    for _ in 0..<4 {
-      guard index < bytes.count else { throw failure("unterminated \\u escape") }
-      let byte = bytes[index]
-      let digit: UInt32
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-      default: throw failure("expected four hex digits in a \\u escape, found \(describeCurrent())")
-      }
-      value = value * 16 + digit
-      index += 1
-    }
-    return value
   }
 }

@@ -21,34 +21,37 @@ package enum JSONWriter {
     case .number(let text): output.append(contentsOf: text.utf8)
     case .string(let text): appendQuoted(text, to: &output)
     case .array(let elements):
-      if elements.isEmpty {
-        output.append(contentsOf: "[]".utf8)
-        return
-      }
-      output.append(contentsOf: "[\n".utf8)
-      for (index, element) in elements.enumerated() {
-        appendIndent(indent + 1, to: &output)
+      writeContainer(elements, open: "[", close: "]", indent: indent, into: &output) { element, output in
         write(element, indent: indent + 1, into: &output)
-        output.append(contentsOf: (index == elements.count - 1 ? "\n" : ",\n").utf8)
       }
-      appendIndent(indent, to: &output)
-      output.append(UInt8(ascii: "]"))
     case .object(let members):
-      if members.isEmpty {
-        output.append(contentsOf: "{}".utf8)
-        return
-      }
-      output.append(contentsOf: "{\n".utf8)
-      for (index, member) in members.enumerated() {
-        appendIndent(indent + 1, to: &output)
+      writeContainer(members, open: "{", close: "}", indent: indent, into: &output) { member, output in
         appendQuoted(member.key, to: &output)
         output.append(contentsOf: ": ".utf8)
         write(member.value, indent: indent + 1, into: &output)
-        output.append(contentsOf: (index == members.count - 1 ? "\n" : ",\n").utf8)
       }
-      appendIndent(indent, to: &output)
-      output.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// `open`, then each element on its own line one level in (written by `body`), commas between, then `close`;
+  /// `[]` or `{}` when there are none.
+  private static func writeContainer<Element>(
+    _ elements: [Element], open: Character, close: Character, indent: Int, into output: inout [UInt8],
+    body: (Element, inout [UInt8]) -> Void
+  ) {
+    output.append(contentsOf: String(open).utf8)
+    guard !elements.isEmpty else {
+      output.append(contentsOf: String(close).utf8)
+      return
+    }
+    output.append(UInt8(ascii: "\n"))
+    for (index, element) in elements.enumerated() {
+      appendIndent(indent + 1, to: &output)
+      body(element, &output)
+      output.append(contentsOf: (index == elements.count - 1 ? "\n" : ",\n").utf8)
+    }
+    appendIndent(indent, to: &output)
+    output.append(contentsOf: String(close).utf8)
   }
 
   /// Two spaces per level.

@@ -41,6 +41,11 @@ extension ParsableName {
   }
 }
 
+extension ParsableName where Self: RawRepresentable, RawValue == String {
+  /// The canonical spelling: the raw value.
+  public var name: String { rawValue }
+}
+
 /// Lower-cases `text`, drops spaces, hyphens, underscores, dots and parentheses, and accents (`Querétaro` and `São Paulo`
 /// find `Queretaro` and `Sao Paulo`).
 package func normalizedName(_ text: String) -> String {

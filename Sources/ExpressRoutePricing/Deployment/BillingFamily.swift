@@ -8,7 +8,6 @@ public enum BillingFamily: String, DeclarationOrdered {
   case metered = "MeteredData"
   case unlimited = "UnlimitedData"
 
-  public var name: String { rawValue }
   public var aliases: [String] {
     switch self {
     case .metered: return ["metered", "Metered Data"]

@@ -10,7 +10,6 @@ public enum CircuitTier: String, DeclarationOrdered {
   case standard = "Standard"
   case premium = "Premium"
 
-  public var name: String { rawValue }
   public static let kindDescription = "circuit SKU tier"
 
   /// Maximum private-peering IPv4 routes accepted from on-premises (CONFIRMED, limits include 03/31/2026).

@@ -6,7 +6,6 @@ public enum DirectPortSpeed: String, ParsableName, Comparable {
   case gbps100 = "100 Gbps"
   case gbps400 = "400 Gbps"
 
-  public var name: String { rawValue }
   public var aliases: [String] {
     switch self {
     case .gbps10: return ["10G", "10"]

@@ -11,7 +11,6 @@ public enum GatewaySKU: String, DeclarationOrdered {
   /// The scalable gateway, billed per scale unit-hour.
   case erGwScale = "ErGwScale"
 
-  public var name: String { rawValue }
   public var aliases: [String] {
     switch self {
     case .highPerformance: return ["High Performance"]

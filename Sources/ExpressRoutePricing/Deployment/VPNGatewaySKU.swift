@@ -18,7 +18,6 @@ public enum VPNGatewaySKU: String, DeclarationOrdered {
   case vpnGw4AZ = "VpnGw4AZ"
   case vpnGw5AZ = "VpnGw5AZ"
 
-  public var name: String { rawValue }
   public static let kindDescription = "VPN gateway SKU"
 
   /// Microsoft's aggregate throughput benchmark for the SKU (Generation2 where the SKU has one, else

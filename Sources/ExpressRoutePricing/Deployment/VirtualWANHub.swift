@@ -30,7 +30,6 @@ extension VirtualWANHub {
     case expressRouteScaleUnit = "ExpressRoute scale unit"
     case expressRouteConnectionUnit = "ExpressRoute connection unit"
 
-    public var name: String { rawValue }
     public static let kindDescription = "Virtual WAN meter"
   }
 }

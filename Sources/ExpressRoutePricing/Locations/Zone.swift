@@ -14,7 +14,6 @@ public enum Zone: String, DeclarationOrdered {
   /// separate price list, so the global rate tables have no rows for them (see ``noRatesReason``).
   case china = "China"
 
-  public var name: String { rawValue }
   public var aliases: [String] {
     switch self {
     case .zone1: return ["1", "z1"]

@@ -24,7 +24,6 @@ extension InternetRouting {
     /// newzealandnorth alone.
     case newZealand = "New Zealand"
 
-    public var name: String { rawValue }
     public static let kindDescription = "internet egress region"
 
     /// The Azure region a one-region group is priced from (`Israel Central`), `nil` for a group of many.
@@ -73,7 +72,6 @@ public enum InternetRouting: String, DeclarationOrdered {
   case microsoftNetwork = "Microsoft network"
   case internet = "Internet"
 
-  public var name: String { rawValue }
   public var aliases: [String] {
     self == .microsoftNetwork ? ["MGN", "Microsoft premium network"] : ["routing preference internet", "ISP"]
   }

@@ -14,7 +14,6 @@ extension PriceSource {
     /// A charge the user supplied (a provider's or colocation's bill), priced as given.
     case user = "USER"
 
-    public var name: String { rawValue }
     public static let kindDescription = "confidence label"
     // Ordered by declaration (DeclarationOrdered): CONFIRMED < SECONDARY < UNCERTAIN < ESTIMATE < USER, most to least trusted.
   }

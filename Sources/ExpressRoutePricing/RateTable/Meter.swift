@@ -165,7 +165,6 @@ extension Meter {
     /// Arriving at the destination circuit.
     case inbound
 
-    public var name: String { rawValue }
     public var aliases: [String] { self == .outbound ? ["out", "egress"] : ["in", "ingress"] }
     public static let kindDescription = "Global Reach direction"
   }

@@ -18,19 +18,22 @@ extension RateTable {
     public init(
       meter: Meter, price: Money, provenance: PriceSource.Provenance, location: Diagnostic.FileLocation? = nil
     ) {
-      self.meter = meter
-      self.price = price
-      self.unpricedReason = nil
-      self.provenance = provenance
-      self.location = location
+      self.init(meter: meter, price: price, unpricedReason: nil, provenance: provenance, location: location)
     }
 
     /// Creates an unpriced rate.
     public init(
       meter: Meter, unpricedReason: String, provenance: PriceSource.Provenance, location: Diagnostic.FileLocation? = nil
     ) {
+      self.init(meter: meter, price: nil, unpricedReason: unpricedReason, provenance: provenance, location: location)
+    }
+
+    private init(
+      meter: Meter, price: Money?, unpricedReason: String?, provenance: PriceSource.Provenance,
+      location: Diagnostic.FileLocation?
+    ) {
       self.meter = meter
-      self.price = nil
+      self.price = price
       self.unpricedReason = unpricedReason
       self.provenance = provenance
       self.location = location

@@ -126,7 +126,8 @@ extension JSONStream {
     var start = 1
     var cursor = 1
     while true {
-      if position + cursor + 6 > filled && !endOfInput {
+      // An escape takes at most 12 bytes (a surrogate pair, `\uD83D\uDE00`).
+      if position + cursor + 12 > filled && !endOfInput {
         try refill(cursor + (1 << 16))
       }
       guard position + cursor < filled else { throw error("the string does not end (expected a closing '\"')") }
@@ -143,28 +144,14 @@ extension JSONStream {
       }
       if byte == UInt8(ascii: "\\") {
         decoded.append(contentsOf: UnsafeBufferPointer(start: buffer + position + start, count: cursor - start))
-        guard position + cursor + 1 < filled else { throw error("the string does not end (expected a closing '\"')") }
-        let escaped = buffer[position + cursor + 1]
-        switch escaped {
-        case UInt8(ascii: "n"): decoded.append(0x0A)
-        case UInt8(ascii: "t"): decoded.append(0x09)
-        case UInt8(ascii: "r"): decoded.append(0x0D)
-        case UInt8(ascii: "b"): decoded.append(0x08)
-        case UInt8(ascii: "f"): decoded.append(0x0C)
-        case UInt8(ascii: "u"):
-          guard position + cursor + 6 <= filled else {
-            throw error("the string does not end (expected a closing '\"')")
-          }
-          let hex = String(
-            decoding: UnsafeBufferPointer(start: buffer + position + cursor + 2, count: 4), as: UTF8.self)
-          guard let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else {
-            throw error("'\\u\(hex)' is not a character escape (expected four hex digits)")
-          }
-          decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
-          cursor += 4
-        default: decoded.append(escaped)
+        do throws(JSONEscape.Failure) {
+          let (scalar, length) = try JSONEscape.decode(
+            buffer + position + cursor, available: filled - position - cursor)
+          UTF8.encode(scalar) { decoded.append($0) }
+          cursor += length
+        } catch let failure {
+          throw error(failure.message)
         }
-        cursor += 2
         start = cursor
         continue
       }
