@@ -143,7 +143,7 @@ import Testing
     let show = ercalc("prices", "show")
     #expect(show.status == .success)
     #expect(show.output.contains("Effective date:  2026-07-21"))
-    #expect(show.output.contains("Direct 10 Gbps port pair, MeteredData: No port-pair price"))
+    #expect(show.output.contains("Direct 10 Gbps port pair, MeteredData: No public port-pair price"))
     let validate = ercalc(
       "prices", "validate", packageRoot.appendingPathComponent("PriceTables/expressroute-usd.json").path)
     #expect(validate.status == .success)

@@ -10,7 +10,7 @@ extension BudgetCommand {
       Example:
         ercalc budget portfolio.json --format html -o budget.html
       """,
-    arguments: [ArgumentSpec("portfolio", help: "Portfolio JSON file (README, 'Portfolios').")],
+    arguments: [ArgumentSpec("portfolio", help: "Portfolio JSON file (README, 'Budgets').")],
     options: [
       .option("start", value: "yyyy-mm", kind: .month, help: "First month, overriding the portfolio's startMonth."),
       .option(

@@ -323,18 +323,18 @@ ndia", "West US 2", "South Central US", "East US 2"]
   "directPorts": {
     "source": "er-direct-2026",
     "rows": [
-      {"portSpeed": "10 Gbps", "billing": "MeteredData", "unpriced": "No port-pair price in any official or cached AP\##
-I source (pricing-facts.md section 3); supply it in an override file"},
-      {"portSpeed": "10 Gbps", "billing": "UnlimitedData", "unpriced": "No port-pair price in any official or cached\##
- API source (pricing-facts.md section 3); supply it in an override file"},
-      {"portSpeed": "100 Gbps", "billing": "MeteredData", "unpriced": "No port-pair price in any official or cached A\##
-PI source (pricing-facts.md section 3); supply it in an override file"},
-      {"portSpeed": "100 Gbps", "billing": "UnlimitedData", "unpriced": "No port-pair price in any official or cached\##
- API source (pricing-facts.md section 3); supply it in an override file"},
-      {"portSpeed": "400 Gbps", "billing": "MeteredData", "unpriced": "No port-pair price in any official or cached A\##
-PI source (pricing-facts.md section 3); supply it in an override file"},
-      {"portSpeed": "400 Gbps", "billing": "UnlimitedData", "unpriced": "No port-pair price in any official or cached\##
- API source (pricing-facts.md section 3); supply it in an override file"}
+      {"portSpeed": "10 Gbps", "billing": "MeteredData", "unpriced": "No public port-pair price (Microsoft's pricing\##
+ page and Retail Prices API list none); supply it in an override file"},
+      {"portSpeed": "10 Gbps", "billing": "UnlimitedData", "unpriced": "No public port-pair price (Microsoft's pricin\##
+g page and Retail Prices API list none); supply it in an override file"},
+      {"portSpeed": "100 Gbps", "billing": "MeteredData", "unpriced": "No public port-pair price (Microsoft's pricing\##
+ page and Retail Prices API list none); supply it in an override file"},
+      {"portSpeed": "100 Gbps", "billing": "UnlimitedData", "unpriced": "No public port-pair price (Microsoft's prici\##
+ng page and Retail Prices API list none); supply it in an override file"},
+      {"portSpeed": "400 Gbps", "billing": "MeteredData", "unpriced": "No public port-pair price (Microsoft's pricing\##
+ page and Retail Prices API list none); supply it in an override file"},
+      {"portSpeed": "400 Gbps", "billing": "UnlimitedData", "unpriced": "No public port-pair price (Microsoft's prici\##
+ng page and Retail Prices API list none); supply it in an override file"}
     ]
   },
   "directPremiumAddOn": {
