@@ -28,6 +28,8 @@ extension BudgetReport {
       ("hoursPerMonth", .string(b.hoursPerMonth.plainDescription)),
       ("months", .array(b.months.map { .string($0.description) })),
       ("monthTotals", .array(summary.monthTotals.map(money))),
+      // At list prices (before any negotiated discount): equal to monthTotals when none applies.
+      ("monthListTotals", .array(summary.monthListTotals.map(money))),
       ("yearTotals", .array(calendarYears.map { .object([("year", .number($0.year)), ("total", money($0.total))]) })),
       ("fiscalYearStart", .number(b.fiscalYearStart)),
       (
@@ -36,7 +38,7 @@ extension BudgetReport {
           summary.years.indices.map { year in
             .object([
               ("year", .string(summary.years[year].label)), ("months", .number(summary.years[year].months.count)),
-              ("total", money(summary.yearTotals[year])),
+              ("total", money(summary.yearTotals[year])), ("listTotal", money(summary.yearListTotals[year])),
               (
                 "sites",
                 .array(
@@ -66,6 +68,19 @@ extension BudgetReport {
         .array(summary.meterTotals.map { .object([("group", .string($0.group)), ("total", money($0.total))]) })
       ),
       ("total", money(summary.total)),
+      ("listTotal", money(summary.listTotal)),
+      (
+        "capacityOverruns",
+        .array(
+          b.overruns.map {
+            .object([
+              ("site", .string($0.site)), ("circuit", .string($0.circuit)),
+              ("bandwidth", .string($0.bandwidth.description)), ("firstMonth", .string($0.firstMonth.description)),
+              ("egressGB", .string($0.egress.gigabytes.plainDescription)),
+              ("capacityGB", .string($0.capacity.gigabytes.plainDescription)), ("months", .number($0.months)),
+            ])
+          })
+      ),
       (
         "sites",
         .array(

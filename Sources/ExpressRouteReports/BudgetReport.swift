@@ -76,13 +76,17 @@ public struct BudgetReport: Report {
           "Total",
           "\(Self.amount(summary.total)) \(currency)"
             + (unpriced.isEmpty
-              ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)")),
+              ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)"))
+      ] + listFacts + overrunFacts + [
         ReportFact("Average month", "\(Self.amount(average)) \(currency)"),
         ReportFact("Highest month", "\(Self.amount(summary.peakMonthTotal)) \(currency)"),
       ] + b.basis.facts + [
         ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums")
       ]
-    var blocks: [ReportBlock] = [.facts(facts), .chart(monthlyChart(summary))]
+    var blocks: [ReportBlock] = [.facts(facts)]
+    // What the total leaves out or cannot deliver comes first, before any table a reader might stop at.
+    blocks += overrunBlocks + unpricedBlocks
+    blocks.append(.chart(monthlyChart(summary)))
 
     // Monthly totals: the site × month matrix only when it stays readable.
     blocks.append(.heading("Per month"))
@@ -90,39 +94,41 @@ public struct BudgetReport: Report {
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("Month")] + b.sites.map { .init($0.name, .right) } + [.init("Total (\(currency))", .right)],
+            columns: [.init("Month")] + b.sites.map { .init($0.name, .right) } + listColumns + [
+              .init("Total (\(currency))", .right)
+            ],
             rows: b.months.indices.map { index in
-              [b.months[index].description] + summary.siteMonthTotals.map { Self.amount($0[index]) } + [
-                Self.amount(summary.monthTotals[index])
-              ]
+              [b.months[index].description] + summary.siteMonthTotals.map { Self.amount($0[index]) }
+                + listCell(month: index) + [Self.amount(summary.monthTotals[index])]
             },
-            footer: ["Total"] + summary.siteTotals.map(Self.amount) + [Self.amount(summary.total)])))
+            footer: ["Total"] + summary.siteTotals.map(Self.amount) + listTotalCell + [Self.amount(summary.total)])))
     } else if grouped && summary.groups.count <= Self.detailSiteLimit {
       let groupMonths = summary.groups.map { summary.monthTotals(of: $0) }
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("Month")] + summary.groups.map { .init($0.name, .right) } + [
+            columns: [.init("Month")] + summary.groups.map { .init($0.name, .right) } + listColumns + [
               .init("Total (\(currency))", .right)
             ],
             rows: b.months.indices.map { index in
-              [b.months[index].description] + groupMonths.map { Self.amount($0[index]) } + [
+              [b.months[index].description] + groupMonths.map { Self.amount($0[index]) } + listCell(month: index) + [
                 Self.amount(summary.monthTotals[index])
               ]
             },
-            footer: ["Total"] + summary.groups.map { Self.amount(summary.yearTotals(of: $0).total) } + [
-              Self.amount(summary.total)
-            ])))
+            footer: ["Total"] + summary.groups.map { Self.amount(summary.yearTotals(of: $0).total) } + listTotalCell
+              + [Self.amount(summary.total)])))
     } else {
       blocks.append(
         .table(
           ReportTable(
-            columns: [.init("Month"), .init("Total (\(currency))", .right), .init("Change", .right)],
+            columns: [.init("Month")] + listColumns + [.init("Total (\(currency))", .right), .init("Change", .right)],
             rows: b.months.indices.map { index in
               let change = index == 0 ? "" : Self.signed(summary.monthTotals[index] - summary.monthTotals[index - 1])
-              return [b.months[index].description, Self.amount(summary.monthTotals[index]), change]
+              return [b.months[index].description] + listCell(month: index) + [
+                Self.amount(summary.monthTotals[index]), change,
+              ]
             },
-            footer: ["Total", Self.amount(summary.total), ""])))
+            footer: ["Total"] + listTotalCell + [Self.amount(summary.total), ""])))
       blocks.append(
         .paragraph(
           "Each site's month-by-month amounts are in the JSON and CSV formats (or shown here with the details option).")
@@ -135,12 +141,10 @@ public struct BudgetReport: Report {
         ReportTable(
           columns: [
             .init(yearWord.prefix(1).uppercased() + yearWord.dropFirst()), .init("Months", .right),
-            .init("Total (\(currency))", .right),
-          ],
+          ] + listColumns + [.init("Total (\(currency))", .right)],
           rows: summary.years.indices.map { index in
-            [
-              summary.years[index].label, String(summary.years[index].months.count),
-              Self.amount(summary.yearTotals[index]),
+            [summary.years[index].label, String(summary.years[index].months.count)] + listCell(year: index) + [
+              Self.amount(summary.yearTotals[index])
             ]
           })))
 
@@ -202,23 +206,15 @@ public struct BudgetReport: Report {
       }
     }
 
+    // Every site's row only where the table stays readable (or on request): at 1,000 sites it would be most of the
+    // report, and the JSON and CSV hold it.
     blocks.append(.heading("Per \(yearWord) and site"))
-    let siteOrder = summary.groups.flatMap(\.sites)
     blocks.append(
-      .table(
-        ReportTable(
-          columns: [.init("Site")] + (groupBy.map { [ReportTable.Column($0)] } ?? [])
-            + summary.years.map { .init($0.label, .right) } + [
-              .init("Total (\(currency))", .right), .init("Share", .right),
-            ],
-          rows: siteOrder.map { site in
-            [b.sites[site].name] + (groupBy.map { [b.sites[site].tags[$0] ?? "(no \($0))"] } ?? [])
-              + summary.siteYearTotals[site].map(Self.amount)
-              + [Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total)]
-          },
-          footer: ["Total"] + (grouped ? [""] : []) + summary.yearTotals.map(Self.amount) + [
-            Self.amount(summary.total), "100.0%",
-          ])))
+      details
+        ? siteYearTable
+        : .paragraph(
+          "Each site's totals per \(yearWord) are in the JSON and CSV formats (or shown here with the details option).")
+    )
 
     let meterTotals = summary.meterTotals.map { (group: $0.group, total: Money($0.total, currency: b.currency)) }
     blocks.append(.heading("Per meter"))
@@ -251,16 +247,6 @@ public struct BudgetReport: Report {
       blocks.append(.heading("Refused"))
       blocks.append(.list(b.refused.map(Self.refusalLine)))
     }
-    blocks.append(.heading("Not priced"))
-    if unpriced.isEmpty {
-      blocks.append(.paragraph("Every charge was priced."))
-    } else {
-      blocks.append(
-        .list(
-          unpriced.map {
-            "\($0.site): \($0.item.resource): \($0.item.meter.displayName), in \($0.months) month\($0.months == 1 ? "" : "s"): \($0.item.reason)"
-          }))
-    }
     let siteNotes = details ? b.sites.flatMap { site in site.notes.map { "\(site.name): \($0)" } } : []
     if !b.notes.isEmpty || !siteNotes.isEmpty {
       blocks.append(.heading("Assumptions and notes"))
@@ -269,6 +255,28 @@ public struct BudgetReport: Report {
     blocks.append(.heading("Price sources"))
     blocks.append(.list(b.sources.map(QuoteReport.sourceLine)))
     return ReportDocument(title: "ExpressRoute budget: \(b.name)", blocks: blocks)
+  }
+
+  /// Every site's total per budget year, in group order, with its share.
+  var siteYearTable: ReportBlock {
+    let b = budget
+    let grouped = groupBy != nil
+    let currency = b.currency.rawValue
+    let siteOrder = summary.groups.flatMap(\.sites)
+    return .table(
+      ReportTable(
+        columns: [.init("Site")] + (groupBy.map { [ReportTable.Column($0)] } ?? [])
+          + summary.years.map { .init($0.label, .right) } + [
+            .init("Total (\(currency))", .right), .init("Share", .right),
+          ],
+        rows: siteOrder.map { site in
+          [b.sites[site].name] + (groupBy.map { [b.sites[site].tags[$0] ?? "(no \($0))"] } ?? [])
+            + summary.siteYearTotals[site].map(Self.amount)
+            + [Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total)]
+        },
+        footer: ["Total"] + (grouped ? [""] : []) + summary.yearTotals.map(Self.amount) + [
+          Self.amount(summary.total), "100.0%",
+        ]))
   }
 
   /// `site: not budgeted: reason`, or `site: reason` for months refused (the reason names the first).

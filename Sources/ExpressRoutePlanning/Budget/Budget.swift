@@ -60,8 +60,10 @@ public struct Budget: Hashable, Sendable {
   public var priceDate: String { basis.priceDate }
   /// The sources behind the priced lines.
   public var sources: [PriceSource]
-  /// Facts the reader should know (growth assumptions, capacity warnings).
+  /// Facts the reader should know (growth assumptions).
   public var notes: [String]
+  /// Fixed circuits whose grown outbound data exceeds their capacity, in portfolio order.
+  public var overruns: [CapacityOverrun] = []
   /// The month (1–12) budget years start in: 1 for calendar years, 4 for April-to-March fiscal years.
   public var fiscalYearStart: Int = 1
 

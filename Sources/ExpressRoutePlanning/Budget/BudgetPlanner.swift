@@ -33,10 +33,10 @@ public struct BudgetPlanner: Sendable {
     }
   }
 
-  /// One site's months, with the portfolio-level notes it raises.
+  /// One site's months, with the capacity overruns it raises.
   struct SiteBudget: Sendable {
     var site: Budget.Site
-    var notes: [String]
+    var overruns: [Budget.CapacityOverrun] = []
     var grew = false
     var sized = false
   }
@@ -78,6 +78,7 @@ public struct BudgetPlanner: Sendable {
     var sites: [Budget.Site] = []
     var refused: [Budget.Refusal] = []
     var notes: [String] = []
+    var overruns: [Budget.CapacityOverrun] = []
     var grownSites = 0
     var sizedSites = 0
     /// The sites of the file that could not be read, listed where they stood among the others.
@@ -101,7 +102,7 @@ public struct BudgetPlanner: Sendable {
       }
       if let unserved = siteBudget.site.unserved { refused.append(unserved) }
       sites.append(siteBudget.site)
-      notes += siteBudget.notes
+      overruns += siteBudget.overruns
       if siteBudget.grew { grownSites += 1 }
       if siteBudget.sized { sizedSites += 1 }
     }
@@ -119,9 +120,11 @@ public struct BudgetPlanner: Sendable {
     for site in sites {
       for quote in site.months { used.formUnion(quote.sources.map(\.id)) }
     }
-    return Budget(
+    var planned = Budget(
       name: portfolio.name, refused: refused, months: months, sites: sites, basis: engine.basis,
       sources: engine.rates.sources.filter { used.contains($0.id) }, notes: notes)
+    planned.overruns = overruns
+    return planned
   }
 
   /// Budgets one site over `months`.
@@ -130,7 +133,6 @@ public struct BudgetPlanner: Sendable {
     factors: [Decimal: [Decimal]], amortize: Bool,
     options: PlannerOptionsCache? = nil, growthFactors: GrowthFactorCache? = nil
   ) throws(Diagnostic) -> SiteBudget {
-    var notes: [String] = []
     var siteNotes: [String] = []
     if let first = months.first, let last = months.last {
       let own: [UserCharge]
@@ -146,7 +148,7 @@ public struct BudgetPlanner: Sendable {
       let asOfOffset =
         site.volumesAsOf.map { (portfolio.startMonth.year - $0.year) * 12 + portfolio.startMonth.month - $0.month } ?? 0
       var quotes: [Quote] = []
-      var overrun: Set<String> = []
+      var overruns: [Budget.CapacityOverrun] = []
       var previous: Deployment?
       for index in months.indices {
         // Volumes dated `volumesAsOf` grow from that month: the same calendar month has the same volume in every budget.
@@ -162,13 +164,17 @@ public struct BudgetPlanner: Sendable {
           scaled.circuits[position].monthlyEgress = deployment.circuits[position].monthlyEgress.map {
             grown($0, factor)
           }
-          let capacity = engine.monthlyCapacity(of: scaled.circuits[position].bandwidth)
-          if let egress = scaled.circuits[position].monthlyEgress, egress > capacity,
-            overrun.insert(scaled.circuits[position].name).inserted
-          {
-            notes.append(
-              "\(site.name): circuit '\(scaled.circuits[position].name)' would carry \(egress) in \(months[index]), more than its \(scaled.circuits[position].bandwidth) can carry one way in a month (\(capacity)); size it with a profile"
-            )
+          let circuit = scaled.circuits[position]
+          let capacity = engine.monthlyCapacity(of: circuit.bandwidth)
+          if let egress = circuit.monthlyEgress, egress > capacity {
+            if let known = overruns.firstIndex(where: { $0.circuit == circuit.name }) {
+              overruns[known].months += 1
+            } else {
+              overruns.append(
+                Budget.CapacityOverrun(
+                  site: site.name, circuit: circuit.name, bandwidth: circuit.bandwidth, firstMonth: months[index],
+                  egress: egress, capacity: capacity, months: 1))
+            }
           }
         }
         for position in scaled.globalReach.indices {
@@ -202,7 +208,7 @@ public struct BudgetPlanner: Sendable {
       }
       return SiteBudget(
         site: Budget.Site(name: site.name, months: quotes, sizing: nil, tags: site.tags, notes: siteNotes),
-        notes: notes, grew: !growth.isZero)
+        overruns: overruns, grew: !growth.isZero)
     case .profile(var profile):
       profile.horizonMonths = portfolio.horizonMonths
       // The plan runs on the portfolio's calendar: growth measured in a series counts from its last measured month.
@@ -260,7 +266,6 @@ public struct BudgetPlanner: Sendable {
       return SiteBudget(
         site: Budget.Site(
           name: site.name, months: quotes, sizing: result, tags: site.tags, notes: siteNotes, unserved: unserved),
-        notes: notes,
         sized: true)
     }
   }

@@ -22,6 +22,12 @@ public struct BudgetSummary: Sendable {
   public let monthTotals: [Decimal]
   /// The period's total.
   public let total: Decimal
+  /// Each month's total at list prices (before any negotiated discount); equal to ``monthTotals`` at list prices.
+  public let monthListTotals: [Decimal]
+  /// The period's total at list prices.
+  public let listTotal: Decimal
+  /// Each year's total at list prices.
+  public let yearListTotals: [Decimal]
   /// The budget years.
   public let years: [Budget.Year]
   /// `[site][year]` totals.
@@ -42,17 +48,30 @@ public struct BudgetSummary: Sendable {
     // One pass over every line item, sites on every core: site-month totals and meter-group totals together.
     let perSite = ConcurrentMap.map(budget.sites) { site in
       var meters: [String: Decimal] = [:]
+      var list: [Decimal] = []
+      list.reserveCapacity(site.months.count)
       let months = site.months.map { quote in
         var total: Decimal = 0
+        var listTotal: Decimal = 0
         for item in quote.lineItems {
           FastDecimal.add(item.amount.amount, to: &total)
+          FastDecimal.add(item.listAmount.amount, to: &listTotal)
           FastDecimal.add(item.amount.amount, to: &meters[item.meter.groupName, default: 0])
         }
+        list.append(listTotal)
         return total
       }
-      return (months: months, meters: meters)
+      return (months: months, list: list, meters: meters)
     }
     siteMonthTotals = perSite.map(\.months)
+    var listMonths = [Decimal](repeating: 0, count: budget.months.count)
+    for site in perSite {
+      for (index, value) in site.list.enumerated() where index < listMonths.count {
+        FastDecimal.add(value, to: &listMonths[index])
+      }
+    }
+    monthListTotals = listMonths
+    listTotal = listMonths.reduce(0, FastDecimal.sum)
     var meters: [String: Decimal] = [:]
     for site in perSite {
       // Exact sums: any order gives the same.
@@ -74,6 +93,7 @@ public struct BudgetSummary: Sendable {
       }
     }
     yearTotals = years.map { year in year.months.reduce(Decimal(0)) { FastDecimal.sum($0, months[$1]) } }
+    yearListTotals = years.map { year in year.months.reduce(Decimal(0)) { FastDecimal.sum($0, listMonths[$1]) } }
     groupTag = tag
     if let tag {
       var byValue: [String: [Int]] = [:]
@@ -121,13 +141,30 @@ public struct BudgetSummary: Sendable {
       }.prefix(limit))
   }
 
-  /// Site indices by growth from the first to the last month (absolute), largest first, at most `limit`;
-  /// sites whose cost does not grow are left out.
+  /// Site indices by growth from the first to the last month, fastest first, at most `limit`: sites new in the
+  /// period (nothing in the first month) first, then by percentage change, ties by the larger absolute change, then
+  /// in portfolio order. Sites whose cost does not grow are left out. Ranked by percentage, not amount, so the list
+  /// shows what grows fastest rather than repeating the largest sites.
   public func topSitesByGrowth(_ limit: Int) -> [Int] {
-    let growth = siteMonthTotals.map { row in FastDecimal.difference(row.last ?? 0, row.first ?? 0) }
+    struct Growth {
+      var site: Int
+      var isNew: Bool
+      var percent: Decimal
+      var amount: Decimal
+    }
+    let growing = siteMonthTotals.indices.compactMap { site -> Growth? in
+      let first = siteMonthTotals[site].first ?? 0
+      let amount = FastDecimal.difference(siteMonthTotals[site].last ?? 0, first)
+      guard FastDecimal.isLess(0, amount) else { return nil }
+      let isNew = !FastDecimal.isLess(0, first)
+      return Growth(site: site, isNew: isNew, percent: isNew ? 0 : amount / first, amount: amount)
+    }
     return Array(
-      growth.indices.filter { FastDecimal.isLess(0, growth[$0]) }.sorted {
-        !FastDecimal.isEqual(growth[$0], growth[$1]) ? FastDecimal.isLess(growth[$1], growth[$0]) : $0 < $1
-      }.prefix(limit))
+      growing.sorted { a, b in
+        if a.isNew != b.isNew { return a.isNew }
+        if !FastDecimal.isEqual(a.percent, b.percent) { return FastDecimal.isLess(b.percent, a.percent) }
+        if !FastDecimal.isEqual(a.amount, b.amount) { return FastDecimal.isLess(b.amount, a.amount) }
+        return a.site < b.site
+      }.prefix(limit).map(\.site))
   }
 }

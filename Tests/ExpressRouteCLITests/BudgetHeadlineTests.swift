@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// What a finance reader must see first: list beside discounted totals, circuits that outgrow their capacity and
+/// charges left unpriced, ahead of every table; top-by-growth ranks growth, not size; large portfolios leave the
+/// per-site table to request.
+@Suite struct BudgetHeadlineTests {
+  // overrun-portfolio.json, Amsterdam and London both Zone 1. ams: Standard MeteredData 1 Gbps, 300 TB growing 50% a
+  // year (factor 1.5^(m/12) to six decimals); lon: Standard UnlimitedData 1 Gbps, 5,700 a month.
+  // Month 1 list: ams 436 + 300,000 × 0.025 = 7,936.00; + lon 5,700 = 13,636.00.
+  // Month 2 list: 300,000 × 1.034366 = 310,309.8 GB × 0.025 = 7,757.745 → 7,757.75; ams 8,193.75; 13,893.75.
+  // Two months 27,529.75. 10% off each line item, rounded once: month 1 392.40 + 6,750.00 + 5,130.00 = 12,272.40;
+  // month 2 392.40 + 6,981.97 (7,757.745 × 0.9) + 5,130.00 = 12,504.37. Two months 24,776.77 (ams 14,516.77, lon
+  // 10,260.00); saving 2,752.98, 10.0% of list.
+  @Test func aDiscountShowsListBesideDiscountedInEveryFormat() throws {
+    let portfolio = fixture("overrun-portfolio.json")
+    let text = ercalc("budget", portfolio, "--months", "2", "--discount", "10%")
+    #expect(text.status == .success, "\(text.errors)")
+    #expect(text.output.contains("Total:           24,776.77 USD\n"))
+    #expect(text.output.contains("List total:      27,529.75 USD before the discount (saves 2,752.98 USD, 10.0%)\n"))
+    #expect(text.output.contains("Month          ams        lon  List (USD)  Total (USD)\n"))
+    #expect(text.output.contains("2027-01   7,142.40   5,130.00   13,636.00    12,272.40\n"))
+    #expect(text.output.contains("Total    14,516.77  10,260.00   27,529.75    24,776.77\n"))
+    #expect(text.output.contains("2027       2   27,529.75    24,776.77\n"))
+
+    let json = ercalc("budget", portfolio, "--months", "2", "--discount", "10%", "--format", "json")
+    #expect(json.output.contains("\"total\": \"24776.77\",\n  \"listTotal\": \"27529.75\""))
+    #expect(json.output.contains("\"monthListTotals\": [\n    \"13636.00\",\n    \"13893.75\"\n  ]"))
+
+    let markdown = ercalc("budget", portfolio, "--months", "2", "--discount", "10%", "--format", "markdown")
+    #expect(markdown.output.contains("| 2027-01 | 7,142.40 | 5,130.00 | 13,636.00 | 12,272.40 |"))
+
+    // At list prices there is no list column and the JSON's list total is the total.
+    let list = ercalc("budget", portfolio, "--months", "2")
+    #expect(!list.output.contains("List"))
+    let listJSON = ercalc("budget", portfolio, "--months", "2", "--format", "json")
+    #expect(listJSON.output.contains("\"total\": \"27529.75\",\n  \"listTotal\": \"27529.75\""))
+  }
+
+  // Capacity of 1 Gbps one way in 730 hours: 10^9 / 8 × 730 × 3,600 = 328,500 GB. ams carries 300,000 × 1.5^(m/12)
+  // (six decimals): month index 2 (March) × 1.069913 = 320,973.9 GB fits; index 3 (April) × 1.106682 = 332,004.6 GB
+  // does not, and every later month grows: April to December, 9 months.
+  @Test func capacityOverrunsAreAHeadlineNotANote() {
+    let result = ercalc("budget", fixture("overrun-portfolio.json"))
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.output.contains("Over capacity:   1 circuit from 2027-04 (listed under 'Capacity overruns')\n"))
+    #expect(result.output.contains("ams   ams-er      1 Gbps  2027-04   332,004.6 GB  328,500 GB            9\n"))
+    let headline = result.output.range(of: "Capacity overruns\n-----------------")
+    let unpriced = result.output.range(of: "Not priced\n----------")
+    let perMonth = result.output.range(of: "Per month\n---------")
+    #expect(headline != nil && unpriced != nil && perMonth != nil)
+    if let headline, let unpriced, let perMonth {
+      #expect(headline.lowerBound < unpriced.lowerBound && unpriced.lowerBound < perMonth.lowerBound)
+    }
+    #expect(!result.output.contains("size it with a profile"))  // no longer a note at the end
+
+    let json = ercalc("budget", fixture("overrun-portfolio.json"), "--format", "json")
+    #expect(
+      json.output.contains(
+        """
+        "capacityOverruns": [
+            {
+              "site": "ams",
+              "circuit": "ams-er",
+              "bandwidth": "1 Gbps",
+              "firstMonth": "2027-04",
+              "egressGB": "332004.6",
+              "capacityGB": "328500",
+              "months": 9
+            }
+          ]
+        """))
+  }
+
+  /// 13 sites: a large metered site growing 10% a year, a small one growing 50%, and 11 unlimited sites that do not
+  /// grow, over 13 months (the last month is 12 months after the first, so growth factors are exactly 1.1 and 1.5).
+  static func growthPortfolio() throws -> String {
+    let directory = try temporaryDirectory("ercalc-growth")
+    let constant = (1...11).map { index in
+      """
+      {"name": "flat \(index)", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "10 Gbps"}]}}
+      """
+    }
+    let sites =
+      [
+        """
+        {"name": "large", "yearlyGrowth": "0.1", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "MeteredData", "bandwidth": "10 Gbps", "egress": "1000 TB"}]}}
+        """,
+        """
+        {"name": "small", "yearlyGrowth": "0.5", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "10 TB"}]}}
+        """,
+      ] + constant
+    let text = """
+      {"schemaVersion": 1, "name": "growth", "startMonth": "2027-01", "horizonMonths": 13, "sites": [\(sites.joined(separator: ","))]}
+      """
+    let path = directory.appendingPathComponent("growth.json").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  // large: 3,400 + 1,000,000 GB × 0.025 = 28,400.00 in 2027-01; 3,400 + 1,100,000 × 0.025 = 30,900.00 in 2028-01:
+  // +2,500.00, +8.8%. small: 436 + 10,000 × 0.025 = 686.00; 436 + 15,000 × 0.025 = 811.00: +125.00, +18.2%.
+  // By amount large would lead (as it leads by cost); by percentage small does.
+  @Test func topByGrowthRanksByPercentage() throws {
+    let result = ercalc("budget", try Self.growthPortfolio())
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.output.contains("Top 2 sites by growth (first to last month)"))
+    #expect(result.output.contains("   1  small     686.00     811.00    +125.00    +18.2%\n"))
+    #expect(result.output.contains("   2  large  28,400.00  30,900.00  +2,500.00     +8.8%\n"))
+    // Top by cost is the flat sites (10 Gbps unlimited, 51,300 a month × 13 = 666,900.00), which do not grow at all.
+    #expect(result.output.contains("   1  flat 1    666,900.00   8.6%\n"))
+  }
+
+  @Test func theSiteTableIsOnRequestAtLargeSizes() throws {
+    let path = try Self.growthPortfolio()
+    let plain = ercalc("budget", path)
+    #expect(plain.output.contains("Each site's totals per year are in the JSON and CSV formats"))
+    #expect(!plain.output.contains("flat 11  "))
+    let details = ercalc("budget", path, "--details")
+    #expect(details.output.contains("Per year and site\n-----------------\n\nSite "))
+    #expect(details.output.contains("flat 11 "))
+  }
+}
