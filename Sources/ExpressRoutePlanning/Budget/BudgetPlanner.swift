@@ -33,6 +33,10 @@ public struct BudgetPlanner: Sendable {
     }
   }
 
+  /// Sites budgeted at a time by ``budget(_:traffic:amortize:visit:)``: enough to keep every core busy, few enough
+  /// that a chunk's quotes stay a few megabytes.
+  static let chunkSize = 256
+
   /// One site's months, with the capacity overruns it raises.
   struct SiteBudget: Sendable {
     var site: Budget.Site
@@ -54,6 +58,18 @@ public struct BudgetPlanner: Sendable {
   public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false)
     throws(Diagnostic) -> Budget
   {
+    try budget(portfolio, traffic: traffic, amortize: amortize) { $0 }
+  }
+
+  /// Budgets `portfolio` as ``budget(_:traffic:amortize:)`` does, a chunk of ``chunkSize`` sites at a time (each
+  /// chunk on every core), handing every budgeted site to `visit` in portfolio order as soon as its chunk is done.
+  /// The budget returned holds what `visit` returns for each site (`nil` keeps none of it), so a caller that writes
+  /// each site's lines as they come needs memory for one chunk, not for the portfolio. Refusals, notes, capacity
+  /// overruns and price sources are those of every site, whatever `visit` keeps.
+  public func budget(
+    _ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false,
+    visit: (Budget.Site) -> Budget.Site?
+  ) throws(Diagnostic) -> Budget {
     let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
     // Many sites share a growth rate: each rate's monthly factors are worked out once.
     let growthFactors = GrowthFactorCache()
@@ -67,14 +83,6 @@ public struct BudgetPlanner: Sendable {
     }
     let factors = factorsByGrowth
     let options = PlannerOptionsCache()
-    let results = ConcurrentMap.map(portfolio.sites) { site in
-      Result { () throws(Diagnostic) -> SiteBudget in
-        try budget(
-          site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors, amortize: amortize,
-          options: options,
-          growthFactors: growthFactors)
-      }
-    }
     var sites: [Budget.Site] = []
     var refused: [Budget.Refusal] = []
     var notes: [String] = []
@@ -89,22 +97,34 @@ public struct BudgetPlanner: Sendable {
             site: invalid.name, from: nil, reason: invalid.diagnostic.message, diagnostic: invalid.diagnostic))
       }
     }
-    for (position, (site, result)) in zip(portfolio.sites, results).enumerated() {
-      refuseInvalid(at: position)
-      let siteBudget: SiteBudget
-      switch result {
-      case .success(let budgeted): siteBudget = budgeted
-      case .failure(let error):
-        let prefix = "site '\(site.name)': "
-        let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
-        refused.append(Budget.Refusal(site: site.name, from: nil, reason: reason, diagnostic: error))
-        continue
+    var used = Set<String>()
+    for chunkStart in stride(from: 0, to: portfolio.sites.count, by: Self.chunkSize) {
+      let chunk = Array(portfolio.sites[chunkStart..<min(chunkStart + Self.chunkSize, portfolio.sites.count)])
+      let results = ConcurrentMap.map(chunk) { site in
+        Result { () throws(Diagnostic) -> SiteBudget in
+          try budget(
+            site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors,
+            amortize: amortize, options: options, growthFactors: growthFactors)
+        }
       }
-      if let unserved = siteBudget.site.unserved { refused.append(unserved) }
-      sites.append(siteBudget.site)
-      overruns += siteBudget.overruns
-      if siteBudget.grew { grownSites += 1 }
-      if siteBudget.sized { sizedSites += 1 }
+      for (offset, (site, result)) in zip(chunk, results).enumerated() {
+        refuseInvalid(at: chunkStart + offset)
+        let siteBudget: SiteBudget
+        switch result {
+        case .success(let budgeted): siteBudget = budgeted
+        case .failure(let error):
+          let prefix = "site '\(site.name)': "
+          let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+          refused.append(Budget.Refusal(site: site.name, from: nil, reason: reason, diagnostic: error))
+          continue
+        }
+        if let unserved = siteBudget.site.unserved { refused.append(unserved) }
+        for quote in siteBudget.site.months { used.formUnion(quote.sources.map(\.id)) }
+        if let kept = visit(siteBudget.site) { sites.append(kept) }
+        overruns += siteBudget.overruns
+        if siteBudget.grew { grownSites += 1 }
+        if siteBudget.sized { sizedSites += 1 }
+      }
     }
     refuseInvalid(at: portfolio.sites.count)
     if grownSites > 0 {
@@ -115,10 +135,6 @@ public struct BudgetPlanner: Sendable {
     if sizedSites > 0 {
       notes.append(
         "profile sites (\(sizedSites)): sized by the solver and following its month-by-month plan (see each site)")
-    }
-    var used = Set<String>()
-    for site in sites {
-      for quote in site.months { used.formUnion(quote.sources.map(\.id)) }
     }
     var planned = Budget(
       name: portfolio.name, refused: refused, months: months, sites: sites, basis: engine.basis,
