@@ -95,6 +95,7 @@ public enum CLI {
     var stderrBuffer = ""
     var context = CommandContext()
     context.inputLimit = InputFile(parsed).limit
+    context.directOutput = output as? FileHandleOutputStream
     context.progress = { line in
       var bytes = Array(line.utf8)
       _ = FileHandleOutputStream.writeAll(STDERR_FILENO, &bytes)  // progress is best effort
@@ -111,6 +112,10 @@ public enum CLI {
       let status = try run()
       output.write(context.output)
       for warning in context.warnings { stderrBuffer += warning + "\n" }
+      if let failure = context.directOutput?.failure {
+        stderrBuffer += "error: cannot write to standard output: \(failure)\n"
+        return status == .success ? .failure : status
+      }
       return status
     } catch let error as UsageError {
       output.write(context.output)

@@ -20,4 +20,7 @@ struct CommandContext {
   var inputLimit = InputFile.defaultLimit
   /// The `--output` file the report was written to, once written.
   var written: String?
+  /// Standard output itself, when the command line runs on it (not in tests), for a report too large to collect in
+  /// ``output`` first (a large budget's CSV); written after ``output``, which must then be empty.
+  var directOutput: FileHandleOutputStream?
 }

@@ -136,14 +136,19 @@ extension BudgetReport {
   }
 
   public var csvRows: [CostRow] {
-    let b = budget
-    let priced = b.sites.flatMap { site in
-      site.months.enumerated().flatMap { index, quote in
-        QuoteReport.costRows(quote, period: b.months[index].description, group: site.name, tags: site.tags)
-      }
+    budget.sites.flatMap { Self.costRows(of: $0, months: budget.months) } + Self.refusedRows(budget)
+  }
+
+  /// One site's FOCUS rows, month by month.
+  static func costRows(of site: Budget.Site, months: [MonthKey]) -> [CostRow] {
+    site.months.enumerated().flatMap { index, quote in
+      QuoteReport.costRows(quote, period: months[index].description, group: site.name, tags: site.tags)
     }
-    // A site refused whole has no months of its own: one unpriced row per budget month, so the CSV names it too.
-    let refused = b.refused.filter { $0.from == nil }.flatMap { refusal in
+  }
+
+  /// A site refused whole has no months of its own: one unpriced row per budget month, so the CSV names it too.
+  static func refusedRows(_ b: Budget) -> [CostRow] {
+    b.refused.filter { $0.from == nil }.flatMap { refusal in
       b.months.map { month in
         let (start, end) = QuoteReport.periodBounds(month.description)
         return CostRow.unplaced(
@@ -151,6 +156,20 @@ extension BudgetReport {
           reason: "not budgeted: \(refusal.reason)", priceDate: b.priceDate, group: refusal.site)
       }
     }
-    return priced + refused
+  }
+
+  /// The CSV pieces of a budget written site by site (``UseCases`` streams a large budget this way): the header,
+  /// each site's rows, then the refused sites' rows. Joined in that order they are the CSV ``render(_:)`` writes.
+  public enum CSVPieces {
+    /// The header row.
+    public static var header: [UInt8] { CostRow.csvHeaderBytes }
+
+    /// `site`'s rows over `months`.
+    public static func rows(of site: Budget.Site, months: [MonthKey]) -> [UInt8] {
+      CostRow.csvBytes(BudgetReport.costRows(of: site, months: months))
+    }
+
+    /// The rows of the sites `budget` refused whole.
+    public static func refusedRows(_ budget: Budget) -> [UInt8] { CostRow.csvBytes(BudgetReport.refusedRows(budget)) }
   }
 }

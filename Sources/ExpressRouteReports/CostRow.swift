@@ -221,6 +221,20 @@ public struct CostRow: Hashable, Sendable {
     for piece in pieces { output.append(contentsOf: piece) }
     return String(decoding: output, as: UTF8.self)
   }
+
+  /// The header row as CSV bytes.
+  static var csvHeaderBytes: [UInt8] {
+    var bytes: [UInt8] = []
+    CSVWriter.append([header], to: &bytes)
+    return bytes
+  }
+
+  /// `rows` as CSV bytes without the header, on the calling thread.
+  static func csvBytes(_ rows: [CostRow]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    CSVWriter.append(rows.lazy.map(\.fields), to: &bytes)
+    return bytes
+  }
 }
 
 /// Writes RFC 4180 CSV with CRLF line endings and formula-injection protection.

@@ -12,10 +12,19 @@ enum BudgetCommand: Command {
       plan: PlanOptions(arguments),
       groupBy: arguments.value("group-by"), top: arguments.count("top") ?? 10, showsDetails: arguments.flag("details"),
       reading: SeriesReading(arguments, context: context))
-    let outcome = try request.run(engine: engine, warnings: &context.warnings)
-    try OutputOptions.emit(outcome.report, arguments, context: &context)
-    OutputOptions.warnIncomplete(outcome.gate?.unpriced ?? 0, context: &context)
-    let refused = outcome.report.budget.refused
+    let budget: Budget
+    let gate: RequestOutcome<BudgetReport>.Gate?
+    if OutputOptions.format(arguments) == .csv {
+      // Every line item of every month: streamed site by site, so memory holds a chunk of sites, not the CSV.
+      let streamed = try streamCSV(request, engine: engine, arguments: arguments, context: &context)
+      (budget, gate) = (streamed.budget, streamed.gate)
+    } else {
+      let outcome = try request.run(engine: engine, warnings: &context.warnings)
+      try OutputOptions.emit(outcome.report, arguments, context: &context)
+      (budget, gate) = (outcome.report.budget, outcome.gate)
+    }
+    OutputOptions.warnIncomplete(gate?.unpriced ?? 0, context: &context)
+    let refused = budget.refused
     if !refused.isEmpty {
       // Everything else is budgeted and written; the status still says data was refused, so pipelines notice.
       context.warnings += refused.map(\.diagnostic.commandLineDescription)
@@ -24,7 +33,33 @@ enum BudgetCommand: Command {
       )
       return .dataError
     }
-    try OutputOptions.check(outcome.gate, arguments, context: &context)
+    try OutputOptions.check(gate, arguments, context: &context)
     return .success
+  }
+
+  /// Runs `request` as CSV written piece by piece to `--output` (atomically), to standard output, or (in tests) to
+  /// the context's output.
+  static func streamCSV(
+    _ request: BudgetRequest, engine: PricingEngine, arguments: ParsedArguments, context: inout CommandContext
+  ) throws -> BudgetRequest.StreamedCSV {
+    if let path = arguments.value("output"), path != "-" {
+      let file = try OutputFile.Stream(path)
+      let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
+        var bytes = bytes
+        try file.write(&bytes)
+      }
+      try file.commit()
+      context.written = path
+      context.warnings.append("wrote \(path)")
+      return streamed
+    }
+    if var direct = context.directOutput, context.output.isEmpty {
+      defer { context.directOutput = direct }
+      return try request.streamCSV(engine: engine, warnings: &context.warnings) { direct.write(bytes: $0) }
+    }
+    var text: [UInt8] = []
+    let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { text += $0 }
+    context.output += String(decoding: text, as: UTF8.self)
+    return streamed
   }
 }

@@ -31,6 +31,15 @@ public struct FileHandleOutputStream: TextOutputStream {
     }
   }
 
+  /// Writes `bytes` as they are, unless an earlier write failed.
+  public mutating func write(bytes: [UInt8]) {
+    guard failure == nil, !closedPipe, !bytes.isEmpty else { return }
+    var bytes = bytes
+    if let error = Self.writeAll(descriptor, &bytes) {
+      if error == EPIPE { closedPipe = true } else { failure = String(cString: strerror(error)) }
+    }
+  }
+
   /// Writes every byte of `bytes` to `descriptor`; returns `errno` on failure.
   static func writeAll(_ descriptor: Int32, _ bytes: inout [UInt8]) -> Int32? {
     var offset = 0

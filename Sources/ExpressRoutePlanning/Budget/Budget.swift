@@ -136,21 +136,23 @@ public struct Budget: Hashable, Sendable {
     return result
   }
 
-  /// Unpriced charges, each once, with the months it occurs in.
+  /// Unpriced charges, each once per site, with the months it occurs in.
   public var unpriced: [(site: String, item: Quote.UnpricedItem, months: Int)] {
-    var result: [(String, UnpricedItem, Int)] = []
-    for site in sites {
-      var seen: [String: Int] = [:]
-      var order: [UnpricedItem] = []
-      for quote in site.months {
-        for item in quote.unpriced {
-          let key = "\(item.resource)|\(item.meter.displayName)"
-          if seen[key] == nil { order.append(item) }
-          seen[key, default: 0] += 1
-        }
+    sites.flatMap { site in Self.unpriced(of: site).map { (site.name, $0.item, $0.months) } }
+  }
+
+  /// `site`'s unpriced charges, each once (by resource and meter) in the order first seen, with the months it
+  /// occurs in.
+  public static func unpriced(of site: Site) -> [(item: Quote.UnpricedItem, months: Int)] {
+    var seen: [String: Int] = [:]
+    var order: [UnpricedItem] = []
+    for quote in site.months {
+      for item in quote.unpriced {
+        let key = "\(item.resource)|\(item.meter.displayName)"
+        if seen[key] == nil { order.append(item) }
+        seen[key, default: 0] += 1
       }
-      for item in order { result.append((site.name, item, seen["\(item.resource)|\(item.meter.displayName)"] ?? 0)) }
     }
-    return result
+    return order.map { ($0, seen["\($0.resource)|\($0.meter.displayName)"] ?? 0) }
   }
 }

@@ -33,7 +33,7 @@ public struct BudgetPlanner: Sendable {
     }
   }
 
-  /// Sites budgeted at a time by ``budget(_:traffic:amortize:visit:)``: enough to keep every core busy, few enough
+  /// Sites budgeted at a time by ``budget(_:traffic:amortize:alongside:visit:)``: enough to keep every core busy, few enough
   /// that a chunk's quotes stay a few megabytes.
   static let chunkSize = 256
 
@@ -58,17 +58,18 @@ public struct BudgetPlanner: Sendable {
   public func budget(_ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false)
     throws(Diagnostic) -> Budget
   {
-    try budget(portfolio, traffic: traffic, amortize: amortize) { $0 }
+    try budget(portfolio, traffic: traffic, amortize: amortize, alongside: { _ in () }) { site, _ in site }
   }
 
   /// Budgets `portfolio` as ``budget(_:traffic:amortize:)`` does, a chunk of ``chunkSize`` sites at a time (each
   /// chunk on every core), handing every budgeted site to `visit` in portfolio order as soon as its chunk is done.
   /// The budget returned holds what `visit` returns for each site (`nil` keeps none of it), so a caller that writes
   /// each site's lines as they come needs memory for one chunk, not for the portfolio. Refusals, notes, capacity
-  /// overruns and price sources are those of every site, whatever `visit` keeps.
-  public func budget(
+  /// overruns and price sources are those of every site, whatever `visit` keeps. `alongside` runs on the core that
+  /// budgeted the site, right after it (to render the site's lines in parallel); `visit` receives its result.
+  public func budget<Extra: Sendable>(
     _ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false,
-    visit: (Budget.Site) -> Budget.Site?
+    alongside: @Sendable (Budget.Site) -> Extra, visit: (Budget.Site, Extra) -> Budget.Site?
   ) throws(Diagnostic) -> Budget {
     let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
     // Many sites share a growth rate: each rate's monthly factors are worked out once.
@@ -101,17 +102,19 @@ public struct BudgetPlanner: Sendable {
     for chunkStart in stride(from: 0, to: portfolio.sites.count, by: Self.chunkSize) {
       let chunk = Array(portfolio.sites[chunkStart..<min(chunkStart + Self.chunkSize, portfolio.sites.count)])
       let results = ConcurrentMap.map(chunk) { site in
-        Result { () throws(Diagnostic) -> SiteBudget in
-          try budget(
+        Result { () throws(Diagnostic) -> (SiteBudget, Extra) in
+          let budgeted = try budget(
             site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors,
             amortize: amortize, options: options, growthFactors: growthFactors)
+          return (budgeted, alongside(budgeted.site))
         }
       }
       for (offset, (site, result)) in zip(chunk, results).enumerated() {
         refuseInvalid(at: chunkStart + offset)
         let siteBudget: SiteBudget
+        let extra: Extra
         switch result {
-        case .success(let budgeted): siteBudget = budgeted
+        case .success(let budgeted): (siteBudget, extra) = budgeted
         case .failure(let error):
           let prefix = "site '\(site.name)': "
           let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
@@ -120,7 +123,7 @@ public struct BudgetPlanner: Sendable {
         }
         if let unserved = siteBudget.site.unserved { refused.append(unserved) }
         for quote in siteBudget.site.months { used.formUnion(quote.sources.map(\.id)) }
-        if let kept = visit(siteBudget.site) { sites.append(kept) }
+        if let kept = visit(siteBudget.site, extra) { sites.append(kept) }
         overruns += siteBudget.overruns
         if siteBudget.grew { grownSites += 1 }
         if siteBudget.sized { sizedSites += 1 }
