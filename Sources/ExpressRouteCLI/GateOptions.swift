@@ -13,7 +13,7 @@ enum GateOptions {
     .option(
       "warn-above", value: "limit", kind: .threshold,
       help:
-        "Warn above this limit (an amount or +N%, as --fail-above) without failing: the exit status stays 0 and the verdict says warn."
+        "Warn above this limit (an amount or +N%, as --fail-above) without failing: the exit status stays 0 and the verdict (standard error, or the github comment) says warn."
     ),
     .flag(
       "allow-unpriced",

@@ -12,7 +12,7 @@ extension DiffCommand {
       Examples:
         ercalc diff today.json proposed.json --fail-above 20000
         ercalc diff --from plan.json --fail-above 500
-        ercalc diff --from plan.json --format github --warn-above +5% --fail-above +10%
+        ercalc diff --from plan.json -f github --warn-above +5% --fail-above +10%
         ercalc diff --from estate-2026.json --from main.tfplan.json
       """,
     arguments: [

@@ -76,13 +76,18 @@ extension CostGate {
   }
 
   /// A threshold as given, with the amount a percentage stands for: `--fail-above 5,000.00 USD`,
-  /// `--fail-above +10% (+1,725.33 USD)`, or `--fail-above +10% (any increase from nothing)`.
+  /// `--fail-above +10% (+1,725.33 USD)`, `--warn-above +5% (+862.665 USD)`, or
+  /// `--fail-above +10% (any increase from nothing)`.
   func described(_ threshold: Threshold, _ option: String, _ figure: Figure) -> String {
     let currency = figure.amount?.currency ?? figure.before?.currency ?? .usd
     let label = "\(option) \(threshold.label(currency: currency))"
     guard case .percent(let percent) = threshold, let before = figure.before else { return label }
     if before.amount == 0 { return label + " (any increase from nothing)" }
-    return label + " (\(signed(Money(before.amount * percent / 100, currency: before.currency))))"
+    // The exact amount the percentage stands for (`+862.665 USD` for 5% of 17,253.30), so it never reads as equal to
+    // a figure above it: cents, or up to six places when it has more.
+    let limit = before.amount * percent / 100
+    let places = (2...6).first { limit.rounded(toPlaces: $0, rule: .toNearestOrAwayFromZero) == limit } ?? 6
+    return label + " (\(limit > 0 ? "+" : "")\(limit.grouped(places: places)) \(before.currency))"
   }
 
   func money(_ amount: Money?) -> String {
