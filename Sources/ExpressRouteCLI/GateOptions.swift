@@ -37,7 +37,9 @@ enum GateOptions {
       )
     default: break
     }
-    return CostGate(fail: levels.fail, warn: levels.warn, allowUnpriced: arguments.flag("allow-unpriced"))
+    var gate = CostGate(fail: levels.fail, warn: levels.warn, allowUnpriced: arguments.flag("allow-unpriced"))
+    (gate.failOption, gate.warnOption, gate.allowOption) = ("--fail-above", "--warn-above", "--allow-unpriced")
+    return gate
   }
 
   /// Acts on a verdict: a failure throws (exit 1, naming the report written to `--output`), a warning goes to

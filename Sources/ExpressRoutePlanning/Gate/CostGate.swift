@@ -119,12 +119,13 @@ public struct CostGate: Hashable, Sendable {
   public var warn: Threshold?
   /// Whether an incomplete figure is judged on its priced items (then it warns at best) instead of failing.
   public var allowUnpriced: Bool
-  /// How the fail level is named in reasons (`--fail-above`).
-  public var failOption = "--fail-above"
-  /// How the warn level is named in reasons (`--warn-above`).
-  public var warnOption = "--warn-above"
-  /// How the permission to judge priced items alone is named in reasons (`--allow-unpriced`).
-  public var allowOption = "--allow-unpriced"
+  /// How the fail level is named in reasons (`the fail limit`; the command line names its option).
+  public var failOption = "the fail limit"
+  /// How the warn level is named in reasons (`the warn limit`; the command line names its option).
+  public var warnOption = "the warn limit"
+  /// How the permission to judge priced items alone is named in reasons (``allowUnpriced``; the command line names
+  /// its flag).
+  public var allowOption = "allowUnpriced"
 
   /// Creates a gate.
   public init(fail: Threshold? = nil, warn: Threshold? = nil, allowUnpriced: Bool = false) {

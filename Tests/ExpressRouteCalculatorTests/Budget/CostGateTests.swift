@@ -50,9 +50,9 @@ import Testing
   @Test func absoluteLevelPassesExactlyAtItAndFailsACentAbove() {
     let gate = CostGate(fail: .amount(Decimal(string: "6008.06") ?? 0))
     let at = gate.verdict(for: Self.increase("6008.06", over: "17253.30"))
-    #expect(at == .init(.pass, "monthly increase 6,008.06 USD is within --fail-above 6,008.06 USD"))
+    #expect(at == .init(.pass, "monthly increase 6,008.06 USD is within the fail limit 6,008.06 USD"))
     let above = gate.verdict(for: Self.increase("6008.07", over: "17253.30"))
-    #expect(above == .init(.fail, "monthly increase 6,008.07 USD exceeds --fail-above 6,008.06 USD"))
+    #expect(above == .init(.fail, "monthly increase 6,008.07 USD exceeds the fail limit 6,008.06 USD"))
   }
 
   @Test func relativeLevelPassesExactlyAtItAndFailsACentAbove() {
@@ -61,11 +61,11 @@ import Testing
     #expect(
       gate.verdict(for: Self.increase("43.60", over: "436"))
         == .init(
-          .pass, "the change +43.60 USD (+10.0% of 436.00 USD before) is within --fail-above +10% (+43.60 USD)"))
+          .pass, "the change +43.60 USD (+10.0% of 436.00 USD before) is within the fail limit +10% (+43.60 USD)"))
     // 43.61 / 436 = 10.0022…% → +10.0%: the shown percentage rounds, the comparison does not.
     #expect(
       gate.verdict(for: Self.increase("43.61", over: "436"))
-        == .init(.fail, "the change +43.61 USD (+10.0% of 436.00 USD before) exceeds --fail-above +10% (+43.60 USD)"))
+        == .init(.fail, "the change +43.61 USD (+10.0% of 436.00 USD before) exceeds the fail limit +10% (+43.60 USD)"))
   }
 
   @Test func warnLevelWarnsBetweenTheLevelsAndPassesAtIt() {
@@ -74,11 +74,11 @@ import Testing
     #expect(gate.verdict(for: Self.increase("21.80", over: "436"))?.status == .pass)
     #expect(
       gate.verdict(for: Self.increase("21.80", over: "436"))?.reason
-        == "the change +21.80 USD (+5.0% of 436.00 USD before) is within --warn-above +5% (+21.80 USD) and --fail-above +10% (+43.60 USD)"
+        == "the change +21.80 USD (+5.0% of 436.00 USD before) is within the warn limit +5% (+21.80 USD) and the fail limit +10% (+43.60 USD)"
     )
     #expect(
       gate.verdict(for: Self.increase("21.81", over: "436"))
-        == .init(.warn, "the change +21.81 USD (+5.0% of 436.00 USD before) exceeds --warn-above +5% (+21.80 USD)"))
+        == .init(.warn, "the change +21.81 USD (+5.0% of 436.00 USD before) exceeds the warn limit +5% (+21.80 USD)"))
     #expect(gate.verdict(for: Self.increase("43.60", over: "436"))?.status == .warn)
     #expect(gate.verdict(for: Self.increase("43.61", over: "436"))?.status == .fail)
     // A warn level alone never fails.
@@ -90,7 +90,7 @@ import Testing
     let gate = CostGate(fail: .percent(10), warn: .amount(40))
     #expect(
       gate.verdict(for: Self.increase("39.99", over: "436"))?.reason
-        == "monthly increase 39.99 USD is within --warn-above 40.00 USD; the change +39.99 USD (+9.2% of 436.00 USD before) is within --fail-above +10% (+43.60 USD)"
+        == "monthly increase 39.99 USD is within the warn limit 40.00 USD; the change +39.99 USD (+9.2% of 436.00 USD before) is within the fail limit +10% (+43.60 USD)"
     )
     #expect(gate.verdict(for: Self.increase("41.00", over: "436"))?.status == .warn)
     #expect(gate.verdict(for: Self.increase("43.61", over: "436"))?.status == .fail)
@@ -100,7 +100,8 @@ import Testing
     let gate = CostGate(fail: .percent(10))
     #expect(
       gate.verdict(for: Self.increase("0.01", over: "0"))
-        == .init(.fail, "the change +0.01 USD (nothing before) exceeds --fail-above +10% (any increase from nothing)"))
+        == .init(.fail, "the change +0.01 USD (nothing before) exceeds the fail limit +10% (any increase from nothing)")
+    )
     #expect(gate.verdict(for: Self.increase("0", over: "0"))?.status == .pass)
   }
 
@@ -111,26 +112,26 @@ import Testing
       CostGate(fail: .percent(10)).verdict(for: figure)
         == .init(
           .fail,
-          "--fail-above cannot pass: 1 charge was not priced, so the monthly increase of 10.00 USD is incomplete; price them (see 'Not priced') or pass --allow-unpriced"
+          "the fail limit cannot pass: 1 charge was not priced, so the monthly increase of 10.00 USD is incomplete; price them (see 'Not priced') or pass allowUnpriced"
         ))
     // A warn level alone warns (it never fails), and never passes.
     #expect(
       CostGate(warn: .percent(5)).verdict(for: figure)
         == .init(
           .warn,
-          "--warn-above cannot pass: 1 charge was not priced, so the monthly increase of 10.00 USD is incomplete; price them (see 'Not priced')"
+          "the warn limit cannot pass: 1 charge was not priced, so the monthly increase of 10.00 USD is incomplete; price them (see 'Not priced')"
         ))
     // Allowed: the priced items alone are judged, and the best verdict is warn.
     #expect(
       CostGate(fail: .percent(10), allowUnpriced: true).verdict(for: figure)
         == .init(
           .warn,
-          "not a pass: 1 charge was not priced, so the monthly increase of 10.00 USD is incomplete (allowed by --allow-unpriced); priced items alone: the change +10.00 USD (+2.3% of 436.00 USD before) is within --fail-above +10% (+43.60 USD)"
+          "not a pass: 1 charge was not priced, so the monthly increase of 10.00 USD is incomplete (allowed by allowUnpriced); priced items alone: the change +10.00 USD (+2.3% of 436.00 USD before) is within the fail limit +10% (+43.60 USD)"
         ))
     // Above the fail level on the priced items alone fails, allowed or not.
     #expect(
       CostGate(fail: .amount(5), allowUnpriced: true).verdict(for: figure)
-        == .init(.fail, "monthly increase 10.00 USD exceeds --fail-above 5.00 USD"))
+        == .init(.fail, "monthly increase 10.00 USD exceeds the fail limit 5.00 USD"))
   }
 
   @Test func anUnpricedBeforeSideBlocksOnlyARelativeLevel() {
@@ -142,7 +143,7 @@ import Testing
     #expect(CostGate(fail: .amount(500)).verdict(for: figure)?.status == .pass)
     #expect(CostGate(fail: .percent(20)).verdict(for: figure)?.status == .fail)
     #expect(
-      CostGate(fail: .percent(20)).verdict(for: figure)?.reason.hasPrefix("--fail-above cannot pass: 2 charges were")
+      CostGate(fail: .percent(20)).verdict(for: figure)?.reason.hasPrefix("the fail limit cannot pass: 2 charges were")
         == true)
   }
 
