@@ -18,11 +18,8 @@ extension DiffReport {
     let changed = rows.filter { $0.before != $0.after || $0.isIncomplete }
     let unchanged = rows.count - changed.count
     if !changed.isEmpty || !plannedChanges.isEmpty {
-      lines += [
-        "",
-        "<details><summary>\(Self.count(changed.count, "changed item"))\(unchanged > 0 ? ", \(unchanged) unchanged" : "")</summary>",
-        "",
-      ]
+      let summary = Self.count(changed.count, "changed item") + (unchanged > 0 ? ", \(unchanged) unchanged" : "")
+      lines += ["", "<details><summary>\(summary)</summary>", ""]
       if !changed.isEmpty { lines += changeTable(changed, maxRows: max(maxRows, 1)) + [""] }
       if !plannedChanges.isEmpty {
         lines.append("Terraform plan:")

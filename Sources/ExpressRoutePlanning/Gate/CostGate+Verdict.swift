@@ -15,7 +15,8 @@ extension CostGate {
       let missing =
         figure.amount == nil
         ? "nothing could be priced"
-        : "\(count) charge\(count == 1 ? " was" : "s were") not priced, so the \(figure.measure) of \(money(figure.amount)) is incomplete"
+        : "\(count) charge\(count == 1 ? " was" : "s were") not priced, so the \(figure.measure) of "
+          + "\(money(figure.amount)) is incomplete"
       if !allowUnpriced || figure.amount == nil {
         let option = fail != nil ? failOption : warnOption
         let remedy =
@@ -23,7 +24,8 @@ extension CostGate {
         return Verdict(fail != nil ? .fail : .warn, "\(option) cannot pass: \(missing); \(remedy)")
       }
       let priced = levels.map { level in
-        "\(measured(level.0, figure)) \(exceeds(level.0, figure) ? "exceeds" : "is within") \(described(level.0, level.1, figure))"
+        let verb = exceeds(level.0, figure) ? "exceeds" : "is within"
+        return "\(measured(level.0, figure)) \(verb) \(described(level.0, level.1, figure))"
       }
       return Verdict(
         .warn,
