@@ -71,14 +71,19 @@ enum LeadTimeOptions {
 enum OutputOptions {
   static let formats = ReportFormat.allCases.map(\.rawValue)
 
-  static let specs: [OptionSpec] = [
-    .option(
-      "format", short: "f", value: "format", help: "Report format.", allowed: formats,
-      default: "text, or from the --output extension"),
-    .option(
-      "output", short: "o", value: "file", kind: .path,
-      help: "Write the report to this file (atomically) instead of standard output; '-' is standard output."),
-  ]
+  static let specs: [OptionSpec] = specs(extra: [])
+
+  /// `--format` (with a command's own `extra` formats after the report formats) and `--output`.
+  static func specs(extra: [String]) -> [OptionSpec] {
+    [
+      .option(
+        "format", short: "f", value: "format", help: "Report format.", allowed: formats + extra,
+        default: "text, or from the --output extension"),
+      .option(
+        "output", short: "o", value: "file", kind: .path,
+        help: "Write the report to this file (atomically) instead of standard output; '-' is standard output."),
+    ]
+  }
 
   /// `--fail-above` with the command's own help, and `--allow-unpriced`.
   static func gateSpecs(_ help: String) -> [OptionSpec] {

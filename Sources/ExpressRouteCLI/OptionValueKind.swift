@@ -36,6 +36,8 @@ public enum OptionValueKind: Sendable {
   case url
   /// A discount: `12%` on every Azure charge, or `circuits=10%` on one meter family (the `%` is required).
   case discount
+  /// A gate level: an amount (`500`, `5,000.00`) or a percentage of the before side (`+10%`); see ``CostGate``.
+  case threshold
 
   /// The canonical value of `text`, or `nil` when it is not of this kind.
   func canonical(_ text: String) -> String? {
@@ -57,6 +59,7 @@ public enum OptionValueKind: Sendable {
       return names.first { Self.fold($0) == key }
     case .currencyCode: return CurrencyCode(text.uppercased()).map { _ in text.uppercased() }
     case .discount: return Discounts.parse(option: text) == nil ? nil : text
+    case .threshold: return CostGate.Threshold(parsing: text) == nil ? nil : text
     case .url:
       guard let components = URLComponents(string: text), components.scheme == "http" || components.scheme == "https",
         components.host?.isEmpty == false
@@ -91,6 +94,9 @@ public enum OptionValueKind: Sendable {
       return sentence
     case .currencyCode: return "Please provide a three-letter currency code such as EUR."
     case .url: return "Please provide an http or https URL."
+    case .threshold:
+      return
+        "Please provide an amount such as 500 or 5,000.00, or a percentage of the before side's total such as +10% (one % sign)."
     case .discount:
       if Discounts.lacksPercentSign(text) {
         return

@@ -247,9 +247,7 @@ public struct DiffReport: Report {
 
   public var document: ReportDocument {
     let change = afterTotal - beforeTotal
-    let percent =
-      beforeTotal.amount != 0
-      ? " (\(change.amount > 0 ? "+" : "")\((change.amount / beforeTotal.amount * 100).fixedPoint(places: 1))%)" : ""
+    let percent = CostGate.percent(change, of: beforeTotal).map { " (\($0)%)" } ?? ""
     let incomplete = rows.filter(\.isIncomplete).count
     let changeText =
       incomplete == 0

@@ -16,6 +16,7 @@ enum DiffCommand: Command {
       }
       guard files[1] != nil else { throw UsageError("Missing expected argument '<after>'") }
     }
+    let gate = try GateOptions.gate(arguments)
     let engine = try PricingOptions.engine(arguments)
     let input = InputFile(arguments)
     let compared: DiffRequest.Input
@@ -31,14 +32,19 @@ enum DiffCommand: Command {
     let request = DiffRequest(
       compared, plan: PlanOptions(arguments), reading: SeriesReading(arguments, context: context))
     let outcome = try request.run(engine: engine, warnings: &context.warnings)
-    try OutputOptions.emit(outcome.report, arguments, context: &context)
+    let verdict = outcome.gate.flatMap { gate.verdict(for: $0.figure) }
+    if arguments.value("format") == "github" {
+      try OutputOptions.write(outcome.report.pullRequestComment(verdict: verdict), arguments, context: &context)
+    } else {
+      try OutputOptions.emit(outcome.report, arguments, context: &context)
+    }
     let incomplete = outcome.report.rows.filter(\.isIncomplete).count
     if incomplete > 0 {
       context.warnings.append(
         "warning: \(incomplete) item\(incomplete == 1 ? " is" : "s are") not priced on one side or both, so the change is unknown; see 'Not priced'"
       )
     }
-    try OutputOptions.check(outcome.gate, arguments, context: &context)
+    try GateOptions.act(on: verdict, context: &context)
     return .success
   }
 }

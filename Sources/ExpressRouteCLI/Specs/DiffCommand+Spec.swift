@@ -7,10 +7,12 @@ extension DiffCommand {
     abstract: "Show the cost change per item between two deployments or two portfolios.",
     discussion: """
       Deployments are compared month against month, line by line; portfolios over their period, by site and meter group.
+      '--format github' writes a pull-request comment: the headline change, the gate's verdict, the changed items folded, the items not priced.
       With one '--from', a Terraform plan (terraform show -json PLAN) is compared with the state it changes: the monthly cost change applying it makes. With two, two estates (az/ARM JSON, ARM templates or Terraform JSON, in any mix) are compared.
       Examples:
         ercalc diff today.json proposed.json --fail-above 20000
         ercalc diff --from plan.json --fail-above 500
+        ercalc diff --from plan.json -f github --warn-above +5% --fail-above +10%
         ercalc diff --from estate-2026.json --from main.tfplan.json
       """,
     arguments: [
@@ -24,9 +26,6 @@ extension DiffCommand {
           "A Terraform plan to price the change of (once), or an estate to compare (twice: before, then after); az/ARM JSON or Terraform JSON.",
         repeatable: true),
       ImportOptions.parametersSpec, BudgetYearOptions.spec, LeadTimeOptions.spec,
-    ] + PricingOptions.specs + OutputOptions.specs
-      + OutputOptions.gateSpecs(
-        "Exit with status 1 when the after side's monthly total (highest month for portfolios) exceeds this amount, or a charge could not be priced. With --from, the limit is on the monthly increase."
-      )
+    ] + PricingOptions.specs + OutputOptions.specs(extra: ["github"]) + GateOptions.diffSpecs
   )
 }

@@ -64,8 +64,11 @@ extension UseCases {
         var report = DiffReport(before: quotes.before, after: quotes.after, deployments: sides)
         report.overlaps = engine.moveOverlaps(from: sides.before, to: sides.after, leadMonths: plan.leadTime)
         let unpriced = quotes.after.unpriced.count + quotes.after.skippedResources.count
-        return RequestOutcome(
-          report: report, gate: .init(total: quotes.after.total, measure: "monthly total", unpriced: unpriced))
+        var gate = RequestOutcome<DiffReport>.Gate(
+          total: quotes.after.total, measure: "monthly total", unpriced: unpriced, before: quotes.before.total,
+          change: quotes.after.total - quotes.before.total)
+        gate.beforeUnpriced = quotes.before.unpriced.count + quotes.before.skippedResources.count
+        return RequestOutcome(report: report, gate: gate)
       case .estates(let before, let after):
         return try imported(
           before: before.read(placingOn: engine.locations), after: after.read(placingOn: engine.locations), plan: nil,
@@ -96,8 +99,10 @@ extension UseCases {
       // A site refused on either side would read as added or removed: the diff needs every site budgeted.
       let refused = (before.refused + after.refused).filter { $0.from == nil }
       if !refused.isEmpty { throw RequestError.sitesRefused(refused) }
-      let gate = RequestOutcome<DiffReport>.Gate(
-        total: after.peakMonthTotal, measure: "highest monthly total", unpriced: after.unpriced.count)
+      var gate = RequestOutcome<DiffReport>.Gate(
+        total: after.peakMonthTotal, measure: "highest monthly total", unpriced: after.unpriced.count,
+        before: before.peakMonthTotal, change: after.peakMonthTotal - before.peakMonthTotal)
+      gate.beforeUnpriced = before.unpriced.count
       return RequestOutcome(report: DiffReport(before: before, after: after), gate: gate)
     }
 
@@ -124,7 +129,9 @@ extension UseCases {
       let incomplete = report.rows.filter(\.isIncomplete).count
       return RequestOutcome(
         report: report,
-        gate: .init(total: report.afterTotal - report.beforeTotal, measure: "monthly increase", unpriced: incomplete))
+        gate: .init(
+          total: report.afterTotal - report.beforeTotal, measure: "monthly increase", unpriced: incomplete,
+          before: report.beforeTotal, change: report.afterTotal - report.beforeTotal))
     }
 
     /// Whether a document is a portfolio (it has `sites`); syntax errors surface when it is decoded.

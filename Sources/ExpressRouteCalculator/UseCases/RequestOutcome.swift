@@ -1,4 +1,5 @@
 import ExpressRouteCore
+import ExpressRoutePlanning
 import ExpressRouteReports
 
 extension UseCases {
@@ -12,12 +13,28 @@ extension UseCases {
       public var measure: String
       /// Charges or items missing from ``total``: while any is, the total is incomplete and a gate cannot pass.
       public var unpriced: Int
+      /// For a comparison, the before side's figure: the base of a relative threshold (`+10%`); `nil` otherwise.
+      public var before: Money?
+      /// For a comparison, after minus before (priced items only while ``unpriced`` > 0); `nil` otherwise.
+      public var change: Money?
+      /// For a comparison whose ``unpriced`` counts the after side only: charges missing from ``before``.
+      public var beforeUnpriced = 0
 
-      /// Creates a gate figure.
-      public init(total: Money?, measure: String, unpriced: Int) {
+      /// Creates a gate figure; a comparison gives `before` and `change` too.
+      public init(total: Money?, measure: String, unpriced: Int, before: Money? = nil, change: Money? = nil) {
         self.total = total
         self.measure = measure
         self.unpriced = unpriced
+        self.before = before
+        self.change = change
+      }
+
+      /// The figure as a ``CostGate`` judges it.
+      public var figure: CostGate.Figure {
+        var figure = CostGate.Figure(
+          measure: measure, amount: total, unpriced: unpriced, before: before, change: change)
+        figure.beforeUnpriced = beforeUnpriced
+        return figure
       }
     }
 
