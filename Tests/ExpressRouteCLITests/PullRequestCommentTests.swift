@@ -196,19 +196,3 @@ import Testing
     #expect(result.errors.contains("The value '+10%' is invalid for '--fail-above <amount>'"))
   }
 }
-
-/// README-SECTION.md (the README section for this feature, until it is merged into README.md) shows what the tool
-/// prints today.
-@Suite struct PullRequestReadmeSectionTests {
-  @Test func workedExampleMatchesTheTool() {
-    let command =
-      "ercalc diff --from Tests/ExpressRouteCLITests/Fixtures/existing/terraform-change-plan.json --format github --warn-above +5% --fail-above +40%"
-    let arguments = command.split(separator: " ").dropFirst().map { word -> String in
-      word.contains("/") ? packageRoot.appendingPathComponent(String(word)).path : String(word)
-    }
-    let result = ercalc(arguments)
-    #expect(result.status == .success)
-    let printed = (result.output + result.errors).replacingOccurrences(of: packageRoot.path + "/", with: "")
-    Golden.checkExample(printed, after: "$ \(command)", in: packageRoot.appendingPathComponent("README-SECTION.md"))
-  }
-}
