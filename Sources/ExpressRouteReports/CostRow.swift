@@ -267,7 +267,24 @@ package enum CSVWriter {
   /// Appends one field: `'` before a formula-like start (`= + - @`, unless the field is a plain number), and the
   /// field quoted with quotes doubled when it holds a comma, a quote or a line break.
   static func appendField(_ text: String, to output: inout [UInt8]) {
-    let bytes = text.utf8
+    var text = text
+    // One pass over the bytes in place (native strings are contiguous; `makeContiguousUTF8` makes others so).
+    text.makeContiguousUTF8()
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      appendField(bytes, text: text, to: &output)
+    }
+    if done == nil { Array(text.utf8).withUnsafeBufferPointer { appendField($0, text: text, to: &output) } }
+  }
+
+  private static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, text: String, to output: inout [UInt8]) {
+    var quoted = false
+    for byte in bytes
+    where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+      || byte == UInt8(ascii: "\r")
+    {
+      quoted = true
+      break
+    }
     let formulaLike: Bool =
       if let first = bytes.first,
         first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
@@ -277,9 +294,6 @@ package enum CSVWriter {
       } else {
         false
       }
-    let quoted = bytes.contains {
-      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
-    }
     if quoted { output.append(UInt8(ascii: "\"")) }
     if formulaLike { output.append(UInt8(ascii: "'")) }
     if quoted {
