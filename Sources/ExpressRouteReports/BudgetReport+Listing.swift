@@ -124,16 +124,20 @@ extension BudgetReport {
     let b = budget
     let priced = b.sites.flatMap { site in
       site.months.enumerated().flatMap { index, quote in
-        QuoteReport.costRows(quote, period: b.months[index].description, group: site.name, tags: site.tags)
+        QuoteReport.costRows(
+          quote, period: b.months[index].description, group: site.name, tags: site.tags, scope: site.name,
+          scopedName: true)
       }
     }
     // A site refused whole has no months of its own: one unpriced row per budget month, so the CSV names it too.
     let refused = b.refused.filter { $0.from == nil }.flatMap { refusal in
       b.months.map { month in
         let (start, end) = QuoteReport.periodBounds(month.description)
-        return CostRow.unplaced(
+        var row = CostRow.unplaced(
           currency: b.currency, periodStart: start, periodEnd: end, resource: "site '\(refusal.site)'",
           reason: "not budgeted: \(refusal.reason)", priceDate: b.priceDate, group: refusal.site)
+        row.scope = refusal.site
+        return row
       }
     }
     return priced + refused
