@@ -120,8 +120,10 @@ extension BudgetReport {
     ])
   }
 
-  public var csvRows: [CostRow] {
-    let b = budget
+  public var csvRows: [CostRow] { Self.costRows(budget) }
+
+  /// The FOCUS rows of `b`: each site's months, and one unpriced row a month for a site refused whole.
+  static func costRows(_ b: Budget) -> [CostRow] {
     let priced = b.sites.flatMap { site in
       site.months.enumerated().flatMap { index, quote in
         QuoteReport.costRows(

@@ -63,6 +63,8 @@ public struct CostRow: Hashable, Sendable {
   public var scopedName = false
   /// The resource's Azure ID and region, when the input came from Azure.
   public var azure: AzureResourceReference?
+  /// In a diff, the side the row belongs to (`before` or `after`, `x_Scenario`); empty elsewhere.
+  public var scenario = ""
 
   /// Creates a row.
   public init(
@@ -119,7 +121,7 @@ public struct CostRow: Hashable, Sendable {
 
   /// ercalc's own columns.
   static let extensionColumns = [
-    "x_DatasetType", "x_Group", "x_Status", "x_UnpricedReason", "x_Placeholders", "x_CostBasis", "x_PriceDate",
+    "x_DatasetType", "x_Scenario", "x_Group", "x_Status", "x_UnpricedReason", "x_Placeholders", "x_CostBasis", "x_PriceDate",
     "x_PriceSource", "x_Confidence", "x_UnitOfMeasure",
   ]
 
@@ -278,7 +280,7 @@ public struct CostRow: Hashable, Sendable {
       parts.type, skuId, meter.map { "\($0.section):\($0.displayName)" } ?? "not placed", azure?.subscription ?? "",
       "", tagText,
       // ercalc's own.
-      "estimate", group, priced ? "priced" : "unpriced", priced ? "" : priceSource, placeholders, basis, priceDate,
+      "estimate", scenario, group, priced ? "priced" : "unpriced", priced ? "" : priceSource, placeholders, basis, priceDate,
       priced ? priceSource : "", confidence, meter?.unit.rawValue ?? "",
     ]
   }
