@@ -200,12 +200,21 @@ import Testing
   }
 
   @Test func aPortfolioDiffIsAFocusDataset() throws {
-    // The same portfolio on both sides: the same rows twice, once per side.
+    // The same portfolio on both sides (diff does not amortise): the same rows twice, once per side. The survey
+    // falls whole in 2027-01, so BilledCost and EffectiveCost are 0.30 there and 0 after; the sums are the
+    // amortised budget's: 351,095.70.
     let result = ercalc(
-      "diff", fixture("focus-portfolio.json"), fixture("focus-portfolio.json"), "--amortize", "--discount", "12%",
-      "--format", "csv")
+      "diff", fixture("focus-portfolio.json"), fixture("focus-portfolio.json"), "--discount", "12%", "--format", "csv")
     let table = Spec.check(result.output)
-    #expect(Self.rows(table, "x_Scenario", "before").count == 300 && Self.rows(table, "x_Scenario", "after").count == 300)
-    #expect(Spec.sum(Self.rows(table, "x_Scenario", "after"), "BilledCost") == Decimal(string: "351095.70"))
+    let before = Self.rows(table, "x_Scenario", "before")
+    let after = Self.rows(table, "x_Scenario", "after")
+    #expect(before.count == 241 && after.count == 241)  // 60 × (3 ams + 1 lon) + the survey once
+    #expect(Spec.sum(after, "BilledCost") == Decimal(string: "351095.70"))
+    #expect(Spec.sum(after, "EffectiveCost") == Decimal(string: "351095.70"))
+    #expect(Spec.sum(before, "ListCost") == Decimal(string: "398972.10"))
+    let survey = after.filter { $0["ChargeFrequency"] == "One-Time" }
+    #expect(survey.map { [$0["BilledCost"], $0["EffectiveCost"], $0["ChargePeriodStart"]] } == [
+      ["0.30", "0.30", "2027-01-01T00:00:00Z"]
+    ])
   }
 }
