@@ -204,6 +204,7 @@ public struct CostRow: Hashable, Sendable {
   /// `expressRouteGateways`, `charges` …; each part percent-encoded), stable for the same input and unique within it.
   var resourceId: String {
     if let azure { return azure.id }
+    if resource.isEmpty { return "" }  // a rate table's row: a price, not a resource
     let parts = resourceParts
     let type = Self.typeSegments[parts.type] ?? "other"
     return "ercalc:/plans/\(Self.percentEncoded(scope))/\(type)/\(Self.percentEncoded(parts.name))"
@@ -211,17 +212,26 @@ public struct CostRow: Hashable, Sendable {
 
   /// `text` with every byte but ASCII letters, digits and `-._~` as `%XX`, so `/` in a name cannot add a segment.
   static func percentEncoded(_ text: String) -> String {
-    var output = ""
-    for byte in text.utf8 {
-      let scalar = Unicode.Scalar(byte)
-      if byte < 128, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar) {
-        output.unicodeScalars.append(scalar)
-      } else {
-        let hex = String(byte, radix: 16, uppercase: true)
-        output += "%" + (hex.count == 1 ? "0" + hex : hex)
+    func isUnreserved(_ byte: UInt8) -> Bool {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+        UInt8(ascii: "~"):
+        return true
+      default: return false
       }
     }
-    return output
+    if text.utf8.allSatisfy(isUnreserved) { return text }
+    let digits = Array("0123456789ABCDEF".utf8)
+    var bytes: [UInt8] = []
+    for byte in text.utf8 {
+      if isUnreserved(byte) {
+        bytes.append(byte)
+      } else {
+        bytes += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 15)]]
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// What x_Placeholders names: the columns holding a 0 that stands for an unknown value.
@@ -276,8 +286,9 @@ public struct CostRow: Hashable, Sendable {
       // Conditional and recommended. ConsumedQuantity and ConsumedUnit are for usage only.
       frequency, category == "Usage" ? pricingQuantity.plainDescription : "", category == "Usage" ? focusUnit : "",
       contractedUnit.plainDescription, listUnit.plainDescription, "Standard", azure?.region ?? "",
-      azure?.region ?? "", resourceId, scopedName && !scope.isEmpty ? "\(scope)/\(parts.name)" : parts.name,
-      parts.type, skuId, meter.map { "\($0.section):\($0.displayName)" } ?? "not placed", azure?.subscription ?? "",
+      azure?.region ?? "", resourceId,
+      resource.isEmpty ? "" : scopedName && !scope.isEmpty ? "\(scope)/\(parts.name)" : parts.name,
+      resource.isEmpty ? "" : parts.type, skuId, meter.map { "\($0.section):\($0.displayName)" } ?? "not placed", azure?.subscription ?? "",
       "", tagText,
       // ercalc's own.
       "estimate", scenario, group, priced ? "priced" : "unpriced", priced ? "" : priceSource, placeholders, basis, priceDate,
