@@ -121,7 +121,8 @@ public struct CostRow: Hashable, Sendable {
 
   /// ercalc's own columns.
   static let extensionColumns = [
-    "x_DatasetType", "x_Scenario", "x_Group", "x_Status", "x_UnpricedReason", "x_Placeholders", "x_CostBasis", "x_PriceDate",
+    "x_DatasetType", "x_Scenario", "x_Group", "x_Status", "x_UnpricedReason", "x_Placeholders", "x_CostBasis",
+    "x_PriceDate",
     "x_PriceSource", "x_Confidence", "x_UnitOfMeasure",
   ]
 
@@ -288,10 +289,12 @@ public struct CostRow: Hashable, Sendable {
       contractedUnit.plainDescription, listUnit.plainDescription, "Standard", azure?.region ?? "",
       azure?.region ?? "", resourceId,
       resource.isEmpty ? "" : scopedName && !scope.isEmpty ? "\(scope)/\(parts.name)" : parts.name,
-      resource.isEmpty ? "" : parts.type, skuId, meter.map { "\($0.section):\($0.displayName)" } ?? "not placed", azure?.subscription ?? "",
+      resource.isEmpty ? "" : parts.type, skuId, meter.map { "\($0.section):\($0.displayName)" } ?? "not placed",
+      azure?.subscription ?? "",
       "", tagText,
       // ercalc's own.
-      "estimate", scenario, group, priced ? "priced" : "unpriced", priced ? "" : priceSource, placeholders, basis, priceDate,
+      "estimate", scenario, group, priced ? "priced" : "unpriced", priced ? "" : priceSource, placeholders, basis,
+      priceDate,
       priced ? priceSource : "", confidence, meter?.unit.rawValue ?? "",
     ]
   }

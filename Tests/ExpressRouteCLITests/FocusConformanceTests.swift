@@ -213,8 +213,9 @@ import Testing
     #expect(Spec.sum(after, "EffectiveCost") == Decimal(string: "351095.70"))
     #expect(Spec.sum(before, "ListCost") == Decimal(string: "398972.10"))
     let survey = after.filter { $0["ChargeFrequency"] == "One-Time" }
-    #expect(survey.map { [$0["BilledCost"], $0["EffectiveCost"], $0["ChargePeriodStart"]] } == [
-      ["0.30", "0.30", "2027-01-01T00:00:00Z"]
-    ])
+    #expect(
+      survey.map { [$0["BilledCost"], $0["EffectiveCost"], $0["ChargePeriodStart"]] } == [
+        ["0.30", "0.30", "2027-01-01T00:00:00Z"]
+      ])
   }
 }

@@ -110,7 +110,8 @@ enum FocusSpecification {
       if let quantity = number(row["PricingQuantity"]), let list = number(row["ListUnitPrice"]),
         let contracted = number(row["ContractedUnitPrice"])
       {
-        #expect(cents(list * quantity) == number(row["ListCost"]), "ListCost: \(described)", sourceLocation: sourceLocation)
+        #expect(
+          cents(list * quantity) == number(row["ListCost"]), "ListCost: \(described)", sourceLocation: sourceLocation)
         #expect(
           cents(contracted * quantity) == number(row["ContractedCost"]), "ContractedCost: \(described)",
           sourceLocation: sourceLocation)
@@ -145,7 +146,9 @@ enum FocusSpecification {
       #expect(resources.count == 1, "ResourceName \(name) names \(resources.sorted())", sourceLocation: sourceLocation)
     }
     for (id, resourceNames) in ids {
-      #expect(resourceNames.count == 1, "ResourceId \(id) has names \(resourceNames.sorted())", sourceLocation: sourceLocation)
+      #expect(
+        resourceNames.count == 1, "ResourceId \(id) has names \(resourceNames.sorted())", sourceLocation: sourceLocation
+      )
     }
     return table
   }
