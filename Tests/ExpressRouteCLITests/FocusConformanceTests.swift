@@ -218,4 +218,15 @@ import Testing
         ["0.30", "0.30", "2027-01-01T00:00:00Z"]
       ])
   }
+
+  @Test(
+    "The gallery's FOCUS CSV files conform",
+    arguments: [
+      "branch-office/quote.csv", "data-centre-growth/sizing.csv", "global-estate/budget.csv",
+      "provider-charges/budget.csv", "redundant-design/sizing.csv", "regional-estate/budget.csv",
+    ])
+  func galleryCSVConforms(_ path: String) throws {
+    let text = try String(contentsOfFile: "Reports/" + path, encoding: .utf8)
+    Spec.check(text)
+  }
 }
