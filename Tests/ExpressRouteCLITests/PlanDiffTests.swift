@@ -48,6 +48,13 @@ import Testing
     let vpn = csv.rows(where: "ResourceName", is: "weu-vpn")
     #expect(
       vpn.map { [$0["x_Scenario"], $0["BilledCost"], $0["ResourceType"]] } == [["before", "153.30", "VPN gateway"]])
+    // The plan's prior state gives its ARM ID and region: ResourceId, SubAccountId, RegionId.
+    #expect(
+      vpn.first?["ResourceId"]
+        == "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/network-rg/providers/Microsoft.Network/virtualNetworkGateways/weu-vpn"
+    )
+    #expect(vpn.first?["SubAccountId"] == "/subscriptions/11111111-2222-3333-4444-555555555555")
+    #expect(vpn.first?["RegionId"] == "westeurope")
   }
 
   @Test func failAboveGatesTheIncrease() {
