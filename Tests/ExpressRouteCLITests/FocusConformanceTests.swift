@@ -219,6 +219,16 @@ import Testing
       ])
   }
 
+  @Test func aComparisonIsAFocusDataset() {
+    // Each option is a group: Standard metered at 12% off is 436 × 0.88 + 10,000 × 0.022 = 383.68 + 220.00 = 603.68.
+    let result = ercalc(
+      "compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "10TB", "--discount", "12%", "--format",
+      "csv")
+    let table = Spec.check(result.output)
+    #expect(Spec.sum(Self.rows(table, "x_Group", "Standard metered"), "BilledCost") == Decimal(string: "603.68"))
+    #expect(Spec.sum(Self.rows(table, "x_Group", "Standard metered"), "ListCost") == Decimal(string: "686.00"))
+  }
+
   @Test(
     "The gallery's FOCUS CSV files conform",
     arguments: [
