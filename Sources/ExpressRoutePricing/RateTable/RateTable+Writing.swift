@@ -4,8 +4,10 @@ import Foundation
 extension RateTable {
   /// This table as schema-1 JSON, in the layout of `PriceTables/`: one row per line.
   ///
-  /// Reading the text back with ``init(json:file:)`` gives an equal table.
-  public func jsonText(notes: String? = nil) -> String {
+  /// Reading the text back with ``init(json:file:)`` gives an equal table. With `asOverride`, the file is an
+  /// override (`"kind": "override"`) for `--overrides`: no `hoursPerMonth` (it would replace the table's) and only the
+  /// sections that have rows.
+  public func jsonText(notes: String? = nil, asOverride: Bool = false) -> String {
     func row(_ rate: Rate, _ members: [(String, JSONValue)], priceKey: String) -> [(String, JSONValue)] {
       var result = members
       if let price = rate.price {
@@ -105,12 +107,13 @@ extension RateTable {
     }
     var lines: [String] = ["{"]
     var top: [String] = [
-      "  \"schemaVersion\": \(RateTable.supportedSchemaVersion)", "  \"kind\": \"rateTable\"",
+      "  \"schemaVersion\": \(RateTable.supportedSchemaVersion)",
+      "  \"kind\": \(asOverride ? "\"override\"" : "\"rateTable\"")",
       "  \"name\": \(JSONWriter.quoted(name))",
       "  \"currency\": \(JSONWriter.quoted(currency.rawValue))",
       "  \"effectiveDate\": \(JSONWriter.quoted(effectiveDate))",
-      "  \"hoursPerMonth\": \(JSONWriter.quoted(hoursPerMonth.plainDescription))",
     ]
+    if !asOverride { top.append("  \"hoursPerMonth\": \(JSONWriter.quoted(hoursPerMonth.plainDescription))") }
     if let notes { top.append("  \"notes\": \(JSONWriter.quoted(notes))") }
     let sourceLines = sources.map { source -> String in
       var members: [(String, JSONValue)] = [("id", .string(source.id)), ("title", .string(source.title))]
@@ -123,7 +126,7 @@ extension RateTable {
       return "    " + JSONWriter.inline(.object(members))
     }
     top.append("  \"sources\": [\n" + sourceLines.joined(separator: ",\n") + "\n  ]")
-    for (section, rows) in sections where !rows.isEmpty || section == "circuits" || section == "egress" {
+    for (section, rows) in sections where !rows.isEmpty || (!asOverride && (section == "circuits" || section == "egress")) {
       top.append(
         "  \(JSONWriter.quoted(section)): {\n    \"rows\": [\n"
           + rows.map { "      " + JSONWriter.inline(.object($0)) }.joined(separator: ",\n")
