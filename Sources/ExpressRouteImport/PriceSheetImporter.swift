@@ -152,9 +152,8 @@ package struct PriceSheetImporter: Sendable {
         warnings.append(warning)
       }
     }
-    let account = sheet.account.isEmpty ? "" : " \(sheet.account)"
     log.insert(
-      "read \(sheet.rows.count) rows of the \(sheet.agreement.rawValue) price sheet\(account) (\(sheet.currency)): \(rates.count) meter\(rates.count == 1 ? "" : "s") priced as of \(priceDate), \(skipped) row\(skipped == 1 ? "" : "s") skipped (other price types or terms, other gateway regions, not in force, superseded)",
+      "read \(sheet.rows.count) rows of the \(sheet.agreement.rawValue) price sheet (\(holder(sheet)), \(sheet.currency)): \(rates.count) meter\(rates.count == 1 ? "" : "s") priced as of \(priceDate), \(skipped) row\(skipped == 1 ? "" : "s") skipped (other price types or terms, other gateway regions, not in force, superseded)",
       at: 0)
     log += converted
     if !unrecognized.isEmpty {
@@ -168,15 +167,19 @@ package struct PriceSheetImporter: Sendable {
 
   /// The source's title: agreement, account, export date and currency.
   func title(_ sheet: PriceSheet, _ date: String) -> String {
-    var who: String
-    switch sheet.agreement {
-    case .ea: who = sheet.account.isEmpty ? "enrollment not stated" : "enrollment \(sheet.account)"
-    case .mca:
-      who = "billing account \(sheet.accountName.map { "\($0) (\(sheet.account))" } ?? sheet.account)"
-      if let profile = sheet.billingProfile { who += ", billing profile \(profile)" }
-    }
+    let who = holder(sheet)
     let when = exportDate.map { "exported \($0)" } ?? "latest price start \(date), export date not given"
     return "\(sheet.agreement.rawValue) price sheet, \(who), \(when), \(sheet.currency)"
+  }
+
+  /// Whose sheet it is: `enrollment 87654321`, `billing account Contoso, billing profile Contoso EU`.
+  func holder(_ sheet: PriceSheet) -> String {
+    switch sheet.agreement {
+    case .ea: return sheet.account.isEmpty ? "enrollment not stated" : "enrollment \(sheet.account)"
+    case .mca:
+      let account = sheet.accountName ?? (sheet.account.isEmpty ? "not stated" : sheet.account)
+      return "billing account \(account)" + (sheet.billingProfile.map { ", billing profile \($0)" } ?? "")
+    }
   }
 
   /// The one gateway region to keep, or `nil` when the sheet prices no gateway.

@@ -65,6 +65,7 @@ package struct PriceSheetImport {
         sources.append(source)
       }
     }
+    rates += tierBreaks(read.rates)
     let table: RateTable
     var notes: String
     if completeTable {
@@ -89,5 +90,28 @@ package struct PriceSheetImport {
     notes += " Prices in force on \(read.priceDate); each row's note gives the sheet's line, price and unit of measure."
     let text = table.jsonText(notes: notes, asOverride: !completeTable)
     return Result(table: table, text: text, log: read.log, warnings: read.warnings)
+  }
+
+  /// The sheet's internet egress tiers at the table's own tier breaks: a tier of the table that starts where the
+  /// sheet has none gets the price of the sheet's tier it falls in, so the table's rows left between the sheet's
+  /// (10,335 GB between the sheet's 10,240 and 51,200) charge the sheet's price, not the list price.
+  func tierBreaks(_ sheetRates: [Rate]) -> [Rate] {
+    var added: [Rate] = []
+    let groups = Set(sheetRates.compactMap(\.meter.internetEgressGroup))
+    for rate in current.rates {
+      guard let group = rate.meter.internetEgressGroup, groups.contains(group),
+        !sheetRates.contains(where: { $0.meter == rate.meter }),
+        case .internetEgress(let region, let routing, let start) = rate.meter
+      else { continue }
+      let covering = sheetRates.filter {
+        guard case .internetEgress(region, routing, let from) = $0.meter else { return false }
+        return from <= start
+      }.max { $0.meter < $1.meter }
+      guard var tier = covering else { continue }
+      tier.meter = .internetEgress(region, routing, fromGB: start)
+      tier.provenance.note = (tier.provenance.note ?? "") + " (the table's tier break at \(start) GB, in this tier)"
+      added.append(tier)
+    }
+    return added
   }
 }
