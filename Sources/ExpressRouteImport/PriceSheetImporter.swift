@@ -103,7 +103,7 @@ package struct PriceSheetImporter: Sendable {
     guard let latestStart = candidates.map(\.start).max() else {
       throw Diagnostic(
         .error,
-        "the sheet has no ExpressRoute price ercalc can use (\(sheet.rows.count) rows read; expected rows with MeterCategory 'ExpressRoute' and the Retail Prices API's meter names, such as 'Standard Metered Data 1 Gbps Circuit')",
+        "the sheet has no ExpressRoute price ercalc can use (\(sheet.rows.count) row\(sheet.rows.count == 1 ? "" : "s") read; expected rows with MeterCategory 'ExpressRoute' and the Retail Prices API's meter names, such as 'Standard Metered Data 1 Gbps Circuit')",
         file: sheet.file)
     }
     let priceDate = asOf ?? exportDate ?? latestStart

@@ -53,9 +53,11 @@ struct InputFile {
   /// Reads the bytes at `path` as they are (a CSV price sheet), with the same cap and errors as ``readJSON(_:)``.
   func readBytes(_ path: String) throws -> Data { try read(path) { _ throws(Diagnostic) in } }
 
-  /// Whether the file at `path` starts, after blanks and a byte-order mark, with `{` or `[` (or is standard input,
-  /// empty or unreadable: ``readJSON(_:)`` then says what is wrong).
+  /// Whether the file at `path` is to be read as JSON: not named `*.csv`, and starting, after blanks and a
+  /// byte-order mark, with `{` or `[` (or standard input, empty or unreadable: ``readJSON(_:)`` then says what is
+  /// wrong).
   func looksLikeJSON(_ path: String) -> Bool {
+    guard !path.lowercased().hasSuffix(".csv") else { return false }
     guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return true }
     defer { try? handle.close() }
     let head = (try? handle.read(upToCount: 512)) ?? Data()
