@@ -156,7 +156,8 @@ package struct PriceSheet: Sendable {
         location: location)
     }
     if bytes.starts(with: Array("PAR1".utf8)) {
-      throw Diagnostic(.error, "this is a Parquet file: ercalc reads price sheets as CSV (\(getCSV))", location: location)
+      throw Diagnostic(
+        .error, "this is a Parquet file: ercalc reads price sheets as CSV (\(getCSV))", location: location)
     }
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       throw Diagnostic(

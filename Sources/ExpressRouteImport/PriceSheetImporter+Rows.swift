@@ -28,7 +28,8 @@ extension PriceSheetImporter {
     // Classify as the Retail Prices API item the row corresponds to (a price per base unit).
     var item = RetailPriceItem(
       currencyCode: sheet.currency.rawValue, retailPrice: 0,
-      armRegionName: row.text("MeterCategory") == "Bandwidth" ? armName(row.text("MeterRegion")) : row.text("MeterRegion"),
+      armRegionName: row.text("MeterCategory") == "Bandwidth"
+        ? armName(row.text("MeterRegion")) : row.text("MeterRegion"),
       meterName: row.text("MeterName"), productName: row.text("Product"), skuName: "",
       serviceName: row.text("MeterCategory"), unitOfMeasure: unit?.baseText ?? unitText, type: "Consumption",
       effectiveDate: nil, effectiveEndDate: nil, tierMinimumUnits: tier.isWholeNumber ? tier : 0,

@@ -123,7 +123,8 @@ package struct PriceSheetImporter: Sendable {
       let inForce = rows.filter { $0.start <= priceDate && ($0.end.map { $0 >= priceDate } ?? true) }
       guard let chosen = inForce.max(by: { $0.start < $1.start }) else {
         let spans = rows.map { "line \($0.row.line): \($0.start) to \($0.end ?? "open")" }
-        log.append("\(meter.displayName): no price in force on \(priceDate) (\(spans.joined(separator: "; "))); left out")
+        log.append(
+          "\(meter.displayName): no price in force on \(priceDate) (\(spans.joined(separator: "; "))); left out")
         skipped += rows.count
         continue
       }
@@ -202,9 +203,11 @@ package struct PriceSheetImporter: Sendable {
     if perUnit.isZero {
       comparison = "0, against the list price \(list.plainDescription)"
     } else if ratio >= 10 {
-      comparison = "\(ratio.rounded(toPlaces: 1, rule: .toNearestOrEven).plainDescription)× the list price \(list.plainDescription)"
+      comparison =
+        "\(ratio.rounded(toPlaces: 1, rule: .toNearestOrEven).plainDescription)× the list price \(list.plainDescription)"
     } else {
-      comparison = "1/\((1 / ratio).rounded(toPlaces: 1, rule: .toNearestOrEven).plainDescription) of the list price \(list.plainDescription)"
+      comparison =
+        "1/\((1 / ratio).rounded(toPlaces: 1, rule: .toNearestOrEven).plainDescription) of the list price \(list.plainDescription)"
     }
     return Diagnostic(
       .warning,

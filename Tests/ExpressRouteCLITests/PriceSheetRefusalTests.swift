@@ -27,7 +27,8 @@ import Testing
     let directory = try temporaryDirectory("ercalc-sheet")
     let path = directory.appendingPathComponent("sheet.csv").path
     try bytes.write(to: URL(fileURLWithPath: path))
-    let result = ercalc(["prices", "import", path, "--output", directory.appendingPathComponent("o.json").path] + extra)
+    let result = ercalc(
+      ["prices", "import", path, "--output", directory.appendingPathComponent("o.json").path] + extra)
     try? FileManager.default.removeItem(at: directory)
     return (result, path)
   }
@@ -175,7 +176,10 @@ import Testing
       Data("PAR1\u{15}\u{04}".utf8),
       "this is a Parquet file: ercalc reads price sheets as CSV (in Cost Management, create the price sheet export with format CSV and compression None, or download the price sheet as CSV from the billing account's Usage + charges page)"
     ),
-    (Data([0xEF, 0xBB, 0xBF]), "the file is empty (expected a price sheet export: a header line, then one line per price)"),
+    (
+      Data([0xEF, 0xBB, 0xBF]),
+      "the file is empty (expected a price sheet export: a header line, then one line per price)"
+    ),
   ])
   func otherFormatsAreRefusedByName(_ bytes: Data, _ message: String) throws {
     let (result, path) = try importBytes(bytes)
@@ -184,7 +188,9 @@ import Testing
   }
 
   @Test func aHeaderWithoutThePriceColumnsIsRefused() throws {
-    let (result, path) = try importSheet(["MeterName,MeterRegion,UnitOfMeasure,EffectiveStartDate,CurrencyCode", "a,b,c,d,USD"])
+    let (result, path) = try importSheet([
+      "MeterName,MeterRegion,UnitOfMeasure,EffectiveStartDate,CurrencyCode", "a,b,c,d,USD",
+    ])
     #expect(result.status == .dataError)
     #expect(
       result.errors.hasPrefix(

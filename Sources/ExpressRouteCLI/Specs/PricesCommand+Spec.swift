@@ -54,7 +54,8 @@ extension PricesCommand {
       ),
       .option(
         "export-date", value: "yyyy-mm-dd",
-        help: "For import of a price sheet: the day it was exported, the date of its source (default: the latest start)."),
+        help:
+          "For import of a price sheet: the day it was exported, the date of its source (default: the latest start)."),
       .flag(
         "complete-table",
         help: "For import of a price sheet: write the table in use with the sheet's prices in place, not an override."),

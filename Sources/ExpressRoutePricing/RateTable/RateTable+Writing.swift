@@ -126,7 +126,8 @@ extension RateTable {
       return "    " + JSONWriter.inline(.object(members))
     }
     top.append("  \"sources\": [\n" + sourceLines.joined(separator: ",\n") + "\n  ]")
-    for (section, rows) in sections where !rows.isEmpty || (!asOverride && (section == "circuits" || section == "egress")) {
+    for (section, rows) in sections
+    where !rows.isEmpty || (!asOverride && (section == "circuits" || section == "egress")) {
       top.append(
         "  \(JSONWriter.quoted(section)): {\n    \"rows\": [\n"
           + rows.map { "      " + JSONWriter.inline(.object($0)) }.joined(separator: ",\n")
