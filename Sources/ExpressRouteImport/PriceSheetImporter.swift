@@ -61,8 +61,8 @@ package struct PriceSheetImporter: Sendable {
     guard sheet.currency == base.currency else {
       throw Diagnostic(
         .error,
-        "the sheet's prices are in \(sheet.currency), the rate table in use is in \(base.currency) (give a \(sheet.currency) table with --prices, such as one written by 'ercalc prices fetch --currency \(sheet.currency)')",
-        file: sheet.file)
+        "the sheet's prices are in \(sheet.currency), the rate table in use is in \(base.currency): import it against a \(sheet.currency) rate table, such as one fetched from the Retail Prices API in \(sheet.currency)",
+        file: sheet.file, remedy: .completeRateTable)
     }
     var log: [String] = []
     var skipped = 0

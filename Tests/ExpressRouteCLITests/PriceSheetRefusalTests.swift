@@ -127,7 +127,7 @@ import Testing
     #expect(result.status == .dataError)
     #expect(
       result.errors
-        == "\(path): error: the sheet's prices are in EUR, the rate table in use is in USD (give a EUR table with --prices, such as one written by 'ercalc prices fetch --currency EUR')\n"
+        == "\(path): error: the sheet's prices are in EUR, the rate table in use is in USD: import it against a EUR rate table, such as one fetched from the Retail Prices API in EUR (pass complete tables with --prices)\n"
     )
   }
 

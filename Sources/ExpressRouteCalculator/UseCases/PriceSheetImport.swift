@@ -85,7 +85,7 @@ package struct PriceSheetImport {
         gatewayCapabilities: current.gatewayCapabilities.filter { priced.contains(.gateway($0.key)) },
         scaleGateway: priced.contains(.gateway(.erGwScale)) ? current.scaleGateway : nil)
       notes =
-        "The customer's own prices (CUSTOMER), for --overrides: meters the sheet does not price keep the table's list price."
+        "The customer's own prices (CUSTOMER), an override file: meters the sheet does not price keep the table's list price."
     }
     notes += " Prices in force on \(read.priceDate); each row's note gives the sheet's line, price and unit of measure."
     let text = table.jsonText(notes: notes, asOverride: !completeTable)
