@@ -152,6 +152,14 @@ package struct PriceSheetImporter: Sendable {
       if let warning = listCheck(meter, perUnit: perUnit, chosen: chosen, base: base, file: sheet.file) {
         warnings.append(warning)
       }
+      if let included = Decimal(plain: chosen.row.text("IncludedQuantity")), included > 0 {
+        let field = chosen.row.field("IncludedQuantity")
+        warnings.append(
+          Diagnostic(
+            .warning,
+            "\(meter.displayName): the sheet includes \(included.plainDescription) free (IncludedQuantity, in '\(unitText)' blocks), which ercalc does not deduct: amounts may be too high by up to \(included.plainDescription) × \(priceText) a month",
+            location: FileLocation(file: sheet.file, line: chosen.row.line, column: field?.column ?? 1)))
+      }
     }
     log.insert(
       "read \(sheet.rows.count) rows of the \(sheet.agreement.rawValue) price sheet (\(holder(sheet)), \(sheet.currency)): \(rates.count) meter\(rates.count == 1 ? "" : "s") priced as of \(priceDate), \(skipped) row\(skipped == 1 ? "" : "s") skipped (other price types or terms, other gateway regions, not in force, superseded)",

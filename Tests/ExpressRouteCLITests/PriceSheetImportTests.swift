@@ -168,6 +168,31 @@ import Testing
     #expect(discounted.output.contains("Monthly total:            8,250.38 USD"))
   }
 
+  @Test func theSheetPricesABudgetAndAComparison() throws {
+    let directory = try temporaryDirectory("ercalc-sheet")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let output = directory.appendingPathComponent("ea.json").path
+    let imported = ercalc(
+      "prices", "import", fixture("price-sheets/ea-pricesheet.csv"), "--export-date", "2026-11-02", "--output", output)
+    #expect(imported.status == .success, "\(imported.errors)")
+    // Budget, first month: circuit 392.40 + 10,000 GB × 0.02 = 200.00, so 592.40; the ErGw1AZ gateway 730 h × 0.3249
+    // = 237.177 → 237.18; together 829.58.
+    let budget = ercalc("budget", fixture("small-portfolio.json"), "--overrides", output)
+    #expect(budget.status == .success, "\(budget.errors)")
+    #expect(budget.output.contains("2027-01    592.40  237.18       829.58\n"))
+    let csv = ercalc("budget", fixture("small-portfolio.json"), "--overrides", output, "--format", "csv")
+    #expect(csv.output.contains(",your own price sheet,2026-07-21,price-sheet-ea-2026-11-02,CUSTOMER,1/Month"))
+    // Compare at 40,000 GB: Standard metered 392.40 + 40,000 × 0.02 = 800.00, so 1,192.40, now cheaper than Local's
+    // 1,200.00; unlimited wins above (5,700 − 392.40) ÷ 0.02 = 265,380 GB.
+    let compare = ercalc(
+      "compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--overrides", output)
+    #expect(compare.status == .success, "\(compare.errors)")
+    #expect(
+      compare.output.contains(
+        "Standard  MeteredData           392.40         800.00       1,192.40     cheapest\n"))
+    #expect(compare.output.contains("- Standard: unlimited is cheaper above 265,380 GB/month"))
+  }
+
   @Test func completeTableKeepsListPricesBesideTheSheets() throws {
     let directory = try temporaryDirectory("ercalc-sheet")
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -108,6 +108,34 @@ import Testing
     #expect(result.errors == "\(path):\(lineNumber):\(column): error: \(message)\n")
   }
 
+  @Test func includedQuantityIsWarnedAbout() throws {
+    let (result, path) = try importSheet([
+      "MeterName,MeterCategory,MeterRegion,UnitOfMeasure,EffectiveStartDate,UnitPrice,CurrencyCode,IncludedQuantity",
+      "Metered Data - Data Transfer Out,ExpressRoute,Zone 1,10 GB,2026-11-01,0.20,USD,100",
+    ])
+    #expect(result.status == .success, "\(result.errors)")
+    // Column 80: the IncludedQuantity field (1 + 33 + 13 + 7 + 6 + 11 + 5 + 4).
+    #expect(
+      result.errors.contains(
+        "\(path):2:80: warning: Metered outbound data, Zone 1: the sheet includes 100 free (IncludedQuantity, in '10 GB' blocks), which ercalc does not deduct: amounts may be too high by up to 100 × 0.20 a month\n"
+      ))
+  }
+
+  @Test func csvRecordsKeepQuotesCommasNewlinesAndPositions() throws {
+    let text = "a,\"b, \"\"c\"\"\",d\r\n\"multi\nline\",,\r\n\ne,f,"
+    let records = try CSVRecordReader(file: "x.csv").records(Array(text.utf8))
+    #expect(
+      records.map { $0.fields.map(\.text) } == [["a", "b, \"c\"", "d"], ["multi\nline", "", ""], ["e", "f", ""]])
+    // Positions: line and byte column where each field starts; the blank line 4 is skipped.
+    #expect(
+      records.map { $0.fields.map { "\($0.line):\($0.column)" } } == [
+        ["1:1", "1:3", "1:14"], ["2:1", "3:7", "3:8"], ["5:1", "5:3", "5:5"],
+      ])
+    #expect(records.map(\.line) == [1, 2, 5])
+    #expect(throws: Diagnostic.self) { try CSVRecordReader(file: "x.csv").records(Array("a,b\"c\n".utf8)) }
+    #expect(throws: Diagnostic.self) { try CSVRecordReader(file: "x.csv").records(Array("\"a\"b,c\n".utf8)) }
+  }
+
   @Test func mixedCurrenciesAreRefused() throws {
     let (result, path) = try importSheet([
       Self.header, Self.row("Metered Data - Data Transfer Out", "10 GB", "0.20"),
