@@ -91,6 +91,11 @@ package struct PriceSheetImporter: Sendable {
       candidates += found
     }
     let region = try chooseGatewayRegion(gatewayRegions.sorted(), file: sheet.file)
+    if let region, !gatewayRegions.isEmpty, !gatewayRegions.contains(where: { armName($0) == armName(region) }) {
+      log.append(
+        "no gateway row in region '\(region)': gateways keep the table's prices (the sheet prices gateways in \(gatewayRegions.sorted().joined(separator: ", ")))"
+      )
+    }
     candidates.removeAll { candidate in
       switch candidate.meter {
       case .gateway, .vpnGateway:

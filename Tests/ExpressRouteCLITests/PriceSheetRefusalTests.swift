@@ -136,6 +136,30 @@ import Testing
     #expect(throws: Diagnostic.self) { try CSVRecordReader(file: "x.csv").records(Array("\"a\"b,c\n".utf8)) }
   }
 
+  @Test func gatewaysInSeveralRegionsNeedOneChosen() throws {
+    let lines = [
+      Self.header, Self.row("ErGw1AZ Gateway", "100 Hours", "32.49", region: "US East"),
+      Self.row("ErGw1AZ Gateway", "100 Hours", "39.71", region: "West Europe"),
+    ]
+    let (refused, path) = try importSheet(lines)
+    #expect(refused.status == .dataError)
+    #expect(
+      refused.errors
+        == "\(path): error: the sheet prices gateways in 2 regions (US East, West Europe); choose one (with --gateway-region)\n"
+    )
+    // The sheet's spelling, ignoring case and spaces: 39.71 per 100 Hours = 0.3971 per hour.
+    let (chosen, _) = try importSheet(lines, ["--gateway-region", "westeurope"])
+    #expect(chosen.status == .success, "\(chosen.errors)")
+    #expect(chosen.errors.contains("  ErGw1AZ gateway: 0.3971 per hour (line 3: 39.71 per 100 Hours)\n"))
+    let (elsewhere, _) = try importSheet(
+      lines + [Self.row("Metered Data - Data Transfer Out", "10 GB", "0.20")], ["--gateway-region", "eastus"])
+    #expect(elsewhere.status == .success, "\(elsewhere.errors)")
+    #expect(
+      elsewhere.errors.contains(
+        "no gateway row in region 'eastus': gateways keep the table's prices (the sheet prices gateways in US East, West Europe)\n"
+      ))
+  }
+
   @Test func mixedCurrenciesAreRefused() throws {
     let (result, path) = try importSheet([
       Self.header, Self.row("Metered Data - Data Transfer Out", "10 GB", "0.20"),
