@@ -193,6 +193,34 @@ import Testing
     #expect(compare.output.contains("- Standard: unlimited is cheaper above 265,380 GB/month"))
   }
 
+  @Test func theSheetPricesASizePlan() throws {
+    let directory = try temporaryDirectory("ercalc-sheet")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let output = directory.appendingPathComponent("ea.json").path
+    let imported = ercalc(
+      "prices", "import", fixture("price-sheets/ea-pricesheet.csv"), "--export-date", "2026-11-02", "--output", output)
+    #expect(imported.status == .success, "\(imported.errors)")
+    let profile = directory.appendingPathComponent("profile.json").path
+    try Data(
+      """
+      {"schemaVersion": 1, "name": "Amsterdam web", "peeringLocation": "Amsterdam",
+       "targetRegions": ["West Europe", "North Europe"],
+       "traffic": {"peakOutbound": "700 Mbps", "monthlyEgress": "40000 GB"},
+       "sizing": {"targetUtilization": "0.8", "yearlyGrowth": "0", "horizonMonths": 12}, "gateways": 1}
+      """.utf8
+    ).write(to: URL(fileURLWithPath: profile))
+    let size = ercalc("size", profile, "--overrides", output)
+    #expect(size.status == .success, "\(size.errors)")
+    // 700 Mbps at 80% needs 875 Mbps: Standard MeteredData 1 Gbps (Local would not reach North Europe). A month:
+    // circuit 392.40 + 40,000 GB × 0.02 = 800.00 + ErGw1AZ 730 h × 0.3249 = 237.18, so 1,429.58; over 12 months the
+    // circuit plan is 12 × 1,192.40 = 14,308.80 and the gateway 12 × 237.18 = 2,846.16, 17,154.96 in all.
+    #expect(size.output.contains("Buy a Standard MeteredData 1 Gbps circuit at Amsterdam with ErGw1AZ gateway."))
+    #expect(size.output.contains("First month: 1,429.58\nUSD."))
+    #expect(
+      size.output.contains(
+        "Horizon total:      17,154.96 USD over 12 months (circuit plan 14,308.80 + extras 2,846.16)\n"))
+  }
+
   @Test func completeTableKeepsListPricesBesideTheSheets() throws {
     let directory = try temporaryDirectory("ercalc-sheet")
     defer { try? FileManager.default.removeItem(at: directory) }
