@@ -1,6 +1,7 @@
 import ExpressRouteCLI
 import ExpressRouteCalculator
 import Foundation
+import TestSupport
 import Testing
 
 /// `ercalc prices import SHEET.csv`: the customer's EA or MCA price sheet as CUSTOMER prices (fixtures in
@@ -47,6 +48,7 @@ import Testing
     #expect(table.rate(for: .circuit(.standard, .metered, .gbps(2), .zone1))?.provenance.confidence == .secondary)
     #expect(table.rate(for: .directPortPair(.gbps100, .metered))?.price == nil)
     let written = try String(contentsOfFile: output, encoding: .utf8)
+    Golden.check(written, file: snapshotFile("price-sheet-ea-override.json"))
     #expect(written.contains("\"kind\": \"override\""))
     #expect(!written.contains("hoursPerMonth"))
     #expect(!written.contains("Zone 2"))
