@@ -28,10 +28,10 @@ extension PriceSheetImporter {
     // Classify as the Retail Prices API item the row corresponds to (a price per base unit).
     var item = RetailPriceItem(
       currencyCode: sheet.currency.rawValue, retailPrice: 0,
-      armRegionName: row.text("MeterCategory") == "Bandwidth"
+      armRegionName: Self.category(of: row) == "Bandwidth"
         ? armName(row.text("MeterRegion")) : row.text("MeterRegion"),
       meterName: row.text("MeterName"), productName: row.text("Product"), skuName: "",
-      serviceName: row.text("MeterCategory"), unitOfMeasure: unit?.baseText ?? unitText, type: "Consumption",
+      serviceName: Self.category(of: row) ?? "", unitOfMeasure: unit?.baseText ?? unitText, type: "Consumption",
       effectiveDate: nil, effectiveEndDate: nil, tierMinimumUnits: tier.isWholeNumber ? tier : 0,
       location: FileLocation(file: sheet.file, line: row.line, column: 1))
     var classification = retail.classify(item)
@@ -101,6 +101,13 @@ extension PriceSheetImporter {
         .error, "the price ends on \(end), before it starts on \(start)", location: location("EffectiveEndDate"))
     }
     return meters.map { Candidate(meter: $0, row: row, unit: unit, blockPrice: blockPrice, start: start, end: end) }
+  }
+
+  /// The row's `MeterCategory` as the Retail Prices API spells the service (`ExpressRoute`, `VPN Gateway`,
+  /// `Bandwidth`), matched ignoring case; `nil` for any other service.
+  static func category(of row: PriceSheet.Row) -> String? {
+    let text = row.text("MeterCategory").lowercased()
+    return ["ExpressRoute", "VPN Gateway", "Bandwidth"].first { $0.lowercased() == text }
   }
 
   /// A date of the sheet as `YYYY-MM-DD`: ISO 8601 (`2026-11-01`, `2026-11-01T00:00:00Z`) or US

@@ -4,7 +4,7 @@ import Foundation
 
 /// Turns a customer's price sheet (``PriceSheet``) into rates whose confidence is ``Confidence/customer``.
 ///
-/// Rows are kept when their `MeterCategory` is `ExpressRoute` or `VPN Gateway` (and `Bandwidth` rows that are
+/// Rows are kept when their `MeterCategory` is `ExpressRoute` or `VPN Gateway`, in any case (and `Bandwidth` rows that are
 /// internet egress tiers), their `PriceType` is `Consumption` (or empty) and they carry no `Term`. Each is named as
 /// the Retail Prices API names it (the classification of ``RetailPriceImporter``, by `MeterName` and
 /// `MeterRegion`), its `UnitPrice` per block turned into a price per unit (``PriceSheetUnit``), and the price in
@@ -70,8 +70,7 @@ package struct PriceSheetImporter: Sendable {
     var candidates: [Candidate] = []
     var gatewayRegions: Set<String> = []
     for row in sheet.rows {
-      let category = row.text("MeterCategory")
-      guard ["ExpressRoute", "VPN Gateway", "Bandwidth"].contains(category) else { continue }
+      guard let category = Self.category(of: row) else { continue }
       let priceType = row.text("PriceType")
       guard priceType.isEmpty || priceType.lowercased() == "consumption", row.text("Term").isEmpty else {
         skipped += 1

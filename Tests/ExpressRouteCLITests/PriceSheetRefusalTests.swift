@@ -111,9 +111,11 @@ import Testing
   @Test func includedQuantityIsWarnedAbout() throws {
     let (result, path) = try importSheet([
       "MeterName,MeterCategory,MeterRegion,UnitOfMeasure,EffectiveStartDate,UnitPrice,CurrencyCode,IncludedQuantity",
-      "Metered Data - Data Transfer Out,ExpressRoute,Zone 1,10 GB,2026-11-01,0.20,USD,100",
+      "Metered Data - Data Transfer Out,expressroute,Zone 1,10 GB,2026-11-01,0.20,USD,100",
     ])
+    // The category matches in any case ('expressroute').
     #expect(result.status == .success, "\(result.errors)")
+    #expect(result.errors.contains("  Metered outbound data, Zone 1: 0.02 per GB (line 2: 0.20 per 10 GB)\n"))
     // Column 80: the IncludedQuantity field (1 + 33 + 13 + 7 + 6 + 11 + 5 + 4).
     #expect(
       result.errors.contains(
