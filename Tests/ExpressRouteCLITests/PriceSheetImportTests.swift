@@ -223,6 +223,41 @@ import Testing
         "Horizon total:      17,154.96 USD over 12 months (circuit plan 14,308.80 + extras 2,846.16)\n"))
   }
 
+  @Test func oneTrafficCollectorPricePatchesOnlyThatPrice() throws {
+    let directory = try temporaryDirectory("ercalc-sheet")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let sheet = directory.appendingPathComponent("tc.csv").path
+    try Data(
+      """
+      MeterName,MeterCategory,MeterRegion,UnitOfMeasure,EffectiveStartDate,UnitPrice,CurrencyCode
+      Traffic Collector,ExpressRoute,Zone 2,1 Hour,2026-11-01,0.72,USD
+
+      """.utf8
+    ).write(to: URL(fileURLWithPath: sheet))
+    let output = directory.appendingPathComponent("tc.json").path
+    let result = ercalc("prices", "import", sheet, "--output", output)
+    #expect(result.status == .success, "\(result.errors)")
+    let written = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(
+      written.contains(
+        "{\"zone\": \"Zone 2\", \"hourly\": \"0.72\", \"source\": \"price-sheet-ea-2026-11-01\", \"confidence\": \"CUSTOMER\""
+      ))
+    // The hourly price is the sheet's; the per-GB price stays the table's, with its own source and confidence.
+    let table = try applied(output)
+    #expect(table.rate(for: .trafficCollector(.zone2))?.price == usd("0.72"))
+    #expect(table.rate(for: .trafficCollector(.zone2))?.provenance.confidence == .customer)
+    #expect(table.rate(for: .trafficCollectorData(.zone2))?.price == usd("0.20"))
+    #expect(table.rate(for: .trafficCollectorData(.zone2))?.provenance.sourceID == "etc-2023")
+    // A row with neither price is still an error.
+    var base: RateTable = try RateTable.embeddedDefault()
+    let empty = """
+      {"schemaVersion": 1, "kind": "override", "currency": "USD",
+       "sources": [{"id": "s", "title": "t", "url": "file:x", "date": "2026-11-01"}],
+       "trafficCollector": {"source": "s", "confidence": "CUSTOMER", "rows": [{"zone": "Zone 2"}]}}
+      """
+    #expect(throws: Diagnostic.self) { try base.apply(overrideJSON: Data(empty.utf8), file: "o.json") }
+  }
+
   @Test func completeTableKeepsListPricesBesideTheSheets() throws {
     let directory = try temporaryDirectory("ercalc-sheet")
     defer { try? FileManager.default.removeItem(at: directory) }

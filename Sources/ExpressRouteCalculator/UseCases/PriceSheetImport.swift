@@ -49,22 +49,7 @@ package struct PriceSheetImport {
   package func run(sheet: PriceSheet) throws(Diagnostic) -> Result {
     let read = try importer.read(sheet, base: current)
     var rates = read.rates
-    var sources = [read.source]
-    // Traffic Collector is one row with two prices: a sheet that prices one keeps the table's other.
-    for rate in read.rates {
-      let partner: Meter
-      switch rate.meter {
-      case .trafficCollector(let zone): partner = .trafficCollectorData(zone)
-      case .trafficCollectorData(let zone): partner = .trafficCollector(zone)
-      default: continue
-      }
-      guard !completeTable, !rates.contains(where: { $0.meter == partner }), let list = current.rate(for: partner)
-      else { continue }
-      rates.append(list)
-      if let source = current.sources.first(where: { $0.id == list.provenance.sourceID }), !sources.contains(source) {
-        sources.append(source)
-      }
-    }
+    let sources = [read.source]
     rates += tierBreaks(read.rates)
     let table: RateTable
     var notes: String

@@ -73,7 +73,8 @@ extension RateTable {
         let data = self.rate(for: .trafficCollectorData(zone))
         if let price = rate.price { members.append(("hourly", .price(price))) }
         if let price = data?.price { members.append(("perGB", .price(price))) }
-        if rate.price == nil || data?.price == nil {
+        // An override patches only what it has: no 'unpriced' for a price it leaves to the table.
+        if (rate.price == nil || data?.price == nil) && !(asOverride && rate.price != nil && data == nil) {
           members.append(("unpriced", .string(rate.unpricedReason ?? data?.unpricedReason ?? "unpriced")))
         }
         append("trafficCollector", members + provenance(rate.price != nil ? rate : (data ?? rate)))
@@ -81,8 +82,10 @@ extension RateTable {
         if self.rate(for: .trafficCollector(zone)) == nil {
           var members: [(String, JSONValue)] = [("zone", .string(zone.name))]
           if let price = rate.price { members.append(("perGB", .price(price))) }
-          members.append(
-            ("unpriced", .string(rate.price == nil ? (rate.unpricedReason ?? "unpriced") : "no hourly rate")))
+          if !(asOverride && rate.price != nil) {
+            members.append(
+              ("unpriced", .string(rate.price == nil ? (rate.unpricedReason ?? "unpriced") : "no hourly rate")))
+          }
           append("trafficCollector", members + provenance(rate))
         }
       case .vpnGateway(let sku):
