@@ -6,7 +6,7 @@ import Foundation
 /// The columns are Microsoft's (EA: `EnrollmentNumber`, `MeterName`, `MeterCategory`, `MeterRegion`,
 /// `UnitOfMeasure`, `UnitPrice`, `EffectiveStartDate`, `EffectiveEndDate`, `CurrencyCode`, `PriceType`, …; MCA:
 /// `BillingAccountId`, `BillingAccountName`, `BillingProfileId`, … `TierMinimumUnits`, `Currency`,
-/// `BillingCurrency`), matched ignoring case, in any order. A UTF-8 byte-order mark is skipped. Every row must have
+/// `BillingCurrency`), matched ignoring case, spaces and underscores, in any order. A UTF-8 byte-order mark is skipped. Every row must have
 /// the header's number of fields; the sheet has one currency (and, on MCA, prices in the billing currency) and one
 /// enrollment or billing account. Parquet, gzip, Excel and UTF-16 files are refused by name, with how to get CSV.
 package struct PriceSheet: Sendable {
@@ -25,9 +25,9 @@ package struct PriceSheet: Sendable {
     /// Column name (lower-cased) → field index.
     package var columns: [String: Int]
 
-    /// The field of `column` (any case), or `nil` when the sheet has no such column.
+    /// The field of `column` (any case, spaces and underscores ignored), or `nil` when the sheet has no such column.
     package func field(_ column: String) -> CSVRecordReader.Field? {
-      columns[column.lowercased()].map { record.fields[$0] }
+      columns[PriceSheet.columnKey(column)].map { record.fields[$0] }
     }
 
     /// The trimmed text of `column`, empty when absent.
@@ -69,13 +69,13 @@ package struct PriceSheet: Sendable {
     }
     var columns: [String: Int] = [:]
     for (index, field) in header.fields.enumerated() {
-      let name = field.text.trimmedOfWhitespace().lowercased()
+      let name = Self.columnKey(field.text)
       if columns[name] == nil { columns[name] = index }
     }
     let currencyColumn = columns["currencycode"] != nil ? "CurrencyCode" : "Currency"
     agreement = columns["billingaccountid"] != nil || columns["currencycode"] == nil ? .mca : .ea
     for column in ["MeterName", "MeterRegion", "UnitOfMeasure", "UnitPrice", "EffectiveStartDate", currencyColumn]
-    where columns[column.lowercased()] == nil {
+    where columns[Self.columnKey(column)] == nil {
       throw Diagnostic(
         .error,
         "the header has no '\(column)' column (expected an EA or MCA price sheet export from Cost Management, with MeterName, MeterRegion, UnitOfMeasure, UnitPrice, EffectiveStartDate and CurrencyCode or Currency)",
@@ -127,6 +127,12 @@ package struct PriceSheet: Sendable {
           location: FileLocation(file: file, line: field.line, column: field.column))
       }
     }
+  }
+
+  /// How a column name is matched: lower-cased, letters and digits only (`Unit Price`, `unitPrice` and `UnitPrice`
+  /// are one column).
+  static func columnKey(_ name: String) -> String {
+    String(name.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
   }
 
   /// The currency of `row`, checked.

@@ -241,6 +241,15 @@ import Testing
     #expect(result.errors == "\(path):1:1: error: \(message)\n")
   }
 
+  @Test func columnNamesMatchIgnoringCaseSpacesAndUnderscores() throws {
+    let (result, _) = try importSheet([
+      "meter name,Meter Category,meterRegion,Unit of Measure,effective_start_date,Unit Price,Currency Code",
+      "Metered Data - Data Transfer Out,ExpressRoute,Zone 1,10 GB,2026-11-01,0.20,USD",
+    ])
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.errors.contains("  Metered outbound data, Zone 1: 0.02 per GB (line 2: 0.20 per 10 GB)\n"))
+  }
+
   @Test func aHeaderWithoutThePriceColumnsIsRefused() throws {
     let (result, path) = try importSheet([
       "MeterName,MeterRegion,UnitOfMeasure,EffectiveStartDate,CurrencyCode", "a,b,c,d,USD",
