@@ -37,6 +37,12 @@ package struct CSVRecordReader: Sendable {
   /// - Throws: ``Diagnostic`` at the position of a misplaced or unterminated quote, or of bytes that are not UTF-8.
   package func records(_ bytes: [UInt8]) throws(Diagnostic) -> [Record] {
     var records: [Record] = []
+    try forEachRecord(bytes) { record throws(Diagnostic) in records.append(record) }
+    return records
+  }
+
+  /// Hands each record of `bytes` to `body` as it is read, so a caller keeps only the records it needs.
+  package func forEachRecord(_ bytes: [UInt8], _ body: (Record) throws(Diagnostic) -> Void) throws(Diagnostic) {
     var fields: [Field] = []
     var index = 0
     var line = 1
@@ -114,13 +120,12 @@ package struct CSVRecordReader: Sendable {
       if index < bytes.count, bytes[index] == carriageReturn { index += 1 }
       if index < bytes.count, bytes[index] == newline { index += 1 }
       if !(fields.count == 1 && fields[0].text.isEmpty) {
-        records.append(Record(fields: fields, line: recordLine))
+        try body(Record(fields: fields, line: recordLine))
       }
       fields = []
       line += 1
       lineStart = index
       recordLine = line
     }
-    return records
   }
 }

@@ -16,6 +16,11 @@ package struct PriceSheet: Sendable {
     case ea = "EA"
     /// Microsoft Customer Agreement: a billing account's (and profile's) price sheet.
     case mca = "MCA"
+
+    /// The column of the prices' currency: `CurrencyCode` (EA) or `Currency` (MCA).
+    var currencyColumn: String { self == .ea ? "CurrencyCode" : "Currency" }
+    /// The column of whose sheet it is: `EnrollmentNumber` (EA) or `BillingAccountId` (MCA).
+    var accountColumn: String { self == .ea ? "EnrollmentNumber" : "BillingAccountId" }
   }
 
   /// One row, its fields by lower-cased column name.
@@ -49,40 +54,34 @@ package struct PriceSheet: Sendable {
   package var billingProfile: String?
   /// The one currency of every price.
   package var currency: CurrencyCode
-  /// The rows, header excluded.
+  /// The rows kept (those the `keep` of ``init(data:file:keep:)`` accepted), header excluded.
   package var rows: [Row]
+  /// How many rows the sheet has, header excluded.
+  package var rowCount: Int
 
-  /// Reads a sheet from the bytes of its file.
+  /// Reads a sheet from the bytes of its file, keeping the rows `keep` accepts (every row is checked).
   ///
   /// - Throws: ``Diagnostic`` for a file that is not CSV (named), a header without the needed columns, a row with
   ///   another number of fields than the header, and an unknown, missing or mixed currency or account.
-  package init(data: Data, file: String) throws(Diagnostic) {
+  package init(data: Data, file: String, keep: (Row) -> Bool = { _ in true }) throws(Diagnostic) {
     self.file = file
     var bytes = [UInt8](data)
     try Self.refuseOtherFormats(bytes, file: file)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    let records = try CSVRecordReader(file: file).records(bytes)
-    guard let header = records.first else {
-      throw Diagnostic(
-        .error, "the file is empty (expected a price sheet export: a header line, then one line per price)",
-        location: FileLocation(file: file, line: 1, column: 1))
-    }
+    var header: CSVRecordReader.Record?
     var columns: [String: Int] = [:]
-    for (index, field) in header.fields.enumerated() {
-      let name = Self.columnKey(field.text)
-      if columns[name] == nil { columns[name] = index }
-    }
-    let currencyColumn = columns["currencycode"] != nil ? "CurrencyCode" : "Currency"
-    agreement = columns["billingaccountid"] != nil || columns["currencycode"] == nil ? .mca : .ea
-    for column in ["MeterName", "MeterRegion", "UnitOfMeasure", "UnitPrice", "EffectiveStartDate", currencyColumn]
-    where columns[Self.columnKey(column)] == nil {
-      throw Diagnostic(
-        .error,
-        "the header has no '\(column)' column (expected an EA or MCA price sheet export from Cost Management, with MeterName, MeterRegion, UnitOfMeasure, UnitPrice, EffectiveStartDate and CurrencyCode or Currency)",
-        location: FileLocation(file: file, line: header.line, column: 1))
-    }
-    rows = []
-    for record in records.dropFirst() {
+    var first: Row?
+    var count = 0
+    var kept: [Row] = []
+    var agreement = Agreement.mca
+    var currency = CurrencyCode.usd
+    var account = ""
+    try CSVRecordReader(file: file).forEachRecord(bytes) { record throws(Diagnostic) in
+      guard let header else {
+        header = record
+        (columns, agreement) = try Self.columns(of: record, file: file)
+        return
+      }
       guard record.fields.count == header.fields.count else {
         let column = record.fields.count > header.fields.count ? record.fields[header.fields.count].column : 1
         throw Diagnostic(
@@ -90,42 +89,83 @@ package struct PriceSheet: Sendable {
           "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"), the header \(header.fields.count) (a field with a comma must be quoted)",
           location: FileLocation(file: file, line: record.line, column: column))
       }
-      rows.append(Row(record: record, columns: columns))
+      let row = Row(record: record, columns: columns)
+      count += 1
+      if first == nil {
+        first = row
+        currency = try Self.currency(of: row, agreement: agreement, file: file)
+        account = row.text(agreement.accountColumn)
+      }
+      try Self.check(row, first: first ?? row, currency: currency, account: account, agreement: agreement, file: file)
+      if keep(row) { kept.append(row) }
     }
-    guard let first = rows.first else {
+    guard let header else {
+      throw Diagnostic(
+        .error, "the file is empty (expected a price sheet export: a header line, then one line per price)",
+        location: FileLocation(file: file, line: 1, column: 1))
+    }
+    guard let first else {
       throw Diagnostic(
         .error, "the sheet has a header but no rows (expected one line per price)",
         location: FileLocation(file: file, line: header.line, column: 1))
     }
-    let accountColumn = agreement == .ea ? "EnrollmentNumber" : "BillingAccountId"
-    account = first.text(accountColumn)
+    self.agreement = agreement
+    self.currency = currency
+    self.account = account
+    rows = kept
+    rowCount = count
     accountName = agreement == .mca ? first.text("BillingAccountName") : nil
     billingProfile = agreement == .mca ? first.text("BillingProfileName") : nil
     if accountName?.isEmpty == true { accountName = nil }
     if billingProfile?.isEmpty == true { billingProfile = first.text("BillingProfileId") }
     if billingProfile?.isEmpty == true { billingProfile = nil }
-    currency = try Self.currency(of: first, column: currencyColumn, file: file)
-    for row in rows {
-      let code = try Self.currency(of: row, column: currencyColumn, file: file)
-      if code != currency, let field = row.field(currencyColumn) {
-        throw Diagnostic(
-          .error,
-          "mixed currencies: \(code) here, \(currency) on line \(first.line) (expected one currency per price sheet; export each billing profile or currency separately)",
-          location: FileLocation(file: file, line: field.line, column: field.column))
-      }
-      let billingCurrency = row.text("BillingCurrency")
-      if let billing = row.field("BillingCurrency"), !billingCurrency.isEmpty, billingCurrency != code.rawValue {
-        throw Diagnostic(
-          .error,
-          "the prices are in \(code) but billed in '\(billingCurrency)': ercalc does not convert currencies (export the price sheet in the billing currency)",
-          location: FileLocation(file: file, line: billing.line, column: billing.column))
-      }
-      if let field = row.field(accountColumn), field.text.trimmedOfWhitespace() != account {
-        throw Diagnostic(
-          .error,
-          "a second \(agreement == .ea ? "enrollment" : "billing account") '\(field.text.trimmedOfWhitespace())' (line \(first.line) has '\(account)'; expected one \(agreement == .ea ? "enrollment" : "billing account") per price sheet)",
-          location: FileLocation(file: file, line: field.line, column: field.column))
-      }
+  }
+
+  /// The columns of a header, by ``columnKey(_:)``, and the agreement they show; checks the columns ercalc needs.
+  static func columns(of header: CSVRecordReader.Record, file: String) throws(Diagnostic) -> ([String: Int], Agreement)
+  {
+    var columns: [String: Int] = [:]
+    for (index, field) in header.fields.enumerated() {
+      let name = columnKey(field.text)
+      if columns[name] == nil { columns[name] = index }
+    }
+    let agreement: Agreement = columns["billingaccountid"] != nil || columns["currencycode"] == nil ? .mca : .ea
+    for column in ["MeterName", "MeterRegion", "UnitOfMeasure", "UnitPrice", "EffectiveStartDate"]
+      + [agreement.currencyColumn] where columns[columnKey(column)] == nil
+    {
+      throw Diagnostic(
+        .error,
+        "the header has no '\(column)' column (expected an EA or MCA price sheet export from Cost Management, with MeterName, MeterRegion, UnitOfMeasure, UnitPrice, EffectiveStartDate and CurrencyCode or Currency)",
+        location: FileLocation(file: file, line: header.line, column: 1))
+    }
+    return (columns, agreement)
+  }
+
+  /// Refuses a row in another currency than the first, billed in another currency than priced, or of another
+  /// enrollment or billing account.
+  static func check(
+    _ row: Row, first: Row, currency: CurrencyCode, account: String, agreement: Agreement, file: String
+  ) throws(Diagnostic) {
+    let code = try Self.currency(of: row, agreement: agreement, file: file)
+    if code != currency, let field = row.field(agreement.currencyColumn) {
+      throw Diagnostic(
+        .error,
+        "mixed currencies: \(code) here, \(currency) on line \(first.line) (expected one currency per price sheet; export each billing profile or currency separately)",
+        location: FileLocation(file: file, line: field.line, column: field.column))
+    }
+    let billingCurrency = row.text("BillingCurrency")
+    if let billing = row.field("BillingCurrency"), !billingCurrency.isEmpty, billingCurrency != code.rawValue {
+      throw Diagnostic(
+        .error,
+        "the prices are in \(code) but billed in '\(billingCurrency)': ercalc does not convert currencies (export the price sheet in the billing currency)",
+        location: FileLocation(file: file, line: billing.line, column: billing.column))
+    }
+    let holder = agreement == .ea ? "enrollment" : "billing account"
+    if let field = row.field(agreement.accountColumn), field.text.trimmedOfWhitespace() != account {
+      throw Diagnostic(
+        .error,
+        "a second \(holder) '\(field.text.trimmedOfWhitespace())' (line \(first.line) has '\(account)'; expected one \(holder) per price sheet)",
+        location: FileLocation(file: file, line: field.line, column: field.column))
     }
   }
 
@@ -136,7 +176,8 @@ package struct PriceSheet: Sendable {
   }
 
   /// The currency of `row`, checked.
-  static func currency(of row: Row, column: String, file: String) throws(Diagnostic) -> CurrencyCode {
+  static func currency(of row: Row, agreement: Agreement, file: String) throws(Diagnostic) -> CurrencyCode {
+    let column = agreement.currencyColumn
     let field = row.field(column)
     let text = field?.text.trimmedOfWhitespace() ?? ""
     let location = FileLocation(file: file, line: field?.line ?? row.line, column: field?.column ?? 1)

@@ -103,9 +103,13 @@ extension PriceSheetImporter {
     return meters.map { Candidate(meter: $0, row: row, unit: unit, blockPrice: blockPrice, start: start, end: end) }
   }
 
+  /// Whether the importer reads `row` at all (its `MeterCategory` is one of ``category(of:)``'s): what a sheet needs to
+  /// keep.
+  package static func reads(_ row: PriceSheet.Row) -> Bool { category(of: row) != nil }
+
   /// The row's `MeterCategory` as the Retail Prices API spells the service (`ExpressRoute`, `VPN Gateway`,
   /// `Bandwidth`), matched ignoring case; `nil` for any other service.
-  static func category(of row: PriceSheet.Row) -> String? {
+  package static func category(of row: PriceSheet.Row) -> String? {
     let text = row.text("MeterCategory").lowercased()
     return ["ExpressRoute", "VPN Gateway", "Bandwidth"].first { $0.lowercased() == text }
   }

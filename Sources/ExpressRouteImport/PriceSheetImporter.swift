@@ -107,7 +107,7 @@ package struct PriceSheetImporter: Sendable {
     guard let latestStart = candidates.map(\.start).max() else {
       throw Diagnostic(
         .error,
-        "the sheet has no ExpressRoute price ercalc can use (\(sheet.rows.count) row\(sheet.rows.count == 1 ? "" : "s") read; expected rows with MeterCategory 'ExpressRoute' and the Retail Prices API's meter names, such as 'Standard Metered Data 1 Gbps Circuit')",
+        "the sheet has no ExpressRoute price ercalc can use (\(sheet.rowCount) row\(sheet.rowCount == 1 ? "" : "s") read; expected rows with MeterCategory 'ExpressRoute' and the Retail Prices API's meter names, such as 'Standard Metered Data 1 Gbps Circuit')",
         file: sheet.file)
     }
     let priceDate = asOf ?? exportDate ?? latestStart
@@ -166,7 +166,7 @@ package struct PriceSheetImporter: Sendable {
       }
     }
     log.insert(
-      "read \(sheet.rows.count) rows of the \(sheet.agreement.rawValue) price sheet (\(holder(sheet)), \(sheet.currency)): \(rates.count) meter\(rates.count == 1 ? "" : "s") priced as of \(priceDate), \(skipped) row\(skipped == 1 ? "" : "s") skipped (other price types or terms, other gateway regions, not in force, superseded)",
+      "read \(sheet.rowCount) rows of the \(sheet.agreement.rawValue) price sheet (\(holder(sheet)), \(sheet.currency)): \(rates.count) meter\(rates.count == 1 ? "" : "s") priced as of \(priceDate), \(skipped) row\(skipped == 1 ? "" : "s") skipped (other price types or terms, other gateway regions, not in force, superseded)",
       at: 0)
     log += converted
     if !unrecognized.isEmpty {

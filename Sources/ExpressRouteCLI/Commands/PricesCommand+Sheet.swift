@@ -21,7 +21,8 @@ extension PricesCommand {
       }
     }
     if arguments.flag("sources") { throw UsageError("'--sources' goes with 'prices show'") }
-    let sheet = try PriceSheet(data: try input.readBytes(sheetFile), file: sheetFile)
+    let sheet = try PriceSheet(
+      data: try input.readBytes(sheetFile), file: sheetFile, keep: PriceSheetImporter.reads)
     let run = PriceSheetImport(
       engine: try PricingOptions.engine(arguments), gatewayRegion: arguments.value("gateway-region"),
       asOf: arguments.value("as-of"), exportDate: arguments.value("export-date"),
