@@ -253,6 +253,8 @@ public struct CostRow: Hashable, Sendable {
       basis = "your own charge, as given"
     } else if let cost, let listCost, cost != listCost {
       basis = "negotiated discount off list price"
+    } else if confidence == Confidence.customer.rawValue {
+      basis = "your own price sheet"
     } else if isOwnRate || confidence == Confidence.estimate.rawValue {
       basis = "your own rate (override file)"
     } else {

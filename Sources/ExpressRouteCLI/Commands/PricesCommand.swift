@@ -21,8 +21,14 @@ enum PricesCommand: Command {
         LocationReport(catalog: try PricingOptions.engine(arguments).locations), arguments, context: &context)
     case "import":
       guard !files.isEmpty else {
-        throw UsageError("Missing expected argument '<files>' (Retail Prices API page files to import)")
+        throw UsageError(
+          "Missing expected argument '<files>' (Retail Prices API page files, or one price sheet CSV, to import)")
       }
+      if let sheet = files.first(where: { !input.looksLikeJSON($0) }) {
+        try importSheet(sheet, files: files, input: input, arguments, context: &context)
+        return .success
+      }
+      try rejectSheetOptions(arguments)
       let pages = try files.map { file in try RetailPricePage(json: try input.readJSON(file), file: file) }
       try write(try refresh(arguments).run(pages: pages), arguments, context: &context)
     case "fetch":

@@ -39,6 +39,35 @@ struct InputFile {
   ///   ``Diagnostic`` when it is empty, too large, or starts or continues with
   ///   bytes no JSON document can contain (exit 65).
   func readJSON(_ path: String) throws -> Data {
+    let shown = path == "-" ? "<stdin>" : path
+    var check = JSONByteCheck(file: shown)
+    let data = try read(path) { chunk throws(Diagnostic) in try check.scan(chunk) }
+    guard check.sawDocument else {
+      throw Diagnostic(
+        .error, "the input is empty (expected a JSON document)", location: FileLocation(file: shown, line: 1, column: 1)
+      )
+    }
+    return data
+  }
+
+  /// Reads the bytes at `path` as they are (a CSV price sheet), with the same cap and errors as ``readJSON(_:)``.
+  func readBytes(_ path: String) throws -> Data { try read(path) { _ throws(Diagnostic) in } }
+
+  /// Whether the file at `path` is to be read as JSON: not named `*.csv`, and starting, after blanks and a
+  /// byte-order mark, with `{` or `[` (or standard input, empty or unreadable: ``readJSON(_:)`` then says what is
+  /// wrong).
+  func looksLikeJSON(_ path: String) -> Bool {
+    guard !path.lowercased().hasSuffix(".csv") else { return false }
+    guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return true }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 512)) ?? Data()
+    let significant = head.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+    guard let first = significant.first else { return true }
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+  }
+
+  /// Reads `path` in chunks, handing each to `scan`.
+  private func read(_ path: String, scan: (ArraySlice<UInt8>) throws(Diagnostic) -> Void) throws -> Data {
     let descriptor: Int32
     if path == "-" {
       descriptor = STDIN_FILENO
@@ -56,7 +85,6 @@ struct InputFile {
     }
     let shown = path == "-" ? "<stdin>" : path
     var data = Data()
-    var check = JSONByteCheck(file: shown)
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
@@ -65,7 +93,7 @@ struct InputFile {
         throw CommandFailure("cannot read '\(path)': \(String(cString: strerror(errno)))")
       }
       if count == 0 { break }
-      try check.scan(chunk[0..<count])
+      try scan(chunk[0..<count])
       guard data.count + count <= limit else {
         throw Diagnostic(
           .error,
@@ -73,11 +101,6 @@ struct InputFile {
           file: shown)
       }
       data.append(contentsOf: chunk[0..<count])
-    }
-    guard check.sawDocument else {
-      throw Diagnostic(
-        .error, "the input is empty (expected a JSON document)", location: FileLocation(file: shown, line: 1, column: 1)
-      )
     }
     return data
   }

@@ -12,14 +12,16 @@ extension PricesCommand {
         validate    Check rate table files (and --overrides) and location catalogues strictly, every source traceable and dated; one line per file (with no file: the tables in use, --prices and --locations or built-in).
         locations   List peering locations (zone, local regions, geopolitical region, ER Direct, address, source) and port locations.
         breakeven   Metered-vs-unlimited break-even for every size and zone (--sku standard or premium).
-        import      Convert saved Retail Prices API pages (files) into a rate table (--output).
+        import      Convert saved Retail Prices API pages (files) into a rate table (--output), or your EA or MCA price sheet export (one CSV file) into an override file of CUSTOMER prices (--complete-table: a whole table).
         fetch       Download the Retail Prices API pages and import them (--output).
       A new table that moves any price by more than --max-change or loses a priced meter is refused unless --force.
       """,
     arguments: [
       ArgumentSpec("action", help: "show, validate, locations, breakeven, import or fetch."),
       ArgumentSpec(
-        "files", help: "For validate: rate table files (default: the built-in table); for import: API page files.",
+        "files",
+        help:
+          "For validate: rate table files (default: the built-in table); for import: API page files, or one price sheet CSV.",
         isOptional: true,
         isRepeating: true),
     ],
@@ -47,8 +49,16 @@ extension PricesCommand {
       .flag("sources", help: "For show: list every rate with its source, the source's date, its age and confidence."),
       .option(
         "as-of", value: "yyyy-mm-dd",
-        help: "For show --sources: the date source ages are measured to (default: the table's price date, never today)."
+        help:
+          "For show --sources: the date source ages are measured to (default: the table's price date, never today); for import of a price sheet: the date whose prices to take (default: --export-date, else the latest start)."
       ),
+      .option(
+        "export-date", value: "yyyy-mm-dd",
+        help:
+          "For import of a price sheet: the day it was exported, the date of its source (default: the latest start)."),
+      .flag(
+        "complete-table",
+        help: "For import of a price sheet: write the table in use with the sheet's prices in place, not an override."),
     ] + PricingOptions.specs + OutputOptions.specs)
 }
 

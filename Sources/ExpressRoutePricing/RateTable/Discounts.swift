@@ -41,10 +41,11 @@ public struct Discounts: Hashable, Sendable {
     return bySection[meter.section] ?? all
   }
 
-  /// The discount on a rate: none on the user's own rate from an override file (``Provenance/isOwnRate``), which is
-  /// already the price they pay, else ``rate(for:)`` its meter.
+  /// The discount on a rate: none on the user's own rate from an override file (``Provenance/isOwnRate``) or their
+  /// price sheet (``PriceSource/Confidence/customer``), which is already the price they pay, else ``rate(for:)`` its
+  /// meter.
   public func discount(on rate: RateTable.Rate) -> Decimal {
-    rate.provenance.isOwnRate ? 0 : self.rate(for: rate.meter)
+    rate.provenance.isOwnRate || rate.provenance.confidence == .customer ? 0 : self.rate(for: rate.meter)
   }
 
   /// `amount × (1 − fraction)`: a list amount less a discount (the amount itself when there is none).

@@ -4,8 +4,10 @@ import Foundation
 extension RateTable {
   /// This table as schema-1 JSON, in the layout of `PriceTables/`: one row per line.
   ///
-  /// Reading the text back with ``init(json:file:)`` gives an equal table.
-  public func jsonText(notes: String? = nil) -> String {
+  /// Reading the text back with ``init(json:file:)`` gives an equal table. With `asOverride`, the file is an
+  /// override (`"kind": "override"`) for `--overrides`: no `hoursPerMonth` (it would replace the table's) and only the
+  /// sections that have rows.
+  public func jsonText(notes: String? = nil, asOverride: Bool = false) -> String {
     func row(_ rate: Rate, _ members: [(String, JSONValue)], priceKey: String) -> [(String, JSONValue)] {
       var result = members
       if let price = rate.price {
@@ -71,7 +73,8 @@ extension RateTable {
         let data = self.rate(for: .trafficCollectorData(zone))
         if let price = rate.price { members.append(("hourly", .price(price))) }
         if let price = data?.price { members.append(("perGB", .price(price))) }
-        if rate.price == nil || data?.price == nil {
+        // An override patches only what it has: no 'unpriced' for a price it leaves to the table.
+        if (rate.price == nil || data?.price == nil) && !(asOverride && rate.price != nil && data == nil) {
           members.append(("unpriced", .string(rate.unpricedReason ?? data?.unpricedReason ?? "unpriced")))
         }
         append("trafficCollector", members + provenance(rate.price != nil ? rate : (data ?? rate)))
@@ -79,8 +82,10 @@ extension RateTable {
         if self.rate(for: .trafficCollector(zone)) == nil {
           var members: [(String, JSONValue)] = [("zone", .string(zone.name))]
           if let price = rate.price { members.append(("perGB", .price(price))) }
-          members.append(
-            ("unpriced", .string(rate.price == nil ? (rate.unpricedReason ?? "unpriced") : "no hourly rate")))
+          if !(asOverride && rate.price != nil) {
+            members.append(
+              ("unpriced", .string(rate.price == nil ? (rate.unpricedReason ?? "unpriced") : "no hourly rate")))
+          }
           append("trafficCollector", members + provenance(rate))
         }
       case .vpnGateway(let sku):
@@ -105,12 +110,13 @@ extension RateTable {
     }
     var lines: [String] = ["{"]
     var top: [String] = [
-      "  \"schemaVersion\": \(RateTable.supportedSchemaVersion)", "  \"kind\": \"rateTable\"",
+      "  \"schemaVersion\": \(RateTable.supportedSchemaVersion)",
+      "  \"kind\": \(asOverride ? "\"override\"" : "\"rateTable\"")",
       "  \"name\": \(JSONWriter.quoted(name))",
       "  \"currency\": \(JSONWriter.quoted(currency.rawValue))",
       "  \"effectiveDate\": \(JSONWriter.quoted(effectiveDate))",
-      "  \"hoursPerMonth\": \(JSONWriter.quoted(hoursPerMonth.plainDescription))",
     ]
+    if !asOverride { top.append("  \"hoursPerMonth\": \(JSONWriter.quoted(hoursPerMonth.plainDescription))") }
     if let notes { top.append("  \"notes\": \(JSONWriter.quoted(notes))") }
     let sourceLines = sources.map { source -> String in
       var members: [(String, JSONValue)] = [("id", .string(source.id)), ("title", .string(source.title))]
@@ -123,7 +129,8 @@ extension RateTable {
       return "    " + JSONWriter.inline(.object(members))
     }
     top.append("  \"sources\": [\n" + sourceLines.joined(separator: ",\n") + "\n  ]")
-    for (section, rows) in sections where !rows.isEmpty || section == "circuits" || section == "egress" {
+    for (section, rows) in sections
+    where !rows.isEmpty || (!asOverride && (section == "circuits" || section == "egress")) {
       top.append(
         "  \(JSONWriter.quoted(section)): {\n    \"rows\": [\n"
           + rows.map { "      " + JSONWriter.inline(.object($0)) }.joined(separator: ",\n")

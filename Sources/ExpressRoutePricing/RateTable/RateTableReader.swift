@@ -285,7 +285,12 @@ struct RateTableReader {
   ) throws(Diagnostic) {
     let unpricedNode = row.optional("unpriced")
     let reason = try unpricedNode?.nonEmptyString()
+    // An override may patch one price of a row that holds two (Traffic Collector's `hourly` or `perGB`): the other
+    // meter keeps the table's rate. A row with neither is still an error below.
+    let patchesOne =
+      isOverride && meters.count > 1 && reason == nil && meters.contains { row.optional($0.1) != nil }
     for (meter, priceKey) in meters {
+      if patchesOne && row.optional(priceKey) == nil { continue }
       if let previous = seen[meter] {
         throw row.node.error("duplicate row for \(meter.displayName) (first defined at line \(previous.line))")
       }
