@@ -142,7 +142,8 @@ public struct BudgetReport: Report {
               summary.years[index].label, String(summary.years[index].months.count),
               Self.amount(summary.yearTotals[index]),
             ]
-          })))
+          },
+          footer: ["Total", String(b.months.count), Self.amount(summary.total)])))
 
     if let groupBy {
       blocks.append(.heading("Per \(yearWord) and \(groupBy)"))
@@ -232,7 +233,8 @@ public struct BudgetReport: Report {
       .table(
         ReportTable(
           columns: [.init("Meter group"), .init("Total (\(currency))", .right)],
-          rows: meterTotals.map { [$0.group, $0.total.groupedAmount] })))
+          rows: meterTotals.map { [$0.group, $0.total.groupedAmount] },
+          footer: ["Total", Self.amount(summary.total)])))
     if details {
       for site in b.sites {
         guard let first = site.months.first else { continue }

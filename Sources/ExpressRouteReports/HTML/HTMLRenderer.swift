@@ -124,7 +124,9 @@ struct HTMLRenderer {
     @page{size:A4 landscape;margin:10mm}
     @media print{main{max-width:none;padding:0}h2{break-after:avoid}figure{break-inside:avoid}
     .table-wrap{overflow:visible;max-height:none;border:0}table{font-size:7.5pt}th,td{padding:2px 4px}
-    thead{display:table-header-group}thead th,tbody td:first-child,tfoot td{position:static}}
+    thead{display:table-header-group}tfoot{display:table-row-group}
+    thead th,thead th:first-child,tbody td:first-child,tfoot td,tfoot td:first-child{position:static}
+    tfoot tr,tbody tr{break-inside:avoid}}
 
     """
 }
