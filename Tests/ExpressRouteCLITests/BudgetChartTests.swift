@@ -69,59 +69,85 @@ import Testing
     let html = try Self.budgetHTML(sites: sites)
     let charts = SVGDrawing.charts(html)
     #expect(charts.count == 2, "the monthly chart and the meter chart")
-    for chart in charts {
-      let boxes = chart.textBoxes
-      for (first, box) in boxes.enumerated() {
-        #expect(box.x0 >= 0 && box.x1 <= 720, "\(sites) sites: '\(box.text)' leaves the view box")
-        for other in boxes[(first + 1)...] where box.overlaps(other) {
-          Issue.record("\(sites) sites: '\(box.text)' overlaps '\(other.text)'")
-        }
-        for line in chart.markerLines where box.isCrossed(by: line) {
-          Issue.record("\(sites) sites: a marker line at x \(line.x) runs through '\(box.text)'")
-        }
-      }
-    }
+    for chart in charts { Self.checkLayout(chart, "\(sites) sites") }
     if sites == 12 {
       // Six upgrades, numbered above the plot and spelled out in the key.
       let chart = try #require(charts.first)
       #expect(chart.markerLines.count == 6)
-      #expect(boxes(chart, class: "marker-number").map(\.text) == ["1", "2", "3", "4", "5", "6"])
-      #expect(boxes(chart, class: "marker-key").count == 6)
-      #expect(boxes(chart, class: "marker-key").allSatisfy { $0.text.contains(" from 2027-") })
+      #expect(chart.textBoxes(class: "marker-number").map(\.text) == ["1", "2", "3", "4", "5", "6"])
+      #expect(chart.textBoxes(class: "marker-key").count == 6)
+      #expect(chart.textBoxes(class: "marker-key").allSatisfy { $0.text.contains(" from 2027-") })
     }
-  }
-
-  func boxes(_ chart: SVGDrawing, class name: String) -> [SVGDrawing.TextBox] {
-    chart.textBoxes.filter { $0.classes.contains(name) }
   }
 
   @Test(arguments: [1, 12, 1000])
   func ticksAreRoundAndEveryNumberHasOneFormat(_ sites: Int) throws {
     let html = try Self.budgetHTML(sites: sites)
     for chart in SVGDrawing.charts(html) {
-      let numbers = chart.textBoxes.filter { $0.classes.contains("tick") || $0.classes.contains("value") }.filter {
-        $0.text.range(of: #"^-?[0-9][0-9,.]*$"#, options: .regularExpression) != nil
+      let numbers = Self.checkTicksAndFormat(chart, "\(sites) sites")
+      // Budgets are in whole currency units on the chart (the tables have the cents).
+      #expect(numbers.allSatisfy { !$0.contains(".") }, "\(sites) sites: \(numbers)")
+    }
+  }
+
+  /// Every chart of the gallery and the HTML snapshots: labels apart, distinct colours, round ticks, one format.
+  @Test(arguments: BrowserTests.pages)
+  func everyGalleryChartReads(_ page: String) throws {
+    let html = try String(contentsOf: packageRoot.appendingPathComponent(page), encoding: .utf8)
+    let charts = SVGDrawing.charts(html)
+    #expect(!charts.isEmpty)
+    for (index, chart) in charts.enumerated() {
+      let name = "\(page), chart \(index + 1)"
+      Self.checkLayout(chart, name)
+      _ = Self.checkTicksAndFormat(chart, name)
+      let fills = chart.legend.map(\.fill)
+      #expect(Set(fills).count == fills.count, "\(name): a colour repeats: \(fills)")
+    }
+  }
+
+  /// Every label inside the 720-wide view box, no two overlapping, none crossed by a marker line.
+  static func checkLayout(_ chart: SVGDrawing, _ name: String) {
+    let boxes = chart.textBoxes
+    for (first, box) in boxes.enumerated() {
+      #expect(box.x0 >= 0 && box.x1 <= 720, "\(name): '\(box.text)' leaves the view box")
+      for other in boxes[(first + 1)...] where box.overlaps(other) {
+        Issue.record("\(name): '\(box.text)' overlaps '\(other.text)'")
       }
-      #expect(!numbers.isEmpty)
-      // Grouped by threes with ",", and the same decimals throughout (none, for axes stepping by whole units).
-      for number in numbers {
-        #expect(
-          number.text.range(of: #"^-?[0-9]{1,3}(,[0-9]{3})*$"#, options: .regularExpression) != nil,
-          "\(sites) sites: '\(number.text)' is not a whole grouped number")
-      }
-      // The value axis: ticks in one column (columns) or one row (bars), from 0 in equal, round steps.
-      let axis = Dictionary(grouping: numbers.filter { $0.classes.contains("tick") }) {
-        $0.anchor == "end" ? "x\($0.x)" : "y\($0.y)"
-      }
-      #expect(!axis.isEmpty)
-      for ticks in axis.values {
-        let values = ticks.compactMap { Double($0.text.replacingOccurrences(of: ",", with: "")) }.sorted()
-        #expect(values.count >= 3 && values.first == 0, "\(values)")
-        let step = values[1] - values[0]
-        #expect(zip(values.dropFirst(), values).allSatisfy { $0 - $1 == step }, "uneven ticks \(values)")
-        let magnitude = pow(10, floor(log10(step)))
-        #expect([1, 2, 2.5, 5].contains(step / magnitude), "\(sites) sites: tick step \(step) is not round")
+      for line in chart.markerLines where box.isCrossed(by: line) {
+        Issue.record("\(name): a marker line at x \(line.x) runs through '\(box.text)'")
       }
     }
+  }
+
+  /// Every number drawn (ticks and values) grouped by threes with "," and with the same decimals; each axis's ticks
+  /// (a column of right-aligned ticks, or a row) from 0 in equal steps of 1, 2, 2.5 or 5 × 10ⁿ. Returns the numbers.
+  static func checkTicksAndFormat(_ chart: SVGDrawing, _ name: String) -> [String] {
+    let numbers = chart.textBoxes.filter { $0.classes.contains("tick") || $0.classes.contains("value") }.filter {
+      $0.text.range(of: #"^-?[0-9][0-9,.]*$"#, options: .regularExpression) != nil
+    }
+    #expect(!numbers.isEmpty, "\(name): no numbers")
+    for number in numbers {
+      #expect(
+        number.text.range(of: #"^-?[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$"#, options: .regularExpression) != nil,
+        "\(name): '\(number.text)' is not grouped by threes")
+    }
+    let places = Set(numbers.map { $0.text.split(separator: ".").dropFirst().first?.count ?? 0 })
+    #expect(places.count == 1, "\(name): numbers with \(places.sorted()) decimals")
+    let ticks = numbers.filter { $0.classes.contains("tick") }
+    let columns = Dictionary(grouping: ticks.filter { $0.anchor == "end" }, by: \.x).filter { $0.value.count > 1 }
+    let inColumns = Set(columns.values.joined().map { "\($0.x),\($0.y)" })
+    let rows = Dictionary(grouping: ticks.filter { !inColumns.contains("\($0.x),\($0.y)") }, by: \.y)
+    #expect(!columns.isEmpty || !rows.isEmpty, "\(name): no axis")
+    for axis in Array(columns.values) + Array(rows.values) {
+      let values = axis.compactMap { Double($0.text.replacingOccurrences(of: ",", with: "")) }.sorted()
+      #expect(values.count >= 3 && values.first == 0, "\(name): ticks \(values)")
+      guard values.count >= 2 else { continue }
+      let step = values[1] - values[0]
+      #expect(zip(values.dropFirst(), values).allSatisfy { abs($0 - $1 - step) < 1e-9 }, "\(name): uneven \(values)")
+      let magnitude = pow(10, floor(log10(step)))
+      let mantissa = step / magnitude
+      #expect([1, 2, 2.5, 5].contains { abs($0 - mantissa) < 1e-9 }, "\(name): tick step \(step) is not round")
+    }
+    return numbers.map(\.text)
   }
 }

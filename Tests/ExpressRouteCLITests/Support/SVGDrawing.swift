@@ -81,6 +81,9 @@ struct SVGDrawing {
     }
   }
 
+  /// The text boxes whose class list includes `name`.
+  func textBoxes(class name: String) -> [TextBox] { textBoxes.filter { $0.classes.contains(name) } }
+
   /// The legend: each 12 × 12 swatch's fill and the label after it.
   var legend: [(fill: String, label: String)] {
     svg.components(separatedBy: "<rect ").dropFirst().compactMap { part in
