@@ -325,7 +325,8 @@ public struct BudgetReport: Report {
           FastDecimal.add(value, to: &other[month])
         }
       }
-      let rest = named.count - shown.count
+      // Grouped like every other number ("Other 9,993 sites").
+      let rest = Decimal(named.count - shown.count).grouped(places: 0)
       title = "Monthly budget: the \(shown.count) largest \(noun) and the other \(rest)"
       series =
         shown.map { .init(name: named[$0].name, values: named[$0].months.map(Self.double)) } + [
