@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Budget charts that read at 1, 12 and 1,000 sites, checked on the generated SVG: at most eight series, each in
+/// Budget charts that read at 1, 12, 1,000 and 10,000 sites, checked on the generated SVG: at most eight series, each in
 /// its own colour, the rest as one grey "Other N sites"; no two labels overlap and no marker line crosses one; round
 /// ticks (1, 2, 2.5 or 5 × 10ⁿ); one number format per chart.
 @Suite struct BudgetChartTests {
@@ -88,6 +88,17 @@ import Testing
       // Budgets are in whole currency units on the chart (the tables have the cents).
       #expect(numbers.allSatisfy { !$0.contains(".") }, "\(sites) sites: \(numbers)")
     }
+  }
+
+  @Test func tenThousandSitesReadLikeOneThousand() throws {
+    let html = try Self.budgetHTML(sites: 10_000)
+    let chart = try #require(SVGDrawing.charts(html).first)
+    // 10,000 sites, 12 months; site n has 5 Gbps when n % 3 == 2: the first seven of those (ties in input order).
+    #expect(chart.legend.map(\.label) == [2, 5, 8, 11, 14, 17, 20].map { "site \($0)" } + ["Other 9,993 sites"])
+    #expect(Set(chart.legend.map(\.fill)).count == 8)
+    #expect(chart.legend.last?.fill == "#999999")
+    Self.checkLayout(chart, "10,000 sites")
+    #expect(Self.checkTicksAndFormat(chart, "10,000 sites").allSatisfy { !$0.contains(".") })
   }
 
   /// Every chart of the gallery and the HTML snapshots: labels apart, distinct colours, round ticks, one format.
