@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Budgets of 1, 12 and 1,000 sites measured in a 1280 × 900 Chromium window: every table's Total column is in
-/// view without scrolling, and no two chart labels overlap, measured on the rendered text, not estimated.
+/// Budgets of 1, 12 and 1,000 sites and the gallery's pages measured in a 1280 × 900 Chromium window: every table's
+/// Total column is in view without scrolling, and no two chart labels overlap, measured on the rendered text.
 extension BrowserTests {
   /// Reports, into `<pre id="layout-problems">`, each Total column out of view and each pair of chart labels that
   /// overlap by more than 1 × 3 px (the boxes are whole em boxes, so touching lines overlap a little), and into
@@ -46,8 +46,25 @@ extension BrowserTests {
     .enabled(if: chromium != nil || required, "Chromium is not installed (apt-get install chromium)"),
     arguments: [1, 12, 1000])
   func totalColumnsAreInViewAndChartLabelsDoNotOverlap(_ sites: Int) throws {
+    let (totals, problems) = try Self.measureLayout(BudgetChartTests.budgetHTML(sites: sites))
+    // Per year and per meter always end with Total; the 1- and 12-site budgets add the site × month matrix.
+    #expect(totals >= 2, "\(sites) sites: \(totals) Total columns checked")
+    #expect(problems.isEmpty, "\(sites) sites: \(problems)")
+  }
+
+  @Test(
+    .enabled(if: chromium != nil || required, "Chromium is not installed (apt-get install chromium)"),
+    arguments: pages)
+  func galleryTotalColumnsAreInViewAndChartLabelsDoNotOverlap(_ page: String) throws {
+    let html = try String(contentsOf: packageRoot.appendingPathComponent(page), encoding: .utf8)
+    let (_, problems) = try Self.measureLayout(html)
+    #expect(problems.isEmpty, "\(page): \(problems)")
+  }
+
+  /// Renders `html` (its Content Security Policy removed so the probe runs) in a 1280 × 900 window and returns how
+  /// many Total columns the probe checked and what it found.
+  static func measureLayout(_ html: String) throws -> (totals: Int, problems: String) {
     let browser = try #require(Self.chromium, "CI must install Chromium (.ci/run does)")
-    let html = try BudgetChartTests.budgetHTML(sites: sites)
     let measuring = html.replacingOccurrences(
       of: #"<meta http-equiv="Content-Security-Policy""#, with: #"<meta name="removed-for-test""#
     )
@@ -61,9 +78,6 @@ extension BrowserTests {
     let report = try #require(
       rendered.dom.components(separatedBy: "<pre id=\"layout-problems\"").dropFirst().first, "the probe did not run")
     let totals = Int(report.components(separatedBy: "data-totals=\"").dropFirst().first?.prefix { $0.isNumber } ?? "")
-    // Per month and per year always end with Total; the 1- and 12-site budgets add each site's line items.
-    #expect((totals ?? 0) >= 2, "\(sites) sites: \(totals ?? 0) Total columns checked")
-    let problems = report.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }
-    #expect(problems.isEmpty, "\(sites) sites: \(problems)")
+    return (totals ?? 0, String(report.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }))
   }
 }
