@@ -130,6 +130,7 @@ import Testing
       [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
         "--user-data-dir=\(directory.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
+        "--print-to-pdf-no-header",  // the same, for Chromium before 112
         "--print-to-pdf=\(pdf.path)", page.absoluteString,
       ])
     #expect(printed == 0, "chromium exited with \(printed)")
