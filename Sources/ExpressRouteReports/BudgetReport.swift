@@ -146,7 +146,8 @@ public struct BudgetReport: Report {
             [summary.years[index].label, String(summary.years[index].months.count)] + listCell(year: index) + [
               Self.amount(summary.yearTotals[index])
             ]
-          })))
+          },
+          footer: ["Total", String(b.months.count)] + listTotalCell + [Self.amount(summary.total)])))
 
     if let groupBy {
       blocks.append(.heading("Per \(yearWord) and \(groupBy)"))
@@ -228,7 +229,8 @@ public struct BudgetReport: Report {
       .table(
         ReportTable(
           columns: [.init("Meter group"), .init("Total (\(currency))", .right)],
-          rows: meterTotals.map { [$0.group, $0.total.groupedAmount] })))
+          rows: meterTotals.map { [$0.group, $0.total.groupedAmount] },
+          footer: ["Total", Self.amount(summary.total)])))
     if details {
       for site in b.sites {
         guard let first = site.months.first else { continue }
@@ -286,47 +288,61 @@ public struct BudgetReport: Report {
 
   static func signed(_ value: Decimal) -> String { value > 0 ? "+" + amount(value) : amount(value) }
 
-  /// Markers where a sized site's plan changes its circuit (up to six, so labels stay readable; small
-  /// portfolios only, where each site is its own series).
+  /// Markers where a sized site's plan changes its circuit, labelled with the site, the new circuit and its first
+  /// month (up to six, so the chart's key stays short; small portfolios only).
   func upgradeMarkers(_ summary: BudgetSummary) -> [ReportChart.Marker] {
     guard groupBy == nil, budget.sites.count <= Self.detailSiteLimit else { return [] }
     let steps = budget.sites.flatMap { site in
       (site.sizing?.plan.dropFirst() ?? []).map { (site.name, $0) }
     }
-    return steps.prefix(6).map { name, step in
-      .init(position: Double(step.month) - 0.5, label: "\(name): \(step.bandwidth) \(step.billing.name)")
+    return steps.sorted { $0.1.month < $1.1.month }.prefix(6).map { name, step in
+      let month = budget.months.first?.advanced(by: step.month).description ?? ""
+      return .init(
+        position: Double(step.month) - 0.5, label: "\(name): \(step.bandwidth) \(step.billing.name) from \(month)")
     }
   }
 
-  /// Monthly totals stacked by group, by site (small portfolios), or by the largest sites and the rest.
+  /// Monthly totals stacked by group or by site, at most ``ReportChart/maximumSeries`` of them: beyond that the
+  /// largest groups or sites and one grey remainder ("Other 989 sites"), summed exactly before drawing.
   func monthlyChart(_ summary: BudgetSummary) -> ReportChart {
     let b = budget
-    let categories = b.months.map(\.description)
-    let series: [ReportChart.Series]
-    let title: String
+    let limit = ReportChart.maximumSeries
+    let named: [(name: String, months: [Decimal])]
+    let noun: String
     if groupBy != nil {
-      title = "Monthly budget by \(groupBy ?? "")"
-      series = summary.groups.map { .init(name: $0.name, values: summary.monthTotals(of: $0).map(Self.double)) }
-    } else if b.sites.count <= Self.detailSiteLimit {
-      title = "Monthly budget by site"
-      series = b.sites.indices.map {
-        .init(name: b.sites[$0].name, values: summary.siteMonthTotals[$0].map(Self.double))
-      }
+      noun = "groups"
+      named = summary.groups.map { ($0.name, summary.monthTotals(of: $0)) }
     } else {
-      let shown = summary.topSitesByCost(Self.detailSiteLimit - 1)
-      let rest = Set(b.sites.indices).subtracting(shown)
+      noun = "sites"
+      named = b.sites.indices.map { (b.sites[$0].name, summary.siteMonthTotals[$0]) }
+    }
+    let series: [ReportChart.Series]
+    var title = groupBy.map { "Monthly budget by \($0)" } ?? "Monthly budget by site"
+    if named.count <= limit {
+      series = named.map { .init(name: $0.name, values: $0.months.map(Self.double)) }
+    } else {
+      // The largest by total over the period, largest first (ties in input order).
+      let totals = named.map { $0.months.reduce(0, FastDecimal.sum) }
+      let shown = named.indices.sorted {
+        !FastDecimal.isEqual(totals[$0], totals[$1]) ? FastDecimal.isLess(totals[$1], totals[$0]) : $0 < $1
+      }.prefix(limit - 1)
+      let kept = Set(shown)
       var other = [Decimal](repeating: 0, count: b.months.count)
-      for site in rest {
-        for (index, value) in summary.siteMonthTotals[site].enumerated() { other[index] += value }
+      for index in named.indices where !kept.contains(index) {
+        for (month, value) in named[index].months.enumerated() where month < other.count {
+          FastDecimal.add(value, to: &other[month])
+        }
       }
-      title = "Monthly budget: the \(shown.count) largest sites and the other \(rest.count)"
+      // Grouped like every other number ("Other 9,993 sites").
+      let rest = Decimal(named.count - shown.count).grouped(places: 0)
+      title = "Monthly budget: the \(shown.count) largest \(noun) and the other \(rest)"
       series =
-        shown.map { .init(name: b.sites[$0].name, values: summary.siteMonthTotals[$0].map(Self.double)) } + [
-          .init(name: "Other \(rest.count) sites", values: other.map(Self.double))
+        shown.map { .init(name: named[$0].name, values: named[$0].months.map(Self.double)) } + [
+          .init(name: "Other \(rest) \(noun)", values: other.map(Self.double), isRemainder: true)
         ]
     }
     return ReportChart(
-      kind: .stackedColumns, title: title, categories: categories, series: series,
+      kind: .stackedColumns, title: title, categories: b.months.map(\.description), series: series,
       valueLabel: "\(b.currency.rawValue) per month",
       markers: upgradeMarkers(summary), categoryLabel: "Month")
   }

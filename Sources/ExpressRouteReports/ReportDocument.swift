@@ -103,13 +103,21 @@ extension ReportDocument {
       public var name: String
       /// One value per category.
       public var values: [Double]
+      /// Whether this series is the remainder ("Other 989 sites") of a top-N chart: drawn last, in a colour no named
+      /// series has.
+      public var isRemainder: Bool
 
       /// Creates a series.
-      public init(name: String, values: [Double]) {
+      public init(name: String, values: [Double], isRemainder: Bool = false) {
         self.name = name
         self.values = values
+        self.isRemainder = isRemainder
       }
     }
+
+    /// The most series a chart holds, each in its own colour: a builder with more keeps the largest
+    /// `maximumSeries − 1` and folds the rest into one remainder series (``Series/isRemainder``).
+    public static let maximumSeries = 8
 
     /// A vertical or horizontal marker line with a label.
     public struct Marker: Hashable, Sendable {
@@ -139,6 +147,10 @@ extension ReportDocument {
     public var markers: [Marker]
     /// The category axis title with its unit (`Month`, `Outbound data per month (GB)`); empty for bars.
     public var categoryLabel: String
+    /// The categories as numbers on a continuous axis (a line chart's outbound GB), one per category, or empty: when
+    /// given, the category axis has round ticks of its own instead of the category labels. Marker positions stay in
+    /// category-index units.
+    public var categoryValues: [Double] = []
     /// Horizontal reference lines at a value, with a label (a circuit's capacity on a traffic chart).
     public var levels: [(value: Double, label: String)] = []
     /// Series drawn up to their second-to-last point, the last step dashed: for curves whose last point is a
@@ -163,7 +175,7 @@ extension ReportDocument {
       lhs.kind == rhs.kind && lhs.title == rhs.title && lhs.categories == rhs.categories && lhs.series == rhs.series
         && lhs.valueLabel == rhs.valueLabel && lhs.markers == rhs.markers && lhs.categoryLabel == rhs.categoryLabel
         && lhs.levels.map(\.value) == rhs.levels.map(\.value) && lhs.levels.map(\.label) == rhs.levels.map(\.label)
-        && lhs.lastStepIsPeak == rhs.lastStepIsPeak
+        && lhs.lastStepIsPeak == rhs.lastStepIsPeak && lhs.categoryValues == rhs.categoryValues
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -37,8 +37,9 @@ import Testing
     #expect(result.errors.contains("No site has the tag 'department' (tags in this portfolio: costCentre, region)"))
   }
 
-  /// A portfolio of `count` sites, site `n` (from 1) a Standard UnlimitedData circuit of `sizes[n % 3]` in Amsterdam.
-  static func portfolio(sites count: Int) throws -> String {
+  /// A portfolio of `count` sites over `horizon` months from 2027-01, site `n` (from 1) a Standard UnlimitedData
+  /// circuit of `sizes[n % 3]` in Amsterdam.
+  static func portfolio(sites count: Int, horizon: Int = 2) throws -> String {
     let directory = try temporaryDirectory("ercalc-scale")
     let sizes = ["1 Gbps", "2 Gbps", "5 Gbps"]
     let sites = (1...count).map { index in
@@ -47,7 +48,7 @@ import Testing
       """
     }
     let text = """
-      {"schemaVersion": 1, "name": "many", "startMonth": "2027-01", "horizonMonths": 2, "sites": [\(sites.joined(separator: ","))]}
+      {"schemaVersion": 1, "name": "many", "startMonth": "2027-01", "horizonMonths": \(horizon), "sites": [\(sites.joined(separator: ","))]}
       """
     let path = directory.appendingPathComponent("many.json").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)

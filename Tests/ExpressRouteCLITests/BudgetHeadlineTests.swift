@@ -21,7 +21,8 @@ import Testing
     #expect(text.output.contains("Month          ams        lon  List (USD)  Total (USD)\n"))
     #expect(text.output.contains("2027-01   7,142.40   5,130.00   13,636.00    12,272.40\n"))
     #expect(text.output.contains("Total    14,516.77  10,260.00   27,529.75    24,776.77\n"))
-    #expect(text.output.contains("2027       2   27,529.75    24,776.77\n"))
+    #expect(text.output.contains("2027        2   27,529.75    24,776.77\n"))
+    #expect(text.output.contains("Total       2   27,529.75    24,776.77\n"))
 
     let json = ercalc("budget", portfolio, "--months", "2", "--discount", "10%", "--format", "json")
     #expect(json.output.contains("\"total\": \"24776.77\",\n  \"listTotal\": \"27529.75\""))

@@ -64,8 +64,13 @@ struct HTMLRenderer {
   }
 
   private func renderTable(_ table: ReportTable) -> HTMLNode {
+    // A last column of totals stays in view while a wide table scrolls sideways (the site × month matrix).
+    let pinned = table.columns.count > 2 && table.columns.last?.title.hasPrefix("Total") == true
     func cellAttributes(_ index: Int) -> [(String, String)] {
-      index < table.columns.count && table.columns[index].alignment == .right ? [("class", "num")] : []
+      var classes: [String] = []
+      if index < table.columns.count && table.columns[index].alignment == .right { classes.append("num") }
+      if pinned && index == table.columns.count - 1 { classes.append("total") }
+      return classes.isEmpty ? [] : [("class", classes.joined(separator: " "))]
     }
     var children: [HTMLNode] = [
       .el(
@@ -107,6 +112,7 @@ struct HTMLRenderer {
     thead th{position:sticky;top:0;z-index:2}
     tbody td:first-child,tfoot td:first-child{position:sticky;left:0;z-index:1;white-space:nowrap}
     thead th:first-child{left:0;z-index:3}
+    td.total,th.total{position:sticky;right:0;z-index:1;box-shadow:inset 1px 0 #d8dee9}thead th.total{z-index:3}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     tfoot td{font-weight:700;border-top:2px solid #1d2433;position:sticky;bottom:0}
     figure.chart{margin:16px 0}
@@ -117,14 +123,17 @@ struct HTMLRenderer {
     svg text.axis-title{font-weight:600}
     svg .axis{stroke:#888;stroke-width:1}
     svg .grid{stroke:#e3e8f0;stroke-width:1}
-    svg .marker{stroke:#D55E00;stroke-width:1.5;stroke-dasharray:4 3}
+    svg .marker{stroke:#555;stroke-width:1.5;stroke-dasharray:4 3}
+    svg text.marker-number{font-weight:700;fill:#555}
     svg .level{stroke:#1d2433;stroke-width:1.5;stroke-dasharray:8 4}
     svg .peak{stroke-dasharray:3 3}
     footer{margin-top:32px;font-size:.8em;color:#666}
     @page{size:A4 landscape;margin:10mm}
     @media print{main{max-width:none;padding:0}h2{break-after:avoid}figure{break-inside:avoid}
     .table-wrap{overflow:visible;max-height:none;border:0}table{font-size:7.5pt}th,td{padding:2px 4px}
-    thead{display:table-header-group}thead th,tbody td:first-child,tfoot td{position:static}}
+    thead{display:table-header-group}tfoot{display:table-row-group}
+    thead th,thead th:first-child,tbody td:first-child,tfoot td,tfoot td:first-child,td.total,th.total{position:static}
+    tfoot tr,tbody tr{break-inside:avoid}}
 
     """
 }

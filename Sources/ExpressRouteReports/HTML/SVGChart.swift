@@ -3,21 +3,48 @@ import Foundation
 
 /// Draws a ``ReportChart`` as inline SVG with a fixed view box.
 ///
-/// Axes carry titles with units, ticks at round values (1, 2 or 5 × 10ⁿ) with gridlines, and a legend laid out
-/// in rows by label width so entries never overlap (long names are shortened, the full name in a tooltip). Colours
-/// are the Okabe–Ito palette, told apart with the common kinds of colour blindness. Coordinates are printed with
-/// one decimal by integer arithmetic (no locale); every label is user-visible text and goes through escaping.
+/// Axes carry titles with units and ticks at round values (1, 2, 2.5 or 5 × 10ⁿ) with gridlines. Every number drawn
+/// uses one ``ChartNumberFormat`` (the value axis's); exact amounts are in the tooltips and the tables. Each series
+/// has its own colour, from the Okabe–Ito palette (told apart with the common kinds of colour blindness), and a
+/// remainder series ("Other 989 sites") is grey, a colour no named series has. Labels never overlap: category labels
+/// are thinned to fit, the legend is laid out in rows by label width (long names shortened, the full name in a
+/// tooltip), and marker lines are numbered above the plot with their labels in a key under the legend, so no line
+/// runs through a label. Coordinates are printed with one decimal by integer arithmetic (no locale); every label
+/// is user-visible text and goes through escaping.
 struct SVGChart {
   let chart: ReportChart
-  /// Okabe & Ito's colour-blind-safe palette (black last, for an eighth series).
+  /// Okabe & Ito's colour-blind-safe palette (black last, for an eighth series): one colour per named series, as many
+  /// as ``ReportChart/maximumSeries``.
   static let palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+  /// The remainder series' colour: a mid grey, in no named series.
+  static let remainderColour = "#999999"
+  /// The width of a character at 12 px, for laying out labels (generous for digits and lower case).
+  static let characterWidth = 6.6
   /// The view box width.
   static let viewWidth = 720.0
-  /// The plot area: left edge (room for tick labels and the value-axis title), width, top and height.
-  static let plotLeft = 86.0
-  static let plotWidth = 614.0
+  /// The plot area's right edge, top and height.
+  static let plotRight = 700.0
   static let plotTop = 20.0
   static let plotHeight = 220.0
+  /// The plot area's left edge: room for the rotated value-axis title (x 8 to 20), a gap and the widest tick label.
+  let plotLeft: Double
+  /// The plot area's width.
+  var plotWidth: Double { Self.plotRight - plotLeft }
+  /// The value axis's ticks: from 0 to at least the largest bar, column (stacked) or point and level.
+  let valueTicks: [Double]
+  /// The chart's one number format, set by the value axis's tick step.
+  let format: ChartNumberFormat
+
+  /// Lays out `chart`: its value axis and, from the widest tick label, the plot's left edge.
+  init(chart: ReportChart) {
+    self.chart = chart
+    let ticks = Self.valueTicks(chart)
+    let format = ChartNumberFormat(step: ticks.count > 1 ? ticks[1] - ticks[0] : 1)
+    self.valueTicks = ticks
+    self.format = format
+    let widest = ticks.map { Self.width(format($0)) }.max() ?? 0
+    plotLeft = chart.kind == .bars ? 86 : max(86, 32 + widest)
+  }
 
   func render(index: Int) -> HTMLNode {
     let body: [HTMLNode]
@@ -43,6 +70,34 @@ struct SVGChart {
       ])
   }
 
+  /// Each series' colour: named series take the palette in order, the remainder series grey.
+  var colours: [String] {
+    var named = 0
+    return chart.series.map { series in
+      if series.isRemainder { return Self.remainderColour }
+      defer { named += 1 }
+      return Self.palette[named % Self.palette.count]
+    }
+  }
+
+  /// The ticks of `chart`'s value axis: from 0 to at least the largest bar, column (stacked) or point and level.
+  static func valueTicks(_ chart: ReportChart) -> [Double] {
+    switch chart.kind {
+    case .bars:
+      return ticks(upTo: chart.series.first?.values.max() ?? 0)
+    case .stackedColumns:
+      let totals = chart.categories.indices.map { index in
+        chart.series.reduce(0.0) { $0 + (index < $1.values.count ? max(0, $1.values[index]) : 0) }
+      }
+      return ticks(upTo: totals.max() ?? 0)
+    case .lines:
+      return ticks(upTo: max(chart.series.flatMap(\.values).max() ?? 0, chart.levels.map(\.value).max() ?? 0))
+    }
+  }
+
+  /// Text's width in the view box at 12 px.
+  static func width(_ text: String) -> Double { Double(text.count) * characterWidth }
+
   private var kindName: String {
     switch chart.kind {
     case .bars: return "bars"
@@ -51,29 +106,19 @@ struct SVGChart {
     }
   }
 
-  /// Round tick values from 0 to at least `maximum`: steps of 1, 2 or 5 × 10ⁿ, about five of them.
+  /// Round tick values from 0 to at least `maximum`: steps of 1, 2, 2.5 or 5 × 10ⁿ, five or six of them.
   static func ticks(upTo maximum: Double) -> [Double] {
     guard maximum > 0, maximum.isFinite else { return [0, 1] }
     let rough = maximum / 5
     let magnitude = pow(10, floor(log10(rough)))
-    let step = [1.0, 2.0, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= rough } ?? rough
-    let count = Int((maximum / step).rounded(.up))
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= rough * (1 - 1e-12) } ?? rough
+    let count = Int((maximum / step * (1 - 1e-12)).rounded(.up))
     return (0...max(count, 1)).map { Double($0) * step }
-  }
-
-  /// A tick label: grouped whole numbers, or up to two decimals for small steps.
-  func tickLabel(_ value: Double, step: Double) -> String {
-    if step >= 1 || value == 0 {
-      let text = amount(value)
-      return String(text.dropLast(3))
-    }
-    return amount(value)
   }
 
   /// Gridlines, tick labels and the value-axis title for a vertical value axis scaled to `ticks`.
   private func valueAxis(_ ticks: [Double]) -> [HTMLNode] {
     let top = ticks.last ?? 1
-    let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
     var nodes: [HTMLNode] = []
     for tick in ticks {
       let y = Self.plotTop + Self.plotHeight - tick / top * Self.plotHeight
@@ -81,13 +126,13 @@ struct SVGChart {
         .el(
           "line",
           [
-            ("x1", n(Self.plotLeft)), ("y1", n(y)), ("x2", n(Self.plotLeft + Self.plotWidth)), ("y2", n(y)),
+            ("x1", n(plotLeft)), ("y1", n(y)), ("x2", n(plotLeft + plotWidth)), ("y2", n(y)),
             ("class", "grid"),
           ]))
       nodes.append(
         .el(
-          "text", [("x", n(Self.plotLeft - 6)), ("y", n(y + 4)), ("text-anchor", "end"), ("class", "tick")],
-          text: tickLabel(tick, step: step)))
+          "text", [("x", n(plotLeft - 6)), ("y", n(y + 4)), ("text-anchor", "end"), ("class", "tick")],
+          text: format(tick)))
     }
     let middle = Self.plotTop + Self.plotHeight / 2
     nodes.append(
@@ -102,15 +147,15 @@ struct SVGChart {
       .el(
         "line",
         [
-          ("x1", n(Self.plotLeft)), ("y1", n(Self.plotTop + Self.plotHeight)),
-          ("x2", n(Self.plotLeft + Self.plotWidth)),
+          ("x1", n(plotLeft)), ("y1", n(Self.plotTop + Self.plotHeight)),
+          ("x2", n(plotLeft + plotWidth)),
           ("y2", n(Self.plotTop + Self.plotHeight)), ("class", "axis"),
         ]))
     nodes.append(
       .el(
         "line",
         [
-          ("x1", n(Self.plotLeft)), ("y1", n(Self.plotTop)), ("x2", n(Self.plotLeft)),
+          ("x1", n(plotLeft)), ("y1", n(Self.plotTop)), ("x2", n(plotLeft)),
           ("y2", n(Self.plotTop + Self.plotHeight)), ("class", "axis"),
         ]))
     return nodes
@@ -123,7 +168,7 @@ struct SVGChart {
       .el(
         "text",
         [
-          ("x", n(Self.plotLeft + Self.plotWidth / 2)), ("y", n(y)), ("text-anchor", "middle"), ("class", "axis-title"),
+          ("x", n(plotLeft + plotWidth / 2)), ("y", n(y)), ("text-anchor", "middle"), ("class", "axis-title"),
         ],
         text: chart.categoryLabel)
     ]
@@ -131,13 +176,14 @@ struct SVGChart {
 
   private func bars() -> ([HTMLNode], Int) {
     let values = chart.series.first?.values ?? []
-    let ticks = Self.ticks(upTo: values.max() ?? 0)
+    let ticks = valueTicks
     let top = ticks.last ?? 1
-    let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
     let rowHeight = 26.0
     let left = 210.0
     let width = 380.0
     let bottom = 10 + Double(chart.categories.count) * rowHeight
+    // Category labels end 10 px left of the bars: longer names are shortened, the full name in a tooltip.
+    let fitting = Int((left - 16) / Self.characterWidth)
     var nodes: [HTMLNode] = []
     for tick in ticks {
       let x = left + tick / top * width
@@ -145,24 +191,27 @@ struct SVGChart {
       nodes.append(
         .el(
           "text", [("x", n(x)), ("y", n(bottom + 14)), ("text-anchor", "middle"), ("class", "tick")],
-          text: tickLabel(tick, step: step)))
+          text: format(tick)))
     }
     for (index, category) in chart.categories.enumerated() {
       let value = index < values.count ? values[index] : 0
       let y = 10 + Double(index) * rowHeight
       let barWidth = max(0, value / top * width)
+      let label = category.count > fitting ? String(category.prefix(fitting - 1)) + "…" : category
       nodes.append(
-        .el("text", [("x", "200"), ("y", n(y + 16)), ("text-anchor", "end"), ("class", "label")], text: category))
+        .el(
+          "text", [("x", n(left - 10)), ("y", n(y + 16)), ("text-anchor", "end"), ("class", "label")],
+          [.text(label)] + (label == category ? [] : [.el("title", text: category)])))
       nodes.append(
         .el(
           "rect",
           [
             ("x", n(left)), ("y", n(y + 3)), ("width", n(barWidth)), ("height", n(rowHeight - 8)),
-            ("fill", Self.palette[0]),
+            ("fill", colours.first ?? Self.palette[0]),
           ],
           [.el("title", text: "\(category): \(amount(value))")]))
       nodes.append(
-        .el("text", [("x", n(left + 6 + barWidth)), ("y", n(y + 16)), ("class", "value")], text: amount(value)))
+        .el("text", [("x", n(left + 6 + barWidth)), ("y", n(y + 16)), ("class", "value")], text: format(value)))
     }
     nodes.append(
       .el(
@@ -175,14 +224,12 @@ struct SVGChart {
   private func columns() -> ([HTMLNode], Int) {
     let count = chart.categories.count
     guard count > 0 else { return ([], 40) }
-    let totals = (0..<count).map { index in
-      chart.series.reduce(0.0) { $0 + (index < $1.values.count ? max(0, $1.values[index]) : 0) }
-    }
-    let ticks = Self.ticks(upTo: totals.max() ?? 0)
+    let ticks = valueTicks
     let top = ticks.last ?? 1
-    let slot = Self.plotWidth / Double(count)
+    let slot = plotWidth / Double(count)
+    let colours = self.colours
     var nodes = valueAxis(ticks)
-    let labelEvery = labelStride(count, spanning: Self.plotWidth)
+    let labelEvery = labelStride(count, spanning: plotWidth)
     for index in 0..<count {
       var base = Self.plotTop + Self.plotHeight
       for (seriesIndex, series) in chart.series.enumerated() {
@@ -193,9 +240,8 @@ struct SVGChart {
           .el(
             "rect",
             [
-              ("x", n(Self.plotLeft + Double(index) * slot + slot * 0.15)), ("y", n(base)), ("width", n(slot * 0.7)),
-              ("height", n(height)),
-              ("fill", Self.palette[seriesIndex % Self.palette.count]),
+              ("x", n(plotLeft + Double(index) * slot + slot * 0.15)), ("y", n(base)), ("width", n(slot * 0.7)),
+              ("height", n(height)), ("fill", colours[seriesIndex]),
             ],
             [.el("title", text: "\(chart.categories[index]), \(series.name): \(amount(value))")]))
       }
@@ -204,30 +250,36 @@ struct SVGChart {
           .el(
             "text",
             [
-              ("x", n(Self.plotLeft + Double(index) * slot + slot / 2)), ("y", n(Self.plotTop + Self.plotHeight + 16)),
-              ("text-anchor", "middle"),
-              ("class", "tick"),
+              ("x", n(plotLeft + Double(index) * slot + slot / 2)), ("y", n(Self.plotTop + Self.plotHeight + 16)),
+              ("text-anchor", "middle"), ("class", "tick"),
             ],
             text: chart.categories[index]))
       }
     }
-    nodes.append(contentsOf: markerNodes { position in Self.plotLeft + (position + 0.5) * slot })
+    nodes.append(contentsOf: markerNodes { position in plotLeft + (position + 0.5) * slot })
     nodes.append(contentsOf: categoryTitle(y: Self.plotTop + Self.plotHeight + 34))
-    let (legendNodes, legendHeight) = legend(y: Self.plotTop + Self.plotHeight + 56)
-    nodes.append(contentsOf: legendNodes)
-    return (nodes, Int(Self.plotTop + Self.plotHeight + 48 + legendHeight))
+    return (nodes + annotations.nodes, Int(Self.plotTop + Self.plotHeight + 48 + annotations.height))
   }
 
   private func lines() -> ([HTMLNode], Int) {
     let count = chart.categories.count
     guard count > 1 else { return ([], 40) }
-    let ticks = Self.ticks(upTo: max(chart.series.flatMap(\.values).max() ?? 0, chart.levels.map(\.value).max() ?? 0))
+    let ticks = valueTicks
     let top = ticks.last ?? 1
-    func x(_ position: Double) -> Double { Self.plotLeft + position / Double(count - 1) * Self.plotWidth }
+    let numeric = chart.categoryValues.count == count
+    let xTicks = Self.ticks(upTo: numeric ? chart.categoryValues.max() ?? 0 : 0)
+    /// The x coordinate of `position`, in category-index units (fractions between two categories).
+    func x(_ position: Double) -> Double {
+      guard numeric else { return plotLeft + position / Double(count - 1) * plotWidth }
+      let index = min(max(Int(position.rounded(.down)), 0), count - 2)
+      let values = chart.categoryValues
+      let value = values[index] + (position - Double(index)) * (values[index + 1] - values[index])
+      return plotLeft + value / (xTicks.last ?? 1) * plotWidth
+    }
     func y(_ value: Double) -> Double { Self.plotTop + Self.plotHeight - max(0, value) / top * Self.plotHeight }
     var nodes = valueAxis(ticks)
     for (seriesIndex, series) in chart.series.enumerated() {
-      let colour = Self.palette[seriesIndex % Self.palette.count]
+      let colour = colours[seriesIndex]
       let measured = chart.lastStepIsPeak && series.values.count > 2 ? Array(series.values.dropLast()) : series.values
       let points = measured.enumerated().map { "\(n(x(Double($0.offset)))),\(n(y($0.element)))" }.joined(separator: " ")
       nodes.append(
@@ -253,24 +305,22 @@ struct SVGChart {
           ))
       }
     }
-    for level in chart.levels {
-      let ly = y(level.value)
-      nodes.append(
-        .el(
-          "line",
-          [
-            ("x1", n(Self.plotLeft)), ("y1", n(ly)), ("x2", n(Self.plotLeft + Self.plotWidth)), ("y2", n(ly)),
-            ("class", "level"),
-          ]))
-      nodes.append(.el("text", [("x", n(Self.plotLeft + 6)), ("y", n(ly - 4)), ("class", "label")], text: level.label))
-    }
-    // Labels at points 0, n, 2n … and always the last; edge labels are anchored inward so they stay inside the view
-    // box, and a label that would touch the one before (or the last) is left out.
-    let labelEvery = labelStride(count - 1, spanning: Self.plotWidth)
+    nodes.append(contentsOf: levelNodes(y: y, markers: chart.markers.map { x($0.position) }))
+    nodes.append(contentsOf: numeric ? numericCategoryTicks(xTicks) : categoryTicks(x))
+    nodes.append(contentsOf: markerNodes(x))
+    nodes.append(contentsOf: categoryTitle(y: Self.plotTop + Self.plotHeight + 34))
+    return (nodes + annotations.nodes, Int(Self.plotTop + Self.plotHeight + 48 + annotations.height))
+  }
+
+  /// Labels at categories 0, n, 2n … and always the last; edge labels are anchored inward so they stay inside the
+  /// view box, and a label that would touch the one before (or the last) is left out.
+  private func categoryTicks(_ x: (Double) -> Double) -> [HTMLNode] {
+    let count = chart.categories.count
+    let labelEvery = labelStride(count - 1, spanning: plotWidth)
     var indices = Array(stride(from: 0, to: count, by: labelEvery))
     if indices.last != count - 1 { indices.append(count - 1) }
     func extent(_ index: Int) -> ClosedRange<Double> {
-      let width = Double(chart.categories[index].count) * 6.6
+      let width = Self.width(chart.categories[index])
       let center = x(Double(index))
       if index == 0 { return center...(center + width) }
       if index == count - 1 { return (center - width)...center }
@@ -284,46 +334,45 @@ struct SVGChart {
       if let previous = drawn.last, extent(previous).upperBound + 8 > extent(index).lowerBound { continue }
       drawn.append(index)
     }
-    for index in drawn {
+    return drawn.map { index in
       let anchor = index == 0 ? "start" : index == count - 1 ? "end" : "middle"
-      nodes.append(
-        .el(
-          "text",
-          [
-            ("x", n(x(Double(index)))), ("y", n(Self.plotTop + Self.plotHeight + 16)), ("text-anchor", anchor),
-            ("class", "tick"),
-          ],
-          text: chart.categories[index]))
+      return .el(
+        "text",
+        [
+          ("x", n(x(Double(index)))), ("y", n(Self.plotTop + Self.plotHeight + 16)), ("text-anchor", anchor),
+          ("class", "tick"),
+        ],
+        text: chart.categories[index])
     }
-    nodes.append(contentsOf: markerNodes(x))
-    nodes.append(contentsOf: categoryTitle(y: Self.plotTop + Self.plotHeight + 34))
-    let (legendNodes, legendHeight) = legend(y: Self.plotTop + Self.plotHeight + 56)
-    nodes.append(contentsOf: legendNodes)
-    return (nodes, Int(Self.plotTop + Self.plotHeight + 48 + legendHeight))
   }
 
-  /// Vertical marker lines with their labels, placed left or right of the line so they stay in the view box.
-  private func markerNodes(_ x: (Double) -> Double) -> [HTMLNode] {
+  /// A numeric category axis (``ReportChart/categoryValues``): round ticks with gridlines, in one format; the last
+  /// label is anchored at its end so it stays inside the view box.
+  private func numericCategoryTicks(_ ticks: [Double]) -> [HTMLNode] {
+    let top = ticks.last ?? 1
+    let format = ChartNumberFormat(step: ticks.count > 1 ? ticks[1] - ticks[0] : 1)
     var nodes: [HTMLNode] = []
-    for (index, marker) in chart.markers.enumerated() {
-      let mx = x(marker.position)
-      let rightHalf = mx > Self.plotLeft + Self.plotWidth / 2
-      nodes.append(
-        .el(
-          "line",
-          [
-            ("x1", n(mx)), ("y1", n(Self.plotTop)), ("x2", n(mx)), ("y2", n(Self.plotTop + Self.plotHeight)),
-            ("class", "marker"),
-          ]))
+    for (index, tick) in ticks.enumerated() {
+      let x = plotLeft + tick / top * plotWidth
+      let label = format(tick)
+      let last = index == ticks.count - 1 && x + Self.width(label) / 2 > Self.viewWidth - 2
+      if index > 0 {
+        nodes.append(
+          .el(
+            "line",
+            [
+              ("x1", n(x)), ("y1", n(Self.plotTop)), ("x2", n(x)), ("y2", n(Self.plotTop + Self.plotHeight)),
+              ("class", "grid"),
+            ]))
+      }
       nodes.append(
         .el(
           "text",
           [
-            ("x", n(rightHalf ? mx - 4 : mx + 4)), ("y", n(Self.plotTop + 12 + Double(index % 3) * 14)),
-            ("text-anchor", rightHalf ? "end" : "start"),
-            ("class", "label"),
+            ("x", n(x)), ("y", n(Self.plotTop + Self.plotHeight + 16)), ("text-anchor", last ? "end" : "middle"),
+            ("class", "tick"),
           ],
-          text: marker.label))
+          text: label))
     }
     return nodes
   }
@@ -331,42 +380,11 @@ struct SVGChart {
   /// Label every n-th category so at most about six labels share the axis.
   static func labelStride(_ count: Int) -> Int { max(1, (count + 5) / 6) }
 
-  /// Label every n-th category so at most six labels share the axis and no two overlap (about 6.6 px a
-  /// character at 12 px, plus a gap).
+  /// Label every n-th category so at most six labels share the axis and no two overlap.
   func labelStride(_ count: Int, spanning width: Double) -> Int {
-    let widest = Double(chart.categories.map(\.count).max() ?? 0) * 6.6 + 16
+    let widest = Self.width(chart.categories.max { $0.count < $1.count } ?? "") + 16
     let fitting = max(1, Int(width / max(widest, 1)))
     return max(Self.labelStride(count), (count + fitting - 1) / fitting)
-  }
-
-  /// Legend entries in rows, each as wide as its label (about 6.6 px a character at 12 px), wrapping before the
-  /// right edge; labels over 40 characters are shortened with the full name in a tooltip. Returns the height used.
-  private func legend(y: Double) -> ([HTMLNode], Double) {
-    var nodes: [HTMLNode] = []
-    var x = Self.plotLeft
-    var row = 0.0
-    for (index, series) in chart.series.enumerated() {
-      let label = series.name.count > 40 ? String(series.name.prefix(39)) + "…" : series.name
-      let width = 16 + Double(label.count) * 6.6 + 18
-      if x > Self.plotLeft && x + width > Self.viewWidth - 6 {
-        x = Self.plotLeft
-        row += 1
-      }
-      let ly = y + row * 18
-      nodes.append(
-        .el(
-          "rect",
-          [
-            ("x", n(x)), ("y", n(ly - 10)), ("width", "12"), ("height", "12"),
-            ("fill", Self.palette[index % Self.palette.count]),
-          ]))
-      nodes.append(
-        .el(
-          "text", [("x", n(x + 16)), ("y", n(ly)), ("class", "label")], [.text(label), .el("title", text: series.name)])
-      )
-      x += width
-    }
-    return (nodes, chart.series.isEmpty ? 0 : (row + 1) * 18)
   }
 
   /// A coordinate with one decimal, by integer arithmetic.
@@ -378,19 +396,6 @@ struct SVGChart {
     return "\(sign)\(magnitude / 10).\(magnitude % 10)"
   }
 
-  /// A chart label for an amount: grouped, two decimals (display only).
-  func amount(_ value: Double) -> String {
-    guard value.isFinite else { return "" }
-    let cents = Int64((value * 100).rounded())
-    let sign = cents < 0 ? "-" : ""
-    let magnitude = abs(cents)
-    let whole = String(magnitude / 100)
-    var grouped = ""
-    for (index, character) in whole.enumerated() {
-      if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
-      grouped.append(character)
-    }
-    let fraction = magnitude % 100
-    return "\(sign)\(grouped).\(fraction < 10 ? "0" : "")\(fraction)"
-  }
+  /// An exact amount for a tooltip: grouped, two decimals (display only).
+  func amount(_ value: Double) -> String { ChartNumberFormat(places: 2)(value) }
 }

@@ -20,6 +20,25 @@ import Testing
     let small = SVGChart.ticks(upTo: 0.9)
     #expect(small.count == 6 && abs((small.last ?? 0) - 1.0) < 1e-9)
     #expect(SVGChart.ticks(upTo: 0) == [0, 1])
+    // 12,000: a fifth is 2,400, so steps of 2,500 (5,000 left three ticks) up to 12,500.
+    #expect(SVGChart.ticks(upTo: 12_000) == [0, 2_500, 5_000, 7_500, 10_000, 12_500])
+    // Exactly 10,000: a fifth is 2,000, so steps of 2,000 ending at 10,000 (no extra tick above).
+    #expect(SVGChart.ticks(upTo: 10_000) == [0, 2_000, 4_000, 6_000, 8_000, 10_000])
+  }
+
+  @Test func oneNumberFormatPerAxisStep() {
+    // Whole steps: no decimals, grouped; half away from zero.
+    let whole = ChartNumberFormat(step: 2_500)
+    #expect(whole.places == 0)
+    #expect(whole(1_234_567.5) == "1,234,568")
+    #expect(whole(-1_500) == "-1,500")
+    #expect(whole(0) == "0")
+    // 0.25 needs two places, 0.5 one, 0.2 one (0.1 + 0.1 is not exactly 0.2 in binary: still one place).
+    #expect(ChartNumberFormat(step: 0.25).places == 2)
+    #expect(ChartNumberFormat(step: 0.5).places == 1)
+    #expect(ChartNumberFormat(step: 0.1 + 0.1).places == 1)
+    #expect(ChartNumberFormat(step: 0.25)(1_000.5) == "1,000.50")
+    #expect(ChartNumberFormat(places: 2)(0.05) == "0.05")
   }
 
   @Test func chartsNameBothAxesAndMarkTheUsersVolume() throws {
@@ -33,7 +52,9 @@ import Testing
     let svg = HTMLRenderer().render(ReportDocument(title: "t", blocks: [.chart(chart)]))
     #expect(svg.components(separatedBy: "class=\"axis-title\"").count - 1 == 2)
     #expect(svg.contains(">USD per month</text>") && svg.contains(">Outbound data per month (GB)</text>"))
-    #expect(svg.contains(">your volume: 40,000 GB</text>"))
+    // Markers are numbered above the plot and named in the key under the legend (break-even is 1, the volume 2).
+    #expect(svg.contains(">2 your volume: 40,000 GB<title>your volume: 40,000 GB</title>\n</text>"))
+    #expect(svg.contains("class=\"marker-number\">2<title>your volume: 40,000 GB</title>\n</text>"))
   }
 
   @Test func aPeakIsADotAndACapacityIsALine() {
