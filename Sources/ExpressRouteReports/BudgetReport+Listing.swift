@@ -171,10 +171,36 @@ extension BudgetReport {
     /// The header row.
     public static var header: [UInt8] { CostRow.csvHeaderBytes }
 
-    /// `site`'s rows over `months`.
+    /// `site`'s rows over `months`. A month whose quote is the month before's (a fixed site whose volumes did not
+    /// change reuses its quote) takes that month's fields with its own period, instead of building them again.
     public static func rows(of site: Budget.Site, months: [MonthKey]) -> [UInt8] {
-      CostRow.csvBytes(BudgetReport.costRows(of: site, months: months))
+      var bytes: [UInt8] = []
+      var previous: (quote: Quote, fields: [[String]])?
+      for (index, quote) in site.months.enumerated() {
+        let period = months[index].description
+        let fields: [[String]]
+        if let previous, previous.quote == quote {
+          let (start, end) = QuoteReport.periodBounds(period)
+          fields = previous.fields.map { row in
+            var row = row
+            for column in periodStartColumns { row[column] = start }
+            for column in periodEndColumns { row[column] = end }
+            return row
+          }
+        } else {
+          fields = QuoteReport.costRows(
+            quote, period: period, group: site.name, tags: site.tags, scope: site.name, scopedName: true
+          ).map(\.fields)
+        }
+        CSVWriter.append(fields, to: &bytes)
+        previous = (quote, fields)
+      }
+      return bytes
     }
+
+    /// The columns holding a row's period start (`BillingPeriodStart`, `ChargePeriodStart`) and end.
+    static let periodStartColumns = ["BillingPeriodStart", "ChargePeriodStart"].compactMap(CostRow.header.firstIndex)
+    static let periodEndColumns = ["BillingPeriodEnd", "ChargePeriodEnd"].compactMap(CostRow.header.firstIndex)
 
     /// The rows of the sites `budget` refused whole.
     public static func refusedRows(_ budget: Budget) -> [UInt8] { CostRow.csvBytes(BudgetReport.refusedRows(budget)) }

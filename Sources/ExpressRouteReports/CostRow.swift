@@ -51,6 +51,8 @@ public struct CostRow: Hashable, Sendable {
   public var group: String
   /// Tags of the site the charge belongs to (FOCUS `Tags`).
   public var tags: [String: String] = [:]
+  /// ``tags`` as FOCUS `Tags` text, when worked out once for many rows (a site's); `nil` works it out per row.
+  var tagText: String?
   /// The negotiated discount applied to the unit price, as a fraction (0 at list price).
   public var discount: Decimal = 0
   /// Whether the price is the user's own rate from an override file (``Provenance/isOwnRate``), not a list price.
@@ -237,6 +239,14 @@ public struct CostRow: Hashable, Sendable {
   }
 
   /// What x_Placeholders names: the columns holding a 0 that stands for an unknown value.
+  /// FOCUS `Tags`: the tags as one JSON object, keys sorted; empty without tags.
+  static func tagText(_ tags: [String: String]) -> String {
+    tags.isEmpty
+      ? ""
+      : "{" + tags.keys.sorted().map { "\(JSONWriter.quoted($0)):\(JSONWriter.quoted(tags[$0] ?? ""))" }.joined(
+        separator: ",") + "}"
+  }
+
   var placeholders: String {
     guard cost == nil else { return "" }
     return quantity == nil && oneTimeBilling == nil ? "cost quantity" : "cost"
@@ -274,26 +284,30 @@ public struct CostRow: Hashable, Sendable {
       oneTimeBilling?.total ?? unitPrice.map { Discounts.discounted($0.amount, by: discount) } ?? 0
     let pricingQuantity = oneTimeBilling.map { $0.billedThisMonth ? Decimal(1) : 0 } ?? quantity ?? 0
     let parts = resourceParts
-    let tagText =
-      tags.isEmpty
-      ? ""
-      : "{"
-        + tags.keys.sorted().map { "\(JSONWriter.quoted($0)):\(JSONWriter.quoted(tags[$0] ?? ""))" }.joined(
-          separator: ",") + "}"
+    // The four costs are usually one amount, the two unit prices one price: each distinct figure is formatted once
+    // (a budget's CSV has hundreds of thousands of rows).
+    let effectiveText = money(effective)
+    func moneyText(_ value: Decimal) -> String {
+      FastDecimal.isEqual(value, effective) ? effectiveText : money(value)
+    }
+    let quantityText = pricingQuantity.plainDescription
+    let listUnitText = listUnit.plainDescription
+    let contractedUnitText =
+      FastDecimal.isEqual(contractedUnit, listUnit) ? listUnitText : contractedUnit.plainDescription
     let skuId = meter?.meterName ?? "not placed"
     return [
       // Mandatory.
-      money(billed), "ercalc-estimate", "Estimate (not a billed account)", currency.rawValue, periodEnd, periodStart,
-      category, "", meter?.displayName ?? "not placed: \(resource)", periodEnd, periodStart, money(contracted),
-      money(effective), issuer, money(list), pricingQuantity.plainDescription, focusUnit, issuer, issuer, "Networking",
-      serviceName,
+      moneyText(billed), "ercalc-estimate", "Estimate (not a billed account)", currency.rawValue, periodEnd,
+      periodStart, category, "", meter?.displayName ?? "not placed: \(resource)", periodEnd, periodStart,
+      moneyText(contracted), effectiveText, issuer, moneyText(list), quantityText, focusUnit, issuer, issuer,
+      "Networking", serviceName,
       // Conditional and recommended. ConsumedQuantity and ConsumedUnit are for usage only.
-      frequency, category == "Usage" ? pricingQuantity.plainDescription : "", category == "Usage" ? focusUnit : "",
-      contractedUnit.plainDescription, listUnit.plainDescription, "Standard", azure?.region ?? "",
+      frequency, category == "Usage" ? quantityText : "", category == "Usage" ? focusUnit : "",
+      contractedUnitText, listUnitText, "Standard", azure?.region ?? "",
       azure?.region ?? "", resourceId(parts),
       resource.isEmpty ? "" : scopedName && !scope.isEmpty ? "\(scope)/\(parts.name)" : parts.name,
       resource.isEmpty ? "" : parts.type, skuId, azure?.subscription ?? "",
-      "", tagText,
+      "", tagText ?? Self.tagText(tags),
       // ercalc's own.
       "estimate", scenario, group, priced ? "priced" : "unpriced", priced ? "" : priceSource, placeholders, basis,
       priceDate,

@@ -281,9 +281,11 @@ public struct QuoteReport: Report {
     scopedName: Bool = false
   ) -> [CostRow] {
     let (start, end) = periodBounds(period ?? CostRow.defaultPeriod(priceDate: quote.priceDate).description)
+    let tagText = CostRow.tagText(tags)
     func placed(_ row: CostRow) -> CostRow {
       var row = row
       row.tags = tags
+      row.tagText = tagText
       row.scope = scope ?? quote.name
       row.scopedName = scopedName
       row.azure = quote.azureResources[row.resource]
