@@ -243,8 +243,9 @@ public struct CostRow: Hashable, Sendable {
   static func tagText(_ tags: [String: String]) -> String {
     tags.isEmpty
       ? ""
-      : "{" + tags.keys.sorted().map { "\(JSONWriter.quoted($0)):\(JSONWriter.quoted(tags[$0] ?? ""))" }.joined(
-        separator: ",") + "}"
+      : "{"
+        + tags.keys.sorted().map { "\(JSONWriter.quoted($0)):\(JSONWriter.quoted(tags[$0] ?? ""))" }.joined(
+          separator: ",") + "}"
   }
 
   var placeholders: String {
