@@ -171,29 +171,39 @@ extension BudgetReport {
     /// The header row.
     public static var header: [UInt8] { CostRow.csvHeaderBytes }
 
-    /// `site`'s rows over `months`. A month whose quote is the month before's (a fixed site whose volumes did not
-    /// change reuses its quote) takes that month's fields with its own period, instead of building them again.
+    /// `site`'s rows over `months`. A row equal to the same row of the month before but for its period (a circuit's
+    /// monthly fee, a gateway's hours; every row when a fixed site's quote did not change) takes that row's fields
+    /// with its own period, instead of formatting them again.
     public static func rows(of site: Budget.Site, months: [MonthKey]) -> [UInt8] {
       var bytes: [UInt8] = []
-      var previous: (quote: Quote, fields: [[String]])?
+      var previous: (quote: Quote, rows: [CostRow], fields: [[String]])?
       for (index, quote) in site.months.enumerated() {
         let period = months[index].description
+        let (start, end) = QuoteReport.periodBounds(period)
+        func moved(_ fields: [String]) -> [String] {
+          var fields = fields
+          for column in periodStartColumns { fields[column] = start }
+          for column in periodEndColumns { fields[column] = end }
+          return fields
+        }
+        let rows: [CostRow]
         let fields: [[String]]
         if let previous, previous.quote == quote {
-          let (start, end) = QuoteReport.periodBounds(period)
-          fields = previous.fields.map { row in
-            var row = row
-            for column in periodStartColumns { row[column] = start }
-            for column in periodEndColumns { row[column] = end }
-            return row
-          }
+          rows = previous.rows
+          fields = previous.fields.map(moved)
         } else {
-          fields = QuoteReport.costRows(
-            quote, period: period, group: site.name, tags: site.tags, scope: site.name, scopedName: true
-          ).map(\.fields)
+          rows = QuoteReport.costRows(
+            quote, period: period, group: site.name, tags: site.tags, scope: site.name, scopedName: true)
+          fields = rows.indices.map { position in
+            guard let previous, position < previous.rows.count else { return rows[position].fields }
+            var same = rows[position]
+            same.periodStart = previous.rows[position].periodStart
+            same.periodEnd = previous.rows[position].periodEnd
+            return same == previous.rows[position] ? moved(previous.fields[position]) : rows[position].fields
+          }
         }
         CSVWriter.append(fields, to: &bytes)
-        previous = (quote, fields)
+        previous = (quote, rows, fields)
       }
       return bytes
     }
