@@ -35,6 +35,12 @@ extension DeploymentImporter {
     state.counter += 1
     let skippedBefore = state.skipped.count
     try readARMResourceFields(resource, node: node, type: type, name: name, into: &state)
+    if let label = resourceLabel(type: type, name: name, resource: resource),
+      let id = try resource.optional("id")?.string(), id.lowercased().hasPrefix("/subscriptions/")
+    {
+      state.azureResources[label] = AzureResourceReference(
+        id: id, region: try resource.optional("location")?.string())
+    }
     // `az resource list` rows carry `"properties": null`: bandwidth, gateway type and scale units are not in them.
     if resource.members.contains(where: { $0.key == "properties" && $0.value.kind == .null }) {
       for index in skippedBefore..<state.skipped.count {
@@ -193,6 +199,19 @@ extension DeploymentImporter {
       state.notes.append("\(type) '\(name)': no charge of its own")
     default:
       state.outOfScope.append("\(type.isEmpty ? "resource" : type) '\(name)': not an ExpressRoute resource")
+    }
+  }
+
+  /// The label line items give a resource of ARM `type` (`circuit 'ams-1'`), or `nil` for a type ercalc does not price.
+  func resourceLabel(type: String, name: String, resource: JSONObject) -> String? {
+    switch type.lowercased() {
+    case "microsoft.network/expressroutecircuits": return "circuit '\(name)'"
+    case "microsoft.network/expressrouteports": return "Direct port pair '\(name)'"
+    case "microsoft.network/expressroutegateways": return "Virtual WAN hub '\(name)'"
+    case "microsoft.network/virtualnetworkgateways":
+      let gatewayType = (try? property(resource, "gatewayType")?.string()) ?? ""
+      return gatewayType.lowercased() == "vpn" ? "VPN gateway '\(name)'" : "gateway '\(name)'"
+    default: return nil
     }
   }
 

@@ -152,5 +152,23 @@ extension DeploymentImporter {
     default:
       state.outOfScope.append("\(address): \(type) is not an ExpressRoute resource")
     }
+    // A resource that exists (state, or a plan's prior values) has its ARM ID: FOCUS ResourceId in the CSV.
+    if let id = try values.optional("id")?.string(), id.lowercased().hasPrefix("/subscriptions/"),
+      let label = Self.terraformLabel(type: type, name: name, gatewayType: try values.optional("type")?.string())
+    {
+      state.azureResources[label] = AzureResourceReference(id: id, region: try values.optional("location")?.string())
+    }
+  }
+
+  /// The label line items give a Terraform resource of `type` (`circuit 'ams-1'`), or `nil` for one ercalc does not
+  /// price.
+  static func terraformLabel(type: String, name: String, gatewayType: String?) -> String? {
+    switch type {
+    case "azurerm_express_route_circuit": return "circuit '\(name)'"
+    case "azurerm_express_route_port": return "Direct port pair '\(name)'"
+    case "azurerm_express_route_gateway": return "Virtual WAN hub '\(name)'"
+    case "azurerm_virtual_network_gateway": return gatewayType == "Vpn" ? "VPN gateway '\(name)'" : "gateway '\(name)'"
+    default: return nil
+    }
   }
 }

@@ -113,6 +113,8 @@ package struct DeploymentImporter: Sendable {
     var notes: [String] = []
     var circuitRegions: [String: String] = [:]
     var portRegions: [String: String] = [:]
+    /// ARM IDs and regions by resource label, for resources whose export row has a full `id`.
+    var azureResources: [String: AzureResourceReference] = [:]
     /// Terraform port pairs by address (indices removed), for circuits whose port ID is known only after apply.
     var portAddresses: [String: String] = [:]
     /// Terraform circuits with neither a peering location nor a port ID: (index in `circuits`, address).
@@ -159,6 +161,7 @@ package struct DeploymentImporter: Sendable {
         }
       }
       deployment.virtualWANHubs = hubs
+      deployment.azureResources = azureResources
       for (a, b, origin) in globalReach {
         guard deployment.circuit(named: b) != nil else {
           skipped.append(

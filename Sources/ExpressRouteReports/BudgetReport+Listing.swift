@@ -136,13 +136,20 @@ extension BudgetReport {
   }
 
   public var csvRows: [CostRow] {
-    budget.sites.flatMap { Self.costRows(of: $0, months: budget.months) } + Self.refusedRows(budget)
+    Self.costRows(budget)
+  }
+
+  /// The FOCUS rows of `b`: each site's months, then the sites refused whole.
+  static func costRows(_ b: Budget) -> [CostRow] {
+    b.sites.flatMap { costRows(of: $0, months: b.months) } + refusedRows(b)
   }
 
   /// One site's FOCUS rows, month by month.
   static func costRows(of site: Budget.Site, months: [MonthKey]) -> [CostRow] {
     site.months.enumerated().flatMap { index, quote in
-      QuoteReport.costRows(quote, period: months[index].description, group: site.name, tags: site.tags)
+      QuoteReport.costRows(
+        quote, period: months[index].description, group: site.name, tags: site.tags, scope: site.name,
+        scopedName: true)
     }
   }
 
@@ -151,9 +158,11 @@ extension BudgetReport {
     b.refused.filter { $0.from == nil }.flatMap { refusal in
       b.months.map { month in
         let (start, end) = QuoteReport.periodBounds(month.description)
-        return CostRow.unplaced(
+        var row = CostRow.unplaced(
           currency: b.currency, periodStart: start, periodEnd: end, resource: "site '\(refusal.site)'",
           reason: "not budgeted: \(refusal.reason)", priceDate: b.priceDate, group: refusal.site)
+        row.scope = refusal.site
+        return row
       }
     }
   }

@@ -3,20 +3,31 @@ import ExpressRoutePricing
 import Foundation
 
 /// One row of the CSV export: a FOCUS 1.0 cost record (FinOps Open Cost and Usage Specification,
-/// github.com/FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec, `specification/columns/`).
+/// github.com/FinOps-Open-Cost-and-Usage-Spec/FOCUS_Spec, `specification/columns/`, tag v1.0).
 ///
-/// Every mandatory FOCUS 1.0 column is present (``focusMandatoryColumns``), then the conditional ones ercalc can
-/// fill, then ercalc's own columns, which start with `x_` as FOCUS asks. The dataset is an estimate, not a bill:
-/// `BillingAccountId` is `ercalc-estimate`, and `x_DatasetType` says `estimate`. `BilledCost`, `EffectiveCost` and
-/// `ContractedCost` are the cost after any negotiated discount (the list price when none applies), `ListCost` the
-/// cost at list price; `x_CostBasis` says which. An unpriced charge keeps its quantity (when known), leaves every
-/// cost empty and carries `x_Status` `unpriced` with `x_UnpricedReason`: it is never 0.
+/// Every one of the 21 mandatory FOCUS 1.0 columns is present (``focusMandatoryColumns``), then the conditional and
+/// recommended ones ercalc fills, then ercalc's own columns, which start with `x_` as FOCUS asks. The dataset is an
+/// estimate, not a bill: `BillingAccountId` is `ercalc-estimate`, and `x_DatasetType` says `estimate`.
+///
+/// Costs: `EffectiveCost` and `ContractedCost` are the cost after any negotiated discount, `ListCost` the cost at
+/// list price, each `unit price × PricingQuantity` rounded to cents. `BilledCost` equals `EffectiveCost` except for
+/// an amortised one-time charge: it is billed whole in its start month (`BilledCost`, `ListCost`, `ContractedCost`
+/// the total there and 0 in the term's other months, `PricingQuantity` 1 and 0) while every month of the term carries
+/// its share as `EffectiveCost`.
+///
+/// FOCUS makes every cost and, for usage and purchases, the quantity and unit prices non-null, and forbids 0 as a
+/// stand-in for null: a charge ercalc cannot price cannot be both conformant and honest in those columns alone. It
+/// keeps its quantity when known and carries 0 in each column it cannot fill, named in `x_Placeholders` (`cost`, or
+/// `cost quantity`), with `x_Status` `unpriced` and `x_UnpricedReason`: filter on `x_Status` before summing, and a
+/// sum over a dataset with unpriced rows is a lower bound.
+///
+/// Periods are always filled: a quote or plan without a calendar is charged from ``defaultPeriod(priceDate:)``.
 public struct CostRow: Hashable, Sendable {
   /// The currency.
   public var currency: CurrencyCode
-  /// First day of the charge period (`2026-01-01T00:00:00Z`), empty for an undated quote.
+  /// First day of the charge period (`2026-01-01T00:00:00Z`).
   public var periodStart: String
-  /// First day after the charge period, empty for an undated quote.
+  /// First day after the charge period.
   public var periodEnd: String
   /// The resource (`circuit 'ams-1'`).
   public var resource: String
@@ -26,7 +37,7 @@ public struct CostRow: Hashable, Sendable {
   public var quantity: Decimal?
   /// Unit price; `nil` when unpriced.
   public var unitPrice: Money?
-  /// Cost after negotiated discounts (FOCUS `BilledCost`, `EffectiveCost`, `ContractedCost`); `nil` when unpriced.
+  /// Cost after negotiated discounts (FOCUS `EffectiveCost`, `ContractedCost`); `nil` when unpriced.
   public var cost: Money?
   /// Cost at list price (FOCUS `ListCost`); the cost itself when no discount applies.
   public var listCost: Money?
@@ -44,10 +55,20 @@ public struct CostRow: Hashable, Sendable {
   public var discount: Decimal = 0
   /// Whether the price is the user's own rate from an override file (``Provenance/isOwnRate``), not a list price.
   public var isOwnRate = false
+  /// For a one-time charge, how this month bills it (``OneTimeBilling``); `nil` for recurring and usage charges.
+  public var oneTimeBilling: OneTimeBilling?
+  /// The deployment or budget site the resource belongs to: the scope of its planned `ResourceId`.
+  public var scope = ""
+  /// Whether `ResourceName` is prefixed with ``scope`` (`iad/circuit`): in a budget, where sites repeat names.
+  public var scopedName = false
+  /// The resource's Azure ID and region, when the input came from Azure.
+  public var azure: AzureResourceReference?
+  /// In a diff, the side the row belongs to (`before` or `after`, `x_Scenario`); empty elsewhere.
+  public var scenario = ""
 
   /// Creates a row.
   public init(
-    currency: CurrencyCode, periodStart: String = "", periodEnd: String = "", resource: String, meter: Meter,
+    currency: CurrencyCode, periodStart: String, periodEnd: String, resource: String, meter: Meter,
     quantity: Decimal?,
     unitPrice: Money?, cost: Money?, priceDate: String, priceSource: String, confidence: String, group: String = ""
   ) {
@@ -70,7 +91,7 @@ public struct CostRow: Hashable, Sendable {
   /// from the export, a portfolio site refused whole): no meter, no quantity and no cost, `x_Status` `unpriced` with
   /// `reason`, so the CSV lists what the text and JSON list and a sum of its costs is never taken for the whole.
   public static func unplaced(
-    currency: CurrencyCode, periodStart: String = "", periodEnd: String = "", resource: String, reason: String,
+    currency: CurrencyCode, periodStart: String, periodEnd: String, resource: String, reason: String,
     priceDate: String,
     group: String = "", tags: [String: String] = [:]
   ) -> CostRow {
@@ -83,32 +104,41 @@ public struct CostRow: Hashable, Sendable {
     return row
   }
 
-  /// The columns FOCUS 1.0 makes mandatory (feature level "Mandatory" in the specification's column files).
+  /// The 21 columns FOCUS 1.0 makes mandatory (feature level "Mandatory" in the specification's column files).
   public static let focusMandatoryColumns = [
     "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart",
-    "ChargeCategory",
-    "ChargeClass", "ChargeDescription", "ChargePeriodEnd", "ChargePeriodStart", "ContractedCost", "EffectiveCost",
-    "InvoiceIssuerName",
-    "ListCost", "ProviderName", "PublisherName", "ServiceCategory", "ServiceName",
+    "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargePeriodEnd", "ChargePeriodStart", "ContractedCost",
+    "EffectiveCost", "InvoiceIssuerName", "ListCost", "PricingQuantity", "PricingUnit", "ProviderName",
+    "PublisherName", "ServiceCategory", "ServiceName",
   ]
 
   /// The conditional and recommended FOCUS 1.0 columns ercalc fills.
   static let focusOtherColumns = [
     "ChargeFrequency", "ConsumedQuantity", "ConsumedUnit", "ContractedUnitPrice", "ListUnitPrice", "PricingCategory",
-    "PricingQuantity",
-    "PricingUnit", "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType", "SkuId", "SkuPriceId",
-    "SubAccountId",
+    "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType", "SkuId", "SkuPriceId", "SubAccountId",
     "SubAccountName", "Tags",
   ]
 
   /// ercalc's own columns.
   static let extensionColumns = [
-    "x_DatasetType", "x_Group", "x_Status", "x_UnpricedReason", "x_CostBasis", "x_PriceDate", "x_PriceSource",
-    "x_Confidence",
-    "x_UnitOfMeasure",
+    "x_DatasetType", "x_Scenario", "x_Group", "x_Status", "x_UnpricedReason", "x_Placeholders", "x_CostBasis",
+    "x_PriceDate",
+    "x_PriceSource", "x_Confidence", "x_UnitOfMeasure",
   ]
 
   static let header = focusMandatoryColumns + focusOtherColumns + extensionColumns
+
+  /// The month a quote or plan without a calendar is charged in: the first whole calendar month the rate table's
+  /// prices apply to (the effective date's month when it is the 1st, else the next month), so the same table always
+  /// gives the same periods. A date that cannot be read (never from a validated table) gives 2000-01.
+  public static func defaultPeriod(priceDate: String) -> MonthKey {
+    let parts = priceDate.split(separator: "-")
+    guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month)
+    else { return MonthKey(year: 2000, month: 1) }
+    let key = MonthKey(year: year, month: month)
+    return day == 1 ? key : key.next
+  }
 
   /// Whether the charge is the user's own (a provider's or colocation's bill), not an Azure meter.
   var isUserCharge: Bool { if case .userCharge? = meter { return true } else { return false } }
@@ -124,35 +154,95 @@ public struct CostRow: Hashable, Sendable {
     }
   }
 
-  /// FOCUS `PricingUnit` in the specification's unit format.
+  /// FOCUS `PricingUnit` in the specification's unit format (`Units` for a one-time charge or an unplaced row).
   var focusUnit: String {
+    if oneTimeBilling != nil { return "Units" }
     switch meter?.unit {
     case .month: return "Months"
     case .hour: return "Hours"
     case .gigabyte: return "GB"
-    case nil: return ""
+    case nil: return "Units"
     }
   }
-
-  /// `circuit 'ams-1'` → (`ExpressRoute circuit`, `ams-1`); a resource without a quoted name is its own name.
+  /// `circuit 'ams-1'` → (`ExpressRoute circuit`, `ams-1`); a profile's unnamed `circuit` is its own name; a user
+  /// charge is the vendor's service (`Megaport: 10G port for ams-1`).
   var resourceParts: (type: String, name: String) {
+    if case .userCharge(let charge)? = meter {
+      let attached = resource.range(of: " for '").map { String(resource[$0.upperBound...].dropLast()) }
+      let vendor = resource.range(of: " for '").map { String(resource[..<$0.lowerBound]) } ?? resource
+      return (Self.userChargeType, "\(vendor): \(charge)" + (attached.map { " for \($0)" } ?? ""))
+    }
+    if let type = Self.resourceTypes[resource] { return (type, resource) }
     guard let open = resource.firstIndex(of: "'"), let close = resource.lastIndex(of: "'"), open < close else {
-      return (resource.hasPrefix("Global Reach") ? "ExpressRoute Global Reach connection" : "", resource)
+      return (resource.hasPrefix("Global Reach") ? "ExpressRoute Global Reach connection" : "Other", resource)
     }
     let kind = resource[resource.startIndex..<open].trimmedOfWhitespace()
     return (Self.resourceTypes[kind] ?? kind, String(resource[resource.index(after: open)..<close]))
   }
+
+  /// FOCUS `ResourceType` of the user's own charges.
+  static let userChargeType = "Connectivity provider or colocation service"
 
   /// FOCUS `ResourceType` by the kind a resource name starts with.
   private static let resourceTypes = [
     "circuit": "ExpressRoute circuit", "gateway": "ExpressRoute gateway",
     "Direct port pair": "ExpressRoute Direct port pair",
     "VPN gateway": "VPN gateway", "Virtual WAN hub": "Virtual WAN hub",
-    "Traffic Collector": "ExpressRoute Traffic Collector",
+    "Traffic Collector": "ExpressRoute Traffic Collector", "internet egress": "Internet egress", "site": "Site",
   ]
 
+  /// The path segment of a planned resource's type in its `ResourceId`.
+  private static let typeSegments = [
+    "ExpressRoute circuit": "expressRouteCircuits", "ExpressRoute gateway": "expressRouteGateways",
+    "ExpressRoute Direct port pair": "expressRoutePorts", "VPN gateway": "vpnGateways",
+    "Virtual WAN hub": "virtualHubs", "ExpressRoute Traffic Collector": "trafficCollectors",
+    "ExpressRoute Global Reach connection": "globalReachConnections", "Internet egress": "internetEgress",
+    "Site": "sites", userChargeType: "charges",
+  ]
+
+  /// FOCUS `ResourceId`: the Azure ID when the input gave one, else the planned resource's identifier
+  /// `ercalc:/plans/<scope>/<type>/<name>` (scope: the budget site or the deployment; type: `expressRouteCircuits`,
+  /// `expressRouteGateways`, `charges` …; each part percent-encoded), stable for the same input and unique within it.
+  var resourceId: String {
+    if let azure { return azure.id }
+    if resource.isEmpty { return "" }  // a rate table's row: a price, not a resource
+    let parts = resourceParts
+    let type = Self.typeSegments[parts.type] ?? "other"
+    return "ercalc:/plans/\(Self.percentEncoded(scope))/\(type)/\(Self.percentEncoded(parts.name))"
+  }
+
+  /// `text` with every byte but ASCII letters, digits and `-._~` as `%XX`, so `/` in a name cannot add a segment.
+  static func percentEncoded(_ text: String) -> String {
+    func isUnreserved(_ byte: UInt8) -> Bool {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+        UInt8(ascii: "~"):
+        return true
+      default: return false
+      }
+    }
+    if text.utf8.allSatisfy(isUnreserved) { return text }
+    let digits = Array("0123456789ABCDEF".utf8)
+    var bytes: [UInt8] = []
+    for byte in text.utf8 {
+      if isUnreserved(byte) {
+        bytes.append(byte)
+      } else {
+        bytes += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 15)]]
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// What x_Placeholders names: the columns holding a 0 that stands for an unknown value.
+  var placeholders: String {
+    guard cost == nil else { return "" }
+    return quantity == nil && oneTimeBilling == nil ? "cost quantity" : "cost"
+  }
+
   var fields: [String] {
-    func money(_ value: Money?) -> String { value.map { $0.amount.fixedPoint(places: 2) } ?? "" }
+    func money(_ value: Decimal) -> String { value.fixedPoint(places: 2) }
     let issuer = isUserCharge ? priceSource : "Microsoft"
     let priced = cost != nil
     let basis: String
@@ -167,37 +257,45 @@ public struct CostRow: Hashable, Sendable {
     } else {
       basis = "list price"
     }
-    let frequency: String
-    switch meter?.unit {
-    case .gigabyte: frequency = "Usage-Based"
-    case .month, .hour: frequency = isUserCharge && periodStart.isEmpty ? "" : "Recurring"
-    case nil: frequency = periodStart.isEmpty ? "" : "Recurring"
-    }
+    let category = isUserCharge ? "Purchase" : "Usage"
+    let frequency =
+      oneTimeBilling != nil ? "One-Time" : meter?.unit == .gigabyte ? "Usage-Based" : "Recurring"
+    // Costs and prices: an unpriced row's are 0 placeholders (x_Placeholders); a one-time charge is billed whole
+    // in its start month, while EffectiveCost carries the month's (amortised) share.
+    let effective = cost?.amount ?? 0
+    let billed = oneTimeBilling.map { priced ? $0.billed : 0 } ?? effective
+    let list = oneTimeBilling != nil ? billed : listCost?.amount ?? 0
+    let contracted = oneTimeBilling != nil ? billed : effective
+    let listUnit = oneTimeBilling?.total ?? unitPrice?.amount ?? 0
+    let contractedUnit =
+      oneTimeBilling?.total ?? unitPrice.map { Discounts.discounted($0.amount, by: discount) } ?? 0
+    let pricingQuantity = oneTimeBilling.map { $0.billedThisMonth ? Decimal(1) : 0 } ?? quantity ?? 0
     let parts = resourceParts
-    let quantityText = quantity?.plainDescription ?? ""
     let tagText =
       tags.isEmpty
       ? ""
       : "{"
         + tags.keys.sorted().map { "\(JSONWriter.quoted($0)):\(JSONWriter.quoted(tags[$0] ?? ""))" }.joined(
           separator: ",") + "}"
+    let skuId = meter?.meterName ?? "not placed"
     return [
       // Mandatory.
-      money(cost), "ercalc-estimate", "Estimate (not a billed account)", currency.rawValue, periodEnd, periodStart,
-      isUserCharge ? "Purchase" : "Usage", "", meter?.displayName ?? "not placed: \(resource)", periodEnd, periodStart,
-      money(cost), money(cost),
-      issuer,
-      money(listCost), issuer, issuer, "Networking", serviceName,
-      // Conditional and recommended.
-      frequency, quantityText, quantity == nil ? "" : focusUnit,
-      unitPrice.map { (discount == 0 ? $0.amount : $0.amount * (1 - discount)).plainDescription } ?? "",
-      unitPrice.map { $0.amount.plainDescription } ?? "", priced ? "Standard" : "", quantityText, focusUnit, "", "", "",
-      parts.name,
-      parts.type, meter?.meterName ?? "", "", "", "", tagText,
+      money(billed), "ercalc-estimate", "Estimate (not a billed account)", currency.rawValue, periodEnd, periodStart,
+      category, "", meter?.displayName ?? "not placed: \(resource)", periodEnd, periodStart, money(contracted),
+      money(effective), issuer, money(list), pricingQuantity.plainDescription, focusUnit, issuer, issuer, "Networking",
+      serviceName,
+      // Conditional and recommended. ConsumedQuantity and ConsumedUnit are for usage only.
+      frequency, category == "Usage" ? pricingQuantity.plainDescription : "", category == "Usage" ? focusUnit : "",
+      contractedUnit.plainDescription, listUnit.plainDescription, "Standard", azure?.region ?? "",
+      azure?.region ?? "", resourceId,
+      resource.isEmpty ? "" : scopedName && !scope.isEmpty ? "\(scope)/\(parts.name)" : parts.name,
+      resource.isEmpty ? "" : parts.type, skuId, meter.map { "\($0.section):\($0.displayName)" } ?? "not placed",
+      azure?.subscription ?? "",
+      "", tagText,
       // ercalc's own.
-      "estimate", group, priced ? "priced" : "unpriced", priced ? "" : priceSource, basis, priceDate,
-      priced ? priceSource : "", confidence,
-      meter?.unit.rawValue ?? "",
+      "estimate", scenario, group, priced ? "priced" : "unpriced", priced ? "" : priceSource, placeholders, basis,
+      priceDate,
+      priced ? priceSource : "", confidence, meter?.unit.rawValue ?? "",
     ]
   }
 

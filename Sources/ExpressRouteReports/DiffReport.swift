@@ -65,6 +65,15 @@ public struct DiffReport: Report {
   public var planStatement: String?
   /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent).
   public var yearRows: [(site: String, year: String, before: Money?, after: Money?)] = []
+  /// What the two sides were priced as, for their FOCUS rows (``csvRows``).
+  enum Sides: Sendable {
+    case quotes(Quote, Quote)
+    case budgets(Budget, Budget)
+    case none
+  }
+
+  /// The two sides, kept for ``csvRows``.
+  var sides: Sides = .none
   /// Both sides filed by cost category (``CostComparison.CostCategory``), as every other comparison is: a category only one side has
   /// is listed on the other as none, so the two sides carry the same categories.
   public var costs: CostComparison
@@ -94,6 +103,7 @@ public struct DiffReport: Report {
     ) {
       if !$0.contains($1) { $0.append($1) }
     }
+    sides = .quotes(before, after)
     oneTimeCharges = keys.map { key in
       func amount(_ quote: Quote) -> Money? {
         let items = quote.oneTime.filter { "\($0.resource) · \($0.meter.displayName)" == key }
@@ -150,6 +160,7 @@ public struct DiffReport: Report {
       before: before.sites.flatMap(\.months).map { ($0, nil) }, after: after.sites.flatMap(\.months).map { ($0, nil) },
       currency: currency,
       period: period)
+    sides = .budgets(before, after)
     func unique(_ names: [String]) -> [String] {
       names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
@@ -393,20 +404,30 @@ public struct DiffReport: Report {
     ])
   }
 
-  public var csvRows: [CostRow] { [] }
+  /// The FOCUS rows of both sides: a FOCUS dataset in which `x_Scenario` says the side; the change of an item is
+  /// the after rows' cost less the before rows' (pivot on `ResourceId` and `ChargeDescription`).
+  public var csvRows: [CostRow] {
+    switch sides {
+    case .quotes(let before, let after):
+      // One scope for both sides, so the same resource has the same planned ResourceId before and after.
+      return Self.marked(
+        QuoteReport.costRows(before, period: nil, scope: after.name),
+        QuoteReport.costRows(after, period: nil, scope: after.name))
+    case .budgets(let before, let after):
+      return Self.marked(BudgetReport.costRows(before), BudgetReport.costRows(after))
+    case .none: return []
+    }
+  }
 
-  /// Diff CSV: item, before, after, change, status (plain columns, not FOCUS: a diff is not a cost record).
-  ///
-  /// An item with an unpriced side has `x_Status` `unpriced`, an empty change and the reason.
-  public var csv: String {
-    func amount(_ money: Money?) -> String { money.map { $0.amount.fixedPoint(places: 2) } ?? "" }
-    return CSVWriter.write(
-      [["Item", "Before", "After", "Change", "BillingCurrency", "x_Status", "x_UnpricedReason"]]
-        + rows.map { row in
-          [
-            row.item, amount(row.before), amount(row.after), amount(row.change(currency: currency)), currency.rawValue,
-            row.isIncomplete ? "unpriced" : "priced", row.afterUnpriced ?? row.beforeUnpriced ?? "",
-          ]
-        })
+  /// `before` and `after` rows, each marked with its side.
+  static func marked(_ before: [CostRow], _ after: [CostRow]) -> [CostRow] {
+    func marked(_ rows: [CostRow], _ side: String) -> [CostRow] {
+      rows.map { row in
+        var row = row
+        row.scenario = side
+        return row
+      }
+    }
+    return marked(before, "before") + marked(after, "after")
   }
 }

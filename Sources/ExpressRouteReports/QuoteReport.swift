@@ -272,10 +272,24 @@ public struct QuoteReport: Report {
 
   public var csvRows: [CostRow] { Self.costRows(quote, period: period) }
 
-  /// CSV rows of a quote for one charge period (`2026-01`), or undated.
-  static func costRows(_ quote: Quote, period: String?, group: String = "", tags: [String: String] = [:]) -> [CostRow] {
-    let (start, end) = period.map(periodBounds) ?? ("", "")
-    let priced = quote.lineItems.map { item in
+  /// CSV rows of a quote for one charge period (`2026-01`); an undated quote is charged in
+  /// ``CostRow/defaultPeriod(priceDate:)``. The user's one-time charges are rows of their own (`One-Time`), billed in
+  /// the period; `scope` names the deployment or site for planned `ResourceId`s, and `scopedName` prefixes
+  /// `ResourceName` with it (in a budget).
+  static func costRows(
+    _ quote: Quote, period: String?, group: String = "", tags: [String: String] = [:], scope: String? = nil,
+    scopedName: Bool = false
+  ) -> [CostRow] {
+    let (start, end) = periodBounds(period ?? CostRow.defaultPeriod(priceDate: quote.priceDate).description)
+    func placed(_ row: CostRow) -> CostRow {
+      var row = row
+      row.tags = tags
+      row.scope = scope ?? quote.name
+      row.scopedName = scopedName
+      row.azure = quote.azureResources[row.resource]
+      return row
+    }
+    let priced = (quote.lineItems + quote.oneTime).map { item in
       var row = CostRow(
         currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter,
         quantity: item.quantity,
@@ -284,24 +298,25 @@ public struct QuoteReport: Report {
       row.listCost = item.listAmount
       row.discount = item.discount
       row.isOwnRate = item.provenance.isOwnRate
-      row.tags = tags
-      return row
+      row.oneTimeBilling = item.oneTimeBilling
+      return placed(row)
     }
     let unpriced = quote.unpriced.map { item in
-      var row = CostRow(
-        currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter,
-        quantity: item.quantity,
-        unitPrice: nil, cost: nil, priceDate: quote.priceDate, priceSource: item.reason, confidence: "", group: group)
-      row.tags = tags
-      return row
+      placed(
+        CostRow(
+          currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter,
+          quantity: item.quantity,
+          unitPrice: nil, cost: nil, priceDate: quote.priceDate, priceSource: item.reason, confidence: "",
+          group: group))
     }
     // Resources read but not placed: `circuit 'x': why`, as the text's "Not priced" list gives them.
     let unplaced = quote.skippedResources.map { text in
       let (resource, reason) = Self.splitSkipped(text)
-      return CostRow.unplaced(
-        currency: quote.currency, periodStart: start, periodEnd: end, resource: resource, reason: reason,
-        priceDate: quote.priceDate,
-        group: group, tags: tags)
+      return placed(
+        CostRow.unplaced(
+          currency: quote.currency, periodStart: start, periodEnd: end, resource: resource, reason: reason,
+          priceDate: quote.priceDate,
+          group: group))
     }
     return priced + unpriced + unplaced
   }

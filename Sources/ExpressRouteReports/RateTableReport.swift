@@ -101,10 +101,13 @@ package struct RateTableReport: Report {
     ])
   }
 
+  /// One row per rate, priced at a quantity of 1 in ``CostRow/defaultPeriod(priceDate:)``.
   public var csvRows: [CostRow] {
-    table.rates.map { rate in
+    let period = QuoteReport.periodBounds(CostRow.defaultPeriod(priceDate: table.effectiveDate).description)
+    return table.rates.map { rate in
       CostRow(
-        currency: table.currency, resource: "", meter: rate.meter, quantity: 1, unitPrice: rate.price, cost: rate.price,
+        currency: table.currency, periodStart: period.0, periodEnd: period.1, resource: "", meter: rate.meter,
+        quantity: 1, unitPrice: rate.price, cost: rate.price,
         priceDate: table.effectiveDate,
         priceSource: rate.price == nil ? (rate.unpricedReason ?? "") : rate.provenance.sourceID,
         confidence: rate.price == nil ? "" : rate.provenance.confidence.rawValue)

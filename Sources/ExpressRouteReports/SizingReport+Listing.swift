@@ -174,11 +174,13 @@ extension SizingReport {
     return .object(members)
   }
 
-  /// One FOCUS-style row per line item per month, as each month's quote prices it.
+  /// One FOCUS row per line item per month, as each month's quote prices it; a plan without a calendar starts in
+  /// ``CostRow/defaultPeriod(priceDate:)``.
   public var csvRows: [CostRow] {
     result.months.flatMap { month in
-      QuoteReport.costRows(
-        month.quote, period: startMonth.map { _ in monthLabel(month.month) }, group: monthLabel(month.month))
+      let first = startMonth ?? CostRow.defaultPeriod(priceDate: month.quote.priceDate)
+      return QuoteReport.costRows(
+        month.quote, period: first.advanced(by: month.month).description, group: monthLabel(month.month))
     }
   }
 }

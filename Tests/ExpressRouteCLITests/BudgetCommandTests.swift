@@ -28,8 +28,9 @@ import Testing
       })
     #expect(row["ChargePeriodEnd"] == "2027-03-01T00:00:00Z")
     #expect(
+      // Budget ResourceNames are scoped by site.
       [row["PricingQuantity"], row["ListUnitPrice"], row["BilledCost"], row["ResourceName"], row["x_Group"]] == [
-        "10153.09", "0.025", "253.83", "c", "ams",
+        "10153.09", "0.025", "253.83", "ams/c", "ams",
       ])
     // 3 months × (2 ams lines + 1 gateway line) + header + final empty line.
     #expect(lines.count == 11)

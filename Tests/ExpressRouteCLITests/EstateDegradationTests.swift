@@ -77,7 +77,8 @@ import Testing
     let csv = ercalc("budget", path, "--format", "csv")
     let row = try #require(CSVTable(csv.output).rows.first { $0["x_Status"] == "unpriced" })
     #expect(
-      row["ChargePeriodStart"] == "2030-04-01T00:00:00Z" && row["BilledCost"] == "" && row["x_Group"] == "growing")
+      row["ChargePeriodStart"] == "2030-04-01T00:00:00Z" && row["BilledCost"] == "0.00"
+        && row["x_Placeholders"] == "cost quantity" && row["x_Group"] == "growing")
   }
 
   @Test func everyImpossibleSiteIsListedAndTheRestBudgeted() throws {
@@ -153,11 +154,15 @@ import Testing
     let refused = try #require(budget["refused"] as? [[String: Any]])
     #expect(refused.map { $0["site"] as? String } == ["fra"])
     #expect((refused.first?["reason"] as? String)?.contains("missing-ports") == true, "\(refused)")
-    // The FOCUS CSV names the refused site too: one unpriced row per budget month, no cost, never 0.
+    // The FOCUS CSV names the refused site too: one unpriced row per budget month, its costs flagged placeholders.
     let csv = CSVTable(ercalc("budget", path, "--format", "csv").output)
     let rows = csv.rows(where: "ResourceName", is: "fra")
     #expect(rows.map { $0["BillingPeriodStart"] } == ["2027-01-01T00:00:00Z", "2027-02-01T00:00:00Z"])
-    #expect(rows.allSatisfy { $0["x_Status"] == "unpriced" && $0["BilledCost"] == "" && $0["ListCost"] == "" })
+    #expect(
+      rows.allSatisfy {
+        $0["x_Status"] == "unpriced" && $0["BilledCost"] == "0.00" && $0["ListCost"] == "0.00"
+          && $0["x_Placeholders"] == "cost quantity"
+      })
     #expect(
       rows.allSatisfy {
         ($0["x_UnpricedReason"] ?? "").hasPrefix("not budgeted: ") && $0["x_UnpricedReason"]!.contains("missing-ports")
@@ -198,7 +203,7 @@ import Testing
     let csv = CSVTable(ercalc("quote", "--from", path, "--format", "csv").output)
     let row = try #require(csv.rows(where: "ResourceName", is: "ams-direct-circuit").first)
     #expect(row["x_Status"] == "unpriced")
-    #expect(row["BilledCost"] == "")
+    #expect(row["BilledCost"] == "0.00" && row["x_Placeholders"] == "cost quantity")
     #expect(
       (row["x_UnpricedReason"] ?? "").contains("Direct port pair 'ams-direct', which is not in this export"), "\(row)")
   }

@@ -111,10 +111,12 @@ import Testing
     let csv = ercalc("quote", deployment, "--format", "csv")
     let row = try #require(
       CSVTable(csv.output).rows(where: "ChargeDescription", is: "Metered outbound data, Zone 1").first)
+    // FOCUS needs a quantity and costs: 0 placeholders, named in x_Placeholders, never a bare 0.
     #expect(
-      [row["ResourceName"], row["x_Status"], row["PricingQuantity"], row["BilledCost"], row["ListCost"]] == [
-        "c", "unpriced", "", "", "",
-      ])
+      [
+        row["ResourceName"], row["x_Status"], row["PricingQuantity"], row["BilledCost"], row["ListCost"],
+        row["x_Placeholders"],
+      ] == ["c", "unpriced", "0", "0.00", "0.00", "cost quantity"])
     #expect(row["x_UnpricedReason"]?.hasPrefix("outbound data per month not given") == true)
   }
 
@@ -159,10 +161,15 @@ import Testing
     )
     #expect(text.output.contains("After:           proposed: 2,135.53 USD (incomplete: excludes unpriced charges)\n"))
     #expect(text.errors.contains("warning: 1 item is not priced on one side or both, so the change is unknown"))
-    let csv = ercalc("diff", fixture("before.json"), after, "--format", "csv")
+    // The CSV (FOCUS rows of both sides) flags d's data on the after side: 0 placeholders, with the reason.
+    let csv = CSVTable(ercalc("diff", fixture("before.json"), after, "--format", "csv").output)
+    let data = csv.rows(where: "x_Status", is: "unpriced")
     #expect(
-      csv.output.contains(
-        "\"circuit 'd' · Metered outbound data, Zone 1\",,,,USD,unpriced,\"outbound data per month not given"))
+      data.map {
+        [$0["x_Scenario"], $0["ResourceName"], $0["ChargeDescription"], $0["BilledCost"], $0["x_Placeholders"]]
+      }
+        == [["after", "d", "Metered outbound data, Zone 1", "0.00", "cost quantity"]])
+    #expect(data.first?["x_UnpricedReason"]?.hasPrefix("outbound data per month not given") == true)
     let json = ercalc("diff", fixture("before.json"), after, "--format", "json")
     #expect(json.output.contains("\"change\": null"))
     #expect(json.output.contains("\"complete\": false"))

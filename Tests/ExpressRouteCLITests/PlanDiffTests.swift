@@ -1,5 +1,6 @@
 import ExpressRouteCLI
 import Foundation
+import TestSupport
 import Testing
 
 /// `ercalc diff --from plan.json` (the change a Terraform plan makes) and `--from A --from B` (two estates).
@@ -41,8 +42,19 @@ import Testing
       json.output.contains(
         "{\n      \"resource\": \"azurerm_express_route_circuit.lon\",\n      \"action\": \"replaced\"\n    }"))
     #expect(json.output.contains("\"circuit\": \"lon-er\""))
-    let csv = ercalc("diff", "--from", fixture("existing/terraform-change-plan.json"), "--format", "csv")
-    #expect(csv.output.contains("VPN gateway 'weu-vpn' · VpnGw1AZ VPN gateway,153.30,,-153.30,USD,priced,\r\n"))
+    // The CSV is FOCUS rows of both sides: the VPN gateway the plan destroys is on the before side only.
+    let csv = CSVTable(
+      ercalc("diff", "--from", fixture("existing/terraform-change-plan.json"), "--format", "csv").output)
+    let vpn = csv.rows(where: "ResourceName", is: "weu-vpn")
+    #expect(
+      vpn.map { [$0["x_Scenario"], $0["BilledCost"], $0["ResourceType"]] } == [["before", "153.30", "VPN gateway"]])
+    // The plan's prior state gives its ARM ID and region: ResourceId, SubAccountId, RegionId.
+    #expect(
+      vpn.first?["ResourceId"]
+        == "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/network-rg/providers/Microsoft.Network/virtualNetworkGateways/weu-vpn"
+    )
+    #expect(vpn.first?["SubAccountId"] == "/subscriptions/11111111-2222-3333-4444-555555555555")
+    #expect(vpn.first?["RegionId"] == "westeurope")
   }
 
   @Test func failAboveGatesTheIncrease() {

@@ -199,13 +199,16 @@ import Testing
               $0["PricingUnit"] == "GB"
             }
             #expect(rows.count == 1)
+            // FOCUS needs a quantity and a cost: 0 placeholders, named as such in x_Placeholders.
             #expect(
-              rows.first?["x_Status"] == "unpriced" && rows.first?["PricingQuantity"] == ""
-                && rows.first?["BilledCost"] == "")
+              rows.first?["x_Status"] == "unpriced" && rows.first?["PricingQuantity"] == "0"
+                && rows.first?["BilledCost"] == "0.00" && rows.first?["x_Placeholders"] == "cost quantity")
           }
         }
         #expect(
-          !CSVTable(result.output).rows.contains { $0["PricingUnit"] == "GB" && $0["PricingQuantity"] == "0" },
+          !CSVTable(result.output).rows.contains {
+            $0["PricingUnit"] == "GB" && $0["PricingQuantity"] == "0" && $0["x_Placeholders"] != "cost quantity"
+          },
           "a zero-volume data line appeared")
       }
     }

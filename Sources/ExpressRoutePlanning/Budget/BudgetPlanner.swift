@@ -26,6 +26,7 @@ public struct BudgetPlanner: Sendable {
     charges.compactMap { charge in
       guard let amount = charge.amount(in: month, budgetStart: budgetStart, amortize: amortize) else { return nil }
       var monthly = charge
+      monthly.oneTimeBilling = charge.oneTimeBilling(in: month, budgetStart: budgetStart, amortize: amortize)
       monthly.amount = amount
       monthly.recurrence = .monthly
       monthly.termMonths = nil

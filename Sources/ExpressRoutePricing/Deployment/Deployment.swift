@@ -25,6 +25,9 @@ public struct Deployment: Hashable, Sendable {
   public var charges: [UserCharge] = []
   /// Virtual WAN hubs with ExpressRoute gateways.
   public var virtualWANHubs: [VirtualWANHub] = []
+  /// The Azure IDs and regions of resources that exist, by the resource label line items carry (`circuit 'ams-1'`);
+  /// empty for a planned deployment.
+  public var azureResources: [String: AzureResourceReference] = [:]
 
   /// Creates a deployment.
   public init(

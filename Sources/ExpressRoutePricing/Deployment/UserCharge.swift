@@ -45,6 +45,9 @@ extension Deployment {
     public var currency: CurrencyCode?
     /// Where it was defined, for messages.
     public var origin: Diagnostic.FileLocation?
+    /// Set on a one-time charge turned into one month's line of a budget (``amount`` is then that month's share):
+    /// its whole amount and whether that month bills it.
+    public var oneTimeBilling: OneTimeBilling?
 
     /// Creates a charge.
     public init(
@@ -64,9 +67,10 @@ extension Deployment {
 
     /// The amount that falls in `month` of a budget starting at `first`, or `nil` when none does.
     ///
-    /// Monthly: from the start month for the term. One-time: all in the start month, or, with
-    /// `amortize` and a term, an equal share each month of the term, rounded to cents, the last
-    /// month taking what rounding left over (so the shares add up to the amount exactly).
+    /// Monthly: from the start month for the term. One-time: all in the start month, or, with `amortize` and a term,
+    /// a share each month of the term: month `k` (from 0) takes `⌊amount × (k + 1) / term⌋ − ⌊amount × k / term⌋` in
+    /// cents, so every share is the amount over the term to within a cent, none is negative, and the shares add up
+    /// to the amount exactly (0.30 over 60 months: thirty months of 0.01 and thirty of 0.00, never a −0.29 month).
     public func amount(in month: MonthKey, budgetStart first: MonthKey, amortize: Bool) -> Decimal? {
       let start = startMonth ?? first
       let offset = (month.year - start.year) * 12 + month.month - start.month
@@ -78,9 +82,27 @@ extension Deployment {
       case .oneTime:
         guard amortize, let termMonths, termMonths > 1 else { return offset == 0 ? amount : nil }
         guard offset < termMonths else { return nil }
-        let share = (amount / Decimal(termMonths)).rounded(toPlaces: 2, rule: .lineItem)
-        return offset == termMonths - 1 ? amount - share * Decimal(termMonths - 1) : share
+        return Self.share(of: amount, month: offset, of: termMonths)
       }
+    }
+
+    /// Month `index`'s share (from 0) of `amount` spread over `count` months, in whole cents: the difference of the
+    /// cumulative amounts rounded down to cents, so shares are never negative and add up to `amount` exactly.
+    static func share(of amount: Decimal, month index: Int, of count: Int) -> Decimal {
+      func cumulative(_ months: Int) -> Decimal {
+        let exact = amount * Decimal(months) / Decimal(count)
+        return exact.rounded(toPlaces: 2, rule: .down)
+      }
+      return index == count - 1 ? amount - cumulative(index) : cumulative(index + 1) - cumulative(index)
+    }
+
+    /// How a one-time charge is billed in `month`: its whole amount and whether it is billed in that month (its start
+    /// month), or `nil` for a monthly charge or a month it does not fall in. An amortised one-time charge is billed
+    /// once, in its start month, whatever share of it each month's cost carries.
+    public func oneTimeBilling(in month: MonthKey, budgetStart first: MonthKey, amortize: Bool) -> OneTimeBilling? {
+      guard recurrence == .oneTime, amount(in: month, budgetStart: first, amortize: amortize) != nil else { return nil }
+      let start = startMonth ?? first
+      return OneTimeBilling(total: amount, billedThisMonth: start == month)
     }
 
     /// What a report over `first` to `last` must say about this charge's calendar: a term that ends inside the

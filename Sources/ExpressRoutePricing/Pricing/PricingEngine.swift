@@ -137,8 +137,14 @@ public struct PricingEngine: Sendable {
         detail: charge.recurrence == .monthly
           ? (charge.termMonths.map { "monthly, \($0)-month term" } ?? "monthly") : "one-time")
       switch charge.recurrence {
-      case .monthly: builder.lineItems.append(item)
-      case .oneTime: builder.oneTime.append(item)
+      case .monthly:
+        var line = item
+        line.oneTimeBilling = charge.oneTimeBilling
+        builder.lineItems.append(line)
+      case .oneTime:
+        var line = item
+        line.oneTimeBilling = OneTimeBilling(total: charge.amount, billedThisMonth: true)
+        builder.oneTime.append(line)
       }
     }
     for vpn in deployment.vpnGateways {
@@ -147,7 +153,9 @@ public struct PricingEngine: Sendable {
         quantity: FastDecimal.product(hoursPerMonth, Decimal(vpn.count)),
         detail: "\(hoursPerMonth.plainDescription) h" + countDetail(vpn.count))
     }
-    return builder.quote(name: deployment.name, hoursPerMonth: hoursPerMonth, table: rates)
+    var quote = builder.quote(name: deployment.name, hoursPerMonth: hoursPerMonth, table: rates)
+    quote.azureResources = deployment.azureResources
+    return quote
   }
 
   private func countDetail(_ count: Int) -> String { count == 1 ? "" : " × \(count)" }

@@ -26,6 +26,9 @@ extension Quote {
     public var provenance: PriceSource.Provenance
     /// How the quantity was reached (`730 h × 2 gateways`).
     public var detail: String?
+    /// For a one-time charge, how it is billed: ``amount`` is the month's cost (a share of the total when
+    /// amortised), ``OneTimeBilling/billed`` what the month's invoice carries; `nil` for a recurring or usage charge.
+    public var oneTimeBilling: OneTimeBilling?
 
     /// Creates a line item and rounds its amount.
     public init(
@@ -104,6 +107,8 @@ public struct Quote: Hashable, Sendable {
   public var outOfScopeResources: [String] = []
   /// One-time charges the user supplied (installation fees): listed, not in the monthly total.
   public var oneTime: [Quote.LineItem] = []
+  /// The Azure IDs and regions of the quoted resources that exist (``Deployment/azureResources``), by resource label.
+  public var azureResources: [String: AzureResourceReference] = [:]
 
   /// A quote of `lineItems`, with what could not be priced, the notes and the sources behind the prices.
   package init(

@@ -206,9 +206,10 @@ extension FormatsInvariantTests {
     var csvFigures: Invariants.Figures = ["complete": [csv.rows(where: "x_Status", is: "unpriced").isEmpty ? 1 : 0]]
     var byMonth: [String: Decimal] = [:]
     var bySite: [String: [String: Decimal]] = [:]
+    // The budget's months are its cost (an amortised one-time charge's share each month): FOCUS EffectiveCost.
     for row in csv.rows(where: "x_Status", is: "priced") {
       let month = String((row["ChargePeriodStart"] ?? "").prefix(7))
-      let amount = Invariants.money(row["BilledCost"]) ?? -1
+      let amount = Invariants.money(row["EffectiveCost"]) ?? -1
       byMonth[month, default: 0] += amount
       bySite[row["x_Group"] ?? "", default: [:]][month, default: 0] += amount
     }

@@ -69,7 +69,8 @@ struct FormatsInvariantTests {
     json["itemSum"] = [Invariants.sum(json["items"] ?? [])]
 
     let csv = CSVTable(renderings.csv)
-    let priced = csv.rows(where: "x_Status", is: "priced")
+    // One-time charges are rows of the CSV (billed in the period) but not part of the monthly total.
+    let priced = csv.rows(where: "x_Status", is: "priced").filter { $0["ChargeFrequency"] != "One-Time" }
     let items = priced.map { Invariants.money($0["BilledCost"]) ?? -1 }
     var csvFigures: Invariants.Figures = [
       "items": items, "total": [Invariants.sum(items)], "footer": [Invariants.sum(items)],
@@ -81,11 +82,15 @@ struct FormatsInvariantTests {
     csvFigures["listFooter"] = csvFigures["listTotal"]
     doc["complete"] = [doc["unpriced"] == [0] ? 1 : 0]
     doc["itemSum"] = [Invariants.sum(doc["items"] ?? [])]
-    if csv.rows.count != priced.count + csv.rows(where: "x_Status", is: "unpriced").count {
+    if csv.rows.count != csv.rows(where: "x_Status", is: "priced").count
+      + csv.rows(where: "x_Status", is: "unpriced").count
+    {
       problems.append("CSV rows with an x_Status other than priced or unpriced")
     }
-    for row in csv.rows(where: "x_Status", is: "unpriced") where row["BilledCost"] != "" || row["ListCost"] != "" {
-      problems.append("an unpriced CSV row carries a cost: \(row["BilledCost"] ?? "")")
+    // FOCUS needs a cost on every row: an unpriced row's are 0 placeholders, named in x_Placeholders.
+    for row in csv.rows(where: "x_Status", is: "unpriced")
+    where row["BilledCost"] != "0.00" || row["ListCost"] != "0.00" || row["x_Placeholders"]?.hasPrefix("cost") != true {
+      problems.append("an unpriced CSV row carries a cost or no placeholder flag: \(row["BilledCost"] ?? "")")
     }
     problems += Invariants.compare(
       [("document", doc), ("JSON", json), ("CSV", csvFigures)],
@@ -275,16 +280,23 @@ struct FormatsInvariantTests {
     json["before complete"] = [rows.contains { $0["beforeUnpriced"] is String } ? 0 : 1]
     json["after complete"] = [rows.contains { $0["afterUnpriced"] is String } ? 0 : 1]
 
+    // The CSV is a FOCUS dataset of both sides (x_Scenario); a side's monthly total is its priced recurring and
+    // usage rows' BilledCost (one-time charges are rows, not part of the monthly total).
     let csv = CSVTable(renderings.csv)
+    func side(_ scenario: String) -> Decimal {
+      Invariants.sum(
+        csv.rows(where: "x_Scenario", is: scenario).filter {
+          $0["x_Status"] == "priced" && $0["ChargeFrequency"] != "One-Time"
+        }.compactMap { Invariants.money($0["BilledCost"]) })
+    }
     var csvFigures: Invariants.Figures = [
-      "before": [Invariants.sum(csv.rows.compactMap { Invariants.money($0["Before"]) })],
-      "after": [Invariants.sum(csv.rows.compactMap { Invariants.money($0["After"]) })],
+      "before": [side("before")], "after": [side("after")],
       "complete": [csv.rows(where: "x_Status", is: "unpriced").isEmpty ? 1 : 0],
     ]
     csvFigures["before footer"] = csvFigures["before"]
     csvFigures["after footer"] = csvFigures["after"]
     if csvFigures["complete"] == [1] {
-      csvFigures["change"] = [Invariants.sum(csv.rows.compactMap { Invariants.money($0["Change"]) })]
+      csvFigures["change"] = [side("after") - side("before")]
       csvFigures["change fact"] = csvFigures["change"]
     }
 

@@ -58,6 +58,27 @@ import Testing
     #expect(shares == [Fixtures.decimal("333.33"), Fixtures.decimal("333.33"), Fixtures.decimal("333.34"), nil])
   }
 
+  @Test func aSmallAmountOverALongTermHasNoNegativeMonth() {
+    // 0.30 over 60 months is 30 cents for 60 months: month k takes ⌊30 (k+1)/60⌋ − ⌊30 k/60⌋ cents, so 0.00 in
+    // even months and 0.01 in odd ones (the last, month 59, included), adding up to 0.30. Rounding every share to
+    // 0.01 and letting the last take the rest would give 59 × 0.01 and −0.29.
+    let charge = UserCharge(
+      name: "survey", vendor: "v", amount: Fixtures.decimal("0.30"), recurrence: .oneTime, termMonths: 60)
+    let start = MonthKey(year: 2027, month: 1)
+    let shares = (0..<60).compactMap { charge.amount(in: start.advanced(by: $0), budgetStart: start, amortize: true) }
+    #expect(shares.count == 60)
+    #expect(shares.prefix(4) == [0, Fixtures.decimal("0.01"), 0, Fixtures.decimal("0.01")])
+    #expect(shares.last == Fixtures.decimal("0.01"))
+    #expect(shares.allSatisfy { $0 == 0 || $0 == Fixtures.decimal("0.01") })
+    #expect(shares.reduce(0, +) == Fixtures.decimal("0.30"))
+    // Billed once, whole, in the start month; the other months carry a share and bill nothing.
+    let billing = (0..<61).map { charge.oneTimeBilling(in: start.advanced(by: $0), budgetStart: start, amortize: true) }
+    #expect(billing[0] == OneTimeBilling(total: Fixtures.decimal("0.30"), billedThisMonth: true))
+    #expect(
+      billing[1...59].allSatisfy { $0 == OneTimeBilling(total: Fixtures.decimal("0.30"), billedThisMonth: false) })
+    #expect(billing[60] == nil)
+  }
+
   @Test func chargesInAnotherCurrencyOrOnAnUnknownCircuitAreErrors() throws {
     let text =
       #"{"circuits": [{"name": "ams", "zone": "Zone 1", "tier": "Standard", "bandwidth": "1 Gbps", "egress": "1 TB"}], "charges": [{"name": "x", "vendor": "v", "amount": "1.00", "currency": "EUR", "recurrence": "monthly"}]}"#
