@@ -82,7 +82,7 @@ public struct WasteFinder {
       {
         add(
           .premiumFitsStandard, circuit.id, circuit.name, saving,
-          "every connected gateway is in \(prices.geopolitical)'s geopolitical region; Premium \(prices.fee.fixedPoint(places: 2)) against Standard \(standard.fixedPoint(places: 2)) a month",
+          "every connected gateway is in \(prices.geopolitical), as the peering location is; Premium \(prices.fee.fixedPoint(places: 2)) against Standard \(standard.fixedPoint(places: 2)) a month",
           "change the SKU tier to Standard if the circuit needs fewer than 4,000 routes and 10 virtual network links")
       }
       if circuit.family.lowercased() == "metereddata" {
@@ -137,7 +137,7 @@ public struct WasteFinder {
     return CircuitPrices(
       fee: fee, standardFee: engine.effectivePrice(of: .circuit(.standard, family, bandwidth, location.zone)),
       otherFamilyFee: engine.effectivePrice(of: .circuit(tier, other, bandwidth, location.zone)),
-      egressRate: engine.effectivePrice(of: .egress(location.zone)), geopolitical: location.name)
+      egressRate: engine.effectivePrice(of: .egress(location.zone)), geopolitical: location.geopoliticalRegion)
   }
 
   /// Whether the circuit has a connected gateway and every connected gateway's region is in the peering location's
