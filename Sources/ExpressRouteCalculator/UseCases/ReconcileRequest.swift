@@ -125,7 +125,7 @@ extension UseCases {
       })
       let findings = WasteFinder(inventory: inventory, engine: engine).findings(ledger, estimated: estimated)
       let reconciliation = Reconciliation(
-        estimate: rows, ledger: ledger, currency: currency, findings: findings, notes: notes)
+        estimate: rows, ledger: ledger, currency: currency, amortised: amortised, findings: findings, notes: notes)
       let report = ReconcileReport(
         reconciliation: reconciliation, name: name, basis: basis, inventoryChecked: inventory.isAzureInventory)
       return RequestOutcome(report: report, gate: nil)

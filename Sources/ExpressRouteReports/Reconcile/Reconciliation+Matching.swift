@@ -20,7 +20,7 @@ extension Reconciliation {
 
   /// The estimate's FOCUS rows (``QuoteReport`` or ``BudgetReport`` CSV rows) summed by key. Rows ercalc could not
   /// place (no meter) are left out and returned by name.
-  static func estimates(_ rows: [CostRow]) -> (byKey: [BillingLedger.Key: Estimate], unplaced: [String]) {
+  static func estimates(_ rows: [CostRow], amortised: Bool) -> (byKey: [BillingLedger.Key: Estimate], unplaced: [String]) {
     var byKey: [BillingLedger.Key: Estimate] = [:]
     var unplaced: [String] = []
     for row in rows {
@@ -28,8 +28,9 @@ extension Reconciliation {
         unplaced.append(row.resource)
         continue
       }
-      // The figures the CSV writes (BilledCost, PricingQuantity), so ercalc's own CSV read back matches exactly.
-      let cost = row.cost.map { cost in row.oneTimeBilling.map { $0.billed } ?? cost.amount }
+      // The figures the CSV writes (BilledCost or, amortised, EffectiveCost; PricingQuantity), so ercalc's own CSV
+      // read back matches exactly.
+      let cost = row.cost.map { cost in amortised ? cost.amount : row.oneTimeBilling.map { $0.billed } ?? cost.amount }
       let quantity = row.oneTimeBilling.map { $0.billedThisMonth ? Decimal(1) : 0 } ?? row.quantity
       let unit = row.oneTimeBilling == nil ? row.unitPrice.map { Discounts.discounted($0.amount, by: row.discount) } : nil
       let key = BillingLedger.Key(resourceId: row.resourceId, meter: meter.meterName, month: month)
@@ -53,11 +54,12 @@ extension Reconciliation {
   /// - Parameters:
   ///   - estimate: the estimate's FOCUS rows for (at least) those months.
   ///   - currency: the estimate's currency (the ledger's has been checked against it).
+  ///   - amortised: whether the ledger holds amortised costs (one-time charges spread over their term).
   public init(
-    estimate: [CostRow], ledger: BillingLedger, currency: CurrencyCode, findings: [WasteFinding] = [],
-    notes: [String] = []
+    estimate: [CostRow], ledger: BillingLedger, currency: CurrencyCode, amortised: Bool = false,
+    findings: [WasteFinding] = [], notes: [String] = []
   ) {
-    let (estimates, unplaced) = Self.estimates(estimate)
+    let (estimates, unplaced) = Self.estimates(estimate, amortised: amortised)
     let billedMonths = Set(ledger.charges.keys.map(\.month))
     let estimatedMonths = Set(estimates.keys.map(\.month))
     let knownResources = Set(estimates.keys.map(\.resourceId))
