@@ -24,7 +24,11 @@ extension ReconcileCommand {
         help: "A cost export as CSV (FOCUS or EA/MCA cost details); repeatable, one currency in all.",
         repeatable: true),
       .flag("amortized", help: "Sum FOCUS rows by EffectiveCost (amortised) instead of BilledCost."),
-      ImportOptions.parametersSpec,
+      .option(
+        "parameters", value: "file", kind: .path,
+        help:
+          "Parameter values when the estate is an ARM template (the azuredeploy.parameters.json shape); defaults come from the template."
+      ),
       .option(
         "egress", value: "volume", kind: .volume,
         help:

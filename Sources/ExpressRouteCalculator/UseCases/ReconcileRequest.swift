@@ -111,18 +111,23 @@ extension UseCases {
       }
       if let quoteSource {
         rows = try ledger.months.flatMap { month in
-          Reconciliation.estimateRows(try QuoteRequest(quoteSource, period: month).run(engine: engine).report.quote, month: month)
+          Reconciliation.estimateRows(
+            try QuoteRequest(quoteSource, period: month).run(engine: engine).report.quote, month: month)
         }
       }
       var notes = ledger.exports.map { "read \($0.format) from \($0.file)" }
-      notes.append("\(ledger.rowsKept) of \(ledger.rowsRead) rows kept (ExpressRoute-related or on a resource of the estate)")
+      notes.append(
+        "\(ledger.rowsKept) of \(ledger.rowsRead) rows kept (ExpressRoute-related or on a resource of the estate)")
       if ledger.unpricedRowsSkipped > 0 {
-        notes.append("\(ledger.unpricedRowsSkipped) rows marked unpriced in ercalc's own CSV skipped (their costs are placeholders)")
+        notes.append(
+          "\(ledger.unpricedRowsSkipped) rows marked unpriced in ercalc's own CSV skipped (their costs are placeholders)"
+        )
       }
       let lastMonth = ledger.months.last
-      let estimated = Reconciliation.estimatedCost(rows.filter { row in
-        lastMonth.map { BillingExport.month(of: row.periodStart) == $0 } ?? false
-      })
+      let estimated = Reconciliation.estimatedCost(
+        rows.filter { row in
+          lastMonth.map { BillingExport.month(of: row.periodStart) == $0 } ?? false
+        })
       let findings = WasteFinder(inventory: inventory, engine: engine).findings(ledger, estimated: estimated)
       let reconciliation = Reconciliation(
         estimate: rows, ledger: ledger, currency: currency, amortised: amortised, findings: findings, notes: notes)

@@ -36,8 +36,10 @@ extension BillingExport {
       if let billed = index["billedcost"], let start = index["chargeperiodstart"] {
         let isOwn = index["x_datasettype"] != nil
         format =
-          isOwn ? "ercalc FOCUS CSV" : index["skumeter"] != nil || index["servicesubcategory"] != nil
-          ? "FOCUS 1.2" : "FOCUS 1.0"
+          isOwn
+          ? "ercalc FOCUS CSV"
+          : index["skumeter"] != nil || index["servicesubcategory"] != nil
+            ? "FOCUS 1.2" : "FOCUS 1.0"
         resourceId = index["resourceid"]
         resourceType = first("x_resourcetype", "resourcetype")
         meter = all("x_skumetername", "skumeter") + (isOwn ? all("skuid") : []) + all("chargedescription")

@@ -22,6 +22,9 @@ public enum BillingExport {
   /// Reads the export at `path` (named `file` in messages) into `ledger`.
   ///
   /// - Parameters:
+  ///   - path: the file to read.
+  ///   - file: its name in messages.
+  ///   - ledger: where the kept rows are summed.
   ///   - amortised: whether FOCUS rows are summed by `EffectiveCost` (amortised) rather than `BilledCost`.
   ///   - isKnown: whether a lower-cased resource ID belongs to the estate (its rows are kept whatever their meter).
   /// - Throws: ``Diagnostic`` at `file:line:column` for a malformed row, a header that is neither FOCUS nor cost
@@ -40,7 +43,8 @@ public enum BillingExport {
       ledger.rowsRead += 1
       let line = scanner.recordLine
       func at(_ column: Int) -> FileLocation {
-        FileLocation(file: file, line: line, column: column < scanner.fieldColumns.count ? scanner.fieldColumns[column] : 1)
+        FileLocation(
+          file: file, line: line, column: column < scanner.fieldColumns.count ? scanner.fieldColumns[column] : 1)
       }
       guard fields.count == header.count else {
         throw Diagnostic(

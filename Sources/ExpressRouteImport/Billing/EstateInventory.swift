@@ -87,7 +87,9 @@ public struct EstateInventory: Hashable, Sendable {
         let sku = member("sku")
         let provider = member("serviceProviderProperties")
         var mbps = provider.flatMap { $0.optional("bandwidthInMbps") }.flatMap { try? $0.int() }
-        if let gbps = (object.optional("bandwidthInGbps") ?? (try? object.optional("properties")?.object())?
+        if let gbps =
+          (object.optional("bandwidthInGbps")
+          ?? (try? object.optional("properties")?.object())?
           .optional("bandwidthInGbps")).flatMap({ try? $0.decimal() })
         {
           mbps = NSDecimalNumber(decimal: gbps * 1000).intValue
@@ -102,7 +104,8 @@ public struct EstateInventory: Hashable, Sendable {
         gateways[id.lowercased()] = Gateway(id: id, name: name, region: text("location"), connectedCircuits: [])
       case "microsoft.network/expressroutegateways":
         var reached: [String] = []
-        let list = object.optional("expressRouteConnections")
+        let list =
+          object.optional("expressRouteConnections")
           ?? (try? object.optional("properties")?.object())?.optional("expressRouteConnections")
         for connection in (list.flatMap { try? $0.array() }).map(Array.init) ?? [] {
           let peering = (try? connection.object())

@@ -103,7 +103,7 @@ public struct ReconcileReport: Report {
   }
 
   static let noInventory =
-    "The estate is not an Azure inventory (az, Resource Graph or ARM JSON): provisioning states and gateway connections are unknown, so only the billing checks ran."
+    "The estate is not an Azure inventory (az, Resource Graph or ARM JSON): provisioning states, SKUs and gateway connections are unknown, so the waste checks did not run."
 
   public var json: JSONValue {
     let r = reconciliation
@@ -135,7 +135,10 @@ public struct ReconcileReport: Report {
     return .object([
       ("schemaVersion", .number(1)), ("estate", .string(name)), ("currency", .string(currency)),
       ("total", r.total.map { .object(totals($0)) } ?? .null),
-      ("months", .array(r.months.map { total in .object([("month", .string(total.month.description))] + totals(total)) })),
+      (
+        "months",
+        .array(r.months.map { total in .object([("month", .string(total.month.description))] + totals(total)) })
+      ),
       ("lines", .array(lines)), ("findings", .array(findings)),
       ("inventoryChecked", .bool(inventoryChecked)),
       ("notes", .array(r.notes.map { .string($0) })),

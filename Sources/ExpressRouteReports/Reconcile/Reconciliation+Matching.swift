@@ -20,7 +20,9 @@ extension Reconciliation {
 
   /// The estimate's FOCUS rows (``QuoteReport`` or ``BudgetReport`` CSV rows) summed by key. Rows ercalc could not
   /// place (no meter) are left out and returned by name.
-  static func estimates(_ rows: [CostRow], amortised: Bool) -> (byKey: [BillingLedger.Key: Estimate], unplaced: [String]) {
+  static func estimates(_ rows: [CostRow], amortised: Bool) -> (
+    byKey: [BillingLedger.Key: Estimate], unplaced: [String]
+  ) {
     var byKey: [BillingLedger.Key: Estimate] = [:]
     var unplaced: [String] = []
     for row in rows {
@@ -32,7 +34,8 @@ extension Reconciliation {
       // read back matches exactly.
       let cost = row.cost.map { cost in amortised ? cost.amount : row.oneTimeBilling.map { $0.billed } ?? cost.amount }
       let quantity = row.oneTimeBilling.map { $0.billedThisMonth ? Decimal(1) : 0 } ?? row.quantity
-      let unit = row.oneTimeBilling == nil ? row.unitPrice.map { Discounts.discounted($0.amount, by: row.discount) } : nil
+      let unit =
+        row.oneTimeBilling == nil ? row.unitPrice.map { Discounts.discounted($0.amount, by: row.discount) } : nil
       let key = BillingLedger.Key(resourceId: row.resourceId, meter: meter.meterName, month: month)
       if var known = byKey[key] {
         known.cost = known.cost.flatMap { sum in cost.map { sum + $0 } }
@@ -53,8 +56,11 @@ extension Reconciliation {
   ///
   /// - Parameters:
   ///   - estimate: the estimate's FOCUS rows for (at least) those months.
+  ///   - ledger: the billed charges.
   ///   - currency: the estimate's currency (the ledger's has been checked against it).
   ///   - amortised: whether the ledger holds amortised costs (one-time charges spread over their term).
+  ///   - findings: the waste found.
+  ///   - notes: facts for the reader.
   public init(
     estimate: [CostRow], ledger: BillingLedger, currency: CurrencyCode, amortised: Bool = false,
     findings: [WasteFinding] = [], notes: [String] = []
@@ -102,7 +108,8 @@ extension Reconciliation {
         "billed months outside the estimate, not compared: \(outside.map(\.description).joined(separator: ", "))")
     }
     if !unplaced.isEmpty {
-      notes.append("estimate lines ercalc could not place, not compared: \(Set(unplaced).sorted().joined(separator: ", "))")
+      notes.append(
+        "estimate lines ercalc could not place, not compared: \(Set(unplaced).sorted().joined(separator: ", "))")
     }
     self.init(currency: currency, lines: lines, months: totals, findings: findings, notes: notes)
   }

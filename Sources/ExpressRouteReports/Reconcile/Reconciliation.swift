@@ -87,7 +87,8 @@ public struct Reconciliation: Hashable, Sendable {
   public var total: MonthTotal? {
     guard let first = months.first else { return nil }
     return MonthTotal(
-      month: first.month, estimated: months.reduce(0) { $0 + $1.estimated }, billed: months.reduce(0) { $0 + $1.billed },
+      month: first.month, estimated: months.reduce(0) { $0 + $1.estimated },
+      billed: months.reduce(0) { $0 + $1.billed },
       billedWithoutPricedEstimate: months.reduce(0) { $0 + $1.billedWithoutPricedEstimate })
   }
 }

@@ -40,12 +40,18 @@ public struct WasteFinder {
     for (key, charge) in ledger.charges where key.month == month { billed[key.resourceId, default: []].append(charge) }
     func cost(_ id: String) -> Decimal { billed[id]?.reduce(0) { $0 + $1.cost } ?? 0 }
     func egress(_ id: String) -> (gb: Decimal, cost: Decimal)? {
-      let rows = billed[id]?.filter { BillingLedger.Key.normalised($0.meter).contains("data transfer out") && !BillingLedger.Key.normalised($0.meter).contains("global reach") } ?? []
+      let rows =
+        billed[id]?.filter {
+          BillingLedger.Key.normalised($0.meter).contains("data transfer out")
+            && !BillingLedger.Key.normalised($0.meter).contains("global reach")
+        } ?? []
       guard !rows.isEmpty else { return nil }
       return (rows.reduce(0) { $0 + ($1.quantity ?? 0) }, rows.reduce(0) { $0 + $1.cost })
     }
     var found: [WasteFinding] = []
-    func add(_ kind: WasteFinding.Kind, _ id: String, _ name: String, _ amount: Decimal, _ evidence: String, _ fix: String) {
+    func add(
+      _ kind: WasteFinding.Kind, _ id: String, _ name: String, _ amount: Decimal, _ evidence: String, _ fix: String
+    ) {
       found.append(
         WasteFinding(
           kind: kind, resource: name, resourceId: id, month: month, monthlyCost: amount, evidence: evidence, fix: fix))
@@ -94,7 +100,7 @@ public struct WasteFinder {
             "change the billing model to Unlimited (allowed in place; it cannot be changed back)")
         }
         if let mbps = circuit.bandwidthMbps {
-          let threshold = Decimal(mbps) * Decimal(string: "0.3285")!
+          let threshold = Decimal(mbps) * Decimal(3285) / 10_000
           if gb < threshold {
             add(
               .almostNoEgress, circuit.id, circuit.name, prices.fee,
@@ -110,11 +116,14 @@ public struct WasteFinder {
           add(
             .unlimitedCheaperMetered, circuit.id, circuit.name, prices.fee - meteredCost,
             "\(data.gb.plainDescription) GB out; Metered would be \(metered.fixedPoint(places: 2)) + \(data.gb.plainDescription) GB × \(rate.plainDescription) against Unlimited \(prices.fee.fixedPoint(places: 2))",
-            "Azure does not move a circuit from Unlimited to Metered: create a Metered circuit, move the peerings and connections, then delete this one")
+            "Azure does not move a circuit from Unlimited to Metered: create a Metered circuit, move the peerings and connections, then delete this one"
+          )
         }
       }
     }
-    return found.sorted { ($0.kind.sortRank, $0.resourceId.lowercased()) < ($1.kind.sortRank, $1.resourceId.lowercased()) }
+    return found.sorted {
+      ($0.kind.sortRank, $0.resourceId.lowercased()) < ($1.kind.sortRank, $1.resourceId.lowercased())
+    }
   }
 
   struct CircuitPrices {
@@ -143,7 +152,9 @@ public struct WasteFinder {
   /// Whether the circuit has a connected gateway and every connected gateway's region is in the peering location's
   /// geopolitical region.
   func premiumFitsStandard(_ id: String, _ circuit: EstateInventory.Circuit) -> Bool {
-    guard let name = circuit.peeringLocation, let location = engine.locations.location(named: name) else { return false }
+    guard let name = circuit.peeringLocation, let location = engine.locations.location(named: name) else {
+      return false
+    }
     let regions = inventory.gateways.values.filter { $0.connectedCircuits.contains(id) }.map(\.region)
     guard !regions.isEmpty else { return false }
     return regions.allSatisfy { region in
