@@ -173,4 +173,44 @@ import Testing
     #expect(csv.contains("month total,2026-10,,,,,,10934.12,16357.22,5423.10,,USD,\r\n"))
     #expect(csv.contains(",fra-er,Premium Metered Data 1 Gbps Circuit,1,1,1186.00,1067.40,-118.60,unit price,USD,"))
   }
+
+  @Test func focus10WithSkuMeterNameAndSpaceSeparatedDates() throws {
+    let (result, report) = try Self.report([fixture("reconcile/focus-1.0-2026-09.csv")])
+    #expect(result.status == .success)
+    // September has 720 hours: 720 × 0.361 = 259.92 against 263.53: -3.61.
+    #expect(
+      Self.values(Self.line(report, "weu-ergw", "ErGw1AZ Gateway")) == ["263.53", "259.92", "-3.61", "quantity"])
+    // 8,000 GB × 0.025 = 200.00 against 250.00: -50.00.
+    #expect(
+      Self.values(Self.line(report, "ams-er", "Metered Data - Data Transfer Out")) == [
+        "250.00", "200.00", "-50.00", "quantity",
+      ])
+    // 436 + 200 + 259.92 = 895.92 billed; the virtual machine row is dropped.
+    #expect((report["total"] as? [String: Any])?["billed"] as? String == "895.92")
+    #expect((report["notes"] as? [String])?.first?.hasPrefix("read FOCUS 1.0 from ") == true)
+  }
+
+  @Test func mcaCostDetailsWithCamelCaseHeadersAndISODates() throws {
+    let header = "invoiceId,date,meterCategory,meterName,quantity,costInBillingCurrency,billingCurrency,resourceId\n"
+    let id =
+      "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/er-rg/providers/Microsoft.Network/expressRouteCircuits/fra-er"
+    let text =
+      header + "NULL,2026-12-01,ExpressRoute,Premium Metered Data 1 Gbps Circuit,1,1126.70,USD,\(id)\n"
+      + "NULL,2026-12-14,ExpressRoute,Metered Data - Data Transfer Out,10000,250,usd,\(id.uppercased())\n"
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)-mca.csv")
+    try Data(text.utf8).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let (result, report) = try Self.report([url.path])
+    #expect(result.status == .success, "\(result.errors)")
+    // 1,186 less 5% = 1,126.70: -59.30.
+    #expect(
+      Self.values(Self.line(report, "fra-er", "Premium Metered Data 1 Gbps Circuit")) == [
+        "1186.00", "1126.70", "-59.30", "unit price",
+      ])
+    // The ID in upper case still matches; 10,000 GB as estimated.
+    #expect(
+      Self.values(Self.line(report, "fra-er", "Metered Data - Data Transfer Out")) == [
+        "250.00", "250.00", "0.00", "none",
+      ])
+  }
 }
