@@ -213,4 +213,21 @@ import Testing
         "250.00", "250.00", "0.00", "none",
       ])
   }
+
+  @Test func withoutEgressTheDataChargesHaveNoEstimateAndAreShownApart() throws {
+    let result = ercalc(
+      "reconcile", fixture("reconcile/az-estate.json"), "--actuals", fixture("reconcile/focus-1.2-2026-10.csv"),
+      "--format", "json")
+    let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+    #expect(
+      Self.values(Self.line(report, "dub-er", "Metered Data - Data Transfer Out")) == [
+        "null", "6000.00", "null", "estimate has no price",
+      ])
+    let total = report["total"] as? [String: Any]
+    // Estimated 10,934.12 − 5 × 250 = 9,684.12; billed 16,357.22, of which 300 + 0.50 + 6,000 + 10 = 6,310.50 has no
+    // priced estimate; variance 16,357.22 − 6,310.50 − 9,684.12 = 362.60.
+    #expect(total?["estimated"] as? String == "9684.12")
+    #expect(total?["billedWithoutPricedEstimate"] as? String == "6310.50")
+    #expect(total?["variance"] as? String == "362.60")
+  }
 }

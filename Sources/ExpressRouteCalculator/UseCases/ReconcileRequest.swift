@@ -101,13 +101,13 @@ extension UseCases {
       let known = Reconciliation.resourceIds(rows)
       var ledger = BillingLedger()
       for path in actuals {
-        try BillingExport.read(path: path, file: path, into: &ledger, amortised: amortised) { known.contains($0) }
+        try BillingLedger.read(path: path, file: path, into: &ledger, amortised: amortised) { known.contains($0) }
       }
       if let billed = ledger.currency, billed != currency {
         throw Diagnostic(
           .error,
-          "the exports bill in \(billed), the estimate is in \(currency): give a rate table in \(billed) (--prices) so the two can be compared",
-          location: ledger.currencyOrigin)
+          "the exports bill in \(billed), the estimate is in \(currency): price the estimate with a rate table in \(billed) so the two can be compared",
+          location: ledger.currencyOrigin, remedy: .completeRateTable)
       }
       if let quoteSource {
         rows = try ledger.months.flatMap { month in
@@ -126,7 +126,7 @@ extension UseCases {
       let lastMonth = ledger.months.last
       let estimated = Reconciliation.estimatedCost(
         rows.filter { row in
-          lastMonth.map { BillingExport.month(of: row.periodStart) == $0 } ?? false
+          lastMonth.map { BillingLedger.month(of: row.periodStart) == $0 } ?? false
         })
       let findings = WasteFinder(inventory: inventory, engine: engine).findings(ledger, estimated: estimated)
       let reconciliation = Reconciliation(

@@ -6,50 +6,50 @@ import Foundation
 /// circuits they reach. Waste that only billing and inventory show together is found from it
 /// (`ReconcileReport`'s findings). A Terraform document or an ercalc deployment has none of these facts: its
 /// inventory is empty, and the report says the inventory checks did not run.
-public struct EstateInventory: Hashable, Sendable {
+package struct EstateInventory: Hashable, Sendable {
   /// A circuit as the inventory describes it.
-  public struct Circuit: Hashable, Sendable {
+  package struct Circuit: Hashable, Sendable {
     /// The ARM ID as written.
-    public var id: String
+    package var id: String
     /// The name.
-    public var name: String
+    package var name: String
     /// `serviceProviderProvisioningState` (`Provisioned`, `NotProvisioned`, `Provisioning`, `Deprovisioning`).
-    public var providerState: String
+    package var providerState: String
     /// `Standard`, `Premium` or `Local`.
-    public var tier: String
+    package var tier: String
     /// `MeteredData` or `UnlimitedData`.
-    public var family: String
+    package var family: String
     /// The bandwidth in Mbps (provider circuits) or Gbps × 1,000 (circuits on Direct).
-    public var bandwidthMbps: Int?
+    package var bandwidthMbps: Int?
     /// The peering location.
-    public var peeringLocation: String?
+    package var peeringLocation: String?
   }
 
   /// An ExpressRoute gateway (a virtual network gateway of type ExpressRoute, or a Virtual WAN ExpressRoute gateway).
-  public struct Gateway: Hashable, Sendable {
+  package struct Gateway: Hashable, Sendable {
     /// The ARM ID as written.
-    public var id: String
+    package var id: String
     /// The name.
-    public var name: String
+    package var name: String
     /// The Azure region.
-    public var region: String?
+    package var region: String?
     /// The lower-cased IDs of the circuits its connections reach (one entry per connection).
-    public var connectedCircuits: [String]
+    package var connectedCircuits: [String]
   }
 
   /// Circuits by lower-cased ID.
-  public var circuits: [String: Circuit] = [:]
+  package var circuits: [String: Circuit] = [:]
   /// Gateways by lower-cased ID.
-  public var gateways: [String: Gateway] = [:]
+  package var gateways: [String: Gateway] = [:]
   /// Whether the document was an Azure inventory at all (a list of resources with IDs).
-  public var isAzureInventory = false
+  package var isAzureInventory = false
 
   /// An empty inventory.
-  public init() {}
+  package init() {}
 
   /// Reads the resources of an az, Azure Resource Graph (`{"data": [...]}`), REST (`{"value": [...]}`) or ARM
   /// (`{"resources": [...]}`) document; anything else gives an empty inventory.
-  public init(json data: Data, file: String) {
+  package init(json data: Data, file: String) {
     guard let root = try? JSONNode.parse(data, file: file) else { return }
     var resources: [JSONNode] = []
     if root.isArray, let elements = try? root.array() {

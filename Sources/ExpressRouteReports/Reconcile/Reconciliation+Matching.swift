@@ -26,7 +26,7 @@ extension Reconciliation {
     var byKey: [BillingLedger.Key: Estimate] = [:]
     var unplaced: [String] = []
     for row in rows {
-      guard let meter = row.meter, let month = BillingExport.month(of: row.periodStart) else {
+      guard let meter = row.meter, let month = BillingLedger.month(of: row.periodStart) else {
         unplaced.append(row.resource)
         continue
       }

@@ -66,8 +66,9 @@ public struct Reconciliation: Hashable, Sendable {
     public var estimated: Decimal
     /// The sum billed.
     public var billed: Decimal
-    /// Billed − estimated.
-    public var variance: Decimal { billed - estimated }
+    /// Billed − estimated over the lines whose estimate has a price: what is billed where the estimate has none
+    /// (``billedWithoutPricedEstimate``) is shown apart, never set against a zero estimate.
+    public var variance: Decimal { billed - billedWithoutPricedEstimate - estimated }
     /// Billed on lines whose estimate has no price (part of ``billed``, with no estimate to set against).
     public var billedWithoutPricedEstimate: Decimal
   }

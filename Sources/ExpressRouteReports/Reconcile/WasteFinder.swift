@@ -3,7 +3,7 @@ import ExpressRouteImport
 import ExpressRoutePricing
 import Foundation
 
-/// Finds waste that only billing and inventory show together (``WasteFinding``), from the last month billed.
+/// Finds waste that only billing and inventory show together (``Reconciliation.WasteFinding``), from the last month billed.
 ///
 /// Rules, each on the last month the ledger bills:
 /// - a circuit whose `serviceProviderProvisioningState` is `NotProvisioned` and that is billed: its whole bill;
@@ -17,24 +17,24 @@ import Foundation
 ///   a circuit from Unlimited to Metered: a new circuit is needed);
 /// - a provisioned Metered circuit whose outbound data is under 0.1% of what its bandwidth carries in a 730-hour
 ///   month (`Mbps × 0.3285` GB: 1 Gbps → 328.5 GB): its circuit fee.
-public struct WasteFinder {
+package struct WasteFinder {
   /// The inventory.
-  public var inventory: EstateInventory
+  package var inventory: EstateInventory
   /// Prices for the Premium and billing-model comparisons.
-  public var engine: PricingEngine
+  package var engine: PricingEngine
 
   /// Creates a finder.
-  public init(inventory: EstateInventory, engine: PricingEngine) {
+  package init(inventory: EstateInventory, engine: PricingEngine) {
     self.inventory = inventory
     self.engine = engine
   }
 
   /// The share of line-rate capacity below which a circuit carries "almost no" outbound data: 0.1%.
-  public static let idleShare = Decimal(string: "0.001") ?? 0
+  package static let idleShare = Decimal(string: "0.001") ?? 0
 
   /// The findings over `ledger`'s last month, by kind then resource ID; `estimated` gives a resource's estimated
   /// monthly cost by lower-cased ID (for a gateway not billed).
-  public func findings(_ ledger: BillingLedger, estimated: [String: Decimal] = [:]) -> [WasteFinding] {
+  package func findings(_ ledger: BillingLedger, estimated: [String: Decimal] = [:]) -> [Reconciliation.WasteFinding] {
     guard let month = ledger.months.last else { return [] }
     var billed: [String: [BillingLedger.Charge]] = [:]
     for (key, charge) in ledger.charges where key.month == month { billed[key.resourceId, default: []].append(charge) }
@@ -48,12 +48,13 @@ public struct WasteFinder {
       guard !rows.isEmpty else { return nil }
       return (rows.reduce(0) { $0 + ($1.quantity ?? 0) }, rows.reduce(0) { $0 + $1.cost })
     }
-    var found: [WasteFinding] = []
+    var found: [Reconciliation.WasteFinding] = []
     func add(
-      _ kind: WasteFinding.Kind, _ id: String, _ name: String, _ amount: Decimal, _ evidence: String, _ fix: String
+      _ kind: Reconciliation.WasteFinding.Kind, _ id: String, _ name: String, _ amount: Decimal, _ evidence: String,
+      _ fix: String
     ) {
       found.append(
-        WasteFinding(
+        Reconciliation.WasteFinding(
           kind: kind, resource: name, resourceId: id, month: month, monthlyCost: amount, evidence: evidence, fix: fix))
     }
     for (key, gateway) in inventory.gateways.sorted(by: { $0.key < $1.key }) {
@@ -163,7 +164,7 @@ public struct WasteFinder {
   }
 }
 
-extension WasteFinding.Kind {
+extension Reconciliation.WasteFinding.Kind {
   /// Declaration order.
   var sortRank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }

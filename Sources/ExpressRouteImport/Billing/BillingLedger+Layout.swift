@@ -1,6 +1,6 @@
 import ExpressRouteCore
 
-extension BillingExport {
+extension BillingLedger {
   /// Which column of an export holds what, found by the header's names (case-insensitive).
   struct Layout {
     /// `FOCUS 1.0`, `FOCUS 1.2`, `ercalc FOCUS CSV` or `EA/MCA cost details`.

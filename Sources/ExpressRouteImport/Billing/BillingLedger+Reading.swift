@@ -1,7 +1,7 @@
 import ExpressRouteCore
 import Foundation
 
-/// Reads Azure cost exports into a ``BillingLedger``: FOCUS 1.0, 1.0r2 and 1.2 (`FocusCost`, and ercalc's own FOCUS
+/// Reading Azure cost exports into a ledger: FOCUS 1.0, 1.0r2 and 1.2 (`FocusCost`, and ercalc's own FOCUS
 /// CSV), and EA/MCA actual or amortised cost details (`ActualCost`, `AmortizedCost`, PascalCase or camelCase headers).
 ///
 /// Rows are streamed (``BillingCSVScanner``) and only the ExpressRoute-related ones are kept and summed
@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Dates are ISO (`2026-01-01`, `2026-01-01T00:00:00Z`, `2026-01-01 00:00:00`) or US (`01/31/2026`). The literal
 /// `NULL` is an empty cell. A kept row whose cost is empty, `NULL` or not a number is an error at its cell, never 0.
-public enum BillingExport {
+extension BillingLedger {
   /// Reads the export at `path` (named `file` in messages) into `ledger`.
   ///
   /// - Parameters:
@@ -77,7 +77,7 @@ public enum BillingExport {
           location: at(layout.date))
       }
       let costText = cell(layout.cost)
-      guard let cost = Decimal(strict: costText) else {
+      guard let cost = number(costText) else {
         throw Diagnostic(
           .error,
           costText.isEmpty
@@ -89,7 +89,7 @@ public enum BillingExport {
       for column in layout.quantity where quantity == nil {
         let text = cell(column)
         if text.isEmpty { continue }
-        guard let value = Decimal(strict: text) else {
+        guard let value = number(text) else {
           throw Diagnostic(.error, "'\(text)' in \(header[column]) is not a number", location: at(column))
         }
         quantity = value
@@ -126,6 +126,19 @@ public enum BillingExport {
       return true
     }
     return service.lowercased().contains("expressroute")
+  }
+
+  /// A number as exports write it: plain (`436`, `-0.25`) or, as some cost-details files do for tiny amounts, in
+  /// exponent notation (`4.88E-05`); `nil` for anything else.
+  public static func number(_ text: String) -> Decimal? {
+    if let plain = Decimal(strict: text) { return plain }
+    let parts = text.split(whereSeparator: { $0 == "E" || $0 == "e" })
+    guard parts.count == 2, let mantissa = Decimal(strict: parts[0]), let exponent = Int(parts[1]),
+      (-40...40).contains(exponent)
+    else { return nil }
+    var value = mantissa
+    for _ in 0..<abs(exponent) { value = exponent < 0 ? value / 10 : value * 10 }
+    return value
   }
 
   /// The month of `2026-01-31`, `2026-01-31T00:00:00Z`, `2026-01-31 00:00:00` or `01/31/2026`; `nil` otherwise.
