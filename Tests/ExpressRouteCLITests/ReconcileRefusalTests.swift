@@ -32,6 +32,29 @@ import Testing
     #expect(report["inventoryChecked"] as? Bool == true)
   }
 
+  @Test func auditWithActualsListsTheSameWaste() throws {
+    let result = ercalc(
+      "audit", "--from", fixture("reconcile/az-estate.json"), "--series", fixture("existing/ams-er-metrics.json"),
+      "--actuals", fixture("reconcile/focus-1.2-2026-10.csv"), "--format", "json")
+    #expect(result.status == .success, "\(result.errors)")
+    let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+    let waste = (report["waste"] as? [[String: Any]] ?? []).map {
+      "\($0["resource"] as? String ?? "") \($0["monthlyCost"] as? String ?? "")"
+    }
+    // As in reconcile: lon-er 436, neu-ergw and old-ergw 268.58, fra-er 1,186 − 436, dub-er 6,436 − 5,700,
+    // ams-unl 5,700 − 486, ams-quiet 436.
+    #expect(
+      waste == [
+        "lon-er 436.00", "neu-ergw 268.58", "old-ergw 268.58", "fra-er 750.00", "dub-er 736.00", "ams-unl 5214.00",
+        "ams-quiet 436.00",
+      ])
+    // Without exports the audit's JSON has no waste member.
+    let plain = ercalc(
+      "audit", "--from", fixture("reconcile/az-estate.json"), "--series", fixture("existing/ams-er-metrics.json"),
+      "--format", "json")
+    #expect(!plain.output.contains("\"waste\""))
+  }
+
   @Test func aDeploymentFileHasNoInventorySoNoWasteChecksRun() throws {
     let result = ercalc(
       "reconcile", fixture("focus-deployment.json"), "--actuals", fixture("reconcile/focus-1.2-2026-10.csv"))
