@@ -112,10 +112,11 @@ public struct CostRow: Hashable, Sendable {
     "PublisherName", "ServiceCategory", "ServiceName",
   ]
 
-  /// The conditional and recommended FOCUS 1.0 columns ercalc fills.
+  /// The conditional and recommended FOCUS 1.0 columns ercalc fills. `SkuPriceId` is left out: it is for a provider
+  /// that publishes a SKU price list, which an estimate is not (`SkuId` is the meter's name).
   static let focusOtherColumns = [
     "ChargeFrequency", "ConsumedQuantity", "ConsumedUnit", "ContractedUnitPrice", "ListUnitPrice", "PricingCategory",
-    "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType", "SkuId", "SkuPriceId", "SubAccountId",
+    "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType", "SkuId", "SubAccountId",
     "SubAccountName", "Tags",
   ]
 
@@ -164,6 +165,7 @@ public struct CostRow: Hashable, Sendable {
     case nil: return "Units"
     }
   }
+
   /// `circuit 'ams-1'` → (`ExpressRoute circuit`, `ams-1`); a profile's unnamed `circuit` is its own name; a user
   /// charge is the vendor's service (`Megaport: 10G port for ams-1`).
   var resourceParts: (type: String, name: String) {
@@ -203,10 +205,9 @@ public struct CostRow: Hashable, Sendable {
   /// FOCUS `ResourceId`: the Azure ID when the input gave one, else the planned resource's identifier
   /// `ercalc:/plans/<scope>/<type>/<name>` (scope: the budget site or the deployment; type: `expressRouteCircuits`,
   /// `expressRouteGateways`, `charges` …; each part percent-encoded), stable for the same input and unique within it.
-  var resourceId: String {
+  func resourceId(_ parts: (type: String, name: String)) -> String {
     if let azure { return azure.id }
     if resource.isEmpty { return "" }  // a rate table's row: a price, not a resource
-    let parts = resourceParts
     let type = Self.typeSegments[parts.type] ?? "other"
     return "ercalc:/plans/\(Self.percentEncoded(scope))/\(type)/\(Self.percentEncoded(parts.name))"
   }
@@ -287,15 +288,14 @@ public struct CostRow: Hashable, Sendable {
       // Conditional and recommended. ConsumedQuantity and ConsumedUnit are for usage only.
       frequency, category == "Usage" ? pricingQuantity.plainDescription : "", category == "Usage" ? focusUnit : "",
       contractedUnit.plainDescription, listUnit.plainDescription, "Standard", azure?.region ?? "",
-      azure?.region ?? "", resourceId,
+      azure?.region ?? "", resourceId(parts),
       resource.isEmpty ? "" : scopedName && !scope.isEmpty ? "\(scope)/\(parts.name)" : parts.name,
-      resource.isEmpty ? "" : parts.type, skuId, meter.map { "\($0.section):\($0.displayName)" } ?? "not placed",
-      azure?.subscription ?? "",
+      resource.isEmpty ? "" : parts.type, skuId, azure?.subscription ?? "",
       "", tagText,
       // ercalc's own.
       "estimate", scenario, group, priced ? "priced" : "unpriced", priced ? "" : priceSource, placeholders, basis,
       priceDate,
-      priced ? priceSource : "", confidence, meter?.unit.rawValue ?? "",
+      priced ? priceSource : "", confidence, oneTimeBilling != nil ? "one-time" : meter?.unit.rawValue ?? "",
     ]
   }
 

@@ -178,10 +178,34 @@ import Testing
     #expect(Self.rows(table, "x_Group", "month 2").isEmpty == false)
   }
 
+  @Test func anAmortisedDiscountedSizingPlanIsAFocusDataset() throws {
+    // focus-profile.json: 300 Mbps peak, 10 TB a month, no growth, 12 months, Megaport's one-time installation of
+    // 0.30 over a 12-month term; --amortize --discount 12%. The plan is a 500 Mbps Standard MeteredData circuit
+    // (290.00 list, 290 × 0.88 = 255.20), 10,000 GB × 0.022 = 220.00 and ErGw1AZ 231.91: 707.11 a month.
+    let result = ercalc(
+      "size", fixture("focus-profile.json"), "--amortize", "--discount", "12%", "--format", "csv")
+    #expect(result.status == .success)
+    let table = Spec.check(result.output)
+    #expect(table.rows.count == 48)  // 12 months × (circuit, data, gateway, installation)
+    let installation = Self.rows(table, "ChargeFrequency", "One-Time")
+    // 30 cents over 12 months: month k takes ⌊30 (k+1)/12⌋ − ⌊30 k/12⌋ cents: 2, 3, 2, 3, …; billed whole in month 1.
+    #expect(
+      installation.map { $0["EffectiveCost"] ?? "" } == Array(repeating: ["0.02", "0.03"], count: 6).flatMap { $0 })
+    #expect(installation.map { $0["BilledCost"] ?? "" } == ["0.30"] + Array(repeating: "0.00", count: 11))
+    #expect(installation.first?["ChargePeriodStart"] == "2026-08-01T00:00:00Z")
+    // 12 × 707.11 + 0.30 = 8,485.62 billed and effective; list 12 × (290.00 + 250.00 + 263.53) + 0.30 = 9,642.66.
+    #expect(Spec.sum(table.rows, "BilledCost") == Decimal(string: "8485.62"))
+    #expect(Spec.sum(table.rows, "EffectiveCost") == Decimal(string: "8485.62"))
+    #expect(Spec.sum(table.rows, "ListCost") == Decimal(string: "9642.66"))
+    let circuit = try #require(Self.rows(table, "ResourceType", "ExpressRoute circuit").first)
+    #expect(
+      [circuit["ListUnitPrice"], circuit["ContractedUnitPrice"], circuit["BilledCost"]] == ["290", "255.2", "255.20"])
+  }
+
   @Test func aDiffIsAFocusDatasetOfBothSides() throws {
     // before.json: Amsterdam 1 Gbps MeteredData, 40 TB, ErGw1AZ; after.json: the same circuit on UnlimitedData.
-    // With 12% off: before 436 × 0.88 = 383.68, 40,000 GB × 0.022 = 880.00, gateway 231.91 (2,495.59 total … below);
-    // after 5,700 × 0.88 = 5,016.00 and the gateway 231.91.
+    // With 12% off: before 436 × 0.88 = 383.68, 40,000 GB × 0.022 = 880.00 and the gateway 231.91; after
+    // 5,700 × 0.88 = 5,016.00 and the gateway 231.91.
     let result = ercalc(
       "diff", fixture("before.json"), fixture("after.json"), "--discount", "12%", "--format", "csv")
     let table = Spec.check(result.output)
@@ -217,6 +241,16 @@ import Testing
       survey.map { [$0["BilledCost"], $0["EffectiveCost"], $0["ChargePeriodStart"]] } == [
         ["0.30", "0.30", "2027-01-01T00:00:00Z"]
       ])
+  }
+
+  @Test func aComparisonIsAFocusDataset() {
+    // Each option is a group: Standard metered at 12% off is 436 × 0.88 + 10,000 × 0.022 = 383.68 + 220.00 = 603.68.
+    let result = ercalc(
+      "compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "10TB", "--discount", "12%", "--format",
+      "csv")
+    let table = Spec.check(result.output)
+    #expect(Spec.sum(Self.rows(table, "x_Group", "Standard metered"), "BilledCost") == Decimal(string: "603.68"))
+    #expect(Spec.sum(Self.rows(table, "x_Group", "Standard metered"), "ListCost") == Decimal(string: "686.00"))
   }
 
   @Test(

@@ -193,7 +193,7 @@ struct FormatsInvariantTests {
       }
       if row["x_Status"] == "unpriced" {
         incomplete.insert(key)
-      } else {
+      } else if row["ChargeFrequency"] != "One-Time" {  // one-time charges are rows, not in the monthly total
         sums[key, default: 0] += Invariants.money(row["BilledCost"]) ?? -1
       }
     }
