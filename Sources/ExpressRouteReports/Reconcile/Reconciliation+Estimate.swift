@@ -14,13 +14,13 @@ extension Reconciliation {
 
   /// The lower-cased resource IDs of `rows` (Azure IDs, or ercalc's planned IDs).
   public static func resourceIds(_ rows: [CostRow]) -> Set<String> {
-    Set(rows.map { $0.resourceId.lowercased() }.filter { !$0.isEmpty })
+    Set(rows.map { $0.resourceId($0.resourceParts).lowercased() }.filter { !$0.isEmpty })
   }
 
   /// Each resource's estimated cost in `rows`, summed, by lower-cased resource ID (priced rows only).
   public static func estimatedCost(_ rows: [CostRow]) -> [String: Decimal] {
     var costs: [String: Decimal] = [:]
-    for row in rows { if let cost = row.cost { costs[row.resourceId.lowercased(), default: 0] += cost.amount } }
+    for row in rows { if let cost = row.cost { costs[row.resourceId(row.resourceParts).lowercased(), default: 0] += cost.amount } }
     return costs
   }
 }

@@ -36,7 +36,9 @@ extension Reconciliation {
       let quantity = row.oneTimeBilling.map { $0.billedThisMonth ? Decimal(1) : 0 } ?? row.quantity
       let unit =
         row.oneTimeBilling == nil ? row.unitPrice.map { Discounts.discounted($0.amount, by: row.discount) } : nil
-      let key = BillingLedger.Key(resourceId: row.resourceId, meter: meter.meterName, month: month)
+      let parts = row.resourceParts
+      let resourceId = row.resourceId(parts)
+      let key = BillingLedger.Key(resourceId: resourceId, meter: meter.meterName, month: month)
       if var known = byKey[key] {
         known.cost = known.cost.flatMap { sum in cost.map { sum + $0 } }
         known.quantity = known.quantity.flatMap { sum in quantity.map { sum + $0 } }
@@ -45,7 +47,7 @@ extension Reconciliation {
         byKey[key] = known
       } else {
         byKey[key] = Estimate(
-          resourceId: row.resourceId, resource: row.resourceParts.name, meter: meter.meterName, quantity: quantity,
+          resourceId: resourceId, resource: parts.name, meter: meter.meterName, quantity: quantity,
           cost: cost, unitPrice: unit, unpricedReason: cost == nil ? row.priceSource : "")
       }
     }
