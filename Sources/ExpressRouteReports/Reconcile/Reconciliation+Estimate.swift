@@ -20,7 +20,9 @@ extension Reconciliation {
   /// Each resource's estimated cost in `rows`, summed, by lower-cased resource ID (priced rows only).
   public static func estimatedCost(_ rows: [CostRow]) -> [String: Decimal] {
     var costs: [String: Decimal] = [:]
-    for row in rows { if let cost = row.cost { costs[row.resourceId(row.resourceParts).lowercased(), default: 0] += cost.amount } }
+    for row in rows {
+      if let cost = row.cost { costs[row.resourceId(row.resourceParts).lowercased(), default: 0] += cost.amount }
+    }
     return costs
   }
 }
