@@ -97,33 +97,71 @@ struct BillingCSVScanner {
     Diagnostic(.error, message, location: FileLocation(file: file, line: line, column: column))
   }
 
-  /// The fields of the next record, or `nil` at the end of the file. Blank lines are skipped.
+  /// The current record's field bytes, one after another (quotes removed, doubled quotes single).
+  private var bytes: [UInt8] = []
+  /// Where each field of the current record ends in ``bytes``.
+  private var ends: [Int] = []
+
+  /// The number of fields in the current record.
+  var fieldCount: Int { ends.count }
+
+  /// Field `index` of the current record as text (only the fields a caller reads become strings).
+  func field(_ index: Int) -> String {
+    let start = index == 0 ? 0 : ends[index - 1]
+    return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
+  }
+
+  /// The fields of the next record, or `nil` at the end of the file.
   mutating func next() throws(Diagnostic) -> [String]? {
-    var fields: [String] = []
-    var field: [UInt8] = []
-    fieldColumns = []
+    guard try nextRecord() else { return nil }
+    return (0..<fieldCount).map(field)
+  }
+
+  /// Reads the next record into ``field(_:)``; `false` at the end of the file. Blank lines are skipped.
+  mutating func nextRecord() throws(Diagnostic) -> Bool {
+    bytes.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+    fieldColumns.removeAll(keepingCapacity: true)
     var started = false
     var quoted = false
     var closed = false
     var fieldStart = (line: line, column: column)
     recordLine = line
     func endField() {
-      fields.append(String(decoding: field, as: UTF8.self))
+      ends.append(bytes.count)
       fieldColumns.append(fieldStart.column)
-      field.removeAll(keepingCapacity: true)
       quoted = false
       closed = false
     }
     while true {
+      // Unquoted runs are copied whole, up to the next byte that matters.
+      if !quoted && !closed && position < buffer.count {
+        var end = position
+        while end < buffer.count {
+          let byte = buffer[end]
+          if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+            || byte == UInt8(ascii: "\"")
+          {
+            break
+          }
+          end += 1
+        }
+        if end > position {
+          bytes.append(contentsOf: buffer[position..<end])
+          column += end - position
+          position = end
+          started = true
+        }
+      }
       guard let byte = try nextByte() else {
         if quoted && !closed {
           throw error(
             "a quoted field is still open at the end of the file (a missing closing quote)", line: fieldStart.line,
             column: fieldStart.column)
         }
-        if !started && field.isEmpty && fields.isEmpty { return nil }
+        if !started && ends.isEmpty { return false }
         endField()
-        return fields
+        return true
       }
       if quoted && !closed {
         if byte == UInt8(ascii: "\"") {
@@ -131,12 +169,12 @@ struct BillingCSVScanner {
           if position == buffer.count && !atEnd { try refill() }
           if position < buffer.count && buffer[position] == UInt8(ascii: "\"") {
             _ = try nextByte()
-            field.append(byte)
+            bytes.append(byte)
           } else {
             closed = true
           }
         } else {
-          field.append(byte)
+          bytes.append(byte)
         }
         continue
       }
@@ -146,17 +184,18 @@ struct BillingCSVScanner {
         endField()
         fieldStart = (line, column)
       case UInt8(ascii: "\n"):
-        if !started && field.isEmpty && fields.isEmpty && !closed {
+        if !started && ends.isEmpty && !closed {
           recordLine = line
           fieldStart = (line, column)
           continue  // a blank line
         }
         endField()
-        return fields
+        return true
       case UInt8(ascii: "\r"):
         continue
       case UInt8(ascii: "\""):
-        guard field.isEmpty && !closed else {
+        let fieldBytes = bytes.count - (ends.last ?? 0)
+        guard fieldBytes == 0 && !closed else {
           throw error(
             closed
               ? "a closing quote must be followed by a comma or the end of the line"
@@ -171,7 +210,7 @@ struct BillingCSVScanner {
             "a closing quote must be followed by a comma or the end of the line", line: line, column: column - 1)
         }
         started = true
-        field.append(byte)
+        bytes.append(byte)
       }
     }
   }

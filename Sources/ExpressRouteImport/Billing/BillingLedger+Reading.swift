@@ -39,21 +39,21 @@ extension BillingLedger {
     }
     let layout = try Layout(header: header, file: file, amortised: amortised)
     ledger.exports.append(BillingLedger.Export(file: file, format: layout.format))
-    while let fields = try scanner.next() {
+    while try scanner.nextRecord() {
       ledger.rowsRead += 1
       let line = scanner.recordLine
       func at(_ column: Int) -> FileLocation {
         FileLocation(
           file: file, line: line, column: column < scanner.fieldColumns.count ? scanner.fieldColumns[column] : 1)
       }
-      guard fields.count == header.count else {
+      guard scanner.fieldCount == header.count else {
         throw Diagnostic(
-          .error, "the row has \(fields.count) fields, the header \(header.count)",
+          .error, "the row has \(scanner.fieldCount) fields, the header \(header.count)",
           location: FileLocation(file: file, line: line, column: 1))
       }
       func cell(_ column: Int?) -> String {
         guard let column else { return "" }
-        let text = fields[column].trimmedOfWhitespace()
+        let text = scanner.field(column).trimmedOfWhitespace()
         return text == "NULL" ? "" : text
       }
       let resourceId = cell(layout.resourceId)
