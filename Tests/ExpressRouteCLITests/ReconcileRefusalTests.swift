@@ -147,6 +147,15 @@ import Testing
     #expect(empty.errors.hasPrefix("empty.csv:2:5: error: BillingCurrency is empty: the row's currency is unknown"))
   }
 
+  @Test func aMissingExportIsAnIOFailureAndNoExportAUsageError() {
+    let missing = ercalc(
+      "reconcile", fixture("reconcile/az-estate.json"), "--actuals", "/nonexistent/export.csv")
+    #expect(missing.status == .failure)
+    #expect(missing.errors == "error: cannot read '/nonexistent/export.csv': no such file\n")
+    let none = ercalc("reconcile", fixture("reconcile/az-estate.json"))
+    #expect(none.status == .usage)
+  }
+
   @Test func aPriceSheetOrOtherCSVIsNotACostExport() throws {
     let sheet = try Self.refused("sheet.csv", "MeterId,MeterName,UnitOfMeasure,UnitPrice,CurrencyCode\n")
     #expect(sheet.status == .dataError)

@@ -1,4 +1,5 @@
 import ExpressRouteCalculator
+import Foundation
 
 /// `ercalc reconcile`: an estate's or portfolio's estimate against cost exports.
 enum ReconcileCommand: Command {
@@ -7,6 +8,14 @@ enum ReconcileCommand: Command {
     let actuals = arguments.values["actuals"] ?? []
     guard !actuals.isEmpty else {
       throw UsageError("Missing expected option '--actuals <export>' (a FOCUS or cost-details CSV export)")
+    }
+    // A file that cannot be opened is an I/O failure (exit 1), as for every other input.
+    for file in actuals {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+        throw CommandFailure("cannot read '\(file)': no such file")
+      }
+      if isDirectory.boolValue { throw CommandFailure("cannot read '\(file)': it is a directory") }
     }
     let engine = try PricingOptions.engine(arguments)
     let estimate = try ReconcileRequest.estimate(

@@ -111,7 +111,8 @@ extension BillingLedger {
   }
 
   /// Whether a row is ExpressRoute-related by its resource ID (circuits, Direct ports, Virtual WAN ExpressRoute
-  /// gateways, Traffic Collectors), its meter (`ErGw…` gateways, `ExpressRoute …` units, Global Reach) or its
+  /// gateways, Traffic Collectors), its meter (`ErGw…` gateways, `ExpressRoute …` units, Global Reach, Traffic
+  /// Collector) or its
   /// service or meter category (`ExpressRoute`).
   public static func isExpressRoute(resourceId: String, meter: String, service: String) -> Bool {
     let id = resourceId.lowercased()
@@ -122,7 +123,9 @@ extension BillingLedger {
       return true
     }
     let meterName = meter.lowercased()
-    if meterName.hasPrefix("ergw") || meterName.contains("expressroute") || meterName.contains("global reach") {
+    if meterName.hasPrefix("ergw") || meterName.contains("expressroute") || meterName.contains("global reach")
+      || meterName.contains("traffic collector")
+    {
       return true
     }
     return service.lowercased().contains("expressroute")

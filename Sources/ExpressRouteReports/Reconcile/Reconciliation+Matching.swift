@@ -136,5 +136,5 @@ extension Reconciliation {
   }
 
   /// The last path segment of an ID (`…/expressRouteCircuits/ams-er` → `ams-er`).
-  static func lastSegment(_ id: String) -> String { String(id.split(separator: "/").last ?? Substring(id)) }
+  package static func lastSegment(_ id: String) -> String { String(id.split(separator: "/").last ?? Substring(id)) }
 }

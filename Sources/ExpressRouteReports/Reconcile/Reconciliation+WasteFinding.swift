@@ -37,5 +37,19 @@ extension Reconciliation {
     public var evidence: String
     /// What to do.
     public var fix: String
+
+    /// Creates a finding.
+    package init(
+      kind: Kind, resource: String, resourceId: String, month: MonthKey, monthlyCost: Decimal, evidence: String,
+      fix: String
+    ) {
+      self.kind = kind
+      self.resource = resource
+      self.resourceId = resourceId
+      self.month = month
+      self.monthlyCost = monthlyCost
+      self.evidence = evidence
+      self.fix = fix
+    }
   }
 }

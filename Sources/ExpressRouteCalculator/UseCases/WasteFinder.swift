@@ -1,6 +1,7 @@
 import ExpressRouteCore
 import ExpressRouteImport
 import ExpressRoutePricing
+import ExpressRouteReports
 import Foundation
 
 /// Finds waste that only billing and inventory show together (``Reconciliation.WasteFinding``), from the last month billed.
