@@ -60,6 +60,12 @@ import Testing
       "reconcile", fixture("focus-deployment.json"), "--actuals", fixture("reconcile/focus-1.2-2026-10.csv"))
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("so the waste checks did not run."))
+    // The deployment's Megaport installation is the provider's bill, not Azure's: named, not set against the export.
+    #expect(
+      result.output.contains(
+        "- your own charges are not on an Azure invoice, not compared: Megaport: Installation for ams-1\n"))
+    // ams-1 436 + 10,000 GB × 0.025 (250) + gateway 730 × 0.361 (263.53) = 949.53.
+    #expect(result.output.contains("Estimated:       949.53 USD\n"))
   }
 
   /// A scratch file with `bytes`, removed by the caller's `defer`.

@@ -16,6 +16,8 @@ extension Reconciliation {
     /// The unit price after discount of the first row; `nil` for a one-time charge or no price.
     var unitPrice: Decimal?
     var unpricedReason: String
+    /// Whether it is the user's own charge (a provider's or colocation's bill), not an Azure meter.
+    var isUserCharge = false
   }
 
   /// The estimate's FOCUS rows (``QuoteReport`` or ``BudgetReport`` CSV rows) summed by key. Rows ercalc could not
@@ -48,7 +50,8 @@ extension Reconciliation {
       } else {
         byKey[key] = Estimate(
           resourceId: resourceId, resource: parts.name, meter: meter.meterName, quantity: quantity,
-          cost: cost, unitPrice: unit, unpricedReason: cost == nil ? row.priceSource : "")
+          cost: cost, unitPrice: unit, unpricedReason: cost == nil ? row.priceSource : "",
+          isUserCharge: row.isUserCharge)
       }
     }
     return (byKey, unplaced)
@@ -67,7 +70,12 @@ extension Reconciliation {
     estimate: [CostRow], ledger: BillingLedger, currency: CurrencyCode, amortised: Bool = false,
     findings: [WasteFinding] = [], notes: [String] = []
   ) {
-    let (estimates, unplaced) = Self.estimates(estimate, amortised: amortised)
+    var (estimates, unplaced) = Self.estimates(estimate, amortised: amortised)
+    // The user's own charges (provider ports, colocation) are not on an Azure invoice: compared only when the
+    // exports bill their resource (ercalc's own CSV read back), else named in the notes.
+    let billedResources = Set(ledger.charges.keys.map(\.resourceId))
+    let ownCharges = estimates.filter { $0.value.isUserCharge && !billedResources.contains($0.key.resourceId) }
+    for key in ownCharges.keys { estimates[key] = nil }
     let billedMonths = Set(ledger.charges.keys.map(\.month))
     let estimatedMonths = Set(estimates.keys.map(\.month))
     let knownResources = Set(estimates.keys.map(\.resourceId))
@@ -108,6 +116,11 @@ extension Reconciliation {
     if !outside.isEmpty {
       notes.append(
         "billed months outside the estimate, not compared: \(outside.map(\.description).joined(separator: ", "))")
+    }
+    let ownNames = Set(ownCharges.values.map(\.resource)).sorted()
+    if !ownNames.isEmpty {
+      notes.append(
+        "your own charges are not on an Azure invoice, not compared: \(ownNames.joined(separator: ", "))")
     }
     if !unplaced.isEmpty {
       notes.append(
