@@ -55,6 +55,35 @@ import Testing
     #expect(!plain.output.contains("\"waste\""))
   }
 
+  @Test func virtualWANGatewayFromResourceGraphIsMatchedAndAnUnconnectedGatewayFound() throws {
+    let gateway =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/net/providers/microsoft.network/expressroutegateways/weu-hub-ergw"
+    let text =
+      Self.focusHeader
+      // October: 3 scale units × 744 h × 0.42 = 937.44; 2 connection units × 744 h × 0.05 = 74.40.
+      + "937.44,USD,2026-10-01 00:00:00,2232,\(gateway),ExpressRoute Scale Unit,Virtual WAN\n"
+      + "74.40,USD,2026-10-01 00:00:00,1488,\(gateway),ExpressRoute Connection Unit,Virtual WAN\n"
+    let path = try Self.scratch("vwan.csv", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = ercalc(
+      "reconcile", fixture("existing/graph-vwan-estate.json"), "--actuals", path, "--format", "json")
+    #expect(result.status == .success, "\(result.errors)")
+    let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+    // Estimated 3 × 730 × 0.42 = 919.80 and 2 × 730 × 0.05 = 73.00: +17.64 and +1.40, both the hours.
+    #expect(
+      ReconcileCommandTests.values(ReconcileCommandTests.line(report, "weu-hub-ergw", "ExpressRoute Scale Unit")) == [
+        "919.80", "937.44", "17.64", "quantity",
+      ])
+    #expect(
+      ReconcileCommandTests.values(ReconcileCommandTests.line(report, "weu-hub-ergw", "ExpressRoute Connection Unit"))
+        == ["73.00", "74.40", "1.40", "quantity"])
+    // hub-ergw (ErGw2AZ) has no connection and no bill in the export: its estimate, 730 × 0.632 = 461.36.
+    let findings = (report["findings"] as? [[String: Any]] ?? []).map {
+      "\($0["kind"] as? String ?? ""): \($0["resource"] as? String ?? "") \($0["monthlyCost"] as? String ?? "")"
+    }
+    #expect(findings == ["gateway with no connection: hub-ergw 461.36"])
+  }
+
   @Test func aDeploymentFileHasNoInventorySoNoWasteChecksRun() throws {
     let result = ercalc(
       "reconcile", fixture("focus-deployment.json"), "--actuals", fixture("reconcile/focus-1.2-2026-10.csv"))
