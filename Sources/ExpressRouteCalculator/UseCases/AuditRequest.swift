@@ -54,7 +54,7 @@ extension UseCases {
       if !actuals.isEmpty {
         let known = Set(imported.deployment.azureResources.values.map { $0.id.lowercased() })
         var ledger = BillingLedger()
-        for path in actuals { try BillingLedger.read(path: path, file: path, into: &ledger) { known.contains($0) } }
+        for path in actuals { try BillingLedger.read(path: path, file: path, into: &ledger, known: known) }
         if let billed = ledger.currency, billed != engine.rates.currency {
           throw Diagnostic(
             .error,

@@ -101,7 +101,7 @@ extension UseCases {
       let known = Reconciliation.resourceIds(rows)
       var ledger = BillingLedger()
       for path in actuals {
-        try BillingLedger.read(path: path, file: path, into: &ledger, amortised: amortised) { known.contains($0) }
+        try BillingLedger.read(path: path, file: path, into: &ledger, amortised: amortised, known: known)
       }
       if let billed = ledger.currency, billed != currency {
         throw Diagnostic(

@@ -111,6 +111,14 @@ struct BillingCSVScanner {
     return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
   }
 
+  /// Appends field `index` of the current record to `output`, ASCII letters lower-cased (no string is made).
+  func appendLowercased(_ index: Int, to output: inout [UInt8]) {
+    let start = index == 0 ? 0 : ends[index - 1]
+    for byte in bytes[start..<ends[index]] {
+      output.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+    }
+  }
+
   /// The fields of the next record, or `nil` at the end of the file.
   mutating func next() throws(Diagnostic) -> [String]? {
     guard try nextRecord() else { return nil }

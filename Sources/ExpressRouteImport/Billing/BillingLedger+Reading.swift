@@ -26,13 +26,16 @@ extension BillingLedger {
   ///   - file: its name in messages.
   ///   - ledger: where the kept rows are summed.
   ///   - amortised: whether FOCUS rows are summed by `EffectiveCost` (amortised) rather than `BilledCost`.
-  ///   - isKnown: whether a lower-cased resource ID belongs to the estate (its rows are kept whatever their meter).
+  ///   - known: the estate's resource IDs, lower-cased (their rows are kept whatever their meter).
   /// - Throws: ``Diagnostic`` at `file:line:column` for a malformed row, a header that is neither FOCUS nor cost
   ///   details, a gzip/Parquet/zip file, an unknown or mixed currency.
   public static func read(
     path: String, file: String, into ledger: inout BillingLedger, amortised: Bool = false,
-    isKnown: (String) -> Bool = { _ in false }
+    known: Set<String> = []
   ) throws(Diagnostic) {
+    let knownBytes = Set(known.map { Array($0.utf8) })
+    var screen: [UInt8] = []
+    var idBytes: [UInt8] = []
     var scanner = try BillingCSVScanner(path: path, file: file)
     guard let header = try scanner.next() else {
       throw Diagnostic(.error, "the export is empty (no header row)", location: FileLocation(file: file, line: 1))
@@ -51,6 +54,17 @@ extension BillingLedger {
           .error, "the row has \(scanner.fieldCount) fields, the header \(header.count)",
           location: FileLocation(file: file, line: line, column: 1))
       }
+      // A cheap look at the raw bytes first (most rows of a tenant's export are other services): the row goes on
+      // only when its ID, meter or service mentions ExpressRoute, or its ID is the estate's.
+      idBytes.removeAll(keepingCapacity: true)
+      if let column = layout.resourceId { scanner.appendLowercased(column, to: &idBytes) }
+      screen.removeAll(keepingCapacity: true)
+      screen.append(contentsOf: idBytes)
+      for column in layout.meter + layout.service {
+        screen.append(0)
+        scanner.appendLowercased(column, to: &screen)
+      }
+      guard Self.mentionsExpressRoute(screen) || knownBytes.contains(idBytes) else { continue }
       func cell(_ column: Int?) -> String {
         guard let column else { return "" }
         let text = scanner.field(column).trimmedOfWhitespace()
@@ -59,7 +73,9 @@ extension BillingLedger {
       let resourceId = cell(layout.resourceId)
       let meter = layout.meter.lazy.map { cell($0) }.first { !$0.isEmpty } ?? ""
       let service = layout.service.map { cell($0) }.joined(separator: " ")
-      guard isKnown(resourceId.lowercased()) || isExpressRoute(resourceId: resourceId, meter: meter, service: service)
+      guard
+        known.contains(resourceId.lowercased())
+          || isExpressRoute(resourceId: resourceId, meter: meter, service: service)
       else { continue }
       if let status = layout.status, cell(status) == "unpriced" {
         ledger.unpricedRowsSkipped += 1
@@ -129,6 +145,31 @@ extension BillingLedger {
       return true
     }
     return service.lowercased().contains("expressroute")
+  }
+
+  /// The lower-cased words ``isExpressRoute(resourceId:meter:service:)`` looks for.
+  static let expressRouteWords = [
+    "expressroute", "ergw", "global reach", "traffic collector", "azuretrafficcollectors",
+  ]
+  .map { Array($0.utf8) }
+
+  /// Whether lower-cased `bytes` contain a word of ``expressRouteWords`` (a superset of what
+  /// ``isExpressRoute(resourceId:meter:service:)`` keeps, so it only screens).
+  static func mentionsExpressRoute(_ bytes: [UInt8]) -> Bool {
+    for word in expressRouteWords {
+      guard let first = word.first, bytes.count >= word.count else { continue }
+      var index = 0
+      let last = bytes.count - word.count
+      while index <= last {
+        if bytes[index] == first {
+          var offset = 1
+          while offset < word.count && bytes[index + offset] == word[offset] { offset += 1 }
+          if offset == word.count { return true }
+        }
+        index += 1
+      }
+    }
+    return false
   }
 
   /// A number as exports write it: plain (`436`, `-0.25`) or, as some cost-details files do for tiny amounts, in
