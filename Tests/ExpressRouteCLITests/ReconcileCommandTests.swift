@@ -82,7 +82,7 @@ import Testing
     #expect(result.status == .success, "\(result.errors)")
     // 30 daily rows of 24 h × 0.361 = 8.664, summed: 720 h, 259.92 against 263.53: -3.61.
     #expect(Self.values(Self.line(report, "weu-ergw", "ErGw1AZ Gateway")) == ["263.53", "259.92", "-3.61", "quantity"])
-    #expect(Self.line(report, "weu-ergw", "ErGw1AZ Gateway")?["billedQuantity"] as? Int == 720)
+    #expect(Self.line(report, "weu-ergw", "ErGw1AZ Gateway")?["billedQuantity"] as? String == "720")
     // Two rows, 6,000 + 4,000 GB = 150 + 100 = 250.00: as estimated.
     #expect(
       Self.values(Self.line(report, "ams-er", "Metered Data - Data Transfer Out")) == [

@@ -108,7 +108,7 @@ public struct ReconcileReport: Report {
   public var json: JSONValue {
     let r = reconciliation
     func money(_ value: Decimal?) -> JSONValue { value.map { .string($0.fixedPoint(places: 2)) } ?? .null }
-    func number(_ value: Decimal?) -> JSONValue { value.map { JSONValue.number($0) } ?? .null }
+    func number(_ value: Decimal?) -> JSONValue { value.map { .string($0.plainDescription) } ?? .null }
     func totals(_ total: Reconciliation.MonthTotal) -> [(String, JSONValue)] {
       [
         ("estimated", money(total.estimated)), ("billed", money(total.billed)), ("variance", money(total.variance)),
@@ -133,7 +133,7 @@ public struct ReconcileReport: Report {
       ])
     }
     return .object([
-      ("schemaVersion", .number(1)), ("estate", .string(name)), ("currency", .string(currency)),
+      ("schema", .string("ercalc.reconcile")), ("schemaVersion", .number(1)), ("estate", .string(name)), ("currency", .string(currency)),
       ("total", r.total.map { .object(totals($0)) } ?? .null),
       (
         "months",
