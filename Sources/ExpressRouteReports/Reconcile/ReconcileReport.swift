@@ -133,7 +133,8 @@ public struct ReconcileReport: Report {
       ])
     }
     return .object([
-      ("schema", .string("ercalc.reconcile")), ("schemaVersion", .number(1)), ("estate", .string(name)), ("currency", .string(currency)),
+      ("schema", .string("ercalc.reconcile")), ("schemaVersion", .number(1)), ("estate", .string(name)),
+      ("currency", .string(currency)),
       ("total", r.total.map { .object(totals($0)) } ?? .null),
       (
         "months",
