@@ -144,21 +144,33 @@ struct BillingCSVScanner {
     while true {
       // Unquoted runs are copied whole, up to the next byte that matters.
       if !quoted && !closed && position < buffer.count {
-        var end = position
-        while end < buffer.count {
-          let byte = buffer[end]
-          if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-            || byte == UInt8(ascii: "\"")
-          {
-            break
+        let end = buffer.withUnsafeBufferPointer { pointer in
+          var end = position
+          while end < pointer.count {
+            let byte = pointer[end]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+              || byte == UInt8(ascii: "\"")
+            {
+              break
+            }
+            end += 1
           }
-          end += 1
+          return end
         }
         if end > position {
           bytes.append(contentsOf: buffer[position..<end])
           column += end - position
           position = end
           started = true
+        }
+        // A comma ends the field here, without the byte-by-byte path.
+        if position < buffer.count && buffer[position] == UInt8(ascii: ",") {
+          position += 1
+          column += 1
+          started = true
+          endField()
+          fieldStart = (line, column)
+          continue
         }
       }
       guard let byte = try nextByte() else {

@@ -86,7 +86,8 @@ extension Reconciliation {
       let bill = ledger.charges[key]
       let resourceId = est?.resourceId ?? bill?.resourceId ?? key.resourceId
       var line = Line(
-        resourceId: resourceId, resource: est?.resource ?? Self.lastSegment(resourceId),
+        resourceId: resourceId,
+        resource: est?.resource ?? (resourceId.isEmpty ? "(no resource ID)" : Self.lastSegment(resourceId)),
         meter: est?.meter ?? bill?.meter ?? key.meter, month: key.month, estimatedQuantity: est?.quantity,
         billedQuantity: bill?.quantity, estimated: est?.cost, billed: bill?.cost, variance: nil, reason: .none,
         detail: bill.map { "\($0.firstRow)" + ($0.rows > 1 ? " (+\($0.rows - 1) rows)" : "") } ?? "")
