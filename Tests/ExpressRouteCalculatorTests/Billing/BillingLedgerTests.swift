@@ -44,4 +44,26 @@ import Testing
     #expect(BillingLedger.isExpressRoute(resourceId: collector, meter: "Traffic Collector", service: ""))
     #expect(!BillingLedger.isExpressRoute(resourceId: "", meter: "Hot LRS Data Stored", service: "Storage"))
   }
+
+  @Test func theLedgerGrowsWithResourcesNotRows() throws {
+    // 20,000 hourly rows of one gateway over two months, 10,000 other rows: two charges kept, whatever the row count.
+    var text = "BilledCost,BillingCurrency,ChargePeriodStart,ConsumedQuantity,ResourceId,SkuMeter,ServiceName\n"
+    let gateway = "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworkGateways/g"
+    for index in 0..<20_000 {
+      let month = index < 10_000 ? "2026-10" : "2026-11"
+      text += "0.361,USD,\(month)-01 00:00:00,1,\(gateway),ErGw1AZ Gateway,Virtual Network\n"
+      if index % 2 == 0 { text += "0.01,USD,\(month)-01 00:00:00,1,/subscriptions/s/x/storage,Hot LRS,Storage\n" }
+    }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString).csv")
+    try Data(text.utf8).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    var ledger = BillingLedger()
+    try BillingLedger.read(path: url.path, file: "ledger.csv", into: &ledger)
+    #expect(ledger.rowsRead == 30_000)
+    #expect(ledger.rowsKept == 20_000)
+    #expect(ledger.charges.count == 2)
+    // 10,000 hours × 0.361 = 3,610 in each month.
+    #expect(ledger.charges.values.map(\.cost).sorted() == [3610, 3610])
+    #expect(ledger.months.map(\.description) == ["2026-10", "2026-11"])
+  }
 }
