@@ -20,6 +20,7 @@ public enum CLI {
   static var commands: [any Command.Type] {
     [
       QuoteCommand.self, CompareCommand.self, SizeCommand.self, BudgetCommand.self, DiffCommand.self, AuditCommand.self,
+      ReconcileCommand.self,
       TrafficCommand.self,
       PricesCommand.self,
     ]

@@ -20,6 +20,9 @@ public struct AuditReport: Report {
   public var priceDate: String { basis.priceDate }
   /// Hours per month used for hourly meters.
   public var hoursPerMonth: Decimal { basis.hoursPerMonth }
+  /// Waste the cost exports and the inventory show together (``Reconciliation/WasteFinding``); `nil` when no export
+  /// was given.
+  public var waste: [Reconciliation.WasteFinding]?
 
   /// Creates a report.
   public init(entries: [EstateAudit.Entry], name: String, horizonMonths: Int, basis: PricingBasis) {
@@ -89,10 +92,34 @@ public struct AuditReport: Report {
         blocks.append(.list((result.audit?.findings ?? []) + result.demand.basis))
       }
     }
+    if let waste {
+      blocks.append(.heading("Waste billing and inventory show"))
+      blocks.append(
+        waste.isEmpty
+          ? .paragraph("None found.")
+          : .table(
+            ReportTable(
+              columns: [.init("Finding"), .init("Resource"), .init("Month"), .init("Per month", .right), .init("Fix")],
+              rows: waste.map {
+                [$0.kind.rawValue, $0.resource, $0.month.description, $0.monthlyCost.grouped(places: 2), $0.fix]
+              })))
+    }
     return ReportDocument(title: "ExpressRoute estate audit: \(name)", blocks: blocks)
   }
 
-  public var json: JSONValue { basis.withDiscount(listedJSON) }
+  public var json: JSONValue {
+    let listed = basis.withDiscount(listedJSON)
+    guard let waste, case .object(let members) = listed.kind else { return listed }
+    let findings: [JSONValue] = waste.map { finding in
+      .object([
+        ("kind", .string(finding.kind.rawValue)), ("resource", .string(finding.resource)),
+        ("resourceId", .string(finding.resourceId)), ("month", .string(finding.month.description)),
+        ("monthlyCost", .string(finding.monthlyCost.fixedPoint(places: 2))), ("evidence", .string(finding.evidence)),
+        ("fix", .string(finding.fix)),
+      ])
+    }
+    return JSONValue(.object(members + [JSONValue.JSONMember(key: "waste", value: .array(findings))]))
+  }
 
   private var listedJSON: JSONValue {
     .object([

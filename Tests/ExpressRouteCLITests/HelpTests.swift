@@ -12,7 +12,7 @@ import Testing
 
   @Test(
     "Every subcommand has help",
-    arguments: ["quote", "compare", "size", "budget", "diff", "audit", "traffic", "prices"])
+    arguments: ["quote", "compare", "size", "budget", "diff", "audit", "reconcile", "traffic", "prices"])
   func subcommandHelp(_ command: String) {
     let result = ercalc(command, "--help")
     #expect(result.status == .success)
@@ -24,7 +24,7 @@ import Testing
   }
 
   @Test func helpLinesFitIn80Columns() {
-    for command in ["quote", "compare", "size", "budget", "diff", "audit", "traffic", "prices"] {
+    for command in ["quote", "compare", "size", "budget", "diff", "audit", "reconcile", "traffic", "prices"] {
       for line in ercalc(command, "--help").output.split(separator: "\n") {
         #expect(line.count <= 80, "\(command): \(line)")
       }

@@ -20,6 +20,11 @@ extension AuditCommand {
         help:
           "Metrics series, oldest first; repeatable: Azure Monitor JSON, CSV, a diagnostic-settings export (file or folder), AzureMetrics exports or saved summaries.",
         repeatable: true),
+      .option(
+        "actuals", value: "export", kind: .path,
+        help:
+          "A cost export as CSV (FOCUS or EA/MCA cost details): adds the waste it shows with the estate (see reconcile); repeatable.",
+        repeatable: true),
       .option("months", value: "n", kind: .count(1...60), help: "Months to look ahead.", default: "12"),
       .option(
         "target-region", value: "region",

@@ -1,4 +1,5 @@
 import ExpressRouteCore
+import ExpressRouteImport
 import ExpressRoutePlanning
 import ExpressRoutePricing
 import ExpressRouteReports
@@ -21,6 +22,9 @@ extension UseCases {
     public var plan: PlanOptions
     /// How series are read.
     public var reading: SeriesReading
+    /// Cost exports (FOCUS or cost-details CSV) whose last month, with the estate's inventory, shows waste
+    /// (``Reconciliation/WasteFinding``); none by default.
+    public var actuals: [String] = []
 
     /// Creates a request to audit `estate` against `series`.
     public init(
@@ -45,8 +49,21 @@ extension UseCases {
       var audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: targetRegions)
       audit.leadTimeMonths = plan.leadTime
       let entries = try audit.audit(imported.deployment, traffic: summaries)
-      let report = AuditReport(
+      var report = AuditReport(
         entries: entries, name: imported.deployment.name, horizonMonths: months, basis: engine.basis)
+      if !actuals.isEmpty {
+        let known = Set(imported.deployment.azureResources.values.map { $0.id.lowercased() })
+        var ledger = BillingLedger()
+        for path in actuals { try BillingLedger.read(path: path, file: path, into: &ledger, known: known) }
+        if let billed = ledger.currency, billed != engine.rates.currency {
+          throw Diagnostic(
+            .error,
+            "the exports bill in \(billed), the audit prices in \(engine.rates.currency): price it with a rate table in \(billed)",
+            location: ledger.currencyOrigin, remedy: .completeRateTable)
+        }
+        let inventory = EstateInventory(json: estate.data, file: estate.file)
+        report.waste = WasteFinder(inventory: inventory, engine: engine).findings(ledger)
+      }
       return RequestOutcome(report: report, gate: nil)
     }
   }

@@ -1,0 +1,171 @@
+import ExpressRouteCore
+import ExpressRouteImport
+import ExpressRoutePricing
+import ExpressRouteReports
+import Foundation
+
+/// Finds waste that only billing and inventory show together (``Reconciliation.WasteFinding``), from the last month billed.
+///
+/// Rules, each on the last month the ledger bills:
+/// - a circuit whose `serviceProviderProvisioningState` is `NotProvisioned` and that is billed: its whole bill;
+/// - an ExpressRoute gateway with no connection: its bill (its estimate when not billed);
+/// - a gateway billed whose connections reach only circuits the inventory no longer has: its bill;
+/// - a Premium circuit with at least one connected gateway, every one in the peering location's geopolitical region,
+///   and no Global Reach billed: the Premium − Standard price difference (routes above 4,000 or more than 10 virtual
+///   network links also need Premium: the fix says to check);
+/// - a Metered circuit whose circuit fee plus billed outbound data exceeds the Unlimited fee: the difference; an
+///   Unlimited circuit whose billed outbound volume would cost less on Metered: the difference (Azure does not move
+///   a circuit from Unlimited to Metered: a new circuit is needed);
+/// - a provisioned Metered circuit whose outbound data is under 0.1% of what its bandwidth carries in a 730-hour
+///   month (`Mbps × 0.3285` GB: 1 Gbps → 328.5 GB): its circuit fee.
+package struct WasteFinder {
+  /// The inventory.
+  package var inventory: EstateInventory
+  /// Prices for the Premium and billing-model comparisons.
+  package var engine: PricingEngine
+
+  /// Creates a finder.
+  package init(inventory: EstateInventory, engine: PricingEngine) {
+    self.inventory = inventory
+    self.engine = engine
+  }
+
+  /// The share of line-rate capacity below which a circuit carries "almost no" outbound data: 0.1%.
+  package static let idleShare = Decimal(string: "0.001") ?? 0
+
+  /// The findings over `ledger`'s last month, by kind then resource ID; `estimated` gives a resource's estimated
+  /// monthly cost by lower-cased ID (for a gateway not billed).
+  package func findings(_ ledger: BillingLedger, estimated: [String: Decimal] = [:]) -> [Reconciliation.WasteFinding] {
+    guard let month = ledger.months.last else { return [] }
+    var billed: [String: [BillingLedger.Charge]] = [:]
+    for (key, charge) in ledger.charges where key.month == month { billed[key.resourceId, default: []].append(charge) }
+    func cost(_ id: String) -> Decimal { billed[id]?.reduce(0) { $0 + $1.cost } ?? 0 }
+    func egress(_ id: String) -> (gb: Decimal, cost: Decimal)? {
+      let rows =
+        billed[id]?.filter {
+          BillingLedger.Key.normalised($0.meter).contains("data transfer out")
+            && !BillingLedger.Key.normalised($0.meter).contains("global reach")
+        } ?? []
+      guard !rows.isEmpty else { return nil }
+      return (rows.reduce(0) { $0 + ($1.quantity ?? 0) }, rows.reduce(0) { $0 + $1.cost })
+    }
+    var found: [Reconciliation.WasteFinding] = []
+    func add(
+      _ kind: Reconciliation.WasteFinding.Kind, _ id: String, _ name: String, _ amount: Decimal, _ evidence: String,
+      _ fix: String
+    ) {
+      found.append(
+        Reconciliation.WasteFinding(
+          kind: kind, resource: name, resourceId: id, month: month, monthlyCost: amount, evidence: evidence, fix: fix))
+    }
+    for (key, gateway) in inventory.gateways.sorted(by: { $0.key < $1.key }) {
+      let amount = billed[key] != nil ? cost(key) : estimated[key] ?? 0
+      if gateway.connectedCircuits.isEmpty {
+        add(
+          .idleGateway, gateway.id, gateway.name, amount, "no connection in the inventory",
+          "connect it to a circuit, or delete it")
+      } else if gateway.connectedCircuits.allSatisfy({ inventory.circuits[$0] == nil }), billed[key] != nil {
+        add(
+          .orphanedGateway, gateway.id, gateway.name, amount,
+          "its connections reach \(gateway.connectedCircuits.map(Reconciliation.lastSegment).joined(separator: ", ")), not in the inventory",
+          "delete the connections to the deleted circuit, then the gateway")
+      }
+    }
+    for (key, circuit) in inventory.circuits.sorted(by: { $0.key < $1.key }) {
+      guard billed[key] != nil else { continue }
+      let bill = cost(key)
+      if circuit.providerState.lowercased() == "notprovisioned" {
+        add(
+          .notProvisioned, circuit.id, circuit.name, bill,
+          "serviceProviderProvisioningState is NotProvisioned, billed \(bill.fixedPoint(places: 2)) in \(month)",
+          "ask the connectivity provider to provision it, or delete the circuit (Azure bills a circuit from the moment it is created)"
+        )
+        continue
+      }
+      guard let prices = circuitPrices(circuit) else { continue }
+      let data = egress(key)
+      let hasGlobalReach = billed[key]?.contains { $0.meter.lowercased().contains("global reach") } ?? false
+      if circuit.tier.lowercased() == "premium", !hasGlobalReach, let standard = prices.standardFee,
+        let saving = Optional(prices.fee - standard), saving > 0, premiumFitsStandard(key, circuit)
+      {
+        add(
+          .premiumFitsStandard, circuit.id, circuit.name, saving,
+          "every connected gateway is in \(prices.geopolitical), as the peering location is; Premium \(prices.fee.fixedPoint(places: 2)) against Standard \(standard.fixedPoint(places: 2)) a month",
+          "change the SKU tier to Standard if the circuit needs fewer than 4,000 routes and 10 virtual network links")
+      }
+      if circuit.family.lowercased() == "metereddata" {
+        let gb = data?.gb ?? 0
+        if let unlimited = prices.otherFamilyFee, prices.fee + (data?.cost ?? 0) > unlimited {
+          add(
+            .meteredCheaperUnlimited, circuit.id, circuit.name, prices.fee + (data?.cost ?? 0) - unlimited,
+            "\(gb.plainDescription) GB out billed \((data?.cost ?? 0).fixedPoint(places: 2)); Metered fee \(prices.fee.fixedPoint(places: 2)) against Unlimited \(unlimited.fixedPoint(places: 2))",
+            "change the billing model to Unlimited (allowed in place; it cannot be changed back)")
+        }
+        if let mbps = circuit.bandwidthMbps {
+          let threshold = Decimal(mbps) * Decimal(3285) / 10_000
+          if gb < threshold {
+            add(
+              .almostNoEgress, circuit.id, circuit.name, prices.fee,
+              "\(gb.plainDescription) GB out in \(month), under 0.1% of what \(mbps) Mbps carries (\(threshold.plainDescription) GB)",
+              "move its traffic to another circuit and delete it, or choose a smaller bandwidth")
+          }
+        }
+      } else if circuit.family.lowercased() == "unlimiteddata", let data, let metered = prices.otherFamilyFee,
+        let rate = prices.egressRate
+      {
+        let meteredCost = metered + data.gb * rate
+        if meteredCost < prices.fee {
+          add(
+            .unlimitedCheaperMetered, circuit.id, circuit.name, prices.fee - meteredCost,
+            "\(data.gb.plainDescription) GB out; Metered would be \(metered.fixedPoint(places: 2)) + \(data.gb.plainDescription) GB × \(rate.plainDescription) against Unlimited \(prices.fee.fixedPoint(places: 2))",
+            "Azure does not move a circuit from Unlimited to Metered: create a Metered circuit, move the peerings and connections, then delete this one"
+          )
+        }
+      }
+    }
+    return found.sorted {
+      ($0.kind.sortRank, $0.resourceId.lowercased()) < ($1.kind.sortRank, $1.resourceId.lowercased())
+    }
+  }
+
+  struct CircuitPrices {
+    var fee: Decimal
+    var standardFee: Decimal?
+    var otherFamilyFee: Decimal?
+    var egressRate: Decimal?
+    var geopolitical: String
+  }
+
+  /// The list fees (after discounts) of `circuit` as it is, on Standard, and on the other billing model.
+  func circuitPrices(_ circuit: EstateInventory.Circuit) -> CircuitPrices? {
+    guard let mbps = circuit.bandwidthMbps, let name = circuit.peeringLocation,
+      let location = engine.locations.location(named: name), let tier = CircuitTier(rawValue: circuit.tier),
+      let family = BillingFamily(rawValue: circuit.family)
+    else { return nil }
+    let bandwidth = Bandwidth.mbps(Int64(mbps))
+    let other: BillingFamily = family == .metered ? .unlimited : .metered
+    guard let fee = engine.effectivePrice(of: .circuit(tier, family, bandwidth, location.zone)) else { return nil }
+    return CircuitPrices(
+      fee: fee, standardFee: engine.effectivePrice(of: .circuit(.standard, family, bandwidth, location.zone)),
+      otherFamilyFee: engine.effectivePrice(of: .circuit(tier, other, bandwidth, location.zone)),
+      egressRate: engine.effectivePrice(of: .egress(location.zone)), geopolitical: location.geopoliticalRegion)
+  }
+
+  /// Whether the circuit has a connected gateway and every connected gateway's region is in the peering location's
+  /// geopolitical region.
+  func premiumFitsStandard(_ id: String, _ circuit: EstateInventory.Circuit) -> Bool {
+    guard let name = circuit.peeringLocation, let location = engine.locations.location(named: name) else {
+      return false
+    }
+    let regions = inventory.gateways.values.filter { $0.connectedCircuits.contains(id) }.map(\.region)
+    guard !regions.isEmpty else { return false }
+    return regions.allSatisfy { region in
+      region.flatMap { engine.locations.geopoliticalRegion(ofAzureRegion: $0)?.name } == location.geopoliticalRegion
+    }
+  }
+}
+
+extension Reconciliation.WasteFinding.Kind {
+  /// Declaration order.
+  var sortRank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+}

@@ -1,0 +1,110 @@
+import ExpressRouteCore
+import Foundation
+
+/// The ExpressRoute charges of one or more cost exports, summed per resource × meter × month as they are read: its
+/// size grows with the number of ExpressRoute resources, meters and months, never with the number of rows.
+public struct BillingLedger: Hashable, Sendable {
+  /// Where a charge is summed: the resource's ARM ID and the meter name, both lower-cased (Azure writes IDs in
+  /// varying case across exports), and the month the charge period starts in.
+  public struct Key: Hashable, Comparable, Sendable {
+    /// The ARM resource ID, lower-cased.
+    public var resourceId: String
+    /// The meter name, lower-cased, runs of spaces as one.
+    public var meter: String
+    /// The month the charge period starts in.
+    public var month: MonthKey
+
+    /// Creates a key, normalising `resourceId` and `meter`.
+    public init(resourceId: String, meter: String, month: MonthKey) {
+      self.resourceId = resourceId.lowercased()
+      self.meter = Self.normalised(meter)
+      self.month = month
+    }
+
+    /// `meter` lower-cased with runs of white space as one space.
+    public static func normalised(_ meter: String) -> String {
+      meter.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    public static func < (lhs: Key, rhs: Key) -> Bool {
+      (lhs.resourceId, lhs.month, lhs.meter) < (rhs.resourceId, rhs.month, rhs.meter)
+    }
+  }
+
+  /// The billed total of one key.
+  public struct Charge: Hashable, Sendable {
+    /// The resource ID as the first row wrote it.
+    public var resourceId: String
+    /// The meter name as the first row wrote it.
+    public var meter: String
+    /// The resource type as the export gives it (`microsoft.network/expressroutecircuits`), or empty.
+    public var resourceType: String
+    /// The summed quantity in the meter's consumed unit (hours, GB, months); `nil` when a row gave none.
+    public var quantity: Decimal?
+    /// The summed cost in ``BillingLedger/currency``.
+    public var cost: Decimal
+    /// The rows summed.
+    public var rows: Int
+    /// Where the first row is (`file:line`).
+    public var firstRow: Diagnostic.FileLocation
+  }
+
+  /// The billing currency every kept row shares; `nil` before the first row.
+  public private(set) var currency: CurrencyCode?
+  /// Where the currency was first seen.
+  public private(set) var currencyOrigin: Diagnostic.FileLocation?
+  /// The charges by key.
+  public private(set) var charges: [Key: Charge] = [:]
+  /// Rows read in all (kept or not).
+  public internal(set) var rowsRead = 0
+  /// Rows kept (ExpressRoute-related or on a resource of the estate).
+  public internal(set) var rowsKept = 0
+  /// Rows of ercalc's own CSV marked unpriced, skipped (their costs are placeholders, not prices).
+  public internal(set) var unpricedRowsSkipped = 0
+  /// The exports read, with the format each was recognised as.
+  public internal(set) var exports: [Export] = []
+
+  /// One export read: its file name and the format it was recognised as (`FOCUS 1.2`, `EA/MCA cost details`).
+  public struct Export: Hashable, Sendable {
+    /// The file name.
+    public var file: String
+    /// The format.
+    public var format: String
+  }
+
+  /// An empty ledger.
+  public init() {}
+
+  /// The months any charge falls in, in order.
+  public var months: [MonthKey] { Set(charges.keys.map(\.month)).sorted() }
+
+  /// Adds one row's charge.
+  ///
+  /// - Throws: a currency other than the one earlier rows gave (mixed currencies cannot be summed).
+  mutating func add(
+    resourceId: String, meter: String, resourceType: String, month: MonthKey, quantity: Decimal?, cost: Decimal,
+    currency: CurrencyCode, at location: Diagnostic.FileLocation
+  ) throws(Diagnostic) {
+    if let known = self.currency, known != currency {
+      throw Diagnostic(
+        .error,
+        "mixed currencies: this row is billed in \(currency), earlier rows in \(known) (first at \(currencyOrigin?.description ?? "?")); reconcile one billing currency at a time",
+        location: location)
+    }
+    if self.currency == nil {
+      self.currency = currency
+      currencyOrigin = location
+    }
+    let key = Key(resourceId: resourceId, meter: meter, month: month)
+    if var charge = charges[key] {
+      charge.cost += cost
+      charge.quantity = charge.quantity.flatMap { sum in quantity.map { sum + $0 } }
+      charge.rows += 1
+      charges[key] = charge
+    } else {
+      charges[key] = Charge(
+        resourceId: resourceId, meter: meter, resourceType: resourceType, quantity: quantity, cost: cost, rows: 1,
+        firstRow: location)
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import ExpressRouteCore
+import ExpressRouteImport
+import ExpressRoutePricing
+import Foundation
+
+extension Reconciliation {
+  /// An estimate's charges summed per resource × meter × month, as the CSV export would write them.
+  struct Estimate {
+    var resourceId: String
+    var resource: String
+    var meter: String
+    /// `nil` when a summed row did not know its quantity.
+    var quantity: Decimal?
+    /// `nil` when a summed row had no price.
+    var cost: Decimal?
+    /// The unit price after discount of the first row; `nil` for a one-time charge or no price.
+    var unitPrice: Decimal?
+    var unpricedReason: String
+    /// Whether it is the user's own charge (a provider's or colocation's bill), not an Azure meter.
+    var isUserCharge = false
+  }
+
+  /// The estimate's FOCUS rows (``QuoteReport`` or ``BudgetReport`` CSV rows) summed by key. Rows ercalc could not
+  /// place (no meter) are left out and returned by name.
+  static func estimates(_ rows: [CostRow], amortised: Bool) -> (
+    byKey: [BillingLedger.Key: Estimate], unplaced: [String]
+  ) {
+    var byKey: [BillingLedger.Key: Estimate] = [:]
+    var unplaced: [String] = []
+    for row in rows {
+      guard let meter = row.meter, let month = BillingLedger.month(of: row.periodStart) else {
+        unplaced.append(row.resource)
+        continue
+      }
+      // The figures the CSV writes (BilledCost or, amortised, EffectiveCost; PricingQuantity), so ercalc's own CSV
+      // read back matches exactly.
+      let cost = row.cost.map { cost in amortised ? cost.amount : row.oneTimeBilling.map { $0.billed } ?? cost.amount }
+      let quantity = row.oneTimeBilling.map { $0.billedThisMonth ? Decimal(1) : 0 } ?? row.quantity
+      let unit =
+        row.oneTimeBilling == nil ? row.unitPrice.map { Discounts.discounted($0.amount, by: row.discount) } : nil
+      let parts = row.resourceParts
+      let resourceId = row.resourceId(parts)
+      let key = BillingLedger.Key(resourceId: resourceId, meter: meter.meterName, month: month)
+      if var known = byKey[key] {
+        known.cost = known.cost.flatMap { sum in cost.map { sum + $0 } }
+        known.quantity = known.quantity.flatMap { sum in quantity.map { sum + $0 } }
+        if known.unitPrice != unit { known.unitPrice = nil }
+        if cost == nil && known.unpricedReason.isEmpty { known.unpricedReason = row.priceSource }
+        byKey[key] = known
+      } else {
+        byKey[key] = Estimate(
+          resourceId: resourceId, resource: parts.name, meter: meter.meterName, quantity: quantity,
+          cost: cost, unitPrice: unit, unpricedReason: cost == nil ? row.priceSource : "",
+          isUserCharge: row.isUserCharge)
+      }
+    }
+    return (byKey, unplaced)
+  }
+
+  /// Sets `estimate` against `ledger` over the months the ledger bills.
+  ///
+  /// - Parameters:
+  ///   - estimate: the estimate's FOCUS rows for (at least) those months.
+  ///   - ledger: the billed charges.
+  ///   - currency: the estimate's currency (the ledger's has been checked against it).
+  ///   - amortised: whether the ledger holds amortised costs (one-time charges spread over their term).
+  ///   - findings: the waste found.
+  ///   - notes: facts for the reader.
+  public init(
+    estimate: [CostRow], ledger: BillingLedger, currency: CurrencyCode, amortised: Bool = false,
+    findings: [WasteFinding] = [], notes: [String] = []
+  ) {
+    var (estimates, unplaced) = Self.estimates(estimate, amortised: amortised)
+    // The user's own charges (provider ports, colocation) are not on an Azure invoice: compared only when the
+    // exports bill their resource (ercalc's own CSV read back), else named in the notes.
+    let billedResources = Set(ledger.charges.keys.map(\.resourceId))
+    let ownCharges = estimates.filter { $0.value.isUserCharge && !billedResources.contains($0.key.resourceId) }
+    for key in ownCharges.keys { estimates[key] = nil }
+    let billedMonths = Set(ledger.charges.keys.map(\.month))
+    let estimatedMonths = Set(estimates.keys.map(\.month))
+    let knownResources = Set(estimates.keys.map(\.resourceId))
+    var lines: [Line] = []
+    for key in Set(estimates.keys).union(ledger.charges.keys).sorted(by: Self.lineOrder) {
+      guard billedMonths.contains(key.month), estimatedMonths.contains(key.month) else { continue }
+      let est = estimates[key]
+      let bill = ledger.charges[key]
+      let resourceId = est?.resourceId ?? bill?.resourceId ?? key.resourceId
+      var line = Line(
+        resourceId: resourceId,
+        resource: est?.resource ?? (resourceId.isEmpty ? "(no resource ID)" : Self.lastSegment(resourceId)),
+        meter: est?.meter ?? bill?.meter ?? key.meter, month: key.month, estimatedQuantity: est?.quantity,
+        billedQuantity: bill?.quantity, estimated: est?.cost, billed: bill?.cost, variance: nil, reason: .none,
+        detail: bill.map { "\($0.firstRow)" + ($0.rows > 1 ? " (+\($0.rows - 1) rows)" : "") } ?? "")
+      if let est, est.cost == nil {
+        line.reason = .notPriced
+        line.detail = est.unpricedReason
+      } else if let est, let estimated = est.cost {
+        line.variance = (bill?.cost ?? 0) - estimated
+        line.reason = bill.map { Self.reason(est, $0, estimated: estimated) } ?? .notBilled
+      } else {
+        line.variance = bill?.cost ?? 0
+        line.reason = knownResources.contains(key.resourceId) ? .unexpectedMeter : .unknownResource
+      }
+      lines.append(line)
+    }
+    var totals: [MonthTotal] = []
+    for month in billedMonths.intersection(estimatedMonths).sorted() {
+      let ofMonth = lines.filter { $0.month == month }
+      totals.append(
+        MonthTotal(
+          month: month, estimated: ofMonth.reduce(0) { $0 + ($1.estimated ?? 0) },
+          billed: ofMonth.reduce(0) { $0 + ($1.billed ?? 0) },
+          billedWithoutPricedEstimate: ofMonth.filter { $0.reason == .notPriced }.reduce(0) { $0 + ($1.billed ?? 0) }))
+    }
+    var notes = notes
+    let outside = billedMonths.subtracting(estimatedMonths).sorted()
+    if !outside.isEmpty {
+      notes.append(
+        "billed months outside the estimate, not compared: \(outside.map(\.description).joined(separator: ", "))")
+    }
+    let ownNames = Set(ownCharges.values.map(\.resource)).sorted()
+    if !ownNames.isEmpty {
+      notes.append(
+        "your own charges are not on an Azure invoice, not compared: \(ownNames.joined(separator: ", "))")
+    }
+    if !unplaced.isEmpty {
+      notes.append(
+        "estimate lines ercalc could not place, not compared: \(Set(unplaced).sorted().joined(separator: ", "))")
+    }
+    self.init(currency: currency, lines: lines, months: totals, findings: findings, notes: notes)
+  }
+
+  /// Month, then resource ID, then meter.
+  static func lineOrder(_ lhs: BillingLedger.Key, _ rhs: BillingLedger.Key) -> Bool {
+    (lhs.month, lhs.resourceId, lhs.meter) < (rhs.month, rhs.resourceId, rhs.meter)
+  }
+
+  /// Why a line both estimated and billed differs.
+  static func reason(_ est: Estimate, _ bill: BillingLedger.Charge, estimated: Decimal) -> Reason {
+    if bill.cost == estimated { return .none }
+    guard let billedQuantity = bill.quantity, let estimatedQuantity = est.quantity, billedQuantity != estimatedQuantity
+    else { return .unitPrice }
+    // Same unit price: the billed cost is the billed quantity at the estimated price (to the cent).
+    if let unit = est.unitPrice {
+      let atEstimatedPrice = unit * billedQuantity
+      let gap = atEstimatedPrice - bill.cost
+      if gap.magnitude <= Decimal(string: "0.005") ?? 0 { return .quantity }
+    }
+    return .quantityAndUnitPrice
+  }
+
+  /// The last path segment of an ID (`…/expressRouteCircuits/ams-er` → `ams-er`).
+  package static func lastSegment(_ id: String) -> String { String(id.split(separator: "/").last ?? Substring(id)) }
+}
