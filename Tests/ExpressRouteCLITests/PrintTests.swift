@@ -51,6 +51,36 @@ import Testing
     try Self.checkTotals(html: result.output, pages: pages, name: "ten sites")
   }
 
+  /// The widest tables a budget prints: twelve sites with long names and a discount (site columns, a list column
+  /// and the total), and twenty with the details option. Each table's total column must be on the paper: a table
+  /// wider than the page used to lose its right-hand columns, Total among them.
+  @Test(.enabled(if: available || BrowserTests.required, skipReason), arguments: [12, 20])
+  func aWideBudgetPrintsItsTotalColumn(sites count: Int) throws {
+    let directory = try temporaryDirectory("ercalc-print-wide")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let sites = (1...count).map { index in
+      """
+      {"name": "Contoso manufacturing plant number \(index) (EMEA)", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "10 Gbps"}]}}
+      """
+    }
+    let portfolio = directory.appendingPathComponent("wide.json")
+    try """
+    {"schemaVersion": 1, "name": "wide", "startMonth": "2027-01", "horizonMonths": 12, "sites": [\(sites.joined(separator: ","))]}
+    """.write(to: portfolio, atomically: true, encoding: .utf8)
+    let result = ercalc("budget", portfolio.path, "--discount", "10%", "--details", "--format", "html")
+    #expect(result.status == .success, "\(result.errors)")
+    let page = directory.appendingPathComponent("budget.html")
+    try result.output.write(to: page, atomically: true, encoding: .utf8)
+    let pages = try Self.printedPages(page)
+    try Self.checkTotals(html: result.output, pages: pages, name: "\(count) wide sites")
+    // 10 Gbps Standard UnlimitedData in Zone 1 is 51,300 a month, 46,170.00 after 10%; the month's total over the
+    // sites is 46,170 × count, at the end of every month's row.
+    let monthTotal = count == 12 ? "554,040.00" : "923,400.00"
+    let printed = pages.joined().joined(separator: "\n")
+    #expect(printed.contains("2027-01 46,170.00"))
+    #expect(printed.split(separator: "\n").contains { $0.hasPrefix("2027-01 ") && $0.hasSuffix(" \(monthTotal)") })
+  }
+
   /// Page by page: every line starting with "Total" is a table footer or the summary fact, no footer's amounts are
   /// printed without their label, and no unlabelled row holds the grand total. Over the whole print, each footer
   /// appears exactly as often as the HTML has it (once per table, not under every page's part), so the grand total
@@ -71,10 +101,13 @@ import Testing
       for line in lines where unlabelled.contains(line) {
         Issue.record("\(name), page \(page): a total row without its label: '\(line)'")
       }
-      // A row of the grand total is labelled "Total", or is a named row that happens to equal it (one meter group).
+      // A row of the grand total is labelled "Total", or is a named row that happens to equal it (one meter group,
+      // or the only year of a one-year budget, labelled `2027`).
       for line in lines where line.split(separator: " ").contains(where: { $0 == grand }) {
+        let label = line.prefix { $0 != " " }
+        let isYear = label.count == 4 && label.allSatisfy(\.isNumber)
         #expect(
-          line.hasPrefix("Total ") || line.first?.isLetter == true,
+          line.hasPrefix("Total ") || line.first?.isLetter == true || isYear,
           "\(name), page \(page): the grand total on an unlabelled row: '\(line)'")
       }
     }

@@ -92,8 +92,12 @@ struct HTMLRenderer {
           "tfoot", [],
           [.el("tr", [], footer.enumerated().map { HTMLNode.el("td", cellAttributes($0.offset), text: $0.element) })]))
     }
-    // The table scrolls inside its own box (header and first column stay in view), never the page.
-    return .el("div", [("class", "table-wrap")], [.el("table", [], children)])
+    // The table scrolls inside its own box (header and first column stay in view), never the page. On paper nothing
+    // scrolls: a wide table (the site × month matrix) prints in a smaller type so its last column, the total, is on
+    // the page too.
+    let width = table.columns.count
+    let size = width > 16 ? "cols-xl" : width > 12 ? "cols-l" : width > 8 ? "cols-m" : nil
+    return .el("div", [("class", "table-wrap")], [.el("table", size.map { [("class", $0)] } ?? [], children)])
   }
 
   static let styleSheet = """
@@ -133,7 +137,9 @@ struct HTMLRenderer {
     .table-wrap{overflow:visible;max-height:none;border:0}table{font-size:7.5pt}th,td{padding:2px 4px}
     thead{display:table-header-group}tfoot{display:table-row-group}
     thead th,thead th:first-child,tbody td:first-child,tfoot td,tfoot td:first-child,td.total,th.total{position:static}
-    tfoot tr,tbody tr{break-inside:avoid}}
+    tfoot tr,tbody tr{break-inside:avoid}th,th.num{white-space:normal;overflow-wrap:anywhere}
+    table.cols-m{font-size:6.5pt}table.cols-l{font-size:5.5pt}table.cols-xl{font-size:4.5pt}
+    table.cols-l th,table.cols-l td,table.cols-xl th,table.cols-xl td{padding:1px 2px}}
 
     """
 }
