@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What a finance reader must see first: list beside discounted totals, circuits that outgrow their capacity and
@@ -120,5 +121,25 @@ import Testing
     let details = ercalc("budget", path, "--details")
     #expect(details.output.contains("Per year and site\n-----------------\n\nSite "))
     #expect(details.output.contains("flat 11 "))
+  }
+
+  // provider-charges: a 1,500.00 installation in 2027-01 amortised over 12 months is 125.00 a month to 2027-12. A
+  // budget from 2027-03 counts its share in March to December (10 months, 1,250.00) and must say so, not "not counted"
+  // (review of issue 31: the note said it was left out while the table counted it).
+  @Test func anAmortisedChargeBeforeTheStartIsNamedAsCounted() {
+    let portfolio = packageRoot.appendingPathComponent("Reports/provider-charges/portfolio.json").path
+    let inside = ercalc("budget", portfolio, "--amortize", "--start", "2027-03", "--months", "14")
+    #expect(inside.status == .success, "\(inside.errors)")
+    #expect(inside.output.contains("Installation                                        1  month         125"))
+    let note = inside.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(
+      note.contains(
+        "charge 'Installation' (Megaport): one-time in 2027-01, amortised over its 12-month term to 2027-12; its share of the 10 months from 2027-03 to 2027-12 is counted"
+      ))
+    #expect(!note.contains("so not counted"))
+    let after = ercalc("budget", portfolio, "--amortize", "--start", "2028-03", "--months", "2")
+    #expect(
+      after.output.replacingOccurrences(of: "\n  ", with: " ").contains(
+        "one-time in 2027-01, amortised over its 12-month term to 2027-12, outside 2028-03 to 2028-04, so not counted"))
   }
 }

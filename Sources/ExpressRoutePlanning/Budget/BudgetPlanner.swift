@@ -161,7 +161,7 @@ public struct BudgetPlanner: Sendable {
       case .profile(let profile): own = profile.charges
       }
       siteNotes += UserCharge.calendarNotes(
-        own + site.charges, first: first, last: last, budgetStart: portfolio.startMonth)
+        own + site.charges, first: first, last: last, budgetStart: portfolio.startMonth, amortize: amortize)
     }
     switch site.source {
     case .deployment(let deployment, let growth):

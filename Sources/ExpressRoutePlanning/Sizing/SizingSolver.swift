@@ -71,7 +71,7 @@ public struct SizingSolver: Sendable {
           var copy = $0; copy.startMonth = nil; return copy
         } : profile.charges,
       first: calendarStart, last: calendarStart.advanced(by: max(demand.horizonMonths, 1) - 1),
-      budgetStart: calendarStart,
+      budgetStart: calendarStart, amortize: profile.amortizeCharges,
       label: { month in
         profile.planStart == nil
           ? "month \((month.year - calendarStart.year) * 12 + month.month - calendarStart.month + 1)"

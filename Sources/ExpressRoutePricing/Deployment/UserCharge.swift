@@ -109,7 +109,8 @@ extension Deployment {
     /// period (and whether it renews), or a charge that falls wholly outside it and is not counted; `nil` when it
     /// runs through the whole period. `label` names a month (`2028-01`, or `month 13` for a plan without a calendar).
     public func calendarNote(
-      first: MonthKey, last: MonthKey, budgetStart: MonthKey, label: (MonthKey) -> String = { $0.description }
+      first: MonthKey, last: MonthKey, budgetStart: MonthKey, amortize: Bool = false,
+      label: (MonthKey) -> String = { $0.description }
     )
       -> String?
     {
@@ -117,6 +118,20 @@ extension Deployment {
       let what = "charge '\(name)' (\(vendor))"
       switch recurrence {
       case .oneTime:
+        if amortize, let termMonths, termMonths > 1 {
+          // Spread over its term: counted in the months of the term the period holds (``amount(in:budgetStart:amortize:)``).
+          let end = start.advanced(by: termMonths - 1)
+          let term = "one-time in \(label(start)), amortised over its \(termMonths)-month term to \(label(end))"
+          if end < first || start > last {
+            return "\(what): \(term), outside \(label(first)) to \(label(last)), so not counted"
+          }
+          guard start < first || end > last else { return nil }
+          let from = max(start, first)
+          let to = min(end, last)
+          let months = (to.year - from.year) * 12 + to.month - from.month + 1
+          return
+            "\(what): \(term); its share of the \(months) month\(months == 1 ? "" : "s") from \(label(from)) to \(label(to)) is counted"
+        }
         guard start < first || start > last else { return nil }
         return "\(what): one-time in \(label(start)), outside \(label(first)) to \(label(last)), so not counted"
       case .monthly:
@@ -136,12 +151,14 @@ extension Deployment {
       }
     }
 
-    /// The notes of ``calendarNote(first:last:budgetStart:label:)`` for `charges`, in their order.
+    /// The notes of ``calendarNote(first:last:budgetStart:amortize:label:)`` for `charges`, in their order.
     public static func calendarNotes(
-      _ charges: [UserCharge], first: MonthKey, last: MonthKey, budgetStart: MonthKey,
+      _ charges: [UserCharge], first: MonthKey, last: MonthKey, budgetStart: MonthKey, amortize: Bool = false,
       label: (MonthKey) -> String = { $0.description }
     ) -> [String] {
-      charges.compactMap { $0.calendarNote(first: first, last: last, budgetStart: budgetStart, label: label) }
+      charges.compactMap {
+        $0.calendarNote(first: first, last: last, budgetStart: budgetStart, amortize: amortize, label: label)
+      }
     }
 
     /// The charges of `charges` that fall in `period` (a quote for one calendar month), unchanged, and a note for each
