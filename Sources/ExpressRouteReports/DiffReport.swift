@@ -268,14 +268,13 @@ public struct DiffReport: Report {
       "\(total.groupedAmount) \(self.currency)" + (flag ? " (incomplete: excludes unpriced charges)" : "")
     }
     var blocks: [ReportBlock] = [
-      .facts([
-        ReportFact("Before", "\(beforeName): \(side(beforeTotal, rows.contains { $0.beforeUnpriced != nil }))"),
-        ReportFact("After", "\(afterName): \(side(afterTotal, rows.contains { $0.afterUnpriced != nil }))"),
-        ReportFact("Change", changeText),
-        ReportFact("Amounts", period),
-        ReportFact("Price date", priceDate),
-        ReportFact("Hours per month", hoursPerMonth.plainDescription),
-      ]),
+      .facts(
+        [
+          ReportFact("Before", "\(beforeName): \(side(beforeTotal, rows.contains { $0.beforeUnpriced != nil }))"),
+          ReportFact("After", "\(afterName): \(side(afterTotal, rows.contains { $0.afterUnpriced != nil }))"),
+          ReportFact("Change", changeText),
+          ReportFact("Amounts", period),
+        ] + basis.facts),
       .table(
         ReportTable(
           columns: [.init("Item"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
@@ -364,10 +363,16 @@ public struct DiffReport: Report {
   }
 
   public var json: JSONValue {
+    // The negotiated discount, when one applies, follows the table's name (as in every report).
+    basis.withDiscount(listedJSON)
+  }
+
+  var listedJSON: JSONValue {
     .object([
       ("schema", .string("ercalc.diff")), ("schemaVersion", .number(1)), ("before", .string(beforeName)),
       ("after", .string(afterName)),
-      ("basis", .string(period)), ("currency", .string(currency.rawValue)), ("priceDate", .string(priceDate)),
+      ("basis", .string(period)), ("currency", .string(currency.rawValue)), ("priceTable", .string(basis.tableName)),
+      ("priceDate", .string(priceDate)),
       ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("beforeTotal", .money(beforeTotal)),
       ("afterTotal", .money(afterTotal)),
       ("change", isComplete ? .money(afterTotal - beforeTotal) : .null), ("complete", .bool(isComplete)),

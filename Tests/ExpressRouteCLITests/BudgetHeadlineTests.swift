@@ -142,4 +142,21 @@ import Testing
       after.output.replacingOccurrences(of: "\n  ", with: " ").contains(
         "one-time in 2027-01, amortised over its 12-month term to 2027-12, outside 2028-03 to 2028-04, so not counted"))
   }
+
+  // before.json → after.json at 10% off: 1,699.53 → 5,963.53 at list; each line less 10%, rounded once:
+  // before 392.40 + 900.00 + 237.18 = 1,529.58; after 5,130.00 + 237.18 = 5,367.18. The report says the prices are
+  // discounted (review: the diff text and JSON never did).
+  @Test func aDiscountedDiffSaysSo() {
+    let text = ercalc("diff", fixture("before.json"), fixture("after.json"), "--discount", "10%")
+    #expect(text.status == .success, "\(text.errors)")
+    #expect(
+      text.output.contains(
+        "Prices:          Azure ExpressRoute retail prices (USD, pay-as-you-go) with negotiated discount 10% on all Azure charges\n"
+      ))
+    #expect(text.output.contains("Change:          +3,837.60 USD (+250.9%)\n"))
+    let json = ercalc("diff", fixture("before.json"), fixture("after.json"), "--discount", "10%", "--format", "json")
+    #expect(json.output.contains("\"negotiatedDiscount\": \"10% on all Azure charges\""))
+    #expect(json.output.contains("\"beforeTotal\": \"1529.58\""))
+    #expect(json.output.contains("\"afterTotal\": \"5367.18\""))
+  }
 }

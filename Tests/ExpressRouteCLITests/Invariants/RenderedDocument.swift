@@ -186,7 +186,7 @@ struct RenderedDocument: Equatable {
   static func html(_ output: String) -> RenderedDocument {
     var document = RenderedDocument()
     var heading = ""
-    let pattern = #"<h2>(.*?)</h2>|<dt>(.*?)</dt>\s*<dd>(.*?)</dd>|<table>(.*?)</table>"#
+    let pattern = #"<h2>(.*?)</h2>|<dt>(.*?)</dt>\s*<dd>(.*?)</dd>|<table(?: class="[a-z-]*")?>(.*?)</table>"#
     for match in matches(pattern, in: output) {
       if let text = match[1] {
         heading = unescapeHTML(text)
