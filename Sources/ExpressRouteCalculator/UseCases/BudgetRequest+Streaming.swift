@@ -39,16 +39,24 @@ extension UseCases.BudgetRequest {
       do { try write(bytes) } catch { failure = error }
     }
     emit(BudgetReport.CSVPieces.header)
+    // Each site's rows, month totals and unpriced count are worked out on the core that budgeted it; the visitor only
+    // adds them up and writes, so little runs on one core between chunks.
     let budget = try plan.applied(
       to: BudgetPlanner(engine: engine).budget(
         planned, traffic: traffic, amortize: plan.amortize,
-        alongside: { site in BudgetReport.CSVPieces.rows(of: site, months: months) }
-      ) { site, rows in
-        for (index, quote) in site.months.enumerated() where index < monthTotals.count {
-          for item in quote.lineItems { FastDecimal.add(item.amount.amount, to: &monthTotals[index]) }
+        alongside: { site in
+          let totals = site.months.prefix(months.count).map { quote in
+            quote.lineItems.reduce(Decimal(0)) { FastDecimal.sum($0, $1.amount.amount) }
+          }
+          return (
+            rows: BudgetReport.CSVPieces.rows(of: site, months: months), totals: totals,
+            unpriced: Budget.unpriced(of: site).count
+          )
         }
-        unpriced += Budget.unpriced(of: site).count
-        emit(rows)
+      ) { _, rendered in
+        for (index, total) in rendered.totals.enumerated() { FastDecimal.add(total, to: &monthTotals[index]) }
+        unpriced += rendered.unpriced
+        emit(rendered.rows)
         return nil
       })
     emit(BudgetReport.CSVPieces.refusedRows(budget))
