@@ -195,4 +195,24 @@ import Testing
     #expect(result.status == .usage)
     #expect(result.errors.contains("The value '+10%' is invalid for '--fail-above <amount>'"))
   }
+
+  /// Two portfolios are gated on their highest months while the headline compares the totals over the period; the
+  /// verdict names its measure so a +15.7% headline passing a 12% limit reads right (review of issue 31).
+  @Test func aPortfolioVerdictNamesTheHighestMonth() throws {
+    let before = packageRoot.appendingPathComponent("Reports/provider-charges/portfolio.json")
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let after = directory.appendingPathComponent("after.json")
+    // chi-er from 1 to 2 Gbps Standard MeteredData: the circuit fee 436.00 → 872.00, +436.00 a month.
+    try String(contentsOf: before, encoding: .utf8).replacingOccurrences(
+      of: "\"bandwidth\": \"1 Gbps\"", with: "\"bandwidth\": \"2 Gbps\""
+    ).write(to: after, atomically: true, encoding: .utf8)
+    let result = ercalc("diff", before.path, after.path, "--format", "github", "--fail-above", "+12%")
+    #expect(result.status == .success, "\(result.errors)")
+    // Highest month 4,149.53 → 4,585.53: +436.00 is 10.507% (+10.5%), within 12% of 4,149.53 = 497.9436.
+    #expect(
+      result.output.contains(
+        "the change in the highest monthly total +436.00 USD (+10.5% of 4,149.53 USD before) is within --fail-above +12% (+497.9436 USD)"
+      ))
+  }
 }

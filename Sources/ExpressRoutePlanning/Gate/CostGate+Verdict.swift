@@ -73,7 +73,9 @@ extension CostGate {
         return "the change (unknown: there is no before side)"
       }
       let share = Self.percent(change, of: before).map { "\($0)% of \(money(before)) before" } ?? "nothing before"
-      return "the change \(signed(change)) (\(share))"
+      // Two portfolios are gated on their highest months, not on the totals a report's headline compares: say so.
+      let subject = figure.measure.hasPrefix("highest") ? "the change in the \(figure.measure)" : "the change"
+      return "\(subject) \(signed(change)) (\(share))"
     }
   }
 
