@@ -75,10 +75,26 @@ extension BudgetReport {
     ]
   }
 
+  /// The sites (or their later months) not budgeted, each with its reason: in no total.
+  var refusedBlocks: [ReportBlock] {
+    guard !budget.refused.isEmpty else { return [] }
+    return [.heading("Refused"), .list(budget.refused.map(Self.refusalLine))]
+  }
+
   /// The charges no total includes, each once per site with the months it occurs in.
   var unpricedBlocks: [ReportBlock] {
     let unpriced = summary.unpriced
-    guard !unpriced.isEmpty else { return [.heading("Not priced"), .paragraph("Every charge was priced.")] }
+    guard !unpriced.isEmpty else {
+      let refused = budget.refused.count
+      return [
+        .heading("Not priced"),
+        .paragraph(
+          refused == 0
+            ? "Every charge was priced."
+            : "Every charge of the sites budgeted was priced; the \(refused) refusal\(refused == 1 ? "" : "s") above "
+              + "\(refused == 1 ? "is" : "are") in no total."),
+      ]
+    }
     return [
       .heading("Not priced"),
       .paragraph("Not in any total above or below; supply the missing rates or quantities to price them."),

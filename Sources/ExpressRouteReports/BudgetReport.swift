@@ -85,7 +85,7 @@ public struct BudgetReport: Report {
       ]
     var blocks: [ReportBlock] = [.facts(facts)]
     // What the total leaves out or cannot deliver comes first, before any table a reader might stop at.
-    blocks += overrunBlocks + unpricedBlocks
+    blocks += refusedBlocks + overrunBlocks + unpricedBlocks
     blocks.append(.chart(monthlyChart(summary)))
 
     // Monthly totals: the site × month matrix only when it stays readable.
@@ -244,10 +244,6 @@ public struct BudgetReport: Report {
               }))
         }
       }
-    }
-    if !b.refused.isEmpty {
-      blocks.append(.heading("Refused"))
-      blocks.append(.list(b.refused.map(Self.refusalLine)))
     }
     let siteNotes = details ? b.sites.flatMap { site in site.notes.map { "\(site.name): \($0)" } } : []
     if !b.notes.isEmpty || !siteNotes.isEmpty {

@@ -159,4 +159,25 @@ import Testing
     #expect(json.output.contains("\"beforeTotal\": \"1529.58\""))
     #expect(json.output.contains("\"afterTotal\": \"5367.18\""))
   }
+
+  // A site at a location that does not exist is refused whole; the one left (Standard UnlimitedData 1 Gbps in
+  // Amsterdam, 5,700.00 a month) is priced in full, and "Not priced" must not read as if the budget were complete.
+  @Test func aRefusedSiteIsAHeadlineAndNotPricedSaysSo() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("refused.json")
+    try """
+    {"schemaVersion": 1, "name": "refused", "startMonth": "2027-01", "horizonMonths": 2, "sites": [
+      {"name": "ams", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}},
+      {"name": "lost", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Atlantis", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}]}
+    """.write(to: path, atomically: true, encoding: .utf8)
+    let result = ercalc("budget", path.path)
+    #expect(result.status == .dataError)
+    #expect(result.output.contains("Total:           11,400.00 USD\n"))
+    #expect(
+      result.output.contains("Every charge of the sites budgeted was priced; the 1 refusal above is in no total."))
+    let refused = result.output.range(of: "Refused\n-------\n\n- lost: ")?.lowerBound
+    let perMonth = result.output.range(of: "Per month\n---------")?.lowerBound
+    if let refused, let perMonth { #expect(refused < perMonth) } else { Issue.record("\(result.output)") }
+  }
 }

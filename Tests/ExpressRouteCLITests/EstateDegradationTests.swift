@@ -74,6 +74,10 @@ import Testing
     #expect(text.output.contains("Total:           169,361.20 USD (excludes 1 unpriced item, listed below)"))
     #expect(
       text.output.contains("Refused\n-------\n\n- growing: the workload needs 10,059.9 Mbps from 2030-04 (month 40)"))
+    // What the totals leave out comes before every table.
+    let refusedAt = text.output.range(of: "Refused\n-------")?.lowerBound
+    let perMonthAt = text.output.range(of: "Per month\n---------")?.lowerBound
+    if let refusedAt, let perMonthAt { #expect(refusedAt < perMonthAt) } else { Issue.record("sections missing") }
     let csv = ercalc("budget", path, "--format", "csv")
     let row = try #require(CSVTable(csv.output).rows.first { $0["x_Status"] == "unpriced" })
     #expect(
