@@ -107,7 +107,9 @@ package struct RateTableReport: Report {
     return table.rates.map { rate in
       CostRow(
         currency: table.currency, periodStart: period.0, periodEnd: period.1, resource: "", meter: rate.meter,
-        quantity: 1, unitPrice: rate.price, cost: rate.price,
+        // The cost of one unit is a line item: rounded to cents once, by the line-item rule (0.025 → 0.03).
+        quantity: 1, unitPrice: rate.price,
+        cost: rate.price.map { Money($0.amount.rounded(toPlaces: 2, rule: .lineItem), currency: $0.currency) },
         priceDate: table.effectiveDate,
         priceSource: rate.price == nil ? (rate.unpricedReason ?? "") : rate.provenance.sourceID,
         confidence: rate.price == nil ? "" : rate.provenance.confidence.rawValue)
