@@ -323,10 +323,16 @@ public struct QuoteReport: Report {
     return priced + unpriced + unplaced
   }
 
-  /// `circuit 'x': reason` → (`circuit 'x'`, `reason`); text without a `': ` split is its own reason.
+  /// `circuit 'x': reason` → (`circuit 'x'`, `reason`); `azurerm_express_route_circuit.x: reason` (a Terraform
+  /// address) → (`azurerm_express_route_circuit.x`, `reason`); text without either is its own reason.
   static func splitSkipped(_ text: String) -> (resource: String, reason: String) {
-    guard let range = text.range(of: "': ") else { return (text, text) }
-    return (String(text[..<text.index(after: range.lowerBound)]), String(text[range.upperBound...]))
+    if let range = text.range(of: "': ") {
+      return (String(text[..<text.index(after: range.lowerBound)]), String(text[range.upperBound...]))
+    }
+    if let range = text.range(of: ": "), !text[..<range.lowerBound].contains(" ") {
+      return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
+    }
+    return (text, text)
   }
 
   /// `2026-01` → (`2026-01-01T00:00:00Z`, `2026-02-01T00:00:00Z`).

@@ -1,5 +1,6 @@
 import ExpressRouteCLI
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ExistingDeploymentTests {
@@ -212,5 +213,15 @@ import Testing
     #expect(
       result.errors.contains(
         "(1 other resource skipped; Microsoft.Storage/storageAccounts 'logs': not an ExpressRoute resource)"))
+  }
+
+  /// A resource read but not placed is named by its Terraform address in the CSV, not by its whole error message
+  /// (review of issue 31), with its reason in `x_UnpricedReason`.
+  @Test func anUnplacedResourceIsNamedByItsAddress() throws {
+    let result = ercalc("quote", "--from", fixture("existing/terraform-direct-plan.json"), "--format", "csv")
+    let row = try #require(CSVTable(result.output).rows.first { $0["ResourceType"] == "Other" })
+    #expect(row["ResourceName"] == "azurerm_express_route_circuit.legacy")
+    #expect(row["ResourceId"] == "ercalc:/plans/terraform-direct-plan/other/azurerm_express_route_circuit.legacy")
+    #expect(row["x_UnpricedReason"]?.hasPrefix("express_route_port_id is known only after apply") == true)
   }
 }
