@@ -177,32 +177,38 @@ extension BudgetReport {
     public static func rows(of site: Budget.Site, months: [MonthKey]) -> [UInt8] {
       var bytes: [UInt8] = []
       var previous: (quote: Quote, rows: [CostRow], fields: [[String]])?
+      let tagText = CostRow.tagText(site.tags)  // one site, one tag set
+      let columns = (start: Set(periodStartColumns), end: Set(periodEndColumns))
       for (index, quote) in site.months.enumerated() {
         let period = months[index].description
         let (start, end) = QuoteReport.periodBounds(period)
-        func moved(_ fields: [String]) -> [String] {
-          var fields = fields
-          for column in periodStartColumns { fields[column] = start }
-          for column in periodEndColumns { fields[column] = end }
-          return fields
-        }
         let rows: [CostRow]
-        let fields: [[String]]
+        var fields: [[String]] = []
         if let previous, previous.quote == quote {
           rows = previous.rows
-          fields = previous.fields.map(moved)
+          fields = previous.fields
         } else {
           rows = QuoteReport.costRows(
-            quote, period: period, group: site.name, tags: site.tags, scope: site.name, scopedName: true)
-          fields = rows.indices.map { position in
-            guard let previous, position < previous.rows.count else { return rows[position].fields }
-            var same = rows[position]
-            same.periodStart = previous.rows[position].periodStart
-            same.periodEnd = previous.rows[position].periodEnd
-            return same == previous.rows[position] ? moved(previous.fields[position]) : rows[position].fields
+            quote, period: period, group: site.name, tags: site.tags, scope: site.name, scopedName: true,
+            tagText: tagText)
+          fields.reserveCapacity(rows.count)
+          for position in rows.indices {
+            if let previous, position < previous.rows.count {
+              var same = rows[position]
+              same.periodStart = previous.rows[position].periodStart
+              same.periodEnd = previous.rows[position].periodEnd
+              if same == previous.rows[position] {
+                fields.append(previous.fields[position])
+                continue
+              }
+            }
+            fields.append(rows[position].fields)
           }
         }
-        CSVWriter.append(fields, to: &bytes)
+        // Fields are kept as first built; each row is written with this month's period in its period columns.
+        for row in fields {
+          CSVWriter.append(row, periodStart: start, periodEnd: end, columns: columns, to: &bytes)
+        }
         previous = (quote, rows, fields)
       }
       return bytes

@@ -278,10 +278,10 @@ public struct QuoteReport: Report {
   /// `ResourceName` with it (in a budget).
   static func costRows(
     _ quote: Quote, period: String?, group: String = "", tags: [String: String] = [:], scope: String? = nil,
-    scopedName: Bool = false
+    scopedName: Bool = false, tagText knownTagText: String? = nil
   ) -> [CostRow] {
     let (start, end) = periodBounds(period ?? CostRow.defaultPeriod(priceDate: quote.priceDate).description)
-    let tagText = CostRow.tagText(tags)
+    let tagText = knownTagText ?? CostRow.tagText(tags)
     func placed(_ row: CostRow) -> CostRow {
       var row = row
       row.tags = tags
