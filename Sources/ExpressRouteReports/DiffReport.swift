@@ -433,6 +433,17 @@ public struct DiffReport: Report {
         return row
       }
     }
-    return marked(before, "before") + marked(after, "after")
+    // A resource the change replaces (destroyed and created under the same name) has an Azure ID on the before side
+    // only: an ARM ID is its path, so the successor keeps it, and the change pivots on one ResourceId.
+    var azure: [String: AzureResourceReference] = [:]
+    for row in before where !row.resource.isEmpty {
+      if let reference = row.azure { azure[row.resource] = reference }
+    }
+    let successors = after.map { row in
+      var row = row
+      if row.azure == nil, let reference = azure[row.resource] { row.azure = reference }
+      return row
+    }
+    return marked(before, "before") + marked(successors, "after")
   }
 }

@@ -224,4 +224,33 @@ import Testing
     #expect(row["ResourceId"] == "ercalc:/plans/terraform-direct-plan/other/azurerm_express_route_circuit.legacy")
     #expect(row["x_UnpricedReason"]?.hasPrefix("express_route_port_id is known only after apply") == true)
   }
+
+  /// A circuit the plan replaces keeps its ARM ID on the after side of the diff CSV (an ARM ID is the resource's path,
+  /// and the successor has the same name), so the change pivots on one ResourceId (review of issue 31).
+  @Test func aReplacedCircuitKeepsItsResourceIdAcrossTheDiff() throws {
+    let id =
+      "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/network-rg/providers/Microsoft.Network"
+      + "/expressRouteCircuits/lon-er"
+    let data = try Data(contentsOf: URL(fileURLWithPath: fixture("existing/terraform-change-plan.json")))
+    var document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    var changes = try #require(document["resource_changes"] as? [[String: Any]])
+    // lon-er's prior state gains its ARM ID (`change.before.id`), as a refreshed Terraform state has it.
+    let position = try #require(changes.firstIndex { $0["address"] as? String == "azurerm_express_route_circuit.lon" })
+    var change = try #require(changes[position]["change"] as? [String: Any])
+    var prior = try #require(change["before"] as? [String: Any])
+    prior["id"] = id
+    change["before"] = prior
+    changes[position]["change"] = change
+    document["resource_changes"] = changes
+    let withID = String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self)
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let plan = directory.appendingPathComponent("plan.json")
+    try withID.write(to: plan, atomically: true, encoding: .utf8)
+    let result = ercalc("diff", "--from", plan.path, "--format", "csv")
+    #expect(result.status == .success, "\(result.errors)")
+    let rows = CSVTable(result.output).rows.filter { $0["ResourceName"] == "lon-er" }
+    #expect(Set(rows.compactMap { $0["x_Scenario"] }) == ["before", "after"])
+    #expect(rows.allSatisfy { $0["ResourceId"] == id }, "\(rows.map { $0["ResourceId"] ?? "" })")
+  }
 }
