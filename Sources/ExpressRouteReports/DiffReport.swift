@@ -74,6 +74,9 @@ public struct DiffReport: Report {
 
   /// The two sides, kept for ``csvRows``.
   var sides: Sides = .none
+  /// Each side's priced total at list prices (before any negotiated discount), over the same line items as
+  /// ``beforeTotal`` and ``afterTotal``.
+  public var listTotals: (before: Money, after: Money)?
   /// Both sides filed by cost category (``CostComparison.CostCategory``), as every other comparison is: a category only one side has
   /// is listed on the other as none, so the two sides carry the same categories.
   public var costs: CostComparison
@@ -98,6 +101,7 @@ public struct DiffReport: Report {
       unpriced: unpriced(before, "before") + unpriced(after, "after"), basis: after.basis)
     costs = Self.costs(
       before: [(before, deployments?.before)], after: [(after, deployments?.after)], currency: currency, period: period)
+    listTotals = (before.listTotal, after.listTotal)
     let keys = (before.oneTime + after.oneTime).map { "\($0.resource) · \($0.meter.displayName)" }.reduce(
       into: [String]()
     ) {
@@ -161,6 +165,10 @@ public struct DiffReport: Report {
       currency: currency,
       period: period)
     sides = .budgets(before, after)
+    func listTotal(_ budget: Budget) -> Money {
+      Money.sum(budget.sites.flatMap(\.months).map(\.listTotal), currency: budget.currency)
+    }
+    listTotals = (listTotal(before), listTotal(after))
     func unique(_ names: [String]) -> [String] {
       names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
@@ -274,7 +282,7 @@ public struct DiffReport: Report {
           ReportFact("After", "\(afterName): \(side(afterTotal, rows.contains { $0.afterUnpriced != nil }))"),
           ReportFact("Change", changeText),
           ReportFact("Amounts", period),
-        ] + basis.facts),
+        ] + listFacts + basis.facts),
       .table(
         ReportTable(
           columns: [.init("Item"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
@@ -367,6 +375,17 @@ public struct DiffReport: Report {
     basis.withDiscount(listedJSON)
   }
 
+  /// `List prices` beside the discounted totals, when a negotiated discount applies.
+  var listFacts: [ReportFact] {
+    guard !basis.discount.isEmpty, let listTotals else { return [] }
+    return [
+      ReportFact(
+        "List prices",
+        "\(listTotals.before.groupedAmount) → \(listTotals.after.groupedAmount) \(currency) "
+          + "(\(Self.signed(listTotals.after - listTotals.before)) \(currency)) before the discount")
+    ]
+  }
+
   var listedJSON: JSONValue {
     .object([
       ("schema", .string("ercalc.diff")), ("schemaVersion", .number(1)), ("before", .string(beforeName)),
@@ -375,6 +394,8 @@ public struct DiffReport: Report {
       ("priceDate", .string(priceDate)),
       ("hoursPerMonth", .string(hoursPerMonth.plainDescription)), ("beforeTotal", .money(beforeTotal)),
       ("afterTotal", .money(afterTotal)),
+      ("beforeListTotal", listTotals.map { .money($0.before) } ?? .null),
+      ("afterListTotal", listTotals.map { .money($0.after) } ?? .null),
       ("change", isComplete ? .money(afterTotal - beforeTotal) : .null), ("complete", .bool(isComplete)),
       (
         "items",

@@ -154,10 +154,13 @@ import Testing
         "Prices:          Azure ExpressRoute retail prices (USD, pay-as-you-go) with negotiated discount 10% on all Azure charges\n"
       ))
     #expect(text.output.contains("Change:          +3,837.60 USD (+250.9%)\n"))
+    // At list prices: 436 + 1,000 + 263.53 = 1,699.53 → 5,700 + 263.53 = 5,963.53, +4,264.00.
+    #expect(text.output.contains("List prices:     1,699.53 → 5,963.53 USD (+4,264.00 USD) before the discount\n"))
     let json = ercalc("diff", fixture("before.json"), fixture("after.json"), "--discount", "10%", "--format", "json")
     #expect(json.output.contains("\"negotiatedDiscount\": \"10% on all Azure charges\""))
     #expect(json.output.contains("\"beforeTotal\": \"1529.58\""))
     #expect(json.output.contains("\"afterTotal\": \"5367.18\""))
+    #expect(json.output.contains("\"beforeListTotal\": \"1699.53\",\n  \"afterListTotal\": \"5963.53\""))
   }
 
   // A site at a location that does not exist is refused whole; the one left (Standard UnlimitedData 1 Gbps in
