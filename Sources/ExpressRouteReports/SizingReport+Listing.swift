@@ -68,7 +68,7 @@ extension SizingReport {
             ])
           })
       ),
-      ("horizonTotal", .money(r.horizonTotal)),
+      ("horizonTotal", .money(r.horizonTotal)), ("horizonListTotal", .money(r.horizonListTotal)),
       ("monthlyTotals", .array(r.monthlyTotals.map { .money($0) })),
       ("lookAheadMonths", .number(r.lookAheadMonths)),
       ("secondPlan", Self.planJSON(r.secondPlan)),

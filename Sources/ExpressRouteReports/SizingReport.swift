@@ -69,7 +69,15 @@ public struct SizingReport: Report {
               + (r.unpricedCharges.isEmpty
                 ? ""
                 : "; excludes \(r.unpricedCharges.count) unpriced charge\(r.unpricedCharges.count == 1 ? "" : "s")")),
-        ]),
+        ]
+          + (r.basis.discount.isEmpty
+            ? []
+            : [
+              ReportFact(
+                "List total",
+                "\(r.horizonListTotal.groupedAmount) \(currency) before the discount (saves "
+                  + "\((r.horizonListTotal - r.horizonTotal).groupedAmount) \(currency))")
+            ])),
       .heading("Recommendation"),
     ]
     if let step = r.recommendation {

@@ -183,4 +183,20 @@ import Testing
     let perMonth = result.output.range(of: "Per month\n---------")?.lowerBound
     if let refused, let perMonth { #expect(refused < perMonth) } else { Issue.record("\(result.output)") }
   }
+
+  /// A discounted sizing report gives its horizon total at list prices too, and it is the sum of its CSV's `ListCost`
+  /// (579,717.87 over the 36 months, as an independent review summed it from the CSV); 10% off each line item,
+  /// rounded once, leaves 521,746.09.
+  @Test func aDiscountedSizingShowsItsListTotal() throws {
+    let profile = packageRoot.appendingPathComponent("Reports/data-centre-growth/profile.json").path
+    let text = ercalc("size", profile, "--discount", "10%", "--quiet")
+    #expect(text.status == .success, "\(text.errors)")
+    #expect(text.output.contains("Horizon total:      521,746.09 USD over 36 months"))
+    #expect(text.output.contains("List total:         579,717.87 USD before the discount (saves 57,971.78 USD)\n"))
+    let json = ercalc("size", profile, "--discount", "10%", "--quiet", "--format", "json")
+    #expect(json.output.contains("\"horizonListTotal\": \"579717.87\""))
+    let csv = ercalc("size", profile, "--discount", "10%", "--quiet", "--format", "csv")
+    let listCost = CSVTable(csv.output).rows.compactMap { $0["ListCost"].flatMap { Decimal(string: $0) } }
+    #expect(listCost.reduce(0, +) == Decimal(string: "579717.87"))
+  }
 }

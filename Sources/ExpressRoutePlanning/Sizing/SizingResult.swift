@@ -264,6 +264,11 @@ public struct SizingResult: Hashable, Sendable {
   /// Everything over the horizon: the sum of the monthly quotes.
   public var horizonTotal: Money { Money.sum(monthlyTotals, currency: planMonthlyCosts.first?.currency ?? .usd) }
 
+  /// ``horizonTotal`` at list prices (before any negotiated discount): the same line items' list amounts.
+  public var horizonListTotal: Money {
+    Money.sum(months.map(\.quote.listTotal), currency: planMonthlyCosts.first?.currency ?? .usd)
+  }
+
   /// Charges no month could price (each listed once).
   public var unpricedCharges: [Quote.UnpricedItem] {
     var seen = Set<String>()
