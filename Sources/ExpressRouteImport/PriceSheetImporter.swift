@@ -165,6 +165,13 @@ package struct PriceSheetImporter: Sendable {
             location: FileLocation(file: sheet.file, line: chosen.row.line, column: field?.column ?? 1)))
       }
     }
+    guard !rates.isEmpty else {
+      // An override of nothing would be written and used as if the sheet had been applied.
+      throw Diagnostic(
+        .error,
+        "no price of the sheet is in force on \(priceDate) (its ExpressRoute rows start from \(candidates.map(\.start).min() ?? latestStart)); expected a price date within the sheet's effective dates (--as-of)",
+        file: sheet.file)
+    }
     log.insert(
       "read \(sheet.rowCount) rows of the \(sheet.agreement.rawValue) price sheet (\(holder(sheet)), \(sheet.currency)): \(rates.count) meter\(rates.count == 1 ? "" : "s") priced as of \(priceDate), \(skipped) row\(skipped == 1 ? "" : "s") skipped (other price types or terms, other gateway regions, not in force, superseded)",
       at: 0)

@@ -108,6 +108,18 @@ import Testing
     #expect(result.errors == "\(path):\(lineNumber):\(column): error: \(message)\n")
   }
 
+  /// A price date before every row starts leaves nothing to write: refused, never an empty override file that reads
+  /// as if the sheet had been applied (review of issue 30).
+  @Test func nothingInForceOnThePriceDateIsRefused() throws {
+    let (result, path) = try importSheet(
+      [Self.header, Self.row("Metered Data - Data Transfer Out", "10 GB", "0.20")], ["--as-of", "2026-06-30"])
+    #expect(result.status == .dataError)
+    #expect(
+      result.errors.contains(
+        "\(path): error: no price of the sheet is in force on 2026-06-30 (its ExpressRoute rows start from 2026-11-01)")
+    )
+  }
+
   @Test func includedQuantityIsWarnedAbout() throws {
     let (result, path) = try importSheet([
       "MeterName,MeterCategory,MeterRegion,UnitOfMeasure,EffectiveStartDate,UnitPrice,CurrencyCode,IncludedQuantity",

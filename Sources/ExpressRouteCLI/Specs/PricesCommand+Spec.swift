@@ -30,7 +30,9 @@ extension PricesCommand {
         "sku", value: "tier", help: "Tier for breakeven.", allowed: ["standard", "premium"], default: "standard"),
       .option(
         "gateway-region", value: "region",
-        help: "For import and fetch: the ARM region whose gateway prices to take, such as eastus."),
+        help:
+          "For import and fetch: the region whose gateway prices to take: an ARM region such as eastus for Retail Prices API pages, the sheet's own MeterRegion spelling (such as 'US East'; case and spaces ignored) for a price sheet."
+      ),
       .option(
         "currency", value: "code", kind: .currencyCode, help: "For fetch: the currency to ask for, such as EUR.",
         default: "USD"),
