@@ -169,7 +169,7 @@ package struct PriceSheetImporter: Sendable {
       // An override of nothing would be written and used as if the sheet had been applied.
       throw Diagnostic(
         .error,
-        "no price of the sheet is in force on \(priceDate) (its ExpressRoute rows start from \(candidates.map(\.start).min() ?? latestStart)); expected a price date within the sheet's effective dates (--as-of)",
+        "no price of the sheet is in force on \(priceDate) (its ExpressRoute rows start from \(candidates.map(\.start).min() ?? latestStart)); expected a price date within the sheet's effective dates",
         file: sheet.file)
     }
     log.insert(
