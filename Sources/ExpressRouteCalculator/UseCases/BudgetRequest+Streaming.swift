@@ -25,40 +25,39 @@ extension UseCases.BudgetRequest {
   public func streamCSV(
     engine: PricingEngine, warnings: inout [String], write: ([UInt8]) throws -> Void
   ) throws -> StreamedCSV {
-    if let groupBy, !portfolio.sites.contains(where: { $0.tags[groupBy] != nil }) {
-      throw RequestError.unknownTag(groupBy, known: Set(portfolio.sites.flatMap(\.tags.keys)).sorted())
-    }
-    let planned = plan.applied(to: portfolio)
-    let traffic = try reading.portfolioTraffic(planned, path: portfolioFile, warnings: &warnings)
-    let months = (0..<planned.horizonMonths).map { planned.startMonth.advanced(by: $0) }
-    var monthTotals = [Decimal](repeating: 0, count: months.count)
+    // Checked before anything is read or written, from the portfolio's own sites.
+    try Self.requireTag(groupBy, in: portfolio.sites.map(\.tags))
+    var monthTotals = [Decimal](repeating: 0, count: plan.applied(to: portfolio).horizonMonths)
     var unpriced = 0
     var failure: (any Error)?
+    var headerWritten = false
     func emit(_ bytes: [UInt8]) {
       guard failure == nil else { return }
+      if !headerWritten {
+        headerWritten = true
+        emit(BudgetReport.CSVPieces.header)
+      }
       do { try write(bytes) } catch { failure = error }
     }
-    emit(BudgetReport.CSVPieces.header)
     // Each site's rows, month totals and unpriced count are worked out on the core that budgeted it; the visitor only
     // adds them up and writes, so little runs on one core between chunks.
-    let budget = try plan.applied(
-      to: BudgetPlanner(engine: engine).budget(
-        planned, traffic: traffic, amortize: plan.amortize,
-        alongside: { site in
-          let totals = site.months.prefix(months.count).map { quote in
-            quote.lineItems.reduce(Decimal(0)) { FastDecimal.sum($0, $1.amount.amount) }
-          }
-          return (
-            rows: BudgetReport.CSVPieces.rows(of: site, months: months), totals: totals,
-            unpriced: Budget.unpriced(of: site).count
-          )
+    let budget = try Self.budget(
+      portfolio, file: portfolioFile, plan: plan, engine: engine, reading: reading, warnings: &warnings,
+      alongside: { months, site in
+        let totals = site.months.prefix(months.count).map { quote in
+          quote.lineItems.reduce(Decimal(0)) { FastDecimal.sum($0, $1.amount.amount) }
         }
-      ) { _, rendered in
-        for (index, total) in rendered.totals.enumerated() { FastDecimal.add(total, to: &monthTotals[index]) }
-        unpriced += rendered.unpriced
-        emit(rendered.rows)
-        return nil
-      })
+        return (
+          rows: BudgetReport.CSVPieces.rows(of: site, months: months), totals: totals,
+          unpriced: Budget.unpriced(of: site).count
+        )
+      }
+    ) { _, rendered in
+      for (index, total) in rendered.totals.enumerated() { FastDecimal.add(total, to: &monthTotals[index]) }
+      unpriced += rendered.unpriced
+      emit(rendered.rows)
+      return nil
+    }
     emit(BudgetReport.CSVPieces.refusedRows(budget))
     if let failure { throw failure }
     let gate = UseCases.RequestOutcome<BudgetReport>.Gate(

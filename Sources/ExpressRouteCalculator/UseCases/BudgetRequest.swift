@@ -42,10 +42,31 @@ extension UseCases {
       _ portfolio: Portfolio, file: String, plan: PlanOptions, engine: PricingEngine, reading: SeriesReading,
       warnings: inout [String]
     ) throws -> Budget {
+      try budget(
+        portfolio, file: file, plan: plan, engine: engine, reading: reading, warnings: &warnings,
+        alongside: { _, _ in () }, visit: { site, _ in site })
+    }
+
+    /// ``budget(_:file:plan:engine:reading:warnings:)`` site by site, as
+    /// ``BudgetPlanner/budget(_:traffic:amortize:alongside:visit:)`` hands them out: `alongside` gets the budget's
+    /// months with each site, on the core that budgeted it; the budget keeps what `visit` returns.
+    static func budget<Extra: Sendable>(
+      _ portfolio: Portfolio, file: String, plan: PlanOptions, engine: PricingEngine, reading: SeriesReading,
+      warnings: inout [String], alongside: @escaping @Sendable ([MonthKey], Budget.Site) -> Extra,
+      visit: (Budget.Site, Extra) -> Budget.Site?
+    ) throws -> Budget {
       let portfolio = plan.applied(to: portfolio)
       let traffic = try reading.portfolioTraffic(portfolio, path: file, warnings: &warnings)
+      let months = portfolio.months
       return plan.applied(
-        to: try BudgetPlanner(engine: engine).budget(portfolio, traffic: traffic, amortize: plan.amortize))
+        to: try BudgetPlanner(engine: engine).budget(
+          portfolio, traffic: traffic, amortize: plan.amortize, alongside: { alongside(months, $0) }, visit: visit))
+    }
+
+    /// Refuses a grouping tag none of `tagSets` (one per site) has, naming the tags they do have.
+    static func requireTag(_ tag: String?, in tagSets: [[String: String]]) throws {
+      guard let tag, !tagSets.contains(where: { $0[tag] != nil }) else { return }
+      throw RequestError.unknownTag(tag, known: Set(tagSets.flatMap(\.keys)).sorted())
     }
 
     /// Budgets the portfolio and summarises it by year and, with ``groupBy``, by group.
@@ -58,9 +79,7 @@ extension UseCases {
     public func run(engine: PricingEngine, warnings: inout [String]) throws -> RequestOutcome<BudgetReport> {
       let budget = try Self.budget(
         portfolio, file: portfolioFile, plan: plan, engine: engine, reading: reading, warnings: &warnings)
-      if let groupBy, !budget.sites.contains(where: { $0.tags[groupBy] != nil }) {
-        throw RequestError.unknownTag(groupBy, known: Set(budget.sites.flatMap(\.tags.keys)).sorted())
-      }
+      try Self.requireTag(groupBy, in: budget.sites.map(\.tags))
       let summary = BudgetSummary(budget, groupBy: groupBy)
       let report = BudgetReport(
         budget: budget, groupBy: groupBy, top: top, showsDetails: showsDetails, summary: summary)

@@ -72,7 +72,7 @@ public struct BudgetPlanner: Sendable {
     _ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false,
     alongside: @Sendable (Budget.Site) -> Extra, visit: (Budget.Site, Extra) -> Budget.Site?
   ) throws(Diagnostic) -> Budget {
-    let months = (0..<portfolio.horizonMonths).map { portfolio.startMonth.advanced(by: $0) }
+    let months = portfolio.months
     // Many sites share a growth rate: each rate's monthly factors are worked out once.
     let growthFactors = GrowthFactorCache()
     var factorsByGrowth: [Decimal: [Decimal]] = [:]

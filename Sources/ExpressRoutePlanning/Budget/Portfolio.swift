@@ -44,6 +44,8 @@ public struct Portfolio: Hashable, Sendable {
   public var startMonth: MonthKey
   /// Months budgeted (1 to 60).
   public var horizonMonths: Int
+  /// The months budgeted: ``startMonth`` and the ``horizonMonths`` − 1 after it.
+  public var months: [MonthKey] { (0..<horizonMonths).map { startMonth.advanced(by: $0) } }
   /// The sites.
   public var sites: [Site]
   /// Sites of the file that could not be read, each with why: a budget lists them as refused and budgets the rest.
