@@ -372,31 +372,15 @@ package enum CSVWriter {
     }
   }
 
-  /// Appends one budget row with `periodStart` and `periodEnd` in its period columns, whatever `row` holds there
-  /// (a row built for another month of the same site), ending in CRLF.
-  static func append(
-    _ row: [String], periodStart: String, periodEnd: String, columns: (start: Set<Int>, end: Set<Int>),
-    to output: inout [UInt8]
-  ) {
-    for index in row.indices {
-      if index > 0 { output.append(UInt8(ascii: ",")) }
-      if columns.start.contains(index) {
-        appendField(periodStart, to: &output)
-      } else if columns.end.contains(index) {
-        appendField(periodEnd, to: &output)
-      } else {
-        appendField(row[index], to: &output)
-      }
-    }
-    output.append(contentsOf: "\r\n".utf8)
+  /// One field as CSV bytes.
+  static func fieldBytes(_ text: String) -> [UInt8] {
+    var output: [UInt8] = []
+    appendField(text, to: &output)
+    return output
   }
 
   /// One field as CSV text.
-  static func field(_ text: String) -> String {
-    var output: [UInt8] = []
-    appendField(text, to: &output)
-    return String(decoding: output, as: UTF8.self)
-  }
+  static func field(_ text: String) -> String { String(decoding: fieldBytes(text), as: UTF8.self) }
 
   /// Appends one field: `'` before a formula-like start (`= + - @`, unless the field is a plain number), and the
   /// field quoted with quotes doubled when it holds a comma, a quote or a line break.

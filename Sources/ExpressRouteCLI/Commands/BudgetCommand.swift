@@ -38,28 +38,41 @@ enum BudgetCommand: Command {
   }
 
   /// Runs `request` as CSV written piece by piece to `--output` (atomically), to standard output, or (in tests) to
-  /// the context's output.
+  /// the context's output. A reader that goes away (`| head -1`) stops the budget, unless `--fail-above` must judge
+  /// every site; standard error then says how many sites were written.
   static func streamCSV(
     _ request: BudgetRequest, engine: PricingEngine, arguments: ParsedArguments, context: inout CommandContext
   ) throws -> BudgetRequest.StreamedCSV {
+    let judged = arguments.value("fail-above") != nil
+    let streamed: BudgetRequest.StreamedCSV
     if let path = arguments.value("output"), path != "-" {
       let file = try OutputFile.Stream(path)
-      let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
+      streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
         var bytes = bytes
-        try file.write(&bytes)
+        return try file.write(&bytes) || judged
       }
       try file.commit()
       context.written = path
       context.warnings.append("wrote \(path)")
-      return streamed
-    }
-    if var direct = context.directOutput, context.output.isEmpty {
+    } else if var direct = context.directOutput, context.output.isEmpty {
       defer { context.directOutput = direct }
-      return try request.streamCSV(engine: engine, warnings: &context.warnings) { direct.write(bytes: $0) }
+      streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
+        direct.write(bytes: bytes)
+        return (direct.failure == nil && !direct.closedPipe) || judged
+      }
+    } else {
+      var text: [UInt8] = []
+      streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
+        text += bytes
+        return true
+      }
+      context.output += String(decoding: text, as: UTF8.self)
     }
-    var text: [UInt8] = []
-    let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { text += $0 }
-    context.output += String(decoding: text, as: UTF8.self)
+    if !streamed.isComplete {
+      context.warnings.append(
+        "note: the output was closed after \(streamed.sitesWritten) of \(request.portfolio.sites.count) sites were written; ercalc stopped there, so the budget is incomplete"
+      )
+    }
     return streamed
   }
 }

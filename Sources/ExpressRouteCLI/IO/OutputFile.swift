@@ -79,10 +79,12 @@ enum OutputFile {
       if case .regular(let temporary, _, _) = destination { unlink(temporary) }
     }
 
-    /// Appends `bytes`; a reader that went away from a pipe (`EPIPE`) is not an error.
-    func write(_ bytes: inout [UInt8]) throws {
-      guard let error = FileHandleOutputStream.writeAll(descriptor, &bytes) else { return }
-      if case .through = destination, error == EPIPE { return }
+    /// Appends `bytes`; a reader that went away from a pipe (`EPIPE`) is not an error, and returns `false` (nobody
+    /// reads what follows).
+    @discardableResult
+    func write(_ bytes: inout [UInt8]) throws -> Bool {
+      guard let error = FileHandleOutputStream.writeAll(descriptor, &bytes) else { return true }
+      if case .through = destination, error == EPIPE { return false }
       throw OutputFile.failure(shown, "", error)
     }
 

@@ -12,6 +12,11 @@ extension UseCases.BudgetRequest {
     public var budget: Budget
     /// The highest monthly total and the unpriced charges (each once per site), as ``run(engine:warnings:)`` gives.
     public var gate: UseCases.RequestOutcome<BudgetReport>.Gate
+    /// The sites whose rows `write` took before it asked to stop (every budgeted site when it never did); the budget's
+    /// refusals and the gate then cover the chunks of sites budgeted by then only.
+    public var sitesWritten: Int
+    /// Whether every site was budgeted (`write` never asked to stop).
+    public var isComplete: Bool
   }
 
   /// Budgets the portfolio and hands its FOCUS CSV to `write` piece by piece: the header, each site's rows as soon as
@@ -20,10 +25,13 @@ extension UseCases.BudgetRequest {
   /// memory holds one chunk of sites instead of every quote of every site (10,000 sites over three years are about
   /// half a gigabyte of CSV).
   ///
+  /// `write` returns whether to go on: `false` (its reader went away, as `| head -1` does) stops budgeting after the
+  /// chunk of sites being written, instead of working out a CSV nobody reads.
+  ///
   /// - Throws: what ``run(engine:warnings:)`` throws, and the first error `write` throws (nothing more is written
   ///   after it).
   public func streamCSV(
-    engine: PricingEngine, warnings: inout [String], write: ([UInt8]) throws -> Void
+    engine: PricingEngine, warnings: inout [String], write: ([UInt8]) throws -> Bool
   ) throws -> StreamedCSV {
     // Checked before anything is read or written, from the portfolio's own sites.
     try Self.requireTag(groupBy, in: portfolio.sites.map(\.tags))
@@ -31,13 +39,17 @@ extension UseCases.BudgetRequest {
     var unpriced = 0
     var failure: (any Error)?
     var headerWritten = false
-    func emit(_ bytes: [UInt8]) {
-      guard failure == nil else { return }
+    var stopped = false
+    var sitesWritten = 0
+    /// Writes `bytes` (after the header, the first time); whether the reader took them and wants more.
+    @discardableResult func emit(_ bytes: [UInt8]) -> Bool {
       if !headerWritten {
         headerWritten = true
         emit(BudgetReport.CSVPieces.header)
       }
-      do { try write(bytes) } catch { failure = error }
+      guard failure == nil, !stopped else { return false }
+      do { stopped = try !write(bytes) } catch { failure = error }
+      return failure == nil && !stopped
     }
     // Each site's rows, month totals and unpriced count are worked out on the core that budgeted it; the visitor only
     // adds them up and writes, so little runs on one core between chunks.
@@ -51,18 +63,19 @@ extension UseCases.BudgetRequest {
           rows: BudgetReport.CSVPieces.rows(of: site, months: months), totals: totals,
           unpriced: Budget.unpriced(of: site).count
         )
-      }
+      }, shouldContinue: { failure == nil && !stopped }
     ) { _, rendered in
       for (index, total) in rendered.totals.enumerated() { FastDecimal.add(total, to: &monthTotals[index]) }
       unpriced += rendered.unpriced
-      emit(rendered.rows)
+      if emit(rendered.rows) { sitesWritten += 1 }
       return nil
     }
-    emit(BudgetReport.CSVPieces.refusedRows(budget))
+    let isComplete = failure == nil && !stopped
+    if isComplete { emit(BudgetReport.CSVPieces.refusedRows(budget)) }
     if let failure { throw failure }
     let gate = UseCases.RequestOutcome<BudgetReport>.Gate(
       total: Money(monthTotals.max() ?? 0, currency: budget.currency), measure: "highest monthly total",
       unpriced: unpriced)
-    return StreamedCSV(budget: budget, gate: gate)
+    return StreamedCSV(budget: budget, gate: gate, sitesWritten: sitesWritten, isComplete: isComplete)
   }
 }
