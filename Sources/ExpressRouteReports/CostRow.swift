@@ -238,6 +238,16 @@ public struct CostRow: Hashable, Sendable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// A budget's `ResourceName`: `<site>/<name>`, with `%` and `/` inside either written `%25` and `%2F`, so site
+  /// `a/b`'s `c` and site `a`'s `b/c` are two names (`a%2Fb/c`, `a/b%2Fc`); names without them read as given.
+  static func scopedName(_ scope: String, _ name: String) -> String {
+    func segment(_ text: String) -> String {
+      guard text.contains(where: { $0 == "/" || $0 == "%" }) else { return text }
+      return text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
+    }
+    return "\(segment(scope))/\(segment(name))"
+  }
+
   /// What x_Placeholders names: the columns holding a 0 that stands for an unknown value.
   /// FOCUS `Tags`: the tags as one JSON object, keys sorted; empty without tags.
   static func tagText(_ tags: [String: String]) -> String {
@@ -306,7 +316,7 @@ public struct CostRow: Hashable, Sendable {
       frequency, category == "Usage" ? quantityText : "", category == "Usage" ? focusUnit : "",
       contractedUnitText, listUnitText, "Standard", azure?.region ?? "",
       azure?.region ?? "", resourceId(parts),
-      resource.isEmpty ? "" : scopedName && !scope.isEmpty ? "\(scope)/\(parts.name)" : parts.name,
+      resource.isEmpty ? "" : scopedName && !scope.isEmpty ? Self.scopedName(scope, parts.name) : parts.name,
       resource.isEmpty ? "" : parts.type, skuId, azure?.subscription ?? "",
       "", tagText ?? Self.tagText(tags),
       // ercalc's own.

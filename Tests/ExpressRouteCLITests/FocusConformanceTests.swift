@@ -153,6 +153,30 @@ import Testing
     #expect(Spec.sum(table.rows, "BilledCost") == Decimal(string: "86290.59"))
   }
 
+  /// Site `a/b` with circuit `c` and site `a` with circuit `b/c` would both be `a/b/c`: a slash inside a name is
+  /// written `%2F`, so each ResourceName names one ResourceId (``FocusSpecification/check(_:sourceLocation:)``).
+  @Test func slashesInNamesKeepResourceNamesUnique() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("slashes.json").path
+    func site(_ name: String, _ circuit: String) -> String {
+      """
+      {"name": "\(name)", "deployment": {"circuits": [{"name": "\(circuit)", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}
+      """
+    }
+    try """
+    {"schemaVersion": 1, "name": "slashes", "startMonth": "2027-01", "horizonMonths": 1, "sites": [\(site("a/b", "c")), \(site("a", "b/c")), \(site("50%", "x"))]}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let result = ercalc("budget", file, "--format", "csv")
+    let table = Spec.check(result.output)
+    #expect(table.rows.map { $0["ResourceName"] ?? "-" } == ["a%2Fb/c", "a/b%2Fc", "50%25/x"])
+    #expect(
+      table.rows.map { $0["ResourceId"] ?? "-" } == [
+        "ercalc:/plans/a%2Fb/expressRouteCircuits/c", "ercalc:/plans/a/expressRouteCircuits/b%2Fc",
+        "ercalc:/plans/50%25/expressRouteCircuits/x",
+      ])
+  }
+
   @Test func userChargesArePurchasesFromTheirVendor() throws {
     // provider-charges: the connectivity provider's and colocation's own fees; the installation (1,500.00, 2027-01)
     // is One-Time, the port and rack Recurring.
