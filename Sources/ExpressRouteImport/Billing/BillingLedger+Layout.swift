@@ -20,6 +20,8 @@ extension BillingLedger {
     var currency: Int
     /// ercalc's `x_Status` (its unpriced rows carry placeholder costs).
     var status: Int?
+    /// Cost details' `UnitOfMeasure` (`10 GB`, `100 Hours`, `1/Month`): `Quantity` counts these blocks.
+    var unitOfMeasure: Int?
 
     /// Finds the columns of `header`.
     ///
@@ -53,6 +55,7 @@ extension BillingLedger {
         }
         self.currency = currency
         status = isOwn ? index["x_status"] : nil
+        unitOfMeasure = nil
       } else if let meterName = index["metername"],
         let cost = first("costinbillingcurrency", "cost", "pretaxcost"),
         let date = first("date", "usagedatetime")
@@ -73,6 +76,7 @@ extension BillingLedger {
         }
         self.currency = currency
         status = nil
+        unitOfMeasure = index["unitofmeasure"]
       } else {
         throw Diagnostic(
           .error,

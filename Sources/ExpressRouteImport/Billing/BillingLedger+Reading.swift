@@ -12,7 +12,7 @@ import Foundation
 /// | resource | `ResourceId` | `ResourceId` (`InstanceName`) |
 /// | meter | `x_SkuMeterName`, `SkuMeter` (1.2), ercalc's `SkuId` | `MeterName` |
 /// | month | `ChargePeriodStart` | `Date` (`UsageDateTime`) |
-/// | quantity | `ConsumedQuantity`, else `PricingQuantity` | `Quantity` |
+/// | quantity | `ConsumedQuantity`, else `PricingQuantity` | `Quantity` × the `UnitOfMeasure` block (`10 GB`) |
 /// | cost | `BilledCost` (`EffectiveCost` when amortised) | `CostInBillingCurrency` (`Cost`, `PreTaxCost`) |
 /// | currency | `BillingCurrency` | `BillingCurrency` (`BillingCurrencyCode`, `Currency`) |
 ///
@@ -110,6 +110,9 @@ extension BillingLedger {
         }
         quantity = value
       }
+      if let column = layout.unitOfMeasure {
+        quantity = try quantityInBaseUnits(quantity, unit: cell(column), column: header[column], at: at(column))
+      }
       let currencyText = cell(layout.currency)
       guard let currency = CurrencyCode(currencyText.uppercased()), currencyText.count == 3 else {
         throw Diagnostic(
@@ -122,7 +125,7 @@ extension BillingLedger {
       ledger.rowsKept += 1
       try ledger.add(
         resourceId: resourceId, meter: meter, resourceType: cell(layout.resourceType), month: month,
-        quantity: quantity, cost: cost, currency: currency, at: FileLocation(file: file, line: line))
+        period: dateText, quantity: quantity, cost: cost, currency: currency, at: FileLocation(file: file, line: line))
     }
   }
 

@@ -63,6 +63,10 @@ public struct BillingLedger: Hashable, Sendable {
   public internal(set) var unpricedRowsSkipped = 0
   /// The exports read, with the format each was recognised as.
   public internal(set) var exports: [Export] = []
+  /// The first sighting of each kept row, by a fingerprint of its key, charge period, quantity and cost: a row seen
+  /// again from another export is refused (``checkOverlap(_:period:quantity:cost:at:)``). One entry per distinct
+  /// ExpressRoute row, never per row of other services.
+  var rowOrigins: [Int: RowOrigin] = [:]
 
   /// One export read: its file name and the format it was recognised as (`FOCUS 1.2`, `EA/MCA cost details`).
   public struct Export: Hashable, Sendable {
@@ -81,9 +85,10 @@ public struct BillingLedger: Hashable, Sendable {
   /// Adds one row's charge.
   ///
   /// - Throws: a currency other than the one earlier rows gave (mixed currencies cannot be summed).
+  /// - Throws: a row another export already billed (``checkOverlap(_:period:quantity:cost:at:)``).
   mutating func add(
-    resourceId: String, meter: String, resourceType: String, month: MonthKey, quantity: Decimal?, cost: Decimal,
-    currency: CurrencyCode, at location: Diagnostic.FileLocation
+    resourceId: String, meter: String, resourceType: String, month: MonthKey, period: String = "",
+    quantity: Decimal?, cost: Decimal, currency: CurrencyCode, at location: Diagnostic.FileLocation
   ) throws(Diagnostic) {
     if let known = self.currency, known != currency {
       throw Diagnostic(
@@ -96,6 +101,7 @@ public struct BillingLedger: Hashable, Sendable {
       currencyOrigin = location
     }
     let key = Key(resourceId: resourceId, meter: meter, month: month)
+    try checkOverlap(key, period: period, quantity: quantity, cost: cost, at: location)
     if var charge = charges[key] {
       charge.cost += cost
       charge.quantity = charge.quantity.flatMap { sum in quantity.map { sum + $0 } }
