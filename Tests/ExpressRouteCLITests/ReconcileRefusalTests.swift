@@ -89,7 +89,9 @@ import Testing
     // Not billed, so costed at the rate table's price, and the finding says so.
     let finding = (report["findings"] as? [[String: Any]])?.first
     #expect(finding?["costBasis"] as? String == "list price")
-    #expect((finding?["evidence"] as? String)?.hasSuffix("(costed at the rate table's price: the export bills no such row in 2026-10)") == true)
+    #expect(
+      (finding?["evidence"] as? String)?.hasSuffix(
+        "(costed at the rate table's price: the export bills no such row in 2026-10)") == true)
   }
 
   @Test func aDeploymentFileHasNoInventorySoNoWasteChecksRun() throws {

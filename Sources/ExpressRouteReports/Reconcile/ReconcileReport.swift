@@ -181,7 +181,8 @@ public struct ReconcileReport: Report {
     }
     rows += r.months.map { totalRow("month total", $0.month.description, $0) }
     if let total = r.total {
-      rows.append(totalRow("total", "\(r.months.first?.month.description ?? "")/\(r.months.last?.month.description ?? "")", total))
+      let span = "\(r.months.first?.month.description ?? "")/\(r.months.last?.month.description ?? "")"
+      rows.append(totalRow("total", span, total))
     }
     rows += r.findings.map { finding in
       [
