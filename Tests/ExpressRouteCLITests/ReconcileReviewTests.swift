@@ -144,4 +144,28 @@ import Testing
         "263.53", "259.92", "-3.61", "quantity",
       ])
   }
+
+  @Test func aCreditKeepsTheQuantityAndHalfACentHasNoReason() throws {
+    let text =
+      Self.header
+      // The circuit fee, one month, then a credit with no quantity: 436 − 43.60 = 392.40, still 1 month.
+      + "2026-10-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(Self.circuit)\n"
+      + "2026-10-15,ExpressRoute,Standard Metered Data 1 Gbps Circuit,,1/Month,-43.60,USD,\(Self.circuit)\n"
+      // Daily gateway rows that land 0.0036 off the estimate: 730.01 h billed 263.5336 against 730 × 0.361 = 263.53.
+      + "2026-10-01,ExpressRoute,ErGw1AZ Gateway,365,1 Hour,131.765,USD,\(Self.gateway)\n"
+      + "2026-10-16,ExpressRoute,ErGw1AZ Gateway,365.01,1 Hour,131.7686,USD,\(Self.gateway)\n"
+    let path = try ReconcileRefusalTests.scratch("credit.csv", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (result, report) = try ReconcileCommandTests.report([path])
+    #expect(result.status == .success, "\(result.errors)")
+    let fee = ReconcileCommandTests.line(report, "ams-er", "Standard Metered Data 1 Gbps Circuit")
+    #expect(fee?["billedQuantity"] as? String == "1")
+    // Same quantity, a lower price: 392.40 − 436.00 = −43.60.
+    #expect(ReconcileCommandTests.values(fee) == ["436.00", "392.40", "-43.60", "unit price"])
+    // 263.5336 − 263.53 = 0.0036, shown as 0.00: no reason.
+    #expect(
+      ReconcileCommandTests.values(ReconcileCommandTests.line(report, "weu-ergw", "ErGw1AZ Gateway")) == [
+        "263.53", "263.53", "0.00", "none",
+      ])
+  }
 }

@@ -39,8 +39,11 @@ public struct BillingLedger: Hashable, Sendable {
     public var meter: String
     /// The resource type as the export gives it (`microsoft.network/expressroutecircuits`), or empty.
     public var resourceType: String
-    /// The summed quantity in the meter's consumed unit (hours, GB, months); `nil` when a row gave none.
+    /// The summed quantity in the meter's consumed unit (hours, GB, months); `nil` when a charged row gave none. A
+    /// credit or refund (a row with no quantity and a cost of 0 or less) does not blank it.
     public var quantity: Decimal?
+    /// Whether a charged row gave no quantity (the sum is then unknown, whatever later rows give).
+    var quantityUnknown = false
     /// The summed cost in ``BillingLedger/currency``.
     public var cost: Decimal
     /// The rows summed.
@@ -102,15 +105,20 @@ public struct BillingLedger: Hashable, Sendable {
     }
     let key = Key(resourceId: resourceId, meter: meter, month: month)
     try checkOverlap(key, period: period, quantity: quantity, cost: cost, at: location)
-    if var charge = charges[key] {
-      charge.cost += cost
-      charge.quantity = charge.quantity.flatMap { sum in quantity.map { sum + $0 } }
-      charge.rows += 1
-      charges[key] = charge
-    } else {
-      charges[key] = Charge(
-        resourceId: resourceId, meter: meter, resourceType: resourceType, quantity: quantity, cost: cost, rows: 1,
+    var charge =
+      charges[key]
+      ?? Charge(
+        resourceId: resourceId, meter: meter, resourceType: resourceType, quantity: nil, cost: 0, rows: 0,
         firstRow: location)
+    charge.cost += cost
+    charge.rows += 1
+    if let quantity {
+      if !charge.quantityUnknown { charge.quantity = (charge.quantity ?? 0) + quantity }
+    } else if cost > 0 {
+      // A charge without its quantity: the sum is unknown. A credit without one changes no quantity.
+      charge.quantityUnknown = true
+      charge.quantity = nil
     }
+    charges[key] = charge
   }
 }

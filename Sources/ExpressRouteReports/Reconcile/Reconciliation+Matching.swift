@@ -137,7 +137,8 @@ extension Reconciliation {
 
   /// Why a line both estimated and billed differs.
   static func reason(_ est: Estimate, _ bill: BillingLedger.Charge, estimated: Decimal) -> Reason {
-    if bill.cost == estimated { return .none }
+    // A variance under half a cent is shown as 0.00 and has no reason (daily rows summed rarely land on the cent).
+    if (bill.cost - estimated).magnitude < (Decimal(string: "0.005") ?? 0) { return .none }
     guard let billedQuantity = bill.quantity, let estimatedQuantity = est.quantity, billedQuantity != estimatedQuantity
     else { return .unitPrice }
     // Same unit price: the billed cost is the billed quantity at the estimated price (to the cent).
