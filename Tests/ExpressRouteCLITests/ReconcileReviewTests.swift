@@ -168,4 +168,28 @@ import Testing
         "263.53", "263.53", "0.00", "none",
       ])
   }
+
+  @Test func focusPricingQuantityCountsBlocksOfThePricingBlockSize() throws {
+    let header =
+      "BilledCost,BillingCurrency,ChargePeriodStart,ConsumedQuantity,PricingQuantity,x_PricingBlockSize,ResourceId,SkuMeter,ServiceName\n"
+    // No ConsumedQuantity: 1,000 blocks of 10 GB = 10,000 GB at 0.025 = 250.00, as estimated.
+    let text =
+      header
+      + "250,USD,2026-10-01 00:00:00,NULL,1000,10,\(Self.circuit),Metered Data - Data Transfer Out,ExpressRoute\n"
+    let path = try ReconcileRefusalTests.scratch("focus-blocks.csv", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (result, report) = try ReconcileCommandTests.report([path])
+    #expect(result.status == .success, "\(result.errors)")
+    let egress = ReconcileCommandTests.line(report, "ams-er", "Metered Data - Data Transfer Out")
+    #expect(egress?["billedQuantity"] as? String == "10000")
+    #expect(ReconcileCommandTests.values(egress) == ["250.00", "250.00", "0.00", "none"])
+    // A block size that is not a number: refused at its cell, line 2, column 39 ("250,USD,2026-10-01 00:00:00,NULL,1000,"
+    // is 4 + 4 + 20 + 5 + 5 = 38 characters).
+    let bad = try ReconcileRefusalTests.refused(
+      "size.csv",
+      header
+        + "250,USD,2026-10-01 00:00:00,NULL,1000,ten,\(Self.circuit),Metered Data - Data Transfer Out,ExpressRoute\n")
+    #expect(bad.status == .dataError)
+    #expect(bad.errors.hasPrefix("size.csv:2:39: error: 'ten' in x_PricingBlockSize is not a block size"))
+  }
 }

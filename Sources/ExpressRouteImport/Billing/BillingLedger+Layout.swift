@@ -22,6 +22,11 @@ extension BillingLedger {
     var status: Int?
     /// Cost details' `UnitOfMeasure` (`10 GB`, `100 Hours`, `1/Month`): `Quantity` counts these blocks.
     var unitOfMeasure: Int?
+    /// FOCUS `PricingQuantity`, which counts blocks of `x_PricingBlockSize` units (read when `ConsumedQuantity` is
+    /// empty).
+    var pricingQuantity: Int?
+    /// FOCUS `x_PricingBlockSize`.
+    var pricingBlockSize: Int?
 
     /// Finds the columns of `header`.
     ///
@@ -56,6 +61,8 @@ extension BillingLedger {
         self.currency = currency
         status = isOwn ? index["x_status"] : nil
         unitOfMeasure = nil
+        pricingQuantity = index["pricingquantity"]
+        pricingBlockSize = index["x_pricingblocksize"]
       } else if let meterName = index["metername"],
         let cost = first("costinbillingcurrency", "cost", "pretaxcost"),
         let date = first("date", "usagedatetime")
@@ -77,6 +84,8 @@ extension BillingLedger {
         self.currency = currency
         status = nil
         unitOfMeasure = index["unitofmeasure"]
+        pricingQuantity = nil
+        pricingBlockSize = nil
       } else {
         throw Diagnostic(
           .error,

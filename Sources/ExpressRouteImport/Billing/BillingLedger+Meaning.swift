@@ -51,6 +51,23 @@ extension BillingLedger {
     return quantity * unit.blockSize
   }
 
+  /// `quantity` in units when FOCUS gives it as `PricingQuantity`, in blocks of `x_PricingBlockSize` (100 blocks of
+  /// 10 GB are 1,000 GB); an empty block size leaves it as it is.
+  ///
+  /// - Throws: a block size that is not a number above 0, at its cell.
+  static func quantityInBaseUnits(
+    _ quantity: Decimal?, blockSize text: String, column: String, at location: FileLocation
+  ) throws(Diagnostic) -> Decimal? {
+    guard !text.isEmpty, let quantity else { return quantity }
+    guard let size = number(text), size > 0 else {
+      throw Diagnostic(
+        .error,
+        "'\(text)' in \(column) is not a block size (expected a number above 0, such as 1, 10 or 100): PricingQuantity cannot be turned into units",
+        location: location)
+    }
+    return quantity * size
+  }
+
   /// Refuses a row that another export already billed: the same resource, meter, charge period, quantity and
   /// cost seen in an earlier export (the same export under another name, or exports covering the same days), which
   /// summed would double the bill. Rows repeated within one export are kept (an export may split a day's charge).
