@@ -120,7 +120,9 @@ extension UseCases {
       var notes = ledger.exports.map { "read \($0.format) from \($0.file)" }
       if amortised {
         notes.append(
-          "amortised: one-time charges spread over their term in the estimate, FOCUS rows summed by EffectiveCost")
+          budget == nil
+            ? "amortised: FOCUS rows summed by EffectiveCost"
+            : "amortised: one-time charges spread over their term in the estimate, FOCUS rows summed by EffectiveCost")
       }
       notes.append(
         "\(ledger.rowsKept) of \(ledger.rowsRead) rows kept (ExpressRoute-related or on a resource of the estate)")

@@ -4,10 +4,10 @@ import Foundation
 // What a kept row means once its cells are read: its quantity in the estimate's units, and whether another export
 // already billed it.
 extension BillingLedger {
-  /// Where a row was first seen: the export (its index in ``exports``) and the row.
+  /// Where a row was first seen: the export (its index in ``exports``) and the row's line.
   struct RowOrigin: Hashable, Sendable {
     var export: Int
-    var location: Diagnostic.FileLocation
+    var line: Int
   }
 
   /// Reads the exports at `paths` in order into one ledger (see ``read(path:file:into:amortised:known:)``).
@@ -82,14 +82,14 @@ extension BillingLedger {
     let fingerprint = hasher.finalize()
     let export = exports.count - 1
     guard let origin = rowOrigins[fingerprint] else {
-      rowOrigins[fingerprint] = RowOrigin(export: export, location: location)
+      rowOrigins[fingerprint] = RowOrigin(export: export, line: location.line)
       return
     }
-    guard origin.export != export else { return }
-    let first = exports.indices.contains(origin.export) ? exports[origin.export].file : origin.location.file
+    guard origin.export != export, exports.indices.contains(origin.export) else { return }
+    let first = exports[origin.export].file
     throw Diagnostic(
       .error,
-      "this row repeats \(origin.location) (same resource, meter, charge period \(period), quantity and cost \(cost.plainDescription)): '\(first)' and '\(location.file)' overlap (the same export under two names, or two exports covering the same days), and summing them would double the bill; give each charge period in one export only",
+      "this row repeats \(first):\(origin.line) (same resource, meter, charge period \(period), quantity and cost \(cost.plainDescription)): '\(first)' and '\(location.file)' overlap (the same export under two names, or two exports covering the same days), and summing them would double the bill; give each charge period in one export only",
       location: FileLocation(file: location.file, line: location.line, column: 1))
   }
 }
