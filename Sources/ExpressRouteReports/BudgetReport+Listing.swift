@@ -158,7 +158,8 @@ extension BudgetReport {
         let (start, end) = QuoteReport.periodBounds(month.description)
         var row = CostRow.unplaced(
           currency: b.currency, periodStart: start, periodEnd: end, resource: "site '\(refusal.site)'",
-          reason: "not budgeted: \(refusal.reason)", priceDate: b.priceDate, group: refusal.site)
+          reason: "not budgeted: \(refusal.reason)", priceDate: b.priceDate, group: refusal.site,
+          tags: refusal.tags)
         row.scope = refusal.site
         return row
       }

@@ -164,17 +164,27 @@ import Testing
       {"name": "\(name)", "deployment": {"circuits": [{"name": "\(circuit)", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}
       """
     }
+    // Also: `+1` and `'+1` (the CSV's formula guard writes `'+1/c` for the first, so the second gets `''+1/c`), and a
+    // site `a/x` refused whole (Atlantis is no peering location), named `a%2Fx` with its tags, not `a/x` (which is
+    // what site `a`'s circuit `x` would be named).
+    let refused = site("a/x", "c").replacingOccurrences(of: "Amsterdam", with: "Atlantis")
+      .replacingOccurrences(of: #""deployment""#, with: #""tags": {"region": "Europe"}, "deployment""#)
     try """
-    {"schemaVersion": 1, "name": "slashes", "startMonth": "2027-01", "horizonMonths": 1, "sites": [\(site("a/b", "c")), \(site("a", "b/c")), \(site("50%", "x"))]}
+    {"schemaVersion": 1, "name": "slashes", "startMonth": "2027-01", "horizonMonths": 1, "sites": [\(site("a/b", "c")), \(site("a", "b/c")), \(site("50%", "x")), \(site("+1", "c")), \(site("'+1", "c")), \(refused)]}
     """.write(toFile: file, atomically: true, encoding: .utf8)
     let result = ercalc("budget", file, "--format", "csv")
+    #expect(result.status == .dataError)  // a site refused
     let table = Spec.check(result.output)
-    #expect(table.rows.map { $0["ResourceName"] ?? "-" } == ["a%2Fb/c", "a/b%2Fc", "50%25/x"])
+    #expect(
+      table.rows.map { $0["ResourceName"] ?? "-" } == ["a%2Fb/c", "a/b%2Fc", "50%25/x", "'+1/c", "''+1/c", "a%2Fx"]
+    )
     #expect(
       table.rows.map { $0["ResourceId"] ?? "-" } == [
         "ercalc:/plans/a%2Fb/expressRouteCircuits/c", "ercalc:/plans/a/expressRouteCircuits/b%2Fc",
-        "ercalc:/plans/50%25/expressRouteCircuits/x",
+        "ercalc:/plans/50%25/expressRouteCircuits/x", "ercalc:/plans/%2B1/expressRouteCircuits/c",
+        "ercalc:/plans/%27%2B1/expressRouteCircuits/c", "ercalc:/plans/a%2Fx/sites/a%2Fx",
       ])
+    #expect(table.rows.last?["Tags"] == #"{"region":"Europe"}"#)
   }
 
   @Test func userChargesArePurchasesFromTheirVendor() throws {

@@ -38,41 +38,37 @@ enum BudgetCommand: Command {
   }
 
   /// Runs `request` as CSV written piece by piece to `--output` (atomically), to standard output, or (in tests) to
-  /// the context's output. A reader that goes away (`| head -1`) stops the budget, unless `--fail-above` must judge
-  /// every site; standard error then says how many sites were written.
+  /// the context's output. A reader that goes away (`| head -1`) gets no more rows; the sites are still budgeted, so
+  /// the exit status and `--fail-above` judge all of them.
   static func streamCSV(
     _ request: BudgetRequest, engine: PricingEngine, arguments: ParsedArguments, context: inout CommandContext
   ) throws -> BudgetRequest.StreamedCSV {
-    let judged = arguments.value("fail-above") != nil
-    let streamed: BudgetRequest.StreamedCSV
     if let path = arguments.value("output"), path != "-" {
       let file = try OutputFile.Stream(path)
-      streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
+      let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
         var bytes = bytes
-        return try file.write(&bytes) || judged
+        return try file.write(&bytes)
       }
       try file.commit()
-      context.written = path
-      context.warnings.append("wrote \(path)")
-    } else if var direct = context.directOutput, context.output.isEmpty {
+      if !file.readerLeft {
+        context.written = path
+        context.warnings.append("wrote \(path)")
+      }
+      return streamed
+    }
+    if var direct = context.directOutput, context.output.isEmpty {
       defer { context.directOutput = direct }
-      streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
+      return try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
         direct.write(bytes: bytes)
-        return (direct.failure == nil && !direct.closedPipe) || judged
+        return direct.failure == nil && !direct.closedPipe
       }
-    } else {
-      var text: [UInt8] = []
-      streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
-        text += bytes
-        return true
-      }
-      context.output += String(decoding: text, as: UTF8.self)
     }
-    if !streamed.isComplete {
-      context.warnings.append(
-        "note: the output was closed after \(streamed.sitesWritten) of \(request.portfolio.sites.count) sites were written; ercalc stopped there, so the budget is incomplete"
-      )
+    var text: [UInt8] = []
+    let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
+      text += bytes
+      return true
     }
+    context.output += String(decoding: text, as: UTF8.self)
     return streamed
   }
 }

@@ -3,6 +3,7 @@ import ExpressRoutePlanning
 import ExpressRoutePricing
 import ExpressRouteReports
 import Foundation
+import Synchronization
 
 extension UseCases.BudgetRequest {
   /// What a budget streamed as CSV leaves once written: the budget without its sites' months (refusals, notes,
@@ -12,11 +13,6 @@ extension UseCases.BudgetRequest {
     public var budget: Budget
     /// The highest monthly total and the unpriced charges (each once per site), as ``run(engine:warnings:)`` gives.
     public var gate: UseCases.RequestOutcome<BudgetReport>.Gate
-    /// The sites whose rows `write` took before it asked to stop (every budgeted site when it never did); the budget's
-    /// refusals and the gate then cover the chunks of sites budgeted by then only.
-    public var sitesWritten: Int
-    /// Whether every site was budgeted (`write` never asked to stop).
-    public var isComplete: Bool
   }
 
   /// Budgets the portfolio and hands its FOCUS CSV to `write` piece by piece: the header, each site's rows as soon as
@@ -25,8 +21,8 @@ extension UseCases.BudgetRequest {
   /// memory holds one chunk of sites instead of every quote of every site (10,000 sites over three years are about
   /// half a gigabyte of CSV).
   ///
-  /// `write` returns whether to go on: `false` (its reader went away, as `| head -1` does) stops budgeting after the
-  /// chunk of sites being written, instead of working out a CSV nobody reads.
+  /// `write` returns whether its reader wants more: after `false` (the reader went away, as `| head -1` does) the sites
+  /// are still budgeted, so refusals and the gate cover every site, but their rows are no longer rendered.
   ///
   /// - Throws: what ``run(engine:warnings:)`` throws, and the first error `write` throws (nothing more is written
   ///   after it).
@@ -39,20 +35,19 @@ extension UseCases.BudgetRequest {
     var unpriced = 0
     var failure: (any Error)?
     var headerWritten = false
-    var stopped = false
-    var sitesWritten = 0
-    /// Writes `bytes` (after the header, the first time); whether the reader took them and wants more.
-    @discardableResult func emit(_ bytes: [UInt8]) -> Bool {
+    let readerGone = Flag()
+    func emit(_ bytes: [UInt8]) {
       if !headerWritten {
         headerWritten = true
         emit(BudgetReport.CSVPieces.header)
       }
-      guard failure == nil, !stopped else { return false }
-      do { stopped = try !write(bytes) } catch { failure = error }
-      return failure == nil && !stopped
+      guard failure == nil, !readerGone.isSet else { return }
+      do {
+        if try !write(bytes) { readerGone.set() }
+      } catch { failure = error }
     }
     // Each site's rows, month totals and unpriced count are worked out on the core that budgeted it; the visitor only
-    // adds them up and writes, so little runs on one core between chunks.
+    // adds them up and writes, so little runs on one core between chunks. A write error stops the budget.
     let budget = try Self.budget(
       portfolio, file: portfolioFile, plan: plan, engine: engine, reading: reading, warnings: &warnings,
       alongside: { months, site in
@@ -60,22 +55,28 @@ extension UseCases.BudgetRequest {
           quote.lineItems.reduce(Decimal(0)) { FastDecimal.sum($0, $1.amount.amount) }
         }
         return (
-          rows: BudgetReport.CSVPieces.rows(of: site, months: months), totals: totals,
+          rows: readerGone.isSet ? [] : BudgetReport.CSVPieces.rows(of: site, months: months), totals: totals,
           unpriced: Budget.unpriced(of: site).count
         )
-      }, shouldContinue: { failure == nil && !stopped }
+      }, shouldContinue: { failure == nil }
     ) { _, rendered in
       for (index, total) in rendered.totals.enumerated() { FastDecimal.add(total, to: &monthTotals[index]) }
       unpriced += rendered.unpriced
-      if emit(rendered.rows) { sitesWritten += 1 }
+      emit(rendered.rows)
       return nil
     }
-    let isComplete = failure == nil && !stopped
-    if isComplete { emit(BudgetReport.CSVPieces.refusedRows(budget)) }
+    emit(BudgetReport.CSVPieces.refusedRows(budget))
     if let failure { throw failure }
     let gate = UseCases.RequestOutcome<BudgetReport>.Gate(
       total: Money(monthTotals.max() ?? 0, currency: budget.currency), measure: "highest monthly total",
       unpriced: unpriced)
-    return StreamedCSV(budget: budget, gate: gate, sitesWritten: sitesWritten, isComplete: isComplete)
+    return StreamedCSV(budget: budget, gate: gate)
+  }
+
+  /// A flag set once, read from every core: whether the CSV's reader went away.
+  private final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
   }
 }

@@ -70,8 +70,8 @@ public struct BudgetPlanner: Sendable {
   /// budgeted the site, right after it (to render the site's lines in parallel); `visit` receives its result. The
   /// next chunk is budgeted while `visit` sees the sites of one, so writing them overlaps the work.
   ///
-  /// `shouldContinue` is asked after each chunk: `false` (the reader of the lines went away) budgets no further chunk,
-  /// and the budget returned covers the sites visited so far (``Budget/sites`` then counts fewer than the portfolio).
+  /// `shouldContinue` is asked after each chunk: `false` (writing the lines failed) budgets no further chunk, and the
+  /// budget returned covers the sites visited so far (the caller reports the failure instead of the budget).
   public func budget<Extra: Sendable>(
     _ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false,
     alongside: @escaping @Sendable (Budget.Site) -> Extra, shouldContinue: () -> Bool = { true },
@@ -127,7 +127,8 @@ public struct BudgetPlanner: Sendable {
         case .failure(let error):
           let prefix = "site '\(site.name)': "
           let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
-          refused.append(Budget.Refusal(site: site.name, from: nil, reason: reason, diagnostic: error))
+          refused.append(
+            Budget.Refusal(site: site.name, from: nil, reason: reason, diagnostic: error, tags: site.tags))
           continue
         }
         if let unserved = siteBudget.site.unserved { refused.append(unserved) }
