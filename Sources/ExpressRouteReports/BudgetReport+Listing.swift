@@ -151,9 +151,20 @@ extension BudgetReport {
     }
   }
 
-  /// A site refused whole has no months of its own: one unpriced row per budget month, so the CSV names it too.
+  /// A site refused whole has no months of its own: one unpriced row per budget month, so the CSV names it too. Two
+  /// entries refused under one name (an unreadable site, then a valid one refused as its duplicate) are one row a
+  /// month with both reasons, as they are one `ResourceId`.
   static func refusedRows(_ b: Budget) -> [CostRow] {
-    b.refused.filter { $0.from == nil }.flatMap { refusal in
+    var refusals: [Budget.Refusal] = []
+    for refusal in b.refused where refusal.from == nil {
+      if let index = refusals.firstIndex(where: { $0.site == refusal.site }) {
+        refusals[index].reason += "; also: \(refusal.reason)"
+        refusals[index].tags.merge(refusal.tags) { first, _ in first }
+      } else {
+        refusals.append(refusal)
+      }
+    }
+    return refusals.flatMap { refusal in
       b.months.map { month in
         let (start, end) = QuoteReport.periodBounds(month.description)
         var row = CostRow.unplaced(

@@ -187,6 +187,23 @@ import Testing
     #expect(table.rows.last?["Tags"] == #"{"region":"Europe"}"#)
   }
 
+  /// Site `X` unreadable (no deployment), then a valid `X` refused as its duplicate: one row, with both reasons, for
+  /// the one `ResourceId` `ercalc:/plans/X/sites/X`.
+  @Test func aNameRefusedTwiceIsOneRow() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("twice.json").path
+    try """
+    {"schemaVersion": 1, "name": "twice", "startMonth": "2027-01", "horizonMonths": 1, "sites": [{"name": "X"}, {"name": "X", "deployment": {"circuits": [{"name": "c", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}]}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let result = ercalc("budget", file, "--format", "csv")
+    #expect(result.status == .dataError)
+    let table = Spec.check(result.output)
+    #expect(table.rows.count == 1)
+    let reason = table.rows.first?["x_UnpricedReason"] ?? ""
+    #expect(reason.hasPrefix("not budgeted: ") && reason.contains("; also: "), "\(reason)")
+  }
+
   @Test func userChargesArePurchasesFromTheirVendor() throws {
     // provider-charges: the connectivity provider's and colocation's own fees; the installation (1,500.00, 2027-01)
     // is One-Time, the port and rack Recurring.
