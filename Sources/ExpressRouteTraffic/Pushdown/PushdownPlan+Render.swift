@@ -48,18 +48,18 @@ private struct Dialect {
     case .records:
       return sqlRecords(plan)
     case .aggregate(let input, let filter, let keys, let values):
-      let columns = keys.map { "\(expression($0.1)) AS \($0.0)" } + values.map { "\(aggregate($0.1)) AS \($0.0)" }
+      let columns = keys.map(named) + values.map { "\(aggregate($0.1)) AS \($0.0)" }
       var text = "SELECT " + columns.joined(separator: ", ") + "\n  FROM \(input)"
       if let filter { text += " WHERE " + expression(filter) }
       return text + " GROUP BY " + (1...keys.count).map(String.init).joined(separator: ", ")
     case .previous(let input, let partition, let order, let of, let previous):
       return "SELECT *, lag(\(of)) OVER (PARTITION BY \(partition) ORDER BY \(order)) AS \(previous) FROM \(input)"
     case .join(let input, let other, let on, let columns):
-      return "SELECT " + columns.map { "\(expression($0.1)) AS \($0.0)" }.joined(separator: ", ")
+      return "SELECT " + columns.map(named).joined(separator: ", ")
         + "\n  FROM \(input) JOIN \(other) USING (\(on.joined(separator: ", ")))"
     case .union(let input, let projections):
       return projections.map { projection in
-        "SELECT " + projection.map { "\(expression($0.1)) AS \($0.0)" }.joined(separator: ", ") + " FROM \(input)"
+        "SELECT " + projection.map(named).joined(separator: ", ") + " FROM \(input)"
       }.joined(separator: "\n  UNION ALL ")
     }
   }
@@ -109,22 +109,28 @@ private struct Dialect {
       var text = input
       if let filter { text += "\n| where " + expression(filter) }
       return text + "\n| summarize " + values.map { "\($0.0) = \(aggregate($0.1))" }.joined(separator: ", ")
-        + " by " + keys.map { "\($0.0) = \(expression($0.1))" }.joined(separator: ", ")
+        + " by " + keys.map(named).joined(separator: ", ")
     case .previous(let input, let partition, let order, let of, let previous):
       return input + "\n| order by \(partition) asc, \(order) asc"
         + "\n| extend \(previous) = iff(prev(\(partition)) == \(partition), prev(\(of)), long(null))"
     case .join(let input, let other, let on, let columns):
       return input + "\n| join kind=inner (\(other)) on " + on.joined(separator: ", ")
-        + "\n| project " + columns.map { "\($0.0) = \(expression($0.1))" }.joined(separator: ", ")
+        + "\n| project " + columns.map(named).joined(separator: ", ")
     case .union(let input, let projections):
       return "union "
         + projections.map { projection in
-          "(\(input) | project " + projection.map { "\($0.0) = \(expression($0.1))" }.joined(separator: ", ") + ")"
+          "(\(input) | project " + projection.map(named).joined(separator: ", ") + ")"
         }.joined(separator: ",\n  ")
     }
   }
 
   // MARK: Expressions
+
+  /// `expression AS name` (SQL) or `name = expression` (KQL); the bare name where the expression is that column.
+  func named(_ column: (String, PushdownPlan.Expression)) -> String {
+    if case .column(let name) = column.1, name == column.0 { return name }
+    return engine == .kql ? "\(column.0) = \(expression(column.1))" : "\(expression(column.1)) AS \(column.0)"
+  }
 
   func aggregate(_ aggregate: PushdownPlan.Aggregate) -> String {
     switch aggregate {
