@@ -37,7 +37,7 @@ enum TrafficCommand: Command {
       .option(
         "source", value: "table-or-path",
         help:
-          "query: the table (KQL, default AzureMetrics) or the JSON-lines path or glob (DuckDB default insights-metrics-pt1m/**/*.json).",
+          "query: the table (KQL, default AzureMetrics), the JSON-lines glob (DuckDB, default insights-metrics-pt1m/**/*.json) or folder (Spark, default insights-metrics-pt1m).",
         parent: "engine"),
       .option(
         "from", value: "month", kind: .month, help: "query: the first month to summarise (UTC).", parent: "engine"),

@@ -22,7 +22,14 @@ extension PushdownPlan {
       return lines.joined(separator: "\n") + "\n"
     }
     var lines = header
-    if engine == .spark { lines.append("SET spark.sql.session.timeZone = UTC;") }
+    if engine == .spark {
+      // Times read as UTC; every JSON file under the folder, without taking `resourceId=…` and `m=…` folders for
+      // partition columns (recursive lookup turns partition inference off).
+      lines.append("SET spark.sql.session.timeZone = UTC;")
+      lines.append(
+        "CREATE OR REPLACE TEMPORARY VIEW ercalc_records USING json OPTIONS (path \(dialect.quoted(source)),"
+          + " recursiveFileLookup 'true', pathGlobFilter '*.json');")
+    }
     let ctes = stages.map { "\($0.name) AS (\n  \(dialect.sqlStage($0.stage, plan: self))\n)" }
     lines.append("WITH " + ctes.joined(separator: ",\n"))
     lines.append("SELECT * FROM \(stages.last?.name ?? "summary") ORDER BY \(order.joined(separator: ", "));")
@@ -79,7 +86,7 @@ private struct Dialect {
         SELECT resourceId AS resource, lower(metricName) AS metric,
             unix_timestamp(substr(`time`, 1, 19), "yyyy-MM-dd'T'HH:mm:ss") AS t,
             CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak
-          FROM json.`\(plan.source.replacingOccurrences(of: "`", with: "``"))`
+          FROM ercalc_records
         """
     }
     let bounds = timeBounds(plan, column: "t", literal: { String($0) })

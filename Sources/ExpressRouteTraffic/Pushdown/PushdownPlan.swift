@@ -103,7 +103,7 @@ package struct PushdownPlan: Sendable {
   package let stages: [(name: String, stage: Stage)]
   /// The result's columns, sorted by.
   package let order: [String]
-  /// Where the records come from: a path or glob for SQL engines, a table for KQL.
+  /// Where the records come from: a table for KQL, a glob for DuckDB, a folder (read recursively) for Spark.
   package let source: String
   /// Records from this time on (seconds since 1970), when given.
   package let from: Int64?
@@ -117,7 +117,7 @@ package struct PushdownPlan: Sendable {
     switch engine {
     case .kql: return "AzureMetrics"
     case .duckdb: return "insights-metrics-pt1m/**/*.json"
-    case .spark: return "insights-metrics-pt1m/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*.json"
+    case .spark: return "insights-metrics-pt1m"
     }
   }
 

@@ -95,7 +95,7 @@ package enum PushdownResult {
   private static func piece(_ rows: [Row]) throws(Diagnostic) -> SeriesAccumulator {
     let first = rows[0]
     guard rows.count == 2, rows[0].inbound, !rows[1].inbound else {
-      let what = rows.count > 2 || rows.allSatisfy(\.inbound) || rows.allSatisfy({ !$0.inbound }) ? "repeats" : "lacks"
+      let what = rows.count >= 2 ? "repeats" : "lacks"
       throw first.error(
         "direction",
         "resource '\(first.resource)' month \(first.month) \(what) a direction (expected one 'in' and one 'out' row)")
