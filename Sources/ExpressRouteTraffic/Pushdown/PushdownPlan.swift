@@ -200,7 +200,9 @@ package struct PushdownPlan: Sendable {
             ),
             (
               "off",
-              one(.binary("AND", .isNotNull(c("prev_t")), .binary("<>", .call(.modulo, [step, c("interval_s")]), .integer(0))))
+              one(
+                .binary(
+                  "AND", .isNotNull(c("prev_t")), .binary("<>", .call(.modulo, [step, c("interval_s")]), .integer(0))))
             ),
           ])
       ),
@@ -229,7 +231,9 @@ package struct PushdownPlan: Sendable {
         "buckets",
         .aggregate(
           input: "directed", filter: nil,
-          keys: sampleColumns + [("direction", c("direction")), ("bucket", .choose(.isNotNull(c("v")), bucket, .null(.integer)))],
+          keys: sampleColumns + [
+            ("direction", c("direction")), ("bucket", .choose(.isNotNull(c("v")), bucket, .null(.integer))),
+          ],
           values: [
             ("n", .count(c("v"))), ("rate_sum", .sum(.call(.scaledRate, [c("v")]))), ("maximum", .max(c("v"))),
             ("burst", .max(c("peak"))),

@@ -11,7 +11,9 @@ extension PushdownResult {
   ///   Explorer write it; an empty field is null.
   /// Only tables with the ``marker`` column are results; a document with none is refused.
   static func tables(_ data: Data, file: String) throws(Diagnostic) -> [Table] {
-    let first = data.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+    let first = data.first {
+      $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+    }
     guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return [try csvTable(data, file: file)] }
     let root = try JSONNode.parse(data, file: file)
     var found: [Table] = []
@@ -110,7 +112,9 @@ extension PushdownResult {
         if inQuotes {
           if character == "\"" {
             let next = characters.next()
-            if next == "\"" { current.append("\"") } else {
+            if next == "\"" {
+              current.append("\"")
+            } else {
               inQuotes = false
               pending = next
             }
@@ -131,7 +135,8 @@ extension PushdownResult {
         column += 1
       }
       guard !inQuotes else {
-        throw Diagnostic(.error, "\(shape): a quoted field is not closed", location: FileLocation(file: file, line: index + 1))
+        throw Diagnostic(
+          .error, "\(shape): a quoted field is not closed", location: FileLocation(file: file, line: index + 1))
       }
       fields.append((current, start, quoted))
       if index == 0 {

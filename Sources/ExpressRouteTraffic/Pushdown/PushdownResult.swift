@@ -105,8 +105,10 @@ package enum PushdownResult {
     let shared: [(String, Int64, Int64)] = [
       ("interval_seconds", inRow.interval, outRow.interval), ("first_time", inRow.firstTime, outRow.firstTime),
       ("last_time", inRow.lastTime, outRow.lastTime), ("times", Int64(inRow.times), Int64(outRow.times)),
-      ("complete", Int64(inRow.complete), Int64(outRow.complete)), ("valued", Int64(inRow.valued), Int64(outRow.valued)),
-      ("gaps", Int64(inRow.gaps), Int64(outRow.gaps)), ("duplicates", Int64(inRow.duplicates), Int64(outRow.duplicates)),
+      ("complete", Int64(inRow.complete), Int64(outRow.complete)),
+      ("valued", Int64(inRow.valued), Int64(outRow.valued)),
+      ("gaps", Int64(inRow.gaps), Int64(outRow.gaps)),
+      ("duplicates", Int64(inRow.duplicates), Int64(outRow.duplicates)),
     ]
     for (name, a, b) in shared where a != b {
       throw outRow.error(name, "the 'out' row says \(b), the 'in' row \(a) (expected the month's value on both rows)")

@@ -73,7 +73,9 @@ enum DiagnosticTree {
         }
         if circuit == "ER-01" && stamp.hasPrefix("2026-02-21T09:00") { outbound = nil }
         lines.append(record("BitsInPerSecond", inbound))
-        if stamp.hasPrefix("2026-02-01T01:00") && circuit == "ER-01" { lines.append(record("BitsInPerSecond", inbound)) }
+        if stamp.hasPrefix("2026-02-01T01:00") && circuit == "ER-01" {
+          lines.append(record("BitsInPerSecond", inbound))
+        }
         if !(circuit == "ER-01" && stamp.hasPrefix("2026-02-20T08:00")) {
           lines.append(record("BitsOutPerSecond", outbound))
         }
