@@ -93,6 +93,44 @@ import Testing
     #expect(fromResult.output == fromTree.output)
   }
 
+  /// A Python with `pyspark` (and Java), given by `ERCALC_SPARK_PYTHON`: Spark is too heavy to install for every CI
+  /// run, so this test runs only where it is given.
+  static let sparkPython = ProcessInfo.processInfo.environment["ERCALC_SPARK_PYTHON"]
+
+  @Test(.enabled(if: sparkPython != nil, "Spark is not given (set ERCALC_SPARK_PYTHON to a Python with pyspark)"))
+  func sparkResultEqualsTheSummaryOfTheRawTree() throws {
+    let python = try #require(Self.sparkPython)
+    let directory = try temporaryDirectory("ercalc-pushdown-spark")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let tree = directory.appendingPathComponent("export")
+    try DiagnosticTree.write(to: tree)
+    let query = ercalc("traffic", "query", "--engine", "spark", "--source", tree.path)
+    #expect(query.status == .success, "\(query.errors)")
+    let queryFile = directory.appendingPathComponent("query.sql").path
+    try query.output.write(toFile: queryFile, atomically: true, encoding: .utf8)
+    let output = directory.appendingPathComponent("result").path
+    // The statements in order, the last one's rows written as one CSV file with a header (README-SECTION.md).
+    let script = """
+      import sys
+      from pyspark.sql import SparkSession
+      spark = SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false").getOrCreate()
+      statements = [s for s in open(sys.argv[1]).read().split(";\\n") if s.strip()]
+      for statement in statements[:-1]:
+          spark.sql(statement)
+      spark.sql(statements[-1]).coalesce(1).write.option("header", True).csv(sys.argv[2])
+      """
+    let run = try Self.python(python, ["-c", script, queryFile, output])
+    #expect(run.status == 0, "Spark failed: \(run.errors.suffix(2000))")
+    let part = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: output).first {
+        $0.hasPrefix("part-") && $0.hasSuffix(".csv")
+      })
+    let pushed = ercalc("traffic", "summarize", "--quiet", output + "/" + part)
+    #expect(pushed.status == .success, "\(pushed.errors)")
+    let raw = ercalc("traffic", "summarize", "--quiet", tree.path)
+    #expect(try Self.comparable(pushed.output) == Self.comparable(raw.output))
+  }
+
   @Test func renderingsAreGolden() {
     for engine in ["kql", "duckdb", "spark"] {
       var arguments = ["traffic", "query", "--engine", engine]

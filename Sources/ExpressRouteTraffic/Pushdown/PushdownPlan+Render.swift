@@ -7,7 +7,7 @@ extension PushdownPlan {
     let dialect = Dialect(engine: engine)
     let header = [
       "\(dialect.comment) ercalc traffic summary push-down (\(Self.scheme)): one row per resource, UTC month and direction.",
-      "\(dialect.comment) Read the result back with: ercalc size … --series RESULT (or traffic summarize RESULT).",
+      "\(dialect.comment) Give the result to ercalc as a traffic series (size, budget, audit or traffic summarize).",
     ]
     if engine == .kql {
       var lines = header

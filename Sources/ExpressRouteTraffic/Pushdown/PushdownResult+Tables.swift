@@ -8,7 +8,7 @@ extension PushdownResult {
   /// - `az monitor log-analytics query` output: an array of flat row objects, every value a string (`TableName` and
   ///   other extra keys ignored);
   /// - CSV with a header row, as DuckDB (`COPY … TO … (HEADER)`, `duckdb -csv`), Spark (`header=true`) and Data
-  ///   Explorer write it; an empty field is null.
+  ///   Explorer write it; an empty field, or an unquoted `NULL` as the `duckdb` shell may print, is null.
   /// Only tables with the ``marker`` column are results; a document with none is refused.
   static func tables(_ data: Data, file: String) throws(Diagnostic) -> [Table] {
     let first = data.first {
@@ -151,7 +151,7 @@ extension PushdownResult {
       rows.append(
         fields.map { field in
           Cell(
-            text: field.text.isEmpty && !field.quoted ? nil : field.text,
+            text: !field.quoted && (field.text.isEmpty || field.text == "NULL") ? nil : field.text,
             location: FileLocation(file: file, line: index + 1, column: field.column), path: nil)
         })
     }
