@@ -7,7 +7,7 @@ import Testing
 @Suite struct PushdownResultTests {
   static let shapes = [
     "result-duckdb.csv", "result-log-analytics.json", "result-log-analytics-strings.json",
-    "result-log-analytics-batch.json", "result-az.json",
+    "result-log-analytics-batch.json", "result-az.json", "result-data-explorer-v1.json", "result-data-explorer-v2.json",
   ]
 
   /// The summary of ER-09 (see Fixtures/pushdown/README.md), the same from every shape.
@@ -91,6 +91,11 @@ import Testing
     #expect(
       try refusal(([lines[0], lines[1], lines[3], lines[4]]).joined(separator: "\n") + "\n").contains(
         "month 2026-01 lacks a direction (expected one 'in' and one 'out' row)"))
+    // A Data Explorer result whose completion frame reports errors (its rows may be partial).
+    let frames = try String(contentsOfFile: fixture("pushdown/result-data-explorer-v2.json"), encoding: .utf8)
+    #expect(
+      try refusal(frames.replacingOccurrences(of: "\"HasErrors\": false", with: "\"HasErrors\": true"), "adx.json")
+        .contains("the Data Explorer query reports errors"))
     // A failed query in a batch.
     let batch = try String(contentsOfFile: fixture("pushdown/result-log-analytics-batch.json"), encoding: .utf8)
     #expect(

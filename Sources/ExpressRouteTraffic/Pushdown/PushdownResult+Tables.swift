@@ -5,6 +5,8 @@ extension PushdownResult {
   /// The result tables in `data`, in any of the shapes the engines give:
   /// - the Log Analytics query REST result, `{"tables": [{"name", "columns": [{"name", "type"}], "rows": [[…]]}]}`,
   ///   cells typed or as strings, and its batch envelope `{"responses": [{"id", "status", "body": {"tables": …}}]}`;
+  /// - the Data Explorer query REST result, v1 (`{"Tables": [{"TableName", "Columns": [{"ColumnName", "DataType"}],
+  ///   "Rows"}]}`) and v2 (an array of frames; the `DataTable` frames hold `Columns` and `Rows`);
   /// - `az monitor log-analytics query` output: an array of flat row objects, every value a string (`TableName` and
   ///   other extra keys ignored);
   /// - CSV with a header row, as DuckDB (`COPY … TO … (HEADER)`, `duckdb -csv`), Spark (`header=true`) and Data
@@ -17,8 +19,14 @@ extension PushdownResult {
     guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return [try csvTable(data, file: file)] }
     let root = try JSONNode.parse(data, file: file)
     var found: [Table] = []
-    if root.isArray {
+    if root.isArray, let first = try root.array().first, first.member("FrameType") != nil {
+      found += try dataExplorerFrames(root)
+    } else if root.isArray {
       found.append(try azTable(root))
+    } else if let tables = root.member("Tables") {
+      for table in try tables.array() {
+        found.append(try restTable(table, shape: "Data Explorer result", keys: .dataExplorer))
+      }
     } else if let responses = root.member("responses") {
       for response in try responses.array() {
         let object = try response.object()
@@ -49,24 +57,51 @@ extension PushdownResult {
     return Cell(text: text, location: node.location, path: node.path)
   }
 
+  /// How a REST result spells a table's keys.
+  private struct TableKeys {
+    var columns: String
+    var name: String
+    var rows: String
+    static let logAnalytics = TableKeys(columns: "columns", name: "name", rows: "rows")
+    static let dataExplorer = TableKeys(columns: "Columns", name: "ColumnName", rows: "Rows")
+  }
+
   private static func restTables(_ root: JSONNode) throws(Diagnostic) -> [Table] {
-    let shape = "Log Analytics result"
     var result: [Table] = []
     for tableNode in try (try root.object().required("tables")).array() {
-      let table = try tableNode.object()
-      let columnsNode = try table.required("columns")
-      var names: [String] = []
-      for column in try columnsNode.array() { names.append(try column.object().required("name").string()) }
-      var rows: [[Cell]] = []
-      for rowNode in try table.required("rows").array() {
-        var cells: [Cell] = []
-        for cellNode in try rowNode.array() { cells.append(try cell(cellNode, shape: shape)) }
-        guard cells.count == names.count else {
-          throw rowNode.error("\(shape): the row has \(cells.count) cells for \(names.count) columns")
-        }
-        rows.append(cells)
+      result.append(try restTable(tableNode, shape: "Log Analytics result", keys: .logAnalytics))
+    }
+    return result
+  }
+
+  private static func restTable(_ tableNode: JSONNode, shape: String, keys: TableKeys) throws(Diagnostic) -> Table {
+    let table = try tableNode.object()
+    let columnsNode = try table.required(keys.columns)
+    var names: [String] = []
+    for column in try columnsNode.array() { names.append(try column.object().required(keys.name).string()) }
+    var rows: [[Cell]] = []
+    for rowNode in try table.required(keys.rows).array() {
+      var cells: [Cell] = []
+      for cellNode in try rowNode.array() { cells.append(try cell(cellNode, shape: shape)) }
+      guard cells.count == names.count else {
+        throw rowNode.error("\(shape): the row has \(cells.count) cells for \(names.count) columns")
       }
-      result.append(Table(shape: shape, columns: names, rows: rows, location: columnsNode.location))
+      rows.append(cells)
+    }
+    return Table(shape: shape, columns: names, rows: rows, location: columnsNode.location)
+  }
+
+  /// The `DataTable` frames of a Data Explorer v2 result; a result whose completion frame reports errors is refused.
+  private static func dataExplorerFrames(_ root: JSONNode) throws(Diagnostic) -> [Table] {
+    var result: [Table] = []
+    for frame in try root.array() {
+      let object = try frame.object()
+      let kind = try object.optional("FrameType")?.string()
+      if kind == "DataTable" {
+        result.append(try restTable(frame, shape: "Data Explorer result", keys: .dataExplorer))
+      } else if kind == "DataSetCompletion", let errors = object.optional("HasErrors"), try errors.bool() {
+        throw errors.error("the Data Explorer query reports errors (expected HasErrors false: run it again)")
+      }
     }
     return result
   }

@@ -19,16 +19,18 @@ package enum PushdownResult {
   /// The marker column, looked for in a file's first bytes.
   static let marker = Array("ercalc_summary".utf8)
 
-  /// Whether a file's first bytes (up to 4 KiB) name the marker column: a push-down result in any shape.
+  /// Whether a file's first bytes (up to 4 KiB) name the marker column: a push-down result in any shape. This runs on
+  /// every file read that is not a saved summary (thousands of hourly blobs in an export tree): no copy where the
+  /// bytes are contiguous, and the marker is compared only where its first letter is.
   static func isResult(_ head: some Collection<UInt8>) -> Bool {
-    let bytes = Array(head.prefix(4096))
-    guard bytes.count >= marker.count else { return false }
-    return bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return false }
-      return (0...(buffer.count - marker.count)).contains { start in
+    func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      let count = min(bytes.count, 4096)
+      guard let base = bytes.baseAddress, count >= marker.count else { return false }
+      return (0...(count - marker.count)).contains { start in
         base[start] == marker[0] && memcmp(base + start, marker, marker.count) == 0
       }
     }
+    return head.withContiguousStorageIfAvailable(search) ?? Array(head.prefix(4096)).withUnsafeBufferPointer(search)
   }
 
   /// One cell: its text (`nil` for null or an empty CSV field) and where it is.
