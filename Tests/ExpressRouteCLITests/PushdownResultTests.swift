@@ -96,6 +96,10 @@ import Testing
     #expect(
       try refusal(frames.replacingOccurrences(of: "\"HasErrors\": false", with: "\"HasErrors\": true"), "adx.json")
         .contains("the Data Explorer query reports errors"))
+    // A result without rows: the query found no records, which is not a month of no traffic.
+    #expect(
+      try refusal(String(csv.prefix { $0 != "\n" }) + "\n").hasPrefix(
+        "bad.csv:1:1: error: CSV result: the result has no rows"))
     // A failed query in a batch.
     let batch = try String(contentsOfFile: fixture("pushdown/result-log-analytics-batch.json"), encoding: .utf8)
     #expect(

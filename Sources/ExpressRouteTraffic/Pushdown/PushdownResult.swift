@@ -52,8 +52,16 @@ package enum PushdownResult {
   /// The series pieces of `data`'s result, one per resource and month, in resource then month order.
   static func read(_ data: Data, file: String) throws(Diagnostic) -> [SeriesAccumulator] {
     var pieces: [SeriesAccumulator] = []
-    for table in try tables(data, file: file) {
+    let found = try tables(data, file: file)
+    for table in found {
       pieces += try self.pieces(table)
+    }
+    // No rows is not "no traffic": the query found no records (a wrong source, table or time range).
+    guard !pieces.isEmpty else {
+      throw Diagnostic(
+        .error,
+        "\(found.first?.shape ?? "result"): the result has no rows (expected one per resource, month and direction; check the query's source and time range)",
+        location: found.first?.location)
     }
     return pieces
   }
