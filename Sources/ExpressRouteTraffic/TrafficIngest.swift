@@ -181,6 +181,8 @@ public struct TrafficIngest: Sendable {
   enum Format {
     /// A saved summary (``TrafficSummaryFile``).
     case summary
+    /// The result of a push-down query (``PushdownResult``), in any engine's shape.
+    case pushdownResult
     /// Azure Monitor JSON, whose first byte is `{` (a document, or JSON lines of records) or `[` (rows).
     case json(first: UInt8)
     /// Azure Monitor metric rows as CSV (``isMetricRowsHeader(_:)``).
@@ -195,6 +197,8 @@ public struct TrafficIngest: Sendable {
       })
       if first == UInt8(ascii: "{") && TrafficSummaryFile.isSummary(head) {
         self = .summary
+      } else if PushdownResult.isResult(head) {
+        self = .pushdownResult
       } else if let first, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
         self = .json(first: first)
       } else {
@@ -259,8 +263,8 @@ public struct TrafficIngest: Sendable {
       // Azure Monitor JSON streams: memory stays bounded by circuits, not by the file.
       bytesRead += try readMetricsJSON(
         descriptor: rest, file: displayName, prefix: head, size: size, progress: progress)
-    case .summary:
-      // A saved summary is small: read it whole, up to the limit on one document.
+    case .summary, .pushdownResult:
+      // A saved summary or a push-down result is small: read it whole, up to the limit on one document.
       var data = Data(head)
       while rest >= 0 {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -303,6 +307,7 @@ public struct TrafficIngest: Sendable {
   public mutating func read(_ data: Data, file: String, progress: ((Int, Int) -> Void)? = nil) throws(Diagnostic) {
     switch Format(head: data) {
     case .summary: try merge(TrafficSummaryFile.read(JSONNode.parse(data, file: file)))
+    case .pushdownResult: try merge(PushdownResult.read(data, file: file))
     case .json:
       _ = try readMetricsJSON(descriptor: -1, file: file, prefix: Array(data), size: data.count, progress: progress)
     case .metricRows: _ = try readMetricRowsCSV(descriptor: -1, file: file, prefix: Array(data))

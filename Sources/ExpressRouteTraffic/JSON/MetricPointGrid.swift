@@ -34,6 +34,9 @@ struct MetricPointGrid {
     /// The highest `maximum` aggregation seen, per direction (bursts inside an interval).
     var inboundPeak: Double?
     var outboundPeak: Double?
+    /// Whether its metric's series were split by a kept dimension into circuits of their own (Metrics Batch): left
+    /// out when it holds no points of its own.
+    var splitApart = false
   }
 
   private(set) var circuits: [Circuit] = []
@@ -54,6 +57,9 @@ struct MetricPointGrid {
     index[name] = circuits.count - 1
     return circuits.count - 1
   }
+
+  /// Notes that `circuit`'s series went to circuits of their own, one per value of a kept dimension.
+  mutating func markSplitApart(_ circuit: Int) { circuits[circuit].splitApart = true }
 
   /// Records the `maximum` aggregation of a point (for bursts; not part of sizing's averages).
   mutating func peak(_ circuit: Int, inbound: Bool, _ value: Double) {
@@ -229,7 +235,7 @@ struct MetricPointGrid {
     // One series at a time goes through the staging, as circuit 0.
     let staging = SampleStaging()
     staging.reserve(circuits: 1)
-    for circuit in circuits {
+    for circuit in circuits where !(circuit.splitApart && circuit.lines.isEmpty && circuit.early.isEmpty) {
       if circuit.interval == nil, let only = circuit.early.first {
         // One timestamp only: the accumulator asks for the interval.
         var inbound: Double?

@@ -42,8 +42,8 @@ struct MetricsJSONReader {
   var metrics = MetricPointGrid(repeatRule: .sum)
   var records = MetricPointGrid(repeatRule: .keepFirst)
   var notes: [String] = []
-  private var interval: Int64?
-  private var restDocuments = 0
+  var interval: Int64?
+  var restDocuments = 0
   private var metricsFound = 0
   private var recordsFound = 0
   /// Metrics that are not bits in or out, in the order first met (each once).
@@ -232,7 +232,14 @@ struct MetricsJSONReader {
       var isDocument = false
       while try stream.nextKey() {
         let key = RecordKey(stream)
+        let isBatch = key == .other && topLevel && stream.textCount == 6 && stream.textIs(lowercased: "values")
         let value = try stream.next()
+        if isBatch && value == .arrayStart {
+          // A Metrics Batch response: a REST document per resource.
+          isDocument = true
+          try readBatch()
+          continue
+        }
         if key == .value && topLevel && value == .arrayStart {
           isDocument = true
           restDocuments += 1
@@ -277,8 +284,9 @@ struct MetricsJSONReader {
     try records.add(circuit, time: time, inbound: inbound, value: record.average, line: line, file: stream.file)
   }
 
-  /// Reads one metric of the REST shape, whose `{` was just read.
-  private mutating func readMetric() throws(Diagnostic) {
+  /// Reads one metric of the REST shape, whose `{` was just read; `keepsDimensions` (Metrics Batch) reads each time
+  /// series split by a kept dimension (``keptDimension(_:)``) as its own series.
+  mutating func readMetric(keepsDimensions: Bool = false) throws(Diagnostic) {
     let mark = stream.mark
     var metricName: String?
     var circuitName: String?
@@ -327,9 +335,20 @@ struct MetricsJSONReader {
           let series = try stream.next()
           if series == .arrayEnd { break }
           guard series == .objectStart else { throw stream.error("expected a time series object") }
+          var seriesTarget = target
           while try stream.nextKey() {
             let isData = stream.textIs("data")
+            let isDimensions = keepsDimensions && stream.textIs("metadatavalues")
             let seriesValue = try stream.next()
+            if isDimensions && seriesValue == .arrayStart {
+              // Points of a series split by a kept dimension go to the circuit's series for the dimension's value.
+              if let split = try keptDimension(), let metricTarget = target {
+                let name = (circuitName ?? defaultCircuit) + " [\(split)]"
+                metrics.markSplitApart(metricTarget.circuit)
+                seriesTarget = (metrics.circuit(name, interval: interval), metricTarget.inbound)
+              }
+              continue
+            }
             guard isData, seriesValue == .arrayStart else {
               try stream.skip(seriesValue)
               continue
@@ -347,7 +366,7 @@ struct MetricsJSONReader {
                   if flags & PointRun.sawAverage != 0 { sawAverage = true }
                   if run.averages[k].isNaN && flags & PointRun.other != 0 { sawOther = true }
                 }
-                if let target {
+                if let target = seriesTarget {
                   try metrics.add(
                     target.circuit, inbound: target.inbound, run: run, firstLine: firstLine, file: stream.file)
                 } else if !skip {
@@ -367,7 +386,7 @@ struct MetricsJSONReader {
               let time = try readPoint(into: &point)
               if point.sawAverage { sawAverage = true }
               if point.average == nil && point.other { sawOther = true }
-              if let target {
+              if let target = seriesTarget {
                 if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
                 try metrics.add(
                   target.circuit, time: time, inbound: target.inbound, value: point.average, line: pointLine,
