@@ -257,7 +257,13 @@ package struct RetailPriceImporter: Sendable {
       if name.contains(" In") { return .meter(.globalReach(zone, .inbound)) }
       return .meters([.globalReach(zone, .outbound), .globalReach(zone, .inbound)])
     }
-    if name.contains("Data Transfer Out"), let zone, item.unitOfMeasure.hasSuffix("GB") { return .meter(.egress(zone)) }
+    // Metered circuits' outbound data (`Metered Data - Data Transfer Out`); an unlimited circuit's (`Unlimited Data -
+    // Data Transfer Out`, billed at 0) and a Direct port's are other meters, never the metered rate.
+    if name.contains("Data Transfer Out"), !name.contains("Unlimited"), !name.contains("Port"), let zone,
+      item.unitOfMeasure.hasSuffix("GB")
+    {
+      return .meter(.egress(zone))
+    }
     if name.contains("Traffic Collector"), let zone {
       if item.unitOfMeasure == "1 Hour" { return .meter(.trafficCollector(zone)) }
       if item.unitOfMeasure.hasSuffix("GB") { return .meter(.trafficCollectorData(zone)) }

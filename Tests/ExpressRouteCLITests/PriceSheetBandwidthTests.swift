@@ -82,6 +82,35 @@ import Testing
       ))
   }
 
+  /// `Unlimited Data - Data Transfer Out` (an unlimited circuit's outbound data, billed at 0) and `ExpressRoute Port
+  /// Data Transfer Out` are not the metered circuits' outbound data: only `Metered Data - Data Transfer Out` (0.25 per
+  /// 10 GB = 0.025 per GB) prices it, whatever order the rows come in.
+  @Test func onlyMeteredDataPricesMeteredOutboundData() throws {
+    let lines = [
+      Self.header,
+      Self.row(
+        "Unlimited Data - Data Transfer Out", category: "ExpressRoute", sub: "ExpressRoute", product: "ExpressRoute",
+        region: "Zone 1", unit: "10 GB", price: "0"),
+      Self.row(
+        "ExpressRoute Port Data Transfer Out", category: "ExpressRoute", sub: "ExpressRoute", product: "ExpressRoute",
+        region: "Zone 1", unit: "10 GB", price: "0.2"),
+      Self.row(
+        "Metered Data - Data Transfer Out", category: "ExpressRoute", sub: "ExpressRoute", product: "ExpressRoute",
+        region: "Zone 1", unit: "10 GB", price: "0.25"),
+    ]
+    let directory = try temporaryDirectory("ercalc-sheet-unlimited")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("sheet.csv").path
+    let output = directory.appendingPathComponent("o.json").path
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    let result = ercalc("prices", "import", path, "--output", output)
+    #expect(result.status == .success, "\(result.errors)")
+    var table: RateTable = try RateTable.embeddedDefault()
+    try table.apply(overrideJSON: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
+    #expect(table.rate(for: .egress(.zone1))?.price == usd("0.025"))
+    #expect(table.rate(for: .egress(.zone1))?.provenance.confidence == .customer)
+  }
+
   @Test func aGatewayOnlySheetWithAnotherRegionNamesTheRegion() throws {
     let lines = [
       Self.header,
