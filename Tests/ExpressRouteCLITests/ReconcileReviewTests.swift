@@ -122,6 +122,23 @@ import Testing
     #expect(audit.status == .dataError)
   }
 
+  /// The same row with its date written two ways (`2026-10-01`, `10/01/2026`, `2026-10-01 00:00:00`) is the same
+  /// charge period: refused as an overlap, not summed.
+  @Test func theSameRowWithItsDateSpelledAnotherWayIsAnOverlap() throws {
+    let row = ",ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(Self.circuit)\n"
+    let iso = try ReconcileRefusalTests.scratch("iso.csv", Array((Self.header + "2026-10-01" + row).utf8))
+    let us = try ReconcileRefusalTests.scratch("us.csv", Array((Self.header + "10/01/2026" + row).utf8))
+    let spaced = try ReconcileRefusalTests.scratch(
+      "spaced.csv", Array((Self.header + "2026-10-01 00:00:00" + row).utf8))
+    defer { for path in [iso, us, spaced] { try? FileManager.default.removeItem(atPath: path) } }
+    let estate = fixture("reconcile/az-estate.json")
+    for other in [us, spaced] {
+      let result = ercalc("reconcile", estate, "--actuals", iso, "--actuals", other)
+      #expect(result.status == .dataError, "\(result.output)")
+      #expect(result.errors.hasPrefix("\(other):2:1: error: this row repeats \(iso):2 "))
+    }
+  }
+
   @Test func twoExportsSplittingAMonthByDaysAreSummed() throws {
     // The gateway billed 24 h × 0.361 = 8.664 a day: days 1-15 in one export, 16-30 in the other. Equal amounts on
     // different days are not an overlap: 30 × 8.664 = 259.92 for 720 hours.

@@ -130,7 +130,8 @@ extension BillingLedger {
       ledger.rowsKept += 1
       try ledger.add(
         resourceId: resourceId, meter: meter, resourceType: cell(layout.resourceType), month: month,
-        period: dateText, quantity: quantity, cost: cost, currency: currency, at: FileLocation(file: file, line: line))
+        period: Self.chargeInstant(of: dateText) ?? dateText, quantity: quantity, cost: cost, currency: currency,
+        at: FileLocation(file: file, line: line))
     }
   }
 
@@ -195,6 +196,20 @@ extension BillingLedger {
 
   /// The month of `2026-01-31`, `2026-01-31T00:00:00Z`, `2026-01-31 00:00:00` or `01/31/2026`; `nil` otherwise.
   public static func month(of text: String) -> MonthKey? {
+    civilDate(of: text).map { MonthKey(year: $0.year, month: $0.month) }
+  }
+
+  /// `text`'s day and time of day as one spelling (`2026-10-15T00:00`), whichever way the export wrote it
+  /// (`2026-10-15T00:00Z`, `2026-10-15 00:00:00`, `10/15/2026`): two exports' rows are the same charge period only
+  /// if these are equal. Seconds and zones are not kept (exports write whole hours in UTC).
+  static func chargeInstant(of text: String) -> String? {
+    guard let date = civilDate(of: text) else { return nil }
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(date.year)-\(two(date.month))-\(two(date.day))T\(two(date.hour)):\(two(date.minute))"
+  }
+
+  /// The calendar date (and the hour and minute after it, 0 when absent) of the spellings ``month(of:)`` reads.
+  static func civilDate(of text: String) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int)? {
     let bytes = Array(text.utf8)
     func number(_ range: Range<Int>) -> Int? {
       guard range.upperBound <= bytes.count else { return nil }
@@ -205,19 +220,31 @@ extension BillingLedger {
       }
       return value
     }
+    /// `HH:MM` at `offset` (after `T` or a space), 0:00 when there is none.
+    func time(at offset: Int) -> (Int, Int) {
+      guard offset + 5 <= bytes.count, bytes[offset + 2] == UInt8(ascii: ":"), let hour = number(offset..<offset + 2),
+        let minute = number(offset + 3..<offset + 5)
+      else { return (0, 0) }
+      return (hour, minute)
+    }
     if bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
       let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
       (1...12).contains(month), (1...31).contains(day)
     {
-      return MonthKey(year: year, month: month)
+      let (hour, minute) = time(at: 11)
+      return (year, month, day, hour, minute)
     }
     // US dates: M/D/YYYY or MM/DD/YYYY, optionally followed by a time.
-    let datePart = text.split(separator: " ").first.map(String.init) ?? text
+    let pieces = text.split(separator: " ", maxSplits: 1)
+    let datePart = pieces.first.map(String.init) ?? text
     let parts = datePart.split(separator: "/")
     if parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]),
       parts[2].count == 4, (1...12).contains(month), (1...31).contains(day)
     {
-      return MonthKey(year: year, month: month)
+      let clock = pieces.count > 1 ? String(pieces[1]).split(separator: ":") : []
+      let hour = clock.count >= 2 ? Int(clock[0]) ?? 0 : 0
+      let minute = clock.count >= 2 ? Int(clock[1]) ?? 0 : 0
+      return (year, month, day, hour, minute)
     }
     return nil
   }
