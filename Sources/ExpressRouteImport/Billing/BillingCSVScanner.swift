@@ -106,11 +106,12 @@ struct BillingCSVScanner {
     }
   }
 
-  /// Reads the rest of the file (the records after those read so far) with ``BillingChunkReader``: on `slots` cores
-  /// (at most 8), passing only the records `screen` passes. Nothing changes when the file is not a regular file.
+  /// Reads the rest of the file (the records after those read so far) with ``BillingChunkReader``, in rounds of
+  /// `slots` chunks (two per core, at most 16), passing only the records `screen` passes. Nothing changes when the
+  /// file is not a regular file.
   mutating func screen(
     _ screen: BillingScreen, sizes: BillingChunkReader.Sizes = .init(),
-    slots: Int = min(8, ProcessInfo.processInfo.activeProcessorCount)
+    slots: Int = min(16, 2 * ProcessInfo.processInfo.activeProcessorCount)
   ) {
     guard screened == nil,
       let reader = BillingChunkReader(

@@ -7,22 +7,23 @@ import Foundation
 #endif
 
 /// Reads a regular file's records on every core: the file is cut into chunks of ``Sizes/chunk`` bytes, read in
-/// rounds of one chunk per core, each screened by ``BillingRecordSplitter`` on its own thread.
+/// rounds of a few chunks (two per core, so a core slowed by another process holds the round back less), each
+/// screened by ``BillingRecordSplitter`` on whichever thread is free.
 ///
 /// A chunk other than a round's first starts after the first line feed at or after its nominal start, which is a
 /// record boundary unless that line feed is inside a quoted field. So each chunk stops at the first record starting
 /// at or after the next chunk's start, and the next chunk counts only if it started exactly there (then its start was
 /// a true record boundary, outside quotes); otherwise it is read again from where the previous one ended, as one
 /// reader would. A round's first chunk starts where the previous round ended. Memory: one buffer of a chunk and its
-/// window per core, reused, and the records that pass the screen.
+/// window per chunk of a round, reused, and the records that pass the screen.
 final class BillingChunkReader: @unchecked Sendable {
   /// The chunk and window sizes.
   struct Sizes: Sendable {
-    /// Bytes per chunk: 4 MiB.
-    var chunk = 4 << 20
-    /// Bytes read past a chunk's end for its last record and the next chunk's start: 1 MiB. A record running
+    /// Bytes per chunk: 2 MiB.
+    var chunk = 2 << 20
+    /// Bytes read past a chunk's end for its last record and the next chunk's start: 256 KiB. A record running
     /// past it goes to the general reader.
-    var window = 1 << 20
+    var window = 256 << 10
   }
 
   private let descriptor: Int32
@@ -35,7 +36,7 @@ final class BillingChunkReader: @unchecked Sendable {
   private let origin: Int
   /// The next chunk's index.
   private var index = 0
-  /// Each core's buffer, reused from round to round (only that core's thread touches it during a round).
+  /// Each slot's buffer, reused from round to round (only the thread reading that slot's chunk touches it).
   private let buffers: [Buffer]
   private var results: [BillingChunk?]
   private let lock = NSLock()
