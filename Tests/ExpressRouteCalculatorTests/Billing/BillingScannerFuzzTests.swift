@@ -56,6 +56,38 @@ import Testing
     return BillingLedger.mentionsExpressRoute(screen) || Set(known.map { Array($0.utf8) }).contains(id)
   }
 
+  @Test func preScreenKeepsMixedCaseIDsWordsInOneColumnQuotedFieldsCRLFAndBOM() throws {
+    let header = "BilledCost,BillingCurrency,ChargePeriodStart,ConsumedQuantity,ResourceId,SkuMeter,ServiceName"
+    let rows = [
+      // The estate's public IP, its ID in capitals: kept by the estate's IDs, though nothing says ExpressRoute.
+      "1.5,USD,2026-10-01 00:00:00,1,/SUBSCRIPTIONS/S/RESOURCEGROUPS/R/PROVIDERS/MICROSOFT.NETWORK/"
+        + "PUBLICIPADDRESSES/PIP,Standard IPv4 Static Public IP,Virtual Network",
+      // ExpressRoute only in the service column.
+      "2,USD,2026-10-01,1,/subscriptions/s/x/vm1,Standard Metered Data,EXPRESSROUTE",
+      // Quoted cells, a comma in the meter.
+      "\"3\",USD,2026-10-01,1,\"/subscriptions/s/x/vm2\",\"ErGw1AZ, zone 1\",Virtual Network",
+      // Other services: a quoted line break and doubled quotes.
+      "4,USD,2026-10-01,1,/subscriptions/s/x/vm3,D4s v5,Virtual Machines",
+      "5,USD,2026-10-01,1,\"/subscriptions/s/x/vm4\",\"Hot \"\"LRS\"\"\r\nline two\",Storage",
+      // Global Reach in the meter, NULL for the service.
+      "6,USD,2026-10-01,1,/subscriptions/s/x/vm5,global reach zone 1,NULL",
+    ]
+    let text = "\u{FEFF}" + ([header] + rows).joined(separator: "\r\n") + "\r\n"
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("prescreen-\(UUID().uuidString).csv")
+    try Data(text.utf8).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    var ledger = BillingLedger()
+    let known: Set<String> = ["/subscriptions/s/resourcegroups/r/providers/microsoft.network/publicipaddresses/pip"]
+    try BillingLedger.read(path: url.path, file: "f.csv", into: &ledger, known: known)
+    #expect(ledger.rowsRead == 6)
+    #expect(ledger.rowsKept == 4)
+    // 1.5 + 2 + 3 + 6 = 12.5: the public IP, the service, the gateway meter, Global Reach.
+    #expect(ledger.charges.values.map(\.cost).reduce(0, +) == Decimal(string: "12.5"))
+    // The Global Reach row is on line 8: the header on 1, rows on 2 to 7, the quoted line break making 7 two lines.
+    let reach = ledger.charges.values.first { $0.meter == "global reach zone 1" }
+    #expect(reach?.firstRow.line == 8)
+  }
+
   @Test func screenedReadingKeepsWhatTheGeneralReaderKeeps() throws {
     var screenedOut = 0
     var kept = 0
