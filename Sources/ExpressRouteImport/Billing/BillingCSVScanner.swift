@@ -35,6 +35,8 @@ struct BillingCSVScanner {
   private var screened: Screened?
   /// Records the pre-screen passed over (never read here).
   private(set) var rowsScreenedOut = 0
+  /// Chunks the fast reader read again from a true record boundary (while it reads, and after the end).
+  var chunksReread: Int { screened?.reader.rereads ?? 0 }
 
   /// Where the fast reader is: its chunks of the current round, and the current chunk's passed records.
   private struct Screened {

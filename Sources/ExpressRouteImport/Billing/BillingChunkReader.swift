@@ -36,6 +36,8 @@ final class BillingChunkReader: @unchecked Sendable {
   private let origin: Int
   /// The next chunk's index.
   private var index = 0
+  /// Chunks read again because their start was not where the chunk before ended (a line feed inside quotes).
+  private(set) var rereads = 0
   /// Each slot's buffer, reused from round to round (only the thread reading that slot's chunk touches it).
   private let buffers: [Buffer]
   private var results: [BillingChunk?]
@@ -82,6 +84,7 @@ final class BillingChunkReader: @unchecked Sendable {
       if let previous = chunks.last {
         if previous.irregular != nil || previous.end >= fileSize { break }
         if chunk.start != previous.end {
+          rereads += 1
           chunk = read(slot: slot, start: previous.end, nominal: origin + (first + slot) * sizes.chunk)
         }
       }

@@ -17,6 +17,7 @@ extension BillingScannerFuzzTests {
     var records: [Record] = []
     var error: String?
     var screenedOut = 0
+    var rereads = 0
   }
 
   /// The columns of the generated exports (a FOCUS-like subset): the ID, two meters and a service are screened.
