@@ -14,12 +14,12 @@ import Testing
 /// field missing, blank lines, long quoted cells), then often damaged (a quote, comma, line break or carriage return
 /// put in, a byte removed, the file cut short). Each is read with chunks of 8 to 300 bytes and windows of 16 to
 /// 2,000 bytes, so records, quoted fields and line breaks fall on every edge of the eight-byte words, the chunks and
-/// the windows, and chunk starts fall inside quoted fields; on one to three cores.
+/// the windows, and chunk starts fall inside quoted fields; in rounds of one to three chunks.
 @Suite struct BillingScannerFuzzTests {
   /// Fuzzed exports per run in CI (each read four ways and by the reference).
   static let cases = 400
 
-  /// Reads `path` with the scanner: unscreened, or screened with these sizes and cores.
+  /// Reads `path` with the scanner: unscreened, or screened with these sizes and chunks per round.
   static func read(_ path: String, screened: (BillingChunkReader.Sizes, Int)?) -> Reading {
     var reading = Reading()
     do {
