@@ -129,6 +129,10 @@ public enum CLI {
     } catch let error as CommandFailure {
       output.write(context.output)
       for warning in context.warnings { stderrBuffer += warning + "\n" }
+      // A report streamed to standard output before the failure (a budget CSV, then its gate) may itself have failed.
+      if let failure = context.directOutput?.failure {
+        stderrBuffer += "error: cannot write to standard output: \(failure)\n"
+      }
       stderrBuffer += "error: \(error.message)\n"
       return error.exitCode
     } catch {

@@ -85,7 +85,7 @@ public enum OptionValueKind: Sendable {
         "Please provide a size with a unit from 1B to \(Self.describeBytes(Self.maximumInputSize)), such as 512MB (a document is held in memory while it is read: at most 4 GiB, and no more than this machine's memory)."
     case .money: return "Please provide an amount such as 5000 or 5000.00."
     case .count(let range): return "Please provide a whole number from \(range.lowerBound) to \(range.upperBound)."
-    case .month: return "Please provide a month such as 2026-01."
+    case .month: return "Please provide a month from 1970-01 to 2199-12, such as 2026-01."
     case .hours: return "Please provide a number of hours from 1 to 744, such as 730."
     case .percentage: return "Please provide a percentage such as 25 or 25%."
     case .choice(let names):
@@ -127,13 +127,7 @@ public enum OptionValueKind: Sendable {
     Decimal(plain: text.replacingOccurrences(of: ",", with: ""))
   }
 
-  static func month(_ text: String) -> MonthKey? {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-      let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
-    else { return nil }
-    return MonthKey(year: year, month: month)
-  }
+  static func month(_ text: String) -> MonthKey? { MonthKey(parsing: text) }
 
   static func percentage(_ text: String) -> Decimal? {
     Decimal(plain: text.hasSuffix("%") ? String(text.dropLast()) : text)

@@ -25,12 +25,14 @@ extension PriceSheetImporter {
       tier = value
     }
     let unit = PriceSheetUnit(unitText)
+    // Internet egress rows come in the Retail Prices API's shape (Product 'Rtn Preference: MGN', an ARM region) or
+    // in the EA shape (Product 'Rtn Preference: MGN - Standard Data Transfer Out - …', a region group).
+    let egress = Self.category(of: row) == "Bandwidth" ? internetEgressShape(row) : nil
     // Classify as the Retail Prices API item the row corresponds to (a price per base unit).
     var item = RetailPriceItem(
       currencyCode: sheet.currency.rawValue, retailPrice: 0,
-      armRegionName: Self.category(of: row) == "Bandwidth"
-        ? armName(row.text("MeterRegion")) : row.text("MeterRegion"),
-      meterName: row.text("MeterName"), productName: row.text("Product"), skuName: "",
+      armRegionName: egress?.region ?? row.text("MeterRegion"),
+      meterName: row.text("MeterName"), productName: egress?.product ?? row.text("Product"), skuName: "",
       serviceName: Self.category(of: row) ?? "", unitOfMeasure: unit?.baseText ?? unitText, type: "Consumption",
       effectiveDate: nil, effectiveEndDate: nil, tierMinimumUnits: tier.isWholeNumber ? tier : 0,
       location: FileLocation(file: sheet.file, line: row.line, column: 1))

@@ -67,6 +67,8 @@ package struct PriceSheetImporter: Sendable {
     var log: [String] = []
     var skipped = 0
     var unrecognized: [String] = []
+    /// Bandwidth rows that are not internet egress ercalc can place, with the reason.
+    var otherBandwidth: [String] = []
     var candidates: [Candidate] = []
     var gatewayRegions: Set<String> = []
     for row in sheet.rows {
@@ -77,7 +79,11 @@ package struct PriceSheetImporter: Sendable {
         continue
       }
       guard let found = try self.candidates(row, sheet: sheet) else {
-        if category != "Bandwidth" {
+        if category == "Bandwidth" {
+          otherBandwidth.append(
+            "line \(row.line): \(row.text("MeterName")) (\(row.text("MeterRegion")), \(row.text("UnitOfMeasure"))): \(bandwidthSkipReason(row))"
+          )
+        } else {
           unrecognized.append(
             "line \(row.line): \(row.text("MeterName")) (\(row.text("MeterRegion")), \(row.text("UnitOfMeasure")))")
         }
@@ -105,6 +111,13 @@ package struct PriceSheetImporter: Sendable {
       }
     }
     guard let latestStart = candidates.map(\.start).max() else {
+      if let region, !gatewayRegions.isEmpty {
+        // Only gateways, none in the region asked for: that is the cause, not a sheet without ExpressRoute prices.
+        throw Diagnostic(
+          .error,
+          "the sheet prices gateways only, and none in region '\(region)': it prices them in \(gatewayRegions.sorted().joined(separator: ", ")) (expected one of these, as an ARM name such as eastus or the sheet's own spelling)",
+          file: sheet.file, remedy: .gatewayRegion)
+      }
       throw Diagnostic(
         .error,
         "the sheet has no ExpressRoute price ercalc can use (\(sheet.rowCount) row\(sheet.rowCount == 1 ? "" : "s") read; expected rows with MeterCategory 'ExpressRoute' and the Retail Prices API's meter names, such as 'Standard Metered Data 1 Gbps Circuit')",
@@ -176,6 +189,12 @@ package struct PriceSheetImporter: Sendable {
       "read \(sheet.rowCount) rows of the \(sheet.agreement.rawValue) price sheet (\(holder(sheet)), \(sheet.currency)): \(rates.count) meter\(rates.count == 1 ? "" : "s") priced as of \(priceDate), \(skipped) row\(skipped == 1 ? "" : "s") skipped (other price types or terms, other gateway regions, not in force, superseded)",
       at: 0)
     log += converted
+    if !otherBandwidth.isEmpty {
+      log.append(
+        "\(otherBandwidth.count) Bandwidth row\(otherBandwidth.count == 1 ? " was" : "s were") not read as internet egress and left out:"
+      )
+      log += otherBandwidth.map { "  \($0)" }
+    }
     if !unrecognized.isEmpty {
       log.append(
         "\(unrecognized.count) ExpressRoute row\(unrecognized.count == 1 ? " was" : "s were") not recognised and left out:"

@@ -99,9 +99,15 @@ public struct AuditReport: Report {
           ? .paragraph("None found.")
           : .table(
             ReportTable(
-              columns: [.init("Finding"), .init("Resource"), .init("Month"), .init("Per month", .right), .init("Fix")],
+              columns: [
+                .init("Finding"), .init("Resource"), .init("Month"), .init("Per month", .right),
+                .init("Costed from"), .init("Fix"),
+              ],
               rows: waste.map {
-                [$0.kind.rawValue, $0.resource, $0.month.description, $0.monthlyCost.grouped(places: 2), $0.fix]
+                [
+                  $0.kind.rawValue, $0.resource, $0.month.description, $0.monthlyCost.grouped(places: 2),
+                  $0.costBasis.rawValue, $0.fix,
+                ]
               })))
     }
     return ReportDocument(title: "ExpressRoute estate audit: \(name)", blocks: blocks)
@@ -114,7 +120,8 @@ public struct AuditReport: Report {
       .object([
         ("kind", .string(finding.kind.rawValue)), ("resource", .string(finding.resource)),
         ("resourceId", .string(finding.resourceId)), ("month", .string(finding.month.description)),
-        ("monthlyCost", .string(finding.monthlyCost.fixedPoint(places: 2))), ("evidence", .string(finding.evidence)),
+        ("monthlyCost", .string(finding.monthlyCost.fixedPoint(places: 2))),
+        ("costBasis", .string(finding.costBasis.rawValue)), ("evidence", .string(finding.evidence)),
         ("fix", .string(finding.fix)),
       ])
     }

@@ -151,14 +151,26 @@ extension BudgetReport {
     }
   }
 
-  /// A site refused whole has no months of its own: one unpriced row per budget month, so the CSV names it too.
+  /// A site refused whole has no months of its own: one unpriced row per budget month, so the CSV names it too. Two
+  /// entries refused under one name (an unreadable site, then a valid one refused as its duplicate) are one row a
+  /// month with both reasons, as they are one `ResourceId`.
   static func refusedRows(_ b: Budget) -> [CostRow] {
-    b.refused.filter { $0.from == nil }.flatMap { refusal in
+    var refusals: [Budget.Refusal] = []
+    for refusal in b.refused where refusal.from == nil {
+      if let index = refusals.firstIndex(where: { $0.site == refusal.site }) {
+        refusals[index].reason += "; also: \(refusal.reason)"
+        refusals[index].tags.merge(refusal.tags) { first, _ in first }
+      } else {
+        refusals.append(refusal)
+      }
+    }
+    return refusals.flatMap { refusal in
       b.months.map { month in
         let (start, end) = QuoteReport.periodBounds(month.description)
         var row = CostRow.unplaced(
           currency: b.currency, periodStart: start, periodEnd: end, resource: "site '\(refusal.site)'",
-          reason: "not budgeted: \(refusal.reason)", priceDate: b.priceDate, group: refusal.site)
+          reason: "not budgeted: \(refusal.reason)", priceDate: b.priceDate, group: refusal.site,
+          tags: refusal.tags)
         row.scope = refusal.site
         return row
       }
@@ -172,51 +184,98 @@ extension BudgetReport {
     public static var header: [UInt8] { CostRow.csvHeaderBytes }
 
     /// `site`'s rows over `months`. A row equal to the same row of the month before but for its period (a circuit's
-    /// monthly fee, a gateway's hours; every row when a fixed site's quote did not change) takes that row's fields
-    /// with its own period, instead of formatting them again.
+    /// monthly fee, a gateway's hours; every row when a fixed site's quote did not change) is written from that row's
+    /// CSV bytes with this month's period put in, instead of being formatted again.
     public static func rows(of site: Budget.Site, months: [MonthKey]) -> [UInt8] {
       var bytes: [UInt8] = []
-      var previous: (quote: Quote, rows: [CostRow], fields: [[String]])?
+      var previous: (quote: Quote, rows: [CostRow], encoded: [PeriodlessRow])?
       let tagText = CostRow.tagText(site.tags)  // one site, one tag set
-      let columns = (start: Set(periodStartColumns), end: Set(periodEndColumns))
       for (index, quote) in site.months.enumerated() {
         let period = months[index].description
         let (start, end) = QuoteReport.periodBounds(period)
         let rows: [CostRow]
-        var fields: [[String]] = []
+        var encoded: [PeriodlessRow] = []
         if let previous, previous.quote == quote {
           rows = previous.rows
-          fields = previous.fields
+          encoded = previous.encoded
         } else {
           rows = QuoteReport.costRows(
             quote, period: period, group: site.name, tags: site.tags, scope: site.name, scopedName: true,
             tagText: tagText)
-          fields.reserveCapacity(rows.count)
+          encoded.reserveCapacity(rows.count)
           for position in rows.indices {
             if let previous, position < previous.rows.count {
               var same = rows[position]
               same.periodStart = previous.rows[position].periodStart
               same.periodEnd = previous.rows[position].periodEnd
               if same == previous.rows[position] {
-                fields.append(previous.fields[position])
+                encoded.append(previous.encoded[position])
                 continue
               }
             }
-            fields.append(rows[position].fields)
+            encoded.append(PeriodlessRow(rows[position].fields))
           }
         }
-        // Fields are kept as first built; each row is written with this month's period in its period columns.
-        for row in fields {
-          CSVWriter.append(row, periodStart: start, periodEnd: end, columns: columns, to: &bytes)
+        let bounds = (start: CSVWriter.fieldBytes(start), end: CSVWriter.fieldBytes(end))
+        if index == 0 {
+          // Every month has about the first month's bytes: one allocation for the site.
+          bytes.reserveCapacity(encoded.reduce(0) { $0 + $1.bytes.count + 96 } * site.months.count)
         }
-        previous = (quote, rows, fields)
+        for row in encoded { row.write(period: bounds, to: &bytes) }
+        previous = (quote, rows, encoded)
       }
       return bytes
     }
 
-    /// The columns holding a row's period start (`BillingPeriodStart`, `ChargePeriodStart`) and end.
-    static let periodStartColumns = ["BillingPeriodStart", "ChargePeriodStart"].compactMap(CostRow.header.firstIndex)
-    static let periodEndColumns = ["BillingPeriodEnd", "ChargePeriodEnd"].compactMap(CostRow.header.firstIndex)
+    /// Which columns hold a row's period: `true` for a start (`BillingPeriodStart`, `ChargePeriodStart`), `false` for
+    /// an end (`BillingPeriodEnd`, `ChargePeriodEnd`), `nil` for every other column.
+    static let periodColumns: [Bool?] = CostRow.header.map { name in
+      switch name {
+      case "BillingPeriodStart", "ChargePeriodStart": true
+      case "BillingPeriodEnd", "ChargePeriodEnd": false
+      default: nil
+      }
+    }
+
+    /// One row's CSV bytes (CRLF included) without its period fields: each period column is a cut in ``bytes``,
+    /// filled with the month's start or end as the row is written, so a row repeated month after month is formatted
+    /// once.
+    struct PeriodlessRow {
+      /// The row's bytes with nothing at its period columns.
+      var bytes: [UInt8]
+      /// Where each period field goes in ``bytes``, in column order, and whether it is a start (`true`) or an end.
+      var cuts: [(offset: Int, isStart: Bool)]
+
+      init(_ fields: [String]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(640)
+        var cuts: [(offset: Int, isStart: Bool)] = []
+        for index in fields.indices {
+          if index > 0 { bytes.append(UInt8(ascii: ",")) }
+          if index < periodColumns.count, let isStart = periodColumns[index] {
+            cuts.append((bytes.count, isStart))
+          } else {
+            CSVWriter.appendField(fields[index], to: &bytes)
+          }
+        }
+        bytes.append(contentsOf: "\r\n".utf8)
+        self.bytes = bytes
+        self.cuts = cuts
+      }
+
+      /// Appends the row with `period`'s start and end (CSV field bytes) in its period columns.
+      func write(period: (start: [UInt8], end: [UInt8]), to output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { row in
+          var from = 0
+          for cut in cuts {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: row[from..<cut.offset]))
+            output.append(contentsOf: cut.isStart ? period.start : period.end)
+            from = cut.offset
+          }
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: row[from...]))
+        }
+      }
+    }
 
     /// The rows of the sites `budget` refused whole.
     public static func refusedRows(_ budget: Budget) -> [UInt8] { CostRow.csvBytes(BudgetReport.refusedRows(budget)) }

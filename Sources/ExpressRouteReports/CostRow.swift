@@ -238,6 +238,17 @@ public struct CostRow: Hashable, Sendable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// A budget's `ResourceName`: `<site>/<name>`, with `%` and `/` inside either written `%25` and `%2F`, so site
+  /// `a/b`'s `c` and site `a`'s `b/c` are two names (`a%2Fb/c`, `a/b%2Fc`); names without them read as given. A site
+  /// refused whole is its name alone, escaped the same way (`a%2Fb`), so it never reads as another site's resource.
+  static func scopedName(_ scope: String, _ name: String) -> String { "\(nameSegment(scope))/\(nameSegment(name))" }
+
+  /// `text` with `%` written `%25` and `/` written `%2F`, when it has either.
+  static func nameSegment(_ text: String) -> String {
+    guard text.contains(where: { $0 == "/" || $0 == "%" }) else { return text }
+    return text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
+  }
+
   /// What x_Placeholders names: the columns holding a 0 that stands for an unknown value.
   /// FOCUS `Tags`: the tags as one JSON object, keys sorted; empty without tags.
   static func tagText(_ tags: [String: String]) -> String {
@@ -306,7 +317,10 @@ public struct CostRow: Hashable, Sendable {
       frequency, category == "Usage" ? quantityText : "", category == "Usage" ? focusUnit : "",
       contractedUnitText, listUnitText, "Standard", azure?.region ?? "",
       azure?.region ?? "", resourceId(parts),
-      resource.isEmpty ? "" : scopedName && !scope.isEmpty ? "\(scope)/\(parts.name)" : parts.name,
+      resource.isEmpty
+        ? ""
+        : scopedName && !scope.isEmpty
+          ? Self.scopedName(scope, parts.name) : parts.type == "Site" ? Self.nameSegment(parts.name) : parts.name,
       resource.isEmpty ? "" : parts.type, skuId, azure?.subscription ?? "",
       "", tagText ?? Self.tagText(tags),
       // ercalc's own.
@@ -319,7 +333,7 @@ public struct CostRow: Hashable, Sendable {
   /// RFC 4180 CSV with a header row and CRLF line endings.
   ///
   /// Fields with commas, quotes or line breaks are quoted, quotes doubled; a
-  /// field starting with `= + - @` is prefixed with `'` so spreadsheets do not
+  /// field starting with `= + - @` (or `'`) is prefixed with `'` so spreadsheets do not
   /// run it as a formula.
   public static func csv(_ rows: [CostRow]) -> String {
     // Rows are independent: runs of them are written on every core and joined in order (a budget of 1,000 sites
@@ -372,34 +386,19 @@ package enum CSVWriter {
     }
   }
 
-  /// Appends one budget row with `periodStart` and `periodEnd` in its period columns, whatever `row` holds there
-  /// (a row built for another month of the same site), ending in CRLF.
-  static func append(
-    _ row: [String], periodStart: String, periodEnd: String, columns: (start: Set<Int>, end: Set<Int>),
-    to output: inout [UInt8]
-  ) {
-    for index in row.indices {
-      if index > 0 { output.append(UInt8(ascii: ",")) }
-      if columns.start.contains(index) {
-        appendField(periodStart, to: &output)
-      } else if columns.end.contains(index) {
-        appendField(periodEnd, to: &output)
-      } else {
-        appendField(row[index], to: &output)
-      }
-    }
-    output.append(contentsOf: "\r\n".utf8)
+  /// One field as CSV bytes.
+  static func fieldBytes(_ text: String) -> [UInt8] {
+    var output: [UInt8] = []
+    appendField(text, to: &output)
+    return output
   }
 
   /// One field as CSV text.
-  static func field(_ text: String) -> String {
-    var output: [UInt8] = []
-    appendField(text, to: &output)
-    return String(decoding: output, as: UTF8.self)
-  }
+  static func field(_ text: String) -> String { String(decoding: fieldBytes(text), as: UTF8.self) }
 
-  /// Appends one field: `'` before a formula-like start (`= + - @`, unless the field is a plain number), and the
-  /// field quoted with quotes doubled when it holds a comma, a quote or a line break.
+  /// Appends one field: `'` before a formula-like start (`= + - @`, unless the field is a plain number) and before a
+  /// field that starts with `'` itself, and the field quoted with quotes doubled when it holds a comma, a quote or a
+  /// line break.
   static func appendField(_ text: String, to output: inout [UInt8]) {
     var text = text
     // One pass over the bytes in place (native strings are contiguous; `makeContiguousUTF8` makes others so).
@@ -419,6 +418,7 @@ package enum CSVWriter {
       quoted = true
       break
     }
+    // A field that itself starts with `'` gets one more, so `'+1` and `+1` (written `'+1`) stay two values.
     let formulaLike: Bool =
       if let first = bytes.first,
         first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
@@ -426,7 +426,7 @@ package enum CSVWriter {
       {
         Decimal(strict: text) == nil
       } else {
-        false
+        bytes.first == UInt8(ascii: "'")
       }
     if quoted { output.append(UInt8(ascii: "\"")) }
     if formulaLike { output.append(UInt8(ascii: "'")) }

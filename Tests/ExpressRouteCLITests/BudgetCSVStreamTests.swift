@@ -28,9 +28,47 @@ import Testing
     let full = try runErcalc(["budget", Self.portfolio, "--format", "csv"], stdout: "/dev/full")
     #expect(full.status == 1)
     #expect(full.errors.contains("error: cannot write to standard output: No space left on device"))
+    // With a gate that fails too, both are said.
+    let gated = try runErcalc(["budget", Self.portfolio, "--format", "csv", "--fail-above", "1"], stdout: "/dev/full")
+    #expect(gated.status == 1)
+    #expect(gated.errors.contains("error: cannot write to standard output: No space left on device"))
+    #expect(gated.errors.contains("exceeds --fail-above 1.00 USD"))
     let closed = try runErcalc(["budget", Self.portfolio, "--format", "csv"], closedStdout: true)
     #expect(!closed.signaled)
     #expect(closed.status == 0, "\(closed.errors)")
+  }
+
+  /// `budget --format csv | head -1`: once the reader is gone no more rows are rendered, but every site is still
+  /// budgeted, so a site refused after the first chunk of 256 still gives exit 65, and `--fail-above` judges all.
+  @Test func aReaderThatGoesAwayStillGetsTheWholeVerdict() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var sites = (1...600).map { index in
+      """
+      {"name": "site \(index)", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}
+      """
+    }
+    let file = directory.appendingPathComponent("many.json").path
+    func write(_ sites: [String]) throws {
+      try """
+      {"schemaVersion": 1, "name": "many", "startMonth": "2027-01", "horizonMonths": 12, "sites": [\(sites.joined(separator: ","))]}
+      """.write(toFile: file, atomically: true, encoding: .utf8)
+    }
+    try write(sites)
+    let closed = try runErcalc(["budget", file, "--format", "csv"], closedStdout: true)
+    #expect(!closed.signaled && closed.status == 0, "\(closed.errors)")
+    #expect(closed.errors.isEmpty)
+    // Standard 1 Gbps UnlimitedData in Amsterdam (Zone 1): 5,700.00 a month per circuit (the default table); 600
+    // sites: 600 × 5,700.00 = 3,420,000.00 a month, above a limit of 3,419,999.
+    let judged = try runErcalc(["budget", file, "--format", "csv", "--fail-above", "3419999"], closedStdout: true)
+    #expect(judged.status == 1)
+    #expect(judged.errors.contains("highest monthly total 3,420,000.00 USD exceeds --fail-above 3,419,999.00 USD"))
+    // Site 500, in the second chunk, at a location that does not exist: refused, exit 65, pipe or not.
+    sites[499] = sites[499].replacingOccurrences(of: "Amsterdam", with: "Atlantis")
+    try write(sites)
+    let refused = try runErcalc(["budget", file, "--format", "csv"], closedStdout: true)
+    #expect(refused.status == 65, "\(refused.errors)")
+    #expect(refused.errors.contains("error: 1 site refused"))
   }
 
   @Test func anOutputInAMissingFolderLeavesNothing() throws {

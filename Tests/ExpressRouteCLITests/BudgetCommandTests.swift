@@ -52,8 +52,19 @@ import Testing
     let result = ercalc("budget", path)
     #expect(result.status == .dataError)
     #expect(
-      result.errors == "\(path):1:16: error: startMonth: '2027-13' is not a month (expected YYYY-MM, such as 2027-01)\n"
+      result.errors
+        == "\(path):1:16: error: startMonth: '2027-13' is not a month (expected YYYY-MM from 1970-01 to 2199-12, such as 2027-01)\n"
     )
+  }
+
+  /// A start month whose plan would run past year 9999 (`10000-01-01T00:00:00Z` is not a FOCUS date) is a usage error.
+  @Test func aStartMonthOutsideTheCalendarIsRefused() {
+    let result = ercalc("budget", "Reports/global-estate/portfolio.json", "--start", "9999-06", "--months", "8")
+    #expect(result.status == .usage)
+    #expect(result.errors.contains("Please provide a month from 1970-01 to 2199-12, such as 2026-01."))
+    #expect(
+      ercalc("budget", "Reports/global-estate/portfolio.json", "--start", "2199-12", "--months", "60").status
+        == .success)
   }
 
   @Test func diffShowsTheChangePerItem() {

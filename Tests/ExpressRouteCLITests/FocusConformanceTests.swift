@@ -153,6 +153,57 @@ import Testing
     #expect(Spec.sum(table.rows, "BilledCost") == Decimal(string: "86290.59"))
   }
 
+  /// Site `a/b` with circuit `c` and site `a` with circuit `b/c` would both be `a/b/c`: a slash inside a name is
+  /// written `%2F`, so each ResourceName names one ResourceId (``FocusSpecification/check(_:sourceLocation:)``).
+  @Test func slashesInNamesKeepResourceNamesUnique() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("slashes.json").path
+    func site(_ name: String, _ circuit: String) -> String {
+      """
+      {"name": "\(name)", "deployment": {"circuits": [{"name": "\(circuit)", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}
+      """
+    }
+    // Also: `+1` and `'+1` (the CSV's formula guard writes `'+1/c` for the first, so the second gets `''+1/c`), and a
+    // site `a/x` refused whole (Atlantis is no peering location), named `a%2Fx` with its tags, not `a/x` (which is
+    // what site `a`'s circuit `x` would be named).
+    let refused = site("a/x", "c").replacingOccurrences(of: "Amsterdam", with: "Atlantis")
+      .replacingOccurrences(of: #""deployment""#, with: #""tags": {"region": "Europe"}, "deployment""#)
+    try """
+    {"schemaVersion": 1, "name": "slashes", "startMonth": "2027-01", "horizonMonths": 1, "sites": [\(site("a/b", "c")), \(site("a", "b/c")), \(site("50%", "x")), \(site("+1", "c")), \(site("'+1", "c")), \(refused)]}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let result = ercalc("budget", file, "--format", "csv")
+    #expect(result.status == .dataError)  // a site refused
+    let table = Spec.check(result.output)
+    #expect(
+      table.rows.map { $0["ResourceName"] ?? "-" } == ["a%2Fb/c", "a/b%2Fc", "50%25/x", "'+1/c", "''+1/c", "a%2Fx"]
+    )
+    #expect(
+      table.rows.map { $0["ResourceId"] ?? "-" } == [
+        "ercalc:/plans/a%2Fb/expressRouteCircuits/c", "ercalc:/plans/a/expressRouteCircuits/b%2Fc",
+        "ercalc:/plans/50%25/expressRouteCircuits/x", "ercalc:/plans/%2B1/expressRouteCircuits/c",
+        "ercalc:/plans/%27%2B1/expressRouteCircuits/c", "ercalc:/plans/a%2Fx/sites/a%2Fx",
+      ])
+    #expect(table.rows.last?["Tags"] == #"{"region":"Europe"}"#)
+  }
+
+  /// Site `X` unreadable (no deployment), then a valid `X` refused as its duplicate: one row, with both reasons, for
+  /// the one `ResourceId` `ercalc:/plans/X/sites/X`.
+  @Test func aNameRefusedTwiceIsOneRow() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("twice.json").path
+    try """
+    {"schemaVersion": 1, "name": "twice", "startMonth": "2027-01", "horizonMonths": 1, "sites": [{"name": "X"}, {"name": "X", "deployment": {"circuits": [{"name": "c", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}]}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let result = ercalc("budget", file, "--format", "csv")
+    #expect(result.status == .dataError)
+    let table = Spec.check(result.output)
+    #expect(table.rows.count == 1)
+    let reason = table.rows.first?["x_UnpricedReason"] ?? ""
+    #expect(reason.hasPrefix("not budgeted: ") && reason.contains("; also: "), "\(reason)")
+  }
+
   @Test func userChargesArePurchasesFromTheirVendor() throws {
     // provider-charges: the connectivity provider's and colocation's own fees; the installation (1,500.00, 2027-01)
     // is One-Time, the port and rack Recurring.

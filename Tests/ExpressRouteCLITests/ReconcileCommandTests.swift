@@ -143,16 +143,22 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    let csv = directory.appendingPathComponent("budget.csv").path
     let portfolio = fixture("focus-portfolio.json")
-    #expect(ercalc("budget", portfolio, "--format", "csv", "--output", csv).status == .success)
-    for extra in [[], ["--amortized"]] {
+    // The portfolio's one-time Survey charge (0.30, 60-month term) is billed whole in 2027-01, or with --amortize
+    // spread over the term: each way the CSV read back with the same option is the estimate, month by month.
+    for extra in [[], ["--amortize"]] {
+      let csv = directory.appendingPathComponent("budget\(extra.count).csv").path
+      #expect(ercalc(["budget", portfolio, "--format", "csv", "--output", csv] + extra).status == .success)
       let result = ercalc(["reconcile", portfolio, "--actuals", csv, "--format", "json"] + extra)
       let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
       let months = report["months"] as? [[String: Any]] ?? []
       #expect(months.count == 60)
       #expect(months.allSatisfy { $0["variance"] as? String == "0.00" })
-      #expect((report["lines"] as? [[String: Any]] ?? []).allSatisfy { $0["reason"] as? String == "none" })
+      let lines = report["lines"] as? [[String: Any]] ?? []
+      #expect(lines.allSatisfy { $0["reason"] as? String == "none" && $0["variance"] as? String == "0.00" })
+      // The charge's name is read back as written, not percent-encoded.
+      #expect(lines.contains { $0["resource"] as? String == "Megaport: Survey for circuit" })
+      #expect(!lines.contains { ($0["resource"] as? String ?? "").contains("%") })
     }
   }
 
@@ -168,9 +174,11 @@ import Testing
     let csv = ercalc(base + ["--format", "csv"]).output
     #expect(
       csv.hasPrefix(
-        "Record,Month,ResourceId,Resource,Meter,EstimatedQuantity,BilledQuantity,Estimated,Billed,Variance,Reason,Currency,Detail\r\n"
+        "Record,Month,ResourceId,Resource,Meter,EstimatedQuantity,BilledQuantity,Estimated,Billed,Variance,Reason,Currency,Detail,BilledWithoutPricedEstimate\r\n"
       ))
-    #expect(csv.contains("month total,2026-10,,,,,,10934.12,16357.22,5423.10,,USD,\r\n"))
+    // Every figure is priced here (with --egress), so nothing is billed without a priced estimate: 0.00.
+    #expect(csv.contains("month total,2026-10,,,,,,10934.12,16357.22,5423.10,,USD,,0.00\r\n"))
+    #expect(csv.contains("\r\ntotal,2026-10/2026-10,,,,,,10934.12,16357.22,5423.10,,USD,,0.00\r\n"))
     #expect(csv.contains(",fra-er,Premium Metered Data 1 Gbps Circuit,1,1,1186.00,1067.40,-118.60,unit price,USD,"))
   }
 

@@ -9,6 +9,8 @@ import Testing
     let findings = (report["findings"] as? [[String: Any]] ?? []).map {
       "\($0["kind"] as? String ?? ""): \($0["resource"] as? String ?? "") \($0["monthlyCost"] as? String ?? "")"
     }
+    // Every finding is costed from what the export billed (all these resources have billed rows).
+    #expect((report["findings"] as? [[String: Any]] ?? []).allSatisfy { $0["costBasis"] as? String == "billed" })
     #expect(
       findings == [
         // lon-er: serviceProviderProvisioningState NotProvisioned, its circuit billed 436.00.
@@ -17,8 +19,10 @@ import Testing
         "gateway with no connection: neu-ergw 268.58",
         // old-ergw's only connection reaches par-er, which the inventory no longer has.
         "gateway billed after its circuit is gone: old-ergw 268.58",
-        // fra-er (Frankfurt, Europe) connects only to gwc-ergw in Germany West Central (Europe): 1,186 − 436 = 750.00.
-        "Premium where Standard fits: fra-er 750.00",
+        // fra-er (Frankfurt, Europe) connects only to gwc-ergw in Germany West Central (Europe): billed Premium
+        // 1,186 less 10% = 1,067.40, against Standard 436: 1,067.40 − 436 = 631.40 (the list difference, 750, is not
+        // what the customer would save).
+        "Premium where Standard fits: fra-er 631.40",
         // dub-er: 436 + 240,000 GB × 0.025 (6,000) = 6,436 against Unlimited 5,700: 736.00.
         "Unlimited would cost less: dub-er 736.00",
         // ams-unl: Metered 436 + 2,000 GB × 0.025 = 486 against 5,700: 5,214.00.
@@ -41,11 +45,11 @@ import Testing
     let waste = (report["waste"] as? [[String: Any]] ?? []).map {
       "\($0["resource"] as? String ?? "") \($0["monthlyCost"] as? String ?? "")"
     }
-    // As in reconcile: lon-er 436, neu-ergw and old-ergw 268.58, fra-er 1,186 − 436, dub-er 6,436 − 5,700,
+    // As in reconcile: lon-er 436, neu-ergw and old-ergw 268.58, fra-er billed 1,067.40 − 436, dub-er 6,436 − 5,700,
     // ams-unl 5,700 − 486, ams-quiet 436.
     #expect(
       waste == [
-        "lon-er 436.00", "neu-ergw 268.58", "old-ergw 268.58", "fra-er 750.00", "dub-er 736.00", "ams-unl 5214.00",
+        "lon-er 436.00", "neu-ergw 268.58", "old-ergw 268.58", "fra-er 631.40", "dub-er 736.00", "ams-unl 5214.00",
         "ams-quiet 436.00",
       ])
     // Without exports the audit's JSON has no waste member.
@@ -82,6 +86,12 @@ import Testing
       "\($0["kind"] as? String ?? ""): \($0["resource"] as? String ?? "") \($0["monthlyCost"] as? String ?? "")"
     }
     #expect(findings == ["gateway with no connection: hub-ergw 461.36"])
+    // Not billed, so costed at the rate table's price, and the finding says so.
+    let finding = (report["findings"] as? [[String: Any]])?.first
+    #expect(finding?["costBasis"] as? String == "list price")
+    #expect(
+      (finding?["evidence"] as? String)?.hasSuffix(
+        "(costed at the rate table's price: the export bills no such row in 2026-10)") == true)
   }
 
   @Test func aDeploymentFileHasNoInventorySoNoWasteChecksRun() throws {

@@ -38,7 +38,8 @@ enum BudgetCommand: Command {
   }
 
   /// Runs `request` as CSV written piece by piece to `--output` (atomically), to standard output, or (in tests) to
-  /// the context's output.
+  /// the context's output. A reader that goes away (`| head -1`) gets no more rows; the sites are still budgeted, so
+  /// the exit status and `--fail-above` judge all of them.
   static func streamCSV(
     _ request: BudgetRequest, engine: PricingEngine, arguments: ParsedArguments, context: inout CommandContext
   ) throws -> BudgetRequest.StreamedCSV {
@@ -46,19 +47,27 @@ enum BudgetCommand: Command {
       let file = try OutputFile.Stream(path)
       let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
         var bytes = bytes
-        try file.write(&bytes)
+        return try file.write(&bytes)
       }
       try file.commit()
-      context.written = path
-      context.warnings.append("wrote \(path)")
+      if !file.readerLeft {
+        context.written = path
+        context.warnings.append("wrote \(path)")
+      }
       return streamed
     }
     if var direct = context.directOutput, context.output.isEmpty {
       defer { context.directOutput = direct }
-      return try request.streamCSV(engine: engine, warnings: &context.warnings) { direct.write(bytes: $0) }
+      return try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
+        direct.write(bytes: bytes)
+        return direct.failure == nil && !direct.closedPipe
+      }
     }
     var text: [UInt8] = []
-    let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { text += $0 }
+    let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
+      text += bytes
+      return true
+    }
     context.output += String(decoding: text, as: UTF8.self)
     return streamed
   }

@@ -21,7 +21,7 @@ enum ReconcileCommand: Command {
     let estimate = try ReconcileRequest.estimate(
       try ImportOptions.estate(path, arguments), egress: arguments.volume("egress"), plan: PlanOptions(arguments),
       reading: SeriesReading(arguments, context: context))
-    let request = ReconcileRequest(estimate, actuals: actuals, amortised: arguments.flag("amortized"))
+    let request = ReconcileRequest(estimate, actuals: actuals, amortised: arguments.flag("amortize"))
     let outcome = try request.run(engine: engine, warnings: &context.warnings)
     try OutputOptions.emit(outcome.report, arguments, context: &context)
     return .success

@@ -30,6 +30,8 @@ enum OutputFile {
     private let destination: Destination
     private let shown: String
     private var open = true
+    /// Whether the reader of a pipe went away (`EPIPE`): nothing more is written, and nothing was "written" for it.
+    private(set) var readerLeft = false
 
     /// Opens `path` for writing, as ``OutputFile`` describes.
     init(_ path: String) throws {
@@ -79,10 +81,16 @@ enum OutputFile {
       if case .regular(let temporary, _, _) = destination { unlink(temporary) }
     }
 
-    /// Appends `bytes`; a reader that went away from a pipe (`EPIPE`) is not an error.
-    func write(_ bytes: inout [UInt8]) throws {
-      guard let error = FileHandleOutputStream.writeAll(descriptor, &bytes) else { return }
-      if case .through = destination, error == EPIPE { return }
+    /// Appends `bytes`; a reader that went away from a pipe (`EPIPE`) is not an error, and returns `false` (nobody
+    /// reads what follows).
+    @discardableResult
+    func write(_ bytes: inout [UInt8]) throws -> Bool {
+      guard !readerLeft else { return false }
+      guard let error = FileHandleOutputStream.writeAll(descriptor, &bytes) else { return true }
+      if case .through = destination, error == EPIPE {
+        readerLeft = true
+        return false
+      }
       throw OutputFile.failure(shown, "", error)
     }
 

@@ -23,7 +23,11 @@ extension ReconcileCommand {
         "actuals", value: "export", kind: .path,
         help: "A cost export as CSV (FOCUS or EA/MCA cost details); repeatable, one currency in all.",
         repeatable: true),
-      .flag("amortized", help: "Sum FOCUS rows by EffectiveCost (amortised) instead of BilledCost."),
+      .flag(
+        "amortize",
+        help:
+          "Compare amortised costs: one-time charges (installation fees) spread over their contract term in the estimate, as budget --amortize does, and FOCUS rows summed by EffectiveCost instead of BilledCost (give EA/MCA AmortizedCost details)."
+      ),
       .option(
         "parameters", value: "file", kind: .path,
         help:

@@ -53,8 +53,7 @@ extension UseCases {
         entries: entries, name: imported.deployment.name, horizonMonths: months, basis: engine.basis)
       if !actuals.isEmpty {
         let known = Set(imported.deployment.azureResources.values.map { $0.id.lowercased() })
-        var ledger = BillingLedger()
-        for path in actuals { try BillingLedger.read(path: path, file: path, into: &ledger, known: known) }
+        let ledger = try BillingLedger.read(paths: actuals, known: known)
         if let billed = ledger.currency, billed != engine.rates.currency {
           throw Diagnostic(
             .error,

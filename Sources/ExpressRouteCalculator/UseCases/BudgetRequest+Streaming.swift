@@ -3,6 +3,7 @@ import ExpressRoutePlanning
 import ExpressRoutePricing
 import ExpressRouteReports
 import Foundation
+import Synchronization
 
 extension UseCases.BudgetRequest {
   /// What a budget streamed as CSV leaves once written: the budget without its sites' months (refusals, notes,
@@ -20,10 +21,13 @@ extension UseCases.BudgetRequest {
   /// memory holds one chunk of sites instead of every quote of every site (10,000 sites over three years are about
   /// half a gigabyte of CSV).
   ///
+  /// `write` returns whether its reader wants more: after `false` (the reader went away, as `| head -1` does) the sites
+  /// are still budgeted, so refusals and the gate cover every site, but their rows are no longer rendered.
+  ///
   /// - Throws: what ``run(engine:warnings:)`` throws, and the first error `write` throws (nothing more is written
   ///   after it).
   public func streamCSV(
-    engine: PricingEngine, warnings: inout [String], write: ([UInt8]) throws -> Void
+    engine: PricingEngine, warnings: inout [String], write: ([UInt8]) throws -> Bool
   ) throws -> StreamedCSV {
     // Checked before anything is read or written, from the portfolio's own sites.
     try Self.requireTag(groupBy, in: portfolio.sites.map(\.tags))
@@ -31,16 +35,19 @@ extension UseCases.BudgetRequest {
     var unpriced = 0
     var failure: (any Error)?
     var headerWritten = false
+    let readerGone = Flag()
     func emit(_ bytes: [UInt8]) {
-      guard failure == nil else { return }
       if !headerWritten {
         headerWritten = true
         emit(BudgetReport.CSVPieces.header)
       }
-      do { try write(bytes) } catch { failure = error }
+      guard failure == nil, !readerGone.isSet else { return }
+      do {
+        if try !write(bytes) { readerGone.set() }
+      } catch { failure = error }
     }
     // Each site's rows, month totals and unpriced count are worked out on the core that budgeted it; the visitor only
-    // adds them up and writes, so little runs on one core between chunks.
+    // adds them up and writes, so little runs on one core between chunks. A write error stops the budget.
     let budget = try Self.budget(
       portfolio, file: portfolioFile, plan: plan, engine: engine, reading: reading, warnings: &warnings,
       alongside: { months, site in
@@ -48,10 +55,10 @@ extension UseCases.BudgetRequest {
           quote.lineItems.reduce(Decimal(0)) { FastDecimal.sum($0, $1.amount.amount) }
         }
         return (
-          rows: BudgetReport.CSVPieces.rows(of: site, months: months), totals: totals,
+          rows: readerGone.isSet ? [] : BudgetReport.CSVPieces.rows(of: site, months: months), totals: totals,
           unpriced: Budget.unpriced(of: site).count
         )
-      }
+      }, shouldContinue: { failure == nil }
     ) { _, rendered in
       for (index, total) in rendered.totals.enumerated() { FastDecimal.add(total, to: &monthTotals[index]) }
       unpriced += rendered.unpriced
@@ -64,5 +71,12 @@ extension UseCases.BudgetRequest {
       total: Money(monthTotals.max() ?? 0, currency: budget.currency), measure: "highest monthly total",
       unpriced: unpriced)
     return StreamedCSV(budget: budget, gate: gate)
+  }
+
+  /// A flag set once, read from every core: whether the CSV's reader went away.
+  private final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
   }
 }

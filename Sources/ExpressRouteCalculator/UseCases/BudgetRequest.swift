@@ -49,18 +49,20 @@ extension UseCases {
 
     /// ``budget(_:file:plan:engine:reading:warnings:)`` site by site, as
     /// ``BudgetPlanner/budget(_:traffic:amortize:alongside:visit:)`` hands them out: `alongside` gets the budget's
-    /// months with each site, on the core that budgeted it; the budget keeps what `visit` returns.
+    /// months with each site, on the core that budgeted it; the budget keeps what `visit` returns; `shouldContinue`
+    /// returning `false` after a chunk of sites stops there.
     static func budget<Extra: Sendable>(
       _ portfolio: Portfolio, file: String, plan: PlanOptions, engine: PricingEngine, reading: SeriesReading,
       warnings: inout [String], alongside: @escaping @Sendable ([MonthKey], Budget.Site) -> Extra,
-      visit: (Budget.Site, Extra) -> Budget.Site?
+      shouldContinue: () -> Bool = { true }, visit: (Budget.Site, Extra) -> Budget.Site?
     ) throws -> Budget {
       let portfolio = plan.applied(to: portfolio)
       let traffic = try reading.portfolioTraffic(portfolio, path: file, warnings: &warnings)
       let months = portfolio.months
       return plan.applied(
         to: try BudgetPlanner(engine: engine).budget(
-          portfolio, traffic: traffic, amortize: plan.amortize, alongside: { alongside(months, $0) }, visit: visit))
+          portfolio, traffic: traffic, amortize: plan.amortize, alongside: { alongside(months, $0) },
+          shouldContinue: shouldContinue, visit: visit))
     }
 
     /// Refuses a grouping tag none of `tagSets` (one per site) has, naming the tags they do have.

@@ -49,7 +49,9 @@ extension UseCases {
     }
     /// The cost exports (paths).
     public var actuals: [String]
-    /// Whether FOCUS rows are summed by `EffectiveCost` (amortised) rather than `BilledCost`.
+    /// Whether amortised costs are compared: one-time charges spread over their contract term in the estimate (as
+    /// ``PlanOptions/amortize`` spreads them in a budget) and FOCUS rows summed by `EffectiveCost` rather than
+    /// `BilledCost`. EA/MCA cost details carry no such choice of column: an `AmortizedCost` export is amortised.
     public var amortised: Bool
 
     /// Creates a request.
@@ -75,8 +77,11 @@ extension UseCases {
         inventory = EstateInventory(json: estate.data, file: estate.file)
       case .deployment(let deployment): quoteSource = .deployment(deployment)
       case .portfolio(let request):
+        // One meaning of amortised for both sides: the estimate spreads one-time charges as the exports do.
+        var plan = request.plan
+        plan.amortize = amortised
         budget = try BudgetRequest.budget(
-          request.portfolio, file: request.portfolioFile, plan: request.plan, engine: engine,
+          request.portfolio, file: request.portfolioFile, plan: plan, engine: engine,
           reading: request.reading, warnings: &warnings)
       }
       var rows: [CostRow] = []
@@ -99,10 +104,7 @@ extension UseCases {
         preconditionFailure("an estimate is a quote source or a budget")
       }
       let known = Reconciliation.resourceIds(rows)
-      var ledger = BillingLedger()
-      for path in actuals {
-        try BillingLedger.read(path: path, file: path, into: &ledger, amortised: amortised, known: known)
-      }
+      let ledger = try BillingLedger.read(paths: actuals, amortised: amortised, known: known)
       if let billed = ledger.currency, billed != currency {
         throw Diagnostic(
           .error,
@@ -116,6 +118,12 @@ extension UseCases {
         }
       }
       var notes = ledger.exports.map { "read \($0.format) from \($0.file)" }
+      if amortised {
+        notes.append(
+          budget == nil
+            ? "amortised: FOCUS rows summed by EffectiveCost"
+            : "amortised: one-time charges spread over their term in the estimate, FOCUS rows summed by EffectiveCost")
+      }
       notes.append(
         "\(ledger.rowsKept) of \(ledger.rowsRead) rows kept (ExpressRoute-related or on a resource of the estate)")
       if ledger.unpricedRowsSkipped > 0 {

@@ -18,6 +18,11 @@ import Foundation
 ///   a circuit from Unlimited to Metered: a new circuit is needed);
 /// - a provisioned Metered circuit whose outbound data is under 0.1% of what its bandwidth carries in a 730-hour
 ///   month (`Mbps × 0.3285` GB: 1 Gbps → 328.5 GB): its circuit fee.
+///
+/// Costs are what the export billed where it has the rows (a circuit's fee is its billed `… Circuit` rows, per
+/// month of the billed quantity: 1,067.40 for one month at a 10% discount), and the rate table's price only where
+/// it has none; each finding says which (``Reconciliation/WasteFinding/CostBasis``). The alternative a finding
+/// proposes (Standard, the other billing model) is never billed: it is at the rate table's price.
 package struct WasteFinder {
   /// The inventory.
   package var inventory: EstateInventory
@@ -50,20 +55,38 @@ package struct WasteFinder {
       return (rows.reduce(0) { $0 + ($1.quantity ?? 0) }, rows.reduce(0) { $0 + $1.cost })
     }
     var found: [Reconciliation.WasteFinding] = []
+    /// The circuit's billed fee per month (its `… Circuit` rows: cost ÷ billed months when the export gives them).
+    func billedFee(_ id: String) -> Decimal? {
+      let rows =
+        billed[id]?.filter {
+          let meter = BillingLedger.Key.normalised($0.meter)
+          return meter.contains("circuit") && !meter.contains("data transfer")
+        } ?? []
+      guard !rows.isEmpty else { return nil }
+      let total = rows.reduce(0) { $0 + $1.cost }
+      let months = rows.reduce(Decimal(0)) { $0 + ($1.quantity ?? 0) }
+      return rows.allSatisfy({ $0.quantity != nil }) && months > 0 ? total / months : total
+    }
     func add(
       _ kind: Reconciliation.WasteFinding.Kind, _ id: String, _ name: String, _ amount: Decimal, _ evidence: String,
-      _ fix: String
+      _ fix: String, _ basis: Reconciliation.WasteFinding.CostBasis = .billed
     ) {
+      let said =
+        basis == .billed
+        ? "\(evidence) (costed from the billed rows)"
+        : "\(evidence) (costed at the rate table's price: the export bills no such row in \(month))"
       found.append(
         Reconciliation.WasteFinding(
-          kind: kind, resource: name, resourceId: id, month: month, monthlyCost: amount, evidence: evidence, fix: fix))
+          kind: kind, resource: name, resourceId: id, month: month, monthlyCost: amount, evidence: said, fix: fix,
+          costBasis: basis))
     }
     for (key, gateway) in inventory.gateways.sorted(by: { $0.key < $1.key }) {
       let amount = billed[key] != nil ? cost(key) : estimated[key] ?? 0
+      let basis: Reconciliation.WasteFinding.CostBasis = billed[key] != nil ? .billed : .listPrice
       if gateway.connectedCircuits.isEmpty {
         add(
           .idleGateway, gateway.id, gateway.name, amount, "no connection in the inventory",
-          "connect it to a circuit, or delete it")
+          "connect it to a circuit, or delete it", basis)
       } else if gateway.connectedCircuits.allSatisfy({ inventory.circuits[$0] == nil }), billed[key] != nil {
         add(
           .orphanedGateway, gateway.id, gateway.name, amount,
@@ -82,7 +105,14 @@ package struct WasteFinder {
         )
         continue
       }
-      guard let prices = circuitPrices(circuit) else { continue }
+      guard var prices = circuitPrices(circuit) else { continue }
+      let feeBasis: Reconciliation.WasteFinding.CostBasis
+      if let fee = billedFee(key) {
+        prices.fee = fee
+        feeBasis = .billed
+      } else {
+        feeBasis = .listPrice
+      }
       let data = egress(key)
       let hasGlobalReach = billed[key]?.contains { $0.meter.lowercased().contains("global reach") } ?? false
       if circuit.tier.lowercased() == "premium", !hasGlobalReach, let standard = prices.standardFee,
@@ -90,16 +120,17 @@ package struct WasteFinder {
       {
         add(
           .premiumFitsStandard, circuit.id, circuit.name, saving,
-          "every connected gateway is in \(prices.geopolitical), as the peering location is; Premium \(prices.fee.fixedPoint(places: 2)) against Standard \(standard.fixedPoint(places: 2)) a month",
-          "change the SKU tier to Standard if the circuit needs fewer than 4,000 routes and 10 virtual network links")
+          "every connected gateway is in \(prices.geopolitical), as the peering location is; Premium \(feeBasis == .billed ? "billed" : "at") \(prices.fee.fixedPoint(places: 2)) against Standard \(standard.fixedPoint(places: 2)) a month",
+          "change the SKU tier to Standard if the circuit needs fewer than 4,000 routes and 10 virtual network links",
+          feeBasis)
       }
       if circuit.family.lowercased() == "metereddata" {
         let gb = data?.gb ?? 0
         if let unlimited = prices.otherFamilyFee, prices.fee + (data?.cost ?? 0) > unlimited {
           add(
             .meteredCheaperUnlimited, circuit.id, circuit.name, prices.fee + (data?.cost ?? 0) - unlimited,
-            "\(gb.plainDescription) GB out billed \((data?.cost ?? 0).fixedPoint(places: 2)); Metered fee \(prices.fee.fixedPoint(places: 2)) against Unlimited \(unlimited.fixedPoint(places: 2))",
-            "change the billing model to Unlimited (allowed in place; it cannot be changed back)")
+            "\(gb.plainDescription) GB out billed \((data?.cost ?? 0).fixedPoint(places: 2)); Metered fee \(feeBasis == .billed ? "billed " : "")\(prices.fee.fixedPoint(places: 2)) against Unlimited \(unlimited.fixedPoint(places: 2))",
+            "change the billing model to Unlimited (allowed in place; it cannot be changed back)", feeBasis)
         }
         if let mbps = circuit.bandwidthMbps {
           let threshold = Decimal(mbps) * Decimal(3285) / 10_000
@@ -107,7 +138,7 @@ package struct WasteFinder {
             add(
               .almostNoEgress, circuit.id, circuit.name, prices.fee,
               "\(gb.plainDescription) GB out in \(month), under 0.1% of what \(mbps) Mbps carries (\(threshold.plainDescription) GB)",
-              "move its traffic to another circuit and delete it, or choose a smaller bandwidth")
+              "move its traffic to another circuit and delete it, or choose a smaller bandwidth", feeBasis)
           }
         }
       } else if circuit.family.lowercased() == "unlimiteddata", let data, let metered = prices.otherFamilyFee,
@@ -117,9 +148,9 @@ package struct WasteFinder {
         if meteredCost < prices.fee {
           add(
             .unlimitedCheaperMetered, circuit.id, circuit.name, prices.fee - meteredCost,
-            "\(data.gb.plainDescription) GB out; Metered would be \(metered.fixedPoint(places: 2)) + \(data.gb.plainDescription) GB × \(rate.plainDescription) against Unlimited \(prices.fee.fixedPoint(places: 2))",
-            "Azure does not move a circuit from Unlimited to Metered: create a Metered circuit, move the peerings and connections, then delete this one"
-          )
+            "\(data.gb.plainDescription) GB out; Metered would be \(metered.fixedPoint(places: 2)) + \(data.gb.plainDescription) GB × \(rate.plainDescription) against Unlimited \(feeBasis == .billed ? "billed " : "")\(prices.fee.fixedPoint(places: 2))",
+            "Azure does not move a circuit from Unlimited to Metered: create a Metered circuit, move the peerings and connections, then delete this one",
+            feeBasis)
         }
       }
     }

@@ -29,15 +29,18 @@ public struct MonthKey: Hashable, Comparable, Sendable, CustomStringConvertible 
 }
 
 extension MonthKey {
-  /// Parses `2027-01`.
+  /// Parses `2027-01`: a month of ``parsedYears`` (ASCII digits only).
   public init?(parsing text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
-      let month = Int(parts[1]),
-      (1...12).contains(month), year >= 1970
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, text.utf8.allSatisfy({ $0 < 0x80 }),
+      let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month), Self.parsedYears.contains(year)
     else { return nil }
     self.init(year: year, month: month)
   }
+
+  /// The years a month given as text may fall in: from the Unix epoch, and far enough from year 10,000 that a plan's
+  /// last month (60 months on) and its period end are still four-digit ISO 8601 dates.
+  public static let parsedYears = 1970...2199
 
   /// The month `count` months later.
   public func advanced(by count: Int) -> MonthKey {

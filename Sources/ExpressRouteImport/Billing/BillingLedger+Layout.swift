@@ -20,6 +20,13 @@ extension BillingLedger {
     var currency: Int
     /// ercalc's `x_Status` (its unpriced rows carry placeholder costs).
     var status: Int?
+    /// Cost details' `UnitOfMeasure` (`10 GB`, `100 Hours`, `1/Month`): `Quantity` counts these blocks.
+    var unitOfMeasure: Int?
+    /// FOCUS `PricingQuantity`, which counts blocks of `x_PricingBlockSize` units (read when `ConsumedQuantity` is
+    /// empty).
+    var pricingQuantity: Int?
+    /// FOCUS `x_PricingBlockSize`.
+    var pricingBlockSize: Int?
 
     /// Finds the columns of `header`.
     ///
@@ -53,6 +60,9 @@ extension BillingLedger {
         }
         self.currency = currency
         status = isOwn ? index["x_status"] : nil
+        unitOfMeasure = nil
+        pricingQuantity = index["pricingquantity"]
+        pricingBlockSize = index["x_pricingblocksize"]
       } else if let meterName = index["metername"],
         let cost = first("costinbillingcurrency", "cost", "pretaxcost"),
         let date = first("date", "usagedatetime")
@@ -73,6 +83,9 @@ extension BillingLedger {
         }
         self.currency = currency
         status = nil
+        unitOfMeasure = index["unitofmeasure"]
+        pricingQuantity = nil
+        pricingBlockSize = nil
       } else {
         throw Diagnostic(
           .error,

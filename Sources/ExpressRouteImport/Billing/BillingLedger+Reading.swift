@@ -12,7 +12,7 @@ import Foundation
 /// | resource | `ResourceId` | `ResourceId` (`InstanceName`) |
 /// | meter | `x_SkuMeterName`, `SkuMeter` (1.2), ercalc's `SkuId` | `MeterName` |
 /// | month | `ChargePeriodStart` | `Date` (`UsageDateTime`) |
-/// | quantity | `ConsumedQuantity`, else `PricingQuantity` | `Quantity` |
+/// | quantity | `ConsumedQuantity`, else `PricingQuantity` × `x_PricingBlockSize` | `Quantity` × the `UnitOfMeasure` block (`10 GB`) |
 /// | cost | `BilledCost` (`EffectiveCost` when amortised) | `CostInBillingCurrency` (`Cost`, `PreTaxCost`) |
 /// | currency | `BillingCurrency` | `BillingCurrency` (`BillingCurrencyCode`, `Currency`) |
 ///
@@ -107,6 +107,7 @@ extension BillingLedger {
           location: at(layout.cost))
       }
       var quantity: Decimal?
+      var quantityColumn: Int?
       for column in layout.quantity where quantity == nil {
         let text = cell(column)
         if text.isEmpty { continue }
@@ -114,6 +115,13 @@ extension BillingLedger {
           throw Diagnostic(.error, "'\(text)' in \(header[column]) is not a number", location: at(column))
         }
         quantity = value
+        quantityColumn = column
+      }
+      if let column = layout.unitOfMeasure {
+        quantity = try quantityInBaseUnits(quantity, unit: cell(column), column: header[column], at: at(column))
+      }
+      if let column = layout.pricingBlockSize, quantityColumn != nil, quantityColumn == layout.pricingQuantity {
+        quantity = try quantityInBaseUnits(quantity, blockSize: cell(column), column: header[column], at: at(column))
       }
       let currencyText = cell(layout.currency)
       guard let currency = CurrencyCode(currencyText.uppercased()), currencyText.count == 3 else {
@@ -127,7 +135,7 @@ extension BillingLedger {
       ledger.rowsKept += 1
       try ledger.add(
         resourceId: resourceId, meter: meter, resourceType: cell(layout.resourceType), month: month,
-        quantity: quantity, cost: cost, currency: currency, at: FileLocation(file: file, line: line))
+        period: dateText, quantity: quantity, cost: cost, currency: currency, at: FileLocation(file: file, line: line))
     }
     ledger.rowsRead += scanner.rowsScreenedOut
   }

@@ -39,8 +39,11 @@ public struct BillingLedger: Hashable, Sendable {
     public var meter: String
     /// The resource type as the export gives it (`microsoft.network/expressroutecircuits`), or empty.
     public var resourceType: String
-    /// The summed quantity in the meter's consumed unit (hours, GB, months); `nil` when a row gave none.
+    /// The summed quantity in the meter's consumed unit (hours, GB, months); `nil` when a charged row gave none. A
+    /// credit or refund (a row with no quantity and a cost of 0 or less) does not blank it.
     public var quantity: Decimal?
+    /// Whether a charged row gave no quantity (the sum is then unknown, whatever later rows give).
+    var quantityUnknown = false
     /// The summed cost in ``BillingLedger/currency``.
     public var cost: Decimal
     /// The rows summed.
@@ -63,6 +66,10 @@ public struct BillingLedger: Hashable, Sendable {
   public internal(set) var unpricedRowsSkipped = 0
   /// The exports read, with the format each was recognised as.
   public internal(set) var exports: [Export] = []
+  /// The first sighting of each kept row, by a fingerprint of its key, charge period, quantity and cost: a row seen
+  /// again from another export is refused (``checkOverlap(_:period:quantity:cost:at:)``). One entry per distinct
+  /// ExpressRoute row, never per row of other services.
+  var rowOrigins: [Int: RowOrigin] = [:]
 
   /// One export read: its file name and the format it was recognised as (`FOCUS 1.2`, `EA/MCA cost details`).
   public struct Export: Hashable, Sendable {
@@ -81,9 +88,10 @@ public struct BillingLedger: Hashable, Sendable {
   /// Adds one row's charge.
   ///
   /// - Throws: a currency other than the one earlier rows gave (mixed currencies cannot be summed).
+  /// - Throws: a row another export already billed (``checkOverlap(_:period:quantity:cost:at:)``).
   mutating func add(
-    resourceId: String, meter: String, resourceType: String, month: MonthKey, quantity: Decimal?, cost: Decimal,
-    currency: CurrencyCode, at location: Diagnostic.FileLocation
+    resourceId: String, meter: String, resourceType: String, month: MonthKey, period: String = "",
+    quantity: Decimal?, cost: Decimal, currency: CurrencyCode, at location: Diagnostic.FileLocation
   ) throws(Diagnostic) {
     if let known = self.currency, known != currency {
       throw Diagnostic(
@@ -96,15 +104,21 @@ public struct BillingLedger: Hashable, Sendable {
       currencyOrigin = location
     }
     let key = Key(resourceId: resourceId, meter: meter, month: month)
-    if var charge = charges[key] {
-      charge.cost += cost
-      charge.quantity = charge.quantity.flatMap { sum in quantity.map { sum + $0 } }
-      charge.rows += 1
-      charges[key] = charge
-    } else {
-      charges[key] = Charge(
-        resourceId: resourceId, meter: meter, resourceType: resourceType, quantity: quantity, cost: cost, rows: 1,
+    try checkOverlap(key, period: period, quantity: quantity, cost: cost, at: location)
+    var charge =
+      charges[key]
+      ?? Charge(
+        resourceId: resourceId, meter: meter, resourceType: resourceType, quantity: nil, cost: 0, rows: 0,
         firstRow: location)
+    charge.cost += cost
+    charge.rows += 1
+    if let quantity {
+      if !charge.quantityUnknown { charge.quantity = (charge.quantity ?? 0) + quantity }
+    } else if cost > 0 {
+      // A charge without its quantity: the sum is unknown. A credit without one changes no quantity.
+      charge.quantityUnknown = true
+      charge.quantity = nil
     }
+    charges[key] = charge
   }
 }

@@ -35,6 +35,8 @@ public struct Budget: Hashable, Sendable {
     public var reason: String
     /// The error as a diagnostic (its file, line and path, when known), for standard error.
     public var diagnostic: Diagnostic
+    /// The site's tags, when it could be read (a site that could not be read has none).
+    public var tags: [String: String] = [:]
   }
 
   /// The portfolio's name.

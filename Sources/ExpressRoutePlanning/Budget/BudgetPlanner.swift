@@ -67,10 +67,15 @@ public struct BudgetPlanner: Sendable {
   /// The budget returned holds what `visit` returns for each site (`nil` keeps none of it), so a caller that writes
   /// each site's lines as they come needs memory for one chunk, not for the portfolio. Refusals, notes, capacity
   /// overruns and price sources are those of every site, whatever `visit` keeps. `alongside` runs on the core that
-  /// budgeted the site, right after it (to render the site's lines in parallel); `visit` receives its result.
+  /// budgeted the site, right after it (to render the site's lines in parallel); `visit` receives its result. The
+  /// next chunk is budgeted while `visit` sees the sites of one, so writing them overlaps the work.
+  ///
+  /// `shouldContinue` is asked after each chunk: `false` (writing the lines failed) budgets no further chunk, and the
+  /// budget returned covers the sites visited so far (the caller reports the failure instead of the budget).
   public func budget<Extra: Sendable>(
     _ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false,
-    alongside: @Sendable (Budget.Site) -> Extra, visit: (Budget.Site, Extra) -> Budget.Site?
+    alongside: @escaping @Sendable (Budget.Site) -> Extra, shouldContinue: () -> Bool = { true },
+    visit: (Budget.Site, Extra) -> Budget.Site?
   ) throws(Diagnostic) -> Budget {
     let months = portfolio.months
     // Many sites share a growth rate: each rate's monthly factors are worked out once.
@@ -100,17 +105,20 @@ public struct BudgetPlanner: Sendable {
       }
     }
     var used = Set<String>()
-    for chunkStart in stride(from: 0, to: portfolio.sites.count, by: Self.chunkSize) {
-      let chunk = Array(portfolio.sites[chunkStart..<min(chunkStart + Self.chunkSize, portfolio.sites.count)])
-      let results = ConcurrentMap.map(chunk) { site in
-        Result { () throws(Diagnostic) -> (SiteBudget, Extra) in
-          let budgeted = try budget(
-            site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors,
-            amortize: amortize, options: options, growthFactors: growthFactors)
-          return (budgeted, alongside(budgeted.site))
-        }
+    let chunks = stride(from: 0, to: portfolio.sites.count, by: Self.chunkSize).map {
+      Array(portfolio.sites[$0..<min($0 + Self.chunkSize, portfolio.sites.count)])
+    }
+    var stopped = false
+    ConcurrentMap.pipelined(chunks) { [self] site in
+      Result { () throws(Diagnostic) -> (SiteBudget, Extra) in
+        let budgeted = try budget(
+          site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors,
+          amortize: amortize, options: options, growthFactors: growthFactors)
+        return (budgeted, alongside(budgeted.site))
       }
-      for (offset, (site, result)) in zip(chunk, results).enumerated() {
+    } consume: { chunkIndex, results in
+      let chunkStart = chunkIndex * Self.chunkSize
+      for (offset, (site, result)) in zip(chunks[chunkIndex], results).enumerated() {
         refuseInvalid(at: chunkStart + offset)
         let siteBudget: SiteBudget
         let extra: Extra
@@ -119,7 +127,8 @@ public struct BudgetPlanner: Sendable {
         case .failure(let error):
           let prefix = "site '\(site.name)': "
           let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
-          refused.append(Budget.Refusal(site: site.name, from: nil, reason: reason, diagnostic: error))
+          refused.append(
+            Budget.Refusal(site: site.name, from: nil, reason: reason, diagnostic: error, tags: site.tags))
           continue
         }
         if let unserved = siteBudget.site.unserved { refused.append(unserved) }
@@ -129,8 +138,10 @@ public struct BudgetPlanner: Sendable {
         if siteBudget.grew { grownSites += 1 }
         if siteBudget.sized { sizedSites += 1 }
       }
+      stopped = !shouldContinue()
+      return !stopped
     }
-    refuseInvalid(at: portfolio.sites.count)
+    if !stopped { refuseInvalid(at: portfolio.sites.count) }
     if grownSites > 0 {
       notes.append(
         "deployment sites with a yearly growth (\(grownSites)): volumes grow by it, compounded monthly, on a fixed configuration (see each site)"

@@ -88,7 +88,7 @@ extension Portfolio {
     let startNode = try object.required("startMonth")
     let startText = try startNode.string()
     guard let start = MonthKey(parsing: startText) else {
-      throw startNode.error("'\(startText)' is not a month (expected YYYY-MM, such as 2027-01)")
+      throw startNode.error("'\(startText)' is not a month (expected YYYY-MM from 1970-01 to 2199-12, such as 2027-01)")
     }
     var sites: [Site] = []
     var invalid: [InvalidSite] = []
@@ -121,7 +121,7 @@ extension Portfolio {
     if let asOfNode = site.optional("volumesAsOf") {
       let text = try asOfNode.string()
       guard let month = MonthKey(parsing: text) else {
-        throw asOfNode.error("'\(text)' is not a month (expected YYYY-MM, such as 2027-01)")
+        throw asOfNode.error("'\(text)' is not a month (expected YYYY-MM from 1970-01 to 2199-12, such as 2027-01)")
       }
       guard site.optional("deployment") != nil else {
         throw asOfNode.error("'volumesAsOf' dates a deployment's volumes; a profile takes its calendar from its series")

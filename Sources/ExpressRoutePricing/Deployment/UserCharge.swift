@@ -203,7 +203,7 @@ extension UserCharge {
       if let startNode = item.optional("startMonth") {
         let text = try startNode.string()
         guard let month = MonthKey(parsing: text) else {
-          throw startNode.error("'\(text)' is not a month (expected YYYY-MM, such as 2027-01)")
+          throw startNode.error("'\(text)' is not a month (expected YYYY-MM from 1970-01 to 2199-12, such as 2027-01)")
         }
         start = month
       }

@@ -82,11 +82,14 @@ public struct ReconcileReport: Report {
         .table(
           ReportTable(
             columns: [
-              .init("Finding"), .init("Resource"), .init("Month"), .init("Per month", .right), .init("Why"),
-              .init("Fix"),
+              .init("Finding"), .init("Resource"), .init("Month"), .init("Per month", .right), .init("Costed from"),
+              .init("Why"), .init("Fix"),
             ],
             rows: r.findings.map {
-              [$0.kind.rawValue, $0.resource, $0.month.description, amount($0.monthlyCost), $0.evidence, $0.fix]
+              [
+                $0.kind.rawValue, $0.resource, $0.month.description, amount($0.monthlyCost), $0.costBasis.rawValue,
+                $0.evidence, $0.fix,
+              ]
             })))
       if !inventoryChecked { blocks.append(.paragraph(Self.noInventory)) }
     }
@@ -128,8 +131,8 @@ public struct ReconcileReport: Report {
       .object([
         ("kind", .string(finding.kind.rawValue)), ("resource", .string(finding.resource)),
         ("resourceId", .string(finding.resourceId)), ("month", .string(finding.month.description)),
-        ("monthlyCost", money(finding.monthlyCost)), ("evidence", .string(finding.evidence)),
-        ("fix", .string(finding.fix)),
+        ("monthlyCost", money(finding.monthlyCost)), ("costBasis", .string(finding.costBasis.rawValue)),
+        ("evidence", .string(finding.evidence)), ("fix", .string(finding.fix)),
       ])
     }
     return .object([
@@ -149,14 +152,17 @@ public struct ReconcileReport: Report {
   /// No FOCUS rows: the CSV is ``csv``'s own table.
   public var csvRows: [CostRow] { [] }
 
-  /// One row per line (`Record` `line`), month total (`month total`) and finding (`finding`), under one header.
+  /// One row per line (`Record` `line`), month total (`month total`), the total over every month (`total`) and
+  /// finding (`finding`: its evidence, which says what its cost is from, in `Reason`, its fix in `Detail`), under one
+  /// header. `BilledWithoutPricedEstimate` is the part of a total's `Billed` on lines whose estimate has no price (left
+  /// out of its `Variance`).
   public var csv: String {
     let r = reconciliation
     func money(_ value: Decimal?) -> String { value.map { $0.fixedPoint(places: 2) } ?? "" }
     var rows: [[String]] = [
       [
         "Record", "Month", "ResourceId", "Resource", "Meter", "EstimatedQuantity", "BilledQuantity", "Estimated",
-        "Billed", "Variance", "Reason", "Currency", "Detail",
+        "Billed", "Variance", "Reason", "Currency", "Detail", "BilledWithoutPricedEstimate",
       ]
     ]
     rows += r.lines.map { line in
@@ -164,18 +170,24 @@ public struct ReconcileReport: Report {
         "line", line.month.description, line.resourceId, line.resource, line.meter,
         line.estimatedQuantity?.plainDescription ?? "", line.billedQuantity?.plainDescription ?? "",
         money(line.estimated), money(line.billed), money(line.variance), line.reason.rawValue, currency, line.detail,
+        "",
       ]
     }
-    rows += r.months.map { total in
+    func totalRow(_ record: String, _ month: String, _ total: Reconciliation.MonthTotal) -> [String] {
       [
-        "month total", total.month.description, "", "", "", "", "", money(total.estimated), money(total.billed),
-        money(total.variance), "", currency, "",
+        record, month, "", "", "", "", "", money(total.estimated), money(total.billed), money(total.variance), "",
+        currency, "", money(total.billedWithoutPricedEstimate),
       ]
+    }
+    rows += r.months.map { totalRow("month total", $0.month.description, $0) }
+    if let total = r.total {
+      let span = "\(r.months.first?.month.description ?? "")/\(r.months.last?.month.description ?? "")"
+      rows.append(totalRow("total", span, total))
     }
     rows += r.findings.map { finding in
       [
         "finding", finding.month.description, finding.resourceId, finding.resource, finding.kind.rawValue, "", "",
-        "", money(finding.monthlyCost), "", finding.evidence, currency, finding.fix,
+        "", money(finding.monthlyCost), "", finding.evidence, currency, finding.fix, "",
       ]
     }
     return CSVWriter.write(rows)

@@ -87,7 +87,7 @@ extension Reconciliation {
       let resourceId = est?.resourceId ?? bill?.resourceId ?? key.resourceId
       var line = Line(
         resourceId: resourceId,
-        resource: est?.resource ?? (resourceId.isEmpty ? "(no resource ID)" : Self.lastSegment(resourceId)),
+        resource: est?.resource ?? (resourceId.isEmpty ? "(no resource ID)" : Self.resourceName(resourceId)),
         meter: est?.meter ?? bill?.meter ?? key.meter, month: key.month, estimatedQuantity: est?.quantity,
         billedQuantity: bill?.quantity, estimated: est?.cost, billed: bill?.cost, variance: nil, reason: .none,
         detail: bill.map { "\($0.firstRow)" + ($0.rows > 1 ? " (+\($0.rows - 1) rows)" : "") } ?? "")
@@ -137,7 +137,8 @@ extension Reconciliation {
 
   /// Why a line both estimated and billed differs.
   static func reason(_ est: Estimate, _ bill: BillingLedger.Charge, estimated: Decimal) -> Reason {
-    if bill.cost == estimated { return .none }
+    // A variance under half a cent is shown as 0.00 and has no reason (daily rows summed rarely land on the cent).
+    if (bill.cost - estimated).magnitude < (Decimal(string: "0.005") ?? 0) { return .none }
     guard let billedQuantity = bill.quantity, let estimatedQuantity = est.quantity, billedQuantity != estimatedQuantity
     else { return .unitPrice }
     // Same unit price: the billed cost is the billed quantity at the estimated price (to the cent).
@@ -151,4 +152,11 @@ extension Reconciliation {
 
   /// The last path segment of an ID (`…/expressRouteCircuits/ams-er` → `ams-er`).
   package static func lastSegment(_ id: String) -> String { String(id.split(separator: "/").last ?? Substring(id)) }
+
+  /// The name a resource ID ends with, as written before ercalc percent-encoded it in its planned IDs
+  /// (`ercalc:/plans/ams/charges/Megaport%3A%20Survey` → `Megaport: Survey`).
+  package static func resourceName(_ id: String) -> String {
+    let segment = lastSegment(id)
+    return segment.removingPercentEncoding ?? segment
+  }
 }

@@ -23,6 +23,14 @@ extension Reconciliation {
       case almostNoEgress = "almost no outbound data"
     }
 
+    /// What ``monthlyCost`` is costed from.
+    public enum CostBasis: String, Hashable, Sendable, CaseIterable {
+      /// The rows the export billed for the resource in ``month`` (what the customer pays, discounts included).
+      case billed = "billed"
+      /// The rate table in use (list prices, or the customer's imported sheet): the export bills no row for it.
+      case listPrice = "list price"
+    }
+
     /// The kind.
     public var kind: Kind
     /// The resource's name.
@@ -37,11 +45,13 @@ extension Reconciliation {
     public var evidence: String
     /// What to do.
     public var fix: String
+    /// Whether ``monthlyCost`` comes from the billed rows or, where the export has none, the rate table.
+    public var costBasis: CostBasis
 
     /// Creates a finding.
     package init(
       kind: Kind, resource: String, resourceId: String, month: MonthKey, monthlyCost: Decimal, evidence: String,
-      fix: String
+      fix: String, costBasis: CostBasis = .billed
     ) {
       self.kind = kind
       self.resource = resource
@@ -50,6 +60,7 @@ extension Reconciliation {
       self.monthlyCost = monthlyCost
       self.evidence = evidence
       self.fix = fix
+      self.costBasis = costBasis
     }
   }
 }

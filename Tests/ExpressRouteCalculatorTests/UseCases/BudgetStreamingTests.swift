@@ -21,6 +21,7 @@ import Testing
     let streamed = try request.streamCSV(engine: engine, warnings: &streamedWarnings) { piece in
       pieces += 1
       bytes += piece
+      return true
     }
     #expect(String(decoding: bytes, as: UTF8.self) == whole.report.render(.csv), sourceLocation: sourceLocation)
     #expect(streamed.gate == whole.gate, sourceLocation: sourceLocation)
@@ -66,13 +67,26 @@ import Testing
       portfolio: try Portfolio(json: Data(json.utf8), file: file.path), portfolioFile: file.path)
     try Self.compare(request)
     var warnings: [String] = []
-    let streamed = try request.streamCSV(engine: try Fixtures.engine(), warnings: &warnings) { _ in }
+    let streamed = try request.streamCSV(engine: try Fixtures.engine(), warnings: &warnings) { _ in true }
     // Sites 97, 194, 291, 388, 485 and 582 are refused; 320 TB grows past 1 Gbps's 328,500 GB in 4 months at 30% a
     // year (320,000 × 1.022105 = 327,073.6 GB in month 2 fits; × 1.044697 = 334,303.0 GB in month 3 does not), on
     // the 120 sites whose index is a multiple of 5, less site 485, which is refused: 119.
     #expect(streamed.budget.refused.count == 6)
     #expect(streamed.budget.overruns.count == 119)
     #expect(streamed.budget.overruns.allSatisfy { $0.firstMonth.description == "2027-03" && $0.months == 2 })
+
+    // A reader that goes away after the first site's rows (`| head`) is given nothing more, but every site is still
+    // budgeted: the same refusals, overruns and gate as above.
+    var calls = 0
+    var stoppedWarnings: [String] = []
+    let stopped = try request.streamCSV(engine: try Fixtures.engine(), warnings: &stoppedWarnings) { _ in
+      calls += 1
+      return calls < 3  // the header, site 1, then site 2's rows find the reader gone
+    }
+    #expect(calls == 3)
+    #expect(stopped.budget.refused == streamed.budget.refused)
+    #expect(stopped.budget.overruns.count == 119)
+    #expect(stopped.gate == streamed.gate)
   }
 
   @Test func aWriteErrorStopsTheStream() throws {
@@ -85,6 +99,7 @@ import Testing
       ) { _ in
         calls += 1
         if calls == 2 { throw Full() }
+        return true
       }
     }
     #expect(calls == 2)  // nothing is written after the first failure

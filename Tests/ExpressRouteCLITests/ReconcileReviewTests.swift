@@ -1,0 +1,195 @@
+import ExpressRouteCLI
+import Foundation
+import Testing
+
+/// The review of issue 30's reconcile: cost details priced per block of units, the amortised round trip, and the
+/// same rows given twice. Rates as in ``ReconcileCommandTests`` (Standard Metered 1 Gbps Zone 1 436/month, outbound
+/// data Zone 1 0.025/GB, ErGw1AZ 0.361/hour; 730 hours and, with `--egress 10TB`, 10,000 GB a month estimated).
+@Suite struct ReconcileReviewTests {
+  static let circuit =
+    "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/er-rg/providers/Microsoft.Network/expressRouteCircuits/ams-er"
+  static let gateway =
+    "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/er-rg/providers/Microsoft.Network/virtualNetworkGateways/weu-ergw"
+  /// MCA cost details (camelCase) with their unit of measure.
+  static let header =
+    "date,meterCategory,meterName,quantity,unitOfMeasure,costInBillingCurrency,billingCurrency,resourceId\n"
+
+  @Test func costDetailsQuantitiesInBlocksAreBroughtToTheEstimatesUnits() throws {
+    let text =
+      Self.header
+      // 1,000 blocks of 10 GB = 10,000 GB at 0.25 per 10 GB = 250.00: as estimated.
+      + "2026-10-01,ExpressRoute,Metered Data - Data Transfer Out,1000,10 GB,250,USD,\(Self.circuit)\n"
+      // 7.44 blocks of 100 hours = 744 hours (October) × 0.361 = 268.584: 268.58 against 730 × 0.361 = 263.53.
+      + "2026-10-01,ExpressRoute,ErGw1AZ Gateway,7.44,100 Hours,268.584,USD,\(Self.gateway)\n"
+      // One month of the circuit fee, as `1/Month`.
+      + "2026-10-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(Self.circuit)\n"
+    let path = try ReconcileRefusalTests.scratch("blocks.csv", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (result, report) = try ReconcileCommandTests.report([path])
+    #expect(result.status == .success, "\(result.errors)")
+    let egress = ReconcileCommandTests.line(report, "ams-er", "Metered Data - Data Transfer Out")
+    #expect(egress?["billedQuantity"] as? String == "10000")
+    #expect(ReconcileCommandTests.values(egress) == ["250.00", "250.00", "0.00", "none"])
+    // 744 hours at the estimate's 0.361 is the bill to the cent: the hours differ, not the price.
+    let hours = ReconcileCommandTests.line(report, "weu-ergw", "ErGw1AZ Gateway")
+    #expect(hours?["billedQuantity"] as? String == "744")
+    #expect(ReconcileCommandTests.values(hours) == ["263.53", "268.58", "5.05", "quantity"])
+    #expect(
+      ReconcileCommandTests.line(report, "ams-er", "Standard Metered Data 1 Gbps Circuit")?["billedQuantity"]
+        as? String == "1")
+  }
+
+  @Test func anUnknownUnitOfMeasureIsRefusedAtItsCell() throws {
+    let text =
+      Self.header + "2026-10-01,ExpressRoute,Metered Data - Data Transfer Out,10,1 TB,250,USD,\(Self.circuit)\n"
+    let result = try ReconcileRefusalTests.refused("tb.csv", text)
+    #expect(result.status == .dataError)
+    // Line 2, column 61: the fifth field (after 10 + 1 + 12 + 1 + 32 + 1 + 2 + 1 = 60 characters).
+    #expect(
+      result.errors.hasPrefix(
+        "tb.csv:2:61: error: unknown unit of measure '1 TB' in unitOfMeasure (expected a block of GB, hours or months"))
+  }
+
+  @Test func ownQuoteCSVReadBackWithAndWithoutAmortizeHasZeroVariance() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // The deployment has a one-time Megaport installation (1,500.00): billed whole in the quote's month.
+    let deployment = fixture("focus-deployment.json")
+    let csv = directory.appendingPathComponent("quote.csv").path
+    #expect(
+      ercalc("quote", deployment, "--period", "2026-10", "--format", "csv", "--output", csv)
+        .status == .success)
+    for extra in [[], ["--amortize"]] {
+      let result = ercalc(["reconcile", deployment, "--actuals", csv, "--format", "json"] + extra)
+      #expect(result.status == .success, "\(result.errors)")
+      let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+      let lines = report["lines"] as? [[String: Any]] ?? []
+      #expect(!lines.isEmpty)
+      #expect(lines.allSatisfy { $0["reason"] as? String == "none" && $0["variance"] as? String == "0.00" })
+      #expect(lines.contains { $0["resource"] as? String == "Megaport: Installation for ams-1" })
+      #expect((report["total"] as? [String: Any])?["variance"] as? String == "0.00")
+    }
+  }
+
+  @Test func anAmortisedBudgetReadBackWithoutTheOptionShowsTheSpreadCharge() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let portfolio = fixture("focus-portfolio.json")
+    let csv = directory.appendingPathComponent("amortised.csv").path
+    #expect(ercalc("budget", portfolio, "--amortize", "--format", "csv", "--output", csv).status == .success)
+    let result = ercalc("reconcile", portfolio, "--actuals", csv, "--format", "json")
+    let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+    // Not amortised, the estimate bills the Survey (0.30) whole in 2027-01 and the export's BilledCost does too:
+    // that month agrees; the later months' amortised rows (BilledCost 0.00) are charges the estimate does not
+    // spread, named by the charge, never percent-encoded.
+    let survey = (report["lines"] as? [[String: Any]] ?? []).filter {
+      $0["resource"] as? String == "Megaport: Survey for circuit"
+    }
+    // One line a month over the 60-month term, each named as the portfolio names the charge.
+    #expect(survey.count == 60)
+    #expect(survey.first?["month"] as? String == "2027-01")
+    #expect(survey.first?["variance"] as? String == "0.00")
+    #expect(survey.dropFirst().allSatisfy { $0["reason"] as? String == "meter not in the estimate" })
+  }
+
+  @Test func theSameExportTwiceIsRefusedNamingBothFiles() throws {
+    let text =
+      Self.header + "2026-10-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(Self.circuit)\n"
+    let path = try ReconcileRefusalTests.scratch("october.csv", Array(text.utf8))
+    let copy = try ReconcileRefusalTests.scratch("october-copy.csv", Array(text.utf8))
+    defer {
+      try? FileManager.default.removeItem(atPath: path)
+      try? FileManager.default.removeItem(atPath: copy)
+    }
+    let estate = fixture("reconcile/az-estate.json")
+    // The same path twice: refused before reading, at the second mention.
+    let twice = ercalc("reconcile", estate, "--actuals", path, "--actuals", path)
+    #expect(twice.status == .dataError)
+    #expect(
+      twice.errors.hasPrefix(
+        "\(path):1:1: error: '\(path)' is given twice: its rows would be summed twice, doubling the bill"))
+    // The same rows under another name: refused at the repeated row, naming both files.
+    let copied = ercalc("reconcile", estate, "--actuals", path, "--actuals", copy)
+    #expect(copied.status == .dataError)
+    #expect(copied.errors.hasPrefix("\(copy):2:1: error: this row repeats \(path):2 "))
+    #expect(copied.errors.contains("'\(path)' and '\(copy)' overlap"))
+    // Audit reads exports the same way.
+    let audit = ercalc(
+      "audit", "--from", estate, "--series", fixture("existing/ams-er-metrics.json"), "--actuals", path, "--actuals",
+      copy)
+    #expect(audit.status == .dataError)
+  }
+
+  @Test func twoExportsSplittingAMonthByDaysAreSummed() throws {
+    // The gateway billed 24 h × 0.361 = 8.664 a day: days 1-15 in one export, 16-30 in the other. Equal amounts on
+    // different days are not an overlap: 30 × 8.664 = 259.92 for 720 hours.
+    func rows(_ days: ClosedRange<Int>) -> String {
+      days.map { day in
+        "2026-11-\(day < 10 ? "0" : "")\(day),ExpressRoute,ErGw1AZ Gateway,24,1 Hour,8.664,USD,\(Self.gateway)\n"
+      }.joined()
+    }
+    let first = try ReconcileRefusalTests.scratch("first.csv", Array((Self.header + rows(1...15)).utf8))
+    let second = try ReconcileRefusalTests.scratch("second.csv", Array((Self.header + rows(16...30)).utf8))
+    defer {
+      try? FileManager.default.removeItem(atPath: first)
+      try? FileManager.default.removeItem(atPath: second)
+    }
+    let (result, report) = try ReconcileCommandTests.report([first, second])
+    #expect(result.status == .success, "\(result.errors)")
+    // 259.92 against 730 × 0.361 = 263.53: −3.61, the hours.
+    #expect(
+      ReconcileCommandTests.values(ReconcileCommandTests.line(report, "weu-ergw", "ErGw1AZ Gateway")) == [
+        "263.53", "259.92", "-3.61", "quantity",
+      ])
+  }
+
+  @Test func aCreditKeepsTheQuantityAndHalfACentHasNoReason() throws {
+    let text =
+      Self.header
+      // The circuit fee, one month, then a credit with no quantity: 436 − 43.60 = 392.40, still 1 month.
+      + "2026-10-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(Self.circuit)\n"
+      + "2026-10-15,ExpressRoute,Standard Metered Data 1 Gbps Circuit,,1/Month,-43.60,USD,\(Self.circuit)\n"
+      // Daily gateway rows that land 0.0036 off the estimate: 730.01 h billed 263.5336 against 730 × 0.361 = 263.53.
+      + "2026-10-01,ExpressRoute,ErGw1AZ Gateway,365,1 Hour,131.765,USD,\(Self.gateway)\n"
+      + "2026-10-16,ExpressRoute,ErGw1AZ Gateway,365.01,1 Hour,131.7686,USD,\(Self.gateway)\n"
+    let path = try ReconcileRefusalTests.scratch("credit.csv", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (result, report) = try ReconcileCommandTests.report([path])
+    #expect(result.status == .success, "\(result.errors)")
+    let fee = ReconcileCommandTests.line(report, "ams-er", "Standard Metered Data 1 Gbps Circuit")
+    #expect(fee?["billedQuantity"] as? String == "1")
+    // Same quantity, a lower price: 392.40 − 436.00 = −43.60.
+    #expect(ReconcileCommandTests.values(fee) == ["436.00", "392.40", "-43.60", "unit price"])
+    // 263.5336 − 263.53 = 0.0036, shown as 0.00: no reason.
+    #expect(
+      ReconcileCommandTests.values(ReconcileCommandTests.line(report, "weu-ergw", "ErGw1AZ Gateway")) == [
+        "263.53", "263.53", "0.00", "none",
+      ])
+  }
+
+  @Test func focusPricingQuantityCountsBlocksOfThePricingBlockSize() throws {
+    let header =
+      "BilledCost,BillingCurrency,ChargePeriodStart,ConsumedQuantity,PricingQuantity,x_PricingBlockSize,ResourceId,SkuMeter,ServiceName\n"
+    // No ConsumedQuantity: 1,000 blocks of 10 GB = 10,000 GB at 0.025 = 250.00, as estimated.
+    let text =
+      header
+      + "250,USD,2026-10-01 00:00:00,NULL,1000,10,\(Self.circuit),Metered Data - Data Transfer Out,ExpressRoute\n"
+    let path = try ReconcileRefusalTests.scratch("focus-blocks.csv", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (result, report) = try ReconcileCommandTests.report([path])
+    #expect(result.status == .success, "\(result.errors)")
+    let egress = ReconcileCommandTests.line(report, "ams-er", "Metered Data - Data Transfer Out")
+    #expect(egress?["billedQuantity"] as? String == "10000")
+    #expect(ReconcileCommandTests.values(egress) == ["250.00", "250.00", "0.00", "none"])
+    // A block size that is not a number: refused at its cell, line 2, column 39 ("250,USD,2026-10-01 00:00:00,NULL,1000,"
+    // is 4 + 4 + 20 + 5 + 5 = 38 characters).
+    let bad = try ReconcileRefusalTests.refused(
+      "size.csv",
+      header
+        + "250,USD,2026-10-01 00:00:00,NULL,1000,ten,\(Self.circuit),Metered Data - Data Transfer Out,ExpressRoute\n")
+    #expect(bad.status == .dataError)
+    #expect(bad.errors.hasPrefix("size.csv:2:39: error: 'ten' in x_PricingBlockSize is not a block size"))
+  }
+}
