@@ -8,6 +8,11 @@ import Foundation
 /// breaks. A quote inside an unquoted field, text after a closing quote, or a quoted field still open at the end of
 /// the file is an error at its line and column. Line numbers count physical lines, so a record after a quoted line
 /// break is reported where an editor shows it.
+///
+/// After ``screen(_:sizes:slots:)``, records come from a regular file through ``BillingChunkReader`` instead: read on
+/// every core and pre-screened, only the records that may be kept reach this reader, which reads each one exactly as
+/// it would have read it in the whole file (same fields, lines, columns and errors); a record the fast reader does not
+/// read makes this reader read on from it, unscreened.
 struct BillingCSVScanner {
   /// Bytes read from the file at a time: 1 MiB.
   static let blockSize = 1 << 20
@@ -17,6 +22,8 @@ struct BillingCSVScanner {
   private let handle: FileHandle
   private var buffer: [UInt8] = []
   private var position = 0
+  /// The file offset of `buffer[0]` when reading the file.
+  private var bufferOffset = 0
   private var atEnd = false
   private var line = 1
   private var column = 1
@@ -24,6 +31,26 @@ struct BillingCSVScanner {
   private(set) var recordLine = 1
   /// The column each field of the last record started at.
   private(set) var fieldColumns: [Int] = []
+  /// The fast reader's state once ``screen(_:sizes:slots:)`` was called, until it hands over to this reader.
+  private var screened: Screened?
+  /// Records the pre-screen passed over (never read here).
+  private(set) var rowsScreenedOut = 0
+  /// Chunks the fast reader read again from a true record boundary (while it reads, and after the end).
+  var chunksReread: Int { screened?.reader.rereads ?? 0 }
+
+  /// Where the fast reader is: its chunks of the current round, and the current chunk's passed records.
+  private struct Screened {
+    var reader: BillingChunkReader
+    var pending: [BillingChunk] = []
+    /// The current chunk's passed records: the line feeds before each since the chunk's start.
+    var lines: [Int] = []
+    var next = 0
+    /// The current chunk's first record the fast reader left, if any.
+    var irregular: (offset: Int, newlines: Int)?
+    /// The line the current chunk starts on, and the next one's.
+    var lineBase = 0
+    var nextLine: Int
+  }
 
   /// Opens `path`, refusing compressed and columnar exports by their first bytes.
   init(path: String, file: String) throws(Diagnostic) {
@@ -60,7 +87,13 @@ struct BillingCSVScanner {
   }
 
   private mutating func refill() throws(Diagnostic) {
+    if screened != nil {
+      // A screened record is whole in the buffer: only the file's last record reaches its end.
+      atEnd = true
+      return
+    }
     if position > 0 {
+      bufferOffset += position
       buffer.removeFirst(position)
       position = 0
     }
@@ -73,6 +106,65 @@ struct BillingCSVScanner {
     } catch {
       throw Diagnostic(.error, "cannot read the file: \(error.localizedDescription)", file: file)
     }
+  }
+
+  /// Reads the rest of the file (the records after those read so far) with ``BillingChunkReader``, in rounds of
+  /// `slots` chunks (two per core, at most 16), passing only the records `screen` passes. Nothing changes when the
+  /// file is not a regular file.
+  mutating func screen(
+    _ screen: BillingScreen, sizes: BillingChunkReader.Sizes = .init(),
+    slots: Int = min(16, 2 * ProcessInfo.processInfo.activeProcessorCount)
+  ) {
+    guard screened == nil,
+      let reader = BillingChunkReader(
+        descriptor: handle.fileDescriptor, start: bufferOffset + position, screen: screen, sizes: sizes, slots: slots)
+    else { return }
+    screened = Screened(reader: reader, nextLine: line)
+    buffer = []
+    position = 0
+  }
+
+  /// Puts the next record the pre-screen passed in the buffer, with its line; `false` at the end of the file. Where
+  /// the fast reader left a record, this reader reads on from it, unscreened.
+  private mutating func nextCandidate() throws(Diagnostic) -> Bool {
+    guard var state = screened else { return true }
+    while state.next == state.lines.count {
+      if let irregular = state.irregular {
+        screened = nil
+        do {
+          try handle.seek(toOffset: UInt64(irregular.offset))
+        } catch {
+          throw Diagnostic(.error, "cannot read the file: \(error.localizedDescription)", file: file)
+        }
+        buffer = []
+        position = 0
+        bufferOffset = irregular.offset
+        atEnd = false
+        line = state.lineBase + irregular.newlines
+        column = 1
+        return true
+      }
+      if state.pending.isEmpty { state.pending = state.reader.nextRound() }
+      guard !state.pending.isEmpty else {
+        screened = state
+        return false
+      }
+      let chunk = state.pending.removeFirst()
+      state.lineBase = state.nextLine
+      state.nextLine += chunk.newlines
+      rowsScreenedOut += chunk.rows - chunk.candidateLines.count
+      buffer = chunk.candidates
+      position = 0
+      state.lines = chunk.candidateLines
+      state.next = 0
+      state.irregular = chunk.irregular
+    }
+    line = state.lineBase + state.lines[state.next]
+    column = 1
+    atEnd = false
+    state.next += 1
+    screened = state
+    return true
   }
 
   /// The next byte, reading a new block when the current one is used up; `nil` at the end of the file.
@@ -127,6 +219,9 @@ struct BillingCSVScanner {
 
   /// Reads the next record into ``field(_:)``; `false` at the end of the file. Blank lines are skipped.
   mutating func nextRecord() throws(Diagnostic) -> Bool {
+    if screened != nil {
+      guard try nextCandidate() else { return false }
+    }
     bytes.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
     fieldColumns.removeAll(keepingCapacity: true)

@@ -42,6 +42,11 @@ extension BillingLedger {
     }
     let layout = try Layout(header: header, file: file, amortised: amortised)
     ledger.exports.append(BillingLedger.Export(file: file, format: layout.format))
+    if let id = layout.resourceId {
+      scanner.screen(
+        BillingScreen(
+          fieldCount: header.count, idColumn: id, wordColumns: [id] + layout.meter + layout.service, known: knownBytes))
+    }
     while try scanner.nextRecord() {
       ledger.rowsRead += 1
       let line = scanner.recordLine
@@ -133,6 +138,7 @@ extension BillingLedger {
         period: Self.chargeInstant(of: dateText) ?? dateText, quantity: quantity, cost: cost, currency: currency,
         at: FileLocation(file: file, line: line))
     }
+    ledger.rowsRead += scanner.rowsScreenedOut
   }
 
   /// Whether a row is ExpressRoute-related by its resource ID (circuits, Direct ports, Virtual WAN ExpressRoute
