@@ -139,6 +139,34 @@ import Testing
     }
   }
 
+  /// old-ergw's only connection reaches par-er, which the inventory does not hold: with par-er billed in the same
+  /// export (a circuit in a subscription the inventory does not cover), it is not gone, so no "circuit is gone"
+  /// finding tells the user to delete a working gateway.
+  @Test func aConnectedCircuitBilledElsewhereIsNotGone() throws {
+    let fixtureText = try String(contentsOfFile: fixture("reconcile/focus-1.2-2026-10.csv"), encoding: .utf8)
+    // The fixture ends its lines in CRLF, which Swift reads as one Character.
+    let lines = fixtureText.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" })
+    let lonRow = try #require(lines.first { $0.contains("expressroutecircuits/lon-er,") })
+    let parRow = lonRow.replacingOccurrences(of: "lon-er", with: "par-er")
+    let path = try ReconcileRefusalTests.scratch("par-billed.csv", Array((fixtureText + parRow + "\r\n").utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = ercalc(
+      "reconcile", fixture("reconcile/az-estate.json"), "--egress", "10TB", "--format", "json", "--actuals", path)
+    #expect(result.status == .success, "\(result.errors)")
+    let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+    let kinds = (report["findings"] as? [[String: Any]] ?? []).map { "\($0["kind"] ?? ""): \($0["resource"] ?? "")" }
+    #expect(!kinds.contains("gateway billed after its circuit is gone: old-ergw"))
+    #expect(kinds.contains("gateway with no connection: neu-ergw"))
+    // Without par-er's bill the finding stands, and says what to check before deleting anything.
+    let (_, original) = try ReconcileCommandTests.report([fixture("reconcile/focus-1.2-2026-10.csv")])
+    let orphaned = (original["findings"] as? [[String: Any]] ?? []).first { $0["resource"] as? String == "old-ergw" }
+    #expect(
+      orphaned?["evidence"] as? String
+        == "its connections reach par-er, neither in the inventory nor billed in 2026-10 (costed from the billed rows)")
+    let fix = orphaned?["fix"] as? String
+    #expect(fix?.hasPrefix("check that par-er is gone") == true)
+  }
+
   @Test func twoExportsSplittingAMonthByDaysAreSummed() throws {
     // The gateway billed 24 h × 0.361 = 8.664 a day: days 1-15 in one export, 16-30 in the other. Equal amounts on
     // different days are not an overlap: 30 × 8.664 = 259.92 for 720 hours.

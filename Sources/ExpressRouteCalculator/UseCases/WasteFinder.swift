@@ -87,11 +87,19 @@ package struct WasteFinder {
         add(
           .idleGateway, gateway.id, gateway.name, amount, "no connection in the inventory",
           "connect it to a circuit, or delete it", basis)
-      } else if gateway.connectedCircuits.allSatisfy({ inventory.circuits[$0] == nil }), billed[key] != nil {
+      } else if billed[key] != nil,
+        gateway.connectedCircuits.allSatisfy({ circuit in
+          // Gone only when known and seen nowhere: a circuit billed in the export (another subscription's, in a
+          // hub-and-spoke estate) or a connection whose peering the inventory does not name is no evidence.
+          !circuit.isEmpty && inventory.circuits[circuit.lowercased()] == nil && billed[circuit.lowercased()] == nil
+        })
+      {
+        let reached = gateway.connectedCircuits.map(Reconciliation.lastSegment).joined(separator: ", ")
         add(
           .orphanedGateway, gateway.id, gateway.name, amount,
-          "its connections reach \(gateway.connectedCircuits.map(Reconciliation.lastSegment).joined(separator: ", ")), not in the inventory",
-          "delete the connections to the deleted circuit, then the gateway")
+          "its connections reach \(reached), neither in the inventory nor billed in \(month)",
+          "check that \(reached) is gone (a subscription the inventory and the export do not cover would hide it); if it is, delete the connections, then the gateway"
+        )
       }
     }
     for (key, circuit) in inventory.circuits.sorted(by: { $0.key < $1.key }) {
