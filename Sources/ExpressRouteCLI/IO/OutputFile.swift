@@ -86,12 +86,31 @@ enum OutputFile {
     @discardableResult
     func write(_ bytes: inout [UInt8]) throws -> Bool {
       guard !readerLeft else { return false }
-      guard let error = FileHandleOutputStream.writeAll(descriptor, &bytes) else { return true }
+      guard let error = FileHandleOutputStream.writeAll(descriptor, &bytes) else {
+        startWriteback(count: bytes.count)
+        return true
+      }
       if case .through = destination, error == EPIPE {
         readerLeft = true
         return false
       }
       throw OutputFile.failure(shown, "", error)
+    }
+
+    /// Bytes written to the temporary file since its writeback was last started.
+    private var unsynced = 0
+
+    /// Starts the kernel writing a regular file's new bytes to disk every 16 MiB (`posix_fadvise` `DONTNEED`, which on
+    /// Linux starts writeback without waiting for it), so the `fsync` in ``commit()`` has little left to wait for: a
+    /// 600 MB budget CSV otherwise spends about 0.3 s there after the last row.
+    private func startWriteback(count: Int) {
+      #if os(Linux)
+        guard case .regular = destination else { return }
+        unsynced += count
+        guard unsynced >= 16 << 20 else { return }
+        unsynced = 0
+        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
+      #endif
     }
 
     /// Finishes the output: a regular file takes its permissions and replaces the target in one rename.
