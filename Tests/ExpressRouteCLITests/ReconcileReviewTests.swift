@@ -167,6 +167,36 @@ import Testing
     #expect(fix?.hasPrefix("check that par-er is gone") == true)
   }
 
+  /// An ercalc deployment whose circuit carries its `azureId` (in another case than the export writes it) matches the
+  /// export's rows: ams-er's fee 436.00 against 436.00 billed (none), 10,000 GB × 0.025 = 250.00 against 12,000 GB
+  /// and 300.00 billed (quantity). A malformed ID is refused at its cell.
+  @Test func aDeploymentWithAzureIdsMatchesTheExport() throws {
+    func deployment(_ id: String) -> String {
+      """
+      {"schemaVersion": 1, "name": "amsterdam", "circuits": [{"name": "ams-er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "10 TB", "azureId": "\(id)"}]}
+      """
+    }
+    let id =
+      "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/er-rg/providers/Microsoft.Network/expressRouteCircuits/ams-er"
+    let path = try ReconcileRefusalTests.scratch("deployment.json", Array(deployment(id).utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = ercalc(
+      "reconcile", path, "--actuals", fixture("reconcile/focus-1.2-2026-10.csv"), "--format", "json")
+    #expect(result.status == .success, "\(result.errors)")
+    let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+    let fee = ReconcileCommandTests.line(report, "ams-er", "Standard Metered Data 1 Gbps Circuit")
+    #expect(fee?["estimated"] as? String == "436.00" && fee?["billed"] as? String == "436.00")
+    #expect(fee?["reason"] as? String == "none")
+    let data = ReconcileCommandTests.line(report, "ams-er", "Metered Data - Data Transfer Out")
+    #expect(data?["estimated"] as? String == "250.00" && data?["billed"] as? String == "300.00")
+    #expect(data?["reason"] as? String == "quantity")
+    let bad = try ReconcileRefusalTests.scratch("bad.json", Array(deployment("ams-er").utf8))
+    defer { try? FileManager.default.removeItem(atPath: bad) }
+    let refused = ercalc("reconcile", bad, "--actuals", fixture("reconcile/focus-1.2-2026-10.csv"))
+    #expect(refused.status == .dataError)
+    #expect(refused.errors.contains("error: circuits[0].azureId: 'ams-er' is not an Azure resource ID"))
+  }
+
   @Test func twoExportsSplittingAMonthByDaysAreSummed() throws {
     // The gateway billed 24 h × 0.361 = 8.664 a day: days 1-15 in one export, 16-30 in the other. Equal amounts on
     // different days are not an overlap: 30 × 8.664 = 259.92 for 720 hours.

@@ -39,12 +39,23 @@ extension Deployment {
       }
       return name
     }
+    /// The resource's Azure ID (`azureId`), so its charges carry it and a cost export's rows match it.
+    func readAzureId(_ item: JSONObject, _ label: String) throws(Diagnostic) {
+      guard let node = item.optional("azureId") else { return }
+      let id = try node.nonEmptyString()
+      guard id.lowercased().hasPrefix("/subscriptions/"), id.split(separator: "/").count >= 8 else {
+        throw node.error(
+          "'\(id)' is not an Azure resource ID (expected /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/<type>/<name>)"
+        )
+      }
+      azureResources[label] = AzureResourceReference(id: id)
+    }
     for node in try object.optional("circuits")?.array() ?? [] {
       let item = try node.object()
       try item.rejectUnknownKeys(
         [
           "name", "peeringLocation", "zone", "tier", "billing", "bandwidth", "egress", "directPort", "vnetLinks",
-          "external", "notes",
+          "external", "azureId", "notes",
         ])
       circuits.append(
         Circuit(
@@ -56,20 +67,22 @@ extension Deployment {
           directPort: try item.optional("directPort")?.nonEmptyString(),
           virtualNetworkLinks: try item.optional("vnetLinks")?.int(in: 0...1000), origin: node.location))
       circuits[circuits.count - 1].isExternal = try item.optional("external")?.bool() ?? false
+      try readAzureId(item, "circuit '\(circuits[circuits.count - 1].name)'")
     }
     for node in try object.optional("directPorts")?.array() ?? [] {
       let item = try node.object()
-      try item.rejectUnknownKeys(["name", "peeringLocation", "zone", "portSpeed", "billing", "notes"])
+      try item.rejectUnknownKeys(["name", "peeringLocation", "zone", "portSpeed", "billing", "azureId", "notes"])
       directPorts.append(
         DirectPortPair(
           name: try uniqueName(item), peeringLocation: try item.optional("peeringLocation")?.nonEmptyString(),
           zone: try item.optional("zone")?.oneOf(Zone.self),
           speed: try item.required("portSpeed").oneOf(DirectPortSpeed.self),
           billing: try item.required("billing").oneOf(BillingFamily.self), origin: node.location))
+      try readAzureId(item, "Direct port pair '\(directPorts[directPorts.count - 1].name)'")
     }
     for node in try object.optional("gateways")?.array() ?? [] {
       let item = try node.object()
-      try item.rejectUnknownKeys(["name", "sku", "scaleUnits", "count", "circuits", "fastPath", "notes"])
+      try item.rejectUnknownKeys(["name", "sku", "scaleUnits", "count", "circuits", "fastPath", "azureId", "notes"])
       gateways.append(
         Gateway(
           name: try uniqueName(item), sku: try item.required("sku").oneOf(GatewaySKU.self),
@@ -79,6 +92,7 @@ extension Deployment {
             try node.nonEmptyString()
           },
           fastPath: try item.optional("fastPath")?.bool() ?? false, origin: node.location))
+      try readAzureId(item, "gateway '\(gateways[gateways.count - 1].name)'")
     }
     for node in try object.optional("globalReach")?.array() ?? [] {
       let item = try node.object()
@@ -93,7 +107,7 @@ extension Deployment {
     }
     for node in try object.optional("trafficCollectors")?.array() ?? [] {
       let item = try node.object()
-      try item.rejectUnknownKeys(["name", "circuits", "zone", "processedData", "notes"])
+      try item.rejectUnknownKeys(["name", "circuits", "zone", "processedData", "azureId", "notes"])
       trafficCollectors.append(
         TrafficCollector(
           name: try uniqueName(item),
@@ -103,23 +117,26 @@ extension Deployment {
           zone: try item.optional("zone")?.oneOf(Zone.self),
           processedData: try item.optional("processedData").map { node throws(Diagnostic) in try readVolume(node) },
           origin: node.location))
+      try readAzureId(item, "Traffic Collector '\(trafficCollectors[trafficCollectors.count - 1].name)'")
     }
     for node in try object.optional("vpnGateways")?.array() ?? [] {
       let item = try node.object()
-      try item.rejectUnknownKeys(["name", "sku", "count", "notes"])
+      try item.rejectUnknownKeys(["name", "sku", "count", "azureId", "notes"])
       vpnGateways.append(
         VPNGateway(
           name: try uniqueName(item), sku: try item.required("sku").oneOf(VPNGatewaySKU.self),
           count: try item.optional("count")?.int(in: 1...1000) ?? 1, origin: node.location))
+      try readAzureId(item, "VPN gateway '\(vpnGateways[vpnGateways.count - 1].name)'")
     }
     charges = try UserCharge.list(object.optional("charges"))
     for node in try object.optional("virtualWANHubs")?.array() ?? [] {
       let item = try node.object()
-      try item.rejectUnknownKeys(["name", "scaleUnits", "connections", "notes"])
+      try item.rejectUnknownKeys(["name", "scaleUnits", "connections", "azureId", "notes"])
       virtualWANHubs.append(
         VirtualWANHub(
           name: try uniqueName(item), scaleUnits: try item.required("scaleUnits").int(in: 1...1000),
           connections: try item.optional("connections")?.int(in: 0...1000) ?? 0, origin: node.location))
+      try readAzureId(item, "Virtual WAN hub '\(virtualWANHubs[virtualWANHubs.count - 1].name)'")
     }
     if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty
       && charges.isEmpty
