@@ -197,6 +197,45 @@ import Testing
     #expect(refused.errors.contains("error: circuits[0].azureId: 'ams-er' is not an Azure resource ID"))
   }
 
+  /// A billed cost of 436.005 is 436.01 on its line (cents, half away from zero, as the estimate's lines), so the
+  /// line's variance is +0.01 and the month adds up from its lines; a row with no quantity (`NULL`) has its own
+  /// reason, not "unit price".
+  @Test func billedAmountsAreRoundedOnceAndAnUnknownQuantityIsSaid() throws {
+    let text =
+      Self.header
+      + "2026-10-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436.005,USD,\(Self.circuit)\n"
+      + "2026-10-01,ExpressRoute,Metered Data - Data Transfer Out,NULL,1 GB,25,USD,\(Self.circuit)\n"
+    let path = try ReconcileRefusalTests.scratch("rounding.csv", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (result, report) = try ReconcileCommandTests.report([path])
+    #expect(result.status == .success, "\(result.errors)")
+    let fee = ReconcileCommandTests.line(report, "ams-er", "Standard Metered Data 1 Gbps Circuit")
+    #expect(fee?["billed"] as? String == "436.01" && fee?["variance"] as? String == "0.01")
+    #expect(fee?["reason"] as? String == "unit price")
+    // 10 TB estimated: 10,000 GB × 0.025 = 250.00 against 25 billed with no quantity: −225.00.
+    let data = ReconcileCommandTests.line(report, "ams-er", "Metered Data - Data Transfer Out")
+    #expect(data?["variance"] as? String == "-225.00")
+    #expect(data?["reason"] as? String == "billed quantity not given")
+    // The month's billed total is the sum of its lines: 436.01 + 25.00 = 461.01.
+    let month = (report["months"] as? [[String: Any]])?.first
+    #expect(month?["billed"] as? String == "461.01")
+  }
+
+  /// A portfolio budgeted 2027-01 to 2027-12 against an export that bills only 2030-01: nothing can be compared, which
+  /// is refused (exit 65) with both sides' months, not an empty report.
+  @Test func exportsOutsideThePortfolioCalendarAreRefused() throws {
+    let text =
+      Self.header + "2030-01-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(Self.circuit)\n"
+    let path = try ReconcileRefusalTests.scratch("later.csv", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = ercalc("reconcile", "Reports/provider-charges/portfolio.json", "--actuals", path)
+    #expect(result.status == .dataError)
+    #expect(
+      result.errors.contains(
+        "error: the exports bill 2030-01, which the estimate (2027-01 to 2027-12) does not cover, so nothing can be compared"
+      ))
+  }
+
   @Test func twoExportsSplittingAMonthByDaysAreSummed() throws {
     // The gateway billed 24 h × 0.361 = 8.664 a day: days 1-15 in one export, 16-30 in the other. Equal amounts on
     // different days are not an overlap: 30 × 8.664 = 259.92 for 720 hours.

@@ -139,6 +139,15 @@ extension UseCases {
       let findings = WasteFinder(inventory: inventory, engine: engine).findings(ledger, estimated: estimated)
       let reconciliation = Reconciliation(
         estimate: rows, ledger: ledger, currency: currency, amortised: amortised, findings: findings, notes: notes)
+      if reconciliation.months.isEmpty, let first = ledger.months.first, let last = ledger.months.last,
+        let budget, let start = budget.months.first, let end = budget.months.last
+      {
+        // Nothing to compare is no answer: say which months each side covers instead of an empty report.
+        throw Diagnostic(
+          .error,
+          "the exports bill \(first == last ? "\(first)" : "\(first) to \(last)"), which the estimate (\(start) to \(end)) does not cover, so nothing can be compared; start the estimate's calendar in a billed month",
+          location: FileLocation(file: actuals.first ?? "", line: 1, column: 1))
+      }
       let report = ReconcileReport(
         reconciliation: reconciliation, name: name, basis: basis, inventoryChecked: inventory.isAzureInventory)
       return RequestOutcome(report: report, gate: nil)

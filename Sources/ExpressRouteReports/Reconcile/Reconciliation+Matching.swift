@@ -83,7 +83,13 @@ extension Reconciliation {
     for key in Set(estimates.keys).union(ledger.charges.keys).sorted(by: Self.lineOrder) {
       guard billedMonths.contains(key.month), estimatedMonths.contains(key.month) else { continue }
       let est = estimates[key]
-      let bill = ledger.charges[key]
+      // What an export bills is rounded once, to cents by the line-item rule (half away from zero), as the estimate's
+      // lines are: a line, its month and the total then agree to the cent.
+      let bill = ledger.charges[key].map { charge in
+        var rounded = charge
+        rounded.cost = charge.cost.rounded(toPlaces: 2, rule: .lineItem)
+        return rounded
+      }
       let resourceId = est?.resourceId ?? bill?.resourceId ?? key.resourceId
       var line = Line(
         resourceId: resourceId,
@@ -115,8 +121,13 @@ extension Reconciliation {
     var notes = notes
     let outside = billedMonths.subtracting(estimatedMonths).sorted()
     if !outside.isEmpty {
-      notes.append(
-        "billed months outside the estimate, not compared: \(outside.map(\.description).joined(separator: ", "))")
+      let amounts = outside.map { month in
+        let billed = ledger.charges.filter { $0.key.month == month }.values.reduce(Decimal(0)) {
+          $0 + $1.cost.rounded(toPlaces: 2, rule: .lineItem)
+        }
+        return "\(month) (\(billed.grouped(places: 2)) \(currency) billed)"
+      }
+      notes.append("billed months outside the estimate, not compared: \(amounts.joined(separator: ", "))")
     }
     let ownNames = Set(ownCharges.values.map(\.resource)).sorted()
     if !ownNames.isEmpty {
@@ -139,8 +150,8 @@ extension Reconciliation {
   static func reason(_ est: Estimate, _ bill: BillingLedger.Charge, estimated: Decimal) -> Reason {
     // A variance under half a cent is shown as 0.00 and has no reason (daily rows summed rarely land on the cent).
     if (bill.cost - estimated).magnitude < (Decimal(string: "0.005") ?? 0) { return .none }
-    guard let billedQuantity = bill.quantity, let estimatedQuantity = est.quantity, billedQuantity != estimatedQuantity
-    else { return .unitPrice }
+    guard let billedQuantity = bill.quantity else { return .billedQuantityUnknown }
+    guard let estimatedQuantity = est.quantity, billedQuantity != estimatedQuantity else { return .unitPrice }
     // Same unit price: the billed cost is the billed quantity at the estimated price (to the cent).
     if let unit = est.unitPrice {
       let atEstimatedPrice = unit * billedQuantity

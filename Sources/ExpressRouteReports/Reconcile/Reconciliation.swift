@@ -30,6 +30,8 @@ public struct Reconciliation: Hashable, Sendable {
     case notBilled = "estimated, not billed"
     /// The estimate could not price this charge: its variance is unknown.
     case notPriced = "estimate has no price"
+    /// Billed with no quantity in the export (`NULL` or empty): whether the quantity or the price differs is unknown.
+    case billedQuantityUnknown = "billed quantity not given"
   }
 
   /// One resource × meter × month.
