@@ -236,6 +236,30 @@ import Testing
       ))
   }
 
+  /// A month-to-date export: September billed by the month (436.00, 3,000 GB), October for its first 3 days only
+  /// (a daily share of the fee, 100 GB a day). October is named as 3 of 31 days, and waste is judged on September,
+  /// whose 3,000 GB is far above 328.5 GB: no "almost no outbound data" from October's 300 GB.
+  @Test func aMonthToDateExportIsNamedAndWasteIsJudgedOnTheLastWholeMonth() throws {
+    var text = Self.header
+    text += "2026-09-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(Self.circuit)\n"
+    text += "2026-09-01,ExpressRoute,Metered Data - Data Transfer Out,3000,1 GB,75,USD,\(Self.circuit)\n"
+    for day in 1...3 {
+      text +=
+        "2026-10-0\(day),ExpressRoute,Standard Metered Data 1 Gbps Circuit,0.0322581,1/Month,14.06,USD,\(Self.circuit)\n"
+      text += "2026-10-0\(day),ExpressRoute,Metered Data - Data Transfer Out,100,1 GB,2.5,USD,\(Self.circuit)\n"
+    }
+    let path = try ReconcileRefusalTests.scratch("month-to-date.csv", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (result, report) = try ReconcileCommandTests.report([path])
+    #expect(result.status == .success, "\(result.errors)")
+    let notes = report["notes"] as? [String] ?? []
+    #expect(notes.contains { $0.hasPrefix("2026-10 is billed for 3 of its 31 days") }, "\(notes)")
+    let findings = (report["findings"] as? [[String: Any]] ?? []).map {
+      "\($0["kind"] as? String ?? ""): \($0["resource"] as? String ?? "") \($0["month"] as? String ?? "")"
+    }
+    #expect(!findings.contains { $0.hasPrefix("almost no outbound data: ams-er") }, "\(findings)")
+  }
+
   @Test func twoExportsSplittingAMonthByDaysAreSummed() throws {
     // The gateway billed 24 h × 0.361 = 8.664 a day: days 1-15 in one export, 16-30 in the other. Equal amounts on
     // different days are not an overlap: 30 × 8.664 = 259.92 for 720 hours.

@@ -131,7 +131,7 @@ extension UseCases {
           "\(ledger.unpricedRowsSkipped) rows marked unpriced in ercalc's own CSV skipped (their costs are placeholders)"
         )
       }
-      let lastMonth = ledger.months.last
+      let lastMonth = ledger.lastCompleteMonth
       let estimated = Reconciliation.estimatedCost(
         rows.filter { row in
           lastMonth.map { BillingLedger.month(of: row.periodStart) == $0 } ?? false

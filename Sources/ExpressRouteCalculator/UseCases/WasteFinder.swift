@@ -41,7 +41,9 @@ package struct WasteFinder {
   /// The findings over `ledger`'s last month, by kind then resource ID; `estimated` gives a resource's estimated
   /// monthly cost by lower-cased ID (for a gateway not billed).
   package func findings(_ ledger: BillingLedger, estimated: [String: Decimal] = [:]) -> [Reconciliation.WasteFinding] {
-    guard let month = ledger.months.last else { return [] }
+    // Judged on the last month billed whole: a month-to-date export's month would show a fraction of a month's
+    // traffic beside a fee already scaled to the month.
+    guard let month = ledger.lastCompleteMonth else { return [] }
     var billed: [String: [BillingLedger.Charge]] = [:]
     for (key, charge) in ledger.charges where key.month == month { billed[key.resourceId, default: []].append(charge) }
     func cost(_ id: String) -> Decimal { billed[id]?.reduce(0) { $0 + $1.cost } ?? 0 }

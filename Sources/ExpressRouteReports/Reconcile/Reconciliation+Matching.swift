@@ -129,6 +129,11 @@ extension Reconciliation {
       }
       notes.append("billed months outside the estimate, not compared: \(amounts.joined(separator: ", "))")
     }
+    for partial in ledger.partialMonths where estimatedMonths.contains(partial.month) {
+      notes.append(
+        "\(partial.month) is billed for \(partial.days) of its \(partial.of) days (a month-to-date export, or one cut mid-month): its lines set part of a month against the whole month's estimate"
+      )
+    }
     let ownNames = Set(ownCharges.values.map(\.resource)).sorted()
     if !ownNames.isEmpty {
       notes.append(
