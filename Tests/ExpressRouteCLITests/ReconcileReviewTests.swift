@@ -260,6 +260,16 @@ import Testing
     #expect(!findings.contains { $0.hasPrefix("almost no outbound data: ams-er") }, "\(findings)")
   }
 
+  /// Without `--egress` the estimate has no price for outbound data: the text's month table gives that billed part its
+  /// own column, so the row adds up: 16,357.22 − 6,310.50 − 9,684.12 = +362.60.
+  @Test func theTextMonthTableAddsUpWhenSomeLinesHaveNoPricedEstimate() {
+    let result = ercalc(
+      "reconcile", fixture("reconcile/az-estate.json"), "--actuals", fixture("reconcile/focus-1.2-2026-10.csv"))
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.output.contains("Month    Estimated     Billed  Billed, no priced estimate  Variance\n"))
+    #expect(result.output.contains("2026-10   9,684.12  16,357.22                    6,310.50   +362.60\n"))
+  }
+
   @Test func twoExportsSplittingAMonthByDaysAreSummed() throws {
     // The gateway billed 24 h × 0.361 = 8.664 a day: days 1-15 in one export, 16-30 in the other. Equal amounts on
     // different days are not an overlap: 30 × 8.664 = 259.92 for 720 hours.

@@ -53,12 +53,21 @@ public struct ReconcileReport: Report {
       }
     }
     var blocks: [ReportBlock] = [.facts(facts + basis.facts), .heading("Month totals")]
+    // Where some billed lines have no priced estimate, their part of Billed gets a column, so each row reads
+    // Billed − that part − Estimated = Variance.
+    let unestimated = r.months.contains { $0.billedWithoutPricedEstimate != 0 }
+    var monthColumns: [ReportTable.Column] = [.init("Month"), .init("Estimated", .right), .init("Billed", .right)]
+    if unestimated { monthColumns.append(.init("Billed, no priced estimate", .right)) }
+    monthColumns.append(.init("Variance", .right))
+    func monthRow(_ label: String, _ total: Reconciliation.MonthTotal) -> [String] {
+      [label, amount(total.estimated), amount(total.billed)]
+        + (unestimated ? [amount(total.billedWithoutPricedEstimate)] : []) + [signed(total.variance)]
+    }
     blocks.append(
       .table(
         ReportTable(
-          columns: [.init("Month"), .init("Estimated", .right), .init("Billed", .right), .init("Variance", .right)],
-          rows: r.months.map { [$0.month.description, amount($0.estimated), amount($0.billed), signed($0.variance)] },
-          footer: r.total.map { ["Total", amount($0.estimated), amount($0.billed), signed($0.variance)] })))
+          columns: monthColumns, rows: r.months.map { monthRow($0.month.description, $0) },
+          footer: r.total.map { monthRow("Total", $0) })))
     blocks.append(.heading("By resource, meter and month"))
     blocks.append(
       .table(
