@@ -175,7 +175,7 @@ package struct PriceSheetImporter: Sendable {
           Diagnostic(
             .warning,
             "\(meter.displayName): the sheet includes \(included.plainDescription) free (IncludedQuantity, in '\(unitText)' blocks), which ercalc does not deduct: amounts may be too high by up to \(included.plainDescription) × \(priceText) a month",
-            location: FileLocation(file: sheet.file, line: chosen.row.line, column: field?.column ?? 1)))
+            location: FileLocation(file: sheet.file, line: field?.line ?? chosen.row.line, column: field?.column ?? 1)))
       }
     }
     guard !rates.isEmpty else {
@@ -250,6 +250,6 @@ package struct PriceSheetImporter: Sendable {
     return Diagnostic(
       .warning,
       "\(meter.displayName): \(perUnit.plainDescription) per \(meter.unit.shortName) is \(comparison) (UnitPrice \(chosen.row.text("UnitPrice")) per '\(chosen.row.text("UnitOfMeasure"))'): almost always a unit mistake, check the row",
-      location: FileLocation(file: file, line: chosen.row.line, column: unitField?.column ?? 1))
+      location: FileLocation(file: file, line: unitField?.line ?? chosen.row.line, column: unitField?.column ?? 1))
   }
 }

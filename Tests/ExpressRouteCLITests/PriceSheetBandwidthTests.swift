@@ -111,6 +111,24 @@ import Testing
     #expect(table.rate(for: .egress(.zone1))?.provenance.confidence == .customer)
   }
 
+  /// A warning about a row whose earlier field holds a quoted line break names the unit's own line and column:
+  /// line 3, where `Metered",Zone 1,` is 16 characters, so `1 GB` starts at column 17 (0.25 per GB is 10× 0.025).
+  @Test func aWarningAfterAQuotedLineBreakIsNamedOnItsOwnLine() throws {
+    let lines = [
+      Self.header,
+      Self.row(
+        "Metered Data - Data Transfer Out", category: "ExpressRoute", sub: "ExpressRoute",
+        product: "\"ExpressRoute,\nMetered\"", region: "Zone 1", unit: "1 GB", price: "0.25"),
+    ]
+    let directory = try temporaryDirectory("ercalc-sheet-wrapped")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("sheet.csv").path
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    let result = ercalc("prices", "import", path, "--output", directory.appendingPathComponent("o.json").path)
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(result.errors.contains("\(path):3:17: warning: Metered outbound data"), "\(result.errors)")
+  }
+
   @Test func aGatewayOnlySheetWithAnotherRegionNamesTheRegion() throws {
     let lines = [
       Self.header,

@@ -50,6 +50,17 @@ import Testing
         "tb.csv:2:61: error: unknown unit of measure '1 TB' in unitOfMeasure (expected a block of GB, hours or months"))
   }
 
+  /// A quoted line break in an earlier field moves the cell to the record's second line: the error names that line
+  /// and the column on it (`Data Transfer Out",10,` is 17 + 1 + 1 + 2 + 1 = 22 characters, so `1 TB` starts at
+  /// column 23 of line 3).
+  @Test func aCellAfterAQuotedLineBreakIsNamedOnItsOwnLine() throws {
+    let text =
+      Self.header + "2026-10-01,ExpressRoute,\"Metered Data -\nData Transfer Out\",10,1 TB,250,USD,\(Self.circuit)\n"
+    let result = try ReconcileRefusalTests.refused("wrapped.csv", text)
+    #expect(result.status == .dataError)
+    #expect(result.errors.hasPrefix("wrapped.csv:3:23: error: unknown unit of measure '1 TB'"), "\(result.errors)")
+  }
+
   @Test func ownQuoteCSVReadBackWithAndWithoutAmortizeHasZeroVariance() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

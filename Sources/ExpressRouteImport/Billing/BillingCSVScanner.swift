@@ -31,6 +31,8 @@ struct BillingCSVScanner {
   private(set) var recordLine = 1
   /// The column each field of the last record started at.
   private(set) var fieldColumns: [Int] = []
+  /// The line each field of the record starts on (a quoted line break before it moves it past the record's first).
+  private(set) var fieldLines: [Int] = []
   /// The fast reader's state once ``screen(_:sizes:slots:)`` was called, until it hands over to this reader.
   private var screened: Screened?
   /// Records the pre-screen passed over (never read here).
@@ -225,6 +227,7 @@ struct BillingCSVScanner {
     bytes.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
     fieldColumns.removeAll(keepingCapacity: true)
+    fieldLines.removeAll(keepingCapacity: true)
     var started = false
     var quoted = false
     var closed = false
@@ -233,6 +236,7 @@ struct BillingCSVScanner {
     func endField() {
       ends.append(bytes.count)
       fieldColumns.append(fieldStart.column)
+      fieldLines.append(fieldStart.line)
       quoted = false
       closed = false
     }

@@ -51,8 +51,10 @@ extension BillingLedger {
       ledger.rowsRead += 1
       let line = scanner.recordLine
       func at(_ column: Int) -> FileLocation {
-        FileLocation(
-          file: file, line: line, column: column < scanner.fieldColumns.count ? scanner.fieldColumns[column] : 1)
+        guard column < scanner.fieldColumns.count, column < scanner.fieldLines.count else {
+          return FileLocation(file: file, line: line, column: 1)
+        }
+        return FileLocation(file: file, line: scanner.fieldLines[column], column: scanner.fieldColumns[column])
       }
       guard scanner.fieldCount == header.count else {
         throw Diagnostic(
