@@ -180,11 +180,13 @@ import Testing
     let row = ",2026-10-01,1,\(Self.circuit),Standard Metered Data 1 Gbps Circuit,ExpressRoute\n"
     let euro = try Self.refused("eur.csv", Self.focusHeader + "400,EUR" + row)
     #expect(euro.status == .dataError)
-    #expect(euro.errors.hasPrefix("eur.csv:2: error: the exports bill in EUR, the estimate is in USD"))
+    // At the currency's cell: column 5, after `400,`.
+    #expect(euro.errors.hasPrefix("eur.csv:2:5: error: the exports bill in EUR, the estimate is in USD"))
     let mixed = try Self.refused("mixed.csv", Self.focusHeader + "436,USD" + row + "400,EUR" + row)
     #expect(
       mixed.errors.hasPrefix(
-        "mixed.csv:3: error: mixed currencies: this row is billed in EUR, earlier rows in USD (first at mixed.csv:2)"))
+        "mixed.csv:3:5: error: mixed currencies: this row is billed in EUR, earlier rows in USD (first at mixed.csv:2:5)"
+      ))
     let unknown = try Self.refused("unknown.csv", Self.focusHeader + "436,US$" + row)
     #expect(
       unknown.errors.hasPrefix("unknown.csv:2:5: error: 'US$' in BillingCurrency is not an ISO 4217 currency code"))

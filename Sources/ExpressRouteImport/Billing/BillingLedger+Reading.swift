@@ -138,7 +138,7 @@ extension BillingLedger {
       try ledger.add(
         resourceId: resourceId, meter: meter, resourceType: cell(layout.resourceType), month: month,
         period: Self.chargeInstant(of: dateText) ?? dateText, quantity: quantity, cost: cost, currency: currency,
-        at: FileLocation(file: file, line: line))
+        at: FileLocation(file: file, line: line), currencyAt: at(layout.currency))
     }
     ledger.rowsRead += scanner.rowsScreenedOut
   }

@@ -113,17 +113,18 @@ public struct BillingLedger: Hashable, Sendable {
   /// - Throws: a row another export already billed (``checkOverlap(_:period:quantity:cost:at:)``).
   mutating func add(
     resourceId: String, meter: String, resourceType: String, month: MonthKey, period: String = "",
-    quantity: Decimal?, cost: Decimal, currency: CurrencyCode, at location: Diagnostic.FileLocation
+    quantity: Decimal?, cost: Decimal, currency: CurrencyCode, at location: Diagnostic.FileLocation,
+    currencyAt currencyCell: Diagnostic.FileLocation? = nil
   ) throws(Diagnostic) {
     if let known = self.currency, known != currency {
       throw Diagnostic(
         .error,
         "mixed currencies: this row is billed in \(currency), earlier rows in \(known) (first at \(currencyOrigin?.description ?? "?")); reconcile one billing currency at a time",
-        location: location)
+        location: currencyCell ?? location)
     }
     if self.currency == nil {
       self.currency = currency
-      currencyOrigin = location
+      currencyOrigin = currencyCell ?? location
     }
     let key = Key(resourceId: resourceId, meter: meter, month: month)
     try checkOverlap(key, period: period, quantity: quantity, cost: cost, at: location)
