@@ -187,12 +187,32 @@ extension BudgetReport {
     /// monthly fee, a gateway's hours; every row when a fixed site's quote did not change) is written from that row's
     /// CSV bytes with this month's period put in, instead of being formatted again.
     public static func rows(of site: Budget.Site, months: [MonthKey]) -> [UInt8] {
+      rows(of: site, periods: Periods(months))
+    }
+
+    /// The budget's months with their period bounds as CSV field bytes, worked out once for every site.
+    public struct Periods: Sendable {
+      package let months: [MonthKey]
+      let texts: [String]
+      let bounds: [(start: String, end: String)]
+      let fields: [(start: [UInt8], end: [UInt8])]
+
+      /// The periods of `months`.
+      public init(_ months: [MonthKey]) {
+        self.months = months
+        texts = months.map(\.description)
+        bounds = texts.map { QuoteReport.periodBounds($0) }
+        fields = bounds.map { (CSVWriter.fieldBytes($0.start), CSVWriter.fieldBytes($0.end)) }
+      }
+    }
+
+    /// ``rows(of:months:)`` with the periods worked out beforehand.
+    public static func rows(of site: Budget.Site, periods: Periods) -> [UInt8] {
       var bytes: [UInt8] = []
       var previous: (quote: Quote, rows: [CostRow], encoded: [PeriodlessRow])?
       let tagText = CostRow.tagText(site.tags)  // one site, one tag set
       for (index, quote) in site.months.enumerated() {
-        let period = months[index].description
-        let (start, end) = QuoteReport.periodBounds(period)
+        let period = periods.texts[index]
         let rows: [CostRow]
         var encoded: [PeriodlessRow] = []
         if let previous, previous.quote == quote {
@@ -216,7 +236,7 @@ extension BudgetReport {
             encoded.append(PeriodlessRow(rows[position].fields))
           }
         }
-        let bounds = (start: CSVWriter.fieldBytes(start), end: CSVWriter.fieldBytes(end))
+        let bounds = periods.fields[index]
         if index == 0 {
           // Every month has about the first month's bytes: one allocation for the site.
           bytes.reserveCapacity(encoded.reduce(0) { $0 + $1.bytes.count + 96 } * site.months.count)

@@ -341,15 +341,20 @@ public struct QuoteReport: Report {
     guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return ("", "") }
     let nextYear = month == 12 ? year + 1 : year
     let nextMonth = month == 12 ? 1 : month + 1
-    // Written byte by byte: a budget's CSV asks for it once per site and month.
+    // Written digit by digit into the string's own storage: a budget's CSV asks for it once per site and month.
     func instant(_ year: Int, _ month: Int) -> String {
       guard (0...9999).contains(year) else { return "\(year)-\(month < 10 ? "0" : "")\(month)-01T00:00:00Z" }
-      var bytes = Array("0000-00-01T00:00:00Z".utf8)
-      for (position, value) in [
-        (0, year / 1000), (1, year / 100 % 10), (2, year / 10 % 10), (3, year % 10),
-        (5, month / 10), (6, month % 10),
-      ] { bytes[position] += UInt8(value) }
-      return String(decoding: bytes, as: UTF8.self)
+      return String(unsafeUninitializedCapacity: 20) { bytes in
+        let zero = UInt8(ascii: "0")
+        for (offset, byte) in "0000-00-01T00:00:00Z".utf8.enumerated() { bytes[offset] = byte }
+        bytes[0] = zero + UInt8(year / 1000)
+        bytes[1] = zero + UInt8(year / 100 % 10)
+        bytes[2] = zero + UInt8(year / 10 % 10)
+        bytes[3] = zero + UInt8(year % 10)
+        bytes[5] = zero + UInt8(month / 10)
+        bytes[6] = zero + UInt8(month % 10)
+        return 20
+      }
     }
     return (instant(year, month), instant(nextYear, nextMonth))
   }

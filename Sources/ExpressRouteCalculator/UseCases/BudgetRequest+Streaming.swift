@@ -32,6 +32,7 @@ extension UseCases.BudgetRequest {
     // Checked before anything is read or written, from the portfolio's own sites.
     try Self.requireTag(groupBy, in: portfolio.sites.map(\.tags))
     var monthTotals = [Decimal](repeating: 0, count: plan.applied(to: portfolio).horizonMonths)
+    let periods = BudgetReport.CSVPieces.Periods(plan.applied(to: portfolio).months)
     var unpriced = 0
     var failure: (any Error)?
     var headerWritten = false
@@ -55,7 +56,9 @@ extension UseCases.BudgetRequest {
           quote.lineItems.reduce(Decimal(0)) { FastDecimal.sum($0, $1.amount.amount) }
         }
         return (
-          rows: readerGone.isSet ? [] : BudgetReport.CSVPieces.rows(of: site, months: months), totals: totals,
+          rows: readerGone.isSet
+            ? [] : BudgetReport.CSVPieces.rows(of: site, periods: months == periods.months ? periods : .init(months)),
+          totals: totals,
           unpriced: Budget.unpriced(of: site).count
         )
       }, shouldContinue: { failure == nil }
