@@ -255,6 +255,22 @@ package struct RateHistogram: Sendable {
   }
 
   /// The non-empty buckets and their counts, lowest first (for saved summaries).
+  /// The least and the greatest sum of ``DirectionAccumulator/MonthSum/scaledRate(_:)`` these samples can have: each
+  /// at its bucket's lower bound, or at the next bucket's (which no rate in the bucket reaches; `maximum` for the
+  /// highest bucket). A summary whose rate sums lie outside does not describe these samples.
+  func scaledRateSumBounds(maximum: Double) -> ClosedRange<UInt128> {
+    let buckets = self.buckets
+    let highest = buckets.map(\.bucket).max() ?? 0
+    var lowest: UInt128 = 0
+    var upmost: UInt128 = 0
+    for (bucket, count) in buckets {
+      let upper = bucket == highest ? maximum : Self.lowerBound(bucket + 1)
+      lowest += UInt128(count) * UInt128(DirectionAccumulator.MonthSum.scaledRate(Self.lowerBound(bucket)))
+      upmost += UInt128(count) * UInt128(DirectionAccumulator.MonthSum.scaledRate(upper))
+    }
+    return lowest...upmost
+  }
+
   var buckets: [(bucket: Int, count: Int)] {
     counts.enumerated().compactMap { $0.element > 0 ? (offset + $0.offset, Int($0.element)) : nil }
   }

@@ -299,17 +299,11 @@ package enum TrafficSummaryFile {
     // sample's bucket lower bound and the sum of its bucket's upper bound (the next bucket's lower bound, which no rate
     // in the bucket reaches; the maximum for the highest bucket). Without this, counts that add up would let a
     // histogram of small rates stand beside sums of huge ones, and the volumes sized on would not be the rates'.
-    var lowestSum: UInt128 = 0
-    var highestSum: UInt128 = 0
-    for (bucket, count) in buckets {
-      let upper = bucket == highestBucket ? maximum : RateHistogram.lowerBound(bucket + 1)
-      lowestSum += UInt128(count) * UInt128(DirectionAccumulator.MonthSum.scaledRate(RateHistogram.lowerBound(bucket)))
-      highestSum += UInt128(count) * UInt128(DirectionAccumulator.MonthSum.scaledRate(upper))
-    }
+    let bounds = histogram.scaledRateSumBounds(maximum: maximum)
     let rateSum = months.values.reduce(UInt128(0)) { $0 + $1.scaledRates }
-    guard rateSum >= lowestSum, rateSum <= highestSum else {
+    guard bounds.contains(rateSum) else {
       throw histogramNode.error(
-        "the months' rate sums total \(rateSum) (in 1/8192 bit/s), but the histogram's \(histogram.count) samples allow only \(lowestSum) to \(highestSum) (expected the sum of the rates to lie between the sums of each sample's bucket bounds)"
+        "the months' rate sums total \(rateSum) (in 1/8192 bit/s), but the histogram's \(histogram.count) samples allow only \(bounds.lowerBound) to \(bounds.upperBound) (expected the sum of the rates to lie between the sums of each sample's bucket bounds)"
       )
     }
     return DirectionAccumulator(histogram: histogram, maximum: maximum, months: months, burstMaximum: burst)

@@ -178,17 +178,12 @@ extension PushdownResult {
           "the maximum \(maximum) bit/s is not in the histogram's highest bucket, which starts at \(RateHistogram.lowerBound(highest)) bit/s (expected the highest rate there)"
         )
       }
-      var lowest: UInt128 = 0
-      var upmost: UInt128 = 0
-      for (bucket, count) in buckets {
-        let upper = bucket == highest ? maximum : RateHistogram.lowerBound(bucket + 1)
-        lowest += UInt128(count) * UInt128(DirectionAccumulator.MonthSum.scaledRate(RateHistogram.lowerBound(bucket)))
-        upmost += UInt128(count) * UInt128(DirectionAccumulator.MonthSum.scaledRate(upper))
-      }
-      guard sum >= lowest, sum <= upmost else {
+      let bounds = histogram.scaledRateSumBounds(maximum: maximum)
+      guard bounds.contains(sum) else {
         throw row.error(
           "rate_sum",
-          "\(sum) (in 1/8192 bit/s) is not what the histogram's rates can sum to (expected \(lowest) to \(upmost))")
+          "\(sum) (in 1/8192 bit/s) is not what the histogram's rates can sum to (expected \(bounds.lowerBound) to \(bounds.upperBound))"
+        )
       }
       return DirectionAccumulator(
         histogram: histogram, maximum: maximum, months: [month: .init(scaledRates: sum, samples: samples)],
