@@ -264,11 +264,48 @@ import Testing
     let (result, report) = try ReconcileCommandTests.report([path])
     #expect(result.status == .success, "\(result.errors)")
     let notes = report["notes"] as? [String] ?? []
-    #expect(notes.contains { $0.hasPrefix("2026-10 is billed for 3 of its 31 days") }, "\(notes)")
+    #expect(notes.contains { $0.hasPrefix("2026-10 bills a fee for part of the month only") }, "\(notes)")
     let findings = (report["findings"] as? [[String: Any]] ?? []).map {
       "\($0["kind"] as? String ?? ""): \($0["resource"] as? String ?? "") \($0["month"] as? String ?? "")"
     }
     #expect(!findings.contains { $0.hasPrefix("almost no outbound data: ams-er") }, "\(findings)")
+  }
+
+  /// Whole and partial months are told by the fees, not by the days rows start on: a monthly export with a credit on
+  /// the 20th is whole (its fee is 1 month), a month-to-date export of the 1st alone is partial (a fee for 0.0322581
+  /// of a month), and an export with no whole month judges no waste and says so.
+  @Test func partialMonthsAreToldByTheirFees() throws {
+    func run(_ rows: String) throws -> (notes: [String], findings: [String]) {
+      let path = try ReconcileRefusalTests.scratch("fees.csv", Array((Self.header + rows).utf8))
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let (result, report) = try ReconcileCommandTests.report([path])
+      #expect(result.status == .success, "\(result.errors)")
+      let findings = (report["findings"] as? [[String: Any]] ?? []).map {
+        "\($0["kind"] as? String ?? ""): \($0["resource"] as? String ?? "") \($0["month"] as? String ?? "")"
+      }
+      return (report["notes"] as? [String] ?? [], findings)
+    }
+    let fee = "ExpressRoute,Standard Metered Data 1 Gbps Circuit"
+    let data = "ExpressRoute,Metered Data - Data Transfer Out"
+    // October: 10 GB, far under 328.5 GB: "almost no outbound data", judged on October though a credit falls on the 20th.
+    let credited = try run(
+      "2026-10-01,\(fee),1,1/Month,436,USD,\(Self.circuit)\n2026-10-20,\(fee),,1/Month,-10,USD,\(Self.circuit)\n"
+        + "2026-10-01,\(data),10,1 GB,0.25,USD,\(Self.circuit)\n")
+    #expect(!credited.notes.contains { $0.contains("part of the month") }, "\(credited.notes)")
+    #expect(credited.findings.contains("almost no outbound data: ams-er 2026-10"), "\(credited.findings)")
+    // September whole (3,000 GB), October the 1st only: October partial, waste judged on September (no finding).
+    let firstDay = try run(
+      "2026-09-01,\(fee),1,1/Month,436,USD,\(Self.circuit)\n2026-09-01,\(data),3000,1 GB,75,USD,\(Self.circuit)\n"
+        + "2026-10-01,\(fee),0.0322581,1/Month,14.06,USD,\(Self.circuit)\n2026-10-01,\(data),100,1 GB,2.5,USD,\(Self.circuit)\n"
+    )
+    #expect(firstDay.notes.contains { $0.hasPrefix("2026-10 bills a fee for part of the month only") })
+    #expect(!firstDay.findings.contains { $0.hasPrefix("almost no outbound data: ams-er") }, "\(firstDay.findings)")
+    // October's first day alone: no whole month, no waste judged.
+    let only = try run(
+      "2026-10-01,\(fee),0.0322581,1/Month,14.06,USD,\(Self.circuit)\n2026-10-01,\(data),100,1 GB,2.5,USD,\(Self.circuit)\n"
+    )
+    #expect(only.findings.isEmpty, "\(only.findings)")
+    #expect(only.notes.contains { $0.hasPrefix("waste not judged: no month of the exports bills its fees whole") })
   }
 
   /// Without `--egress` the estimate has no price for outbound data: the text's month table gives that billed part its
@@ -279,6 +316,17 @@ import Testing
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("Month    Estimated     Billed  Billed, no priced estimate  Variance\n"))
     #expect(result.output.contains("2026-10   9,684.12  16,357.22                    6,310.50   +362.60\n"))
+  }
+
+  /// `10/1/2026 12:00 AM` is midnight of 2026-10-01: the same charge period as `2026-10-01`, so an overlap.
+  @Test func aTwelveHourClockIsRead() throws {
+    let row = ",ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(Self.circuit)\n"
+    let iso = try ReconcileRefusalTests.scratch("iso.csv", Array((Self.header + "2026-10-01" + row).utf8))
+    let us = try ReconcileRefusalTests.scratch("us.csv", Array((Self.header + "10/1/2026 12:00 AM" + row).utf8))
+    defer { for path in [iso, us] { try? FileManager.default.removeItem(atPath: path) } }
+    let result = ercalc("reconcile", fixture("reconcile/az-estate.json"), "--actuals", iso, "--actuals", us)
+    #expect(result.status == .dataError)
+    #expect(result.errors.hasPrefix("\(us):2:1: error: this row repeats \(iso):2 "))
   }
 
   @Test func twoExportsSplittingAMonthByDaysAreSummed() throws {

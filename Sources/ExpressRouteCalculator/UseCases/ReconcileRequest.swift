@@ -132,6 +132,11 @@ extension UseCases {
         )
       }
       let lastMonth = ledger.lastCompleteMonth
+      if lastMonth == nil, !ledger.months.isEmpty, inventory.isAzureInventory {
+        notes.append(
+          "waste not judged: no month of the exports bills its fees whole (a month-to-date export's volumes would be set against a whole month's fee)"
+        )
+      }
       let estimated = Reconciliation.estimatedCost(
         rows.filter { row in
           lastMonth.map { BillingLedger.month(of: row.periodStart) == $0 } ?? false

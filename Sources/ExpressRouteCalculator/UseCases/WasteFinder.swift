@@ -42,7 +42,7 @@ package struct WasteFinder {
   /// monthly cost by lower-cased ID (for a gateway not billed).
   package func findings(_ ledger: BillingLedger, estimated: [String: Decimal] = [:]) -> [Reconciliation.WasteFinding] {
     // Judged on the last month billed whole: a month-to-date export's month would show a fraction of a month's
-    // traffic beside a fee already scaled to the month.
+    // traffic beside a fee already scaled to the month. With no whole month, nothing is judged (the caller says so).
     guard let month = ledger.lastCompleteMonth else { return [] }
     var billed: [String: [BillingLedger.Charge]] = [:]
     for (key, charge) in ledger.charges where key.month == month { billed[key.resourceId, default: []].append(charge) }

@@ -249,9 +249,13 @@ extension BillingLedger {
     if parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]),
       parts[2].count == 4, (1...12).contains(month), (1...31).contains(day)
     {
-      let clock = pieces.count > 1 ? String(pieces[1]).split(separator: ":") : []
-      let hour = clock.count >= 2 ? Int(clock[0]) ?? 0 : 0
+      // `12:00 AM` is midnight, `1:00 PM` is 13:00 (US exports write a 12-hour clock).
+      let timeText = pieces.count > 1 ? String(pieces[1]).uppercased() : ""
+      let clock = timeText.split(whereSeparator: { $0 == ":" || $0 == " " })
+      var hour = clock.count >= 2 ? Int(clock[0]) ?? 0 : 0
       let minute = clock.count >= 2 ? Int(clock[1]) ?? 0 : 0
+      if timeText.hasSuffix("PM"), hour < 12 { hour += 12 }
+      if timeText.hasSuffix("AM"), hour == 12 { hour = 0 }
       return (year, month, day, hour, minute)
     }
     return nil

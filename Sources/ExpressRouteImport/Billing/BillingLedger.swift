@@ -79,32 +79,36 @@ public struct BillingLedger: Hashable, Sendable {
     public var format: String
   }
 
-  /// The days of each month the kept rows' charge periods start on, one bit a day (bit 0 is the 1st).
-  var daysBilled: [MonthKey: UInt32] = [:]
-
   /// An empty ledger.
   public init() {}
 
   /// The months any charge falls in, in order.
   public var months: [MonthKey] { Set(charges.keys.map(\.month)).sorted() }
 
-  /// The months billed day by day for only some of their days (a month-to-date export, or one cut mid-month), with
-  /// the days billed: their lines set part of a month against a whole month's estimate. A month whose rows all start
-  /// on the 1st is taken as billed by the month (monthly rows), so complete.
-  public var partialMonths: [(month: MonthKey, days: Int, of: Int)] {
-    daysBilled.keys.sorted().compactMap { month in
-      let days = daysBilled[month] ?? 0
-      let length = CivilCalendar.daysInMonth(year: month.year, month: month.month)
-      let whole = length >= 32 ? UInt32.max : (UInt32(1) << UInt32(length)) - 1
-      guard days != 1, days & whole != whole else { return nil }
-      return (month, days.nonzeroBitCount, length)
+  /// The months in which a fee is billed for less than the whole month: a circuit's monthly fee for less than one
+  /// month, or a gateway's hours for less than the month's hours (a month-to-date export, one cut mid-month, or a
+  /// resource created or deleted that month). Their lines set part of a month against a whole month's estimate.
+  public var partialMonths: [MonthKey] {
+    var partial = Set<MonthKey>()
+    let nearlyAll = Decimal(string: "0.99") ?? 1
+    for (key, charge) in charges {
+      guard let quantity = charge.quantity, quantity > 0 else { continue }
+      let meter = Key.normalised(charge.meter)
+      if meter.hasSuffix("circuit"), !meter.contains("data transfer") {
+        if quantity < nearlyAll { partial.insert(key.month) }
+      } else if meter.hasSuffix("gateway") {
+        let hours = Decimal(CivilCalendar.daysInMonth(year: key.month.year, month: key.month.month) * 24)
+        if quantity < hours * nearlyAll { partial.insert(key.month) }
+      }
     }
+    return partial.sorted()
   }
 
-  /// The last month billed for all its days (or by the month), else the last month: the month waste is judged on.
+  /// The last month whose fees are all billed whole (not in ``partialMonths``): the month waste is judged on; `nil`
+  /// when every month billed is partial.
   public var lastCompleteMonth: MonthKey? {
-    let partial = Set(partialMonths.map(\.month))
-    return months.last { !partial.contains($0) } ?? months.last
+    let partial = Set(partialMonths)
+    return months.last { !partial.contains($0) }
   }
 
   /// Adds one row's charge.
@@ -128,11 +132,6 @@ public struct BillingLedger: Hashable, Sendable {
     }
     let key = Key(resourceId: resourceId, meter: meter, month: month)
     try checkOverlap(key, period: period, quantity: quantity, cost: cost, at: location)
-    // `period` is `YYYY-MM-DDTHH:MM` (``chargeInstant(of:)``): its day, when it has one.
-    let digits = Array(period.utf8)
-    if digits.count >= 10, let day = Int(String(decoding: digits[8..<10], as: UTF8.self)), (1...31).contains(day) {
-      daysBilled[month, default: 0] |= UInt32(1) << UInt32(day - 1)
-    }
     var charge =
       charges[key]
       ?? Charge(

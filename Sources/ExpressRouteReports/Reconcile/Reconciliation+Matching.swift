@@ -129,9 +129,9 @@ extension Reconciliation {
       }
       notes.append("billed months outside the estimate, not compared: \(amounts.joined(separator: ", "))")
     }
-    for partial in ledger.partialMonths where estimatedMonths.contains(partial.month) {
+    for month in ledger.partialMonths where estimatedMonths.contains(month) {
       notes.append(
-        "\(partial.month) is billed for \(partial.days) of its \(partial.of) days (a month-to-date export, or one cut mid-month): its lines set part of a month against the whole month's estimate"
+        "\(month) bills a fee for part of the month only (a month-to-date export, one cut mid-month, or a resource created or deleted in it): its lines set part of a month against the whole month's estimate"
       )
     }
     let ownNames = Set(ownCharges.values.map(\.resource)).sorted()
