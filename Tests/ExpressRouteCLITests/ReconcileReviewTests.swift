@@ -206,6 +206,29 @@ import Testing
     let refused = ercalc("reconcile", bad, "--actuals", fixture("reconcile/focus-1.2-2026-10.csv"))
     #expect(refused.status == .dataError)
     #expect(refused.errors.contains("error: circuits[0].azureId: 'ams-er' is not an Azure resource ID"))
+    // A gateway's ID on a circuit, and one ID on two circuits, are refused.
+    let gatewayId =
+      "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/er-rg/providers/Microsoft.Network/virtualNetworkGateways/weu-ergw"
+    let wrongType = try ReconcileRefusalTests.scratch("type.json", Array(deployment(gatewayId).utf8))
+    defer { try? FileManager.default.removeItem(atPath: wrongType) }
+    let typed = ercalc("quote", wrongType)
+    #expect(typed.status == .dataError)
+    #expect(
+      typed.errors.contains(
+        "is not the ID of a circuit (expected a resource of type microsoft.network/expressroutecircuits)"))
+    let twice = deployment(id).replacingOccurrences(
+      of: "]}",
+      with:
+        #", {"name": "ams-2", "peeringLocation": "Amsterdam", "tier": "Standard", "bandwidth": "1 Gbps", "azureId": "\#(id.uppercased())"}]}"#
+    )
+    let shared = try ReconcileRefusalTests.scratch("twice.json", Array(twice.utf8))
+    defer { try? FileManager.default.removeItem(atPath: shared) }
+    let sharedResult = ercalc("quote", shared)
+    #expect(sharedResult.status == .dataError)
+    #expect(
+      sharedResult.errors.contains(
+        "error: circuits[1].azureId: circuit 'ams-2' has the same azureId as circuit 'ams-er'"),
+      "\(sharedResult.errors)")
   }
 
   /// A billed cost of 436.005 is 436.01 on its line (cents, half away from zero, as the estimate's lines), so the

@@ -39,15 +39,27 @@ extension Deployment {
       }
       return name
     }
-    /// The resource's Azure ID (`azureId`), so its charges carry it and a cost export's rows match it.
-    func readAzureId(_ item: JSONObject, _ label: String) throws(Diagnostic) {
+    /// The resource's Azure ID (`azureId`), so its charges carry it and a cost export's rows match it: an ARM ID of the
+    /// resource's own type (`types`, lower-cased provider/type), given to one resource only.
+    var azureIds: [String: String] = [:]
+    func readAzureId(_ item: JSONObject, _ label: String, types: [String]) throws(Diagnostic) {
       guard let node = item.optional("azureId") else { return }
       let id = try node.nonEmptyString()
-      guard id.lowercased().hasPrefix("/subscriptions/"), id.split(separator: "/").count >= 8 else {
+      let lowered = id.lowercased()
+      guard lowered.hasPrefix("/subscriptions/"), id.split(separator: "/").count >= 8 else {
         throw node.error(
           "'\(id)' is not an Azure resource ID (expected /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/<type>/<name>)"
         )
       }
+      guard types.contains(where: { lowered.contains("/providers/\($0)/") }) else {
+        throw node.error(
+          "'\(id)' is not the ID of a \(label.prefix { $0 != "'" }.trimmedOfWhitespace()) (expected a resource of type \(types.joined(separator: " or ")))"
+        )
+      }
+      if let other = azureIds[lowered] {
+        throw node.error("\(label) has the same azureId as \(other) (expected each resource's own ID)")
+      }
+      azureIds[lowered] = label
       azureResources[label] = AzureResourceReference(id: id)
     }
     for node in try object.optional("circuits")?.array() ?? [] {
@@ -67,7 +79,8 @@ extension Deployment {
           directPort: try item.optional("directPort")?.nonEmptyString(),
           virtualNetworkLinks: try item.optional("vnetLinks")?.int(in: 0...1000), origin: node.location))
       circuits[circuits.count - 1].isExternal = try item.optional("external")?.bool() ?? false
-      try readAzureId(item, "circuit '\(circuits[circuits.count - 1].name)'")
+      try readAzureId(
+        item, "circuit '\(circuits[circuits.count - 1].name)'", types: ["microsoft.network/expressroutecircuits"])
     }
     for node in try object.optional("directPorts")?.array() ?? [] {
       let item = try node.object()
@@ -78,7 +91,9 @@ extension Deployment {
           zone: try item.optional("zone")?.oneOf(Zone.self),
           speed: try item.required("portSpeed").oneOf(DirectPortSpeed.self),
           billing: try item.required("billing").oneOf(BillingFamily.self), origin: node.location))
-      try readAzureId(item, "Direct port pair '\(directPorts[directPorts.count - 1].name)'")
+      try readAzureId(
+        item, "Direct port pair '\(directPorts[directPorts.count - 1].name)'",
+        types: ["microsoft.network/expressrouteports"])
     }
     for node in try object.optional("gateways")?.array() ?? [] {
       let item = try node.object()
@@ -92,7 +107,9 @@ extension Deployment {
             try node.nonEmptyString()
           },
           fastPath: try item.optional("fastPath")?.bool() ?? false, origin: node.location))
-      try readAzureId(item, "gateway '\(gateways[gateways.count - 1].name)'")
+      try readAzureId(
+        item, "gateway '\(gateways[gateways.count - 1].name)'",
+        types: ["microsoft.network/virtualnetworkgateways", "microsoft.network/expressroutegateways"])
     }
     for node in try object.optional("globalReach")?.array() ?? [] {
       let item = try node.object()
@@ -117,7 +134,9 @@ extension Deployment {
           zone: try item.optional("zone")?.oneOf(Zone.self),
           processedData: try item.optional("processedData").map { node throws(Diagnostic) in try readVolume(node) },
           origin: node.location))
-      try readAzureId(item, "Traffic Collector '\(trafficCollectors[trafficCollectors.count - 1].name)'")
+      try readAzureId(
+        item, "Traffic Collector '\(trafficCollectors[trafficCollectors.count - 1].name)'",
+        types: ["microsoft.networkfunction/azuretrafficcollectors"])
     }
     for node in try object.optional("vpnGateways")?.array() ?? [] {
       let item = try node.object()
@@ -126,7 +145,9 @@ extension Deployment {
         VPNGateway(
           name: try uniqueName(item), sku: try item.required("sku").oneOf(VPNGatewaySKU.self),
           count: try item.optional("count")?.int(in: 1...1000) ?? 1, origin: node.location))
-      try readAzureId(item, "VPN gateway '\(vpnGateways[vpnGateways.count - 1].name)'")
+      try readAzureId(
+        item, "VPN gateway '\(vpnGateways[vpnGateways.count - 1].name)'",
+        types: ["microsoft.network/virtualnetworkgateways", "microsoft.network/vpngateways"])
     }
     charges = try UserCharge.list(object.optional("charges"))
     for node in try object.optional("virtualWANHubs")?.array() ?? [] {
@@ -136,7 +157,9 @@ extension Deployment {
         VirtualWANHub(
           name: try uniqueName(item), scaleUnits: try item.required("scaleUnits").int(in: 1...1000),
           connections: try item.optional("connections")?.int(in: 0...1000) ?? 0, origin: node.location))
-      try readAzureId(item, "Virtual WAN hub '\(virtualWANHubs[virtualWANHubs.count - 1].name)'")
+      try readAzureId(
+        item, "Virtual WAN hub '\(virtualWANHubs[virtualWANHubs.count - 1].name)'",
+        types: ["microsoft.network/virtualhubs", "microsoft.network/expressroutegateways"])
     }
     if circuits.isEmpty && directPorts.isEmpty && gateways.isEmpty && vpnGateways.isEmpty && trafficCollectors.isEmpty
       && charges.isEmpty
