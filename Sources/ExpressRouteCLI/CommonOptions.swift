@@ -114,7 +114,8 @@ enum OutputOptions {
   /// Writes finished report text to standard output or `--output` (`-` is standard output).
   static func write(_ text: String, _ arguments: ParsedArguments, context: inout CommandContext) throws {
     if let path = arguments.value("output"), path != "-" {
-      try OutputFile.write(text, to: path)
+      // A pipe whose reader went away took only part of it: nothing is said to be written there.
+      guard try OutputFile.write(text, to: path) else { return }
       context.written = path
       context.warnings.append("wrote \(path)")
     } else {

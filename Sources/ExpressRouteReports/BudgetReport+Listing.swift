@@ -158,7 +158,10 @@ extension BudgetReport {
     var refusals: [Budget.Refusal] = []
     for refusal in b.refused where refusal.from == nil {
       if let index = refusals.firstIndex(where: { $0.site == refusal.site }) {
-        refusals[index].reason += "; also: \(refusal.reason)"
+        // The same reason again (a third entry under the name) is said once.
+        if !refusals[index].reason.contains("; also: \(refusal.reason)") {
+          refusals[index].reason += "; also: \(refusal.reason)"
+        }
         refusals[index].tags.merge(refusal.tags) { first, _ in first }
       } else {
         refusals.append(refusal)

@@ -71,6 +71,34 @@ import Testing
     #expect(refused.errors.contains("error: 1 site refused"))
   }
 
+  /// A FIFO whose reader takes 100 bytes and leaves: neither the streamed CSV nor the whole JSON report (2 MB, far
+  /// beyond a pipe's buffer) is said to be "wrote" there.
+  @Test func aFIFOWhoseReaderLeftIsNotWritten() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let sites = (1...600).map { index in
+      """
+      {"name": "site \(index)", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}
+      """
+    }
+    let file = directory.appendingPathComponent("many.json").path
+    try """
+    {"schemaVersion": 1, "name": "many", "startMonth": "2027-01", "horizonMonths": 12, "sites": [\(sites.joined(separator: ","))]}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let fifo = directory.appendingPathComponent("fifo").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    for format in ["json", "csv"] {
+      let reader = Process()
+      reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+      reader.arguments = ["-c", "head -c 100 '\(fifo)' > /dev/null"]
+      try reader.run()
+      let result = try runErcalc(["budget", file, "--format", format, "--output", fifo])
+      reader.waitUntilExit()
+      #expect(result.status == 0, "\(format): \(result.errors)")
+      #expect(!result.errors.contains("wrote"), "\(format): \(result.errors)")
+    }
+  }
+
   @Test func anOutputInAMissingFolderLeavesNothing() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

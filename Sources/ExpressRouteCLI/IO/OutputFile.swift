@@ -11,11 +11,14 @@ import Foundation
 ///   written through, never replaced.
 /// - Anything else (a directory, a block device, a socket) is refused.
 enum OutputFile {
-  static func write(_ text: String, to path: String) throws {
+  /// Writes `text` to `path`; `false` when `path` is a pipe whose reader went away before taking it all.
+  @discardableResult
+  static func write(_ text: String, to path: String) throws -> Bool {
     let stream = try Stream(path)
     var bytes = Array(text.utf8)
-    try stream.write(&bytes)
+    let taken = try stream.write(&bytes)
     try stream.commit()
+    return taken
   }
 
   /// An output being written piece by piece: a temporary file renamed over the target by ``commit()`` (removed if
