@@ -156,8 +156,8 @@ import Testing
       #expect(months.allSatisfy { $0["variance"] as? String == "0.00" })
       let lines = report["lines"] as? [[String: Any]] ?? []
       #expect(lines.allSatisfy { $0["reason"] as? String == "none" && $0["variance"] as? String == "0.00" })
-      // The charge's name is read back as written, not percent-encoded.
-      #expect(lines.contains { $0["resource"] as? String == "Megaport: Survey for circuit" })
+      // The charge's name is read back as written, not percent-encoded, within its site (as the CSV's ResourceName).
+      #expect(lines.contains { $0["resource"] as? String == "ams/Megaport: Survey for circuit" })
       #expect(!lines.contains { ($0["resource"] as? String ?? "").contains("%") })
     }
   }

@@ -96,7 +96,7 @@ import Testing
     // that month agrees; the later months' amortised rows (BilledCost 0.00) are charges the estimate does not
     // spread, named by the charge, never percent-encoded.
     let survey = (report["lines"] as? [[String: Any]] ?? []).filter {
-      $0["resource"] as? String == "Megaport: Survey for circuit"
+      $0["resource"] as? String == "ams/Megaport: Survey for circuit"
     }
     // One line a month over the 60-month term, each named as the portfolio names the charge.
     #expect(survey.count == 60)
@@ -329,6 +329,14 @@ import Testing
     )
     #expect(only.findings.isEmpty, "\(only.findings)")
     #expect(only.notes.contains { $0.hasPrefix("waste not judged: no month of the exports bills its fees whole") })
+    // The CSV carries the notes too, as `note` records.
+    let path = try ReconcileRefusalTests.scratch(
+      "notes.csv",
+      Array(
+        (Self.header + "2026-10-01,\(fee),0.0322581,1/Month,14.06,USD,\(Self.circuit)\n").utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let csv = ercalc("reconcile", fixture("reconcile/az-estate.json"), "--actuals", path, "--format", "csv")
+    #expect(csv.output.contains("\nnote,,,,,,,,,,,,waste not judged: no month of the exports bills its fees whole"))
   }
 
   /// Without `--egress` the estimate has no price for outbound data: the text's month table gives that billed part its

@@ -162,8 +162,8 @@ public struct ReconcileReport: Report {
   public var csvRows: [CostRow] { [] }
 
   /// One row per line (`Record` `line`), month total (`month total`), the total over every month (`total`) and
-  /// finding (`finding`: its evidence, which says what its cost is from, in `Reason`, its fix in `Detail`), under one
-  /// header. `BilledWithoutPricedEstimate` is the part of a total's `Billed` on lines whose estimate has no price (left
+  /// finding (`finding`: its evidence, which says what its cost is from, in `Reason`, its fix in `Detail`), and note
+  /// (`note`: the report's notes, in `Detail`), under one header. `BilledWithoutPricedEstimate` is the part of a total's `Billed` on lines whose estimate has no price (left
   /// out of its `Variance`).
   public var csv: String {
     let r = reconciliation
@@ -199,6 +199,8 @@ public struct ReconcileReport: Report {
         "", money(finding.monthlyCost), "", finding.evidence, currency, finding.fix, "",
       ]
     }
+    // The notes (what was read, months left out with their amounts, partial months) travel with the figures.
+    rows += r.notes.map { note in ["note", "", "", "", "", "", "", "", "", "", "", "", note, ""] }
     return CSVWriter.write(rows)
   }
 }

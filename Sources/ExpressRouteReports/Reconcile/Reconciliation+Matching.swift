@@ -49,7 +49,10 @@ extension Reconciliation {
         byKey[key] = known
       } else {
         byKey[key] = Estimate(
-          resourceId: resourceId, resource: parts.name, meter: meter.meterName, quantity: quantity,
+          // A budget's resources are named within their site (`iad/circuit`), as its CSV's ResourceName.
+          resourceId: resourceId,
+          resource: row.scopedName && !row.scope.isEmpty ? CostRow.scopedName(row.scope, parts.name) : parts.name,
+          meter: meter.meterName, quantity: quantity,
           cost: cost, unitPrice: unit, unpricedReason: cost == nil ? row.priceSource : "",
           isUserCharge: row.isUserCharge)
       }
@@ -79,6 +82,9 @@ extension Reconciliation {
     let billedMonths = Set(ledger.charges.keys.map(\.month))
     let estimatedMonths = Set(estimates.keys.map(\.month))
     let knownResources = Set(estimates.keys.map(\.resourceId))
+    // A meter billed on a resource of the estimate takes the name the estimate gives that resource.
+    var names: [String: String] = [:]
+    for (key, estimate) in estimates where names[key.resourceId] == nil { names[key.resourceId] = estimate.resource }
     var lines: [Line] = []
     for key in Set(estimates.keys).union(ledger.charges.keys).sorted(by: Self.lineOrder) {
       guard billedMonths.contains(key.month), estimatedMonths.contains(key.month) else { continue }
@@ -93,7 +99,8 @@ extension Reconciliation {
       let resourceId = est?.resourceId ?? bill?.resourceId ?? key.resourceId
       var line = Line(
         resourceId: resourceId,
-        resource: est?.resource ?? (resourceId.isEmpty ? "(no resource ID)" : Self.resourceName(resourceId)),
+        resource: est?.resource ?? names[key.resourceId]
+          ?? (resourceId.isEmpty ? "(no resource ID)" : Self.resourceName(resourceId)),
         meter: est?.meter ?? bill?.meter ?? key.meter, month: key.month, estimatedQuantity: est?.quantity,
         billedQuantity: bill?.quantity, estimated: est?.cost, billed: bill?.cost, variance: nil, reason: .none,
         detail: bill.map { "\($0.firstRow)" + ($0.rows > 1 ? " (+\($0.rows - 1) rows)" : "") } ?? "")
