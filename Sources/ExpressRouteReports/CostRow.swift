@@ -41,6 +41,9 @@ public struct CostRow: Hashable, Sendable {
   public var cost: Money?
   /// Cost at list price (FOCUS `ListCost`); the cost itself when no discount applies.
   public var listCost: Money?
+  /// The list price of one unit (FOCUS `ListUnitPrice`) when it is not ``unitPrice``: the list price a price sheet's
+  /// or override file's own price replaced.
+  public var listUnitPrice: Money?
   /// The rate table's effective date.
   public var priceDate: String
   /// The price's source id (the vendor, for the user's own charges), or the reason it is unpriced.
@@ -273,12 +276,12 @@ public struct CostRow: Hashable, Sendable {
       basis = ""
     } else if isUserCharge {
       basis = "your own charge, as given"
-    } else if let cost, let listCost, cost != listCost {
-      basis = "negotiated discount off list price"
     } else if confidence == Confidence.customer.rawValue {
       basis = "your own price sheet"
     } else if isOwnRate || confidence == Confidence.estimate.rawValue {
       basis = "your own rate (override file)"
+    } else if let cost, let listCost, cost != listCost {
+      basis = "negotiated discount off list price"
     } else {
       basis = "list price"
     }
@@ -291,7 +294,7 @@ public struct CostRow: Hashable, Sendable {
     let billed = oneTimeBilling.map { priced ? $0.billed : 0 } ?? effective
     let list = oneTimeBilling != nil ? billed : listCost?.amount ?? 0
     let contracted = oneTimeBilling != nil ? billed : effective
-    let listUnit = oneTimeBilling?.total ?? unitPrice?.amount ?? 0
+    let listUnit = oneTimeBilling?.total ?? (listUnitPrice ?? unitPrice)?.amount ?? 0
     let contractedUnit =
       oneTimeBilling?.total ?? unitPrice.map { Discounts.discounted($0.amount, by: discount) } ?? 0
     let pricingQuantity = oneTimeBilling.map { $0.billedThisMonth ? Decimal(1) : 0 } ?? quantity ?? 0

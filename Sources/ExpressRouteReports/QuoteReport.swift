@@ -65,15 +65,19 @@ public struct QuoteReport: Report {
     return facts
   }
 
-  /// `List total` and the discount, when a negotiated discount applies.
+  /// `List total` and what the user's prices save on it, when a negotiated discount or the user's own prices (a price
+  /// sheet's, an override file's) apply; a saving below 0 is said as a cost above list.
   static func discountFacts(_ quote: Quote) -> [ReportFact] {
     guard quote.listTotal != quote.total else { return [] }
     let saved = quote.listTotal - quote.total
-    return [
-      ReportFact(
-        "List total",
-        "\(quote.listTotal.groupedAmount) \(quote.currency) (discounts save \(saved.groupedAmount) \(quote.currency))")
-    ]
+    let own = quote.lineItems.contains { $0.listUnitPrice != $0.unitPrice }
+    let discounted = quote.lineItems.contains { $0.discount != 0 }
+    let what = own && discounted ? "your prices and discounts" : own ? "your prices" : "discounts"
+    let effect =
+      saved.amount >= 0
+      ? "\(what) save \(saved.groupedAmount) \(quote.currency)"
+      : "\(what) cost \((quote.total - quote.listTotal).groupedAmount) \(quote.currency) more"
+    return [ReportFact("List total", "\(quote.listTotal.groupedAmount) \(quote.currency) (\(effect))")]
   }
 
   static func lineItemTable(_ quote: Quote) -> ReportTable {
@@ -298,6 +302,7 @@ public struct QuoteReport: Report {
         unitPrice: item.unitPrice, cost: item.amount, priceDate: quote.priceDate, priceSource: item.provenance.sourceID,
         confidence: item.provenance.confidence.rawValue, group: group)
       row.listCost = item.listAmount
+      if item.listUnitPrice != item.unitPrice { row.listUnitPrice = item.listUnitPrice }
       row.discount = item.discount
       row.isOwnRate = item.provenance.isOwnRate
       row.oneTimeBilling = item.oneTimeBilling

@@ -204,6 +204,26 @@ import Testing
     #expect(reason.hasPrefix("not budgeted: ") && reason.contains("; also: "), "\(reason)")
   }
 
+  /// A price from the customer's sheet is what they pay, not the list: ListCost and ListUnitPrice stay at the list
+  /// price it replaced. 1,000 GB at the sheet's 0.02 = 20.00 billed, at the list's 0.025 = 25.00 list; the gateway
+  /// 730 h × 0.3249 = 237.18 billed, 730 h × 0.361 = 263.53 list.
+  @Test func aPriceSheetsPriceKeepsTheListPriceBesideIt() throws {
+    let overrides = packageRoot.appendingPathComponent(
+      "Tests/ExpressRouteCLITests/Snapshots/price-sheet-ea-override.json")
+    let result = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "1000GB", "--gateway", "ErGw1AZ",
+      "--overrides", overrides.path, "--format", "csv")
+    let table = Spec.check(result.output)
+    let egress = try #require(table.rows.first { $0["SkuId"] == "Metered Data - Data Transfer Out" })
+    #expect(
+      [egress["BilledCost"], egress["ListCost"], egress["ContractedUnitPrice"], egress["ListUnitPrice"]] == [
+        "20.00", "25.00", "0.02", "0.025",
+      ])
+    #expect(egress["x_CostBasis"] == "your own price sheet")
+    let gateway = try #require(table.rows.first { $0["SkuId"] == "ErGw1AZ Gateway" })
+    #expect([gateway["BilledCost"], gateway["ListCost"]] == ["237.18", "263.53"])
+  }
+
   @Test func userChargesArePurchasesFromTheirVendor() throws {
     // provider-charges: the connectivity provider's and colocation's own fees; the installation (1,500.00, 2027-01)
     // is One-Time, the port and rack Recurring.

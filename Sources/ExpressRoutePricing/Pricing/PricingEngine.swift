@@ -272,7 +272,7 @@ struct QuoteBuilder {
       LineItem(
         resource: resource, meter: meter, quantity: quantity, unitPrice: price, provenance: rate.provenance,
         detail: detail,
-        discount: discounts.discount(on: rate)))
+        discount: discounts.discount(on: rate), listUnitPrice: rate.listPrice))
   }
 
   /// Why `meter` has no row: for a circuit, that the table has no price for its tier and billing in its zone, the zones

@@ -18,8 +18,11 @@ extension Quote {
     public var unitPrice: Money
     /// `unitPrice × quantity × (1 − discount)`, rounded to cents: what is billed.
     public var amount: Money
-    /// `unitPrice × quantity`, rounded to cents: the list price (FOCUS `ListCost`).
+    /// `listUnitPrice × quantity`, rounded to cents: the cost at list price (FOCUS `ListCost`).
     public var listAmount: Money
+    /// The list price of one unit: ``unitPrice``, or for the user's own price the list price it replaced
+    /// (``RateTable/Rate/listPrice``).
+    public var listUnitPrice: Money
     /// The negotiated discount applied, as a fraction (0.12 = 12%); 0 at list price.
     public var discount: Decimal
     /// Where the unit price came from.
@@ -34,18 +37,21 @@ extension Quote {
     public init(
       resource: String, meter: Meter, quantity: Decimal, unitPrice: Money, provenance: PriceSource.Provenance,
       detail: String? = nil,
-      discount: Decimal = 0
+      discount: Decimal = 0, listUnitPrice: Money? = nil
     ) {
       self.resource = resource
       self.meter = meter
       self.quantity = quantity
       self.unitPrice = unitPrice
       self.discount = discount
-      self.listAmount = (unitPrice * quantity).rounded(toPlaces: 2, rule: .lineItem)
+      let atUnitPrice = (unitPrice * quantity).rounded(toPlaces: 2, rule: .lineItem)
+      let list = listUnitPrice.flatMap { $0.currency == unitPrice.currency ? $0 : nil } ?? unitPrice
+      self.listUnitPrice = list
+      self.listAmount = list == unitPrice ? atUnitPrice : (list * quantity).rounded(toPlaces: 2, rule: .lineItem)
       // The discounted unit price is the one break-evens use (``Discounts/effectivePrice(_:for:)``).
       self.amount =
         discount.isZero
-        ? listAmount
+        ? atUnitPrice
         : Money(
           FastDecimal.product(Discounts.discounted(unitPrice.amount, by: discount), quantity),
           currency: unitPrice.currency

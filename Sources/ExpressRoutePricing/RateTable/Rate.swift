@@ -13,6 +13,9 @@ extension RateTable {
     public var provenance: PriceSource.Provenance
     /// Where the row stands in its file, for duplicate and rule messages.
     public var location: Diagnostic.FileLocation?
+    /// For the user's own price (an override file's row, a price sheet's), the list price it replaced: FOCUS
+    /// `ListCost` stays the cost at list price. `nil` for a list price itself, or where the table had none.
+    public var listPrice: Money?
 
     /// Creates a priced rate.
     public init(

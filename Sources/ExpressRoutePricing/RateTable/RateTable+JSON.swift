@@ -38,6 +38,9 @@ extension RateTable {
     // An override row is the user's own price (a contract's or an EA sheet's): discounts do not apply to it again.
     for var rate in patch.rates {
       rate.provenance.isOwnRate = true
+      if let replaced = self.rate(for: rate.meter) {
+        rate.listPrice = replaced.listPrice ?? replaced.price
+      }
       upsert(rate)
     }
     for (sku, capabilities) in patch.gatewayCapabilities { gatewayCapabilities[sku] = capabilities }
