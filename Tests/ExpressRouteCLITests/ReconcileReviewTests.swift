@@ -360,6 +360,26 @@ import Testing
     #expect(result.errors.hasPrefix("\(us):2:1: error: this row repeats \(iso):2 "))
   }
 
+  /// A monthly export (weu-ergw 744 h, 268.584) and a daily one (31 × 24 h at 8.664) of the same October are not the
+  /// same rows, so both are summed: 1,488 h, more than one gateway bills in 744 hours, which the notes say.
+  @Test func aFeeBilledTwiceOverIsNamed() throws {
+    let monthly = "2026-10-01,ExpressRoute,ErGw1AZ Gateway,744,1 Hour,268.584,USD,\(Self.gateway)\n"
+    let daily = (1...31).map { day in
+      "2026-10-\(day < 10 ? "0" : "")\(day),ExpressRoute,ErGw1AZ Gateway,24,1 Hour,8.664,USD,\(Self.gateway)\n"
+    }.joined()
+    let first = try ReconcileRefusalTests.scratch("monthly.csv", Array((Self.header + monthly).utf8))
+    let second = try ReconcileRefusalTests.scratch("daily.csv", Array((Self.header + daily).utf8))
+    defer { for path in [first, second] { try? FileManager.default.removeItem(atPath: path) } }
+    let (result, report) = try ReconcileCommandTests.report([first, second])
+    #expect(result.status == .success, "\(result.errors)")
+    let notes = report["notes"] as? [String] ?? []
+    #expect(
+      notes.contains {
+        $0.hasPrefix("2026-10: weu-ergw is billed 1488 of 'ErGw1AZ Gateway', more than one resource bills")
+      },
+      "\(notes)")
+  }
+
   @Test func twoExportsSplittingAMonthByDaysAreSummed() throws {
     // The gateway billed 24 h × 0.361 = 8.664 a day: days 1-15 in one export, 16-30 in the other. Equal amounts on
     // different days are not an overlap: 30 × 8.664 = 259.92 for 720 hours.

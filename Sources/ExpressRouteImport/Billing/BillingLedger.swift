@@ -104,6 +104,29 @@ public struct BillingLedger: Hashable, Sendable {
     return partial.sorted()
   }
 
+  /// The fees billed for more than their month holds: a circuit's monthly fee for more than one month, or a gateway's
+  /// hours beyond the month's, by resource and month, with the quantity (two exports of the same days in different
+  /// granularity, a monthly and a daily one, are summed; one resource cannot bill 1,488 hours in a 744-hour month).
+  public var overbilledFees: [(month: MonthKey, resourceId: String, meter: String, quantity: Decimal)] {
+    let atMost = Decimal(string: "1.01") ?? 1
+    return charges.sorted {
+      ($0.key.month, $0.key.resourceId, $0.key.meter) < ($1.key.month, $1.key.resourceId, $1.key.meter)
+    }
+    .compactMap { key, charge in
+      guard let quantity = charge.quantity else { return nil }
+      let meter = Key.normalised(charge.meter)
+      let limit: Decimal
+      if meter.hasSuffix("circuit"), !meter.contains("data transfer") {
+        limit = 1
+      } else if meter.hasSuffix("gateway") {
+        limit = Decimal(CivilCalendar.daysInMonth(year: key.month.year, month: key.month.month) * 24)
+      } else {
+        return nil
+      }
+      return quantity > limit * atMost ? (key.month, charge.resourceId, charge.meter, quantity) : nil
+    }
+  }
+
   /// The last month whose fees are all billed whole (not in ``partialMonths``): the month waste is judged on; `nil`
   /// when every month billed is partial.
   public var lastCompleteMonth: MonthKey? {

@@ -141,6 +141,11 @@ extension Reconciliation {
         "\(month) bills a fee for part of the month only (a month-to-date export, one cut mid-month, or a resource created or deleted in it): its lines set part of a month against the whole month's estimate"
       )
     }
+    for fee in ledger.overbilledFees where estimatedMonths.contains(fee.month) {
+      notes.append(
+        "\(fee.month): \(Self.resourceName(fee.resourceId)) is billed \(fee.quantity.plainDescription) of '\(fee.meter)', more than one resource bills in a month: two exports of the same days summed (a monthly and a daily one?), or several resources under one ID; check before trusting its variance"
+      )
+    }
     let ownNames = Set(ownCharges.values.map(\.resource)).sorted()
     if !ownNames.isEmpty {
       notes.append(
