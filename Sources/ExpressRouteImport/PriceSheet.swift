@@ -35,6 +35,13 @@ package struct PriceSheet: Sendable {
       columns[PriceSheet.columnKey(column)].map { record.fields[$0] }
     }
 
+    /// Where `column`'s field starts in `file` (its own line, after any quoted line break before it), or the row's
+    /// first column when the sheet has no such column.
+    package func location(of column: String, file: String) -> FileLocation {
+      let field = field(column)
+      return FileLocation(file: file, line: field?.line ?? line, column: field?.column ?? 1)
+    }
+
     /// The trimmed text of `column`, empty when absent.
     package func text(_ column: String) -> String { field(column)?.text.trimmedOfWhitespace() ?? "" }
 
@@ -178,9 +185,8 @@ package struct PriceSheet: Sendable {
   /// The currency of `row`, checked.
   static func currency(of row: Row, agreement: Agreement, file: String) throws(Diagnostic) -> CurrencyCode {
     let column = agreement.currencyColumn
-    let field = row.field(column)
-    let text = field?.text.trimmedOfWhitespace() ?? ""
-    let location = FileLocation(file: file, line: field?.line ?? row.line, column: field?.column ?? 1)
+    let text = row.text(column)
+    let location = row.location(of: column, file: file)
     guard !text.isEmpty else {
       throw Diagnostic(.error, "no currency in '\(column)' (expected a code such as USD or EUR)", location: location)
     }

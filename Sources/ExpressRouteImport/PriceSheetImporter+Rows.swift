@@ -9,10 +9,7 @@ extension PriceSheetImporter {
   /// - Throws: ``Diagnostic`` at the field for an unknown unit of measure, a price or date that does not parse, a
   ///   unit that does not fit the meter, and tiers on a meter the rate table prices without tiers.
   func candidates(_ row: PriceSheet.Row, sheet: PriceSheet) throws(Diagnostic) -> [Candidate]? {
-    func location(_ column: String) -> FileLocation {
-      let field = row.field(column)
-      return FileLocation(file: sheet.file, line: field?.line ?? row.line, column: field?.column ?? 1)
-    }
+    func location(_ column: String) -> FileLocation { row.location(of: column, file: sheet.file) }
     let unitText = row.text("UnitOfMeasure")
     let tierText = row.text("TierMinimumUnits")
     var tier: Decimal = 0

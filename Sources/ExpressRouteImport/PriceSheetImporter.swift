@@ -170,12 +170,11 @@ package struct PriceSheetImporter: Sendable {
         warnings.append(warning)
       }
       if let included = Decimal(plain: chosen.row.text("IncludedQuantity")), included > 0 {
-        let field = chosen.row.field("IncludedQuantity")
         warnings.append(
           Diagnostic(
             .warning,
             "\(meter.displayName): the sheet includes \(included.plainDescription) free (IncludedQuantity, in '\(unitText)' blocks), which ercalc does not deduct: amounts may be too high by up to \(included.plainDescription) × \(priceText) a month",
-            location: FileLocation(file: sheet.file, line: field?.line ?? chosen.row.line, column: field?.column ?? 1)))
+            location: chosen.row.location(of: "IncludedQuantity", file: sheet.file)))
       }
     }
     guard !rates.isEmpty else {
@@ -236,7 +235,6 @@ package struct PriceSheetImporter: Sendable {
     guard let list = base.rate(for: meter)?.price?.amount, list > 0 else { return nil }
     let ratio = perUnit / list
     guard ratio >= 10 || ratio <= Decimal(1) / 10 else { return nil }
-    let unitField = chosen.row.field("UnitOfMeasure")
     let comparison: String
     if perUnit.isZero {
       comparison = "0, against the list price \(list.plainDescription)"
@@ -250,6 +248,6 @@ package struct PriceSheetImporter: Sendable {
     return Diagnostic(
       .warning,
       "\(meter.displayName): \(perUnit.plainDescription) per \(meter.unit.shortName) is \(comparison) (UnitPrice \(chosen.row.text("UnitPrice")) per '\(chosen.row.text("UnitOfMeasure"))'): almost always a unit mistake, check the row",
-      location: FileLocation(file: file, line: unitField?.line ?? chosen.row.line, column: unitField?.column ?? 1))
+      location: chosen.row.location(of: "UnitOfMeasure", file: file))
   }
 }
