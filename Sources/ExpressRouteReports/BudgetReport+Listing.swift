@@ -186,30 +186,26 @@ extension BudgetReport {
     /// The header row.
     public static var header: [UInt8] { CostRow.csvHeaderBytes }
 
-    /// `site`'s rows over `months`. A row equal to the same row of the month before but for its period (a circuit's
-    /// monthly fee, a gateway's hours; every row when a fixed site's quote did not change) is written from that row's
-    /// CSV bytes with this month's period put in, instead of being formatted again.
-    public static func rows(of site: Budget.Site, months: [MonthKey]) -> [UInt8] {
-      rows(of: site, periods: Periods(months))
-    }
-
     /// The budget's months with their period bounds as CSV field bytes, worked out once for every site.
     public struct Periods: Sendable {
       package let months: [MonthKey]
       let texts: [String]
-      let bounds: [(start: String, end: String)]
       let fields: [(start: [UInt8], end: [UInt8])]
 
       /// The periods of `months`.
       public init(_ months: [MonthKey]) {
         self.months = months
         texts = months.map(\.description)
-        bounds = texts.map { QuoteReport.periodBounds($0) }
-        fields = bounds.map { (CSVWriter.fieldBytes($0.start), CSVWriter.fieldBytes($0.end)) }
+        fields = texts.map { text in
+          let (start, end) = QuoteReport.periodBounds(text)
+          return (CSVWriter.fieldBytes(start), CSVWriter.fieldBytes(end))
+        }
       }
     }
 
-    /// ``rows(of:months:)`` with the periods worked out beforehand.
+    /// `site`'s rows over `periods`' months. A row equal to the same row of the month before but for its period (a
+    /// circuit's monthly fee, a gateway's hours; every row when a fixed site's quote did not change) is written from
+    /// that row's CSV bytes with this month's period put in, instead of being formatted again.
     public static func rows(of site: Budget.Site, periods: Periods) -> [UInt8] {
       var bytes: [UInt8] = []
       var previous: (quote: Quote, rows: [CostRow], encoded: [PeriodlessRow])?

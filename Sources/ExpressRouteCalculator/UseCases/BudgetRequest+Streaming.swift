@@ -31,8 +31,9 @@ extension UseCases.BudgetRequest {
   ) throws -> StreamedCSV {
     // Checked before anything is read or written, from the portfolio's own sites.
     try Self.requireTag(groupBy, in: portfolio.sites.map(\.tags))
-    var monthTotals = [Decimal](repeating: 0, count: plan.applied(to: portfolio).horizonMonths)
-    let periods = BudgetReport.CSVPieces.Periods(plan.applied(to: portfolio).months)
+    let applied = plan.applied(to: portfolio)
+    var monthTotals = [Decimal](repeating: 0, count: applied.horizonMonths)
+    let periods = BudgetReport.CSVPieces.Periods(applied.months)
     var unpriced = 0
     var failure: (any Error)?
     var headerWritten = false

@@ -212,7 +212,7 @@ extension BillingLedger {
   /// if these are equal. Seconds and zones are not kept (exports write whole hours in UTC).
   static func chargeInstant(of text: String) -> String? {
     guard let date = civilDate(of: text) else { return nil }
-    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    let two = CivilCalendar.two
     return "\(date.year)-\(two(date.month))-\(two(date.day))T\(two(date.hour)):\(two(date.minute))"
   }
 

@@ -46,6 +46,8 @@ public struct BillingLedger: Hashable, Sendable {
     var quantityUnknown = false
     /// The summed cost in ``BillingLedger/currency``.
     public var cost: Decimal
+    /// ``cost`` rounded once to cents by the line-item rule (half away from zero), as an estimate's lines are.
+    public var billedCents: Decimal { cost.rounded(toPlaces: 2, rule: .lineItem) }
     /// The rows summed.
     public var rows: Int
     /// Where the first row is (`file:line`).
@@ -89,19 +91,13 @@ public struct BillingLedger: Hashable, Sendable {
   /// month, or a gateway's hours for less than the month's hours (a month-to-date export, one cut mid-month, or a
   /// resource created or deleted that month). Their lines set part of a month against a whole month's estimate.
   public var partialMonths: [MonthKey] {
-    var partial = Set<MonthKey>()
     let nearlyAll = Decimal(string: "0.99") ?? 1
-    for (key, charge) in charges {
-      guard let quantity = charge.quantity, quantity > 0 else { continue }
-      let meter = Key.normalised(charge.meter)
-      if meter.hasSuffix("circuit"), !meter.contains("data transfer") {
-        if quantity < nearlyAll { partial.insert(key.month) }
-      } else if meter.hasSuffix("gateway") {
-        let hours = Decimal(CivilCalendar.daysInMonth(year: key.month.year, month: key.month.month) * 24)
-        if quantity < hours * nearlyAll { partial.insert(key.month) }
-      }
+    let partial = charges.compactMap { key, charge -> MonthKey? in
+      guard let quantity = charge.quantity, quantity > 0, let whole = Self.wholeMonth(of: charge.meter, in: key.month)
+      else { return nil }
+      return quantity < whole * nearlyAll ? key.month : nil
     }
-    return partial.sorted()
+    return Set(partial).sorted()
   }
 
   /// The fees billed for more than their month holds: a circuit's monthly fee for more than one month, or a gateway's
@@ -113,18 +109,22 @@ public struct BillingLedger: Hashable, Sendable {
       ($0.key.month, $0.key.resourceId, $0.key.meter) < ($1.key.month, $1.key.resourceId, $1.key.meter)
     }
     .compactMap { key, charge in
-      guard let quantity = charge.quantity else { return nil }
-      let meter = Key.normalised(charge.meter)
-      let limit: Decimal
-      if meter.hasSuffix("circuit"), !meter.contains("data transfer") {
-        limit = 1
-      } else if meter.hasSuffix("gateway") {
-        limit = Decimal(CivilCalendar.daysInMonth(year: key.month.year, month: key.month.month) * 24)
-      } else {
-        return nil
-      }
-      return quantity > limit * atMost ? (key.month, charge.resourceId, charge.meter, quantity) : nil
+      guard let quantity = charge.quantity, let whole = Self.wholeMonth(of: charge.meter, in: key.month),
+        quantity > whole * atMost
+      else { return nil }
+      return (key.month, charge.resourceId, charge.meter, quantity)
     }
+  }
+
+  /// What one resource's fee on `meter` bills in the whole of `month`: 1 month for a circuit's (`… Circuit`), the
+  /// month's hours for a gateway's (`… Gateway`); `nil` for any other meter (data, Global Reach, scale units).
+  static func wholeMonth(of meter: String, in month: MonthKey) -> Decimal? {
+    let meter = Key.normalised(meter)
+    if meter.hasSuffix("circuit"), !meter.contains("data transfer") { return 1 }
+    if meter.hasSuffix("gateway") {
+      return Decimal(CivilCalendar.daysInMonth(year: month.year, month: month.month) * 24)
+    }
+    return nil
   }
 
   /// The last month whose fees are all billed whole (not in ``partialMonths``): the month waste is judged on; `nil`

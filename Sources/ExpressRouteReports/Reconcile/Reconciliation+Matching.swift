@@ -93,7 +93,7 @@ extension Reconciliation {
       // lines are: a line, its month and the total then agree to the cent.
       let bill = ledger.charges[key].map { charge in
         var rounded = charge
-        rounded.cost = charge.cost.rounded(toPlaces: 2, rule: .lineItem)
+        rounded.cost = charge.billedCents
         return rounded
       }
       let resourceId = est?.resourceId ?? bill?.resourceId ?? key.resourceId
@@ -130,7 +130,7 @@ extension Reconciliation {
     if !outside.isEmpty {
       let amounts = outside.map { month in
         let billed = ledger.charges.filter { $0.key.month == month }.values.reduce(Decimal(0)) {
-          $0 + $1.cost.rounded(toPlaces: 2, rule: .lineItem)
+          $0 + $1.billedCents
         }
         return "\(month) (\(billed.grouped(places: 2)) \(currency) billed)"
       }
