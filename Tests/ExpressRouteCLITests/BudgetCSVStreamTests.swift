@@ -7,6 +7,22 @@ import Testing
 @Suite struct BudgetCSVStreamTests {
   static let portfolio = packageRoot.appendingPathComponent("Reports/global-estate/portfolio.json").path
 
+  /// `count` sites, each one Standard 1 Gbps UnlimitedData circuit in Amsterdam (5,700.00 a month, Zone 1).
+  static func amsterdamSites(_ count: Int) -> [String] {
+    (1...count).map { index in
+      """
+      {"name": "site \(index)", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}
+      """
+    }
+  }
+
+  /// A portfolio of `sites` over 12 months from 2027-01, written to `path`.
+  static func writePortfolio(_ sites: [String], to path: String) throws {
+    try """
+    {"schemaVersion": 1, "name": "many", "startMonth": "2027-01", "horizonMonths": 12, "sites": [\(sites.joined(separator: ","))]}
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+  }
+
   @Test func standardOutputAndOutputFileAreTheGalleryCSV() throws {
     let gallery = try String(
       contentsOf: packageRoot.appendingPathComponent("Reports/global-estate/budget.csv"), encoding: .utf8)
@@ -43,18 +59,9 @@ import Testing
   @Test func aReaderThatGoesAwayStillGetsTheWholeVerdict() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    var sites = (1...600).map { index in
-      """
-      {"name": "site \(index)", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}
-      """
-    }
+    var sites = Self.amsterdamSites(600)
     let file = directory.appendingPathComponent("many.json").path
-    func write(_ sites: [String]) throws {
-      try """
-      {"schemaVersion": 1, "name": "many", "startMonth": "2027-01", "horizonMonths": 12, "sites": [\(sites.joined(separator: ","))]}
-      """.write(toFile: file, atomically: true, encoding: .utf8)
-    }
-    try write(sites)
+    try Self.writePortfolio(sites, to: file)
     let closed = try runErcalc(["budget", file, "--format", "csv"], closedStdout: true)
     #expect(!closed.signaled && closed.status == 0, "\(closed.errors)")
     #expect(closed.errors.isEmpty)
@@ -65,7 +72,7 @@ import Testing
     #expect(judged.errors.contains("highest monthly total 3,420,000.00 USD exceeds --fail-above 3,419,999.00 USD"))
     // Site 500, in the second chunk, at a location that does not exist: refused, exit 65, pipe or not.
     sites[499] = sites[499].replacingOccurrences(of: "Amsterdam", with: "Atlantis")
-    try write(sites)
+    try Self.writePortfolio(sites, to: file)
     let refused = try runErcalc(["budget", file, "--format", "csv"], closedStdout: true)
     #expect(refused.status == 65, "\(refused.errors)")
     #expect(refused.errors.contains("error: 1 site refused"))
@@ -76,15 +83,8 @@ import Testing
   @Test func aFIFOWhoseReaderLeftIsNotWritten() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let sites = (1...600).map { index in
-      """
-      {"name": "site \(index)", "deployment": {"circuits": [{"name": "er", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}}
-      """
-    }
     let file = directory.appendingPathComponent("many.json").path
-    try """
-    {"schemaVersion": 1, "name": "many", "startMonth": "2027-01", "horizonMonths": 12, "sites": [\(sites.joined(separator: ","))]}
-    """.write(toFile: file, atomically: true, encoding: .utf8)
+    try Self.writePortfolio(Self.amsterdamSites(600), to: file)
     let fifo = directory.appendingPathComponent("fifo").path
     #expect(mkfifo(fifo, 0o600) == 0)
     for format in ["json", "csv"] {

@@ -11,6 +11,18 @@ import Testing
   static let gateway =
     "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/er-rg/providers/Microsoft.Network/virtualNetworkGateways/weu-ergw"
   /// MCA cost details (camelCase) with their unit of measure.
+  /// `text` as an export named `name`, reconciled against the fixture estate (10 TB of egress) as JSON: it must
+  /// succeed; the report's JSON object.
+  static func reconciled(
+    _ name: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> [String: Any] {
+    let path = try ReconcileRefusalTests.scratch(name, Array(text.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (result, report) = try ReconcileCommandTests.report([path])
+    #expect(result.status == .success, "\(result.errors)", sourceLocation: sourceLocation)
+    return report
+  }
+
   static let header =
     "date,meterCategory,meterName,quantity,unitOfMeasure,costInBillingCurrency,billingCurrency,resourceId\n"
 
@@ -23,10 +35,7 @@ import Testing
       + "2026-10-01,ExpressRoute,ErGw1AZ Gateway,7.44,100 Hours,268.584,USD,\(Self.gateway)\n"
       // One month of the circuit fee, as `1/Month`.
       + "2026-10-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(Self.circuit)\n"
-    let path = try ReconcileRefusalTests.scratch("blocks.csv", Array(text.utf8))
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let (result, report) = try ReconcileCommandTests.report([path])
-    #expect(result.status == .success, "\(result.errors)")
+    let report = try Self.reconciled("blocks.csv", text)
     let egress = ReconcileCommandTests.line(report, "ams-er", "Metered Data - Data Transfer Out")
     #expect(egress?["billedQuantity"] as? String == "10000")
     #expect(ReconcileCommandTests.values(egress) == ["250.00", "250.00", "0.00", "none"])
@@ -239,10 +248,7 @@ import Testing
       Self.header
       + "2026-10-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436.005,USD,\(Self.circuit)\n"
       + "2026-10-01,ExpressRoute,Metered Data - Data Transfer Out,NULL,1 GB,25,USD,\(Self.circuit)\n"
-    let path = try ReconcileRefusalTests.scratch("rounding.csv", Array(text.utf8))
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let (result, report) = try ReconcileCommandTests.report([path])
-    #expect(result.status == .success, "\(result.errors)")
+    let report = try Self.reconciled("rounding.csv", text)
     let fee = ReconcileCommandTests.line(report, "ams-er", "Standard Metered Data 1 Gbps Circuit")
     #expect(fee?["billed"] as? String == "436.01" && fee?["variance"] as? String == "0.01")
     #expect(fee?["reason"] as? String == "unit price")
@@ -282,10 +288,7 @@ import Testing
         "2026-10-0\(day),ExpressRoute,Standard Metered Data 1 Gbps Circuit,0.0322581,1/Month,14.06,USD,\(Self.circuit)\n"
       text += "2026-10-0\(day),ExpressRoute,Metered Data - Data Transfer Out,100,1 GB,2.5,USD,\(Self.circuit)\n"
     }
-    let path = try ReconcileRefusalTests.scratch("month-to-date.csv", Array(text.utf8))
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let (result, report) = try ReconcileCommandTests.report([path])
-    #expect(result.status == .success, "\(result.errors)")
+    let report = try Self.reconciled("month-to-date.csv", text)
     let notes = report["notes"] as? [String] ?? []
     #expect(notes.contains { $0.hasPrefix("2026-10 bills a fee for part of the month only") }, "\(notes)")
     let findings = (report["findings"] as? [[String: Any]] ?? []).map {
@@ -299,10 +302,7 @@ import Testing
   /// of a month), and an export with no whole month judges no waste and says so.
   @Test func partialMonthsAreToldByTheirFees() throws {
     func run(_ rows: String) throws -> (notes: [String], findings: [String]) {
-      let path = try ReconcileRefusalTests.scratch("fees.csv", Array((Self.header + rows).utf8))
-      defer { try? FileManager.default.removeItem(atPath: path) }
-      let (result, report) = try ReconcileCommandTests.report([path])
-      #expect(result.status == .success, "\(result.errors)")
+      let report = try Self.reconciled("fees.csv", Self.header + rows)
       let findings = (report["findings"] as? [[String: Any]] ?? []).map {
         "\($0["kind"] as? String ?? ""): \($0["resource"] as? String ?? "") \($0["month"] as? String ?? "")"
       }
@@ -412,10 +412,7 @@ import Testing
       // Daily gateway rows that land 0.0036 off the estimate: 730.01 h billed 263.5336 against 730 × 0.361 = 263.53.
       + "2026-10-01,ExpressRoute,ErGw1AZ Gateway,365,1 Hour,131.765,USD,\(Self.gateway)\n"
       + "2026-10-16,ExpressRoute,ErGw1AZ Gateway,365.01,1 Hour,131.7686,USD,\(Self.gateway)\n"
-    let path = try ReconcileRefusalTests.scratch("credit.csv", Array(text.utf8))
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let (result, report) = try ReconcileCommandTests.report([path])
-    #expect(result.status == .success, "\(result.errors)")
+    let report = try Self.reconciled("credit.csv", text)
     let fee = ReconcileCommandTests.line(report, "ams-er", "Standard Metered Data 1 Gbps Circuit")
     #expect(fee?["billedQuantity"] as? String == "1")
     // Same quantity, a lower price: 392.40 − 436.00 = −43.60.
@@ -434,10 +431,7 @@ import Testing
     let text =
       header
       + "250,USD,2026-10-01 00:00:00,NULL,1000,10,\(Self.circuit),Metered Data - Data Transfer Out,ExpressRoute\n"
-    let path = try ReconcileRefusalTests.scratch("focus-blocks.csv", Array(text.utf8))
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let (result, report) = try ReconcileCommandTests.report([path])
-    #expect(result.status == .success, "\(result.errors)")
+    let report = try Self.reconciled("focus-blocks.csv", text)
     let egress = ReconcileCommandTests.line(report, "ams-er", "Metered Data - Data Transfer Out")
     #expect(egress?["billedQuantity"] as? String == "10000")
     #expect(ReconcileCommandTests.values(egress) == ["250.00", "250.00", "0.00", "none"])
