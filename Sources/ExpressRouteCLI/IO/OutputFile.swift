@@ -100,8 +100,9 @@ enum OutputFile {
       throw OutputFile.failure(shown, "", error)
     }
 
-    /// Bytes written to the temporary file since its writeback was last started.
-    private var unsynced = 0
+    /// Bytes written to the temporary file in all, and how many of them have had their writeback started.
+    private var written = 0
+    private var handedToWriteback = 0
 
     /// Starts the kernel writing a regular file's new bytes to disk every 16 MiB (`posix_fadvise` `DONTNEED`, which on
     /// Linux starts writeback without waiting for it), so the `fsync` in ``commit()`` has little left to wait for: a
@@ -109,10 +110,12 @@ enum OutputFile {
     private func startWriteback(count: Int) {
       #if os(Linux)
         guard case .regular = destination else { return }
-        unsynced += count
-        guard unsynced >= 16 << 20 else { return }
-        unsynced = 0
-        _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED)
+        written += count
+        guard written - handedToWriteback >= 16 << 20 else { return }
+        // Only the bytes written since the last call: the range before is already on its way.
+        _ = posix_fadvise(
+          descriptor, off_t(handedToWriteback), off_t(written - handedToWriteback), POSIX_FADV_DONTNEED)
+        handedToWriteback = written
       #endif
     }
 
