@@ -223,8 +223,13 @@ public struct BudgetPlanner: Sendable {
           continue
         }
         do {
-          // Month 1 is the deployment as given; later months note an overrun (above) instead of failing.
-          quotes.append(try engine.quote(scaled, checkingCapacity: index == 0))
+          // Month 1 is the deployment as given; later months note an overrun (above) instead of failing, and
+          // reprice only what grew when nothing else changed.
+          if index > 0, let previous, let last = quotes.last {
+            quotes.append(try engine.quote(scaled, after: previous, quoted: last))
+          } else {
+            quotes.append(try engine.quote(scaled, checkingCapacity: index == 0))
+          }
         } catch {
           throw Diagnostic(
             error.severity, "site '\(site.name)': \(error.message)", location: error.location, path: error.path,

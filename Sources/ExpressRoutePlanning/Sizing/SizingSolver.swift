@@ -274,6 +274,7 @@ public struct SizingSolver: Sendable {
 
     // Every month, priced as a quote.
     var months: [PlannedMonth] = []
+    var lastQuoted: (deployment: Deployment, quote: Quote)?  // as the engine returned it
     for month in 0..<horizon {
       let deployment = monthlyDeployment(
         profile, location: location, demand: demand, month: month, primary: chosen[month], primaryShare: primaryShare,
@@ -282,18 +283,19 @@ public struct SizingSolver: Sendable {
         gatewayCount: profile.gateways,
         overlap: month < profile.leadTimeMonths ? overlap : nil)
       var quote: Quote
-      if let previous = months.last, previous.deployment == deployment {
-        // The same configuration and volumes as the month before (unlimited data, no growth): the same quote.
-        quote = previous.quote
-      } else {
-        do {
+      do throws(Diagnostic) {
+        if let lastQuoted {
+          // The month before's quote, with only what grew priced again when nothing else changed.
+          quote = try engine.quote(deployment, after: lastQuoted.deployment, quoted: lastQuoted.quote)
+        } else {
           quote = try engine.quote(deployment, checkingCapacity: false)
-        } catch {
-          throw Diagnostic(
-            error.severity, "month \(month + 1) of the plan: \(error.message)", location: profile.origin,
-            rule: error.rule)
         }
+      } catch {
+        throw Diagnostic(
+          error.severity, "month \(month + 1) of the plan: \(error.message)", location: profile.origin,
+          rule: error.rule)
       }
+      lastQuoted = (deployment, quote)
       quote.notes = []
       if profile.gateways > 0 && monthlyGateways[month] == nil {
         quote.unpriced.append(

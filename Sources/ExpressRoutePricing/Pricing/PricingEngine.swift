@@ -222,7 +222,8 @@ public struct PricingEngine: Sendable {
     }
     if circuit.billing == .metered && circuit.tier != .local {
       if let egress = circuit.monthlyEgress {
-        builder.add(resource: resource, meter: .egress(zone), quantity: egress.gigabytes, detail: "\(egress) outbound")
+        builder.add(
+          resource: resource, meter: .egress(zone), quantity: egress.gigabytes, detail: Self.egressDetail(egress))
       } else {
         builder.addUnknown(
           resource: resource, meter: .egress(zone),
