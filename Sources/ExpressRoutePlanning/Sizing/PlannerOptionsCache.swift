@@ -1,10 +1,11 @@
 import ExpressRouteCore
+import ExpressRoutePricing
 import ExpressRouteTraffic
 import Synchronization
 
 /// The parts of a planner that depend only on the location and the VNet links (each option's fee and product-rule
-/// problem), shared by the planners of many sites with one engine (a budget), so each location prices its
-/// options once.
+/// problem), and the gateway options' verdicts, shared by the solves of many sites with one engine (a budget), so
+/// each location prices its options, and each gateway option its rules and price, once.
 final class PlannerOptionsCache: Sendable {
   struct Key: Hashable {
     var location: String
@@ -15,6 +16,43 @@ final class PlannerOptionsCache: Sendable {
     var ruleProblems: [CircuitPlanner.State: String?]
   }
   private let entries = Mutex<[Key: Options]>([:])
+
+  /// What a gateway option's rules-and-price verdict depends on besides its SKU and units: the profile's circuits,
+  /// FastPath, advertised routes and number of gateways.
+  struct GatewayKey: Hashable {
+    var sku: GatewaySKU
+    var units: Int?
+    var circuits: Int
+    var fastPath: Bool
+    var routes: Int
+    var gateways: Int
+  }
+  private let gatewayVerdicts = Mutex<[GatewayKey: SizingCandidate.Verdict]>([:])
+
+  /// What a Virtual WAN hub option depends on: its scale units, circuits, FastPath and number of hubs.
+  struct HubKey: Hashable {
+    var units: Int
+    var circuits: Int
+    var fastPath: Bool
+    var hubs: Int
+  }
+  private let hubOptions = Mutex<[HubKey: SizingResult.GatewayCandidate]>([:])
+
+  /// The verdict stored for `key`, or `make()`'s, stored (each solve of a budget weighs the same few gateways).
+  func gatewayVerdict(_ key: GatewayKey, make: () -> SizingCandidate.Verdict) -> SizingCandidate.Verdict {
+    if let known = gatewayVerdicts.withLock({ $0[key] }) { return known }
+    let verdict = make()
+    gatewayVerdicts.withLock { $0[key] = verdict }
+    return verdict
+  }
+
+  /// The hub option stored for `key`, or `make()`'s, stored.
+  func hubOption(_ key: HubKey, make: () -> SizingResult.GatewayCandidate) -> SizingResult.GatewayCandidate {
+    if let known = hubOptions.withLock({ $0[key] }) { return known }
+    let option = make()
+    hubOptions.withLock { $0[key] = option }
+    return option
+  }
 
   func options(for key: Key) -> Options? {
     entries.withLock { $0[key] }

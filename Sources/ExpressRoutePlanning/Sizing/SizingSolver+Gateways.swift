@@ -18,6 +18,16 @@ extension SizingSolver {
   func virtualWANOption(_ profile: WorkloadProfile, requiredBits: Int64, circuits: Int) -> GatewayCandidate {
     let unitBits: Int64 = 2_000_000_000
     let units = max(1, Int((requiredBits + unitBits - 1) / unitBits))
+    guard let shared = optionsCache else {
+      return virtualWANOption(profile, units: units, circuits: circuits)
+    }
+    let key = PlannerOptionsCache.HubKey(
+      units: units, circuits: circuits, fastPath: profile.latencySensitive, hubs: profile.gateways)
+    return shared.hubOption(key) { virtualWANOption(profile, units: units, circuits: circuits) }
+  }
+
+  /// The Virtual WAN hub option with `units` scale units, priced by the engine.
+  private func virtualWANOption(_ profile: WorkloadProfile, units: Int, circuits: Int) -> GatewayCandidate {
     func candidate(_ verdict: SizingCandidate.Verdict, units: Int) -> GatewayCandidate {
       GatewayCandidate(sku: .erGwScale, scaleUnits: nil, verdict: verdict, virtualWANScaleUnits: units)
     }
@@ -87,7 +97,13 @@ extension SizingSolver {
       }
       let key = GatewayVerdictKey(sku: sku, units: units)
       if let known = cache[key] { return known }
-      let verdict = rulesAndPrice(sku, units: units, capabilities: capabilities)
+      let verdict =
+        optionsCache.map { shared in
+          let key = PlannerOptionsCache.GatewayKey(
+            sku: sku, units: units, circuits: circuits, fastPath: profile.latencySensitive,
+            routes: profile.privatePeeringRoutes, gateways: profile.gateways)
+          return shared.gatewayVerdict(key) { rulesAndPrice(sku, units: units, capabilities: capabilities) }
+        } ?? rulesAndPrice(sku, units: units, capabilities: capabilities)
       cache[key] = verdict
       return verdict
     }

@@ -10,7 +10,9 @@ public struct LocationCatalog: Hashable, Sendable {
   /// Every peering location, in file order.
   public var locations: [PeeringLocation] { didSet { locationIndex = Self.locationIndex(locations) } }
   /// Every geopolitical region, in file order.
-  public var geopoliticalRegions: [PeeringLocation.GeopoliticalRegion]
+  public var geopoliticalRegions: [PeeringLocation.GeopoliticalRegion] {
+    didSet { regionIndex = RegionIndex(geopoliticalRegions) }
+  }
   /// Where the data came from: the page whose zones, local regions, addresses and ER Direct column the rows carry.
   public var source: PriceSource
   /// Further documents rows and port locations cite by id (``PeeringLocation/sourceID``, ``PortLocation/sourceID``),
@@ -24,6 +26,8 @@ public struct LocationCatalog: Hashable, Sendable {
   private var locationIndex: [String: Int]
   /// Normalised name → position in ``portLocations``.
   private var portLocationIndex: [String: Int]
+  /// Azure region names → their geopolitical region and spelling, so a lookup normalises one name, not every one.
+  private var regionIndex: RegionIndex
 
   static func index(_ names: [String]) -> [String: Int] {
     var index: [String: Int] = [:]
@@ -57,6 +61,7 @@ public struct LocationCatalog: Hashable, Sendable {
     self.portLocations = portLocations
     locationIndex = Self.locationIndex(locations)
     portLocationIndex = Self.index(portLocations.map(\.name))
+    regionIndex = RegionIndex(geopoliticalRegions)
   }
 
   /// The source with identifier `id`: the catalogue's own ``source`` or one of ``sources``.
@@ -140,19 +145,12 @@ public struct LocationCatalog: Hashable, Sendable {
 
   /// The geopolitical region that contains Azure region `azureRegion`, if known.
   public func geopoliticalRegion(ofAzureRegion azureRegion: String) -> PeeringLocation.GeopoliticalRegion? {
-    let key = normalizedName(azureRegion)
-    return geopoliticalRegions.first { region in
-      region.azureRegions.contains { normalizedName($0) == key || normalizedName(armName($0)) == key }
-    }
+    regionIndex.region[normalizedName(azureRegion)].map { geopoliticalRegions[$0] }
   }
 
   /// The Azure region's display name as the catalogue spells it, if known.
   public func canonicalAzureRegion(_ azureRegion: String) -> String? {
-    let key = normalizedName(azureRegion)
-    for region in geopoliticalRegions {
-      if let match = region.azureRegions.first(where: { normalizedName($0) == key }) { return match }
-    }
-    return nil
+    regionIndex.canonical[normalizedName(azureRegion)]
   }
 
   /// Every Azure region name in the catalogue, for suggestions.
