@@ -203,37 +203,24 @@ extension BudgetReport {
       }
     }
 
-    /// `site`'s rows over `periods`' months. A row equal to the same row of the month before but for its period (a
+    /// `site`'s rows over `periods`' months. The row of an item equal to the same item of the month before (a
     /// circuit's monthly fee, a gateway's hours; every row when a fixed site's quote did not change) is written from
-    /// that row's CSV bytes with this month's period put in, instead of being formatted again.
+    /// that row's CSV bytes with this month's period put in, instead of being made and formatted again.
     public static func rows(of site: Budget.Site, periods: Periods) -> [UInt8] {
       var bytes: [UInt8] = []
-      var previous: (quote: Quote, rows: [CostRow], encoded: [PeriodlessRow])?
+      var previous: (quote: Quote, encoded: [PeriodlessRow])?
       let tagText = CostRow.tagText(site.tags)  // one site, one tag set
       for (index, quote) in site.months.enumerated() {
-        let period = periods.texts[index]
-        let rows: [CostRow]
-        var encoded: [PeriodlessRow] = []
+        let encoded: [PeriodlessRow]
         if let previous, previous.quote == quote {
-          rows = previous.rows
           encoded = previous.encoded
         } else {
-          rows = QuoteReport.costRows(
-            quote, period: period, group: site.name, tags: site.tags, scope: site.name, scopedName: true,
-            tagText: tagText)
-          encoded.reserveCapacity(rows.count)
-          for position in rows.indices {
-            if let previous, position < previous.rows.count {
-              var same = rows[position]
-              same.periodStart = previous.rows[position].periodStart
-              same.periodEnd = previous.rows[position].periodEnd
-              if same == previous.rows[position] {
-                encoded.append(previous.encoded[position])
-                continue
-              }
-            }
-            encoded.append(PeriodlessRow(rows[position].fields))
-          }
+          let maker = QuoteReport.CostRowMaker(
+            quote, period: periods.texts[index], group: site.name, tags: site.tags, scope: site.name,
+            scopedName: true, tagText: tagText)
+          encoded =
+            previous.flatMap { reused(from: $0.quote, encoded: $0.encoded, maker: maker) }
+            ?? maker.rows.map { PeriodlessRow($0.fields) }
         }
         let bounds = periods.fields[index]
         if index == 0 {
@@ -241,9 +228,33 @@ extension BudgetReport {
           bytes.reserveCapacity(encoded.reduce(0) { $0 + $1.bytes.count + 96 } * site.months.count)
         }
         for row in encoded { row.write(period: bounds, to: &bytes) }
-        previous = (quote, rows, encoded)
+        previous = (quote, encoded)
       }
       return bytes
+    }
+
+    /// `maker`'s rows, each item equal to the same item of the month before (`previous`, whose rows are `encoded`)
+    /// taken from those bytes, the others made; `nil` when the two quotes' rows do not line up item for item.
+    static func reused(from previous: Quote, encoded: [PeriodlessRow], maker: QuoteReport.CostRowMaker)
+      -> [PeriodlessRow]?
+    {
+      let quote = maker.quote
+      guard maker.sharesFrame(with: previous), quote.lineItems.count == previous.lineItems.count,
+        quote.oneTime.count == previous.oneTime.count, quote.unpriced.count == previous.unpriced.count,
+        quote.skippedResources.count == previous.skippedResources.count
+      else { return nil }
+      var rows: [PeriodlessRow] = []
+      rows.reserveCapacity(encoded.count)
+      func add<Item: Equatable>(_ items: [Item], _ before: [Item], row: (Item) -> CostRow) {
+        for (item, old) in zip(items, before) {
+          rows.append(item == old ? encoded[rows.count] : PeriodlessRow(row(item).fields))
+        }
+      }
+      add(quote.lineItems, previous.lineItems) { maker.row($0) }
+      add(quote.oneTime, previous.oneTime) { maker.row($0) }
+      add(quote.unpriced, previous.unpriced) { maker.row($0) }
+      add(quote.skippedResources, previous.skippedResources) { maker.row(skipped: $0) }
+      return rows
     }
 
     /// Which columns hold a row's period: `true` for a start (`BillingPeriodStart`, `ChargePeriodStart`), `false` for

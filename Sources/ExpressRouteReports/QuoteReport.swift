@@ -284,48 +284,9 @@ public struct QuoteReport: Report {
     _ quote: Quote, period: String?, group: String = "", tags: [String: String] = [:], scope: String? = nil,
     scopedName: Bool = false, tagText knownTagText: String? = nil
   ) -> [CostRow] {
-    let (start, end) = periodBounds(period ?? CostRow.defaultPeriod(priceDate: quote.priceDate).description)
-    let tagText = knownTagText ?? CostRow.tagText(tags)
-    func placed(_ row: CostRow) -> CostRow {
-      var row = row
-      row.tags = tags
-      row.tagText = tagText
-      row.scope = scope ?? quote.name
-      row.scopedName = scopedName
-      row.azure = quote.azureResources[row.resource]
-      return row
-    }
-    let priced = (quote.lineItems + quote.oneTime).map { item in
-      var row = CostRow(
-        currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter,
-        quantity: item.quantity,
-        unitPrice: item.unitPrice, cost: item.amount, priceDate: quote.priceDate, priceSource: item.provenance.sourceID,
-        confidence: item.provenance.confidence.rawValue, group: group)
-      row.listCost = item.listAmount
-      if item.listUnitPrice != item.unitPrice { row.listUnitPrice = item.listUnitPrice }
-      row.discount = item.discount
-      row.isOwnRate = item.provenance.isOwnRate
-      row.oneTimeBilling = item.oneTimeBilling
-      return placed(row)
-    }
-    let unpriced = quote.unpriced.map { item in
-      placed(
-        CostRow(
-          currency: quote.currency, periodStart: start, periodEnd: end, resource: item.resource, meter: item.meter,
-          quantity: item.quantity,
-          unitPrice: nil, cost: nil, priceDate: quote.priceDate, priceSource: item.reason, confidence: "",
-          group: group))
-    }
-    // Resources read but not placed: `circuit 'x': why`, as the text's "Not priced" list gives them.
-    let unplaced = quote.skippedResources.map { text in
-      let (resource, reason) = Self.splitSkipped(text)
-      return placed(
-        CostRow.unplaced(
-          currency: quote.currency, periodStart: start, periodEnd: end, resource: resource, reason: reason,
-          priceDate: quote.priceDate,
-          group: group))
-    }
-    return priced + unpriced + unplaced
+    CostRowMaker(
+      quote, period: period, group: group, tags: tags, scope: scope, scopedName: scopedName, tagText: knownTagText
+    ).rows
   }
 
   /// `circuit 'x': reason` → (`circuit 'x'`, `reason`); `azurerm_express_route_circuit.x: reason` (a Terraform

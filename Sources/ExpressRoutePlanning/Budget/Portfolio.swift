@@ -93,10 +93,17 @@ extension Portfolio {
     var sites: [Site] = []
     var invalid: [InvalidSite] = []
     var siteNames: Set<String> = []
-    for (index, siteNode) in try object.required("sites").array().enumerated() {
+    let siteNodes = Array(try object.required("sites").array())
+    // Sites are read on every core; names are then checked in file order, so the first of two equal names wins.
+    let read = ConcurrentMap.map(siteNodes) { Self.readSite($0) }
+    for (index, siteNode) in siteNodes.enumerated() {
       // A site that cannot be read is listed with its reason; the others are still read (every bad one, not the first).
       do throws(Diagnostic) {
-        try Self.readSite(siteNode, into: &sites, names: &siteNames)
+        let head = try read[index].head.get()
+        guard siteNames.insert(head.name).inserted else {
+          throw head.nameNode.error("duplicate site name '\(head.name)'")
+        }
+        sites.append(try read[index].site.get())
       } catch {
         let name = (try? siteNode.object().optional("name")?.nonEmptyString()) ?? "sites[\(index)]"
         invalid.append(InvalidSite(name: name, diagnostic: error, position: sites.count))
@@ -109,10 +116,26 @@ extension Portfolio {
     invalidSites = invalid
   }
 
-  /// Reads one site of a portfolio file into `sites`.
-  private static func readSite(_ siteNode: JSONNode, into sites: inout [Site], names siteNames: inout Set<String>)
-    throws(Diagnostic)
-  {
+  /// One site of a portfolio file read on its own: its name (or the error met before it), then the site (or the
+  /// error met after the name, which a duplicate name comes before).
+  private struct ReadSite: Sendable {
+    var head: Result<(name: String, nameNode: JSONNode), Diagnostic>
+    var site: Result<Site, Diagnostic>
+  }
+
+  private static func readSite(_ siteNode: JSONNode) -> ReadSite {
+    var head: (name: String, nameNode: JSONNode)?
+    do throws(Diagnostic) {
+      let site = try readSite(siteNode) { head = ($0, $1) }
+      return ReadSite(head: .success(head ?? ("", siteNode)), site: .success(site))
+    } catch {
+      guard let head else { return ReadSite(head: .failure(error), site: .failure(error)) }
+      return ReadSite(head: .success(head), site: .failure(error))
+    }
+  }
+
+  /// Reads one site of a portfolio file, calling `named` once its name is read.
+  private static func readSite(_ siteNode: JSONNode, named: (String, JSONNode) -> Void) throws(Diagnostic) -> Site {
     let site = try siteNode.object()
     try site.rejectUnknownKeys([
       "name", "deployment", "yearlyGrowth", "volumesAsOf", "profile", "charges", "notes", "tags",
@@ -139,7 +162,7 @@ extension Portfolio {
     let siteCharges = try UserCharge.list(site.optional("charges"))
     let nameNode = try site.required("name")
     let name = try nameNode.nonEmptyString()
-    guard siteNames.insert(name).inserted else { throw nameNode.error("duplicate site name '\(name)'") }
+    named(name, nameNode)
     switch (site.optional("deployment"), site.optional("profile")) {
     case (let deployment?, nil):
       var growth: Decimal = 0
@@ -155,7 +178,7 @@ extension Portfolio {
         charges: siteCharges,
         tags: tags)
       entry.volumesAsOf = volumesAsOf
-      sites.append(entry)
+      return entry
     case (nil, let profileNode?):
       if site.optional("yearlyGrowth") != nil {
         throw try site.required("yearlyGrowth").error(
@@ -163,7 +186,7 @@ extension Portfolio {
       }
       var profile = try WorkloadProfile(node: profileNode)
       if profile.name == "workload" { profile.name = name }
-      sites.append(Site(name: name, source: .profile(profile), charges: siteCharges, tags: tags))
+      return Site(name: name, source: .profile(profile), charges: siteCharges, tags: tags)
     case (nil, nil):
       throw siteNode.error("a site needs a 'deployment' or a 'profile'")
     default:
