@@ -46,6 +46,8 @@ struct CircuitPlanner {
   private let requiredBits: [Int64]
   /// Each provider state's product-rule problem at this location (`nil` inside when it has none).
   private var ruleProblems: [State: String?] = [:]
+  /// What is shared with the planners of other sites (a budget's), or `nil`.
+  private let shared: PlannerOptionsCache?
 
   /// Creates a planner and prices its options' fees and each month's outbound data (months
   /// `0 ..< horizon + lookAhead`) once, with the engine's own pricer.
@@ -60,10 +62,12 @@ struct CircuitPlanner {
     self.egressShare = egressShare
     self.lookAhead = lookAhead
     self.virtualNetworkLinks = virtualNetworkLinks
+    shared = options
     let key = PlannerOptionsCache.Key(location: location.name, virtualNetworkLinks: virtualNetworkLinks)
     let known = options?.options(for: key)
-    var fees: [State: Int64?] = known?.feeUnits ?? [:]
-    if known == nil {
+    var fees: [State: Int64?] = known?.feeUnits ?? options?.fees(in: location.zone) ?? [:]
+    if fees.isEmpty {
+      // A state's fee depends only on the zone: priced once per zone for all locations in it.
       for tier in CircuitTier.allCases {
         for billing in BillingFamily.allCases {
           for bandwidth in Bandwidth.providerSizes {
@@ -76,6 +80,7 @@ struct CircuitPlanner {
           }
         }
       }
+      options?.storeFees(fees, in: location.zone)
     }
     feeUnits = fees
     let months = 0..<(demand.horizonMonths + max(lookAhead, 1))
@@ -170,7 +175,7 @@ struct CircuitPlanner {
         }
       }
     }
-    return PathCosts(units: table, states: states)
+    return PathCosts(units: table, states: states, shape: shared?.shape(of: states))
   }
 
   static func canMove(_ from: State, _ to: State) -> Bool {

@@ -26,12 +26,31 @@ struct PathCosts {
     self.init(units: table.map { row in row.map { value in value.map(Self.units) } })
   }
 
-  init(units: [[Int64?]], states: [CircuitPlanner.State]? = nil) {
+  /// `units` for `states`; `shape`, when given, is ``shape(_:)`` of `states` worked out before.
+  init(units: [[Int64?]], states: [CircuitPlanner.State]? = nil, shape: Shape? = nil) {
     self.units = units
     flat = units.flatMap { row in row.map { $0 ?? Self.none } }
     served = units.map { row in row.contains { $0 != nil } }
-    moves = states.map(Self.moves)
-    runs = moves.flatMap { PredecessorRuns($0, count: states?.count ?? 0) }
+    if let shape, states != nil {
+      moves = shape.moves
+      runs = shape.runs
+    } else {
+      moves = states.map(Self.moves)
+      runs = moves.flatMap { PredecessorRuns($0, count: states?.count ?? 0) }
+    }
+  }
+
+  /// What the search reads of a state list besides the costs: the moves between its states and their predecessor
+  /// runs, the same for every table built for those states.
+  struct Shape {
+    let moves: [Bool]
+    let runs: PredecessorRuns?
+  }
+
+  /// The ``Shape`` of `states`.
+  static func shape(_ states: [CircuitPlanner.State]) -> Shape {
+    let moves = Self.moves(states)
+    return Shape(moves: moves, runs: PredecessorRuns(moves, count: states.count))
   }
 
   /// Whether any state serves `month`.

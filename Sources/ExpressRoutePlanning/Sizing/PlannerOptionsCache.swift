@@ -61,4 +61,26 @@ final class PlannerOptionsCache: Sendable {
   func store(_ options: Options, for key: Key) {
     entries.withLock { $0[key] = options }
   }
+
+  /// The search shape of each state list planned so far.
+  private let shapes = Mutex<[[CircuitPlanner.State]: PathCosts.Shape]>([:])
+
+  /// The ``PathCosts/Shape`` of `states`, worked out once.
+  func shape(of states: [CircuitPlanner.State]) -> PathCosts.Shape {
+    if let known = shapes.withLock({ $0[states] }) { return known }
+    let shape = PathCosts.shape(states)
+    shapes.withLock { $0[states] = shape }
+    return shape
+  }
+
+  /// Each provider state's monthly fee in a zone (a fee depends on the zone alone, not the location).
+  private let zoneFees = Mutex<[Zone: [CircuitPlanner.State: Int64?]]>([:])
+
+  func fees(in zone: Zone) -> [CircuitPlanner.State: Int64?]? {
+    zoneFees.withLock { $0[zone] }
+  }
+
+  func storeFees(_ fees: [CircuitPlanner.State: Int64?], in zone: Zone) {
+    zoneFees.withLock { $0[zone] = fees }
+  }
 }
