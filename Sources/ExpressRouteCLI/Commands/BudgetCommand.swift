@@ -16,7 +16,9 @@ enum BudgetCommand: Command {
     let gate: RequestOutcome<BudgetReport>.Gate?
     if OutputOptions.format(arguments) == .csv {
       // Every line item of every month: streamed site by site, so memory holds a chunk of sites, not the CSV.
-      let streamed = try streamCSV(request, engine: engine, arguments: arguments, context: &context)
+      let streamed = try OutputOptions.stream(arguments, context: &context) { warnings, write in
+        try request.streamCSV(engine: engine, warnings: &warnings, write: write)
+      }
       (budget, gate) = (streamed.budget, streamed.gate)
     } else {
       let outcome = try request.run(engine: engine, warnings: &context.warnings)
@@ -35,40 +37,5 @@ enum BudgetCommand: Command {
     }
     try OutputOptions.check(gate, arguments, context: &context)
     return .success
-  }
-
-  /// Runs `request` as CSV written piece by piece to `--output` (atomically), to standard output, or (in tests) to
-  /// the context's output. A reader that goes away (`| head -1`) gets no more rows; the sites are still budgeted, so
-  /// the exit status and `--fail-above` judge all of them.
-  static func streamCSV(
-    _ request: BudgetRequest, engine: PricingEngine, arguments: ParsedArguments, context: inout CommandContext
-  ) throws -> BudgetRequest.StreamedCSV {
-    if let path = arguments.value("output"), path != "-" {
-      let file = try OutputFile.Stream(path)
-      let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
-        var bytes = bytes
-        return try file.write(&bytes)
-      }
-      try file.commit()
-      if !file.readerLeft {
-        context.written = path
-        context.warnings.append("wrote \(path)")
-      }
-      return streamed
-    }
-    if var direct = context.directOutput, context.output.isEmpty {
-      defer { context.directOutput = direct }
-      return try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
-        direct.write(bytes: bytes)
-        return direct.failure == nil && !direct.closedPipe
-      }
-    }
-    var text: [UInt8] = []
-    let streamed = try request.streamCSV(engine: engine, warnings: &context.warnings) { bytes in
-      text += bytes
-      return true
-    }
-    context.output += String(decoding: text, as: UTF8.self)
-    return streamed
   }
 }
