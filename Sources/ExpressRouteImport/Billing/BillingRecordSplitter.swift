@@ -1,5 +1,3 @@
-import ExpressRouteCore
-
 /// The fast record splitter: finds the structure of RFC 4180 records eight bytes at a time (SWAR) and screens each
 /// record without copying or decoding its fields.
 enum BillingRecordSplitter {
@@ -7,6 +5,17 @@ enum BillingRecordSplitter {
   static let quote = UInt8(ascii: "\"")
   static let lineFeed = UInt8(ascii: "\n")
   static let carriageReturn = UInt8(ascii: "\r")
+
+  /// The 0x80 bit of each byte of `word` that equals the byte repeated in `pattern` (exact: no carry crosses bytes).
+  @inline(__always) static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+    let difference = word ^ pattern
+    let low = (difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F
+    return ~(low | difference | 0x7F7F_7F7F_7F7F_7F7F)
+  }
+
+  @inline(__always) static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+  }
 
   /// How a record ended.
   enum Outcome {
@@ -22,6 +31,10 @@ enum BillingRecordSplitter {
     _ base: UnsafePointer<UInt8>, start: Int, limit: Int, fileEnd: Bool, starts: UnsafeMutablePointer<Int>,
     capacity: Int
   ) -> Outcome {
+    let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+    let quotes: UInt64 = 0x2222_2222_2222_2222
+    let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
     var field = 0
     var fieldStart = start
     starts[0] = start
@@ -34,10 +47,9 @@ enum BillingRecordSplitter {
         return .record(
           contentEnd: limit, next: limit, fields: field + 1, quotedNewlines: quotedNewlines, doubled: doubled)
       }
-      let word = ByteScanning.word(at: base + position)
+      let word = load(base, position)
       var mask =
-        ByteScanning.matches(word, comma) | ByteScanning.matches(word, quote) | ByteScanning.matches(word, lineFeed)
-        | ByteScanning.matches(word, carriageReturn)
+        matches(word, commas) | matches(word, quotes) | matches(word, lineFeeds) | matches(word, returns)
       while mask != 0 {
         let at = position + mask.trailingZeroBitCount >> 3
         if at >= limit { break }
@@ -77,11 +89,13 @@ enum BillingRecordSplitter {
   static func closingQuote(
     _ base: UnsafePointer<UInt8>, from: Int, limit: Int, newlines: inout Int, doubled: inout Bool
   ) -> Int? {
+    let quotes: UInt64 = 0x2222_2222_2222_2222
+    let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     var position = from
     while position < limit {
-      let word = ByteScanning.word(at: base + position)
-      let found = ByteScanning.matches(word, quote)
-      let feeds = ByteScanning.matches(word, lineFeed)
+      let word = load(base, position)
+      let found = matches(word, quotes)
+      let feeds = matches(word, lineFeeds)
       if found == 0 {
         newlines += feeds.nonzeroBitCount
         position += 8

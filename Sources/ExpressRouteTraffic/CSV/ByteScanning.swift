@@ -1,27 +1,24 @@
+import ExpressRouteCore
 import Foundation
 
-/// Word-at-a-time helpers for the byte readers (SWAR: SIMD within a register): the traffic CSV and JSON readers and
-/// the billing-export record splitter share them.
+/// Word-at-a-time helpers for the CSV hot loop (SWAR: SIMD within a register).
 ///
-/// All loads are unaligned 8-byte reads that callers keep inside the buffer. Every helper is `@inlinable`, so a reader
-/// in another module inlines it as it would its own (a call per word would cost more than the word's work).
-package enum ByteScanning {
-  /// 0x01 in every byte.
-  @inlinable package static var ones: UInt64 { 0x0101_0101_0101_0101 }
-  /// 0x7F in every byte.
-  @inlinable package static var low7: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
+/// All loads are unaligned 8-byte reads that callers keep inside the buffer.
+enum ByteScanning {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
   /// The eight bytes at `pointer` as a word (little-endian, any alignment). A fixed eight-byte `memcpy` compiles
   /// to one load and is always inlined; the generic `loadUnaligned(as:)` was left as a call in the row reader's
   /// hot loop (5% of a full-precision read).
-  @inlinable @inline(__always) package static func word(at pointer: UnsafeRawPointer) -> UInt64 {
+  @inline(__always) static func word(at pointer: UnsafeRawPointer) -> UInt64 {
     var word: UInt64 = 0
     memcpy(&word, pointer, 8)
     return word
   }
 
   /// 0x80 in every byte of `word` that equals `byte`, 0 elsewhere (exact, no false positives).
-  @inlinable @inline(__always) package static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+  @inline(__always) static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
     let x = word ^ (UInt64(byte) &* ones)
     return ~(((x & low7) &+ low7) | x | low7)
   }
@@ -30,9 +27,7 @@ package enum ByteScanning {
   ///
   /// Per byte `x` (the byte xor the wanted one), `(x − 1) & ~x` has its high bit set exactly when `x` is 0; only a
   /// zero byte borrows, so no byte before the first match is marked.
-  @inlinable @inline(__always) package static func firstMatches(_ word: UInt64, _ a: UInt8, _ b: UInt8, _ c: UInt8)
-    -> UInt64
-  {
+  @inline(__always) static func firstMatches(_ word: UInt64, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt64 {
     let x = word ^ (UInt64(a) &* ones)
     let y = word ^ (UInt64(b) &* ones)
     let z = word ^ (UInt64(c) &* ones)
@@ -41,16 +36,13 @@ package enum ByteScanning {
 
   /// A word whose low `count` bytes are set (none for `count` ≤ 0, all eight from 8): the mask of a value's bytes
   /// that fill a word only in part.
-  @inlinable @inline(__always) package static func lowBytes(_ count: Int) -> UInt64 {
+  @inline(__always) static func lowBytes(_ count: Int) -> UInt64 {
     count <= 0 ? 0 : count >= 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
   }
 
   /// The bytes of the word at `pointer` that `mask` keeps, xor `expected` (which holds only those bytes): 0 exactly
-  /// when they are the expected ones. The masked-word test of the traffic reader's `CSVRowTemplate` and
-  /// `CSVNameField`.
-  @inlinable @inline(__always) package static func maskedDifference(
-    at pointer: UnsafeRawPointer, _ expected: UInt64, _ mask: UInt64
-  )
+  /// when they are the expected ones. The masked-word test of ``CSVRowTemplate`` and ``CSVNameField``.
+  @inline(__always) static func maskedDifference(at pointer: UnsafeRawPointer, _ expected: UInt64, _ mask: UInt64)
     -> UInt64
   {
     word(at: pointer) & mask ^ expected
@@ -59,8 +51,8 @@ package enum ByteScanning {
   /// Checks that a word-at-a-time reader's loads stay where its reasoning says they do: in debug builds (SwiftPM
   /// defines `DEBUG` there, so every test run checks) and in release builds made with
   /// `swift build -c release -Xswiftc -DERCALC_BOUNDS_CHECKS`; compiled out otherwise, so the hot loops pay nothing.
-  @inlinable @inline(__always)
-  package static func checkBounds(
+  @inline(__always)
+  static func checkBounds(
     _ holds: @autoclosure () -> Bool, _ what: StaticString, file: StaticString = #fileID, line: UInt = #line
   ) {
     #if DEBUG || ERCALC_BOUNDS_CHECKS
@@ -71,9 +63,7 @@ package enum ByteScanning {
   /// Whether `length` bytes at `a` and `b` are equal.
   ///
   /// Compares words; the last word overlaps the one before it, so there is no byte tail.
-  @inlinable @inline(__always) package static func equal(
-    _ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int
-  ) -> Bool {
+  @inline(__always) static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
     let rawA = UnsafeRawPointer(a)
     let rawB = UnsafeRawPointer(b)
     if length >= 8 {
@@ -100,14 +90,14 @@ package enum ByteScanning {
   }
 
   /// The value of exactly eight ASCII digits at `pointer`, or `nil` if any byte is not a digit.
-  @inlinable @inline(__always) package static func eightDigits(_ pointer: UnsafePointer<UInt8>) -> UInt64? {
+  @inline(__always) static func eightDigits(_ pointer: UnsafePointer<UInt8>) -> UInt64? {
     let value = word(at: pointer)
     return allDigits(value) ? digitsValue(value, count: 8) : nil
   }
 
   /// 0x80 in the first byte of `word` (the lowest) that is not an ASCII digit, and perhaps in bytes after it; 0 when
   /// all eight are digits.
-  @inlinable @inline(__always) package static func nonDigits(_ word: UInt64) -> UInt64 {
+  @inline(__always) static func nonDigits(_ word: UInt64) -> UInt64 {
     // Per byte, `b − 0x30` has its high bit set below `0`, `b + 0x46` above `9`, and `b` itself from 0x80 up,
     // where `b + 0x46` carries. A borrow or carry only crosses out of a byte that is not a digit, so it can
     // change the bytes after the first non-digit but never that one or those before it.
@@ -115,18 +105,18 @@ package enum ByteScanning {
   }
 
   /// How many of `word`'s bytes, from the first (lowest), are ASCII digits before the first that is not (0...8).
-  @inlinable @inline(__always) package static func leadingDigits(_ word: UInt64) -> Int {
+  @inline(__always) static func leadingDigits(_ word: UInt64) -> Int {
     // No non-digit: 64 trailing zeros, eight digits.
     nonDigits(word).trailingZeroBitCount &>> 3
   }
 
   /// Whether all eight bytes of `word` are ASCII digits: ``leadingDigits(_:)`` is 8, tested without counting.
-  @inlinable @inline(__always) package static func allDigits(_ word: UInt64) -> Bool {
+  @inline(__always) static func allDigits(_ word: UInt64) -> Bool {
     nonDigits(word) == 0
   }
 
   /// The value of the first `count` (1...8) bytes of `word`, which must be ASCII digits.
-  @inlinable @inline(__always) package static func digitsValue(_ word: UInt64, count: Int) -> UInt64 {
+  @inline(__always) static func digitsValue(_ word: UInt64, count: Int) -> UInt64 {
     // Shift the digits to the top; the zero bytes below them read as leading zeros.
     let digits = (word & 0x0F0F_0F0F_0F0F_0F0F) &<< UInt64((8 &- count) &* 8)
     let pairs = (digits &* 10 &+ (digits >> 8)) & 0x00FF_00FF_00FF_00FF
