@@ -90,33 +90,26 @@ public struct BudgetReport: Report {
 
     // Monthly totals: the site × month matrix only when it stays readable.
     blocks.append(.heading("Per month"))
+    // A month × column matrix: each column's name, its amount in every month, and its total.
+    func matrix(_ names: [String], _ monthly: [[Decimal]], _ totals: [Decimal]) -> ReportBlock {
+      .table(
+        ReportTable(
+          columns: [.init("Month")] + names.map { .init($0, .right) } + listColumns + [
+            .init("Total (\(currency))", .right)
+          ],
+          rows: b.months.indices.map { index in
+            [b.months[index].description] + monthly.map { Self.amount($0[index]) } + listCell(month: index)
+              + [Self.amount(summary.monthTotals[index])]
+          },
+          footer: ["Total"] + totals.map(Self.amount) + listTotalCell + [Self.amount(summary.total)]))
+    }
     if details && !grouped {
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init("Month")] + b.sites.map { .init($0.name, .right) } + listColumns + [
-              .init("Total (\(currency))", .right)
-            ],
-            rows: b.months.indices.map { index in
-              [b.months[index].description] + summary.siteMonthTotals.map { Self.amount($0[index]) }
-                + listCell(month: index) + [Self.amount(summary.monthTotals[index])]
-            },
-            footer: ["Total"] + summary.siteTotals.map(Self.amount) + listTotalCell + [Self.amount(summary.total)])))
+      blocks.append(matrix(b.sites.map(\.name), summary.siteMonthTotals, summary.siteTotals))
     } else if grouped && summary.groups.count <= Self.detailSiteLimit {
-      let groupMonths = summary.groups.map { summary.monthTotals(of: $0) }
       blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init("Month")] + summary.groups.map { .init($0.name, .right) } + listColumns + [
-              .init("Total (\(currency))", .right)
-            ],
-            rows: b.months.indices.map { index in
-              [b.months[index].description] + groupMonths.map { Self.amount($0[index]) } + listCell(month: index) + [
-                Self.amount(summary.monthTotals[index])
-              ]
-            },
-            footer: ["Total"] + summary.groups.map { Self.amount(summary.yearTotals(of: $0).total) } + listTotalCell
-              + [Self.amount(summary.total)])))
+        matrix(
+          summary.groups.map(\.name), summary.groups.map { summary.monthTotals(of: $0) },
+          summary.groups.map { summary.yearTotals(of: $0).total }))
     } else {
       blocks.append(
         .table(
@@ -135,75 +128,67 @@ public struct BudgetReport: Report {
       )
     }
 
-    blocks.append(.heading("Per \(yearWord)"))
-    blocks.append(
-      .table(
-        ReportTable(
-          columns: [
-            .init(yearWord.prefix(1).uppercased() + yearWord.dropFirst()), .init("Months", .right),
-          ] + listColumns + [.init("Total (\(currency))", .right)],
-          rows: summary.years.indices.map { index in
-            [summary.years[index].label, String(summary.years[index].months.count)] + listCell(year: index) + [
-              Self.amount(summary.yearTotals[index])
-            ]
-          },
-          footer: ["Total", String(b.months.count)] + listTotalCell + [Self.amount(summary.total)])))
+    blocks.appendTable(
+      "Per \(yearWord)",
+      columns: [
+        .init(yearWord.prefix(1).uppercased() + yearWord.dropFirst()), .init("Months", .right),
+      ] + listColumns + [.init("Total (\(currency))", .right)],
+      rows: summary.years.indices.map { index in
+        [summary.years[index].label, String(summary.years[index].months.count)] + listCell(year: index) + [
+          Self.amount(summary.yearTotals[index])
+        ]
+      },
+      footer: ["Total", String(b.months.count)] + listTotalCell + [Self.amount(summary.total)])
 
     if let groupBy {
-      blocks.append(.heading("Per \(yearWord) and \(groupBy)"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init(groupBy), .init("Sites", .right)] + summary.years.map { .init($0.label, .right) } + [
-              .init("Total (\(currency))", .right), .init("Share", .right),
-            ],
-            rows: summary.groups.map { group in
-              let totals = summary.yearTotals(of: group)
-              return [group.name, String(group.sites.count)] + totals.years.map(Self.amount) + [
-                Self.amount(totals.total), Self.share(totals.total, of: summary.total),
-              ]
-            },
-            footer: ["Total", String(b.sites.count)] + summary.yearTotals.map(Self.amount) + [
-              Self.amount(summary.total), "100.0%",
-            ])))
+      blocks.appendTable(
+        "Per \(yearWord) and \(groupBy)",
+        columns: [.init(groupBy), .init("Sites", .right)] + summary.years.map { .init($0.label, .right) } + [
+          .init("Total (\(currency))", .right), .init("Share", .right),
+        ],
+        rows: summary.groups.map { group in
+          let totals = summary.yearTotals(of: group)
+          return [group.name, String(group.sites.count)] + totals.years.map(Self.amount) + [
+            Self.amount(totals.total), Self.share(totals.total, of: summary.total),
+          ]
+        },
+        footer: ["Total", String(b.sites.count)] + summary.yearTotals.map(Self.amount) + [
+          Self.amount(summary.total), "100.0%",
+        ])
     }
 
     if b.sites.count > Self.detailSiteLimit {
       let tag = groupBy.map { [ReportTable.Column($0)] } ?? []
       func group(_ site: Int) -> [String] { groupBy.map { [b.sites[site].tags[$0] ?? "(no \($0))"] } ?? [] }
       let byCost = summary.topSitesByCost(top)
-      blocks.append(.heading("Top \(byCost.count) sites by cost"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init("Rank", .right), .init("Site")] + tag + [
-              .init("Total (\(currency))", .right), .init("Share", .right),
-            ],
-            rows: byCost.enumerated().map { rank, site in
-              [String(rank + 1), b.sites[site].name] + group(site) + [
-                Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total),
-              ]
-            })))
+      blocks.appendTable(
+        "Top \(byCost.count) sites by cost",
+        columns: [.init("Rank", .right), .init("Site")] + tag + [
+          .init("Total (\(currency))", .right), .init("Share", .right),
+        ],
+        rows: byCost.enumerated().map { rank, site in
+          [String(rank + 1), b.sites[site].name] + group(site) + [
+            Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total),
+          ]
+        })
       let byGrowth = summary.topSitesByGrowth(top)
       if !byGrowth.isEmpty {
-        blocks.append(.heading("Top \(byGrowth.count) sites by growth (first to last month)"))
-        blocks.append(
-          .table(
-            ReportTable(
-              columns: [.init("Rank", .right), .init("Site")] + tag + [
-                .init("\(b.months.first?.description ?? "First")", .right),
-                .init("\(b.months.last?.description ?? "Last")", .right),
-                .init("Change", .right), .init("Change %", .right),
-              ],
-              rows: byGrowth.enumerated().map { rank, site in
-                let row = summary.siteMonthTotals[site]
-                let first = row.first ?? 0
-                let last = row.last ?? 0
-                return [String(rank + 1), b.sites[site].name] + group(site) + [
-                  Self.amount(first), Self.amount(last), Self.signed(last - first),
-                  first > 0 ? "+" + Self.share(last - first, of: first) : "new",
-                ]
-              })))
+        blocks.appendTable(
+          "Top \(byGrowth.count) sites by growth (first to last month)",
+          columns: [.init("Rank", .right), .init("Site")] + tag + [
+            .init("\(b.months.first?.description ?? "First")", .right),
+            .init("\(b.months.last?.description ?? "Last")", .right),
+            .init("Change", .right), .init("Change %", .right),
+          ],
+          rows: byGrowth.enumerated().map { rank, site in
+            let row = summary.siteMonthTotals[site]
+            let first = row.first ?? 0
+            let last = row.last ?? 0
+            return [String(rank + 1), b.sites[site].name] + group(site) + [
+              Self.amount(first), Self.amount(last), Self.signed(last - first),
+              first > 0 ? "+" + Self.share(last - first, of: first) : "new",
+            ]
+          })
       }
     }
 

@@ -303,55 +303,47 @@ public struct DiffReport: Report {
       blocks.append(.table(costs.table))
     }
     if !oneTimeCharges.isEmpty {
-      blocks.append(.heading("One-time charges (not in the monthly amounts)"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init("Item"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
-            rows: oneTimeCharges.map { row in
-              [
-                row.item, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-",
-                Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency))),
-              ]
-            })))
+      blocks.appendTable(
+        "One-time charges (not in the monthly amounts)",
+        columns: [.init("Item"), .init("Before", .right), .init("After", .right), .init("Change", .right)],
+        rows: oneTimeCharges.map { row in
+          [
+            row.item, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-",
+            Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency))),
+          ]
+        })
     }
     if let planStatement, plannedChanges.isEmpty {
       blocks.append(.heading("Planned changes"))
       blocks.append(.paragraph(planStatement))
     }
     if !plannedChanges.isEmpty {
-      blocks.append(.heading("Planned changes"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init("Resource"), .init("Action")],
-            rows: plannedChanges.map { [$0.address, $0.action.rawValue] })))
+      blocks.appendTable(
+        "Planned changes",
+        columns: [.init("Resource"), .init("Action")],
+        rows: plannedChanges.map { [$0.address, $0.action.rawValue] })
     }
     if !overlaps.isEmpty {
-      blocks.append(.heading("One-time: changes that need a new circuit"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [
-              .init("Circuit"), .init("Why"), .init("Months", .right),
-              .init("Old circuit meanwhile (\(currency.rawValue))", .right),
-            ],
-            rows: overlaps.map { [$0.circuit, $0.reason, String($0.months), $0.cost?.groupedAmount ?? "not priced"] })))
+      blocks.appendTable(
+        "One-time: changes that need a new circuit",
+        columns: [
+          .init("Circuit"), .init("Why"), .init("Months", .right),
+          .init("Old circuit meanwhile (\(currency.rawValue))", .right),
+        ],
+        rows: overlaps.map { [$0.circuit, $0.reason, String($0.months), $0.cost?.groupedAmount ?? "not priced"] })
     }
     if !yearRows.isEmpty {
-      blocks.append(.heading("Per year and site"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [
-              .init("Site"), .init("Year"), .init("Before", .right), .init("After", .right), .init("Change", .right),
-            ],
-            rows: yearRows.map { row in
-              [
-                row.site, row.year, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-",
-                Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency))),
-              ]
-            })))
+      blocks.appendTable(
+        "Per year and site",
+        columns: [
+          .init("Site"), .init("Year"), .init("Before", .right), .init("After", .right), .init("Change", .right),
+        ],
+        rows: yearRows.map { row in
+          [
+            row.site, row.year, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-",
+            Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency))),
+          ]
+        })
     }
     let unchanged = rows.filter { $0.before == $0.after && !$0.isIncomplete }.count
     if unchanged > 0 {

@@ -139,13 +139,11 @@ public struct QuoteReport: Report {
   static func trailer(_ quote: Quote) -> [ReportBlock] {
     var blocks: [ReportBlock] = []
     if !quote.oneTime.isEmpty {
-      blocks.append(.heading("One-time charges (not in the monthly total)"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init("Vendor"), .init("Charge"), .init("Amount (\(quote.currency))", .right)],
-            rows: quote.oneTime.map { [$0.resource, $0.meter.displayName, $0.amount.groupedAmount] },
-            footer: ["Total", "", Money.sum(quote.oneTime.map(\.amount), currency: quote.currency).groupedAmount])))
+      blocks.appendTable(
+        "One-time charges (not in the monthly total)",
+        columns: [.init("Vendor"), .init("Charge"), .init("Amount (\(quote.currency))", .right)],
+        rows: quote.oneTime.map { [$0.resource, $0.meter.displayName, $0.amount.groupedAmount] },
+        footer: ["Total", "", Money.sum(quote.oneTime.map(\.amount), currency: quote.currency).groupedAmount])
     }
     blocks.append(.heading("Not priced"))
     if quote.unpriced.isEmpty && quote.skippedResources.isEmpty {

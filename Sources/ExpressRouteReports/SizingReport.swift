@@ -117,22 +117,18 @@ public struct SizingReport: Report {
           rows: r.plan.map { [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason] }))
     )
     if !r.secondPlan.isEmpty {
-      blocks.append(.heading("Second circuit"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init("From"), .init("Circuit"), .init("Why")],
-            rows: r.secondPlan.map {
-              [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason]
-            })))
+      blocks.appendTable(
+        "Second circuit",
+        columns: [.init("From"), .init("Circuit"), .init("Why")],
+        rows: r.secondPlan.map {
+          [monthLabel($0.month), "\($0.tier.name) \($0.billing.name) \($0.bandwidth)", $0.reason]
+        })
     }
     if r.gatewayPlan.count > 1 {
-      blocks.append(.heading("Gateway plan"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init("From"), .init("Gateway"), .init("Why")],
-            rows: r.gatewayPlan.map { [monthLabel($0.month), $0.label, $0.reason] })))
+      blocks.appendTable(
+        "Gateway plan",
+        columns: [.init("From"), .init("Gateway"), .init("Why")],
+        rows: r.gatewayPlan.map { [monthLabel($0.month), $0.label, $0.reason] })
     }
     if let resilience = r.resilience {
       blocks.append(.heading("Resilience"))
@@ -183,34 +179,30 @@ public struct SizingReport: Report {
       blocks.append(.list(r.bursts))
     }
     if !r.extras.isEmpty {
-      blocks.append(.heading("Included extras (month 1)"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init("Item"), .init("Monthly (\(currency))", .right), .init("Note")],
-            rows: r.extras.map { [$0.label, $0.monthly?.groupedAmount ?? "unpriced", $0.note] })))
+      blocks.appendTable(
+        "Included extras (month 1)",
+        columns: [.init("Item"), .init("Monthly (\(currency))", .right), .init("Note")],
+        rows: r.extras.map { [$0.label, $0.monthly?.groupedAmount ?? "unpriced", $0.note] })
     }
     blocks.append(.heading("How the demand was worked out"))
     blocks.append(.list(d.basis))
     blocks.append(.heading("SKU tier"))
     blocks.append(.list(r.tierReasons))
     let feasible = r.candidates.filter { $0.verdict.isFeasible }
-    blocks.append(.heading("Runner-up options (held unchanged for \(d.horizonMonths) months)"))
-    blocks.append(
-      .table(
-        ReportTable(
-          columns: [
-            .init("Option"), .init("Month 1 (\(currency))", .right), .init("Horizon (\(currency))", .right),
-            .init("vs plan", .right),
-          ],
-          rows: feasible.prefix(8).map { candidate in
-            guard case .feasible(let total, let first) = candidate.verdict else { return [] }
-            let delta = total - r.planCost
-            return [
-              candidate.label, first.groupedAmount, total.groupedAmount,
-              delta.amount == 0 ? "same" : (delta.amount > 0 ? "+" : "") + delta.groupedAmount,
-            ]
-          })))
+    blocks.appendTable(
+      "Runner-up options (held unchanged for \(d.horizonMonths) months)",
+      columns: [
+        .init("Option"), .init("Month 1 (\(currency))", .right), .init("Horizon (\(currency))", .right),
+        .init("vs plan", .right),
+      ],
+      rows: feasible.prefix(8).map { candidate in
+        guard case .feasible(let total, let first) = candidate.verdict else { return [] }
+        let delta = total - r.planCost
+        return [
+          candidate.label, first.groupedAmount, total.groupedAmount,
+          delta.amount == 0 ? "same" : (delta.amount > 0 ? "+" : "") + delta.groupedAmount,
+        ]
+      })
     if !r.months.isEmpty {
       // One series per kind of charge, month by month, from each month's quote.
       var groups: [String] = []
@@ -235,32 +227,28 @@ public struct SizingReport: Report {
     }
     for chart in crossovers { blocks.append(.chart(chart)) }
     let others = r.candidates.filter { !$0.verdict.isFeasible }
-    blocks.append(.heading("Options ruled out"))
-    blocks.append(
-      .table(
-        ReportTable(
-          columns: [.init("Option"), .init("Verdict"), .init("Reason")],
-          rows: others.map { candidate in
-            switch candidate.verdict {
-            case .rejected(let reason): return [candidate.label, "rejected", reason]
-            case .unpriced(let reason): return [candidate.label, "unpriced", reason]
-            case .feasible: return []
-            }
-          })))
+    blocks.appendTable(
+      "Options ruled out",
+      columns: [.init("Option"), .init("Verdict"), .init("Reason")],
+      rows: others.map { candidate in
+        switch candidate.verdict {
+        case .rejected(let reason): return [candidate.label, "rejected", reason]
+        case .unpriced(let reason): return [candidate.label, "unpriced", reason]
+        case .feasible: return []
+        }
+      })
     if !r.gatewayCandidates.isEmpty {
-      blocks.append(.heading("Gateways"))
-      blocks.append(
-        .table(
-          ReportTable(
-            columns: [.init("Gateway"), .init("Monthly (\(currency))", .right), .init("Verdict")],
-            rows: r.gatewayCandidates.map { gateway in
-              switch gateway.verdict {
-              case .feasible(_, let monthly):
-                return [gateway.label, monthly.groupedAmount, gateway == r.gateway ? "recommended" : "feasible"]
-              case .rejected(let reason): return [gateway.label, "", "rejected: \(reason)"]
-              case .unpriced(let reason): return [gateway.label, "", "unpriced: \(reason)"]
-              }
-            })))
+      blocks.appendTable(
+        "Gateways",
+        columns: [.init("Gateway"), .init("Monthly (\(currency))", .right), .init("Verdict")],
+        rows: r.gatewayCandidates.map { gateway in
+          switch gateway.verdict {
+          case .feasible(_, let monthly):
+            return [gateway.label, monthly.groupedAmount, gateway == r.gateway ? "recommended" : "feasible"]
+          case .rejected(let reason): return [gateway.label, "", "rejected: \(reason)"]
+          case .unpriced(let reason): return [gateway.label, "", "unpriced: \(reason)"]
+          }
+        })
     }
     if let audit = r.audit {
       blocks.append(.heading("Current circuit: \(audit.label)"))

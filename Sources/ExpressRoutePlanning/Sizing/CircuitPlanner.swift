@@ -250,16 +250,8 @@ struct CircuitPlanner {
 
   /// Why moving from `current` to `next` needs a new circuit, or `nil` when it can be done in place.
   static func newCircuitReason(from current: State, to next: State) -> String? {
-    var reasons: [String] = []
-    if next.bandwidth < current.bandwidth {
-      reasons.append("bandwidth cannot shrink in place (\(current.bandwidth) to \(next.bandwidth))")
-    }
-    if current.billing == .unlimited && next.billing == .metered {
-      reasons.append("UnlimitedData cannot go back to MeteredData")
-    }
-    if (current.tier == .local) != (next.tier == .local) {
-      reasons.append("changing to or from Local means a new circuit")
-    }
+    let reasons = MoveOverlap.reasons(
+      from: (current.tier, current.billing, current.bandwidth), to: (next.tier, next.billing, next.bandwidth))
     return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
   }
 

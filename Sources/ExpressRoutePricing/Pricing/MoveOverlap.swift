@@ -16,6 +16,27 @@ public struct MoveOverlap: Hashable, Sendable {
   public var months: Int
   /// The old circuit's charges over those months (one-time); `nil` when they cannot be priced.
   public var cost: Money?
+
+  /// Why a circuit of SKU `old` cannot become one of SKU `new` in place, in this order: bandwidth cannot shrink,
+  /// UnlimitedData cannot go back to MeteredData, Local and the other tiers do not convert; empty when it can. The
+  /// one rule of both an estate's change (``PricingEngine/moveOverlaps(from:to:leadMonths:replaced:)``) and a sizing
+  /// plan's step.
+  package static func reasons(
+    from old: (tier: CircuitTier, billing: BillingFamily, bandwidth: Bandwidth),
+    to new: (tier: CircuitTier, billing: BillingFamily, bandwidth: Bandwidth)
+  ) -> [String] {
+    var reasons: [String] = []
+    if new.bandwidth < old.bandwidth {
+      reasons.append("bandwidth cannot shrink in place (\(old.bandwidth) to \(new.bandwidth))")
+    }
+    if old.billing == .unlimited && new.billing == .metered {
+      reasons.append("UnlimitedData cannot go back to MeteredData")
+    }
+    if (old.tier == .local) != (new.tier == .local) {
+      reasons.append("changing to or from Local means a new circuit")
+    }
+    return reasons
+  }
 }
 
 extension PricingEngine {
@@ -30,15 +51,8 @@ extension PricingEngine {
     for old in before.circuits where !old.isExternal {
       guard let new = after.circuit(named: old.name), !new.isExternal else { continue }
       var reasons: [String] = replaced.contains(old.name) ? ["the plan destroys and re-creates it"] : []
-      if new.bandwidth < old.bandwidth {
-        reasons.append("bandwidth cannot shrink in place (\(old.bandwidth) to \(new.bandwidth))")
-      }
-      if old.billing == .unlimited && new.billing == .metered {
-        reasons.append("UnlimitedData cannot go back to MeteredData")
-      }
-      if (old.tier == .local) != (new.tier == .local) {
-        reasons.append("changing to or from Local means a new circuit")
-      }
+      reasons += MoveOverlap.reasons(
+        from: (old.tier, old.billing, old.bandwidth), to: (new.tier, new.billing, new.bandwidth))
       if let a = old.peeringLocation, let b = new.peeringLocation,
         locations.location(named: a) != locations.location(named: b)
       {

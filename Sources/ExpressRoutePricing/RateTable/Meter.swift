@@ -43,38 +43,26 @@ public enum Meter: Hashable, Sendable {
   }
 
   /// The section of a rate table this meter belongs to.
-  public var section: String {
-    switch self {
-    case .circuit: return "circuits"
-    case .egress: return "egress"
-    case .gateway(.erGwScale): return "scaleGateway"
-    case .gateway: return "gateways"
-    case .directPortPair: return "directPorts"
-    case .directPremiumAddOn: return "directPremiumAddOn"
-    case .globalReach: return "globalReach"
-    case .trafficCollector, .trafficCollectorData: return "trafficCollector"
-    case .vpnGateway: return "vpnGateways"
-    case .userCharge: return "userCharges"
-    case .internetEgress: return "internetEgress"
-    case .virtualWAN, .virtualWANScaleUnits: return "virtualWAN"
-    }
-  }
+  public var section: String { family.section }
 
   /// The meter family as people say it, for totals by group: `Circuits`, `ErGwScale gateways`, `Your own charges`.
-  public var groupName: String {
+  public var groupName: String { family.group }
+
+  /// The meter's family, listed once: its rate-table section and its name in totals by group.
+  private var family: (section: String, group: String) {
     switch self {
-    case .circuit: return "Circuits"
-    case .egress: return "Metered outbound data"
-    case .gateway(.erGwScale): return "ErGwScale gateways"
-    case .gateway: return "ExpressRoute gateways"
-    case .directPortPair: return "Direct port pairs"
-    case .directPremiumAddOn: return "Premium add-on on Direct"
-    case .globalReach: return "Global Reach"
-    case .trafficCollector, .trafficCollectorData: return "Traffic Collector"
-    case .vpnGateway: return "VPN gateways"
-    case .userCharge: return "Your own charges"
-    case .internetEgress: return "Internet egress"
-    case .virtualWAN, .virtualWANScaleUnits: return "Virtual WAN"
+    case .circuit: return ("circuits", "Circuits")
+    case .egress: return ("egress", "Metered outbound data")
+    case .gateway(.erGwScale): return ("scaleGateway", "ErGwScale gateways")
+    case .gateway: return ("gateways", "ExpressRoute gateways")
+    case .directPortPair: return ("directPorts", "Direct port pairs")
+    case .directPremiumAddOn: return ("directPremiumAddOn", "Premium add-on on Direct")
+    case .globalReach: return ("globalReach", "Global Reach")
+    case .trafficCollector, .trafficCollectorData: return ("trafficCollector", "Traffic Collector")
+    case .vpnGateway: return ("vpnGateways", "VPN gateways")
+    case .userCharge: return ("userCharges", "Your own charges")
+    case .internetEgress: return ("internetEgress", "Internet egress")
+    case .virtualWAN, .virtualWANScaleUnits: return ("virtualWAN", "Virtual WAN")
     }
   }
 

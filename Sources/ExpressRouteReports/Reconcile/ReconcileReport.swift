@@ -68,21 +68,19 @@ public struct ReconcileReport: Report {
         ReportTable(
           columns: monthColumns, rows: r.months.map { monthRow($0.month.description, $0) },
           footer: r.total.map { monthRow("Total", $0) })))
-    blocks.append(.heading("By resource, meter and month"))
-    blocks.append(
-      .table(
-        ReportTable(
-          columns: [
-            .init("Month"), .init("Resource"), .init("Meter"), .init("Est. qty", .right), .init("Billed qty", .right),
-            .init("Estimated", .right), .init("Billed", .right), .init("Variance", .right), .init("Reason"),
-          ],
-          rows: r.lines.map { line in
-            [
-              line.month.description, line.resource, line.meter, quantity(line.estimatedQuantity),
-              quantity(line.billedQuantity), amount(line.estimated), amount(line.billed), signed(line.variance),
-              line.reason.rawValue,
-            ]
-          })))
+    blocks.appendTable(
+      "By resource, meter and month",
+      columns: [
+        .init("Month"), .init("Resource"), .init("Meter"), .init("Est. qty", .right), .init("Billed qty", .right),
+        .init("Estimated", .right), .init("Billed", .right), .init("Variance", .right), .init("Reason"),
+      ],
+      rows: r.lines.map { line in
+        [
+          line.month.description, line.resource, line.meter, quantity(line.estimatedQuantity),
+          quantity(line.billedQuantity), amount(line.estimated), amount(line.billed), signed(line.variance),
+          line.reason.rawValue,
+        ]
+      })
     blocks.append(.heading("Waste billing and inventory show"))
     if r.findings.isEmpty {
       blocks.append(.paragraph(inventoryChecked ? "None found." : Self.noInventory))

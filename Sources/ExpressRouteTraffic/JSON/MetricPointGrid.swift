@@ -40,6 +40,8 @@ struct MetricPointGrid {
   }
 
   private(set) var circuits: [Circuit] = []
+  /// Positions in ``circuits`` by circuit identity (``SeriesMatch/key(_:)``), the rule of every other reader: `AMS-1`
+  /// and `ams-1` are one circuit, under the first spelling.
   private var index: [String: Int] = [:]
   let repeatRule: Repeat
 
@@ -49,12 +51,13 @@ struct MetricPointGrid {
 
   /// The circuit's position, adding it (with `interval` when known) the first time.
   mutating func circuit(_ name: String, interval: Int64?) -> Int {
-    if let existing = index[name] {
+    let key = SeriesMatch.key(name)
+    if let existing = index[key] {
       if circuits[existing].interval == nil, let interval { circuits[existing].interval = interval }
       return existing
     }
     circuits.append(Circuit(name: name, interval: interval))
-    index[name] = circuits.count - 1
+    index[key] = circuits.count - 1
     return circuits.count - 1
   }
 
