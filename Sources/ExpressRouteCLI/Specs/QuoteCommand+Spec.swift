@@ -7,8 +7,10 @@ extension QuoteCommand {
     abstract: "Price one ExpressRoute configuration as itemised monthly line items.",
     discussion: """
       Give a deployment JSON file, or describe one circuit with flags. Charges without a rate are listed as unpriced, never counted as zero.
-      Example:
+      With --global-reach-series, each Global Reach link's data comes from the measured series: a deployment circuit named as the measured circuit's resource, the peer found by its serviceKey (or, with one link, the link's two circuits).
+      Examples:
         ercalc quote --location Amsterdam --bandwidth 1G --egress 40TB --gateway ErGw1AZ
+        ercalc quote estate.json --global-reach-series global-reach.json --period 2026-03 --overrides gr-rates.json
       """,
     arguments: [
       ArgumentSpec(
@@ -57,6 +59,11 @@ extension QuoteCommand {
         "global-reach-egress", value: "volume", kind: .volume,
         help: "Outbound data per month of the second circuit that --global-reach adds (not priced when left out).",
         parent: "global-reach"),
+      .option(
+        "global-reach-series", value: "file", kind: .path,
+        help:
+          "Price Global Reach from measurement: GlobalReachBitsIn/OutPerSecond split by PeeredCircuitSKey (Metrics - List, az monitor metrics list or Metrics Batch JSON), for --period or the latest month measured; repeatable, oldest first.",
+        repeatable: true),
       .option(
         "vnet-links", value: "n", kind: .count(0...1000),
         help: "VNets linked to the circuit (checked against the SKU limit)."),

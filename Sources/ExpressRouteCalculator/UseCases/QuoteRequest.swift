@@ -114,6 +114,12 @@ extension UseCases {
     /// The calendar month priced: only charges that fall in it count. Without one, charges tied to calendar months
     /// are refused (no month need hold them all).
     public var period: MonthKey?
+    /// Measured Global Reach traffic (`GlobalReachBits*` series split by `PeeredCircuitSKey`) that sets the data of the
+    /// configuration's Global Reach links (``GlobalReachMeasurement``), for ``period`` or the latest month measured;
+    /// empty to take the volumes as given.
+    public var globalReachTraffic: [TrafficSummary] = []
+    /// The file ``globalReachTraffic`` was read from, for messages.
+    public var globalReachFile = ""
 
     /// Creates a request to price `source` (for `period`, when given).
     public init(_ source: Source, period: MonthKey? = nil) {
@@ -128,6 +134,7 @@ extension UseCases {
     public func run(engine: PricingEngine) throws -> RequestOutcome<QuoteReport> {
       var deployment: Deployment
       var imported: (result: DeploymentImporter.Result, file: String)?
+      var measuredNotes: [String] = []
       switch source {
       case .deployment(let given): deployment = given
       case .circuit(let circuit): deployment = circuit.deployment
@@ -139,8 +146,16 @@ extension UseCases {
           }
         }
         if let period { result.deployment.charges = UserCharge.falling(result.deployment.charges, in: period).charges }
+        if !globalReachTraffic.isEmpty {
+          measuredNotes = try GlobalReachMeasurement.apply(
+            globalReachTraffic, to: &result.deployment, file: globalReachFile, period: period)
+        }
         imported = (result, estate.file)
         deployment = result.deployment
+      }
+      if imported == nil && !globalReachTraffic.isEmpty {
+        measuredNotes = try GlobalReachMeasurement.apply(
+          globalReachTraffic, to: &deployment, file: globalReachFile, period: period)
       }
       var periodNotes: [String] = []
       if let period {
@@ -155,7 +170,7 @@ extension UseCases {
       } else {
         quote = try engine.quote(deployment)
       }
-      quote.notes += periodNotes
+      quote.notes += measuredNotes + periodNotes
       let unpriced = quote.unpriced.count + quote.skippedResources.count
       return RequestOutcome(
         report: QuoteReport(quote: quote, period: period?.description),
