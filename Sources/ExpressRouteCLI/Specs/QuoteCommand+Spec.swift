@@ -64,6 +64,9 @@ extension QuoteCommand {
         help:
           "Price Global Reach from measurement: GlobalReachBitsIn/OutPerSecond split by PeeredCircuitSKey (Metrics - List, az monitor metrics list or Metrics Batch JSON), for --period or the latest month measured; repeatable, oldest first.",
         repeatable: true),
+      .flag(
+        "quiet", short: "q", help: "Do not print data warnings about the --global-reach-series files.",
+        parent: "global-reach-series"),
       .option(
         "vnet-links", value: "n", kind: .count(0...1000),
         help: "VNets linked to the circuit (checked against the SKU limit)."),
