@@ -36,7 +36,8 @@ import Testing
       #expect(result.output.contains(row), "\(row)")
     }
     #expect(result.output.contains("Monthly total:            6,644.18 USD (excludes 2 unpriced items)"))
-    #expect(result.output.contains("- Global Reach er-sin <-> er-ams: Global Reach outbound data, Zone 2, quantity unknown"))
+    #expect(
+      result.output.contains("- Global Reach er-sin <-> er-ams: Global Reach outbound data, Zone 2, quantity unknown"))
     // Notes wrap at 100 columns: read them unwrapped.
     let unwrapped = result.output.replacingOccurrences(of: "\n  ", with: " ")
     #expect(unwrapped.contains("er-sin to er-ams not measured (no samples)"))
@@ -55,13 +56,15 @@ import Testing
   /// Without rates (the built-in table has none for Global Reach), the measured volumes are listed unpriced, never 0.
   @Test func builtInTableLeavesItUnpriced() {
     let result = ercalc(
-      "quote", fixture("global-reach/deployment.json"), "--global-reach-series", fixture("global-reach/metrics-list.json"),
+      "quote", fixture("global-reach/deployment.json"), "--global-reach-series",
+      fixture("global-reach/metrics-list.json"),
       "--quiet")
     #expect(result.status == .success, "\(result.errors)")
     // 6 measured charges without a rate + 2 without a volume; the total is the circuit's 6,450.00 alone.
     #expect(result.output.contains("Monthly total:            6,450.00 USD (excludes 8 unpriced items)"))
     let unwrapped = result.output.replacingOccurrences(of: "\n  ", with: " ")
-    #expect(unwrapped.contains("Global Reach outbound data, Zone 1, 2,678.4 GB: Global Reach per-GB rates were not found"))
+    #expect(
+      unwrapped.contains("Global Reach outbound data, Zone 1, 2,678.4 GB: Global Reach per-GB rates were not found"))
   }
 
   @Test func badSeriesAreRefused() {

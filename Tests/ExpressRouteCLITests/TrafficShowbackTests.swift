@@ -101,14 +101,16 @@ import Testing
         "ergw-hub  2026-04  ConnectionName=conn-a       972.000  75.0%  327.00  197.65  524.65\n"
           + "ergw-hub  2026-04  ConnectionName=conn-b       324.000  25.0%  109.00   65.88  174.88\n"
           + "ergw-hub  2026-04  ConnectionName=conn-c  not measured      -    0.00    0.00    0.00\n"))
-    #expect(result.output.contains("- ergw-hub ConnectionName=conn-c: no samples in 2026-04: not measured, so given share 0"))
+    #expect(
+      result.output.contains("- ergw-hub ConnectionName=conn-c: no samples in 2026-04: not measured, so given share 0"))
   }
 
   @Test func usageAndDataErrors() {
     let series = fixture("showback/az-gateway-connections.json")
     #expect(ercalc("traffic", "showback", fixture("metrics-batch/batch.json")).status == .usage)
     #expect(ercalc("traffic", "summarize", fixture("metrics-batch/batch.json"), "--monthly-cost", "5").status == .usage)
-    #expect(ercalc("traffic", "summarize", series, "--deployment", fixture("showback/deployment.json")).status == .usage)
+    #expect(
+      ercalc("traffic", "summarize", series, "--deployment", fixture("showback/deployment.json")).status == .usage)
     let both = ercalc(
       "traffic", "showback", series, "--monthly-cost", "5", "--deployment", fixture("showback/deployment.json"))
     #expect(both.status == .usage)

@@ -85,7 +85,7 @@ enum TrafficCommand: Command {
     ]
       + PricingOptions.specs.filter { $0.name != InputFile.limitSpec.name }.map { spec in
         var spec = spec
-        spec.help = "showback: " + spec.help
+        spec.help = "showback: " + spec.help.prefix(1).lowercased() + spec.help.dropFirst()
         return spec
       })
 

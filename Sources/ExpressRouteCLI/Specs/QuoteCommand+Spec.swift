@@ -7,10 +7,10 @@ extension QuoteCommand {
     abstract: "Price one ExpressRoute configuration as itemised monthly line items.",
     discussion: """
       Give a deployment JSON file, or describe one circuit with flags. Charges without a rate are listed as unpriced, never counted as zero.
-      With --global-reach-series, each Global Reach link's data comes from the measured series: a deployment circuit named as the measured circuit's resource, the peer found by its serviceKey (or, with one link, the link's two circuits).
+      With --global-reach-series, each Global Reach link's data comes from the measured series: a deployment circuit named as the measured circuit's resource, the peer by its serviceKey; a deployment with a single Global Reach link takes a series of one circuit and one peer as that link.
       Examples:
         ercalc quote --location Amsterdam --bandwidth 1G --egress 40TB --gateway ErGw1AZ
-        ercalc quote estate.json --global-reach-series global-reach.json --period 2026-03 --overrides gr-rates.json
+        ercalc quote deployment.json --global-reach-series global-reach.json --period 2026-03 --overrides gr-rates.json
       """,
     arguments: [
       ArgumentSpec(

@@ -94,6 +94,18 @@ extension TrafficIngest {
   /// Whether metric `name` (any case) is Global Reach traffic, which is only read split by `PeeredCircuitSKey`: summed
   /// over every peer it would neither be the circuit's own traffic nor be priceable per peer.
   static func isGlobalReach(_ name: String) -> Bool { normalizedName(name).hasPrefix("globalreachbits") }
+
+  /// The direction metric `name` measures where series keep their dimensions (Metrics - List, `az monitor metrics
+  /// list`, Metrics Batch): ``direction(ofMetric:)``, and Global Reach in (`true`) or out (`false`). Records without
+  /// dimensions (diagnostic settings, `AzureMetrics`, push-down results) never read Global Reach, which would otherwise
+  /// be summed into the circuit's own traffic (diagnostic settings cannot export it anyway).
+  static func splitDirection(ofMetric name: String) -> Bool? {
+    switch normalizedName(name) {
+    case "globalreachbitsinpersecond": return true
+    case "globalreachbitsoutpersecond": return false
+    default: return direction(ofMetric: name)
+    }
+  }
 }
 
 extension MetricsJSONReader {

@@ -22,10 +22,10 @@ import Foundation
 extension TrafficIngest {
   /// Metric names read from Azure Monitor exports, by direction.
   static let inboundMetrics: Set<String> = [
-    "bitsinpersecond", "portbitsinpersecond", "ergatewayconnectionbitsinpersecond", "globalreachbitsinpersecond",
+    "bitsinpersecond", "portbitsinpersecond", "ergatewayconnectionbitsinpersecond",
   ]
   static let outboundMetrics: Set<String> = [
-    "bitsoutpersecond", "portbitsoutpersecond", "ergatewayconnectionbitsoutpersecond", "globalreachbitsoutpersecond",
+    "bitsoutpersecond", "portbitsoutpersecond", "ergatewayconnectionbitsoutpersecond",
   ]
   /// The direction metric `name` measures (any case): `true` inbound, `false` outbound, `nil` for one ercalc does not read.
   static func direction(ofMetric name: String) -> Bool? {
@@ -299,7 +299,7 @@ struct MetricsJSONReader {
     var skip = false
     func resolve() {
       guard target == nil, !skip, let metricName else { return }
-      guard let inbound = TrafficIngest.direction(ofMetric: metricName) else {
+      guard let inbound = TrafficIngest.splitDirection(ofMetric: metricName) else {
         skip = true
         return
       }
