@@ -105,4 +105,37 @@ import Testing
     #expect(result.status == .dataError)
     #expect(result.errors.contains("the deployment has no Global Reach link between 'er-ams' and 'er-sin'"))
   }
+
+  /// An existing estate (`az network express-route list`) carries each circuit's serviceKey: `quote --from` prices its
+  /// Global Reach link from the measured series. The export's keys are blanked out (all zeros), so sin-er's is set.
+  @Test func anImportedEstateFindsThePeerByItsServiceKey() throws {
+    let directory = try temporaryDirectory("ercalc-global-reach-estate")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let zeros = "\"serviceKey\": \"00000000-0000-0000-0000-000000000000\""
+    var estate = try String(contentsOfFile: fixture("existing/az-estate.json"), encoding: .utf8)
+    let second = try #require(estate.ranges(of: zeros).dropFirst().first)
+    estate.replaceSubrange(second, with: "\"serviceKey\": \"6f1c2a3b-0000-4000-8000-00000000b002\"")
+    let estatePath = directory.appendingPathComponent("az-estate.json").path
+    try estate.write(toFile: estatePath, atomically: true, encoding: .utf8)
+    let seriesPath = directory.appendingPathComponent("global-reach.csv").path
+    try """
+    Time,Circuit,BitsInPerSecond,BitsOutPerSecond
+    2026-04-01T00:00:00Z,ams-er [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000b002],1000000,2000000
+    2026-04-01T01:00:00Z,ams-er [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000b002],1000000,2000000
+
+    """.write(toFile: seriesPath, atomically: true, encoding: .utf8)
+    let result = ercalc(
+      "quote", "--from", estatePath, "--global-reach-series", seriesPath, "--overrides",
+      fixture("global-reach/rates-override.json"), "--quiet", "--format", "csv")
+    #expect(result.status == .success, "\(result.errors)")
+    // 2 h of April (720 h, × 360): ams-er → sin-er 1e6 bit/s × 7,200 s ÷ 8 = 0.9 GB → 324 GB, out of Zone 1 at 0.02 =
+    // 6.48 and into Zone 2 at 0.03 = 9.72; sin-er → ams-er 2e6 → 1.8 GB → 648 GB, out of Zone 2 at 0.04 = 25.92 and
+    // into Zone 1 at 0.02 = 12.96.
+    let reach = result.output.split(separator: "\r\n").filter { $0.contains("Global Reach") }
+    #expect(reach.count == 4, "\(result.output)")
+    for (quantity, amount) in [("324", "6.48"), ("324", "9.72"), ("648", "25.92"), ("648", "12.96")] {
+      #expect(
+        reach.contains { $0.contains(",\(quantity),") && $0.contains(",\(amount),") }, "\(quantity) GB for \(amount)")
+    }
+  }
 }

@@ -46,7 +46,7 @@ package enum GlobalReachMeasurement {
   /// for `period` or the latest month measured; returns the notes that say what was measured and assumed.
   ///
   /// - Throws: ``Diagnostic`` (exit 65) naming `file` and the series: no Global Reach series, a series whose circuit or
-  ///   peered circuit the deployment does not hold, two circuits with one service key, circuits with no Global Reach
+  ///   peered circuit the deployment does not hold (or two circuits hold), circuits with no Global Reach
   ///   link between them, or no samples at all in `period`.
   package static func apply(
     _ summaries: [TrafficSummary], to deployment: inout Deployment, file: String, period: MonthKey?
@@ -58,15 +58,11 @@ package enum GlobalReachMeasurement {
         "no Global Reach series split by PeeredCircuitSKey (expected GlobalReachBitsInPerSecond and GlobalReachBitsOutPerSecond of a circuit, as Metrics - List, az monitor metrics list or a Metrics Batch give them split by PeeredCircuitSKey)",
         file: file)
     }
-    var keys: [String: String] = [:]
+    // Service keys by lower-case key; a key two circuits share (an export with keys blanked out) names neither.
+    var keys: [String: [String]] = [:]
     for circuit in deployment.circuits {
       guard let key = circuit.serviceKey?.lowercased() else { continue }
-      if let other = keys[key] {
-        throw Diagnostic(
-          .error, "circuits '\(other)' and '\(circuit.name)' have the same serviceKey '\(key)'",
-          location: circuit.origin)
-      }
-      keys[key] = circuit.name
+      keys[key, default: []].append(circuit.name)
     }
     let month =
       period
@@ -124,7 +120,7 @@ package enum GlobalReachMeasurement {
   /// The link `entry` measures: its index, whether the measured circuit is the link's circuit B, and whether it was
   /// matched only by being the deployment's one link (`single`).
   private static func resolve(
-    _ entry: Series, _ deployment: Deployment, _ keys: [String: String], _ single: Deployment.GlobalReachLink?,
+    _ entry: Series, _ deployment: Deployment, _ keys: [String: [String]], _ single: Deployment.GlobalReachLink?,
     _ file: String
   ) throws(Diagnostic) -> (series: Series, link: Int, reversed: Bool, byPosition: Bool) {
     let resource = entry.resource.lowercased()
@@ -132,7 +128,8 @@ package enum GlobalReachMeasurement {
       circuit.name.lowercased() == resource
         || deployment.azureResources["circuit '\(circuit.name)'"]?.id.lowercased().hasSuffix("/\(resource)") == true
     }
-    let peer = keys[entry.peerKey.lowercased()]
+    let holders = keys[entry.peerKey.lowercased()] ?? []
+    let peer = holders.count == 1 ? holders.first : nil
     if circuit == nil || peer == nil, let single,
       let index = deployment.globalReach.firstIndex(of: single), circuit == nil, peer == nil
     {
@@ -143,6 +140,12 @@ package enum GlobalReachMeasurement {
       throw Diagnostic(
         .error,
         "\(what): the deployment has no circuit '\(entry.resource)' (expected a circuit of that name, or whose azureId ends in /\(entry.resource))",
+        file: file)
+    }
+    guard holders.count < 2 else {
+      throw Diagnostic(
+        .error,
+        "series '\(entry.summary.circuit)': circuits \(holders.map { "'\($0)'" }.joined(separator: " and ")) have the same serviceKey '\(entry.peerKey)' (expected each circuit's own key)",
         file: file)
     }
     guard let peer else {
