@@ -37,7 +37,7 @@ package struct ShowbackReport: Report {
   static func column(_ index: Int) -> String { "[\(index + 1)]" }
 
   package var document: ReportDocument {
-    var facts = basis?.facts ?? [ReportFact("Prices", "typed monthly cost (--monthly-cost), not priced by ercalc")]
+    var facts = basis?.facts ?? [ReportFact("Prices", "a typed monthly cost, not priced by ercalc")]
     facts.append(
       ReportFact(
         "Split by",

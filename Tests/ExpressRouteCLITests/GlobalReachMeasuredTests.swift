@@ -138,4 +138,28 @@ import Testing
         reach.contains { $0.contains(",\(quantity),") && $0.contains(",\(amount),") }, "\(quantity) GB for \(amount)")
     }
   }
+
+  /// quote's own options describe one Global Reach link: a series of one circuit and one peer is that link's traffic.
+  @Test func quoteOptionsTakeTheSingleLink() throws {
+    let directory = try temporaryDirectory("ercalc-global-reach-options")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let seriesPath = directory.appendingPathComponent("global-reach.csv").path
+    try """
+    Time,Circuit,BitsInPerSecond,BitsOutPerSecond
+    2026-04-01T00:00:00Z,er-ams [PeeredCircuitSKey=k],1000000,2000000
+    2026-04-01T01:00:00Z,er-ams [PeeredCircuitSKey=k],1000000,2000000
+
+    """.write(toFile: seriesPath, atomically: true, encoding: .utf8)
+    let result = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "0GB", "--global-reach", "London",
+      "--global-reach-egress", "0GB", "--global-reach-series", seriesPath, "--overrides",
+      fixture("global-reach/rates-override.json"), "--quiet")
+    #expect(result.status == .success, "\(result.errors)")
+    // 2 h of April (× 360): circuit → remote 0.9 GB → 324 GB, remote → circuit 1.8 GB → 648 GB, both ends Zone 1 at
+    // 0.02 out and in: 2 × 6.48 + 2 × 12.96 = 38.88, on two Standard metered 1 Gbps circuits (2 × 436.00): 910.88.
+    #expect(result.output.contains("Monthly total:            910.88 USD\n"), "\(result.output)")
+    #expect(
+      result.output.replacingOccurrences(of: "\n  ", with: " ").contains(
+        "series matched to the deployment's only Global Reach link"))
+  }
 }

@@ -13,7 +13,7 @@ import Testing
     #expect(result.status == .success, "\(result.errors)")
     // conn-a: (1e6 + 3e6) bit/s × 14,400 s ÷ 8 = 7.2 GB over 4 hours, × 744 h ÷ 4 h = 1,339.2 GB for March;
     // conn-b: (2e6 + 4e6) × 14,400 ÷ 8 × 186 = 2,008.8 GB. Shares 4 ÷ 10 and 6 ÷ 10 of 1,000.00.
-    #expect(result.output.contains("typed monthly cost (--monthly-cost), not priced by ercalc"))
+    #expect(result.output.contains("a typed monthly cost, not priced by ercalc"))
     #expect(result.output.contains("ergw-1    2026-03  ConnectionName=conn-a      1339.200  40.0%  400.00\n"))
     #expect(result.output.contains("ergw-1    2026-03  ConnectionName=conn-b      2008.800  60.0%  600.00\n"))
   }

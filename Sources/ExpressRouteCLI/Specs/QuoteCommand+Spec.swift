@@ -95,7 +95,10 @@ extension QuoteCommand {
       return ["give the volumes as 'egress', 'dataAToB' or 'processedData' in the deployment file"]
     }
     var hints = ["give outbound data with --egress"]
-    if arguments.value("global-reach") != nil { hints += ["--global-reach-data and --global-reach-egress"] }
+    if arguments.value("global-reach") != nil {
+      let measured = arguments.values["global-reach-series"] != nil
+      hints += [measured ? "--global-reach-egress" : "--global-reach-data and --global-reach-egress"]
+    }
     return [hints.joined(separator: ", ")]
   }
 
