@@ -78,7 +78,8 @@ import Testing
     #expect(unknown.status == .dataError)
     #expect(
       unknown.errors.contains(
-        "unknown-peer.json: error: series 'er-ams [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000c003]': unknown peered circuit '6f1c2a3b-0000-4000-8000-00000000c003'"
+        // Line 52, column 25: where the unknown key first stands (its series' metadatavalues).
+        "unknown-peer.json:52:25: error: series 'er-ams [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000c003]': unknown peered circuit '6f1c2a3b-0000-4000-8000-00000000c003'"
       ), "\(unknown.errors)")
     let noSeries = ercalc(
       "quote", fixture("global-reach/deployment.json"), "--global-reach-series",

@@ -33,7 +33,7 @@ enum QuoteCommand: Command {
       var warnings: [String] = []
       request.globalReachTraffic = try SeriesReading(arguments, context: context).summaries(
         measured.map { SeriesReading.File(path: $0) }, warnings: &warnings)
-      request.globalReachFile = measured[measured.count - 1]
+      request.globalReachFiles = measured
       context.warnings += warnings
     }
     let outcome = try request.run(engine: engine)

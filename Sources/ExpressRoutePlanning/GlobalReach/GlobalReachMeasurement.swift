@@ -43,13 +43,15 @@ package enum GlobalReachMeasurement {
   }
 
   /// Sets the data of `deployment`'s Global Reach links from the Global Reach series in `summaries` (read from `file`),
-  /// for `period` or the latest month measured; returns the notes that say what was measured and assumed.
+  /// for `period` or the latest month measured; returns the notes that say what was measured and assumed. `locate`
+  /// finds where a text (a series' resource or peer key) first stands in the series files, for messages.
   ///
   /// - Throws: ``Diagnostic`` (exit 65) naming `file` and the series: no Global Reach series, a series whose circuit or
   ///   peered circuit the deployment does not hold (or two circuits hold), circuits with no Global Reach
   ///   link between them, or no samples at all in `period`.
   package static func apply(
-    _ summaries: [TrafficSummary], to deployment: inout Deployment, file: String, period: MonthKey?
+    _ summaries: [TrafficSummary], to deployment: inout Deployment, file: String, period: MonthKey?,
+    locate: (String) -> Diagnostic.FileLocation? = { _ in nil }
   ) throws(Diagnostic) -> [String] {
     let found = series(in: summaries)
     guard !found.isEmpty else {
@@ -79,8 +81,16 @@ package enum GlobalReachMeasurement {
     var measured: Set<Int> = []
     var sampled = false
     // Circuit A's own series first, so a link measured from both ends takes those.
-    let ordered = try found.map { entry throws(Diagnostic) in try resolve(entry, deployment, keys, single, file) }
-      .sorted { ($0.reversed ? 1 : 0) < ($1.reversed ? 1 : 0) }
+    let ordered = try found.map { entry throws(Diagnostic) in
+      do throws(Diagnostic) {
+        return try resolve(entry, deployment, keys, single)
+      } catch {
+        // Where the series' name part the message is about first stands (`az` output: its metadatavalues).
+        let text = error.message.contains("no circuit") ? entry.resource : entry.peerKey
+        throw Diagnostic(.error, error.message, location: locate(text) ?? Diagnostic.FileLocation(file: file, line: 1))
+      }
+    }
+    .sorted { ($0.reversed ? 1 : 0) < ($1.reversed ? 1 : 0) }
     for entry in ordered {
       let link = deployment.globalReach[entry.link]
       guard measured.insert(entry.link).inserted else {
@@ -120,8 +130,7 @@ package enum GlobalReachMeasurement {
   /// The link `entry` measures: its index, whether the measured circuit is the link's circuit B, and whether it was
   /// matched only by being the deployment's one link (`single`).
   private static func resolve(
-    _ entry: Series, _ deployment: Deployment, _ keys: [String: [String]], _ single: Deployment.GlobalReachLink?,
-    _ file: String
+    _ entry: Series, _ deployment: Deployment, _ keys: [String: [String]], _ single: Deployment.GlobalReachLink?
   ) throws(Diagnostic) -> (series: Series, link: Int, reversed: Bool, byPosition: Bool) {
     let resource = entry.resource.lowercased()
     let circuit = deployment.circuits.first { circuit in
@@ -140,19 +149,19 @@ package enum GlobalReachMeasurement {
       throw Diagnostic(
         .error,
         "\(what): the deployment has no circuit '\(entry.resource)' (expected a circuit of that name, or whose azureId ends in /\(entry.resource))",
-        file: file)
+        file: nil)
     }
     guard holders.count < 2 else {
       throw Diagnostic(
         .error,
         "series '\(entry.summary.circuit)': circuits \(holders.map { "'\($0)'" }.joined(separator: " and ")) have the same serviceKey '\(entry.peerKey)' (expected each circuit's own key)",
-        file: file)
+        file: nil)
     }
     guard let peer else {
       throw Diagnostic(
         .error,
         "\(what): unknown peered circuit '\(entry.peerKey)' (expected a circuit of the deployment with that serviceKey; mark it \"external\": true if it is not yours)",
-        file: file)
+        file: nil)
     }
     let names = [circuit.name, peer]
     guard
@@ -160,7 +169,7 @@ package enum GlobalReachMeasurement {
     else {
       throw Diagnostic(
         .error, "\(what): the deployment has no Global Reach link between '\(circuit.name)' and '\(peer)'",
-        file: file)
+        file: nil)
     }
     return (entry, index, deployment.globalReach[index].circuitA != circuit.name, false)
   }
