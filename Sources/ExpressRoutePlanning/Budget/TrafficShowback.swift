@@ -53,13 +53,17 @@ package struct TrafficShowback: Sendable {
   }
 
   /// Splits each of `lines` over the connections in `summaries`; series not split by `ConnectionName` are left out.
-  /// Months are those any connection of a parent has samples in.
+  /// Months are those any connection of a parent has valued samples in.
   package init(summaries: [TrafficSummary], lines: [Line]) {
     self.lines = lines
     var rows: [Row] = []
     for (parent, connections) in Self.connections(in: summaries) {
+      // Months some connection has valued samples in: a month no connection measured has nothing to split by.
       let months = Set(
-        connections.flatMap { $0.summary.outbound.months.map(\.month) + $0.summary.inbound.months.map(\.month) })
+        connections.flatMap {
+          ($0.summary.outbound.months + $0.summary.inbound.months).filter { $0.coveredSeconds > 0 }
+        }
+        .map(\.month))
       for month in months.sorted() {
         let hours = Decimal(month.seconds) / 3600
         let volumes: [DataVolume?] = connections.map { entry in
@@ -109,7 +113,7 @@ package struct TrafficShowback: Sendable {
 
   /// `amount` split by `shares` (those `nil` get 0), in cents, adding up to `amount` exactly: each part rounded down,
   /// then the cents left over to the parts with the largest remainders (ties to the first).
-  static func split(_ amount: Decimal, by shares: [Decimal?]) -> [Decimal] {
+  package static func split(_ amount: Decimal, by shares: [Decimal?]) -> [Decimal] {
     let cents = (amount * 100).rounded(toPlaces: 0, rule: .toNearestOrEven)
     var parts: [Decimal] = []
     var remainders: [(index: Int, remainder: Decimal)] = []
