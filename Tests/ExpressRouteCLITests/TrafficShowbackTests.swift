@@ -118,6 +118,10 @@ import Testing
     let mixed = ercalc(
       "traffic", "showback", series, "--deployment", fixture("showback/deployment.json"), "--bandwidth", "1G")
     #expect(mixed.status == .usage)
+    // Pricing options with a typed cost, and query's options, would be silently ignored: refused.
+    #expect(ercalc("traffic", "showback", series, "--monthly-cost", "5", "--prices", series).status == .usage)
+    #expect(ercalc("traffic", "showback", series, "--monthly-cost", "5", "--engine", "kql").status == .usage)
+    #expect(ercalc("traffic", "showback", series).errors.contains("Missing the cost to split"))
     let unsplit = ercalc("traffic", "showback", fixture("metrics-batch/expected.csv"), "--monthly-cost", "5")
     #expect(unsplit.status == .success)
     let none = ercalc("traffic", "showback", fixture("pushdown/result-duckdb.csv"), "--monthly-cost", "5", "--quiet")

@@ -156,6 +156,9 @@ extension TrafficCommand {
       throw UsageError(
         "Missing expected argument '<series>' (series split by ConnectionName, such as a Metrics Batch response)")
     }
+    if let option = ["engine", "source", "from", "to"].first(where: { arguments.values[$0] != nil }) {
+      throw UsageError("--\(option) belongs to 'ercalc traffic query'")
+    }
     let circuitFlag = QuoteCommand.circuitFlags.first { arguments.values[$0] != nil }
     let cost: ShowbackRequest.Cost
     var engine: PricingEngine?
@@ -165,6 +168,10 @@ extension TrafficCommand {
       }
       if let other = arguments.value("deployment") != nil ? "deployment" : circuitFlag {
         throw UsageError("Give either '--monthly-cost' or the configuration to price ('--\(other)'), not both.")
+      }
+      let pricing = ["period"] + PricingOptions.specs.map(\.name).filter { $0 != InputFile.limitSpec.name }
+      if let option = pricing.first(where: { arguments.values[$0] != nil }) {
+        throw UsageError("--\(option) prices the configuration; a typed --monthly-cost is split as given")
       }
       cost = .typed(amount)
     } else if let path = arguments.value("deployment") {

@@ -87,10 +87,12 @@ package enum GlobalReachMeasurement {
       } catch {
         // Where the series' name part the message is about first stands (`az` output: its metadatavalues).
         let text = error.message.contains("no circuit") ? entry.resource : entry.peerKey
-        throw Diagnostic(.error, error.message, location: locate(text) ?? Diagnostic.FileLocation(file: file, line: 1))
+        guard let location = locate(text) else { throw Diagnostic(.error, error.message, file: file) }
+        throw Diagnostic(.error, error.message, location: location)
       }
     }
-    .sorted { ($0.reversed ? 1 : 0) < ($1.reversed ? 1 : 0) }
+    .enumerated().sorted { ($0.element.reversed ? 1 : 0, $0.offset) < ($1.element.reversed ? 1 : 0, $1.offset) }
+    .map(\.element)
     for entry in ordered {
       let link = deployment.globalReach[entry.link]
       guard measured.insert(entry.link).inserted else {
@@ -123,6 +125,9 @@ package enum GlobalReachMeasurement {
     }
     guard sampled else {
       throw Diagnostic(.error, "the Global Reach series hold no samples in \(month)", file: file)
+    }
+    for (index, link) in deployment.globalReach.enumerated() where !measured.contains(index) {
+      notes.append("Global Reach \(link.name): no measured series; its volumes are as the deployment gives them")
     }
     return notes
   }
