@@ -163,4 +163,17 @@ import Testing
       result.output.replacingOccurrences(of: "\n  ", with: " ").contains(
         "series matched to the deployment's only Global Reach link"))
   }
+
+  /// Outside Global Reach pricing (summaries, sizing) a series not split by peer is skipped with a note that points at
+  /// it, and never counted as the circuit's own traffic.
+  @Test func sizingSkipsAnUnsplitSeriesWithANote() {
+    let result = ercalc("traffic", "summarize", fixture("global-reach/no-dimension.json"))
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(
+      result.errors.contains(
+        "no-dimension.json:45:9: value[0].timeseries[1]: a GlobalReachBitsInPerSecond series without the PeeredCircuitSKey dimension"
+      ), "\(result.errors)")
+    #expect(result.output.contains("\"circuit\": \"er-ams [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000a001]\""))
+    #expect(!result.output.contains("\"circuit\": \"er-ams\""))
+  }
 }

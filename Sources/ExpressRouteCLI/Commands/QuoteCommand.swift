@@ -31,7 +31,9 @@ enum QuoteCommand: Command {
     let measured = arguments.values["global-reach-series"] ?? []
     if !measured.isEmpty {
       var warnings: [String] = []
-      request.globalReachTraffic = try SeriesReading(arguments, context: context).summaries(
+      var reading = SeriesReading(arguments, context: context)
+      reading.globalReachPerPeer = true
+      request.globalReachTraffic = try reading.summaries(
         measured.map { SeriesReading.File(path: $0) }, warnings: &warnings)
       request.globalReachFiles = measured
       context.warnings += warnings

@@ -109,18 +109,22 @@ extension TrafficIngest {
 }
 
 extension MetricsJSONReader {
-  /// Refuses a Global Reach series (of metric `name`) that is not split by `PeeredCircuitSKey`, or whose points came
-  /// before the metric's name (`nameAfterData`), at `mark`; other metrics pass.
-  func requireSplit(_ name: String?, at mark: JSONStream.Mark, nameAfterData: Bool = false) throws(Diagnostic) {
+  /// A Global Reach series (of metric `name`) not split by `PeeredCircuitSKey`, or whose points came before the
+  /// metric's name (`nameAfterData`), at `mark`: refused when ``refusesUnsplitGlobalReach``, else noted (once per
+  /// metric) and skipped; other metrics pass.
+  mutating func requireSplit(_ name: String?, at mark: JSONStream.Mark, nameAfterData: Bool = false) throws(Diagnostic)
+  {
     guard let name, TrafficIngest.isGlobalReach(name) else { return }
-    if nameAfterData {
-      throw stream.error(
-        "\(name) data comes before the metric's name, so its series cannot be told apart by PeeredCircuitSKey (give 'name' before 'timeseries', as Metrics - List and az monitor metrics list do)",
-        at: mark)
-    }
-    throw stream.error(
-      "a \(name) series without the PeeredCircuitSKey dimension: Global Reach traffic is read per peered circuit (request it split, as az monitor metrics list --filter \"PeeredCircuitSKey eq '*'\" does)",
-      at: mark)
+    let message =
+      nameAfterData
+      ? "\(name) data comes before the metric's name, so its series cannot be told apart by PeeredCircuitSKey (give 'name' before 'timeseries', as Metrics - List and az monitor metrics list do)"
+      : "a \(name) series without the PeeredCircuitSKey dimension: Global Reach traffic is read per peered circuit (request it split, as az monitor metrics list --filter \"PeeredCircuitSKey eq '*'\" does)"
+    let error = stream.error(message, at: mark)
+    if refusesUnsplitGlobalReach || nameAfterData { throw error }
+    guard !notes.contains(where: { $0.contains("a \(name) series without") }) else { return }
+    let place = error.location?.description ?? stream.file
+    notes.append(
+      "\(place): \(error.path.map { "\($0): " } ?? "")\(message); skipped (sizing does not read Global Reach)")
   }
 }
 

@@ -42,6 +42,8 @@ struct MetricsJSONReader {
   var metrics = MetricPointGrid(repeatRule: .sum)
   var records = MetricPointGrid(repeatRule: .keepFirst)
   var notes: [String] = []
+  /// Whether a Global Reach series without `PeeredCircuitSKey` is refused (else skipped, with a note once per metric).
+  var refusesUnsplitGlobalReach = false
   var interval: Int64?
   var restDocuments = 0
   private var metricsFound = 0
@@ -337,10 +339,10 @@ struct MetricsJSONReader {
           guard series == .objectStart else { throw stream.error("expected a time series object") }
           let seriesMark = stream.mark
           var seriesTarget = target
-          // A metric split by a kept dimension holds the points read before the series' dimensions (`az` sorts keys,
-          // so `data` comes before `metadatavalues`) until they say whose series they are.
-          let holds =
-            target != nil && TrafficIngest.dimensionedMetrics.contains(normalizedName(metricName ?? ""))
+          // A metric split by a kept dimension holds the points read before the series' dimensions (`az` sorts keys:
+          // `data` before `metadatavalues`), and Global Reach until its peer is known; see ``requireSplit``.
+          let holds = target != nil && TrafficIngest.dimensionedMetrics.contains(normalizedName(metricName ?? ""))
+          let globalReach = holds && TrafficIngest.isGlobalReach(metricName ?? "")
           var dimensionsRead = false
           var split: String?
           var held: [(time: Int64, average: Double?, maximum: Double?, line: Int)] = []
@@ -376,7 +378,7 @@ struct MetricsJSONReader {
                   if flags & PointRun.sawAverage != 0 { sawAverage = true }
                   if run.averages[k].isNaN && flags & PointRun.other != 0 { sawOther = true }
                 }
-                if holds && !dimensionsRead {
+                if holds && (!dimensionsRead || (globalReach && split == nil)) {
                   for k in 0..<run.count {
                     let average = run.averages[k].isNaN ? nil : run.averages[k]
                     let maximum = run.maxima[k].isNaN ? nil : run.maxima[k]
@@ -402,7 +404,7 @@ struct MetricsJSONReader {
               let time = try readPoint(into: &point)
               if point.sawAverage { sawAverage = true }
               if point.average == nil && point.other { sawOther = true }
-              if holds && !dimensionsRead {
+              if holds && (!dimensionsRead || (globalReach && split == nil)) {
                 held.append((time, point.average, point.maximum, pointLine))
               } else if let target = seriesTarget {
                 if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
@@ -414,8 +416,12 @@ struct MetricsJSONReader {
               }
             }
           }
-          if split == nil, target != nil { try requireSplit(metricName, at: seriesMark) }
-          if let target = seriesTarget { try add(held, to: target) }
+          if globalReach && split == nil, let metricTarget = target {
+            try requireSplit(metricName, at: seriesMark)  // refused, or skipped: its held points are dropped
+            metrics.markSplitApart(metricTarget.circuit)
+          } else if let target = seriesTarget {
+            try add(held, to: target)
+          }
         }
       default:
         try stream.skip(value)
