@@ -53,6 +53,22 @@ import Testing
     #expect(az.output == rest.output)
   }
 
+  /// Monthly pulls kept as summaries (`traffic summarize`) keep the series apart by peer: the same quote.
+  @Test func summariesGiveTheSameQuote() throws {
+    let directory = try temporaryDirectory("ercalc-global-reach-summary")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let summary = directory.appendingPathComponent("global-reach.summary.json").path
+    let summarized = ercalc(
+      "traffic", "summarize", fixture("global-reach/az-metrics-list.json"), "--quiet", "--output", summary)
+    #expect(summarized.status == .success, "\(summarized.errors)")
+    let fromSummary = ercalc(
+      "quote", fixture("global-reach/deployment.json"), "--global-reach-series", summary, "--overrides",
+      fixture("global-reach/rates-override.json"), "--quiet", "--format", "json")
+    let fromRaw = quote("az-metrics-list.json", "--quiet", "--format", "json")
+    #expect(fromSummary.status == .success, "\(fromSummary.errors)")
+    #expect(fromSummary.output == fromRaw.output)
+  }
+
   /// Without rates (the built-in table has none for Global Reach), the measured volumes are listed unpriced, never 0.
   @Test func builtInTableLeavesItUnpriced() {
     let result = ercalc(
