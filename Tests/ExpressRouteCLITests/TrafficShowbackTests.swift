@@ -83,6 +83,25 @@ import Testing
     #expect(result.errors.contains("1 charge could not be priced"))
   }
 
+  /// The JSON document carries the price date, the lines, the unpriced charge and each row's per-line costs.
+  @Test func jsonCarriesLinesRowsAndTheUnpriced() throws {
+    let result = ercalc(
+      "traffic", "showback", fixture("showback/az-gateway-connections.json"), "--deployment",
+      fixture("showback/deployment.json"), "--format", "json", "--quiet")
+    #expect(result.status == .success, "\(result.errors)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    #expect(object["schema"] as? String == "ercalc.showback")
+    #expect(object["priceDate"] as? String == "2026-07-21")
+    // 436.00 + 263.53 (as in aDeploymentPricedAndSplit).
+    #expect(object["total"] as? String == "699.53")
+    #expect((object["unpriced"] as? [String])?.count == 1)
+    let rows = try #require(object["rows"] as? [[String: Any]])
+    #expect(
+      rows.map { $0["costs"] as? [String] ?? [] } == [["327.00", "197.65"], ["109.00", "65.88"], ["0.00", "0.00"]])
+    #expect(rows.map { $0["cost"] as? String ?? "" } == ["524.65", "174.88", "0.00"])
+    #expect(rows[2]["share"] is NSNull)
+  }
+
   /// The same configuration from quote's circuit and gateway options: the same split, itemised with the price date, the
   /// unpriced egress listed and the connection without samples named.
   @Test func quoteOptionsPricedAndSplit() {
