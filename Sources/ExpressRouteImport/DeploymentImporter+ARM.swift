@@ -86,6 +86,10 @@ extension DeploymentImporter {
         Circuit(
           name: name, peeringLocation: location, tier: tier, billing: billing, bandwidth: bandwidth, directPort: port,
           origin: node.location))
+      // The key Global Reach metrics name a peer by (PeeredCircuitSKey); az network express-route show gives it.
+      if let key = try property(resource, "serviceKey"), !key.isNull {
+        state.circuits[state.circuits.count - 1].serviceKey = try key.string()
+      }
       if let region = try resource.optional("location")?.string() { state.circuitRegions[name] = region }
       // Global Reach connections nested in the circuit's peerings.
       for peering in try property(resource, "peerings")?.array() ?? [] {

@@ -87,6 +87,10 @@ extension DeploymentImporter {
           name: name, peeringLocation: peeringLocation, tier: tier, billing: billing, bandwidth: bandwidth,
           directPort: port,
           origin: origin))
+      // Sensitive in the provider; present in state output, unknown (null) in a plan.
+      if let key = values.optional("service_key"), !key.isNull {
+        state.circuits[state.circuits.count - 1].serviceKey = try key.string()
+      }
       if let region = try values.optional("location")?.string() { state.circuitRegions[name] = region }
     case "azurerm_express_route_port":
       let gbps = try values.required("bandwidth_in_gbps")

@@ -172,7 +172,7 @@ public struct QuoteReport: Report {
   }
 
   /// `730 hour`, or `quantity unknown` when nobody gave it.
-  static func unpricedQuantity(_ item: UnpricedItem) -> String {
+  package static func unpricedQuantity(_ item: UnpricedItem) -> String {
     guard let quantity = item.quantity else { return "quantity unknown" }
     return "\(quantity.grouped(places: quantityPlaces(quantity))) \(item.meter.unit.shortName)"
   }

@@ -29,6 +29,9 @@ public struct TrafficIngest: Sendable {
     var jsonBlockSize = 1 << 20
     /// Bytes between progress reports on large files and folders (tests set it small).
     var progressBytes = 64 << 20
+    /// Whether a Global Reach series not split by `PeeredCircuitSKey` is refused (pricing Global Reach per peer needs the
+    /// split); otherwise it is skipped with a note (sizing does not read Global Reach).
+    public var globalReachPerPeer = false
     /// Whether plainly written JSON data points are read ahead in one pass (`false` reads every token in turn, for
     /// the test that compares the two).
     var jsonReadAhead = true

@@ -27,7 +27,18 @@ enum QuoteCommand: Command {
     } else {
       source = .circuit(try circuit(arguments, engine: engine))
     }
-    let outcome = try QuoteRequest(source, period: arguments.month("period")).run(engine: engine)
+    var request = QuoteRequest(source, period: arguments.month("period"))
+    let measured = arguments.values["global-reach-series"] ?? []
+    if !measured.isEmpty {
+      var warnings: [String] = []
+      var reading = SeriesReading(arguments, context: context)
+      reading.globalReachPerPeer = true
+      request.globalReachTraffic = try reading.summaries(
+        measured.map { SeriesReading.File(path: $0) }, warnings: &warnings)
+      request.globalReachFiles = measured
+      context.warnings += warnings
+    }
+    let outcome = try request.run(engine: engine)
     let hints = outcome.report.quote.unpriced.contains { $0.quantity == nil } ? quantityHints(arguments) : []
     try OutputOptions.emit(outcome.report, arguments, context: &context)
     OutputOptions.warnIncomplete(outcome.gate?.unpriced ?? 0, hints: hints, context: &context)

@@ -11,12 +11,14 @@ enum TrafficCommand: Command {
       Actions:
         summarize   Read series (CSV, Azure Monitor JSON, diagnostic-settings exports as files or folders, AzureMetrics exports, or earlier summaries), oldest first, and write one mergeable summary per circuit.
         query       Print the query that computes the same summary inside the engine that holds the data, per resource, UTC month and direction: KQL for Log Analytics (AzureMetrics) and Data Explorer, SQL for DuckDB and Spark over a diagnostic-settings JSON-lines tree. Its result (Log Analytics REST JSON, az monitor log-analytics query output, or CSV) is read by --series like any series or summary.
-        showback    Split a shared gateway's or circuit's monthly cost by each connection's share of the traffic (in + out, scaled to the whole month), from series kept apart by ConnectionName or PeeredCircuitSKey (Metrics Batch responses). A connection without samples in a month is listed as not measured and gets no part of that month's cost.
+        showback    Split a shared circuit's and gateway's monthly cost by each connection's share of the traffic (in + out, scaled to the whole month), from series split by ConnectionName (ErGatewayConnectionBitsIn/OutPerSecond in a Metrics Batch or Metrics - List response, or az monitor metrics list output). ercalc prices the cost from a deployment file (--deployment) or the circuit and gateway options quote takes, on the built-in rate table or --prices/--overrides, and splits each line item on its own into cents that add up to it; --monthly-cost splits a typed amount instead. A connection without samples in a month is named as not measured and gets share 0; charges that cannot be priced are listed and split to nobody.
       A summary holds the rate histogram, exact monthly volumes, coverage, gaps and first and last sample; it does not grow with the data. Give summaries to --series of size, budget or audit, oldest first, alone or mixed with raw files: the result is the same as reading all the raw data at once.
       Examples:
         ercalc traffic summarize metrics-2026-01.csv --output 2026-01.summary.json
         ercalc size p.json --series 2026-01.summary.json --series 2026-02.csv
-        ercalc traffic showback batch.json --monthly-cost 1450.00
+        ercalc traffic showback gateway-batch.json --location Amsterdam --bandwidth 1G --egress 40TB --gateway ErGw1AZ
+        ercalc traffic showback gateway-batch.json --deployment shared.json --format csv --output showback.csv
+        ercalc traffic showback gateway-batch.json --monthly-cost 1450.00
         ercalc traffic query --engine kql --from 2025-01 --to 2027-01 > summary.kql
         ercalc traffic query --engine duckdb --source 'export/**/*.json' > summary.sql
       """,
@@ -46,9 +48,46 @@ enum TrafficCommand: Command {
       .option("to", value: "month", kind: .month, help: "query: the month after the last (UTC).", parent: "engine"),
       .option(
         "monthly-cost", value: "amount", kind: .money,
-        help: "showback: the monthly cost to split, in your currency (such as 1450.00)."),
+        help: "showback: split this typed monthly cost (in your currency, such as 1450.00) instead of pricing one."),
+      .option(
+        "deployment", value: "file", kind: .path,
+        help: "showback: the shared configuration to price, as a deployment JSON file (as quote takes it)."),
+      .option("location", value: "name", help: "showback: the shared circuit's peering location (as quote takes it)."),
+      .option(
+        "zone", value: "zone", help: "showback: the circuit's billing zone, when no location is given.",
+        allowed: Zone.allNames),
+      .option("bandwidth", value: "rate", kind: .bandwidth, help: "showback: the circuit's bandwidth, such as 1Gbps."),
+      .option(
+        "sku", value: "tier", help: "showback: the circuit's SKU tier.", allowed: CircuitTier.allNames,
+        default: "Standard"),
+      .option(
+        "billing", value: "model", help: "showback: the circuit's billing model.", allowed: ["metered", "unlimited"],
+        default: "metered"),
+      .option(
+        "egress", value: "volume", kind: .volume,
+        help:
+          "showback: the circuit's outbound data per month (without it a metered circuit's data charge is not priced)."),
+      .option(
+        "gateway", value: "sku", help: "showback: the shared ExpressRoute gateway.", allowed: GatewaySKU.allNames),
+      .option(
+        "scale-units", value: "n", kind: .count(1...40), help: "showback: scale units of an ErGwScale gateway.",
+        parent: "gateway"),
+      .option(
+        "gateway-count", value: "n", kind: .count(1...1000), help: "showback: number of identical gateways.",
+        default: "1", parent: "gateway"),
+      .option(
+        "period", value: "yyyy-mm", kind: .month,
+        help: "showback: the month the configuration is priced for (only charges that fall in it count)."),
+      .option(
+        "format", short: "f", value: "format", help: "showback: report format.", allowed: OutputOptions.formats,
+        default: "text, or from the --output extension"),
       InputFile.limitSpec,
-    ])
+    ]
+      + PricingOptions.specs.filter { $0.name != InputFile.limitSpec.name }.map { spec in
+        var spec = spec
+        spec.help = "showback: " + spec.help.prefix(1).lowercased() + spec.help.dropFirst()
+        return spec
+      })
 
   static func run(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
     let action = arguments.argument("action") ?? ""
@@ -59,8 +98,8 @@ enum TrafficCommand: Command {
       if action.isEmpty { message = "Missing expected argument '<action>' (summarize, query or showback)" }
       throw UsageError(message)
     }
-    guard arguments.value("monthly-cost") == nil else {
-      throw UsageError("--monthly-cost belongs to 'ercalc traffic showback'")
+    if let option = showbackOptions.first(where: { arguments.values[$0] != nil }) {
+      throw UsageError("--\(option) belongs to 'ercalc traffic showback'")
     }
     guard arguments.value("engine") == nil else {
       throw UsageError("--engine belongs to 'ercalc traffic query' (summarize reads series; query prints a query)")
@@ -104,46 +143,63 @@ extension TrafficCommand {
 }
 
 extension TrafficCommand {
-  /// `ercalc traffic showback <series> --monthly-cost <amount>`: the cost split by connection.
+  /// The options only `ercalc traffic showback` reads.
+  static let showbackOptions =
+    ["monthly-cost", "deployment", "period", "format"] + QuoteCommand.circuitFlags
+    + PricingOptions.specs.map(\.name).filter { $0 != InputFile.limitSpec.name }
+
+  /// `ercalc traffic showback <series> (--deployment <file> | circuit options | --monthly-cost <amount>)`: the shared
+  /// cost, priced by ercalc or typed, split by connection.
   static func showback(_ arguments: ParsedArguments, context: inout CommandContext) throws -> ExitCode {
-    guard let text = arguments.value("monthly-cost"), let cost = OptionValueKind.money(text) else {
-      throw UsageError("Missing expected option '--monthly-cost <amount>' (the monthly cost to split)")
-    }
     let files = arguments.positionals["series"] ?? []
     guard !files.isEmpty else {
-      throw UsageError("Missing expected argument '<series>' (series split by connection, such as a Metrics Batch)")
+      throw UsageError(
+        "Missing expected argument '<series>' (series split by ConnectionName, such as a Metrics Batch response)")
     }
-    var ingest = try SeriesReading(arguments, context: context).ingest(files.map { SeriesReading.File(path: $0) })
-    let showback = TrafficShowback(summaries: try ingest.summaries(file: files[0]), monthlyCost: cost)
-    guard !showback.rows.isEmpty else {
-      throw Diagnostic(
-        .error,
-        "no series split by connection (expected series named 'gateway [ConnectionName=…]', as a Metrics Batch response of ErGatewayConnectionBitsInPerSecond and ErGatewayConnectionBitsOutPerSecond gives them)",
-        file: files[0])
+    if let option = ["engine", "source", "from", "to"].first(where: { arguments.values[$0] != nil }) {
+      throw UsageError("--\(option) belongs to 'ercalc traffic query'")
     }
-    var table = [["Resource", "Month", "Connection", "Traffic (GB)", "Share", "Cost"]]
-    for row in showback.rows {
-      table.append([
-        row.parent, row.month.description, row.connection,
-        row.volume.map { $0.gigabytes.fixedPoint(places: 3) } ?? "not measured",
-        row.share.map { ($0 * 100).fixedPoint(places: 1) + "%" } ?? "-", row.cost.fixedPoint(places: 2),
-      ])
-    }
-    let widths = (0..<6).map { column in table.map { $0[column].count }.max() ?? 0 }
-    var lines = [
-      "Monthly cost \(cost.fixedPoint(places: 2)) split by each connection's share of the traffic (in + out, scaled to the whole month).",
-      "Not measured: no samples that month; assumed to share nothing, so the measured connections carry its cost.",
-      "",
-    ]
-    for cells in table {
-      // Text columns left-aligned, numbers right-aligned.
-      let padded = cells.enumerated().map { column, cell in
-        let pad = String(repeating: " ", count: widths[column] - cell.count)
-        return column < 3 ? cell + pad : pad + cell
+    let circuitFlag = QuoteCommand.circuitFlags.first { arguments.values[$0] != nil }
+    let cost: ShowbackRequest.Cost
+    var engine: PricingEngine?
+    if let text = arguments.value("monthly-cost") {
+      guard let amount = OptionValueKind.money(text) else {
+        throw UsageError("--monthly-cost '\(text)' is not an amount")
       }
-      lines.append(padded.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+      if let other = arguments.value("deployment") != nil ? "deployment" : circuitFlag {
+        throw UsageError("Give either '--monthly-cost' or the configuration to price ('--\(other)'), not both.")
+      }
+      let pricing = ["period"] + PricingOptions.specs.map(\.name).filter { $0 != InputFile.limitSpec.name }
+      if let option = pricing.first(where: { arguments.values[$0] != nil }) {
+        throw UsageError("--\(option) prices the configuration; a typed --monthly-cost is split as given")
+      }
+      cost = .typed(amount)
+    } else if let path = arguments.value("deployment") {
+      if let circuitFlag {
+        throw UsageError(
+          "The option '--\(circuitFlag)' cannot be combined with '--deployment'; describe the whole configuration in the file."
+        )
+      }
+      engine = try PricingOptions.engine(arguments)
+      cost = .priced(.deployment(try Deployment(json: try InputFile(arguments).readJSON(path), file: path)))
+    } else if circuitFlag != nil {
+      let pricing = try PricingOptions.engine(arguments)
+      engine = pricing
+      cost = .priced(.circuit(try QuoteCommand.circuit(arguments, engine: pricing)))
+    } else {
+      throw UsageError(
+        "Missing the cost to split: '--deployment <file>', the circuit and gateway options (such as '--location Amsterdam --bandwidth 1G --gateway ErGw1AZ'), or '--monthly-cost <amount>'"
+      )
     }
-    context.output += lines.joined(separator: "\n") + "\n"
+    var warnings: [String] = []
+    let summaries = try SeriesReading(arguments, context: context).summaries(
+      files.map { SeriesReading.File(path: $0) }, warnings: &warnings)
+    if !arguments.flag("quiet") { context.warnings += warnings }
+    let request = ShowbackRequest(
+      cost: cost, summaries: summaries, file: files[0], period: arguments.month("period"))
+    let outcome = try request.run(engine: try engine ?? PricingEngine.embeddedDefault())
+    try OutputOptions.emit(outcome.report, arguments, context: &context)
+    OutputOptions.warnIncomplete(outcome.gate?.unpriced ?? 0, hints: [], context: &context)
     return .success
   }
 }

@@ -7,8 +7,10 @@ extension QuoteCommand {
     abstract: "Price one ExpressRoute configuration as itemised monthly line items.",
     discussion: """
       Give a deployment JSON file, or describe one circuit with flags. Charges without a rate are listed as unpriced, never counted as zero.
-      Example:
+      With --global-reach-series, each Global Reach link's data comes from the measured series: a deployment circuit named as the measured circuit's resource, the peer by its serviceKey; a deployment with a single Global Reach link takes a series of one circuit and one peer as that link.
+      Examples:
         ercalc quote --location Amsterdam --bandwidth 1G --egress 40TB --gateway ErGw1AZ
+        ercalc quote deployment.json --global-reach-series global-reach.json --period 2026-03 --overrides gr-rates.json
       """,
     arguments: [
       ArgumentSpec(
@@ -58,6 +60,14 @@ extension QuoteCommand {
         help: "Outbound data per month of the second circuit that --global-reach adds (not priced when left out).",
         parent: "global-reach"),
       .option(
+        "global-reach-series", value: "file", kind: .path,
+        help:
+          "Price Global Reach from measurement: GlobalReachBitsIn/OutPerSecond split by PeeredCircuitSKey (Metrics - List, az monitor metrics list or Metrics Batch JSON), for --period or the latest month measured; repeatable, oldest first.",
+        repeatable: true),
+      .flag(
+        "quiet", short: "q", help: "Do not print data warnings about the --global-reach-series files.",
+        parent: "global-reach-series"),
+      .option(
         "vnet-links", value: "n", kind: .count(0...1000),
         help: "VNets linked to the circuit (checked against the SKU limit)."),
       .option("name", value: "text", help: "A name for the report."),
@@ -85,7 +95,10 @@ extension QuoteCommand {
       return ["give the volumes as 'egress', 'dataAToB' or 'processedData' in the deployment file"]
     }
     var hints = ["give outbound data with --egress"]
-    if arguments.value("global-reach") != nil { hints += ["--global-reach-data and --global-reach-egress"] }
+    if arguments.value("global-reach") != nil {
+      let measured = arguments.values["global-reach-series"] != nil
+      hints += [measured ? "--global-reach-egress" : "--global-reach-data and --global-reach-egress"]
+    }
     return [hints.joined(separator: ", ")]
   }
 

@@ -4,6 +4,7 @@ import ExpressRoutePlanning
 import ExpressRoutePricing
 import ExpressRouteReports
 import ExpressRouteTraffic
+import Foundation
 
 extension UseCases {
   /// `quote`: one configuration priced as itemised monthly line items.
@@ -114,6 +115,13 @@ extension UseCases {
     /// The calendar month priced: only charges that fall in it count. Without one, charges tied to calendar months
     /// are refused (no month need hold them all).
     public var period: MonthKey?
+    /// Measured Global Reach traffic (`GlobalReachBits*` series split by `PeeredCircuitSKey`) that sets the data of the
+    /// configuration's Global Reach links (``GlobalReachMeasurement``), for ``period`` or the latest month measured;
+    /// empty to take the volumes as given.
+    public var globalReachTraffic: [TrafficSummary] = []
+    /// The files ``globalReachTraffic`` was read from, oldest first, for messages (the last names a message that
+    /// cannot point into one).
+    public var globalReachFiles: [String] = []
 
     /// Creates a request to price `source` (for `period`, when given).
     public init(_ source: Source, period: MonthKey? = nil) {
@@ -128,6 +136,7 @@ extension UseCases {
     public func run(engine: PricingEngine) throws -> RequestOutcome<QuoteReport> {
       var deployment: Deployment
       var imported: (result: DeploymentImporter.Result, file: String)?
+      var measuredNotes: [String] = []
       switch source {
       case .deployment(let given): deployment = given
       case .circuit(let circuit): deployment = circuit.deployment
@@ -139,8 +148,14 @@ extension UseCases {
           }
         }
         if let period { result.deployment.charges = UserCharge.falling(result.deployment.charges, in: period).charges }
+        if !globalReachTraffic.isEmpty {
+          measuredNotes = try measureGlobalReach(in: &result.deployment)
+        }
         imported = (result, estate.file)
         deployment = result.deployment
+      }
+      if imported == nil && !globalReachTraffic.isEmpty {
+        measuredNotes = try measureGlobalReach(in: &deployment)
       }
       var periodNotes: [String] = []
       if let period {
@@ -155,11 +170,32 @@ extension UseCases {
       } else {
         quote = try engine.quote(deployment)
       }
-      quote.notes += periodNotes
+      quote.notes += measuredNotes + periodNotes
       let unpriced = quote.unpriced.count + quote.skippedResources.count
       return RequestOutcome(
         report: QuoteReport(quote: quote, period: period?.description),
         gate: .init(total: quote.total, measure: "monthly total", unpriced: unpriced))
+    }
+
+    /// Sets `deployment`'s Global Reach data from ``globalReachTraffic`` (``GlobalReachMeasurement``); a message about
+    /// a series points at the first place its peer key (or resource) stands in the files.
+    func measureGlobalReach(in deployment: inout Deployment) throws(Diagnostic) -> [String] {
+      let files = globalReachFiles
+      return try GlobalReachMeasurement.apply(
+        globalReachTraffic, to: &deployment, file: files.last ?? "", period: period,
+        locate: { text in files.lazy.compactMap { Self.firstLocation(of: text, in: $0) }.first })
+    }
+
+    /// Where `text` first stands in the file at `path` (line and column, counted in characters), or `nil`.
+    static func firstLocation(of text: String, in path: String) -> Diagnostic.FileLocation? {
+      guard !text.isEmpty, path != "-", let data = FileManager.default.contents(atPath: path) else { return nil }
+      let bytes = [UInt8](data)
+      let needle = [UInt8](text.utf8)
+      guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: needle) }) else { return nil }
+      let lineStart = bytes[..<start].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+      let line = bytes[..<start].count { $0 == UInt8(ascii: "\n") } + 1
+      let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).count + 1
+      return Diagnostic.FileLocation(file: path, line: line, column: column)
     }
 
     /// Refuses charges tied to calendar months where one undated month is priced: a monthly total of them all would be a

@@ -39,6 +39,9 @@ extension UseCases {
     public var workers: Int?
     /// Collect no data warnings or reader notes and report no progress.
     public var quiet: Bool
+    /// Refuse Global Reach series not split by `PeeredCircuitSKey` (for pricing Global Reach per peer) instead of
+    /// skipping them with a note.
+    public var globalReachPerPeer = false
     /// Receives a progress line (ending in a newline) while large files are read.
     public var progress: (String) -> Void
 
@@ -54,6 +57,7 @@ extension UseCases {
     /// - Throws: ``RequestError/missingSeries(shown:path:site:)`` for a file that is not there, ``Diagnostic`` for bad data.
     public func ingest(_ files: [File]) throws -> TrafficIngest {
       var options = TrafficIngest.Options(interval: interval)
+      options.globalReachPerPeer = globalReachPerPeer
       if let inputLimit { options.inputLimit = inputLimit }
       if let workers { options.workers = workers }
       var ingest = TrafficIngest(options: options)

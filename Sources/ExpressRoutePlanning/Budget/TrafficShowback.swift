@@ -4,17 +4,30 @@ import Foundation
 
 /// A shared circuit's or gateway's monthly cost split by each connection's share of the measured traffic.
 ///
-/// The connections are the series a Metrics Batch response keeps apart by `ConnectionName` (or
-/// `PeeredCircuitSKey`), named `parent [Dimension=value]`; series of one parent are split together. A connection's
-/// traffic in a month is its inbound plus outbound volume, scaled to the whole month from the time its samples
-/// covered (``TrafficSummary/MonthVolume/scaled(toHours:)``), so a connection measured for part of the month is not
-/// undercharged. Each month's cost is split in proportion, rounded to cents with the remainder going to the largest
-/// shares so the parts add up to the cost exactly.
+/// The connections are the series a Metrics Batch or Metrics - List response keeps apart by `ConnectionName`, named
+/// `parent [ConnectionName=value]`; series of one parent are split together. A connection's traffic in a month is its
+/// inbound plus outbound volume, scaled to the whole month from the time its samples covered
+/// (``TrafficSummary/MonthVolume/scaled(toHours:)``), so a connection measured for part of the month is not
+/// undercharged. Each cost line (``Line``: the circuit, the gateway, or one typed amount) is split on its own, in
+/// proportion, rounded to cents with the remainder going to the largest shares, so each line's parts add up to the line
+/// exactly and every connection's costs add up to the month's total exactly.
 ///
-/// Assumption, stated on every row it touches: a connection with no samples in a month is **not measured**, not
-/// idle; the month's cost is split among the connections that were measured, and the row says so. A month in which
-/// no connection carried traffic is split evenly.
+/// Assumption, stated on every row it touches: a connection with no samples in a month (or only points without a value)
+/// is **not measured**, not idle; it is given share 0, the month's cost is split among the connections that were
+/// measured, and the row says so. A month in which no measured connection carried traffic is split evenly.
 package struct TrafficShowback: Sendable {
+  /// One shared cost split on its own: `label` (such as `circuit 'ams-1' · Standard Metered 1 Gbps circuit`) and its
+  /// monthly `amount` in the quote's currency.
+  package struct Line: Hashable, Sendable {
+    package var label: String
+    package var amount: Decimal
+
+    package init(label: String, amount: Decimal) {
+      self.label = label
+      self.amount = amount
+    }
+  }
+
   /// One connection's part of one month.
   package struct Row: Hashable, Sendable {
     package var parent: String
@@ -24,35 +37,38 @@ package struct TrafficShowback: Sendable {
     package var volume: DataVolume?
     /// Share of the month's measured traffic (0 to 1); `nil` when not measured.
     package var share: Decimal?
-    /// The connection's part of the monthly cost (0 when not measured).
-    package var cost: Decimal
+    /// The connection's part of each ``TrafficShowback/lines`` entry, in the same order (0 when not measured).
+    package var costs: [Decimal]
+    /// The connection's part of the month's total: the sum of ``costs``.
+    package var cost: Decimal { costs.reduce(0, +) }
   }
 
+  /// The costs split, each the same every month.
+  package let lines: [Line]
   package let rows: [Row]
 
-  /// Splits `monthlyCost` (the same each month, in the user's currency) over the connections in `summaries`; series
-  /// not split by a kept dimension are left out. Months are those any connection of a parent has samples in.
+  /// Splits `monthlyCost` (the same each month, in the user's currency) over the connections in `summaries`.
   package init(summaries: [TrafficSummary], monthlyCost: Decimal) {
-    var byParent: [String: [(connection: String, summary: TrafficSummary)]] = [:]
-    for summary in summaries {
-      guard let open = summary.circuit.lastIndex(of: "["), summary.circuit.hasSuffix("]"),
-        open > summary.circuit.startIndex
-      else { continue }
-      let parent = summary.circuit[..<open].trimmingCharacters(in: .whitespaces)
-      let connection = String(
-        summary.circuit[summary.circuit.index(after: open)..<summary.circuit.index(before: summary.circuit.endIndex)])
-      byParent[parent, default: []].append((connection, summary))
-    }
+    self.init(summaries: summaries, lines: [Line(label: "monthly cost", amount: monthlyCost)])
+  }
+
+  /// Splits each of `lines` over the connections in `summaries`; series not split by `ConnectionName` are left out.
+  /// Months are those any connection of a parent has valued samples in.
+  package init(summaries: [TrafficSummary], lines: [Line]) {
+    self.lines = lines
     var rows: [Row] = []
-    for parent in byParent.keys.sorted() {
-      let connections = (byParent[parent] ?? []).sorted { $0.connection < $1.connection }
+    for (parent, connections) in Self.connections(in: summaries) {
+      // Months some connection has valued samples in: a month no connection measured has nothing to split by.
       let months = Set(
-        connections.flatMap { $0.summary.outbound.months.map(\.month) + $0.summary.inbound.months.map(\.month) })
+        connections.flatMap {
+          ($0.summary.outbound.months + $0.summary.inbound.months).filter { $0.coveredSeconds > 0 }
+        }
+        .map(\.month))
       for month in months.sorted() {
         let hours = Decimal(month.seconds) / 3600
         let volumes: [DataVolume?] = connections.map { entry in
           let parts = [entry.summary.inbound.months, entry.summary.outbound.months].compactMap { months in
-            months.first { $0.month == month }
+            months.first { $0.month == month && $0.coveredSeconds > 0 }
           }
           guard !parts.isEmpty else { return nil }
           return parts.reduce(DataVolume.zero) { $0 + $1.scaled(toHours: hours) }
@@ -63,21 +79,41 @@ package struct TrafficShowback: Sendable {
           guard let volume else { return nil }
           return total.bytes > 0 ? volume.bytes / total.bytes : 1 / Decimal(measured.count)
         }
-        let costs = Self.split(monthlyCost, by: shares)
+        let split = lines.map { Self.split($0.amount, by: shares) }
         for (index, entry) in connections.enumerated() {
           rows.append(
             Row(
               parent: parent, month: month, connection: entry.connection, volume: volumes[index],
-              share: shares[index], cost: costs[index]))
+              share: shares[index], costs: split.map { $0[index] }))
         }
       }
     }
     self.rows = rows
   }
 
+  /// The series of `summaries` split by `ConnectionName`, by parent (sorted), each parent's connections sorted.
+  package static func connections(in summaries: [TrafficSummary]) -> [(
+    parent: String, connections: [(connection: String, summary: TrafficSummary)]
+  )] {
+    var byParent: [String: [(connection: String, summary: TrafficSummary)]] = [:]
+    for summary in summaries {
+      guard let open = summary.circuit.lastIndex(of: "["), summary.circuit.hasSuffix("]"),
+        open > summary.circuit.startIndex
+      else { continue }
+      let connection = String(
+        summary.circuit[summary.circuit.index(after: open)..<summary.circuit.index(before: summary.circuit.endIndex)])
+      guard connection.lowercased().hasPrefix("connectionname=") else { continue }
+      let parent = summary.circuit[..<open].trimmingCharacters(in: .whitespaces)
+      byParent[parent, default: []].append((connection, summary))
+    }
+    return byParent.keys.sorted().map { parent in
+      (parent, (byParent[parent] ?? []).sorted { $0.connection < $1.connection })
+    }
+  }
+
   /// `amount` split by `shares` (those `nil` get 0), in cents, adding up to `amount` exactly: each part rounded down,
   /// then the cents left over to the parts with the largest remainders (ties to the first).
-  static func split(_ amount: Decimal, by shares: [Decimal?]) -> [Decimal] {
+  package static func split(_ amount: Decimal, by shares: [Decimal?]) -> [Decimal] {
     let cents = (amount * 100).rounded(toPlaces: 0, rule: .toNearestOrEven)
     var parts: [Decimal] = []
     var remainders: [(index: Int, remainder: Decimal)] = []

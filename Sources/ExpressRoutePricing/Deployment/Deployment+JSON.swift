@@ -67,7 +67,7 @@ extension Deployment {
       try item.rejectUnknownKeys(
         [
           "name", "peeringLocation", "zone", "tier", "billing", "bandwidth", "egress", "directPort", "vnetLinks",
-          "external", "azureId", "notes",
+          "external", "azureId", "serviceKey", "notes",
         ])
       circuits.append(
         Circuit(
@@ -79,6 +79,7 @@ extension Deployment {
           directPort: try item.optional("directPort")?.nonEmptyString(),
           virtualNetworkLinks: try item.optional("vnetLinks")?.int(in: 0...1000), origin: node.location))
       circuits[circuits.count - 1].isExternal = try item.optional("external")?.bool() ?? false
+      circuits[circuits.count - 1].serviceKey = try item.optional("serviceKey")?.nonEmptyString()
       try readAzureId(
         item, "circuit '\(circuits[circuits.count - 1].name)'", types: ["microsoft.network/expressroutecircuits"])
     }

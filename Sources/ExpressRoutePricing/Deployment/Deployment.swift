@@ -71,6 +71,9 @@ public struct Circuit: Hashable, Sendable {
   /// Whether the circuit belongs to someone else (the far end of a Global Reach link):
   /// checked by the rules and used for its zone, but not priced.
   public var isExternal: Bool = false
+  /// The circuit's service key (`az network express-route show --query serviceKey`), as Global Reach metrics name a
+  /// peered circuit (`PeeredCircuitSKey`); `nil` when not given.
+  public var serviceKey: String?
   /// Where the circuit was defined, for messages.
   public var origin: Diagnostic.FileLocation?
 

@@ -3,14 +3,17 @@ import ExpressRouteCore
 /// Metrics Batch responses (`metrics:getBatch`, up to 50 resources a call):
 /// `{"values": [{"starttime", "endtime", "interval", "resourceid", "value": [<metric as in Metrics - List>]}]}`.
 ///
-/// Each resource's metrics read as a `Metrics - List` document's do (points without a value are gaps, split series
-/// of one circuit such as `DeviceRole` primary and secondary are summed), except that a time series split by a kept
-/// dimension (``MetricsJSONReader/keptDimensions``: the peered circuit of Global Reach, the connection of a gateway)
-/// is its own series, named `circuit [Dimension=value]`, so traffic per peer or connection stays apart.
+/// Each resource's metrics read as a `Metrics - List` document's do: points without a value are gaps, split series
+/// of one circuit such as `DeviceRole` primary and secondary are summed, and a time series split by a kept dimension
+/// (``MetricsJSONReader/keptDimensions``: the peered circuit of Global Reach, the connection of a gateway) is its own
+/// series, named `circuit [Dimension=value]`, so traffic per peer or connection stays apart. Global Reach series must
+/// be split by `PeeredCircuitSKey`.
 extension MetricsJSONReader {
-  /// Dimensions whose series are kept apart, lower case (`PeeringType` and `DeviceRole` split one circuit's traffic,
-  /// which is summed).
-  static let keptDimensions: Set<String> = ["peeredcircuitskey", "connectionname"]
+  /// Dimensions whose series are kept apart, by lower-case name, with the name series are given (Metrics - List may
+  /// spell them in lower case; `PeeringType` and `DeviceRole` split one circuit's traffic, which is summed).
+  static let keptDimensions: [String: String] = [
+    "peeredcircuitskey": "PeeredCircuitSKey", "connectionname": "ConnectionName",
+  ]
 
   /// Reads the `values` array of a batch response, whose `[` was just read.
   mutating func readBatch() throws(Diagnostic) {
@@ -35,7 +38,7 @@ extension MetricsJSONReader {
             let metric = try stream.next()
             if metric == .arrayEnd { break }
             guard metric == .objectStart else { throw stream.error("expected a metric object") }
-            try readMetric(keepsDimensions: true)
+            try readMetric()
           }
         } else {
           try stream.skip(value)
@@ -72,8 +75,69 @@ extension MetricsJSONReader {
           try stream.skip(token)
         }
       }
-      if let name, let value, Self.keptDimensions.contains(name.lowercased()) { kept.append("\(name)=\(value)") }
+      if let name, let value, let canonical = Self.keptDimensions[name.lowercased()] {
+        kept.append("\(canonical)=\(value)")
+      }
     }
     return kept.isEmpty ? nil : kept.joined(separator: ", ")
+  }
+}
+
+extension TrafficIngest {
+  /// Metrics split by a kept dimension (``MetricsJSONReader/keptDimensions``): Global Reach by peered circuit, a
+  /// gateway's traffic by connection. Their points are held until a series' dimensions are read.
+  static let dimensionedMetrics: Set<String> = [
+    "globalreachbitsinpersecond", "globalreachbitsoutpersecond", "ergatewayconnectionbitsinpersecond",
+    "ergatewayconnectionbitsoutpersecond",
+  ]
+
+  /// Whether metric `name` (any case) is Global Reach traffic, which is only read split by `PeeredCircuitSKey`: summed
+  /// over every peer it would neither be the circuit's own traffic nor be priceable per peer.
+  static func isGlobalReach(_ name: String) -> Bool { normalizedName(name).hasPrefix("globalreachbits") }
+
+  /// The direction metric `name` measures where series keep their dimensions (Metrics - List, `az monitor metrics
+  /// list`, Metrics Batch): ``direction(ofMetric:)``, and Global Reach in (`true`) or out (`false`). Records without
+  /// dimensions (diagnostic settings, `AzureMetrics`, push-down results) never read Global Reach, which would otherwise
+  /// be summed into the circuit's own traffic (diagnostic settings cannot export it anyway).
+  static func splitDirection(ofMetric name: String) -> Bool? {
+    switch normalizedName(name) {
+    case "globalreachbitsinpersecond": return true
+    case "globalreachbitsoutpersecond": return false
+    default: return direction(ofMetric: name)
+    }
+  }
+}
+
+extension MetricsJSONReader {
+  /// A Global Reach series (of metric `name`) not split by `PeeredCircuitSKey`, or whose points came before the
+  /// metric's name (`nameAfterData`), at `mark`: refused when ``refusesUnsplitGlobalReach``, else noted (once per
+  /// metric) and skipped; other metrics pass.
+  mutating func requireSplit(_ name: String?, at mark: JSONStream.Mark, nameAfterData: Bool = false) throws(Diagnostic)
+  {
+    guard let name, TrafficIngest.isGlobalReach(name) else { return }
+    let message =
+      nameAfterData
+      ? "\(name) data comes before the metric's name, so its series cannot be told apart by PeeredCircuitSKey (give 'name' before 'timeseries', as Metrics - List and az monitor metrics list do)"
+      : "a \(name) series without the PeeredCircuitSKey dimension: Global Reach traffic is read per peered circuit (request it split, as az monitor metrics list --filter \"PeeredCircuitSKey eq '*'\" does)"
+    let error = stream.error(message, at: mark)
+    if refusesUnsplitGlobalReach || nameAfterData { throw error }
+    guard !notes.contains(where: { $0.contains("a \(name) series without") }) else { return }
+    let place = error.location?.description ?? stream.file
+    notes.append(
+      "\(place): \(error.path.map { "\($0): " } ?? "")\(message); skipped (sizing does not read Global Reach)")
+  }
+}
+
+extension MetricsJSONReader {
+  /// Adds `points` (time, average, maximum, line) to `target`'s series.
+  mutating func add(
+    _ points: [(time: Int64, average: Double?, maximum: Double?, line: Int)], to target: (circuit: Int, inbound: Bool)
+  ) throws(Diagnostic) {
+    for point in points {
+      if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
+      try metrics.add(
+        target.circuit, time: point.time, inbound: target.inbound, value: point.average, line: point.line,
+        file: stream.file)
+    }
   }
 }

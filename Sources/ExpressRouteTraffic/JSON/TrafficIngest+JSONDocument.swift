@@ -235,6 +235,7 @@ extension TrafficIngest {
     stream.limit = options.inputLimit
     var reader = MetricsJSONReader(stream: stream, defaultCircuit: options.defaultCircuit, interval: options.interval)
     reader.readsAhead = options.jsonReadAhead
+    reader.refusesUnsplitGlobalReach = options.globalReachPerPeer
     reader.pieces = pieces
     reader.caches = jsonTextCaches
     defer { jsonTextCaches = reader.caches }

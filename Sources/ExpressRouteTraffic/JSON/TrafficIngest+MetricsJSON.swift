@@ -6,7 +6,8 @@ import Foundation
 /// - The `Metrics - List` REST response and `az monitor metrics list` output:
 ///   `{"interval": "PT1M", "value": [{"name": {"value": "BitsInPerSecond"}, "id": "…/expressRouteCircuits/ams-1/…",
 ///   "timeseries": [{"metadatavalues": […], "data": [{"timeStamp": "…", "average": 1.5}, …]}]}]}`.
-///   Time series split by a dimension (`DeviceRole` primary and secondary) are summed per timestamp.
+///   Time series split by a dimension (`DeviceRole` primary and secondary) are summed per timestamp, except those split
+///   by a kept dimension (``MetricsJSONReader/keptDimensions``), which are series of their own.
 /// - Diagnostic-settings exports to a storage account (`insights-metrics-pt1m/resourceId=/…/y=2026/m=01/d=01/h=00/m=00/PT1H.json`):
 ///   JSON lines, one record per line:
 ///   `{"count": 1, "total": 1.5, "minimum": 1.5, "maximum": 1.5, "average": 1.5, "resourceId": "/SUBSCRIPTIONS/…/EXPRESSROUTECIRCUITS/AMS-1",
@@ -26,7 +27,6 @@ extension TrafficIngest {
   static let outboundMetrics: Set<String> = [
     "bitsoutpersecond", "portbitsoutpersecond", "ergatewayconnectionbitsoutpersecond",
   ]
-
   /// The direction metric `name` measures (any case): `true` inbound, `false` outbound, `nil` for one ercalc does not read.
   static func direction(ofMetric name: String) -> Bool? {
     let key = normalizedName(name)
@@ -42,6 +42,8 @@ struct MetricsJSONReader {
   var metrics = MetricPointGrid(repeatRule: .sum)
   var records = MetricPointGrid(repeatRule: .keepFirst)
   var notes: [String] = []
+  /// Whether a Global Reach series without `PeeredCircuitSKey` is refused (else skipped, with a note once per metric).
+  var refusesUnsplitGlobalReach = false
   var interval: Int64?
   var restDocuments = 0
   private var metricsFound = 0
@@ -284,9 +286,9 @@ struct MetricsJSONReader {
     try records.add(circuit, time: time, inbound: inbound, value: record.average, line: line, file: stream.file)
   }
 
-  /// Reads one metric of the REST shape, whose `{` was just read; `keepsDimensions` (Metrics Batch) reads each time
-  /// series split by a kept dimension (``keptDimension(_:)``) as its own series.
-  mutating func readMetric(keepsDimensions: Bool = false) throws(Diagnostic) {
+  /// Reads one metric of the REST shape (Metrics - List, az monitor metrics list, one resource of a Metrics Batch), whose
+  /// `{` was just read; each time series split by a kept dimension (``keptDimension()``) is its own series.
+  mutating func readMetric() throws(Diagnostic) {
     let mark = stream.mark
     var metricName: String?
     var circuitName: String?
@@ -299,7 +301,7 @@ struct MetricsJSONReader {
     var skip = false
     func resolve() {
       guard target == nil, !skip, let metricName else { return }
-      guard let inbound = TrafficIngest.direction(ofMetric: metricName) else {
+      guard let inbound = TrafficIngest.splitDirection(ofMetric: metricName) else {
         skip = true
         return
       }
@@ -335,15 +337,25 @@ struct MetricsJSONReader {
           let series = try stream.next()
           if series == .arrayEnd { break }
           guard series == .objectStart else { throw stream.error("expected a time series object") }
+          let seriesMark = stream.mark
           var seriesTarget = target
+          // A metric split by a kept dimension holds the points read before the series' dimensions (`az` sorts keys:
+          // `data` before `metadatavalues`), and Global Reach until its peer is known; see ``requireSplit``.
+          let holds = target != nil && TrafficIngest.dimensionedMetrics.contains(normalizedName(metricName ?? ""))
+          let globalReach = holds && TrafficIngest.isGlobalReach(metricName ?? "")
+          var dimensionsRead = false
+          var split: String?
+          var held: [(time: Int64, average: Double?, maximum: Double?, line: Int)] = []
           while try stream.nextKey() {
             let isData = stream.textIs("data")
-            let isDimensions = keepsDimensions && stream.textIs("metadatavalues")
+            let isDimensions = stream.textIs("metadatavalues")
             let seriesValue = try stream.next()
             if isDimensions && seriesValue == .arrayStart {
+              dimensionsRead = true
               // Points of a series split by a kept dimension go to the circuit's series for the dimension's value.
-              if let split = try keptDimension(), let metricTarget = target {
-                let name = (circuitName ?? defaultCircuit) + " [\(split)]"
+              if let kept = try keptDimension(), let metricTarget = target {
+                split = kept
+                let name = (circuitName ?? defaultCircuit) + " [\(kept)]"
                 metrics.markSplitApart(metricTarget.circuit)
                 seriesTarget = (metrics.circuit(name, interval: interval), metricTarget.inbound)
               }
@@ -366,7 +378,13 @@ struct MetricsJSONReader {
                   if flags & PointRun.sawAverage != 0 { sawAverage = true }
                   if run.averages[k].isNaN && flags & PointRun.other != 0 { sawOther = true }
                 }
-                if let target = seriesTarget {
+                if holds && (!dimensionsRead || (globalReach && split == nil)) {
+                  for k in 0..<run.count {
+                    let average = run.averages[k].isNaN ? nil : run.averages[k]
+                    let maximum = run.maxima[k].isNaN ? nil : run.maxima[k]
+                    held.append((run.times[k], average, maximum, firstLine + Int(run.lines[k]) - 1))
+                  }
+                } else if let target = seriesTarget {
                   try metrics.add(
                     target.circuit, inbound: target.inbound, run: run, firstLine: firstLine, file: stream.file)
                 } else if !skip {
@@ -386,7 +404,9 @@ struct MetricsJSONReader {
               let time = try readPoint(into: &point)
               if point.sawAverage { sawAverage = true }
               if point.average == nil && point.other { sawOther = true }
-              if let target = seriesTarget {
+              if holds && (!dimensionsRead || (globalReach && split == nil)) {
+                held.append((time, point.average, point.maximum, pointLine))
+              } else if let target = seriesTarget {
                 if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
                 try metrics.add(
                   target.circuit, time: time, inbound: target.inbound, value: point.average, line: pointLine,
@@ -395,6 +415,12 @@ struct MetricsJSONReader {
                 early.append((time, point.average, point.maximum, pointLine))
               }
             }
+          }
+          if globalReach && split == nil, let metricTarget = target {
+            try requireSplit(metricName, at: seriesMark)  // refused, or skipped: its held points are dropped
+            metrics.markSplitApart(metricTarget.circuit)
+          } else if let target = seriesTarget {
+            try add(held, to: target)
           }
         }
       default:
@@ -417,11 +443,7 @@ struct MetricsJSONReader {
         at: mark)
     }
     metricsFound += 1
-    for point in early {
-      if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
-      try metrics.add(
-        target.circuit, time: point.time, inbound: target.inbound, value: point.average, line: point.line,
-        file: stream.file)
-    }
+    if !early.isEmpty { try requireSplit(metricName, at: mark, nameAfterData: true) }
+    try add(early, to: target)
   }
 }

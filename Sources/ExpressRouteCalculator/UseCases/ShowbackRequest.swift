@@ -1,0 +1,110 @@
+import ExpressRouteCore
+import ExpressRoutePlanning
+import ExpressRoutePricing
+import ExpressRouteReports
+import ExpressRouteTraffic
+import Foundation
+
+extension UseCases {
+  /// `traffic showback`: a shared circuit's and gateway's monthly cost, priced by ercalc (or typed), each line split by
+  /// each connection's share of the measured traffic (``TrafficShowback``).
+  ///
+  /// Priced, the configuration is quoted as `quote` would quote it (``QuoteRequest``, same deployment file or circuit
+  /// options), on the engine's rate table; every line item is split on its own, so the connections' cents add up to each
+  /// line and to the quote's total exactly. Charges the quote could not price are listed and split to nobody. The
+  /// series must then hold the connections of one gateway: the priced cost is that gateway's and its circuit's.
+  package struct ShowbackRequest {
+    /// Where the cost split comes from.
+    package enum Cost {
+      /// A typed monthly amount (`--monthly-cost`), split for every gateway in the series.
+      case typed(Decimal)
+      /// The configuration to price, as `quote` takes it.
+      case priced(QuoteRequest.Source)
+    }
+
+    package var cost: Cost
+    /// The series, read; `file` names them in messages.
+    package var summaries: [TrafficSummary]
+    package var file: String
+    /// The month the priced configuration is quoted for (`--period`), as `quote` takes it.
+    package var period: MonthKey?
+
+    package init(cost: Cost, summaries: [TrafficSummary], file: String, period: MonthKey? = nil) {
+      self.cost = cost
+      self.summaries = summaries
+      self.file = file
+      self.period = period
+    }
+
+    /// Prices (or takes) the cost and splits it.
+    ///
+    /// - Throws: ``Diagnostic`` (exit 65) when the series hold no connections, or, priced, the connections of more than
+    ///   one gateway; whatever ``QuoteRequest/run(engine:)`` throws.
+    package func run(engine: PricingEngine) throws -> RequestOutcome<ShowbackReport> {
+      let gateways = TrafficShowback.connections(in: summaries)
+      guard !gateways.isEmpty else {
+        throw Diagnostic(
+          .error,
+          "no series split by connection (expected series named 'gateway [ConnectionName=…]', as Metrics Batch or Metrics - List responses of ErGatewayConnectionBitsInPerSecond and ErGatewayConnectionBitsOutPerSecond split by ConnectionName give them)",
+          file: file)
+      }
+      switch cost {
+      case .typed(let amount):
+        let showback = TrafficShowback(summaries: summaries, monthlyCost: amount)
+        let report = ShowbackReport(
+          name: "monthly cost", basis: nil, showback: showback, notes: Self.notes(showback))
+        return RequestOutcome(report: report, gate: nil)
+      case .priced(let source):
+        guard gateways.count == 1 else {
+          throw Diagnostic(
+            .error,
+            "the series hold the connections of \(gateways.count) gateways (\(gateways.map { "'\($0.parent)'" }.joined(separator: ", "))); a priced showback splits one gateway's and its circuit's cost: give one gateway's series",
+            file: file)
+        }
+        let quote = try QuoteRequest(source, period: period).run(engine: engine).report.quote
+        let lines = quote.lineItems.map { item in
+          TrafficShowback.Line(
+            label: "\(item.resource): \(item.meter.displayName)" + (item.detail.map { " (\($0))" } ?? ""),
+            amount: item.amount.amount)
+        }
+        let unpriced =
+          quote.unpriced.map { item in
+            "\(item.resource): \(item.meter.displayName), \(QuoteReport.unpricedQuantity(item)): \(item.reason)"
+          } + quote.skippedResources
+        let showback = TrafficShowback(summaries: summaries, lines: lines)
+        let report = ShowbackReport(
+          name: quote.name, basis: quote.basis, showback: showback, unpriced: unpriced,
+          notes: quote.notes + Self.notes(showback))
+        return RequestOutcome(
+          report: report,
+          gate: .init(total: quote.total, measure: "monthly total", unpriced: unpriced.count))
+      }
+    }
+
+    /// What the split assumed, said once per case: connections not measured in a month, months without traffic.
+    static func notes(_ showback: TrafficShowback) -> [String] {
+      var notes: [String] = []
+      var months: [String: [MonthKey]] = [:]
+      var order: [String] = []
+      for row in showback.rows where row.share == nil {
+        let key = "\(row.parent) \(row.connection)"
+        if months[key] == nil { order.append(key) }
+        months[key, default: []].append(row.month)
+      }
+      for key in order {
+        let listed = (months[key] ?? []).map(\.description).joined(separator: ", ")
+        notes.append(
+          "\(key): no samples in \(listed): not measured, so given share 0; the measured connections carry that month's cost"
+        )
+      }
+      let idle = Set(showback.rows.filter { $0.share != nil && ($0.volume?.bytes ?? 0) == 0 }.map(\.month))
+      for month in idle.sorted() where showback.rows.allSatisfy({ $0.month != month || ($0.volume?.bytes ?? 0) == 0 }) {
+        notes.append("\(month): no measured connection carried traffic; the cost is split evenly among them")
+      }
+      return notes
+    }
+  }
+}
+
+/// `UseCases.ShowbackRequest`, by its short name inside the package.
+package typealias ShowbackRequest = UseCases.ShowbackRequest

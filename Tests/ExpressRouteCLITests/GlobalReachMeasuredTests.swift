@@ -1,0 +1,195 @@
+import ExpressRouteCLI
+import Foundation
+import TestSupport
+import Testing
+
+/// `ercalc quote --global-reach-series`: Global Reach priced from `GlobalReachBits*` series split by
+/// `PeeredCircuitSKey`, in the Metrics - List and `az monitor metrics list` shapes.
+@Suite struct GlobalReachMeasuredTests {
+  func quote(_ series: String, _ extra: String...) -> RunResult {
+    ercalc(
+      [
+        "quote", fixture("global-reach/deployment.json"), "--global-reach-series", fixture("global-reach/\(series)"),
+        "--overrides", fixture("global-reach/rates-override.json"),
+      ] + extra)
+  }
+
+  /// er-ams measured for 4 h of March 2026 (744 h, so × 186), priced at the fixture's illustrative rates
+  /// (Zone 1 out 0.02 and in 0.02, Zone 2 in 0.03 per GB).
+  @Test func pricedFromMetricsList() {
+    let result = quote("metrics-list.json", "--quiet")
+    #expect(result.status == .success, "\(result.errors)")
+    // To er-lon: 8e6 bit/s × 14,400 s ÷ 8 = 14.4 GB × 186 = 2,678.4 GB, out of Zone 1 and into Zone 1 (London):
+    // 2,678.4 × 0.02 = 53.568 → 53.57 each. Back from er-lon: 4e6 → 7.2 GB × 186 = 1,339.2 GB × 0.02 = 26.784 → 26.78.
+    // To er-sin (the link is written er-sin → er-ams, so this is its B to A): 2e6 → 3.6 GB × 186 = 669.6 GB, out of
+    // Zone 1: 669.6 × 0.02 = 13.392 → 13.39, into Zone 2 (Singapore): 669.6 × 0.03 = 20.088 → 20.09.
+    // From er-sin: no samples, so both of its charges are unpriced, not 0.
+    // Total: 6,450.00 (Premium unlimited 1 Gbps, Zone 1) + 2 × 53.57 + 2 × 26.78 + 13.39 + 20.09 = 6,644.18.
+    for row in [
+      "Global Reach er-ams <-> er-lon  Global Reach outbound data, Zone 1             2,678.4  GB           0.02         53.57",
+      "Global Reach er-ams <-> er-lon  Global Reach inbound data, Zone 1              2,678.4  GB           0.02         53.57",
+      "Global Reach er-ams <-> er-lon  Global Reach outbound data, Zone 1             1,339.2  GB           0.02         26.78",
+      "Global Reach er-ams <-> er-lon  Global Reach inbound data, Zone 1              1,339.2  GB           0.02         26.78",
+      "Global Reach er-sin <-> er-ams  Global Reach outbound data, Zone 1               669.6  GB           0.02         13.39",
+      "Global Reach er-sin <-> er-ams  Global Reach inbound data, Zone 2                669.6  GB           0.03         20.09",
+    ] {
+      #expect(result.output.contains(row), "\(row)")
+    }
+    #expect(result.output.contains("Monthly total:            6,644.18 USD (excludes 2 unpriced items)"))
+    #expect(
+      result.output.contains("- Global Reach er-sin <-> er-ams: Global Reach outbound data, Zone 2, quantity unknown"))
+    // Notes wrap at 100 columns: read them unwrapped.
+    let unwrapped = result.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(unwrapped.contains("er-sin to er-ams not measured (no samples)"))
+    #expect(result.output.contains("Global Reach measured for 2026-03"))
+  }
+
+  /// The same traffic as `az monitor metrics list` prints it (sorted keys: each series' data before its dimensions)
+  /// gives the same quote, byte for byte.
+  @Test func azOutputGivesTheSameQuote() {
+    let rest = quote("metrics-list.json", "--quiet", "--format", "json")
+    let az = quote("az-metrics-list.json", "--quiet", "--format", "json")
+    #expect(rest.status == .success && az.status == .success, "\(rest.errors) \(az.errors)")
+    #expect(az.output == rest.output)
+  }
+
+  /// Monthly pulls kept as summaries (`traffic summarize`) keep the series apart by peer: the same quote.
+  @Test func summariesGiveTheSameQuote() throws {
+    let directory = try temporaryDirectory("ercalc-global-reach-summary")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let summary = directory.appendingPathComponent("global-reach.summary.json").path
+    let summarized = ercalc(
+      "traffic", "summarize", fixture("global-reach/az-metrics-list.json"), "--quiet", "--output", summary)
+    #expect(summarized.status == .success, "\(summarized.errors)")
+    let fromSummary = ercalc(
+      "quote", fixture("global-reach/deployment.json"), "--global-reach-series", summary, "--overrides",
+      fixture("global-reach/rates-override.json"), "--quiet", "--format", "json")
+    let fromRaw = quote("az-metrics-list.json", "--quiet", "--format", "json")
+    #expect(fromSummary.status == .success, "\(fromSummary.errors)")
+    #expect(fromSummary.output == fromRaw.output)
+  }
+
+  /// Without rates (the built-in table has none for Global Reach), the measured volumes are listed unpriced, never 0.
+  @Test func builtInTableLeavesItUnpriced() {
+    let result = ercalc(
+      "quote", fixture("global-reach/deployment.json"), "--global-reach-series",
+      fixture("global-reach/metrics-list.json"),
+      "--quiet")
+    #expect(result.status == .success, "\(result.errors)")
+    // 6 measured charges without a rate + 2 without a volume; the total is the circuit's 6,450.00 alone.
+    #expect(result.output.contains("Monthly total:            6,450.00 USD (excludes 8 unpriced items)"))
+    let unwrapped = result.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(
+      unwrapped.contains("Global Reach outbound data, Zone 1, 2,678.4 GB: Global Reach per-GB rates were not found"))
+  }
+
+  @Test func badSeriesAreRefused() {
+    let unsplit = quote("no-dimension.json")
+    #expect(unsplit.status == .dataError)
+    #expect(
+      unsplit.errors.contains(
+        "no-dimension.json:45:9: error: value[0].timeseries[1]: a GlobalReachBitsInPerSecond series without the PeeredCircuitSKey dimension"
+      ), "\(unsplit.errors)")
+    let unknown = quote("unknown-peer.json", "--quiet")
+    #expect(unknown.status == .dataError)
+    #expect(
+      unknown.errors.contains(
+        // Line 52, column 25: where the unknown key first stands (its series' metadatavalues).
+        "unknown-peer.json:52:25: error: series 'er-ams [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000c003]': unknown peered circuit '6f1c2a3b-0000-4000-8000-00000000c003'"
+      ), "\(unknown.errors)")
+    let noSeries = ercalc(
+      "quote", fixture("global-reach/deployment.json"), "--global-reach-series",
+      fixture("showback/az-gateway-connections.json"), "--quiet")
+    #expect(noSeries.status == .dataError)
+    #expect(noSeries.errors.contains("no Global Reach series split by PeeredCircuitSKey"))
+    let empty = quote("metrics-list.json", "--quiet", "--period", "2026-05")
+    #expect(empty.status == .dataError)
+    #expect(empty.errors.contains("the Global Reach series hold no samples in 2026-05"))
+  }
+
+  /// A series between circuits the deployment does not link is refused, naming both.
+  @Test func unlinkedCircuitsAreRefused() throws {
+    let directory = try temporaryDirectory("ercalc-global-reach")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let original = try String(contentsOfFile: fixture("global-reach/deployment.json"), encoding: .utf8)
+    let unlinked = original.replacingOccurrences(
+      of: ",\n    {\n      \"circuitA\": \"er-sin\",\n      \"circuitB\": \"er-ams\"\n    }", with: "")
+    #expect(unlinked != original)
+    let path = directory.appendingPathComponent("deployment.json").path
+    try unlinked.write(toFile: path, atomically: true, encoding: .utf8)
+    let result = ercalc(
+      "quote", path, "--global-reach-series", fixture("global-reach/metrics-list.json"), "--quiet")
+    #expect(result.status == .dataError)
+    #expect(result.errors.contains("the deployment has no Global Reach link between 'er-ams' and 'er-sin'"))
+  }
+
+  /// An existing estate (`az network express-route list`) carries each circuit's serviceKey: `quote --from` prices its
+  /// Global Reach link from the measured series. The export's keys are blanked out (all zeros), so sin-er's is set.
+  @Test func anImportedEstateFindsThePeerByItsServiceKey() throws {
+    let directory = try temporaryDirectory("ercalc-global-reach-estate")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let zeros = "\"serviceKey\": \"00000000-0000-0000-0000-000000000000\""
+    var estate = try String(contentsOfFile: fixture("existing/az-estate.json"), encoding: .utf8)
+    let second = try #require(estate.ranges(of: zeros).dropFirst().first)
+    estate.replaceSubrange(second, with: "\"serviceKey\": \"6f1c2a3b-0000-4000-8000-00000000b002\"")
+    let estatePath = directory.appendingPathComponent("az-estate.json").path
+    try estate.write(toFile: estatePath, atomically: true, encoding: .utf8)
+    let seriesPath = directory.appendingPathComponent("global-reach.csv").path
+    try """
+    Time,Circuit,BitsInPerSecond,BitsOutPerSecond
+    2026-04-01T00:00:00Z,ams-er [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000b002],1000000,2000000
+    2026-04-01T01:00:00Z,ams-er [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000b002],1000000,2000000
+
+    """.write(toFile: seriesPath, atomically: true, encoding: .utf8)
+    let result = ercalc(
+      "quote", "--from", estatePath, "--global-reach-series", seriesPath, "--overrides",
+      fixture("global-reach/rates-override.json"), "--quiet", "--format", "csv")
+    #expect(result.status == .success, "\(result.errors)")
+    // 2 h of April (720 h, × 360): ams-er → sin-er 1e6 bit/s × 7,200 s ÷ 8 = 0.9 GB → 324 GB, out of Zone 1 at 0.02 =
+    // 6.48 and into Zone 2 at 0.03 = 9.72; sin-er → ams-er 2e6 → 1.8 GB → 648 GB, out of Zone 2 at 0.04 = 25.92 and
+    // into Zone 1 at 0.02 = 12.96.
+    let reach = result.output.split(separator: "\r\n").filter { $0.contains("Global Reach") }
+    #expect(reach.count == 4, "\(result.output)")
+    for (quantity, amount) in [("324", "6.48"), ("324", "9.72"), ("648", "25.92"), ("648", "12.96")] {
+      #expect(
+        reach.contains { $0.contains(",\(quantity),") && $0.contains(",\(amount),") }, "\(quantity) GB for \(amount)")
+    }
+  }
+
+  /// quote's own options describe one Global Reach link: a series of one circuit and one peer is that link's traffic.
+  @Test func quoteOptionsTakeTheSingleLink() throws {
+    let directory = try temporaryDirectory("ercalc-global-reach-options")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let seriesPath = directory.appendingPathComponent("global-reach.csv").path
+    try """
+    Time,Circuit,BitsInPerSecond,BitsOutPerSecond
+    2026-04-01T00:00:00Z,er-ams [PeeredCircuitSKey=k],1000000,2000000
+    2026-04-01T01:00:00Z,er-ams [PeeredCircuitSKey=k],1000000,2000000
+
+    """.write(toFile: seriesPath, atomically: true, encoding: .utf8)
+    let result = ercalc(
+      "quote", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "0GB", "--global-reach", "London",
+      "--global-reach-egress", "0GB", "--global-reach-series", seriesPath, "--overrides",
+      fixture("global-reach/rates-override.json"), "--quiet")
+    #expect(result.status == .success, "\(result.errors)")
+    // 2 h of April (× 360): circuit → remote 0.9 GB → 324 GB, remote → circuit 1.8 GB → 648 GB, both ends Zone 1 at
+    // 0.02 out and in: 2 × 6.48 + 2 × 12.96 = 38.88, on two Standard metered 1 Gbps circuits (2 × 436.00): 910.88.
+    #expect(result.output.contains("Monthly total:            910.88 USD\n"), "\(result.output)")
+    #expect(
+      result.output.replacingOccurrences(of: "\n  ", with: " ").contains(
+        "series matched to the deployment's only Global Reach link"))
+  }
+
+  /// Outside Global Reach pricing (summaries, sizing) a series not split by peer is skipped with a note that points at
+  /// it, and never counted as the circuit's own traffic.
+  @Test func sizingSkipsAnUnsplitSeriesWithANote() {
+    let result = ercalc("traffic", "summarize", fixture("global-reach/no-dimension.json"))
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(
+      result.errors.contains(
+        "no-dimension.json:45:9: value[0].timeseries[1]: a GlobalReachBitsInPerSecond series without the PeeredCircuitSKey dimension"
+      ), "\(result.errors)")
+    #expect(result.output.contains("\"circuit\": \"er-ams [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000a001]\""))
+    #expect(!result.output.contains("\"circuit\": \"er-ams\""))
+  }
+}
