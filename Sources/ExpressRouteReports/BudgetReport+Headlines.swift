@@ -6,34 +6,48 @@ import Foundation
 /// The budget's headline facts and sections: list beside discounted totals, capacity overruns and unpriced charges,
 /// which the report shows before any table.
 extension BudgetReport {
-  /// Whether a negotiated discount applies, so totals at list prices are shown beside the discounted ones.
+  /// Whether a negotiated discount applies.
   var isDiscounted: Bool { !budget.basis.discount.isEmpty }
 
-  /// `List total` and the saving, when a discount applies.
+  /// Whether some charge is at the user's own price (an override file's, a price sheet's) instead of Azure's list.
+  var hasOwnPrices: Bool {
+    budget.sites.contains { site in site.months.contains { $0.lineItems.contains { $0.listUnitPrice != $0.unitPrice } }
+    }
+  }
+
+  /// Whether totals at list prices are shown beside the billed ones: a discount or the user's own prices apply.
+  var showsList: Bool { isDiscounted || summary.listTotal != summary.total }
+
+  /// `List total` and what the discount or the user's own prices save on it (or cost above it).
   var listFacts: [ReportFact] {
-    guard isDiscounted else { return [] }
+    let own = hasOwnPrices
+    guard isDiscounted || own else { return [] }
+    let what = own && isDiscounted ? "your prices and the discount" : own ? "your prices" : "the discount"
     let saving = summary.listTotal - summary.total
+    let currency = budget.currency.rawValue
+    let effect =
+      saving >= 0
+      ? "\(what) save\(own || !isDiscounted ? "" : "s") \(Self.amount(saving)) \(currency), "
+        + Self.share(saving, of: summary.listTotal)
+      : "\(what) cost\(own || !isDiscounted ? "" : "s") \(Self.amount(-saving)) \(currency) more"
     return [
-      ReportFact(
-        "List total",
-        "\(Self.amount(summary.listTotal)) \(budget.currency.rawValue) before the discount (saves "
-          + "\(Self.amount(saving)) \(budget.currency.rawValue), \(Self.share(saving, of: summary.listTotal)))")
+      ReportFact("List total", "\(Self.amount(summary.listTotal)) \(currency) at Azure's list prices (\(effect))")
     ]
   }
 
-  /// A list-price column for the monthly and yearly tables, when a discount applies.
+  /// A list-price column for the monthly and yearly tables, when a discount or the user's own prices apply.
   var listColumns: [ReportTable.Column] {
-    isDiscounted ? [.init("List (\(budget.currency.rawValue))", .right)] : []
+    showsList ? [.init("List (\(budget.currency.rawValue))", .right)] : []
   }
 
-  /// The list-price cell of month `index`, when a discount applies.
-  func listCell(month index: Int) -> [String] { isDiscounted ? [Self.amount(summary.monthListTotals[index])] : [] }
+  /// The list-price cell of month `index`, when a discount or the user's own prices apply.
+  func listCell(month index: Int) -> [String] { showsList ? [Self.amount(summary.monthListTotals[index])] : [] }
 
-  /// The list-price cell of year `index`, when a discount applies.
-  func listCell(year index: Int) -> [String] { isDiscounted ? [Self.amount(summary.yearListTotals[index])] : [] }
+  /// The list-price cell of year `index`, when a discount or the user's own prices apply.
+  func listCell(year index: Int) -> [String] { showsList ? [Self.amount(summary.yearListTotals[index])] : [] }
 
   /// The list-price cell of a table's total row, when a discount applies.
-  var listTotalCell: [String] { isDiscounted ? [Self.amount(summary.listTotal)] : [] }
+  var listTotalCell: [String] { showsList ? [Self.amount(summary.listTotal)] : [] }
 
   /// `Over capacity` when a fixed circuit's grown volume outruns it.
   var overrunFacts: [ReportFact] {

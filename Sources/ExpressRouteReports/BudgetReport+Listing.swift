@@ -89,8 +89,17 @@ extension BudgetReport {
             return .object([
               ("name", .string(site.name)),
               ("tags", .object(site.tags.keys.sorted().map { ($0, .string(site.tags[$0] ?? "")) })),
-              ("total", money(summary.siteTotals[index])),
-              ("monthTotals", .array(summary.siteMonthTotals[index].map(money))),
+              // Unknown, not 0.00, where charges were left out and none was priced.
+              ("total", coverage([index]).isUnknown ? .null : money(summary.siteTotals[index])),
+              (
+                "monthTotals",
+                .array(
+                  summary.siteMonthTotals[index].indices.map { month in
+                    summary.siteMonthCoverage[index][month].isUnknown
+                      ? .null : money(summary.siteMonthTotals[index][month])
+                  })
+              ),
+              ("unpricedItems", .number(site.months.reduce(0) { $0 + $1.unpriced.count })),
               (
                 "plan",
                 .array(

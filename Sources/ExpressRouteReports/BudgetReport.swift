@@ -39,6 +39,24 @@ public struct BudgetReport: Report {
 
   static func amount(_ value: Decimal) -> String { value.grouped(places: 2) }
 
+  /// An amount as a table shows it: `not priced` when charges were left out and none was priced (unknown, never
+  /// 0.00), marked ` *` when it leaves out charges that could not be priced.
+  static func amount(_ value: Decimal, _ coverage: BudgetSummary.Coverage) -> String {
+    coverage.isUnknown ? "not priced" : coverage.hasUnpriced ? amount(value) + " *" : amount(value)
+  }
+
+  /// The coverage of `sites` over every month of the budget.
+  func coverage(_ sites: [Int]) -> BudgetSummary.Coverage {
+    coverage(sites, months: budget.months.indices)
+  }
+
+  /// The coverage of `sites` over `months` (indices into the budget's months).
+  func coverage(_ sites: [Int], months: some Sequence<Int>) -> BudgetSummary.Coverage {
+    // Nothing left out anywhere: every amount is whole (and a large budget is not scanned cell by cell).
+    guard !summary.unpriced.isEmpty else { return BudgetSummary.Coverage(hasPriced: true, hasUnpriced: false) }
+    return summary.coverage(sites: sites, months: months)
+  }
+
   static func share(_ part: Decimal, of whole: Decimal) -> String {
     FastDecimal.isLess(0, whole) ? "\(FastDecimal.product(part / whole, 100).fixedPoint(places: 1))%" : "-"
   }
@@ -52,6 +70,7 @@ public struct BudgetReport: Report {
     let average =
       b.months.isEmpty ? summary.total : (summary.total / Decimal(b.months.count)).rounded(toPlaces: 2, rule: .lineItem)
     let yearWord = b.fiscalYearStart == 1 ? "year" : "fiscal year"
+    let allSites = Array(b.sites.indices)
     var facts = [
       ReportFact(
         "Period",
@@ -90,26 +109,37 @@ public struct BudgetReport: Report {
 
     // Monthly totals: the site × month matrix only when it stays readable.
     blocks.append(.heading("Per month"))
+    if !unpriced.isEmpty {
+      blocks.append(
+        .paragraph(
+          "An amount marked * leaves out charges that could not be priced (listed under 'Not priced'); \"not priced\" stands where nothing could be priced, so the amount is unknown."
+        ))
+    }
     // A month × column matrix: each column's name, its amount in every month, and its total.
-    func matrix(_ names: [String], _ monthly: [[Decimal]], _ totals: [Decimal]) -> ReportBlock {
+    // Each column's sites, so a cell that leaves out unpriced charges is marked (and one with none priced says so).
+    func matrix(_ names: [String], _ monthly: [[Decimal]], _ totals: [Decimal], sites: [[Int]]) -> ReportBlock {
       .table(
         ReportTable(
           columns: [.init("Month")] + names.map { .init($0, .right) } + listColumns + [
             .init("Total (\(currency))", .right)
           ],
           rows: b.months.indices.map { index in
-            [b.months[index].description] + monthly.map { Self.amount($0[index]) } + listCell(month: index)
-              + [Self.amount(summary.monthTotals[index])]
+            [b.months[index].description]
+              + monthly.indices.map { Self.amount(monthly[$0][index], coverage(sites[$0], months: [index])) }
+              + listCell(month: index) + [Self.amount(summary.monthTotals[index], coverage(allSites, months: [index]))]
           },
-          footer: ["Total"] + totals.map(Self.amount) + listTotalCell + [Self.amount(summary.total)]))
+          footer: ["Total"] + totals.indices.map { Self.amount(totals[$0], coverage(sites[$0])) } + listTotalCell
+            + [Self.amount(summary.total, coverage(allSites))]))
     }
     if details && !grouped {
-      blocks.append(matrix(b.sites.map(\.name), summary.siteMonthTotals, summary.siteTotals))
+      blocks.append(
+        matrix(
+          b.sites.map(\.name), summary.siteMonthTotals, summary.siteTotals, sites: b.sites.indices.map { [$0] }))
     } else if grouped && summary.groups.count <= Self.detailSiteLimit {
       blocks.append(
         matrix(
           summary.groups.map(\.name), summary.groups.map { summary.monthTotals(of: $0) },
-          summary.groups.map { summary.yearTotals(of: $0).total }))
+          summary.groups.map { summary.yearTotals(of: $0).total }, sites: summary.groups.map(\.sites)))
     } else {
       blocks.append(
         .table(
@@ -118,10 +148,10 @@ public struct BudgetReport: Report {
             rows: b.months.indices.map { index in
               let change = index == 0 ? "" : Self.signed(summary.monthTotals[index] - summary.monthTotals[index - 1])
               return [b.months[index].description] + listCell(month: index) + [
-                Self.amount(summary.monthTotals[index]), change,
+                Self.amount(summary.monthTotals[index], coverage(allSites, months: [index])), change,
               ]
             },
-            footer: ["Total"] + listTotalCell + [Self.amount(summary.total), ""])))
+            footer: ["Total"] + listTotalCell + [Self.amount(summary.total, coverage(allSites)), ""])))
       blocks.append(
         .paragraph(
           "Each site's month-by-month amounts are in the JSON and CSV formats (or shown here with the details option).")
@@ -135,10 +165,10 @@ public struct BudgetReport: Report {
       ] + listColumns + [.init("Total (\(currency))", .right)],
       rows: summary.years.indices.map { index in
         [summary.years[index].label, String(summary.years[index].months.count)] + listCell(year: index) + [
-          Self.amount(summary.yearTotals[index])
+          Self.amount(summary.yearTotals[index], coverage(allSites, months: summary.years[index].months))
         ]
       },
-      footer: ["Total", String(b.months.count)] + listTotalCell + [Self.amount(summary.total)])
+      footer: ["Total", String(b.months.count)] + listTotalCell + [Self.amount(summary.total, coverage(allSites))])
 
     if let groupBy {
       blocks.appendTable(
@@ -148,13 +178,15 @@ public struct BudgetReport: Report {
         ],
         rows: summary.groups.map { group in
           let totals = summary.yearTotals(of: group)
-          return [group.name, String(group.sites.count)] + totals.years.map(Self.amount) + [
-            Self.amount(totals.total), Self.share(totals.total, of: summary.total),
-          ]
+          return [group.name, String(group.sites.count)]
+            + totals.years.indices.map {
+              Self.amount(totals.years[$0], coverage(group.sites, months: summary.years[$0].months))
+            } + [Self.amount(totals.total, coverage(group.sites)), Self.share(totals.total, of: summary.total)]
         },
-        footer: ["Total", String(b.sites.count)] + summary.yearTotals.map(Self.amount) + [
-          Self.amount(summary.total), "100.0%",
-        ])
+        footer: ["Total", String(b.sites.count)]
+          + summary.yearTotals.indices.map {
+            Self.amount(summary.yearTotals[$0], coverage(allSites, months: summary.years[$0].months))
+          } + [Self.amount(summary.total, coverage(allSites)), "100.0%"])
     }
 
     if b.sites.count > Self.detailSiteLimit {
@@ -168,7 +200,8 @@ public struct BudgetReport: Report {
         ],
         rows: byCost.enumerated().map { rank, site in
           [String(rank + 1), b.sites[site].name] + group(site) + [
-            Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total),
+            Self.amount(summary.siteTotals[site], coverage([site])),
+            coverage([site]).isUnknown ? "-" : Self.share(summary.siteTotals[site], of: summary.total),
           ]
         })
       let byGrowth = summary.topSitesByGrowth(top)
@@ -185,7 +218,8 @@ public struct BudgetReport: Report {
             let first = row.first ?? 0
             let last = row.last ?? 0
             return [String(rank + 1), b.sites[site].name] + group(site) + [
-              Self.amount(first), Self.amount(last), Self.signed(last - first),
+              Self.amount(first, coverage([site], months: [0])),
+              Self.amount(last, coverage([site], months: [row.count - 1])), Self.signed(last - first),
               first > 0 ? "+" + Self.share(last - first, of: first) : "new",
             ]
           })
@@ -246,6 +280,7 @@ public struct BudgetReport: Report {
     let grouped = groupBy != nil
     let currency = b.currency.rawValue
     let siteOrder = summary.groups.flatMap(\.sites)
+    let allSites = Array(b.sites.indices)
     return .table(
       ReportTable(
         columns: [.init("Site")] + (groupBy.map { [ReportTable.Column($0)] } ?? [])
@@ -254,12 +289,18 @@ public struct BudgetReport: Report {
           ],
         rows: siteOrder.map { site in
           [b.sites[site].name] + (groupBy.map { [b.sites[site].tags[$0] ?? "(no \($0))"] } ?? [])
-            + summary.siteYearTotals[site].map(Self.amount)
-            + [Self.amount(summary.siteTotals[site]), Self.share(summary.siteTotals[site], of: summary.total)]
+            + summary.siteYearTotals[site].indices.map {
+              Self.amount(summary.siteYearTotals[site][$0], coverage([site], months: summary.years[$0].months))
+            }
+            + [
+              Self.amount(summary.siteTotals[site], coverage([site])),
+              coverage([site]).isUnknown ? "-" : Self.share(summary.siteTotals[site], of: summary.total),
+            ]
         },
-        footer: ["Total"] + (grouped ? [""] : []) + summary.yearTotals.map(Self.amount) + [
-          Self.amount(summary.total), "100.0%",
-        ]))
+        footer: ["Total"] + (grouped ? [""] : [])
+          + summary.yearTotals.indices.map {
+            Self.amount(summary.yearTotals[$0], coverage(allSites, months: summary.years[$0].months))
+          } + [Self.amount(summary.total, coverage(allSites)), "100.0%"]))
   }
 
   /// `site: not budgeted: reason`, or `site: reason` for months refused (the reason names the first).

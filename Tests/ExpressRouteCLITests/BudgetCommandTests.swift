@@ -43,6 +43,27 @@ import Testing
     #expect(ercalc("budget", fixture("small-portfolio.json"), "--fail-above", "957.24").status == .success)
   }
 
+  /// A refused site makes the exit status 65, but the gate's verdict on the sites budgeted is still said.
+  @Test func aRefusedSiteStillShowsTheGatesVerdict() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-budget-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("p.json").path
+    let portfolio = #"""
+      {"startMonth": "2027-01", "horizonMonths": 2, "sites": [
+        {"name": "ok", "deployment": {"circuits": [{"name": "c", "peeringLocation": "Amsterdam", "tier": "Standard",
+          "billing": "UnlimitedData", "bandwidth": "50 Mbps"}]}},
+        {"name": "bad", "deployment": {"circuits": [{"name": "c", "peeringLocation": "Atlantis", "tier": "Standard",
+          "billing": "UnlimitedData", "bandwidth": "50 Mbps"}]}}]}
+      """#
+    try portfolio.write(toFile: path, atomically: true, encoding: .utf8)
+    let result = ercalc("budget", path, "--fail-above", "1")
+    #expect(result.status == .dataError)
+    // Standard UnlimitedData 50 Mbps in Zone 1 is 300.00 a month (PriceTables/expressroute-usd.json): above 1.00.
+    #expect(result.errors.contains("error: highest monthly total 300.00 USD exceeds --fail-above 1.00 USD\n"))
+    #expect(result.errors.hasSuffix("error: 1 site refused (listed under 'Refused'); the rest is budgeted\n"))
+  }
+
   @Test func portfolioErrorsArePrecise() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-budget-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

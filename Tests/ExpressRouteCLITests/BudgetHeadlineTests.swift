@@ -13,12 +13,36 @@ import Testing
   // Two months 27,529.75. 10% off each line item, rounded once: month 1 392.40 + 6,750.00 + 5,130.00 = 12,272.40;
   // month 2 392.40 + 6,981.97 (7,757.745 × 0.9) + 5,130.00 = 12,504.37. Two months 24,776.77 (ams 14,516.77, lon
   // 10,260.00); saving 2,752.98, 10.0% of list.
+  // With the user's own outbound rate, 0.02/GB in Zone 1 (an override file), and no discount: ams's data is
+  // 300,000 × 0.02 = 6,000.00 in month 1 and 310,309.8 × 0.02 = 6,206.196 → 6,206.20 in month 2, so the two months
+  // are 436 × 2 + 12,206.20 + 5,700 × 2 = 24,478.20, against 27,529.75 at list: the user's prices save 3,051.55
+  // (11.1% of list). The saving is theirs, not a discount's.
+  @Test func ownPricesShowListBesideTheirs() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-own-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let overrides = directory.appendingPathComponent("own.json").path
+    try #"""
+    {"schemaVersion": 1, "kind": "override", "currency": "USD",
+     "sources": [{"id": "contract", "title": "Our contract (illustrative)", "date": "2026-11-01"}],
+     "egress": {"source": "contract", "confidence": "ESTIMATE", "rows": [{"zone": "Zone 1", "perGB": "0.02"}]}}
+    """#.write(toFile: overrides, atomically: true, encoding: .utf8)
+    let text = ercalc("budget", fixture("overrun-portfolio.json"), "--months", "2", "--overrides", overrides)
+    #expect(text.status == .success, "\(text.errors)")
+    #expect(text.output.contains("Total:           24,478.20 USD\n"))
+    #expect(
+      text.output.contains(
+        "List total:      27,529.75 USD at Azure's list prices (your prices save 3,051.55 USD, 11.1%)\n"))
+  }
+
   @Test func aDiscountShowsListBesideDiscountedInEveryFormat() throws {
     let portfolio = fixture("overrun-portfolio.json")
     let text = ercalc("budget", portfolio, "--months", "2", "--discount", "10%")
     #expect(text.status == .success, "\(text.errors)")
     #expect(text.output.contains("Total:           24,776.77 USD\n"))
-    #expect(text.output.contains("List total:      27,529.75 USD before the discount (saves 2,752.98 USD, 10.0%)\n"))
+    #expect(
+      text.output.contains(
+        "List total:      27,529.75 USD at Azure's list prices (the discount saves 2,752.98 USD, 10.0%)\n"))
     #expect(text.output.contains("Month          ams        lon  List (USD)  Total (USD)\n"))
     #expect(text.output.contains("2027-01   7,142.40   5,130.00   13,636.00    12,272.40\n"))
     #expect(text.output.contains("Total    14,516.77  10,260.00   27,529.75    24,776.77\n"))

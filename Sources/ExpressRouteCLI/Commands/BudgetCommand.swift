@@ -30,6 +30,11 @@ enum BudgetCommand: Command {
     if !refused.isEmpty {
       // Everything else is budgeted and written; the status still says data was refused, so pipelines notice.
       context.warnings += refused.map(\.diagnostic.commandLineDescription)
+      do {
+        try OutputOptions.check(gate, arguments, context: &context)  // its verdict on the sites budgeted, still said
+      } catch let failure as CommandFailure {
+        context.warnings.append("error: \(failure.message)")
+      }
       context.warnings.append(
         "error: \(refused.count) site\(refused.count == 1 ? "" : "s") refused (listed under 'Refused'); the rest is budgeted"
       )

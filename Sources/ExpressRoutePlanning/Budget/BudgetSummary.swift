@@ -16,6 +16,8 @@ public struct BudgetSummary: Sendable {
 
   /// `[site][month]` totals (priced charges only).
   public let siteMonthTotals: [[Decimal]]
+  /// `[site][month]`: whether the site-month's total has priced charges, and whether it leaves out unpriced ones.
+  public let siteMonthCoverage: [[Coverage]]
   /// Each site's total over the period.
   public let siteTotals: [Decimal]
   /// Each month's total over every site.
@@ -61,9 +63,11 @@ public struct BudgetSummary: Sendable {
         list.append(listTotal)
         return total
       }
-      return (months: months, list: list, meters: meters)
+      let coverage = site.months.map { Coverage(hasPriced: !$0.lineItems.isEmpty, hasUnpriced: !$0.unpriced.isEmpty) }
+      return (months: months, list: list, meters: meters, coverage: coverage)
     }
     siteMonthTotals = perSite.map(\.months)
+    siteMonthCoverage = perSite.map(\.coverage)
     var listMonths = [Decimal](repeating: 0, count: budget.months.count)
     for site in perSite {
       for (index, value) in site.list.enumerated() where index < listMonths.count {

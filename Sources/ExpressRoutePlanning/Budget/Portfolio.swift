@@ -92,7 +92,8 @@ extension Portfolio {
     }
     var sites: [Site] = []
     var invalid: [InvalidSite] = []
-    var siteNames: Set<String> = []
+    var firstNamed: [String: JSONNode] = [:]  // each name's first site
+    var azureOwners: [String: (site: String, resource: String)] = [:]  // lower-cased Azure ID → where it is budgeted
     let siteNodes = Array(try object.required("sites").array())
     // Sites are read on every core; names are then checked in file order, so the first of two equal names wins.
     let read = ConcurrentMap.map(siteNodes) { Self.readSite($0) }
@@ -100,10 +101,22 @@ extension Portfolio {
       // A site that cannot be read is listed with its reason; the others are still read (every bad one, not the first).
       do throws(Diagnostic) {
         let head = try read[index].head.get()
-        guard siteNames.insert(head.name).inserted else {
-          throw head.nameNode.error("duplicate site name '\(head.name)'")
+        if let first = firstNamed[head.name] {
+          throw head.nameNode.error("duplicate site name '\(head.name)' (first at line \(first.location.line))")
         }
-        sites.append(try read[index].site.get())
+        firstNamed[head.name] = head.nameNode
+        let site = try read[index].site.get()
+        if case .deployment(let deployment, _) = site.source {
+          // An Azure resource is budgeted in one site: the same ID in two would count its charges twice.
+          let ids = deployment.azureResources.sorted { $0.key < $1.key }.map { ($0.key, $0.value.id.lowercased()) }
+          if let (resource, id) = ids.first(where: { azureOwners[$0.1] != nil }), let owner = azureOwners[id] {
+            throw head.nameNode.error(
+              "\(resource) has the azureId of \(owner.resource) in site '\(owner.site)' (expected each Azure resource in one site only, so its charges are counted once)"
+            )
+          }
+          for (resource, id) in ids { azureOwners[id] = (site.name, resource) }
+        }
+        sites.append(site)
       } catch {
         let name = (try? siteNode.object().optional("name")?.nonEmptyString()) ?? "sites[\(index)]"
         invalid.append(InvalidSite(name: name, diagnostic: error, position: sites.count))
@@ -116,8 +129,8 @@ extension Portfolio {
     invalidSites = invalid
   }
 
-  /// One site of a portfolio file read on its own: its name (or the error met before it), then the site (or the
-  /// error met after the name, which a duplicate name comes before).
+  /// One site of a portfolio file read on its own: its name (or the error reading it), then the site (or the error
+  /// met after the name, which a duplicate name comes before).
   private struct ReadSite: Sendable {
     var head: Result<(name: String, nameNode: JSONNode), Diagnostic>
     var site: Result<Site, Diagnostic>
@@ -137,6 +150,10 @@ extension Portfolio {
   /// Reads one site of a portfolio file, calling `named` once its name is read.
   private static func readSite(_ siteNode: JSONNode, named: (String, JSONNode) -> Void) throws(Diagnostic) -> Site {
     let site = try siteNode.object()
+    // The name first: a site whose name can be read takes it, whatever else is wrong with the site.
+    let nameNode = try site.required("name")
+    let name = try nameNode.nonEmptyString()
+    named(name, nameNode)
     try site.rejectUnknownKeys([
       "name", "deployment", "yearlyGrowth", "volumesAsOf", "profile", "charges", "notes", "tags",
     ])
@@ -160,9 +177,6 @@ extension Portfolio {
       }
     }
     let siteCharges = try UserCharge.list(site.optional("charges"))
-    let nameNode = try site.required("name")
-    let name = try nameNode.nonEmptyString()
-    named(name, nameNode)
     switch (site.optional("deployment"), site.optional("profile")) {
     case (let deployment?, nil):
       var growth: Decimal = 0

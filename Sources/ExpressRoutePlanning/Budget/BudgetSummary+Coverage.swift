@@ -1,0 +1,43 @@
+import Foundation
+
+extension BudgetSummary {
+  /// What a total covers: whether any charge in it was priced, and whether it leaves out any that could not be. A
+  /// total that leaves charges out is not the cost, and one with nothing priced is not a number at all.
+  public struct Coverage: Hashable, Sendable {
+    /// Some charge in the total was priced.
+    public var hasPriced: Bool
+    /// Some charge is left out of the total because it could not be priced.
+    public var hasUnpriced: Bool
+
+    /// Creates a coverage.
+    public init(hasPriced: Bool, hasUnpriced: Bool) {
+      self.hasPriced = hasPriced
+      self.hasUnpriced = hasUnpriced
+    }
+
+    /// Nothing in it: the coverage of an empty span.
+    public static let empty = Coverage(hasPriced: false, hasUnpriced: false)
+
+    /// The coverage of a total summing this one and `other`.
+    public func merged(_ other: Coverage) -> Coverage {
+      Coverage(hasPriced: hasPriced || other.hasPriced, hasUnpriced: hasUnpriced || other.hasUnpriced)
+    }
+
+    /// Charges were left out and none was priced: the total is unknown, not zero.
+    public var isUnknown: Bool { hasUnpriced && !hasPriced }
+  }
+
+  /// The coverage of the total of `sites` over `months` (indices into the budget's sites and months).
+  public func coverage(sites: some Sequence<Int>, months: some Sequence<Int>) -> Coverage {
+    var result = Coverage.empty
+    let months = Array(months)
+    for site in sites {
+      let row = siteMonthCoverage[site]
+      for month in months where row.indices.contains(month) {
+        result = result.merged(row[month])
+        if result.hasPriced && result.hasUnpriced { return result }
+      }
+    }
+    return result
+  }
+}
