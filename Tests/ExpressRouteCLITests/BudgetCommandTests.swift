@@ -64,6 +64,38 @@ import Testing
     #expect(result.errors.hasSuffix("error: 1 site refused (listed under 'Refused'); the rest is budgeted\n"))
   }
 
+  /// A profile that outgrows the largest provider circuit: the months it cannot be served still carry the site's own
+  /// charges (known amounts), and a month with nothing priced is unknown (null), never 0.00.
+  @Test func unservedMonthsKeepTheSitesOwnCharges() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-unserved-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("p.json").path
+    // 6 Gbps at 80% needs 7.5 Gbps, doubling every year: 7.5 × 2^(m/12) > 10 Gbps from m = 5 (12 × log2(4/3) =
+    // 4.98), so months 6 on (2027-09 on) cannot be served. The installation, 1,200.00 amortised over 12 months from
+    // 2027-04, is 120,000 ÷ 12 = 10,000 cents = 100.00 a month to 2028-03.
+    let portfolio = #"""
+      {"startMonth": "2027-04", "horizonMonths": 14, "sites": [{"name": "big", "profile": {
+        "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"],
+        "traffic": {"peakOutbound": "6 Gbps", "peakInbound": "1 Gbps", "monthlyEgress": "400 TB"},
+        "sizing": {"percentile": 95, "targetUtilization": "0.8", "yearlyGrowth": "1.0"}},
+        "charges": [{"name": "Install", "vendor": "Equinix", "amount": "1200.00", "recurrence": "oneTime",
+          "termMonths": 12, "startMonth": "2027-04"}]}]}
+      """#
+    try portfolio.write(toFile: path, atomically: true, encoding: .utf8)
+    let json = ercalc("budget", path, "--amortize", "--format", "json")
+    let document = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let site = try #require((document["sites"] as? [[String: Any]])?.first)
+    let months = try #require(site["monthTotals"] as? [Any])
+    #expect(months[5] as? String == "100.00")  // 2027-09: unserved, its installation share still counted
+    #expect(months[11] as? String == "100.00")  // 2028-03: the last share
+    #expect(months[12] is NSNull)  // 2028-04: unserved, nothing priced: unknown
+    #expect(site["total"] as? String != nil)
+    let text = ercalc("budget", path, "--amortize")
+    #expect(text.output.contains("2027-09     100.00 *     100.00 *\n"))
+    #expect(text.output.contains("2028-04   not priced   not priced\n"))
+  }
+
   @Test func portfolioErrorsArePrecise() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-budget-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

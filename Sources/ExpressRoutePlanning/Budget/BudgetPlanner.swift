@@ -292,8 +292,18 @@ public struct BudgetPlanner: Sendable {
           resource: "circuit", meter: .circuit(last.tier, last.billing, gap.need, result.location.zone), quantity: nil,
           reason: "cannot be served from \(months[gap.month]): the workload needs \(gap.need), \(gap.remedy)")
         for month in months.indices where month >= quotes.count {
-          quotes.append(
-            Quote(name: site.name, basis: engine.basis, lineItems: [], unpriced: [item], notes: [], sources: []))
+          // The site's own charges that fall in the month are known amounts: still budgeted beside the gap.
+          let falling = Self.charges(
+            profileCharges + site.charges, in: months[month], budgetStart: portfolio.startMonth, amortize: amortize)
+          var quote = Quote(name: site.name, basis: engine.basis, lineItems: [], unpriced: [], notes: [], sources: [])
+          if !falling.isEmpty {
+            var charges = Deployment(name: site.name)
+            charges.charges = falling
+            quote = try engine.quote(charges, checkingCapacity: false)
+            quote.notes = []
+          }
+          quote.unpriced.append(item)
+          quotes.append(quote)
         }
       }
       siteNotes.append(
