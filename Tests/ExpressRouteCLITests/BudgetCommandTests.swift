@@ -67,7 +67,8 @@ import Testing
   /// A profile that outgrows the largest provider circuit: the months it cannot be served still carry the site's own
   /// charges (known amounts), and a month with nothing priced is unknown (null), never 0.00.
   @Test func unservedMonthsKeepTheSitesOwnCharges() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-unserved-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ercalc-unserved-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let path = directory.appendingPathComponent("p.json").path
