@@ -31,7 +31,7 @@ extension BudgetReport {
         + Self.share(saving, of: summary.listTotal)
       : "\(what) cost\(own || !isDiscounted ? "" : "s") \(Self.amount(-saving)) \(currency) more"
     return [
-      ReportFact("List total", "\(Self.amount(summary.listTotal)) \(currency) at Azure's list prices (\(effect))")
+      ReportFact("List total", "\(Self.amount(summary.listTotal)) \(currency) (\(effect))")
     ]
   }
 

@@ -13,12 +13,18 @@ extension BudgetReport {
     let b = budget
     let details = showsDetails || b.sites.count <= Self.detailSiteLimit
     func money(_ value: Decimal) -> JSONValue { .money(Money(value, currency: b.currency)) }
-    var calendarYears: [(year: Int, total: Decimal)] = []
+    // Unknown (null), never 0.00, where charges were left out and none of `sites` was priced over `months`.
+    let allSites = Array(b.sites.indices)
+    func money(_ value: Decimal, _ sites: [Int], _ months: some Sequence<Int>) -> JSONValue {
+      coverage(sites, months: months).isUnknown ? .null : money(value)
+    }
+    var calendarYears: [(year: Int, total: Decimal, months: [Int])] = []
     for (index, month) in b.months.enumerated() {
       if let last = calendarYears.last, last.year == month.year {
         calendarYears[calendarYears.count - 1].total += summary.monthTotals[index]
+        calendarYears[calendarYears.count - 1].months.append(index)
       } else {
-        calendarYears.append((month.year, summary.monthTotals[index]))
+        calendarYears.append((month.year, summary.monthTotals[index], [index]))
       }
     }
     return .object([
@@ -27,10 +33,19 @@ extension BudgetReport {
       ("priceTable", .string(b.priceTableName)), ("priceDate", .string(b.priceDate)),
       ("hoursPerMonth", .string(b.hoursPerMonth.plainDescription)),
       ("months", .array(b.months.map { .string($0.description) })),
-      ("monthTotals", .array(summary.monthTotals.map(money))),
+      ("monthTotals", .array(summary.monthTotals.indices.map { money(summary.monthTotals[$0], allSites, [$0]) })),
       // At list prices (before any negotiated discount): equal to monthTotals when none applies.
-      ("monthListTotals", .array(summary.monthListTotals.map(money))),
-      ("yearTotals", .array(calendarYears.map { .object([("year", .number($0.year)), ("total", money($0.total))]) })),
+      (
+        "monthListTotals",
+        .array(summary.monthListTotals.indices.map { money(summary.monthListTotals[$0], allSites, [$0]) })
+      ),
+      (
+        "yearTotals",
+        .array(
+          calendarYears.map {
+            .object([("year", .number($0.year)), ("total", money($0.total, allSites, $0.months))])
+          })
+      ),
       ("fiscalYearStart", .number(b.fiscalYearStart)),
       (
         "years",
@@ -38,12 +53,16 @@ extension BudgetReport {
           summary.years.indices.map { year in
             .object([
               ("year", .string(summary.years[year].label)), ("months", .number(summary.years[year].months.count)),
-              ("total", money(summary.yearTotals[year])), ("listTotal", money(summary.yearListTotals[year])),
+              ("total", money(summary.yearTotals[year], allSites, summary.years[year].months)),
+              ("listTotal", money(summary.yearListTotals[year], allSites, summary.years[year].months)),
               (
                 "sites",
                 .array(
                   b.sites.indices.map {
-                    .object([("site", .string(b.sites[$0].name)), ("total", money(summary.siteYearTotals[$0][year]))])
+                    .object([
+                      ("site", .string(b.sites[$0].name)),
+                      ("total", money(summary.siteYearTotals[$0][year], [$0], summary.years[year].months)),
+                    ])
                   })
               ),
             ])
@@ -59,7 +78,11 @@ extension BudgetReport {
               let totals = summary.yearTotals(of: group)
               return .object([
                 ("name", .string(group.name)), ("sites", .array(group.sites.map { .string(b.sites[$0].name) })),
-                ("yearTotals", .array(totals.years.map(money))), ("total", money(totals.total)),
+                (
+                  "yearTotals",
+                  .array(totals.years.indices.map { money(totals.years[$0], group.sites, summary.years[$0].months) })
+                ),
+                ("total", money(totals.total, group.sites, b.months.indices)),
               ])
             })
       ),
@@ -67,8 +90,8 @@ extension BudgetReport {
         "meterTotals",
         .array(summary.meterTotals.map { .object([("group", .string($0.group)), ("total", money($0.total))]) })
       ),
-      ("total", money(summary.total)),
-      ("listTotal", money(summary.listTotal)),
+      ("total", money(summary.total, allSites, b.months.indices)),
+      ("listTotal", money(summary.listTotal, allSites, b.months.indices)),
       (
         "capacityOverruns",
         .array(

@@ -93,12 +93,15 @@ public struct BudgetReport: Report {
       [
         ReportFact(
           "Total",
-          "\(Self.amount(summary.total)) \(currency)"
+          (coverage(allSites).isUnknown ? "not priced" : "\(Self.amount(summary.total)) \(currency)")
             + (unpriced.isEmpty
               ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)"))
       ] + listFacts + overrunFacts + [
-        ReportFact("Average month", "\(Self.amount(average)) \(currency)"),
-        ReportFact("Highest month", "\(Self.amount(summary.peakMonthTotal)) \(currency)"),
+        ReportFact(
+          "Average month", coverage(allSites).isUnknown ? "not priced" : "\(Self.amount(average)) \(currency)"),
+        ReportFact(
+          "Highest month",
+          coverage(allSites).isUnknown ? "not priced" : "\(Self.amount(summary.peakMonthTotal)) \(currency)"),
       ] + b.basis.facts + [
         ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums")
       ]
@@ -181,12 +184,15 @@ public struct BudgetReport: Report {
           return [group.name, String(group.sites.count)]
             + totals.years.indices.map {
               Self.amount(totals.years[$0], coverage(group.sites, months: summary.years[$0].months))
-            } + [Self.amount(totals.total, coverage(group.sites)), Self.share(totals.total, of: summary.total)]
+            } + [
+              Self.amount(totals.total, coverage(group.sites)),
+              coverage(group.sites).isUnknown ? "-" : Self.share(totals.total, of: summary.total),
+            ]
         },
         footer: ["Total", String(b.sites.count)]
           + summary.yearTotals.indices.map {
             Self.amount(summary.yearTotals[$0], coverage(allSites, months: summary.years[$0].months))
-          } + [Self.amount(summary.total, coverage(allSites)), "100.0%"])
+          } + [Self.amount(summary.total, coverage(allSites)), coverage(allSites).isUnknown ? "-" : "100.0%"])
     }
 
     if b.sites.count > Self.detailSiteLimit {
@@ -204,7 +210,10 @@ public struct BudgetReport: Report {
             coverage([site]).isUnknown ? "-" : Self.share(summary.siteTotals[site], of: summary.total),
           ]
         })
-      let byGrowth = summary.topSitesByGrowth(top)
+      // A site whose first or last month could not be priced has no known growth: not ranked.
+      let byGrowth = summary.topSitesByGrowth(top).filter { site in
+        !coverage([site], months: [0]).isUnknown && !coverage([site], months: [b.months.count - 1]).isUnknown
+      }
       if !byGrowth.isEmpty {
         blocks.appendTable(
           "Top \(byGrowth.count) sites by growth (first to last month)",
@@ -300,7 +309,7 @@ public struct BudgetReport: Report {
         footer: ["Total"] + (grouped ? [""] : [])
           + summary.yearTotals.indices.map {
             Self.amount(summary.yearTotals[$0], coverage(allSites, months: summary.years[$0].months))
-          } + [Self.amount(summary.total, coverage(allSites)), "100.0%"]))
+          } + [Self.amount(summary.total, coverage(allSites)), coverage(allSites).isUnknown ? "-" : "100.0%"]))
   }
 
   /// `site: not budgeted: reason`, or `site: reason` for months refused (the reason names the first).

@@ -62,6 +62,10 @@ import Testing
     // Standard UnlimitedData 50 Mbps in Zone 1 is 300.00 a month (PriceTables/expressroute-usd.json): above 1.00.
     #expect(result.errors.contains("error: highest monthly total 300.00 USD exceeds --fail-above 1.00 USD\n"))
     #expect(result.errors.hasSuffix("error: 1 site refused (listed under 'Refused'); the rest is budgeted\n"))
+    // Within the limit, the gate still cannot pass a total that leaves the refused site out.
+    let within = ercalc("budget", path, "--fail-above", "1000")
+    #expect(within.status == .dataError)
+    #expect(within.errors.contains("error: --fail-above cannot pass: the total leaves out the sites refused\n"))
   }
 
   /// A profile that outgrows the largest provider circuit: the months it cannot be served still carry the site's own

@@ -32,7 +32,7 @@ import Testing
     #expect(text.output.contains("Total:           24,478.20 USD\n"))
     #expect(
       text.output.contains(
-        "List total:      27,529.75 USD at Azure's list prices (your prices save 3,051.55 USD, 11.1%)\n"))
+        "List total:      27,529.75 USD (your prices save 3,051.55 USD, 11.1%)\n"))
   }
 
   @Test func aDiscountShowsListBesideDiscountedInEveryFormat() throws {
@@ -42,7 +42,7 @@ import Testing
     #expect(text.output.contains("Total:           24,776.77 USD\n"))
     #expect(
       text.output.contains(
-        "List total:      27,529.75 USD at Azure's list prices (the discount saves 2,752.98 USD, 10.0%)\n"))
+        "List total:      27,529.75 USD (the discount saves 2,752.98 USD, 10.0%)\n"))
     #expect(text.output.contains("Month          ams        lon  List (USD)  Total (USD)\n"))
     #expect(text.output.contains("2027-01   7,142.40   5,130.00   13,636.00    12,272.40\n"))
     #expect(text.output.contains("Total    14,516.77  10,260.00   27,529.75    24,776.77\n"))

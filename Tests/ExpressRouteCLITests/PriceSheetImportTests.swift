@@ -181,7 +181,8 @@ import Testing
     // = 237.177 → 237.18; together 829.58.
     let budget = ercalc("budget", fixture("small-portfolio.json"), "--overrides", output)
     #expect(budget.status == .success, "\(budget.errors)")
-    #expect(budget.output.contains("2027-01    592.40  237.18       829.58\n"))
+    // At list, the same month is 436 + 10,000 × 0.025 = 686.00 and 730 × 0.361 = 263.53: 949.53 beside it.
+    #expect(budget.output.contains("2027-01    592.40  237.18      949.53       829.58\n"))
     let csv = ercalc("budget", fixture("small-portfolio.json"), "--overrides", output, "--format", "csv")
     #expect(csv.output.contains(",your own price sheet,2026-07-21,price-sheet-ea-2026-11-02,CUSTOMER,1/Month"))
     // Compare at 40,000 GB: Standard metered 392.40 + 40,000 × 0.02 = 800.00, so 1,192.40, now cheaper than Local's

@@ -32,6 +32,9 @@ enum BudgetCommand: Command {
       context.warnings += refused.map(\.diagnostic.commandLineDescription)
       do {
         try OutputOptions.check(gate, arguments, context: &context)  // its verdict on the sites budgeted, still said
+        if arguments.value("fail-above") != nil {
+          context.warnings.append("error: --fail-above cannot pass: the total leaves out the sites refused")
+        }
       } catch let failure as CommandFailure {
         context.warnings.append("error: \(failure.message)")
       }

@@ -151,14 +151,17 @@ extension FormatsInvariantTests {
     let months = (root["months"] as? [String]) ?? []
 
     var doc: Invariants.Figures = [:]
-    doc["total"] = Invariants.leadingMoney(document.fact("Total")).map { [$0] }
+    doc["total"] = [
+      document.fact("Total")?.hasPrefix("not priced") == true
+        ? -1 : Invariants.leadingMoney(document.fact("Total")) ?? -2
+    ]
     doc["unpriced"] = [Invariants.excludedCount(document.fact("Total"))]
     doc["complete"] = [doc["unpriced"] == [0] ? 1 : 0]
     if let table = document.table(under: "Per month"),
       let totalColumn = table.columns.last(where: { $0.hasPrefix("Total (") })
     {
-      doc["month totals"] = table.column(totalColumn).map { Invariants.money($0) ?? -1 }
-      doc["month footer"] = Invariants.money(table.footerCell(totalColumn)).map { [$0] }
+      doc["month totals"] = table.column(totalColumn).map { Invariants.cell($0) ?? -2 }
+      doc["month footer"] = Invariants.cell(table.footerCell(totalColumn)).map { [$0] }
       if table.column("Month") != months {
         problems.append("'Per month' lists \(table.column("Month")), JSON \(months)")
       }
@@ -168,23 +171,23 @@ extension FormatsInvariantTests {
     if let table = document.tables.first(where: { $0.heading.hasPrefix("Per ") && $0.heading.hasSuffix("and site") }) {
       let totalColumn = table.columns.first { $0.hasPrefix("Total (") } ?? ""
       for (site, total) in zip(table.column("Site"), table.column(totalColumn)) {
-        doc["site \(site)"] = [Invariants.money(total) ?? -1]
+        doc["site \(site)"] = [Invariants.cell(total) ?? -2]
       }
-      doc["site footer"] = Invariants.money(table.footerCell(totalColumn)).map { [$0] }
+      doc["site footer"] = Invariants.cell(table.footerCell(totalColumn)).map { [$0] }
     } else {
       problems.append("no per-site table")
     }
     if let table = document.tables.first(where: { $0.heading == "Per year" || $0.heading == "Per fiscal year" }) {
       let totalColumn = table.columns.last { $0.hasPrefix("Total (") } ?? ""
-      doc["year totals"] = table.column(totalColumn).map { Invariants.money($0) ?? -1 }
+      doc["year totals"] = table.column(totalColumn).map { Invariants.cell($0) ?? -2 }
     }
     if let table = document.table(under: "Per meter") {
       doc["meter sum"] = [Invariants.sum(table.column(table.columns.last ?? "").map { Invariants.money($0) ?? -1 })]
     }
 
     var json: Invariants.Figures = [:]
-    let total = Invariants.money(root["total"])
-    json["total"] = total.map { [$0] }
+    // null (unknown: charges left out and none priced) reads as −1, as `not priced` does in the document.
+    json["total"] = [Invariants.money(root["total"]) ?? -1]
     json["month footer"] = json["total"]
     json["site footer"] = json["total"]
     json["meter sum"] = [
@@ -192,7 +195,7 @@ extension FormatsInvariantTests {
     ]
     json["month totals"] = (root["monthTotals"] as? [Any] ?? []).map { Invariants.money($0) ?? -1 }
     json["year totals"] = (root["years"] as? [[String: Any]] ?? []).map { Invariants.money($0["total"]) ?? -1 }
-    json["sum of months"] = [Invariants.sum(json["month totals"] ?? [])]
+    json["sum of months"] = [Invariants.knownSum(json["month totals"] ?? [])]
     for site in root["sites"] as? [[String: Any]] ?? [] {
       let name = site["name"] as? String ?? ""
       json["site \(name)"] = Invariants.money(site["total"]).map { [$0] } ?? [-1]
@@ -213,16 +216,25 @@ extension FormatsInvariantTests {
       byMonth[month, default: 0] += amount
       bySite[row["x_Group"] ?? "", default: [:]][month, default: 0] += amount
     }
-    csvFigures["month totals"] = months.map { byMonth[$0] ?? 0 }
-    csvFigures["total"] = [Invariants.sum(csvFigures["month totals"] ?? [])]
+    // A site-month with unpriced rows and no priced one is unknown (−1), as the other formats say.
+    var unknown: Set<[String]> = []
+    for row in csv.rows(where: "x_Status", is: "unpriced") {
+      let month = String((row["ChargePeriodStart"] ?? "").prefix(7))
+      unknown.insert([row["x_Group"] ?? "", month])
+      unknown.insert(["", month])
+    }
+    csvFigures["month totals"] = months.map { byMonth[$0] ?? (unknown.contains(["", $0]) ? -1 : 0) }
+    csvFigures["total"] = [Invariants.knownSum(csvFigures["month totals"] ?? [])]
     csvFigures["sum of months"] = csvFigures["total"]
     csvFigures["month footer"] = csvFigures["total"]
     csvFigures["site footer"] = csvFigures["total"]
     csvFigures["meter sum"] = csvFigures["total"]
     for site in root["sites"] as? [[String: Any]] ?? [] {
       let name = site["name"] as? String ?? ""
-      csvFigures["site months \(name)"] = months.map { bySite[name]?[$0] ?? 0 }
-      csvFigures["site \(name)"] = [Invariants.sum(csvFigures["site months \(name)"] ?? [])]
+      csvFigures["site months \(name)"] = months.map {
+        bySite[name]?[$0] ?? (unknown.contains([name, $0]) ? -1 : 0)
+      }
+      csvFigures["site \(name)"] = [Invariants.knownSum(csvFigures["site months \(name)"] ?? [])]
     }
     if Set(byMonth.keys).subtracting(months).count > 0 {
       problems.append("CSV rows outside the budget's months: \(byMonth.keys.sorted())")

@@ -23,6 +23,14 @@ enum Invariants {
     return Decimal(string: value, locale: Locale(identifier: "en_US_POSIX"))
   }
 
+  /// A table cell as money: the priced part of `1,234.56 *` (a total that leaves unpriced charges out), −1 for
+  /// `not priced` (unknown), `nil` for anything else.
+  static func cell(_ text: String?) -> Decimal? {
+    guard let text else { return nil }
+    if text == "not priced" { return -1 }
+    return money(text.hasSuffix(" *") ? String(text.dropLast(2)) : text)
+  }
+
   /// The first whitespace-separated word of `text` as money (`9,592.08 USD (excludes …)` → 9592.08).
   static func leadingMoney(_ text: String?) -> Decimal? {
     money(text?.split(separator: " ").first.map(String.init))
@@ -46,6 +54,11 @@ enum Invariants {
 
   /// The sum of `values`.
   static func sum(_ values: [Decimal]) -> Decimal { values.reduce(0, +) }
+
+  /// The sum of the known `values` (−1 is unknown), or −1 when every one is unknown.
+  static func knownSum(_ values: [Decimal]) -> Decimal {
+    !values.isEmpty && values.allSatisfy { $0 == -1 } ? -1 : sum(values.filter { $0 != -1 })
+  }
 
   /// Figures read from one format: each key holds a list of amounts (a total is a list of one).
   typealias Figures = [String: [Decimal]]

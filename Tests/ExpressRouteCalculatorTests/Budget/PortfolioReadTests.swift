@@ -53,9 +53,11 @@ import Testing
     let circuit =
       #"{"circuits": [{"name": "c", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "#
       + #""bandwidth": "1 Gbps", "azureId": "\#(id)"}]}"#
+    // The second site spells the same ID in capitals with a trailing slash: still the same resource.
+    let again = circuit.replacingOccurrences(of: id, with: id.uppercased() + "/")
     let text =
       #"{"startMonth": "2027-01", "sites": [{"name": "s", "deployment": \#(circuit)},"#
-      + "\n" + #"{"name": "t", "deployment": \#(circuit)}]}"#
+      + "\n" + #"{"name": "t", "deployment": \#(again)}]}"#
     let portfolio = try Portfolio(json: Data(text.utf8), file: "p.json")
     #expect(portfolio.sites.map(\.name) == ["s"])
     #expect(portfolio.invalidSites.map(\.name) == ["t"])
