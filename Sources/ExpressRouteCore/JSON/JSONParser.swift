@@ -156,23 +156,38 @@ package struct JSONParser {
     if depth > 512 { throw failure("nesting deeper than 512 levels") }
   }
 
-  private mutating func parseObject() throws(Diagnostic) {
+  /// Opens the container whose `{` or `[` is at `index`: one level deeper, its tape entry and the placeholder for
+  /// its end written, and the bytes after the bracket skipped up to the first value; `empty` when `closer` follows
+  /// at once (consumed). The caller closes it with ``close(_:)``, also when it throws.
+  private mutating func open(_ kind: JSONDocument.Kind, closer: Unicode.Scalar) throws(Diagnostic) -> (
+    entry: Int, end: Int, empty: Bool
+  ) {
     try enter()
-    defer { depth -= 1 }
-    let entry = tape.append(.object, offset: index)
+    let entry = tape.append(kind, offset: index)
     let end = tape.appendPlaceholder()
-    defer { tape.set(end, to: tape.count) }
     index += 1
+    skipWhitespace()
+    let empty = index < bytes.count && bytes[index] == UInt8(ascii: closer)
+    if empty { index += 1 }
+    return (entry, end, empty)
+  }
+
+  /// Closes the container ``open(_:closer:)`` opened with its end placeholder at `end`: the placeholder set to the
+  /// tape's count (where the container's next sibling starts), one level up.
+  private mutating func close(_ end: Int) {
+    tape.set(end, to: tape.count)
+    depth -= 1
+  }
+
+  private mutating func parseObject() throws(Diagnostic) {
+    let (entry, end, empty) = try open(.object, closer: "}")
+    defer { close(end) }
+    if empty { return }
     // Small objects (most of them) check earlier keys directly; large ones keep the keys' hashes and compare the
     // keys themselves only when a hash repeats, so a huge object never holds a set of its keys' strings.
     var keys: [String] = []
     var hashes = Set<Int>()
     var count = 0
-    skipWhitespace()
-    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-      index += 1
-      return
-    }
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -244,17 +259,9 @@ package struct JSONParser {
   }
 
   private mutating func parseArray() throws(Diagnostic) {
-    try enter()
-    defer { depth -= 1 }
-    _ = tape.append(.array, offset: index)
-    let end = tape.appendPlaceholder()
-    defer { tape.set(end, to: tape.count) }
-    index += 1
-    skipWhitespace()
-    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-      index += 1
-      return
-    }
+    let (_, end, empty) = try open(.array, closer: "]")
+    defer { close(end) }
+    if empty { return }
     while true {
       skipWhitespace()
       if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
