@@ -338,17 +338,25 @@ public struct BudgetReport: Report {
   func monthlyChart(_ summary: BudgetSummary) -> ReportChart {
     let b = budget
     let limit = ReportChart.maximumSeries
-    let named: [(name: String, months: [Decimal])]
+    var named: [(name: String, months: [Decimal])]
     let noun: String
+    var unknown = 0
     if groupBy != nil {
       noun = "groups"
       named = summary.groups.map { ($0.name, summary.monthTotals(of: $0)) }
+      unknown = summary.groups.filter { coverage($0.sites).isUnknown }.count
+      named = zip(named, summary.groups).filter { !coverage($0.1.sites).isUnknown }.map(\.0)
     } else {
       noun = "sites"
-      named = b.sites.indices.map { (b.sites[$0].name, summary.siteMonthTotals[$0]) }
+      named = b.sites.indices.filter { !coverage([$0]).isUnknown }.map {
+        (b.sites[$0].name, summary.siteMonthTotals[$0])
+      }
+      unknown = b.sites.count - named.count
     }
     let series: [ReportChart.Series]
     var title = groupBy.map { "Monthly budget by \($0)" } ?? "Monthly budget by site"
+    let notDrawn =
+      unknown == 0 ? "" : " (\(unknown) \(unknown == 1 ? String(noun.dropLast()) : noun) not priced, not drawn)"
     if named.count <= limit {
       series = named.map { .init(name: $0.name, values: $0.months.map(Self.double)) }
     } else {
@@ -373,7 +381,7 @@ public struct BudgetReport: Report {
         ]
     }
     return ReportChart(
-      kind: .stackedColumns, title: title, categories: b.months.map(\.description), series: series,
+      kind: .stackedColumns, title: title + notDrawn, categories: b.months.map(\.description), series: series,
       valueLabel: "\(b.currency.rawValue) per month",
       markers: upgradeMarkers(summary), categoryLabel: "Month")
   }
