@@ -63,8 +63,11 @@ public struct DiffReport: Report {
   package var plannedChanges: [TerraformPlanChange.ResourceChange] = []
   /// For a Terraform plan that changes no ExpressRoute resource: what it does (``TerraformPlanChange/statement``).
   public var planStatement: String?
-  /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent).
-  public var yearRows: [(site: String, year: String, before: Money?, after: Money?)] = []
+  /// For portfolios: each site's total per budget year, before and after (`nil` where the site or year is absent, or
+  /// where charges could not be priced and none was: then `unknown` says so for that side).
+  public var yearRows:
+    [(site: String, year: String, before: Money?, after: Money?, unknown: (before: Bool, after: Bool))] =
+      []
   /// What the two sides were priced as, for their FOCUS rows (``csvRows``).
   enum Sides: Sendable {
     case quotes(Quote, Quote)
@@ -176,15 +179,20 @@ public struct DiffReport: Report {
     let years = unique(after.years.map(\.label) + before.years.map(\.label))
     for site in siteNames {
       for label in years {
-        func total(_ budget: Budget) -> Money? {
+        func total(_ budget: Budget) -> (Money?, unknown: Bool) {
           guard let entry = budget.sites.first(where: { $0.name == site }),
             let year = budget.years.first(where: { $0.label == label })
           else {
-            return nil
+            return (nil, false)
           }
-          return budget.total(of: entry, in: year)
+          let quotes = year.months.compactMap { entry.months.indices.contains($0) ? entry.months[$0] : nil }
+          if quotes.allSatisfy({ $0.lineItems.isEmpty }) && quotes.contains(where: { !$0.unpriced.isEmpty }) {
+            return (nil, true)  // nothing priced, something left out: unknown, not 0.00
+          }
+          return (budget.total(of: entry, in: year), false)
         }
-        yearRows.append((site, label, total(before), total(after)))
+        let (old, new) = (total(before), total(after))
+        yearRows.append((site, label, old.0, new.0, (old.unknown, new.unknown)))
       }
     }
   }
@@ -340,8 +348,10 @@ public struct DiffReport: Report {
         ],
         rows: yearRows.map { row in
           [
-            row.site, row.year, row.before?.groupedAmount ?? "-", row.after?.groupedAmount ?? "-",
-            Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency))),
+            row.site, row.year, row.unknown.before ? "not priced" : row.before?.groupedAmount ?? "-",
+            row.unknown.after ? "not priced" : row.after?.groupedAmount ?? "-",
+            row.unknown.before || row.unknown.after
+              ? "unknown" : Self.signed((row.after ?? .zero(currency)) - (row.before ?? .zero(currency))),
           ]
         })
     }

@@ -143,6 +143,24 @@ import Testing
 }
 
 @Suite struct BudgetYearAndDiffTests {
+  /// A site whose charges could not be priced is unknown in a portfolio diff's year table, never 0.00.
+  @Test func aPortfolioDiffSaysWhatIsNotPriced() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-diff-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    func write(_ bandwidth: String) throws -> String {
+      let path = directory.appendingPathComponent("\(bandwidth).json").path
+      try #"""
+        {"startMonth": "2027-01", "horizonMonths": 2, "sites": [
+          {"name": "bjs", "deployment": {"circuits": [{"name": "c", "peeringLocation": "Beijing", "tier": "Standard",
+            "billing": "UnlimitedData", "bandwidth": "\#(bandwidth)"}]}}]}
+        """#.write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+    let result = ercalc("diff", try write("50 Mbps"), try write("100 Mbps"))
+    #expect(result.output.contains("bjs   2027  not priced  not priced  unknown\n"))
+  }
+
   @Test func fiscalYearsTotalPerSite() {
     // small-portfolio.json, 2027-01 to 2027-03. ams: 1 Gbps metered, 10,000 GB growing 20% a year:
     // m0 436 + 250.00 = 686.00; m1 factor 1.015309 → 10,153.09 GB × 0.025 = 253.83 → 689.83;
