@@ -151,10 +151,10 @@ import Testing
     func write(_ bandwidth: String) throws -> String {
       let path = directory.appendingPathComponent("\(bandwidth).json").path
       try #"""
-        {"startMonth": "2027-01", "horizonMonths": 2, "sites": [
-          {"name": "bjs", "deployment": {"circuits": [{"name": "c", "peeringLocation": "Beijing", "tier": "Standard",
-            "billing": "UnlimitedData", "bandwidth": "\#(bandwidth)"}]}}]}
-        """#.write(toFile: path, atomically: true, encoding: .utf8)
+      {"startMonth": "2027-01", "horizonMonths": 2, "sites": [
+        {"name": "bjs", "deployment": {"circuits": [{"name": "c", "peeringLocation": "Beijing", "tier": "Standard",
+          "billing": "UnlimitedData", "bandwidth": "\#(bandwidth)"}]}}]}
+      """#.write(toFile: path, atomically: true, encoding: .utf8)
       return path
     }
     let result = ercalc("diff", try write("50 Mbps"), try write("100 Mbps"))
