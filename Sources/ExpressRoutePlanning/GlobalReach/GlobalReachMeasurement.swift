@@ -19,7 +19,7 @@ import Foundation
 ///   whole month from the time its samples cover. A direction without samples in the month stays unknown (priced as
 ///   not given), never 0.
 /// - A link measured from both ends (the same bytes cross both circuits): per direction, the near end's series (circuit
-///   A's for A to B, read as above) when it has samples in the month, else the far end's, mirrored (In at circuit B is
+///   A's, read as above) when it has samples in the month, else the far end's, mirrored (In at circuit B is
 ///   data from B to A); the note says which series each direction came from.
 package enum GlobalReachMeasurement {
   /// One series of Global Reach traffic: the measured circuit's resource name, the peer's service key, the summary.
