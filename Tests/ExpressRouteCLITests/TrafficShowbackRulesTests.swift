@@ -51,6 +51,17 @@ import Testing
       notes.contains(
         "not split (charges of resources other than gateway 'ergw-hub' and the circuits it connects): circuit 'er-sin' Premium UnlimitedData 10 Gbps circuit, Zone 2 85000.00; gateway 'ergw-asia' ErGw3AZ gateway 1570.23"
       ), "\(notes)")
+    // The series' gateway found by the azureId the deployment gives a differently named gateway: the same split.
+    let byId = directory.appendingPathComponent("by-id.json").path
+    let id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/"
+    try String(contentsOfFile: deployment, encoding: .utf8).replacingOccurrences(
+      of: "\"name\": \"ergw-hub\",", with: "\"name\": \"hub\", \"azureId\": \"\(id)virtualNetworkGateways/ergw-hub\","
+    ).write(toFile: byId, atomically: true, encoding: .utf8)
+    let matched = ercalc("traffic", "showback", hub, "--deployment", byId, "--quiet")
+    #expect(matched.status == .success, "\(matched.errors)")
+    #expect(
+      matched.output.contains("ConnectionName=a         0.648  50.0%  2850.00  131.77  2981.77\n"), "\(matched.output)")
+    #expect(matched.output.contains("[2]   gateway 'hub': ErGw1AZ gateway (730 h)"))
     // A series of a gateway the deployment does not hold: refused at its name (line 2, after the 21 characters of its time).
     let other = try series(
       [
