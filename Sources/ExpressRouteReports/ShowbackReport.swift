@@ -126,9 +126,10 @@ package struct ShowbackReport: Report {
       }
     }
     for item in unpriced {
-      // "resource: meter, quantity: reason": the charge before the reason, as the table lists it.
-      let charge = item.range(of: ": ", options: .backwards).map { String(item[..<$0.lowerBound]) } ?? item
-      let reason = item.range(of: ": ", options: .backwards).map { String(item[$0.upperBound...]) } ?? ""
+      // "resource: meter, quantity: reason": the charge before the reason (its second ": "), as the table lists it.
+      let split = item.range(of: ": ").flatMap { item.range(of: ": ", range: $0.upperBound..<item.endIndex) }
+      let charge = split.map { String(item[..<$0.lowerBound]) } ?? item
+      let reason = split.map { String(item[$0.upperBound...]) } ?? "not priced"
       rows.append(["", "", "", "", "", charge, "", currency, "unpriced", "\(reason); in no connection's cost"])
     }
     return CSVWriter.write(rows)
