@@ -9,6 +9,10 @@ extension ShowbackRequest.Cost {
       guard let amount = OptionValueKind.money(text) else {
         throw UsageError("--monthly-cost '\(text)' is not an amount")
       }
+      guard amount * 100 == (amount * 100).rounded(toPlaces: 0, rule: .down) else {
+        throw UsageError(
+          "--monthly-cost '\(text)' is not an amount in cents (expected at most 2 decimal places, such as 100.01)")
+      }
       if let other = arguments.value("deployment") != nil ? "deployment" : circuitFlag {
         throw UsageError("Give either '--monthly-cost' or the configuration to price ('--\(other)'), not both.")
       }

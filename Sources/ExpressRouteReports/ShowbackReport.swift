@@ -41,7 +41,7 @@ package struct ShowbackReport: Report {
     facts.append(
       ReportFact(
         "Split by",
-        "each connection's share of the month's traffic (in + out, scaled to the whole month); each line is split on its own, in cents that add up to it"
+        "each connection's share of the month's traffic (in + out, scaled to the whole month; outbound data charges by outbound alone, inbound being free); each line is split on its own, in cents that add up to it"
       ))
     var blocks: [ReportDocument.ReportBlock] = [.facts(facts), .heading("Shared monthly cost")]
     let money = { (amount: Decimal) in amount.fixedPoint(places: 2) }
@@ -104,9 +104,16 @@ package struct ShowbackReport: Report {
 
   package var csvRows: [CostRow] { [] }
 
-  /// One row per connection, month and line: what a chargeback sheet imports.
+  /// One row per connection, month and line: what a chargeback sheet imports. Charges that could not be priced follow,
+  /// one row each with `x_Status` `unpriced`, no cost and the reason in `x_UnpricedReason` (as cost CSVs carry them):
+  /// filter on `x_Status` before summing.
   package var csv: String {
-    var rows = [["Month", "Resource", "Connection", "TrafficGB", "Share", "Charge", "Cost", "Currency"]]
+    var rows = [
+      [
+        "Month", "Resource", "Connection", "TrafficGB", "Share", "Charge", "Cost", "Currency", "x_Status",
+        "x_UnpricedReason",
+      ]
+    ]
     let currency = basis?.currency.rawValue ?? ""
     for row in showback.rows {
       for (index, line) in showback.lines.enumerated() {
@@ -114,9 +121,16 @@ package struct ShowbackReport: Report {
           row.month.description, row.parent, row.connection,
           row.volume.map { $0.gigabytes.fixedPoint(places: 3) } ?? "",
           row.share.map { $0.rounded(toPlaces: 6, rule: .toNearestOrEven).plainDescription } ?? "", line.label,
-          row.costs[index].fixedPoint(places: 2), currency,
+          row.costs[index].fixedPoint(places: 2), currency, "priced", "",
         ])
       }
+    }
+    for item in unpriced {
+      // "resource: meter, quantity: reason": the charge before the reason (its second ": "), as the table lists it.
+      let split = item.range(of: ": ").flatMap { item.range(of: ": ", range: $0.upperBound..<item.endIndex) }
+      let charge = split.map { String(item[..<$0.lowerBound]) } ?? item
+      let reason = split.map { String(item[$0.upperBound...]) } ?? "not priced"
+      rows.append(["", "", "", "", "", charge, "", currency, "unpriced", "\(reason); in no connection's cost"])
     }
     return CSVWriter.write(rows)
   }

@@ -180,6 +180,48 @@ import Testing
         "series matched to the deployment's only Global Reach link"))
   }
 
+  /// A link measured from both ends: per direction the near end's series when it has samples in the month, else the
+  /// far end's, mirrored (In at er-lon, circuit B, is data from er-lon to er-ams). er-lon: 2 h of March (744 h, × 372),
+  /// In 6e6 b/s × 7,200 s ÷ 8 = 5.4 GB × 372 = 2,008.8 GB er-lon → er-ams (× 0.02 = 40.176 → 40.18, out and in);
+  /// Out 3e6 → 2.7 GB × 372 = 1,004.4 GB er-ams → er-lon (× 0.02 = 20.088 → 20.09, out and in).
+  @Test func bothEndsTakeEachDirectionFromTheEndWithSamples() throws {
+    let directory = try temporaryDirectory("ercalc-global-reach-both-ends")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let ams = "er-ams [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000a001]"
+    let lon = "er-lon [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000a000]"
+    func run(amsInMarch: Bool) throws -> RunResult {
+      let path = directory.appendingPathComponent("both-\(amsInMarch).csv").path
+      // er-ams (circuit A) has February only, or in March In only (its Out cells are empty).
+      let march = amsInMarch ? "2026-03-01T00:00:00Z,\(ams),8000000,\n2026-03-01T01:00:00Z,\(ams),8000000,\n" : ""
+      try """
+      Time,Circuit,BitsInPerSecond,BitsOutPerSecond
+      2026-02-28T20:00:00Z,\(ams),1000000,1000000
+      2026-02-28T21:00:00Z,\(ams),1000000,1000000
+      \(march)2026-03-01T00:00:00Z,\(lon),6000000,3000000
+      2026-03-01T01:00:00Z,\(lon),6000000,3000000
+
+      """.write(toFile: path, atomically: true, encoding: .utf8)
+      return ercalc(
+        "quote", fixture("global-reach/deployment.json"), "--global-reach-series", path, "--period", "2026-03",
+        "--overrides", fixture("global-reach/rates-override.json"), "--quiet")
+    }
+    // er-ams has no March samples: both directions from er-lon. 6,450.00 + 2 × 20.09 + 2 × 40.18 = 6,570.54.
+    let farOnly = try run(amsInMarch: false)
+    #expect(farOnly.status == .success, "\(farOnly.errors)")
+    #expect(farOnly.output.contains("Monthly total:            6,570.54 USD (excludes 4 unpriced items)"))
+    let unwrapped = farOnly.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(unwrapped.contains("er-ams to er-lon 1004.400 GB from the far end, \(lon), mirrored"), "\(unwrapped)")
+    #expect(unwrapped.contains("er-lon to er-ams 2008.800 GB from the far end, \(lon), mirrored"))
+    // er-ams has In only: er-ams → er-lon from er-ams, 8e6 × 7,200 ÷ 8 = 7.2 GB × 372 = 2,678.4 GB (× 0.02 = 53.568
+    // → 53.57, out and in); er-lon → er-ams from er-lon's In as above. 6,450.00 + 2 × 53.57 + 2 × 40.18 = 6,637.50.
+    let mixed = try run(amsInMarch: true)
+    #expect(mixed.status == .success, "\(mixed.errors)")
+    #expect(mixed.output.contains("Monthly total:            6,637.50 USD (excludes 4 unpriced items)"))
+    let mixedNotes = mixed.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(mixedNotes.contains("er-ams to er-lon 2678.400 GB from \(ams) (samples"), "\(mixedNotes)")
+    #expect(mixedNotes.contains("er-lon to er-ams 2008.800 GB from the far end, \(lon), mirrored"))
+  }
+
   /// Outside Global Reach pricing (summaries, sizing) a series not split by peer is skipped with a note that points at
   /// it, and never counted as the circuit's own traffic.
   @Test func sizingSkipsAnUnsplitSeriesWithANote() {

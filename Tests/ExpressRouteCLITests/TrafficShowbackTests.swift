@@ -41,13 +41,13 @@ import Testing
     #expect(
       result.output
         == """
-        Month,Resource,Connection,TrafficGB,Share,Charge,Cost,Currency\r
-        2026-04,gw,ConnectionName=a,0.648,0.333333,monthly cost,33.34,\r
-        2026-04,gw,ConnectionName=b,0.648,0.333333,monthly cost,33.33,\r
-        2026-04,gw,ConnectionName=c,0.648,0.333333,monthly cost,33.33,\r
-        2026-05,gw,ConnectionName=a,0.670,0.5,monthly cost,50.00,\r
-        2026-05,gw,ConnectionName=b,0.670,0.5,monthly cost,50.00,\r
-        2026-05,gw,ConnectionName=c,,,monthly cost,0.00,\r
+        Month,Resource,Connection,TrafficGB,Share,Charge,Cost,Currency,x_Status,x_UnpricedReason\r
+        2026-04,gw,ConnectionName=a,0.648,0.333333,monthly cost,33.34,,priced,\r
+        2026-04,gw,ConnectionName=b,0.648,0.333333,monthly cost,33.33,,priced,\r
+        2026-04,gw,ConnectionName=c,0.648,0.333333,monthly cost,33.33,,priced,\r
+        2026-05,gw,ConnectionName=a,0.670,0.5,monthly cost,50.00,,priced,\r
+        2026-05,gw,ConnectionName=b,0.670,0.5,monthly cost,50.00,,priced,\r
+        2026-05,gw,ConnectionName=c,,,monthly cost,0.00,,priced,\r
 
         """)
   }
@@ -70,13 +70,14 @@ import Testing
     #expect(
       result.output
         == """
-        Month,Resource,Connection,TrafficGB,Share,Charge,Cost,Currency\r
-        2026-04,ergw-hub,ConnectionName=conn-a,972.000,0.75,\(circuit),327.00,USD\r
-        2026-04,ergw-hub,ConnectionName=conn-a,972.000,0.75,\(gateway),197.65,USD\r
-        2026-04,ergw-hub,ConnectionName=conn-b,324.000,0.25,\(circuit),109.00,USD\r
-        2026-04,ergw-hub,ConnectionName=conn-b,324.000,0.25,\(gateway),65.88,USD\r
-        2026-04,ergw-hub,ConnectionName=conn-c,,,\(circuit),0.00,USD\r
-        2026-04,ergw-hub,ConnectionName=conn-c,,,\(gateway),0.00,USD\r
+        Month,Resource,Connection,TrafficGB,Share,Charge,Cost,Currency,x_Status,x_UnpricedReason\r
+        2026-04,ergw-hub,ConnectionName=conn-a,972.000,0.75,\(circuit),327.00,USD,priced,\r
+        2026-04,ergw-hub,ConnectionName=conn-a,972.000,0.75,\(gateway),197.65,USD,priced,\r
+        2026-04,ergw-hub,ConnectionName=conn-b,324.000,0.25,\(circuit),109.00,USD,priced,\r
+        2026-04,ergw-hub,ConnectionName=conn-b,324.000,0.25,\(gateway),65.88,USD,priced,\r
+        2026-04,ergw-hub,ConnectionName=conn-c,,,\(circuit),0.00,USD,priced,\r
+        2026-04,ergw-hub,ConnectionName=conn-c,,,\(gateway),0.00,USD,priced,\r
+        ,,,,,"circuit 'er-ams': Metered outbound data, Zone 1, quantity unknown",,USD,unpriced,"outbound data per month not given (MeteredData charges every GB out; give the volume, or measure it from traffic); in no connection's cost"\r
 
         """)
     // The metered data charge has no volume: listed, split to nobody, and said on standard error.
@@ -162,6 +163,7 @@ import Testing
     let result = ercalc(
       "traffic", "showback", path, "--location", "Amsterdam", "--bandwidth", "1G", "--interval", "3600", "--quiet")
     #expect(result.status == .dataError)
-    #expect(result.errors.contains("two.csv: error: the series hold the connections of 2 gateways ('gw-1', 'gw-2')"))
+    #expect(
+      result.errors.contains("two.csv:3:22: error: the series hold the connections of 2 gateways ('gw-1', 'gw-2')"))
   }
 }

@@ -6,6 +6,9 @@ extension TrafficCommand {
     guard let name = arguments.value("engine"), let engine = PushdownPlan.Engine(rawValue: name) else {
       throw UsageError("Missing expected option '--engine <name>' (kql, duckdb or spark)")
     }
+    if let option = showbackOptions.first(where: { arguments.values[$0] != nil }) {
+      throw UsageError("--\(option) belongs to 'ercalc traffic showback'")
+    }
     guard (arguments.positionals["series"] ?? []).isEmpty else {
       throw UsageError("'ercalc traffic query' reads no series (it prints a query; give its result to --series)")
     }

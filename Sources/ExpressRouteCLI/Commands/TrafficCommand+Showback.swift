@@ -24,7 +24,7 @@ extension TrafficCommand {
       files.map { SeriesReading.File(path: $0) }, warnings: &warnings)
     if !arguments.flag("quiet") { context.warnings += warnings }
     let request = ShowbackRequest(
-      cost: cost, summaries: summaries, file: files[0], period: arguments.month("period"))
+      cost: cost, summaries: summaries, file: files[0], files: files, period: arguments.month("period"))
     let outcome = try request.run(engine: try engine ?? PricingEngine.embeddedDefault())
     try OutputOptions.emit(outcome.report, arguments, context: &context)
     OutputOptions.warnIncomplete(outcome.gate?.unpriced ?? 0, hints: [], context: &context)

@@ -9,7 +9,7 @@ extension TrafficCommand {
       Actions:
         summarize   Read series (CSV, Azure Monitor JSON, diagnostic-settings exports as files or folders, AzureMetrics exports, or earlier summaries), oldest first, and write one mergeable summary per circuit.
         query       Print the query that computes the same summary inside the engine that holds the data, per resource, UTC month and direction: KQL for Log Analytics (AzureMetrics) and Data Explorer, SQL for DuckDB and Spark over a diagnostic-settings JSON-lines tree. Its result (Log Analytics REST JSON, az monitor log-analytics query output, or CSV) is read by --series like any series or summary.
-        showback    Split a shared circuit's and gateway's monthly cost by each connection's share of the traffic (in + out, scaled to the whole month), from series split by ConnectionName (ErGatewayConnectionBitsIn/OutPerSecond in a Metrics Batch or Metrics - List response, or az monitor metrics list output). ercalc prices the cost from a deployment file (--deployment) or the circuit and gateway options quote takes, on the built-in rate table or --prices/--overrides, and splits each line item on its own into cents that add up to it; --monthly-cost splits a typed amount instead. A connection without samples in a month is named as not measured and gets share 0; charges that cannot be priced are listed and split to nobody.
+        showback    Split a shared circuit's and gateway's monthly cost by each connection's share of the traffic (in + out, scaled to the whole month; metered outbound data by outbound alone, inbound being free), from series split by ConnectionName (ErGatewayConnectionBitsIn/OutPerSecond in a Metrics Batch or Metrics - List response, or az monitor metrics list output). ercalc prices the cost from a deployment file (--deployment: only the series' gateway and the circuits it connects are split, the rest named in a note) or the circuit and gateway options quote takes, on the built-in rate table or --prices/--overrides, and splits each line item on its own into cents that add up to it; --monthly-cost splits a typed amount instead. A connection without samples in a month is named as not measured and gets share 0; charges that cannot be priced are listed and split to nobody.
       A summary holds the rate histogram, exact monthly volumes, coverage, gaps and first and last sample; it does not grow with the data. Give summaries to --series of size, budget or audit, oldest first, alone or mixed with raw files: the result is the same as reading all the raw data at once.
       Examples:
         ercalc traffic summarize metrics-2026-01.csv --output 2026-01.summary.json
@@ -46,7 +46,9 @@ extension TrafficCommand {
       .option("to", value: "month", kind: .month, help: "query: the month after the last (UTC).", parent: "engine"),
       .option(
         "monthly-cost", value: "amount", kind: .money,
-        help: "showback: split this typed monthly cost (in your currency, such as 1450.00) instead of pricing one."),
+        help:
+          "showback: split this typed monthly cost (in your currency, in cents, such as 1450.00) instead of pricing one."
+      ),
       .option(
         "deployment", value: "file", kind: .path,
         help: "showback: the shared configuration to price, as a deployment JSON file (as quote takes it)."),

@@ -26,13 +26,18 @@ extension UseCases {
     /// The series, read; `file` names them in messages.
     package var summaries: [TrafficSummary]
     package var file: String
+    /// Every series file, to point messages at where a name stands; `[file]` unless given.
+    package var files: [String]
     /// The month the priced configuration is quoted for (`--period`), as `quote` takes it.
     package var period: MonthKey?
 
-    package init(cost: Cost, summaries: [TrafficSummary], file: String, period: MonthKey? = nil) {
+    package init(
+      cost: Cost, summaries: [TrafficSummary], file: String, files: [String]? = nil, period: MonthKey? = nil
+    ) {
       self.cost = cost
       self.summaries = summaries
       self.file = file
+      self.files = files ?? [file]
       self.period = period
     }
 
@@ -43,10 +48,11 @@ extension UseCases {
     package func run(engine: PricingEngine) throws -> RequestOutcome<ShowbackReport> {
       let gateways = TrafficShowback.connections(in: summaries)
       guard !gateways.isEmpty else {
-        throw Diagnostic(
-          .error,
-          "no series split by connection (expected series named 'gateway [ConnectionName=…]', as Metrics Batch or Metrics - List responses of ErGatewayConnectionBitsInPerSecond and ErGatewayConnectionBitsOutPerSecond split by ConnectionName give them)",
-          file: file)
+        let message =
+          "no series split by connection (expected series named 'gateway [ConnectionName=…]', as Metrics Batch or Metrics - List responses of ErGatewayConnectionBitsInPerSecond and ErGatewayConnectionBitsOutPerSecond split by ConnectionName give them)"
+        // At the first connection metric that is not split, where there is one.
+        guard let location = locate("ErGatewayConnectionBits") else { throw Diagnostic(.error, message, file: file) }
+        throw Diagnostic(.error, message, location: location)
       }
       switch cost {
       case .typed(let amount):
@@ -56,29 +62,76 @@ extension UseCases {
         return RequestOutcome(report: report, gate: nil)
       case .priced(let source):
         guard gateways.count == 1 else {
-          throw Diagnostic(
-            .error,
-            "the series hold the connections of \(gateways.count) gateways (\(gateways.map { "'\($0.parent)'" }.joined(separator: ", "))); a priced showback splits one gateway's and its circuit's cost: give one gateway's series",
-            file: file)
+          let message =
+            "the series hold the connections of \(gateways.count) gateways (\(gateways.map { "'\($0.parent)'" }.joined(separator: ", "))); a priced showback splits one gateway's and its circuits' cost: give one gateway's series"
+          // At the second gateway's name, where it first stands.
+          guard let location = locate(gateways[1].parent) else { throw Diagnostic(.error, message, file: file) }
+          throw Diagnostic(.error, message, location: location)
+        }
+        let parent = gateways[0].parent
+        var shared: Set<String>?
+        if case .deployment(let deployment) = source {
+          shared = try Self.resources(of: parent, in: deployment, file: file, locate: locate)
         }
         let quote = try QuoteRequest(source, period: period).run(engine: engine).report.quote
-        let lines = quote.lineItems.map { item in
+        let items = quote.lineItems.filter { shared?.contains($0.resource) ?? true }
+        let lines = items.map { item in
           TrafficShowback.Line(
             label: "\(item.resource): \(item.meter.displayName)" + (item.detail.map { " (\($0))" } ?? ""),
-            amount: item.amount.amount)
+            amount: item.amount.amount, outboundOnly: { if case .egress = item.meter { true } else { false } }())
         }
         let unpriced =
-          quote.unpriced.map { item in
+          quote.unpriced.filter { shared?.contains($0.resource) ?? true }.map { item in
             "\(item.resource): \(item.meter.displayName), \(QuoteReport.unpricedQuantity(item)): \(item.reason)"
           } + quote.skippedResources
-        let showback = TrafficShowback(summaries: summaries, lines: lines)
+        var notes = quote.notes
+        let others = quote.lineItems.filter { !(shared?.contains($0.resource) ?? true) }
+        let otherUnpriced = quote.unpriced.filter { !(shared?.contains($0.resource) ?? true) }
+        if !others.isEmpty || !otherUnpriced.isEmpty {
+          let listed =
+            (others.map { "\($0.resource) \($0.meter.displayName) \($0.amount.amount.fixedPoint(places: 2))" }
+              + otherUnpriced.map { "\($0.resource) \($0.meter.displayName) (not priced)" })
+          let scope = "charges of resources other than gateway '\(parent)' and the circuits it connects"
+          notes.append("not split (\(scope)): \(listed.joined(separator: "; "))")
+        }
+        let showback = TrafficShowback(summaries: summaries, lines: lines, period: period)
+        if let period, showback.rows.isEmpty {
+          throw Diagnostic(.error, "the connections' series hold no samples in \(period)", file: file)
+        }
         let report = ShowbackReport(
           name: quote.name, basis: quote.basis, showback: showback, unpriced: unpriced,
-          notes: quote.notes + Self.notes(showback))
+          notes: notes + Self.notes(showback))
+        let total = Money(lines.reduce(0) { $0 + $1.amount }, currency: quote.total.currency)
         return RequestOutcome(
-          report: report,
-          gate: .init(total: quote.total, measure: "monthly total", unpriced: unpriced.count))
+          report: report, gate: .init(total: total, measure: "monthly total", unpriced: unpriced.count))
       }
+    }
+
+    /// Where `text` first stands in the series files, for messages.
+    func locate(_ text: String) -> Diagnostic.FileLocation? {
+      files.lazy.compactMap { QuoteRequest.firstLocation(of: text, in: $0) }.first
+    }
+
+    /// The resources whose charges a priced showback of gateway `parent` splits: the deployment's gateway named
+    /// `parent` (or whose `azureId` ends in `/parent`) and the circuits it connects, as quote line items name them.
+    ///
+    /// - Throws: ``Diagnostic`` (exit 65) at the series' gateway when the deployment has no such gateway.
+    static func resources(
+      of parent: String, in deployment: Deployment, file: String, locate: (String) -> Diagnostic.FileLocation?
+    ) throws(Diagnostic) -> Set<String> {
+      let name = parent.lowercased()
+      guard
+        let gateway = deployment.gateways.first(where: { gateway in
+          gateway.name.lowercased() == name
+            || deployment.azureResources["gateway '\(gateway.name)'"]?.id.lowercased().hasSuffix("/\(name)") == true
+        })
+      else {
+        let message =
+          "the series' gateway '\(parent)' is not in the deployment (expected a gateway of that name, or whose azureId ends in /\(parent))"
+        guard let location = locate(parent) else { throw Diagnostic(.error, message, file: file) }
+        throw Diagnostic(.error, message, location: location)
+      }
+      return Set(["gateway '\(gateway.name)'"] + gateway.circuits.map { "circuit '\($0)'" })
     }
 
     /// What the split assumed, said once per case: connections not measured in a month, months without traffic.

@@ -12,6 +12,11 @@ import Foundation
 /// proportion, rounded to cents with the remainder going to the largest shares, so each line's parts add up to the line
 /// exactly and every connection's costs add up to the month's total exactly.
 ///
+/// A line of outbound data (``Line/outboundOnly``, such as a MeteredData circuit's metered outbound data) is split by
+/// each connection's outbound volume alone (`ErGatewayConnectionBitsOutPerSecond`): inbound data is free, so a
+/// connection that sent nothing out gets none of it. A month without outbound samples from any measured connection
+/// splits it by in + out like the other lines.
+///
 /// Assumption, stated on every row it touches: a connection with no samples in a month (or only points without a value)
 /// is **not measured**, not idle; it is given share 0, the month's cost is split among the connections that were
 /// measured, and the row says so. A month in which no measured connection carried traffic is split evenly.
@@ -21,10 +26,13 @@ package struct TrafficShowback: Sendable {
   package struct Line: Hashable, Sendable {
     package var label: String
     package var amount: Decimal
+    /// Split by outbound volume only (a charge for outbound data), not by in + out.
+    package var outboundOnly: Bool
 
-    package init(label: String, amount: Decimal) {
+    package init(label: String, amount: Decimal, outboundOnly: Bool = false) {
       self.label = label
       self.amount = amount
+      self.outboundOnly = outboundOnly
     }
   }
 
@@ -37,6 +45,11 @@ package struct TrafficShowback: Sendable {
     package var volume: DataVolume?
     /// Share of the month's measured traffic (0 to 1); `nil` when not measured.
     package var share: Decimal?
+    /// Outbound only, scaled to the whole month; `nil` when the connection has no outbound samples that month.
+    package var outbound: DataVolume?
+    /// Share of the month's measured outbound traffic, which ``Line/outboundOnly`` lines are split by; `nil` when not
+    /// measured.
+    package var outboundShare: Decimal?
     /// The connection's part of each ``TrafficShowback/lines`` entry, in the same order (0 when not measured).
     package var costs: [Decimal]
     /// The connection's part of the month's total: the sum of ``costs``.
@@ -53,8 +66,8 @@ package struct TrafficShowback: Sendable {
   }
 
   /// Splits each of `lines` over the connections in `summaries`; series not split by `ConnectionName` are left out.
-  /// Months are those any connection of a parent has valued samples in.
-  package init(summaries: [TrafficSummary], lines: [Line]) {
+  /// Months are those any connection of a parent has valued samples in, or only `period` when given.
+  package init(summaries: [TrafficSummary], lines: [Line], period: MonthKey? = nil) {
     self.lines = lines
     var rows: [Row] = []
     for (parent, connections) in Self.connections(in: summaries) {
@@ -64,7 +77,7 @@ package struct TrafficShowback: Sendable {
           ($0.summary.outbound.months + $0.summary.inbound.months).filter { $0.coveredSeconds > 0 }
         }
         .map(\.month))
-      for month in months.sorted() {
+      for month in months.sorted() where period == nil || month == period {
         let hours = Decimal(month.seconds) / 3600
         let volumes: [DataVolume?] = connections.map { entry in
           let parts = [entry.summary.inbound.months, entry.summary.outbound.months].compactMap { months in
@@ -73,22 +86,33 @@ package struct TrafficShowback: Sendable {
           guard !parts.isEmpty else { return nil }
           return parts.reduce(DataVolume.zero) { $0 + $1.scaled(toHours: hours) }
         }
-        let measured = volumes.compactMap { $0 }
-        let total = measured.reduce(DataVolume.zero, +)
-        let shares: [Decimal?] = volumes.map { volume in
-          guard let volume else { return nil }
-          return total.bytes > 0 ? volume.bytes / total.bytes : 1 / Decimal(measured.count)
+        let outbound: [DataVolume?] = connections.map { entry in
+          entry.summary.outbound.months.first { $0.month == month && $0.coveredSeconds > 0 }?.scaled(toHours: hours)
         }
-        let split = lines.map { Self.split($0.amount, by: shares) }
+        let shares = Self.shares(volumes)
+        // Without outbound samples from any connection, the outbound lines fall back to in + out.
+        let outboundShares = outbound.contains { $0 != nil } ? Self.shares(outbound) : shares
+        let split = lines.map { Self.split($0.amount, by: $0.outboundOnly ? outboundShares : shares) }
         for (index, entry) in connections.enumerated() {
           rows.append(
             Row(
               parent: parent, month: month, connection: entry.connection, volume: volumes[index],
-              share: shares[index], costs: split.map { $0[index] }))
+              share: shares[index], outbound: outbound[index], outboundShare: outboundShares[index],
+              costs: split.map { $0[index] }))
         }
       }
     }
     self.rows = rows
+  }
+
+  /// Each volume's share of their sum (`nil` where not measured); evenly among those measured when the sum is 0.
+  static func shares(_ volumes: [DataVolume?]) -> [Decimal?] {
+    let measured = volumes.compactMap { $0 }
+    let total = measured.reduce(DataVolume.zero, +)
+    return volumes.map { volume in
+      guard let volume else { return nil }
+      return total.bytes > 0 ? volume.bytes / total.bytes : 1 / Decimal(measured.count)
+    }
   }
 
   /// The series of `summaries` split by `ConnectionName`, by parent (sorted), each parent's connections sorted.

@@ -18,7 +18,9 @@ import Foundation
 /// - Month: `period`, else the latest month any Global Reach series has samples in; a series' volume is scaled to the
 ///   whole month from the time its samples cover. A direction without samples in the month stays unknown (priced as
 ///   not given), never 0.
-/// - A link measured from both ends takes circuit A's series (the same bytes cross both circuits).
+/// - A link measured from both ends (the same bytes cross both circuits): per direction, the near end's series (circuit
+///   A's, read as above) when it has samples in the month, else the far end's, mirrored (In at circuit B is
+///   data from B to A); the note says which series each direction came from.
 package enum GlobalReachMeasurement {
   /// One series of Global Reach traffic: the measured circuit's resource name, the peer's service key, the summary.
   struct Series {
@@ -78,9 +80,8 @@ package enum GlobalReachMeasurement {
     var notes = [
       "Global Reach measured for \(month): GlobalReachBitsInPerSecond read as data from the measured circuit to the peered circuit, GlobalReachBitsOutPerSecond as data from the peered circuit back, each scaled to the whole month"
     ]
-    var measured: Set<Int> = []
     var sampled = false
-    // Circuit A's own series first, so a link measured from both ends takes those.
+    // Circuit A's own series first: per direction, the near end's series wins when it has samples in the month.
     let ordered = try found.map { entry throws(Diagnostic) in
       do throws(Diagnostic) {
         return try resolve(entry, deployment, keys, single)
@@ -93,40 +94,56 @@ package enum GlobalReachMeasurement {
     }
     .enumerated().sorted { ($0.element.reversed ? 1 : 0, $0.offset) < ($1.element.reversed ? 1 : 0, $1.offset) }
     .map(\.element)
-    for entry in ordered {
-      let link = deployment.globalReach[entry.link]
-      guard measured.insert(entry.link).inserted else {
-        notes.append(
-          "Global Reach \(link.name): measured from both ends; the series of '\(link.circuitA)' is used, that of '\(link.circuitB)' (\(entry.series.summary.circuit)) is not added again"
-        )
-        continue
+    let hours = Decimal(month.seconds) / 3600
+    func volume(_ months: [TrafficSummary.MonthVolume]) -> (DataVolume, Decimal)? {
+      months.first { $0.month == month && $0.coveredSeconds > 0 }.map { ($0.scaled(toHours: hours), $0.coverage) }
+    }
+    var linkOrder: [Int] = []
+    for entry in ordered where !linkOrder.contains(entry.link) { linkOrder.append(entry.link) }
+    for index in linkOrder {
+      let link = deployment.globalReach[index]
+      let ends = ordered.filter { $0.link == index }
+      // Per direction: the first series (near end first) with samples in the month, and the series it came from.
+      // At the far end (the measured circuit is B) In is data from B to A, so the legs are mirrored.
+      func leg(_ aToB: Bool) -> (volume: (DataVolume, Decimal), from: Series, far: Bool)? {
+        for end in ends {
+          let inbound = volume(end.series.summary.inbound.months)
+          let outbound = volume(end.series.summary.outbound.months)
+          if let found = aToB != end.reversed ? inbound : outbound { return (found, end.series, end.reversed) }
+        }
+        return nil
       }
-      let hours = Decimal(month.seconds) / 3600
-      func volume(_ months: [TrafficSummary.MonthVolume]) -> (DataVolume, Decimal)? {
-        months.first { $0.month == month && $0.coveredSeconds > 0 }.map { ($0.scaled(toHours: hours), $0.coverage) }
-      }
-      let away = volume(entry.series.summary.inbound.months)
-      let back = volume(entry.series.summary.outbound.months)
-      sampled = sampled || away != nil || back != nil
+      let aToB = leg(true)
+      let bToA = leg(false)
+      sampled = sampled || aToB != nil || bToA != nil
       let typed = link.dataAToB != nil || link.dataBToA != nil
-      let (aToB, bToA) = entry.reversed ? (back, away) : (away, back)
-      deployment.globalReach[entry.link].dataAToB = aToB?.0
-      deployment.globalReach[entry.link].dataBToA = bToA?.0
-      func said(_ leg: (DataVolume, Decimal)?, _ from: String, _ to: String) -> String {
+      deployment.globalReach[index].dataAToB = aToB?.volume.0
+      deployment.globalReach[index].dataBToA = bToA?.volume.0
+      func said(_ leg: (volume: (DataVolume, Decimal), from: Series, far: Bool)?, _ from: String, _ to: String)
+        -> String
+      {
         guard let leg else { return "\(from) to \(to) not measured (no samples)" }
-        let partly = leg.1 < TrafficSummary.MonthVolume.measuredCoverage ? ", under half the month: an estimate" : ""
+        let cover = leg.volume.1
+        let partly = cover < TrafficSummary.MonthVolume.measuredCoverage ? ", under half the month: an estimate" : ""
+        let source =
+          leg.far ? "from the far end, \(leg.from.summary.circuit), mirrored" : "from \(leg.from.summary.circuit)"
         return
-          "\(from) to \(to) \(leg.0.gigabytes.fixedPoint(places: 3)) GB (samples cover \((leg.1 * 100).fixedPoint(places: 1))%\(partly))"
+          "\(from) to \(to) \(leg.volume.0.gigabytes.fixedPoint(places: 3)) GB \(source) (samples cover \((cover * 100).fixedPoint(places: 1))%\(partly))"
       }
+      let both =
+        Set(ends.map(\.reversed)).count == 2
+        ? "; measured from both ends, each direction from the near end's series where it has samples in \(month), else the far end's"
+        : ""
       notes.append(
-        "Global Reach \(link.name) from \(entry.series.summary.circuit): \(said(aToB, link.circuitA, link.circuitB)), \(said(bToA, link.circuitB, link.circuitA))"
+        "Global Reach \(link.name): \(said(aToB, link.circuitA, link.circuitB)), \(said(bToA, link.circuitB, link.circuitA))"
+          + both
           + (typed ? "; replaces the volumes the deployment gave" : "")
-          + (entry.byPosition ? "; series matched to the deployment's only Global Reach link" : ""))
+          + (ends.contains { $0.byPosition } ? "; series matched to the deployment's only Global Reach link" : ""))
     }
     guard sampled else {
       throw Diagnostic(.error, "the Global Reach series hold no samples in \(month)", file: file)
     }
-    for (index, link) in deployment.globalReach.enumerated() where !measured.contains(index) {
+    for (index, link) in deployment.globalReach.enumerated() where !linkOrder.contains(index) {
       notes.append("Global Reach \(link.name): no measured series; its volumes are as the deployment gives them")
     }
     return notes
