@@ -94,12 +94,14 @@ import Testing
   }
 
   /// Sparse one-minute records (`timeGrain` PT1M, a record every fifth minute) are one-minute samples with gaps, as
-  /// ercalc reads them: the push-down takes the interval from the time grain, not from the smallest step.
+  /// ercalc reads them: the push-down takes the interval from the time grain, not from the smallest step; without a
+  /// grain, both take the smallest step.
   @Test(
     .enabled(
       if: duckDBPython != nil,
-      "DuckDB is not installed (pip install duckdb, or set ERCALC_DUCKDB_PYTHON; .ci/run installs it under .build)"))
-  func sparseRecordsKeepTheirTimeGrain() throws {
+      "DuckDB is not installed (pip install duckdb, or set ERCALC_DUCKDB_PYTHON; .ci/run installs it under .build)"),
+    arguments: [true, false])
+  func sparseRecordsKeepTheirTimeGrain(withGrain: Bool) throws {
     let directory = try temporaryDirectory("ercalc-pushdown-sparse")
     defer { try? FileManager.default.removeItem(at: directory) }
     let tree = directory.appendingPathComponent("export")
@@ -116,7 +118,7 @@ import Testing
           lines.append(
             "{\"average\": \(rate), \"maximum\": \(rate), \"resourceId\": \"\(id)\", \"time\": \"\(date)T\(hour):"
               + String(format: "%02d", minute)
-              + ":00.0000000Z\", \"metricName\": \"\(metric)\", \"timeGrain\": \"PT1M\"}")
+              + ":00.0000000Z\", \"metricName\": \"\(metric)\"" + (withGrain ? ", \"timeGrain\": \"PT1M\"}" : "}"))
         }
       }
       try (lines.joined(separator: "\n") + "\n").write(
@@ -133,10 +135,10 @@ import Testing
     #expect(try Self.comparable(pushed.output) == Self.comparable(raw.output))
     let circuits = try #require(try Self.comparable(pushed.output)["circuits"] as? [[String: Any]])
     // 60 s from PT1M (not the 300 s step); 24 samples; 23 steps of 300 s each miss 4 one-minute samples: 23 × 4 = 92
-    // gaps (the step into February counted when the months merge).
-    #expect(circuits.map { $0["intervalSeconds"] as? Int } == [60])
+    // gaps (the step into February counted when the months merge). Without a grain: 300 s, no gaps.
+    #expect(circuits.map { $0["intervalSeconds"] as? Int } == [withGrain ? 60 : 300])
     #expect(circuits.map { $0["samples"] as? Int } == [24])
-    #expect(circuits.map { $0["gaps"] as? Int } == [92])
+    #expect(circuits.map { $0["gaps"] as? Int } == [withGrain ? 92 : 0])
   }
 
   /// A Python with `pyspark` (and Java), given by `ERCALC_SPARK_PYTHON`: Spark is too heavy to install for every CI
