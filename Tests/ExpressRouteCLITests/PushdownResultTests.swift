@@ -43,6 +43,83 @@ import Testing
     #expect(outbound["maximum"] as? String == "1000000000.0")
   }
 
+  /// CSV written with CRLF line endings (Python's `csv` module) or after a UTF-8 byte order mark, and `az` output
+  /// with a null written as `None` (`str(None)`), read as the plain result does.
+  @Test func lineEndingsByteOrderMarkAndNoneReadAsThePlainResult() throws {
+    let directory = try temporaryDirectory("ercalc-pushdown-variants")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let csv = try String(contentsOfFile: fixture("pushdown/result-duckdb.csv"), encoding: .utf8)
+    let az = try String(contentsOfFile: fixture("pushdown/result-az.json"), encoding: .utf8)
+    let plain = ercalc("traffic", "summarize", "--quiet", fixture("pushdown/result-duckdb.csv"))
+    #expect(plain.status == .success, "\(plain.errors)")
+    let crlf = csv.replacingOccurrences(of: "\n", with: "\r\n")
+    #expect(az.contains("\"burst\": \"\""))
+    for (name, text) in [
+      ("crlf.csv", crlf), ("bom.csv", "\u{FEFF}" + csv), ("bom-crlf.csv", "\u{FEFF}" + crlf),
+      ("none.json", az.replacingOccurrences(of: "\"burst\": \"\"", with: "\"burst\": \"None\"")),
+    ] {
+      let path = directory.appendingPathComponent(name).path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      let result = ercalc("traffic", "summarize", "--quiet", path)
+      #expect(result.status == .success, "\(name): \(result.errors)")
+      #expect(
+        try PushdownQueryTests.comparable(result.output) == PushdownQueryTests.comparable(plain.output), "\(name)")
+    }
+    // `None` where a value is required is an empty cell, refused as one.
+    let path = directory.appendingPathComponent("none-maximum.json").path
+    try az.replacingOccurrences(of: "\"maximum\": \"2000.0\"", with: "\"maximum\": \"None\"")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let refused = ercalc("traffic", "summarize", "--quiet", path)
+    #expect(refused.status == .dataError)
+    #expect(refused.errors.contains("az monitor log-analytics query output column 'maximum', row 1: empty"))
+  }
+
+  /// A direction without values (samples 0) has an empty histogram, no rate sum (0 or empty) and no maximum.
+  @Test func aDirectionWithoutValuesHoldsNothing() throws {
+    let directory = try temporaryDirectory("ercalc-pushdown-zero")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let id = "/SUBSCRIPTIONS/0/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/ER-IN"
+    let header = PushdownResultTests.header
+    // Two hourly sample times in January, inbound only: complete 0, valued 2; 1000 + 2000 bit/s inbound.
+    let inbound =
+      "ercalc-rate-buckets-1,\(id),2026-01,in,3600,1769896800,1769900400,2,0,2,0,0,0,2,24576000,2000.0,,1000:1 2000:1"
+    func outbound(_ tail: String) -> String {
+      "\(header)\n\(inbound)\nercalc-rate-buckets-1,\(id),2026-01,out,3600,1769896800,1769900400,2,0,2,0,0,0,0,\(tail)\n"
+    }
+    func summarize(_ text: String) throws -> (status: ExitCode, errors: String, output: String) {
+      let path = directory.appendingPathComponent("zero.csv").path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      let result = ercalc("traffic", "summarize", "--quiet", path)
+      return (result.status, result.errors.replacingOccurrences(of: directory.path + "/", with: ""), result.output)
+    }
+    for tail in [",,,", "0,,,"] {
+      let read = try summarize(outbound(tail))
+      #expect(read.status == .success, "\(tail): \(read.errors)")
+      let circuit = try #require(
+        (try PushdownQueryTests.comparable(read.output)["circuits"] as? [[String: Any]])?.first)
+      // 2 sample times, none complete: 2 samples without a (two-way) value.
+      #expect(circuit["samples"] as? Int == 2)
+      #expect(circuit["completeSamples"] as? Int == 0)
+      #expect(circuit["emptyValues"] as? Int == 2)
+      #expect((circuit["outbound"] as? [String: Any])?["histogram"] as? String == "")
+    }
+    let refusals = [
+      (",,,1000:1", "column 'histogram', row 2: '1000:1' for 0 samples (expected an empty histogram)"),
+      ("8192000,,,", "column 'rate_sum', row 2: '8192000' for 0 samples (expected 0 or empty)"),
+      (",1000.0,,", "column 'maximum', row 2: '1000.0' for 0 samples (expected empty)"),
+    ]
+    for (tail, message) in refusals {
+      let read = try summarize(outbound(tail))
+      #expect(read.status == .dataError, "\(tail)")
+      #expect(read.errors.contains("zero.csv:3:"), "\(read.errors)")
+      #expect(read.errors.contains("CSV result " + message), "\(read.errors)")
+    }
+  }
+
+  static let header =
+    "ercalc_summary,resource,month,direction,interval_seconds,first_time,last_time,times,complete,valued,gaps,"
+    + "duplicates,off_grid,samples,rate_sum,maximum,burst,histogram"
+
   /// A result beside raw series and other summaries: `size` reads it with `--series`.
   @Test func sizeReadsAResultWithSeries() {
     let result = ercalc(

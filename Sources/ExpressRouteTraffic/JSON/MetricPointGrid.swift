@@ -14,7 +14,9 @@ import ExpressRouteCore
 struct MetricPointGrid {
   /// What to do when a slot already has a value for the direction.
   enum Repeat {
-    /// Add it: split series (primary and secondary device) make up the circuit's total.
+    /// Add it: split series (primary and secondary device) make up the circuit's total. A time where one series has
+    /// a point without a value is a sample without a value in that direction, whatever the others hold: a missing
+    /// half is never summed in as zero.
     case sum
     /// Keep the first and count the repeat: the same record exported twice.
     case keepFirst
@@ -37,6 +39,8 @@ struct MetricPointGrid {
     /// Whether its metric's series were split by a kept dimension into circuits of their own (Metrics Batch): left
     /// out when it holds no points of its own.
     var splitApart = false
+    /// Times and directions of points without a value, under ``Repeat/sum`` (rare: kept as a list).
+    var holes: [(time: Int64, inbound: Bool)] = []
   }
 
   private(set) var circuits: [Circuit] = []
@@ -105,7 +109,10 @@ struct MetricPointGrid {
       growBack(circuit, slots: slot + 1)
     }
     if circuits[circuit].lines[slot] == 0 { circuits[circuit].lines[slot] = Int32(clamping: line) }
-    guard let value else { return }
+    guard let value else {
+      if repeatRule == .sum { circuits[circuit].holes.append((time, inbound)) }
+      return
+    }
     let existing = inbound ? circuits[circuit].inbound[slot] : circuits[circuit].outbound[slot]
     var updated = value
     if !existing.isNaN {
@@ -171,6 +178,8 @@ struct MetricPointGrid {
     if inbound { circuits[circuit].inbound = [] } else { circuits[circuit].outbound = [] }
     var lines = circuits[circuit].lines
     circuits[circuit].lines = []
+    var holes = circuits[circuit].holes
+    circuits[circuit].holes = []
     values.withUnsafeMutableBufferPointer { values in
       lines.withUnsafeMutableBufferPointer { lines in
         for k in 0..<count {
@@ -179,13 +188,17 @@ struct MetricPointGrid {
           let slot = Int((run.times[k] &- origin) / interval)
           if lines[slot] == 0 { lines[slot] = Int32(clamping: firstLine + Int(run.lines[k]) - 1) }
           let average = run.averages[k]
-          guard !average.isNaN else { continue }
+          guard !average.isNaN else {
+            holes.append((run.times[k], inbound))
+            continue
+          }
           let existing = values[slot]
           values[slot] = existing.isNaN ? average : existing + average
         }
       }
     }
     circuits[circuit].lines = lines
+    circuits[circuit].holes = holes
     if inbound {
       circuits[circuit].inbound = values
       circuits[circuit].inboundPeak = peak
@@ -229,11 +242,43 @@ struct MetricPointGrid {
     }
   }
 
+  /// Under ``Repeat/sum``: empties each slot and direction where one series had a point without a value but another
+  /// a value (the sum would be the others alone); the note that says how many, or none.
+  private mutating func clearHalfValues(_ circuit: Int) -> [String] {
+    guard let interval = circuits[circuit].interval, interval > 0 else { return [] }
+    var cleared = 0
+    var first: Int64?
+    for hole in circuits[circuit].holes {
+      let offset = hole.time - circuits[circuit].origin
+      guard offset >= 0, offset % interval == 0, Int(offset / interval) < circuits[circuit].lines.count else {
+        continue
+      }
+      let slot = Int(offset / interval)
+      if hole.inbound, !circuits[circuit].inbound[slot].isNaN {
+        circuits[circuit].inbound[slot] = .nan
+      } else if !hole.inbound, !circuits[circuit].outbound[slot].isNaN {
+        circuits[circuit].outbound[slot] = .nan
+      } else {
+        continue
+      }
+      cleared += 1
+      first = min(first ?? hole.time, hole.time)
+    }
+    circuits[circuit].holes = []
+    guard cleared > 0, let first else { return [] }
+    return [
+      "circuit '\(circuits[circuit].name)': \(cleared) sample(s) where one split series (such as a DeviceRole) has no value and another has one (first at \(CivilCalendar.format(first))) have no value in that direction (treated as missing, not as the other series alone)"
+    ]
+  }
+
   /// Adds every circuit's slots to `ingest` in time order and empties the grid.
   mutating func drain(into ingest: inout TrafficIngest, file: String) throws(Diagnostic) {
     // Circuits whose interval is still open: two timestamps give it; one leaves it to the accumulator.
     for position in circuits.indices where circuits[position].interval == nil {
       try settleInterval(position, fromTimes: 2, file: file)
+    }
+    for position in circuits.indices where !circuits[position].holes.isEmpty {
+      ingest.note(contentsOf: clearHalfValues(position))
     }
     // One series at a time goes through the staging, as circuit 0.
     let staging = SampleStaging()

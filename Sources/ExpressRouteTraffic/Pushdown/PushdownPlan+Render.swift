@@ -77,15 +77,15 @@ private struct Dialect {
     if engine == .duckdb {
       select = """
         SELECT resourceId AS resource, lower(metricName) AS metric, CAST(epoch(CAST(\(time) AS TIMESTAMP)) AS BIGINT) AS t,
-            CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak
+            CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak, timeGrain AS grain
           FROM read_json(\(quoted(plan.source)), format = 'newline_delimited', hive_partitioning = false, columns = {resourceId: 'VARCHAR',
-            "time": 'VARCHAR', metricName: 'VARCHAR', average: 'DOUBLE', maximum: 'DOUBLE'})
+            "time": 'VARCHAR', metricName: 'VARCHAR', average: 'DOUBLE', maximum: 'DOUBLE', timeGrain: 'VARCHAR'})
         """
     } else {
       select = """
         SELECT resourceId AS resource, lower(metricName) AS metric,
             unix_timestamp(substr(`time`, 1, 19), "yyyy-MM-dd'T'HH:mm:ss") AS t,
-            CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak
+            CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak, timeGrain AS grain
           FROM ercalc_records
         """
     }
@@ -111,7 +111,8 @@ private struct Dialect {
       if !bounds.isEmpty { text += "\n| where " + bounds.joined(separator: " and ") }
       return text
         + "\n| project resource = ResourceId, metric = tolower(MetricName),"
-        + " t = datetime_diff('second', TimeGenerated, datetime(1970-01-01)), v = Average, peak = Maximum"
+        + " t = datetime_diff('second', TimeGenerated, datetime(1970-01-01)), v = Average, peak = Maximum,"
+        + " grain = TimeGrain"
     case .aggregate(let input, let filter, let keys, let values):
       var text = input
       if let filter { text += "\n| where " + expression(filter) }
@@ -188,6 +189,23 @@ private struct Dialect {
     }
   }
 
+  /// Days, hours, minutes and seconds of an ISO 8601 duration, each part 0 where absent.
+  private func durationSeconds(_ text: String) -> String {
+    let upper = engine == .kql ? "toupper(\(text))" : "upper(\(text))"
+    let parts: [(pattern: String, group: Int, seconds: Int)] = [
+      ("^P([0-9]+)D", 1, 86_400), ("T([0-9]+)H", 1, 3600), ("T([0-9]+H)?([0-9]+)M", 2, 60),
+      ("T([0-9]+H)?([0-9]+M)?([0-9]+)S", 3, 1),
+    ]
+    let terms = parts.map { part in
+      let found =
+        engine == .kql
+        ? "tolong(extract(\(quoted(part.pattern)), \(part.group), \(upper)))"
+        : "CAST(nullif(regexp_extract(\(upper), \(quoted(part.pattern)), \(part.group)), '') AS BIGINT)"
+      return "coalesce(\(found), 0) * \(part.seconds)"
+    }
+    return "(" + terms.joined(separator: " + ") + ")"
+  }
+
   private func call(_ function: PushdownPlan.Function, _ a: [String]) -> String {
     let first = a.first ?? ""
     let second = a.count > 1 ? a[1] : ""
@@ -211,6 +229,7 @@ private struct Dialect {
     case (.month, .spark): return "date_format(timestamp_seconds(\(first)), 'yyyy-MM')"
     case (.histogramEntry, .kql): return "strcat(\(first), ':', \(second))"
     case (.histogramEntry, _): return "concat(CAST(\(first) AS \(text)), ':', CAST(\(second) AS \(text)))"
+    case (.durationSeconds, _): return durationSeconds(first)
     }
   }
 }

@@ -12,8 +12,10 @@ import ExpressRouteCore
 /// What each row holds, as ercalc's own reading of the same records would count it:
 /// - records are joined per resource, direction and time; a repeated record with a value is a duplicate (one value
 ///   kept: the lowest where repeats disagree, where ercalc keeps the first read); a time with any record is a sample;
-/// - the interval is the resource's smallest step between sample times; steps that are not a multiple of it are
-///   counted (`off_grid`) and refused when read back;
+/// - the interval is the records' time grain (`timeGrain`, `TimeGrain`: the smallest where a resource's records
+///   disagree), as ercalc reads it; only where no record has one, the resource's smallest step between sample times
+///   (sparse one-minute records are one-minute samples with gaps, not five-minute samples); steps that are not a
+///   multiple of it are counted (`off_grid`) and refused when read back;
 /// - gaps count the missing times between consecutive samples of the same month (the step into a month is checked
 ///   when the months are merged back);
 /// - per direction: values (`samples`), their sum in 1/8192 bit/s (each rate truncated, summed exactly), the
@@ -71,6 +73,9 @@ package struct PushdownPlan: Sendable {
     case month
     /// `bucket:count` text.
     case histogramEntry
+    /// The seconds of an ISO 8601 duration text (`PT1M`, `PT1H`, `P1D`; days, hours, minutes and seconds, any
+    /// case), as ercalc reads a time grain; 0 where the text has none of them or is null.
+    case durationSeconds
   }
 
   /// How a column of an aggregate is computed.
@@ -86,8 +91,8 @@ package struct PushdownPlan: Sendable {
 
   /// One named step of the plan.
   package enum Stage: Sendable {
-    /// The metric records: `resource`, `metric` (lower case), `t` (seconds since 1970), `v` (the average) and
-    /// `peak` (the `maximum` aggregation), from the engine's source.
+    /// The metric records: `resource`, `metric` (lower case), `t` (seconds since 1970), `v` (the average),
+    /// `peak` (the `maximum` aggregation) and `grain` (the time grain as text), from the engine's source.
     case records
     /// `keys` and `values` of the rows of `input` where `filter` holds, grouped by the keys.
     case aggregate(input: String, filter: Expression?, keys: [(String, Expression)], values: [(String, Aggregate)])
@@ -149,6 +154,8 @@ package struct PushdownPlan: Sendable {
       .choose(
         .binary(">", digits, .integer(15)), .integer(Int64(RateHistogram.highestBucket)),
         .binary("+", .binary("*", minus(digits, .integer(4)), .integer(9000)), .call(.leadingFourDigits, [whole]))))
+    // The interval: the time grain where any record of the resource has one, else the smallest step.
+    let interval = Expression.choose(.isNotNull(c("grain_s")), c("grain_s"), c("step_s"))
     let sampleColumns: [(String, Expression)] = [
       ("resource", c("resource")), ("month", c("month")),
     ]
@@ -162,7 +169,10 @@ package struct PushdownPlan: Sendable {
             ("resource", c("resource")), ("t", c("t")),
             ("dir", .choose(.oneOf(c("metric"), inbound), .text("in"), .text("out"))),
           ],
-          values: [("n", .count(c("v"))), ("v", .min(c("v"))), ("peak", .max(c("peak")))])
+          values: [
+            ("n", .count(c("v"))), ("v", .min(c("v"))), ("peak", .max(c("peak"))),
+            ("grain", .max(.call(.durationSeconds, [c("grain")]))),
+          ])
       ),
       (
         "samples",
@@ -174,13 +184,15 @@ package struct PushdownPlan: Sendable {
             ("peak_in", .max(.choose(eq(c("dir"), .text("in")), c("peak"), .null(.real)))),
             ("peak_out", .max(.choose(eq(c("dir"), .text("out")), c("peak"), .null(.real)))),
             ("repeats", .sum(.choose(.binary(">", c("n"), .integer(1)), minus(c("n"), .integer(1)), .integer(0)))),
+            ("grain", .min(.choose(.binary(">", c("grain"), .integer(0)), c("grain"), .null(.integer)))),
           ])
       ),
       ("steps", .previous(input: "samples", partition: "resource", order: "t", of: "t", previous: "prev_t")),
       (
         "grid",
         .aggregate(
-          input: "steps", filter: nil, keys: [("resource", c("resource"))], values: [("interval_s", .min(step))])
+          input: "steps", filter: nil, keys: [("resource", c("resource"))],
+          values: [("grain_s", .min(c("grain"))), ("step_s", .min(step))])
       ),
       (
         "timed",
@@ -188,7 +200,7 @@ package struct PushdownPlan: Sendable {
           input: "steps", other: "grid", on: ["resource"],
           columns: [
             ("resource", c("resource")), ("t", c("t")), ("month", .call(.month, [c("t")])),
-            ("interval_s", c("interval_s")), ("vin", c("vin")), ("vout", c("vout")), ("peak_in", c("peak_in")),
+            ("interval_s", interval), ("vin", c("vin")), ("vout", c("vout")), ("peak_in", c("peak_in")),
             ("peak_out", c("peak_out")), ("repeats", c("repeats")),
             (
               "gap",
@@ -196,13 +208,13 @@ package struct PushdownPlan: Sendable {
                 .binary(
                   "AND", .isNotNull(c("prev_t")),
                   eq(.call(.month, [c("prev_t")]), .call(.month, [c("t")]))),
-                minus(.call(.divide, [step, c("interval_s")]), .integer(1)), .integer(0))
+                minus(.call(.divide, [step, interval]), .integer(1)), .integer(0))
             ),
             (
               "off",
               one(
                 .binary(
-                  "AND", .isNotNull(c("prev_t")), .binary("<>", .call(.modulo, [step, c("interval_s")]), .integer(0))))
+                  "AND", .isNotNull(c("prev_t")), .binary("<>", .call(.modulo, [step, interval]), .integer(0))))
             ),
           ])
       ),

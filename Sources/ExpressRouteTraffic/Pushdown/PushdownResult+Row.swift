@@ -149,6 +149,16 @@ extension PushdownResult {
     {
       let burst = try row.rate("burst")
       guard samples > 0 else {
+        // No values: nothing to count, sum or take the highest of (a sum of no values may be written 0 or null).
+        if let histogram = row.cell("histogram").text, !histogram.trimmingCharacters(in: .whitespaces).isEmpty {
+          throw row.error("histogram", "'\(histogram)' for 0 samples (expected an empty histogram)")
+        }
+        if let sum = row.cell("rate_sum").text, !sum.isEmpty, RowCells.whole(sum) != 0 {
+          throw row.error("rate_sum", "'\(sum)' for 0 samples (expected 0 or empty)")
+        }
+        if let maximum = row.cell("maximum").text, !maximum.isEmpty {
+          throw row.error("maximum", "'\(maximum)' for 0 samples (expected empty)")
+        }
         return DirectionAccumulator(histogram: RateHistogram(), maximum: 0, months: [:], burstMaximum: burst)
       }
       guard let maximum = try row.rate("maximum") else { throw row.error("maximum", "empty (expected a rate)") }

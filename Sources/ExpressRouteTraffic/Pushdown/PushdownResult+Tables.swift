@@ -8,9 +8,10 @@ extension PushdownResult {
   /// - the Data Explorer query REST result, v1 (`{"Tables": [{"TableName", "Columns": [{"ColumnName", "DataType"}],
   ///   "Rows"}]}`) and v2 (an array of frames; the `DataTable` frames hold `Columns` and `Rows`);
   /// - `az monitor log-analytics query` output: an array of flat row objects, every value a string (`TableName` and
-  ///   other extra keys ignored);
+  ///   other extra keys ignored; a null written as `None`, as `az` writes Python's `str(None)`, is null);
   /// - CSV with a header row, as DuckDB (`COPY … TO … (HEADER)`, `duckdb -csv`), Spark (`header=true`) and Data
-  ///   Explorer write it; an empty field, or an unquoted `NULL` as the `duckdb` shell may print, is null.
+  ///   Explorer write it, lines ending in LF or CRLF (Python's `csv` module), after an optional UTF-8 byte order
+  ///   mark; an empty field, or an unquoted `NULL` as the `duckdb` shell may print, is null.
   /// Only tables with the ``marker`` column are results; a document with none is refused.
   static func tables(_ data: Data, file: String) throws(Diagnostic) -> [Table] {
     let first = data.first {
@@ -118,7 +119,9 @@ extension PushdownResult {
         guard let node = object.optional(name) else {
           throw rowNode.error("\(shape): the row has no '\(name)' (expected the keys of the first row)")
         }
-        cells.append(try cell(node, shape: shape))
+        var read = try cell(node, shape: shape)
+        if read.text == "None" { read.text = nil }
+        cells.append(read)
       }
       rows.append(cells)
     }
@@ -128,7 +131,10 @@ extension PushdownResult {
   /// A CSV result: comma-separated, fields optionally in double quotes (`""` inside for a quote).
   private static func csvTable(_ data: Data, file: String) throws(Diagnostic) -> Table {
     let shape = "CSV result"
-    var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    var text = String(decoding: data, as: UTF8.self)
+    if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+    // CRLF is one Character in Swift: split on either ending.
+    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     if lines.last?.isEmpty == true { lines.removeLast() }
     var header: [String] = []
     var rows: [[Cell]] = []
