@@ -63,9 +63,7 @@ struct CircuitPlanner {
     self.lookAhead = lookAhead
     self.virtualNetworkLinks = virtualNetworkLinks
     shared = options
-    let key = PlannerOptionsCache.Key(location: location.name, virtualNetworkLinks: virtualNetworkLinks)
-    let known = options?.options(for: key)
-    var fees: [State: Int64?] = known?.feeUnits ?? options?.fees(in: location.zone) ?? [:]
+    var fees: [State: Int64?] = options?.fees(in: location.zone) ?? [:]
     if fees.isEmpty {
       // A state's fee depends only on the zone: priced once per zone for all locations in it.
       for tier in CircuitTier.allCases {
@@ -90,11 +88,12 @@ struct CircuitPlanner {
       }
     }
     requiredBits = months.map { NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: $0)).int64Value }
-    if let known {
-      ruleProblems = known.ruleProblems
+    let key = PlannerOptionsCache.Key(location: location.name, virtualNetworkLinks: virtualNetworkLinks)
+    if let known = options?.ruleProblems(for: key) {
+      ruleProblems = known
     } else {
       for state in fees.keys { ruleProblems[state] = .some(checkRules(state)) }
-      options?.store(.init(feeUnits: fees, ruleProblems: ruleProblems), for: key)
+      options?.storeRuleProblems(ruleProblems, for: key)
     }
   }
 

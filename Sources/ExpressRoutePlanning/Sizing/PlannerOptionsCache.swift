@@ -3,19 +3,15 @@ import ExpressRoutePricing
 import ExpressRouteTraffic
 import Synchronization
 
-/// The parts of a planner that depend only on the location and the VNet links (each option's fee and product-rule
-/// problem), and the gateway options' verdicts, shared by the solves of many sites with one engine (a budget), so
-/// each location prices its options, and each gateway option its rules and price, once.
+/// What the solves of many sites with one engine (a budget) share: each option's fee per zone and product-rule
+/// problem per location and VNet links, the gateway options' verdicts and the search shapes, so each is worked out
+/// once.
 final class PlannerOptionsCache: Sendable {
   struct Key: Hashable {
     var location: String
     var virtualNetworkLinks: Int
   }
-  struct Options {
-    var feeUnits: [CircuitPlanner.State: Int64?]
-    var ruleProblems: [CircuitPlanner.State: String?]
-  }
-  private let entries = Mutex<[Key: Options]>([:])
+  private let problems = Mutex<[Key: [CircuitPlanner.State: String?]]>([:])
 
   /// What a gateway option's rules-and-price verdict depends on besides its SKU and units: the profile's circuits,
   /// FastPath, advertised routes and number of gateways.
@@ -54,12 +50,13 @@ final class PlannerOptionsCache: Sendable {
     return option
   }
 
-  func options(for key: Key) -> Options? {
-    entries.withLock { $0[key] }
+  /// Each provider state's product-rule problem at the location with the VNet links of `key`, if worked out.
+  func ruleProblems(for key: Key) -> [CircuitPlanner.State: String?]? {
+    problems.withLock { $0[key] }
   }
 
-  func store(_ options: Options, for key: Key) {
-    entries.withLock { $0[key] = options }
+  func storeRuleProblems(_ problems: [CircuitPlanner.State: String?], for key: Key) {
+    self.problems.withLock { $0[key] = problems }
   }
 
   /// The search shape of each state list planned so far.
