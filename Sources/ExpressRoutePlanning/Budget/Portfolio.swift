@@ -108,9 +108,7 @@ extension Portfolio {
         let site = try read[index].site.get()
         if case .deployment(let deployment, _) = site.source {
           // An Azure resource is budgeted in one site: the same ID in two would count its charges twice.
-          let ids = deployment.azureResources.sorted { $0.key < $1.key }.map { resource, reference in
-            (resource, String(reference.id.lowercased().reversed().drop { $0 == "/" }.reversed()))
-          }
+          let ids = deployment.azureResources.sorted { $0.key < $1.key }.map { ($0.key, $0.value.identity) }
           if let (resource, id) = ids.first(where: { azureOwners[$0.1] != nil }), let owner = azureOwners[id] {
             throw head.nameNode.error(
               "\(resource) has the azureId of \(owner.resource) in site '\(owner.site)' (expected each Azure resource in one site only, so its charges are counted once)"

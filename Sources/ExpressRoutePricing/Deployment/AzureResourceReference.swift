@@ -15,6 +15,13 @@ public struct AzureResourceReference: Hashable, Sendable {
     self.region = region
   }
 
+  /// ``id`` as resources are told apart: ARM IDs ignore case, and a trailing `/` names the same resource.
+  package var identity: String {
+    var key = id.lowercased()
+    while key.hasSuffix("/") { key.removeLast() }
+    return key
+  }
+
   /// The subscription part of ``id`` (`/subscriptions/<id>`, FOCUS `SubAccountId`), or `nil` when the ID has none.
   public var subscription: String? {
     let parts = id.split(separator: "/", omittingEmptySubsequences: true)
