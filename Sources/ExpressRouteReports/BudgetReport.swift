@@ -71,6 +71,7 @@ public struct BudgetReport: Report {
       b.months.isEmpty ? summary.total : (summary.total / Decimal(b.months.count)).rounded(toPlaces: 2, rule: .lineItem)
     let yearWord = b.fiscalYearStart == 1 ? "year" : "fiscal year"
     let allSites = Array(b.sites.indices)
+    let overall = coverage(allSites)  // the whole budget's, scanned once
     var facts = [
       ReportFact(
         "Period",
@@ -93,15 +94,15 @@ public struct BudgetReport: Report {
       [
         ReportFact(
           "Total",
-          (coverage(allSites).isUnknown ? "not priced" : "\(Self.amount(summary.total)) \(currency)")
+          (overall.isUnknown ? "not priced" : "\(Self.amount(summary.total)) \(currency)")
             + (unpriced.isEmpty
               ? "" : " (excludes \(unpriced.count) unpriced item\(unpriced.count == 1 ? "" : "s"), listed below)"))
       ] + listFacts + overrunFacts + [
         ReportFact(
-          "Average month", coverage(allSites).isUnknown ? "not priced" : "\(Self.amount(average)) \(currency)"),
+          "Average month", overall.isUnknown ? "not priced" : "\(Self.amount(average)) \(currency)"),
         ReportFact(
           "Highest month",
-          coverage(allSites).isUnknown ? "not priced" : "\(Self.amount(summary.peakMonthTotal)) \(currency)"),
+          overall.isUnknown ? "not priced" : "\(Self.amount(summary.peakMonthTotal)) \(currency)"),
       ] + b.basis.facts + [
         ReportFact("Rounding", "each line item to cents, half away from zero; totals are exact sums")
       ]
@@ -132,7 +133,7 @@ public struct BudgetReport: Report {
               + listCell(month: index) + [Self.amount(summary.monthTotals[index], coverage(allSites, months: [index]))]
           },
           footer: ["Total"] + totals.indices.map { Self.amount(totals[$0], coverage(sites[$0])) } + listTotalCell
-            + [Self.amount(summary.total, coverage(allSites))]))
+            + [Self.amount(summary.total, overall)]))
     }
     if details && !grouped {
       blocks.append(
@@ -154,7 +155,7 @@ public struct BudgetReport: Report {
                 Self.amount(summary.monthTotals[index], coverage(allSites, months: [index])), change,
               ]
             },
-            footer: ["Total"] + listTotalCell + [Self.amount(summary.total, coverage(allSites)), ""])))
+            footer: ["Total"] + listTotalCell + [Self.amount(summary.total, overall), ""])))
       blocks.append(
         .paragraph(
           "Each site's month-by-month amounts are in the JSON and CSV formats (or shown here with the details option).")
@@ -171,7 +172,7 @@ public struct BudgetReport: Report {
           Self.amount(summary.yearTotals[index], coverage(allSites, months: summary.years[index].months))
         ]
       },
-      footer: ["Total", String(b.months.count)] + listTotalCell + [Self.amount(summary.total, coverage(allSites))])
+      footer: ["Total", String(b.months.count)] + listTotalCell + [Self.amount(summary.total, overall)])
 
     if let groupBy {
       blocks.appendTable(
@@ -192,7 +193,7 @@ public struct BudgetReport: Report {
         footer: ["Total", String(b.sites.count)]
           + summary.yearTotals.indices.map {
             Self.amount(summary.yearTotals[$0], coverage(allSites, months: summary.years[$0].months))
-          } + [Self.amount(summary.total, coverage(allSites)), coverage(allSites).isUnknown ? "-" : "100.0%"])
+          } + [Self.amount(summary.total, overall), overall.isUnknown ? "-" : "100.0%"])
     }
 
     if b.sites.count > Self.detailSiteLimit {
@@ -290,6 +291,7 @@ public struct BudgetReport: Report {
     let currency = b.currency.rawValue
     let siteOrder = summary.groups.flatMap(\.sites)
     let allSites = Array(b.sites.indices)
+    let overall = coverage(allSites)
     return .table(
       ReportTable(
         columns: [.init("Site")] + (groupBy.map { [ReportTable.Column($0)] } ?? [])
@@ -309,7 +311,7 @@ public struct BudgetReport: Report {
         footer: ["Total"] + (grouped ? [""] : [])
           + summary.yearTotals.indices.map {
             Self.amount(summary.yearTotals[$0], coverage(allSites, months: summary.years[$0].months))
-          } + [Self.amount(summary.total, coverage(allSites)), coverage(allSites).isUnknown ? "-" : "100.0%"]))
+          } + [Self.amount(summary.total, overall), overall.isUnknown ? "-" : "100.0%"]))
   }
 
   /// `site: not budgeted: reason`, or `site: reason` for months refused (the reason names the first).
@@ -344,8 +346,9 @@ public struct BudgetReport: Report {
     if groupBy != nil {
       noun = "groups"
       named = summary.groups.map { ($0.name, summary.monthTotals(of: $0)) }
-      unknown = summary.groups.filter { coverage($0.sites).isUnknown }.count
-      named = zip(named, summary.groups).filter { !coverage($0.1.sites).isUnknown }.map(\.0)
+      let known = summary.groups.map { !coverage($0.sites).isUnknown }
+      unknown = known.filter { !$0 }.count
+      named = named.indices.filter { known[$0] }.map { named[$0] }
     } else {
       noun = "sites"
       named = b.sites.indices.filter { !coverage([$0]).isUnknown }.map {
