@@ -21,6 +21,21 @@ import Testing
 
   func usd(_ text: String) -> Money { Money(Decimal(string: text) ?? -1, currency: .usd) }
 
+  /// `lines` written as `sheet.csv` in `directory` and imported by `prices import … --output o.json` with `options`:
+  /// the sheet's path, the run, and (when it succeeded) the import applied over the built-in rate table.
+  static func imported(_ lines: [String], in directory: URL, _ options: String...) throws -> (
+    path: String, result: RunResult, table: RateTable?
+  ) {
+    let path = directory.appendingPathComponent("sheet.csv").path
+    let output = directory.appendingPathComponent("o.json").path
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    let result = ercalc(["prices", "import", path, "--output", output] + options)
+    guard result.status == .success else { return (path, result, nil) }
+    var table: RateTable = try RateTable.embeddedDefault()
+    try table.apply(overrideJSON: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
+    return (path, result, table)
+  }
+
   @Test func internetEgressInEAAndMCAShapesIsReadAndTheRestListed() throws {
     let lines = [
       Self.header,
@@ -56,13 +71,9 @@ import Testing
     ]
     let directory = try temporaryDirectory("ercalc-sheet-bandwidth")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("sheet.csv").path
-    let output = directory.appendingPathComponent("o.json").path
-    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
-    let result = ercalc("prices", "import", path, "--output", output)
+    let (_, result, imported) = try Self.imported(lines, in: directory)
     #expect(result.status == .success, "\(result.errors)")
-    var table: RateTable = try RateTable.embeddedDefault()
-    try table.apply(overrideJSON: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
+    let table = try #require(imported)
     // The sheet's prices per GB from 100 GB: 0.0783 (Europe, Microsoft's network), 0.07 (North America, internet).
     #expect(table.rate(for: .internetEgress(.europe, .microsoftNetwork, fromGB: 100))?.price == usd("0.0783"))
     #expect(table.rate(for: .internetEgress(.northAmerica, .internet, fromGB: 100))?.price == usd("0.07"))
@@ -100,13 +111,9 @@ import Testing
     ]
     let directory = try temporaryDirectory("ercalc-sheet-unlimited")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("sheet.csv").path
-    let output = directory.appendingPathComponent("o.json").path
-    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
-    let result = ercalc("prices", "import", path, "--output", output)
+    let (_, result, imported) = try Self.imported(lines, in: directory)
     #expect(result.status == .success, "\(result.errors)")
-    var table: RateTable = try RateTable.embeddedDefault()
-    try table.apply(overrideJSON: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
+    let table = try #require(imported)
     #expect(table.rate(for: .egress(.zone1))?.price == usd("0.025"))
     #expect(table.rate(for: .egress(.zone1))?.provenance.confidence == .customer)
   }
@@ -122,9 +129,7 @@ import Testing
     ]
     let directory = try temporaryDirectory("ercalc-sheet-wrapped")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("sheet.csv").path
-    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
-    let result = ercalc("prices", "import", path, "--output", directory.appendingPathComponent("o.json").path)
+    let (path, result, _) = try Self.imported(lines, in: directory)
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.errors.contains("\(path):3:17: warning: Metered outbound data"), "\(result.errors)")
   }
@@ -138,11 +143,7 @@ import Testing
     ]
     let directory = try temporaryDirectory("ercalc-sheet-gateway")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("sheet.csv").path
-    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
-    let result = ercalc(
-      "prices", "import", path, "--output", directory.appendingPathComponent("o.json").path, "--gateway-region",
-      "westeurope")
+    let (path, result, _) = try Self.imported(lines, in: directory, "--gateway-region", "westeurope")
     #expect(result.status == .dataError)
     // Not "no ExpressRoute price": the sheet has one, for another region.
     #expect(

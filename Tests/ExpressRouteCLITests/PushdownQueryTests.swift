@@ -32,6 +32,21 @@ import Testing
   }
 
   /// Runs `query` in DuckDB and writes its result as CSV to `output`.
+  /// `tree`'s DuckDB push-down result (written to `result.csv` in `directory`) read back by `traffic summarize`,
+  /// after checking it is the summary of the raw tree; returns both summaries and the result file's path.
+  static func pushedDown(_ tree: URL, in directory: URL) throws -> (pushed: String, raw: String, result: String) {
+    let query = ercalc("traffic", "query", "--engine", "duckdb", "--source", tree.path + "/**/*.json")
+    #expect(query.status == .success, "\(query.errors)")
+    let result = directory.appendingPathComponent("result.csv").path
+    try Self.runDuckDB(query.output, in: directory, output: result)
+    let pushed = ercalc("traffic", "summarize", "--quiet", result)
+    #expect(pushed.status == .success, "\(pushed.errors)")
+    let raw = ercalc("traffic", "summarize", "--quiet", tree.path)
+    #expect(raw.status == .success, "\(raw.errors)")
+    #expect(try Self.comparable(pushed.output) == Self.comparable(raw.output))
+    return (pushed.output, raw.output, result)
+  }
+
   static func runDuckDB(_ query: String, in directory: URL, output: String) throws {
     guard let python = duckDBPython else { return }
     let queryFile = directory.appendingPathComponent("query.sql").path
@@ -66,18 +81,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let tree = directory.appendingPathComponent("export")
     try DiagnosticTree.write(to: tree)
-    let query = ercalc("traffic", "query", "--engine", "duckdb", "--source", tree.path + "/**/*.json")
-    #expect(query.status == .success, "\(query.errors)")
-    let result = directory.appendingPathComponent("result.csv").path
-    try Self.runDuckDB(query.output, in: directory, output: result)
-    let pushed = ercalc("traffic", "summarize", "--quiet", result)
-    #expect(pushed.status == .success, "\(pushed.errors)")
-    let raw = ercalc("traffic", "summarize", "--quiet", tree.path)
-    #expect(raw.status == .success, "\(raw.errors)")
-    #expect(try Self.comparable(pushed.output) == Self.comparable(raw.output))
+    let (_, raw, result) = try Self.pushedDown(tree, in: directory)
     // The tree has every kind of problem, so the comparison covers them: gaps (one across the month boundary),
     // repeated records and samples without a value.
-    let summary = try Self.comparable(raw.output)
+    let summary = try Self.comparable(raw)
     let circuits = try #require(summary["circuits"] as? [[String: Any]])
     #expect(circuits.map { $0["gaps"] as? Int } == [4, 0, 0])
     #expect(circuits.map { $0["duplicates"] as? Int } == [2, 0, 0])
@@ -124,16 +131,8 @@ import Testing
       try (lines.joined(separator: "\n") + "\n").write(
         to: folder.appendingPathComponent("PT1H.json"), atomically: true, encoding: .utf8)
     }
-    let query = ercalc("traffic", "query", "--engine", "duckdb", "--source", tree.path + "/**/*.json")
-    #expect(query.status == .success, "\(query.errors)")
-    let result = directory.appendingPathComponent("result.csv").path
-    try Self.runDuckDB(query.output, in: directory, output: result)
-    let pushed = ercalc("traffic", "summarize", "--quiet", result)
-    #expect(pushed.status == .success, "\(pushed.errors)")
-    let raw = ercalc("traffic", "summarize", "--quiet", tree.path)
-    #expect(raw.status == .success, "\(raw.errors)")
-    #expect(try Self.comparable(pushed.output) == Self.comparable(raw.output))
-    let circuits = try #require(try Self.comparable(pushed.output)["circuits"] as? [[String: Any]])
+    let (pushed, _, _) = try Self.pushedDown(tree, in: directory)
+    let circuits = try #require(try Self.comparable(pushed)["circuits"] as? [[String: Any]])
     // 60 s from PT1M (not the 300 s step); 24 samples; 23 steps of 300 s each miss 4 one-minute samples: 23 × 4 = 92
     // gaps (the step into February counted when the months merge). Without a grain: 300 s, no gaps.
     #expect(circuits.map { $0["intervalSeconds"] as? Int } == [withGrain ? 60 : 300])
