@@ -94,7 +94,7 @@ struct SeriesAccumulator {
         if step > interval {
           gaps.record(
             location,
-            "gap of \(step / interval - 1) sample(s) before \(CivilCalendar.format(timestamp)) for circuit '\(circuit)'",
+            ProblemText.gap(step / interval - 1, before: timestamp, circuit: circuit),
             count: Int(step / interval - 1))
         }
       } else {
@@ -187,7 +187,7 @@ struct SeriesAccumulator {
     if inValue == nil || outValue == nil {
       missingValues.record(
         location,
-        "no value at \(CivilCalendar.format(timestamp)) for circuit '\(circuit)' (treated as missing, not as zero)")
+        ProblemText.noValue(at: timestamp, circuit: circuit))
     }
   }
 
@@ -290,7 +290,7 @@ struct SeriesAccumulator {
     if step > laterInterval {
       copy.gaps.record(
         { location },
-        "gap of \(step / laterInterval - 1) sample(s) before \(CivilCalendar.format(laterFirst)) for circuit '\(circuit)'",
+        ProblemText.gap(step / laterInterval - 1, before: laterFirst, circuit: circuit),
         count: Int(step / laterInterval - 1))
     }
     later.flush()

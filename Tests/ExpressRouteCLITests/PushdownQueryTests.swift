@@ -56,15 +56,17 @@ import Testing
     #expect(result.status == 0, "DuckDB failed: \(result.errors)")
   }
 
-  /// A summary file's JSON with what only says where things were read (first locations, the first problem's text)
-  /// left out: the counts, sums, histograms, times and rates stay.
+  /// A summary file's JSON with what only says where things were read (first locations) left out: the counts, sums,
+  /// histograms, times, rates and the words of each first problem stay.
   static func comparable(_ text: String) throws -> NSDictionary {
     let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     var circuits: [[String: Any]] = []
     for case var circuit as [String: Any] in root["circuits"] as? [Any] ?? [] {
       circuit["firstLocation"] = nil
       for key in ["gaps", "duplicates", "emptyValues"] {
-        circuit[key] = (circuit[key] as? [String: Any])?["count"]
+        let counter = circuit[key] as? [String: Any]
+        circuit[key] = counter?["count"]
+        circuit[key + "First"] = counter?["firstMessage"]
       }
       circuits.append(circuit)
     }
@@ -98,6 +100,83 @@ import Testing
     let fromTree = ercalc("size", profile, "--series", tree.path, "--format", "json", "--start", "2026-02")
     #expect(fromResult.status == .success, "\(fromResult.errors)")
     #expect(fromResult.output == fromTree.output)
+  }
+
+  /// The Done-when of issue 32: a year of 20 circuits (every kind of problem, bucket edge, part month, record order
+  /// and resource ID spelling; see ``DiagnosticYearTree``), run by DuckDB, is the summary of the raw files, and
+  /// sizing from either gives the same report in every format, the same first problems named, only where each
+  /// warning points differing (a result's row, a raw file's line).
+  @Test(
+    .enabled(
+      if: duckDBPython != nil,
+      "DuckDB is not installed (pip install duckdb, or set ERCALC_DUCKDB_PYTHON; .ci/run installs it under .build)"))
+  func yearOfTwentyCircuitsEqualsTheRawSummaryAndSizesTheSame() throws {
+    let directory = try temporaryDirectory("ercalc-pushdown-year")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let tree = directory.appendingPathComponent("export")
+    try DiagnosticYearTree.write(to: tree)
+    let (_, raw, result) = try Self.pushedDown(tree, in: directory)
+    let circuits = try #require(try Self.comparable(raw)["circuits"] as? [[String: Any]])
+    #expect(circuits.map { $0["circuit"] as? String } == DiagnosticYearTree.circuits)
+    // Kind 1 (ER-01, 06, 11, 16): 8,760 hours less 9 at step % 997 == 13 (13, 1010, …, 7989) and 24 around the 13
+    // month boundaries of the year (its first and last hour, 2 × 11 inside): 8,727 samples, 31 gaps (the first and
+    // last hour missing are outside the series); 6 repeats (step % 1499 == 7: 7, 1506, …, 7502); 10 times without
+    // both values (5 missing records at step % 1777 == 5, 5 null averages at step % 2003 == 11).
+    // Kind 4 (ER-04, 09, 14, 19): 2026-04-17T05:00Z to 2026-10-03T19:00Z, (1,791,054,000 − 1,776,402,000) / 3,600
+    // = 4,070 hours. The others: 8,760.
+    let expected: [(samples: Int, gaps: Int, duplicates: Int, empty: Int)] = [
+      (8727, 31, 6, 10), (8760, 0, 0, 0), (8760, 0, 0, 0), (4070, 0, 0, 0), (8760, 0, 0, 0),
+    ]
+    for (index, circuit) in circuits.enumerated() {
+      let want = expected[index % 5]
+      #expect(circuit["samples"] as? Int == want.samples, "\(index)")
+      #expect(circuit["gaps"] as? Int == want.gaps, "\(index)")
+      #expect(circuit["duplicates"] as? Int == want.duplicates, "\(index)")
+      #expect(circuit["emptyValues"] as? Int == want.empty, "\(index)")
+      #expect(circuit["intervalSeconds"] as? Int == 3600)
+    }
+    // Sizing: from the result and from the raw records' own summary (read once; sizing from it is sizing from the
+    // files, checked byte for byte below for the circuit with problems), one circuit of each kind, every format.
+    let rawSummary = directory.appendingPathComponent("raw-summary.json").path
+    try raw.write(toFile: rawSummary, atomically: true, encoding: .utf8)
+    for circuit in DiagnosticYearTree.circuits.prefix(5) {
+      let profile = directory.appendingPathComponent("\(circuit).json").path
+      try
+        #"{"schemaVersion": 1, "name": "year", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"seriesCircuit": "\#(circuit)"}}"#
+        .write(toFile: profile, atomically: true, encoding: .utf8)
+      // Every format for the circuit with problems; text and JSON (the report's whole model) for the others. ER-02's
+      // rates reach 10^15 bit/s: no circuit carries them, refused alike.
+      for format in circuit == "ER-01" ? ["text", "json", "markdown", "csv", "html"] : ["text", "json"] {
+        let arguments = ["size", profile, "--start", "2027-01", "--format", format, "--series"]
+        let fromResult = ercalc(arguments + [result])
+        let fromRaw = ercalc(arguments + [rawSummary])
+        #expect(fromResult.status == (circuit == "ER-02" ? .dataError : .success), "\(circuit) \(format)")
+        #expect(fromResult.status == fromRaw.status, "\(circuit) \(format)")
+        #expect(
+          Self.withoutLocations(fromResult.output) == Self.withoutLocations(fromRaw.output), "\(circuit) \(format)")
+        #expect(
+          Self.withoutLocations(fromResult.errors) == Self.withoutLocations(fromRaw.errors), "\(circuit) \(format)")
+        if circuit != "ER-01" { #expect(fromResult.output == fromRaw.output, "\(circuit) \(format)") }
+      }
+    }
+    // The circuit with problems sized from the files themselves: the report of their summary, byte for byte.
+    let arguments = ["size", directory.appendingPathComponent("ER-01.json").path, "--start", "2027-01", "--series"]
+    let fromResult = ercalc(arguments + [result])
+    let fromFiles = ercalc(arguments + [tree.path])
+    #expect(fromFiles.output == ercalc(arguments + [rawSummary]).output)
+    #expect(Self.withoutLocations(fromResult.output) == Self.withoutLocations(fromFiles.output))
+    #expect(
+      Self.withoutLocations(fromResult.output).contains(
+        "warning: 31 missing samples for circuit 'ER-01'; first: gap of 1 sample(s) before 2026-01-01T14:00:00Z"))
+  }
+
+  /// A report with where each warning points taken out (`result.csv:2:23: `, a blob's path and line) and white
+  /// space folded, since a longer location wraps the text differently.
+  static func withoutLocations(_ text: String) -> String {
+    text.replacingOccurrences(
+      of: #"[^\s"'>]+:[0-9]+(:[0-9]+)?:\s+(warning|error|note):"#, with: "$2:", options: .regularExpression
+    )
+    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// Sparse one-minute records (`timeGrain` PT1M, a record every fifth minute) are one-minute samples with gaps, as

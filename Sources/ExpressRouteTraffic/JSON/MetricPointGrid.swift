@@ -123,8 +123,7 @@ struct MetricPointGrid {
         let name = circuits[circuit].name
         circuits[circuit].repeats.record(
           { FileLocation(file: file, line: line) },
-          "\(inbound ? "BitsInPerSecond" : "BitsOutPerSecond") at \(CivilCalendar.format(time)) for circuit '\(name)' appears again (the first one is kept)"
-        )
+          ProblemText.repeated(inbound: inbound, at: time, circuit: name))
         return
       }
     }
@@ -315,8 +314,9 @@ struct MetricPointGrid {
       try staging.flush(0, into: &ingest.accumulators[position], file: file)
       ingest.accumulators[position].notePeaks(inbound: circuit.inboundPeak, outbound: circuit.outboundPeak)
       if circuit.inboundPeak != nil || circuit.outboundPeak != nil {
+        // Named as the series is (its first spelling), so blobs that spell the resource ID differently note it once.
         let note =
-          "circuit '\(circuit.name)': sizing integrates each interval's average; the export's 'maximum' aggregation gives its burst peak"
+          "circuit '\(ingest.accumulators[position].circuit)': sizing integrates each interval's average; the export's 'maximum' aggregation gives its burst peak"
         ingest.note(note)
       }
       ingest.accumulators[position].appendRepeats(circuit.repeats)

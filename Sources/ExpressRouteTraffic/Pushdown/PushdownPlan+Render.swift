@@ -76,14 +76,14 @@ private struct Dialect {
     let select: String
     if engine == .duckdb {
       select = """
-        SELECT resourceId AS resource, lower(metricName) AS metric, CAST(epoch(CAST(\(time) AS TIMESTAMP)) AS BIGINT) AS t,
+        SELECT upper(resourceId) AS resource, lower(metricName) AS metric, CAST(epoch(CAST(\(time) AS TIMESTAMP)) AS BIGINT) AS t,
             CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak, timeGrain AS grain
           FROM read_json(\(quoted(plan.source)), format = 'newline_delimited', hive_partitioning = false, columns = {resourceId: 'VARCHAR',
             "time": 'VARCHAR', metricName: 'VARCHAR', average: 'DOUBLE', maximum: 'DOUBLE', timeGrain: 'VARCHAR'})
         """
     } else {
       select = """
-        SELECT resourceId AS resource, lower(metricName) AS metric,
+        SELECT upper(resourceId) AS resource, lower(metricName) AS metric,
             unix_timestamp(substr(`time`, 1, 19), "yyyy-MM-dd'T'HH:mm:ss") AS t,
             CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak, timeGrain AS grain
           FROM ercalc_records
@@ -110,7 +110,7 @@ private struct Dialect {
       let bounds = timeBounds(plan, column: "TimeGenerated") { "datetime(\(CivilCalendar.format($0)))" }
       if !bounds.isEmpty { text += "\n| where " + bounds.joined(separator: " and ") }
       return text
-        + "\n| project resource = ResourceId, metric = tolower(MetricName),"
+        + "\n| project resource = toupper(ResourceId), metric = tolower(MetricName),"
         + " t = datetime_diff('second', TimeGenerated, datetime(1970-01-01)), v = Average, peak = Maximum,"
         + " grain = TimeGrain"
     case .aggregate(let input, let filter, let keys, let values):

@@ -10,7 +10,8 @@ import ExpressRouteCore
 /// that merges like any other (``PushdownResult``).
 ///
 /// What each row holds, as ercalc's own reading of the same records would count it:
-/// - records are joined per resource, direction and time; a repeated record with a value is a duplicate (one value
+/// - records are joined per resource (its ID in upper case: resource IDs ignore case, and blobs or tables that spell
+///   one differently are one circuit, as in ercalc's readers), direction and time; a repeated record with a value is a duplicate (one value
 ///   kept: the lowest where repeats disagree, where ercalc keeps the first read); a time with any record is a sample;
 /// - the interval is the records' time grain (`timeGrain`, `TimeGrain`: the smallest where a resource's records
 ///   disagree), as ercalc reads it; only where no record has one, the resource's smallest step between sample times
@@ -20,7 +21,10 @@ import ExpressRouteCore
 ///   when the months are merged back);
 /// - per direction: values (`samples`), their sum in 1/8192 bit/s (each rate truncated, summed exactly), the
 ///   highest, the highest `maximum` aggregation (`burst`), and the histogram in ercalc's bucket scheme
-///   (``RateHistogram``: whole bit/s below 1,000, then four significant digits), as `bucket:count` pairs.
+///   (``RateHistogram``: whole bit/s below 1,000, then four significant digits), as `bucket:count` pairs;
+/// - the first of each problem in the month (``PushdownResult/detailColumns``): the first gap's time and size, the
+///   first repeated record's time and direction, the first time without a value in both directions, so a report
+///   sized from the result names the same first problem as one sized from the raw records.
 package struct PushdownPlan: Sendable {
   /// A query engine the plan is rendered for.
   package enum Engine: String, CaseIterable, Sendable {
@@ -91,7 +95,7 @@ package struct PushdownPlan: Sendable {
 
   /// One named step of the plan.
   package enum Stage: Sendable {
-    /// The metric records: `resource`, `metric` (lower case), `t` (seconds since 1970), `v` (the average),
+    /// The metric records: `resource` (the resource ID in upper case), `metric` (lower case), `t` (seconds since 1970), `v` (the average),
     /// `peak` (the `maximum` aggregation) and `grain` (the time grain as text), from the engine's source.
     case records
     /// `keys` and `values` of the rows of `input` where `filter` holds, grouped by the keys.
@@ -117,6 +121,9 @@ package struct PushdownPlan: Sendable {
 
   /// The scheme of the histogram buckets, written into every row so results of another scheme are refused.
   package static let scheme = "ercalc-rate-buckets-1"
+  /// The first gap's time and size are kept as `time × scale + size`: a gap inside a month is fewer than 2^22
+  /// samples (a month has at most 2,678,400 seconds), and times to the year 2514 keep the key under 2^63.
+  static let gapKeyScale: Int64 = 1 << 22
   /// The default source per engine.
   package static func defaultSource(_ engine: Engine) -> String {
     switch engine {
@@ -184,6 +191,13 @@ package struct PushdownPlan: Sendable {
             ("peak_in", .max(.choose(eq(c("dir"), .text("in")), c("peak"), .null(.real)))),
             ("peak_out", .max(.choose(eq(c("dir"), .text("out")), c("peak"), .null(.real)))),
             ("repeats", .sum(.choose(.binary(">", c("n"), .integer(1)), minus(c("n"), .integer(1)), .integer(0)))),
+            (
+              "repeats_in",
+              .sum(
+                .choose(
+                  .binary("AND", eq(c("dir"), .text("in")), .binary(">", c("n"), .integer(1))), .integer(1),
+                  .integer(0)))
+            ),
             ("grain", .min(.choose(.binary(">", c("grain"), .integer(0)), c("grain"), .null(.integer)))),
           ])
       ),
@@ -201,7 +215,7 @@ package struct PushdownPlan: Sendable {
           columns: [
             ("resource", c("resource")), ("t", c("t")), ("month", .call(.month, [c("t")])),
             ("interval_s", interval), ("vin", c("vin")), ("vout", c("vout")), ("peak_in", c("peak_in")),
-            ("peak_out", c("peak_out")), ("repeats", c("repeats")),
+            ("peak_out", c("peak_out")), ("repeats", c("repeats")), ("repeats_in", c("repeats_in")),
             (
               "gap",
               .choose(
@@ -228,6 +242,31 @@ package struct PushdownPlan: Sendable {
             ("complete", .sum(one(.binary("AND", .isNotNull(c("vin")), .isNotNull(c("vout")))))),
             ("valued", .sum(one(.binary("OR", .isNotNull(c("vin")), .isNotNull(c("vout")))))),
             ("gaps", .sum(c("gap"))), ("duplicates", .sum(c("repeats"))), ("off_grid", .sum(c("off"))),
+            // The first of each problem, as ercalc's reading names it: the gap's time and size in one key (a gap
+            // within a month is under 2^22 samples), the repeat's time and direction (inbound first).
+            (
+              "first_gap_key",
+              .min(
+                .choose(
+                  .binary(">", c("gap"), .integer(0)),
+                  .binary("+", .binary("*", c("t"), .integer(Self.gapKeyScale)), c("gap")), .null(.integer)))
+            ),
+            (
+              "first_duplicate_key",
+              .min(
+                .choose(
+                  .binary(">", c("repeats"), .integer(0)),
+                  .binary(
+                    "+", .binary("*", c("t"), .integer(2)),
+                    .choose(.binary(">", c("repeats_in"), .integer(0)), .integer(0), .integer(1))),
+                  .null(.integer)))
+            ),
+            (
+              "first_empty_time",
+              .min(
+                .choose(
+                  .binary("AND", .isNotNull(c("vin")), .isNotNull(c("vout"))), .null(.integer), c("t")))
+            ),
           ])
       ),
       (
@@ -270,7 +309,21 @@ package struct PushdownPlan: Sendable {
           input: "directions", other: "months", on: ["resource", "month"],
           columns: PushdownResult.columns.map { name in
             (name, name == "ercalc_summary" ? .text(scheme) : c(name))
-          })
+          } + [
+            ("first_gap_time", .call(.divide, [c("first_gap_key"), .integer(Self.gapKeyScale)])),
+            ("first_gap", .call(.modulo, [c("first_gap_key"), .integer(Self.gapKeyScale)])),
+            ("first_duplicate_time", .call(.divide, [c("first_duplicate_key"), .integer(2)])),
+            (
+              "first_duplicate_direction",
+              .choose(
+                .isNotNull(c("first_duplicate_key")),
+                .choose(
+                  eq(.call(.modulo, [c("first_duplicate_key"), .integer(2)]), .integer(0)), .text("in"),
+                  .text("out")),
+                .null(.text))
+            ),
+            ("first_empty_time", c("first_empty_time")),
+          ])
       ),
     ]
   }

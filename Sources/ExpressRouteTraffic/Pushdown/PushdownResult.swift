@@ -130,19 +130,26 @@ package enum PushdownResult {
       )
     }
     let empty = inRow.times - inRow.complete
-    func counter(_ count: Int, _ noun: String) -> IssueCounter {
+    let firsts = try FirstProblems(inRow.cells, inRow)
+    let outFirsts = try FirstProblems(outRow.cells, outRow)
+    for (name, a, b) in [
+      ("first_gap_time", firsts.gap?.time, outFirsts.gap?.time),
+      ("first_gap", firsts.gap?.samples, outFirsts.gap?.samples),
+      ("first_duplicate_time", firsts.duplicate?.time, outFirsts.duplicate?.time),
+      ("first_empty_time", firsts.empty, outFirsts.empty),
+    ] where a != b {
+      throw outRow.error(name, "the 'out' row differs from the 'in' row (expected the month's value on both rows)")
+    }
+    let messages = firsts.messages(inRow)
+    func counter(_ count: Int, _ message: String) -> IssueCounter {
       guard count > 0 else { return IssueCounter() }
-      return IssueCounter(
-        count: count,
-        first: Diagnostic(
-          .warning, "\(count) \(noun) in \(first.month) for circuit '\(first.circuit)' (counted by the query)",
-          location: first.location))
+      return IssueCounter(count: count, first: Diagnostic(.warning, message, location: first.location))
     }
     return SeriesAccumulator(
       circuit: first.circuit, interval: inRow.interval, first: inRow.firstTime, last: inRow.lastTime,
       samples: inRow.times, completeSamples: inRow.complete, valuedSamples: inRow.valued,
-      inbound: inRow.direction, outbound: outRow.direction, gaps: counter(inRow.gaps, "missing sample(s)"),
-      duplicates: counter(inRow.duplicates, "repeated record(s)"),
-      missingValues: counter(empty, "sample(s) without a value"), pending: nil, firstLocation: first.location)
+      inbound: inRow.direction, outbound: outRow.direction, gaps: counter(inRow.gaps, messages.gap),
+      duplicates: counter(inRow.duplicates, messages.duplicate),
+      missingValues: counter(empty, messages.empty), pending: nil, firstLocation: first.location)
   }
 }
