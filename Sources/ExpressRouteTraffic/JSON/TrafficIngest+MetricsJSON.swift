@@ -46,6 +46,9 @@ struct MetricsJSONReader {
   var refusesUnsplitGlobalReach = false
   var interval: Int64?
   var restDocuments = 0
+  /// Resources of Metrics Batch responses read, and those with no metrics (by quoted `resourceid`), in order.
+  var batchResources = 0
+  var emptyResources: [String] = []
   private var metricsFound = 0
   private var recordsFound = 0
   /// Metrics that are not bits in or out, in the order first met (each once).
@@ -95,6 +98,13 @@ struct MetricsJSONReader {
 
   /// Fails when nothing usable was found.
   func finish() throws(Diagnostic) {
+    if metricsFound == 0 && recordsFound == 0 && batchResources > 0 && emptyResources.count == batchResources {
+      let listed = emptyResources.prefix(3).joined(separator: ", ") + (emptyResources.count > 3 ? ", …" : "")
+      let message =
+        "every resource of the Metrics Batch response has an empty 'value' list (\(emptyResources.count): \(listed)): there is no traffic to read (check the resource IDs, metric names and time span of the request)"
+      if let rootMark { throw stream.error(message, at: rootMark) }
+      throw Diagnostic(.error, message, file: stream.file)
+    }
     if metricsFound == 0 && recordsFound == 0 {
       let message =
         restDocuments > 0
