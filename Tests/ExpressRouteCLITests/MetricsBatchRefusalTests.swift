@@ -66,4 +66,37 @@ import Testing
         "\(path):1:1: error: every resource of the Metrics Batch response has an empty 'value' list (2: '\(Self.circuits)ER-01', '\(Self.circuits)ER-02')"
       ), "\(result.errors)")
   }
+
+  /// A failed call (Azure's REST error body) is refused with Azure's code and message, at the error.
+  @Test func aFailedCallPassesOnAzuresError() throws {
+    let directory = try temporaryDirectory("ercalc-batch-error")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = try write(
+      #"{"error": {"code": "BadRequest", "message": "Metric names are not valid: BitsInPerSec."}}"#, in: directory)
+    let result = ercalc("traffic", "summarize", "--quiet", path)
+    #expect(result.status == .dataError)
+    #expect(
+      result.errors.contains(
+        "\(path):1:11: error: Azure returned an error instead of metrics: BadRequest: Metric names are not valid: BitsInPerSec."
+      ), "\(result.errors)")
+  }
+
+  /// A metric that failed inside a resource (`errorCode` and `errorMessage`, the Metric of metricBatch.json) is
+  /// refused with both.
+  @Test func aFailedMetricPassesOnAzuresError() throws {
+    let directory = try temporaryDirectory("ercalc-batch-metric-error")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let failed = Self.inbound("ER-02", errorCode: "ResourceNotFound").replacingOccurrences(
+      of: #""errorCode""#, with: #""errorMessage": "The resource was not found.", "errorCode""#)
+    let path = try write(
+      #"{"values": ["# + Self.resource("ER-01", metrics: Self.inbound("ER-01")) + ", "
+        + Self.resource("ER-02", metrics: failed) + "]}",
+      in: directory)
+    let result = ercalc("traffic", "summarize", "--quiet", path)
+    #expect(result.status == .dataError)
+    #expect(
+      result.errors.contains(
+        "error: values[1].value[0].errorCode: Azure reports errorCode 'ResourceNotFound' for BitsInPerSecond of ER-02: The resource was not found."
+      ), "\(result.errors)")
+  }
 }

@@ -35,6 +35,7 @@ extension MetricsJSONReader {
         let isInterval = stream.textIs("interval")
         let isValue = stream.textIs("value")
         let isResource = stream.textIs(lowercased: "resourceid")
+        let isError = stream.textIs("error")
         let value = try stream.next()
         if isInterval && value == .string {
           guard let parsed = parseInterval(stream.string) else {
@@ -43,6 +44,9 @@ extension MetricsJSONReader {
           if interval == nil { interval = parsed }
         } else if isResource && value == .string {
           resource = stream.string
+        } else if isError && value == .objectStart {
+          // Not in the published schema (see ``readAzureError(at:)``), but Azure's error shape wherever it appears.
+          throw try readAzureError(at: stream.mark)
         } else if isValue && value == .arrayStart {
           while true {
             let metric = try stream.next()
@@ -65,6 +69,31 @@ extension MetricsJSONReader {
         notes.append("\(place): \(located.path.map { "\($0): " } ?? "")\(message)")
       }
     }
+  }
+
+  /// The error of an Azure REST error response (`{"error": {"code", "message", …}}`, the `ErrorResponse` of
+  /// azure-rest-api-specs `common-types/resource-management/v3/types.json`), whose `error` object's `{` was just read
+  /// (at `mark`): a diagnostic that passes on Azure's code and message. `metrics:getBatch`
+  /// (azure-rest-api-specs `specification/monitor/data-plane/Microsoft.Insights/stable/2024-02-01/metricBatch.json`)
+  /// answers a failed call with it (its `default` response); its `values` items have no error field of their own, and a
+  /// failed metric inside one carries `errorCode` and `errorMessage` (read in ``readMetric()``).
+  mutating func readAzureError(at mark: JSONStream.Mark) throws(Diagnostic) -> Diagnostic {
+    var code: String?
+    var message: String?
+    while try stream.nextKey() {
+      let isCode = stream.textIs("code")
+      let isMessage = stream.textIs("message")
+      let value = try stream.next()
+      if isCode && value == .string {
+        code = stream.string
+      } else if isMessage && value == .string {
+        message = stream.string
+      } else {
+        try stream.skip(value)
+      }
+    }
+    return stream.error(
+      "Azure returned an error instead of metrics: \(code ?? "(no code)"): \(message ?? "(no message)")", at: mark)
   }
 
   /// Reads a series' `metadatavalues` array, whose `[` was just read: `Dimension=value` for the kept dimensions

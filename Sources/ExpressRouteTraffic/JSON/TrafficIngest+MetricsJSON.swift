@@ -245,7 +245,12 @@ struct MetricsJSONReader {
       while try stream.nextKey() {
         let key = RecordKey(stream)
         let isBatch = key == .other && topLevel && stream.textCount == 6 && stream.textIs(lowercased: "values")
+        let isError = key == .other && topLevel && stream.textIs("error")
         let value = try stream.next()
+        if isError && value == .objectStart {
+          // An Azure REST error response (a failed Metrics - List or Metrics Batch call): its code and message.
+          throw try readAzureError(at: JSONStream.Mark(line: stream.line, column: stream.column, path: ""))
+        }
         if isBatch && value == .arrayStart {
           // A Metrics Batch response: a REST document per resource.
           isDocument = true
@@ -303,6 +308,7 @@ struct MetricsJSONReader {
     var metricName: String?
     var circuitName: String?
     var errorCode: (code: String, mark: JSONStream.Mark)?
+    var errorMessage: String?
     var sawAverage = false
     var sawOther = false
     // Points read before the metric's name and circuit are known (REST puts them first; az after).
@@ -337,6 +343,8 @@ struct MetricsJSONReader {
         if value == .string { circuitName = resourceName(stream.string) }
       case .errorCode:
         if value == .string { errorCode = (stream.string, stream.mark) }
+      case .errorMessage:
+        if value == .string { errorMessage = stream.string } else { try stream.skip(value) }
       case .timeseries:
         guard value == .arrayStart else {
           throw stream.error("expected an array of time series, found \(describe(value))")
@@ -445,7 +453,8 @@ struct MetricsJSONReader {
     }
     if let errorCode, errorCode.code != "Success" {
       throw stream.error(
-        "the export reports errorCode '\(errorCode.code)' for \(metricName) (expected Success)", at: errorCode.mark)
+        "Azure reports errorCode '\(errorCode.code)' for \(metricName) of \(circuitName ?? defaultCircuit)\(errorMessage.map { ": \($0)" } ?? "") (expected Success)",
+        at: errorCode.mark)
     }
     if !sawAverage && sawOther {
       throw stream.error(
