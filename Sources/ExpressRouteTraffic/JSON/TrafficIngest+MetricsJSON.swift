@@ -315,6 +315,17 @@ struct MetricsJSONReader {
     var early: [(time: Int64, average: Double?, maximum: Double?, line: Int)] = []
     var target: (circuit: Int, inbound: Bool)?
     var skip = false
+    // Time series with points, per circuit they went to (a DeviceRole primary and secondary: two), and those read
+    // before the metric's name (which go to its circuit): see ``MetricPointGrid/noteSeries(_:inbound:count:)``.
+    var seriesCounts: [(circuit: Int, count: Int)] = []
+    var earlySeries = 0
+    func countSeries(_ circuit: Int, _ count: Int = 1) {
+      if let index = seriesCounts.firstIndex(where: { $0.circuit == circuit }) {
+        seriesCounts[index].count += count
+      } else {
+        seriesCounts.append((circuit, count))
+      }
+    }
     func resolve() {
       guard target == nil, !skip, let metricName else { return }
       guard let inbound = TrafficIngest.splitDirection(ofMetric: metricName) else {
@@ -364,6 +375,7 @@ struct MetricsJSONReader {
           var dimensionsRead = false
           var split: String?
           var held: [(time: Int64, average: Double?, maximum: Double?, line: Int)] = []
+          var points = 0
           while try stream.nextKey() {
             let isData = stream.textIs("data")
             let isDimensions = stream.textIs("metadatavalues")
@@ -391,6 +403,7 @@ struct MetricsJSONReader {
                 // Points another core read from here on: added exactly as below, then the stream moves past them.
                 FastPath.hit(.jsonDocumentPieces)
                 let firstLine = stream.line
+                points += run.count
                 for k in 0..<run.count {
                   let flags = run.flags[k]
                   if flags & PointRun.sawAverage != 0 { sawAverage = true }
@@ -420,6 +433,7 @@ struct MetricsJSONReader {
               let pointLine = stream.line
               var point = Point()
               let time = try readPoint(into: &point)
+              points += 1
               if point.sawAverage { sawAverage = true }
               if point.average == nil && point.other { sawOther = true }
               if holds && (!dimensionsRead || (globalReach && split == nil)) {
@@ -439,6 +453,9 @@ struct MetricsJSONReader {
             metrics.markSplitApart(metricTarget.circuit)
           } else if let target = seriesTarget {
             try add(held, to: target)
+            if points > 0 { countSeries(target.circuit) }
+          } else if !skip && points > 0 {
+            earlySeries += 1
           }
         }
       default:
@@ -464,5 +481,7 @@ struct MetricsJSONReader {
     metricsFound += 1
     if !early.isEmpty { try requireSplit(metricName, at: mark, nameAfterData: true) }
     try add(early, to: target)
+    if earlySeries > 0 { countSeries(target.circuit, earlySeries) }
+    for entry in seriesCounts { metrics.noteSeries(entry.circuit, inbound: target.inbound, count: entry.count) }
   }
 }
