@@ -83,11 +83,14 @@ package struct ShowbackReport: Report {
       let traffic: JSONValue = row.volume.map { .string($0.gigabytes.fixedPoint(places: 3)) } ?? .null
       let share: JSONValue =
         row.share.map { .string($0.rounded(toPlaces: 6, rule: .toNearestOrEven).plainDescription) } ?? .null
+      // The share outbound-data lines are split by (the in + out share when no connection has outbound samples).
+      let outboundShare: JSONValue =
+        row.outboundShare.map { .string($0.rounded(toPlaces: 6, rule: .toNearestOrEven).plainDescription) } ?? .null
       let costs: [JSONValue] = row.costs.map { .string($0.fixedPoint(places: 2)) }
       return .object([
         ("resource", .string(row.parent)), ("month", .string(row.month.description)),
-        ("connection", .string(row.connection)), ("trafficGB", traffic), ("share", share), ("costs", .array(costs)),
-        ("cost", .string(row.cost.fixedPoint(places: 2))),
+        ("connection", .string(row.connection)), ("trafficGB", traffic), ("share", share),
+        ("outboundShare", outboundShare), ("costs", .array(costs)), ("cost", .string(row.cost.fixedPoint(places: 2))),
       ])
     }
     let currency: JSONValue = basis.map { .string($0.currency.rawValue) } ?? .null

@@ -103,6 +103,35 @@ import Testing
     #expect(rows[2]["share"] is NSNull)
   }
 
+  /// Each row carries its outbound share (what outbound-data lines are split by) beside the in + out share, as an
+  /// exact decimal; a connection measured in but not out has none.
+  @Test func jsonCarriesEachConnectionsOutboundShare() throws {
+    let directory = try temporaryDirectory("ercalc-showback-outbound")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("connections.csv").path
+    try """
+    Time,Circuit,BitsInPerSecond,BitsOutPerSecond
+    2026-04-01T00:00:00Z,gw [ConnectionName=a],3000,1000
+    2026-04-01T01:00:00Z,gw [ConnectionName=a],3000,1000
+    2026-04-01T00:00:00Z,gw [ConnectionName=b],1000,3000
+    2026-04-01T01:00:00Z,gw [ConnectionName=b],1000,3000
+    2026-04-01T00:00:00Z,gw [ConnectionName=c],4000,
+    2026-04-01T01:00:00Z,gw [ConnectionName=c],4000,
+
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    let result = ercalc("traffic", "showback", path, "--monthly-cost", "90", "--format", "json", "--quiet")
+    #expect(result.status == .success, "\(result.errors)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    let rows = try #require(object["rows"] as? [[String: Any]])
+    // In + out: a 3,000 + 1,000, b 1,000 + 3,000, c 4,000 + nothing = 4,000 bit/s each over the same 2 h: 1/3 each
+    // (0.333333). Outbound: a 1,000 and b 3,000 of 4,000 bit/s: 0.25 and 0.75; c sent nothing measured: null.
+    #expect(rows.map { $0["share"] as? String } == ["0.333333", "0.333333", "0.333333"])
+    #expect(rows.map { $0["outboundShare"] as? String } == ["0.25", "0.75", nil])
+    #expect(rows[2]["outboundShare"] is NSNull)
+    // The typed cost is split by in + out: 9,000 cents ÷ 3 = 3,000 each.
+    #expect(rows.map { $0["cost"] as? String } == ["30.00", "30.00", "30.00"])
+  }
+
   /// The same configuration from quote's circuit and gateway options: the same split, itemised with the price date, the
   /// unpriced egress listed and the connection without samples named.
   @Test func quoteOptionsPricedAndSplit() {

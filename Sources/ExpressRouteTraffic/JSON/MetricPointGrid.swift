@@ -15,8 +15,8 @@ struct MetricPointGrid {
   /// What to do when a slot already has a value for the direction.
   enum Repeat {
     /// Add it: split series (primary and secondary device) make up the circuit's total. A time where one series has
-    /// a point without a value is a sample without a value in that direction, whatever the others hold: a missing
-    /// half is never summed in as zero.
+    /// a point without a value, or no point at all while another has one (``noteSeries(_:inbound:count:)``), is a
+    /// sample without a value in that direction, whatever the others hold: a missing half is never summed in as zero.
     case sum
     /// Keep the first and count the repeat: the same record exported twice.
     case keepFirst
@@ -41,6 +41,12 @@ struct MetricPointGrid {
     var splitApart = false
     /// Times and directions of points without a value, under ``Repeat/sum`` (rare: kept as a list).
     var holes: [(time: Int64, inbound: Bool)] = []
+    /// Under ``Repeat/sum``: how many series have a point (with or without a value) in each slot, per direction (2
+    /// bytes a slot; empty under ``Repeat/keepFirst``), and the most series one metric gave the circuit.
+    var inboundSeries: [UInt8] = []
+    var outboundSeries: [UInt8] = []
+    var inboundSplit = 0
+    var outboundSplit = 0
   }
 
   private(set) var circuits: [Circuit] = []
@@ -63,6 +69,26 @@ struct MetricPointGrid {
     circuits.append(Circuit(name: name, interval: interval))
     index[key] = circuits.count - 1
     return circuits.count - 1
+  }
+
+  /// Notes that one metric gave `circuit` `count` series (with points) in one direction, such as `DeviceRole` primary
+  /// and secondary: a slot where fewer of them have a point is a sample without a value in that direction.
+  mutating func noteSeries(_ circuit: Int, inbound: Bool, count: Int) {
+    if inbound {
+      circuits[circuit].inboundSplit = max(circuits[circuit].inboundSplit, count)
+    } else {
+      circuits[circuit].outboundSplit = max(circuits[circuit].outboundSplit, count)
+    }
+  }
+
+  /// Counts a point of one series in `slot` (saturating: 255 series are as many as there are).
+  private mutating func countSeries(_ circuit: Int, slot: Int, inbound: Bool) {
+    guard repeatRule == .sum else { return }
+    if inbound {
+      if circuits[circuit].inboundSeries[slot] < .max { circuits[circuit].inboundSeries[slot] += 1 }
+    } else {
+      if circuits[circuit].outboundSeries[slot] < .max { circuits[circuit].outboundSeries[slot] += 1 }
+    }
   }
 
   /// Notes that `circuit`'s series went to circuits of their own, one per value of a kept dimension.
@@ -105,10 +131,15 @@ struct MetricPointGrid {
       circuits[circuit].inbound.append(.nan)
       circuits[circuit].outbound.append(.nan)
       circuits[circuit].lines.append(0)
+      if repeatRule == .sum {
+        circuits[circuit].inboundSeries.append(0)
+        circuits[circuit].outboundSeries.append(0)
+      }
     } else if slot > circuits[circuit].lines.count {
       growBack(circuit, slots: slot + 1)
     }
     if circuits[circuit].lines[slot] == 0 { circuits[circuit].lines[slot] = Int32(clamping: line) }
+    countSeries(circuit, slot: slot, inbound: inbound)
     guard let value else {
       if repeatRule == .sum { circuits[circuit].holes.append((time, inbound)) }
       return
@@ -179,6 +210,8 @@ struct MetricPointGrid {
     circuits[circuit].lines = []
     var holes = circuits[circuit].holes
     circuits[circuit].holes = []
+    var series = inbound ? circuits[circuit].inboundSeries : circuits[circuit].outboundSeries
+    if inbound { circuits[circuit].inboundSeries = [] } else { circuits[circuit].outboundSeries = [] }
     values.withUnsafeMutableBufferPointer { values in
       lines.withUnsafeMutableBufferPointer { lines in
         for k in 0..<count {
@@ -186,6 +219,7 @@ struct MetricPointGrid {
           if !maximum.isNaN { peak = max(peak ?? 0, maximum) }
           let slot = Int((run.times[k] &- origin) / interval)
           if lines[slot] == 0 { lines[slot] = Int32(clamping: firstLine + Int(run.lines[k]) - 1) }
+          if series[slot] < .max { series[slot] += 1 }
           let average = run.averages[k]
           guard !average.isNaN else {
             holes.append((run.times[k], inbound))
@@ -198,6 +232,7 @@ struct MetricPointGrid {
     }
     circuits[circuit].lines = lines
     circuits[circuit].holes = holes
+    if inbound { circuits[circuit].inboundSeries = series } else { circuits[circuit].outboundSeries = series }
     if inbound {
       circuits[circuit].inbound = values
       circuits[circuit].inboundPeak = peak
@@ -214,6 +249,10 @@ struct MetricPointGrid {
     circuits[circuit].inbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
     circuits[circuit].outbound.insert(contentsOf: repeatElement(.nan, count: grow), at: 0)
     circuits[circuit].lines.insert(contentsOf: repeatElement(0, count: grow), at: 0)
+    if repeatRule == .sum {
+      circuits[circuit].inboundSeries.insert(contentsOf: repeatElement(0, count: grow), at: 0)
+      circuits[circuit].outboundSeries.insert(contentsOf: repeatElement(0, count: grow), at: 0)
+    }
     circuits[circuit].origin -= Int64(grow) * interval
   }
 
@@ -224,6 +263,10 @@ struct MetricPointGrid {
     circuits[circuit].inbound.append(contentsOf: repeatElement(.nan, count: grow))
     circuits[circuit].outbound.append(contentsOf: repeatElement(.nan, count: grow))
     circuits[circuit].lines.append(contentsOf: repeatElement(0, count: grow))
+    if repeatRule == .sum {
+      circuits[circuit].inboundSeries.append(contentsOf: repeatElement(0, count: grow))
+      circuits[circuit].outboundSeries.append(contentsOf: repeatElement(0, count: grow))
+    }
   }
 
   /// Sets a circuit's interval from its early points once they hold `times` distinct timestamps (or
@@ -270,6 +313,37 @@ struct MetricPointGrid {
     ]
   }
 
+  /// Under ``Repeat/sum``: empties each slot and direction where some of the series one metric gave the circuit
+  /// (``noteSeries(_:inbound:count:)``) have a point and others have none (the sum would be those alone); the note
+  /// that says how many, or none. A slot no series reached in a direction is left as it is (a sample without that
+  /// direction, or a gap).
+  private mutating func clearAbsentHalves(_ circuit: Int) -> [String] {
+    guard let interval = circuits[circuit].interval, interval > 0 else { return [] }
+    var cleared = 0
+    var first: Int?
+    for inbound in [true, false] {
+      let split = inbound ? circuits[circuit].inboundSplit : circuits[circuit].outboundSplit
+      let series = inbound ? circuits[circuit].inboundSeries : circuits[circuit].outboundSeries
+      guard split > 1 else { continue }
+      for slot in series.indices where series[slot] > 0 && Int(series[slot]) < split {
+        if inbound, !circuits[circuit].inbound[slot].isNaN {
+          circuits[circuit].inbound[slot] = .nan
+        } else if !inbound, !circuits[circuit].outbound[slot].isNaN {
+          circuits[circuit].outbound[slot] = .nan
+        } else {
+          continue
+        }
+        cleared += 1
+        first = min(first ?? slot, slot)
+      }
+    }
+    guard cleared > 0, let first else { return [] }
+    let time = circuits[circuit].origin + Int64(first) * interval
+    return [
+      "circuit '\(circuits[circuit].name)': \(cleared) sample(s) where one split series (such as a DeviceRole) has no point at that time and another has one (first at \(CivilCalendar.format(time))) have no value in that direction (treated as missing, not as the other series alone)"
+    ]
+  }
+
   /// Adds every circuit's slots to `ingest` in time order and empties the grid.
   mutating func drain(into ingest: inout TrafficIngest, file: String) throws(Diagnostic) {
     // Circuits whose interval is still open: two timestamps give it; one leaves it to the accumulator.
@@ -278,6 +352,9 @@ struct MetricPointGrid {
     }
     for position in circuits.indices where !circuits[position].holes.isEmpty {
       ingest.note(contentsOf: clearHalfValues(position))
+    }
+    for position in circuits.indices where circuits[position].inboundSplit > 1 || circuits[position].outboundSplit > 1 {
+      ingest.note(contentsOf: clearAbsentHalves(position))
     }
     // One series at a time goes through the staging, as circuit 0.
     let staging = SampleStaging()

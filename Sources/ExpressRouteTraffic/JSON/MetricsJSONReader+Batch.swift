@@ -16,6 +16,9 @@ extension MetricsJSONReader {
   ]
 
   /// Reads the `values` array of a batch response, whose `[` was just read.
+  ///
+  /// A resource whose `value` list is empty (or absent) holds no metrics: it is noted, naming its `resourceid`, never
+  /// dropped without a word; ``finish()`` refuses a response where every resource is so.
   mutating func readBatch() throws(Diagnostic) {
     while true {
       let element = try stream.next()
@@ -24,27 +27,73 @@ extension MetricsJSONReader {
         throw stream.error("expected a resource's metrics (an object with 'resourceid', 'interval' and 'value')")
       }
       restDocuments += 1
+      batchResources += 1
+      let mark = stream.mark
+      var resource: String?
+      var metricCount = 0
       while try stream.nextKey() {
         let isInterval = stream.textIs("interval")
         let isValue = stream.textIs("value")
+        let isResource = stream.textIs(lowercased: "resourceid")
+        let isError = stream.textIs("error")
         let value = try stream.next()
         if isInterval && value == .string {
           guard let parsed = parseInterval(stream.string) else {
             throw stream.error("'\(stream.string)' is not an interval (expected ISO 8601 such as PT1M or PT1H)")
           }
           if interval == nil { interval = parsed }
+        } else if isResource && value == .string {
+          resource = stream.string
+        } else if isError && value == .objectStart {
+          // Not in the published schema (see ``readAzureError(at:)``), but Azure's error shape wherever it appears.
+          throw try readAzureError(at: stream.mark)
         } else if isValue && value == .arrayStart {
           while true {
             let metric = try stream.next()
             if metric == .arrayEnd { break }
             guard metric == .objectStart else { throw stream.error("expected a metric object") }
+            metricCount += 1
             try readMetric()
           }
         } else {
           try stream.skip(value)
         }
       }
+      if metricCount == 0 {
+        let name = resource.map { "'\($0)'" } ?? "(no resourceid)"
+        emptyResources.append(name)
+        let message =
+          "resource \(name) has no metrics in the Metrics Batch response (its 'value' list is empty): no traffic is read for it (check the resource ID and that it has BitsInPerSecond and BitsOutPerSecond)"
+        let located = stream.error(message, at: mark)
+        let place = located.location?.description ?? stream.file
+        notes.append("\(place): \(located.path.map { "\($0): " } ?? "")\(message)")
+      }
     }
+  }
+
+  /// The error of an Azure REST error response (`{"error": {"code", "message", …}}`, the `ErrorResponse` of
+  /// azure-rest-api-specs `common-types/resource-management/v3/types.json`), whose `error` object's `{` was just read
+  /// (at `mark`): a diagnostic that passes on Azure's code and message. `metrics:getBatch`
+  /// (azure-rest-api-specs `specification/monitor/data-plane/Microsoft.Insights/stable/2024-02-01/metricBatch.json`)
+  /// answers a failed call with it (its `default` response); its `values` items have no error field of their own, and a
+  /// failed metric inside one carries `errorCode` and `errorMessage` (read in ``readMetric()``).
+  mutating func readAzureError(at mark: JSONStream.Mark) throws(Diagnostic) -> Diagnostic {
+    var code: String?
+    var message: String?
+    while try stream.nextKey() {
+      let isCode = stream.textIs("code")
+      let isMessage = stream.textIs("message")
+      let value = try stream.next()
+      if isCode && value == .string {
+        code = stream.string
+      } else if isMessage && value == .string {
+        message = stream.string
+      } else {
+        try stream.skip(value)
+      }
+    }
+    return stream.error(
+      "Azure returned an error instead of metrics: \(code ?? "(no code)"): \(message ?? "(no message)")", at: mark)
   }
 
   /// Reads a series' `metadatavalues` array, whose `[` was just read: `Dimension=value` for the kept dimensions

@@ -119,7 +119,7 @@ extension MetricsJSONReader {
 
   /// The keys of a metric, a time series and a data point of the REST shape, matched without making strings.
   enum MetricKey: Int {
-    case name, id, errorCode, timeseries, timeStamp, average, maximum, otherAggregation, other
+    case name, id, errorCode, errorMessage, timeseries, timeStamp, average, maximum, otherAggregation, other
 
     /// This reader's tag in the meanings it keeps with ``JSONStream/meaning(ofMember:reader:_:)``.
     static let reader = 2
@@ -135,6 +135,7 @@ extension MetricsJSONReader {
       case 9 where stream.textIs("timeStamp"): self = .timeStamp
       case 9 where stream.textIs("errorCode"): self = .errorCode
       case 10 where stream.textIs("timeseries"): self = .timeseries
+      case 12 where stream.textIs("errorMessage"): self = .errorMessage
       default: self = .other
       }
     }

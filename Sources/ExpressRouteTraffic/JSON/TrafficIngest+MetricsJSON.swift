@@ -46,6 +46,9 @@ struct MetricsJSONReader {
   var refusesUnsplitGlobalReach = false
   var interval: Int64?
   var restDocuments = 0
+  /// Resources of Metrics Batch responses read, and those with no metrics (by quoted `resourceid`), in order.
+  var batchResources = 0
+  var emptyResources: [String] = []
   private var metricsFound = 0
   private var recordsFound = 0
   /// Metrics that are not bits in or out, in the order first met (each once).
@@ -95,6 +98,13 @@ struct MetricsJSONReader {
 
   /// Fails when nothing usable was found.
   func finish() throws(Diagnostic) {
+    if metricsFound == 0 && recordsFound == 0 && batchResources > 0 && emptyResources.count == batchResources {
+      let listed = emptyResources.prefix(3).joined(separator: ", ") + (emptyResources.count > 3 ? ", …" : "")
+      let message =
+        "every resource of the Metrics Batch response has an empty 'value' list (\(emptyResources.count): \(listed)): there is no traffic to read (check the resource IDs, metric names and time span of the request)"
+      if let rootMark { throw stream.error(message, at: rootMark) }
+      throw Diagnostic(.error, message, file: stream.file)
+    }
     if metricsFound == 0 && recordsFound == 0 {
       let message =
         restDocuments > 0
@@ -235,7 +245,12 @@ struct MetricsJSONReader {
       while try stream.nextKey() {
         let key = RecordKey(stream)
         let isBatch = key == .other && topLevel && stream.textCount == 6 && stream.textIs(lowercased: "values")
+        let isError = key == .other && topLevel && stream.textIs("error")
         let value = try stream.next()
+        if isError && value == .objectStart {
+          // An Azure REST error response (a failed Metrics - List or Metrics Batch call): its code and message.
+          throw try readAzureError(at: JSONStream.Mark(line: stream.line, column: stream.column, path: ""))
+        }
         if isBatch && value == .arrayStart {
           // A Metrics Batch response: a REST document per resource.
           isDocument = true
@@ -293,12 +308,24 @@ struct MetricsJSONReader {
     var metricName: String?
     var circuitName: String?
     var errorCode: (code: String, mark: JSONStream.Mark)?
+    var errorMessage: String?
     var sawAverage = false
     var sawOther = false
     // Points read before the metric's name and circuit are known (REST puts them first; az after).
     var early: [(time: Int64, average: Double?, maximum: Double?, line: Int)] = []
     var target: (circuit: Int, inbound: Bool)?
     var skip = false
+    // Time series with points, per circuit they went to (a DeviceRole primary and secondary: two), and those read
+    // before the metric's name (which go to its circuit): see ``MetricPointGrid/noteSeries(_:inbound:count:)``.
+    var seriesCounts: [(circuit: Int, count: Int)] = []
+    var earlySeries = 0
+    func countSeries(_ circuit: Int, _ count: Int = 1) {
+      if let index = seriesCounts.firstIndex(where: { $0.circuit == circuit }) {
+        seriesCounts[index].count += count
+      } else {
+        seriesCounts.append((circuit, count))
+      }
+    }
     func resolve() {
       guard target == nil, !skip, let metricName else { return }
       guard let inbound = TrafficIngest.splitDirection(ofMetric: metricName) else {
@@ -327,6 +354,8 @@ struct MetricsJSONReader {
         if value == .string { circuitName = resourceName(stream.string) }
       case .errorCode:
         if value == .string { errorCode = (stream.string, stream.mark) }
+      case .errorMessage:
+        if value == .string { errorMessage = stream.string } else { try stream.skip(value) }
       case .timeseries:
         guard value == .arrayStart else {
           throw stream.error("expected an array of time series, found \(describe(value))")
@@ -346,6 +375,7 @@ struct MetricsJSONReader {
           var dimensionsRead = false
           var split: String?
           var held: [(time: Int64, average: Double?, maximum: Double?, line: Int)] = []
+          var points = 0
           while try stream.nextKey() {
             let isData = stream.textIs("data")
             let isDimensions = stream.textIs("metadatavalues")
@@ -373,6 +403,7 @@ struct MetricsJSONReader {
                 // Points another core read from here on: added exactly as below, then the stream moves past them.
                 FastPath.hit(.jsonDocumentPieces)
                 let firstLine = stream.line
+                points += run.count
                 for k in 0..<run.count {
                   let flags = run.flags[k]
                   if flags & PointRun.sawAverage != 0 { sawAverage = true }
@@ -402,6 +433,7 @@ struct MetricsJSONReader {
               let pointLine = stream.line
               var point = Point()
               let time = try readPoint(into: &point)
+              points += 1
               if point.sawAverage { sawAverage = true }
               if point.average == nil && point.other { sawOther = true }
               if holds && (!dimensionsRead || (globalReach && split == nil)) {
@@ -421,6 +453,9 @@ struct MetricsJSONReader {
             metrics.markSplitApart(metricTarget.circuit)
           } else if let target = seriesTarget {
             try add(held, to: target)
+            if points > 0 { countSeries(target.circuit) }
+          } else if !skip && points > 0 {
+            earlySeries += 1
           }
         }
       default:
@@ -435,7 +470,8 @@ struct MetricsJSONReader {
     }
     if let errorCode, errorCode.code != "Success" {
       throw stream.error(
-        "the export reports errorCode '\(errorCode.code)' for \(metricName) (expected Success)", at: errorCode.mark)
+        "Azure reports errorCode '\(errorCode.code)' for \(metricName) of \(circuitName ?? defaultCircuit)\(errorMessage.map { ": \($0)" } ?? "") (expected Success)",
+        at: errorCode.mark)
     }
     if !sawAverage && sawOther {
       throw stream.error(
@@ -445,5 +481,7 @@ struct MetricsJSONReader {
     metricsFound += 1
     if !early.isEmpty { try requireSplit(metricName, at: mark, nameAfterData: true) }
     try add(early, to: target)
+    if earlySeries > 0 { countSeries(target.circuit, earlySeries) }
+    for entry in seriesCounts { metrics.noteSeries(entry.circuit, inbound: target.inbound, count: entry.count) }
   }
 }

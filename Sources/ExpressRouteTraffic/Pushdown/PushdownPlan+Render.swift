@@ -24,10 +24,14 @@ extension PushdownPlan {
     var lines = header
     if engine == .spark {
       // Times read as UTC; every JSON file under the folder, without taking `resourceId=…` and `m=…` folders for
-      // partition columns (recursive lookup turns partition inference off).
+      // partition columns (recursive lookup turns partition inference off). The columns the records stage reads are
+      // declared, as DuckDB's `read_json` columns are (Spark's `CREATE TEMPORARY VIEW name (col TYPE, …) USING json`,
+      // the `createTempViewUsing` rule of its SQL grammar): a field no file has (`timeGrain`, `maximum`) reads as NULL
+      // instead of failing to resolve, as it would with the schema inferred from the data.
       lines.append("SET spark.sql.session.timeZone = UTC;")
       lines.append(
-        "CREATE OR REPLACE TEMPORARY VIEW ercalc_records USING json OPTIONS (path \(dialect.quoted(source)),"
+        "CREATE OR REPLACE TEMPORARY VIEW ercalc_records (resourceId STRING, `time` STRING, metricName STRING,"
+          + " average DOUBLE, maximum DOUBLE, timeGrain STRING) USING json OPTIONS (path \(dialect.quoted(source)),"
           + " recursiveFileLookup 'true', pathGlobFilter '*.json');")
     }
     let ctes = stages.map { "\($0.name) AS (\n  \(dialect.sqlStage($0.stage, plan: self))\n)" }

@@ -130,6 +130,17 @@ import Testing
       // About 1.2 MB (pretty) or 1.3 MB (compact) in pieces of 16 KB: most runs are taken.
       #expect(several.mergedRuns >= 40, "\(several.mergedRuns)")
       #expect(small.mergedRuns == several.mergedRuns)
+      if quirk == .lateStart {
+        // The primary has no point in the first 300 minutes while the secondary has: those minutes have no value in
+        // either direction (not the secondary alone), 300 × 2 = 600, on one core and on several alike.
+        #expect(
+          one.outcome.notes.contains {
+            $0.hasPrefix(
+              "circuit 'ams-1': 600 sample(s) where one split series (such as a DeviceRole) has no point at that time and another has one (first at 2026-01-01T00:00:00Z)"
+            )
+          }, "\(one.outcome.notes)")
+        #expect(one.outcome.summaries.map(\.completeSamples) == [Self.minutes(quirk) - 300])
+      }
     case .badValue:
       let error = try #require(one.outcome.error)
       #expect(error.contains("metrics.json:"), "\(error)")
