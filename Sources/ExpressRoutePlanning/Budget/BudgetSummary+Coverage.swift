@@ -9,12 +9,6 @@ extension BudgetSummary {
     /// Some charge is left out of the total because it could not be priced.
     public var hasUnpriced: Bool
 
-    /// Creates a coverage.
-    public init(hasPriced: Bool, hasUnpriced: Bool) {
-      self.hasPriced = hasPriced
-      self.hasUnpriced = hasUnpriced
-    }
-
     /// Nothing in it: the coverage of an empty span.
     public static let empty = Coverage(hasPriced: false, hasUnpriced: false)
 
@@ -27,8 +21,10 @@ extension BudgetSummary {
     public var isUnknown: Bool { hasUnpriced && !hasPriced }
   }
 
-  /// The coverage of the total of `sites` over `months` (indices into the budget's sites and months).
+  /// The coverage of the total of `sites` over `months` (indices into the budget's sites and months). With nothing
+  /// left out anywhere in the budget every total is whole, and a large budget is not scanned cell by cell.
   public func coverage(sites: some Sequence<Int>, months: some Sequence<Int>) -> Coverage {
+    guard !unpriced.isEmpty else { return Coverage(hasPriced: true, hasUnpriced: false) }
     var result = Coverage.empty
     let months = Array(months)
     for site in sites {
