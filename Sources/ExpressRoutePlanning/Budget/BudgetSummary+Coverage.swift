@@ -22,7 +22,9 @@ extension BudgetSummary {
   }
 
   /// The coverage of the total of `sites` over `months` (indices into the budget's sites and months). With nothing
-  /// left out anywhere in the budget every total is whole, and a large budget is not scanned cell by cell.
+  /// unpriced anywhere in the budget every total is whole: the answer is then ``Coverage/hasPriced`` and not
+  /// ``Coverage/hasUnpriced``, given without scanning the cells (a large budget is not scanned cell by cell), even for
+  /// a span whose cells hold no charge.
   public func coverage(sites: some Sequence<Int>, months: some Sequence<Int>) -> Coverage {
     guard !unpriced.isEmpty else { return Coverage(hasPriced: true, hasUnpriced: false) }
     var result = Coverage.empty
