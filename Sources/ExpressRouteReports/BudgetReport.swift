@@ -52,9 +52,7 @@ public struct BudgetReport: Report {
 
   /// The coverage of `sites` over `months` (indices into the budget's months).
   func coverage(_ sites: [Int], months: some Sequence<Int>) -> BudgetSummary.Coverage {
-    // Nothing left out anywhere: every amount is whole (and a large budget is not scanned cell by cell).
-    guard !summary.unpriced.isEmpty else { return BudgetSummary.Coverage(hasPriced: true, hasUnpriced: false) }
-    return summary.coverage(sites: sites, months: months)
+    summary.coverage(sites: sites, months: months)
   }
 
   static func share(_ part: Decimal, of whole: Decimal) -> String {

@@ -125,12 +125,6 @@ extension ReportDocument {
       public var position: Double
       /// The label.
       public var label: String
-
-      /// Creates a marker.
-      public init(position: Double, label: String) {
-        self.position = position
-        self.label = label
-      }
     }
 
     /// The kind.

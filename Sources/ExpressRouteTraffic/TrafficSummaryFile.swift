@@ -121,8 +121,7 @@ package enum TrafficSummaryFile {
 
   /// The accumulators saved in `root`, in their saved order.
   static func read(_ root: JSONNode) throws(Diagnostic) -> [SeriesAccumulator] {
-    let object = try root.object()
-    try object.rejectUnknownKeys([marker, "about", "circuits"])
+    let object = try root.object(allowing: [marker, "about", "circuits"])
     let versionNode = try object.required(marker)
     guard try versionNode.int() == version else {
       throw versionNode.error(
@@ -143,8 +142,7 @@ package enum TrafficSummaryFile {
   /// samples than the times between the first and the last). A summary that contradicts itself is an error at the
   /// value, never a volume scaled from it.
   private static func circuit(_ node: JSONNode) throws(Diagnostic) -> SeriesAccumulator {
-    let object = try node.object()
-    try object.rejectUnknownKeys([
+    let object = try node.object(allowing: [
       "circuit", "intervalSeconds", "first", "last", "firstLocation", "samples", "completeSamples", "valuedSamples",
       "pending", "inbound",
       "outbound", "gaps", "duplicates", "emptyValues",
@@ -220,8 +218,7 @@ package enum TrafficSummaryFile {
   private static func direction(_ node: JSONNode, interval: Int64?, first: Int64?, last: Int64?) throws(Diagnostic)
     -> DirectionAccumulator
   {
-    let object = try node.object()
-    try object.rejectUnknownKeys(["maximum", "burstMaximum", "histogram", "months"])
+    let object = try node.object(allowing: ["maximum", "burstMaximum", "histogram", "months"])
     let maximumNode = try object.required("maximum")
     let maximum = try rate(maximumNode)
     let burst = try object.optional("burstMaximum").map(rate)
@@ -311,8 +308,7 @@ package enum TrafficSummaryFile {
 
   /// A problem counter; its count is at most `limit` (`what` says what bounds it).
   private static func counter(_ node: JSONNode, atMost limit: Int, _ what: String) throws(Diagnostic) -> IssueCounter {
-    let object = try node.object()
-    try object.rejectUnknownKeys(["count", "firstMessage", "firstLocation"])
+    let object = try node.object(allowing: ["count", "firstMessage", "firstLocation"])
     let countNode = try object.required("count")
     let count = try countNode.int()
     guard count <= limit else { throw countNode.error("\(count) is too many (expected at most \(limit): \(what))") }

@@ -169,6 +169,13 @@ package struct JSONNode: Sendable {
     return JSONObject(node: self)
   }
 
+  /// The value as an object that holds no key outside `allowed` (see ``JSONObject/rejectUnknownKeys(_:)``).
+  package func object(allowing allowed: [String]) throws(Diagnostic) -> JSONObject {
+    let object = try self.object()
+    try object.rejectUnknownKeys(allowed)
+    return object
+  }
+
   /// The value as an array of nodes with indexed paths (made one at a time as they are read).
   package func array() throws(Diagnostic) -> Elements {
     guard isArray else {

@@ -126,6 +126,22 @@ package struct JSONObject: Sendable {
     return member
   }
 
+  /// The member `key` as an array of non-empty strings (`"targetRegions": ["westeurope"]`); absent or `null` is
+  /// empty, and an element that is not a non-empty string is an error at that element.
+  package func nonEmptyStrings(_ key: String) throws(Diagnostic) -> [String] {
+    try (optional(key)?.array() ?? []).map { node throws(Diagnostic) in try node.nonEmptyString() }
+  }
+
+  /// Checks the member `schemaVersion`: a whole number from 1 up to `supported`, the newest version this build reads.
+  /// Absent (or `null`) passes unless `isRequired`.
+  package func checkSchemaVersion(supported: Int, isRequired: Bool = false) throws(Diagnostic) {
+    guard let node = isRequired ? try required("schemaVersion") : optional("schemaVersion") else { return }
+    let version = try node.int(in: 1...Int.max)
+    guard version <= supported else {
+      throw node.error("version \(version) is newer than this tool supports (\(supported))")
+    }
+  }
+
   /// Whether the object has a member `key` (even `null`).
   package func has(_ key: String) -> Bool { members.first(key: key) != nil }
 

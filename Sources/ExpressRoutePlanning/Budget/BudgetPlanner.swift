@@ -295,13 +295,10 @@ public struct BudgetPlanner: Sendable {
           // The site's own charges that fall in the month are known amounts: still budgeted beside the gap.
           let falling = Self.charges(
             profileCharges + site.charges, in: months[month], budgetStart: portfolio.startMonth, amortize: amortize)
-          var quote = Quote(name: site.name, basis: engine.basis, lineItems: [], unpriced: [], notes: [], sources: [])
-          if !falling.isEmpty {
-            var charges = Deployment(name: site.name)
-            charges.charges = falling
-            quote = try engine.quote(charges, checkingCapacity: false)
-            quote.notes = []
-          }
+          var charges = Deployment(name: site.name)
+          charges.charges = falling
+          var quote = try engine.quote(charges, checkingCapacity: false)
+          quote.notes = []
           quote.unpriced.append(item)
           quotes.append(quote)
         }

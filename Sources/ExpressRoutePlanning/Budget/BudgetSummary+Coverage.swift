@@ -9,12 +9,6 @@ extension BudgetSummary {
     /// Some charge is left out of the total because it could not be priced.
     public var hasUnpriced: Bool
 
-    /// Creates a coverage.
-    public init(hasPriced: Bool, hasUnpriced: Bool) {
-      self.hasPriced = hasPriced
-      self.hasUnpriced = hasUnpriced
-    }
-
     /// Nothing in it: the coverage of an empty span.
     public static let empty = Coverage(hasPriced: false, hasUnpriced: false)
 
@@ -27,8 +21,12 @@ extension BudgetSummary {
     public var isUnknown: Bool { hasUnpriced && !hasPriced }
   }
 
-  /// The coverage of the total of `sites` over `months` (indices into the budget's sites and months).
+  /// The coverage of the total of `sites` over `months` (indices into the budget's sites and months). With nothing
+  /// unpriced anywhere in the budget every total is whole: the answer is then ``Coverage/hasPriced`` and not
+  /// ``Coverage/hasUnpriced``, given without scanning the cells (a large budget is not scanned cell by cell), even for
+  /// a span whose cells hold no charge.
   public func coverage(sites: some Sequence<Int>, months: some Sequence<Int>) -> Coverage {
+    guard !unpriced.isEmpty else { return Coverage(hasPriced: true, hasUnpriced: false) }
     var result = Coverage.empty
     let months = Array(months)
     for site in sites {

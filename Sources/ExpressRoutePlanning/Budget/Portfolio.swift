@@ -77,14 +77,10 @@ extension Portfolio {
   /// Decodes a portfolio file. A profile's series paths stay as written: the caller resolves them against the file's folder.
   public init(json data: Data, file: String) throws(Diagnostic) {
     let root = try JSONNode.parse(data, file: file)
-    let object = try root.object()
-    try object.rejectUnknownKeys(["$schema", "schemaVersion", "name", "notes", "startMonth", "horizonMonths", "sites"])
-    if let versionNode = object.optional("schemaVersion") {
-      let version = try versionNode.int(in: 1...Int.max)
-      guard version <= Self.supportedSchemaVersion else {
-        throw versionNode.error("version \(version) is newer than this tool supports (\(Self.supportedSchemaVersion))")
-      }
-    }
+    let object = try root.object(allowing: [
+      "$schema", "schemaVersion", "name", "notes", "startMonth", "horizonMonths", "sites",
+    ])
+    try object.checkSchemaVersion(supported: Self.supportedSchemaVersion)
     let startNode = try object.required("startMonth")
     let startText = try startNode.string()
     guard let start = MonthKey(parsing: startText) else {

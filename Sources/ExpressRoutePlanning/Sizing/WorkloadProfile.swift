@@ -159,43 +159,31 @@ extension WorkloadProfile {
 
   /// Decodes a profile from a JSON object node (also used inside portfolios).
   package init(node root: JSONNode) throws(Diagnostic) {
-    let object = try root.object()
-    try object.rejectUnknownKeys([
+    let object = try root.object(allowing: [
       "$schema", "schemaVersion", "name", "notes", "peeringLocation", "targetRegions", "hubRegion", "traffic", "sizing",
       "privatePeeringRoutes",
       "virtualNetworks", "microsoft365", "redundancy", "globalReach", "latencySensitive", "gateways",
       "allowLegacyGateways", "charges", "current",
     ])
-    if let versionNode = object.optional("schemaVersion") {
-      let version = try versionNode.int(in: 1...Int.max)
-      guard version <= Self.supportedSchemaVersion else {
-        throw versionNode.error("version \(version) is newer than this tool supports (\(Self.supportedSchemaVersion))")
-      }
-    }
+    try object.checkSchemaVersion(supported: Self.supportedSchemaVersion)
     self.init(
       name: try object.optional("name")?.nonEmptyString() ?? "workload",
       peeringLocation: try object.required("peeringLocation").nonEmptyString(), origin: root.location)
-    targetRegions = try (object.optional("targetRegions")?.array() ?? []).map { node throws(Diagnostic) in
-      try node.nonEmptyString()
-    }
+    targetRegions = try object.nonEmptyStrings("targetRegions")
     hubRegion = try object.optional("hubRegion")?.nonEmptyString()
     if let trafficNode = object.optional("traffic") {
-      let traffic = try trafficNode.object()
-      try traffic.rejectUnknownKeys([
+      let traffic = try trafficNode.object(allowing: [
         "monthlyEgress", "monthlyIngress", "peakOutbound", "peakInbound", "series", "seriesCircuit",
       ])
       monthlyEgress = try traffic.optional("monthlyEgress").map { node throws(Diagnostic) in try readVolume(node) }
       monthlyIngress = try traffic.optional("monthlyIngress").map { node throws(Diagnostic) in try readVolume(node) }
       peakOutbound = try traffic.optional("peakOutbound").map { node throws(Diagnostic) in try readBandwidth(node) }
       peakInbound = try traffic.optional("peakInbound").map { node throws(Diagnostic) in try readBandwidth(node) }
-      series = try (traffic.optional("series")?.array() ?? []).map { node throws(Diagnostic) in
-        try node.nonEmptyString()
-      }
+      series = try traffic.nonEmptyStrings("series")
       seriesCircuit = try traffic.optional("seriesCircuit")?.nonEmptyString()
     }
     if let sizingNode = object.optional("sizing") {
-      let sizing = try sizingNode.object()
-      try sizing.rejectUnknownKeys([
+      let sizing = try sizingNode.object(allowing: [
         "percentile", "targetUtilization", "headroom", "yearlyGrowth", "horizonMonths", "lookAheadMonths",
         "leadTimeMonths",
       ])
@@ -239,8 +227,7 @@ extension WorkloadProfile {
     if let node = object.optional("gateways") { gateways = try node.int(in: 0...100) }
     if let node = object.optional("allowLegacyGateways") { allowLegacyGateways = try node.bool() }
     if let node = object.optional("redundancy") {
-      let redundancyObject = try node.object()
-      try redundancyObject.rejectUnknownKeys(["mode", "location", "vpnSku", "failover"])
+      let redundancyObject = try node.object(allowing: ["mode", "location", "vpnSku", "failover"])
       let modeNode = try redundancyObject.required("mode")
       switch try modeNode.string() {
       case "single": redundancy = .single
@@ -262,8 +249,7 @@ extension WorkloadProfile {
       }
     }
     for node in try object.optional("globalReach")?.array() ?? [] {
-      let link = try node.object()
-      try link.rejectUnknownKeys(["location", "monthlyData"])
+      let link = try node.object(allowing: ["location", "monthlyData"])
       globalReach.append(
         GlobalReachNeed(
           location: try link.required("location").nonEmptyString(),
@@ -271,8 +257,7 @@ extension WorkloadProfile {
     }
     charges = try UserCharge.list(object.optional("charges"))
     if let node = object.optional("current") {
-      let current = try node.object()
-      try current.rejectUnknownKeys(["tier", "billing", "bandwidth", "gateway", "scaleUnits"])
+      let current = try node.object(allowing: ["tier", "billing", "bandwidth", "gateway", "scaleUnits"])
       self.current = CurrentCircuit(
         tier: try current.required("tier").oneOf(CircuitTier.self),
         billing: try current.required("billing").oneOf(BillingFamily.self),

@@ -15,20 +15,12 @@ extension Deployment {
 
   /// Decodes a deployment from a JSON object node (also used inside portfolios).
   package init(node: JSONNode, defaultName: String = "deployment") throws(Diagnostic) {
-    let object = try node.object()
-    try object.rejectUnknownKeys(
-      [
-        "$schema", "schemaVersion", "name", "notes", "circuits", "directPorts", "gateways", "globalReach",
-        "trafficCollectors",
-        "vpnGateways", "charges", "virtualWANHubs",
-      ])
-    if let versionNode = object.optional("schemaVersion") {
-      let version = try versionNode.int(in: 1...Int.max)
-      guard version <= Deployment.supportedSchemaVersion else {
-        throw versionNode.error(
-          "version \(version) is newer than this tool supports (\(Deployment.supportedSchemaVersion))")
-      }
-    }
+    let object = try node.object(allowing: [
+      "$schema", "schemaVersion", "name", "notes", "circuits", "directPorts", "gateways", "globalReach",
+      "trafficCollectors",
+      "vpnGateways", "charges", "virtualWANHubs",
+    ])
+    try object.checkSchemaVersion(supported: Deployment.supportedSchemaVersion)
     self.init(name: try object.optional("name")?.nonEmptyString() ?? defaultName)
     var names = Set<String>()
     func uniqueName(_ object: JSONObject) throws(Diagnostic) -> String {
@@ -63,12 +55,10 @@ extension Deployment {
       azureResources[label] = AzureResourceReference(id: id)
     }
     for node in try object.optional("circuits")?.array() ?? [] {
-      let item = try node.object()
-      try item.rejectUnknownKeys(
-        [
-          "name", "peeringLocation", "zone", "tier", "billing", "bandwidth", "egress", "directPort", "vnetLinks",
-          "external", "azureId", "serviceKey", "notes",
-        ])
+      let item = try node.object(allowing: [
+        "name", "peeringLocation", "zone", "tier", "billing", "bandwidth", "egress", "directPort", "vnetLinks",
+        "external", "azureId", "serviceKey", "notes",
+      ])
       circuits.append(
         Circuit(
           name: try uniqueName(item), peeringLocation: try item.optional("peeringLocation")?.nonEmptyString(),
@@ -84,8 +74,9 @@ extension Deployment {
         item, "circuit '\(circuits[circuits.count - 1].name)'", types: ["microsoft.network/expressroutecircuits"])
     }
     for node in try object.optional("directPorts")?.array() ?? [] {
-      let item = try node.object()
-      try item.rejectUnknownKeys(["name", "peeringLocation", "zone", "portSpeed", "billing", "azureId", "notes"])
+      let item = try node.object(allowing: [
+        "name", "peeringLocation", "zone", "portSpeed", "billing", "azureId", "notes",
+      ])
       directPorts.append(
         DirectPortPair(
           name: try uniqueName(item), peeringLocation: try item.optional("peeringLocation")?.nonEmptyString(),
@@ -97,24 +88,22 @@ extension Deployment {
         types: ["microsoft.network/expressrouteports"])
     }
     for node in try object.optional("gateways")?.array() ?? [] {
-      let item = try node.object()
-      try item.rejectUnknownKeys(["name", "sku", "scaleUnits", "count", "circuits", "fastPath", "azureId", "notes"])
+      let item = try node.object(allowing: [
+        "name", "sku", "scaleUnits", "count", "circuits", "fastPath", "azureId", "notes",
+      ])
       gateways.append(
         Gateway(
           name: try uniqueName(item), sku: try item.required("sku").oneOf(GatewaySKU.self),
           scaleUnits: try item.optional("scaleUnits")?.int(in: 0...1000),
           count: try item.optional("count")?.int(in: 1...1000) ?? 1,
-          circuits: try (item.optional("circuits")?.array() ?? []).map { node throws(Diagnostic) in
-            try node.nonEmptyString()
-          },
+          circuits: try item.nonEmptyStrings("circuits"),
           fastPath: try item.optional("fastPath")?.bool() ?? false, origin: node.location))
       try readAzureId(
         item, "gateway '\(gateways[gateways.count - 1].name)'",
         types: ["microsoft.network/virtualnetworkgateways", "microsoft.network/expressroutegateways"])
     }
     for node in try object.optional("globalReach")?.array() ?? [] {
-      let item = try node.object()
-      try item.rejectUnknownKeys(["circuitA", "circuitB", "dataAToB", "dataBToA", "notes"])
+      let item = try node.object(allowing: ["circuitA", "circuitB", "dataAToB", "dataBToA", "notes"])
       globalReach.append(
         GlobalReachLink(
           circuitA: try item.required("circuitA").nonEmptyString(),
@@ -124,14 +113,11 @@ extension Deployment {
           origin: node.location))
     }
     for node in try object.optional("trafficCollectors")?.array() ?? [] {
-      let item = try node.object()
-      try item.rejectUnknownKeys(["name", "circuits", "zone", "processedData", "azureId", "notes"])
+      let item = try node.object(allowing: ["name", "circuits", "zone", "processedData", "azureId", "notes"])
       trafficCollectors.append(
         TrafficCollector(
           name: try uniqueName(item),
-          circuits: try (item.optional("circuits")?.array() ?? []).map { node throws(Diagnostic) in
-            try node.nonEmptyString()
-          },
+          circuits: try item.nonEmptyStrings("circuits"),
           zone: try item.optional("zone")?.oneOf(Zone.self),
           processedData: try item.optional("processedData").map { node throws(Diagnostic) in try readVolume(node) },
           origin: node.location))
@@ -140,8 +126,7 @@ extension Deployment {
         types: ["microsoft.networkfunction/azuretrafficcollectors"])
     }
     for node in try object.optional("vpnGateways")?.array() ?? [] {
-      let item = try node.object()
-      try item.rejectUnknownKeys(["name", "sku", "count", "azureId", "notes"])
+      let item = try node.object(allowing: ["name", "sku", "count", "azureId", "notes"])
       vpnGateways.append(
         VPNGateway(
           name: try uniqueName(item), sku: try item.required("sku").oneOf(VPNGatewaySKU.self),
@@ -152,8 +137,7 @@ extension Deployment {
     }
     charges = try UserCharge.list(object.optional("charges"))
     for node in try object.optional("virtualWANHubs")?.array() ?? [] {
-      let item = try node.object()
-      try item.rejectUnknownKeys(["name", "scaleUnits", "connections", "azureId", "notes"])
+      let item = try node.object(allowing: ["name", "scaleUnits", "connections", "azureId", "notes"])
       virtualWANHubs.append(
         VirtualWANHub(
           name: try uniqueName(item), scaleUnits: try item.required("scaleUnits").int(in: 1...1000),

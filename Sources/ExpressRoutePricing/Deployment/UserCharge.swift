@@ -189,8 +189,7 @@ extension UserCharge {
   package static func list(_ node: JSONNode?) throws(Diagnostic) -> [UserCharge] {
     var result: [UserCharge] = []
     for element in try node?.array() ?? [] {
-      let item = try element.object()
-      try item.rejectUnknownKeys([
+      let item = try element.object(allowing: [
         "name", "vendor", "amount", "currency", "recurrence", "termMonths", "renews", "startMonth", "attachedTo",
         "path", "notes",
       ])

@@ -166,16 +166,10 @@ extension LocationCatalog {
   /// Decodes and validates a peering-location file.
   public init(json data: Data, file: String) throws(Diagnostic) {
     let root = try JSONNode.parse(data, file: file)
-    let object = try root.object()
-    try object.rejectUnknownKeys([
+    let object = try root.object(allowing: [
       "$schema", "schemaVersion", "source", "sources", "geopoliticalRegions", "locations", "portLocations", "notes",
     ])
-    let versionNode = try object.required("schemaVersion")
-    let version = try versionNode.int(in: 1...Int.max)
-    guard version <= RateTable.supportedSchemaVersion else {
-      throw versionNode.error(
-        "version \(version) is newer than this tool supports (\(RateTable.supportedSchemaVersion))")
-    }
+    try object.checkSchemaVersion(supported: RateTable.supportedSchemaVersion, isRequired: true)
     let source = try Self.readSource(try object.required("source"), dateRequired: true)
     var sources: [PriceSource] = []
     for node in try object.optional("sources")?.array() ?? [] {
@@ -200,8 +194,7 @@ extension LocationCatalog {
     var regions: [GeopoliticalRegion] = []
     var regionOf: [String: String] = [:]
     for regionNode in try object.required("geopoliticalRegions").array() {
-      let region = try regionNode.object()
-      try region.rejectUnknownKeys(["name", "azureRegions", "inferredAzureRegions", "inference"])
+      let region = try regionNode.object(allowing: ["name", "azureRegions", "inferredAzureRegions", "inference"])
       let nameNode = try region.required("name")
       let name = try nameNode.nonEmptyString()
       if regions.contains(where: { $0.name == name }) {
@@ -237,8 +230,7 @@ extension LocationCatalog {
     // Normalised names and aliases seen so far: a duplicate check per name, not a pass over every earlier one.
     var locationNames: Set<String> = []
     for locationNode in try object.required("locations").array() {
-      let location = try locationNode.object()
-      try location.rejectUnknownKeys([
+      let location = try locationNode.object(allowing: [
         "name", "zone", "localRegions", "geopoliticalRegion", "geopoliticalRegionInferred", "address", "erDirect",
         "aliases", "retired",
         "source", "note",
@@ -284,8 +276,7 @@ extension LocationCatalog {
     var ports: [PortLocation] = []
     var portNames: Set<String> = []
     for portNode in try object.optional("portLocations")?.array() ?? [] {
-      let port = try portNode.object()
-      try port.rejectUnknownKeys(["name", "peeringLocation", "facility", "source", "derived", "note"])
+      let port = try portNode.object(allowing: ["name", "peeringLocation", "facility", "source", "derived", "note"])
       let nameNode = try port.required("name")
       let name = try nameNode.nonEmptyString()
       guard portNames.insert(normalizedName(name)).inserted else {
@@ -315,8 +306,7 @@ extension LocationCatalog {
   /// `{ "id", "title", "url"?, "repository"?, "path"?, "date", "undatedReason"? }`, as a rate table's sources: `date` is
   /// `YYYY-MM-DD`, or `null` (where allowed) for a source that carries none, with an `undatedReason`.
   private static func readSource(_ node: JSONNode, dateRequired: Bool) throws(Diagnostic) -> PriceSource {
-    let object = try node.object()
-    try object.rejectUnknownKeys(["id", "title", "url", "repository", "path", "date", "undatedReason"])
+    let object = try node.object(allowing: ["id", "title", "url", "repository", "path", "date", "undatedReason"])
     guard object.has("date") else {
       throw node.error(
         "missing key 'date' (a YYYY-MM-DD date\(dateRequired ? "" : ", or null when the source carries none"))")

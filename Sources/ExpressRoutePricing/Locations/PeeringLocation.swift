@@ -18,33 +18,13 @@ public struct PeeringLocation: Hashable, Sendable {
   /// local region); `nil` when the source states it.
   public var geopoliticalRegionInference: String?
   /// Other spellings that find this location (`Queretaro` for `Queretaro (Mexico)`).
-  public var aliases: [String]
+  public var aliases: [String] = []
   /// Why the location is kept though its source no longer lists it; `nil` for a listed location.
   public var retired: String?
   /// The id of the source this row comes from, when not the catalogue's own ``LocationCatalog/source``.
   public var sourceID: String?
   /// A caveat shown with the row.
   public var note: String?
-
-  /// Creates a location.
-  public init(
-    name: String, zone: Zone, localRegions: [String], geopoliticalRegion: String, address: String? = nil,
-    offersDirect: Bool? = nil,
-    geopoliticalRegionInference: String? = nil, aliases: [String] = [], retired: String? = nil, sourceID: String? = nil,
-    note: String? = nil
-  ) {
-    self.name = name
-    self.zone = zone
-    self.localRegions = localRegions
-    self.geopoliticalRegion = geopoliticalRegion
-    self.address = address
-    self.offersDirect = offersDirect
-    self.geopoliticalRegionInference = geopoliticalRegionInference
-    self.aliases = aliases
-    self.retired = retired
-    self.sourceID = sourceID
-    self.note = note
-  }
 
   /// Whether the Local SKU can be bought here.
   public var offersLocal: Bool { !localRegions.isEmpty }

@@ -17,19 +17,6 @@ extension LocationCatalog {
     /// A caveat shown with the row.
     public var note: String?
 
-    /// Creates a port location.
-    public init(
-      name: String, peeringLocation: String, facility: String, sourceID: String? = nil, derivation: String? = nil,
-      note: String? = nil
-    ) {
-      self.name = name
-      self.peeringLocation = peeringLocation
-      self.facility = facility
-      self.sourceID = sourceID
-      self.derivation = derivation
-      self.note = note
-    }
-
     /// Whether the name was derived by pattern rather than seen in a document.
     public var isDerived: Bool { derivation != nil }
   }

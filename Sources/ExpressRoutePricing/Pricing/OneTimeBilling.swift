@@ -11,12 +11,6 @@ public struct OneTimeBilling: Hashable, Sendable {
   /// Whether this month is the one the charge is billed in (its start month).
   public var billedThisMonth: Bool
 
-  /// Creates the billing of one month's line.
-  public init(total: Decimal, billedThisMonth: Bool) {
-    self.total = total
-    self.billedThisMonth = billedThisMonth
-  }
-
   /// What is billed in this month: the total in the start month, 0 in the other months of an amortised term.
   public var billed: Decimal { billedThisMonth ? total : 0 }
 }

@@ -116,23 +116,6 @@ public struct Quote: Hashable, Sendable {
   /// The Azure IDs and regions of the quoted resources that exist (``Deployment/azureResources``), by resource label.
   public var azureResources: [String: AzureResourceReference] = [:]
 
-  /// A quote of `lineItems`, with what could not be priced, the notes and the sources behind the prices.
-  package init(
-    name: String, basis: PricingBasis, lineItems: [LineItem], unpriced: [UnpricedItem], notes: [String],
-    sources: [PriceSource],
-    skippedResources: [String] = [], outOfScopeResources: [String] = [], oneTime: [LineItem] = []
-  ) {
-    self.name = name
-    self.basis = basis
-    self.lineItems = lineItems
-    self.unpriced = unpriced
-    self.notes = notes
-    self.sources = sources
-    self.skippedResources = skippedResources
-    self.outOfScopeResources = outOfScopeResources
-    self.oneTime = oneTime
-  }
-
   /// The exact sum of the line items (unpriced items excluded, and listed).
   public var total: Money { Money.sum(lineItems.map(\.amount), currency: currency) }
 

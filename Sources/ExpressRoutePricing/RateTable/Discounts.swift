@@ -148,8 +148,7 @@ extension Discounts {
   /// - Throws: ``Diagnostic`` at the value that is not a percentage below 100, or that gives a family a
   ///   different discount than an earlier file did (naming that file).
   mutating func add(node: JSONNode, place: String) throws(Diagnostic) {
-    let object = try node.object()
-    try object.rejectUnknownKeys([Self.allFamily] + Self.sections)
+    let object = try node.object(allowing: [Self.allFamily] + Self.sections)
     for key in [Self.allFamily] + Self.sections {
       guard let value = object.optional(key) else { continue }
       let text = try value.string()

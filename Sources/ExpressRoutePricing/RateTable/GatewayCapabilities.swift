@@ -14,14 +14,6 @@ extension RateTable {
     public var routesLearned: Int
     /// Whether FastPath can be enabled.
     public var fastPath: Bool
-
-    /// Creates a capability record.
-    public init(throughput: Bandwidth, maxCircuits: Int, routesLearned: Int, fastPath: Bool) {
-      self.throughput = throughput
-      self.maxCircuits = maxCircuits
-      self.routesLearned = routesLearned
-      self.fastPath = fastPath
-    }
   }
 }
 
@@ -49,12 +41,6 @@ extension GatewayCapabilities {
       public var minUnits: Int
       /// The circuits allowed from there on.
       public var maxCircuits: Int
-
-      /// Creates a step.
-      public init(minUnits: Int, maxCircuits: Int) {
-        self.minUnits = minUnits
-        self.maxCircuits = maxCircuits
-      }
     }
 
     /// Creates the scalable gateway's rules.

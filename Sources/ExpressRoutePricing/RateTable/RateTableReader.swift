@@ -21,16 +21,12 @@ struct RateTableReader {
   ]
 
   mutating func readTable() throws(Diagnostic) -> RateTable {
-    let object = try root.object()
-    try object.rejectUnknownKeys(
-      ["$schema", "schemaVersion", "kind", "name", "currency", "effectiveDate", "hoursPerMonth", "notes", "sources"]
+    let object = try root.object(
+      allowing: [
+        "$schema", "schemaVersion", "kind", "name", "currency", "effectiveDate", "hoursPerMonth", "notes", "sources",
+      ]
         + Self.sectionKeys + (isOverride ? ["discounts"] : []))
-    let versionNode = try object.required("schemaVersion")
-    let version = try versionNode.int(in: 1...Int.max)
-    guard version <= RateTable.supportedSchemaVersion else {
-      throw versionNode.error(
-        "version \(version) is newer than this tool supports (\(RateTable.supportedSchemaVersion))")
-    }
+    try object.checkSchemaVersion(supported: RateTable.supportedSchemaVersion, isRequired: true)
     let kind = try object.optional("kind")?.string() ?? "rateTable"
     let expectedKind = isOverride ? "override" : "rateTable"
     guard kind == expectedKind else {
@@ -186,8 +182,7 @@ struct RateTableReader {
     let entries = try node.array()
     if entries.isEmpty { throw node.error("expected at least one source") }
     for entry in entries {
-      let object = try entry.object()
-      try object.rejectUnknownKeys([
+      let object = try entry.object(allowing: [
         "id", "title", "url", "repository", "path", "date", "undatedReason", "afterPriceDateReason",
       ])
       let idNode = try object.required("id")
@@ -274,8 +269,7 @@ struct RateTableReader {
     let section = try node.object()
     let defaults = try readSectionDefaults(section)
     for rowNode in try section.required("rows").array() {
-      let row = try rowNode.object()
-      try row.rejectUnknownKeys(keys + ["source", "confidence", "note", "unpriced"])
+      let row = try rowNode.object(allowing: keys + ["source", "confidence", "note", "unpriced"])
       try readRow(row, meters: try meters(row), defaults: defaults, currency: currency)
     }
   }
@@ -367,12 +361,10 @@ struct RateTableReader {
     let defaults = try readSectionDefaults(section)
     var capabilities: [GatewaySKU: GatewayCapabilities] = [:]
     for rowNode in try section.required("rows").array() {
-      let row = try rowNode.object()
-      try row.rejectUnknownKeys(
-        [
-          "sku", "hourly", "throughput", "maxCircuits", "routesLearned", "fastPath", "source", "confidence", "note",
-          "unpriced",
-        ])
+      let row = try rowNode.object(allowing: [
+        "sku", "hourly", "throughput", "maxCircuits", "routesLearned", "fastPath", "source", "confidence", "note",
+        "unpriced",
+      ])
       let skuNode = try row.required("sku")
       let sku = try skuNode.oneOf(GatewaySKU.self)
       if sku == .erGwScale {
@@ -394,12 +386,10 @@ struct RateTableReader {
   private mutating func readScaleGateway(_ node: JSONNode, currency: CurrencyCode) throws(Diagnostic)
     -> ScaleGatewayCapabilities
   {
-    let object = try node.object()
-    try object.rejectUnknownKeys(
-      [
-        "hourlyPerUnit", "unpriced", "minUnits", "maxUnits", "throughputPerUnit", "fastPathMinUnits", "routesLearned",
-        "maxCircuits", "unavailableRegions", "source", "confidence", "note",
-      ])
+    let object = try node.object(allowing: [
+      "hourlyPerUnit", "unpriced", "minUnits", "maxUnits", "throughputPerUnit", "fastPathMinUnits", "routesLearned",
+      "maxCircuits", "unavailableRegions", "source", "confidence", "note",
+    ])
     try readRow(
       object, meters: [(.gateway(.erGwScale), "hourlyPerUnit")], defaults: SectionDefaults(), currency: currency)
     let minUnitsNode = try object.required("minUnits")
@@ -409,8 +399,7 @@ struct RateTableReader {
     guard maxUnits >= minUnits else { throw maxUnitsNode.error("maxUnits \(maxUnits) is below minUnits \(minUnits)") }
     var steps: [ScaleGatewayCapabilities.CircuitStep] = []
     for stepNode in try object.required("maxCircuits").array() {
-      let step = try stepNode.object()
-      try step.rejectUnknownKeys(["fromUnits", "circuits"])
+      let step = try stepNode.object(allowing: ["fromUnits", "circuits"])
       steps.append(
         .init(
           minUnits: try step.required("fromUnits").int(in: 1...1000),
@@ -421,10 +410,7 @@ struct RateTableReader {
       throughputPerUnit: try readBandwidth(object.required("throughputPerUnit")),
       fastPathMinUnits: try object.required("fastPathMinUnits").int(in: 1...1000),
       routesLearned: try object.required("routesLearned").int(in: 1...1_000_000), circuitSteps: steps)
-    capabilities.unavailableRegions = try (object.optional("unavailableRegions")?.array() ?? []).map {
-      node throws(Diagnostic) in
-      try node.nonEmptyString()
-    }
+    capabilities.unavailableRegions = try object.nonEmptyStrings("unavailableRegions")
     return capabilities
   }
 }

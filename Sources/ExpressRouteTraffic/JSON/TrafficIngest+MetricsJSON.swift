@@ -200,22 +200,16 @@ struct MetricsJSONReader {
     /// This reader's tag in the meanings it keeps with ``JSONStream/meaning(ofMember:reader:_:)``.
     static let reader = 1
 
+    /// Every spelling a key may have, in lower case, with the key it names.
+    private static let spellings: [(text: StaticString, key: RecordKey)] = [
+      ("time", .time), ("timestamp", .time), ("timegenerated", .time), ("value", .value), ("average", .average),
+      ("maximum", .maximum), ("interval", .interval), ("resource", .resource), ("resourceid", .resourceID),
+      ("_resourceid", .resourceID), ("metricname", .metricName), ("timegrain", .timeGrain),
+    ]
+
+    /// The key the stream's current text spells (``JSONStream/textIs(lowercased:)`` compares lengths first).
     init(_ stream: JSONStream) {
-      switch stream.textCount {
-      case 4 where stream.textIs(lowercased: "time"): self = .time
-      case 5 where stream.textIs(lowercased: "value"): self = .value
-      case 7 where stream.textIs(lowercased: "average"): self = .average
-      case 7 where stream.textIs(lowercased: "maximum"): self = .maximum
-      case 8 where stream.textIs(lowercased: "interval"): self = .interval
-      case 8 where stream.textIs(lowercased: "resource"): self = .resource
-      case 9 where stream.textIs(lowercased: "timegrain"): self = .timeGrain
-      case 9 where stream.textIs(lowercased: "timestamp"): self = .time
-      case 10 where stream.textIs(lowercased: "resourceid"): self = .resourceID
-      case 10 where stream.textIs(lowercased: "metricname"): self = .metricName
-      case 11 where stream.textIs(lowercased: "_resourceid"): self = .resourceID
-      case 13 where stream.textIs(lowercased: "timegenerated"): self = .time
-      default: self = .other
-      }
+      self = Self.spellings.first { stream.textIs(lowercased: $0.text) }?.key ?? .other
     }
   }
 
