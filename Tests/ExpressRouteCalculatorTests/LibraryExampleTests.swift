@@ -59,4 +59,36 @@ func libraryExample() throws -> (
     #expect(result.budget.total.amount == Decimal(string: "34794.36"))
     #expect(result.markdown.hasPrefix("# ExpressRoute quote: Amsterdam"))
   }
+
+  /// The example compiles for a package that depends on ercalc: this file shares the package, so `package`
+  /// declarations are visible to it; the compiler given the example alone, without the package's name, sees only
+  /// what a dependent package sees (a `package` initialiser the example called went unnoticed before).
+  @Test(.enabled(if: Self.swiftc != nil, "no swiftc on PATH")) func theReadmeExampleUsesThePublicAPIOnly() throws {
+    let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+    let begin = try #require(source.range(of: "// BEGIN README EXAMPLE\n"))
+    let end = try #require(source.range(of: "// END README EXAMPLE"))
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ercalc-library-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("main.swift")
+    try ("import ExpressRouteCalculator\nimport Foundation\n\n" + source[begin.upperBound..<end.lowerBound]).write(
+      to: file, atomically: true, encoding: .utf8)
+    // The modules the tests were built with sit beside the test executable.
+    let modules = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("Modules").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try #require(Self.swiftc))
+    process.arguments = ["-typecheck", "-I", modules, file.path]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = errors
+    try process.run()
+    let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(output)")
+  }
+
+  /// `swiftc` from PATH, where the toolchain that built the tests puts it.
+  static let swiftc: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+    .map { "\($0)/swiftc" }.first { FileManager.default.isExecutableFile(atPath: $0) }
 }

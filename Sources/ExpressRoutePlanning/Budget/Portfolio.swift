@@ -30,7 +30,7 @@ public struct Portfolio: Hashable, Sendable {
     public var volumesAsOf: MonthKey?
 
     /// Creates a site.
-    package init(name: String, source: Source, charges: [Deployment.UserCharge] = [], tags: [String: String] = [:]) {
+    public init(name: String, source: Source, charges: [Deployment.UserCharge] = [], tags: [String: String] = [:]) {
       self.name = name
       self.source = source
       self.charges = charges

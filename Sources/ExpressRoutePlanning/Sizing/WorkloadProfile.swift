@@ -109,7 +109,7 @@ public struct WorkloadProfile: Hashable, Sendable {
   package var origin: Diagnostic.FileLocation?
 
   /// Creates a profile with ercalc's defaults: P95, 80% target utilisation, 12 months.
-  package init(
+  public init(
     name: String, peeringLocation: String, targetRegions: [String] = [], monthlyEgress: DataVolume? = nil,
     monthlyIngress: DataVolume? = nil,
     peakOutbound: Bandwidth? = nil, peakInbound: Bandwidth? = nil, series: [String] = [], seriesCircuit: String? = nil,
