@@ -219,6 +219,64 @@ import Testing
     #expect(circuits.map { $0["gaps"] as? Int } == [withGrain ? 92 : 0])
   }
 
+  /// Writes one blob of JSON-lines records for `circuit` (`time`, average and grain per record) under `tree`.
+  static func writeBlob(_ tree: URL, circuit: String, _ records: [(time: String, rate: String, grain: String)]) throws {
+    let id =
+      "/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/\(circuit)"
+    let folder = tree.appendingPathComponent("insights-metrics-pt1m/resourceId=\(id)/y=2026/m=04/d=01/h=00/m=00")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    var lines: [String] = []
+    for record in records {
+      for metric in ["BitsInPerSecond", "BitsOutPerSecond"] {
+        lines.append(
+          "{\"average\": \(record.rate), \"resourceId\": \"\(id)\", \"time\": \"\(record.time)\", \"metricName\": \"\(metric)\", \"timeGrain\": \"\(record.grain)\"}"
+        )
+      }
+    }
+    try (lines.joined(separator: "\n") + "\n").write(
+      to: folder.appendingPathComponent("PT1H.json"), atomically: true, encoding: .utf8)
+  }
+
+  /// Times with an offset are UTC less the offset in the query as in ercalc's reader: `2026-04-01T00:30:00+01:00`
+  /// is 2026-03-31T23:30Z, in March. Records of one resource with two time grains are refused when the result is
+  /// read (mixed granularity), as ercalc's reader refuses PT5M records followed by PT1M ones off their grid.
+  @Test(
+    .enabled(
+      if: duckDBPython != nil,
+      "DuckDB is not installed (pip install duckdb, or set ERCALC_DUCKDB_PYTHON; .ci/run installs it under .build)"))
+  func offsetsAreUTCAndMixedGrainsAreRefused() throws {
+    let directory = try temporaryDirectory("ercalc-pushdown-offsets")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let tree = directory.appendingPathComponent("export")
+    // 23:20Z, 23:30Z, 23:40Z, 23:50Z on 2026-03-31 and 00:00Z, 00:10Z on 2026-04-01, written at +01:00 and −02:30.
+    try Self.writeBlob(
+      tree, circuit: "ER-OFF",
+      ["00:20", "00:30", "00:40", "00:50", "01:00", "01:10"].map {
+        ("2026-04-01T\($0):00.0000000+01:00", "1000.0", "PT10M")
+      })
+    try Self.writeBlob(
+      tree, circuit: "ER-NEG",
+      ["20:50", "21:00", "21:10"].map { ("2026-03-31T\($0):00-02:30", "2000.0", "PT10M") })
+    let (pushed, _, _) = try Self.pushedDown(tree, in: directory)
+    let circuits = try #require(try Self.comparable(pushed)["circuits"] as? [[String: Any]])
+    #expect(circuits.map { $0["first"] as? String } == ["2026-03-31T23:20:00Z", "2026-03-31T23:20:00Z"])
+    #expect(circuits.map { $0["last"] as? String } == ["2026-03-31T23:40:00Z", "2026-04-01T00:10:00Z"])
+    let mixed = directory.appendingPathComponent("mixed")
+    try Self.writeBlob(
+      mixed, circuit: "ER-MIX",
+      [
+        ("2026-04-01T00:00:00Z", "1.0", "PT5M"), ("2026-04-01T00:05:00Z", "1.0", "PT5M"),
+        ("2026-04-01T00:06:00Z", "1.0", "PT1M"), ("2026-04-01T00:07:00Z", "1.0", "PT1M"),
+      ])
+    let query = ercalc("traffic", "query", "--engine", "duckdb", "--source", mixed.path + "/**/*.json")
+    let result = directory.appendingPathComponent("mixed.csv").path
+    try Self.runDuckDB(query.output, in: directory, output: result)
+    let read = ercalc("traffic", "summarize", "--quiet", result)
+    #expect(read.status == .dataError)
+    #expect(read.errors.contains("have another time grain (mixed granularity; export one interval per series)"))
+    #expect(ercalc("traffic", "summarize", "--quiet", mixed.path).status == .dataError)
+  }
+
   /// A Python with `pyspark` (and Java), given by `ERCALC_SPARK_PYTHON`: Spark is too heavy to install for every CI
   /// run, so this test runs only where it is given.
   static let sparkPython = ProcessInfo.processInfo.environment["ERCALC_SPARK_PYTHON"]
@@ -304,5 +362,9 @@ import Testing
     #expect(ercalc("traffic", "query", "--engine", "kql", "some.csv").status == .usage)
     #expect(ercalc("traffic", "query", "--engine", "kql", "--from", "2026-05", "--to", "2026-05").status == .usage)
     #expect(ercalc("traffic", "summarize", "x.csv", "--engine", "kql").status == .usage)
+    #expect(ercalc("traffic", "query", "--engine", "duckdb", "--interval", "60").status == .usage)
+    // Spark escapes a quote in a literal with a backslash; DuckDB doubles it.
+    #expect(ercalc("traffic", "query", "--engine", "spark", "--source", "it's").output.contains(#"(path 'it\'s',"#))
+    #expect(ercalc("traffic", "query", "--engine", "duckdb", "--source", "it's").output.contains("read_json('it''s',"))
   }
 }

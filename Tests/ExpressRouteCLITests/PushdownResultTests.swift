@@ -182,5 +182,69 @@ import Testing
     #expect(
       try refusal(batch.replacingOccurrences(of: "\"status\": 200", with: "\"status\": 400"), "bad.json").contains(
         "the batch response has status 400"))
+    // A query cut off at Log Analytics' limits answers 200 with the rows it had and an `error` beside `tables`
+    // (Microsoft Learn, "Partial query failures"): refused, alone or in a batch, with Azure's innermost message.
+    let partial =
+      #""error": {"code": "PartialError", "message": "There were some errors when processing your query.", "details": [{"code": "EngineError", "message": "Something went wrong.", "innererror": {"code": "-2133196797", "message": "Query result set has exceeded the internal record count limit 500000 records (E_QUERY_RESULT_SET_TOO_LARGE).", "severity": 2}}]}, "tables""#
+    let single = try String(contentsOfFile: fixture("pushdown/result-log-analytics.json"), encoding: .utf8)
+    let cut = try refusal(single.replacingOccurrences(of: "\"tables\"", with: partial), "partial.json")
+    #expect(
+      cut.contains("Log Analytics result: the query did not complete (its 'error' beside 'tables' says PartialError"))
+    #expect(cut.contains("(E_QUERY_RESULT_SET_TOO_LARGE).); a partial result is not the whole summary"))
+    #expect(
+      try refusal(batch.replacingOccurrences(of: "\"tables\"", with: partial), "partial-batch.json").contains(
+        "a partial result is not the whole summary"))
+    // A Data Explorer v1 result whose QueryStatus table reports an error (severity 2).
+    let v1 = try String(contentsOfFile: fixture("pushdown/result-data-explorer-v1.json"), encoding: .utf8)
+    let status =
+      #""Tables": [{"TableName": "Table_3", "Columns": [{"ColumnName": "Severity", "DataType": "Int32"}, {"ColumnName": "StatusDescription", "DataType": "String"}], "Rows": [[2, "Query result set has exceeded the internal record count limit 500000 records."]]}, "#
+    #expect(
+      try refusal(v1.replacingOccurrences(of: #""Tables": ["#, with: status), "status.json").contains(
+        "Data Explorer result: the query status reports an error (Query result set has exceeded"))
+  }
+
+  /// A month with a gap of 2 samples (20:00 and 23:00 of 2026-01-31 at PT1H, 21:00 and 22:00 missing), with the
+  /// columns that name the first problem: the report words it as ercalc's own reading does, and a first problem that
+  /// cannot be (off the grid, or a gap longer than the month allows before it) is refused.
+  @Test func firstProblemColumnsAreWordedAndChecked() throws {
+    let directory = try temporaryDirectory("ercalc-pushdown-first")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let resource =
+      "/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/RG-NET/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/ER-09"
+    // 1769889600 = 2026-01-31T20:00Z, 1769900400 = 23:00Z: a span of 4 hours, 2 samples + 2 missing.
+    func result(gapTime: String, gap: String = "2") -> String {
+      "ercalc_summary,resource,month,direction,interval_seconds,first_time,last_time,times,complete,valued,gaps,"
+        + "duplicates,off_grid,samples,rate_sum,maximum,burst,histogram,first_gap_time,first_gap,first_duplicate_time,"
+        + "first_duplicate_direction,first_empty_time\n"
+        + "ercalc-rate-buckets-1,\(resource),2026-01,in,3600,1769889600,1769900400,2,2,2,2,0,0,2,24576000,2000.0,,"
+        + "1000:1 2000:1,\(gapTime),\(gap),,,\n"
+        + "ercalc-rate-buckets-1,\(resource),2026-01,out,3600,1769889600,1769900400,2,2,2,2,0,0,2,8192000000000,"
+        + "500000000.0,,50000:2,\(gapTime),\(gap),,,\n"
+    }
+    func run(_ text: String) throws -> (ExitCode, String) {
+      let path = directory.appendingPathComponent("result.csv").path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      let run = ercalc("traffic", "summarize", path)
+      return (run.status, run.status == .success ? run.output : run.errors)
+    }
+    let (status, summary) = try run(result(gapTime: "1769900400"))
+    #expect(status == .success)
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any])
+    let circuit = try #require((root["circuits"] as? [[String: Any]])?.first)
+    let gaps = try #require(circuit["gaps"] as? [String: Any])
+    #expect(gaps["count"] as? Int == 2)
+    #expect(gaps["firstMessage"] as? String == "gap of 2 sample(s) before 2026-01-31T23:00:00Z for circuit 'ER-09'")
+    // One second off the grid (22:00:01).
+    let (offStatus, off) = try run(result(gapTime: "1769896801"))
+    #expect(offStatus == .dataError)
+    #expect(
+      off.contains(
+        "column 'first_gap_time', row 1: 2026-01-31T22:00:01Z is not a sample time of the month's 3600 s grid"))
+    // A gap of 2 cannot end at 21:00: 21:00 − 3 h = 18:00 is before the month's first sample at 20:00.
+    let (earlyStatus, early) = try run(result(gapTime: "1769893200"))
+    #expect(earlyStatus == .dataError)
+    #expect(early.contains("column 'first_gap', row 1: a gap of 2 sample(s) cannot end at 2026-01-31T21:00:00Z"))
+    // A first gap where the counts have none is refused too (the month has 2 gaps; one named with 3 samples).
+    #expect(try run(result(gapTime: "1769900400", gap: "3")).0 == .dataError)
   }
 }

@@ -42,6 +42,7 @@ import Testing
     // Declared before the data source and its options, as Spark's grammar has it (`createTempViewUsing`).
     #expect(
       spark.output.contains(
-        "timeGrain STRING) USING json OPTIONS (path 'export', recursiveFileLookup 'true', pathGlobFilter '*.json');\n"))
+        "timeGrain STRING) USING json OPTIONS (path 'export', recursiveFileLookup 'true', pathGlobFilter '*.json',"
+          + " mode 'FAILFAST');\n"))
   }
 }

@@ -9,6 +9,10 @@ extension TrafficCommand {
     if let option = showbackOptions.first(where: { arguments.values[$0] != nil }) {
       throw UsageError("--\(option) belongs to 'ercalc traffic showback'")
     }
+    if arguments.values["interval"] != nil {
+      throw UsageError(
+        "--interval belongs to 'ercalc traffic summarize' (the query takes each resource's interval from its records)")
+    }
     guard (arguments.positionals["series"] ?? []).isEmpty else {
       throw UsageError("'ercalc traffic query' reads no series (it prints a query; give its result to --series)")
     }

@@ -11,10 +11,16 @@ extension PushdownPlan {
     ]
     if engine == .kql {
       var lines = header
+      // A stage read more than once is computed once (`materialize`): Kusto otherwise evaluates a `let` at each use,
+      // and the ordered pass that finds each sample's predecessor is the costly one.
+      var uses: [String: Int] = [:]
+      for entry in stages { for input in entry.stage.inputs { uses[input, default: 0] += 1 } }
       for (index, entry) in stages.enumerated() {
         let body = dialect.kqlStage(entry.stage, plan: self)
         if index == stages.count - 1 {
           lines.append(body + "\n| order by " + order.map { "\($0) asc" }.joined(separator: ", "))
+        } else if uses[entry.name, default: 0] > 1 {
+          lines.append("let \(entry.name) = materialize(\(body));")
         } else {
           lines.append("let \(entry.name) = \(body);")
         }
@@ -27,12 +33,14 @@ extension PushdownPlan {
       // partition columns (recursive lookup turns partition inference off). The columns the records stage reads are
       // declared, as DuckDB's `read_json` columns are (Spark's `CREATE TEMPORARY VIEW name (col TYPE, …) USING json`,
       // the `createTempViewUsing` rule of its SQL grammar): a field no file has (`timeGrain`, `maximum`) reads as NULL
-      // instead of failing to resolve, as it would with the schema inferred from the data.
+      // instead of failing to resolve, as it would with the schema inferred from the data. A malformed record fails
+      // the query (`mode 'FAILFAST'`) as it fails ercalc's reader and DuckDB's, instead of becoming a row of nulls
+      // that the metric filter drops without a word (Spark's default, PERMISSIVE).
       lines.append("SET spark.sql.session.timeZone = UTC;")
       lines.append(
         "CREATE OR REPLACE TEMPORARY VIEW ercalc_records (resourceId STRING, `time` STRING, metricName STRING,"
           + " average DOUBLE, maximum DOUBLE, timeGrain STRING) USING json OPTIONS (path \(dialect.quoted(source)),"
-          + " recursiveFileLookup 'true', pathGlobFilter '*.json');")
+          + " recursiveFileLookup 'true', pathGlobFilter '*.json', mode 'FAILFAST');")
     }
     let ctes = stages.map { "\($0.name) AS (\n  \(dialect.sqlStage($0.stage, plan: self))\n)" }
     lines.append("WITH " + ctes.joined(separator: ",\n"))
@@ -49,6 +57,9 @@ private struct Dialect {
   func quoted(_ text: String) -> String {
     let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
     if engine == .kql { return "\"" + escaped.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+    // Spark SQL escapes with a backslash (`'it\'s'`; `'it''s'` would be two literals, read as `its`); DuckDB, as
+    // standard SQL, doubles the quote and reads a backslash as itself.
+    if engine == .spark { return "'" + escaped.replacingOccurrences(of: "'", with: "\\'") + "'" }
     return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
   }
 
@@ -77,10 +88,21 @@ private struct Dialect {
 
   private func sqlRecords(_ plan: PushdownPlan) -> String {
     let time = "substr(\"time\", 1, 19)"
+    // The time's offset (`+01:00`) in seconds, taken off so `t` is UTC as ercalc reads it; `Z` or none is 0.
+    let quote = engine == .duckdb ? "\"" : "`"
+    let field = "\(quote)time\(quote)"
+    let hasOffset =
+      engine == .duckdb
+      ? "regexp_matches(\(field), '[+-][0-9][0-9]:[0-9][0-9]$')" : "\(field) RLIKE '[+-][0-9][0-9]:[0-9][0-9]$'"
+    let offset =
+      "CASE WHEN \(hasOffset) THEN (CASE WHEN substr(\(field), length(\(field)) - 5, 1) = '-' THEN -1 ELSE 1 END)"
+      + " * (CAST(substr(\(field), length(\(field)) - 4, 2) AS BIGINT) * 3600"
+      + " + CAST(substr(\(field), length(\(field)) - 1, 2) AS BIGINT) * 60) ELSE 0 END"
     let select: String
     if engine == .duckdb {
       select = """
-        SELECT upper(resourceId) AS resource, lower(metricName) AS metric, CAST(epoch(CAST(\(time) AS TIMESTAMP)) AS BIGINT) AS t,
+        SELECT upper(resourceId) AS resource, lower(metricName) AS metric,
+            CAST(epoch(CAST(\(time) AS TIMESTAMP)) AS BIGINT) - \(offset) AS t,
             CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak, timeGrain AS grain
           FROM read_json(\(quoted(plan.source)), format = 'newline_delimited', hive_partitioning = false, columns = {resourceId: 'VARCHAR',
             "time": 'VARCHAR', metricName: 'VARCHAR', average: 'DOUBLE', maximum: 'DOUBLE', timeGrain: 'VARCHAR'})
@@ -88,7 +110,7 @@ private struct Dialect {
     } else {
       select = """
         SELECT upper(resourceId) AS resource, lower(metricName) AS metric,
-            unix_timestamp(substr(`time`, 1, 19), "yyyy-MM-dd'T'HH:mm:ss") AS t,
+            unix_timestamp(substr(`time`, 1, 19), "yyyy-MM-dd'T'HH:mm:ss") - \(offset) AS t,
             CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak, timeGrain AS grain
           FROM ercalc_records
         """

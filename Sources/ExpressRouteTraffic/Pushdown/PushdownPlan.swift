@@ -106,6 +106,16 @@ package struct PushdownPlan: Sendable {
     case join(input: String, other: String, on: [String], columns: [(String, Expression)])
     /// The rows of each projection of `input`, one after the other.
     case union(input: String, projections: [[(String, Expression)]])
+
+    /// The stages this one reads, once per reading (a union reads its input once per projection).
+    var inputs: [String] {
+      switch self {
+      case .records: return []
+      case .aggregate(let input, _, _, _), .previous(let input, _, _, _, _): return [input]
+      case .join(let input, let other, _, _): return [input, other]
+      case .union(let input, let projections): return projections.map { _ in input }
+      }
+    }
   }
 
   /// The stages, in order; the last is the result, sorted by ``PushdownPlan/order``.
@@ -216,19 +226,30 @@ package struct PushdownPlan: Sendable {
             ("resource", c("resource")), ("t", c("t")), ("month", .call(.month, [c("t")])),
             ("interval_s", interval), ("vin", c("vin")), ("vout", c("vout")), ("peak_in", c("peak_in")),
             ("peak_out", c("peak_out")), ("repeats", c("repeats")), ("repeats_in", c("repeats_in")),
+            // A step shorter than the interval is no gap (it is off the grid, counted below).
             (
               "gap",
               .choose(
                 .binary(
-                  "AND", .isNotNull(c("prev_t")),
-                  eq(.call(.month, [c("prev_t")]), .call(.month, [c("t")]))),
+                  "AND",
+                  .binary(
+                    "AND", .isNotNull(c("prev_t")),
+                    eq(.call(.month, [c("prev_t")]), .call(.month, [c("t")]))),
+                  .binary(">", step, interval)),
                 minus(.call(.divide, [step, interval]), .integer(1)), .integer(0))
             ),
+            // Off the grid: a step that is not a multiple of the interval, or a sample whose records have another
+            // time grain than the resource's (mixed granularity, which ercalc's reader refuses too).
             (
               "off",
               one(
                 .binary(
-                  "AND", .isNotNull(c("prev_t")), .binary("<>", .call(.modulo, [step, interval]), .integer(0))))
+                  "OR",
+                  .binary(
+                    "AND", .isNotNull(c("prev_t")), .binary("<>", .call(.modulo, [step, interval]), .integer(0))),
+                  .binary(
+                    "AND", .isNotNull(c("grain")),
+                    .binary("AND", .isNotNull(c("grain_s")), .binary("<>", c("grain"), c("grain_s"))))))
             ),
           ])
       ),

@@ -34,6 +34,22 @@ extension PushdownResult {
         duplicate = (time, direction == "in")
       }
       empty = try row.integer("first_empty_time", in: times)
+      // Each a sample time on the month's grid; a gap of n samples ends n + 1 intervals after a sample of the month.
+      let onGrid: [(String, Int64?)] = [
+        ("first_gap_time", gap?.time), ("first_duplicate_time", duplicate?.time), ("first_empty_time", empty),
+      ]
+      for case (let column, let time?) in onGrid where (time - read.firstTime) % read.interval != 0 {
+        throw row.error(
+          column,
+          "\(CivilCalendar.format(time)) is not a sample time of the month's \(read.interval) s grid from \(CivilCalendar.format(read.firstTime))"
+        )
+      }
+      if let gap, gap.time - (gap.samples + 1) * read.interval < read.firstTime {
+        throw row.error(
+          "first_gap",
+          "a gap of \(gap.samples) sample(s) cannot end at \(CivilCalendar.format(gap.time)), \(gap.samples + 1) intervals after a sample of the month that starts at \(CivilCalendar.format(read.firstTime))"
+        )
+      }
       let named: [(String, Bool, Bool)] = [
         ("first_gap_time", gap != nil, read.gaps > 0), ("first_duplicate_time", duplicate != nil, read.duplicates > 0),
         ("first_empty_time", empty != nil, read.times > read.complete),

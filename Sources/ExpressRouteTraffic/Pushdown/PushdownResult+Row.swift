@@ -129,7 +129,7 @@ extension PushdownResult {
       guard offGrid == 0 else {
         throw row.error(
           "off_grid",
-          "\(offGrid) sample(s) of resource '\(resource)' are off its \(interval) s interval grid (mixed granularity; export one interval per series)"
+          "\(offGrid) sample(s) of resource '\(resource)' are off its \(interval) s interval grid or have another time grain (mixed granularity; export one interval per series)"
         )
       }
       let span = (lastTime - firstTime) / interval + 1

@@ -26,7 +26,9 @@ extension PushdownResult {
       found.append(try azTable(root))
     } else if let tables = root.member("Tables") {
       for table in try tables.array() {
-        found.append(try restTable(table, shape: "Data Explorer result", keys: .dataExplorer))
+        let read = try restTable(table, shape: "Data Explorer result", keys: .dataExplorer)
+        try refuseFailedStatus(read)
+        found.append(read)
       }
     } else if let responses = root.member("responses") {
       for response in try responses.array() {
@@ -68,6 +70,15 @@ extension PushdownResult {
   }
 
   private static func restTables(_ root: JSONNode) throws(Diagnostic) -> [Table] {
+    // A query cut off at the service's limits (500,000 rows, 64 MB, the time limit) still answers 200 with the rows
+    // it had, and an `error` beside `tables` (`PartialError`; Microsoft Learn, Azure Monitor "Partial query
+    // failures": ignore the whole result). Those rows are not the whole summary.
+    if let error = root.member("error") {
+      throw Diagnostic(
+        .error,
+        "Log Analytics result: the query did not complete (its 'error' beside 'tables' says \(azureError(error))); a partial result is not the whole summary (expected a result without 'error': query fewer resources or months at a time and run it again)",
+        location: error.location)
+    }
     var result: [Table] = []
     for tableNode in try (try root.object().required("tables")).array() {
       result.append(try restTable(tableNode, shape: "Log Analytics result", keys: .logAnalytics))
@@ -90,6 +101,36 @@ extension PushdownResult {
       rows.append(cells)
     }
     return Table(shape: shape, columns: names, rows: rows, location: columnsNode.location)
+  }
+
+  /// `CODE: message` of an Azure error object, with the innermost detail's message where it has one
+  /// (`details[].innererror.message`: the limit that was hit).
+  private static func azureError(_ node: JSONNode) -> String {
+    func text(_ node: JSONNode?, _ key: String) -> String? { (try? node?.object().optional(key)?.string()) ?? nil }
+    var words = [text(node, "code"), text(node, "message")].compactMap { $0 }.joined(separator: ": ")
+    if let details = try? node.object().optional("details")?.array() {
+      for detail in details {
+        if let inner = text(detail.member("innererror"), "message") ?? text(detail, "message") {
+          words += "; " + inner
+        }
+      }
+    }
+    return words.isEmpty ? "an error without a message" : words
+  }
+
+  /// Refuses a Data Explorer v1 `QueryStatus` table (columns `Severity` and `StatusDescription`) that reports an
+  /// error (severity 2 or lower: a query cut off at a limit reports it there when partial failures are deferred).
+  private static func refuseFailedStatus(_ table: Table) throws(Diagnostic) {
+    let lower = table.columns.map { $0.lowercased() }
+    guard let severity = lower.firstIndex(of: "severity"), let description = lower.firstIndex(of: "statusdescription")
+    else { return }
+    for row in table.rows where severity < row.count && description < row.count {
+      guard let level = row[severity].text.flatMap({ Int($0) }), level <= 2 else { continue }
+      throw Diagnostic(
+        .error,
+        "Data Explorer result: the query status reports an error (\(row[description].text ?? "no description")); a partial result is not the whole summary (expected no status of severity 2 or lower: run the query again)",
+        location: row[severity].location)
+    }
   }
 
   /// The `DataTable` frames of a Data Explorer v2 result; a result whose completion frame reports errors is refused.
