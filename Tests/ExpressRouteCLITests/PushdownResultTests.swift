@@ -163,6 +163,10 @@ import Testing
     #expect(
       try refusal(csv.replacingOccurrences(of: ",2,2,2,0,0,0,2,24576000", with: ",2,2,2,0,0,1,2,24576000"))
         .contains("column 'off_grid', row 1: 1 sample(s) of resource"))
+    // A negative rate (a bucket below 0), named as such.
+    #expect(
+      try refusal(csv.replacingOccurrences(of: ",1000:1 2000:1", with: ",-5:1 2000:1")).contains(
+        "column 'histogram', row 1: '-5:1' counts rates below 0 bit/s"))
     // A direction missing.
     let lines = csv.split(separator: "\n").map(String.init)
     #expect(

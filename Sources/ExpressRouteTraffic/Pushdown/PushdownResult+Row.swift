@@ -172,6 +172,12 @@ extension PushdownResult {
         guard parts.count == 2, let bucket = Int(parts[0]), let count = Int(parts[1]), count > 0 else {
           throw row.error("histogram", "'\(entry)' is not a histogram entry (expected bucket:count with whole numbers)")
         }
+        guard bucket >= 0 else {
+          throw row.error(
+            "histogram",
+            "'\(entry)' counts rates below 0 bit/s (expected none: the records hold negative averages, which ercalc refuses)"
+          )
+        }
         buckets.append((bucket, count))
       }
       buckets.sort { $0.bucket < $1.bucket }
