@@ -257,10 +257,38 @@ import Testing
     try Self.writeBlob(
       tree, circuit: "ER-NEG",
       ["20:50", "21:00", "21:10"].map { ("2026-03-31T\($0):00-02:30", "2000.0", "PT10M") })
+    // The offset without a colon (+0530) and in hours only (+02), as ercalc's reader takes them.
+    try Self.writeBlob(
+      tree, circuit: "ER-COMPACT", ["04:50", "05:00", "05:10"].map { ("2026-04-01T\($0):00+0530", "3000.0", "PT10M") })
+    try Self.writeBlob(
+      tree, circuit: "ER-HOURS", ["01:20", "01:30"].map { ("2026-04-01T\($0):00.5+02", "4000.0", "PT10M") })
     let (pushed, _, _) = try Self.pushedDown(tree, in: directory)
     let circuits = try #require(try Self.comparable(pushed)["circuits"] as? [[String: Any]])
-    #expect(circuits.map { $0["first"] as? String } == ["2026-03-31T23:20:00Z", "2026-03-31T23:20:00Z"])
-    #expect(circuits.map { $0["last"] as? String } == ["2026-03-31T23:40:00Z", "2026-04-01T00:10:00Z"])
+    #expect(circuits.map { $0["circuit"] as? String } == ["ER-COMPACT", "ER-HOURS", "ER-NEG", "ER-OFF"])
+    #expect(circuits.map { $0["first"] as? String } == Array(repeating: "2026-03-31T23:20:00Z", count: 4))
+    #expect(
+      circuits.map { $0["last"] as? String } == [
+        "2026-03-31T23:40:00Z", "2026-03-31T23:30:00Z", "2026-03-31T23:40:00Z", "2026-04-01T00:10:00Z",
+      ])
+    // A record without a metric name fails the query, as it fails ercalc's reader (not dropped by a join).
+    let broken = directory.appendingPathComponent("broken")
+    try Self.writeBlob(broken, circuit: "ER-BAD", [("2026-04-01T00:00:00Z", "1.0", "PT1M")])
+    let blob = try #require(
+      FileManager.default.enumerator(atPath: broken.path)?.allObjects.compactMap { $0 as? String }
+        .first { $0.hasSuffix(".json") })
+    let path = broken.appendingPathComponent(blob).path
+    try (try String(contentsOfFile: path, encoding: .utf8)).replacingOccurrences(
+      of: "\"metricName\": \"BitsOutPerSecond\"", with: "\"metricName\": null"
+    ).write(toFile: path, atomically: true, encoding: .utf8)
+    if let python = Self.duckDBPython {
+      let query = ercalc("traffic", "query", "--engine", "duckdb", "--source", broken.path + "/**/*.json").output
+      let queryFile = directory.appendingPathComponent("broken.sql").path
+      try query.write(toFile: queryFile, atomically: true, encoding: .utf8)
+      let run = try Self.python(
+        python, ["-c", "import duckdb, sys\nduckdb.sql(open(sys.argv[1]).read()).fetchall()\n", queryFile])
+      #expect(run.status != 0)
+      #expect(run.errors.contains("ercalc: a record without resourceId, metricName or time"))
+    }
     let mixed = directory.appendingPathComponent("mixed")
     try Self.writeBlob(
       mixed, circuit: "ER-MIX",

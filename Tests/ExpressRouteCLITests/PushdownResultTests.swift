@@ -177,6 +177,16 @@ import Testing
     #expect(
       try refusal(frames.replacingOccurrences(of: "\"HasErrors\": false", with: "\"HasErrors\": true"), "adx.json")
         .contains("the Data Explorer query reports errors"))
+    // A cancelled Data Explorer query, and one whose QueryCompletionInformation has an error row (Level 2).
+    #expect(
+      try refusal(frames.replacingOccurrences(of: "\"Cancelled\": false", with: "\"Cancelled\": true"), "adx.json")
+        .contains("the Data Explorer query was cancelled"))
+    #expect(
+      try refusal(
+        frames.replacingOccurrences(of: "\n        4,\n        \"Info\"", with: "\n        2,\n        \"Error\""),
+        "adx.json"
+      )
+      .contains("Data Explorer result: the query status reports an error ({\"Count\":1,\"Text\":\"Query completed"))
     // A result without rows: the query found no records, which is not a month of no traffic.
     #expect(
       try refusal(String(csv.prefix { $0 != "\n" }) + "\n").hasPrefix(
@@ -186,6 +196,13 @@ import Testing
     #expect(
       try refusal(batch.replacingOccurrences(of: "\"status\": 200", with: "\"status\": 400"), "bad.json").contains(
         "the batch response has status 400"))
+    // A status written as text, and none: a response not known to be whole.
+    #expect(
+      try refusal(batch.replacingOccurrences(of: "\"status\": 200", with: "\"status\": \"206\""), "bad.json")
+        .contains("the batch response has status 206"))
+    #expect(
+      try refusal(batch.replacingOccurrences(of: "\"status\": 200,", with: ""), "bad.json").contains(
+        "missing key 'status'"))
     // A query cut off at Log Analytics' limits answers 200 with the rows it had and an `error` beside `tables`
     // (Microsoft Learn, "Partial query failures"): refused, alone or in a batch, with Azure's innermost message.
     let partial =
@@ -216,14 +233,17 @@ import Testing
     let resource =
       "/SUBSCRIPTIONS/00000000-0000-0000-0000-000000000000/RESOURCEGROUPS/RG-NET/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/ER-09"
     // 1769889600 = 2026-01-31T20:00Z, 1769900400 = 23:00Z: a span of 4 hours, 2 samples + 2 missing.
-    func result(gapTime: String, gap: String = "2") -> String {
-      "ercalc_summary,resource,month,direction,interval_seconds,first_time,last_time,times,complete,valued,gaps,"
+    func result(gapTime: String, gap: String = "2", repeats: (in: String, out: String)? = nil) -> String {
+      let duplicates = repeats == nil ? "0" : "1"
+      let inRepeat = repeats.map { "1769900400,\($0.in)" } ?? ","
+      let outRepeat = repeats.map { "1769900400,\($0.out)" } ?? ","
+      return "ercalc_summary,resource,month,direction,interval_seconds,first_time,last_time,times,complete,valued,gaps,"
         + "duplicates,off_grid,samples,rate_sum,maximum,burst,histogram,first_gap_time,first_gap,first_duplicate_time,"
         + "first_duplicate_direction,first_empty_time\n"
-        + "ercalc-rate-buckets-1,\(resource),2026-01,in,3600,1769889600,1769900400,2,2,2,2,0,0,2,24576000,2000.0,,"
-        + "1000:1 2000:1,\(gapTime),\(gap),,,\n"
-        + "ercalc-rate-buckets-1,\(resource),2026-01,out,3600,1769889600,1769900400,2,2,2,2,0,0,2,8192000000000,"
-        + "500000000.0,,50000:2,\(gapTime),\(gap),,,\n"
+        + "ercalc-rate-buckets-1,\(resource),2026-01,in,3600,1769889600,1769900400,2,2,2,2,\(duplicates),0,2,24576000,"
+        + "2000.0,,1000:1 2000:1,\(gapTime),\(gap),\(inRepeat),\n"
+        + "ercalc-rate-buckets-1,\(resource),2026-01,out,3600,1769889600,1769900400,2,2,2,2,\(duplicates),0,2,"
+        + "8192000000000,500000000.0,,50000:2,\(gapTime),\(gap),\(outRepeat),\n"
     }
     func run(_ text: String) throws -> (ExitCode, String) {
       let path = directory.appendingPathComponent("result.csv").path
@@ -250,5 +270,12 @@ import Testing
     #expect(early.contains("column 'first_gap', row 1: a gap of 2 sample(s) cannot end at 2026-01-31T21:00:00Z"))
     // A first gap where the counts have none is refused too (the month has 2 gaps; one named with 3 samples).
     #expect(try run(result(gapTime: "1769900400", gap: "3")).0 == .dataError)
+    // One repeat at 23:00, named alike on both rows, is worded; named 'in' on one row and 'out' on the other, refused.
+    let (repeatStatus, repeated) = try run(result(gapTime: "1769900400", repeats: ("out", "out")))
+    #expect(repeatStatus == .success)
+    #expect(repeated.contains("BitsOutPerSecond at 2026-01-31T23:00:00Z for circuit 'ER-09' appears again"))
+    let (mismatchStatus, mismatch) = try run(result(gapTime: "1769900400", repeats: ("in", "out")))
+    #expect(mismatchStatus == .dataError)
+    #expect(mismatch.contains("column 'first_duplicate_direction', row 2: the 'out' row differs from the 'in' row"))
   }
 }

@@ -87,33 +87,48 @@ private struct Dialect {
   }
 
   private func sqlRecords(_ plan: PushdownPlan) -> String {
-    let time = "substr(\"time\", 1, 19)"
-    // The time's offset (`+01:00`) in seconds, taken off so `t` is UTC as ercalc reads it; `Z` or none is 0.
     let quote = engine == .duckdb ? "\"" : "`"
     let field = "\(quote)time\(quote)"
-    let hasOffset =
-      engine == .duckdb
-      ? "regexp_matches(\(field), '[+-][0-9][0-9]:[0-9][0-9]$')" : "\(field) RLIKE '[+-][0-9][0-9]:[0-9][0-9]$'"
+    // The time's offset in seconds, taken off so `t` is UTC as ercalc reads it: after the seconds and their
+    // fraction, `+05:30`, `+0530` or `+05`; `Z` or none is 0.
+    let rest = "substr(\(field), 20)"
+    let zone = "'([+-])([0-9][0-9]):?([0-9][0-9])?$'"
+    func part(_ group: Int) -> String { "regexp_extract(\(rest), \(zone), \(group))" }
     let offset =
-      "CASE WHEN \(hasOffset) THEN (CASE WHEN substr(\(field), length(\(field)) - 5, 1) = '-' THEN -1 ELSE 1 END)"
-      + " * (CAST(substr(\(field), length(\(field)) - 4, 2) AS BIGINT) * 3600"
-      + " + CAST(substr(\(field), length(\(field)) - 1, 2) AS BIGINT) * 60) ELSE 0 END"
+      "CASE WHEN \(part(1)) = '' THEN 0 ELSE (CASE WHEN \(part(1)) = '-' THEN -1 ELSE 1 END)"
+      + " * (CAST(\(part(2)) AS BIGINT) * 3600 + coalesce(CAST(nullif(\(part(3)), '') AS BIGINT), 0) * 60) END"
+    // A record ercalc's reader refuses (no resource ID, metric name or time, or a time it does not read) fails the
+    // query instead of being dropped by a join on a null key.
+    let form =
+      "'^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?$'"
+    let matches = engine == .duckdb ? "regexp_matches(\(field), \(form))" : "\(field) RLIKE \(form)"
+    let refusal = quoted(
+      "ercalc: a record without resourceId, metricName or time, or with a time ercalc does not read (expected "
+        + Timestamp.expectedFormat + ")")
+    let fail = engine == .duckdb ? "error(\(refusal))" : "raise_error(\(refusal))"
+    // Inside each key's expression, not a filter of its own: an engine may run the metric filter first and drop the
+    // record before a separate check sees it.
+    let good = "resourceId IS NOT NULL AND metricName IS NOT NULL AND \(matches)"
+    func checked(_ expression: String) -> String { "CASE WHEN \(good) THEN \(expression) ELSE \(fail) END" }
+    let time =
+      engine == .duckdb
+      ? "CAST(epoch(CAST(substr(\(field), 1, 19) AS TIMESTAMP)) AS BIGINT)"
+      : "unix_timestamp(replace(substr(`time`, 1, 19), 'T', ' '), 'yyyy-MM-dd HH:mm:ss')"
+    let keys = """
+      SELECT \(checked("upper(resourceId)")) AS resource, \(checked("lower(metricName)")) AS metric,
+          \(checked("\(time) - \(offset)")) AS t,
+          CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak, timeGrain AS grain
+      """
     let select: String
     if engine == .duckdb {
-      select = """
-        SELECT upper(resourceId) AS resource, lower(metricName) AS metric,
-            CAST(epoch(CAST(\(time) AS TIMESTAMP)) AS BIGINT) - \(offset) AS t,
-            CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak, timeGrain AS grain
-          FROM read_json(\(quoted(plan.source)), format = 'newline_delimited', hive_partitioning = false, columns = {resourceId: 'VARCHAR',
-            "time": 'VARCHAR', metricName: 'VARCHAR', average: 'DOUBLE', maximum: 'DOUBLE', timeGrain: 'VARCHAR'})
-        """
+      select =
+        keys + """
+
+            FROM read_json(\(quoted(plan.source)), format = 'newline_delimited', hive_partitioning = false, columns = {resourceId: 'VARCHAR',
+              "time": 'VARCHAR', metricName: 'VARCHAR', average: 'DOUBLE', maximum: 'DOUBLE', timeGrain: 'VARCHAR'})
+          """
     } else {
-      select = """
-        SELECT upper(resourceId) AS resource, lower(metricName) AS metric,
-            unix_timestamp(substr(`time`, 1, 19), "yyyy-MM-dd'T'HH:mm:ss") - \(offset) AS t,
-            CAST(average AS DOUBLE) AS v, CAST(maximum AS DOUBLE) AS peak, timeGrain AS grain
-          FROM ercalc_records
-        """
+      select = keys + "\n  FROM ercalc_records"
     }
     let bounds = timeBounds(plan, column: "t", literal: { String($0) })
     guard !bounds.isEmpty else { return select }

@@ -33,8 +33,13 @@ extension PushdownResult {
     } else if let responses = root.member("responses") {
       for response in try responses.array() {
         let object = try response.object()
-        if let status = object.optional("status"), let code = try? status.int(), code != 200 {
-          throw status.error("the batch response has status \(code) (expected 200: run that query again)")
+        // The status as a number or as text ("206"); a response without one is not known to be whole.
+        let status = try object.required("status")
+        let code = (try? status.int()) ?? (try? status.string()).flatMap { Int($0) }
+        guard code == 200 else {
+          throw status.error(
+            "the batch response has status \(code.map(String.init) ?? status.summary) (expected 200: run that query again)"
+          )
         }
         found += try restTables(try object.required("body"))
       }
@@ -92,6 +97,12 @@ extension PushdownResult {
     var names: [String] = []
     for column in try columnsNode.array() { names.append(try column.object().required(keys.name).string()) }
     var rows: [[Cell]] = []
+    // Only a result's rows and a status table's are read: other tables (Data Explorer's `@ExtendedProperties`,
+    // whose cells are objects) are passed over.
+    let lower = Set(names.map { $0.lowercased() })
+    guard lower.contains("ercalc_summary") || lower.contains("severity") || lower.contains("payload") else {
+      return Table(shape: shape, columns: names, rows: [], location: columnsNode.location)
+    }
     for rowNode in try table.required(keys.rows).array() {
       var cells: [Cell] = []
       for cellNode in try rowNode.array() { cells.append(try cell(cellNode, shape: shape)) }
@@ -118,11 +129,15 @@ extension PushdownResult {
     return words.isEmpty ? "an error without a message" : words
   }
 
-  /// Refuses a Data Explorer v1 `QueryStatus` table (columns `Severity` and `StatusDescription`) that reports an
-  /// error (severity 2 or lower: a query cut off at a limit reports it there when partial failures are deferred).
+  /// Refuses a Data Explorer status table that reports an error: v1's `QueryStatus` (`Severity`,
+  /// `StatusDescription`) and v2's `QueryCompletionInformation` (`Level`, `Payload`), at severity or level 2 or lower
+  /// (a query cut off at a limit reports it there when partial failures are deferred).
   private static func refuseFailedStatus(_ table: Table) throws(Diagnostic) {
     let lower = table.columns.map { $0.lowercased() }
-    guard let severity = lower.firstIndex(of: "severity"), let description = lower.firstIndex(of: "statusdescription")
+    guard
+      let severity = lower.firstIndex(of: "severity")
+        ?? (lower.contains("payload") ? lower.firstIndex(of: "level") : nil),
+      let description = lower.firstIndex(of: "statusdescription") ?? lower.firstIndex(of: "payload")
     else { return }
     for row in table.rows where severity < row.count && description < row.count {
       guard let level = row[severity].text.flatMap({ Int($0) }), level <= 2 else { continue }
@@ -140,9 +155,13 @@ extension PushdownResult {
       let object = try frame.object()
       let kind = try object.optional("FrameType")?.string()
       if kind == "DataTable" {
-        result.append(try restTable(frame, shape: "Data Explorer result", keys: .dataExplorer))
+        let table = try restTable(frame, shape: "Data Explorer result", keys: .dataExplorer)
+        try refuseFailedStatus(table)
+        result.append(table)
       } else if kind == "DataSetCompletion", let errors = object.optional("HasErrors"), try errors.bool() {
         throw errors.error("the Data Explorer query reports errors (expected HasErrors false: run it again)")
+      } else if kind == "DataSetCompletion", let cancelled = object.optional("Cancelled"), try cancelled.bool() {
+        throw cancelled.error("the Data Explorer query was cancelled (expected Cancelled false: run it again)")
       }
     }
     return result

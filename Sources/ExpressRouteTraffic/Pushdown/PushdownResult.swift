@@ -140,6 +140,11 @@ package enum PushdownResult {
     ] where a != b {
       throw outRow.error(name, "the 'out' row differs from the 'in' row (expected the month's value on both rows)")
     }
+    if firsts.duplicate?.inbound != outFirsts.duplicate?.inbound {
+      throw outRow.error(
+        "first_duplicate_direction", "the 'out' row differs from the 'in' row (expected the month's value on both rows)"
+      )
+    }
     let messages = firsts.messages(inRow)
     func counter(_ count: Int, _ message: String) -> IssueCounter {
       guard count > 0 else { return IssueCounter() }
