@@ -167,6 +167,10 @@ import Testing
     #expect(
       try refusal(csv.replacingOccurrences(of: ",1000:1 2000:1", with: ",-5:1 2000:1")).contains(
         "column 'histogram', row 1: '-5:1' counts rates below 0 bit/s"))
+    // A bucket listed twice.
+    #expect(
+      try refusal(csv.replacingOccurrences(of: ",1000:1 2000:1", with: ",1000:1 1000:1")).contains(
+        "column 'histogram', row 1: bucket 1000 is listed twice"))
     // A direction missing.
     let lines = csv.split(separator: "\n").map(String.init)
     #expect(

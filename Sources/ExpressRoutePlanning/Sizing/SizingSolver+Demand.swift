@@ -16,6 +16,17 @@ extension SizingSolver {
     var growth: Demand.Growth? = profile.yearlyGrowth.map { .stated(yearly: $0) }
     var anchorOffset = 0
     if let traffic {
+      // A direction without a single value is unknown, not zero: its rate (and for outbound, the volume billed) would
+      // otherwise be sized as 0 bit/s.
+      for (direction, values, given) in [
+        ("outbound", traffic.outbound.samples, profile.peakOutbound != nil && profile.monthlyEgress != nil),
+        ("inbound", traffic.inbound.samples, profile.peakInbound != nil),
+      ] where values == 0 && !given {
+        throw Diagnostic(
+          .error,
+          "series '\(traffic.circuit)' has no \(direction) values (\(traffic.samples) samples, none with an \(direction) rate): its \(direction) traffic is unknown, not zero (expected both directions in the series, such as BitsInPerSecond and BitsOutPerSecond; or give \(direction == "outbound" ? "traffic.peakOutbound and traffic.monthlyEgress" : "traffic.peakInbound") in the profile)",
+          location: profile.origin)
+      }
       if profile.peakOutbound == nil { outbound = traffic.outbound.rate(atPercentile: profile.percentile) }
       if profile.peakInbound == nil { inbound = traffic.inbound.rate(atPercentile: profile.percentile) }
       basis.append(

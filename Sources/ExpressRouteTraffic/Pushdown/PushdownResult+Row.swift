@@ -181,6 +181,11 @@ extension PushdownResult {
         buckets.append((bucket, count))
       }
       buckets.sort { $0.bucket < $1.bucket }
+      if let repeated = zip(buckets, buckets.dropFirst()).first(where: { $0.0.bucket == $0.1.bucket }) {
+        throw row.error(
+          "histogram",
+          "bucket \(repeated.0.bucket) is listed twice (expected each bucket once, as the query writes them)")
+      }
       guard let histogram = RateHistogram(buckets: buckets), histogram.count == samples else {
         throw row.error(
           "histogram",
