@@ -103,6 +103,14 @@ struct MetricPointGrid {
     }
   }
 
+  /// Counts a point of a series listed again (the same resource, metric and dimension values) at a time that series
+  /// already gave, on `line`: a repeat, the first value kept, whatever ``repeatRule`` says of split series.
+  mutating func repeatPoint(_ circuit: Int, time: Int64, inbound: Bool, line: Int, file: String) {
+    let name = circuits[circuit].name
+    circuits[circuit].repeats.record(
+      { FileLocation(file: file, line: line) }, ProblemText.repeated(inbound: inbound, at: time, circuit: name))
+  }
+
   /// Adds one point: `value` `nil` is a record with no value (a missing sample, not a gap).
   /// Throws when the time is off the circuit's grid.
   mutating func add(_ circuit: Int, time: Int64, inbound: Bool, value: Double?, line: Int, file: String)
