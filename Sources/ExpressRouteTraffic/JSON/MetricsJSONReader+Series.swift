@@ -61,7 +61,8 @@ extension MetricsJSONReader {
     throws(Diagnostic)
   {
     if sink.seenBefore && sink.coverage.contains(point.time) {
-      metrics.repeatPoint(target.circuit, time: point.time, inbound: target.inbound, line: point.line, file: stream.file)
+      metrics.repeatPoint(
+        target.circuit, time: point.time, inbound: target.inbound, line: point.line, file: stream.file)
       return
     }
     if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
