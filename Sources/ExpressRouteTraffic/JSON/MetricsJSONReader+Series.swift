@@ -114,10 +114,13 @@ extension MetricsJSONReader {
     var held: [HeldPoint] = []
     var points = 0
     var sink: SeriesSink?
+    // The circuit the sink's points went to (a kept dimension read after the data does not move them).
+    var sinkTarget: (circuit: Int, inbound: Bool)?
     // Whether a point read now goes to the sink (opened as the series' identity allows), else it is held.
     func sinkNow() -> Bool {
       guard let seriesTarget, !(holds && (!dimensionsRead || (globalReach && split == nil))) else { return false }
       if sink != nil { return true }
+      sinkTarget = seriesTarget
       if dimensionsRead {
         sink = openSink(Self.seriesKey(seriesTarget, metric: metric, dimensions: dimensions))
       } else if !seriesMetrics.contains(Self.seriesKey(seriesTarget, metric: metric)) {
@@ -160,9 +163,9 @@ extension MetricsJSONReader {
             if flags & PointRun.sawAverage != 0 { read.sawAverage = true }
             if run.averages[k].isNaN && flags & PointRun.other != 0 { read.sawOther = true }
           }
-          if sinkNow(), let seriesTarget, var open = sink {
+          if sinkNow(), let owner = sinkTarget, var open = sink {
             sink = nil
-            try feed(run, firstLine: firstLine, to: seriesTarget, sink: &open)
+            try feed(run, firstLine: firstLine, to: owner, sink: &open)
             sink = open
           } else if seriesTarget != nil || !skip {
             for k in 0..<run.count {
@@ -184,9 +187,9 @@ extension MetricsJSONReader {
         if point.sawAverage { read.sawAverage = true }
         if point.average == nil && point.other { read.sawOther = true }
         let held1: HeldPoint = (time, point.average, point.maximum, pointLine)
-        if sinkNow(), let seriesTarget, var open = sink {
+        if sinkNow(), let owner = sinkTarget, var open = sink {
           sink = nil
-          try feed(held1, to: seriesTarget, sink: &open)
+          try feed(held1, to: owner, sink: &open)
           sink = open
         } else if seriesTarget != nil {
           held.append(held1)
@@ -199,14 +202,15 @@ extension MetricsJSONReader {
       try requireSplit(metricName, at: seriesMark)  // refused, or skipped: its held points are dropped
       metrics.markSplitApart(metricTarget.circuit)
     } else if let seriesTarget, let metricTarget = target {
-      let key = Self.seriesKey(seriesTarget, metric: metric, dimensions: dimensions)
+      let owner = sink == nil ? seriesTarget : sinkTarget ?? seriesTarget
+      let key = Self.seriesKey(owner, metric: metric, dimensions: dimensions)
       var open = sink ?? openSink(key)
-      for point in held { try feed(point, to: seriesTarget, sink: &open) }
+      for point in held { try feed(point, to: owner, sink: &open) }
       coverage[key] = open.coverage
       seriesMetrics.insert(Self.seriesKey(metricTarget, metric: metric))
       if open.added > 0 && !read.counted.contains(key) {
         read.counted.insert(key)
-        read.countSeries(seriesTarget.circuit)
+        read.countSeries(owner.circuit)
       }
     } else if !skip && points > 0 {
       read.earlySeries += 1
