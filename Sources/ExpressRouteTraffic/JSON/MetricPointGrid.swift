@@ -17,6 +17,8 @@ struct MetricPointGrid {
     /// Add it: split series (primary and secondary device) make up the circuit's total. A time where one series has
     /// a point without a value, or no point at all while another has one (``noteSeries(_:inbound:count:)``), is a
     /// sample without a value in that direction, whatever the others hold: a missing half is never summed in as zero.
+    /// The same series listed again never reaches the sum: the reader counts its points as repeats
+    /// (``repeatPoint(_:time:inbound:line:file:)``; see `MetricsJSONReader.readSeries`).
     case sum
     /// Keep the first and count the repeat: the same record exported twice.
     case keepFirst
