@@ -107,7 +107,8 @@ package struct ShowbackReport: Report {
 
   package var csvRows: [CostRow] { [] }
 
-  /// One row per connection, month and line: what a chargeback sheet imports. Charges that could not be priced follow,
+  /// One row per connection, month and line: what a chargeback sheet imports. `Share` is the share the row's cost was
+  /// split by: the outbound share on an outbound-data line (``TrafficShowback/Line/outboundOnly``), else in + out. Charges that could not be priced follow,
   /// one row each with `x_Status` `unpriced`, no cost and the reason in `x_UnpricedReason` (as cost CSVs carry them):
   /// filter on `x_Status` before summing.
   package var csv: String {
@@ -120,10 +121,12 @@ package struct ShowbackReport: Report {
     let currency = basis?.currency.rawValue ?? ""
     for row in showback.rows {
       for (index, line) in showback.lines.enumerated() {
+        // The share this line's cost was split by: outbound alone for an outbound-data line.
+        let share = line.outboundOnly ? row.outboundShare : row.share
         rows.append([
           row.month.description, row.parent, row.connection,
           row.volume.map { $0.gigabytes.fixedPoint(places: 3) } ?? "",
-          row.share.map { $0.rounded(toPlaces: 6, rule: .toNearestOrEven).plainDescription } ?? "", line.label,
+          share.map { $0.rounded(toPlaces: 6, rule: .toNearestOrEven).plainDescription } ?? "", line.label,
           row.costs[index].fixedPoint(places: 2), currency, "priced", "",
         ])
       }

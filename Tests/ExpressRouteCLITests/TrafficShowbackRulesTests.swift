@@ -94,17 +94,18 @@ import Testing
     // Circuit (Standard metered 1 Gbps Zone 1) 43,600 cents × 0.4 = 17,440 (174.40), × 0.2 = 8,720 (87.20).
     // Outbound data 1,000 GB × 0.025 = 25.00: 2,500 × 0.75 = 1,875 (18.75), × 0.25 = 625 (6.25), c 0.00 (not 5.00).
     // Gateway 26,353 × 0.4 = 10,541.2 → 10,541, × 0.2 = 5,270.6 → 5,270; the cent left to c (remainder .6): 52.71.
+    // The Share column is the share the row's cost was split by: 0.75, 0.25 and 0 on the outbound-data rows.
     let circuit = "\"circuit 'circuit': Standard MeteredData 1 Gbps circuit, Zone 1 (1 month)\""
     let egress = "\"circuit 'circuit': Metered outbound data, Zone 1 (1,000 GB outbound)\""
     let gateway = "gateway 'gateway': ErGw1AZ gateway (730 h)"
     for row in [
       "2026-04,gw,ConnectionName=a,1.296,0.4,\(circuit),174.40,USD,priced,\r\n",
-      "2026-04,gw,ConnectionName=a,1.296,0.4,\(egress),18.75,USD,priced,\r\n",
+      "2026-04,gw,ConnectionName=a,1.296,0.75,\(egress),18.75,USD,priced,\r\n",
       "2026-04,gw,ConnectionName=a,1.296,0.4,\(gateway),105.41,USD,priced,\r\n",
-      "2026-04,gw,ConnectionName=b,1.296,0.4,\(egress),6.25,USD,priced,\r\n",
+      "2026-04,gw,ConnectionName=b,1.296,0.25,\(egress),6.25,USD,priced,\r\n",
       "2026-04,gw,ConnectionName=b,1.296,0.4,\(gateway),105.41,USD,priced,\r\n",
       "2026-04,gw,ConnectionName=c,0.648,0.2,\(circuit),87.20,USD,priced,\r\n",
-      "2026-04,gw,ConnectionName=c,0.648,0.2,\(egress),0.00,USD,priced,\r\n",
+      "2026-04,gw,ConnectionName=c,0.648,0,\(egress),0.00,USD,priced,\r\n",
       "2026-04,gw,ConnectionName=c,0.648,0.2,\(gateway),52.71,USD,priced,\r\n",
     ] {
       #expect(result.output.contains(row), "\(row)\n\(result.output)")

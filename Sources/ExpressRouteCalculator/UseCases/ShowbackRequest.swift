@@ -94,6 +94,9 @@ extension UseCases {
           let scope = "charges of resources other than gateway '\(parent)' and the circuits it connects"
           notes.append("not split (\(scope)): \(listed.joined(separator: "; "))")
         }
+        if case .deployment(let deployment) = source {
+          notes += Self.sharedCircuitNotes(of: parent, in: deployment)
+        }
         let showback = TrafficShowback(summaries: summaries, lines: lines, period: period)
         if let period, showback.rows.isEmpty {
           throw Diagnostic(.error, "the connections' series hold no samples in \(period)", file: file)
@@ -134,7 +137,28 @@ extension UseCases {
       return Set(["gateway '\(gateway.name)'"] + gateway.circuits.map { "circuit '\($0)'" })
     }
 
-    /// What the split assumed, said once per case: connections not measured in a month, months without traffic.
+    /// Circuits the measured gateway `parent` shares with other gateways of `deployment`: their whole cost is split
+    /// among `parent`'s connections, though the other gateways' traffic crosses them too and is not measured by these
+    /// series. One note per circuit, naming the other gateways.
+    static func sharedCircuitNotes(of parent: String, in deployment: Deployment) -> [String] {
+      let name = parent.lowercased()
+      guard
+        let measured = deployment.gateways.first(where: { gateway in
+          gateway.name.lowercased() == name
+            || deployment.azureResources["gateway '\(gateway.name)'"]?.id.lowercased().hasSuffix("/\(name)") == true
+        })
+      else { return [] }
+      return measured.circuits.compactMap { circuit in
+        let others = deployment.gateways.filter { $0.name != measured.name && $0.circuits.contains(circuit) }
+        guard !others.isEmpty else { return nil }
+        let listed = others.map { "gateway '\($0.name)'" }.joined(separator: ", ")
+        return
+          "circuit '\(circuit)' also carries the traffic of \(listed), which these series do not measure: its whole cost is split among gateway '\(measured.name)''s measured connections (measure every gateway it connects, or split it by hand, if that traffic should carry a part)"
+      }
+    }
+
+    /// What the split assumed, said once per case: connections not measured in a month, connections measured inbound
+    /// but not outbound (none of the outbound-data lines), months without traffic.
     static func notes(_ showback: TrafficShowback) -> [String] {
       var notes: [String] = []
       var months: [String: [MonthKey]] = [:]
@@ -149,6 +173,25 @@ extension UseCases {
         notes.append(
           "\(key): no samples in \(listed): not measured, so given share 0; the measured connections carry that month's cost"
         )
+      }
+      // Measured inbound but not outbound: given none of the outbound-data lines, which is worth saying.
+      let outboundLines = showback.lines.indices.filter { showback.lines[$0].outboundOnly }.map {
+        "[\($0 + 1)] \(showback.lines[$0].label)"
+      }
+      if !outboundLines.isEmpty {
+        var inboundOnly: [String: [MonthKey]] = [:]
+        var inboundOrder: [String] = []
+        for row in showback.rows where row.share != nil && row.outboundShare == nil {
+          let key = "\(row.parent) \(row.connection)"
+          if inboundOnly[key] == nil { inboundOrder.append(key) }
+          inboundOnly[key, default: []].append(row.month)
+        }
+        for key in inboundOrder {
+          let listed = (inboundOnly[key] ?? []).map(\.description).joined(separator: ", ")
+          notes.append(
+            "\(key): inbound samples but no outbound samples in \(listed): its outbound traffic is not measured, so it is assumed to have sent none and given share 0 of \(outboundLines.joined(separator: "; ")); the connections with outbound samples carry it"
+          )
+        }
       }
       let idle = Set(showback.rows.filter { $0.share != nil && ($0.volume?.bytes ?? 0) == 0 }.map(\.month))
       for month in idle.sorted() where showback.rows.allSatisfy({ $0.month != month || ($0.volume?.bytes ?? 0) == 0 }) {

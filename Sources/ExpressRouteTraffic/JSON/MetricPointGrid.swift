@@ -17,6 +17,8 @@ struct MetricPointGrid {
     /// Add it: split series (primary and secondary device) make up the circuit's total. A time where one series has
     /// a point without a value, or no point at all while another has one (``noteSeries(_:inbound:count:)``), is a
     /// sample without a value in that direction, whatever the others hold: a missing half is never summed in as zero.
+    /// The same series listed again never reaches the sum: the reader counts its points as repeats
+    /// (``repeatPoint(_:time:inbound:line:file:)``; see `MetricsJSONReader.readSeries`).
     case sum
     /// Keep the first and count the repeat: the same record exported twice.
     case keepFirst
@@ -101,6 +103,14 @@ struct MetricPointGrid {
     } else {
       circuits[circuit].outboundPeak = max(circuits[circuit].outboundPeak ?? 0, value)
     }
+  }
+
+  /// Counts a point of a series listed again (the same resource, metric and dimension values) at a time that series
+  /// already gave, on `line`: a repeat, the first value kept, whatever ``repeatRule`` says of split series.
+  mutating func repeatPoint(_ circuit: Int, time: Int64, inbound: Bool, line: Int, file: String) {
+    let name = circuits[circuit].name
+    circuits[circuit].repeats.record(
+      { FileLocation(file: file, line: line) }, ProblemText.repeated(inbound: inbound, at: time, circuit: name))
   }
 
   /// Adds one point: `value` `nil` is a record with no value (a missing sample, not a gap).

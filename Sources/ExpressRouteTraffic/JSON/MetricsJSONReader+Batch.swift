@@ -97,9 +97,11 @@ extension MetricsJSONReader {
   }
 
   /// Reads a series' `metadatavalues` array, whose `[` was just read: `Dimension=value` for the kept dimensions
-  /// (joined by `, ` in the order given), `nil` when it names none.
-  mutating func keptDimension() throws(Diagnostic) -> String? {
+  /// (joined by `, ` in the order given), `nil` when it names none; and every dimension as `name=value` in lower case,
+  /// sorted and joined by `,` (the series' identity, ``seriesKey(_:metric:dimensions:)``).
+  mutating func readDimensions() throws(Diagnostic) -> (kept: String?, all: String) {
     var kept: [String] = []
+    var all: [String] = []
     while true {
       let entry = try stream.next()
       if entry == .arrayEnd { break }
@@ -127,8 +129,9 @@ extension MetricsJSONReader {
       if let name, let value, let canonical = Self.keptDimensions[name.lowercased()] {
         kept.append("\(canonical)=\(value)")
       }
+      if let name { all.append("\(name)=\(value ?? "")".lowercased()) }
     }
-    return kept.isEmpty ? nil : kept.joined(separator: ", ")
+    return (kept.isEmpty ? nil : kept.joined(separator: ", "), all.sorted().joined(separator: ","))
   }
 }
 

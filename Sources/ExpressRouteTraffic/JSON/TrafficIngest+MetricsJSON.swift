@@ -57,6 +57,12 @@ struct MetricsJSONReader {
   var caches = TextCaches()
   private var lastCircuit: (name: String, interval: Int64?, index: Int)?
   private var rootMark: JSONStream.Mark?
+  /// The times each series of the REST shape (circuit, direction, metric and dimension values) gave points at, by
+  /// ``seriesKey(_:metric:dimensions:)``, so the same series listed again is told from a split one
+  /// (``MetricsJSONReader/readSeries(metricName:circuitName:target:skip:into:)``); and the circuit, direction and
+  /// metric of every series seen.
+  var coverage: [String: SeriesCoverage] = [:]
+  var seriesMetrics: Set<String> = []
   /// Whether plainly written data points are read ahead in one pass.
   var readsAhead = true
   /// Runs of data points other cores read from this document, taken where this reader reaches them.
@@ -296,30 +302,17 @@ struct MetricsJSONReader {
   }
 
   /// Reads one metric of the REST shape (Metrics - List, az monitor metrics list, one resource of a Metrics Batch), whose
-  /// `{` was just read; each time series split by a kept dimension (``keptDimension()``) is its own series.
+  /// `{` was just read; each time series split by a kept dimension (``readDimensions()``) is its own series, and a series
+  /// listed again is read as repeats (``readSeries(metricName:circuitName:target:skip:into:)``).
   mutating func readMetric() throws(Diagnostic) {
     let mark = stream.mark
     var metricName: String?
     var circuitName: String?
     var errorCode: (code: String, mark: JSONStream.Mark)?
     var errorMessage: String?
-    var sawAverage = false
-    var sawOther = false
-    // Points read before the metric's name and circuit are known (REST puts them first; az after).
-    var early: [(time: Int64, average: Double?, maximum: Double?, line: Int)] = []
+    var read = MetricRead()
     var target: (circuit: Int, inbound: Bool)?
     var skip = false
-    // Time series with points, per circuit they went to (a DeviceRole primary and secondary: two), and those read
-    // before the metric's name (which go to its circuit): see ``MetricPointGrid/noteSeries(_:inbound:count:)``.
-    var seriesCounts: [(circuit: Int, count: Int)] = []
-    var earlySeries = 0
-    func countSeries(_ circuit: Int, _ count: Int = 1) {
-      if let index = seriesCounts.firstIndex(where: { $0.circuit == circuit }) {
-        seriesCounts[index].count += count
-      } else {
-        seriesCounts.append((circuit, count))
-      }
-    }
     func resolve() {
       guard target == nil, !skip, let metricName else { return }
       guard let inbound = TrafficIngest.splitDirection(ofMetric: metricName) else {
@@ -360,97 +353,7 @@ struct MetricsJSONReader {
           let series = try stream.next()
           if series == .arrayEnd { break }
           guard series == .objectStart else { throw stream.error("expected a time series object") }
-          let seriesMark = stream.mark
-          var seriesTarget = target
-          // A metric split by a kept dimension holds the points read before the series' dimensions (`az` sorts keys:
-          // `data` before `metadatavalues`), and Global Reach until its peer is known; see ``requireSplit``.
-          let holds = target != nil && TrafficIngest.dimensionedMetrics.contains(normalizedName(metricName ?? ""))
-          let globalReach = holds && TrafficIngest.isGlobalReach(metricName ?? "")
-          var dimensionsRead = false
-          var split: String?
-          var held: [(time: Int64, average: Double?, maximum: Double?, line: Int)] = []
-          var points = 0
-          while try stream.nextKey() {
-            let isData = stream.textIs("data")
-            let isDimensions = stream.textIs("metadatavalues")
-            let seriesValue = try stream.next()
-            if isDimensions && seriesValue == .arrayStart {
-              dimensionsRead = true
-              // Points of a series split by a kept dimension go to the circuit's series for the dimension's value.
-              if let kept = try keptDimension(), let metricTarget = target {
-                split = kept
-                let name = (circuitName ?? defaultCircuit) + " [\(kept)]"
-                metrics.markSplitApart(metricTarget.circuit)
-                seriesTarget = (metrics.circuit(name, interval: interval), metricTarget.inbound)
-              }
-              continue
-            }
-            guard isData, seriesValue == .arrayStart else {
-              try stream.skip(seriesValue)
-              continue
-            }
-            while true {
-              let pointToken = try stream.next()
-              if pointToken == .arrayEnd { break }
-              guard pointToken == .objectStart else { throw stream.error("expected a data point object") }
-              if let run = pieces?.run(at: stream.tokenOffset) {
-                // Points another core read from here on: added exactly as below, then the stream moves past them.
-                FastPath.hit(.jsonDocumentPieces)
-                let firstLine = stream.line
-                points += run.count
-                for k in 0..<run.count {
-                  let flags = run.flags[k]
-                  if flags & PointRun.sawAverage != 0 { sawAverage = true }
-                  if run.averages[k].isNaN && flags & PointRun.other != 0 { sawOther = true }
-                }
-                if holds && (!dimensionsRead || (globalReach && split == nil)) {
-                  for k in 0..<run.count {
-                    let average = run.averages[k].isNaN ? nil : run.averages[k]
-                    let maximum = run.maxima[k].isNaN ? nil : run.maxima[k]
-                    held.append((run.times[k], average, maximum, firstLine + Int(run.lines[k]) - 1))
-                  }
-                } else if let target = seriesTarget {
-                  try metrics.add(
-                    target.circuit, inbound: target.inbound, run: run, firstLine: firstLine, file: stream.file)
-                } else if !skip {
-                  for k in 0..<run.count {
-                    let average = run.averages[k].isNaN ? nil : run.averages[k]
-                    let maximum = run.maxima[k].isNaN ? nil : run.maxima[k]
-                    early.append((run.times[k], average, maximum, firstLine + Int(run.lines[k]) - 1))
-                  }
-                }
-                try stream.skipElements(
-                  count: run.count, to: run.end, nextIsElement: run.nextIsElement, lineBreaks: run.lineBreaks,
-                  endColumn: run.endColumn)
-                continue
-              }
-              let pointLine = stream.line
-              var point = Point()
-              let time = try readPoint(into: &point)
-              points += 1
-              if point.sawAverage { sawAverage = true }
-              if point.average == nil && point.other { sawOther = true }
-              if holds && (!dimensionsRead || (globalReach && split == nil)) {
-                held.append((time, point.average, point.maximum, pointLine))
-              } else if let target = seriesTarget {
-                if let maximum = point.maximum { metrics.peak(target.circuit, inbound: target.inbound, maximum) }
-                try metrics.add(
-                  target.circuit, time: time, inbound: target.inbound, value: point.average, line: pointLine,
-                  file: stream.file)
-              } else if !skip {
-                early.append((time, point.average, point.maximum, pointLine))
-              }
-            }
-          }
-          if globalReach && split == nil, let metricTarget = target {
-            try requireSplit(metricName, at: seriesMark)  // refused, or skipped: its held points are dropped
-            metrics.markSplitApart(metricTarget.circuit)
-          } else if let target = seriesTarget {
-            try add(held, to: target)
-            if points > 0 { countSeries(target.circuit) }
-          } else if !skip && points > 0 {
-            earlySeries += 1
-          }
+          try readSeries(metricName: metricName, circuitName: circuitName, target: target, skip: skip, into: &read)
         }
       default:
         try stream.skip(value)
@@ -467,15 +370,15 @@ struct MetricsJSONReader {
         "Azure reports errorCode '\(errorCode.code)' for \(metricName) of \(circuitName ?? defaultCircuit)\(errorMessage.map { ": \($0)" } ?? "") (expected Success)",
         at: errorCode.mark)
     }
-    if !sawAverage && sawOther {
+    if !read.sawAverage && read.sawOther {
       throw stream.error(
         "\(metricName) has no 'average' values (re-export with the Average aggregation, as az monitor metrics list --aggregation Average does; maxima cannot be integrated into volumes)",
         at: mark)
     }
     metricsFound += 1
-    if !early.isEmpty { try requireSplit(metricName, at: mark, nameAfterData: true) }
-    try add(early, to: target)
-    if earlySeries > 0 { countSeries(target.circuit, earlySeries) }
-    for entry in seriesCounts { metrics.noteSeries(entry.circuit, inbound: target.inbound, count: entry.count) }
+    if !read.early.isEmpty { try requireSplit(metricName, at: mark, nameAfterData: true) }
+    try add(read.early, to: target)
+    if read.earlySeries > 0 { read.countSeries(target.circuit, read.earlySeries) }
+    for entry in read.seriesCounts { metrics.noteSeries(entry.circuit, inbound: target.inbound, count: entry.count) }
   }
 }
