@@ -99,12 +99,13 @@ import Testing
       "\(sized.output)")
   }
 
-  /// Metrics - List and `az` (data before dimensions): DeviceRole primary and secondary are summed (300 + 100 = 400
-  /// Mbit/s out), and the primary listed again in the same metric is repeats, on either key order.
+  /// Metrics - List: DeviceRole primary and secondary are summed (300 + 100 = 400 Mbit/s out), and the primary listed
+  /// again in the same metric is repeats. (In `az`'s key order a series' data comes before its dimensions, and such a
+  /// series is read as one of its own, not held until they are read: `az` lists each series of a resource once.)
   @Test func aSeriesListedAgainBesideASplitOneIsRepeats() throws {
     let directory = try temporaryDirectory("ercalc-repeated-list")
     defer { try? FileManager.default.removeItem(at: directory) }
-    for az in [false, true] {
+    for az in [false] {
       let outbound = Self.metric(
         "ER-01", "BitsOutPerSecond",
         [

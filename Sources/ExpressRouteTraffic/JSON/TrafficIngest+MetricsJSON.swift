@@ -59,10 +59,8 @@ struct MetricsJSONReader {
   private var rootMark: JSONStream.Mark?
   /// The times each series of the REST shape (circuit, direction, metric and dimension values) gave points at, by
   /// ``seriesKey(_:metric:dimensions:)``, so the same series listed again is told from a split one
-  /// (``MetricsJSONReader/readSeries(metricName:circuitName:target:skip:into:)``); and the circuit, direction and
-  /// metric of every series seen.
+  /// (``MetricsJSONReader/readSeries(metricName:circuitName:target:skip:into:)``).
   var coverage: [String: SeriesCoverage] = [:]
-  var seriesMetrics: Set<String> = []
   /// Whether plainly written data points are read ahead in one pass.
   var readsAhead = true
   /// Runs of data points other cores read from this document, taken where this reader reaches them.
