@@ -72,6 +72,13 @@ extension UseCases {
         var shared: Set<String>?
         if case .deployment(let deployment) = source {
           shared = try Self.resources(of: parent, in: deployment, file: file, locate: locate)
+        } else if let location = virtualWANLocation(parent) {
+          // Per-connection metrics come from Virtual WAN ExpressRoute gateways; the circuit options price a virtual
+          // network gateway, which is not what these connections cross.
+          throw Diagnostic(
+            .error,
+            "the series' gateway '\(parent)' is a Virtual WAN ExpressRoute gateway (expressRouteGateways), which the circuit options do not price (their gateway is a virtual network gateway): give its hub in a deployment file (virtualWANHubs, with the gateway's azureId or name), or split a typed cost with --monthly-cost",
+            location: location)
         }
         let quote = try QuoteRequest(source, period: period).run(engine: engine).report.quote
         let items = quote.lineItems.filter { shared?.contains($0.resource) ?? true }
@@ -96,6 +103,7 @@ extension UseCases {
         }
         if case .deployment(let deployment) = source {
           notes += Self.sharedCircuitNotes(of: parent, in: deployment)
+          notes += Self.hubCircuitNotes(of: parent, in: deployment)
         }
         let showback = TrafficShowback(summaries: summaries, lines: lines, period: period)
         if let period, showback.rows.isEmpty {
@@ -115,6 +123,23 @@ extension UseCases {
       files.lazy.compactMap { QuoteRequest.firstLocation(of: text, in: $0) }.first
     }
 
+    /// Where the series files name gateway `parent` as a Virtual WAN ExpressRoute gateway
+    /// (`…/Microsoft.Network/expressRouteGateways/parent`, in the case Azure or `az` wrote it), `nil` when they do not.
+    func virtualWANLocation(_ parent: String) -> Diagnostic.FileLocation? {
+      let wanted = [UInt8]("/expressroutegateways/\(parent.lowercased())".utf8)
+      for path in files where path != "-" {
+        guard let data = FileManager.default.contents(atPath: path) else { continue }
+        // ASCII letters lowered byte by byte, so offsets stay those of the file.
+        let bytes = data.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: wanted) }) else { continue }
+        let line = bytes[..<start].count { $0 == 10 } + 1
+        let lineStart = bytes[..<start].lastIndex(of: 10).map { $0 + 1 } ?? 0
+        let column = String(decoding: data[lineStart..<start], as: UTF8.self).count + 1
+        return Diagnostic.FileLocation(file: path, line: line, column: column)
+      }
+      return nil
+    }
+
     /// The resources whose charges a priced showback of gateway `parent` splits: the deployment's gateway named
     /// `parent` (or whose `azureId` ends in `/parent`) and the circuits it connects, as quote line items name them.
     ///
@@ -129,12 +154,60 @@ extension UseCases {
             || deployment.azureResources["gateway '\(gateway.name)'"]?.id.lowercased().hasSuffix("/\(name)") == true
         })
       else {
+        // A Virtual WAN hub's ExpressRoute gateway (where per-connection metrics come from): the hub's charges, and
+        // with one hub the circuits no virtual network gateway connects (a hub does not list its circuits).
+        if let hub = hub(of: parent, in: deployment) {
+          let circuits = deployment.virtualWANHubs.count == 1 ? hubCircuits(in: deployment) : []
+          return Set(["Virtual WAN hub '\(hub.name)'"] + circuits.map { "circuit '\($0)'" })
+        }
         let message =
-          "the series' gateway '\(parent)' is not in the deployment (expected a gateway of that name, or whose azureId ends in /\(parent))"
+          "the series' gateway '\(parent)' is not in the deployment (expected a gateway or Virtual WAN hub of that name, or whose azureId ends in /\(parent))"
         guard let location = locate(parent) else { throw Diagnostic(.error, message, file: file) }
         throw Diagnostic(.error, message, location: location)
       }
       return Set(["gateway '\(gateway.name)'"] + gateway.circuits.map { "circuit '\($0)'" })
+    }
+
+    /// The deployment's Virtual WAN hub whose ExpressRoute gateway is `parent`: named so, or with an `azureId` ending
+    /// in `/parent` (the gateway's resource ID).
+    static func hub(of parent: String, in deployment: Deployment) -> VirtualWANHub? {
+      let name = parent.lowercased()
+      return deployment.virtualWANHubs.first { hub in
+        hub.name.lowercased() == name
+          || deployment.azureResources["Virtual WAN hub '\(hub.name)'"]?.id.lowercased().hasSuffix("/\(name)") == true
+      }
+    }
+
+    /// The circuits no virtual network gateway of `deployment` connects: a single hub's, as a hub names none.
+    static func hubCircuits(in deployment: Deployment) -> [String] {
+      deployment.circuits.map(\.name).filter { circuit in
+        !deployment.gateways.contains { $0.circuits.contains(circuit) }
+      }
+    }
+
+    /// What a hub showback assumed about the circuits: which were taken as the hub's, or, with several hubs, that none
+    /// was (their charges are then named as not split).
+    static func hubCircuitNotes(of parent: String, in deployment: Deployment) -> [String] {
+      guard deployment.gateways.allSatisfy({ !Self.matches($0, parent, in: deployment) }),
+        let hub = hub(of: parent, in: deployment)
+      else { return [] }
+      guard deployment.virtualWANHubs.count == 1 else {
+        return [
+          "Virtual WAN hub '\(hub.name)': the deployment has \(deployment.virtualWANHubs.count) hubs and a hub does not name its circuits, so only the hub's own charges are split"
+        ]
+      }
+      let circuits = hubCircuits(in: deployment)
+      guard !circuits.isEmpty else { return [] }
+      return [
+        "Virtual WAN hub '\(hub.name)': its circuits are taken to be those no virtual network gateway connects (\(circuits.map { "'\($0)'" }.joined(separator: ", "))), as a hub does not name them"
+      ]
+    }
+
+    /// Whether virtual network gateway `gateway` is the series' gateway `parent` (by name or `azureId`).
+    static func matches(_ gateway: Deployment.Gateway, _ parent: String, in deployment: Deployment) -> Bool {
+      let name = parent.lowercased()
+      return gateway.name.lowercased() == name
+        || deployment.azureResources["gateway '\(gateway.name)'"]?.id.lowercased().hasSuffix("/\(name)") == true
     }
 
     /// Circuits the measured gateway `parent` shares with other gateways of `deployment`: their whole cost is split
