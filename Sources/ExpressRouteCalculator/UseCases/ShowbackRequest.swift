@@ -230,6 +230,28 @@ extension UseCases {
       }
     }
 
+    /// How the outbound-data lines (`lines`, labelled) were split in months where outbound shares could not be taken
+    /// from outbound traffic: no connection with outbound samples (split by in + out), or outbound samples that are all
+    /// 0 (split evenly among the connections measured outbound).
+    static func outboundNotes(_ showback: TrafficShowback, lines: [String]) -> [String] {
+      guard !lines.isEmpty else { return [] }
+      var notes: [String] = []
+      for month in Set(showback.rows.map(\.month)).sorted() {
+        let rows = showback.rows.filter { $0.month == month && $0.share != nil }
+        let measured = rows.compactMap(\.outbound)
+        if measured.isEmpty {
+          notes.append(
+            "\(month): no connection has outbound samples, so \(lines.joined(separator: "; ")) is split by each connection's in + out share"
+          )
+        } else if measured.allSatisfy({ $0.bytes == 0 }) {
+          notes.append(
+            "\(month): the connections measured outbound sent nothing out, so \(lines.joined(separator: "; ")) is split evenly among them"
+          )
+        }
+      }
+      return notes
+    }
+
     /// What the split assumed, said once per case: connections not measured in a month, connections measured inbound
     /// but not outbound (none of the outbound-data lines), months without traffic.
     static func notes(_ showback: TrafficShowback) -> [String] {
@@ -265,6 +287,21 @@ extension UseCases {
             "\(key): inbound samples but no outbound samples in \(listed): its outbound traffic is not measured, so it is assumed to have sent none and given share 0 of \(outboundLines.joined(separator: "; ")); the connections with outbound samples carry it"
           )
         }
+      }
+      notes += outboundNotes(showback, lines: outboundLines)
+      // Measured outbound but not inbound: its in + out share counts outbound alone.
+      for row in showback.rows where row.share != nil && !row.inboundMeasured {
+        notes.append(
+          "\(row.parent) \(row.connection): outbound samples but no inbound samples in \(row.month): its inbound traffic is not measured, so its in + out share counts its outbound traffic alone"
+        )
+      }
+      // Thinly measured: a share scaled up from samples covering under half the month.
+      let threshold = TrafficSummary.MonthVolume.measuredCoverage
+      for row in showback.rows where (row.coverage ?? 1) < threshold {
+        let percent = ((row.coverage ?? 0) * 100).fixedPoint(places: 1)
+        notes.append(
+          "\(row.parent) \(row.connection): samples cover \(percent)% of \(row.month), under half the month: its traffic is scaled up to the whole month from them, so its share rests on few samples"
+        )
       }
       let idle = Set(showback.rows.filter { $0.share != nil && ($0.volume?.bytes ?? 0) == 0 }.map(\.month))
       for month in idle.sorted() where showback.rows.allSatisfy({ $0.month != month || ($0.volume?.bytes ?? 0) == 0 }) {

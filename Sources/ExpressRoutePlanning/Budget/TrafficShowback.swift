@@ -50,6 +50,10 @@ package struct TrafficShowback: Sendable {
     /// Share of the month's measured outbound traffic, which ``Line/outboundOnly`` lines are split by; `nil` when not
     /// measured.
     package var outboundShare: Decimal?
+    /// Whether the connection has inbound samples that month (without them its in + out volume is outbound alone).
+    package var inboundMeasured = true
+    /// The part of the month its samples cover (0 to 1, the better-covered direction); `nil` when not measured.
+    package var coverage: Decimal?
     /// The connection's part of each ``TrafficShowback/lines`` entry, in the same order (0 when not measured).
     package var costs: [Decimal]
     /// The connection's part of the month's total: the sum of ``costs``.
@@ -94,11 +98,15 @@ package struct TrafficShowback: Sendable {
         let outboundShares = outbound.contains { $0 != nil } ? Self.shares(outbound) : shares
         let split = lines.map { Self.split($0.amount, by: $0.outboundOnly ? outboundShares : shares) }
         for (index, entry) in connections.enumerated() {
+          let covered = [entry.summary.inbound.months, entry.summary.outbound.months].compactMap { months in
+            months.first { $0.month == month && $0.coveredSeconds > 0 }
+          }
           rows.append(
             Row(
               parent: parent, month: month, connection: entry.connection, volume: volumes[index],
               share: shares[index], outbound: outbound[index], outboundShare: outboundShares[index],
-              costs: split.map { $0[index] }))
+              inboundMeasured: entry.summary.inbound.months.contains { $0.month == month && $0.coveredSeconds > 0 },
+              coverage: covered.map(\.coverage).max(), costs: split.map { $0[index] }))
         }
       }
     }
