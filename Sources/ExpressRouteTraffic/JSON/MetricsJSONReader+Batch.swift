@@ -112,7 +112,14 @@ extension MetricsJSONReader {
       guard entry == .objectStart else {
         throw stream.error("expected a dimension object with 'name' and 'value', found \(describe(entry))")
       }
-      let mark = stream.mark
+      let line = stream.line
+      let column = stream.column
+      let index = stream.elementIndex
+      // Where this entry started, for messages about it as a whole (its path is built only then).
+      var mark: JSONStream.Mark {
+        JSONStream.Mark(
+          line: line, column: column, path: index.map { stream.containerPath + "[\($0)]" } ?? stream.path)
+      }
       var name: String?
       var value: String?
       while try stream.nextKey() {
