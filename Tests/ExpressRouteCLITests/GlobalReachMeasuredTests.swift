@@ -234,4 +234,23 @@ import Testing
     #expect(result.output.contains("\"circuit\": \"er-ams [PeeredCircuitSKey=6f1c2a3b-0000-4000-8000-00000000a001]\""))
     #expect(!result.output.contains("\"circuit\": \"er-ams\""))
   }
+
+  /// Without `--period` the quote is for the month measured (March 2026, as its note says): every CSV row is charged
+  /// in it (ChargePeriodStart 2026-03-01, ChargePeriodEnd 2026-04-01), byte for byte the quote with `--period 2026-03`.
+  @Test func theQuoteIsForTheMonthMeasured() throws {
+    let measured = quote("metrics-list.json", "--quiet", "--format", "csv")
+    #expect(measured.status == .success, "\(measured.errors)")
+    let lines = measured.output.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    // The header names ChargePeriodEnd, then ChargePeriodStart; every row (the 9 items, priced or not) has them so.
+    #expect(lines.first?.contains(",ChargePeriodEnd,ChargePeriodStart,") == true)
+    let rows = lines.dropFirst()
+    #expect(rows.count == 9)
+    for row in rows {
+      #expect(row.contains(",2026-04-01T00:00:00Z,2026-03-01T00:00:00Z,"), "\(row)")
+      #expect(!row.contains("2026-08-01") && !row.contains("2026-09-01"), "\(row)")
+    }
+    let given = quote("metrics-list.json", "--quiet", "--format", "csv", "--period", "2026-03")
+    #expect(given.status == .success, "\(given.errors)")
+    #expect(measured.output == given.output)
+  }
 }

@@ -112,8 +112,9 @@ extension UseCases {
 
     /// What to price.
     public var source: Source
-    /// The calendar month priced: only charges that fall in it count. Without one, charges tied to calendar months
-    /// are refused (no month need hold them all).
+    /// The calendar month priced: only charges that fall in it count. Without one, the latest month
+    /// ``globalReachTraffic`` has samples in where it is given; else charges tied to calendar months are refused (no
+    /// month need hold them all).
     public var period: MonthKey?
     /// Measured Global Reach traffic (`GlobalReachBits*` series split by `PeeredCircuitSKey`) that sets the data of the
     /// configuration's Global Reach links (``GlobalReachMeasurement``), for ``period`` or the latest month measured;
@@ -134,6 +135,8 @@ extension UseCases {
     ///
     /// - Throws: ``RequestError/datedCharges(_:in:)`` for dated charges without a ``period``, ``Diagnostic``.
     public func run(engine: PricingEngine) throws -> RequestOutcome<QuoteReport> {
+      // Without a period, measured Global Reach makes the quote one for the month it measures (its CSV rows too).
+      let period = period ?? GlobalReachMeasurement.measuredMonth(globalReachTraffic)
       var deployment: Deployment
       var imported: (result: DeploymentImporter.Result, file: String)?
       var measuredNotes: [String] = []
@@ -149,13 +152,13 @@ extension UseCases {
         }
         if let period { result.deployment.charges = UserCharge.falling(result.deployment.charges, in: period).charges }
         if !globalReachTraffic.isEmpty {
-          measuredNotes = try measureGlobalReach(in: &result.deployment)
+          measuredNotes = try measureGlobalReach(in: &result.deployment, period: period)
         }
         imported = (result, estate.file)
         deployment = result.deployment
       }
       if imported == nil && !globalReachTraffic.isEmpty {
-        measuredNotes = try measureGlobalReach(in: &deployment)
+        measuredNotes = try measureGlobalReach(in: &deployment, period: period)
       }
       var periodNotes: [String] = []
       if let period {
@@ -178,8 +181,9 @@ extension UseCases {
     }
 
     /// Sets `deployment`'s Global Reach data from ``globalReachTraffic`` (``GlobalReachMeasurement``); a message about
-    /// a series points at the first place its peer key (or resource) stands in the files.
-    func measureGlobalReach(in deployment: inout Deployment) throws(Diagnostic) -> [String] {
+    /// a series points at the first place its peer key (or resource) stands in the files. `period`: ``period``, else
+    /// the month measured.
+    func measureGlobalReach(in deployment: inout Deployment, period: MonthKey?) throws(Diagnostic) -> [String] {
       let files = globalReachFiles
       return try GlobalReachMeasurement.apply(
         globalReachTraffic, to: &deployment, file: files.last ?? "", period: period,

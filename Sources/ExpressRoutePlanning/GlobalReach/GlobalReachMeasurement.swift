@@ -44,6 +44,19 @@ package enum GlobalReachMeasurement {
     }
   }
 
+  /// The month Global Reach is measured for when no period is given: the latest month any Global Reach series of
+  /// `summaries` (split by `PeeredCircuitSKey`) has samples in; `nil` when none has. A quote without a period is for
+  /// this month (its CSV rows' charge period).
+  package static func measuredMonth(_ summaries: [TrafficSummary]) -> MonthKey? {
+    latestMonth(of: series(in: summaries))
+  }
+
+  /// The latest month any of `found` has samples in.
+  private static func latestMonth(of found: [Series]) -> MonthKey? {
+    found.flatMap { ($0.summary.inbound.months + $0.summary.outbound.months).filter { $0.coveredSeconds > 0 } }
+      .map(\.month).max()
+  }
+
   /// Sets the data of `deployment`'s Global Reach links from the Global Reach series in `summaries` (read from `file`),
   /// for `period` or the latest month measured; returns the notes that say what was measured and assumed. `locate`
   /// finds where a text (a series' resource or peer key) first stands in the series files, for messages.
@@ -68,10 +81,7 @@ package enum GlobalReachMeasurement {
       guard let key = circuit.serviceKey?.lowercased() else { continue }
       keys[key, default: []].append(circuit.name)
     }
-    let month =
-      period
-      ?? found.flatMap { ($0.summary.inbound.months + $0.summary.outbound.months).filter { $0.coveredSeconds > 0 } }
-      .map(\.month).max()
+    let month = period ?? latestMonth(of: found)
     guard let month else {
       throw Diagnostic(.error, "the Global Reach series hold no samples", file: file)
     }

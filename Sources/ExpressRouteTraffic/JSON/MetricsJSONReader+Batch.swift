@@ -99,13 +99,27 @@ extension MetricsJSONReader {
   /// Reads a series' `metadatavalues` array, whose `[` was just read: `Dimension=value` for the kept dimensions
   /// (joined by `, ` in the order given), `nil` when it names none; and every dimension as `name=value` in lower case,
   /// sorted and joined by `,` (the series' identity, ``seriesKey(_:metric:dimensions:)``).
+  ///
+  /// - Throws: ``Diagnostic`` at the entry or member: an entry that is not an object, a name that is not a non-empty
+  ///   string (or `{"value": …}` holding one), a value that is not a string, and an empty value of a kept dimension
+  ///   (each would make the series another one, or the unsplit resource's, without a word).
   mutating func readDimensions() throws(Diagnostic) -> (kept: String?, all: String) {
     var kept: [String] = []
     var all: [String] = []
     while true {
       let entry = try stream.next()
       if entry == .arrayEnd { break }
-      guard entry == .objectStart else { throw stream.error("expected a dimension object with 'name' and 'value'") }
+      guard entry == .objectStart else {
+        throw stream.error("expected a dimension object with 'name' and 'value', found \(describe(entry))")
+      }
+      let line = stream.line
+      let column = stream.column
+      let index = stream.elementIndex
+      // Where this entry started, for messages about it as a whole (its path is built only then).
+      var mark: JSONStream.Mark {
+        JSONStream.Mark(
+          line: line, column: column, path: index.map { stream.containerPath + "[\($0)]" } ?? stream.path)
+      }
       var name: String?
       var value: String?
       while try stream.nextKey() {
@@ -118,18 +132,43 @@ extension MetricsJSONReader {
           while try stream.nextKey() {
             let isInner = stream.textIs("value")
             let inner = try stream.next()
-            if isInner && inner == .string { name = stream.string } else { try stream.skip(inner) }
+            if isInner && inner == .string {
+              name = stream.string
+            } else if isInner {
+              throw stream.error("a dimension name must be a non-empty string, found \(describe(inner))")
+            } else {
+              try stream.skip(inner)
+            }
           }
+        } else if isName {
+          throw stream.error("a dimension name must be a non-empty string, found \(describe(token))")
         } else if isValue && token == .string {
           value = stream.string
+        } else if isValue {
+          let which = name.map { " (dimension '\($0)')" } ?? ""
+          throw stream.error("a dimension value must be a non-empty string, found \(describe(token))\(which)")
         } else {
           try stream.skip(token)
         }
       }
-      if let name, let value, let canonical = Self.keptDimensions[name.lowercased()] {
+      guard let name, !name.isEmpty else {
+        throw stream.error(
+          "a dimension name must be a non-empty string (expected {\"name\": {\"value\": \"ConnectionName\"}, \"value\": \"conn-a\"})",
+          at: mark)
+      }
+      guard let value else {
+        throw stream.error(
+          "dimension '\(name)' has no 'value' (a dimension value must be a non-empty string)", at: mark)
+      }
+      if let canonical = Self.keptDimensions[name.lowercased()] {
+        guard !value.isEmpty else {
+          throw stream.error(
+            "a dimension value must be a non-empty string: \(canonical) is \"\" (its traffic could not be told from the unsplit resource's)",
+            at: mark)
+        }
         kept.append("\(canonical)=\(value)")
       }
-      if let name { all.append("\(name)=\(value ?? "")".lowercased()) }
+      all.append("\(name)=\(value)".lowercased())
     }
     return (kept.isEmpty ? nil : kept.joined(separator: ", "), all.sorted().joined(separator: ","))
   }

@@ -136,7 +136,10 @@ extension MetricsJSONReader {
       let isData = stream.textIs("data")
       let isDimensions = stream.textIs("metadatavalues")
       let seriesValue = try stream.next()
-      if isDimensions && seriesValue == .arrayStart {
+      if isDimensions && seriesValue != .arrayStart {
+        throw stream.error("expected an array of {name, value} objects, found \(describe(seriesValue))")
+      }
+      if isDimensions {
         dimensionsRead = true
         let found = try readDimensions()
         dimensions = found.all

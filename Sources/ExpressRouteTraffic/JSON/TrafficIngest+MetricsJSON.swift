@@ -61,6 +61,9 @@ struct MetricsJSONReader {
   /// ``seriesKey(_:metric:dimensions:)``, so the same series listed again is told from a split one
   /// (``MetricsJSONReader/readSeries(metricName:circuitName:target:skip:into:)``).
   var coverage: [String: SeriesCoverage] = [:]
+  /// The resource ID each circuit name of the REST shape was first given by (compared form, as written, line and
+  /// column), by ``SeriesMatch/key(_:)``: ``noteResource(_:named:)``.
+  var resourceIDs: [String: (key: String, text: String, line: Int, column: Int)] = [:]
   /// Whether plainly written data points are read ahead in one pass.
   var readsAhead = true
   /// Runs of data points other cores read from this document, taken where this reader reaches them.
@@ -336,7 +339,12 @@ struct MetricsJSONReader {
           throw stream.error("expected the metric name, found \(describe(value))")
         }
       case .id:
-        if value == .string { circuitName = resourceName(stream.string) }
+        if value == .string {
+          let id = stream.string
+          let name = resourceName(id)
+          circuitName = name
+          try noteResource(id, named: name)
+        }
       case .errorCode:
         if value == .string { errorCode = (stream.string, stream.mark) }
       case .errorMessage:
