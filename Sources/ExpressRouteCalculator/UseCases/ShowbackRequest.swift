@@ -230,6 +230,18 @@ extension UseCases {
       }
     }
 
+    /// `rows` grouped by connection (`parent connection`), in the order first met, each with its months listed.
+    static func monthsByConnection(_ rows: [TrafficShowback.Row]) -> [(key: String, months: String)] {
+      var months: [String: [MonthKey]] = [:]
+      var order: [String] = []
+      for row in rows {
+        let key = "\(row.parent) \(row.connection)"
+        if months[key] == nil { order.append(key) }
+        months[key, default: []].append(row.month)
+      }
+      return order.map { key in (key, (months[key] ?? []).map(\.description).joined(separator: ", ")) }
+    }
+
     /// How the outbound-data lines (`lines`, labelled) were split in months where outbound shares could not be taken
     /// from outbound traffic: no connection with outbound samples (split by in + out), or outbound samples that are all
     /// 0 (split evenly among the connections measured outbound).
@@ -256,15 +268,7 @@ extension UseCases {
     /// but not outbound (none of the outbound-data lines), months without traffic.
     static func notes(_ showback: TrafficShowback) -> [String] {
       var notes: [String] = []
-      var months: [String: [MonthKey]] = [:]
-      var order: [String] = []
-      for row in showback.rows where row.share == nil {
-        let key = "\(row.parent) \(row.connection)"
-        if months[key] == nil { order.append(key) }
-        months[key, default: []].append(row.month)
-      }
-      for key in order {
-        let listed = (months[key] ?? []).map(\.description).joined(separator: ", ")
+      for (key, listed) in monthsByConnection(showback.rows.filter { $0.share == nil }) {
         notes.append(
           "\(key): no samples in \(listed): not measured, so given share 0; the measured connections carry that month's cost"
         )
@@ -274,15 +278,7 @@ extension UseCases {
         "[\($0 + 1)] \(showback.lines[$0].label)"
       }
       if !outboundLines.isEmpty {
-        var inboundOnly: [String: [MonthKey]] = [:]
-        var inboundOrder: [String] = []
-        for row in showback.rows where row.share != nil && row.outboundShare == nil {
-          let key = "\(row.parent) \(row.connection)"
-          if inboundOnly[key] == nil { inboundOrder.append(key) }
-          inboundOnly[key, default: []].append(row.month)
-        }
-        for key in inboundOrder {
-          let listed = (inboundOnly[key] ?? []).map(\.description).joined(separator: ", ")
+        for (key, listed) in monthsByConnection(showback.rows.filter { $0.share != nil && $0.outboundShare == nil }) {
           notes.append(
             "\(key): inbound samples but no outbound samples in \(listed): its outbound traffic is not measured, so it is assumed to have sent none and given share 0 of \(outboundLines.joined(separator: "; ")); the connections with outbound samples carry it"
           )
