@@ -77,7 +77,7 @@ extension UseCases {
           // network gateway, which is not what these connections cross.
           throw Diagnostic(
             .error,
-            "the series' gateway '\(parent)' is a Virtual WAN ExpressRoute gateway (expressRouteGateways), which the circuit options do not price (their gateway is a virtual network gateway): give its hub in a deployment file (virtualWANHubs, with the gateway's azureId or name), or split a typed cost with --monthly-cost",
+            "the series' gateway '\(parent)' is a Virtual WAN ExpressRoute gateway (expressRouteGateways), which the circuit options do not price (their gateway is a virtual network gateway): give its hub in a deployment file (virtualWANHubs, with the gateway's azureId or name), or split a typed monthly cost instead",
             location: location)
         }
         let quote = try QuoteRequest(source, period: period).run(engine: engine).report.quote
