@@ -73,7 +73,9 @@ extension QuoteCommand {
       .option("name", value: "text", help: "A name for the report."),
       .option(
         "period", value: "yyyy-mm", kind: .month,
-        help: "Month the quote is for: only charges that fall in it count; also the CSV ChargePeriodStart/End columns."),
+        help:
+          "Month the quote is for: only charges that fall in it count; also the CSV ChargePeriodStart/End columns. With --global-reach-series and no --period, the latest month measured."
+      ),
     ] + PricingOptions.specs + OutputOptions.specs
       + OutputOptions.gateSpecs(
         "Exit with status 1 when the monthly total exceeds this amount, or when a charge could not be priced (a budget gate for CI)."
