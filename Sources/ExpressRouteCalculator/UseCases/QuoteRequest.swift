@@ -190,10 +190,13 @@ extension UseCases {
         locate: { text in files.lazy.compactMap { Self.firstLocation(of: text, in: $0) }.first })
     }
 
-    /// Where `text` first stands in the file at `path` (line and column, counted in characters), or `nil`.
-    static func firstLocation(of text: String, in path: String) -> Diagnostic.FileLocation? {
+    /// Where `text` first stands in the file at `path` (line and column, counted in characters), or `nil`;
+    /// `ignoringCase`, ASCII letters compared in lower case (give `text` in lower case).
+    static func firstLocation(of text: String, in path: String, ignoringCase: Bool = false) -> Diagnostic.FileLocation?
+    {
       guard !text.isEmpty, path != "-", let data = FileManager.default.contents(atPath: path) else { return nil }
-      let bytes = [UInt8](data)
+      // Lowered byte by byte, so offsets stay those of the file.
+      let bytes = ignoringCase ? data.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } : [UInt8](data)
       let needle = [UInt8](text.utf8)
       guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: needle) }) else { return nil }
       let lineStart = bytes[..<start].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0

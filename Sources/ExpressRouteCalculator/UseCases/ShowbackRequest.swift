@@ -126,18 +126,9 @@ extension UseCases {
     /// Where the series files name gateway `parent` as a Virtual WAN ExpressRoute gateway
     /// (`…/Microsoft.Network/expressRouteGateways/parent`, in the case Azure or `az` wrote it), `nil` when they do not.
     func virtualWANLocation(_ parent: String) -> Diagnostic.FileLocation? {
-      let wanted = [UInt8]("/expressroutegateways/\(parent.lowercased())".utf8)
-      for path in files where path != "-" {
-        guard let data = FileManager.default.contents(atPath: path) else { continue }
-        // ASCII letters lowered byte by byte, so offsets stay those of the file.
-        let bytes = data.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: wanted) }) else { continue }
-        let line = bytes[..<start].count { $0 == 10 } + 1
-        let lineStart = bytes[..<start].lastIndex(of: 10).map { $0 + 1 } ?? 0
-        let column = String(decoding: data[lineStart..<start], as: UTF8.self).count + 1
-        return Diagnostic.FileLocation(file: path, line: line, column: column)
-      }
-      return nil
+      files.lazy.compactMap {
+        QuoteRequest.firstLocation(of: "/expressroutegateways/\(parent.lowercased())", in: $0, ignoringCase: true)
+      }.first
     }
 
     /// The resources whose charges a priced showback of gateway `parent` splits: the deployment's gateway named
@@ -147,13 +138,7 @@ extension UseCases {
     static func resources(
       of parent: String, in deployment: Deployment, file: String, locate: (String) -> Diagnostic.FileLocation?
     ) throws(Diagnostic) -> Set<String> {
-      let name = parent.lowercased()
-      guard
-        let gateway = deployment.gateways.first(where: { gateway in
-          gateway.name.lowercased() == name
-            || deployment.azureResources["gateway '\(gateway.name)'"]?.id.lowercased().hasSuffix("/\(name)") == true
-        })
-      else {
+      guard let gateway = deployment.gateways.first(where: { matches($0, parent, in: deployment) }) else {
         // A Virtual WAN hub's ExpressRoute gateway (where per-connection metrics come from): the hub's charges, and
         // with one hub the circuits no virtual network gateway connects (a hub does not list its circuits).
         if let hub = hub(of: parent, in: deployment) {
@@ -171,10 +156,8 @@ extension UseCases {
     /// The deployment's Virtual WAN hub whose ExpressRoute gateway is `parent`: named so, or with an `azureId` ending
     /// in `/parent` (the gateway's resource ID).
     static func hub(of parent: String, in deployment: Deployment) -> VirtualWANHub? {
-      let name = parent.lowercased()
-      return deployment.virtualWANHubs.first { hub in
-        hub.name.lowercased() == name
-          || deployment.azureResources["Virtual WAN hub '\(hub.name)'"]?.id.lowercased().hasSuffix("/\(name)") == true
+      deployment.virtualWANHubs.first { hub in
+        names(parent, resource: hub.name, label: "Virtual WAN hub '\(hub.name)'", in: deployment)
       }
     }
 
@@ -205,22 +188,22 @@ extension UseCases {
 
     /// Whether virtual network gateway `gateway` is the series' gateway `parent` (by name or `azureId`).
     static func matches(_ gateway: Deployment.Gateway, _ parent: String, in deployment: Deployment) -> Bool {
-      let name = parent.lowercased()
-      return gateway.name.lowercased() == name
-        || deployment.azureResources["gateway '\(gateway.name)'"]?.id.lowercased().hasSuffix("/\(name)") == true
+      names(parent, resource: gateway.name, label: "gateway '\(gateway.name)'", in: deployment)
+    }
+
+    /// Whether the series' resource name `parent` is the deployment resource `resource` (quote label `label`): the
+    /// same name ignoring case, or an `azureId` ending in `/parent`.
+    static func names(_ parent: String, resource: String, label: String, in deployment: Deployment) -> Bool {
+      let wanted = parent.lowercased()
+      return resource.lowercased() == wanted
+        || deployment.azureResources[label]?.id.lowercased().hasSuffix("/\(wanted)") == true
     }
 
     /// Circuits the measured gateway `parent` shares with other gateways of `deployment`: their whole cost is split
     /// among `parent`'s connections, though the other gateways' traffic crosses them too and is not measured by these
     /// series. One note per circuit, naming the other gateways.
     static func sharedCircuitNotes(of parent: String, in deployment: Deployment) -> [String] {
-      let name = parent.lowercased()
-      guard
-        let measured = deployment.gateways.first(where: { gateway in
-          gateway.name.lowercased() == name
-            || deployment.azureResources["gateway '\(gateway.name)'"]?.id.lowercased().hasSuffix("/\(name)") == true
-        })
-      else { return [] }
+      guard let measured = deployment.gateways.first(where: { matches($0, parent, in: deployment) }) else { return [] }
       return measured.circuits.compactMap { circuit in
         let others = deployment.gateways.filter { $0.name != measured.name && $0.circuits.contains(circuit) }
         guard !others.isEmpty else { return nil }
