@@ -83,30 +83,28 @@ package struct TrafficShowback: Sendable {
         .map(\.month))
       for month in months.sorted() where period == nil || month == period {
         let hours = Decimal(month.seconds) / 3600
-        let volumes: [DataVolume?] = connections.map { entry in
-          let parts = [entry.summary.inbound.months, entry.summary.outbound.months].compactMap { months in
+        // Each connection's measured inbound and outbound month (`nil` where it has no samples), looked up once.
+        let measured = connections.map { entry in
+          [entry.summary.inbound.months, entry.summary.outbound.months].map { months in
             months.first { $0.month == month && $0.coveredSeconds > 0 }
           }
-          guard !parts.isEmpty else { return nil }
-          return parts.reduce(DataVolume.zero) { $0 + $1.scaled(toHours: hours) }
         }
-        let outbound: [DataVolume?] = connections.map { entry in
-          entry.summary.outbound.months.first { $0.month == month && $0.coveredSeconds > 0 }?.scaled(toHours: hours)
+        let volumes: [DataVolume?] = measured.map { parts in
+          let found = parts.compactMap { $0 }
+          return found.isEmpty ? nil : found.reduce(DataVolume.zero) { $0 + $1.scaled(toHours: hours) }
         }
+        let outbound: [DataVolume?] = measured.map { $0[1]?.scaled(toHours: hours) }
         let shares = Self.shares(volumes)
         // Without outbound samples from any connection, the outbound lines fall back to in + out.
         let outboundShares = outbound.contains { $0 != nil } ? Self.shares(outbound) : shares
         let split = lines.map { Self.split($0.amount, by: $0.outboundOnly ? outboundShares : shares) }
         for (index, entry) in connections.enumerated() {
-          let covered = [entry.summary.inbound.months, entry.summary.outbound.months].compactMap { months in
-            months.first { $0.month == month && $0.coveredSeconds > 0 }
-          }
           rows.append(
             Row(
               parent: parent, month: month, connection: entry.connection, volume: volumes[index],
               share: shares[index], outbound: outbound[index], outboundShare: outboundShares[index],
-              inboundMeasured: entry.summary.inbound.months.contains { $0.month == month && $0.coveredSeconds > 0 },
-              coverage: covered.map(\.coverage).max(), costs: split.map { $0[index] }))
+              inboundMeasured: measured[index][0] != nil, coverage: measured[index].compactMap { $0?.coverage }.max(),
+              costs: split.map { $0[index] }))
         }
       }
     }
