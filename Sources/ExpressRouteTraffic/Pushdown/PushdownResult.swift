@@ -137,13 +137,12 @@ package enum PushdownResult {
       ("first_gap", firsts.gap?.samples, outFirsts.gap?.samples),
       ("first_duplicate_time", firsts.duplicate?.time, outFirsts.duplicate?.time),
       ("first_empty_time", firsts.empty, outFirsts.empty),
+      (
+        "first_duplicate_direction", firsts.duplicate.map { $0.inbound ? 1 : 0 },
+        outFirsts.duplicate.map { $0.inbound ? 1 : 0 }
+      ),
     ] where a != b {
       throw outRow.error(name, "the 'out' row differs from the 'in' row (expected the month's value on both rows)")
-    }
-    if firsts.duplicate?.inbound != outFirsts.duplicate?.inbound {
-      throw outRow.error(
-        "first_duplicate_direction", "the 'out' row differs from the 'in' row (expected the month's value on both rows)"
-      )
     }
     let messages = firsts.messages(inRow)
     func counter(_ count: Int, _ message: String) -> IssueCounter {
