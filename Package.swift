@@ -7,8 +7,8 @@ let swiftSettings: [SwiftSetting] = [
 ]
 
 /// A library module: its name, and the modules below it that it may import.
-func library(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
-  .target(name: name, dependencies: dependencies, swiftSettings: swiftSettings)
+func library(_ name: String, _ dependencies: [Target.Dependency] = [], plugins: [Target.PluginUsage] = []) -> Target {
+  .target(name: name, dependencies: dependencies, swiftSettings: swiftSettings, plugins: plugins)
 }
 
 let package = Package(
@@ -22,7 +22,8 @@ let package = Package(
     // Units, money, calendar, diagnostics, JSON reading and writing.
     library("ExpressRouteCore"),
     // Rate tables, peering locations, deployments, the pricing engine and its product rules.
-    library("ExpressRoutePricing", ["ExpressRouteCore"]),
+    // (PriceTables/ embedded at build time by the EmbedPriceTables plugin.)
+    library("ExpressRoutePricing", ["ExpressRouteCore"], plugins: ["EmbedPriceTables"]),
     // Traffic ingest (CSV, JSON, Azure Monitor shapes) and mergeable summaries.
     library("ExpressRouteTraffic", ["ExpressRouteCore"]),
     // Sizing, budgets, portfolios and estate audits.
@@ -40,6 +41,13 @@ let package = Package(
         "ExpressRouteCore", "ExpressRoutePricing", "ExpressRouteTraffic", "ExpressRoutePlanning", "ExpressRouteImport",
         "ExpressRouteReports",
       ]),
+
+    // MARK: - Build tools
+    // Writes PriceTables/ into ExpressRoutePricing as Swift string literals, on every build that changed them.
+    .executableTarget(name: "PriceTableEmbedder", swiftSettings: swiftSettings),
+    .plugin(
+      name: "EmbedPriceTables", capability: .buildTool(), dependencies: ["PriceTableEmbedder"],
+      path: "Sources/EmbedPriceTables"),
 
     // MARK: - Command line
     .target(

@@ -58,10 +58,12 @@ import Testing
 
   @Test func packageManifestDeclaresTheSameLayers() throws {
     let manifest = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
-    // Each `library("Module", ["Dependency", …])` call: its quoted strings, the module first.
+    // Each `library("Module", ["Dependency", …], plugins: […])` call: its quoted strings before `plugins:`, the
+    // module first.
     var declared: [String: Set<String>] = [:]
     for call in manifest.components(separatedBy: "library(").dropFirst() where !call.hasPrefix("name:") {
-      let strings = call.prefix { $0 != ")" }.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+      let arguments = call.prefix { $0 != ")" }.components(separatedBy: "plugins:")[0]
+      let strings = arguments.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
         .filter { $0.offset % 2 == 1 }
         .map { String($0.element) }
       if let module = strings.first { declared[module] = Set(strings.dropFirst()) }

@@ -12,128 +12,16 @@ import Testing
 
 /// The built-in tables: they load, they match PriceTables/ byte for byte, and key figures are right.
 @Suite struct EmbeddedPriceTablesTests {
-  /// The folder the generated files are written to.
-  static let generatedFolder = "Sources/ExpressRoutePricing/RateTable"
-  /// The generated files' names start with this.
-  static let generatedPrefix = "EmbeddedPriceTables"
-  /// The most lines of table text in one generated file, and the widest generated line.
-  static let linesPerFile = 400
-  static let maximumWidth = 120
-
-  /// The Swift sources the generator writes for the current PriceTables/ files, by file name.
-  ///
-  /// Each table is cut into parts of at most ``linesPerFile`` lines, one raw multi-line literal per file, so no
-  /// generated file is long; a line wider than ``maximumWidth`` is broken with a `\##` line continuation (which
-  /// adds no newline). A multi-line literal drops the newline just before its closing delimiter, so each part
-  /// ends with one extra newline to keep its own.
-  static func generatedSources(rateTable: String, locations: String) -> [String: String] {
-    let header = """
-      // swift-format-ignore-file
-      // GENERATED FILE: do not edit. Regenerate with
-      //   UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests
-      // from the files in PriceTables/. A test fails when the two drift.
-
-      """
-    var files: [String: String] = [:]
-    func parts(_ text: String, name: String, file: String) -> [String] {
-      let chunks = literalLines(text).chunked(linesPerFile)
-      return chunks.enumerated().map { index, lines in
-        let part = "\(name)Part\(index + 1)"
-        files["\(generatedPrefix)+\(part.prefix(1).uppercased() + part.dropFirst()).swift"] = """
-          \(header)
-          extension EmbeddedPriceTables {
-            /// Part \(index + 1) of \(chunks.count) of `PriceTables/\(file)`.
-            static let \(part) = ##\"\"\"
-          \(lines.joined(separator: "\n"))
-
-          \"\"\"##
-          }
-
-          """
-        return part
-      }
-    }
-    let rateTableParts = parts(rateTable, name: "rateTable", file: "expressroute-usd.json")
-    let locationParts = parts(locations, name: "peeringLocations", file: "peering-locations.json")
-    files["\(generatedPrefix).swift"] = """
-      \(header)
-      /// The default tables, embedded so the binary works from any directory.
-      enum EmbeddedPriceTables {
-        /// The file name of the default rate table.
-        static let rateTableFile = "expressroute-usd.json"
-        /// The file name of the peering-location catalogue.
-        static let peeringLocationsFile = "peering-locations.json"
-
-        /// The contents of `PriceTables/expressroute-usd.json`.
-        static let rateTable = [\(rateTableParts.joined(separator: ", "))].joined()
-
-        /// The contents of `PriceTables/peering-locations.json`.
-        static let peeringLocations = [\(locationParts.joined(separator: ", "))].joined()
-      }
-
-      """
-    return files
-  }
-
-  /// The lines of a raw multi-line literal holding `text` (which ends with a newline): a line wider than
-  /// ``maximumWidth`` is cut into pieces that end in `\##`, never after a space or a backslash.
-  static func literalLines(_ text: String) -> [String] {
-    var result: [String] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-      var rest = Substring(line)
-      while rest.count > maximumWidth {
-        var cut = rest.index(rest.startIndex, offsetBy: maximumWidth - 3)
-        while cut > rest.index(after: rest.startIndex), [" ", "\\"].contains(rest[rest.index(before: cut)]) {
-          cut = rest.index(before: cut)
-        }
-        result.append(String(rest[..<cut]) + "\\##")
-        rest = rest[cut...]
-      }
-      result.append(String(rest))
-    }
-    return result
-  }
-
+  /// The EmbedPriceTables build plugin embeds PriceTables/ as it is at build time: the embedded text must be the
+  /// files' bytes exactly (a literal that dropped a line, a `\r` or a trailing newline would fail here).
   @Test func embeddedTablesMatchPriceTablesFolder() throws {
-    let root = packageRoot
-    let rateTable = try String(
-      contentsOf: root.appendingPathComponent("PriceTables/expressroute-usd.json"), encoding: .utf8)
-    let locations = try String(
-      contentsOf: root.appendingPathComponent("PriceTables/peering-locations.json"), encoding: .utf8)
-    for table in [rateTable, locations] {
-      #expect(!table.contains("\"\"\"##") && !table.contains("\\##") && table.hasSuffix("\n"))
-    }
-    let expected = Self.generatedSources(rateTable: rateTable, locations: locations)
-    let folder = root.appendingPathComponent(Self.generatedFolder)
-    let present = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
-      $0.hasPrefix(Self.generatedPrefix) && $0.hasSuffix(".swift")
-    }
-    var actual: [String: String] = [:]
-    for name in present { actual[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
-    if ProcessInfo.processInfo.environment["UPDATE_EMBEDDED_TABLES"] != nil {
-      if actual != expected {
-        for name in present where expected[name] == nil {
-          try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
-        for (name, text) in expected where actual[name] != text {
-          try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        Issue.record(
-          "Regenerated \(Self.generatedFolder)/\(Self.generatedPrefix)*.swift; rebuild and run the tests again")
-      }
-      return
-    }
-    #expect(
-      actual == expected,
-      "PriceTables/ and the embedded copy drifted: run UPDATE_EMBEDDED_TABLES=1 swift test --filter EmbeddedPriceTablesTests"
-    )
-    for (name, text) in expected {
-      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-      #expect(
-        lines.count <= 450 && lines.allSatisfy { $0.count <= Self.maximumWidth }, "\(name) is too long or too wide")
-    }
-    #expect(EmbeddedPriceTables.rateTable == rateTable)
-    #expect(EmbeddedPriceTables.peeringLocations == locations)
+    let folder = packageRoot.appendingPathComponent("PriceTables")
+    let rateTable = try String(contentsOf: folder.appendingPathComponent("expressroute-usd.json"), encoding: .utf8)
+    let locations = try String(contentsOf: folder.appendingPathComponent("peering-locations.json"), encoding: .utf8)
+    #expect(EmbeddedPriceTables.rateTableFile == "expressroute-usd.json")
+    #expect(EmbeddedPriceTables.peeringLocationsFile == "peering-locations.json")
+    #expect(Array(EmbeddedPriceTables.rateTable.utf8) == Array(rateTable.utf8))
+    #expect(Array(EmbeddedPriceTables.peeringLocations.utf8) == Array(locations.utf8))
   }
 
   @Test func defaultTablesLoadWithExpectedCounts() throws {
@@ -217,12 +105,5 @@ import Testing
     let repeatedPort = error(catalog(locations: "\(amsterdam), \(london)", ports: "\(port), \(portTwice)"))
     #expect(repeatedPort?.hasPrefix("l.json:4:") == true, "\(repeatedPort ?? "no error")")
     #expect(repeatedPort?.contains("duplicate port location 'equinix am5'") == true, "\(repeatedPort ?? "no error")")
-  }
-}
-
-extension Array {
-  /// The elements in consecutive runs of at most `size`.
-  fileprivate func chunked(_ size: Int) -> [ArraySlice<Element>] {
-    stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
   }
 }
