@@ -257,7 +257,7 @@ public struct BudgetReport: Report {
         ReportTable(
           columns: [.init("Meter group"), .init("Total (\(currency))", .right)],
           rows: meterTotals.map { [$0.group, $0.total.groupedAmount] },
-          footer: ["Total", Self.amount(summary.total)])))
+          footer: ["Total", Self.amount(summary.total, overall)])))
     if details {
       for site in b.sites {
         guard let first = site.months.first else { continue }

@@ -31,6 +31,31 @@ import Testing
     ]}
     """
 
+  /// Every site refused: there is no total to give, so every total is unknown (null, `not priced`), never 0.00.
+  @Test func aBudgetWhoseEverySiteIsRefusedHasNoTotal() throws {
+    let (path, directory) = try Self.write(
+      """
+      {"schemaVersion": 1, "name": "none", "startMonth": "2027-03", "horizonMonths": 2, "sites": [
+        {"name": "nowhere", "deployment": {"circuits": [{"name": "c", "peeringLocation": "Atlantis", "tier": "Standard",
+          "billing": "MeteredData", "bandwidth": "1 Gbps", "egress": "10 GB"}]}}
+      ]}
+      """)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = ercalc("budget", path, "--format", "json")
+    #expect(result.status == .dataError, "\(result.errors)")
+    let budget = try Self.json(result.output)
+    #expect(budget["total"] is NSNull && budget["listTotal"] is NSNull, "\(result.output)")
+    #expect((budget["monthTotals"] as? [Any])?.count == 2)
+    #expect((budget["monthTotals"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "\(result.output)")
+    #expect((budget["refused"] as? [[String: Any]])?.first?["site"] as? String == "nowhere")
+    #expect(budget["complete"] as? Bool == false)
+    let text = ercalc("budget", path)
+    #expect(text.status == .dataError)
+    #expect(text.output.contains("Total:           not priced\n"), "\(text.output)")
+    #expect(text.output.contains("Highest month:   not priced\n"), "\(text.output)")
+    #expect(!text.output.contains("0.00"), "\(text.output)")
+  }
+
   @Test func aSiteIsPlannedUpToTheMonthItCanNoLongerBeServed() throws {
     let (path, directory) = try Self.write(Self.ceilingPortfolio)
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -25,7 +25,9 @@ extension BudgetSummary {
   /// unpriced anywhere in the budget every total is whole: the answer is then ``Coverage/hasPriced`` and not
   /// ``Coverage/hasUnpriced``, given without scanning the cells (a large budget is not scanned cell by cell), even for
   /// a span whose cells hold no charge.
+  /// When every site was refused, every total is unknown.
   public func coverage(sites: some Sequence<Int>, months: some Sequence<Int>) -> Coverage {
+    if refusedEverySite { return Coverage(hasPriced: false, hasUnpriced: true) }
     guard !unpriced.isEmpty else { return Coverage(hasPriced: true, hasUnpriced: false) }
     var result = Coverage.empty
     let months = Array(months)

@@ -44,6 +44,8 @@ public struct BudgetSummary: Sendable {
   public let meterTotals: [(group: String, total: Decimal)]
   /// Unpriced charges, each once per site, with the months it occurs in.
   public let unpriced: [(site: String, item: Quote.UnpricedItem, months: Int)]
+  /// Every site was refused, so no total is known (a budget of nothing is not 0.00).
+  public let refusedEverySite: Bool
 
   /// Sums `budget` once, grouping sites by the value of `tag` when given.
   public init(_ budget: Budget, groupBy tag: String? = nil) {
@@ -83,6 +85,7 @@ public struct BudgetSummary: Sendable {
     }
     meterTotals = meters.keys.sorted().map { ($0, meters[$0] ?? 0) }.sorted { FastDecimal.isLess($1.1, $0.1) }
     unpriced = budget.unpriced
+    refusedEverySite = budget.sites.isEmpty && budget.refused.contains { $0.from == nil }
     siteTotals = siteMonthTotals.map { $0.reduce(0, FastDecimal.sum) }
     var months = [Decimal](repeating: 0, count: budget.months.count)
     for row in siteMonthTotals {
