@@ -74,12 +74,9 @@ public enum OptionValueKind: Sendable {
     case .text: return "Please provide a non-empty value."
     case .path: return "Please provide a file path."
     case .bandwidth:
-      var sentence = "Please provide \(Bandwidth.expectedFormat)."
-      if text.lowercased().hasSuffix("bit") || text.lowercased().hasSuffix("byte") {
-        sentence += " '\(text)' is an amount of data, not a rate per second."
-      }
-      return sentence
-    case .volume: return "Please provide \(DataVolume.expectedFormat)."
+      return "Please provide \(Bandwidth.expectedFormat)." + (Bandwidth.unitMistake(in: text).map { " \($0)." } ?? "")
+    case .volume:
+      return "Please provide \(DataVolume.expectedFormat)." + (DataVolume.unitMistake(in: text).map { " \($0)." } ?? "")
     case .inputSize:
       return
         "Please provide a size with a unit from 1B to \(Self.describeBytes(Self.maximumInputSize)), such as 512MB (a document is held in memory while it is read: at most 4 GiB, and no more than this machine's memory)."

@@ -42,6 +42,14 @@ extension NoSilentWrongNumberTests {
       "Error: The value '1Gbit' is invalid for '--bandwidth <rate>'. Please provide a rate with a unit, such as 50Mbps, 1Gbps or 10 G. '1Gbit' is an amount of data, not a rate per second."
     ),
     (
+      ["--egress", "8000Gb"],
+      "Error: The value '8000Gb' is invalid for '--egress <volume>'. Please provide a volume with a unit, such as 500GB, 40TB or 1.5TiB. '8000Gb' is in Gb, bits; data is metered in bytes: write GB (1 GB = 8 Gb)."
+    ),
+    (
+      ["--bandwidth", "1 GBps"],
+      "Error: The value '1 GBps' is invalid for '--bandwidth <rate>'. Please provide a rate with a unit, such as 50Mbps, 1Gbps or 10 G. '1 GBps' is in bytes per second; ExpressRoute bandwidths are bits per second: write Gbps."
+    ),
+    (
       ["--location", "Amster\u{200B}dam"],
       "Error: The value 'Amster\u{200B}dam' is invalid for '--location <name>': it contains the invisible character U+200B."
     ),

@@ -273,11 +273,14 @@ package struct JSONNode: Sendable {
     return amount
   }
 
-  /// The value parsed by `parse`, with `expected` named in the error.
-  package func parsed<T>(as expected: String, _ parse: (String) -> T?) throws(Diagnostic) -> T {
+  /// The value parsed by `parse`, with `expected` named in the error, and what `mistake` says of the text when it
+  /// names a likely slip (a unit of bits for bytes).
+  package func parsed<T>(
+    as expected: String, mistake: (String) -> String? = { _ in nil }, _ parse: (String) -> T?
+  ) throws(Diagnostic) -> T {
     let text = try string()
     guard let result = parse(text) else {
-      throw error("'\(text)' is not valid (expected \(expected))")
+      throw error(mistake(text) ?? "'\(text)' is not valid (expected \(expected))")
     }
     return result
   }

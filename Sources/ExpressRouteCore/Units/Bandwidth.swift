@@ -55,10 +55,12 @@ extension Bandwidth {
   ///
   /// The unit is required; accepted units are `bps`, `Kbps`, `Mbps`, `Gbps`,
   /// `Tbps` (case-insensitive, with optional `b/s` or `bit/s` spelling or the bare
-  /// prefix letter). `1Gbit` is an amount of data, not a rate, and is rejected.
-  /// The result must be a whole number of bits per second.
+  /// prefix letter). `1Gbit` is an amount of data, not a rate, and is rejected; so is a rate in bytes per second
+  /// (`1 GBps`, `100 MB/s`: a capital `B` before a small `ps` or `/s`), eight times the bits
+  /// (``unitMistake(in:)`` says so). The result must be a whole number of bits per second.
   public init?(parsing text: String) {
-    guard let (number, unit) = splitQuantity(text), let value = Decimal(strict: number),
+    guard Self.unitMistake(in: text) == nil, let (number, unit) = splitQuantity(text),
+      let value = Decimal(strict: number),
       value > 0
     else { return nil }
     let normalized = unit.lowercased().replacingOccurrences(of: "b/s", with: "bps")
@@ -80,6 +82,21 @@ extension Bandwidth {
 
   /// What ``init(parsing:)`` accepts, for error messages.
   public static let expectedFormat = "a rate with a unit, such as 50Mbps, 1Gbps or 10 G"
+
+  /// Why `text` is refused though it looks like a rate: an amount of data (`1Gbit`, `5 GB`), or bytes per second
+  /// (`1 GBps`, `100 MB/s`), which ExpressRoute bandwidths are never given in; `nil` otherwise.
+  public static func unitMistake(in text: String) -> String? {
+    guard let (_, unit) = splitQuantity(text) else { return nil }
+    let lower = unit.lowercased()
+    if lower.hasSuffix("bit") || lower.hasSuffix("byte") || lower.hasSuffix("bits") || lower.hasSuffix("bytes") {
+      return "'\(text)' is an amount of data, not a rate per second"
+    }
+    let perSecond = unit.hasSuffix("Bps") ? unit.dropLast(3) : unit.hasSuffix("B/s") ? unit.dropLast(3) : nil
+    if let prefix = perSecond, prefix.isEmpty || (prefix.count == 1 && "KMGT".contains(prefix)) {
+      return "'\(text)' is in bytes per second; ExpressRoute bandwidths are bits per second: write \(prefix)bps"
+    }
+    return nil
+  }
 }
 
 /// Splits `"40 TB"` or `"40TB"` into its number and unit text.

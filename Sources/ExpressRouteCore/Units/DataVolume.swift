@@ -60,10 +60,12 @@ extension DataVolume {
   /// Parses `40TB`, `500GB`, `1.5TiB`, `40 000 GB` is rejected, `750 MB`.
   ///
   /// The unit is required: `B`, `KB`, `MB`, `GB`, `TB`, `PB` (SI) or `KiB`,
-  /// `MiB`, `GiB`, `TiB`, `PiB` (IEC), case-insensitive. Negative values are
-  /// rejected.
+  /// `MiB`, `GiB`, `TiB`, `PiB` (IEC), case-insensitive, except that a capital prefix before a small `b` (`Gb`,
+  /// `Mb`) is the usual spelling of bits and is rejected (``unitMistake(in:)`` says so): read as bytes it would be
+  /// eight times the data. Negative values are rejected.
   public init?(parsing text: String) {
-    guard let (number, unit) = splitQuantity(text), let value = Decimal(strict: number),
+    guard Self.unitMistake(in: text) == nil, let (number, unit) = splitQuantity(text),
+      let value = Decimal(strict: number),
       value >= 0
     else { return nil }
     let scale: Decimal
@@ -86,4 +88,13 @@ extension DataVolume {
 
   /// What ``init(parsing:)`` accepts, for error messages.
   public static let expectedFormat = "a volume with a unit, such as 500GB, 40TB or 1.5TiB"
+
+  /// Why `text` is refused though it looks like a volume: a unit of bits (`8000 Gb`, `500Mb`), which data volumes
+  /// are never metered in; `nil` otherwise.
+  public static func unitMistake(in text: String) -> String? {
+    guard let (_, unit) = splitQuantity(text), unit.count == 2, let prefix = unit.first, unit.last == "b",
+      "KMGTP".contains(prefix)
+    else { return nil }
+    return "'\(text)' is in \(prefix)b, bits; data is metered in bytes: write \(prefix)B (1 \(prefix)B = 8 \(prefix)b)"
+  }
 }

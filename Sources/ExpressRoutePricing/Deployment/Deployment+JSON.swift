@@ -159,5 +159,5 @@ extension Deployment {
 
 /// Reads a data-volume string such as `"40 TB"`.
 package func readVolume(_ node: JSONNode) throws(Diagnostic) -> DataVolume {
-  try node.parsed(as: DataVolume.expectedFormat) { DataVolume(parsing: $0) }
+  try node.parsed(as: DataVolume.expectedFormat, mistake: DataVolume.unitMistake(in:)) { DataVolume(parsing: $0) }
 }

@@ -54,7 +54,7 @@ extension RateTable {
 
 /// Reads a bandwidth string such as `"1 Gbps"`.
 package func readBandwidth(_ node: JSONNode) throws(Diagnostic) -> Bandwidth {
-  try node.parsed(as: Bandwidth.expectedFormat) { Bandwidth(parsing: $0) }
+  try node.parsed(as: Bandwidth.expectedFormat, mistake: Bandwidth.unitMistake(in:)) { Bandwidth(parsing: $0) }
 }
 
 /// Whether `text` is `owner/name@commit`: a GitHub-style repository name and 7 to 40 lower-case hex digits.

@@ -15,6 +15,8 @@ import Testing
     arguments: [
       ("50Mbps", Int64(50_000_000)), ("1Gbps", 1_000_000_000), ("1 G", 1_000_000_000), ("10G", 10_000_000_000),
       ("500M", 500_000_000), ("1.5 Gbps", 1_500_000_000), ("2000 Mb/s", 2_000_000_000), ("100gbps", 100_000_000_000),
+      // All capitals, as order forms write it: bits (only a capital B before a small "ps" is bytes).
+      ("1 GBPS", 1_000_000_000),
     ])
   func bandwidthParsing(_ input: String, _ bits: Int64) {
     #expect(Bandwidth(parsing: input)?.bitsPerSecond == bits)
@@ -22,7 +24,11 @@ import Testing
 
   @Test(
     "Bandwidth rejects",
-    arguments: ["1", "Gbps", "1 Gbit per s", "-1Gbps", "0Mbps", "1.5bps", "1,5Gbps", "1 0Gbps", "1GB"])
+    arguments: [
+      "1", "Gbps", "1 Gbit per s", "-1Gbps", "0Mbps", "1.5bps", "1,5Gbps", "1 0Gbps", "1GB",
+      // Bytes per second: 1 GBps is 8 Gbps, never to be read as 1 Gbps.
+      "1 GBps", "100 MB/s", "125MBps", "1Bps",
+    ])
   func bandwidthRejects(_ input: String) {
     #expect(Bandwidth(parsing: input) == nil)
   }
@@ -45,9 +51,38 @@ import Testing
     #expect(DataVolume(parsing: input)?.gigabytes == Fixtures.decimal(gigabytes))
   }
 
-  @Test("Volume rejects", arguments: ["40", "40T", "TB", "-5GB", "4O TB", "40 000 GB", "1e3GB"])
+  @Test(
+    "Volume rejects",
+    arguments: [
+      "40", "40T", "TB", "-5GB", "4O TB", "40 000 GB", "1e3GB",
+      // Bits: 8000 Gb is 1,000 GB, never to be read as 8,000 GB.
+      "8000 Gb", "1000Mb", "1 Tb", "500 Kb", "2 Pb",
+    ])
   func volumeRejects(_ input: String) {
     #expect(DataVolume(parsing: input) == nil)
+  }
+
+  /// A unit of bits where bytes belong, or bytes per second where bits belong, is named in the message; lower case
+  /// (`1000gb`, `1000 mb`) stays bytes, as people write them.
+  @Test func unitsOfTheWrongKindAreNamed() {
+    #expect(
+      DataVolume.unitMistake(in: "8000 Gb")
+        == "'8000 Gb' is in Gb, bits; data is metered in bytes: write GB (1 GB = 8 Gb)")
+    #expect(DataVolume.unitMistake(in: "8000 GB") == nil && DataVolume.unitMistake(in: "8000gb") == nil)
+    #expect(DataVolume(parsing: "1000gb")?.gigabytes == 1000 && DataVolume(parsing: "1000 mb")?.gigabytes == 1)
+    #expect(
+      Bandwidth.unitMistake(in: "1 GBps")
+        == "'1 GBps' is in bytes per second; ExpressRoute bandwidths are bits per second: write Gbps")
+    #expect(Bandwidth.unitMistake(in: "1Gbit") == "'1Gbit' is an amount of data, not a rate per second")
+    #expect(Bandwidth.unitMistake(in: "1 Gbps") == nil && Bandwidth.unitMistake(in: "1 GBPS") == nil)
+    // In a file, the JSON path and the same words.
+    let json =
+      #"{"circuits": [{"name": "c", "zone": "Zone 1", "tier": "Standard", "billing": "MeteredData", "#
+      + #""bandwidth": "1 Gbps", "egress": "8000 Gb"}]}"#
+    let error = #expect(throws: Diagnostic.self) { try Deployment(json: Data(json.utf8), file: "d.json") }
+    #expect(
+      error?.description.contains("circuits[0].egress: '8000 Gb' is in Gb, bits") == true,
+      "\(String(describing: error))")
   }
 
   @Test func capacityOfOneMbpsOver730HoursIs328Point5GB() throws {
