@@ -319,6 +319,25 @@ import Testing
     #expect(uncertain.summary == "break-even unknown: Standard MeteredData 100 Mbps circuit, Zone 1 is unpriced")
   }
 
+  /// A 400G pair's subscription limit is not published: circuits above twice one port are priced, with a note that
+  /// the limit was not checked, never a made-up limit and never silence.
+  @Test func aFourHundredGigabitPairSaysItsLimitWasNotChecked() throws {
+    let circuits = (0..<3).map {
+      Circuit(
+        name: "c\($0)", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(400),
+        directPort: "p")
+    }
+    let quote = try Fixtures.engine().quote(
+      Deployment(
+        name: "t", circuits: circuits,
+        directPorts: [DirectPortPair(name: "p", peeringLocation: "Amsterdam", speed: .gbps400, billing: .metered)]))
+    // 3 × 400 Gbps = 1,200 Gbps.
+    #expect(
+      quote.notes.contains(
+        "Direct port pair 'p': its circuits total 1200 Gbps; how much a 400 Gbps pair may carry is not published, so this was not checked (10G and 100G pairs carry at most twice one port)"
+      ), "\(quote.notes)")
+  }
+
   @Test func compareListsEveryOptionCheapestFirst() throws {
     let engine = try Fixtures.engine()
     let location = try #require(engine.locations.location(named: "amsterdam"))
