@@ -38,6 +38,10 @@ extension NoSilentWrongNumberTests {
     (["--gateway-count", "2"], "Error: The option '--gateway-count' needs '--gateway <sku>'"),
     (["--scale-units", "2"], "Error: The option '--scale-units' needs '--gateway <sku>'"),
     (
+      ["--gateway", "ErGw1AZ", "--scale-units", "3"],
+      "Error: The option '--scale-units' applies to '--gateway ErGwScale' only; '--gateway ErGw1AZ' has a fixed size"
+    ),
+    (
       ["--bandwidth", "1Gbit"],
       "Error: The value '1Gbit' is invalid for '--bandwidth <rate>'. Please provide a rate with a unit, such as 50Mbps, 1Gbps or 10 G. '1Gbit' is an amount of data, not a rate per second."
     ),

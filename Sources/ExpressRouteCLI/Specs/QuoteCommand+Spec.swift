@@ -123,6 +123,11 @@ extension QuoteCommand {
     circuit.directPort = arguments.name("direct-port", as: DirectPortSpeed.self)
     circuit.gateway = arguments.name("gateway", as: GatewaySKU.self)
     circuit.scaleUnits = arguments.count("scale-units")
+    if let gateway = circuit.gateway, gateway != .erGwScale, circuit.scaleUnits != nil {
+      throw UsageError(
+        "The option '--scale-units' applies to '--gateway ErGwScale' only; '--gateway \(gateway.name)' has a fixed size"
+      )
+    }
     circuit.gatewayCount = arguments.count("gateway-count")
     circuit.fastPath = arguments.flag("fastpath")
     circuit.backupVPN = arguments.name("backup-vpn", as: VPNGatewaySKU.self)
