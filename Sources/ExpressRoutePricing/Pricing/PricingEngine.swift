@@ -83,6 +83,11 @@ public struct PricingEngine: Sendable {
       // A gateway that connects a circuit in a zone no global price list covers (Azure China) is in that cloud too.
       let zone = gateway.circuits.lazy.compactMap { resolved.zones[$0] }.first { $0.noRatesReason != nil }
       priceGateway(gateway, zone: zone, into: &builder)
+      if zone == nil, gateway.circuits.contains(where: { resolved.zones[$0] == .usGovZone1 }) {
+        builder.notes.append(
+          "gateway '\(gateway.name)' connects a US Gov Zone 1 circuit, so it is in Azure Government, which prices gateways on its own list: priced here at the table's commercial gateway rates"
+        )
+      }
     }
     for link in deployment.globalReach {
       let zoneA = resolved.zones[link.circuitA] ?? .zone1

@@ -338,6 +338,27 @@ import Testing
       ), "\(quote.notes)")
   }
 
+  /// A gateway on a US Gov circuit is in Azure Government, whose gateway prices the table does not hold: priced at
+  /// the commercial rate with a note saying so; a commercial gateway gets no such note.
+  @Test func aGatewayOnAUSGovCircuitSaysItIsPricedAtCommercialRates() throws {
+    let engine = try Fixtures.engine()
+    func quote(_ zone: Zone) throws -> Quote {
+      try engine.quote(
+        Deployment(
+          name: "t",
+          circuits: [Circuit(name: "c", zone: zone, tier: .standard, billing: .unlimited, bandwidth: .gbps(1))],
+          gateways: [Gateway(name: "g", sku: .erGw1AZ, circuits: ["c"])]))
+    }
+    let gov = try quote(.usGovZone1)
+    #expect(
+      gov.notes == [
+        "gateway 'g' connects a US Gov Zone 1 circuit, so it is in Azure Government, which prices gateways on its own list: priced here at the table's commercial gateway rates"
+      ])
+    // ErGw1AZ: 730 h × 0.361 = 263.53, the same line as in Zone 1.
+    #expect(gov.lineItems.last?.amount == Fixtures.usd("263.53"))
+    #expect(try quote(.zone1).notes.isEmpty)
+  }
+
   @Test func compareListsEveryOptionCheapestFirst() throws {
     let engine = try Fixtures.engine()
     let location = try #require(engine.locations.location(named: "amsterdam"))
