@@ -394,8 +394,12 @@ public struct SizingSolver: Sendable {
         engine.locations.canonicalAzureRegion($0) ?? $0
       }
       // The ExpressRoute side is the plan's own month 1 (its circuit and gateway), not a design of its own.
+      // The VPN carries what the traffic needs in month 1, not the headroom of a circuit sold no smaller.
+      let need = Bandwidth(
+        bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: 0).ceilingValue).int64Value)
       result.vpnAlternative = engine.compareWithVPN(
-        comparison, volume: demand.egress(month: 0), hubRegion: hub, design: result.months.first?.deployment)
+        comparison, volume: demand.egress(month: 0), hubRegion: hub, design: result.months.first?.deployment,
+        need: need)
     }
     return result
   }

@@ -45,12 +45,16 @@ extension PricingEngine {
   /// `design`, when given, is priced as the ExpressRoute side instead of the cheapest option (`size` passes
   /// its plan's month 1): its circuit named `circuit` carries the volume, its gateway or Virtual WAN hub serves that
   /// circuit alone, and nothing else of it (second circuit, Global Reach, own charges) is counted.
+  ///
+  /// `need`, when given and below the circuit's bandwidth (a circuit is sold in steps, and planned for growth), is the
+  /// rate the VPN gateway must carry: the VPN is sized for the traffic, not for the circuit's headroom.
   public func compareWithVPN(
     _ comparison: CircuitComparison, volume: DataVolume, routing: InternetRouting = .microsoftNetwork,
     hubRegion: String? = nil,
-    design: Deployment? = nil
+    design: Deployment? = nil, need: Bandwidth? = nil
   ) -> CircuitComparison.VPNComparison {
     let bandwidth = comparison.bandwidth
+    let vpnRate = need.map { min($0, bandwidth) } ?? bandwidth
     var notes: [String] = []
     // The gateway, and so the VNets whose traffic a VPN sends to the internet, sit in the hub region when one is given.
     let hub = hubRegion.map { locations.canonicalAzureRegion($0) ?? $0 }
@@ -126,15 +130,15 @@ extension PricingEngine {
       return charges.unpriced.isEmpty ? (gateway, charges.total) : nil
     }.min { $0.1 < $1.1 }?.0
     // The cheapest VPN gateway that carries the bandwidth.
-    let vpnSKU = VPNGatewaySKU.allCases.filter { $0 != .basic && $0.aggregateThroughput >= bandwidth }
+    let vpnSKU = VPNGatewaySKU.allCases.filter { $0 != .basic && $0.aggregateThroughput >= vpnRate }
       .compactMap { sku -> (VPNGatewaySKU, Money)? in rates.rate(for: .vpnGateway(sku))?.price.map { (sku, $0) } }
       .min { $0.1 < $1.1 }?.0
     if let vpnSKU {
       notes.append(
-        "\(vpnSKU.name) is the cheapest priced VPN gateway whose aggregate throughput benchmark (\(vpnSKU.aggregateThroughput)) carries \(bandwidth); one site-to-site tunnel is within its included count. The benchmark is not guaranteed across the internet."
+        "\(vpnSKU.name) is the cheapest priced VPN gateway whose aggregate throughput benchmark (\(vpnSKU.aggregateThroughput)) carries \(vpnRate)\(vpnRate < bandwidth ? ", the rate the traffic needs in month 1, not the circuit's \(bandwidth)" : ""); one site-to-site tunnel is within its included count. The benchmark is not guaranteed across the internet."
       )
     } else {
-      notes.append("no priced VPN gateway SKU carries \(bandwidth) (the largest benchmark is 10 Gbps)")
+      notes.append("no priced VPN gateway SKU carries \(vpnRate) (the largest benchmark is 10 Gbps)")
     }
     let plannedCircuit = design?.circuits.first { $0.name == "circuit" }
     let options = comparison.options.filter { option in
@@ -306,7 +310,7 @@ extension PricingEngine {
         subject: "ExpressRoute or a VPN over the internet", period: "a month at \(volume)", first: er, second: internet)
     }
     var vpnMissing: [String] = []
-    if vpnSKU == nil { vpnMissing.append("no priced VPN gateway carries \(bandwidth)") }
+    if vpnSKU == nil { vpnMissing.append("no priced VPN gateway carries \(vpnRate)") }
     if region == nil {
       vpnMissing.append(
         "internet egress not priced: no region group is known for \(comparison.location?.name ?? "this place")")

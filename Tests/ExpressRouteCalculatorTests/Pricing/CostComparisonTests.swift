@@ -146,6 +146,21 @@ import Testing
         == Fixtures.usd("589.30"))
   }
 
+  @Test func theVPNIsSizedForTheTrafficNotTheCircuitsHeadroom() throws {
+    // Singapore 1 Gbps at 0 GB, as above, but the traffic needs 250 Mbps: VpnGw1 (650 Mbps, 0.19/h × 730 = 138.70)
+    // carries it, not VpnGw2 (357.70). Break-even: 699.53 + 0.05 x = 138.70 + 0.12 (x − 100) → 0.07 x = 572.83,
+    // x = 8,183.3 → 8,184 GB (sized for the circuit's 1 Gbps it would be 5,055 GB).
+    let engine = try engine(directPort: nil)
+    let comparison = try engine.compare(
+      location: engine.locations.location(named: "Singapore"), bandwidth: .gbps(1), monthlyEgress: .zero)
+    let vpn = engine.compareWithVPN(comparison, volume: .zero, need: .mbps(250))
+    #expect(vpn.vpn?.total == Fixtures.usd("138.70"))
+    #expect(vpn.breakEven == .gigabytes(8184))
+    #expect(vpn.notes.contains { $0.hasPrefix("VpnGw1 is the cheapest priced VPN gateway") && $0.contains("250 Mbps") })
+    // A need above the circuit's bandwidth is the circuit's: VpnGw2, as without one.
+    #expect(engine.compareWithVPN(comparison, volume: .zero, need: .gbps(5)).vpn?.total == Fixtures.usd("357.70"))
+  }
+
   @Test func breakEvenLooksAtEveryVolumeNotOnlyZero() throws {
     // Washington DC, 1 Gbps, circuits 53.5% off: Standard MeteredData 1 Gbps 436 × 0.465 = 202.74 + ErGwScale 153.30 =
     // 356.04 at 0 GB, against VpnGw2 357.70: ExpressRoute is cheaper at 0 GB by 1.66, which the old code took for "at any
