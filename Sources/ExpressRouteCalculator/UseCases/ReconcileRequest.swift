@@ -154,7 +154,8 @@ extension UseCases {
           location: FileLocation(file: actuals.first ?? "", line: 1, column: 1))
       }
       let report = ReconcileReport(
-        reconciliation: reconciliation, name: name, basis: basis, inventoryChecked: inventory.isAzureInventory)
+        reconciliation: reconciliation, name: name, basis: basis, inventoryChecked: inventory.isAzureInventory,
+        wasteMonth: lastMonth)
       return RequestOutcome(report: report, gate: nil)
     }
   }

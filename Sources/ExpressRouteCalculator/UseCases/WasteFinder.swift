@@ -47,14 +47,16 @@ package struct WasteFinder {
     var billed: [String: [BillingLedger.Charge]] = [:]
     for (key, charge) in ledger.charges where key.month == month { billed[key.resourceId, default: []].append(charge) }
     func cost(_ id: String) -> Decimal { billed[id]?.reduce(0) { $0 + $1.cost } ?? 0 }
-    func egress(_ id: String) -> (gb: Decimal, cost: Decimal)? {
+    /// The outbound data billed: its GB (`nil` when a row gives no quantity: unknown, never 0) and its cost.
+    func egress(_ id: String) -> (gb: Decimal?, cost: Decimal)? {
       let rows =
         billed[id]?.filter {
           BillingLedger.Key.normalised($0.meter).contains("data transfer out")
             && !BillingLedger.Key.normalised($0.meter).contains("global reach")
         } ?? []
       guard !rows.isEmpty else { return nil }
-      return (rows.reduce(0) { $0 + ($1.quantity ?? 0) }, rows.reduce(0) { $0 + $1.cost })
+      let gb = rows.allSatisfy { $0.quantity != nil } ? rows.reduce(0) { $0 + ($1.quantity ?? 0) } : nil
+      return (gb, rows.reduce(0) { $0 + $1.cost })
     }
     var found: [Reconciliation.WasteFinding] = []
     /// The circuit's billed fee per month (its `… Circuit` rows: cost ÷ billed months when the export gives them).
@@ -135,14 +137,16 @@ package struct WasteFinder {
           feeBasis)
       }
       if circuit.family.lowercased() == "metereddata" {
-        let gb = data?.gb ?? 0
+        // No outbound rows: none billed (0 GB); rows without a quantity: an unknown volume, judged by cost alone.
+        let gb = data == nil ? 0 : data?.gb
+        let volume = gb.map { "\($0.plainDescription) GB out" } ?? "outbound data (quantity not given)"
         if let unlimited = prices.otherFamilyFee, prices.fee + (data?.cost ?? 0) > unlimited {
           add(
             .meteredCheaperUnlimited, circuit.id, circuit.name, prices.fee + (data?.cost ?? 0) - unlimited,
-            "\(gb.plainDescription) GB out billed \((data?.cost ?? 0).fixedPoint(places: 2)); Metered fee \(feeBasis == .billed ? "billed " : "")\(prices.fee.fixedPoint(places: 2)) against Unlimited \(unlimited.fixedPoint(places: 2))",
+            "\(volume) billed \((data?.cost ?? 0).fixedPoint(places: 2)); Metered fee \(feeBasis == .billed ? "billed " : "")\(prices.fee.fixedPoint(places: 2)) against Unlimited \(unlimited.fixedPoint(places: 2))",
             "change the billing model to Unlimited (allowed in place; it cannot be changed back)", feeBasis)
         }
-        if let mbps = circuit.bandwidthMbps {
+        if let mbps = circuit.bandwidthMbps, let gb {
           let threshold = Decimal(mbps) * Decimal(3285) / 10_000
           if gb < threshold {
             add(
@@ -151,14 +155,14 @@ package struct WasteFinder {
               "move its traffic to another circuit and delete it, or choose a smaller bandwidth", feeBasis)
           }
         }
-      } else if circuit.family.lowercased() == "unlimiteddata", let data, let metered = prices.otherFamilyFee,
-        let rate = prices.egressRate
+      } else if circuit.family.lowercased() == "unlimiteddata", let data, let gb = data.gb,
+        let metered = prices.otherFamilyFee, let rate = prices.egressRate
       {
-        let meteredCost = metered + data.gb * rate
+        let meteredCost = metered + gb * rate
         if meteredCost < prices.fee {
           add(
             .unlimitedCheaperMetered, circuit.id, circuit.name, prices.fee - meteredCost,
-            "\(data.gb.plainDescription) GB out; Metered would be \(metered.fixedPoint(places: 2)) + \(data.gb.plainDescription) GB × \(rate.plainDescription) against Unlimited \(feeBasis == .billed ? "billed " : "")\(prices.fee.fixedPoint(places: 2))",
+            "\(gb.plainDescription) GB out; Metered would be \(metered.fixedPoint(places: 2)) + \(gb.plainDescription) GB × \(rate.plainDescription) against Unlimited \(feeBasis == .billed ? "billed " : "")\(prices.fee.fixedPoint(places: 2))",
             "Azure does not move a circuit from Unlimited to Metered: create a Metered circuit, move the peerings and connections, then delete this one",
             feeBasis)
         }

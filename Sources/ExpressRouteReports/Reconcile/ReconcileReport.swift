@@ -14,13 +14,19 @@ public struct ReconcileReport: Report {
   public var basis: PricingBasis
   /// Whether the estate's inventory facts were available for the waste checks.
   public var inventoryChecked: Bool
+  /// The month the waste checks judged (the last month the exports bill whole); `nil` when none was, so "no
+  /// findings" means not judged, never "no waste".
+  public var wasteMonth: MonthKey?
 
   /// Creates a report.
-  public init(reconciliation: Reconciliation, name: String, basis: PricingBasis, inventoryChecked: Bool) {
+  public init(
+    reconciliation: Reconciliation, name: String, basis: PricingBasis, inventoryChecked: Bool, wasteMonth: MonthKey?
+  ) {
     self.reconciliation = reconciliation
     self.name = name
     self.basis = basis
     self.inventoryChecked = inventoryChecked
+    self.wasteMonth = wasteMonth
   }
 
   private var currency: String { reconciliation.currency.rawValue }
@@ -38,7 +44,10 @@ public struct ReconcileReport: Report {
     let r = reconciliation
     var facts = [
       ReportFact("Estate", name), ReportFact("Currency", currency),
-      ReportFact("Months compared", r.months.map(\.month.description).joined(separator: ", ")),
+      ReportFact(
+        "Months compared",
+        r.months.isEmpty
+          ? "none (nothing in the exports to compare)" : r.months.map(\.month.description).joined(separator: ", ")),
     ]
     if let total = r.total {
       facts += [
@@ -83,7 +92,12 @@ public struct ReconcileReport: Report {
       })
     blocks.append(.heading("Waste billing and inventory show"))
     if r.findings.isEmpty {
-      blocks.append(.paragraph(inventoryChecked ? "None found." : Self.noInventory))
+      blocks.append(
+        .paragraph(
+          !inventoryChecked
+            ? Self.noInventory
+            : wasteMonth.map { "None found in \($0)." }
+              ?? "Not judged: no month of the exports bills its fees whole, so there is no month to judge waste on."))
     } else {
       blocks.append(
         .table(
@@ -152,6 +166,9 @@ public struct ReconcileReport: Report {
       ),
       ("lines", .array(lines)), ("findings", .array(findings)),
       ("inventoryChecked", .bool(inventoryChecked)),
+      // Whether the findings are a verdict: an empty list with wasteJudged false means not checked, not "no waste".
+      ("wasteJudged", .bool(inventoryChecked && wasteMonth != nil)),
+      ("wasteMonth", wasteMonth.map { .string($0.description) } ?? .null),
       ("notes", .array(r.notes.map { .string($0) })),
     ])
   }

@@ -165,8 +165,17 @@ extension Reconciliation {
 
   /// Why a line both estimated and billed differs.
   static func reason(_ est: Estimate, _ bill: BillingLedger.Charge, estimated: Decimal) -> Reason {
-    // A variance under half a cent is shown as 0.00 and has no reason (daily rows summed rarely land on the cent).
-    if (bill.cost - estimated).magnitude < (Decimal(string: "0.005") ?? 0) { return .none }
+    // A variance under half a cent is shown as 0.00 (daily rows summed rarely land on the cent): no reason, unless
+    // the quantities differ (beyond 0.01% of the estimate, rounding of summed rows): then the quantity and the unit
+    // price both moved and offset each other (25% more data at a discount), which "billed as estimated" would hide.
+    if (bill.cost - estimated).magnitude < (Decimal(string: "0.005") ?? 0) {
+      if let billedQuantity = bill.quantity, let estimatedQuantity = est.quantity,
+        (billedQuantity - estimatedQuantity).magnitude > max(estimatedQuantity.magnitude, 1) / 10_000
+      {
+        return .quantityAndUnitPrice
+      }
+      return .none
+    }
     guard let billedQuantity = bill.quantity else { return .billedQuantityUnknown }
     guard let estimatedQuantity = est.quantity, billedQuantity != estimatedQuantity else { return .unitPrice }
     // Same unit price: the billed cost is the billed quantity at the estimated price (to the cent).

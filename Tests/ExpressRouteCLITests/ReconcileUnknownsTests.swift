@@ -1,0 +1,60 @@
+import ExpressRouteCLI
+import Foundation
+import Testing
+
+/// Reconcile never turns what an export leaves out into a verdict: a billed row without a quantity is not 0 GB, a
+/// cost that matches while the quantity does not is not "as estimated", and no month to judge is not "no waste".
+/// Rates as in ``ReconcileCommandTests`` (Standard Metered 1 Gbps Zone 1 436/month, outbound data Zone 1 0.025/GB;
+/// with `--egress 10TB`, 10,000 GB a month estimated), MCA cost details as in ``ReconcileReviewTests``.
+@Suite struct ReconcileUnknownsTests {
+  /// ams-er's fee (one month) and its outbound data with `quantity` (empty when unknown) at `cost`.
+  static func export(egress quantity: String, cost: String) -> String {
+    ReconcileReviewTests.header
+      + "2026-10-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(ReconcileReviewTests.circuit)\n"
+      + "2026-10-01,ExpressRoute,Metered Data - Data Transfer Out,\(quantity),1 GB,\(cost),USD,\(ReconcileReviewTests.circuit)\n"
+  }
+
+  static func findings(_ report: [String: Any], _ resource: String) -> [String] {
+    (report["findings"] as? [[String: Any]] ?? []).filter { $0["resource"] as? String == resource }
+      .compactMap { $0["kind"] as? String }
+  }
+
+  @Test func aBilledVolumeWithoutAQuantityIsNotZeroGigabytes() throws {
+    // 250.00 of outbound data at 0.025/GB is 10,000 GB, 30 times the 328.5 GB (0.1% of 1 Gbps) the low-traffic check
+    // looks for; with the quantity empty the volume is unknown, so the check must not say "0 GB out".
+    let report = try ReconcileReviewTests.reconciled("noqty.csv", Self.export(egress: "", cost: "250"))
+    let egress = ReconcileCommandTests.line(report, "ams-er", "Metered Data - Data Transfer Out")
+    #expect(egress?["billedQuantity"] is NSNull)
+    #expect(!Self.findings(report, "ams-er").contains("almost no outbound data"), "\(report["findings"] ?? "")")
+    #expect(report["wasteJudged"] as? Bool == true && report["wasteMonth"] as? String == "2026-10")
+    // A known 10 GB (0.25) is under the 328.5 GB: the finding stands.
+    let low = try ReconcileReviewTests.reconciled("low.csv", Self.export(egress: "10", cost: "0.25"))
+    #expect(Self.findings(low, "ams-er").contains("almost no outbound data"))
+  }
+
+  @Test func aMatchingCostWithAnotherQuantityIsNotAsEstimated() throws {
+    // 12,500 GB billed at 0.02 = 250.00, the estimate's 10,000 GB × 0.025 = 250.00: the variance is 0.00, but 25% more
+    // data went out at a lower price; both differ.
+    let report = try ReconcileReviewTests.reconciled("same.csv", Self.export(egress: "12500", cost: "250"))
+    let egress = ReconcileCommandTests.line(report, "ams-er", "Metered Data - Data Transfer Out")
+    #expect(ReconcileCommandTests.values(egress) == ["250.00", "250.00", "0.00", "quantity and unit price"])
+    // The fee billed as estimated (1 month, 436.00) keeps "none".
+    let fee = ReconcileCommandTests.line(report, "ams-er", "Standard Metered Data 1 Gbps Circuit")
+    #expect(ReconcileCommandTests.values(fee) == ["436.00", "436.00", "0.00", "none"])
+  }
+
+  @Test func anExportWithoutRowsJudgesNoWaste() throws {
+    let path = try ReconcileRefusalTests.scratch("empty.csv", Array(ReconcileReviewTests.header.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let (result, report) = try ReconcileCommandTests.report([path])
+    #expect(result.status == .success, "\(result.errors)")
+    #expect(report["wasteJudged"] as? Bool == false && report["wasteMonth"] is NSNull)
+    #expect((report["findings"] as? [Any])?.isEmpty == true && report["total"] is NSNull)
+    let text = ercalc("reconcile", fixture("reconcile/az-estate.json"), "--egress", "10TB", "--actuals", path)
+    #expect(text.output.contains("Months compared: none (nothing in the exports to compare)\n"), "\(text.output)")
+    #expect(
+      text.output.contains(
+        "Not judged: no month of the exports bills its fees whole, so there is no month to judge waste on."))
+    #expect(!text.output.contains("None found"))
+  }
+}
