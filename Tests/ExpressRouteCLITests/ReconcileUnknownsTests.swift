@@ -57,4 +57,27 @@ import Testing
         "Not judged: no month of the exports bills its fees whole, so there is no month to judge waste on."))
     #expect(!text.output.contains("None found"))
   }
+
+  @Test func aResourceIdWithATrailingSlashIsTheSameResource() throws {
+    // The fee billed on `…/ams-er/` is ams-er's (ARM IDs ignore case and a trailing slash): 436.00 as estimated, not
+    // "resource not in the estate" beside "estimated, not billed".
+    let text =
+      ReconcileReviewTests.header
+      + "2026-10-01,ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(ReconcileReviewTests.circuit)/\n"
+    let report = try ReconcileReviewTests.reconciled("slash.csv", text)
+    let fee = ReconcileCommandTests.line(report, "ams-er", "Standard Metered Data 1 Gbps Circuit")
+    #expect(ReconcileCommandTests.values(fee) == ["436.00", "436.00", "0.00", "none"])
+    let reasons = (report["lines"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
+    #expect(!reasons.contains("resource not in the estate"))
+  }
+
+  @Test(arguments: ["2026-09-31", "09/31/2026", "02/29/2027"])
+  func aDayTheMonthDoesNotHaveIsRefusedAtItsCell(_ date: String) throws {
+    let text =
+      ReconcileReviewTests.header
+      + "\(date),ExpressRoute,Standard Metered Data 1 Gbps Circuit,1,1/Month,436,USD,\(ReconcileReviewTests.circuit)\n"
+    let result = try ReconcileRefusalTests.refused("day.csv", text)
+    #expect(result.status == .dataError)
+    #expect(result.errors.hasPrefix("day.csv:2:1: error: '\(date)' in date is not a date"), "\(result.errors)")
+  }
 }

@@ -1,4 +1,5 @@
 import ExpressRouteCore
+import ExpressRoutePricing
 import Foundation
 
 /// Reading Azure cost exports into a ledger: FOCUS 1.0, 1.0r2 and 1.2 (`FocusCost`, and ercalc's own FOCUS
@@ -81,7 +82,7 @@ extension BillingLedger {
       let meter = layout.meter.lazy.map { cell($0) }.first { !$0.isEmpty } ?? ""
       let service = layout.service.map { cell($0) }.joined(separator: " ")
       guard
-        known.contains(resourceId.lowercased())
+        known.contains(AzureResourceReference(id: resourceId).identity)
           || isExpressRoute(resourceId: resourceId, meter: meter, service: service)
       else { continue }
       if let status = layout.status, cell(status) == "unpriced" {
@@ -216,7 +217,8 @@ extension BillingLedger {
     return "\(date.year)-\(two(date.month))-\(two(date.day))T\(two(date.hour)):\(two(date.minute))"
   }
 
-  /// The calendar date (and the hour and minute after it, 0 when absent) of the spellings ``month(of:)`` reads.
+  /// The calendar date (and the hour and minute after it, 0 when absent) of the spellings ``month(of:)`` reads; `nil`
+  /// for a day the month does not have (`2026-09-31`, `02/30/2027`).
   static func civilDate(of text: String) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int)? {
     let bytes = Array(text.utf8)
     func number(_ range: Range<Int>) -> Int? {
@@ -237,7 +239,7 @@ extension BillingLedger {
     }
     if bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
       let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-      (1...12).contains(month), (1...31).contains(day)
+      (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day)
     {
       let (hour, minute) = time(at: 11)
       return (year, month, day, hour, minute)
@@ -247,7 +249,8 @@ extension BillingLedger {
     let datePart = pieces.first.map(String.init) ?? text
     let parts = datePart.split(separator: "/")
     if parts.count == 3, let month = Int(parts[0]), let day = Int(parts[1]), let year = Int(parts[2]),
-      parts[2].count == 4, (1...12).contains(month), (1...31).contains(day)
+      parts[2].count == 4, (1...12).contains(month),
+      (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day)
     {
       // `12:00 AM` is midnight, `1:00 PM` is 13:00 (US exports write a 12-hour clock).
       let timeText = pieces.count > 1 ? String(pieces[1]).uppercased() : ""

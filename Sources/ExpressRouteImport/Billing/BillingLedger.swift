@@ -1,4 +1,5 @@
 import ExpressRouteCore
+import ExpressRoutePricing
 import Foundation
 
 /// The ExpressRoute charges of one or more cost exports, summed per resource × meter × month as they are read: its
@@ -7,7 +8,8 @@ public struct BillingLedger: Hashable, Sendable {
   /// Where a charge is summed: the resource's ARM ID and the meter name, both lower-cased (Azure writes IDs in
   /// varying case across exports), and the month the charge period starts in.
   public struct Key: Hashable, Comparable, Sendable {
-    /// The ARM resource ID, lower-cased.
+    /// The ARM resource ID as resources are told apart: lower-cased, without a trailing `/`
+    /// (``AzureResourceReference/identity``).
     public var resourceId: String
     /// The meter name, lower-cased, runs of spaces as one.
     public var meter: String
@@ -16,7 +18,7 @@ public struct BillingLedger: Hashable, Sendable {
 
     /// Creates a key, normalising `resourceId` and `meter`.
     public init(resourceId: String, meter: String, month: MonthKey) {
-      self.resourceId = resourceId.lowercased()
+      self.resourceId = AzureResourceReference(id: resourceId).identity
       self.meter = Self.normalised(meter)
       self.month = month
     }

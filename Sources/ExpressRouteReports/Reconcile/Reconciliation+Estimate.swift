@@ -14,14 +14,17 @@ extension Reconciliation {
 
   /// The lower-cased resource IDs of `rows` (Azure IDs, or ercalc's planned IDs).
   public static func resourceIds(_ rows: [CostRow]) -> Set<String> {
-    Set(rows.map { $0.resourceId($0.resourceParts).lowercased() }.filter { !$0.isEmpty })
+    Set(rows.map { AzureResourceReference(id: $0.resourceId($0.resourceParts)).identity }.filter { !$0.isEmpty })
   }
 
-  /// Each resource's estimated cost in `rows`, summed, by lower-cased resource ID (priced rows only).
+  /// Each resource's estimated cost in `rows`, summed, by resource identity (lower-cased, no trailing `/`; priced rows
+  /// only).
   public static func estimatedCost(_ rows: [CostRow]) -> [String: Decimal] {
     var costs: [String: Decimal] = [:]
     for row in rows {
-      if let cost = row.cost { costs[row.resourceId(row.resourceParts).lowercased(), default: 0] += cost.amount }
+      if let cost = row.cost {
+        costs[AzureResourceReference(id: row.resourceId(row.resourceParts)).identity, default: 0] += cost.amount
+      }
     }
     return costs
   }
