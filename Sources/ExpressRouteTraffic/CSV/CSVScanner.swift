@@ -255,10 +255,29 @@ struct CSVScanner {
   static func makeLayout(cells: [String], normalized: [String], time: Int, file: String, line: Int) throws(Diagnostic)
     -> CSVColumnLayout
   {
-    func scale(_ header: String) -> Double {
-      if header.contains("gbps") || header.contains("gbits") { return 1e9 }
-      if header.contains("mbps") || header.contains("mbits") { return 1e6 }
-      if header.contains("kbps") || header.contains("kbits") { return 1e3 }
+    /// Bits per second that one unit of column `index` stands for, by the unit its header names (`Bits Out (Mb/s)`:
+    /// 10^6); 1 when it names none. A rate in bytes per second (`(MBps)`) is refused at the header cell: read as bits
+    /// it would be eight times too low.
+    func scale(_ index: Int) throws(Diagnostic) -> Double {
+      let tokens = cells[index].split { " ()[]{}_-:;|".contains($0) }.map(String.init).filter { $0.count >= 3 }
+      for token in tokens.reversed() {
+        // `Gbits`, `Mbits` in a rate column's header: per second, as they always were read.
+        let unit = token.lowercased().hasSuffix("bits") ? token.dropLast(4) + "bit/s" : token
+        if let mistake = Bandwidth.unitMistake(in: "1 \(unit)"), mistake.contains("bytes per second") {
+          let column = cells[..<index].reduce(1) { $0 + $1.utf8.count + 1 }
+          throw Diagnostic(
+            .error,
+            "the header '\(cells[index])' gives the rate in \(token), bytes per second; expected bits per second (bps, Kbps, Mbps, Gbps, Tbps, or b/s forms)",
+            location: FileLocation(file: file, line: line, column: column))
+        }
+        if let rate = Bandwidth(parsing: "1 \(unit)") { return Double(rate.bitsPerSecond) }
+      }
+      // A unit run into the name (`InMbps`, `egress.gbits`); never `t` here, which `OutBits` would read as tera.
+      let header = normalized[index]
+      for (prefix, scale) in [("g", 1e9), ("m", 1e6), ("k", 1e3)]
+      where header.contains(prefix + "bps") || header.contains(prefix + "bits") {
+        return scale
+      }
       return 1
     }
     let inbound = normalized.firstIndex {
@@ -276,10 +295,12 @@ struct CSVScanner {
         location: FileLocation(file: file, line: line, column: 1))
     }
     let circuit = normalized.firstIndex { TrafficIngest.circuitHeaders.contains($0) }
+    // Left to right, so a refusal names the first wrong header.
+    var scales: [Int: Double] = [:]
+    for index in [inbound, outbound].compactMap({ $0 }).sorted() { scales[index] = try scale(index) }
     return CSVColumnLayout(
       time: time, inbound: inbound, outbound: outbound, circuit: circuit,
-      inboundScale: inbound.map { scale(normalized[$0]) } ?? 1,
-      outboundScale: outbound.map { scale(normalized[$0]) } ?? 1,
+      inboundScale: scales[inbound ?? -1] ?? 1, outboundScale: scales[outbound ?? -1] ?? 1,
       headers: cells.map { $0.trimmingCharacters(in: .whitespaces) })
   }
 }
