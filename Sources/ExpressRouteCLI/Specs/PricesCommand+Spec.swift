@@ -57,7 +57,8 @@ extension PricesCommand {
       .option(
         "export-date", value: "yyyy-mm-dd",
         help:
-          "For import and fetch: the day the price sheet or pages were exported, the date of their source (default: the latest start)."),
+          "For import and fetch: the day the price sheet or pages were exported, the date of their source (default: the latest start)."
+      ),
       .flag(
         "complete-table",
         help: "For import of a price sheet: write the table in use with the sheet's prices in place, not an override."),
