@@ -6,10 +6,10 @@ import Testing
 /// REST API types as enums; `name` is free text), and the disagreement is shown in every report format.
 @Suite struct SKUConflictTests {
   static let conflict =
-    "circuit 'ams-edge': sku.name 'Premium_MeteredData' (\(fixture("existing/az-sku-conflict.json")):26:15) disagrees with sku.tier 'Standard' and sku.family 'UnlimitedData'; priced as Standard UnlimitedData, from sku.tier and sku.family"
+    "circuit 'ams-edge': sku.name 'Premium_MeteredData' (\(fixture("sku-conflict/az-sku-conflict.json")):26:15) disagrees with sku.tier 'Standard' and sku.family 'UnlimitedData'; priced as Standard UnlimitedData, from sku.tier and sku.family"
 
   @Test func aConflictIsPricedByTierAndFamilyAndNamedInTextMarkdownHTMLAndJSON() throws {
-    let path = fixture("existing/az-sku-conflict.json")
+    let path = fixture("sku-conflict/az-sku-conflict.json")
     let text = ercalc("quote", "--from", path, "--egress", "1TB")
     #expect(text.status == .success, "\(text.errors)")
     // ams-edge: Standard UnlimitedData 1 Gbps, Zone 1 = 5,700 (pricing-facts §1.2); lon-edge: Standard MeteredData
@@ -39,7 +39,7 @@ import Testing
   @Test func aNetBrainShapedExportStillPricesByTierWithANote() throws {
     // sku.name Standard_MeteredData, tier Premium, family MeteredData, 50 Mbps at Chicago (Zone 1): priced Premium
     // MeteredData 50 Mbps, Zone 1 = 130 (pricing-facts §1.3), not Standard's 55 (§1.1).
-    let path = fixture("existing/arm-circuit-sku-name-differs.json")
+    let path = fixture("sku-conflict/arm-circuit-sku-name-differs.json")
     let result = ercalc("quote", "--from", path, "--egress", "0GB", "--format", "json")
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("\"monthlyTotal\": \"130.00\""))
