@@ -7,7 +7,9 @@ import Foundation
 /// Items are classified by `meterName` (circuits, Local, egress, gateways,
 /// ErGwScale units, Direct ports, Global Reach, Traffic Collector, VPN
 /// gateways), zone-priced meters take their zone from `armRegionName`, and
-/// only `Consumption` items are kept. Product data the API does not carry
+/// only `Consumption` items are kept. Units of measure are read as price sheets' are (``PriceSheetUnit``: a block
+/// such as `10 GB` divided down to one unit, an unknown unit not recognised), and each meter takes the item in force
+/// on the price date (``PriceInForce``, the rule price sheets use). Product data the API does not carry
 /// (gateway capabilities) comes from the base table. A meter the pages do
 /// not price is unpriced in the result, never copied from the base.
 package struct RetailPriceImporter: Sendable {
