@@ -50,6 +50,28 @@ extension DeploymentImporter {
     }
   }
 
+  /// A note when `sku.name` (`Premium_MeteredData`) names another tier or family than `sku.tier` and `sku.family`;
+  /// `nil` when they agree, or when the name is not `Tier_Family` (an expression, another spelling) and so says
+  /// nothing either way.
+  ///
+  /// The circuit is priced by `tier` and `family`: the REST API's `ExpressRouteCircuitSku` types them as enums
+  /// (`ExpressRouteCircuitSkuTier`, `ExpressRouteCircuitSkuFamily`) where `name` is a free string, Terraform's
+  /// `azurerm_express_route_circuit` sets only them, and Microsoft's Bicep example writes the name as
+  /// `'${skuTier}_${skuFamily}'` from them. Real exports disagree (a NetBrain export: `Standard_MeteredData` with tier
+  /// `Premium`), so the reading is kept and the disagreement shown in the quote's notes.
+  static func skuNameConflict(_ node: JSONNode, tier: CircuitTier, billing: BillingFamily, circuit: String) -> String? {
+    guard let text = try? node.string() else { return nil }
+    let parts = text.split(separator: "_", omittingEmptySubsequences: false)
+    guard parts.count == 2, let nameTier = CircuitTier(name: String(parts[0])),
+      let nameFamily = BillingFamily(name: String(parts[1])), nameTier != tier || nameFamily != billing
+    else { return nil }
+    var differ: [String] = []
+    if nameTier != tier { differ.append("sku.tier '\(tier.name)'") }
+    if nameFamily != billing { differ.append("sku.family '\(billing.name)'") }
+    return
+      "circuit '\(circuit)': sku.name '\(text)' (\(node.location)) disagrees with \(differ.joined(separator: " and ")); priced as \(tier.name) \(billing.name), from sku.tier and sku.family, the fields the REST API types as the SKU's tier and family (sku.name is free text, written as Tier_Family by the tools that set it); if the name is right, correct the export"
+  }
+
   func readARMResourceFields(
     _ resource: JSONObject, node: JSONNode, type: String, name: String, into state: inout State
   ) throws(Diagnostic) {
@@ -58,6 +80,11 @@ extension DeploymentImporter {
       let skuObject = try resource.required("sku").object()
       let tier = try skuObject.required("tier").oneOf(CircuitTier.self)
       let billing = try skuObject.required("family").oneOf(BillingFamily.self)
+      if let nameNode = skuObject.optional("name"),
+        let note = Self.skuNameConflict(nameNode, tier: tier, billing: billing, circuit: name)
+      {
+        state.notes.append(note)
+      }
       var bandwidth: Bandwidth?
       var location: String?
       if let provider = try property(resource, "serviceProviderProperties"), !provider.isNull {

@@ -8,8 +8,9 @@ import Foundation
 /// internet egress tiers), their `PriceType` is `Consumption` (or empty) and they carry no `Term`. Each is named as
 /// the Retail Prices API names it (the classification of ``RetailPriceImporter``, by `MeterName` and
 /// `MeterRegion`), its `UnitPrice` per block turned into a price per unit (``PriceSheetUnit``), and the price in
-/// force on the price date chosen: the row whose `EffectiveStartDate` is on or before it and whose
-/// `EffectiveEndDate` (inclusive) is on or after it or empty, the latest start winning. A unit of measure ercalc
+/// force on the price date chosen (``PriceInForce``, the rule the Retail Prices API import shares): the row whose
+/// `EffectiveStartDate` is on or before it and whose `EffectiveEndDate` (inclusive) is on or after it or empty, the
+/// latest start winning. A unit of measure ercalc
 /// does not know, a tiered row for a meter priced without tiers, a malformed price or date, and two prices for one
 /// meter from one start are refused at their row. A price 10 times the list price of the table in use or more, or
 /// a tenth or less, is almost always a unit mistake: it is kept, with a warning naming the row.
@@ -123,7 +124,7 @@ package struct PriceSheetImporter: Sendable {
         "the sheet has no ExpressRoute price ercalc can use (\(sheet.rowCount) row\(sheet.rowCount == 1 ? "" : "s") read; expected rows with MeterCategory 'ExpressRoute' and the Retail Prices API's meter names, such as 'Standard Metered Data 1 Gbps Circuit')",
         file: sheet.file)
     }
-    let priceDate = asOf ?? exportDate ?? latestStart
+    let (priceDate, _) = PriceInForce.priceDate(asOf: asOf, exportDate: exportDate, latestStart: latestStart)
     let sourceDate = exportDate ?? latestStart
     var source = PriceSource(
       id: "price-sheet-\(sheet.agreement.rawValue.lowercased())-\(sourceDate)", title: title(sheet, sourceDate),
@@ -137,8 +138,8 @@ package struct PriceSheetImporter: Sendable {
     var converted: [String] = []
     for meter in Set(candidates.map(\.meter)).sorted() {
       let rows = candidates.filter { $0.meter == meter }
-      let inForce = rows.filter { $0.start <= priceDate && ($0.end.map { $0 >= priceDate } ?? true) }
-      guard let chosen = inForce.max(by: { $0.start < $1.start }) else {
+      let inForce = rows.filter { PriceInForce.isInForce(start: $0.start, end: $0.end, on: priceDate) }
+      guard let chosen = PriceInForce.chosen(rows, on: priceDate, start: \.start, end: \.end) else {
         let spans = rows.map { "line \($0.row.line): \($0.start) to \($0.end ?? "open")" }
         log.append(
           "\(meter.displayName): no price in force on \(priceDate) (\(spans.joined(separator: "; "))); left out")

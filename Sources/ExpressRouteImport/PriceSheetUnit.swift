@@ -2,14 +2,16 @@ import ExpressRouteCore
 import ExpressRoutePricing
 import Foundation
 
-/// A price sheet's `UnitOfMeasure`: a block of one of the units rate tables price in.
+/// A unit of measure (a price sheet's `UnitOfMeasure`, a Retail Prices API item's `unitOfMeasure`): a block of one
+/// of the units rate tables price in. Both importers read units by this one rule.
 ///
-/// Price sheets state `UnitPrice` per block (`10 GB`, `100 Hours`, `1/Month`), where the Retail Prices API and
-/// rate tables price one unit (`1 GB`, `1 Hour`, `1/Month`): the price per unit is `UnitPrice ÷ blockSize`. The
+/// Prices are stated per block (`10 GB`, `100 Hours`, `1/Month`), where rate tables price one unit (`1 GB`,
+/// `1 Hour`, `1/Month`): the price per unit is `price ÷ blockSize`. The
 /// spellings read are those of Microsoft's pricing-unit list for EA and MCA (finops-toolkit `PricingUnits.csv`):
 /// `N Hour`, `N Hours`, `N/Hour`, `N GB`, `N/Month`, `N Month`, `N Months` (a space before `/` allowed). Anything
 /// else, such as `1 TB` (1,000 or 1,024 GB?) or `1 GB/Month` (storage, not transfer), is not read: ``init(_:)``
-/// returns `nil` and the importer refuses the row.
+/// returns `nil`: the price-sheet importer refuses the row, the Retail Prices API importer lists the item as not
+/// recognised.
 package struct PriceSheetUnit: Hashable, Sendable {
   /// The unit one block is made of.
   package var unit: Meter.PricingUnit

@@ -7,7 +7,9 @@ import Foundation
 /// Items are classified by `meterName` (circuits, Local, egress, gateways,
 /// ErGwScale units, Direct ports, Global Reach, Traffic Collector, VPN
 /// gateways), zone-priced meters take their zone from `armRegionName`, and
-/// only `Consumption` items are kept. Product data the API does not carry
+/// only `Consumption` items are kept. Units of measure are read as price sheets' are (``PriceSheetUnit``: a block
+/// such as `10 GB` divided down to one unit, an unknown unit not recognised), and each meter takes the item in force
+/// on the price date (``PriceInForce``, the rule price sheets use). Product data the API does not carry
 /// (gateway capabilities) comes from the base table. A meter the pages do
 /// not price is unpriced in the result, never copied from the base.
 package struct RetailPriceImporter: Sendable {
@@ -15,6 +17,11 @@ package struct RetailPriceImporter: Sendable {
   public var gatewayRegion: String?
   /// The internet egress region group of each ARM region (`eastus` → North America), for Bandwidth items.
   public var internetRegions: [String: InternetRouting.InternetRegion] = [:]
+
+  /// The price date (`YYYY-MM-DD`); `nil`: ``exportDate``, else the latest start among the items (``PriceInForce``).
+  package var asOf: String?
+  /// The day the pages were saved (`YYYY-MM-DD`), the date of their source; `nil`: the price date.
+  package var exportDate: String?
 
   /// Creates an importer.
   public init(gatewayRegion: String? = nil) { self.gatewayRegion = gatewayRegion }
@@ -36,7 +43,7 @@ package struct RetailPriceImporter: Sendable {
     public var items = 0
     /// Items turned into rates.
     public var imported = 0
-    /// Items skipped on purpose (not Consumption, other regions, higher price tiers).
+    /// Items skipped on purpose (not Consumption, other regions, higher price tiers, not in force on the price date).
     public var skipped = 0
     /// Items that are not a meter ercalc knows, with where they stand.
     public var unrecognized: [String] = []
@@ -44,6 +51,14 @@ package struct RetailPriceImporter: Sendable {
     public var conflicts: [String] = []
     /// ARM regions seen on gateway items.
     public var gatewayRegions: [String] = []
+    /// The date whose prices were taken (`YYYY-MM-DD`).
+    package var priceDate = ""
+    /// Where ``priceDate`` came from.
+    package var priceDateBasis = PriceInForce.Basis.latestStart
+    /// Items that start after the price date, left out: meter, price and start, and where they stand.
+    package var future: [String] = []
+    /// Prices per block of units divided down to one unit: meter, price per unit, and the item's price and unit.
+    package var blocks: [String] = []
   }
 
   static let bandwidthPattern = "(\\d+) (Mbps|Gbps)"
@@ -88,73 +103,66 @@ package struct RetailPriceImporter: Sendable {
         "the pages price gateways in \(regions.count) regions (\(regions.prefix(8).joined(separator: ", "))\(regions.count > 8 ? ", …" : "")); choose one",
         remedy: .gatewayRegion)
     }
-    let date = items.compactMap(\.effectiveDate).max() ?? base.effectiveDate
-    let source = PriceSource(
-      id: "retail-api-\(date)",
-      title: "Azure Retail Prices API, \(currency), \(pages.count) page\(pages.count == 1 ? "" : "s")",
-      url: "https://prices.azure.com/api/retail/prices", date: date)
-    let provenance = Provenance(sourceID: source.id, date: date, confidence: .confirmed)
-    var rates: [Meter: Rate] = [:]
-    var starts: [Meter: String] = [:]
-    var order: [Meter] = []
-    /// Two items for one meter: the one in effect on the table's date wins (the latest start); equal starts with
-    /// different prices are a conflict, and the first is kept.
-    func add(_ meter: Meter, _ item: RetailPriceItem) {
-      summary.imported += 1
-      let start = item.effectiveDate ?? ""
-      if let existing = rates[meter] {
-        let existingStart = starts[meter] ?? ""
-        if start > existingStart {
-          rates[meter] = Rate(
-            meter: meter, price: Money(item.retailPrice, currency: currency), provenance: provenance,
-            location: item.location)
-          starts[meter] = start
-        } else if start == existingStart, existing.price?.amount != item.retailPrice {
-          summary.conflicts.append(
-            "\(meter.displayName): \(existing.price?.amount.plainDescription ?? "?") and \(item.retailPrice.plainDescription) at \(item.location); kept the first"
-          )
-        }
-        return
-      }
-      rates[meter] = Rate(
-        meter: meter, price: Money(item.retailPrice, currency: currency), provenance: provenance,
-        location: item.location)
-      starts[meter] = start
-      order.append(meter)
-    }
+    var found: [Candidate] = []
     for item in items {
       guard item.type == "Consumption" else {
         summary.skipped += 1
         continue
       }
-      // A price that ended before the table's date is history, not the price.
-      if let end = item.effectiveEndDate, end < date {
-        summary.skipped += 1
-        continue
+      // One unit-of-measure rule with price sheets: a block (`10 GB`, `100 Hours`) is divided down to one unit, and
+      // a unit ercalc does not know (`1 TB`, `1 GB/Month`) is not recognised, never read as one unit.
+      let unit = PriceSheetUnit(item.unitOfMeasure)
+      var perUnit = item
+      var meters: [Meter] = []
+      if let unit {
+        perUnit.unitOfMeasure = unit.baseText
+        perUnit.retailPrice = unit.perUnit(item.retailPrice)
+        switch classify(perUnit) {
+        case .meter(let meter): meters = [meter]
+        case .meters(let list): meters = list
+        case .unrecognized: break
+        }
+        if !meters.allSatisfy({ $0.unit == unit.unit }) { meters = [] }
       }
-      let classification = classify(item)
-      // Tiered items: only internet egress keeps its higher tiers (each tier is its own meter).
+      // Tiered items: only internet egress keeps its higher tiers (each tier is its own meter), counted in GB.
       if item.tierMinimumUnits != 0 {
-        guard case .meter(.internetEgress) = classification else {
+        guard let unit, unit.blockSize == 1, !meters.isEmpty, meters.allSatisfy({ $0.internetEgressGroup != nil })
+        else {
           summary.skipped += 1
           continue
         }
       }
-      switch classification {
-      case .meter(let meter):
-        if case .gateway = meter, item.armRegionName.lowercased() != region?.lowercased() {
-          summary.skipped += 1
-        } else if case .vpnGateway = meter, item.armRegionName.lowercased() != region?.lowercased() {
-          summary.skipped += 1
-        } else {
-          add(meter, item)
-        }
-      case .meters(let meters):
-        for meter in meters { add(meter, item) }
-      case .unrecognized:
+      guard let unit, !meters.isEmpty else {
         summary.unrecognized.append("\(item.location): \(item.summary)")
+        continue
       }
+      if meters.contains(where: Self.isRegional), item.armRegionName.lowercased() != region?.lowercased() {
+        summary.skipped += 1
+        continue
+      }
+      if unit.blockSize != 1 {
+        summary.blocks.append(
+          "\(meters.map(\.displayName).joined(separator: " and ")): \(perUnit.retailPrice.plainDescription) per \(unit.unit.shortName) (\(item.retailPrice.plainDescription) per \(item.unitOfMeasure) at \(item.location))"
+        )
+      }
+      found += meters.map { Candidate(meter: $0, item: perUnit) }
     }
+    let latestStart =
+      found.compactMap(\.item.effectiveDate).max() ?? items.compactMap(\.effectiveDate).max() ?? base.effectiveDate
+    let (date, basis) = PriceInForce.priceDate(asOf: asOf, exportDate: exportDate, latestStart: latestStart)
+    summary.priceDate = date
+    summary.priceDateBasis = basis
+    let sourceDate = exportDate ?? date
+    var source = PriceSource(
+      id: "retail-api-\(sourceDate)",
+      title: "Azure Retail Prices API, \(currency), \(pages.count) page\(pages.count == 1 ? "" : "s")",
+      url: "https://prices.azure.com/api/retail/prices", date: sourceDate)
+    if sourceDate > date {
+      source.afterPriceDateReason =
+        "the pages, saved on \(sourceDate), state each price with the date it starts; these are the prices of \(date)"
+    }
+    let rates = choose(found, on: date, currency: currency, source: source, summary: &summary)
+    let order = Array(Set(rates.keys)).sorted()
     // Meters the base table knows that the pages did not price stay unpriced (and the
     // completeness rules of the schema hold because every base meter is present).
     var table = RateTable(

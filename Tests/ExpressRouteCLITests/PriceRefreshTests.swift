@@ -15,7 +15,8 @@ import Testing
     // 14 items: 11 imported (two Zone 1 egress items are one meter), DevTest and the westeurope gateway skipped, one unknown.
     #expect(
       result.errors.contains(
-        "imported 11 of 14 items (2 skipped: not Consumption, other gateway regions or higher price tiers)\n"))
+        "prices as of 2026-07-01 (the latest start among the rows read; no price date or export date given)\nimported 11 of 14 items (2 skipped: not Consumption, other gateway regions, higher price tiers, or not the price in force on 2026-07-01)\n"
+      ))
     #expect(
       result.errors.contains(
         "1 item was not recognised and left out:\n  \(fixture("retail/page2.json")):73:5: ExpressRoute: ExpressRoute Metro Resiliency Unit (Zone 1, 1 Hour, 1.5 USD)\n"
@@ -208,16 +209,68 @@ import Testing
     """
   }
 
-  func importPage(_ items: [String], force: Bool = true) throws -> (RunResult, RateTable?) {
+  func importPage(_ items: [String], force: Bool = true, _ extra: [String] = []) throws -> (RunResult, RateTable?) {
     let directory = try temporaryDirectory("ercalc-prices")
     defer { try? FileManager.default.removeItem(at: directory) }
     let page = directory.appendingPathComponent("page.json").path
     try (#"{"BillingCurrency": "USD", "Items": ["# + items.joined(separator: ",") + #"], "NextPageLink": null}"#).write(
       toFile: page, atomically: true, encoding: .utf8)
     let output = directory.appendingPathComponent("t.json").path
-    let result = ercalc(["prices", "import", page, "--output", output] + (force ? ["--force"] : []))
+    let result = ercalc(["prices", "import", page, "--output", output] + (force ? ["--force"] : []) + extra)
     let table = try? RateTable(json: try Data(contentsOf: URL(fileURLWithPath: output)), file: output)
     return (result, table)
+  }
+
+  // Items in the shape of the Azure Retail Prices API
+  // (https://learn.microsoft.com/rest/api/cost-management/retail-prices/azure-retail-prices): `retailPrice` is per
+  // `unitOfMeasure`, which may be a block such as `10 GB` or `100 Hours`.
+  @Test func aBlockUnitIsDividedToOneUnitAndAnUnknownUnitIsNotRead() throws {
+    let (result, table) = try importPage([
+      Self.item("Standard Metered Data 1 Gbps Circuit", "436", start: "2026-07-01"),
+      Self.item("Metered Data - Data Transfer Out", "0.25", start: "2026-07-01", unit: "10 GB"),
+      Self.item("ErGw1AZ Gateway", "36.1", start: "2026-07-01", region: "eastus", unit: "100 Hours"),
+      Self.item("Metered Data - Data Transfer Out", "25", start: "2026-07-01", region: "Zone 2", unit: "1 TB"),
+    ])
+    #expect(result.status == .success, "\(result.errors)")
+    // 0.25 per 10 GB = 0.25 / 10 = 0.025 per GB (read as 0.25 per GB before: ten times too much).
+    #expect(table?.rate(for: .egress(.zone1))?.price == Money(Decimal(string: "0.025") ?? 0, currency: .usd))
+    // 36.1 per 100 hours = 36.1 / 100 = 0.361 per hour.
+    #expect(table?.rate(for: .gateway(.erGw1AZ))?.price == Money(Decimal(string: "0.361") ?? 0, currency: .usd))
+    // 1 TB (1,000 or 1,024 GB?) is not guessed: Zone 2's outbound data stays unpriced and the item is listed.
+    #expect(table?.rate(for: .egress(.zone2))?.price == nil)
+    #expect(result.errors.contains("Data Transfer Out (Zone 2, 1 TB, 25 USD)\n"))
+    #expect(
+      result.errors.contains(
+        "2 prices were per block of units, divided to one unit:\n  Metered outbound data, Zone 1: 0.025 per GB (0.25 per 10 GB at "
+      ))
+    #expect(result.errors.contains("\n  ErGw1AZ gateway: 0.361 per hour (36.1 per 100 Hours at "))
+  }
+
+  @Test func theAsOfDateChoosesThePriceInForceAndListsLaterOnes() throws {
+    let items = [
+      Self.item("Standard Metered Data 1 Gbps Circuit", "436", start: "2026-07-01"),
+      Self.item("Standard Metered Data 1 Gbps Circuit", "500", start: "2027-03-01"),
+      Self.item("Metered Data - Data Transfer Out", "0.025", start: "2026-07-01", unit: "1 GB"),
+    ]
+    // On 2026-12-07 the 436 from 2026-07-01 is in force; the 500 from 2027-03-01 is listed, not taken.
+    for option in ["--as-of", "--export-date"] {
+      let (result, table) = try importPage(items, [option, "2026-12-07"])
+      #expect(result.status == .success, "\(result.errors)")
+      #expect(table?.rate(for: .circuit(.standard, .metered, .gbps(1), .zone1))?.price == Money(436, currency: .usd))
+      #expect(table?.effectiveDate == "2026-12-07")
+      #expect(
+        result.errors.contains(
+          "1 item starts after 2026-12-07 and was left out:\n  Standard MeteredData 1 Gbps circuit, Zone 1: 500 from 2027-03-01 at "
+        ))
+    }
+    // Without a date, as for a price sheet, the latest start: the 500 of 2027-03-01, and the log says so.
+    let (result, table) = try importPage(items)
+    #expect(table?.rate(for: .circuit(.standard, .metered, .gbps(1), .zone1))?.price == Money(500, currency: .usd))
+    #expect(
+      result.errors.hasPrefix(
+        "prices as of 2027-03-01 (the latest start among the rows read; no price date or export date given)\n"))
+    // A date that is not one is a usage error.
+    #expect(try importPage(items, ["--as-of", "2026-13-01"]).0.status == .usage)
   }
 
   @Test func theItemInEffectOnThePriceDateWins() throws {

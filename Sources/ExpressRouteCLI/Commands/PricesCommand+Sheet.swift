@@ -32,11 +32,8 @@ extension PricesCommand {
     try OutputOptions.write(result.text, arguments, context: &context)
   }
 
-  /// Refuses the price-sheet options on an import of Retail Prices API pages, where they mean nothing.
+  /// Refuses the price-sheet-only option on an import of Retail Prices API pages, where they mean nothing.
   static func rejectSheetOptions(_ arguments: ParsedArguments) throws {
-    for name in ["as-of", "export-date"] where arguments.value(name) != nil {
-      throw UsageError("'--\(name)' goes with a price sheet (CSV); Retail Prices API pages carry their own dates")
-    }
     if arguments.flag("complete-table") {
       throw UsageError("'--complete-table' goes with a price sheet (CSV); importing API pages always makes a table")
     }

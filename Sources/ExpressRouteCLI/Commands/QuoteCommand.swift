@@ -41,6 +41,10 @@ enum QuoteCommand: Command {
     let outcome = try request.run(engine: engine)
     let hints = outcome.report.quote.unpriced.contains { $0.quantity == nil } ? quantityHints(arguments) : []
     try OutputOptions.emit(outcome.report, arguments, context: &context)
+    // CSV cost rows have no notes section: the notes (such as a circuit whose SKU fields disagree) go to standard error.
+    if OutputOptions.format(arguments) == .csv {
+      context.warnings += outcome.report.quote.notes.map { "note: \($0)" }
+    }
     OutputOptions.warnIncomplete(outcome.gate?.unpriced ?? 0, hints: hints, context: &context)
     try OutputOptions.check(outcome.gate, arguments, context: &context)
     return .success

@@ -52,12 +52,13 @@ extension PricesCommand {
       .option(
         "as-of", value: "yyyy-mm-dd",
         help:
-          "For show --sources: the date source ages are measured to (default: the table's price date, never today); for import of a price sheet: the date whose prices to take (default: --export-date, else the latest start)."
+          "For show --sources: the date source ages are measured to (default: the table's price date, never today); for import (price sheet or Retail Prices API pages) and fetch: the date whose prices to take, each meter's price in force on it, later prices left out and listed (default: --export-date, else the latest start)."
       ),
       .option(
         "export-date", value: "yyyy-mm-dd",
         help:
-          "For import of a price sheet: the day it was exported, the date of its source (default: the latest start)."),
+          "For import and fetch: the day the price sheet or pages were exported, the date of their source (default: the latest start)."
+      ),
       .flag(
         "complete-table",
         help: "For import of a price sheet: write the table in use with the sheet's prices in place, not an override."),
@@ -78,12 +79,23 @@ extension PricesCommand {
     return .some(asOf)
   }
 
-  /// The refresh of the table in use that `--gateway-region`, `--max-change` and `--force` describe.
+  /// The refresh of the table in use that `--gateway-region`, `--max-change`, `--force`, `--as-of` and
+  /// `--export-date` describe.
   static func refresh(_ arguments: ParsedArguments) throws -> PriceTableRefresh {
     PriceTableRefresh(
       engine: try PricingOptions.engine(arguments), gatewayRegion: arguments.value("gateway-region"),
       maxChange: arguments.fraction("max-change"),
-      force: arguments.flag("force"))
+      force: arguments.flag("force"), asOf: try importDate(arguments, "as-of"),
+      exportDate: try importDate(arguments, "export-date"))
+  }
+
+  /// The checked `--as-of` or `--export-date` of an import (`nil` when not given).
+  static func importDate(_ arguments: ParsedArguments, _ name: String) throws -> String? {
+    guard let value = arguments.value(name) else { return nil }
+    guard PriceSource.isDate(value) else {
+      throw UsageError("Invalid value '\(value)' for '--\(name) <yyyy-mm-dd>' (expected a date such as 2026-11-01)")
+    }
+    return value
   }
 
   /// Shows the import's log on standard error and writes the table to `--output`.

@@ -33,9 +33,18 @@ package struct PriceTableRefresh {
   package var maxChange: Decimal
   /// Make the table even when the guard objects.
   package var force: Bool
+  /// The date whose prices to take (`YYYY-MM-DD`); `nil`: ``exportDate``, else the latest start (``PriceInForce``).
+  package var asOf: String?
+  /// The day the pages were saved (`YYYY-MM-DD`); `nil`: not known.
+  package var exportDate: String?
 
   /// A refresh of `engine`'s table, matched against its catalogue.
-  package init(engine: PricingEngine, gatewayRegion: String? = nil, maxChange: Decimal? = nil, force: Bool = false) {
+  package init(
+    engine: PricingEngine, gatewayRegion: String? = nil, maxChange: Decimal? = nil, force: Bool = false,
+    asOf: String? = nil, exportDate: String? = nil
+  ) {
+    self.asOf = asOf
+    self.exportDate = exportDate
     current = engine.rates
     locations = engine.locations
     self.gatewayRegion = gatewayRegion
@@ -50,10 +59,7 @@ package struct PriceTableRefresh {
   /// The check throws ``RequestError/refreshStopped(afterPage:moved:)``.
   package func earlyCheck() -> ([RetailPricePage]) throws -> Void {
     guard !force else { return { _ in } }
-    let (current, importer, guardian) = (
-      current, RetailPriceImporter(gatewayRegion: gatewayRegion, locations: locations),
-      RefreshGuard(threshold: maxChange)
-    )
+    let (current, importer, guardian) = (current, importer, RefreshGuard(threshold: maxChange))
     return { pages in
       guard let (table, _) = try? importer.makeTable(pages: pages, base: current), table.currency == current.currency
       else { return }
@@ -63,16 +69,36 @@ package struct PriceTableRefresh {
     }
   }
 
+  /// The importer of the pages, with this refresh's gateway region and dates.
+  var importer: RetailPriceImporter {
+    var importer = RetailPriceImporter(gatewayRegion: gatewayRegion, locations: locations)
+    importer.asOf = asOf
+    importer.exportDate = exportDate
+    return importer
+  }
+
   /// Imports `pages` and checks the table against the current one.
   ///
   /// - Throws: ``RequestError/refreshRefused(log:)`` when the guard objects and ``force`` is off, ``Diagnostic`` for
   ///   pages that do not make a table.
   package func run(pages: [RetailPricePage]) throws -> Result {
-    let (table, summary) = try RetailPriceImporter(gatewayRegion: gatewayRegion, locations: locations).makeTable(
-      pages: pages, base: current)
+    let (table, summary) = try importer.makeTable(pages: pages, base: current)
     var log = [
-      "imported \(summary.imported) of \(summary.items) items (\(summary.skipped) skipped: not Consumption, other gateway regions or higher price tiers)"
+      "prices as of \(summary.priceDate) (\(summary.priceDateBasis.description))",
+      "imported \(summary.imported) of \(summary.items) items (\(summary.skipped) skipped: not Consumption, other gateway regions, higher price tiers, or not the price in force on \(summary.priceDate))",
     ]
+    if !summary.future.isEmpty {
+      log.append(
+        "\(summary.future.count) item\(summary.future.count == 1 ? " starts" : "s start") after \(summary.priceDate) and \(summary.future.count == 1 ? "was" : "were") left out:"
+      )
+      log += summary.future.map { "  \($0)" }
+    }
+    if !summary.blocks.isEmpty {
+      log.append(
+        "\(summary.blocks.count) price\(summary.blocks.count == 1 ? " was" : "s were") per block of units, divided to one unit:"
+      )
+      log += summary.blocks.map { "  \($0)" }
+    }
     if !summary.unrecognized.isEmpty {
       log.append(
         "\(summary.unrecognized.count) item\(summary.unrecognized.count == 1 ? " was" : "s were") not recognised and left out:"
