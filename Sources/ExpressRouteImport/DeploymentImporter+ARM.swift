@@ -35,6 +35,7 @@ extension DeploymentImporter {
     let name = state.distinctNames[state.counter] ?? given
     state.counter += 1
     if name != given {
+      state.recordRename(label: resourceLabel(type: type, name: name, resource: resource), given: given, name: name)
       state.notes.append(
         "\(resourceLabel(type: type, name: name, resource: resource) ?? name): named with its resource group (or ARM ID), because another resource of its kind in this export is also named '\(given)'"
       )

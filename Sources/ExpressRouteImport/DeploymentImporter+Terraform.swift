@@ -62,6 +62,9 @@ extension DeploymentImporter {
     let given = try values.optional("name")?.string() ?? resourceName
     let name = state.sharedNames.contains(address) ? address : given
     if name != given {
+      state.recordRename(
+        label: Self.terraformLabel(type: type, name: name, gatewayType: try values.optional("type")?.string()),
+        given: given, name: name)
       state.notes.append(
         "\(address): named by its Terraform address, because another resource of its kind in this plan is also named '\(given)'"
       )

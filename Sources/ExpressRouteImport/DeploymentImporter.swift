@@ -28,6 +28,8 @@ package struct DeploymentImporter: Sendable {
     public var circuitRegions: [String: String] = [:]
     /// The Azure region of each Direct port pair, by port name (as ``circuitRegions``).
     public var portRegions: [String: String] = [:]
+    /// Resources named apart from another of their kind and name in this document.
+    public var renames: [DeploymentImporter.Rename] = []
   }
 
   /// The parameters file (`azuredeploy.parameters.json` shape) for an ARM template's `parameters()`, if any.
@@ -125,6 +127,8 @@ package struct DeploymentImporter: Sendable {
     var distinctNames: [Int: String] = [:]
     /// Circuit names by lower-cased ARM ID, for Global Reach ends given as peering IDs.
     var circuitIDs: [String: String] = [:]
+    /// Resources named apart from another of their kind and name.
+    var renames: [DeploymentImporter.Rename] = []
     /// Terraform circuits with neither a peering location nor a port ID: (index in `circuits`, address).
     var circuitsOnUnknownPorts: [(Int, String)] = []
 
@@ -197,7 +201,7 @@ package struct DeploymentImporter: Sendable {
       return Result(
         deployment: deployment, skipped: skipped, notes: notes, outOfScope: outOfScope, format: format,
         circuitRegions: circuitRegions,
-        portRegions: portRegions)
+        portRegions: portRegions, renames: renames)
     }
   }
 

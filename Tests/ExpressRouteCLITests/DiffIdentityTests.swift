@@ -77,11 +77,31 @@ import Testing
     #expect(text.contains("circuit 'er-main (rg-b)'  Premium UnlimitedData 1 Gbps circuit, Zone 1         1  month"))
     #expect(text.contains("- Global Reach er-main (rg-a) <-> er-main (rg-b): Global Reach outbound data, Zone 1"))
     let csv = CSVTable(ercalc("quote", "--from", estate, "--format", "csv").output)
-    let ids = csv.rows(where: "ResourceName", is: "er-main (rg-a)").map { $0["ResourceId"] }
+    let ids =
+      csv.rows(where: "ResourceName", is: "er-main (rg-a)").map { $0["ResourceId"] }
       + csv.rows(where: "ResourceName", is: "er-main (rg-b)").map { $0["ResourceId"] }
     let prefix = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/"
     let suffix = "/providers/Microsoft.Network/expressRouteCircuits/er-main"
     #expect(ids == [prefix + "rg-a" + suffix, prefix + "rg-a" + suffix, prefix + "rg-b" + suffix])
+  }
+
+  // az-shared-name-one.json holds only the rg-a er-main (same ARM ID, Standard MeteredData 1 Gbps: 436.00). It is named
+  // as in az-shared-name.json, so the two estates pair it: unchanged at 436.00, and the rg-b circuit (6,450.00) leaves.
+  // Priced items alone: 436 − (436 + 6,450) = −6,450.00; its egress and the Global Reach data are not given.
+  @Test func twoEstatesPairSameNamedCircuitsByARMID() {
+    let result = ercalc(
+      "diff", "--from", fixture("existing/az-shared-name.json"), "--from", fixture("existing/az-shared-name-one.json"))
+    #expect(
+      result.output.contains("Change:          unknown: 3 items are not priced (priced items alone: -6,450.00 USD)\n"))
+    #expect(
+      result.output.contains(
+        "circuit 'er-main (rg-b)' · Premium UnlimitedData 1 Gbps circuit, Zone 1                6,450.00           -  -6,450.00\n"
+      ))
+    #expect(
+      result.output.contains(
+        "circuit 'er-main (rg-a)' · Metered outbound data, Zone 1                             not priced  not priced    unknown\n"
+      ))
+    #expect(!result.output.contains("circuit 'er-main' ·"))
   }
 
   // diff-period-14-months.json covers 2027-03 to 2028-04 (29,325.61), diff-period-12-months.json 2027-01 to 2027-12

@@ -70,8 +70,12 @@ extension UseCases {
         gate.beforeUnpriced = quotes.before.unpriced.count + quotes.before.skippedResources.count
         return RequestOutcome(report: report, gate: gate)
       case .estates(let before, let after):
+        // A resource one estate names apart (two of its name) is named alike in the other, found by its ARM ID.
+        let sides = (
+          before: try before.read(placingOn: engine.locations), after: try after.read(placingOn: engine.locations)
+        )
         return try imported(
-          before: before.read(placingOn: engine.locations), after: after.read(placingOn: engine.locations), plan: nil,
+          before: sides.before.namedAlike(sides.after), after: sides.after.namedAlike(sides.before), plan: nil,
           engine: engine)
       case .plan(let document):
         let change = try DeploymentImporter().readPlanChange(json: document.data, file: document.file)
@@ -154,7 +158,8 @@ extension UseCases {
       let object = try root.object()
       let node =
         before.startMonth != after.startMonth
-        ? object.optional("startMonth") ?? root : object.optional("horizonMonths") ?? object.optional("startMonth") ?? root
+        ? object.optional("startMonth") ?? root
+        : object.optional("horizonMonths") ?? object.optional("startMonth") ?? root
       throw node.error(
         "'\(second.file)' covers \(period(after)) but '\(first.file)' covers \(period(before)); a diff compares the same months on both sides, so give both portfolios the same startMonth and horizonMonths"
       )
