@@ -14,7 +14,7 @@ import Testing
   // Before: 436 + 436 = 872.00; after: 436.00; priced items alone: 436 − 872 = −436.00. er[1]'s outbound data is
   // unknown and leaves with it, so the change is unknown (it was −436.00, complete, when the two were one name).
   @Test func destroyedSameNamedCircuitKeepsItsUnknownEgress() {
-    let plan = fixture("existing/terraform-count-delete-metered-plan.json")
+    let plan = fixture("existing/shared-name/terraform-count-delete-metered-plan.json")
     let text = ercalc("diff", "--from", plan)
     #expect(text.status == .success)
     #expect(text.output.contains("Change:          unknown: 1 item is not priced (priced items alone: -436.00 USD)\n"))
@@ -33,7 +33,7 @@ import Testing
   // on both sides and cancels, UnlimitedData has no egress charge: the change is known, in the headline and the
   // category table alike (outbound data 0.00, total −6,450.00).
   @Test func categoryTableSaysWhatTheHeadlineSays() {
-    let plan = fixture("existing/terraform-count-delete-unlimited-plan.json")
+    let plan = fixture("existing/shared-name/terraform-count-delete-unlimited-plan.json")
     let text = ercalc("diff", "--from", plan)
     #expect(text.output.contains("Change:          -6,450.00 USD (-93.7%)\n"))
     #expect(text.output.contains("outbound data           0.00 + not priced    0.00 + not priced        0.00\n"))
@@ -90,7 +90,8 @@ import Testing
   // Priced items alone: 436 − (436 + 6,450) = −6,450.00; its egress and the Global Reach data are not given.
   @Test func twoEstatesPairSameNamedCircuitsByARMID() {
     let result = ercalc(
-      "diff", "--from", fixture("existing/az-shared-name.json"), "--from", fixture("existing/az-shared-name-one.json"))
+      "diff", "--from", fixture("existing/az-shared-name.json"), "--from",
+      fixture("existing/shared-name/az-shared-name-one.json"))
     #expect(
       result.output.contains("Change:          unknown: 3 items are not priced (priced items alone: -6,450.00 USD)\n"))
     #expect(
