@@ -31,13 +31,21 @@ extension DeploymentImporter {
   func readARMResource(_ node: JSONNode, into state: inout State) throws(Diagnostic) {
     let resource = try node.object()
     let type = try resource.optional("type")?.string() ?? ""
-    let name = try resource.optional("name")?.string() ?? "resource \(state.counter + 1)"
+    let given = try resource.optional("name")?.string() ?? "resource \(state.counter + 1)"
+    let name = state.distinctNames[state.counter] ?? given
     state.counter += 1
+    if name != given {
+      state.recordRename(label: resourceLabel(type: type, name: name, resource: resource), given: given, name: name)
+      state.notes.append(
+        "\(resourceLabel(type: type, name: name, resource: resource) ?? name): named with its resource group (or ARM ID), because another resource of its kind in this export is also named '\(given)'"
+      )
+    }
     let skippedBefore = state.skipped.count
     try readARMResourceFields(resource, node: node, type: type, name: name, into: &state)
     if let label = resourceLabel(type: type, name: name, resource: resource),
       let id = try resource.optional("id")?.string(), id.lowercased().hasPrefix("/subscriptions/")
     {
+      if type.lowercased() == "microsoft.network/expressroutecircuits" { state.recordCircuitID(id, name: name) }
       state.azureResources[label] = AzureResourceReference(
         id: id, region: try resource.optional("location")?.string())
     }
@@ -126,7 +134,7 @@ extension DeploymentImporter {
           if let peer = try property(connectionObject, "peerExpressRouteCircuitPeering"),
             let id = try peer.object().optional("id")
           {
-            state.globalReach.append((name, Self.circuitName(inPeeringID: try id.string()), node.location))
+            state.globalReach.append((name, try id.string(), node.location))
           }
         }
       }
@@ -217,11 +225,7 @@ extension DeploymentImporter {
         try node.object().optional("id")
       }
       if let circuit, let peer {
-        state.globalReach.append(
-          (
-            Self.circuitName(inPeeringID: try circuit.string()), Self.circuitName(inPeeringID: try peer.string()),
-            node.location
-          ))
+        state.globalReach.append((try circuit.string(), try peer.string(), node.location))
       } else {
         state.skipped.append("Global Reach connection '\(name)': the circuit peering IDs are missing")
       }

@@ -59,7 +59,16 @@ extension DeploymentImporter {
     _ values: JSONObject, type: String, address: String, resourceName: String, origin: FileLocation,
     into state: inout State
   ) throws(Diagnostic) {
-    let name = try values.optional("name")?.string() ?? resourceName
+    let given = try values.optional("name")?.string() ?? resourceName
+    let name = state.sharedNames.contains(address) ? address : given
+    if name != given {
+      state.recordRename(
+        label: Self.terraformLabel(type: type, name: name, gatewayType: try values.optional("type")?.string()),
+        given: given, name: name)
+      state.notes.append(
+        "\(address): named by its Terraform address, because another resource of its kind in this plan is also named '\(given)'"
+      )
+    }
     switch type {
     case "azurerm_express_route_circuit":
       guard let skuNode = try values.optional("sku")?.array().first else {
@@ -134,7 +143,7 @@ extension DeploymentImporter {
       let circuit = try values.optional("peering_id")?.string()
       let peer = try values.optional("peer_peering_id")?.string()
       if let circuit, let peer {
-        state.globalReach.append((Self.circuitName(inPeeringID: circuit), Self.circuitName(inPeeringID: peer), origin))
+        state.globalReach.append((circuit, peer, origin))
       } else {
         state.skipped.append(
           "\(address): Global Reach connection whose circuit IDs are known only after apply; per-GB charges not priced")
@@ -160,6 +169,7 @@ extension DeploymentImporter {
     if let id = try values.optional("id")?.string(), id.lowercased().hasPrefix("/subscriptions/"),
       let label = Self.terraformLabel(type: type, name: name, gatewayType: try values.optional("type")?.string())
     {
+      if type == "azurerm_express_route_circuit" { state.recordCircuitID(id, name: name) }
       state.azureResources[label] = AzureResourceReference(id: id, region: try values.optional("location")?.string())
     }
   }

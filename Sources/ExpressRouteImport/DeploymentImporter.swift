@@ -28,6 +28,8 @@ package struct DeploymentImporter: Sendable {
     public var circuitRegions: [String: String] = [:]
     /// The Azure region of each Direct port pair, by port name (as ``circuitRegions``).
     public var portRegions: [String: String] = [:]
+    /// Resources named apart from another of their kind and name in this document.
+    public var renames: [DeploymentImporter.Rename] = []
   }
 
   /// The parameters file (`azuredeploy.parameters.json` shape) for an ARM template's `parameters()`, if any.
@@ -55,6 +57,7 @@ package struct DeploymentImporter: Sendable {
     var state = State(name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
     if root.isObject, root.member("format_version") != nil || root.member("terraform_version") != nil {
       try Self.checkTerraformDocument(try root.object())
+      state.sharedNames = try Self.terraformSharedNames(try root.object())
       try readTerraformPlannedValues(root, into: &state)
       return try state.finish(format: "Terraform JSON")
     }
@@ -92,6 +95,7 @@ package struct DeploymentImporter: Sendable {
       throw root.error(
         "expected ARM JSON (a resource, a list of resources, or a template) or Terraform JSON, found \(root.summary)")
     }
+    state.distinctNames = try armDistinctNames(resources)
     for resource in resources { try readARMResource(resource, into: &state) }
     return try state.finish(format: "ARM JSON")
   }
@@ -117,6 +121,14 @@ package struct DeploymentImporter: Sendable {
     var azureResources: [String: AzureResourceReference] = [:]
     /// Terraform port pairs by address (indices removed), for circuits whose port ID is known only after apply.
     var portAddresses: [String: String] = [:]
+    /// Terraform addresses of resources that share their kind and name with another: named by address.
+    var sharedNames: Set<String> = []
+    /// ARM resources (by position in the list) that share their kind and name with another, and the names they take.
+    var distinctNames: [Int: String] = [:]
+    /// Circuit names by lower-cased ARM ID, for Global Reach ends given as peering IDs.
+    var circuitIDs: [String: String] = [:]
+    /// Resources named apart from another of their kind and name.
+    var renames: [DeploymentImporter.Rename] = []
     /// Terraform circuits with neither a peering location nor a port ID: (index in `circuits`, address).
     var circuitsOnUnknownPorts: [(Int, String)] = []
 
@@ -162,7 +174,8 @@ package struct DeploymentImporter: Sendable {
       }
       deployment.virtualWANHubs = hubs
       deployment.azureResources = azureResources
-      for (a, b, origin) in globalReach {
+      for (first, second, origin) in globalReach {
+        let (a, b) = (circuitName(first), circuitName(second))
         guard deployment.circuit(named: b) != nil else {
           skipped.append(
             "Global Reach from '\(a)' to '\(b)': the peer circuit is not in this export, so its zone and SKU are unknown"
@@ -188,7 +201,7 @@ package struct DeploymentImporter: Sendable {
       return Result(
         deployment: deployment, skipped: skipped, notes: notes, outOfScope: outOfScope, format: format,
         circuitRegions: circuitRegions,
-        portRegions: portRegions)
+        portRegions: portRegions, renames: renames)
     }
   }
 

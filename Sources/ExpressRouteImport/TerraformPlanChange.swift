@@ -66,8 +66,12 @@ extension DeploymentImporter {
     }
     try Self.checkTerraformDocument(object)
     let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    // Resources sharing a name are named by address on every side alike, so the sides pair them one to one.
+    let shared = try Self.terraformSharedNames(object)
     var before = State(name: "\(name) (before)")
+    before.sharedNames = shared
     var unchanged = State(name: "\(name) (unchanged)")
+    unchanged.sharedNames = shared
     var changes: [TerraformPlanChange.ResourceChange] = []
     var replacedCircuits: [String] = []
     var listed = Set<String>()
@@ -100,6 +104,7 @@ extension DeploymentImporter {
       if let action, Self.terraformTypes.contains(type) { changes.append(.init(address: address, action: action)) }
     }
     var after = State(name: "\(name) (after)")
+    after.sharedNames = shared
     if object.optional("planned_values") != nil {
       try readTerraformPlannedValues(root, into: &after)
       // A resource in the planned values that no resource change lists is one the plan leaves as it is: it is in the

@@ -4,7 +4,7 @@ import Foundation
 
 extension CostComparison {
   /// The category table a report shows: one row per category, each side's amount (or why it is zero or incomplete),
-  /// and the difference.
+  /// and the difference (known where every charge without a price cancels, ``isDifferenceKnown(in:)``).
   public var table: ReportDocument.ReportTable {
     func cell(_ side: CostSide, _ category: CostCategory) -> String {
       guard let entry = side.cost(of: category) else { return "missing" }
@@ -17,7 +17,7 @@ extension CostComparison {
       let a = first.cost(of: category)
       let b = second.cost(of: category)
       let delta: String
-      if let a, let b, a.unpricedCount == 0, b.unpricedCount == 0 {
+      if let a, let b, isDifferenceKnown(in: category) {
         delta = (b.amount - a.amount).groupedAmount
       } else {
         delta = "not priced"
@@ -27,7 +27,7 @@ extension CostComparison {
     rows.append([
       "total", first.total.groupedAmount + (first.isComplete ? "" : " + not priced"),
       second.total.groupedAmount + (second.isComplete ? "" : " + not priced"),
-      isComplete ? difference.groupedAmount : "not priced",
+      isDifferenceKnown ? difference.groupedAmount : "not priced",
     ])
     let currency = first.currency.rawValue
     return ReportTable(

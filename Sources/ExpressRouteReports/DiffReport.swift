@@ -111,6 +111,7 @@ public struct DiffReport: Report {
       if !$0.contains($1) { $0.append($1) }
     }
     sides = .quotes(before, after)
+    settleCategories()
     oneTimeCharges = keys.map { key in
       func amount(_ quote: Quote) -> Money? {
         let items = quote.oneTime.filter { "\($0.resource) · \($0.meter.displayName)" == key }
@@ -132,6 +133,22 @@ public struct DiffReport: Report {
       else { continue }
       rows[index].isUnchanged = true
     }
+    settleCategories()
+  }
+
+  /// Gives the category table the same truth as the rows: a charge without a price in an unchanged row cancels in its
+  /// category's difference, and an unpriced row outside the categories (a skipped resource) leaves the total
+  /// difference unknown, so the table's total difference is known exactly when the change is.
+  mutating func settleCategories() {
+    guard case .quotes(let before, let after) = sides else { return }
+    let unchanged = Set(rows.filter(\.isUnchanged).map(\.item))
+    var cancelled: [CostCategory: Int] = [:]
+    for item in before.unpriced where unchanged.contains("\(item.resource) · \(item.meter.displayName)") {
+      cancelled[CostCategory.of(resource: item.resource, meter: item.meter), default: 0] += 1
+    }
+    costs.cancelledUnpriced = cancelled
+    let skipped = Set(before.skippedResources + after.skippedResources)
+    costs.unfiledUnpriced = rows.filter { $0.isIncomplete && skipped.contains($0.item) }.count
   }
 
   /// Compares two budgets by site and meter group over their periods.

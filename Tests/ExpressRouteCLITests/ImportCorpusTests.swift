@@ -52,8 +52,8 @@ import Testing
   @Test func theCorpusHasEveryShape() {
     #expect(
       Self.files == [
-        "arm-template.json", "az-estate.json", "az-resource-list.json", "graph-vwan-estate.json",
-        "terraform-change-plan.json",
+        "arm-template.json", "az-estate.json", "az-resource-list.json", "az-shared-name.json", "graph-vwan-estate.json",
+        "terraform-change-plan.json", "terraform-count-plan.json",
         "terraform-direct-plan.json",
         "terraform-plan.json",
       ])

@@ -44,7 +44,7 @@ extension UseCases {
     /// (``RequestError/sitesRefused(_:)``).
     ///
     /// - Throws: ``RequestError`` (``RequestError/mixedDiffInputs(before:after:)``, sites refused, dated charges, a
-    ///   missing series), ``Diagnostic``.
+    ///   missing series), ``Diagnostic`` (also two portfolios that cover different months).
     public func run(engine: PricingEngine, warnings: inout [String]) throws -> RequestOutcome<DiffReport> {
       switch input {
       case .documents(let before, let after):
@@ -70,8 +70,12 @@ extension UseCases {
         gate.beforeUnpriced = quotes.before.unpriced.count + quotes.before.skippedResources.count
         return RequestOutcome(report: report, gate: gate)
       case .estates(let before, let after):
+        // A resource one estate names apart (two of its name) is named alike in the other, found by its ARM ID.
+        let sides = (
+          before: try before.read(placingOn: engine.locations), after: try after.read(placingOn: engine.locations)
+        )
         return try imported(
-          before: before.read(placingOn: engine.locations), after: after.read(placingOn: engine.locations), plan: nil,
+          before: sides.before.namedAlike(sides.after), after: sides.after.namedAlike(sides.before), plan: nil,
           engine: engine)
       case .plan(let document):
         let change = try DeploymentImporter().readPlanChange(json: document.data, file: document.file)
@@ -90,7 +94,8 @@ extension UseCases {
         before: try Portfolio(json: first.data, file: first.file),
         after: try Portfolio(json: second.data, file: second.file)
       )
-      // Each side's own start and horizon, no amortisation: only the years are the options'.
+      try Self.refuseDifferentPeriods(portfolios, first, second)
+      // Both sides cover the same months (checked above), no amortisation: only the years are the options'.
       let calendar = PlanOptions(fiscalYearStart: plan.fiscalYearStart)
       let before = try BudgetRequest.budget(
         portfolios.before, file: first.file, plan: calendar, engine: engine, reading: reading, warnings: &warnings)
@@ -132,6 +137,32 @@ extension UseCases {
         gate: .init(
           total: report.afterTotal - report.beforeTotal, measure: "monthly increase", unpriced: incomplete,
           before: report.beforeTotal, change: report.afterTotal - report.beforeTotal))
+    }
+
+    /// Refuses two portfolios that cover different months: each side's total is over its own months, so their
+    /// difference would mix a change in cost with a change in period (two months fewer reads as a saving).
+    ///
+    /// - Throws: ``Diagnostic`` at the second portfolio's `startMonth` (or `horizonMonths`, or the document when
+    ///   neither is written), naming both periods.
+    static func refuseDifferentPeriods(
+      _ portfolios: (before: Portfolio, after: Portfolio), _ first: Document, _ second: Document
+    ) throws {
+      let (before, after) = portfolios
+      guard before.months != after.months else { return }
+      func period(_ portfolio: Portfolio) -> String {
+        let months = portfolio.months
+        let span = "\(months.first?.description ?? "") to \(months.last?.description ?? "")"
+        return "\(span) (\(portfolio.horizonMonths) month\(portfolio.horizonMonths == 1 ? "" : "s"))"
+      }
+      let root = try JSONNode.parse(second.data, file: second.file)
+      let object = try root.object()
+      let node =
+        before.startMonth != after.startMonth
+        ? object.optional("startMonth") ?? root
+        : object.optional("horizonMonths") ?? object.optional("startMonth") ?? root
+      throw node.error(
+        "'\(second.file)' covers \(period(after)) but '\(first.file)' covers \(period(before)); a diff compares the same months on both sides, so give both portfolios the same startMonth and horizonMonths"
+      )
     }
 
     /// Whether a document is a portfolio (it has `sites`); syntax errors surface when it is decoded.

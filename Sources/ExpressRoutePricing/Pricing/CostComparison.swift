@@ -150,6 +150,12 @@ public struct CostComparison: Hashable, Sendable {
   public var second: CostComparison.CostSide
   /// The period the sides cover (`month 1`, `24 months`).
   public var period: String
+  /// By category, how many of each side's charges without a price are the same charge on the other side (a resource a
+  /// Terraform plan leaves as it is): the same unknown on both sides cancels, so it leaves the difference known.
+  public var cancelledUnpriced: [CostComparison.CostCategory: Int] = [:]
+  /// Items without a price that no category holds (a resource skipped with its reason) and that do not cancel: while
+  /// there is one, the total difference is unknown.
+  public var unfiledUnpriced = 0
 
   /// Creates a comparison.
   public init(subject: String, period: String, first: CostComparison.CostSide, second: CostComparison.CostSide) {
@@ -175,8 +181,18 @@ public struct CostComparison: Hashable, Sendable {
   /// `second − first` over the priced totals.
   public var difference: Money { second.total - first.total }
 
-  /// Whether both sides are completely priced, so the difference is a real figure.
+  /// Whether both sides are completely priced.
   public var isComplete: Bool { first.isComplete && second.isComplete }
+
+  /// Whether the difference in `category` is a real figure: every charge in it without a price cancels against the
+  /// same charge on the other side (``cancelledUnpriced``).
+  public func isDifferenceKnown(in category: CostComparison.CostCategory) -> Bool {
+    let cancelled = cancelledUnpriced[category] ?? 0
+    return [first, second].allSatisfy { ($0.cost(of: category)?.unpricedCount ?? 0) <= cancelled }
+  }
+
+  /// Whether the total difference is a real figure: every category's is, and no unfiled item lacks a price.
+  public var isDifferenceKnown: Bool { unfiledUnpriced == 0 && categories.allSatisfy(isDifferenceKnown(in:)) }
 
   /// The comparison as JSON: each side's categories and totals.
   public var json: JSONValue {
@@ -199,7 +215,7 @@ public struct CostComparison: Hashable, Sendable {
     }
     return .object([
       ("subject", .string(subject)), ("period", .string(period)), ("first", side(first)), ("second", side(second)),
-      ("difference", isComplete ? .money(difference) : .null), ("symmetric", .bool(isSymmetric)),
+      ("difference", isDifferenceKnown ? .money(difference) : .null), ("symmetric", .bool(isSymmetric)),
     ])
   }
 }
