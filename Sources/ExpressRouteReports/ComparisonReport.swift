@@ -82,7 +82,7 @@ public struct ComparisonReport: Report {
               ? "\(c.monthlyEgress)/month (\(share.fixedPoint(places: 1))% of one direction's capacity of \(monthlyCapacity))"
               : "not given; compared at \(c.monthlyEgress)/month"
           ),
-        ] + c.basis.facts),
+        ] + c.basis.facts)
     ]
     if !notes.isEmpty { blocks.append(.list(notes)) }
     blocks.append(.heading("Options, cheapest first"))
@@ -170,7 +170,9 @@ public struct ComparisonReport: Report {
           ReportTable(
             columns: [.init("At \(vpn.volume) a month"), .init("Monthly (\(currency))", .right), .init("Made of")],
             rows: [
-              row(vpn.unpricedMayCostLess.isEmpty ? "ExpressRoute" : "ExpressRoute (cheapest priced option)", er, erNote), row("VPN over the internet (\(vpn.routing.name))", vpn.vpn, vpnNote),
+              row(
+                vpn.unpricedMayCostLess.isEmpty ? "ExpressRoute" : "ExpressRoute (cheapest priced option)", er, erNote),
+              row("VPN over the internet (\(vpn.routing.name))", vpn.vpn, vpnNote),
             ])))
       if let costs = vpn.costs { blocks.append(.table(costs.table)) }
       blocks.append(.paragraph("Break-even: " + vpn.verdict + "."))

@@ -125,7 +125,8 @@ import Testing
     #expect(!text.output.contains("Cheapest: "))
     for format in ["markdown", "html"] {
       let rendered = ercalc(Self.amsterdam + ["--format", format]).output
-      #expect(rendered.contains("No outbound data volume was given: every option is priced at 0 GB a month"), "\(format)")
+      #expect(
+        rendered.contains("No outbound data volume was given: every option is priced at 0 GB a month"), "\(format)")
       #expect(rendered.contains("Cheapest at 0 GB of outbound data (no volume was given)"), "\(format)")
     }
     let json = ercalc(Self.amsterdam + ["--format", "json"])

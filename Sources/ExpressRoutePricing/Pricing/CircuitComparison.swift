@@ -55,7 +55,7 @@ public struct CircuitComparison: Hashable, Sendable {
   /// The cheapest fully priced option. It is the cheapest of all only while ``unpricedMayCostLess`` is empty.
   public var cheapestPriced: Option? { options.first { $0.monthlyTotal != nil } }
   /// Options without a complete price that could cost less than every priced one, so that the cheapest is not known
-  /// while any is left (``CircuitChoice/mayCostLess(than:)``, the rule `size` applies too).
+  /// while any is left (``CircuitComparison/Choice/mayCostLess(than:)``, the rule `size` applies too).
   public var unpricedMayCostLess: [Option] { Self.unpricedMayCostLess(among: options, bandwidth: bandwidth) }
   /// The cheapest option, when it is known: the cheapest priced one, and no option without a price could cost less.
   public var cheapest: Option? { unpricedMayCostLess.isEmpty ? cheapestPriced : nil }
@@ -72,9 +72,9 @@ public struct CircuitComparison: Hashable, Sendable {
 }
 
 extension CircuitComparison.Option {
-  /// The option as a ``CircuitChoice`` at `bandwidth`.
-  public func choice(_ bandwidth: Bandwidth) -> CircuitChoice {
-    CircuitChoice(tier: tier, billing: billing, bandwidth: bandwidth)
+  /// The option as a ``CircuitComparison/Choice`` at `bandwidth`.
+  public func choice(_ bandwidth: Bandwidth) -> CircuitComparison.Choice {
+    CircuitComparison.Choice(tier: tier, billing: billing, bandwidth: bandwidth)
   }
 }
 

@@ -6,8 +6,9 @@ import Testing
 
 /// The one rule `compare` and `size` share for an option without a price: could it cost less than a priced one?
 @Suite struct CircuitChoiceTests {
-  static func choice(_ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth) -> CircuitChoice {
-    CircuitChoice(tier: tier, billing: billing, bandwidth: bandwidth)
+  static func choice(_ tier: CircuitTier, _ billing: BillingFamily, _ bandwidth: Bandwidth) -> CircuitComparison.Choice
+  {
+    CircuitComparison.Choice(tier: tier, billing: billing, bandwidth: bandwidth)
   }
 
   @Test func onlyTheSameBillingAtLeastAsHighAndAsLargeIsKnownToCostAsMuch() {
@@ -17,10 +18,13 @@ import Testing
     #expect(!premium100.mayCostLess(than: Self.choice(.standard, .metered, .mbps(100))))
     // The other billing model may be cheaper at some outbound volume, either way round.
     #expect(Self.choice(.premium, .unlimited, .mbps(100)).mayCostLess(than: premium100))
-    #expect(Self.choice(.standard, .unlimited, .mbps(100)).mayCostLess(than: Self.choice(.standard, .metered, .mbps(100))))
+    #expect(
+      Self.choice(.standard, .unlimited, .mbps(100)).mayCostLess(than: Self.choice(.standard, .metered, .mbps(100))))
     // A smaller circuit may be cheaper; a larger one of the same tier and billing is not.
-    #expect(Self.choice(.standard, .metered, .mbps(100)).mayCostLess(than: Self.choice(.standard, .metered, .mbps(200))))
-    #expect(!Self.choice(.standard, .metered, .mbps(200)).mayCostLess(than: Self.choice(.standard, .metered, .mbps(100))))
+    #expect(
+      Self.choice(.standard, .metered, .mbps(100)).mayCostLess(than: Self.choice(.standard, .metered, .mbps(200))))
+    #expect(
+      !Self.choice(.standard, .metered, .mbps(200)).mayCostLess(than: Self.choice(.standard, .metered, .mbps(100))))
     // A larger circuit on a lower tier may be cheaper (Standard 200 Mbps metered 145 < Premium 100 Mbps metered 200).
     #expect(Self.choice(.standard, .metered, .mbps(200)).mayCostLess(than: premium100))
     // The same choice is not cheaper than itself.
