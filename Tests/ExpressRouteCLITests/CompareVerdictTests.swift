@@ -44,6 +44,19 @@ import Testing
     #expect(standard["x_Status"] == "unpriced")
   }
 
+  @Test func theGateCountsAPossiblyCheaperUnpricedOptionAsNotPriced() {
+    // The cheapest priced total, 225.00, is under 1,000 but not known to be the cheapest: the gate cannot pass
+    // unless unpriced charges are allowed; over 100 it fails either way.
+    let held = ercalc(Self.london + ["--fail-above", "1000"])
+    #expect(held.status == .failure)
+    #expect(
+      held.errors.contains(
+        "--fail-above cannot pass: 1 charge was not priced, so the cheapest option's monthly total of 225.00 USD is incomplete"
+      ))
+    #expect(ercalc(Self.london + ["--fail-above", "1000", "--allow-unpriced"]).status == .success)
+    #expect(ercalc(Self.london + ["--fail-above", "100", "--allow-unpriced"]).status == .failure)
+  }
+
   @Test func theVPNBreakEvenIsLabelledAsAgainstTheCheapestPricedOption() throws {
     // ExpressRoute side: Premium MeteredData 200 + 1,000 × 0.025 = 25 + ErGwScale 730 h × 0.21 = 153.30 → 378.30.
     // VPN side: VpnGw1 730 × 0.19 = 138.70 + Europe internet egress (1,000 − 100 free) × 0.087 = 78.30 → 217.00.
