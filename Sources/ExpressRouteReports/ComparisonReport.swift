@@ -14,12 +14,53 @@ public struct ComparisonReport: Report {
   public var crossover: ReportDocument.ReportChart?
   /// ExpressRoute against a VPN over the internet, when asked for.
   public var vpn: CircuitComparison.VPNComparison?
+  /// Whether the outbound volume was given. When it was not, the comparison is priced at 0 GB (which favours
+  /// metered billing) and every format says so: a note, a qualified verdict, `monthlyEgressGB` null in JSON, and the
+  /// metered outbound-data rows of the CSV unpriced (their quantity is not known).
+  public var egressGiven = true
 
   /// Creates a report of `comparison` (its capacity and cost curve come with it).
   public init(comparison: CircuitComparison) {
     self.comparison = comparison
     self.monthlyCapacity = comparison.monthlyCapacity
     self.crossover = comparison.curve.map { CrossoverChart.make($0, volume: comparison.monthlyEgress) }
+  }
+
+  /// Why the outbound data of a comparison made without a volume is not a cost (the CSV's unpriced reason).
+  static let egressNotGiven = "no outbound data volume was given (the comparison assumes 0 GB a month)"
+
+  /// The caveats of the comparison, the same sentences in every format: an outbound volume that was assumed, and
+  /// options without a price that could cost less than the cheapest priced one.
+  public var notes: [String] {
+    var notes: [String] = []
+    if !egressGiven {
+      notes.append(
+        "No outbound data volume was given: every option is priced at \(comparison.monthlyEgress) a month, which favours metered billing; the totals and the cheapest option change with the volume"
+      )
+    }
+    let unknown = comparison.unpricedMayCostLess.map(\.label)
+    if !unknown.isEmpty {
+      notes.append(
+        "\(unknown.joined(separator: " and ")) \(unknown.count == 1 ? "has" : "have") no price and could cost less than "
+          + (comparison.cheapestPriced.map { "\($0.label), the cheapest priced option" } ?? "any option")
+          + ": the cheapest option is not known until \(unknown.count == 1 ? "it is" : "they are") priced"
+      )
+    }
+    return notes
+  }
+
+  /// The verdict: the cheapest option, or the cheapest priced one when an option without a price could cost less,
+  /// qualified by the outbound volume when none was given; `nil` when no option is priced.
+  public var verdict: String? {
+    guard let priced = comparison.cheapestPriced, let total = priced.monthlyTotal else { return nil }
+    let known = comparison.unpricedMayCostLess.isEmpty
+    let volume = egressGiven ? "" : " at \(comparison.monthlyEgress) of outbound data (no volume was given)"
+    let unknown = comparison.unpricedMayCostLess.map(\.label)
+    return (known ? "Cheapest" : "Cheapest priced") + volume
+      + ": \(priced.label) at \(total.groupedAmount) \(comparison.currency.rawValue)/month"
+      + (known
+        ? ""
+        : "; \(unknown.joined(separator: " and ")) \(unknown.count == 1 ? "has" : "have") no price and could be cheaper, so the cheapest is not known")
   }
 
   private var place: String {
@@ -37,12 +78,16 @@ public struct ComparisonReport: Report {
           ReportFact("Bandwidth", c.bandwidth.description),
           ReportFact(
             "Outbound data",
-            "\(c.monthlyEgress)/month (\(share.fixedPoint(places: 1))% of one direction's capacity of \(monthlyCapacity))"
+            egressGiven
+              ? "\(c.monthlyEgress)/month (\(share.fixedPoint(places: 1))% of one direction's capacity of \(monthlyCapacity))"
+              : "not given; compared at \(c.monthlyEgress)/month"
           ),
-        ] + c.basis.facts),
-      .heading("Options, cheapest first"),
+        ] + c.basis.facts)
     ]
-    let cheapest = c.cheapest?.monthlyTotal
+    if !notes.isEmpty { blocks.append(.list(notes)) }
+    blocks.append(.heading("Options, cheapest first"))
+    let cheapest = c.cheapestPriced?.monthlyTotal
+    let cheapestLabel = c.unpricedMayCostLess.isEmpty ? "cheapest" : "cheapest priced"
     let rows = c.options.map { option -> [String] in
       if let reason = option.unavailableReason {
         return [option.tier.name, option.billing.name, "", "", "not sold", "", reason]
@@ -62,7 +107,7 @@ public struct ComparisonReport: Report {
         ]
       }
       let delta = cheapest.map { quote.total - $0 }
-      let deltaText = delta.map { $0.amount == 0 ? "cheapest" : "+\($0.groupedAmount)" } ?? ""
+      let deltaText = delta.map { $0.amount == 0 ? cheapestLabel : "+\($0.groupedAmount)" } ?? ""
       return [
         option.tier.name, option.billing.name, fee.groupedAmount,
         option.billing == .metered && option.tier != .local ? data.groupedAmount : "included",
@@ -125,16 +170,19 @@ public struct ComparisonReport: Report {
           ReportTable(
             columns: [.init("At \(vpn.volume) a month"), .init("Monthly (\(currency))", .right), .init("Made of")],
             rows: [
-              row("ExpressRoute", er, erNote), row("VPN over the internet (\(vpn.routing.name))", vpn.vpn, vpnNote),
+              row(
+                vpn.unpricedMayCostLess.isEmpty ? "ExpressRoute" : "ExpressRoute (cheapest priced option)", er, erNote),
+              row("VPN over the internet (\(vpn.routing.name))", vpn.vpn, vpnNote),
             ])))
       if let costs = vpn.costs { blocks.append(.table(costs.table)) }
       blocks.append(.paragraph("Break-even: " + vpn.verdict + "."))
       blocks.append(.list(vpn.notes))
     }
-    if let recommended = c.cheapest {
+    if let verdict {
       blocks.append(
         .paragraph(
-          "Cheapest: \(recommended.label) at \(recommended.monthlyTotal?.groupedAmount ?? "") \(currency)/month. Note that bandwidth can grow in place but not shrink, and metered can switch to unlimited but not back."
+          verdict
+            + ". Note that bandwidth can grow in place but not shrink, and metered can switch to unlimited but not back."
         ))
     }
     return ReportDocument(title: "ExpressRoute options: \(c.bandwidth) at \(place)", blocks: blocks)
@@ -150,7 +198,10 @@ public struct ComparisonReport: Report {
       ("location", .string(c.location?.name)),
       ("zone", .string(c.zone.name)),
       ("bandwidth", .string(c.bandwidth.description)),
-      ("monthlyEgressGB", .string(c.monthlyEgress.gigabytes.plainDescription)),
+      // An outbound volume nobody gave is not a number: null, with the volume the totals assume beside it.
+      ("monthlyEgressGB", egressGiven ? .string(c.monthlyEgress.gigabytes.plainDescription) : .null),
+      ("egressGiven", .bool(egressGiven)),
+      ("comparedAtEgressGB", .string(c.monthlyEgress.gigabytes.plainDescription)),
       ("priceTable", .string(c.priceTableName)),
       ("priceDate", .string(c.priceDate)),
       ("hoursPerMonth", .string(c.hoursPerMonth.plainDescription)),
@@ -168,6 +219,12 @@ public struct ComparisonReport: Report {
             ])
           })
       ),
+      ("cheapest", c.cheapest.map(Self.optionJSON) ?? .null),
+      ("cheapestPriced", c.cheapestPriced.map(Self.optionJSON) ?? .null),
+      ("unpricedMayCostLess", .array(c.unpricedMayCostLess.map { .string($0.label) })),
+      ("complete", .bool(egressGiven && c.cheapest != nil)),
+      ("verdict", .string(verdict)),
+      ("notes", .array(notes.map { .string($0) })),
       (
         "vpnComparison",
         vpn.map { vpn in
@@ -178,6 +235,11 @@ public struct ComparisonReport: Report {
             ("vpnMonthly", vpn.vpn.map { .money($0.total) } ?? .null),
             ("vpnComplete", .bool(vpn.vpn?.isComplete ?? false)),
             ("breakEvenGB", vpn.breakEven.map { .string($0.gigabytes.plainDescription) } ?? .null),
+            (
+              "breakEvenAgainst",
+              .string(vpn.unpricedMayCostLess.isEmpty ? "cheapest option" : "cheapest priced option")
+            ),
+            ("unpricedMayCostLess", .array(vpn.unpricedMayCostLess.map { .string($0) })),
             ("verdict", .string(vpn.verdict)),
             ("costs", vpn.costs?.json ?? .null),
           ])
@@ -207,6 +269,25 @@ public struct ComparisonReport: Report {
   }
 
   public var csvRows: [CostRow] {
-    comparison.options.compactMap(\.quote).flatMap { QuoteReport.costRows($0, period: nil, group: $0.name) }
+    let rows = comparison.options.compactMap(\.quote).flatMap {
+      QuoteReport.costRows($0, period: nil, group: $0.name)
+    }
+    guard !egressGiven else { return rows }
+    // Without a volume, metered outbound data has no known quantity: unpriced rows, not 0 GB at 0.00.
+    return rows.map { row in
+      guard case .egress = row.meter else { return row }
+      var row = row
+      (row.quantity, row.unitPrice, row.cost, row.listCost, row.listUnitPrice) = (nil, nil, nil, nil, nil)
+      (row.priceSource, row.confidence) = (Self.egressNotGiven, "")
+      return row
+    }
+  }
+
+  /// An option as the JSON's `cheapest` and `cheapestPriced` carry it.
+  static func optionJSON(_ option: CircuitComparison.Option) -> JSONValue {
+    .object([
+      ("tier", .string(option.tier.name)), ("billing", .string(option.billing.name)),
+      ("monthlyTotal", option.monthlyTotal.map { .money($0) } ?? .null),
+    ])
   }
 }

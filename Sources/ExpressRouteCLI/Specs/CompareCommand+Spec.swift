@@ -7,6 +7,7 @@ extension CompareCommand {
     abstract: "Compare every SKU and billing model for one circuit, cheapest first.",
     discussion: """
       Lists Local, Standard and Premium with MeteredData and UnlimitedData side by side, cheapest first, with the metered-vs-unlimited break-even volume.
+      An option without a price that could cost less (a lower tier, the other billing model) makes the verdict "Cheapest priced", never "Cheapest", and the VPN break-even is then against the cheapest priced option; JSON: cheapest null, complete false.
       Example:
         ercalc compare --location Amsterdam --bandwidth 1Gbps --egress 40TB
       """,
@@ -17,7 +18,9 @@ extension CompareCommand {
         "bandwidth", value: "rate", kind: .bandwidth, help: "Circuit bandwidth, such as 1Gbps.", default: "1Gbps"),
       .option(
         "egress", value: "volume", kind: .volume,
-        help: "Outbound data per month, such as 40TB (0GB when left out, and said so).", default: "0GB"),
+        help:
+          "Outbound data per month, such as 40TB. Left out, every option is priced at 0GB and each format says so (JSON: monthlyEgressGB null, egressGiven false; CSV: outbound data unpriced).",
+        default: "0GB"),
       .flag(
         "with-vpn",
         help:

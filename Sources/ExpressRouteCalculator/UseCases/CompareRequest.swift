@@ -50,7 +50,8 @@ extension UseCases {
     /// Whether the comparison is made at ``defaultLocation`` because neither a location nor a zone was given.
     public var usesDefaultLocation: Bool { location == nil && zone == nil }
 
-    /// Compares the options. The gate is the cheapest option's monthly total (`nil` when none could be priced).
+    /// Compares the options. The gate is the cheapest priced option's monthly total (`nil` when none could be priced),
+    /// incomplete while an option without a price could cost less.
     ///
     /// - Throws: ``RequestError/unknownRegion(_:nearest:)`` for a VPN hub region nobody knows, ``Diagnostic``.
     public func run(engine: PricingEngine) throws -> RequestOutcome<ComparisonReport> {
@@ -59,6 +60,7 @@ extension UseCases {
       let comparison = try engine.compare(
         location: location, zone: zone, bandwidth: bandwidth ?? Self.defaultBandwidth, monthlyEgress: egress)
       var report = ComparisonReport(comparison: comparison)
+      report.egressGiven = self.egress != nil
       if let vpn {
         var hub: String?
         if let region = vpn.hubRegion {
@@ -73,7 +75,9 @@ extension UseCases {
       }
       return RequestOutcome(
         report: report,
-        gate: .init(total: comparison.cheapest?.monthlyTotal, measure: "cheapest option's monthly total", unpriced: 0))
+        gate: .init(
+          total: comparison.cheapestPriced?.monthlyTotal, measure: "cheapest option's monthly total",
+          unpriced: comparison.unpricedMayCostLess.count))
     }
   }
 }

@@ -145,15 +145,17 @@ extension SizingSolver {
     return findings
   }
 
-  /// Options that would also carry the workload, are smaller or the same size as the recommendation, and
-  /// lack only a price, with the override row that would settle each.
+  /// Options that would also carry the workload, lack only a price and could cost less than the recommendation
+  /// (``CircuitComparison/Choice/mayCostLess(than:)``, the rule `compare` applies too), with the override row that would settle each.
   func blockedByPrice(_ candidates: [SizingCandidate], recommended: PlanStep?, zone: Zone) -> [String] {
     guard let recommended else { return [] }
+    let plan = CircuitComparison.Choice(
+      tier: recommended.tier, billing: recommended.billing, bandwidth: recommended.bandwidth)
     return candidates.compactMap { candidate in
       guard case .unpriced(let reason) = candidate.verdict else { return nil }
       switch candidate.kind {
       case .provider(let tier, let billing, let bandwidth)
-      where bandwidth < recommended.bandwidth || (bandwidth == recommended.bandwidth && tier < recommended.tier):
+      where CircuitComparison.Choice(tier: tier, billing: billing, bandwidth: bandwidth).mayCostLess(than: plan):
         return
           "\(candidate.label) would also carry the workload and may be cheaper, but has no price (\(reason)); an override row "
           + "{\"tier\": \"\(tier.name)\", \"billing\": \"\(billing.name)\", \"bandwidth\": \"\(bandwidth)\", \"zone\": \"\(zone.name)\", \"monthly\": \"…\"} in 'circuits' would settle it"

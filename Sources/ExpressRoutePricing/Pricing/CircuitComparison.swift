@@ -52,8 +52,30 @@ public struct CircuitComparison: Hashable, Sendable {
   public var priceDate: String { basis.priceDate }
   /// The currency of every amount.
   public var currency: CurrencyCode { basis.currency }
-  /// The cheapest fully priced option.
-  public var cheapest: Option? { options.first { $0.monthlyTotal != nil } }
+  /// The cheapest fully priced option. It is the cheapest of all only while ``unpricedMayCostLess`` is empty.
+  public var cheapestPriced: Option? { options.first { $0.monthlyTotal != nil } }
+  /// Options without a complete price that could cost less than every priced one, so that the cheapest is not known
+  /// while any is left (``CircuitComparison/Choice/mayCostLess(than:)``, the rule `size` applies too).
+  public var unpricedMayCostLess: [Option] { Self.unpricedMayCostLess(among: options, bandwidth: bandwidth) }
+  /// The cheapest option, when it is known: the cheapest priced one, and no option without a price could cost less.
+  public var cheapest: Option? { unpricedMayCostLess.isEmpty ? cheapestPriced : nil }
+
+  /// The options of `options` (all at `bandwidth`) that are sold but not completely priced and could cost less than
+  /// each completely priced one: an option known to cost at least as much as one priced option cannot be the cheapest.
+  public static func unpricedMayCostLess(among options: [Option], bandwidth: Bandwidth) -> [Option] {
+    let priced = options.filter { $0.monthlyTotal != nil }.map { $0.choice(bandwidth) }
+    return options.filter { option in
+      option.quote != nil && option.monthlyTotal == nil
+        && priced.allSatisfy { option.choice(bandwidth).mayCostLess(than: $0) }
+    }
+  }
+}
+
+extension CircuitComparison.Option {
+  /// The option as a ``CircuitComparison/Choice`` at `bandwidth`.
+  public func choice(_ bandwidth: Bandwidth) -> CircuitComparison.Choice {
+    CircuitComparison.Choice(tier: tier, billing: billing, bandwidth: bandwidth)
+  }
 }
 
 extension PricingEngine {

@@ -31,6 +31,9 @@ extension CircuitComparison {
     public var costs: CostComparison?
     /// Why the VPN side has no quote, part by part (`no priced VPN gateway carries 20 Gbps`); empty when it has one.
     public var vpnMissing: [String] = []
+    /// ExpressRoute options without a price that could cost less than every priced one (`Standard MeteredData`): while
+    /// any is, the ExpressRoute side and the break-even are the cheapest *priced* option's, and the verdict says so.
+    public var unpricedMayCostLess: [String] = []
   }
 }
 
@@ -146,6 +149,9 @@ extension PricingEngine {
       if let plannedCircuit { return option.tier == plannedCircuit.tier && option.billing == plannedCircuit.billing }
       return !premiumOnly || option.tier == .premium
     }
+    // An option without a price that could undercut every priced one (the rule `compare` and `size` share) leaves the
+    // ExpressRoute side as the cheapest priced option only; the verdict says so rather than claim the cheapest.
+    let unpricedMayCostLess = CircuitComparison.unpricedMayCostLess(among: options, bandwidth: bandwidth).map(\.label)
     if let design, let plannedCircuit {
       let gatewayLabel =
         design.virtualWANHubs.first.map {
@@ -295,6 +301,12 @@ extension PricingEngine {
         verdict = "the cheaper side changes with volume: " + ranges.joined(separator: "; ")
       }
     }
+    if !unpricedMayCostLess.isEmpty, !evaluated.isEmpty {
+      let list = unpricedMayCostLess.joined(separator: " and ")
+      verdict =
+        "against the cheapest priced ExpressRoute option only (\(list) \(unpricedMayCostLess.count == 1 ? "has" : "have") no price and could cost less, which would favour ExpressRoute): "
+        + verdict
+    }
     var costs: CostComparison?
     if let (option, erQuote) = cheapestOption(volume), let vpnAtVolume {
       var er = CostSide(label: "ExpressRoute", currency: rates.currency)
@@ -318,7 +330,7 @@ extension PricingEngine {
     return VPNComparison(
       volume: volume, bandwidth: bandwidth, region: region, routing: routing, expressRoute: erAtVolume,
       vpn: vpnAtVolume, breakEven: breakEven,
-      verdict: verdict, notes: notes, costs: costs, vpnMissing: vpnMissing)
+      verdict: verdict, notes: notes, costs: costs, vpnMissing: vpnMissing, unpricedMayCostLess: unpricedMayCostLess)
   }
 }
 
