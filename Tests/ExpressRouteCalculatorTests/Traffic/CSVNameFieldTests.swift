@@ -18,7 +18,7 @@ import Testing
       fieldBytes.withUnsafeBufferPointer { fieldPointer in
         // swift-format-ignore: NeverForceUnwrap
         // Neither buffer is empty.
-        CSVNameField(name: namePointer.baseAddress!, length: nameBytes.count).matches(fieldPointer.baseAddress!)
+        CSVNameField(name: namePointer.baseAddress!, length: nameBytes.count, separator: 0x2C).matches(fieldPointer.baseAddress!)
       }
     }
   }
@@ -47,7 +47,7 @@ import Testing
     field.withUnsafeBufferPointer { pointer in
       // swift-format-ignore: NeverForceUnwrap
       // The buffer is not empty.
-      #expect(!CSVNameField(name: pointer.baseAddress!, length: -1).matches(pointer.baseAddress!))
+      #expect(!CSVNameField(name: pointer.baseAddress!, length: -1, separator: 0x2C).matches(pointer.baseAddress!))
     }
   }
 }
