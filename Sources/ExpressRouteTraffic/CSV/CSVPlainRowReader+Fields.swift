@@ -39,6 +39,7 @@ extension CSVPlainRowReader {
       guard let value = CSVNumber.value(whole: whole, fraction: fraction, digits: fractionDigits) else { return -1 }
       rate = value * scale
       FastPath.hit(.csvFractionRate)
+      if mark != 0x2E { FastPath.hit(.csvDecimalCommaRate) }
       cursor = end
     } else {
       rate = Double(whole) * scale
