@@ -18,7 +18,7 @@ import Testing
 /// JSON document reader must read what its general path reads, and refuse the rest with a proper error.
 ///
 /// Inputs are generated in every layout and format the readers accept (CSV time-major and circuit-major, one
-/// circuit, other column orders, quoted and quirky cells, timestamp forms with fractions and offsets, full-precision
+/// circuit, other column orders, quoted and quirky cells, semicolons with decimal commas and tabs, timestamp forms with fractions and offsets, full-precision
 /// rates; REST and `az` Metrics JSON, diagnostic-settings JSON lines, log-analytics rows, `AzureMetrics` CSV), longer
 /// than the CSV fast path's 512-byte window, then damaged: bytes mutated, inserted, deleted, and the input cut at
 /// every edge of the readers' windows, words and blocks. Each input is read several ways: fast and general,
@@ -45,6 +45,10 @@ import Testing
     case csvOtherOrder
     /// Plain rows with quoted cells, empty cells, `null`, exponents, blank lines and CRLF among them.
     case csvQuirky
+    /// `Time;Circuit;In;Out` with decimal commas (``CSVDialect/semicolon``).
+    case csvSemicolon
+    /// `Time<tab>Circuit<tab>In<tab>Out` (``CSVDialect/tab``).
+    case csvTab
     /// An `AzureMetrics` CSV export (metric name per row).
     case metricRowsCSV
     /// The Metrics REST response, compact.
@@ -56,7 +60,9 @@ import Testing
     /// `az monitor log-analytics query` rows.
     case logAnalytics
 
-    var isCSV: Bool { [.csvTimeMajor, .csvCircuitMajor, .csvWide, .csvOtherOrder, .csvQuirky].contains(self) }
+    var isCSV: Bool {
+      [.csvTimeMajor, .csvCircuitMajor, .csvWide, .csvOtherOrder, .csvQuirky, .csvSemicolon, .csvTab].contains(self)
+    }
     var fileName: String { isCSV || self == .metricRowsCSV ? "f.csv" : self == .diagnosticLines ? "f.jsonl" : "f.json" }
   }
 
