@@ -89,7 +89,8 @@ import Testing
   /// `100001000,5 + 1000 × i` bits per second written with `mark`, outbound `200000000 + 1000 × i`.
   static func longSeries(separator: String, mark: String, circuitColumn: Bool) -> String {
     var lines = [
-      (circuitColumn ? ["Timestamp", "Circuit", "BitsInPerSecond", "BitsOutPerSecond"]
+      (circuitColumn
+        ? ["Timestamp", "Circuit", "BitsInPerSecond", "BitsOutPerSecond"]
         : ["Timestamp", "BitsInPerSecond", "BitsOutPerSecond"]).joined(separator: separator)
     ]
     for i in 0..<200 {
@@ -180,12 +181,14 @@ import Testing
     #expect(
       Self.error(head + "2026-01-01T00:01:00Z;1.234,56;8\n")
         == "d.csv:3:22: error: '1.234,56' in column 'BitsInPerSecond' has two decimal marks (a semicolon-separated "
-        + "file may use '.' or ',' as its decimal mark, but thousands separators are not read: write 1234,56 or 1234.56)")
+        + "file may use '.' or ',' as its decimal mark, but thousands separators are not read: write 1234,56 or 1234.56)"
+    )
     // The tab dialect too, and the English way round (thousands comma, decimal point).
     #expect(
       Self.error(head.replacingOccurrences(of: ";", with: "\t") + "2026-01-01T00:01:00Z\t8\t1,234.56\n")
         == "d.csv:3:24: error: '1,234.56' in column 'BitsOutPerSecond' has two decimal marks (a tab-separated "
-        + "file may use '.' or ',' as its decimal mark, but thousands separators are not read: write 1234,56 or 1234.56)")
+        + "file may use '.' or ',' as its decimal mark, but thousands separators are not read: write 1234,56 or 1234.56)"
+    )
     // Past the fast path's window too: the plain rows before it are read, the bad cell refused at its place.
     let long = Self.longSeries(separator: ";", mark: ",", circuitColumn: false)
     #expect(
