@@ -2,9 +2,9 @@ import ExpressRouteCore
 
 /// The fast path of ``CSVScanner``: reads runs of plain data rows field by field, word at a time.
 ///
-/// A plain row has exactly the header's fields, no quotes, no spaces around
-/// values, rates of 1 to 15 whole digits (a decimal point and fraction allowed, 19 digits
-/// in all), a timestamp equal to the previous row's or one ``Timestamp/parse(_:)`` accepts, and a circuit name
+/// A plain row has exactly the header's fields, separated by the file's ``CSVDialect/separator``, no quotes, no
+/// spaces around values, rates of 1 to 15 whole digits (a decimal point, or the dialect's decimal comma, and a
+/// fraction allowed, 19 digits in all), a timestamp equal to the previous row's or one ``Timestamp/parse(_:)`` accepts, and a circuit name
 /// already seen (the one after the previous row's, or the same). Anything else
 /// (empty cells, `null`, exponents, quotes, a new circuit, a bad value) stops the
 /// run and the general row parser handles the row, so both paths produce the

@@ -40,8 +40,9 @@ struct CSVScanner {
   }
 
   /// Reads lines up to and including the header row and returns the bytes consumed: the header
-  /// was found when ``layout`` is set; otherwise call again with more bytes (preamble lines read
-  /// so far are consumed and counted).
+  /// was found when ``layout`` is set, with the file's dialect, detected from the header line alone
+  /// (``CSVDialect/detect(_:rank:)``, each line tried as a header ranked by ``headerRank(_:)``); otherwise call
+  /// again with more bytes (preamble lines read so far are consumed and counted).
   mutating func findHeader(_ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool) throws(Diagnostic) -> Int {
     var position = 0
     while layout == nil {
