@@ -171,7 +171,7 @@ public struct TrafficIngest: Sendable {
     while start < bytes.count {
       let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
       let line = bytes[start..<end]
-      if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 && $0 != CSVDialect.delimiter }) {
+      if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 && $0 != CSVDialect.comma.separator }) {
         return line.withUnsafeBufferPointer { CSVBytes.splitQuoted($0) }
       }
       start = end + 1

@@ -26,6 +26,8 @@ package enum FastPath: Int, CaseIterable, Sendable {
   case csvNineDigitRate
   /// A CSV rate with a fraction read by the fast path (`254587286.86429623`).
   case csvFractionRate
+  /// A CSV rate with a decimal comma read by the fast path (`1234,56` in a semicolon- or tab-separated file).
+  case csvDecimalCommaRate
   /// A number read by ``CSVNumber``'s plain-decimal path (no sign, no exponent, 19 digits at most).
   case plainDecimal
   /// A large CSV file read in mapped chunks (on one core or several) and merged.

@@ -23,6 +23,13 @@ enum ByteScanning {
     return ~(((x & low7) &+ low7) | x | low7)
   }
 
+  /// ``matches(_:_:)`` for a byte already broadcast to every byte of `broadcast` (such as
+  /// ``CSVDialect/separatorWord``): the multiplication is done once, not once per word.
+  @inline(__always) static func matches(_ word: UInt64, broadcast: UInt64) -> UInt64 {
+    let x = word ^ broadcast
+    return ~(((x & low7) &+ low7) | x | low7)
+  }
+
   /// 0x80 in the first byte of `word` that equals `a`, `b` or `c` (and perhaps in bytes after it), 0 when none does.
   ///
   /// Per byte `x` (the byte xor the wanted one), `(x − 1) & ~x` has its high bit set exactly when `x` is 0; only a

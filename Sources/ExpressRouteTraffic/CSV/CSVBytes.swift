@@ -11,16 +11,18 @@ enum CSVBytes {
   @inline(__always)
   static func rateCell(
     _ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>, _ column: Int,
-    _ scale: Double
+    _ scale: Double, _ dialect: CSVDialect
   )
     -> CellValue
   {
-    column >= 0 ? CSVBytes.csvValue(base, starts[column], ends[column], scale: scale) : .missing
+    column >= 0 ? CSVBytes.csvValue(base, starts[column], ends[column], scale: scale, dialect: dialect) : .missing
   }
 
-  /// A rate cell: missing when empty or `null`, invalid unless a non-negative number.
+  /// A rate cell: missing when empty or `null`, invalid unless a non-negative number (``number(_:_:_:_:)``).
   @inline(__always)
-  static func csvValue(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, scale: Double) -> CellValue {
+  static func csvValue(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, scale: Double, dialect: CSVDialect)
+    -> CellValue
+  {
     let (s, e) = CSVBytes.trim(base, start, end)
     if s == e { return .missing }
     if e - s == 4, base[s] | 0x20 == 0x6E, base[s + 1] | 0x20 == 0x75, base[s + 2] | 0x20 == 0x6C,
@@ -28,24 +30,62 @@ enum CSVBytes {
     {
       return .missing
     }
-    guard let parsed = CSVNumber.parse(base, s, e), parsed >= 0 else { return .invalid }
+    guard let parsed = number(base, s, e, dialect), parsed >= 0 else { return .invalid }
     let rate = parsed * scale
     guard rate <= TrafficIngest.maximumRate else { return .invalid }
     return .value(rate)
   }
 
-  /// The error for a rate cell that is not a non-negative number.
+  /// The number in the cell `base[start..<end]` (trimmed): ``CSVNumber/parse(_:_:_:)``'s reading, in a dialect that
+  /// accepts a decimal comma (``CSVDialect/acceptsDecimalComma``) after its one `,` is read as `.`; `nil` when that
+  /// is not a number, or when the cell holds two marks (`1.234,56`: thousands separators are not read). In the comma
+  /// dialect exactly ``CSVNumber/parse(_:_:_:)``.
+  @inline(__always)
+  static func number(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ dialect: CSVDialect) -> Double? {
+    guard dialect.acceptsDecimalComma, end > start, memchr(base + start, 0x2C, end - start) != nil else {
+      return CSVNumber.parse(base, start, end)
+    }
+    return decimalCommaNumber(base, start, end)
+  }
+
+  /// ``number(_:_:_:_:)`` for a cell holding a comma in a dialect that accepts a decimal comma (out of line: the fast
+  /// path reads plain rates with a decimal comma itself).
+  @inline(never)
+  static func decimalCommaNumber(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+    guard !hasTwoDecimalMarks(base, start, end) else { return nil }
+    let bytes = UnsafeBufferPointer(start: base + start, count: end - start).map { $0 == 0x2C ? 0x2E : $0 }
+    return bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.flatMap { CSVNumber.parse($0, 0, buffer.count) }
+    }
+  }
+
+  /// Whether `base[start..<end]` holds more than one decimal mark (`.` or `,`): `1.234,56`, `1,234.56`, `1,2,3`.
+  static func hasTwoDecimalMarks(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    var marks = 0
+    for index in start..<end where base[index] == 0x2C || base[index] == 0x2E { marks += 1 }
+    return marks > 1
+  }
+
+  /// The error for a rate cell that is not a non-negative number (read in `dialect`).
   static func cellError(
-    _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, header: String, file: String, line: Int, lineStart: Int
+    _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, header: String, file: String, line: Int, lineStart: Int,
+    dialect: CSVDialect
   ) -> Diagnostic {
     let (s, e) = CSVBytes.trim(base, start, end)
     let location = FileLocation(file: file, line: line, column: start - lineStart + 1)
-    if let parsed = CSVNumber.parse(base, s, e), parsed < 0 {
+    if dialect.acceptsDecimalComma && hasTwoDecimalMarks(base, s, e) && memchr(base + s, 0x2C, e - s) != nil {
+      return Diagnostic(
+        .error,
+        "'\(CSVBytes.text(base, s, e))' in column '\(header)' has two decimal marks (a \(dialect.name)-separated file "
+          + "may use '.' or ',' as its decimal mark, but thousands separators are not read: write 1234,56 or 1234.56)",
+        location: location)
+    }
+    if let parsed = number(base, s, e, dialect), parsed < 0 {
       return Diagnostic(
         .error, "negative rate '\(CSVBytes.text(base, s, e))' in column '\(header)' (expected zero or more)",
         location: location)
     }
-    if CSVNumber.parse(base, s, e) != nil {
+    if number(base, s, e, dialect) != nil {
       return Diagnostic(
         .error,
         "rate '\(CSVBytes.text(base, s, e))' in column '\(header)' is above 1 Pbps (expected bits per second; check the unit)",
@@ -74,7 +114,7 @@ enum CSVBytes {
     return (end, newline + 1)
   }
 
-  /// The separators of the line from `start`, found eight bytes at a time: the ranges of its first `capacity` + 1
+  /// The separators (`dialect`'s) of the line from `start`, found eight bytes at a time: the ranges of its first `capacity` + 1
   /// fields but the last go to `starts` and `ends`; returns where the line's `\n` is (`total` when there is none),
   /// how many separators there are, where the last field starts (the caller ends it, trimming the line end), and
   /// whether a quote was seen (in the line or in the word that ends it: then the caller splits it again, honouring
@@ -82,8 +122,10 @@ enum CSVBytes {
   @inline(__always)
   static func splitLine(
     _ base: UnsafePointer<UInt8>, from start: Int, total: Int, starts: UnsafeMutablePointer<Int>,
-    ends: UnsafeMutablePointer<Int>, capacity: Int
+    ends: UnsafeMutablePointer<Int>, capacity: Int, dialect: CSVDialect
   ) -> (lineFeed: Int, separators: Int, lastFieldStart: Int, quoted: Bool) {
+    let separator = dialect.separator
+    let separatorWord = dialect.separatorWord
     var fields = 0
     var cursor = start
     var fieldStart = start
@@ -92,19 +134,19 @@ enum CSVBytes {
     while cursor + 8 <= total {
       let word = ByteScanning.word(at: base + cursor)
       let newline = ByteScanning.matches(word, 0x0A)
-      var commas = ByteScanning.matches(word, CSVDialect.delimiter)
+      var marks = ByteScanning.matches(word, broadcast: separatorWord)
       if ByteScanning.matches(word, 0x22) != 0 { quoted = true }
       let stop = newline != 0 ? newline.trailingZeroBitCount >> 3 : 8
-      if newline != 0 { commas &= (UInt64(1) << UInt64(stop * 8)) &- 1 }
-      while commas != 0 {
-        let at = cursor + (commas.trailingZeroBitCount >> 3)
+      if newline != 0 { marks &= (UInt64(1) << UInt64(stop * 8)) &- 1 }
+      while marks != 0 {
+        let at = cursor + (marks.trailingZeroBitCount >> 3)
         if fields <= capacity {
           starts[fields] = fieldStart
           ends[fields] = at
         }
         fields += 1
         fieldStart = at + 1
-        commas &= commas &- 1
+        marks &= marks &- 1
       }
       cursor += stop
       if newline != 0 {
@@ -115,7 +157,7 @@ enum CSVBytes {
     if !foundEnd {
       while cursor < total {
         let byte = base[cursor]
-        if byte == CSVDialect.delimiter {
+        if byte == separator {
           if fields <= capacity {
             starts[fields] = fieldStart
             ends[fields] = cursor
@@ -152,17 +194,21 @@ enum CSVBytes {
     return String(decoding: UnsafeBufferPointer(start: base + start, count: max(shown, 0)), as: UTF8.self)
   }
 
-  static func isBlank(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
-    for index in start..<end where base[index] != CSVDialect.delimiter && base[index] != 0x20 && base[index] != 0x09 {
+  /// Whether `base[start..<end]` holds only separators, spaces and tabs (a blank-looking line).
+  static func isBlank(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, separator: UInt8) -> Bool {
+    for index in start..<end where base[index] != separator && base[index] != 0x20 && base[index] != 0x09 {
       return false
     }
     return true
   }
 
-  /// Splits one CSV line into unquoted cell texts (RFC 4180 quotes, doubled quotes).
-  static func splitQuoted(_ buffer: UnsafeBufferPointer<UInt8>) -> [String] {
+  /// Splits one CSV line at `separator` (the comma by default: `AzureMetrics` exports and format detection) into
+  /// unquoted cell texts (RFC 4180 quotes, doubled quotes).
+  static func splitQuoted(_ buffer: UnsafeBufferPointer<UInt8>, separator: UInt8 = CSVDialect.comma.separator)
+    -> [String]
+  {
     guard let base = buffer.baseAddress else { return [""] }
-    return CSVBytes.splitQuotedRanges(base, from: 0, to: buffer.count).map { range in
+    return CSVBytes.splitQuotedRanges(base, from: 0, to: buffer.count, separator: separator).map { range in
       var cell = String(decoding: UnsafeBufferPointer(start: base + range.0, count: range.1 - range.0), as: UTF8.self)
       if cell.hasPrefix("\u{FEFF}") { cell.removeFirst() }
       cell = cell.trimmingCharacters(in: .whitespaces)
@@ -173,8 +219,10 @@ enum CSVBytes {
     }
   }
 
-  /// The byte ranges of a line's cells, honouring quotes (quotes stay inside the range).
-  static func splitQuotedRanges(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> [(Int, Int)] {
+  /// The byte ranges of a line's cells split at `separator`, honouring quotes (quotes stay inside the range).
+  static func splitQuotedRanges(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, separator: UInt8)
+    -> [(Int, Int)]
+  {
     var ranges: [(Int, Int)] = []
     var cellStart = start
     var inQuotes = false
@@ -183,7 +231,7 @@ enum CSVBytes {
       let byte = base[index]
       if byte == 0x22 {
         inQuotes.toggle()
-      } else if byte == CSVDialect.delimiter && !inQuotes {
+      } else if byte == separator && !inQuotes {
         ranges.append((cellStart, index))
         cellStart = index + 1
       }

@@ -10,4 +10,7 @@ struct CSVColumnLayout: Sendable {
   var inboundScale = 1.0
   var outboundScale = 1.0
   var headers: [String]
+  /// The file's dialect, detected from the header line (``CSVDialect/detect(_:rank:)``); a later chunk's scanner
+  /// (``CSVScanner/init(file:defaultCircuit:interval:fastIngest:layout:)``) reads with it too.
+  var dialect = CSVDialect.comma
 }

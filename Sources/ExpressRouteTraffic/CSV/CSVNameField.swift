@@ -1,28 +1,32 @@
 import ExpressRouteCore
 
-/// A known circuit name and the comma after it, as the row reader compares them with a field.
+/// A known circuit name and the separator after it (``CSVDialect/separator``), as the row reader compares them with a
+/// field.
 ///
-/// Names of up to 15 bytes are held as the two words that they and their comma fill, with masks of those bytes:
+/// Names of up to 15 bytes are held as the two words that they and their separator fill, with masks of those bytes:
 /// a field is compared in two word loads. Longer names are compared word by word (``ByteScanning/equal(_:_:_:)``).
 struct CSVNameField {
   /// The name's bytes.
   let name: UnsafePointer<UInt8>
   /// The name's length; -1 when there is no name (nothing matches).
   let length: Int
+  /// The separator that ends the field.
+  let separator: UInt8
   private var first: UInt64 = 0
   private var second: UInt64 = 0
   private var firstMask: UInt64 = 0
   private var secondMask: UInt64 = 0
-  /// Whether the name and its comma fit the two words.
+  /// Whether the name and its separator fit the two words.
   private var short = false
 
-  /// The field of the `length` bytes at `name` (-1: none).
-  init(name: UnsafePointer<UInt8>, length: Int) {
+  /// The field of the `length` bytes at `name` (-1: none), ended by `separator`.
+  init(name: UnsafePointer<UInt8>, length: Int, separator: UInt8) {
     self.name = name
     self.length = length
+    self.separator = separator
     guard length > 0 && length < 16 else { return }
     for index in 0...length {
-      let byte = UInt64(index < length ? name[index] : CSVDialect.delimiter)
+      let byte = UInt64(index < length ? name[index] : separator)
       if index < 8 {
         first |= byte << UInt64(index * 8)
       } else {
@@ -35,7 +39,7 @@ struct CSVNameField {
     short = true
   }
 
-  /// Whether the bytes at `field` are the name and a comma. Reads 16 bytes, or the name's length and one more.
+  /// Whether the bytes at `field` are the name and the separator. Reads 16 bytes, or the name's length and one more.
   @inline(__always)
   func matches(_ field: UnsafePointer<UInt8>) -> Bool {
     if short {
@@ -43,6 +47,6 @@ struct CSVNameField {
       return ByteScanning.maskedDifference(at: raw, first, firstMask)
         | ByteScanning.maskedDifference(at: raw + 8, second, secondMask) == 0
     }
-    return length > 0 && ByteScanning.equal(field, name, length) && field[length] == CSVDialect.delimiter
+    return length > 0 && ByteScanning.equal(field, name, length) && field[length] == separator
   }
 }

@@ -6,12 +6,14 @@ extension CSVPlainRowReader {
   /// Reads a rate field at `p`, times `scale`, into `rate`: 1 to 15 digits, optionally with a
   /// decimal point and fraction (19 digits at most in all, so full-precision doubles such as
   /// `254587286.86429623` qualify), valued exactly as the general parser values it (correctly
-  /// rounded, ``CSVNumber/decimal(_:_:)``). Returns the position after the terminator, or -1
-  /// (also for rates above 1 Pbps, which the general path reports).
+  /// rounded, ``CSVNumber/decimal(_:_:)``). The decimal mark is `.` or `dialect`'s
+  /// ``CSVDialect/decimalMark`` (`,` where the separator is not a comma). Returns the position after `dialect`'s
+  /// terminator, or -1 (also for rates above 1 Pbps, which the general path reports).
   @inline(always)
-  static func readRate(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ scale: Double, _ rate: inout Double)
-    -> Int
-  {
+  static func readRate(
+    _ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ scale: Double, _ rate: inout Double,
+    _ dialect: CSVDialect
+  ) -> Int {
     var cursor = p
     let whole: UInt64
     // Exactly nine whole digits, as most rates between 100 Mbps and 1 Gbps are written (with a fraction or without):
@@ -27,7 +29,8 @@ extension CSVPlainRowReader {
       guard let value = digits(base, &cursor) else { return -1 }
       whole = value
     }
-    if base[cursor] == 0x2E {
+    let mark = base[cursor]
+    if mark == 0x2E || mark == dialect.decimalMark {
       // `digits.fraction`: the mantissa is every digit; the general parser reads it the same way.
       var end = cursor &+ 1
       guard let fraction = digits(base, &end) else { return -1 }
@@ -36,32 +39,33 @@ extension CSVPlainRowReader {
       guard let value = CSVNumber.value(whole: whole, fraction: fraction, digits: fractionDigits) else { return -1 }
       rate = value * scale
       FastPath.hit(.csvFractionRate)
+      if mark != 0x2E { FastPath.hit(.csvDecimalCommaRate) }
       cursor = end
     } else {
       rate = Double(whole) * scale
     }
     guard rate <= TrafficIngest.maximumRate else { return -1 }
-    return skipTerminator(base, cursor, isLast)
+    return skipTerminator(base, cursor, isLast, dialect.separator)
   }
 
-  /// The position after the field terminator at `p` (`,`, or `\n`/`\r\n` for the last field), or -1.
+  /// The position after the field terminator at `p` (`separator`, or `\n`/`\r\n` for the last field), or -1.
   @inline(always)
-  static func skipTerminator(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool) -> Int {
+  static func skipTerminator(_ base: UnsafePointer<UInt8>, _ p: Int, _ isLast: Bool, _ separator: UInt8) -> Int {
     let byte = base[p]
-    if !isLast { return byte == CSVDialect.delimiter ? p &+ 1 : -1 }
+    if !isLast { return byte == separator ? p &+ 1 : -1 }
     if byte == 0x0A { return p &+ 1 }
     if byte == 0x0D && base[p &+ 1] == 0x0A { return p &+ 2 }
     return -1
   }
 
-  /// The first comma, line feed or quote at or after `p` (before `limit`), or `limit`.
+  /// The first separator (`dialect`'s), line feed or quote at or after `p` (before `limit`), or `limit`.
   @inline(always)
-  static func fieldEnd(_ base: UnsafePointer<UInt8>, from p: Int, limit: Int) -> Int {
+  static func fieldEnd(_ base: UnsafePointer<UInt8>, from p: Int, limit: Int, _ dialect: CSVDialect) -> Int {
     var cursor = p
     while cursor < limit {
       let word = ByteScanning.word(at: base + cursor)
       let found =
-        ByteScanning.matches(word, CSVDialect.delimiter) | ByteScanning.matches(word, 0x0A)
+        ByteScanning.matches(word, broadcast: dialect.separatorWord) | ByteScanning.matches(word, 0x0A)
         | ByteScanning.matches(word, 0x22)
       if found != 0 {
         let at = cursor + found.trailingZeroBitCount >> 3

@@ -21,7 +21,7 @@ extension CSVPlainRowReader {
         | ((ByteScanning.word(at: field + 19) ^ ByteScanning.word(at: remembered + 19)) & memo.tail0)
         | ((ByteScanning.word(at: field + 27) ^ ByteScanning.word(at: remembered + 27)) & memo.tail1)
       if differ == 0 {
-        let after = Self.skipTerminator(base, p &+ length, isLast)
+        let after = Self.skipTerminator(base, p &+ length, isLast, dialect.separator)
         if after >= 0 {
           FastPath.hit(.csvTimeWord)
           let timeOfDay = ByteScanning.word(at: field + 11)
@@ -50,17 +50,17 @@ extension CSVPlainRowReader {
   ) {
     let length = memo.length
     if length > 0 && length <= Self.longestTimestamp, let value = memo.recall(base + p, base + memo.start) {
-      let after = Self.skipTerminator(base, p &+ length, isLast)
+      let after = Self.skipTerminator(base, p &+ length, isLast, dialect.separator)
       if after >= 0 {
         FastPath.hit(.csvTimeRepeat)
         return (after, value)
       }
     }
-    let fieldEnd = Self.fieldEnd(base, from: p, limit: p + Self.longestTimestamp)
+    let fieldEnd = Self.fieldEnd(base, from: p, limit: p + Self.longestTimestamp, dialect)
     guard fieldEnd > p, let parsed = Timestamp.parse(UnsafeBufferPointer(start: base + p, count: fieldEnd - p)) else {
       return (-1, 0)
     }
-    let after = Self.skipTerminator(base, fieldEnd, isLast)
+    let after = Self.skipTerminator(base, fieldEnd, isLast, dialect.separator)
     guard after >= 0 else { return (-1, 0) }
     memo.remember(base + p, start: p, length: fieldEnd - p, timestamp: parsed)
     return (after, parsed)

@@ -2,9 +2,9 @@ import ExpressRouteCore
 
 /// The fast path of ``CSVScanner``: reads runs of plain data rows field by field, word at a time.
 ///
-/// A plain row has exactly the header's fields, no quotes, no spaces around
-/// values, rates of 1 to 15 whole digits (a decimal point and fraction allowed, 19 digits
-/// in all), a timestamp equal to the previous row's or one ``Timestamp/parse(_:)`` accepts, and a circuit name
+/// A plain row has exactly the header's fields, separated by the file's ``CSVDialect/separator``, no quotes, no
+/// spaces around values, rates of 1 to 15 whole digits (a decimal point, or the dialect's decimal comma, and a
+/// fraction allowed, 19 digits in all), a timestamp equal to the previous row's or one ``Timestamp/parse(_:)`` accepts, and a circuit name
 /// already seen (the one after the previous row's, or the same). Anything else
 /// (empty cells, `null`, exponents, quotes, a new circuit, a bad value) stops the
 /// run and the general row parser handles the row, so both paths produce the
@@ -41,6 +41,9 @@ struct CSVPlainRowReader: ~Copyable {
   private let inboundScale: Double
   private let outboundScale: Double
   private let singleCircuit: Int
+  /// The file's dialect (``CSVColumnLayout/dialect``): its separator ends fields, its decimal mark may start a
+  /// rate's fraction.
+  let dialect: CSVDialect
   /// The circuit names' bytes, one after another.
   private var names: UnsafeMutablePointer<UInt8>
   /// Each circuit's name in `names` and its length (-1 when the name cannot appear unquoted), with the words the
@@ -68,6 +71,7 @@ struct CSVPlainRowReader: ~Copyable {
     inboundScale = layout.inboundScale
     outboundScale = layout.outboundScale
     self.singleCircuit = singleCircuit
+    dialect = layout.dialect
     names = .allocate(capacity: 1)
     nameFields = .allocate(capacity: 1)
     nameCount = 0
@@ -92,12 +96,13 @@ struct CSVPlainRowReader: ~Copyable {
     nameFields = .allocate(capacity: max(circuitNames.count, 1))
     var offset = 0
     for (index, name) in circuitNames.enumerated() {
-      // A name with a comma, quote or line break only matches a quoted field: leave it to the general path.
+      // A name with a separator, quote or line break only matches a quoted field: leave it to the general path.
       let plain =
         !name.isEmpty && name.count < Self.window - Self.margin
-        && !name.contains { $0 == CSVDialect.delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        && !name.contains { $0 == dialect.separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
       (names + offset).initialize(from: name, count: name.count)
-      (nameFields + index).initialize(to: CSVNameField(name: names + offset, length: plain ? name.count : -1))
+      (nameFields + index).initialize(
+        to: CSVNameField(name: names + offset, length: plain ? name.count : -1, separator: dialect.separator))
       offset += name.count
     }
     nameCount = circuitNames.count
@@ -122,6 +127,7 @@ struct CSVPlainRowReader: ~Copyable {
     }
     let inboundScale = self.inboundScale
     let outboundScale = self.outboundScale
+    let dialect = self.dialect
     switch shape {
     case .long:
       let lineBefore = line
@@ -155,15 +161,16 @@ struct CSVPlainRowReader: ~Copyable {
           case Kind.circuit.rawValue:
             p = readCircuit(base, p, isLast, &target, &repeated, bound: rowStart + Self.window)
           case Kind.inbound.rawValue:
-            p = Self.readRate(base, p, isLast, inboundScale, &inbound)
+            p = Self.readRate(base, p, isLast, inboundScale, &inbound, dialect)
           case Kind.outbound.rawValue:
-            p = Self.readRate(base, p, isLast, outboundScale, &outbound)
+            p = Self.readRate(base, p, isLast, outboundScale, &outbound, dialect)
           default:
-            let fieldEnd = Self.fieldEnd(base, from: p, limit: limit)
+            let fieldEnd = Self.fieldEnd(base, from: p, limit: limit, dialect)
             guard fieldEnd < limit else { break rowLoop }
             // An ignored last field may end in `\r`, which is part of `\r\n`.
             p = Self.skipTerminator(
-              base, isLast && fieldEnd > p && base[fieldEnd - 1] == 0x0D ? fieldEnd - 1 : fieldEnd, isLast)
+              base, isLast && fieldEnd > p && base[fieldEnd - 1] == 0x0D ? fieldEnd - 1 : fieldEnd, isLast,
+              dialect.separator)
           }
           guard p >= 0 else { break rowLoop }
         }
@@ -228,6 +235,7 @@ struct CSVPlainRowReader: ~Copyable {
     }
     let inboundScale = self.inboundScale
     let outboundScale = self.outboundScale
+    let dialect = self.dialect
     // The current circuit's name, tried before ``readCircuit(_:_:_:_:_:bound:)``: one circuit's rows in turn
     // repeat it.
     var name = self.name(of: current)
@@ -255,9 +263,9 @@ struct CSVPlainRowReader: ~Copyable {
           ByteScanning.checkBounds(
             template.length <= CSVRowTemplate.longest && rowStart &+ Self.window <= end,
             "a template row and its rates lie in the window")
-          var p = Self.readRate(base, rowStart &+ template.length, false, inboundScale, &inbound)
+          var p = Self.readRate(base, rowStart &+ template.length, false, inboundScale, &inbound, dialect)
           guard p >= 0 else { break rows }
-          p = Self.readRate(base, p, true, outboundScale, &outbound)
+          p = Self.readRate(base, p, true, outboundScale, &outbound, dialect)
           guard p >= 0 else { break rows }
           currentLine &+= 1
           FastPath.hit(.csvTemplateRow)
@@ -298,9 +306,9 @@ struct CSVPlainRowReader: ~Copyable {
       // Two rates read from here stay inside the window (``margin``).
       ByteScanning.checkBounds(
         p &- rowStart < Self.window &- Self.margin, "a plain row's rates start before the margin")
-      p = Self.readRate(base, p, false, inboundScale, &inbound)
+      p = Self.readRate(base, p, false, inboundScale, &inbound, dialect)
       guard p >= 0 else { break }
-      p = Self.readRate(base, p, true, outboundScale, &outbound)
+      p = Self.readRate(base, p, true, outboundScale, &outbound, dialect)
       guard p >= 0 else { break }
       if long { current = target }
       currentLine &+= 1
@@ -344,7 +352,9 @@ struct CSVPlainRowReader: ~Copyable {
   /// Circuit `index`'s name as a field; one that matches nothing when there is no such circuit or its name cannot
   /// appear unquoted.
   func name(of index: Int) -> CSVNameField {
-    guard index >= 0 && index < nameCount else { return CSVNameField(name: names, length: -1) }
+    guard index >= 0 && index < nameCount else {
+      return CSVNameField(name: names, length: -1, separator: dialect.separator)
+    }
     return nameFields[index]
   }
 
@@ -356,6 +366,6 @@ struct CSVPlainRowReader: ~Copyable {
     guard length > 0, p &+ length &+ 2 <= bound, ByteScanning.equal(base + p, nameFields[index].name, length) else {
       return -1
     }
-    return Self.skipTerminator(base, p &+ length, isLast)
+    return Self.skipTerminator(base, p &+ length, isLast, dialect.separator)
   }
 }

@@ -40,8 +40,9 @@ struct CSVScanner {
   }
 
   /// Reads lines up to and including the header row and returns the bytes consumed: the header
-  /// was found when ``layout`` is set; otherwise call again with more bytes (preamble lines read
-  /// so far are consumed and counted).
+  /// was found when ``layout`` is set, with the file's dialect, detected from the header line alone
+  /// (``CSVDialect/detect(_:rank:)``, each line tried as a header ranked by ``headerRank(_:)``); otherwise call
+  /// again with more bytes (preamble lines read so far are consumed and counted).
   mutating func findHeader(_ base: UnsafePointer<UInt8>, count total: Int, isFinal: Bool) throws(Diagnostic) -> Int {
     var position = 0
     while layout == nil {
@@ -49,10 +50,13 @@ struct CSVScanner {
       let end = CSVBytes.lineEnd(base, from: position, count: total)
       if end.next == total && !isFinal && (total == 0 || base[total - 1] != 0x0A) { return position }
       line += 1
-      let cells = CSVBytes.splitQuoted(UnsafeBufferPointer(start: base + position, count: end.contentEnd - position))
+      // The dialect is detected here, once per file, from the line that may be the header.
+      let (dialect, cells) = CSVDialect.detect(
+        UnsafeBufferPointer(start: base + position, count: end.contentEnd - position), rank: Self.headerRank)
       let normalized = cells.map { normalizedName($0) }
       if let time = normalized.firstIndex(where: { TrafficIngest.timeHeaders.contains($0) }) {
-        layout = try Self.makeLayout(cells: cells, normalized: normalized, time: time, file: file, line: line)
+        layout = try Self.makeLayout(
+          cells: cells, normalized: normalized, time: time, file: file, line: line, dialect: dialect)
         if line > 1 { notes.append("\(file): skipped \(line - 1) preamble line(s) before the header on line \(line)") }
       } else if line >= 50 {
         throw Diagnostic(
@@ -114,6 +118,7 @@ struct CSVScanner {
     let inScale = layout.inboundScale
     let outScale = layout.outboundScale
     let headers = layout.headers
+    let dialect = layout.dialect
     let file = self.file
     let defaultInterval = interval
     var line = self.line
@@ -154,7 +159,8 @@ struct CSVScanner {
       line += 1
       let lineStart = position
       let split = CSVBytes.splitLine(
-        base, from: lineStart, total: total, starts: fieldStarts, ends: fieldEnds, capacity: fieldCount)
+        base, from: lineStart, total: total, starts: fieldStarts, ends: fieldEnds, capacity: fieldCount,
+        dialect: dialect)
       let cursor = split.lineFeed
       let fieldStart = split.lastFieldStart
       let quoted = split.quoted
@@ -173,16 +179,16 @@ struct CSVScanner {
       }
       fields += 1
       if quoted {
-        let cells = CSVBytes.splitQuotedRanges(base, from: lineStart, to: contentEnd)
+        let cells = CSVBytes.splitQuotedRanges(base, from: lineStart, to: contentEnd, separator: dialect.separator)
         fields = cells.count
         for (i, range) in cells.enumerated() where i <= fieldCount {
           fieldStarts[i] = range.0
           fieldEnds[i] = range.1
         }
       }
-      // A blank-looking line (only commas or spaces) is skipped.
+      // A blank-looking line (only separators or spaces) is skipped.
       if fields != fieldCount {
-        if CSVBytes.isBlank(base, from: lineStart, to: contentEnd) { continue }
+        if CSVBytes.isBlank(base, from: lineStart, to: contentEnd, separator: dialect.separator) { continue }
         throw Diagnostic(
           .error, "expected \(fieldCount) fields like the header, found \(fields)",
           location: FileLocation(file: file, line: line, column: 1))
@@ -202,13 +208,13 @@ struct CSVScanner {
         timestamp = parsed
         plainRows.lastTime = Timestamp.HourMemo(start: ts, length: te - ts, timestamp: parsed)
       }
-      let inCell = CSVBytes.rateCell(base, fieldStarts, fieldEnds, inColumn, inScale)
-      let outCell = CSVBytes.rateCell(base, fieldStarts, fieldEnds, outColumn, outScale)
+      let inCell = CSVBytes.rateCell(base, fieldStarts, fieldEnds, inColumn, inScale, dialect)
+      let outCell = CSVBytes.rateCell(base, fieldStarts, fieldEnds, outColumn, outScale, dialect)
       if inCell == .invalid || outCell == .invalid {
         let column = inCell == .invalid ? inColumn : outColumn
         throw CSVBytes.cellError(
           base, fieldStarts[column], fieldEnds[column], header: headers[column], file: file, line: line,
-          lineStart: lineStart)
+          lineStart: lineStart, dialect: dialect)
       }
       let inbound = inCell.rate
       let outbound = outCell.rate
@@ -252,9 +258,30 @@ struct CSVScanner {
     return min(position, total)
   }
 
-  static func makeLayout(cells: [String], normalized: [String], time: Int, file: String, line: Int) throws(Diagnostic)
-    -> CSVColumnLayout
-  {
+  /// Whether a header's normalized cell names an inbound traffic column.
+  static func isInbound(_ name: String) -> Bool {
+    name.contains("bitsin") || name.hasPrefix("in") && (name.contains("bps") || name.contains("bits"))
+      || name.hasPrefix("ingress")
+  }
+
+  /// Whether a header's normalized cell names an outbound traffic column.
+  static func isOutbound(_ name: String) -> Bool {
+    name.contains("bitsout") || name.hasPrefix("out") && (name.contains("bps") || name.contains("bits"))
+      || name.hasPrefix("egress")
+  }
+
+  /// How much `cells` look like a traffic header, for ``CSVDialect/detect(_:rank:)``: 2 for a time column, plus 1 for
+  /// a traffic column.
+  static func headerRank(_ cells: [String]) -> Int {
+    let normalized = cells.map { normalizedName($0) }
+    let time = normalized.contains { TrafficIngest.timeHeaders.contains($0) }
+    let traffic = normalized.contains { isInbound($0) || isOutbound($0) }
+    return (time ? 2 : 0) + (traffic ? 1 : 0)
+  }
+
+  static func makeLayout(
+    cells: [String], normalized: [String], time: Int, file: String, line: Int, dialect: CSVDialect
+  ) throws(Diagnostic) -> CSVColumnLayout {
     /// Bits per second that one unit of column `index` stands for, by the unit its header names (`Bits Out (Mb/s)`:
     /// 10^6); 1 when it names none. A rate in bytes per second (`(MBps)`) is refused at the header cell: read as bits
     /// it would be eight times too low.
@@ -280,14 +307,8 @@ struct CSVScanner {
       }
       return 1
     }
-    let inbound = normalized.firstIndex {
-      $0.contains("bitsin") || $0.hasPrefix("in") && ($0.contains("bps") || $0.contains("bits"))
-        || $0.hasPrefix("ingress")
-    }
-    let outbound = normalized.firstIndex {
-      $0.contains("bitsout") || $0.hasPrefix("out") && ($0.contains("bps") || $0.contains("bits"))
-        || $0.hasPrefix("egress")
-    }
+    let inbound = normalized.firstIndex(where: isInbound)
+    let outbound = normalized.firstIndex(where: isOutbound)
     guard inbound != nil || outbound != nil else {
       throw Diagnostic(
         .error,
@@ -301,6 +322,6 @@ struct CSVScanner {
     return CSVColumnLayout(
       time: time, inbound: inbound, outbound: outbound, circuit: circuit,
       inboundScale: scales[inbound ?? -1] ?? 1, outboundScale: scales[outbound ?? -1] ?? 1,
-      headers: cells.map { $0.trimmingCharacters(in: .whitespaces) })
+      headers: cells.map { $0.trimmingCharacters(in: .whitespaces) }, dialect: dialect)
   }
 }

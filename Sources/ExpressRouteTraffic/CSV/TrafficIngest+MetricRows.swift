@@ -156,7 +156,7 @@ extension TrafficIngest {
     // Classified as every CSV rate cell is: empty or `null` is missing, else a number from 0 to 1 Pbps.
     var bytes = cell
     let value = bytes.withUTF8 { buffer in
-      buffer.baseAddress.map { CSVBytes.csvValue($0, 0, buffer.count, scale: 1) } ?? .missing
+      buffer.baseAddress.map { CSVBytes.csvValue($0, 0, buffer.count, scale: 1, dialect: .comma) } ?? .missing
     }
     switch value {
     case .missing: return nil

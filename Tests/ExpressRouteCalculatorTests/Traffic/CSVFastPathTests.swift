@@ -191,7 +191,7 @@ import Testing
         var rate = -1.0
         let after = bytes.withUnsafeBufferPointer {
           // swift-format-ignore: NeverForceUnwrap
-          CSVPlainRowReader.readRate($0.baseAddress!, 0, terminator == "\n", 1, &rate)
+          CSVPlainRowReader.readRate($0.baseAddress!, 0, terminator == "\n", 1, &rate, .comma)
         }
         if accepts {
           #expect(after == value.utf8.count + 1 && rate == Double(value), "\(value)")

@@ -11,14 +11,15 @@ import Testing
 /// The row reader's circuit-name test: two masked words for names of up to 15 bytes, bytes for longer ones.
 @Suite struct CSVNameFieldTests {
   /// Whether `field` (padded past its end, as a row's bytes are) matches `name`.
-  private func matches(_ name: String, _ field: String) -> Bool {
+  private func matches(_ name: String, _ field: String, separator: UInt8 = 0x2C) -> Bool {
     let nameBytes = Array(name.utf8)
     let fieldBytes = Array(field.utf8) + [UInt8](repeating: 0x39, count: 32)
     return nameBytes.withUnsafeBufferPointer { namePointer in
       fieldBytes.withUnsafeBufferPointer { fieldPointer in
         // swift-format-ignore: NeverForceUnwrap
         // Neither buffer is empty.
-        CSVNameField(name: namePointer.baseAddress!, length: nameBytes.count).matches(fieldPointer.baseAddress!)
+        CSVNameField(name: namePointer.baseAddress!, length: nameBytes.count, separator: separator).matches(
+          fieldPointer.baseAddress!)
       }
     }
   }
@@ -42,12 +43,24 @@ import Testing
     #expect(!matches("ercircuit-westeurope-01", "ercircuit-westeurope-02,5"))
   }
 
+  @Test func everyLengthMatchesOnlyItsNameAndTheDialectsSeparator() {
+    for length in 1...24 {
+      let name = String((0..<length).map { Character(UnicodeScalar(UInt8(0x61 + $0 % 26))) })
+      // Semicolon: the comma no longer ends the name.
+      #expect(matches(name, name + ";1,5;2", separator: 0x3B), "\(length)")
+      #expect(!matches(name, name + ",1;2", separator: 0x3B), "\(length)")
+      // Tab: neither does the semicolon.
+      #expect(matches(name, name + "\t1.5\t2", separator: 0x09), "\(length)")
+      #expect(!matches(name, name + ";1\t2", separator: 0x09), "\(length)")
+    }
+  }
+
   @Test func noNameMatchesNothing() {
     let field = Array("a,1,2".utf8) + [UInt8](repeating: 0, count: 32)
     field.withUnsafeBufferPointer { pointer in
       // swift-format-ignore: NeverForceUnwrap
       // The buffer is not empty.
-      #expect(!CSVNameField(name: pointer.baseAddress!, length: -1).matches(pointer.baseAddress!))
+      #expect(!CSVNameField(name: pointer.baseAddress!, length: -1, separator: 0x2C).matches(pointer.baseAddress!))
     }
   }
 }

@@ -111,6 +111,17 @@ extension FastPathFuzzTests {
           }
         }
       }
+    case .csvSemicolon, .csvTab:
+      // The time-major long layout in the other dialects: semicolons with decimal commas, tabs with points.
+      let separator = format == .csvSemicolon ? ";" : "\t"
+      lines.append(["Timestamp", "Circuit", "BitsInPerSecond", "BitsOutPerSecond"].joined(separator: separator))
+      for minute in 0..<minutes {
+        for circuit in circuits {
+          var rates = [rate(&random, digits: digits), rate(&random, digits: digits)]
+          if format == .csvSemicolon { rates = rates.map { $0.replacingOccurrences(of: ".", with: ",") } }
+          lines.append(([t(minute), circuit] + rates).joined(separator: separator))
+        }
+      }
     case .metricRowsCSV:
       lines.append("TimeGenerated [UTC],ResourceId,MetricName,Average,Maximum,TimeGrain,UnitName")
       for minute in 0..<minutes {

@@ -18,7 +18,7 @@ import Testing
 /// JSON document reader must read what its general path reads, and refuse the rest with a proper error.
 ///
 /// Inputs are generated in every layout and format the readers accept (CSV time-major and circuit-major, one
-/// circuit, other column orders, quoted and quirky cells, timestamp forms with fractions and offsets, full-precision
+/// circuit, other column orders, quoted and quirky cells, semicolons with decimal commas and tabs, timestamp forms with fractions and offsets, full-precision
 /// rates; REST and `az` Metrics JSON, diagnostic-settings JSON lines, log-analytics rows, `AzureMetrics` CSV), longer
 /// than the CSV fast path's 512-byte window, then damaged: bytes mutated, inserted, deleted, and the input cut at
 /// every edge of the readers' windows, words and blocks. Each input is read several ways: fast and general,
@@ -45,6 +45,10 @@ import Testing
     case csvOtherOrder
     /// Plain rows with quoted cells, empty cells, `null`, exponents, blank lines and CRLF among them.
     case csvQuirky
+    /// `Time;Circuit;In;Out` with decimal commas (``CSVDialect/semicolon``).
+    case csvSemicolon
+    /// `Time<tab>Circuit<tab>In<tab>Out` (``CSVDialect/tab``).
+    case csvTab
     /// An `AzureMetrics` CSV export (metric name per row).
     case metricRowsCSV
     /// The Metrics REST response, compact.
@@ -56,7 +60,9 @@ import Testing
     /// `az monitor log-analytics query` rows.
     case logAnalytics
 
-    var isCSV: Bool { [.csvTimeMajor, .csvCircuitMajor, .csvWide, .csvOtherOrder, .csvQuirky].contains(self) }
+    var isCSV: Bool {
+      [.csvTimeMajor, .csvCircuitMajor, .csvWide, .csvOtherOrder, .csvQuirky, .csvSemicolon, .csvTab].contains(self)
+    }
     var fileName: String { isCSV || self == .metricRowsCSV ? "f.csv" : self == .diagnosticLines ? "f.jsonl" : "f.json" }
   }
 
@@ -288,22 +294,31 @@ import Testing
     #endif
     let cases = PropertyCheck.caseCount(Self.cases)
     let seed = PropertyCheck.singleSeed ?? 29
-    var mutator = Mutator(state: seed)
+    let mutator = Mutator(state: seed)
     var random = SplitMix(state: seed ^ 0x5EED)
     var accepted = 0
     var refused = 0
-    let formats = Format.allCases
-    for index in 0..<cases {
-      let format = formats[index % formats.count]
-      let bytes = Self.damaged(Self.document(format, seed: seed &+ UInt64(index)), mutator: &mutator)
-      try Self.check(bytes, format, random: &random, parallel: index % 4 == 0)
-      var options = TrafficIngest.Options()
-      options.workers = 1
-      if Self.outcome(options, file: format.fileName, { try $0.read(Data(bytes), file: format.fileName) }).error == nil
-      {
-        accepted += 1
-      } else {
-        refused += 1
+    // The comma formats, then the other dialects with a mutator of their own (so the comma formats' cases are the
+    // same as before the dialects were added, and every fourth is still read in parallel pieces).
+    let dialects: [Format] = [.csvSemicolon, .csvTab]
+    let rounds: [(formats: [Format], cases: Int, mutator: Mutator, parallelEvery: Int)] = [
+      (Format.allCases.filter { !dialects.contains($0) }, cases, mutator, 4),
+      (dialects, max(cases / 5, 4), Mutator(state: seed ^ 0xD1A1), 2),
+    ]
+    for var round in rounds {
+      for index in 0..<round.cases {
+        let format = round.formats[index % round.formats.count]
+        let bytes = Self.damaged(Self.document(format, seed: seed &+ UInt64(index)), mutator: &round.mutator)
+        try Self.check(bytes, format, random: &random, parallel: index % round.parallelEvery == 0)
+        var options = TrafficIngest.Options()
+        options.workers = 1
+        if Self.outcome(options, file: format.fileName, { try $0.read(Data(bytes), file: format.fileName) }).error
+          == nil
+        {
+          accepted += 1
+        } else {
+          refused += 1
+        }
       }
     }
     // Both outcomes occur: the damage reaches past the header, and not every input is refused.
