@@ -309,7 +309,7 @@ import Testing
     let lines = directory.appendingPathComponent("lines.json").path
     try joined.write(toFile: lines, atomically: true, encoding: .utf8)
     let profile = directory.appendingPathComponent("p.json").path
-    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"]}"#.write(
+    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"monthlyEgress": "1000 GB"}}"#.write(
       toFile: profile, atomically: true, encoding: .utf8)
     let piped = try runErcalc(["size", profile, "--series", "-", "--format", "json"], stdin: lines)
     #expect(piped.status == 0, "\(piped.errors)")
@@ -323,7 +323,7 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let profile = directory.appendingPathComponent("p.json").path
-    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"]}"#.write(
+    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"monthlyEgress": "1000 GB"}}"#.write(
       toFile: profile, atomically: true, encoding: .utf8)
     let result = ercalc("size", profile, "--series", fixture("diagnostic-export"), "--format", "json")
     #expect(result.status == .success, "\(result.errors)")
