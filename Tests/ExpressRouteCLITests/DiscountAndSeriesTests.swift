@@ -172,7 +172,7 @@ import Testing
     try """
     {"schemaVersion": 1, "name": "p", "startMonth": "2027-01", "horizonMonths": 12, "sites": [
       {"name": "site", "profile": {"name": "site", "peeringLocation": "Amsterdam", "gateways": 0,
-        "traffic": {"series": ["\(series)"], "seriesCircuit": "\(circuit)"}}}]}
+        "traffic": {"series": ["\(series)"], "seriesCircuit": "\(circuit)", "monthlyEgress": "1000 GB"}}}]}
     """.write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }
@@ -181,7 +181,7 @@ import Testing
     let path = directory.appendingPathComponent("profile-\(UUID().uuidString).json").path
     try """
     {"schemaVersion": 1, "name": "site", "peeringLocation": "Amsterdam", "gateways": 0,
-     "traffic": {"series": ["\(series)"], "seriesCircuit": "\(circuit)"}}
+     "traffic": {"series": ["\(series)"], "seriesCircuit": "\(circuit)", "monthlyEgress": "1000 GB"}}
     """.write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }
@@ -223,7 +223,8 @@ import Testing
       #expect(ercalc("budget", portfolio).status == .success)
       #expect(ercalc("diff", portfolio, portfolio).status == .success)
     }
-    // audit matches an estate's circuit 'ams-1' to the same series.
+    // audit matches an estate's circuit 'ams-1' to the same series (48 hours are too few to know a month's outbound
+    // data, so the circuit it matched is not audited, for that reason: not for a missing series).
     let estate = directory.appendingPathComponent("estate.json").path
     try """
     [{"name": "ams-1", "type": "Microsoft.Network/expressRouteCircuits", "location": "westeurope",
@@ -233,6 +234,6 @@ import Testing
     """.write(toFile: estate, atomically: true, encoding: .utf8)
     let audit = ercalc("audit", "--from", estate, "--series", series, "--quiet", "--format", "json")
     #expect(audit.status == .success, "\(audit.errors)")
-    #expect(audit.output.contains("\"skippedReason\": null"), "\(audit.output)")
+    #expect(audit.output.contains("\"skippedReason\": \"series 'AMS-1' covers at most "), "\(audit.output)")
   }
 }

@@ -309,8 +309,9 @@ import Testing
     let lines = directory.appendingPathComponent("lines.json").path
     try joined.write(toFile: lines, atomically: true, encoding: .utf8)
     let profile = directory.appendingPathComponent("p.json").path
-    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"]}"#.write(
-      toFile: profile, atomically: true, encoding: .utf8)
+    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"monthlyEgress": "1000 GB"}}"#
+      .write(
+        toFile: profile, atomically: true, encoding: .utf8)
     let piped = try runErcalc(["size", profile, "--series", "-", "--format", "json"], stdin: lines)
     #expect(piped.status == 0, "\(piped.errors)")
     // Same figures as the folder: P95 400 Mbps; January 270 GB out.
@@ -323,8 +324,9 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let profile = directory.appendingPathComponent("p.json").path
-    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"]}"#.write(
-      toFile: profile, atomically: true, encoding: .utf8)
+    try #"{"peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"monthlyEgress": "1000 GB"}}"#
+      .write(
+        toFile: profile, atomically: true, encoding: .utf8)
     let result = ercalc("size", profile, "--series", fixture("diagnostic-export"), "--format", "json")
     #expect(result.status == .success, "\(result.errors)")
     #expect(result.output.contains("\"p95Bps\": 400000000"))

@@ -88,7 +88,7 @@ import Testing
     // Sizing: every hour 400 Mbit/s out, so P95 400 Mbps (not 800), inbound 100.
     let profile = directory.appendingPathComponent("profile.json").path
     try
-      #"{"schemaVersion": 1, "name": "x", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"seriesCircuit": "ER-01"}}"#
+      #"{"schemaVersion": 1, "name": "x", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"seriesCircuit": "ER-01", "monthlyEgress": "1000 GB"}}"#
       .write(toFile: profile, atomically: true, encoding: .utf8)
     let sized = ercalc(
       "size", profile, "--series", directory.appendingPathComponent("twice.json").path, "--format", "text")

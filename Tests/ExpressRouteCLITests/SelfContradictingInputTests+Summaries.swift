@@ -54,7 +54,7 @@ extension SelfContradictingInputTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let profile = directory.appendingPathComponent("profile.json").path
     try
-      #"{"schemaVersion": 1, "name": "s", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"seriesCircuit": "ams-er"}}"#
+      #"{"schemaVersion": 1, "name": "s", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"seriesCircuit": "ams-er", "monthlyEgress": "1000 GB"}}"#
       .write(toFile: profile, atomically: true, encoding: .utf8)
     func write(_ name: String, _ text: String) throws -> String {
       let path = directory.appendingPathComponent(name).path

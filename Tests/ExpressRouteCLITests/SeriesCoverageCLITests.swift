@@ -16,7 +16,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     // 152,207,002 bit/s for 2 hours = 152,207,002 × 7,200 ÷ 8 = 136,986,301,800 bytes (136.986 GB) in each of 2027-03
     // and 2027-04, 2 ÷ 744 and 2 ÷ 720 of the months (0.3%). Scaled to 730 h it was printed as 50,000 GB a month, and
-    // --fail-above passed; the volume is unknown, so the data charge is not priced and the gate fails (exit 1).
+    // --fail-above passed; then the volume was left unknown but the billing model was still chosen at 0 GB. With no
+    // month at least half covered, the month's outbound data is unknown: refused as a data error (exit 65).
     var csv = "Timestamp,Circuit,BitsInPerSecond,BitsOutPerSecond\n"
     for time in ["2027-03-01T00", "2027-03-01T01", "2027-04-01T00", "2027-04-01T01"] {
       csv += "\(time):00:00Z,c,15220700,152207002\n"
@@ -26,12 +27,12 @@ import Testing
       #"{"schemaVersion": 1, "name": "t", "peeringLocation": "Amsterdam", "targetRegions": ["North Europe"], "traffic": {"series": ["two-tiny.csv"]}, "sizing": {"percentile": 95, "targetUtilization": "0.8", "horizonMonths": 12}}"#,
       to: directory, "p.json")
     let gated = ercalc("size", profile, "--fail-above", "1000000", "--quiet")
-    #expect(gated.status == .failure, "\(gated.errors)")
+    #expect(gated.status == .dataError, "\(gated.errors)")
     #expect(!gated.output.contains("50,000 GB"))
-    #expect(gated.output.contains("2027-04  136.986 GB      0.3%  not scaled (under 50%)"), "\(gated.output)")
     #expect(
-      gated.output.contains("monthly outbound volume is unknown, as a few hours are never scaled up to a month"),
-      "\(gated.output)")
+      gated.errors.contains(
+        "error: series 'c' covers at most 0.3% of a month (2027-04), too little to know a month's outbound data"),
+      "\(gated.errors)")
     // With "monthlyEgress" given, the series still gives the rates and the plan is made.
     let given = try write(
       #"{"schemaVersion": 1, "name": "t", "peeringLocation": "Amsterdam", "targetRegions": ["North Europe"], "traffic": {"series": ["two-tiny.csv"], "monthlyEgress": "2000 GB"}, "sizing": {"percentile": 95, "targetUtilization": "0.8", "horizonMonths": 12}}"#,

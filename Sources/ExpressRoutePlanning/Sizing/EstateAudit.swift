@@ -76,6 +76,15 @@ public struct EstateAudit: Sendable {
               "no metrics series for this circuit (series hold: \(traffic.map(\.circuit).joined(separator: ", ")))"))
         continue
       }
+      // Without a measured month the outbound volume is unknown: a saving or a recommendation priced on 0 GB is no
+      // finding, so the circuit is not audited (a configuration gives no volume to fall back on).
+      if let unknown = SizingSolver.unknownMonthlyVolume(summary) {
+        entries.append(
+          Entry(
+            circuit: circuit.name, current: label, result: nil,
+            skippedReason: unknown + "; a series covering at least half a month audits it"))
+        continue
+      }
       // Global Reach links stay: they can require Premium and count as VNet links.
       let peers = deployment.globalReach.compactMap { link -> String? in
         link.circuitA == circuit.name ? link.circuitB : link.circuitB == circuit.name ? link.circuitA : nil

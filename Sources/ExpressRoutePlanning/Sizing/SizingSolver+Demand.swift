@@ -50,14 +50,15 @@ extension SizingSolver {
       let median = Self.median(measured.map { $0.scaled(toHours: hours) })
       // The projection's anchor: the last measured month (the best-covered month when none is measured).
       let anchor = measured.last ?? traffic.outbound.months.max { $0.coverage < $1.coverage }
+      // Part of a month is never scaled up to a month: with no month half covered the volume is unknown, and the
+      // billing model, the VPN verdict and every total would be chosen on 0 GB; refused, like a missing direction.
+      if egress == nil, let unknown = Self.unknownMonthlyVolume(traffic) {
+        throw Diagnostic(
+          .error, unknown + "; give traffic.monthlyEgress in the profile, or a series covering at least half a month",
+          location: profile.origin)
+      }
       if egress == nil, let anchor {
-        if measured.isEmpty {
-          // An hour of samples is never scaled up to a month: with no month half covered the volume is unknown, so
-          // the metered data charge is not priced and every total (and gate) is incomplete.
-          notes.append(
-            "no month of series '\(traffic.circuit)' is at least \(threshold)% covered by samples (the best, \(anchor.month), is \((anchor.coverage * 100).fixedPoint(places: 1))%): the monthly outbound volume is unknown, as a few hours are never scaled up to a month; give a series covering at least half a month, or \"monthlyEgress\" in the profile"
-          )
-        } else if let fit {
+        if let fit {
           egress = fit.level
           basis.append(
             "monthly outbound \(fit.level): the fitted trend's level in \(anchor.month), the last measured month (\(anchor.scaled(toHours: hours)) measured, scaled to \(hours.plainDescription) h)"
@@ -142,6 +143,21 @@ extension SizingSolver {
       anchorOffset: anchorOffset, hoursPerMonth: engine.hoursPerMonth, growthFactors: growthFactors)
     demand.egressIsKnown = egress != nil
     return demand
+  }
+
+  /// Why `traffic` cannot give a month's outbound volume (no month at least half covered by samples, as
+  /// ``TrafficSummary/MonthVolume/measuredCoverage`` asks), naming the best-covered month and its coverage to 0.1%;
+  /// `nil` when a month is measured. Says nothing of a remedy: callers add the one their input allows.
+  public static func unknownMonthlyVolume(_ traffic: TrafficSummary) -> String? {
+    let months = traffic.outbound.months
+    guard !months.contains(where: \.isMeasured) else { return nil }
+    let threshold = (TrafficSummary.MonthVolume.measuredCoverage * 100).fixedPoint(places: 0)
+    let covered =
+      months.max { $0.coverage < $1.coverage }.map {
+        "covers at most \(($0.coverage * 100).fixedPoint(places: 1))% of a month (\($0.month))"
+      } ?? "has no outbound samples"
+    return
+      "series '\(traffic.circuit)' \(covered), too little to know a month's outbound data (a month counts from \(threshold)% covered by samples; part of a month is never scaled up to a whole one)"
   }
 
   /// The median of `volumes` (the mean of the middle two for an even count); `nil` when empty.

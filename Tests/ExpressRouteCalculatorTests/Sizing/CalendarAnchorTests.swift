@@ -227,19 +227,20 @@ import Testing
         "months under 50% covered by samples, left out of the volume and the growth fit: 2027-02 (0.1%)"))
   }
 
-  @Test func noMonthHalfCoveredLeavesTheVolumeUnknown() throws {
+  @Test func noMonthHalfCoveredIsRefusedUnlessTheProfileGivesTheVolume() throws {
     // Two hours in 2027-03 and two in 2027-04 (the reviewer's two-tiny.csv): 2 ÷ 744 and 2 ÷ 720 of the months (0.3%).
-    // Scaled to 730 h, April's 136.986 GB would have become 50,000 GB a month; the volume is unknown instead (no number:
-    // the metered data charge is not priced, so every total is incomplete and gates fail).
+    // Scaled to 730 h, April's 136.986 GB would have become 50,000 GB a month. The volume is unknown, and the billing
+    // model and the VPN verdict would have been chosen at 0 GB: refused, naming the best-covered month.
     let traffic = Self.series(
       from: MonthKey(year: 2027, month: 3), gigabytes: [Fixtures.decimal("136.986"), Fixtures.decimal("136.986")],
       partialHours: [0: 2, 1: 2])
-    let result = try SizingSolver(engine: Fixtures.engine()).solve(Self.profile(start: nil), traffic: traffic)
-    #expect(!result.demand.egressIsKnown)
+    let refused = Fixtures.diagnostic {
+      _ = try SizingSolver(engine: Fixtures.engine()).solve(Self.profile(start: nil), traffic: traffic)
+    }
     #expect(
-      result.notes.contains(
-        "no month of series 'c' is at least 50% covered by samples (the best, 2027-04, is 0.3%): the monthly outbound volume is unknown, as a few hours are never scaled up to a month; give a series covering at least half a month, or \"monthlyEgress\" in the profile"
-      ))
+      refused?.message
+        == "series 'c' covers at most 0.3% of a month (2027-04), too little to know a month's outbound data (a month counts from 50% covered by samples; part of a month is never scaled up to a whole one); give traffic.monthlyEgress in the profile, or a series covering at least half a month"
+    )
     // With "monthlyEgress" in the profile, that volume is the base.
     var given = Self.profile(start: nil)
     given.monthlyEgress = .gigabytes(2_000)

@@ -44,6 +44,9 @@ import Testing
         hours[index] = Int64(Int.random(in: 1...300, using: &random))
       }
     }
+    // At least one month measured: with every month partly covered the monthly volume is unknown and the site is
+    // refused (CalendarAnchorTests.noMonthHalfCoveredIsRefusedUnlessTheProfileGivesTheVolume), so no budget holds it.
+    if hours.count == count { hours[count - 1] = nil }
     let traffic = CalendarAnchorTests.series(
       from: first, gigabytes: volumes, partialHours: hours, rate: .mbps(Int64(Int.random(in: 20...600, using: &random)))
     )

@@ -30,12 +30,13 @@ import Testing
     return rows.joined(separator: "\n") + "\n"
   }
 
-  /// The profile both requests size, as JSON: series listed relative to the file that holds it.
+  /// The profile both requests size, as JSON: series listed relative to the file that holds it. Two hours cannot give a
+  /// month's outbound data, so the profile gives it (without it both refuse the series as too short to know it).
   static func profile(series: [String], circuit: String?) -> String {
     let listed = series.map { "\"\($0)\"" }.joined(separator: ", ")
     let named = circuit.map { #", "seriesCircuit": "\#($0)""# } ?? ""
     return
-      #"{"name": "site", "peeringLocation": "Amsterdam", "gateways": 0, "traffic": {"series": [\#(listed)]\#(named)}}"#
+      #"{"name": "site", "peeringLocation": "Amsterdam", "gateways": 0, "traffic": {"series": [\#(listed)], "monthlyEgress": "1000 GB"\#(named)}}"#
   }
 
   /// How a refusal of either request reads as a ``Choice``.

@@ -1,0 +1,87 @@
+import ExpressRouteCLI
+import Foundation
+import TestSupport
+import Testing
+
+/// A series too short to know a month's outbound data never sizes, prices or audits a circuit at 0 GB.
+@Suite struct UnknownVolumeTests {
+  /// Hourly samples at a constant 100 Mbps in and 400 Mbps out for circuit `AMS-ER` from 2026-03-01T00:00Z.
+  static func series(hours: Int) -> String {
+    var csv = "Time,Circuit,BitsInPerSecond,BitsOutPerSecond\n"
+    for hour in 0..<hours {
+      let day = String(format: "%02d", hour / 24 + 1)
+      csv += "2026-03-\(day)T\(String(format: "%02d", hour % 24)):00:00Z,AMS-ER,1e8,4e8\n"
+    }
+    return csv
+  }
+
+  /// One Standard MeteredData 1 Gbps circuit at Amsterdam, as `az network express-route list -o json` gives it.
+  static let estate = #"""
+    [{"id": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/er-rg/providers/Microsoft.Network/expressRouteCircuits/ams-er",
+      "name": "ams-er", "type": "Microsoft.Network/expressRouteCircuits", "location": "westeurope", "resourceGroup": "er-rg",
+      "provisioningState": "Succeeded", "serviceProviderProvisioningState": "Provisioned", "expressRoutePort": null,
+      "serviceProviderProperties": {"bandwidthInMbps": 1000, "peeringLocation": "Amsterdam", "serviceProviderName": "Equinix"},
+      "sku": {"family": "MeteredData", "name": "Standard_MeteredData", "tier": "Standard"}, "peerings": []}]
+    """#
+
+  func write(_ text: String, to directory: URL, _ name: String) throws -> String {
+    let path = directory.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func sizeRefusesToChooseOnAnUnknownVolume() throws {
+    let directory = try temporaryDirectory("ercalc-unknown-volume")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // 240 hours (10 days) of 2026-03's 744: 240 ÷ 744 = 32.26%, under the 50% a month needs to count. The 10 days
+    // alone carried 4×10⁸ × 240 × 3,600 ÷ 8 = 43,200 GB, yet the month was taken as 0 GB: VPN "cheaper below 5,054 GB",
+    // MeteredData chosen. Refused as a data error naming the coverage.
+    let short = try write(Self.series(hours: 240), to: directory, "ten-days.csv")
+    let profile = try write(
+      #"{"schemaVersion": 1, "name": "edge", "peeringLocation": "Amsterdam", "targetRegions": ["North Europe"], "sizing": {"percentile": 95, "targetUtilization": "0.8", "yearlyGrowth": "0", "horizonMonths": 12}, "gateways": 1}"#,
+      to: directory, "profile.json")
+    let refused = ercalc("size", profile, "--series", short, "--circuit", "AMS-ER")
+    #expect(refused.status == .dataError, "\(refused.output)")
+    #expect(
+      refused.errors.contains(
+        "error: series 'AMS-ER' covers at most 32.3% of a month (2026-03), too little to know a month's outbound data (a month counts from 50% covered by samples; part of a month is never scaled up to a whole one); give traffic.monthlyEgress in the profile, or a series covering at least half a month"
+      ), "\(refused.errors)")
+    #expect(!refused.output.contains("0 GB"))
+    // The whole month (744 hours) is measured: 4×10⁸ × 744 × 3,600 ÷ 8 = 133,920 GB, scaled to 730 h = 131,400 GB.
+    // P95 400 Mbps ÷ 0.8 = 500 Mbps. MeteredData 290 + 131,400 × 0.025 = 3,575.00 > UnlimitedData 2,750.00.
+    let month = try write(Self.series(hours: 744), to: directory, "month.csv")
+    let sized = ercalc("size", profile, "--series", month, "--circuit", "AMS-ER", "--format", "json")
+    #expect(sized.status == .success, "\(sized.errors)")
+    #expect(sized.output.contains("\"monthlyEgressGB\": \"131400\""), "\(sized.output)")
+  }
+
+  @Test func auditLeavesACircuitWithAnUnknownVolumeNotAudited() throws {
+    let directory = try temporaryDirectory("ercalc-unknown-volume-audit")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let estate = try write(Self.estate, to: directory, "estate.json")
+    // 240 ÷ 744 = 32.3% of 2026-03: it printed "Today, month 1: 436.00" against "Recommended, month 1: 290.00" for a
+    // metered circuit, both without its data charge. Not audited, with the reason.
+    let short = try write(Self.series(hours: 240), to: directory, "ten-days.csv")
+    let text = ercalc("audit", "--from", estate, "--series", short)
+    #expect(text.status == .success, "\(text.errors)")
+    #expect(!text.output.contains("290.00"), "\(text.output)")
+    #expect(
+      text.output.contains(
+        "Not audited: series 'AMS-ER' covers at most 32.3% of a month (2026-03), too little to know a month's\n"),
+      "\(text.output)")
+    #expect(text.output.contains("Audited:                 0\n"))
+    let json = ercalc("audit", "--from", estate, "--series", short, "--format", "json")
+    #expect(json.status == .success, "\(json.errors)")
+    #expect(
+      json.output.contains(
+        "\"skippedReason\": \"series 'AMS-ER' covers at most 32.3% of a month (2026-03), too little to know a month's outbound data (a month counts from 50% covered by samples; part of a month is never scaled up to a whole one); a series covering at least half a month audits it\""
+      ), "\(json.output)")
+    // A whole month is audited: 131,400 GB a month (as above), so UnlimitedData 500 Mbps at 2,750.00 a month beats
+    // MeteredData 500 Mbps at 290 + 131,400 × 0.025 = 3,575.00.
+    let month = try write(Self.series(hours: 744), to: directory, "month.csv")
+    let audited = ercalc("audit", "--from", estate, "--series", month, "--format", "json")
+    #expect(audited.status == .success, "\(audited.errors)")
+    #expect(audited.output.contains("\"recommended\": \"Standard UnlimitedData 500 Mbps\""), "\(audited.output)")
+    #expect(audited.output.contains("\"skippedReason\": null"), "\(audited.output)")
+  }
+}
