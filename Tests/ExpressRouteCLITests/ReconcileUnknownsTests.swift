@@ -80,4 +80,32 @@ import Testing
     #expect(result.status == .dataError)
     #expect(result.errors.hasPrefix("day.csv:2:1: error: '\(date)' in date is not a date"), "\(result.errors)")
   }
+
+  /// Every ARM ID of the inventory written with a trailing `/` (resources, connections' gateway and peer) finds the
+  /// same waste as the inventory as exported: identity is one rule on both sides of the comparison.
+  @Test func anInventoryWhoseIDsEndInASlashFindsTheSameWaste() throws {
+    let export = fixture("reconcile/ea-amortized-2026-11.csv")
+    let estate = try String(contentsOfFile: fixture("reconcile/az-estate.json"), encoding: .utf8)
+    let pattern = try NSRegularExpression(pattern: #""(/subscriptions/[^"]*[^/"])""#)
+    let slashed = pattern.stringByReplacingMatches(
+      in: estate, range: NSRange(estate.startIndex..., in: estate), withTemplate: #""$1/""#)
+    #expect(slashed != estate)
+    let path = try ReconcileRefusalTests.scratch("slashed.json", Array(slashed.utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    func findings(_ estate: String) throws -> [String] {
+      let result = ercalc(["reconcile", estate, "--egress", "10TB", "--actuals", export, "--format", "json"])
+      let report = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any] ?? [:]
+      return (report["findings"] as? [[String: Any]] ?? []).map {
+        "\($0["kind"] ?? "") \($0["resource"] ?? "") \($0["monthlyCost"] ?? "")"
+      }
+    }
+    // As exported: neu-ergw idle at ErGw1AZ's 730 × 0.361 = 263.53 (not billed), fra-er Premium where Standard fits
+    // (809.30 billed) and almost no outbound data (1,245.30 billed).
+    let expected = [
+      "gateway with no connection neu-ergw 263.53", "Premium where Standard fits fra-er 809.30",
+      "almost no outbound data fra-er 1245.30",
+    ]
+    #expect(try findings(fixture("reconcile/az-estate.json")) == expected)
+    #expect(try findings(path) == expected)
+  }
 }

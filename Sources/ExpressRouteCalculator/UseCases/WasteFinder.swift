@@ -95,7 +95,8 @@ package struct WasteFinder {
         gateway.connectedCircuits.allSatisfy({ circuit in
           // Gone only when known and seen nowhere: a circuit billed in the export (another subscription's, in a
           // hub-and-spoke estate) or a connection whose peering the inventory does not name is no evidence.
-          !circuit.isEmpty && inventory.circuits[circuit.lowercased()] == nil && billed[circuit.lowercased()] == nil
+          !circuit.isEmpty && inventory.circuits[EstateInventory.identity(circuit)] == nil
+            && billed[EstateInventory.identity(circuit)] == nil
         })
       {
         let reached = gateway.connectedCircuits.map(Reconciliation.lastSegment).joined(separator: ", ")

@@ -1,4 +1,5 @@
 import ExpressRouteCore
+import ExpressRoutePricing
 import Foundation
 
 /// What an Azure inventory (az, Azure Resource Graph or ARM JSON) says about each ExpressRoute resource beyond its
@@ -94,14 +95,14 @@ package struct EstateInventory: Hashable, Sendable {
         {
           mbps = NSDecimalNumber(decimal: gbps * 1000).intValue
         }
-        circuits[id.lowercased()] = Circuit(
+        circuits[Self.identity(id)] = Circuit(
           id: id, name: name, providerState: text("serviceProviderProvisioningState") ?? "",
           tier: sku.flatMap { $0.optional("tier") }.flatMap { try? $0.string() } ?? "",
           family: sku.flatMap { $0.optional("family") }.flatMap { try? $0.string() } ?? "", bandwidthMbps: mbps,
           peeringLocation: provider.flatMap { $0.optional("peeringLocation") }.flatMap { try? $0.string() })
       case "microsoft.network/virtualnetworkgateways":
         guard text("gatewayType")?.lowercased() == "expressroute" else { continue }
-        gateways[id.lowercased()] = Gateway(id: id, name: name, region: text("location"), connectedCircuits: [])
+        gateways[Self.identity(id)] = Gateway(id: id, name: name, region: text("location"), connectedCircuits: [])
       case "microsoft.network/expressroutegateways":
         var reached: [String] = []
         let list =
@@ -113,10 +114,10 @@ package struct EstateInventory: Hashable, Sendable {
           let peeringID = Self.peeringID(peering)
           reached.append(peeringID.map(Self.circuitID(ofPeering:)) ?? "")
         }
-        gateways[id.lowercased()] = Gateway(id: id, name: name, region: text("location"), connectedCircuits: reached)
+        gateways[Self.identity(id)] = Gateway(id: id, name: name, region: text("location"), connectedCircuits: reached)
       case "microsoft.network/connections":
         guard let gateway = idOf("virtualNetworkGateway1"), let peer = idOf("peer") else { continue }
-        connections.append((gateway.lowercased(), peer.lowercased()))
+        connections.append((Self.identity(gateway), Self.identity(peer)))
       default: continue
       }
     }
@@ -133,10 +134,14 @@ package struct EstateInventory: Hashable, Sendable {
     return nil
   }
 
-  /// `…/expressRouteCircuits/ams/peerings/AzurePrivatePeering` → `…/expressroutecircuits/ams` (lower-cased).
+  /// `…/expressRouteCircuits/ams/peerings/AzurePrivatePeering/` → `…/expressroutecircuits/ams` (its identity).
   static func circuitID(ofPeering id: String) -> String {
-    let lower = id.lowercased()
+    let lower = identity(id)
     guard let range = lower.range(of: "/peerings/") else { return lower }
     return String(lower[..<range.lowerBound])
   }
+
+  /// How the inventory keys a resource: ``AzureResourceReference/identity`` (lower-cased, no trailing `/`), the
+  /// rule the export's rows are keyed by too, so a `/` at the end of one ID never makes two resources.
+  package static func identity(_ id: String) -> String { AzureResourceReference(id: id).identity }
 }
