@@ -71,7 +71,7 @@ import Testing
     #expect(!reasons.contains("resource not in the estate"))
   }
 
-  @Test(arguments: ["2026-09-31", "09/31/2026", "02/29/2027"])
+  @Test(arguments: ["2026-09-31", "09/31/2026", "02/29/2027", "2026-10-30T25:00:00Z", "2026-10-30 23:61:00"])
   func aDayTheMonthDoesNotHaveIsRefusedAtItsCell(_ date: String) throws {
     let text =
       ReconcileReviewTests.header

@@ -230,18 +230,19 @@ extension BillingLedger {
       }
       return value
     }
-    /// `HH:MM` at `offset` (after `T` or a space), 0:00 when there is none.
-    func time(at offset: Int) -> (Int, Int) {
+    /// `HH:MM` at `offset` (after `T` or a space), 0:00 when there is none; `nil` for a time of day no day has
+    /// (`25:00`, `23:61`).
+    func time(at offset: Int) -> (Int, Int)? {
       guard offset + 5 <= bytes.count, bytes[offset + 2] == UInt8(ascii: ":"), let hour = number(offset..<offset + 2),
         let minute = number(offset + 3..<offset + 5)
       else { return (0, 0) }
-      return (hour, minute)
+      return hour < 24 && minute < 60 ? (hour, minute) : nil
     }
     if bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
       let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
       (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day)
     {
-      let (hour, minute) = time(at: 11)
+      guard let (hour, minute) = time(at: 11) else { return nil }
       return (year, month, day, hour, minute)
     }
     // US dates: M/D/YYYY or MM/DD/YYYY, optionally followed by a time.
@@ -259,6 +260,7 @@ extension BillingLedger {
       let minute = clock.count >= 2 ? Int(clock[1]) ?? 0 : 0
       if timeText.hasSuffix("PM"), hour < 12 { hour += 12 }
       if timeText.hasSuffix("AM"), hour == 12 { hour = 0 }
+      guard hour < 24, minute < 60 else { return nil }
       return (year, month, day, hour, minute)
     }
     return nil
