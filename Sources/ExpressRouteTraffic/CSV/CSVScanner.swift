@@ -282,30 +282,22 @@ struct CSVScanner {
   static func makeLayout(
     cells: [String], normalized: [String], time: Int, file: String, line: Int, dialect: CSVDialect
   ) throws(Diagnostic) -> CSVColumnLayout {
-    /// Bits per second that one unit of column `index` stands for, by the unit its header names (`Bits Out (Mb/s)`:
-    /// 10^6); 1 when it names none. A rate in bytes per second (`(MBps)`) is refused at the header cell: read as bits
-    /// it would be eight times too low.
+    /// Bits per second that one unit of column `index` stands for (``CSVHeaderUnit``), or the refusal at its cell.
     func scale(_ index: Int) throws(Diagnostic) -> Double {
-      let tokens = cells[index].split { " ()[]{}_-:;|".contains($0) }.map(String.init).filter { $0.count >= 3 }
-      for token in tokens.reversed() {
-        // `Gbits`, `Mbits` in a rate column's header: per second, as they always were read.
-        let unit = token.lowercased().hasSuffix("bits") ? token.dropLast(4) + "bit/s" : token
-        if let mistake = Bandwidth.unitMistake(in: "1 \(unit)"), mistake.contains("bytes per second") {
-          let column = cells[..<index].reduce(1) { $0 + $1.utf8.count + 1 }
-          throw Diagnostic(
-            .error,
-            "the header '\(cells[index])' gives the rate in \(token), bytes per second; expected bits per second (bps, Kbps, Mbps, Gbps, Tbps, or b/s forms)",
-            location: FileLocation(file: file, line: line, column: column))
-        }
-        if let rate = Bandwidth(parsing: "1 \(unit)") { return Double(rate.bitsPerSecond) }
+      switch CSVHeaderUnit.scale(of: cells[index]) {
+      case .success(let scale): return scale
+      case .failure(let error):
+        let column = cells[..<index].reduce(1) { $0 + $1.utf8.count + 1 }
+        let why =
+          switch error {
+          case .bytes(let unit): "gives its values in \(unit), bytes"
+          case .notARate(let unit): "gives its values in '\(unit)', not a rate in bits per second"
+          }
+        throw Diagnostic(
+          .error,
+          "the header '\(cells[index])' \(why); expected bits per second (bps, Kbps, Mbps, Gbps, Tbps, or b/s forms)",
+          location: FileLocation(file: file, line: line, column: column))
       }
-      // A unit run into the name (`InMbps`, `egress.gbits`); never `t` here, which `OutBits` would read as tera.
-      let header = normalized[index]
-      for (prefix, scale) in [("g", 1e9), ("m", 1e6), ("k", 1e3)]
-      where header.contains(prefix + "bps") || header.contains(prefix + "bits") {
-        return scale
-      }
-      return 1
     }
     let inbound = normalized.firstIndex(where: isInbound)
     let outbound = normalized.firstIndex(where: isOutbound)

@@ -16,6 +16,11 @@ import Testing
     arguments: [
       ("(Mb/s)", Int64(3_000_000)), ("(kb/s)", 3_000), ("(Tbps)", 3_000_000_000_000), ("(Kbps)", 3_000),
       ("(Gbits)", 3_000_000_000), ("(Mbps)", 3_000_000), ("[Gbit/s]", 3_000_000_000), ("(bps)", 3), ("", 3),
+      ("(Mbit)", 3_000_000), ("(Megabits per second)", 3_000_000), ("(kilobits/s)", 3_000), ("(MBit/s)", 3_000_000),
+      // All capitals, as order forms write bits.
+      ("(GBPS)", 3_000_000_000),
+      // A word in brackets that is no unit, and a unit as the last word.
+      ("(Average)", 3), ("Mbps", 3_000_000), ("(bits/s)", 3),
     ])
   func theHeadersUnitScalesTheColumn(_ unit: String, _ outboundMaximum: Int64) throws {
     let summary = try #require(try TrafficIngestTests.ingest(Self.csv(unit)).first)
@@ -33,14 +38,31 @@ import Testing
     #expect(try #require(try TrafficIngestTests.ingest(bits).first).outbound.max.bitsPerSecond == 3)
   }
 
-  @Test(arguments: ["(MBps)", "(GB/s)", "(KBps)"])
-  func aRateInBytesPerSecondIsRefusedAtItsHeader(_ unit: String) throws {
+  @Test(arguments: ["(MBps)", "(GB/s)", "(KBps)", "(kB/s)", "(MB)", "(bytes/s)", "(octets/s)"])
+  func aRateInBytesIsRefusedAtItsHeader(_ unit: String) throws {
     let error = #expect(throws: Diagnostic.self) { try TrafficIngestTests.ingest(Self.csv(unit)) }
     // Column 6: after `Time,`.
     #expect(
       error?.description.hasPrefix(
-        "t.csv:1:6: error: the header 'Bits Out \(unit)' gives the rate in \(unit.dropFirst().dropLast()), bytes per second"
-      )
+        "t.csv:1:6: error: the header 'Bits Out \(unit)' gives its values in \(unit.dropFirst().dropLast()), bytes;")
         == true, "\(String(describing: error))")
+  }
+
+  /// A unit in brackets that is no rate in bits per second: megabits with no "per second", IEC prefixes, a percent.
+  @Test(arguments: ["(Mb)", "(Mibps)", "(%)"])
+  func aUnitThatIsNoRateInBitsIsRefused(_ unit: String) throws {
+    let error = #expect(throws: Diagnostic.self) { try TrafficIngestTests.ingest(Self.csv(unit)) }
+    #expect(
+      error?.description.hasPrefix(
+        "t.csv:1:6: error: the header 'Bits Out \(unit)' gives its values in '\(unit.dropFirst().dropLast())', not a rate in bits per second"
+      ) == true, "\(String(describing: error))")
+  }
+
+  @Test func aUnitRunIntoTheNameInBytesIsRefused() throws {
+    let text = "Time,OutMBps,InMBps\n2026-03-01T00:00:00Z,2,1\n2026-03-01T00:05:00Z,3,1\n"
+    let error = #expect(throws: Diagnostic.self) { try TrafficIngestTests.ingest(text) }
+    #expect(
+      error?.description.hasPrefix("t.csv:1:6: error: the header 'OutMBps' gives its values in OutMBps, bytes;") == true
+    )
   }
 }
