@@ -48,7 +48,11 @@ extension SizingReport {
         .object([
           ("sizingRateBps", .number(Int(r.demand.sizingRate.bitsPerSecond))),
           ("sizingDirection", .string(r.demand.sizingDirection)),
-          ("monthlyEgressGB", .string(r.demand.egress(month: 0).gigabytes.plainDescription)),
+          // Unknown (neither given nor measured) is null, never 0.
+          (
+            "monthlyEgressGB",
+            r.demand.egressIsKnown ? .string(r.demand.egress(month: 0).gigabytes.plainDescription) : .null
+          ),
           ("yearlyGrowth", .string(r.demand.yearlyGrowth.plainDescription)),
           ("targetUtilization", .string(r.demand.targetUtilization.plainDescription)),
           ("horizonMonths", .number(r.demand.horizonMonths)), ("basis", .array(r.demand.basis.map { .string($0) })),

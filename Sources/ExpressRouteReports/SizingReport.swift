@@ -61,7 +61,9 @@ public struct SizingReport: Report {
             "\(Self.bandwidth(d.requiredBitsPerSecond(month: d.horizonMonths - 1)))"),
           ReportFact(
             "Outbound data",
-            "\(d.egress(month: 0))/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"
+            d.egressIsKnown
+              ? "\(d.egress(month: 0))/month now, \(d.egress(month: d.horizonMonths - 1))/month in month \(d.horizonMonths)"
+              : "not given or measured (the metered data charge is not priced)"
           ),
           ReportFact(
             "Horizon total",

@@ -84,4 +84,23 @@ import Testing
     #expect(audited.output.contains("\"recommended\": \"Standard UnlimitedData 500 Mbps\""), "\(audited.output)")
     #expect(audited.output.contains("\"skippedReason\": null"), "\(audited.output)")
   }
+
+  /// A profile of peak rates alone gives no volume: the report says so (JSON null, never 0 GB) and no VPN verdict is
+  /// made, since a VPN is priced by its volume (at 0 GB it would always look cheaper).
+  @Test func peaksWithoutAVolumeMakeNoVPNVerdict() throws {
+    let directory = try temporaryDirectory("ercalc-unknown-volume-peaks")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let profile = try write(
+      #"{"schemaVersion": 1, "name": "peaks", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "400 Mbps", "peakInbound": "100 Mbps"}, "gateways": 1}"#,
+      to: directory, "profile.json")
+    let json = ercalc("size", profile, "--format", "json")
+    #expect(json.status == .success, "\(json.errors)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    #expect((report["demand"] as? [String: Any])?["monthlyEgressGB"] is NSNull)
+    #expect(report["vpnAlternative"] == nil || report["vpnAlternative"] is NSNull, "\(json.output)")
+    let text = ercalc("size", profile)
+    #expect(text.output.contains("Outbound data:      not given or measured (the metered data charge is not priced)"))
+    #expect(text.output.contains("ExpressRoute and a VPN over the internet were not compared"))
+    #expect(!text.output.contains("VPN over the internet:"))
+  }
 }

@@ -384,7 +384,12 @@ public struct SizingSolver: Sendable {
       result.redundancyCosts = costs
       result.resilience?.monthlyCost = costs.isComplete ? costs.difference : nil
     }
-    if let step = steps.first,
+    // A VPN over the internet is priced by its volume: with none known, no verdict (the notes say why).
+    if !demand.egressIsKnown {
+      result.notes.append(
+        "ExpressRoute and a VPN over the internet were not compared: a VPN is priced by its outbound volume, and none was given or measured"
+      )
+    } else if let step = steps.first,
       var comparison = try? engine.compare(
         location: location, bandwidth: step.bandwidth, monthlyEgress: demand.egress(month: 0))
     {
