@@ -42,10 +42,21 @@ enum CSVBytes {
   /// dialect exactly ``CSVNumber/parse(_:_:_:)``.
   @inline(__always)
   static func number(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ dialect: CSVDialect) -> Double? {
-    guard dialect.acceptsDecimalComma, end > start, memchr(base + start, 0x2C, end - start) != nil else {
-      return CSVNumber.parse(base, start, end)
+    guard dialect.acceptsDecimalComma, end > start else { return CSVNumber.parse(base, start, end) }
+    guard memchr(base + start, 0x2C, end - start) != nil else {
+      return isAmbiguousDot(base, start, end) ? nil : CSVNumber.parse(base, start, end)
     }
     return decimalCommaNumber(base, start, end)
+  }
+
+  /// Whether `base[start..<end]` is one to three digits, a dot and three digits (`1.234`, `987.500`): in a dialect
+  /// whose decimal mark may be a comma, a thousands dot (1234) as much as a decimal point (1.234), a thousandfold
+  /// apart, so it is refused rather than guessed.
+  static func isAmbiguousDot(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    let count = end - start
+    guard (5...7).contains(count), base[end - 4] == 0x2E else { return false }
+    for index in start..<end where index != end - 4 && base[index] &- 0x30 >= 10 { return false }
+    return true
   }
 
   /// ``number(_:_:_:_:)`` for a cell holding a comma in a dialect that accepts a decimal comma (out of line: the fast
@@ -78,6 +89,14 @@ enum CSVBytes {
         .error,
         "'\(CSVBytes.text(base, s, e))' in column '\(header)' has two decimal marks (a \(dialect.name)-separated file "
           + "may use '.' or ',' as its decimal mark, but thousands separators are not read: write 1234,56 or 1234.56)",
+        location: location)
+    }
+    if dialect.acceptsDecimalComma && isAmbiguousDot(base, s, e) {
+      return Diagnostic(
+        .error,
+        "'\(CSVBytes.text(base, s, e))' in column '\(header)' is ambiguous in a \(dialect.name)-separated file, whose "
+          + "decimal mark may be a comma: a thousands dot (\(CSVBytes.text(base, s, e - 4))\(CSVBytes.text(base, e - 3, e))) or a "
+          + "decimal point; write the number without grouping, with a decimal comma if it has a fraction",
         location: location)
     }
     if let parsed = number(base, s, e, dialect), parsed < 0 {

@@ -12,7 +12,8 @@ import ExpressRouteCore
 /// - Semicolon (``semicolon``, as European Excel writes CSV) and tab (``tab``): a number cell may use `,` as its
 ///   decimal mark instead of `.` (`1234,56` is 1234.56). One mark at most: a cell with both (`1.234,56`,
 ///   `1,234.56`) or with two commas is refused with its `file:line:column`, since thousands separators are not read.
-///   A lone `.` is always a decimal point (`1.234` is 1.234, in every dialect).
+///   A lone `.` is a decimal point, except that one to three digits, a dot and three digits (`1.234`) is refused
+///   where a comma may be the decimal mark: it may as well be 1234 with a thousands dot (in comma files it is 1.234).
 struct CSVDialect: Sendable, Equatable {
   /// The field separator: `,` (0x2C), `;` (0x3B) or tab (0x09).
   let separator: UInt8

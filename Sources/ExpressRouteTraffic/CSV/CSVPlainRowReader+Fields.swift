@@ -36,6 +36,8 @@ extension CSVPlainRowReader {
       guard let fraction = digits(base, &end) else { return -1 }
       let fractionDigits = end &- cursor &- 1
       guard cursor &- p &+ fractionDigits <= 19 else { return -1 }
+      // `1.234` where a comma may be the decimal mark: a thousands dot or a decimal point; the general path refuses it.
+      if fractionDigits == 3, cursor &- p <= 3, mark == 0x2E, dialect.acceptsDecimalComma { return -1 }
       guard let value = CSVNumber.value(whole: whole, fraction: fraction, digits: fractionDigits) else { return -1 }
       rate = value * scale
       FastPath.hit(.csvFractionRate)

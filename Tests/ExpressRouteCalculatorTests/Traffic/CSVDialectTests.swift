@@ -199,4 +199,28 @@ import Testing
       Self.error("Time,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,1234,5,8\n")
         == "d.csv:2:1: error: expected 3 fields like the header, found 4")
   }
+
+  /// `1.234` where a comma may be the decimal mark is 1234 with a thousands dot as much as 1.234: a thousandfold
+  /// apart, so refused at its cell on both paths, short and past the fast path's window; other dot decimals read.
+  @Test func aDotThatMayGroupThousandsIsRefused() throws {
+    let head = "Time;BitsInPerSecond;BitsOutPerSecond\n2026-01-01T00:00:00Z;987,5;8\n"
+    #expect(
+      Self.error(head + "2026-01-01T00:01:00Z;1.234;8\n")
+        == "d.csv:3:22: error: '1.234' in column 'BitsInPerSecond' is ambiguous in a semicolon-separated file, whose "
+        + "decimal mark may be a comma: a thousands dot (1234) or a decimal point; write the number without grouping, "
+        + "with a decimal comma if it has a fraction")
+    let long = Self.longSeries(separator: ";", mark: ",", circuitColumn: false)
+    #expect(
+      Self.error(long + "2026-01-01T03:20:00Z;987.500;8\n")?.hasPrefix(
+        "d.csv:202:22: error: '987.500' in column 'BitsInPerSecond' is ambiguous") == true)
+    // Four fraction digits, or four whole digits, cannot group thousands: 1234.5 and 1.2345 read as written.
+    // (987.5 + 1234.5) bit/s × 60 s ÷ 8 = 16,665 bytes.
+    let read = try #require(
+      try Self.summaries(head.replacingOccurrences(of: "987,5", with: "987.5") + "2026-01-01T00:01:00Z;1234.5;8\n")
+        .first)
+    #expect(read.inbound.total == DataVolume(bytes: 16_665))
+    // In a comma file a dot is only ever a decimal point: 1.234 reads as 1.234 (the maximum in whole bit/s: 1).
+    let comma = "Time,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,1.234,8\n2026-01-01T00:01:00Z,1.234,8\n"
+    #expect(try Self.summaries(comma).first?.inbound.max.bitsPerSecond == 1)
+  }
 }

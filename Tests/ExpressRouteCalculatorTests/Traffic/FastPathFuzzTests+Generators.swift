@@ -119,6 +119,11 @@ extension FastPathFuzzTests {
         for circuit in circuits {
           var rates = [rate(&random, digits: digits), rate(&random, digits: digits)]
           if format == .csvSemicolon { rates = rates.map { $0.replacingOccurrences(of: ".", with: ",") } }
+          // `12.585` in a tab file may be a thousands dot: refused as ambiguous, so never a valid input.
+          rates = rates.map { rate in
+            let parts = rate.split(separator: ".")
+            return parts.count == 2 && parts[0].count <= 3 && parts[1].count == 3 ? rate + "1" : rate
+          }
           lines.append(([t(minute), circuit] + rates).joined(separator: separator))
         }
       }
