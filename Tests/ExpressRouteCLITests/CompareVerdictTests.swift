@@ -44,6 +44,18 @@ import Testing
     #expect(standard["x_Status"] == "unpriced")
   }
 
+  @Test func anUnpricedOptionWhosePricedChargesAlreadyCostMoreCannotBeTheCheapest() throws {
+    // At 30 TB Standard MeteredData's outbound data alone is 30,000 GB × 0.025 = 750.00, above Standard
+    // UnlimitedData's 575.00 in all: whatever its missing circuit fee, it is not the cheapest, so the cheapest is known.
+    let json = ercalc([
+      "compare", "--location", "London", "--bandwidth", "100Mbps", "--egress", "30TB", "--format", "json",
+    ])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    #expect((object["cheapest"] as? [String: Any])?["monthlyTotal"] as? String == "575.00", "\(json.output)")
+    #expect((object["cheapest"] as? [String: Any])?["billing"] as? String == "UnlimitedData")
+    #expect((object["unpricedMayCostLess"] as? [String])?.isEmpty == true)
+  }
+
   @Test func theGateCountsAPossiblyCheaperUnpricedOptionAsNotPriced() {
     // The cheapest priced total, 225.00, is under 1,000 but not known to be the cheapest: the gate cannot pass
     // unless unpriced charges are allowed; over 100 it fails either way.

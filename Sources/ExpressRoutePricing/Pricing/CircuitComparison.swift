@@ -61,12 +61,16 @@ public struct CircuitComparison: Hashable, Sendable {
   public var cheapest: Option? { unpricedMayCostLess.isEmpty ? cheapestPriced : nil }
 
   /// The options of `options` (all at `bandwidth`) that are sold but not completely priced and could cost less than
-  /// each completely priced one: an option known to cost at least as much as one priced option cannot be the cheapest.
+  /// each completely priced one: an option known to cost at least as much as one priced option cannot be the cheapest,
+  /// and neither can one whose priced charges alone (a lower bound: no charge is negative) already reach the cheapest
+  /// priced total (30 TB of metered data at 750.00 against an unlimited circuit at 575.00).
   public static func unpricedMayCostLess(among options: [Option], bandwidth: Bandwidth) -> [Option] {
     let priced = options.filter { $0.monthlyTotal != nil }.map { $0.choice(bandwidth) }
+    let cheapest = options.compactMap(\.monthlyTotal).min { $0 < $1 }
     return options.filter { option in
-      option.quote != nil && option.monthlyTotal == nil
-        && priced.allSatisfy { option.choice(bandwidth).mayCostLess(than: $0) }
+      guard let quote = option.quote, option.monthlyTotal == nil else { return false }
+      if let cheapest, !(quote.total < cheapest) { return false }
+      return priced.allSatisfy { option.choice(bandwidth).mayCostLess(than: $0) }
     }
   }
 }
