@@ -25,6 +25,8 @@ import Testing
     let report = try ReconcileReviewTests.reconciled("noqty.csv", Self.export(egress: "", cost: "250"))
     let egress = ReconcileCommandTests.line(report, "ams-er", "Metered Data - Data Transfer Out")
     #expect(egress?["billedQuantity"] is NSNull)
+    // The cost matches the estimate's 10,000 GB × 0.025 = 250.00, but the quantity is not known: not "none".
+    #expect(ReconcileCommandTests.values(egress) == ["250.00", "250.00", "0.00", "billed quantity not given"])
     #expect(!Self.findings(report, "ams-er").contains("almost no outbound data"), "\(report["findings"] ?? "")")
     #expect(report["wasteJudged"] as? Bool == true && report["wasteMonth"] as? String == "2026-10")
     // A known 10 GB (0.25) is under the 328.5 GB: the finding stands.

@@ -169,6 +169,8 @@ extension Reconciliation {
     // the quantities differ (beyond 0.01% of the estimate, rounding of summed rows): then the quantity and the unit
     // price both moved and offset each other (25% more data at a discount), which "billed as estimated" would hide.
     if (bill.cost - estimated).magnitude < (Decimal(string: "0.005") ?? 0) {
+      // The same cost for a quantity the export leaves out may hide the same offset: not "as estimated".
+      if bill.quantity == nil, est.quantity != nil { return .billedQuantityUnknown }
       if let billedQuantity = bill.quantity, let estimatedQuantity = est.quantity,
         (billedQuantity - estimatedQuantity).magnitude > max(estimatedQuantity.magnitude, 1) / 10_000
       {
