@@ -45,6 +45,13 @@ public struct Deployment: Hashable, Sendable {
 
   /// The circuit named `name`.
   public func circuit(named name: String) -> Circuit? { circuits.first { $0.name == name } }
+
+  /// The bandwidth of every circuit on the Direct port pair `name`, summed (what the pair's subscription limit is
+  /// checked against); `nil` when no circuit runs on it.
+  package func subscribedBandwidth(onPort name: String) -> Bandwidth? {
+    let onPort = circuits.filter { $0.directPort == name }
+    return onPort.isEmpty ? nil : Bandwidth(bitsPerSecond: onPort.reduce(Int64(0)) { $0 + $1.bandwidth.bitsPerSecond })
+  }
 }
 
 /// One ExpressRoute circuit.

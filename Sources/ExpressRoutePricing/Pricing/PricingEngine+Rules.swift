@@ -139,12 +139,9 @@ extension PricingEngine {
     }
     for port in deployment.directPorts {
       guard let limit = port.speed.subscriptionLimit else { continue }
-      let total = deployment.circuits.filter { $0.directPort == port.name }.reduce(Int64(0)) {
-        $0 + $1.bandwidth.bitsPerSecond
-      }
-      if total > limit.bitsPerSecond {
+      if let total = deployment.subscribedBandwidth(onPort: port.name), total > limit {
         throw fail(
-          "circuits on Direct port pair '\(port.name)' total \(Bandwidth(bitsPerSecond: total)), above the pair's \(limit) limit (twice one \(port.speed.name) port)",
+          "circuits on Direct port pair '\(port.name)' total \(total), above the pair's \(limit) limit (twice one \(port.speed.name) port)",
           at: port.origin, rule: .directSubscriptionLimit)
       }
     }

@@ -62,9 +62,7 @@ public struct PricingEngine: Sendable {
         resource: "Direct port pair '\(port.name)'", meter: .directPortPair(port.speed, port.billing), quantity: 1,
         detail: "1 month", zone: resolved.zones[port.name])
       // The rules check what circuits on a 10G or 100G pair may total; a 400G pair's limit is not published.
-      let onPort = deployment.circuits.filter { $0.directPort == port.name }
-      if port.speed.subscriptionLimit == nil, !onPort.isEmpty {
-        let total = Bandwidth(bitsPerSecond: onPort.reduce(Int64(0)) { $0 + $1.bandwidth.bitsPerSecond })
+      if port.speed.subscriptionLimit == nil, let total = deployment.subscribedBandwidth(onPort: port.name) {
         builder.notes.append(
           "Direct port pair '\(port.name)': its circuits total \(total); how much a \(port.speed.name) pair may carry is not published, so this was not checked (10G and 100G pairs carry at most twice one port)"
         )
