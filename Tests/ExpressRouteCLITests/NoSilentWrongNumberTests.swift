@@ -11,12 +11,6 @@ import Testing
 @Suite struct NoSilentWrongNumberTests {
   static let quote1G = ["quote", "--location", "Amsterdam", "--bandwidth", "1Gbps"]
 
-  func write(_ text: String, to directory: URL, _ name: String) throws -> String {
-    let path = directory.appendingPathComponent(name).path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-  }
-
   // MARK: 1. A full disk or a closed pipe never crashes
 
   @Test("Full disk: one message, exit 1, every format", arguments: ["text", "markdown", "json", "csv", "html"])

@@ -5,12 +5,6 @@ import Testing
 
 /// Series that cannot give a monthly volume, and series paths in profiles, through the commands that read them.
 @Suite struct SeriesCoverageCLITests {
-  func write(_ text: String, to directory: URL, _ name: String) throws -> String {
-    let path = directory.appendingPathComponent(name).path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-  }
-
   @Test func hoursOfSamplesAreNeverScaledUpToAMonth() throws {
     let directory = try temporaryDirectory("ercalc-coverage")
     defer { try? FileManager.default.removeItem(at: directory) }

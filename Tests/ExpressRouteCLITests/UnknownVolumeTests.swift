@@ -24,12 +24,6 @@ import Testing
       "sku": {"family": "MeteredData", "name": "Standard_MeteredData", "tier": "Standard"}, "peerings": []}]
     """#
 
-  func write(_ text: String, to directory: URL, _ name: String) throws -> String {
-    let path = directory.appendingPathComponent(name).path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-  }
-
   @Test func sizeRefusesToChooseOnAnUnknownVolume() throws {
     let directory = try temporaryDirectory("ercalc-unknown-volume")
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -81,3 +81,10 @@ func temporaryDirectory(_ prefix: String = "ercalc") throws -> URL {
   try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
   return directory
 }
+
+/// Writes `text` as `name` in `directory` and returns its path.
+func write(_ text: String, to directory: URL, _ name: String) throws -> String {
+  let path = directory.appendingPathComponent(name).path
+  try text.write(toFile: path, atomically: true, encoding: .utf8)
+  return path
+}
