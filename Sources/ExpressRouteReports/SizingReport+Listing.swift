@@ -111,6 +111,7 @@ extension SizingReport {
           ])
         } ?? .null
       ),
+      ("billingCondition", r.billingCondition.map(Self.billingConditionJSON) ?? .null),
       ("blockedByPrice", .array(r.blockedByPrice.map { .string($0) })),
       (
         "unpriced",
@@ -186,5 +187,19 @@ extension SizingReport {
       return QuoteReport.costRows(
         month.quote, period: first.advanced(by: month.month).description, group: monthLabel(month.month))
     }
+  }
+  /// The billing model's dependence on an unknown volume: `breakEvenGB` null when it cannot be worked out.
+  static func billingConditionJSON(_ condition: SizingResult.BillingCondition) -> JSONValue {
+    var breakEven: JSONValue = .null
+    switch condition.outcome {
+    case .crossover(let volume, _), .beyondCapacity(let volume, _):
+      breakEven = .string(volume.gigabytes.plainDescription)
+    case .unknown: break
+    }
+    return .object([
+      ("recommended", .string(condition.recommended)), ("alternative", .string(condition.alternative)),
+      ("alternativeMonthly", .money(condition.alternativeMonthly)), ("breakEvenGB", breakEven),
+      ("decided", .bool(condition.isDecided)), ("summary", .string(condition.summary)),
+    ])
   }
 }

@@ -97,6 +97,7 @@ public struct SizingReport: Report {
       }
       sentence +=
         ". First month: \((r.monthlyTotals.first ?? .zero(r.horizonTotal.currency)).groupedAmount) \(currency)."
+      if let condition = r.billingCondition { sentence += " " + condition.summary }
       if r.plan.count > 1 {
         sentence +=
           " The plan changes \(r.plan.count - 1) time\(r.plan.count == 2 ? "" : "s") over the horizon (below)."

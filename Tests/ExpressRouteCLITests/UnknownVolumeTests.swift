@@ -97,4 +97,42 @@ import Testing
     #expect(text.output.contains("ExpressRoute and a VPN over the internet were not compared"))
     #expect(!text.output.contains("VPN over the internet:"))
   }
+
+  /// MeteredData wins every comparison at 0 GB; with no volume the recommendation says up to which volume it holds.
+  @Test func peaksWithoutAVolumeSayWhereTheBillingModelTurns() throws {
+    let directory = try temporaryDirectory("ercalc-unknown-volume-billing")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let profile = try write(
+      #"{"schemaVersion": 1, "name": "peaks", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "400 Mbps", "peakInbound": "100 Mbps"}, "gateways": 1}"#,
+      to: directory, "profile.json")
+    // 400 Mbps ÷ 80% = 500 Mbps: Standard MeteredData 500 Mbps at Zone 1, 290.00 a month. The cheapest UnlimitedData
+    // option that fits is Local UnlimitedData 1 Gbps (West Europe is local to Amsterdam) at 1,200.00. Outbound data
+    // costs 0.025 per GB in Zone 1: (1,200.00 − 290.00) ÷ 0.025 = 36,400 GB a month, of the 500 Mbps circuit's
+    // one-way capacity 500e6 × 730 × 3600 ÷ 8 = 164,250 GB: 36,400 ÷ 164,250 = 22.2%.
+    let json = ercalc("size", profile, "--format", "json")
+    #expect(json.status == .success, "\(json.errors)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let condition = try #require(report["billingCondition"] as? [String: Any])
+    #expect(condition["recommended"] as? String == "Standard MeteredData 500 Mbps")
+    #expect(condition["alternative"] as? String == "Local UnlimitedData 1 Gbps")
+    #expect(condition["alternativeMonthly"] as? String == "1200.00")
+    #expect(condition["breakEvenGB"] as? String == "36400")
+    #expect(condition["decided"] as? Bool == false)
+    let text = ercalc("size", profile).output.replacingOccurrences(of: "\n", with: " ")
+    #expect(text.contains("only below 36,400 GB of outbound data a month (22% of its one-way capacity)"), "\(text)")
+    // An 80% discount on outbound data alone: 0.025 × 0.2 = 0.005 per GB, (1,200.00 − 290.00) ÷ 0.005 = 182,000 GB,
+    // 182,000 ÷ 164,250 = 110.8% of capacity: MeteredData costs less at any volume the circuit carries.
+    let discounted = ercalc("size", profile, "--discount", "egress=80%", "--format", "json")
+    let decided = try #require(try JSONSerialization.jsonObject(with: Data(discounted.output.utf8)) as? [String: Any])
+    let held = try #require(decided["billingCondition"] as? [String: Any])
+    #expect(held["breakEvenGB"] as? String == "182000")
+    #expect(held["decided"] as? Bool == true)
+    // With the volume given, nothing rests on an unknown: no condition.
+    let given = try write(
+      #"{"schemaVersion": 1, "name": "given", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "400 Mbps", "peakInbound": "100 Mbps", "monthlyEgress": "10000 GB"}, "gateways": 1}"#,
+      to: directory, "given.json")
+    let known = ercalc("size", given, "--format", "json")
+    let knownReport = try #require(try JSONSerialization.jsonObject(with: Data(known.output.utf8)) as? [String: Any])
+    #expect(knownReport["billingCondition"] is NSNull)
+  }
 }

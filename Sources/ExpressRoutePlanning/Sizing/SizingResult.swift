@@ -235,6 +235,9 @@ public struct SizingResult: Hashable, Sendable {
   public var blockedByPrice: [String] = []
   /// The recommended circuit in month 1 against a VPN over the internet carrying the same traffic.
   public var vpnAlternative: CircuitComparison.VPNComparison?
+  /// Up to which outbound volume the recommended MeteredData holds, when no volume was given or measured; `nil`
+  /// when the volume is known or the billing model does not depend on it.
+  public var billingCondition: SizingResult.BillingCondition?
   /// Provider circuit against ExpressRoute Direct on the whole cost (Azure's and the user's own charges), when Direct was weighed.
   public var pathComparison: [String] = []
   /// The provider plan against the cheapest priced Direct design over the horizon, category by category (the Direct

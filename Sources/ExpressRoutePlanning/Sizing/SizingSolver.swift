@@ -386,6 +386,8 @@ public struct SizingSolver: Sendable {
     }
     // A VPN over the internet is priced by its volume: with none known, no verdict (the notes say why).
     if !demand.egressIsKnown {
+      result.billingCondition = billingCondition(
+        first: steps.first, candidates: candidates, zone: location.zone, demand: demand)
       result.notes.append(
         "ExpressRoute and a VPN over the internet were not compared: a VPN is priced by its outbound volume, and none was given or measured"
       )

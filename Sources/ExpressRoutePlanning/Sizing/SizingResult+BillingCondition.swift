@@ -1,0 +1,56 @@
+import ExpressRouteCore
+import ExpressRoutePricing
+import Foundation
+
+extension SizingResult {
+  /// What the recommended MeteredData billing rests on when no outbound volume was given or measured.
+  ///
+  /// The solver compares options at 0 GB, where MeteredData always wins; this says up to which monthly volume that
+  /// stays true in month 1: the break-even against the cheapest UnlimitedData option that carries the traffic,
+  /// `(its monthly fee − the metered circuit's monthly fee) ÷ the price billed per outbound GB`, from the prices
+  /// billed (list less any negotiated discount), rounded once to whole bytes as every break-even.
+  public struct BillingCondition: Hashable, Sendable {
+    /// Where the choice turns.
+    public enum Outcome: Hashable, Sendable {
+      /// MeteredData costs less only below `volume` of outbound data a month; above it the alternative does.
+      case crossover(volume: DataVolume, capacityShare: Decimal)
+      /// The break-even lies beyond what the recommended circuit can carry one way in a month: MeteredData costs
+      /// less at any volume it can carry, so the choice does not depend on the volume.
+      case beyondCapacity(volume: DataVolume, capacityShare: Decimal)
+      /// The break-even cannot be worked out (the outbound data rate has no price).
+      case unknown(String)
+    }
+
+    /// The recommended circuit (`Standard MeteredData 500 Mbps`).
+    public var recommended: String
+    /// The cheapest UnlimitedData option that carries month 1's traffic (`Local UnlimitedData 1 Gbps`).
+    public var alternative: String
+    /// The alternative's charges in month 1.
+    public var alternativeMonthly: Money
+    /// Where the choice turns.
+    public var outcome: Outcome
+
+    /// Whether the billing model holds at any volume the circuit can carry.
+    public var isDecided: Bool {
+      if case .beyondCapacity = outcome { return true }
+      return false
+    }
+
+    /// One sentence for the recommendation.
+    public var summary: String {
+      let alternativeCost =
+        "\(alternative) (\(alternativeMonthly.groupedAmount) \(alternativeMonthly.currency) a month)"
+      switch outcome {
+      case .crossover(let volume, let share):
+        return
+          "No outbound volume was given or measured, so the billing model was chosen at 0 GB: \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that fits, only below \(volume) of outbound data a month (\((share * 100).fixedPoint(places: 0))% of its one-way capacity); above that, \(alternative) costs less."
+      case .beyondCapacity(let volume, let share):
+        return
+          "No outbound volume was given or measured, yet the billing model holds at any volume: \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that fits, up to its full capacity (the break-even would be \(volume) a month, \((share * 100).fixedPoint(places: 0))% of its one-way capacity)."
+      case .unknown(let reason):
+        return
+          "No outbound volume was given or measured, so the billing model was chosen at 0 GB: whether \(alternativeCost), the cheapest UnlimitedData option that fits, would cost less is unknown (\(reason))."
+      }
+    }
+  }
+}
