@@ -110,4 +110,26 @@ import Testing
     #expect(try findings(fixture("reconcile/az-estate.json")) == expected)
     #expect(try findings(path) == expected)
   }
+
+  /// FOCUS counts `ConsumedQuantity` in `ConsumedUnit`: blocks of GB are scaled, and TB (1,000 or 1,024 GB?) is
+  /// refused at its cell rather than read as GB, 1,000 times off.
+  @Test func focusConsumedUnitSaysWhatTheQuantityCounts() throws {
+    let header =
+      "BilledCost,BillingCurrency,ChargePeriodStart,ConsumedQuantity,ConsumedUnit,ResourceId,SkuMeter,ServiceName\n"
+    func row(_ quantity: String, _ unit: String) -> String {
+      "250,USD,2026-10-01 00:00:00,\(quantity),\(unit),\(ReconcileReviewTests.circuit),Metered Data - Data Transfer Out,ExpressRoute\n"
+    }
+    // 1,000 blocks of 10 GB = 10,000 GB at 0.025 = 250.00, as estimated.
+    let blocks = try ReconcileReviewTests.reconciled("focus-10gb.csv", header + row("1000", "10 GB"))
+    let egress = ReconcileCommandTests.line(blocks, "ams-er", "Metered Data - Data Transfer Out")
+    #expect(egress?["billedQuantity"] as? String == "10000")
+    #expect(ReconcileCommandTests.values(egress) == ["250.00", "250.00", "0.00", "none"])
+    // 10 TB: refused at ConsumedUnit, line 2, column 32 ("250,USD,2026-10-01 00:00:00,10," is 4 + 4 + 20 + 3 = 31
+    // characters).
+    let terabytes = try ReconcileRefusalTests.refused("focus-tb.csv", header + row("10", "TB"))
+    #expect(terabytes.status == .dataError)
+    #expect(
+      terabytes.errors.hasPrefix(
+        "focus-tb.csv:2:32: error: 'TB' in ConsumedUnit is a unit of data other than GB"), "\(terabytes.errors)")
+  }
 }

@@ -27,6 +27,9 @@ extension BillingLedger {
     var pricingQuantity: Int?
     /// FOCUS `x_PricingBlockSize`.
     var pricingBlockSize: Int?
+    /// FOCUS `ConsumedUnit` and `PricingUnit`: the units `ConsumedQuantity` and `PricingQuantity` count.
+    var consumedUnit: Int?
+    var pricingUnit: Int?
 
     /// Finds the columns of `header`.
     ///
@@ -63,6 +66,8 @@ extension BillingLedger {
         unitOfMeasure = nil
         pricingQuantity = index["pricingquantity"]
         pricingBlockSize = index["x_pricingblocksize"]
+        consumedUnit = index["consumedunit"]
+        pricingUnit = index["pricingunit"]
       } else if let meterName = index["metername"],
         let cost = first("costinbillingcurrency", "cost", "pretaxcost"),
         let date = first("date", "usagedatetime")

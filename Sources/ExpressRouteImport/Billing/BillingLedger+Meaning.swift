@@ -51,6 +51,27 @@ extension BillingLedger {
     return quantity * unit.blockSize
   }
 
+  /// `quantity` in the units the estimate counts, by FOCUS's `ConsumedUnit` or `PricingUnit`: a block of GB, hours
+  /// or months (``PriceSheetUnit``: `10 GB` counts ten GB; only for `ConsumedQuantity`, since `PricingQuantity`'s
+  /// blocks are `x_PricingBlockSize`'s), or a unit the estimate does not compare (`Hours`, `Units/Month`), as it is.
+  ///
+  /// - Throws: a unit of data other than GB (`TB`, `MB`, `GiB`), at its cell: it would be read as GB, 1,000 times
+  ///   off for TB (or 1,024: the export does not say which), so it is refused rather than guessed.
+  static func quantityInEstimateUnits(
+    _ quantity: Decimal?, focusUnit text: String, column: String, at location: FileLocation, blocksCounted: Bool
+  ) throws(Diagnostic) -> Decimal? {
+    guard let quantity, !text.isEmpty else { return quantity }
+    if let unit = PriceSheetUnit(text) { return blocksCounted ? quantity : quantity * unit.blockSize }
+    let name = text.trimmedOfWhitespace().drop { $0.isNumber || $0 == " " }.prefix { $0.isLetter }.uppercased()
+    if ["KB", "MB", "TB", "PB", "KIB", "MIB", "GIB", "TIB", "PIB", "BYTES", "GIGABYTES", "TERABYTES"].contains(name) {
+      throw Diagnostic(
+        .error,
+        "'\(text)' in \(column) is a unit of data other than GB, which ercalc does not convert (1,000 or 1,024 GB a TB?): the quantity cannot be compared with the estimate's GB",
+        location: location)
+    }
+    return quantity
+  }
+
   /// `quantity` in units when FOCUS gives it as `PricingQuantity`, in blocks of `x_PricingBlockSize` (100 blocks of
   /// 10 GB are 1,000 GB); an empty block size leaves it as it is.
   ///

@@ -123,6 +123,13 @@ extension BillingLedger {
       if let column = layout.unitOfMeasure {
         quantity = try quantityInBaseUnits(quantity, unit: cell(column), column: header[column], at: at(column))
       }
+      if let quantityColumn,
+        let column = quantityColumn == layout.pricingQuantity ? layout.pricingUnit : layout.consumedUnit
+      {
+        quantity = try quantityInEstimateUnits(
+          quantity, focusUnit: cell(column), column: header[column], at: at(column),
+          blocksCounted: quantityColumn == layout.pricingQuantity)
+      }
       if let column = layout.pricingBlockSize, quantityColumn != nil, quantityColumn == layout.pricingQuantity {
         quantity = try quantityInBaseUnits(quantity, blockSize: cell(column), column: header[column], at: at(column))
       }
