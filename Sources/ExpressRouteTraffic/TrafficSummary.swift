@@ -27,15 +27,28 @@ public struct TrafficSummary: Hashable, Sendable {
     /// The busiest tenth in detail: the rate at percentiles 90.0, 90.1, … 100.0 (101 points).
     public var tail: [Bandwidth]
 
-    /// The share of samples above `rate` (0 to 1), to 0.1% in the busiest tenth and 5% below it.
+    /// The share of samples that may lie above `rate` (0 to 1), to 0.1% in the busiest tenth and 5% below it: a
+    /// percentile counts as above when the highest rate it may stand for (``highest(within:)``) is.
     public func shareAbove(_ rate: Bandwidth) -> Decimal {
       guard samples > 0 else { return 0 }
-      if let last = tail.last, last <= rate { return 0 }
-      if let index = tail.lastIndex(where: { $0 <= rate }) {
+      let atMost = { (percentile: Bandwidth) in highest(within: percentile) <= rate }
+      if let last = tail.last, atMost(last) { return 0 }
+      if let index = tail.lastIndex(where: atMost) {
         return Decimal(100 - index) / 1000
       }
-      let below = curve.lastIndex(where: { $0 <= rate }).map { $0 + 1 } ?? 0
+      let below = curve.lastIndex(where: atMost).map { $0 + 1 } ?? 0
       return Decimal(20 - below) / 20
+    }
+
+    /// The highest rate a percentile read as `rate` may stand for. Percentiles keep four significant digits (the
+    /// lower end of their ``RateHistogram`` bucket, up to 0.1% below the samples they stand for): the bucket's upper
+    /// end (the next bucket's lower end less 1 bit/s), but never above ``max``. Exact below 10,000 bit/s, and for
+    /// a percentile in the bucket of the highest sample.
+    public func highest(within rate: Bandwidth) -> Bandwidth {
+      guard rate.bitsPerSecond >= 10_000 else { return rate }
+      let bucket = RateHistogram.bucket(whole: UInt64(rate.bitsPerSecond))
+      let next = Int64(RateHistogram.lowerBound(bucket + 1))
+      return Bandwidth(bitsPerSecond: Swift.max(rate.bitsPerSecond, Swift.min(next - 1, max.bitsPerSecond)))
     }
 
     /// The rate at `percentile` (50, 95, 99 or 100).
@@ -46,6 +59,12 @@ public struct TrafficSummary: Hashable, Sendable {
       case 96...99: return p99
       default: return max
       }
+    }
+
+    /// The rate to size on at `percentile`: ``rate(atPercentile:)`` at the highest it may stand for
+    /// (``highest(within:)``), so four significant digits never size a circuit below its samples.
+    public func sizingRate(atPercentile percentile: Int) -> Bandwidth {
+      percentile > 99 ? max : highest(within: rate(atPercentile: percentile))
     }
 
     /// Total volume over the series.

@@ -38,7 +38,7 @@ import Testing
     #expect(refused.status == .dataError, "\(refused.output)")
     #expect(
       refused.errors.contains(
-        "error: series 'AMS-ER' covers at most 32.3% of a month (2026-03), too little to know a month's outbound data (a month counts from 50% covered by samples; part of a month is never scaled up to a whole one); give traffic.monthlyEgress in the profile, or a series covering at least half a month"
+        "error: series 'AMS-ER' covers at most 32.3% of a month (2026-03), too little to know a month's outbound data (a month counts from 50% covered by samples; a month covered less is never scaled up to a whole one); give traffic.monthlyEgress in the profile, or a series covering at least half a month"
       ), "\(refused.errors)")
     #expect(!refused.output.contains("0 GB"))
     // The whole month (744 hours) is measured: 4×10⁸ × 744 × 3,600 ÷ 8 = 133,920 GB, scaled to 730 h = 131,400 GB.
@@ -68,7 +68,7 @@ import Testing
     #expect(json.status == .success, "\(json.errors)")
     #expect(
       json.output.contains(
-        "\"skippedReason\": \"series 'AMS-ER' covers at most 32.3% of a month (2026-03), too little to know a month's outbound data (a month counts from 50% covered by samples; part of a month is never scaled up to a whole one); a series covering at least half a month audits it\""
+        "\"skippedReason\": \"series 'AMS-ER' covers at most 32.3% of a month (2026-03), too little to know a month's outbound data (a month counts from 50% covered by samples; a month covered less is never scaled up to a whole one); a series covering at least half a month audits it\""
       ), "\(json.output)")
     // A whole month is audited: 131,400 GB a month (as above), so UnlimitedData 500 Mbps at 2,750.00 a month beats
     // MeteredData 500 Mbps at 290 + 131,400 × 0.025 = 3,575.00.

@@ -27,11 +27,23 @@ extension SizingSolver {
           "series '\(traffic.circuit)' has no \(direction) values (\(traffic.samples) samples, none with an \(direction) rate): its \(direction) traffic is unknown, not zero (expected both directions in the series, such as BitsInPerSecond and BitsOutPerSecond; or give \(direction == "outbound" ? "traffic.peakOutbound and traffic.monthlyEgress" : "traffic.peakInbound") in the profile)",
           location: profile.origin)
       }
-      if profile.peakOutbound == nil { outbound = traffic.outbound.rate(atPercentile: profile.percentile) }
-      if profile.peakInbound == nil { inbound = traffic.inbound.rate(atPercentile: profile.percentile) }
+      if profile.peakOutbound == nil { outbound = traffic.outbound.sizingRate(atPercentile: profile.percentile) }
+      if profile.peakInbound == nil { inbound = traffic.inbound.sizingRate(atPercentile: profile.percentile) }
       basis.append(
         "\(percentileName) from series '\(traffic.circuit)': outbound \(outbound), inbound \(inbound) (\(traffic.samples) samples every \(traffic.interval) s)"
       )
+      let read = [
+        ("outbound", profile.peakOutbound, traffic.outbound), ("inbound", profile.peakInbound, traffic.inbound),
+      ].compactMap { name, given, direction -> String? in
+        let shown = direction.rate(atPercentile: profile.percentile)
+        guard given == nil, profile.percentile <= 99, direction.highest(within: shown) != shown else { return nil }
+        return "\(percentileName) \(name) lies between \(shown) and \(direction.highest(within: shown))"
+      }
+      if !read.isEmpty {
+        basis.append(
+          "percentiles keep four significant digits, so \(read.joined(separator: " and ")); sized on the upper end, so no circuit is sized below its samples"
+        )
+      }
       let hours = engine.hoursPerMonth
       let threshold = (TrafficSummary.MonthVolume.measuredCoverage * 100).fixedPoint(places: 0)
       // Only months at least half covered by samples are measured: a month with an hour of samples would
@@ -157,7 +169,7 @@ extension SizingSolver {
         "covers at most \(($0.coverage * 100).fixedPoint(places: 1))% of a month (\($0.month))"
       } ?? "has no outbound samples"
     return
-      "series '\(traffic.circuit)' \(covered), too little to know a month's outbound data (a month counts from \(threshold)% covered by samples; part of a month is never scaled up to a whole one)"
+      "series '\(traffic.circuit)' \(covered), too little to know a month's outbound data (a month counts from \(threshold)% covered by samples; a month covered less is never scaled up to a whole one)"
   }
 
   /// The median of `volumes` (the mean of the middle two for an even count); `nil` when empty.

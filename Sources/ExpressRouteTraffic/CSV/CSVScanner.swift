@@ -302,6 +302,13 @@ struct CSVScanner {
     let inbound = normalized.firstIndex(where: isInbound)
     let outbound = normalized.firstIndex(where: isOutbound)
     guard inbound != nil || outbound != nil else {
+      if dialect != .comma, TrafficIngest.isMetricRowsHeader(cells) {
+        // Metric rows are read comma-separated only; split by this file's separator, the header is theirs.
+        throw Diagnostic(
+          .error,
+          "the header names an AzureMetrics export (MetricName, Average) separated by \(dialect.name)s; ercalc reads AzureMetrics exports comma-separated only: export the table again as CSV with commas",
+          location: FileLocation(file: file, line: line, column: 1))
+      }
       throw Diagnostic(
         .error,
         "the header has no traffic column (expected BitsInPerSecond and BitsOutPerSecond, or 'Bits In'/'Bits Out'; found \(cells.map { "'\($0)'" }.joined(separator: ", ")))",

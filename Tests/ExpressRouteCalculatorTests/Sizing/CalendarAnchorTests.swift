@@ -239,7 +239,7 @@ import Testing
     }
     #expect(
       refused?.message
-        == "series 'c' covers at most 0.3% of a month (2027-04), too little to know a month's outbound data (a month counts from 50% covered by samples; part of a month is never scaled up to a whole one); give traffic.monthlyEgress in the profile, or a series covering at least half a month"
+        == "series 'c' covers at most 0.3% of a month (2027-04), too little to know a month's outbound data (a month counts from 50% covered by samples; a month covered less is never scaled up to a whole one); give traffic.monthlyEgress in the profile, or a series covering at least half a month"
     )
     // With "monthlyEgress" in the profile, that volume is the base.
     var given = Self.profile(start: nil)

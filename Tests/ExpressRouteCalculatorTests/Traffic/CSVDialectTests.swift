@@ -223,4 +223,16 @@ import Testing
     let comma = "Time,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,1.234,8\n2026-01-01T00:01:00Z,1.234,8\n"
     #expect(try Self.summaries(comma).first?.inbound.max.bitsPerSecond == 1)
   }
+
+  /// `AzureMetrics` exports are read comma-separated only: with another separator the refusal names the export.
+  @Test func anAzureMetricsExportWithAnotherSeparatorIsNamed() throws {
+    let rows =
+      "TimeGenerated;ResourceId;MetricName;Average\n2026-01-01T00:00:00Z;/x/expressRouteCircuits/ams;BitsInPerSecond;5\n"
+    for (separator, name) in [(";", "semicolons"), ("\t", "tabs")] {
+      #expect(
+        Self.error(rows.replacingOccurrences(of: ";", with: separator))
+          == "d.csv:1:1: error: the header names an AzureMetrics export (MetricName, Average) separated by \(name); "
+          + "ercalc reads AzureMetrics exports comma-separated only: export the table again as CSV with commas")
+    }
+  }
 }
