@@ -144,10 +144,16 @@ extension PricingEngine {
       notes.append("no priced VPN gateway SKU carries \(vpnRate) (the largest benchmark is 10 Gbps)")
     }
     let plannedCircuit = design?.circuits.first { $0.name == "circuit" }
+    // The options the break-even weighs: with a plan, its tier in either billing model (below the plan's volume the
+    // same circuit would be billed the way that volume makes cheapest); without, every tier that reaches the hub.
     let options = comparison.options.filter { option in
       guard option.quote != nil else { return false }
-      if let plannedCircuit { return option.tier == plannedCircuit.tier && option.billing == plannedCircuit.billing }
+      if let plannedCircuit { return option.tier == plannedCircuit.tier }
       return !premiumOnly || option.tier == .premium
+    }
+    // The options priced at the volume itself: with a plan, its own circuit.
+    let optionsAtVolume = options.filter { option in
+      plannedCircuit.map { option.billing == $0.billing } ?? true
     }
     // An option without a price that could undercut every priced one (the rule `compare` and `size` share) leaves the
     // ExpressRoute side as the cheapest priced option only; the verdict says so rather than claim the cheapest.
@@ -163,13 +169,19 @@ extension PricingEngine {
         ?? "the cheapest gateway that carries it (the plan prices none)"
       notes.append(
         "the ExpressRoute side is the plan's month 1: \(plannedCircuit.tier.name) \(plannedCircuit.billing.name) \(plannedCircuit.bandwidth) with \(gatewayLabel)"
+          + (Set(options.map(\.billing)).count > 1
+            ? "; the break-even lets its billing model follow the volume (the cheaper of MeteredData and UnlimitedData at each volume)"
+            : "")
       )
     }
     func expressRouteDeployment(_ option: CircuitComparison.Option, _ volume: DataVolume) -> Deployment {
       if var planned = design {
         planned.name = "ExpressRoute"
         planned.circuits = planned.circuits.filter { $0.name == "circuit" }
-        for index in planned.circuits.indices { planned.circuits[index].monthlyEgress = volume }
+        for index in planned.circuits.indices {
+          planned.circuits[index].monthlyEgress = volume
+          planned.circuits[index].billing = option.billing
+        }
         for index in planned.gateways.indices { planned.gateways[index].circuits = ["circuit"] }
         for index in planned.virtualWANHubs.indices { planned.virtualWANHubs[index].connections = 1 }
         planned.directPorts = []
@@ -196,9 +208,11 @@ extension PricingEngine {
       else { return nil }
       return quote
     }
-    func cheapestOption(_ volume: DataVolume) -> (CircuitComparison.Option, Quote)? {
+    func cheapestOption(_ volume: DataVolume, among candidates: [CircuitComparison.Option]? = nil) -> (
+      CircuitComparison.Option, Quote
+    )? {
       var best: (CircuitComparison.Option, Quote)?
-      for option in options {
+      for option in candidates ?? options {
         guard let quote = expressRoute(option, volume) else { continue }
         if best.map({ quote.total < $0.1.total }) ?? true { best = (option, quote) }
       }
@@ -214,7 +228,7 @@ extension PricingEngine {
       priceInternetEgress(volume, region: region, routing: routing, resource: "internet egress", into: &builder)
       return builder.quote(name: "VPN over the internet", hoursPerMonth: hoursPerMonth, table: rates)
     }
-    let erAtVolume = expressRoute(volume)
+    let erAtVolume = cheapestOption(volume, among: optionsAtVolume)?.1
     let vpnAtVolume = vpn(volume)
     if region == nil {
       notes.append("the internet egress region of this location is not known, so the VPN side cannot be priced")
@@ -308,7 +322,7 @@ extension PricingEngine {
         + verdict
     }
     var costs: CostComparison?
-    if let (option, erQuote) = cheapestOption(volume), let vpnAtVolume {
+    if let (option, erQuote) = cheapestOption(volume, among: optionsAtVolume), let vpnAtVolume {
       var er = CostSide(label: "ExpressRoute", currency: rates.currency)
       er.add(erQuote, deployment: expressRouteDeployment(option, volume))
       var internet = CostSide(label: "VPN over the internet", currency: rates.currency)
