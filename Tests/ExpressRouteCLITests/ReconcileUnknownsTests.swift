@@ -130,6 +130,11 @@ import Testing
     #expect(terabytes.status == .dataError)
     #expect(
       terabytes.errors.hasPrefix(
-        "focus-tb.csv:2:32: error: 'TB' in ConsumedUnit is a unit of data other than GB"), "\(terabytes.errors)")
+        "focus-tb.csv:2:32: error: unknown unit 'TB' in ConsumedUnit (expected GB, Hours, Months"),
+      "\(terabytes.errors)")
+    // Days are no unit the estimate counts (31 Days read as 31 hours): refused too.
+    let days = try ReconcileRefusalTests.refused("focus-days.csv", header + row("1", "31 Days"))
+    #expect(
+      days.errors.hasPrefix("focus-days.csv:2:31: error: unknown unit '31 Days' in ConsumedUnit"), "\(days.errors)")
   }
 }

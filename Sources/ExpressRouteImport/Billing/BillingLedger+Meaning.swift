@@ -53,24 +53,30 @@ extension BillingLedger {
 
   /// `quantity` in the units the estimate counts, by FOCUS's `ConsumedUnit` or `PricingUnit`: a block of GB, hours
   /// or months (``PriceSheetUnit``: `10 GB` counts ten GB; only for `ConsumedQuantity`, since `PricingQuantity`'s
-  /// blocks are `x_PricingBlockSize`'s), or a unit the estimate does not compare (`Hours`, `Units/Month`), as it is.
+  /// blocks are `x_PricingBlockSize`'s), or one of the distinct units Microsoft's exports write for the meters
+  /// ercalc estimates (``focusUnits``: `GB`, `Hours`, `Months`, `Units/Month`, …), as it is.
   ///
-  /// - Throws: a unit of data other than GB (`TB`, `MB`, `GiB`), at its cell: it would be read as GB, 1,000 times
-  ///   off for TB (or 1,024: the export does not say which), so it is refused rather than guessed.
+  /// - Throws: any other unit (`TB`, `31 Days`, `GiB`), at its cell: read as GB or hours it would be off by its
+  ///   size (1,000 times for TB, or 1,024: the export does not say), so it is refused rather than guessed.
   static func quantityInEstimateUnits(
     _ quantity: Decimal?, focusUnit text: String, column: String, at location: FileLocation, blocksCounted: Bool
   ) throws(Diagnostic) -> Decimal? {
     guard let quantity, !text.isEmpty else { return quantity }
     if let unit = PriceSheetUnit(text) { return blocksCounted ? quantity : quantity * unit.blockSize }
-    let name = text.trimmedOfWhitespace().drop { $0.isNumber || $0 == " " }.prefix { $0.isLetter }.uppercased()
-    if ["KB", "MB", "TB", "PB", "KIB", "MIB", "GIB", "TIB", "PIB", "BYTES", "GIGABYTES", "TERABYTES"].contains(name) {
+    guard focusUnits.contains(text.trimmedOfWhitespace().lowercased()) else {
       throw Diagnostic(
         .error,
-        "'\(text)' in \(column) is a unit of data other than GB, which ercalc does not convert (1,000 or 1,024 GB a TB?): the quantity cannot be compared with the estimate's GB",
+        "unknown unit '\(text)' in \(column) (expected GB, Hours, Months, Units/Month or Units/Hour, or a block of GB, hours or months such as '10 GB' or '100 Hours'): the quantity cannot be compared with the estimate's",
         location: location)
     }
     return quantity
   }
+
+  /// The distinct units (finops-toolkit `PricingUnits.csv`, column `DistinctUnits`) of the meters ercalc estimates,
+  /// lowercased: outbound data in GB, gateways and hourly units in hours, circuits and ports in months.
+  static let focusUnits: Set<String> = [
+    "gb", "hours", "hour", "months", "month", "units", "unit", "units/month", "units/hour",
+  ]
 
   /// `quantity` in units when FOCUS gives it as `PricingQuantity`, in blocks of `x_PricingBlockSize` (100 blocks of
   /// 10 GB are 1,000 GB); an empty block size leaves it as it is.
