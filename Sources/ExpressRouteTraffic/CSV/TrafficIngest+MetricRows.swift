@@ -27,6 +27,8 @@ extension TrafficIngest {
     var average: Int
     var maximum: Int?
     var grain: Int?
+    /// `UnitName`: every row read must say `BitsPerSecond`.
+    var unit: Int?
     var count: Int
   }
 
@@ -80,6 +82,16 @@ extension TrafficIngest {
             noteSkipped(metric, file: file)
           }
           continue
+        }
+        if let column = layout.unit {
+          let unit = cells[column].trimmingCharacters(in: .whitespaces)
+          guard unit.isEmpty || unit.lowercased() == "bitspersecond" else {
+            throw Diagnostic(
+              .error,
+              "\(metric) is in '\(unit)' (expected BitsPerSecond: ercalc reads rates in bits per second, as ExpressRoute's BitsInPerSecond and BitsOutPerSecond give them)",
+              location: FileLocation(
+                file: file, line: line, column: cells[..<column].reduce(1) { $0 + $1.utf8.count + 1 }))
+          }
         }
         let timeText = cells[layout.time].trimmingCharacters(in: .whitespaces)
         guard let time = Timestamp.parse(timeText) else {
@@ -148,7 +160,7 @@ extension TrafficIngest {
     return MetricRowColumns(
       time: time, resource: column(["resourceid", "resource"]), metric: metric, average: average,
       maximum: column(["maximum"]),
-      grain: column(["timegrain"]), count: cells.count)
+      grain: column(["timegrain"]), unit: column(["unitname", "unit"]), count: cells.count)
   }
 
   /// A rate cell of an `AzureMetrics` row: empty is missing; otherwise a number from 0 to 1 Pbps.

@@ -119,7 +119,7 @@ extension MetricsJSONReader {
 
   /// The keys of a metric, a time series and a data point of the REST shape, matched without making strings.
   enum MetricKey: Int {
-    case name, id, errorCode, errorMessage, timeseries, timeStamp, average, maximum, otherAggregation, other
+    case name, id, unit, errorCode, errorMessage, timeseries, timeStamp, average, maximum, otherAggregation, other
 
     /// This reader's tag in the meanings it keeps with ``JSONStream/meaning(ofMember:reader:_:)``.
     static let reader = 2
@@ -128,6 +128,7 @@ extension MetricsJSONReader {
       switch stream.textCount {
       case 2 where stream.textIs("id"): self = .id
       case 4 where stream.textIs("name"): self = .name
+      case 4 where stream.textIs("unit"): self = .unit
       case 5 where stream.textIs("total") || stream.textIs("count"): self = .otherAggregation
       case 7 where stream.textIs("average"): self = .average
       case 7 where stream.textIs("maximum"): self = .maximum

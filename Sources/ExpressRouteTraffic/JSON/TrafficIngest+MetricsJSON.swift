@@ -311,6 +311,7 @@ struct MetricsJSONReader {
     var circuitName: String?
     var errorCode: (code: String, mark: JSONStream.Mark)?
     var errorMessage: String?
+    var unit: (name: String, mark: JSONStream.Mark)?
     var read = MetricRead()
     var target: (circuit: Int, inbound: Bool)?
     var skip = false
@@ -349,6 +350,8 @@ struct MetricsJSONReader {
         if value == .string { errorCode = (stream.string, stream.mark) }
       case .errorMessage:
         if value == .string { errorMessage = stream.string } else { try stream.skip(value) }
+      case .unit:
+        if value == .string { unit = (stream.string, stream.mark) } else { try stream.skip(value) }
       case .timeseries:
         guard value == .arrayStart else {
           throw stream.error("expected an array of time series, found \(describe(value))")
@@ -370,6 +373,12 @@ struct MetricsJSONReader {
     guard let target else {
       if !skippedMetrics.contains(metricName) { skippedMetrics.append(metricName) }
       return
+    }
+    // The rates are read as bits per second; a metric stating another unit (BytesPerSecond, 8 times fewer) is not.
+    if let unit, unit.name.lowercased() != "bitspersecond" {
+      throw stream.error(
+        "\(metricName) of \(circuitName ?? defaultCircuit) is in '\(unit.name)' (expected BitsPerSecond: ercalc reads rates in bits per second, as ExpressRoute's BitsInPerSecond and BitsOutPerSecond give them)",
+        at: unit.mark)
     }
     if let errorCode, errorCode.code != "Success" {
       throw stream.error(

@@ -212,6 +212,36 @@ import Testing
     #expect(parseInterval("PT") == nil)
   }
 
+  /// Rates are bits per second: a metric in `BytesPerSecond` (8 times fewer) is refused at its unit, wherever in the
+  /// metric the unit stands (`az` sorts keys, so it follows the time series).
+  @Test func restShapeInAnotherUnitIsRefused() throws {
+    for unitFirst in [true, false] {
+      let unit = #""unit": "BytesPerSecond""#
+      let series = #""timeseries": [{"data": [{"timeStamp": "2026-01-01T00:00:00Z", "average": 5}]}]"#
+      let rest =
+        "{\"interval\": \"PT1M\", \"value\": [\n{\"name\": {\"value\": \"BitsOutPerSecond\"}, "
+        + (unitFirst ? unit + ", " + series : series + ", " + unit) + "}]}\n"
+      let error = Fixtures.diagnostic { _ = try Self.ingest(rest, file: "b.json") }
+      // The unit's value stands at column 49 before the series, at column 130 after it.
+      #expect(
+        error?.description.hasPrefix(
+          "b.json:2:\(unitFirst ? 49 : 130): error: value[0].unit: BitsOutPerSecond of circuit is in 'BytesPerSecond' "
+            + "(expected BitsPerSecond") == true, "\(error?.description ?? "no error")")
+    }
+  }
+
+  /// An `AzureMetrics` CSV row whose `UnitName` is not `BitsPerSecond` is refused at that cell.
+  @Test func metricRowsInAnotherUnitAreRefused() throws {
+    let csv =
+      "TimeGenerated,ResourceId,MetricName,Average,UnitName\n"
+      + "2026-01-01T00:00:00Z,/x/expressRouteCircuits/ams,BitsInPerSecond,5,BytesPerSecond\n"
+    let error = Fixtures.diagnostic { _ = try Self.ingest(csv, file: "u.csv") }
+    // "2026-01-01T00:00:00Z,/x/expressRouteCircuits/ams,BitsInPerSecond,5," is 21 + 28 + 16 + 2 = 67 characters.
+    #expect(
+      error?.description.hasPrefix("u.csv:2:68: error: BitsInPerSecond is in 'BytesPerSecond' (expected BitsPerSecond")
+        == true, "\(error?.description ?? "no error")")
+  }
+
   @Test func resourceNamesComeFromTheIDsSegments() {
     let circuit = "/subscriptions/0000/resourceGroups/rg-net/providers/Microsoft.Network/expressRouteCircuits/ams-1"
     #expect(resourceName(circuit) == "ams-1")
