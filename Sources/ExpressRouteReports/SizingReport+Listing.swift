@@ -123,7 +123,17 @@ extension SizingReport {
             ])
           })
       ),
-      ("candidates", .array(r.candidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })),
+      (
+        "candidates",
+        .array(
+          r.candidates.map { candidate in
+            // A metered option's costs leave out its outbound data when no volume is known.
+            let excludes: [(String, JSONValue)] =
+              candidate.verdict.isFeasible
+              ? [("excludesOutboundData", .bool(!r.demand.egressIsKnown && candidate.billing == .metered))] : []
+            return .object([("option", .string(candidate.label))] + verdictJSON(candidate.verdict) + excludes)
+          })
+      ),
       ("gateway", .string(r.gateway?.label)),
       (
         "gatewayCandidates",

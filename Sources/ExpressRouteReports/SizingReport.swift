@@ -192,8 +192,13 @@ public struct SizingReport: Report {
     blocks.append(.heading("SKU tier"))
     blocks.append(.list(r.tierReasons))
     let feasible = r.candidates.filter { $0.verdict.isFeasible }
+    // With no volume known, a metered option's costs leave out its outbound data, and against the other billing
+    // model the difference depends on that volume.
+    let unknownVolume = !d.egressIsKnown
+    let planBilling = r.plan.first?.billing
     blocks.appendTable(
-      "Runner-up options (held unchanged for \(d.horizonMonths) months)",
+      "Runner-up options (held unchanged for \(d.horizonMonths) months"
+        + (unknownVolume ? "; MeteredData without its outbound data, whose volume is unknown)" : ")"),
       columns: [
         .init("Option"), .init("Month 1 (\(currency))", .right), .init("Horizon (\(currency))", .right),
         .init("vs plan", .right),
@@ -201,9 +206,12 @@ public struct SizingReport: Report {
       rows: feasible.prefix(8).map { candidate in
         guard case .feasible(let total, let first) = candidate.verdict else { return [] }
         let delta = total - r.planCost
+        let data = unknownVolume && candidate.billing == .metered ? " + data" : ""
         return [
-          candidate.label, first.groupedAmount, total.groupedAmount,
-          delta.amount == 0 ? "same" : (delta.amount > 0 ? "+" : "") + delta.groupedAmount,
+          candidate.label, first.groupedAmount + data, total.groupedAmount + data,
+          unknownVolume && candidate.billing != planBilling
+            ? "depends on volume"
+            : delta.amount == 0 ? "same" : (delta.amount > 0 ? "+" : "") + delta.groupedAmount,
         ]
       })
     if !r.months.isEmpty {

@@ -120,6 +120,14 @@ import Testing
     #expect(condition["decided"] as? Bool == false)
     let text = ercalc("size", profile).output.replacingOccurrences(of: "\n", with: " ")
     #expect(text.contains("only below 36,400 GB of outbound data a month (22% of its one-way capacity)"), "\(text)")
+    // The runner-ups: a metered option's 290.00 leaves out its data; against UnlimitedData the difference depends on
+    // the volume (among metered options the same volume at the same 0.025/GB cancels out).
+    #expect(text.contains("Standard MeteredData 500 Mbps    290.00 + data   3,480.00 + data               same"))
+    #expect(text.contains("Local UnlimitedData 1 Gbps            1,200.00         14,400.00  depends on volume"))
+    let candidates = report["candidates"] as? [[String: Any]] ?? []
+    let metered = candidates.first { $0["option"] as? String == "Standard MeteredData 500 Mbps" }
+    let unlimited = candidates.first { $0["option"] as? String == "Local UnlimitedData 1 Gbps" }
+    #expect(metered?["excludesOutboundData"] as? Bool == true && unlimited?["excludesOutboundData"] as? Bool == false)
     // An 80% discount on outbound data alone: 0.025 × 0.2 = 0.005 per GB, (1,200.00 − 290.00) ÷ 0.005 = 182,000 GB,
     // 182,000 ÷ 164,250 = 110.8% of capacity: MeteredData costs less at any volume the circuit carries.
     let discounted = ercalc("size", profile, "--discount", "egress=80%", "--format", "json")

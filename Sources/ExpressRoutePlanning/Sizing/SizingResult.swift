@@ -38,6 +38,13 @@ extension SizingResult {
       }
     }
 
+    /// The billing model considered.
+    public var billing: BillingFamily {
+      switch kind {
+      case .provider(_, let billing, _), .direct(_, _, let billing, _): return billing
+      }
+    }
+
     /// The horizon cost, when feasible.
     public var horizonCost: Money? {
       if case .feasible(let cost, _) = verdict { return cost }
