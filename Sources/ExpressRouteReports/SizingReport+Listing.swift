@@ -204,7 +204,7 @@ extension SizingReport {
     switch condition.outcome {
     case .crossover(let volume, _), .beyondCapacity(let volume, _):
       breakEven = .string(volume.gigabytes.plainDescription)
-    case .unknown: break
+    default: break
     }
     return .object([
       ("recommended", .string(condition.recommended)), ("alternative", .string(condition.alternative)),

@@ -10,30 +10,24 @@ extension SizingResult {
   /// `(its monthly fee − the metered circuit's monthly fee) ÷ the price billed per outbound GB`, from the prices
   /// billed (list less any negotiated discount), rounded once to whole bytes as every break-even.
   public struct BillingCondition: Hashable, Sendable {
-    /// Where the choice turns.
-    public enum Outcome: Hashable, Sendable {
-      /// MeteredData costs less only below `volume` of outbound data a month; above it the alternative does.
-      case crossover(volume: DataVolume, capacityShare: Decimal)
-      /// The break-even lies beyond what the recommended circuit can carry one way in a month: MeteredData costs
-      /// less at any volume it can carry, so the choice does not depend on the volume.
-      case beyondCapacity(volume: DataVolume, capacityShare: Decimal)
-      /// The break-even cannot be worked out (the outbound data rate has no price).
-      case unknown(String)
-    }
-
     /// The recommended circuit (`Standard MeteredData 500 Mbps`).
     public var recommended: String
     /// The cheapest UnlimitedData option that carries month 1's traffic (`Local UnlimitedData 1 Gbps`).
     public var alternative: String
     /// The alternative's charges in month 1.
     public var alternativeMonthly: Money
-    /// Where the choice turns.
-    public var outcome: Outcome
+    /// Where the choice turns, as a break-even has it: ``CircuitComparison/BreakEven/Outcome/crossover(volume:capacityShare:)``
+    /// (MeteredData costs less only below the volume), ``CircuitComparison/BreakEven/Outcome/beyondCapacity(volume:capacityShare:)``
+    /// (it costs less at any volume the circuit can carry: the choice does not depend on the volume) or
+    /// ``CircuitComparison/BreakEven/Outcome/unpriced(_:)`` (the outbound data rate has no price).
+    public var outcome: CircuitComparison.BreakEven.Outcome
 
     /// Whether the billing model holds at any volume the circuit can carry.
     public var isDecided: Bool {
-      if case .beyondCapacity = outcome { return true }
-      return false
+      switch outcome {
+      case .beyondCapacity, .unlimitedAlwaysCheaper, .meteredAlwaysCheaper: return true
+      case .crossover, .unpriced, .notSold: return false
+      }
     }
 
     /// One sentence for the recommendation.
@@ -47,9 +41,11 @@ extension SizingResult {
       case .beyondCapacity(let volume, let share):
         return
           "No outbound volume was given or measured, yet the billing model holds at any volume: \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that fits, up to its full capacity (the break-even would be \(volume) a month, \((share * 100).fixedPoint(places: 0))% of its one-way capacity)."
-      case .unknown(let reason):
+      case .unpriced(let reason), .notSold(let reason):
         return
           "No outbound volume was given or measured, so the billing model was chosen at 0 GB: whether \(alternativeCost), the cheapest UnlimitedData option that fits, would cost less is unknown (\(reason))."
+      case .unlimitedAlwaysCheaper, .meteredAlwaysCheaper:
+        return "The billing model does not depend on the outbound volume: \(recommended) against \(alternativeCost)."
       }
     }
   }

@@ -25,20 +25,18 @@ extension SizingSolver {
     guard let alternative = alternatives.indices.min(by: { (alternatives[$0].1, $0) < (alternatives[$1].1, $1) })
     else { return nil }
     let (label, monthly) = alternatives[alternative]
-    func condition(_ outcome: SizingResult.BillingCondition.Outcome) -> SizingResult.BillingCondition {
+    func condition(_ outcome: CircuitComparison.BreakEven.Outcome) -> SizingResult.BillingCondition {
       SizingResult.BillingCondition(
         recommended: "\(step.tier.name) \(step.billing.name) \(step.bandwidth)", alternative: label,
         alternativeMonthly: monthly, outcome: outcome)
     }
     guard let perGB = engine.effectivePrice(of: .egress(zone)) else {
-      return condition(.unknown("\(Meter.egress(zone).displayName) has no price"))
+      return condition(.unpriced("\(Meter.egress(zone).displayName) has no price"))
     }
     guard perGB > 0, meteredMonthly < monthly else { return nil }
-    let volume = CircuitComparison.BreakEven.volume(
-      difference: (monthly - meteredMonthly).amount, pricePerGB: perGB)
-    let share = volume.bytes / engine.monthlyCapacity(of: step.bandwidth).bytes
     return condition(
-      share > 1
-        ? .beyondCapacity(volume: volume, capacityShare: share) : .crossover(volume: volume, capacityShare: share))
+      .crossing(
+        at: CircuitComparison.BreakEven.volume(difference: (monthly - meteredMonthly).amount, pricePerGB: perGB),
+        capacity: engine.monthlyCapacity(of: step.bandwidth)))
   }
 }

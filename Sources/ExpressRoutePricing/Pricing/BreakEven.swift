@@ -23,6 +23,14 @@ extension CircuitComparison {
       case unpriced(String)
       /// The size is not sold as a provider circuit of this tier, so there is nothing to compare.
       case notSold(String)
+
+      /// Where fees cross at `volume` a month on a circuit carrying `capacity` one way in a month: a crossover
+      /// within it, beyond it past it, with the volume's share of it.
+      public static func crossing(at volume: DataVolume, capacity: DataVolume) -> Outcome {
+        let share = volume.bytes / capacity.bytes
+        return share > 1
+          ? .beyondCapacity(volume: volume, capacityShare: share) : .crossover(volume: volume, capacityShare: share)
+      }
     }
 
     /// The tier compared.
@@ -95,11 +103,9 @@ extension PricingEngine {
     }
     if u <= m { return result(.unlimitedAlwaysCheaper) }
     if e == 0 { return result(.meteredAlwaysCheaper) }
-    let volume = BreakEven.volume(difference: u - m, pricePerGB: e)
-    let share = volume.bytes / monthlyCapacity(of: bandwidth).bytes
     return result(
-      share > 1
-        ? .beyondCapacity(volume: volume, capacityShare: share) : .crossover(volume: volume, capacityShare: share))
+      .crossing(
+        at: BreakEven.volume(difference: u - m, pricePerGB: e), capacity: monthlyCapacity(of: bandwidth)))
   }
 }
 
