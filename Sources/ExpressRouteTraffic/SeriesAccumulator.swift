@@ -86,10 +86,16 @@ struct SeriesAccumulator {
       }
       if let interval, step != interval {
         if step % interval != 0 {
+          // The interval came from the first step alone: that step may have skipped samples (a row missing), which
+          // ercalc does not guess; the interval given settles it.
+          let firstStepMaySkip = samples == 2 && interval % step == 0
           throw Diagnostic(
             .error,
-            "sample at \(CivilCalendar.format(timestamp)) is \(step) s after the previous one, which is not a multiple of the \(interval) s interval of circuit '\(circuit)' (mixed granularity; export one interval per series)",
-            location: location())
+            "sample at \(CivilCalendar.format(timestamp)) is \(step) s after the previous one, which is not a multiple of the \(interval) s interval of circuit '\(circuit)' (mixed granularity; export one interval per series)"
+              + (firstStepMaySkip
+                ? "; the \(interval) s interval comes from the first step alone, which may have skipped samples: if the series is every \(step) s, give that interval"
+                : ""),
+            location: location(), remedy: firstStepMaySkip ? .sampleInterval : nil)
         }
         if step > interval {
           gaps.record(

@@ -84,7 +84,7 @@ import Testing
       id: "mixed granularity",
       text: "Time,BitsOutPerSecond\n2026-01-01T00:00:00Z,1\n2026-01-01T00:05:00Z,1\n2026-01-01T00:06:00Z,1\n",
       expected:
-        "t.csv:4:1: error: sample at 2026-01-01T00:06:00Z is 60 s after the previous one, which is not a multiple of the 300 s interval of circuit 'circuit' (mixed granularity; export one interval per series)"
+        "t.csv:4:1: error: sample at 2026-01-01T00:06:00Z is 60 s after the previous one, which is not a multiple of the 300 s interval of circuit 'circuit' (mixed granularity; export one interval per series); the 300 s interval comes from the first step alone, which may have skipped samples: if the series is every 60 s, give that interval"
     ),
     ErrorCase(
       id: "bad timestamp", text: "Time,BitsOutPerSecond\n2026-13-01T00:00:00Z,1\n",
@@ -240,6 +240,29 @@ import Testing
     #expect(
       error?.description.hasPrefix("u.csv:2:68: error: BitsInPerSecond is in 'BytesPerSecond' (expected BitsPerSecond")
         == true, "\(error?.description ?? "no error")")
+  }
+
+  /// A series whose first step skips a sample (00:00, then 00:02, then every minute) is not guessed at: the refusal
+  /// says the interval came from the first step alone, and with the interval given it reads, with one gap.
+  @Test func aFirstStepThatSkipsASampleIsNotGuessed() throws {
+    for minutes in [4, 300] {
+      var csv = "Time,BitsInPerSecond,BitsOutPerSecond\n2027-03-01T00:00:00Z,8000,16000\n"
+      for minute in 2...minutes {
+        csv += String(format: "2027-03-01T%02d:%02d:00Z,8000,16000\n", minute / 60, minute % 60)
+      }
+      let error = Fixtures.diagnostic { _ = try Self.ingest(csv, file: "g.csv") }
+      #expect(
+        error?.description.hasSuffix(
+          "the 120 s interval comes from the first step alone, which may have skipped samples: if the series is every "
+            + "60 s, give that interval") == true, "\(error?.description ?? "")")
+      #expect(error?.remedy == .sampleInterval)
+      let summary = try #require(try Self.ingest(csv, file: "g.csv", interval: 60).first)
+      // Samples at minute 0 and 2 ... `minutes`: `minutes` samples, one missing (minute 1).
+      #expect(summary.samples == minutes)
+      #expect(summary.warnings.first?.description.contains("1 missing sample for circuit 'circuit'") == true)
+      // Outbound 16,000 bit/s × 60 s ÷ 8 = 120,000 bytes a sample.
+      #expect(summary.outbound.total == DataVolume(bytes: Decimal(120_000 * minutes)))
+    }
   }
 
   @Test func resourceNamesComeFromTheIDsSegments() {
