@@ -12,6 +12,8 @@ struct ARMTemplateExpressions {
   private var variables: [String: JSONValue] = [:]
   /// Expressions that could not be evaluated, with why, by their text.
   private(set) var unevaluated: [String: String] = [:]
+  /// The resource copy loop being expanded (its `copy.name`) and the index of the copy, for `copyIndex()`.
+  var copyLoop: (name: String, index: Int)?
 
   /// Parameters whose value ercalc cannot know (a Key Vault reference), with why, by lowercased name.
   private var unknownParameters: [String: String] = [:]
@@ -158,7 +160,7 @@ struct ARMTemplateExpressions {
 
   /// The functions ercalc evaluates, by their lowercased names.
   enum Function: String {
-    case parameters, variables, concat, format
+    case parameters, variables, concat, format, copyindex
   }
 
   struct Failure: Error {
@@ -188,7 +190,7 @@ struct ARMTemplateExpressions {
     case .call(let name, let arguments):
       guard let function = Function(rawValue: name.lowercased()) else {
         throw Failure(
-          "function '\(name)()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat() and format())"
+          "function '\(name)()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat(), format() and copyIndex())"
         )
       }
       var values: [JSONValue] = []
@@ -210,6 +212,8 @@ struct ARMTemplateExpressions {
         return try resolveNested(value, depth: depth)
       case .concat:
         return JSONValue(.string(try values.map { value throws(Failure) in try Self.text(value) }.joined()))
+      case .copyindex:
+        return JSONValue(.number(String(try copyIndex(values))))
       case .format:
         guard let first = values.first, case .string(let pattern) = first.kind else {
           throw Failure("format() needs a format string")
@@ -220,6 +224,25 @@ struct ARMTemplateExpressions {
         return JSONValue(.string(result))
       }
     }
+  }
+
+  /// `copyIndex()`, `copyIndex(offset)`, `copyIndex('loop')` or `copyIndex('loop', offset)`: the index of the copy
+  /// being expanded, plus the offset.
+  private func copyIndex(_ values: [JSONValue]) throws(Failure) -> Int {
+    guard let loop = copyLoop else { throw Failure("copyIndex() is used outside a resource copy loop") }
+    var arguments = values[...]
+    if let first = arguments.first, case .string(let name) = first.kind {
+      guard name.lowercased() == loop.name.lowercased() else {
+        throw Failure("copyIndex('\(name)') names a loop other than the resource's own ('\(loop.name)')")
+      }
+      arguments = arguments.dropFirst()
+    }
+    guard arguments.count <= 1 else { throw Failure("copyIndex() takes a loop name and an offset at the most") }
+    guard let offset = arguments.first else { return loop.index }
+    guard case .number(let text) = offset.kind, let value = Int(text) else {
+      throw Failure("copyIndex()'s offset must be a whole number")
+    }
+    return loop.index + value
   }
 
   /// A parameter or variable value that is itself an expression is evaluated in turn.

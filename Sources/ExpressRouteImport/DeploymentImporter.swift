@@ -71,22 +71,11 @@ package struct DeploymentImporter: Sendable {
         // az graph query: {"count": N, "data": [...]}.
         resources = try root.object().required("data").array()
       } else if root.member("resources")?.isArray == true {
-        // An ARM template: evaluate parameters(), variables(), concat() and format() where resources use them.
+        // An ARM template: evaluate parameters(), variables(), concat(), format() and copyIndex() where resources
+        // use them; conditions, copy loops and nested deployments as Azure deploys them.
         let template = try root.object()
         var expressions = try ARMTemplateExpressions(template: template, values: templateParameters)
-        for resource in try template.required("resources").array() {
-          let resolved = JSONNode(
-            value: expressions.resolve(resource.value), position: resource.position, file: resource.file)
-          let skippedBefore = state.skipped.count
-          do {
-            try readARMResource(resolved, into: &state)
-          } catch {
-            throw Self.namingExpressions(error, expressions.unevaluated)
-          }
-          for index in skippedBefore..<state.skipped.count {
-            state.skipped[index] = Self.namingExpressions(in: state.skipped[index], expressions.unevaluated)
-          }
-        }
+        try readARMTemplate(template, expressions: &expressions, into: &state)
         return try state.finish(format: "ARM template")
       } else {
         resources = [root]

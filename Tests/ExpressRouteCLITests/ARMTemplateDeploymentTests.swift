@@ -1,0 +1,89 @@
+import ExpressRouteCLI
+import Foundation
+import TestSupport
+import Testing
+
+/// An ARM template is priced as Azure would deploy it: copy loops as their copies, false conditions not at all,
+/// nested inline templates in their scope, linked templates as not priced. The resources follow the
+/// `Microsoft.Network/expressRouteCircuits` and `Microsoft.Resources/deployments` template reference (learn.microsoft.com
+/// `templates/microsoft.resources/deployments`: `properties.template`, `templateLink`,
+/// `expressionEvaluationOptions.scope`; `copy` with `name` and `count`; `condition`).
+@Suite struct ARMTemplateDeploymentTests {
+  /// A circuit resource at Amsterdam of `mbps`, named `name` (text, possibly an expression), with extra members.
+  static func circuit(_ name: String, mbps: Int, _ extra: String = "") -> String {
+    #"{"type": "Microsoft.Network/expressRouteCircuits", "apiVersion": "2023-09-01", "name": "\#(name)", "location": "westeurope", "sku": {"name": "Standard_MeteredData", "tier": "Standard", "family": "MeteredData"}, "properties": {"serviceProviderProperties": {"serviceProviderName": "Equinix", "peeringLocation": "Amsterdam", "bandwidthInMbps": \#(mbps)}}\#(extra)}"#
+  }
+
+  static func template(_ resources: [String], parameters: String = "{}") -> String {
+    #"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "parameters": \#(parameters), "resources": [\#(resources.joined(separator: ",\n"))]}"#
+  }
+
+  static func quote(_ text: String, _ name: String) throws -> (RunResult, [String: Any]?) {
+    let directory = try temporaryDirectory("ercalc-arm-template")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = try write(text, to: directory, name)
+    let run = ercalc("quote", "--from", file, "--egress", "0GB", "--format", "json")
+    let root = try? JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+    return (run, root?["quote"] as? [String: Any])
+  }
+
+  static func total(_ report: [String: Any]?) -> String? { report?["monthlyTotal"] as? String }
+
+  @Test func copyLoopsAndConditionsDeployWhatAzureWould() throws {
+    // Two copies of a 50 Mbps circuit (count from a parameter, names from copyIndex(1)), a 1 Gbps circuit whose
+    // condition is a false parameter: 2 × 55.00 = 110.00 (the 1 Gbps circuit's 436.00 is not deployed).
+    let text = Self.template(
+      [
+        Self.circuit(
+          "[concat('c', copyIndex(1))]", mbps: 50, #", "copy": {"name": "loop", "count": "[parameters('n')]"}"#),
+        Self.circuit("big", mbps: 1000, #", "condition": "[parameters('deployBig')]""#),
+      ], parameters: #"{"n": {"type": "int", "defaultValue": 2}, "deployBig": {"type": "bool", "defaultValue": false}}"#
+    )
+    let (run, report) = try Self.quote(text, "loops.json")
+    #expect(run.status == .success, "\(run.errors)")
+    #expect(Self.total(report) == "110.00", "\(run.output)")
+    let resources = Set((report?["lineItems"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? String })
+    #expect(resources == ["circuit 'c1'", "circuit 'c2'"])
+  }
+
+  @Test func nestedInlineTemplatesAreReadInTheirScope() throws {
+    // Outer scope: the inner circuit's name comes from the outer parameter ('outer-ckt', 1 Gbps: 436.00). Inner scope:
+    // the deployment passes its own parameter ('inner-ckt', 50 Mbps: 55.00). With the outer 50 Mbps: 546.00.
+    let outer =
+      #"{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "outerScope", "properties": {"mode": "Incremental", "template": {"resources": [\#(Self.circuit("[parameters('outerName')]", mbps: 1000))]}}}"#
+    let inner =
+      #"{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "innerScope", "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"}, "parameters": {"circuitName": {"value": "[concat(parameters('outerName'), '-inner')]"}}, "template": {"parameters": {"circuitName": {"type": "string"}}, "resources": [\#(Self.circuit("[parameters('circuitName')]", mbps: 50))]}}}"#
+    let text = Self.template(
+      [Self.circuit("top", mbps: 50), outer, inner],
+      parameters: #"{"outerName": {"type": "string", "defaultValue": "outer-ckt"}}"#)
+    let (run, report) = try Self.quote(text, "nested.json")
+    #expect(run.status == .success, "\(run.errors)")
+    #expect(Self.total(report) == "546.00", "\(run.output)")
+    let resources = Set((report?["lineItems"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? String })
+    #expect(resources == ["circuit 'top'", "circuit 'outer-ckt'", "circuit 'outer-ckt-inner'"])
+  }
+
+  @Test func aLinkedTemplateLeavesTheQuoteIncomplete() throws {
+    let linked =
+      #"{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "linked", "properties": {"mode": "Incremental", "templateLink": {"uri": "https://example.com/er.json"}}}"#
+    let (run, report) = try Self.quote(Self.template([Self.circuit("top", mbps: 50), linked]), "linked.json")
+    #expect(run.status == .success, "\(run.errors)")
+    #expect(report?["complete"] as? Bool == false, "\(run.output)")
+    #expect(
+      run.output.contains("nested deployment 'linked': a linked template (templateLink), which ercalc does not fetch"))
+  }
+
+  @Test func aLoopOrConditionErcalcCannotEvaluateIsRefused() throws {
+    let count = Self.template([
+      Self.circuit("c", mbps: 50, #", "copy": {"name": "loop", "count": "[length(parameters('sites'))]"}"#)
+    ])
+    let (loop, _) = try Self.quote(count, "count.json")
+    #expect(loop.status == .dataError)
+    #expect(loop.errors.contains("is not a whole number from 0 to 800 ercalc can evaluate"), "\(loop.errors)")
+    #expect(loop.errors.contains("function 'length()' is not evaluated by ercalc"), "\(loop.errors)")
+    let condition = Self.template([Self.circuit("c", mbps: 50, #", "condition": "[equals(1, 1)]""#)])
+    let (unknown, _) = try Self.quote(condition, "condition.json")
+    #expect(unknown.status == .dataError)
+    #expect(unknown.errors.contains("whether the resource is deployed is unknown"), "\(unknown.errors)")
+  }
+}
