@@ -209,4 +209,29 @@ import Testing
     let two = ercalc("diff", fixture("after.json"), fixture("before.json"), "--lead-time", "2", "--format", "json")
     #expect(two.output.contains("\"cost\": \"11400.00\""))
   }
+
+  /// A site whose series cannot be read (a cell that is no number, a file that is not there) is refused alone; the
+  /// other sites are budgeted and the exit status is 65, as for any refused site.
+  @Test func aSiteWhoseSeriesCannotBeReadIsRefusedAlone() throws {
+    let directory = try temporaryDirectory("ercalc-budget-bad-series")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    _ = try write("Time,BitsInPerSecond,BitsOutPerSecond\n2027-01-01T00:00:00Z,abc,1\n", to: directory, "bad.csv")
+    let portfolio = try write(
+      #"""
+      {"schemaVersion": 1, "name": "p", "startMonth": "2027-01", "horizonMonths": 3, "sites": [
+        {"name": "ok", "deployment": {"circuits": [{"name": "c", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}},
+        {"name": "malformed", "profile": {"peeringLocation": "Amsterdam", "traffic": {"series": ["bad.csv"]}}},
+        {"name": "absent", "profile": {"peeringLocation": "Amsterdam", "traffic": {"series": ["missing.csv"]}}}]}
+      """#, to: directory, "p.json")
+    let run = ercalc("budget", portfolio, "--format", "json")
+    #expect(run.status == .dataError, "\(run.errors)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+    // ok alone: Standard UnlimitedData 1 Gbps at Amsterdam (Zone 1), 5,700.00 a month × 3 = 17,100.00.
+    #expect(report["total"] as? String == "17100.00")
+    let refused = (report["refused"] as? [[String: Any]] ?? []).compactMap { $0["site"] as? String }
+    #expect(refused == ["malformed", "absent"])
+    #expect(
+      run.errors.contains("bad.csv:2:22: error: site 'malformed': series: 'abc' is not a number"), "\(run.errors)")
+    #expect(run.errors.contains("error: site 'absent': cannot read series 'missing.csv': no such file"))
+  }
 }

@@ -48,7 +48,7 @@ extension UseCases {
     }
 
     /// ``budget(_:file:plan:engine:reading:warnings:)`` site by site, as
-    /// ``BudgetPlanner/budget(_:traffic:amortize:alongside:visit:)`` hands them out: `alongside` gets the budget's
+    /// ``BudgetPlanner/budget(_:traffic:unreadableTraffic:amortize:alongside:shouldContinue:visit:)`` hands them out: `alongside` gets the budget's
     /// months with each site, on the core that budgeted it; the budget keeps what `visit` returns; `shouldContinue`
     /// returning `false` after a chunk of sites stops there.
     static func budget<Extra: Sendable>(
@@ -57,12 +57,12 @@ extension UseCases {
       shouldContinue: () -> Bool = { true }, visit: (Budget.Site, Extra) -> Budget.Site?
     ) throws -> Budget {
       let portfolio = plan.applied(to: portfolio)
-      let traffic = try reading.portfolioTraffic(portfolio, path: file, warnings: &warnings)
+      let (traffic, unreadable) = try reading.portfolioTraffic(portfolio, path: file, warnings: &warnings)
       let months = portfolio.months
       return plan.applied(
         to: try BudgetPlanner(engine: engine).budget(
-          portfolio, traffic: traffic, amortize: plan.amortize, alongside: { alongside(months, $0) },
-          shouldContinue: shouldContinue, visit: visit))
+          portfolio, traffic: traffic, unreadableTraffic: unreadable, amortize: plan.amortize,
+          alongside: { alongside(months, $0) }, shouldContinue: shouldContinue, visit: visit))
     }
 
     /// Refuses a grouping tag none of `tagSets` (one per site) has, naming the tags they do have.

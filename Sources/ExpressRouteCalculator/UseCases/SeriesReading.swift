@@ -93,10 +93,13 @@ extension UseCases {
     /// The traffic of every profile site of `portfolio` that names series files (listed relative to the portfolio file
     /// `path`), by site name, each chosen by the one series-selection rule,
     /// ``SeriesMatch/select(_:in:)`` (as ``SizingRequest`` chooses).
-    func portfolioTraffic(_ portfolio: Portfolio, path: String, warnings: inout [String]) throws -> [String:
-      TrafficSummary]
-    {
+    func portfolioTraffic(_ portfolio: Portfolio, path: String, warnings: inout [String]) throws -> (
+      traffic: [String: TrafficSummary], refused: [String: Diagnostic]
+    ) {
       var traffic: [String: TrafficSummary] = [:]
+      // A site whose series cannot be read (missing, malformed, not the circuit) is refused alone, as any site that
+      // cannot be budgeted: the others are budgeted as if it were not there.
+      var refused: [String: Diagnostic] = [:]
       for site in portfolio.sites {
         guard case .profile(let profile) = site.source, !profile.series.isEmpty else { continue }
         let summaries: [TrafficSummary]
@@ -104,20 +107,29 @@ extension UseCases {
           summaries = try self.summaries(profile.series.map { File(listed: $0, in: path) }, warnings: &warnings)
         } catch RequestError.missingSeries(let shown, let resolved, _) {
           // A missing file names the site whose profile lists it: a portfolio may list the same name for several.
-          throw RequestError.missingSeries(shown: shown, path: resolved, site: site.name)
+          refused[site.name] = Diagnostic(
+            .error,
+            "site '\(site.name)': cannot read series '\(shown)': no such file"
+              + (resolved != shown ? " (looked in '\(resolved)')" : ""), file: path)
+          continue
+        } catch let error as Diagnostic {
+          var named = error
+          named.message = "site '\(site.name)': series: \(error.message)"
+          refused[site.name] = named
+          continue
         }
         do {
           traffic[site.name] = try SeriesMatch.select(profile.seriesCircuit, in: summaries)
         } catch .notChosen {
-          throw Diagnostic(
+          refused[site.name] = Diagnostic(
             .error,
             "site '\(site.name)': the series holds \(summaries.map { "'\($0.circuit)'" }.joined(separator: ", ")); set 'seriesCircuit' in its profile",
             file: path)
         } catch {
-          throw Diagnostic(.error, "site '\(site.name)': \(error.message)", file: path)
+          refused[site.name] = Diagnostic(.error, "site '\(site.name)': \(error.message)", file: path)
         }
       }
-      return traffic
+      return (traffic, refused)
     }
   }
 }

@@ -34,7 +34,7 @@ public struct BudgetPlanner: Sendable {
     }
   }
 
-  /// Sites budgeted at a time by ``budget(_:traffic:amortize:alongside:visit:)``: enough to keep every core busy, few enough
+  /// Sites budgeted at a time by ``budget(_:traffic:unreadableTraffic:amortize:alongside:shouldContinue:visit:)``: enough to keep every core busy, few enough
   /// that a chunk's quotes stay a few megabytes.
   static let chunkSize = 256
 
@@ -68,12 +68,14 @@ public struct BudgetPlanner: Sendable {
   /// each site's lines as they come needs memory for one chunk, not for the portfolio. Refusals, notes, capacity
   /// overruns and price sources are those of every site, whatever `visit` keeps. `alongside` runs on the core that
   /// budgeted the site, right after it (to render the site's lines in parallel); `visit` receives its result. The
-  /// next chunk is budgeted while `visit` sees the sites of one, so writing them overlaps the work.
+  /// next chunk is budgeted while `visit` sees the sites of one, so writing them overlaps the work. A site named in
+  /// `unreadableTraffic` (its series could not be read) is refused with that diagnostic, as any site that fails.
   ///
   /// `shouldContinue` is asked after each chunk: `false` (writing the lines failed) budgets no further chunk, and the
   /// budget returned covers the sites visited so far (the caller reports the failure instead of the budget).
   public func budget<Extra: Sendable>(
-    _ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], amortize: Bool = false,
+    _ portfolio: Portfolio, traffic: [String: TrafficSummary] = [:], unreadableTraffic: [String: Diagnostic] = [:],
+    amortize: Bool = false,
     alongside: @escaping @Sendable (Budget.Site) -> Extra, shouldContinue: () -> Bool = { true },
     visit: (Budget.Site, Extra) -> Budget.Site?
   ) throws(Diagnostic) -> Budget {
@@ -111,6 +113,7 @@ public struct BudgetPlanner: Sendable {
     var stopped = false
     ConcurrentMap.pipelined(chunks) { [self] site in
       Result { () throws(Diagnostic) -> (SiteBudget, Extra) in
+        if let unreadable = unreadableTraffic[site.name] { throw unreadable }
         let budgeted = try budget(
           site, months: months, portfolio: portfolio, traffic: traffic[site.name], factors: factors,
           amortize: amortize, options: options, growthFactors: growthFactors)

@@ -72,7 +72,8 @@ import Testing
     do {
       let outcome = try BudgetRequest(portfolio: portfolio, portfolioFile: file).run(
         engine: engine, warnings: &warnings)
-      #expect(outcome.report.budget.refused.isEmpty, "\(outcome.report.budget.refused)")
+      // A series the site cannot take refuses the site alone (the budget goes on): its reason is the choice.
+      if let refused = outcome.report.budget.refused.first { return refusal(refused.diagnostic) }
       return outcome.report.budget.sites.first?.sizing?.traffic.map { .circuit($0.circuit) }
     } catch {
       return refusal(error)
