@@ -19,25 +19,24 @@ import Testing
   @Test func pricedFromMetricsList() {
     let result = quote("metrics-list.json", "--quiet")
     #expect(result.status == .success, "\(result.errors)")
-    // To er-lon: 8e6 bit/s × 14,400 s ÷ 8 = 14.4 GB × 186 = 2,678.4 GB, out of Zone 1 and into Zone 1 (London):
-    // 2,678.4 × 0.02 = 53.568 → 53.57 each. Back from er-lon: 4e6 → 7.2 GB × 186 = 1,339.2 GB × 0.02 = 26.784 → 26.78.
-    // To er-sin (the link is written er-sin → er-ams, so this is its B to A): 2e6 → 3.6 GB × 186 = 669.6 GB, out of
-    // Zone 1: 669.6 × 0.02 = 13.392 → 13.39, into Zone 2 (Singapore): 669.6 × 0.03 = 20.088 → 20.09.
-    // From er-sin: no samples, so both of its charges are unpriced, not 0.
-    // Total: 6,450.00 (Premium unlimited 1 Gbps, Zone 1) + 2 × 53.57 + 2 × 26.78 + 13.39 + 20.09 = 6,644.18.
+    // er-lon and er-sin are not er-ams's owner's ("external"): Global Reach bills each leg at its circuit (out at the
+    // source, in at the destination), so only the legs at er-ams are priced here.
+    // To er-lon: 8e6 bit/s × 14,400 s ÷ 8 = 14.4 GB × 186 = 2,678.4 GB out of er-ams (Zone 1): 2,678.4 × 0.02 =
+    // 53.568 → 53.57. Back from er-lon: 4e6 → 7.2 GB × 186 = 1,339.2 GB into er-ams (Zone 1) × 0.02 = 26.784 → 26.78.
+    // To er-sin: 2e6 → 3.6 GB × 186 = 669.6 GB out of er-ams: 669.6 × 0.02 = 13.392 → 13.39 (into er-sin, Zone 2,
+    // is er-sin's owner's). From er-sin: no samples, so the leg into er-ams is unpriced, not 0.
+    // Total: 6,450.00 (Premium unlimited 1 Gbps, Zone 1) + 53.57 + 26.78 + 13.39 = 6,543.74.
     for row in [
       "Global Reach er-ams <-> er-lon  Global Reach outbound data, Zone 1             2,678.4  GB           0.02         53.57",
-      "Global Reach er-ams <-> er-lon  Global Reach inbound data, Zone 1              2,678.4  GB           0.02         53.57",
-      "Global Reach er-ams <-> er-lon  Global Reach outbound data, Zone 1             1,339.2  GB           0.02         26.78",
       "Global Reach er-ams <-> er-lon  Global Reach inbound data, Zone 1              1,339.2  GB           0.02         26.78",
       "Global Reach er-sin <-> er-ams  Global Reach outbound data, Zone 1               669.6  GB           0.02         13.39",
-      "Global Reach er-sin <-> er-ams  Global Reach inbound data, Zone 2                669.6  GB           0.03         20.09",
     ] {
       #expect(result.output.contains(row), "\(row)")
     }
-    #expect(result.output.contains("Monthly total:            6,644.18 USD (excludes 2 unpriced items)"))
+    #expect(!result.output.contains("Zone 2  "), "no leg at er-sin (Zone 2) is billed here")
+    #expect(result.output.contains("Monthly total:            6,543.74 USD (excludes 1 unpriced item)"))
     #expect(
-      result.output.contains("- Global Reach er-sin <-> er-ams: Global Reach outbound data, Zone 2, quantity unknown"))
+      result.output.contains("- Global Reach er-sin <-> er-ams: Global Reach inbound data, Zone 1, quantity unknown"))
     // Notes wrap at 100 columns: read them unwrapped.
     let unwrapped = result.output.replacingOccurrences(of: "\n  ", with: " ")
     #expect(unwrapped.contains("er-sin to er-ams not measured (no samples)"))
@@ -76,8 +75,9 @@ import Testing
       fixture("global-reach/metrics-list.json"),
       "--quiet")
     #expect(result.status == .success, "\(result.errors)")
-    // 6 measured charges without a rate + 2 without a volume; the total is the circuit's 6,450.00 alone.
-    #expect(result.output.contains("Monthly total:            6,450.00 USD (excludes 8 unpriced items)"))
+    // At er-ams's end (er-lon and er-sin are not yours): 3 measured charges without a rate + 1 without a volume; the
+    // total is the circuit's 6,450.00 alone.
+    #expect(result.output.contains("Monthly total:            6,450.00 USD (excludes 4 unpriced items)"))
     let unwrapped = result.output.replacingOccurrences(of: "\n  ", with: " ")
     #expect(
       unwrapped.contains("Global Reach outbound data, Zone 1, 2,678.4 GB: Global Reach per-GB rates were not found"))
@@ -205,18 +205,21 @@ import Testing
         "quote", fixture("global-reach/deployment.json"), "--global-reach-series", path, "--period", "2026-03",
         "--overrides", fixture("global-reach/rates-override.json"), "--quiet")
     }
-    // er-ams has no March samples: both directions from er-lon. 6,450.00 + 2 × 20.09 + 2 × 40.18 = 6,570.54.
+    // er-ams has no March samples: both directions from er-lon. Only the legs at er-ams are yours (er-lon is not):
+    // out 1,004.4 × 0.02 = 20.088 → 20.09 and in 2,008.8 × 0.02 = 40.176 → 40.18: 6,450.00 + 20.09 + 40.18 = 6,510.27.
+    // er-sin's link has no volume: the two legs at er-ams are unpriced.
     let farOnly = try run(amsInMarch: false)
     #expect(farOnly.status == .success, "\(farOnly.errors)")
-    #expect(farOnly.output.contains("Monthly total:            6,570.54 USD (excludes 4 unpriced items)"))
+    #expect(farOnly.output.contains("Monthly total:            6,510.27 USD (excludes 2 unpriced items)"))
     let unwrapped = farOnly.output.replacingOccurrences(of: "\n  ", with: " ")
     #expect(unwrapped.contains("er-ams to er-lon 1004.400 GB from the far end, \(lon), mirrored"), "\(unwrapped)")
     #expect(unwrapped.contains("er-lon to er-ams 2008.800 GB from the far end, \(lon), mirrored"))
     // er-ams has In only: er-ams → er-lon from er-ams, 8e6 × 7,200 ÷ 8 = 7.2 GB × 372 = 2,678.4 GB (× 0.02 = 53.568
-    // → 53.57, out and in); er-lon → er-ams from er-lon's In as above. 6,450.00 + 2 × 53.57 + 2 × 40.18 = 6,637.50.
+    // → 53.57, out of er-ams); er-lon → er-ams from er-lon's In as above (40.18 into er-ams).
+    // 6,450.00 + 53.57 + 40.18 = 6,543.75.
     let mixed = try run(amsInMarch: true)
     #expect(mixed.status == .success, "\(mixed.errors)")
-    #expect(mixed.output.contains("Monthly total:            6,637.50 USD (excludes 4 unpriced items)"))
+    #expect(mixed.output.contains("Monthly total:            6,543.75 USD (excludes 2 unpriced items)"))
     let mixedNotes = mixed.output.replacingOccurrences(of: "\n  ", with: " ")
     #expect(mixedNotes.contains("er-ams to er-lon 2678.400 GB from \(ams) (samples"), "\(mixedNotes)")
     #expect(mixedNotes.contains("er-lon to er-ams 2008.800 GB from the far end, \(lon), mirrored"))
@@ -241,10 +244,11 @@ import Testing
     let measured = quote("metrics-list.json", "--quiet", "--format", "csv")
     #expect(measured.status == .success, "\(measured.errors)")
     let lines = measured.output.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-    // The header names ChargePeriodEnd, then ChargePeriodStart; every row (the 9 items, priced or not) has them so.
+    // The header names ChargePeriodEnd, then ChargePeriodStart; every row (the 5 items, priced or not: the circuit,
+    // the 3 legs at er-ams measured and the 1 not) has them so.
     #expect(lines.first?.contains(",ChargePeriodEnd,ChargePeriodStart,") == true)
     let rows = lines.dropFirst()
-    #expect(rows.count == 9)
+    #expect(rows.count == 5)
     for row in rows {
       #expect(row.contains(",2026-04-01T00:00:00Z,2026-03-01T00:00:00Z,"), "\(row)")
       #expect(!row.contains("2026-08-01") && !row.contains("2026-09-01"), "\(row)")
@@ -252,5 +256,28 @@ import Testing
     let given = quote("metrics-list.json", "--quiet", "--format", "csv", "--period", "2026-03")
     #expect(given.status == .success, "\(given.errors)")
     #expect(measured.output == given.output)
+  }
+
+  /// Global Reach bills each leg at its circuit (out at the source, in at the destination): with a far end that is
+  /// not yours (`"external": true`), only the legs at your end are yours, whichever side of the link it is written.
+  @Test func aLinkToACircuitThatIsNotYoursBillsOnlyYourLegs() throws {
+    let directory = try temporaryDirectory("ercalc-global-reach-external")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for (a, b) in [("ams", "partner"), ("partner", "ams")] {
+      let deployment = try write(
+        #"""
+        {"schemaVersion": 1, "name": "ext", "circuits": [
+          {"name": "ams", "peeringLocation": "Amsterdam", "tier": "Premium", "billing": "UnlimitedData", "bandwidth": "1 Gbps"},
+          {"name": "partner", "peeringLocation": "Singapore", "tier": "Premium", "billing": "MeteredData", "bandwidth": "1 Gbps", "external": true}],
+         "globalReach": [{"circuitA": "\#(a)", "circuitB": "\#(b)", "dataAToB": "\#(a == "ams" ? "2 TB" : "1 TB")", "dataBToA": "\#(a == "ams" ? "1 TB" : "2 TB")"}]}
+        """#, to: directory, "ext-\(a).json")
+      let result = ercalc(
+        "quote", deployment, "--overrides", fixture("global-reach/rates-override.json"), "--format", "json")
+      #expect(result.status == .success, "\(result.errors)")
+      // 2,000 GB out of ams (Zone 1) × 0.02 = 40.00, 1,000 GB into ams (Zone 1) × 0.02 = 20.00; partner's legs (out
+      // of and into Singapore, Zone 2) are its owner's. 6,450.00 + 40.00 + 20.00 = 6,510.00.
+      #expect(result.output.contains("\"monthlyTotal\": \"6510.00\""), "\(result.output)")
+      #expect(!result.output.contains("Zone 2"), "\(result.output)")
+    }
   }
 }

@@ -69,6 +69,7 @@ extension Deployment {
           directPort: try item.optional("directPort")?.nonEmptyString(),
           virtualNetworkLinks: try item.optional("vnetLinks")?.int(in: 0...1000), origin: node.location))
       circuits[circuits.count - 1].isExternal = try item.optional("external")?.bool() ?? false
+      circuits[circuits.count - 1].globalReachBilledElsewhere = circuits[circuits.count - 1].isExternal
       circuits[circuits.count - 1].serviceKey = try item.optional("serviceKey")?.nonEmptyString()
       try readAzureId(
         item, "circuit '\(circuits[circuits.count - 1].name)'", types: ["microsoft.network/expressroutecircuits"])

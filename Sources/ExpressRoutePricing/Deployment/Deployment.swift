@@ -78,6 +78,11 @@ public struct Circuit: Hashable, Sendable {
   /// Whether the circuit belongs to someone else (the far end of a Global Reach link):
   /// checked by the rules and used for its zone, but not priced.
   public var isExternal: Bool = false
+  /// Whether the circuit's own Global Reach charges (data out of it, data into it) fall on another party's bill:
+  /// set with ``isExternal`` for a circuit that is not yours (a deployment file's `"external": true`). Global Reach is
+  /// billed per leg at each circuit (egress at the source, ingress at the destination), so a link to such a circuit
+  /// bills you only the legs at your end. A circuit that is yours but priced elsewhere keeps this `false`.
+  public var globalReachBilledElsewhere: Bool = false
   /// The circuit's service key (`az network express-route show --query serviceKey`), as Global Reach metrics name a
   /// peered circuit (`PeeredCircuitSKey`); `nil` when not given.
   public var serviceKey: String?

@@ -95,20 +95,37 @@ public struct PricingEngine: Sendable {
         (link.dataAToB, zoneA, zoneB, link.circuitA, link.circuitB),
         (link.dataBToA, zoneB, zoneA, link.circuitB, link.circuitA),
       ]
+      // Each leg is billed at its circuit (out at the source, in at the destination): a circuit that is not yours
+      // bills its own legs to its owner.
+      let elsewhere = Set(
+        [link.circuitA, link.circuitB].filter { deployment.circuit(named: $0)?.globalReachBilledElsewhere == true })
+      for name in elsewhere.sorted() {
+        builder.notes.append(
+          "\(resource): data out of and into '\(name)' is billed to that circuit's owner (it is not yours), so only the legs at your end are priced"
+        )
+      }
       for (volume, fromZone, toZone, from, to) in legs {
+        let billsOut = !elsewhere.contains(from)
+        let billsIn = !elsewhere.contains(to)
         guard let volume else {
           let reason = "data volume from '\(from)' to '\(to)' not given (Global Reach is charged per GB out and in)"
-          builder.addUnknown(resource: resource, meter: .globalReach(fromZone, .outbound), reason: reason)
-          builder.addUnknown(resource: resource, meter: .globalReach(toZone, .inbound), reason: reason)
+          if billsOut {
+            builder.addUnknown(resource: resource, meter: .globalReach(fromZone, .outbound), reason: reason)
+          }
+          if billsIn { builder.addUnknown(resource: resource, meter: .globalReach(toZone, .inbound), reason: reason) }
           continue
         }
         guard volume.bytes > 0 else { continue }
-        builder.add(
-          resource: resource, meter: .globalReach(fromZone, .outbound), quantity: volume.gigabytes,
-          detail: "\(volume) out of '\(from)'")
-        builder.add(
-          resource: resource, meter: .globalReach(toZone, .inbound), quantity: volume.gigabytes,
-          detail: "\(volume) into '\(to)'")
+        if billsOut {
+          builder.add(
+            resource: resource, meter: .globalReach(fromZone, .outbound), quantity: volume.gigabytes,
+            detail: "\(volume) out of '\(from)'")
+        }
+        if billsIn {
+          builder.add(
+            resource: resource, meter: .globalReach(toZone, .inbound), quantity: volume.gigabytes,
+            detail: "\(volume) into '\(to)'")
+        }
       }
     }
     for collector in deployment.trafficCollectors {
