@@ -96,4 +96,25 @@ import Testing
       #expect(result.output.contains("\"circuit\": \"ams\""))
     }
   }
+
+  /// The plan that starts from the current circuit is called "keeping" it only when it keeps it: a billing switch in
+  /// place in month 1 is named as the change it is, with its cost.
+  @Test func aCurrentCircuitChangedInPlaceIsNotCalledKept() throws {
+    let directory = try temporaryDirectory("ercalc-keeping")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // 250,000 GB a month out of a Standard MeteredData 1 Gbps circuit at Amsterdam (Zone 1), 300 Mbps peaks.
+    let profile = try write(
+      #"{"schemaVersion": 1, "name": "m", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "300 Mbps", "peakInbound": "10 Mbps", "monthlyEgress": "250000 GB"}, "sizing": {"horizonMonths": 12, "yearlyGrowth": 0}, "gateways": 0, "redundancy": {"mode": "single"}, "current": {"tier": "Standard", "billing": "MeteredData", "bandwidth": "1 Gbps"}}"#,
+      to: directory, "m.json")
+    let result = ercalc("size", profile)
+    #expect(result.status == .success, "\(result.errors)")
+    let text = result.output.replacingOccurrences(of: "\n  ", with: " ")
+    // Kept metered: 12 × (436.00 + 250,000 × 0.025) = 12 × 6,686.00 = 80,232.00. Switched in place to UnlimitedData:
+    // 12 × 5,700.00 = 68,400.00, which is not "keeping" it.
+    #expect(!text.contains("keeping the current Standard MeteredData 1 Gbps circuit 68,400.00"), "\(text)")
+    #expect(
+      text.contains(
+        "changing the current Standard MeteredData 1 Gbps circuit in place to Standard UnlimitedData 1 Gbps")
+        || text.contains("Local"), "\(text)")
+  }
 }

@@ -60,7 +60,7 @@ extension SizingSolver {
       else { continue }
       let label =
         tier == current.tier
-        ? "keeping the current \(name) circuit"
+        ? Self.keepingLabel(name, from: current, months: months)
         : "changing the current \(name) circuit in place to \(tier.name) (the Premium add-on \(tier == .premium ? "enabled" : "disabled"))"
       add(CurrentCircuitOption(label: label, months: months))
     }
@@ -90,6 +90,20 @@ extension SizingSolver {
           label: "a new \(target) circuit", months: months, newCircuitReason: reason, overlapExtra: extra))
     }
     return options
+  }
+
+  /// How a plan that starts from the current circuit in its own tier reads: kept as it is, or changed in place (a
+  /// billing switch, a larger bandwidth) from its first month or later, so the label never calls a changed circuit kept.
+  static func keepingLabel(_ name: String, from current: CircuitPlanner.State, months: [CircuitPlanner.Month]) -> String
+  {
+    guard let change = months.firstIndex(where: { $0.state != current }) else {
+      return "keeping the current \(name) circuit"
+    }
+    let target = months[change].state
+    let to = "\(target.tier.name) \(target.billing.name) \(target.bandwidth)"
+    return change == 0
+      ? "changing the current \(name) circuit in place to \(to)"
+      : "keeping the current \(name) circuit until month \(change), then changing it in place to \(to)"
   }
 
   /// Why the plan open from the current circuit that won was chosen, against the others, over the horizon.
