@@ -114,7 +114,7 @@ import Testing
     #expect(!text.contains("keeping the current Standard MeteredData 1 Gbps circuit 68,400.00"), "\(text)")
     #expect(
       text.contains(
-        "changing the current Standard MeteredData 1 Gbps circuit in place to Standard UnlimitedData 1 Gbps")
-        || text.contains("Local"), "\(text)")
+        "changing the current Standard MeteredData 1 Gbps circuit in place to Standard UnlimitedData 1 Gbps 68,400.00"),
+      "\(text)")
   }
 }
