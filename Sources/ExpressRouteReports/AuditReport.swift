@@ -34,6 +34,7 @@ public struct AuditReport: Report {
 
   /// The month-1 cost of the circuit as it is today, when it can carry the traffic.
   static func currentFirstMonth(_ result: SizingResult) -> Money? {
+    if let first = result.audit?.firstMonthCost { return first }
     guard let label = result.audit?.label, let candidate = result.candidates.first(where: { $0.label == label }),
       case .feasible(_, let first) = candidate.verdict
     else { return nil }
@@ -78,7 +79,10 @@ public struct AuditReport: Report {
               } ?? ""
             let saving = audit.horizonCost.map { ($0 - audit.recommendedCost).groupedAmount } ?? "n/a"
             return [
-              entry.circuit, entry.current, Self.currentFirstMonth(result)?.groupedAmount ?? "cannot carry it", step,
+              entry.circuit, entry.current,
+              Self.currentFirstMonth(result)?.groupedAmount
+                ?? (audit.carriesFirstMonth ? "not priced" : "cannot carry it"),
+              step,
               result.planMonthlyCosts.first?.groupedAmount ?? "", saving,
               "\((audit.utilization * 100).fixedPoint(places: 0))%",
             ]

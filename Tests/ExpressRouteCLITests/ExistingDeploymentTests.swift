@@ -253,4 +253,33 @@ import Testing
     #expect(Set(rows.compactMap { $0["x_Scenario"] }) == ["before", "after"])
     #expect(rows.allSatisfy { $0["ResourceId"] == id }, "\(rows.map { $0["ResourceId"] ?? "" })")
   }
+
+  /// A circuit that carries month 1 but is outgrown later has a month-1 cost, not "cannot carry it": while the plan
+  /// keeps it, that cost is the plan's month 1.
+  @Test func aCircuitOutgrownLaterStillHasItsFirstMonthCost() throws {
+    let directory = try temporaryDirectory("ercalc-audit-first-month")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let estate = try write(
+      #"[{"id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/ams-m", "name": "ams-m", "type": "Microsoft.Network/expressRouteCircuits", "location": "westeurope", "sku": {"name": "Standard_MeteredData", "tier": "Standard", "family": "MeteredData"}, "peerings": [], "serviceProviderProperties": {"bandwidthInMbps": 1000, "peeringLocation": "Amsterdam", "serviceProviderName": "Equinix"}}]"#,
+      to: directory, "estate.json")
+    // Hourly samples, January to March 2027, outbound 450, 500 and 555 Mbps (about +11% a month): 1 Gbps carries
+    // month 1 at 80% and is outgrown within the year.
+    var csv = "Time,Circuit,BitsInPerSecond,BitsOutPerSecond\n"
+    for (month, days, rate) in [(1, 31, "450000000"), (2, 28, "500000000"), (3, 31, "555000000")] {
+      for day in 1...days {
+        for hour in 0..<24 {
+          csv += String(format: "2027-%02d-%02dT%02d:00:00Z,ams-m,50000000,", month, day, hour) + rate + "\n"
+        }
+      }
+    }
+    let series = try write(csv, to: directory, "series.csv")
+    let result = ercalc("audit", "--from", estate, "--series", series)
+    #expect(result.status == .success, "\(result.errors)")
+    let row = try #require(result.output.split(separator: "\n").first { $0.hasPrefix("ams-m ") })
+    #expect(!row.contains("cannot carry it"), "\(row)")
+    #expect(result.output.contains("outgrown in month"), "\(result.output)")
+    // Today, month 1 equals Recommended, month 1 (the plan keeps the circuit at first).
+    let amounts = row.split(separator: " ").filter { $0.contains(".") && $0.first?.isNumber == true }
+    #expect(amounts.count >= 2 && amounts[0] == amounts[1], "\(row)")
+  }
 }

@@ -157,6 +157,10 @@ extension SizingResult {
     public var label: String
     /// Its cost over the horizon, when it can carry the traffic and is priced.
     public var horizonCost: Money?
+    /// Its cost in month 1, when it carries month 1's traffic and is priced (it may be outgrown later).
+    public var firstMonthCost: Money? = nil
+    /// Whether it carries month 1's traffic (at the target utilisation).
+    public var carriesFirstMonth = true
     /// The recommendation's circuit cost over the horizon.
     public var recommendedCost: Money
     /// Utilisation now: sizing rate over bandwidth.

@@ -57,8 +57,16 @@ extension SizingSolver {
         findings.append("changing to or from Local means a new circuit")
       }
     }
-    return CircuitAudit(
+    var audit = CircuitAudit(
       label: label, horizonCost: cost, recommendedCost: planCost, utilization: utilization, findings: findings)
+    audit.carriesFirstMonth = demand.firstMonthExceeding(current.bandwidth) != 0
+    if audit.carriesFirstMonth,
+      let first = planner.cost(
+        CircuitPlanner.State(tier: current.tier, billing: current.billing, bandwidth: current.bandwidth), month: 0)
+    {
+      audit.firstMonthCost = Money(first, currency: currency)
+    }
+    return audit
   }
 
   /// The tier of a redundant design's second circuit: the primary's, except that a Local primary gets a Standard second
