@@ -117,4 +117,25 @@ import Testing
         "changing the current Standard MeteredData 1 Gbps circuit in place to Standard UnlimitedData 1 Gbps 68,400.00"),
       "\(text)")
   }
+
+  /// With no hub or target region, the gateway is weighed in the location's first local region, as `compare` does:
+  /// ErGwScale, not offered in West Europe, is not recommended at Amsterdam, and a note says where it was assumed.
+  @Test func aGatewayWithoutARegionIsWeighedInTheLocalRegion() throws {
+    let directory = try temporaryDirectory("ercalc-gateway-region")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let profile = try write(
+      #"{"schemaVersion": 1, "name": "g", "peeringLocation": "Amsterdam", "traffic": {"peakOutbound": "300 Mbps", "peakInbound": "10 Mbps", "monthlyEgress": "98550 GB"}, "sizing": {"yearlyGrowth": 0}}"#,
+      to: directory, "g.json")
+    let result = ercalc("size", profile)
+    #expect(result.status == .success, "\(result.errors)")
+    let text = result.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(text.contains("with ErGw1AZ gateway"), "\(text)")
+    #expect(text.contains("ErGwScale                                      rejected: not offered in West Europe"))
+    #expect(
+      text.contains(
+        "no hub or target region is given, so the gateway is assumed in West Europe, Amsterdam's first local region"))
+    // The VPN break-even against Standard MeteredData 500 Mbps (290.00) with ErGw1AZ (263.53), as compare --with-vpn
+    // has it: 553.53 + 0.025 V = VpnGw1 138.70 + 0.087 (V − 100) → 0.062 V = 423.53 → V = 6,831.1, shown rounded up.
+    #expect(text.contains("a VPN over the internet is cheaper below 6,832 GB a month"))
+  }
 }

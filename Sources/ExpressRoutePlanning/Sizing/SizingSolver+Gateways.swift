@@ -79,6 +79,16 @@ extension SizingSolver {
     var units: Int?
   }
 
+  /// The Azure region the gateway is weighed in: the profile's hub region, else its first target region, else (as
+  /// `compare` assumes) the first local region of its peering location, `assumed` then; `nil` when none is known.
+  func gatewayRegion(_ profile: WorkloadProfile) -> (region: String?, assumed: Bool) {
+    if let given = profile.hubRegion ?? profile.targetRegions.first {
+      return (engine.locations.canonicalAzureRegion(given) ?? given, false)
+    }
+    let local = engine.locations.location(named: profile.peeringLocation)?.localRegions.first
+    return (local, local != nil)
+  }
+
   func gatewayOptions(
     _ profile: WorkloadProfile, requirement required: Decimal, cache: inout [GatewayVerdictKey: SizingCandidate.Verdict]
   ) -> [GatewayCandidate] {
@@ -140,9 +150,7 @@ extension SizingSolver {
       options.append(
         GatewayCandidate(sku: sku, scaleUnits: nil, verdict: verdict(sku, units: nil, capabilities: capabilities)))
     }
-    let hub = (profile.hubRegion ?? profile.targetRegions.first).flatMap {
-      engine.locations.canonicalAzureRegion($0) ?? $0
-    }
+    let hub = gatewayRegion(profile).region
     if let scale = engine.rates.scaleGateway, let hub,
       scale.unavailableRegions.contains(where: { normalizedName($0) == normalizedName(hub) })
     {
