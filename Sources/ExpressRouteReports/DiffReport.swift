@@ -146,9 +146,14 @@ public struct DiffReport: Report {
     for item in before.unpriced where unchanged.contains("\(item.resource) · \(item.meter.displayName)") {
       cancelled[CostCategory.of(resource: item.resource, meter: item.meter), default: 0] += 1
     }
+    // A skipped resource filed by its kind cancels like any unpriced charge when it is the same on both sides.
+    for item in before.skippedResources where unchanged.contains(item) {
+      if let category = CostCategory.of(skipped: item) { cancelled[category, default: 0] += 1 }
+    }
     costs.cancelledUnpriced = cancelled
     let skipped = Set(before.skippedResources + after.skippedResources)
-    costs.unfiledUnpriced = rows.filter { $0.isIncomplete && skipped.contains($0.item) }.count
+    costs.unfiledUnpriced =
+      rows.filter { $0.isIncomplete && skipped.contains($0.item) && CostCategory.of(skipped: $0.item) == nil }.count
   }
 
   /// Compares two budgets by site and meter group over their periods.

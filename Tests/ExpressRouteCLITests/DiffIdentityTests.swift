@@ -121,4 +121,27 @@ import Testing
     #expect(reverse.status == .dataError)
     #expect(reverse.errors.contains("covers 2027-03 to 2028-04 (14 months) but '\(short)' covers 2027-01 to 2027-12"))
   }
+  /// A Global Reach link whose peer the after side no longer holds is skipped with its reason: the category table
+  /// counts it as a Global Reach charge without a price, not as "none after".
+  @Test func aSkippedGlobalReachLinkIsNotNoneInItsCategory() throws {
+    let directory = try temporaryDirectory("ercalc-diff-skipped-reach")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let prefix =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits"
+    func circuit(_ name: String, _ location: String, peer: String?) -> String {
+      let connections =
+        peer.map {
+          #"[{"name": "AzurePrivatePeering", "peeringType": "AzurePrivatePeering", "connections": [{"name": "gr", "addressPrefix": "10.0.0.0/29", "expressRouteCircuitPeering": {"id": "\#(prefix)/\#(name)/peerings/AzurePrivatePeering"}, "peerExpressRouteCircuitPeering": {"id": "\#(prefix)/\#($0)/peerings/AzurePrivatePeering"}}]}]"#
+        } ?? "[]"
+      return
+        #"{"id": "\#(prefix)/\#(name)", "name": "\#(name)", "type": "Microsoft.Network/expressRouteCircuits", "location": "westeurope", "sku": {"name": "Premium_MeteredData", "tier": "Premium", "family": "MeteredData"}, "peerings": \#(connections), "serviceProviderProperties": {"bandwidthInMbps": 1000, "peeringLocation": "\#(location)", "serviceProviderName": "Equinix"}}"#
+    }
+    let before = try write(
+      "[\(circuit("ams-er", "Amsterdam", peer: "lon-er")), \(circuit("lon-er", "London", peer: nil))]", to: directory,
+      "before.json")
+    let after = try write("[\(circuit("ams-er", "Amsterdam", peer: "lon-er"))]", to: directory, "after.json")
+    let result = ercalc("diff", "--from", before, "--from", after)
+    let table = result.output.split(separator: "\n").first { $0.hasPrefix("Global Reach  ") }.map(String.init) ?? ""
+    #expect(table.contains("not priced") && !table.contains("none after"), "\(result.output)")
+  }
 }

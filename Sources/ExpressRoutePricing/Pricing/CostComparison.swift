@@ -44,6 +44,17 @@ extension CostComparison {
       a.rawValue < b.rawValue
     }
 
+    /// The category of a resource skipped with its reason (`Global Reach from 'a' to 'b': …`, `circuit 'x': …`), by
+    /// the kind its text starts with; `nil` for one whose kind the text does not say (a Terraform address).
+    public static func of(skipped text: String) -> CostComparison.CostCategory? {
+      let kinds: [(String, CostComparison.CostCategory)] = [
+        ("Global Reach", .globalReach), ("circuit '", .connection), ("Direct port", .connection),
+        ("ExpressRoute gateway", .gateway), ("VPN gateway", .gateway), ("Virtual WAN", .gateway),
+        ("gateway '", .gateway),
+      ]
+      return kinds.first { text.hasPrefix($0.0) }?.1
+    }
+
     /// The category of a priced or unpriced charge, by the resource it belongs to and its meter.
     public static func of(resource: String, meter: Meter) -> CostComparison.CostCategory {
       if resource == "circuit 'second circuit'" || resource == "VPN gateway 'backup VPN'" { return .secondPath }
@@ -119,6 +130,10 @@ extension CostComparison {
       }
       for item in quote.unpriced {
         entry(CostCategory.of(resource: item.resource, meter: item.meter)) { $0.unpricedCount += 1 }
+      }
+      // A resource skipped with its reason is a charge of its kind without a price, where its kind is known.
+      for skipped in quote.skippedResources {
+        if let category = CostCategory.of(skipped: skipped) { entry(category) { $0.unpricedCount += 1 } }
       }
       for circuit in deployment?.circuits ?? [] where !circuit.isExternal {
         let category = CostCategory.of(resource: "circuit '\(circuit.name)'", meter: .egress(.zone1))
