@@ -138,4 +138,27 @@ import Testing
     // has it: 553.53 + 0.025 V = VpnGw1 138.70 + 0.087 (V − 100) → 0.062 V = 423.53 → V = 6,831.1, shown rounded up.
     #expect(text.contains("a VPN over the internet is cheaper below 6,832 GB a month"))
   }
+
+  /// Over 10 Gbps with the Direct port price supplied, the refusal says what the Direct design costs and how to price
+  /// it, instead of asking again for the price that was given.
+  @Test func aPricedDirectDesignIsNamedWithItsCost() throws {
+    let directory = try temporaryDirectory("ercalc-direct-priced")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let profile = try write(
+      #"{"schemaVersion": 1, "name": "dir", "peeringLocation": "Frankfurt", "targetRegions": ["Germany West Central"], "traffic": {"peakOutbound": "16 Gbps", "peakInbound": "2 Gbps", "monthlyEgress": "1000 TB"}, "sizing": {"yearlyGrowth": 0, "horizonMonths": 12}, "gateways": 1}"#,
+      to: directory, "dir.json")
+    let overrides = try write(
+      #"{"schemaVersion": 1, "kind": "override", "currency": "USD", "sources": [{"id": "c1", "title": "Illustrative Direct rates", "date": "2026-11-01"}], "directPorts": {"source": "c1", "confidence": "ESTIMATE", "rows": [{"portSpeed": "100 Gbps", "billing": "MeteredData", "monthly": "30000.00"}]}}"#,
+      to: directory, "ports.json")
+    let result = ercalc("size", profile, "--overrides", overrides)
+    #expect(result.status == .dataError)
+    // 16 Gbps ÷ 80% = 20 Gbps: a 100 Gbps metered pair with a Local 40 Gbps circuit (Germany West Central is local to
+    // Frankfurt; Local on a pair takes its billing and pays no circuit fee of its own): 30,000.00 a month, 12 × 30,000.00
+    // = 360,000.00 over the horizon.
+    #expect(
+      result.errors.contains(
+        "Direct 100 Gbps pair: Local MeteredData 40 Gbps carries it (30,000.00 USD in month 1, 360,000.00 over the horizon"
+      ), "\(result.errors)")
+    #expect(!result.errors.contains("supply it in an override file"))
+  }
 }

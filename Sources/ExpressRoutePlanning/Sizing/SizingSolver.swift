@@ -133,16 +133,24 @@ public struct SizingSolver: Sendable {
       let direct = candidates.first {
         if case .direct = $0.kind, case .unpriced = $0.verdict { return true } else { return false }
       }
+      // A Direct design with its port price supplied carries the workload, but plans are of provider circuits: say
+      // what it costs and how to price it whole, rather than ask again for the price that was given.
+      let pricedDirect = candidates.first {
+        if case .direct = $0.kind, case .feasible = $0.verdict { return true } else { return false }
+      }
       var message =
         "no priced provider circuit can carry this workload: it needs \(requirement) by the end of the horizon"
       if requirement > .gbps(10) {
         message += "; provider circuits stop at 10 Gbps, so it needs ExpressRoute Direct"
-        if let direct {
+        if let pricedDirect, case .feasible(let horizonCost, let firstMonth) = pricedDirect.verdict {
+          message +=
+            ": \(pricedDirect.label) carries it (\(firstMonth.groupedAmount) \(firstMonth.currency) in month 1, \(horizonCost.groupedAmount) over the horizon, circuit and port only), but sizing plans provider circuits; price that design whole as a deployment with its directPorts"
+        } else if let direct {
           message +=
             " (\(direct.label) is the smallest fit, but its port price is unknown: supply it in an override file)"
         }
       }
-      throw Diagnostic(.error, message, remedy: direct == nil ? nil : .overrideFile)
+      throw Diagnostic(.error, message, remedy: direct == nil || pricedDirect != nil ? nil : .overrideFile)
     }
     // The circuit in service today: every plan open from it (kept, changed in place, or replaced by a new circuit
     // that runs beside it for the lead months) is priced over the whole horizon, and the cheapest wins.
