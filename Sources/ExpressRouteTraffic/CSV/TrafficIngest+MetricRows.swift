@@ -83,7 +83,8 @@ extension TrafficIngest {
           }
           continue
         }
-        if let column = layout.unit {
+        // The unit as Log Analytics writes it passes without a copy; anything else is looked at closely.
+        if let column = layout.unit, cells[column] != "BitsPerSecond" {
           let unit = cells[column].trimmingCharacters(in: .whitespaces)
           guard unit.isEmpty || unit.lowercased() == "bitspersecond" else {
             throw Diagnostic(
