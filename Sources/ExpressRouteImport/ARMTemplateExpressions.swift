@@ -160,7 +160,7 @@ struct ARMTemplateExpressions {
 
   /// The functions ercalc evaluates, by their lowercased names.
   enum Function: String {
-    case parameters, variables, concat, format, copyindex
+    case parameters, variables, concat, format, copyindex, resourceid
   }
 
   struct Failure: Error {
@@ -190,7 +190,7 @@ struct ARMTemplateExpressions {
     case .call(let name, let arguments):
       guard let function = Function(rawValue: name.lowercased()) else {
         throw Failure(
-          "function '\(name)()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat(), format() and copyIndex())"
+          "function '\(name)()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat(), format(), copyIndex() and resourceId())"
         )
       }
       var values: [JSONValue] = []
@@ -214,6 +214,8 @@ struct ARMTemplateExpressions {
         return JSONValue(.string(try values.map { value throws(Failure) in try Self.text(value) }.joined()))
       case .copyindex:
         return JSONValue(.number(String(try copyIndex(values))))
+      case .resourceid:
+        return JSONValue(.string(try Self.resourceID(values)))
       case .format:
         guard let first = values.first, case .string(let pattern) = first.kind else {
           throw Failure("format() needs a format string")
@@ -243,6 +245,29 @@ struct ARMTemplateExpressions {
       throw Failure("copyIndex()'s offset must be a whole number")
     }
     return loop.index + value
+  }
+
+  /// `resourceId([subscriptionId,] [resourceGroupName,] type, name1, name2, …)` as an ID with the names in the type's
+  /// segments: `/subscriptions/{id}/resourceGroups/{group}/providers/Microsoft.Network/expressRouteCircuits/ams/peerings/
+  /// AzurePrivatePeering`; without a subscription or group, the ID starts at `/providers/` (the deployment's own are not
+  /// known), which names the same resource within the template.
+  private static func resourceID(_ values: [JSONValue]) throws(Failure) -> String {
+    let texts = try values.map { value throws(Failure) in try text(value) }
+    guard let typeIndex = texts.firstIndex(where: { $0.contains("/") }) else {
+      throw Failure("resourceId() needs a resource type such as 'Microsoft.Network/expressRouteCircuits'")
+    }
+    let segments = texts[typeIndex].split(separator: "/").map(String.init)
+    let names = Array(texts[(typeIndex + 1)...])
+    guard segments.count >= 2, names.count == segments.count - 1, typeIndex <= 2 else {
+      throw Failure("resourceId() takes one name per segment of '\(texts[typeIndex])'")
+    }
+    var id = ""
+    let scope = Array(texts[..<typeIndex])
+    if scope.count == 2 { id = "/subscriptions/\(scope[0])/resourceGroups/\(scope[1])" }
+    if scope.count == 1 { id = "/resourceGroups/\(scope[0])" }
+    id += "/providers/\(segments[0])"
+    for (type, name) in zip(segments.dropFirst(), names) { id += "/\(type)/\(name)" }
+    return id
   }
 
   /// A parameter or variable value that is itself an expression is evaluated in turn.

@@ -118,8 +118,13 @@ extension DeploymentImporter.State {
   /// The circuit a Global Reach end names: a name as read, or an ARM peering ID resolved to the circuit with that ID
   /// in this import (its name after any rename), else to the circuit name the ID ends in.
   func circuitName(_ reference: String) -> String {
-    guard reference.lowercased().hasPrefix("/subscriptions/") else { return reference }
-    if let id = DeploymentImporter.circuitID(in: reference), let name = circuitIDs[id] { return name }
+    // An ARM ID, or a template's resourceId() without its subscription (`/providers/…/expressRouteCircuits/ams/…`).
+    guard reference.hasPrefix("/") else { return reference }
+    if reference.lowercased().hasPrefix("/subscriptions/"), let id = DeploymentImporter.circuitID(in: reference),
+      let name = circuitIDs[id]
+    {
+      return name
+    }
     return DeploymentImporter.circuitName(inPeeringID: reference)
   }
 

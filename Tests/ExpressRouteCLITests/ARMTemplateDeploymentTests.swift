@@ -86,4 +86,19 @@ import Testing
     #expect(unknown.status == .dataError)
     #expect(unknown.errors.contains("whether the resource is deployed is unknown"), "\(unknown.errors)")
   }
+
+  /// A Global Reach connection written as a child resource names its peerings with `resourceId()`: both circuits of
+  /// the template are found, and the link's four legs are listed (unpriced without volumes), not "not in this export".
+  @Test func aGlobalReachConnectionNamedByResourceIdFindsItsCircuits() throws {
+    let connection =
+      #"{"type": "Microsoft.Network/expressRouteCircuits/peerings/connections", "apiVersion": "2023-09-01", "name": "ams/AzurePrivatePeering/ams-to-lon", "properties": {"expressRouteCircuitPeering": {"id": "[resourceId('Microsoft.Network/expressRouteCircuits/peerings', 'ams', 'AzurePrivatePeering')]"}, "peerExpressRouteCircuitPeering": {"id": "[resourceId('Microsoft.Network/expressRouteCircuits/peerings', 'lon', 'AzurePrivatePeering')]"}, "addressPrefix": "192.168.8.0/29"}}"#
+    let london = Self.circuit("lon", mbps: 50).replacingOccurrences(of: "Amsterdam", with: "London")
+    let (run, report) = try Self.quote(Self.template([Self.circuit("ams", mbps: 50), london, connection]), "gr.json")
+    #expect(run.status == .success, "\(run.errors)")
+    let reach = (report?["unpriced"] as? [[String: Any]] ?? []).filter {
+      ($0["resource"] as? String) == "Global Reach ams <-> lon"
+    }
+    #expect(reach.count == 4, "\(run.output)")
+    #expect(!run.output.contains("not in this export"), "\(run.output)")
+  }
 }
