@@ -19,51 +19,106 @@ extension DeploymentImporter {
   /// - Throws: a `condition` or `copy.count` ercalc cannot evaluate, at its value: pricing it as one resource, or
   ///   as deployed, would be a guess.
   func readARMTemplate(
-    _ template: JSONObject, expressions: inout ARMTemplateExpressions, into state: inout State, depth: Int = 0
+    _ template: JSONObject, expressions: inout ARMTemplateExpressions, into state: inout State, depth: Int = 0,
+    scope: String = ""
   ) throws(Diagnostic) {
     for resource in try template.required("resources").array() {
-      let object = try resource.object()
-      var copies: [Int?] = [nil]
-      var loopName = ""
-      if let copy = object.optional("copy") {
-        let loop = try copy.object()
-        loopName = try loop.optional("name")?.string() ?? ""
-        let countNode = try loop.required("count")
-        let count = JSONNode(
-          value: expressions.resolve(countNode.value), position: countNode.position, file: countNode.file)
-        guard let number = try? count.int(in: 0...Self.copyLimit) else {
-          throw Self.namingExpressions(
-            countNode.error(
-              "copy count \(countNode.value.summary) is not a whole number from 0 to \(Self.copyLimit) ercalc can evaluate: how many copies the loop deploys is unknown"
-            ), expressions.unevaluated)
-        }
-        copies = (0..<number).map { $0 }
-        state.notes.append(
-          "\(try object.optional("type")?.string() ?? "resource") copy loop '\(loopName)' (\(resource.location)): \(number) cop\(number == 1 ? "y" : "ies"), each priced"
-        )
+      try readTemplateResource(
+        resource, parent: nil, expressions: &expressions, into: &state, depth: depth, scope: scope)
+    }
+  }
+
+  /// One template resource (its copies, its condition), then its child resources (`resources` inside it, whose
+  /// `type` and `name` may be written short, relative to the parent's). A resource of one type and name in one
+  /// deployment scope is one resource however often it is declared (a nested deployment in a copy loop deploys it
+  /// again, as Azure would, idempotently): it is priced once, with a note.
+  private func readTemplateResource(
+    _ resource: JSONNode, parent: (type: String, name: String)?, expressions: inout ARMTemplateExpressions,
+    into state: inout State, depth: Int, scope: String
+  ) throws(Diagnostic) {
+    let object = try resource.object()
+    var copies: [Int?] = [nil]
+    var loopName = ""
+    if let copy = object.optional("copy") {
+      let loop = try copy.object()
+      loopName = try loop.optional("name")?.string() ?? ""
+      let countNode = try loop.required("count")
+      let count = JSONNode(
+        value: expressions.resolve(countNode.value), position: countNode.position, file: countNode.file)
+      guard let number = try? count.int(in: 0...Self.copyLimit) else {
+        throw Self.namingExpressions(
+          countNode.error(
+            "copy count \(countNode.value.summary) is not a whole number from 0 to \(Self.copyLimit) ercalc can evaluate: how many copies the loop deploys is unknown"
+          ), expressions.unevaluated)
       }
-      for index in copies {
-        expressions.copyLoop = index.map { (loopName, $0) }
-        defer { expressions.copyLoop = nil }
-        guard try isDeployed(object, expressions: &expressions, into: &state) else { continue }
-        let type = (try object.optional("type")?.string() ?? "").lowercased()
-        if type == "microsoft.resources/deployments" {
-          try readNestedDeployment(object, expressions: &expressions, into: &state, depth: depth)
-          continue
-        }
-        let resolved = JSONNode(
-          value: expressions.resolve(resource.value), position: resource.position, file: resource.file)
-        let skippedBefore = state.skipped.count
-        do {
-          try readARMResource(resolved, into: &state)
-        } catch {
-          throw Self.namingExpressions(error, expressions.unevaluated)
-        }
-        for index in skippedBefore..<state.skipped.count {
-          state.skipped[index] = Self.namingExpressions(in: state.skipped[index], expressions.unevaluated)
-        }
+      copies = (0..<number).map { $0 }
+      state.notes.append(
+        "\(try object.optional("type")?.string() ?? "resource") copy loop '\(loopName)' (\(resource.location)): \(number) cop\(number == 1 ? "y" : "ies")"
+      )
+    }
+    for index in copies {
+      expressions.copyLoop = index.map { (loopName, $0) }
+      defer { expressions.copyLoop = nil }
+      guard try isDeployed(object, expressions: &expressions, into: &state) else { continue }
+      var value = expressions.resolve(resource.value)
+      let (type, name) = Self.fullTypeAndName(value, parent: parent)
+      if parent != nil { value = Self.replacing(["type": type, "name": name], in: value) }
+      if type.lowercased() == "microsoft.resources/deployments" {
+        try readNestedDeployment(object, expressions: &expressions, into: &state, depth: depth, scope: scope)
+        continue
+      }
+      let key = "\(scope)|\(type.lowercased())|\(name.lowercased())"
+      guard state.templateResources.insert(key).inserted else {
+        state.notes.append(
+          "\(type) '\(name)' (\(resource.location)) is declared again in the same resource group: one resource, priced once"
+        )
+        continue
+      }
+      let resolved = JSONNode(value: value, position: resource.position, file: resource.file)
+      let skippedBefore = state.skipped.count
+      do {
+        try readARMResource(resolved, into: &state)
+      } catch {
+        throw Self.namingExpressions(error, expressions.unevaluated)
+      }
+      for index in skippedBefore..<state.skipped.count {
+        state.skipped[index] = Self.namingExpressions(in: state.skipped[index], expressions.unevaluated)
+      }
+      for child in try object.optional("resources")?.array() ?? [] {
+        try readTemplateResource(
+          child, parent: (type, name), expressions: &expressions, into: &state, depth: depth, scope: scope)
       }
     }
+  }
+
+  /// A resource's full type and name: as written at the top level, or completed from its parent's when a child
+  /// resource writes them short (`peerings` and `AzurePrivatePeering` under circuit `ams`:
+  /// `Microsoft.Network/expressRouteCircuits/peerings`, `ams/AzurePrivatePeering`).
+  static func fullTypeAndName(_ value: JSONValue, parent: (type: String, name: String)?) -> (String, String) {
+    var type = ""
+    var name = ""
+    if case .object(let members) = value.kind {
+      for member in members {
+        if member.key == "type", case .string(let text) = member.value.kind { type = text }
+        if member.key == "name", case .string(let text) = member.value.kind { name = text }
+      }
+    }
+    guard let parent else { return (type, name) }
+    let fullType = type.contains("/") ? type : "\(parent.type)/\(type)"
+    let fullName = name.contains("/") ? name : "\(parent.name)/\(name)"
+    return (fullType, fullName)
+  }
+
+  /// `value` (an object) with the string members `replacements` names set to its values.
+  static func replacing(_ replacements: [String: String], in value: JSONValue) -> JSONValue {
+    guard case .object(let members) = value.kind else { return value }
+    let replaced = members.map { member in
+      guard let text = replacements[member.key] else { return member }
+      var copy = member
+      copy.value = JSONValue(.string(text), line: member.value.line, column: member.value.column)
+      return copy
+    }
+    return JSONValue(.object(replaced), line: value.line, column: value.column)
   }
 
   /// Whether a template resource is deployed: no `condition`, or one that evaluates to true; a false one is noted.
@@ -96,8 +151,15 @@ extension DeploymentImporter {
   /// A `Microsoft.Resources/deployments` resource: its inline template's resources, or a linked template listed as
   /// not priced.
   private func readNestedDeployment(
-    _ resource: JSONObject, expressions: inout ARMTemplateExpressions, into state: inout State, depth: Int
+    _ resource: JSONObject, expressions: inout ARMTemplateExpressions, into state: inout State, depth: Int,
+    scope: String
   ) throws(Diagnostic) {
+    // The resource group it deploys into, when it names one; else the parent's.
+    let group = expressions.resolve(resource.optional("resourceGroup")?.value ?? JSONValue(.null))
+    let subscription = expressions.resolve(resource.optional("subscriptionId")?.value ?? JSONValue(.null))
+    var innerScope = scope
+    if case .string(let text) = subscription.kind { innerScope = "/subscriptions/\(text.lowercased())" }
+    if case .string(let text) = group.kind { innerScope += "/resourceGroups/\(text.lowercased())" }
     let name = Self.quotedName(resource, expressions: &expressions)
     guard let properties = try resource.optional("properties")?.object() else {
       state.skipped.append("nested deployment \(name): no properties, so what it deploys is unknown")
@@ -116,7 +178,7 @@ extension DeploymentImporter {
     let scope = try properties.optional("expressionEvaluationOptions")?.object().optional("scope")?.string()
     guard scope?.lowercased() == "inner" else {
       // Outer scope (ARM's default): the inner template's expressions use the outer parameters and variables.
-      try readARMTemplate(template, expressions: &expressions, into: &state, depth: depth + 1)
+      try readARMTemplate(template, expressions: &expressions, into: &state, depth: depth + 1, scope: innerScope)
       return
     }
     // Inner scope: the inner template's own parameters, given by the deployment's `parameters`, evaluated outside.
@@ -126,7 +188,7 @@ extension DeploymentImporter {
         position: node.position, file: node.file)
     }
     var inner = try ARMTemplateExpressions(template: template, values: given)
-    try readARMTemplate(template, expressions: &inner, into: &state, depth: depth + 1)
+    try readARMTemplate(template, expressions: &inner, into: &state, depth: depth + 1, scope: innerScope)
   }
 
   /// A template resource's name as evaluated, in quotes (`'er-ckt01'`), or as written when it is no string.

@@ -101,4 +101,30 @@ import Testing
     #expect(reach.count == 4, "\(run.output)")
     #expect(!run.output.contains("not in this export"), "\(run.output)")
   }
+
+  /// Child resources nested in their parent's `resources`, with short types and names (a peering, and in it a Global
+  /// Reach connection), are read like top-level ones: the link's four legs are listed, not silently dropped.
+  @Test func childResourcesNestedInTheirParentAreRead() throws {
+    let connection =
+      #"{"type": "connections", "apiVersion": "2023-09-01", "name": "ams-to-lon", "properties": {"expressRouteCircuitPeering": {"id": "[resourceId('Microsoft.Network/expressRouteCircuits/peerings', 'ams', 'AzurePrivatePeering')]"}, "peerExpressRouteCircuitPeering": {"id": "[resourceId('Microsoft.Network/expressRouteCircuits/peerings', 'lon', 'AzurePrivatePeering')]"}, "addressPrefix": "192.168.8.0/29"}}"#
+    let peering =
+      #", "resources": [{"type": "peerings", "apiVersion": "2023-09-01", "name": "AzurePrivatePeering", "properties": {"peeringType": "AzurePrivatePeering"}, "resources": [\#(connection)]}]"#
+    let london = Self.circuit("lon", mbps: 50).replacingOccurrences(of: "Amsterdam", with: "London")
+    let (run, report) = try Self.quote(Self.template([Self.circuit("ams", mbps: 50, peering), london]), "child.json")
+    #expect(run.status == .success, "\(run.errors)")
+    let reach = (report?["unpriced"] as? [[String: Any]] ?? []).filter {
+      ($0["resource"] as? String) == "Global Reach ams <-> lon"
+    }
+    #expect(reach.count == 4, "\(run.output)")
+  }
+
+  /// One resource declared twice in one resource group (a constant name in a copy loop) is one resource: priced once.
+  @Test func aResourceDeclaredAgainIsPricedOnce() throws {
+    // 3 copies of circuit 'same' (50 Mbps Standard MeteredData, 55.00): one circuit, 55.00.
+    let text = Self.template([Self.circuit("same", mbps: 50, #", "copy": {"name": "loop", "count": 3}"#)])
+    let (run, report) = try Self.quote(text, "again.json")
+    #expect(run.status == .success, "\(run.errors)")
+    #expect(Self.total(report) == "55.00", "\(run.output)")
+    #expect(run.output.contains("is declared again in the same resource group: one resource, priced once"))
+  }
 }
