@@ -61,12 +61,6 @@ public struct TrafficSummary: Hashable, Sendable {
       }
     }
 
-    /// The rate to size on at `percentile`: ``rate(atPercentile:)`` at the highest it may stand for
-    /// (``highest(within:)``), so four significant digits never size a circuit below its samples.
-    public func sizingRate(atPercentile percentile: Int) -> Bandwidth {
-      percentile > 99 ? max : highest(within: rate(atPercentile: percentile))
-    }
-
     /// Total volume over the series.
     public var total: DataVolume { months.reduce(.zero) { $0 + $1.volume } }
   }

@@ -4,8 +4,8 @@ import TestSupport
 import Testing
 
 /// Percentiles of a series keep four significant digits (the lower end of their histogram bucket, up to 0.1% below
-/// the samples). Sizing and the burst check take the highest rate a percentile may stand for, so a workload given as
-/// a series is never sized below the same workload given as numbers.
+/// the samples). Sizing uses them as read and says when the samples may need the next size; the burst check counts
+/// every sample that may lie above the bandwidth.
 @Suite struct SeriesPercentileCeilingTests {
   /// Five-minute samples for January 2027 (31 × 288 = 8,928): `busy` bit/s outbound from 00:00 to 11:55 each day,
   /// 100 Mbps after; 10 Mbps inbound.
@@ -30,27 +30,36 @@ import Testing
     ((report["plan"] as? [[String: Any]])?.first)?["bandwidth"] as? String
   }
 
-  @Test func aSeriesSizesLikeTheSameNumbersInTheProfile() throws {
+  @Test func aPercentileJustUnderASizeSaysTheNextSizeMayBeNeeded() throws {
     let directory = try temporaryDirectory("ercalc-percentile-ceiling")
     defer { try? FileManager.default.removeItem(at: directory) }
     let series = try write(Self.series(busy: "800.04e6"), to: directory, "busy.csv")
     let sizing = #""sizing": {"percentile": 95, "targetUtilization": 0.8, "yearlyGrowth": 0}"#
     let regions = #""peeringLocation": "Amsterdam", "targetRegions": ["West Europe", "North Europe", "East US"]"#
     let fromSeries = try write(#"{"schemaVersion": 1, "name": "s", \#(regions), \#(sizing)}"#, to: directory, "s.json")
-    // Half the samples are at 800.04 Mbps, so P95 is 800.04 Mbps, read as 800.0 to four digits. The circuit needs
-    // 800.04 ÷ 0.8 = 1,000.05 Mbps, more than 1 Gbps: 2 Gbps (at 800.0 it would have been exactly 1 Gbps).
+    // Half the samples are at 800.04 Mbps, so P95 is 800.04 Mbps, read as 800.0 to four digits: 800.0 ÷ 0.8 = 1 Gbps
+    // exactly. The samples may reach 800.04 (the series' maximum), which needs 800.04 ÷ 0.8 = 1,000.05 Mbps, 0.005%
+    // above 1 Gbps: within the reading's precision, sized at 800.0, and the note says so.
     let measured = try Self.report("size", fromSeries, "--series", series)
-    #expect((measured["demand"] as? [String: Any])?["sizingRateBps"] as? Int == 800_040_000)
-    #expect(Self.firstBandwidth(measured) == "2 Gbps")
-    let basis = (measured["demand"] as? [String: Any])?["basis"] as? [String] ?? []
+    #expect((measured["demand"] as? [String: Any])?["sizingRateBps"] as? Int == 800_000_000)
+    #expect(Self.firstBandwidth(measured) == "1 Gbps")
+    let notes = measured["notes"] as? [String] ?? []
     #expect(
-      basis.contains {
-        $0.hasPrefix("percentiles keep four significant digits, so P95 outbound lies between 800 Mbps and 800.1 Mbps")
-      }, "\(basis)")
+      notes.contains {
+        $0.hasPrefix("P95 outbound is read to four significant digits as 800 Mbps; the samples it stands for may reach")
+          && $0.contains("above 1 Gbps by at most 0.005%")
+      }, "\(notes)")
+    // Given as numbers, 800.04 Mbps is exact: 1,000.05 Mbps needs 2 Gbps, as the note warned.
     let fromNumbers = try write(
       #"{"schemaVersion": 1, "name": "n", \#(regions), "traffic": {"peakOutbound": "800.04 Mbps", "peakInbound": "10 Mbps", "monthlyEgress": "100000 GB"}, \#(sizing)}"#,
       to: directory, "n.json")
     #expect(Self.firstBandwidth(try Self.report("size", fromNumbers)) == "2 Gbps")
+    // Exact data sizes as read with no note: 400 Mbps throughout ÷ 0.8 = 500 Mbps.
+    let exact = try write(
+      Self.series(busy: "4e8").replacingOccurrences(of: ",1e8\n", with: ",4e8\n"), to: directory, "x.csv")
+    let flat = try Self.report("size", fromSeries, "--series", exact)
+    #expect(Self.firstBandwidth(flat) == "500 Mbps")
+    #expect(!((flat["notes"] as? [String]) ?? []).contains { $0.contains("four significant digits") })
   }
 
   @Test func samplesJustAboveTheBandwidthAreBursts() throws {

@@ -27,23 +27,12 @@ extension SizingSolver {
           "series '\(traffic.circuit)' has no \(direction) values (\(traffic.samples) samples, none with an \(direction) rate): its \(direction) traffic is unknown, not zero (expected both directions in the series, such as BitsInPerSecond and BitsOutPerSecond; or give \(direction == "outbound" ? "traffic.peakOutbound and traffic.monthlyEgress" : "traffic.peakInbound") in the profile)",
           location: profile.origin)
       }
-      if profile.peakOutbound == nil { outbound = traffic.outbound.sizingRate(atPercentile: profile.percentile) }
-      if profile.peakInbound == nil { inbound = traffic.inbound.sizingRate(atPercentile: profile.percentile) }
+      if profile.peakOutbound == nil { outbound = traffic.outbound.rate(atPercentile: profile.percentile) }
+      if profile.peakInbound == nil { inbound = traffic.inbound.rate(atPercentile: profile.percentile) }
       basis.append(
         "\(percentileName) from series '\(traffic.circuit)': outbound \(outbound), inbound \(inbound) (\(traffic.samples) samples every \(traffic.interval) s)"
       )
-      let read = [
-        ("outbound", profile.peakOutbound, traffic.outbound), ("inbound", profile.peakInbound, traffic.inbound),
-      ].compactMap { name, given, direction -> String? in
-        let shown = direction.rate(atPercentile: profile.percentile)
-        guard given == nil, profile.percentile <= 99, direction.highest(within: shown) != shown else { return nil }
-        return "\(percentileName) \(name) lies between \(shown) and \(direction.highest(within: shown))"
-      }
-      if !read.isEmpty {
-        basis.append(
-          "percentiles keep four significant digits, so \(read.joined(separator: " and ")); sized on the upper end, so no circuit is sized below its samples"
-        )
-      }
+      notes += Self.precisionNotes(profile, traffic: traffic, percentileName: percentileName)
       let hours = engine.hoursPerMonth
       let threshold = (TrafficSummary.MonthVolume.measuredCoverage * 100).fixedPoint(places: 0)
       // Only months at least half covered by samples are measured: a month with an hour of samples would
@@ -179,5 +168,29 @@ extension SizingSolver {
     let middle = sorted.count / 2
     return sorted.count % 2 == 1
       ? sorted[middle] : DataVolume(bytes: (sorted[middle - 1].bytes + sorted[middle].bytes) / 2)
+  }
+
+  /// A note where a series' percentile, read to four significant digits (the lower end of its histogram bucket, up to
+  /// 0.1% below the samples it stands for), sits so close under a circuit size that the highest rate it may stand for
+  /// (``TrafficSummary/Direction/highest(within:)``) would need the next size in month 1. Sizing keeps the reading
+  /// (sizing on the upper end would buy a size up for data exactly on a size, such as whole megabits); the note says
+  /// so, with the shortfall, so the choice is the reader's.
+  static func precisionNotes(_ profile: WorkloadProfile, traffic: TrafficSummary, percentileName: String) -> [String] {
+    guard profile.percentile <= 99 else { return [] }
+    func size(_ rate: Bandwidth) -> Bandwidth? {
+      let need = Decimal(rate.bitsPerSecond) / profile.targetUtilization
+      return Bandwidth.providerSizes.first { Decimal($0.bitsPerSecond) >= need }
+    }
+    return [
+      ("outbound", profile.peakOutbound, traffic.outbound), ("inbound", profile.peakInbound, traffic.inbound),
+    ].compactMap { name, given, direction -> String? in
+      let read = direction.rate(atPercentile: profile.percentile)
+      let highest = direction.highest(within: read)
+      guard given == nil, let at = size(read), size(highest) != at else { return nil }
+      let need = Decimal(highest.bitsPerSecond) / profile.targetUtilization
+      let over = (need / Decimal(at.bitsPerSecond) - 1) * 100
+      return
+        "\(percentileName) \(name) is read to four significant digits as \(read); the samples it stands for may reach \(highest), which would need \(Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: need.ceilingValue).int64Value)), above \(at) by at most \(over.fixedPoint(places: 3))%: within the reading's precision, sized at \(read) (give the peak in the profile to decide)"
+    }
   }
 }
