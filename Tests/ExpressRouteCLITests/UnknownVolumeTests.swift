@@ -143,4 +143,23 @@ import Testing
     let knownReport = try #require(try JSONSerialization.jsonObject(with: Data(known.output.utf8)) as? [String: Any])
     #expect(knownReport["billingCondition"] is NSNull)
   }
+
+  /// With growth the month-1 circuit does not carry the whole horizon, yet the condition is still stated, from the
+  /// fee billed in month 1.
+  @Test func aGrowingPeaksOnlyProfileStillSaysWhereTheBillingModelTurns() throws {
+    let directory = try temporaryDirectory("ercalc-unknown-volume-growth")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let profile = try write(
+      #"{"schemaVersion": 1, "name": "g", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "300 Mbps", "peakInbound": "50 Mbps"}, "sizing": {"yearlyGrowth": "1.0", "horizonMonths": 24}}"#,
+      to: directory, "g.json")
+    let json = ercalc("size", profile, "--format", "json")
+    #expect(json.status == .success, "\(json.errors)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let condition = try #require(report["billingCondition"] as? [String: Any], "\(json.output)")
+    // 300 Mbps ÷ 80% = 375 Mbps: Standard MeteredData 500 Mbps, 290.00 in month 1. Doubling each year for 24 months,
+    // 375 × 4 = 1.5 Gbps: the cheapest UnlimitedData option held unchanged is Local UnlimitedData 2 Gbps, 2,200.00.
+    // (2,200.00 − 290.00) ÷ 0.025 = 76,400 GB.
+    #expect(condition["alternative"] as? String == "Local UnlimitedData 2 Gbps")
+    #expect(condition["breakEvenGB"] as? String == "76400")
+  }
 }

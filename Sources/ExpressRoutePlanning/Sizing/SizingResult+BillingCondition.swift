@@ -37,13 +37,13 @@ extension SizingResult {
       switch outcome {
       case .crossover(let volume, let share):
         return
-          "No outbound volume was given or measured, so the billing model was chosen at 0 GB: \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that fits, only below \(volume) of outbound data a month (\((share * 100).fixedPoint(places: 0))% of its one-way capacity); above that, \(alternative) costs less."
+          "No outbound volume was given or measured, so the billing model was chosen at 0 GB: \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that carries the whole horizon unchanged, only below \(volume) of outbound data a month (\((share * 100).fixedPoint(places: 0))% of its one-way capacity); above that, \(alternative) costs less."
       case .beyondCapacity(let volume, let share):
         return
-          "No outbound volume was given or measured, yet the billing model holds at any volume: \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that fits, up to its full capacity (the break-even would be \(volume) a month, \((share * 100).fixedPoint(places: 0))% of its one-way capacity)."
+          "No outbound volume was given or measured, yet the billing model holds at any volume: \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that carries the whole horizon unchanged, up to its full capacity (the break-even would be \(volume) a month, \((share * 100).fixedPoint(places: 0))% of its one-way capacity)."
       case .unpriced(let reason), .notSold(let reason):
         return
-          "No outbound volume was given or measured, so the billing model was chosen at 0 GB: whether \(alternativeCost), the cheapest UnlimitedData option that fits, would cost less is unknown (\(reason))."
+          "No outbound volume was given or measured, so the billing model was chosen at 0 GB: whether \(alternativeCost), the cheapest UnlimitedData option that carries the whole horizon unchanged, would cost less is unknown (\(reason))."
       case .unlimitedAlwaysCheaper, .meteredAlwaysCheaper:
         return "The billing model does not depend on the outbound volume: \(recommended) against \(alternativeCost)."
       }

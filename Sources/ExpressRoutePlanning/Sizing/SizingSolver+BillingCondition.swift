@@ -13,7 +13,15 @@ extension SizingSolver {
     let recommended = candidates.first {
       if case .provider(step.tier, .metered, step.bandwidth) = $0.kind { return true } else { return false }
     }
-    guard case .feasible(_, let meteredMonthly)? = recommended?.verdict else { return nil }
+    // Month 1's fee: the option's own when it carries the whole horizon, else (a plan that grows) the fee billed.
+    let meteredMonthly: Money
+    if case .feasible(_, let first)? = recommended?.verdict {
+      meteredMonthly = first
+    } else if let fee = engine.effectivePrice(of: .circuit(step.tier, .metered, step.bandwidth, zone)) {
+      meteredMonthly = Money(fee, currency: engine.rates.currency)
+    } else {
+      return nil
+    }
     let alternatives = candidates.compactMap { candidate -> (String, Money)? in
       guard case .feasible(_, let monthly) = candidate.verdict else { return nil }
       switch candidate.kind {
