@@ -144,4 +144,19 @@ import Testing
     let table = result.output.split(separator: "\n").first { $0.hasPrefix("Global Reach  ") }.map(String.init) ?? ""
     #expect(table.contains("not priced") && !table.contains("none after"), "\(result.output)")
   }
+  /// A gateway and a port pair `az resource list` gives without properties are skipped, each in its own category as a
+  /// charge without a price (the gateway category was missing, so "none before" stood beside nothing after).
+  @Test func skippedResourcesAreFiledByTheirKind() throws {
+    let directory = try temporaryDirectory("ercalc-diff-skipped-kinds")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let circuit =
+      #"{"id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/ams", "name": "ams", "type": "Microsoft.Network/expressRouteCircuits", "location": "westeurope", "sku": {"name": "Standard_UnlimitedData", "tier": "Standard", "family": "UnlimitedData"}, "properties": {"serviceProviderProperties": {"serviceProviderName": "Equinix", "peeringLocation": "Amsterdam", "bandwidthInMbps": 1000}}}"#
+    let gateway =
+      #"{"id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/gw", "name": "gw", "type": "Microsoft.Network/virtualNetworkGateways", "location": "westeurope", "properties": null}"#
+    let before = try write("[\(circuit)]", to: directory, "before.json")
+    let after = try write("[\(circuit), \(gateway)]", to: directory, "after.json")
+    let result = ercalc("diff", "--from", before, "--from", after)
+    let row = result.output.split(separator: "\n").first { $0.hasPrefix("gateway  ") }.map(String.init) ?? ""
+    #expect(row.contains("0.00 (none before)") && row.contains("0.00 + not priced"), "\(result.output)")
+  }
 }

@@ -50,9 +50,17 @@ extension CostComparison {
       let kinds: [(String, CostComparison.CostCategory)] = [
         ("Global Reach", .globalReach), ("circuit '", .connection), ("Direct port", .connection),
         ("ExpressRoute gateway", .gateway), ("VPN gateway", .gateway), ("Virtual WAN", .gateway),
-        ("gateway '", .gateway),
+        ("gateway '", .gateway), ("virtual network gateway", .gateway),
       ]
-      return kinds.first { text.hasPrefix($0.0) }?.1
+      if let kind = kinds.first(where: { text.hasPrefix($0.0) }) { return kind.1 }
+      // A Terraform address (`module.net.azurerm_express_route_circuit.primary: …`) names its resource type.
+      let address = text.prefix { $0 != ":" }
+      let types: [(String, CostComparison.CostCategory)] = [
+        ("azurerm_express_route_circuit_connection", .globalReach), ("azurerm_express_route_circuit", .connection),
+        ("azurerm_express_route_port", .connection), ("azurerm_express_route_gateway", .gateway),
+        ("azurerm_virtual_network_gateway", .gateway),
+      ]
+      return types.first { address.contains($0.0 + ".") }?.1
     }
 
     /// The category of a priced or unpriced charge, by the resource it belongs to and its meter.
