@@ -280,4 +280,37 @@ import Testing
       #expect(!result.output.contains("Zone 2"), "\(result.output)")
     }
   }
+  /// A deployment with one link whose far end is not yours (no serviceKey to match): the series of your circuit
+  /// (named as in Azure, `ams-er`, not as in the file) is that link, measured at your end whichever way the link is
+  /// written, and only the legs at your end are priced.
+  @Test func aSingleLinkToACircuitThatIsNotYoursTakesYourSeries() throws {
+    let directory = try temporaryDirectory("ercalc-global-reach-single")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    func metric(_ name: String, _ rate: String) -> String {
+      let points = (0..<4).map { #"{"timeStamp": "2026-03-10T0\#($0):00:00Z", "average": \#(rate)}"# }
+      return
+        #"{"id": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/ams-er/providers/Microsoft.Insights/metrics/\#(name)", "type": "Microsoft.Insights/metrics", "name": {"value": "\#(name)"}, "unit": "BitsPerSecond", "timeseries": [{"metadatavalues": [{"name": {"value": "peeredcircuitskey"}, "value": "6f1c2a3b-0000-4000-8000-00000000a001"}], "data": [\#(points.joined(separator: ", "))]}], "errorCode": "Success"}"#
+    }
+    let series = try write(
+      #"{"interval": "PT1H", "value": [\#(metric("GlobalReachBitsInPerSecond", "8000000.0")), \#(metric("GlobalReachBitsOutPerSecond", "4000000.0"))]}"#,
+      to: directory, "series.json")
+    let deployment = try write(
+      #"""
+      {"schemaVersion": 1, "name": "single", "circuits": [
+        {"name": "ams", "peeringLocation": "Amsterdam", "tier": "Premium", "billing": "UnlimitedData", "bandwidth": "1 Gbps"},
+        {"name": "partner", "peeringLocation": "London", "tier": "Premium", "billing": "MeteredData", "bandwidth": "1 Gbps", "external": true}],
+       "globalReach": [{"circuitA": "partner", "circuitB": "ams"}]}
+      """#, to: directory, "single.json")
+    let result = ercalc(
+      "quote", deployment, "--global-reach-series", series, "--overrides", fixture("global-reach/rates-override.json"),
+      "--quiet")
+    #expect(result.status == .success, "\(result.errors)")
+    // 4 h of March (744 h: × 186). In at ams-er is data from ams out: 8e6 × 14,400 ÷ 8 = 14.4 GB × 186 = 2,678.4 GB
+    // × 0.02 = 53.57; Out is data into ams: 7.2 GB × 186 = 1,339.2 GB × 0.02 = 26.78. 6,450.00 + 53.57 + 26.78 = 6,530.35.
+    #expect(
+      result.output.contains(
+        "Global Reach partner <-> ams  Global Reach outbound data, Zone 1             2,678.4  GB           0.02         53.57"
+      ), "\(result.output)")
+    #expect(result.output.contains("Monthly total:            6,530.35 USD"))
+  }
 }

@@ -171,10 +171,19 @@ package enum GlobalReachMeasurement {
     }
     let holders = keys[entry.peerKey.lowercased()] ?? []
     let peer = holders.count == 1 ? holders.first : nil
-    if circuit == nil || peer == nil, let single,
-      let index = deployment.globalReach.firstIndex(of: single), circuit == nil, peer == nil
-    {
-      return (entry, index, false, true)
+    // The deployment's one link takes a series whose names it cannot place: neither end known, or the measured
+    // circuit is one of its ends and the peer's key is in no circuit (a peer with no serviceKey, such as one that is
+    // not yours).
+    if let single, let index = deployment.globalReach.firstIndex(of: single), peer == nil, holders.isEmpty {
+      if circuit == nil {
+        // Your own circuit is the one measured (Azure Monitor gives no metrics of a circuit that is not yours).
+        let aIsNotYours = deployment.circuit(named: single.circuitA)?.globalReachBilledElsewhere == true
+        let bIsNotYours = deployment.circuit(named: single.circuitB)?.globalReachBilledElsewhere == true
+        return (entry, index, aIsNotYours && !bIsNotYours, true)
+      }
+      if let circuit, [single.circuitA, single.circuitB].contains(circuit.name) {
+        return (entry, index, circuit.name == single.circuitB, true)
+      }
     }
     let what = "series '\(entry.summary.circuit)'"
     guard let circuit else {
