@@ -234,4 +234,21 @@ import Testing
       run.errors.contains("bad.csv:2:22: error: site 'malformed': series: 'abc' is not a number"), "\(run.errors)")
     #expect(run.errors.contains("error: site 'absent': cannot read series 'missing.csv': no such file"))
   }
+
+  /// A profile site with no hub or target region has its gateway weighed in its location's first local region, and
+  /// the budget says so for the site, as size does.
+  @Test func aSiteWhoseGatewayRegionIsAssumedSaysSo() throws {
+    let directory = try temporaryDirectory("ercalc-budget-gateway-region")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let portfolio = try write(
+      #"""
+      {"schemaVersion": 1, "name": "p", "startMonth": "2027-01", "horizonMonths": 3, "sites": [
+        {"name": "ams", "profile": {"peeringLocation": "Amsterdam", "traffic": {"peakOutbound": "300 Mbps", "peakInbound": "10 Mbps", "monthlyEgress": "98550 GB"}, "sizing": {"yearlyGrowth": 0}}}]}
+      """#, to: directory, "p.json")
+    let run = ercalc("budget", portfolio)
+    #expect(run.status == .success, "\(run.errors)")
+    let text = run.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(
+      text.contains("- ams: no hub or target region is given, so the gateway is assumed in West Europe"), "\(text)")
+  }
 }
