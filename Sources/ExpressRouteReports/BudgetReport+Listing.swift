@@ -78,6 +78,7 @@ extension BudgetReport {
               let totals = summary.yearTotals(of: group)
               return .object([
                 ("name", .string(group.name)), ("sites", .array(group.sites.map { .string(b.sites[$0].name) })),
+                ("refused", .array(Self.refusedSites(b, in: group.name, tag: groupBy).map { .string($0) })),
                 (
                   "yearTotals",
                   .array(totals.years.indices.map { money(totals.years[$0], group.sites, summary.years[$0].months) })
@@ -341,5 +342,11 @@ extension BudgetReport {
 
     /// The rows of the sites `budget` refused whole.
     public static func refusedRows(_ budget: Budget) -> [UInt8] { CostRow.csvBytes(BudgetReport.refusedRows(budget)) }
+  }
+
+  /// The sites refused whole whose `tag` puts them in the group named `group` (`(no tag)` for those without it).
+  static func refusedSites(_ budget: Budget, in group: String, tag: String?) -> [String] {
+    guard let tag else { return [] }
+    return budget.refused.filter { $0.from == nil && ($0.tags[tag] ?? "(no \(tag))") == group }.map(\.site)
   }
 }

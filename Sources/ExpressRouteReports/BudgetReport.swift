@@ -180,7 +180,9 @@ public struct BudgetReport: Report {
         ],
         rows: summary.groups.map { group in
           let totals = summary.yearTotals(of: group)
-          return [group.name, String(group.sites.count)]
+          // Sites of the group refused whole are in no total: the count says so.
+          let refused = Self.refusedSites(b, in: group.name, tag: groupBy).count
+          return [group.name, String(group.sites.count) + (refused > 0 ? " (+\(refused) refused)" : "")]
             + totals.years.indices.map {
               Self.amount(totals.years[$0], coverage(group.sites, months: summary.years[$0].months))
             } + [

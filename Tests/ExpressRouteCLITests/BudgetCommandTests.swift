@@ -251,4 +251,23 @@ import Testing
     #expect(
       text.contains("- ams: no hub or target region is given, so the gateway is assumed in West Europe"), "\(text)")
   }
+
+  /// Grouped by a tag, a group with a refused site says so beside its count (the refused site is in no total).
+  @Test func aGroupCountsItsRefusedSites() throws {
+    let directory = try temporaryDirectory("ercalc-budget-group-refused")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let portfolio = try write(
+      #"""
+      {"schemaVersion": 1, "name": "p", "startMonth": "2027-01", "horizonMonths": 3, "sites": [
+        {"name": "ok", "tags": {"region": "EU"}, "deployment": {"circuits": [{"name": "c", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}},
+        {"name": "absent", "tags": {"region": "EU"}, "profile": {"peeringLocation": "Amsterdam", "traffic": {"series": ["missing.csv"]}}}]}
+      """#, to: directory, "p.json")
+    let run = ercalc("budget", portfolio, "--group-by", "region")
+    #expect(run.status == .dataError, "\(run.errors)")
+    #expect(run.output.contains("EU      1 (+1 refused)"), "\(run.output)")
+    let json = ercalc("budget", portfolio, "--group-by", "region", "--format", "json")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let group = (report["groups"] as? [[String: Any]])?.first
+    #expect(group?["refused"] as? [String] == ["absent"])
+  }
 }
