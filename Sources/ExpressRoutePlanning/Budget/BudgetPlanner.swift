@@ -292,7 +292,8 @@ public struct BudgetPlanner: Sendable {
           site: site.name, from: months[gap.month], reason: reason,
           diagnostic: Diagnostic(.error, "site '\(site.name)': \(reason)", location: profile.origin))
         let item = UnpricedItem(
-          resource: "circuit", meter: .circuit(last.tier, last.billing, gap.need, result.location.zone), quantity: nil,
+          resource: "circuit", meter: .circuit(last.tier, last.billing, last.bandwidth, result.location.zone),
+          quantity: nil,
           reason: "cannot be served from \(months[gap.month]): the workload needs \(gap.need), \(gap.remedy)")
         for month in months.indices where month >= quotes.count {
           // The site's own charges that fall in the month are known amounts: still budgeted beside the gap.

@@ -429,7 +429,7 @@ public struct SizingSolver: Sendable {
     let need = Bandwidth(bitsPerSecond: NSDecimalNumber(decimal: demand.requiredBitsPerSecond(month: month)).int64Value)
     let remedy =
       need > .gbps(10)
-      ? "more than the largest provider circuit (10 Gbps); ExpressRoute Direct (a circuit on a 10 Gbps or 100 Gbps port pair) or a second circuit sharing the load would serve it"
+      ? "more than the largest provider circuit (10 Gbps); ExpressRoute Direct (a circuit on a 100 Gbps port pair: circuits on a 10 Gbps pair stop at 10 Gbps) or a second circuit sharing the load would serve it"
       : "and no priced provider circuit carries that (see the unpriced options); an override file with the missing rate would settle it"
     return UnservedMonths(month: month, need: need, remedy: remedy)
   }
