@@ -67,12 +67,37 @@ extension DeploymentImporter {
         try readNestedDeployment(object, expressions: &expressions, into: &state, depth: depth, scope: scope)
         continue
       }
-      let key = "\(scope)|\(type.lowercased())|\(name.lowercased())"
-      guard state.templateResources.insert(key).inserted else {
+      let plain = "\(type.lowercased())|\(name.lowercased())"
+      let key = "\(scope)|\(plain)"
+      if let first = state.templateResources[key] {
+        // Declared again in one resource group: one resource. Azure rejects two differing declarations in one
+        // template, and which of two differing nested deployments it ends with depends on their order: refused.
+        guard Self.sameContent(first, value) else {
+          throw resource.error(
+            "\(type) '\(name)' is declared again in the same resource group with other properties: which one Azure ends with is unknown (give each resource once)"
+          )
+        }
         state.notes.append(
           "\(type) '\(name)' (\(resource.location)) is declared again in the same resource group: one resource, priced once"
         )
         continue
+      }
+      state.templateResources[key] = value
+      // The same name in another resource group is another resource: named with its group, as an export names it.
+      var priced = name
+      if let other = state.templateScopes[plain], other != scope {
+        priced = "\(name) (\(DeploymentImporter.resourceGroup(inID: scope) ?? "the template's resource group"))"
+        value = Self.replacing(["name": priced], in: value)
+        state.notes.append(
+          "\(type) '\(name)' (\(resource.location)): named '\(priced)', because a resource of its kind in another resource group of this template is also named '\(name)'"
+        )
+      } else {
+        state.templateScopes[plain] = scope
+      }
+      if type.lowercased() == "microsoft.network/expressroutecircuits" {
+        // Its ID as a template's resourceId() writes it, for Global Reach ends that name it so.
+        let id = "\(scope.lowercased())/providers/microsoft.network/expressroutecircuits/\(name.lowercased())"
+        state.circuitIDs[id] = priced
       }
       let resolved = JSONNode(value: value, position: resource.position, file: resource.file)
       let skippedBefore = state.skipped.count
@@ -107,6 +132,16 @@ extension DeploymentImporter {
     let fullType = type.contains("/") ? type : "\(parent.type)/\(type)"
     let fullName = name.contains("/") ? name : "\(parent.name)/\(name)"
     return (fullType, fullName)
+  }
+
+  /// Whether two values hold the same JSON, wherever they stand in the file.
+  static func sameContent(_ a: JSONValue, _ b: JSONValue) -> Bool {
+    switch (a.kind, b.kind) {
+    case (.object(let x), .object(let y)):
+      return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && sameContent($0.value, $1.value) }
+    case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { sameContent($0, $1) }
+    default: return a.kind == b.kind
+    }
   }
 
   /// `value` (an object) with the string members `replacements` names set to its values.
@@ -157,10 +192,23 @@ extension DeploymentImporter {
     // The resource group it deploys into, when it names one; else the parent's.
     let group = expressions.resolve(resource.optional("resourceGroup")?.value ?? JSONValue(.null))
     let subscription = expressions.resolve(resource.optional("subscriptionId")?.value ?? JSONValue(.null))
-    var innerScope = scope
-    if case .string(let text) = subscription.kind { innerScope = "/subscriptions/\(text.lowercased())" }
-    if case .string(let text) = group.kind { innerScope += "/resourceGroups/\(text.lowercased())" }
     let name = Self.quotedName(resource, expressions: &expressions)
+    var innerScope = scope
+    for (target, value) in [("subscriptionId", subscription), ("resourceGroup", group)] {
+      guard case .string(let text) = value.kind else { continue }
+      // `[resourceGroup().name]` and `[subscription().subscriptionId]` are the deployment's own: the same scope.
+      if ["[resourcegroup().name]", "[subscription().subscriptionid]"].contains(text.lowercased()) { continue }
+      guard !ARMTemplateExpressions.isExpression(text) else {
+        throw Self.namingExpressions(
+          Diagnostic(
+            .error,
+            "nested deployment \(name): its \(target) \(text) is not evaluated, so whether its resources are the template's own is unknown"
+          ), expressions.unevaluated)
+      }
+      innerScope =
+        target == "subscriptionId"
+        ? "/subscriptions/\(text.lowercased())" : innerScope + "/resourceGroups/\(text.lowercased())"
+    }
     guard let properties = try resource.optional("properties")?.object() else {
       state.skipped.append("nested deployment \(name): no properties, so what it deploys is unknown")
       return

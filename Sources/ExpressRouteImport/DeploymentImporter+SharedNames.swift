@@ -120,10 +120,12 @@ extension DeploymentImporter.State {
   func circuitName(_ reference: String) -> String {
     // An ARM ID, or a template's resourceId() without its subscription (`/providers/…/expressRouteCircuits/ams/…`).
     guard reference.hasPrefix("/") else { return reference }
-    if reference.lowercased().hasPrefix("/subscriptions/"), let id = DeploymentImporter.circuitID(in: reference),
-      let name = circuitIDs[id]
-    {
-      return name
+    if let id = DeploymentImporter.circuitID(in: reference) {
+      if let name = circuitIDs[id] { return name }
+      // A template's resourceId() with a subscription: the template knows its resources by group and name.
+      if let group = id.range(of: "/resourcegroups/"), let name = circuitIDs[String(id[group.lowerBound...])] {
+        return name
+      }
     }
     return DeploymentImporter.circuitName(inPeeringID: reference)
   }

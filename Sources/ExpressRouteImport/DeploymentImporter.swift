@@ -117,7 +117,9 @@ package struct DeploymentImporter: Sendable {
     /// Circuit names by lower-cased ARM ID, for Global Reach ends given as peering IDs.
     var circuitIDs: [String: String] = [:]
     /// The ARM template resources read, by deployment scope, type and name (lowercased): one declared again is one.
-    var templateResources: Set<String> = []
+    var templateResources: [String: JSONValue] = [:]
+    /// The deployment scope each ARM template resource type and name (lowercased) was first read in.
+    var templateScopes: [String: String] = [:]
     /// Resources named apart from another of their kind and name.
     var renames: [DeploymentImporter.Rename] = []
     /// Terraform circuits with neither a peering location nor a port ID: (index in `circuits`, address).

@@ -127,4 +127,25 @@ import Testing
     #expect(Self.total(report) == "55.00", "\(run.output)")
     #expect(run.output.contains("is declared again in the same resource group: one resource, priced once"))
   }
+
+  /// The same circuit name in another resource group (a nested deployment's `resourceGroup`) is another circuit:
+  /// named with its group and priced at its own location; a differing declaration in one group is refused.
+  @Test func theSameNameInAnotherResourceGroupIsAnotherCircuit() throws {
+    let singapore = Self.circuit("p0", mbps: 50).replacingOccurrences(of: "Amsterdam", with: "Singapore")
+    let nested =
+      #"{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "other", "resourceGroup": "rg2", "properties": {"mode": "Incremental", "template": {"resources": [\#(singapore)]}}}"#
+    let (run, report) = try Self.quote(Self.template([Self.circuit("p0", mbps: 50), nested]), "groups.json")
+    #expect(run.status == .success, "\(run.errors)")
+    // Two circuits, each at its own location's zone: Standard MeteredData 50 Mbps is 55.00 a month in Zone 1
+    // (Amsterdam) and in Zone 2 (Singapore) alike; their outbound data is 0.025 and 0.05 a GB.
+    let items = report?["lineItems"] as? [[String: Any]] ?? []
+    let meters = Set(items.compactMap { "\($0["resource"] ?? "") \($0["meter"] ?? "")" })
+    #expect(meters.contains("circuit 'p0' Standard MeteredData 50 Mbps circuit, Zone 1"), "\(meters)")
+    #expect(meters.contains("circuit 'p0 (rg2)' Standard MeteredData 50 Mbps circuit, Zone 2"), "\(meters)")
+    // One name declared twice in one group with another size: refused (exit 65).
+    let twice = Self.template([Self.circuit("er", mbps: 50), Self.circuit("er", mbps: 1000)])
+    let (refused, _) = try Self.quote(twice, "twice.json")
+    #expect(refused.status == .dataError)
+    #expect(refused.errors.contains("is declared again in the same resource group with other properties"))
+  }
 }

@@ -79,14 +79,17 @@ import Testing
     #expect(audited.output.contains("\"skippedReason\": null"), "\(audited.output)")
   }
 
+  /// A profile of peak rates alone at Amsterdam (400 Mbps out, 100 Mbps in, one gateway): no outbound volume.
+  static let peaksOnly =
+    #"{"schemaVersion": 1, "name": "peaks", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "400 Mbps", "peakInbound": "100 Mbps"}, "gateways": 1}"#
+
   /// A profile of peak rates alone gives no volume: the report says so (JSON null, never 0 GB) and no VPN verdict is
   /// made, since a VPN is priced by its volume (at 0 GB it would always look cheaper).
   @Test func peaksWithoutAVolumeMakeNoVPNVerdict() throws {
     let directory = try temporaryDirectory("ercalc-unknown-volume-peaks")
     defer { try? FileManager.default.removeItem(at: directory) }
     let profile = try write(
-      #"{"schemaVersion": 1, "name": "peaks", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "400 Mbps", "peakInbound": "100 Mbps"}, "gateways": 1}"#,
-      to: directory, "profile.json")
+      Self.peaksOnly, to: directory, "profile.json")
     let json = ercalc("size", profile, "--format", "json")
     #expect(json.status == .success, "\(json.errors)")
     let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
@@ -103,8 +106,7 @@ import Testing
     let directory = try temporaryDirectory("ercalc-unknown-volume-billing")
     defer { try? FileManager.default.removeItem(at: directory) }
     let profile = try write(
-      #"{"schemaVersion": 1, "name": "peaks", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "400 Mbps", "peakInbound": "100 Mbps"}, "gateways": 1}"#,
-      to: directory, "profile.json")
+      Self.peaksOnly, to: directory, "profile.json")
     // 400 Mbps ÷ 80% = 500 Mbps: Standard MeteredData 500 Mbps at Zone 1, 290.00 a month. The cheapest UnlimitedData
     // option that fits is Local UnlimitedData 1 Gbps (West Europe is local to Amsterdam) at 1,200.00. Outbound data
     // costs 0.025 per GB in Zone 1: (1,200.00 − 290.00) ÷ 0.025 = 36,400 GB a month, of the 500 Mbps circuit's
