@@ -6,7 +6,7 @@ extension SizingResult {
   /// What the recommended MeteredData billing rests on when no outbound volume was given or measured.
   ///
   /// The solver compares options at 0 GB, where MeteredData always wins; this says up to which monthly volume that
-  /// stays true in month 1: the break-even against the cheapest UnlimitedData option that carries the traffic,
+  /// stays true in month 1 (a plan that grows changes the circuit later, so over the horizon the volume differs): the break-even against the cheapest UnlimitedData option that carries the traffic,
   /// `(its monthly fee − the metered circuit's monthly fee) ÷ the price billed per outbound GB`, from the prices
   /// billed (list less any negotiated discount), rounded once to whole bytes as every break-even.
   public struct BillingCondition: Hashable, Sendable {
@@ -37,10 +37,10 @@ extension SizingResult {
       switch outcome {
       case .crossover(let volume, let share):
         return
-          "No outbound volume was given or measured, so the billing model was chosen at 0 GB: \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that carries the whole horizon unchanged, only below \(volume) of outbound data a month (\((share * 100).fixedPoint(places: 0))% of its one-way capacity); above that, \(alternative) costs less."
+          "No outbound volume was given or measured, so the billing model was chosen at 0 GB: in month 1, \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that carries the whole horizon unchanged, only below \(volume) of outbound data a month (\((share * 100).fixedPoint(places: 0))% of its one-way capacity); above that, \(alternative) costs less."
       case .beyondCapacity(let volume, let share):
         return
-          "No outbound volume was given or measured, yet the billing model holds at any volume: \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that carries the whole horizon unchanged, up to its full capacity (the break-even would be \(volume) a month, \((share * 100).fixedPoint(places: 0))% of its one-way capacity)."
+          "No outbound volume was given or measured, yet in month 1 the billing model holds at any volume: \(recommended) costs less than \(alternativeCost), the cheapest UnlimitedData option that carries the whole horizon unchanged, up to its full capacity (the break-even would be \(volume) a month, \((share * 100).fixedPoint(places: 0))% of its one-way capacity)."
       case .unpriced(let reason), .notSold(let reason):
         return
           "No outbound volume was given or measured, so the billing model was chosen at 0 GB: whether \(alternativeCost), the cheapest UnlimitedData option that carries the whole horizon unchanged, would cost less is unknown (\(reason))."
