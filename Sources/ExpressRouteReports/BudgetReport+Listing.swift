@@ -85,7 +85,14 @@ extension BudgetReport {
                 ),
                 ("total", money(totals.total, group.sites, b.months.indices)),
               ])
-            })
+            }
+              + Self.refusedOnlyGroups(b, tag: groupBy, known: summary.groups.map(\.name)).map { name, _ in
+                .object([
+                  ("name", .string(name)), ("sites", .array([])),
+                  ("refused", .array(Self.refusedSites(b, in: name, tag: groupBy).map { .string($0) })),
+                  ("yearTotals", .array(summary.years.map { _ in .null })), ("total", .null),
+                ])
+              })
       ),
       (
         "meterTotals",
@@ -342,6 +349,21 @@ extension BudgetReport {
 
     /// The rows of the sites `budget` refused whole.
     public static func refusedRows(_ budget: Budget) -> [UInt8] { CostRow.csvBytes(BudgetReport.refusedRows(budget)) }
+  }
+
+  /// The groups, by `tag`, that hold only sites refused whole (no budgeted site), with how many: in name order, the
+  /// sites without the tag last.
+  static func refusedOnlyGroups(_ budget: Budget, tag: String?, known: [String]) -> [(name: String, count: Int)] {
+    guard let tag else { return [] }
+    let untagged = "(no \(tag))"
+    var counts: [String: Int] = [:]
+    for refusal in budget.refused where refusal.from == nil {
+      let name = refusal.tags[tag] ?? untagged
+      if !known.contains(name) { counts[name, default: 0] += 1 }
+    }
+    return counts.keys.sorted { ($0 == untagged ? 1 : 0, $0) < ($1 == untagged ? 1 : 0, $1) }.map {
+      ($0, counts[$0] ?? 0)
+    }
   }
 
   /// The sites refused whole whose `tag` puts them in the group named `group` (`(no tag)` for those without it).

@@ -189,7 +189,11 @@ public struct BudgetReport: Report {
               Self.amount(totals.total, coverage(group.sites)),
               coverage(group.sites).isUnknown ? "-" : Self.share(totals.total, of: summary.total),
             ]
-        },
+        }
+          // A group whose every site was refused has no total, but its refusals are listed too.
+          + Self.refusedOnlyGroups(b, tag: groupBy, known: summary.groups.map(\.name)).map { name, count in
+            [name, "0 (+\(count) refused)"] + summary.years.map { _ in "-" } + ["-", "-"]
+          },
         footer: ["Total", String(b.sites.count)]
           + summary.yearTotals.indices.map {
             Self.amount(summary.yearTotals[$0], coverage(allSites, months: summary.years[$0].months))

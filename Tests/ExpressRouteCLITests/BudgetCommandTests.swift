@@ -260,11 +260,14 @@ import Testing
       #"""
       {"schemaVersion": 1, "name": "p", "startMonth": "2027-01", "horizonMonths": 3, "sites": [
         {"name": "ok", "tags": {"region": "EU"}, "deployment": {"circuits": [{"name": "c", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}]}},
-        {"name": "absent", "tags": {"region": "EU"}, "profile": {"peeringLocation": "Amsterdam", "traffic": {"series": ["missing.csv"]}}}]}
+        {"name": "absent", "tags": {"region": "EU"}, "profile": {"peeringLocation": "Amsterdam", "traffic": {"series": ["missing.csv"]}}},
+        {"name": "latam", "tags": {"region": "LATAM"}, "profile": {"peeringLocation": "Amsterdam", "traffic": {"series": ["missing.csv"]}}}]}
       """#, to: directory, "p.json")
     let run = ercalc("budget", portfolio, "--group-by", "region")
     #expect(run.status == .dataError, "\(run.errors)")
     #expect(run.output.contains("EU      1 (+1 refused)"), "\(run.output)")
+    // A group whose only site was refused is listed with no total.
+    #expect(run.output.contains("LATAM   0 (+1 refused)"), "\(run.output)")
     let json = ercalc("budget", portfolio, "--group-by", "region", "--format", "json")
     let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
     let group = (report["groups"] as? [[String: Any]])?.first
