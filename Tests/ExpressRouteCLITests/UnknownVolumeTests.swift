@@ -83,18 +83,25 @@ import Testing
   static let peaksOnly =
     #"{"schemaVersion": 1, "name": "peaks", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "400 Mbps", "peakInbound": "100 Mbps"}, "gateways": 1}"#
 
+  /// `ercalc size PROFILE --format json`, which must succeed, as a JSON object.
+  static func sizedJSON(_ profile: String, _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation)
+    throws -> [String: Any]
+  {
+    let json = ercalc(["size", profile, "--format", "json"] + arguments)
+    #expect(json.status == .success, "\(json.errors)", sourceLocation: sourceLocation)
+    return try #require(
+      try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any], sourceLocation: sourceLocation)
+  }
+
   /// A profile of peak rates alone gives no volume: the report says so (JSON null, never 0 GB) and no VPN verdict is
   /// made, since a VPN is priced by its volume (at 0 GB it would always look cheaper).
   @Test func peaksWithoutAVolumeMakeNoVPNVerdict() throws {
     let directory = try temporaryDirectory("ercalc-unknown-volume-peaks")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let profile = try write(
-      Self.peaksOnly, to: directory, "profile.json")
-    let json = ercalc("size", profile, "--format", "json")
-    #expect(json.status == .success, "\(json.errors)")
-    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let profile = try write(Self.peaksOnly, to: directory, "profile.json")
+    let report = try Self.sizedJSON(profile)
     #expect((report["demand"] as? [String: Any])?["monthlyEgressGB"] is NSNull)
-    #expect(report["vpnAlternative"] == nil || report["vpnAlternative"] is NSNull, "\(json.output)")
+    #expect(report["vpnAlternative"] == nil || report["vpnAlternative"] is NSNull, "\(report)")
     let text = ercalc("size", profile)
     #expect(text.output.contains("Outbound data:      not given or measured (the metered data charge is not priced)"))
     #expect(text.output.contains("ExpressRoute and a VPN over the internet were not compared"))
@@ -105,15 +112,12 @@ import Testing
   @Test func peaksWithoutAVolumeSayWhereTheBillingModelTurns() throws {
     let directory = try temporaryDirectory("ercalc-unknown-volume-billing")
     defer { try? FileManager.default.removeItem(at: directory) }
-    let profile = try write(
-      Self.peaksOnly, to: directory, "profile.json")
+    let profile = try write(Self.peaksOnly, to: directory, "profile.json")
     // 400 Mbps ÷ 80% = 500 Mbps: Standard MeteredData 500 Mbps at Zone 1, 290.00 a month. The cheapest UnlimitedData
     // option that fits is Local UnlimitedData 1 Gbps (West Europe is local to Amsterdam) at 1,200.00. Outbound data
     // costs 0.025 per GB in Zone 1: (1,200.00 − 290.00) ÷ 0.025 = 36,400 GB a month, of the 500 Mbps circuit's
     // one-way capacity 500e6 × 730 × 3600 ÷ 8 = 164,250 GB: 36,400 ÷ 164,250 = 22.2%.
-    let json = ercalc("size", profile, "--format", "json")
-    #expect(json.status == .success, "\(json.errors)")
-    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let report = try Self.sizedJSON(profile)
     let condition = try #require(report["billingCondition"] as? [String: Any])
     #expect(condition["recommended"] as? String == "Standard MeteredData 500 Mbps")
     #expect(condition["alternative"] as? String == "Local UnlimitedData 1 Gbps")
@@ -132,8 +136,7 @@ import Testing
     #expect(metered?["excludesOutboundData"] as? Bool == true && unlimited?["excludesOutboundData"] as? Bool == false)
     // An 80% discount on outbound data alone: 0.025 × 0.2 = 0.005 per GB, (1,200.00 − 290.00) ÷ 0.005 = 182,000 GB,
     // 182,000 ÷ 164,250 = 110.8% of capacity: MeteredData costs less at any volume the circuit carries.
-    let discounted = ercalc("size", profile, "--discount", "egress=80%", "--format", "json")
-    let decided = try #require(try JSONSerialization.jsonObject(with: Data(discounted.output.utf8)) as? [String: Any])
+    let decided = try Self.sizedJSON(profile, "--discount", "egress=80%")
     let held = try #require(decided["billingCondition"] as? [String: Any])
     #expect(held["breakEvenGB"] as? String == "182000")
     #expect(held["decided"] as? Bool == true)
@@ -141,9 +144,7 @@ import Testing
     let given = try write(
       #"{"schemaVersion": 1, "name": "given", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "400 Mbps", "peakInbound": "100 Mbps", "monthlyEgress": "10000 GB"}, "gateways": 1}"#,
       to: directory, "given.json")
-    let known = ercalc("size", given, "--format", "json")
-    let knownReport = try #require(try JSONSerialization.jsonObject(with: Data(known.output.utf8)) as? [String: Any])
-    #expect(knownReport["billingCondition"] is NSNull)
+    #expect(try Self.sizedJSON(given)["billingCondition"] is NSNull)
   }
 
   /// With growth the month-1 circuit does not carry the whole horizon, yet the condition is still stated, from the
@@ -154,10 +155,8 @@ import Testing
     let profile = try write(
       #"{"schemaVersion": 1, "name": "g", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "traffic": {"peakOutbound": "300 Mbps", "peakInbound": "50 Mbps"}, "sizing": {"yearlyGrowth": "1.0", "horizonMonths": 24}}"#,
       to: directory, "g.json")
-    let json = ercalc("size", profile, "--format", "json")
-    #expect(json.status == .success, "\(json.errors)")
-    let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
-    let condition = try #require(report["billingCondition"] as? [String: Any], "\(json.output)")
+    let report = try Self.sizedJSON(profile)
+    let condition = try #require(report["billingCondition"] as? [String: Any], "\(report)")
     // 300 Mbps ÷ 80% = 375 Mbps: Standard MeteredData 500 Mbps, 290.00 in month 1. Doubling each year for 24 months,
     // 375 × 4 = 1.5 Gbps: the cheapest UnlimitedData option held unchanged is Local UnlimitedData 2 Gbps, 2,200.00.
     // (2,200.00 − 290.00) ÷ 0.025 = 76,400 GB.
