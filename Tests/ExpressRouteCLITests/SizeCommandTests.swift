@@ -161,4 +161,19 @@ import Testing
       ), "\(result.errors)")
     #expect(!result.errors.contains("supply it in an override file"))
   }
+
+  /// Over 100 Gbps no one circuit carries the workload, Direct included: the refusal says so instead of "needs
+  /// ExpressRoute Direct".
+  @Test func aWorkloadOverAHundredGigabitsNeedsSeveralCircuits() throws {
+    let directory = try temporaryDirectory("ercalc-over-100")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // 96 Gbps ÷ 80% = 120 Gbps.
+    let profile = try write(
+      #"{"schemaVersion": 1, "name": "big", "peeringLocation": "Frankfurt", "targetRegions": ["Germany West Central"], "traffic": {"peakOutbound": "96 Gbps", "peakInbound": "1 Gbps", "monthlyEgress": "1000 TB"}, "sizing": {"yearlyGrowth": 0}}"#,
+      to: directory, "big.json")
+    let result = ercalc("size", profile)
+    #expect(result.status == .dataError)
+    #expect(result.errors.contains("it needs 120 Gbps by the end of the horizon"), "\(result.errors)")
+    #expect(result.errors.contains("so no one circuit carries it: split the workload over several circuits"))
+  }
 }

@@ -135,7 +135,7 @@ extension SizingSolver {
       guard share > 0, direction.max > step.bandwidth else { continue }
       let ratio = Decimal(direction.max.bitsPerSecond) / Decimal(step.bandwidth.bitsPerSecond)
       var sentence =
-        "\(name) bursts above the recommended \(step.bandwidth) in \((share * 100).fixedPoint(places: 1))% of the samples; the largest is \(direction.max) (\(ratio.fixedPoint(places: 1))× the bandwidth)"
+        "\(name) bursts above the recommended \(step.bandwidth) in up to \((share * 100).fixedPoint(places: 1))% of the samples; the largest is \(direction.max) (\(ratio.fixedPoint(places: 1))× the bandwidth)"
       sentence +=
         ratio <= 2
         ? "; ExpressRoute's burst to about 2× over the secondary link would cover it, but that is not guaranteed: size for the bursts if they matter"

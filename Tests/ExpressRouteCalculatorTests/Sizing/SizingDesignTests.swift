@@ -270,7 +270,7 @@ import Testing
     #expect(result.recommendation?.bandwidth == .mbps(500))
     #expect(
       result.bursts == [
-        "outbound bursts above the recommended 500 Mbps in 4.0% of the samples; the largest is 900 Mbps (1.8× the bandwidth); ExpressRoute's burst to about 2× over the secondary link would cover it, but that is not guaranteed: size for the bursts if they matter"
+        "outbound bursts above the recommended 500 Mbps in up to 4.0% of the samples; the largest is 900 Mbps (1.8× the bandwidth); ExpressRoute's burst to about 2× over the secondary link would cover it, but that is not guaranteed: size for the bursts if they matter"
       ])
     #expect(!result.notes.contains { $0.contains("check the inputs") })
   }
