@@ -7,6 +7,11 @@ import Foundation
 
 /// Byte-level helpers of the CSV reader: cells, lines, trimming and quoted splitting, on a block's raw bytes.
 enum CSVBytes {
+  /// The 1-based byte column where cell `index` of a line split into `cells` by a one-byte separator starts.
+  static func column(of index: Int, in cells: [String]) -> Int {
+    cells[..<index].reduce(1) { $0 + $1.utf8.count + 1 }
+  }
+
   /// The rate cell in `column` of the current row (missing when the file has no such column).
   @inline(__always)
   static func rateCell(

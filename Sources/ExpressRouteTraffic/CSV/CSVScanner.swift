@@ -287,7 +287,7 @@ struct CSVScanner {
       switch CSVHeaderUnit.scale(of: cells[index]) {
       case .success(let scale): return scale
       case .failure(let error):
-        let column = cells[..<index].reduce(1) { $0 + $1.utf8.count + 1 }
+        let column = CSVBytes.column(of: index, in: cells)
         let why =
           switch error {
           case .bytes(let unit): "gives its values in \(unit), bytes"

@@ -19,6 +19,14 @@ extension TrafficIngest {
     return names.contains("metricname") && names.contains("average")
   }
 
+  /// Why rates of `metric` stated in `unit` cannot be read, or `nil` for `BitsPerSecond` (in any case): the REST
+  /// shape's `unit` and `AzureMetrics`' `UnitName` (trimmed, and passed over when empty) are held to this one rule.
+  static func unitRefusal(_ unit: String, metric: String) -> String? {
+    guard unit.lowercased() != "bitspersecond" else { return nil }
+    return
+      "\(metric) is in '\(unit)' (expected BitsPerSecond: ercalc reads rates in bits per second, as ExpressRoute's BitsInPerSecond and BitsOutPerSecond give them)"
+  }
+
   /// The column positions of an `AzureMetrics` export.
   struct MetricRowColumns {
     var time: Int
@@ -86,12 +94,10 @@ extension TrafficIngest {
         // The unit as Log Analytics writes it passes without a copy; anything else is looked at closely.
         if let column = layout.unit, cells[column] != "BitsPerSecond" {
           let unit = cells[column].trimmingCharacters(in: .whitespaces)
-          guard unit.isEmpty || unit.lowercased() == "bitspersecond" else {
+          if !unit.isEmpty, let refusal = Self.unitRefusal(unit, metric: metric) {
             throw Diagnostic(
-              .error,
-              "\(metric) is in '\(unit)' (expected BitsPerSecond: ercalc reads rates in bits per second, as ExpressRoute's BitsInPerSecond and BitsOutPerSecond give them)",
-              location: FileLocation(
-                file: file, line: line, column: cells[..<column].reduce(1) { $0 + $1.utf8.count + 1 }))
+              .error, refusal,
+              location: FileLocation(file: file, line: line, column: CSVBytes.column(of: column, in: cells)))
           }
         }
         let timeText = cells[layout.time].trimmingCharacters(in: .whitespaces)

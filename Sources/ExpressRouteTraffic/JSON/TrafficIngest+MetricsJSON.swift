@@ -375,10 +375,10 @@ struct MetricsJSONReader {
       return
     }
     // The rates are read as bits per second; a metric stating another unit (BytesPerSecond, 8 times fewer) is not.
-    if let unit, unit.name.lowercased() != "bitspersecond" {
-      throw stream.error(
-        "\(metricName) of \(circuitName ?? defaultCircuit) is in '\(unit.name)' (expected BitsPerSecond: ercalc reads rates in bits per second, as ExpressRoute's BitsInPerSecond and BitsOutPerSecond give them)",
-        at: unit.mark)
+    if let unit,
+      let refusal = TrafficIngest.unitRefusal(unit.name, metric: "\(metricName) of \(circuitName ?? defaultCircuit)")
+    {
+      throw stream.error(refusal, at: unit.mark)
     }
     if let errorCode, errorCode.code != "Success" {
       throw stream.error(
