@@ -32,15 +32,6 @@ public struct AuditReport: Report {
     self.basis = basis
   }
 
-  /// The month-1 cost of the circuit as it is today, when it can carry the traffic.
-  static func currentFirstMonth(_ result: SizingResult) -> Money? {
-    if let first = result.audit?.firstMonthCost { return first }
-    guard let label = result.audit?.label, let candidate = result.candidates.first(where: { $0.label == label }),
-      case .feasible(_, let first) = candidate.verdict
-    else { return nil }
-    return first
-  }
-
   /// Total saving over the horizon across audited circuits whose current cost is known.
   public var totalSaving: Money? {
     let savings = entries.compactMap { entry -> Money? in
@@ -80,7 +71,7 @@ public struct AuditReport: Report {
             let saving = audit.horizonCost.map { ($0 - audit.recommendedCost).groupedAmount } ?? "n/a"
             return [
               entry.circuit, entry.current,
-              Self.currentFirstMonth(result)?.groupedAmount
+              audit.firstMonthCost?.groupedAmount
                 ?? (audit.carriesFirstMonth ? "not priced" : "cannot carry it"),
               step,
               result.planMonthlyCosts.first?.groupedAmount ?? "", saving,

@@ -174,7 +174,7 @@ package enum GlobalReachMeasurement {
     // The deployment's one link takes a series whose names it cannot place: neither end known, or the measured
     // circuit is one of its ends and the peer's key is in no circuit (a peer with no serviceKey, such as one that is
     // not yours).
-    if let single, let index = deployment.globalReach.firstIndex(of: single), peer == nil, holders.isEmpty {
+    if let single, let index = deployment.globalReach.firstIndex(of: single), holders.isEmpty {
       if circuit == nil {
         // Your own circuit is the one measured (Azure Monitor gives no metrics of a circuit that is not yours).
         let aIsNotYours = deployment.circuit(named: single.circuitA)?.globalReachBilledElsewhere == true

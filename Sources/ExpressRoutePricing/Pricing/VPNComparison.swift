@@ -228,7 +228,8 @@ extension PricingEngine {
       priceInternetEgress(volume, region: region, routing: routing, resource: "internet egress", into: &builder)
       return builder.quote(name: "VPN over the internet", hoursPerMonth: hoursPerMonth, table: rates)
     }
-    let erAtVolume = cheapestOption(volume, among: optionsAtVolume)?.1
+    let atVolume = cheapestOption(volume, among: optionsAtVolume)
+    let erAtVolume = atVolume?.1
     let vpnAtVolume = vpn(volume)
     if region == nil {
       notes.append("the internet egress region of this location is not known, so the VPN side cannot be priced")
@@ -322,7 +323,7 @@ extension PricingEngine {
         + verdict
     }
     var costs: CostComparison?
-    if let (option, erQuote) = cheapestOption(volume, among: optionsAtVolume), let vpnAtVolume {
+    if let (option, erQuote) = atVolume, let vpnAtVolume {
       var er = CostSide(label: "ExpressRoute", currency: rates.currency)
       er.add(erQuote, deployment: expressRouteDeployment(option, volume))
       var internet = CostSide(label: "VPN over the internet", currency: rates.currency)
