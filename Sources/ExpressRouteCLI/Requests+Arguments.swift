@@ -75,7 +75,7 @@ extension RequestError {
         "The series holds \(available.count) circuits (\(available.prefix(6).map { "'\($0)'" }.joined(separator: ", "))\(available.count > 6 ? ", …" : "")); choose one with --circuit <name> or \"seriesCircuit\" in the profile."
       )
     case .missingSeries(let shown, let path, let site):
-      let message = "cannot read series '\(shown)': no such file" + (path != shown ? " (looked in '\(path)')" : "")
+      let message = RequestError.missingSeriesMessage(shown: shown, path: path)
       return CommandFailure(site.map { "site '\($0)': \(message)" } ?? message)
     case .unknownTag(let tag, let known):
       return UsageError(

@@ -42,5 +42,13 @@ extension UseCases {
   }
 }
 
+extension UseCases.RequestError {
+  /// What a series file that is not there says, wherever it is refused: `cannot read series 'x.csv': no such file
+  /// (looked in '/data/x.csv')`, the path only when it differs from the name shown.
+  public static func missingSeriesMessage(shown: String, path: String) -> String {
+    "cannot read series '\(shown)': no such file" + (path != shown ? " (looked in '\(path)')" : "")
+  }
+}
+
 /// `UseCases.RequestError`, by its short name inside the package.
 package typealias RequestError = UseCases.RequestError

@@ -108,9 +108,8 @@ extension UseCases {
         } catch RequestError.missingSeries(let shown, let resolved, _) {
           // A missing file names the site whose profile lists it: a portfolio may list the same name for several.
           refused[site.name] = Diagnostic(
-            .error,
-            "site '\(site.name)': cannot read series '\(shown)': no such file"
-              + (resolved != shown ? " (looked in '\(resolved)')" : ""), file: path)
+            .error, "site '\(site.name)': \(RequestError.missingSeriesMessage(shown: shown, path: resolved))",
+            file: path)
           continue
         } catch let error as Diagnostic {
           var named = error

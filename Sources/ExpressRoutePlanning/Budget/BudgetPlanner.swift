@@ -308,7 +308,9 @@ public struct BudgetPlanner: Sendable {
         }
       }
       // Where the solver assumed the gateway's region, the budget says so for the site too.
-      siteNotes += result.notes.filter { $0.hasPrefix("no hub or target region is given") }
+      if let note = SizingSolver(engine: engine).gatewayRegionNote(profile, location: result.location) {
+        siteNotes.append(note)
+      }
       siteNotes.append(
         "sized from its profile; the plan starts at \(result.plan.first.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" } ?? "?")\(result.plan.count > 1 ? " and changes \(result.plan.count - 1) time\(result.plan.count == 2 ? "" : "s")" : "")"
       )

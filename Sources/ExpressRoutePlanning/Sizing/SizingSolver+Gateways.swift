@@ -89,6 +89,13 @@ extension SizingSolver {
     return (local, local != nil)
   }
 
+  /// The note a plan with gateways carries when their region was assumed (``gatewayRegion(_:)``); `nil` otherwise.
+  func gatewayRegionNote(_ profile: WorkloadProfile, location: PeeringLocation) -> String? {
+    guard profile.gateways > 0, case (let region?, true) = gatewayRegion(profile) else { return nil }
+    return
+      "no hub or target region is given, so the gateway is assumed in \(region), \(location.name)'s first local region (ErGwScale's availability is checked there); give hubRegion to choose"
+  }
+
   func gatewayOptions(
     _ profile: WorkloadProfile, requirement required: Decimal, cache: inout [GatewayVerdictKey: SizingCandidate.Verdict]
   ) -> [GatewayCandidate] {

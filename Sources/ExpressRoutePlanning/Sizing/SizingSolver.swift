@@ -238,11 +238,7 @@ public struct SizingSolver: Sendable {
 
     // Gateways, month by month.
     let gatewayCandidates = gatewayOptions(profile, requirement: demand.requiredBitsPerSecond(month: 0))
-    if profile.gateways > 0, case (let region?, true) = gatewayRegion(profile) {
-      notes.append(
-        "no hub or target region is given, so the gateway is assumed in \(region), \(location.name)'s first local region (ErGwScale's availability is checked there); give hubRegion to choose"
-      )
-    }
+    if let note = gatewayRegionNote(profile, location: location) { notes.append(note) }
     var gatewayPlan: [GatewayStep] = []
     var monthlyGateways: [GatewayCandidate?] = []
     if profile.gateways > 0 {
