@@ -132,25 +132,24 @@ public struct AuditReport: Report {
       ("totalSaving", totalSaving.map { .money($0) } ?? .null),
       (
         "circuits",
-        .array(
-          entries.map { entry in
-            let audit = entry.result?.audit
-            return .object([
-              ("circuit", .string(entry.circuit)), ("current", .string(entry.current)),
-              ("skippedReason", .string(entry.skippedReason)),
-              ("currentHorizonCost", audit?.horizonCost.map { .money($0) } ?? .null),
-              (
-                "recommended",
-                .string(entry.result?.recommendation.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" })
-              ),
-              ("recommendedHorizonCost", audit.map { .money($0.recommendedCost) } ?? .null),
-              (
-                "utilization",
-                .string(audit.map { $0.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription })
-              ),
-              ("findings", .array((audit?.findings ?? []).map { .string($0) })),
-            ])
-          })
+        .objects(entries) { entry in
+          let audit = entry.result?.audit
+          return [
+            ("circuit", .string(entry.circuit)), ("current", .string(entry.current)),
+            ("skippedReason", .string(entry.skippedReason)),
+            ("currentHorizonCost", audit?.horizonCost.map { .money($0) } ?? .null),
+            (
+              "recommended",
+              .string(entry.result?.recommendation.map { "\($0.tier.name) \($0.billing.name) \($0.bandwidth)" })
+            ),
+            ("recommendedHorizonCost", audit.map { .money($0.recommendedCost) } ?? .null),
+            (
+              "utilization",
+              .string(audit.map { $0.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription })
+            ),
+            ("findings", .strings(audit?.findings ?? [])),
+          ]
+        }
       ),
     ])
   }

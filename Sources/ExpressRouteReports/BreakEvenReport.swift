@@ -61,20 +61,19 @@ public struct BreakEvenReport: Report {
       ("priceDate", .string(priceDate)), ("hoursPerMonth", .string(hoursPerMonth.plainDescription)),
       (
         "results",
-        .array(
-          results.flatMap { $0 }.map { result in
-            var volume: JSONValue = .null
-            var share: JSONValue = .null
-            if case .crossover(let v, let s) = result.outcome {
-              volume = .string(v.gigabytes.rounded(toPlaces: 3, rule: .toNearestOrEven).plainDescription)
-              share = .string(s.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)
-            }
-            return .object([
-              ("bandwidth", .string(result.bandwidth.description)), ("zone", .string(result.zone.name)),
-              ("volumeGB", volume),
-              ("capacityShare", share), ("summary", .string(result.summary)),
-            ])
-          })
+        .objects(results.joined()) { result in
+          var volume: JSONValue = .null
+          var share: JSONValue = .null
+          if case .crossover(let v, let s) = result.outcome {
+            volume = .string(v.gigabytes.rounded(toPlaces: 3, rule: .toNearestOrEven).plainDescription)
+            share = .string(s.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)
+          }
+          return [
+            ("bandwidth", .string(result.bandwidth.description)), ("zone", .string(result.zone.name)),
+            ("volumeGB", volume),
+            ("capacityShare", share), ("summary", .string(result.summary)),
+          ]
+        }
       ),
     ])
   }

@@ -41,32 +41,29 @@ extension BudgetReport {
       ),
       (
         "yearTotals",
-        .array(
-          calendarYears.map {
-            .object([("year", .number($0.year)), ("total", money($0.total, allSites, $0.months))])
-          })
+        .objects(calendarYears) {
+          [("year", .number($0.year)), ("total", money($0.total, allSites, $0.months))]
+        }
       ),
       ("fiscalYearStart", .number(b.fiscalYearStart)),
       (
         "years",
-        .array(
-          summary.years.indices.map { year in
-            .object([
-              ("year", .string(summary.years[year].label)), ("months", .number(summary.years[year].months.count)),
-              ("total", money(summary.yearTotals[year], allSites, summary.years[year].months)),
-              ("listTotal", money(summary.yearListTotals[year], allSites, summary.years[year].months)),
-              (
-                "sites",
-                .array(
-                  b.sites.indices.map {
-                    .object([
-                      ("site", .string(b.sites[$0].name)),
-                      ("total", money(summary.siteYearTotals[$0][year], [$0], summary.years[year].months)),
-                    ])
-                  })
-              ),
-            ])
-          })
+        .objects(summary.years.indices) { year in
+          [
+            ("year", .string(summary.years[year].label)), ("months", .number(summary.years[year].months.count)),
+            ("total", money(summary.yearTotals[year], allSites, summary.years[year].months)),
+            ("listTotal", money(summary.yearListTotals[year], allSites, summary.years[year].months)),
+            (
+              "sites",
+              .objects(b.sites.indices) {
+                [
+                  ("site", .string(b.sites[$0].name)),
+                  ("total", money(summary.siteYearTotals[$0][year], [$0], summary.years[year].months)),
+                ]
+              }
+            ),
+          ]
+        }
       ),
       ("groupBy", .string(groupBy)),
       (
@@ -78,7 +75,7 @@ extension BudgetReport {
               let totals = summary.yearTotals(of: group)
               return .object([
                 ("name", .string(group.name)), ("sites", .array(group.sites.map { .string(b.sites[$0].name) })),
-                ("refused", .array(Self.refusedSites(b, in: group.name, tag: groupBy).map { .string($0) })),
+                ("refused", .strings(Self.refusedSites(b, in: group.name, tag: groupBy))),
                 (
                   "yearTotals",
                   .array(totals.years.indices.map { money(totals.years[$0], group.sites, summary.years[$0].months) })
@@ -89,88 +86,85 @@ extension BudgetReport {
               + Self.refusedOnlyGroups(b, tag: groupBy, known: summary.groups.map(\.name)).map { name, _ in
                 .object([
                   ("name", .string(name)), ("sites", .array([])),
-                  ("refused", .array(Self.refusedSites(b, in: name, tag: groupBy).map { .string($0) })),
+                  ("refused", .strings(Self.refusedSites(b, in: name, tag: groupBy))),
                   ("yearTotals", .array(summary.years.map { _ in .null })), ("total", .null),
                 ])
               })
       ),
       (
         "meterTotals",
-        .array(summary.meterTotals.map { .object([("group", .string($0.group)), ("total", money($0.total))]) })
+        .objects(summary.meterTotals) {
+          [("group", .string($0.group)), ("total", money($0.total))]
+        }
       ),
       ("total", money(summary.total, allSites, b.months.indices)),
       ("listTotal", money(summary.listTotal, allSites, b.months.indices)),
       (
         "capacityOverruns",
-        .array(
-          b.overruns.map {
-            .object([
-              ("site", .string($0.site)), ("circuit", .string($0.circuit)),
-              ("bandwidth", .string($0.bandwidth.description)), ("firstMonth", .string($0.firstMonth.description)),
-              ("egressGB", .string($0.egress.gigabytes.plainDescription)),
-              ("capacityGB", .string($0.capacity.gigabytes.plainDescription)), ("months", .number($0.months)),
-            ])
-          })
+        .objects(b.overruns) {
+          [
+            ("site", .string($0.site)), ("circuit", .string($0.circuit)),
+            ("bandwidth", .string($0.bandwidth.description)), ("firstMonth", .string($0.firstMonth.description)),
+            ("egressGB", .string($0.egress.gigabytes.plainDescription)),
+            ("capacityGB", .string($0.capacity.gigabytes.plainDescription)), ("months", .number($0.months)),
+          ]
+        }
       ),
       (
         "sites",
-        .array(
-          b.sites.indices.map { index in
-            let site = b.sites[index]
-            return .object([
-              ("name", .string(site.name)),
-              ("tags", .object(site.tags.keys.sorted().map { ($0, .string(site.tags[$0] ?? "")) })),
-              // Unknown, not 0.00, where charges were left out and none was priced.
-              ("total", coverage([index]).isUnknown ? .null : money(summary.siteTotals[index])),
-              (
-                "monthTotals",
-                .array(
-                  summary.siteMonthTotals[index].indices.map { month in
-                    summary.siteMonthCoverage[index][month].isUnknown
-                      ? .null : money(summary.siteMonthTotals[index][month])
-                  })
-              ),
-              ("unpricedItems", .number(site.months.reduce(0) { $0 + $1.unpriced.count })),
-              (
-                "plan",
-                .array(
-                  (site.sizing?.plan ?? []).map {
-                    .object([
-                      ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)),
-                      ("billing", .string($0.billing.name)),
-                      ("bandwidth", .string($0.bandwidth.description)),
-                    ])
-                  })
-              ),
-              // Every month's quote with its line items at 1,000 sites is hundreds of MB: the first month's, and the
-              // rest on request (every line item of every month is in the CSV).
-              ("firstMonth", site.months.first.map(QuoteReport.quoteJSON) ?? .null),
-              ("months", details ? .array(site.months.map(QuoteReport.quoteJSON)) : .null),
-              ("notes", .array(site.notes.map { .string($0) })),
-            ])
-          })
+        .objects(b.sites.indices) { index in
+          let site = b.sites[index]
+          return [
+            ("name", .string(site.name)),
+            ("tags", .object(site.tags.keys.sorted().map { ($0, .string(site.tags[$0] ?? "")) })),
+            // Unknown, not 0.00, where charges were left out and none was priced.
+            ("total", coverage([index]).isUnknown ? .null : money(summary.siteTotals[index])),
+            (
+              "monthTotals",
+              .array(
+                summary.siteMonthTotals[index].indices.map { month in
+                  summary.siteMonthCoverage[index][month].isUnknown
+                    ? .null : money(summary.siteMonthTotals[index][month])
+                })
+            ),
+            ("unpricedItems", .number(site.months.reduce(0) { $0 + $1.unpriced.count })),
+            (
+              "plan",
+              .objects((site.sizing?.plan ?? [])) {
+                [
+                  ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)),
+                  ("billing", .string($0.billing.name)),
+                  ("bandwidth", .string($0.bandwidth.description)),
+                ]
+              }
+            ),
+            // Every month's quote with its line items at 1,000 sites is hundreds of MB: the first month's, and the
+            // rest on request (every line item of every month is in the CSV).
+            ("firstMonth", site.months.first.map(QuoteReport.quoteJSON) ?? .null),
+            ("months", details ? .array(site.months.map(QuoteReport.quoteJSON)) : .null),
+            ("notes", .strings(site.notes)),
+          ]
+        }
       ),
-      ("notes", .array(b.notes.map { .string($0) })),
+      ("notes", .strings(b.notes)),
       ("complete", .bool(b.isComplete && summary.unpriced.isEmpty)),
       (
         "refused",
-        .array(
-          b.refused.map {
-            .object([
-              ("site", .string($0.site)), ("from", .string($0.from?.description)), ("reason", .string($0.reason)),
-            ])
-          })
+        .objects(b.refused) {
+          [
+            ("site", .string($0.site)), ("from", .string($0.from?.description)), ("reason", .string($0.reason)),
+          ]
+        }
       ),
       (
         "unpriced",
-        .array(
-          summary.unpriced.map {
-            .object([
-              ("site", .string($0.site)), ("resource", .string($0.item.resource)),
-              ("meter", .string($0.item.meter.displayName)),
-              ("months", .number($0.months)), ("reason", .string($0.item.reason)),
-            ])
-          })
+        .objects(summary.unpriced) {
+          [
+            ("site", .string($0.site)), ("resource", .string($0.item.resource)),
+            ("meter", .string($0.item.meter.displayName)),
+            ("months", .number($0.months)), ("reason", .string($0.item.reason)),
+          ]
+        }
       ),
     ])
   }

@@ -207,24 +207,23 @@ public struct ComparisonReport: Report {
       ("hoursPerMonth", .string(c.hoursPerMonth.plainDescription)),
       (
         "options",
-        .array(
-          c.options.map { option in
-            .object([
-              ("tier", .string(option.tier.name)),
-              ("billing", .string(option.billing.name)),
-              ("available", .bool(option.unavailableReason == nil)),
-              ("unavailableReason", .string(option.unavailableReason)),
-              ("monthlyTotal", option.monthlyTotal.map { .money($0) } ?? .null),
-              ("quote", option.quote.map(QuoteReport.quoteJSON) ?? .null),
-            ])
-          })
+        .objects(c.options) { option in
+          [
+            ("tier", .string(option.tier.name)),
+            ("billing", .string(option.billing.name)),
+            ("available", .bool(option.unavailableReason == nil)),
+            ("unavailableReason", .string(option.unavailableReason)),
+            ("monthlyTotal", option.monthlyTotal.map { .money($0) } ?? .null),
+            ("quote", option.quote.map(QuoteReport.quoteJSON) ?? .null),
+          ]
+        }
       ),
       ("cheapest", c.cheapest.map(Self.optionJSON) ?? .null),
       ("cheapestPriced", c.cheapestPriced.map(Self.optionJSON) ?? .null),
       ("unpricedMayCostLess", .array(c.unpricedMayCostLess.map { .string($0.label) })),
       ("complete", .bool(egressGiven && c.cheapest != nil)),
       ("verdict", .string(verdict)),
-      ("notes", .array(notes.map { .string($0) })),
+      ("notes", .strings(notes)),
       (
         "vpnComparison",
         vpn.map { vpn in
@@ -239,7 +238,7 @@ public struct ComparisonReport: Report {
               "breakEvenAgainst",
               .string(vpn.unpricedMayCostLess.isEmpty ? "cheapest option" : "cheapest priced option")
             ),
-            ("unpricedMayCostLess", .array(vpn.unpricedMayCostLess.map { .string($0) })),
+            ("unpricedMayCostLess", .strings(vpn.unpricedMayCostLess)),
             ("verdict", .string(vpn.verdict)),
             ("costs", vpn.costs?.json ?? .null),
           ])
@@ -247,22 +246,21 @@ public struct ComparisonReport: Report {
       ),
       (
         "breakEven",
-        .array(
-          c.breakEvens.map { breakEven in
-            var members: [(String, JSONValue)] = [
-              ("tier", .string(breakEven.tier.name)), ("summary", .string(breakEven.summary)),
-            ]
-            switch breakEven.outcome {
-            case .crossover(let volume, let share), .beyondCapacity(let volume, let share):
-              members.append(
-                ("volumeGB", .string(volume.gigabytes.rounded(toPlaces: 3, rule: .toNearestOrEven).plainDescription)))
-              members.append(
-                ("capacityShare", .string(share.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)))
-            default:
-              members.append(("volumeGB", .null))
-            }
-            return .object(members)
-          })
+        .objects(c.breakEvens) { breakEven in
+          var members: [(String, JSONValue)] = [
+            ("tier", .string(breakEven.tier.name)), ("summary", .string(breakEven.summary)),
+          ]
+          switch breakEven.outcome {
+          case .crossover(let volume, let share), .beyondCapacity(let volume, let share):
+            members.append(
+              ("volumeGB", .string(volume.gigabytes.rounded(toPlaces: 3, rule: .toNearestOrEven).plainDescription)))
+            members.append(
+              ("capacityShare", .string(share.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)))
+          default:
+            members.append(("volumeGB", .null))
+          }
+          return members
+        }
       ),
       ("localBreakEven", .string(c.localBreakEven)),
     ])

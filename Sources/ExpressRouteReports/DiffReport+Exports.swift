@@ -36,33 +36,32 @@ extension DiffReport {
       ("change", isComplete ? .money(afterTotal - beforeTotal) : .null), ("complete", .bool(isComplete)),
       (
         "items",
-        .array(
-          rows.map { row in
-            .object([
-              ("item", .string(row.item)), ("before", row.before.map { .money($0) } ?? .null),
-              ("after", row.after.map { .money($0) } ?? .null),
-              ("change", row.change(currency: currency).map { .money($0) } ?? .null),
-              ("beforeUnpriced", .string(row.beforeUnpriced)), ("afterUnpriced", .string(row.afterUnpriced)),
-            ])
-          })
+        .objects(rows) { row in
+          [
+            ("item", .string(row.item)), ("before", row.before.map { .money($0) } ?? .null),
+            ("after", row.after.map { .money($0) } ?? .null),
+            ("change", row.change(currency: currency).map { .money($0) } ?? .null),
+            ("beforeUnpriced", .string(row.beforeUnpriced)), ("afterUnpriced", .string(row.afterUnpriced)),
+          ]
+        }
       ),
       ("categories", costs.json),
-      ("unpriced", .array(unpriced.map { .string($0) })),
+      ("unpriced", .strings(unpriced)),
       (
         "plannedChanges",
-        .array(
-          plannedChanges.map { .object([("resource", .string($0.address)), ("action", .string($0.action.rawValue))]) })
+        .objects(plannedChanges) {
+          [("resource", .string($0.address)), ("action", .string($0.action.rawValue))]
+        }
       ),
       ("planStatement", .string(planStatement)),
       (
         "oneTime",
-        .array(
-          overlaps.map {
-            .object([
-              ("circuit", .string($0.circuit)), ("reason", .string($0.reason)), ("months", .number($0.months)),
-              ("cost", $0.cost.map { .money($0) } ?? .null),
-            ])
-          })
+        .objects(overlaps) {
+          [
+            ("circuit", .string($0.circuit)), ("reason", .string($0.reason)), ("months", .number($0.months)),
+            ("cost", $0.cost.map { .money($0) } ?? .null),
+          ]
+        }
       ),
     ])
   }

@@ -123,42 +123,39 @@ package struct LocationReport: Report {
       ("sources", .array(catalog.sources.map(Self.sourceJSON))),
       (
         "geopoliticalRegions",
-        .array(
-          catalog.geopoliticalRegions.map {
-            .object([
-              ("name", .string($0.name)), ("azureRegions", .array($0.azureRegions.map { .string($0) })),
-              ("inferredAzureRegions", .array($0.inferredAzureRegions.map { .string($0) })),
-              ("inference", .string($0.inference)),
-            ])
-          })
+        .objects(catalog.geopoliticalRegions) {
+          [
+            ("name", .string($0.name)), ("azureRegions", .strings($0.azureRegions)),
+            ("inferredAzureRegions", .strings($0.inferredAzureRegions)),
+            ("inference", .string($0.inference)),
+          ]
+        }
       ),
       (
         "locations",
-        .array(
-          catalog.locations.map {
-            .object([
-              ("name", .string($0.name)), ("zone", .string($0.zone.name)),
-              ("localRegions", .array($0.localRegions.map { .string($0) })),
-              ("geopoliticalRegion", .string($0.geopoliticalRegion)),
-              ("geopoliticalRegionInferred", .string($0.geopoliticalRegionInference)),
-              ("address", .string($0.address)), ("erDirect", $0.offersDirect.map { .bool($0) } ?? .null),
-              ("aliases", .array($0.aliases.map { .string($0) })), ("retired", .string($0.retired)),
-              ("source", .string(catalog.source(of: $0).id)), ("sourceDate", .string(catalog.source(of: $0).date)),
-              ("note", .string($0.note)),
-            ])
-          })
+        .objects(catalog.locations) {
+          [
+            ("name", .string($0.name)), ("zone", .string($0.zone.name)),
+            ("localRegions", .strings($0.localRegions)),
+            ("geopoliticalRegion", .string($0.geopoliticalRegion)),
+            ("geopoliticalRegionInferred", .string($0.geopoliticalRegionInference)),
+            ("address", .string($0.address)), ("erDirect", $0.offersDirect.map { .bool($0) } ?? .null),
+            ("aliases", .strings($0.aliases)), ("retired", .string($0.retired)),
+            ("source", .string(catalog.source(of: $0).id)), ("sourceDate", .string(catalog.source(of: $0).date)),
+            ("note", .string($0.note)),
+          ]
+        }
       ),
       (
         "portLocations",
-        .array(
-          catalog.portLocations.map {
-            .object([
-              ("name", .string($0.name)), ("peeringLocation", .string($0.peeringLocation)),
-              ("facility", .string($0.facility)),
-              ("source", .string($0.sourceID)), ("derived", .string($0.derivation)),
-              ("note", .string($0.note)),
-            ])
-          })
+        .objects(catalog.portLocations) {
+          [
+            ("name", .string($0.name)), ("peeringLocation", .string($0.peeringLocation)),
+            ("facility", .string($0.facility)),
+            ("source", .string($0.sourceID)), ("derived", .string($0.derivation)),
+            ("note", .string($0.note)),
+          ]
+        }
       ),
     ])
   }

@@ -203,25 +203,24 @@ public struct QuoteReport: Report {
       ("complete", .bool(quote.isComplete)),
       (
         "lineItems",
-        .array(
-          quote.lineItems.map { item in
-            .object([
-              ("resource", .string(item.resource)),
-              ("meter", .string(item.meter.displayName)),
-              ("meterName", .string(item.meter.meterName)),
-              ("unit", .string(item.meter.unit.rawValue)),
-              ("quantity", .string(item.quantity.plainDescription)),
-              ("unitPrice", .price(item.unitPrice)),
-              ("amount", .money(item.amount)),
-              ("listAmount", .money(item.listAmount)),
-              ("discount", .string(item.discount.plainDescription)),
-              ("detail", .string(item.detail)),
-              ("source", .string(item.provenance.sourceID)),
-              ("sourceDate", item.provenance.date.map(JSONValue.string) ?? .null),
-              ("confidence", .string(item.provenance.confidence.rawValue)),
-              ("note", .string(item.provenance.note)),
-            ])
-          })
+        .objects(quote.lineItems) { item in
+          [
+            ("resource", .string(item.resource)),
+            ("meter", .string(item.meter.displayName)),
+            ("meterName", .string(item.meter.meterName)),
+            ("unit", .string(item.meter.unit.rawValue)),
+            ("quantity", .string(item.quantity.plainDescription)),
+            ("unitPrice", .price(item.unitPrice)),
+            ("amount", .money(item.amount)),
+            ("listAmount", .money(item.listAmount)),
+            ("discount", .string(item.discount.plainDescription)),
+            ("detail", .string(item.detail)),
+            ("source", .string(item.provenance.sourceID)),
+            ("sourceDate", item.provenance.date.map(JSONValue.string) ?? .null),
+            ("confidence", .string(item.provenance.confidence.rawValue)),
+            ("note", .string(item.provenance.note)),
+          ]
+        }
       ),
       (
         "unpriced",
@@ -247,27 +246,25 @@ public struct QuoteReport: Report {
       ),
       (
         "oneTime",
-        .array(
-          quote.oneTime.map { item in
-            .object([
-              ("resource", .string(item.resource)), ("charge", .string(item.meter.displayName)),
-              ("amount", .money(item.amount)),
-              ("source", .string(item.provenance.sourceID)),
-            ])
-          })
+        .objects(quote.oneTime) { item in
+          [
+            ("resource", .string(item.resource)), ("charge", .string(item.meter.displayName)),
+            ("amount", .money(item.amount)),
+            ("source", .string(item.provenance.sourceID)),
+          ]
+        }
       ),
-      ("notes", .array(quote.notes.map { .string($0) })),
-      ("skippedResources", .array(quote.skippedResources.map { .string($0) })),
-      ("outOfScopeResources", .array(quote.outOfScopeResources.map { .string($0) })),
+      ("notes", .strings(quote.notes)),
+      ("skippedResources", .strings(quote.skippedResources)),
+      ("outOfScopeResources", .strings(quote.outOfScopeResources)),
       (
         "sources",
-        .array(
-          quote.sources.map { source in
-            .object([
-              ("id", .string(source.id)), ("title", .string(source.title)), ("url", .string(source.url)),
-              ("date", source.date.map(JSONValue.string) ?? .null),
-            ])
-          })
+        .objects(quote.sources) { source in
+          [
+            ("id", .string(source.id)), ("title", .string(source.title)), ("url", .string(source.url)),
+            ("date", source.date.map(JSONValue.string) ?? .null),
+          ]
+        }
       ),
     ])
   }

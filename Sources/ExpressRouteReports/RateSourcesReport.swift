@@ -102,38 +102,36 @@ package struct RateSourcesReport: Report {
       ("staleAfterMonths", .number(PriceSource.staleAfterMonths)),
       (
         "sources",
-        .array(
-          table.sources.map { source in
-            .object([
-              ("id", .string(source.id)),
-              ("title", .string(source.title)),
-              ("url", .string(source.url)),
-              ("repository", .string(source.repository)),
-              ("path", .string(source.path)),
-              ("date", .string(source.date)),
-              ("undatedReason", .string(source.undatedReason)),
-              ("ageMonths", source.ageInMonths(asOf: asOf).map { .number($0) } ?? .null),
-              ("flags", .array(flags(of: source).map { .string($0) })),
-            ])
-          })
+        .objects(table.sources) { source in
+          [
+            ("id", .string(source.id)),
+            ("title", .string(source.title)),
+            ("url", .string(source.url)),
+            ("repository", .string(source.repository)),
+            ("path", .string(source.path)),
+            ("date", .string(source.date)),
+            ("undatedReason", .string(source.undatedReason)),
+            ("ageMonths", source.ageInMonths(asOf: asOf).map { .number($0) } ?? .null),
+            ("flags", .strings(flags(of: source))),
+          ]
+        }
       ),
       (
         "rates",
-        .array(
-          table.rates.map { rate in
-            let source = table.source(id: rate.provenance.sourceID)
-            return .object([
-              ("meter", .string(rate.meter.displayName)),
-              ("unit", .string(rate.meter.unit.rawValue)),
-              ("price", rate.price.map { .price($0) } ?? .null),
-              ("unpricedReason", .string(rate.unpricedReason)),
-              ("source", .string(rate.provenance.sourceID)),
-              ("sourceDate", .string(source?.date)),
-              ("ageMonths", source?.ageInMonths(asOf: asOf).map { .number($0) } ?? .null),
-              ("confidence", rate.price == nil ? .null : .string(rate.provenance.confidence.rawValue)),
-              ("flags", .array(flags(of: source).map { .string($0) })),
-            ])
-          })
+        .objects(table.rates) { rate in
+          let source = table.source(id: rate.provenance.sourceID)
+          return [
+            ("meter", .string(rate.meter.displayName)),
+            ("unit", .string(rate.meter.unit.rawValue)),
+            ("price", rate.price.map { .price($0) } ?? .null),
+            ("unpricedReason", .string(rate.unpricedReason)),
+            ("source", .string(rate.provenance.sourceID)),
+            ("sourceDate", .string(source?.date)),
+            ("ageMonths", source?.ageInMonths(asOf: asOf).map { .number($0) } ?? .null),
+            ("confidence", rate.price == nil ? .null : .string(rate.provenance.confidence.rawValue)),
+            ("flags", .strings(flags(of: source))),
+          ]
+        }
       ),
     ])
   }

@@ -84,19 +84,18 @@ package struct RateTableReport: Report {
       ("hoursPerMonth", .string(table.hoursPerMonth.plainDescription)),
       (
         "rates",
-        .array(
-          table.rates.map { rate in
-            .object([
-              ("meter", .string(rate.meter.displayName)),
-              ("section", .string(rate.meter.section)),
-              ("unit", .string(rate.meter.unit.rawValue)),
-              ("price", rate.price.map { .price($0) } ?? .null),
-              ("unpricedReason", .string(rate.unpricedReason)),
-              ("source", .string(rate.provenance.sourceID)),
-              ("confidence", rate.price == nil ? .null : .string(rate.provenance.confidence.rawValue)),
-              ("note", .string(rate.provenance.note)),
-            ])
-          })
+        .objects(table.rates) { rate in
+          [
+            ("meter", .string(rate.meter.displayName)),
+            ("section", .string(rate.meter.section)),
+            ("unit", .string(rate.meter.unit.rawValue)),
+            ("price", rate.price.map { .price($0) } ?? .null),
+            ("unpricedReason", .string(rate.unpricedReason)),
+            ("source", .string(rate.provenance.sourceID)),
+            ("confidence", rate.price == nil ? .null : .string(rate.provenance.confidence.rawValue)),
+            ("note", .string(rate.provenance.note)),
+          ]
+        }
       ),
     ])
   }

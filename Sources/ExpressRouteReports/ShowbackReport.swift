@@ -98,8 +98,8 @@ package struct ShowbackReport: Report {
     let members: [(String, JSONValue)] = [
       ("schema", .string("ercalc.showback")), ("schemaVersion", .number(1)), ("name", .string(name)),
       ("currency", currency), ("priceDate", priceDate), ("total", .string(total.fixedPoint(places: 2))),
-      ("lines", .array(lines)), ("unpriced", .array(unpriced.map { .string($0) })), ("rows", .array(rows)),
-      ("notes", .array(notes.map { .string($0) })),
+      ("lines", .array(lines)), ("unpriced", .strings(unpriced)), ("rows", .array(rows)),
+      ("notes", .strings(notes)),
     ]
     let listed: JSONValue = .object(members)
     return basis?.withDiscount(listed) ?? listed

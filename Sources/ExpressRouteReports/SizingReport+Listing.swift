@@ -17,13 +17,12 @@ extension SizingReport {
 
   /// A plan's steps as JSON (month 1-based).
   static func planJSON(_ steps: [PlanStep]) -> JSONValue {
-    .array(
-      steps.map {
-        .object([
-          ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
-          ("bandwidth", .string($0.bandwidth.description)), ("reason", .string($0.reason)),
-        ])
-      })
+    .objects(steps) {
+      [
+        ("month", .number($0.month + 1)), ("tier", .string($0.tier.name)), ("billing", .string($0.billing.name)),
+        ("bandwidth", .string($0.bandwidth.description)), ("reason", .string($0.reason)),
+      ]
+    }
   }
 
   public var json: JSONValue { result.basis.withDiscount(listedJSON) }
@@ -55,22 +54,21 @@ extension SizingReport {
           ),
           ("yearlyGrowth", .string(r.demand.yearlyGrowth.plainDescription)),
           ("targetUtilization", .string(r.demand.targetUtilization.plainDescription)),
-          ("horizonMonths", .number(r.demand.horizonMonths)), ("basis", .array(r.demand.basis.map { .string($0) })),
+          ("horizonMonths", .number(r.demand.horizonMonths)), ("basis", .strings(r.demand.basis)),
         ])
       ),
-      ("tierReasons", .array(r.tierReasons.map { .string($0) })),
+      ("tierReasons", .strings(r.tierReasons)),
       ("plan", Self.planJSON(r.plan)),
       ("planMonthlyCosts", .array(r.planMonthlyCosts.map { .money($0) })),
       ("planCost", .money(r.planCost)),
       (
         "extras",
-        .array(
-          r.extras.map {
-            .object([
-              ("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null),
-              ("note", .string($0.note)),
-            ])
-          })
+        .objects(r.extras) {
+          [
+            ("label", .string($0.label)), ("monthly", $0.monthly.map { .money($0) } ?? .null),
+            ("note", .string($0.note)),
+          ]
+        }
       ),
       ("horizonTotal", .money(r.horizonTotal)), ("horizonListTotal", .money(r.horizonListTotal)),
       ("monthlyTotals", .array(r.monthlyTotals.map { .money($0) })),
@@ -78,10 +76,9 @@ extension SizingReport {
       ("secondPlan", Self.planJSON(r.secondPlan)),
       (
         "gatewayPlan",
-        .array(
-          r.gatewayPlan.map {
-            .object([("month", .number($0.month + 1)), ("gateway", .string($0.label)), ("reason", .string($0.reason))])
-          })
+        .objects(r.gatewayPlan) {
+          [("month", .number($0.month + 1)), ("gateway", .string($0.label)), ("reason", .string($0.reason))]
+        }
       ),
       (
         "resilience",
@@ -91,13 +88,13 @@ extension SizingReport {
             ("monthlyCost", resilience.monthlyCost.map { .money($0) } ?? .null),
             ("failoverMonthFirst", resilience.failoverFirstMonth.map { .money($0) } ?? .null),
             ("failoverMonthLast", resilience.failoverLastMonth.map { .money($0) } ?? .null),
-            ("findings", .array(resilience.findings.map { .string($0) })),
+            ("findings", .strings(resilience.findings)),
             ("costs", r.redundancyCosts?.json ?? .null),
           ])
         } ?? .null
       ),
-      ("bursts", .array(r.bursts.map { .string($0) })),
-      ("pathComparison", .array(r.pathComparison.map { .string($0) })),
+      ("bursts", .strings(r.bursts)),
+      ("pathComparison", .strings(r.pathComparison)),
       ("pathCosts", r.pathCosts?.json ?? .null),
       (
         "vpnAlternative",
@@ -112,34 +109,32 @@ extension SizingReport {
         } ?? .null
       ),
       ("billingCondition", r.billingCondition.map(Self.billingConditionJSON) ?? .null),
-      ("blockedByPrice", .array(r.blockedByPrice.map { .string($0) })),
+      ("blockedByPrice", .strings(r.blockedByPrice)),
       (
         "unpriced",
-        .array(
-          r.unpricedCharges.map {
-            .object([
-              ("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)),
-              ("reason", .string($0.reason)),
-            ])
-          })
+        .objects(r.unpricedCharges) {
+          [
+            ("resource", .string($0.resource)), ("meter", .string($0.meter.displayName)),
+            ("reason", .string($0.reason)),
+          ]
+        }
       ),
       (
         "candidates",
-        .array(
-          r.candidates.map { candidate in
-            // A metered option's costs leave out its outbound data when no volume is known.
-            let excludes: [(String, JSONValue)] =
-              candidate.verdict.isFeasible
-              ? [("excludesOutboundData", .bool(!r.demand.egressIsKnown && candidate.billing == .metered))] : []
-            return .object([("option", .string(candidate.label))] + verdictJSON(candidate.verdict) + excludes)
-          })
+        .objects(r.candidates) { candidate in
+          // A metered option's costs leave out its outbound data when no volume is known.
+          let excludes: [(String, JSONValue)] =
+            candidate.verdict.isFeasible
+            ? [("excludesOutboundData", .bool(!r.demand.egressIsKnown && candidate.billing == .metered))] : []
+          return [("option", .string(candidate.label))] + verdictJSON(candidate.verdict) + excludes
+        }
       ),
       ("gateway", .string(r.gateway?.label)),
       (
         "gatewayCandidates",
-        .array(r.gatewayCandidates.map { .object([("option", .string($0.label))] + verdictJSON($0.verdict)) })
+        .objects(r.gatewayCandidates) { [("option", .string($0.label))] + verdictJSON($0.verdict) }
       ),
-      ("notes", .array(r.notes.map { .string($0) })),
+      ("notes", .strings(r.notes)),
     ]
     if let audit = r.audit {
       members.append(
@@ -150,7 +145,7 @@ extension SizingReport {
             ("utilization", .string(audit.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
             ("horizonCost", audit.horizonCost.map { .money($0) } ?? .null),
             ("recommendedCost", .money(audit.recommendedCost)),
-            ("findings", .array(audit.findings.map { .string($0) })),
+            ("findings", .strings(audit.findings)),
           ])
         ))
     }
@@ -162,14 +157,13 @@ extension SizingReport {
           ("maxBps", .number(Int(d.max.bitsPerSecond))), ("totalGB", .string(d.total.gigabytes.plainDescription)),
           (
             "months",
-            .array(
-              d.months.map {
-                .object([
-                  ("month", .string($0.month.description)),
-                  ("gigabytes", .string($0.volume.gigabytes.plainDescription)),
-                  ("coverage", .string($0.coverage.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
-                ])
-              })
+            .objects(d.months) {
+              [
+                ("month", .string($0.month.description)),
+                ("gigabytes", .string($0.volume.gigabytes.plainDescription)),
+                ("coverage", .string($0.coverage.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
+              ]
+            }
           ),
         ])
       }

@@ -78,14 +78,13 @@ package enum TrafficSummaryFile {
       ("histogram", .string(direction.histogram.buckets.map { "\($0.bucket):\($0.count)" }.joined(separator: " "))),
       (
         "months",
-        .array(
-          direction.months.keys.sorted().map { month in
-            let sum = direction.months[month] ?? .init()
-            return .object([
-              ("month", .string(month.description)), ("rateSum", .string(String(sum.scaledRates))),
-              ("samples", .number(sum.samples)),
-            ])
-          })
+        .objects(direction.months.keys.sorted()) { month in
+          let sum = direction.months[month] ?? .init()
+          return [
+            ("month", .string(month.description)), ("rateSum", .string(String(sum.scaledRates))),
+            ("samples", .number(sum.samples)),
+          ]
+        }
       ),
     ])
   }

@@ -113,6 +113,16 @@ extension JSONValue {
   }
   /// A JSON array.
   public static func array(_ elements: [JSONValue]) -> JSONValue { JSONValue(.array(elements)) }
+  /// A JSON array of objects, one per element, in order: `members` gives each object's members.
+  public static func objects<Elements: Sequence>(
+    _ elements: Elements, _ members: (Elements.Element) throws -> [(String, JSONValue)]
+  ) rethrows -> JSONValue {
+    .array(try elements.map { .object(try members($0)) })
+  }
+  /// A JSON array of strings, in order.
+  public static func strings<Elements: Sequence<String>>(_ elements: Elements) -> JSONValue {
+    .array(elements.map { .string($0) })
+  }
   /// A JSON string.
   public static func string(_ text: String) -> JSONValue { JSONValue(.string(text)) }
   /// A JSON string, or `null`.

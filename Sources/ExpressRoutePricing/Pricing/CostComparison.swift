@@ -224,14 +224,13 @@ public struct CostComparison: Hashable, Sendable {
         ("label", .string(side.label)),
         (
           "categories",
-          .array(
-            side.categories.map { entry in
-              .object([
-                ("category", .string(entry.category.name)), ("amount", .money(entry.amount)),
-                ("unpriced", .number(entry.unpricedCount)),
-                ("note", .string(entry.note)),
-              ])
-            })
+          .objects(side.categories) { entry in
+            [
+              ("category", .string(entry.category.name)), ("amount", .money(entry.amount)),
+              ("unpriced", .number(entry.unpricedCount)),
+              ("note", .string(entry.note)),
+            ]
+          }
         ),
         ("total", .money(side.total)), ("complete", .bool(side.isComplete)),
       ])

@@ -153,12 +153,11 @@ extension RateTable {
         ("fastPathMinUnits", .number(scale.fastPathMinUnits)), ("routesLearned", .number(scale.routesLearned)),
         (
           "maxCircuits",
-          .array(
-            scale.circuitSteps.map {
-              .object([("fromUnits", .number($0.minUnits)), ("circuits", .number($0.maxCircuits))])
-            })
+          .objects(scale.circuitSteps) {
+            [("fromUnits", .number($0.minUnits)), ("circuits", .number($0.maxCircuits))]
+          }
         ),
-        ("unavailableRegions", .array(scale.unavailableRegions.map { .string($0) })),
+        ("unavailableRegions", .strings(scale.unavailableRegions)),
       ]
       top.append("  \"scaleGateway\": " + JSONWriter.inline(.object(members)))
     }

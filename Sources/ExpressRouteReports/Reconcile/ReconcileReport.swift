@@ -169,7 +169,7 @@ public struct ReconcileReport: Report {
       // Whether the findings are a verdict: an empty list with wasteJudged false means not checked, not "no waste".
       ("wasteJudged", .bool(inventoryChecked && wasteMonth != nil)),
       ("wasteMonth", wasteMonth.map { .string($0.description) } ?? .null),
-      ("notes", .array(r.notes.map { .string($0) })),
+      ("notes", .strings(r.notes)),
     ])
   }
 
