@@ -71,21 +71,21 @@ import Testing
 
   @Test func theVPNBreakEvenIsLabelledAsAgainstTheCheapestPricedOption() throws {
     // ExpressRoute side: Premium MeteredData 200 + 1,000 × 0.025 = 25 + ErGwScale 730 h × 0.21 = 153.30 → 378.30.
-    // VPN side: VpnGw1 730 × 0.19 = 138.70 + Europe internet egress (1,000 − 100 free) × 0.087 = 78.30 → 217.00.
-    // Break-even: 138.70 + (V − 100) × 0.087 = 353.30 + 0.025 V → 0.062 V = 223.30 → V = 3,601.6 → 3,602 GB, but
+    // VPN side: VpnGw1AZ 730 × 0.21 = 153.30 + Europe internet egress (1,000 − 100 free) × 0.087 = 78.30 → 231.60.
+    // Break-even: 153.30 + (V − 100) × 0.087 = 353.30 + 0.025 V → 0.062 V = 208.70 → V = 3,366.1 → 3,367 GB, but
     // only against the cheapest priced option: the unpriced Standard MeteredData could be cheaper and move it.
     let text = ercalc(Self.london + ["--with-vpn"])
     #expect(text.output.contains("ExpressRoute (cheapest priced option)             378.30"), "\(text.output)")
     #expect(
       text.output.contains(
-        "Break-even: against the cheapest priced ExpressRoute option only (Standard MeteredData has no price\nand could cost less, which would favour ExpressRoute): a VPN over the internet is cheaper below\n3,602 GB a month"
+        "Break-even: against the cheapest priced ExpressRoute option only (Standard MeteredData has no price\nand could cost less, which would favour ExpressRoute): a VPN over the internet is cheaper below\n3,367 GB a month"
       ), "\(text.output)")
     let json = ercalc(Self.london + ["--with-vpn", "--format", "json"])
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
     let vpn = try #require(object["vpnComparison"] as? [String: Any])
     #expect(vpn["expressRouteMonthly"] as? String == "378.30")
-    #expect(vpn["vpnMonthly"] as? String == "217.00")
-    #expect(vpn["breakEvenGB"] as? String == "3602")
+    #expect(vpn["vpnMonthly"] as? String == "231.60")
+    #expect(vpn["breakEvenGB"] as? String == "3367")
     #expect(vpn["breakEvenAgainst"] as? String == "cheapest priced option")
     #expect(vpn["unpricedMayCostLess"] as? [String] == ["Standard MeteredData"])
     #expect((vpn["verdict"] as? String)?.hasPrefix("against the cheapest priced ExpressRoute option only") == true)
@@ -93,8 +93,8 @@ import Testing
 
   @Test func pricingTheGapSettlesTheVerdictAndTheBreakEven() throws {
     // With Standard MeteredData 100 Mbps Zone 1 priced at 100 (an override row): 100 + 1,000 × 0.025 = 125.00 is the
-    // cheapest, and known. VPN break-even: 138.70 + (V − 100) × 0.087 = 100 + 0.025 V + 153.30 → 0.062 V = 123.30 →
-    // V = 1,988.7 → 1,989 GB (lower than 3,602: the priced Standard circuit favours ExpressRoute).
+    // cheapest, and known. VPN break-even: 153.30 + (V − 100) × 0.087 = 100 + 0.025 V + 153.30 → 0.062 V = 108.70 →
+    // V = 1,753.2 → 1,754 GB (lower than 3,367: the priced Standard circuit favours ExpressRoute).
     let directory = try temporaryDirectory("cmpfix")
     let override = directory.appendingPathComponent("o.json")
     try Data(
@@ -114,7 +114,7 @@ import Testing
     #expect(object["complete"] as? Bool == true)
     #expect(object["unpricedMayCostLess"] as? [String] == [])
     let vpn = try #require(object["vpnComparison"] as? [String: Any])
-    #expect(vpn["breakEvenGB"] as? String == "1989")
+    #expect(vpn["breakEvenGB"] as? String == "1754")
     #expect(vpn["breakEvenAgainst"] as? String == "cheapest option")
   }
 

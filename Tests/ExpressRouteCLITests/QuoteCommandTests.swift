@@ -220,24 +220,25 @@ import Testing
   @Test func expressRouteAgainstAVPNAcrossATierBoundary() throws {
     // Washington DC (North America), 500 Mbps.
     // ExpressRoute: Standard MeteredData 500 Mbps 290 + 0.025/GB, ErGwScale 1 unit 730 × 0.21 = 153.30.
-    // VPN: VpnGw1 (650 Mbps benchmark) 730 × 0.19 = 138.70; internet egress: 100 GB free, 0.087/GB to 10,335 GB, then 0.083/GB.
-    // 5,000 GB: ER 290 + 125 + 153.30 = 568.30; VPN 138.70 + 4,900 × 0.087 = 138.70 + 426.30 = 565.00.
+    // VPN: VpnGw1AZ (650 Mbps benchmark; the retired non-AZ VpnGw1 is not weighed) 730 × 0.21 = 153.30; internet egress:
+    //   100 GB free, 0.087/GB to 10,335 GB, then 0.083/GB.
+    // 5,000 GB: ER 290 + 125 + 153.30 = 568.30; VPN 153.30 + 4,900 × 0.087 = 153.30 + 426.30 = 579.60.
     // 20,000 GB (past the 10,335 GB tier boundary): ER 290 + 500 + 153.30 = 943.30;
-    //   VPN 138.70 + 10,235 × 0.087 + 9,665 × 0.083 = 138.70 + 890.445 + 802.195 → 890.45 + 802.20 (each line to cents) = 1,831.35.
-    // Break-even in the 0.087 tier: 138.70 + (V − 100) × 0.087 = 443.30 + 0.025 V → 0.062 V = 313.30 → V = 5,053.2 → 5,054 GB.
+    //   VPN 153.30 + 10,235 × 0.087 + 9,665 × 0.083 = 153.30 + 890.445 + 802.195 → 890.45 + 802.20 (each line to cents) = 1,845.95.
+    // Break-even in the 0.087 tier: 153.30 + (V − 100) × 0.087 = 443.30 + 0.025 V → 0.062 V = 298.70 → V = 4,817.7 → 4,818 GB.
     let low = ercalc(
       "compare", "--location", "Washington DC", "--bandwidth", "500Mbps", "--egress", "5TB", "--with-vpn", "--format",
       "json")
     #expect(low.status == .success, "\(low.errors)")
     #expect(low.output.contains("\"expressRouteMonthly\": \"568.30\""))
-    #expect(low.output.contains("\"vpnMonthly\": \"565.00\""))
-    #expect(low.output.contains("\"breakEvenGB\": \"5054\""))
+    #expect(low.output.contains("\"vpnMonthly\": \"579.60\""))
+    #expect(low.output.contains("\"breakEvenGB\": \"4818\""))
     let high = ercalc(
       "compare", "--location", "Washington DC", "--bandwidth", "500Mbps", "--egress", "20TB", "--with-vpn", "--format",
       "json")
     #expect(high.output.contains("\"expressRouteMonthly\": \"943.30\""))
-    #expect(high.output.contains("\"vpnMonthly\": \"1831.35\""))
-    #expect(high.output.contains("\"breakEvenGB\": \"5054\""))
+    #expect(high.output.contains("\"vpnMonthly\": \"1845.95\""))
+    #expect(high.output.contains("\"breakEvenGB\": \"4818\""))
     // --routing needs --with-vpn.
     #expect(ercalc("compare", "--location", "Amsterdam", "--routing", "Internet").status == .usage)
   }

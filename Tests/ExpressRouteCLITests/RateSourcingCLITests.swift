@@ -10,19 +10,20 @@ import Testing
     // ExpressRoute: Standard MeteredData 1 Gbps 436 + 0.025/GB; ErGwScale is not offered in West Europe (Amsterdam's
     //   local region), so the gateway is ErGw1AZ, 730 × 0.361 = 263.53 → 699.53 + 0.025 V
     //   (Local 1 Gbps 1,200 + 263.53 is cheaper only above (1,200 − 436) ÷ 0.025 = 30,560 GB).
-    // VPN: VpnGw2 (1 Gbps benchmark) 730 × 0.49 = 357.70; internet egress from Europe: 100 GB free, then
-    //   0.087/GB ("Standard Outbound Zone 1 ($0.087/GB)", Virtual WAN pricing page, 2023-07-28) to 10,335 GB, then 0.083/GB.
-    // Break-even in the 0.087 tier: 357.70 + (V − 100) × 0.087 = 699.53 + 0.025 V → 0.062 V = 699.53 − 357.70 + 8.70 = 350.53
-    //   → V = 5,653.7 → 5,654 GB.
-    // 20,000 GB: ER 436 + 500 + 263.53 = 1,199.53; VPN 357.70 + 10,235 × 0.087 + 9,665 × 0.083
-    //   = 357.70 + 890.45 + 802.20 (each line to cents) = 2,050.35.
+    // VPN: VpnGw2AZ (1,250 Mbps benchmark; the retired non-AZ VpnGw2 is not weighed) 730 × 0.564 = 411.72; internet
+    //   egress from Europe: 100 GB free, then 0.087/GB ("Standard Outbound Zone 1 ($0.087/GB)", Virtual WAN pricing page,
+    //   2023-07-28) to 10,335 GB, then 0.083/GB.
+    // Break-even in the 0.087 tier: 411.72 + (V − 100) × 0.087 = 699.53 + 0.025 V → 0.062 V = 699.53 − 411.72 + 8.70 = 296.51
+    //   → V = 4,782.4 → 4,783 GB.
+    // 20,000 GB: ER 436 + 500 + 263.53 = 1,199.53; VPN 411.72 + 10,235 × 0.087 + 9,665 × 0.083
+    //   = 411.72 + 890.45 + 802.20 (each line to cents) = 2,104.37.
     let result = ercalc(
       "compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "20TB", "--with-vpn", "--format", "json"
     )
     #expect(result.status == .success, "\(result.errors)")
-    #expect(result.output.contains("\"breakEvenGB\": \"5654\""), "\(result.output)")
+    #expect(result.output.contains("\"breakEvenGB\": \"4783\""), "\(result.output)")
     #expect(result.output.contains("\"expressRouteMonthly\": \"1199.53\""))
-    #expect(result.output.contains("\"vpnMonthly\": \"2050.35\""))
+    #expect(result.output.contains("\"vpnMonthly\": \"2104.37\""))
   }
 
   /// Writes the built-in table with `replace` swapped for `with` in its sources, and validates it.

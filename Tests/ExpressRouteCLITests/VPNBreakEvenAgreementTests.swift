@@ -19,13 +19,14 @@ import Testing
     #expect(((report["plan"] as? [[String: Any]])?.first)?["billing"] as? String == "UnlimitedData")
     let vpn = try #require(report["vpnAlternative"] as? [String: Any])
     // Below the break-even the circuit is metered: 436.00 + 0.025 × V + ErGwScale 153.30 (1 unit, 0.21 × 730). The
-    // VPN: VpnGw2 357.70 + North America internet egress, the first 100 GB free, then 0.087/GB.
-    // 589.30 + 0.025 V = 357.70 + 0.087 (V − 100) → 0.062 V = 240.30 → V = 3,875.8, shown rounded up: 3,876 GB
+    // VPN: VpnGw2AZ 730 × 0.564 = 411.72 (780 Mbps is above VpnGw1AZ's 650; the retired non-AZ VpnGw2 is not weighed)
+    // + North America internet egress, the first 100 GB free, then 0.087/GB.
+    // 589.30 + 0.025 V = 411.72 + 0.087 (V − 100) → 0.062 V = 186.28 → V = 3,004.5, shown rounded up: 3,005 GB
     // (against UnlimitedData's 5,853.30 held fixed it was 68,516 GB).
-    #expect(vpn["breakEvenGB"] as? String == "3876")
+    #expect(vpn["breakEvenGB"] as? String == "3005")
     #expect(vpn["expressRouteMonthly"] as? String == "5853.30")
     let compared = ercalc(
       "compare", "--location", "Atlanta", "--bandwidth", "1G", "--egress", "250TB", "--with-vpn", "--format", "json")
-    #expect(compared.output.contains("\"breakEvenGB\": \"3876\""), "\(compared.output)")
+    #expect(compared.output.contains("\"breakEvenGB\": \"3005\""), "\(compared.output)")
   }
 }

@@ -99,9 +99,8 @@ extension SizingSolver {
         let share = Decimal(short.bitsPerSecond) / Decimal(max(needLast.bitsPerSecond, 1)) * 100
         var sentence =
           "\(sku.name) carries about \(throughput) (Microsoft's aggregate benchmark); the traffic it backs up is \(needNow) now and \(needLast) by month \(last + 1), so a failover would leave \(short) (\(share.fixedPoint(places: 0))%) of the \(demand.sizingDirection) \(demand.sizingRate == needLast ? "rate" : "rate then") without a path"
-        let zoneRedundant = sku.name.hasSuffix("AZ")
         if let enough = VPNGatewaySKU.allCases.filter({
-          $0 != .basic && $0.name.hasSuffix("AZ") == zoneRedundant && $0.aggregateThroughput >= needLast
+          $0 != .basic && $0.canBeCreated && $0.aggregateThroughput >= needLast
         })
         .min(by: { $0.aggregateThroughput < $1.aggregateThroughput }) {
           sentence += "; \(enough.name) (\(enough.aggregateThroughput)) would carry it"
@@ -114,6 +113,7 @@ extension SizingSolver {
           "\(sku.name) carries about \(throughput) (Microsoft's aggregate benchmark), enough for the \(needLast) it backs up by month \(last + 1)"
         )
       }
+      if let note = sku.retirementNote { findings.append(note) }
       findings.append(
         "VPN traffic crosses the internet: the benchmark is not guaranteed, and outbound data over it is billed as internet egress (not priced here)"
       )

@@ -20,6 +20,31 @@ public enum VPNGatewaySKU: String, DeclarationOrdered {
 
   public static let kindDescription = "VPN gateway SKU"
 
+  /// The zone-redundant SKU Azure moves this one to, for the retired non-AZ VpnGw1–5: new ones cannot be created
+  /// since 1 January 2025, and existing ones are migrated to their AZ twin (deprecated from 16 September 2026) and
+  /// then billed at its price (MicrosoftDocs/azure-docs `articles/vpn-gateway/gateway-sku-consolidation.md`, ms.date
+  /// 09/26/2024). `nil` for Basic (not retiring) and the AZ SKUs.
+  public var zoneRedundantSuccessor: VPNGatewaySKU? {
+    switch self {
+    case .vpnGw1: return .vpnGw1AZ
+    case .vpnGw2: return .vpnGw2AZ
+    case .vpnGw3: return .vpnGw3AZ
+    case .vpnGw4: return .vpnGw4AZ
+    case .vpnGw5: return .vpnGw5AZ
+    default: return nil
+    }
+  }
+
+  /// Whether a new gateway can be created with this SKU: every SKU but the retired non-AZ VpnGw1–5.
+  public var canBeCreated: Bool { zoneRedundantSuccessor == nil }
+
+  /// What a quote of a gateway with a retired SKU says; `nil` for a SKU that can be created.
+  package var retirementNote: String? {
+    zoneRedundantSuccessor.map {
+      "\(name) is a retired non-zone-redundant VPN gateway SKU: none can be created since 1 January 2025, and existing ones are migrated to \($0.name) (deprecated from 16 September 2026) and then billed at its price; priced here as \(name), as written"
+    }
+  }
+
   /// Microsoft's aggregate throughput benchmark for the SKU (Generation2 where the SKU has one, else
   /// Generation1): MicrosoftDocs/azure-docs `includes/vpn-gateway-table-gwtype-aggtput-include.md`
   /// (ms.date 10/19/2023). A benchmark over several tunnels, not a guarantee across the internet.

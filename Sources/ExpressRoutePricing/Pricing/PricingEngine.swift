@@ -176,6 +176,7 @@ public struct PricingEngine: Sendable {
       }
     }
     for vpn in deployment.vpnGateways {
+      if let note = vpn.sku.retirementNote, !builder.notes.contains(note) { builder.notes.append(note) }
       builder.add(
         resource: "VPN gateway '\(vpn.name)'", meter: .vpnGateway(vpn.sku),
         quantity: FastDecimal.product(hoursPerMonth, Decimal(vpn.count)),

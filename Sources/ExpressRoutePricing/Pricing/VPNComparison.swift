@@ -132,16 +132,28 @@ extension PricingEngine {
       let charges = monthlyCharges(of: gateway)
       return charges.unpriced.isEmpty ? (gateway, charges.total) : nil
     }.min { $0.1 < $1.1 }?.0
-    // The cheapest VPN gateway that carries the bandwidth.
-    let vpnSKU = VPNGatewaySKU.allCases.filter { $0 != .basic && $0.aggregateThroughput >= vpnRate }
+    // The cheapest VPN gateway that carries the bandwidth, among the SKUs Azure still creates.
+    let carrying = VPNGatewaySKU.allCases.filter {
+      $0 != .basic && $0.canBeCreated && $0.aggregateThroughput >= vpnRate
+    }
+    let vpnSKU =
+      carrying
       .compactMap { sku -> (VPNGatewaySKU, Money)? in rates.rate(for: .vpnGateway(sku))?.price.map { (sku, $0) } }
       .min { $0.1 < $1.1 }?.0
     if let vpnSKU {
       notes.append(
-        "\(vpnSKU.name) is the cheapest priced VPN gateway whose aggregate throughput benchmark (\(vpnSKU.aggregateThroughput)) carries \(vpnRate)\(vpnRate < bandwidth ? ", the rate the traffic needs in month 1, not the circuit's \(bandwidth)" : ""); one site-to-site tunnel is within its included count. The benchmark is not guaranteed across the internet."
+        "\(vpnSKU.name) is the cheapest priced VPN gateway whose aggregate throughput benchmark (\(vpnSKU.aggregateThroughput)) carries \(vpnRate)\(vpnRate < bandwidth ? ", the rate the traffic needs in month 1, not the circuit's \(bandwidth)" : ""); one site-to-site tunnel is within its included count. The benchmark is not guaranteed across the internet. The retired non-zone-redundant VpnGw1–5 are not weighed: Azure creates none since January 2025."
+          + (rates.rate(for: .vpnGateway(vpnSKU)).map { rate in
+            rate.provenance.confidence == .uncertain
+              ? " Its price is UNCERTAIN" + (rate.provenance.note.map { ": \($0)." } ?? ".") : ""
+          } ?? "")
+      )
+    } else if !carrying.isEmpty {
+      notes.append(
+        "\(carrying.map(\.name).joined(separator: ", ")) \(carrying.count == 1 ? "carries" : "carry") \(vpnRate), but the rate table has no price for \(carrying.count == 1 ? "it" : "them"), so the VPN side is not priced (the retired non-zone-redundant VpnGw1–5 are not weighed)"
       )
     } else {
-      notes.append("no priced VPN gateway SKU carries \(vpnRate) (the largest benchmark is 10 Gbps)")
+      notes.append("no VPN gateway SKU carries \(vpnRate) (the largest benchmark is 10 Gbps)")
     }
     let plannedCircuit = design?.circuits.first { $0.name == "circuit" }
     // The options the break-even weighs: with a plan, its tier in either billing model (below the plan's volume the

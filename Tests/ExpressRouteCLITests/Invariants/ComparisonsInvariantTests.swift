@@ -293,7 +293,11 @@ struct ComparisonsInvariantTests {
       let useZone = inputs.chance(0.2)
       let location = inputs.location().name
       let zone = inputs.pick(["Zone 1", "Zone 2", "Zone 3"])
-      let bandwidth = inputs.pick(PropertyInputs.providerBandwidths)
+      // Mostly up to 1 Gbps: above VpnGw2AZ's 1,250 Mbps the VPN side needs VpnGw3AZ or larger, which the built-in
+      // table does not price (and the retired non-AZ SKUs are not weighed), so nothing is compared.
+      let bandwidth = inputs.pick(
+        inputs.chance(0.9)
+          ? PropertyInputs.providerBandwidths.filter { $0.bps <= 1_000_000_000 } : PropertyInputs.providerBandwidths)
       let egress = inputs.chance(0.1) ? "0 GB" : inputs.volume(maxGB: PropertyInputs.capacityGB(bps: bandwidth.bps))
       let routing = inputs.chance(0.3) ? "Internet" : nil
       let discounts = inputs.discountFlags()

@@ -15,12 +15,21 @@ import Testing
 /// Built-in rates used: Standard MeteredData 2 Gbps $872 and 5 Gbps $2,180 a month (Zone 1 and 3); Standard
 /// UnlimitedData 2 Gbps $11,400 (Zone 1), $17,400 (Zone 3); Local 2 Gbps $2,900 (Zone 3); outbound data $0.025/GB
 /// (Zone 1), $0.05/GB (Zone 2), $0.14/GB (Zone 3); ErGwScale $0.21 per unit-hour (730 h: $153.30 a unit), 1 Gbps a
-/// unit; ErGw1AZ $0.361/h (263.53 a month); VpnGw2 $0.49/h (357.70 a month); Asia Pacific internet egress 100 GB free
-/// then $0.12/GB to 10,240 GB; North America 100 GB free then $0.087/GB to 10,240 GB. The Direct 10 Gbps MeteredData
-/// port pair is an override at $2,500 a month (the built-in table has no port price).
+/// unit; ErGw1AZ $0.361/h (263.53 a month); VpnGw1AZ $0.21/h (153.30 a month), VpnGw2AZ $0.564/h (411.72 a month; the
+/// non-AZ VpnGw1–5 are retired and never chosen); Asia Pacific internet egress 100 GB free then $0.12/GB to 10,240 GB;
+/// North America 100 GB free then $0.087/GB to 10,240 GB. The Direct 10 Gbps MeteredData port pair is an override at
+/// $2,500 a month (the built-in table has no port price); so is VpnGw4AZ, where a test needs one, at $1.00 an hour.
 @Suite struct CostComparisonTests {
-  func engine(directPort: String? = "2500.00") throws -> PricingEngine {
+  func engine(directPort: String? = "2500.00", vpnGw4AZ: String? = nil) throws -> PricingEngine {
     var engine = try Fixtures.engine()
+    if let vpnGw4AZ {
+      try engine.rates.apply(
+        overrideJSON: Data(
+          """
+          {"schemaVersion": 1, "kind": "override", "currency": "USD", "sources": [{"id": "v", "title": "quote", "date": "2026-11-01"}],
+           "vpnGateways": {"source": "v", "confidence": "ESTIMATE", "rows": [{"sku": "VpnGw4AZ", "hourly": "\(vpnGw4AZ)"}]}}
+          """.utf8), file: "v.json")
+    }
     if let directPort {
       try engine.rates.apply(
         overrideJSON: Data(
@@ -132,14 +141,14 @@ import Testing
   @Test func vpnComparisonUsesAGatewayOfferedInTheRegion() throws {
     // Singapore (Zone 2, local region Southeast Asia, where the table says ErGwScale is not offered), 1 Gbps, 0 GB:
     // ExpressRoute Standard MeteredData 1 Gbps 436 + ErGw1AZ 263.53 = 699.53 (not 436 + ErGwScale 153.30 = 589.30, which
-    // understated it by 110.23). VPN: VpnGw2 357.70. Break-even: 699.53 + 0.05 x = 357.70 + 0.12 (x − 100) →
-    // x = 353.83 ÷ 0.07 = 5,054.7 → 5,055 GB (it said 3,480 GB).
+    // understated it by 110.23). VPN: VpnGw2AZ 411.72 (the retired VpnGw2 at 357.70 is not weighed). Break-even:
+    // 699.53 + 0.05 x = 411.72 + 0.12 (x − 100) → x = 299.81 ÷ 0.07 = 4,283 GB (it said 3,480 GB, then 5,055 GB on VpnGw2).
     let engine = try engine(directPort: nil)
     let comparison = try engine.compare(
       location: engine.locations.location(named: "Singapore"), bandwidth: .gbps(1), monthlyEgress: .zero)
     let vpn = engine.compareWithVPN(comparison, volume: .zero)
     #expect(vpn.expressRoute?.total == Fixtures.usd("699.53"))
-    #expect(vpn.breakEven == .gigabytes(5055))
+    #expect(vpn.breakEven == .gigabytes(4283))
     // With a hub region where ErGwScale is offered, it is the cheaper gateway: 436 + 153.30 = 589.30.
     #expect(
       engine.compareWithVPN(comparison, volume: .zero, hubRegion: "East Asia").expressRoute?.total
@@ -147,37 +156,38 @@ import Testing
   }
 
   @Test func theVPNIsSizedForTheTrafficNotTheCircuitsHeadroom() throws {
-    // Singapore 1 Gbps at 0 GB, as above, but the traffic needs 250 Mbps: VpnGw1 (650 Mbps, 0.19/h × 730 = 138.70)
-    // carries it, not VpnGw2 (357.70). Break-even: 699.53 + 0.05 x = 138.70 + 0.12 (x − 100) → 0.07 x = 572.83,
-    // x = 8,183.3 → 8,184 GB (sized for the circuit's 1 Gbps it would be 5,055 GB).
+    // Singapore 1 Gbps at 0 GB, as above, but the traffic needs 250 Mbps: VpnGw1AZ (650 Mbps, 0.21/h × 730 = 153.30)
+    // carries it, not VpnGw2AZ (411.72). Break-even: 699.53 + 0.05 x = 153.30 + 0.12 (x − 100) → 0.07 x = 558.23,
+    // x = 7,974.7 → 7,975 GB (sized for the circuit's 1 Gbps it would be 4,283 GB).
     let engine = try engine(directPort: nil)
     let comparison = try engine.compare(
       location: engine.locations.location(named: "Singapore"), bandwidth: .gbps(1), monthlyEgress: .zero)
     let vpn = engine.compareWithVPN(comparison, volume: .zero, need: .mbps(250))
-    #expect(vpn.vpn?.total == Fixtures.usd("138.70"))
-    #expect(vpn.breakEven == .gigabytes(8184))
-    #expect(vpn.notes.contains { $0.hasPrefix("VpnGw1 is the cheapest priced VPN gateway") && $0.contains("250 Mbps") })
-    // A need above the circuit's bandwidth is the circuit's: VpnGw2, as without one.
-    #expect(engine.compareWithVPN(comparison, volume: .zero, need: .gbps(5)).vpn?.total == Fixtures.usd("357.70"))
+    #expect(vpn.vpn?.total == Fixtures.usd("153.30"))
+    #expect(vpn.breakEven == .gigabytes(7975))
+    #expect(vpn.notes.contains { $0.hasPrefix("VpnGw1AZ is the cheapest priced VPN gateway") && $0.contains("250 Mbps") })
+    // A need above the circuit's bandwidth is the circuit's: VpnGw2AZ, as without one.
+    #expect(engine.compareWithVPN(comparison, volume: .zero, need: .gbps(5)).vpn?.total == Fixtures.usd("411.72"))
   }
 
   @Test func breakEvenLooksAtEveryVolumeNotOnlyZero() throws {
-    // Washington DC, 1 Gbps, circuits 53.5% off: Standard MeteredData 1 Gbps 436 × 0.465 = 202.74 + ErGwScale 153.30 =
-    // 356.04 at 0 GB, against VpnGw2 357.70: ExpressRoute is cheaper at 0 GB by 1.66, which the old code took for "at any
-    // volume". But the first 100 GB of internet egress are free while metered data costs 0.025/GB: 1.66 ÷ 0.025 = 66.4,
-    // so a VPN is cheaper from 67 GB; at 100 GB it leads by 0.84, and at 0.087 − 0.025 = 0.062/GB ExpressRoute catches
-    // up at 100 + 0.84 ÷ 0.062 = 113.5 → 114 GB, and stays cheaper to the circuit's capacity (1 Gbps × 730 h = 328,500 GB).
+    // Washington DC, 1 Gbps, circuits 41% off: Standard MeteredData 1 Gbps 436 × 0.59 = 257.24 + ErGwScale 153.30 =
+    // 410.54 at 0 GB, against VpnGw2AZ 411.72: ExpressRoute is cheaper at 0 GB by 1.18, which the old code took for "at
+    // any volume". But the first 100 GB of internet egress are free while metered data costs 0.025/GB: 1.18 ÷ 0.025 =
+    // 47.2, so a VPN is cheaper from 48 GB; at 100 GB it leads by 1.32, and at 0.087 − 0.025 = 0.062/GB ExpressRoute
+    // catches up at 100 + 1.32 ÷ 0.062 = 121.3 → 122 GB, and stays cheaper to the circuit's capacity (1 Gbps × 730 h =
+    // 328,500 GB).
     var engine = try engine(directPort: nil)
-    engine.discounts = Discounts(bySection: ["circuits": Fixtures.decimal("0.535")])
+    engine.discounts = Discounts(bySection: ["circuits": Fixtures.decimal("0.41")])
     let comparison = try engine.compare(
       location: engine.locations.location(named: "Washington DC"), bandwidth: .gbps(1), monthlyEgress: .zero)
     let vpn = engine.compareWithVPN(comparison, volume: .zero)
-    #expect(vpn.expressRoute?.total == Fixtures.usd("356.04"))
+    #expect(vpn.expressRoute?.total == Fixtures.usd("410.54"))
     #expect(
       vpn.verdict
-        == "the cheaper side changes with volume: ExpressRoute from 0 GB to 67 GB; a VPN over the internet from 67 GB to 114 GB; ExpressRoute from 114 GB to 328,500 GB (the circuit's capacity)"
+        == "the cheaper side changes with volume: ExpressRoute from 0 GB to 48 GB; a VPN over the internet from 48 GB to 122 GB; ExpressRoute from 122 GB to 328,500 GB (the circuit's capacity)"
     )
-    #expect(vpn.breakEven == .gigabytes(67))
+    #expect(vpn.breakEven == .gigabytes(48))
   }
 
   @Test func aSecondCircuitThatCannotBePlannedIsNotPricedRatherThanFree() throws {
@@ -260,14 +270,15 @@ import Testing
   @Test func theVPNComparisonInSizeIsThePlansOwnDesign() throws {
     // F8, ErGwScale: 3,200 Mbps ÷ 0.8 = 4,000 Mbps → Standard MeteredData 5 Gbps with ErGwScale 4 units (613.20), not the
     // 5 units (766.50) a 5 Gbps circuit alone would get. ExpressRoute side at 150,000 GB: 2,180 + 3,750 + 613.20 = 6,543.20
-    // (it was 6,696.50).
-    let scale = try SizingSolver(engine: engine(directPort: nil)).solve(profile(peak: .mbps(3200), egress: "150TB"))
+    // (it was 6,696.50). The VPN side needs VpnGw4AZ (5 Gbps benchmark), priced by an override (the table has none).
+    let scale = try SizingSolver(engine: engine(directPort: nil, vpnGw4AZ: "1.00")).solve(
+      profile(peak: .mbps(3200), egress: "150TB"))
     #expect(scale.vpnAlternative?.expressRoute?.total == Fixtures.usd("6543.20"))
     #expect(scale.vpnAlternative?.costs.flatMap { amount($0.first, .gateway) } == Fixtures.usd("613.20"))
     // F8, Virtual WAN: Amsterdam, hub West Europe (no ErGwScale), 2,400 Mbps ÷ 0.8 → 3 Gbps → 5 Gbps circuit; 100,000 GB
     // a month. Plan: Local 5 Gbps 3,600 (Standard MeteredData 2,180 + 2,500 = 4,680) with a hub of 2 scale units: 182.50
     // + 613.20 + 36.50 = 832.20. ExpressRoute side: 3,600 + 832.20 = 4,432.20 (it priced ErGw3AZ at 1,570.23).
-    let hub = try SizingSolver(engine: engine(directPort: nil)).solve(
+    let hub = try SizingSolver(engine: engine(directPort: nil, vpnGw4AZ: "1.00")).solve(
       profile(peak: .mbps(2400), egress: "100TB", regions: ["West Europe"], hub: "West Europe"))
     #expect(hub.plan.first?.tier == .local)
     #expect(hub.vpnAlternative?.expressRoute?.total == Fixtures.usd("4432.20"))
@@ -275,15 +286,15 @@ import Testing
   }
 
   @Test func theVPNSideLeavesFromTheHubRegion() throws {
-    // F9. Dallas (Zone 1, North America), 1 Gbps, 5,000 GB, hub Southeast Asia. VPN: VpnGw2 357.70 + (5,000 − 100) ×
-    // 0.12 (Asia Pacific) = 945.70 (it priced North America: 357.70 + 4,900 × 0.087 = 784.00). Southeast Asia is outside
+    // F9. Dallas (Zone 1, North America), 1 Gbps, 5,000 GB, hub Southeast Asia. VPN: VpnGw2AZ 411.72 + (5,000 − 100) ×
+    // 0.12 (Asia Pacific) = 999.72 (it priced North America: 411.72 + 4,900 × 0.087 = 838.02). Southeast Asia is outside
     // North America, so ExpressRoute is Premium: MeteredData 1 Gbps 1,186 + 5,000 × 0.025 = 125 + ErGw1AZ 263.53
     // (ErGwScale is not offered in Southeast Asia) = 1,574.53.
     let engine = try engine(directPort: nil)
     let dallas = try engine.compare(
       location: engine.locations.location(named: "Dallas"), bandwidth: .gbps(1), monthlyEgress: .gigabytes(5000))
     let vpn = engine.compareWithVPN(dallas, volume: .gigabytes(5000), hubRegion: "southeastasia")
-    #expect(vpn.vpn?.total == Fixtures.usd("945.70"))
+    #expect(vpn.vpn?.total == Fixtures.usd("999.72"))
     #expect(vpn.expressRoute?.total == Fixtures.usd("1574.53"))
     #expect(vpn.notes.contains { $0.hasPrefix("Southeast Asia is outside North America") })
     // Washington DC has two local regions: the one assumed for the gateway is said.
@@ -298,7 +309,8 @@ import Testing
   // MARK: The invariant: both sides of every comparison carry the same categories
 
   @Test func everyComparisonIsSymmetric() throws {
-    let engine = try engine()
+    // 3,200 Mbps needs VpnGw4AZ on the VPN side: priced by an override (the built-in table has no price for it).
+    let engine = try engine(vpnGw4AZ: "1.00")
     var cases: [(String, CostComparison?)] = []
     let designs: [(String, WorkloadProfile.Redundancy)] = [
       ("single", .single), ("active/active", .secondCircuit(location: "London", failover: .activeActive)),

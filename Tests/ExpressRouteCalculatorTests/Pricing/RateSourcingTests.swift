@@ -50,12 +50,13 @@ import Testing
     // 1 Gbps at Amsterdam: the VPN side's internet egress tier from 100 GB is 0.087/GB, cited to the Virtual WAN page
     // ("Standard Outbound Zone 1 ($0.087/GB)", 2023-07-28, CONFIRMED), which can be opened at its URL and commit.
     // ErGwScale is not offered in West Europe, so the ExpressRoute side's gateway is ErGw1AZ, 730 × 0.361 = 263.53.
-    // Break-even by hand: 357.70 + (V − 100) × 0.087 = 436 + 263.53 + 0.025 V → 0.062 V = 350.53 → V = 5,653.7 → 5,654 GB.
+    // The VPN side is VpnGw2AZ, 730 × 0.564 = 411.72 (the retired non-AZ VpnGw2 is not weighed).
+    // Break-even by hand: 411.72 + (V − 100) × 0.087 = 436 + 263.53 + 0.025 V → 0.062 V = 296.51 → V = 4,782.4 → 4,783 GB.
     let engine = try Fixtures.engine()
     let amsterdam = try #require(engine.locations.location(named: "Amsterdam"))
     let comparison = try engine.compare(location: amsterdam, bandwidth: .gbps(1), monthlyEgress: .gigabytes(20_000))
     let vpn = engine.compareWithVPN(comparison, volume: .gigabytes(20_000))
-    #expect(vpn.breakEven == .gigabytes(5654))
+    #expect(vpn.breakEven == .gigabytes(4783))
     let tier = try #require(
       vpn.vpn?.lineItems.first { $0.meter == .internetEgress(.europe, .microsoftNetwork, fromGB: 100) })
     #expect(tier.unitPrice == Fixtures.usd("0.087"))

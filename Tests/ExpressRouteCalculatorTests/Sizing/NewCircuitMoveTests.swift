@@ -146,14 +146,15 @@ import Testing
 @Suite struct SizeVPNSectionTests {
   @Test func sizeComparesTheRecommendationWithAVPN() throws {
     // Washington DC, 400 Mbps ÷ 0.8 = 500 Mbps metered, 5,000 GB: the same figures as compare --with-vpn
-    // (ExpressRoute 290 + 125 + ErGwScale 153.30 = 568.30; VPN 138.70 + 4,900 × 0.087 = 565.00; break-even 5,054 GB).
+    // (ExpressRoute 290 + 125 + ErGwScale 153.30 = 568.30; VPN VpnGw1AZ 730 × 0.21 = 153.30 + 4,900 × 0.087 = 579.60;
+    // break-even 153.30 + (V − 100) × 0.087 = 290 + 153.30 + 0.025 V → 0.062 V = 298.70 → V = 4,817.7 → 4,818 GB).
     let profile = WorkloadProfile(
       name: "t", peeringLocation: "Washington DC", monthlyEgress: .gigabytes(5000), peakOutbound: .mbps(400),
       yearlyGrowth: 0, gateways: 0)
     let result = try SizingSolver(engine: try Fixtures.engine()).solve(profile)
     let vpn = try #require(result.vpnAlternative)
     #expect(vpn.expressRoute?.total == Fixtures.usd("568.30"))
-    #expect(vpn.vpn?.total == Fixtures.usd("565.00"))
-    #expect(vpn.breakEven == .gigabytes(5054))
+    #expect(vpn.vpn?.total == Fixtures.usd("579.60"))
+    #expect(vpn.breakEven == .gigabytes(4818))
   }
 }
