@@ -165,7 +165,8 @@ import Testing
     let vpn = engine.compareWithVPN(comparison, volume: .zero, need: .mbps(250))
     #expect(vpn.vpn?.total == Fixtures.usd("153.30"))
     #expect(vpn.breakEven == .gigabytes(7975))
-    #expect(vpn.notes.contains { $0.hasPrefix("VpnGw1AZ is the cheapest priced VPN gateway") && $0.contains("250 Mbps") })
+    #expect(
+      vpn.notes.contains { $0.hasPrefix("VpnGw1AZ is the cheapest priced VPN gateway") && $0.contains("250 Mbps") })
     // A need above the circuit's bandwidth is the circuit's: VpnGw2AZ, as without one.
     #expect(engine.compareWithVPN(comparison, volume: .zero, need: .gbps(5)).vpn?.total == Fixtures.usd("411.72"))
   }
