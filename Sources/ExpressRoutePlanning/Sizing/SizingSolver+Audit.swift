@@ -69,12 +69,24 @@ extension SizingSolver {
     return audit
   }
 
-  /// The tier of a redundant design's second circuit: the primary's, except that a Local primary gets a Standard second
-  /// circuit where Local at the second location does not reach every target region (Local reaches only the local
-  /// regions of its peering location; nothing asks both circuits of a pair to share a tier).
-  func secondCircuitTier(_ profile: WorkloadProfile, primary: CircuitTier, second: PeeringLocation) -> CircuitTier {
+  /// The tier of a redundant design's second circuit: the primary's, except where the second location changes what a
+  /// tier reaches. Local reaches only the local regions of its peering location, Standard only the regions of its
+  /// geopolitical region (pricing-facts.md §6, §7): a Local primary gets a Standard second circuit where Local there
+  /// does not reach every target and hub region, and a Local or Standard primary gets a Premium one where a region
+  /// lies outside the second location's geopolitical region (with none named, the primary location's region stands
+  /// for them). Nothing asks both circuits of a pair to share a tier.
+  func secondCircuitTier(
+    _ profile: WorkloadProfile, primary: CircuitTier, location: PeeringLocation, second: PeeringLocation
+  ) -> CircuitTier {
+    guard primary != .premium else { return primary }
+    let regions = (profile.targetRegions + (profile.hubRegion.map { [$0] } ?? [])).map {
+      engine.locations.canonicalAzureRegion($0) ?? $0
+    }
+    let geopolitical =
+      regions.isEmpty
+      ? [location.geopoliticalRegion] : regions.map { engine.locations.geopoliticalRegion(ofAzureRegion: $0)?.name }
+    if geopolitical.contains(where: { $0 != second.geopoliticalRegion }) { return .premium }
     guard primary == .local else { return primary }
-    let regions = profile.targetRegions.map { engine.locations.canonicalAzureRegion($0) ?? $0 }
     return second.offersLocal && !regions.isEmpty && regions.allSatisfy({ second.localRegions.contains($0) })
       ? .local : .standard
   }

@@ -17,16 +17,20 @@ extension SizingSolver {
     var premiumReasons: [String] = []
     var localProblems: [String] = []
     var regions: [String] = []
-    for region in profile.targetRegions {
+    // The regions the circuit must reach: the target regions, and the hub region, where the gateway is.
+    let named =
+      profile.targetRegions.map { ($0, "targetRegions") } + (profile.hubRegion.map { [($0, "hubRegion")] } ?? [])
+    for (region, path) in named {
       guard let canonical = engine.locations.canonicalAzureRegion(region) else {
         var message = "'\(region)' is not a known Azure region"
         if let near = Suggestion.nearest(to: region, in: engine.locations.allAzureRegions) {
           message += "; did you mean '\(near)'?"
         }
-        throw Diagnostic(.error, message, location: profile.origin, path: "targetRegions")
+        throw Diagnostic(.error, message, location: profile.origin, path: path)
       }
-      regions.append(canonical)
+      if !regions.contains(canonical) { regions.append(canonical) }
     }
+    let hubAdded = regions.count > Set(profile.targetRegions.compactMap(engine.locations.canonicalAzureRegion)).count
     let outside = regions.filter {
       engine.locations.geopoliticalRegion(ofAzureRegion: $0)?.name != location.geopoliticalRegion
     }
@@ -105,7 +109,8 @@ extension SizingSolver {
     if localProblems.isEmpty {
       allowed.append(.local)
       reasons.append(
-        "Local is possible: every target region (\(regions.joined(separator: ", "))) is local to \(location.name)")
+        "Local is possible: every target region\(hubAdded ? " and the hub region" : "") (\(regions.joined(separator: ", "))) is local to \(location.name)"
+      )
     } else {
       reasons.append("Local is ruled out: \(localProblems.joined(separator: "; "))")
     }

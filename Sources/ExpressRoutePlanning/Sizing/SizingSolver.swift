@@ -207,7 +207,7 @@ public struct SizingSolver: Sendable {
         engine: engine, location: other, demand: demand, egressShare: failover == .activePassive ? 0 : Decimal(1) / 2,
         lookAhead: profile.lookAheadMonths, virtualNetworkLinks: policy.virtualNetworkLinks, options: optionsCache)
       let primaryTier = steps.first?.tier ?? .standard
-      var tier = secondCircuitTier(profile, primary: primaryTier, second: other)
+      var tier = secondCircuitTier(profile, primary: primaryTier, location: location, second: other)
       secondMonths =
         secondPlanner.plan(tier: tier, horizon: horizon)
         ?? (tier == .local ? secondPlanner.plan(tier: .standard, horizon: horizon) : nil)
@@ -224,7 +224,11 @@ public struct SizingSolver: Sendable {
           "the second circuit at \(other.name) is Standard while the primary is Local: Standard reaches the same regions and costs less for the second circuit's share of the traffic\(failover == .activePassive ? " (none: it is a standby)" : "")"
         )
       }
-      if tier != primaryTier, secondMonths != nil, !cheaperThanLocal {
+      if tier == .premium && primaryTier != .premium, secondMonths != nil {
+        notes.append(
+          "the second circuit at \(other.name) is Premium while the primary is \(primaryTier.name): Standard reaches only the regions of its own geopolitical region (\(other.geopoliticalRegion) at \(other.name)), and the regions this design must reach are not all in it"
+        )
+      } else if tier != primaryTier, secondMonths != nil, !cheaperThanLocal {
         notes.append(
           "the second circuit at \(other.name) is \(tier.name) while the primary is \(primaryTier.name): Local reaches only the local regions of its peering location (\(other.localRegions.isEmpty ? "none at \(other.name)" : other.localRegions.joined(separator: ", "))), and no product rule asks the two circuits of a redundant pair to share a tier"
         )

@@ -88,6 +88,16 @@ extension PricingEngine {
         "\(hub) is outside \(location.geopoliticalRegion), the geopolitical region of \(location.name): Standard and Local reach only their own geopolitical region, so the ExpressRoute side is Premium"
       )
     }
+    // Local reaches only its peering location's local regions (pricing-facts.md §7): a hub elsewhere rules it out.
+    var localReachesHub = true
+    if !premiumOnly, let hub, let location = comparison.location, location.offersLocal,
+      !location.localRegions.contains(hub)
+    {
+      localReachesHub = false
+      notes.append(
+        "\(hub) is not local to \(location.name) (local: \(location.localRegions.joined(separator: ", "))): Local reaches only its local regions, so the ExpressRoute side is Standard or Premium"
+      )
+    }
     // The cheapest ExpressRoute gateway that carries the bandwidth and is offered in the gateway's region.
     var gateways: [Gateway] = [.erGw1AZ, .erGw2AZ, .erGw3AZ].compactMap { (sku: GatewaySKU) -> Gateway? in
       guard let capabilities = rates.capabilities(of: sku, scaleUnits: nil), capabilities.throughput >= bandwidth else {
@@ -161,7 +171,7 @@ extension PricingEngine {
     let options = comparison.options.filter { option in
       guard option.quote != nil else { return false }
       if let plannedCircuit { return option.tier == plannedCircuit.tier }
-      return !premiumOnly || option.tier == .premium
+      return (!premiumOnly || option.tier == .premium) && (localReachesHub || option.tier != .local)
     }
     // The options priced at the volume itself: with a plan, its own circuit.
     let optionsAtVolume = options.filter { option in

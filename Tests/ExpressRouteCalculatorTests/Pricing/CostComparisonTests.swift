@@ -210,18 +210,20 @@ import Testing
   // MARK: Review findings: the other side is what the reference and the plan say it is
 
   @Test func theDirectSideOfALocalPlanIsLocalWithItsEgressIncluded() throws {
-    // F3. Amsterdam, West Europe (local), 3,200 Mbps ÷ 0.8 = 4,000 Mbps, 150,000 GB a month, 12 months, gateway in North
-    // Europe: ErGwScale 4 units 613.20 a month (7,358.40 over 12). Plan: Local 5 Gbps 3,600 (egress included) → 43,200 +
-    // 7,358.40 = 50,558.40. Direct 10 Gbps MeteredData pair at 3,000: Local on it has no circuit fee and its egress is
-    // included (pricing-facts.md §3) → 36,000 + 0 + 7,358.40 = 43,358.40; Direct cheaper by 7,200.00. It was priced as
-    // Standard MeteredData: 36,000 + 150,000 × 0.025 × 12 (45,000) + 7,358.40 = 88,358.40, "provider cheaper by 37,800.00".
+    // F3. Amsterdam, West Europe (local), 3,200 Mbps ÷ 0.8 = 4,000 Mbps, 150,000 GB a month, 12 months, gateway in West
+    // Europe (a Local circuit reaches no other region), where ErGwScale is not offered: a Virtual WAN hub of 2 scale
+    // units, 182.50 + 613.20 + 36.50 = 832.20 a month (as in theVPNComparisonInSizeIsThePlansOwnDesign; 9,986.40 over
+    // 12; ErGw3AZ would be 730 × 2.151 = 1,570.23). Plan: Local 5 Gbps 3,600 (egress included) → 43,200 + 9,986.40 =
+    // 53,186.40. Direct 10 Gbps MeteredData pair at 3,000: Local on it has no circuit fee and its egress is included
+    // (pricing-facts.md §3) → 36,000 + 0 + 9,986.40 = 45,986.40; Direct cheaper by 7,200.00. It was priced as Standard
+    // MeteredData: 36,000 + 150,000 × 0.025 × 12 (45,000) + the gateway, "provider cheaper by 37,800.00".
     let result = try SizingSolver(engine: engine(directPort: "3000.00")).solve(
-      profile(peak: .mbps(3200), egress: "150TB", regions: ["West Europe"]))
+      profile(peak: .mbps(3200), egress: "150TB", regions: ["West Europe"], hub: "West Europe"))
     #expect(result.plan.first?.tier == .local)
     let costs = try #require(result.pathCosts)
     #expect(costs.second.label == "Direct 10 Gbps pair: Local MeteredData 5 Gbps")
-    #expect(costs.first.total == Fixtures.usd("50558.40"))
-    #expect(costs.second.total == Fixtures.usd("43358.40"))
+    #expect(costs.first.total == Fixtures.usd("53186.40"))
+    #expect(costs.second.total == Fixtures.usd("45986.40"))
     #expect(amount(costs.second, .outboundData) == nil || amount(costs.second, .outboundData) == Fixtures.usd("0"))
     #expect(
       result.pathComparison.last

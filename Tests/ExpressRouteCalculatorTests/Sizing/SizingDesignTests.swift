@@ -23,13 +23,13 @@ import Testing
   func profile(
     _ location: String = "Amsterdam", peak: Bandwidth, egress: String, growth: String = "0", horizon: Int = 12,
     gateways: Int = 0,
-    redundancy: WorkloadProfile.Redundancy = .single, regions: [String] = []
+    redundancy: WorkloadProfile.Redundancy = .single, regions: [String] = [], hub: String? = "North Europe"
   ) -> WorkloadProfile {
     var profile = WorkloadProfile(
       name: "t", peeringLocation: location, targetRegions: regions, monthlyEgress: DataVolume(parsing: egress),
       peakOutbound: peak,
       yearlyGrowth: Fixtures.decimal(growth), horizonMonths: horizon, redundancy: redundancy, gateways: gateways)
-    profile.hubRegion = "North Europe"
+    profile.hubRegion = hub
     return profile
   }
 
@@ -43,13 +43,14 @@ import Testing
   // MARK: Redundancy
 
   @Test func activePassiveStandbyIsPricedOnItsOwnZeroTraffic() throws {
-    // Sao Paulo (Zone 3), 1,200 Mbps ÷ 0.8 = 1,500 Mbps → 2 Gbps. 200,000 GB a month:
+    // Sao Paulo (Zone 3), no hub or target region (so not Local), 1,200 Mbps ÷ 0.8 = 1,500 Mbps → 2 Gbps. 200,000 GB a month:
     // primary metered 872 + 200,000 × 0.14 = 28,872 > unlimited 17,400 → UnlimitedData 17,400.
     // The standby at Rio de Janeiro (Zone 3) carries nothing: MeteredData 872 (not 17,400).
     // 12 months × (17,400 + 872) = 219,264.00 (the old model said 12 × 34,800 = 417,600).
     let result = try solve(
       profile(
-        "Sao Paulo", peak: .mbps(1200), egress: "200000GB", redundancy: .secondCircuit(location: "Rio de Janeiro")))
+        "Sao Paulo", peak: .mbps(1200), egress: "200000GB", redundancy: .secondCircuit(location: "Rio de Janeiro"),
+        hub: nil))
     #expect(result.plan.map(\.billing) == [.unlimited])
     #expect(
       result.secondPlan == [
