@@ -80,7 +80,9 @@ public enum OptionValueKind: Sendable {
     case .inputSize:
       return
         "Please provide a size with a unit from 1B to \(Self.describeBytes(Self.maximumInputSize)), such as 512MB (a document is held in memory while it is read: at most 4 GiB, and no more than this machine's memory)."
-    case .money: return "Please provide an amount such as 5000 or 5000.00."
+    case .money:
+      return
+        "Please provide an amount such as 5000 or 5,000.00 (a point before the cents; a comma only between groups of three digits)."
     case .count(let range): return "Please provide a whole number from \(range.lowerBound) to \(range.upperBound)."
     case .month: return "Please provide a month from 1970-01 to 2199-12, such as 2026-01."
     case .hours: return "Please provide a number of hours from 1 to 744, such as 730."
@@ -93,7 +95,7 @@ public enum OptionValueKind: Sendable {
     case .url: return "Please provide an http or https URL."
     case .threshold:
       return
-        "Please provide an amount such as 500 or 5,000.00, or a percentage of the before side's total such as +10% (one % sign)."
+        "Please provide an amount such as 500 or 5,000.00 (a point before the cents; a comma only between groups of three digits), or a percentage of the before side's total such as +10% (one % sign)."
     case .discount:
       if Discounts.lacksPercentSign(text) {
         return
@@ -121,7 +123,7 @@ public enum OptionValueKind: Sendable {
   }
 
   static func money(_ text: String) -> Decimal? {
-    Decimal(plain: text.replacingOccurrences(of: ",", with: ""))
+    Decimal(grouped: text)
   }
 
   static func month(_ text: String) -> MonthKey? { MonthKey(parsing: text) }

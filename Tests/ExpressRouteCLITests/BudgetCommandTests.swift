@@ -41,6 +41,10 @@ import Testing
     #expect(over.status == .failure)
     #expect(over.errors == "error: highest monthly total 957.24 USD exceeds --fail-above 957.00 USD\n")
     #expect(ercalc("budget", fixture("small-portfolio.json"), "--fail-above", "957.24").status == .success)
+    // A decimal comma is refused (exit 64), not read as a grouping: 957,24 would be 95,724.00 and pass.
+    let comma = ercalc("budget", fixture("small-portfolio.json"), "--fail-above", "957,24")
+    #expect(comma.status == .usage)
+    #expect(comma.errors.contains("a comma only between groups of three digits"), "\(comma.errors)")
   }
 
   /// A refused site makes the exit status 65, but the gate's verdict on the sites budgeted is still said.

@@ -51,6 +51,21 @@ extension Decimal {
     self.init(strict: text)
   }
 
+  /// ``init(plain:)`` that also takes `,` grouping the whole part's digits in threes (`5,000.00`, `1,234,567`).
+  ///
+  /// A comma anywhere else is refused, not dropped: `7973,56` is a decimal comma (7,973.56), which read as a grouping
+  /// would be 797,356.
+  public init?(grouped text: some StringProtocol) {
+    let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    let whole = parts[0]
+    if parts.count > 1 && parts[1].contains(",") { return nil }
+    if whole.contains(",") {
+      let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+      guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+    }
+    self.init(plain: text.replacingOccurrences(of: ",", with: ""))
+  }
+
   /// Parses a JSON number lexeme (`12`, `-0.5`, `1e3`, `2.5E-2`) exactly.
   ///
   /// JSON numbers may carry an exponent; the mantissa is parsed strictly and

@@ -26,7 +26,8 @@ public struct CostGate: Hashable, Sendable {
 
     /// Parses `500`, `5,000.00`, `+500`, `10%` or `+10%`; `nil` for anything else (`+abc%`, `10%%`, `-5%`, `%`).
     ///
-    /// A leading `+` is allowed on both (the gate is on an increase); `,` may group an amount's digits.
+    /// A leading `+` is allowed on both (the gate is on an increase); `,` may group an amount's digits in threes (a
+    /// decimal comma, `7973,56`, is refused rather than read as 797,356).
     public init?(parsing text: String) {
       var body = Substring(text)
       if body.hasPrefix("+") { body = body.dropFirst() }
@@ -34,9 +35,7 @@ public struct CostGate: Hashable, Sendable {
         guard let value = Decimal(plain: body.dropLast()) else { return nil }
         self = .percent(value)
       } else {
-        guard !body.hasPrefix(","), !body.hasSuffix(","), !body.contains(",,"),
-          let value = Decimal(plain: body.replacingOccurrences(of: ",", with: ""))
-        else { return nil }
+        guard let value = Decimal(grouped: body) else { return nil }
         self = .amount(value)
       }
     }

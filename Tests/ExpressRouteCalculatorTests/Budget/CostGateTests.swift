@@ -16,7 +16,8 @@ import Testing
     "Thresholds: amounts and percentages of the before side",
     arguments: [
       ("500", CostGate.Threshold.amount(500)), ("+500", .amount(500)), ("5,000.00", .amount(5000)),
-      ("0", .amount(0)), ("10%", .percent(10)), ("+10%", .percent(10)),
+      ("1,234,567.5", .amount(Decimal(string: "1234567.5") ?? 0)), ("0", .amount(0)), ("10%", .percent(10)),
+      ("+10%", .percent(10)),
       ("+2.5%", .percent(Decimal(string: "2.5") ?? 0)),
       ("+0%", .percent(0)),
     ])
@@ -28,6 +29,8 @@ import Testing
     "Bad thresholds are refused",
     arguments: [
       "+abc%", "10%%", "-5%", "-500", "%", "+%", "", "+", "++10%", "1e3", "5,,000", ",500", "10 %", "10%+", "ten",
+      // A decimal comma is refused, not read as a grouping (7973,56 would be 797,356), nor any comma off the threes.
+      "7973,56", "17051,94", "1,00", "12,3456", "1,2345.00", "5000,", "500.000,00",
     ])
   func badThresholdsAreRefused(_ text: String) {
     #expect(CostGate.Threshold(parsing: text) == nil)
