@@ -19,6 +19,8 @@ struct CSVScanner {
   /// Whether the circuit table and staging still need setting up for ``layout`` (on the first rows).
   private var needsSetup = true
   private var circuits = CSVCircuitTable()
+  /// Circuit fields that are resource IDs: two resources of one name are refused (``ResourceIDRegistry``).
+  private var resourceIDs = ResourceIDRegistry()
   private var lastCircuitIndex = -1
   private var singleCircuit = -1
   private let staging = SampleStaging()
@@ -235,7 +237,12 @@ struct CSVScanner {
                 location: FileLocation(file: file, line: line, column: fieldStarts[circuitColumn] - lineStart + 1))
             }
             let bytes = Array(UnsafeBufferPointer(start: base + cs, count: length))
-            found = TrafficIngest.circuitIndex(String(decoding: bytes, as: UTF8.self), &series, &names, defaultInterval)
+            let name = String(decoding: bytes, as: UTF8.self)
+            let location = FileLocation(file: file, line: line, column: fieldStarts[circuitColumn] - lineStart + 1)
+            if let refusal = resourceIDs.refusal(name, named: resourceName(name), at: location) {
+              throw Diagnostic(.error, refusal, location: location)
+            }
+            found = TrafficIngest.circuitIndex(name, &series, &names, defaultInterval)
             // A second spelling of a known circuit keeps the first's bytes (``CSVCircuitTable``).
             if circuits.learn(bytes, as: found) {
               plainRows.setCircuitNames(circuits.names)
@@ -270,6 +277,11 @@ struct CSVScanner {
       || name.hasPrefix("egress")
   }
 
+  /// Whether a header's normalized cell names another metric's bits (Global Reach's, QoS drops), not the circuit's.
+  static func isOtherMetric(_ name: String) -> Bool {
+    name.contains("globalreach") || name.contains("drop")
+  }
+
   /// How much `cells` look like a traffic header, for ``CSVDialect/detect(_:rank:)``: 2 for a time column, plus 1 for
   /// a traffic column.
   static func headerRank(_ cells: [String]) -> Int {
@@ -299,8 +311,21 @@ struct CSVScanner {
           location: FileLocation(file: file, line: line, column: column))
       }
     }
-    let inbound = normalized.firstIndex(where: isInbound)
-    let outbound = normalized.firstIndex(where: isOutbound)
+    // Another metric's column is never the circuit's traffic: Global Reach's own bits and QoS-dropped bits (pricing-facts
+    // §10.1) are not what the circuit carries and bills.
+    let traffic = normalized.indices.filter { !isOtherMetric(normalized[$0]) }
+    let inbounds = traffic.filter { isInbound(normalized[$0]) }
+    let outbounds = traffic.filter { isOutbound(normalized[$0]) }
+    // One column a direction: several (an aggregation each, a DeviceRole each, a circuit each) would leave the choice to
+    // column order, so the file is refused at the second.
+    for (direction, columns) in [("inbound", inbounds), ("outbound", outbounds)] where columns.count > 1 {
+      throw Diagnostic(
+        .error,
+        "the header has \(columns.count) \(direction) traffic columns (\(columns.map { "'\(cells[$0])'" }.joined(separator: ", "))); ercalc reads one column a direction, the circuit's average rate: keep that column (sum DeviceRole columns into one first) and put other circuits in a circuit column or their own files",
+        location: FileLocation(file: file, line: line, column: CSVBytes.column(of: columns[1], in: cells)))
+    }
+    let inbound = inbounds.first
+    let outbound = outbounds.first
     guard inbound != nil || outbound != nil else {
       if dialect != .comma, TrafficIngest.isMetricRowsHeader(cells) {
         // Metric rows are read comma-separated only; split by this file's separator, the header is theirs.

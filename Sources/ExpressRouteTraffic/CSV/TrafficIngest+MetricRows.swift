@@ -53,6 +53,10 @@ extension TrafficIngest {
     var done = 0
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     var endOfInput = descriptor < 0
+    // Two resources of one name are refused (``ResourceIDRegistry``); each distinct ID text is checked once.
+    var resourceIDs = ResourceIDRegistry()
+    var checkedIDs: Set<String> = []
+    var lastID = ""
     while true {
       if !endOfInput {
         let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 1 << 20) }
@@ -107,8 +111,20 @@ extension TrafficIngest {
             location: FileLocation(file: file, line: line, column: layout.time + 1))
         }
         let average = try Self.metricRate(cells[layout.average], column: "Average", file: file, line: line)
-        let circuitName =
-          layout.resource.map { resourceName(cells[$0].trimmingCharacters(in: .whitespaces)) } ?? options.defaultCircuit
+        let resourceID = layout.resource.map { cells[$0].trimmingCharacters(in: .whitespaces) }
+        let circuitName = resourceID.map { resourceName($0) } ?? options.defaultCircuit
+        if let resourceID, let column = layout.resource, resourceID != lastID {
+          lastID = resourceID
+          if checkedIDs.insert(resourceID).inserted,
+            let refusal = resourceIDs.refusal(
+              resourceID, named: circuitName,
+              at: FileLocation(file: file, line: line, column: CSVBytes.column(of: column, in: cells)))
+          {
+            throw Diagnostic(
+              .error, refusal,
+              location: FileLocation(file: file, line: line, column: CSVBytes.column(of: column, in: cells)))
+          }
+        }
         let grain = layout.grain.flatMap { parseInterval(cells[$0].trimmingCharacters(in: .whitespaces)) }
         let circuit = grid.circuit(
           circuitName.isEmpty ? options.defaultCircuit : circuitName, interval: options.interval ?? grain)

@@ -63,7 +63,7 @@ struct MetricsJSONReader {
   var coverage: [String: SeriesCoverage] = [:]
   /// The resource ID each circuit name of the REST shape was first given by (compared form, as written, line and
   /// column), by ``SeriesMatch/key(_:)``: ``noteResource(_:named:)``.
-  var resourceIDs: [String: (key: String, text: String, line: Int, column: Int)] = [:]
+  var resourceIDs = ResourceIDRegistry()
   /// Whether plainly written data points are read ahead in one pass.
   var readsAhead = true
   /// Runs of data points other cores read from this document, taken where this reader reaches them.
@@ -125,7 +125,8 @@ struct MetricsJSONReader {
   /// Records repeat their resource ID, metric name and time grain: each is turned into a value once per change, not
   /// once per record (nor once per file of an export tree).
   struct TextCaches: Sendable {
-    fileprivate var resource = TextCache<String>()
+    /// Resource IDs with their circuit name and, for a second resource of a name, the refusal.
+    fileprivate var resource = TextCache<(name: String, refusal: String?)>()
     /// Metric names with their direction (`true` inbound, `false` outbound, `nil` not read), worked out once per name.
     fileprivate var metric = TextCache<(name: String, inbound: Bool?)>()
     fileprivate var grain = TextCache<Int64?>()
@@ -168,7 +169,19 @@ struct MetricsJSONReader {
       }
       record.time = time
     case .resourceID:
-      if value == .string { record.resource = caches.resource.value(stream) { resourceName($0) } }
+      if value == .string {
+        // A record's ID is checked against the others of its name once per distinct text (the cache keeps the
+        // verdict, so a record read again token by token after a read-ahead attempt is refused again).
+        var registry = resourceIDs
+        let location = FileLocation(file: stream.file, line: record.line, column: record.column)
+        let resource = caches.resource.value(stream) { id in
+          let name = resourceName(id)
+          return (name, registry.refusal(id, named: name, at: location))
+        }
+        resourceIDs = registry
+        if let refusal = resource.refusal { throw stream.error(refusal) }
+        record.resource = resource.name
+      }
     case .resource:
       if value == .string, record.resource == nil { record.resource = stream.string }
     case .metricName:
@@ -222,6 +235,9 @@ struct MetricsJSONReader {
 
   /// The fields of a record (diagnostic-settings line or log-analytics row).
   private struct Record {
+    /// Where the record's object starts (the same whether it is read ahead or token by token).
+    var line: Int
+    var column: Int
     var time: Int64?
     var resource: String?
     var metric: (name: String, inbound: Bool?)?
@@ -235,13 +251,13 @@ struct MetricsJSONReader {
     let line = stream.line
     let column = stream.column
     let index = stream.elementIndex
-    var record = Record()
+    var record = Record(line: line, column: column)
     if readsAhead, let end = stream.peekFlatObject(), readAheadRecord(into: &record, topLevel: topLevel) {
       // A plainly written record, read in one pass (a diagnostic-settings line is about 20 tokens).
       FastPath.hit(.jsonReadAheadRecord)
       try stream.commitFlatObject(end)
     } else {
-      record = Record()
+      record = Record(line: line, column: column)
       var isDocument = false
       while try stream.nextKey() {
         let key = RecordKey(stream)
