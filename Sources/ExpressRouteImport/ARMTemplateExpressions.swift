@@ -160,7 +160,7 @@ struct ARMTemplateExpressions {
 
   /// The functions ercalc evaluates, by their lowercased names.
   enum Function: String {
-    case parameters, variables, concat, format, copyindex, resourceid
+    case parameters, variables, concat, format, copyindex, resourceid, tolower, toupper
   }
 
   struct Failure: Error {
@@ -190,7 +190,7 @@ struct ARMTemplateExpressions {
     case .call(let name, let arguments):
       guard let function = Function(rawValue: name.lowercased()) else {
         throw Failure(
-          "function '\(name)()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat(), format(), copyIndex() and resourceId())"
+          "function '\(name)()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat(), format(), toLower(), toUpper(), copyIndex() and resourceId())"
         )
       }
       var values: [JSONValue] = []
@@ -212,6 +212,11 @@ struct ARMTemplateExpressions {
         return try resolveNested(value, depth: depth)
       case .concat:
         return JSONValue(.string(try values.map { value throws(Failure) in try Self.text(value) }.joined()))
+      case .tolower, .toupper:
+        guard values.count == 1, case .string(let text) = values[0].kind else {
+          throw Failure("\(name)() takes one string")
+        }
+        return JSONValue(.string(function == .tolower ? text.lowercased() : text.uppercased()))
       case .copyindex:
         return JSONValue(.number(String(try copyIndex(values))))
       case .resourceid:

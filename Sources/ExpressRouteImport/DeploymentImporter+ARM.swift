@@ -28,6 +28,35 @@ extension DeploymentImporter {
     return nil
   }
 
+  /// The resources of a list, each ARM ID once (ignoring case and a trailing `/`): an export read twice, or two that
+  /// overlap, list a resource again. A repeat with the same content (its ID's spelling aside) is one resource, noted;
+  /// one that differs is refused at its ID, as which of the two is current is unknown.
+  static func uniqueByID(_ resources: JSONNode.Elements, notes: inout [String]) throws(Diagnostic) -> [JSONNode] {
+    var first: [String: (node: JSONNode, content: JSONValue)] = [:]
+    var unique: [JSONNode] = []
+    for resource in resources {
+      guard let idNode = resource.member("id"), case .string(let id) = idNode.value.kind, id.hasPrefix("/") else {
+        unique.append(resource)
+        continue
+      }
+      let key = AzureResourceReference(id: id).identity
+      let content = replacing(["id": key], in: resource.value)
+      guard let seen = first[key] else {
+        first[key] = (resource, content)
+        unique.append(resource)
+        continue
+      }
+      guard sameContent(seen.content, content) else {
+        throw idNode.error(
+          "'\(id)' is listed again with other properties (first at \(seen.node.location)): which one is current is unknown (give each resource once)"
+        )
+      }
+      notes.append(
+        "'\(id)' (\(resource.location)) is listed again (first at \(seen.node.location)): one resource, priced once")
+    }
+    return unique
+  }
+
   func readARMResource(_ node: JSONNode, into state: inout State) throws(Diagnostic) {
     let resource = try node.object()
     let type = try resource.optional("type")?.string() ?? ""

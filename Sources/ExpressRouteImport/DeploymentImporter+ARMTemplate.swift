@@ -61,7 +61,13 @@ extension DeploymentImporter {
       defer { expressions.copyLoop = nil }
       guard try isDeployed(object, expressions: &expressions, into: &state) else { continue }
       var value = expressions.resolve(resource.value)
-      let (type, name) = Self.fullTypeAndName(value, parent: parent)
+      var (type, name) = Self.fullTypeAndName(value, parent: parent)
+      // Azure gives each copy of a loop its own name; one ercalc cannot evaluate (uniqueString()) is told apart by
+      // its copy, so the copies are priced as the resources they are, not as one declared again.
+      if let index, name.hasPrefix("["), name.hasSuffix("]") {
+        name = "\(name) (copy \(index + 1))"
+        value = Self.replacing(["name": name], in: value)
+      }
       if parent != nil { value = Self.replacing(["type": type, "name": name], in: value) }
       if type.lowercased() == "microsoft.resources/deployments" {
         try readNestedDeployment(object, expressions: &expressions, into: &state, depth: depth, scope: scope)

@@ -59,7 +59,7 @@ extension DeploymentImporter {
 
   /// The names of ARM resources (by position in `resources`) that share their kind and name with another resource
   /// of the list (see the type's rules); resources whose name is their own are not in it.
-  func armDistinctNames(_ resources: JSONNode.Elements) throws(Diagnostic) -> [Int: String] {
+  func armDistinctNames(_ resources: [JSONNode]) throws(Diagnostic) -> [Int: String] {
     var groups: [String: [(index: Int, name: String, id: String?)]] = [:]
     var order: [String] = []
     for (index, node) in resources.enumerated() where node.isObject {

@@ -84,8 +84,9 @@ package struct DeploymentImporter: Sendable {
       throw root.error(
         "expected ARM JSON (a resource, a list of resources, or a template) or Terraform JSON, found \(root.summary)")
     }
-    state.distinctNames = try armDistinctNames(resources)
-    for resource in resources { try readARMResource(resource, into: &state) }
+    let unique = try Self.uniqueByID(resources, notes: &state.notes)
+    state.distinctNames = try armDistinctNames(unique)
+    for resource in unique { try readARMResource(resource, into: &state) }
     return try state.finish(format: "ARM JSON")
   }
 

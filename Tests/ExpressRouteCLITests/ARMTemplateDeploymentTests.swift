@@ -46,6 +46,43 @@ import Testing
     #expect(resources == ["circuit 'c1'", "circuit 'c2'"])
   }
 
+  @Test func copiesWhoseNamesAreNotEvaluatedAreEachPriced() throws {
+    // Three copies of a 50 Mbps circuit: names by toLower(concat(…)) (evaluated: 'er-x1' … 'er-x3') and by
+    // uniqueString() (not evaluated: each copy told apart by its number). Azure names each copy apart, so each is a
+    // circuit: 3 × 55.00 = 165.00 either way (the uniqueString() names were priced once, 55.00, as "declared again").
+    for (name, expected) in [
+      ("[toLower(concat('ER-X', copyIndex(1)))]", ["circuit 'er-x1'", "circuit 'er-x2'", "circuit 'er-x3'"]),
+      (
+        "[format('er-{0}-{1}', uniqueString(resourceGroup().id), copyIndex())]",
+        (1...3).map { "circuit '[format('er-{0}-{1}', uniqueString(resourceGroup().id), copyIndex())] (copy \($0))'" }
+      ),
+    ] {
+      let text = Self.template([Self.circuit(name, mbps: 50, #", "copy": {"name": "loop", "count": 3}"#)])
+      let (run, report) = try Self.quote(text, "copies.json")
+      #expect(run.status == .success, "\(run.errors)")
+      #expect(Self.total(report) == "165.00", "\(run.output)")
+      let resources = Set((report?["lineItems"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? String })
+      #expect(resources == Set(expected), "\(resources)")
+    }
+  }
+
+  @Test func aResourceListedTwiceInAnExportIsPricedOnce() throws {
+    // `az network express-route list` output read twice (or two overlapping exports): the same ARM ID twice, once in
+    // capitals, is one circuit, 55.00 (it was 110.00); the same ID with other properties is refused (exit 65).
+    let id = "/subscriptions/1111/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/er-ams"
+    func listed(_ id: String, mbps: Int) -> String {
+      #"{"id": "\#(id)", "name": "er-ams", "type": "Microsoft.Network/expressRouteCircuits", "location": "westeurope", "sku": {"name": "Standard_MeteredData", "tier": "Standard", "family": "MeteredData"}, "serviceProviderProperties": {"serviceProviderName": "Equinix", "peeringLocation": "Amsterdam", "bandwidthInMbps": \#(mbps)}}"#
+    }
+    let (run, report) = try Self.quote(
+      "[\(listed(id, mbps: 50)), \(listed(id.uppercased() + "/", mbps: 50))]", "l.json")
+    #expect(run.status == .success, "\(run.errors)")
+    #expect(Self.total(report) == "55.00", "\(run.output)")
+    #expect((report?["notes"] as? [String])?.contains { $0.contains("is listed again") } == true)
+    let (differing, _) = try Self.quote("[\(listed(id, mbps: 50)), \(listed(id, mbps: 1000))]", "d.json")
+    #expect(differing.status == .dataError)
+    #expect(differing.errors.contains("is listed again with other properties"), "\(differing.errors)")
+  }
+
   @Test func nestedInlineTemplatesAreReadInTheirScope() throws {
     // Outer scope: the inner circuit's name comes from the outer parameter ('outer-ckt', 1 Gbps: 436.00). Inner scope:
     // the deployment passes its own parameter ('inner-ckt', 50 Mbps: 55.00). With the outer 50 Mbps: 546.00.

@@ -112,7 +112,7 @@ import Testing
     #expect(skipped.output.contains("Monthly total:            130.00 USD (excludes 2 unpriced items)\n"))
     #expect(
       skipped.output.replacingOccurrences(of: "\n  ", with: " ").contains(
-        "was not evaluated: function 'if()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat(), format(), copyIndex() and resourceId()); give the value in a parameters file or in the template)"
+        "was not evaluated: function 'if()' is not evaluated by ercalc (it evaluates parameters(), variables(), concat(), format(), toLower(), toUpper(), copyIndex() and resourceId()); give the value in a parameters file or in the template)"
       ))
     // A circuit tier from a parameter with no default and no parameters file: an error at the value, naming the expression.
     let noDefault = directory.appendingPathComponent("nodefault.json").path
