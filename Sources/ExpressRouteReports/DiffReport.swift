@@ -358,7 +358,7 @@ public struct DiffReport: Report {
         "One-time: changes that need a new circuit",
         columns: [
           .init("Circuit"), .init("Why"), .init("Months", .right),
-          .init("Old circuit meanwhile (\(currency.rawValue))", .right),
+          .init("Extra while both run (\(currency.rawValue))", .right),
         ],
         rows: overlaps.map { [$0.circuit, $0.reason, String($0.months), $0.cost?.groupedAmount ?? "not priced"] })
     }

@@ -202,16 +202,18 @@ import Testing
   }
 
   @Test func diffOfDeploymentsShowsOneTimeOverlaps() {
-    // after.json runs circuit 'c' UnlimitedData 1 Gbps (5,700 a month); before.json has it MeteredData: going that way
-    // needs a new circuit, and the old one runs alongside for the lead time: 1 month 5,700.00, 2 months 11,400.00.
+    // after.json runs circuit 'c' UnlimitedData 1 Gbps (5,700 a month); before.json has it MeteredData with 40 TB out:
+    // going that way needs a new circuit, and the old one carries the traffic until it moves. A month of both: old
+    // 5,700 + new idle 436 − new with its traffic (436 + 40,000 × 0.025 = 1,436) = 4,700.00; 2 months 9,400.00 (it
+    // charged the old circuit whole, 5,700.00, on top of the new one's own outbound data).
     let one = ercalc("diff", fixture("after.json"), fixture("before.json"))
     #expect(one.status == .success, "\(one.errors)")
     #expect(one.output.contains("One-time: changes that need a new circuit"))
     #expect(
-      one.output.contains("c        UnlimitedData cannot go back to MeteredData       1                     5,700.00\n")
+      one.output.contains("c        UnlimitedData cannot go back to MeteredData       1                    4,700.00\n")
     )
     let two = ercalc("diff", fixture("after.json"), fixture("before.json"), "--lead-time", "2", "--format", "json")
-    #expect(two.output.contains("\"cost\": \"11400.00\""))
+    #expect(two.output.contains("\"cost\": \"9400.00\""))
   }
 
   /// A site whose series cannot be read (a cell that is no number, a file that is not there) is refused alone; the

@@ -28,10 +28,11 @@ import Testing
     #expect(result.output.contains("azurerm_virtual_network_gateway.er   created\n"))
     #expect(result.output.contains("azurerm_virtual_network_gateway.vpn  destroyed\n"))
     #expect(!result.output.contains("azurerm_resource_group"))
-    // The replaced circuit runs one month alongside its successor: 5,700.00 one-time.
+    // The replaced circuit runs one month alongside its successor: UnlimitedData 1 Gbps at both ends, 5,700 + 5,700 − 5,700
+    // = 5,700.00 one-time (no egress to move).
     #expect(
       result.output.contains(
-        "lon-er   the plan destroys and re-creates it; another peering location (London to London2)       1                     5,700.00\n"
+        "lon-er   the plan destroys and re-creates it; another peering location (London to London2)       1                    5,700.00\n"
       ))
   }
 

@@ -14,7 +14,10 @@ public struct MoveOverlap: Hashable, Sendable {
   public var reason: String
   /// Months both circuits run.
   public var months: Int
-  /// The old circuit's charges over those months (one-time); `nil` when they cannot be priced.
+  /// What those months cost beyond the new circuit alone (one-time): the traffic stays on the old circuit until it
+  /// has moved, so each month adds the old circuit's charges with the traffic and the new one's without it, less the
+  /// new one's with it (Standard MeteredData 1 Gbps → 500 Mbps at 50,000 GB: 436 + 1,250 + 290 − (290 + 1,250) =
+  /// 436.00, the old fee); `nil` when any of them cannot be priced.
   public var cost: Money?
 
   /// Why a circuit of SKU `old` cannot become one of SKU `new` in place, in this order: bandwidth cannot shrink,
@@ -41,7 +44,7 @@ public struct MoveOverlap: Hashable, Sendable {
 
 extension PricingEngine {
   /// The circuits of `after` that replace a circuit of the same name in `before` with a new one, each with the
-  /// cost of running the old circuit for `leadMonths` more months, priced as a quote prices it.
+  /// cost of running the old circuit for `leadMonths` more months (``MoveOverlap/cost``), priced as a quote prices it.
   ///
   /// `replaced` names circuits that are replaced whatever the change (a Terraform plan's delete-and-create).
   public func moveOverlaps(from before: Deployment, to after: Deployment, leadMonths: Int, replaced: Set<String> = [])
@@ -63,12 +66,22 @@ extension PricingEngine {
       }
       guard !reasons.isEmpty else { continue }
       var cost: Money?
-      if let resolved = try? validate(
-        Deployment(name: "old", circuits: [old], directPorts: before.directPorts), checkingCapacity: false),
-        let zone = resolved.zones[old.name]
+      if let oldZone = try? validate(
+        Deployment(name: "old", circuits: [old], directPorts: before.directPorts), checkingCapacity: false
+      ).zones[old.name],
+        let newZone = try? validate(
+          Deployment(name: "new", circuits: [new], directPorts: after.directPorts), checkingCapacity: false
+        ).zones[new.name]
       {
-        let charges = monthlyCharges(of: old, zone: zone)
-        if charges.unpriced.isEmpty { cost = charges.total * Decimal(leadMonths) }
+        var idle = new
+        idle.monthlyEgress = .zero
+        let charges = [
+          monthlyCharges(of: old, zone: oldZone), monthlyCharges(of: idle, zone: newZone),
+          monthlyCharges(of: new, zone: newZone),
+        ]
+        if charges.allSatisfy({ $0.unpriced.isEmpty }) {
+          cost = (charges[0].total + charges[1].total - charges[2].total) * Decimal(leadMonths)
+        }
       }
       result.append(
         MoveOverlap(circuit: old.name, reason: reasons.joined(separator: "; "), months: leadMonths, cost: cost))

@@ -120,7 +120,8 @@ import Testing
 
   @Test func diffShowsTheOneTimeOverlap() throws {
     // Before: Standard UnlimitedData 1 Gbps (5,700 a month); after: the same circuit MeteredData, which needs a new circuit.
-    // One month of the old circuit alongside: 5,700.00 one-time.
+    // One month of the old circuit alongside, carrying the traffic until it moves: old 5,700 + new idle 436 − new with
+    // its 1,000 GB (436 + 25 = 461) = 5,675.00 one-time.
     let engine = try Fixtures.engine()
     let before = Deployment(
       name: "b",
@@ -134,8 +135,21 @@ import Testing
     #expect(
       overlaps == [
         MoveOverlap(
-          circuit: "c", reason: "UnlimitedData cannot go back to MeteredData", months: 1, cost: Fixtures.usd("5700.00"))
+          circuit: "c", reason: "UnlimitedData cannot go back to MeteredData", months: 1, cost: Fixtures.usd("5675.00"))
       ])
+    // Shrinking a metered circuit that carries 50,000 GB (1 Gbps → 500 Mbps): old 436 + 1,250 + new idle 290 − new with
+    // its traffic (290 + 1,250) = 436.00, the old fee only (it was 1,686.00, the old circuit's outbound data billed
+    // again on top of the new one's; `size` adds 436.00 for the same move).
+    let metered = Deployment(
+      name: "m",
+      circuits: [
+        Circuit(
+          name: "c", peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1),
+          monthlyEgress: .gigabytes(50_000))
+      ])
+    var smaller = metered
+    smaller.circuits[0].bandwidth = .mbps(500)
+    #expect(engine.moveOverlaps(from: metered, to: smaller, leadMonths: 1).first?.cost == Fixtures.usd("436.00"))
     // Growing in place needs nothing.
     var grown = before
     grown.circuits[0].bandwidth = .gbps(2)
