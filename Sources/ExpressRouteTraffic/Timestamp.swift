@@ -20,7 +20,8 @@ package enum Timestamp {
 
   /// ``minuteAndSecond(_:)`` of bytes 11–18 (`HH:MM:SS`) of a field as one little-endian word; the hour is not
   /// read. A word at a time: the minute tens at most 5, the second tens at most 6, the units at most 9, the colon
-  /// at byte 16, and at most 60 seconds.
+  /// at byte 16, and at most 59 seconds (a leap second, `:60`, is refused as ``parse(_:)`` refuses it: read as the
+  /// next minute it moved a month's last sample into the next month, and no leap second has been inserted since 2016).
   @inline(__always)
   static func minuteAndSecond(word: UInt64) -> Int64? {
     // Lanes, lowest first: H H : M M : S S. The hour's and the colons' lanes become `0`, so none of them
@@ -34,7 +35,7 @@ package enum Timestamp {
     // Tens × 10 + units in the tens' lanes (every lane is at most 9, so no lane overflows).
     let pairs = digits &* 10 &+ (digits &>> 8)
     let second = Int64(truncatingIfNeeded: pairs &>> 48 & 0xFF)
-    guard second < 61 else { return nil }
+    guard second < 60 else { return nil }
     return Int64(truncatingIfNeeded: pairs &>> 24 & 0xFF) &* 60 &+ second
   }
 
@@ -102,6 +103,8 @@ package enum Timestamp {
         } else {
           index += 3
         }
+        // UTC offsets run from −12:00 to +14:00 with minutes below 60; `+25:00` is no offset.
+        guard hours <= 14, minutes < 60 else { return nil }
         offset = sign * (hours * 3600 + minutes * 60)
       default:
         return nil
@@ -109,7 +112,7 @@ package enum Timestamp {
     }
     guard index == count, (1...12).contains(month), day >= 1,
       day <= CivilCalendar.daysInMonth(year: year, month: month), hour < 24, minute < 60,
-      second < 61
+      second < 60
     else { return nil }
     return Int64(CivilCalendar.daysFromCivil(year: year, month: month, day: day)) * 86400
       + Int64(hour * 3600 + minute * 60 + second - offset)

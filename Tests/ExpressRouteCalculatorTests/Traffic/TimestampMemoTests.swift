@@ -45,7 +45,7 @@ import Testing
   @Test func minuteAndSecondWordMatchesTheDigitsOneByOne() {
     func reference(_ bytes: [UInt8]) -> Int64? {
       let (m1, m2, s1, s2) = (bytes[14] &- 0x30, bytes[15] &- 0x30, bytes[17] &- 0x30, bytes[18] &- 0x30)
-      guard bytes[16] == 0x3A, m1 < 6, m2 < 10, s1 < 7, s2 < 10, Int(s1) * 10 + Int(s2) < 61 else { return nil }
+      guard bytes[16] == 0x3A, m1 < 6, m2 < 10, s1 < 7, s2 < 10, Int(s1) * 10 + Int(s2) < 60 else { return nil }
       return Int64(m1) * 600 + Int64(m2) * 60 + Int64(s1) * 10 + Int64(s2)
     }
     let probes: [UInt8] = [
@@ -72,10 +72,16 @@ import Testing
         }
       }
     }
-    // By hand: 59:60 is 59 × 60 + 60 = 3,600 seconds; 07:05 is 425; 60:00 and 00:61 are not times.
-    let words = ["23:59:60", "23:07:05", "23:60:00", "23:00:61"].map { text in
+    // By hand: 59:59 is 59 × 60 + 59 = 3,599 seconds; 07:05 is 425; 60:00, 00:61 and the leap second 59:60 are refused.
+    let words = ["23:59:59", "23:07:05", "23:60:00", "23:00:61", "23:59:60"].map { text in
       Array(text.utf8).withUnsafeBufferPointer { ByteScanning.word(at: $0.baseAddress!) }
     }
-    #expect(words.map(Timestamp.minuteAndSecond(word:)) == [3_600, 425, nil, nil])
+    #expect(words.map(Timestamp.minuteAndSecond(word:)) == [3_599, 425, nil, nil, nil])
+    // Offsets beyond ±14:00 or with 60 minutes or more are no offsets; the leap second is refused whole.
+    for text in ["2026-01-01T00:00:00+25:00", "2026-01-01T00:00:00+01:60", "2026-06-30T23:59:60Z"] {
+      #expect(Timestamp.parse(text) == nil, "\(text)")
+    }
+    // 2026-01-01T00:00:00+14:00 is 2025-12-31T10:00:00Z: 1,767,225,600 − 14 × 3,600 = 1,767,175,200.
+    #expect(Timestamp.parse("2026-01-01T00:00:00+14:00") == 1_767_175_200)
   }
 }
