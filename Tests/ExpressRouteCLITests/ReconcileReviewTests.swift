@@ -48,6 +48,21 @@ import Testing
         as? String == "1")
   }
 
+  @Test func dailyRowsOfADiscountedFeeDifferInUnitPriceOnly() throws {
+    // Cost details bill a monthly fee by the day: 31 rows of 0.0322580645 of `1/Month` (the 1/31 Azure writes, to ten
+    // places) sum to 0.9999999995, the estimate's 1 month. At 10% off, 31 × 12.6580645161 = 392.40 (436 × 0.9): the
+    // whole −43.60 is the price. It was called "quantity and unit price" for the 0.0000000005.
+    var text = Self.header
+    for day in 1...31 {
+      text +=
+        "2026-10-\(day < 10 ? "0" : "")\(day),ExpressRoute,Standard Metered Data 1 Gbps Circuit,0.0322580645,1/Month,12.6580645161,USD,\(Self.circuit)\n"
+    }
+    let report = try Self.reconciled("daily.csv", text)
+    let fee = ReconcileCommandTests.line(report, "ams-er", "Standard Metered Data 1 Gbps Circuit")
+    #expect(fee?["billedQuantity"] as? String == "0.9999999995")
+    #expect(ReconcileCommandTests.values(fee) == ["436.00", "392.40", "-43.60", "unit price"], "\(fee ?? [:])")
+  }
+
   @Test func anUnknownUnitOfMeasureIsRefusedAtItsCell() throws {
     let text =
       Self.header + "2026-10-01,ExpressRoute,Metered Data - Data Transfer Out,10,1 TB,250,USD,\(Self.circuit)\n"

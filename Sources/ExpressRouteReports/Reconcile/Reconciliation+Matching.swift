@@ -172,14 +172,17 @@ extension Reconciliation {
       // The same cost for a quantity the export leaves out may hide the same offset: not "as estimated".
       if bill.quantity == nil, est.quantity != nil { return .billedQuantityUnknown }
       if let billedQuantity = bill.quantity, let estimatedQuantity = est.quantity,
-        (billedQuantity - estimatedQuantity).magnitude > max(estimatedQuantity.magnitude, 1) / 10_000
+        !sameQuantity(billedQuantity, estimatedQuantity)
       {
         return .quantityAndUnitPrice
       }
       return .none
     }
     guard let billedQuantity = bill.quantity else { return .billedQuantityUnknown }
-    guard let estimatedQuantity = est.quantity, billedQuantity != estimatedQuantity else { return .unitPrice }
+    // Daily rows of a monthly fee (31 × 0.0322580645 = 0.9999999995 of 1/Month) are the estimate's quantity.
+    guard let estimatedQuantity = est.quantity, !sameQuantity(billedQuantity, estimatedQuantity) else {
+      return .unitPrice
+    }
     // Same unit price: the billed cost is the billed quantity at the estimated price (to the cent).
     if let unit = est.unitPrice {
       let atEstimatedPrice = unit * billedQuantity
@@ -187,6 +190,12 @@ extension Reconciliation {
       if gap.magnitude <= Decimal(string: "0.005") ?? 0 { return .quantity }
     }
     return .quantityAndUnitPrice
+  }
+
+  /// Whether a billed quantity is the estimated one: within 0.01% of the estimate (at least of 1 unit), the rounding of
+  /// summed daily rows.
+  static func sameQuantity(_ billed: Decimal, _ estimated: Decimal) -> Bool {
+    (billed - estimated).magnitude <= max(estimated.magnitude, 1) / 10_000
   }
 
   /// The last path segment of an ID (`…/expressRouteCircuits/ams-er` → `ams-er`).
