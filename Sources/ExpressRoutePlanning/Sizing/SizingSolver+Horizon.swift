@@ -27,4 +27,37 @@ extension SizingSolver {
     return
       "the look-ahead is cut at month \(blocked + 1), \(blocked + 1 - horizon) month\(blocked + 1 - horizon == 1 ? "" : "s") after the horizon: \(unserved.reason); plan for it before then"
   }
+
+  /// A note when a provider option held unchanged costs less over the horizon than the plan's circuits: each move is
+  /// judged over the look-ahead after it, and over that window the option costs more (falling traffic makes a short
+  /// horizon favour a flat fee). `nil` when no option undercuts the plan, or when it is cheaper over the window too.
+  func shortHorizonNote(candidates: [SizingCandidate], chosen: [CircuitPlanner.Month], planner: CircuitPlanner)
+    -> String?
+  {
+    let horizon = chosen.count
+    let lookAhead = planner.lookAhead
+    guard lookAhead > horizon, let last = chosen.last else { return nil }
+    let planHorizon = chosen.reduce(Decimal(0)) { $0 + $1.cost }
+    let cheaper = candidates.compactMap { candidate -> (String, CircuitPlanner.State, Decimal)? in
+      guard case .provider(let tier, let billing, let bandwidth) = candidate.kind,
+        case .feasible(let cost, _) = candidate.verdict, cost.amount < planHorizon
+      else { return nil }
+      return (candidate.label, CircuitPlanner.State(tier: tier, billing: billing, bandwidth: bandwidth), cost.amount)
+    }.min { $0.2 < $1.2 }
+    guard let (label, state, optionHorizon) = cheaper else { return nil }
+    // Over months 1 to the look-ahead: the plan's months, then its last circuit held; the option held throughout.
+    var planWindow = planHorizon
+    var optionWindow = optionHorizon
+    for month in horizon..<lookAhead {
+      guard let plan = planner.cost(last.state, month: month), let option = planner.cost(state, month: month) else {
+        return nil
+      }
+      planWindow += plan
+      optionWindow += option
+    }
+    guard optionWindow > planWindow else { return nil }
+    func amount(_ value: Decimal) -> String { "\(value.grouped(places: 2)) \(currency)" }
+    return
+      "\(label) costs \(amount(planHorizon - optionHorizon)) less than the plan's circuits over these \(horizon) months, but each move is judged over the \(lookAhead) months after it, and over months 1 to \(lookAhead) it costs \(amount(optionWindow - planWindow)) more (\(amount(optionWindow)) against \(amount(planWindow)))\(planner.demand.yearlyGrowth < 0 ? ": with traffic falling, a short horizon favours its flat fee" : ""); a horizonMonths of \(lookAhead) shows the whole window"
+  }
 }

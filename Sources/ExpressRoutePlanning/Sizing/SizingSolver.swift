@@ -369,6 +369,7 @@ public struct SizingSolver: Sendable {
     }
     if let moveNote { audit?.findings.append(moveNote) }
     let secondSteps = secondMonths.map(Self.steps) ?? []
+    if let note = shortHorizonNote(candidates: candidates, chosen: chosen, planner: planner) { notes.append(note) }
     var result = SizingResult(
       name: profile.name, location: location, demand: demand, basis: engine.basis, tierReasons: policy.reasons,
       plan: steps,

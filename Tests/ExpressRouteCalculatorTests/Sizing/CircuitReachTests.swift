@@ -67,3 +67,29 @@ import Testing
     #expect(vpn.notes.contains { $0.hasPrefix("North Europe is not local to Amsterdam") })
   }
 }
+
+/// A plan judged over its look-ahead can cost more over a shorter horizon than an option held unchanged: the report
+/// says so, with both windows' figures, instead of recommending the dearer option without a word.
+@Suite struct ShortHorizonTests {
+  @Test func anOptionCheaperOnlyOverTheHorizonIsExplained() throws {
+    // Tokyo (Zone 2) for Japan East, 500 Mbps ÷ 0.8 = 625 Mbps → 1 Gbps, 45,000 GB a month falling 60% a year, 12
+    // months. Each month's volume is 45,000 × 0.4^(m/12) (the factor to six places, the volume to the megabyte), at
+    // 0.05/GB (each line to cents). Standard MeteredData 1 Gbps: 12 × 436 + Σ lines = 23,595.56 over months 1–12,
+    // 36,173.00 over months 1–24; Local UnlimitedData 1 Gbps: 12 × 1,600 = 19,200.00 and 24 × 1,600 = 38,400.00. The
+    // plan (judged over 24 months) is MeteredData, 4,395.56 dearer over the horizon and 2,227.00 cheaper over 24.
+    var profile = WorkloadProfile(
+      name: "t", peeringLocation: "Tokyo", targetRegions: ["Japan East"], monthlyEgress: .gigabytes(45_000),
+      peakOutbound: .mbps(500), yearlyGrowth: Fixtures.decimal("-0.6"), horizonMonths: 12, gateways: 0)
+    profile.hubRegion = "Japan East"
+    let result = try SizingSolver(engine: Fixtures.engine()).solve(profile)
+    #expect(result.plan.first?.billing == .metered && result.plan.first?.tier == .standard)
+    #expect(
+      result.notes.contains(
+        "Local UnlimitedData 1 Gbps costs 4,395.56 USD less than the plan's circuits over these 12 months, but each move is judged over the 24 months after it, and over months 1 to 24 it costs 2,227.00 USD more (38,400.00 USD against 36,173.00 USD): with traffic falling, a short horizon favours its flat fee; a horizonMonths of 24 shows the whole window"
+      ), "\(result.notes)")
+    // With a 24-month horizon the plan is the cheaper over the horizon itself: no such note.
+    profile.horizonMonths = 24
+    let whole = try SizingSolver(engine: Fixtures.engine()).solve(profile)
+    #expect(!whole.notes.contains { $0.contains("less than the plan's circuits") })
+  }
+}
