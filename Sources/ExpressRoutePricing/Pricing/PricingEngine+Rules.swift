@@ -292,6 +292,20 @@ extension PricingEngine {
           "\(what) connects \(gateway.circuits.count) circuits; \(gatewayLabel(gateway)) allows \(capabilities.maxCircuits)",
           location: gateway.origin, rule: ProductRule.gatewayCircuitLimit.id)
       }
+      // Whatever the SKU, one VNet (one gateway) takes at most 4 circuits from one peering location.
+      var byLocation: [String: [String]] = [:]
+      for name in gateway.circuits {
+        guard let written = deployment.circuit(named: name)?.peeringLocation,
+          let location = locations.location(named: written)
+        else { continue }
+        byLocation[location.name, default: []].append(name)
+      }
+      if let (location, names) = byLocation.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > 4 }) {
+        throw Diagnostic(
+          .error,
+          "\(what) connects \(names.count) circuits from \(location) (\(names.map { "'\($0)'" }.joined(separator: ", "))); one VNet takes at most 4 circuits from the same peering location",
+          location: gateway.origin, rule: ProductRule.gatewaySameLocationCircuits.id)
+      }
     }
   }
 

@@ -19,6 +19,7 @@ extension PricingEngine {
     case globalReachNeedsLocations = "global-reach-needs-locations"
     case gatewayFastPath = "gateway-fastpath"
     case gatewayCircuitLimit = "gateway-circuit-limit"
+    case gatewaySameLocationCircuits = "gateway-same-location-circuits"
     case gatewayScaleUnits = "gateway-scale-units"
     case trafficCollectorMinimumBandwidth = "traffic-collector-min-bandwidth"
     case virtualNetworkLinks = "vnet-link-limit"
@@ -54,6 +55,8 @@ extension PricingEngine {
       case .gatewayFastPath:
         return "FastPath needs UltraPerformance, ErGw3AZ or ErGwScale with at least 10 scale units."
       case .gatewayCircuitLimit: return "A gateway connects at most 4/8/16 circuits by SKU (ErGwScale by scale units)."
+      case .gatewaySameLocationCircuits:
+        return "At most 4 circuits from the same peering location connect to one VNet (and so to its one gateway)."
       case .gatewayScaleUnits: return "ErGwScale runs 1 to 40 scale units."
       case .trafficCollectorMinimumBandwidth: return "Traffic Collector works with circuits of 1 Gbps or more."
       case .virtualNetworkLinks: return "Local/Standard circuits link at most 10 VNets; Premium 20 to 100 by bandwidth."

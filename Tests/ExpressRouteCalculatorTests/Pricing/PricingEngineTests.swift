@@ -265,6 +265,16 @@ import Testing
           gateways: [Gateway(name: "g", sku: .erGw1AZ, circuits: ["a", "b", "d", "e", "f"])]),
         expected: "error: [gateway-circuit-limit] gateway 'g' connects 5 circuits; ErGw1AZ allows 4"),
       RuleCase(
+        // ErGw3AZ takes 16 circuits, but one VNet takes at most 4 from one peering location (pricing-facts §5.2):
+        // five Amsterdam circuits are refused, four Amsterdam and one London are not (see below).
+        id: "same location circuits",
+        deployment: Deployment(
+          name: "t", circuits: ["a", "b", "d", "e", "f"].map { c($0, "Amsterdam", .standard, .metered, .gbps(1)) },
+          gateways: [Gateway(name: "g", sku: .erGw3AZ, circuits: ["a", "b", "d", "e", "f"])]),
+        expected:
+          "error: [gateway-same-location-circuits] gateway 'g' connects 5 circuits from Amsterdam ('a', 'b', 'd', 'e', 'f'); one VNet takes at most 4 circuits from the same peering location"
+      ),
+      RuleCase(
         id: "unknown location",
         deployment: Deployment(name: "t", circuits: [c("c", "Amsterdm", .standard, .metered, .gbps(1))]),
         expected: "error: circuit 'c': 'Amsterdm' is not a known peering location; did you mean 'Amsterdam'?"),
@@ -288,6 +298,22 @@ import Testing
     let engine = try Fixtures.engine()
     let error = Fixtures.diagnostic { _ = try engine.quote(ruleCase.deployment) }
     #expect(error?.description == ruleCase.expected)
+  }
+
+  @Test func fourCircuitsFromOneLocationAndOneFromAnotherShareAGateway() throws {
+    // 4 Amsterdam + 1 London Standard MeteredData 1 Gbps (436 each, no egress given) on ErGw3AZ (730 × 2.151 =
+    // 1,570.23): 5 × 436 + 1,570.23 = 3,750.23.
+    let circuits = ["a", "b", "d", "e"].map {
+      Circuit(name: $0, peeringLocation: "Amsterdam", tier: .standard, billing: .metered, bandwidth: .gbps(1))
+    }
+    let deployment = Deployment(
+      name: "t",
+      circuits: circuits + [
+        Circuit(name: "f", peeringLocation: "London", tier: .standard, billing: .metered, bandwidth: .gbps(1))
+      ],
+      gateways: [Gateway(name: "g", sku: .erGw3AZ, circuits: ["a", "b", "d", "e", "f"])])
+    let quote = try Fixtures.engine().quote(deployment)
+    #expect(Money.sum(quote.lineItems.map(\.amount), currency: .usd) == Fixtures.usd("3750.23"))
   }
 
   @Test(
