@@ -69,6 +69,19 @@ import Testing
     #expect(ercalc(Self.london + ["--fail-above", "100", "--allow-unpriced"]).status == .failure)
   }
 
+  @Test func compareRefusesWhatQuoteRefuses() {
+    // A size no provider sells and more data than the circuit carries in a month (1 Gbps × 730 h one way = 328,500 GB)
+    // are refused by compare as by quote (exit 65, the same rule), not listed as every option "not sold" with exit 0.
+    for (bandwidth, egress, rule) in [
+      ("3Gbps", "1TB", "[provider-bandwidths]"), ("1Gbps", "330000GB", "[egress-within-capacity]"),
+    ] {
+      let compared = ercalc("compare", "--location", "Amsterdam", "--bandwidth", bandwidth, "--egress", egress)
+      let quoted = ercalc("quote", "--location", "Amsterdam", "--bandwidth", bandwidth, "--egress", egress)
+      #expect(compared.status == .dataError && quoted.status == .dataError, "\(compared.errors)")
+      #expect(compared.errors.contains(rule) && quoted.errors.contains(rule))
+    }
+  }
+
   @Test func theVPNBreakEvenIsLabelledAsAgainstTheCheapestPricedOption() throws {
     // ExpressRoute side: Premium MeteredData 200 + 1,000 × 0.025 = 25 + ErGwScale 730 h × 0.21 = 153.30 → 378.30.
     // VPN side: VpnGw1AZ 730 × 0.21 = 153.30 + Europe internet egress (1,000 − 100 free) × 0.087 = 78.30 → 231.60.
