@@ -94,7 +94,10 @@ extension BudgetReport {
       (
         "meterTotals",
         .objects(summary.meterTotals) {
-          [("group", .string($0.group)), ("total", money($0.total))]
+          [
+            ("group", .string($0.group)), ("total", $0.coverage.isUnknown ? .null : money($0.total)),
+            ("complete", .bool(!$0.coverage.hasUnpriced)),
+          ]
         }
       ),
       ("total", money(summary.total, allSites, b.months.indices)),

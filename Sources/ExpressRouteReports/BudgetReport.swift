@@ -250,19 +250,20 @@ public struct BudgetReport: Report {
           "Each site's totals per \(yearWord) are in the JSON and CSV formats (or shown here with the details option).")
     )
 
-    let meterTotals = summary.meterTotals.map { (group: $0.group, total: Money($0.total, currency: b.currency)) }
+    // The chart draws the priced groups; the table lists every group, unknown ones as not priced.
+    let priced = summary.meterTotals.filter { !$0.coverage.isUnknown }
     blocks.append(.heading("Per meter"))
     blocks.append(
       .chart(
         ReportChart(
-          kind: .bars, title: "Cost by meter group over the period", categories: meterTotals.map(\.group),
-          series: [.init(name: "Total", values: meterTotals.map { Self.double($0.total.amount) })], valueLabel: currency
+          kind: .bars, title: "Cost by meter group over the period", categories: priced.map(\.group),
+          series: [.init(name: "Total", values: priced.map { Self.double($0.total) })], valueLabel: currency
         )))
     blocks.append(
       .table(
         ReportTable(
           columns: [.init("Meter group"), .init("Total (\(currency))", .right)],
-          rows: meterTotals.map { [$0.group, $0.total.groupedAmount] },
+          rows: summary.meterTotals.map { [$0.group, Self.amount($0.total, $0.coverage)] },
           footer: ["Total", Self.amount(summary.total, overall)])))
     if details {
       for site in b.sites {

@@ -36,6 +36,27 @@ import Testing
     #expect(lines.count == 11)
   }
 
+  /// Charges not priced are counted in the months they fall in, and listed in the per-meter table as not priced (the
+  /// table left their groups out, and the two legs of a Global Reach link in one zone counted 6 months of 3).
+  @Test func unpricedChargesKeepTheirMonthsAndMeterGroups() throws {
+    let directory = try temporaryDirectory("ercalc-budget-unpriced-groups")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Amsterdam and London, both Zone 1, linked by Global Reach (no per-GB rate in the built-in table), 3 months.
+    let portfolio = try write(
+      #"{"schemaVersion": 1, "name": "p", "startMonth": "2027-11", "horizonMonths": 3, "sites": [{"name": "s", "deployment": {"circuits": [{"name": "ams", "peeringLocation": "Amsterdam", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}, {"name": "lon", "peeringLocation": "London", "tier": "Standard", "billing": "UnlimitedData", "bandwidth": "1 Gbps"}], "globalReach": [{"circuitA": "ams", "circuitB": "lon", "dataAToB": "2 TB", "dataBToA": "1 TB"}]}}]}"#,
+      to: directory, "p.json")
+    let text = ercalc("budget", portfolio)
+    // Circuits: 2 × 5,700 × 3 months = 34,200.00; Global Reach is not priced, so the total is marked.
+    #expect(text.output.contains("Global Reach outbound data, Zone 1, in 3 months"), "\(text.output)")
+    #expect(!text.output.contains("in 6 months"))
+    #expect(text.output.contains("Circuits        34,200.00\nGlobal Reach   not priced\n"), "\(text.output)")
+    let json = ercalc("budget", portfolio, "--format", "json")
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let groups = try #require(root["meterTotals"] as? [[String: Any]])
+    #expect(groups.map { $0["group"] as? String } == ["Circuits", "Global Reach"])
+    #expect(groups.last?["total"] is NSNull && groups.last?["complete"] as? Bool == false)
+  }
+
   @Test func failAboveGatesTheHighestMonth() {
     let over = ercalc("budget", fixture("small-portfolio.json"), "--fail-above", "957")
     #expect(over.status == .failure)

@@ -143,18 +143,18 @@ public struct Budget: Hashable, Sendable {
     sites.flatMap { site in Self.unpriced(of: site).map { (site.name, $0.item, $0.months) } }
   }
 
-  /// `site`'s unpriced charges, each once (by resource and meter) in the order first seen, with the months it
-  /// occurs in.
+  /// `site`'s unpriced charges, each once (by resource and meter) in the order first seen, with the number of months
+  /// it occurs in (a charge a month holds twice, such as both legs of a Global Reach link in one zone, counts once).
   public static func unpriced(of site: Site) -> [(item: Quote.UnpricedItem, months: Int)] {
-    var seen: [String: Int] = [:]
+    var months: [String: Set<Int>] = [:]
     var order: [UnpricedItem] = []
-    for quote in site.months {
+    for (month, quote) in site.months.enumerated() {
       for item in quote.unpriced {
         let key = "\(item.resource)|\(item.meter.displayName)"
-        if seen[key] == nil { order.append(item) }
-        seen[key, default: 0] += 1
+        if months[key] == nil { order.append(item) }
+        months[key, default: []].insert(month)
       }
     }
-    return order.map { ($0, seen["\($0.resource)|\($0.meter.displayName)"] ?? 0) }
+    return order.map { ($0, months["\($0.resource)|\($0.meter.displayName)"]?.count ?? 0) }
   }
 }

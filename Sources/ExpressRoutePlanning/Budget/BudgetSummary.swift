@@ -40,8 +40,9 @@ public struct BudgetSummary: Sendable {
   public let groupTag: String?
   /// The groups in name order (sites without the tag last); one group of every site when not grouped.
   public let groups: [Group]
-  /// Totals per meter group (circuits, egress, gateways …) over the period, largest first.
-  public let meterTotals: [(group: String, total: Decimal)]
+  /// Totals per meter group (circuits, egress, gateways …) over the period, largest first, each with its coverage: a
+  /// group whose charges include some not priced is incomplete, one with none priced is unknown (never 0.00).
+  public let meterTotals: [(group: String, total: Decimal, coverage: Coverage)]
   /// Unpriced charges, each once per site, with the months it occurs in.
   public let unpriced: [(site: String, item: Quote.UnpricedItem, months: Int)]
   /// Every site was refused, so no total is known (a budget of nothing is not 0.00).
@@ -52,6 +53,7 @@ public struct BudgetSummary: Sendable {
     // One pass over every line item, sites on every core: site-month totals and meter-group totals together.
     let perSite = ConcurrentMap.map(budget.sites) { site in
       var meters: [String: Decimal] = [:]
+      var meterCoverage: [String: Coverage] = [:]
       var list: [Decimal] = []
       list.reserveCapacity(site.months.count)
       let months = site.months.map { quote in
@@ -61,12 +63,14 @@ public struct BudgetSummary: Sendable {
           FastDecimal.add(item.amount.amount, to: &total)
           FastDecimal.add(item.listAmount.amount, to: &listTotal)
           FastDecimal.add(item.amount.amount, to: &meters[item.meter.groupName, default: 0])
+          meterCoverage[item.meter.groupName, default: .empty].hasPriced = true
         }
+        for item in quote.unpriced { meterCoverage[item.meter.groupName, default: .empty].hasUnpriced = true }
         list.append(listTotal)
         return total
       }
       let coverage = site.months.map { Coverage(hasPriced: !$0.lineItems.isEmpty, hasUnpriced: !$0.unpriced.isEmpty) }
-      return (months: months, list: list, meters: meters, coverage: coverage)
+      return (months: months, list: list, meters: meters, meterCoverage: meterCoverage, coverage: coverage)
     }
     siteMonthTotals = perSite.map(\.months)
     siteMonthCoverage = perSite.map(\.coverage)
@@ -79,11 +83,18 @@ public struct BudgetSummary: Sendable {
     monthListTotals = listMonths
     listTotal = listMonths.reduce(0, FastDecimal.sum)
     var meters: [String: Decimal] = [:]
+    var meterCoverage: [String: Coverage] = [:]
     for site in perSite {
       // Exact sums: any order gives the same.
       for (group, total) in site.meters { FastDecimal.add(total, to: &meters[group, default: 0]) }
+      for (group, coverage) in site.meterCoverage {
+        meterCoverage[group] = meterCoverage[group, default: .empty].merged(coverage)
+      }
     }
-    meterTotals = meters.keys.sorted().map { ($0, meters[$0] ?? 0) }.sorted { FastDecimal.isLess($1.1, $0.1) }
+    // Largest first; groups with nothing priced (unknown) last, by name.
+    meterTotals = meterCoverage.keys.map { ($0, meters[$0] ?? 0, meterCoverage[$0] ?? .empty) }.sorted {
+      ($0.2.isUnknown ? 1 : 0, $1.1, $0.0) < ($1.2.isUnknown ? 1 : 0, $0.1, $1.0)
+    }
     unpriced = budget.unpriced
     refusedEverySite = budget.sites.isEmpty && budget.refused.contains { $0.from == nil }
     siteTotals = siteMonthTotals.map { $0.reduce(0, FastDecimal.sum) }
