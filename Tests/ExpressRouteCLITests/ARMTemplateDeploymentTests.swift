@@ -83,6 +83,23 @@ import Testing
     #expect(differing.errors.contains("is listed again with other properties"), "\(differing.errors)")
   }
 
+  @Test func anEstatesEgressIsEachCircuitsAndSaysSo() throws {
+    // Two 50 Mbps metered circuits without a volume of their own, --egress 10TB: each is billed 10,000 GB × 0.025 =
+    // 250.00, so 2 × (55 + 250) = 610.00, and the quote says 20,000 GB are billed in all.
+    let text = Self.template(
+      [Self.circuit("ams-a", mbps: 50), Self.circuit("ams-b", mbps: 50)])
+    let directory = try temporaryDirectory("ercalc-estate-egress")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = try write(text, to: directory, "two.json")
+    let run = ercalc("quote", "--from", file, "--egress", "10TB")
+    #expect(run.status == .success, "\(run.errors)")
+    #expect(run.output.contains("Monthly total:            610.00 USD"), "\(run.output)")
+    #expect(
+      run.output.replacingOccurrences(of: "\n  ", with: " ").contains(
+        "10,000 GB of outbound data a month is each circuit's without a volume of its own: 2 metered circuits ('ams-a', 'ams-b') are billed for it, 20,000 GB in all"
+      ), "\(run.output)")
+  }
+
   @Test func nestedInlineTemplatesAreReadInTheirScope() throws {
     // Outer scope: the inner circuit's name comes from the outer parameter ('outer-ckt', 1 Gbps: 436.00). Inner scope:
     // the deployment passes its own parameter ('inner-ckt', 50 Mbps: 55.00). With the outer 50 Mbps: 546.00.

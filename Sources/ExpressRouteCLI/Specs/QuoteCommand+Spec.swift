@@ -31,7 +31,7 @@ extension QuoteCommand {
       .option(
         "egress", value: "volume", kind: .volume,
         help:
-          "Outbound data per month, such as 40TB or 500GB. Without it a metered circuit's data charge is listed as not priced."
+          "Outbound data per month, such as 40TB or 500GB. Without it a metered circuit's data charge is listed as not priced. With --from, each circuit without a volume of its own gets this volume (not a share of it)."
       ),
       .option(
         "direct-port", value: "speed", help: "Run the circuit on an ExpressRoute Direct port pair of this speed.",

@@ -146,13 +146,23 @@ extension UseCases {
       case .estate(let estate, let egress):
         var result = try estate.read(placingOn: engine.locations)
         if let egress {
+          var given: [String] = []
           for index in result.deployment.circuits.indices where result.deployment.circuits[index].monthlyEgress == nil {
             result.deployment.circuits[index].monthlyEgress = egress
+            if result.deployment.circuits[index].billing == .metered {
+              given.append(result.deployment.circuits[index].name)
+            }
+          }
+          // The volume is each circuit's, not the estate's: said when it is billed more than once.
+          if given.count > 1 {
+            measuredNotes.append(
+              "\(egress) of outbound data a month is each circuit's without a volume of its own: \(given.count) metered circuits (\(given.map { "'\($0)'" }.joined(separator: ", "))) are billed for it, \(DataVolume.gigabytes(egress.gigabytes * Decimal(given.count))) in all"
+            )
           }
         }
         if let period { result.deployment.charges = UserCharge.falling(result.deployment.charges, in: period).charges }
         if !globalReachTraffic.isEmpty {
-          measuredNotes = try measureGlobalReach(in: &result.deployment, period: period)
+          measuredNotes += try measureGlobalReach(in: &result.deployment, period: period)
         }
         imported = (result, estate.file)
         deployment = result.deployment
