@@ -136,7 +136,10 @@ import Testing
         "no hub or target region is given, so the gateway is assumed in West Europe, Amsterdam's first local region"))
     // The VPN break-even against Standard MeteredData 500 Mbps (290.00) with ErGw1AZ (263.53), as compare --with-vpn
     // has it: 553.53 + 0.025 V = VpnGw1AZ 153.30 + 0.087 (V − 100) → 0.062 V = 408.93 → V = 6,595.6, shown rounded up.
-    #expect(text.contains("a VPN over the internet is cheaper below 6,596 GB a month"))
+    // Said against the plan's circuit (compare weighs the cheapest option at each volume, which may differ).
+    #expect(
+      text.contains(
+        "against the plan's Standard 500 Mbps circuit: a VPN over the internet is cheaper below 6,596 GB a month"))
   }
 
   /// Over 10 Gbps with the Direct port price supplied, the refusal says what the Direct design costs and how to price

@@ -338,6 +338,11 @@ extension PricingEngine {
         verdict = "the cheaper side changes with volume: " + ranges.joined(separator: "; ")
       }
     }
+    // With a plan, the ExpressRoute side is the plan's circuit (its billing following the volume where it can), not
+    // the cheapest option at each volume as `compare` weighs it: said, so the two break-evens are not read as one.
+    if let plannedCircuit, !evaluated.isEmpty {
+      verdict = "against the plan's \(plannedCircuit.tier.name) \(plannedCircuit.bandwidth) circuit: " + verdict
+    }
     if !unpricedMayCostLess.isEmpty, !evaluated.isEmpty {
       let list = unpricedMayCostLess.joined(separator: " and ")
       verdict =
