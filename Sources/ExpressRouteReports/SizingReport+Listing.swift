@@ -145,6 +145,7 @@ extension SizingReport {
             ("utilization", .string(audit.utilization.rounded(toPlaces: 4, rule: .toNearestOrEven).plainDescription)),
             ("horizonCost", audit.horizonCost.map { .money($0) } ?? .null),
             ("recommendedCost", .money(audit.recommendedCost)),
+            ("overlapCost", audit.overlapCost.map { .money($0) } ?? .null),
             ("findings", .strings(audit.findings)),
           ])
         ))

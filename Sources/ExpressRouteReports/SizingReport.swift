@@ -267,7 +267,13 @@ public struct SizingReport: Report {
         .facts([
           ReportFact("Utilisation now", "\((audit.utilization * 100).fixedPoint(places: 1))%"),
           ReportFact("Cost over the horizon", audit.horizonCost.map { "\($0.groupedAmount) \(currency)" } ?? "n/a"),
-          ReportFact("Recommended circuit plan", "\(audit.recommendedCost.groupedAmount) \(currency)"),
+          ReportFact(
+            "Recommended circuit plan",
+            "\(audit.recommendedCost.groupedAmount) \(currency)"
+              + (audit.overlapCost.map {
+                ", with \($0.groupedAmount) of lead-time overlap (current circuit beside the new one)"
+              }
+                ?? "")),
         ]))
       blocks.append(.list(audit.findings))
     }

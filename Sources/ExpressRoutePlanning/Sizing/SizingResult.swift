@@ -161,8 +161,12 @@ extension SizingResult {
     public var firstMonthCost: Money? = nil
     /// Whether it carries month 1's traffic (at the target utilisation).
     public var carriesFirstMonth = true
-    /// The recommendation's circuit cost over the horizon.
+    /// The recommendation's circuit cost over the horizon, with the overlap while the current circuit runs beside a
+    /// new one (``overlapCost``).
     public var recommendedCost: Money
+    /// What the lead time adds when the recommendation needs a new circuit (the current one carrying the traffic, the
+    /// new one idle); `nil` when it needs none.
+    public var overlapCost: Money? = nil
     /// Utilisation now: sizing rate over bandwidth.
     public var utilization: Decimal
     /// Findings: savings, risks, rule problems.

@@ -368,6 +368,7 @@ public struct SizingSolver: Sendable {
         firstStep: steps.first)
     }
     if let moveNote { audit?.findings.append(moveNote) }
+    if overlapExtra != 0 { audit?.overlapCost = Money(overlapExtra, currency: currency) }
     let secondSteps = secondMonths.map(Self.steps) ?? []
     if let note = shortHorizonNote(candidates: candidates, chosen: chosen, planner: planner) { notes.append(note) }
     var result = SizingResult(
