@@ -82,12 +82,15 @@ public struct PropertyLocation: Sendable {
   public var offersLocal: Bool
   /// The geopolitical region.
   public var region: String
+  /// Whether Global Reach is offered there.
+  public var offersGlobalReach: Bool
 
   /// Creates a location.
-  public init(name: String, offersLocal: Bool, region: String) {
+  public init(name: String, offersLocal: Bool, region: String, offersGlobalReach: Bool = true) {
     self.name = name
     self.offersLocal = offersLocal
     self.region = region
+    self.offersGlobalReach = offersGlobalReach
   }
 }
 
@@ -366,7 +369,8 @@ public struct PropertyInputs {
     }
     if chance(0.2) {
       let remote = self.location()
-      if remote.name != location.name {
+      // Sizing plans no link where Global Reach is not offered (it refuses the profile): only where it is.
+      if remote.name != location.name, remote.offersGlobalReach, location.offersGlobalReach {
         tail.append(
           (
             "globalReach",

@@ -57,12 +57,16 @@ extension UseCases {
     public func run(engine: PricingEngine) throws -> RequestOutcome<ComparisonReport> {
       let egress = egress ?? .zero
       let location = usesDefaultLocation ? engine.locations.location(named: Self.defaultLocation) : location
-      // The rules `quote` applies to one circuit apply to the circuit compared: a size no provider sells, or more
-      // outbound data than it carries in a month, is refused as quote refuses it (every option was "not sold", exit 0).
-      let probe = Circuit(
-        name: "circuit", peeringLocation: location?.name, zone: location == nil ? zone : nil, tier: .standard,
-        billing: .metered, bandwidth: bandwidth ?? Self.defaultBandwidth, monthlyEgress: self.egress)
-      _ = try engine.validate(Deployment(name: "compare", circuits: [probe]))
+      // The rules `quote` applies to one circuit apply to the circuit compared: a size up to 10 Gbps no provider sells
+      // (3 Gbps), or more outbound data than it carries in a month, is refused as quote refuses it (every option was
+      // "not sold", exit 0). Above 10 Gbps the table says each option is not sold and that Direct would carry it.
+      let compared = bandwidth ?? Self.defaultBandwidth
+      if compared <= .gbps(10) {
+        let probe = Circuit(
+          name: "circuit", peeringLocation: location?.name, zone: location == nil ? zone : nil, tier: .standard,
+          billing: .metered, bandwidth: compared, monthlyEgress: self.egress)
+        _ = try engine.validate(Deployment(name: "compare", circuits: [probe]))
+      }
       let comparison = try engine.compare(
         location: location, zone: zone, bandwidth: bandwidth ?? Self.defaultBandwidth, monthlyEgress: egress)
       var report = ComparisonReport(comparison: comparison)

@@ -68,6 +68,13 @@ extension SizingSolver {
           "Global Reach to \(remote.name) crosses geopolitical regions (\(location.geopoliticalRegion) to \(remote.geopoliticalRegion))"
         )
       }
+      // Sizing plans new links: none where Microsoft's availability list does not offer Global Reach.
+      for end in [location, remote] where !end.offersGlobalReach {
+        throw Diagnostic(
+          .error,
+          "Global Reach is not offered at \(end.name) (its country is not on Microsoft's Global Reach availability list, 01/31/2025), so a link to \(remote.name) cannot be planned",
+          location: profile.origin, path: "globalReach")
+      }
       if remote == location {
         throw Diagnostic(
           .error, "Global Reach links circuits at different peering locations; \(remote.name) is this circuit's own",

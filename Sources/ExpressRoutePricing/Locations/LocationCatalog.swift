@@ -232,7 +232,7 @@ extension LocationCatalog {
     for locationNode in try object.required("locations").array() {
       let location = try locationNode.object(allowing: [
         "name", "zone", "localRegions", "geopoliticalRegion", "geopoliticalRegionInferred", "address", "erDirect",
-        "aliases", "retired",
+        "aliases", "retired", "globalReach",
         "source", "note",
       ])
       let nameNode = try location.required("name")
@@ -261,7 +261,7 @@ extension LocationCatalog {
         }
         local.append(azureRegion)
       }
-      locations.append(
+      var peeringLocation =
         PeeringLocation(
           name: name, zone: try location.required("zone").oneOf(Zone.self), localRegions: local,
           geopoliticalRegion: geo,
@@ -271,7 +271,9 @@ extension LocationCatalog {
           aliases: aliases,
           retired: try location.optional("retired")?.nonEmptyString(),
           sourceID: try sourceID(location.optional("source")),
-          note: try location.optional("note")?.nonEmptyString()))
+          note: try location.optional("note")?.nonEmptyString())
+      peeringLocation.offersGlobalReach = try location.optional("globalReach")?.bool() ?? true
+      locations.append(peeringLocation)
     }
     var ports: [PortLocation] = []
     var portNames: Set<String> = []

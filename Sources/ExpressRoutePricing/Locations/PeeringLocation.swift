@@ -25,6 +25,9 @@ public struct PeeringLocation: Hashable, Sendable {
   public var sourceID: String?
   /// A caveat shown with the row.
   public var note: String?
+  /// Whether Global Reach is offered here: `false` where the location's country is not on Microsoft's Global Reach
+  /// availability list (the catalogue's `globalReach: false`, source `er-global-reach`).
+  public var offersGlobalReach = true
 
   /// Whether the Local SKU can be bought here.
   public var offersLocal: Bool { !localRegions.isEmpty }

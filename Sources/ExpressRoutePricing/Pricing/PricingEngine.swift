@@ -91,6 +91,13 @@ public struct PricingEngine: Sendable {
       let zoneA = resolved.zones[link.circuitA] ?? .zone1
       let zoneB = resolved.zones[link.circuitB] ?? .zone1
       let resource = "Global Reach \(link.name)"
+      // Microsoft's availability list names countries; a link at a location outside them is priced with a note.
+      for name in [link.circuitA, link.circuitB] {
+        guard let location = resolved.locations[name], !location.offersGlobalReach else { continue }
+        let note =
+          "\(resource): Global Reach is not offered at \(location.name) (its country is not on Microsoft's Global Reach availability list, 01/31/2025): check that the link can be made before relying on its price"
+        if !builder.notes.contains(note) { builder.notes.append(note) }
+      }
       let legs: [(DataVolume?, Zone, Zone, String, String)] = [
         (link.dataAToB, zoneA, zoneB, link.circuitA, link.circuitB),
         (link.dataBToA, zoneB, zoneA, link.circuitB, link.circuitA),

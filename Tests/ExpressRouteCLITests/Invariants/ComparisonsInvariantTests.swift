@@ -174,7 +174,9 @@ struct ComparisonsInvariantTests {
   static let directLocations: [PropertyLocation] = {
     let catalog = (try? LocationCatalog.embeddedDefault())?.locations ?? []
     return catalog.filter { $0.offersDirect == true }.map {
-      PropertyLocation(name: $0.name, offersLocal: $0.offersLocal, region: $0.geopoliticalRegion)
+      PropertyLocation(
+        name: $0.name, offersLocal: $0.offersLocal, region: $0.geopoliticalRegion,
+        offersGlobalReach: $0.offersGlobalReach)
     }
   }()
 

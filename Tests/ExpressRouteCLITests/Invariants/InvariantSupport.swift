@@ -9,7 +9,11 @@ enum Invariants {
   /// The built-in catalogue's peering locations, as the generator wants them.
   static let locations: [PropertyLocation] = {
     let catalog = (try? LocationCatalog.embeddedDefault())?.locations ?? []
-    return catalog.map { PropertyLocation(name: $0.name, offersLocal: $0.offersLocal, region: $0.geopoliticalRegion) }
+    return catalog.map {
+      PropertyLocation(
+        name: $0.name, offersLocal: $0.offersLocal, region: $0.geopoliticalRegion,
+        offersGlobalReach: $0.offersGlobalReach)
+    }
   }()
 
   /// A generator for `seed`.

@@ -93,3 +93,36 @@ import Testing
     #expect(!whole.notes.contains { $0.contains("less than the plan's circuits") })
   }
 }
+
+/// Global Reach is offered in the countries Microsoft lists (pricing-facts §4, 01/31/2025): a link at a location
+/// outside them is priced with a note (the user's design), and sizing plans none.
+@Suite struct GlobalReachAvailabilityTests {
+  @Test func aLinkWhereGlobalReachIsNotOfferedIsNotedOrRefused() throws {
+    let engine = try Fixtures.engine()
+    #expect(engine.locations.location(named: "Bangkok")?.offersGlobalReach == false)
+    #expect(engine.locations.location(named: "Johannesburg")?.offersGlobalReach == true)
+    #expect(engine.locations.location(named: "Cape Town")?.offersGlobalReach == false)
+    // A quote of Bangkok ↔ Amsterdam, both Premium: priced as written (the per-GB rate is not in the table, so the
+    // legs are not priced), with the note.
+    let deployment = Deployment(
+      name: "d",
+      circuits: [
+        Circuit(name: "bkk", peeringLocation: "Bangkok", tier: .premium, billing: .unlimited, bandwidth: .gbps(1)),
+        Circuit(name: "ams", peeringLocation: "Amsterdam", tier: .premium, billing: .unlimited, bandwidth: .gbps(1)),
+      ],
+      globalReach: [GlobalReachLink(circuitA: "bkk", circuitB: "ams")])
+    let quote = try engine.quote(deployment)
+    #expect(
+      quote.notes.contains {
+        $0.hasPrefix("Global Reach bkk <-> ams: Global Reach is not offered at Bangkok (its country is not on")
+      }, "\(quote.notes)")
+    // Sizing a new Bangkok circuit with a Global Reach link is refused at the profile's globalReach.
+    var profile = WorkloadProfile(
+      name: "t", peeringLocation: "Bangkok", monthlyEgress: .gigabytes(1000), peakOutbound: .mbps(100),
+      yearlyGrowth: 0, horizonMonths: 12, gateways: 0)
+    profile.globalReach = [.init(location: "Amsterdam", monthlyData: .gigabytes(100))]
+    let error = Fixtures.diagnostic { _ = try SizingSolver(engine: engine).solve(profile) }
+    #expect(error?.message.hasPrefix("Global Reach is not offered at Bangkok") == true, "\(String(describing: error))")
+    #expect(error?.path == "globalReach")
+  }
+}
