@@ -142,13 +142,14 @@ extension MetricsJSONReader {
     }
   }
 
-  /// A rate: a number, a numeric string, or `null` (missing). Negative and above 1 Pbps are errors.
+  /// A rate: a number, a numeric string, or `null` (missing), as is an empty string or `"None"` (how
+  /// `az monitor log-analytics query` writes a null, every value a string). Negative and above 1 Pbps are errors.
   func rate(_ token: JSONStream.Token) throws(Diagnostic) -> Double? {
     switch token {
     case .null:
       return nil
     case .number, .string:
-      if token == .string && stream.textCount == 0 { return nil }
+      if token == .string && (stream.textCount == 0 || stream.textIs("None")) { return nil }
       guard let value = stream.number else {
         throw stream.error("'\(stream.string)' is not a number (expected plain decimal notation such as \"0.025\")")
       }

@@ -81,6 +81,26 @@ import Testing
     #expect(error.message.contains(named), "\(error.message)")
   }
 
+  @Test func azLogAnalyticsNoneIsAMissingValue() throws {
+    // `az monitor log-analytics query` rows (every value a string, a null as "None"): the hour with "None" out is a
+    // sample without an outbound value, not an error. Out: 2 × 10⁸ bit/s for one hour = 90 GB (the other hour none).
+    let id = "/SUBSCRIPTIONS/0000/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/ER-LA"
+    func row(_ time: String, _ metric: String, _ average: String) -> String {
+      #"{"Average": "\#(average)", "MetricName": "\#(metric)", "ResourceId": "\#(id)", "TableName": "PrimaryResult", "TimeGenerated": "\#(time)", "TimeGrain": "PT1H", "UnitName": "BitsPerSecond"}"#
+    }
+    let rows = [
+      row("2026-06-30T22:00:00Z", "BitsOutPerSecond", "200000000.0"),
+      row("2026-06-30T22:00:00Z", "BitsInPerSecond", "10000000.0"),
+      row("2026-06-30T23:00:00Z", "BitsOutPerSecond", "None"),
+      row("2026-06-30T23:00:00Z", "BitsInPerSecond", "10000000.0"),
+    ]
+    var ingest = TrafficIngest(options: .init())
+    try ingest.read(Data(("[" + rows.joined(separator: ",\n") + "]").utf8), file: "la.json")
+    let summary = try #require(try ingest.summaries(file: "la.json").first)
+    #expect(summary.outbound.samples == 1 && summary.inbound.samples == 2)
+    #expect(summary.outbound.total == .gigabytes(90))
+  }
+
   @Test func anotherMetricsColumnIsNeverTheCircuitsTraffic() throws {
     // Global Reach's own bits and QoS-dropped bits come first; the circuit's are BitsIn/BitsOutPerSecond: 400 Mbps out
     // for one hour is 4 × 10⁸ × 3,600 ÷ 8 = 180 × 10⁹ bytes = 180 GB (it read 20 Mbps, and 1 Kbps for QoS drops).
