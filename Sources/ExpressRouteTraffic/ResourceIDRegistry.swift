@@ -37,6 +37,6 @@ struct ResourceIDRegistry: Sendable {
     }
     guard known.key != identity.key else { return nil }
     return
-      "resource IDs '\(known.text)' (line \(known.location.line)\(known.location.column.map { ", column \($0)" } ?? "")) and '\(identity.text)' are both named '\(name)': ercalc identifies circuits and gateways by name, so the second's traffic would be read as the first's; read them in separate runs (one file per resource)"
+      "resource IDs '\(known.text)' (\(known.location)) and '\(identity.text)' are both named '\(name)': ercalc identifies circuits and gateways by name, so the second's traffic would be read as the first's; read them in separate runs (one file per resource)"
   }
 }

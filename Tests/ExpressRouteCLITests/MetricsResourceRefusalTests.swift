@@ -48,7 +48,7 @@ import Testing
     // line 2 after 36 + 93 + 20: column 150.
     #expect(
       result.errors.contains(
-        "\(file.path):3:152: error: values[1].value[0].id: resource IDs '\(Self.hub)' (line 2, column 150) and '\(Self.spoke)' are both named 'er-x': ercalc identifies circuits and gateways by name, so the second's traffic would be read as the first's; read them in separate runs (one file per resource)"
+        "\(file.path):3:152: error: values[1].value[0].id: resource IDs '\(Self.hub)' (\(file.path):2:150) and '\(Self.spoke)' are both named 'er-x': ercalc identifies circuits and gateways by name, so the second's traffic would be read as the first's; read them in separate runs (one file per resource)"
       ), "\(result.errors)")
     #expect(result.output.isEmpty)
   }
@@ -64,7 +64,7 @@ import Testing
     let result = ercalc("traffic", "summarize", "--quiet", file.path)
     #expect(result.status == .dataError)
     #expect(
-      result.errors.contains("\(file.path):3:8: error: value[1].id: resource IDs '\(Self.hub)' (line 2, column 8)"),
+      result.errors.contains("\(file.path):3:8: error: value[1].id: resource IDs '\(Self.hub)' (\(file.path):2:8)"),
       "\(result.errors)")
   }
 
@@ -128,5 +128,30 @@ import Testing
     #expect(result.status == .dataError)
     #expect(result.errors.contains("\(file.path):2:"), "\(result.errors)")
     #expect(result.errors.contains("error: \(said)"), "\(result.errors)")
+  }
+}
+
+/// Two files of one read (two subscriptions' exports) that give one name to two resources are refused too: their
+/// series were stitched into one circuit.
+@Suite struct MetricsResourceAcrossFilesTests {
+  @Test func twoFilesNamingTwoResourcesOneNameAreRefused() throws {
+    let directory = try temporaryDirectory("ercalc-two-subscriptions")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    func document(_ subscription: String, month: String) -> String {
+      #"{"interval": "PT1H", "value": [{"id": "/subscriptions/\#(subscription)/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/er-main/providers/Microsoft.Insights/metrics/BitsOutPerSecond", "name": {"value": "BitsOutPerSecond"}, "timeseries": [{"data": [{"timeStamp": "2026-\#(month)-01T00:00:00Z", "average": 100000000}, {"timeStamp": "2026-\#(month)-01T01:00:00Z", "average": 100000000}]}]}]}"#
+    }
+    let first = try write(document("AAAA", month: "01"), to: directory, "a.json")
+    let second = try write(document("BBBB", month: "02"), to: directory, "b.json")
+    let result = ercalc("traffic", "summarize", "--quiet", first, second)
+    #expect(result.status == .dataError)
+    #expect(
+      result.errors.contains(
+        "resource IDs '/subscriptions/AAAA/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/er-main' (\(first):1:"
+      ), "\(result.errors)")
+    // The same resource split over two files (January, then February) is one series.
+    let again = try write(document("AAAA", month: "02"), to: directory, "a2.json")
+    #expect(
+      ercalc("traffic", "summarize", "--quiet", first, again, "-o", directory.appendingPathComponent("s.json").path)
+        .status == .success)
   }
 }

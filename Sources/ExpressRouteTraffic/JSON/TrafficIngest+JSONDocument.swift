@@ -238,7 +238,11 @@ extension TrafficIngest {
     reader.refusesUnsplitGlobalReach = options.globalReachPerPeer
     reader.pieces = pieces
     reader.caches = jsonTextCaches
-    defer { jsonTextCaches = reader.caches }
+    reader.resourceIDs = jsonResourceIDs
+    defer {
+      jsonTextCaches = reader.caches
+      jsonResourceIDs = reader.resourceIDs
+    }
     var meter = ProgressMeter(every: options.progressBytes)
     while try reader.readTopLevelValue() {
       if meter.isDue(stream.consumed) { progress?(stream.consumed, size) }
