@@ -36,7 +36,24 @@ struct ResourceIDRegistry: Sendable {
       return nil
     }
     guard known.key != identity.key else { return nil }
-    return
-      "resource IDs '\(known.text)' (\(known.location)) and '\(identity.text)' are both named '\(name)': ercalc identifies circuits and gateways by name, so the second's traffic would be read as the first's; read them in separate runs (one file per resource)"
+    return Self.refusal(known.text, at: known.location, identity.text, named: name)
+  }
+
+  /// Adds what `other` (another core's part of the same read) met; `false` when the two give one name to two
+  /// resources (the caller reads again on one core, which reports it where it stands).
+  mutating func merge(_ other: ResourceIDRegistry) -> Bool {
+    for (name, entry) in other.first.sorted(by: { $0.key < $1.key }) {
+      if let known = first[name] {
+        guard known.key == entry.key else { return false }
+      } else {
+        first[name] = entry
+      }
+    }
+    return true
+  }
+
+  /// The refusal of resource `second` named `name` like `first` (read at `location`, when known).
+  static func refusal(_ first: String, at location: FileLocation?, _ second: String, named name: String) -> String {
+    "resource IDs '\(first)'\(location.map { " (\($0))" } ?? "") and '\(second)' are both named '\(name)': ercalc identifies circuits and gateways by name, so the second's traffic would be read as the first's; read them in separate runs (one file per resource)"
   }
 }

@@ -103,8 +103,8 @@ package enum Timestamp {
         } else {
           index += 3
         }
-        // UTC offsets run from −12:00 to +14:00 with minutes below 60; `+25:00` is no offset.
-        guard hours <= 14, minutes < 60 else { return nil }
+        // UTC offsets run from −12:00 to +14:00 with minutes below 60; `+25:00` or `+14:30` is no offset.
+        guard minutes < 60, hours * 60 + minutes <= 14 * 60 else { return nil }
         offset = sign * (hours * 3600 + minutes * 60)
       default:
         return nil

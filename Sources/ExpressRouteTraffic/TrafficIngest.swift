@@ -79,9 +79,10 @@ public struct TrafficIngest: Sendable {
   private(set) var madeNotes: [String] = []
   /// What JSON record texts (resource IDs, metric names, grains) mean, from one file to the next.
   var jsonTextCaches = MetricsJSONReader.TextCaches()
-  /// The resource IDs the JSON read so far has named each circuit by, kept from one document to the next with the
-  /// text caches (whose verdicts depend on it): two resources of one name in two files are refused too.
-  var jsonResourceIDs = ResourceIDRegistry()
+  /// The resource IDs the JSON documents and `AzureMetrics` rows read so far named each circuit by, kept from one file
+  /// to the next (with the JSON text caches, whose verdicts depend on it): two resources of one name in two files are
+  /// refused too.
+  var resourceIDs = ResourceIDRegistry()
   private var noted: Set<String> = []
   /// Metrics that are not bits in or out, in the order first met: the first file with each, and how many files had it.
   private(set) var skippedMetrics: [(metric: String, first: String, files: Int)] = []

@@ -148,6 +148,30 @@ import Testing
       result.errors.contains(
         "resource IDs '/subscriptions/AAAA/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/er-main' (\(first):1:"
       ), "\(result.errors)")
+    // CSV files with a circuit column of resource IDs, one per subscription: refused at the second file's row.
+    func csv(_ subscription: String, month: String) -> String {
+      let id = "/subscriptions/\(subscription)/resourceGroups/rg/providers/Microsoft.Network/expressRouteCircuits/er-x"
+      return "Time,ResourceId,BitsInPerSecond,BitsOutPerSecond\n" + "2026-\(month)-01T00:00:00Z,\(id),1,2\n"
+        + "2026-\(month)-01T01:00:00Z,\(id),1,2\n"
+    }
+    let june = try write(csv("A", month: "06"), to: directory, "a.csv")
+    let july = try write(csv("B", month: "07"), to: directory, "b.csv")
+    let csvResult = ercalc("traffic", "summarize", "--quiet", june, july)
+    #expect(csvResult.status == .dataError)
+    #expect(csvResult.errors.hasPrefix("\(july):2:22: error: resource IDs '/subscriptions/A/"), "\(csvResult.errors)")
+    // A diagnostic-settings tree holding two resources of one name, read as one folder.
+    let tree = directory.appendingPathComponent("tree")
+    for (subscription, day) in [("AAAA", "01"), ("BBBB", "02")] {
+      let id = "/SUBSCRIPTIONS/\(subscription)/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.NETWORK/EXPRESSROUTECIRCUITS/ER-X"
+      let folder = tree.appendingPathComponent("resourceId=\(id)/y=2026/m=06/d=\(day)/h=00/m=00")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let record =
+        #"{"average": 100000000.0, "maximum": 100000000.0, "resourceId": "\#(id)", "time": "2026-06-\#(day)T00:00:00.0000000Z", "metricName": "BitsOutPerSecond", "timeGrain": "PT1M"}"#
+      try Data((record + "\n").utf8).write(to: folder.appendingPathComponent("PT1H.json"))
+    }
+    let treeResult = ercalc("traffic", "summarize", "--quiet", tree.path)
+    #expect(treeResult.status == .dataError)
+    #expect(treeResult.errors.contains("are both named 'ER-X'"), "\(treeResult.errors)")
     // The same resource split over two files (January, then February) is one series.
     let again = try write(document("AAAA", month: "02"), to: directory, "a2.json")
     #expect(

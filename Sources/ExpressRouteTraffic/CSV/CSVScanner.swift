@@ -243,6 +243,14 @@ struct CSVScanner {
               throw Diagnostic(.error, refusal, location: location)
             }
             found = TrafficIngest.circuitIndex(name, &series, &names, defaultInterval)
+            // A circuit an earlier file named by another resource's ID (the accumulators outlast a file).
+            if series[found].circuit != name, let first = ResourceIDRegistry.identity(series[found].circuit),
+              let second = ResourceIDRegistry.identity(name), first.key != second.key
+            {
+              throw Diagnostic(
+                .error, ResourceIDRegistry.refusal(first.text, at: nil, second.text, named: resourceName(name)),
+                location: location)
+            }
             // A second spelling of a known circuit keeps the first's bytes (``CSVCircuitTable``).
             if circuits.learn(bytes, as: found) {
               plainRows.setCircuitNames(circuits.names)

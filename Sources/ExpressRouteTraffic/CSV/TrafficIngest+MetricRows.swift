@@ -53,8 +53,8 @@ extension TrafficIngest {
     var done = 0
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     var endOfInput = descriptor < 0
-    // Two resources of one name are refused (``ResourceIDRegistry``); each distinct ID text is checked once.
-    var resourceIDs = ResourceIDRegistry()
+    // Two resources of one name are refused (``ResourceIDRegistry``, the ingest's: across files too); each distinct ID
+    // text is checked once.
     var checkedIDs: Set<String> = []
     var lastID = ""
     while true {

@@ -32,6 +32,8 @@ extension TrafficIngest {
     var skippedMetrics: [(metric: String, first: String, files: Int)] = []
     var bytes = 0
     var failed = false
+    /// The resource IDs this part met under each circuit name.
+    var resourceIDs = ResourceIDRegistry()
   }
 
   /// What this ingest (one that read a chunk, a run of files or a piece, on one core) holds, for ``ChunkMerge``;
@@ -45,6 +47,7 @@ extension TrafficIngest {
     result.notes = madeNotes
     result.skippedMetrics = skippedMetrics
     result.bytes = bytesRead
+    result.resourceIDs = resourceIDs
     return result
   }
 
@@ -238,7 +241,8 @@ extension TrafficIngest {
         state.waiting[chunk] = result
         while !state.failed, let ready = state.waiting.removeValue(forKey: state.nextToMerge) {
           state.nextToMerge += 1
-          guard !ready.failed else {
+          // A part that failed, or one whose resources share a name with another part's, is read again on one core.
+          guard !ready.failed, state.merged.resourceIDs.merge(ready.resourceIDs) else {
             state.failed = true
             break
           }

@@ -238,10 +238,10 @@ extension TrafficIngest {
     reader.refusesUnsplitGlobalReach = options.globalReachPerPeer
     reader.pieces = pieces
     reader.caches = jsonTextCaches
-    reader.resourceIDs = jsonResourceIDs
+    reader.resourceIDs = resourceIDs
     defer {
       jsonTextCaches = reader.caches
-      jsonResourceIDs = reader.resourceIDs
+      resourceIDs = reader.resourceIDs
     }
     var meter = ProgressMeter(every: options.progressBytes)
     while try reader.readTopLevelValue() {

@@ -78,7 +78,10 @@ import Testing
     }
     #expect(words.map(Timestamp.minuteAndSecond(word:)) == [3_599, 425, nil, nil, nil])
     // Offsets beyond ±14:00 or with 60 minutes or more are no offsets; the leap second is refused whole.
-    for text in ["2026-01-01T00:00:00+25:00", "2026-01-01T00:00:00+01:60", "2026-06-30T23:59:60Z"] {
+    for text in [
+      "2026-01-01T00:00:00+25:00", "2026-01-01T00:00:00+01:60", "2026-01-01T00:00:00+14:01",
+      "2026-01-01T00:00:00-14:30", "2026-06-30T23:59:60Z",
+    ] {
       #expect(Timestamp.parse(text) == nil, "\(text)")
     }
     // 2026-01-01T00:00:00+14:00 is 2025-12-31T10:00:00Z: 1,767,225,600 − 14 × 3,600 = 1,767,175,200.
