@@ -29,4 +29,25 @@ import Testing
       "compare", "--location", "Atlanta", "--bandwidth", "1G", "--egress", "250TB", "--with-vpn", "--format", "json")
     #expect(compared.output.contains("\"breakEvenGB\": \"3005\""), "\(compared.output)")
   }
+
+  @Test func aLocalPlanBreaksEvenWhereCompareDoes() throws {
+    let directory = try temporaryDirectory("ercalc-vpn-local")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Amsterdam for West Europe (hub there too), 40 TB a month, 700 Mbps: the plan is Local UnlimitedData 1 Gbps, but
+    // below (1,200 − 436) ÷ 0.025 = 30,560 GB Standard MeteredData 1 Gbps is the cheaper circuit that reaches West Europe,
+    // so the break-even is against it, as compare has it: 436 + 263.53 (ErGw1AZ, no ErGwScale in West Europe) + 0.025 V
+    // = VpnGw2AZ 411.72 + 0.087 (V − 100) → 0.062 V = 296.51 → V = 4,782.4, shown as 4,783 GB (against Local alone:
+    // 12,280 GB).
+    let profile = try write(
+      #"{"schemaVersion": 1, "name": "l", "peeringLocation": "Amsterdam", "targetRegions": ["West Europe"], "hubRegion": "West Europe", "traffic": {"monthlyEgress": "40 TB", "peakOutbound": "700 Mbps", "peakInbound": "100 Mbps"}, "sizing": {"horizonMonths": 12}}"#,
+      to: directory, "l.json")
+    let sized = ercalc("size", profile, "--format", "json")
+    #expect(sized.status == .success, "\(sized.errors)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(sized.output.utf8)) as? [String: Any])
+    #expect(((report["plan"] as? [[String: Any]])?.first)?["tier"] as? String == "Local")
+    #expect((report["vpnAlternative"] as? [String: Any])?["breakEvenGB"] as? String == "4783")
+    let compared = ercalc(
+      "compare", "--location", "Amsterdam", "--bandwidth", "1G", "--egress", "40TB", "--with-vpn", "--format", "json")
+    #expect(compared.output.contains("\"breakEvenGB\": \"4783\""))
+  }
 }

@@ -167,15 +167,19 @@ extension PricingEngine {
     }
     let plannedCircuit = design?.circuits.first { $0.name == "circuit" }
     // The options the break-even weighs: with a plan, its tier in either billing model (below the plan's volume the
-    // same circuit would be billed the way that volume makes cheapest); without, every tier that reaches the hub.
+    // same circuit would be billed the way that volume makes cheapest), and for a Local plan Standard too (it reaches
+    // what Local reaches, and below the volume where Local's fee pays off the plan would be Standard); without, every
+    // tier that reaches the hub.
     let options = comparison.options.filter { option in
       guard option.quote != nil else { return false }
-      if let plannedCircuit { return option.tier == plannedCircuit.tier }
+      if let plannedCircuit {
+        return option.tier == plannedCircuit.tier || (plannedCircuit.tier == .local && option.tier == .standard)
+      }
       return (!premiumOnly || option.tier == .premium) && (localReachesHub || option.tier != .local)
     }
     // The options priced at the volume itself: with a plan, its own circuit.
     let optionsAtVolume = options.filter { option in
-      plannedCircuit.map { option.billing == $0.billing } ?? true
+      plannedCircuit.map { option.billing == $0.billing && option.tier == $0.tier } ?? true
     }
     // An option without a price that could undercut every priced one (the rule `compare` and `size` share) leaves the
     // ExpressRoute side as the cheapest priced option only; the verdict says so rather than claim the cheapest.
@@ -191,9 +195,11 @@ extension PricingEngine {
         ?? "the cheapest gateway that carries it (the plan prices none)"
       notes.append(
         "the ExpressRoute side is the plan's month 1: \(plannedCircuit.tier.name) \(plannedCircuit.billing.name) \(plannedCircuit.bandwidth) with \(gatewayLabel)"
-          + (Set(options.map(\.billing)).count > 1
-            ? "; the break-even lets its billing model follow the volume (the cheaper of MeteredData and UnlimitedData at each volume)"
-            : "")
+          + (plannedCircuit.tier == .local
+            ? "; the break-even weighs Local and Standard in either billing model at each volume (Standard reaches what Local does, and is the plan below the volume where Local's fee pays off)"
+            : Set(options.map(\.billing)).count > 1
+              ? "; the break-even lets its billing model follow the volume (the cheaper of MeteredData and UnlimitedData at each volume)"
+              : "")
       )
     }
     func expressRouteDeployment(_ option: CircuitComparison.Option, _ volume: DataVolume) -> Deployment {
@@ -202,6 +208,7 @@ extension PricingEngine {
         planned.circuits = planned.circuits.filter { $0.name == "circuit" }
         for index in planned.circuits.indices {
           planned.circuits[index].monthlyEgress = volume
+          planned.circuits[index].tier = option.tier
           planned.circuits[index].billing = option.billing
         }
         for index in planned.gateways.indices { planned.gateways[index].circuits = ["circuit"] }
@@ -341,7 +348,9 @@ extension PricingEngine {
     // With a plan, the ExpressRoute side is the plan's circuit (its billing following the volume where it can), not
     // the cheapest option at each volume as `compare` weighs it: said, so the two break-evens are not read as one.
     if let plannedCircuit, !evaluated.isEmpty {
-      verdict = "against the plan's \(plannedCircuit.tier.name) \(plannedCircuit.bandwidth) circuit: " + verdict
+      verdict =
+        "against the plan's \(plannedCircuit.tier.name) \(plannedCircuit.bandwidth) circuit\(plannedCircuit.tier == .local ? " (or Standard, where cheaper)" : ""): "
+        + verdict
     }
     if !unpricedMayCostLess.isEmpty, !evaluated.isEmpty {
       let list = unpricedMayCostLess.joined(separator: " and ")
