@@ -258,8 +258,18 @@ extension DeploymentImporter {
       } else {
         state.skipped.append("Global Reach connection '\(name)': the circuit peering IDs are missing")
       }
-    case "microsoft.network/expressroutecircuits/peerings", "microsoft.network/connections",
-      "microsoft.network/expressroutecircuits/authorizations":
+    case "microsoft.network/connections":
+      state.notes.append("\(type) '\(name)': no charge of its own")
+      // An ExpressRoute connection: the gateway (virtualNetworkGateway1) and the circuit (peer) it joins.
+      func id(_ key: String) throws(Diagnostic) -> String? {
+        try property(resource, key).flatMap { node throws(Diagnostic) in try node.object().optional("id")?.string() }
+      }
+      if let gateway = try id("virtualNetworkGateway1"), let peer = try id("peer"),
+        peer.lowercased().contains("/expressroutecircuits/")
+      {
+        state.gatewayConnections.append((gateway, peer))
+      }
+    case "microsoft.network/expressroutecircuits/peerings", "microsoft.network/expressroutecircuits/authorizations":
       state.notes.append("\(type) '\(name)': no charge of its own")
     default:
       state.outOfScope.append("\(type.isEmpty ? "resource" : type) '\(name)': not an ExpressRoute resource")

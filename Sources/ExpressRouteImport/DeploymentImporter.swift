@@ -100,6 +100,8 @@ package struct DeploymentImporter: Sendable {
     var gateways: [Gateway] = []
     var vpnGateways: [VPNGateway] = []
     var globalReach: [(String, String, FileLocation)] = []
+    /// ExpressRoute connections (`Microsoft.Network/connections`): the gateway's and the circuit's ARM IDs.
+    var gatewayConnections: [(gateway: String, circuit: String)] = []
     var hubs: [VirtualWANHub] = []
     var terraformConnections = 0
     var skipped: [String] = []
@@ -168,6 +170,23 @@ package struct DeploymentImporter: Sendable {
       }
       deployment.virtualWANHubs = hubs
       deployment.azureResources = azureResources
+      // Each connection ties its circuit to its gateway, so the gateway's circuit rules (how many, how many from one
+      // location) hold for an estate as for a deployment file. The gateway is found by its ARM ID, else its name.
+      let gatewayByID = Dictionary(
+        azureResources.compactMap { label, reference -> (String, String)? in
+          guard label.hasPrefix("gateway '"), label.hasSuffix("'") else { return nil }
+          return (reference.identity, String(label.dropFirst("gateway '".count).dropLast()))
+        }, uniquingKeysWith: { first, _ in first })
+      for connection in gatewayConnections {
+        let gatewayName =
+          gatewayByID[AzureResourceReference(id: connection.gateway).identity]
+          ?? DeploymentImporter.lastSegment(connection.gateway)
+        let circuit = circuitName(connection.circuit)
+        guard let index = deployment.gateways.firstIndex(where: { $0.name == gatewayName }),
+          deployment.circuit(named: circuit) != nil, !deployment.gateways[index].circuits.contains(circuit)
+        else { continue }
+        deployment.gateways[index].circuits.append(circuit)
+      }
       for (first, second, origin) in globalReach {
         let (a, b) = (circuitName(first), circuitName(second))
         guard deployment.circuit(named: b) != nil else {

@@ -100,6 +100,35 @@ import Testing
       ), "\(run.output)")
   }
 
+  @Test func anEstatesConnectionsTieCircuitsToTheirGateway() throws {
+    // `az network express-route list` + `az network vnet-gateway list` + `az network vpn-connection list` shapes
+    // (properties flattened, as az prints them): circuits c0…c(n−1) at Amsterdam, an ErGw1AZ gateway, one ExpressRoute
+    // connection per circuit. Four are priced: 4 × 436 + 730 × 0.361 = 1,744 + 263.53 = 2,007.53; five break the
+    // gateway's limit (ErGw1AZ connects 4), as the same design in a deployment file does (it was priced, 2,443.53).
+    let base = "/subscriptions/1111/resourceGroups/rg/providers/Microsoft.Network"
+    func estate(_ count: Int) -> String {
+      let circuits = (0..<count).map {
+        #"{"id": "\#(base)/expressRouteCircuits/c\#($0)", "name": "c\#($0)", "type": "Microsoft.Network/expressRouteCircuits", "location": "westeurope", "sku": {"name": "Standard_MeteredData", "tier": "Standard", "family": "MeteredData"}, "serviceProviderProperties": {"bandwidthInMbps": 1000, "peeringLocation": "Amsterdam", "serviceProviderName": "Equinix"}}"#
+      }
+      let gateway =
+        #"{"id": "\#(base)/virtualNetworkGateways/gw", "name": "gw", "type": "Microsoft.Network/virtualNetworkGateways", "location": "westeurope", "gatewayType": "ExpressRoute", "sku": {"name": "ErGw1AZ", "tier": "ErGw1AZ"}}"#
+      let connections = (0..<count).map {
+        #"{"id": "\#(base)/connections/conn\#($0)", "name": "conn\#($0)", "type": "Microsoft.Network/connections", "location": "westeurope", "connectionType": "ExpressRoute", "virtualNetworkGateway1": {"id": "\#(base)/virtualNetworkGateways/gw"}, "peer": {"id": "\#(base)/expressRouteCircuits/c\#($0)"}}"#
+      }
+      return "[" + (circuits + [gateway] + connections).joined(separator: ",\n") + "]"
+    }
+    let directory = try temporaryDirectory("ercalc-estate-connections")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let four = ercalc("quote", "--from", try write(estate(4), to: directory, "four.json"), "--egress", "0GB")
+    #expect(four.status == .success, "\(four.errors)")
+    #expect(four.output.contains("Monthly total:            2,007.53 USD"), "\(four.output)")
+    let five = ercalc("quote", "--from", try write(estate(5), to: directory, "five.json"), "--egress", "0GB")
+    #expect(five.status == .dataError)
+    #expect(
+      five.errors.contains("[gateway-circuit-limit] gateway 'gw' connects 5 circuits; ErGw1AZ allows 4"),
+      "\(five.errors)")
+  }
+
   @Test func nestedInlineTemplatesAreReadInTheirScope() throws {
     // Outer scope: the inner circuit's name comes from the outer parameter ('outer-ckt', 1 Gbps: 436.00). Inner scope:
     // the deployment passes its own parameter ('inner-ckt', 50 Mbps: 55.00). With the outer 50 Mbps: 546.00.
