@@ -69,6 +69,23 @@ import Testing
     #expect(ercalc(Self.london + ["--fail-above", "100", "--allow-unpriced"]).status == .failure)
   }
 
+  @Test func aHubRegionRulesOutTheOptionsThatCannotReachIt() throws {
+    // Amsterdam 1 Gbps, 40 TB, hub North Europe: Local (1,200.00, cheapest without a hub) reaches only West Europe, so
+    // the cheapest is Standard MeteredData 436 + 40,000 × 0.025 = 1,436.00. Hub East US (North America): only Premium
+    // reaches it: Premium MeteredData 1,186 + 10,000 × 0.025 = 1,436.00 at 10 TB.
+    let north = ercalc(
+      "compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "40TB", "--with-vpn", "--hub-region",
+      "North Europe", "--format", "json")
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(north.output.utf8)) as? [String: Any])
+    let cheapest = try #require(root["cheapest"] as? [String: Any])
+    #expect(cheapest["tier"] as? String == "Standard" && cheapest["monthlyTotal"] as? String == "1436.00")
+    let east = ercalc(
+      "compare", "--location", "Amsterdam", "--bandwidth", "1Gbps", "--egress", "10TB", "--with-vpn", "--hub-region",
+      "East US")
+    #expect(east.output.contains("Cheapest: Premium MeteredData at 1,436.00 USD/month"), "\(east.output)")
+    #expect(east.output.contains("Standard reaches only Europe, not the hub region East US (North America)"))
+  }
+
   @Test func compareRefusesWhatQuoteRefuses() {
     // A size no provider sells and more data than the circuit carries in a month (1 Gbps × 730 h one way = 328,500 GB)
     // are refused by compare as by quote (exit 65, the same rule), not listed as every option "not sold" with exit 0.

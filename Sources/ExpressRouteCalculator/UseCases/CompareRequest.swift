@@ -67,19 +67,40 @@ extension UseCases {
           billing: .metered, bandwidth: compared, monthlyEgress: self.egress)
         _ = try engine.validate(Deployment(name: "compare", circuits: [probe]))
       }
-      let comparison = try engine.compare(
+      var comparison = try engine.compare(
         location: location, zone: zone, bandwidth: bandwidth ?? Self.defaultBandwidth, monthlyEgress: egress)
+      var hub: String?
+      if let region = vpn?.hubRegion {
+        guard let canonical = engine.locations.canonicalAzureRegion(region) else {
+          throw RequestError.unknownRegion(
+            region, nearest: Suggestion.nearest(to: region, in: engine.locations.allAzureRegions))
+        }
+        hub = canonical
+      }
+      // A hub region the option's tier cannot reach rules the option out of the whole comparison, its verdict
+      // included (it was only left out of the VPN side).
+      if let hub, let location = comparison.location {
+        let hubGeopolitical = engine.locations.geopoliticalRegion(ofAzureRegion: hub)?.name
+        for index in comparison.options.indices where comparison.options[index].quote != nil {
+          let tier = comparison.options[index].tier
+          var reason: String?
+          if tier != .premium, let hubGeopolitical, hubGeopolitical != location.geopoliticalRegion {
+            reason =
+              "\(tier.name) reaches only \(location.geopoliticalRegion), not the hub region \(hub) (\(hubGeopolitical))"
+          } else if tier == .local, !location.localRegions.contains(hub) {
+            reason =
+              "Local reaches only \(location.name)'s local regions (\(location.localRegions.joined(separator: ", "))), not the hub region \(hub)"
+          }
+          guard let reason else { continue }
+          comparison.options[index].quote = nil
+          comparison.options[index].unavailableReason = reason
+        }
+        comparison.options =
+          comparison.options.filter { $0.quote != nil } + comparison.options.filter { $0.quote == nil }
+      }
       var report = ComparisonReport(comparison: comparison)
       report.egressGiven = self.egress != nil
       if let vpn {
-        var hub: String?
-        if let region = vpn.hubRegion {
-          guard let canonical = engine.locations.canonicalAzureRegion(region) else {
-            throw RequestError.unknownRegion(
-              region, nearest: Suggestion.nearest(to: region, in: engine.locations.allAzureRegions))
-          }
-          hub = canonical
-        }
         report.vpn = engine.compareWithVPN(
           comparison, volume: egress, routing: vpn.routing ?? .microsoftNetwork, hubRegion: hub)
       }
