@@ -124,6 +124,14 @@ import Testing
     let text = ercalc("budget", path, "--amortize")
     #expect(text.output.contains("2027-09     100.00 *     100.00 *\n"))
     #expect(text.output.contains("2028-04   not priced   not priced\n"))
+    // The gateway of the unserved months is not priced either, so its meter group is marked incomplete (it read as
+    // complete over 5 of 14 months), and the circuit item says which circuit falls short.
+    let groups = try #require(document["meterTotals"] as? [[String: Any]])
+    let gateways = groups.first {
+      ($0["group"] as? String)?.hasSuffix("gateways") == true || $0["group"] as? String == "Virtual WAN"
+    }
+    #expect(gateways?["complete"] as? Bool == false, "\(groups)")
+    #expect(text.output.replacingOccurrences(of: "\n  ", with: " ").contains("big: gateway:"), "\(text.output)")
   }
 
   @Test func portfolioErrorsArePrecise() throws {

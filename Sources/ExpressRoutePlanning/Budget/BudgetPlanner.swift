@@ -291,10 +291,26 @@ public struct BudgetPlanner: Sendable {
         unserved = Budget.Refusal(
           site: site.name, from: months[gap.month], reason: reason,
           diagnostic: Diagnostic(.error, "site '\(site.name)': \(reason)", location: profile.origin))
-        let item = UnpricedItem(
-          resource: "circuit", meter: .circuit(last.tier, last.billing, last.bandwidth, result.location.zone),
-          quantity: nil,
-          reason: "cannot be served from \(months[gap.month]): the workload needs \(gap.need), \(gap.remedy)")
+        // The circuit that would serve those months is unknown, and so is the gateway beside it: both unpriced, so
+        // each meter group the site pays shows them (the circuit named by the last one planned, which falls short).
+        var items = [
+          UnpricedItem(
+            resource: "circuit", meter: .circuit(last.tier, last.billing, last.bandwidth, result.location.zone),
+            quantity: nil,
+            reason:
+              "cannot be served from \(months[gap.month]) (the \(last.tier.name) \(last.billing.name) \(last.bandwidth) circuit planned up to then falls short): the workload needs \(gap.need), \(gap.remedy)"
+          )
+        ]
+        if let gateway = result.gatewayPlan.last {
+          let meter: Meter =
+            gateway.virtualWANScaleUnits != nil ? .virtualWAN(.hub) : .gateway(gateway.sku)
+          items.append(
+            UnpricedItem(
+              resource: "gateway", meter: meter, quantity: nil,
+              reason:
+                "not planned from \(months[gap.month]): no circuit serves the site then, so neither does a gateway sized for it"
+            ))
+        }
         for month in months.indices where month >= quotes.count {
           // The site's own charges that fall in the month are known amounts: still budgeted beside the gap.
           let falling = Self.charges(
@@ -303,7 +319,7 @@ public struct BudgetPlanner: Sendable {
           charges.charges = falling
           var quote = try engine.quote(charges, checkingCapacity: false)
           quote.notes = []
-          quote.unpriced.append(item)
+          quote.unpriced.append(contentsOf: items)
           quotes.append(quote)
         }
       }
