@@ -267,13 +267,18 @@ public struct ComparisonReport: Report {
   }
 
   public var csvRows: [CostRow] {
-    let rows = comparison.options.compactMap(\.quote).flatMap {
-      QuoteReport.costRows($0, period: nil, group: $0.name)
-    }
+    // Every option's quote, then the VPN over the internet's (gateway and internet egress) when it was priced beside.
+    let rows =
+      comparison.options.compactMap(\.quote).flatMap { QuoteReport.costRows($0, period: nil, group: $0.name) }
+      + (vpn?.vpn.map { QuoteReport.costRows($0, period: nil, group: $0.name) } ?? [])
     guard !egressGiven else { return rows }
-    // Without a volume, metered outbound data has no known quantity: unpriced rows, not 0 GB at 0.00.
+    // Without a volume, outbound data (metered, or the VPN's internet egress) has no known quantity: unpriced rows,
+    // not 0 GB at 0.00.
     return rows.map { row in
-      guard case .egress = row.meter else { return row }
+      switch row.meter {
+      case .egress, .internetEgress: break
+      default: return row
+      }
       var row = row
       (row.quantity, row.unitPrice, row.cost, row.listCost, row.listUnitPrice) = (nil, nil, nil, nil, nil)
       (row.priceSource, row.confidence) = (Self.egressNotGiven, "")

@@ -86,6 +86,16 @@ import Testing
     #expect(east.output.contains("Standard reaches only Europe, not the hub region East US (North America)"))
   }
 
+  @Test func theVPNSideIsInTheCSVToo() {
+    // Tokyo 500 Mbps at 60 TB with a VPN: the CSV carries the VPN's gateway (VpnGw1AZ, 730 × 0.21 = 153.30) and its
+    // internet egress rows, grouped as "VPN over the internet", as text, Markdown, HTML and JSON carry the comparison.
+    let csv = ercalc(
+      "compare", "--location", "Tokyo", "--bandwidth", "500Mbps", "--egress", "60TB", "--with-vpn", "--format", "csv")
+    let rows = csv.output.split(whereSeparator: \.isNewline).filter { $0.contains("VPN over the internet") }
+    #expect(rows.contains { $0.contains("VpnGw1AZ VPN gateway") && $0.hasPrefix("153.30,") }, "\(csv.output)")
+    #expect(rows.count >= 2, "\(rows)")
+  }
+
   @Test func compareRefusesWhatQuoteRefuses() {
     // A size no provider sells and more data than the circuit carries in a month (1 Gbps × 730 h one way = 328,500 GB)
     // are refused by compare as by quote (exit 65, the same rule), not listed as every option "not sold" with exit 0.
