@@ -137,6 +137,14 @@ struct MetricsJSONReader {
     private var entries: [(bytes: [UInt8], value: Value)] = []
 
     mutating func value(_ stream: JSONStream, _ make: (String) -> Value) -> Value {
+      if let known = cached(stream) { return known }
+      let made = make(stream.string)
+      keep(made, for: stream)
+      return made
+    }
+
+    /// The value of the stream's current text, when kept.
+    func cached(_ stream: JSONStream) -> Value? {
       for entry in entries where entry.bytes.count == stream.textCount {
         if entry.bytes.withUnsafeBufferPointer({
           $0.baseAddress.map { memcmp($0, stream.textStart, stream.textCount) == 0 } ?? true
@@ -144,10 +152,13 @@ struct MetricsJSONReader {
           return entry.value
         }
       }
-      let made = make(stream.string)
+      return nil
+    }
+
+    /// Keeps `value` for the stream's current text (the last 8 texts are kept).
+    mutating func keep(_ value: Value, for stream: JSONStream) {
       if entries.count == 8 { entries.removeFirst() }
-      entries.append((Array(stream.text), made))
-      return made
+      entries.append((Array(stream.text), value))
     }
   }
 
@@ -171,14 +182,18 @@ struct MetricsJSONReader {
     case .resourceID:
       if value == .string {
         // A record's ID is checked against the others of its name once per distinct text (the cache keeps the
-        // verdict, so a record read again token by token after a read-ahead attempt is refused again).
-        var registry = resourceIDs
-        let location = FileLocation(file: stream.file, line: record.line, column: record.column)
-        let resource = caches.resource.value(stream) { id in
+        // verdict, so a record read again token by token after a read-ahead attempt is refused again); a record
+        // that repeats a kept text costs one comparison.
+        let resource: (name: String, refusal: String?)
+        if let known = caches.resource.cached(stream) {
+          resource = known
+        } else {
+          let id = stream.string
           let name = resourceName(id)
-          return (name, registry.refusal(id, named: name, at: location))
+          let location = FileLocation(file: stream.file, line: record.line, column: record.column)
+          resource = (name, resourceIDs.refusal(id, named: name, at: location))
+          caches.resource.keep(resource, for: stream)
         }
-        resourceIDs = registry
         if let refusal = resource.refusal { throw stream.error(refusal) }
         record.resource = resource.name
       }
