@@ -91,6 +91,8 @@ extension DeploymentImporter.Result {
       result.skipped.append("Global Reach \(link.name): one end is not priced")
       return true
     }
+    // A location written as an expression ercalc could not evaluate is named as such.
+    result.skipped = result.skipped.map { DeploymentImporter.namingExpressions(in: $0, unevaluated) }
     return result
   }
 

@@ -30,6 +30,9 @@ package struct DeploymentImporter: Sendable {
     public var portRegions: [String: String] = [:]
     /// Resources named apart from another of their kind and name in this document.
     public var renames: [DeploymentImporter.Rename] = []
+    /// An ARM template's expressions ercalc could not evaluate, with why: a resource skipped later (an unknown
+    /// peering location) that quotes one says so.
+    package var unevaluated: [String: String] = [:]
   }
 
   /// The parameters file (`azuredeploy.parameters.json` shape) for an ARM template's `parameters()`, if any.
@@ -76,7 +79,9 @@ package struct DeploymentImporter: Sendable {
         let template = try root.object()
         var expressions = try ARMTemplateExpressions(template: template, values: templateParameters)
         try readARMTemplate(template, expressions: &expressions, into: &state)
-        return try state.finish(format: "ARM template")
+        var result = try state.finish(format: "ARM template")
+        result.unevaluated = expressions.unevaluated
+        return result
       } else {
         resources = [root]
       }

@@ -129,6 +129,24 @@ import Testing
       "\(five.errors)")
   }
 
+  @Test func aLocationLeftAsAnExpressionSaysSo() throws {
+    // `parameters('locs')[copyIndex()]` (an array index ercalc does not evaluate) as the peering location: each copy is
+    // listed as not priced, and the message says the expression was not evaluated (it read as a location name).
+    let circuit = Self.circuit("[concat('c', copyIndex(1))]", mbps: 50, #", "copy": {"name": "loop", "count": 2}"#)
+      .replacingOccurrences(
+        of: #""peeringLocation": "Amsterdam""#, with: #""peeringLocation": "[parameters('locs')[copyIndex()]]""#)
+    let text = Self.template(
+      [circuit], parameters: #"{"locs": {"type": "array", "defaultValue": ["Amsterdam", "London"]}}"#)
+    let directory = try temporaryDirectory("ercalc-arm-index")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = ercalc("quote", "--from", try write(text, to: directory, "index.json"))
+    let output = run.output.replacingOccurrences(of: "\n  ", with: " ")
+    #expect(
+      output.contains(
+        "is not a known peering location (run 'ercalc prices locations' for the list); not priced (the ARM template expression [parameters('locs')[copyIndex()]] was not evaluated"
+      ), "\(run.output) \(run.errors)")
+  }
+
   @Test func nestedInlineTemplatesAreReadInTheirScope() throws {
     // Outer scope: the inner circuit's name comes from the outer parameter ('outer-ckt', 1 Gbps: 436.00). Inner scope:
     // the deployment passes its own parameter ('inner-ckt', 50 Mbps: 55.00). With the outer 50 Mbps: 546.00.
