@@ -84,6 +84,10 @@ import Testing
       "East US")
     #expect(east.output.contains("Cheapest: Premium MeteredData at 1,436.00 USD/month"), "\(east.output)")
     #expect(east.output.contains("Standard reaches only Europe, not the hub region East US (North America)"))
+    // The break-evens of the tiers ruled out are not given (Local's 30,560 GB advised an option that cannot serve).
+    #expect(!east.output.contains("- Standard: unlimited is cheaper"))
+    #expect(!east.output.contains("Local is cheaper than Standard"))
+    #expect(root["localBreakEven"] is NSNull || root["localBreakEven"] == nil)
   }
 
   @Test func theVPNSideIsInTheCSVToo() {

@@ -97,6 +97,10 @@ extension UseCases {
         }
         comparison.options =
           comparison.options.filter { $0.quote != nil } + comparison.options.filter { $0.quote == nil }
+        // The break-evens of tiers the hub rules out would advise options that are not available.
+        let reachable = Set(comparison.options.filter { $0.quote != nil }.map(\.tier))
+        comparison.breakEvens = comparison.breakEvens.filter { reachable.contains($0.tier) }
+        if !reachable.contains(.local) || !reachable.contains(.standard) { comparison.localBreakEven = nil }
       }
       var report = ComparisonReport(comparison: comparison)
       report.egressGiven = self.egress != nil
