@@ -55,6 +55,16 @@ import Testing
     let groups = try #require(root["meterTotals"] as? [[String: Any]])
     #expect(groups.map { $0["group"] as? String } == ["Circuits", "Global Reach"])
     #expect(groups.last?["total"] is NSNull && groups.last?["complete"] as? Bool == false)
+    // With London moved to Milan (Italy is not on the Global Reach availability list), every format says so.
+    let milan = try write(
+      String(contentsOfFile: portfolio, encoding: .utf8).replacingOccurrences(of: "London", with: "Milan"),
+      to: directory, "milan.json")
+    for format in ["text", "markdown", "html"] {
+      let run = ercalc("budget", milan, "--format", format)
+      #expect(
+        run.output.replacingOccurrences(of: "\n  ", with: " ").contains("Global Reach is not offered at Milan"),
+        "\(format)")
+    }
   }
 
   @Test func failAboveGatesTheHighestMonth() {

@@ -135,6 +135,11 @@ public struct BudgetPlanner: Sendable {
           continue
         }
         if let unserved = siteBudget.site.unserved { refused.append(unserved) }
+        // A Global Reach link where it is not offered is said in every format, not only with each site's details.
+        for note in siteBudget.site.months.first?.notes ?? []
+        where note.contains(PricingEngine.globalReachNotOffered) && !notes.contains("\(site.name): \(note)") {
+          notes.append("\(site.name): \(note)")
+        }
         for quote in siteBudget.site.months { used.formUnion(quote.sources.map(\.id)) }
         if let kept = visit(siteBudget.site, extra) { sites.append(kept) }
         overruns += siteBudget.overruns

@@ -95,7 +95,7 @@ public struct PricingEngine: Sendable {
       for name in [link.circuitA, link.circuitB] {
         guard let location = resolved.locations[name], !location.offersGlobalReach else { continue }
         let note =
-          "\(resource): Global Reach is not offered at \(location.name) (its country is not on Microsoft's Global Reach availability list, 01/31/2025): check that the link can be made before relying on its price"
+          "\(resource): \(Self.globalReachNotOffered) \(location.name) (its country is not on Microsoft's Global Reach availability list, 01/31/2025): check that the link can be made before relying on its price"
         if !builder.notes.contains(note) { builder.notes.append(note) }
       }
       let legs: [(DataVolume?, Zone, Zone, String, String)] = [
@@ -193,6 +193,9 @@ public struct PricingEngine: Sendable {
     quote.azureResources = deployment.azureResources
     return quote
   }
+
+  /// How a quote's note about a Global Reach link where it is not offered begins (a budget lists those notes always).
+  package static let globalReachNotOffered = "Global Reach is not offered at"
 
   private func countDetail(_ count: Int) -> String { count == 1 ? "" : " × \(count)" }
 
