@@ -267,7 +267,7 @@ extension DeploymentImporter {
       if let gateway = try id("virtualNetworkGateway1"), let peer = try id("peer"),
         peer.lowercased().contains("/expressroutecircuits/")
       {
-        state.gatewayConnections.append((gateway, peer))
+        state.gatewayConnections.append((name, gateway, peer))
       }
     case "microsoft.network/expressroutecircuits/peerings", "microsoft.network/expressroutecircuits/authorizations":
       state.notes.append("\(type) '\(name)': no charge of its own")

@@ -106,7 +106,7 @@ package struct DeploymentImporter: Sendable {
     var vpnGateways: [VPNGateway] = []
     var globalReach: [(String, String, FileLocation)] = []
     /// ExpressRoute connections (`Microsoft.Network/connections`): the gateway's and the circuit's ARM IDs.
-    var gatewayConnections: [(gateway: String, circuit: String)] = []
+    var gatewayConnections: [(name: String, gateway: String, circuit: String)] = []
     var hubs: [VirtualWANHub] = []
     var terraformConnections = 0
     var skipped: [String] = []
@@ -188,9 +188,20 @@ package struct DeploymentImporter: Sendable {
           ?? DeploymentImporter.lastSegment(connection.gateway)
         let circuit = circuitName(connection.circuit)
         guard let index = deployment.gateways.firstIndex(where: { $0.name == gatewayName }),
-          deployment.circuit(named: circuit) != nil, !deployment.gateways[index].circuits.contains(circuit)
-        else { continue }
-        deployment.gateways[index].circuits.append(circuit)
+          deployment.circuit(named: circuit) != nil
+        else {
+          // One end outside the export: the gateway's limits are checked without this connection, and said so.
+          let missing =
+            deployment.gateways.contains { $0.name == gatewayName }
+            ? "circuit '\(circuit)'" : "gateway '\(gatewayName)'"
+          notes.append(
+            "connection '\(connection.name)': its \(missing) is not in this export, so the gateway's circuit limits (how many, how many from one peering location) were checked without it"
+          )
+          continue
+        }
+        if !deployment.gateways[index].circuits.contains(circuit) {
+          deployment.gateways[index].circuits.append(circuit)
+        }
       }
       for (first, second, origin) in globalReach {
         let (a, b) = (circuitName(first), circuitName(second))

@@ -122,6 +122,16 @@ import Testing
     let four = ercalc("quote", "--from", try write(estate(4), to: directory, "four.json"), "--egress", "0GB")
     #expect(four.status == .success, "\(four.errors)")
     #expect(four.output.contains("Monthly total:            2,007.53 USD"), "\(four.output)")
+    // A fifth connection to a circuit outside the export: priced as four, and the quote says the limit was checked
+    // without it.
+    let far =
+      estate(4).dropLast()
+      + #",{"id": "\#(base)/connections/k4", "name": "k4", "type": "Microsoft.Network/connections", "connectionType": "ExpressRoute", "virtualNetworkGateway1": {"id": "\#(base)/virtualNetworkGateways/gw"}, "peer": {"id": "/subscriptions/2222/resourceGroups/z/providers/Microsoft.Network/expressRouteCircuits/far"}}]"#
+    let partial = ercalc("quote", "--from", try write(String(far), to: directory, "far.json"), "--egress", "0GB")
+    #expect(partial.output.contains("Monthly total:            2,007.53 USD"), "\(partial.output) \(partial.errors)")
+    #expect(
+      partial.output.replacingOccurrences(of: "\n  ", with: " ").contains(
+        "connection 'k4': its circuit 'far' is not in this export, so the gateway's circuit limits"))
     let five = ercalc("quote", "--from", try write(estate(5), to: directory, "five.json"), "--egress", "0GB")
     #expect(five.status == .dataError)
     #expect(
