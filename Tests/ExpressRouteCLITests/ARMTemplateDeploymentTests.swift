@@ -137,6 +137,14 @@ import Testing
     #expect(
       five.errors.contains("[gateway-circuit-limit] gateway 'gw' connects 5 circuits; ErGw1AZ allows 4"),
       "\(five.errors)")
+    // audit applies the same rules to the estate (it audited the five circuits, exit 0).
+    let series = try write(
+      "Time,Circuit,BitsInPerSecond,BitsOutPerSecond\n2026-01-01T00:00:00Z,c0,1,2\n2026-01-01T01:00:00Z,c0,1,2\n",
+      to: directory, "c0.csv")
+    let audited = ercalc(
+      "audit", "--from", directory.appendingPathComponent("five.json").path, "--series", series)
+    #expect(audited.status == .dataError, "\(audited.output)")
+    #expect(audited.errors.contains("[gateway-circuit-limit]"), "\(audited.errors)")
   }
 
   @Test func aLocationLeftAsAnExpressionSaysSo() throws {

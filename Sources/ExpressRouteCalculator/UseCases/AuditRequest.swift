@@ -45,6 +45,8 @@ extension UseCases {
     /// - Throws: a missing series (``RequestError``), ``Diagnostic``.
     public func run(engine: PricingEngine, warnings: inout [String]) throws -> RequestOutcome<AuditReport> {
       let imported = try estate.read(placingOn: engine.locations)
+      // The product rules `quote` applies to the estate (a gateway's circuit limits among them) hold here too.
+      _ = try engine.validate(imported.deployment, checkingCapacity: false)
       let summaries = try reading.summaries(series, warnings: &warnings)
       var audit = EstateAudit(engine: engine, horizonMonths: months, targetRegions: targetRegions)
       audit.leadTimeMonths = plan.leadTime
