@@ -214,6 +214,9 @@ extension DeploymentImporter {
           )
         }
         state.gateways.append(Gateway(name: name, sku: sku, scaleUnits: units, origin: node.location))
+        if let id = try resource.optional("id")?.string() {
+          state.gatewayIDs[AzureResourceReference(id: id).identity] = name
+        }
       } else if gatewayType.lowercased() == "vpn" {
         guard let sku = VPNGatewaySKU(name: skuName) else {
           state.skipped.append("VPN gateway '\(name)': \(VPNGatewaySKU.invalidNameMessage(skuName))")

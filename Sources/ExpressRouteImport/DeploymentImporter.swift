@@ -107,6 +107,8 @@ package struct DeploymentImporter: Sendable {
     var globalReach: [(String, String, FileLocation)] = []
     /// ExpressRoute connections (`Microsoft.Network/connections`): the gateway's and the circuit's ARM IDs.
     var gatewayConnections: [(name: String, gateway: String, circuit: String)] = []
+    /// ExpressRoute gateways by the identity of their ARM ID (``AzureResourceReference/identity``), as named here.
+    var gatewayIDs: [String: String] = [:]
     var hubs: [VirtualWANHub] = []
     var terraformConnections = 0
     var skipped: [String] = []
@@ -177,14 +179,9 @@ package struct DeploymentImporter: Sendable {
       deployment.azureResources = azureResources
       // Each connection ties its circuit to its gateway, so the gateway's circuit rules (how many, how many from one
       // location) hold for an estate as for a deployment file. The gateway is found by its ARM ID, else its name.
-      let gatewayByID = Dictionary(
-        azureResources.compactMap { label, reference -> (String, String)? in
-          guard label.hasPrefix("gateway '"), label.hasSuffix("'") else { return nil }
-          return (reference.identity, String(label.dropFirst("gateway '".count).dropLast()))
-        }, uniquingKeysWith: { first, _ in first })
       for connection in gatewayConnections {
         let gatewayName =
-          gatewayByID[AzureResourceReference(id: connection.gateway).identity]
+          gatewayIDs[AzureResourceReference(id: connection.gateway).identity]
           ?? DeploymentImporter.lastSegment(connection.gateway)
         let circuit = circuitName(connection.circuit)
         guard let index = deployment.gateways.firstIndex(where: { $0.name == gatewayName }),
