@@ -83,15 +83,11 @@ extension UseCases {
         let hubGeopolitical = engine.locations.geopoliticalRegion(ofAzureRegion: hub)?.name
         for index in comparison.options.indices where comparison.options[index].quote != nil {
           let tier = comparison.options[index].tier
-          var reason: String?
-          if tier != .premium, let hubGeopolitical, hubGeopolitical != location.geopoliticalRegion {
-            reason =
-              "\(tier.name) reaches only \(location.geopoliticalRegion), not the hub region \(hub) (\(hubGeopolitical))"
-          } else if tier == .local, !location.localRegions.contains(hub) {
-            reason =
-              "Local reaches only \(location.name)'s local regions (\(location.localRegions.joined(separator: ", "))), not the hub region \(hub)"
-          }
-          guard let reason else { continue }
+          guard !location.reaches(hub, geopolitical: hubGeopolitical, with: tier) else { continue }
+          let reason =
+            location.reaches(hub, geopolitical: hubGeopolitical, with: .standard)
+            ? "Local reaches only \(location.name)'s local regions (\(location.localRegions.joined(separator: ", "))), not the hub region \(hub)"
+            : "\(tier.name) reaches only \(location.geopoliticalRegion), not the hub region \(hub) (\(hubGeopolitical ?? ""))"
           comparison.options[index].quote = nil
           comparison.options[index].unavailableReason = reason
         }

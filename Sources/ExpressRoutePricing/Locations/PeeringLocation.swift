@@ -31,6 +31,17 @@ public struct PeeringLocation: Hashable, Sendable {
 
   /// Whether the Local SKU can be bought here.
   public var offersLocal: Bool { !localRegions.isEmpty }
+
+  /// Whether a circuit of `tier` here reaches Azure region `region` (canonical name) of geopolitical region
+  /// `geopolitical` (`nil` when unknown, taken as reachable): Premium reaches every region, Standard the regions of
+  /// this location's geopolitical region, Local only its local regions (pricing-facts.md §6, §7).
+  package func reaches(_ region: String, geopolitical: String?, with tier: CircuitTier) -> Bool {
+    switch tier {
+    case .premium: return true
+    case .standard: return geopolitical.map { $0 == geopoliticalRegion } ?? true
+    case .local: return localRegions.contains(region) && geopolitical.map { $0 == geopoliticalRegion } ?? true
+    }
+  }
 }
 
 extension PeeringLocation {

@@ -81,7 +81,8 @@ extension PricingEngine {
     // Standard and Local reach only the location's geopolitical region (pricing-facts.md §6, "Connectivity scope"):
     // a hub outside it needs Premium.
     var premiumOnly = false
-    if let hub, let hubGeopolitical, let location = comparison.location, hubGeopolitical != location.geopoliticalRegion
+    if let hub, let hubGeopolitical, let location = comparison.location,
+      !location.reaches(hub, geopolitical: hubGeopolitical, with: .standard)
     {
       premiumOnly = true
       notes.append(
@@ -91,7 +92,7 @@ extension PricingEngine {
     // Local reaches only its peering location's local regions (pricing-facts.md §7): a hub elsewhere rules it out.
     var localReachesHub = true
     if !premiumOnly, let hub, let location = comparison.location, location.offersLocal,
-      !location.localRegions.contains(hub)
+      !location.reaches(hub, geopolitical: hubGeopolitical, with: .local)
     {
       localReachesHub = false
       notes.append(
